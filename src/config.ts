@@ -1,0 +1,55 @@
+/**
+ * Configuration, read once from the environment and validated. A bad value stops start-up with
+ * a message that names the variable.
+ */
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
+const duration = z.string().regex(/^\d+(ms|s|m)$/, "must look like 500ms, 30s or 2m");
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, "must be a neo4j:// or bolt:// URI")
+    .optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  NEO4J_LOCAL_DIR: z.string().min(1).default(".neo4j"),
+  NEO4J_LOCAL_BOLT_PORT: port.default(7687),
+  NEO4J_LOCAL_HEAP: memory.default("512m"),
+  NEO4J_LOCAL_PAGECACHE: memory.default("256m"),
+  NEO4J_TX_TIMEOUT: duration.default("30s"),
+  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+  SEED_IF_EMPTY: flag.default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Raised when the environment holds a bad value; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses configuration from `env` (default `process.env`); throws ConfigError on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (result.data.NEO4J_URI && !result.data.NEO4J_PASSWORD) {
+    throw new ConfigError(
+      "Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set",
+    );
+  }
+  return result.data;
+}

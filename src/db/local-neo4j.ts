@@ -1,0 +1,312 @@
+/**
+ * The embedded default: a real Neo4j 5.26 Community server that the project resolves from Maven
+ * Central, configures and runs on Java 17, bound to 127.0.0.1.
+ *
+ * Layout (all git-ignored, under NEO4J_LOCAL_DIR, default `.neo4j/`):
+ *   lib/                      the jars, from `mvn -f tools/neo4j/pom.xml dependency:copy-dependencies`
+ *   instances/<name>/conf/    neo4j.conf, written from tools/neo4j/neo4j.conf.template
+ *   instances/<name>/data/    the store; survives restarts
+ *   instances/<name>/password a generated password (mode 0600), set as the initial password
+ *   instances/<name>/neo4j.pid the running server, so a second start reuses it
+ *
+ * Credentials: auth stays on, so other local users and processes cannot read or write the graph
+ * without the password; the password is random per instance, never committed or logged, and kept
+ * beside the data it protects, so it lives exactly as long as that data.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { connect } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import neo4j from "neo4j-driver";
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const POM = join(PROJECT_ROOT, "tools/neo4j/pom.xml");
+const CONF_TEMPLATE = join(PROJECT_ROOT, "tools/neo4j/neo4j.conf.template");
+const NEO4J_JAR = /^neo4j-5\.26\.\d+\.jar$/;
+
+/** Raised when Java or Maven is missing, or the server cannot be resolved or started. */
+export class LocalNeo4jError extends Error {
+  override name = "LocalNeo4jError";
+}
+
+const NEEDS = `The local Neo4j (the embedded default) needs Java 17 or newer ("java" on PATH or JAVA_HOME) and Maven ("mvn" on PATH) to fetch Neo4j 5.26 Community from Maven Central. On Debian or Ubuntu: apt-get install openjdk-17-jre-headless maven. Or run "docker compose up", or point NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD at any Neo4j 5 server and nothing local starts.`;
+
+export interface LocalNeo4jOptions {
+  /** Root folder for the jars and instances (NEO4J_LOCAL_DIR). */
+  dir: string;
+  /** Instance name: separate data, config and port per name (dev, test, bench). */
+  instance: string;
+  boltPort: number;
+  heap: string;
+  pagecache: string;
+  txTimeout: string;
+  startTimeoutMs: number;
+  log?: (message: string) => void;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** False when an instance already running was reused; stop() then leaves it running. */
+  startedHere: boolean;
+  /** Stops the server if this process started it. */
+  stop(): Promise<void>;
+}
+
+function javaCommand(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+}
+
+function checkJava(): void {
+  const out = spawnSync(javaCommand(), ["-version"], { encoding: "utf8" });
+  if (out.error || out.status !== 0) {
+    throw new LocalNeo4jError(`Java was not found. ${NEEDS}`);
+  }
+  const match = /version "(\d+)/.exec(`${out.stderr}${out.stdout}`);
+  const major = match ? Number(match[1]) : 0;
+  if (major < 17) {
+    throw new LocalNeo4jError(`Java ${major || "(unknown)"} is too old. ${NEEDS}`);
+  }
+}
+
+function hasJars(lib: string): boolean {
+  return existsSync(lib) && readdirSync(lib).some((f) => NEO4J_JAR.test(f));
+}
+
+/** Resolves Neo4j's jars with Maven unless they are already there. */
+export function ensureJars(dir: string, log: (m: string) => void = () => {}): string {
+  const lib = resolve(dir, "lib");
+  if (hasJars(lib)) return lib;
+  const mvn = spawnSync("mvn", ["-v"], { encoding: "utf8" });
+  if (mvn.error || mvn.status !== 0) {
+    throw new LocalNeo4jError(`Maven was not found. ${NEEDS}`);
+  }
+  log(`Resolving Neo4j 5.26 Community from Maven Central into ${lib} (once) ...`);
+  const run = spawnSync(
+    "mvn",
+    ["-B", "-q", "-f", POM, "dependency:copy-dependencies", `-Dneo4j.lib=${lib}`],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  if (run.status !== 0 || !hasJars(lib)) {
+    throw new LocalNeo4jError(
+      `Maven could not resolve org.neo4j:neo4j (exit ${run.status}):\n${run.stdout}${run.stderr}`,
+    );
+  }
+  return lib;
+}
+
+function writeConfig(home: string, o: LocalNeo4jOptions): string {
+  const conf = join(home, "conf");
+  mkdirSync(conf, { recursive: true });
+  const values: Record<string, string> = {
+    BOLT_PORT: String(o.boltPort),
+    DATA_DIR: join(home, "data"),
+    LOGS_DIR: join(home, "logs"),
+    RUN_DIR: join(home, "run"),
+    IMPORT_DIR: join(home, "import"),
+    HEAP: o.heap,
+    PAGECACHE: o.pagecache,
+    TX_TIMEOUT: o.txTimeout,
+  };
+  const text = readFileSync(CONF_TEMPLATE, "utf8").replace(
+    /\$\{(\w+)\}/g,
+    (_, name: string) => values[name] ?? "",
+  );
+  writeFileSync(join(conf, "neo4j.conf"), text);
+  return conf;
+}
+
+function javaArgs(lib: string, home: string, conf: string, heap: string): string[] {
+  return [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-cp",
+    `${lib}/*`,
+    "org.neo4j.server.CommunityEntryPoint",
+    `--home-dir=${home}`,
+    `--config-dir=${conf}`,
+  ];
+}
+
+/** Reads the instance's password, generating one and setting it before the first start. */
+function ensurePassword(lib: string, home: string, conf: string): string {
+  const file = join(home, "password");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (existsSync(join(home, "data", "databases", "system"))) {
+    throw new LocalNeo4jError(
+      `${file} is missing but ${join(home, "data")} exists, so its password is unknown. Delete ${home} to start afresh.`,
+    );
+  }
+  const password = randomBytes(24).toString("base64url");
+  const run = spawnSync(
+    javaCommand(),
+    ["-cp", `${lib}/*`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+    { encoding: "utf8", env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf } },
+  );
+  if (run.status !== 0) {
+    throw new LocalNeo4jError(`Setting the initial password failed:\n${run.stdout}${run.stderr}`);
+  }
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once("error", () => done(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function boltAnswers(uri: string, password: string): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic("neo4j", password), {
+    connectionTimeout: 2_000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    await driver.verifyConnectivity({ database: "neo4j" });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+function logTail(home: string): string {
+  const out: string[] = [];
+  for (const f of ["logs/console.log", "logs/neo4j.log"]) {
+    const p = join(home, f);
+    if (existsSync(p))
+      out.push(`--- ${p}\n${readFileSync(p, "utf8").split("\n").slice(-25).join("\n")}`);
+  }
+  return out.join("\n");
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!alive(pid)) return true;
+    await sleep(100);
+  }
+  return !alive(pid);
+}
+
+/**
+ * Starts (or reuses) the local Neo4j instance and resolves once Bolt answers with its
+ * credentials. Throws LocalNeo4jError with what to do when Java or Maven is missing.
+ */
+export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = o.log ?? (() => {});
+  checkJava();
+  const root = resolve(o.dir);
+  const lib = ensureJars(root, log);
+  const home = join(root, "instances", o.instance);
+  for (const d of ["data", "logs", "run", "import"]) mkdirSync(join(home, d), { recursive: true });
+  const conf = writeConfig(home, o);
+  const password = ensurePassword(lib, home, conf);
+  const uri = `bolt://127.0.0.1:${o.boltPort}`;
+  const pidFile = join(home, "neo4j.pid");
+  const base = { uri, user: "neo4j", password, database: "neo4j" };
+
+  const previous = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) : 0;
+  if (previous && alive(previous)) {
+    const until = Date.now() + o.startTimeoutMs;
+    while (Date.now() < until && alive(previous)) {
+      if (await boltAnswers(uri, password)) {
+        log(`Reusing the local Neo4j (${o.instance}) already running on ${uri} (pid ${previous}).`);
+        return { ...base, startedHere: false, stop: async () => {} };
+      }
+      await sleep(500);
+    }
+  }
+  if (existsSync(pidFile)) rmSync(pidFile);
+  if (await portOpen(o.boltPort)) {
+    throw new LocalNeo4jError(
+      `Port ${o.boltPort} is taken by another process; set NEO4J_LOCAL_BOLT_PORT to a free port or stop that process.`,
+    );
+  }
+
+  log(`Starting the local Neo4j (${o.instance}) on ${uri} ...`);
+  const consoleLog = openSync(join(home, "logs", "console.log"), "a");
+  const child: ChildProcess = spawn(javaCommand(), javaArgs(lib, home, conf, o.heap), {
+    cwd: home,
+    // Own process group: Ctrl-C reaches the API, which then stops Neo4j in order.
+    detached: true,
+    stdio: ["ignore", consoleLog, consoleLog],
+  });
+  closeSync(consoleLog);
+  const pid = child.pid;
+  if (!pid) throw new LocalNeo4jError(`Could not start java. ${NEEDS}`);
+  writeFileSync(pidFile, String(pid));
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  child.unref();
+
+  const started = Date.now();
+  while (!(await boltAnswers(uri, password))) {
+    if (exited) {
+      throw new LocalNeo4jError(`Neo4j exited during start-up.\n${logTail(home)}`);
+    }
+    if (Date.now() - started > o.startTimeoutMs) {
+      process.kill(pid, "SIGKILL");
+      throw new LocalNeo4jError(
+        `Neo4j did not answer on ${uri} within ${o.startTimeoutMs} ms.\n${logTail(home)}`,
+      );
+    }
+    await sleep(250);
+  }
+  log(`Local Neo4j (${o.instance}) ready on ${uri} in ${Date.now() - started} ms.`);
+
+  return {
+    ...base,
+    startedHere: true,
+    async stop() {
+      if (!alive(pid)) return;
+      process.kill(pid, "SIGTERM");
+      if (!(await waitForExit(pid, 60_000))) process.kill(pid, "SIGKILL");
+      if (existsSync(pidFile)) rmSync(pidFile);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The one path to Neo4j: a session per call, managed transactions (executeRead routes to
+ * followers in a cluster, executeWrite to the leader, both retry transient failures), the
+ * database always set, the session closed in finally, Neo4j errors mapped to domain errors.
+ * Every Cypher round trip is counted on the caller's stats, so tests and logs can show that
+ * the number of queries follows the shape of an operation, not the number of rows.
+ */
+import type { ManagedTransaction, RecordShape } from "neo4j-driver";
+import type { Db } from "./driver.js";
+import { mapDbError } from "./errors.js";
+import { type Plain, toPlain } from "./serialize.js";
+
+/** Per-request counters. */
+export interface QueryStats {
+  roundTrips: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, Plain>;
+
+/** A transaction that counts its round trips and returns plain rows. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+  /** Like run, and also returns Neo4j's update counters. */
+  runWithCounters(
+    cypher: string,
+    params?: Params,
+  ): Promise<{ rows: Row[]; counters: Record<string, number> }>;
+}
+
+function wrap(tx: ManagedTransaction, stats: QueryStats): Tx {
+  const exec = async (cypher: string, params: Params = {}) => {
+    stats.roundTrips += 1;
+    return tx.run<RecordShape>(cypher, params);
+  };
+  return {
+    async run(cypher, params) {
+      const result = await exec(cypher, params);
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    },
+    async runWithCounters(cypher, params) {
+      const result = await exec(cypher, params);
+      return {
+        rows: result.records.map((r) => toPlain(r.toObject()) as Row),
+        counters: { ...result.summary.counters.updates() },
+      };
+    },
+  };
+}
+
+/** Runs `work` in one read transaction. */
+export async function readTx<T>(
+  db: Db,
+  stats: QueryStats,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
+  try {
+    return await session.executeRead((tx) => work(wrap(tx, stats)));
+  } catch (error) {
+    throw mapDbError(error);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs `work` in one write transaction: all of it commits, or none of it. */
+export async function writeTx<T>(
+  db: Db,
+  stats: QueryStats,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
+  try {
+    return await session.executeWrite((tx) => work(wrap(tx, stats)));
+  } catch (error) {
+    throw mapDbError(error);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs one read query and returns its rows. */
+export function runRead(
+  db: Db,
+  stats: QueryStats,
+  cypher: string,
+  params: Params = {},
+): Promise<Row[]> {
+  return readTx(db, stats, (tx) => tx.run(cypher, params));
+}

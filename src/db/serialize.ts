@@ -1,0 +1,46 @@
+/**
+ * Neo4j values -> plain JavaScript values. The only place that converts them: Integers become
+ * numbers (strings beyond 2^53, never silently rounded), temporals become ISO strings, nodes and
+ * relationships become their properties.
+ */
+import {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+} from "neo4j-driver";
+
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+/** Converts any value returned by the driver into a plain JSON-ready value. */
+export function toPlain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint")
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === "object") {
+    const out: { [key: string]: Plain } = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return String(value);
+}

@@ -1,0 +1,146 @@
+/**
+ * The document format: one source, the entities it names and the relations it states, each
+ * relation with the sentence that states it. The seed, the ingest CLI and the ingest mutation
+ * all read this format; `npm run schema` prints its JSON Schema to `schema/document.schema.json`.
+ */
+import { z } from "zod";
+import {
+  KEY_MAX_LENGTH,
+  KEY_PATTERN,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  type PropertyType,
+  RELATION_TYPE_NAMES,
+  RELATION_TYPES,
+  type RelationType,
+  relationProperties,
+} from "./vocabulary.js";
+
+const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
+export const DOCUMENT_LIMITS = {
+  entities: 50_000,
+  relations: 200_000,
+  text: 1_000_000,
+  name: 500,
+  excerpt: 5_000,
+  aliases: 50,
+} as const;
+
+function propertySchema(spec: PropertyType): z.ZodType {
+  const described = <T extends z.ZodType>(s: T) => s.describe(spec.description);
+  switch (spec.type) {
+    case "string":
+      return described(z.string().min(1).max(DOCUMENT_LIMITS.text));
+    case "number":
+      return described(z.number().finite());
+    case "integer":
+      return described(
+        z
+          .number()
+          .int()
+          .min(-(2 ** 53) + 1)
+          .max(2 ** 53 - 1),
+      );
+    case "boolean":
+      return described(z.boolean());
+    case "partialDate":
+      return described(
+        z.string().regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),
+      );
+    case "url":
+      return described(z.url());
+    case "enum":
+      return described(z.enum(spec.values as [string, ...string[]]));
+  }
+}
+
+function propertiesSchema(spec: Readonly<Record<string, PropertyType>>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, type] of Object.entries(spec)) shape[name] = propertySchema(type).optional();
+  return z.strictObject(shape);
+}
+
+/** An entity key: a readable slug such as `justin-trudeau`. */
+export const keySchema = z
+  .string()
+  .max(KEY_MAX_LENGTH)
+  .regex(KEY_PATTERN, "must be a lowercase slug such as justin-trudeau");
+
+const nameSchema = z.string().trim().min(1, "must not be empty").max(DOCUMENT_LIMITS.name);
+
+function entitySchemaFor(kind: Kind) {
+  return z.strictObject({
+    key: keySchema,
+    kind: z.literal(kind),
+    name: nameSchema,
+    aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
+    description: z.string().max(DOCUMENT_LIMITS.text).optional(),
+    properties: propertiesSchema(KINDS[kind].properties).default({}),
+  });
+}
+
+/** One entity of any kind; `properties` are checked against the kind's own. */
+export const entitySchema = z.discriminatedUnion(
+  "kind",
+  KIND_NAMES.map(entitySchemaFor) as unknown as [
+    ReturnType<typeof entitySchemaFor>,
+    ...ReturnType<typeof entitySchemaFor>[],
+  ],
+);
+
+function relationSchemaFor(type: RelationType) {
+  return z.strictObject({
+    from: keySchema,
+    type: z.literal(type),
+    to: keySchema,
+    properties: propertiesSchema(relationProperties(type)).default({}),
+    inferred: z
+      .boolean()
+      .default(false)
+      .describe("True where the source implies the relation rather than states it."),
+    evidence: z
+      .string()
+      .min(1, "must quote the sentence that states the relation")
+      .max(DOCUMENT_LIMITS.excerpt)
+      .describe("The sentence of the source that states (or implies) the relation, verbatim."),
+  });
+}
+
+/** One relation; endpoints must be kinds the relationship type allows (checked below). */
+export const relationSchema = z.discriminatedUnion(
+  "type",
+  RELATION_TYPE_NAMES.map(relationSchemaFor) as unknown as [
+    ReturnType<typeof relationSchemaFor>,
+    ...ReturnType<typeof relationSchemaFor>[],
+  ],
+);
+
+const sourceSchema = z.strictObject({
+  key: keySchema,
+  name: nameSchema,
+  aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
+  description: z.string().max(DOCUMENT_LIMITS.text).optional(),
+  properties: propertiesSchema(KINDS.Source.properties).default({}),
+});
+
+/** The document, structurally. Cross-references are checked by `validateDocument`. */
+export const documentSchema = z
+  .strictObject({
+    source: sourceSchema.describe("The source every relation's evidence is quoted from."),
+    entities: z.array(entitySchema).max(DOCUMENT_LIMITS.entities).default([]),
+    relations: z.array(relationSchema).max(DOCUMENT_LIMITS.relations).default([]),
+  })
+  .describe("One source article: the entities it names and the relations it states.");
+
+export type Document = z.infer<typeof documentSchema>;
+export type DocumentEntity = z.infer<typeof entitySchema>;
+export type DocumentRelation = z.infer<typeof relationSchema>;
+
+/** A problem found in a document, with its path (e.g. `relations.3.to`). */
+export interface DocumentProblem {
+  path: (string | number)[];
+  message: string;
+}

@@ -1,0 +1,103 @@
+import { type Document, type DocumentProblem, documentSchema } from "./document.js";
+import { repairText } from "./repair.js";
+import { isAllowedEndpoint, type Kind, RELATION_TYPES } from "./vocabulary.js";
+
+/** The outcome of checking a document: the repaired document, or every problem found. */
+export type ValidationResult =
+  | { ok: true; document: Document; externalKeys: string[] }
+  | { ok: false; problems: DocumentProblem[] };
+
+function repairDocument(doc: Document): Document {
+  const text = doc.source.properties.text;
+  const quoteText = (e: Document["entities"][number]) => e.properties.text;
+  return {
+    source: {
+      ...doc.source,
+      properties: {
+        ...doc.source.properties,
+        ...(typeof text === "string" ? { text: repairText(text) } : {}),
+      },
+    },
+    entities: doc.entities.map((e) =>
+      e.kind === "Quote" && typeof quoteText(e) === "string"
+        ? { ...e, properties: { ...e.properties, text: repairText(String(quoteText(e))) } }
+        : e,
+    ),
+    relations: doc.relations.map((r) => ({ ...r, evidence: repairText(r.evidence) })),
+  };
+}
+
+/**
+ * Checks a document completely and reports every problem with its path, not just the first:
+ * the shape and property types (zod, from the vocabulary), unique keys, relation endpoints of
+ * kinds the type allows, and evidence that is a verbatim excerpt of the source text.
+ * Endpoints not defined in the document are returned as `externalKeys`; `kindsOf` supplies
+ * their kinds when known (e.g. looked up in the graph), and an unknown one is a problem.
+ */
+export function validateDocument(
+  input: unknown,
+  kindsOf: ReadonlyMap<string, Kind> = new Map(),
+): ValidationResult {
+  const parsed = documentSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: i.message,
+      })),
+    };
+  }
+  const doc = repairDocument(parsed.data);
+  const problems: DocumentProblem[] = [];
+  const kinds = new Map<string, Kind>([[doc.source.key, "Source"]]);
+  doc.entities.forEach((e, i) => {
+    if (kinds.has(e.key)) {
+      problems.push({ path: ["entities", i, "key"], message: `duplicate key "${e.key}"` });
+    }
+    kinds.set(e.key, e.kind);
+  });
+
+  const external = new Set<string>();
+  const text = doc.source.properties.text;
+  doc.relations.forEach((r, i) => {
+    const endKinds: Partial<Record<"from" | "to", Kind>> = {};
+    for (const end of ["from", "to"] as const) {
+      const key = r[end];
+      if (!kinds.has(key)) external.add(key);
+      const kind = kinds.get(key) ?? kindsOf.get(key);
+      if (kind) endKinds[end] = kind;
+      else {
+        problems.push({
+          path: ["relations", i, end],
+          message: `unknown entity "${key}": define it in entities or ingest it first`,
+        });
+      }
+    }
+    if (endKinds.from && endKinds.to && !isAllowedEndpoint(r.type, endKinds.from, endKinds.to)) {
+      const spec = RELATION_TYPES[r.type];
+      problems.push({
+        path: ["relations", i, "type"],
+        message: `${r.type} cannot link ${endKinds.from} -> ${endKinds.to}; it links ${spec.from.join(" | ")} -> ${spec.to.join(" | ")}`,
+      });
+    }
+    if (typeof text === "string" && !text.includes(r.evidence)) {
+      problems.push({
+        path: ["relations", i, "evidence"],
+        message: "evidence must be a verbatim excerpt of the source text",
+      });
+    }
+  });
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, document: doc, externalKeys: [...external] };
+}
+
+/** Keys a document's relations use without defining them (to look their kinds up first). */
+export function undefinedKeys(input: unknown): string[] {
+  const parsed = documentSchema.safeParse(input);
+  if (!parsed.success) return [];
+  const defined = new Set([parsed.data.source.key, ...parsed.data.entities.map((e) => e.key)]);
+  const used = parsed.data.relations.flatMap((r) => [r.from, r.to]);
+  return [...new Set(used.filter((k) => !defined.has(k)))];
+}

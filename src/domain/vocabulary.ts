@@ -1,0 +1,305 @@
+/**
+ * THE vocabulary registry: entity kinds, relationship types, allowed endpoints and property
+ * types. GraphQL enums, document validation, the JSON Schema, the Cypher whitelist of labels and
+ * relationship types and the docs are all derived from this module; nothing retypes them.
+ */
+
+/** A property's type. `partialDate` is ISO 8601 at year, month or day precision. */
+export type PropertyType =
+  | { readonly type: "string"; readonly description: string }
+  | { readonly type: "number"; readonly description: string }
+  | { readonly type: "integer"; readonly description: string }
+  | { readonly type: "boolean"; readonly description: string }
+  | { readonly type: "partialDate"; readonly description: string }
+  | { readonly type: "url"; readonly description: string }
+  | { readonly type: "enum"; readonly values: readonly string[]; readonly description: string };
+
+export type PropertySpec = Readonly<Record<string, PropertyType>>;
+
+const str = (description: string): PropertyType => ({ type: "string", description });
+const num = (description: string): PropertyType => ({ type: "number", description });
+const int = (description: string): PropertyType => ({ type: "integer", description });
+const bool = (description: string): PropertyType => ({ type: "boolean", description });
+const date = (description: string): PropertyType => ({ type: "partialDate", description });
+const url = (description: string): PropertyType => ({ type: "url", description });
+const oneOf = (values: readonly string[], description: string): PropertyType => ({
+  type: "enum",
+  values,
+  description,
+});
+
+/** Enumerations shared by properties and exposed as GraphQL enums. */
+export const ORGANIZATION_CATEGORIES = [
+  "ALLIANCE",
+  "ARMED_FORCES",
+  "GOVERNMENT",
+  "MEDIA",
+  "OTHER",
+] as const;
+export const MISSION_STATUSES = ["PLANNED", "ACTIVE", "RENEWED", "ENDED"] as const;
+export const EVENT_CATEGORIES = [
+  "CONFERENCE",
+  "MEETING",
+  "VISIT",
+  "ANNOUNCEMENT",
+  "CONFLICT",
+  "BUDGET",
+  "STATEMENT",
+  "OTHER",
+] as const;
+export const PLEDGE_METRICS = ["PERCENT_GDP", "MONEY", "TROOPS", "OTHER"] as const;
+export const PLEDGE_STATUSES = ["PROPOSED", "COMMITTED", "MET", "EXCEEDED", "UNMET"] as const;
+
+interface KindSpec {
+  /** The root list field's name, e.g. `people`. */
+  readonly plural: string;
+  readonly description: string;
+  readonly properties: PropertySpec;
+}
+
+/** Entity kinds. Each is a Neo4j label beside `Entity` and a GraphQL object type. */
+export const KINDS = {
+  Person: {
+    plural: "people",
+    description: "A named person: a leader, minister or official.",
+    properties: {},
+  },
+  Nation: {
+    plural: "nations",
+    description: "A sovereign state.",
+    properties: { isoCode: str("ISO 3166-1 alpha-3 code, e.g. CAN.") },
+  },
+  Organization: {
+    plural: "organizations",
+    description: "An alliance, armed force, government body, news organisation or other group.",
+    properties: { category: oneOf(ORGANIZATION_CATEGORIES, "What sort of organisation it is.") },
+  },
+  Place: {
+    plural: "places",
+    description: "A city, region or site that is not a nation.",
+    properties: {},
+  },
+  Mission: {
+    plural: "missions",
+    description: "A military or civil operation.",
+    properties: {
+      startDate: date("When the mission began (ISO, may be partial)."),
+      endDate: date("When the mission ends or ended (ISO, may be partial)."),
+      status: oneOf(MISSION_STATUSES, "Where the mission stands."),
+    },
+  },
+  Event: {
+    plural: "events",
+    description: "Something that happened at a time: a conference, visit, invasion, budget.",
+    properties: {
+      date: date("When it happened (ISO, may be partial: 2022, 2022-03, 2022-03-08)."),
+      category: oneOf(EVENT_CATEGORIES, "What sort of event it is."),
+    },
+  },
+  Pledge: {
+    plural: "pledges",
+    description: "A commitment or target: a share of GDP, a sum of money, a number of troops.",
+    properties: {
+      metric: oneOf(PLEDGE_METRICS, "What the pledge measures."),
+      value: num("The amount, in `unit`."),
+      unit: str("The unit of `value`, e.g. percent of GDP, CAD."),
+      period: str("The period the pledge covers, e.g. 'over the next 20 years'."),
+      status: oneOf(PLEDGE_STATUSES, "Whether it is proposed, committed, met or exceeded."),
+    },
+  },
+  Quote: {
+    plural: "quotes",
+    description: "Words someone said, verbatim.",
+    properties: { text: str("The quotation, verbatim.") },
+  },
+  Source: {
+    plural: "sources",
+    description: "A document that states facts: a news article.",
+    properties: {
+      title: str("The headline."),
+      publisher: str("Who published it."),
+      url: url("Where it can be read."),
+      publishedAt: date("When it was published (ISO, may be partial)."),
+      credit: str("The credit line, e.g. 'With a file from The Canadian Press.'"),
+      text: str("The full, repaired text of the source."),
+    },
+  },
+} as const satisfies Record<string, KindSpec>;
+
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+/** Properties every relationship may carry, whatever its type. */
+export const COMMON_RELATION_PROPERTIES = {
+  since: date("From when the relation holds (ISO, may be partial)."),
+  until: date("Until when the relation holds (ISO, may be partial)."),
+  date: date("When the relation happened, for a one-off (ISO, may be partial)."),
+} as const satisfies PropertySpec;
+
+interface RelationSpec {
+  readonly description: string;
+  readonly from: readonly Kind[];
+  readonly to: readonly Kind[];
+  readonly properties: PropertySpec;
+}
+
+const ALL_KINDS = KIND_NAMES;
+
+/** Relationship types, their allowed endpoints (from -> to) and their own properties. */
+export const RELATION_TYPES = {
+  LEADS: {
+    description:
+      "Heads a nation, organisation or mission; a nation leads a mission as lead nation.",
+    from: ["Person", "Nation"],
+    to: ["Nation", "Organization", "Mission"],
+    properties: { role: str("The office or role, e.g. Prime Minister, Secretary-General.") },
+  },
+  SERVES_IN: {
+    description: "Holds an office in a nation's government or an organisation.",
+    from: ["Person"],
+    to: ["Nation", "Organization"],
+    properties: { role: str("The office, e.g. Minister of Finance.") },
+  },
+  MEMBER_OF: {
+    description: "A nation belongs to an organisation such as an alliance.",
+    from: ["Nation"],
+    to: ["Organization"],
+    properties: {},
+  },
+  HOSTS: {
+    description: "A nation or place hosts a mission or an event.",
+    from: ["Nation", "Place"],
+    to: ["Mission", "Event"],
+    properties: {},
+  },
+  CONTRIBUTES_TO: {
+    description: "A nation or organisation contributes to a mission.",
+    from: ["Nation", "Organization"],
+    to: ["Mission"],
+    properties: {
+      troops: int("Troops deployed."),
+      additionalTroops: int("Troops announced to join."),
+      asOf: date("When the troop figures held."),
+    },
+  },
+  DEPLOYED_TO: {
+    description: "A mission is deployed to a nation or place.",
+    from: ["Mission"],
+    to: ["Nation", "Place"],
+    properties: {},
+  },
+  PART_OF: {
+    description: "A mission belongs to an organisation; a place lies within a place or nation.",
+    from: ["Mission", "Place"],
+    to: ["Organization", "Place", "Nation"],
+    properties: {},
+  },
+  PLEDGED: {
+    description: "Made or agreed to a pledge or target.",
+    from: ["Person", "Nation", "Organization"],
+    to: ["Pledge"],
+    properties: {},
+  },
+  SPENDS: {
+    description: "A nation's actual spending measured against a target.",
+    from: ["Nation"],
+    to: ["Pledge"],
+    properties: {
+      value: num("The amount spent, in `unit`."),
+      unit: str("The unit of `value`."),
+      year: int("The year of the spending."),
+      estimated: bool("Whether the figure is an estimate."),
+    },
+  },
+  PARTICIPATED_IN: {
+    description: "Took part in an event.",
+    from: ["Person", "Nation", "Organization"],
+    to: ["Event"],
+    properties: { role: str("speaker, host, attendee, aggressor, target ...") },
+  },
+  SAID: {
+    description: "A person said a quote.",
+    from: ["Person"],
+    to: ["Quote"],
+    properties: {},
+  },
+  SAID_AT: {
+    description: "A quote was said at an event.",
+    from: ["Quote"],
+    to: ["Event"],
+    properties: {},
+  },
+  ABOUT: {
+    description: "A quote, event or pledge concerns an entity.",
+    from: ["Quote", "Event", "Pledge"],
+    to: ALL_KINDS,
+    properties: {},
+  },
+  INVADED: {
+    description: "A nation invaded another.",
+    from: ["Nation"],
+    to: ["Nation"],
+    properties: {},
+  },
+  VISITED: {
+    description: "A person visited a place or nation.",
+    from: ["Person"],
+    to: ["Place", "Nation"],
+    properties: {},
+  },
+  CALLED_ON: {
+    description: "A person or organisation called on a nation or organisation to act.",
+    from: ["Person", "Organization"],
+    to: ["Nation", "Organization"],
+    properties: { request: str("What was asked.") },
+  },
+  LOCATED_IN: {
+    description: "A place or event is located in a place or nation.",
+    from: ["Place", "Event"],
+    to: ["Place", "Nation"],
+    properties: {},
+  },
+  MENTIONS: {
+    description: "A source mentions an entity.",
+    from: ["Source"],
+    to: ALL_KINDS,
+    properties: {},
+  },
+} as const satisfies Record<string, RelationSpec>;
+
+export type RelationType = keyof typeof RELATION_TYPES;
+export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
+
+/** Directions in which relations are read from an entity. */
+export const DIRECTIONS = ["OUT", "IN", "BOTH"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Entity keys are readable slugs: lowercase letters, digits and single hyphens. */
+export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const KEY_MAX_LENGTH = 120;
+
+/** Every property a relation of this type may carry: its own plus the common ones. */
+export function relationProperties(type: RelationType): PropertySpec {
+  return { ...COMMON_RELATION_PROPERTIES, ...RELATION_TYPES[type].properties };
+}
+
+/** Whether `type` may link an entity of kind `from` to one of kind `to`. */
+export function isAllowedEndpoint(type: RelationType, from: Kind, to: Kind): boolean {
+  const spec: RelationSpec = RELATION_TYPES[type];
+  return spec.from.includes(from) && spec.to.includes(to);
+}
+
+/** Type guards: the only way a string becomes a label or a relationship type in Cypher. */
+export function isKind(value: string): value is Kind {
+  return Object.hasOwn(KINDS, value);
+}
+export function isRelationType(value: string): value is RelationType {
+  return Object.hasOwn(RELATION_TYPES, value);
+}
+
+/** The union of every property name any relation may carry, with its type. */
+export const ALL_RELATION_PROPERTIES: PropertySpec = Object.assign(
+  {},
+  COMMON_RELATION_PROPERTIES,
+  ...RELATION_TYPE_NAMES.map((t) => RELATION_TYPES[t].properties),
+);
