@@ -12,7 +12,6 @@ import {
   type Kind,
   type PropertyType,
   RELATION_TYPE_NAMES,
-  RELATION_TYPES,
   type RelationType,
   relationProperties,
 } from "./vocabulary.js";

@@ -1,0 +1,43 @@
+/** The seed: every document under seed/, ingested through the same path as any other. */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import type { Db } from "../db/driver.js";
+import { type QueryStats, runRead } from "../db/run.js";
+import { type IngestSummary, ingestDocument } from "./ingest.js";
+
+export const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../seed");
+
+/** Reads a document file (YAML or JSON, by extension). */
+export function readDocumentFile(path: string): unknown {
+  const text = readFileSync(path, "utf8");
+  return path.endsWith(".json") ? JSON.parse(text) : parse(text);
+}
+
+/** The seed documents' paths, in name order. */
+export function seedFiles(dir = SEED_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+const ENTITY_COUNT = "MATCH (n:Entity) RETURN count(n) AS n";
+
+/** Whether the graph holds no entities yet. */
+export async function isEmpty(db: Db, stats: QueryStats): Promise<boolean> {
+  const [row] = await runRead(db, stats, ENTITY_COUNT);
+  return Number(row?.n ?? 0) === 0;
+}
+
+/** Ingests each file, each in its own transaction. */
+export async function ingestFiles(
+  db: Db,
+  stats: QueryStats,
+  files: readonly string[],
+): Promise<IngestSummary[]> {
+  const out: IngestSummary[] = [];
+  for (const file of files) out.push(await ingestDocument(db, stats, readDocumentFile(file)));
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Connects to the configured Neo4j: NEO4J_URI when set, otherwise the local embedded default
+ * (started here, or reused when already running). Migrations are applied before it is returned.
+ */
+import type { Config } from "../config.js";
+import { createDb, type Db } from "./driver.js";
+import { type LocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
+import { migrate } from "./migrate.js";
+
+export interface Database {
+  db: Db;
+  /** Where it is, for logs (never the password). */
+  describe: string;
+  /** Closes the driver, then stops the local Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: Config,
+  log: (message: string) => void,
+  instance = "dev",
+): Promise<Database> {
+  const local: LocalNeo4j | undefined = config.NEO4J_URI
+    ? undefined
+    : await startLocalNeo4j({
+        dir: config.NEO4J_LOCAL_DIR,
+        instance,
+        boltPort: config.NEO4J_LOCAL_BOLT_PORT,
+        heap: config.NEO4J_LOCAL_HEAP,
+        pagecache: config.NEO4J_LOCAL_PAGECACHE,
+        txTimeout: config.NEO4J_TX_TIMEOUT,
+        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+        log,
+      });
+  const target = local ?? {
+    uri: config.NEO4J_URI ?? "",
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD ?? "",
+    database: config.NEO4J_DATABASE,
+  };
+  const db = createDb(target);
+  try {
+    await db.driver.verifyConnectivity({ database: target.database });
+    await migrate(db);
+  } catch (error) {
+    await db.driver.close();
+    await local?.stop();
+    throw error;
+  }
+  return {
+    db,
+    describe: `${target.uri} (database ${target.database}${local ? `, local instance ${instance}` : ""})`,
+    async close() {
+      await db.driver.close();
+      await local?.stop();
+    },
+  };
+}

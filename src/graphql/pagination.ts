@@ -1,0 +1,109 @@
+/**
+ * Offset-based cursor pagination shared by every connection, with limits that fail loudly:
+ * asking for more than MAX_PAGE_SIZE rows is an error, never a silent cut.
+ */
+import { offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import { BadInputError, LimitExceededError } from "../domain/errors.js";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageWindow {
+  offset: number;
+  /** Rows to fetch: one more than the page, to learn whether a next page exists. */
+  limit: number;
+  expectedSize: number;
+  hasPreviousPage: boolean;
+}
+
+/** Checks paging arguments and turns them into an offset window. */
+export function pageWindow(args: ConnectionArgs): PageWindow {
+  for (const name of ["first", "last"] as const) {
+    const value = args[name];
+    if (value == null) continue;
+    if (value < 0)
+      throw new BadInputError(`"${name}" must not be negative.`, [
+        { path: [name], message: "must be >= 0" },
+      ]);
+    if (value > MAX_PAGE_SIZE) {
+      throw new LimitExceededError(
+        `"${name}" is ${value}; at most ${MAX_PAGE_SIZE} rows per page. Page with "after".`,
+        {
+          argument: name,
+          max: MAX_PAGE_SIZE,
+        },
+      );
+    }
+  }
+  try {
+    const w = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+    return {
+      offset: w.offset,
+      limit: w.limit,
+      expectedSize: w.expectedSize,
+      hasPreviousPage: w.hasPreviousPage,
+    };
+  } catch (error) {
+    throw new BadInputError(
+      error instanceof Error ? `Bad paging arguments: ${error.message}` : "Bad paging arguments.",
+    );
+  }
+}
+
+export interface ConnectionShape<T> {
+  edges: (T & { cursor: string })[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number | null;
+}
+
+/** Builds a connection from the rows of a window (fetched with `limit`, one extra). */
+export function toConnection<T extends object>(
+  rows: readonly T[],
+  window: PageWindow,
+  totalCount: number | null,
+): ConnectionShape<T> {
+  const page = rows.slice(0, window.expectedSize);
+  const edges = page.map((row, i) => ({ ...row, cursor: offsetToCursor(window.offset + i) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > window.expectedSize,
+      hasPreviousPage: window.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+function selects(
+  set: SelectionSetNode | undefined,
+  name: string,
+  info: GraphQLResolveInfo,
+): boolean {
+  if (!set) return false;
+  return set.selections.some((s) => {
+    if (s.kind === "Field") return s.name.value === name;
+    if (s.kind === "InlineFragment") return selects(s.selectionSet, name, info);
+    const fragment = info.fragments[s.name.value];
+    return fragment ? selects(fragment.selectionSet, name, info) : false;
+  });
+}
+
+/** Whether the current field's selection asks for `name` (e.g. totalCount), through fragments. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node: FieldNode) => selects(node.selectionSet, name, info));
+}

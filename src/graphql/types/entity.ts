@@ -1,0 +1,74 @@
+/**
+ * `interface Entity implements Node`, what every kind shares, and `defineKind`, which implements
+ * a kind's object type with its own properties from the vocabulary.
+ */
+import type { FieldMap } from "@pothos/core";
+import type { EntityRecord } from "../../data/entities.js";
+import type { Plain } from "../../db/serialize.js";
+import { KINDS, type Kind } from "../../domain/vocabulary.js";
+import { builder } from "../builder.js";
+import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
+import { EntityRef, KIND_REFS } from "./refs.js";
+import { loadRelationPages, RELATION_CONNECTIONS } from "./relation.js";
+
+EntityRef.implement({
+  description:
+    "Anything in the graph: a person, nation, organisation, place, mission, event, pledge, quote or source.",
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (e) => e.kind,
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "The readable, unique key, e.g. justin-trudeau." }),
+    name: t.exposeString("name"),
+    aliases: t.exposeStringList("aliases", {
+      description: "Other names, e.g. NATO for the North Atlantic Treaty Organization.",
+    }),
+    description: t.exposeString("description", { nullable: true }),
+    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    relations: t.loadable({
+      type: RELATION_CONNECTIONS.Entity,
+      nullable: true,
+      description:
+        "Every relation of this entity, optionally of some types and one direction, ordered by type then the other entity's name. Each edge has its evidence.",
+      byPath: true,
+      args: {
+        types: t.arg({ type: [RelationTypeEnum], description: "Only these types (default: all)." }),
+        direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH" }),
+        first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
+        after: t.arg.string({ description: "Cursor to start after." }),
+        last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
+        before: t.arg.string({ description: "Cursor to end before." }),
+      },
+      load: (keys: readonly string[], ctx, args, info) =>
+        loadRelationPages(keys, ctx, args, info, {}),
+      resolve: (e) => e.key,
+    }),
+  }),
+});
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type KindFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRecord>) => FieldMap;
+
+const str = (v: Plain | undefined) => (typeof v === "string" ? v : null);
+
+/** Implements a kind's object type: Entity's fields, the kind's plain properties, and `extra`. */
+export function defineKind(kind: Kind, extra: KindFields = () => ({})) {
+  return KIND_REFS[kind].implement({
+    description: KINDS[kind].description,
+    interfaces: [EntityRef],
+    isTypeOf: (value) => (value as EntityRecord).kind === kind,
+    fields: (t) => extra(t),
+  });
+}
+
+/** A nullable string field for a kind property. */
+export function stringProperty(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRecord>,
+  name: string,
+  description?: string,
+) {
+  return t.string({
+    nullable: true,
+    ...(description ? { description } : {}),
+    resolve: (e) => str(e.properties[name]),
+  });
+}

@@ -1,0 +1,52 @@
+/** GraphQL enums, all derived from the vocabulary registry. */
+import {
+  DIRECTIONS,
+  EVENT_CATEGORIES,
+  KIND_NAMES,
+  KINDS,
+  MISSION_STATUSES,
+  ORGANIZATION_CATEGORIES,
+  PLEDGE_METRICS,
+  PLEDGE_STATUSES,
+  RELATION_TYPE_NAMES,
+  RELATION_TYPES,
+} from "../../domain/vocabulary.js";
+import { builder } from "../builder.js";
+
+const withDocs = <T extends string>(names: readonly T[], doc: (n: T) => string) =>
+  Object.fromEntries(names.map((n) => [n, { value: n, description: doc(n) }])) as Record<
+    T,
+    { value: T; description: string }
+  >;
+
+export const EntityKindEnum = builder.enumType("EntityKind", {
+  description: "The kinds of entity in the graph.",
+  values: withDocs(KIND_NAMES, (k) => KINDS[k].description),
+});
+
+export const RelationTypeEnum = builder.enumType("RelationType", {
+  description: "The types of relation between entities (direction: from -> to).",
+  values: withDocs(RELATION_TYPE_NAMES, (t) => {
+    const s = RELATION_TYPES[t];
+    return `${s.description} (${s.from.join(" | ")} -> ${s.to.join(" | ")})`;
+  }),
+});
+
+export const DirectionEnum = builder.enumType("Direction", {
+  description: "Which relations of an entity to read: outgoing, incoming or both.",
+  values: withDocs(DIRECTIONS, (d) =>
+    d === "OUT"
+      ? "The entity is the relation's start."
+      : d === "IN"
+        ? "The entity is the relation's end."
+        : "Either.",
+  ),
+});
+
+export const OrganizationCategoryEnum = builder.enumType("OrganizationCategory", {
+  values: ORGANIZATION_CATEGORIES,
+});
+export const MissionStatusEnum = builder.enumType("MissionStatus", { values: MISSION_STATUSES });
+export const EventCategoryEnum = builder.enumType("EventCategory", { values: EVENT_CATEGORIES });
+export const PledgeMetricEnum = builder.enumType("PledgeMetric", { values: PLEDGE_METRICS });
+export const PledgeStatusEnum = builder.enumType("PledgeStatus", { values: PLEDGE_STATUSES });

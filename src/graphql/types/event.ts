@@ -1,0 +1,38 @@
+import { defineKind, stringProperty } from "./entity.js";
+import { EventCategoryEnum } from "./enums.js";
+import { relationField } from "./relation.js";
+
+defineKind("Event", (t) => ({
+  date: stringProperty(
+    t,
+    "date",
+    "When it happened (ISO, may be partial: 2022, 2022-03, 2022-03-08).",
+  ),
+  category: t.field({
+    type: EventCategoryEnum,
+    nullable: true,
+    resolve: (e) => (e.properties.category as "OTHER" | undefined) ?? null,
+  }),
+  participants: relationField(t, {
+    description: "People, nations and organisations that took part; the edge has the role.",
+    types: ["PARTICIPATED_IN"],
+    direction: "IN",
+  }),
+  hosts: relationField(t, {
+    description: "Nations and places that hosted it.",
+    types: ["HOSTS"],
+    direction: "IN",
+  }),
+  quotes: relationField(t, {
+    description: "Quotes said at this event.",
+    types: ["SAID_AT"],
+    direction: "IN",
+    otherKind: "Quote",
+  }),
+  location: relationField(t, {
+    description: "Where it took place.",
+    types: ["LOCATED_IN"],
+    direction: "OUT",
+  }),
+  about: relationField(t, { description: "What it concerns.", types: ["ABOUT"], direction: "OUT" }),
+}));

@@ -1,0 +1,40 @@
+import { defineKind, stringProperty } from "./entity.js";
+import { MissionStatusEnum } from "./enums.js";
+import { relationField } from "./relation.js";
+
+defineKind("Mission", (t) => ({
+  startDate: stringProperty(t, "startDate", "When the mission began (ISO, may be partial)."),
+  endDate: stringProperty(t, "endDate", "When it ends or ended (ISO, may be partial)."),
+  status: t.field({
+    type: MissionStatusEnum,
+    nullable: true,
+    resolve: (e) => (e.properties.status as "ACTIVE" | undefined) ?? null,
+  }),
+  contributors: relationField(t, {
+    description:
+      "Nations and organisations contributing; the edge has troops, additionalTroops and asOf.",
+    types: ["CONTRIBUTES_TO"],
+    direction: "IN",
+  }),
+  leaders: relationField(t, {
+    description: "Lead nations and commanders.",
+    types: ["LEADS"],
+    direction: "IN",
+  }),
+  hosts: relationField(t, {
+    description: "Nations and places hosting it.",
+    types: ["HOSTS"],
+    direction: "IN",
+  }),
+  deployedTo: relationField(t, {
+    description: "Where it is deployed.",
+    types: ["DEPLOYED_TO"],
+    direction: "OUT",
+  }),
+  partOf: relationField(t, {
+    description: "The organisation it belongs to.",
+    types: ["PART_OF"],
+    direction: "OUT",
+    otherKind: "Organization",
+  }),
+}));

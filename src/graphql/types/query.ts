@@ -1,0 +1,148 @@
+/** Root reads: entity(key), search, and one list per kind (people, nations, ...). */
+import { type EntityRecord, entityPage } from "../../data/entities.js";
+import { type SearchHit, searchEntities } from "../../data/search.js";
+import { BadInputError } from "../../domain/errors.js";
+import {
+  KEY_MAX_LENGTH,
+  KEY_PATTERN,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+} from "../../domain/vocabulary.js";
+import { builder } from "../builder.js";
+import { type ConnectionShape, pageWindow, selectsField, toConnection } from "../pagination.js";
+import { EntityKindEnum } from "./enums.js";
+import { EntityRef, KIND_REFS } from "./refs.js";
+
+builder.queryType({ description: "Reads are public." });
+
+builder.queryField("entity", (t) =>
+  t.field({
+    type: EntityRef,
+    nullable: true,
+    description:
+      'One entity by its readable key, e.g. `entity(key: "justin-trudeau")`. An unknown key is a NOT_FOUND error; a malformed one BAD_USER_INPUT.',
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (_, { key }) => {
+      if (key.length > KEY_MAX_LENGTH || !KEY_PATTERN.test(key)) {
+        throw new BadInputError(
+          `"${key.slice(0, 80)}" is not a key: keys are lowercase slugs such as justin-trudeau.`,
+          [{ path: ["key"], message: "must be a lowercase slug such as justin-trudeau" }],
+        );
+      }
+      return key;
+    },
+  }),
+);
+
+const pagingArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) => ({
+  first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
+  after: t.arg.string({ description: "Cursor to start after." }),
+  last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
+  before: t.arg.string({ description: "Cursor to end before." }),
+});
+
+type NodeEdge = { node: EntityRecord };
+
+function entityConnection(kind: Kind) {
+  const edge = builder.objectRef<NodeEdge & { cursor: string }>(`${kind}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString("cursor"),
+      node: t.field({ type: KIND_REFS[kind], resolve: (e) => e.node }),
+    }),
+  });
+  return builder.objectRef<ConnectionShape<NodeEdge>>(`${kind}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.int({
+        description: "How many match in all (counted only when asked for).",
+        resolve: (c) => c.totalCount ?? 0,
+      }),
+    }),
+  });
+}
+
+for (const kind of KIND_NAMES) {
+  const connection = entityConnection(kind);
+  builder.queryField(KINDS[kind].plural, (t) =>
+    t.field({
+      type: connection,
+      nullable: true,
+      description: `Every ${kind}, ordered by name.`,
+      args: pagingArgs(t),
+      resolve: async (_, args, ctx, info) => {
+        const window = pageWindow(args);
+        const page = await entityPage(
+          ctx.db,
+          ctx.stats,
+          kind,
+          window.offset,
+          window.limit,
+          selectsField(info, "totalCount"),
+        );
+        return toConnection(
+          page.items.map((node) => ({ node })),
+          window,
+          page.totalCount,
+        );
+      },
+    }),
+  );
+}
+
+const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>("SearchEdge").implement({
+  description: "A search hit.",
+  fields: (t) => ({
+    cursor: t.exposeString("cursor"),
+    node: t.field({ type: EntityRef, resolve: (h) => h.entity }),
+    score: t.exposeFloat("score", { description: "Relevance: higher is better." }),
+  }),
+});
+
+const SearchConnection = builder
+  .objectRef<ConnectionShape<SearchHit>>("SearchConnection")
+  .implement({
+    fields: (t) => ({
+      edges: t.field({ type: [SearchEdge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.int({
+        description: "How many match in all (counted only when asked for).",
+        resolve: (c) => c.totalCount ?? 0,
+      }),
+    }),
+  });
+
+export const SEARCH_MAX_LENGTH = 200;
+
+builder.queryField("search", (t) =>
+  t.field({
+    type: SearchConnection,
+    nullable: true,
+    description:
+      'Full-text search over names, aliases and descriptions, best first. Matches whole words, prefixes ("stolten") and near spellings.',
+    args: {
+      query: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [EntityKindEnum], description: "Only these kinds (default: all)." }),
+      ...pagingArgs(t),
+    },
+    resolve: async (_, args, ctx, info) => {
+      if (args.query.length > SEARCH_MAX_LENGTH) {
+        throw new BadInputError(`The query is too long: at most ${SEARCH_MAX_LENGTH} characters.`, [
+          { path: ["query"], message: `at most ${SEARCH_MAX_LENGTH} characters` },
+        ]);
+      }
+      const window = pageWindow(args);
+      const page = await searchEntities(
+        ctx.db,
+        ctx.stats,
+        args.query,
+        args.kinds ?? null,
+        window.offset,
+        window.limit,
+        selectsField(info, "totalCount"),
+      );
+      return toConnection(page.items, window, page.totalCount);
+    },
+  }),
+);

@@ -1,0 +1,19 @@
+import { defineKind, stringProperty } from "./entity.js";
+import { relationField } from "./relation.js";
+
+defineKind("Quote", (t) => ({
+  text: stringProperty(t, "text", "The quotation, verbatim."),
+  speakers: relationField(t, {
+    description: "Who said it.",
+    types: ["SAID"],
+    direction: "IN",
+    otherKind: "Person",
+  }),
+  saidAt: relationField(t, {
+    description: "Where it was said.",
+    types: ["SAID_AT"],
+    direction: "OUT",
+    otherKind: "Event",
+  }),
+  about: relationField(t, { description: "What it concerns.", types: ["ABOUT"], direction: "OUT" }),
+}));

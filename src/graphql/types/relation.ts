@@ -1,0 +1,228 @@
+/**
+ * Relations as connection edges: every edge carries the relation's type, direction, the entity
+ * at the other end (`node`), its properties and its evidence. One edge and connection type per
+ * node type, so typed fields (Nation.leaders) give typed nodes (Person) with typed edge fields.
+ */
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "../../context.js";
+import type { EntityRecord } from "../../data/entities.js";
+import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
+import type { Plain } from "../../db/serialize.js";
+import {
+  type Direction,
+  KIND_NAMES,
+  type Kind,
+  type RelationType,
+} from "../../domain/vocabulary.js";
+import { builder } from "../builder.js";
+import {
+  type ConnectionArgs,
+  type ConnectionShape,
+  pageWindow,
+  selectsField,
+  toConnection,
+} from "../pagination.js";
+import { DirectionEnum, RelationTypeEnum } from "./enums.js";
+import { EntityRef, KIND_REFS } from "./refs.js";
+
+export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
+  description: "A sentence of a source that states a relation.",
+  fields: (t) => ({
+    excerpt: t.exposeString("excerpt", { description: "The sentence, verbatim." }),
+    source: t.field({
+      type: KIND_REFS.Source,
+      description: "The source it is quoted from.",
+      resolve: (e) => e.sourceKey,
+    }),
+  }),
+});
+
+type Edge = RelationRecord & { cursor: string };
+type Connection = ConnectionShape<RelationRecord>;
+
+const prop = (r: RelationRecord, name: string): Plain | undefined =>
+  r.properties[name] ?? undefined;
+const asString = (v: Plain | undefined) => (typeof v === "string" ? v : null);
+const asNumber = (v: Plain | undefined) => (typeof v === "number" ? v : null);
+
+function edgeAndConnection(prefix: string, nodeRef: typeof EntityRef | (typeof KIND_REFS)[Kind]) {
+  const edge = builder.objectRef<Edge>(`${prefix}RelationEdge`).implement({
+    description:
+      "A relation seen from one entity: its type, direction, the other entity, properties and evidence.",
+    fields: (t) => ({
+      cursor: t.exposeString("cursor"),
+      node: t.field({
+        type: nodeRef as typeof EntityRef,
+        description: "The entity at the other end of the relation.",
+        resolve: (r) => r.other,
+      }),
+      type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
+      direction: t.field({
+        type: DirectionEnum,
+        description: "OUT when the entity the relation was read from is its start.",
+        resolve: (r) => r.direction,
+      }),
+      from: t.field({
+        type: EntityRef,
+        description: "The relation's start.",
+        resolve: (r) => r.from,
+      }),
+      to: t.field({ type: EntityRef, description: "The relation's end.", resolve: (r) => r.to }),
+      inferred: t.exposeBoolean("inferred", {
+        description: "True when the sources imply the relation rather than state it.",
+      }),
+      properties: t.field({
+        type: "JSONObject",
+        description: "All of the relation's properties (see RelationType for which apply).",
+        resolve: (r) => r.properties,
+      }),
+      evidence: t.field({
+        type: [EvidenceRef],
+        description: "Every source sentence that states the relation.",
+        resolve: (r) => r.evidence,
+      }),
+      role: t.string({
+        nullable: true,
+        description: "Office or role (LEADS, SERVES_IN, PARTICIPATED_IN).",
+        resolve: (r) => asString(prop(r, "role")),
+      }),
+      troops: t.int({
+        nullable: true,
+        description: "Troops deployed (CONTRIBUTES_TO).",
+        resolve: (r) => asNumber(prop(r, "troops")),
+      }),
+      additionalTroops: t.int({
+        nullable: true,
+        description: "Troops announced to join (CONTRIBUTES_TO).",
+        resolve: (r) => asNumber(prop(r, "additionalTroops")),
+      }),
+      asOf: t.string({
+        nullable: true,
+        description: "When the troop figures held (CONTRIBUTES_TO).",
+        resolve: (r) => asString(prop(r, "asOf")),
+      }),
+      value: t.float({
+        nullable: true,
+        description: "Amount spent (SPENDS).",
+        resolve: (r) => asNumber(prop(r, "value")),
+      }),
+      unit: t.string({
+        nullable: true,
+        description: "Unit of value (SPENDS).",
+        resolve: (r) => asString(prop(r, "unit")),
+      }),
+      year: t.int({
+        nullable: true,
+        description: "Year of the spending (SPENDS).",
+        resolve: (r) => asNumber(prop(r, "year")),
+      }),
+      estimated: t.boolean({
+        nullable: true,
+        description: "Whether the figure is an estimate (SPENDS).",
+        resolve: (r) =>
+          typeof prop(r, "estimated") === "boolean" ? (prop(r, "estimated") as boolean) : null,
+      }),
+      request: t.string({
+        nullable: true,
+        description: "What was asked (CALLED_ON).",
+        resolve: (r) => asString(prop(r, "request")),
+      }),
+      since: t.string({
+        nullable: true,
+        description: "From when the relation holds (ISO, may be partial).",
+        resolve: (r) => asString(prop(r, "since")),
+      }),
+      until: t.string({
+        nullable: true,
+        description: "Until when the relation holds (ISO, may be partial).",
+        resolve: (r) => asString(prop(r, "until")),
+      }),
+      date: t.string({
+        nullable: true,
+        description: "When a one-off relation happened (ISO, may be partial).",
+        resolve: (r) => asString(prop(r, "date")),
+      }),
+    }),
+  });
+  const connection = builder.objectRef<Connection>(`${prefix}RelationConnection`).implement({
+    description: "A page of relations.",
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.int({
+        description:
+          "How many relations match in all (counted in the database, only when asked for).",
+        resolve: (c) => c.totalCount ?? 0,
+      }),
+    }),
+  });
+  return connection;
+}
+
+/** RelationConnection (any entity) and one per kind, e.g. PersonRelationConnection. */
+export const RELATION_CONNECTIONS = {
+  Entity: edgeAndConnection("", EntityRef),
+  ...Object.fromEntries(KIND_NAMES.map((k) => [k, edgeAndConnection(k, KIND_REFS[k])])),
+} as Record<Kind | "Entity", ReturnType<typeof edgeAndConnection>>;
+
+export interface RelationFieldSpec {
+  description: string;
+  types?: readonly RelationType[];
+  direction?: Direction;
+  otherKind?: Kind;
+}
+
+interface RelationArgs extends ConnectionArgs {
+  types?: RelationType[] | null;
+  direction?: Direction | null;
+}
+
+/** Loads one page of relations for every parent at this path, in one query. */
+export async function loadRelationPages(
+  keys: readonly string[],
+  ctx: Context,
+  args: RelationArgs,
+  info: GraphQLResolveInfo,
+  spec: Omit<RelationFieldSpec, "description">,
+): Promise<Connection[]> {
+  const window = pageWindow(args);
+  const pages = await relationsOf(ctx.db, ctx.stats, keys, {
+    types: spec.types ?? args.types ?? null,
+    direction: spec.direction ?? args.direction ?? "BOTH",
+    otherKind: spec.otherKind ?? null,
+    offset: window.offset,
+    limit: window.limit,
+    withTotal: selectsField(info, "totalCount"),
+  });
+  return pages.map((p) => toConnection(p.items, window, p.totalCount));
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type EntityFieldBuilder =
+  | PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRecord>
+  | PothosSchemaTypes.InterfaceFieldBuilder<Types, EntityRecord>;
+
+/**
+ * A typed relation field, e.g. `Nation.leaders`: a connection of the relations of one type and
+ * direction whose other end is `otherKind`. Batched per path: one query for all parents.
+ */
+export function relationField(
+  t: EntityFieldBuilder,
+  spec: RelationFieldSpec & { types: readonly RelationType[] },
+) {
+  return t.loadable({
+    type: RELATION_CONNECTIONS[spec.otherKind ?? "Entity"],
+    nullable: true,
+    description: spec.description,
+    byPath: true,
+    args: {
+      first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
+      after: t.arg.string({ description: "Cursor to start after." }),
+      last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
+      before: t.arg.string({ description: "Cursor to end before." }),
+    },
+    load: (keys: readonly string[], ctx: Context, args: ConnectionArgs, info: GraphQLResolveInfo) =>
+      loadRelationPages(keys, ctx, args, info, spec),
+    resolve: (parent: EntityRecord) => parent.key,
+  });
+}

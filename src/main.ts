@@ -1,0 +1,61 @@
+/**
+ * `npm start`: config -> database (NEO4J_URI, or the local Neo4j started here) -> migrations ->
+ * seed if empty -> serve GraphiQL. Ctrl-C or SIGTERM drains requests, closes the driver and stops
+ * the local Neo4j if it was started here.
+ */
+import { ConfigError, loadConfig } from "./config.js";
+import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
+import { openDatabase } from "./db/database.js";
+import { LocalNeo4jError } from "./db/local-neo4j.js";
+import { AppError } from "./domain/errors.js";
+import { logger } from "./logger.js";
+import { createApp, createHttp } from "./server.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  logger.level = config.LOG_LEVEL;
+  const database = await openDatabase(config, (m) => logger.info(m));
+  logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
+  const stats = { roundTrips: 0 };
+  if (config.SEED_IF_EMPTY && (await isEmpty(database.db, stats))) {
+    for (const s of await ingestFiles(database.db, stats, seedFiles())) {
+      logger.info(`Seeded ${s.source}: ${s.entities} entities, ${s.relations} relations.`);
+    }
+  }
+
+  const app = createApp({ db: database.db, logger });
+  const server = createHttp(app);
+  await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  logger.info(`GraphiQL: http://${host}:${config.PORT}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: draining requests, then closing Neo4j ...`);
+    const drained = new Promise<void>((done) => server.close(() => done()));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    await drained;
+    clearTimeout(force);
+    await database.close();
+    logger.info("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (
+    error instanceof ConfigError ||
+    error instanceof LocalNeo4jError ||
+    error instanceof AppError
+  ) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger.fatal({ err: error }, "start-up failed");
+  }
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/** graphql-yoga on node:http: wiring only. */
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createYoga, type Plugin } from "graphql-yoga";
+import { type Context, createContext } from "./context.js";
+import type { Db } from "./db/driver.js";
+import { DEFAULT_QUERY } from "./graphiql.js";
+import { createMaskError } from "./graphql/errors.js";
+import { schema } from "./graphql/index.js";
+import type { Logger } from "./logger.js";
+
+/** Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`. */
+function roundTripsExtension(): Plugin<Context> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const ctx = args.contextValue as Context;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, cypherRoundTrips: ctx.stats.roundTrips },
+          });
+        },
+      };
+    },
+  };
+}
+
+export interface AppOptions {
+  db: Db;
+  logger: Logger;
+}
+
+/** The yoga app: usable through `yoga.fetch` in tests, or behind node:http. */
+export function createApp({ db, logger }: AppOptions) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    context: () => createContext(db),
+    graphiql: { title: "Allies graph", defaultQuery: DEFAULT_QUERY },
+    landingPage: false,
+    maskedErrors: { maskError: createMaskError(logger) },
+    logging: {
+      debug: (...a) => logger.debug(a.map(String).join(" ")),
+      info: (...a) => logger.info(a.map(String).join(" ")),
+      warn: (...a) => logger.warn(a.map(String).join(" ")),
+      error: (...a) => logger.error(a.map(String).join(" ")),
+    },
+    plugins: [roundTripsExtension()],
+  });
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/** An HTTP server for the app (not yet listening). */
+export function createHttp(app: App): Server {
+  return createHttpServer(app);
+}
