@@ -4,7 +4,7 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
 import { DEFAULT_QUERY } from "./graphiql.js";
-import { createMaskError } from "./graphql/errors.js";
+import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { schema } from "./graphql/index.js";
 import type { Logger } from "./logger.js";
 
@@ -39,12 +39,16 @@ export function createApp({ db, logger }: AppOptions) {
     context: () => createContext(db),
     graphiql: { title: "Allies graph", defaultQuery: DEFAULT_QUERY },
     landingPage: false,
-    maskedErrors: { maskError: createMaskError(logger) },
+    maskedErrors: { maskError: createMaskError() },
     logging: {
       debug: (...a) => logger.debug(a.map(String).join(" ")),
       info: (...a) => logger.info(a.map(String).join(" ")),
       warn: (...a) => logger.warn(a.map(String).join(" ")),
-      error: (...a) => logger.error(a.map(String).join(" ")),
+      // yoga reports every error it turned into a client error; expected ones are not failures.
+      error: (...a) =>
+        a.some(isExpectedError)
+          ? logger.debug(a.map(String).join(" "))
+          : logger.error({ err: a[0] }, a.map(String).join(" ")),
     },
     plugins: [roundTripsExtension()],
   });

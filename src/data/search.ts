@@ -20,13 +20,15 @@ export function toLuceneQuery(text: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 10);
   if (words.length === 0) return null;
-  return words
+  const all = words
     .map((w) => {
       const forms = [`${w}^3`, `${w}*`];
       if (w.length >= 4) forms.push(`${w}~1`);
       return `(${forms.join(" OR ")})`;
     })
     .join(" AND ");
+  // A match in the name outranks one in the aliases, which outranks one in the description.
+  return `name:(${all})^4 OR aliases:(${all})^2 OR description:(${all})`;
 }
 
 export interface SearchHit {
@@ -34,11 +36,18 @@ export interface SearchHit {
   score: number;
 }
 
+// Lucene scores prefix matches flat, so a long headline that mentions a name can outrank the
+// person; what was typed being (the start of) a name or alias is the stronger signal.
 const SEARCH = `
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
+WITH node, score + CASE
+  WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
+  WHEN toLower(node.name) STARTS WITH $typed
+    OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
+  ELSE 0 END AS score
 RETURN node {.*} AS n, score
-ORDER BY score DESC, node.key
+ORDER BY score DESC, node.name, node.key
 SKIP $offset LIMIT $limit`;
 
 const SEARCH_COUNT = `
@@ -62,6 +71,7 @@ export async function searchEntities(
   return readTx(db, stats, async (tx) => {
     const rows = await tx.run(SEARCH, {
       ...params,
+      typed: text.trim().toLowerCase(),
       offset: neo4j.int(offset),
       limit: neo4j.int(limit),
     });

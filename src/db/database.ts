@@ -3,12 +3,14 @@
  * (started here, or reused when already running). Migrations are applied before it is returned.
  */
 import type { Config } from "../config.js";
-import { createDb, type Db } from "./driver.js";
+import { createDb, type Db, type DbTarget } from "./driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
 import { migrate } from "./migrate.js";
 
 export interface Database {
   db: Db;
+  /** How to reach it (tests hand this to their workers). */
+  target: DbTarget;
   /** Where it is, for logs (never the password). */
   describe: string;
   /** Closes the driver, then stops the local Neo4j if this process started it. */
@@ -47,8 +49,10 @@ export async function openDatabase(
     await local?.stop();
     throw error;
   }
+  const { uri, user, password, database } = target;
   return {
     db,
+    target: { uri, user, password, database },
     describe: `${target.uri} (database ${target.database}${local ? `, local instance ${instance}` : ""})`,
     async close() {
       await db.driver.close();

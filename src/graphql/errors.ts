@@ -1,35 +1,49 @@
 /**
  * What clients see of errors. Expected errors (AppError, bad paging or ids) keep their message
- * and get a stable `extensions.code`; anything else is masked and logged with the request id.
+ * and get a stable `extensions.code`; anything else is masked (and logged by the server).
  */
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { AppError } from "../domain/errors.js";
-import type { Logger } from "../logger.js";
 
+/** Unwraps located errors. Duck-typed: graphql ships CJS and ESM builds, so instanceof can lie. */
 function rootCause(error: unknown): unknown {
   let current = error;
-  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  while (isGraphQLError(current) && current.originalError) current = current.originalError;
   return current;
 }
 
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && (error.name === "GraphQLError" || error instanceof GraphQLError);
+}
+
 /** Builds yoga's maskError: maps expected errors to coded GraphQL errors, masks the rest. */
-export function createMaskError(logger: Logger) {
+export function createMaskError() {
   return (error: unknown, message: string): Error => {
     const cause = rootCause(error);
-    const at = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+    const at = isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {};
     if (cause instanceof AppError) {
       return new GraphQLError(cause.message, {
         ...at,
         extensions: { code: cause.code, ...cause.details },
       });
     }
-    if (cause instanceof PothosValidationError) {
+    if (
+      cause instanceof PothosValidationError ||
+      (cause instanceof Error && cause.name === "PothosValidationError")
+    ) {
       return new GraphQLError(cause.message, { ...at, extensions: { code: "BAD_USER_INPUT" } });
     }
-    if (cause instanceof GraphQLError) return cause;
-    const path = error instanceof GraphQLError ? error.path : undefined;
-    logger.error({ err: cause, path }, "unexpected error");
+    if (isGraphQLError(cause)) return cause;
+    // yoga logs the original of every error masked here (see logging in server.ts).
     return new GraphQLError(message, { ...at, extensions: { code: "INTERNAL_SERVER_ERROR" } });
   };
+}
+
+/** Whether an error (or what it wraps) is an expected, coded one: logged at debug, not error. */
+export function isExpectedError(error: unknown): boolean {
+  const cause = rootCause(error);
+  return (
+    cause instanceof AppError || (cause instanceof Error && cause.name === "PothosValidationError")
+  );
 }

@@ -1,0 +1,25 @@
+# API image: graphql-yoga over Neo4j, run with tsx (a runtime dependency; no build step).
+# The image never starts a local Neo4j: set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD (see
+# docker-compose.yml). Migrations (schema/neo4j/*.cypher) and the seed (seed/*.yaml) are applied
+# at start-up, so both folders are copied in.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+
+# Dependencies first, so this layer is reused while only the sources change.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# src/, schema/, seed/, tsconfig.json, ... (see .dockerignore for what is left out).
+COPY . .
+
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000
+
+USER node
+
+EXPOSE 4000
+
+# node is PID 1 and gets SIGTERM itself; src/main.ts drains requests and closes the driver.
+CMD ["node", "--import", "tsx", "src/main.ts"]

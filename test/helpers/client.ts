@@ -1,0 +1,51 @@
+/**
+ * A GraphQL client for tests: it calls the real yoga app through `yoga.fetch`, exactly as an HTTP
+ * client would, against the real Neo4j the suite started.
+ */
+
+import { pino } from "pino";
+import { inject } from "vitest";
+import { createDb, type Db } from "../../src/db/driver.js";
+import { createApp } from "../../src/server.js";
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{
+    message: string;
+    path?: (string | number)[];
+    extensions?: Record<string, unknown>;
+  }>;
+  extensions?: { cypherRoundTrips?: number } & Record<string, unknown>;
+}
+
+/** The suite's database (one driver per test file). */
+export function testDb(): Db {
+  return createDb(inject("neo4j"));
+}
+
+/** A client bound to a fresh app over `db`. */
+export function createClient(db: Db) {
+  const app = createApp({ db, logger: pino({ level: "silent" }) });
+  return {
+    app,
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes
+    async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+      const response = await app.fetch("http://localhost/graphql", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json",
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+  };
+}
+
+/** Runs Cypher directly, for fixtures and clean-up of what a test made (never for assertions of API behaviour). */
+export async function cypher(db: Db, query: string, params: Record<string, unknown> = {}) {
+  const result = await db.driver.executeQuery(query, params, { database: db.database });
+  return result.records.map((r) => r.toObject());
+}

@@ -1,0 +1,29 @@
+/**
+ * Starts the real Neo4j the suite runs against (a separate local instance, "test", on its own
+ * port and data folder, so the development graph is untouched), applies the migrations and
+ * seeds the article. With NEO4J_URI set, that server is used instead and nothing local starts.
+ */
+import type {} from "vitest";
+import type { TestProject } from "vitest/node";
+import { loadConfig } from "../../src/config.js";
+import { ingestFiles, seedFiles } from "../../src/data/seed.js";
+import { openDatabase } from "../../src/db/database.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4j: { uri: string; user: string; password: string; database: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const env = { ...process.env };
+  if (!env.NEO4J_URI) env.NEO4J_LOCAL_BOLT_PORT = env.NEO4J_TEST_BOLT_PORT ?? "7688";
+  const config = loadConfig(env);
+  const database = await openDatabase(config, (m) => console.log(m), "test");
+  await ingestFiles(database.db, { roundTrips: 0 }, seedFiles());
+  const { uri, user, password, database: name } = database.target;
+  project.provide("neo4j", { uri, user, password, database: name });
+  return async () => {
+    await database.close();
+  };
+}

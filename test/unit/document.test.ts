@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { loadConfig } from "../../src/config.js";
+import { toLuceneQuery } from "../../src/data/search.js";
+import { repairText } from "../../src/domain/repair.js";
+import { validateDocument } from "../../src/domain/validate.js";
+
+const RAW = readFileSync("../shared/seed/000_4f2a725f6fafb235.txt", "utf8");
+const SEED = parse(readFileSync("seed/000_4f2a725f6fafb235.yaml", "utf8"));
+
+describe("the article's repair", () => {
+  it("restores the damaged closing quotes", () => {
+    expect(repairText("time for allies to “step up†defence")).toBe(
+      "time for allies to “step up” defence",
+    );
+    expect(repairText("step up.â€\n\nNext")).toBe("step up.”\n\nNext");
+    const repaired = repairText(RAW);
+    expect(repaired).not.toMatch(/[†€]|â/);
+    expect((repaired.match(/“/g) ?? []).length).toBe((repaired.match(/”/g) ?? []).length);
+  });
+
+  it("the seed keeps the repaired article as its source text", () => {
+    expect(SEED.source.properties.text).toBe(repairText(RAW));
+  });
+
+  it("the seed document is valid: kinds, endpoints, and verbatim evidence", () => {
+    const result = validateDocument(SEED);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
+
+describe("document validation", () => {
+  const base = {
+    source: { key: "src-a", name: "A", properties: { text: "Canada leads. Bob spoke." } },
+    entities: [
+      { key: "canada", kind: "Nation", name: "Canada", properties: { isoCode: "CAN" } },
+      { key: "bob", kind: "Person", name: "Bob" },
+    ],
+  };
+
+  it("reports every problem with its path, not just the first", () => {
+    const result = validateDocument({
+      ...base,
+      entities: [...base.entities, { key: "Bad Key", kind: "Nation", name: "" }],
+      relations: [
+        { from: "canada", type: "LEADS", to: "bob", evidence: "Canada leads." },
+        { from: "bob", type: "LEADS", to: "canada", evidence: "not in the text" },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    const paths = result.ok ? [] : result.problems.map((p) => p.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["entities.2.key", "entities.2.name"]));
+  });
+
+  it("checks endpoints against the registry and evidence against the text", () => {
+    const result = validateDocument({
+      ...base,
+      relations: [
+        { from: "canada", type: "LEADS", to: "bob", evidence: "Canada leads." },
+        { from: "bob", type: "LEADS", to: "canada", evidence: "not in the text" },
+        { from: "bob", type: "SAID", to: "nobody", evidence: "Bob spoke." },
+      ],
+    });
+    const problems = result.ok
+      ? []
+      : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    expect(problems).toEqual([
+      expect.stringMatching(/^relations\.0\.type: LEADS cannot link Nation -> Person/),
+      expect.stringMatching(/^relations\.1\.evidence: /),
+      expect.stringMatching(/^relations\.2\.to: unknown entity "nobody"/),
+    ]);
+  });
+});
+
+describe("search query building", () => {
+  it("matches prefixes and near spellings, and never passes Lucene syntax through", () => {
+    const t = "(stolten^3 OR stolten* OR stolten~1)";
+    expect(toLuceneQuery("Stolten")).toBe(
+      `name:(${t})^4 OR aliases:(${t})^2 OR description:(${t})`,
+    );
+    expect(toLuceneQuery('NATO") OR *:*')).toContain(
+      "name:((nato^3 OR nato* OR nato~1) AND (or^3 OR or*))^4",
+    );
+    expect(toLuceneQuery("  ~*: ")).toBeNull();
+  });
+});
+
+describe("configuration", () => {
+  it("names the variable that holds a bad value", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT="eighty"/);
+    expect(() => loadConfig({ NEO4J_URI: "http://x" })).toThrow(/NEO4J_URI/);
+    expect(() => loadConfig({ NEO4J_URI: "bolt://db:7687" })).toThrow(/NEO4J_PASSWORD/);
+    expect(loadConfig({}).PORT).toBe(4000);
+  });
+});
