@@ -29,6 +29,12 @@ async function fingerprint() {
   };
 }
 
+interface Mention {
+  node: {
+    relations: { edges: Array<{ evidence: Array<{ excerpt: string; source: { key: string } }> }> };
+  };
+}
+
 describe("the seed", () => {
   it("`npm run seed` twice leaves exactly the same graph", async () => {
     const before = await fingerprint();
@@ -68,7 +74,8 @@ describe("the seed", () => {
     let checked = 0;
     let after: string | null = null;
     do {
-      const { data, errors } = await gql(
+      // biome-ignore lint/suspicious/noExplicitAny: a test reads the response shape it asked for
+      const { data, errors }: { data?: any; errors?: unknown } = await gql(
         `query ($after: String) {
           sources(first: 10) { edges { node { key mentions(first: 100, after: $after) {
             pageInfo { hasNextPage endCursor }
@@ -78,7 +85,8 @@ describe("the seed", () => {
         { after },
       );
       expect(errors).toBeUndefined();
-      const mentions = data.sources.edges[0].node.mentions;
+      const mentions: { edges: Mention[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        data.sources.edges[0].node.mentions;
       for (const m of mentions.edges) {
         for (const rel of m.node.relations.edges) {
           expect(rel.evidence.length).toBeGreaterThan(0);
