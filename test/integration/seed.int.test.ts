@@ -61,7 +61,7 @@ describe("the seed", () => {
     const { data } = await gql(
       `{ entity(key: "ctv-2022-nato-defence-spending") { ... on Source { text credit publisher } } }`,
     );
-    const raw = readFileSync("../shared/seed/000_4f2a725f6fafb235.txt", "utf8");
+    const raw = readFileSync("seed/000_4f2a725f6fafb235.txt", "utf8");
     expect(data.entity.text).toBe(repairText(raw));
     expect(data.entity.credit).toBe("With a file from The Canadian Press.");
   });

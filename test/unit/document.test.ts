@@ -6,7 +6,7 @@ import { toLuceneQuery } from "../../src/data/search.js";
 import { repairText } from "../../src/domain/repair.js";
 import { validateDocument } from "../../src/domain/validate.js";
 
-const RAW = readFileSync("../shared/seed/000_4f2a725f6fafb235.txt", "utf8");
+const RAW = readFileSync("seed/000_4f2a725f6fafb235.txt", "utf8");
 const SEED = parse(readFileSync("seed/000_4f2a725f6fafb235.yaml", "utf8"));
 
 describe("the article's repair", () => {

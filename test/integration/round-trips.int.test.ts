@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestDocument } from "../../src/data/ingest.js";
+import { createClient, cypher, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const { gql } = createClient(db);
+const EXTRA = 800;
+const PREFIX = "rt-";
+
+/** A document with 800 more nations, each led by a person and a member of NATO. */
+function manyNations() {
+  const lines = Array.from(
+    { length: EXTRA },
+    (_, i) => `Nation ${i} is led by Leader ${i} and is a member of NATO.`,
+  );
+  return {
+    source: {
+      key: `${PREFIX}source`,
+      name: "Round-trip fixture",
+      properties: { text: lines.join("\n") },
+    },
+    entities: Array.from({ length: EXTRA }, (_, i) => [
+      {
+        key: `${PREFIX}nation-${i}`,
+        kind: "Nation",
+        name: `Round-trip Nation ${String(i).padStart(3, "0")}`,
+      },
+      { key: `${PREFIX}leader-${i}`, kind: "Person", name: `Round-trip Leader ${i}` },
+    ]).flat(),
+    relations: Array.from({ length: EXTRA }, (_, i) => [
+      {
+        from: `${PREFIX}leader-${i}`,
+        type: "LEADS",
+        to: `${PREFIX}nation-${i}`,
+        properties: { role: "President" },
+        evidence: lines[i],
+      },
+      { from: `${PREFIX}nation-${i}`, type: "MEMBER_OF", to: "nato", evidence: lines[i] },
+    ]).flat(),
+  };
+}
+
+async function cleanUp() {
+  await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: PREFIX });
+}
+
+/** Every nation with its leaders (and their quotes), alliances (and their members) and relations, all with evidence. */
+const DEEP = `query ($after: String) {
+  nations(first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      key
+      leaders { totalCount edges { role evidence { excerpt source { title } } node { name quotes { edges { node { text } } } } } }
+      alliances { edges { node { name members(first: 5) { totalCount edges { node { key } } } } } }
+      relations(first: 5) { edges { type node { key } evidence { excerpt source { key } } } }
+    } }
+  }
+}`;
+
+async function pages() {
+  const out: { nations: number; roundTrips: number }[] = [];
+  let after: string | null = null;
+  do {
+    const r = await gql(DEEP, { after });
+    expect(r.errors).toBeUndefined();
+    out.push({
+      nations: r.data.nations.edges.length,
+      roundTrips: Number(r.extensions?.cypherRoundTrips),
+    });
+    after = r.data.nations.pageInfo.hasNextPage ? r.data.nations.pageInfo.endCursor : null;
+  } while (after);
+  return out;
+}
+
+beforeAll(cleanUp);
+afterAll(async () => {
+  await cleanUp();
+  await db.driver.close();
+});
+
+describe("batching", () => {
+  it("issues as many Cypher round trips for 808 nations as for 8: the count follows the query's shape", async () => {
+    const small = await pages();
+    expect(small).toHaveLength(1);
+    expect(small[0]?.nations).toBe(8);
+    const perPage = small[0]?.roundTrips ?? 0;
+    // nations, leaders, quotes, alliances, members, relations, evidence sources: one query each at most.
+    expect(perPage).toBeGreaterThan(0);
+    expect(perPage).toBeLessThanOrEqual(8);
+
+    await ingestDocument(db, { roundTrips: 0 }, manyNations());
+    const large = await pages();
+    expect(large.reduce((n, p) => n + p.nations, 0)).toBe(8 + EXTRA);
+    expect(large.length).toBe(9);
+    for (const page of large) expect(page.roundTrips).toBe(perPage);
+  }, 120_000);
+});
