@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
-import { createClient, cypher, testDb } from "../helpers/client.js";
+import { createClient, cypher, type GqlResult, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const { gql } = createClient(db);
@@ -58,11 +58,15 @@ const DEEP = `query ($after: String) {
   }
 }`;
 
+interface NationsPage {
+  nations: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
 async function pages() {
   const out: { nations: number; roundTrips: number }[] = [];
   let after: string | null = null;
   do {
-    const r = await gql(DEEP, { after });
+    const r: GqlResult = await gql(DEEP, { after });
     expect(r.errors).toBeUndefined();
     out.push({
       nations: r.data.nations.edges.length,
