@@ -66,13 +66,11 @@ async function pages() {
   const out: { nations: number; roundTrips: number }[] = [];
   let after: string | null = null;
   do {
-    const r: GqlResult = await gql(DEEP, { after });
+    const r: GqlResult<NationsPage> = await gql<NationsPage>(DEEP, { after });
     expect(r.errors).toBeUndefined();
-    out.push({
-      nations: r.data.nations.edges.length,
-      roundTrips: Number(r.extensions?.cypherRoundTrips),
-    });
-    after = r.data.nations.pageInfo.hasNextPage ? r.data.nations.pageInfo.endCursor : null;
+    const nations = (r.data as NationsPage).nations;
+    out.push({ nations: nations.edges.length, roundTrips: Number(r.extensions?.cypherRoundTrips) });
+    after = nations.pageInfo.hasNextPage ? nations.pageInfo.endCursor : null;
   } while (after);
   return out;
 }
