@@ -1,11 +1,22 @@
 /** The printed contracts under schema/: the SDL and the document format's JSON Schema. */
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { z } from "zod";
+import { registryIndexStatements } from "./db/migrate.js";
 import { documentSchema } from "./domain/document.js";
 import { schema } from "./graphql/index.js";
 
 export const SDL_PATH = "schema/schema.graphql";
 export const DOCUMENT_SCHEMA_PATH = "schema/document.schema.json";
+export const KIND_INDEXES_PATH = "schema/neo4j/002_kind_indexes.cypher";
+
+/** The per-kind index migration, derived from the vocabulary. */
+export function printKindIndexes(): string {
+  const header = [
+    "// Generated from src/domain/vocabulary.ts by `npm run schema`; do not edit.",
+    "// Per kind: name (ordering), nameLower (case-insensitive filters) and each filterable property.",
+  ];
+  return `${[...header, ...registryIndexStatements().map((s) => `${s};`)].join("\n")}\n`;
+}
 
 /** The SDL, sorted, as committed in schema/schema.graphql. */
 export function printSdl(): string {

@@ -1,12 +1,15 @@
-/** `npm run schema`: rewrites schema/schema.graphql and schema/document.schema.json. */
+/** `npm run schema`: rewrites the printed contracts (SDL, document JSON Schema, kind indexes). */
 import { writeFileSync } from "node:fs";
 import {
   DOCUMENT_SCHEMA_PATH,
+  KIND_INDEXES_PATH,
   printDocumentJsonSchema,
+  printKindIndexes,
   printSdl,
   SDL_PATH,
 } from "../schema-files.js";
 
 writeFileSync(SDL_PATH, printSdl());
 writeFileSync(DOCUMENT_SCHEMA_PATH, printDocumentJsonSchema());
-console.log(`Wrote ${SDL_PATH} and ${DOCUMENT_SCHEMA_PATH}.`);
+writeFileSync(KIND_INDEXES_PATH, printKindIndexes());
+console.log(`Wrote ${SDL_PATH}, ${DOCUMENT_SCHEMA_PATH} and ${KIND_INDEXES_PATH}.`);

@@ -8,6 +8,7 @@ import { type QueryStats, type Row, readTx, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { NotFoundError } from "../domain/errors.js";
 import { isKind, KINDS, type Kind } from "../domain/vocabulary.js";
+import { compileOrder, compileWhere, type EntityWhere, type OrderBy, Params } from "./filters.js";
 
 /** An entity as the API sees it. */
 export interface EntityRecord {
@@ -81,25 +82,34 @@ export interface Page<T> {
   totalCount: number | null;
 }
 
-/** A page of one kind, ordered by name then key; `totalCount` only when asked for. */
+/** A page of one kind, filtered and ordered (default: by name); `totalCount` only when asked for. */
 export async function entityPage(
   db: Db,
   stats: QueryStats,
   kind: Kind,
+  query: { where?: EntityWhere | null; orderBy?: readonly OrderBy[] | null },
   offset: number,
   limit: number,
   withTotal: boolean,
 ): Promise<Page<EntityRecord>> {
-  // The label comes from the registry (Kind), never from user text.
+  const params = new Params();
+  const where = compileWhere(kind, query.where, params);
+  const order = compileOrder(kind, query.orderBy);
+  // Labels, property names and relationship types in this text come from the registry only.
   const page = `
 MATCH (n:${kind})
+WHERE ${where}
 RETURN n {.*} AS n
-ORDER BY n.name, n.key
+ORDER BY ${order}
 SKIP $offset LIMIT $limit`;
-  const count = `MATCH (n:${kind}) RETURN count(n) AS total`;
+  const count = `MATCH (n:${kind}) WHERE ${where} RETURN count(n) AS total`;
   return readTx(db, stats, async (tx) => {
-    const rows = await tx.run(page, { offset: neo4j.int(offset), limit: neo4j.int(limit) });
-    const total = withTotal ? Number((await tx.run(count))[0]?.total ?? 0) : null;
+    const rows = await tx.run(page, {
+      ...params.values,
+      offset: neo4j.int(offset),
+      limit: neo4j.int(limit),
+    });
+    const total = withTotal ? Number((await tx.run(count, params.values))[0]?.total ?? 0) : null;
     return { items: rows.map((r) => toEntity(r.n ?? null)), totalCount: total };
   });
 }

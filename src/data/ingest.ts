@@ -34,7 +34,7 @@ function upsertEntitiesCypher(kind: Kind): string {
   return `
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
-SET n:${kind}, n.kind = $kind, n.name = row.name, n.aliases = row.aliases,
+SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name), n.aliases = row.aliases,
     n.description = row.description
 SET n += row.properties`;
 }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isFilterable, KIND_NAMES, KINDS, type PropertyType } from "../domain/vocabulary.js";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
 
@@ -24,6 +25,30 @@ export function migrationStatements(dir = MIGRATIONS): string[] {
         .map((s) => s.trim())
         .filter(Boolean),
     );
+}
+
+const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
+
+/**
+ * Per-kind indexes, derived from the vocabulary so a new kind or property is indexed without
+ * retyping it: name (ordering, range), nameLower (case-insensitive equals / starts with /
+ * contains, text index) and every filterable property. `npm run schema` prints them to
+ * schema/neo4j/002_kind_indexes.cypher; a test fails when that file is stale.
+ */
+export function registryIndexStatements(): string[] {
+  return KIND_NAMES.flatMap((kind) => {
+    const k = snake(kind);
+    const props = Object.entries(KINDS[kind].properties as Record<string, PropertyType>)
+      .filter(([, spec]) => isFilterable(spec))
+      .map(
+        ([name]) => `CREATE INDEX ${k}_${snake(name)} IF NOT EXISTS FOR (n:${kind}) ON (n.${name})`,
+      );
+    return [
+      `CREATE INDEX ${k}_name IF NOT EXISTS FOR (n:${kind}) ON (n.name)`,
+      `CREATE TEXT INDEX ${k}_name_lower IF NOT EXISTS FOR (n:${kind}) ON (n.nameLower)`,
+      ...props,
+    ];
+  });
 }
 
 /** Applies every migration and waits until the indexes are online. */

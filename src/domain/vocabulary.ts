@@ -6,7 +6,7 @@
 
 /** A property's type. `partialDate` is ISO 8601 at year, month or day precision. */
 export type PropertyType =
-  | { readonly type: "string"; readonly description: string }
+  | { readonly type: "string"; readonly description: string; readonly long?: true }
   | { readonly type: "number"; readonly description: string }
   | { readonly type: "integer"; readonly description: string }
   | { readonly type: "boolean"; readonly description: string }
@@ -17,6 +17,8 @@ export type PropertyType =
 export type PropertySpec = Readonly<Record<string, PropertyType>>;
 
 const str = (description: string): PropertyType => ({ type: "string", description });
+/** Free text (a quotation, an article): neither indexed nor offered as a filter. */
+const text = (description: string): PropertyType => ({ type: "string", description, long: true });
 const num = (description: string): PropertyType => ({ type: "number", description });
 const int = (description: string): PropertyType => ({ type: "integer", description });
 const bool = (description: string): PropertyType => ({ type: "boolean", description });
@@ -105,12 +107,13 @@ export const KINDS = {
       unit: str("The unit of `value`, e.g. percent of GDP, CAD."),
       period: str("The period the pledge covers, e.g. 'over the next 20 years'."),
       status: oneOf(PLEDGE_STATUSES, "Whether it is proposed, committed, met or exceeded."),
+      date: date("When the pledge was made (ISO, may be partial)."),
     },
   },
   Quote: {
     plural: "quotes",
     description: "Words someone said, verbatim.",
-    properties: { text: str("The quotation, verbatim.") },
+    properties: { text: text("The quotation, verbatim.") },
   },
   Source: {
     plural: "sources",
@@ -121,7 +124,7 @@ export const KINDS = {
       url: url("Where it can be read."),
       publishedAt: date("When it was published (ISO, may be partial)."),
       credit: str("The credit line, e.g. 'With a file from The Canadian Press.'"),
-      text: str("The full, repaired text of the source."),
+      text: text("The full, repaired text of the source."),
     },
   },
 } as const satisfies Record<string, KindSpec>;
@@ -303,3 +306,8 @@ export const ALL_RELATION_PROPERTIES: PropertySpec = Object.assign(
   COMMON_RELATION_PROPERTIES,
   ...RELATION_TYPE_NAMES.map((t) => RELATION_TYPES[t].properties),
 );
+
+/** Whether a property can be filtered and ordered on (and so is indexed): not free text. */
+export function isFilterable(spec: PropertyType): boolean {
+  return !(spec.type === "string" && spec.long === true);
+}

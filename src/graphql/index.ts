@@ -2,6 +2,7 @@
 import "./scalars.js";
 import "./types/enums.js";
 import "./types/relation.js";
+import "./types/filters.js";
 import "./types/entity.js";
 import "./types/person.js";
 import "./types/nation.js";

@@ -12,6 +12,7 @@ import {
 import { builder } from "../builder.js";
 import { type ConnectionShape, pageWindow, selectsField, toConnection } from "../pagination.js";
 import { EntityKindEnum } from "./enums.js";
+import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
 builder.queryType({ description: "Reads are public." });
@@ -69,14 +70,19 @@ for (const kind of KIND_NAMES) {
     t.field({
       type: connection,
       nullable: true,
-      description: `Every ${kind}, ordered by name.`,
-      args: pagingArgs(t),
+      description: `${KINDS[kind].description} Filtered by \`where\`, ordered by \`orderBy\` (default: name).`,
+      args: {
+        where: t.arg({ type: KIND_FILTERS[kind].where }),
+        orderBy: t.arg({ type: [KIND_FILTERS[kind].order] }),
+        ...pagingArgs(t),
+      },
       resolve: async (_, args, ctx, info) => {
         const window = pageWindow(args);
         const page = await entityPage(
           ctx.db,
           ctx.stats,
           kind,
+          { where: toEntityWhere(kind, args.where), orderBy: toOrderBy(args.orderBy) },
           window.offset,
           window.limit,
           selectsField(info, "totalCount"),

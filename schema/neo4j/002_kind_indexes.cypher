@@ -1,0 +1,38 @@
+// Generated from src/domain/vocabulary.ts by `npm run schema`; do not edit.
+// Per kind: name (ordering), nameLower (case-insensitive filters) and each filterable property.
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE TEXT INDEX person_name_lower IF NOT EXISTS FOR (n:Person) ON (n.nameLower);
+CREATE INDEX nation_name IF NOT EXISTS FOR (n:Nation) ON (n.name);
+CREATE TEXT INDEX nation_name_lower IF NOT EXISTS FOR (n:Nation) ON (n.nameLower);
+CREATE INDEX nation_iso_code IF NOT EXISTS FOR (n:Nation) ON (n.isoCode);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE TEXT INDEX organization_name_lower IF NOT EXISTS FOR (n:Organization) ON (n.nameLower);
+CREATE INDEX organization_category IF NOT EXISTS FOR (n:Organization) ON (n.category);
+CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+CREATE TEXT INDEX place_name_lower IF NOT EXISTS FOR (n:Place) ON (n.nameLower);
+CREATE INDEX mission_name IF NOT EXISTS FOR (n:Mission) ON (n.name);
+CREATE TEXT INDEX mission_name_lower IF NOT EXISTS FOR (n:Mission) ON (n.nameLower);
+CREATE INDEX mission_start_date IF NOT EXISTS FOR (n:Mission) ON (n.startDate);
+CREATE INDEX mission_end_date IF NOT EXISTS FOR (n:Mission) ON (n.endDate);
+CREATE INDEX mission_status IF NOT EXISTS FOR (n:Mission) ON (n.status);
+CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
+CREATE TEXT INDEX event_name_lower IF NOT EXISTS FOR (n:Event) ON (n.nameLower);
+CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+CREATE INDEX event_category IF NOT EXISTS FOR (n:Event) ON (n.category);
+CREATE INDEX pledge_name IF NOT EXISTS FOR (n:Pledge) ON (n.name);
+CREATE TEXT INDEX pledge_name_lower IF NOT EXISTS FOR (n:Pledge) ON (n.nameLower);
+CREATE INDEX pledge_metric IF NOT EXISTS FOR (n:Pledge) ON (n.metric);
+CREATE INDEX pledge_value IF NOT EXISTS FOR (n:Pledge) ON (n.value);
+CREATE INDEX pledge_unit IF NOT EXISTS FOR (n:Pledge) ON (n.unit);
+CREATE INDEX pledge_period IF NOT EXISTS FOR (n:Pledge) ON (n.period);
+CREATE INDEX pledge_status IF NOT EXISTS FOR (n:Pledge) ON (n.status);
+CREATE INDEX pledge_date IF NOT EXISTS FOR (n:Pledge) ON (n.date);
+CREATE INDEX quote_name IF NOT EXISTS FOR (n:Quote) ON (n.name);
+CREATE TEXT INDEX quote_name_lower IF NOT EXISTS FOR (n:Quote) ON (n.nameLower);
+CREATE INDEX source_name IF NOT EXISTS FOR (n:Source) ON (n.name);
+CREATE TEXT INDEX source_name_lower IF NOT EXISTS FOR (n:Source) ON (n.nameLower);
+CREATE INDEX source_title IF NOT EXISTS FOR (n:Source) ON (n.title);
+CREATE INDEX source_publisher IF NOT EXISTS FOR (n:Source) ON (n.publisher);
+CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url);
+CREATE INDEX source_published_at IF NOT EXISTS FOR (n:Source) ON (n.publishedAt);
+CREATE INDEX source_credit IF NOT EXISTS FOR (n:Source) ON (n.credit);

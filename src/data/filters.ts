@@ -1,0 +1,247 @@
+/**
+ * Compiles a `where` filter into a Cypher predicate over `n`. Property names, labels and
+ * relationship types come only from the vocabulary registry; every value becomes a parameter.
+ * Each condition is index-backed (name via the nameLower text index, key via the unique
+ * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
+ * entity's own relations).
+ */
+import { BadInputError } from "../domain/errors.js";
+import {
+  type Direction,
+  isFilterable,
+  isKind,
+  isRelationType,
+  KINDS,
+  type Kind,
+  type PropertyType,
+  type RelationType,
+} from "../domain/vocabulary.js";
+
+export interface StringFilter {
+  equals?: string | null;
+  in?: readonly string[] | null;
+  startsWith?: string | null;
+  contains?: string | null;
+}
+export interface DateRange {
+  from?: string | null;
+  to?: string | null;
+}
+export interface NumberFilter {
+  equals?: number | null;
+  gt?: number | null;
+  gte?: number | null;
+  lt?: number | null;
+  lte?: number | null;
+}
+export interface ValueFilter {
+  equals?: string | boolean | null;
+  in?: readonly string[] | null;
+}
+export type PropertyFilter = StringFilter | DateRange | NumberFilter | ValueFilter;
+
+/** "Has a relation of this type (to one of these entities / of this kind)", or with none: has none. */
+export interface RelationCondition {
+  type: RelationType;
+  direction?: Direction | null;
+  keys?: readonly string[] | null;
+  kind?: Kind | null;
+  none?: boolean | null;
+}
+
+export interface EntityWhere {
+  name?: StringFilter | null;
+  key?: StringFilter | null;
+  /** The kind's own properties, by registry name. */
+  properties?: Record<string, PropertyFilter | null | undefined>;
+  related?: readonly RelationCondition[] | null;
+  AND?: readonly EntityWhere[] | null;
+  OR?: readonly EntityWhere[] | null;
+  NOT?: EntityWhere | null;
+}
+
+export const FILTER_LIMITS = { depth: 5, list: 100, text: 200, conditions: 50 } as const;
+
+/** Collects parameters and hands out their names. */
+export class Params {
+  readonly values: Record<string, unknown> = {};
+  private next = 0;
+  constructor(private readonly prefix = "w") {}
+  add(value: unknown): string {
+    const name = `${this.prefix}${this.next++}`;
+    this.values[name] = value;
+    return `$${name}`;
+  }
+}
+
+const bad = (path: string, message: string) =>
+  new BadInputError(`where.${path}: ${message}`, [
+    { path: ["where", ...path.split(".")], message },
+  ]);
+
+function checkText(path: string, value: string): string {
+  if (value.length > FILTER_LIMITS.text)
+    throw bad(path, `at most ${FILTER_LIMITS.text} characters`);
+  return value;
+}
+
+function checkList(path: string, list: readonly string[]): readonly string[] {
+  if (list.length > FILTER_LIMITS.list) throw bad(path, `at most ${FILTER_LIMITS.list} values`);
+  for (const v of list) checkText(path, v);
+  return list;
+}
+
+function stringPredicates(
+  prop: string,
+  f: StringFilter,
+  p: Params,
+  path: string,
+  norm: (s: string) => string,
+): string[] {
+  const out: string[] = [];
+  if (f.equals != null) out.push(`n.${prop} = ${p.add(norm(checkText(path, f.equals)))}`);
+  if (f.in != null) out.push(`n.${prop} IN ${p.add(checkList(path, f.in).map(norm))}`);
+  if (f.startsWith != null)
+    out.push(`n.${prop} STARTS WITH ${p.add(norm(checkText(path, f.startsWith)))}`);
+  if (f.contains != null)
+    out.push(`n.${prop} CONTAINS ${p.add(norm(checkText(path, f.contains)))}`);
+  return out;
+}
+
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/**
+ * Partial dates are intervals ("2022-03" is all of March 2022); a range matches a date when the
+ * two overlap. As strings, a partial date sorts before its completions and `d + "~"` after them.
+ */
+export function dateRangePredicates(expr: string, f: DateRange, p: Params, path: string): string[] {
+  const out: string[] = [];
+  for (const [name, value] of [
+    ["from", f.from],
+    ["to", f.to],
+  ] as const) {
+    if (value != null && !PARTIAL_DATE.test(value))
+      throw bad(`${path}.${name}`, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+  if (f.to != null) out.push(`${expr} <= ${p.add(`${f.to}~`)}`);
+  if (f.from != null) {
+    const from = p.add(f.from);
+    // The first conjunct lets the planner seek the range index; the second is exact.
+    out.push(
+      `${expr} >= ${p.add(f.from.slice(0, 4))}`,
+      `(${expr} >= ${from} OR ${from} STARTS WITH ${expr})`,
+    );
+  }
+  return out;
+}
+
+function numberPredicates(prop: string, f: NumberFilter, p: Params): string[] {
+  const ops = { equals: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+  return (Object.keys(ops) as (keyof typeof ops)[])
+    .filter((op) => f[op] != null)
+    .map((op) => `n.${prop} ${ops[op]} ${p.add(f[op])}`);
+}
+
+function propertyPredicates(
+  spec: PropertyType,
+  prop: string,
+  f: PropertyFilter,
+  p: Params,
+  path: string,
+): string[] {
+  switch (spec.type) {
+    case "partialDate":
+      return dateRangePredicates(`n.${prop}`, f as DateRange, p, path);
+    case "number":
+    case "integer":
+      return numberPredicates(prop, f as NumberFilter, p);
+    case "enum":
+    case "boolean": {
+      const v = f as ValueFilter;
+      const out: string[] = [];
+      if (v.equals != null) out.push(`n.${prop} = ${p.add(v.equals)}`);
+      if (v.in != null) out.push(`n.${prop} IN ${p.add(checkList(path, v.in))}`);
+      return out;
+    }
+    default:
+      return stringPredicates(prop, f as StringFilter, p, path, (s) => s);
+  }
+}
+
+const PATTERN: Record<Direction, (type: string, label: string) => string> = {
+  OUT: (t, l) => `(n)-[:${t}]->(m:${l})`,
+  IN: (t, l) => `(n)<-[:${t}]-(m:${l})`,
+  BOTH: (t, l) => `(n)-[:${t}]-(m:${l})`,
+};
+
+function relationPredicate(c: RelationCondition, p: Params, path: string): string {
+  if (!isRelationType(c.type)) throw bad(`${path}.type`, "unknown relation type");
+  if (c.kind != null && !isKind(c.kind)) throw bad(`${path}.kind`, "unknown kind");
+  const pattern = PATTERN[c.direction ?? "OUT"](c.type, c.kind ?? "Entity");
+  const where = c.keys != null ? ` WHERE m.key IN ${p.add(checkList(`${path}.keys`, c.keys))}` : "";
+  return `${c.none ? "NOT " : ""}EXISTS { MATCH ${pattern}${where} }`;
+}
+
+/**
+ * The predicate for `where` on entities of `kind`, or "true" when it filters nothing.
+ * Throws BadInputError for unknown properties, bad values and filters nested too deeply.
+ */
+export function compileWhere(kind: Kind, where: EntityWhere | null | undefined, p: Params): string {
+  let conditions = 0;
+  const specs = KINDS[kind].properties as Record<string, PropertyType>;
+  const walk = (w: EntityWhere, depth: number, path: string): string => {
+    if (depth > FILTER_LIMITS.depth)
+      throw bad(path, `filters nest at most ${FILTER_LIMITS.depth} deep`);
+    const parts: string[] = [];
+    if (w.name)
+      parts.push(
+        ...stringPredicates("nameLower", w.name, p, `${path}name`, (s) => s.toLowerCase()),
+      );
+    if (w.key) parts.push(...stringPredicates("key", w.key, p, `${path}key`, (s) => s));
+    for (const [prop, filter] of Object.entries(w.properties ?? {})) {
+      if (filter == null) continue;
+      const spec = specs[prop];
+      if (!spec || !isFilterable(spec))
+        throw bad(`${path}${prop}`, `${kind} has no filterable property ${prop}`);
+      parts.push(...propertyPredicates(spec, prop, filter, p, `${path}${prop}`));
+    }
+    (w.related ?? []).forEach((c, i) => {
+      parts.push(relationPredicate(c, p, `${path}related.${i}`));
+    });
+    for (const [i, sub] of (w.AND ?? []).entries())
+      parts.push(walk(sub, depth + 1, `${path}AND.${i}.`));
+    if (w.OR && w.OR.length > 0) {
+      parts.push(`(${w.OR.map((sub, i) => walk(sub, depth + 1, `${path}OR.${i}.`)).join(" OR ")})`);
+    }
+    if (w.NOT) parts.push(`NOT (${walk(w.NOT, depth + 1, `${path}NOT.`)})`);
+    conditions += parts.length;
+    if (conditions > FILTER_LIMITS.conditions)
+      throw bad(path || "where", `at most ${FILTER_LIMITS.conditions} conditions`);
+    return parts.length === 0 ? "true" : parts.map((x) => `(${x})`).join(" AND ");
+  };
+  return where ? walk(where, 1, "") : "true";
+}
+
+export type OrderDirection = "ASC" | "DESC";
+export interface OrderBy {
+  /** "name", "key" or a filterable property of the kind. */
+  field: string;
+  direction?: OrderDirection | null;
+}
+
+/** The ORDER BY clause; always ends with the key, so pages are stable. */
+export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | undefined): string {
+  const specs = KINDS[kind].properties as Record<string, PropertyType>;
+  const list =
+    orderBy && orderBy.length > 0 ? orderBy : [{ field: "name", direction: "ASC" as const }];
+  if (list.length > 3) throw new BadInputError("orderBy takes at most 3 fields.");
+  const parts = list.map((o) => {
+    const spec = specs[o.field];
+    if (!(o.field === "name" || o.field === "key" || (spec && isFilterable(spec)))) {
+      throw new BadInputError(`Cannot order ${kind} by ${o.field}.`);
+    }
+    return `n.${o.field} ${o.direction === "DESC" ? "DESC" : "ASC"}`;
+  });
+  if (!list.some((o) => o.field === "key")) parts.push("n.key ASC");
+  return parts.join(", ");
+}

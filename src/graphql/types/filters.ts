@@ -1,0 +1,235 @@
+/**
+ * Filter and order inputs for the per-kind lists, derived from the vocabulary: every kind gets
+ * `<Kind>Where` (name, key, each filterable property, relation conditions, AND / OR / NOT) and
+ * `<Kind>Order`.
+ */
+import type {
+  EntityWhere,
+  OrderBy,
+  PropertyFilter,
+  RelationCondition,
+} from "../../data/filters.js";
+import {
+  EVENT_CATEGORIES,
+  isFilterable,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  MISSION_STATUSES,
+  ORGANIZATION_CATEGORIES,
+  PLEDGE_METRICS,
+  PLEDGE_STATUSES,
+  type PropertyType,
+} from "../../domain/vocabulary.js";
+import { builder } from "../builder.js";
+import {
+  DirectionEnum,
+  EntityKindEnum,
+  EventCategoryEnum,
+  MissionStatusEnum,
+  OrganizationCategoryEnum,
+  PledgeMetricEnum,
+  PledgeStatusEnum,
+  RelationTypeEnum,
+} from "./enums.js";
+
+export const StringFilter = builder.inputType("StringFilter", {
+  description: "Matches text. On names it ignores case; on other properties it is exact.",
+  fields: (t) => ({
+    equals: t.string(),
+    in: t.stringList(),
+    startsWith: t.string(),
+    contains: t.string({ description: "Substring (names only use an index for this)." }),
+  }),
+});
+
+export const DateRangeFilter = builder.inputType("DateRangeFilter", {
+  description:
+    'A range of ISO dates, bounds included; either may be partial ("2022", "2022-03"). A partial date in the data is the whole year or month, and matches when it overlaps the range.',
+  fields: (t) => ({ from: t.string(), to: t.string() }),
+});
+
+export const FloatFilter = builder.inputType("FloatFilter", {
+  fields: (t) => ({
+    equals: t.float(),
+    gt: t.float(),
+    gte: t.float(),
+    lt: t.float(),
+    lte: t.float(),
+  }),
+});
+
+export const IntFilter = builder.inputType("IntFilter", {
+  fields: (t) => ({ equals: t.int(), gt: t.int(), gte: t.int(), lt: t.int(), lte: t.int() }),
+});
+
+export const BooleanFilter = builder.inputType("BooleanFilter", {
+  fields: (t) => ({ equals: t.boolean() }),
+});
+
+export const RelationFilter = builder.inputType("RelationFilter", {
+  description:
+    'Has (or, with none: true, has no) relation of a type, optionally to given entities or of a kind. E.g. nations in NATO: { type: MEMBER_OF, to: ["nato"] }; people who lead a nation: { type: LEADS, kind: Nation }.',
+  fields: (t) => ({
+    type: t.field({ type: RelationTypeEnum, required: true }),
+    direction: t.field({
+      type: DirectionEnum,
+      defaultValue: "OUT",
+      description: "OUT: this entity is the start (default).",
+    }),
+    to: t.stringList({ description: "Keys of the entities at the other end (any, when omitted)." }),
+    kind: t.field({ type: EntityKindEnum, description: "Kind of the entity at the other end." }),
+    none: t.boolean({ defaultValue: false, description: "True: has no such relation." }),
+  }),
+});
+
+export const OrderDirectionEnum = builder.enumType("OrderDirection", {
+  values: ["ASC", "DESC"] as const,
+});
+
+type AnyEnumRef = typeof PledgeStatusEnum;
+
+/** One `<Enum>Filter` per enumeration, keyed by the registry's value list (the same array). */
+const ENUM_FILTERS = new Map(
+  (
+    [
+      [ORGANIZATION_CATEGORIES, "OrganizationCategory", OrganizationCategoryEnum],
+      [MISSION_STATUSES, "MissionStatus", MissionStatusEnum],
+      [EVENT_CATEGORIES, "EventCategory", EventCategoryEnum],
+      [PLEDGE_METRICS, "PledgeMetric", PledgeMetricEnum],
+      [PLEDGE_STATUSES, "PledgeStatus", PledgeStatusEnum],
+    ] as [readonly string[], string, unknown][]
+  ).map(([values, name, ref]) => [
+    values,
+    builder.inputType(`${name}Filter`, {
+      fields: (t) => ({
+        equals: t.field({ type: ref as AnyEnumRef }),
+        in: t.field({ type: [ref as AnyEnumRef] }),
+      }),
+    }),
+  ]),
+);
+
+function filterTypeFor(spec: PropertyType) {
+  switch (spec.type) {
+    case "partialDate":
+      return DateRangeFilter;
+    case "number":
+      return FloatFilter;
+    case "integer":
+      return IntFilter;
+    case "boolean":
+      return BooleanFilter;
+    case "enum": {
+      const filter = ENUM_FILTERS.get(spec.values);
+      if (!filter) throw new Error(`No GraphQL enum for values ${spec.values.join(",")}`);
+      return filter;
+    }
+    default:
+      return StringFilter;
+  }
+}
+
+const SCREAMING = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+
+function filterableProps(kind: Kind): [string, PropertyType][] {
+  return Object.entries(KINDS[kind].properties as Record<string, PropertyType>).filter(([, s]) =>
+    isFilterable(s),
+  );
+}
+
+type WhereInput = Record<string, unknown> & {
+  name?: EntityWhere["name"];
+  key?: EntityWhere["key"];
+  related?: Array<{
+    type: RelationCondition["type"];
+    direction?: RelationCondition["direction"];
+    to?: string[] | null;
+    kind?: Kind | null;
+    none?: boolean | null;
+  }> | null;
+  AND?: WhereInput[] | null;
+  OR?: WhereInput[] | null;
+  NOT?: WhereInput | null;
+};
+
+function whereInput(kind: Kind) {
+  const ref = builder.inputRef<WhereInput>(`${kind}Where`);
+  ref.implement({
+    description: `Filters ${KINDS[kind].plural}. Conditions in one object must all hold; combine with AND, OR and NOT.`,
+    fields: (t) => ({
+      name: t.field({ type: StringFilter, description: "The name, ignoring case." }),
+      key: t.field({ type: StringFilter }),
+      ...Object.fromEntries(
+        filterableProps(kind).map(([prop, spec]) => [
+          prop,
+          t.field({
+            type: filterTypeFor(spec) as typeof StringFilter,
+            description: spec.description,
+          }),
+        ]),
+      ),
+      related: t.field({
+        type: [RelationFilter],
+        description: "Relation conditions; all must hold.",
+      }),
+      AND: t.field({ type: [ref] }),
+      OR: t.field({ type: [ref] }),
+      NOT: t.field({ type: ref }),
+    }),
+  });
+  return ref;
+}
+
+function orderInput(kind: Kind) {
+  const fields = ["name", "key", ...filterableProps(kind).map(([p]) => p)];
+  const field = builder.enumType(`${kind}OrderField`, {
+    values: Object.fromEntries(fields.map((f) => [SCREAMING(f), { value: f }])),
+  });
+  return builder.inputType(`${kind}Order`, {
+    fields: (t) => ({
+      field: t.field({ type: field, required: true }),
+      direction: t.field({ type: OrderDirectionEnum, defaultValue: "ASC" }),
+    }),
+  });
+}
+
+/** `<Kind>Where` and `<Kind>Order` for every kind. */
+export const KIND_FILTERS = Object.fromEntries(
+  KIND_NAMES.map((k) => [k, { where: whereInput(k), order: orderInput(k) }]),
+) as Record<Kind, { where: ReturnType<typeof whereInput>; order: ReturnType<typeof orderInput> }>;
+
+/** Turns a GraphQL `<Kind>Where` into the data layer's EntityWhere. */
+export function toEntityWhere(
+  kind: Kind,
+  input: WhereInput | null | undefined,
+): EntityWhere | null {
+  if (!input) return null;
+  const properties: Record<string, PropertyFilter> = {};
+  for (const [prop] of filterableProps(kind)) {
+    const value = input[prop];
+    if (value != null) properties[prop] = value as PropertyFilter;
+  }
+  return {
+    name: input.name ?? null,
+    key: input.key ?? null,
+    properties,
+    related: (input.related ?? []).map((r) => ({
+      type: r.type,
+      direction: r.direction ?? "OUT",
+      keys: r.to ?? null,
+      kind: r.kind ?? null,
+      none: r.none ?? false,
+    })),
+    AND: (input.AND ?? []).map((w) => toEntityWhere(kind, w) as EntityWhere),
+    OR: (input.OR ?? []).map((w) => toEntityWhere(kind, w) as EntityWhere),
+    NOT: toEntityWhere(kind, input.NOT),
+  };
+}
+
+/** Turns a GraphQL `<Kind>Order` list into the data layer's OrderBy. */
+export function toOrderBy(
+  input: ReadonlyArray<{ field: string; direction?: "ASC" | "DESC" | null }> | null | undefined,
+): OrderBy[] | null {
+  return input ? input.map((o) => ({ field: o.field, direction: o.direction ?? "ASC" })) : null;
+}

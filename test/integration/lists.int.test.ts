@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createClient, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const { gql } = createClient(db);
+afterAll(() => db.driver.close());
+
+const keys = (conn: { edges: Array<{ node: { key: string } }> }) =>
+  conn.edges.map((e) => e.node.key);
+
+describe("per-kind lists: where and orderBy", () => {
+  it("filters names ignoring case: equals, startsWith, contains", async () => {
+    const { data, errors } = await gql(`{
+      a: nations(where: { name: { equals: "CANADA" } }) { edges { node { key } } }
+      b: nations(where: { name: { startsWith: "un" } }) { edges { node { key } } }
+      c: people(where: { name: { contains: "TOLT" } }) { edges { node { key } } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(keys(data.a)).toEqual(["canada"]);
+    expect(keys(data.b)).toEqual(["united-kingdom"]);
+    expect(keys(data.c)).toEqual(["jens-stoltenberg"]);
+  });
+
+  it("filters kind-specific properties: isoCode, category, status", async () => {
+    const { data } = await gql(`{
+      n: nations(where: { isoCode: { in: ["LVA", "ESP"] } }) { edges { node { key } } }
+      o: organizations(where: { category: { equals: ALLIANCE } }) { edges { node { key } } }
+      m: missions(where: { status: { in: [RENEWED, ACTIVE] } }) { edges { node { key } } }
+    }`);
+    expect(keys(data.n)).toEqual(["latvia", "spain"]);
+    expect(keys(data.o)).toEqual(["nato"]);
+    expect(keys(data.m)).toEqual(["operation-reassurance"]);
+  });
+
+  it("filters dates as ranges, honouring partial dates, and orders by date", async () => {
+    const { data } = await gql(`{
+      march8: events(where: { date: { from: "2022-03-08", to: "2022-03-08" } }, orderBy: [{ field: DATE }]) { edges { node { key date } } }
+      feb: events(where: { date: { from: "2022-02", to: "2022-02" } }) { edges { node { key } } }
+      all: events(orderBy: [{ field: DATE, direction: DESC }], first: 3) { edges { node { date } } }
+    }`);
+    // "2022-03" (a partial date) overlaps 8 March, so the conference and Freeland's trip match too.
+    const march8 = keys(data.march8);
+    expect(march8).toContain("visit-to-military-base-in-latvia");
+    expect(march8).toContain("ottawa-conference-on-security-and-defence");
+    expect(march8).not.toContain("russian-invasion-of-ukraine");
+    expect(keys(data.feb)).toEqual(["russian-invasion-of-ukraine"]);
+    const dates = data.all.edges.map((e: { node: { date: string } }) => e.node.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("filters by relations: nations in NATO, people who lead a nation, nations hosting nothing", async () => {
+    const { data, errors } = await gql(`{
+      inNato: nations(where: { related: [{ type: MEMBER_OF, to: ["nato"] }] }, first: 50) { totalCount edges { node { key } } }
+      leaders: people(where: { related: [{ type: LEADS, kind: Nation }] }) { edges { node { key } } }
+      notInNato: nations(where: { related: [{ type: MEMBER_OF, to: ["nato"], none: true }] }) { edges { node { key } } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(keys(data.inNato)).toContain("canada");
+    expect(keys(data.inNato)).not.toContain("russia");
+    expect(data.inNato.totalCount).toBe(data.inNato.edges.length);
+    expect(keys(data.leaders).sort()).toEqual(["boris-johnson", "justin-trudeau"]);
+    expect(keys(data.notInNato)).toEqual(expect.arrayContaining(["russia", "ukraine"]));
+  });
+
+  it("combines conditions with AND, OR and NOT", async () => {
+    const { data } = await gql(`{
+      nations(where: {
+        OR: [{ name: { startsWith: "lat" } }, { isoCode: { equals: "CAN" } }, { name: { equals: "russia" } }]
+        NOT: { related: [{ type: INVADED }] }
+      }) { edges { node { key } } }
+    }`);
+    expect(keys(data.nations)).toEqual(["canada", "latvia"]);
+  });
+
+  it("rejects filters on unknown values with BAD_USER_INPUT", async () => {
+    const r = await gql(
+      `{ events(where: { date: { from: "March 2022" } }) { edges { node { key } } } }`,
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.errors?.[0]?.message).toMatch(/date\.from.*YYYY/);
+  });
+});
