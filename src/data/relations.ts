@@ -45,6 +45,8 @@ export interface RelationFilter {
   offset: number;
   limit: number;
   withTotal: boolean;
+  /** Only relations that hold on this (ISO, may be partial) date: since <= asOf <= until. */
+  asOf?: string | null;
 }
 
 const PATTERNS: Record<Direction, (rel: string, other: string) => string> = {
@@ -60,16 +62,20 @@ export function relationsCypher(
   const types = (filter.types ?? []).filter(isRelationType);
   const rel = types.length > 0 ? `:${types.join("|")}` : "";
   const pattern = PATTERNS[filter.direction](rel, filter.otherKind ?? "Entity");
+  // Dates compare as strings; "~" sorts after every digit and "-", so d + "~" is the end of a
+  // partial date d ("2022" + "~" comes after every day of 2022).
+  const when = `($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf + "~")
+    AND (r.until IS NULL OR r.until + "~" >= $asOf) AND (r.date IS NULL OR r.date <= $asOf + "~")))`;
   return `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 CALL (n) {
-  MATCH ${pattern}
+  MATCH ${pattern} WHERE ${when}
   WITH r, m ORDER BY type(r), m.name, m.key
   SKIP $offset LIMIT $limit
   RETURN collect({props: r {.*}, type: type(r), out: startNode(r) = n, m: m {.*}}) AS items
 }
-RETURN key, items, CASE WHEN $withTotal THEN COUNT { ${pattern} } END AS total`;
+RETURN key, items, CASE WHEN $withTotal THEN COUNT { MATCH ${pattern} WHERE ${when} } END AS total`;
 }
 
 /** Turns one collected relation map into a RelationRecord seen from `key`. */
@@ -112,6 +118,7 @@ export async function relationsOf(
     offset: neo4j.int(filter.offset),
     limit: neo4j.int(filter.limit),
     withTotal: filter.withTotal,
+    asOf: filter.asOf ?? null,
   });
   const byKey = new Map<string, Page<RelationRecord>>();
   for (const row of rows) {

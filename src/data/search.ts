@@ -13,12 +13,7 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  * User text never reaches Lucene syntax unescaped. Returns null when nothing searchable remains.
  */
 export function toLuceneQuery(text: string): string | null {
-  const words = text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, ""))
-    .filter((w) => w.length > 0)
-    .slice(0, 10);
+  const words = queryWords(text);
   if (words.length === 0) return null;
   const all = words
     .map((w) => {
@@ -34,6 +29,53 @@ export function toLuceneQuery(text: string): string | null {
 export interface SearchHit {
   entity: EntityRecord;
   score: number;
+  /** Where the words matched, HTML-escaped, matches wrapped in <mark>; null when only fuzzily. */
+  snippet: string | null;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The words of a query as the index sees them (lowercase, Lucene syntax removed). */
+function queryWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(LUCENE_SPECIAL, ""))
+    .filter((w) => w.length > 0)
+    .slice(0, 10);
+}
+
+/**
+ * A short excerpt of the name, an alias or the description where the words (as prefixes)
+ * occur, with each match marked: the first field that matches, about `width` characters.
+ */
+export function snippetFor(entity: EntityRecord, text: string, width = 160): string | null {
+  const words = queryWords(text);
+  if (words.length === 0) return null;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join("|")})[\\p{L}\\p{N}]*`,
+    "giu",
+  );
+  for (const field of [entity.name, ...entity.aliases, entity.description ?? ""]) {
+    pattern.lastIndex = 0;
+    const first = pattern.exec(field);
+    if (!first) continue;
+    const start = Math.max(0, first.index - Math.floor(width / 3));
+    const end = Math.min(field.length, start + width);
+    const window = field.slice(start, end);
+    let out = "";
+    let at = 0;
+    pattern.lastIndex = 0; // matchAll starts where the exec above stopped otherwise
+    for (const m of window.matchAll(pattern)) {
+      out += `${escapeHtml(window.slice(at, m.index))}<mark>${escapeHtml(m[0])}</mark>`;
+      at = m.index + m[0].length;
+    }
+    out += escapeHtml(window.slice(at));
+    return `${start > 0 ? "…" : ""}${out}${end < field.length ? "…" : ""}`;
+  }
+  return null;
 }
 
 // Lucene scores prefix matches flat, so a long headline that mentions a name can outrank the
@@ -77,7 +119,10 @@ export async function searchEntities(
     });
     const total = withTotal ? Number((await tx.run(SEARCH_COUNT, params))[0]?.total ?? 0) : null;
     return {
-      items: rows.map((r) => ({ entity: toEntity(r.n ?? null), score: Number(r.score) })),
+      items: rows.map((r) => {
+        const entity = toEntity(r.n ?? null);
+        return { entity, score: Number(r.score), snippet: snippetFor(entity, text) };
+      }),
       totalCount: total,
     };
   });

@@ -14,6 +14,9 @@ import "./types/pledge.js";
 import "./types/quote.js";
 import "./types/source.js";
 import "./types/query.js";
+import "./types/path.js";
+import "./types/neighbourhood.js";
+import "./types/timeline.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

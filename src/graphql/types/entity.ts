@@ -9,7 +9,7 @@ import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
-import { loadRelationPages, RELATION_CONNECTIONS } from "./relation.js";
+import { ASOF_DOC, loadRelationPages, RELATION_CONNECTIONS } from "./relation.js";
 
 EntityRef.implement({
   description:
@@ -37,6 +37,7 @@ EntityRef.implement({
         after: t.arg.string({ description: "Cursor to start after." }),
         last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
         before: t.arg.string({ description: "Cursor to end before." }),
+        asOf: t.arg.string({ description: ASOF_DOC }),
       },
       load: (keys: readonly string[], ctx, args, info) =>
         loadRelationPages(keys, ctx, args, info, {}),

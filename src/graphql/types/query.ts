@@ -10,6 +10,7 @@ import {
   type Kind,
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
+import { checkKey } from "../keys.js";
 import { type ConnectionShape, pageWindow, selectsField, toConnection } from "../pagination.js";
 import { EntityKindEnum } from "./enums.js";
 import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
@@ -24,15 +25,7 @@ builder.queryField("entity", (t) =>
     description:
       'One entity by its readable key, e.g. `entity(key: "justin-trudeau")`. An unknown key is a NOT_FOUND error; a malformed one BAD_USER_INPUT.',
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_, { key }) => {
-      if (key.length > KEY_MAX_LENGTH || !KEY_PATTERN.test(key)) {
-        throw new BadInputError(
-          `"${key.slice(0, 80)}" is not a key: keys are lowercase slugs such as justin-trudeau.`,
-          [{ path: ["key"], message: "must be a lowercase slug such as justin-trudeau" }],
-        );
-      }
-      return key;
-    },
+    resolve: (_, { key }) => checkKey(key),
   }),
 );
 
@@ -103,6 +96,11 @@ const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>("SearchEdge
     cursor: t.exposeString("cursor"),
     node: t.field({ type: EntityRef, resolve: (h) => h.entity }),
     score: t.exposeFloat("score", { description: "Relevance: higher is better." }),
+    snippet: t.exposeString("snippet", {
+      nullable: true,
+      description:
+        "Where the words matched (name, alias or description), HTML-escaped, each match in <mark>; null when it matched only by a near spelling.",
+    }),
   }),
 });
 

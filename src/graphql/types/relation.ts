@@ -8,6 +8,7 @@ import type { Context } from "../../context.js";
 import type { EntityRecord } from "../../data/entities.js";
 import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
 import type { Plain } from "../../db/serialize.js";
+import { BadInputError } from "../../domain/errors.js";
 import {
   type Direction,
   KIND_NAMES,
@@ -45,6 +46,112 @@ const prop = (r: RelationRecord, name: string): Plain | undefined =>
 const asString = (v: Plain | undefined) => (typeof v === "string" ? v : null);
 const asNumber = (v: Plain | undefined) => (typeof v === "number" ? v : null);
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** What every view of a relation shows: type, direction, ends, properties, evidence. */
+function relationFields<T extends RelationRecord>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+) {
+  return {
+    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
+    direction: t.field({
+      type: DirectionEnum,
+      description: "OUT when the entity the relation was read from is its start.",
+      resolve: (r) => r.direction,
+    }),
+    from: t.field({
+      type: EntityRef,
+      description: "The relation's start.",
+      resolve: (r) => r.from,
+    }),
+    to: t.field({ type: EntityRef, description: "The relation's end.", resolve: (r) => r.to }),
+    inferred: t.boolean({
+      description: "True when the sources imply the relation rather than state it.",
+      resolve: (r) => r.inferred,
+    }),
+    properties: t.field({
+      type: "JSONObject",
+      description: "All of the relation's properties (see RelationType for which apply).",
+      resolve: (r) => r.properties,
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: "Every source sentence that states the relation.",
+      resolve: (r) => r.evidence,
+    }),
+    role: t.string({
+      nullable: true,
+      description: "Office or role (LEADS, SERVES_IN, PARTICIPATED_IN).",
+      resolve: (r) => asString(prop(r, "role")),
+    }),
+    troops: t.int({
+      nullable: true,
+      description: "Troops deployed (CONTRIBUTES_TO).",
+      resolve: (r) => asNumber(prop(r, "troops")),
+    }),
+    additionalTroops: t.int({
+      nullable: true,
+      description: "Troops announced to join (CONTRIBUTES_TO).",
+      resolve: (r) => asNumber(prop(r, "additionalTroops")),
+    }),
+    asOf: t.string({
+      nullable: true,
+      description: "When the troop figures held (CONTRIBUTES_TO).",
+      resolve: (r) => asString(prop(r, "asOf")),
+    }),
+    value: t.float({
+      nullable: true,
+      description: "Amount spent (SPENDS).",
+      resolve: (r) => asNumber(prop(r, "value")),
+    }),
+    unit: t.string({
+      nullable: true,
+      description: "Unit of value (SPENDS).",
+      resolve: (r) => asString(prop(r, "unit")),
+    }),
+    year: t.int({
+      nullable: true,
+      description: "Year of the spending (SPENDS).",
+      resolve: (r) => asNumber(prop(r, "year")),
+    }),
+    estimated: t.boolean({
+      nullable: true,
+      description: "Whether the figure is an estimate (SPENDS).",
+      resolve: (r) =>
+        typeof prop(r, "estimated") === "boolean" ? (prop(r, "estimated") as boolean) : null,
+    }),
+    request: t.string({
+      nullable: true,
+      description: "What was asked (CALLED_ON).",
+      resolve: (r) => asString(prop(r, "request")),
+    }),
+    since: t.string({
+      nullable: true,
+      description: "From when the relation holds (ISO, may be partial).",
+      resolve: (r) => asString(prop(r, "since")),
+    }),
+    until: t.string({
+      nullable: true,
+      description: "Until when the relation holds (ISO, may be partial).",
+      resolve: (r) => asString(prop(r, "until")),
+    }),
+    date: t.string({
+      nullable: true,
+      description: "When a one-off relation happened (ISO, may be partial).",
+      resolve: (r) => asString(prop(r, "date")),
+    }),
+  };
+}
+
+/** A relation on its own (in paths and neighbourhoods). */
+export const RelationRef = builder.objectRef<RelationRecord>("Relation").implement({
+  description: "A relation between two entities, with its properties and evidence.",
+  fields: (t) => ({
+    id: t.exposeString("id", { description: "from|TYPE|to: one relation per (from, type, to)." }),
+    ...relationFields(t),
+  }),
+});
+
 function edgeAndConnection(prefix: string, nodeRef: typeof EntityRef | (typeof KIND_REFS)[Kind]) {
   const edge = builder.objectRef<Edge>(`${prefix}RelationEdge`).implement({
     description:
@@ -56,92 +163,7 @@ function edgeAndConnection(prefix: string, nodeRef: typeof EntityRef | (typeof K
         description: "The entity at the other end of the relation.",
         resolve: (r) => r.other,
       }),
-      type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
-      direction: t.field({
-        type: DirectionEnum,
-        description: "OUT when the entity the relation was read from is its start.",
-        resolve: (r) => r.direction,
-      }),
-      from: t.field({
-        type: EntityRef,
-        description: "The relation's start.",
-        resolve: (r) => r.from,
-      }),
-      to: t.field({ type: EntityRef, description: "The relation's end.", resolve: (r) => r.to }),
-      inferred: t.exposeBoolean("inferred", {
-        description: "True when the sources imply the relation rather than state it.",
-      }),
-      properties: t.field({
-        type: "JSONObject",
-        description: "All of the relation's properties (see RelationType for which apply).",
-        resolve: (r) => r.properties,
-      }),
-      evidence: t.field({
-        type: [EvidenceRef],
-        description: "Every source sentence that states the relation.",
-        resolve: (r) => r.evidence,
-      }),
-      role: t.string({
-        nullable: true,
-        description: "Office or role (LEADS, SERVES_IN, PARTICIPATED_IN).",
-        resolve: (r) => asString(prop(r, "role")),
-      }),
-      troops: t.int({
-        nullable: true,
-        description: "Troops deployed (CONTRIBUTES_TO).",
-        resolve: (r) => asNumber(prop(r, "troops")),
-      }),
-      additionalTroops: t.int({
-        nullable: true,
-        description: "Troops announced to join (CONTRIBUTES_TO).",
-        resolve: (r) => asNumber(prop(r, "additionalTroops")),
-      }),
-      asOf: t.string({
-        nullable: true,
-        description: "When the troop figures held (CONTRIBUTES_TO).",
-        resolve: (r) => asString(prop(r, "asOf")),
-      }),
-      value: t.float({
-        nullable: true,
-        description: "Amount spent (SPENDS).",
-        resolve: (r) => asNumber(prop(r, "value")),
-      }),
-      unit: t.string({
-        nullable: true,
-        description: "Unit of value (SPENDS).",
-        resolve: (r) => asString(prop(r, "unit")),
-      }),
-      year: t.int({
-        nullable: true,
-        description: "Year of the spending (SPENDS).",
-        resolve: (r) => asNumber(prop(r, "year")),
-      }),
-      estimated: t.boolean({
-        nullable: true,
-        description: "Whether the figure is an estimate (SPENDS).",
-        resolve: (r) =>
-          typeof prop(r, "estimated") === "boolean" ? (prop(r, "estimated") as boolean) : null,
-      }),
-      request: t.string({
-        nullable: true,
-        description: "What was asked (CALLED_ON).",
-        resolve: (r) => asString(prop(r, "request")),
-      }),
-      since: t.string({
-        nullable: true,
-        description: "From when the relation holds (ISO, may be partial).",
-        resolve: (r) => asString(prop(r, "since")),
-      }),
-      until: t.string({
-        nullable: true,
-        description: "Until when the relation holds (ISO, may be partial).",
-        resolve: (r) => asString(prop(r, "until")),
-      }),
-      date: t.string({
-        nullable: true,
-        description: "When a one-off relation happened (ISO, may be partial).",
-        resolve: (r) => asString(prop(r, "date")),
-      }),
+      ...relationFields(t),
     }),
   });
   const connection = builder.objectRef<Connection>(`${prefix}RelationConnection`).implement({
@@ -175,7 +197,13 @@ export interface RelationFieldSpec {
 interface RelationArgs extends ConnectionArgs {
   types?: RelationType[] | null;
   direction?: Direction | null;
+  asOf?: string | null;
 }
+
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+export const ASOF_DOC =
+  "Only relations that hold on this date (ISO, may be partial): since <= asOf <= until; undated relations always hold.";
 
 /** Loads one page of relations for every parent at this path, in one query. */
 export async function loadRelationPages(
@@ -186,7 +214,13 @@ export async function loadRelationPages(
   spec: Omit<RelationFieldSpec, "description">,
 ): Promise<Connection[]> {
   const window = pageWindow(args);
+  if (args.asOf != null && !PARTIAL_DATE.test(args.asOf)) {
+    throw new BadInputError("asOf must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.", [
+      { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD" },
+    ]);
+  }
   const pages = await relationsOf(ctx.db, ctx.stats, keys, {
+    asOf: args.asOf ?? null,
     types: spec.types ?? args.types ?? null,
     direction: spec.direction ?? args.direction ?? "BOTH",
     otherKind: spec.otherKind ?? null,
@@ -197,7 +231,6 @@ export async function loadRelationPages(
   return pages.map((p) => toConnection(p.items, window, p.totalCount));
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type EntityFieldBuilder =
   | PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRecord>
   | PothosSchemaTypes.InterfaceFieldBuilder<Types, EntityRecord>;
@@ -220,8 +253,9 @@ export function relationField(
       after: t.arg.string({ description: "Cursor to start after." }),
       last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
       before: t.arg.string({ description: "Cursor to end before." }),
+      asOf: t.arg.string({ description: ASOF_DOC }),
     },
-    load: (keys: readonly string[], ctx: Context, args: ConnectionArgs, info: GraphQLResolveInfo) =>
+    load: (keys: readonly string[], ctx: Context, args: RelationArgs, info: GraphQLResolveInfo) =>
       loadRelationPages(keys, ctx, args, info, spec),
     resolve: (parent: EntityRecord) => parent.key,
   });

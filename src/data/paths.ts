@@ -1,0 +1,114 @@
+/**
+ * Paths between two entities: the k shortest chains of relations, each step with its evidence.
+ * MENTIONS is left out unless asked for: every entity is two hops from any other through the
+ * article that mentions both, which answers nothing.
+ */
+import type { Db } from "../db/driver.js";
+import { type QueryStats, type Row, runRead } from "../db/run.js";
+import type { Plain } from "../db/serialize.js";
+import { BadInputError } from "../domain/errors.js";
+import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
+import { type EntityRecord, toEntity } from "./entities.js";
+import { type RelationRecord, toRelation } from "./relations.js";
+
+export const MAX_HOPS = 6;
+export const MAX_PATHS = 10;
+
+/** One hop of a path: the relation, seen from the entity the walk is at. */
+export interface PathStep {
+  from: EntityRecord;
+  to: EntityRecord;
+  /** The relation, with direction OUT when the walk follows it, IN when it goes against it. */
+  relation: RelationRecord;
+}
+
+export interface PathRecord {
+  length: number;
+  nodes: EntityRecord[];
+  steps: PathStep[];
+}
+
+const DEFAULT_TYPES = RELATION_TYPE_NAMES.filter((t) => t !== "MENTIONS");
+
+/**
+ * Cypher cannot take a path length or a SHORTEST count as a parameter, so both are checked
+ * integers in a small range before they become part of the text; types come from the registry.
+ */
+export function pathsCypher(types: readonly RelationType[], maxHops: number, k: number): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
+    throw new Error("maxHops out of range");
+  if (!Number.isInteger(k) || k < 1 || k > MAX_PATHS * 3) throw new Error("k out of range");
+  const rel = types.filter(isRelationType).join("|");
+  return `
+MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+MATCH p = SHORTEST ${k} (a)-[:${rel}]-{1,${maxHops}}(b)
+RETURN [n IN nodes(p) | n {.*}] AS nodes,
+       [r IN relationships(p) | {props: r {.*}, type: type(r), start: startNode(r).key}] AS rels`;
+}
+
+function toPath(row: Row): PathRecord {
+  const nodes = ((row.nodes ?? []) as Plain[]).map(toEntity);
+  const rels = (row.rels ?? []) as Row[];
+  const steps = rels.map((r, i) => {
+    const from = nodes[i] as EntityRecord;
+    const to = nodes[i + 1] as EntityRecord;
+    const out = r.start === from.key;
+    return {
+      from,
+      to,
+      relation: toRelation(from.key, {
+        props: r.props ?? {},
+        type: r.type ?? null,
+        out,
+        m: to as unknown as Plain,
+      }),
+    };
+  });
+  return { length: steps.length, nodes, steps };
+}
+
+/** Up to `k` shortest paths, each a distinct sequence of entities, shortest first. */
+export async function shortestPaths(
+  db: Db,
+  stats: QueryStats,
+  input: {
+    from: string;
+    to: string;
+    maxHops: number;
+    types: readonly RelationType[] | null;
+    k: number;
+  },
+): Promise<PathRecord[]> {
+  if (input.maxHops < 1 || input.maxHops > MAX_HOPS) {
+    throw new BadInputError(`maxHops must be between 1 and ${MAX_HOPS}.`, [
+      { path: ["maxHops"], message: `1 to ${MAX_HOPS}` },
+    ]);
+  }
+  if (input.k < 1 || input.k > MAX_PATHS) {
+    throw new BadInputError(`first must be between 1 and ${MAX_PATHS}.`, [
+      { path: ["first"], message: `1 to ${MAX_PATHS}` },
+    ]);
+  }
+  if (input.from === input.to) return [];
+  const types = input.types && input.types.length > 0 ? input.types : DEFAULT_TYPES;
+  // Parallel relations give several paths through the same entities: ask for more, keep distinct.
+  const rows = await runRead(
+    db,
+    stats,
+    pathsCypher(types, input.maxHops, Math.min(input.k * 3, MAX_PATHS * 3)),
+    {
+      from: input.from,
+      to: input.to,
+    },
+  );
+  const seen = new Set<string>();
+  const out: PathRecord[] = [];
+  for (const path of rows.map(toPath)) {
+    const id = path.nodes.map((n) => n.key).join(">");
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(path);
+    if (out.length === input.k) break;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/** `neighbourhood`: a subgraph ready to draw. */
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import { NEIGHBOURHOOD_LIMITS, neighbourhood, type Subgraph } from "../../data/neighbourhood.js";
+import { BadInputError, NotFoundError } from "../../domain/errors.js";
+import { builder } from "../builder.js";
+import { checkKey } from "../keys.js";
+import { RelationTypeEnum } from "./enums.js";
+import { EntityRef } from "./refs.js";
+import { RelationRef } from "./relation.js";
+
+const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
+  description: "Entities and the relations among them, each once: ready to draw.",
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], resolve: (g) => g.nodes }),
+    edges: t.field({
+      type: [RelationRef],
+      description: "Relations among the nodes; `from` and `to` name their ends.",
+      resolve: (g) => g.edges,
+    }),
+    truncated: t.exposeBoolean("truncated", {
+      description: "True when limit (or the per-level row cap) cut the subgraph short.",
+    }),
+  }),
+});
+
+/** Accepts a key or a global id, so both what a person types and what a client holds work. */
+function keyOf(args: { key?: string | null; id?: string | null }): string {
+  if ((args.key == null) === (args.id == null)) {
+    throw new BadInputError("Give exactly one of key and id.", [
+      { path: ["key"], message: "give key or id" },
+    ]);
+  }
+  if (args.key != null) return checkKey(args.key);
+  try {
+    return checkKey(decodeGlobalID(String(args.id)).id, "id");
+  } catch (error) {
+    if (error instanceof BadInputError) throw error;
+    throw new BadInputError("id is not a global id.", [
+      { path: ["id"], message: "not a global id" },
+    ]);
+  }
+}
+
+builder.queryField("neighbourhood", (t) =>
+  t.field({
+    type: SubgraphRef,
+    nullable: true,
+    description: `The entities within \`depth\` hops (at most ${NEIGHBOURHOOD_LIMITS.depth}) of one entity, at most \`limit\` of them (at most ${NEIGHBOURHOOD_LIMITS.nodes}), and the relations among them. MENTIONS is left out unless listed in types.`,
+    args: {
+      key: t.arg.string({ description: "The entity's key (or give id)." }),
+      id: t.arg.id({ description: "The entity's global id (or give key)." }),
+      depth: t.arg.int({ defaultValue: 1 }),
+      limit: t.arg.int({ defaultValue: 100 }),
+      types: t.arg({
+        type: [RelationTypeEnum],
+        description: "Relation types to follow (default: all but MENTIONS).",
+      }),
+    },
+    resolve: async (_, args, ctx) => {
+      const key = keyOf(args);
+      const graph = await neighbourhood(ctx.db, ctx.stats, {
+        key,
+        depth: args.depth ?? 1,
+        limit: args.limit ?? 100,
+        types: args.types ?? null,
+      });
+      if (!graph) throw new NotFoundError(`No entity has the key "${key}".`, { key });
+      return graph;
+    },
+  }),
+);
