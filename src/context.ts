@@ -11,6 +11,15 @@ export interface Context {
 }
 
 /** Builds a request's context; Pothos's dataloaders cache on it, so it is never shared. */
-export function createContext(db: Db, requestId: string = randomUUID()): Context {
-  return { ...initContextCache(), db, stats: { roundTrips: 0 }, requestId };
+export function createContext(
+  db: Db,
+  onQuery?: QueryStats["onQuery"],
+  requestId: string = randomUUID(),
+): Context {
+  return {
+    ...initContextCache(),
+    db,
+    stats: { roundTrips: 0, ...(onQuery ? { onQuery } : {}) },
+    requestId,
+  };
 }

@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
+import type { QueryStats } from "./db/run.js";
 import { DEFAULT_QUERY } from "./graphiql.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { schema } from "./graphql/index.js";
@@ -29,14 +30,16 @@ function roundTripsExtension(): Plugin<Context> {
 export interface AppOptions {
   db: Db;
   logger: Logger;
+  /** Sees every Cypher query the app sends (for tests that EXPLAIN them). */
+  onQuery?: QueryStats["onQuery"];
 }
 
 /** The yoga app: usable through `yoga.fetch` in tests, or behind node:http. */
-export function createApp({ db, logger }: AppOptions) {
+export function createApp({ db, logger, onQuery }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: () => createContext(db),
+    context: () => createContext(db, onQuery),
     graphiql: { title: "Allies graph", defaultQuery: DEFAULT_QUERY },
     landingPage: false,
     maskedErrors: { maskError: createMaskError() },

@@ -93,8 +93,11 @@ export async function entityPage(
   withTotal: boolean,
 ): Promise<Page<EntityRecord>> {
   const params = new Params();
-  const where = compileWhere(kind, query.where, params);
+  const filter = compileWhere(kind, query.where, params);
   const order = compileOrder(kind, query.orderBy);
+  // Every entity has a name, so this changes no result; it lets the planner walk the kind's
+  // name index in order instead of sorting the whole label.
+  const where = order.startsWith("n.name ") ? `n.name IS NOT NULL AND ${filter}` : filter;
   // Labels, property names and relationship types in this text come from the registry only.
   const page = `
 MATCH (n:${kind})

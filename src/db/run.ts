@@ -13,6 +13,8 @@ import { type Plain, toPlain } from "./serialize.js";
 /** Per-request counters. */
 export interface QueryStats {
   roundTrips: number;
+  /** Called with every query sent (tests use it to EXPLAIN what requests really run). */
+  onQuery?: (cypher: string, params: Params) => void;
 }
 
 export type Params = Record<string, unknown>;
@@ -31,6 +33,7 @@ export interface Tx {
 function wrap(tx: ManagedTransaction, stats: QueryStats): Tx {
   const exec = async (cypher: string, params: Params = {}) => {
     stats.roundTrips += 1;
+    stats.onQuery?.(cypher, params);
     return tx.run<RecordShape>(cypher, params);
   };
   return {

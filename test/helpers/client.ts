@@ -25,8 +25,11 @@ export function testDb(): Db {
 }
 
 /** A client bound to a fresh app over `db`. */
-export function createClient(db: Db) {
-  const app = createApp({ db, logger: pino({ level: "silent" }) });
+export function createClient(
+  db: Db,
+  onQuery?: (cypher: string, params: Record<string, unknown>) => void,
+) {
+  const app = createApp({ db, logger: pino({ level: "silent" }), ...(onQuery ? { onQuery } : {}) });
   return {
     app,
     // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes

@@ -75,6 +75,27 @@ async function pages() {
   return out;
 }
 
+/** A deep operation mixing every kind of read, with page size $n throughout. */
+const MIXED = `query ($n: Int) {
+  search(query: "nation", first: $n) { totalCount edges { score snippet node { key ... on Nation { alliances(first: $n) { edges { node { key } } } } } } }
+  nations(first: $n, where: { OR: [{ name: { contains: "a" } }, { related: [{ type: MEMBER_OF, to: ["nato"] }] }] }, orderBy: [{ field: NAME }]) {
+    totalCount
+    edges { node {
+      leaders(first: $n, asOf: "2022") { edges { role node { quotes(first: $n) { totalCount edges { node { text saidAt { edges { node { date } } } } } } } } }
+      relations(first: $n, types: [MEMBER_OF, LEADS, CONTRIBUTES_TO]) { totalCount edges { type evidence { excerpt source { title } } node { key } } }
+    } }
+  }
+  timeline(entity: "canada", first: $n) { edges { date event { participants(first: $n) { edges { node { key } } } } } }
+  paths(from: "justin-trudeau", to: "latvia", first: 3) { steps { relation { type evidence { excerpt } } } }
+  neighbourhood(key: "nato", depth: 2, limit: 50) { nodes { key } edges { id } }
+}`;
+
+async function mixedRoundTrips(n: number): Promise<number> {
+  const r = await gql(MIXED, { n });
+  expect(r.errors).toBeUndefined();
+  return Number(r.extensions?.cypherRoundTrips);
+}
+
 beforeAll(cleanUp);
 afterAll(async () => {
   await cleanUp();
@@ -96,5 +117,14 @@ describe("batching", () => {
     expect(large.reduce((n, p) => n + p.nations, 0)).toBe(8 + EXTRA);
     expect(large.length).toBe(9);
     for (const page of large) expect(page.roundTrips).toBe(perPage);
+  }, 120_000);
+
+  it("a deep operation mixing search, filters, asOf, timeline, paths and neighbourhood costs the same at any page size or graph size", async () => {
+    await cleanUp();
+    const small = [await mixedRoundTrips(2), await mixedRoundTrips(50)];
+    await ingestDocument(db, { roundTrips: 0 }, manyNations());
+    const large = [await mixedRoundTrips(2), await mixedRoundTrips(50)];
+    expect(small[0]).toBeGreaterThan(0);
+    expect([...small, ...large]).toEqual([small[0], small[0], small[0], small[0]]);
   }, 120_000);
 });

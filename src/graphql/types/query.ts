@@ -2,13 +2,7 @@
 import { type EntityRecord, entityPage } from "../../data/entities.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
 import { BadInputError } from "../../domain/errors.js";
-import {
-  KEY_MAX_LENGTH,
-  KEY_PATTERN,
-  KIND_NAMES,
-  KINDS,
-  type Kind,
-} from "../../domain/vocabulary.js";
+import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { checkKey } from "../keys.js";
 import { type ConnectionShape, pageWindow, selectsField, toConnection } from "../pagination.js";

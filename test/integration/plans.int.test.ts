@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createClient, testDb } from "../helpers/client.js";
+
+const db = testDb();
+afterAll(() => db.driver.close());
+
+interface Plan {
+  operatorType: string;
+  children: Plan[];
+}
+
+const operators = (plan: Plan): string[] => [
+  plan.operatorType,
+  ...plan.children.flatMap(operators),
+];
+
+/** Every query an operation sends, with its parameters. */
+async function queriesOf(
+  operation: string,
+): Promise<{ cypher: string; params: Record<string, unknown> }[]> {
+  const seen: { cypher: string; params: Record<string, unknown> }[] = [];
+  const { gql } = createClient(db, (cypher, params) => seen.push({ cypher, params }));
+  const r = await gql(operation);
+  expect(r.errors).toBeUndefined();
+  return seen;
+}
+
+const OPERATIONS: Record<string, string> = {
+  "entity by key with nested relations": `{ entity(key: "canada") { ... on Nation { leaders { totalCount edges { node { name } evidence { source { title } } } } relations(asOf: "2022") { totalCount edges { type } } } } }`,
+  "node by global id": `{ node(id: "TmF0aW9uOmNhbmFkYQ==") { id } }`,
+  "list ordered by name, with total": `{ nations(first: 5) { totalCount edges { node { key } } } }`,
+  "name filters": `{ a: people(where: { name: { contains: "tolt" } }) { totalCount edges { node { key } } } b: nations(where: { name: { startsWith: "lat" } }) { edges { node { key } } } }`,
+  "kind property filters": `{ nations(where: { isoCode: { equals: "CAN" } }) { edges { node { key } } } organizations(where: { category: { equals: ALLIANCE } }) { edges { node { key } } } }`,
+  "date range ordered by date": `{ events(where: { date: { from: "2022-03", to: "2022-03-31" } }, orderBy: [{ field: DATE }]) { totalCount edges { node { key } } } }`,
+  "relation filter": `{ nations(where: { related: [{ type: MEMBER_OF, to: ["nato"] }] }) { totalCount edges { node { key } } } }`,
+  search: `{ search(query: "stolten", kinds: [Person]) { totalCount edges { node { key } } } }`,
+  paths: `{ paths(from: "justin-trudeau", to: "latvia", first: 3) { length } }`,
+  neighbourhood: `{ neighbourhood(key: "nato", depth: 2) { nodes { key } } }`,
+  timeline: `{ timeline(entity: "canada", from: "2022") { totalCount edges { date } } }`,
+};
+
+describe("query plans", () => {
+  for (const [name, operation] of Object.entries(OPERATIONS)) {
+    it(`${name}: no query starts from an all-nodes or label scan`, async () => {
+      const queries = await queriesOf(operation);
+      expect(queries.length).toBeGreaterThan(0);
+      for (const { cypher, params } of queries) {
+        const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+          database: db.database,
+        });
+        const ops = operators(result.summary.plan as unknown as Plan);
+        const scans = ops.filter((op) => /AllNodesScan|NodeByLabelScan/.test(op));
+        expect(scans, `${cypher}\n${ops.join(" < ")}`).toEqual([]);
+      }
+    });
+  }
+});
