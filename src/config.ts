@@ -3,6 +3,7 @@
  * a message that names the variable.
  */
 import { z } from "zod";
+import { loadTokenEntries } from "./auth/tokens.js";
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
@@ -27,6 +28,10 @@ const schema = z.object({
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
   SEED_IF_EMPTY: flag.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** JSON list of {name, sha256, scopes}; see `npm run token`. */
+  API_TOKENS: z.string().optional(),
+  /** A file holding such a list. */
+  API_TOKENS_FILE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -49,6 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.data.NEO4J_URI && !result.data.NEO4J_PASSWORD) {
     throw new ConfigError(
       "Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set",
+    );
+  }
+  try {
+    // Parsed here so a bad list stops start-up with the variable's name, not a 401 later.
+    loadTokenEntries(result.data);
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   return result.data;

@@ -3,6 +3,7 @@
  * seed if empty -> serve GraphiQL. Ctrl-C or SIGTERM drains requests, closes the driver and stops
  * the local Neo4j if it was started here.
  */
+import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { openDatabase } from "./db/database.js";
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ db: database.db, logger });
+  const tokens = loadTokenEntries(config);
+  if (tokens.length === 0)
+    logger.warn(
+      "No API tokens configured: reads work, every write is refused (see npm run token).",
+    );
+  const app = createApp({ db: database.db, logger, tokens });
   const server = createHttp(app);
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;

@@ -1,9 +1,11 @@
 /** graphql-yoga on node:http: wiring only. */
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createYoga, type Plugin } from "graphql-yoga";
+import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
+import { createGraphEvents, type GraphEvents } from "./events.js";
 import { DEFAULT_QUERY } from "./graphiql.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { schema } from "./graphql/index.js";
@@ -30,16 +32,32 @@ function roundTripsExtension(): Plugin<Context> {
 export interface AppOptions {
   db: Db;
   logger: Logger;
+  /** Known tokens (hashes); none means every write is refused. */
+  tokens?: readonly TokenEntry[];
+  /** Where committed writes are announced; one per process unless given. */
+  events?: GraphEvents;
   /** Sees every Cypher query the app sends (for tests that EXPLAIN them). */
   onQuery?: QueryStats["onQuery"];
 }
 
 /** The yoga app: usable through `yoga.fetch` in tests, or behind node:http. */
-export function createApp({ db, logger, onQuery }: AppOptions) {
+export function createApp({
+  db,
+  logger,
+  onQuery,
+  tokens = [],
+  events = createGraphEvents(),
+}: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: () => createContext(db, onQuery),
+    context: ({ request }) =>
+      createContext({
+        db,
+        events,
+        caller: authenticate(request.headers.get("authorization"), tokens),
+        ...(onQuery ? { onQuery } : {}),
+      }),
     graphiql: { title: "Allies graph", defaultQuery: DEFAULT_QUERY },
     landingPage: false,
     maskedErrors: { maskError: createMaskError() },

@@ -120,10 +120,12 @@ async function main(options: Options): Promise<void> {
     if (options.clear) {
       const started = performance.now();
       const deleted = await clearGenerated(database.db, stats, (n) =>
-        console.log(`clear: ${n} entities deleted so far`),
+        console.log(
+          `clear: ${n.relationships} relationships, ${n.entities} entities deleted so far`,
+        ),
       );
       console.log(
-        `clear: deleted ${deleted} generated entities in ${seconds(performance.now() - started)} s`,
+        `clear: deleted ${deleted.entities} generated entities and ${deleted.relationships} relationships in ${seconds(performance.now() - started)} s`,
       );
     }
     if (options.entities === 0) return;
@@ -156,7 +158,7 @@ async function main(options: Options): Promise<void> {
         );
       }
       const ingestStart = performance.now();
-      await ingestDocument(database.db, stats, doc);
+      await ingestDocument(database.db, stats, doc, "generate");
       ingesting += performance.now() - ingestStart;
       done.entities += doc.entities.length;
       done.relations += doc.relations.length;

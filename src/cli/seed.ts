@@ -12,8 +12,10 @@ const database = await openDatabase(loadConfig(), (m) => console.error(m));
 try {
   const stats = { roundTrips: 0 };
   for (const s of await ingestFiles(database.db, stats, files.length ? files : seedFiles())) {
+    const e = s.entityOutcomes;
+    const r = s.relationOutcomes;
     console.log(
-      `${s.source}: ${s.entities} entities, ${s.relations} relations (${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created).`,
+      `${s.source}: ${s.entities} entities, ${s.relations} relations; entities ${e.created} created, ${e.updated} updated, ${e.unchanged} unchanged; relations ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`,
     );
   }
 } catch (error) {

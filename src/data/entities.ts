@@ -19,6 +19,9 @@ export interface EntityRecord {
   description: string | null;
   /** The kind's own properties (see the vocabulary), e.g. isoCode for a Nation. */
   properties: Record<string, Plain>;
+  /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
+  updatedAt: string | null;
+  updatedBy: string | null;
 }
 
 /** Turns the map returned by `n {.*}` into an EntityRecord. */
@@ -38,6 +41,8 @@ export function toEntity(map: Plain): EntityRecord {
     aliases: Array.isArray(props.aliases) ? props.aliases.map(String) : [],
     description: typeof props.description === "string" ? props.description : null,
     properties,
+    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
+    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
   };
 }
 

@@ -2,7 +2,8 @@
  * Ingest: an idempotent upsert of one document in ONE write transaction. Entities MERGE on
  * their key, relations on (from, type, to); evidence is added once per (source, excerpt), so a
  * second source stating the same fact adds evidence instead of a duplicate relation, and
- * ingesting the same document again changes nothing. Any problem rolls everything back.
+ * ingesting the same document again changes nothing (not even the audit stamps). Rows are
+ * written in bounded batches; any problem rolls everything back.
  */
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Tx, writeTx } from "../db/run.js";
@@ -16,44 +17,72 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 
+/** Rows per query: large documents are written in slices of this size, in the same transaction. */
+export const INGEST_BATCH = 2_000;
+
+export interface Outcomes {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
 export interface IngestSummary {
   source: string;
+  /** Entities in the document, the source included. */
   entities: number;
   relations: number;
-  nodesCreated: number;
-  relationshipsCreated: number;
-  propertiesSet: number;
+  entityOutcomes: Outcomes;
+  relationOutcomes: Outcomes;
+  /** Keys of entities created or changed, and ids (from|TYPE|to) of relations created or changed. */
+  changed: { entities: string[]; relations: string[] };
 }
 
 const KINDS_OF_KEYS = `
 MATCH (n:Entity) WHERE n.key IN $keys
 RETURN n.key AS key, n.kind AS kind`;
 
-/** Upserts entities of one kind; the label is a registry kind, values are parameters. */
-function upsertEntitiesCypher(kind: Kind): string {
+/**
+ * Upserts entities of one kind; the label is a registry kind, values are parameters. Stamps
+ * updatedAt / updatedBy only when something changed, so a replay leaves the node as it was.
+ */
+export function upsertEntitiesCypher(kind: Kind): string {
   return `
 UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {key: row.key})
+WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Entity {key: row.key})
-SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name), n.aliases = row.aliases,
-    n.description = row.description
-SET n += row.properties`;
+SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
+    n.aliases = row.aliases, n.description = row.description
+SET n += row.properties
+WITH n, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+             ELSE 'unchanged' END AS outcome
+FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+  SET n.updatedAt = datetime(), n.updatedBy = $by)
+RETURN outcome, collect(n.key) AS keys`;
 }
 
 /** Upserts relations of one type; the type is a registry type, values are parameters. */
-function upsertRelationsCypher(type: RelationType): string {
+export function upsertRelationsCypher(type: RelationType): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
 MATCH (b:Entity {key: row.to})
+OPTIONAL MATCH (a)-[old:${type}]->(b)
+WITH a, b, row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (a)-[r:${type}]->(b)
 SET r += row.properties,
     r.inferred = coalesce(r.inferred, true) AND row.inferred
-WITH r, row,
+WITH a, b, r, row, before,
      [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
       WHERE r.evidenceSources[i] = $source AND r.evidenceExcerpts[i] = row.evidence] AS known
 FOREACH (_ IN CASE WHEN size(known) = 0 THEN [1] ELSE [] END |
   SET r.evidenceSources = coalesce(r.evidenceSources, []) + $source,
-      r.evidenceExcerpts = coalesce(r.evidenceExcerpts, []) + row.evidence)`;
+      r.evidenceExcerpts = coalesce(r.evidenceExcerpts, []) + row.evidence)
+WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
+                   ELSE 'unchanged' END AS outcome
+FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+  SET r.updatedAt = datetime(), r.updatedBy = $by)
+RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys`;
 }
 
 function entityRow(
@@ -79,69 +108,103 @@ function relationRow(r: DocumentRelation) {
 }
 
 /** Validates `input` against the graph and writes it, inside the caller's transaction. */
-export async function ingestInTx(tx: Tx, input: unknown): Promise<IngestSummary> {
+export async function ingestInTx(tx: Tx, input: unknown, by: string): Promise<IngestSummary> {
   const structural = validateDocument(input, new Map());
-  const problems: InputProblem[] = [];
-  if (!structural.ok) {
-    // Unknown endpoints may exist in the graph: look them up before reporting them.
-    const external = undefinedKeys(input);
-    const rows = external.length ? await tx.run(KINDS_OF_KEYS, { keys: external }) : [];
-    const kinds = new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind]));
-    const full = validateDocument(input, kinds);
-    if (!full.ok)
-      throw new BadInputError("The document is invalid; nothing was written.", full.problems);
-    return write(tx, full.document, problems);
-  }
-  return write(tx, structural.document, problems);
+  if (structural.ok) return write(tx, structural.document, by);
+  // Unknown endpoints may exist in the graph: look them up before reporting them.
+  const external = undefinedKeys(input);
+  const rows = external.length ? await tx.run(KINDS_OF_KEYS, { keys: external }) : [];
+  const kinds = new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind]));
+  const full = validateDocument(input, kinds);
+  if (!full.ok)
+    throw new BadInputError("The document is invalid; nothing was written.", full.problems);
+  return write(tx, full.document, by);
 }
 
-async function write(tx: Tx, doc: Document, problems: InputProblem[]): Promise<IngestSummary> {
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += INGEST_BATCH) out.push(rows.slice(i, i + INGEST_BATCH));
+  return out;
+}
+
+async function write(tx: Tx, doc: Document, by: string): Promise<IngestSummary> {
   const all: Array<{ key: string; kind: Kind; path: (string | number)[] }> = [
     { key: doc.source.key, kind: "Source", path: ["source", "key"] },
     ...doc.entities.map((e, i) => ({ key: e.key, kind: e.kind, path: ["entities", i, "key"] })),
   ];
-  const existing = await tx.run(KINDS_OF_KEYS, { keys: all.map((e) => e.key) });
-  const stored = new Map(existing.map((r) => [String(r.key), String(r.kind)]));
-  for (const e of all) {
-    const kind = stored.get(e.key);
-    if (kind && kind !== e.kind) {
-      problems.push({ path: e.path, message: `"${e.key}" is already a ${kind}, not a ${e.kind}` });
+  const problems: InputProblem[] = [];
+  for (const slice of chunks(all)) {
+    const existing = await tx.run(KINDS_OF_KEYS, { keys: slice.map((e) => e.key) });
+    const stored = new Map(existing.map((r) => [String(r.key), String(r.kind)]));
+    for (const e of slice) {
+      const kind = stored.get(e.key);
+      if (kind && kind !== e.kind) {
+        problems.push({
+          path: e.path,
+          message: `"${e.key}" is already a ${kind}, not a ${e.kind}`,
+        });
+      }
     }
   }
   if (problems.length > 0)
     throw new BadInputError("The document is invalid; nothing was written.", problems);
 
-  const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-  const add = (c: Record<string, number>) => {
-    totals.nodesCreated += c.nodesCreated ?? 0;
-    totals.relationshipsCreated += c.relationshipsCreated ?? 0;
-    totals.propertiesSet += c.propertiesSet ?? 0;
+  const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
+  const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
+  const changed = { entities: [] as string[], relations: [] as string[] };
+  const tally = (rows: Awaited<ReturnType<Tx["run"]>>, outcomes: Outcomes, keys: string[]) => {
+    for (const r of rows) {
+      const outcome = String(r.outcome) as keyof Outcomes;
+      const list = Array.isArray(r.keys) ? r.keys.map(String) : [];
+      outcomes[outcome] += list.length;
+      if (outcome !== "unchanged") keys.push(...list);
+    }
   };
+
   const byKind = new Map<Kind, ReturnType<typeof entityRow>[]>([
     ["Source", [entityRow(doc.source)]],
   ]);
-  for (const e of doc.entities) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), entityRow(e)]);
+  for (const e of doc.entities) {
+    const rows = byKind.get(e.kind) ?? [];
+    rows.push(entityRow(e));
+    byKind.set(e.kind, rows);
+  }
   for (const kind of KIND_NAMES) {
-    const rows = byKind.get(kind);
-    if (rows) add((await tx.runWithCounters(upsertEntitiesCypher(kind), { rows, kind })).counters);
+    for (const rows of chunks(byKind.get(kind) ?? [])) {
+      tally(
+        await tx.run(upsertEntitiesCypher(kind), { rows, kind, by }),
+        entityOutcomes,
+        changed.entities,
+      );
+    }
   }
   for (const type of RELATION_TYPE_NAMES) {
-    const rows = doc.relations.filter((r) => r.type === type).map(relationRow);
-    if (rows.length === 0) continue;
-    add(
-      (await tx.runWithCounters(upsertRelationsCypher(type), { rows, source: doc.source.key }))
-        .counters,
-    );
+    const all = doc.relations.filter((r) => r.type === type).map(relationRow);
+    for (const rows of chunks(all)) {
+      const result = await tx.run(upsertRelationsCypher(type), {
+        rows,
+        source: doc.source.key,
+        by,
+      });
+      tally(result, relationOutcomes, changed.relations);
+    }
   }
   return {
     source: doc.source.key,
     entities: doc.entities.length + 1,
     relations: doc.relations.length,
-    ...totals,
+    entityOutcomes,
+    relationOutcomes,
+    changed,
   };
 }
 
-/** Ingests one document in one write transaction: all of it, or nothing. */
-export function ingestDocument(db: Db, stats: QueryStats, input: unknown): Promise<IngestSummary> {
-  return writeTx(db, stats, (tx) => ingestInTx(tx, input));
+/** Ingests one document in one write transaction: all of it, or nothing. `by` names the writer. */
+export function ingestDocument(
+  db: Db,
+  stats: QueryStats,
+  input: unknown,
+  by = "ingest",
+): Promise<IngestSummary> {
+  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by));
 }

@@ -36,6 +36,8 @@ export interface RelationRecord {
   properties: Record<string, Plain>;
   inferred: boolean;
   evidence: Evidence[];
+  updatedAt: string | null;
+  updatedBy: string | null;
 }
 
 export interface RelationFilter {
@@ -102,6 +104,8 @@ export function toRelation(key: string, item: Row): RelationRecord {
     other,
     properties,
     inferred: props.inferred === true,
+    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
+    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
     evidence: sources.map((s, i) => ({ sourceKey: String(s), excerpt: String(excerpts[i] ?? "") })),
   };
 }

@@ -36,8 +36,9 @@ export async function ingestFiles(
   db: Db,
   stats: QueryStats,
   files: readonly string[],
+  by = "seed",
 ): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
-  for (const file of files) out.push(await ingestDocument(db, stats, readDocumentFile(file)));
+  for (const file of files) out.push(await ingestDocument(db, stats, readDocumentFile(file), by));
   return out;
 }

@@ -66,3 +66,24 @@ export class TimeoutError extends AppError {
     super("TIMEOUT", message);
   }
 }
+
+/** No usable credentials: no token, a malformed one, or one the server does not know. */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super("UNAUTHENTICATED", message);
+  }
+}
+
+/** A known token without the scope the operation needs. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super("FORBIDDEN", message);
+  }
+}
+
+/** The write contradicts what is stored (e.g. creating a key that exists with other data). */
+export class ConflictError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("CONFLICT", message, details);
+  }
+}

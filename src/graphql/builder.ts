@@ -1,11 +1,17 @@
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
+import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context } from "../context.js";
+import { ForbiddenError, UnauthenticatedError } from "../domain/errors.js";
+
+const capitalize = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /** The schema builder and its plugins; types register themselves from ./types. */
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: { write: boolean; admin: boolean };
   Scalars: {
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
@@ -13,7 +19,39 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  // Scope auth first: it must wrap everything else, so no other plugin runs for a refused caller.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => {
+      const scopes = ctx.caller.kind === "token" ? ctx.caller.scopes : [];
+      return {
+        write: scopes.includes("write") || scopes.includes("admin"),
+        admin: scopes.includes("admin"),
+      };
+    },
+    unauthorizedError: (_parent, ctx) => {
+      switch (ctx.caller.kind) {
+        case "anonymous":
+          return new UnauthenticatedError(
+            'Writes need a token: send "Authorization: Bearer <token>".',
+          );
+        case "malformed":
+          return new UnauthenticatedError(`Malformed Authorization header: ${ctx.caller.reason}.`);
+        case "unknown":
+          return new UnauthenticatedError("Unknown token.");
+        default:
+          return new ForbiddenError(
+            `Token "${ctx.caller.name}" lacks the scope this operation needs.`,
+          );
+      }
+    },
+  },
+  errors: {
+    defaultTypes: [],
+    // createEntity -> CreateEntityResult = CreateEntitySuccess | ValidationError | ...
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+  },
   // Fields are non-null unless they can fail on their own (paged relations, root lookups),
   // so one bad page nulls that field, not its parents.
   defaultFieldNullability: false,

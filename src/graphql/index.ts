@@ -17,6 +17,9 @@ import "./types/query.js";
 import "./types/path.js";
 import "./types/neighbourhood.js";
 import "./types/timeline.js";
+import "./types/errors.js";
+import "./types/mutation.js";
+import "./types/subscription.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,10 +2,11 @@
  * A GraphQL client for tests: it calls the real yoga app through `yoga.fetch`, exactly as an HTTP
  * client would, against the real Neo4j the suite started.
  */
-
 import { pino } from "pino";
 import { inject } from "vitest";
+import type { TokenEntry } from "../../src/auth/tokens.js";
 import { createDb, type Db } from "../../src/db/driver.js";
+import type { GraphEvents } from "../../src/events.js";
 import { createApp } from "../../src/server.js";
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -24,21 +25,31 @@ export function testDb(): Db {
   return createDb(inject("neo4j"));
 }
 
+export interface ClientOptions {
+  onQuery?: (cypher: string, params: Record<string, unknown>) => void;
+  tokens?: readonly TokenEntry[];
+  events?: GraphEvents;
+}
+
 /** A client bound to a fresh app over `db`. */
-export function createClient(
-  db: Db,
-  onQuery?: (cypher: string, params: Record<string, unknown>) => void,
-) {
-  const app = createApp({ db, logger: pino({ level: "silent" }), ...(onQuery ? { onQuery } : {}) });
+export function createClient(db: Db, options: ClientOptions | ClientOptions["onQuery"] = {}) {
+  const o = typeof options === "function" ? { onQuery: options } : options;
+  const app = createApp({ db, logger: pino({ level: "silent" }), ...o });
   return {
     app,
+    /** Sends an operation; `authorization` is the raw header value, if any. */
     // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes
-    async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+    async gql<T = any>(
+      query: string,
+      variables?: Record<string, unknown>,
+      authorization?: string,
+    ): Promise<GqlResult<T>> {
       const response = await app.fetch("http://localhost/graphql", {
         method: "POST",
         headers: {
           "content-type": "application/json",
           accept: "application/graphql-response+json",
+          ...(authorization !== undefined ? { authorization } : {}),
         },
         body: JSON.stringify({ query, variables }),
       });

@@ -70,8 +70,8 @@ describe("generated documents loaded through ingest", () => {
   it("creates every generated entity and relation", async () => {
     const entities = DOCS.reduce((n, d) => n + d.entities.length + 1, 0);
     const relations = DOCS.reduce((n, d) => n + d.relations.length, 0);
-    expect(firstLoad.reduce((n, s) => n + s.nodesCreated, 0)).toBe(entities);
-    expect(firstLoad.reduce((n, s) => n + s.relationshipsCreated, 0)).toBe(relations);
+    expect(firstLoad.reduce((n, s) => n + s.entityOutcomes.created, 0)).toBe(entities);
+    expect(firstLoad.reduce((n, s) => n + s.relationOutcomes.created, 0)).toBe(relations);
     expect(await generatedCounts()).toEqual({ nodes: entities, relationships: relations });
   });
 
@@ -113,7 +113,16 @@ describe("generated documents loaded through ingest", () => {
   it("leaves the graph unchanged when the same documents are ingested again", async () => {
     const before = await generatedCounts();
     const again = await ingestAll();
-    expect(again.reduce((n, s) => n + s.nodesCreated + s.relationshipsCreated, 0)).toBe(0);
+    const changed = again.reduce(
+      (n, s) =>
+        n +
+        s.entityOutcomes.created +
+        s.entityOutcomes.updated +
+        s.relationOutcomes.created +
+        s.relationOutcomes.updated,
+      0,
+    );
+    expect(changed).toBe(0);
     expect(await generatedCounts()).toEqual(before);
     expect(await nationCount()).toBe(nationsBefore + NATIONS.length);
   });

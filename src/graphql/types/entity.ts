@@ -24,6 +24,15 @@ EntityRef.implement({
     }),
     description: t.exposeString("description", { nullable: true }),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    updatedAt: t.exposeString("updatedAt", {
+      nullable: true,
+      description: "When it last changed (ISO date-time).",
+    }),
+    updatedBy: t.exposeString("updatedBy", {
+      nullable: true,
+      description:
+        "Who changed it last: a token's name, or seed / ingest for the command-line tools.",
+    }),
     relations: t.loadable({
       type: RELATION_CONNECTIONS.Entity,
       nullable: true,

@@ -65,6 +65,16 @@ function relationFields<T extends RelationRecord>(
       resolve: (r) => r.from,
     }),
     to: t.field({ type: EntityRef, description: "The relation's end.", resolve: (r) => r.to }),
+    updatedAt: t.string({
+      nullable: true,
+      description: "When it last changed (ISO date-time).",
+      resolve: (r) => r.updatedAt,
+    }),
+    updatedBy: t.string({
+      nullable: true,
+      description: "Who changed it last (a token's name, or seed / ingest).",
+      resolve: (r) => r.updatedBy,
+    }),
     inferred: t.boolean({
       description: "True when the sources imply the relation rather than state it.",
       resolve: (r) => r.inferred,

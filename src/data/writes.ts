@@ -1,0 +1,327 @@
+/**
+ * Single writes: create, update and delete an entity; add and remove a relation. Each is one
+ * write transaction, checked against the vocabulary first (every problem reported, with its
+ * path), and replaying one changes nothing. Each returns what it changed, for graphChanged.
+ */
+import type { Db } from "../db/driver.js";
+import { type QueryStats, type Row, writeTx } from "../db/run.js";
+import type { Plain } from "../db/serialize.js";
+import { entitySchema, relationSchema } from "../domain/document.js";
+import {
+  BadInputError,
+  ConflictError,
+  type InputProblem,
+  NotFoundError,
+} from "../domain/errors.js";
+import { repairText } from "../domain/repair.js";
+import {
+  isAllowedEndpoint,
+  type Kind,
+  RELATION_TYPES,
+  type RelationType,
+} from "../domain/vocabulary.js";
+import { type EntityRecord, toEntity } from "./entities.js";
+import { upsertEntitiesCypher, upsertRelationsCypher } from "./ingest.js";
+import { type RelationRecord, toRelation } from "./relations.js";
+
+export interface Changes {
+  entities: string[];
+  deletedEntities: string[];
+  relations: string[];
+  removedRelations: string[];
+}
+
+const NONE = (): Changes => ({
+  entities: [],
+  deletedEntities: [],
+  relations: [],
+  removedRelations: [],
+});
+
+function problemsOf(
+  issues: { path: PropertyKey[]; message: string }[],
+  prefix: (string | number)[],
+): InputProblem[] {
+  return issues.map((i) => ({
+    path: [...prefix, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    message: i.message,
+  }));
+}
+
+const ENTITY = "MATCH (n:Entity {key: $key}) RETURN n {.*} AS n";
+
+export interface EntityInput {
+  key: string;
+  kind: Kind;
+  name: string;
+  aliases?: string[] | null;
+  description?: string | null;
+  properties?: Record<string, unknown> | null;
+}
+
+function parseEntity(input: EntityInput, prefix: (string | number)[]) {
+  const parsed = entitySchema.safeParse({
+    key: input.key,
+    kind: input.kind,
+    name: input.name,
+    aliases: input.aliases ?? [],
+    ...(input.description != null ? { description: input.description } : {}),
+    properties: input.properties ?? {},
+  });
+  if (!parsed.success) {
+    throw new BadInputError(
+      "The entity is invalid; nothing was written.",
+      problemsOf(parsed.error.issues, prefix),
+    );
+  }
+  return parsed.data;
+}
+
+const same = (a: EntityRecord, b: ReturnType<typeof parseEntity>) =>
+  a.kind === b.kind &&
+  a.name === b.name &&
+  JSON.stringify(a.aliases) === JSON.stringify(b.aliases) &&
+  (a.description ?? undefined) === (b.description ?? undefined) &&
+  JSON.stringify(Object.entries(a.properties).sort()) ===
+    JSON.stringify(Object.entries(b.properties as Record<string, Plain>).sort());
+
+/** Creates an entity. The same input again is a no-op; a different entity under the key is a CONFLICT. */
+export async function createEntity(db: Db, stats: QueryStats, input: EntityInput, by: string) {
+  const e = parseEntity(input, ["input"]);
+  return writeTx(db, stats, async (tx) => {
+    const [row] = await tx.run(ENTITY, { key: e.key });
+    if (row) {
+      const existing = toEntity(row.n ?? null);
+      if (same(existing, e)) return { entity: existing, changes: NONE() };
+      throw new ConflictError(
+        `"${e.key}" already exists as a different ${existing.kind}; use updateEntity to change it.`,
+        {
+          key: e.key,
+        },
+      );
+    }
+    const rows = [
+      {
+        key: e.key,
+        name: e.name,
+        aliases: e.aliases,
+        description: e.description ?? null,
+        properties: e.properties,
+      },
+    ];
+    await tx.run(upsertEntitiesCypher(e.kind), { rows, kind: e.kind, by });
+    const [created] = await tx.run(ENTITY, { key: e.key });
+    return { entity: toEntity(created?.n ?? null), changes: { ...NONE(), entities: [e.key] } };
+  });
+}
+
+export interface EntityPatch {
+  name?: string | null;
+  aliases?: string[] | null;
+  /** null removes the description. */
+  description?: string | null;
+  /** Properties to set; a null value removes that property. */
+  properties?: Record<string, unknown> | null;
+}
+
+const UPDATE = `
+MATCH (n:Entity {key: $key})
+WITH n, properties(n) AS before
+SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.description = $description
+SET n += $properties
+WITH n, before <> properties(n) AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+RETURN n {.*} AS n, changed`;
+
+/** Updates an entity's name, aliases, description or properties; its key and kind stay. */
+export async function updateEntity(
+  db: Db,
+  stats: QueryStats,
+  key: string,
+  patch: EntityPatch,
+  by: string,
+) {
+  return writeTx(db, stats, async (tx) => {
+    const [row] = await tx.run(ENTITY, { key });
+    if (!row) throw new NotFoundError(`No entity has the key "${key}".`, { key });
+    const current = toEntity(row.n ?? null);
+    const props: Record<string, unknown> = { ...current.properties };
+    for (const [k, v] of Object.entries(patch.properties ?? {})) {
+      if (v === null) delete props[k];
+      else props[k] = v;
+    }
+    if (patch.name === null) {
+      throw new BadInputError("The entity is invalid; nothing was written.", [
+        { path: ["input", "name"], message: "must not be null" },
+      ]);
+    }
+    const e = parseEntity(
+      {
+        key,
+        kind: current.kind,
+        name: patch.name ?? current.name,
+        aliases: patch.aliases === undefined ? current.aliases : (patch.aliases ?? []),
+        description: patch.description === undefined ? current.description : patch.description,
+        properties: props,
+      },
+      ["input"],
+    );
+    const removed = Object.fromEntries(
+      Object.keys(current.properties)
+        .filter((k) => !(k in props))
+        .map((k) => [k, null]),
+    );
+    const [updated] = await tx.run(UPDATE, {
+      key,
+      name: e.name,
+      aliases: e.aliases,
+      description: e.description ?? null,
+      properties: { ...removed, ...e.properties },
+      by,
+    });
+    return {
+      entity: toEntity(updated?.n ?? null),
+      changes: updated?.changed ? { ...NONE(), entities: [key] } : NONE(),
+    };
+  });
+}
+
+const DELETE = `
+MATCH (n:Entity {key: $key})
+OPTIONAL MATCH (n)-[r]-(m:Entity)
+WITH n, collect(CASE WHEN r IS NULL THEN null
+  WHEN startNode(r) = n THEN n.key + '|' + type(r) + '|' + m.key
+  ELSE m.key + '|' + type(r) + '|' + n.key END) AS removed
+DETACH DELETE n
+RETURN removed`;
+
+/** Deletes an entity and every relation it has. Deleting what is not there changes nothing. */
+export async function deleteEntity(db: Db, stats: QueryStats, key: string) {
+  return writeTx(db, stats, async (tx) => {
+    const [row] = await tx.run(DELETE, { key });
+    const removed = (Array.isArray(row?.removed) ? row.removed : []).map(String);
+    return {
+      deleted: row !== undefined,
+      relationsRemoved: removed.length,
+      changes: row ? { ...NONE(), deletedEntities: [key], removedRelations: removed } : NONE(),
+    };
+  });
+}
+
+export interface RelationInput {
+  from: string;
+  type: RelationType;
+  to: string;
+  properties?: Record<string, unknown> | null;
+  inferred?: boolean | null;
+  evidence: { source: string; excerpt: string };
+}
+
+const RELATION = (type: RelationType) => `
+MATCH (a:Entity {key: $from})-[r:${type}]->(b:Entity {key: $to})
+RETURN {props: r {.*}, type: type(r), out: true, m: b {.*}} AS item`;
+
+const KINDS_AND_TEXT = `
+MATCH (n:Entity) WHERE n.key IN $keys
+RETURN n.key AS key, n.kind AS kind, n.text AS text`;
+
+/**
+ * Adds a relation with its evidence, or adds the evidence to the relation if it exists (a second
+ * source for the same fact). Checks endpoints against the vocabulary, and that the evidence quotes
+ * a known source verbatim.
+ */
+export async function addRelation(db: Db, stats: QueryStats, input: RelationInput, by: string) {
+  const parsed = relationSchema.safeParse({
+    from: input.from,
+    type: input.type,
+    to: input.to,
+    properties: input.properties ?? {},
+    inferred: input.inferred ?? false,
+    evidence: repairText(input.evidence.excerpt),
+  });
+  const problems: InputProblem[] = parsed.success
+    ? []
+    : problemsOf(parsed.error.issues, ["input"]).map((p) =>
+        p.path[1] === "evidence" ? { ...p, path: ["input", "evidence", "excerpt"] } : p,
+      );
+  return writeTx(db, stats, async (tx) => {
+    const rows = await tx.run(KINDS_AND_TEXT, {
+      keys: [input.from, input.to, input.evidence.source],
+    });
+    const found = new Map<string, Row>(rows.map((r) => [String(r.key), r]));
+    const kindOf = (k: string) => found.get(k)?.kind as Kind | undefined;
+    for (const end of ["from", "to"] as const) {
+      if (!kindOf(input[end]))
+        problems.push({ path: ["input", end], message: `unknown entity "${input[end]}"` });
+    }
+    const from = kindOf(input.from);
+    const to = kindOf(input.to);
+    if (from && to && !isAllowedEndpoint(input.type, from, to)) {
+      const spec = RELATION_TYPES[input.type];
+      problems.push({
+        path: ["input", "type"],
+        message: `${input.type} cannot link ${from} -> ${to}; it links ${spec.from.join(" | ")} -> ${spec.to.join(" | ")}`,
+      });
+    }
+    const source = found.get(input.evidence.source);
+    if (source?.kind !== "Source") {
+      problems.push({
+        path: ["input", "evidence", "source"],
+        message: `unknown source "${input.evidence.source}"`,
+      });
+    } else if (
+      typeof source.text === "string" &&
+      parsed.success &&
+      !source.text.includes(parsed.data.evidence)
+    ) {
+      problems.push({
+        path: ["input", "evidence", "excerpt"],
+        message: "must be a verbatim excerpt of the source's text",
+      });
+    }
+    if (problems.length > 0 || !parsed.success)
+      throw new BadInputError("The relation is invalid; nothing was written.", problems);
+    const r = parsed.data;
+    const row = {
+      from: r.from,
+      to: r.to,
+      properties: r.properties,
+      inferred: r.inferred,
+      evidence: r.evidence,
+    };
+    const [outcome] = await tx.run(upsertRelationsCypher(r.type), {
+      rows: [row],
+      source: input.evidence.source,
+      by,
+    });
+    const [saved] = await tx.run(RELATION(r.type), { from: r.from, to: r.to });
+    const id = `${r.from}|${r.type}|${r.to}`;
+    return {
+      relation: toRelation(r.from, saved?.item as Row) as RelationRecord,
+      changes: outcome?.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
+    };
+  });
+}
+
+const REMOVE = (type: RelationType) => `
+MATCH (:Entity {key: $from})-[r:${type}]->(:Entity {key: $to})
+DELETE r
+RETURN count(*) AS removed`;
+
+/** Removes the relation (from, type, to) with all its evidence. Removing what is not there changes nothing. */
+export async function removeRelation(
+  db: Db,
+  stats: QueryStats,
+  from: string,
+  type: RelationType,
+  to: string,
+) {
+  return writeTx(db, stats, async (tx) => {
+    const [row] = await tx.run(REMOVE(type), { from, to });
+    const removed = Number(row?.removed ?? 0) > 0;
+    return {
+      removed,
+      changes: removed ? { ...NONE(), removedRelations: [`${from}|${type}|${to}`] } : NONE(),
+    };
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * Writes: every field needs a token with the `write` scope (scope-auth), is one transaction,
+ * and announces what it changed on graphChanged after it commits.
+ */
+
+import type { Context } from "../../context.js";
+import { type IngestSummary, ingestDocument, type Outcomes } from "../../data/ingest.js";
+import {
+  addRelation,
+  createEntity,
+  deleteEntity,
+  removeRelation,
+  updateEntity,
+} from "../../data/writes.js";
+import { BadInputError, ConflictError, NotFoundError } from "../../domain/errors.js";
+import { announce } from "../../events.js";
+import { builder } from "../builder.js";
+import { checkKey } from "../keys.js";
+import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
+import { EntityRef } from "./refs.js";
+import { RelationRef } from "./relation.js";
+
+builder.mutationType({
+  description: "Writes need `Authorization: Bearer <token>` with the write scope.",
+});
+
+const by = (ctx: Context) => (ctx.caller.kind === "token" ? ctx.caller.name : "unknown");
+
+const CreateEntityInput = builder.inputType("CreateEntityInput", {
+  fields: (t) => ({
+    key: t.string({ required: true, description: "A lowercase slug, e.g. mark-carney." }),
+    kind: t.field({ type: EntityKindEnum, required: true }),
+    name: t.string({ required: true }),
+    aliases: t.stringList(),
+    description: t.string(),
+    properties: t.field({
+      type: "JSONObject",
+      description: "The kind's own properties (see the kind's type), e.g. { isoCode: \"CAN\" }.",
+    }),
+  }),
+});
+
+const UpdateEntityInput = builder.inputType("UpdateEntityInput", {
+  description:
+    "Only the fields given change; description: null removes it; a property set to null is removed.",
+  fields: (t) => ({
+    name: t.string(),
+    aliases: t.stringList(),
+    description: t.string(),
+    properties: t.field({ type: "JSONObject" }),
+  }),
+});
+
+const EvidenceInput = builder.inputType("EvidenceInput", {
+  fields: (t) => ({
+    source: t.string({ required: true, description: "Key of a Source already in the graph." }),
+    excerpt: t.string({ required: true, description: "The sentence of that source, verbatim." }),
+  }),
+});
+
+const AddRelationInput = builder.inputType("AddRelationInput", {
+  fields: (t) => ({
+    from: t.string({ required: true }),
+    type: t.field({ type: RelationTypeEnum, required: true }),
+    to: t.string({ required: true }),
+    properties: t.field({
+      type: "JSONObject",
+      description: "The type's properties (see RelationType), since, until, date.",
+    }),
+    inferred: t.boolean({
+      description: "True when the source implies the relation rather than states it.",
+    }),
+    evidence: t.field({ type: EvidenceInput, required: true }),
+  }),
+});
+
+interface DeletePayload {
+  key: string;
+  deleted: boolean;
+  relationsRemoved: number;
+}
+
+const DeleteEntityResult = builder.objectRef<DeletePayload>("DeleteEntityPayload").implement({
+  fields: (t) => ({
+    key: t.exposeString("key"),
+    deleted: t.exposeBoolean("deleted", { description: "False when there was nothing to delete." }),
+    relationsRemoved: t.exposeInt("relationsRemoved", {
+      description: "Relations deleted with it.",
+    }),
+  }),
+});
+
+const RemoveRelationResult = builder
+  .objectRef<{ removed: boolean }>("RemoveRelationPayload")
+  .implement({
+    fields: (t) => ({
+      removed: t.exposeBoolean("removed", {
+        description: "False when there was no such relation.",
+      }),
+    }),
+  });
+
+const OutcomesRef = builder.objectRef<Outcomes>("WriteOutcomes").implement({
+  fields: (t) => ({
+    created: t.exposeInt("created"),
+    updated: t.exposeInt("updated"),
+    unchanged: t.exposeInt("unchanged"),
+  }),
+});
+
+const IngestResultRef = builder.objectRef<IngestSummary>("IngestDocumentPayload").implement({
+  fields: (t) => ({
+    source: t.exposeString("source", { description: "Key of the document's source." }),
+    entities: t.field({ type: OutcomesRef, resolve: (s) => s.entityOutcomes }),
+    relations: t.field({ type: OutcomesRef, resolve: (s) => s.relationOutcomes }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createEntity: t.field({
+    type: EntityRef,
+    authScopes: { write: true },
+    errors: { types: [BadInputError, ConflictError] },
+    description:
+      "Creates an entity. Sending the same entity again changes nothing; a different entity under an existing key is a ConflictError.",
+    args: { input: t.arg({ type: CreateEntityInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      const r = await createEntity(ctx.db, ctx.stats, input, by(ctx));
+      announce(ctx.events, { ...r.changes, operation: "createEntity", by: by(ctx) });
+      return r.entity;
+    },
+  }),
+  updateEntity: t.field({
+    type: EntityRef,
+    authScopes: { write: true },
+    errors: { types: [BadInputError, NotFoundError] },
+    description:
+      "Changes an entity's name, aliases, description or properties (its key and kind stay).",
+    args: {
+      key: t.arg.string({ required: true }),
+      input: t.arg({ type: UpdateEntityInput, required: true }),
+    },
+    resolve: async (_, { key, input }, ctx) => {
+      const r = await updateEntity(ctx.db, ctx.stats, checkKey(key), input, by(ctx));
+      announce(ctx.events, { ...r.changes, operation: "updateEntity", by: by(ctx) });
+      return r.entity;
+    },
+  }),
+  deleteEntity: t.field({
+    type: DeleteEntityResult,
+    authScopes: { admin: true },
+    errors: { types: [BadInputError] },
+    description:
+      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); needs the admin scope. Deleting a key that is not there changes nothing.",
+    args: { key: t.arg.string({ required: true }) },
+    resolve: async (_, { key }, ctx) => {
+      const r = await deleteEntity(ctx.db, ctx.stats, checkKey(key));
+      announce(ctx.events, { ...r.changes, operation: "deleteEntity", by: by(ctx) });
+      return { key, deleted: r.deleted, relationsRemoved: r.relationsRemoved };
+    },
+  }),
+  addRelation: t.field({
+    type: RelationRef,
+    authScopes: { write: true },
+    errors: { types: [BadInputError] },
+    description:
+      "Adds a relation with its evidence. If (from, type, to) exists, its properties are updated and the evidence added (a second source for the same fact); sending the same again changes nothing.",
+    args: { input: t.arg({ type: AddRelationInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      const r = await addRelation(ctx.db, ctx.stats, input, by(ctx));
+      announce(ctx.events, { ...r.changes, operation: "addRelation", by: by(ctx) });
+      return r.relation;
+    },
+  }),
+  removeRelation: t.field({
+    type: RemoveRelationResult,
+    authScopes: { write: true },
+    errors: { types: [BadInputError] },
+    description:
+      "Removes the relation (from, type, to) with all its evidence. Removing one that is not there changes nothing.",
+    args: {
+      from: t.arg.string({ required: true }),
+      type: t.arg({ type: RelationTypeEnum, required: true }),
+      to: t.arg.string({ required: true }),
+    },
+    resolve: async (_, args, ctx) => {
+      const r = await removeRelation(
+        ctx.db,
+        ctx.stats,
+        checkKey(args.from, "from"),
+        args.type,
+        checkKey(args.to, "to"),
+      );
+      announce(ctx.events, { ...r.changes, operation: "removeRelation", by: by(ctx) });
+      return { removed: r.removed };
+    },
+  }),
+  ingestDocument: t.field({
+    type: IngestResultRef,
+    authScopes: { write: true },
+    errors: { types: [BadInputError] },
+    description:
+      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed). Ingesting the same document again changes nothing.",
+    args: { document: t.arg({ type: "JSONObject", required: true }) },
+    resolve: async (_, { document }, ctx) => {
+      const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx));
+      announce(ctx.events, {
+        entities: s.changed.entities,
+        relations: s.changed.relations,
+        deletedEntities: [],
+        removedRelations: [],
+        operation: "ingestDocument",
+        by: by(ctx),
+      });
+      return s;
+    },
+  }),
+}));
