@@ -1,14 +1,15 @@
 /**
  * A deterministic synthetic generator of documents in the seed's format, for load tests and for
  * exploring a graph far bigger than one article. The same options give byte-identical documents:
- * all randomness comes from one seeded PRNG, never from the clock or Math.random.
+ * all randomness comes from seeded PRNG streams, never from the clock or Math.random.
  *
  * Each document is one synthetic Source plus up to `batchSize` new entities and the relations
  * that involve them; every relation's evidence is its own line of the source's text. Relations
  * only ever reach entities created by the same or an earlier document, so documents ingested in
  * order always validate against the graph. Endpoints are chosen by preferential attachment
- * (probability proportional to degree + 1), which gives the power-law degrees of real news
- * graphs: a few nations and organisations become hubs that most facts run through.
+ * (probability proportional to degree + 1, mixed with uniform draws: see UNIFORM_SHARE), which
+ * gives the power-law degrees of real news graphs: a few nations and organisations become hubs
+ * that many facts run through.
  *
  * Everything here is pure except `clearGenerated`, which deletes what the generator made.
  */
@@ -212,36 +213,11 @@ const RESOLVED_PLANS = Object.fromEntries(
   ]),
 ) as Record<GeneratedKind, Array<Plan & { kinds: readonly GeneratedKind[] }>>;
 
-const SYLLABLES = [
-  "al",
-  "ba",
-  "cor",
-  "da",
-  "el",
-  "fen",
-  "gar",
-  "hal",
-  "is",
-  "jor",
-  "ka",
-  "lin",
-  "mar",
-  "nor",
-  "os",
-  "pra",
-  "quin",
-  "ros",
-  "sel",
-  "tar",
-  "ul",
-  "ven",
-  "wis",
-  "yar",
-  "zel",
-  "bri",
-  "dov",
-  "esk",
-];
+// Syllables for pseudo-names in aliases, so search has something besides "Nation 0042".
+const SYLLABLES = (
+  "al ba cor da el fen gar hal is jor ka lin mar nor os pra quin ros " +
+  "sel tar ul ven wis yar zel bri dov esk"
+).split(" ");
 const PLACE_SUFFIXES = ["City", "Valley", "Harbour", "Province", "Coast", "Heights", "Base"];
 const NATION_ROLES = ["President", "Prime Minister", "Chancellor", "Head of State"];
 const ORGANIZATION_ROLES = ["Secretary-General", "Chair", "Director", "Commander"];
@@ -522,7 +498,7 @@ function describeRelation(
     case "LOCATED_IN":
       return { properties: {}, sentence: `${from} is in ${to}.` };
     case "MENTIONS":
-      return { properties: {}, sentence: `The report mentions ${to}.` };
+      return { properties: {}, sentence: `${from} mentions ${to}.` };
   }
 }
 
@@ -616,6 +592,11 @@ function checkOptions(options: GenerateOptions): Required<GenerateOptions> {
 export function* generateDocuments(options: GenerateOptions): Generator<Document, void, undefined> {
   const { entities, seed, batchSize } = checkOptions(options);
   const rng = new Random(seed);
+  // Mentions (which feed the degrees) and the sources' own dates draw from streams of their
+  // own, so `batchSize` only changes how the same entities and relations are cut into
+  // documents, not what they are.
+  const mentionRng = new Random((seed ^ 0x5bd1e995) >>> 0);
+  const sourceRng = new Random((seed ^ 0x27d4eb2f) >>> 0);
   const graph = new Graph();
   // Smooth weighted round-robin: the kinds' counts follow KIND_SHARES exactly at every prefix,
   // so even a small run has some of every kind, and the n-th entity's kind never depends on the seed.
@@ -641,7 +622,7 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
     const sourceKey = `${GENERATED_KEY_PREFIX}source-${d}`;
     const title = `Synthetic report ${d} (seed ${seed})`;
     const lines = [`${title}.`];
-    let textLength = lines[0]?.length ?? 0;
+    let textLength = title.length + 1;
     const docEntities: NewEntity[] = [];
     const relations: DocumentRelation[] = [];
     const mentions: DocumentRelation[] = [];
@@ -658,6 +639,7 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       const toKey = graph.keys[to] as string;
       const id = `${fromKey} ${type} ${toKey}`;
       // A second draw of the same pair is a duplicate fact, not a second relation: drop it.
+      // Every relation involves the entity being made, so no duplicate can span documents.
       if (seen.has(id)) return;
       seen.add(id);
       const { properties, sentence } = describeRelation(
@@ -675,6 +657,8 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
         properties,
         inferred: rng.chance(INFERRED_RATE),
         evidence: sentence,
+        // A union member per type cannot be picked from a RelationType variable; the
+        // properties come from the switch on that same type, and the tests validate them.
       } as DocumentRelation);
       lines.push(sentence);
       textLength += sentence.length + 1;
@@ -706,8 +690,8 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       graph.enter(self);
       // The source mentions a share of what it introduces. Its sentences go last in the text,
       // but count against the budget now so the text can never outgrow the format's limit.
-      if (rng.chance(MENTION_RATE)) {
-        const sentence = `${title} mentions ${entity.name}.`;
+      if (mentionRng.chance(MENTION_RATE)) {
+        const { sentence } = describeRelation(rng, "MENTIONS", title, "Source", entity.name, kind);
         mentions.push({
           from: sourceKey,
           type: "MENTIONS",
@@ -722,7 +706,7 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       }
     }
 
-    const publishedAt = isoDate(rng, 2020, 2025);
+    const publishedAt = isoDate(sourceRng, 2020, 2025);
     yield {
       source: {
         key: sourceKey,

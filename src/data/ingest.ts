@@ -107,10 +107,18 @@ function relationRow(r: DocumentRelation) {
   };
 }
 
+/** Called after each batch of rows is written: rows done so far, rows in all. */
+export type Progress = (done: number, total: number) => void;
+
 /** Validates `input` against the graph and writes it, inside the caller's transaction. */
-export async function ingestInTx(tx: Tx, input: unknown, by: string): Promise<IngestSummary> {
+export async function ingestInTx(
+  tx: Tx,
+  input: unknown,
+  by: string,
+  onProgress?: Progress,
+): Promise<IngestSummary> {
   const structural = validateDocument(input, new Map());
-  if (structural.ok) return write(tx, structural.document, by);
+  if (structural.ok) return write(tx, structural.document, by, onProgress);
   // Unknown endpoints may exist in the graph: look them up before reporting them.
   const external = undefinedKeys(input);
   const rows = external.length ? await tx.run(KINDS_OF_KEYS, { keys: external }) : [];
@@ -127,7 +135,18 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-async function write(tx: Tx, doc: Document, by: string): Promise<IngestSummary> {
+async function write(
+  tx: Tx,
+  doc: Document,
+  by: string,
+  onProgress?: Progress,
+): Promise<IngestSummary> {
+  const total = doc.entities.length + 1 + doc.relations.length;
+  let done = 0;
+  const advance = (n: number) => {
+    done += n;
+    onProgress?.(done, total);
+  };
   const all: Array<{ key: string; kind: Kind; path: (string | number)[] }> = [
     { key: doc.source.key, kind: "Source", path: ["source", "key"] },
     ...doc.entities.map((e, i) => ({ key: e.key, kind: e.kind, path: ["entities", i, "key"] })),
@@ -176,6 +195,7 @@ async function write(tx: Tx, doc: Document, by: string): Promise<IngestSummary> 
         entityOutcomes,
         changed.entities,
       );
+      advance(rows.length);
     }
   }
   for (const type of RELATION_TYPE_NAMES) {
@@ -187,6 +207,7 @@ async function write(tx: Tx, doc: Document, by: string): Promise<IngestSummary> 
         by,
       });
       tally(result, relationOutcomes, changed.relations);
+      advance(rows.length);
     }
   }
   return {
@@ -205,6 +226,7 @@ export function ingestDocument(
   stats: QueryStats,
   input: unknown,
   by = "ingest",
+  onProgress?: Progress,
 ): Promise<IngestSummary> {
-  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by));
+  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by, onProgress));
 }

@@ -21,6 +21,14 @@ describe("the synthetic generator", () => {
     expect(JSON.stringify(generate(3_000, 43))).not.toBe(JSON.stringify(DOCS));
   });
 
+  it("cuts the same entities and relations into documents whatever the batch size", () => {
+    const content = (docs: Document[]) => ({
+      entities: docs.flatMap((d) => d.entities),
+      relations: docs.flatMap((d) => d.relations.filter((r) => r.type !== "MENTIONS")),
+    });
+    expect(content(generate(3_000, 42, 250))).toEqual(content(DOCS));
+  });
+
   it("makes exactly the entities asked for, in documents of at most the batch size", () => {
     expect(DOCS.map((d) => d.entities.length)).toEqual([1_000, 1_000, 1_000]);
     expect([...generateDocuments({ entities: 0 })]).toEqual([]);

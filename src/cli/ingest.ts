@@ -1,0 +1,105 @@
+/**
+ * `npm run ingest -- [--check] [--by NAME] FILE...`: validates documents (YAML or JSON, the seed's
+ * format) and ingests each in one transaction, in bounded batches, with a progress bar for large
+ * ones; prints what it created, updated and left unchanged. `--check` only validates (against the
+ * graph, for entities a document refers to without defining them) and writes nothing.
+ */
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { loadConfig } from "../config.js";
+import { ingestDocument, type Outcomes } from "../data/ingest.js";
+import { readDocumentFile } from "../data/seed.js";
+import { openDatabase } from "../db/database.js";
+import { readTx } from "../db/run.js";
+import { BadInputError } from "../domain/errors.js";
+import { undefinedKeys, validateDocument } from "../domain/validate.js";
+import type { Kind } from "../domain/vocabulary.js";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    check: { type: "boolean", default: false },
+    by: { type: "string", default: "ingest" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help || positionals.length === 0) {
+  console.error("Usage: npm run ingest -- [--check] [--by NAME] FILE...");
+  process.exit(values.help ? 0 : 2);
+}
+
+const outcomes = (o: Outcomes) =>
+  `${o.created} created, ${o.updated} updated, ${o.unchanged} unchanged`;
+const PROGRESS_FROM = 5_000; // rows; smaller documents finish before a bar would help
+
+const database = await openDatabase(loadConfig(), (m) => console.error(m));
+const stats = { roundTrips: 0 };
+let failed = 0;
+try {
+  for (const file of positionals) {
+    let input: unknown;
+    try {
+      input = readDocumentFile(file);
+    } catch (error) {
+      console.error(
+        `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      failed++;
+      continue;
+    }
+    try {
+      if (values.check) {
+        const keys = undefinedKeys(input);
+        const rows = await readTx(database.db, stats, (tx) =>
+          tx.run("MATCH (n:Entity) WHERE n.key IN $keys RETURN n.key AS key, n.kind AS kind", {
+            keys,
+          }),
+        );
+        const result = validateDocument(
+          input,
+          new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind])),
+        );
+        if (!result.ok) throw new BadInputError("The document is invalid.", result.problems);
+        console.log(
+          `${file}: valid (${result.document.entities.length + 1} entities, ${result.document.relations.length} relations).`,
+        );
+        continue;
+      }
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            {
+              format: `${file} [{bar}] {percentage}% {value}/{total} rows`,
+              stream: process.stderr,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      let lastPercent = -10;
+      const s = await ingestDocument(database.db, stats, input, values.by, (done, total) => {
+        if (total < PROGRESS_FROM) return;
+        if (bar) {
+          if (!bar.isActive) bar.start(total, 0);
+          bar.update(done);
+        } else if ((done / total) * 100 >= lastPercent + 10) {
+          lastPercent = Math.floor((done / total) * 10) * 10;
+          console.error(`${file}: ${lastPercent}% (${done}/${total} rows)`);
+        }
+      });
+      bar?.stop();
+      console.log(
+        `${file}: ${s.source}: entities ${outcomes(s.entityOutcomes)}; relations ${outcomes(s.relationOutcomes)}.`,
+      );
+    } catch (error) {
+      failed++;
+      if (error instanceof BadInputError) {
+        console.error(`${file}: ${error.message}`);
+        for (const p of error.problems) console.error(`  ${p.path.join(".")}: ${p.message}`);
+      } else {
+        console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+} finally {
+  await database.close();
+}
+process.exitCode = failed > 0 ? 1 : 0;

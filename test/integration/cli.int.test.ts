@@ -1,0 +1,157 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { promisify } from "node:util";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseTokenEntries } from "../../src/auth/tokens.js";
+import { createApp } from "../../src/server.js";
+import { cypher, testDb } from "../helpers/client.js";
+
+const run = promisify(execFile);
+const db = testDb();
+const P = "cli-";
+const dir = mkdtempSync(join(tmpdir(), "allies-cli-"));
+const { uri, user, password, database } = inject("neo4j");
+const env = {
+  ...process.env,
+  NEO4J_URI: uri,
+  NEO4J_USER: user,
+  NEO4J_PASSWORD: password,
+  NEO4J_DATABASE: database,
+};
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("npx", ["tsx", ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const doc = (relations: unknown[]) => ({
+  source: { key: `${P}source`, name: "CLI fixture", properties: { text: "Cy visited Latvia." } },
+  entities: [{ key: `${P}cy`, kind: "Person", name: "Cy" }],
+  relations,
+});
+const GOOD = join(dir, "good.json");
+const BAD = join(dir, "bad.json");
+writeFileSync(
+  GOOD,
+  JSON.stringify(
+    doc([{ from: `${P}cy`, type: "VISITED", to: "latvia", evidence: "Cy visited Latvia." }]),
+  ),
+);
+writeFileSync(
+  BAD,
+  JSON.stringify(
+    doc([
+      { from: `${P}cy`, type: "VISITED", to: "latvia", evidence: "Cy visited Latvia." },
+      { from: `${P}cy`, type: "MEMBER_OF", to: "latvia", evidence: "Cy visited Latvia." },
+      { from: `${P}cy`, type: "VISITED", to: "atlantis", evidence: "Cy went home." },
+    ]),
+  ),
+);
+
+const cleanUp = () =>
+  cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: P });
+beforeAll(cleanUp);
+afterAll(async () => {
+  await cleanUp();
+  await db.driver.close();
+});
+
+describe("npm run ingest", () => {
+  it("--check validates without writing and lists every problem with its path", async () => {
+    const r = await cli(["src/cli/ingest.ts", "--check", GOOD, BAD]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("good.json: valid (2 entities, 1 relations).");
+    expect(r.stderr).toMatch(/relations\.1\.type: MEMBER_OF cannot link Person/);
+    expect(r.stderr).toMatch(/relations\.2\.to: unknown entity "atlantis"/);
+    expect(r.stderr).toMatch(/relations\.2\.evidence: evidence must be a verbatim excerpt/);
+    const [{ n } = { n: -1 }] = await cypher(
+      db,
+      "MATCH (n:Entity) WHERE n.key STARTS WITH $p RETURN count(n) AS n",
+      { p: P },
+    );
+    expect(Number(n)).toBe(0);
+  }, 60_000);
+
+  it("ingests, reports what it created, and a second run changes nothing", async () => {
+    const first = await cli(["src/cli/ingest.ts", GOOD]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      "entities 2 created, 0 updated, 0 unchanged; relations 1 created, 0 updated, 0 unchanged.",
+    );
+    const second = await cli(["src/cli/ingest.ts", GOOD]);
+    expect(second.stdout).toContain(
+      "entities 0 created, 0 updated, 2 unchanged; relations 0 created, 0 updated, 1 unchanged.",
+    );
+    const bad = await cli(["src/cli/ingest.ts", BAD]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("nothing was written");
+  }, 90_000);
+
+  it("shows progress for a large document and writes it in bounded batches", async () => {
+    const big = join(dir, "big.json");
+    const places = Array.from({ length: 6_000 }, (_, i) => ({
+      key: `${P}place-${i}`,
+      kind: "Place",
+      name: `Place ${i}`,
+    }));
+    writeFileSync(big, JSON.stringify({ ...doc([]), entities: places }));
+    const r = await cli(["src/cli/ingest.ts", big]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("big.json: 30% (");
+    expect(r.stderr).toContain("big.json: 100% (6001/6001 rows)");
+    expect(r.stdout).toContain("entities 6000 created");
+  }, 90_000);
+});
+
+describe("npm run token", () => {
+  it("prints a token and its entry; the server accepts it, and never logs it", async () => {
+    const r = await cli(["src/cli/token.ts", "--name", "ci-writer", "--scopes", "write"]);
+    expect(r.code).toBe(0);
+    const token = /\n {2}(agt_\S+)\n/.exec(r.stdout)?.[1] ?? "";
+    const entryLine = r.stdout.trim().split("\n").at(-1) ?? "";
+    const entries = parseTokenEntries(`[${entryLine.trim()}]`, "printed entry");
+    expect(entries[0]).toMatchObject({ name: "ci-writer", scopes: ["write"] });
+
+    let logs = "";
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    const app = createApp({ db, logger: pino({ level: "debug" }, sink), tokens: entries });
+    const send = (authorization: string, query: string) =>
+      app.fetch("http://localhost/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization },
+        body: JSON.stringify({ query }),
+      });
+    const ok = await send(
+      `Bearer ${token}`,
+      `mutation { createEntity(input: { key: "${P}token-made", kind: Place, name: "Token Made" }) { __typename } }`,
+    );
+    expect(
+      ((await ok.json()) as { data: { createEntity: { __typename: string } } }).data.createEntity
+        .__typename,
+    ).toBe("CreateEntitySuccess");
+    await (
+      await send(
+        `Bearer ${token.slice(0, -1)}x`,
+        `mutation { deleteEntity(key: "${P}token-made") { __typename } }`,
+      )
+    ).json();
+    await (await send(`Bearer ${token}`, `{ entity(key: "Not A Key") { key } }`)).json();
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(token.slice(4));
+    expect(logs).not.toContain(token.slice(4, -1));
+  }, 60_000);
+});
