@@ -28,6 +28,19 @@ const schema = z.object({
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
   SEED_IF_EMPTY: flag.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Operation limits (graphql-armor) and request limits; see the README's "Limits".
+  MAX_DEPTH: z.coerce.number().int().min(1).default(16),
+  MAX_COST: z.coerce.number().int().min(1).default(50_000),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_TOKENS: z.coerce.number().int().min(10).default(5_000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(2_000_000),
+  /** The whole execution of one operation. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Each Neo4j transaction; kept below the request budget so a cut request frees its work. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).default(8_000),
+  INTROSPECTION: flag.default(true),
+  GRAPHIQL: flag.default(true),
   /** JSON list of {name, sha256, scopes}; see `npm run token`. */
   API_TOKENS: z.string().optional(),
   /** A file holding such a list. */
@@ -54,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.data.NEO4J_URI && !result.data.NEO4J_PASSWORD) {
     throw new ConfigError(
       "Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set",
+    );
+  }
+  if (result.data.QUERY_TIMEOUT_MS >= result.data.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      "Invalid configuration:\n  QUERY_TIMEOUT_MS: must be below REQUEST_TIMEOUT_MS, so a request cut short frees its transaction",
     );
   }
   try {

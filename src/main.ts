@@ -9,8 +9,10 @@ import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { openDatabase } from "./db/database.js";
 import { LocalNeo4jError } from "./db/local-neo4j.js";
 import { AppError } from "./domain/errors.js";
+import { createHttp } from "./http.js";
+import { limitsFrom } from "./limits.js";
 import { logger } from "./logger.js";
-import { createApp, createHttp } from "./server.js";
+import { createApp } from "./server.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,8 +31,9 @@ async function main(): Promise<void> {
     logger.warn(
       "No API tokens configured: reads work, every write is refused (see npm run token).",
     );
-  const app = createApp({ db: database.db, logger, tokens });
-  const server = createHttp(app);
+  const limits = limitsFrom(config);
+  const app = createApp({ db: database.db, logger, tokens, limits });
+  const server = createHttp({ app, db: database.db, logger, maxBodyBytes: limits.maxBodyBytes });
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   logger.info(`GraphiQL: http://${host}:${config.PORT}/graphql`);

@@ -1,5 +1,5 @@
 /** graphql-yoga on node:http: wiring only. */
-import { createServer as createHttpServer, type Server } from "node:http";
+import { randomUUID } from "node:crypto";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
@@ -8,17 +8,26 @@ import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { DEFAULT_QUERY } from "./graphiql.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
+import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
+import { requestStore } from "./request-store.js";
 
-/** Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`. */
+/**
+ * Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`, and hands the
+ * operation name and round trips to the access log.
+ */
 function roundTripsExtension(): Plugin<Context> {
   return {
-    onExecute() {
+    onExecute({ args }) {
+      const info = requestStore.getStore();
+      if (info) info.operationName = args.operationName ?? undefined;
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in result) return;
           const ctx = args.contextValue as Context;
+          if (info) info.roundTrips = ctx.stats.roundTrips;
           setResult({
             ...result,
             extensions: { ...result.extensions, cypherRoundTrips: ctx.stats.roundTrips },
@@ -38,6 +47,8 @@ export interface AppOptions {
   events?: GraphEvents;
   /** Sees every Cypher query the app sends (for tests that EXPLAIN them). */
   onQuery?: QueryStats["onQuery"];
+  /** Operation and request limits (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** The yoga app: usable through `yoga.fetch` in tests, or behind node:http. */
@@ -47,6 +58,7 @@ export function createApp({
   onQuery,
   tokens = [],
   events = createGraphEvents(),
+  limits = DEFAULT_LIMITS,
 }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -56,9 +68,12 @@ export function createApp({
         db,
         events,
         caller: authenticate(request.headers.get("authorization"), tokens),
+        requestId: requestStore.getStore()?.id ?? randomUUID(),
         ...(onQuery ? { onQuery } : {}),
       }),
-    graphiql: { title: "Allies graph", defaultQuery: DEFAULT_QUERY },
+    graphiql: limits.graphiql ? { title: "Allies graph", defaultQuery: DEFAULT_QUERY } : false,
+    // One operation per request: a batch would multiply every limit below.
+    batching: false,
     landingPage: false,
     maskedErrors: { maskError: createMaskError() },
     logging: {
@@ -69,15 +84,13 @@ export function createApp({
       error: (...a) =>
         a.some(isExpectedError)
           ? logger.debug(a.map(String).join(" "))
-          : logger.error({ err: a[0] }, a.map(String).join(" ")),
+          : logger.error(
+              { err: a[0], reqId: requestStore.getStore()?.id },
+              a.map(String).join(" "),
+            ),
     },
-    plugins: [roundTripsExtension()],
+    plugins: [...guards(limits), roundTripsExtension()],
   });
 }
 
 export type App = ReturnType<typeof createApp>;
-
-/** An HTTP server for the app (not yet listening). */
-export function createHttp(app: App): Server {
-  return createHttpServer(app);
-}

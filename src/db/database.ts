@@ -40,7 +40,7 @@ export async function openDatabase(
     password: config.NEO4J_PASSWORD ?? "",
     database: config.NEO4J_DATABASE,
   };
-  const db = createDb(target);
+  const db = createDb(target, { txTimeoutMs: config.QUERY_TIMEOUT_MS });
   try {
     await db.driver.verifyConnectivity({ database: target.database });
     await migrate(db);

@@ -11,17 +11,25 @@ export interface DbTarget {
 export interface Db {
   driver: Driver;
   database: string;
+  /** Each transaction's timeout (ms); Neo4j ends a transaction that runs longer. */
+  txTimeoutMs?: number;
 }
 
 /** Creates the driver (one per process). Its password is never logged. */
-export function createDb(target: DbTarget): Db {
+export function createDb(target: DbTarget, options: { txTimeoutMs?: number } = {}): Db {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // When Neo4j is down, fail fast (SERVICE_UNAVAILABLE) rather than hold requests open;
+    // the driver reconnects by itself once it is back.
+    connectionAcquisitionTimeout: 3_000,
+    connectionTimeout: 2_000,
+    maxTransactionRetryTime: 1_000,
     userAgent: "allies-graph",
     logging: { level: "error", logger: () => {} },
   });
-  return { driver, database: target.database };
+  return {
+    driver,
+    database: target.database,
+    ...(options.txTimeoutMs ? { txTimeoutMs: options.txTimeoutMs } : {}),
+  };
 }

@@ -13,5 +13,13 @@ export function mapDbError(error: unknown): unknown {
   ) {
     return new TimeoutError();
   }
+  // Anything the driver marks retriable has already been retried by the managed transaction:
+  // the database is unreachable or overloaded just now.
+  if (
+    error.retriable ||
+    /acquisition timed out|Failed to connect|Pool is closed/i.test(error.message)
+  ) {
+    return new ServiceUnavailableError();
+  }
   return error;
 }

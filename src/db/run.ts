@@ -51,6 +51,8 @@ function wrap(tx: ManagedTransaction, stats: QueryStats): Tx {
   };
 }
 
+const txConfig = (db: Db) => (db.txTimeoutMs ? { timeout: db.txTimeoutMs } : {});
+
 /** Runs `work` in one read transaction. */
 export async function readTx<T>(
   db: Db,
@@ -59,7 +61,7 @@ export async function readTx<T>(
 ): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
   try {
-    return await session.executeRead((tx) => work(wrap(tx, stats)));
+    return await session.executeRead((tx) => work(wrap(tx, stats)), txConfig(db));
   } catch (error) {
     throw mapDbError(error);
   } finally {
@@ -75,7 +77,7 @@ export async function writeTx<T>(
 ): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
   try {
-    return await session.executeWrite((tx) => work(wrap(tx, stats)));
+    return await session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db));
   } catch (error) {
     throw mapDbError(error);
   } finally {

@@ -5,6 +5,7 @@
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { AppError } from "../domain/errors.js";
+import { requestStore } from "../request-store.js";
 
 /** Unwraps located errors. Duck-typed: graphql ships CJS and ESM builds, so instanceof can lie. */
 function rootCause(error: unknown): unknown {
@@ -36,7 +37,12 @@ export function createMaskError() {
     }
     if (isGraphQLError(cause)) return cause;
     // yoga logs the original of every error masked here (see logging in server.ts).
-    return new GraphQLError(message, { ...at, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    // The request id lets a caller quote the failure; the log line carries the same id.
+    const requestId = requestStore.getStore()?.id;
+    return new GraphQLError(message, {
+      ...at,
+      extensions: { code: "INTERNAL_SERVER_ERROR", ...(requestId ? { requestId } : {}) },
+    });
   };
 }
 

@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import type { TokenEntry } from "../../src/auth/tokens.js";
 import { createDb, type Db } from "../../src/db/driver.js";
 import type { GraphEvents } from "../../src/events.js";
+import type { Limits } from "../../src/limits.js";
 import { createApp } from "../../src/server.js";
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -29,6 +30,7 @@ export interface ClientOptions {
   onQuery?: (cypher: string, params: Record<string, unknown>) => void;
   tokens?: readonly TokenEntry[];
   events?: GraphEvents;
+  limits?: Limits;
 }
 
 /** A client bound to a fresh app over `db`. */

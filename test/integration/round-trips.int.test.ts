@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, cypher, type GqlResult, testDb } from "../helpers/client.js";
 
 const db = testDb();
-const { gql } = createClient(db);
+// These operations are deliberately huge (100 nations, each with nested pages): lift the cost
+// limit, which is not what this file tests.
+const { gql } = createClient(db, { limits: { ...DEFAULT_LIMITS, maxCost: 100_000_000 } });
 const EXTRA = 800;
 const PREFIX = "rt-";
 

@@ -3,11 +3,13 @@ import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { repairText } from "../../src/domain/repair.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
 
 const run = promisify(execFile);
 const db = testDb();
-const { gql } = createClient(db);
+// The evidence walk reads every relation of every entity in one operation: lift the cost limit.
+const { gql } = createClient(db, { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } });
 afterAll(() => db.driver.close());
 
 /** Everything a user could see change: nodes, relationships, every property, every piece of evidence. */

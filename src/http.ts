@@ -1,0 +1,114 @@
+/**
+ * The HTTP layer around yoga: request ids, /health and /ready, the request body limit, and one
+ * access-log line per request (id, operation, duration, Cypher round trips, status). It never
+ * logs headers, bodies or variables, so tokens and passwords cannot reach the log.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Db } from "./db/driver.js";
+import type { Logger } from "./logger.js";
+import { requestStore } from "./request-store.js";
+import type { App } from "./server.js";
+
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+const READY = "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_key' RETURN count(*) AS n";
+
+/** Whether Neo4j answers within `ms` and the migrations are applied. */
+export async function readiness(
+  db: Db,
+  ms = 2_000,
+): Promise<{ ready: boolean; neo4j: string; migrations: string }> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
+  try {
+    const result = await session.run(READY, {}, { timeout: ms });
+    const applied = Number(result.records[0]?.get("n") ?? 0) > 0;
+    return { ready: applied, neo4j: "up", migrations: applied ? "applied" : "missing" };
+  } catch {
+    return { ready: false, neo4j: "unreachable", migrations: "unknown" };
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  res.end(JSON.stringify(body));
+}
+
+export interface HttpOptions {
+  app: App;
+  db: Db;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** The node:http server (not yet listening). */
+export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Server {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const given = req.headers["x-request-id"];
+    const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader("x-request-id", id);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const started = performance.now();
+    const info = { id } as { id: string; operationName?: string; roundTrips?: number };
+    res.once("finish", () => {
+      logger.info(
+        {
+          reqId: id,
+          method: req.method,
+          path,
+          operation: info.operationName ?? null,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          roundTrips: info.roundTrips ?? 0,
+        },
+        "request",
+      );
+    });
+
+    if (path === "/health") return json(res, 200, { status: "ok" });
+    if (path === "/ready") {
+      const r = await readiness(db);
+      return json(res, r.ready ? 200 : 503, { status: r.ready ? "ready" : "unavailable", ...r });
+    }
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > maxBodyBytes) {
+      res.setHeader("connection", "close");
+      return json(res, 413, {
+        errors: [
+          {
+            message: `The request body is ${length} bytes; at most ${maxBodyBytes}.`,
+            extensions: { code: "LIMIT_EXCEEDED" },
+          },
+        ],
+      });
+    }
+    if (req.method === "POST" && req.headers["content-length"] === undefined) {
+      // Without a length the body could be unbounded; GraphQL clients always know theirs.
+      res.setHeader("connection", "close");
+      return json(res, 411, {
+        errors: [
+          {
+            message: "Send Content-Length with the request body.",
+            extensions: { code: "BAD_USER_INPUT" },
+          },
+        ],
+      });
+    }
+    return requestStore.run(info, () => app(req, res));
+  };
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, "request failed");
+      if (!res.headersSent)
+        json(res, 500, {
+          errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { createClient, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const { app, gql } = createClient(db);
+afterAll(() => db.driver.close());
+
+const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+  r.errors?.[0]?.extensions?.code;
+
+describe("operation limits", () => {
+  it("refuses a query deeper than the limit", async () => {
+    let q = "key";
+    for (let i = 0; i < 10; i++) q = `relations(first: 1) { edges { node { ${q} } } }`;
+    const r = await gql(`{ entity(key: "nato") { ${q} } }`);
+    expect(r.status).toBe(400);
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.errors?.[0]?.message).toMatch(/depth limit of 16/i);
+  });
+
+  it("refuses a query whose cost (selection x page sizes) is over the limit", async () => {
+    const r = await gql(
+      `{ nations(first: 100) { edges { node { relations(first: 100) { edges { node { relations(first: 100) { edges { type } } } } } } } } }`,
+    );
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.errors?.[0]?.message).toMatch(/cost limit of 50000/i);
+  });
+
+  it("refuses too many aliases, tokens and directives", async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: entity(key: "nato") { key }`).join(
+      " ",
+    );
+    expect(code(await gql(`{ ${aliases} }`))).toBe("LIMIT_EXCEEDED");
+    const tokens = Array.from({ length: 5_100 }, () => "key").join(" ");
+    expect(code(await gql(`{ entity(key: "nato") { ${tokens} } }`))).toBe("LIMIT_EXCEEDED");
+    const directives = Array.from({ length: 21 }, () => "@include(if: true)").join(" ");
+    expect(code(await gql(`{ entity(key: "nato") { key ${directives} } }`))).toBe("LIMIT_EXCEEDED");
+  });
+
+  it("does not suggest field names", async () => {
+    const r = await gql(`{ entity(key: "nato") { nam } }`);
+    expect(r.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it("takes one operation per request (no batching)", async () => {
+    const res = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ query: "{ __typename }" }, { query: "{ __typename }" }]),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it("refuses GET without the CSRF header, and mutations over GET", async () => {
+    const plain = await app.fetch("http://localhost/graphql?query=%7B__typename%7D");
+    expect(plain.status).toBe(403);
+    const withHeader = await app.fetch("http://localhost/graphql?query=%7B__typename%7D", {
+      headers: { "x-graphql-yoga-csrf": "1" },
+    });
+    expect(withHeader.status).toBe(200);
+    const mutation = await app.fetch(
+      `http://localhost/graphql?query=${encodeURIComponent('mutation { deleteEntity(key: "nato") { __typename } }')}`,
+      { headers: { "x-graphql-yoga-csrf": "1" } },
+    );
+    expect(mutation.status).toBe(405);
+  });
+
+  it("keeps introspection and GraphiQL on by default, and can switch both off", async () => {
+    expect((await gql("{ __schema { queryType { name } } }")).data).toEqual({
+      __schema: { queryType: { name: "Query" } },
+    });
+    const closed = createClient(db, {
+      limits: { ...DEFAULT_LIMITS, introspection: false, graphiql: false },
+    });
+    const r = await closed.gql("{ __schema { queryType { name } } }");
+    expect(r.errors?.[0]?.message).toMatch(/introspection/i);
+    const page = await closed.app.fetch("http://localhost/graphql", {
+      headers: { accept: "text/html" },
+    });
+    expect(await page.text()).not.toContain("GraphiQL");
+  });
+});
