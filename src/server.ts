@@ -1,5 +1,6 @@
 /** graphql-yoga on node:http: wiring only. */
 import { randomUUID } from "node:crypto";
+import { getOperationAST } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
@@ -22,7 +23,8 @@ function roundTripsExtension(): Plugin<Context> {
   return {
     onExecute({ args }) {
       const info = requestStore.getStore();
-      if (info) info.operationName = args.operationName ?? undefined;
+      if (info)
+        info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in result) return;

@@ -1,0 +1,140 @@
+import { Writable } from "node:stream";
+import { auditServer } from "graphql-http";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "../../src/db/driver.js";
+import { readTx } from "../../src/db/run.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { createClient, cypher, testDb } from "../helpers/client.js";
+import { startServer } from "../helpers/server.js";
+
+const db = testDb();
+let logs = "";
+const logger = pino(
+  { level: "info" },
+  new Writable({
+    write(chunk, _e, done) {
+      logs += chunk.toString();
+      done();
+    },
+  }),
+);
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer(db, { logger, maxBodyBytes: 50_000 });
+});
+afterAll(async () => {
+  await server.close();
+  await db.driver.close();
+});
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+
+describe("GraphQL over HTTP conformance (graphql-http audit)", () => {
+  it("passes every MUST and SHOULD audit", async () => {
+    const results = await auditServer({
+      url: `${server.url}/graphql`,
+      // A CSRF-protected server: non-browser clients send the header (GraphiQL does too).
+      fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+        fetch(input, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), "x-graphql-yoga-csrf": "1" },
+        }),
+    });
+    const failed = results
+      .filter((r) => r.status !== "ok" && /^(MUST|SHOULD)/.test(r.name))
+      .map((r) => `${r.name}: ${"reason" in r ? r.reason : ""}`);
+    expect(failed).toEqual([]);
+    expect(results.filter((r) => /^(MUST|SHOULD)/.test(r.name)).length).toBeGreaterThan(20);
+  }, 60_000);
+});
+
+describe("health and readiness", () => {
+  it("/health says the process is up; /ready that Neo4j answers and the migrations are applied", async () => {
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      ready: true,
+      neo4j: "up",
+      migrations: "applied",
+    });
+  });
+});
+
+describe("requests", () => {
+  it("refuses a body over the limit with 413, and a query keeps working after", async () => {
+    const big = JSON.stringify({
+      query: `{ search(query: "${"x".repeat(60_000)}") { totalCount } }`,
+    });
+    const r = await post(big);
+    expect(r.status).toBe(413);
+    expect(
+      ((await r.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+        ?.extensions.code,
+    ).toBe("LIMIT_EXCEEDED");
+    expect((await post(JSON.stringify({ query: "{ __typename }" }))).status).toBe(200);
+  });
+
+  it("logs one line per request with its id, operation, duration, round trips and status, and echoes the id", async () => {
+    logs = "";
+    const r = await post(
+      JSON.stringify({ query: 'query CanadaName { entity(key: "canada") { name } }' }),
+      { "x-request-id": "test-req-42" },
+    );
+    expect(r.headers.get("x-request-id")).toBe("test-req-42");
+    await r.json();
+    await new Promise((done) => setTimeout(done, 50));
+    const line = logs
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .find((l) => l.reqId === "test-req-42");
+    expect(line).toMatchObject({
+      msg: "request",
+      method: "POST",
+      path: "/graphql",
+      operation: "CanadaName",
+      status: 200,
+      roundTrips: 1,
+    });
+    expect(typeof line.ms).toBe("number");
+  });
+
+  it("ends an operation that runs past its budget with a TIMEOUT error", async () => {
+    const slow = createClient(db, { limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 1 } });
+    const started = Date.now();
+    const r = await slow.gql(
+      `{ paths(from: "justin-trudeau", to: "latvia", first: 10) { length } neighbourhood(key: "nato", depth: 3) { nodes { key } } }`,
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe("TIMEOUT");
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("a transaction past its timeout is stopped by Neo4j (TIMEOUT) and freed", async () => {
+    const tight = createDb(inject("neo4j"), { txTimeoutMs: 200 });
+    try {
+      const started = Date.now();
+      const error = await readTx(tight, { roundTrips: 0 }, (tx) =>
+        tx.run("UNWIND range(1, 500000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n"),
+      ).catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toBe("TIMEOUT");
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const open = await cypher(
+        db,
+        "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, 500000000)' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n",
+      );
+      expect(Number(open[0]?.n)).toBe(0);
+    } finally {
+      await tight.driver.close();
+    }
+  });
+});
