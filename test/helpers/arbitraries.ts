@@ -13,7 +13,7 @@ export const INJECTIONS: readonly string[] = [
   "') DETACH DELETE n //",
   "` MATCH (n) DETACH DELETE n",
   "'}) MATCH (n) DETACH DELETE n //",
-  "\"}) MATCH (n) DETACH DELETE n RETURN 1 //",
+  '"}) MATCH (n) DETACH DELETE n RETURN 1 //',
   "x` WITH 1 AS a MATCH (n) DETACH DELETE n //",
   "1 OR 1=1",
   "$key",
@@ -62,7 +62,7 @@ export const INJECTIONS: readonly string[] = [
   "&&",
   "||",
   "!",
-  "+-&&||!(){}[]^\"~*?:\\/",
+  '+-&&||!(){}[]^"~*?:\\/',
   "name:*",
   "name:(a OR b)^9999",
   "a*b?",
@@ -183,9 +183,7 @@ export function isWellFormed(s: string): boolean {
   return !LONE_SURROGATE.test(s);
 }
 
-const loneSurrogate = fc
-  .integer({ min: 0xd800, max: 0xdfff })
-  .map((c) => String.fromCharCode(c));
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 
 /** One short hostile piece: an injection, an odd character or a random code point. */
 const piece = fc.oneof(
@@ -241,7 +239,10 @@ export const SEED_KEYS = {
 export const readKey: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: hostileString, weight: 4 },
   { arbitrary: slug, weight: 2 },
-  { arbitrary: fc.constantFrom(...Object.values(SEED_KEYS), "latvia", "justin-trudeau"), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(...Object.values(SEED_KEYS), "latvia", "justin-trudeau"),
+    weight: 2,
+  },
   {
     arbitrary: fc.constantFrom(
       "a".repeat(120),
@@ -390,7 +391,10 @@ export const cursor: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.base64String({ maxLength: 40 }), weight: 1 },
   { arbitrary: hostileString.map(b64), weight: 1 },
   { arbitrary: hostileString, weight: 2 },
-  { arbitrary: fc.constantFrom("OffsetConnection:5", b64("Offset:1"), b64("OffsetConnection")), weight: 1 },
+  {
+    arbitrary: fc.constantFrom("OffsetConnection:5", b64("Offset:1"), b64("OffsetConnection")),
+    weight: 1,
+  },
 );
 
 /** Every value a GraphQL Int can carry, with the interesting ones more often. */
