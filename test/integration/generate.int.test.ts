@@ -7,6 +7,7 @@ import {
 import { type IngestSummary, ingestDocument } from "../../src/data/ingest.js";
 import type { Document } from "../../src/domain/document.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
+import { expectIndexedPlans } from "../helpers/plans.js";
 
 const db = testDb();
 const { gql } = createClient(db);
@@ -125,5 +126,62 @@ describe("generated documents loaded through ingest", () => {
     expect(changed).toBe(0);
     expect(await generatedCounts()).toEqual(before);
     expect(await nationCount()).toBe(nationsBefore + NATIONS.length);
+  });
+});
+
+/** The query suite again, on the generated graph (hubs, many kinds, dated relations). */
+describe("the query suite on a generated graph", () => {
+  const hub = () => hubNation().key;
+  const person = () => DOCS.flatMap((d) => d.entities).find((e) => e.kind === "Person")?.key ?? "";
+
+  const OPERATIONS: Record<string, () => { query: string; variables?: Record<string, unknown> }> = {
+    "filtered, ordered list": () => ({
+      query: `{ nations(where: { name: { startsWith: "nation 00" }, related: [{ type: MEMBER_OF, direction: OUT }] }, orderBy: [{ field: ISO_CODE, direction: DESC }], first: 10) { totalCount edges { node { key isoCode } } } }`,
+    }),
+    "events in a date range": () => ({
+      query: `{ events(where: { date: { from: "2010", to: "2012-06" } }, orderBy: [{ field: DATE }], first: 20) { totalCount edges { node { key date } } } }`,
+    }),
+    search: () => ({
+      query: `{ search(query: "nation 000", first: 5) { totalCount edges { score snippet node { key } } } }`,
+    }),
+    "paths from a person to a hub": () => ({
+      query: `query ($a: String!, $b: String!) { paths(from: $a, to: $b, first: 3) { length steps { relation { type evidence { excerpt } } } } }`,
+      variables: { a: person(), b: hub() },
+    }),
+    "hub neighbourhood": () => ({
+      query: `query ($k: String) { neighbourhood(key: $k, depth: 2, limit: 200) { truncated nodes { key } edges { id } } }`,
+      variables: { k: hub() },
+    }),
+    "hub timeline and relations as of a date": () => ({
+      query: `query ($k: String!) { timeline(entity: $k, first: 20) { totalCount edges { date } } entity(key: $k) { relations(asOf: "2015", first: 20) { totalCount } } }`,
+      variables: { k: hub() },
+    }),
+  };
+
+  for (const [name, op] of Object.entries(OPERATIONS)) {
+    it(`${name}: answers, and starts every query from an index`, async () => {
+      const { query, variables } = op();
+      const r = await gql(query, variables);
+      expect(r.errors).toBeUndefined();
+      await expectIndexedPlans(db, query, variables);
+    });
+  }
+
+  it("answers with data that matches the documents", async () => {
+    const r = await gql(
+      `{ nations(where: { name: { startsWith: "nation 00" } }, first: 100) { totalCount } }`,
+    );
+    const expected = NATIONS.filter((n) => n.name.toLowerCase().startsWith("nation 00")).length;
+    expect(r.data.nations.totalCount).toBe(expected);
+    const g = await gql(
+      `query ($k: String) { neighbourhood(key: $k, depth: 2, limit: 200) { truncated nodes { key } } }`,
+      { k: hub() },
+    );
+    expect(g.data.neighbourhood.nodes.length).toBeGreaterThan(20);
+    const p = await gql(`query ($a: String!, $b: String!) { path(from: $a, to: $b) { length } }`, {
+      a: person(),
+      b: hub(),
+    });
+    expect(p.data.path === null || p.data.path.length <= 4).toBe(true);
   });
 });

@@ -1,29 +1,9 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createClient, testDb } from "../helpers/client.js";
+import { afterAll, describe, it } from "vitest";
+import { testDb } from "../helpers/client.js";
+import { expectIndexedPlans } from "../helpers/plans.js";
 
 const db = testDb();
 afterAll(() => db.driver.close());
-
-interface Plan {
-  operatorType: string;
-  children: Plan[];
-}
-
-const operators = (plan: Plan): string[] => [
-  plan.operatorType,
-  ...plan.children.flatMap(operators),
-];
-
-/** Every query an operation sends, with its parameters. */
-async function queriesOf(
-  operation: string,
-): Promise<{ cypher: string; params: Record<string, unknown> }[]> {
-  const seen: { cypher: string; params: Record<string, unknown> }[] = [];
-  const { gql } = createClient(db, (cypher, params) => seen.push({ cypher, params }));
-  const r = await gql(operation);
-  expect(r.errors).toBeUndefined();
-  return seen;
-}
 
 const OPERATIONS: Record<string, string> = {
   "entity by key with nested relations": `{ entity(key: "canada") { ... on Nation { leaders { totalCount edges { node { name } evidence { source { title } } } } relations(asOf: "2022") { totalCount edges { type } } } } }`,
@@ -42,16 +22,7 @@ const OPERATIONS: Record<string, string> = {
 describe("query plans", () => {
   for (const [name, operation] of Object.entries(OPERATIONS)) {
     it(`${name}: no query starts from an all-nodes or label scan`, async () => {
-      const queries = await queriesOf(operation);
-      expect(queries.length).toBeGreaterThan(0);
-      for (const { cypher, params } of queries) {
-        const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
-          database: db.database,
-        });
-        const ops = operators(result.summary.plan as unknown as Plan);
-        const scans = ops.filter((op) => /AllNodesScan|NodeByLabelScan/.test(op));
-        expect(scans, `${cypher}\n${ops.join(" < ")}`).toEqual([]);
-      }
+      await expectIndexedPlans(db, operation);
     });
   }
 });

@@ -1,0 +1,41 @@
+/** EXPLAINs what an operation really sends to Neo4j, to check how each query starts. */
+import { expect } from "vitest";
+import type { Db } from "../../src/db/driver.js";
+import { createClient } from "./client.js";
+
+interface Plan {
+  operatorType: string;
+  children: Plan[];
+}
+
+const operators = (plan: Plan): string[] => [
+  plan.operatorType,
+  ...plan.children.flatMap(operators),
+];
+
+/** Every query an operation sends, with its parameters (the operation must succeed). */
+export async function queriesOf(db: Db, operation: string, variables?: Record<string, unknown>) {
+  const seen: { cypher: string; params: Record<string, unknown> }[] = [];
+  const { gql } = createClient(db, (cypher, params) => seen.push({ cypher, params }));
+  const r = await gql(operation, variables);
+  expect(r.errors).toBeUndefined();
+  return seen;
+}
+
+/** Asserts that no query of the operation starts from (or contains) an all-nodes or label scan. */
+export async function expectIndexedPlans(
+  db: Db,
+  operation: string,
+  variables?: Record<string, unknown>,
+) {
+  const queries = await queriesOf(db, operation, variables);
+  expect(queries.length).toBeGreaterThan(0);
+  for (const { cypher, params } of queries) {
+    const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+      database: db.database,
+    });
+    const ops = operators(result.summary.plan as unknown as Plan);
+    const scans = ops.filter((op) => /AllNodesScan|NodeByLabelScan/.test(op));
+    expect(scans, `${cypher}\n${ops.join(" < ")}`).toEqual([]);
+  }
+}
