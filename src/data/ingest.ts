@@ -117,16 +117,13 @@ export async function ingestInTx(
   by: string,
   onProgress?: Progress,
 ): Promise<IngestSummary> {
-  const structural = validateDocument(input, new Map());
-  if (structural.ok) return write(tx, structural.document, by, onProgress);
-  // Unknown endpoints may exist in the graph: look them up before reporting them.
+  // Look up the entities the document refers to without defining them, then validate once.
   const external = undefinedKeys(input);
   const rows = external.length ? await tx.run(KINDS_OF_KEYS, { keys: external }) : [];
   const kinds = new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind]));
-  const full = validateDocument(input, kinds);
-  if (!full.ok)
-    throw new BadInputError("The document is invalid; nothing was written.", full.problems);
-  return write(tx, full.document, by);
+  const result = validateDocument(input, kinds);
+  if (!result.ok) throw new BadInputError("The document is invalid; nothing was written.", result.problems);
+  return write(tx, result.document, by, onProgress);
 }
 
 function chunks<T>(rows: readonly T[]): T[][] {
