@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Db } from "./db/driver.js";
+import { serveExplorer } from "./explorer/serve.js";
 import type { Logger } from "./logger.js";
 import { requestStore } from "./request-store.js";
 import type { App } from "./server.js";
@@ -71,6 +72,11 @@ export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Serv
     });
 
     if (path === "/health") return json(res, 200, { status: "ok" });
+    if (
+      (path === "/explorer" || path.startsWith("/explorer/")) &&
+      (await serveExplorer(req, res, path))
+    )
+      return;
     if (path === "/ready") {
       const r = await readiness(db);
       return json(res, r.ready ? 200 : 503, { status: r.ready ? "ready" : "unavailable", ...r });

@@ -122,7 +122,8 @@ export async function ingestInTx(
   const rows = external.length ? await tx.run(KINDS_OF_KEYS, { keys: external }) : [];
   const kinds = new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind]));
   const result = validateDocument(input, kinds);
-  if (!result.ok) throw new BadInputError("The document is invalid; nothing was written.", result.problems);
+  if (!result.ok)
+    throw new BadInputError("The document is invalid; nothing was written.", result.problems);
   return write(tx, result.document, by, onProgress);
 }
 

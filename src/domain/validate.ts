@@ -62,7 +62,9 @@ export function validateDocument(
   const text = doc.source.properties.text;
   // Most evidence is a whole line or sentence of the text: check those in O(1) before scanning.
   const pieces =
-    typeof text === "string" ? new Set(text.split(/\n|(?<=[.!?…”])\s+/).map((s) => s.trim())) : new Set<string>();
+    typeof text === "string"
+      ? new Set(text.split(/\n|(?<=[.!?…”])\s+/).map((s) => s.trim()))
+      : new Set<string>();
   doc.relations.forEach((r, i) => {
     const endKinds: Partial<Record<"from" | "to", Kind>> = {};
     for (const end of ["from", "to"] as const) {
