@@ -53,6 +53,8 @@ export interface LocalNeo4jOptions {
   txTimeout: string;
   startTimeoutMs: number;
   log?: (message: string) => void;
+  /** Extra neo4j.conf lines (e.g. for plugins put in the instance's plugins/ folder). */
+  extraConfig?: readonly string[];
 }
 
 export interface LocalNeo4j {
@@ -117,6 +119,7 @@ function writeConfig(home: string, o: LocalNeo4jOptions): string {
     LOGS_DIR: join(home, "logs"),
     RUN_DIR: join(home, "run"),
     IMPORT_DIR: join(home, "import"),
+    PLUGINS_DIR: join(home, "plugins"),
     HEAP: o.heap,
     PAGECACHE: o.pagecache,
     TX_TIMEOUT: o.txTimeout,
@@ -125,7 +128,8 @@ function writeConfig(home: string, o: LocalNeo4jOptions): string {
     /\$\{(\w+)\}/g,
     (_, name: string) => values[name] ?? "",
   );
-  writeFileSync(join(conf, "neo4j.conf"), text);
+  const extra = o.extraConfig?.length ? `\n# Extra settings for this instance\n${o.extraConfig.join("\n")}\n` : "";
+  writeFileSync(join(conf, "neo4j.conf"), text + extra);
   return conf;
 }
 
@@ -241,7 +245,7 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   const root = resolve(o.dir);
   const lib = ensureJars(root, log);
   const home = join(root, "instances", o.instance);
-  for (const d of ["data", "logs", "run", "import"]) mkdirSync(join(home, d), { recursive: true });
+  for (const d of ["data", "logs", "run", "import", "plugins"]) mkdirSync(join(home, d), { recursive: true });
   const conf = writeConfig(home, o);
   const password = ensurePassword(lib, home, conf);
   const uri = `bolt://127.0.0.1:${o.boltPort}`;
