@@ -7,6 +7,7 @@ import type { EntityRecord } from "../../data/entities.js";
 import type { Plain } from "../../db/serialize.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
+import { pagingArgs } from "../connections.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { ASOF_DOC, loadRelationPages, RELATION_CONNECTIONS } from "./relation.js";
@@ -42,10 +43,7 @@ EntityRef.implement({
       args: {
         types: t.arg({ type: [RelationTypeEnum], description: "Only these types (default: all)." }),
         direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH" }),
-        first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
-        after: t.arg.string({ description: "Cursor to start after." }),
-        last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
-        before: t.arg.string({ description: "Cursor to end before." }),
+        ...pagingArgs(t.arg),
         asOf: t.arg.string({ description: ASOF_DOC }),
       },
       load: (keys: readonly string[], ctx, args, info) =>

@@ -4,8 +4,9 @@ import { type SearchHit, searchEntities } from "../../data/search.js";
 import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
+import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { type ConnectionShape, pageWindow, selectsField, toConnection } from "../pagination.js";
+import { pageWindow, selectsField, toConnection } from "../pagination.js";
 import { EntityKindEnum } from "./enums.js";
 import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
@@ -23,13 +24,6 @@ builder.queryField("entity", (t) =>
   }),
 );
 
-const pagingArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) => ({
-  first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
-  after: t.arg.string({ description: "Cursor to start after." }),
-  last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
-  before: t.arg.string({ description: "Cursor to end before." }),
-});
-
 type NodeEdge = { node: EntityRecord };
 
 function entityConnection(kind: Kind) {
@@ -39,16 +33,7 @@ function entityConnection(kind: Kind) {
       node: t.field({ type: KIND_REFS[kind], resolve: (e) => e.node }),
     }),
   });
-  return builder.objectRef<ConnectionShape<NodeEdge>>(`${kind}Connection`).implement({
-    fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.int({
-        description: "How many match in all (counted only when asked for).",
-        resolve: (c) => c.totalCount ?? 0,
-      }),
-    }),
-  });
+  return connectionType<NodeEdge>(`${kind}Connection`, edge);
 }
 
 for (const kind of KIND_NAMES) {
@@ -61,7 +46,7 @@ for (const kind of KIND_NAMES) {
       args: {
         where: t.arg({ type: KIND_FILTERS[kind].where }),
         orderBy: t.arg({ type: [KIND_FILTERS[kind].order] }),
-        ...pagingArgs(t),
+        ...pagingArgs(t.arg),
       },
       resolve: async (_, args, ctx, info) => {
         const window = pageWindow(args);
@@ -98,18 +83,7 @@ const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>("SearchEdge
   }),
 });
 
-const SearchConnection = builder
-  .objectRef<ConnectionShape<SearchHit>>("SearchConnection")
-  .implement({
-    fields: (t) => ({
-      edges: t.field({ type: [SearchEdge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.int({
-        description: "How many match in all (counted only when asked for).",
-        resolve: (c) => c.totalCount ?? 0,
-      }),
-    }),
-  });
+const SearchConnection = connectionType<SearchHit>("SearchConnection", SearchEdge);
 
 export const SEARCH_MAX_LENGTH = 200;
 
@@ -122,7 +96,7 @@ builder.queryField("search", (t) =>
     args: {
       query: t.arg.string({ required: true }),
       kinds: t.arg({ type: [EntityKindEnum], description: "Only these kinds (default: all)." }),
-      ...pagingArgs(t),
+      ...pagingArgs(t.arg),
     },
     resolve: async (_, args, ctx, info) => {
       if (args.query.length > SEARCH_MAX_LENGTH) {

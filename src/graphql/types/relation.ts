@@ -16,6 +16,7 @@ import {
   type RelationType,
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
+import { connectionType, pagingArgs } from "../connections.js";
 import {
   type ConnectionArgs,
   type ConnectionShape,
@@ -176,18 +177,11 @@ function edgeAndConnection(prefix: string, nodeRef: typeof EntityRef | (typeof K
       ...relationFields(t),
     }),
   });
-  const connection = builder.objectRef<Connection>(`${prefix}RelationConnection`).implement({
-    description: "A page of relations.",
-    fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.int({
-        description:
-          "How many relations match in all (counted in the database, only when asked for).",
-        resolve: (c) => c.totalCount ?? 0,
-      }),
-    }),
-  });
+  const connection = connectionType<RelationRecord>(
+    `${prefix}RelationConnection`,
+    edge,
+    "A page of relations.",
+  );
   return connection;
 }
 
@@ -259,10 +253,7 @@ export function relationField(
     description: spec.description,
     byPath: true,
     args: {
-      first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
-      after: t.arg.string({ description: "Cursor to start after." }),
-      last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
-      before: t.arg.string({ description: "Cursor to end before." }),
+      ...pagingArgs(t.arg),
       asOf: t.arg.string({ description: ASOF_DOC }),
     },
     load: (keys: readonly string[], ctx: Context, args: RelationArgs, info: GraphQLResolveInfo) =>

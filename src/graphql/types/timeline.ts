@@ -1,8 +1,9 @@
 /** `timeline`: what happened to an entity, in date order. */
 import { type TimelineEntry, timeline } from "../../data/timeline.js";
 import { builder } from "../builder.js";
+import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { type ConnectionShape, pageWindow, selectsField, toConnection } from "../pagination.js";
+import { pageWindow, selectsField, toConnection } from "../pagination.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { RelationRef } from "./relation.js";
 
@@ -25,18 +26,7 @@ const TimelineEdge = builder
     }),
   });
 
-const TimelineConnection = builder
-  .objectRef<ConnectionShape<TimelineEntry>>("TimelineConnection")
-  .implement({
-    fields: (t) => ({
-      edges: t.field({ type: [TimelineEdge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.int({
-        description: "How many entries in all (counted only when asked for).",
-        resolve: (c) => c.totalCount ?? 0,
-      }),
-    }),
-  });
+const TimelineConnection = connectionType<TimelineEntry>("TimelineConnection", TimelineEdge);
 
 builder.queryField("timeline", (t) =>
   t.field({
@@ -48,10 +38,7 @@ builder.queryField("timeline", (t) =>
       entity: t.arg.string({ required: true, description: "The entity's key." }),
       from: t.arg.string(),
       to: t.arg.string(),
-      first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
-      after: t.arg.string({ description: "Cursor to start after." }),
-      last: t.arg.int({ description: "Take the last N of the window (with before or first)." }),
-      before: t.arg.string({ description: "Cursor to end before." }),
+      ...pagingArgs(t.arg),
     },
     resolve: async (_, args, ctx, info) => {
       const key = checkKey(args.entity, "entity");
