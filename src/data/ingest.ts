@@ -70,14 +70,19 @@ MATCH (b:Entity {key: row.to})
 OPTIONAL MATCH (a)-[old:${type}]->(b)
 WITH a, b, row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (a)-[r:${type}]->(b)
-SET r += row.properties,
-    r.inferred = coalesce(r.inferred, true) AND row.inferred
+SET r += row.properties
 WITH a, b, r, row, before,
      [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
-      WHERE r.evidenceSources[i] = $source AND r.evidenceExcerpts[i] = row.evidence] AS known
+      WHERE r.evidenceSources[i] = $source AND r.evidenceExcerpts[i] = row.evidence] AS known,
+     // One inferred flag per piece of evidence; relations written before the flags existed
+     // take the relation's own flag for each of theirs.
+     coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags
 FOREACH (_ IN CASE WHEN size(known) = 0 THEN [1] ELSE [] END |
   SET r.evidenceSources = coalesce(r.evidenceSources, []) + $source,
       r.evidenceExcerpts = coalesce(r.evidenceExcerpts, []) + row.evidence)
+SET r.evidenceInferred = CASE WHEN size(known) = 0 THEN flags + row.inferred ELSE flags END
+// Inferred while no source states it outright.
+SET r.inferred = all(x IN r.evidenceInferred WHERE x)
 WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |

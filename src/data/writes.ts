@@ -186,6 +186,30 @@ export async function updateEntity(
   });
 }
 
+/**
+ * Taking the evidence of some sources off every relation, in two steps: relations left with no
+ * evidence are removed (every relation must cite a sentence), the others keep the rest of their
+ * evidence. Relationship properties are not indexed by list membership, so this scans
+ * relationships: it runs only when a Source is deleted.
+ */
+export const REMOVE_RELATIONS_ONLY_FROM = `
+MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+  AND all(k IN r.evidenceSources WHERE k IN $sources)
+WITH r, a.key + '|' + type(r) + '|' + b.key AS id
+DELETE r
+RETURN collect(id) AS ids`;
+
+export const STRIP_EVIDENCE_FROM = `
+MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+WITH a, b, r,
+     [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
+     coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags
+SET r.evidenceSources = [i IN keep | r.evidenceSources[i]],
+    r.evidenceExcerpts = [i IN keep | r.evidenceExcerpts[i]],
+    r.evidenceInferred = [i IN keep | flags[i]],
+    r.inferred = all(i IN keep WHERE flags[i])
+RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids`;
+
 const DELETE = `
 MATCH (n:Entity {key: $key})
 OPTIONAL MATCH (n)-[r]-(m:Entity)
@@ -195,15 +219,34 @@ WITH n, collect(CASE WHEN r IS NULL THEN null
 DETACH DELETE n
 RETURN removed`;
 
-/** Deletes an entity and every relation it has. Deleting what is not there changes nothing. */
+/**
+ * Deletes an entity and every relation it has; deleting a Source also takes its evidence off
+ * other relations (removing those it was the only evidence for). Deleting what is not there
+ * changes nothing.
+ */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string) {
   return writeTx(db, stats, async (tx) => {
+    const [current] = await tx.run(ENTITY, { key });
+    if (!current) return { deleted: false, relationsRemoved: 0, changes: NONE() };
+    const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+    const stripped = { removed: [] as string[], changed: [] as string[] };
+    if ((current.n as Row | null)?.kind === "Source") {
+      const [gone] = await tx.run(REMOVE_RELATIONS_ONLY_FROM, { sources: [key] });
+      const [kept] = await tx.run(STRIP_EVIDENCE_FROM, { sources: [key] });
+      stripped.removed = strings(gone?.ids);
+      stripped.changed = strings(kept?.ids);
+    }
     const [row] = await tx.run(DELETE, { key });
-    const removed = (Array.isArray(row?.removed) ? row.removed : []).map(String);
+    const removed = [...stripped.removed, ...strings(row?.removed)];
     return {
-      deleted: row !== undefined,
+      deleted: true,
       relationsRemoved: removed.length,
-      changes: row ? { ...NONE(), deletedEntities: [key], removedRelations: removed } : NONE(),
+      changes: {
+        ...NONE(),
+        deletedEntities: [key],
+        removedRelations: removed,
+        relations: stripped.changed,
+      },
     };
   });
 }

@@ -128,7 +128,9 @@ function writeConfig(home: string, o: LocalNeo4jOptions): string {
     /\$\{(\w+)\}/g,
     (_, name: string) => values[name] ?? "",
   );
-  const extra = o.extraConfig?.length ? `\n# Extra settings for this instance\n${o.extraConfig.join("\n")}\n` : "";
+  const extra = o.extraConfig?.length
+    ? `\n# Extra settings for this instance\n${o.extraConfig.join("\n")}\n`
+    : "";
   writeFileSync(join(conf, "neo4j.conf"), text + extra);
   return conf;
 }
@@ -245,7 +247,8 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   const root = resolve(o.dir);
   const lib = ensureJars(root, log);
   const home = join(root, "instances", o.instance);
-  for (const d of ["data", "logs", "run", "import", "plugins"]) mkdirSync(join(home, d), { recursive: true });
+  for (const d of ["data", "logs", "run", "import", "plugins"])
+    mkdirSync(join(home, d), { recursive: true });
   const conf = writeConfig(home, o);
   const password = ensurePassword(lib, home, conf);
   const uri = `bolt://127.0.0.1:${o.boltPort}`;

@@ -78,6 +78,7 @@ export const INJECTIONS: readonly string[] = [
   // templates and prototype pollution
   "%00",
   "%s%s%s%n",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, on purpose
   "${7*7}",
   "{{7*7}}",
   "__proto__",

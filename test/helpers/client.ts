@@ -5,6 +5,7 @@
 import { pino } from "pino";
 import { inject } from "vitest";
 import type { TokenEntry } from "../../src/auth/tokens.js";
+import { REMOVE_RELATIONS_ONLY_FROM, STRIP_EVIDENCE_FROM } from "../../src/data/writes.js";
 import { createDb, type Db } from "../../src/db/driver.js";
 import type { GraphEvents } from "../../src/events.js";
 import type { Limits } from "../../src/limits.js";
@@ -64,4 +65,22 @@ export function createClient(db: Db, options: ClientOptions | ClientOptions["onQ
 export async function cypher(db: Db, query: string, params: Record<string, unknown> = {}) {
   const result = await db.driver.executeQuery(query, params, { database: db.database });
   return result.records.map((r) => r.toObject());
+}
+
+/**
+ * Removes everything a test made under a key prefix: the evidence its sources added to other
+ * relations (as deleting a Source through the API does), then its entities and their relations.
+ */
+export async function removeByPrefix(db: Db, prefix: string): Promise<void> {
+  const sources = await cypher(
+    db,
+    "MATCH (s:Source) WHERE s.key STARTS WITH $p RETURN collect(s.key) AS keys",
+    { p: prefix },
+  );
+  const keys = (sources[0]?.keys ?? []) as string[];
+  if (keys.length > 0) {
+    await cypher(db, REMOVE_RELATIONS_ONLY_FROM, { sources: keys });
+    await cypher(db, STRIP_EVIDENCE_FROM, { sources: keys });
+  }
+  await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: prefix });
 }

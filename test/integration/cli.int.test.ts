@@ -1,37 +1,18 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { promisify } from "node:util";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTokenEntries } from "../../src/auth/tokens.js";
 import { createApp } from "../../src/server.js";
-import { cypher, testDb } from "../helpers/client.js";
+import { runCli } from "../helpers/cli.js";
+import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
-const run = promisify(execFile);
 const db = testDb();
 const P = "cli-";
 const dir = mkdtempSync(join(tmpdir(), "allies-cli-"));
-const { uri, user, password, database } = inject("neo4j");
-const env = {
-  ...process.env,
-  NEO4J_URI: uri,
-  NEO4J_USER: user,
-  NEO4J_PASSWORD: password,
-  NEO4J_DATABASE: database,
-};
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["tsx", ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runCli;
 
 const doc = (relations: unknown[]) => ({
   source: { key: `${P}source`, name: "CLI fixture", properties: { text: "Cy visited Latvia." } },
@@ -57,8 +38,7 @@ writeFileSync(
   ),
 );
 
-const cleanUp = () =>
-  cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: P });
+const cleanUp = () => removeByPrefix(db, P);
 beforeAll(cleanUp);
 afterAll(async () => {
   await cleanUp();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
-import { createClient, cypher, testDb } from "../helpers/client.js";
+import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const { gql } = createClient(db);
@@ -45,7 +45,7 @@ const TERMS = {
 };
 
 async function cleanUp() {
-  await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: PREFIX });
+  await removeByPrefix(db, PREFIX);
 }
 beforeAll(async () => {
   await cleanUp();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
-import { createClient, cypher, type GqlResult, testDb } from "../helpers/client.js";
+import { createClient, cypher, type GqlResult, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 // These operations are deliberately huge (100 nations, each with nested pages): lift the cost
@@ -44,7 +44,7 @@ function manyNations() {
 }
 
 async function cleanUp() {
-  await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: PREFIX });
+  await removeByPrefix(db, PREFIX);
 }
 
 /** Every nation with its leaders (and their quotes), alliances (and their members) and relations, all with evidence. */

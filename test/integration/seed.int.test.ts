@@ -1,12 +1,10 @@
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { promisify } from "node:util";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { repairText } from "../../src/domain/repair.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { runCli } from "../helpers/cli.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
 
-const run = promisify(execFile);
 const db = testDb();
 // The evidence walk reads every relation of every entity in one operation: lift the cost limit.
 const { gql } = createClient(db, { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } });
@@ -40,16 +38,8 @@ interface Mention {
 describe("the seed", () => {
   it("`npm run seed` twice leaves exactly the same graph", async () => {
     const before = await fingerprint();
-    const { uri, user, password, database } = inject("neo4j");
-    const env = {
-      ...process.env,
-      NEO4J_URI: uri,
-      NEO4J_USER: user,
-      NEO4J_PASSWORD: password,
-      NEO4J_DATABASE: database,
-    };
     for (let i = 0; i < 2; i++) {
-      const { stdout } = await run("npx", ["tsx", "src/cli/seed.ts"], { env });
+      const { stdout } = await runCli(["src/cli/seed.ts"]);
       expect(stdout).toMatch(/ctv-2022-nato-defence-spending: 45 entities, 172 relations/);
     }
     const after = await fingerprint();

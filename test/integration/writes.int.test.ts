@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
 import { ingestDocument } from "../../src/data/ingest.js";
 import { createGraphEvents } from "../../src/events.js";
-import { createClient, cypher, testDb } from "../helpers/client.js";
+import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const P = "wr-";
@@ -54,11 +54,7 @@ const FIXTURE = {
 };
 
 async function cleanUp() {
-  await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: P });
-  await cypher(
-    db,
-    "MATCH (:Entity {key: 'jens-stoltenberg'})-[r:PARTICIPATED_IN]->(:Entity {key: 'nato-defence-ministers-meeting'}) WHERE r.updatedBy <> 'seed' DELETE r",
-  );
+  await removeByPrefix(db, P);
 }
 
 beforeEach(async () => {
@@ -265,6 +261,15 @@ describe("idempotence", () => {
       "MATCH (:Entity {key: 'jens-stoltenberg'})-[r:PARTICIPATED_IN]->(:Entity {key: 'nato-defence-ministers-meeting'}) RETURN count(r) AS n",
     );
     expect(Number(n)).toBe(1);
+    // Deleting the second source takes its evidence off the relation, which stays (the seed still states it).
+    const del = await gql(
+      `mutation { deleteEntity(key: "${P}source") { ... on DeleteEntitySuccess { data { deleted } } } }`,
+      {},
+      bearer("admin"),
+    );
+    expect(del.data.deleteEntity.data.deleted).toBe(true);
+    const after = await gql(q(SOURCE, SENTENCE), {}, bearer("write"));
+    expect(after.data.addRelation.data.evidence).toHaveLength(count);
     await gql(
       `mutation { removeRelation(from: "${P}ann", type: LEADS, to: "${P}freedonia") { __typename } }`,
       {},
