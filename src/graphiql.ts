@@ -1,3 +1,11 @@
+/**
+ * GraphiQL at /graphql: a curated set of example operations in its default tabs (one per
+ * capability of the API), served with its assets inlined so it works with no network beyond this
+ * server, and a link to the visual explorer at /explorer (which links back).
+ */
+import { renderGraphiQL as renderInlined } from "@graphql-yoga/render-graphiql";
+import type { GraphiQLOptions } from "graphql-yoga";
+
 /** The example GraphiQL opens with: a traversal from Canada to Latvia, each step with its sentence. */
 export const DEFAULT_QUERY = `# Canada leads a NATO mission: where is it deployed, who hosts it,
 # how many troops does Canada contribute? Every relation cites its sentence.
@@ -26,3 +34,171 @@ query CanadaInLatvia {
   }
 }
 `;
+
+export interface Example {
+  /** What the tab shows, for tests and docs; the tab itself is titled by the operation's name. */
+  capability: string;
+  query: string;
+  /** The tab's request headers, as JSON text. */
+  headers?: string;
+}
+
+/** The default tabs, in order: each runs as it stands against the seeded graph. */
+export const EXAMPLES: readonly Example[] = [
+  { capability: "traversal with citations", query: DEFAULT_QUERY },
+  {
+    capability: "ranked search",
+    query: `# Ranked full-text search over names, aliases and descriptions: prefixes, near
+# spellings ("reasurance") and aliases; the snippet marks the words that matched.
+query Search {
+  search(query: "canadian forces", first: 3) {
+    totalCount
+    edges { score snippet node { __typename key name } }
+  }
+  typo: search(query: "reasurance", first: 1) { edges { node { name kind } } }
+}
+`,
+  },
+  {
+    capability: "lists with filters, ordering and paging",
+    query: `# Every kind has a list with where (names, own properties, dates, relations,
+# AND / OR / NOT), orderBy and cursor paging. Allies in NATO other than Canada:
+query AlliesInNato {
+  nations(
+    where: { related: [{ type: MEMBER_OF, to: ["nato"] }], NOT: { isoCode: { equals: "CAN" } } }
+    orderBy: [{ field: NAME, direction: DESC }]
+    first: 3
+  ) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { name isoCode } }
+  }
+}
+`,
+  },
+  {
+    capability: "paths with citations",
+    query: `# How is Justin Trudeau connected to Latvia? path: the shortest chain; paths: the
+# k shortest, here only through the mission. Each step carries its sentence.
+query TrudeauToLatvia {
+  path(from: "justin-trudeau", to: "latvia") {
+    length
+    steps { from { name } to { name } relation { type direction evidence { excerpt } } }
+  }
+  viaMission: paths(from: "justin-trudeau", to: "latvia", types: [LEADS, DEPLOYED_TO], first: 1) {
+    nodes { name }
+    steps { relation { type evidence { excerpt } } }
+  }
+}
+`,
+  },
+  {
+    capability: "neighbourhood for drawing",
+    query: `# Nodes and edges within depth hops (what the explorer at /explorer draws);
+# truncated says when the limit cut it short.
+query ReassuranceNeighbourhood {
+  neighbourhood(key: "operation-reassurance", depth: 1, limit: 10) {
+    truncated
+    nodes { key name kind }
+    edges { id type from { key } to { key } evidence { excerpt source { title } } }
+  }
+}
+`,
+  },
+  {
+    capability: "timeline",
+    query: `# Events an entity is linked to and its own dated relations, oldest first.
+query TrudeauTimeline {
+  timeline(entity: "justin-trudeau") {
+    totalCount
+    edges { date event { name } relation { type to { name } evidence { excerpt } } }
+  }
+}
+`,
+  },
+  {
+    capability: "time on relations",
+    query: `# Relations may hold since / until a date: who led Canada in March 2022?
+# Undated relations always hold.
+query CanadaLeadersAsOf {
+  entity(key: "canada") {
+    name
+    ... on Nation { leaders(asOf: "2022-03") { edges { role since until node { name } } } }
+  }
+}
+`,
+  },
+  {
+    capability: "writes",
+    headers: JSON.stringify(
+      { Authorization: "Bearer agt_… (npm run token -- --name you --scopes write)" },
+      null,
+      2,
+    ),
+    query: `# Writes need a token with the write scope (see the README: npm run token); put it in
+# the Headers below. Without one the answer is UNAUTHENTICATED and nothing is written.
+# This relation and its sentence are in the seed already, so running it changes nothing:
+# replaying a write is always safe.
+mutation RecordEvidence {
+  addRelation(input: {
+    from: "justin-trudeau", type: VISITED, to: "latvia", properties: { date: "2022-03-08" }
+    evidence: {
+      source: "ctv-2022-nato-defence-spending"
+      excerpt: "Trudeau and Defence Minister Anita Anand visited a military base in Latvia on Tuesday alongside Stoltenberg and the prime ministers of Spain and Latvia, where they announced the immediate multi-year renewal of Operation Reassurance."
+    }
+  }) {
+    __typename
+    ... on AddRelationSuccess { data { id type evidence { excerpt } } }
+    ... on ValidationError { problems { path message } }
+  }
+}
+`,
+  },
+  {
+    capability: "live updates",
+    query: `# Every committed write that touches Canada, as it happens (over SSE). Run it, then
+# write in another tab; stop it with the same button.
+subscription WatchCanada {
+  graphChanged(keys: ["canada"]) { operation by at entities relations deletedEntities removedRelations }
+}
+`,
+  },
+];
+
+/** The options for yoga's `graphiql` (server.ts), with the examples as default tabs. */
+export const GRAPHIQL_OPTIONS = {
+  title: "Allies graph",
+  defaultQuery: DEFAULT_QUERY,
+  defaultTabs: EXAMPLES.map((e) => ({
+    query: e.query,
+    ...(e.headers ? { headers: e.headers } : {}),
+  })),
+} satisfies GraphiQLOptions;
+
+/**
+ * A fixed link in GraphiQL's corner to the explorer. GraphiQL has no slot for links of our own,
+ * so it sits above the page, clear of the editors' toolbars.
+ */
+const EXPLORER_LINK = `<a id="explorer-link" href="/explorer" style="position:fixed;right:16px;bottom:14px;z-index:1000;padding:6px 12px;border-radius:6px;background:#0b63c5;color:#fff;font:600 13px/1.3 system-ui,sans-serif;text-decoration:none;box-shadow:0 2px 8px rgb(0 0 0 / .25)">Open the graph explorer →</a>`;
+
+const rendered = new Map<string, string>();
+
+/**
+ * yoga's `renderGraphiQL`: GraphiQL with its scripts, styles and editor workers inlined
+ * (@graphql-yoga/render-graphiql) instead of fetched from a CDN, so it also works offline and
+ * behind a firewall, plus the explorer link. The page is about 9 MB, so each distinct set of
+ * options is rendered once.
+ */
+export function renderGraphiQL(options: GraphiQLOptions): string {
+  const key = JSON.stringify(options);
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = renderInlined(options).replace(
+      /<div id="root"><\/div>/,
+      `<div id="root"></div>${EXPLORER_LINK}`,
+    );
+    if (rendered.size > 8) rendered.clear();
+    rendered.set(key, html);
+  }
+  return html;
+}

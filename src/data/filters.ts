@@ -5,6 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
+import { PARTIAL_DATE } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -107,8 +108,6 @@ function stringPredicates(
     out.push(`n.${prop} CONTAINS ${p.add(norm(checkText(path, f.contains)))}`);
   return out;
 }
-
-const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /**
  * Partial dates are intervals ("2022-03" is all of March 2022); a range matches a date when the

@@ -16,13 +16,24 @@ import {
   relationProperties,
 } from "./vocabulary.js";
 
-const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+/** ISO 8601 at year, month or day precision, with real months and days. */
+export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * Text Neo4j stores exactly: a lone UTF-16 surrogate would come back as U+FFFD, so it is refused
+ * rather than silently changed.
+ */
+export const wellFormed = (schema: z.ZodString) =>
+  schema.refine((s) => s.isWellFormed(), "must be valid Unicode text (no lone surrogates)");
 
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
   entities: 50_000,
   relations: 200_000,
   text: 1_000_000,
+  /** Short properties are indexed, and an index entry holds about 8 kB. */
+  shortText: 1_000,
+  url: 2_000,
   name: 500,
   excerpt: 5_000,
   aliases: 50,
@@ -32,7 +43,16 @@ function propertySchema(spec: PropertyType): z.ZodType {
   const described = <T extends z.ZodType>(s: T) => s.describe(spec.description);
   switch (spec.type) {
     case "string":
-      return described(z.string().min(1).max(DOCUMENT_LIMITS.text));
+      return described(
+        wellFormed(
+          spec.pattern
+            ? z.string().regex(new RegExp(spec.pattern), `must match ${spec.pattern}`)
+            : z
+                .string()
+                .min(1)
+                .max(spec.long ? DOCUMENT_LIMITS.text : DOCUMENT_LIMITS.shortText),
+        ),
+      );
     case "number":
       return described(z.number().finite());
     case "integer":
@@ -50,7 +70,7 @@ function propertySchema(spec: PropertyType): z.ZodType {
         z.string().regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),
       );
     case "url":
-      return described(z.url());
+      return described(z.url().max(DOCUMENT_LIMITS.url));
     case "enum":
       return described(z.enum(spec.values as [string, ...string[]]));
   }
@@ -68,7 +88,9 @@ export const keySchema = z
   .max(KEY_MAX_LENGTH)
   .regex(KEY_PATTERN, "must be a lowercase slug such as justin-trudeau");
 
-const nameSchema = z.string().trim().min(1, "must not be empty").max(DOCUMENT_LIMITS.name);
+const nameSchema = wellFormed(
+  z.string().trim().min(1, "must not be empty").max(DOCUMENT_LIMITS.name),
+);
 
 function entitySchemaFor(kind: Kind) {
   return z.strictObject({
@@ -76,7 +98,7 @@ function entitySchemaFor(kind: Kind) {
     kind: z.literal(kind),
     name: nameSchema,
     aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
-    description: z.string().max(DOCUMENT_LIMITS.text).optional(),
+    description: wellFormed(z.string().max(DOCUMENT_LIMITS.text)).optional(),
     properties: propertiesSchema(KINDS[kind].properties).default({}),
   });
 }
@@ -100,11 +122,12 @@ function relationSchemaFor(type: RelationType) {
       .boolean()
       .default(false)
       .describe("True where the source implies the relation rather than states it."),
-    evidence: z
-      .string()
-      .min(1, "must quote the sentence that states the relation")
-      .max(DOCUMENT_LIMITS.excerpt)
-      .describe("The sentence of the source that states (or implies) the relation, verbatim."),
+    evidence: wellFormed(
+      z
+        .string()
+        .min(1, "must quote the sentence that states the relation")
+        .max(DOCUMENT_LIMITS.excerpt),
+    ).describe("The sentence of the source that states (or implies) the relation, verbatim."),
   });
 }
 
@@ -121,7 +144,7 @@ const sourceSchema = z.strictObject({
   key: keySchema,
   name: nameSchema,
   aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
-  description: z.string().max(DOCUMENT_LIMITS.text).optional(),
+  description: wellFormed(z.string().max(DOCUMENT_LIMITS.text)).optional(),
   properties: propertiesSchema(KINDS.Source.properties).default({}),
 });
 

@@ -6,7 +6,12 @@
 
 /** A property's type. `partialDate` is ISO 8601 at year, month or day precision. */
 export type PropertyType =
-  | { readonly type: "string"; readonly description: string; readonly long?: true }
+  | {
+      readonly type: "string";
+      readonly description: string;
+      readonly long?: true;
+      readonly pattern?: string;
+    }
   | { readonly type: "number"; readonly description: string }
   | { readonly type: "integer"; readonly description: string }
   | { readonly type: "boolean"; readonly description: string }
@@ -17,6 +22,12 @@ export type PropertyType =
 export type PropertySpec = Readonly<Record<string, PropertyType>>;
 
 const str = (description: string): PropertyType => ({ type: "string", description });
+/** Three capital letters. */
+const code = (description: string): PropertyType => ({
+  type: "string",
+  description,
+  pattern: "^[A-Z]{3}$",
+});
 /** Free text (a quotation, an article): neither indexed nor offered as a filter. */
 const text = (description: string): PropertyType => ({ type: "string", description, long: true });
 const num = (description: string): PropertyType => ({ type: "number", description });
@@ -69,7 +80,7 @@ export const KINDS = {
   Nation: {
     plural: "nations",
     description: "A sovereign state.",
-    properties: { isoCode: str("ISO 3166-1 alpha-3 code, e.g. CAN.") },
+    properties: { isoCode: code("ISO 3166-1 alpha-3 code, e.g. CAN.") },
   },
   Organization: {
     plural: "organizations",

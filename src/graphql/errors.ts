@@ -35,7 +35,15 @@ export function createMaskError() {
     ) {
       return new GraphQLError(cause.message, { ...at, extensions: { code: "BAD_USER_INPUT" } });
     }
-    if (isGraphQLError(cause)) return cause;
+    if (isGraphQLError(cause)) {
+      // graphql-js and the plugins raise GraphQLErrors for what the client sent (variables of
+      // the wrong type, ids of unknown types); give every one a code.
+      if (cause.extensions?.code) return cause;
+      return new GraphQLError(cause.message, {
+        ...at,
+        extensions: { ...cause.extensions, code: "BAD_USER_INPUT" },
+      });
+    }
     // yoga logs the original of every error masked here (see logging in server.ts).
     // The request id lets a caller quote the failure; the log line carries the same id.
     const requestId = requestStore.getStore()?.id;

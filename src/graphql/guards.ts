@@ -7,7 +7,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError, type ValidationContext } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
 
 const ARMOR_LIMIT = /limit of \d+ exceeded/i;
@@ -85,10 +85,144 @@ function executionBudget(ms: number): Plugin {
   };
 }
 
+/** Nesting beyond this is refused before parsing: graphql-js parses and coerces recursively. */
+export const MAX_NESTING = 64;
+
+/** The deepest bracket nesting in a GraphQL document, ignoring strings and comments. */
+export function documentNesting(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "#") {
+      while (i < source.length && source[i] !== "\n") i++;
+    } else if (c === '"') {
+      const block = source.startsWith('"""', i);
+      const end = block ? source.indexOf('"""', i + 3) : -1;
+      if (block) i = end < 0 ? source.length : end + 2;
+      else {
+        for (i++; i < source.length && source[i] !== '"' && source[i] !== "\n"; i++)
+          if (source[i] === "\\") i++;
+      }
+    } else if (c === "{" || c === "(" || c === "[") max = Math.max(max, ++depth);
+    else if (c === "}" || c === ")" || c === "]") depth--;
+  }
+  return max;
+}
+
+/** The depth of a JSON value, walked without recursion. */
+export function valueNesting(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (d > max) max = d;
+    if (d > MAX_NESTING) break;
+    if (v !== null && typeof v === "object")
+      for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Refuses documents and variables nested deeper than MAX_NESTING before anything parses them. */
+function nestingGuard(): Plugin {
+  return {
+    onParams({ params }) {
+      const tooDeep =
+        (typeof params.query === "string" && documentNesting(params.query) > MAX_NESTING) ||
+        valueNesting(params.variables) > MAX_NESTING;
+      if (tooDeep) {
+        throw createGraphQLError(
+          `The operation or its variables nest deeper than ${MAX_NESTING} levels.`,
+          {
+            extensions: { code: "LIMIT_EXCEEDED", http: { status: 400 } },
+          },
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Every error a client sees carries a code: errors raised before execution (CSRF, a missing
+ * required variable) come from yoga without one.
+ */
+function codedErrors(): Plugin {
+  const withCode = (e: GraphQLError) => {
+    if (e.extensions?.code) return e;
+    const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+    return new GraphQLError(e.message, {
+      nodes: e.nodes ?? null,
+      path: e.path ?? null,
+      extensions: { ...e.extensions, code: status === 403 ? "FORBIDDEN" : "BAD_USER_INPUT" },
+    });
+  };
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result))
+        return;
+      const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+      if (errors?.some((e) => !e.extensions?.code))
+        setResult({ ...result, errors: errors.map(withCode) });
+    },
+  };
+}
+
+const BODY_TYPES =
+  /^(application\/json|application\/graphql(\+json|-response\+json)?|application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/** What yoga would answer with an empty body or an internal error, as a coded JSON error instead. */
+function requestProblem(request: Request, url: URL): { status: number; message: string } | null {
+  if (request.method === "POST" && !BODY_TYPES.test(request.headers.get("content-type") ?? "")) {
+    return { status: 415, message: "Send the operation as JSON: Content-Type: application/json." };
+  }
+  if (request.method === "GET") {
+    for (const name of ["variables", "extensions"]) {
+      const value = url.searchParams.get(name);
+      if (value == null || value === "") continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        parsed = undefined;
+      }
+      if (
+        parsed === undefined ||
+        (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed)))
+      ) {
+        return { status: 400, message: `The ${name} parameter must be a JSON object.` };
+      }
+    }
+  }
+  return null;
+}
+
+function requestChecks(): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      const problem = requestProblem(request, url);
+      if (!problem) return;
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [{ message: problem.message, extensions: { code: "BAD_USER_INPUT" } }],
+          }),
+          {
+            status: problem.status,
+            headers: { "content-type": "application/json; charset=utf-8" },
+          },
+        ),
+      );
+    },
+  };
+}
+
 /** The guard plugins for yoga, in order. */
 export function guards(limits: Limits): Plugin[] {
   return [
+    requestChecks(),
     useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+    nestingGuard(),
     EnvelopArmorPlugin({
       maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reported },
       // Linear in depth: the size of the selection (multiplied by literal first / last), not
@@ -109,5 +243,6 @@ export function guards(limits: Limits): Plugin[] {
     limitCodes(),
     executionBudget(limits.requestTimeoutMs),
     ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
+    codedErrors(),
   ];
 }

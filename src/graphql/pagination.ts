@@ -2,12 +2,14 @@
  * Offset-based cursor pagination shared by every connection, with limits that fail loudly:
  * asking for more than MAX_PAGE_SIZE rows is an error, never a silent cut.
  */
-import { offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
+import { cursorToOffset, offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { BadInputError, LimitExceededError } from "../domain/errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Deepest offset a cursor may point at: paging further than this is better done with filters. */
+export const MAX_OFFSET = 1_000_000;
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -41,6 +43,21 @@ export function pageWindow(args: ConnectionArgs): PageWindow {
           max: MAX_PAGE_SIZE,
         },
       );
+    }
+  }
+  for (const name of ["after", "before"] as const) {
+    const cursor = args[name];
+    if (cursor == null) continue;
+    let offset = Number.NaN;
+    try {
+      offset = cursorToOffset(cursor);
+    } catch {
+      // reported below
+    }
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+      throw new BadInputError(`"${name}" is not a cursor this API gave out.`, [
+        { path: [name], message: "invalid cursor" },
+      ]);
     }
   }
   try {

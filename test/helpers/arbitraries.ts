@@ -172,7 +172,7 @@ export function shorten(s: string, max = 120): string {
 }
 
 /** JSON with long strings shortened, for messages. */
-export function describe(value: unknown, max = 2_000): string {
+export function show(value: unknown, max = 2_000): string {
   const text = JSON.stringify(value, (_, v: unknown) => (typeof v === "string" ? shorten(v) : v));
   return text === undefined ? String(value) : shorten(text, max);
 }

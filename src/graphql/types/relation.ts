@@ -8,6 +8,7 @@ import type { Context } from "../../context.js";
 import type { EntityRecord } from "../../data/entities.js";
 import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
 import type { Plain } from "../../db/serialize.js";
+import { PARTIAL_DATE } from "../../domain/document.js";
 import { BadInputError } from "../../domain/errors.js";
 import {
   type Direction,
@@ -203,8 +204,6 @@ interface RelationArgs extends ConnectionArgs {
   direction?: Direction | null;
   asOf?: string | null;
 }
-
-const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 export const ASOF_DOC =
   "Only relations that hold on this date (ISO, may be partial): since <= asOf <= until; undated relations always hold.";

@@ -1,0 +1,236 @@
+/**
+ * The explorer's only way to the data: the public GraphQL API, POSTed as JSON to /graphql (a JSON
+ * content type is what the server's CSRF prevention accepts from a browser). No other endpoint,
+ * no private shortcut: what the page shows, any client of the API can get.
+ */
+import type { Kind } from "./kinds.js";
+
+export const ENDPOINT = "/graphql";
+
+export interface EntityRef {
+  key: string;
+  name: string;
+  kind: Kind;
+}
+
+export interface Evidence {
+  excerpt: string;
+  source: { key: string; name: string; title: string | null; url: string | null };
+}
+
+export interface Relation {
+  /** from|TYPE|to: stable, so it can stand in a URL. */
+  id: string;
+  type: string;
+  inferred: boolean;
+  properties: Record<string, unknown>;
+  from: EntityRef;
+  to: EntityRef;
+  evidence: Evidence[];
+}
+
+export interface SearchHit {
+  node: EntityRef;
+  score: number;
+  /** HTML-escaped text with <mark> around the matched words. */
+  snippet: string | null;
+}
+
+export interface Neighbourhood {
+  truncated: boolean;
+  nodes: EntityRef[];
+  edges: Relation[];
+}
+
+export interface PathResult {
+  length: number;
+  nodes: EntityRef[];
+  steps: { from: EntityRef; to: EntityRef; relation: Relation }[];
+}
+
+/** An entity's own properties: the common ones and, by kind, its typed fields. */
+export interface EntityDetails extends EntityRef {
+  description: string | null;
+  aliases: string[];
+  isoCode?: string | null;
+  organizationCategory?: string | null;
+  missionStatus?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  eventCategory?: string | null;
+  date?: string | null;
+  metric?: string | null;
+  value?: number | null;
+  unit?: string | null;
+  period?: string | null;
+  pledgeStatus?: string | null;
+  text?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+  credit?: string | null;
+  url?: string | null;
+}
+
+export interface TimelineItem {
+  date: string;
+  event: EntityRef | null;
+  relation: Relation | null;
+}
+
+export interface Details {
+  entity: EntityDetails;
+  timeline: { totalCount: number; items: TimelineItem[] };
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+interface GqlBody<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError("The server cannot be reached.");
+  }
+  let body: GqlBody<T>;
+  try {
+    body = (await response.json()) as GqlBody<T>;
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without a GraphQL result.`);
+  }
+  const [first] = body.errors ?? [];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? null);
+  if (!body.data) throw new ApiError("The server sent no data.");
+  return body.data;
+}
+
+const ENTITY = "fragment E on Entity { key name kind }";
+const RELATION = `fragment R on Relation {
+  id type inferred properties from { ...E } to { ...E }
+  evidence { excerpt source { key name title url } }
+}`;
+
+export async function search(text: string, first = 8): Promise<SearchHit[]> {
+  const data = await gql<{ search: { edges: SearchHit[] } | null }>(
+    `query ExplorerSearch($q: String!, $first: Int!) {
+      search(query: $q, first: $first) { edges { score snippet node { ...E } } }
+    }
+    ${ENTITY}`,
+    { q: text, first },
+  );
+  return data.search?.edges ?? [];
+}
+
+/** One entity's neighbours (one hop) and the relations to them; null for an unknown key. */
+export async function neighbourhood(key: string, limit: number): Promise<Neighbourhood | null> {
+  const data = await gql<{ neighbourhood: Neighbourhood | null }>(
+    `query ExplorerExpand($key: String!, $limit: Int!) {
+      neighbourhood(key: $key, depth: 1, limit: $limit) { truncated nodes { ...E } edges { ...R } }
+    }
+    ${ENTITY} ${RELATION}`,
+    { key, limit },
+  );
+  return data.neighbourhood;
+}
+
+/** The server accepts at most 30 aliases per operation; a few are kept in reserve. */
+const ALIASES_PER_REQUEST = 20;
+
+/**
+ * Each key's entity and every relation it has (one hop, all of them), so that what is drawn is
+ * always every relation among the entities shown, whatever order they arrived in. Unknown keys
+ * are left out of the answer.
+ */
+export async function incident(
+  keys: readonly string[],
+): Promise<Map<string, { entity: EntityRef; edges: Relation[] }>> {
+  const out = new Map<string, { entity: EntityRef; edges: Relation[] }>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += ALIASES_PER_REQUEST)
+    chunks.push(keys.slice(i, i + ALIASES_PER_REQUEST));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      const vars = chunk.map((_, i) => `$k${i}: String!`).join(", ");
+      const fields = chunk
+        .map((_, i) => `n${i}: neighbourhood(key: $k${i}, depth: 1, limit: 500) { ...S }`)
+        .join("\n");
+      const data = await gql<Record<string, Neighbourhood | null>>(
+        `query ExplorerIncident(${vars}) { ${fields} }
+        fragment S on Subgraph { nodes { ...E } edges { ...R } }
+        ${ENTITY} ${RELATION}`,
+        Object.fromEntries(chunk.map((key, i) => [`k${i}`, key])),
+      );
+      chunk.forEach((key, i) => {
+        const sub = data[`n${i}`];
+        const entity = sub?.nodes.find((n) => n.key === key);
+        if (sub && entity) out.set(key, { entity, edges: sub.edges });
+      });
+    }),
+  );
+  return out;
+}
+
+export async function shortestPath(from: string, to: string): Promise<PathResult | null> {
+  const data = await gql<{ path: PathResult | null }>(
+    `query ExplorerPath($from: String!, $to: String!) {
+      path(from: $from, to: $to) {
+        length nodes { ...E } steps { from { ...E } to { ...E } relation { ...R } }
+      }
+    }
+    ${ENTITY} ${RELATION}`,
+    { from, to },
+  );
+  return data.path;
+}
+
+/** The entity's properties and its timeline, in one round trip. */
+export async function details(key: string): Promise<Details> {
+  const data = await gql<{
+    entity: EntityDetails;
+    timeline: { totalCount: number; edges: TimelineItem[] } | null;
+  }>(
+    `query ExplorerDetails($key: String!) {
+      entity(key: $key) {
+        ...E description aliases
+        ... on Nation { isoCode }
+        ... on Organization { organizationCategory: category }
+        ... on Mission { missionStatus: status startDate endDate }
+        ... on Event { eventCategory: category date }
+        ... on Pledge { metric value unit period pledgeStatus: status }
+        ... on Quote { text }
+        ... on Source { title publisher publishedAt credit url }
+      }
+      timeline(entity: $key, first: 50) {
+        totalCount edges { date event { ...E } relation { ...R } }
+      }
+    }
+    ${ENTITY} ${RELATION}`,
+    { key },
+  );
+  return {
+    entity: data.entity,
+    timeline: {
+      totalCount: data.timeline?.totalCount ?? 0,
+      items: data.timeline?.edges ?? [],
+    },
+  };
+}

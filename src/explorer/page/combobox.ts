@@ -1,0 +1,179 @@
+/**
+ * A search box over the API's ranked search, as an ARIA combobox: type, then Up / Down to move
+ * through the results and Enter to take one (Enter alone takes the best match, waiting for the
+ * answer if it is still on its way), Escape to close; the mouse works too.
+ */
+import { type EntityRef, type SearchHit, search } from "./api.js";
+import { h, snippet } from "./dom.js";
+import { swatch } from "./kinds.js";
+
+export interface Combobox {
+  /** The entity taken, until the text is edited again. */
+  readonly picked: EntityRef | null;
+  set(entity: EntityRef | null): void;
+}
+
+const DEBOUNCE_MS = 120;
+
+/**
+ * The API's ranking, except that an entity whose whole name is what was typed comes first:
+ * whoever types "Latvia" in full and presses Enter means Latvia, even where full-text scoring
+ * puts "Military base in Latvia" a hair ahead.
+ */
+function exactFirst(hits: SearchHit[], typed: string): SearchHit[] {
+  const wanted = typed.trim().toLocaleLowerCase();
+  const exact = hits.filter((hit) => hit.node.name.toLocaleLowerCase() === wanted);
+  return [...exact, ...hits.filter((hit) => !exact.includes(hit))];
+}
+
+export function combobox(
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  onPick: (entity: EntityRef) => void,
+  onError: (error: unknown) => void,
+): Combobox {
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let picked: EntityRef | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = "";
+  // The newest request only: an older answer arriving late must not replace it.
+  let pending: Promise<SearchHit[]> | null = null;
+
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  input.autocomplete = "off";
+  list.setAttribute("role", "listbox");
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  };
+
+  const render = () => {
+    list.replaceChildren(
+      ...(hits.length === 0
+        ? [h("li", { class: "none", "aria-disabled": "true", role: "option" }, "No match")]
+        : hits.map((hit, i) => {
+            const option = h(
+              "li",
+              {
+                id: `${list.id}-${i}`,
+                role: "option",
+                "aria-selected": i === active ? "true" : "false",
+              },
+              swatch(hit.node.kind),
+              h("span", { class: "name" }, hit.node.name),
+              h("span", { class: "kind" }, hit.node.kind),
+              hit.snippet && hit.snippet.replace(/<\/?mark>/g, "") !== hit.node.name
+                ? h("span", { class: "snippet" }, snippet(hit.snippet))
+                : null,
+            );
+            // mousedown, not click: the input keeps the focus, so the list does not close first.
+            option.addEventListener("mousedown", (event) => {
+              event.preventDefault();
+              take(i);
+            });
+            return option;
+          })),
+    );
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    if (active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
+    else input.removeAttribute("aria-activedescendant");
+  };
+
+  const run = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = input.value.trim();
+    if (text === asked && pending) return pending;
+    asked = text;
+    if (!text) {
+      hits = [];
+      close();
+      pending = null;
+      return Promise.resolve(hits);
+    }
+    const request = search(text).then(
+      (found) => {
+        if (pending === request) {
+          hits = exactFirst(found, text);
+          active = -1;
+          if (document.activeElement === input) render();
+        }
+        return found;
+      },
+      (error: unknown) => {
+        onError(error);
+        return [];
+      },
+    );
+    pending = request;
+    return request;
+  };
+
+  const take = (i: number) => {
+    const hit = hits[i];
+    if (!hit) return;
+    close();
+    picked = hit.node;
+    onPick(hit.node);
+  };
+
+  input.addEventListener("input", () => {
+    picked = null;
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+
+  input.addEventListener("keydown", async (event) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (list.hidden) await run();
+      if (hits.length === 0) return;
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      active = (active + step + hits.length) % hits.length;
+      render();
+      document.getElementById(`${list.id}-${active}`)?.scrollIntoView({ block: "nearest" });
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      const choice = active;
+      // The answer for what is typed now, even when Enter comes before the debounce fired.
+      if (timer !== undefined || input.value.trim() !== asked) await run();
+      else if (pending) await pending;
+      take(Math.max(choice, 0));
+    } else if (event.key === "Escape") {
+      if (!list.hidden) {
+        event.preventDefault();
+        close();
+      } else if (input.value) {
+        event.preventDefault();
+        input.value = "";
+        picked = null;
+      }
+    }
+  });
+
+  input.addEventListener("blur", close);
+  input.addEventListener("focus", () => {
+    if (hits.length > 0 && input.value.trim() === asked && !picked) render();
+  });
+
+  return {
+    get picked() {
+      return picked;
+    },
+    set(entity) {
+      picked = entity;
+      input.value = entity?.name ?? "";
+      asked = "";
+      hits = [];
+      close();
+    },
+  };
+}

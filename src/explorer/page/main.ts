@@ -1,0 +1,496 @@
+/**
+ * The explorer: search puts entities on the canvas, a click (or Enter) expands one, the panel
+ * shows the selection with its evidence, path mode highlights the shortest chain between two
+ * entities, and the strip below shows the selected entity's timeline. Everything shown is in the
+ * URL (see url.ts), which is rewritten after every change.
+ */
+import {
+  ApiError,
+  type Details,
+  details,
+  type EntityRef,
+  incident,
+  neighbourhood,
+  type PathResult,
+  type Relation,
+  shortestPath,
+  type TimelineItem,
+} from "./api.js";
+import { combobox } from "./combobox.js";
+import { byId, h, replaceKeepingFocus } from "./dom.js";
+import { GraphView, type Selection } from "./graph.js";
+import { KINDS, swatch } from "./kinds.js";
+import {
+  edgePanel,
+  emptyPanel,
+  nodePanel,
+  type PanelActions,
+  pathPanel,
+  sentence,
+  timelineStrip,
+} from "./panel.js";
+import { readState, type ViewState, writeState } from "./url.js";
+
+/** Beyond this the drawing stops being readable, and the URL stops being shareable. */
+const MAX_ENTITIES = 300;
+/** Neighbours drawn by one expansion (the API's `limit` counts the entity itself too). */
+const EXPAND_LIMIT = 40;
+
+const state = {
+  entities: new Map<string, EntityRef>(),
+  relations: new Map<string, Relation>(),
+  expanded: new Set<string>(),
+  selection: null as Selection | null,
+  path: null as { from: EntityRef; to: EntityRef; result: PathResult | null } | null,
+  /** The entity whose timeline the strip shows (the last entity selected). */
+  timelineOf: null as EntityRef | null,
+};
+
+const graphSection = byId("graph");
+const canvas = byId("cy");
+const detailsEl = byId("details");
+const pathEl = byId("path-result");
+const timelineEl = byId("timeline");
+const statusEl = byId("status");
+const emptyEl = byId("empty");
+
+// ---- status and busy state -------------------------------------------------------------------
+
+function say(message: string): void {
+  statusEl.textContent = message;
+}
+
+function report(error: unknown): void {
+  const message = error instanceof ApiError ? error.message : "Something went wrong.";
+  statusEl.textContent = message;
+  if (!(error instanceof ApiError)) console.error(error);
+}
+
+let busy = 0;
+
+/** Runs one user action; aria-busy stays true until every action has finished drawing. */
+async function act(task: () => Promise<void>): Promise<void> {
+  busy++;
+  graphSection.setAttribute("aria-busy", "true");
+  try {
+    await task();
+  } catch (error) {
+    report(error);
+  } finally {
+    busy--;
+    if (busy === 0) graphSection.setAttribute("aria-busy", "false");
+  }
+}
+
+// ---- the model -------------------------------------------------------------------------------
+
+const graph = new GraphView(canvas, {
+  tapNode: (key) => {
+    void act(async () => {
+      select({ node: key });
+      await expand(key);
+    });
+  },
+  tapEdge: (id) => select({ edge: id }),
+  tapBackground: () => select(null),
+});
+
+function addRelations(relations: readonly Relation[]): void {
+  const fresh = relations.filter(
+    (r) =>
+      !state.relations.has(r.id) && state.entities.has(r.from.key) && state.entities.has(r.to.key),
+  );
+  for (const r of fresh) state.relations.set(r.id, r);
+  graph.addEdges(fresh);
+}
+
+/**
+ * Draws entities (by key) with every relation between them and what is drawn already, whichever
+ * way they came: search, expansion, path, timeline or a shared link.
+ */
+async function place(keys: readonly string[], relations: readonly Relation[] = [], near?: string) {
+  const fresh = [...new Set(keys)].filter((k) => !state.entities.has(k));
+  const room = Math.max(0, MAX_ENTITIES - state.entities.size);
+  if (fresh.length > room)
+    say(`The canvas holds at most ${MAX_ENTITIES} entities; ${fresh.length - room} left out.`);
+  const links = await incident(fresh.slice(0, room));
+  const added: EntityRef[] = [];
+  for (const { entity } of links.values()) {
+    state.entities.set(entity.key, entity);
+    added.push(entity);
+  }
+  graph.addNodes(added, near);
+  addRelations([...relations, ...[...links.values()].flatMap((l) => l.edges)]);
+  return added;
+}
+
+/** Expansions under way, so a second click while the first is loading does nothing. */
+const expanding = new Set<string>();
+
+async function expand(key: string): Promise<void> {
+  if (expanding.has(key) || state.expanded.has(key)) return;
+  expanding.add(key);
+  try {
+    await expandNow(key);
+  } finally {
+    expanding.delete(key);
+  }
+}
+
+async function expandNow(key: string): Promise<void> {
+  const sub = await neighbourhood(key, EXPAND_LIMIT + 1);
+  if (!sub) {
+    say(`${key} is no longer in the graph.`);
+    return;
+  }
+  state.expanded.add(key);
+  const added = await place(
+    sub.nodes.map((n) => n.key),
+    sub.edges,
+    key,
+  );
+  graph.setExpanded(state.expanded);
+  highlightPath();
+  await graph.layout();
+  const name = state.entities.get(key)?.name ?? key;
+  say(
+    `${name}: ${added.length} ${added.length === 1 ? "entity" : "entities"} added` +
+      (sub.truncated ? ` (the first ${EXPAND_LIMIT} neighbours; there are more).` : "."),
+  );
+  render();
+}
+
+function hide(key: string): void {
+  const entity = state.entities.get(key);
+  state.entities.delete(key);
+  state.expanded.delete(key);
+  for (const [id, r] of state.relations)
+    if (r.from.key === key || r.to.key === key) state.relations.delete(id);
+  graph.remove(key);
+  if (state.selection && isAbout(state.selection, key)) state.selection = null;
+  graph.select(state.selection);
+  if (entity) say(`${entity.name} hidden.`);
+  render();
+}
+
+function isAbout(selection: Selection, key: string): boolean {
+  if ("node" in selection) return selection.node === key;
+  const r = state.relations.get(selection.edge);
+  return !r || r.from.key === key || r.to.key === key;
+}
+
+function select(selection: Selection | null): void {
+  const valid =
+    selection &&
+    ("node" in selection
+      ? state.entities.has(selection.node)
+      : state.relations.has(selection.edge));
+  state.selection = valid ? selection : null;
+  graph.select(state.selection);
+  if (state.selection && "node" in state.selection) {
+    const entity = state.entities.get(state.selection.node);
+    if (entity) {
+      state.timelineOf = entity;
+      say(`${entity.name} selected (${entity.kind}).`);
+      void loadDetails(entity.key);
+    }
+  } else if (state.selection && "edge" in state.selection) {
+    const r = state.relations.get(state.selection.edge);
+    if (r) say(`${sentence(r)} selected.`);
+  }
+  render();
+}
+
+/** Details requested (by entity key) and those that have arrived. */
+const detailsAsked = new Set<string>();
+const detailsKnown = new Map<string, Details>();
+
+function loadDetails(key: string): void {
+  if (detailsAsked.has(key)) return;
+  detailsAsked.add(key);
+  details(key).then(
+    (d) => {
+      detailsKnown.set(key, d);
+      render();
+    },
+    (error: unknown) => {
+      // Asked again at the next selection.
+      detailsAsked.delete(key);
+      report(error);
+      render();
+    },
+  );
+}
+
+function detailsNow(key: string): Details | "loading" | "failed" {
+  return detailsKnown.get(key) ?? (detailsAsked.has(key) ? "loading" : "failed");
+}
+
+async function showPath(from: EntityRef, to: EntityRef): Promise<void> {
+  const result = await shortestPath(from.key, to.key);
+  state.path = { from, to, result };
+  await place(
+    [from.key, to.key, ...(result?.nodes.map((n) => n.key) ?? [])],
+    result?.steps.map((s) => s.relation) ?? [],
+  );
+  highlightPath();
+  await graph.layout();
+  say(
+    result
+      ? `Path from ${from.name} to ${to.name}: ${result.length} ${result.length === 1 ? "step" : "steps"}.`
+      : `No path from ${from.name} to ${to.name} within 4 hops.`,
+  );
+  render();
+}
+
+function clearPath(): void {
+  state.path = null;
+  fromBox.set(null);
+  toBox.set(null);
+  highlightPath();
+  say("Path cleared.");
+  render();
+}
+
+function highlightPath(): void {
+  const result = state.path?.result;
+  graph.highlight(
+    result
+      ? { nodes: result.nodes.map((n) => n.key), edges: result.steps.map((s) => s.relation.id) }
+      : null,
+  );
+}
+
+async function showTimelineItem(item: TimelineItem): Promise<void> {
+  const near = state.timelineOf?.key;
+  if (item.event) {
+    await place([item.event.key], [], near);
+    await graph.layout();
+    select({ node: item.event.key });
+  } else if (item.relation) {
+    const r = item.relation;
+    await place([r.from.key, r.to.key], [r], near);
+    await graph.layout();
+    select({ edge: r.id });
+  }
+}
+
+// ---- rendering ---------------------------------------------------------------------------------
+
+/** After a choice made in the panel, the focus goes to what was chosen, at the panel's top. */
+function focusDetails(): void {
+  document.getElementById("details-heading")?.focus();
+}
+
+const actions: PanelActions = {
+  selectNode: (key) => {
+    select({ node: key });
+    focusDetails();
+  },
+  selectEdge: (id) => {
+    select({ edge: id });
+    focusDetails();
+  },
+  expand: (key) => void act(() => expand(key)),
+  hide,
+  pathFrom: (entity) => {
+    fromBox.set(entity);
+    maybeShowPath();
+    byId("path-to").focus();
+  },
+  pathTo: (entity) => {
+    toBox.set(entity);
+    maybeShowPath();
+    byId("path-from").focus();
+  },
+  clearPath,
+  showTimelineItem: (item) => void act(() => showTimelineItem(item)),
+};
+
+function render(): void {
+  const sel = state.selection;
+  if (sel && "node" in sel) {
+    const entity = state.entities.get(sel.node);
+    if (entity) {
+      const relations = [...state.relations.values()]
+        .filter((r) => r.from.key === entity.key || r.to.key === entity.key)
+        .sort((a, b) => sentence(a).localeCompare(sentence(b)));
+      replaceKeepingFocus(
+        detailsEl,
+        nodePanel(
+          entity,
+          detailsNow(entity.key),
+          relations,
+          state.expanded.has(entity.key),
+          actions,
+        ),
+      );
+    }
+  } else if (sel && "edge" in sel) {
+    const r = state.relations.get(sel.edge);
+    if (r) replaceKeepingFocus(detailsEl, edgePanel(r, actions));
+  } else replaceKeepingFocus(detailsEl, emptyPanel());
+
+  if (state.path) {
+    pathEl.hidden = false;
+    replaceKeepingFocus(
+      pathEl,
+      pathPanel(state.path.from, state.path.to, state.path.result, actions),
+    );
+  } else {
+    pathEl.hidden = true;
+    pathEl.replaceChildren();
+  }
+
+  const of = state.timelineOf && state.entities.has(state.timelineOf.key) ? state.timelineOf : null;
+  const known = of ? detailsNow(of.key) : null;
+  replaceKeepingFocus(
+    timelineEl,
+    timelineStrip(of, typeof known === "object" && known ? known.timeline : known, actions),
+  );
+
+  emptyEl.hidden = state.entities.size > 0;
+  canvas.setAttribute(
+    "aria-label",
+    `Graph: ${state.entities.size} entities, ${state.relations.size} relations`,
+  );
+  history.replaceState(null, "", `${location.pathname}${writeState(viewState())}`);
+}
+
+function viewState() {
+  return {
+    entities: [...state.entities.keys()],
+    expanded: [...state.expanded].filter((k) => state.entities.has(k)),
+    selection: state.selection,
+    path: state.path ? { from: state.path.from.key, to: state.path.to.key } : null,
+  };
+}
+
+function legend(): void {
+  byId("legend").replaceChildren(
+    h("h2", { class: "visually-hidden" }, "Legend"),
+    h(
+      "ul",
+      {},
+      KINDS.map((kind) => h("li", {}, swatch(kind), kind)),
+      h("li", { class: "line dashed" }, h("span", { "aria-hidden": "true" }), "inferred"),
+      h("li", { class: "line ring" }, h("span", { "aria-hidden": "true" }), "expanded"),
+      h("li", { class: "line path" }, h("span", { "aria-hidden": "true" }), "path"),
+    ),
+  );
+}
+
+// ---- search, path form, keyboard ---------------------------------------------------------------
+
+const searchInput = byId<HTMLInputElement>("search");
+combobox(
+  searchInput,
+  byId<HTMLUListElement>("search-results"),
+  (entity) => {
+    searchInput.value = "";
+    void act(async () => {
+      const near = state.selection && "node" in state.selection ? state.selection.node : undefined;
+      await place([entity.key], [], near);
+      await graph.layout();
+      select({ node: entity.key });
+    });
+  },
+  report,
+);
+
+const fromBox = combobox(
+  byId<HTMLInputElement>("path-from"),
+  byId<HTMLUListElement>("path-from-results"),
+  () => maybeShowPath(),
+  report,
+);
+const toBox = combobox(
+  byId<HTMLInputElement>("path-to"),
+  byId<HTMLUListElement>("path-to-results"),
+  () => maybeShowPath(),
+  report,
+);
+
+function maybeShowPath(): void {
+  const from = fromBox.picked;
+  const to = toBox.picked;
+  if (from && to) void act(() => showPath(from, to));
+}
+
+byId<HTMLFormElement>("path-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!fromBox.picked || !toBox.picked) {
+    say("Pick both ends of the path from the suggestions first.");
+    return;
+  }
+  maybeShowPath();
+});
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+};
+
+canvas.addEventListener("keydown", (event) => {
+  const sel = state.selection;
+  const current =
+    sel && "node" in sel
+      ? sel.node
+      : sel
+        ? (state.relations.get(sel.edge)?.from.key ?? null)
+        : null;
+  const arrow = ARROWS[event.key];
+  if (arrow) {
+    event.preventDefault();
+    const next = current ? graph.nearest(current, ...arrow) : (graph.keys()[0] ?? null);
+    if (next) select({ node: next });
+    else if (!current) say("The canvas is empty: search for an entity first.");
+  } else if ((event.key === "Enter" || event.key === " ") && sel && "node" in sel) {
+    event.preventDefault();
+    if (state.expanded.has(sel.node)) say("Its neighbourhood is shown already.");
+    else void act(() => expand(sel.node));
+  } else if ((event.key === "Delete" || event.key === "Backspace") && sel && "node" in sel) {
+    event.preventDefault();
+    hide(sel.node);
+  } else if (event.key === "Escape" && sel) {
+    event.preventDefault();
+    select(null);
+  }
+});
+
+// ---- start: rebuild the view the URL describes ----------------------------------------------------
+
+async function restore(view: ViewState): Promise<void> {
+  const pathKeys = view.path ? [view.path.from, view.path.to] : [];
+  await place([...view.entities, ...pathKeys]);
+  for (const key of view.expanded) if (state.entities.has(key)) state.expanded.add(key);
+  graph.setExpanded(state.expanded);
+  if (view.path) {
+    const from = state.entities.get(view.path.from);
+    const to = state.entities.get(view.path.to);
+    if (from && to) {
+      fromBox.set(from);
+      toBox.set(to);
+      await showPath(from, to);
+    }
+  }
+  await graph.layout();
+  select(view.selection);
+  if (state.entities.size > 0 && !view.selection) say(`${state.entities.size} entities shown.`);
+}
+
+/** For the browser tests (and curious readers): where each node and relation is drawn. */
+declare global {
+  interface Window {
+    explorer?: { probe: () => ReturnType<GraphView["probe"]> };
+  }
+}
+window.explorer = { probe: () => graph.probe() };
+
+// Read before the first render, which rewrites the URL from the (still empty) state.
+const initial = readState(location.search);
+legend();
+render();
+void act(() => restore(initial));

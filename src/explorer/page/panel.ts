@@ -1,0 +1,308 @@
+/**
+ * What the side panel and the timeline strip show, as plain elements built from API data (text
+ * only, never markup). Every control is a real button or link, so the keyboard reaches it.
+ */
+import type {
+  Details,
+  EntityDetails,
+  EntityRef,
+  Evidence,
+  PathResult,
+  Relation,
+  TimelineItem,
+} from "./api.js";
+import { h } from "./dom.js";
+import { swatch } from "./kinds.js";
+
+export interface PanelActions {
+  selectNode(key: string): void;
+  selectEdge(id: string): void;
+  expand(key: string): void;
+  hide(key: string): void;
+  pathFrom(entity: EntityRef): void;
+  pathTo(entity: EntityRef): void;
+  clearPath(): void;
+  showTimelineItem(item: TimelineItem): void;
+}
+
+function button(content: string | Node[], onClick: () => void, attrs: Record<string, string> = {}) {
+  const el = h("button", { type: "button", ...attrs }, content);
+  el.addEventListener("click", onClick);
+  return el;
+}
+
+/** "Latvia HOSTS Operation Reassurance": the relation read in its own direction. */
+export function sentence(r: Relation): string {
+  return `${r.from.name} ${r.type} ${r.to.name}`;
+}
+
+function entityTitle(entity: EntityRef, id: string) {
+  return h("h2", { id, class: "entity-title" }, swatch(entity.kind), h("span", {}, entity.name));
+}
+
+const FIELDS: [keyof EntityDetails, string][] = [
+  ["description", "Description"],
+  ["aliases", "Also known as"],
+  ["isoCode", "ISO code"],
+  ["organizationCategory", "Category"],
+  ["missionStatus", "Status"],
+  ["startDate", "Started"],
+  ["endDate", "Ends"],
+  ["eventCategory", "Category"],
+  ["date", "Date"],
+  ["metric", "Metric"],
+  ["value", "Value"],
+  ["unit", "Unit"],
+  ["period", "Period"],
+  ["pledgeStatus", "Status"],
+  ["text", "Words"],
+  ["title", "Title"],
+  ["publisher", "Publisher"],
+  ["publishedAt", "Published"],
+  ["credit", "Credit"],
+  ["url", "Link"],
+];
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.map(show).join(", ");
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function properties(rows: [string, unknown][]) {
+  const shown = rows.filter(
+    ([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0),
+  );
+  if (shown.length === 0) return h("p", { class: "muted" }, "No properties.");
+  return h(
+    "dl",
+    { class: "props" },
+    shown.flatMap(([label, value]) => [
+      h("dt", {}, label),
+      h(
+        "dd",
+        {},
+        label === "Link" && typeof value === "string" && /^https?:\/\//.test(value)
+          ? h("a", { href: value, target: "_blank", rel: "noopener noreferrer" }, value)
+          : show(value),
+      ),
+    ]),
+  );
+}
+
+/** A GraphiQL tab opened on everything about one entity: the same data, as a query to adapt. */
+export function graphiqlLink(key: string): string {
+  const query = `# Everything about ${key}: each relation with the sentence that states it.
+{
+  entity(key: "${key}") {
+    name
+    kind
+    description
+    relations(first: 50) {
+      totalCount
+      edges { type direction node { name kind } evidence { excerpt source { title } } }
+    }
+  }
+}
+`;
+  return `/graphql?query=${encodeURIComponent(query)}`;
+}
+
+export function nodePanel(
+  entity: EntityRef,
+  details: Details | "loading" | "failed",
+  relations: readonly Relation[],
+  expanded: boolean,
+  actions: PanelActions,
+): HTMLElement[] {
+  const d = typeof details === "object" ? details.entity : null;
+  return [
+    entityTitle(entity, "details-heading"),
+    h("p", { class: "muted" }, `${entity.kind} · `, h("code", {}, entity.key)),
+    h(
+      "div",
+      { class: "actions" },
+      button(
+        expanded ? "Neighbourhood shown" : "Expand neighbourhood",
+        () => actions.expand(entity.key),
+        expanded ? { disabled: "" } : {},
+      ),
+      button("Path from here", () => actions.pathFrom(entity)),
+      button("Path to here", () => actions.pathTo(entity)),
+      button("Hide", () => actions.hide(entity.key)),
+      h("a", { href: graphiqlLink(entity.key), class: "button-link" }, "Query in GraphiQL"),
+    ),
+    h("h3", {}, "Properties"),
+    details === "loading"
+      ? h("p", { class: "muted" }, "Loading…")
+      : details === "failed" || !d
+        ? h("p", { class: "muted" }, "The properties could not be loaded.")
+        : properties(FIELDS.map(([field, label]) => [label, d[field]])),
+    h("h3", {}, `Relations on the canvas (${relations.length})`),
+    relations.length === 0
+      ? h("p", { class: "muted" }, "None yet: expand the neighbourhood to see them.")
+      : h(
+          "ul",
+          { class: "relations" },
+          relations.map((r) =>
+            h(
+              "li",
+              {},
+              button(sentence(r), () => actions.selectEdge(r.id), { class: "link" }),
+            ),
+          ),
+        ),
+  ];
+}
+
+export function evidenceList(evidence: readonly Evidence[]): HTMLElement {
+  if (evidence.length === 0) return h("p", { class: "muted" }, "No sentence recorded.");
+  return h(
+    "div",
+    { class: "evidence-list" },
+    evidence.map((e) => {
+      const title = e.source.title ?? e.source.name;
+      // Without a web address, the link opens the source itself in the explorer.
+      const href = e.source.url ?? `?e=${e.source.key}&node=${e.source.key}`;
+      return h(
+        "figure",
+        { class: "evidence" },
+        h("blockquote", {}, e.excerpt),
+        h(
+          "figcaption",
+          {},
+          "— ",
+          h(
+            "cite",
+            {},
+            h(
+              "a",
+              e.source.url
+                ? { href, target: "_blank", rel: "noopener noreferrer" }
+                : { href, title: "Open the source in the explorer" },
+              title,
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+export function edgePanel(r: Relation, actions: PanelActions): HTMLElement[] {
+  return [
+    h("h2", { id: "details-heading", tabindex: "-1" }, r.type),
+    h(
+      "p",
+      { class: "ends" },
+      button(r.from.name, () => actions.selectNode(r.from.key), { class: "link" }),
+      h("span", { "aria-hidden": "true" }, " → "),
+      h("span", { class: "visually-hidden" }, ` ${r.type} `),
+      button(r.to.name, () => actions.selectNode(r.to.key), { class: "link" }),
+    ),
+    r.inferred
+      ? h(
+          "p",
+          { class: "note" },
+          "Inferred: the source implies this relation rather than stating it.",
+        )
+      : null,
+    h("h3", {}, "Properties"),
+    properties(Object.entries(r.properties)),
+    h("h3", {}, "Evidence"),
+    evidenceList(r.evidence),
+  ].filter((el) => el !== null);
+}
+
+export function emptyPanel(): HTMLElement[] {
+  return [
+    h("h2", { id: "details-heading", tabindex: "-1" }, "Nothing selected"),
+    h(
+      "p",
+      { class: "muted" },
+      "Search for an entity to put it on the canvas. Click a node (or select it with the arrow keys and press Enter) to expand its neighbourhood; click a relation to read the sentence that states it.",
+    ),
+  ];
+}
+
+export function pathPanel(
+  from: EntityRef,
+  to: EntityRef,
+  result: PathResult | null,
+  actions: PanelActions,
+): HTMLElement[] {
+  const steps = result?.steps ?? [];
+  return [
+    h("h2", { id: "path-heading" }, `Path: ${from.name} → ${to.name}`),
+    h(
+      "p",
+      { class: "muted" },
+      result
+        ? `A shortest path: ${result.length} ${result.length === 1 ? "step" : "steps"}.`
+        : "No path within 4 hops.",
+    ),
+    steps.length > 0
+      ? h(
+          "ol",
+          { class: "steps" },
+          steps.map((step) =>
+            h(
+              "li",
+              {},
+              button(sentence(step.relation), () => actions.selectEdge(step.relation.id), {
+                class: "link step",
+              }),
+              evidenceList(step.relation.evidence),
+            ),
+          ),
+        )
+      : null,
+    button("Clear path", () => actions.clearPath()),
+  ].filter((el) => el !== null);
+}
+
+function timelineLabel(item: TimelineItem): string {
+  if (item.event) return item.event.name;
+  if (item.relation) return sentence(item.relation);
+  return "";
+}
+
+export function timelineStrip(
+  entity: EntityRef | null,
+  timeline: Details["timeline"] | "loading" | "failed" | null,
+  actions: PanelActions,
+): HTMLElement[] {
+  const title = h(
+    "h2",
+    { id: "timeline-heading" },
+    entity ? `Timeline of ${entity.name}` : "Timeline",
+  );
+  if (!entity) return [title, h("p", { class: "muted" }, "Select an entity to see its timeline.")];
+  if (timeline === "failed") return [title, h("p", { class: "muted" }, "It could not be loaded.")];
+  if (timeline === "loading" || !timeline) return [title, h("p", { class: "muted" }, "Loading…")];
+  if (timeline.items.length === 0)
+    return [title, h("p", { class: "muted" }, "No dated events or relations.")];
+  const more = timeline.totalCount - timeline.items.length;
+  return [
+    title,
+    h(
+      "ol",
+      { class: "strip" },
+      timeline.items.map((item) =>
+        h(
+          "li",
+          {},
+          button(
+            [
+              h("time", { datetime: item.date }, item.date),
+              h("span", { class: "what" }, timelineLabel(item)),
+            ],
+            () => actions.showTimelineItem(item),
+            { class: `tick ${item.event ? "event" : "relation"}` },
+          ),
+        ),
+      ),
+    ),
+    more > 0 ? h("p", { class: "muted" }, `And ${more} more.`) : null,
+  ].filter((el) => el !== null);
+}
