@@ -1,7 +1,16 @@
-# API image: graphql-yoga over Neo4j, run with tsx (a runtime dependency; no build step).
-# The image never starts a local Neo4j: set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD (see
+# API image: graphql-yoga over Neo4j, run with tsx (a runtime dependency; no build step for the
+# API). The image never starts a local Neo4j: set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD (see
 # docker-compose.yml). Migrations (schema/neo4j/*.cypher) and the seed (seed/*.yaml) are applied
 # at start-up, so both folders are copied in.
+
+# The explorer's page is built with Vite (a dev dependency), in a stage of its own.
+FROM node:20-bookworm-slim AS explorer
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/explorer src/explorer
+RUN npm run build:explorer
+
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -12,6 +21,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # src/, schema/, seed/, tsconfig.json, ... (see .dockerignore for what is left out).
 COPY . .
+COPY --from=explorer /app/dist/explorer dist/explorer
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

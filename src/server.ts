@@ -7,7 +7,7 @@ import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
-import { DEFAULT_QUERY } from "./graphiql.js";
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
@@ -73,7 +73,9 @@ export function createApp({
         requestId: requestStore.getStore()?.id ?? randomUUID(),
         ...(onQuery ? { onQuery } : {}),
       }),
-    graphiql: limits.graphiql ? { title: "Allies graph", defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: limits.graphiql ? GRAPHIQL_OPTIONS : false,
+    // GraphiQL with its assets inlined: yoga's default fetches them from a CDN.
+    renderGraphiQL,
     // One operation per request: a batch would multiply every limit below.
     batching: false,
     landingPage: false,

@@ -3,7 +3,6 @@
  * and reports taps; it keeps no state of its own beyond positions, so the URL can rebuild it.
  */
 import cytoscape, {
-  type CollectionArgument,
   type Core,
   type EdgeSingular,
   type NodeSingular,
@@ -200,24 +199,35 @@ export class GraphView {
     });
   }
 
+  /** Marks the selection and steps back what does not touch it (no change of view). */
   select(selection: Selection | null): void {
     this.cy.elements().removeClass("chosen context");
-    if (!selection) return;
-    let near: CollectionArgument;
-    if ("edge" in selection) {
-      const edge = this.cy.edges().getElementById(selection.edge);
-      if (edge.empty()) return;
-      edge.addClass("chosen");
-      near = edge.union(edge.connectedNodes());
-      this.reveal(edge.connectedNodes());
-    } else {
-      const node = this.cy.nodes().getElementById(selection.node);
-      if (node.empty()) return;
-      node.addClass("chosen");
-      near = node.closedNeighborhood();
-      this.reveal(node);
-    }
+    const chosen = this.element(selection);
+    if (!chosen || chosen.empty()) return;
+    chosen.addClass("chosen");
+    const near = chosen.isEdge()
+      ? chosen.union(chosen.connectedNodes())
+      : chosen.closedNeighborhood();
     this.cy.elements().difference(near).addClass("context");
+  }
+
+  /** Brings the selection into view when it lies outside it. */
+  reveal(selection: Selection | null): void {
+    const chosen = this.element(selection);
+    if (!chosen || chosen.empty()) return;
+    const shown = chosen.isEdge() ? chosen.connectedNodes() : chosen;
+    const view = this.cy.extent();
+    const box = shown.boundingBox();
+    const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+    // Not animated: the view settles at once, so what is drawn is where it is reported to be.
+    if (!inside) this.cy.center(shown);
+  }
+
+  private element(selection: Selection | null) {
+    if (!selection) return null;
+    return "edge" in selection
+      ? this.cy.edges().getElementById(selection.edge)
+      : this.cy.nodes().getElementById(selection.node);
   }
 
   /** Highlights a path and fades the rest; null shows everything plainly again. */
@@ -343,13 +353,5 @@ export class GraphView {
     const box = this.cy.nodes().boundingBox();
     // Beside the drawing rather than on top of it, so the layout has little to untangle.
     return { x: box.x2 + 120, y: (box.y1 + box.y2) / 2 };
-  }
-
-  private reveal(elements: CollectionArgument): void {
-    const view = this.cy.extent();
-    const box = elements.boundingBox();
-    const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
-    // Not animated: the view settles at once, so what is drawn is where it is reported to be.
-    if (!inside) this.cy.center(elements);
   }
 }

@@ -150,7 +150,6 @@ async function expandNow(key: string): Promise<void> {
     key,
   );
   graph.setExpanded(state.expanded);
-  highlightPath();
   await graph.layout();
   const name = state.entities.get(key)?.name ?? key;
   say(
@@ -168,7 +167,6 @@ function hide(key: string): void {
     if (r.from.key === key || r.to.key === key) state.relations.delete(id);
   graph.remove(key);
   if (state.selection && isAbout(state.selection, key)) state.selection = null;
-  graph.select(state.selection);
   if (entity) say(`${entity.name} hidden.`);
   render();
 }
@@ -186,7 +184,7 @@ function select(selection: Selection | null): void {
       ? state.entities.has(selection.node)
       : state.relations.has(selection.edge));
   state.selection = valid ? selection : null;
-  graph.select(state.selection);
+  graph.reveal(state.selection);
   if (state.selection && "node" in state.selection) {
     const entity = state.entities.get(state.selection.node);
     if (entity) {
@@ -233,7 +231,6 @@ async function showPath(from: EntityRef, to: EntityRef): Promise<void> {
     [from.key, to.key, ...(result?.nodes.map((n) => n.key) ?? [])],
     result?.steps.map((s) => s.relation) ?? [],
   );
-  highlightPath();
   await graph.layout();
   say(
     result
@@ -247,7 +244,6 @@ function clearPath(): void {
   state.path = null;
   fromBox.set(null);
   toBox.set(null);
-  highlightPath();
   say("Path cleared.");
   render();
 }
@@ -307,8 +303,11 @@ const actions: PanelActions = {
   showTimelineItem: (item) => void act(() => showTimelineItem(item)),
 };
 
+/** Brings the page (canvas marks, panel, path, timeline, URL) in line with the state. */
 function render(): void {
   const sel = state.selection;
+  graph.select(sel);
+  highlightPath();
   if (sel && "node" in sel) {
     const entity = state.entities.get(sel.node);
     if (entity) {
