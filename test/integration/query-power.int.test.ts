@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
-import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
+import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const { gql } = createClient(db);

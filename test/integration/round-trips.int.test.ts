@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
-import { createClient, cypher, type GqlResult, removeByPrefix, testDb } from "../helpers/client.js";
+import { createClient, type GqlResult, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 // These operations are deliberately huge (100 nations, each with nested pages): lift the cost
