@@ -70,7 +70,15 @@ function propertySchema(spec: PropertyType): z.ZodType {
         z.string().regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),
       );
     case "url":
-      return described(z.url().max(DOCUMENT_LIMITS.url));
+      // Checked, never normalised: what is accepted is stored as sent.
+      return described(
+        wellFormed(
+          z
+            .string()
+            .max(DOCUMENT_LIMITS.url)
+            .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/, "must be an http(s) URL without spaces"),
+        ),
+      );
     case "enum":
       return described(z.enum(spec.values as [string, ...string[]]));
   }
