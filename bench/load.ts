@@ -1,0 +1,236 @@
+/**
+ * Drives one server with one operation: at concurrency 1 (a sequential client on one keep-alive
+ * socket, latencies to the microsecond) and at concurrency 16 (autocannon, throughput, with every
+ * response's latency recorded as well). Every response body is checked: a GraphQL error or a
+ * non-200 status counts as an error, never as a fast answer.
+ */
+import type { EventEmitter } from "node:events";
+import { readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import autocannon from "autocannon";
+
+export interface Target {
+  port: number;
+  path: string;
+  headers: Record<string, string>;
+  /** The request body for the i-th request (the mutation changes it per request). */
+  body(i: number): string;
+  /** Whether a response body is a success. */
+  ok(body: string): boolean;
+}
+
+export interface PhaseResult {
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+  /** Requests per second (successful ones). */
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  mean: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+function summarise(
+  latencies: number[],
+  errors: number,
+  firstError: string | null,
+  seconds: number,
+): PhaseResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ok = latencies.length;
+  return {
+    requests: ok + errors,
+    errors,
+    firstError,
+    seconds,
+    rps: ok / seconds,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    mean: ok ? sorted.reduce((a, b) => a + b, 0) / ok : Number.NaN,
+  };
+}
+
+function post(agent: Agent, t: Target, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: "127.0.0.1",
+        port: t.port,
+        path: t.path,
+        method: "POST",
+        headers: {
+          ...t.headers,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** One request, answered: used by the correctness check. */
+export async function once(
+  t: Target,
+  i = 0,
+): Promise<{ status: number; json: unknown; text: string }> {
+  const agent = new Agent({ keepAlive: false });
+  try {
+    const r = await post(agent, t, t.body(i));
+    let json: unknown = null;
+    try {
+      json = JSON.parse(r.text);
+    } catch {
+      json = null;
+    }
+    return { status: r.status, json, text: r.text };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * Sequential requests for `seconds`, each timed with performance.now(); at least `min` requests
+ * (so a slow operation still gets a percentile worth the name) unless that takes 3x as long.
+ */
+export async function concurrency1(
+  t: Target,
+  seconds: number,
+  min: number,
+  counter: { next: number },
+): Promise<PhaseResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const hardStop = started + seconds * 3000;
+  try {
+    for (;;) {
+      const now = performance.now();
+      const n = latencies.length + errors;
+      if (now >= hardStop || (now >= until && n >= min)) break;
+      const body = t.body(counter.next++);
+      const t0 = performance.now();
+      try {
+        const r = await post(agent, t, body);
+        const ms = performance.now() - t0;
+        if (r.status === 200 && t.ok(r.text)) latencies.push(ms);
+        else {
+          errors += 1;
+          firstError ??= `${r.status} ${r.text.slice(0, 300)}`;
+        }
+      } catch (error) {
+        errors += 1;
+        firstError ??= String(error);
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  return summarise(latencies, errors, firstError, (performance.now() - started) / 1000);
+}
+
+/**
+ * autocannon with `connections` connections for `seconds`: throughput from its count of answers,
+ * latency percentiles from every 2xx response's own time (autocannon's histogram keeps whole
+ * milliseconds, too coarse for a few-millisecond p50).
+ */
+export async function concurrencyN(
+  t: Target,
+  seconds: number,
+  connections: number,
+  counter: { next: number },
+): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  // Without a callback autocannon returns its tracker (an EventEmitter) that is also a promise.
+  const instance = autocannon({
+    url: `http://127.0.0.1:${t.port}`,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 20,
+    requests: [
+      {
+        method: "POST",
+        path: t.path,
+        headers: { ...t.headers, "content-type": "application/json" },
+        body: t.body(counter.next++),
+        setupRequest: (req: autocannon.Request) => ({ ...req, body: t.body(counter.next++) }),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || !t.ok(body)) {
+            errors += 1;
+            firstError ??= `${status} ${String(body).slice(0, 300)}`;
+          }
+        },
+      },
+    ],
+  }) as unknown as Promise<autocannon.Result> & EventEmitter;
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  const sorted = latencies.sort((a, b) => a - b);
+  const ok = Math.max(0, result.requests.total - errors - result.non2xx);
+  return {
+    requests: result.requests.total,
+    errors: errors + result.errors + result.timeouts,
+    firstError,
+    seconds: result.duration,
+    rps: ok / result.duration,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+  };
+}
+
+/** Resident memory of a process, in MB (from /proc). */
+export function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Samples a process's RSS every `ms` until stopped; returns max and mean. */
+export function sampleRss(pid: number, ms = 100) {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    const v = rssMb(pid);
+    if (!Number.isNaN(v)) samples.push(v);
+  }, ms);
+  return () => {
+    clearInterval(timer);
+    const v = rssMb(pid);
+    if (!Number.isNaN(v)) samples.push(v);
+    return {
+      max: Math.max(...samples),
+      mean: samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length),
+    };
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The benchmark's own Neo4j: a separate local instance ("bench", its own port and data folder
+ * under .neo4j/instances/bench, so the development and test graphs are never touched), with the
+ * APOC core plugin that the Neo4j GraphQL Library (the anchor) needs, resolved from Maven
+ * Central by bench/neo4j/pom.xml into that instance's plugins/ folder.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, type Db, type DbTarget } from "../src/db/driver.js";
+import { type LocalNeo4j, startLocalNeo4j } from "../src/db/local-neo4j.js";
+import { migrate } from "../src/db/migrate.js";
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const POM = join(PROJECT_ROOT, "bench/neo4j/pom.xml");
+export const INSTANCE = "bench";
+
+export interface BenchNeo4jOptions {
+  dir: string;
+  boltPort: number;
+  heap: string;
+  pagecache: string;
+  log: (m: string) => void;
+}
+
+export interface BenchNeo4j {
+  target: DbTarget;
+  /** Where the instance lives (data, plugins, the dataset fingerprint). */
+  home: string;
+  /** The APOC jar in plugins/, or null when it could not be resolved. */
+  apoc: string | null;
+  /** Why APOC is missing, when it is. */
+  apocProblem: string | null;
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+/** Puts APOC core (and its two small dependencies) into the instance's plugins/ folder, once. */
+export function ensureApoc(
+  pluginsDir: string,
+  log: (m: string) => void,
+): { jar: string | null; problem: string | null } {
+  mkdirSync(pluginsDir, { recursive: true });
+  const find = () =>
+    readdirSync(pluginsDir).find((f) => /^apoc-core-5\.26\.\d+(-core)?\.jar$/.test(f));
+  const present = find();
+  if (present) return { jar: present, problem: null };
+  log(`Resolving APOC core 5.26 from Maven Central into ${pluginsDir} (once) ...`);
+  const run = spawnSync(
+    "mvn",
+    ["-B", "-q", "-f", POM, "dependency:copy-dependencies", `-Dplugins.dir=${pluginsDir}`],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const jar = find();
+  if (run.status !== 0 || !jar) {
+    return {
+      jar: null,
+      problem: `mvn exited ${run.status}: ${`${run.stdout}${run.stderr}`.trim().slice(0, 2000)}`,
+    };
+  }
+  return { jar, problem: null };
+}
+
+const AGENT_SOURCE = join(PROJECT_ROOT, "bench/neo4j/agent/PluginClasspathAgent.java");
+
+/**
+ * Compiles the plugin class-path agent (bench/neo4j/agent) into the instance folder, once, and
+ * returns the JVM option that loads it with the plugins folder; null when javac is missing.
+ */
+function pluginAgentOption(home: string, plugins: string, log: (m: string) => void): string | null {
+  const dir = join(home, "agent");
+  const jar = join(dir, "plugin-classpath-agent.jar");
+  if (!existsSync(jar)) {
+    mkdirSync(join(dir, "classes"), { recursive: true });
+    const javac = spawnSync("javac", ["-d", join(dir, "classes"), AGENT_SOURCE], {
+      encoding: "utf8",
+    });
+    if (javac.status !== 0) {
+      log(`javac failed, so APOC cannot be loaded: ${javac.stderr ?? javac.error}`);
+      return null;
+    }
+    writeFileSync(join(dir, "MANIFEST.MF"), "Premain-Class: PluginClasspathAgent\n");
+    const jarRun = spawnSync(
+      "jar",
+      ["cfm", jar, join(dir, "MANIFEST.MF"), "-C", join(dir, "classes"), "."],
+      { encoding: "utf8" },
+    );
+    if (jarRun.status !== 0) {
+      log(`jar failed, so APOC cannot be loaded: ${jarRun.stderr ?? jarRun.error}`);
+      return null;
+    }
+  }
+  return `-javaagent:${jar}=${plugins}`;
+}
+
+/** Starts (or reuses) the bench instance, with APOC when it can be had, and applies migrations. */
+export async function startBenchNeo4j(o: BenchNeo4jOptions): Promise<BenchNeo4j> {
+  const home = join(resolve(o.dir), "instances", INSTANCE);
+  const plugins = join(home, "plugins");
+  const apoc: { jar: string | null; problem: string | null } = ensureApoc(plugins, o.log);
+  if (!apoc.jar) o.log(`APOC could not be resolved; the anchor is left out. ${apoc.problem}`);
+  const agent = apoc.jar ? pluginAgentOption(home, plugins, o.log) : null;
+  if (apoc.jar && !agent) {
+    apoc.problem = "the plugin class-path agent could not be built (javac and jar are needed)";
+    apoc.jar = null;
+  }
+  // The java launcher reads JDK_JAVA_OPTIONS; startLocalNeo4j passes this process's environment on.
+  const previous = process.env.JDK_JAVA_OPTIONS;
+  if (agent) process.env.JDK_JAVA_OPTIONS = [previous, agent].filter(Boolean).join(" ");
+  const local: LocalNeo4j = await startLocalNeo4j({
+    dir: o.dir,
+    instance: INSTANCE,
+    boltPort: o.boltPort,
+    heap: o.heap,
+    pagecache: o.pagecache,
+    txTimeout: "120s",
+    startTimeoutMs: 180_000,
+    log: o.log,
+    extraConfig: apoc.jar
+      ? [
+          // The GraphQL Library's generated Cypher calls apoc.util.validate* and apoc.date.*.
+          "dbms.security.procedures.unrestricted=apoc.*",
+          // Room for the bulk loads and the anchor's totalCount over 100k rows.
+          "dbms.memory.transaction.total.max=0",
+        ]
+      : ["dbms.memory.transaction.total.max=0"],
+  }).finally(() => {
+    if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = previous;
+  });
+  const target: DbTarget = {
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    database: local.database,
+  };
+  const db = createDb(target);
+  try {
+    await migrate(db);
+  } finally {
+    await db.driver.close();
+  }
+  return {
+    target,
+    home,
+    apoc: apoc.jar ? join(plugins, apoc.jar) : null,
+    apocProblem: apoc.problem,
+    startedHere: local.startedHere,
+    stop: () => local.stop(),
+  };
+}
+
+/** A driver for the harness's own work (loading data, fixtures, checks), never for the servers. */
+export function harnessDb(target: DbTarget): Db {
+  return createDb(target, {});
+}
+
+export function instanceExists(dir: string): boolean {
+  return existsSync(join(resolve(dir), "instances", INSTANCE, "data"));
+}

@@ -1,0 +1,644 @@
+/**
+ * Evidence for the report, against the bench instance as it is now loaded (run `npm run bench`
+ * first, with --keep-neo4j to skip the restart):
+ *
+ *   npx tsx bench/profile.ts plans            every operation's Cypher from all three servers,
+ *                                             PROFILEd (db hits, rows, plan) and timed alone
+ *   npx tsx bench/profile.ts cpu --op search  a CPU profile of our server under load on one
+ *                                             operation (c16), as a flame graph PNG and a table
+ *   npx tsx bench/profile.ts memory           our RSS idle and under load, by Node heap flags
+ *   npx tsx bench/profile.ts overhead         each server's cost per request without any Cypher
+ *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
+ *                                             in a rolled-back transaction, the same rows through
+ *                                             the floor's bulk MERGE, and a CPU profile of it
+ *
+ * Everything is written to bench/results/profile/.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Session as Inspector } from "node:inspector/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import { graphql } from "graphql";
+import type neo4j from "neo4j-driver";
+import type { Driver, ProfiledPlan } from "neo4j-driver";
+import { pino } from "pino";
+import { generateToken } from "../src/auth/tokens.js";
+import { generateDocuments } from "../src/data/generate.js";
+import { ingestInTx } from "../src/data/ingest.js";
+import { createDb, type Db } from "../src/db/driver.js";
+import type { Tx } from "../src/db/run.js";
+import { toPlain } from "../src/db/serialize.js";
+import { createApp } from "../src/server.js";
+import { ANCHOR_TYPE_DEFS } from "./anchor/typedefs.js";
+import { BATCH } from "./dataset.js";
+import { pickFixtures } from "./fixtures.js";
+import { type CpuProfile, flamePng, selfTime } from "./flamegraph.js";
+import { FLOOR } from "./floor/queries.js";
+import { concurrency1, concurrencyN, rssMb, sampleRss } from "./load.js";
+import { PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
+import { BENCH_WRITER, type Fixtures, OPERATIONS } from "./operations.js";
+import { formatJson } from "./report.js";
+import { startServer } from "./servers/spawn.js";
+import { targetFor } from "./targets.js";
+
+const { values: args, positionals } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  allowPositionals: true,
+  options: {
+    op: { type: "string" },
+    server: { type: "string" },
+    seconds: { type: "string" },
+    out: { type: "string" },
+    "bolt-port": { type: "string" },
+  },
+});
+const command = positionals[0] ?? "plans";
+const outDir = args.out ?? join(PROJECT_ROOT, "bench/results/profile");
+const log = (m: string) => console.log(`[profile] ${m}`);
+
+interface Captured {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+async function captureOurs(db: Db, fx: Fixtures, opId: string): Promise<Captured[]> {
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op) throw new Error(opId);
+  const captured: Captured[] = [];
+  const app = createApp({
+    db,
+    logger: pino({ level: "silent" }),
+    onQuery: (cypher, params) => captured.push({ cypher, params }),
+  });
+  const res = await app.fetch("http://bench.local/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(op.ours(fx, 0)),
+  });
+  const json = (await res.json()) as { errors?: unknown };
+  if (json.errors) throw new Error(`ours ${opId}: ${JSON.stringify(json.errors)}`);
+  return captured;
+}
+
+async function captureAnchor(driver: Driver, fx: Fixtures, opId: string): Promise<Captured[]> {
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op?.anchor) return [];
+  const captured: Captured[] = [];
+  type AnyFn = (...a: unknown[]) => unknown;
+  const wrapTx = (tx: { run: AnyFn }) =>
+    new Proxy(tx, {
+      get(t, p) {
+        if (p === "run")
+          return (cypher: string, params: Record<string, unknown>) => {
+            captured.push({ cypher, params });
+            return t.run(cypher, params);
+          };
+        const v = Reflect.get(t, p, t) as unknown;
+        return typeof v === "function" ? (v as AnyFn).bind(t) : v;
+      },
+    });
+  const proxy = new Proxy(driver, {
+    get(t, p) {
+      if (p === "session")
+        return (cfg: object) => {
+          const s = t.session(cfg);
+          return new Proxy(s, {
+            get(st, sp) {
+              if (sp === "executeRead" || sp === "executeWrite")
+                return (work: AnyFn, c: object) =>
+                  (st[sp] as AnyFn)((tx: { run: AnyFn }) => work(wrapTx(tx)), c);
+              const v = Reflect.get(st, sp, st) as unknown;
+              return typeof v === "function" ? (v as AnyFn).bind(st) : v;
+            },
+          });
+        };
+      const v = Reflect.get(t, p, t) as unknown;
+      return typeof v === "function" ? (v as AnyFn).bind(t) : v;
+    },
+  }) as Driver;
+  const lib = new Neo4jGraphQL({ typeDefs: ANCHOR_TYPE_DEFS, driver: proxy });
+  await lib.checkNeo4jCompat();
+  const schema = await lib.getSchema();
+  const req = op.anchor(fx, 0);
+  // Once to get past the library's first-request version check, then the one that counts.
+  await graphql({ schema, source: req.query, variableValues: req.variables, contextValue: {} });
+  captured.length = 0;
+  const r = await graphql({
+    schema,
+    source: req.query,
+    variableValues: req.variables,
+    contextValue: {},
+  });
+  if (r.errors) throw new Error(`anchor ${opId}: ${JSON.stringify(r.errors)}`);
+  return captured;
+}
+
+function captureFloor(fx: Fixtures, opId: string): Captured[] {
+  const op = OPERATIONS.find((o) => o.id === opId);
+  const q = FLOOR[opId];
+  if (!op || !q) return [];
+  return [{ cypher: q.cypher, params: q.params(op.floor(fx, 0)) }];
+}
+
+const stripVersion = (c: string) => c.replace(/^\s*CYPHER\s+5\s*\n/, "");
+
+function planText(p: ProfiledPlan, depth = 0): string[] {
+  const args = p.arguments as Record<string, unknown>;
+  const details = typeof args.Details === "string" ? ` ${args.Details.slice(0, 160)}` : "";
+  const line = `${"  ".repeat(depth)}${p.operatorType} rows=${p.rows} dbHits=${p.dbHits}${details}`;
+  return [line, ...p.children.flatMap((c) => planText(c, depth + 1))];
+}
+const dbHitsOf = (p: ProfiledPlan): number =>
+  p.dbHits + p.children.reduce((a, c) => a + dbHitsOf(c), 0);
+
+async function profileQuery(db: Db, q: Captured) {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
+  try {
+    const res = await session.executeRead((tx) =>
+      tx.run(`PROFILE ${stripVersion(q.cypher)}`, q.params),
+    );
+    const plan = res.summary.profile as ProfiledPlan | false;
+    // Timed alone: the same query through the driver, as the servers send it.
+    const times: number[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      const t0 = performance.now();
+      await session.executeRead((tx) => tx.run(q.cypher, q.params));
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      dbHits: plan ? dbHitsOf(plan) : 0,
+      rows: plan ? plan.rows : 0,
+      plan: plan ? planText(plan) : [],
+      medianMs: times[Math.floor(times.length / 2)] ?? Number.NaN,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+async function plans(db: Db, fx: Fixtures) {
+  const out: string[] = [
+    `# Cypher plans at ${fx.size.toLocaleString("en")} entities`,
+    "",
+    "Every read operation's Cypher as each server sends it, PROFILEd once (db hits summed over the plan) and timed alone through the driver (median of 20 runs after 5 warm-up, in a read transaction like the servers). 'Σ ms' is the sum over the operation's round trips: the database's share of a request; the rest of a server's latency is its own work.",
+    "",
+    "| operation | server | round trips | Σ db hits | Σ ms (queries alone) |",
+    "| --- | --- | ---: | ---: | ---: |",
+  ];
+  const detail: string[] = [];
+  const summary: Record<string, unknown>[] = [];
+  for (const op of OPERATIONS.filter((o) => !o.write)) {
+    const sets: [string, Captured[]][] = [
+      ["ours", await captureOurs(db, fx, op.id)],
+      ["floor", captureFloor(fx, op.id)],
+      ["anchor", await captureAnchor(db.driver, fx, op.id)],
+    ];
+    for (const [server, queries] of sets) {
+      if (queries.length === 0) continue;
+      let hits = 0;
+      let ms = 0;
+      detail.push(`## ${op.id} / ${server}`, "");
+      for (const [i, q] of queries.entries()) {
+        const p = await profileQuery(db, q);
+        hits += p.dbHits;
+        ms += p.medianMs;
+        detail.push(
+          `### query ${i + 1} of ${queries.length}: ${p.dbHits} db hits, ${p.rows} rows, ${p.medianMs.toFixed(2)} ms alone`,
+          "",
+          "```cypher",
+          q.cypher.trim(),
+          "```",
+          "",
+          `params: \`${JSON.stringify(q.params).slice(0, 400)}\``,
+          "",
+          "```",
+          ...p.plan,
+          "```",
+          "",
+        );
+      }
+      out.push(`| ${op.id} | ${server} | ${queries.length} | ${hits} | ${ms.toFixed(2)} |`);
+      summary.push({ op: op.id, server, roundTrips: queries.length, dbHits: hits, ms });
+      log(`${op.id} ${server}: ${queries.length} queries, ${hits} db hits, ${ms.toFixed(2)} ms`);
+    }
+  }
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `plans-${fx.size}.md`);
+  writeFileSync(file, `${[...out, "", ...detail].join("\n")}\n`);
+  writeFileSync(join(outDir, `plans-${fx.size}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  formatJson(join(outDir, `plans-${fx.size}.json`));
+  log(`wrote ${file}`);
+}
+
+function newestProfile(dir: string): string {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => join(dir, f))
+    // --cpu-prof writes one file per thread (tsx's loader hooks run on a worker): the main
+    // thread's is by far the largest.
+    .sort((a, b) => statSync(b).size - statSync(a).size);
+  if (!files[0]) throw new Error(`no .cpuprofile in ${dir}`);
+  return files[0];
+}
+
+function writeCpuReport(profile: CpuProfile, name: string, title: string) {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `${name}.png`), flamePng(profile, title));
+  const t = selfTime(profile);
+  const md = [
+    `# ${title}`,
+    "",
+    `![flame graph](${name}.png)`,
+    "",
+    `${t.samples} samples (idle excluded).`,
+    "",
+    "| package | self | inclusive |",
+    "| --- | ---: | ---: |",
+    ...t.packages
+      .slice(0, 15)
+      .map(
+        (p) =>
+          `| ${p.pkg} | ${(p.share * 100).toFixed(1)}% | ${((t.inclusive.find((i) => i.pkg === p.pkg)?.share ?? 0) * 100).toFixed(1)}% |`,
+      ),
+    "",
+    "| function | package | self |",
+    "| --- | --- | ---: |",
+    ...t.functions.map(
+      (f) => `| \`${f.fn.replace(/\|/g, "\\|")}\` | ${f.pkg} | ${(f.share * 100).toFixed(1)}% |`,
+    ),
+    "",
+  ];
+  writeFileSync(join(outDir, `${name}.md`), md.join("\n"));
+  writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(t, null, 2)}\n`);
+  formatJson(join(outDir, `${name}.json`));
+  log(`wrote ${join(outDir, `${name}.png`)} and .md`);
+}
+
+async function cpu(
+  neoTarget: Db,
+  target: { uri: string; user: string; password: string; database: string },
+  fx: Fixtures,
+) {
+  const opId = args.op ?? "search";
+  const server = (args.server ?? "ours") as "ours" | "anchor" | "floor";
+  const seconds = Number(args.seconds ?? 8);
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op) throw new Error(`unknown op ${opId}`);
+  const dir = join(outDir, "cpuprofiles");
+  mkdirSync(dir, { recursive: true });
+  const { token, sha256 } = generateToken();
+  const s = await startServer(server, 4190, target, {
+    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+    env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
+  });
+  try {
+    const t = targetFor(server, s.port, op, fx, token);
+    if (!t) throw new Error("no target");
+    await concurrencyN(t, 2, 16, { next: 0 });
+    const r = await concurrencyN(t, seconds, 16, { next: 100_000 });
+    log(
+      `${server} ${opId}: ${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`,
+    );
+  } finally {
+    await s.stop();
+  }
+  void neoTarget;
+  const file = newestProfile(dir);
+  const profile = JSON.parse(
+    await import("node:fs").then((fs) => fs.readFileSync(file, "utf8")),
+  ) as CpuProfile;
+  writeCpuReport(
+    profile,
+    `cpu-${server}-${opId}-${fx.size}`,
+    `CPU profile: ${server}, ${opId} at ${fx.size.toLocaleString("en")} entities, concurrency 16 for ${seconds} s`,
+  );
+  for (const f of readdirSync(dir)) if (f.endsWith(".cpuprofile")) rmSync(join(dir, f));
+}
+
+/**
+ * What each server costs without any Cypher: ours and the anchor answer `{ __typename }` (parse,
+ * validate, plugins, execute, serialise, log), the floor a POST it answers without a query.
+ */
+async function overhead(target: { uri: string; user: string; password: string; database: string }) {
+  const seconds = Number(args.seconds ?? 3);
+  const rows: string[] = [
+    "# Per-request cost without Cypher",
+    "",
+    `Each server answers a request that sends no Cypher (ours and the anchor: \`{ __typename }\` through the whole GraphQL stack; the floor: a POST answered without a query), concurrency 1 for ${seconds} s then concurrency 16 for ${seconds} s, one server at a time.`,
+    "",
+    "| server | p50 c1 ms | p99 c1 ms | req/s c16 | p50 c16 ms |",
+    "| --- | ---: | ---: | ---: | ---: |",
+  ];
+  const { sha256 } = generateToken();
+  for (const [i, name] of (["ours", "floor", "anchor"] as const).entries()) {
+    const s = await startServer(name, 4180 + i, target, {
+      env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
+    });
+    try {
+      const body = JSON.stringify({ query: "{ __typename }", variables: {} });
+      const t = {
+        port: s.port,
+        path: name === "floor" ? "/floor/noop" : "/graphql",
+        headers: {},
+        body: () => body,
+        ok: (b: string) => !b.includes('"errors"'),
+      };
+      await concurrencyN(t, 1, 16, { next: 0 });
+      const c1 = await concurrency1(t, seconds, 30, { next: 0 });
+      const c16 = await concurrencyN(t, seconds, 16, { next: 0 });
+      rows.push(
+        `| ${name} | ${c1.p50.toFixed(2)} | ${c1.p99.toFixed(2)} | ${Math.round(c16.rps)} | ${c16.p50.toFixed(2)} |`,
+      );
+      log(`${name}: c1 p50 ${c1.p50.toFixed(2)} ms, c16 ${Math.round(c16.rps)} req/s`);
+    } finally {
+      await s.stop();
+    }
+  }
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "overhead.md"), `${rows.join("\n")}\n`);
+}
+
+/**
+ * Where our resident memory goes: each server idle, then under load (c16 on the nesting, then
+ * the lookup), with Node's default heap settings and, for ours, with smaller young and old
+ * generations (the flags a deployment can pass in NODE_OPTIONS).
+ */
+async function memory(
+  target: { uri: string; user: string; password: string; database: string },
+  fx: Fixtures,
+) {
+  const seconds = Number(args.seconds ?? 5);
+  const configs: { server: "ours" | "floor" | "anchor"; flags: string[] }[] = [
+    { server: "ours", flags: [] },
+    { server: "ours", flags: ["--max-semi-space-size=4"] },
+    { server: "ours", flags: ["--max-semi-space-size=4", "--max-old-space-size=96"] },
+    { server: "anchor", flags: [] },
+    { server: "floor", flags: [] },
+  ];
+  const rows = [
+    "# Resident memory: idle and under load, by Node heap settings",
+    "",
+    `Each server alone, RSS sampled every 100 ms: idle after start, then concurrency 16 on the nesting for ${seconds} s, then on the lookup for ${seconds} s (at ${fx.size.toLocaleString("en")} entities). All run as the API ships (\`node --import tsx\`), whose loader hooks run on a second V8 isolate.`,
+    "",
+    "| server | node flags | idle MB | peak under load MB | nesting req/s | lookup req/s |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+  ];
+  const { token, sha256 } = generateToken();
+  for (const [i, c] of configs.entries()) {
+    const s = await startServer(c.server, 4170 + i, target, {
+      nodeArgs: c.flags,
+      env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      const idle = rssMb(s.pid);
+      const stop = sampleRss(s.pid);
+      const rps: number[] = [];
+      for (const opId of ["nesting", "lookup"]) {
+        const op = OPERATIONS.find((o) => o.id === opId);
+        const t = op ? targetFor(c.server, s.port, op, fx, token) : null;
+        if (!t) continue;
+        rps.push((await concurrencyN(t, seconds, 16, { next: 0 })).rps);
+      }
+      const peak = stop().max;
+      rows.push(
+        `| ${c.server} | ${c.flags.join(" ") || "(defaults)"} | ${idle.toFixed(0)} | ${peak.toFixed(0)} | ${Math.round(rps[0] ?? 0)} | ${Math.round(rps[1] ?? 0)} |`,
+      );
+      log(
+        `${c.server} ${c.flags.join(" ")}: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, ${rps.map((x) => Math.round(x)).join(" / ")} req/s`,
+      );
+    } finally {
+      await s.stop();
+    }
+  }
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `memory-${fx.size}.md`), `${rows.join("\n")}\n`);
+}
+
+/** A Tx over an explicit transaction that PROFILEs (or just times) every query. */
+function recordingTx(
+  tx: neo4j.Transaction,
+  profile: boolean,
+  log2: { cypher: string; ms: number; dbHits: number; rows: number }[],
+): Tx {
+  const exec = async (cypher: string, params: Record<string, unknown> = {}) => {
+    const t0 = performance.now();
+    const res = await tx.run(profile ? `PROFILE ${cypher}` : cypher, params);
+    const ms = performance.now() - t0;
+    const plan = res.summary.profile as ProfiledPlan | false;
+    log2.push({ cypher, ms, dbHits: plan ? dbHitsOf(plan) : 0, rows: res.records.length });
+    return res;
+  };
+  return {
+    async run(cypher, params) {
+      const res = await exec(cypher, params);
+      return res.records.map((r) => toPlain(r.toObject()) as Record<string, never>);
+    },
+    async runWithCounters(cypher, params) {
+      const res = await exec(cypher, params);
+      return {
+        rows: res.records.map((r) => toPlain(r.toObject()) as Record<string, never>),
+        counters: { ...res.summary.counters.updates() },
+      };
+    },
+  };
+}
+
+const kindOfQuery = (c: string) => {
+  const rel = /MERGE \(a\)-\[r:(\w+)\]->\(b\)/.exec(c);
+  if (rel) return `upsert relations ${rel[1]}`;
+  const ent = /SET n:(\w+), n.kind/.exec(c);
+  if (ent) return `upsert entities ${ent[1]}`;
+  if (c.includes("n.key IN $keys")) return "kinds of keys";
+  return c.trim().split("\n")[0]?.slice(0, 60) ?? "?";
+};
+
+async function ingest(db: Db) {
+  const counts = await db.driver.executeQuery(
+    "MATCH (s:Source) WHERE s.key STARTS WITH 'gen-source-' RETURN count(s) AS n",
+    {},
+    { database: db.database },
+  );
+  const loaded = Number(counts.records[0]?.get("n") ?? 0);
+  const docs = [
+    ...generateDocuments({ entities: (loaded + 1) * BATCH, seed: 42, batchSize: BATCH }),
+  ];
+  const doc = docs[loaded];
+  if (!doc) throw new Error("no next document");
+  log(
+    `document ${loaded + 1}: ${doc.entities.length} entities, ${doc.relations.length} relations (rolled back after each pass)`,
+  );
+  const passes: Record<string, { cypher: string; ms: number; dbHits: number; rows: number }[]> = {};
+  let cpuProfile: CpuProfile | null = null;
+  const timings: Record<string, number> = {};
+  for (const mode of ["warm", "timed", "profiled"] as const) {
+    const session = db.driver.session({ database: db.database });
+    const tx = session.beginTransaction();
+    const rec: { cypher: string; ms: number; dbHits: number; rows: number }[] = [];
+    const inspector = new Inspector();
+    try {
+      if (mode === "timed") {
+        inspector.connect();
+        await inspector.post("Profiler.enable");
+        await inspector.post("Profiler.setSamplingInterval", { interval: 200 });
+        await inspector.post("Profiler.start");
+      }
+      const t0 = performance.now();
+      await ingestInTx(recordingTx(tx, mode === "profiled", rec), structuredClone(doc), "generate");
+      timings[mode] = performance.now() - t0;
+      if (mode === "timed") {
+        const { profile } = await inspector.post("Profiler.stop");
+        cpuProfile = profile as unknown as CpuProfile;
+        inspector.disconnect();
+      }
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
+    passes[mode] = rec;
+  }
+  // The floor's bulk MERGE of the same rows, in a rolled-back transaction too.
+  const floorRec: { cypher: string; ms: number; dbHits: number; rows: number }[] = [];
+  let floorMs = 0;
+  for (const mode of ["warm", "timed"]) {
+    const session = db.driver.session({ database: db.database });
+    const tx = session.beginTransaction();
+    try {
+      const t0 = performance.now();
+      const byType = new Map<string, Record<string, unknown>[]>();
+      for (const r of doc.relations) {
+        const rows = byType.get(r.type) ?? [];
+        rows.push({
+          from: r.from,
+          to: r.to,
+          properties: r.properties ?? {},
+          inferred: r.inferred,
+          evidence: r.evidence,
+        });
+        byType.set(r.type, rows);
+      }
+      const t = recordingTx(tx, false, mode === "timed" ? floorRec : []);
+      const byKind = new Map<string, Record<string, unknown>[]>();
+      for (const e of [{ ...doc.source, kind: "Source" }, ...doc.entities]) {
+        const rows = byKind.get(e.kind) ?? [];
+        rows.push({
+          key: e.key,
+          name: e.name,
+          aliases: e.aliases ?? [],
+          description: e.description ?? null,
+          properties: e.properties ?? {},
+        });
+        byKind.set(e.kind, rows);
+      }
+      for (const [kind, rows] of byKind)
+        await t.run(
+          `UNWIND $rows AS row MERGE (n:Entity {key: row.key})
+           SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
+               n.aliases = row.aliases, n.description = row.description SET n += row.properties`,
+          { rows, kind },
+        );
+      for (const [type, rows] of byType)
+        await t.run(
+          `UNWIND $rows AS row MATCH (a:Entity {key: row.from}), (b:Entity {key: row.to})
+           MERGE (a)-[r:${type}]->(b)
+           SET r += row.properties, r.inferred = row.inferred,
+               r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence]`,
+          { rows, source: doc.source.key },
+        );
+      if (mode === "timed") floorMs = performance.now() - t0;
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
+  }
+  const group = (rec: { cypher: string; ms: number; dbHits: number; rows: number }[]) => {
+    const m = new Map<string, { n: number; ms: number; dbHits: number }>();
+    for (const r of rec) {
+      const k = kindOfQuery(r.cypher);
+      const e = m.get(k) ?? { n: 0, ms: 0, dbHits: 0 };
+      e.n += 1;
+      e.ms += r.ms;
+      e.dbHits += r.dbHits;
+      m.set(k, e);
+    }
+    return [...m].sort((a, b) => b[1].ms - a[1].ms);
+  };
+  const timed = group(passes.timed ?? []);
+  const profiled = new Map(group(passes.profiled ?? []));
+  const cypherMs = (passes.timed ?? []).reduce((a, r) => a + r.ms, 0);
+  const totalMs = timings.timed ?? Number.NaN;
+  const floorCypher = floorRec.reduce((a, r) => a + r.ms, 0);
+  const md = [
+    `# Ingest profile: document ${loaded + 1} (${doc.entities.length} entities, ${doc.relations.length} relations) on a graph of ${loaded} documents`,
+    "",
+    `Ours (\`ingestInTx\`, rolled back): **${totalMs.toFixed(0)} ms** in all = ${Math.round(doc.relations.length / (totalMs / 1000)).toLocaleString("en")} relations/s; of which Cypher ${cypherMs.toFixed(0)} ms (${((cypherMs / totalMs) * 100).toFixed(0)}%) in ${(passes.timed ?? []).length} queries, the rest in Node (validation, building rows, result conversion).`,
+    "",
+    `The floor (plain UNWIND MERGE per kind and type, same rows, rolled back): **${floorMs.toFixed(0)} ms** = ${Math.round(doc.relations.length / (floorMs / 1000)).toLocaleString("en")} relations/s (Cypher ${floorCypher.toFixed(0)} ms).`,
+    "",
+    "| our query | count | ms (timed pass) | db hits (PROFILE pass) |",
+    "| --- | ---: | ---: | ---: |",
+    ...timed.map(
+      ([k, v]) => `| ${k} | ${v.n} | ${v.ms.toFixed(0)} | ${profiled.get(k)?.dbHits ?? "–"} |`,
+    ),
+    "",
+    "| floor query | count | ms | ",
+    "| --- | ---: | ---: |",
+    ...group(floorRec).map(([k, v]) => `| ${k} | ${v.n} | ${v.ms.toFixed(0)} |`),
+    "",
+    "CPU profile of the timed pass (Node side): [ingest-cpu.md](ingest-cpu.md).",
+    "",
+  ];
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "ingest.md"), md.join("\n"));
+  writeFileSync(
+    join(outDir, "ingest.json"),
+    `${JSON.stringify({ totalMs, cypherMs, floorMs, timed, profiled: [...profiled], timings }, null, 2)}\n`,
+  );
+  formatJson(join(outDir, "ingest.json"));
+  if (cpuProfile)
+    writeCpuReport(
+      cpuProfile,
+      "ingest-cpu",
+      `CPU profile: ingesting document ${loaded + 1} (Node side)`,
+    );
+  log(md.slice(0, 4).join("\n"));
+}
+
+async function main() {
+  const neo = await startBenchNeo4j({
+    dir: process.env.NEO4J_LOCAL_DIR ?? join(PROJECT_ROOT, ".neo4j"),
+    boltPort: Number(args["bolt-port"] ?? process.env.BENCH_NEO4J_BOLT_PORT ?? 7689),
+    heap: "1g",
+    pagecache: "1g",
+    log,
+  });
+  const db = createDb(neo.target, { txTimeoutMs: 60_000 });
+  try {
+    const counts = await db.driver.executeQuery(
+      "MATCH (n:Entity) WHERE n.key STARTS WITH 'gen-' AND NOT n:Source RETURN count(n) AS n",
+      {},
+      { database: db.database },
+    );
+    const size = Number(counts.records[0]?.get("n") ?? 0);
+    log(`bench graph: ${size} entities`);
+    if (command === "ingest") await ingest(db);
+    else if (command === "overhead") await overhead(neo.target);
+    else {
+      const fx = await pickFixtures(db, size);
+      if (command === "plans") await plans(db, fx);
+      else if (command === "cpu") await cpu(db, neo.target, fx);
+      else if (command === "memory") await memory(neo.target, fx);
+      else throw new Error(`unknown command ${command}`);
+    }
+  } finally {
+    await db.driver.close();
+    if (neo.startedHere) await neo.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+/** Starts each server in its own process (so its resident memory is its own) and stops it. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { get } from "node:http";
+import { join } from "node:path";
+import type { DbTarget } from "../../src/db/driver.js";
+import { PROJECT_ROOT } from "../neo4j.js";
+
+export type ServerName = "ours" | "floor" | "anchor";
+export const SERVER_NAMES: readonly ServerName[] = ["ours", "floor", "anchor"];
+
+export interface RunningServer {
+  name: ServerName;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+  /** The last lines it wrote to stderr (for failures). */
+  stderr(): string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** GET /health over node:http (not fetch: a library loaded beside may replace the global one). */
+function healthy(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const req = get({ host: "127.0.0.1", port, path: "/health", timeout: 2_000 }, (res) => {
+      res.resume();
+      done(res.statusCode === 200);
+    });
+    req.on("error", () => done(false));
+    req.on("timeout", () => {
+      req.destroy();
+      done(false);
+    });
+  });
+}
+
+export async function startServer(
+  name: ServerName,
+  port: number,
+  target: DbTarget,
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(options.nodeArgs ?? []),
+      "--import",
+      "tsx",
+      join(PROJECT_ROOT, "bench/servers", `${name}.ts`),
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        BENCH_PORT: String(port),
+        BENCH_NEO4J_URI: target.uri,
+        BENCH_NEO4J_USER: target.user,
+        BENCH_NEO4J_PASSWORD: target.password,
+        BENCH_NEO4J_DATABASE: target.database,
+        ...options.env,
+      },
+      // stdout is the API's access log (one line per request): discarded, as a deployment
+      // would ship it elsewhere; stderr is kept for failures.
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  let tail = "";
+  child.stderr?.on("data", (c: Buffer) => {
+    tail = (tail + c.toString("utf8")).slice(-4000);
+  });
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  const started = Date.now();
+  while (!(await healthy(port))) {
+    if (exited) throw new Error(`${name} exited during start-up:\n${tail}`);
+    if (Date.now() - started > 60_000) {
+      child.kill("SIGKILL");
+      throw new Error(`${name} did not answer on port ${port} within 60 s:\n${tail}`);
+    }
+    await sleep(200);
+  }
+  const pid = child.pid as number;
+  return {
+    name,
+    port,
+    pid,
+    stderr: () => tail,
+    async stop() {
+      if (exited) return;
+      const gone = new Promise<void>((done) => child.once("exit", () => done()));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}
