@@ -15,7 +15,7 @@ import {
   GENERATED_KEY_PREFIX,
   generateDocuments,
 } from "../data/generate.js";
-import { ingestDocument } from "../data/ingest.js";
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from "../data/ingest.js";
 import { openDatabase } from "../db/database.js";
 import { DOCUMENT_LIMITS } from "../domain/document.js";
 import { AppError, BadInputError } from "../domain/errors.js";
@@ -158,7 +158,7 @@ async function main(options: Options): Promise<void> {
         );
       }
       const ingestStart = performance.now();
-      await ingestDocument(database.db, stats, doc, "generate");
+      await ingestDocument(database.db, stats, doc, "generate", undefined, BULK_INGEST_TIMEOUT_MS);
       ingesting += performance.now() - ingestStart;
       done.entities += doc.entities.length;
       done.relations += doc.relations.length;

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.js";
-import { ingestDocument, type Outcomes } from "../data/ingest.js";
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument, type Outcomes } from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
 import { openDatabase } from "../db/database.js";
 import { readTx } from "../db/run.js";
@@ -75,16 +75,23 @@ try {
           )
         : null;
       let lastPercent = -10;
-      const s = await ingestDocument(database.db, stats, input, values.by, (done, total) => {
-        if (total < PROGRESS_FROM) return;
-        if (bar) {
-          if (!bar.isActive) bar.start(total, 0);
-          bar.update(done);
-        } else if ((done / total) * 100 >= lastPercent + 10) {
-          lastPercent = Math.floor((done / total) * 10) * 10;
-          console.error(`${file}: ${lastPercent}% (${done}/${total} rows)`);
-        }
-      });
+      const s = await ingestDocument(
+        database.db,
+        stats,
+        input,
+        values.by,
+        (done, total) => {
+          if (total < PROGRESS_FROM) return;
+          if (bar) {
+            if (!bar.isActive) bar.start(total, 0);
+            bar.update(done);
+          } else if ((done / total) * 100 >= lastPercent + 10) {
+            lastPercent = Math.floor((done / total) * 10) * 10;
+            console.error(`${file}: ${lastPercent}% (${done}/${total} rows)`);
+          }
+        },
+        BULK_INGEST_TIMEOUT_MS,
+      );
       bar?.stop();
       console.log(
         `${file}: ${s.source}: entities ${outcomes(s.entityOutcomes)}; relations ${outcomes(s.relationOutcomes)}.`,

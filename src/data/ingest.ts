@@ -230,6 +230,14 @@ export function ingestDocument(
   input: unknown,
   by = "ingest",
   onProgress?: Progress,
+  timeoutMs?: number,
 ): Promise<IngestSummary> {
-  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by, onProgress));
+  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by, onProgress), timeoutMs);
 }
+
+/**
+ * Transaction timeout for bulk ingest outside a request (seed, CLIs, generator): a cold server
+ * can take longer than a request's budget to plan and write a large document. Neo4j's own
+ * db.transaction.timeout still applies.
+ */
+export const BULK_INGEST_TIMEOUT_MS = 300_000;

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, runRead } from "../db/run.js";
-import { type IngestSummary, ingestDocument } from "./ingest.js";
+import { BULK_INGEST_TIMEOUT_MS, type IngestSummary, ingestDocument } from "./ingest.js";
 
 export const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../seed");
 
@@ -39,6 +39,17 @@ export async function ingestFiles(
   by = "seed",
 ): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
-  for (const file of files) out.push(await ingestDocument(db, stats, readDocumentFile(file), by));
+  for (const file of files) {
+    out.push(
+      await ingestDocument(
+        db,
+        stats,
+        readDocumentFile(file),
+        by,
+        undefined,
+        BULK_INGEST_TIMEOUT_MS,
+      ),
+    );
+  }
   return out;
 }

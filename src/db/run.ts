@@ -51,7 +51,10 @@ function wrap(tx: ManagedTransaction, stats: QueryStats): Tx {
   };
 }
 
-const txConfig = (db: Db) => (db.txTimeoutMs ? { timeout: db.txTimeoutMs } : {});
+const txConfig = (db: Db, timeoutMs?: number) => {
+  const timeout = timeoutMs ?? db.txTimeoutMs;
+  return timeout ? { timeout } : {};
+};
 
 /** Runs `work` in one read transaction. */
 export async function readTx<T>(
@@ -69,15 +72,19 @@ export async function readTx<T>(
   }
 }
 
-/** Runs `work` in one write transaction: all of it commits, or none of it. */
+/**
+ * Runs `work` in one write transaction: all of it commits, or none of it. `timeoutMs` overrides
+ * the per-request transaction timeout for bulk work outside a request (seed, CLI ingest).
+ */
 export async function writeTx<T>(
   db: Db,
   stats: QueryStats,
   work: (tx: Tx) => Promise<T>,
+  timeoutMs?: number,
 ): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
   try {
-    return await session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db));
+    return await session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db, timeoutMs));
   } catch (error) {
     throw mapDbError(error);
   } finally {
