@@ -20,7 +20,13 @@ export default async function setup(project: TestProject) {
   if (!env.NEO4J_URI) env.NEO4J_LOCAL_BOLT_PORT = env.NEO4J_TEST_BOLT_PORT ?? "7688";
   const config = loadConfig(env);
   const database = await openDatabase(config, (m) => console.log(m), "test");
-  await ingestFiles(database.db, { roundTrips: 0 }, seedFiles());
+  try {
+    await ingestFiles(database.db, { roundTrips: 0 }, seedFiles());
+  } catch (error) {
+    // Do not leave the suite's Neo4j running when set-up fails.
+    await database.close();
+    throw error;
+  }
   const { uri, user, password, database: name } = database.target;
   project.provide("neo4j", { uri, user, password, database: name });
   return async () => {
