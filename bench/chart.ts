@@ -21,8 +21,8 @@ export function chartSvg(r: Results, s: Summary): string {
   const gapY = 95;
   const width = Math.max(1100, left + sizes.length * (panelW + gapX));
   const height = top + 2 * (panelH + gapY) + 10;
-  const lo = Math.log2(1 / 8);
-  const hi = Math.log2(8);
+  const lo = Math.log2(1 / 16);
+  const hi = Math.log2(16);
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans" font-size="12">`,
@@ -52,7 +52,7 @@ export function chartSvg(r: Results, s: Summary): string {
         `<text x="${x0}" y="${y0 - 8}" font-size="12" font-weight="bold">${esc(`${size.toLocaleString("en")} entities`)}</text>`,
         `<rect x="${x0}" y="${y0}" width="${panelW}" height="${panelH}" fill="#fafafa" stroke="#ccc"/>`,
       );
-      for (const tick of [0.125, 0.25, 0.5, 1, 2, 4, 8]) {
+      for (const tick of [0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8, 16]) {
         const ty = y(tick);
         parts.push(
           `<line x1="${x0}" x2="${x0 + panelW}" y1="${ty}" y2="${ty}" stroke="${tick === 1 ? "#333" : "#e2e2e2"}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderChart } from "./chart.js";
 import type { Fingerprint, IngestRecord } from "./dataset.js";
@@ -291,6 +292,14 @@ function markdown(r: Results, s: Summary, findings: string): string {
       `then autocannon at concurrency ${String(r.config.connections)} for ${String(r.config.c16Seconds)} s, the server's RSS sampled every 100 ms. ` +
       "Figures are medians over the rounds, with the spread (min–max) in brackets. Latencies are in ms.",
   );
+  const minutes = (Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 60_000;
+  out.push(
+    "",
+    `**Run time:** ${minutes.toFixed(1)} min, loading included.` +
+      (r.dataset.reused.length === 0
+        ? " The graph was loaded in this run; a later run whose stored graph matches the fingerprint (seed, document hashes, counts) reuses it instead of loading it again."
+        : ""),
+  );
   if (r.dataset.reused.length > 0)
     out.push(
       "",
@@ -420,6 +429,14 @@ export async function writeReport(r: Results, dir: string): Promise<string[]> {
   const json = join(dir, "latest.json");
   writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
   formatJson(json);
+  // A copy outside the work tree, named by the run's start, in case the tree is reset under us.
+  try {
+    const keep = join(tmpdir(), "allies-graph-bench");
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(join(keep, `${r.startedAt.replace(/[:.]/g, "-")}.json`), readFileSync(json));
+  } catch {
+    // best effort
+  }
   const findingsFile = join(dir, "..", "findings.md");
   const findings = existsSync(findingsFile) ? readFileSync(findingsFile, "utf8") : "";
   const md = join(dir, "README.md");

@@ -4,7 +4,8 @@
  *
  *   npm run bench                          1k, 10k, 100k; 5 interleaved rounds
  *   npm run bench -- --sizes 1000 --rounds 2 --c1 0.5 --c16 1
- *   npm run bench:quick                    1k only, 2 short rounds (a smoke run)
+ *   npm run bench:quick                    1k only, 2 short rounds (a smoke run, reported in
+ *                                          $TMPDIR/allies-graph-bench-quick, not bench/results)
  *
  * Steps per size: bring the bench graph to that size (ingest, or delete down, or reuse), pick
  * the fixtures, start the three servers (each its own process), check that all three return the
@@ -13,7 +14,7 @@
  * rotating each round; then the report (JSON, Markdown, PNG) in bench/results/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateToken } from "../src/auth/tokens.js";
@@ -73,7 +74,10 @@ const c1Seconds = Number(args.c1 ?? (quick ? 0.5 : 1));
 const c16Seconds = Number(args.c16 ?? (quick ? 1 : 1.5));
 const warmupSeconds = Number(args.warmup ?? (quick ? 0.4 : 0.6));
 const seed = Number(args.seed ?? 42);
-const outDir = args.out ?? join(PROJECT_ROOT, "bench/results");
+// A quick smoke run reports into a temporary folder, so it never replaces the full run's report.
+const outDir =
+  args.out ??
+  (quick ? join(tmpdir(), "allies-graph-bench-quick") : join(PROJECT_ROOT, "bench/results"));
 const boltPort = Number(args["bolt-port"] ?? process.env.BENCH_NEO4J_BOLT_PORT ?? 7689);
 const portBase = Number(args["port-base"] ?? process.env.BENCH_PORT_BASE ?? 4101);
 const ops: Operation[] = args.ops
@@ -302,6 +306,8 @@ async function main() {
     await removeBenchRelations(db);
     if (args.reload) await dataset.wipe();
     const now = await dataset.loaded();
+    // How the graph found here was loaded (the ingest figures when this run loads nothing).
+    results.dataset.fingerprint = { ...structuredClone(dataset.fingerprint()), docs: [] };
     const wanted = sizes.map((s) => corpus.docsFor(s));
     // Ascending loads; when the graph already holds the largest size, go down instead.
     const order =
@@ -393,7 +399,6 @@ async function main() {
         `floor ingest: ${f.relations} relations in ${(f.ms / 1000).toFixed(1)} s (${Math.round(f.relations / (f.ms / 1000))} relations/s overall)`,
       );
     }
-    results.dataset.fingerprint = { ...dataset.fingerprint(), docs: [] };
     results.dataset.documentsLoaded = dataset.fingerprint().docs.length;
   } finally {
     results.finishedAt = new Date().toISOString();
