@@ -4,11 +4,25 @@
  */
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, readTx, runRead } from "../db/run.js";
+import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { NotFoundError } from "../domain/errors.js";
 import { isKind, KINDS, type Kind } from "../domain/vocabulary.js";
-import { compileOrder, compileWhere, type EntityWhere, type OrderBy, Params } from "./filters.js";
+import {
+  compileAnchor,
+  compileOrder,
+  compileWhere,
+  type EntityWhere,
+  type OrderBy,
+  Params,
+} from "./filters.js";
+import { asMap } from "./projection.js";
+import {
+  attachPrefetched,
+  preExpression,
+  type RelationRecord,
+  type RelationSpec,
+} from "./relations.js";
 
 /** An entity as the API sees it. */
 export interface EntityRecord {
@@ -22,6 +36,11 @@ export interface EntityRecord {
   /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
   updatedAt: string | null;
   updatedBy: string | null;
+  /**
+   * Relation pages read in the same query as the entity, by GraphQL response key (see
+   * RelationSpec): its relation fields answer from here instead of asking Neo4j again.
+   */
+  prefetched?: Map<string, Page<RelationRecord>>;
 }
 
 /** Turns the map returned by `n {.*}` into an EntityRecord. */
@@ -46,9 +65,9 @@ export function toEntity(map: Plain): EntityRecord {
   };
 }
 
-const ENTITIES_BY_KEY = `
+const entitiesByKeyCypher = (pre: string) => `
 MATCH (n:Entity) WHERE n.key IN $keys
-RETURN n {.*} AS n`;
+RETURN ${asMap("n")} AS n${pre ? `, ${pre} AS pre` : ""}`;
 
 /**
  * Loads entities by key in one query. Returns one result per key, in key order: the entity, or
@@ -59,9 +78,15 @@ export async function entitiesByKey(
   stats: QueryStats,
   keys: readonly string[],
   kind?: Kind,
+  specs: readonly RelationSpec[] = [],
 ): Promise<(EntityRecord | Error)[]> {
-  const rows = await runRead(db, stats, ENTITIES_BY_KEY, { keys: [...new Set(keys)] });
-  const byKey = new Map(rows.map((r) => [String((r.n as Row).key), toEntity(r.n ?? null)]));
+  const p = new Params("p");
+  const pre = specs.length > 0 ? preExpression("n", specs, p) : "";
+  const rows = await runRead(db, stats, entitiesByKeyCypher(pre), {
+    ...p.values,
+    keys: [...new Set(keys)],
+  });
+  const byKey = new Map(rows.map((r) => [String((r.n as Row).key), withPre(r, specs)]));
   return keys.map((key) => {
     const found = byKey.get(key);
     if (found && (!kind || found.kind === kind)) return found;
@@ -87,7 +112,17 @@ export interface Page<T> {
   totalCount: number | null;
 }
 
-/** A page of one kind, filtered and ordered (default: by name); `totalCount` only when asked for. */
+/** The entity in row.n, with the relation pages of row.pre kept on it. */
+function withPre(row: Row, specs: readonly RelationSpec[]): EntityRecord {
+  const entity = toEntity(row.n ?? null);
+  if (specs.length > 0) attachPrefetched(entity, row.pre ?? null, specs);
+  return entity;
+}
+
+/**
+ * A page of one kind, filtered and ordered (default: by name), in one query: `totalCount` only
+ * when asked for, and the relation pages of `specs` read along with each entity.
+ */
 export async function entityPage(
   db: Db,
   stats: QueryStats,
@@ -96,28 +131,41 @@ export async function entityPage(
   offset: number,
   limit: number,
   withTotal: boolean,
+  specs: readonly RelationSpec[] = [],
 ): Promise<Page<EntityRecord>> {
   const params = new Params();
   const filter = compileWhere(kind, query.where, params);
   const order = compileOrder(kind, query.orderBy);
-  // Every entity has a name, so this changes no result; it lets the planner walk the kind's
-  // name index in order instead of sorting the whole label.
-  const where = order.startsWith("n.name ") ? `n.name IS NOT NULL AND ${filter}` : filter;
+  const anchor = compileAnchor(kind, query.where, params);
   // Labels, property names and relationship types in this text come from the registry only.
-  const page = `
-MATCH (n:${kind})
-WHERE ${where}
-RETURN n {.*} AS n
-ORDER BY ${order}
-SKIP $offset LIMIT $limit`;
-  const count = `MATCH (n:${kind}) WHERE ${where} RETURN count(n) AS total`;
-  return readTx(db, stats, async (tx) => {
-    const rows = await tx.run(page, {
-      ...params.values,
-      offset: neo4j.int(offset),
-      limit: neo4j.int(limit),
-    });
-    const total = withTotal ? Number((await tx.run(count, params.values))[0]?.total ?? 0) : null;
-    return { items: rows.map((r) => toEntity(r.n ?? null)), totalCount: total };
+  let match: string;
+  if (anchor) {
+    // A condition names the entities at the other end: start from them (a key lookup and a
+    // short expansion) rather than test every entity of the kind.
+    match = `${anchor}
+  WITH DISTINCT n WHERE ${filter}`;
+  } else {
+    // Every entity has a name, so this changes no result; it lets the planner walk the kind's
+    // name index in order instead of sorting the whole label.
+    const where = order.startsWith("n.name ") ? `n.name IS NOT NULL AND ${filter}` : filter;
+    match = `MATCH (n:${kind}) WHERE ${where}`;
+  }
+  const pre = specs.length > 0 ? `, pre: ${preExpression("n", specs, params)}` : "";
+  const cypher = `
+RETURN COLLECT {
+  ${match}
+  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
+  RETURN {n: ${asMap("n")}${pre}}
+} AS items${withTotal ? `, COUNT { ${match} RETURN n } AS total` : ""}`;
+  const rows = await runRead(db, stats, cypher, {
+    ...params.values,
+    offset: neo4j.int(offset),
+    limit: neo4j.int(limit),
   });
+  const row = rows[0] ?? {};
+  const items = (Array.isArray(row.items) ? row.items : []) as Row[];
+  return {
+    items: items.map((item) => withPre(item, specs)),
+    totalCount: withTotal ? Number(row.total ?? 0) : null,
+  };
 }

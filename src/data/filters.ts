@@ -221,6 +221,34 @@ export function compileWhere(kind: Kind, where: EntityWhere | null | undefined, 
   return where ? walk(where, 1, "") : "true";
 }
 
+const ANCHOR: Record<Direction, (kind: string, type: string, label: string) => string> = {
+  OUT: (k, t, l) => `(n:${k})-[:${t}]->(a:${l})`,
+  IN: (k, t, l) => `(n:${k})<-[:${t}]-(a:${l})`,
+  BOTH: (k, t, l) => `(n:${k})-[:${t}]-(a:${l})`,
+};
+
+/**
+ * When `where` requires, at its top level, a relation to named entities (`related` with keys,
+ * not `none`), the MATCH that starts from those entities: a unique-key lookup and a short
+ * expansion, instead of testing every entity of the kind. Null when there is no such condition.
+ * The condition stays in compileWhere's predicate too; this only picks where the match starts.
+ */
+export function compileAnchor(
+  kind: Kind,
+  where: EntityWhere | null | undefined,
+  p: Params,
+): string | null {
+  const top = (w: EntityWhere): RelationCondition | undefined =>
+    (w.related ?? []).find((c) => c.keys != null && !c.none) ??
+    (w.AND ?? []).map(top).find((c) => c !== undefined);
+  const c = where ? top(where) : undefined;
+  if (!c || !c.keys || !isRelationType(c.type) || (c.kind != null && !isKind(c.kind))) return null;
+  if (c.keys.length > FILTER_LIMITS.list) return null;
+  const pattern = ANCHOR[c.direction ?? "OUT"](kind, c.type, c.kind ?? "Entity");
+  return `MATCH (a:Entity) WHERE a.key IN ${p.add([...c.keys])}
+  MATCH ${pattern}`;
+}
+
 export type OrderDirection = "ASC" | "DESC";
 export interface OrderBy {
   /** "name", "key" or a filterable property of the kind. */

@@ -9,11 +9,14 @@ import type { Plain } from "../db/serialize.js";
 import {
   ALL_RELATION_PROPERTIES,
   type Direction,
+  isKind,
   isRelationType,
   type Kind,
   type RelationType,
 } from "../domain/vocabulary.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
+import { Params } from "./filters.js";
+import { asMap } from "./projection.js";
 
 /** A sentence of a source that states a relation. */
 export interface Evidence {
@@ -51,33 +54,108 @@ export interface RelationFilter {
   asOf?: string | null;
 }
 
-const PATTERNS: Record<Direction, (rel: string, other: string) => string> = {
-  OUT: (rel, other) => `(n)-[r${rel}]->(m:${other})`,
-  IN: (rel, other) => `(n)<-[r${rel}]-(m:${other})`,
-  BOTH: (rel, other) => `(n)-[r${rel}]-(m:${other})`,
+const PATTERNS: Record<Direction, (n: string, r: string, rel: string, m: string) => string> = {
+  OUT: (n, r, rel, m) => `(${n})-[${r}${rel}]->(${m})`,
+  IN: (n, r, rel, m) => `(${n})<-[${r}${rel}]-(${m})`,
+  BOTH: (n, r, rel, m) => `(${n})-[${r}${rel}]-(${m})`,
 };
 
-/** Builds the batch query. Types and the label come from the registry only. */
-export function relationsCypher(
-  filter: Pick<RelationFilter, "types" | "direction" | "otherKind">,
-): string {
-  const types = (filter.types ?? []).filter(isRelationType);
+/**
+ * A page of relations to read along with the entities it hangs off, and what to read under
+ * each entity at its other end: a GraphQL selection of relation fields, compiled into one query.
+ */
+export interface RelationSpec {
+  /** Where the page is kept on the entity (a GraphQL response key). */
+  key: string;
+  /** Only entities of these kinds have it (null: every entity). */
+  kinds: readonly Kind[] | null;
+  filter: RelationFilter;
+  children: readonly RelationSpec[];
+}
+
+/**
+ * The Cypher expression for one spec over the entity bound to `n`: a map {items, total}, or
+ * null for entities of other kinds. Items are ordered by type, then the other end's name and key;
+ * each carries, under `pre`, the pages of its own children. Types and labels come from the
+ * registry only; offsets, limits and dates are parameters.
+ */
+export function specExpression(n: string, spec: RelationSpec, p: Params, depth = 0): string {
+  const f = spec.filter;
+  const r = `r${depth}`;
+  const m = `m${depth}`;
+  const types = (f.types ?? []).filter(isRelationType);
   const rel = types.length > 0 ? `:${types.join("|")}` : "";
-  const pattern = PATTERNS[filter.direction](rel, filter.otherKind ?? "Entity");
+  const other = f.otherKind && isKind(f.otherKind) ? f.otherKind : "Entity";
+  const pattern = PATTERNS[f.direction](n, r, rel, `${m}:${other}`);
   // Dates compare as strings; "~" sorts after every digit and "-", so d + "~" is the end of a
   // partial date d ("2022" + "~" comes after every day of 2022).
-  const when = `($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf + "~")
-    AND (r.until IS NULL OR r.until + "~" >= $asOf) AND (r.date IS NULL OR r.date <= $asOf + "~")))`;
+  let when = "true";
+  if (f.asOf != null) {
+    const asOf = p.add(f.asOf);
+    when = `(${r}.since IS NULL OR ${r}.since <= ${asOf} + "~")
+      AND (${r}.until IS NULL OR ${r}.until + "~" >= ${asOf}) AND (${r}.date IS NULL OR ${r}.date <= ${asOf} + "~")`;
+  }
+  const children =
+    spec.children.length > 0 ? `, pre: ${preExpression(m, spec.children, p, depth + 1)}` : "";
+  const items = `COLLECT {
+  MATCH ${pattern} WHERE ${when}
+  WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.key
+  SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
+  RETURN {props: ${asMap(r)}, type: type(${r}), out: startNode(${r}) = ${n}, m: ${asMap(m)}${children}}
+}`;
+  const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
+  const body = `{items: ${items}, total: ${total}}`;
+  const kinds = (spec.kinds ?? []).filter(isKind);
+  if (spec.kinds === null || kinds.length === 0) return body;
+  return `CASE WHEN ${kinds.map((k) => `${n}:${k}`).join(" OR ")} THEN ${body} END`;
+}
+
+/** The list of every spec's page for the entity bound to `n`, in spec order. */
+export function preExpression(
+  n: string,
+  specs: readonly RelationSpec[],
+  p: Params,
+  depth = 0,
+): string {
+  return `[${specs.map((s) => specExpression(n, s, p, depth)).join(", ")}]`;
+}
+
+/** Builds the batch query: one page per key, with its children. */
+export function relationsCypher(spec: RelationSpec, p: Params): string {
   return `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-CALL (n) {
-  MATCH ${pattern} WHERE ${when}
-  WITH r, m ORDER BY type(r), m.name, m.key
-  SKIP $offset LIMIT $limit
-  RETURN collect({props: r {.*}, type: type(r), out: startNode(r) = n, m: m {.*}}) AS items
+RETURN key, ${specExpression("n", spec, p)} AS page`;
 }
-RETURN key, items, CASE WHEN $withTotal THEN COUNT { MATCH ${pattern} WHERE ${when} } END AS total`;
+
+/** Reads one page map (see specExpression) seen from the entity `key`. */
+function toPage(key: string, page: Plain, spec: RelationSpec): Page<RelationRecord> {
+  const map = (page ?? {}) as Row;
+  const items = (Array.isArray(map.items) ? map.items : []) as Row[];
+  return {
+    items: items.map((item) => {
+      const relation = toRelation(key, item);
+      if (spec.children.length > 0)
+        attachPrefetched(relation.other, item.pre ?? null, spec.children);
+      return relation;
+    }),
+    totalCount: map.total === null || map.total === undefined ? null : Number(map.total),
+  };
+}
+
+/** Keeps the pages read along with `entity` on it, by response key, for its field resolvers. */
+export function attachPrefetched(
+  entity: EntityRecord,
+  pre: Plain,
+  specs: readonly RelationSpec[],
+): void {
+  const pages = Array.isArray(pre) ? pre : [];
+  specs.forEach((spec, i) => {
+    const page = pages[i];
+    if (page === null || page === undefined) return;
+    entity.prefetched ??= new Map();
+    entity.prefetched.set(spec.key, toPage(entity.key, page, spec));
+  });
 }
 
 /** Turns one collected relation map into a RelationRecord seen from `key`. */
@@ -116,22 +194,16 @@ export async function relationsOf(
   stats: QueryStats,
   keys: readonly string[],
   filter: RelationFilter,
+  children: readonly RelationSpec[] = [],
 ): Promise<Page<RelationRecord>[]> {
-  const rows = await runRead(db, stats, relationsCypher(filter), {
-    keys: [...new Set(keys)],
-    offset: neo4j.int(filter.offset),
-    limit: neo4j.int(filter.limit),
-    withTotal: filter.withTotal,
-    asOf: filter.asOf ?? null,
-  });
+  const spec: RelationSpec = { key: "", kinds: null, filter, children };
+  const p = new Params("p");
+  const cypher = relationsCypher(spec, p);
+  const rows = await runRead(db, stats, cypher, { ...p.values, keys: [...new Set(keys)] });
   const byKey = new Map<string, Page<RelationRecord>>();
   for (const row of rows) {
     const key = String(row.key);
-    const items = (Array.isArray(row.items) ? row.items : []) as Row[];
-    byKey.set(key, {
-      items: items.map((item) => toRelation(key, item)),
-      totalCount: row.total === null || row.total === undefined ? null : Number(row.total),
-    });
+    byKey.set(key, toPage(key, row.page ?? null, spec));
   }
   return keys.map((k) => byKey.get(k) ?? { items: [], totalCount: filter.withTotal ? 0 : null });
 }

@@ -8,9 +8,10 @@ import type { Plain } from "../../db/serialize.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { pagingArgs } from "../connections.js";
+import { RELATION_FIELD } from "../lookahead.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
-import { ASOF_DOC, loadRelationPages, RELATION_CONNECTIONS } from "./relation.js";
+import { ASOF_DOC, RELATION_CONNECTIONS, relationResolver } from "./relation.js";
 
 EntityRef.implement({
   description:
@@ -34,21 +35,19 @@ EntityRef.implement({
       description:
         "Who changed it last: a token's name, or seed / ingest for the command-line tools.",
     }),
-    relations: t.loadable({
+    relations: t.field({
       type: RELATION_CONNECTIONS.Entity,
       nullable: true,
       description:
         "Every relation of this entity, optionally of some types and one direction, ordered by type then the other entity's name. Each edge has its evidence.",
-      byPath: true,
+      extensions: { [RELATION_FIELD]: {} },
       args: {
         types: t.arg({ type: [RelationTypeEnum], description: "Only these types (default: all)." }),
         direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH" }),
         ...pagingArgs(t.arg),
         asOf: t.arg.string({ description: ASOF_DOC }),
       },
-      load: (keys: readonly string[], ctx, args, info) =>
-        loadRelationPages(keys, ctx, args, info, {}),
-      resolve: (e) => e.key,
+      resolve: relationResolver({}),
     }),
   }),
 });

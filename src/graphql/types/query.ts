@@ -1,17 +1,21 @@
 /** Root reads: entity(key), search, and one list per kind (people, nations, ...). */
-import { type EntityRecord, entityPage } from "../../data/entities.js";
+import type { FieldNode } from "graphql";
+import { type EntityRecord, entitiesByKey, entityPage } from "../../data/entities.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
 import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
+import { nodeSelections, relationSpecs } from "../lookahead.js";
 import { pageWindow, selectsField, toConnection } from "../pagination.js";
 import { EntityKindEnum } from "./enums.js";
 import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
 builder.queryType({ description: "Reads are public." });
+
+const selectionSet = (node: FieldNode) => (node.selectionSet ? [node.selectionSet] : []);
 
 builder.queryField("entity", (t) =>
   t.field({
@@ -20,7 +24,16 @@ builder.queryField("entity", (t) =>
     description:
       'One entity by its readable key, e.g. `entity(key: "justin-trudeau")`. An unknown key is a NOT_FOUND error; a malformed one BAD_USER_INPUT.',
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_, { key }) => checkKey(key),
+    resolve: async (_, args, ctx, info) => {
+      const key = checkKey(args.key);
+      const specs = relationSpecs(info, info.fieldNodes.flatMap(selectionSet), "Entity");
+      // Nothing to read ahead: the key goes to the batched loader (shared with other fields).
+      if (specs.length === 0) return key;
+      // Else the entity and the relations selected under it come back from one query.
+      const [found] = await entitiesByKey(ctx.db, ctx.stats, [key], undefined, specs);
+      if (found instanceof Error) throw found;
+      return found ?? null;
+    },
   }),
 );
 
@@ -58,6 +71,7 @@ for (const kind of KIND_NAMES) {
           window.offset,
           window.limit,
           selectsField(info, "totalCount"),
+          relationSpecs(info, nodeSelections(info.fieldNodes, info), kind),
         );
         return toConnection(
           page.items.map((node) => ({ node })),

@@ -3,6 +3,7 @@
  * at the other end (`node`), its properties and its evidence. One edge and connection type per
  * node type, so typed fields (Nation.leaders) give typed nodes (Person) with typed edge fields.
  */
+import { pathDataloaderGetter } from "@pothos/plugin-dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import type { EntityRecord } from "../../data/entities.js";
@@ -18,6 +19,13 @@ import {
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
+import {
+  nodeSelections,
+  RELATION_FIELD,
+  type RelationFieldExtension,
+  relationSpecs,
+  responseKey,
+} from "../lookahead.js";
 import {
   type ConnectionArgs,
   type ConnectionShape,
@@ -199,7 +207,7 @@ export interface RelationFieldSpec {
   otherKind?: Kind;
 }
 
-interface RelationArgs extends ConnectionArgs {
+export interface RelationArgs extends ConnectionArgs {
   types?: RelationType[] | null;
   direction?: Direction | null;
   asOf?: string | null;
@@ -214,7 +222,7 @@ export async function loadRelationPages(
   ctx: Context,
   args: RelationArgs,
   info: GraphQLResolveInfo,
-  spec: Omit<RelationFieldSpec, "description">,
+  spec: RelationFieldExtension,
 ): Promise<Connection[]> {
   const window = pageWindow(args);
   if (args.asOf != null && !PARTIAL_DATE.test(args.asOf)) {
@@ -222,15 +230,22 @@ export async function loadRelationPages(
       { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD" },
     ]);
   }
-  const pages = await relationsOf(ctx.db, ctx.stats, keys, {
-    asOf: args.asOf ?? null,
-    types: spec.types ?? args.types ?? null,
-    direction: spec.direction ?? args.direction ?? "BOTH",
-    otherKind: spec.otherKind ?? null,
-    offset: window.offset,
-    limit: window.limit,
-    withTotal: selectsField(info, "totalCount"),
-  });
+  const pages = await relationsOf(
+    ctx.db,
+    ctx.stats,
+    keys,
+    {
+      asOf: args.asOf ?? null,
+      types: spec.types ?? args.types ?? null,
+      direction: spec.direction ?? args.direction ?? "BOTH",
+      otherKind: spec.otherKind ?? null,
+      offset: window.offset,
+      limit: window.limit,
+      withTotal: selectsField(info, "totalCount"),
+    },
+    // What is selected under the other ends is read in the same query.
+    relationSpecs(info, nodeSelections(info.fieldNodes, info), spec.otherKind ?? "Entity", 1),
+  );
   return pages.map((p) => toConnection(p.items, window, p.totalCount));
 }
 
@@ -239,24 +254,42 @@ type EntityFieldBuilder =
   | PothosSchemaTypes.InterfaceFieldBuilder<Types, EntityRecord>;
 
 /**
+ * The resolver of a relation field: the page read ahead with its entity when there is one
+ * (see lookahead.ts), else its batched loader (one query for all parents at this path).
+ */
+export function relationResolver(spec: RelationFieldExtension) {
+  const getLoader = pathDataloaderGetter<string, Connection, string, RelationArgs>(
+    undefined,
+    (keys, ctx, args, info) => loadRelationPages(keys, ctx as Context, args, info, spec),
+    undefined,
+    undefined,
+    true,
+  );
+  return (parent: EntityRecord, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => {
+    const ahead = parent.prefetched?.get(responseKey(info));
+    if (ahead) return toConnection(ahead.items, pageWindow(args), ahead.totalCount);
+    return getLoader(args, ctx, info).load(parent.key);
+  };
+}
+
+/**
  * A typed relation field, e.g. `Nation.leaders`: a connection of the relations of one type and
- * direction whose other end is `otherKind`. Batched per path: one query for all parents.
+ * direction whose other end is `otherKind`.
  */
 export function relationField(
   t: EntityFieldBuilder,
   spec: RelationFieldSpec & { types: readonly RelationType[] },
 ) {
-  return t.loadable({
+  const { description, ...read } = spec;
+  return t.field({
     type: RELATION_CONNECTIONS[spec.otherKind ?? "Entity"],
     nullable: true,
-    description: spec.description,
-    byPath: true,
+    description,
+    extensions: { [RELATION_FIELD]: read },
     args: {
       ...pagingArgs(t.arg),
       asOf: t.arg.string({ description: ASOF_DOC }),
     },
-    load: (keys: readonly string[], ctx: Context, args: RelationArgs, info: GraphQLResolveInfo) =>
-      loadRelationPages(keys, ctx, args, info, spec),
-    resolve: (parent: EntityRecord) => parent.key,
+    resolve: relationResolver(read),
   });
 }
