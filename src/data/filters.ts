@@ -242,7 +242,7 @@ export function compileAnchor(
     (w.related ?? []).find((c) => c.keys != null && !c.none) ??
     (w.AND ?? []).map(top).find((c) => c !== undefined);
   const c = where ? top(where) : undefined;
-  if (!c || !c.keys || !isRelationType(c.type) || (c.kind != null && !isKind(c.kind))) return null;
+  if (!c?.keys || !isRelationType(c.type) || (c.kind != null && !isKind(c.kind))) return null;
   if (c.keys.length > FILTER_LIMITS.list) return null;
   const pattern = ANCHOR[c.direction ?? "OUT"](kind, c.type, c.kind ?? "Entity");
   return `MATCH (a:Entity) WHERE a.key IN ${p.add([...c.keys])}

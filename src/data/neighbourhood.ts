@@ -10,6 +10,7 @@ import { type QueryStats, type Row, readTx } from "../db/run.js";
 import { BadInputError } from "../domain/errors.js";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
 import { type EntityRecord, toEntity } from "./entities.js";
+import { asMap } from "./projection.js";
 import { type RelationRecord, toRelation } from "./relations.js";
 
 export const NEIGHBOURHOOD_LIMITS = { depth: 3, nodes: 500, rowsPerLevel: 5_000 } as const;
@@ -24,11 +25,11 @@ function levelCypher(types: readonly RelationType[]): string {
   return `
 UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${types.filter(isRelationType).join("|")}]-(m:Entity)
-RETURN k AS key, {props: r {.*}, type: type(r), out: startNode(r) = n, m: m {.*}} AS item
+RETURN k AS key, {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS item
 LIMIT $rows`;
 }
 
-const START = "MATCH (n:Entity {key: $key}) RETURN n {.*} AS n";
+const START = `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`;
 
 /** The subgraph around `key`. Null when the key is unknown. */
 export async function neighbourhood(

@@ -6,9 +6,10 @@
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { BadInputError } from "../domain/errors.js";
+import { BadInputError, NotFoundError } from "../domain/errors.js";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
 import { type EntityRecord, toEntity } from "./entities.js";
+import { asMap } from "./projection.js";
 import { type RelationRecord, toRelation } from "./relations.js";
 
 export const MAX_HOPS = 6;
@@ -39,11 +40,20 @@ export function pathsCypher(types: readonly RelationType[], maxHops: number, k: 
     throw new Error("maxHops out of range");
   if (!Number.isInteger(k) || k < 1 || k > MAX_PATHS * 3) throw new Error("k out of range");
   const rel = types.filter(isRelationType).join("|");
+  // One query answers both "do the ends exist" (an unknown key is NOT_FOUND, not "no path")
+  // and the paths themselves.
   return `
-MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
-MATCH p = SHORTEST ${k} (a)-[:${rel}]-{1,${maxHops}}(b)
-RETURN [n IN nodes(p) | n {.*}] AS nodes,
-       [r IN relationships(p) | {props: r {.*}, type: type(r), start: startNode(r).key}] AS rels`;
+OPTIONAL MATCH (a:Entity {key: $from})
+OPTIONAL MATCH (b:Entity {key: $to})
+CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  MATCH p = SHORTEST ${k} (a)-[:${rel}]-{1,${maxHops}}(b)
+  RETURN collect({
+    nodes: [n IN nodes(p) | ${asMap("n")}],
+    rels: [r IN relationships(p) | {props: ${asMap("r")}, type: type(r), start: startNode(r).key}]
+  }) AS paths
+}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
 }
 
 function toPath(row: Row): PathRecord {
@@ -67,7 +77,10 @@ function toPath(row: Row): PathRecord {
   return { length: steps.length, nodes, steps };
 }
 
-/** Up to `k` shortest paths, each a distinct sequence of entities, shortest first. */
+/**
+ * Up to `k` shortest paths, each a distinct sequence of entities, shortest first; a NotFoundError
+ * when either end does not exist.
+ */
 export async function shortestPaths(
   db: Db,
   stats: QueryStats,
@@ -89,7 +102,6 @@ export async function shortestPaths(
       { path: ["first"], message: `1 to ${MAX_PATHS}` },
     ]);
   }
-  if (input.from === input.to) return [];
   const types = input.types && input.types.length > 0 ? input.types : DEFAULT_TYPES;
   // Parallel relations give several paths through the same entities: ask for more, keep distinct.
   const rows = await runRead(
@@ -101,9 +113,16 @@ export async function shortestPaths(
       to: input.to,
     },
   );
+  const row = rows[0] ?? {};
+  for (const [key, found] of [
+    [input.from, row.fromFound],
+    [input.to, row.toFound],
+  ] as const) {
+    if (found !== true) throw new NotFoundError(`No entity has the key "${key}".`, { key });
+  }
   const seen = new Set<string>();
   const out: PathRecord[] = [];
-  for (const path of rows.map(toPath)) {
+  for (const path of ((row.paths ?? []) as Row[]).map(toPath)) {
     const id = path.nodes.map((n) => n.key).join(">");
     if (seen.has(id)) continue;
     seen.add(id);

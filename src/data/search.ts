@@ -1,9 +1,10 @@
 /** Full-text search over names, aliases and descriptions (the `entity_search` index). */
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, readTx } from "../db/run.js";
+import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Kind } from "../domain/vocabulary.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
+import { asMap } from "./projection.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -80,22 +81,30 @@ export function snippetFor(entity: EntityRecord, text: string, width = 160): str
 
 // Lucene scores prefix matches flat, so a long headline that mentions a name can outrank the
 // person; what was typed being (the start of) a name or alias is the stronger signal.
-const SEARCH = `
-CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
-WHERE $kinds IS NULL OR node.kind IN $kinds
-WITH node, score + CASE
-  WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
-  WHEN toLower(node.name) STARTS WITH $typed
-    OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
-  ELSE 0 END AS score
-RETURN node {.*} AS n, score
-ORDER BY score DESC, node.name, node.key
-SKIP $offset LIMIT $limit`;
+const HITS = `
+  CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+  WHERE $kinds IS NULL OR node.kind IN $kinds`;
 
-const SEARCH_COUNT = `
-CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node
-WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN count(node) AS total`;
+/** The page and, when asked for, the number of hits, in one query. */
+const searchCypher = (withTotal: boolean) => `
+CALL () {${HITS}
+  WITH node, score + CASE
+    WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
+    WHEN toLower(node.name) STARTS WITH $typed
+      OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
+    ELSE 0 END AS score
+  ORDER BY score DESC, node.name, node.key
+  SKIP $offset LIMIT $limit
+  RETURN collect({n: ${asMap("node")}, score: score}) AS items
+}${
+  withTotal
+    ? `
+CALL () {${HITS}
+  RETURN count(node) AS total
+}`
+    : ""
+}
+RETURN items${withTotal ? ", total" : ""}`;
 
 /** One page of ranked hits, best first. */
 export async function searchEntities(
@@ -110,20 +119,18 @@ export async function searchEntities(
   const query = toLuceneQuery(text);
   if (!query) return { items: [], totalCount: withTotal ? 0 : null };
   const params = { query, kinds: kinds && kinds.length > 0 ? [...kinds] : null };
-  return readTx(db, stats, async (tx) => {
-    const rows = await tx.run(SEARCH, {
-      ...params,
-      typed: text.trim().toLowerCase(),
-      offset: neo4j.int(offset),
-      limit: neo4j.int(limit),
-    });
-    const total = withTotal ? Number((await tx.run(SEARCH_COUNT, params))[0]?.total ?? 0) : null;
-    return {
-      items: rows.map((r) => {
-        const entity = toEntity(r.n ?? null);
-        return { entity, score: Number(r.score), snippet: snippetFor(entity, text) };
-      }),
-      totalCount: total,
-    };
+  const rows = await runRead(db, stats, searchCypher(withTotal), {
+    ...params,
+    typed: text.trim().toLowerCase(),
+    offset: neo4j.int(offset),
+    limit: neo4j.int(limit),
   });
+  const row = rows[0] ?? {};
+  return {
+    items: ((row.items ?? []) as Row[]).map((hit) => {
+      const entity = toEntity(hit.n ?? null);
+      return { entity, score: Number(hit.score), snippet: snippetFor(entity, text) };
+    }),
+    totalCount: withTotal ? Number(row.total ?? 0) : null,
+  };
 }

@@ -8,6 +8,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { dateRangePredicates, Params } from "./filters.js";
+import { asMap } from "./projection.js";
 import { type RelationRecord, toRelation } from "./relations.js";
 
 export interface TimelineEntry {
@@ -21,12 +22,12 @@ function timelineCypher(where: string, tail: string): string {
 MATCH (n:Entity {key: $key})
 CALL (n) {
   MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
-  RETURN DISTINCT e.date AS date, e {.*} AS event, null AS rel
+  RETURN DISTINCT e.date AS date, ${asMap("e")} AS event, null AS rel
   UNION
   MATCH (n)-[r]-(m:Entity)
   WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
   RETURN coalesce(r.date, r.since) AS date, null AS event,
-         {props: r {.*}, type: type(r), out: startNode(r) = n, m: m {.*}} AS rel
+         {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS rel
 }
 WITH date, event, rel WHERE ${where}
 ${tail}`;

@@ -3,6 +3,7 @@
  * write transaction, checked against the vocabulary first (every problem reported, with its
  * path), and replaying one changes nothing. Each returns what it changed, for graphChanged.
  */
+
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -22,6 +23,7 @@ import {
 } from "../domain/vocabulary.js";
 import { type EntityRecord, toEntity } from "./entities.js";
 import { upsertEntitiesCypher, upsertRelationsCypher } from "./ingest.js";
+import { asMap } from "./projection.js";
 import { type RelationRecord, toRelation } from "./relations.js";
 
 export interface Changes {
@@ -48,7 +50,7 @@ function problemsOf(
   }));
 }
 
-const ENTITY = "MATCH (n:Entity {key: $key}) RETURN n {.*} AS n";
+const ENTITY = `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`;
 
 export interface EntityInput {
   key: string;
@@ -131,7 +133,7 @@ SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.descri
 SET n += $properties
 WITH n, before <> properties(n) AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-RETURN n {.*} AS n, changed`;
+RETURN ${asMap("n")} AS n, changed`;
 
 /** Updates an entity's name, aliases, description or properties; its key and kind stay. */
 export async function updateEntity(
@@ -260,13 +262,17 @@ export interface RelationInput {
   evidence: { source: string; excerpt: string };
 }
 
-const RELATION = (type: RelationType) => `
+/** The upsert and the relation as saved, in one statement. */
+const UPSERT_AND_READ = (type: RelationType) => `
+CALL () {${upsertRelationsCypher(type)}
+}
 MATCH (a:Entity {key: $from})-[r:${type}]->(b:Entity {key: $to})
-RETURN {props: r {.*}, type: type(r), out: true, m: b {.*}} AS item`;
+RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item`;
 
-const KINDS_AND_TEXT = `
+/** The ends' kinds, and whether the source quotes the excerpt (checked in Neo4j: no text is sent back). */
+const KINDS_AND_QUOTED = `
 MATCH (n:Entity) WHERE n.key IN $keys
-RETURN n.key AS key, n.kind AS kind, n.text AS text`;
+RETURN n.key AS key, n.kind AS kind, n.text IS NULL OR n.text CONTAINS $excerpt AS quoted`;
 
 /**
  * Adds a relation with its evidence, or adds the evidence to the relation if it exists (a second
@@ -288,8 +294,9 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
         p.path[1] === "evidence" ? { ...p, path: ["input", "evidence", "excerpt"] } : p,
       );
   return writeTx(db, stats, async (tx) => {
-    const rows = await tx.run(KINDS_AND_TEXT, {
+    const rows = await tx.run(KINDS_AND_QUOTED, {
       keys: [input.from, input.to, input.evidence.source],
+      excerpt: parsed.success ? parsed.data.evidence : "",
     });
     const found = new Map<string, Row>(rows.map((r) => [String(r.key), r]));
     const kindOf = (k: string) => found.get(k)?.kind as Kind | undefined;
@@ -312,11 +319,7 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
         path: ["input", "evidence", "source"],
         message: `unknown source "${input.evidence.source}"`,
       });
-    } else if (
-      typeof source.text === "string" &&
-      parsed.success &&
-      !source.text.includes(parsed.data.evidence)
-    ) {
+    } else if (parsed.success && source.quoted === false) {
       problems.push({
         path: ["input", "evidence", "excerpt"],
         message: "must be a verbatim excerpt of the source's text",
@@ -332,16 +335,17 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
       inferred: r.inferred,
       evidence: r.evidence,
     };
-    const [outcome] = await tx.run(upsertRelationsCypher(r.type), {
+    const [saved] = await tx.run(UPSERT_AND_READ(r.type), {
       rows: [row],
       source: input.evidence.source,
       by,
+      from: r.from,
+      to: r.to,
     });
-    const [saved] = await tx.run(RELATION(r.type), { from: r.from, to: r.to });
     const id = `${r.from}|${r.type}|${r.to}`;
     return {
       relation: toRelation(r.from, saved?.item as Row) as RelationRecord,
-      changes: outcome?.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
+      changes: saved?.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
     };
   });
 }

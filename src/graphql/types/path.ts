@@ -43,17 +43,13 @@ const PathRef = builder.objectRef<PathRecord>("Path").implement({
   }),
 });
 
-async function find(
+function find(
   args: { from: string; to: string; maxHops?: number | null; types?: RelationType[] | null },
   ctx: Context,
   k: number,
 ): Promise<PathRecord[]> {
   const from = checkKey(args.from, "from");
   const to = checkKey(args.to, "to");
-  // Unknown keys are NOT_FOUND, not "no path": load both ends first (one batched query).
-  const ends = await EntityRef.getDataloader(ctx).loadMany([from, to]);
-  const missing = ends.find((e) => e instanceof Error);
-  if (missing) throw missing;
   return shortestPaths(ctx.db, ctx.stats, {
     from,
     to,
