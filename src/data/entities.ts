@@ -16,7 +16,7 @@ import {
   type OrderBy,
   Params,
 } from "./filters.js";
-import { asMap } from "./projection.js";
+import { project } from "./projection.js";
 import {
   attachPrefetched,
   preExpression,
@@ -65,9 +65,9 @@ export function toEntity(map: Plain): EntityRecord {
   };
 }
 
-const entitiesByKeyCypher = (pre: string) => `
+const entitiesByKeyCypher = (projection: string, pre: string) => `
 MATCH (n:Entity) WHERE n.key IN $keys
-RETURN ${asMap("n")} AS n${pre ? `, ${pre} AS pre` : ""}`;
+RETURN ${projection} AS n${pre ? `, ${pre} AS pre` : ""}`;
 
 /**
  * Loads entities by key in one query. Returns one result per key, in key order: the entity, or
@@ -79,10 +79,11 @@ export async function entitiesByKey(
   keys: readonly string[],
   kind?: Kind,
   specs: readonly RelationSpec[] = [],
+  properties: readonly string[] | null = null,
 ): Promise<(EntityRecord | Error)[]> {
   const p = new Params("p");
   const pre = specs.length > 0 ? preExpression("n", specs, p) : "";
-  const rows = await runRead(db, stats, entitiesByKeyCypher(pre), {
+  const rows = await runRead(db, stats, entitiesByKeyCypher(project("n", properties), pre), {
     ...p.values,
     keys: [...new Set(keys)],
   });
@@ -132,6 +133,7 @@ export async function entityPage(
   limit: number,
   withTotal: boolean,
   specs: readonly RelationSpec[] = [],
+  properties: readonly string[] | null = null,
 ): Promise<Page<EntityRecord>> {
   const params = new Params();
   const filter = compileWhere(kind, query.where, params);
@@ -155,7 +157,7 @@ export async function entityPage(
 RETURN COLLECT {
   ${match}
   WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
-  RETURN {n: ${asMap("n")}${pre}}
+  RETURN {n: ${project("n", properties)}${pre}}
 } AS items${withTotal ? `, COUNT { ${match} RETURN n } AS total` : ""}`;
   const rows = await runRead(db, stats, cypher, {
     ...params.values,

@@ -16,7 +16,7 @@ import {
 } from "../domain/vocabulary.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { Params } from "./filters.js";
-import { asMap } from "./projection.js";
+import { project } from "./projection.js";
 
 /** A sentence of a source that states a relation. */
 export interface Evidence {
@@ -70,6 +70,9 @@ export interface RelationSpec {
   /** Only entities of these kinds have it (null: every entity). */
   kinds: readonly Kind[] | null;
   filter: RelationFilter;
+  /** Stored properties to read beyond key, kind and name (null: all), see projection.ts. */
+  nodeProperties?: readonly string[] | null;
+  relationProperties?: readonly string[] | null;
   children: readonly RelationSpec[];
 }
 
@@ -101,7 +104,7 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
   MATCH ${pattern} WHERE ${when}
   WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.key
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
-  RETURN {props: ${asMap(r)}, type: type(${r}), out: startNode(${r}) = ${n}, m: ${asMap(m)}${children}}
+  RETURN {props: ${project(r, spec.relationProperties ?? null, [])}, type: type(${r}), out: startNode(${r}) = ${n}, m: ${project(m, spec.nodeProperties ?? null)}${children}}
 }`;
   const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
   const body = `{items: ${items}, total: ${total}}`;
@@ -194,9 +197,9 @@ export async function relationsOf(
   stats: QueryStats,
   keys: readonly string[],
   filter: RelationFilter,
-  children: readonly RelationSpec[] = [],
+  read: Partial<Pick<RelationSpec, "nodeProperties" | "relationProperties" | "children">> = {},
 ): Promise<Page<RelationRecord>[]> {
-  const spec: RelationSpec = { key: "", kinds: null, filter, children };
+  const spec: RelationSpec = { key: "", kinds: null, filter, children: [], ...read };
   const p = new Params("p");
   const cypher = relationsCypher(spec, p);
   const rows = await runRead(db, stats, cypher, { ...p.values, keys: [...new Set(keys)] });

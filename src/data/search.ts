@@ -4,7 +4,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Kind } from "../domain/vocabulary.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
-import { asMap } from "./projection.js";
+import { project } from "./projection.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -86,7 +86,7 @@ const HITS = `
   WHERE $kinds IS NULL OR node.kind IN $kinds`;
 
 /** The page and, when asked for, the number of hits, in one query. */
-const searchCypher = (withTotal: boolean) => `
+const searchCypher = (withTotal: boolean, projection: string) => `
 CALL () {${HITS}
   WITH node, score + CASE
     WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
@@ -95,7 +95,7 @@ CALL () {${HITS}
     ELSE 0 END AS score
   ORDER BY score DESC, node.name, node.key
   SKIP $offset LIMIT $limit
-  RETURN collect({n: ${asMap("node")}, score: score}) AS items
+  RETURN collect({n: ${projection}, score: score}) AS items
 }${
   withTotal
     ? `
@@ -115,16 +115,26 @@ export async function searchEntities(
   offset: number,
   limit: number,
   withTotal: boolean,
+  properties: readonly string[] | null = null,
 ): Promise<Page<SearchHit>> {
   const query = toLuceneQuery(text);
   if (!query) return { items: [], totalCount: withTotal ? 0 : null };
   const params = { query, kinds: kinds && kinds.length > 0 ? [...kinds] : null };
-  const rows = await runRead(db, stats, searchCypher(withTotal), {
-    ...params,
-    typed: text.trim().toLowerCase(),
-    offset: neo4j.int(offset),
-    limit: neo4j.int(limit),
-  });
+  const rows = await runRead(
+    db,
+    stats,
+    searchCypher(
+      withTotal,
+      // The snippet is cut from the name, aliases and description.
+      project("node", properties && [...properties, "aliases", "description"]),
+    ),
+    {
+      ...params,
+      typed: text.trim().toLowerCase(),
+      offset: neo4j.int(offset),
+      limit: neo4j.int(limit),
+    },
+  );
   const row = rows[0] ?? {};
   return {
     items: ((row.items ?? []) as Row[]).map((hit) => {

@@ -20,9 +20,11 @@ import {
 import type { RelationSpec } from "../data/relations.js";
 import { PARTIAL_DATE } from "../domain/document.js";
 import {
+  ALL_RELATION_PROPERTIES,
   type Direction,
   isKind,
   KIND_NAMES,
+  KINDS,
   type Kind,
   type RelationType,
 } from "../domain/vocabulary.js";
@@ -99,6 +101,91 @@ export function nodeSelections(
   return subSelections(subSelections(sets, "edges", info), "node", info);
 }
 
+/** Whether a connection field's selection reads pageInfo.hasNextPage (which costs one more row). */
+export function needsNextPage(fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo): boolean {
+  const sets = fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  return collectFields(subSelections(sets, "pageInfo", info), [], info).some(
+    (f) => f.node.name.value === "hasNextPage",
+  );
+}
+
+/** Entity fields that read no stored property beyond key, kind and name, or read these. */
+const ENTITY_FIELDS: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  key: [],
+  name: [],
+  kind: [],
+  aliases: ["aliases"],
+  description: ["description"],
+  updatedAt: ["updatedAt"],
+  updatedBy: ["updatedBy"],
+};
+
+/**
+ * The stored properties that the selection reads from entities at `position` (beyond key, kind
+ * and name, always read), or null for all of them when a field is not known to read only its
+ * own property. Long texts (a source's whole text) then cross Bolt only when asked for.
+ */
+export function entityProperties(
+  info: GraphQLResolveInfo,
+  sets: readonly SelectionSetNode[],
+  position: Kind | "Entity",
+): string[] | null {
+  const props = new Set<string>();
+  const all: readonly Kind[] = position === "Entity" ? KIND_NAMES : [position];
+  for (const { node, kinds } of collectFields(sets, all, info)) {
+    const name = node.name.value;
+    const base = ENTITY_FIELDS[name];
+    if (base) {
+      for (const p of base) props.add(p);
+      continue;
+    }
+    for (const kind of kinds) {
+      const type = info.schema.getType(kind);
+      const field = isObjectType(type) ? type.getFields()[name] : undefined;
+      if (!field || field.extensions?.[RELATION_FIELD]) continue;
+      if (!(name in KINDS[kind].properties)) return null;
+      props.add(name);
+    }
+  }
+  return [...props];
+}
+
+/** Relation (edge) fields that read no stored property, or read these; null: all of them. */
+const RELATION_FIELDS: Record<string, readonly string[] | null> = {
+  __typename: [],
+  cursor: [],
+  node: [],
+  id: [],
+  type: [],
+  direction: [],
+  from: [],
+  to: [],
+  inferred: ["inferred"],
+  evidence: ["evidenceSources", "evidenceExcerpts"],
+  updatedAt: ["updatedAt"],
+  updatedBy: ["updatedBy"],
+  properties: null,
+};
+
+/** The stored relation properties an edge selection reads, or null for all of them. */
+function relationProperties(
+  info: GraphQLResolveInfo,
+  edgeSets: readonly SelectionSetNode[],
+): string[] | null {
+  const props = new Set<string>();
+  for (const { node } of collectFields(edgeSets, [], info)) {
+    const name = node.name.value;
+    const known = name in RELATION_FIELDS ? RELATION_FIELDS[name] : undefined;
+    if (known === null) return null;
+    if (known) for (const p of known) props.add(p);
+    else if (name in ALL_RELATION_PROPERTIES) props.add(name);
+    else return null;
+  }
+  return [...props];
+}
+
 interface Group {
   key: string;
   field: GraphQLField<unknown, unknown>;
@@ -152,7 +239,7 @@ export function relationSpecs(
     };
     let window: ReturnType<typeof pageWindow>;
     try {
-      window = pageWindow(args);
+      window = pageWindow(args, needsNextPage(g.nodes, info));
     } catch {
       continue;
     }
@@ -161,6 +248,7 @@ export function relationSpecs(
     specs.push({
       key: g.key,
       kinds: g.kinds.length === all.length ? null : g.kinds,
+      ...readUnder(info, g.nodes, ext.otherKind ?? "Entity", depth + 1),
       filter: {
         types: ext.types ?? args.types ?? null,
         direction: ext.direction ?? args.direction ?? "BOTH",
@@ -172,15 +260,29 @@ export function relationSpecs(
           (f) => f.node.name.value === "totalCount",
         ),
       },
-      children: relationSpecs(
-        info,
-        nodeSelections(g.nodes, info),
-        ext.otherKind ?? "Entity",
-        depth + 1,
-      ),
     });
   }
   return specs;
+}
+
+/**
+ * What to read under a relation field's edges: the properties of the relations and of the
+ * entities at their other end, and the relation fields selected on those (`depth` levels down).
+ */
+export function readUnder(
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+  otherKind: Kind | "Entity",
+  depth: number,
+): Pick<RelationSpec, "nodeProperties" | "relationProperties" | "children"> {
+  const fieldSets = fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+  const edgeSets = subSelections(fieldSets, "edges", info);
+  const nodeSets = subSelections(edgeSets, "node", info);
+  return {
+    nodeProperties: entityProperties(info, nodeSets, otherKind),
+    relationProperties: relationProperties(info, edgeSets),
+    children: relationSpecs(info, nodeSets, otherKind, depth),
+  };
 }
 
 /** The response key of the field being resolved (its alias, or its name). */

@@ -26,8 +26,11 @@ export interface PageWindow {
   hasPreviousPage: boolean;
 }
 
-/** Checks paging arguments and turns them into an offset window. */
-export function pageWindow(args: ConnectionArgs): PageWindow {
+/**
+ * Checks paging arguments and turns them into an offset window. With `needsNext` false (nobody
+ * asked for pageInfo.hasNextPage) the window reads no extra row: nested pages multiply it.
+ */
+export function pageWindow(args: ConnectionArgs, needsNext = true): PageWindow {
   for (const name of ["first", "last"] as const) {
     const value = args[name];
     if (value == null) continue;
@@ -64,7 +67,7 @@ export function pageWindow(args: ConnectionArgs): PageWindow {
     const w = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
     return {
       offset: w.offset,
-      limit: w.limit,
+      limit: needsNext ? w.limit : w.expectedSize,
       expectedSize: w.expectedSize,
       hasPreviousPage: w.hasPreviousPage,
     };

@@ -7,7 +7,7 @@ import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { nodeSelections, relationSpecs } from "../lookahead.js";
+import { entityProperties, needsNextPage, nodeSelections, relationSpecs } from "../lookahead.js";
 import { pageWindow, selectsField, toConnection } from "../pagination.js";
 import { EntityKindEnum } from "./enums.js";
 import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
@@ -26,11 +26,19 @@ builder.queryField("entity", (t) =>
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_, args, ctx, info) => {
       const key = checkKey(args.key);
-      const specs = relationSpecs(info, info.fieldNodes.flatMap(selectionSet), "Entity");
+      const sets = info.fieldNodes.flatMap(selectionSet);
+      const specs = relationSpecs(info, sets, "Entity");
       // Nothing to read ahead: the key goes to the batched loader (shared with other fields).
       if (specs.length === 0) return key;
       // Else the entity and the relations selected under it come back from one query.
-      const [found] = await entitiesByKey(ctx.db, ctx.stats, [key], undefined, specs);
+      const [found] = await entitiesByKey(
+        ctx.db,
+        ctx.stats,
+        [key],
+        undefined,
+        specs,
+        entityProperties(info, sets, "Entity"),
+      );
       if (found instanceof Error) throw found;
       return found ?? null;
     },
@@ -62,7 +70,8 @@ for (const kind of KIND_NAMES) {
         ...pagingArgs(t.arg),
       },
       resolve: async (_, args, ctx, info) => {
-        const window = pageWindow(args);
+        const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
+        const nodes = nodeSelections(info.fieldNodes, info);
         const page = await entityPage(
           ctx.db,
           ctx.stats,
@@ -71,7 +80,8 @@ for (const kind of KIND_NAMES) {
           window.offset,
           window.limit,
           selectsField(info, "totalCount"),
-          relationSpecs(info, nodeSelections(info.fieldNodes, info), kind),
+          relationSpecs(info, nodes, kind),
+          entityProperties(info, nodes, kind),
         );
         return toConnection(
           page.items.map((node) => ({ node })),
@@ -118,7 +128,7 @@ builder.queryField("search", (t) =>
           { path: ["query"], message: `at most ${SEARCH_MAX_LENGTH} characters` },
         ]);
       }
-      const window = pageWindow(args);
+      const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
       const page = await searchEntities(
         ctx.db,
         ctx.stats,
@@ -127,6 +137,7 @@ builder.queryField("search", (t) =>
         window.offset,
         window.limit,
         selectsField(info, "totalCount"),
+        entityProperties(info, nodeSelections(info.fieldNodes, info), "Entity"),
       );
       return toConnection(page.items, window, page.totalCount);
     },

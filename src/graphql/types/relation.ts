@@ -20,10 +20,10 @@ import {
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import {
-  nodeSelections,
+  needsNextPage,
   RELATION_FIELD,
   type RelationFieldExtension,
-  relationSpecs,
+  readUnder,
   responseKey,
 } from "../lookahead.js";
 import {
@@ -224,7 +224,7 @@ export async function loadRelationPages(
   info: GraphQLResolveInfo,
   spec: RelationFieldExtension,
 ): Promise<Connection[]> {
-  const window = pageWindow(args);
+  const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
   if (args.asOf != null && !PARTIAL_DATE.test(args.asOf)) {
     throw new BadInputError("asOf must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.", [
       { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD" },
@@ -243,8 +243,9 @@ export async function loadRelationPages(
       limit: window.limit,
       withTotal: selectsField(info, "totalCount"),
     },
-    // What is selected under the other ends is read in the same query.
-    relationSpecs(info, nodeSelections(info.fieldNodes, info), spec.otherKind ?? "Entity", 1),
+    // Only what is selected is read, and the relations selected under the other ends in the
+    // same query.
+    readUnder(info, info.fieldNodes, spec.otherKind ?? "Entity", 1),
   );
   return pages.map((p) => toConnection(p.items, window, p.totalCount));
 }
