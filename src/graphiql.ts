@@ -3,8 +3,13 @@
  * capability of the API), served with its assets inlined so it works with no network beyond this
  * server, and a link to the visual explorer at /explorer (which links back).
  */
-import { renderGraphiQL as renderInlined } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
+
+/**
+ * GraphiQL's inlined bundle is an 18 MB module: loaded on the first GraphiQL page, not at start,
+ * it costs no memory to a server that only answers API requests.
+ */
+let inlined: Promise<typeof import("@graphql-yoga/render-graphiql")> | undefined;
 
 /** The example GraphiQL opens with: a traversal from Canada to Latvia, each step with its sentence. */
 export const DEFAULT_QUERY = `# Canada leads a NATO mission: where is it deployed, who hosts it,
@@ -189,14 +194,14 @@ const rendered = new Map<string, string>();
  * behind a firewall, plus the explorer link. The page is about 9 MB, so each distinct set of
  * options is rendered once.
  */
-export function renderGraphiQL(options: GraphiQLOptions): string {
+export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
   const key = JSON.stringify(options);
   let html = rendered.get(key);
   if (html === undefined) {
-    html = renderInlined(options).replace(
-      /<div id="root"><\/div>/,
-      `<div id="root"></div>${EXPLORER_LINK}`,
-    );
+    inlined ??= import("@graphql-yoga/render-graphiql");
+    html = (await inlined)
+      .renderGraphiQL(options)
+      .replace(/<div id="root"><\/div>/, `<div id="root"></div>${EXPLORER_LINK}`);
     if (rendered.size > 8) rendered.clear();
     rendered.set(key, html);
   }

@@ -1,5 +1,5 @@
 /** Starts each server in its own process (so its resident memory is its own) and stops it. */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { get } from "node:http";
 import { join } from "node:path";
 import type { DbTarget } from "../../src/db/driver.js";
@@ -34,20 +34,37 @@ function healthy(port: number): Promise<boolean> {
   });
 }
 
+let compiled = false;
+
+/**
+ * The servers run as compiled JavaScript, as `npm start` and the image run the API (no tsx
+ * loader in the process): compiled once per bench process into dist/bench.
+ */
+function compileServers(): void {
+  if (compiled) return;
+  const tsc = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.bench.json"],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    },
+  );
+  if (tsc.status !== 0)
+    throw new Error(`Compiling the servers failed:\n${tsc.stdout}${tsc.stderr}`);
+  compiled = true;
+}
+
 export async function startServer(
   name: ServerName,
   port: number,
   target: DbTarget,
   options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
+  compileServers();
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      "--import",
-      "tsx",
-      join(PROJECT_ROOT, "bench/servers", `${name}.ts`),
-    ],
+    [...(options.nodeArgs ?? []), join(PROJECT_ROOT, "dist/bench/bench/servers", `${name}.js`)],
     {
       cwd: PROJECT_ROOT,
       env: {

@@ -1,13 +1,13 @@
 /** The seed: every document under seed/, ingested through the same path as any other. */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "yaml";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, runRead } from "../db/run.js";
+import { PROJECT_ROOT } from "../paths.js";
 import { BULK_INGEST_TIMEOUT_MS, type IngestSummary, ingestDocument } from "./ingest.js";
 
-export const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../seed");
+export const SEED_DIR = join(PROJECT_ROOT, "seed");
 
 /** Reads a document file (YAML or JSON, by extension). */
 export function readDocumentFile(path: string): unknown {

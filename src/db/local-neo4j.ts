@@ -26,11 +26,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { connect } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import neo4j from "neo4j-driver";
+import { PROJECT_ROOT } from "../paths.js";
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const POM = join(PROJECT_ROOT, "tools/neo4j/pom.xml");
 const CONF_TEMPLATE = join(PROJECT_ROOT, "tools/neo4j/neo4j.conf.template");
 const NEO4J_JAR = /^neo4j-5\.26\.\d+\.jar$/;

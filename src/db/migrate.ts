@@ -3,13 +3,13 @@
  * is idempotent (IF NOT EXISTS), so this runs at every start and before the tests.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { isFilterable, KIND_NAMES, KINDS, type PropertyType } from "../domain/vocabulary.js";
+import { PROJECT_ROOT } from "../paths.js";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), "../../schema/neo4j");
+const MIGRATIONS = join(PROJECT_ROOT, "schema", "neo4j");
 
 /** The statements of every migration file, comments removed, in order. */
 export function migrationStatements(dir = MIGRATIONS): string[] {

@@ -7,10 +7,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../paths.js";
 
 /** Where the build puts the page (vite.config.ts's outDir). */
-export const EXPLORER_DIST = fileURLToPath(new URL("../../dist/explorer/", import.meta.url));
+export const EXPLORER_DIST = `${join(PROJECT_ROOT, "dist", "explorer")}${sep}`;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -72,13 +72,13 @@ describe("GraphiQL", () => {
     expect(data?.addRelation ?? null).toBeNull();
   });
 
-  it("renders GraphiQL with its assets inlined (no CDN) and a link to the explorer", () => {
-    const html = renderGraphiQL({ ...GRAPHIQL_OPTIONS, endpoint: "/graphql" });
+  it("renders GraphiQL with its assets inlined (no CDN) and a link to the explorer", async () => {
+    const html = await renderGraphiQL({ ...GRAPHIQL_OPTIONS, endpoint: "/graphql" });
     expect(html).not.toMatch(/https:\/\/unpkg\.com/);
     expect(html).toContain('<a id="explorer-link" href="/explorer"');
     for (const e of EXAMPLES) expect(html).toContain(JSON.stringify(e.query).slice(1, 40));
     // Rendered once per set of options: the page is large.
-    expect(renderGraphiQL({ ...GRAPHIQL_OPTIONS, endpoint: "/graphql" })).toBe(html);
+    expect(await renderGraphiQL({ ...GRAPHIQL_OPTIONS, endpoint: "/graphql" })).toBe(html);
   });
 
   it("the server uses that renderer and those tabs", async () => {
