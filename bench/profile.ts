@@ -39,7 +39,7 @@ import { concurrency1, concurrencyN, rssMb, sampleRss } from "./load.js";
 import { PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import { BENCH_WRITER, type Fixtures, OPERATIONS } from "./operations.js";
 import { formatJson } from "./report.js";
-import { startServer } from "./servers/spawn.js";
+import { SHIPPED_NODE_FLAGS, startServer } from "./servers/spawn.js";
 import { targetFor } from "./targets.js";
 
 const { values: args, positionals } = parseArgs({
@@ -290,7 +290,11 @@ async function cpu(
   mkdirSync(dir, { recursive: true });
   const { token, sha256 } = generateToken();
   const s = await startServer(server, 4190, target, {
-    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+    nodeArgs: [
+      ...(server === "ours" ? SHIPPED_NODE_FLAGS : []),
+      "--cpu-prof",
+      `--cpu-prof-dir=${dir}`,
+    ],
     env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
   });
   try {
@@ -363,7 +367,7 @@ async function overhead(target: { uri: string; user: string; password: string; d
 /**
  * Where our resident memory goes: each server idle, then under load (c16 on the nesting, then
  * the lookup), with Node's default heap settings and, for ours, with smaller young and old
- * generations (the flags a deployment can pass in NODE_OPTIONS).
+ * generations (the flags `npm start` and the image use, and smaller ones).
  */
 async function memory(
   target: { uri: string; user: string; password: string; database: string },
@@ -372,7 +376,7 @@ async function memory(
   const seconds = Number(args.seconds ?? 5);
   const configs: { server: "ours" | "floor" | "anchor"; flags: string[] }[] = [
     { server: "ours", flags: [] },
-    { server: "ours", flags: ["--max-semi-space-size=4"] },
+    { server: "ours", flags: [...SHIPPED_NODE_FLAGS] },
     { server: "ours", flags: ["--max-semi-space-size=4", "--max-old-space-size=96"] },
     { server: "anchor", flags: [] },
     { server: "floor", flags: [] },
@@ -380,7 +384,7 @@ async function memory(
   const rows = [
     "# Resident memory: idle and under load, by Node heap settings",
     "",
-    `Each server alone, RSS sampled every 100 ms: idle after start, then concurrency 16 on the nesting for ${seconds} s, then on the lookup for ${seconds} s (at ${fx.size.toLocaleString("en")} entities). All run as the API ships (\`node --import tsx\`), whose loader hooks run on a second V8 isolate.`,
+    `Each server alone, RSS sampled every 100 ms: idle after start, then concurrency 16 on the nesting for ${seconds} s, then on the lookup for ${seconds} s (at ${fx.size.toLocaleString("en")} entities). All run as the API ships: compiled JavaScript under plain node.`,
     "",
     "| server | node flags | idle MB | peak under load MB | nesting req/s | lookup req/s |",
     "| --- | --- | ---: | ---: | ---: | ---: |",

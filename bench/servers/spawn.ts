@@ -1,5 +1,6 @@
 /** Starts each server in its own process (so its resident memory is its own) and stops it. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import type { DbTarget } from "../../src/db/driver.js";
@@ -34,6 +35,18 @@ function healthy(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The Node flags `npm start` runs the API with (package.json's start script), so the bench
+ * measures ours as shipped.
+ */
+export const SHIPPED_NODE_FLAGS: readonly string[] = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .filter((a) => a.startsWith("--"));
+
 let compiled = false;
 
 /**
@@ -64,7 +77,10 @@ export async function startServer(
   compileServers();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), join(PROJECT_ROOT, "dist/bench/bench/servers", `${name}.js`)],
+    [
+      ...(options.nodeArgs ?? (name === "ours" ? SHIPPED_NODE_FLAGS : [])),
+      join(PROJECT_ROOT, "dist/bench/bench/servers", `${name}.js`),
+    ],
     {
       cwd: PROJECT_ROOT,
       env: {

@@ -24,6 +24,14 @@ export function toPlain(value: unknown): Plain {
   if (typeof value === "number") return value;
   if (typeof value === "bigint")
     return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (Array.isArray(value)) return value.map(toPlain);
+  // Maps returned by Cypher come back as plain objects: the common case, checked first.
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    const out: { [key: string]: Plain } = {};
+    for (const k in value as object) out[k] = toPlain((value as Record<string, unknown>)[k]);
+    return out;
+  }
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (
     isDate(value) ||
@@ -36,7 +44,6 @@ export function toPlain(value: unknown): Plain {
     return value.toString();
   }
   if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === "object") {
     const out: { [key: string]: Plain } = {};
     for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
