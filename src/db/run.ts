@@ -1,7 +1,10 @@
 /**
- * The one path to Neo4j: a session per call, managed transactions (executeRead routes to
- * followers in a cluster, executeWrite to the leader, both retry transient failures), the
- * database always set, the session closed in finally, Neo4j errors mapped to domain errors.
+ * The one path to Neo4j: a session per call, the database always set, the session closed in
+ * finally, Neo4j errors mapped to domain errors. Writes and multi-statement reads use managed
+ * transactions (executeWrite goes to the leader, executeRead to followers in a cluster; both
+ * retry transient failures); a single read statement runs as an auto-commit transaction in a READ
+ * session (routed the same way): one network round trip instead of two (no COMMIT), about a
+ * quarter off a key lookup's latency here. A read is not retried: it fails fast instead.
  * Every Cypher round trip is counted on the caller's stats, so tests and logs can show that
  * the number of queries follows the shape of an operation, not the number of rows.
  */
@@ -92,12 +95,22 @@ export async function writeTx<T>(
   }
 }
 
-/** Runs one read query and returns its rows. */
-export function runRead(
+/** Runs one read statement (auto-commit, with the transaction timeout) and returns its rows. */
+export async function runRead(
   db: Db,
   stats: QueryStats,
   cypher: string,
   params: Params = {},
 ): Promise<Row[]> {
-  return readTx(db, stats, (tx) => tx.run(cypher, params));
+  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
+  try {
+    stats.roundTrips += 1;
+    stats.onQuery?.(cypher, params);
+    const result = await session.run<RecordShape>(cypher, params, txConfig(db));
+    return result.records.map((r) => toPlain(r.toObject()) as Row);
+  } catch (error) {
+    throw mapDbError(error);
+  } finally {
+    await session.close();
+  }
 }
