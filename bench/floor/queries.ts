@@ -3,7 +3,7 @@
  * the JSON the API returns for it. This is what a careful engineer writes by hand for one known
  * question: it is the lower bound a generic API can approach, not something to ship.
  */
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type ManagedTransaction, type Session } from "neo4j-driver";
 import { toLuceneQuery } from "../../src/data/search.js";
 import { RELATION_TYPE_NAMES } from "../../src/domain/vocabulary.js";
 
@@ -191,6 +191,17 @@ export async function runFloor(
   vars: Vars,
 ): Promise<Record<string, unknown>[]> {
   const res = await tx.run(q.cypher, q.params(vars));
+  return res.records.map((r) => plain(r.toObject()) as Record<string, unknown>);
+}
+
+/** The same, as one auto-commit statement in `session` (reads). */
+export async function runFloorAutoCommit(
+  session: Session,
+  q: FloorQuery,
+  vars: Vars,
+  config: { timeout: number },
+): Promise<Record<string, unknown>[]> {
+  const res = await session.run(q.cypher, q.params(vars), config);
   return res.records.map((r) => plain(r.toObject()) as Record<string, unknown>);
 }
 

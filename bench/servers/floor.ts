@@ -1,13 +1,13 @@
 /**
  * "The floor": a bare node:http server; POST /floor/<operation> with {"variables": {...}}
- * runs that operation's one hand-written Cypher query (floor/queries.ts) in one managed
- * transaction, through the same driver settings as the API (createDb), and answers
+ * runs that operation's one hand-written Cypher query (floor/queries.ts), a read as an
+ * auto-commit statement and a write in one managed transaction, as the API does, through the same driver settings as the API (createDb), and answers
  * {"data": ...} in the API's JSON shape. GET /bench/stats counts the Cypher queries sent.
  */
 import { createServer } from "node:http";
 import { createDb } from "../../src/db/driver.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
-import { FLOOR, runFloor } from "../floor/queries.js";
+import { FLOOR, runFloor, runFloorAutoCommit } from "../floor/queries.js";
 import { serverEnv } from "./env.js";
 
 const env = serverEnv();
@@ -45,7 +45,15 @@ const server = createServer((req, res) => {
       return runFloor(tx, q, vars ?? {});
     };
     const config = { timeout: DEFAULT_LIMITS.queryTimeoutMs };
-    (q.mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config))
+    // As the API does: a read is one auto-commit statement (no COMMIT round trip), a write a
+    // managed transaction.
+    (q.mode === "READ"
+      ? runFloorAutoCommit(session, q, vars ?? {}, config).then((rows) => {
+          queries += 1;
+          return rows;
+        })
+      : session.executeWrite(work, config)
+    )
       .then((rows) => send(200, { data: q.shape(rows, vars ?? {}) }))
       .catch((error: unknown) =>
         send(200, {
