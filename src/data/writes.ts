@@ -294,10 +294,33 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
         p.path[1] === "evidence" ? { ...p, path: ["input", "evidence", "excerpt"] } : p,
       );
   return writeTx(db, stats, async (tx) => {
-    const rows = await tx.run(KINDS_AND_QUOTED, {
+    const checking = tx.run(KINDS_AND_QUOTED, {
       keys: [input.from, input.to, input.evidence.source],
       excerpt: parsed.success ? parsed.data.evidence : "",
     });
+    // The write is sent with the checks, in the same transaction (the driver pipelines both, so
+    // they cost one network round trip); when a check fails, throwing below rolls it back and
+    // nothing is written. Its own error, if any, counts only when every check passed.
+    const r = parsed.success ? parsed.data : null;
+    const writing = r
+      ? tx.run(UPSERT_AND_READ(r.type), {
+          rows: [
+            {
+              from: r.from,
+              to: r.to,
+              properties: r.properties,
+              inferred: r.inferred,
+              evidence: r.evidence,
+            },
+          ],
+          source: input.evidence.source,
+          by,
+          from: r.from,
+          to: r.to,
+        })
+      : null;
+    writing?.catch(() => {});
+    const rows = await checking;
     const found = new Map<string, Row>(rows.map((r) => [String(r.key), r]));
     const kindOf = (k: string) => found.get(k)?.kind as Kind | undefined;
     for (const end of ["from", "to"] as const) {
@@ -325,23 +348,9 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
         message: "must be a verbatim excerpt of the source's text",
       });
     }
-    if (problems.length > 0 || !parsed.success)
+    if (problems.length > 0 || !r || !writing)
       throw new BadInputError("The relation is invalid; nothing was written.", problems);
-    const r = parsed.data;
-    const row = {
-      from: r.from,
-      to: r.to,
-      properties: r.properties,
-      inferred: r.inferred,
-      evidence: r.evidence,
-    };
-    const [saved] = await tx.run(UPSERT_AND_READ(r.type), {
-      rows: [row],
-      source: input.evidence.source,
-      by,
-      from: r.from,
-      to: r.to,
-    });
+    const [saved] = await writing;
     const id = `${r.from}|${r.type}|${r.to}`;
     return {
       relation: toRelation(r.from, saved?.item as Row) as RelationRecord,
