@@ -141,16 +141,20 @@ export async function entityPage(
   const anchor = compileAnchor(kind, query.where, params);
   // Labels, property names and relationship types in this text come from the registry only.
   let match: string;
+  let countMatch: string;
   if (anchor) {
     // A condition names the entities at the other end: start from them (a key lookup and a
     // short expansion) rather than test every entity of the kind.
     match = `${anchor}
   WITH DISTINCT n WHERE ${filter}`;
+    countMatch = match;
   } else {
     // Every entity has a name, so this changes no result; it lets the planner walk the kind's
     // name index in order instead of sorting the whole label.
     const where = order.startsWith("n.name ") ? `n.name IS NOT NULL AND ${filter}` : filter;
     match = `MATCH (n:${kind}) WHERE ${where}`;
+    // The count needs no order: the filter alone lets the planner pick its index.
+    countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
   }
   const pre = specs.length > 0 ? `, pre: ${preExpression("n", specs, params)}` : "";
   const cypher = `
@@ -158,7 +162,7 @@ RETURN COLLECT {
   ${match}
   WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
   RETURN {n: ${project("n", properties)}${pre}}
-} AS items${withTotal ? `, COUNT { ${match} RETURN n } AS total` : ""}`;
+} AS items${withTotal ? `, COUNT { ${countMatch} RETURN n } AS total` : ""}`;
   const rows = await runRead(db, stats, cypher, {
     ...params.values,
     offset: neo4j.int(offset),

@@ -108,8 +108,9 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
 }`;
   const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
   const body = `{items: ${items}, total: ${total}}`;
-  const kinds = (spec.kinds ?? []).filter(isKind);
-  if (spec.kinds === null || kinds.length === 0) return body;
+  if (spec.kinds === null) return body;
+  const kinds = spec.kinds.filter(isKind);
+  if (kinds.length === 0) return "null";
   return `CASE WHEN ${kinds.map((k) => `${n}:${k}`).join(" OR ")} THEN ${body} END`;
 }
 
