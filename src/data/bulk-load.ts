@@ -1,0 +1,155 @@
+/**
+ * `--bulk`: loads documents into an EMPTY local instance with Neo4j's offline importer (see
+ * bulk.ts), then starts it and applies the migrations, so the API works on it at once. Refuses,
+ * and writes nothing, when NEO4J_URI points elsewhere, when the instance is running, or when
+ * its database holds anything.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../config.js";
+import { type Database, localNeo4jOptions, openDatabase } from "../db/database.js";
+import { createDb } from "../db/driver.js";
+import { importIntoLocalNeo4j, localInstance, startLocalNeo4j } from "../db/local-neo4j.js";
+import { AppError } from "../domain/errors.js";
+import { type BulkDocumentSummary, BulkGraph } from "./bulk.js";
+
+/** A bulk load that cannot run here; nothing was written. */
+export class BulkLoadError extends AppError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+
+export interface BulkLoadOptions {
+  config: Config;
+  /** The local instance (dev unless told otherwise). */
+  instance?: string;
+  /** Written as updatedBy, as ingest's `by`. */
+  by: string;
+  log: (message: string) => void;
+  /** Called after each document is validated and merged. */
+  onDocument?: (summary: BulkDocumentSummary, index: number) => void;
+  /** The importer's JVM heap and its off-heap budget. */
+  importerHeap?: string;
+  importerOffHeap?: string;
+  /** Keep the instance running and return it (tests); by default it is stopped again. */
+  keepOpen?: boolean;
+}
+
+export interface BulkLoadReport {
+  documents: number;
+  nodes: number;
+  relationships: number;
+  /** Milliseconds per step, and in all. */
+  ms: { prepare: number; csv: number; import: number; start: number; total: number };
+  /** The instance, started and migrated, when keepOpen was set. */
+  database?: Database;
+}
+
+const EMPTY_ALIASES = `
+MATCH (n:Entity) WHERE n.aliases IS NULL
+CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 20000 ROWS`;
+
+/** Nodes in the instance's default database, started for the look and stopped again. */
+async function countNodes(options: ReturnType<typeof localNeo4jOptions>): Promise<number> {
+  const local = await startLocalNeo4j(options);
+  const db = createDb(local);
+  try {
+    const result = await db.driver.executeQuery(
+      "MATCH (n) RETURN count(n) AS n",
+      {},
+      { database: local.database },
+    );
+    return Number(result.records[0]?.get("n") ?? 0);
+  } finally {
+    await db.driver.close();
+    await local.stop();
+  }
+}
+
+/** Validates, merges and bulk-loads `documents` (in order) into the empty local instance. */
+export async function bulkLoad(
+  documents: Iterable<unknown>,
+  o: BulkLoadOptions,
+): Promise<BulkLoadReport> {
+  const started = performance.now();
+  const instance = o.instance ?? "dev";
+  if (o.config.NEO4J_URI) {
+    throw new BulkLoadError(
+      "--bulk writes the local Neo4j's store offline; it cannot load the server at NEO4J_URI. Unset NEO4J_URI, or load without --bulk.",
+    );
+  }
+  const options = localNeo4jOptions(o.config, o.log, instance);
+  const here = localInstance(options);
+  if (here.runningPid) {
+    throw new BulkLoadError(
+      `The local Neo4j (${instance}) is running (pid ${here.runningPid}); --bulk writes its store offline. Stop it (and whatever started it) first, or load without --bulk.`,
+    );
+  }
+  if (here.hasStore) {
+    o.log(`Checking that the local Neo4j (${instance}) is empty ...`);
+    const nodes = await countNodes(options);
+    if (nodes > 0) {
+      throw new BulkLoadError(
+        `The local Neo4j (${instance}) already holds ${nodes} nodes; --bulk only loads an empty database. Load without --bulk, or delete ${here.home} to start afresh.`,
+      );
+    }
+  }
+
+  const graph = new BulkGraph();
+  let count = 0;
+  for (const doc of documents) {
+    const summary = graph.add(doc);
+    o.onDocument?.(summary, count);
+    count++;
+  }
+  const prepared = performance.now();
+
+  const dir = join(here.home, "import", `bulk-${process.pid}-${Date.now()}`);
+  let imported = prepared;
+  let written = prepared;
+  try {
+    const files = await graph.writeCsv(dir, new Date().toISOString(), o.by);
+    written = performance.now();
+    o.log(
+      `Importing ${graph.nodes.size} nodes and ${graph.relationCount} relationships with neo4j-admin database import full ...`,
+    );
+    await importIntoLocalNeo4j(options, files.importArgs(), {
+      heap: o.importerHeap ?? "1g",
+      offHeap: o.importerOffHeap ?? "1g",
+    });
+    imported = performance.now();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Starts the instance and applies the migrations (constraints, indexes) over the new store.
+  const database = await openDatabase(o.config, o.log, instance);
+  try {
+    // The importer cannot write an empty list (an empty field is no property); ingest stores
+    // `aliases: []`, so the bulk load does too.
+    const session = database.db.driver.session({ database: database.db.database });
+    try {
+      await session.run(EMPTY_ALIASES);
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const done = performance.now();
+  if (!o.keepOpen) await database.close();
+  return {
+    documents: count,
+    nodes: graph.nodes.size,
+    relationships: graph.relationCount,
+    ms: {
+      prepare: prepared - started,
+      csv: written - prepared,
+      import: imported - written,
+      start: done - imported,
+      total: done - started,
+    },
+    ...(o.keepOpen ? { database } : {}),
+  };
+}
