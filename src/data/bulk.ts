@@ -192,16 +192,18 @@ export class BulkGraph {
       ].join(",");
       for (const n of this.nodes.values()) {
         if (n.kind !== kind) continue;
+        const later: Record<string, unknown> = {};
         const fields = [
           quote(n.key),
           quote(n.kind),
-          quote(n.name),
-          quote(n.name.toLowerCase()),
-          quoteList(n.aliases, `${n.key}: aliases`),
-          n.description === null ? "" : quote(n.description),
-          ...props.map(([name]) => field(n.properties[name])),
+          deferred(later, "name", n.name, quote),
+          deferred(later, "nameLower", n.name.toLowerCase(), quote),
+          deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
+          n.description === null ? "" : deferred(later, "description", n.description, quote),
+          ...props.map(([name]) => deferred(later, name, n.properties[name], field)),
           ...stamp,
         ];
+        if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });
         await files.write("nodes", `Entity:${kind}`, header, fields);
       }
     }
@@ -221,16 +223,19 @@ export class BulkGraph {
       for (const r of this.relations.values()) {
         if (r.type !== type) continue;
         const id = `${r.from}|${r.type}|${r.to}`;
+        const later: Record<string, unknown> = {};
         const fields = [
           quote(r.from),
           quote(r.to),
-          ...props.map(([name]) => field(r.properties[name])),
+          ...props.map(([name]) => deferred(later, name, r.properties[name], field)),
           quoteList(r.sources, `${id}: evidence sources`),
-          quoteList(r.excerpts, `${id}: evidence`),
+          deferred(later, "evidenceExcerpts", r.excerpts, (v) => quoteList(v, `${id}: evidence`)),
           r.flags.map(String).join(ARRAY_DELIMITER),
           String(r.flags.every(Boolean)),
           ...stamp,
         ];
+        if (Object.keys(later).length > 0)
+          files.relationPatches.push({ type, from: r.from, to: r.to, props: later });
         await files.write("relationships", type, header, fields);
       }
     }
@@ -273,6 +278,27 @@ function quoteList(items: readonly string[], what: string): string {
   return quote(items.join(ARRAY_DELIMITER));
 }
 
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * A value with a line break is left out of the CSV (an empty field) and kept in `later`, to be
+ * set once the instance runs: the importer reads multi-line fields only in a mode that is several
+ * times slower for the whole file, and is unreliable with large values.
+ */
+function deferred<T>(
+  later: Record<string, unknown>,
+  name: string,
+  value: T,
+  format: (v: T) => string,
+): string {
+  const broken = Array.isArray(value)
+    ? value.some((v) => typeof v === "string" && LINE_BREAK.test(v))
+    : typeof value === "string" && LINE_BREAK.test(value);
+  if (!broken) return format(value);
+  later[name] = value;
+  return "";
+}
+
 /** An optional property: an empty, unquoted field is no property at all. */
 function field(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -280,8 +306,22 @@ function field(value: unknown): string {
   return String(value);
 }
 
-/** The CSV files of one load, one per label set or type (and one more for multi-line rows). */
+/** Values with line breaks, set after the import (see `deferred`). */
+export interface NodePatch {
+  key: string;
+  props: Record<string, unknown>;
+}
+export interface RelationPatch {
+  type: RelationType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** The CSV files of one load, one per label set or relationship type. */
 export class CsvFiles {
+  readonly nodePatches: NodePatch[] = [];
+  readonly relationPatches: RelationPatch[] = [];
   private readonly streams = new Map<
     string,
     { stream: WriteStream; path: string; kind: string; name: string }
@@ -295,22 +335,15 @@ export class CsvFiles {
     header: string,
     fields: string[],
   ): Promise<void> {
-    const line = fields.join(",");
-    // Rows with a line break go to their own file, which the importer reads in its slower
-    // multi-line mode; every other file is read line by line.
-    const multiline = /[\r\n]/.test(line);
-    const id = `${kind}:${name}:${multiline ? "m" : "s"}`;
+    const id = `${kind}:${name}`;
     let entry = this.streams.get(id);
     if (!entry) {
-      const path = join(
-        this.dir,
-        `${kind}-${name.replace(":", "-")}${multiline ? "-multiline" : ""}.csv`,
-      );
+      const path = join(this.dir, `${kind}-${name.replace(":", "-")}.csv`);
       entry = { stream: createWriteStream(path), path, kind, name };
       this.streams.set(id, entry);
       entry.stream.write(`${header}\n`);
     }
-    if (!entry.stream.write(`${line}\n`))
+    if (!entry.stream.write(`${fields.join(",")}\n`))
       await new Promise<void>((done) => entry.stream.once("drain", done));
   }
 
@@ -322,17 +355,11 @@ export class CsvFiles {
 
   /** The importer's arguments for these files. */
   importArgs(): string[] {
-    const args = [...this.streams.values()].map(
-      ({ kind, name, path }) => `--${kind}=${name}=${path}`,
-    );
-    args.push(
+    return [
+      ...[...this.streams.values()].map(({ kind, name, path }) => `--${kind}=${name}=${path}`),
       `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
-    );
-    const multi = [...this.streams.values()]
-      .filter(({ path }) => path.endsWith("-multiline.csv"))
-      .map(({ path }) => path);
-    if (multi.length > 0)
-      args.push("--multiline-fields-format=v2", `--multiline-fields=${multi.join(",")}`);
-    return args;
+      // One field may hold a long text (a source's, up to 1,000,000 characters, quotes doubled).
+      "--read-buffer-size=8m",
+    ];
   }
 }
