@@ -5,7 +5,7 @@
  * Central by bench/neo4j/pom.xml into that instance's plugins/ folder.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type Db, type DbTarget } from "../src/db/driver.js";
@@ -62,52 +62,12 @@ export function ensureApoc(
   return { jar, problem: null };
 }
 
-const AGENT_SOURCE = join(PROJECT_ROOT, "bench/neo4j/agent/PluginClasspathAgent.java");
-
-/**
- * Compiles the plugin class-path agent (bench/neo4j/agent) into the instance folder, once, and
- * returns the JVM option that loads it with the plugins folder; null when javac is missing.
- */
-function pluginAgentOption(home: string, plugins: string, log: (m: string) => void): string | null {
-  const dir = join(home, "agent");
-  const jar = join(dir, "plugin-classpath-agent.jar");
-  if (!existsSync(jar)) {
-    mkdirSync(join(dir, "classes"), { recursive: true });
-    const javac = spawnSync("javac", ["-d", join(dir, "classes"), AGENT_SOURCE], {
-      encoding: "utf8",
-    });
-    if (javac.status !== 0) {
-      log(`javac failed, so APOC cannot be loaded: ${javac.stderr ?? javac.error}`);
-      return null;
-    }
-    writeFileSync(join(dir, "MANIFEST.MF"), "Premain-Class: PluginClasspathAgent\n");
-    const jarRun = spawnSync(
-      "jar",
-      ["cfm", jar, join(dir, "MANIFEST.MF"), "-C", join(dir, "classes"), "."],
-      { encoding: "utf8" },
-    );
-    if (jarRun.status !== 0) {
-      log(`jar failed, so APOC cannot be loaded: ${jarRun.stderr ?? jarRun.error}`);
-      return null;
-    }
-  }
-  return `-javaagent:${jar}=${plugins}`;
-}
-
 /** Starts (or reuses) the bench instance, with APOC when it can be had, and applies migrations. */
 export async function startBenchNeo4j(o: BenchNeo4jOptions): Promise<BenchNeo4j> {
   const home = join(resolve(o.dir), "instances", INSTANCE);
   const plugins = join(home, "plugins");
   const apoc: { jar: string | null; problem: string | null } = ensureApoc(plugins, o.log);
   if (!apoc.jar) o.log(`APOC could not be resolved; the anchor is left out. ${apoc.problem}`);
-  const agent = apoc.jar ? pluginAgentOption(home, plugins, o.log) : null;
-  if (apoc.jar && !agent) {
-    apoc.problem = "the plugin class-path agent could not be built (javac and jar are needed)";
-    apoc.jar = null;
-  }
-  // The java launcher reads JDK_JAVA_OPTIONS; startLocalNeo4j passes this process's environment on.
-  const previous = process.env.JDK_JAVA_OPTIONS;
-  if (agent) process.env.JDK_JAVA_OPTIONS = [previous, agent].filter(Boolean).join(" ");
   const local: LocalNeo4j = await startLocalNeo4j({
     dir: o.dir,
     instance: INSTANCE,
@@ -125,9 +85,6 @@ export async function startBenchNeo4j(o: BenchNeo4jOptions): Promise<BenchNeo4j>
           "dbms.memory.transaction.total.max=0",
         ]
       : ["dbms.memory.transaction.total.max=0"],
-  }).finally(() => {
-    if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
-    else process.env.JDK_JAVA_OPTIONS = previous;
   });
   const target: DbTarget = {
     uri: local.uri,

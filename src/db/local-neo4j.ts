@@ -151,8 +151,10 @@ function javaArgs(lib: string, home: string, conf: string, heap: string): string
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
+    // As Neo4j's own launcher: plugins on the class path too, so the service loader finds
+    // their kernel extensions (APOC's ApocConfig, for one).
     "-cp",
-    `${lib}/*`,
+    `${lib}/*:${join(home, "plugins")}/*`,
     "org.neo4j.server.CommunityEntryPoint",
     `--home-dir=${home}`,
     `--config-dir=${conf}`,
