@@ -5,12 +5,15 @@
  * Central by bench/neo4j/pom.xml into that instance's plugins/ folder.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "../src/config.js";
+import { bulkLoad } from "../src/data/bulk-load.js";
 import { createDb, type Db, type DbTarget } from "../src/db/driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "../src/db/local-neo4j.js";
 import { migrate } from "../src/db/migrate.js";
+import type { Document } from "../src/domain/document.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const POM = join(PROJECT_ROOT, "bench/neo4j/pom.xml");
@@ -115,4 +118,50 @@ export function harnessDb(target: DbTarget): Db {
 
 export function instanceExists(dir: string): boolean {
   return existsSync(join(resolve(dir), "instances", INSTANCE, "data"));
+}
+
+export const BULK_INSTANCE = "bench-bulk";
+
+/** What the bulk path measured (see `bulkIngest`). */
+export interface BulkIngestRecord {
+  documents: number;
+  nodes: number;
+  relationships: number;
+  ms: { prepare: number; csv: number; import: number; start: number; total: number };
+  at: string;
+}
+
+/**
+ * The bulk path, measured: `bulkLoad` (what `npm run generate -- --bulk` runs) of `docs` into a
+ * fresh scratch instance of its own, which is deleted afterwards. `total` runs from the validated
+ * documents to a started, migrated instance; `import` is neo4j-admin's own step.
+ */
+export async function bulkIngest(
+  docs: readonly Document[],
+  boltPort: number,
+  log: (m: string) => void,
+): Promise<BulkIngestRecord> {
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: "",
+    NEO4J_LOCAL_DIR: process.env.NEO4J_LOCAL_DIR ?? join(PROJECT_ROOT, ".neo4j"),
+    NEO4J_LOCAL_BOLT_PORT: String(boltPort),
+  });
+  const home = join(resolve(config.NEO4J_LOCAL_DIR), "instances", BULK_INSTANCE);
+  rmSync(home, { recursive: true, force: true });
+  try {
+    const r = await bulkLoad(
+      docs.map((d) => structuredClone(d)),
+      { config, instance: BULK_INSTANCE, by: "generate", log },
+    );
+    return {
+      documents: r.documents,
+      nodes: r.nodes,
+      relationships: r.relationships,
+      ms: r.ms,
+      at: new Date().toISOString(),
+    };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }
