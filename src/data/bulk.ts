@@ -281,9 +281,9 @@ function quoteList(items: readonly string[], what: string): string {
 const LINE_BREAK = /[\r\n]/;
 
 /**
- * A value with a line break is left out of the CSV (an empty field) and kept in `later`, to be
- * set once the instance runs: the importer reads multi-line fields only in a mode that is several
- * times slower for the whole file, and is unreliable with large values.
+ * A value with a line break (or an empty string) is left out of the CSV (an empty field) and
+ * kept in `later`, to be set once the instance runs: the importer reads multi-line fields only in
+ * a mode that is several times slower for the whole file, and is unreliable with large values.
  */
 function deferred<T>(
   later: Record<string, unknown>,
@@ -291,9 +291,10 @@ function deferred<T>(
   value: T,
   format: (v: T) => string,
 ): string {
+  // An empty string too: the importer reads an empty field as no property at all.
   const broken = Array.isArray(value)
-    ? value.some((v) => typeof v === "string" && LINE_BREAK.test(v))
-    : typeof value === "string" && LINE_BREAK.test(value);
+    ? value.some((v) => typeof v === "string" && (v === "" || LINE_BREAK.test(v)))
+    : typeof value === "string" && (value === "" || LINE_BREAK.test(value));
   if (!broken) return format(value);
   later[name] = value;
   return "";

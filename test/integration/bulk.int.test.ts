@@ -51,6 +51,7 @@ const DOC_A = {
       name: "Two percent",
       properties: { metric: "PERCENT_GDP", value: 2, unit: "percent of GDP" },
     },
+    { key: `${PREFIX}riga`, kind: "Place", name: "Riga", description: "" },
   ],
   relations: [
     {
