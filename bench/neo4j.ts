@@ -5,12 +5,15 @@
  * Central by bench/neo4j/pom.xml into that instance's plugins/ folder.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "../src/config.js";
+import { bulkLoad } from "../src/data/bulk-load.js";
 import { createDb, type Db, type DbTarget } from "../src/db/driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "../src/db/local-neo4j.js";
 import { migrate } from "../src/db/migrate.js";
+import type { Document } from "../src/domain/document.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const POM = join(PROJECT_ROOT, "bench/neo4j/pom.xml");
@@ -62,52 +65,12 @@ export function ensureApoc(
   return { jar, problem: null };
 }
 
-const AGENT_SOURCE = join(PROJECT_ROOT, "bench/neo4j/agent/PluginClasspathAgent.java");
-
-/**
- * Compiles the plugin class-path agent (bench/neo4j/agent) into the instance folder, once, and
- * returns the JVM option that loads it with the plugins folder; null when javac is missing.
- */
-function pluginAgentOption(home: string, plugins: string, log: (m: string) => void): string | null {
-  const dir = join(home, "agent");
-  const jar = join(dir, "plugin-classpath-agent.jar");
-  if (!existsSync(jar)) {
-    mkdirSync(join(dir, "classes"), { recursive: true });
-    const javac = spawnSync("javac", ["-d", join(dir, "classes"), AGENT_SOURCE], {
-      encoding: "utf8",
-    });
-    if (javac.status !== 0) {
-      log(`javac failed, so APOC cannot be loaded: ${javac.stderr ?? javac.error}`);
-      return null;
-    }
-    writeFileSync(join(dir, "MANIFEST.MF"), "Premain-Class: PluginClasspathAgent\n");
-    const jarRun = spawnSync(
-      "jar",
-      ["cfm", jar, join(dir, "MANIFEST.MF"), "-C", join(dir, "classes"), "."],
-      { encoding: "utf8" },
-    );
-    if (jarRun.status !== 0) {
-      log(`jar failed, so APOC cannot be loaded: ${jarRun.stderr ?? jarRun.error}`);
-      return null;
-    }
-  }
-  return `-javaagent:${jar}=${plugins}`;
-}
-
 /** Starts (or reuses) the bench instance, with APOC when it can be had, and applies migrations. */
 export async function startBenchNeo4j(o: BenchNeo4jOptions): Promise<BenchNeo4j> {
   const home = join(resolve(o.dir), "instances", INSTANCE);
   const plugins = join(home, "plugins");
   const apoc: { jar: string | null; problem: string | null } = ensureApoc(plugins, o.log);
   if (!apoc.jar) o.log(`APOC could not be resolved; the anchor is left out. ${apoc.problem}`);
-  const agent = apoc.jar ? pluginAgentOption(home, plugins, o.log) : null;
-  if (apoc.jar && !agent) {
-    apoc.problem = "the plugin class-path agent could not be built (javac and jar are needed)";
-    apoc.jar = null;
-  }
-  // The java launcher reads JDK_JAVA_OPTIONS; startLocalNeo4j passes this process's environment on.
-  const previous = process.env.JDK_JAVA_OPTIONS;
-  if (agent) process.env.JDK_JAVA_OPTIONS = [previous, agent].filter(Boolean).join(" ");
   const local: LocalNeo4j = await startLocalNeo4j({
     dir: o.dir,
     instance: INSTANCE,
@@ -125,9 +88,6 @@ export async function startBenchNeo4j(o: BenchNeo4jOptions): Promise<BenchNeo4j>
           "dbms.memory.transaction.total.max=0",
         ]
       : ["dbms.memory.transaction.total.max=0"],
-  }).finally(() => {
-    if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
-    else process.env.JDK_JAVA_OPTIONS = previous;
   });
   const target: DbTarget = {
     uri: local.uri,
@@ -158,4 +118,50 @@ export function harnessDb(target: DbTarget): Db {
 
 export function instanceExists(dir: string): boolean {
   return existsSync(join(resolve(dir), "instances", INSTANCE, "data"));
+}
+
+export const BULK_INSTANCE = "bench-bulk";
+
+/** What the bulk path measured (see `bulkIngest`). */
+export interface BulkIngestRecord {
+  documents: number;
+  nodes: number;
+  relationships: number;
+  ms: { prepare: number; csv: number; import: number; start: number; total: number };
+  at: string;
+}
+
+/**
+ * The bulk path, measured: `bulkLoad` (what `npm run generate -- --bulk` runs) of `docs` into a
+ * fresh scratch instance of its own, which is deleted afterwards. `total` runs from the validated
+ * documents to a started, migrated instance; `import` is neo4j-admin's own step.
+ */
+export async function bulkIngest(
+  docs: readonly Document[],
+  boltPort: number,
+  log: (m: string) => void,
+): Promise<BulkIngestRecord> {
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: "",
+    NEO4J_LOCAL_DIR: process.env.NEO4J_LOCAL_DIR ?? join(PROJECT_ROOT, ".neo4j"),
+    NEO4J_LOCAL_BOLT_PORT: String(boltPort),
+  });
+  const home = join(resolve(config.NEO4J_LOCAL_DIR), "instances", BULK_INSTANCE);
+  rmSync(home, { recursive: true, force: true });
+  try {
+    const r = await bulkLoad(
+      docs.map((d) => structuredClone(d)),
+      { config, instance: BULK_INSTANCE, by: "generate", log },
+    );
+    return {
+      documents: r.documents,
+      nodes: r.nodes,
+      relationships: r.relationships,
+      ms: r.ms,
+      at: new Date().toISOString(),
+    };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }

@@ -453,6 +453,8 @@ function recordingTx(
 const kindOfQuery = (c: string) => {
   const rel = /MERGE \(a\)-\[r:(\w+)\]->\(b\)/.exec(c);
   if (rel) return `upsert relations ${rel[1]}`;
+  const created = /CREATE \(a\)-\[r:(\w+)\]->\(b\)/.exec(c);
+  if (created) return `create relations ${created[1]}`;
   const ent = /SET n:(\w+), n.kind/.exec(c);
   if (ent) return `upsert entities ${ent[1]}`;
   if (c.includes("n.key IN $keys")) return "kinds of keys";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { renderChart } from "./chart.js";
 import type { Fingerprint, IngestRecord } from "./dataset.js";
 import type { PhaseResult } from "./load.js";
-import { PROJECT_ROOT } from "./neo4j.js";
+import { type BulkIngestRecord, PROJECT_ROOT } from "./neo4j.js";
 import type { Fixtures, Group } from "./operations.js";
 import type { ServerName } from "./servers/spawn.js";
 
@@ -68,6 +68,8 @@ export interface Results {
     ms: number;
     relationMs: number;
   } | null;
+  /** The bulk path (neo4j-admin database import full), when the run measured it. */
+  bulkIngest?: BulkIngestRecord;
   correctness: Correctness[];
   fixtures: (Omit<Fixtures, "pairs"> & { pairs: Fixtures["pairs"]; pairCount: number })[];
   cells: CellResult[];
@@ -249,12 +251,24 @@ export function summarise(r: Results): Summary {
       : "not measured in this run",
     met: mem ? mem.peakMb < 200 : null,
   });
+  // The bulk path decides the target when it was measured: the issue asks about bulk loads.
+  // Its rate is end to end (validated documents to a started, migrated instance), not the
+  // importer's step alone.
+  const b = r.bulkIngest;
+  const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en");
+  const transactional = ingest
+    ? `${Math.round(ingest.relationsPerSecond).toLocaleString("en")} relationships/s (${ingest.source})`
+    : "no ingest recorded";
   targets.push({
     target: "bulk ingest: at least 50,000 relationships per second",
-    measured: ingest
-      ? `${Math.round(ingest.relationsPerSecond).toLocaleString("en")} relationships/s (${ingest.source})`
-      : "no ingest recorded",
-    met: ingest ? ingest.relationsPerSecond >= 50_000 : null,
+    measured: b
+      ? `${perSecond(b.relationships, b.ms.total)} relationships/s through the bulk path (\`--bulk\`: neo4j-admin database import full), end to end: ${b.relationships.toLocaleString("en")} relationships in ${(b.ms.total / 1000).toFixed(1)} s, of which the importer ${(b.ms.import / 1000).toFixed(1)} s (${perSecond(b.relationships, b.ms.import)}/s); the transactional path: ${transactional}`
+      : `${transactional}, through the transactional path (the bulk path was not measured)`,
+    met: b
+      ? b.relationships / (b.ms.total / 1000) >= 50_000
+      : ingest
+        ? ingest.relationsPerSecond >= 50_000
+        : null,
   });
   void big;
   return { rows, memory, targets, ingest };
@@ -384,6 +398,14 @@ function markdown(r: Results, s: Summary, findings: string): string {
         : "") +
       ".",
   );
+  if (r.bulkIngest) {
+    const bi = r.bulkIngest;
+    const sec = (ms: number) => (ms / 1000).toFixed(1);
+    out.push(
+      "",
+      `The bulk path (\`npm run generate -- --bulk\`, \`bulkLoad\` in \`src/data/bulk-load.ts\`): the same ${bi.documents} documents validated and merged in memory with ingest's semantics, written as CSV and loaded by \`neo4j-admin database import full\` into an empty scratch instance, which is then started and migrated: ${bi.nodes.toLocaleString("en")} nodes and ${bi.relationships.toLocaleString("en")} relationships in ${sec(bi.ms.total)} s end to end, **${Math.round(bi.relationships / (bi.ms.total / 1000)).toLocaleString("en")} relationships/s** (validating ${sec(bi.ms.prepare)} s, CSV ${sec(bi.ms.csv)} s, import ${sec(bi.ms.import)} s = ${Math.round(bi.relationships / (bi.ms.import / 1000)).toLocaleString("en")} relationships/s, start and migrations ${sec(bi.ms.start)} s).`,
+    );
+  }
   if (r.floorIngest) {
     const fi = r.floorIngest;
     out.push(

@@ -29,7 +29,7 @@ import {
 } from "./dataset.js";
 import { pickFixtures, removeBenchRelations } from "./fixtures.js";
 import { concurrency1, concurrencyN, once, type PhaseResult, sampleRss } from "./load.js";
-import { harnessDb, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
+import { bulkIngest, harnessDb, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import {
   BENCH_WRITER,
   canonical,
@@ -55,6 +55,7 @@ const { values: args } = parseArgs({
     reload: { type: "boolean" },
     "keep-neo4j": { type: "boolean" },
     "no-floor-ingest": { type: "boolean" },
+    "no-bulk-ingest": { type: "boolean" },
     out: { type: "string" },
     "bolt-port": { type: "string" },
     "port-base": { type: "string" },
@@ -79,6 +80,8 @@ const outDir =
   args.out ??
   (quick ? join(tmpdir(), "allies-graph-bench-quick") : join(PROJECT_ROOT, "bench/results"));
 const boltPort = Number(args["bolt-port"] ?? process.env.BENCH_NEO4J_BOLT_PORT ?? 7689);
+/** The bulk path's own scratch instance (emptied, loaded, measured, deleted). */
+const bulkBoltPort = Number(process.env.BENCH_BULK_BOLT_PORT ?? boltPort + 8);
 const portBase = Number(args["port-base"] ?? process.env.BENCH_PORT_BASE ?? 4101);
 const ops: Operation[] = args.ops
   ? OPERATIONS.filter((o) => (args.ops as string).split(",").includes(o.id))
@@ -397,6 +400,17 @@ async function main() {
       results.floorIngest = { documents: docs.length, ...f };
       log(
         `floor ingest: ${f.relations} relations in ${(f.ms / 1000).toFixed(1)} s (${Math.round(f.relations / (f.ms / 1000))} relations/s overall)`,
+      );
+    }
+    if (!args["no-bulk-ingest"]) {
+      const docs = corpus.docs.slice(0, corpus.docsFor(Math.max(...sizes)));
+      log(
+        `bulk ingest: the ${docs.length} documents of the largest size with --bulk (neo4j-admin database import full) into an empty scratch instance on port ${bulkBoltPort}`,
+      );
+      results.bulkIngest = await bulkIngest(docs, bulkBoltPort, log);
+      const b = results.bulkIngest;
+      log(
+        `bulk ingest: ${b.relationships} relationships in ${(b.ms.total / 1000).toFixed(1)} s end to end (${Math.round(b.relationships / (b.ms.total / 1000))}/s), import ${(b.ms.import / 1000).toFixed(1)} s`,
       );
     }
     results.dataset.documentsLoaded = dataset.fingerprint().docs.length;

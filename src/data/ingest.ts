@@ -9,7 +9,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Tx, writeTx } from "../db/run.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
-import { undefinedKeys, validateDocument } from "../domain/validate.js";
+import { checkDocument, externalKeys, parseDocument } from "../domain/validate.js";
 import {
   KIND_NAMES,
   type Kind,
@@ -44,13 +44,14 @@ RETURN n.key AS key, n.kind AS kind`;
 /**
  * Upserts entities of one kind; the label is a registry kind, values are parameters. Stamps
  * updatedAt / updatedBy only when something changed, so a replay leaves the node as it was.
+ * MERGE first: a node it has just made holds only its key (every entity written has a name),
+ * so the state before is read from the merged node, without a second index lookup.
  */
 export function upsertEntitiesCypher(kind: Kind): string {
   return `
 UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {key: row.key})
-WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Entity {key: row.key})
+WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
 SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
     n.aliases = row.aliases, n.description = row.description
 SET n += row.properties
@@ -61,15 +62,18 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
 RETURN outcome, collect(n.key) AS keys`;
 }
 
-/** Upserts relations of one type; the type is a registry type, values are parameters. */
+/**
+ * Upserts relations of one type; the type is a registry type, values are parameters. MERGE
+ * first: a relationship it has just made has no properties yet (every relation written has
+ * evidence), so the state before is read from it without matching the pair a second time.
+ */
 export function upsertRelationsCypher(type: RelationType): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
 MATCH (b:Entity {key: row.to})
-OPTIONAL MATCH (a)-[old:${type}]->(b)
-WITH a, b, row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (a)-[r:${type}]->(b)
+WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
 SET r += row.properties
 WITH a, b, r, row, before,
      [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
@@ -88,6 +92,25 @@ WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET r.updatedAt = datetime(), r.updatedBy = $by)
 RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys`;
+}
+
+/**
+ * Creates relations of one type that cannot exist yet: an endpoint was created in this same
+ * transaction, so no other transaction can have linked it. Writes exactly what the upsert writes
+ * for a new relation (one piece of evidence, its inferred flag, the stamps), without matching
+ * an old relation or comparing. Only for (from, type, to) that occur once in the document.
+ */
+export function createRelationsCypher(type: RelationType): string {
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.from})
+MATCH (b:Entity {key: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r += row.properties
+SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
+    r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
+    r.updatedAt = datetime(), r.updatedBy = $by
+RETURN count(r) AS created`;
 }
 
 function entityRow(
@@ -115,34 +138,58 @@ function relationRow(r: DocumentRelation) {
 /** Called after each batch of rows is written: rows done so far, rows in all. */
 export type Progress = (done: number, total: number) => void;
 
+/** What an ingest reports beyond its counts. */
+export interface IngestOptions {
+  /**
+   * Whether to list the keys and ids of what changed (`changed`, for graphChanged). Callers that
+   * only print counts (the CLIs, the generator) pass false; `changed` is then left empty.
+   */
+  listChanged?: boolean;
+}
+
 /** Validates `input` against the graph and writes it, inside the caller's transaction. */
 export async function ingestInTx(
   tx: Tx,
   input: unknown,
   by: string,
   onProgress?: Progress,
+  options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  // Look up the entities the document refers to without defining them, then validate once.
-  const external = undefinedKeys(input);
-  const rows = external.length ? await tx.run(KINDS_OF_KEYS, { keys: external }) : [];
-  const kinds = new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind]));
-  const result = validateDocument(input, kinds);
+  const parsed = parseDocument(input);
+  if (!parsed.ok)
+    throw new BadInputError("The document is invalid; nothing was written.", parsed.problems);
+  // One look-up for every key the document names: the kinds of the entities it refers to
+  // without defining them (for validation), and of those it defines (which must keep their kind,
+  // and which are new).
+  const doc = parsed.document;
+  const keys = [doc.source.key, ...doc.entities.map((e) => e.key), ...externalKeys(doc)];
+  const stored = new Map<string, Kind>();
+  for (const slice of chunks(keys, KEYS_BATCH)) {
+    for (const r of await tx.run(KINDS_OF_KEYS, { keys: slice }))
+      stored.set(String(r.key), String(r.kind) as Kind);
+  }
+  const result = checkDocument(doc, stored);
   if (!result.ok)
     throw new BadInputError("The document is invalid; nothing was written.", result.problems);
-  return write(tx, result.document, by, onProgress);
+  return write(tx, result.document, stored, by, onProgress, options.listChanged ?? true);
 }
 
-function chunks<T>(rows: readonly T[]): T[][] {
+/** Keys per look-up: a list parameter this long is still one cheap index seek per key. */
+const KEYS_BATCH = 50_000;
+
+function chunks<T>(rows: readonly T[], size = INGEST_BATCH): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += INGEST_BATCH) out.push(rows.slice(i, i + INGEST_BATCH));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
 async function write(
   tx: Tx,
   doc: Document,
+  stored: ReadonlyMap<string, string>,
   by: string,
-  onProgress?: Progress,
+  onProgress: Progress | undefined,
+  listChanged: boolean,
 ): Promise<IngestSummary> {
   const total = doc.entities.length + 1 + doc.relations.length;
   let done = 0;
@@ -155,17 +202,13 @@ async function write(
     ...doc.entities.map((e, i) => ({ key: e.key, kind: e.kind, path: ["entities", i, "key"] })),
   ];
   const problems: InputProblem[] = [];
-  for (const slice of chunks(all)) {
-    const existing = await tx.run(KINDS_OF_KEYS, { keys: slice.map((e) => e.key) });
-    const stored = new Map(existing.map((r) => [String(r.key), String(r.kind)]));
-    for (const e of slice) {
-      const kind = stored.get(e.key);
-      if (kind && kind !== e.kind) {
-        problems.push({
-          path: e.path,
-          message: `"${e.key}" is already a ${kind}, not a ${e.kind}`,
-        });
-      }
+  for (const e of all) {
+    const kind = stored.get(e.key);
+    if (kind && kind !== e.kind) {
+      problems.push({
+        path: e.path,
+        message: `"${e.key}" is already a ${kind}, not a ${e.kind}`,
+      });
     }
   }
   if (problems.length > 0)
@@ -174,12 +217,20 @@ async function write(
   const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
   const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
   const changed = { entities: [] as string[], relations: [] as string[] };
-  const tally = (rows: Awaited<ReturnType<Tx["run"]>>, outcomes: Outcomes, keys: string[]) => {
+  /** Entities this transaction created: no other transaction can have linked them yet. */
+  const created = new Set<string>();
+  const tally = (
+    rows: Awaited<ReturnType<Tx["run"]>>,
+    outcomes: Outcomes,
+    keys: string[],
+    onCreated?: (key: string) => void,
+  ) => {
     for (const r of rows) {
       const outcome = String(r.outcome) as keyof Outcomes;
       const list = Array.isArray(r.keys) ? r.keys.map(String) : [];
       outcomes[outcome] += list.length;
-      if (outcome !== "unchanged") keys.push(...list);
+      if (outcome === "created" && onCreated) for (const k of list) onCreated(k);
+      if (outcome !== "unchanged" && listChanged) keys.push(...list);
     }
   };
 
@@ -197,22 +248,70 @@ async function write(
         await tx.run(upsertEntitiesCypher(kind), { rows, kind, by }),
         entityOutcomes,
         changed.entities,
+        (key) => created.add(key),
       );
       advance(rows.length);
     }
   }
+
+  const byType = new Map<RelationType, DocumentRelation[]>();
+  const pairs = new Map<string, number>();
+  for (const r of doc.relations) {
+    const list = byType.get(r.type) ?? [];
+    list.push(r);
+    byType.set(r.type, list);
+    const id = `${r.from}|${r.type}|${r.to}`;
+    pairs.set(id, (pairs.get(id) ?? 0) + 1);
+  }
+  let restated = false;
   for (const type of RELATION_TYPE_NAMES) {
-    const all = doc.relations.filter((r) => r.type === type).map(relationRow);
-    for (const rows of chunks(all)) {
-      const result = await tx.run(upsertRelationsCypher(type), {
-        rows,
+    const fresh: DocumentRelation[] = [];
+    const upsert: DocumentRelation[] = [];
+    for (const r of byType.get(type) ?? []) {
+      // A relation twice in the document goes through the upsert, which merges its evidence.
+      const known =
+        (created.has(r.from) || created.has(r.to)) && pairs.get(`${r.from}|${type}|${r.to}`) === 1;
+      (known ? fresh : upsert).push(r);
+    }
+    for (const slice of chunks(fresh)) {
+      const [row] = await tx.run(createRelationsCypher(type), {
+        rows: slice.map(relationRow),
         source: doc.source.key,
         by,
       });
-      tally(result, relationOutcomes, changed.relations);
-      advance(rows.length);
+      if (Number(row?.created) !== slice.length)
+        throw new Error(`ingest: created ${row?.created} ${type} relations of ${slice.length}`);
+      relationOutcomes.created += slice.length;
+      if (listChanged) for (const r of slice) changed.relations.push(`${r.from}|${type}|${r.to}`);
+      advance(slice.length);
+    }
+    // A relation stated more than once in the document is written once per statement, in
+    // rounds (its first statements, then its second ...): within one query every row would read
+    // the relation as it was before the query, and all but one inferred flag would be lost.
+    const rounds: DocumentRelation[][] = [];
+    const seen = new Map<string, number>();
+    for (const r of upsert) {
+      const id = `${r.from}|${r.to}`;
+      const round = seen.get(id) ?? 0;
+      seen.set(id, round + 1);
+      const list = rounds[round] ?? [];
+      list.push(r);
+      rounds[round] = list;
+    }
+    if (rounds.length > 1) restated = true;
+    for (const round of rounds) {
+      for (const slice of chunks(round)) {
+        const result = await tx.run(upsertRelationsCypher(type), {
+          rows: slice.map(relationRow),
+          source: doc.source.key,
+          by,
+        });
+        tally(result, relationOutcomes, changed.relations);
+        advance(slice.length);
+      }
     }
   }
+  if (restated) changed.relations = [...new Set(changed.relations)];
   return {
     source: doc.source.key,
     entities: doc.entities.length + 1,
@@ -231,8 +330,9 @@ export function ingestDocument(
   by = "ingest",
   onProgress?: Progress,
   timeoutMs?: number,
+  options?: IngestOptions,
 ): Promise<IngestSummary> {
-  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by, onProgress), timeoutMs);
+  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by, onProgress, options), timeoutMs);
 }
 
 /**

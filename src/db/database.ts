@@ -4,7 +4,7 @@
  */
 import type { Config } from "../config.js";
 import { createDb, type Db, type DbTarget } from "./driver.js";
-import { type LocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
+import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j } from "./local-neo4j.js";
 import { migrate } from "./migrate.js";
 
 export interface Database {
@@ -17,6 +17,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The local instance's settings from the configuration. */
+export function localNeo4jOptions(
+  config: Config,
+  log: (message: string) => void,
+  instance = "dev",
+): LocalNeo4jOptions {
+  return {
+    dir: config.NEO4J_LOCAL_DIR,
+    instance,
+    boltPort: config.NEO4J_LOCAL_BOLT_PORT,
+    heap: config.NEO4J_LOCAL_HEAP,
+    pagecache: config.NEO4J_LOCAL_PAGECACHE,
+    txTimeout: config.NEO4J_TX_TIMEOUT,
+    startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+    log,
+  };
+}
+
 export async function openDatabase(
   config: Config,
   log: (message: string) => void,
@@ -24,16 +42,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const local: LocalNeo4j | undefined = config.NEO4J_URI
     ? undefined
-    : await startLocalNeo4j({
-        dir: config.NEO4J_LOCAL_DIR,
-        instance,
-        boltPort: config.NEO4J_LOCAL_BOLT_PORT,
-        heap: config.NEO4J_LOCAL_HEAP,
-        pagecache: config.NEO4J_LOCAL_PAGECACHE,
-        txTimeout: config.NEO4J_TX_TIMEOUT,
-        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-        log,
-      });
+    : await startLocalNeo4j(localNeo4jOptions(config, log, instance));
   const target = local ?? {
     uri: config.NEO4J_URI ?? "",
     user: config.NEO4J_USER,

@@ -150,8 +150,10 @@ function javaArgs(lib: string, home: string, conf: string, heap: string): string
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
+    // As Neo4j's own launcher: plugins on the class path too, so the service loader finds
+    // their kernel extensions (APOC's ApocConfig, for one).
     "-cp",
-    `${lib}/*`,
+    `${lib}/*:${join(home, "plugins")}/*`,
     "org.neo4j.server.CommunityEntryPoint",
     `--home-dir=${home}`,
     `--config-dir=${conf}`,
@@ -234,6 +236,96 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
     await sleep(100);
   }
   return !alive(pid);
+}
+
+/** The first and last lines of a long output (a usage error's reason comes first). */
+function shorten(text: string): string {
+  const lines = text.trim().split("\n");
+  return lines.length <= 40
+    ? lines.join("\n")
+    : [...lines.slice(0, 10), "...", ...lines.slice(-25)].join("\n");
+}
+
+/** Where an instance lives, and whether its server is running now (its pid, or null). */
+export function localInstance(o: Pick<LocalNeo4jOptions, "dir" | "instance">): {
+  home: string;
+  /** The default database's store exists (the instance has been started or loaded before). */
+  hasStore: boolean;
+  runningPid: number | null;
+} {
+  const home = join(resolve(o.dir), "instances", o.instance);
+  const pidFile = join(home, "neo4j.pid");
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) : 0;
+  return {
+    home,
+    hasStore: existsSync(join(home, "data", "databases", "neo4j")),
+    runningPid: pid && alive(pid) ? pid : null,
+  };
+}
+
+/**
+ * Runs Neo4j's offline importer (`neo4j-admin database import full`, the import tool classes in
+ * the resolved jars) into the instance's default database, replacing it. The instance must be
+ * stopped; the caller checks that the database is empty. `args` are the importer's file
+ * arguments. Returns the importer's output; throws LocalNeo4jError with it when it fails.
+ */
+export async function importIntoLocalNeo4j(
+  o: LocalNeo4jOptions,
+  args: readonly string[],
+  importer: { heap: string; offHeap: string },
+): Promise<string> {
+  checkJava();
+  const root = resolve(o.dir);
+  const lib = ensureJars(root, o.log);
+  const home = join(root, "instances", o.instance);
+  for (const d of ["data", "logs", "run", "import", "plugins"])
+    mkdirSync(join(home, d), { recursive: true });
+  const conf = writeConfig(home, o);
+  ensurePassword(lib, home, conf);
+  const { runningPid } = localInstance(o);
+  if (runningPid || (await portOpen(o.boltPort))) {
+    throw new LocalNeo4jError(
+      `The local Neo4j (${o.instance}) is running${runningPid ? ` (pid ${runningPid})` : ` or port ${o.boltPort} is taken`}; the bulk importer writes the store offline: stop it first.`,
+    );
+  }
+  const command = [
+    `-Xmx${importer.heap}`,
+    "-cp",
+    `${lib}/*`,
+    "org.neo4j.cli.AdminTool",
+    "database",
+    "import",
+    "full",
+    // The database first: options that take several files would swallow it at the end.
+    "neo4j",
+    "--overwrite-destination=true",
+    "--bad-tolerance=0",
+    `--max-off-heap-memory=${importer.offHeap}`,
+    `--report-file=${join(home, "logs", "import.report")}`,
+    ...args,
+  ];
+  const output = await new Promise<{ code: number | null; text: string }>((done, fail) => {
+    const child = spawn(javaCommand(), command, {
+      cwd: home,
+      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      text += d.toString();
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      text += d.toString();
+    });
+    child.once("error", fail);
+    child.once("close", (code) => done({ code, text }));
+  });
+  if (output.code !== 0) {
+    throw new LocalNeo4jError(
+      `The bulk importer failed (exit ${output.code}; arguments: ${command.slice(4).join(" ")}):\n${shorten(output.text)}`,
+    );
+  }
+  return output.text;
 }
 
 /**

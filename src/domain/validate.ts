@@ -27,6 +27,24 @@ function repairDocument(doc: Document): Document {
   };
 }
 
+/** A document that passed the structural (zod) check, not yet checked for cross-references. */
+export type ParseResult =
+  | { ok: true; document: Document }
+  | { ok: false; problems: DocumentProblem[] };
+
+/** The structural check alone: shape and property types (zod, from the vocabulary). */
+export function parseDocument(input: unknown): ParseResult {
+  const parsed = documentSchema.safeParse(input);
+  if (parsed.success) return { ok: true, document: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      message: i.message,
+    })),
+  };
+}
+
 /**
  * Checks a document completely and reports every problem with its path, not just the first:
  * the shape and property types (zod, from the vocabulary), unique keys, relation endpoints of
@@ -38,17 +56,16 @@ export function validateDocument(
   input: unknown,
   kindsOf: ReadonlyMap<string, Kind> = new Map(),
 ): ValidationResult {
-  const parsed = documentSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-        message: i.message,
-      })),
-    };
-  }
-  const doc = repairDocument(parsed.data);
+  const parsed = parseDocument(input);
+  return parsed.ok ? checkDocument(parsed.document, kindsOf) : parsed;
+}
+
+/** `validateDocument` after the structural check: `parsed` comes from `parseDocument`. */
+export function checkDocument(
+  parsed: Document,
+  kindsOf: ReadonlyMap<string, Kind> = new Map(),
+): ValidationResult {
+  const doc = repairDocument(parsed);
   const problems: DocumentProblem[] = [];
   const kinds = new Map<string, Kind>([[doc.source.key, "Source"]]);
   doc.entities.forEach((e, i) => {
@@ -100,9 +117,17 @@ export function validateDocument(
 
 /** Keys a document's relations use without defining them (to look their kinds up first). */
 export function undefinedKeys(input: unknown): string[] {
-  const parsed = documentSchema.safeParse(input);
-  if (!parsed.success) return [];
-  const defined = new Set([parsed.data.source.key, ...parsed.data.entities.map((e) => e.key)]);
-  const used = parsed.data.relations.flatMap((r) => [r.from, r.to]);
-  return [...new Set(used.filter((k) => !defined.has(k)))];
+  const parsed = parseDocument(input);
+  return parsed.ok ? externalKeys(parsed.document) : [];
+}
+
+/** Keys a parsed document's relations use without defining them. */
+export function externalKeys(doc: Document): string[] {
+  const defined = new Set([doc.source.key, ...doc.entities.map((e) => e.key)]);
+  const external = new Set<string>();
+  for (const r of doc.relations) {
+    if (!defined.has(r.from)) external.add(r.from);
+    if (!defined.has(r.to)) external.add(r.to);
+  }
+  return [...external];
 }

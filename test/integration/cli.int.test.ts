@@ -76,6 +76,25 @@ describe("npm run ingest", () => {
     expect(bad.stderr).toContain("nothing was written");
   }, 90_000);
 
+  it("--bulk refuses a server at NEO4J_URI (it loads an empty local instance offline) and writes nothing", async () => {
+    const count = async () => {
+      const [{ n } = { n: -1 }] = await cypher(db, "MATCH (n) RETURN count(n) AS n");
+      return Number(n);
+    };
+    const before = await count();
+    const r = await cli(["src/cli/ingest.ts", "--bulk", GOOD]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /--bulk writes the local Neo4j's store offline; it cannot load the server at NEO4J_URI/,
+    );
+    expect(await count()).toBe(before);
+    const generate = await cli(["src/cli/generate.ts", "--entities", "10", "--bulk", "--clear"]);
+    expect(generate.code).toBe(2);
+    expect(generate.stderr).toContain(
+      "--bulk loads an empty database: it cannot be combined with --clear",
+    );
+  }, 60_000);
+
   it("shows progress for a large document and writes it in bounded batches", async () => {
     const big = join(dir, "big.json");
     const places = Array.from({ length: 6_000 }, (_, i) => ({

@@ -1,0 +1,230 @@
+/**
+ * `--bulk`: loads documents into an EMPTY local instance with Neo4j's offline importer (see
+ * bulk.ts), then starts it and applies the migrations, so the API works on it at once. Refuses,
+ * and writes nothing, when NEO4J_URI points elsewhere, when the instance is running, or when
+ * its database holds anything.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Session } from "neo4j-driver";
+import type { Config } from "../config.js";
+import { type Database, localNeo4jOptions } from "../db/database.js";
+import { createDb } from "../db/driver.js";
+import { importIntoLocalNeo4j, localInstance, startLocalNeo4j } from "../db/local-neo4j.js";
+import { migrate } from "../db/migrate.js";
+import { AppError } from "../domain/errors.js";
+import { RELATION_TYPE_NAMES } from "../domain/vocabulary.js";
+import { type BulkDocumentSummary, BulkGraph, type CsvFiles } from "./bulk.js";
+
+/** A bulk load that cannot run here; nothing was written. */
+export class BulkLoadError extends AppError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+
+export interface BulkLoadOptions {
+  config: Config;
+  /** The local instance (dev unless told otherwise). */
+  instance?: string;
+  /** Written as updatedBy, as ingest's `by`. */
+  by: string;
+  log: (message: string) => void;
+  /** Called after each document is validated and merged. */
+  onDocument?: (summary: BulkDocumentSummary, index: number) => void;
+  /** The importer's JVM heap and its off-heap budget. */
+  importerHeap?: string;
+  importerOffHeap?: string;
+  /** Keep the instance running and return it (tests); by default it is stopped again. */
+  keepOpen?: boolean;
+}
+
+export interface BulkLoadReport {
+  documents: number;
+  nodes: number;
+  relationships: number;
+  /** Milliseconds per step, and in all. */
+  ms: { prepare: number; csv: number; import: number; start: number; total: number };
+  /** The instance, started and migrated, when keepOpen was set. */
+  database?: Database;
+}
+
+const EMPTY_ALIASES = `
+MATCH (n:Entity) WHERE n.aliases IS NULL
+CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 20000 ROWS`;
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/** Values with line breaks, left out of the CSV, set here: values as parameters, in slices. */
+async function applyPatches(session: Session, files: CsvFiles): Promise<void> {
+  const slices = <T extends { props: Record<string, unknown> }>(rows: readonly T[]): T[][] => {
+    const out: T[][] = [];
+    let slice: T[] = [];
+    let size = 0;
+    for (const row of rows) {
+      const n = JSON.stringify(row.props).length;
+      if (slice.length > 0 && (size + n > 8_000_000 || slice.length >= 1_000)) {
+        out.push(slice);
+        slice = [];
+        size = 0;
+      }
+      slice.push(row);
+      size += n;
+    }
+    if (slice.length > 0) out.push(slice);
+    return out;
+  };
+  for (const rows of slices(files.nodePatches))
+    await session.executeWrite((tx) =>
+      tx.run("UNWIND $rows AS row MATCH (n:Entity {key: row.key}) SET n += row.props", { rows }),
+    );
+  for (const type of RELATION_TYPE_NAMES) {
+    const patches = files.relationPatches.filter((p) => p.type === type);
+    for (const rows of slices(patches))
+      await session.executeWrite((tx) =>
+        tx.run(
+          `UNWIND $rows AS row
+           MATCH (:Entity {key: row.from})-[r:${type}]->(:Entity {key: row.to})
+           SET r += row.props`,
+          { rows: rows.map(({ from, to, props }) => ({ from, to, props })) },
+        ),
+      );
+  }
+}
+
+/** Nodes in the instance's default database, started for the look and stopped again. */
+async function countNodes(options: ReturnType<typeof localNeo4jOptions>): Promise<number> {
+  const local = await startLocalNeo4j(options);
+  const db = createDb(local);
+  try {
+    const result = await db.driver.executeQuery(
+      "MATCH (n) RETURN count(n) AS n",
+      {},
+      { database: local.database },
+    );
+    return Number(result.records[0]?.get("n") ?? 0);
+  } finally {
+    await db.driver.close();
+    await local.stop();
+  }
+}
+
+/** Validates, merges and bulk-loads `documents` (in order) into the empty local instance. */
+export async function bulkLoad(
+  documents: Iterable<unknown>,
+  o: BulkLoadOptions,
+): Promise<BulkLoadReport> {
+  const started = performance.now();
+  const instance = o.instance ?? "dev";
+  if (o.config.NEO4J_URI) {
+    throw new BulkLoadError(
+      "--bulk writes the local Neo4j's store offline; it cannot load the server at NEO4J_URI. Unset NEO4J_URI, or load without --bulk.",
+    );
+  }
+  const options = localNeo4jOptions(o.config, o.log, instance);
+  const here = localInstance(options);
+  if (here.runningPid) {
+    throw new BulkLoadError(
+      `The local Neo4j (${instance}) is running (pid ${here.runningPid}); --bulk writes its store offline. Stop it (and whatever started it) first, or load without --bulk.`,
+    );
+  }
+  if (here.hasStore) {
+    o.log(`Checking that the local Neo4j (${instance}) is empty ...`);
+    const nodes = await countNodes(options);
+    if (nodes > 0) {
+      throw new BulkLoadError(
+        `The local Neo4j (${instance}) already holds ${nodes} nodes; --bulk only loads an empty database. Load without --bulk, or delete ${here.home} to start afresh.`,
+      );
+    }
+  }
+
+  const graph = new BulkGraph();
+  let count = 0;
+  for (const doc of documents) {
+    const summary = graph.add(doc);
+    o.onDocument?.(summary, count);
+    count++;
+  }
+  const prepared = performance.now();
+
+  const dir = join(here.home, "import", `bulk-${process.pid}-${Date.now()}`);
+  let imported = prepared;
+  let written = prepared;
+  let files: CsvFiles;
+  try {
+    files = await graph.writeCsv(dir, new Date().toISOString(), o.by);
+    written = performance.now();
+    o.log(
+      `Importing ${graph.nodes.size} nodes and ${graph.relationCount} relationships with neo4j-admin database import full ...`,
+    );
+    const output = await importIntoLocalNeo4j(options, files.importArgs(), {
+      heap: o.importerHeap ?? "1g",
+      offHeap: o.importerOffHeap ?? "1g",
+    });
+    const stages = output.match(/^.* COMPLETED in .*$|^IMPORT DONE in .*$/gm) ?? [];
+    o.log(`neo4j-admin: ${stages.map((l) => l.trim()).join("; ")}`);
+    imported = performance.now();
+  } catch (error) {
+    // A failed import leaves an unusable store in place of the empty database it replaced:
+    // remove it, so the next start creates the empty database again.
+    for (const d of ["databases", "transactions"])
+      rmSync(join(here.home, "data", d, "neo4j"), { recursive: true, force: true });
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Starts the instance, completes the store, then applies the migrations (constraints,
+  // indexes): the indexes are populated once, over the finished data.
+  const local = await startLocalNeo4j(options);
+  const started2 = performance.now();
+  const target = {
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    database: local.database,
+  };
+  const db = createDb(target, { txTimeoutMs: o.config.QUERY_TIMEOUT_MS });
+  const database: Database = {
+    db,
+    target,
+    describe: `${local.uri} (database ${local.database}, local instance ${instance})`,
+    async close() {
+      await db.driver.close();
+      await local.stop();
+    },
+  };
+  try {
+    // The importer cannot write an empty list (an empty field is no property); ingest stores
+    // `aliases: []`, so the bulk load does too.
+    const session = db.driver.session({ database: db.database });
+    try {
+      await session.run(EMPTY_ALIASES);
+      await applyPatches(session, files);
+    } finally {
+      await session.close();
+    }
+    const completed = performance.now();
+    await migrate(db);
+    o.log(
+      `Started in ${seconds(started2 - imported)} s, completed the store in ${seconds(completed - started2)} s, migrated in ${seconds(performance.now() - completed)} s.`,
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const done = performance.now();
+  if (!o.keepOpen) await database.close();
+  return {
+    documents: count,
+    nodes: graph.nodes.size,
+    relationships: graph.relationCount,
+    ms: {
+      prepare: prepared - started,
+      csv: written - prepared,
+      import: imported - written,
+      start: done - imported,
+      total: done - started,
+    },
+    ...(o.keepOpen ? { database } : {}),
+  };
+}

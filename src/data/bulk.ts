@@ -1,0 +1,366 @@
+/**
+ * Bulk load for initial loads: documents are validated exactly as ingest validates them, merged
+ * in memory with ingest's semantics (entities upserted on their key, relations on (from, type,
+ * to), evidence once per (source, excerpt) with its own inferred flag), written as CSV and
+ * loaded by Neo4j's own offline importer (`neo4j-admin database import full`) into an EMPTY,
+ * STOPPED local instance. The graph it writes is the one the transactional path would write
+ * for the same documents in the same order: the same labels (Entity and the kind), properties
+ * (nameLower, aliases, the evidence lists, inferred, updatedAt as a DateTime, updatedBy) and
+ * types (numbers as floats, as the driver sends them). Only updatedAt differs: one instant for
+ * the whole load instead of one per transaction.
+ *
+ * Labels and relationship types come from the vocabulary only; values only ever reach Neo4j as
+ * CSV fields, never as Cypher.
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import { join } from "node:path";
+import type { Document } from "../domain/document.js";
+import { BadInputError, type InputProblem } from "../domain/errors.js";
+import { checkDocument, parseDocument } from "../domain/validate.js";
+import {
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  type PropertyType,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+  relationProperties,
+} from "../domain/vocabulary.js";
+import type { Outcomes } from "./ingest.js";
+
+/** Separates the elements of a list inside one CSV field (the unit separator, U+001F). */
+export const ARRAY_DELIMITER = "\u001f";
+
+interface NodeRecord {
+  kind: Kind;
+  key: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  properties: Record<string, unknown>;
+}
+
+interface RelationRecord {
+  type: RelationType;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+  sources: string[];
+  excerpts: string[];
+  flags: boolean[];
+}
+
+/** What one document added, as ingest reports it. */
+export interface BulkDocumentSummary {
+  source: string;
+  entities: number;
+  relations: number;
+  entityOutcomes: Outcomes;
+  relationOutcomes: Outcomes;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The graph being assembled for one bulk load, in memory. */
+export class BulkGraph {
+  readonly nodes = new Map<string, NodeRecord>();
+  readonly relations = new Map<string, RelationRecord>();
+
+  get relationCount(): number {
+    return this.relations.size;
+  }
+
+  /**
+   * Validates one document against what is already here (as ingest validates against the
+   * graph) and merges it; throws BadInputError, and adds nothing, when it is invalid.
+   */
+  add(input: unknown): BulkDocumentSummary {
+    const parsed = parseDocument(input);
+    if (!parsed.ok)
+      throw new BadInputError("The document is invalid; nothing was written.", parsed.problems);
+    const kinds = new Map<string, Kind>();
+    for (const r of parsed.document.relations) {
+      for (const key of [r.from, r.to]) {
+        const kind = this.nodes.get(key)?.kind;
+        if (kind) kinds.set(key, kind);
+      }
+    }
+    const result = checkDocument(parsed.document, kinds);
+    if (!result.ok)
+      throw new BadInputError("The document is invalid; nothing was written.", result.problems);
+    const doc = result.document;
+    const problems: InputProblem[] = [];
+    const check = (key: string, kind: Kind, path: (string | number)[]) => {
+      const stored = this.nodes.get(key)?.kind;
+      if (stored && stored !== kind)
+        problems.push({ path, message: `"${key}" is already a ${stored}, not a ${kind}` });
+    };
+    check(doc.source.key, "Source", ["source", "key"]);
+    doc.entities.forEach((e, i) => {
+      check(e.key, e.kind, ["entities", i, "key"]);
+    });
+    if (problems.length > 0)
+      throw new BadInputError("The document is invalid; nothing was written.", problems);
+    return this.merge(doc);
+  }
+
+  private merge(doc: Document): BulkDocumentSummary {
+    const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
+    const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
+    const entities: Array<Omit<NodeRecord, "aliases" | "description"> & Partial<NodeRecord>> = [
+      { ...doc.source, kind: "Source" },
+      ...doc.entities,
+    ];
+    for (const e of entities) {
+      const old = this.nodes.get(e.key);
+      // As ingest's SET: name, aliases, description replaced; properties merged (n += ...).
+      const next: NodeRecord = {
+        kind: e.kind,
+        key: e.key,
+        name: e.name,
+        aliases: e.aliases ?? [],
+        description: e.description ?? null,
+        properties: { ...(old?.properties ?? {}), ...(e.properties ?? {}) },
+      };
+      if (!old) entityOutcomes.created++;
+      else if (same(old, next)) entityOutcomes.unchanged++;
+      else entityOutcomes.updated++;
+      this.nodes.set(e.key, next);
+    }
+    for (const r of doc.relations) {
+      const id = `${r.from}|${r.type}|${r.to}`;
+      const old = this.relations.get(id);
+      const next: RelationRecord = old
+        ? {
+            ...old,
+            properties: { ...old.properties, ...r.properties },
+            sources: [...old.sources],
+            excerpts: [...old.excerpts],
+            flags: [...old.flags],
+          }
+        : {
+            type: r.type,
+            from: r.from,
+            to: r.to,
+            properties: { ...r.properties },
+            sources: [],
+            excerpts: [],
+            flags: [],
+          };
+      const known = next.sources.some(
+        (s, i) => s === doc.source.key && next.excerpts[i] === r.evidence,
+      );
+      if (!known) {
+        next.sources.push(doc.source.key);
+        next.excerpts.push(r.evidence);
+        next.flags.push(r.inferred);
+      }
+      if (!old) relationOutcomes.created++;
+      else if (same(old, next)) relationOutcomes.unchanged++;
+      else relationOutcomes.updated++;
+      this.relations.set(id, next);
+    }
+    return {
+      source: doc.source.key,
+      entities: doc.entities.length + 1,
+      relations: doc.relations.length,
+      entityOutcomes,
+      relationOutcomes,
+    };
+  }
+
+  /**
+   * Writes the CSV files and returns the importer's arguments for them. `updatedAt` is one
+   * ISO instant for every node and relationship; `updatedBy` names the writer.
+   */
+  async writeCsv(dir: string, updatedAt: string, updatedBy: string): Promise<CsvFiles> {
+    mkdirSync(dir, { recursive: true });
+    const files = new CsvFiles(dir);
+    const stamp = [updatedAt, quote(updatedBy)];
+    for (const kind of KIND_NAMES) {
+      const props = Object.entries(KINDS[kind].properties as Record<string, PropertyType>);
+      const header = [
+        "key:ID",
+        "kind",
+        "name",
+        "nameLower",
+        "aliases:string[]",
+        "description",
+        ...props.map(([name, spec]) => `${name}${csvType(spec)}`),
+        "updatedAt:datetime",
+        "updatedBy",
+      ].join(",");
+      for (const n of this.nodes.values()) {
+        if (n.kind !== kind) continue;
+        const later: Record<string, unknown> = {};
+        const fields = [
+          quote(n.key),
+          quote(n.kind),
+          deferred(later, "name", n.name, quote),
+          deferred(later, "nameLower", n.name.toLowerCase(), quote),
+          deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
+          n.description === null ? "" : deferred(later, "description", n.description, quote),
+          ...props.map(([name]) => deferred(later, name, n.properties[name], field)),
+          ...stamp,
+        ];
+        if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });
+        await files.write("nodes", `Entity:${kind}`, header, fields);
+      }
+    }
+    for (const type of RELATION_TYPE_NAMES) {
+      const props = Object.entries(relationProperties(type) as Record<string, PropertyType>);
+      const header = [
+        ":START_ID",
+        ":END_ID",
+        ...props.map(([name, spec]) => `${name}${csvType(spec)}`),
+        "evidenceSources:string[]",
+        "evidenceExcerpts:string[]",
+        "evidenceInferred:boolean[]",
+        "inferred:boolean",
+        "updatedAt:datetime",
+        "updatedBy",
+      ].join(",");
+      for (const r of this.relations.values()) {
+        if (r.type !== type) continue;
+        const id = `${r.from}|${r.type}|${r.to}`;
+        const later: Record<string, unknown> = {};
+        const fields = [
+          quote(r.from),
+          quote(r.to),
+          ...props.map(([name]) => deferred(later, name, r.properties[name], field)),
+          quoteList(r.sources, `${id}: evidence sources`),
+          deferred(later, "evidenceExcerpts", r.excerpts, (v) => quoteList(v, `${id}: evidence`)),
+          r.flags.map(String).join(ARRAY_DELIMITER),
+          String(r.flags.every(Boolean)),
+          ...stamp,
+        ];
+        if (Object.keys(later).length > 0)
+          files.relationPatches.push({ type, from: r.from, to: r.to, props: later });
+        await files.write("relationships", type, header, fields);
+      }
+    }
+    await files.close();
+    return files;
+  }
+}
+
+function csvType(spec: PropertyType): string {
+  switch (spec.type) {
+    // The driver sends every JavaScript number as a float, so ingest stores floats.
+    case "number":
+    case "integer":
+      return ":double";
+    case "boolean":
+      return ":boolean";
+    default:
+      return "";
+  }
+}
+
+/** A quoted CSV field: inner quotes doubled (RFC 4180), so any text (commas, newlines) is safe. */
+function quote(s: string): string {
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+function quoteList(items: readonly string[], what: string): string {
+  for (const item of items) {
+    if (item.includes(ARRAY_DELIMITER) || item === "")
+      throw new BadInputError("The documents cannot be bulk loaded.", [
+        {
+          path: [what],
+          message:
+            item === ""
+              ? "an empty list element cannot be bulk loaded"
+              : "contains U+001F, the bulk loader's list delimiter: load it without --bulk",
+        },
+      ]);
+  }
+  return quote(items.join(ARRAY_DELIMITER));
+}
+
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * A value with a line break (or an empty string) is left out of the CSV (an empty field) and
+ * kept in `later`, to be set once the instance runs: the importer reads multi-line fields only in
+ * a mode that is several times slower for the whole file, and is unreliable with large values.
+ */
+function deferred<T>(
+  later: Record<string, unknown>,
+  name: string,
+  value: T,
+  format: (v: T) => string,
+): string {
+  // An empty string too: the importer reads an empty field as no property at all.
+  const broken = Array.isArray(value)
+    ? value.some((v) => typeof v === "string" && (v === "" || LINE_BREAK.test(v)))
+    : typeof value === "string" && (value === "" || LINE_BREAK.test(value));
+  if (!broken) return format(value);
+  later[name] = value;
+  return "";
+}
+
+/** An optional property: an empty, unquoted field is no property at all. */
+function field(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return quote(value);
+  return String(value);
+}
+
+/** Values with line breaks, set after the import (see `deferred`). */
+export interface NodePatch {
+  key: string;
+  props: Record<string, unknown>;
+}
+export interface RelationPatch {
+  type: RelationType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** The CSV files of one load, one per label set or relationship type. */
+export class CsvFiles {
+  readonly nodePatches: NodePatch[] = [];
+  readonly relationPatches: RelationPatch[] = [];
+  private readonly streams = new Map<
+    string,
+    { stream: WriteStream; path: string; kind: string; name: string }
+  >();
+
+  constructor(private readonly dir: string) {}
+
+  async write(
+    kind: "nodes" | "relationships",
+    name: string,
+    header: string,
+    fields: string[],
+  ): Promise<void> {
+    const id = `${kind}:${name}`;
+    let entry = this.streams.get(id);
+    if (!entry) {
+      const path = join(this.dir, `${kind}-${name.replace(":", "-")}.csv`);
+      entry = { stream: createWriteStream(path), path, kind, name };
+      this.streams.set(id, entry);
+      entry.stream.write(`${header}\n`);
+    }
+    if (!entry.stream.write(`${fields.join(",")}\n`))
+      await new Promise<void>((done) => entry.stream.once("drain", done));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      [...this.streams.values()].map(({ stream }) => new Promise<void>((done) => stream.end(done))),
+    );
+  }
+
+  /** The importer's arguments for these files. */
+  importArgs(): string[] {
+    return [
+      ...[...this.streams.values()].map(({ kind, name, path }) => `--${kind}=${name}=${path}`),
+      `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+      // One field may hold a long text (a source's, up to 1,000,000 characters, quotes doubled).
+      "--read-buffer-size=8m",
+    ];
+  }
+}

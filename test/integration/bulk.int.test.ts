@@ -1,0 +1,232 @@
+/**
+ * The bulk path (`--bulk`: Neo4j's offline importer into an empty, stopped local instance) writes
+ * the graph the transactional ingest writes. The same documents are loaded both ways: through
+ * ingest into the suite's Neo4j, and in bulk into a fresh instance of their own
+ * (NEO4J_BULK_BOLT_PORT, default 7797); both are then read back, in Cypher and through GraphQL.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { BulkLoadError, type BulkLoadReport, bulkLoad } from "../../src/data/bulk-load.js";
+import { clearGenerated, generateDocuments } from "../../src/data/generate.js";
+import { ingestDocument } from "../../src/data/ingest.js";
+import type { Db } from "../../src/db/driver.js";
+import { createClient, cypher, testDb } from "../helpers/client.js";
+
+const PREFIX = "bulktest-";
+const TEXT_A = [
+  'Line one, with a comma; and a "quote".',
+  "Alice leads Ruritania.",
+  'Alice, "the chief", heads Ruritania.',
+  "Ruritania pledged 2% of GDP.",
+].join("\n");
+const TEXT_B = ["Ruritania's leader is Alice.", "Ruritania pledged 2% of GDP."].join("\n");
+
+/** Hand-made documents for the edges: quoting, line breaks, a relation stated twice, updates. */
+const DOC_A = {
+  source: {
+    key: `${PREFIX}source-a`,
+    name: "Bulk test A",
+    properties: { title: 'A, "quoted" title', text: TEXT_A },
+  },
+  entities: [
+    {
+      key: `${PREFIX}alice`,
+      kind: "Person",
+      name: 'Alice "Al" Smith',
+      aliases: ["Al, the chief", "A. Smith"],
+      description: "First line\nsecond line, with a comma",
+    },
+    {
+      key: `${PREFIX}ruritania`,
+      kind: "Nation",
+      name: "Ruritania",
+      properties: { isoCode: "RUR" },
+    },
+    {
+      key: `${PREFIX}pledge`,
+      kind: "Pledge",
+      name: "Two percent",
+      properties: { metric: "PERCENT_GDP", value: 2, unit: "percent of GDP" },
+    },
+    { key: `${PREFIX}riga`, kind: "Place", name: "Riga", description: "" },
+  ],
+  relations: [
+    {
+      from: `${PREFIX}alice`,
+      type: "LEADS",
+      to: `${PREFIX}ruritania`,
+      properties: { role: "Queen" },
+      evidence: "Alice leads Ruritania.",
+    },
+    {
+      from: `${PREFIX}alice`,
+      type: "LEADS",
+      to: `${PREFIX}ruritania`,
+      inferred: true,
+      evidence: 'Alice, "the chief", heads Ruritania.',
+    },
+    {
+      from: `${PREFIX}ruritania`,
+      type: "PLEDGED",
+      to: `${PREFIX}pledge`,
+      evidence: "Ruritania pledged 2% of GDP.",
+    },
+    {
+      from: `${PREFIX}source-a`,
+      type: "MENTIONS",
+      to: `${PREFIX}alice`,
+      evidence: "Alice leads Ruritania.",
+    },
+  ],
+};
+const DOC_B = {
+  source: { key: `${PREFIX}source-b`, name: "Bulk test B", properties: { text: TEXT_B } },
+  entities: [
+    { key: `${PREFIX}ruritania`, kind: "Nation", name: "Ruritania", description: "Updated, later" },
+  ],
+  relations: [
+    {
+      from: `${PREFIX}alice`,
+      type: "LEADS",
+      to: `${PREFIX}ruritania`,
+      inferred: true,
+      evidence: "Ruritania's leader is Alice.",
+    },
+    {
+      from: `${PREFIX}ruritania`,
+      type: "PLEDGED",
+      to: `${PREFIX}pledge`,
+      evidence: "Ruritania pledged 2% of GDP.",
+    },
+  ],
+};
+const DOCS: unknown[] = [
+  ...generateDocuments({ entities: 600, seed: 11, batchSize: 200 }),
+  DOC_A,
+  DOC_B,
+  DOC_A, // a replay changes nothing
+];
+
+const config = loadConfig({
+  ...process.env,
+  NEO4J_URI: "",
+  NEO4J_LOCAL_BOLT_PORT: process.env.NEO4J_BULK_BOLT_PORT ?? "7797",
+});
+const INSTANCE = "bulk-check";
+const local = !process.env.NEO4J_URI;
+
+const db = testDb();
+let bulk: BulkLoadReport;
+let bulkDb: Db;
+
+async function removeOurs(target: Db) {
+  await clearGenerated(target, { roundTrips: 0 });
+  await cypher(target, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", {
+    p: PREFIX,
+  });
+}
+
+/** Every node and relationship of the documents' keys, updatedAt replaced by its type. */
+async function dump(target: Db) {
+  const nodes = await cypher(
+    target,
+    `MATCH (n:Entity) WHERE n.key STARTS WITH 'gen-' OR n.key STARTS WITH $p
+     RETURN n.key AS key, COLLECT { UNWIND labels(n) AS l RETURN l ORDER BY l } AS labels, valueType(n.updatedAt) AS at,
+            properties(n) AS props ORDER BY key`,
+    { p: PREFIX },
+  );
+  const rels = await cypher(
+    target,
+    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.key STARTS WITH 'gen-' OR a.key STARTS WITH $p
+     RETURN a.key + '|' + type(r) + '|' + b.key AS id, valueType(r.updatedAt) AS at,
+            properties(r) AS props ORDER BY id`,
+    { p: PREFIX },
+  );
+  const plain = (rows: Record<string, unknown>[]) =>
+    rows.map(({ props, ...rest }): Record<string, unknown> & { props: Record<string, unknown> } => {
+      const { updatedAt: _, ...kept } = props as Record<string, unknown>;
+      for (const [k, v] of Object.entries(kept)) if (neo4j.isInt(v)) kept[k] = `int ${v}`;
+      return { ...rest, props: kept };
+    });
+  return { nodes: plain(nodes), relationships: plain(rels) };
+}
+
+beforeAll(async () => {
+  if (!local) return;
+  await removeOurs(db);
+  for (const doc of DOCS) await ingestDocument(db, { roundTrips: 0 }, structuredClone(doc));
+  rmSync(join(config.NEO4J_LOCAL_DIR, "instances", INSTANCE), { recursive: true, force: true });
+  bulk = await bulkLoad(
+    DOCS.map((d) => structuredClone(d)),
+    { config, instance: INSTANCE, by: "ingest", log: () => {}, keepOpen: true },
+  );
+  if (!bulk.database) throw new Error("bulkLoad kept no database open");
+  bulkDb = bulk.database.db;
+}, 300_000);
+
+afterAll(async () => {
+  await bulk?.database?.close();
+  if (local) await removeOurs(db);
+  await db.driver.close();
+});
+
+describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
+  it("writes the graph the transactional ingest writes", async () => {
+    expect(bulk.documents).toBe(DOCS.length);
+    const [ours, theirs] = [await dump(bulkDb), await dump(db)];
+    expect(ours.nodes.length).toBeGreaterThan(600);
+    expect(ours.relationships.length).toBe(bulk.relationships);
+    expect(ours.nodes).toEqual(theirs.nodes);
+    expect(ours.relationships).toEqual(theirs.relationships);
+    for (const row of [...ours.nodes, ...ours.relationships])
+      expect(row.at).toBe("ZONED DATETIME NOT NULL");
+    const leads = ours.relationships.find(
+      (r) => r.id === `${PREFIX}alice|LEADS|${PREFIX}ruritania`,
+    );
+    expect(leads?.props).toMatchObject({
+      evidenceSources: [`${PREFIX}source-a`, `${PREFIX}source-a`, `${PREFIX}source-b`],
+      evidenceInferred: [false, true, true],
+      inferred: false,
+      role: "Queen",
+    });
+  });
+
+  it("reads the same through GraphQL, and the migrations' indexes serve it", async () => {
+    const query = `query ($key: String!) {
+      entity(key: $key) {
+        key name aliases description kind updatedBy
+        relations(first: 50) { totalCount edges {
+          type direction inferred properties node { key name } evidence { excerpt source { key } }
+        } }
+      }
+      search(query: "ruritania", first: 5) { edges { node { key } } }
+    }`;
+    const hub = await cypher(
+      bulkDb,
+      "MATCH (n:Nation) WHERE n.key STARTS WITH 'gen-' RETURN n.key AS key ORDER BY COUNT { (n)--() } DESC LIMIT 1",
+    );
+    for (const key of [`${PREFIX}alice`, `${PREFIX}ruritania`, String(hub[0]?.key)]) {
+      const [a, b] = [
+        await createClient(bulkDb).gql(query, { key }),
+        await createClient(db).gql(query, { key }),
+      ];
+      expect(a.errors).toBeUndefined();
+      expect(a.data.entity.key).toBe(key);
+      expect(a.data).toEqual(b.data);
+    }
+  });
+
+  it("refuses a running instance and a server at NEO4J_URI, writing nothing", async () => {
+    const options = { config, instance: INSTANCE, by: "ingest", log: () => {} };
+    await expect(bulkLoad([DOC_A], options)).rejects.toThrow(BulkLoadError);
+    await expect(bulkLoad([DOC_A], options)).rejects.toThrow(/is running/);
+    await expect(
+      bulkLoad([DOC_A], { ...options, config: { ...config, NEO4J_URI: "bolt://127.0.0.1:1" } }),
+    ).rejects.toThrow(/NEO4J_URI/);
+    const [row] = await cypher(bulkDb, "MATCH (n) RETURN count(n) AS n");
+    expect(Number(row?.n)).toBe(bulk.nodes);
+  });
+});
