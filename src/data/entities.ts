@@ -157,21 +157,25 @@ export async function entityPage(
     countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
   }
   const pre = specs.length > 0 ? `, pre: ${preExpression("n", specs, params)}` : "";
-  const cypher = `
-RETURN COLLECT {
-  ${match}
+  // One row per entity of the page (a single row holding the whole nested page is about twice
+  // as slow for Neo4j to build); with the count, one row more when the page is empty.
+  const page = `${match}
   WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
-  RETURN {n: ${project("n", properties)}${pre}}
-} AS items${withTotal ? `, COUNT { ${countMatch} RETURN n } AS total` : ""}`;
+  RETURN {n: ${project("n", properties)}${pre}} AS item`;
+  const cypher = withTotal
+    ? `WITH COUNT { ${countMatch} RETURN n } AS total
+OPTIONAL CALL () {
+  ${page}
+}
+RETURN total, item`
+    : page;
   const rows = await runRead(db, stats, cypher, {
     ...params.values,
     offset: neo4j.int(offset),
     limit: neo4j.int(limit),
   });
-  const row = rows[0] ?? {};
-  const items = (Array.isArray(row.items) ? row.items : []) as Row[];
   return {
-    items: items.map((item) => withPre(item, specs)),
-    totalCount: withTotal ? Number(row.total ?? 0) : null,
+    items: rows.flatMap((row) => (row.item ? [withPre(row.item as Row, specs)] : [])),
+    totalCount: withTotal ? Number(rows[0]?.total ?? 0) : null,
   };
 }

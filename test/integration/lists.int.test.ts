@@ -72,6 +72,29 @@ describe("per-kind lists: where and orderBy", () => {
     expect(keys(data.nations)).toEqual(["canada", "latvia"]);
   });
 
+  it("counts all matches even when the page itself is empty", async () => {
+    const all = await gql(`{ nations { totalCount } }`);
+    const total = all.data.nations.totalCount;
+    expect(total).toBeGreaterThan(2);
+    const beyond = await gql(
+      `query ($after: String) {
+      nations(first: 2, after: $after) { totalCount edges { node { key } } pageInfo { hasNextPage } } }`,
+      {
+        after: Buffer.from(`OffsetConnection:${total + 5}`).toString("base64"),
+      },
+    );
+    expect(beyond.errors).toBeUndefined();
+    expect(beyond.data.nations).toEqual({
+      totalCount: total,
+      edges: [],
+      pageInfo: { hasNextPage: false },
+    });
+    const none = await gql(
+      `{ nations(where: { name: { startsWith: "zzz" } }) { totalCount edges { node { key } } } }`,
+    );
+    expect(none.data.nations).toEqual({ totalCount: 0, edges: [] });
+  });
+
   it("rejects filters on unknown values with BAD_USER_INPUT", async () => {
     const r = await gql(
       `{ events(where: { date: { from: "March 2022" } }) { edges { node { key } } } }`,
