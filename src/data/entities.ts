@@ -136,16 +136,18 @@ export async function entityPage(
   properties: readonly string[] | null = null,
 ): Promise<Page<EntityRecord>> {
   const params = new Params();
-  const filter = compileWhere(kind, query.where, params);
-  const order = compileOrder(kind, query.orderBy);
+  // compileWhere still checks the anchor's condition (bad input is reported with its path), but
+  // does not test it again.
   const anchor = compileAnchor(kind, query.where, params);
+  const filter = compileWhere(kind, query.where, params, anchor?.condition);
+  const order = compileOrder(kind, query.orderBy);
   // Labels, property names and relationship types in this text come from the registry only.
   let match: string;
   let countMatch: string;
   if (anchor) {
     // A condition names the entities at the other end: start from them (a key lookup and a
     // short expansion) rather than test every entity of the kind.
-    match = `${anchor}
+    match = `${anchor.match}
   WITH DISTINCT n WHERE ${filter}`;
     countMatch = match;
   } else {

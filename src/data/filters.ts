@@ -185,7 +185,13 @@ function relationPredicate(c: RelationCondition, p: Params, path: string): strin
  * The predicate for `where` on entities of `kind`, or "true" when it filters nothing.
  * Throws BadInputError for unknown properties, bad values and filters nested too deeply.
  */
-export function compileWhere(kind: Kind, where: EntityWhere | null | undefined, p: Params): string {
+export function compileWhere(
+  kind: Kind,
+  where: EntityWhere | null | undefined,
+  p: Params,
+  /** A condition the match already guarantees (see compileAnchor): not tested again. */
+  satisfied?: RelationCondition,
+): string {
   let conditions = 0;
   const specs = KINDS[kind].properties as Record<string, PropertyType>;
   const walk = (w: EntityWhere, depth: number, path: string): string => {
@@ -205,7 +211,8 @@ export function compileWhere(kind: Kind, where: EntityWhere | null | undefined, 
       parts.push(...propertyPredicates(spec, prop, filter, p, `${path}${prop}`));
     }
     (w.related ?? []).forEach((c, i) => {
-      parts.push(relationPredicate(c, p, `${path}related.${i}`));
+      const predicate = relationPredicate(c, p, `${path}related.${i}`);
+      if (c !== satisfied) parts.push(predicate);
     });
     for (const [i, sub] of (w.AND ?? []).entries())
       parts.push(walk(sub, depth + 1, `${path}AND.${i}.`));
@@ -231,13 +238,13 @@ const ANCHOR: Record<Direction, (kind: string, type: string, label: string) => s
  * When `where` requires, at its top level, a relation to named entities (`related` with keys,
  * not `none`), the MATCH that starts from those entities: a unique-key lookup and a short
  * expansion, instead of testing every entity of the kind. Null when there is no such condition.
- * The condition stays in compileWhere's predicate too; this only picks where the match starts.
+ * Pass its condition to compileWhere, which then does not test it again.
  */
 export function compileAnchor(
   kind: Kind,
   where: EntityWhere | null | undefined,
   p: Params,
-): string | null {
+): { match: string; condition: RelationCondition } | null {
   const top = (w: EntityWhere): RelationCondition | undefined =>
     (w.related ?? []).find((c) => c.keys != null && !c.none) ??
     (w.AND ?? []).map(top).find((c) => c !== undefined);
@@ -245,8 +252,11 @@ export function compileAnchor(
   if (!c?.keys || !isRelationType(c.type) || (c.kind != null && !isKind(c.kind))) return null;
   if (c.keys.length > FILTER_LIMITS.list) return null;
   const pattern = ANCHOR[c.direction ?? "OUT"](kind, c.type, c.kind ?? "Entity");
-  return `MATCH (a:Entity) WHERE a.key IN ${p.add([...c.keys])}
-  MATCH ${pattern}`;
+  return {
+    match: `MATCH (a:Entity) WHERE a.key IN ${p.add([...c.keys])}
+  MATCH ${pattern}`,
+    condition: c,
+  };
 }
 
 export type OrderDirection = "ASC" | "DESC";
