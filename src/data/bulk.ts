@@ -26,7 +26,7 @@ import {
   type RelationType,
   relationProperties,
 } from "../domain/vocabulary.js";
-import type { Outcomes } from "./ingest.js";
+import { documentCounts, type Outcomes } from "./ingest.js";
 
 /** Separates the elements of a list inside one CSV field (the unit separator, U+001F). */
 export const ARRAY_DELIMITER = "\u001f";
@@ -160,13 +160,7 @@ export class BulkGraph {
       else relationOutcomes.updated++;
       this.relations.set(id, next);
     }
-    return {
-      source: doc.source.key,
-      entities: doc.entities.length + 1,
-      relations: doc.relations.length,
-      entityOutcomes,
-      relationOutcomes,
-    };
+    return { ...documentCounts(doc), entityOutcomes, relationOutcomes };
   }
 
   /**

@@ -72,15 +72,19 @@ RETURN ${projection} AS n${pre ? `, ${pre} AS pre` : ""}`;
 /**
  * Loads entities by key in one query. Returns one result per key, in key order: the entity, or
  * a NotFoundError when the key is unknown or (with `kind`) names an entity of another kind.
+ * `specs`: relation pages to read along (see RelationSpec); `properties`: which to read (null: all).
  */
 export async function entitiesByKey(
   db: Db,
   stats: QueryStats,
   keys: readonly string[],
-  kind?: Kind,
-  specs: readonly RelationSpec[] = [],
-  properties: readonly string[] | null = null,
+  options: {
+    kind?: Kind;
+    specs?: readonly RelationSpec[];
+    properties?: readonly string[] | null;
+  } = {},
 ): Promise<(EntityRecord | Error)[]> {
+  const { kind, specs = [], properties = null } = options;
   const p = new Params("p");
   const pre = specs.length > 0 ? preExpression("n", specs, p) : "";
   const rows = await runRead(db, stats, entitiesByKeyCypher(project("n", properties), pre), {

@@ -17,6 +17,7 @@ import {
   type PropertyType,
   type RelationType,
 } from "../domain/vocabulary.js";
+import { relationPattern } from "./pattern.js";
 
 export interface StringFilter {
   equals?: string | null;
@@ -167,16 +168,15 @@ function propertyPredicates(
   }
 }
 
-const PATTERN: Record<Direction, (type: string, label: string) => string> = {
-  OUT: (t, l) => `(n)-[:${t}]->(m:${l})`,
-  IN: (t, l) => `(n)<-[:${t}]-(m:${l})`,
-  BOTH: (t, l) => `(n)-[:${t}]-(m:${l})`,
-};
-
 function relationPredicate(c: RelationCondition, p: Params, path: string): string {
   if (!isRelationType(c.type)) throw bad(`${path}.type`, "unknown relation type");
   if (c.kind != null && !isKind(c.kind)) throw bad(`${path}.kind`, "unknown kind");
-  const pattern = PATTERN[c.direction ?? "OUT"](c.type, c.kind ?? "Entity");
+  const pattern = relationPattern(
+    c.direction ?? "OUT",
+    "n",
+    `:${c.type}`,
+    `m:${c.kind ?? "Entity"}`,
+  );
   const where = c.keys != null ? ` WHERE m.key IN ${p.add(checkList(`${path}.keys`, c.keys))}` : "";
   return `${c.none ? "NOT " : ""}EXISTS { MATCH ${pattern}${where} }`;
 }
@@ -228,12 +228,6 @@ export function compileWhere(
   return where ? walk(where, 1, "") : "true";
 }
 
-const ANCHOR: Record<Direction, (kind: string, type: string, label: string) => string> = {
-  OUT: (k, t, l) => `(n:${k})-[:${t}]->(a:${l})`,
-  IN: (k, t, l) => `(n:${k})<-[:${t}]-(a:${l})`,
-  BOTH: (k, t, l) => `(n:${k})-[:${t}]-(a:${l})`,
-};
-
 /**
  * When `where` requires, at its top level, a relation to named entities (`related` with keys,
  * not `none`), the MATCH that starts from those entities: a unique-key lookup and a short
@@ -251,7 +245,12 @@ export function compileAnchor(
   const c = where ? top(where) : undefined;
   if (!c?.keys || !isRelationType(c.type) || (c.kind != null && !isKind(c.kind))) return null;
   if (c.keys.length > FILTER_LIMITS.list) return null;
-  const pattern = ANCHOR[c.direction ?? "OUT"](kind, c.type, c.kind ?? "Entity");
+  const pattern = relationPattern(
+    c.direction ?? "OUT",
+    `n:${kind}`,
+    `:${c.type}`,
+    `a:${c.kind ?? "Entity"}`,
+  );
   return {
     match: `MATCH (a:Entity) WHERE a.key IN ${p.add([...c.keys])}
   MATCH ${pattern}`,

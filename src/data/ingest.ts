@@ -37,6 +37,17 @@ export interface IngestSummary {
   changed: { entities: string[]; relations: string[] };
 }
 
+/** What a summary says of the document itself: its source and how many entities and relations. */
+export function documentCounts(
+  doc: Document,
+): Pick<IngestSummary, "source" | "entities" | "relations"> {
+  return {
+    source: doc.source.key,
+    entities: doc.entities.length + 1,
+    relations: doc.relations.length,
+  };
+}
+
 const KINDS_OF_KEYS = `
 MATCH (n:Entity) WHERE n.key IN $keys
 RETURN n.key AS key, n.kind AS kind`;
@@ -312,14 +323,7 @@ async function write(
     }
   }
   if (restated) changed.relations = [...new Set(changed.relations)];
-  return {
-    source: doc.source.key,
-    entities: doc.entities.length + 1,
-    relations: doc.relations.length,
-    entityOutcomes,
-    relationOutcomes,
-    changed,
-  };
+  return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
 }
 
 /** Ingests one document in one write transaction: all of it, or nothing. `by` names the writer. */

@@ -16,6 +16,7 @@ import {
 } from "../domain/vocabulary.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { Params } from "./filters.js";
+import { relationPattern } from "./pattern.js";
 import { project } from "./projection.js";
 
 /** A sentence of a source that states a relation. */
@@ -54,12 +55,6 @@ export interface RelationFilter {
   asOf?: string | null;
 }
 
-const PATTERNS: Record<Direction, (n: string, r: string, rel: string, m: string) => string> = {
-  OUT: (n, r, rel, m) => `(${n})-[${r}${rel}]->(${m})`,
-  IN: (n, r, rel, m) => `(${n})<-[${r}${rel}]-(${m})`,
-  BOTH: (n, r, rel, m) => `(${n})-[${r}${rel}]-(${m})`,
-};
-
 /**
  * A page of relations to read along with the entities it hangs off, and what to read under
  * each entity at its other end: a GraphQL selection of relation fields, compiled into one query.
@@ -89,7 +84,7 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
   const types = (f.types ?? []).filter(isRelationType);
   const rel = types.length > 0 ? `:${types.join("|")}` : "";
   const other = f.otherKind && isKind(f.otherKind) ? f.otherKind : "Entity";
-  const pattern = PATTERNS[f.direction](n, r, rel, `${m}:${other}`);
+  const pattern = relationPattern(f.direction, n, `${r}${rel}`, `${m}:${other}`);
   // Dates compare as strings; "~" sorts after every digit and "-", so d + "~" is the end of a
   // partial date d ("2022" + "~" comes after every day of 2022).
   let when = "true";

@@ -8,7 +8,7 @@
  * Every Cypher round trip is counted on the caller's stats, so tests and logs can show that
  * the number of queries follows the shape of an operation, not the number of rows.
  */
-import type { ManagedTransaction, RecordShape } from "neo4j-driver";
+import type { ManagedTransaction, RecordShape, Session } from "neo4j-driver";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
 import { type Plain, toPlain } from "./serialize.js";
@@ -59,58 +59,55 @@ const txConfig = (db: Db, timeoutMs?: number) => {
   return timeout ? { timeout } : {};
 };
 
-/** Runs `work` in one read transaction. */
-export async function readTx<T>(
+/** Opens a session in `mode`, runs `work` in it, maps Neo4j errors and always closes it. */
+async function inSession<T>(
   db: Db,
-  stats: QueryStats,
-  work: (tx: Tx) => Promise<T>,
+  mode: "READ" | "WRITE",
+  work: (session: Session) => Promise<T>,
 ): Promise<T> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
+  const session = db.driver.session({ database: db.database, defaultAccessMode: mode });
   try {
-    return await session.executeRead((tx) => work(wrap(tx, stats)), txConfig(db));
+    return await work(session);
   } catch (error) {
     throw mapDbError(error);
   } finally {
     await session.close();
   }
+}
+
+/** Runs `work` in one read transaction. */
+export function readTx<T>(db: Db, stats: QueryStats, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inSession(db, "READ", (session) =>
+    session.executeRead((tx) => work(wrap(tx, stats)), txConfig(db)),
+  );
 }
 
 /**
  * Runs `work` in one write transaction: all of it commits, or none of it. `timeoutMs` overrides
  * the per-request transaction timeout for bulk work outside a request (seed, CLI ingest).
  */
-export async function writeTx<T>(
+export function writeTx<T>(
   db: Db,
   stats: QueryStats,
   work: (tx: Tx) => Promise<T>,
   timeoutMs?: number,
 ): Promise<T> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
-  try {
-    return await session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db, timeoutMs));
-  } catch (error) {
-    throw mapDbError(error);
-  } finally {
-    await session.close();
-  }
+  return inSession(db, "WRITE", (session) =>
+    session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db, timeoutMs)),
+  );
 }
 
 /** Runs one read statement (auto-commit, with the transaction timeout) and returns its rows. */
-export async function runRead(
+export function runRead(
   db: Db,
   stats: QueryStats,
   cypher: string,
   params: Params = {},
 ): Promise<Row[]> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
-  try {
+  return inSession(db, "READ", async (session) => {
     stats.roundTrips += 1;
     stats.onQuery?.(cypher, params);
     const result = await session.run<RecordShape>(cypher, params, txConfig(db));
     return result.records.map((r) => toPlain(r.toObject()) as Row);
-  } catch (error) {
-    throw mapDbError(error);
-  } finally {
-    await session.close();
-  }
+  });
 }

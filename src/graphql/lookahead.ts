@@ -28,7 +28,7 @@ import {
   type Kind,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { type ConnectionArgs, pageWindow } from "./pagination.js";
+import { type ConnectionArgs, pageWindow, selectsIn } from "./pagination.js";
 
 /** The extension key under which relation fields describe what they read. */
 export const RELATION_FIELD = "relationField";
@@ -244,7 +244,6 @@ export function relationSpecs(
       continue;
     }
     if (args.asOf != null && !PARTIAL_DATE.test(args.asOf)) continue;
-    const fieldSets = g.nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
     specs.push({
       key: g.key,
       kinds: g.kinds.length === all.length ? null : g.kinds,
@@ -256,9 +255,7 @@ export function relationSpecs(
         asOf: args.asOf ?? null,
         offset: window.offset,
         limit: window.limit,
-        withTotal: collectFields(fieldSets, [], info).some(
-          (f) => f.node.name.value === "totalCount",
-        ),
+        withTotal: selectsIn(g.nodes, "totalCount", info),
       },
     });
   }

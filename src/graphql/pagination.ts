@@ -109,21 +109,24 @@ export function toConnection<T extends object>(
   };
 }
 
-function selects(
-  set: SelectionSetNode | undefined,
+/** Whether the selections of `fields` ask for `name` (e.g. totalCount), through fragments. */
+export function selectsIn(
+  fields: readonly FieldNode[],
   name: string,
   info: GraphQLResolveInfo,
 ): boolean {
-  if (!set) return false;
-  return set.selections.some((s) => {
-    if (s.kind === "Field") return s.name.value === name;
-    if (s.kind === "InlineFragment") return selects(s.selectionSet, name, info);
-    const fragment = info.fragments[s.name.value];
-    return fragment ? selects(fragment.selectionSet, name, info) : false;
-  });
+  const selects = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === "Field") return s.name.value === name;
+      if (s.kind === "InlineFragment") return selects(s.selectionSet);
+      const fragment = info.fragments[s.name.value];
+      return fragment ? selects(fragment.selectionSet) : false;
+    });
+  return fields.some((node) => selects(node.selectionSet));
 }
 
 /** Whether the current field's selection asks for `name` (e.g. totalCount), through fragments. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((node: FieldNode) => selects(node.selectionSet, name, info));
+  return selectsIn(info.fieldNodes, name, info);
 }

@@ -31,14 +31,10 @@ builder.queryField("entity", (t) =>
       // Nothing to read ahead: the key goes to the batched loader (shared with other fields).
       if (specs.length === 0) return key;
       // Else the entity and the relations selected under it come back from one query.
-      const [found] = await entitiesByKey(
-        ctx.db,
-        ctx.stats,
-        [key],
-        undefined,
+      const [found] = await entitiesByKey(ctx.db, ctx.stats, [key], {
         specs,
-        entityProperties(info, sets, "Entity"),
-      );
+        properties: entityProperties(info, sets, "Entity"),
+      });
       if (found instanceof Error) throw found;
       return found ?? null;
     },

@@ -14,7 +14,7 @@ export const EntityRef = builder.loadableInterfaceRef<EntityRecord, string>("Ent
 function kindRef(kind: Kind) {
   return builder.loadableNodeRef<EntityRecord, string>(kind, {
     id: { resolve: (e) => e.key },
-    load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, keys, kind),
+    load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, keys, { kind }),
   });
 }
 
