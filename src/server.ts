@@ -78,6 +78,11 @@ export function createApp({
     renderGraphiQL,
     // One operation per request: a batch would multiply every limit below.
     batching: false,
+    // createHttp refuses a POST without Content-Length (411) or over MAX_BODY_BYTES (413) before
+    // yoga sees it, and Node reads no more than Content-Length. yoga's own limiter would pipe
+    // every body through a TransformStream: measured, about 4x the CPU of the rest of a small
+    // request (bench/findings.md).
+    maxRequestBodySize: false,
     landingPage: false,
     maskedErrors: { maskError: createMaskError() },
     logging: {

@@ -84,6 +84,27 @@ describe("requests", () => {
     expect((await post(JSON.stringify({ query: "{ __typename }" }))).status).toBe(200);
   });
 
+  it("refuses a POST body sent without Content-Length (chunked) with 411: no body goes unmeasured", async () => {
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      // A stream has no known length, so fetch sends it chunked.
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(body));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(r.status).toBe(411);
+    expect(
+      ((await r.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+        ?.extensions.code,
+    ).toBe("BAD_USER_INPUT");
+  });
+
   it("logs one line per request with its id, operation, duration, round trips and status, and echoes the id", async () => {
     logs = "";
     const r = await post(
