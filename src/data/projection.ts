@@ -3,27 +3,69 @@
  * into an ISO string by Cypher. A DateTime never crosses Bolt on a read: decoding one costs the
  * driver dozens of Integer operations, which profiling showed as a fifth of a nested read's CPU.
  */
+import type { Plain } from "../db/serialize.js";
+
 export const asMap = (variable: string) =>
   `${variable} {.*, updatedAt: toString(${variable}.updatedAt)}`;
 
 /** Entity properties every read takes: what an EntityRecord cannot be without. */
 export const ENTITY_CORE = ["key", "kind", "name"] as const;
 
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /**
- * A projection of only `properties` (plus `core`), or of all properties when `properties` is
- * null. The names come from the vocabulary registry and the schema's own field names, never from
- * a request; anything that is not a plain identifier is refused.
+ * The property names a projection of `properties` (plus `core`) reads, in order, or null for
+ * all properties. The names come from the vocabulary registry and the schema's own field names,
+ * never from a request; anything that is not a plain identifier is refused.
  */
+export function projectedNames(
+  properties: readonly string[] | null,
+  core: readonly string[] = ENTITY_CORE,
+): string[] | null {
+  if (properties === null) return null;
+  const names = [...new Set([...core, ...properties])];
+  for (const name of names)
+    if (!PROPERTY_NAME.test(name)) throw new Error(`Not a property name: ${name}`);
+  return names;
+}
+
+const propertyValue = (variable: string, name: string) =>
+  name === "updatedAt" ? `toString(${variable}.updatedAt)` : `${variable}.${name}`;
+
+/** A map projection of only `properties` (plus `core`), or of all properties when null. */
 export function project(
   variable: string,
   properties: readonly string[] | null,
   core: readonly string[] = ENTITY_CORE,
 ): string {
-  if (properties === null) return asMap(variable);
-  const names = [...new Set([...core, ...properties])];
-  const entries = names.map((name) => {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not a property name: ${name}`);
-    return name === "updatedAt" ? `updatedAt: toString(${variable}.updatedAt)` : `.${name}`;
-  });
+  const names = projectedNames(properties, core);
+  if (names === null) return asMap(variable);
+  const entries = names.map((name) =>
+    name === "updatedAt" ? `updatedAt: ${propertyValue(variable, name)}` : `.${name}`,
+  );
   return entries.length === 0 ? "{}" : `${variable} {${entries.join(", ")}}`;
+}
+
+/**
+ * Like `project`, but as a list of values in `projectedNames` order (the map of all properties
+ * when `properties` is null). For the many small records of nested pages: the driver decodes
+ * every map key of every record as a string, and lists carry none (a three-level nesting's
+ * query took about 40% less time on the Node side with lists).
+ */
+export function projectValues(
+  variable: string,
+  properties: readonly string[] | null,
+  core: readonly string[] = ENTITY_CORE,
+): string {
+  const names = projectedNames(properties, core);
+  if (names === null) return asMap(variable);
+  return `[${names.map((name) => propertyValue(variable, name)).join(", ")}]`;
+}
+
+/** Reads what `projectValues` returned (with the same `projectedNames`) back into a map. */
+export function fromValues(value: Plain, names: readonly string[] | null): Record<string, Plain> {
+  if (names === null || !Array.isArray(value)) return (value ?? {}) as Record<string, Plain>;
+  const out: Record<string, Plain> = {};
+  for (let i = 0; i < names.length; i++) out[names[i] as string] = value[i] ?? null;
+  return out;
 }

@@ -17,7 +17,7 @@ import {
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { Params } from "./filters.js";
 import { relationPattern } from "./pattern.js";
-import { project } from "./projection.js";
+import { fromValues, projectedNames, projectValues } from "./projection.js";
 
 /** A sentence of a source that states a relation. */
 export interface Evidence {
@@ -72,10 +72,11 @@ export interface RelationSpec {
 }
 
 /**
- * The Cypher expression for one spec over the entity bound to `n`: a map {items, total}, or
+ * The Cypher expression for one spec over the entity bound to `n`: a list [items, total], or
  * null for entities of other kinds. Items are ordered by type, then the other end's name and key;
- * each carries, under `pre`, the pages of its own children. Types and labels come from the
- * registry only; offsets, limits and dates are parameters.
+ * each is a list [type, outgoing, relation values, other end's values, pages of its children]
+ * (values as `projectValues` gives them: no map keys cross Bolt for the many records of a nested
+ * read). Types and labels come from the registry only; offsets, limits and dates are parameters.
  */
 export function specExpression(n: string, spec: RelationSpec, p: Params, depth = 0): string {
   const f = spec.filter;
@@ -94,15 +95,15 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
       AND (${r}.until IS NULL OR ${r}.until + "~" >= ${asOf}) AND (${r}.date IS NULL OR ${r}.date <= ${asOf} + "~")`;
   }
   const children =
-    spec.children.length > 0 ? `, pre: ${preExpression(m, spec.children, p, depth + 1)}` : "";
+    spec.children.length > 0 ? `, ${preExpression(m, spec.children, p, depth + 1)}` : "";
   const items = `COLLECT {
   MATCH ${pattern} WHERE ${when}
   WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.key
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
-  RETURN {props: ${project(r, spec.relationProperties ?? null, [])}, type: type(${r}), out: startNode(${r}) = ${n}, m: ${project(m, spec.nodeProperties ?? null)}${children}}
+  RETURN [type(${r}), startNode(${r}) = ${n}, ${projectValues(r, spec.relationProperties ?? null, [])}, ${projectValues(m, spec.nodeProperties ?? null)}${children}]
 }`;
   const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
-  const body = `{items: ${items}, total: ${total}}`;
+  const body = `[${items}, ${total}]`;
   if (spec.kinds === null) return body;
   const kinds = spec.kinds.filter(isKind);
   if (kinds.length === 0) return "null";
@@ -127,18 +128,24 @@ MATCH (n:Entity {key: key})
 RETURN key, ${specExpression("n", spec, p)} AS page`;
 }
 
-/** Reads one page map (see specExpression) seen from the entity `key`. */
+/** Reads one page (see specExpression) seen from the entity `key`. */
 function toPage(key: string, page: Plain, spec: RelationSpec): Page<RelationRecord> {
-  const map = (page ?? {}) as Row;
-  const items = (Array.isArray(map.items) ? map.items : []) as Row[];
+  const [items, total] = Array.isArray(page) ? page : [];
+  const relationNames = projectedNames(spec.relationProperties ?? null, []);
+  const nodeNames = projectedNames(spec.nodeProperties ?? null);
   return {
-    items: items.map((item) => {
-      const relation = toRelation(key, item);
-      if (spec.children.length > 0)
-        attachPrefetched(relation.other, item.pre ?? null, spec.children);
+    items: (Array.isArray(items) ? items : []).map((item) => {
+      const [type, out, props, m, pre] = item as Plain[];
+      const relation = toRelation(key, {
+        type: type ?? null,
+        out: out ?? null,
+        props: fromValues(props ?? null, relationNames),
+        m: fromValues(m ?? null, nodeNames),
+      });
+      if (spec.children.length > 0) attachPrefetched(relation.other, pre ?? null, spec.children);
       return relation;
     }),
-    totalCount: map.total === null || map.total === undefined ? null : Number(map.total),
+    totalCount: total === null || total === undefined ? null : Number(total),
   };
 }
 
