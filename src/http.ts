@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Db } from "./db/driver.js";
 import { serveExplorer } from "./explorer/serve.js";
 import type { Logger } from "./logger.js";
-import { requestStore } from "./request-store.js";
+import type { RequestInfo } from "./request-store.js";
 import type { App } from "./server.js";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -55,7 +55,7 @@ export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Serv
     res.setHeader("x-request-id", id);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
-    const info = { id } as { id: string; operationName?: string; roundTrips?: number };
+    const info: RequestInfo = { id };
     res.once("finish", () => {
       logger.info(
         {
@@ -105,7 +105,7 @@ export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Serv
         ],
       });
     }
-    return requestStore.run(info, () => app(req, res));
+    return app(req, res, { requestInfo: info });
   };
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /** graphql-yoga on node:http: wiring only. */
 import { randomUUID } from "node:crypto";
-import { getOperationAST } from "graphql";
+import { type ExecutionResult, type GraphQLError, getOperationAST } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
@@ -8,21 +8,22 @@ import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { compiledExecution } from "./graphql/compiled.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
-import { requestStore } from "./request-store.js";
+import type { ServerContext } from "./request-store.js";
 
 /**
  * Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`, and hands the
  * operation name and round trips to the access log.
  */
-function roundTripsExtension(): Plugin<Context> {
+function roundTripsExtension(): Plugin<Context & ServerContext> {
   return {
     onExecute({ args }) {
-      const info = requestStore.getStore();
+      const info = (args.contextValue as ServerContext).requestInfo;
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
       return {
@@ -34,6 +35,49 @@ function roundTripsExtension(): Plugin<Context> {
             ...result,
             extensions: { ...result.extensions, cypherRoundTrips: ctx.stats.roundTrips },
           });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Masks the errors of an execution with the request in hand: an unexpected error reaches the
+ * client as INTERNAL_SERVER_ERROR with the request id, and the log as an error line with the
+ * same id. yoga's own masking (same rules, no id) stays the fallback for errors raised outside
+ * execution; it leaves errors already masked here as they are.
+ */
+function requestErrors(logger: Logger): Plugin<Context> {
+  const masked = (result: ExecutionResult, ctx: Context): ExecutionResult | null => {
+    if (!result.errors?.length) return null;
+    const maskError = createMaskError(ctx.requestId);
+    const errors = result.errors.map((error) => {
+      const out = maskError(error, "Unexpected error.") as GraphQLError;
+      if (out !== error && out.extensions?.code === "INTERNAL_SERVER_ERROR")
+        logger.error({ err: error, reqId: ctx.requestId }, "unexpected error (masked)");
+      return out;
+    });
+    return { ...result, errors };
+  };
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const next = masked(result, args.contextValue as Context);
+          if (next) setResult(next);
+        },
+      };
+    },
+    onSubscribe() {
+      return {
+        onSubscribeResult({ args }) {
+          return {
+            onNext({ result, setResult }) {
+              const next = masked(result, args.contextValue as Context);
+              if (next) setResult(next);
+            },
+          };
         },
       };
     },
@@ -62,15 +106,15 @@ export function createApp({
   events = createGraphEvents(),
   limits = DEFAULT_LIMITS,
 }: AppOptions) {
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: ({ request }) =>
+    context: ({ request, requestInfo }) =>
       createContext({
         db,
         events,
         caller: authenticate(request.headers.get("authorization"), tokens),
-        requestId: requestStore.getStore()?.id ?? randomUUID(),
+        requestId: requestInfo?.id ?? randomUUID(),
         ...(onQuery ? { onQuery } : {}),
       }),
     graphiql: limits.graphiql ? GRAPHIQL_OPTIONS : false,
@@ -93,12 +137,15 @@ export function createApp({
       error: (...a) =>
         a.some(isExpectedError)
           ? logger.debug(a.map(String).join(" "))
-          : logger.error(
-              { err: a[0], reqId: requestStore.getStore()?.id },
-              a.map(String).join(" "),
-            ),
+          : logger.error({ err: a[0] }, a.map(String).join(" ")),
     },
-    plugins: [...guards(limits), roundTripsExtension()],
+    plugins: [
+      // First, so that the execution budget in guards wraps the compiled executor.
+      compiledExecution(),
+      ...guards(limits),
+      roundTripsExtension(),
+      requestErrors(logger),
+    ],
   });
 }
 

@@ -5,7 +5,6 @@
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { AppError } from "../domain/errors.js";
-import { requestStore } from "../request-store.js";
 
 /** Unwraps located errors. Duck-typed: graphql ships CJS and ESM builds, so instanceof can lie. */
 function rootCause(error: unknown): unknown {
@@ -18,8 +17,12 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && (error.name === "GraphQLError" || error instanceof GraphQLError);
 }
 
-/** Builds yoga's maskError: maps expected errors to coded GraphQL errors, masks the rest. */
-export function createMaskError() {
+/**
+ * Builds the masking function: maps expected errors to coded GraphQL errors, masks the rest
+ * (with the request id, when known, so a caller can quote the failure; the log line carries the
+ * same id).
+ */
+export function createMaskError(requestId?: string) {
   return (error: unknown, message: string): Error => {
     const cause = rootCause(error);
     const at = isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {};
@@ -44,9 +47,6 @@ export function createMaskError() {
         extensions: { ...cause.extensions, code: "BAD_USER_INPUT" },
       });
     }
-    // yoga logs the original of every error masked here (see logging in server.ts).
-    // The request id lets a caller quote the failure; the log line carries the same id.
-    const requestId = requestStore.getStore()?.id;
     return new GraphQLError(message, {
       ...at,
       extensions: { code: "INTERNAL_SERVER_ERROR", ...(requestId ? { requestId } : {}) },

@@ -130,6 +130,50 @@ describe("requests", () => {
     expect(typeof line.ms).toBe("number");
   });
 
+  it("masks an unexpected error as INTERNAL_SERVER_ERROR with the request id, and logs it with that id", async () => {
+    let errorLogs = "";
+    const failing = await startServer(db, {
+      logger: pino(
+        { level: "info" },
+        new Writable({
+          write(chunk, _e, done) {
+            errorLogs += chunk.toString();
+            done();
+          },
+        }),
+      ),
+      // Something the resolvers do not expect: the Cypher layer throws a plain Error.
+      onQuery: () => {
+        throw new Error("driver exploded: internal detail");
+      },
+    });
+    try {
+      const r = await fetch(`${failing.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": "test-req-boom" },
+        body: JSON.stringify({ query: '{ entity(key: "canada") { name } }' }),
+      });
+      const body = (await r.json()) as {
+        errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+      };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]).toMatchObject({
+        message: "Unexpected error.",
+        extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "test-req-boom" },
+      });
+      expect(JSON.stringify(body)).not.toContain("internal detail");
+      await new Promise((done) => setTimeout(done, 50));
+      const lines = errorLogs
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { level: number; reqId?: string; err?: { message: string } });
+      const logged = lines.find((l) => l.level >= 50 && l.reqId === "test-req-boom");
+      expect(logged?.err?.message).toContain("driver exploded: internal detail");
+    } finally {
+      await failing.close();
+    }
+  });
+
   it("ends an operation that runs past its budget with a TIMEOUT error", async () => {
     const slow = createClient(db, { limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 1 } });
     const started = Date.now();
