@@ -89,14 +89,37 @@ export interface ConnectionShape<T> {
   totalCount: number | null;
 }
 
-/** Builds a connection from the rows of a window (fetched with `limit`, one extra). */
+/** Cursors of the first offsets, encoded once: a nested read hands out thousands per request. */
+const CURSORS: string[] = [];
+const CACHED_CURSORS = 10_000;
+
+/** The cursor of `offset` (what offsetToCursor gives, cached for the first offsets). */
+export function cursorAt(offset: number): string {
+  if (offset >= CACHED_CURSORS) return offsetToCursor(offset);
+  let cursor = CURSORS[offset];
+  if (cursor === undefined) {
+    cursor = offsetToCursor(offset);
+    CURSORS[offset] = cursor;
+  }
+  return cursor;
+}
+
+/**
+ * Builds a connection from the rows of a window (fetched with `limit`, one extra). `edgeOf`
+ * builds an edge of one known shape; the default spreads the row, which is slow once this one
+ * call site has seen rows of many shapes (profiled: 8% of a nested read).
+ */
 export function toConnection<T extends object>(
   rows: readonly T[],
   window: PageWindow,
   totalCount: number | null,
+  edgeOf: (row: T, cursor: string) => T & { cursor: string } = (row, cursor) => ({
+    ...row,
+    cursor,
+  }),
 ): ConnectionShape<T> {
   const page = rows.slice(0, window.expectedSize);
-  const edges = page.map((row, i) => ({ ...row, cursor: offsetToCursor(window.offset + i) }));
+  const edges = page.map((row, i) => edgeOf(row, cursorAt(window.offset + i)));
   return {
     edges,
     pageInfo: {

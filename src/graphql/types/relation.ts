@@ -51,6 +51,22 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
 type Edge = RelationRecord & { cursor: string };
 type Connection = ConnectionShape<RelationRecord>;
 
+/** A relation edge, built field by field: one object shape for every relation page. */
+const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
+  id: r.id,
+  type: r.type,
+  direction: r.direction,
+  from: r.from,
+  to: r.to,
+  other: r.other,
+  properties: r.properties,
+  inferred: r.inferred,
+  evidence: r.evidence,
+  updatedAt: r.updatedAt,
+  updatedBy: r.updatedBy,
+  cursor,
+});
+
 const prop = (r: RelationRecord, name: string): Plain | undefined =>
   r.properties[name] ?? undefined;
 const asString = (v: Plain | undefined) => (typeof v === "string" ? v : null);
@@ -247,7 +263,7 @@ export async function loadRelationPages(
     // same query.
     readUnder(info, info.fieldNodes, spec.otherKind ?? "Entity", 1),
   );
-  return pages.map((p) => toConnection(p.items, window, p.totalCount));
+  return pages.map((p) => toConnection(p.items, window, p.totalCount, relationEdge));
 }
 
 type EntityFieldBuilder =
@@ -268,7 +284,7 @@ export function relationResolver(spec: RelationFieldExtension) {
   );
   return (parent: EntityRecord, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => {
     const ahead = parent.prefetched?.get(responseKey(info));
-    if (ahead) return toConnection(ahead.items, pageWindow(args), ahead.totalCount);
+    if (ahead) return toConnection(ahead.items, pageWindow(args), ahead.totalCount, relationEdge);
     return getLoader(args, ctx, info).load(parent.key);
   };
 }
