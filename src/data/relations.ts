@@ -17,7 +17,7 @@ import {
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { Params } from "./filters.js";
 import { relationPattern } from "./pattern.js";
-import { fromValues, projectedNames, projectValues } from "./projection.js";
+import { ENTITY_CORE, fromValues, project, projectedNames } from "./projection.js";
 
 /** A sentence of a source that states a relation. */
 export interface Evidence {
@@ -75,7 +75,7 @@ export interface RelationSpec {
  * The Cypher expression for one spec over the entity bound to `n`: a list [items, total], or
  * null for entities of other kinds. Items are ordered by type, then the other end's name and key;
  * each is a list [type, outgoing, relation values, other end's values, pages of its children]
- * (values as `projectValues` gives them: no map keys cross Bolt for the many records of a nested
+ * (values as `project` gives them as a list: no map keys cross Bolt for the many records of a nested
  * read). Types and labels come from the registry only; offsets, limits and dates are parameters.
  */
 export function specExpression(n: string, spec: RelationSpec, p: Params, depth = 0): string {
@@ -103,7 +103,7 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
   MATCH ${pattern} WHERE ${when}
   WITH ${r}, ${m} ORDER BY ${byType}${m}.name, ${m}.key
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
-  RETURN [type(${r}), startNode(${r}) = ${n}, ${projectValues(r, spec.relationProperties ?? null, [])}, ${projectValues(m, spec.nodeProperties ?? null)}${children}]
+  RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, spec.relationProperties ?? null, [], "list")}, ${project(m, spec.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
 }`;
   const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
   const body = `[${items}, ${total}]`;
@@ -131,11 +131,27 @@ MATCH (n:Entity {key: key})
 RETURN key, ${specExpression("n", spec, p)} AS page`;
 }
 
+/** The property names of a spec's list projections, worked out once per spec (not per page). */
+const specNames = new WeakMap<
+  RelationSpec,
+  { relationNames: string[] | null; nodeNames: string[] | null }
+>();
+function namesOf(spec: RelationSpec) {
+  let names = specNames.get(spec);
+  if (!names) {
+    names = {
+      relationNames: projectedNames(spec.relationProperties ?? null, []),
+      nodeNames: projectedNames(spec.nodeProperties ?? null),
+    };
+    specNames.set(spec, names);
+  }
+  return names;
+}
+
 /** Reads one page (see specExpression) seen from the entity `key`. */
 function toPage(key: string, page: Plain, spec: RelationSpec): Page<RelationRecord> {
   const [items, total] = Array.isArray(page) ? page : [];
-  const relationNames = projectedNames(spec.relationProperties ?? null, []);
-  const nodeNames = projectedNames(spec.nodeProperties ?? null);
+  const { relationNames, nodeNames } = namesOf(spec);
   return {
     items: (Array.isArray(items) ? items : []).map((item) => {
       const [type, out, props, m, pre] = item as Plain[];
