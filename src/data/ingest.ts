@@ -82,7 +82,17 @@ export function upsertRelationsCypher(type: RelationType): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
-MATCH (b:Entity {key: row.to})
+MATCH (b:Entity {key: row.to})${mergeRelationCypher(type)}
+RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys`;
+}
+
+/**
+ * The part of the upsert that writes one relation of the registry type `type` between `a` and
+ * `b`, from `row` ({properties, inferred, evidence}), `$source` and `$by`; it leaves `a`, `b`,
+ * `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
+ */
+export function mergeRelationCypher(type: RelationType): string {
+  return `
 MERGE (a)-[r:${type}]->(b)
 WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
 SET r += row.properties
@@ -101,8 +111,7 @@ SET r.inferred = all(x IN r.evidenceInferred WHERE x)
 WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-  SET r.updatedAt = datetime(), r.updatedBy = $by)
-RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys`;
+  SET r.updatedAt = datetime(), r.updatedBy = $by)`;
 }
 
 /**

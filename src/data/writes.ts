@@ -22,7 +22,7 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { type EntityRecord, toEntity } from "./entities.js";
-import { upsertEntitiesCypher, upsertRelationsCypher } from "./ingest.js";
+import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
 import { asMap } from "./projection.js";
 import { type RelationRecord, toRelation } from "./relations.js";
 
@@ -262,22 +262,29 @@ export interface RelationInput {
   evidence: { source: string; excerpt: string };
 }
 
-/** The upsert and the relation as saved, in one statement. */
-const UPSERT_AND_READ = (type: RelationType) => `
-CALL () {${upsertRelationsCypher(type)}
+/**
+ * The checks and the write in one statement. It reads the ends' kinds and whether the source
+ * quotes the excerpt (in Neo4j: no text is sent back), and writes only when `$write` is set and
+ * every check passes: the ends' kinds are among the registry's for the type (`$fromKinds`,
+ * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
+ * outcome and the relation as saved when it wrote.
+ */
+const ADD_RELATION = (type: RelationType) => `
+OPTIONAL MATCH (a:Entity {key: $from})
+OPTIONAL MATCH (b:Entity {key: $to})
+OPTIONAL MATCH (s:Entity {key: $source})
+WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
+OPTIONAL CALL (a, b, s, quoted) {
+  WITH a, b, $row AS row
+  WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher(type)}
+  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item
 }
-MATCH (a:Entity {key: $from})-[r:${type}]->(b:Entity {key: $to})
-RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item`;
-
-/** The ends' kinds, and whether the source quotes the excerpt (checked in Neo4j: no text is sent back). */
-const KINDS_AND_QUOTED = `
-MATCH (n:Entity) WHERE n.key IN $keys
-RETURN n.key AS key, n.kind AS kind, n.text IS NULL OR n.text CONTAINS $excerpt AS quoted`;
+RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item`;
 
 /**
  * Adds a relation with its evidence, or adds the evidence to the relation if it exists (a second
  * source for the same fact). Checks endpoints against the vocabulary, and that the evidence quotes
- * a known source verbatim.
+ * a known source verbatim: one statement, which writes nothing when a check fails.
  */
 export async function addRelation(db: Db, stats: QueryStats, input: RelationInput, by: string) {
   const parsed = relationSchema.safeParse({
@@ -293,68 +300,53 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
     : problemsOf(parsed.error.issues, ["input"]).map((p) =>
         p.path[1] === "evidence" ? { ...p, path: ["input", "evidence", "excerpt"] } : p,
       );
+  const r = parsed.success ? parsed.data : null;
+  const spec = RELATION_TYPES[input.type];
   return writeTx(db, stats, async (tx) => {
-    const checking = tx.run(KINDS_AND_QUOTED, {
-      keys: [input.from, input.to, input.evidence.source],
-      excerpt: parsed.success ? parsed.data.evidence : "",
+    const [row] = await tx.run(ADD_RELATION(input.type), {
+      from: input.from,
+      to: input.to,
+      source: input.evidence.source,
+      row: {
+        properties: r?.properties ?? {},
+        inferred: r?.inferred ?? false,
+        evidence: r?.evidence ?? "",
+      },
+      write: r !== null,
+      fromKinds: spec.from,
+      toKinds: spec.to,
+      by,
     });
-    // The write is sent with the checks, in the same transaction (the driver pipelines both, so
-    // they cost one network round trip); when a check fails, throwing below rolls it back and
-    // nothing is written. Its own error, if any, counts only when every check passed.
-    const r = parsed.success ? parsed.data : null;
-    const writing = r
-      ? tx.run(UPSERT_AND_READ(r.type), {
-          rows: [
-            {
-              from: r.from,
-              to: r.to,
-              properties: r.properties,
-              inferred: r.inferred,
-              evidence: r.evidence,
-            },
-          ],
-          source: input.evidence.source,
-          by,
-          from: r.from,
-          to: r.to,
-        })
-      : null;
-    writing?.catch(() => {});
-    const rows = await checking;
-    const found = new Map<string, Row>(rows.map((r) => [String(r.key), r]));
-    const kindOf = (k: string) => found.get(k)?.kind as Kind | undefined;
-    for (const end of ["from", "to"] as const) {
-      if (!kindOf(input[end]))
-        problems.push({ path: ["input", end], message: `unknown entity "${input[end]}"` });
-    }
-    const from = kindOf(input.from);
-    const to = kindOf(input.to);
+    const from = (row?.fromKind ?? undefined) as Kind | undefined;
+    const to = (row?.toKind ?? undefined) as Kind | undefined;
+    if (!from)
+      problems.push({ path: ["input", "from"], message: `unknown entity "${input.from}"` });
+    if (!to) problems.push({ path: ["input", "to"], message: `unknown entity "${input.to}"` });
     if (from && to && !isAllowedEndpoint(input.type, from, to)) {
-      const spec = RELATION_TYPES[input.type];
       problems.push({
         path: ["input", "type"],
         message: `${input.type} cannot link ${from} -> ${to}; it links ${spec.from.join(" | ")} -> ${spec.to.join(" | ")}`,
       });
     }
-    const source = found.get(input.evidence.source);
-    if (source?.kind !== "Source") {
+    if (row?.sourceKind !== "Source") {
       problems.push({
         path: ["input", "evidence", "source"],
         message: `unknown source "${input.evidence.source}"`,
       });
-    } else if (parsed.success && source.quoted === false) {
+    } else if (r && row.quoted === false) {
       problems.push({
         path: ["input", "evidence", "excerpt"],
         message: "must be a verbatim excerpt of the source's text",
       });
     }
-    if (problems.length > 0 || !r || !writing)
+    if (problems.length > 0 || !r)
       throw new BadInputError("The relation is invalid; nothing was written.", problems);
-    const [saved] = await writing;
+    // The statement writes only when the same checks pass in Cypher.
+    if (!row?.item) throw new Error("addRelation: every check passed, but nothing was written");
     const id = `${r.from}|${r.type}|${r.to}`;
     return {
-      relation: toRelation(r.from, saved?.item as Row) as RelationRecord,
-      changes: saved?.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
+      relation: toRelation(r.from, row.item as Row) as RelationRecord,
+      changes: row.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
     };
   });
 }

@@ -169,6 +169,7 @@ describe("validation: every problem, with its path, and nothing written", () => 
   });
 
   it("checks a relation's endpoints against the vocabulary and its evidence against a known source", async () => {
+    const before = await fingerprint();
     const r = await gql(
       `mutation { addRelation(input: { from: "${P}freedonia", type: SAID, to: "nowhere", evidence: { source: "no-such-source", excerpt: "x" } }) {
         __typename ... on ValidationError { problems { path message } } } }`,
@@ -193,6 +194,10 @@ describe("validation: every problem, with its path, and nothing written", () => 
       bearer("write"),
     );
     expect(notQuoted.data.addRelation.problems[0].path).toEqual(["input", "evidence", "excerpt"]);
+    // The checks and the write are one statement, which wrote nothing.
+    for (const rejected of [r, wrongEnds, notQuoted])
+      expect(rejected.extensions?.cypherRoundTrips).toBe(1);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("a document with an error in its last relation leaves the graph untouched", async () => {
@@ -244,6 +249,8 @@ describe("idempotence", () => {
       const before = await fingerprint();
       const again = await gql(MUTATIONS[m]?.query ?? "", {}, bearer("write"));
       expect(again.data[m].__typename).toBe(`${m.charAt(0).toUpperCase()}${m.slice(1)}Success`);
+      // addRelation checks and writes in one statement.
+      if (m === "addRelation") expect(again.extensions?.cypherRoundTrips).toBe(1);
       expect(await fingerprint()).toEqual(before);
     }
     const q = (
