@@ -136,7 +136,7 @@ query CanadaLeadersAsOf {
   {
     capability: "writes",
     headers: JSON.stringify(
-      { Authorization: "Bearer agt_… (npm run token -- --name you --scopes write)" },
+      { Authorization: "Bearer agt_... (npm run token -- --name you --scopes write)" },
       null,
       2,
     ),

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Db } from "./db/driver.js";
+import { answerDirect, directType } from "./direct.js";
 import { serveExplorer } from "./explorer/serve.js";
 import type { Logger } from "./logger.js";
 import type { RequestInfo } from "./request-store.js";
@@ -105,6 +106,8 @@ export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Serv
         ],
       });
     }
+    const direct = directType(req);
+    if (direct) return answerDirect(app, req, res, info, direct);
     return app(req, res, { requestInfo: info });
   };
   return createServer((req, res) => {

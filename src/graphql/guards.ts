@@ -5,8 +5,7 @@
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import { GraphQLError, type ValidationContext } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
 
@@ -147,16 +146,17 @@ function nestingGuard(): Plugin {
  * Every error a client sees carries a code: errors raised before execution (CSRF, a missing
  * required variable) come from yoga without one.
  */
+export function withCode(e: GraphQLError): GraphQLError {
+  if (e.extensions?.code) return e;
+  const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+  return new GraphQLError(e.message, {
+    nodes: e.nodes ?? null,
+    path: e.path ?? null,
+    extensions: { ...e.extensions, code: status === 403 ? "FORBIDDEN" : "BAD_USER_INPUT" },
+  });
+}
+
 function codedErrors(): Plugin {
-  const withCode = (e: GraphQLError) => {
-    if (e.extensions?.code) return e;
-    const status = (e.extensions?.http as { status?: number } | undefined)?.status;
-    return new GraphQLError(e.message, {
-      nodes: e.nodes ?? null,
-      path: e.path ?? null,
-      extensions: { ...e.extensions, code: status === 403 ? "FORBIDDEN" : "BAD_USER_INPUT" },
-    });
-  };
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result))
@@ -217,6 +217,19 @@ function requestChecks(): Plugin {
   };
 }
 
+/**
+ * Refuses introspection in validation, for every operation (what
+ * @graphql-yoga/plugin-disable-introspection does for the requests yoga parsed itself, keyed on
+ * its `Request`: the direct path in src/direct.ts has none).
+ */
+function noIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
 /** The guard plugins for yoga, in order. */
 export function guards(limits: Limits): Plugin[] {
   return [
@@ -242,7 +255,7 @@ export function guards(limits: Limits): Plugin[] {
     }) as Plugin,
     limitCodes(),
     executionBudget(limits.requestTimeoutMs),
-    ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
+    ...(limits.introspection ? [] : [noIntrospection()]),
     codedErrors(),
   ];
 }

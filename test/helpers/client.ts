@@ -1,15 +1,18 @@
 /**
- * A GraphQL client for tests: it calls the real yoga app through `yoga.fetch`, exactly as an HTTP
- * client would, against the real Neo4j the suite started.
+ * A GraphQL client for tests: it sends operations over HTTP to the app behind createHttp, exactly
+ * as a client would, against the real Neo4j the suite started.
  */
+import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { inject } from "vitest";
 import type { TokenEntry } from "../../src/auth/tokens.js";
 import { REMOVE_RELATIONS_ONLY_FROM, STRIP_EVIDENCE_FROM } from "../../src/data/writes.js";
 import { createDb, type Db } from "../../src/db/driver.js";
 import type { GraphEvents } from "../../src/events.js";
+import { createHttp } from "../../src/http.js";
 import type { Limits } from "../../src/limits.js";
-import { createApp } from "../../src/server.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { type App, createApp } from "../../src/server.js";
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -34,10 +37,34 @@ export interface ClientOptions {
   limits?: Limits;
 }
 
-/** A client bound to a fresh app over `db`. */
+/**
+ * The app behind createHttp on a free loopback port, started on first use. Neither the server
+ * nor its connections keep a test process alive.
+ */
+function lazyServer(app: App, db: Db, maxBodyBytes: number) {
+  let url: Promise<string> | undefined;
+  return () => {
+    url ??= new Promise<string>((resolve) => {
+      const logger = pino({ level: "silent" });
+      const server = createHttp({ app, db, logger, maxBodyBytes });
+      server.on("connection", (socket) => socket.unref());
+      server.listen(0, "127.0.0.1", () => {
+        server.unref();
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
+      });
+    });
+    return url;
+  };
+}
+
+/**
+ * A client bound to a fresh app over `db`. `gql` goes over HTTP, through createHttp as in
+ * production; `app.fetch` reaches yoga itself.
+ */
 export function createClient(db: Db, options: ClientOptions | ClientOptions["onQuery"] = {}) {
   const o = typeof options === "function" ? { onQuery: options } : options;
   const app = createApp({ db, logger: pino({ level: "silent" }), ...o });
+  const endpoint = lazyServer(app, db, o.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes);
   return {
     app,
     /** Sends an operation; `authorization` is the raw header value, if any. */
@@ -47,7 +74,7 @@ export function createClient(db: Db, options: ClientOptions | ClientOptions["onQ
       variables?: Record<string, unknown>,
       authorization?: string,
     ): Promise<GqlResult<T>> {
-      const response = await app.fetch("http://localhost/graphql", {
+      const response = await fetch(await endpoint(), {
         method: "POST",
         headers: {
           "content-type": "application/json",
