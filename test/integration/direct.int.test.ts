@@ -9,7 +9,9 @@ import { startServer } from "../helpers/server.js";
 
 const db = testDb();
 const token = generateToken();
-const tokens = [{ name: "writer", sha256: token.sha256, scopes: ["write" as const, "admin" as const] }];
+const tokens = [
+  { name: "writer", sha256: token.sha256, scopes: ["write" as const, "admin" as const] },
+];
 const yoga = createApp({ db, logger: pino({ level: "silent" }), tokens });
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
