@@ -66,14 +66,18 @@ function asParams(body: unknown): Params | null {
   return body as unknown as Params;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The whole body, or null when the client went away before sending it. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.once("end", () =>
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
     );
-    req.once("error", reject);
+    req.once("close", () => {
+      if (!req.complete) resolve(null);
+    });
+    req.once("error", (error) => (req.complete ? reject(error) : resolve(null)));
   });
 }
 
@@ -152,6 +156,8 @@ export async function answerDirect(
   accepted: Accepted,
 ): Promise<void> {
   const body = await readBody(req);
+  // Nothing to answer: the client is gone.
+  if (!body) return;
   const handOff = () => viaYoga(app, req, res, body, requestInfo);
   let params: Params | null;
   try {

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from "node:http";
+import { connect } from "node:net";
+import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
@@ -13,9 +15,19 @@ const tokens = [
   { name: "writer", sha256: token.sha256, scopes: ["write" as const, "admin" as const] },
 ];
 const yoga = createApp({ db, logger: pino({ level: "silent" }), tokens });
+let logs = "";
+const logger = pino(
+  { level: "info" },
+  new Writable({
+    write(chunk, _e, done) {
+      logs += chunk.toString();
+      done();
+    },
+  }),
+);
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
-  server = await startServer(db, { tokens });
+  server = await startServer(db, { tokens, logger });
 });
 afterAll(async () => {
   await server.close();
@@ -126,6 +138,35 @@ describe("plain JSON POSTs answered without the Fetch adapter", () => {
       const { direct, viaYoga } = await both(sent);
       expect({ sent: sent.body, ...direct }).toEqual({ sent: sent.body, ...viaYoga });
     }
+  });
+
+  it("a client that goes away halfway through its body is no error, and the server answers the next one", async () => {
+    logs = "";
+    const { hostname, port } = new URL(server.url);
+    await new Promise<void>((done) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(
+          'POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"query":',
+        );
+        setTimeout(() => {
+          socket.destroy();
+          done();
+        }, 50);
+      });
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const next = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: op("{ __typename }"),
+    });
+    expect(await next.json()).toMatchObject({ data: { __typename: "Query" } });
+    const errors = logs
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { level: number; msg: string })
+      .filter((l) => l.level >= 50);
+    expect(errors).toEqual([]);
   });
 
   it("hands a subscription to yoga, which streams its events until the client goes", async () => {
