@@ -2,17 +2,16 @@
  * A GraphQL client for tests: it sends operations over HTTP to the app behind createHttp, exactly
  * as a client would, against the real Neo4j the suite started.
  */
-import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { inject } from "vitest";
 import type { TokenEntry } from "../../src/auth/tokens.js";
 import { REMOVE_RELATIONS_ONLY_FROM, STRIP_EVIDENCE_FROM } from "../../src/data/writes.js";
 import { createDb, type Db } from "../../src/db/driver.js";
 import type { GraphEvents } from "../../src/events.js";
-import { createHttp } from "../../src/http.js";
 import type { Limits } from "../../src/limits.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { type App, createApp } from "../../src/server.js";
+import { listenOnLoopback } from "./server.js";
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -44,15 +43,14 @@ export interface ClientOptions {
 function lazyServer(app: App, db: Db, maxBodyBytes: number) {
   let url: Promise<string> | undefined;
   return () => {
-    url ??= new Promise<string>((resolve) => {
-      const logger = pino({ level: "silent" });
-      const server = createHttp({ app, db, logger, maxBodyBytes });
-      server.on("connection", (socket) => socket.unref());
-      server.listen(0, "127.0.0.1", () => {
+    url ??= listenOnLoopback(app, db, pino({ level: "silent" }), maxBodyBytes).then(
+      ({ server, url }) => {
+        // Nobody has the address yet, so every connection comes after this.
         server.unref();
-        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
-      });
-    });
+        server.on("connection", (socket) => socket.unref());
+        return `${url}/graphql`;
+      },
+    );
     return url;
   };
 }

@@ -1,13 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import { connect } from "node:net";
-import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
 import { directType } from "../../src/direct.js";
 import { createApp } from "../../src/server.js";
 import { testDb } from "../helpers/client.js";
-import { startServer } from "../helpers/server.js";
+import { captureLogs, startServer } from "../helpers/server.js";
 
 const db = testDb();
 const token = generateToken();
@@ -15,19 +14,10 @@ const tokens = [
   { name: "writer", sha256: token.sha256, scopes: ["write" as const, "admin" as const] },
 ];
 const yoga = createApp({ db, logger: pino({ level: "silent" }), tokens });
-let logs = "";
-const logger = pino(
-  { level: "info" },
-  new Writable({
-    write(chunk, _e, done) {
-      logs += chunk.toString();
-      done();
-    },
-  }),
-);
+const logs = captureLogs();
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
-  server = await startServer(db, { tokens, logger });
+  server = await startServer(db, { tokens, logger: logs.logger });
 });
 afterAll(async () => {
   await server.close();
@@ -141,7 +131,7 @@ describe("plain JSON POSTs answered without the Fetch adapter", () => {
   });
 
   it("a client that goes away halfway through its body is no error, and the server answers the next one", async () => {
-    logs = "";
+    logs.clear();
     const { hostname, port } = new URL(server.url);
     await new Promise<void>((done) => {
       const socket = connect(Number(port), hostname, () => {
@@ -161,11 +151,7 @@ describe("plain JSON POSTs answered without the Fetch adapter", () => {
       body: op("{ __typename }"),
     });
     expect(await next.json()).toMatchObject({ data: { __typename: "Query" } });
-    const errors = logs
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { level: number; msg: string })
-      .filter((l) => l.level >= 50);
+    const errors = logs.lines().filter((l) => l.level >= 50);
     expect(errors).toEqual([]);
   });
 

@@ -1,27 +1,16 @@
-import { Writable } from "node:stream";
 import { auditServer } from "graphql-http";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../../src/db/driver.js";
 import { readTx } from "../../src/db/run.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
-import { startServer } from "../helpers/server.js";
+import { captureLogs, startServer } from "../helpers/server.js";
 
 const db = testDb();
-let logs = "";
-const logger = pino(
-  { level: "info" },
-  new Writable({
-    write(chunk, _e, done) {
-      logs += chunk.toString();
-      done();
-    },
-  }),
-);
+const logs = captureLogs();
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
-  server = await startServer(db, { logger, maxBodyBytes: 50_000 });
+  server = await startServer(db, { logger: logs.logger, maxBodyBytes: 50_000 });
 });
 afterAll(async () => {
   await server.close();
@@ -106,7 +95,7 @@ describe("requests", () => {
   });
 
   it("logs one line per request with its id, operation, duration, round trips and status, and echoes the id", async () => {
-    logs = "";
+    logs.clear();
     const r = await post(
       JSON.stringify({ query: 'query CanadaName { entity(key: "canada") { name } }' }),
       { "x-request-id": "test-req-42" },
@@ -114,11 +103,7 @@ describe("requests", () => {
     expect(r.headers.get("x-request-id")).toBe("test-req-42");
     await r.json();
     await new Promise((done) => setTimeout(done, 50));
-    const line = logs
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l))
-      .find((l) => l.reqId === "test-req-42");
+    const line = logs.lines().find((l) => l.reqId === "test-req-42");
     expect(line).toMatchObject({
       msg: "request",
       method: "POST",
@@ -127,21 +112,13 @@ describe("requests", () => {
       status: 200,
       roundTrips: 1,
     });
-    expect(typeof line.ms).toBe("number");
+    expect(typeof line?.ms).toBe("number");
   });
 
   it("masks an unexpected error as INTERNAL_SERVER_ERROR with the request id, and logs it with that id", async () => {
-    let errorLogs = "";
+    const errorLogs = captureLogs();
     const failing = await startServer(db, {
-      logger: pino(
-        { level: "info" },
-        new Writable({
-          write(chunk, _e, done) {
-            errorLogs += chunk.toString();
-            done();
-          },
-        }),
-      ),
+      logger: errorLogs.logger,
       // Something the resolvers do not expect: the Cypher layer throws a plain Error.
       onQuery: () => {
         throw new Error("driver exploded: internal detail");
@@ -163,11 +140,7 @@ describe("requests", () => {
       });
       expect(JSON.stringify(body)).not.toContain("internal detail");
       await new Promise((done) => setTimeout(done, 50));
-      const lines = errorLogs
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l) as { level: number; reqId?: string; err?: { message: string } });
-      const logged = lines.find((l) => l.level >= 50 && l.reqId === "test-req-boom");
+      const logged = errorLogs.lines().find((l) => l.level >= 50 && l.reqId === "test-req-boom");
       expect(logged?.err?.message).toContain("driver exploded: internal detail");
     } finally {
       await failing.close();
