@@ -64,7 +64,8 @@ export const NEST = { alliances: 10, members: 10, leaders: 10, quotes: 5 } as co
 type Json = Record<string, unknown>;
 const obj = (v: unknown) => (v ?? {}) as Json;
 const arr = (v: unknown) => (Array.isArray(v) ? (v as Json[]) : []);
-const byName = (dir = "ASC") => `[{ node: { name: ${dir} } }, { node: { key: ASC } }]`;
+const byName = (dir = "ASC") =>
+  `[{ node: { nameLower: ${dir} } }, { node: { name: ${dir} } }, { node: { key: ASC } }]`;
 
 const pageEdges = (v: unknown) =>
   arr(obj(v).edges).map((e) => ({ node: { key: obj(e.node).key, name: obj(e.node).name } }));
@@ -125,7 +126,7 @@ export const OPERATIONS: Operation[] = [
     anchor: () => ({
       operationName: "BenchPage",
       query: `query BenchPage($prefix: String!) {
-  peopleConnection(first: ${PAGE_SIZE}, where: { nameLower: { startsWith: $prefix } }, sort: [{ name: DESC }, { key: ASC }]) {
+  peopleConnection(first: ${PAGE_SIZE}, where: { nameLower: { startsWith: $prefix } }, sort: [{ nameLower: DESC }, { name: DESC }, { key: ASC }]) {
     edges { node { key name } } pageInfo { hasNextPage }
   }
 }`,
@@ -160,7 +161,7 @@ export const OPERATIONS: Operation[] = [
     anchor: () => ({
       operationName: "BenchPageTotal",
       query: `query BenchPageTotal($prefix: String!) {
-  peopleConnection(first: ${PAGE_SIZE}, where: { nameLower: { startsWith: $prefix } }, sort: [{ name: DESC }, { key: ASC }]) {
+  peopleConnection(first: ${PAGE_SIZE}, where: { nameLower: { startsWith: $prefix } }, sort: [{ nameLower: DESC }, { name: DESC }, { key: ASC }]) {
     totalCount edges { node { key name } } pageInfo { hasNextPage }
   }
 }`,
@@ -197,7 +198,7 @@ export const OPERATIONS: Operation[] = [
     anchor: () => ({
       operationName: "BenchNesting",
       query: `query BenchNesting {
-  organizations(where: { category: { eq: "ALLIANCE" } }, sort: [{ name: ASC }, { key: ASC }], limit: ${NEST.alliances}) { key name
+  organizations(where: { category: { eq: "ALLIANCE" } }, sort: [{ nameLower: ASC }, { name: ASC }, { key: ASC }], limit: ${NEST.alliances}) { key name
     membersConnection(first: ${NEST.members}, sort: ${byName()}) { edges { node { key name
       leadersConnection(first: ${NEST.leaders}, sort: ${byName()}) { edges { properties { role } node { key name
         quotesConnection(first: ${NEST.quotes}, sort: ${byName()}) { edges { node { key text } } } } } } } } } }
@@ -256,7 +257,7 @@ export const OPERATIONS: Operation[] = [
     anchor: (fx) => ({
       operationName: "BenchRelFilter",
       query: `query BenchRelFilter($alliance: String!) {
-  nationsConnection(first: ${PAGE_SIZE}, where: { alliances: { some: { key: { eq: $alliance } } }, hostedMissionsConnection: { aggregate: { count: { nodes: { gt: 0 } } } } }, sort: [{ name: ASC }, { key: ASC }]) {
+  nationsConnection(first: ${PAGE_SIZE}, where: { alliances: { some: { key: { eq: $alliance } } }, hostedMissionsConnection: { aggregate: { count: { nodes: { gt: 0 } } } } }, sort: [{ nameLower: ASC }, { name: ASC }, { key: ASC }]) {
     edges { node { key name } } pageInfo { hasNextPage }
   }
 }`,

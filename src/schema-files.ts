@@ -13,7 +13,8 @@ export const KIND_INDEXES_PATH = "schema/neo4j/002_kind_indexes.cypher";
 export function printKindIndexes(): string {
   const header = [
     "// Generated from src/domain/vocabulary.ts by `npm run schema`; do not edit.",
-    "// Per kind: name (ordering), nameLower (case-insensitive filters) and each filterable property.",
+    "// Per kind: nameLower as a range index (ordering by name, prefix and equality filters) and as a",
+    "// text index (contains, ends with), and each filterable property. The old name index is dropped.",
   ];
   return `${[...header, ...registryIndexStatements().map((s) => `${s};`)].join("\n")}\n`;
 }

@@ -14,6 +14,7 @@ type Entity
   key: String!
   kind: String!
   name: String!
+  nameLower: String
   description: String
 }
 
@@ -46,17 +47,20 @@ type Person @node(labels: ["Person", "Entity"]) {
 type Quote @node(labels: ["Quote", "Entity"]) {
   key: String!
   name: String!
+  nameLower: String
   text: String
 }
 
 type Mission @node(labels: ["Mission", "Entity"]) {
   key: String!
   name: String!
+  nameLower: String
 }
 
 type Event @node(labels: ["Event", "Entity"]) {
   key: String!
   name: String!
+  nameLower: String
 }
 
 type Fact @relationshipProperties {

@@ -31,7 +31,7 @@ export const FLOOR: Record<string, FloorQuery> = {
     cypher: `
 MATCH (n:Entity {key: $key})
 RETURN n.key AS key, n.name AS name, n.isoCode AS isoCode,
-  COLLECT { MATCH (n)-[:MEMBER_OF]->(m:Organization) WITH m ORDER BY m.name, m.key LIMIT 10
+  COLLECT { MATCH (n)-[:MEMBER_OF]->(m:Organization) WITH m ORDER BY m.nameLower, m.name, m.key LIMIT 10
             RETURN {node: {key: m.key, name: m.name}} } AS edges`,
     params: (v) => ({ key: v.key }),
     shape: (rows) => {
@@ -46,7 +46,7 @@ RETURN n.key AS key, n.name AS name, n.isoCode AS isoCode,
     mode: "READ",
     cypher: `
 MATCH (n:Person) WHERE n.nameLower STARTS WITH $prefix
-WITH n ORDER BY n.name DESC, n.key LIMIT 21
+WITH n ORDER BY n.nameLower DESC, n.name DESC, n.key LIMIT 21
 RETURN collect({key: n.key, name: n.name}) AS rows`,
     params: (v) => ({ prefix: v.prefix }),
     shape: (rows) => ({ people: page(rows, 20) }),
@@ -57,7 +57,7 @@ RETURN collect({key: n.key, name: n.name}) AS rows`,
 CALL () { MATCH (n:Person) WHERE n.nameLower STARTS WITH $prefix RETURN count(n) AS total }
 CALL () {
   MATCH (n:Person) WHERE n.nameLower STARTS WITH $prefix
-  WITH n ORDER BY n.name DESC, n.key LIMIT 21
+  WITH n ORDER BY n.nameLower DESC, n.name DESC, n.key LIMIT 21
   RETURN collect({key: n.key, name: n.name}) AS rows
 }
 RETURN total, rows`,
@@ -69,16 +69,16 @@ RETURN total, rows`,
     // One CALL per level, each ordering and cutting its page before the next level runs.
     cypher: `
 MATCH (o:Organization) WHERE o.category = $category
-WITH o ORDER BY o.name, o.key LIMIT $alliances
+WITH o ORDER BY o.nameLower, o.name, o.key LIMIT $alliances
 CALL (o) {
   MATCH (o)<-[:MEMBER_OF]-(n:Nation)
-  WITH n ORDER BY n.name, n.key LIMIT $members
+  WITH n ORDER BY n.nameLower, n.name, n.key LIMIT $members
   CALL (n) {
     MATCH (n)<-[l:LEADS]-(p:Person)
-    WITH l, p ORDER BY p.name, p.key LIMIT $leaders
+    WITH l, p ORDER BY p.nameLower, p.name, p.key LIMIT $leaders
     CALL (p) {
       MATCH (p)-[:SAID]->(q:Quote)
-      WITH q ORDER BY q.name, q.key LIMIT $quotes
+      WITH q ORDER BY q.nameLower, q.name, q.key LIMIT $quotes
       RETURN collect({node: {key: q.key, text: q.text}}) AS quotes
     }
     RETURN collect({role: l.role, node: {key: p.key, name: p.name, quotes: {edges: quotes}}}) AS leaders
@@ -101,7 +101,7 @@ RETURN {node: {key: o.key, name: o.name, members: {edges: members}}} AS edge`,
     cypher: `
 MATCH (o:Entity {key: $alliance})<-[:MEMBER_OF]-(n:Nation)
 WHERE o:Organization AND EXISTS { (n)-[:HOSTS]->(:Mission) }
-WITH DISTINCT n ORDER BY n.name, n.key LIMIT 21
+WITH DISTINCT n ORDER BY n.nameLower, n.name, n.key LIMIT 21
 RETURN collect({key: n.key, name: n.name}) AS rows`,
     params: (v) => ({ alliance: v.alliance }),
     shape: (rows) => ({ nations: page(rows, 20) }),

@@ -1,25 +1,33 @@
 // Generated from src/domain/vocabulary.ts by `npm run schema`; do not edit.
-// Per kind: name (ordering), nameLower (case-insensitive filters) and each filterable property.
-CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+// Per kind: nameLower as a range index (ordering by name, prefix and equality filters) and as a
+// text index (contains, ends with), and each filterable property. The old name index is dropped.
+DROP INDEX person_name IF EXISTS;
+CREATE INDEX person_name_order IF NOT EXISTS FOR (n:Person) ON (n.nameLower);
 CREATE TEXT INDEX person_name_lower IF NOT EXISTS FOR (n:Person) ON (n.nameLower);
-CREATE INDEX nation_name IF NOT EXISTS FOR (n:Nation) ON (n.name);
+DROP INDEX nation_name IF EXISTS;
+CREATE INDEX nation_name_order IF NOT EXISTS FOR (n:Nation) ON (n.nameLower);
 CREATE TEXT INDEX nation_name_lower IF NOT EXISTS FOR (n:Nation) ON (n.nameLower);
 CREATE INDEX nation_iso_code IF NOT EXISTS FOR (n:Nation) ON (n.isoCode);
-CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+DROP INDEX organization_name IF EXISTS;
+CREATE INDEX organization_name_order IF NOT EXISTS FOR (n:Organization) ON (n.nameLower);
 CREATE TEXT INDEX organization_name_lower IF NOT EXISTS FOR (n:Organization) ON (n.nameLower);
 CREATE INDEX organization_category IF NOT EXISTS FOR (n:Organization) ON (n.category);
-CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+DROP INDEX place_name IF EXISTS;
+CREATE INDEX place_name_order IF NOT EXISTS FOR (n:Place) ON (n.nameLower);
 CREATE TEXT INDEX place_name_lower IF NOT EXISTS FOR (n:Place) ON (n.nameLower);
-CREATE INDEX mission_name IF NOT EXISTS FOR (n:Mission) ON (n.name);
+DROP INDEX mission_name IF EXISTS;
+CREATE INDEX mission_name_order IF NOT EXISTS FOR (n:Mission) ON (n.nameLower);
 CREATE TEXT INDEX mission_name_lower IF NOT EXISTS FOR (n:Mission) ON (n.nameLower);
 CREATE INDEX mission_start_date IF NOT EXISTS FOR (n:Mission) ON (n.startDate);
 CREATE INDEX mission_end_date IF NOT EXISTS FOR (n:Mission) ON (n.endDate);
 CREATE INDEX mission_status IF NOT EXISTS FOR (n:Mission) ON (n.status);
-CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
+DROP INDEX event_name IF EXISTS;
+CREATE INDEX event_name_order IF NOT EXISTS FOR (n:Event) ON (n.nameLower);
 CREATE TEXT INDEX event_name_lower IF NOT EXISTS FOR (n:Event) ON (n.nameLower);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX event_category IF NOT EXISTS FOR (n:Event) ON (n.category);
-CREATE INDEX pledge_name IF NOT EXISTS FOR (n:Pledge) ON (n.name);
+DROP INDEX pledge_name IF EXISTS;
+CREATE INDEX pledge_name_order IF NOT EXISTS FOR (n:Pledge) ON (n.nameLower);
 CREATE TEXT INDEX pledge_name_lower IF NOT EXISTS FOR (n:Pledge) ON (n.nameLower);
 CREATE INDEX pledge_metric IF NOT EXISTS FOR (n:Pledge) ON (n.metric);
 CREATE INDEX pledge_value IF NOT EXISTS FOR (n:Pledge) ON (n.value);
@@ -27,9 +35,11 @@ CREATE INDEX pledge_unit IF NOT EXISTS FOR (n:Pledge) ON (n.unit);
 CREATE INDEX pledge_period IF NOT EXISTS FOR (n:Pledge) ON (n.period);
 CREATE INDEX pledge_status IF NOT EXISTS FOR (n:Pledge) ON (n.status);
 CREATE INDEX pledge_date IF NOT EXISTS FOR (n:Pledge) ON (n.date);
-CREATE INDEX quote_name IF NOT EXISTS FOR (n:Quote) ON (n.name);
+DROP INDEX quote_name IF EXISTS;
+CREATE INDEX quote_name_order IF NOT EXISTS FOR (n:Quote) ON (n.nameLower);
 CREATE TEXT INDEX quote_name_lower IF NOT EXISTS FOR (n:Quote) ON (n.nameLower);
-CREATE INDEX source_name IF NOT EXISTS FOR (n:Source) ON (n.name);
+DROP INDEX source_name IF EXISTS;
+CREATE INDEX source_name_order IF NOT EXISTS FOR (n:Source) ON (n.nameLower);
 CREATE TEXT INDEX source_name_lower IF NOT EXISTS FOR (n:Source) ON (n.nameLower);
 CREATE INDEX source_title IF NOT EXISTS FOR (n:Source) ON (n.title);
 CREATE INDEX source_publisher IF NOT EXISTS FOR (n:Source) ON (n.publisher);

@@ -156,8 +156,11 @@ export async function entityPage(
     countMatch = match;
   } else {
     // Every entity has a name, so this changes no result; it lets the planner walk the kind's
-    // name index in order instead of sorting the whole label.
-    const where = order.startsWith("n.name ") ? `n.name IS NOT NULL AND ${filter}` : filter;
+    // nameLower range index in order (from a name prefix's first match when there is one)
+    // instead of sorting every match.
+    const where = order.startsWith("n.nameLower ")
+      ? `n.nameLower IS NOT NULL AND ${filter}`
+      : filter;
     match = `MATCH (n:${kind}) WHERE ${where}`;
     // The count needs no order: the filter alone lets the planner pick its index.
     countMatch = `MATCH (n:${kind}) WHERE ${filter}`;

@@ -265,7 +265,11 @@ export interface OrderBy {
   direction?: OrderDirection | null;
 }
 
-/** The ORDER BY clause; always ends with the key, so pages are stable. */
+/**
+ * The ORDER BY clause; always ends with the key, so pages are stable. By name means by name
+ * ignoring case (nameLower), then by the name itself: "de Gaulle" sorts beside "De Gaulle", and
+ * the kind's range index on nameLower can give a filtered page its rows in order.
+ */
 export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | undefined): string {
   const specs = KINDS[kind].properties as Record<string, PropertyType>;
   const list =
@@ -276,7 +280,10 @@ export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | un
     if (!(o.field === "name" || o.field === "key" || (spec && isFilterable(spec)))) {
       throw new BadInputError(`Cannot order ${kind} by ${o.field}.`);
     }
-    return `n.${o.field} ${o.direction === "DESC" ? "DESC" : "ASC"}`;
+    const direction = o.direction === "DESC" ? "DESC" : "ASC";
+    return o.field === "name"
+      ? `n.nameLower ${direction}, n.name ${direction}`
+      : `n.${o.field} ${direction}`;
   });
   if (!list.some((o) => o.field === "key")) parts.push("n.key ASC");
   return parts.join(", ");

@@ -101,7 +101,7 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
     spec.children.length > 0 ? `, ${preExpression(m, spec.children, p, depth + 1)}` : "";
   const items = `COLLECT {
   MATCH ${pattern} WHERE ${when}
-  WITH ${r}, ${m} ORDER BY ${byType}${m}.name, ${m}.key
+  WITH ${r}, ${m} ORDER BY ${byType}${m}.nameLower, ${m}.name, ${m}.key
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
   RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, spec.relationProperties ?? null, [], "list")}, ${project(m, spec.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
 }`;

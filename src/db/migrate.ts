@@ -31,8 +31,10 @@ const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()
 
 /**
  * Per-kind indexes, derived from the vocabulary so a new kind or property is indexed without
- * retyping it: name (ordering, range), nameLower (case-insensitive equals / starts with /
- * contains, text index) and every filterable property. `npm run schema` prints them to
+ * retyping it: nameLower twice, as a range index (ordering by name, which ignores case, and
+ * case-insensitive equals / starts with: one index gives both the matches and their order, so a
+ * filtered page reads only its own rows) and as a text index (contains / ends with), and every
+ * filterable property. The range index on name that ordering used before is dropped. `npm run schema` prints them to
  * schema/neo4j/002_kind_indexes.cypher; a test fails when that file is stale.
  */
 export function registryIndexStatements(): string[] {
@@ -44,7 +46,8 @@ export function registryIndexStatements(): string[] {
         ([name]) => `CREATE INDEX ${k}_${snake(name)} IF NOT EXISTS FOR (n:${kind}) ON (n.${name})`,
       );
     return [
-      `CREATE INDEX ${k}_name IF NOT EXISTS FOR (n:${kind}) ON (n.name)`,
+      `DROP INDEX ${k}_name IF EXISTS`,
+      `CREATE INDEX ${k}_name_order IF NOT EXISTS FOR (n:${kind}) ON (n.nameLower)`,
       `CREATE TEXT INDEX ${k}_name_lower IF NOT EXISTS FOR (n:${kind}) ON (n.nameLower)`,
       ...props,
     ];

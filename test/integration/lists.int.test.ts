@@ -1,9 +1,39 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createClient, testDb } from "../helpers/client.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestDocument } from "../../src/data/ingest.js";
+import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const { gql } = createClient(db);
-afterAll(() => db.driver.close());
+afterAll(async () => {
+  await removeByPrefix(db, P);
+  await db.driver.close();
+});
+
+/** Names that differ in case, so ordering by name shows whether it ignores case. */
+const P = "ord-";
+const NAMES = ["ordtest bravo", "Ordtest Alpha", "ORDTEST charlie", "ordtest Alpha"];
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+  const text = NAMES.map((n) => `${n} is in NATO.`).join(" ");
+  await ingestDocument(
+    db,
+    { roundTrips: 0 },
+    {
+      source: { key: `${P}source`, name: "Ordering fixture", properties: { text } },
+      entities: [
+        { key: `${P}org`, kind: "Organization", name: "Ordtest Union" },
+        ...NAMES.map((name, i) => ({ key: `${P}${i}`, kind: "Nation", name })),
+      ],
+      relations: NAMES.map((n, i) => ({
+        from: `${P}${i}`,
+        type: "MEMBER_OF",
+        to: `${P}org`,
+        evidence: `${n} is in NATO.`,
+      })),
+    },
+    "fixture",
+  );
+});
 
 const keys = (conn: { edges: Array<{ node: { key: string } }> }) =>
   conn.edges.map((e) => e.node.key);
@@ -93,6 +123,26 @@ describe("per-kind lists: where and orderBy", () => {
       `{ nations(where: { name: { startsWith: "zzz" } }) { totalCount edges { node { key } } } }`,
     );
     expect(none.data.nations).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it("orders by name ignoring case, then by the exact name, in lists and in relation pages", async () => {
+    const { data, errors } = await gql(`{
+      asc: nations(where: { name: { startsWith: "ORDTEST" } }) { edges { node { name } } }
+      desc: nations(where: { name: { startsWith: "ordtest" } }, orderBy: [{ field: NAME, direction: DESC }], first: 3) {
+        totalCount edges { node { name } } pageInfo { hasNextPage }
+      }
+      org: entity(key: "${P}org") { ... on Organization { members { edges { node { name } } } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const names = (c: { edges: Array<{ node: { name: string } }> }) =>
+      c.edges.map((e) => e.node.name);
+    // Case-sensitive order would put "ORDTEST charlie" first (upper case sorts before lower).
+    const expected = ["Ordtest Alpha", "ordtest Alpha", "ordtest bravo", "ORDTEST charlie"];
+    expect(names(data.asc)).toEqual(expected);
+    expect(names(data.desc)).toEqual([...expected].reverse().slice(0, 3));
+    expect(data.desc.totalCount).toBe(4);
+    expect(data.desc.pageInfo.hasNextPage).toBe(true);
+    expect(names(data.org.members)).toEqual(expected);
   });
 
   it("rejects filters on unknown values with BAD_USER_INPUT", async () => {

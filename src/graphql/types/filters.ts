@@ -184,7 +184,14 @@ function whereInput(kind: Kind) {
 function orderInput(kind: Kind) {
   const fields = ["name", "key", ...filterableProps(kind).map(([p]) => p)];
   const field = builder.enumType(`${kind}OrderField`, {
-    values: Object.fromEntries(fields.map((f) => [SCREAMING(f), { value: f }])),
+    values: Object.fromEntries(
+      fields.map((f) => [
+        SCREAMING(f),
+        f === "name"
+          ? { value: f, description: "By name ignoring case, then by the exact name." }
+          : { value: f },
+      ]),
+    ),
   });
   return builder.inputType(`${kind}Order`, {
     fields: (t) => ({
