@@ -165,12 +165,33 @@ export async function entityPage(
     // The count needs no order: the filter alone lets the planner pick its index.
     countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
   }
-  const pre = specs.length > 0 ? `, pre: ${preExpression("n", specs, params)}` : "";
-  // One row per entity of the page (a single row holding the whole nested page is about twice
-  // as slow for Neo4j to build); with the count, one row more when the page is empty.
-  const page = `${match}
-  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
-  RETURN {n: ${project("n", properties)}${pre}} AS item`;
+  // Read after the Cypher is built: building it adds parameters.
+  const values = () => ({ ...params.values, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+  const head = `${match}
+  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit`;
+  if (specs.length === 0) {
+    // A flat page comes back as one row holding the page: one Bolt record to decode instead of
+    // one per entity.
+    const page = `${head}
+  RETURN collect(${project("n", properties)}) AS items`;
+    const cypher = withTotal
+      ? `WITH COUNT { ${countMatch} RETURN n } AS total
+CALL () {
+  ${page}
+}
+RETURN total, items`
+      : page;
+    const [row] = await runRead(db, stats, cypher, values());
+    return {
+      items: ((row?.items ?? []) as Plain[]).map(toEntity),
+      totalCount: withTotal ? Number(row?.total ?? 0) : null,
+    };
+  }
+  // With relation pages, one row per entity of the page (a single row holding the whole nested
+  // page is about twice as slow for Neo4j to build); with the count, one row more when the page
+  // is empty.
+  const page = `${head}
+  RETURN {n: ${project("n", properties)}, pre: ${preExpression("n", specs, params)}} AS item`;
   const cypher = withTotal
     ? `WITH COUNT { ${countMatch} RETURN n } AS total
 OPTIONAL CALL () {
@@ -178,11 +199,7 @@ OPTIONAL CALL () {
 }
 RETURN total, item`
     : page;
-  const rows = await runRead(db, stats, cypher, {
-    ...params.values,
-    offset: neo4j.int(offset),
-    limit: neo4j.int(limit),
-  });
+  const rows = await runRead(db, stats, cypher, values());
   return {
     items: rows.flatMap((row) => (row.item ? [withPre(row.item as Row, specs)] : [])),
     totalCount: withTotal ? Number(rows[0]?.total ?? 0) : null,
