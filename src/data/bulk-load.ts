@@ -173,8 +173,8 @@ export async function bulkLoad(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  // Starts the instance, completes the store, then applies the migrations (constraints,
-  // indexes): the indexes are populated once, over the finished data.
+  // Starts the instance, sets the empty aliases, applies the migrations (constraints, indexes:
+  // populated once, over the imported data), then sets the values left out of the CSV.
   const local = await startLocalNeo4j(options);
   const started2 = performance.now();
   const target = {
@@ -196,17 +196,23 @@ export async function bulkLoad(
   try {
     // The importer cannot write an empty list (an empty field is no property); ingest stores
     // `aliases: []`, so the bulk load does too.
+    // The patches find their nodes by key, which needs the migrations' key constraint: without
+    // it, each patch row scanned every entity (the 100 sources' texts took 9 s of a 62 s load
+    // at 100,000 entities). The aliases go first, so the indexes are populated once with them.
     const session = db.driver.session({ database: db.database });
+    let aliased = started2;
+    let migrated = started2;
     try {
       await session.run(EMPTY_ALIASES);
+      aliased = performance.now();
+      await migrate(db);
+      migrated = performance.now();
       await applyPatches(session, files);
     } finally {
       await session.close();
     }
-    const completed = performance.now();
-    await migrate(db);
     o.log(
-      `Started in ${seconds(started2 - imported)} s, completed the store in ${seconds(completed - started2)} s, migrated in ${seconds(performance.now() - completed)} s.`,
+      `Started in ${seconds(started2 - imported)} s, set empty aliases in ${seconds(aliased - started2)} s, migrated in ${seconds(migrated - aliased)} s, set the values with line breaks in ${seconds(performance.now() - migrated)} s.`,
     );
   } catch (error) {
     await database.close();
