@@ -165,43 +165,31 @@ export async function entityPage(
     // The count needs no order: the filter alone lets the planner pick its index.
     countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
   }
-  // Read after the Cypher is built: building it adds parameters.
-  const values = () => ({ ...params.values, offset: neo4j.int(offset), limit: neo4j.int(limit) });
-  const head = `${match}
-  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit`;
-  if (specs.length === 0) {
-    // A flat page comes back as one row holding the page: one Bolt record to decode instead of
-    // one per entity.
-    const page = `${head}
-  RETURN collect(${project("n", properties)}) AS items`;
-    const cypher = withTotal
-      ? `WITH COUNT { ${countMatch} RETURN n } AS total
-CALL () {
-  ${page}
-}
-RETURN total, items`
-      : page;
-    const [row] = await runRead(db, stats, cypher, values());
-    return {
-      items: ((row?.items ?? []) as Plain[]).map(toEntity),
-      totalCount: withTotal ? Number(row?.total ?? 0) : null,
-    };
-  }
-  // With relation pages, one row per entity of the page (a single row holding the whole nested
-  // page is about twice as slow for Neo4j to build); with the count, one row more when the page
-  // is empty.
-  const page = `${head}
-  RETURN {n: ${project("n", properties)}, pre: ${preExpression("n", specs, params)}} AS item`;
+  // A flat page comes back as one row holding the page: one Bolt record to decode instead of one
+  // per entity. With relation pages, one row per entity (a single row holding the whole nested
+  // page is about twice as slow for Neo4j to build), and with the count one row more when the
+  // page is empty (OPTIONAL CALL).
+  const flat = specs.length === 0;
+  const entity = project("n", properties);
+  const page = `${match}
+  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
+  RETURN ${flat ? `collect(${entity}) AS items` : `{n: ${entity}, pre: ${preExpression("n", specs, params)}} AS item`}`;
   const cypher = withTotal
     ? `WITH COUNT { ${countMatch} RETURN n } AS total
-OPTIONAL CALL () {
+${flat ? "CALL" : "OPTIONAL CALL"} () {
   ${page}
 }
-RETURN total, item`
+RETURN total, ${flat ? "items" : "item"}`
     : page;
-  const rows = await runRead(db, stats, cypher, values());
+  const rows = await runRead(db, stats, cypher, {
+    ...params.values,
+    offset: neo4j.int(offset),
+    limit: neo4j.int(limit),
+  });
   return {
-    items: rows.flatMap((row) => (row.item ? [withPre(row.item as Row, specs)] : [])),
+    items: flat
+      ? ((rows[0]?.items ?? []) as Plain[]).map(toEntity)
+      : rows.flatMap((row) => (row.item ? [withPre(row.item as Row, specs)] : [])),
     totalCount: withTotal ? Number(rows[0]?.total ?? 0) : null,
   };
 }

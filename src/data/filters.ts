@@ -266,10 +266,14 @@ export interface OrderBy {
 }
 
 /**
- * The ORDER BY clause; always ends with the key, so pages are stable. By name means by name
- * ignoring case (nameLower), then by the name itself: "de Gaulle" sorts beside "De Gaulle", and
- * the kind's range index on nameLower can give a filtered page its rows in order.
+ * Ordering by name, for lists and relation pages alike: by name ignoring case (nameLower), then
+ * by the name itself. "de Gaulle" sorts beside "De Gaulle", and the kind's range index on
+ * nameLower can give a filtered page its rows in order.
  */
+export const byName = (v: string, direction: OrderDirection = "ASC") =>
+  `${v}.nameLower ${direction}, ${v}.name ${direction}`;
+
+/** The ORDER BY clause; always ends with the key, so pages are stable. */
 export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | undefined): string {
   const specs = KINDS[kind].properties as Record<string, PropertyType>;
   const list =
@@ -281,9 +285,7 @@ export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | un
       throw new BadInputError(`Cannot order ${kind} by ${o.field}.`);
     }
     const direction = o.direction === "DESC" ? "DESC" : "ASC";
-    return o.field === "name"
-      ? `n.nameLower ${direction}, n.name ${direction}`
-      : `n.${o.field} ${direction}`;
+    return o.field === "name" ? byName("n", direction) : `n.${o.field} ${direction}`;
   });
   if (!list.some((o) => o.field === "key")) parts.push("n.key ASC");
   return parts.join(", ");

@@ -15,7 +15,7 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { type EntityRecord, type Page, toEntity } from "./entities.js";
-import { Params } from "./filters.js";
+import { byName, Params } from "./filters.js";
 import { relationPattern } from "./pattern.js";
 import { ENTITY_CORE, fromValues, project, projectedNames } from "./projection.js";
 
@@ -101,7 +101,7 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
     spec.children.length > 0 ? `, ${preExpression(m, spec.children, p, depth + 1)}` : "";
   const items = `COLLECT {
   MATCH ${pattern} WHERE ${when}
-  WITH ${r}, ${m} ORDER BY ${byType}${m}.nameLower, ${m}.name, ${m}.key
+  WITH ${r}, ${m} ORDER BY ${byType}${byName(m)}, ${m}.key
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
   RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, spec.relationProperties ?? null, [], "list")}, ${project(m, spec.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
 }`;

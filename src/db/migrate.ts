@@ -34,8 +34,9 @@ const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()
  * retyping it: nameLower twice, as a range index (ordering by name, which ignores case, and
  * case-insensitive equals / starts with: one index gives both the matches and their order, so a
  * filtered page reads only its own rows) and as a text index (contains / ends with), and every
- * filterable property. The range index on name that ordering used before is dropped. `npm run schema` prints them to
- * schema/neo4j/002_kind_indexes.cypher; a test fails when that file is stale.
+ * filterable property. The range index on name that ordering used before is dropped.
+ * `npm run schema` prints them to schema/neo4j/002_kind_indexes.cypher; a test fails when that
+ * file is stale.
  */
 export function registryIndexStatements(): string[] {
   return KIND_NAMES.flatMap((kind) => {
