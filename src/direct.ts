@@ -12,7 +12,7 @@
  * requests both ways and expects the same answers.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { type ExecutionResult, getOperationAST } from "graphql";
+import { type DocumentNode, type ExecutionResult, getOperationAST } from "graphql";
 import { processRegularResult } from "graphql-yoga";
 import { documentNesting, MAX_NESTING, valueNesting, withCode } from "./graphql/guards.js";
 import type { RequestInfo } from "./request-store.js";
@@ -145,6 +145,34 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 /**
+ * Documents that parsed and validated before, by their text: a client sends the same few
+ * operations again and again, and for those this path skips envelop's parse and validate hooks
+ * (yoga's caches answer them too, but through every plugin's hooks, which cost more than the
+ * rest of a small request's GraphQL work). A document is kept only once it validated without an
+ * error, and validation depends on nothing but the document and the app's schema and rules, so
+ * a document found here would validate again. At most KNOWN_MAX documents of at most
+ * KNOWN_TEXT_MAX characters per app; the oldest goes first.
+ */
+const KNOWN_MAX = 1_000;
+const KNOWN_TEXT_MAX = 20_000;
+const knownDocuments = new WeakMap<App, Map<string, DocumentNode>>();
+
+function knownOf(app: App): Map<string, DocumentNode> {
+  let known = knownDocuments.get(app);
+  if (!known) {
+    known = new Map();
+    knownDocuments.set(app, known);
+  }
+  return known;
+}
+
+function remember(known: Map<string, DocumentNode>, text: string, document: DocumentNode): void {
+  if (text.length > KNOWN_TEXT_MAX) return;
+  if (known.size >= KNOWN_MAX) known.delete(known.keys().next().value as string);
+  known.set(text, document);
+}
+
+/**
  * Answers a request `directType` accepted. Its result goes out as yoga's regular result
  * processor would write it; with errors, through that processor itself.
  */
@@ -165,9 +193,11 @@ export async function answerDirect(
   } catch {
     params = null;
   }
+  if (!params) return handOff();
+  const known = knownOf(app);
+  let document = known.get(params.query);
   if (
-    !params ||
-    documentNesting(params.query) > MAX_NESTING ||
+    (!document && documentNesting(params.query) > MAX_NESTING) ||
     valueNesting(params.variables) > MAX_NESTING
   )
     return handOff();
@@ -177,11 +207,13 @@ export async function answerDirect(
     headers: headerReader(req.headers),
   };
   const enveloped = app.getEnveloped({ req, res, requestInfo, request, params } as never);
-  let document: ReturnType<typeof enveloped.parse>;
   let contextValue: Awaited<ReturnType<typeof enveloped.contextFactory>>;
   try {
-    document = enveloped.parse(params.query);
-    if (enveloped.validate(enveloped.schema, document).length > 0) return handOff();
+    if (!document) {
+      document = enveloped.parse(params.query) as DocumentNode;
+      if (enveloped.validate(enveloped.schema, document).length > 0) return handOff();
+      remember(known, params.query, document);
+    }
     const operation = getOperationAST(document, params.operationName ?? undefined);
     if (!operation || operation.operation === "subscription") return handOff();
     contextValue = await enveloped.contextFactory();

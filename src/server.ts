@@ -115,7 +115,7 @@ export function createApp({
         events,
         caller: authenticate(request.headers.get("authorization"), tokens),
         requestId: requestInfo?.id ?? randomUUID(),
-        ...(onQuery ? { onQuery } : {}),
+        onQuery,
       }),
     graphiql: limits.graphiql ? GRAPHIQL_OPTIONS : false,
     // GraphiQL with its assets inlined: yoga's default fetches them from a CDN.
