@@ -118,37 +118,60 @@ export async function concurrency1(
   min: number,
   counter: { next: number },
 ): Promise<PhaseResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | null = null;
+  return (await concurrency1Paired([t], seconds, min, counter))[0] as PhaseResult;
+}
+
+/**
+ * Concurrency 1 for several servers at once, paired: one sequential client that sends request i
+ * to server i mod n (each on its own keep-alive socket), so every server is timed in the same
+ * seconds, under the same state of the machine. Timing the servers one after another lets the
+ * machine's drift (other processes, Neo4j's background work, the VM's neighbours) into their
+ * ratio: per-round ratios of the same operation spread by 0.3-1.0 that way. `seconds` is the
+ * whole phase; each server needs at least `min` answers (unless that takes 3x as long).
+ */
+export async function concurrency1Paired(
+  targets: readonly Target[],
+  seconds: number,
+  min: number,
+  counter: { next: number },
+): Promise<PhaseResult[]> {
+  const runs = targets.map((t) => ({
+    t,
+    agent: new Agent({ keepAlive: true, maxSockets: 1 }),
+    latencies: [] as number[],
+    errors: 0,
+    firstError: null as string | null,
+  }));
   const started = performance.now();
   const until = started + seconds * 1000;
   const hardStop = started + seconds * 3000;
   try {
-    for (;;) {
+    for (let i = 0; ; i += 1) {
       const now = performance.now();
-      const n = latencies.length + errors;
-      if (now >= hardStop || (now >= until && n >= min)) break;
-      const body = t.body(counter.next++);
+      const fewest = Math.min(...runs.map((r) => r.latencies.length + r.errors));
+      if (now >= hardStop || (now >= until && fewest >= min)) break;
+      const run = runs[i % runs.length] as (typeof runs)[number];
+      const body = run.t.body(counter.next++);
       const t0 = performance.now();
       try {
-        const r = await post(agent, t, body);
+        const r = await post(run.agent, run.t, body);
         const ms = performance.now() - t0;
-        if (r.status === 200 && t.ok(r.text)) latencies.push(ms);
+        if (r.status === 200 && run.t.ok(r.text)) run.latencies.push(ms);
         else {
-          errors += 1;
-          firstError ??= `${r.status} ${r.text.slice(0, 300)}`;
+          run.errors += 1;
+          run.firstError ??= `${r.status} ${r.text.slice(0, 300)}`;
         }
       } catch (error) {
-        errors += 1;
-        firstError ??= String(error);
+        run.errors += 1;
+        run.firstError ??= String(error);
       }
     }
   } finally {
-    agent.destroy();
+    for (const r of runs) r.agent.destroy();
   }
-  return summarise(latencies, errors, firstError, (performance.now() - started) / 1000);
+  const elapsed = (performance.now() - started) / 1000;
+  // Each server had about 1/n of the phase: its rate is over its share.
+  return runs.map((r) => summarise(r.latencies, r.errors, r.firstError, elapsed / runs.length));
 }
 
 /**

@@ -10,8 +10,9 @@
  * Steps per size: bring the bench graph to that size (ingest, or delete down, or reuse), pick
  * the fixtures, start the three servers (each its own process), check that all three return the
  * same data for every operation (a mismatch fails the run before any timing), count Cypher
- * round trips, warm up, then time rounds of (operation x server) cells, the servers' order
- * rotating each round; then the report (JSON, Markdown, PNG) in bench/results/.
+ * round trips, warm up, then time rounds; in each, per operation, concurrency 1 paired across the
+ * servers (one client alternating between them), then each server at concurrency 16, the
+ * servers' order rotating each round; then the report (JSON, Markdown, PNG) in bench/results/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -28,7 +29,7 @@ import {
   storedDocuments,
 } from "./dataset.js";
 import { pickFixtures, removeBenchRelations } from "./fixtures.js";
-import { concurrency1, concurrencyN, once, type PhaseResult, sampleRss } from "./load.js";
+import { concurrency1Paired, concurrencyN, once, type PhaseResult, sampleRss } from "./load.js";
 import { bulkIngest, harnessDb, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import {
   BENCH_WRITER,
@@ -183,30 +184,48 @@ async function checkCorrectness(
   return out;
 }
 
-async function runCell(
+type Measured = { c1: PhaseResult; c16: PhaseResult; rssMax: number; rssMean: number };
+
+/**
+ * One operation on every server: concurrency 1 paired across the servers (one client
+ * alternating between them, so they are timed in the same seconds: see concurrency1Paired), then
+ * each server alone at concurrency 16 with its resident memory sampled.
+ */
+async function runOperation(
   db: Db,
-  server: RunningServer,
+  servers: readonly RunningServer[],
   op: Operation,
   fx: Fixtures,
   token: string,
   c1: number,
   cN: number,
-): Promise<{ c1: PhaseResult; c16: PhaseResult; rssMax: number; rssMean: number } | null> {
-  const t = targetFor(server.name, server.port, op, fx, token);
-  if (!t) return null;
+): Promise<Map<ServerName, Measured>> {
+  const targets = servers.flatMap((s) => {
+    const t = targetFor(s.name, s.port, op, fx, token);
+    return t ? [{ s, t }] : [];
+  });
   const counter = { next: 0 };
-  const stop = sampleRss(server.pid);
-  const p1 = await concurrency1(t, c1, 30, counter);
-  const p16 = await concurrencyN(t, cN, C16, counter);
-  const rss = stop();
-  // autocannon stops at its deadline without waiting for the answers in flight: let them land
-  // (and, for the mutation, be written) before cleaning up and timing the next cell.
+  const paired = await concurrency1Paired(
+    targets.map((x) => x.t),
+    c1 * targets.length,
+    30,
+    counter,
+  );
+  // The mutation's relations are removed before the next phase.
   await settle(op.write ? db : null);
-  if (op.write) {
-    if (counter.next > fx.pairs.length)
-      log(`  warning: ${counter.next} mutations for ${fx.pairs.length} pairs; pairs were reused`);
+  const out = new Map<ServerName, Measured>();
+  for (const [i, { s, t }] of targets.entries()) {
+    const stop = sampleRss(s.pid);
+    const p16 = await concurrencyN(t, cN, C16, counter);
+    const rss = stop();
+    // autocannon stops at its deadline without waiting for the answers in flight: let them land
+    // (and, for the mutation, be written) before cleaning up and timing the next server.
+    await settle(op.write ? db : null);
+    out.set(s.name, { c1: paired[i] as PhaseResult, c16: p16, rssMax: rss.max, rssMean: rss.mean });
   }
-  return { c1: p1, c16: p16, rssMax: rss.max, rssMean: rss.mean };
+  if (op.write && counter.next > fx.pairs.length)
+    log(`  warning: ${counter.next} mutations for ${fx.pairs.length} pairs; pairs were reused`);
+  return out;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -353,8 +372,15 @@ async function main() {
 
         log("warm-up");
         for (const op of ops)
-          for (const s of running.values())
-            await runCell(db, s, op, fx, token, warmupSeconds / 2, warmupSeconds);
+          await runOperation(
+            db,
+            [...running.values()],
+            op,
+            fx,
+            token,
+            warmupSeconds / 2,
+            warmupSeconds,
+          );
 
         for (let round = 1; round <= rounds; round += 1) {
           const rotation = [
@@ -363,10 +389,16 @@ async function main() {
           ];
           const line: string[] = [];
           for (const op of ops) {
-            for (const name of rotation) {
-              const s = running.get(name) as RunningServer;
-              const r = await runCell(db, s, op, fx, token, c1Seconds, c16Seconds);
-              if (!r) continue;
+            const measured = await runOperation(
+              db,
+              rotation.map((name) => running.get(name) as RunningServer),
+              op,
+              fx,
+              token,
+              c1Seconds,
+              c16Seconds,
+            );
+            for (const [name, r] of measured) {
               const cell: CellResult = { size, op: op.id, server: name, round, ...r };
               results.cells.push(cell);
               if (r.c1.errors + r.c16.errors > 0)
