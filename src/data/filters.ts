@@ -229,6 +229,20 @@ export function compileWhere(
 }
 
 /**
+ * Whether `where` is a name condition and nothing else: a prefix or exact names, no substring.
+ * The kind's nameLower range index then finds every match, in name order.
+ */
+export function onlyNameSeek(where: EntityWhere | null | undefined): boolean {
+  if (!where?.name) return false;
+  const { name, key, properties, related, AND, OR, NOT } = where;
+  if (key || related?.length || AND?.length || OR?.length || NOT) return false;
+  if (properties && Object.values(properties).some((f) => f != null)) return false;
+  return (
+    name.contains == null && (name.startsWith != null || name.equals != null || name.in != null)
+  );
+}
+
+/**
  * When `where` requires, at its top level, a relation to named entities (`related` with keys,
  * not `none`), the MATCH that starts from those entities: a unique-key lookup and a short
  * expansion, instead of testing every entity of the kind. Null when there is no such condition.

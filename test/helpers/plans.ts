@@ -5,6 +5,7 @@ import { createClient } from "./client.js";
 
 interface Plan {
   operatorType: string;
+  arguments?: Record<string, unknown>;
   children: Plan[];
 }
 
@@ -38,4 +39,24 @@ export async function expectIndexedPlans(
     const scans = ops.filter((op) => /AllNodesScan|NodeByLabelScan/.test(op));
     expect(scans, `${cypher}\n${ops.join(" < ")}`).toEqual([]);
   }
+}
+
+/** Each query's plan as lines of operator and details ("NodeIndexSeekByRange RANGE INDEX ..."). */
+export async function planLines(
+  db: Db,
+  operation: string,
+  variables?: Record<string, unknown>,
+): Promise<string[][]> {
+  const lines = (plan: Plan): string[] => [
+    `${plan.operatorType.replace(/@.*/, "")} ${String(plan.arguments?.Details ?? "")}`,
+    ...plan.children.flatMap(lines),
+  ];
+  const out: string[][] = [];
+  for (const { cypher, params } of await queriesOf(db, operation, variables)) {
+    const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+      database: db.database,
+    });
+    out.push(lines(result.summary.plan as unknown as Plan));
+  }
+  return out;
 }

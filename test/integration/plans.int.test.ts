@@ -1,6 +1,6 @@
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { testDb } from "../helpers/client.js";
-import { expectIndexedPlans } from "../helpers/plans.js";
+import { expectIndexedPlans, planLines } from "../helpers/plans.js";
 
 const db = testDb();
 afterAll(() => db.driver.close());
@@ -25,4 +25,26 @@ describe("query plans", () => {
       await expectIndexedPlans(db, operation);
     });
   }
+});
+
+describe("a name prefix ordered by name", () => {
+  it("reads the kind's nameLower range index in order and sorts no more than the page, whatever the graph's size", async () => {
+    for (const direction of ["ASC", "DESC"]) {
+      const [plan] = await planLines(
+        db,
+        `{ people(where: { name: { startsWith: "j" } }, orderBy: [{ field: NAME, direction: ${direction} }], first: 2) { edges { node { key } } } }`,
+      );
+      const lines = plan ?? [];
+      const text = lines.join("\n");
+      expect(
+        lines.some((l) => /^NodeIndexSeekByRange RANGE INDEX n:Person\(nameLower\)/.test(l)),
+        text,
+      ).toBe(true);
+      // A Top sorts every match; PartialTop only what the page needs, in the index's order.
+      expect(
+        lines.filter((l) => l.startsWith("Top ")),
+        text,
+      ).toEqual([]);
+    }
+  });
 });
