@@ -151,10 +151,11 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * rest of a small request's GraphQL work). A document is kept only once it validated without an
  * error, and validation depends on nothing but the document and the app's schema and rules, so
  * a document found here would validate again. At most KNOWN_MAX documents of at most
- * KNOWN_TEXT_MAX characters per app; the oldest goes first.
+ * KNOWN_TEXT_MAX characters per app (a few MB of syntax trees at worst; clients send a handful of
+ * operations of a few hundred characters), the oldest going first.
  */
-const KNOWN_MAX = 1_000;
-const KNOWN_TEXT_MAX = 20_000;
+const KNOWN_MAX = 100;
+const KNOWN_TEXT_MAX = 5_000;
 const knownDocuments = new WeakMap<App, Map<string, DocumentNode>>();
 
 function knownOf(app: App): Map<string, DocumentNode> {
