@@ -159,15 +159,15 @@ export async function entityPage(
     // Every entity has a name, so this changes no result; it lets the planner walk the kind's
     // nameLower range index in order (from a name prefix's first match when there is one)
     // instead of sorting every match.
-    const byName = order.startsWith("n.nameLower ");
-    const where = byName ? `n.nameLower IS NOT NULL AND ${filter}` : filter;
+    const orderedByName = order.startsWith("n.nameLower ");
+    const where = orderedByName ? `n.nameLower IS NOT NULL AND ${filter}` : filter;
     // When the filter is a name prefix (or exact names) only, that index is also the best way to
     // find the matches, at any size, so the planner is told to use it: left to itself, it took the
     // nameLower text index on a small graph and then sorted every match, and that cached plan
     // stayed after the graph grew (6 ms instead of 2 at 10,000 entities in the bench, until
     // Neo4j planned again). The kind's range index exists for every kind (migrate.ts).
     const hint =
-      byName && onlyNameSeek(query.where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
+      orderedByName && onlyNameSeek(query.where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
     match = `MATCH (n:${kind})${hint} WHERE ${where}`;
     // The count needs no order: the filter alone lets the planner pick its index.
     countMatch = `MATCH (n:${kind}) WHERE ${filter}`;

@@ -23,19 +23,28 @@ export async function queriesOf(db: Db, operation: string, variables?: Record<st
   return seen;
 }
 
+/** Every query an operation sends, with its EXPLAINed plan. */
+async function explained(db: Db, operation: string, variables?: Record<string, unknown>) {
+  const queries = await queriesOf(db, operation, variables);
+  expect(queries.length).toBeGreaterThan(0);
+  const out: { cypher: string; plan: Plan }[] = [];
+  for (const { cypher, params } of queries) {
+    const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+      database: db.database,
+    });
+    out.push({ cypher, plan: result.summary.plan as unknown as Plan });
+  }
+  return out;
+}
+
 /** Asserts that no query of the operation starts from (or contains) an all-nodes or label scan. */
 export async function expectIndexedPlans(
   db: Db,
   operation: string,
   variables?: Record<string, unknown>,
 ) {
-  const queries = await queriesOf(db, operation, variables);
-  expect(queries.length).toBeGreaterThan(0);
-  for (const { cypher, params } of queries) {
-    const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
-      database: db.database,
-    });
-    const ops = operators(result.summary.plan as unknown as Plan);
+  for (const { cypher, plan } of await explained(db, operation, variables)) {
+    const ops = operators(plan);
     const scans = ops.filter((op) => /AllNodesScan|NodeByLabelScan/.test(op));
     expect(scans, `${cypher}\n${ops.join(" < ")}`).toEqual([]);
   }
@@ -51,12 +60,5 @@ export async function planLines(
     `${plan.operatorType.replace(/@.*/, "")} ${String(plan.arguments?.Details ?? "")}`,
     ...plan.children.flatMap(lines),
   ];
-  const out: string[][] = [];
-  for (const { cypher, params } of await queriesOf(db, operation, variables)) {
-    const result = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
-      database: db.database,
-    });
-    out.push(lines(result.summary.plan as unknown as Plan));
-  }
-  return out;
+  return (await explained(db, operation, variables)).map(({ plan }) => lines(plan));
 }
