@@ -121,13 +121,22 @@ export async function concurrency1(
   return (await concurrency1Paired([t], seconds, min, counter))[0] as PhaseResult;
 }
 
+/** Every order of `items` (n! of them; n is at most 3 here). */
+export function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((x, k) =>
+    permutations([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [x, ...rest]),
+  );
+}
+
 /**
- * Concurrency 1 for several servers at once, paired: one sequential client that sends request i
- * to server i mod n (each on its own keep-alive socket), so every server is timed in the same
- * seconds, under the same state of the machine. Timing the servers one after another lets the
- * machine's drift (other processes, Neo4j's background work, the VM's neighbours) into their
- * ratio: per-round ratios of the same operation spread by 0.3-1.0 that way. `seconds` is the
- * whole phase; each server needs at least `min` answers (unless that takes 3x as long).
+ * Concurrency 1 for several servers at once, paired: one sequential client that sends one request
+ * to each server in turn (each on its own keep-alive socket, the order changing every cycle),
+ * so every server is timed in the same seconds, under the same state of the machine. Timing the
+ * servers one after another lets the machine's drift (other processes, Neo4j's background work,
+ * the VM's neighbours) into their ratio: per-round ratios of the same operation spread by 0.3-1.0
+ * that way. `seconds` is the whole phase; each server needs at least `min` answers (unless that
+ * takes 3x as long).
  */
 export async function concurrency1Paired(
   targets: readonly Target[],
@@ -142,6 +151,12 @@ export async function concurrency1Paired(
     errors: 0,
     firstError: null as string | null,
   }));
+  // Every cycle visits each server once, in the next of all their orders, so each server follows
+  // every other equally often. The request after the anchor's pays for what the anchor leaves
+  // behind (Neo4j's and the anchor's own cleanup after a 35 ms query): at 100k on the relationship
+  // filter it took 0.5-1.0 ms longer, whichever server it went to. With a fixed order, ours always
+  // came after the anchor and the floor never did.
+  const order = permutations(runs.map((_, k) => k));
   const started = performance.now();
   const until = started + seconds * 1000;
   const hardStop = started + seconds * 3000;
@@ -150,7 +165,8 @@ export async function concurrency1Paired(
       const now = performance.now();
       const fewest = Math.min(...runs.map((r) => r.latencies.length + r.errors));
       if (now >= hardStop || (now >= until && fewest >= min)) break;
-      const run = runs[i % runs.length] as (typeof runs)[number];
+      const cycle = order[Math.floor(i / runs.length) % order.length] as number[];
+      const run = runs[cycle[i % runs.length] as number] as (typeof runs)[number];
       const body = run.t.body(counter.next++);
       const t0 = performance.now();
       try {
