@@ -8,15 +8,19 @@
  *                                             operation (c16), as a flame graph PNG and a table
  *   npx tsx bench/profile.ts memory           our RSS idle and under load, by Node heap flags
  *   npx tsx bench/profile.ts overhead         each server's cost per request without any Cypher
+ *   npx tsx bench/profile.ts cpusplit --op pageTotal
+ *                                             CPU per request under load: the server's main
+ *                                             thread, its other threads, Neo4j; GC pauses
  *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
  *                                             in a rolled-back transaction, the same rows through
  *                                             the floor's bulk MERGE, and a CPU profile of it
  *
  * Everything is written to bench/results/profile/.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Session as Inspector } from "node:inspector/promises";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { graphql } from "graphql";
@@ -36,7 +40,7 @@ import { pickFixtures } from "./fixtures.js";
 import { type CpuProfile, flamePng, selfTime } from "./flamegraph.js";
 import { FLOOR } from "./floor/queries.js";
 import { concurrency1, concurrencyN, rssMb, sampleRss } from "./load.js";
-import { PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
+import { type BenchNeo4j, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import { BENCH_WRITER, type Fixtures, OPERATIONS } from "./operations.js";
 import { formatJson } from "./report.js";
 import { SHIPPED_NODE_FLAGS, startServer } from "./servers/spawn.js";
@@ -49,6 +53,7 @@ const { values: args, positionals } = parseArgs({
     op: { type: "string" },
     server: { type: "string" },
     seconds: { type: "string" },
+    rounds: { type: "string" },
     out: { type: "string" },
     "bolt-port": { type: "string" },
   },
@@ -364,6 +369,101 @@ async function overhead(target: { uri: string; user: string; password: string; d
   writeFileSync(join(outDir, "overhead.md"), `${rows.join("\n")}\n`);
 }
 
+/** CPU seconds a process (and each of its threads) has used, from /proc, in ms. */
+function cpuMs(pid: number): { total: number; main: number } {
+  const ticks = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, at 100 ticks a second
+  };
+  return {
+    total: ticks(readFileSync(`/proc/${pid}/stat`, "utf8")),
+    main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")),
+  };
+}
+
+type GcPauses = Record<string, { count: number; ms: number }>;
+
+function readPauses(file: string): GcPauses {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as GcPauses;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Where a server's CPU goes under load: each server alone at concurrency 16 on one operation,
+ * the server's CPU per request split into its main thread (JavaScript, and the GC pauses it
+ * waits for) and its other threads (V8's helpers: parallel and concurrent GC, the optimising
+ * compiler), Neo4j's CPU per request beside it, and the GC pauses by kind (perf_hooks, through
+ * bench/gc-stats.cjs). Ours also runs with --single-threaded-gc, which moves the GC helpers'
+ * work onto the main thread: what leaves "other threads" then was GC. Rounds alternate servers.
+ */
+async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
+  const opId = args.op ?? "pageTotal";
+  const seconds = Number(args.seconds ?? 5);
+  const rounds = Number(args.rounds ?? 3);
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op) throw new Error(`unknown op ${opId}`);
+  const neoPid = Number(readFileSync(join(neo.home, "neo4j.pid"), "utf8").trim());
+  const configs: { server: "ours" | "floor"; flags: string[]; env?: Record<string, string> }[] = [
+    { server: "ours", flags: [...SHIPPED_NODE_FLAGS] },
+    { server: "floor", flags: [] },
+    { server: "ours", flags: [...SHIPPED_NODE_FLAGS, "--single-threaded-gc"] },
+    { server: "ours", flags: [...SHIPPED_NODE_FLAGS], env: { LOG_LEVEL: "silent" } },
+  ];
+  const rows = [
+    `# Where the CPU goes under load: ${opId} at ${fx.size.toLocaleString("en")} entities`,
+    "",
+    `\`npx tsx bench/profile.ts cpusplit --op ${opId}\`: each server alone at concurrency 16 for ${seconds} s after a 2 s warm-up, ${rounds} rounds, servers alternating. CPU per request from /proc: the server's main thread, its other threads (V8's GC helpers and optimising compiler), and Neo4j. GC pauses are the main thread's, from perf_hooks. The machine's speed drifts from round to round (Neo4j's own CPU per request moves with it), so compare servers within a round.`,
+    "",
+    "| round | server | node flags, env | req/s | p50 ms | p99 ms | server µs/req | main thread | other threads | Neo4j µs/req | GC pauses (count, µs/req) |",
+    "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  const { token, sha256 } = generateToken();
+  const statsFile = join(outDir, ".gc-stats.json");
+  mkdirSync(outDir, { recursive: true });
+  for (let round = 1; round <= rounds; round++) {
+    for (const c of configs) {
+      rmSync(statsFile, { force: true });
+      const s = await startServer(c.server, 4160, neo.target, {
+        nodeArgs: [...c.flags, "--require", join(PROJECT_ROOT, "bench/gc-stats.cjs")],
+        env: {
+          ...c.env,
+          GC_STATS_FILE: statsFile,
+          API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]),
+        },
+      });
+      try {
+        const t = targetFor(c.server, s.port, op, fx, token);
+        if (!t) throw new Error("no target");
+        await concurrencyN(t, 2, 16, { next: 0 });
+        await sleep(600);
+        const [cpu0, neo0, gc0] = [cpuMs(s.pid), cpuMs(neoPid).total, readPauses(statsFile)];
+        const r = await concurrencyN(t, seconds, 16, { next: 100_000 });
+        await sleep(600);
+        const [cpu1, neo1, gc1] = [cpuMs(s.pid), cpuMs(neoPid).total, readPauses(statsFile)];
+        const n = r.rps * seconds;
+        const us = (ms: number) => Math.round((ms / n) * 1000);
+        const gc = Object.entries(gc1)
+          .map(([k, v]) => {
+            const before = gc0[k] ?? { count: 0, ms: 0 };
+            return `${k} ${v.count - before.count}, ${us(v.ms - before.ms)}`;
+          })
+          .join("; ");
+        rows.push(
+          `| ${round} | ${c.server} | ${[...c.flags, ...Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v}`)].join(" ") || "(defaults)"} | ${Math.round(r.rps)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${us(cpu1.total - cpu0.total)} | ${us(cpu1.main - cpu0.main)} | ${us(cpu1.total - cpu1.main - (cpu0.total - cpu0.main))} | ${us(neo1 - neo0)} | ${gc} |`,
+        );
+        log(rows[rows.length - 1] as string);
+      } finally {
+        await s.stop();
+      }
+    }
+  }
+  rmSync(statsFile, { force: true });
+  writeFileSync(join(outDir, `cpusplit-${opId}-${fx.size}.md`), `${rows.join("\n")}\n`);
+}
+
 /**
  * Where our resident memory goes: each server idle, then under load (c16 on the nesting, then
  * the lookup), with Node's default heap settings and, for ours, with smaller young and old
@@ -636,6 +736,7 @@ async function main() {
       if (command === "plans") await plans(db, fx);
       else if (command === "cpu") await cpu(db, neo.target, fx);
       else if (command === "memory") await memory(neo.target, fx);
+      else if (command === "cpusplit") await cpuSplit(neo, fx);
       else throw new Error(`unknown command ${command}`);
     }
   } finally {
