@@ -1,6 +1,6 @@
 // Loaded into a server under test with `node --require` (bench/profile.ts cpusplit): sums the
-// process's garbage-collection pauses by kind, as perf_hooks reports them, and writes them with
-// the process's CPU time to the file named by GC_STATS_FILE twice a second.
+// process's garbage-collection pauses by kind, as perf_hooks reports them, and writes them to the
+// file named by GC_STATS_FILE twice a second.
 const { writeFileSync } = require("node:fs");
 const { constants, PerformanceObserver } = require("node:perf_hooks");
 

@@ -153,8 +153,8 @@ export async function concurrency1Paired(
   }));
   // Every cycle visits each server once, in the next of all their orders, so each server follows
   // every other equally often. The request after the anchor's pays for what the anchor leaves
-  // behind (Neo4j's and the anchor's own cleanup after a 35 ms query): at 100k on the relationship
-  // filter it took 0.5-1.0 ms longer, whichever server it went to. With a fixed order, ours always
+  // behind: at 100k on the relationship filter (the anchor's query takes 35-45 ms) it took
+  // 0.5-1.0 ms longer, whichever server it went to. With a fixed order, ours always
   // came after the anchor and the floor never did.
   const order = permutations(runs.map((_, k) => k));
   const started = performance.now();
