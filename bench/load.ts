@@ -246,6 +246,21 @@ export async function concurrencyN(
   };
 }
 
+/**
+ * The CPU time (user + system, in ms) a process has used, in all its threads and in its main
+ * thread alone, from /proc (at Linux's 100 clock ticks a second).
+ */
+export function cpuMs(pid: number): { total: number; main: number } {
+  const ticks = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  };
+  return {
+    total: ticks(readFileSync(`/proc/${pid}/stat`, "utf8")),
+    main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")),
+  };
+}
+
 /** Resident memory of a process, in MB (from /proc). */
 export function rssMb(pid: number): number {
   try {

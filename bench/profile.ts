@@ -39,7 +39,7 @@ import { BATCH } from "./dataset.js";
 import { pickFixtures } from "./fixtures.js";
 import { type CpuProfile, flamePng, selfTime } from "./flamegraph.js";
 import { FLOOR } from "./floor/queries.js";
-import { concurrency1, concurrencyN, rssMb, sampleRss } from "./load.js";
+import { concurrency1, concurrencyN, cpuMs, rssMb, sampleRss } from "./load.js";
 import { type BenchNeo4j, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import { BENCH_WRITER, type Fixtures, OPERATIONS } from "./operations.js";
 import { formatJson } from "./report.js";
@@ -367,18 +367,6 @@ async function overhead(target: { uri: string; user: string; password: string; d
   }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "overhead.md"), `${rows.join("\n")}\n`);
-}
-
-/** CPU seconds a process (and each of its threads) has used, from /proc, in ms. */
-function cpuMs(pid: number): { total: number; main: number } {
-  const ticks = (stat: string) => {
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, at 100 ticks a second
-  };
-  return {
-    total: ticks(readFileSync(`/proc/${pid}/stat`, "utf8")),
-    main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")),
-  };
 }
 
 type GcPauses = Record<string, { count: number; ms: number }>;
