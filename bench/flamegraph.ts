@@ -44,7 +44,8 @@ export function packageOf(cf: CallFrame): string {
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1] as string;
   if (url.startsWith("node:")) return "node:internal";
-  const src = /\/(src|bench)\/(.+)$/.exec(url);
+  // Servers run compiled from dist/<config>/ (src/... and bench/... below it) or from source.
+  const src = /\/(src|bench)\/(.+)$/.exec(url.replace(/^.*\/dist\/[^/]+\//, "/"));
   if (src) return `${src[1]}/${(src[2] as string).split("/")[0]}`;
   return url.split("/").slice(-2).join("/");
 }

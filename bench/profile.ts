@@ -11,13 +11,24 @@
  *   npx tsx bench/profile.ts cpusplit --op pageTotal
  *                                             CPU per request under load: the server's main
  *                                             thread, its other threads, Neo4j; GC pauses
+ *   npx tsx bench/profile.ts alloc --op pageTotal
+ *                                             what a request allocates, ours against the floor,
+ *                                             by package and function
  *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
  *                                             in a rolled-back transaction, the same rows through
  *                                             the floor's bulk MERGE, and a CPU profile of it
  *
  * Everything is written to bench/results/profile/.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { Session as Inspector } from "node:inspector/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -37,7 +48,7 @@ import { createApp } from "../src/server.js";
 import { ANCHOR_TYPE_DEFS } from "./anchor/typedefs.js";
 import { BATCH } from "./dataset.js";
 import { pickFixtures } from "./fixtures.js";
-import { type CpuProfile, flamePng, selfTime } from "./flamegraph.js";
+import { type CpuProfile, flamePng, packageOf, selfTime } from "./flamegraph.js";
 import { FLOOR } from "./floor/queries.js";
 import { concurrency1, concurrencyN, cpuMs, rssMb, sampleRss } from "./load.js";
 import { type BenchNeo4j, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
@@ -452,6 +463,120 @@ async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
   writeFileSync(join(outDir, `cpusplit-${opId}-${fx.size}.md`), `${rows.join("\n")}\n`);
 }
 
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Bytes allocated by package and by function, from a sampling heap profile. */
+function allocations(head: HeapNode) {
+  const byPackage = new Map<string, number>();
+  const byFunction = new Map<string, { pkg: string; bytes: number }>();
+  const walk = (n: HeapNode) => {
+    const pkg = packageOf(n.callFrame);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n.selfSize);
+    const file = n.callFrame.url.split("/").slice(-1)[0];
+    const fn = `${n.callFrame.functionName || "(anonymous)"}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ""}`;
+    const f = byFunction.get(fn) ?? { pkg, bytes: 0 };
+    f.bytes += n.selfSize;
+    byFunction.set(fn, f);
+    for (const c of n.children) walk(c);
+  };
+  walk(head);
+  return { byPackage, byFunction };
+}
+
+/**
+ * What each request allocates: ours and the floor, each alone at concurrency 16 on one
+ * operation, with V8's sampling heap profiler counting every allocation (also what the GC has
+ * collected) over the timed seconds (bench/alloc-sampler.cjs), in KiB per request by package
+ * and, for ours, by function. Garbage is what the GC's helpers and pauses work through, so this
+ * is where ours' extra GC time comes from.
+ */
+async function alloc(neo: BenchNeo4j, fx: Fixtures) {
+  const opId = args.op ?? "pageTotal";
+  const seconds = Number(args.seconds ?? 6);
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op) throw new Error(`unknown op ${opId}`);
+  mkdirSync(outDir, { recursive: true });
+  const { token, sha256 } = generateToken();
+  const results: Record<string, ReturnType<typeof allocations> & { requests: number }> = {};
+  for (const server of ["ours", "floor"] as const) {
+    const file = join(outDir, `.alloc-${server}.json`);
+    rmSync(file, { force: true });
+    const s = await startServer(server, 4161, neo.target, {
+      nodeArgs: [
+        ...(server === "ours" ? SHIPPED_NODE_FLAGS : []),
+        "--require",
+        join(PROJECT_ROOT, "bench/alloc-sampler.cjs"),
+      ],
+      env: {
+        ALLOC_PROFILE_FILE: file,
+        API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]),
+      },
+    });
+    try {
+      const t = targetFor(server, s.port, op, fx, token);
+      if (!t) throw new Error("no target");
+      await concurrencyN(t, 3, 16, { next: 0 });
+      process.kill(s.pid, "SIGUSR2");
+      await sleep(300);
+      const r = await concurrencyN(t, seconds, 16, { next: 100_000 });
+      process.kill(s.pid, "SIGUSR2");
+      for (let i = 0; i < 50 && !existsSync(file); i++) await sleep(100);
+      const profile = JSON.parse(readFileSync(file, "utf8")) as { head?: HeapNode };
+      if (!profile.head)
+        throw new Error(`no allocation profile from ${server}: ${JSON.stringify(profile)}`);
+      results[server] = { ...allocations(profile.head), requests: r.rps * seconds };
+      log(`${server}: ${Math.round(r.rps)} req/s`);
+    } finally {
+      await s.stop();
+      rmSync(file, { force: true });
+    }
+  }
+  const ours = results.ours;
+  const floor = results.floor;
+  if (!ours || !floor) throw new Error("no profile");
+  const kib = (bytes: number, requests: number) => (bytes / requests / 1024).toFixed(1);
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const packages = [...new Set([...ours.byPackage.keys(), ...floor.byPackage.keys()])]
+    .map((pkg) => ({
+      pkg,
+      ours: (ours.byPackage.get(pkg) ?? 0) / ours.requests,
+      floor: (floor.byPackage.get(pkg) ?? 0) / floor.requests,
+    }))
+    .sort((a, b) => b.ours - a.ours || b.floor - a.floor);
+  const rows = [
+    `# What a request allocates: ${opId} at ${fx.size.toLocaleString("en")} entities`,
+    "",
+    `\`npx tsx bench/profile.ts alloc --op ${opId}\`: each server alone at concurrency 16, V8's sampling heap profiler counting every allocation (collected or not) for ${seconds} s after a 3 s warm-up. KiB per request; sampled every 8 KiB, so small figures are rough. (native) is code without a script: V8's builtins and graphql-jit's generated functions (\`PersonConnection__fieldedgesMapHandler\`, \`query\`).`,
+    "",
+    `In all: ours ${kib(total(ours.byPackage), ours.requests)} KiB a request, the floor ${kib(total(floor.byPackage), floor.requests)}.`,
+    "",
+    "| package | ours KiB/req | floor KiB/req |",
+    "| --- | ---: | ---: |",
+    ...packages
+      .filter((p) => p.ours + p.floor >= 512)
+      .map((p) => `| ${p.pkg} | ${(p.ours / 1024).toFixed(1)} | ${(p.floor / 1024).toFixed(1)} |`),
+    "",
+    "Ours, by function (the top 25):",
+    "",
+    "| function | package | KiB/req |",
+    "| --- | --- | ---: |",
+    ...[...ours.byFunction]
+      .sort((a, b) => b[1].bytes - a[1].bytes)
+      .slice(0, 25)
+      .map(
+        ([fn, f]) =>
+          `| \`${fn.replace(/\|/g, "\\|")}\` | ${f.pkg} | ${kib(f.bytes, ours.requests)} |`,
+      ),
+    "",
+  ];
+  writeFileSync(join(outDir, `alloc-${opId}-${fx.size}.md`), rows.join("\n"));
+  log(rows.slice(4, 6).join(" "));
+}
+
 /**
  * Where our resident memory goes: each server idle, then under load (c16 on the nesting, then
  * the lookup), with Node's default heap settings and, for ours, with smaller young and old
@@ -725,6 +850,7 @@ async function main() {
       else if (command === "cpu") await cpu(db, neo.target, fx);
       else if (command === "memory") await memory(neo.target, fx);
       else if (command === "cpusplit") await cpuSplit(neo, fx);
+      else if (command === "alloc") await alloc(neo, fx);
       else throw new Error(`unknown command ${command}`);
     }
   } finally {
