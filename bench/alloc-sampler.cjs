@@ -3,7 +3,7 @@
 // collected since), and on the second writes the profile to the file named by
 // ALLOC_PROFILE_FILE.
 const { Session } = require("node:inspector");
-const { writeFileSync } = require("node:fs");
+const { renameSync, writeFileSync } = require("node:fs");
 
 const file = process.env.ALLOC_PROFILE_FILE;
 if (file) {
@@ -23,10 +23,12 @@ if (file) {
     } else {
       sampling = false;
       session.post("HeapProfiler.stopSampling", (error, result) => {
+        // Whole or not at all: the harness waits for the file to appear, then reads it.
         writeFileSync(
-          file,
+          `${file}.part`,
           error ? JSON.stringify({ error: String(error) }) : JSON.stringify(result.profile),
         );
+        renameSync(`${file}.part`, file);
       });
     }
   });

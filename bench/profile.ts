@@ -532,7 +532,7 @@ async function alloc(neo: BenchNeo4j, fx: Fixtures) {
       log(`${server}: ${Math.round(r.rps)} req/s`);
     } finally {
       await s.stop();
-      rmSync(file, { force: true });
+      for (const f of [file, `${file}.part`]) rmSync(f, { force: true });
     }
   }
   const ours = results.ours;
