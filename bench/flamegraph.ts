@@ -50,7 +50,8 @@ export function packageOf(cf: CallFrame): string {
   return url.split("/").slice(-2).join("/");
 }
 
-function label(cf: CallFrame): string {
+/** A frame's name: function, file and line. */
+export function label(cf: CallFrame): string {
   const file = cf.url ? cf.url.split("/").slice(-1)[0] : "";
   return `${cf.functionName || "(anonymous)"}${file ? ` ${file}:${cf.lineNumber + 1}` : ""}`;
 }

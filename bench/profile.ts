@@ -48,7 +48,7 @@ import { createApp } from "../src/server.js";
 import { ANCHOR_TYPE_DEFS } from "./anchor/typedefs.js";
 import { BATCH } from "./dataset.js";
 import { pickFixtures } from "./fixtures.js";
-import { type CpuProfile, flamePng, packageOf, selfTime } from "./flamegraph.js";
+import { type CpuProfile, flamePng, label, packageOf, selfTime } from "./flamegraph.js";
 import { FLOOR } from "./floor/queries.js";
 import { concurrency1, concurrencyN, cpuMs, rssMb, sampleRss } from "./load.js";
 import { type BenchNeo4j, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
@@ -72,6 +72,11 @@ const { values: args, positionals } = parseArgs({
 const command = positionals[0] ?? "plans";
 const outDir = args.out ?? join(PROJECT_ROOT, "bench/results/profile");
 const log = (m: string) => console.log(`[profile] ${m}`);
+
+/** The API_TOKENS value that lets the bench's writer token (its hash given) run mutations. */
+function writerTokens(sha256: string): string {
+  return JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]);
+}
 
 interface Captured {
   cypher: string;
@@ -311,7 +316,7 @@ async function cpu(
       "--cpu-prof",
       `--cpu-prof-dir=${dir}`,
     ],
-    env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
+    env: { API_TOKENS: writerTokens(sha256) },
   });
   try {
     const t = targetFor(server, s.port, op, fx, token);
@@ -354,7 +359,7 @@ async function overhead(target: { uri: string; user: string; password: string; d
   const { sha256 } = generateToken();
   for (const [i, name] of (["ours", "floor", "anchor"] as const).entries()) {
     const s = await startServer(name, 4180 + i, target, {
-      env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
+      env: { API_TOKENS: writerTokens(sha256) },
     });
     try {
       const body = JSON.stringify({ query: "{ __typename }", variables: {} });
@@ -430,7 +435,7 @@ async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
         env: {
           ...c.env,
           GC_STATS_FILE: statsFile,
-          API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]),
+          API_TOKENS: writerTokens(sha256),
         },
       });
       try {
@@ -476,8 +481,7 @@ function allocations(head: HeapNode) {
   const walk = (n: HeapNode) => {
     const pkg = packageOf(n.callFrame);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n.selfSize);
-    const file = n.callFrame.url.split("/").slice(-1)[0];
-    const fn = `${n.callFrame.functionName || "(anonymous)"}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ""}`;
+    const fn = label(n.callFrame);
     const f = byFunction.get(fn) ?? { pkg, bytes: 0 };
     f.bytes += n.selfSize;
     byFunction.set(fn, f);
@@ -513,7 +517,7 @@ async function alloc(neo: BenchNeo4j, fx: Fixtures) {
       ],
       env: {
         ALLOC_PROFILE_FILE: file,
-        API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]),
+        API_TOKENS: writerTokens(sha256),
       },
     });
     try {
@@ -606,7 +610,7 @@ async function memory(
   for (const [i, c] of configs.entries()) {
     const s = await startServer(c.server, 4170 + i, target, {
       nodeArgs: c.flags,
-      env: { API_TOKENS: JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]) },
+      env: { API_TOKENS: writerTokens(sha256) },
     });
     try {
       await new Promise((r) => setTimeout(r, 1500));
