@@ -34,6 +34,9 @@ USER node
 EXPOSE 4000
 
 # node is PID 1 and gets SIGTERM itself; src/main.ts drains requests and closes the driver.
-# The same Node flags as `npm start` (a smaller young generation and a capped old one keep the
-# API's resident memory near 150 MB under load; raise them with NODE_OPTIONS if needed).
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "dist/app/src/main.js"]
+# The same Node flags as `npm start`: a smaller young generation and a capped old one keep the
+# API's resident memory near 150 MB under load; the old generation may grow to twice what
+# survived its last full collection (V8's own factor under this cap is about 1.3, which under
+# load ran a full collection every second; bench/findings.md). Raise them with NODE_OPTIONS if
+# needed.
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "--heap-growing-percent=100", "dist/app/src/main.js"]

@@ -14,6 +14,9 @@
  *   npx tsx bench/profile.ts alloc --op pageTotal
  *                                             what a request allocates, ours against the floor,
  *                                             by package and function
+ *   npx tsx bench/profile.ts gcflags --op pageTotal [--a "<node flags>"] [--b "<node flags>"]
+ *                                             ours under two sets of Node flags, both running,
+ *                                             timed in alternating windows (paired)
  *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
  *                                             in a rolled-back transaction, the same rows through
  *                                             the floor's bulk MERGE, and a CPU profile of it
@@ -53,7 +56,7 @@ import { FLOOR } from "./floor/queries.js";
 import { concurrency1, concurrencyN, cpuMs, rssMb, sampleRss } from "./load.js";
 import { type BenchNeo4j, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import { BENCH_WRITER, type Fixtures, OPERATIONS } from "./operations.js";
-import { formatJson } from "./report.js";
+import { formatJson, stat } from "./report.js";
 import { SHIPPED_NODE_FLAGS, startServer } from "./servers/spawn.js";
 import { targetFor } from "./targets.js";
 
@@ -67,6 +70,9 @@ const { values: args, positionals } = parseArgs({
     rounds: { type: "string" },
     out: { type: "string" },
     "bolt-port": { type: "string" },
+    a: { type: "string" },
+    b: { type: "string" },
+    pairs: { type: "string" },
   },
 });
 const command = positionals[0] ?? "plans";
@@ -468,6 +474,104 @@ async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
   writeFileSync(join(outDir, `cpusplit-${opId}-${fx.size}.md`), `${rows.join("\n")}\n`);
 }
 
+/**
+ * Ours under two sets of Node flags (by default: as shipped without, and with, the old
+ * generation's growing factor), both servers up at once, timed in alternating windows at
+ * concurrency 16 on one operation (the order swapping every pair), so that both meet the same
+ * moments of the machine: its speed drifts by a third from one minute to the next, more than
+ * most flags change. Per window: req/s, p50, p99, the server's CPU per request; per server: GC
+ * pauses by kind (bench/gc-stats.cjs) and peak RSS. The medians of the per-pair ratios (B over
+ * A) are the result.
+ */
+async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
+  const opId = args.op ?? "pageTotal";
+  const seconds = Number(args.seconds ?? 1.5);
+  const pairs = Number(args.pairs ?? 12);
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op) throw new Error(`unknown op ${opId}`);
+  const split = (v: string) => v.split(/\s+/).filter(Boolean);
+  const shippedWithout = SHIPPED_NODE_FLAGS.filter((f) => !f.startsWith("--heap-growing-percent"));
+  const variants = [
+    { name: "A", flags: args.a === undefined ? shippedWithout : split(args.a) },
+    { name: "B", flags: args.b === undefined ? [...SHIPPED_NODE_FLAGS] : split(args.b) },
+  ];
+  const { token, sha256 } = generateToken();
+  mkdirSync(outDir, { recursive: true });
+  const running = [];
+  for (const [i, v] of variants.entries()) {
+    const statsFile = join(outDir, `.gc-stats-${v.name}.json`);
+    rmSync(statsFile, { force: true });
+    const s = await startServer("ours", 4150 + i, neo.target, {
+      nodeArgs: [...v.flags, "--require", join(PROJECT_ROOT, "bench/gc-stats.cjs")],
+      env: { GC_STATS_FILE: statsFile, API_TOKENS: writerTokens(sha256) },
+    });
+    const t = targetFor("ours", s.port, op, fx, token);
+    if (!t) throw new Error("no target");
+    running.push({
+      ...v,
+      s,
+      t,
+      statsFile,
+      windows: [] as { rps: number; p50: number; p99: number; cpu: number }[],
+    });
+  }
+  try {
+    for (const r of running) await concurrencyN(r.t, 4, 16, { next: 0 });
+    const gc0 = running.map((r) => readPauses(r.statsFile));
+    const rss = running.map((r) => sampleRss(r.s.pid));
+    for (let pair = 0; pair < pairs; pair++) {
+      for (const r of pair % 2 === 0 ? running : [...running].reverse()) {
+        const cpu0 = cpuMs(r.s.pid).total;
+        const w = await concurrencyN(r.t, seconds, 16, { next: 100_000 });
+        const cpu1 = cpuMs(r.s.pid).total;
+        r.windows.push({
+          rps: w.rps,
+          p50: w.p50,
+          p99: w.p99,
+          cpu: ((cpu1 - cpu0) * 1000) / (w.rps * w.seconds),
+        });
+      }
+    }
+    const peaks = rss.map((stop) => stop().max);
+    await sleep(600);
+    const rows = [
+      `# Node flags for ours, paired: ${opId} at ${fx.size.toLocaleString("en")} entities`,
+      "",
+      `\`npx tsx bench/profile.ts gcflags --op ${opId}${args.pairs ? ` --pairs ${pairs}` : ""}\`: both servers up at once, ${pairs} pairs of ${seconds} s windows at concurrency 16, the order swapping every pair, after 4 s of warm-up each. CPU per request from /proc (all threads); GC pauses (main thread, perf_hooks) over all windows.`,
+      "",
+      "| variant | node flags | req/s | p50 ms | p99 ms | server µs/req | p99 per window | GC pauses (count, µs/req) | peak RSS MB |",
+      "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: |",
+    ];
+    for (const [i, r] of running.entries()) {
+      const n = r.windows.reduce((a, w) => a + w.rps * seconds, 0);
+      const gc = Object.entries(readPauses(r.statsFile))
+        .map(([k, v]) => {
+          const before = gc0[i]?.[k] ?? { count: 0, ms: 0 };
+          return `${k} ${v.count - before.count}, ${Math.round(((v.ms - before.ms) / n) * 1000)}`;
+        })
+        .join("; ");
+      const m = (k: "rps" | "p50" | "p99" | "cpu") => stat(r.windows.map((w) => w[k])).median;
+      rows.push(
+        `| ${r.name} | ${r.flags.join(" ")} | ${Math.round(m("rps"))} | ${m("p50").toFixed(1)} | ${m("p99").toFixed(1)} | ${Math.round(m("cpu"))} | ${r.windows.map((w) => w.p99.toFixed(0)).join(", ")} | ${gc} | ${(peaks[i] ?? 0).toFixed(0)} |`,
+      );
+    }
+    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const ratio = (k: "rps" | "p99" | "cpu") =>
+      stat(a.windows.map((w, i) => (b.windows[i]?.[k] ?? 0) / w[k])).median.toFixed(2);
+    rows.push(
+      "",
+      `B over A, the median of the per-pair ratios: req/s ${ratio("rps")}, p99 ${ratio("p99")}, CPU per request ${ratio("cpu")}.`,
+    );
+    for (const row of rows.slice(6)) log(row);
+    writeFileSync(join(outDir, `gcflags-${opId}-${fx.size}.md`), `${rows.join("\n")}\n`);
+  } finally {
+    for (const r of running) {
+      await r.s.stop();
+      rmSync(r.statsFile, { force: true });
+    }
+  }
+}
+
 interface HeapNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   selfSize: number;
@@ -855,6 +959,7 @@ async function main() {
       else if (command === "memory") await memory(neo.target, fx);
       else if (command === "cpusplit") await cpuSplit(neo, fx);
       else if (command === "alloc") await alloc(neo, fx);
+      else if (command === "gcflags") await gcFlags(neo, fx);
       else throw new Error(`unknown command ${command}`);
     }
   } finally {

@@ -114,7 +114,7 @@ export interface Summary {
   ingest: { relationsPerSecond: number | null; source: string } | null;
 }
 
-function stat(values: number[]): Stat {
+export function stat(values: number[]): Stat {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN, n: 0 };
   const mid = Math.floor(v.length / 2);
