@@ -37,6 +37,7 @@ EXPOSE 4000
 # The same Node flags as `npm start`: a smaller young generation and a capped old one keep the
 # API's resident memory near 150 MB under load; the old generation may grow to twice what
 # survived its last full collection (V8's own factor under this cap is about 1.3, which under
-# load ran a full collection every second; bench/findings.md). Raise them with NODE_OPTIONS if
-# needed.
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "--heap-growing-percent=100", "dist/app/src/main.js"]
+# load ran a full collection every second); allocation-site pretenuring is off, as it put the
+# driver's per-query objects in the old generation and each request's garbage followed them
+# (bench/findings.md). Raise the limits with NODE_OPTIONS if needed.
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "--heap-growing-percent=100", "--no-allocation-site-pretenuring", "dist/app/src/main.js"]

@@ -14,7 +14,7 @@
  *   npx tsx bench/profile.ts alloc --op pageTotal
  *                                             what a request allocates, ours against the floor,
  *                                             by package and function
- *   npx tsx bench/profile.ts gcflags --op pageTotal [--a "<node flags>"] [--b "<node flags>"]
+ *   npx tsx bench/profile.ts gcflags --op pageTotal ["--a=<node flags>"] ["--b=<node flags>"]
  *                                             ours under two sets of Node flags, both running,
  *                                             timed in alternating windows (paired)
  *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
@@ -537,7 +537,12 @@ async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
     const rows = [
       `# Node flags for ours, paired: ${opId} at ${fx.size.toLocaleString("en")} entities`,
       "",
-      `\`npx tsx bench/profile.ts gcflags --op ${opId}${args.pairs ? ` --pairs ${pairs}` : ""}\`: both servers up at once, ${pairs} pairs of ${seconds} s windows at concurrency 16, the order swapping every pair, after 4 s of warm-up each. CPU per request from /proc (all threads); GC pauses (main thread, perf_hooks) over all windows.`,
+      `\`npx tsx bench/profile.ts ${process.argv
+        .slice(2)
+        .map((a) => (/\s/.test(a) ? `"${a}"` : a))
+        .join(
+          " ",
+        )}\`: both servers up at once, ${pairs} pairs of ${seconds} s windows at concurrency 16, the order swapping every pair, after 4 s of warm-up each. CPU per request from /proc (all threads); GC pauses (main thread, perf_hooks) over all windows.`,
       "",
       "| variant | node flags | req/s | p50 ms | p99 ms | server µs/req | p99 per window | GC pauses (count, µs/req) | peak RSS MB |",
       "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: |",
