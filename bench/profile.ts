@@ -53,11 +53,11 @@ import { BATCH } from "./dataset.js";
 import { pickFixtures } from "./fixtures.js";
 import { type CpuProfile, flamePng, label, packageOf, selfTime } from "./flamegraph.js";
 import { FLOOR } from "./floor/queries.js";
-import { concurrency1, concurrencyN, cpuMs, rssMb, sampleRss } from "./load.js";
+import { concurrency1, concurrencyN, cpuMs, rssMb, sampleRss, type Target } from "./load.js";
 import { type BenchNeo4j, PROJECT_ROOT, startBenchNeo4j } from "./neo4j.js";
 import { BENCH_WRITER, type Fixtures, OPERATIONS } from "./operations.js";
 import { formatJson, stat } from "./report.js";
-import { SHIPPED_NODE_FLAGS, startServer } from "./servers/spawn.js";
+import { type RunningServer, SHIPPED_NODE_FLAGS, startServer } from "./servers/spawn.js";
 import { targetFor } from "./targets.js";
 
 const { values: args, positionals } = parseArgs({
@@ -497,25 +497,29 @@ async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
   ];
   const { token, sha256 } = generateToken();
   mkdirSync(outDir, { recursive: true });
-  const running = [];
-  for (const [i, v] of variants.entries()) {
-    const statsFile = join(outDir, `.gc-stats-${v.name}.json`);
-    rmSync(statsFile, { force: true });
-    const s = await startServer("ours", 4150 + i, neo.target, {
-      nodeArgs: [...v.flags, "--require", join(PROJECT_ROOT, "bench/gc-stats.cjs")],
-      env: { GC_STATS_FILE: statsFile, API_TOKENS: writerTokens(sha256) },
-    });
-    const t = targetFor("ours", s.port, op, fx, token);
-    if (!t) throw new Error("no target");
-    running.push({
-      ...v,
-      s,
-      t,
-      statsFile,
-      windows: [] as { rps: number; p50: number; p99: number; cpu: number }[],
-    });
-  }
+  const running: {
+    name: string;
+    flags: string[];
+    s: RunningServer;
+    t: Target;
+    statsFile: string;
+    windows: { rps: number; p50: number; p99: number; cpu: number }[];
+  }[] = [];
   try {
+    for (const [i, v] of variants.entries()) {
+      const statsFile = join(outDir, `.gc-stats-${v.name}.json`);
+      rmSync(statsFile, { force: true });
+      const s = await startServer("ours", 4150 + i, neo.target, {
+        nodeArgs: [...v.flags, "--require", join(PROJECT_ROOT, "bench/gc-stats.cjs")],
+        env: { GC_STATS_FILE: statsFile, API_TOKENS: writerTokens(sha256) },
+      });
+      const t = targetFor("ours", s.port, op, fx, token);
+      if (!t) {
+        await s.stop();
+        throw new Error("no target");
+      }
+      running.push({ ...v, s, t, statsFile, windows: [] });
+    }
     for (const r of running) await concurrencyN(r.t, 4, 16, { next: 0 });
     const gc0 = running.map((r) => readPauses(r.statsFile));
     const rss = running.map((r) => sampleRss(r.s.pid));
@@ -560,7 +564,7 @@ async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
         `| ${r.name} | ${r.flags.join(" ")} | ${Math.round(m("rps"))} | ${m("p50").toFixed(1)} | ${m("p99").toFixed(1)} | ${Math.round(m("cpu"))} | ${r.windows.map((w) => w.p99.toFixed(0)).join(", ")} | ${gc} | ${(peaks[i] ?? 0).toFixed(0)} |`,
       );
     }
-    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const [a, b] = running as [(typeof running)[number], (typeof running)[number]];
     const ratio = (k: "rps" | "p99" | "cpu") =>
       stat(a.windows.map((w, i) => (b.windows[i]?.[k] ?? 0) / w[k])).median.toFixed(2);
     rows.push(
