@@ -79,6 +79,14 @@ const command = positionals[0] ?? "plans";
 const outDir = args.out ?? join(PROJECT_ROOT, "bench/results/profile");
 const log = (m: string) => console.log(`[profile] ${m}`);
 
+/** The operation named by --op (or `fallback`), or an error naming the unknown one. */
+function chosenOperation(fallback: string) {
+  const opId = args.op ?? fallback;
+  const op = OPERATIONS.find((o) => o.id === opId);
+  if (!op) throw new Error(`unknown op ${opId}`);
+  return { opId, op };
+}
+
 /** The API_TOKENS value that lets the bench's writer token (its hash given) run mutations. */
 function writerTokens(sha256: string): string {
   return JSON.stringify([{ name: BENCH_WRITER, sha256, scopes: ["write"] }]);
@@ -308,11 +316,9 @@ async function cpu(
   target: { uri: string; user: string; password: string; database: string },
   fx: Fixtures,
 ) {
-  const opId = args.op ?? "search";
+  const { opId, op } = chosenOperation("search");
   const server = (args.server ?? "ours") as "ours" | "anchor" | "floor";
   const seconds = Number(args.seconds ?? 8);
-  const op = OPERATIONS.find((o) => o.id === opId);
-  if (!op) throw new Error(`unknown op ${opId}`);
   const dir = join(outDir, "cpuprofiles");
   mkdirSync(dir, { recursive: true });
   const { token, sha256 } = generateToken();
@@ -393,6 +399,16 @@ async function overhead(target: { uri: string; user: string; password: string; d
 
 type GcPauses = Record<string, { count: number; ms: number }>;
 
+/** The GC pauses between two readings, by kind: count, and µs per request over `requests`. */
+function pausesSince(before: GcPauses, after: GcPauses, requests: number): string {
+  return Object.entries(after)
+    .map(([k, v]) => {
+      const b = before[k] ?? { count: 0, ms: 0 };
+      return `${k} ${v.count - b.count}, ${Math.round(((v.ms - b.ms) / requests) * 1000)}`;
+    })
+    .join("; ");
+}
+
 function readPauses(file: string): GcPauses {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as GcPauses;
@@ -410,11 +426,9 @@ function readPauses(file: string): GcPauses {
  * work onto the main thread: what leaves "other threads" then was GC. Rounds alternate servers.
  */
 async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
-  const opId = args.op ?? "pageTotal";
+  const { opId, op } = chosenOperation("pageTotal");
   const seconds = Number(args.seconds ?? 5);
   const rounds = Number(args.rounds ?? 3);
-  const op = OPERATIONS.find((o) => o.id === opId);
-  if (!op) throw new Error(`unknown op ${opId}`);
   const neoPid = Number(readFileSync(join(neo.home, "neo4j.pid"), "utf8").trim());
   const configs: { server: "ours" | "floor"; flags: string[]; env?: Record<string, string> }[] = [
     { server: "ours", flags: [...SHIPPED_NODE_FLAGS] },
@@ -455,12 +469,7 @@ async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
         const [cpu1, neo1, gc1] = [cpuMs(s.pid), cpuMs(neoPid).total, readPauses(statsFile)];
         const n = r.rps * seconds;
         const us = (ms: number) => Math.round((ms / n) * 1000);
-        const gc = Object.entries(gc1)
-          .map(([k, v]) => {
-            const before = gc0[k] ?? { count: 0, ms: 0 };
-            return `${k} ${v.count - before.count}, ${us(v.ms - before.ms)}`;
-          })
-          .join("; ");
+        const gc = pausesSince(gc0, gc1, n);
         rows.push(
           `| ${round} | ${c.server} | ${[...c.flags, ...Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v}`)].join(" ") || "(defaults)"} | ${Math.round(r.rps)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${us(cpu1.total - cpu0.total)} | ${us(cpu1.main - cpu0.main)} | ${us(cpu1.total - cpu1.main - (cpu0.total - cpu0.main))} | ${us(neo1 - neo0)} | ${gc} |`,
         );
@@ -484,11 +493,9 @@ async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
  * A) are the result.
  */
 async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
-  const opId = args.op ?? "pageTotal";
+  const { opId, op } = chosenOperation("pageTotal");
   const seconds = Number(args.seconds ?? 1.5);
   const pairs = Number(args.pairs ?? 12);
-  const op = OPERATIONS.find((o) => o.id === opId);
-  if (!op) throw new Error(`unknown op ${opId}`);
   const split = (v: string) => v.split(/\s+/).filter(Boolean);
   const shippedWithout = SHIPPED_NODE_FLAGS.filter((f) => !f.startsWith("--heap-growing-percent"));
   const variants = [
@@ -553,12 +560,7 @@ async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
     ];
     for (const [i, r] of running.entries()) {
       const n = r.windows.reduce((a, w) => a + w.rps * seconds, 0);
-      const gc = Object.entries(readPauses(r.statsFile))
-        .map(([k, v]) => {
-          const before = gc0[i]?.[k] ?? { count: 0, ms: 0 };
-          return `${k} ${v.count - before.count}, ${Math.round(((v.ms - before.ms) / n) * 1000)}`;
-        })
-        .join("; ");
+      const gc = pausesSince(gc0[i] ?? {}, readPauses(r.statsFile), n);
       const m = (k: "rps" | "p50" | "p99" | "cpu") => stat(r.windows.map((w) => w[k])).median;
       rows.push(
         `| ${r.name} | ${r.flags.join(" ")} | ${Math.round(m("rps"))} | ${m("p50").toFixed(1)} | ${m("p99").toFixed(1)} | ${Math.round(m("cpu"))} | ${r.windows.map((w) => w.p99.toFixed(0)).join(", ")} | ${gc} | ${(peaks[i] ?? 0).toFixed(0)} |`,
@@ -612,10 +614,8 @@ function allocations(head: HeapNode) {
  * is where ours' extra GC time comes from.
  */
 async function alloc(neo: BenchNeo4j, fx: Fixtures) {
-  const opId = args.op ?? "pageTotal";
+  const { opId, op } = chosenOperation("pageTotal");
   const seconds = Number(args.seconds ?? 6);
-  const op = OPERATIONS.find((o) => o.id === opId);
-  if (!op) throw new Error(`unknown op ${opId}`);
   mkdirSync(outDir, { recursive: true });
   const { token, sha256 } = generateToken();
   const results: Record<string, ReturnType<typeof allocations> & { requests: number }> = {};
