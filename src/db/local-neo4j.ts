@@ -160,6 +160,15 @@ function javaArgs(lib: string, home: string, conf: string, heap: string): string
   ];
 }
 
+/**
+ * A new instance password: 48 hex digits (192 bits). Not base64url: its alphabet has "-", and
+ * neo4j-admin reads an argument that starts with one as an option ("Missing required parameter:
+ * '<password>'"), so one fresh instance in 64 failed to start.
+ */
+export function newPassword(): string {
+  return randomBytes(24).toString("hex");
+}
+
 /** Reads the instance's password, generating one and setting it before the first start. */
 function ensurePassword(lib: string, home: string, conf: string): string {
   const file = join(home, "password");
@@ -169,7 +178,7 @@ function ensurePassword(lib: string, home: string, conf: string): string {
       `${file} is missing but ${join(home, "data")} exists, so its password is unknown. Delete ${home} to start afresh.`,
     );
   }
-  const password = randomBytes(24).toString("base64url");
+  const password = newPassword();
   const run = spawnSync(
     javaCommand(),
     ["-cp", `${lib}/*`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
