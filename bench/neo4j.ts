@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config.js";
 import { bulkLoad } from "../src/data/bulk-load.js";
+import { localNeo4jOptions } from "../src/db/database.js";
 import { createDb, type Db, type DbTarget } from "../src/db/driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "../src/db/local-neo4j.js";
 import { migrate } from "../src/db/migrate.js";
@@ -122,6 +123,44 @@ export function instanceExists(dir: string): boolean {
 
 export const BULK_INSTANCE = "bench-bulk";
 
+/** The configuration of a scratch local instance (the product's defaults) and its folder. */
+function scratchConfig(instance: string, boltPort: number) {
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: "",
+    NEO4J_LOCAL_DIR: process.env.NEO4J_LOCAL_DIR ?? join(PROJECT_ROOT, ".neo4j"),
+    NEO4J_LOCAL_BOLT_PORT: String(boltPort),
+  });
+  return { config, home: join(resolve(config.NEO4J_LOCAL_DIR), "instances", instance) };
+}
+
+/**
+ * An empty scratch instance, started with the product's defaults and migrated; close() stops it
+ * and deletes it.
+ */
+export async function startScratchNeo4j(
+  instance: string,
+  boltPort: number,
+  log: (m: string) => void,
+): Promise<{ db: Db; close(): Promise<void> }> {
+  const { config, home } = scratchConfig(instance, boltPort);
+  rmSync(home, { recursive: true, force: true });
+  const local = await startLocalNeo4j(localNeo4jOptions(config, log, instance));
+  const db = createDb(local, { txTimeoutMs: 300_000 });
+  const close = async () => {
+    await db.driver.close();
+    await local.stop();
+    rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    await migrate(db);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { db, close };
+}
+
 /** What the bulk path measured (see `bulkIngest`). */
 export interface BulkIngestRecord {
   documents: number;
@@ -141,13 +180,7 @@ export async function bulkIngest(
   boltPort: number,
   log: (m: string) => void,
 ): Promise<BulkIngestRecord> {
-  const config = loadConfig({
-    ...process.env,
-    NEO4J_URI: "",
-    NEO4J_LOCAL_DIR: process.env.NEO4J_LOCAL_DIR ?? join(PROJECT_ROOT, ".neo4j"),
-    NEO4J_LOCAL_BOLT_PORT: String(boltPort),
-  });
-  const home = join(resolve(config.NEO4J_LOCAL_DIR), "instances", BULK_INSTANCE);
+  const { config, home } = scratchConfig(BULK_INSTANCE, boltPort);
   rmSync(home, { recursive: true, force: true });
   try {
     const r = await bulkLoad(
