@@ -47,7 +47,7 @@ import { pino } from "pino";
 import { generateToken } from "../src/auth/tokens.js";
 import { BulkGraph } from "../src/data/bulk.js";
 import { generateDocuments } from "../src/data/generate.js";
-import { ingestInTx } from "../src/data/ingest.js";
+import { chunks, ingestInTx } from "../src/data/ingest.js";
 import { createDb, type Db } from "../src/db/driver.js";
 import type { Tx } from "../src/db/run.js";
 import { toPlain } from "../src/db/serialize.js";
@@ -979,8 +979,7 @@ async function txCeiling() {
       let rows = 0;
       const t = performance.now();
       for (const [label, all] of groups)
-        for (let i = 0; i < all.length; i += batch) {
-          const slice = all.slice(i, i + batch);
+        for (const slice of chunks(all, batch)) {
           await session.executeWrite((tx) => tx.run(cypher(label), { rows: slice, at }));
           rows += slice.length;
         }
@@ -994,9 +993,10 @@ async function txCeiling() {
     ) => {
       const m = new Map<string, Record<string, unknown>[]>();
       for (const item of items) {
-        const rows = m.get(by(item)) ?? [];
+        const key = by(item);
+        const rows = m.get(key) ?? [];
         rows.push(row(item));
-        m.set(by(item), rows);
+        m.set(key, rows);
       }
       return m;
     };

@@ -197,7 +197,8 @@ export async function ingestInTx(
 /** Keys per look-up: a list parameter this long is still one cheap index seek per key. */
 const KEYS_BATCH = 50_000;
 
-function chunks<T>(rows: readonly T[], size = INGEST_BATCH): T[][] {
+/** `rows` in slices of `size`, in order. */
+export function chunks<T>(rows: readonly T[], size = INGEST_BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
