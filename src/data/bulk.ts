@@ -171,67 +171,81 @@ export class BulkGraph {
     mkdirSync(dir, { recursive: true });
     const files = new CsvFiles(dir);
     const stamp = [updatedAt, quote(updatedBy)];
-    for (const kind of KIND_NAMES) {
-      const props = Object.entries(KINDS[kind].properties as Record<string, PropertyType>);
-      const header = [
-        "key:ID",
-        "kind",
-        "name",
-        "nameLower",
-        "aliases:string[]",
-        "description",
-        ...props.map(([name, spec]) => `${name}${csvType(spec)}`),
-        "updatedAt:datetime",
-        "updatedBy",
-      ].join(",");
-      for (const n of this.nodes.values()) {
-        if (n.kind !== kind) continue;
-        const later: Record<string, unknown> = {};
-        const fields = [
-          quote(n.key),
-          quote(n.kind),
-          deferred(later, "name", n.name, quote),
-          deferred(later, "nameLower", n.name.toLowerCase(), quote),
-          deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
-          n.description === null ? "" : deferred(later, "description", n.description, quote),
-          ...props.map(([name]) => deferred(later, name, n.properties[name], field)),
-          ...stamp,
-        ];
-        if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });
-        await files.write("nodes", `Entity:${kind}`, header, fields);
-      }
+    // One pass over the nodes and one over the relations, each row to its kind's or type's file
+    // (a pass per kind and per type read the 330,000 relations 21 times at 100,000 entities).
+    const nodeFiles = new Map(
+      KIND_NAMES.map((kind) => {
+        const props = Object.keys(KINDS[kind].properties);
+        const specs = KINDS[kind].properties as Record<string, PropertyType>;
+        const header = [
+          "key:ID",
+          "kind",
+          "name",
+          "nameLower",
+          "aliases:string[]",
+          "description",
+          ...props.map((name) => `${name}${csvType(specs[name] as PropertyType)}`),
+          "updatedAt:datetime",
+          "updatedBy",
+        ].join(",");
+        return [kind, { props, header, label: `Entity:${kind}` }];
+      }),
+    );
+    for (const n of this.nodes.values()) {
+      const { props, header, label } = nodeFiles.get(n.kind) as {
+        props: string[];
+        header: string;
+        label: string;
+      };
+      const later: Record<string, unknown> = {};
+      const fields = [
+        quote(n.key),
+        quote(n.kind),
+        deferred(later, "name", n.name, quote),
+        deferred(later, "nameLower", n.name.toLowerCase(), quote),
+        deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
+        n.description === null ? "" : deferred(later, "description", n.description, quote),
+        ...props.map((name) => deferred(later, name, n.properties[name], field)),
+        ...stamp,
+      ];
+      if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });
+      await files.write("nodes", label, header, fields);
     }
-    for (const type of RELATION_TYPE_NAMES) {
-      const props = Object.entries(relationProperties(type) as Record<string, PropertyType>);
-      const header = [
-        ":START_ID",
-        ":END_ID",
-        ...props.map(([name, spec]) => `${name}${csvType(spec)}`),
-        "evidenceSources:string[]",
-        "evidenceExcerpts:string[]",
-        "evidenceInferred:boolean[]",
-        "inferred:boolean",
-        "updatedAt:datetime",
-        "updatedBy",
-      ].join(",");
-      for (const r of this.relations.values()) {
-        if (r.type !== type) continue;
-        const id = `${r.from}|${r.type}|${r.to}`;
-        const later: Record<string, unknown> = {};
-        const fields = [
-          quote(r.from),
-          quote(r.to),
-          ...props.map(([name]) => deferred(later, name, r.properties[name], field)),
-          quoteList(r.sources, `${id}: evidence sources`),
-          deferred(later, "evidenceExcerpts", r.excerpts, (v) => quoteList(v, `${id}: evidence`)),
-          r.flags.map(String).join(ARRAY_DELIMITER),
-          String(r.flags.every(Boolean)),
-          ...stamp,
-        ];
-        if (Object.keys(later).length > 0)
-          files.relationPatches.push({ type, from: r.from, to: r.to, props: later });
-        await files.write("relationships", type, header, fields);
-      }
+    const relationFiles = new Map(
+      RELATION_TYPE_NAMES.map((type) => {
+        const specs = relationProperties(type) as Record<string, PropertyType>;
+        const props = Object.keys(specs);
+        const header = [
+          ":START_ID",
+          ":END_ID",
+          ...props.map((name) => `${name}${csvType(specs[name] as PropertyType)}`),
+          "evidenceSources:string[]",
+          "evidenceExcerpts:string[]",
+          "evidenceInferred:boolean[]",
+          "inferred:boolean",
+          "updatedAt:datetime",
+          "updatedBy",
+        ].join(",");
+        return [type, { props, header }];
+      }),
+    );
+    for (const r of this.relations.values()) {
+      const { props, header } = relationFiles.get(r.type) as { props: string[]; header: string };
+      const id = `${r.from}|${r.type}|${r.to}`;
+      const later: Record<string, unknown> = {};
+      const fields = [
+        quote(r.from),
+        quote(r.to),
+        ...props.map((name) => deferred(later, name, r.properties[name], field)),
+        quoteList(r.sources, `${id}: evidence sources`),
+        deferred(later, "evidenceExcerpts", r.excerpts, (v) => quoteList(v, `${id}: evidence`)),
+        r.flags.map(String).join(ARRAY_DELIMITER),
+        String(r.flags.every(Boolean)),
+        ...stamp,
+      ];
+      if (Object.keys(later).length > 0)
+        files.relationPatches.push({ type: r.type, from: r.from, to: r.to, props: later });
+      await files.write("relationships", r.type, header, fields);
     }
     await files.close();
     return files;
@@ -313,13 +327,20 @@ export interface RelationPatch {
   props: Record<string, unknown>;
 }
 
-/** The CSV files of one load, one per label set or relationship type. */
+/** Bytes of lines a file gathers before they go to its stream in one write. */
+const CHUNK = 1 << 20;
+
+/**
+ * The CSV files of one load, one per label set or relationship type. Lines are gathered per
+ * file and written in chunks of about a megabyte: a stream write per line (430,000 at 100,000
+ * entities) cost more than building the lines.
+ */
 export class CsvFiles {
   readonly nodePatches: NodePatch[] = [];
   readonly relationPatches: RelationPatch[] = [];
   private readonly streams = new Map<
     string,
-    { stream: WriteStream; path: string; kind: string; name: string }
+    { stream: WriteStream; path: string; kind: string; name: string; lines: string[]; size: number }
   >();
 
   constructor(private readonly dir: string) {}
@@ -334,15 +355,26 @@ export class CsvFiles {
     let entry = this.streams.get(id);
     if (!entry) {
       const path = join(this.dir, `${kind}-${name.replace(":", "-")}.csv`);
-      entry = { stream: createWriteStream(path), path, kind, name };
+      entry = { stream: createWriteStream(path), path, kind, name, lines: [header], size: 0 };
       this.streams.set(id, entry);
-      entry.stream.write(`${header}\n`);
     }
-    if (!entry.stream.write(`${fields.join(",")}\n`))
+    const line = fields.join(",");
+    entry.lines.push(line);
+    entry.size += line.length;
+    if (entry.size >= CHUNK) await this.flush(entry);
+  }
+
+  private async flush(entry: { stream: WriteStream; lines: string[]; size: number }) {
+    if (entry.lines.length === 0) return;
+    const chunk = `${entry.lines.join("\n")}\n`;
+    entry.lines = [];
+    entry.size = 0;
+    if (!entry.stream.write(chunk))
       await new Promise<void>((done) => entry.stream.once("drain", done));
   }
 
   async close(): Promise<void> {
+    for (const entry of this.streams.values()) await this.flush(entry);
     await Promise.all(
       [...this.streams.values()].map(({ stream }) => new Promise<void>((done) => stream.end(done))),
     );
