@@ -22,6 +22,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -179,15 +180,20 @@ function ensurePassword(lib: string, home: string, conf: string): string {
     );
   }
   const password = newPassword();
+  // The tool reads the password from a file (its "@file" argument), so that it never appears
+  // in the process list; the file becomes the instance's password file once the tool succeeds.
+  const pending = `${file}.pending`;
+  writeFileSync(pending, password, { mode: 0o600 });
   const run = spawnSync(
     javaCommand(),
-    ["-cp", `${lib}/*`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+    ["-cp", `${lib}/*`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", `@${pending}`],
     { encoding: "utf8", env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf } },
   );
   if (run.status !== 0) {
+    rmSync(pending, { force: true });
     throw new LocalNeo4jError(`Setting the initial password failed:\n${run.stdout}${run.stderr}`);
   }
-  writeFileSync(file, password, { mode: 0o600 });
+  renameSync(pending, file);
   return password;
 }
 

@@ -37,6 +37,8 @@ describe("the local Neo4j (embedded default)", () => {
       expect(first.uri).toBe(`bolt://127.0.0.1:${options.boltPort}`);
       const passwordFile = `${options.dir}/instances/${options.instance}/password`;
       expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+      // The password went to neo4j-admin through a file, removed once it was set.
+      expect(existsSync(`${passwordFile}.pending`)).toBe(false);
       expect(await answers(first.uri, "neo4j")).toBe(false);
 
       const second = await startLocalNeo4j(options);
