@@ -499,7 +499,7 @@ async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
  */
 async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
   const { opId, op } = chosenOperation("pageTotal");
-  const seconds = Number(args.seconds ?? 1.5);
+  const seconds = Number(args.seconds ?? 2);
   const pairs = Number(args.pairs ?? 12);
   const split = (v: string) => v.split(/\s+/).filter(Boolean);
   const shippedWithout = SHIPPED_NODE_FLAGS.filter((f) => !f.startsWith("--heap-growing-percent"));

@@ -213,12 +213,18 @@ export function summarise(r: Results): Summary {
 
   const targets: Summary["targets"] = [];
   const fmt = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}x` : "n/a");
+  // A ratio next to its target: with a third decimal when two would round a miss onto the
+  // target (2.997x shown as "3.00x ... no").
+  const near = (x: number, target: number) =>
+    Number.isFinite(x) && x.toFixed(2) === target.toFixed(2) && x !== target
+      ? `${x.toFixed(3)}x`
+      : fmt(x);
   for (const row of rows) {
     const op = r.operations.find((o) => o.id === row.op);
     if (op?.p50Target && row.oursOverFloor) {
       targets.push({
         target: `p50 (c1) ${row.op} at ${row.size}: at most ${op.p50Target}x the floor`,
-        measured: `${fmt(row.oursOverFloor.c1p50)} (rounds ${fmt(row.oursOverFloor.c1p50Spread[0])}-${fmt(row.oursOverFloor.c1p50Spread[1])})`,
+        measured: `${near(row.oursOverFloor.c1p50, op.p50Target)} (rounds ${fmt(row.oursOverFloor.c1p50Spread[0])}-${fmt(row.oursOverFloor.c1p50Spread[1])})`,
         met: row.oursOverFloor.c1p50 <= op.p50Target,
       });
     }
@@ -242,7 +248,7 @@ export function summarise(r: Results): Summary {
     targets.push({
       target: `p99 ${opId} at 100k: at least ${factor}x better than the anchor`,
       measured: row?.oursOverAnchor
-        ? `anchor/ours ${fmt(inv)} at c16 (${fmt(inv1)} at c1)`
+        ? `anchor/ours ${near(inv, factor)} at c16 (${fmt(inv1)} at c1)`
         : "not measured in this run",
       met: row?.oursOverAnchor ? inv >= factor : null,
     });
