@@ -262,6 +262,68 @@ export class Dataset {
 /** Scratch keys for the floor's bulk-load comparison; never part of a benchmarked graph. */
 const FLOOR_PREFIX = "flr-";
 
+/** Rows grouped by a key (a kind or a relation type), in first-seen order. */
+export function groupRows<T>(
+  items: Iterable<T>,
+  by: (item: T) => string,
+  row: (item: T) => Record<string, unknown>,
+): Map<string, Record<string, unknown>[]> {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const item of items) {
+    const key = by(item);
+    const rows = groups.get(key) ?? [];
+    rows.push(row(item));
+    groups.set(key, rows);
+  }
+  return groups;
+}
+
+/** A document's rows as the floor's bulk loader sends them: entities by kind, relations by type. */
+export function floorRows(doc: Document, key: (k: string) => string = (k) => k) {
+  const entities = [{ ...doc.source, kind: "Source" as const }, ...doc.entities];
+  return {
+    byKind: groupRows(
+      entities,
+      (e) => e.kind,
+      (e) => ({
+        key: key(e.key),
+        name: e.name,
+        aliases: e.aliases ?? [],
+        description: e.description ?? null,
+        properties: e.properties ?? {},
+      }),
+    ),
+    byType: groupRows(
+      doc.relations,
+      (r) => r.type,
+      (r) => ({
+        from: key(r.from),
+        to: key(r.to),
+        properties: r.properties ?? {},
+        inferred: r.inferred,
+        evidence: r.evidence,
+      }),
+    ),
+    source: key(doc.source.key),
+  };
+}
+
+/** The floor's MERGE of one kind's entities (`$rows`, `$kind`); kinds come from the vocabulary. */
+export const floorMergeEntities = (kind: string) =>
+  `UNWIND $rows AS row
+   MERGE (n:Entity {key: row.key})
+   SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
+       n.aliases = row.aliases, n.description = row.description
+   SET n += row.properties`;
+
+/** The floor's MERGE of one type's relations (`$rows`, `$source`); types from the vocabulary. */
+export const floorMergeRelations = (type: string) =>
+  `UNWIND $rows AS row
+   MATCH (a:Entity {key: row.from}), (b:Entity {key: row.to})
+   MERGE (a)-[r:${type}]->(b)
+   SET r += row.properties, r.inferred = row.inferred,
+       r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence]`;
+
 /**
  * What a bare bulk loader does with the same rows: per document, one UNWIND MERGE per kind for the
  * entities and one per relation type for the relations, no validation, no outcome tracking. Runs
@@ -271,7 +333,6 @@ export async function floorIngest(
   db: Db,
   docs: readonly Document[],
 ): Promise<{ entities: number; relations: number; ms: number; relationMs: number }> {
-  const re = (k: string) => FLOOR_PREFIX + k;
   let entities = 0;
   let relations = 0;
   let relationMs = 0;
@@ -280,55 +341,14 @@ export async function floorIngest(
     const session = db.driver.session({ database: db.database });
     try {
       await session.executeWrite(async (tx) => {
-        const byKind = new Map<string, Record<string, unknown>[]>();
-        const all = [
-          { ...doc.source, kind: "Source" as const },
-          ...doc.entities.map((e) => ({ ...e })),
-        ];
-        for (const e of all) {
-          const rows = byKind.get(e.kind) ?? [];
-          rows.push({
-            key: re(e.key),
-            name: e.name,
-            aliases: e.aliases ?? [],
-            description: e.description ?? null,
-            properties: e.properties ?? {},
-          });
-          byKind.set(e.kind, rows);
-        }
+        const { byKind, byType, source } = floorRows(doc, (k) => FLOOR_PREFIX + k);
         for (const [kind, rows] of byKind) {
-          await tx.run(
-            `UNWIND $rows AS row
-             MERGE (n:Entity {key: row.key})
-             SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
-                 n.aliases = row.aliases, n.description = row.description
-             SET n += row.properties`,
-            { rows, kind },
-          );
+          await tx.run(floorMergeEntities(kind), { rows, kind });
           entities += rows.length;
-        }
-        const byType = new Map<string, Record<string, unknown>[]>();
-        for (const r of doc.relations) {
-          const rows = byType.get(r.type) ?? [];
-          rows.push({
-            from: re(r.from),
-            to: re(r.to),
-            properties: r.properties ?? {},
-            inferred: r.inferred,
-            evidence: r.evidence,
-          });
-          byType.set(r.type, rows);
         }
         const t = performance.now();
         for (const [type, rows] of byType) {
-          await tx.run(
-            `UNWIND $rows AS row
-             MATCH (a:Entity {key: row.from}), (b:Entity {key: row.to})
-             MERGE (a)-[r:${type}]->(b)
-             SET r += row.properties, r.inferred = row.inferred,
-                 r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence]`,
-            { rows, source: re(doc.source.key) },
-          );
+          await tx.run(floorMergeRelations(type), { rows, source });
           relations += rows.length;
         }
         relationMs += performance.now() - t;

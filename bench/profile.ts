@@ -53,7 +53,14 @@ import type { Tx } from "../src/db/run.js";
 import { toPlain } from "../src/db/serialize.js";
 import { createApp } from "../src/server.js";
 import { ANCHOR_TYPE_DEFS } from "./anchor/typedefs.js";
-import { BATCH, Corpus } from "./dataset.js";
+import {
+  BATCH,
+  Corpus,
+  floorMergeEntities,
+  floorMergeRelations,
+  floorRows,
+  groupRows,
+} from "./dataset.js";
 import { pickFixtures } from "./fixtures.js";
 import { type CpuProfile, flamePng, label, packageOf, selfTime } from "./flamegraph.js";
 import { FLOOR } from "./floor/queries.js";
@@ -848,46 +855,10 @@ async function ingest(db: Db) {
     const tx = session.beginTransaction();
     try {
       const t0 = performance.now();
-      const byType = new Map<string, Record<string, unknown>[]>();
-      for (const r of doc.relations) {
-        const rows = byType.get(r.type) ?? [];
-        rows.push({
-          from: r.from,
-          to: r.to,
-          properties: r.properties ?? {},
-          inferred: r.inferred,
-          evidence: r.evidence,
-        });
-        byType.set(r.type, rows);
-      }
+      const { byKind, byType, source } = floorRows(doc);
       const t = recordingTx(tx, false, mode === "timed" ? floorRec : []);
-      const byKind = new Map<string, Record<string, unknown>[]>();
-      for (const e of [{ ...doc.source, kind: "Source" }, ...doc.entities]) {
-        const rows = byKind.get(e.kind) ?? [];
-        rows.push({
-          key: e.key,
-          name: e.name,
-          aliases: e.aliases ?? [],
-          description: e.description ?? null,
-          properties: e.properties ?? {},
-        });
-        byKind.set(e.kind, rows);
-      }
-      for (const [kind, rows] of byKind)
-        await t.run(
-          `UNWIND $rows AS row MERGE (n:Entity {key: row.key})
-           SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
-               n.aliases = row.aliases, n.description = row.description SET n += row.properties`,
-          { rows, kind },
-        );
-      for (const [type, rows] of byType)
-        await t.run(
-          `UNWIND $rows AS row MATCH (a:Entity {key: row.from}), (b:Entity {key: row.to})
-           MERGE (a)-[r:${type}]->(b)
-           SET r += row.properties, r.inferred = row.inferred,
-               r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence]`,
-          { rows, source: doc.source.key },
-        );
+      for (const [kind, rows] of byKind) await t.run(floorMergeEntities(kind), { rows, kind });
+      for (const [type, rows] of byType) await t.run(floorMergeRelations(type), { rows, source });
       if (mode === "timed") floorMs = performance.now() - t0;
     } finally {
       await tx.rollback();
@@ -986,25 +957,11 @@ async function txCeiling() {
       timed.push({ step, rows, ms: performance.now() - t });
       log(`${step}: ${rows} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     };
-    const grouped = <T>(
-      items: Iterable<T>,
-      by: (item: T) => string,
-      row: (item: T) => Record<string, unknown>,
-    ) => {
-      const m = new Map<string, Record<string, unknown>[]>();
-      for (const item of items) {
-        const key = by(item);
-        const rows = m.get(key) ?? [];
-        rows.push(row(item));
-        m.set(key, rows);
-      }
-      return m;
-    };
     try {
       // Labels and types come from the vocabulary, through the BulkGraph's validated records.
       await write(
         "entities (CREATE, all properties, indexes maintained)",
-        grouped(
+        groupRows(
           graph.nodes.values(),
           (n) => n.kind,
           (n) => ({
@@ -1022,7 +979,7 @@ async function txCeiling() {
           `UNWIND $rows AS row CREATE (n:Entity:${kind}) SET n = row, n.updatedAt = datetime($at)`,
       );
       const relations = (props: boolean) =>
-        grouped(
+        groupRows(
           graph.relations.values(),
           (r) => r.type,
           (r) => ({
