@@ -311,7 +311,11 @@ function markdown(r: Results, s: Summary, findings: string): string {
       "**ours** (createApp with DEFAULT_LIMITS and all plugins, behind createHttp, with its access log), " +
       "**the floor** (node:http, one hand-written parameterised Cypher query per operation, the same JSON) and " +
       `**the anchor** (${r.servers.includes("anchor") ? "@neo4j/graphql 7 on graphql-yoga, APOC core in the instance's plugins" : "not run: APOC could not be resolved"}). ` +
-      `Before any timing every server answers every operation and the normalised JSON must be equal (else the run fails). Then ${r.config.rounds} rounds; ` +
+      `Before any timing every server answers every operation and the normalised JSON must be equal (else the run fails). ` +
+      (typeof r.config.warmupSeconds === "number"
+        ? `A warm-up per operation (each server ${String(r.config.warmupSeconds / 2)} s paired at concurrency 1, then ${String(r.config.warmupSeconds)} s at concurrency ${String(r.config.connections)}), untimed. `
+        : "") +
+      `Then ${r.config.rounds} rounds; ` +
       `in each, per operation: concurrency 1 **paired** across the servers (one sequential client sending one request to each server in turn, in an order that changes every cycle through all six, each on its own keep-alive socket, for ${String(r.config.c1Seconds)} s per server, at least 30 requests each), so that every server is timed in the same seconds; ` +
       `then each server alone under autocannon at concurrency ${String(r.config.connections)} for ${String(r.config.c16Seconds)} s, its RSS sampled every 100 ms (the servers' order rotating per round). ` +
       "Figures are medians over the rounds, with the spread (min–max) in brackets. Latencies are in ms.",
