@@ -29,6 +29,8 @@ export interface PhaseResult {
   p50: number;
   p90: number;
   p99: number;
+  /** The slowest answer, ms. */
+  max: number;
   mean: number;
 }
 
@@ -55,6 +57,7 @@ function summarise(
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
     mean: ok ? sorted.reduce((a, b) => a + b, 0) / ok : Number.NaN,
   };
 }
@@ -245,6 +248,7 @@ export async function concurrencyN(
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
     mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
   };
 }

@@ -223,8 +223,11 @@ async function runOperation(
     const p16 = await concurrencyN(t, cN, C16, counter);
     const rss = stop();
     // autocannon stops at its deadline without waiting for the answers in flight: let them land
-    // (and, for the mutation, be written) before cleaning up and timing the next server.
-    await settle(op.write ? db : null);
+    // (and, for the mutation, be written) before cleaning up and timing the next server. The
+    // last of them can take as long as the slowest answer of the window (the nesting's at 100k:
+    // 0.4-0.9 s), so the wait is at least that: a fixed 250 ms left the next phase to start
+    // while a server and Neo4j were still busy with the one before.
+    await settle(op.write ? db : null, p16.max);
     out.set(s.name, { c1: paired[i] as PhaseResult, c16: p16, rssMax: rss.max, rssMean: rss.mean });
   }
   if (op.write && counter.next > fx.pairs.length)
@@ -234,9 +237,12 @@ async function runOperation(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for requests still in flight; with a db, removes the mutation's relations until none appear. */
-async function settle(db: Db | null): Promise<void> {
-  await sleep(250);
+/**
+ * Waits for requests still in flight (250 ms, or more when the window's slowest answer took
+ * longer, up to 5 s); with a db, removes the mutation's relations until none appear.
+ */
+async function settle(db: Db | null, slowestMs = 0): Promise<void> {
+  await sleep(250 + Math.min(Number.isFinite(slowestMs) ? slowestMs : 0, 5_000));
   if (!db) return;
   for (let quiet = 0; quiet < 2; ) {
     quiet = (await removeBenchRelations(db)) === 0 ? quiet + 1 : 0;
