@@ -40,6 +40,16 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] as number;
 }
 
+/** p50, p90, p99 and the slowest of latencies sorted ascending (NaN when there are none). */
+function spread(sorted: readonly number[]): Pick<PhaseResult, "p50" | "p90" | "p99" | "max"> {
+  return {
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
 function summarise(
   latencies: number[],
   errors: number,
@@ -54,10 +64,7 @@ function summarise(
     firstError,
     seconds,
     rps: ok / seconds,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
+    ...spread(sorted),
     mean: ok ? sorted.reduce((a, b) => a + b, 0) / ok : Number.NaN,
   };
 }
@@ -245,10 +252,7 @@ export async function concurrencyN(
     firstError,
     seconds: result.duration,
     rps: ok / result.duration,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
+    ...spread(sorted),
     mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
   };
 }

@@ -77,7 +77,8 @@ const c1Seconds = Number(args.c1 ?? (quick ? 0.5 : 1));
 const c16Seconds = Number(args.c16 ?? (quick ? 1 : 2));
 // Per operation: the paired c1 for half of it per server, then each server at c16 for all of it.
 // 2 s: with 0.6, round 1 was 11-14% slower at c1 and 13-22% lower in throughput than the other
-// rounds, for all three servers alike (the fifteenth run), their JIT and Neo4j's still warming.
+// rounds, for all three servers alike (the fifteenth run). With 2 s it was level in the
+// sixteenth and 11-15% slower at c1 again in the seventeenth: not only the warm-up, it seems.
 const warmupSeconds = Number(args.warmup ?? (quick ? 0.4 : 2));
 const seed = Number(args.seed ?? 42);
 // A quick smoke run reports into a temporary folder, so it never replaces the full run's report.
