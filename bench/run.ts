@@ -224,10 +224,9 @@ async function runOperation(
     const p16 = await concurrencyN(t, cN, C16, counter);
     const rss = stop();
     // autocannon stops at its deadline without waiting for the answers in flight: let them land
-    // (and, for the mutation, be written) before cleaning up and timing the next server. The
-    // last of them can take as long as the slowest answer of the window (the nesting's at 100k:
-    // 0.4-0.9 s), so the wait is at least that: a fixed 250 ms left the next phase to start
-    // while a server and Neo4j were still busy with the one before.
+    // (and, for the mutation, be written) before cleaning up and timing the next server. A fixed
+    // 250 ms was shorter than the nesting's slowest answers at 100k (0.4-0.9 s), so the next
+    // phase started while a server and Neo4j were still busy with the one before.
     await settle(op.write ? db : null, p16.max);
     out.set(s.name, { c1: paired[i] as PhaseResult, c16: p16, rssMax: rss.max, rssMean: rss.mean });
   }
@@ -239,8 +238,8 @@ async function runOperation(
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Waits for requests still in flight (250 ms, or more when the window's slowest answer took
- * longer, up to 5 s); with a db, removes the mutation's relations until none appear.
+ * Waits for requests still in flight: 250 ms plus the window's slowest answer (that part at most
+ * 5 s); with a db, removes the mutation's relations until none appear.
  */
 async function settle(db: Db | null, slowestMs = 0): Promise<void> {
   await sleep(250 + Math.min(Number.isFinite(slowestMs) ? slowestMs : 0, 5_000));
