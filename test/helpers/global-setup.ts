@@ -3,6 +3,7 @@
  * port and data folder, so the development graph is untouched), applies the migrations and
  * seeds the article. With NEO4J_URI set, that server is used instead and nothing local starts.
  */
+import { spawnSync } from "node:child_process";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config.js";
@@ -16,6 +17,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // The tests of the server as shipped run the built entry point, as `npm start` (prestart) builds it.
+  const build = spawnSync("npm", ["run", "--silent", "build"], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
   const env = { ...process.env };
   if (!env.NEO4J_URI) env.NEO4J_LOCAL_BOLT_PORT = env.NEO4J_TEST_BOLT_PORT ?? "7688";
   const config = loadConfig(env);

@@ -1,0 +1,184 @@
+/**
+ * The server as `npm start` runs it: the built entry point, started with the node flags and
+ * environment of package.json's start script, as a child process, driven over HTTP. Tests of
+ * limits, memory, faults and crashes run against this, never against the app in-process (the
+ * in-process app has the test runner's heap and none of the start flags).
+ *
+ * The suite's global set-up builds `dist/` once (`npm run build`, what `prestart` runs).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { PROJECT_ROOT } from "../../src/paths.js";
+
+/** package.json's start script, split into its environment, node flags and entry point. */
+export function startCommand(): { env: Record<string, string>; flags: string[]; entry: string } {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const words = (pkg.scripts.start ?? "").trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Z_]+=/.test(words[0])) {
+    const [k, ...v] = (words.shift() as string).split("=");
+    env[k as string] = v.join("=");
+  }
+  if (words.shift() !== "node") throw new Error("the start script no longer runs node directly");
+  const entry = words.pop();
+  if (!entry?.endsWith(".js")) throw new Error("the start script's last word is not the entry");
+  return { env, flags: words, entry };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => done(port));
+    });
+  });
+}
+
+/** A token with every scope, made up per server (only its hash reaches the server). */
+function adminToken(): { token: string; entry: string } {
+  const token = `agt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
+  const sha256 = createHash("sha256").update(token).digest("hex");
+  return {
+    token,
+    entry: JSON.stringify([{ name: "shipped-test", sha256, scopes: ["read", "write", "admin"] }]),
+  };
+}
+
+export interface ShippedServer {
+  url: string;
+  /** Authorization header value with read, write and admin scopes. */
+  authorization: string;
+  child: ChildProcess;
+  /** stdout and stderr so far (JSON log lines, or V8's last words). */
+  output(): string;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  /** Resident memory of the process (kB), from /proc. */
+  rssKb(): number;
+  /** SIGTERM, then SIGKILL after 15 s; resolves with the exit code or signal. */
+  stop(): Promise<string>;
+}
+
+export interface ShippedOptions {
+  /** Extra environment (limits, ports). The suite's Neo4j is used unless NEO4J_URI is given. */
+  env?: Record<string, string>;
+  /** Use the embedded local Neo4j with this folder instead of the suite's server. */
+  localDir?: string;
+}
+
+/** Starts the built server as `npm start` does, and resolves once /ready says ready. */
+export async function startShipped(options: ShippedOptions = {}): Promise<ShippedServer> {
+  const { env: scriptEnv, flags, entry } = startCommand();
+  const port = await freePort();
+  const admin = adminToken();
+  const target = inject("neo4j");
+  const neo4jEnv: Record<string, string> = options.localDir
+    ? { NEO4J_LOCAL_DIR: options.localDir }
+    : {
+        NEO4J_URI: target.uri,
+        NEO4J_USER: target.user,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+        SEED_IF_EMPTY: "false",
+      };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
+    ...scriptEnv,
+    ...neo4jEnv,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    API_TOKENS: admin.entry,
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [...flags, entry], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  let exit: string | null = null;
+  const exited = new Promise<string>((done) =>
+    child.once("exit", (code, signal) => {
+      exit = signal ?? String(code);
+      done(exit);
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 240_000;
+  for (;;) {
+    if (exit !== null) throw new Error(`the server exited (${exit}) during start-up:\n${out}`);
+    if (Date.now() > until) {
+      child.kill("SIGKILL");
+      throw new Error(`the server was not ready within 240 s:\n${out}`);
+    }
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    authorization: `Bearer ${admin.token}`,
+    child,
+    output: () => out,
+    alive: () => exit === null,
+    rssKb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    },
+    async stop() {
+      if (exit !== null) return exit;
+      child.kill("SIGTERM");
+      const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      const how = await exited;
+      clearTimeout(force);
+      return how;
+    },
+  };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes
+  body: any;
+}
+
+/** POSTs one GraphQL request as a plain client would (JSON, no Origin); `body` may be raw text. */
+export async function post(
+  server: Pick<ShippedServer, "url">,
+  body: string | Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: the test sees the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
