@@ -34,7 +34,15 @@ const schema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   MAX_TOKENS: z.coerce.number().int().min(10).default(5_000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(2_000_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(1_000_000),
+  MAX_JSON_VALUES: z.coerce.number().int().min(100).default(50_000),
+  MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(100),
+  MAX_FILTER_NODES: z.coerce.number().int().min(1).default(50),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  MAX_SUBSCRIPTIONS: z.coerce.number().int().min(0).default(64),
+  MAX_READ_ROWS: z.coerce.number().int().min(100).default(20_000),
+  MAX_READ_BYTES: z.coerce.number().int().min(10_000).default(4_000_000),
+  DOCUMENT_CACHE_BYTES: z.coerce.number().int().min(0).default(16_000_000),
   /** The whole execution of one operation. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Each Neo4j transaction; kept below the request budget so a cut request frees its work. */

@@ -14,6 +14,20 @@ export interface Context {
   caller: Caller;
   /** Where committed writes are announced (graphChanged). */
   events: GraphEvents;
+  /** The most an operation may cost (the complexity plugin prices it with its variables). */
+  maxCost: number;
+  /** The longest list an argument may carry, and the most conditions a `where` may hold. */
+  maxListItems: number;
+  maxFilterNodes: number;
+}
+
+/** The request limits the context carries (see limits.ts); unbounded where not given. */
+export interface RequestLimits {
+  maxCost?: number;
+  maxReadRows?: number;
+  maxReadBytes?: number;
+  maxListItems?: number;
+  maxFilterNodes?: number;
 }
 
 export interface ContextOptions {
@@ -22,6 +36,7 @@ export interface ContextOptions {
   caller?: Caller;
   onQuery?: QueryStats["onQuery"];
   requestId?: string;
+  limits?: RequestLimits;
 }
 
 /**
@@ -32,6 +47,14 @@ export interface ContextOptions {
 export function createContext(o: ContextOptions): Context {
   const stats: QueryStats = { roundTrips: 0 };
   if (o.onQuery) stats.onQuery = o.onQuery;
+  const l = o.limits ?? {};
+  if (l.maxReadRows !== undefined || l.maxReadBytes !== undefined)
+    stats.budget = {
+      maxRows: l.maxReadRows ?? Number.POSITIVE_INFINITY,
+      maxBytes: l.maxReadBytes ?? Number.POSITIVE_INFINITY,
+      rows: 0,
+      bytes: 0,
+    };
   return {
     [contextCacheSymbol]: {},
     db: o.db,
@@ -39,5 +62,8 @@ export function createContext(o: ContextOptions): Context {
     caller: o.caller ?? { kind: "anonymous" },
     stats,
     requestId: o.requestId ?? randomUUID(),
+    maxCost: l.maxCost ?? Number.POSITIVE_INFINITY,
+    maxListItems: l.maxListItems ?? Number.POSITIVE_INFINITY,
+    maxFilterNodes: l.maxFilterNodes ?? Number.POSITIVE_INFINITY,
   } as Context;
 }

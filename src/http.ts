@@ -6,7 +6,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Db } from "./db/driver.js";
-import { answerDirect, directType } from "./direct.js";
 import { serveExplorer } from "./explorer/serve.js";
 import type { Logger } from "./logger.js";
 import type { RequestInfo } from "./request-store.js";
@@ -46,10 +45,44 @@ export interface HttpOptions {
   db: Db;
   logger: Logger;
   maxBodyBytes: number;
+  /** GraphQL requests executing at once (default: no bound, for in-process tests). */
+  maxInFlight?: number;
+  /** Subscription streams open at once (default: no bound). */
+  maxSubscriptions?: number;
+}
+
+/** Whether a request asks for a stream of results (a subscription over SSE). */
+function wantsStream(req: IncomingMessage): boolean {
+  return /text\/event-stream|multipart\/mixed/i.test(req.headers.accept ?? "");
+}
+
+/**
+ * Counts requests in flight, by kind, so that the server admits no more than its memory model
+ * allows: a request over the bound gets 503 with Retry-After at once, before its body is read.
+ */
+function admission(limits: { requests: number; streams: number }) {
+  const open = { requests: 0, streams: 0 };
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const kind = wantsStream(req) ? "streams" : "requests";
+    if (open[kind] >= limits[kind]) return false;
+    open[kind] += 1;
+    res.once("close", () => {
+      open[kind] -= 1;
+    });
+    return true;
+  };
 }
 
 /** The node:http server (not yet listening). */
-export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Server {
+export function createHttp({
+  app,
+  db,
+  logger,
+  maxBodyBytes,
+  maxInFlight = Number.POSITIVE_INFINITY,
+  maxSubscriptions = Number.POSITIVE_INFINITY,
+}: HttpOptions): Server {
+  const admit = admission({ requests: maxInFlight, streams: maxSubscriptions });
   // The access line's fields are fixed and none is a secret, so the logger's redaction (a
   // second line of defence for other lines) could never change it; it cost 13-16 µs a line
   // against 7 without, and about 11 KiB of garbage per request (wildcard paths are checked
@@ -111,11 +144,22 @@ export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Serv
         ],
       });
     }
-    const direct = directType(req);
-    if (direct) return answerDirect(app, req, res, info, direct);
+    if (!admit(req, res)) {
+      res.setHeader("retry-after", "1");
+      res.setHeader("connection", "close");
+      const what = wantsStream(req) ? "subscriptions are open" : "requests are in flight";
+      return json(res, 503, {
+        errors: [
+          {
+            message: `The server is at capacity (${wantsStream(req) ? maxSubscriptions : maxInFlight} ${what}); retry after a second.`,
+            extensions: { code: "OVERLOADED" },
+          },
+        ],
+      });
+    }
     return app(req, res, { requestInfo: info });
   };
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, "request failed");
       if (!res.headersSent)
@@ -125,4 +169,9 @@ export function createHttp({ app, db, logger, maxBodyBytes }: HttpOptions): Serv
       else res.end();
     });
   });
+  // A client that sends its headers or body slowly holds a request slot; it gets at most this
+  // long (an answer stream, once the request is in, is not bounded by these).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }

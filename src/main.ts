@@ -33,7 +33,14 @@ async function main(): Promise<void> {
     );
   const limits = limitsFrom(config);
   const app = createApp({ db: database.db, logger, tokens, limits });
-  const server = createHttp({ app, db: database.db, logger, maxBodyBytes: limits.maxBodyBytes });
+  const server = createHttp({
+    app,
+    db: database.db,
+    logger,
+    maxBodyBytes: limits.maxBodyBytes,
+    maxInFlight: limits.maxInFlight,
+    maxSubscriptions: limits.maxSubscriptions,
+  });
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   logger.info(`GraphiQL: http://${host}:${config.PORT}/graphql`);

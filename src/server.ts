@@ -2,13 +2,13 @@
 import { randomUUID } from "node:crypto";
 import { type ExecutionResult, type GraphQLError, getOperationAST } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
+import { LRUCache } from "lru-cache";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
-import { compiledExecution } from "./graphql/compiled.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
@@ -97,6 +97,28 @@ export interface AppOptions {
   limits?: Limits;
 }
 
+/**
+ * yoga's parse cache (and so its validation cache, which is keyed on the cached documents),
+ * bounded by an estimate of bytes rather than by entries: a document's syntax tree is priced
+ * at DOCUMENT_BYTES_PER_CHAR bytes per character of its text. A document too large for an
+ * eighth of the cache is parsed every time instead of crowding the rest out.
+ */
+const DOCUMENT_BYTES_PER_CHAR = 24;
+
+function byteBoundedCache<V extends object>(maxBytes: number) {
+  const cache = new LRUCache<string, V>({
+    maxSize: Math.max(maxBytes, 1),
+    maxEntrySize: Math.max(Math.floor(maxBytes / 8), 1),
+    sizeCalculation: (_value, key) => Math.max(key.length * DOCUMENT_BYTES_PER_CHAR, 1),
+  });
+  return {
+    get: (key: string) => cache.get(key),
+    set: (key: string, value: V) => {
+      if (maxBytes > 0) cache.set(key, value);
+    },
+  };
+}
+
 /** The yoga app: usable through `yoga.fetch` in tests, or behind node:http. */
 export function createApp({
   db,
@@ -116,12 +138,17 @@ export function createApp({
         caller: authenticate(request.headers.get("authorization"), tokens),
         requestId: requestInfo?.id ?? randomUUID(),
         onQuery,
+        limits,
       }),
     graphiql: limits.graphiql ? GRAPHIQL_OPTIONS : false,
     // GraphiQL with its assets inlined: yoga's default fetches them from a CDN.
     renderGraphiQL,
     // One operation per request: a batch would multiply every limit below.
     batching: false,
+    parserAndValidationCache: {
+      documentCache: byteBoundedCache(limits.documentCacheBytes),
+      errorCache: byteBoundedCache(Math.floor(limits.documentCacheBytes / 8)),
+    },
     // createHttp refuses a POST without Content-Length (411) or over MAX_BODY_BYTES (413) before
     // yoga sees it, and Node reads no more than Content-Length. yoga's own limiter would pipe
     // every body through a TransformStream: measured, about 4x the CPU of the rest of a small
@@ -139,13 +166,7 @@ export function createApp({
           ? logger.debug(a.map(String).join(" "))
           : logger.error({ err: a[0] }, a.map(String).join(" ")),
     },
-    plugins: [
-      // First, so that the execution budget in guards wraps the compiled executor.
-      compiledExecution(),
-      ...guards(limits),
-      roundTripsExtension(),
-      requestErrors(logger),
-    ],
+    plugins: [...guards(limits), roundTripsExtension(), requestErrors(logger)],
   });
 }
 

@@ -8,16 +8,58 @@
  * Every Cypher round trip is counted on the caller's stats, so tests and logs can show that
  * the number of queries follows the shape of an operation, not the number of rows.
  */
-import type { ManagedTransaction, RecordShape, Session } from "neo4j-driver";
+import type { ManagedTransaction, RecordShape, Result, Session } from "neo4j-driver";
+import { LimitExceededError } from "../domain/errors.js";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
-import { type Plain, toPlain } from "./serialize.js";
+import { type Plain, plainSize, toPlain } from "./serialize.js";
+
+/**
+ * What one request may read from Neo4j, and what it has read so far. Checked as rows stream in,
+ * so a request over its budget stops reading (the rest of the result is discarded) instead of
+ * holding it all in memory first.
+ */
+export interface ReadBudget {
+  maxRows: number;
+  maxBytes: number;
+  rows: number;
+  bytes: number;
+}
 
 /** Per-request counters. */
 export interface QueryStats {
   roundTrips: number;
   /** Called with every query sent (tests use it to EXPLAIN what requests really run). */
   onQuery?: (cypher: string, params: Params) => void;
+  /** The request's read budget; none for work outside a request (seed, CLI, migrations). */
+  budget?: ReadBudget;
+}
+
+/** Charges one decoded row to the budget; throws LIMIT_EXCEEDED once it is spent. */
+function charge(budget: ReadBudget, row: Row): void {
+  budget.rows += 1;
+  budget.bytes += plainSize(row);
+  if (budget.rows > budget.maxRows || budget.bytes > budget.maxBytes) {
+    const what =
+      budget.rows > budget.maxRows ? `${budget.maxRows} rows` : `${budget.maxBytes} bytes`;
+    throw new LimitExceededError(
+      `The request read more than ${what} from the graph and was stopped; ask for smaller pages or fewer nested levels.`,
+      { budget: budget.rows > budget.maxRows ? "rows" : "bytes" },
+    );
+  }
+}
+
+/** The rows of a result, decoded one by one as they arrive and charged to the budget. */
+async function collect(result: Result<RecordShape>, stats: QueryStats): Promise<Row[]> {
+  const budget = stats.budget;
+  if (!budget) return (await result).records.map((r) => toPlain(r.toObject()) as Row);
+  const rows: Row[] = [];
+  for await (const record of result) {
+    const row = toPlain(record.toObject()) as Row;
+    charge(budget, row);
+    rows.push(row);
+  }
+  return rows;
 }
 
 export type Params = Record<string, unknown>;
@@ -50,22 +92,20 @@ function untraced<T>(start: () => T): T {
 }
 
 function wrap(tx: ManagedTransaction, stats: QueryStats): Tx {
-  const exec = async (cypher: string, params: Params = {}) => {
+  const exec = (cypher: string, params: Params = {}) => {
     stats.roundTrips += 1;
     stats.onQuery?.(cypher, params);
     return untraced(() => tx.run<RecordShape>(cypher, params));
   };
   return {
-    async run(cypher, params) {
-      const result = await exec(cypher, params);
-      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    run(cypher, params) {
+      return collect(exec(cypher, params), stats);
     },
     async runWithCounters(cypher, params) {
-      const result = await exec(cypher, params);
-      return {
-        rows: result.records.map((r) => toPlain(r.toObject()) as Row),
-        counters: { ...result.summary.counters.updates() },
-      };
+      const result = exec(cypher, params);
+      const rows = await collect(result, stats);
+      const summary = await result.summary();
+      return { rows, counters: { ...summary.counters.updates() } };
     },
   };
 }
@@ -123,7 +163,9 @@ export function runRead(
   return inSession(db, "READ", async (session) => {
     stats.roundTrips += 1;
     stats.onQuery?.(cypher, params);
-    const result = await untraced(() => session.run<RecordShape>(cypher, params, txConfig(db)));
-    return result.records.map((r) => toPlain(r.toObject()) as Row);
+    return collect(
+      untraced(() => session.run<RecordShape>(cypher, params, txConfig(db))),
+      stats,
+    );
   });
 }

@@ -51,3 +51,20 @@ export function toPlain(value: unknown): Plain {
   }
   return String(value);
 }
+
+/**
+ * An estimate of the memory a plain value holds, in bytes: two per string character, eight per
+ * number or flag, a little per list and object and per key. For read budgets, not for accounting.
+ */
+export function plainSize(value: Plain): number {
+  if (value === null) return 8;
+  if (typeof value === "string") return 16 + 2 * value.length;
+  if (typeof value !== "object") return 8;
+  let size = 32;
+  if (Array.isArray(value)) {
+    for (const item of value) size += 8 + plainSize(item);
+    return size;
+  }
+  for (const k in value) size += 16 + 2 * k.length + plainSize(value[k] as Plain);
+  return size;
+}

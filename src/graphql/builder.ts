@@ -1,11 +1,18 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context } from "../context.js";
-import { BadInputError, ForbiddenError, UnauthenticatedError } from "../domain/errors.js";
+import {
+  BadInputError,
+  ForbiddenError,
+  LimitExceededError,
+  UnauthenticatedError,
+} from "../domain/errors.js";
 import { isKind } from "../domain/vocabulary.js";
+import { checkArguments, fieldPrice } from "./complexity.js";
 
 const capitalize = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -21,7 +28,21 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // Scope auth first: it must wrap everything else, so no other plugin runs for a refused caller.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // Priced at execution, with the variables' values and the arguments' defaults (see
+  // complexity.ts); refused before any root field runs.
+  complexity: {
+    fieldComplexity: (args, ctx, field) => {
+      checkArguments(args, ctx);
+      return fieldPrice(args, field);
+    },
+    limit: (ctx) => ({ complexity: ctx.maxCost }),
+    complexityError: (_kind, { complexity, maxComplexity }) =>
+      new LimitExceededError(
+        `The operation costs ${complexity}; at most ${maxComplexity}. Ask for smaller pages (first, limit) or fewer nested levels.`,
+        { cost: complexity, maxCost: maxComplexity },
+      ),
+  },
   scopeAuth: {
     authScopes: (ctx) => {
       const scopes = ctx.caller.kind === "token" ? ctx.caller.scopes : [];

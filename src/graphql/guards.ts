@@ -5,7 +5,12 @@
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
+import {
+  GraphQLError,
+  getOperationAST,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationContext,
+} from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
 
@@ -51,28 +56,32 @@ function limitCodes(): Plugin {
   };
 }
 
-/** Ends an operation that runs past its budget with a TIMEOUT error (its transactions time out sooner). */
+/**
+ * Ends an operation that runs past its budget with a TIMEOUT error (its transactions time out
+ * sooner, so a read's work is freed). A mutation cannot be taken back once its transaction may
+ * have committed, so its answer never says it was stopped: it says the outcome is unknown, and
+ * carries `outcome: "UNKNOWN"`, so a client checks before it retries.
+ */
 function executionBudget(ms: number): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
+        const mutation =
+          getOperationAST(args.document, args.operationName ?? undefined)?.operation === "mutation";
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise((resolve) => {
-          timer = setTimeout(
-            () =>
-              resolve({
-                data: null,
-                errors: [
-                  new GraphQLError(
-                    `The request ran past its budget of ${ms} ms and was stopped; narrow it and retry.`,
-                    {
-                      extensions: { code: "TIMEOUT" },
-                    },
-                  ),
-                ],
-              }),
-            ms,
-          );
+          timer = setTimeout(() => {
+            const error = mutation
+              ? new GraphQLError(
+                  `The write ran past its budget of ${ms} ms; it may or may not have committed. Read the graph before retrying.`,
+                  { extensions: { code: "TIMEOUT", outcome: "UNKNOWN" } },
+                )
+              : new GraphQLError(
+                  `The request ran past its budget of ${ms} ms and was stopped; narrow it and retry.`,
+                  { extensions: { code: "TIMEOUT" } },
+                );
+            resolve({ data: null, errors: [error] });
+          }, ms);
         });
         try {
           return await Promise.race([executeFn(args), timeout]);
@@ -142,6 +151,66 @@ function nestingGuard(): Plugin {
   };
 }
 
+/** The shape of a JSON text: how many values it holds and how deep it nests, without parsing it. */
+export function jsonShape(text: string): { values: number; depth: number } {
+  let values = 1;
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++)
+        if (text.charCodeAt(i) === 92 /* \\ */) i++;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+    else if (c === 44 /* , */ || c === 58 /* : */) values++;
+  }
+  return { values, depth: max };
+}
+
+/**
+ * Parses JSON bodies after checking their shape: a body within the byte limit can still hold
+ * hundreds of thousands of tiny values (`[[],[],...]`), which parse into many times its size.
+ * Bodies over maxJsonValues values or MAX_NESTING levels are refused (LIMIT_EXCEEDED, 413)
+ * before JSON.parse builds anything.
+ */
+function jsonBodyGuard(maxValues: number): Plugin {
+  const refuse = (message: string, status: number, code: string) =>
+    createGraphQLError(message, { extensions: { code, http: { status } } });
+  return {
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method !== "POST" || !/json/i.test(request.headers.get("content-type") ?? ""))
+        return;
+      setRequestParser(async (req) => {
+        const text = await req.text();
+        const shape = jsonShape(text);
+        if (shape.values > maxValues)
+          throw refuse(
+            `The request body holds about ${shape.values} JSON values; at most ${maxValues}.`,
+            413,
+            "LIMIT_EXCEEDED",
+          );
+        if (shape.depth > MAX_NESTING)
+          throw refuse(
+            `The request body nests deeper than ${MAX_NESTING} levels.`,
+            400,
+            "LIMIT_EXCEEDED",
+          );
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw refuse("The request body is not valid JSON.", 400, "BAD_REQUEST");
+        }
+        if (body === null || typeof body !== "object" || Array.isArray(body))
+          throw refuse("The request body must be a JSON object.", 400, "BAD_REQUEST");
+        return body;
+      });
+    },
+  };
+}
+
 /**
  * Every error a client sees carries a code: errors raised before execution (CSRF, a missing
  * required variable) come from yoga without one.
@@ -168,8 +237,9 @@ function codedErrors(): Plugin {
   };
 }
 
-const BODY_TYPES =
-  /^(application\/json|application\/graphql(\+json|-response\+json)?|application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+// JSON (and GraphQL's own media types) only: the schema takes no uploads, and form bodies would
+// carry their variables past the JSON body guard.
+const BODY_TYPES = /^(application\/json|application\/graphql(\+json|-response\+json)?)\b/i;
 
 /** What yoga would answer with an empty body or an internal error, as a coded JSON error instead. */
 function requestProblem(request: Request, url: URL): { status: number; message: string } | null {
@@ -217,11 +287,7 @@ function requestChecks(): Plugin {
   };
 }
 
-/**
- * Refuses introspection in validation, for every operation (what
- * @graphql-yoga/plugin-disable-introspection does for the requests yoga parsed itself, keyed on
- * its `Request`: the direct path in src/direct.ts has none).
- */
+/** Refuses introspection in validation, for every operation. */
 function noIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
@@ -234,20 +300,14 @@ function noIntrospection(): Plugin {
 export function guards(limits: Limits): Plugin[] {
   return [
     requestChecks(),
+    jsonBodyGuard(limits.maxJsonValues),
     useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
     nestingGuard(),
     EnvelopArmorPlugin({
       maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reported },
-      // Linear in depth: the size of the selection (multiplied by literal first / last), not
-      // 1.5^depth (armor's default), which would price this schema's natural nested reads
-      // (entity -> relation -> evidence -> source) out. Depth is bounded on its own.
-      costLimit: {
-        maxCost: limits.maxCost,
-        objectCost: 2,
-        scalarCost: 1,
-        depthCostFactor: 1,
-        ...reported,
-      },
+      // Cost is priced by @pothos/plugin-complexity at execution (builder.ts), which sees the
+      // values of variables and the arguments' defaults; armor's rule sees only literals.
+      costLimit: { enabled: false },
       maxAliases: { n: limits.maxAliases, ...reported },
       maxTokens: { n: limits.maxTokens },
       maxDirectives: { n: limits.maxDirectives, ...reported },

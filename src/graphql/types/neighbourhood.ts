@@ -11,9 +11,11 @@ import { RelationRef } from "./relation.js";
 const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
   description: "Entities and the relations among them, each once: ready to draw.",
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], resolve: (g) => g.nodes }),
+    // neighbourhood's `limit` already multiplies these (see complexity.ts).
+    nodes: t.field({ type: [EntityRef], complexity: { multiplier: 1 }, resolve: (g) => g.nodes }),
     edges: t.field({
       type: [RelationRef],
+      complexity: { multiplier: 2 },
       description: "Relations among the nodes; `from` and `to` name their ends.",
       resolve: (g) => g.edges,
     }),

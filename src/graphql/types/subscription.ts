@@ -2,6 +2,7 @@
 import { filter, pipe } from "graphql-yoga";
 import type { GraphChange } from "../../events.js";
 import { builder } from "../builder.js";
+import { checkListLength } from "../complexity.js";
 
 const GraphChangeRef = builder.objectRef<GraphChange>("GraphChange").implement({
   description:
@@ -50,6 +51,9 @@ builder.subscriptionField("graphChanged", (t) =>
       }),
     },
     subscribe: (_, args, ctx) => {
+      // The complexity plugin checks arguments when a root field resolves: for a subscription
+      // that is each event, so its list is checked here, before the stream opens.
+      checkListLength("keys", args.keys ?? [], ctx.maxListItems);
       const keys = args.keys && args.keys.length > 0 ? new Set(args.keys) : null;
       const source = ctx.events.subscribe("graphChanged");
       return keys

@@ -1,0 +1,84 @@
+/**
+ * What one request may read, and what a write's answer may claim (issue 22), against the
+ * server as shipped with a small read budget.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+
+let server: ShippedServer;
+beforeAll(async () => {
+  server = await startShipped({ env: { MAX_READ_BYTES: "50000" } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("the per-request read budget", () => {
+  it("stops a request that reads more than its budget, with LIMIT_EXCEEDED", async () => {
+    const query =
+      "{ nations(first: 50) { edges { node { key relations(first: 50) { edges { type evidence { excerpt } } } } } } }";
+    const r = await post(server, { query });
+    expect(r.status).toBe(200);
+    const codes = (r.body.errors ?? []).map(
+      (e: { extensions?: { code?: string } }) => e.extensions?.code,
+    );
+    expect(codes).toContain("LIMIT_EXCEEDED");
+    expect(JSON.stringify(r.body.errors)).toMatch(/read more than 50000 bytes/);
+    expect(r.body.data).toEqual({ nations: null });
+    // A request within the budget is served as usual.
+    const small = await post(server, { query: '{ entity(key: "canada") { name } }' });
+    expect(small.body.data).toEqual({ entity: { name: "Canada" } });
+    expect(server.alive()).toBe(true);
+  });
+});
+
+describe("a write's answer under a tight request budget", () => {
+  let tight: ShippedServer;
+  beforeAll(async () => {
+    tight = await startShipped({ env: { REQUEST_TIMEOUT_MS: "100", QUERY_TIMEOUT_MS: "90" } });
+  });
+  afterAll(async () => {
+    await tight?.stop();
+  });
+
+  it("never says a write was stopped when it committed", async () => {
+    const prefix = `budget-${Date.now()}-`;
+    const keys = Array.from({ length: 24 }, (_, i) => `${prefix}${i}`);
+    const answers = await Promise.all(
+      keys.map((key) =>
+        post(
+          tight,
+          {
+            query:
+              "mutation ($i: CreateEntityInput!) { createEntity(input: $i) { ... on CreateEntitySuccess { data { key } } } }",
+            variables: { i: { key, kind: "Place", name: key } },
+          },
+          { authorization: tight.authorization },
+        ),
+      ),
+    );
+    // What committed, read after every answer is in (and any write still running has ended).
+    await new Promise((r) => setTimeout(r, 1_000));
+    const read = await post(server, {
+      query: "query ($k: [ID!]!) { nodes(ids: $k) { ... on Entity { key } } }",
+      variables: { k: keys.map((k) => Buffer.from(`Place:${k}`).toString("base64")) },
+    });
+    const committed = new Set(
+      (read.body.data.nodes as Array<{ key: string } | null>).filter(Boolean).map((n) => n?.key),
+    );
+    for (const [i, answer] of answers.entries()) {
+      const key = keys[i] as string;
+      const error = answer.body.errors?.[0];
+      if (!error) expect(committed.has(key), `${key} answered as created`).toBe(true);
+      else if (error.extensions?.outcome !== "UNKNOWN")
+        expect(committed.has(key), `${key} answered ${error.extensions?.code}`).toBe(false);
+    }
+    const remove = `mutation ($k: String!) { deleteEntity(key: $k) { __typename } }`;
+    for (const key of committed)
+      await post(
+        server,
+        { query: remove, variables: { k: key } },
+        { authorization: server.authorization },
+      );
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Limits of the server as shipped (issue 22): every list and page size is priced or capped,
+ * whether it comes as a literal, a variable or a default; what a request may read, send and
+ * hold open is bounded; and none of it takes the process down.
+ */
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+
+let server: ShippedServer;
+beforeAll(async () => {
+  // Small bounds for requests in flight and streams, so a test can reach them.
+  server = await startShipped({ env: { MAX_IN_FLIGHT: "2", MAX_SUBSCRIPTIONS: "2" } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const code = (r: { body: { errors?: Array<{ extensions?: { code?: string } }> } }) =>
+  r.body.errors?.[0]?.extensions?.code;
+
+async function stillServes() {
+  const r = await post(server, { query: '{ entity(key: "nato") { name } }' });
+  expect(server.alive()).toBe(true);
+  expect(r.body.data).toEqual({ entity: { name: "NATO" } });
+}
+
+describe("cost, priced with variables and defaults", () => {
+  const nested =
+    "query ($n: Int) { nations(first: $n) { edges { node { relations(first: $n) { edges { to { relations(first: $n) { edges { type } } } } } } } } }";
+
+  it("refuses page sizes passed as variables when the product is over the limit", async () => {
+    const r = await post(server, { query: nested, variables: { n: 100 } });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.errors[0].message).toMatch(/costs \d+; at most 50000/);
+    expect(r.body.data?.nations ?? null).toBeNull();
+    // The same operation with small pages runs.
+    const small = await post(server, { query: nested, variables: { n: 2 } });
+    expect(small.body.errors).toBeUndefined();
+    expect(small.body.data.nations.edges).toHaveLength(2);
+  });
+
+  it("prices pages left at their default size", async () => {
+    let q = "name";
+    for (let i = 0; i < 4; i++) q = `relations { edges { to { name ${q} } } }`;
+    const r = await post(server, { query: `{ nations { edges { node { ${q} } } } }` });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    await stillServes();
+  });
+
+  it("prices neighbourhood's nodes under nested selections", async () => {
+    const query = `query ($l: Int) { neighbourhood(key: "canada", depth: 2, limit: $l) { nodes { relations(first: 100) { edges { to { name } } } } } }`;
+    const r = await post(server, { query, variables: { l: 500 } });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    const ok = await post(server, {
+      query: `{ neighbourhood(key: "canada", limit: 10) { nodes { name } } }`,
+    });
+    expect(ok.body.data.neighbourhood.nodes.length).toBeGreaterThan(1);
+  });
+});
+
+describe("list arguments are capped", () => {
+  it("refuses nodes(ids:) with more than 100 ids, as a literal or a variable", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) =>
+      Buffer.from(`Nation:n${i}`).toString("base64"),
+    );
+    const r = await post(server, {
+      query: "query ($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+      variables: { ids },
+    });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.errors[0].message).toMatch(/"ids" holds 101 items; at most 100/);
+  });
+
+  it("refuses a where with thousands of OR branches at once, without asking Neo4j", async () => {
+    const query =
+      "query ($w: NationWhere) { nations(where: $w, first: 5) { totalCount edges { node { name } } } }";
+    const started = Date.now();
+    const r = await post(server, {
+      query,
+      variables: { w: { OR: Array.from({ length: 2400 }, () => ({})) } },
+    });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.extensions?.cypherRoundTrips ?? 0).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const deep: Record<string, unknown> = { name: { contains: "a" } };
+    let w = deep;
+    for (let i = 0; i < 60; i++) w = { NOT: w };
+    const tooMany = await post(server, { query, variables: { w } });
+    expect(code(tooMany)).toBe("LIMIT_EXCEEDED");
+    await stillServes();
+  });
+
+  it("refuses graphChanged with more than 100 keys before opening the stream", async () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `k${i}`);
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({
+        query: "subscription ($k: [String!]) { graphChanged(keys: $k) { at } }",
+        variables: { k: keys },
+      }),
+    });
+    const text = await r.text();
+    expect(text).toMatch(/LIMIT_EXCEEDED/);
+    expect(text).toMatch(/keys\\" holds 1000 items; at most 100/);
+  });
+});
+
+describe("what a request may send and hold", () => {
+  it("refuses a body of a million tiny JSON values before parsing it", async () => {
+    const values = `[${Array.from({ length: 300_000 }, () => "[]").join(",")}]`;
+    const body = `{"query":"{ __typename }","variables":{"x":${values}}}`;
+    expect(body.length).toBeLessThan(1_000_000);
+    const before = server.rssKb();
+    const r = await post(server, body);
+    expect(r.status).toBe(413);
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    // Refused before anything was built from it: no jump of tens of MB.
+    expect(server.rssKb() - before).toBeLessThan(30_000);
+    await stillServes();
+  });
+
+  it("refuses a body over the byte limit with 413", async () => {
+    const r = await post(server, { query: `{ __typename } #${"x".repeat(1_100_000)}` });
+    expect(r.status).toBe(413);
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+  });
+
+  it("answers 503 with Retry-After when the requests in flight are at their bound", async () => {
+    // Two clients that send their headers and then their bodies slowly hold both slots.
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const { port } = new URL(server.url);
+    const held = [0, 1].map(
+      () =>
+        new Promise<import("node:net").Socket>((done) => {
+          const s = connect(Number(port), "127.0.0.1", () => {
+            s.write(
+              `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+            );
+            done(s);
+          });
+        }),
+    );
+    const sockets = await Promise.all(held);
+    await new Promise((r) => setTimeout(r, 200));
+    const r = await post(server, { query: "{ __typename }" });
+    expect(r.status).toBe(503);
+    expect(r.headers.get("retry-after")).toBe("1");
+    expect(code(r)).toBe("OVERLOADED");
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    await stillServes();
+  });
+
+  it("answers 503 when the subscription streams are at their bound", async () => {
+    const open = () =>
+      fetch(
+        `${server.url}/graphql?query=${encodeURIComponent("subscription { graphChanged { at } }")}`,
+        {
+          headers: { accept: "text/event-stream", "x-graphql-yoga-csrf": "1" },
+        },
+      );
+    const a = await open();
+    const b = await open();
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const c = await open();
+    expect(c.status).toBe(503);
+    expect(c.headers.get("retry-after")).toBe("1");
+    expect(
+      ((await c.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+        ?.extensions.code,
+    ).toBe("OVERLOADED");
+    await a.body?.cancel();
+    await b.body?.cancel();
+    await new Promise((r) => setTimeout(r, 300));
+    const d = await open();
+    expect(d.status).toBe(200);
+    await d.body?.cancel();
+  });
+});
