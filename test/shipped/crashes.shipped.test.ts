@@ -44,3 +44,28 @@ describe("the server as npm start runs it", () => {
     await stillServes();
   });
 });
+
+describe("many clients at once", () => {
+  it("answers 64 concurrent costly reads with data or 503 OVERLOADED, and stays up", async () => {
+    const query =
+      "query ($n: Int) { nations(first: $n) { edges { node { name relations(first: $n) { totalCount edges { type evidence { excerpt source { title } } to { name } } } } } } }";
+    const answers = await Promise.all(
+      Array.from({ length: 64 }, () => post(server, { query, variables: { n: 20 } })),
+    );
+    const statuses = new Set(answers.map((a) => a.status));
+    expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
+    for (const a of answers) {
+      if (a.status === 503) {
+        expect(a.headers.get("retry-after")).toBe("1");
+        expect(a.body.errors[0].extensions.code).toBe("OVERLOADED");
+      } else {
+        expect(a.body.errors).toBeUndefined();
+        expect(a.body.data.nations.edges.length).toBeGreaterThan(0);
+      }
+    }
+    expect(answers.some((a) => a.status === 200)).toBe(true);
+    // Well inside the 1 GB heap the start script gives it.
+    expect(server.rssKb()).toBeLessThan(1_024 * 1_024);
+    await stillServes();
+  });
+});
