@@ -7,6 +7,7 @@
  */
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Tx, writeTx } from "../db/run.js";
+import { claimValues } from "../domain/claims.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { checkDocument, externalKeys, parseDocument } from "../domain/validate.js";
@@ -16,6 +17,7 @@ import {
   RELATION_TYPE_NAMES,
   type RelationType,
 } from "../domain/vocabulary.js";
+import { settleRelations, type Touched } from "./claims.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
 export const INGEST_BATCH = 2_000;
@@ -83,31 +85,53 @@ export function upsertRelationsCypher(type: RelationType): string {
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
 MATCH (b:Entity {key: row.to})${mergeRelationCypher(type)}
-RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys`;
+RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys,
+       // Relations whose claims changed: settled from all of them (data/claims.ts).
+       collect(CASE WHEN outcome = 'updated'
+                    THEN {id: elementId(r), props: properties(r)} END) AS touched`;
 }
 
 /**
  * The part of the upsert that writes one relation of the registry type `type` between `a` and
- * `b`, from `row` ({properties, inferred, evidence}), `$source` and `$by`; it leaves `a`, `b`,
- * `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
+ * `b`, from `row` ({properties, inferred, evidence, values, at}), `$source` and `$by`; it leaves
+ * `a`, `b`, `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
+ *
+ * It records the source's claim (domain/claims.ts): a new sentence is appended to the claim
+ * lists, a sentence already there is restated in place (values, point in time, inferred flag).
+ * Only a new relation takes the row's values at once; an existing one is settled afterwards from
+ * all its claims (data/claims.ts), so an older source never overwrites a newer one's figure.
+ * Lists of relations written before claims existed are completed with empty items, which read
+ * as the relation's own values.
  */
 export function mergeRelationCypher(type: RelationType): string {
   return `
 MERGE (a)-[r:${type}]->(b)
 WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
-SET r += row.properties
+SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
 WITH a, b, r, row, before,
-     [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
-      WHERE r.evidenceSources[i] = $source AND r.evidenceExcerpts[i] = row.evidence] AS known,
+     coalesce(r.evidenceSources, []) AS sources,
+     coalesce(r.evidenceExcerpts, []) AS excerpts,
      // One inferred flag per piece of evidence; relations written before the flags existed
      // take the relation's own flag for each of theirs.
-     coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags
-FOREACH (_ IN CASE WHEN size(known) = 0 THEN [1] ELSE [] END |
-  SET r.evidenceSources = coalesce(r.evidenceSources, []) + $source,
-      r.evidenceExcerpts = coalesce(r.evidenceExcerpts, []) + row.evidence)
-SET r.evidenceInferred = CASE WHEN size(known) = 0 THEN flags + row.inferred ELSE flags END
+     coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
+     coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
+     coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
+     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
+WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
+     head([i IN range(0, size(sources) - 1)
+           WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
+SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+    r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
+    r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred
+      ELSE [i IN range(0, size(flags) - 1) | CASE WHEN i = known THEN row.inferred ELSE flags[i] END] END,
+    r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
+      ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN row.at ELSE ats[i] END] END,
+    r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
+      ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+    r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
 // Inferred while no source states it outright.
-SET r.inferred = all(x IN r.evidenceInferred WHERE x)
+SET r.inferred = all(x IN r.evidenceInferred WHERE x),
+    r.disputed = coalesce(r.disputed, false)
 WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
@@ -129,7 +153,8 @@ CREATE (a)-[r:${type}]->(b)
 SET r += row.properties
 SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
     r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
-    r.updatedAt = datetime(), r.updatedBy = $by
+    r.evidenceAt = [row.at], r.evidenceValues = [row.values], r.evidenceRanks = ["NORMAL"],
+    r.disputed = false, r.updatedAt = datetime(), r.updatedBy = $by
 RETURN count(r) AS created`;
 }
 
@@ -145,14 +170,31 @@ function entityRow(
   };
 }
 
-function relationRow(r: DocumentRelation) {
+/**
+ * A relation as the write statements take it: its values, and its claim's values (as stored,
+ * JSON) and point in time (the relation's asOf, else the source's publication date).
+ */
+export function relationRow(
+  r: Pick<DocumentRelation, "from" | "to" | "properties" | "inferred" | "evidence">,
+  sourceAt: string | null,
+) {
+  const properties = r.properties ?? {};
+  const asOf = (properties as { asOf?: unknown }).asOf;
   return {
     from: r.from,
     to: r.to,
-    properties: r.properties ?? {},
+    properties,
     inferred: r.inferred,
     evidence: r.evidence,
+    values: claimValues(properties),
+    at: typeof asOf === "string" ? asOf : (sourceAt ?? ""),
   };
+}
+
+/** The date a source's claims hold at when they give none: its publication date. */
+export function sourceDate(source: { properties?: Record<string, unknown> | null }): string | null {
+  const published = source.properties?.publishedAt;
+  return typeof published === "string" ? published : null;
 }
 
 /** Called after each batch of rows is written: rows done so far, rows in all. */
@@ -285,6 +327,7 @@ async function write(
     pairs.set(id, (pairs.get(id) ?? 0) + 1);
   }
   let restated = false;
+  const sourceAt = sourceDate(doc.source);
   for (const type of RELATION_TYPE_NAMES) {
     const fresh: DocumentRelation[] = [];
     const upsert: DocumentRelation[] = [];
@@ -296,7 +339,7 @@ async function write(
     }
     for (const slice of chunks(fresh)) {
       const [row] = await tx.run(createRelationsCypher(type), {
-        rows: slice.map(relationRow),
+        rows: slice.map((r) => relationRow(r, sourceAt)),
         source: doc.source.key,
         by,
       });
@@ -320,17 +363,23 @@ async function write(
       rounds[round] = list;
     }
     if (rounds.length > 1) restated = true;
+    // The last state of each relation with several claims, to settle once all rounds are in.
+    const touched = new Map<string, Touched>();
     for (const round of rounds) {
       for (const slice of chunks(round)) {
         const result = await tx.run(upsertRelationsCypher(type), {
-          rows: slice.map(relationRow),
+          rows: slice.map((r) => relationRow(r, sourceAt)),
           source: doc.source.key,
           by,
         });
         tally(result, relationOutcomes, changed.relations);
+        for (const row of result)
+          for (const t of Array.isArray(row.touched) ? (row.touched as unknown as Touched[]) : [])
+            touched.set(t.id, t);
         advance(slice.length);
       }
     }
+    for (const slice of chunks([...touched.values()])) await settleRelations(tx, slice);
   }
   if (restated) changed.relations = [...new Set(changed.relations)];
   return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };

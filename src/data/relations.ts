@@ -6,6 +6,7 @@ import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
+import { type Claim, decodeClaims, resolveClaims } from "../domain/claims.js";
 import {
   ALL_RELATION_PROPERTIES,
   type Direction,
@@ -19,11 +20,21 @@ import { byName, Params } from "./filters.js";
 import { relationPattern } from "./pattern.js";
 import { ENTITY_CORE, fromValues, project, projectedNames } from "./projection.js";
 
-/** A sentence of a source that states a relation. */
-export interface Evidence {
-  sourceKey: string;
-  excerpt: string;
-}
+/** A sentence of a source that states a relation: the claim that source makes. */
+export type Evidence = Claim;
+
+/**
+ * The stored lists that hold a relation's claims, one item per piece of evidence (see
+ * domain/claims.ts): read for evidence, claims, disputes, and for typed values as of a date.
+ */
+export const CLAIM_LISTS = [
+  "evidenceSources",
+  "evidenceExcerpts",
+  "evidenceInferred",
+  "evidenceAt",
+  "evidenceValues",
+  "evidenceRanks",
+] as const;
 
 /** A relation seen from one of its ends. */
 export interface RelationRecord {
@@ -39,7 +50,12 @@ export interface RelationRecord {
   /** The type's own properties and since / until / date. */
   properties: Record<string, Plain>;
   inferred: boolean;
+  /** The claims that count (not deprecated; with asOf, none later than it). */
   evidence: Evidence[];
+  /** Every claim, deprecated ones included. */
+  claims: Claim[];
+  /** Whether claims at the same latest point in time disagree on a value. */
+  disputed: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
 }
@@ -103,7 +119,7 @@ export function specExpression(n: string, spec: RelationSpec, p: Params, depth =
   MATCH ${pattern} WHERE ${when}
   WITH ${r}, ${m} ORDER BY ${byType}${byName(m)}, ${m}.key
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
-  RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, spec.relationProperties ?? null, [], "list")}, ${project(m, spec.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
+  RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, relationRead(spec), [], "list")}, ${project(m, spec.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
 }`;
   const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
   const body = `[${items}, ${total}]`;
@@ -131,6 +147,16 @@ MATCH (n:Entity {key: key})
 RETURN key, ${specExpression("n", spec, p)} AS page`;
 }
 
+/**
+ * The relation properties a spec reads: with asOf, a typed value is resolved from the claims,
+ * so the claim lists come too (without it the stored values are the current ones).
+ */
+function relationRead(spec: RelationSpec): readonly string[] | null {
+  const props = spec.relationProperties ?? null;
+  if (props === null || spec.filter.asOf == null) return props;
+  return props.some((p) => p in ALL_RELATION_PROPERTIES) ? [...props, ...CLAIM_LISTS] : props;
+}
+
 /** The property names of a spec's list projections, worked out once per spec (not per page). */
 const specNames = new WeakMap<
   RelationSpec,
@@ -140,7 +166,7 @@ function namesOf(spec: RelationSpec) {
   let names = specNames.get(spec);
   if (!names) {
     names = {
-      relationNames: projectedNames(spec.relationProperties ?? null, []),
+      relationNames: projectedNames(relationRead(spec), []),
       nodeNames: projectedNames(spec.nodeProperties ?? null),
     };
     specNames.set(spec, names);
@@ -155,12 +181,16 @@ function toPage(key: string, page: Plain, spec: RelationSpec): Page<RelationReco
   return {
     items: (Array.isArray(items) ? items : []).map((item) => {
       const [type, out, props, m, pre] = item as Plain[];
-      const relation = toRelation(key, {
-        type: type ?? null,
-        out: out ?? null,
-        props: fromValues(props ?? null, relationNames),
-        m: fromValues(m ?? null, nodeNames),
-      });
+      const relation = toRelation(
+        key,
+        {
+          type: type ?? null,
+          out: out ?? null,
+          props: fromValues(props ?? null, relationNames),
+          m: fromValues(m ?? null, nodeNames),
+        },
+        spec.filter.asOf,
+      );
       if (spec.children.length > 0) attachPrefetched(relation.other, pre ?? null, spec.children);
       return relation;
     }),
@@ -183,8 +213,11 @@ export function attachPrefetched(
   });
 }
 
-/** Turns one collected relation map into a RelationRecord seen from `key`. */
-export function toRelation(key: string, item: Row): RelationRecord {
+/**
+ * Turns one collected relation map into a RelationRecord seen from `key`. Its typed values are
+ * the stored (current) ones, or, with `asOf`, those its claims resolve to at that date.
+ */
+export function toRelation(key: string, item: Row, asOf?: string | null): RelationRecord {
   const props = (item.props ?? {}) as Record<string, Plain>;
   const other = toEntity(item.m ?? null);
   const out = item.out === true;
@@ -196,8 +229,15 @@ export function toRelation(key: string, item: Row): RelationRecord {
     const value = props[name];
     if (value !== undefined && value !== null) properties[name] = value;
   }
-  const sources = Array.isArray(props.evidenceSources) ? props.evidenceSources : [];
-  const excerpts = Array.isArray(props.evidenceExcerpts) ? props.evidenceExcerpts : [];
+  const claims = decodeClaims(props, properties);
+  const resolved = resolveClaims(claims, asOf);
+  if (asOf != null && props.evidenceValues !== undefined) {
+    for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
+      const value = resolved.values[name];
+      if (value == null) delete properties[name];
+      else properties[name] = value;
+    }
+  }
   return {
     id: `${from}|${type}|${to}`,
     type,
@@ -209,7 +249,9 @@ export function toRelation(key: string, item: Row): RelationRecord {
     inferred: props.inferred === true,
     updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
     updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
-    evidence: sources.map((s, i) => ({ sourceKey: String(s), excerpt: String(excerpts[i] ?? "") })),
+    evidence: resolved.claims,
+    claims,
+    disputed: resolved.disputedProperties.length > 0,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
+import { claimValues } from "../domain/claims.js";
 import { entitySchema, relationSchema } from "../domain/document.js";
 import {
   BadInputError,
@@ -21,6 +22,7 @@ import {
   RELATION_TYPES,
   type RelationType,
 } from "../domain/vocabulary.js";
+import { settleRelations, type Touched } from "./claims.js";
 import { type EntityRecord, toEntity } from "./entities.js";
 import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
 import { asMap } from "./projection.js";
@@ -205,12 +207,19 @@ export const STRIP_EVIDENCE_FROM = `
 MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
 WITH a, b, r,
      [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
-     coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags
+     coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags,
+     coalesce(r.evidenceAt, [x IN r.evidenceSources | ""]) AS ats,
+     coalesce(r.evidenceValues, [x IN r.evidenceSources | ""]) AS vals,
+     coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
 SET r.evidenceSources = [i IN keep | r.evidenceSources[i]],
     r.evidenceExcerpts = [i IN keep | r.evidenceExcerpts[i]],
     r.evidenceInferred = [i IN keep | flags[i]],
+    r.evidenceAt = [i IN keep | ats[i]],
+    r.evidenceValues = [i IN keep | vals[i]],
+    r.evidenceRanks = [i IN keep | ranks[i]],
     r.inferred = all(i IN keep WHERE flags[i])
-RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids`;
+RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
+       collect({id: elementId(r), props: properties(r)}) AS touched`;
 
 const DELETE = `
 MATCH (n:Entity {key: $key})
@@ -235,6 +244,8 @@ export async function deleteEntity(db: Db, stats: QueryStats, key: string) {
     if ((current.n as Row | null)?.kind === "Source") {
       const [gone] = await tx.run(REMOVE_RELATIONS_ONLY_FROM, { sources: [key] });
       const [kept] = await tx.run(STRIP_EVIDENCE_FROM, { sources: [key] });
+      // What the rest of their sources state now decides their values.
+      await settleRelations(tx, (kept?.touched ?? []) as unknown as Touched[]);
       stripped.removed = strings(gone?.ids);
       stripped.changed = strings(kept?.ids);
     }
@@ -275,11 +286,14 @@ OPTIONAL MATCH (b:Entity {key: $to})
 OPTIONAL MATCH (s:Entity {key: $source})
 WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
 OPTIONAL CALL (a, b, s, quoted) {
-  WITH a, b, $row AS row
+  // The claim holds at the relation's asOf, else at the source's publication date.
+  WITH a, b, s, quoted, $row AS given
+  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.publishedAt, "")} AS row
   WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher(type)}
-  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item
+  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
+         elementId(r) AS id, properties(r) AS stored
 }
-RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item`;
+RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored`;
 
 /**
  * Adds a relation with its evidence, or adds the evidence to the relation if it exists (a second
@@ -311,6 +325,7 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
         properties: r?.properties ?? {},
         inferred: r?.inferred ?? false,
         evidence: r?.evidence ?? "",
+        values: claimValues(r?.properties ?? {}),
       },
       write: r !== null,
       fromKinds: spec.from,
@@ -344,8 +359,12 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
     // The statement writes only when the same checks pass in Cypher.
     if (!row?.item) throw new Error("addRelation: every check passed, but nothing was written");
     const id = `${r.from}|${r.type}|${r.to}`;
+    // A second source: the relation's values are what all its claims resolve to.
+    const [settled] = await settleRelations(tx, [{ id: String(row.id), props: row.stored as Row }]);
+    const item = row.item as Row;
+    const props = { ...(item.props as Row), ...(settled?.props as Row) };
     return {
-      relation: toRelation(r.from, row.item as Row) as RelationRecord,
+      relation: toRelation(r.from, { ...item, props }) as RelationRecord,
       changes: row.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
     };
   });

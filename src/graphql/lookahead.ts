@@ -17,7 +17,7 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from "graphql";
-import type { RelationSpec } from "../data/relations.js";
+import { CLAIM_LISTS, type RelationSpec } from "../data/relations.js";
 import { PARTIAL_DATE } from "../domain/document.js";
 import {
   ALL_RELATION_PROPERTIES,
@@ -163,7 +163,10 @@ const RELATION_FIELDS: Record<string, readonly string[] | null> = {
   from: [],
   to: [],
   inferred: ["inferred"],
-  evidence: ["evidenceSources", "evidenceExcerpts"],
+  evidence: CLAIM_LISTS,
+  claims: CLAIM_LISTS,
+  disputed: CLAIM_LISTS,
+  sourceCount: CLAIM_LISTS,
   updatedAt: ["updatedAt"],
   updatedBy: ["updatedBy"],
   properties: null,

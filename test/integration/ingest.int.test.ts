@@ -101,9 +101,13 @@ describe("ingest", () => {
       `${P}ann|LEADS|${P}freedonia`,
       `${P}ann|VISITED|${P}sylvania`,
     ]);
+    // One claim each: the source's values, undated (the fixture source gives no publishedAt).
     const common = {
       evidenceSources: [`${P}source`],
       evidenceInferred: [false],
+      evidenceAt: [""],
+      evidenceRanks: ["NORMAL"],
+      disputed: false,
       inferred: false,
       updatedBy: "ingest",
       updatedAt: "ZONED DATETIME NOT NULL",
@@ -112,11 +116,13 @@ describe("ingest", () => {
       ...common,
       date: "2022",
       evidenceExcerpts: ["Ann visited Sylvania."],
+      evidenceValues: ['{"date":"2022"}'],
     });
     expect(await relation("LEADS", `${P}ann`, `${P}freedonia`)).toEqual({
       ...common,
       role: "Chief",
       evidenceExcerpts: ["Ann leads Freedonia."],
+      evidenceValues: ['{"role":"Chief"}'],
     });
   });
 

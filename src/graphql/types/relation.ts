@@ -9,6 +9,7 @@ import type { Context } from "../../context.js";
 import type { EntityRecord } from "../../data/entities.js";
 import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
 import type { Plain } from "../../db/serialize.js";
+import { RANKS, sourceCount } from "../../domain/claims.js";
 import { PARTIAL_DATE } from "../../domain/document.js";
 import { BadInputError } from "../../domain/errors.js";
 import {
@@ -36,8 +37,15 @@ import {
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
+const ClaimRankEnum = builder.enumType("ClaimRank", {
+  description:
+    "How a claim counts: PREFERRED over NORMAL at the same property; DEPRECATED (a retracted source) not at all.",
+  values: RANKS,
+});
+
 export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
-  description: "A sentence of a source that states a relation.",
+  description:
+    "A sentence of a source that states a relation: that source's claim, with the values it states and its point in time.",
   fields: (t) => ({
     excerpt: t.exposeString("excerpt", { description: "The sentence, verbatim." }),
     source: t.field({
@@ -45,6 +53,22 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
       description: "The source it is quoted from.",
       resolve: (e) => e.sourceKey,
     }),
+    at: t.string({
+      nullable: true,
+      description:
+        "The claim's point in time (ISO, may be partial): the source's asOf for the relation, else its publication date.",
+      resolve: (e) => e.at,
+    }),
+    values: t.field({
+      type: "JSONObject",
+      description: 'The property values this source states, e.g. { "troops": 540 }.',
+      resolve: (e) => e.values,
+    }),
+    inferred: t.boolean({
+      description: "True when this source implies the relation rather than states it.",
+      resolve: (e) => e.inferred,
+    }),
+    rank: t.field({ type: ClaimRankEnum, resolve: (e) => e.rank }),
   }),
 });
 
@@ -62,6 +86,8 @@ const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
   properties: r.properties,
   inferred: r.inferred,
   evidence: r.evidence,
+  claims: r.claims,
+  disputed: r.disputed,
   updatedAt: r.updatedAt,
   updatedBy: r.updatedBy,
   cursor,
@@ -112,8 +138,24 @@ function relationFields<T extends RelationRecord>(
     }),
     evidence: t.field({
       type: [EvidenceRef],
-      description: "Every source sentence that states the relation.",
+      description:
+        "Every source sentence that states the relation and counts (not retracted; with asOf, none later than it).",
       resolve: (r) => r.evidence,
+    }),
+    claims: t.field({
+      type: [EvidenceRef],
+      description:
+        "Every claim of every source, oldest first, retracted ones included: each source's own values and time.",
+      resolve: (r) => r.claims,
+    }),
+    disputed: t.boolean({
+      description:
+        "True when sources at the same latest point in time give different values (see claims).",
+      resolve: (r) => r.disputed,
+    }),
+    sourceCount: t.int({
+      description: "How many sources state the relation (corroboration; retracted ones left out).",
+      resolve: (r) => sourceCount(r.claims),
     }),
     role: t.string({
       nullable: true,

@@ -1,0 +1,184 @@
+/**
+ * Claims: what each source states about a relation, with its own point in time, after
+ * Wikidata's statement model (a value with qualifiers and a reference, ranked). A relation keeps
+ * every source's claim; its current values are resolved from them, never overwritten:
+ *
+ * - A property's value is the one stated by the claim with the latest point in time among the
+ *   claims that state it and are not deprecated (a retracted source's claims are deprecated).
+ * - With `asOf: D`, only claims whose point in time is at or before D count (a partial date
+ *   counts through its whole period: "2022-03" is at or before "2022-03-01").
+ * - Claims at the same latest point in time that give different values make the property, and
+ *   so the relation, disputed; the value shown is then the first by source key, so every read
+ *   shows the same one.
+ * - A claim without a point in time counts as older than every dated claim.
+ *
+ * Pure functions over plain values: the data layer stores claims as parallel lists on the
+ * relationship (one item per piece of evidence) and decodes them with `decodeClaims`.
+ */
+
+/** A JSON-like value, as stored values decode (the same shape as db/serialize's Plain). */
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+export const RANKS = ["PREFERRED", "NORMAL", "DEPRECATED"] as const;
+export type Rank = (typeof RANKS)[number];
+
+/** One source's statement of a relation. */
+export interface Claim {
+  sourceKey: string;
+  /** The verbatim sentence. */
+  excerpt: string;
+  inferred: boolean;
+  /** The claim's point in time (ISO, may be partial): the source's asOf, else its publication date. */
+  at: string | null;
+  /** The property values this source states (troops, role, since, asOf ...). */
+  values: Record<string, Plain>;
+  rank: Rank;
+}
+
+/** A relation's values as resolved from its claims at one point in time. */
+export interface Resolution {
+  values: Record<string, Plain>;
+  /** Properties whose latest claims disagree. */
+  disputedProperties: string[];
+  /** The claims that count at that time (not deprecated, not later than asOf). */
+  claims: Claim[];
+}
+
+/** `a` is at or before `d`, partial dates counting through their whole period. */
+export function atOrBefore(a: string, d: string): boolean {
+  return a <= `${d}~`;
+}
+
+const same = (a: Plain, b: Plain) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Resolves a relation's values from its claims, now or as of `asOf`. */
+export function resolveClaims(claims: readonly Claim[], asOf?: string | null): Resolution {
+  const counted = claims.filter(
+    (c) => c.rank !== "DEPRECATED" && (asOf == null || c.at == null || atOrBefore(c.at, asOf)),
+  );
+  const names = new Set<string>();
+  for (const c of counted) for (const name of Object.keys(c.values)) names.add(name);
+  const values: Record<string, Plain> = {};
+  const disputedProperties: string[] = [];
+  for (const name of [...names].sort()) {
+    const stating = counted.filter((c) => c.values[name] != null);
+    if (stating.length === 0) continue;
+    const preferred = stating.filter((c) => c.rank === "PREFERRED");
+    const pool = preferred.length > 0 ? preferred : stating;
+    const latest = pool.reduce<string | null>(
+      (t, c) => (c.at != null && (t == null || c.at > t) ? c.at : t),
+      null,
+    );
+    const atLatest = pool
+      .filter((c) => c.at === latest)
+      .sort((a, b) => a.sourceKey.localeCompare(b.sourceKey) || a.excerpt.localeCompare(b.excerpt));
+    const first = atLatest[0] as Claim;
+    values[name] = first.values[name] as Plain;
+    if (atLatest.some((c) => !same(c.values[name] as Plain, values[name] as Plain)))
+      disputedProperties.push(name);
+  }
+  return { values, disputedProperties, claims: counted };
+}
+
+/** The canonical order of claims: oldest first, then by source and sentence. */
+export function sortClaims(claims: readonly Claim[]): Claim[] {
+  return [...claims].sort(
+    (a, b) =>
+      (a.at ?? "").localeCompare(b.at ?? "") ||
+      a.sourceKey.localeCompare(b.sourceKey) ||
+      a.excerpt.localeCompare(b.excerpt),
+  );
+}
+
+/** Sources that state a relation and are not deprecated: its corroboration. */
+export function sourceCount(claims: readonly Claim[]): number {
+  return new Set(claims.filter((c) => c.rank !== "DEPRECATED").map((c) => c.sourceKey)).size;
+}
+
+/** The stored form: parallel lists, one item per claim (Neo4j lists hold no maps and no nulls). */
+export interface StoredClaims {
+  evidenceSources: string[];
+  evidenceExcerpts: string[];
+  evidenceInferred: boolean[];
+  /** "" for a claim without a point in time. */
+  evidenceAt: string[];
+  /** JSON of each claim's values. */
+  evidenceValues: string[];
+  evidenceRanks: string[];
+}
+
+export function encodeClaims(claims: readonly Claim[]): StoredClaims {
+  const sorted = sortClaims(claims);
+  return {
+    evidenceSources: sorted.map((c) => c.sourceKey),
+    evidenceExcerpts: sorted.map((c) => c.excerpt),
+    evidenceInferred: sorted.map((c) => c.inferred),
+    evidenceAt: sorted.map((c) => c.at ?? ""),
+    evidenceValues: sorted.map((c) => claimValues(c.values)),
+    evidenceRanks: sorted.map((c) => c.rank),
+  };
+}
+
+/** A claim's values as stored: JSON with keys in order and no empty values. */
+export function claimValues(values: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(sortedValues(values as Record<string, Plain>));
+}
+
+function sortedValues(values: Record<string, Plain>): Record<string, Plain> {
+  const out: Record<string, Plain> = {};
+  for (const k of Object.keys(values).sort()) if (values[k] != null) out[k] = values[k] as Plain;
+  return out;
+}
+
+const list = (v: Plain | undefined): Plain[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Decodes the stored lists of a relationship's properties. Relations written before claims
+ * existed have sources and excerpts only: each of their claims states the relation's own
+ * values, without a point in time, as the relation did.
+ */
+export function decodeClaims(
+  props: Record<string, Plain>,
+  legacyValues: Record<string, Plain>,
+): Claim[] {
+  const sources = list(props.evidenceSources);
+  const excerpts = list(props.evidenceExcerpts);
+  const inferred = list(props.evidenceInferred);
+  const at = list(props.evidenceAt);
+  const values = list(props.evidenceValues);
+  const ranks = list(props.evidenceRanks);
+  return sources.map((s, i) => {
+    let stated: Record<string, Plain> = legacyValues;
+    const raw = values[i];
+    if (typeof raw === "string") {
+      try {
+        const parsed = JSON.parse(raw) as unknown;
+        if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed))
+          stated = parsed as Record<string, Plain>;
+      } catch {
+        // a damaged item keeps the relation's own values
+      }
+    }
+    const rank = ranks[i];
+    return {
+      sourceKey: String(s),
+      excerpt: String(excerpts[i] ?? ""),
+      inferred: inferred[i] === true || (inferred[i] === undefined && props.inferred === true),
+      at: typeof at[i] === "string" && at[i] !== "" ? (at[i] as string) : null,
+      values: stated,
+      rank: RANKS.includes(rank as Rank) ? (rank as Rank) : "NORMAL",
+    };
+  });
+}
+
+/**
+ * Adds a source's claim, or replaces that source's claim for the same sentence (a document
+ * ingested again restates what it states): idempotent, and independent of the order sources
+ * arrive in.
+ */
+export function mergeClaim(claims: readonly Claim[], claim: Claim): Claim[] {
+  const rest = claims.filter(
+    (c) => !(c.sourceKey === claim.sourceKey && c.excerpt === claim.excerpt),
+  );
+  return sortClaims([...rest, claim]);
+}

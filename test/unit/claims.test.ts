@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Claim,
+  decodeClaims,
+  encodeClaims,
+  mergeClaim,
+  resolveClaims,
+  sourceCount,
+} from "../../src/domain/claims.js";
+
+const claim = (o: Partial<Claim> & Pick<Claim, "sourceKey">): Claim => ({
+  excerpt: `${o.sourceKey} says so.`,
+  inferred: false,
+  at: null,
+  values: {},
+  rank: "NORMAL",
+  ...o,
+});
+
+const ctv = claim({ sourceKey: "ctv", at: "2022-03-08", values: { troops: 540 } });
+const later = claim({ sourceKey: "ca", at: "2025-01", values: { troops: 1900 } });
+const rival = claim({ sourceKey: "cbc", at: "2025-01", values: { troops: 2200 } });
+
+describe("resolving a relation's values from its claims", () => {
+  it("takes the latest claim now, and the latest at or before asOf", () => {
+    expect(resolveClaims([ctv, later]).values).toEqual({ troops: 1900 });
+    expect(resolveClaims([later, ctv], "2022-03").values).toEqual({ troops: 540 });
+    expect(resolveClaims([ctv, later], "2024-12-31").values).toEqual({ troops: 540 });
+    expect(resolveClaims([ctv, later], "2021").values).toEqual({});
+  });
+
+  it("marks disagreeing claims at the same time as disputed", () => {
+    const r = resolveClaims([ctv, later, rival]);
+    expect(r.disputedProperties).toEqual(["troops"]);
+    expect(r.values.troops).toBe(1900);
+    expect(resolveClaims([ctv, later, rival], "2023").disputedProperties).toEqual([]);
+  });
+
+  it("drops deprecated claims and counts corroborating sources", () => {
+    const retracted = { ...rival, rank: "DEPRECATED" as const };
+    expect(resolveClaims([ctv, later, retracted]).disputedProperties).toEqual([]);
+    expect(sourceCount([ctv, later, retracted])).toBe(2);
+  });
+
+  it("keeps one claim per source and sentence, whatever the order", () => {
+    const again = { ...later, values: { troops: 1900, additionalTroops: 100 } };
+    const a = mergeClaim(mergeClaim(mergeClaim([], ctv), later), again);
+    const b = mergeClaim(mergeClaim(mergeClaim([], again), ctv), later);
+    expect(a).toHaveLength(2);
+    expect(encodeClaims(a)).toEqual(encodeClaims(mergeClaim(b, again)));
+  });
+
+  it("round-trips through the stored lists, and reads relations written before claims", () => {
+    const stored = encodeClaims([later, ctv]);
+    expect(decodeClaims({ ...stored }, {})).toEqual([ctv, later]);
+    const legacy = decodeClaims(
+      { evidenceSources: ["ctv"], evidenceExcerpts: ["x"], inferred: true },
+      { troops: 540 },
+    );
+    expect(legacy).toEqual([
+      {
+        sourceKey: "ctv",
+        excerpt: "x",
+        inferred: true,
+        at: null,
+        values: { troops: 540 },
+        rank: "NORMAL",
+      },
+    ]);
+  });
+});
