@@ -2,7 +2,9 @@
  * `npm run ingest -- [--check] [--by NAME] FILE...`: validates documents (YAML or JSON, the seed's
  * format) and ingests each in one transaction, in bounded batches, with a progress bar for large
  * ones; prints what it created, updated and left unchanged. `--check` only validates (against the
- * graph, for entities a document refers to without defining them) and writes nothing. `--bulk`
+ * graph, for entities a document refers to without defining them), writes nothing, and says per
+ * entity what ingest would do: create it, or which fields it would change (old -> new), which
+ * aliases it would add and which stored fields it keeps because the document leaves them out. `--bulk`
  * loads the documents, in order, into an EMPTY, stopped local instance with Neo4j's offline
  * importer instead (see src/data/bulk-load.ts), then starts it and applies the migrations.
  */
@@ -10,14 +12,17 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.js";
 import { bulkLoad } from "../data/bulk-load.js";
-import { BULK_INGEST_TIMEOUT_MS, ingestDocument, type Outcomes } from "../data/ingest.js";
+import {
+  BULK_INGEST_TIMEOUT_MS,
+  type EntityPlan,
+  ingestDocument,
+  type Outcomes,
+  planIngest,
+} from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
 import { openDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
-import { readTx } from "../db/run.js";
 import { AppError, BadInputError } from "../domain/errors.js";
-import { undefinedKeys, validateDocument } from "../domain/validate.js";
-import type { Kind } from "../domain/vocabulary.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,6 +44,21 @@ if (values.check && values.bulk) {
 
 const outcomes = (o: Outcomes) =>
   `${o.created} created, ${o.updated} updated, ${o.unchanged} unchanged`;
+/** One line per entity of a dry run: what it would create, change, add and keep. */
+function describePlan(entities: readonly EntityPlan[]): string[] {
+  const show = (v: unknown) => JSON.stringify(v);
+  return entities.map((e) => {
+    if (e.action === "create") return `${e.key}: would be created (${e.kind})`;
+    const parts = [
+      ...e.changed.map((c) => `${c.field} ${show(c.from)} -> ${show(c.to)}`),
+      ...(e.addedAliases.length > 0 ? [`aliases + ${e.addedAliases.map(show).join(", ")}`] : []),
+      ...(e.kept.length > 0 ? [`kept (not in the document): ${e.kept.join(", ")}`] : []),
+    ];
+    const head = e.action === "update" ? "would change" : "unchanged";
+    return `${e.key}: ${head}${parts.length > 0 ? `; ${parts.join("; ")}` : ""}`;
+  });
+}
+
 const PROGRESS_FROM = 5_000; // rows; smaller documents finish before a bar would help
 
 if (values.bulk) {
@@ -94,20 +114,11 @@ try {
     }
     try {
       if (values.check) {
-        const keys = undefinedKeys(input);
-        const rows = await readTx(database.db, stats, (tx) =>
-          tx.run("MATCH (n:Entity) WHERE n.key IN $keys RETURN n.key AS key, n.kind AS kind", {
-            keys,
-          }),
-        );
-        const result = validateDocument(
-          input,
-          new Map(rows.map((r) => [String(r.key), String(r.kind) as Kind])),
-        );
-        if (!result.ok) throw new BadInputError("The document is invalid.", result.problems);
+        const plan = await planIngest(database.db, stats, input);
         console.log(
-          `${file}: valid (${result.document.entities.length + 1} entities, ${result.document.relations.length} relations).`,
+          `${file}: valid (${plan.document.entities.length + 1} entities, ${plan.document.relations.length} relations).`,
         );
+        for (const line of describePlan(plan.entities)) console.log(`  ${line}`);
         continue;
       }
       const bar = process.stderr.isTTY

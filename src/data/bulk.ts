@@ -14,8 +14,10 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
+import type { Plain } from "../db/serialize.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
+import { type EntityFields, mergeEntity, provenanceKeys, unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
   KIND_NAMES,
@@ -38,6 +40,8 @@ interface NodeRecord {
   aliases: string[];
   description: string | null;
   properties: Record<string, unknown>;
+  /** `<field>Source`, `<field>Previous`, `<field>PreviousSource` of changed fields (merge.ts). */
+  provenance: Record<string, Plain>;
 }
 
 interface RelationRecord {
@@ -60,6 +64,13 @@ export interface BulkDocumentSummary {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const toFields = (n: NodeRecord): EntityFields => ({
+  name: n.name,
+  aliases: n.aliases,
+  description: n.description,
+  properties: n.properties as Record<string, Plain>,
+});
 
 /** The graph being assembled for one bulk load, in memory. */
 export class BulkGraph {
@@ -107,21 +118,31 @@ export class BulkGraph {
   private merge(doc: Document): BulkDocumentSummary {
     const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
     const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
-    const entities: Array<Omit<NodeRecord, "aliases" | "description"> & Partial<NodeRecord>> = [
-      { ...doc.source, kind: "Source" },
-      ...doc.entities,
-    ];
+    const entities: Array<
+      Omit<NodeRecord, "aliases" | "description" | "provenance"> & Partial<NodeRecord>
+    > = [{ ...doc.source, kind: "Source" }, ...doc.entities];
     for (const e of entities) {
       const old = this.nodes.get(e.key);
-      // As ingest's SET: name, aliases, description replaced; properties merged (n += ...).
+      // As ingest's upsert (domain/merge.ts): aliases a union, fields left out kept, a changed
+      // field's source recorded with the value it replaced.
       const next: NodeRecord = {
         kind: e.kind,
         key: e.key,
         name: e.name,
-        aliases: e.aliases ?? [],
-        description: e.description ?? null,
+        aliases: old ? unionAliases(old.aliases, e.aliases ?? []) : (e.aliases ?? []),
+        description: e.description ?? old?.description ?? null,
         properties: { ...(old?.properties ?? {}), ...(e.properties ?? {}) },
+        provenance: { ...(old?.provenance ?? {}) },
       };
+      if (old) {
+        const merge = mergeEntity(e.kind, toFields(old), toFields(next));
+        for (const { field, from } of merge.changed) {
+          const p = provenanceKeys(field);
+          next.provenance[p.previousSource] = next.provenance[p.source] ?? null;
+          next.provenance[p.previous] = from;
+          next.provenance[p.source] = doc.source.key;
+        }
+      }
       if (!old) entityOutcomes.created++;
       else if (same(old, next)) entityOutcomes.unchanged++;
       else entityOutcomes.updated++;
@@ -208,6 +229,8 @@ export class BulkGraph {
         ...props.map((name) => deferred(later, name, n.properties[name], field)),
         ...stamp,
       ];
+      // Provenance is rare (an entity a later document changed): set with the patches.
+      Object.assign(later, n.provenance);
       if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });
       await files.write("nodes", label, header, fields);
     }

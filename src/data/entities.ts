@@ -7,6 +7,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { NotFoundError } from "../domain/errors.js";
+import { provenanceKeys, trackedFields } from "../domain/merge.js";
 import { isKind, KINDS, type Kind } from "../domain/vocabulary.js";
 import {
   compileAnchor,
@@ -37,11 +38,22 @@ export interface EntityRecord {
   /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The fields a later source changed: which source set each, and what it replaced. */
+  fieldSources: FieldSource[];
   /**
    * Relation pages read in the same query as the entity, by GraphQL response key (see
    * RelationSpec): its relation fields answer from here instead of asking Neo4j again.
    */
   prefetched?: Map<string, Page<RelationRecord>>;
+}
+
+/** Which source set a field's current value, and the value (and its source) it replaced. */
+export interface FieldSource {
+  field: string;
+  source: string;
+  previous: Plain;
+  /** Null when the replaced value's source is not known (it was the entity's first). */
+  previousSource: string | null;
 }
 
 /** Turns the map returned by `n {.*}` into an EntityRecord. */
@@ -63,6 +75,20 @@ export function toEntity(map: Plain): EntityRecord {
     properties,
     updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
     updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
+    fieldSources: trackedFields(kind).flatMap((field) => {
+      const p = provenanceKeys(field);
+      const source = props[p.source];
+      if (typeof source !== "string") return [];
+      const previousSource = props[p.previousSource];
+      return [
+        {
+          field,
+          source,
+          previous: props[p.previous] ?? null,
+          previousSource: typeof previousSource === "string" ? previousSource : null,
+        },
+      ];
+    }),
   };
 }
 

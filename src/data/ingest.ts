@@ -6,10 +6,12 @@
  * written in bounded batches; any problem rolls everything back.
  */
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Tx, writeTx } from "../db/run.js";
+import { type QueryStats, readTx, type Tx, writeTx } from "../db/run.js";
+import type { Plain } from "../db/serialize.js";
 import { claimValues } from "../domain/claims.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
+import { type EntityMerge, mergeEntity, provenanceKeys, trackedFields } from "../domain/merge.js";
 import { checkDocument, externalKeys, parseDocument } from "../domain/validate.js";
 import {
   KIND_NAMES,
@@ -18,6 +20,7 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { settleRelations, type Touched } from "./claims.js";
+import { toEntity } from "./entities.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
 export const INGEST_BATCH = 2_000;
@@ -55,25 +58,42 @@ MATCH (n:Entity) WHERE n.key IN $keys
 RETURN n.key AS key, n.kind AS kind`;
 
 /**
- * Upserts entities of one kind; the label is a registry kind, values are parameters. Stamps
- * updatedAt / updatedBy only when something changed, so a replay leaves the node as it was.
- * MERGE first: a node it has just made holds only its key (every entity written has a name),
- * so the state before is read from the merged node, without a second index lookup.
+ * Upserts entities of one kind; the label is a registry kind, values are parameters. Nothing
+ * stored is lost (see domain/merge.ts): aliases are a union (case-insensitive, stored ones
+ * first; a new entity's are stored as sent), a field the row leaves null is kept, and a field the row changes records `$source` as
+ * its source, with the value it replaced and that value's source. Stamps updatedAt / updatedBy
+ * only when something changed, so a replay leaves the node as it was. MERGE first: a node it
+ * has just made holds only its key (every entity written has a name), so the state before is
+ * read from the merged node, without a second index lookup.
  */
 export function upsertEntitiesCypher(kind: Kind): string {
+  const fields = trackedFields(kind).map((field) => {
+    if (!PROPERTY_NAME.test(field)) throw new Error(`Not a property name: ${field}`);
+    const value =
+      field === "name" || field === "description" ? `row.${field}` : `row.properties.${field}`;
+    const p = provenanceKeys(field);
+    return `
+FOREACH (_ IN CASE WHEN ${value} IS NOT NULL AND n.${field} IS NOT NULL AND n.${field} <> ${value} THEN [1] ELSE [] END |
+  SET n.${p.previous} = n.${field}, n.${p.previousSource} = n.${p.source}, n.${p.source} = $source)
+SET n.${field} = coalesce(${value}, n.${field})`;
+  });
   return `
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
 WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-SET n:${kind}, n.kind = $kind, n.name = row.name, n.nameLower = toLower(row.name),
-    n.aliases = row.aliases, n.description = row.description
-SET n += row.properties
+SET n:${kind}, n.kind = $kind, n.nameLower = toLower(row.name),
+    n.aliases = CASE WHEN before IS NULL THEN row.aliases
+      ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+        CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${fields.join("")}
 WITH n, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
              ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET n.updatedAt = datetime(), n.updatedBy = $by)
 RETURN outcome, collect(n.key) AS keys`;
 }
+
+/** Property names spliced into Cypher come from the registry, and must be plain identifiers. */
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * Upserts relations of one type; the type is a registry type, values are parameters. MERGE
@@ -308,7 +328,7 @@ async function write(
   for (const kind of KIND_NAMES) {
     for (const rows of chunks(byKind.get(kind) ?? [])) {
       tally(
-        await tx.run(upsertEntitiesCypher(kind), { rows, kind, by }),
+        await tx.run(upsertEntitiesCypher(kind), { rows, kind, by, source: doc.source.key }),
         entityOutcomes,
         changed.entities,
         (key) => created.add(key),
@@ -383,6 +403,81 @@ async function write(
   }
   if (restated) changed.relations = [...new Set(changed.relations)];
   return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
+}
+
+const STORED_ENTITIES = `
+MATCH (n:Entity) WHERE n.key IN $keys
+RETURN n {.*, updatedAt: null} AS n`;
+
+/** What ingesting a document would do to one entity it declares. */
+export type EntityPlan =
+  | { key: string; kind: Kind; action: "create" }
+  | ({ key: string; kind: Kind; action: "update" | "unchanged" } & EntityMerge);
+
+/** What ingesting a document would do, found without writing anything. */
+export interface IngestPlan {
+  document: Document;
+  /** The source first, then the entities in document order. */
+  entities: EntityPlan[];
+}
+
+/**
+ * A dry run of ingest (`ingest --check`): validates `input` against the graph exactly as
+ * ingest does, and says per entity whether it would be created, or for an existing one which
+ * fields would change, which aliases would be added and which fields are kept. One read
+ * transaction; throws BadInputError with every problem when the document is invalid.
+ */
+export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<IngestPlan> {
+  return readTx(db, stats, async (tx) => {
+    const parsed = parseDocument(input);
+    if (!parsed.ok) throw new BadInputError("The document is invalid.", parsed.problems);
+    const doc = parsed.document;
+    const declared = [
+      { ...doc.source, kind: "Source" as Kind },
+      ...doc.entities.map((e) => ({ ...e, kind: e.kind as Kind })),
+    ];
+    const keys = [...declared.map((e) => e.key), ...externalKeys(doc)];
+    const stored = new Map<string, Record<string, Plain>>();
+    for (const slice of chunks(keys, KEYS_BATCH)) {
+      for (const r of await tx.run(STORED_ENTITIES, { keys: slice })) {
+        const n = r.n as Record<string, Plain>;
+        stored.set(String(n.key), n);
+      }
+    }
+    const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
+    const result = checkDocument(doc, kinds);
+    const problems: InputProblem[] = result.ok ? [] : [...result.problems];
+    declared.forEach((e, i) => {
+      const kind = kinds.get(e.key);
+      if (kind && kind !== e.kind)
+        problems.push({
+          path: i === 0 ? ["source", "key"] : ["entities", i - 1, "key"],
+          message: `"${e.key}" is already a ${kind}, not a ${e.kind}`,
+        });
+    });
+    if (!result.ok || problems.length > 0)
+      throw new BadInputError("The document is invalid.", problems);
+    const checked = [
+      { ...result.document.source, kind: "Source" as Kind },
+      ...result.document.entities,
+    ];
+    return {
+      document: result.document,
+      entities: checked.map((e): EntityPlan => {
+        const n = stored.get(e.key);
+        if (!n) return { key: e.key, kind: e.kind, action: "create" };
+        const merge = mergeEntity(e.kind, toEntity(n), {
+          name: e.name,
+          aliases: e.aliases ?? [],
+          description: e.description ?? null,
+          properties: (e.properties ?? {}) as Record<string, Plain>,
+        });
+        const action =
+          merge.changed.length > 0 || merge.addedAliases.length > 0 ? "update" : "unchanged";
+        return { key: e.key, kind: e.kind, action, ...merge };
+      }),
+    };
+  });
 }
 
 /** Ingests one document in one write transaction: all of it, or nothing. `by` names the writer. */

@@ -81,27 +81,39 @@ function parseEntity(input: EntityInput, prefix: (string | number)[]) {
   return parsed.data;
 }
 
-const same = (a: EntityRecord, b: ReturnType<typeof parseEntity>) =>
-  a.kind === b.kind &&
-  a.name === b.name &&
-  JSON.stringify(a.aliases) === JSON.stringify(b.aliases) &&
-  (a.description ?? undefined) === (b.description ?? undefined) &&
-  JSON.stringify(Object.entries(a.properties).sort()) ===
-    JSON.stringify(Object.entries(b.properties as Record<string, Plain>).sort());
+/** The fields in which a createEntity input differs from the stored entity; none: the same. */
+const differences = (a: EntityRecord, b: ReturnType<typeof parseEntity>): string[] => {
+  const props = b.properties as Record<string, Plain>;
+  const fields: Array<[string, unknown, unknown]> = [
+    ["kind", a.kind, b.kind],
+    ["name", a.name, b.name],
+    ["aliases", a.aliases, b.aliases],
+    ["description", a.description ?? undefined, b.description ?? undefined],
+    ...[...new Set([...Object.keys(a.properties), ...Object.keys(props)])]
+      .sort()
+      .map((k): [string, unknown, unknown] => [k, a.properties[k], props[k]]),
+  ];
+  return fields.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([f]) => f);
+};
 
-/** Creates an entity. The same input again is a no-op; a different entity under the key is a CONFLICT. */
+/**
+ * Creates an entity. The same input again is a no-op; a different entity under the key is a
+ * CONFLICT naming the fields that differ, and the stored entity is left as it was.
+ */
 export async function createEntity(db: Db, stats: QueryStats, input: EntityInput, by: string) {
   const e = parseEntity(input, ["input"]);
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(ENTITY, { key: e.key });
     if (row) {
       const existing = toEntity(row.n ?? null);
-      if (same(existing, e)) return { entity: existing, changes: NONE() };
+      const differ = differences(existing, e);
+      if (differ.length === 0) return { entity: existing, changes: NONE() };
+      // Never an upsert: replacing would drop what the stored entity holds and the input
+      // lacks. Adding to an entity goes through updateEntity, or a document (ingest), which
+      // records the source of each change.
       throw new ConflictError(
-        `"${e.key}" already exists as a different ${existing.kind}; use updateEntity to change it.`,
-        {
-          key: e.key,
-        },
+        `"${e.key}" already exists (a ${existing.kind}) and differs in ${differ.join(", ")}; nothing was written. Use updateEntity to change it, or ingestDocument to add to it.`,
+        { key: e.key },
       );
     }
     const rows = [
@@ -113,7 +125,7 @@ export async function createEntity(db: Db, stats: QueryStats, input: EntityInput
         properties: e.properties,
       },
     ];
-    await tx.run(upsertEntitiesCypher(e.kind), { rows, kind: e.kind, by });
+    await tx.run(upsertEntitiesCypher(e.kind), { rows, kind: e.kind, by, source: null });
     const [created] = await tx.run(ENTITY, { key: e.key });
     return { entity: toEntity(created?.n ?? null), changes: { ...NONE(), entities: [e.key] } };
   });

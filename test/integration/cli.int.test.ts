@@ -76,6 +76,53 @@ describe("npm run ingest", () => {
     expect(bad.stderr).toContain("nothing was written");
   }, 90_000);
 
+  it("--check says per entity what it would create, change, add and keep, and writes nothing", async () => {
+    const declare = (src: string, dee: object) => ({
+      source: { key: `${P}${src}`, name: src, properties: { text: "Nothing quoted." } },
+      entities: [{ key: `${P}dee`, kind: "Organization", ...dee }],
+    });
+    const first = join(dir, "first.json");
+    const second = join(dir, "second.json");
+    writeFileSync(
+      first,
+      JSON.stringify(
+        declare("first", {
+          name: "Dee",
+          aliases: ["D"],
+          description: "Old.",
+          properties: { category: "MEDIA" },
+        }),
+      ),
+    );
+    writeFileSync(
+      second,
+      JSON.stringify(declare("second", { name: "Dee Corp", aliases: ["d", "Dee Inc"] })),
+    );
+    expect((await cli(["src/cli/ingest.ts", first])).code).toBe(0);
+
+    const r = await cli(["src/cli/ingest.ts", "--check", first, second]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").map((l) => l.trim());
+    expect(lines).toContain(`${P}first: unchanged`);
+    expect(lines).toContain(`${P}dee: unchanged`);
+    expect(lines).toContain(`${P}second: would be created (Source)`);
+    expect(lines).toContain(
+      `${P}dee: would change; name "Dee" -> "Dee Corp"; aliases + "Dee Inc"; kept (not in the document): description, category`,
+    );
+    const [row] = await cypher(
+      db,
+      "MATCH (n:Entity {key: $key}) RETURN n.name AS name, n.aliases AS aliases",
+      { key: `${P}dee` },
+    );
+    expect(row).toEqual({ name: "Dee", aliases: ["D"] });
+    const [{ n } = { n: -1 }] = await cypher(
+      db,
+      "MATCH (n:Entity {key: $key}) RETURN count(n) AS n",
+      { key: `${P}second` },
+    );
+    expect(Number(n)).toBe(0);
+  }, 90_000);
+
   it("--bulk refuses a server at NEO4J_URI (it loads an empty local instance offline) and writes nothing", async () => {
     const count = async () => {
       const [{ n } = { n: -1 }] = await cypher(db, "MATCH (n) RETURN count(n) AS n");

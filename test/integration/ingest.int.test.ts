@@ -2,13 +2,20 @@
  * The transactional ingest at its edges: one look-up of kinds for every key, relations of new
  * entities created without comparison yet written exactly as the upsert writes them, a relation
  * stated twice in one document keeping one inferred flag per piece of evidence, and callers
- * that need no `changed` lists getting the same counts without them.
+ * that need no `changed` lists getting the same counts without them; and, through GraphQL, that
+ * nothing is lost when a second document declares an entity again (issue 22, item 6).
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { generateToken } from "../../src/auth/tokens.js";
 import { ingestDocument } from "../../src/data/ingest.js";
-import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
+import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
+const writer = generateToken();
+const { gql } = createClient(db, {
+  tokens: [{ name: "ingest-writer", sha256: writer.sha256, scopes: ["read", "write"] }],
+});
+const WRITE = `Bearer ${writer.token}`;
 const P = "ing-";
 const TEXT = [
   "Ann leads Freedonia.",
@@ -153,5 +160,148 @@ describe("ingest", () => {
     expect(s.entityOutcomes).toEqual({ created: 3, updated: 0, unchanged: 0 });
     expect(s.relationOutcomes).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(s.changed).toEqual({ entities: [], relations: [] });
+  });
+});
+
+/** A document from source `src` declaring `entities` (no relations). */
+const declaring = (src: string, entities: object[]) => ({
+  source: { key: `${P}${src}`, name: `Source ${src}`, properties: { text: "Nothing quoted." } },
+  entities,
+});
+const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+  __typename ... on IngestDocumentSuccess { data { entities { created updated unchanged } } }
+  ... on Error { message } } }`;
+const ENTITY = `query ($key: String!) { entity(key: $key) {
+  name aliases description ... on Nation { isoCode }
+  fieldSources { field source previous previousSource } } }`;
+
+async function ingest(d: object) {
+  const r = await gql(INGEST, { d }, WRITE);
+  expect(r.data?.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+  return r.data.ingestDocument.data.entities as Record<string, number>;
+}
+async function entity(key: string) {
+  return (await gql(ENTITY, { key })).data?.entity;
+}
+
+describe("a second document declaring an entity adds to it", () => {
+  const A = declaring("a", [
+    {
+      key: `${P}ann`,
+      kind: "Person",
+      name: "Ann Lee",
+      aliases: ["Annie", "A. Lee"],
+      description: "Chief of Freedonia.",
+    },
+    {
+      key: `${P}freedonia`,
+      kind: "Nation",
+      name: "Freedonia",
+      description: "A small nation.",
+      properties: { isoCode: "FRE" },
+    },
+  ]);
+  // Fewer fields: no description, an alias in another case, a new alias, another isoCode.
+  const B = declaring("b", [
+    { key: `${P}ann`, kind: "Person", name: "Ann Lee", aliases: ["annie", "Ms Lee"] },
+    { key: `${P}freedonia`, kind: "Nation", name: "Freedonia", properties: { isoCode: "FRD" } },
+  ]);
+
+  it("unions aliases, keeps what it leaves out, and records the source of what it changes", async () => {
+    expect(await ingest(A)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(await ingest(B)).toEqual({ created: 1, updated: 2, unchanged: 0 });
+    expect(await entity(`${P}ann`)).toEqual({
+      name: "Ann Lee",
+      aliases: ["Annie", "A. Lee", "Ms Lee"],
+      description: "Chief of Freedonia.",
+      fieldSources: [],
+    });
+    expect(await entity(`${P}freedonia`)).toEqual({
+      name: "Freedonia",
+      aliases: [],
+      description: "A small nation.",
+      isoCode: "FRD",
+      fieldSources: [{ field: "isoCode", source: `${P}b`, previous: "FRE", previousSource: null }],
+    });
+
+    // Replaying either changes nothing, the provenance included.
+    expect(await ingest(B)).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    const [{ n } = { n: null }] = await cypher(
+      db,
+      "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: null} AS n",
+      { key: `${P}freedonia` },
+    );
+    expect(await ingest(B)).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    const [{ n: again } = { n: null }] = await cypher(
+      db,
+      "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: null} AS n",
+      { key: `${P}freedonia` },
+    );
+    expect(again).toEqual(n);
+
+    // A again sets its isoCode back, and says whose value it replaced.
+    expect(await ingest(A)).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect((await entity(`${P}freedonia`)).fieldSources).toEqual([
+      { field: "isoCode", source: `${P}a`, previous: "FRD", previousSource: `${P}b` },
+    ]);
+    expect((await entity(`${P}ann`)).aliases).toEqual(["Annie", "A. Lee", "Ms Lee"]);
+  });
+
+  it("gives the same fields in either order where the documents do not conflict", async () => {
+    const pair = (suffix: string) => [
+      declaring(`x${suffix}`, [
+        {
+          key: `${P}cy${suffix}`,
+          kind: "Nation",
+          name: "Cy",
+          aliases: ["C"],
+          description: "Kept.",
+        },
+      ]),
+      declaring(`y${suffix}`, [
+        // The same alias in another case would keep the first document's spelling.
+        { key: `${P}cy${suffix}`, kind: "Nation", name: "Cy", aliases: ["Cee", "C"] },
+        {
+          key: `${P}cy${suffix}`.replace("cy", "dee"),
+          kind: "Place",
+          name: "Dee",
+          description: "Only here.",
+        },
+      ]),
+    ];
+    const [x1, y1] = pair("1");
+    const [y2, x2] = pair("2").reverse();
+    for (const d of [x1, y1, y2, x2]) await ingest(d as object);
+    const fields = async (key: string) => {
+      const e = await entity(key);
+      return { ...e, aliases: [...e.aliases].sort() };
+    };
+    const one = await fields(`${P}cy1`);
+    expect(one).toEqual({
+      name: "Cy",
+      aliases: ["C", "Cee"],
+      description: "Kept.",
+      isoCode: null,
+      fieldSources: [],
+    });
+    expect(await fields(`${P}cy2`)).toEqual(one);
+  });
+
+  it("createEntity on an existing key with fewer fields is a clear conflict and drops nothing", async () => {
+    await ingest(A);
+    const r = await gql(
+      `mutation { createEntity(input: { key: "${P}ann", kind: Person, name: "Ann Lee", aliases: ["Annie"] }) {
+        __typename ... on ConflictError { message } } }`,
+      {},
+      WRITE,
+    );
+    expect(r.data?.createEntity).toEqual({
+      __typename: "ConflictError",
+      message: `"${P}ann" already exists (a Person) and differs in aliases, description; nothing was written. Use updateEntity to change it, or ingestDocument to add to it.`,
+    });
+    expect(await entity(`${P}ann`)).toMatchObject({
+      aliases: ["Annie", "A. Lee"],
+      description: "Chief of Freedonia.",
+    });
   });
 });

@@ -3,7 +3,7 @@
  * a kind's object type with its own properties from the vocabulary.
  */
 import type { FieldMap } from "@pothos/core";
-import type { EntityRecord } from "../../data/entities.js";
+import type { EntityRecord, FieldSource } from "../../data/entities.js";
 import type { Plain } from "../../db/serialize.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
@@ -12,6 +12,29 @@ import { RELATION_FIELD } from "../lookahead.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { ASOF_DOC, RELATION_CONNECTIONS, relationResolver } from "./relation.js";
+
+const FieldSourceRef = builder.objectRef<FieldSource>("FieldSource").implement({
+  description:
+    "A field a later source changed: the source that set its current value, and the value it replaced. Fields never changed by a second source are not listed.",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "name, description, or a kind property." }),
+    source: t.exposeString("source", { description: "Key of the Source that set the value." }),
+    previous: t.string({
+      nullable: true,
+      description: "The value it replaced, as text (a number as JSON writes it).",
+      resolve: (f) =>
+        f.previous === null
+          ? null
+          : typeof f.previous === "string"
+            ? f.previous
+            : JSON.stringify(f.previous),
+    }),
+    previousSource: t.exposeString("previousSource", {
+      nullable: true,
+      description: "Key of the Source of the replaced value; null when not known.",
+    }),
+  }),
+});
 
 EntityRef.implement({
   description:
@@ -34,6 +57,12 @@ EntityRef.implement({
       nullable: true,
       description:
         "Who changed it last: a token's name, or seed / ingest for the command-line tools.",
+    }),
+    fieldSources: t.field({
+      type: [FieldSourceRef],
+      description:
+        "Fields whose value a later document changed, each with the source that set it and the value it replaced. A document that leaves a field out keeps it; aliases are only ever added.",
+      resolve: (e) => e.fieldSources,
     }),
     relations: t.field({
       type: RELATION_CONNECTIONS.Entity,

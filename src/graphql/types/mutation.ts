@@ -122,7 +122,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError, ConflictError] },
     description:
-      "Creates an entity. Sending the same entity again changes nothing; a different entity under an existing key is a ConflictError.",
+      "Creates an entity. Sending the same entity again changes nothing; a different entity under an existing key is a ConflictError naming the fields that differ, and nothing is written (updateEntity changes an entity; ingestDocument adds to one).",
     args: { input: t.arg({ type: CreateEntityInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       const r = await createEntity(ctx.db, ctx.stats, input, by(ctx));
@@ -200,7 +200,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError] },
     description:
-      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed). Ingesting the same document again changes nothing.",
+      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and a field it changes records this document's source and the value replaced (Entity.fieldSources).",
     args: { document: t.arg({ type: "JSONObject", required: true }) },
     resolve: async (_, { document }, ctx) => {
       const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx));
