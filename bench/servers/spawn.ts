@@ -35,17 +35,22 @@ function healthy(port: number): Promise<boolean> {
   });
 }
 
-/**
- * The Node flags `npm start` runs the API with (package.json's start script), so the bench
- * measures ours as shipped.
- */
-export const SHIPPED_NODE_FLAGS: readonly string[] = (
+const START_WORDS: readonly string[] = (
   JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as {
     scripts: { start: string };
   }
 ).scripts.start
-  .split(/\s+/)
-  .filter((a) => a.startsWith("--"));
+  .trim()
+  .split(/\s+/);
+
+/**
+ * The Node flags `npm start` runs the API with (package.json's start script), so the bench
+ * measures ours as shipped.
+ */
+export const SHIPPED_NODE_FLAGS: readonly string[] = START_WORDS.filter((a) => a.startsWith("--"));
+
+/** The entry point `npm start` runs (the start script's last word), relative to the root. */
+export const SHIPPED_ENTRY: string = START_WORDS.at(-1) ?? "dist/app/src/main.js";
 
 let compiled = false;
 

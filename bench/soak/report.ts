@@ -1,7 +1,10 @@
 /** The soak's verdict and figures: judged from the tallies, printed, and written as JSON. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { AdmissionCounts } from "./client.js";
+import type { HeldSubscriptions, HostileTally } from "./hostile.js";
 import type { OutageTimeline } from "./outage.js";
+import type { Crash, MemoryPeak } from "./shipped.js";
 import { overlaps, percentile, type Tally, type TimeWindow } from "./tally.js";
 
 /** What the run was asked to do. */
@@ -58,6 +61,39 @@ export interface Observations {
   stored: ReadonlySet<string> | { error: string };
   outage: OutageTimeline | null;
   serverLog: { file: string; lines: number };
+  /** With --hostile: the server as shipped, in its own process, and what the hostile load met. */
+  hostile?: HostileObservations;
+}
+
+/** A response that failed the run or broke the contract, with the request behind it. */
+export interface FlaggedRequest {
+  /** The operation or hostile class. */
+  op: string;
+  atS: number;
+  status: number;
+  code: string;
+  insideOutage: boolean;
+  request: string;
+}
+
+/** What --hostile adds to the observations. */
+export interface HostileObservations {
+  server: { command: string; env: string; stoppedWith: string };
+  crashes: (Crash & { inFlight: string[] })[];
+  memory: MemoryPeak;
+  classes: { name: string; what: string }[];
+  tally: HostileTally;
+  subscriptions: HeldSubscriptions | null;
+  /** Admission refusals met by the ordinary readers and writers, and their retries. */
+  admission: AdmissionCounts;
+  /** 5xx other than admission refusals, each with its request. */
+  faults: FlaggedRequest[];
+  /** Hostile requests answered otherwise than the contract says (no 500, but not right). */
+  breaches: FlaggedRequest[];
+  /** Error-level lines of the server's log (first few). */
+  serverErrors: string[];
+  /** The server's stderr, last lines, when anything failed. */
+  stderrTail: string;
 }
 
 /** After recovery, responses may still be settling (pooled connections being replaced). */
@@ -113,6 +149,14 @@ export function judge(o: Observations) {
     );
   }
   if (o.outage?.error) failures.push(`the restart did not complete: ${o.outage.error}`);
+  if (o.hostile && o.hostile.crashes.length > 0)
+    failures.push(
+      `the server crashed ${o.hostile.crashes.length} time(s) (first at ${s(o.hostile.crashes[0]?.at ?? 0)} s, exit ${o.hostile.crashes[0]?.exit})`,
+    );
+  if (o.hostile && o.hostile.breaches.length > 0)
+    warnings.push(
+      `${o.hostile.breaches.length} hostile request(s) answered outside the contract (see hostile.breaches)`,
+    );
 
   const codesOutside = o.tally.codesOutside(window);
   if (Object.keys(codesOutside).length > 0)
@@ -166,6 +210,8 @@ export function judge(o: Observations) {
       byStatus: o.tally.byStatus,
       byCode: o.tally.byCode,
       serverErrors: fivexx.inside.length + fivexx.outside.length,
+      hostile: o.tally.hostile,
+      admissionRefusals: o.tally.admissionRefusals,
       transport: { errors: o.reads.errors, timeouts: o.reads.timeouts },
     },
     latencyMs: {
@@ -184,6 +230,28 @@ export function judge(o: Observations) {
     },
     outage,
     serverLog: o.serverLog,
+    hostile: o.hostile ? hostileSection(o.hostile) : null,
+  };
+}
+
+function hostileSection(h: HostileObservations) {
+  const byClass = h.tally.byClass();
+  return {
+    server: h.server,
+    crashes: h.crashes.map((c) => ({ ...c, atS: s(c.at) })),
+    memory: {
+      peakRssMb: round(h.memory.peakRssKb / 1024),
+      vmHwmMb: round(h.memory.hwmKb / 1024),
+      samples: h.memory.samples,
+    },
+    admission: h.admission,
+    subscriptions: h.subscriptions,
+    classes: h.classes.map((c) => ({ ...c, ...byClass[c.name] })),
+    faultCount: h.faults.length,
+    faults: h.faults.slice(0, 50),
+    breaches: h.breaches.slice(0, 50),
+    serverErrors: h.serverErrors,
+    stderrTail: h.stderrTail,
   };
 }
 
@@ -208,7 +276,7 @@ export function formatReport(r: SoakReport, jsonPath: string): string {
     `  HTTP status   ${counts(r.requests.byStatus)}`,
     `  codes         ${counts(r.requests.byCode)}`,
     `  transport     ${r.requests.transport.errors} read errors (${r.requests.transport.timeouts} timeouts)`,
-    `  reads         p50 ${l.reads.p50} ms, p99 ${l.reads.p99} ms, max ${l.reads.max} ms (autocannon, whole run)${steady(l.readsOutsideOutage)}`,
+    `  reads         p50 ${l.reads.p50} ms, p99 ${l.reads.p99} ms, max ${l.reads.max} ms (whole run)${steady(l.readsOutsideOutage)}`,
     `  writes        p50 ${l.writes.p50} ms, p99 ${l.writes.p99} ms${steady(l.writesOutsideOutage)}`,
     `  durability    ${r.writes.acknowledged} acknowledged of ${r.writes.attempted} attempted, ${r.writes.lost} lost (${r.writes.unacknowledgedButStored} unacknowledged but stored)`,
   ];
@@ -222,6 +290,20 @@ export function formatReport(r: SoakReport, jsonPath: string): string {
   } else {
     lines.push(`  5xx           ${r.requests.serverErrors} (no outage window)`);
   }
+  const h = r.hostile;
+  if (h) {
+    lines.push(
+      `  server        ${h.server.command} (${h.server.env}); stopped with ${h.server.stoppedWith}`,
+      `  crashes       ${h.crashes.length}`,
+      `  admission     ${r.requests.admissionRefusals} 503 OVERLOADED recorded as outcomes (not counted as 5xx); ordinary clients met ${h.admission.refused}, retried ${h.admission.retried}, gave up ${h.admission.gaveUp}`,
+      `  memory        peak VmRSS ${h.memory.peakRssMb} MB, VmHWM ${h.memory.vmHwmMb} MB (${h.memory.samples} samples)`,
+      `  hostile       ${r.requests.hostile} requests, ${h.faultCount} 5xx other than admission refusals, ${h.breaches.length} outside the contract`,
+    );
+    if (h.subscriptions)
+      lines.push(
+        `  subscriptions ${h.subscriptions.asked} asked: ${h.subscriptions.opened} held, ${h.subscriptions.refusedOverloaded} refused 503 OVERLOADED, other ${counts(h.subscriptions.other)}; ${h.subscriptions.events} events`,
+      );
+  }
   for (const w of r.warnings) lines.push(`  warning       ${w}`);
   lines.push(
     r.passed ? "  PASS" : `  FAIL\n${r.failures.map((f) => `    - ${f}`).join("\n")}`,
@@ -229,6 +311,58 @@ export function formatReport(r: SoakReport, jsonPath: string): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** The report as short markdown: the summary, then one row per hostile class. */
+export function formatMarkdown(r: SoakReport, jsonPath: string): string {
+  const out = [
+    `# Hostile soak ${r.run.id} (${r.run.startedAt})`,
+    "",
+    "`npm run soak -- --hostile`: ordinary reads and writes with every hostile class, against the server as `npm start` runs it, Neo4j restarted mid-run. Figures in " +
+      `\`${jsonPath}\`.`,
+    "",
+    "```",
+    formatReport(r, jsonPath).trim(),
+    "```",
+  ];
+  const h = r.hostile;
+  if (h) {
+    out.push(
+      "",
+      "A 503 OVERLOADED is the server's admission refusal (deliberate back-pressure, with Retry-After): counted apart, never as a 5xx; ordinary clients retry it after Retry-After. Every other 5xx is a failure (outside the outage window it fails the run).",
+      "",
+      "| class | what | sent | statuses | codes | p99 ms |",
+      "|---|---|---|---|---|---|",
+      ...h.classes.map(
+        (c) =>
+          `| ${c.name} | ${c.what} | ${c.sent ?? 0} | ${counts(c.byStatus ?? {})} | ${counts(c.byCode ?? {})} | ${c.p99Ms ?? "-"} |`,
+      ),
+    );
+    for (const c of h.crashes)
+      out.push(
+        "",
+        `## Crash at ${c.atS} s (exit ${c.exit})`,
+        "",
+        `In flight: ${c.inFlight.join(", ") || "no hostile request"}`,
+        "",
+        "```",
+        c.stderrTail.trim(),
+        "```",
+      );
+    if (h.faults.length > 0)
+      out.push(
+        "",
+        "## 5xx other than admission refusals",
+        "",
+        ...h.faults
+          .slice(0, 20)
+          .map(
+            (f) =>
+              `- ${f.atS} s ${f.op} HTTP ${f.status} ${f.code}${f.insideOutage ? " (outage window)" : ""}: \`${f.request.slice(0, 300)}\``,
+          ),
+      );
+  }
+  return `${out.join("\n")}\n`;
 }
 
 /** Writes the report as JSON, creating its folder. */

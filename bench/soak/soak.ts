@@ -15,7 +15,7 @@
  * recovery plus 2 s; a request under way at any time in it counts as inside), or the restart did
  * not recover; 130 when interrupted; 0 otherwise.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, relative, resolve } from "node:path";
@@ -38,6 +38,24 @@ import { createHttp } from "../../src/http.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createApp } from "../../src/server.js";
 import {
+  type AdmissionCounts,
+  isAdmissionRefusal,
+  newAdmissionCounts,
+  OVERLOADED,
+  postAdmitted,
+} from "./client.js";
+import {
+  describeRequest,
+  type HeldSubscriptions,
+  HOSTILE_CLASSES,
+  type HostileContext,
+  HostileTally,
+  holdSubscriptions,
+  hostileLoop,
+  roundRobin,
+  slowClientLoop,
+} from "./hostile.js";
+import {
   classifyRead,
   classifyWrite,
   createEntityBody,
@@ -47,21 +65,43 @@ import {
 } from "./operations.js";
 import { type OutageTimeline, runOutage } from "./outage.js";
 import {
+  type FlaggedRequest,
+  formatMarkdown,
   formatReport,
   GRACE_MS,
+  type HostileObservations,
   judge,
+  outageWindow,
   type ReadSample,
   type ReadStats,
   type WriteRecord,
   writeReport,
 } from "./report.js";
-import { Tally, TRANSPORT_ERROR } from "./tally.js";
+import { buildAsShipped, ShippedApi } from "./shipped.js";
+import { overlaps, percentile, Tally, TRANSPORT_ERROR } from "./tally.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = resolve(HERE, "../results");
 const REPORT_PATH = join(RESULTS, "soak-latest.json");
 // *.log is git-ignored; the access log at info would be one line per request, so warn and up.
 const SERVER_LOG = join(RESULTS, "soak-server.log");
+const HOSTILE_REPORT_PATH = join(RESULTS, "soak-hostile-latest.json");
+const HOSTILE_MARKDOWN_PATH = join(RESULTS, "soak-hostile-latest.md");
+/** The shipped server's stdout (its JSON log, access lines included); git-ignored. */
+const HOSTILE_SERVER_LOG = join(RESULTS, "soak-hostile-server.log");
+/**
+ * --hostile's 16 concurrent clients: ordinary readers and writers (the --connections and
+ * --writers defaults), hostile loops round robin over the classes, and slow clients.
+ */
+const HOSTILE_READERS = 7;
+const HOSTILE_LOOPS = 4;
+const SLOW_CLIENTS = 3;
+const HOSTILE_PAUSE_MS = 100;
+/** More graphChanged streams than the server's MAX_SUBSCRIPTIONS default (64). */
+const HELD_SUBSCRIPTIONS = DEFAULT_LIMITS.maxSubscriptions + 16;
+/** Held from 10 % of the run, for 25 % of it, so the other stream classes also meet a free server. */
+const HOLD_AT = 0.1;
+const HOLD_FOR = 0.25;
 /** Every key the soak writes starts with this, so leftovers of an interrupted run are found too. */
 const KEY_PREFIX = "soak-";
 const OUTAGE_AT = 0.4;
@@ -91,6 +131,11 @@ dedicated local Neo4j ("soak", port SOAK_BOLT_PORT, default 7696), restarted mid
   --connections N   autocannon connections for reads (default 8)
   --writers N       concurrent write loops (default 2)
   --no-restart      run without the Neo4j outage
+  --hostile         build the API and run it as \`npm start\` does, in its own process, and mix
+                    every hostile request class into the load (${HOSTILE_LOOPS} hostile loops,
+                    ${SLOW_CLIENTS} slow clients, ${HELD_SUBSCRIPTIONS} held subscriptions; readers default
+                    ${HOSTILE_READERS}, so 16 clients in all; --duration defaults to 60); reports crashes,
+                    peak RSS and admission refusals too, to soak-hostile-latest.json and .md
   --help            this text
 
 Exit code 1 if an acknowledged write is lost, a 5xx appears outside the outage window, or the API
@@ -102,6 +147,7 @@ interface CliOptions {
   connections: number;
   writers: number;
   restart: boolean;
+  hostile: boolean;
 }
 
 class UsageError extends Error {
@@ -124,22 +170,31 @@ function parseCli(argv: string[]): CliOptions | undefined {
   const { values } = parseArgs({
     args: argv,
     options: {
-      duration: { type: "string", default: "40" },
-      connections: { type: "string", default: "8" },
+      duration: { type: "string" },
+      connections: { type: "string" },
       writers: { type: "string", default: "2" },
       // Node 20's parseArgs has no negation, so the negative flag is its own option.
       "no-restart": { type: "boolean", default: false },
+      hostile: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) return undefined;
+  const hostile = values.hostile;
   return {
-    durationS: positive("duration", values.duration, { integer: false, min: 5 }),
-    connections: positive("connections", values.connections),
+    durationS: positive("duration", values.duration ?? (hostile ? "60" : "40"), {
+      integer: false,
+      min: 5,
+    }),
+    connections: positive(
+      "connections",
+      values.connections ?? (hostile ? String(HOSTILE_READERS) : "8"),
+    ),
     writers: positive("writers", values.writers, { min: 0 }),
     restart: !values["no-restart"],
+    hostile,
   };
 }
 
@@ -156,6 +211,8 @@ interface Resources {
   neo4j?: LocalNeo4j;
   db?: Db;
   server?: Server;
+  /** The shipped server (--hostile). */
+  api?: ShippedApi;
   flushLog?: () => void;
 }
 
@@ -185,6 +242,8 @@ interface LoadContext {
   until: () => number;
   tally: Tally;
   signal: AbortSignal;
+  /** Admission refusals the ordinary clients met (and retried). */
+  admission: AdmissionCounts;
 }
 
 /** The reads, through autocannon; resolves with its result when the duration is over. */
@@ -259,21 +318,93 @@ async function writeLoop(
     let status = 0;
     let code = TRANSPORT_ERROR;
     try {
-      const response = await fetch(`${ctx.baseUrl}/graphql`, {
-        method: "POST",
-        headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` },
-        body: createEntityBody(key),
-        signal: AbortSignal.any([AbortSignal.timeout(CLIENT_TIMEOUT_S * 1000), ctx.signal]),
-      });
-      status = response.status;
-      code = classifyWrite(await response.text(), key);
+      const answer = await postAdmitted(
+        `${ctx.baseUrl}/graphql`,
+        { ...JSON_HEADERS, authorization: `Bearer ${token}` },
+        createEntityBody(key),
+        { signal: ctx.signal, timeoutMs: CLIENT_TIMEOUT_S * 1000, admission: ctx.admission },
+      );
+      status = answer.status;
+      code = isAdmissionRefusal(status, answer.text) ? OVERLOADED : classifyWrite(answer.text, key);
     } catch {
       // No response: counted as a transport error, and the write as not acknowledged.
     }
     const at = ctx.clock();
     const ms = performance.now() - started;
-    ctx.tally.record({ kind: "write", at, ms, status, code });
+    ctx.tally.record({ kind: "write", at, ms, status, code, op: "SoakCreateEntity" });
     writes.push({ key, acked: status === 200 && code === OK, at, ms });
+  }
+}
+
+/**
+ * One read loop for --hostile (fetch, not autocannon: a refused read is retried after
+ * Retry-After, as a client would): the README's reads in turn, from `offset`.
+ */
+async function readLoop(ctx: LoadContext, offset: number, samples: ReadSample[]): Promise<void> {
+  for (let n = offset; ctx.clock() < ctx.until() && !ctx.signal.aborted; n++) {
+    const op = READS[n % READS.length];
+    if (!op) return;
+    const started = performance.now();
+    let status = 0;
+    let code = TRANSPORT_ERROR;
+    try {
+      const answer = await postAdmitted(`${ctx.baseUrl}/graphql`, JSON_HEADERS, readBody(op), {
+        signal: ctx.signal,
+        timeoutMs: CLIENT_TIMEOUT_S * 1000,
+        admission: ctx.admission,
+      });
+      status = answer.status;
+      code = classifyRead(answer.text);
+    } catch {
+      // No response: a transport error.
+    }
+    const at = ctx.clock();
+    const ms = performance.now() - started;
+    samples.push({ at, ms });
+    ctx.tally.record({ kind: "read", at, ms, status, code, op: op.name });
+  }
+}
+
+/** The read figures judge() wants, from the read loops' own samples. */
+function readStats(samples: readonly ReadSample[], tally: Tally, loadMs: number): ReadStats {
+  const ms = samples.map((x) => x.ms);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    p50: round(percentile(ms, 50)),
+    p99: round(percentile(ms, 99)),
+    max: round(Math.max(0, ...ms)),
+    mean: ms.length ? round(ms.reduce((a, b) => a + b, 0) / ms.length) : 0,
+    requestsPerSecond: samples.length / (loadMs / 1000),
+    errors: tally.notable.filter((o) => o.kind === "read" && o.code === TRANSPORT_ERROR).length,
+    timeouts: 0,
+  };
+}
+
+/** The server log's error-level lines (pino level >= 50), the first `max` of them. */
+function errorLines(path: string, max: number): string[] {
+  let text = "";
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.includes('"level":5') && !line.includes('"level":6')) continue;
+    found.push(line.slice(0, 2000));
+    if (found.length >= max) break;
+  }
+  return found;
+}
+
+/** Lines of the shipped server's log at warn and above (the access lines are info). */
+function countWarnLines(path: string): number {
+  try {
+    return readFileSync(path, "utf8")
+      .split("\n")
+      .filter((l) => /"level":(4|5|6)\d/.test(l)).length;
+  } catch {
+    return 0;
   }
 }
 
@@ -318,6 +449,11 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
     if (signal.aborted) throw new Interrupted();
   };
   const config = loadConfig();
+  if (cli.hostile) {
+    say("npm run build (the server runs as npm start runs it)");
+    buildAsShipped();
+    checkpoint();
+  }
   const neo4jOptions: LocalNeo4jOptions = {
     dir: config.NEO4J_LOCAL_DIR,
     instance: "soak",
@@ -348,26 +484,31 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
   for (const s of await ingestFiles(setupDb, stats, seedFiles())) say(`seeded ${s.source}`);
   checkpoint();
 
-  const destination = pino.destination({
-    dest: SERVER_LOG,
-    mkdir: true,
-    append: false,
-    sync: true,
-  });
-  res.flushLog = () => destination.flushSync();
-  const logger = pino({ level: process.env.SOAK_LOG_LEVEL ?? "warn" }, destination);
   const { token, sha256 } = generateToken();
-  const app = createApp({
-    db,
-    logger,
-    tokens: [{ name: "soak", sha256, scopes: ["write"] }],
-    limits: DEFAULT_LIMITS,
-  });
-  const server = createHttp({ app, db, logger, maxBodyBytes: DEFAULT_LIMITS.maxBodyBytes });
-  res.server = server;
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  say(`API on ${baseUrl}`);
+  const tokens = [{ name: "soak", sha256, scopes: ["write" as const] }];
+  // Set again when the load begins; the shipped server's crash times are read against it.
+  let t0 = performance.now();
+  const clock = () => performance.now() - t0;
+  let baseUrl: string;
+  if (cli.hostile) {
+    const neo4j = res.neo4j;
+    res.api = await ShippedApi.start({
+      target: {
+        uri: neo4j.uri,
+        user: neo4j.user,
+        password: neo4j.password,
+        database: neo4j.database,
+      },
+      apiTokens: JSON.stringify(tokens),
+      logPath: HOSTILE_SERVER_LOG,
+      clock,
+    });
+    baseUrl = res.api.baseUrl;
+    say(`API as shipped (${res.api.command}, pid ${res.api.pid}) on ${baseUrl}`);
+  } else {
+    baseUrl = await serveInProcess(db, tokens, res);
+    say(`API on ${baseUrl}`);
+  }
   await preflight(baseUrl);
   checkpoint();
 
@@ -378,15 +519,16 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
   const readSamples: ReadSample[] = [];
   const writes: WriteRecord[] = [];
   const startedAt = new Date();
-  const t0 = performance.now();
-  const clock = () => performance.now() - t0;
+  t0 = performance.now();
   const durationMs = cli.durationS * 1000;
   // While an outage is under way the end is open; once it is over, it is fixed (see above).
   let endAt = cli.restart ? Number.POSITIVE_INFINITY : durationMs;
-  const ctx: LoadContext = { baseUrl, clock, until: () => endAt, tally, signal };
+  const admission = newAdmissionCounts();
+  const ctx: LoadContext = { baseUrl, clock, until: () => endAt, tally, signal, admission };
+  const hostileCtx: HostileContext = { ...ctx, hostile: new HostileTally() };
   const at = (message: string) => say(`${(clock() / 1000).toFixed(1).padStart(5)} s  ${message}`);
   at(
-    `load: ${cli.durationS} s, ${cli.connections} read connections, ${cli.writers} writers${cli.restart ? `, Neo4j restart at ${(OUTAGE_AT * cli.durationS).toFixed(1)} s` : ""}`,
+    `load: ${cli.durationS} s, ${cli.connections} read connections, ${cli.writers} writers${cli.hostile ? `, ${HOSTILE_LOOPS} hostile loops, ${SLOW_CLIENTS} slow clients, ${HELD_SUBSCRIPTIONS} held subscriptions` : ""}${cli.restart ? `, Neo4j restart at ${(OUTAGE_AT * cli.durationS).toFixed(1)} s` : ""}`,
   );
 
   const outage: Promise<OutageTimeline | null> = cli.restart
@@ -414,10 +556,26 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
         return timeline;
       })
     : Promise.resolve(null);
-  const [readResult, , timeline] = await Promise.all([
-    runReads(ctx, cli.connections, readSamples),
+  const reading: Promise<Result | null> = cli.hostile
+    ? Promise.all(
+        Array.from({ length: cli.connections }, (_, i) => readLoop(ctx, i, readSamples)),
+      ).then(() => null)
+    : runReads(ctx, cli.connections, readSamples);
+  const nextClass = roundRobin();
+  const held: Promise<HeldSubscriptions | null> = cli.hostile
+    ? holdSubscriptions(hostileCtx, HELD_SUBSCRIPTIONS, HOLD_AT * durationMs, HOLD_FOR * durationMs)
+    : Promise.resolve(null);
+  const [readResult, , timeline, , subscriptions] = await Promise.all([
+    reading,
     Promise.all(Array.from({ length: cli.writers }, () => writeLoop(ctx, token, nextKey, writes))),
     outage,
+    Promise.all([
+      ...Array.from({ length: cli.hostile ? HOSTILE_LOOPS : 0 }, () =>
+        hostileLoop(hostileCtx, nextClass, HOSTILE_PAUSE_MS),
+      ),
+      ...Array.from({ length: cli.hostile ? SLOW_CLIENTS : 0 }, () => slowClientLoop(hostileCtx)),
+    ]),
+    held,
   ]);
   const loadMs = clock();
   at("load over");
@@ -433,15 +591,26 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
     stored = { error: error instanceof Error ? error.message : String(error) };
   }
   res.flushLog?.();
-  const reads: ReadStats = {
-    p50: readResult.latency.p50,
-    p99: readResult.latency.p99,
-    max: readResult.latency.max,
-    mean: readResult.latency.mean,
-    requestsPerSecond: readResult.requests.average,
-    errors: readResult.errors,
-    timeouts: readResult.timeouts,
-  };
+  const reads: ReadStats = readResult
+    ? {
+        p50: readResult.latency.p50,
+        p99: readResult.latency.p99,
+        max: readResult.latency.max,
+        mean: readResult.latency.mean,
+        requestsPerSecond: readResult.requests.average,
+        errors: readResult.errors,
+        timeouts: readResult.timeouts,
+      }
+    : readStats(readSamples, tally, loadMs);
+  const hostile =
+    res.api &&
+    (await hostileFindings(res.api, tally, hostileCtx.hostile, admission, subscriptions, timeline));
+  const serverLog = hostile
+    ? {
+        file: relative(process.cwd(), HOSTILE_SERVER_LOG),
+        lines: countWarnLines(HOSTILE_SERVER_LOG),
+      }
+    : { file: relative(process.cwd(), SERVER_LOG), lines: countLines(SERVER_LOG) };
   const report = judge({
     run: {
       id: runId,
@@ -460,15 +629,104 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
     writes,
     stored,
     outage: timeline,
-    serverLog: { file: relative(process.cwd(), SERVER_LOG), lines: countLines(SERVER_LOG) },
+    serverLog,
+    ...(hostile ? { hostile } : {}),
   });
-  writeReport(report, REPORT_PATH);
-  process.stdout.write(formatReport(report, relative(process.cwd(), REPORT_PATH)));
+  const jsonPath = hostile ? HOSTILE_REPORT_PATH : REPORT_PATH;
+  writeReport(report, jsonPath);
+  if (hostile) {
+    const md = formatMarkdown(report, relative(RESULTS, jsonPath));
+    writeFileSync(HOSTILE_MARKDOWN_PATH, md);
+  }
+  process.stdout.write(formatReport(report, relative(process.cwd(), jsonPath)));
   return report.passed ? 0 : 1;
+}
+
+/** Serves the API in this process on a free loopback port (the plain soak); returns its URL. */
+async function serveInProcess(
+  db: Db,
+  tokens: { name: string; sha256: string; scopes: "write"[] }[],
+  res: Resources,
+): Promise<string> {
+  const destination = pino.destination({
+    dest: SERVER_LOG,
+    mkdir: true,
+    append: false,
+    sync: true,
+  });
+  res.flushLog = () => destination.flushSync();
+  const logger = pino({ level: process.env.SOAK_LOG_LEVEL ?? "warn" }, destination);
+  const app = createApp({ db, logger, tokens, limits: DEFAULT_LIMITS });
+  const server = createHttp({ app, db, logger, maxBodyBytes: DEFAULT_LIMITS.maxBodyBytes });
+  res.server = server;
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * What the hostile run met: the shipped server is stopped here (its last memory sample is
+ * taken first), and every failed or off-contract response is named with its request.
+ */
+async function hostileFindings(
+  api: ShippedApi,
+  tally: Tally,
+  hostile: HostileTally,
+  admission: AdmissionCounts,
+  subscriptions: HeldSubscriptions | null,
+  timeline: OutageTimeline | null,
+): Promise<HostileObservations> {
+  const stoppedWith = await api.stop();
+  const window = outageWindow(timeline);
+  const flag = (o: { op?: string; at: number; ms: number; status: number; code: string }) => {
+    const op = o.op ?? "unknown";
+    const request =
+      READS.some((r) => r.name === op) || op === "SoakCreateEntity" ? op : describeRequest(op);
+    return {
+      op,
+      atS: Math.round(o.at / 10) / 100,
+      status: o.status,
+      code: o.code,
+      insideOutage: overlaps(o, window),
+      request,
+    } satisfies FlaggedRequest;
+  };
+  const fivexx = tally.serverErrors(window);
+  const faults = [...fivexx.inside, ...fivexx.outside].sort((a, b) => a.at - b.at).map(flag);
+  const breaches = hostile.sent
+    .filter(
+      (x) => x.verdict === "breach" && !overlaps({ at: x.at, ms: x.at - x.startedAt }, window),
+    )
+    .map((x) =>
+      flag({ op: x.name, at: x.at, ms: x.at - x.startedAt, status: x.status, code: x.code }),
+    );
+  const failed = api.crashes.length > 0 || faults.length > 0;
+  return {
+    server: { command: api.command, env: "NODE_ENV=production", stoppedWith },
+    crashes: api.crashes.map((c) => ({ ...c, inFlight: hostile.inFlightAt(c.at) })),
+    memory: api.memory,
+    classes: HOSTILE_CLASSES.map(({ name, what }) => ({ name, what })).concat([
+      {
+        name: "slow-client",
+        what: "headers and Content-Length, then the body one byte every 400 ms",
+      },
+      {
+        name: "subscriptions-held",
+        what: `${HELD_SUBSCRIPTIONS} graphChanged streams held (refusals only)`,
+      },
+    ]),
+    tally: hostile,
+    subscriptions,
+    admission,
+    faults,
+    breaches,
+    serverErrors: errorLines(HOSTILE_SERVER_LOG, 20),
+    stderrTail: failed ? api.stderrTail() : "",
+  };
 }
 
 /** Closes the API, deletes what the soak wrote, closes the driver and stops the soak Neo4j. */
 async function shutdown(res: Resources): Promise<void> {
+  if (res.api) await res.api.stop();
   if (res.server) {
     const server = res.server;
     server.closeAllConnections();

@@ -2,6 +2,7 @@
  * Counts every response of the soak by HTTP status and by code, and keeps the time of each one
  * that was not a plain success, so that afterwards it can be judged against the outage window.
  */
+import { OVERLOADED } from "./client.js";
 import { OK } from "./operations.js";
 
 /** A request that got no HTTP response (refused, reset, timed out on the client). */
@@ -9,7 +10,8 @@ export const TRANSPORT_ERROR = "TRANSPORT_ERROR";
 
 /** One response (or transport failure). */
 export interface Outcome {
-  kind: "read" | "write";
+  /** An ordinary read or write, or a hostile request (--hostile). */
+  kind: "read" | "write" | "hostile";
   /** When it completed, in ms since the load began. */
   at: number;
   /** How long it took (so when it began); 0 when unknown. */
@@ -18,6 +20,8 @@ export interface Outcome {
   status: number;
   /** "ok", the GraphQL error code, the write result's code, or TRANSPORT_ERROR. */
   code: string;
+  /** The operation or hostile class, when known (to name the request behind a failure). */
+  op?: string;
 }
 
 /** A span of time in ms since the load began; `to` is Infinity while it has not closed. */
@@ -34,6 +38,7 @@ const bump = (counts: Record<string, number>, key: string) => {
 export class Tally {
   reads = 0;
   writes = 0;
+  hostile = 0;
   readonly byStatus: Record<string, number> = {};
   readonly byCode: Record<string, number> = {};
   /** Every outcome that was not HTTP 200 with "ok": few when all is well, kept with its time. */
@@ -42,7 +47,8 @@ export class Tally {
   /** Records one outcome. */
   record(outcome: Outcome): void {
     if (outcome.kind === "read") this.reads += 1;
-    else this.writes += 1;
+    else if (outcome.kind === "write") this.writes += 1;
+    else this.hostile += 1;
     bump(this.byStatus, outcome.status === 0 ? "none" : String(outcome.status));
     bump(this.byCode, outcome.code);
     if (outcome.status !== 200 || outcome.code !== OK) this.notable.push(outcome);
@@ -50,12 +56,23 @@ export class Tally {
 
   /** Every outcome counted. */
   get total(): number {
-    return this.reads + this.writes;
+    return this.reads + this.writes + this.hostile;
   }
 
-  /** The 5xx responses, split by whether they fell inside `window` (none inside without one). */
+  /**
+   * The admission refusals recorded as outcomes (503 OVERLOADED, with Retry-After): deliberate
+   * back-pressure, so counted apart from the 5xx that faults cause.
+   */
+  get admissionRefusals(): number {
+    return this.notable.filter(isAdmissionRefusal).length;
+  }
+
+  /**
+   * The 5xx responses other than admission refusals, split by whether they fell inside
+   * `window` (none inside without one).
+   */
   serverErrors(window: TimeWindow | undefined): { inside: Outcome[]; outside: Outcome[] } {
-    const fivexx = this.notable.filter((o) => o.status >= 500);
+    const fivexx = this.notable.filter((o) => o.status >= 500 && !isAdmissionRefusal(o));
     return {
       inside: fivexx.filter((o) => inWindow(o, window)),
       outside: fivexx.filter((o) => !inWindow(o, window)),
@@ -82,6 +99,8 @@ export function overlaps(
 }
 
 const inWindow = overlaps;
+
+const isAdmissionRefusal = (o: Outcome) => o.status === 503 && o.code === OVERLOADED;
 
 /** The nearest-rank percentile `p` (0..100) of `values`; 0 when there are none. */
 export function percentile(values: readonly number[], p: number): number {
