@@ -3,6 +3,7 @@
  * rolled back), consumed by the graphChanged subscription. In-process; with more than one
  * replica, swap createPubSub's event target for @graphql-yoga/redis-event-target.
  */
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 
 export interface GraphChange {
@@ -23,8 +24,15 @@ export interface GraphChange {
 
 export type GraphEvents = ReturnType<typeof createGraphEvents>;
 
-export function createGraphEvents() {
-  return createPubSub<{ graphChanged: [GraphChange] }>();
+/**
+ * The process's change events. Every open graphChanged stream is a listener on one event
+ * target; the server admits at most `maxSubscribers` streams (MAX_SUBSCRIPTIONS), so Node's
+ * leak warning (at 11 listeners) is set above that bound instead of firing on ordinary use.
+ */
+export function createGraphEvents(maxSubscribers = 64) {
+  const eventTarget = new EventTarget();
+  setMaxListeners(maxSubscribers + 1, eventTarget);
+  return createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget });
 }
 
 /** Announces a committed change, unless it changed nothing. */

@@ -125,8 +125,8 @@ export function createApp({
   logger,
   onQuery,
   tokens = [],
-  events = createGraphEvents(),
   limits = DEFAULT_LIMITS,
+  events = createGraphEvents(limits.maxSubscriptions),
 }: AppOptions) {
   return createYoga<ServerContext, Context>({
     schema,

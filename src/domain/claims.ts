@@ -7,9 +7,10 @@
  *   claims that state it and are not deprecated (a retracted source's claims are deprecated).
  * - With `asOf: D`, only claims whose point in time is at or before D count (a partial date
  *   counts through its whole period: "2022-03" is at or before "2022-03-01").
- * - Claims at the same latest point in time that give different values make the property, and
- *   so the relation, disputed; the value shown is then the first by source key, so every read
- *   shows the same one.
+ * - Claims at the same point in time that give different values make the property, and so
+ *   the relation, disputed (at any time up to asOf: a contradiction stays one after newer
+ *   claims arrive); where that time is the latest, the value shown is the first by source key,
+ *   so every read shows the same one.
  * - A claim without a point in time counts as older than every dated claim.
  *
  * Pure functions over plain values: the data layer stores claims as parallel lists on the
@@ -38,7 +39,7 @@ export interface Claim {
 /** A relation's values as resolved from its claims at one point in time. */
 export interface Resolution {
   values: Record<string, Plain>;
-  /** Properties whose latest claims disagree. */
+  /** Properties on which claims at the same point in time disagree. */
   disputedProperties: string[];
   /** The claims that count at that time (not deprecated, not later than asOf). */
   claims: Claim[];
@@ -74,8 +75,15 @@ export function resolveClaims(claims: readonly Claim[], asOf?: string | null): R
       .sort((a, b) => a.sourceKey.localeCompare(b.sourceKey) || a.excerpt.localeCompare(b.excerpt));
     const first = atLatest[0] as Claim;
     values[name] = first.values[name] as Plain;
-    if (atLatest.some((c) => !same(c.values[name] as Plain, values[name] as Plain)))
-      disputedProperties.push(name);
+    const byTime = new Map<string | null, Plain>();
+    for (const c of stating) {
+      const seen = byTime.get(c.at);
+      if (seen === undefined) byTime.set(c.at, c.values[name] as Plain);
+      else if (!same(seen, c.values[name] as Plain)) {
+        disputedProperties.push(name);
+        break;
+      }
+    }
   }
   return { values, disputedProperties, claims: counted };
 }

@@ -120,6 +120,8 @@ const ENTITY_FIELDS: Record<string, readonly string[]> = {
   description: ["description"],
   updatedAt: ["updatedAt"],
   updatedBy: ["updatedBy"],
+  // Loaded by key, in its own batch.
+  sourceCount: [],
 };
 
 /**

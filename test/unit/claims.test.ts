@@ -29,11 +29,15 @@ describe("resolving a relation's values from its claims", () => {
     expect(resolveClaims([ctv, later], "2021").values).toEqual({});
   });
 
-  it("marks disagreeing claims at the same time as disputed", () => {
+  it("marks disagreeing claims at the same time as disputed, then and after", () => {
     const r = resolveClaims([ctv, later, rival]);
     expect(r.disputedProperties).toEqual(["troops"]);
     expect(r.values.troops).toBe(1900);
     expect(resolveClaims([ctv, later, rival], "2023").disputedProperties).toEqual([]);
+    const old = claim({ sourceKey: "oc", at: "2022-03-08", values: { troops: 450 } });
+    const now = resolveClaims([ctv, old, later]);
+    expect(now.values.troops).toBe(1900);
+    expect(now.disputedProperties).toEqual(["troops"]);
   });
 
   it("drops deprecated claims and counts corroborating sources", () => {

@@ -3,6 +3,7 @@
  * a kind's object type with its own properties from the vocabulary.
  */
 import type { FieldMap } from "@pothos/core";
+import { sourceCounts } from "../../data/disputes.js";
 import type { EntityRecord, FieldSource } from "../../data/entities.js";
 import type { Plain } from "../../db/serialize.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
@@ -57,6 +58,13 @@ EntityRef.implement({
       nullable: true,
       description:
         "Who changed it last: a token's name, or seed / ingest for the command-line tools.",
+    }),
+    sourceCount: t.loadable({
+      type: "Int",
+      description:
+        "How many sources state something about this entity (distinct sources of its relations' evidence, retracted ones left out): its corroboration.",
+      load: (keys: string[], ctx) => sourceCounts(ctx.db, ctx.stats, keys),
+      resolve: (e) => e.key,
     }),
     fieldSources: t.field({
       type: [FieldSourceRef],

@@ -7,6 +7,7 @@ import { pathDataloaderGetter } from "@pothos/plugin-dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import type { EntityRecord } from "../../data/entities.js";
+import { disputedRelations } from "../../data/disputes.js";
 import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
 import type { Plain } from "../../db/serialize.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
@@ -251,6 +252,34 @@ function edgeAndConnection(prefix: string, nodeRef: typeof EntityRef | (typeof K
   );
   return connection;
 }
+
+const DisputeEdge = builder.objectRef<RelationRecord & { cursor: string }>("DisputeEdge").implement({
+  description: "A relation whose sources disagree.",
+  fields: (t) => ({
+    cursor: t.exposeString("cursor"),
+    node: t.field({ type: RelationRef, resolve: (r) => r }),
+  }),
+});
+
+const DisputeConnection = connectionType<RelationRecord>(
+  "DisputeConnection",
+  DisputeEdge,
+  "A page of disputed relations.",
+);
+
+builder.queryField("disputes", (t) =>
+  t.field({
+    type: DisputeConnection,
+    description:
+      "Relations whose sources disagree: claims at the same point in time with different values (see Relation.claims). Ordered by the relation's start, type and end.",
+    args: pagingArgs(t.arg),
+    resolve: async (_, args, ctx, info) => {
+      const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
+      const page = await disputedRelations(ctx.db, ctx.stats, window.offset, window.limit);
+      return toConnection(page.items, window, page.totalCount);
+    },
+  }),
+);
 
 /** RelationConnection (any entity) and one per kind, e.g. PersonRelationConnection. */
 export const RELATION_CONNECTIONS = {

@@ -1,0 +1,171 @@
+/**
+ * Claims (issue 24): three real articles on Operation Reassurance at different dates, on top of
+ * the seed (CTV, March 2022: about 540 Canadian troops in Latvia):
+ *   a: Ottawa Citizen, June 2017: 450 personnel for the 2017 deployment;
+ *   b: CTV, February 2022: 540 deployed in 2017 (repeats the seed's figure, contradicts a), and
+ *      Canada leads the battle group (repeats the seed);
+ *   c: Canadian Affairs, January 2025: 1,900 (updates the figure).
+ * Through GraphQL: corroboration adds a source, an update keeps history and asOf answers each
+ * period, the contradiction is listed in disputes, and any ingest order gives the same graph.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { generateToken } from "../../src/auth/tokens.js";
+import { PROJECT_ROOT } from "../../src/paths.js";
+import { createClient, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const admin = generateToken();
+const { gql } = createClient(db, {
+  tokens: [{ name: "claims-test", sha256: admin.sha256, scopes: ["admin"] }],
+});
+const auth = `Bearer ${admin.token}`;
+afterAll(async () => {
+  await removeArticles();
+  await db.driver.close();
+});
+
+const FIXTURES = join(PROJECT_ROOT, "test/fixtures/claims");
+const article = (name: string) =>
+  parse(readFileSync(join(FIXTURES, `${name}.yaml`), "utf8")) as { source: { key: string } };
+const A = article("a-ottawa-citizen-2017");
+const B = article("b-ctv-2022");
+const C = article("c-canadian-affairs-2025");
+
+async function ingest(doc: object) {
+  const r = await gql(
+    `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename ... on ValidationError { message problems { path message } } } }`,
+    { d: doc },
+    auth,
+  );
+  expect(r.errors).toBeUndefined();
+  expect(r.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+}
+
+/** Deleting a source takes its claims off every relation, and what is left settles the values. */
+async function removeArticles() {
+  for (const doc of [A, B, C])
+    await gql(
+      "mutation ($k: String!) { deleteEntity(key: $k) { __typename } }",
+      { k: doc.source.key },
+      auth,
+    );
+}
+
+const CLAIMS = "claims { source { key } excerpt at values inferred rank }";
+
+/** Canada's contribution to Operation Reassurance as a client reads it, now or as of a date. */
+async function contribution(asOf?: string) {
+  const r = await gql(
+    `query ($asOf: String) { entity(key: "canada") { sourceCount relations(types: [CONTRIBUTES_TO, LEADS], direction: OUT, asOf: $asOf) {
+       edges { type node { key } troops additionalTroops role disputed sourceCount
+               evidence { source { key } excerpt at values } ${CLAIMS} } } } }`,
+    { asOf: asOf ?? null },
+  );
+  expect(r.errors).toBeUndefined();
+  const edges = r.data.entity.relations.edges as Array<Record<string, unknown>>;
+  const pick = (type: string) =>
+    edges.find(
+      (e) => e.type === type && (e.node as { key: string }).key === "operation-reassurance",
+    );
+  return {
+    sourceCount: r.data.entity.sourceCount as number,
+    contributes: pick("CONTRIBUTES_TO"),
+    leads: pick("LEADS"),
+  };
+}
+
+describe("claims from articles at different dates", () => {
+  it("adds sources, keeps each period's figure, and lists the contradiction", async () => {
+    const before = await contribution();
+    expect(before.contributes).toMatchObject({
+      troops: 540,
+      additionalTroops: 130,
+      disputed: false,
+      sourceCount: 1,
+    });
+    for (const doc of [A, B, C]) await ingest(doc);
+
+    const now = await contribution();
+    // The update: the latest figure, citing the sentence that gives it.
+    expect(now.contributes).toMatchObject({
+      troops: 1900,
+      additionalTroops: 130,
+      disputed: true,
+      sourceCount: 4,
+    });
+    const claims = now.contributes?.claims as Array<{
+      source: { key: string };
+      at: string;
+      values: Record<string, unknown>;
+      excerpt: string;
+    }>;
+    expect(claims.map((c) => [c.source.key, c.at, c.values.troops])).toEqual([
+      // Oldest first; at the same time, by source key.
+      [B.source.key, "2017", 540],
+      [A.source.key, "2017", 450],
+      ["ctv-2022-nato-defence-spending", "2022-03", 540],
+      [C.source.key, "2025-01", 1900],
+    ]);
+    expect(claims.find((c) => c.values.troops === 1900)?.excerpt).toMatch(
+      /1,900 Canadian Armed Forces/,
+    );
+    // Corroboration: the seed's "lead nation" relation now has two sources.
+    expect(now.leads).toMatchObject({ role: "lead nation", sourceCount: 2 });
+    expect(now.sourceCount).toBeGreaterThan(before.sourceCount);
+
+    // History: each period answers its own figure, and cites only sentences up to then.
+    const in2022 = await contribution("2022-03");
+    expect(in2022.contributes).toMatchObject({ troops: 540, additionalTroops: 130 });
+    expect((in2022.contributes?.evidence as unknown[]).length).toBe(3);
+    expect((await contribution("2024-12")).contributes).toMatchObject({ troops: 540 });
+    const in2017 = await contribution("2017");
+    expect(in2017.contributes).toMatchObject({ additionalTroops: null, disputed: true });
+    expect([450, 540]).toContain(in2017.contributes?.troops);
+
+    // The contradiction is listed.
+    const d = await gql(
+      `{ disputes(first: 50) { totalCount edges { node { id disputed claims { source { key } values } } } } }`,
+    );
+    expect(d.errors).toBeUndefined();
+    const ids = d.data.disputes.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ids).toContain("canada|CONTRIBUTES_TO|operation-reassurance");
+    expect(d.data.disputes.totalCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gives the same graph whatever the order of ingest, and again on re-ingest", async () => {
+    await removeArticles();
+    expect((await contribution()).contributes).toMatchObject({
+      troops: 540,
+      disputed: false,
+      sourceCount: 1,
+    });
+    for (const doc of [A, B, C]) await ingest(doc);
+    const forward = await contribution();
+    for (const doc of [C, B, A]) await ingest(doc); // re-ingest: nothing changes
+    expect(await contribution()).toEqual(forward);
+    await removeArticles();
+    for (const doc of [C, B, A]) await ingest(doc);
+    expect(await contribution()).toEqual(forward);
+    for (const asOf of ["2017", "2022-03", "2025"]) {
+      const backward = await contribution(asOf);
+      await removeArticles();
+      for (const doc of [A, B, C]) await ingest(doc);
+      expect(await contribution(asOf)).toEqual(backward);
+    }
+  });
+
+  it("after the articles' sources are deleted, the seed's own claim is all that is left", async () => {
+    await removeArticles();
+    const after = await contribution();
+    expect(after.contributes).toMatchObject({
+      troops: 540,
+      additionalTroops: 130,
+      disputed: false,
+      sourceCount: 1,
+    });
+    expect(after.leads).toMatchObject({ sourceCount: 1 });
+  });
+});
