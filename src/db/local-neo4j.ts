@@ -8,6 +8,12 @@
  *   instances/<name>/data/    the store; survives restarts
  *   instances/<name>/password a generated password (mode 0600), set as the initial password
  *   instances/<name>/neo4j.pid the running server, so a second start reuses it
+ *   instances/<name>/owner.pid the process that started (or adopted) it and will stop it
+ *   instances/<name>/watchdog.pid the watchdog that stops it if that process dies first
+ *
+ * The instance folder is private to its user (directories 0700, files 0600): the store, the
+ * transaction logs and the password are as sensitive as each other. Neo4j and its tools run with
+ * umask 077, so the files they create are private too, and every start repairs older modes.
  *
  * Credentials: auth stays on, so other local users and processes cannot read or write the graph
  * without the password; the password is random per instance, never committed or logged, and kept
@@ -16,8 +22,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  chmodSync,
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -28,6 +36,7 @@ import {
 } from "node:fs";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { PROJECT_ROOT } from "../paths.js";
 
@@ -72,6 +81,32 @@ function javaCommand(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
 }
 
+/**
+ * The command and arguments that run `command` with umask 077, so every file Neo4j or its tools
+ * create (store, transaction logs, logs) is readable by its user only. Through `sh -c ... exec`
+ * rather than process.umask(), which worker threads cannot call; exec keeps the pid.
+ */
+function privately(command: string, args: readonly string[]): [string, string[]] {
+  return ["sh", ["-c", 'umask 077 && exec "$0" "$@"', command, ...args]];
+}
+
+/** Makes an instance folder private: directories 0700, files 0600; symlinks are left alone. */
+export function makePrivate(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) makePrivate(path);
+    else if (entry.isFile() && (lstatSync(path).mode & 0o777) !== 0o600) chmodSync(path, 0o600);
+  }
+}
+
+/** Creates the instance's folders, private, and repairs the modes of what is already there. */
+function prepareHome(home: string): void {
+  for (const d of ["data", "logs", "run", "import", "plugins"])
+    mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+  makePrivate(home);
+}
+
 function checkJava(): void {
   const out = spawnSync(javaCommand(), ["-version"], { encoding: "utf8" });
   if (out.error || out.status !== 0) {
@@ -112,7 +147,7 @@ export function ensureJars(dir: string, log: (m: string) => void = () => {}): st
 
 function writeConfig(home: string, o: LocalNeo4jOptions): string {
   const conf = join(home, "conf");
-  mkdirSync(conf, { recursive: true });
+  mkdirSync(conf, { recursive: true, mode: 0o700 });
   const values: Record<string, string> = {
     BOLT_PORT: String(o.boltPort),
     DATA_DIR: join(home, "data"),
@@ -131,7 +166,7 @@ function writeConfig(home: string, o: LocalNeo4jOptions): string {
   const extra = o.extraConfig?.length
     ? `\n# Extra settings for this instance\n${o.extraConfig.join("\n")}\n`
     : "";
-  writeFileSync(join(conf, "neo4j.conf"), text + extra);
+  writeFileSync(join(conf, "neo4j.conf"), text + extra, { mode: 0o600 });
   return conf;
 }
 
@@ -185,8 +220,14 @@ function ensurePassword(lib: string, home: string, conf: string): string {
   const pending = `${file}.pending`;
   writeFileSync(pending, password, { mode: 0o600 });
   const run = spawnSync(
-    javaCommand(),
-    ["-cp", `${lib}/*`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", `@${pending}`],
+    ...privately(javaCommand(), [
+      "-cp",
+      `${lib}/*`,
+      "org.neo4j.cli.AdminTool",
+      "dbms",
+      "set-initial-password",
+      `@${pending}`,
+    ]),
     { encoding: "utf8", env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf } },
   );
   if (run.status !== 0) {
@@ -293,8 +334,7 @@ export async function importIntoLocalNeo4j(
   const root = resolve(o.dir);
   const lib = ensureJars(root, o.log);
   const home = join(root, "instances", o.instance);
-  for (const d of ["data", "logs", "run", "import", "plugins"])
-    mkdirSync(join(home, d), { recursive: true });
+  prepareHome(home);
   const conf = writeConfig(home, o);
   ensurePassword(lib, home, conf);
   const { runningPid } = localInstance(o);
@@ -320,7 +360,7 @@ export async function importIntoLocalNeo4j(
     ...args,
   ];
   const output = await new Promise<{ code: number | null; text: string }>((done, fail) => {
-    const child = spawn(javaCommand(), command, {
+    const child = spawn(...privately(javaCommand(), command), {
       cwd: home,
       env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf },
       stdio: ["ignore", "pipe", "pipe"],
@@ -343,9 +383,61 @@ export async function importIntoLocalNeo4j(
   return output.text;
 }
 
+/** Reads a pid file: its pid, or 0 when it is missing or unreadable. */
+function readPid(file: string): number {
+  try {
+    return Number(readFileSync(file, "utf8")) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The watchdog's script: compiled beside this file under dist/, or the TypeScript source run
+ * through tsx when this module itself runs from src/ (tests, the tsx CLIs).
+ */
+function watchdogArgs(): string[] {
+  const built = fileURLToPath(new URL("./watchdog.js", import.meta.url));
+  if (existsSync(built)) return [built];
+  return ["--import", "tsx", fileURLToPath(new URL("./watchdog.ts", import.meta.url))];
+}
+
+/**
+ * Makes this process the owner of the server `pid`: records it in owner.pid and starts a
+ * detached watchdog that stops the server if this process dies without stopping it.
+ */
+function own(home: string, pid: number): void {
+  writeFileSync(join(home, "owner.pid"), String(process.pid), { mode: 0o600 });
+  const watchdog = spawn(
+    process.execPath,
+    [...watchdogArgs(), String(process.pid), String(pid), home],
+    // Its own process group, so Ctrl-C reaches only the API; the API's node flags are not its.
+    { cwd: PROJECT_ROOT, detached: true, stdio: "ignore", env: { PATH: process.env.PATH ?? "" } },
+  );
+  watchdog.unref();
+  if (watchdog.pid)
+    writeFileSync(join(home, "watchdog.pid"), String(watchdog.pid), { mode: 0o600 });
+}
+
+/** Stops the server `pid` this process owns, and forgets it. */
+async function stopOwned(home: string, pid: number): Promise<void> {
+  if (alive(pid)) {
+    process.kill(pid, "SIGTERM");
+    if (!(await waitForExit(pid, 60_000))) process.kill(pid, "SIGKILL");
+  }
+  for (const f of ["neo4j.pid", "owner.pid"]) {
+    const file = join(home, f);
+    const expected = f === "neo4j.pid" ? pid : process.pid;
+    if (readPid(file) === expected) rmSync(file, { force: true });
+  }
+}
+
 /**
  * Starts (or reuses) the local Neo4j instance and resolves once Bolt answers with its
- * credentials. Throws LocalNeo4jError with what to do when Java or Maven is missing.
+ * credentials. An instance already running is reused and left running while the process that
+ * started it lives; one whose starter died (and whose watchdog is gone too) is adopted: this
+ * process then owns it and stops it. Throws LocalNeo4jError with what to do when Java or Maven
+ * is missing.
  */
 export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = o.log ?? (() => {});
@@ -353,19 +445,40 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   const root = resolve(o.dir);
   const lib = ensureJars(root, log);
   const home = join(root, "instances", o.instance);
-  for (const d of ["data", "logs", "run", "import", "plugins"])
-    mkdirSync(join(home, d), { recursive: true });
+  prepareHome(home);
   const conf = writeConfig(home, o);
   const password = ensurePassword(lib, home, conf);
   const uri = `bolt://127.0.0.1:${o.boltPort}`;
   const pidFile = join(home, "neo4j.pid");
   const base = { uri, user: "neo4j", password, database: "neo4j" };
+  const owned = (pid: number): LocalNeo4j => ({
+    ...base,
+    startedHere: true,
+    stop: () => stopOwned(home, pid),
+  });
 
-  const previous = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) : 0;
+  const previous = readPid(pidFile);
   if (previous && alive(previous)) {
+    const owner = readPid(join(home, "owner.pid"));
+    const orphan = !(owner && alive(owner));
+    const watchdog = readPid(join(home, "watchdog.pid"));
+    if (orphan && watchdog && alive(watchdog)) {
+      // Its owner died and its watchdog is stopping it: let it finish, then start afresh.
+      log(
+        `The local Neo4j (${o.instance}, pid ${previous}) lost its owner; waiting for it to stop ...`,
+      );
+      await waitForExit(previous, 60_000);
+    }
     const until = Date.now() + o.startTimeoutMs;
     while (Date.now() < until && alive(previous)) {
       if (await boltAnswers(uri, password)) {
+        if (orphan) {
+          own(home, previous);
+          log(
+            `Adopted the local Neo4j (${o.instance}) on ${uri} (pid ${previous}), whose starter is gone; it stops with this process.`,
+          );
+          return owned(previous);
+        }
         log(`Reusing the local Neo4j (${o.instance}) already running on ${uri} (pid ${previous}).`);
         return { ...base, startedHere: false, stop: async () => {} };
       }
@@ -380,17 +493,21 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   }
 
   log(`Starting the local Neo4j (${o.instance}) on ${uri} ...`);
-  const consoleLog = openSync(join(home, "logs", "console.log"), "a");
-  const child: ChildProcess = spawn(javaCommand(), javaArgs(lib, home, conf, o.heap), {
-    cwd: home,
-    // Own process group: Ctrl-C reaches the API, which then stops Neo4j in order.
-    detached: true,
-    stdio: ["ignore", consoleLog, consoleLog],
-  });
+  const consoleLog = openSync(join(home, "logs", "console.log"), "a", 0o600);
+  const child: ChildProcess = spawn(
+    ...privately(javaCommand(), javaArgs(lib, home, conf, o.heap)),
+    {
+      cwd: home,
+      // Own process group: Ctrl-C reaches the API, which then stops Neo4j in order.
+      detached: true,
+      stdio: ["ignore", consoleLog, consoleLog],
+    },
+  );
   closeSync(consoleLog);
   const pid = child.pid;
   if (!pid) throw new LocalNeo4jError(`Could not start java. ${NEEDS}`);
-  writeFileSync(pidFile, String(pid));
+  writeFileSync(pidFile, String(pid), { mode: 0o600 });
+  own(home, pid);
   let exited = false;
   child.once("exit", () => {
     exited = true;
@@ -411,15 +528,5 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
     await sleep(250);
   }
   log(`Local Neo4j (${o.instance}) ready on ${uri} in ${Date.now() - started} ms.`);
-
-  return {
-    ...base,
-    startedHere: true,
-    async stop() {
-      if (!alive(pid)) return;
-      process.kill(pid, "SIGTERM");
-      if (!(await waitForExit(pid, 60_000))) process.kill(pid, "SIGKILL");
-      if (existsSync(pidFile)) rmSync(pidFile);
-    },
-  };
+  return owned(pid);
 }
