@@ -14,8 +14,8 @@ import { type RelationRecord, toRelation } from "./relations.js";
 const DISPUTES = `
 MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
 WITH a, r, b ORDER BY a.key, type(r), b.key
-WITH collect({key: a.key, item: {type: type(r), out: true, props: ${asMap("r")}, m: ${asMap("b")}}}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS page`;
+WITH collect({key: a.key, item: {type: type(r), out: true, props: ${asMap("r")}, m: ${asMap("b")}}}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page`;
 
 /** A page of disputed relations, each seen from its start. */
 export async function disputedRelations(

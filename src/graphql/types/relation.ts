@@ -6,8 +6,8 @@
 import { pathDataloaderGetter } from "@pothos/plugin-dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
-import type { EntityRecord } from "../../data/entities.js";
 import { disputedRelations } from "../../data/disputes.js";
+import type { EntityRecord } from "../../data/entities.js";
 import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
 import type { Plain } from "../../db/serialize.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
@@ -253,13 +253,15 @@ function edgeAndConnection(prefix: string, nodeRef: typeof EntityRef | (typeof K
   return connection;
 }
 
-const DisputeEdge = builder.objectRef<RelationRecord & { cursor: string }>("DisputeEdge").implement({
-  description: "A relation whose sources disagree.",
-  fields: (t) => ({
-    cursor: t.exposeString("cursor"),
-    node: t.field({ type: RelationRef, resolve: (r) => r }),
-  }),
-});
+const DisputeEdge = builder
+  .objectRef<RelationRecord & { cursor: string }>("DisputeEdge")
+  .implement({
+    description: "A relation whose sources disagree.",
+    fields: (t) => ({
+      cursor: t.exposeString("cursor"),
+      node: t.field({ type: RelationRef, resolve: (r) => r }),
+    }),
+  });
 
 const DisputeConnection = connectionType<RelationRecord>(
   "DisputeConnection",
