@@ -40,4 +40,4 @@ EXPOSE 4000
 # load ran a full collection every second); allocation-site pretenuring is off, as it put the
 # driver's per-query objects in the old generation and each request's garbage followed them
 # (bench/findings.md). Raise the limits with NODE_OPTIONS if needed.
-CMD ["node", "--max-old-space-size=1024", "dist/app/src/main.js"]
+CMD ["node", "--max-old-space-size=1536", "dist/app/src/main.js"]

@@ -45,7 +45,7 @@ import type neo4j from "neo4j-driver";
 import type { Driver, ProfiledPlan } from "neo4j-driver";
 import { pino } from "pino";
 import { generateToken } from "../src/auth/tokens.js";
-import { BulkGraph } from "../src/data/bulk.js";
+import { BulkGraph, storedRelation } from "../src/data/bulk.js";
 import { generateDocuments } from "../src/data/generate.js";
 import { chunks, ingestInTx } from "../src/data/ingest.js";
 import { createDb, type Db } from "../src/db/driver.js";
@@ -985,16 +985,7 @@ async function txCeiling() {
           (r) => ({
             from: r.from,
             to: r.to,
-            props: props
-              ? {
-                  ...r.properties,
-                  evidenceSources: r.sources,
-                  evidenceExcerpts: r.excerpts,
-                  evidenceInferred: r.flags,
-                  inferred: r.flags.every(Boolean),
-                  updatedBy: "txceiling",
-                }
-              : {},
+            props: props ? { ...storedRelation(r), updatedBy: "txceiling" } : {},
           }),
         );
       const createRelations = (type: string) =>

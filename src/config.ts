@@ -41,7 +41,7 @@ const schema = z.object({
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
   MAX_SUBSCRIPTIONS: z.coerce.number().int().min(0).default(64),
   MAX_READ_ROWS: z.coerce.number().int().min(100).default(20_000),
-  MAX_READ_BYTES: z.coerce.number().int().min(10_000).default(4_000_000),
+  MAX_READ_BYTES: z.coerce.number().int().min(10_000).default(16_000_000),
   DOCUMENT_CACHE_BYTES: z.coerce.number().int().min(0).default(16_000_000),
   /** The whole execution of one operation. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

@@ -44,7 +44,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxInFlight: 16,
   maxSubscriptions: 64,
   maxReadRows: 20_000,
-  maxReadBytes: 4_000_000,
+  maxReadBytes: 16_000_000,
   documentCacheBytes: 16_000_000,
   requestTimeoutMs: 10_000,
   queryTimeoutMs: 8_000,

@@ -15,6 +15,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { Plain } from "../db/serialize.js";
+import { type Claim, encodeClaims, mergeClaim, resolveClaims } from "../domain/claims.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { type EntityFields, mergeEntity, provenanceKeys, unionAliases } from "../domain/merge.js";
@@ -28,7 +29,7 @@ import {
   type RelationType,
   relationProperties,
 } from "../domain/vocabulary.js";
-import { documentCounts, type Outcomes } from "./ingest.js";
+import { documentCounts, type Outcomes, relationRow, sourceDate } from "./ingest.js";
 
 /** Separates the elements of a list inside one CSV field (the unit separator, U+001F). */
 export const ARRAY_DELIMITER = "\u001f";
@@ -48,10 +49,20 @@ interface RelationRecord {
   type: RelationType;
   from: string;
   to: string;
-  properties: Record<string, unknown>;
-  sources: string[];
-  excerpts: string[];
-  flags: boolean[];
+  /** Every source's claim, in canonical order (domain/claims.ts); the values resolve from them. */
+  claims: Claim[];
+}
+
+/** The properties a relation is stored with: its resolved values, claim lists and flags. */
+export function storedRelation(r: Pick<RelationRecord, "claims">): Record<string, Plain> {
+  const resolved = resolveClaims(r.claims);
+  const stored = encodeClaims(r.claims);
+  return {
+    ...resolved.values,
+    ...stored,
+    inferred: stored.evidenceInferred.every(Boolean),
+    disputed: resolved.disputedProperties.length > 0,
+  };
 }
 
 /** What one document added, as ingest reports it. */
@@ -148,34 +159,26 @@ export class BulkGraph {
       else entityOutcomes.updated++;
       this.nodes.set(e.key, next);
     }
+    const sourceAt = sourceDate(doc.source);
     for (const r of doc.relations) {
       const id = `${r.from}|${r.type}|${r.to}`;
       const old = this.relations.get(id);
-      const next: RelationRecord = old
-        ? {
-            ...old,
-            properties: { ...old.properties, ...r.properties },
-            sources: [...old.sources],
-            excerpts: [...old.excerpts],
-            flags: [...old.flags],
-          }
-        : {
-            type: r.type,
-            from: r.from,
-            to: r.to,
-            properties: { ...r.properties },
-            sources: [],
-            excerpts: [],
-            flags: [],
-          };
-      const known = next.sources.some(
-        (s, i) => s === doc.source.key && next.excerpts[i] === r.evidence,
-      );
-      if (!known) {
-        next.sources.push(doc.source.key);
-        next.excerpts.push(r.evidence);
-        next.flags.push(r.inferred);
-      }
+      // As ingest: one claim per (source, sentence), restated in place; values resolved from all.
+      const row = relationRow(r, sourceAt);
+      const claim: Claim = {
+        sourceKey: doc.source.key,
+        excerpt: r.evidence,
+        inferred: r.inferred,
+        at: row.at === "" ? null : row.at,
+        values: (r.properties ?? {}) as Record<string, Plain>,
+        rank: "NORMAL",
+      };
+      const next: RelationRecord = {
+        type: r.type,
+        from: r.from,
+        to: r.to,
+        claims: mergeClaim(old?.claims ?? [], claim),
+      };
       if (!old) relationOutcomes.created++;
       else if (same(old, next)) relationOutcomes.unchanged++;
       else relationOutcomes.updated++;
@@ -245,7 +248,11 @@ export class BulkGraph {
           "evidenceSources:string[]",
           "evidenceExcerpts:string[]",
           "evidenceInferred:boolean[]",
+          "evidenceAt:string[]",
+          "evidenceValues:string[]",
+          "evidenceRanks:string[]",
           "inferred:boolean",
+          "disputed:boolean",
           "updatedAt:datetime",
           "updatedBy",
         ].join(",");
@@ -256,14 +263,24 @@ export class BulkGraph {
       const { props, header } = relationFiles.get(r.type) as { props: string[]; header: string };
       const id = `${r.from}|${r.type}|${r.to}`;
       const later: Record<string, unknown> = {};
+      const stored = encodeClaims(r.claims);
+      const resolved = resolveClaims(r.claims);
       const fields = [
         quote(r.from),
         quote(r.to),
-        ...props.map((name) => deferred(later, name, r.properties[name], field)),
-        quoteList(r.sources, `${id}: evidence sources`),
-        deferred(later, "evidenceExcerpts", r.excerpts, (v) => quoteList(v, `${id}: evidence`)),
-        r.flags.map(String).join(ARRAY_DELIMITER),
-        String(r.flags.every(Boolean)),
+        ...props.map((name) => deferred(later, name, resolved.values[name], field)),
+        quoteList(stored.evidenceSources, `${id}: evidence sources`),
+        deferred(later, "evidenceExcerpts", stored.evidenceExcerpts, (v) =>
+          quoteList(v, `${id}: evidence`),
+        ),
+        stored.evidenceInferred.map(String).join(ARRAY_DELIMITER),
+        deferred(later, "evidenceAt", stored.evidenceAt, (v) => quoteList(v, `${id}: at`)),
+        deferred(later, "evidenceValues", stored.evidenceValues, (v) =>
+          quoteList(v, `${id}: values`),
+        ),
+        quoteList(stored.evidenceRanks, `${id}: ranks`),
+        String(stored.evidenceInferred.every(Boolean)),
+        String(resolved.disputedProperties.length > 0),
         ...stamp,
       ];
       if (Object.keys(later).length > 0)

@@ -10,6 +10,7 @@
  * publication date (or the relation's asOf). Idempotent: it touches only relations without
  * claim values, and is run at every start.
  */
+import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -92,7 +93,7 @@ export async function migrateClaims(
       db,
       stats,
       async (tx) => {
-        const rows = await tx.run(LEGACY, { limit: LEGACY_BATCH });
+        const rows = await tx.run(LEGACY, { limit: neo4j.int(LEGACY_BATCH) });
         const out = rows.map((row) => {
           const props = row.props as Record<string, Plain>;
           const values = storedValues(props);

@@ -404,3 +404,37 @@ export async function removeRelation(
     };
   });
 }
+
+const RETRACT_SOURCE = `
+MATCH (s:Entity {key: $key}) WHERE s:Source
+SET s.retracted = $retracted
+WITH s
+OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
+WITH s, a, r, b,
+     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
+FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+  SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
+    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
+RETURN s.key AS key,
+       collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
+       collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched`;
+
+/**
+ * Marks a source retracted (or restores it): every claim it makes is DEPRECATED (or NORMAL
+ * again), so it no longer counts for values, disputes or corroboration but stays on record;
+ * the relations it touches are settled from the claims that still count. One transaction.
+ * Returns null when there is no such source.
+ */
+export async function retractSource(db: Db, stats: QueryStats, key: string, retracted: boolean) {
+  return writeTx(db, stats, async (tx) => {
+    const [row] = await tx.run(RETRACT_SOURCE, {
+      key,
+      retracted,
+      rank: retracted ? "DEPRECATED" : "NORMAL",
+    });
+    if (!row) return null;
+    await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
+    const ids = Array.isArray(row.ids) ? row.ids.map(String) : [];
+    return { relations: ids.length, changes: { ...NONE(), entities: [key], relations: ids } };
+  });
+}

@@ -157,6 +157,32 @@ describe("claims from articles at different dates", () => {
     }
   });
 
+  it("a retracted source stays on record but stops counting, and can be restored", async () => {
+    for (const doc of [A, B, C]) await ingest(doc);
+    const retract = (retracted: boolean) =>
+      gql(
+        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { ... on RetractSourceSuccess { data { retracted relations } } } }",
+        { k: C.source.key, r: retracted },
+        auth,
+      );
+    const r = await retract(true);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.retractSource.data).toEqual({ retracted: true, relations: 1 });
+    const after = await contribution();
+    expect(after.contributes).toMatchObject({ troops: 540, sourceCount: 3 });
+    const claims = after.contributes?.claims as Array<{ source: { key: string }; rank: string }>;
+    expect(claims.find((c) => c.source.key === C.source.key)?.rank).toBe("DEPRECATED");
+    expect((after.contributes?.evidence as unknown[]).length).toBe(3);
+    await retract(false);
+    expect((await contribution()).contributes).toMatchObject({ troops: 1900, sourceCount: 4 });
+    const missing = await gql(
+      `mutation { retractSource(key: "no-such-source") { __typename ... on NotFoundError { message } } }`,
+      {},
+      auth,
+    );
+    expect(missing.data.retractSource.__typename).toBe("NotFoundError");
+  });
+
   it("after the articles' sources are deleted, the seed's own claim is all that is left", async () => {
     await removeArticles();
     const after = await contribution();

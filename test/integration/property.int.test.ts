@@ -387,6 +387,12 @@ const CONNECTIONS: Connection[] = [
       `query(${d}) { search(query: "canada", ${a}) { totalCount ${PAGE_INFO} edges { cursor score snippet node { key } } } }`,
   },
   {
+    label: "disputes",
+    relation: false,
+    doc: (d, a) =>
+      `query(${d}) { disputes(${a}) { totalCount ${PAGE_INFO} edges { cursor node { id disputed } } } }`,
+  },
+  {
     label: "timeline",
     relation: false,
     doc: (d, a) =>

@@ -64,7 +64,7 @@ describe("many clients at once", () => {
       }
     }
     expect(answers.some((a) => a.status === 200)).toBe(true);
-    // Well inside the 1 GB heap the start script gives it.
+    // Well inside the 1.5 GB heap the start script gives it.
     expect(server.rssKb()).toBeLessThan(1_024 * 1_024);
     await stillServes();
   });

@@ -13,9 +13,21 @@ export interface EntityRef {
   kind: Kind;
 }
 
+/** One source's claim of a relation: its sentence, the values it states and its point in time. */
 export interface Evidence {
   excerpt: string;
-  source: { key: string; name: string; title: string | null; url: string | null };
+  /** ISO, may be partial; null when not known. */
+  at: string | null;
+  values: Record<string, unknown>;
+  /** DEPRECATED when the source was retracted. */
+  rank: string;
+  source: {
+    key: string;
+    name: string;
+    title: string | null;
+    url: string | null;
+    publisher: string | null;
+  };
 }
 
 export interface Relation {
@@ -26,7 +38,11 @@ export interface Relation {
   properties: Record<string, unknown>;
   from: EntityRef;
   to: EntityRef;
+  /** Every source's claim, oldest first (retracted ones included). */
   evidence: Evidence[];
+  /** Sources at the same point in time disagree. */
+  disputed: boolean;
+  sourceCount: number;
 }
 
 export interface SearchHit {
@@ -125,8 +141,8 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 
 const ENTITY = "fragment E on Entity { key name kind }";
 const RELATION = `fragment R on Relation {
-  id type inferred properties from { ...E } to { ...E }
-  evidence { excerpt source { key name title url } }
+  id type inferred properties disputed sourceCount from { ...E } to { ...E }
+  evidence: claims { excerpt at values rank source { key name title url publisher } }
 }`;
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {

@@ -155,6 +155,24 @@ export function nodePanel(
   ];
 }
 
+/**
+ * What a claim states, with its source and time: "troops 540 (CTV News, 2022-03)". The asOf
+ * value is the time itself, so it is not repeated.
+ */
+export function claimSummary(e: Evidence): string {
+  const values = Object.entries(e.values)
+    .filter(([name]) => name !== "asOf")
+    .map(
+      ([name, value]) =>
+        `${name} ${typeof value === "number" ? value.toLocaleString("en") : String(value)}`,
+    )
+    .join(" · ");
+  const where = [e.source.publisher ?? e.source.title ?? e.source.name, e.at]
+    .filter(Boolean)
+    .join(", ");
+  return values ? `${values} (${where})` : `(${where})`;
+}
+
 export function evidenceList(evidence: readonly Evidence[]): HTMLElement {
   if (evidence.length === 0) return h("p", { class: "muted" }, "No sentence recorded.");
   return h(
@@ -164,9 +182,11 @@ export function evidenceList(evidence: readonly Evidence[]): HTMLElement {
       const title = e.source.title ?? e.source.name;
       // Without a web address, the link opens the source itself in the explorer.
       const href = e.source.url ?? `?e=${e.source.key}&node=${e.source.key}`;
+      const retracted = e.rank === "DEPRECATED";
       return h(
         "figure",
-        { class: "evidence" },
+        { class: retracted ? "evidence retracted" : "evidence" },
+        h("p", { class: "claim" }, claimSummary(e), retracted ? " — retracted" : ""),
         h("blockquote", {}, e.excerpt),
         h(
           "figcaption",
@@ -209,7 +229,19 @@ export function edgePanel(r: Relation, actions: PanelActions): HTMLElement[] {
       : null,
     h("h3", {}, "Properties"),
     properties(Object.entries(r.properties)),
-    h("h3", {}, "Evidence"),
+    h(
+      "h3",
+      {},
+      `Evidence: ${r.sourceCount} source${r.sourceCount === 1 ? "" : "s"}`,
+      r.disputed ? " — disputed" : "",
+    ),
+    r.disputed
+      ? h(
+          "p",
+          { class: "note" },
+          "Sources at the same date give different values; each claim shows its own.",
+        )
+      : null,
     evidenceList(r.evidence),
   ].filter((el) => el !== null);
 }

@@ -10,6 +10,7 @@ import {
   createEntity,
   deleteEntity,
   removeRelation,
+  retractSource,
   updateEntity,
 } from "../../data/writes.js";
 import { BadInputError, ConflictError, NotFoundError } from "../../domain/errors.js";
@@ -19,6 +20,16 @@ import { checkKey } from "../keys.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef } from "./refs.js";
 import { RelationRef } from "./relation.js";
+
+const RetractSourcePayload = builder
+  .objectRef<{ key: string; retracted: boolean; relations: number }>("RetractSourcePayload")
+  .implement({
+    fields: (t) => ({
+      key: t.exposeString("key"),
+      retracted: t.exposeBoolean("retracted"),
+      relations: t.exposeInt("relations", { description: "Relations whose claims it changed." }),
+    }),
+  });
 
 builder.mutationType({
   description: "Writes need `Authorization: Bearer <token>` with the write scope.",
@@ -157,6 +168,23 @@ builder.mutationFields((t) => ({
       const r = await deleteEntity(ctx.db, ctx.stats, checkKey(key));
       announce(ctx.events, { ...r.changes, operation: "deleteEntity", by: by(ctx) });
       return { key, deleted: r.deleted, relationsRemoved: r.relationsRemoved };
+    },
+  }),
+  retractSource: t.field({
+    type: RetractSourcePayload,
+    authScopes: { admin: true },
+    errors: { types: [BadInputError, NotFoundError] },
+    description:
+      "Marks a source retracted (retracted: false restores it): its claims stay on record as DEPRECATED and stop counting for values, disputes and corroboration; the relations it touched take the values their other sources give. Needs the admin scope.",
+    args: {
+      key: t.arg.string({ required: true }),
+      retracted: t.arg.boolean({ defaultValue: true }),
+    },
+    resolve: async (_, { key, retracted }, ctx) => {
+      const r = await retractSource(ctx.db, ctx.stats, checkKey(key), retracted ?? true);
+      if (!r) throw new NotFoundError(`No source has the key "${key}".`, { key });
+      announce(ctx.events, { ...r.changes, operation: "retractSource", by: by(ctx) });
+      return { key, retracted: retracted ?? true, relations: r.relations };
     },
   }),
   addRelation: t.field({
