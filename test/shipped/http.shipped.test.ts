@@ -1,0 +1,113 @@
+/**
+ * The HTTP surface of the server as shipped (issue 22): the explorer's static paths, the access
+ * log, CSRF refusals and GraphiQL's subscriptions, and malformed global ids. The server logs at
+ * debug here, so that what a refusal logs (and what a client's text costs the log) shows.
+ */
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+
+let server: ShippedServer;
+beforeAll(async () => {
+  server = await startShipped({ env: { LOG_LEVEL: "debug" } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with its path sent byte for byte (fetch would normalise `..` and `%2e%2e`). */
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((done, fail) => {
+    const req = request(
+      { hostname, port, path, method: options.method ?? "GET", headers: options.headers },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+function logLines(): LogLine[] {
+  return server
+    .output()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as LogLine);
+}
+
+/** The access line of a request (written when its answer is sent, so it may lag a moment). */
+async function accessLine(reqId: string): Promise<{ line: LogLine; length: number }> {
+  for (let i = 0; i < 50; i++) {
+    const text = server
+      .output()
+      .split("\n")
+      .find((l) => l.includes('"msg":"request"') && l.includes(`"reqId":"${reqId}"`));
+    if (text) return { line: JSON.parse(text) as LogLine, length: text.length };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no access line for ${reqId}`);
+}
+
+describe("the explorer's static files", () => {
+  const hostile = [
+    "/explorer/%00",
+    "/explorer/index.html%00",
+    "/explorer/%00/../index.html",
+    "/explorer/assets/%00.js",
+    "/explorer/%0a",
+    "/explorer/%ff",
+    "/explorer/%e0%80%80",
+    "/explorer/%2e%2e",
+    "/explorer/%2e%2e/%2e%2e/package.json",
+    "/explorer/..%2f..",
+    "/explorer/..%2f..%2fpackage.json",
+    "/explorer/../../package.json",
+    "/explorer/%2f%2fetc%2fpasswd",
+    "/explorer/%5c..%5c..%5cpackage.json",
+    `/explorer/${"a".repeat(300)}`,
+    `/explorer/${"a".repeat(8_000)}`,
+    `/explorer/${"a/".repeat(3_000)}x`,
+    `/explorer/${"%2e%2e%2f".repeat(800)}etc/passwd`,
+  ];
+
+  it("answers malformed, NUL-carrying, escaping and overlong paths with 400 or 404, never 500", async () => {
+    for (const path of hostile) {
+      for (const method of ["GET", "HEAD"]) {
+        const r = await raw(path, { method });
+        expect([400, 404], `${method} ${path.slice(0, 60)}`).toContain(r.status);
+        expect(r.body).not.toContain("allies-graph");
+      }
+    }
+    expect(server.alive()).toBe(true);
+    expect(logLines().filter((l) => l.msg === "request failed")).toEqual([]);
+    // The page itself is still served.
+    const page = await raw("/explorer/");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("<!doctype html>");
+  });
+});
