@@ -111,3 +111,55 @@ describe("the explorer's static files", () => {
     expect(page.body).toContain("<!doctype html>");
   });
 });
+
+describe("the access log", () => {
+  it("keeps the first 100 characters of a huge operation name, with an ellipsis", async () => {
+    const name = `Op${"x".repeat(450_000)}`;
+    const before = server.output().length;
+    const r = await post(
+      server,
+      { query: `query ${name} { __typename }`, operationName: name },
+      { "x-request-id": "log-cap-operation" },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.data).toEqual({ __typename: "Query" });
+    const { line, length } = await accessLine("log-cap-operation");
+    expect(line.operation).toBe(`${name.slice(0, 100)}…`);
+    expect(length).toBeLessThan(1_000);
+    // Nor does any other line carry it: the whole log of this request is a few lines.
+    expect(server.output().length - before).toBeLessThan(5_000);
+  });
+
+  it("writes little for a huge operationName parameter that names no operation", async () => {
+    const before = server.output().length;
+    const r = await post(
+      server,
+      { query: "{ __typename }", operationName: "y".repeat(450_000) },
+      { "x-request-id": "log-cap-parameter" },
+    );
+    expect(r.body.errors?.[0]).toBeDefined();
+    const { line, length } = await accessLine("log-cap-parameter");
+    expect(line.operation).toBeNull();
+    expect(length).toBeLessThan(1_000);
+    expect(server.output().length - before).toBeLessThan(5_000);
+  });
+
+  it("replaces a huge X-Request-Id with its own id", async () => {
+    const given = "z".repeat(8_000);
+    const r = await post(server, { query: "{ __typename }" }, { "x-request-id": given });
+    const id = r.headers.get("x-request-id") ?? "";
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const { length } = await accessLine(id);
+    expect(length).toBeLessThan(1_000);
+    expect(server.output()).not.toContain("z".repeat(200));
+  });
+
+  it("keeps the first 200 characters of a long path", async () => {
+    const path = `/graphql/${"p".repeat(10_000)}`;
+    const r = await raw(path, { headers: { "x-request-id": "log-cap-path" } });
+    expect(r.status).toBe(404);
+    const { line, length } = await accessLine("log-cap-path");
+    expect(line.path).toBe(`${path.slice(0, 200)}…`);
+    expect(length).toBeLessThan(1_000);
+  });
+});
