@@ -163,3 +163,71 @@ describe("the access log", () => {
     expect(length).toBeLessThan(1_000);
   });
 });
+
+describe("CSRF prevention", () => {
+  const watch = `subscription WatchCanada { graphChanged(keys: ["canada"]) { operation entities } }`;
+
+  it("refuses a browser's simple GET with 403 FORBIDDEN, logged at debug without a stack", async () => {
+    const r = await raw(`/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { accept: "application/graphql-response+json", "x-request-id": "csrf-refused" },
+    });
+    expect(r.status).toBe(403);
+    const body = JSON.parse(r.body);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(body.errors[0].message).toContain("x-graphql-yoga-csrf");
+    await accessLine("csrf-refused");
+    const csrf = logLines().filter((l) => /csrf/i.test(JSON.stringify(l)));
+    expect(csrf.length).toBeGreaterThan(0);
+    for (const l of csrf) {
+      expect(l.level).toBeLessThanOrEqual(30);
+      expect(JSON.stringify(l)).not.toMatch(/stack|\n\s+at /);
+    }
+    expect(logLines().filter((l) => l.level >= 40)).toEqual([]);
+  });
+
+  it("refuses a subscription GET without the header: the protection stays for other pages", async () => {
+    const r = await raw(`/graphql?query=${encodeURIComponent(watch)}`, {
+      headers: { accept: "text/event-stream" },
+    });
+    expect(r.status).toBe(403);
+    // yoga answers in the format asked for: one event whose data is the refusal.
+    const data = /^data: (.*)$/m.exec(r.body)?.[1] ?? "{}";
+    expect(JSON.parse(data).errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("GraphiQL's subscription tab gets its event stream: the page sends the header on every request", async () => {
+    // The options the served page hands to GraphiQL, as the browser gets them.
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    const html = await page.text();
+    const start = html.lastIndexOf("querySelector('#root'),");
+    const end = html.lastIndexOf(");");
+    const options = JSON.parse(
+      html
+        .slice(start + "querySelector('#root'),".length, end)
+        .trim()
+        .replace(/,$/, ""),
+    ) as { additionalHeaders?: Record<string, string>; defaultTabs: { query: string }[] };
+    const headers = options.additionalHeaders ?? {};
+    expect(Object.keys(headers)).toContain("x-graphql-yoga-csrf");
+    const tab = options.defaultTabs.find((t) => t.query.includes("subscription WatchCanada"));
+    expect(tab).toBeDefined();
+
+    // What GraphiQL's executor sends for a subscription: a GET asking for text/event-stream,
+    // with the page's additional headers.
+    const url = new URL(`${server.url}/graphql`);
+    url.searchParams.set("query", tab?.query ?? "");
+    url.searchParams.set("operationName", "WatchCanada");
+    const stream = new AbortController();
+    const r = await fetch(url, {
+      headers: { accept: "text/event-stream", ...headers },
+      signal: stream.signal,
+    });
+    try {
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toContain("text/event-stream");
+    } finally {
+      stream.abort();
+    }
+  });
+});
