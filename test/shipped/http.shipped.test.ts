@@ -231,3 +231,58 @@ describe("CSRF prevention", () => {
     }
   });
 });
+
+describe("global ids", () => {
+  const nodeQuery = "query ($id: ID!) { node(id: $id) { id } }";
+
+  /** How often `text` appears in the whole answer (message, extensions and all). */
+  const echoes = (body: unknown, text: string) => JSON.stringify(body).split(text).length - 1;
+
+  it("node(id:) with a malformed key inside a well-formed id is BAD_USER_INPUT, echoed once", async () => {
+    const id = b64("Nation:Not A Key!");
+    const r = await post(server, { query: nodeQuery, variables: { id } });
+    expect(r.body.data?.node ?? null).toBeNull();
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(echoes(r.body, "Not A Key!")).toBe(0);
+    expect(echoes(r.body, id)).toBe(1);
+  });
+
+  it("node(id:) with a huge key echoes it cut short", async () => {
+    const id = b64(`Nation:${"x".repeat(5_000)}`);
+    const r = await post(server, { query: nodeQuery, variables: { id } });
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(r.body.errors[0].message).toContain("…");
+    expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+  });
+
+  it("node(id:) with a well-formed key that no entity has is still NOT_FOUND", async () => {
+    const r = await post(server, {
+      query: nodeQuery,
+      variables: { id: b64("Nation:no-such-nation") },
+    });
+    expect(r.body.errors[0].extensions.code).toBe("NOT_FOUND");
+  });
+
+  it("nodes(ids:) refuses a malformed key among good ids with BAD_USER_INPUT", async () => {
+    const ids = [b64("Nation:canada"), b64(`Nation:${"Y".repeat(3_000)}`)];
+    const r = await post(server, {
+      query: "query ($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+      variables: { ids },
+    });
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(echoes(r.body, "Y".repeat(100))).toBe(0);
+    expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+  });
+
+  it("neighbourhood(id:) refuses a malformed key and an unknown type with BAD_USER_INPUT", async () => {
+    const query = "query ($id: ID!) { neighbourhood(id: $id) { truncated } }";
+    for (const id of [b64("Nation:Not A Key!"), b64("Foo:canada"), `%%${"q".repeat(3_000)}`]) {
+      const r = await post(server, { query, variables: { id } });
+      expect(r.body.errors[0].extensions.code, id.slice(0, 40)).toBe("BAD_USER_INPUT");
+      expect(echoes(r.body, id.slice(0, 80)), id.slice(0, 40)).toBeLessThanOrEqual(1);
+      expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+    }
+    const ok = await post(server, { query, variables: { id: b64("Nation:canada") } });
+    expect(ok.body.errors).toBeUndefined();
+  });
+});
