@@ -4,6 +4,7 @@
  * server, and a link to the visual explorer at /explorer (which links back).
  */
 import type { GraphiQLOptions } from "graphql-yoga";
+import { CSRF_HEADER } from "./graphql/csrf.js";
 
 /**
  * GraphiQL's inlined bundle is an 18 MB module: loaded on the first GraphiQL page, not at start,
@@ -178,6 +179,9 @@ export const GRAPHIQL_OPTIONS = {
     query: e.query,
     ...(e.headers ? { headers: e.headers } : {}),
   })),
+  // On every request GraphiQL sends, the subscription's SSE GET included: without it CSRF
+  // prevention refuses that GET (403) and the live-updates tab never opens its stream.
+  additionalHeaders: { [CSRF_HEADER]: "graphiql" },
 } satisfies GraphiQLOptions;
 
 /**

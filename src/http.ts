@@ -13,6 +13,17 @@ import type { App } from "./server.js";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
+/**
+ * What the access log keeps of a value the client chose (path, method, operation name): enough
+ * to recognise it, and never the megabytes a client can put into one.
+ */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
 const READY = "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_key' RETURN count(*) AS n";
 
 /** Whether Neo4j answers within `ms` and the migrations are applied. */
@@ -99,9 +110,9 @@ export function createHttp({
       access.info(
         {
           reqId: id,
-          method: req.method,
-          path,
-          operation: info.operationName ?? null,
+          method: clip(req.method ?? "", 20),
+          path: clip(path, 200),
+          operation: info.operationName == null ? null : clip(info.operationName, 100),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           roundTrips: info.roundTrips ?? 0,

@@ -48,6 +48,12 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>E
 <p>The explorer has not been built. Run <code>npm run build:explorer</code> (<code>npm start</code>
 does it for you), then reload. GraphiQL is at <a href="/graphql">/graphql</a>.</p></html>`;
 
+/** Longer than any path the build writes (assets/<name>-<hash>.js), and than NAME_MAX (255). */
+const MAX_NAME = 200;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function send(
   req: IncomingMessage,
   res: ServerResponse,
@@ -82,6 +88,10 @@ export async function serveExplorer(
   } catch {
     return send(req, res, 400, { "content-type": "text/plain" }, "Bad path.");
   }
+  // No built file has a control character (a NUL makes the file system call throw) or a name
+  // this long (the file system refuses those too); a path with either is the client's mistake.
+  if (name.length > MAX_NAME || CONTROL.test(name))
+    return send(req, res, 400, { "content-type": "text/plain" }, "Bad path.");
   const root = resolve(dist);
   const file = resolve(join(root, name));
   // Nothing outside the build folder, whatever the path says.

@@ -5,14 +5,9 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context } from "../context.js";
-import {
-  BadInputError,
-  ForbiddenError,
-  LimitExceededError,
-  UnauthenticatedError,
-} from "../domain/errors.js";
-import { isKind } from "../domain/vocabulary.js";
+import { ForbiddenError, LimitExceededError, UnauthenticatedError } from "../domain/errors.js";
 import { checkArguments, fieldPrice } from "./complexity.js";
+import { decodeEntityId } from "./keys.js";
 
 const capitalize = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -78,19 +73,9 @@ export const builder = new SchemaBuilder<{
   // so one bad page nulls that field, not its parents.
   defaultFieldNullability: false,
   relay: {
-    // Only ids of this API's entity types decode; anything else is BAD_USER_INPUT, not a
-    // message about the schema's internals.
-    decodeGlobalID: (globalID) => {
-      const decoded = Buffer.from(globalID, "base64").toString("utf8");
-      const colon = decoded.indexOf(":");
-      const typename = decoded.slice(0, colon);
-      if (colon < 1 || !isKind(typename) || !/^[A-Za-z0-9+/]+={0,2}$/.test(globalID)) {
-        throw new BadInputError(`"${globalID.slice(0, 80)}" is not an id this API gave out.`, [
-          { path: ["id"], message: "not a global id of this API" },
-        ]);
-      }
-      return { typename, id: decoded.slice(colon + 1) };
-    },
+    // Only ids of this API's entities decode; anything else (an unknown type, a malformed key
+    // inside) is BAD_USER_INPUT, not a message about the schema's internals or a NOT_FOUND.
+    decodeGlobalID: (globalID) => decodeEntityId(globalID),
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false },

@@ -4,7 +4,6 @@
  * CSRF prevention, and (optionally) no introspection. Limit errors carry code LIMIT_EXCEEDED.
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import {
   GraphQLError,
   getOperationAST,
@@ -13,6 +12,7 @@ import {
 } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
+import { csrfPrevention } from "./csrf.js";
 
 const ARMOR_LIMIT = /limit of \d+ exceeded/i;
 
@@ -301,7 +301,7 @@ export function guards(limits: Limits): Plugin[] {
   return [
     requestChecks(),
     jsonBodyGuard(limits.maxJsonValues),
-    useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+    csrfPrevention(),
     nestingGuard(),
     EnvelopArmorPlugin({
       maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reported },

@@ -1,9 +1,8 @@
 /** `neighbourhood`: a subgraph ready to draw. */
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { NEIGHBOURHOOD_LIMITS, neighbourhood, type Subgraph } from "../../data/neighbourhood.js";
 import { BadInputError, NotFoundError } from "../../domain/errors.js";
 import { builder } from "../builder.js";
-import { checkKey } from "../keys.js";
+import { checkKey, decodeEntityId } from "../keys.js";
 import { RelationTypeEnum } from "./enums.js";
 import { EntityRef } from "./refs.js";
 import { RelationRef } from "./relation.js";
@@ -33,14 +32,7 @@ function keyOf(args: { key?: string | null; id?: string | null }): string {
     ]);
   }
   if (args.key != null) return checkKey(args.key);
-  try {
-    return checkKey(decodeGlobalID(String(args.id)).id, "id");
-  } catch (error) {
-    if (error instanceof BadInputError) throw error;
-    throw new BadInputError("id is not a global id.", [
-      { path: ["id"], message: "not a global id" },
-    ]);
-  }
+  return decodeEntityId(String(args.id)).id;
 }
 
 builder.queryField("neighbourhood", (t) =>

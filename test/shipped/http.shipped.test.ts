@@ -1,0 +1,288 @@
+/**
+ * The HTTP surface of the server as shipped (issue 22): the explorer's static paths, the access
+ * log, CSRF refusals and GraphiQL's subscriptions, and malformed global ids. The server logs at
+ * debug here, so that what a refusal logs (and what a client's text costs the log) shows.
+ */
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+
+let server: ShippedServer;
+beforeAll(async () => {
+  server = await startShipped({ env: { LOG_LEVEL: "debug" } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with its path sent byte for byte (fetch would normalise `..` and `%2e%2e`). */
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((done, fail) => {
+    const req = request(
+      { hostname, port, path, method: options.method ?? "GET", headers: options.headers },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+function logLines(): LogLine[] {
+  return server
+    .output()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as LogLine);
+}
+
+/** The access line of a request (written when its answer is sent, so it may lag a moment). */
+async function accessLine(reqId: string): Promise<{ line: LogLine; length: number }> {
+  for (let i = 0; i < 50; i++) {
+    const text = server
+      .output()
+      .split("\n")
+      .find((l) => l.includes('"msg":"request"') && l.includes(`"reqId":"${reqId}"`));
+    if (text) return { line: JSON.parse(text) as LogLine, length: text.length };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no access line for ${reqId}`);
+}
+
+describe("the explorer's static files", () => {
+  const hostile = [
+    "/explorer/%00",
+    "/explorer/index.html%00",
+    "/explorer/%00/../index.html",
+    "/explorer/assets/%00.js",
+    "/explorer/%0a",
+    "/explorer/%ff",
+    "/explorer/%e0%80%80",
+    "/explorer/%2e%2e",
+    "/explorer/%2e%2e/%2e%2e/package.json",
+    "/explorer/..%2f..",
+    "/explorer/..%2f..%2fpackage.json",
+    "/explorer/../../package.json",
+    "/explorer/%2f%2fetc%2fpasswd",
+    "/explorer/%5c..%5c..%5cpackage.json",
+    `/explorer/${"a".repeat(300)}`,
+    `/explorer/${"a".repeat(8_000)}`,
+    `/explorer/${"a/".repeat(3_000)}x`,
+    `/explorer/${"%2e%2e%2f".repeat(800)}etc/passwd`,
+  ];
+
+  it("answers malformed, NUL-carrying, escaping and overlong paths with 400 or 404, never 500", async () => {
+    for (const path of hostile) {
+      for (const method of ["GET", "HEAD"]) {
+        const r = await raw(path, { method });
+        expect([400, 404], `${method} ${path.slice(0, 60)}`).toContain(r.status);
+        expect(r.body).not.toContain("allies-graph");
+      }
+    }
+    expect(server.alive()).toBe(true);
+    expect(logLines().filter((l) => l.msg === "request failed")).toEqual([]);
+    // The page itself is still served.
+    const page = await raw("/explorer/");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("<!doctype html>");
+  });
+});
+
+describe("the access log", () => {
+  it("keeps the first 100 characters of a huge operation name, with an ellipsis", async () => {
+    const name = `Op${"x".repeat(450_000)}`;
+    const before = server.output().length;
+    const r = await post(
+      server,
+      { query: `query ${name} { __typename }`, operationName: name },
+      { "x-request-id": "log-cap-operation" },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.data).toEqual({ __typename: "Query" });
+    const { line, length } = await accessLine("log-cap-operation");
+    expect(line.operation).toBe(`${name.slice(0, 100)}…`);
+    expect(length).toBeLessThan(1_000);
+    // Nor does any other line carry it: the whole log of this request is a few lines.
+    expect(server.output().length - before).toBeLessThan(5_000);
+  });
+
+  it("writes little for a huge operationName parameter that names no operation", async () => {
+    const before = server.output().length;
+    const r = await post(
+      server,
+      { query: "{ __typename }", operationName: "y".repeat(450_000) },
+      { "x-request-id": "log-cap-parameter" },
+    );
+    expect(r.body.errors?.[0]).toBeDefined();
+    const { line, length } = await accessLine("log-cap-parameter");
+    expect(line.operation).toBeNull();
+    expect(length).toBeLessThan(1_000);
+    expect(server.output().length - before).toBeLessThan(5_000);
+  });
+
+  it("replaces a huge X-Request-Id with its own id", async () => {
+    const given = "z".repeat(8_000);
+    const r = await post(server, { query: "{ __typename }" }, { "x-request-id": given });
+    const id = r.headers.get("x-request-id") ?? "";
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const { length } = await accessLine(id);
+    expect(length).toBeLessThan(1_000);
+    expect(server.output()).not.toContain("z".repeat(200));
+  });
+
+  it("keeps the first 200 characters of a long path", async () => {
+    const path = `/graphql/${"p".repeat(10_000)}`;
+    const r = await raw(path, { headers: { "x-request-id": "log-cap-path" } });
+    expect(r.status).toBe(404);
+    const { line, length } = await accessLine("log-cap-path");
+    expect(line.path).toBe(`${path.slice(0, 200)}…`);
+    expect(length).toBeLessThan(1_000);
+  });
+});
+
+describe("CSRF prevention", () => {
+  const watch = `subscription WatchCanada { graphChanged(keys: ["canada"]) { operation entities } }`;
+
+  it("refuses a browser's simple GET with 403 FORBIDDEN, logged at debug without a stack", async () => {
+    const r = await raw(`/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { accept: "application/graphql-response+json", "x-request-id": "csrf-refused" },
+    });
+    expect(r.status).toBe(403);
+    const body = JSON.parse(r.body);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(body.errors[0].message).toContain("x-graphql-yoga-csrf");
+    await accessLine("csrf-refused");
+    const csrf = logLines().filter((l) => /csrf/i.test(JSON.stringify(l)));
+    expect(csrf.length).toBeGreaterThan(0);
+    for (const l of csrf) {
+      expect(l.level).toBeLessThanOrEqual(30);
+      expect(JSON.stringify(l)).not.toMatch(/stack|\n\s+at /);
+    }
+    expect(logLines().filter((l) => l.level >= 40)).toEqual([]);
+  });
+
+  it("refuses a subscription GET without the header: the protection stays for other pages", async () => {
+    const r = await raw(`/graphql?query=${encodeURIComponent(watch)}`, {
+      headers: { accept: "text/event-stream" },
+    });
+    expect(r.status).toBe(403);
+    // yoga answers in the format asked for: one event whose data is the refusal.
+    const data = /^data: (.*)$/m.exec(r.body)?.[1] ?? "{}";
+    expect(JSON.parse(data).errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("GraphiQL's subscription tab gets its event stream: the page sends the header on every request", async () => {
+    // The options the served page hands to GraphiQL, as the browser gets them.
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    const html = await page.text();
+    const start = html.lastIndexOf("querySelector('#root'),");
+    const end = html.lastIndexOf(");");
+    const options = JSON.parse(
+      html
+        .slice(start + "querySelector('#root'),".length, end)
+        .trim()
+        .replace(/,$/, ""),
+    ) as { additionalHeaders?: Record<string, string>; defaultTabs: { query: string }[] };
+    const headers = options.additionalHeaders ?? {};
+    expect(Object.keys(headers)).toContain("x-graphql-yoga-csrf");
+    const tab = options.defaultTabs.find((t) => t.query.includes("subscription WatchCanada"));
+    expect(tab).toBeDefined();
+
+    // What GraphiQL's executor sends for a subscription: a GET asking for text/event-stream,
+    // with the page's additional headers.
+    const url = new URL(`${server.url}/graphql`);
+    url.searchParams.set("query", tab?.query ?? "");
+    url.searchParams.set("operationName", "WatchCanada");
+    const stream = new AbortController();
+    const r = await fetch(url, {
+      headers: { accept: "text/event-stream", ...headers },
+      signal: stream.signal,
+    });
+    try {
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toContain("text/event-stream");
+    } finally {
+      stream.abort();
+    }
+  });
+});
+
+describe("global ids", () => {
+  const nodeQuery = "query ($id: ID!) { node(id: $id) { id } }";
+
+  /** How often `text` appears in the whole answer (message, extensions and all). */
+  const echoes = (body: unknown, text: string) => JSON.stringify(body).split(text).length - 1;
+
+  it("node(id:) with a malformed key inside a well-formed id is BAD_USER_INPUT, echoed once", async () => {
+    const id = b64("Nation:Not A Key!");
+    const r = await post(server, { query: nodeQuery, variables: { id } });
+    expect(r.body.data?.node ?? null).toBeNull();
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(echoes(r.body, "Not A Key!")).toBe(0);
+    expect(echoes(r.body, id)).toBe(1);
+  });
+
+  it("node(id:) with a huge key echoes it cut short", async () => {
+    const id = b64(`Nation:${"x".repeat(5_000)}`);
+    const r = await post(server, { query: nodeQuery, variables: { id } });
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(r.body.errors[0].message).toContain("…");
+    expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+  });
+
+  it("node(id:) with a well-formed key that no entity has is still NOT_FOUND", async () => {
+    const r = await post(server, {
+      query: nodeQuery,
+      variables: { id: b64("Nation:no-such-nation") },
+    });
+    expect(r.body.errors[0].extensions.code).toBe("NOT_FOUND");
+  });
+
+  it("nodes(ids:) refuses a malformed key among good ids with BAD_USER_INPUT", async () => {
+    const ids = [b64("Nation:canada"), b64(`Nation:${"Y".repeat(3_000)}`)];
+    const r = await post(server, {
+      query: "query ($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+      variables: { ids },
+    });
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(echoes(r.body, "Y".repeat(100))).toBe(0);
+    expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+  });
+
+  it("neighbourhood(id:) refuses a malformed key and an unknown type with BAD_USER_INPUT", async () => {
+    const query = "query ($id: ID!) { neighbourhood(id: $id) { truncated } }";
+    for (const id of [b64("Nation:Not A Key!"), b64("Foo:canada"), `%%${"q".repeat(3_000)}`]) {
+      const r = await post(server, { query, variables: { id } });
+      expect(r.body.errors[0].extensions.code, id.slice(0, 40)).toBe("BAD_USER_INPUT");
+      expect(echoes(r.body, id.slice(0, 80)), id.slice(0, 40)).toBeLessThanOrEqual(1);
+      expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+    }
+    const ok = await post(server, { query, variables: { id: b64("Nation:canada") } });
+    expect(ok.body.errors).toBeUndefined();
+  });
+});
