@@ -54,10 +54,19 @@ export function createMaskError(requestId?: string) {
   };
 }
 
-/** Whether an error (or what it wraps) is an expected, coded one: logged at debug, not error. */
+/**
+ * Whether an error (or what it wraps) is an expected one: logged at debug, not error. A
+ * GraphQLError that wraps nothing was raised by graphql-js, yoga or a plugin about what the
+ * client sent (a syntax error, a refused CSRF request, a variable of the wrong type): a client
+ * error, unless it says it is an internal one.
+ */
 export function isExpectedError(error: unknown): boolean {
   const cause = rootCause(error);
+  if (cause instanceof AppError) return true;
+  if (cause instanceof Error && cause.name === "PothosValidationError") return true;
+  if (!isGraphQLError(cause)) return false;
+  const status = (cause.extensions?.http as { status?: number } | undefined)?.status;
   return (
-    cause instanceof AppError || (cause instanceof Error && cause.name === "PothosValidationError")
+    cause.extensions?.code !== "INTERNAL_SERVER_ERROR" && (status === undefined || status < 500)
   );
 }
