@@ -39,6 +39,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { PROJECT_ROOT } from "../paths.js";
+import { alive } from "./pids.js";
 
 const POM = join(PROJECT_ROOT, "tools/neo4j/pom.xml");
 const CONF_TEMPLATE = join(PROJECT_ROOT, "tools/neo4j/neo4j.conf.template");
@@ -236,15 +237,6 @@ function ensurePassword(lib: string, home: string, conf: string): string {
   }
   renameSync(pending, file);
   return password;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function portOpen(port: number): Promise<boolean> {

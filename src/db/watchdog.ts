@@ -8,6 +8,7 @@
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { alive } from "./pids.js";
 
 const POLL_MS = 500;
 const TERM_GRACE_MS = 30_000;
@@ -16,15 +17,6 @@ const [ownerArg, neo4jArg, home] = process.argv.slice(2);
 // The owner's pid as the starter saw it: if it died before this process ran, ppid differs already.
 const owner = Number(ownerArg);
 const neo4jPid = Number(neo4jArg);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Removes a pid file only while it still names `pid`: a newer start may have replaced it. */
 function removeIfNamed(file: string, pid: number): void {

@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "../../src/db/local-neo4j.js";
+import { alive } from "../../src/db/pids.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -57,15 +58,6 @@ function pidIn(file: string): number {
     return Number(readFileSync(join(home, file), "utf8")) || 0;
   } catch {
     return 0;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
