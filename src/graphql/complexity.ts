@@ -1,13 +1,15 @@
 /**
  * The price of an operation, computed by @pothos/plugin-complexity once per request from the
- * arguments as they will run: literals, variables and defaults alike. Every field costs 1; a
- * field that returns many rows multiplies what is selected under it by how many it may return:
+ * arguments as they will run: literals, variables and defaults alike. Every field that returns
+ * objects costs 1 (its rows are what the server reads and builds); a scalar costs nothing beside
+ * the object that carries it. A field that returns many rows multiplies what is selected under
+ * it by how many it may return:
  * its `first` / `last` (a connection's default page size when neither is given), its `limit`, or
  * the length of its `ids`. Lists without a size argument (aliases, evidence) count as
  * UNSIZED_LIST rows; a connection's `edges` count once, since the connection already
  * multiplied them. `totalCount` costs more: it is a count over every row, not a page.
  */
-import { type GraphQLField, getNamedType, isListType, isNonNullType } from "graphql";
+import { type GraphQLField, getNamedType, isLeafType, isListType, isNonNullType } from "graphql";
 import { LimitExceededError } from "../domain/errors.js";
 import { DEFAULT_PAGE_SIZE } from "./pagination.js";
 
@@ -72,8 +74,9 @@ export function fieldPrice(
   args: Record<string, unknown>,
   field: GraphQLField<unknown, never>,
 ): { field: number; multiplier: number } {
-  const own = field.name === "totalCount" ? COUNT_COST : 1;
-  const typeName = getNamedType(field.type).name;
+  const named = getNamedType(field.type);
+  const own = field.name === "totalCount" ? COUNT_COST : isLeafType(named) ? 0 : 1;
+  const typeName = named.name;
   const paged = size(args.first) ?? size(args.last);
   if (paged !== null) return { field: own, multiplier: paged };
   if (typeName.endsWith("Connection")) return { field: own, multiplier: DEFAULT_PAGE_SIZE };

@@ -14,7 +14,7 @@ const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
     nodes: t.field({ type: [EntityRef], complexity: { multiplier: 1 }, resolve: (g) => g.nodes }),
     edges: t.field({
       type: [RelationRef],
-      complexity: { multiplier: 2 },
+      complexity: { multiplier: 1 },
       description: "Relations among the nodes; `from` and `to` name their ends.",
       resolve: (g) => g.edges,
     }),
