@@ -115,12 +115,6 @@ export function checkDocument(
   return { ok: true, document: doc, externalKeys: [...external] };
 }
 
-/** Keys a document's relations use without defining them (to look their kinds up first). */
-export function undefinedKeys(input: unknown): string[] {
-  const parsed = parseDocument(input);
-  return parsed.ok ? externalKeys(parsed.document) : [];
-}
-
 /** Keys a parsed document's relations use without defining them. */
 export function externalKeys(doc: Document): string[] {
   const defined = new Set([doc.source.key, ...doc.entities.map((e) => e.key)]);
