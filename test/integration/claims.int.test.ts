@@ -119,7 +119,7 @@ describe("claims from articles at different dates", () => {
     // History: each period answers its own figure, and cites only sentences up to then.
     const in2022 = await contribution("2022-03");
     expect(in2022.contributes).toMatchObject({ troops: 540, additionalTroops: 130 });
-    expect((in2022.contributes?.evidence as unknown[]).length).toBe(3);
+    expect(in2022.contributes?.evidence).toHaveLength(3);
     expect((await contribution("2024-12")).contributes).toMatchObject({ troops: 540 });
     const in2017 = await contribution("2017");
     expect(in2017.contributes).toMatchObject({ additionalTroops: null, disputed: true });
@@ -172,7 +172,7 @@ describe("claims from articles at different dates", () => {
     expect(after.contributes).toMatchObject({ troops: 540, sourceCount: 3 });
     const claims = after.contributes?.claims as Array<{ source: { key: string }; rank: string }>;
     expect(claims.find((c) => c.source.key === C.source.key)?.rank).toBe("DEPRECATED");
-    expect((after.contributes?.evidence as unknown[]).length).toBe(3);
+    expect(after.contributes?.evidence).toHaveLength(3);
     await retract(false);
     expect((await contribution()).contributes).toMatchObject({ troops: 1900, sourceCount: 4 });
     const missing = await gql(
