@@ -117,7 +117,9 @@ RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys,
  * `a`, `b`, `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
  *
  * It records the source's claim (domain/claims.ts): a new sentence is appended to the claim
- * lists, a sentence already there is restated in place (values, point in time, inferred flag).
+ * lists; a sentence already there is restated in place: values and point in time it gives
+ * replace the claim's (a corrected document), and a restatement that gives none (addRelation
+ * citing the sentence again) keeps them, as it keeps the claim's inferred flag.
  * Only a new relation takes the row's values at once; an existing one is settled afterwards from
  * all its claims (data/claims.ts), so an older source never overwrites a newer one's figure.
  * Lists of relations written before claims existed are completed with empty items, which read
@@ -142,12 +144,13 @@ WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
            WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
 SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
     r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
-    r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred
-      ELSE [i IN range(0, size(flags) - 1) | CASE WHEN i = known THEN row.inferred ELSE flags[i] END] END,
+    r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
     r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
-      ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN row.at ELSE ats[i] END] END,
+      ELSE [i IN range(0, size(ats) - 1) |
+            CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
     r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
-      ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+      ELSE [i IN range(0, size(vals) - 1) |
+            CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
     r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
 // Inferred while no source states it outright.
 SET r.inferred = all(x IN r.evidenceInferred WHERE x),
