@@ -15,7 +15,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { Plain } from "../db/serialize.js";
-import { type Claim, encodeClaims, mergeClaim, resolveClaims } from "../domain/claims.js";
+import { type Claim, mergeClaim, storedClaims } from "../domain/claims.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { type EntityFields, mergeEntity, provenanceKeys, unionAliases } from "../domain/merge.js";
@@ -55,14 +55,8 @@ interface RelationRecord {
 
 /** The properties a relation is stored with: its resolved values, claim lists and flags. */
 export function storedRelation(r: Pick<RelationRecord, "claims">): Record<string, Plain> {
-  const resolved = resolveClaims(r.claims);
-  const stored = encodeClaims(r.claims);
-  return {
-    ...resolved.values,
-    ...stored,
-    inferred: stored.evidenceInferred.every(Boolean),
-    disputed: resolved.disputedProperties.length > 0,
-  };
+  const { values, lists, inferred, disputed } = storedClaims(r.claims);
+  return { ...values, ...lists, inferred, disputed };
 }
 
 /** What one document added, as ingest reports it. */
@@ -263,12 +257,11 @@ export class BulkGraph {
       const { props, header } = relationFiles.get(r.type) as { props: string[]; header: string };
       const id = `${r.from}|${r.type}|${r.to}`;
       const later: Record<string, unknown> = {};
-      const stored = encodeClaims(r.claims);
-      const resolved = resolveClaims(r.claims);
+      const { lists: stored, values, inferred, disputed } = storedClaims(r.claims);
       const fields = [
         quote(r.from),
         quote(r.to),
-        ...props.map((name) => deferred(later, name, resolved.values[name], field)),
+        ...props.map((name) => deferred(later, name, values[name], field)),
         quoteList(stored.evidenceSources, `${id}: evidence sources`),
         deferred(later, "evidenceExcerpts", stored.evidenceExcerpts, (v) =>
           quoteList(v, `${id}: evidence`),
@@ -279,8 +272,8 @@ export class BulkGraph {
           quoteList(v, `${id}: values`),
         ),
         quoteList(stored.evidenceRanks, `${id}: ranks`),
-        String(stored.evidenceInferred.every(Boolean)),
-        String(resolved.disputedProperties.length > 0),
+        String(inferred),
+        String(disputed),
         ...stamp,
       ];
       if (Object.keys(later).length > 0)

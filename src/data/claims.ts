@@ -14,7 +14,7 @@ import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { decodeClaims, encodeClaims, resolveClaims } from "../domain/claims.js";
+import { decodeClaims, storedClaims } from "../domain/claims.js";
 import { ALL_RELATION_PROPERTIES } from "../domain/vocabulary.js";
 
 const PROPERTY_NAMES = Object.keys(ALL_RELATION_PROPERTIES);
@@ -34,14 +34,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * states any more is set to null (which removes it).
  */
 export function settledProperties(props: Record<string, Plain>): Record<string, Plain> | null {
-  const claims = decodeClaims(props, storedValues(props));
-  const encoded = encodeClaims(claims);
-  const resolved = resolveClaims(claims);
-  const next: Record<string, Plain> = {
-    ...encoded,
-    disputed: resolved.disputedProperties.length > 0,
-  };
-  for (const name of PROPERTY_NAMES) next[name] = resolved.values[name] ?? null;
+  const stored = storedClaims(decodeClaims(props, storedValues(props)));
+  const next: Record<string, Plain> = { ...stored.lists, disputed: stored.disputed };
+  for (const name of PROPERTY_NAMES) next[name] = stored.values[name] ?? null;
   for (const [name, value] of Object.entries(next)) if (!same(props[name], value)) return next;
   return null;
 }
@@ -103,12 +98,8 @@ export async function migrateClaims(
             ...c,
             at: asOf ?? (typeof dates[i] === "string" ? (dates[i] as string) : null),
           }));
-          const encoded = encodeClaims(claims);
-          const resolved = resolveClaims(claims);
-          return {
-            id: row.id,
-            props: { ...encoded, disputed: resolved.disputedProperties.length > 0 },
-          };
+          const stored = storedClaims(claims);
+          return { id: row.id, props: { ...stored.lists, disputed: stored.disputed } };
         });
         if (out.length > 0) await tx.run(SETTLE, { rows: out });
         return out.length;

@@ -103,6 +103,26 @@ export function sourceCount(claims: readonly Claim[]): number {
   return new Set(claims.filter((c) => c.rank !== "DEPRECATED").map((c) => c.sourceKey)).size;
 }
 
+/**
+ * What a relation stores for its claims: the lists (canonical order), the values they resolve
+ * to now, whether it is inferred (no claim states it outright) and whether claims disagree.
+ */
+export function storedClaims(claims: readonly Claim[]): {
+  lists: StoredClaims;
+  values: Record<string, Plain>;
+  inferred: boolean;
+  disputed: boolean;
+} {
+  const lists = encodeClaims(claims);
+  const resolved = resolveClaims(claims);
+  return {
+    lists,
+    values: resolved.values,
+    inferred: lists.evidenceInferred.every(Boolean),
+    disputed: resolved.disputedProperties.length > 0,
+  };
+}
+
 /** The stored form: parallel lists, one item per claim (Neo4j lists hold no maps and no nulls). */
 export interface StoredClaims {
   evidenceSources: string[];
