@@ -1,10 +1,12 @@
 /**
- * What the browser tests share: Debian's Chromium driven by playwright-core (never a browser
- * Playwright downloads), the explorer built from the current sources, and a page that records
+ * What the browser tests share: a Chromium that came with `npm ci` (the npm package
+ * @sparticuz/chromium ships the binary inside its tarball; never a browser Playwright downloads)
+ * driven by playwright-core, the explorer built from the current sources, and a page that records
  * every console error, uncaught exception and failed request so a test can insist on none.
  */
 import { execFile } from "node:child_process";
-import { mkdir } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +16,47 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 
-/** Debian's package puts it here (`apt-get install chromium`; .ci/run installs it when absent). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * The browser to drive: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), otherwise the
+ * headless Chromium that @sparticuz/chromium (a devDependency) ships brotli-packed in its npm
+ * tarball, unpacked once by the package itself into node_modules/.cache/chromium-<version>.
+ * Nothing is fetched from the network: `npm ci` already brought the binary. It needs only the
+ * C library, libexpat and (loaded at run time) NSS, which Java 17 (a stated prerequisite) pulls in.
+ */
+export async function chromiumPath(): Promise<string> {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) return override;
+  const require = createRequire(import.meta.url);
+  // The package's exports map hides package.json: find it from the entry point (build/cjs/...).
+  const pkgDir = dirname(dirname(dirname(require.resolve("@sparticuz/chromium"))));
+  const { version } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as {
+    version: string;
+  };
+  const cache = join(ROOT, "node_modules", ".cache");
+  const dir = join(cache, `chromium-${version}`);
+  const binary = join(dir, "chromium");
+  if (existsSync(binary)) return binary;
+  await mkdir(cache, { recursive: true });
+  // executablePath() unpacks into os.tmpdir(): run it in a child whose TMPDIR is a fresh folder,
+  // then move that folder into place (a concurrent run that got there first wins; ours is dropped).
+  const staging = await mkdtemp(join(cache, "chromium-unpack-"));
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        'const c = (await import("@sparticuz/chromium")).default; await c.executablePath();',
+      ],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: staging } },
+    );
+    await rename(staging, dir).catch(() => undefined);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  if (!existsSync(binary)) throw new Error(`unpacking @sparticuz/chromium left no ${binary}`);
+  return binary;
+}
 
 /**
  * Builds the page with the same Vite config as `npm run build:explorer`, so the tests always
@@ -35,7 +76,7 @@ export async function launch(): Promise<Browser> {
   await mkdir(ARTIFACTS, { recursive: true });
   // Playwright starts Chromium with a fresh, empty user-data-dir of its own for each launch.
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: await chromiumPath(),
     headless: true,
     // The flags this machine needs: no sandbox as root, no GPU, and no traffic to Google's
     // services (the network is closed; each refused connection would slow the start).
