@@ -53,6 +53,11 @@ const schema = z.object({
   API_TOKENS: z.string().optional(),
   /** A file holding such a list. */
   API_TOKENS_FILE: z.string().optional(),
+  /** Shares graphChanged between processes (API replicas, the ingest CLI) through this Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")
+    .optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,10 +1,13 @@
 /**
  * Graph change events: announced after a write transaction commits (never before, never for one
- * rolled back), consumed by the graphChanged subscription. In-process; with more than one
- * replica, swap createPubSub's event target for @graphql-yoga/redis-event-target.
+ * rolled back), consumed by the graphChanged subscription. In-process by default; with REDIS_URL
+ * every process (API replicas, the ingest CLI) publishes to and listens on one Redis channel
+ * through @graphql-yoga/redis-event-target, so a change made anywhere reaches every subscriber.
  */
 import { setMaxListeners } from "node:events";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "graphql-yoga";
+import { Redis } from "ioredis";
 
 export interface GraphChange {
   /** What wrote it: createEntity, ingestDocument, ... */
@@ -33,6 +36,78 @@ export function createGraphEvents(maxSubscribers = 64) {
   const eventTarget = new EventTarget();
   setMaxListeners(maxSubscribers + 1, eventTarget);
   return createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget });
+}
+
+/** Where a Redis URL points, without its credentials (for messages and logs). */
+export function describeRedis(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname === "/" ? "" : u.pathname}`;
+  } catch {
+    return "(an unparsable REDIS_URL)";
+  }
+}
+
+/** Raised when Redis cannot be reached at start. */
+export class RedisUnavailableError extends Error {
+  override name = "RedisUnavailableError";
+}
+
+export interface SharedGraphEvents {
+  events: GraphEvents;
+  /** Disconnects from Redis (after queued publishes are sent). */
+  close(): Promise<void>;
+}
+
+/**
+ * Change events shared through Redis: one connection publishes, one (in subscriber mode)
+ * listens, and the channel is the topic, `graphChanged`. Both connect before this resolves, so a
+ * wrong REDIS_URL stops start-up; later outages are reconnected by ioredis and reported through
+ * `onError` (a publish that fails is reported, never an unhandled rejection). The subscriber
+ * connection subscribes to the channel only while a stream is open.
+ */
+export async function connectGraphEvents(
+  url: string,
+  onError: (error: unknown, what: string) => void,
+): Promise<SharedGraphEvents> {
+  const options = { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 5_000 };
+  const publisher = new Redis(url, { ...options, connectionName: "allies-graph-pub" });
+  const subscriber = new Redis(url, { ...options, connectionName: "allies-graph-sub" });
+  let started = false;
+  for (const client of [publisher, subscriber])
+    client.on("error", (error: unknown) => {
+      if (started) onError(error, `Redis (${describeRedis(url)})`);
+    });
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+  } catch (error) {
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw new RedisUnavailableError(
+      `Cannot reach Redis at ${describeRedis(url)} (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  started = true;
+  // The event target only calls publish(channel, message) on this client and drops the promise:
+  // hand it one whose failure is reported instead.
+  const publishClient = {
+    publish: (channel: string, message: string) =>
+      publisher.publish(channel, message).catch((error: unknown) => {
+        onError(error, `publishing to Redis (${describeRedis(url)})`);
+        return 0;
+      }),
+  } as unknown as Redis;
+  const eventTarget = createRedisEventTarget<CustomEvent>({
+    publishClient,
+    subscribeClient: subscriber,
+  });
+  return {
+    events: createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget }),
+    async close() {
+      started = false;
+      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+    },
+  };
 }
 
 /** Announces a committed change, unless it changed nothing. */

@@ -122,6 +122,11 @@ export function createHttp({
     });
 
     if (path === "/health") return json(res, 200, { status: "ok" });
+    if (path === "/" && (req.method === "GET" || req.method === "HEAD")) {
+      // The front door is the explorer (which links to GraphiQL).
+      res.writeHead(302, { location: "/explorer/", "cache-control": "no-store" });
+      return res.end();
+    }
     if (
       (path === "/explorer" || path.startsWith("/explorer/")) &&
       (await serveExplorer(req, res, path))

@@ -10,6 +10,7 @@ import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { openDatabase } from "./db/database.js";
 import { LocalNeo4jError } from "./db/local-neo4j.js";
 import { AppError } from "./domain/errors.js";
+import { connectGraphEvents, describeRedis, RedisUnavailableError } from "./events.js";
 import { createHttp } from "./http.js";
 import { limitsFrom } from "./limits.js";
 import { logger } from "./logger.js";
@@ -18,6 +19,10 @@ import { createApp } from "./server.js";
 async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
+  // Before Neo4j: a wrong REDIS_URL stops start-up without leaving a local Neo4j behind.
+  const shared = config.REDIS_URL
+    ? await connectGraphEvents(config.REDIS_URL, (err, what) => logger.error({ err }, what))
+    : null;
   const database = await openDatabase(config, (m) => logger.info(m));
   const converted = await migrateClaims(database.db);
   if (converted > 0) logger.info(`Converted ${converted} relations to claims (one per source).`);
@@ -34,8 +39,20 @@ async function main(): Promise<void> {
     logger.warn(
       "No API tokens configured: reads work, every write is refused (see npm run token).",
     );
+  else logger.info(`API tokens loaded: ${tokens.length}.`);
   const limits = limitsFrom(config);
-  const app = createApp({ db: database.db, logger, tokens, limits });
+  logger.info(
+    config.REDIS_URL
+      ? `Live updates (graphChanged) shared through Redis at ${describeRedis(config.REDIS_URL)}.`
+      : "Live updates (graphChanged) in this process only (set REDIS_URL to share them).",
+  );
+  const app = createApp({
+    db: database.db,
+    logger,
+    tokens,
+    limits,
+    ...(shared ? { events: shared.events } : {}),
+  });
   const server = createHttp({
     app,
     db: database.db,
@@ -47,6 +64,7 @@ async function main(): Promise<void> {
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   logger.info(`GraphiQL: http://${host}:${config.PORT}/graphql`);
+  logger.info(`Explorer: http://${host}:${config.PORT}/explorer/`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,6 +76,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     await drained;
     clearTimeout(force);
+    await shared?.close();
     await database.close();
     logger.info("Stopped.");
     process.exit(0);
@@ -70,6 +89,7 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof LocalNeo4jError ||
+    error instanceof RedisUnavailableError ||
     error instanceof AppError
   ) {
     process.stderr.write(`${error.message}\n`);

@@ -23,6 +23,7 @@ import { readDocumentFile } from "../data/seed.js";
 import { openDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
 import { AppError, BadInputError } from "../domain/errors.js";
+import { announce, connectGraphEvents, RedisUnavailableError } from "../events.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -97,7 +98,21 @@ if (values.bulk) {
   }
 }
 
-const database = await openDatabase(loadConfig(), (m) => console.error(m));
+const config = loadConfig();
+// With REDIS_URL, what each file changed reaches graphChanged subscribers of every API process.
+let shared: Awaited<ReturnType<typeof connectGraphEvents>> | null = null;
+if (config.REDIS_URL && !values.check) {
+  try {
+    shared = await connectGraphEvents(config.REDIS_URL, (error, what) =>
+      console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  } catch (error) {
+    if (!(error instanceof RedisUnavailableError)) throw error;
+    console.error(`${error.message}; nothing was ingested.`);
+    process.exit(1);
+  }
+}
+const database = await openDatabase(config, (m) => console.error(m));
 const stats = { roundTrips: 0 };
 let failed = 0;
 try {
@@ -147,9 +162,19 @@ try {
           }
         },
         BULK_INGEST_TIMEOUT_MS,
-        { listChanged: false },
+        // The keys are listed only when someone can be told (they cost memory on large files).
+        { listChanged: shared !== null },
       );
       bar?.stop();
+      if (shared)
+        announce(shared.events, {
+          entities: s.changed.entities,
+          relations: s.changed.relations,
+          deletedEntities: [],
+          removedRelations: [],
+          operation: "ingest",
+          by: values.by,
+        });
       console.log(
         `${file}: ${s.source}: entities ${outcomes(s.entityOutcomes)}; relations ${outcomes(s.relationOutcomes)}.`,
       );
@@ -165,5 +190,7 @@ try {
   }
 } finally {
   await database.close();
+  // Sends the queued announcements before disconnecting.
+  await shared?.close();
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -11,8 +11,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `npx tsx <args>` with NEO4J_* pointing at the test database; never throws on a non-zero exit. */
-export async function runCli(args: string[]): Promise<CliResult> {
+/**
+ * `npx tsx <args>` with NEO4J_* pointing at the test database (and `extra` in the environment);
+ * never throws on a non-zero exit.
+ */
+export async function runCli(
+  args: string[],
+  extra: Record<string, string> = {},
+): Promise<CliResult> {
   const { uri, user, password, database } = inject("neo4j");
   const env = {
     ...process.env,
@@ -20,6 +26,7 @@ export async function runCli(args: string[]): Promise<CliResult> {
     NEO4J_USER: user,
     NEO4J_PASSWORD: password,
     NEO4J_DATABASE: database,
+    ...extra,
   };
   try {
     const { stdout, stderr } = await run("npx", ["tsx", ...args], { env });

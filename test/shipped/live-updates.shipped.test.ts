@@ -1,0 +1,154 @@
+/**
+ * Live updates across processes (issue 26, item 4), against the server as `npm start` runs it:
+ * two API processes on the suite's Neo4j and one real Redis (REDIS_URL); a write on one reaches
+ * a graphChanged subscriber of the other, and so does an ingest by the CLI (a third process).
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { removeByPrefix, testDb } from "../helpers/client.js";
+import { startRedis, type TestRedis } from "../helpers/redis.js";
+import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+
+const P = "shipped-live-";
+const db = testDb();
+let redis: TestRedis;
+let a: ShippedServer;
+let b: ShippedServer;
+let dir: string;
+
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+  dir = await mkdtemp(join(tmpdir(), "allies-live-"));
+  redis = await startRedis();
+  [a, b] = await Promise.all([
+    startShipped({ env: { REDIS_URL: redis.url } }),
+    startShipped({ env: { REDIS_URL: redis.url } }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis?.stop();
+  await removeByPrefix(db, P);
+  await db.driver.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Change {
+  operation: string;
+  by: string;
+  entities: string[];
+  relations: string[];
+}
+
+/**
+ * Opens a graphChanged stream on `server` (SSE, as a client would) for the given keys; `next()`
+ * resolves with the next change it receives.
+ */
+async function subscribe(server: ShippedServer, keys: string[]) {
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({
+      query:
+        "subscription ($k: [String!]) { graphChanged(keys: $k) { operation by entities relations } }",
+      variables: { k: keys },
+    }),
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const queue: Change[] = [];
+  let buffer = "";
+  return {
+    async next(): Promise<Change> {
+      while (queue.length === 0) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error("the stream ended");
+        buffer += decoder.decode(chunk.value, { stream: true });
+        const complete = buffer.slice(0, buffer.lastIndexOf("\n") + 1);
+        buffer = buffer.slice(complete.length);
+        for (const line of complete.split("\n"))
+          if (line.startsWith("data: ")) queue.push(JSON.parse(line.slice(6)).data.graphChanged);
+      }
+      return queue.shift() as Change;
+    },
+    close: () => controller.abort(),
+  };
+}
+
+/** Polls until exactly `count` connections listen on Redis's graphChanged channel (NUMSUB). */
+async function subscribedOnRedis(count: number) {
+  const { Redis } = await import("ioredis");
+  const client = new Redis(redis.url);
+  try {
+    for (let i = 0; i < 100; i++) {
+      const [, n] = (await client.pubsub("NUMSUB", "graphChanged")) as [string, number];
+      if (Number(n) === count) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`not ${count} subscribers of graphChanged on Redis`);
+  } finally {
+    client.disconnect();
+  }
+}
+
+describe("graphChanged across processes through Redis", () => {
+  it("a write on one API process reaches a subscriber of the other", async () => {
+    const stream = await subscribe(b, [`${P}ann`]);
+    try {
+      // The stream subscribes when it is first read.
+      const first = stream.next();
+      await subscribedOnRedis(1);
+      const r = await post(
+        a,
+        {
+          query: `mutation { createEntity(input: { key: "${P}ann", kind: Person, name: "Ann Lee" }) { __typename } }`,
+        },
+        { authorization: a.authorization },
+      );
+      expect(r.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+      expect(await first).toEqual({
+        operation: "createEntity",
+        by: "shipped-test",
+        entities: [`${P}ann`],
+        relations: [],
+      });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("an ingest by the CLI (another process) reaches a subscriber", async () => {
+    await subscribedOnRedis(0); // the previous stream is gone
+    const stream = await subscribe(a, [`${P}bo`]);
+    try {
+      const first = stream.next();
+      await subscribedOnRedis(1);
+      const file = join(dir, "doc.json");
+      await writeFile(
+        file,
+        JSON.stringify({
+          source: { key: `${P}src`, name: "A note", properties: { text: "Bo leads Freedonia." } },
+          entities: [{ key: `${P}bo`, kind: "Person", name: "Bo" }],
+        }),
+      );
+      const cli = await runCli(["src/cli/ingest.ts", "--by", "night-import", file], {
+        REDIS_URL: redis.url,
+      });
+      expect(cli.stderr).not.toContain("Redis");
+      expect(cli.code).toBe(0);
+      const change = await first;
+      expect(change.operation).toBe("ingest");
+      expect(change.by).toBe("night-import");
+      expect(change.entities).toContain(`${P}bo`);
+    } finally {
+      stream.close();
+    }
+  });
+});
