@@ -6,7 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Db } from "./db/driver.js";
+import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
+import { carriesSecret, changeSchema, INTERNAL_CHANGE_PATH } from "./local-apis.js";
 import type { Logger } from "./logger.js";
 import type { RequestInfo } from "./request-store.js";
 import type { App } from "./server.js";
@@ -60,6 +62,52 @@ export interface HttpOptions {
   maxInFlight?: number;
   /** Subscription streams open at once (default: no bound). */
   maxSubscriptions?: number;
+  /**
+   * Accept changes from the CLI on this machine (POST /internal/graph-changed with this secret,
+   * see local-apis.ts) and announce them on `events`. Unset: that path is a 404.
+   */
+  internal?: { secret: string; events: GraphEvents };
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A change the CLI made, announced to this process's subscribers (see local-apis.ts). */
+async function internalChange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  internal: NonNullable<HttpOptions["internal"]>,
+  maxBodyBytes: number,
+): Promise<void> {
+  const fail = (status: number, code: string, message: string) =>
+    json(res, status, { errors: [{ message, extensions: { code } }] });
+  if (req.method !== "POST") {
+    res.setHeader("allow", "POST");
+    return fail(405, "BAD_REQUEST", "POST a change here.");
+  }
+  if (!carriesSecret(req.headers.authorization, internal.secret))
+    return fail(401, "UNAUTHENTICATED", "Not this server's local secret.");
+  const text = await readBody(req, maxBodyBytes);
+  if (text === null) return fail(413, "LIMIT_EXCEEDED", "The change is too large.");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fail(400, "BAD_USER_INPUT", "The body is not JSON.");
+  }
+  const change = changeSchema.safeParse(body);
+  if (!change.success) return fail(400, "BAD_USER_INPUT", "The body is not a graph change.");
+  announce(internal.events, change.data);
+  res.writeHead(204);
+  res.end();
 }
 
 /** Whether a request asks for a stream of results (a subscription over SSE). */
@@ -92,6 +140,7 @@ export function createHttp({
   maxBodyBytes,
   maxInFlight = Number.POSITIVE_INFINITY,
   maxSubscriptions = Number.POSITIVE_INFINITY,
+  internal,
 }: HttpOptions): Server {
   const admit = admission({ requests: maxInFlight, streams: maxSubscriptions });
   // The access line's fields are fixed and none is a secret, so the logger's redaction (a
@@ -160,6 +209,8 @@ export function createHttp({
         ],
       });
     }
+    if (internal && path === INTERNAL_CHANGE_PATH)
+      return internalChange(req, res, internal, maxBodyBytes);
     if (!admit(req, res)) {
       res.setHeader("retry-after", "1");
       res.setHeader("connection", "close");

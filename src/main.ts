@@ -10,9 +10,15 @@ import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { openDatabase } from "./db/database.js";
 import { LocalNeo4jError } from "./db/local-neo4j.js";
 import { AppError } from "./domain/errors.js";
-import { connectGraphEvents, describeRedis, RedisUnavailableError } from "./events.js";
+import {
+  connectGraphEvents,
+  createGraphEvents,
+  describeRedis,
+  RedisUnavailableError,
+} from "./events.js";
 import { createHttp } from "./http.js";
 import { limitsFrom } from "./limits.js";
+import { neo4jIdentity, newSecret, registerLocalApi } from "./local-apis.js";
 import { logger } from "./logger.js";
 import { createApp } from "./server.js";
 
@@ -44,15 +50,12 @@ async function main(): Promise<void> {
   logger.info(
     config.REDIS_URL
       ? `Live updates (graphChanged) shared through Redis at ${describeRedis(config.REDIS_URL)}.`
-      : "Live updates (graphChanged) in this process only (set REDIS_URL to share them).",
+      : "Live updates (graphChanged) in this process and from npm run ingest on this machine (set REDIS_URL to share them between replicas).",
   );
-  const app = createApp({
-    db: database.db,
-    logger,
-    tokens,
-    limits,
-    ...(shared ? { events: shared.events } : {}),
-  });
+  const events = shared?.events ?? createGraphEvents(limits.maxSubscriptions);
+  // Without Redis, `npm run ingest` on this machine posts its changes here (see local-apis.ts).
+  const secret = shared ? null : newSecret();
+  const app = createApp({ db: database.db, logger, tokens, limits, events });
   const server = createHttp({
     app,
     db: database.db,
@@ -60,8 +63,20 @@ async function main(): Promise<void> {
     maxBodyBytes: limits.maxBodyBytes,
     maxInFlight: limits.maxInFlight,
     maxSubscriptions: limits.maxSubscriptions,
+    ...(secret ? { internal: { secret, events } } : {}),
   });
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
+  const unregister = secret
+    ? await registerLocalApi(config.NEO4J_LOCAL_DIR, {
+        url: `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${config.PORT}`,
+        neo4j: neo4jIdentity(database.target),
+        secret,
+      }).catch((err: unknown) => {
+        // Not fatal: only the CLI's live updates are lost.
+        logger.warn({ err }, "Cannot register for npm run ingest's live updates.");
+        return null;
+      })
+    : null;
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   logger.info(`GraphiQL: http://${host}:${config.PORT}/graphql`);
   logger.info(`Explorer: http://${host}:${config.PORT}/explorer/`);
@@ -76,6 +91,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     await drained;
     clearTimeout(force);
+    await unregister?.();
     await shared?.close();
     await database.close();
     logger.info("Stopped.");

@@ -24,6 +24,7 @@ import { openDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
 import { AppError, BadInputError } from "../domain/errors.js";
 import { announce, connectGraphEvents, RedisUnavailableError } from "../events.js";
+import { localApis, neo4jIdentity, notifyLocalApis } from "../local-apis.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -113,6 +114,10 @@ if (config.REDIS_URL && !values.check) {
   }
 }
 const database = await openDatabase(config, (m) => console.error(m));
+// Without Redis: the API processes on this machine serving this database, told over HTTP.
+const neo4j = neo4jIdentity(database.target);
+const tellLocal =
+  !shared && !values.check && (await localApis(config.NEO4J_LOCAL_DIR, neo4j)).length > 0;
 const stats = { roundTrips: 0 };
 let failed = 0;
 try {
@@ -163,18 +168,22 @@ try {
         },
         BULK_INGEST_TIMEOUT_MS,
         // The keys are listed only when someone can be told (they cost memory on large files).
-        { listChanged: shared !== null },
+        { listChanged: shared !== null || tellLocal },
       );
       bar?.stop();
-      if (shared)
-        announce(shared.events, {
-          entities: s.changed.entities,
-          relations: s.changed.relations,
-          deletedEntities: [],
-          removedRelations: [],
-          operation: "ingest",
-          by: values.by,
-        });
+      const change = {
+        entities: s.changed.entities,
+        relations: s.changed.relations,
+        deletedEntities: [],
+        removedRelations: [],
+        operation: "ingest",
+        by: values.by,
+      };
+      if (shared) announce(shared.events, change);
+      else if (tellLocal && change.entities.length + change.relations.length > 0) {
+        const { problems } = await notifyLocalApis(config.NEO4J_LOCAL_DIR, neo4j, change);
+        for (const p of problems) console.error(`${file}: could not tell the API at ${p}`);
+      }
       console.log(
         `${file}: ${s.source}: entities ${outcomes(s.entityOutcomes)}; relations ${outcomes(s.relationOutcomes)}.`,
       );

@@ -2,11 +2,13 @@
  * Live updates across processes (issue 26, item 4), against the server as `npm start` runs it:
  * two API processes on the suite's Neo4j and one real Redis (REDIS_URL); a write on one reaches
  * a graphChanged subscriber of the other, and so does an ingest by the CLI (a third process).
+ * Without REDIS_URL, the CLI posts its change to the API processes on this machine.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/paths.js";
 import { runCli } from "../helpers/cli.js";
 import { removeByPrefix, testDb } from "../helpers/client.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
@@ -147,6 +149,82 @@ describe("graphChanged across processes through Redis", () => {
       expect(change.operation).toBe("ingest");
       expect(change.by).toBe("night-import");
       expect(change.entities).toContain(`${P}bo`);
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+/** A document that declares one person, `key`. */
+async function documentFile(name: string, key: string): Promise<string> {
+  const file = join(dir, `${name}.json`);
+  await writeFile(
+    file,
+    JSON.stringify({
+      source: { key: `${P}${name}`, name, properties: { text: "A note." } },
+      entities: [{ key, kind: "Person", name: key }],
+    }),
+  );
+  return file;
+}
+
+describe("without REDIS_URL: npm run ingest posts its change to the API processes on this machine", () => {
+  let c: ShippedServer;
+  beforeAll(async () => {
+    c = await startShipped();
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
+
+  const registration = () => join(PROJECT_ROOT, ".neo4j", "api", `${c.child.pid}.json`);
+
+  it("an API started without Redis registers itself privately, and a CLI ingest reaches its subscriber", async () => {
+    expect((await stat(registration())).mode & 0o777).toBe(0o600);
+    const stream = await subscribe(c, [`${P}cy`]);
+    try {
+      const first = stream.next();
+      // Give the stream a moment to subscribe (in-process: nothing to poll).
+      await new Promise((r) => setTimeout(r, 300));
+      const cli = await runCli(["src/cli/ingest.ts", await documentFile("local", `${P}cy`)]);
+      expect(cli.stderr).not.toContain("could not tell");
+      expect(cli.code).toBe(0);
+      const change = await first;
+      expect(change).toMatchObject({ operation: "ingest", by: "ingest" });
+      expect(change.entities).toContain(`${P}cy`);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("the internal endpoint refuses a wrong secret (401) and announces nothing then", async () => {
+    const { secret } = JSON.parse(await readFile(registration(), "utf8")) as { secret: string };
+    const change = (key: string) =>
+      JSON.stringify({
+        operation: "ingest",
+        by: "someone",
+        entities: [key],
+        deletedEntities: [],
+        relations: [],
+        removedRelations: [],
+      });
+    const send = (token: string, body: string) =>
+      fetch(`${c.url}/internal/graph-changed`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body,
+      });
+    const stream = await subscribe(c, [`${P}dee`]);
+    try {
+      const first = stream.next();
+      await new Promise((r) => setTimeout(r, 300));
+      const refused = await send(`${secret}x`, change(`${P}dee`));
+      expect(refused.status).toBe(401);
+      expect((await refused.json()).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+      const malformed = await send(secret, JSON.stringify({ entities: "all" }));
+      expect(malformed.status).toBe(400);
+      expect((await send(secret, change(`${P}dee`))).status).toBe(204);
+      expect(await first).toMatchObject({ by: "someone", entities: [`${P}dee`] });
     } finally {
       stream.close();
     }
