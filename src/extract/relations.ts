@@ -1,0 +1,711 @@
+/**
+ * Relations by the vocabulary's patterns, one function per pattern, each sentence at a time.
+ * Every proposal carries the sentence it comes from (its evidence, verbatim), a confidence and
+ * `inferred` where the sentence implies rather than states it.
+ */
+
+import { type Context, inSentence, type Placed, placedIn } from "./context.js";
+import { slug } from "./keys.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
+
+const LEADER_ROLES =
+  /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
+const SPEECH =
+  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed";
+
+const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
+const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
+  xs.filter((p) => kinds.includes(p.cluster.kind));
+
+export function findRelations(ctx: Context): void {
+  const home = homeNation(ctx);
+  const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
+  titles(ctx, home, roleHolders);
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    invasion(ctx, s, here);
+    troops(ctx, s, here);
+    visits(ctx, s, here);
+    participation(ctx, s, here);
+    calls(ctx, s, here);
+    membership(ctx, s, here);
+  }
+  spending(ctx);
+  pledges(ctx);
+  quotes(ctx, roleHolders);
+}
+
+/** The nation the article is mostly about: the one named most often (demonyms count). */
+function homeNation(ctx: Context): Cluster | undefined {
+  const counts = new Map<Cluster, number>();
+  for (const p of ctx.placed)
+    if (p.cluster.kind === "Nation") counts.set(p.cluster, (counts.get(p.cluster) ?? 0) + 1);
+  let best: Cluster | undefined;
+  let n = 0;
+  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  return best;
+}
+
+const sentenceOf = (ctx: Context, at: number) =>
+  ctx.sentences.find((s) => s.start <= at && at < s.end);
+const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
+
+/** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
+function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {
+  const seen = new Set<string>();
+  for (const p of ctx.placed) {
+    const m = p.mention;
+    if (p.cluster.kind !== "Person" || !m.role) continue;
+    const s = sentenceOf(ctx, m.start);
+    if (!s) continue;
+    const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
+    const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
+    if (
+      !role ||
+      (/^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.)/.test(role) && !owner)
+    )
+      continue;
+    const target = owner ?? home;
+    if (!target) continue;
+    const leads = LEADER_ROLES.test(role);
+    const type = leads ? "LEADS" : "SERVES_IN";
+    const id = `${p.cluster.key}|${type}|${target.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    holders.set(target.key, p.cluster);
+    ctx.propose({
+      type,
+      from: p.cluster,
+      to: target,
+      properties: { role },
+      sentence: s,
+      inferred: !owner,
+      confidence: owner ? 0.9 : 0.7,
+    });
+  }
+  // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
+  for (const p of people(ctx.placed)) {
+    const after = ctx.text.slice(p.mention.end, p.mention.end + 120);
+    const m = after.match(
+      /^,\s+(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
+    );
+    if (!m) continue;
+    const ownerText = m[1] ?? m[2] ?? m[4];
+    if (!ownerText) continue;
+    const at = p.mention.end + (m.index ?? 0);
+    const owner = ctx.placed.find(
+      (x) =>
+        (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+        x.mention.start >= at &&
+        x.mention.start < at + m[0].length &&
+        ownerText.includes(x.mention.text),
+    )?.cluster;
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!owner || !s) continue;
+    const role = (m[3] ?? "")
+      .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
+      .replace(/ Of /g, " of ");
+    const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
+    const id = `${p.cluster.key}|${type}|${owner.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    holders.set(owner.key, p.cluster);
+    ctx.propose({
+      type,
+      from: p.cluster,
+      to: owner,
+      properties: { role },
+      sentence: s,
+      confidence: 0.85,
+    });
+  }
+}
+
+/** "Russia invaded Ukraine", "Russia's invasion of Ukraine". */
+function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const p of here) {
+    if (p.cluster.kind === "Event" && p.cluster.properties.category === "CONFLICT") {
+      const inner = ofKind(here, "Nation").filter(
+        (n) => n.mention.start >= p.mention.start && n.mention.end <= p.mention.end,
+      );
+      const [a, b] = inner;
+      if (a && b && a.cluster !== b.cluster) {
+        ctx.propose({
+          type: "INVADED",
+          from: a.cluster,
+          to: b.cluster,
+          sentence: s,
+          confidence: 0.9,
+        });
+        ctx.propose({
+          type: "PARTICIPATED_IN",
+          from: a.cluster,
+          to: p.cluster,
+          properties: { role: "aggressor" },
+          sentence: s,
+          confidence: 0.85,
+        });
+        ctx.propose({
+          type: "PARTICIPATED_IN",
+          from: b.cluster,
+          to: p.cluster,
+          properties: { role: "target" },
+          sentence: s,
+          confidence: 0.85,
+        });
+      }
+    }
+  }
+  const nations = ofKind(here, "Nation");
+  for (let i = 0; i + 1 < nations.length; i++) {
+    const a = nations[i] as Placed;
+    const b = nations[i + 1] as Placed;
+    const between = ctx.text.slice(a.mention.end, b.mention.start);
+    if (
+      /^\s+(?:has |had )?(?:invaded|invades|attacked|attacks)\s+$/.test(between) &&
+      !a.mention.demonym &&
+      a.cluster !== b.cluster
+    ) {
+      ctx.propose({
+        type: "INVADED",
+        from: a.cluster,
+        to: b.cluster,
+        sentence: s,
+        confidence: 0.9,
+      });
+    }
+  }
+}
+
+const TROOP_NOUN =
+  /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
+
+/** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
+function troops(ctx: Context, s: Sentence, here: Placed[]): void {
+  const numbers = inSentence(s, ctx.quantities).filter(
+    (q) => q.type === "NUMBER" && q.value !== null && q.value >= 5,
+  );
+  let troops: number | undefined;
+  let extra: number | undefined;
+  let at = -1;
+  for (const q of numbers) {
+    const after = ctx.text.slice(q.end, Math.min(s.end, q.end + 60));
+    const before = ctx.text.slice(Math.max(s.start, q.start - 20), q.start);
+    const more =
+      /^\s+(?:more|additional|extra|new)\b/.test(after) ||
+      /\b(?:additional|another|extra)\s+$/.test(before);
+    if (
+      TROOP_NOUN.test(after.trim()) ||
+      (more && /\b(?:join|deploy|arrive|send|sent)/.test(after))
+    ) {
+      if (more) extra ??= q.value as number;
+      else troops ??= q.value as number;
+      if (at < 0) at = q.start;
+    }
+  }
+  if (troops === undefined && extra === undefined) return;
+  const missions = ofKind(here, "Mission");
+  let mission = missions[0]?.cluster;
+  let inferred = false;
+  if (!mission && /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text)) {
+    const all = [
+      ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+    ];
+    if (all.length === 1) {
+      mission = all[0];
+      inferred = true;
+    }
+  }
+  if (!mission) return;
+  // The contributor: the force or nation named with the troops, else the first nation before them.
+  const near = here.filter(
+    (p) =>
+      p.mention.start >= at &&
+      p.mention.start < at + 60 &&
+      (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
+  );
+  const contributors = new Set<Cluster>(near.map((p) => p.cluster));
+  for (const p of near) {
+    if (p.cluster.kind === "Organization") {
+      const nation = here.find(
+        (x) => x.mention.start === p.mention.start && x.cluster.kind === "Nation",
+      );
+      if (nation) contributors.add(nation.cluster);
+      // "Canadian Armed Forces" names Canada
+      const n = ctx.placed.find(
+        (x) => x.cluster.kind === "Nation" && p.mention.text.startsWith(x.mention.text),
+      );
+      if (n) contributors.add(n.cluster);
+    }
+  }
+  if (contributors.size === 0) {
+    const before = ofKind(here, "Nation").filter((p) => p.mention.start < at);
+    const n = before[before.length - 1];
+    if (n) contributors.add(n.cluster);
+  }
+  const date = dateIn(ctx, s);
+  const asOf = ctx.publishedAt?.slice(0, 7);
+  const properties: Record<string, number | string> = {};
+  if (troops !== undefined) properties.troops = troops;
+  if (extra !== undefined) properties.additionalTroops = extra;
+  if (asOf) properties.asOf = asOf;
+  for (const c of contributors) {
+    if (c === mission) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: c,
+      to: mission,
+      properties,
+      sentence: s,
+      inferred,
+      confidence: inferred ? 0.7 : 0.85,
+    });
+  }
+  // "deployed to Latvia", "stationed in Poland"
+  const where = s.text.match(/\b(?:deployed|stationed|based|serving|positioned)\s+(?:to|in|on)\s+/);
+  if (where) {
+    const from = s.start + (where.index ?? 0) + where[0].length;
+    const target = here.find(
+      (p) =>
+        p.mention.start >= from &&
+        p.mention.start < from + 30 &&
+        (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+        !p.mention.demonym,
+    );
+    if (target) {
+      ctx.propose({
+        type: "DEPLOYED_TO",
+        from: mission,
+        to: target.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: target.cluster,
+        to: mission,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+  void date;
+}
+
+/** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
+function visits(ctx: Context, s: Sentence, here: Placed[]): void {
+  const m = s.text.match(
+    /\b(?:visited|visits|visiting|travelled to|traveled to|arrived in|toured|made a visit to|trip to)\s/,
+  );
+  if (!m) return;
+  const verbAt = s.start + (m.index ?? 0);
+  const clauseEnd = (() => {
+    const rest = ctx.text.slice(verbAt, s.end);
+    const stop = rest.search(
+      /,\s*(?:where|which|and then|but)\b|;|\s(?:where|after|before|because)\s/,
+    );
+    return stop < 0 ? s.end : verbAt + stop;
+  })();
+  const who = people(here).filter(
+    (p) =>
+      p.mention.end <= verbAt &&
+      !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
+  );
+  const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
+  const companions =
+    along < 0
+      ? []
+      : people(here).filter((p) => p.mention.start > verbAt + along && p.mention.end <= clauseEnd);
+  const places = here.filter(
+    (p) =>
+      (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+      !p.mention.demonym &&
+      p.mention.start > verbAt &&
+      p.mention.end <= clauseEnd &&
+      (along < 0 || p.mention.start < verbAt + along),
+  );
+  const date = dateIn(ctx, s);
+  for (const v of [
+    ...who.map((p) => [p, 0.85] as const),
+    ...companions.map((p) => [p, 0.7] as const),
+  ]) {
+    for (const pl of places) {
+      ctx.propose({
+        type: "VISITED",
+        from: v[0].cluster,
+        to: pl.cluster,
+        properties: date ? { date } : {},
+        sentence: s,
+        confidence: v[1],
+      });
+    }
+  }
+}
+
+/** "Speaking at the Ottawa Conference on Security and Defence, Stoltenberg ..." */
+function participation(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    if (e.cluster.properties.category === "CONFLICT") continue;
+    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
+    const m = before.match(
+      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to)\s+(?:the\s+)?$/i,
+    );
+    if (!m) continue;
+    const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "") ? "speaker" : "attendee";
+    const who = people(here);
+    const subject = who.find((p) => p.mention.start > e.mention.end) ?? who[0];
+    if (subject)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: subject.cluster,
+        to: e.cluster,
+        properties: { role },
+        sentence: s,
+        confidence: role === "speaker" ? 0.8 : 0.7,
+      });
+    // "the Ottawa Conference": named for the place that hosts it
+    const place = ctx.placed.find(
+      (p) => p.cluster.kind === "Place" && e.mention.text.startsWith(p.mention.text),
+    );
+    if (place)
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: e.cluster,
+        to: place.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+  }
+}
+
+/** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
+function calls(ctx: Context, s: Sentence, here: Placed[]): void {
+  const m = s.text.match(
+    /\b(?:calls? on|called on|calling on|urged|urges|urging|pressed|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;”]|\sin light of|\sbecause|\safter|$)/,
+  );
+  if (!m) return;
+  const at = s.start + (m.index ?? 0);
+  const targetsAt = at + m[0].indexOf(m[1] ?? "");
+  const targetEnd = targetsAt + (m[1] ?? "").length;
+  const caller = [...people(here), ...ofKind(here, "Organization")]
+    .filter((p) => p.mention.end <= at)
+    .pop();
+  if (!caller) return;
+  let targets = here.filter(
+    (p) =>
+      (p.cluster.kind === "Nation" || p.cluster.kind === "Organization") &&
+      !p.mention.demonym &&
+      p.mention.start >= targetsAt &&
+      p.mention.end <= targetEnd,
+  );
+  if (targets.length === 0 && /\b(?:allies|members|member states)\b/.test(m[1] ?? "")) {
+    const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
+    if (alliance) targets = [alliance];
+  }
+  const request = (m[2] ?? "").replace(/[“”"]/g, "").trim();
+  for (const t of targets) {
+    if (t.cluster === caller.cluster) continue;
+    ctx.propose({
+      type: "CALLED_ON",
+      from: caller.cluster,
+      to: t.cluster,
+      properties: request ? { request } : {},
+      sentence: s,
+      confidence: 0.8,
+    });
+  }
+}
+
+/** "NATO allies such as Latvia", "Finland joined NATO", "Poland, a NATO member,". */
+function membership(ctx: Context, s: Sentence, here: Placed[]): void {
+  const alliances = here.filter((p) => p.cluster.properties.category === "ALLIANCE");
+  for (const a of alliances) {
+    for (const n of ofKind(here, "Nation")) {
+      const lo = Math.min(a.mention.end, n.mention.end);
+      const hi = Math.max(a.mention.start, n.mention.start);
+      const between = ctx.text.slice(lo, hi);
+      const nFirst = n.mention.start < a.mention.start;
+      const ok = nFirst
+        ? /^(?:,\s+(?:a|an|another|the)\s+(?:fellow\s+|founding\s+|new\s+)?|\s+(?:is|was|became|becomes)\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+|newest\s+|new\s+)?|\s+(?:joined|joins|has joined)\s+(?:the\s+)?|\s+and other\s+)$/.test(
+            between,
+          ) &&
+          /^\s*(?:member|ally|allies|members)?/.test(
+            ctx.text.slice(a.mention.end, a.mention.end + 12),
+          )
+        : /^\s+(?:member|members|ally|allies|member states|countries|nations)(?:,)?\s+(?:including\s+|such as\s+|like\s+)?(?:[\p{L}.’' ]+(?:,\s+|\s+and\s+))*$/u.test(
+            between,
+          );
+      if (ok)
+        ctx.propose({
+          type: "MEMBER_OF",
+          from: n.cluster,
+          to: a.cluster,
+          sentence: s,
+          confidence: 0.85,
+        });
+    }
+  }
+}
+
+const PERCENT_TARGET = /\b(target|goal|benchmark|guideline|threshold)\b/;
+
+/** "% of GDP": the alliance's target (a Pledge) and what each nation spends against it. */
+function spending(ctx: Context): void {
+  const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
+  let target: Cluster | undefined;
+  const spendSentences: Sentence[] = [];
+  for (const s of ctx.sentences) {
+    const pcts = inSentence(s, ctx.quantities).filter((q) => q.type === "PERCENT");
+    if (pcts.length === 0 && !PERCENT_TARGET.test(s.text)) continue;
+    spendSentences.push(s);
+    if (target || !PERCENT_TARGET.test(s.text) || pcts.length === 0) continue;
+    // the percentage nearest the word "target"
+    const tAt = s.start + (s.text.search(PERCENT_TARGET) ?? 0);
+    const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
+    if (!pct || pct.value === null || !/GDP|gross domestic product|defen[cs]e/i.test(s.text))
+      continue;
+    const owner = alliance?.key ?? "defence-spending";
+    const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
+    target = ctx.entity(
+      "Pledge",
+      `${owner}-${slug(words)}-percent-target`,
+      `${alliance?.name ?? "Defence"} ${pct.text} of GDP defence spending target`,
+      {
+        metric: "PERCENT_GDP",
+        value: pct.value,
+        unit: "percent of GDP",
+        status: "COMMITTED",
+      },
+      pct,
+    );
+    if (alliance) {
+      ctx.propose({ type: "PLEDGED", from: alliance, to: target, sentence: s, confidence: 0.8 });
+      ctx.propose({ type: "ABOUT", from: target, to: alliance, sentence: s, confidence: 0.7 });
+    }
+  }
+  if (!target) return;
+  for (const s of spendSentences) {
+    const here = placedIn(s, ctx.placed);
+    const nations = ofKind(here, "Nation").filter((n) => !n.mention.demonym || true);
+    const pcts = inSentence(s, ctx.quantities).filter(
+      (q) => q.type === "PERCENT" && q.value !== null && q.value !== target?.properties.value,
+    );
+    for (const q of pcts) {
+      const before = nations.filter((n) => n.mention.end <= q.start);
+      const n = before[before.length - 1];
+      if (
+        !n ||
+        !/\bspen[dt]|spending|budget|invest/.test(ctx.text.slice(n.mention.end, q.start) + s.text)
+      )
+        continue;
+      const props: Record<string, string | number | boolean> = {
+        value: q.value as number,
+        unit: "percent of GDP",
+      };
+      if (
+        /\b(?:estimated|about|approximately|roughly|around|projected|expected)\s+$/.test(
+          ctx.text.slice(s.start, q.start),
+        )
+      )
+        props.estimated = true;
+      const d = inSentence(s, ctx.dates)[0];
+      if (d) props.year = Number(d.date.slice(0, 4));
+      ctx.propose({
+        type: "SPENDS",
+        from: n.cluster,
+        to: target,
+        properties: props,
+        sentence: s,
+        confidence: 0.85,
+      });
+    }
+    // "the U.K. has already exceeded the two per cent target"
+    for (const n of nations) {
+      const after = ctx.text.slice(n.mention.end, Math.min(s.end, n.mention.end + 90));
+      if (
+        /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|missed|misses|meeting|exceeding)\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)/.test(
+          after,
+        )
+      ) {
+        ctx.propose({ type: "SPENDS", from: n.cluster, to: target, sentence: s, confidence: 0.8 });
+      }
+    }
+  }
+}
+
+const PLEDGE_VERB =
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled)\b\s+(?:to\s+)?/;
+
+/** Pledge and commitment verbs: a Pledge entity and who made it. */
+function pledges(ctx: Context): void {
+  for (const s of ctx.sentences) {
+    const m = s.text.match(PLEDGE_VERB);
+    if (!m || /^[“"]/.test(s.text.trim())) continue;
+    const verbAt = s.start + (m.index ?? 0);
+    const here = placedIn(s, ctx.placed);
+    const objStart = verbAt + m[0].length;
+    const rest = ctx.text.slice(objStart, s.end);
+    const stop = rest.search(/[,;]|\.$|\.\s|\s(?:after|but|though|although|while|because)\s/);
+    const object = (stop < 0 ? rest : rest.slice(0, stop)).replace(/[.”"]+$/, "").trim();
+    if (object.split(/\s+/).length < 2 || /^(?:that|on|in|at|by|the target)\b/.test(object))
+      continue;
+    const subjects = here.filter(
+      (p) =>
+        ["Person", "Nation", "Organization"].includes(p.cluster.kind) && p.mention.end <= verbAt,
+    );
+    const close = ctx.text.slice(subjects[subjects.length - 1]?.mention.end ?? verbAt, verbAt);
+    let who: Placed[] = [];
+    if (/\bthey\b/.test(close)) {
+      const cut = s.text.search(/\b(?:alongside|with)\b/);
+      who = people(subjects).filter((p) => cut < 0 || p.mention.start < s.start + cut);
+    } else {
+      const last = subjects[subjects.length - 1];
+      if (last && !/[,;]\s*$/.test(close) && close.length < 60) who = [last];
+    }
+    if (who.length === 0) continue;
+    const isMoney = /\$|€|£|\bdollars?\b|\bbillions?\b|\bmillions?\b|\beuros?\b|\bpounds\b/i.test(
+      object,
+    );
+    const isPct = /per ?cent|%/.test(object) && /GDP/.test(object);
+    const isTroops = /\btroops|soldiers|personnel\b/.test(object);
+    const metric = isPct ? "PERCENT_GDP" : isMoney ? "MONEY" : isTroops ? "TROOPS" : "OTHER";
+    const props: Record<string, string | number> = {
+      metric,
+      status: /\bopen to|consider|could|might\b/.test(object) ? "PROPOSED" : "COMMITTED",
+    };
+    const objQ = inSentence(
+      { ...s, start: objStart, end: objStart + object.length },
+      ctx.quantities,
+    ).find((q) => q.value !== null && q.type !== "DURATION");
+    if (objQ && metric !== "OTHER") props.value = objQ.value as number;
+    if (isPct) props.unit = "percent of GDP";
+    const period = object.match(
+      /\b(?:over the (?:next|coming) [\w-]+ (?:years|months|decades?)|by 20\d\d|multi-year|within [\w-]+ years)\b/,
+    );
+    if (period) props.period = period[0];
+    const date = dateIn(ctx, s);
+    if (date) props.date = date;
+    const owner = who[0]?.cluster as Cluster;
+    const ownerWord =
+      owner.kind === "Person" ? (owner.name.split(/\s+/).pop() ?? owner.name) : owner.name;
+    const name = `${ownerWord}: ${object}`.slice(0, 200);
+    const pledge = ctx.entity("Pledge", slug(`${ownerWord} ${object}`, 8), name, props, {
+      start: objStart,
+      end: objStart + object.length,
+      text: object,
+    });
+    for (const w of who)
+      ctx.propose({ type: "PLEDGED", from: w.cluster, to: pledge, sentence: s, confidence: 0.75 });
+    for (const p of here) {
+      if (
+        p.mention.start >= objStart &&
+        p.mention.end <= objStart + object.length &&
+        ["Nation", "Organization", "Mission"].includes(p.cluster.kind) &&
+        !who.some((w) => w.cluster === p.cluster)
+      ) {
+        ctx.propose({ type: "ABOUT", from: pledge, to: p.cluster, sentence: s, confidence: 0.7 });
+      }
+    }
+  }
+}
+
+/** Quotations and their speakers: SAID, with pronouns resolved to the last named person. */
+function quotes(ctx: Context, holders: Map<string, Cluster>): void {
+  let lastSpeaker: Cluster | undefined;
+  let lastParagraph = -1;
+  for (const s of ctx.sentences) {
+    const qs = [...s.text.matchAll(/“([^”]+)”|"([^"]+)"/g)];
+    if (qs.length === 0) continue;
+    const here = placedIn(s, ctx.placed);
+    // the speaker: a name or pronoun next to a speech verb
+    let speaker: Cluster | undefined;
+    let confidence = 0.85;
+    const verb = new RegExp(`\\b(?:${SPEECH})\\b`).exec(s.text);
+    if (verb) {
+      const vAt = s.start + verb.index;
+      const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
+      const afterP = here.filter(
+        (p) => p.mention.start >= vAt && p.mention.start < vAt + 30 && p.cluster.kind === "Person",
+      );
+      const nearBefore = before[before.length - 1];
+      const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
+      if (nearBefore && gap.length < 40 && !/[“”]/.test(gap)) speaker = nearBefore.cluster;
+      else if (afterP[0]) speaker = afterP[0].cluster;
+      else {
+        const role = ctx.text
+          .slice(Math.max(s.start, vAt - 40), vAt)
+          .match(
+            /\b[Tt]he\s+([\p{L}.]+)\s+(?:head|chief|leader|boss|secretary[- ]general|prime minister|president)\s+$/u,
+          );
+        const org = role ? here.find((p) => p.mention.text === role[1]) : undefined;
+        if (org && holders.get(org.cluster.key)) speaker = holders.get(org.cluster.key);
+        else if (
+          /\b(?:he|she)\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+(?:he|she)\b/.test(
+            s.text,
+          ) ||
+          (nearBefore === undefined && afterP.length === 0)
+        ) {
+          speaker = lastPersonBefore(ctx, vAt);
+          confidence = 0.7;
+        }
+      }
+    } else if (
+      qs.length === 1 &&
+      s.text.trim().startsWith("“") &&
+      s.paragraph === lastParagraph + 1 &&
+      lastSpeaker
+    ) {
+      // a paragraph that is only a quotation continues the last speaker
+      speaker = lastSpeaker;
+      confidence = 0.6;
+    }
+    if (speaker?.kind !== "Person") {
+      if (verb) ctx.problem(`no speaker found for the quotation in: ${s.text.slice(0, 80)}…`);
+      continue;
+    }
+    lastSpeaker = speaker;
+    lastParagraph = s.paragraph;
+    const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+    for (const q of qs) {
+      const inner = q[1] ?? q[2] ?? "";
+      if (inner.trim().length === 0) continue;
+      const qStart = s.start + (q.index ?? 0) + 1;
+      const words = inner
+        .replace(/[^\p{L}\p{N}\s]/gu, " ")
+        .split(/\s+/)
+        .filter((w) => w.length > 2)
+        .slice(0, 6)
+        .join(" ");
+      const quote = ctx.entity(
+        "Quote",
+        `quote-${slug(surname)}-${slug(words || inner, 6)}`,
+        `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
+        { text: inner },
+        { start: qStart, end: qStart + inner.length, text: inner },
+      );
+      ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
+      for (const p of here) {
+        if (
+          p.mention.start >= qStart &&
+          p.mention.end <= qStart + inner.length &&
+          ["Nation", "Organization", "Mission"].includes(p.cluster.kind)
+        ) {
+          ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
+        }
+      }
+    }
+  }
+}
+
+function lastPersonBefore(ctx: Context, at: number): Cluster | undefined {
+  let best: Placed | undefined;
+  for (const p of ctx.placed) {
+    if (p.cluster.kind !== "Person" || p.mention.start >= at) continue;
+    // a name inside an earlier quotation is not who speaks
+    best = p;
+  }
+  return best?.cluster;
+}
