@@ -30,6 +30,8 @@ export interface Mention extends TextSpan {
   /** A one-word name ("Trudeau"): a person only if a full name ends with it. */
   bare?: boolean;
   properties?: Record<string, string | number>;
+  /** Nations the name itself involves: "Canadian Armed Forces" (Canada), "Russia's invasion of Ukraine". */
+  involves?: KnownEntity[];
 }
 
 export interface Quantity extends TextSpan {
@@ -181,6 +183,7 @@ export function findMentions(
       name: `${a.name}'s invasion of ${b.name}`,
       key: slug(`${demonym} invasion of ${b.name}`),
       properties: { category: "CONFLICT" },
+      involves: [a, b],
     });
   }
   // Armed forces and governments named by their nation.
@@ -207,6 +210,7 @@ export function findMentions(
         name: `Government of ${nation.name}`,
         key: `government-of-${nation.key}`,
         properties: { category: "GOVERNMENT" },
+        involves: [nation],
       });
     } else {
       const branch = head === "military" || head === "forces" ? "Armed Forces" : titleCase(head);
@@ -216,6 +220,7 @@ export function findMentions(
         name: `${demonym} ${branch}`,
         key: slug(`${demonym} ${branch}`),
         properties: { category: "ARMED_FORCES" },
+        involves: [nation],
       });
     }
   }
@@ -243,6 +248,36 @@ export function findMentions(
           : "MEETING",
       },
     });
+  }
+
+  // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
+  const base = new RegExp(
+    `\\b(?:a|an|the|one)\\s+((?:(?:military|air|naval|army|NATO|forward|operating|logistics|training)\\s+){0,3}(?:base|airbase|air base|camp|garrison|barracks))\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+    "gu",
+  );
+  for (const m of text.matchAll(base)) {
+    const what = m[1] ?? "";
+    const nation = gazAt(m[2] ?? "")?.entity;
+    if (!nation) continue;
+    const start = m.index + m[0].indexOf(what);
+    const name = `${what.charAt(0).toUpperCase()}${what.slice(1)} in ${nation.name}`;
+    claim({
+      start,
+      end: start + what.length,
+      text: what,
+      kind: "Place",
+      name,
+      key: slug(name),
+      involves: [nation],
+    });
+  }
+  // Events named for a city: "the Ottawa Conference" involves Ottawa.
+  for (const m of claimed) {
+    if (m.kind !== "Event" || m.involves) continue;
+    const first = GAZETTEER.find(
+      (g) => g.entity.kind !== "Organization" && !g.demonym && m.text.startsWith(`${g.form} `),
+    );
+    if (first) m.involves = [first.entity];
   }
 
   // Gazetteer: nations, demonyms, capitals, regions, organisations.

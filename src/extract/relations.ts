@@ -5,6 +5,7 @@
  */
 
 import { type Context, inSentence, type Placed, placedIn } from "./context.js";
+import { capitalOf } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
@@ -34,6 +35,204 @@ export function findRelations(ctx: Context): void {
   spending(ctx);
   pledges(ctx);
   quotes(ctx, roleHolders);
+  missions(ctx);
+  places(ctx);
+  alliances(ctx);
+}
+
+/** "Canada is the lead nation ... [Operation Reassurance]"; "the NATO mission" is part of NATO. */
+function missions(ctx: Context): void {
+  const all = [
+    ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+  ];
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    const named = ofKind(here, "Mission")[0]?.cluster;
+    const generic = /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text);
+    const mission = named ?? (generic && all.length === 1 ? all[0] : undefined);
+    if (!mission) continue;
+    const inferred = !named;
+    for (const n of ofKind(here, "Nation")) {
+      const after = ctx.text.slice(n.mention.end, Math.min(s.end, n.mention.end + 60));
+      if (
+        /^\s+(?:is|was|will be|remains|became|serves as|as)\s+(?:the\s+)?(?:lead|framework)\s+nation\b/.test(
+          after,
+        )
+      ) {
+        ctx.propose({
+          type: "LEADS",
+          from: n.cluster,
+          to: mission,
+          sentence: s,
+          inferred,
+          confidence: 0.85,
+        });
+      }
+    }
+    for (const a of here.filter((p) => p.cluster.properties.category === "ALLIANCE")) {
+      const after = ctx.text.slice(a.mention.end, Math.min(s.end, a.mention.end + 40));
+      if (
+        /^(?:’s|'s)?(?:-led)?\s+(?:[\w-]+\s+)?(?:mission|battle ?group|operation|deployment|presence)\b/.test(
+          after,
+        )
+      ) {
+        ctx.propose({
+          type: "PART_OF",
+          from: mission,
+          to: a.cluster,
+          sentence: s,
+          confidence: 0.8,
+        });
+      }
+    }
+  }
+}
+
+/** Where places are: a capital in its nation, a base in its nation, "Eastern Europe" in Europe; events named for a city. */
+function places(ctx: Context): void {
+  const firstSentence = (c: Cluster) => {
+    const m = ctx.placed.find((p) => p.cluster === c);
+    return m ? sentenceOf(ctx, m.mention.start) : undefined;
+  };
+  const clusters = [...new Set(ctx.placed.map((p) => p.cluster))];
+  for (const p of ctx.placed) {
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    if (p.cluster.kind === "Place") {
+      for (const n of p.mention.involves ?? []) {
+        ctx.propose({
+          type: "LOCATED_IN",
+          from: p.cluster,
+          to: ctx.entity(n.kind, n.key, n.name, n.properties),
+          sentence: s,
+          confidence: 0.85,
+        });
+      }
+    }
+    if (p.cluster.kind === "Event" && p.cluster.properties.category !== "CONFLICT") {
+      for (const pl of p.mention.involves ?? []) {
+        const place = ctx.entity(pl.kind, pl.key, pl.name, pl.properties, undefined);
+        ctx.propose({
+          type: "LOCATED_IN",
+          from: p.cluster,
+          to: place,
+          sentence: s,
+          inferred: true,
+          confidence: 0.75,
+        });
+        ctx.propose({
+          type: "HOSTS",
+          from: place,
+          to: p.cluster,
+          sentence: s,
+          inferred: true,
+          confidence: 0.7,
+        });
+        const nation = pl.kind === "Place" ? capitalOf(pl.key) : undefined;
+        if (nation) {
+          ctx.propose({
+            type: "LOCATED_IN",
+            from: place,
+            to: ctx.entity(nation.kind, nation.key, nation.name, nation.properties),
+            sentence: s,
+            inferred: true,
+            confidence: 0.75,
+          });
+        }
+      }
+    }
+  }
+  for (const c of clusters) {
+    if (c.kind !== "Place") continue;
+    const s = firstSentence(c);
+    if (!s) continue;
+    const nation = capitalOf(c.key);
+    if (nation) {
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: c,
+        to: ctx.entity(nation.kind, nation.key, nation.name, nation.properties),
+        sentence: s,
+        inferred: true,
+        confidence: 0.75,
+      });
+    }
+    // "Eastern Europe" lies within "Europe" when the article names both
+    const wider = clusters.find(
+      (w) => w !== c && w.kind === "Place" && c.name.endsWith(` ${w.name}`),
+    );
+    if (wider)
+      ctx.propose({
+        type: "PART_OF",
+        from: c,
+        to: wider,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+  }
+}
+
+/** NATO's members (ISO alpha-3 and when they joined): a nation the article names beside NATO is a member. */
+const NATO_MEMBERS: Record<string, string> = {
+  BEL: "1949",
+  CAN: "1949",
+  DNK: "1949",
+  FRA: "1949",
+  ISL: "1949",
+  ITA: "1949",
+  LUX: "1949",
+  NLD: "1949",
+  NOR: "1949",
+  PRT: "1949",
+  GBR: "1949",
+  USA: "1949",
+  GRC: "1952",
+  TUR: "1952",
+  DEU: "1955",
+  ESP: "1982",
+  CZE: "1999",
+  HUN: "1999",
+  POL: "1999",
+  BGR: "2004",
+  EST: "2004",
+  LVA: "2004",
+  LTU: "2004",
+  ROU: "2004",
+  SVK: "2004",
+  SVN: "2004",
+  ALB: "2009",
+  HRV: "2009",
+  MNE: "2017",
+  MKD: "2020",
+  FIN: "2023-04",
+  SWE: "2024-03",
+};
+
+function alliances(ctx: Context): void {
+  const nato = ctx.placed.find(
+    (p) => p.cluster.key === "nato" || p.cluster.name === "NATO",
+  )?.cluster;
+  if (!nato) return;
+  const at = ctx.publishedAt ?? "9999";
+  const seen = new Set<Cluster>();
+  for (const p of ctx.placed) {
+    const iso = p.cluster.properties.isoCode;
+    if (p.cluster.kind !== "Nation" || typeof iso !== "string" || seen.has(p.cluster)) continue;
+    const joined = NATO_MEMBERS[iso];
+    if (!joined || joined > at) continue;
+    seen.add(p.cluster);
+    const s = sentenceOf(ctx, p.mention.start);
+    if (s)
+      ctx.propose({
+        type: "MEMBER_OF",
+        from: p.cluster,
+        to: nato,
+        sentence: s,
+        inferred: true,
+        confidence: 0.6,
+      });
+  }
 }
 
 /** The nation the article is mostly about: the one named most often (demonyms count). */
@@ -83,6 +282,23 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       inferred: !owner,
       confidence: owner ? 0.9 : 0.7,
     });
+    // the head of a nation's government leads that government
+    const government = ctx.placed.find((x) => x.cluster.key === `government-of-${target.key}`);
+    if (
+      target.kind === "Nation" &&
+      government &&
+      /^(?:Prime Minister|President|Chancellor|Premier|Taoiseach)$/.test(role)
+    ) {
+      ctx.propose({
+        type: "LEADS",
+        from: p.cluster,
+        to: government.cluster,
+        properties: { role },
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
   }
   // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
   for (const p of people(ctx.placed)) {
@@ -125,37 +341,36 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
 /** "Russia invaded Ukraine", "Russia's invasion of Ukraine". */
 function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const p of here) {
-    if (p.cluster.kind === "Event" && p.cluster.properties.category === "CONFLICT") {
-      const inner = ofKind(here, "Nation").filter(
-        (n) => n.mention.start >= p.mention.start && n.mention.end <= p.mention.end,
-      );
-      const [a, b] = inner;
-      if (a && b && a.cluster !== b.cluster) {
-        ctx.propose({
-          type: "INVADED",
-          from: a.cluster,
-          to: b.cluster,
-          sentence: s,
-          confidence: 0.9,
-        });
-        ctx.propose({
-          type: "PARTICIPATED_IN",
-          from: a.cluster,
-          to: p.cluster,
-          properties: { role: "aggressor" },
-          sentence: s,
-          confidence: 0.85,
-        });
-        ctx.propose({
-          type: "PARTICIPATED_IN",
-          from: b.cluster,
-          to: p.cluster,
-          properties: { role: "target" },
-          sentence: s,
-          confidence: 0.85,
-        });
-      }
-    }
+    if (p.cluster.kind !== "Event" || p.cluster.properties.category !== "CONFLICT") continue;
+    const [a, b] = (p.mention.involves ?? []).map((n) =>
+      ctx.entity(n.kind, n.key, n.name, n.properties),
+    );
+    if (!a || !b || a === b) continue;
+    ctx.propose({ type: "INVADED", from: a, to: b, sentence: s, confidence: 0.9 });
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: a,
+      to: p.cluster,
+      properties: { role: "aggressor" },
+      sentence: s,
+      confidence: 0.85,
+    });
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: b,
+      to: p.cluster,
+      properties: { role: "target" },
+      sentence: s,
+      confidence: 0.85,
+    });
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: p.cluster,
+      to: b,
+      sentence: s,
+      inferred: true,
+      confidence: 0.75,
+    });
   }
   const nations = ofKind(here, "Nation");
   for (let i = 0; i + 1 < nations.length; i++) {
@@ -226,17 +441,10 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
       (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
   );
   const contributors = new Set<Cluster>(near.map((p) => p.cluster));
+  // "Canadian Armed Forces members": Canada contributes too
   for (const p of near) {
-    if (p.cluster.kind === "Organization") {
-      const nation = here.find(
-        (x) => x.mention.start === p.mention.start && x.cluster.kind === "Nation",
-      );
-      if (nation) contributors.add(nation.cluster);
-      // "Canadian Armed Forces" names Canada
-      const n = ctx.placed.find(
-        (x) => x.cluster.kind === "Nation" && p.mention.text.startsWith(x.mention.text),
-      );
-      if (n) contributors.add(n.cluster);
+    for (const n of p.mention.involves ?? []) {
+      contributors.add(ctx.entity(n.kind, n.key, n.name, n.properties));
     }
   }
   if (contributors.size === 0) {
@@ -297,9 +505,15 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|travelled to|traveled to|arrived in|toured|made a visit to|trip to)\s/,
+    /\b(?:visited|visits|visiting|travelled to|traveled to|arrived in|toured|made a visit to|trip to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
+  // "Freeland is in Germany": only right after the person's name
+  if (
+    /^(?:is|was|were|are)\s$/.test(m[0]) &&
+    !people(here).some((p) => /^\s*$/.test(ctx.text.slice(p.mention.end, s.start + (m.index ?? 0))))
+  )
+    return;
   const verbAt = s.start + (m.index ?? 0);
   const clauseEnd = (() => {
     const rest = ctx.text.slice(verbAt, s.end);
@@ -384,15 +598,18 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
 function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:calls? on|called on|calling on|urged|urges|urging|pressed|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;”]|\sin light of|\sbecause|\safter|$)/,
+    /\b(?:calls? on|called on|calling on|urged|urges|urging|pressed|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
   if (!m) return;
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
-  const caller = [...people(here), ...ofKind(here, "Organization")]
-    .filter((p) => p.mention.end <= at)
-    .pop();
+  const before = here.filter((p) => p.mention.end <= at);
+  const caller =
+    people(before).pop() ??
+    ofKind(before, "Organization")
+      .filter((p) => !p.mention.demonym)
+      .pop();
   if (!caller) return;
   let targets = here.filter(
     (p) =>
