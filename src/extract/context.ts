@@ -1,5 +1,6 @@
 /** What the relation patterns see: the text, its sentences, the linked mentions, the dates. */
 import type { Kind, RelationType } from "../domain/vocabulary.js";
+import type { KnownEntity } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
 import type { DateMention, Mention, Quantity } from "./mentions.js";
 import type { Sentence } from "./sentences.js";
@@ -27,6 +28,8 @@ export interface Context {
   quantities: Quantity[];
   dates: DateMention[];
   publishedAt?: string;
+  /** The nation the publisher names ("Prime Minister of Canada"), if any. */
+  publisherNation?: KnownEntity;
   /** Finds or makes an entity a pattern needs (a quote, a pledge, an event). */
   entity(
     kind: Kind,

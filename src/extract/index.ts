@@ -12,7 +12,7 @@ import type { Context, Proposal } from "./context.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import { linkMentions } from "./link.js";
-import { findMentions } from "./mentions.js";
+import { findMentions, nationNamedIn } from "./mentions.js";
 import { analyse } from "./nlp.js";
 import { findRelations } from "./relations.js";
 import { sentencesOf } from "./sentences.js";
@@ -86,6 +86,9 @@ export async function extractDraft(
     quantities: mentions.quantities,
     dates: mentions.dates,
     ...(publishedAt ? { publishedAt } : {}),
+    ...(src.publisher && nationNamedIn(src.publisher)
+      ? { publisherNation: nationNamedIn(src.publisher) }
+      : {}),
     entity(kind, key, name, properties = {}, span) {
       let c = clusters.get(key);
       if (!c) {

@@ -140,6 +140,15 @@ const EVENT_HEADS =
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
 const isWordy = (t: string) => /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u.test(t);
 
+/** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
+export function nationNamedIn(phrase: string): KnownEntity | undefined {
+  for (const m of phrase.matchAll(GAZ_RE)) {
+    const g = GAZ_BY_FORM.get(m[0]);
+    if (g?.entity.kind === "Nation") return g.entity;
+  }
+  return undefined;
+}
+
 /** Every mention in `text`; `reference` is the publication date (for relative dates). */
 export function findMentions(
   text: string,
@@ -155,11 +164,15 @@ export function findMentions(
 
   // Missions: "Operation Reassurance", "Operation Unifier".
   for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
-    const name = m[0];
+    // "Operation REASSURANCE" is Operation Reassurance
+    const name = m[0].replace(
+      /\b(\p{Lu})(\p{Lu}{2,})\b/gu,
+      (_, a: string, b: string) => a + b.toLowerCase(),
+    );
     claim({
       start: m.index,
-      end: m.index + name.length,
-      text: name,
+      end: m.index + m[0].length,
+      text: m[0],
       kind: "Mission",
       name,
       key: slug(name),
@@ -398,7 +411,8 @@ export function findMentions(
     if (
       words.length >= 2 &&
       words.length <= 4 &&
-      nameTokens.every((n) => n.pos === "PROPN" || isCap(n.text))
+      words.every((w) => isCap(w)) &&
+      (role !== undefined || looksLikePerson(text, span.text, span.start))
     ) {
       claim({
         ...span,
@@ -426,6 +440,34 @@ export function findMentions(
     quantities: quantitiesOf(analysis),
     dates: datesOf(text, reference),
   };
+}
+
+const PERSON_CUE =
+  /\b(?:(?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Commander|Leader|Chief|Spokesperson|Spokesman|Spokeswoman|Director|Governor|Mayor|Senator)|[\p{L} ]{0,30}Minister)(?: of [^,]{1,50}| for [^,]{1,50})?,\s*$/iu;
+const SPEECH_AFTER =
+  /^,?\s+(?:said|says|told|added|wrote|explained|noted|warned|stated|argued|announced)\b/;
+const APPOSITION_AFTER =
+  /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}’'.-]+\s+){0,3}(?:prime minister|president|minister|ambassador|secretary|commander|chief|spokes\w+|leader|head|director|general|colonel|officer|chancellor|premier|counterpart)/iu;
+
+/**
+ * Whether a run of capitalised words names a person: compromise knows the first name, or the text
+ * treats it as one (a speech verb after it, a title in apposition before or after it).
+ */
+function looksLikePerson(text: string, name: string, at: number): boolean {
+  const c = nlp(name);
+  if (c.has("#FirstName") || c.has("#Person")) return true;
+  const before = text.slice(Math.max(0, at - 80), at);
+  const after = text.slice(at + name.length, at + name.length + 80);
+  if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
+  if (SPEECH_AFTER.test(after) || APPOSITION_AFTER.test(after)) return true;
+  // "... said Latvian Ambassador Kaspars Ozoliņš" / "said Evika Siliņa"
+  if (/\b(?:said|says|told)\s+$/.test(before)) return true;
+  // the surname alone with a speech verb elsewhere in the text
+  const last = name.split(/\s+/).pop() ?? name;
+  const esc = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `(?:\\b${esc},?\\s+(?:said|says|told|added)\\b|\\b(?:said|says|told)\\s+${esc}\\b)`,
+  ).test(text);
 }
 
 /** "Secretary-General" and "Lt.-Gen." as one word (wink splits at the hyphen). */

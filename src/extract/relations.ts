@@ -28,6 +28,7 @@ export function findRelations(ctx: Context): void {
     invasion(ctx, s, here);
     troops(ctx, s, here);
     visits(ctx, s, here);
+    leads(ctx, s, here);
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
@@ -237,9 +238,20 @@ function alliances(ctx: Context): void {
 
 /** The nation the article is mostly about: the one named most often (demonyms count). */
 function homeNation(ctx: Context): Cluster | undefined {
+  if (ctx.publisherNation) {
+    const n = ctx.publisherNation;
+    return ctx.entity(n.kind, n.key, n.name, n.properties);
+  }
   const counts = new Map<Cluster, number>();
-  for (const p of ctx.placed)
-    if (p.cluster.kind === "Nation") counts.set(p.cluster, (counts.get(p.cluster) ?? 0) + 1);
+  const count = (c: Cluster) => counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const p of ctx.placed) {
+    if (p.cluster.kind === "Nation") count(p.cluster);
+    // "Canadian Armed Forces" counts for Canada
+    for (const n of p.mention.involves ?? []) {
+      if (n.kind === "Nation" && p.cluster.kind === "Organization")
+        count(ctx.entity(n.kind, n.key, n.name, n.properties));
+    }
+  }
   let best: Cluster | undefined;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
@@ -299,6 +311,43 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
         confidence: 0.7,
       });
     }
+  }
+  // A title before, set off by a comma: "the Prime Minister of Latvia, Evika Siliņa"
+  for (const p of people(ctx.placed)) {
+    if (p.mention.role) continue;
+    const before = ctx.text.slice(Math.max(0, p.mention.start - 90), p.mention.start);
+    const m = before.match(
+      /\b((?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Minister of [\p{L} ]+?|[\p{Lu}][\p{L}]+ Minister))(?:\s+(?:of|to|for)\s+(?:the\s+)?([^,]{1,50}))?,\s*$/u,
+    );
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!m || !s) continue;
+    const role = m[1] as string;
+    const ownerAt =
+      p.mention.start - before.length + (m.index ?? 0) + m[0].indexOf(m[2] ?? "\u0000");
+    const owner = m[2]
+      ? ctx.placed.find(
+          (x) =>
+            (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+            x.mention.start >= ownerAt &&
+            x.mention.end <= ownerAt + (m[2] as string).length,
+        )?.cluster
+      : undefined;
+    const target = owner ?? home;
+    if (!target || (m[2] && !owner)) continue;
+    const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
+    const id = `${p.cluster.key}|${type}|${target.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    holders.set(target.key, p.cluster);
+    ctx.propose({
+      type,
+      from: p.cluster,
+      to: target,
+      properties: { role },
+      sentence: s,
+      inferred: !owner,
+      confidence: owner ? 0.85 : 0.65,
+    });
   }
   // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
   for (const p of people(ctx.placed)) {
@@ -404,6 +453,7 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
   let troops: number | undefined;
   let extra: number | undefined;
   let at = -1;
+  let nounEnd = -1;
   for (const q of numbers) {
     const after = ctx.text.slice(q.end, Math.min(s.end, q.end + 60));
     const before = ctx.text.slice(Math.max(s.start, q.start - 20), q.start);
@@ -416,7 +466,11 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     ) {
       if (more) extra ??= q.value as number;
       else troops ??= q.value as number;
-      if (at < 0) at = q.start;
+      if (at < 0) {
+        at = q.start;
+        const lead = after.length - after.trimStart().length;
+        nounEnd = q.end + lead + (TROOP_NOUN.exec(after.trimStart())?.[0].length ?? 0);
+      }
     }
   }
   if (troops === undefined && extra === undefined) return;
@@ -437,7 +491,7 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
   const near = here.filter(
     (p) =>
       p.mention.start >= at &&
-      p.mention.start < at + 60 &&
+      p.mention.end <= nounEnd &&
       (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
   );
   const contributors = new Set<Cluster>(near.map((p) => p.cluster));
@@ -448,7 +502,31 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     }
   }
   if (contributors.size === 0) {
-    const before = ofKind(here, "Nation").filter((p) => p.mention.start < at);
+    // "100 soldiers from 1 Canadian Mechanized Brigade Group"
+    const from = ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 12)).match(/^\s+from\s+/);
+    if (from) {
+      const who = here.find(
+        (p) =>
+          p.mention.start >= nounEnd &&
+          p.mention.start < nounEnd + 40 &&
+          (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
+      );
+      if (who) contributors.add(who.cluster);
+    }
+  }
+  if (contributors.size === 0) {
+    // "the Canadian Armed Forces' largest overseas mission, with approximately 2,000 troops"
+    const force = here
+      .filter((p) => p.cluster.properties.category === "ARMED_FORCES" && p.mention.end <= at)
+      .pop();
+    if (force) {
+      contributors.add(force.cluster);
+      for (const n of force.mention.involves ?? [])
+        contributors.add(ctx.entity(n.kind, n.key, n.name, n.properties));
+    }
+  }
+  if (contributors.size === 0) {
+    const before = ofKind(here, "Nation").filter((p) => p.mention.start < at && !p.mention.demonym);
     const n = before[before.length - 1];
     if (n) contributors.add(n.cluster);
   }
@@ -471,15 +549,17 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     });
   }
   // "deployed to Latvia", "stationed in Poland"
-  const where = s.text.match(/\b(?:deployed|stationed|based|serving|positioned)\s+(?:to|in|on)\s+/);
+  const where = s.text.match(/\b(?:deployed|stationed|based|serving|positioned)\b/);
   if (where) {
     const from = s.start + (where.index ?? 0) + where[0].length;
+    // the first nation or place the troops are deployed TO or IN ("from Edmonton, Alberta to Latvia")
     const target = here.find(
       (p) =>
         p.mention.start >= from &&
-        p.mention.start < from + 30 &&
+        p.mention.start < from + 80 &&
         (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
-        !p.mention.demonym,
+        !p.mention.demonym &&
+        /\b(?:to|in|on)\s+(?:the\s+)?$/.test(ctx.text.slice(p.mention.start - 10, p.mention.start)),
     );
     if (target) {
       ctx.propose({
@@ -500,6 +580,57 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     }
   }
   void date;
+}
+
+/** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
+function leads(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const m of s.text.matchAll(
+    /\b(?:leads|led|will lead|commands|commanded|heads|headed)\s+(?:the\s+)?/g,
+  )) {
+    const at = s.start + (m.index ?? 0);
+    const end = at + m[0].length;
+    const subject = here
+      .filter(
+        (p) =>
+          (p.cluster.kind === "Nation" || p.cluster.kind === "Person") &&
+          !p.mention.demonym &&
+          p.mention.end <= at,
+      )
+      .pop();
+    if (
+      !subject ||
+      !/^(?:\s+(?:now|also|currently|still))?\s+$/.test(ctx.text.slice(subject.mention.end, at))
+    )
+      continue;
+    const object = here.find(
+      (p) =>
+        p.mention.start >= end &&
+        p.mention.start <= end + 12 &&
+        ["Organization", "Mission", "Nation"].includes(p.cluster.kind) &&
+        !p.mention.demonym &&
+        p.cluster.properties.category !== "ALLIANCE",
+    );
+    const obj =
+      object ??
+      here.find(
+        (p) =>
+          p.mention.start >= end &&
+          p.mention.start <= end + 12 &&
+          ["Organization", "Mission"].includes(p.cluster.kind) &&
+          p.cluster.properties.category === "ALLIANCE" &&
+          /^(?:’s|'s)?\s+[\p{Ll}]/u.test(ctx.text.slice(p.mention.end, p.mention.end + 4)) ===
+            false,
+      );
+    if (obj && obj.cluster !== subject.cluster) {
+      ctx.propose({
+        type: "LEADS",
+        from: subject.cluster,
+        to: obj.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+    }
+  }
 }
 
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
@@ -778,10 +909,21 @@ function pledges(ctx: Context): void {
     if (/\bthey\b/.test(close)) {
       const cut = s.text.search(/\b(?:alongside|with)\b/);
       who = people(subjects).filter((p) => cut < 0 || p.mention.start < s.start + cut);
+    } else if (/,\s*and\s+$/.test(close)) {
+      // "Carney met with the Prime Minister of Latvia, Evika Siliņa, and announced ...": the main subject
+      const main = subjects[0];
+      if (main && main.mention.start - s.start < 60) who = [main];
     } else {
       const last = subjects[subjects.length - 1];
       if (last && !/[,;]\s*$/.test(close) && close.length < 60) who = [last];
     }
+    // "announced Canada's renewal of ...": Canada pledged it too
+    const possessor = here.find(
+      (p) =>
+        p.mention.start === objStart &&
+        /^(?:’s|'s)/.test(ctx.text.slice(p.mention.end, p.mention.end + 2)),
+    );
+    if (possessor && !who.some((w) => w.cluster === possessor.cluster)) who.push(possessor);
     if (who.length === 0) continue;
     const isMoney = /\$|€|£|\bdollars?\b|\bbillions?\b|\bmillions?\b|\beuros?\b|\bpounds\b/i.test(
       object,
@@ -809,7 +951,16 @@ function pledges(ctx: Context): void {
     const ownerWord =
       owner.kind === "Person" ? (owner.name.split(/\s+/).pop() ?? owner.name) : owner.name;
     const name = `${ownerWord}: ${object}`.slice(0, 200);
-    const pledge = ctx.entity("Pledge", slug(`${ownerWord} ${object}`, 8), name, props, {
+    // "the immediate multi-year renewal of Operation Reassurance" -> operation-reassurance-renewal
+    const nominal = object.match(
+      /\b(renewal|extension|expansion|increase|deployment|doubling|boost)\s+(?:of|to|in)\s+(?:the\s+)?/,
+    );
+    const thing = nominal
+      ? here.find((p) => p.mention.start === objStart + (nominal.index ?? 0) + nominal[0].length)
+      : undefined;
+    const pledgeKey =
+      thing && nominal ? `${thing.cluster.key}-${nominal[1]}` : slug(`${ownerWord} ${object}`, 8);
+    const pledge = ctx.entity("Pledge", pledgeKey, name, props, {
       start: objStart,
       end: objStart + object.length,
       text: object,
