@@ -96,7 +96,7 @@ export interface RelationScore {
   all: Counts;
   /** Every type but MENTIONS (which follow from the entities found, scored by linking). */
   facts: Counts;
-  /** Gold relations the text states (not inferred), and how many of them the draft has. */
+  /** Gold relations but MENTIONS the text states (not inferred), and how many the draft has. */
   stated: { matched: number; gold: number };
   /** Gold triples the draft lacks, and draft triples (in gold keys where mapped) gold lacks. */
   missed: string[];
@@ -142,10 +142,11 @@ export function scoreRelations(
   const missed: string[] = [];
   for (const [id, g] of goldSet) {
     bump(g.type, "gold");
-    if (!g.inferred) stated.gold++;
+    const counts = !g.inferred && g.type !== "MENTIONS";
+    if (counts) stated.gold++;
     if (draftSet.has(id)) {
       bump(g.type, "matched");
-      if (!g.inferred) stated.matched++;
+      if (counts) stated.matched++;
     } else missed.push(id);
   }
   const extra: string[] = [];
