@@ -254,8 +254,13 @@ function homeNation(ctx: Context): Cluster | undefined {
   }
   let best: Cluster | undefined;
   let n = 0;
-  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
-  return best;
+  let tie = false;
+  for (const [c, k] of counts) {
+    if (k > n) [best, n, tie] = [c, k, false];
+    else if (k === n) tie = true;
+  }
+  // Only a nation the article clearly centres on: named at least three times, more than any other.
+  return n >= 3 && !tie ? best : undefined;
 }
 
 const sentenceOf = (ctx: Context, at: number) =>
