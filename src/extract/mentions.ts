@@ -295,6 +295,24 @@ export function findMentions(
     if (first) m.involves = [first.entity];
   }
 
+  // A dateline in capitals: "OTTAWA —", "RIGA, Latvia —".
+  const dateline = /^([A-Z][A-Z.' -]{2,30}?)(?:,\s*[\p{L}. ]{2,30})?\s+[—–-]{1,2}\s/u.exec(text);
+  if (dateline?.[1]) {
+    const form = dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const g = gazAt(form);
+    if (g && !g.demonym) {
+      claim({
+        start: 0,
+        end: dateline[1].length,
+        text: dateline[1],
+        kind: g.entity.kind,
+        name: g.entity.name,
+        key: g.entity.key,
+        known: g.entity,
+      });
+    }
+  }
+
   // Gazetteer: nations, demonyms, capitals, regions, organisations.
   for (const m of text.matchAll(GAZ_RE)) {
     const g = gazAt(m[0]);
