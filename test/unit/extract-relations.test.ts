@@ -21,7 +21,7 @@ const names = async (text: string, publishedAt?: string, publisher?: string) =>
 describe("extract: relations", () => {
   it("titles: LEADS for heads, SERVES_IN for ministers, the owner from the title or an apposition", async () => {
     const out = await relations(
-      "Latvian Prime Minister Evika Siliņa welcomed Mark Rutte, NATO's secretary general, and Defence Minister Andris Sprūds.",
+      "Latvian Prime Minister Evika Siliņa welcomed Mark Rutte, NATO's secretary general, and Defence Minister Andris Sprūds. Latvia thanked its allies, and troops in Latvia trained.",
     );
     expect(out).toEqual(
       expect.arrayContaining([
