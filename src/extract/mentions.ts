@@ -137,6 +137,20 @@ const ORG_HEADS: Record<string, string> = {
 const EVENT_HEADS =
   /^(?:Conference|Summit|Forum|Dialogue|Meeting|Exercise|Games|Congress|Convention)$/;
 
+// Built once: the alternations of every nation name are long.
+const INVASION_RE = new RegExp(
+  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|illegal|unprovoked|brutal|initial|first|renewed|latest|ongoing|2014|2022) )*invasion of (${ALT(NATION_FORMS)})`,
+  "gu",
+);
+const FORCES_RE = new RegExp(
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
+  "gu",
+);
+const BASE_RE = new RegExp(
+  `\\b(?:a|an|the|one)\\s+((?:(?:military|air|naval|army|NATO|forward|operating|logistics|training)\\s+){0,3}(?:base|airbase|air base|camp|garrison|barracks))\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
+
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
 const isWordy = (t: string) => /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u.test(t);
 
@@ -179,11 +193,7 @@ export function findMentions(
     });
   }
   // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
-  const invasion = new RegExp(
-    `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:full-scale |illegal |unprovoked |brutal )*invasion of (${ALT(NATION_FORMS)})`,
-    "gu",
-  );
-  for (const m of text.matchAll(invasion)) {
+  for (const m of text.matchAll(INVASION_RE)) {
     const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
     const b = gazAt(m[3] ?? "")?.entity;
     if (!a || !b) continue;
@@ -200,11 +210,7 @@ export function findMentions(
     });
   }
   // Armed forces and governments named by their nation.
-  const forces = new RegExp(
-    `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
-    "gu",
-  );
-  for (const m of text.matchAll(forces)) {
+  for (const m of text.matchAll(FORCES_RE)) {
     const who = (m[1] ?? "").replace(/(?:’s|'s)$/, "");
     const nation = gazAt(who)?.entity;
     if (nation?.kind !== "Nation") continue;
@@ -264,11 +270,7 @@ export function findMentions(
   }
 
   // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
-  const base = new RegExp(
-    `\\b(?:a|an|the|one)\\s+((?:(?:military|air|naval|army|NATO|forward|operating|logistics|training)\\s+){0,3}(?:base|airbase|air base|camp|garrison|barracks))\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
-    "gu",
-  );
-  for (const m of text.matchAll(base)) {
+  for (const m of text.matchAll(BASE_RE)) {
     const what = m[1] ?? "";
     const nation = gazAt(m[2] ?? "")?.entity;
     if (!nation) continue;
@@ -291,6 +293,24 @@ export function findMentions(
       (g) => g.entity.kind !== "Organization" && !g.demonym && m.text.startsWith(`${g.form} `),
     );
     if (first) m.involves = [first.entity];
+  }
+
+  // A dateline in capitals: "OTTAWA —", "RIGA, Latvia —".
+  const dateline = /^([A-Z][A-Z.' -]{2,30}?)(?:,\s*[\p{L}. ]{2,30})?\s+[—–-]{1,2}\s/u.exec(text);
+  if (dateline?.[1]) {
+    const form = dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const g = gazAt(form);
+    if (g && !g.demonym) {
+      claim({
+        start: 0,
+        end: dateline[1].length,
+        text: dateline[1],
+        kind: g.entity.kind,
+        name: g.entity.name,
+        key: g.entity.key,
+        known: g.entity,
+      });
+    }
   }
 
   // Gazetteer: nations, demonyms, capitals, regions, organisations.
@@ -418,7 +438,8 @@ export function findMentions(
         ...span,
         kind: "Person",
         name: span.text,
-        key: slug(span.text),
+        // house style drops middle initials: Harjit S. Sajjan -> harjit-sajjan
+        key: slug(span.text.replace(/\s\p{Lu}\.(?=\s)/gu, "")),
         ...(role ? { role } : {}),
         ...(roleOf ? { roleOf } : {}),
       });
@@ -535,10 +556,25 @@ function quantitiesOf(analysis: Analysis): Quantity[] {
 /** The value of a number written in words or figures ("two per cent", "1.39", "$8.1 billion"). */
 export function numberIn(text: string): number | null {
   const cleaned = text.replace(/\bper ?cent\b/gi, "").replace(/%/g, "");
-  const nums = nlp(cleaned).numbers().get() as unknown[];
-  const n = nums[0];
-  return typeof n === "number" && Number.isFinite(n) ? n : null;
+  // Plain figures ("2,200", "1.39") need no language model; words and scales go to compromise.
+  const figure = cleaned
+    .replace(
+      /^\s*(?:about|approximately|around|some|nearly|almost|roughly|over|more than|up to)\s+/i,
+      "",
+    )
+    .trim();
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(figure))
+    return Number(figure.replace(/,/g, ""));
+  let n = NUMBER_CACHE.get(cleaned);
+  if (n === undefined) {
+    const first = (nlp(cleaned).numbers().get() as unknown[])[0];
+    n = typeof first === "number" && Number.isFinite(first) ? first : null;
+    if (NUMBER_CACHE.size > 1000) NUMBER_CACHE.clear();
+    NUMBER_CACHE.set(cleaned, n);
+  }
+  return n;
 }
+const NUMBER_CACHE = new Map<string, number | null>();
 
 /** Dates, relative ones resolved against the publication date by chrono-node. */
 function datesOf(
@@ -548,7 +584,21 @@ function datesOf(
   if (!reference) return [];
   const out: DateMention[] = [];
   for (const r of chrono.parse(text, { instant: reference.date, timezone: "UTC" })) {
-    const d = r.start.date();
+    let d = r.start.date();
+    // News reports what happened: a bare weekday ("on Monday") is the last one, not the next,
+    // unless the sentence looks ahead ("will", "next", "coming").
+    const bareWeekday = r.start.isCertain("weekday") && !r.start.isCertain("day");
+    const ahead = /\b(?:will|next|coming|upcoming|plans? to|expected to|scheduled)\b/i.test(
+      text.slice(Math.max(0, r.index - 60), r.index + r.text.length),
+    );
+    if (
+      bareWeekday &&
+      !ahead &&
+      d.getTime() > reference.date.getTime() &&
+      reference.precision === "day"
+    ) {
+      d = new Date(d.getTime() - 7 * 86_400_000);
+    }
     const iso = d.toISOString().slice(0, 10);
     // A day or month the article gives relatively is only as precise as the publication date.
     const known = (c: "day" | "month") => r.start.isCertain(c);

@@ -254,8 +254,13 @@ function homeNation(ctx: Context): Cluster | undefined {
   }
   let best: Cluster | undefined;
   let n = 0;
-  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
-  return best;
+  let tie = false;
+  for (const [c, k] of counts) {
+    if (k > n) [best, n, tie] = [c, k, false];
+    else if (k === n) tie = true;
+  }
+  // Only a nation the article clearly centres on: named at least three times, more than any other.
+  return n >= 3 && !tie ? best : undefined;
 }
 
 const sentenceOf = (ctx: Context, at: number) =>
@@ -549,7 +554,7 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     });
   }
   // "deployed to Latvia", "stationed in Poland"
-  const where = s.text.match(/\b(?:deployed|stationed|based|serving|positioned)\b/);
+  const where = s.text.match(/\b(?:deployed|stationed|based|serving|serve|serves|positioned)\b/);
   if (where) {
     const from = s.start + (where.index ?? 0) + where[0].length;
     // the first nation or place the troops are deployed TO or IN ("from Edmonton, Alberta to Latvia")
@@ -871,14 +876,43 @@ function spending(ctx: Context): void {
       });
     }
     // "the U.K. has already exceeded the two per cent target"
-    for (const n of nations) {
-      const after = ctx.text.slice(n.mention.end, Math.min(s.end, n.mention.end + 90));
-      if (
-        /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|missed|misses|meeting|exceeding)\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)/.test(
-          after,
+    const targetBefore = (at: number) => PERCENT_TARGET.test(ctx.text.slice(s.start, at));
+    for (const [i, n] of nations.entries()) {
+      if (n.mention.demonym) continue;
+      // "Germany and Poland have exceeded ...": every nation of the coordinated subject
+      let last = n;
+      for (let j = i + 1; j < nations.length; j++) {
+        const next = nations[j] as Placed;
+        if (
+          !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(
+            ctx.text.slice(last.mention.end, next.mention.start),
+          )
         )
-      ) {
+          break;
+        last = next;
+      }
+      const after = ctx.text.slice(last.mention.end, Math.min(s.end, last.mention.end + 90));
+      const met =
+        /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|missed|misses|meeting|exceeding)\s+(?:(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)|it\b)/.exec(
+          after,
+        );
+      if (met && (!/\bit$/.test(met[0]) || targetBefore(n.mention.start))) {
         ctx.propose({ type: "SPENDS", from: n.cluster, to: target, sentence: s, confidence: 0.8 });
+      }
+      // "Canada will reach NATO's defence spending target": the nation commits to it
+      if (
+        /^\s+(?:will|would|plans to|pledged to|promised to|committed to|vowed to|aims to|intends to)\s+(?:\w+\s+)?(?:reach|meet|hit|achieve)\s+/.test(
+          after,
+        ) &&
+        PERCENT_TARGET.test(after)
+      ) {
+        ctx.propose({
+          type: "PLEDGED",
+          from: n.cluster,
+          to: target,
+          sentence: s,
+          confidence: 0.75,
+        });
       }
     }
   }
