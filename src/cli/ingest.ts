@@ -2,9 +2,11 @@
  * `npm run ingest -- [--check] [--by NAME] FILE...`: validates documents (YAML or JSON, the seed's
  * format) and ingests each in one transaction, in bounded batches, with a progress bar for large
  * ones; prints what it created, updated and left unchanged. `--check` only validates (against the
- * graph, for entities a document refers to without defining them), writes nothing, and says per
- * entity what ingest would do: create it, or which fields it would change (old -> new), which
- * aliases it would add and which stored fields it keeps because the document leaves them out. `--bulk`
+ * graph, for entities a document refers to without defining them), writes nothing, reports every
+ * problem in one pass, and says what ingest would do, grouped: entities new / changed (which fields,
+ * old -> new, which aliases it would add, which stored fields it keeps because the document leaves
+ * them out) / unchanged, relations new / corroborated (gaining this source's sentences as
+ * evidence) / updated (values that would change) / unchanged. `--bulk`
  * loads the documents, in order, into an EMPTY, stopped local instance with Neo4j's offline
  * importer instead (see src/data/bulk-load.ts), then starts it and applies the migrations.
  */
@@ -15,9 +17,11 @@ import { bulkLoad } from "../data/bulk-load.js";
 import {
   BULK_INGEST_TIMEOUT_MS,
   type EntityPlan,
+  type IngestPlan,
   ingestDocument,
   type Outcomes,
   planIngest,
+  type RelationPlan,
 } from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
 import { openDatabase } from "../db/database.js";
@@ -46,19 +50,82 @@ if (values.check && values.bulk) {
 
 const outcomes = (o: Outcomes) =>
   `${o.created} created, ${o.updated} updated, ${o.unchanged} unchanged`;
+const show = (v: unknown) => JSON.stringify(v);
+
 /** One line per entity of a dry run: what it would create, change, add and keep. */
-function describePlan(entities: readonly EntityPlan[]): string[] {
-  const show = (v: unknown) => JSON.stringify(v);
-  return entities.map((e) => {
-    if (e.action === "create") return `${e.key}: would be created (${e.kind})`;
-    const parts = [
-      ...e.changed.map((c) => `${c.field} ${show(c.from)} -> ${show(c.to)}`),
-      ...(e.addedAliases.length > 0 ? [`aliases + ${e.addedAliases.map(show).join(", ")}`] : []),
-      ...(e.kept.length > 0 ? [`kept (not in the document): ${e.kept.join(", ")}`] : []),
-    ];
-    const head = e.action === "update" ? "would change" : "unchanged";
-    return `${e.key}: ${head}${parts.length > 0 ? `; ${parts.join("; ")}` : ""}`;
-  });
+function describeEntity(e: EntityPlan): string {
+  if (e.action === "create") return `${e.key}: would be created (${e.kind})`;
+  const parts = [
+    ...e.changed.map((c) => `${c.field} ${show(c.from)} -> ${show(c.to)}`),
+    ...(e.addedAliases.length > 0 ? [`aliases + ${e.addedAliases.map(show).join(", ")}`] : []),
+    ...(e.kept.length > 0 ? [`kept (not in the document): ${e.kept.join(", ")}`] : []),
+  ];
+  const head = e.action === "update" ? "would change" : "unchanged";
+  return `${e.key}: ${head}${parts.length > 0 ? `; ${parts.join("; ")}` : ""}`;
+}
+
+const sentences = (n: number) => `${n} sentence${n === 1 ? "" : "s"}`;
+
+/** One line per relation of a dry run: create, add evidence to, change, or leave. */
+function describeRelation(r: RelationPlan): string {
+  const head = `${r.from} -[${r.type}]-> ${r.to}`;
+  switch (r.action) {
+    case "create":
+      return `${head}: would be created (${sentences(r.addedEvidence)} as evidence)`;
+    case "corroborate":
+      return `${head}: would gain evidence (${sentences(r.addedEvidence)})`;
+    case "unchanged":
+      return `${head}: unchanged`;
+    case "update":
+      return `${head}: would change; ${[
+        ...r.changed.map((c) => `${c.field} ${show(c.from)} -> ${show(c.to)}`),
+        ...(r.addedEvidence > 0 ? [`evidence + ${sentences(r.addedEvidence)}`] : []),
+      ].join("; ")}`;
+  }
+}
+
+/**
+ * A dry run, grouped: entities new / changed / unchanged, then relations new / corroborated /
+ * updated / unchanged, each group with its count and one line per item.
+ */
+function describePlan(plan: IngestPlan): string[] {
+  const lines: string[] = [];
+  const group = <T>(
+    title: string,
+    items: readonly T[],
+    groups: readonly [string, (t: T) => boolean][],
+    line: (t: T) => string,
+  ) => {
+    const counted = groups.map(([name, test]) => [name, items.filter(test)] as const);
+    lines.push(`${title}: ${counted.map(([name, list]) => `${list.length} ${name}`).join(", ")}`);
+    for (const [name, list] of counted) {
+      if (list.length === 0) continue;
+      lines.push(`  ${name}:`);
+      for (const t of list) lines.push(`    ${line(t)}`);
+    }
+  };
+  group(
+    "entities",
+    plan.entities,
+    [
+      ["new", (e) => e.action === "create"],
+      ["changed", (e) => e.action === "update"],
+      ["unchanged", (e) => e.action === "unchanged"],
+    ],
+    describeEntity,
+  );
+  group(
+    "relations",
+    plan.relations,
+    [
+      ["new", (r) => r.action === "create"],
+      ["corroborated", (r) => r.action === "corroborate"],
+      ["updated", (r) => r.action === "update"],
+      ["unchanged", (r) => r.action === "unchanged"],
+    ],
+    describeRelation,
+  );
+  return lines;
 }
 
 const PROGRESS_FROM = 5_000; // rows; smaller documents finish before a bar would help
@@ -138,7 +205,7 @@ try {
         console.log(
           `${file}: valid (${plan.document.entities.length + 1} entities, ${plan.document.relations.length} relations).`,
         );
-        for (const line of describePlan(plan.entities)) console.log(`  ${line}`);
+        for (const line of describePlan(plan)) console.log(`  ${line}`);
         continue;
       }
       const bar = process.stderr.isTTY

@@ -20,7 +20,7 @@ import { ALL_RELATION_PROPERTIES } from "../domain/vocabulary.js";
 const PROPERTY_NAMES = Object.keys(ALL_RELATION_PROPERTIES);
 
 /** The typed values a relation stores (what a claim without its own values stated). */
-function storedValues(props: Record<string, Plain>): Record<string, Plain> {
+export function storedValues(props: Record<string, Plain>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const name of PROPERTY_NAMES) if (props[name] != null) out[name] = props[name] as Plain;
   return out;

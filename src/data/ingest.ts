@@ -8,18 +8,26 @@
 import type { Db } from "../db/driver.js";
 import { type QueryStats, readTx, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { claimValues } from "../domain/claims.js";
+import { claimValues, decodeClaims, restateClaim, storedClaims } from "../domain/claims.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { type EntityMerge, mergeEntity, provenanceKeys, trackedFields } from "../domain/merge.js";
-import { checkDocument, externalKeys, parseDocument } from "../domain/validate.js";
+import {
+  checkDocument,
+  externalKeys,
+  parseDocument,
+  type Salvaged,
+  salvageDocument,
+  sortProblems,
+  unsalvagePath,
+} from "../domain/validate.js";
 import {
   KIND_NAMES,
   type Kind,
   RELATION_TYPE_NAMES,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { settleRelations, type Touched } from "./claims.js";
+import { settleRelations, storedValues, type Touched } from "./claims.js";
 import { toEntity } from "./entities.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
@@ -412,34 +420,73 @@ const STORED_ENTITIES = `
 MATCH (n:Entity) WHERE n.key IN $keys
 RETURN n {.*, updatedAt: null} AS n`;
 
+/** The stored relations among (from, type, to) triples; the type is compared as a value. */
+const STORED_RELATIONS = `
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.from})-[r]->(b:Entity {key: row.to})
+WHERE type(r) = row.type
+RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null} AS props`;
+
 /** What ingesting a document would do to one entity it declares. */
 export type EntityPlan =
   | { key: string; kind: Kind; action: "create" }
   | ({ key: string; kind: Kind; action: "update" | "unchanged" } & EntityMerge);
+
+/** A relation value that would change: the stored value and the one it would resolve to. */
+export interface ValueChange {
+  field: string;
+  from: Plain;
+  to: Plain;
+}
+
+/**
+ * What ingesting a document would do to one relation it states (every statement of the same
+ * (from, type, to) together): create it; corroborate it (add this source's sentences as evidence,
+ * its values unchanged); update it (its values, inferred or disputed flag would change); or
+ * leave it as it is (the document was ingested before).
+ */
+export interface RelationPlan {
+  from: string;
+  type: RelationType;
+  to: string;
+  action: "create" | "corroborate" | "update" | "unchanged";
+  /** Sentences the relation does not hold yet. */
+  addedEvidence: number;
+  changed: ValueChange[];
+}
 
 /** What ingesting a document would do, found without writing anything. */
 export interface IngestPlan {
   document: Document;
   /** The source first, then the entities in document order. */
   entities: EntityPlan[];
+  /** One per (from, type, to), in the order the document first states each. */
+  relations: RelationPlan[];
 }
 
 /**
  * A dry run of ingest (`ingest --check`): validates `input` against the graph exactly as
  * ingest does, and says per entity whether it would be created, or for an existing one which
- * fields would change, which aliases would be added and which fields are kept. One read
- * transaction; throws BadInputError with every problem when the document is invalid.
+ * fields would change, which aliases would be added and which fields are kept; and per relation
+ * whether it would be created, corroborated, updated or left as it is. One read transaction.
+ * Throws BadInputError with every problem when the document is invalid: a document that fails
+ * the structural check still has its well-formed parts checked against each other and the
+ * graph, so one pass reports everything.
  */
 export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<IngestPlan> {
   return readTx(db, stats, async (tx) => {
     const parsed = parseDocument(input);
-    if (!parsed.ok) throw new BadInputError("The document is invalid.", parsed.problems);
-    const doc = parsed.document;
+    const salvaged = parsed.ok ? null : salvageDocument(input);
+    const doc = parsed.ok ? parsed.document : (salvaged as Salvaged).document;
     const declared = [
       { ...doc.source, kind: "Source" as Kind },
       ...doc.entities.map((e) => ({ ...e, kind: e.kind as Kind })),
     ];
-    const keys = [...declared.map((e) => e.key), ...externalKeys(doc)];
+    const keys = [
+      ...declared.map((e) => e.key),
+      ...(salvaged ? salvaged.declaredKinds.keys() : []),
+      ...externalKeys(doc),
+    ];
     const stored = new Map<string, Record<string, Plain>>();
     for (const slice of chunks(keys, KEYS_BATCH)) {
       for (const r of await tx.run(STORED_ENTITIES, { keys: slice })) {
@@ -448,18 +495,35 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       }
     }
     const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
+    const kindMismatch = (key: string, kind: Kind, path: (string | number)[]) => {
+      const storedKind = kinds.get(key);
+      return storedKind && storedKind !== kind
+        ? [{ path, message: `"${key}" is already a ${storedKind}, not a ${kind}` }]
+        : [];
+    };
+    if (salvaged) {
+      // Entities left out by the structural check still define their keys for the relations.
+      const known = new Map([...kinds, ...salvaged.declaredKinds]);
+      const result = checkDocument(doc, known);
+      const problems: InputProblem[] = [
+        ...(parsed.ok ? [] : parsed.problems),
+        ...(result.ok ? [] : result.problems.map((p) => unsalvagePath(salvaged, p))),
+        ...kindMismatch(doc.source.key, "Source", ["source", "key"]),
+        ...doc.entities.flatMap((e, i) =>
+          kindMismatch(e.key, e.kind, ["entities", salvaged.entityIndex[i] ?? i, "key"]),
+        ),
+      ];
+      throw new BadInputError("The document is invalid.", sortProblems(problems));
+    }
     const result = checkDocument(doc, kinds);
-    const problems: InputProblem[] = result.ok ? [] : [...result.problems];
-    declared.forEach((e, i) => {
-      const kind = kinds.get(e.key);
-      if (kind && kind !== e.kind)
-        problems.push({
-          path: i === 0 ? ["source", "key"] : ["entities", i - 1, "key"],
-          message: `"${e.key}" is already a ${kind}, not a ${e.kind}`,
-        });
-    });
+    const problems: InputProblem[] = [
+      ...(result.ok ? [] : result.problems),
+      ...declared.flatMap((e, i) =>
+        kindMismatch(e.key, e.kind, i === 0 ? ["source", "key"] : ["entities", i - 1, "key"]),
+      ),
+    ];
     if (!result.ok || problems.length > 0)
-      throw new BadInputError("The document is invalid.", problems);
+      throw new BadInputError("The document is invalid.", sortProblems(problems));
     const checked = [
       { ...result.document.source, kind: "Source" as Kind },
       ...result.document.entities,
@@ -479,7 +543,68 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
           merge.changed.length > 0 || merge.addedAliases.length > 0 ? "update" : "unchanged";
         return { key: e.key, kind: e.kind, action, ...merge };
       }),
+      relations: await planRelations(tx, result.document),
     };
+  });
+}
+
+/** Per (from, type, to) of a checked document: what ingesting its statements would do. */
+async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
+  const statements = new Map<string, DocumentRelation[]>();
+  for (const r of doc.relations) {
+    const id = `${r.from}|${r.type}|${r.to}`;
+    statements.set(id, [...(statements.get(id) ?? []), r]);
+  }
+  const stored = new Map<string, Record<string, Plain>>();
+  const rows = [...statements.values()].map(([r]) => ({
+    from: (r as DocumentRelation).from,
+    type: (r as DocumentRelation).type,
+    to: (r as DocumentRelation).to,
+  }));
+  for (const slice of chunks(rows, KEYS_BATCH)) {
+    for (const row of await tx.run(STORED_RELATIONS, { rows: slice }))
+      stored.set(`${row.from}|${row.type}|${row.to}`, row.props as Record<string, Plain>);
+  }
+  const sourceAt = sourceDate(doc.source);
+  return [...statements].map(([id, list]): RelationPlan => {
+    const first = list[0] as DocumentRelation;
+    const base = { from: first.from, type: first.type, to: first.to };
+    const props = stored.get(id);
+    if (!props) return { ...base, action: "create", addedEvidence: list.length, changed: [] };
+    const before = decodeClaims(props, storedValues(props));
+    let after = before;
+    for (const r of list) {
+      const row = relationRow(r, sourceAt);
+      after = restateClaim(after, {
+        sourceKey: doc.source.key,
+        excerpt: r.evidence,
+        inferred: r.inferred,
+        at: row.at === "" ? null : row.at,
+        values: JSON.parse(row.values) as Record<string, Plain>,
+        rank: "NORMAL",
+      });
+    }
+    const was = storedClaims(before);
+    const will = storedClaims(after);
+    const changed: ValueChange[] = [];
+    for (const field of new Set([...Object.keys(was.values), ...Object.keys(will.values)])) {
+      const from = was.values[field] ?? null;
+      const to = will.values[field] ?? null;
+      if (JSON.stringify(from) !== JSON.stringify(to)) changed.push({ field, from, to });
+    }
+    for (const flag of ["inferred", "disputed"] as const)
+      if (was[flag] !== will[flag]) changed.push({ field: flag, from: was[flag], to: will[flag] });
+    const addedEvidence = will.lists.evidenceExcerpts.length - was.lists.evidenceExcerpts.length;
+    const same = JSON.stringify(was.lists) === JSON.stringify(will.lists);
+    const action =
+      changed.length > 0
+        ? "update"
+        : same
+          ? "unchanged"
+          : addedEvidence > 0
+            ? "corroborate"
+            : "update";
+    return { ...base, action, addedEvidence, changed };
   });
 }
 

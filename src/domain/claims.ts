@@ -210,3 +210,21 @@ export function mergeClaim(claims: readonly Claim[], claim: Claim): Claim[] {
   );
   return sortClaims([...rest, claim]);
 }
+
+/**
+ * A document's statement of a relation, as ingest records it: a new sentence is a new claim; a
+ * sentence the source already gave is restated in place, its values and point in time replaced
+ * when the statement gives any and kept when it gives none, its inferred flag kept. `ingest
+ * --check` uses it to say what a document would do to a stored relation.
+ */
+export function restateClaim(claims: readonly Claim[], claim: Claim): Claim[] {
+  const i = claims.findIndex((c) => c.sourceKey === claim.sourceKey && c.excerpt === claim.excerpt);
+  if (i < 0) return sortClaims([...claims, claim]);
+  const old = claims[i] as Claim;
+  const restated: Claim = {
+    ...old,
+    values: Object.keys(sortedValues(claim.values)).length > 0 ? claim.values : old.values,
+    at: claim.at ?? old.at,
+  };
+  return sortClaims(claims.map((c, j) => (j === i ? restated : c)));
+}

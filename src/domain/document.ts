@@ -148,7 +148,7 @@ export const relationSchema = z.discriminatedUnion(
   ],
 );
 
-const sourceSchema = z.strictObject({
+export const sourceSchema = z.strictObject({
   key: keySchema,
   name: nameSchema,
   aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),

@@ -1,6 +1,14 @@
-import { type Document, type DocumentProblem, documentSchema } from "./document.js";
+import {
+  type Document,
+  type DocumentProblem,
+  documentSchema,
+  entitySchema,
+  keySchema,
+  relationSchema,
+  sourceSchema,
+} from "./document.js";
 import { repairText } from "./repair.js";
-import { isAllowedEndpoint, type Kind, RELATION_TYPES } from "./vocabulary.js";
+import { isAllowedEndpoint, isKind, type Kind, RELATION_TYPES } from "./vocabulary.js";
 
 /** The outcome of checking a document: the repaired document, or every problem found. */
 export type ValidationResult =
@@ -124,4 +132,99 @@ export function externalKeys(doc: Document): string[] {
     if (!defined.has(r.to)) external.add(r.to);
   }
   return [...external];
+}
+
+/** The parts of a structurally invalid document that are well formed, to check them further. */
+export interface Salvaged {
+  document: Document;
+  /** The input's index of each entity and relation kept. */
+  entityIndex: number[];
+  relationIndex: number[];
+  /** Keys and kinds of the entities left out whose key and kind are themselves well formed. */
+  declaredKinds: Map<string, Kind>;
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const array = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * What can still be checked in a document that fails the structural check: its well-formed
+ * entities and relations, and the source's key and text (when those are well formed), so that
+ * one pass reports the cross-reference problems (unknown keys, endpoints, evidence) along with the
+ * structural ones. Entities left out still lend their kind to the relations that use them.
+ */
+export function salvageDocument(input: unknown): Salvaged {
+  const raw = record(input);
+  const rawSource = record(raw.source);
+  const source = sourceSchema.safeParse(rawSource);
+  const key = keySchema.safeParse(rawSource.key);
+  const text = record(rawSource.properties).text;
+  const entityIndex: number[] = [];
+  const relationIndex: number[] = [];
+  const declaredKinds = new Map<string, Kind>();
+  const entities: Document["entities"] = [];
+  array(raw.entities).forEach((e, i) => {
+    const parsed = entitySchema.safeParse(e);
+    if (parsed.success) {
+      entities.push(parsed.data);
+      entityIndex.push(i);
+      return;
+    }
+    const k = keySchema.safeParse(record(e).key);
+    const kind = record(e).kind;
+    if (k.success && typeof kind === "string" && isKind(kind)) declaredKinds.set(k.data, kind);
+  });
+  const relations: Document["relations"] = [];
+  array(raw.relations).forEach((r, i) => {
+    const parsed = relationSchema.safeParse(r);
+    if (parsed.success) {
+      relations.push(parsed.data);
+      relationIndex.push(i);
+    }
+  });
+  return {
+    document: {
+      source: source.success
+        ? source.data
+        : {
+            key: key.success ? key.data : "source",
+            name: "source",
+            aliases: [],
+            properties: typeof text === "string" ? { text } : {},
+          },
+      entities,
+      relations,
+    },
+    entityIndex,
+    relationIndex,
+    declaredKinds,
+  };
+}
+
+/** A salvaged document's problem, with the input's indexes in its path. */
+export function unsalvagePath(s: Salvaged, problem: DocumentProblem): DocumentProblem {
+  const [list, index, ...rest] = problem.path;
+  const map =
+    list === "entities" ? s.entityIndex : list === "relations" ? s.relationIndex : undefined;
+  if (!map || typeof index !== "number") return problem;
+  return { ...problem, path: [list as string, map[index] ?? index, ...rest] };
+}
+
+/** Problems in input order (source, entities, relations, by index), each once. */
+export function sortProblems(problems: readonly DocumentProblem[]): DocumentProblem[] {
+  const seen = new Set<string>();
+  const rank = (p: DocumentProblem) =>
+    ["source", "entities", "relations"].indexOf(String(p.path[0]));
+  const index = (p: DocumentProblem) => (typeof p.path[1] === "number" ? p.path[1] : -1);
+  return problems
+    .filter((p) => {
+      const id = `${p.path.join(".")}\u0000${p.message}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || index(a.p) - index(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }

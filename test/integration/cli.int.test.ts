@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -122,6 +122,152 @@ describe("npm run ingest", () => {
     );
     expect(Number(n)).toBe(0);
   }, 90_000);
+
+  it("--check groups what a document would do: entities new / changed / unchanged, relations new / corroborated / updated / unchanged", async () => {
+    const text =
+      "Vi leads Gradia. Gradia sends 540 troops to Op Lark. Op Lark is deployed to Latvia. Vi visited Latvia.";
+    const later =
+      "Gradia now has 600 troops on Op Lark. Vi, who leads Gradia, said so. Vi visited Latvia.";
+    const base = {
+      entities: [
+        { key: `${P}vi`, kind: "Person", name: "Vi" },
+        { key: `${P}gradia`, kind: "Nation", name: "Gradia" },
+        { key: `${P}lark`, kind: "Mission", name: "Op Lark" },
+      ],
+    };
+    const first = join(dir, "group-first.json");
+    const second = join(dir, "group-second.json");
+    writeFileSync(
+      first,
+      JSON.stringify({
+        source: { key: `${P}g1`, name: "G1", properties: { text, publishedAt: "2022-03" } },
+        ...base,
+        relations: [
+          { from: `${P}vi`, type: "LEADS", to: `${P}gradia`, evidence: "Vi leads Gradia." },
+          {
+            from: `${P}gradia`,
+            type: "CONTRIBUTES_TO",
+            to: `${P}lark`,
+            properties: { troops: 540 },
+            evidence: "Gradia sends 540 troops to Op Lark.",
+          },
+          { from: `${P}vi`, type: "VISITED", to: "latvia", evidence: "Vi visited Latvia." },
+        ],
+      }),
+    );
+    writeFileSync(
+      second,
+      JSON.stringify({
+        source: { key: `${P}g2`, name: "G2", properties: { text: later, publishedAt: "2023-01" } },
+        entities: [...base.entities, { key: `${P}vi`, kind: "Person", name: "Vi Ray" }].slice(1),
+        relations: [
+          {
+            from: `${P}vi`,
+            type: "LEADS",
+            to: `${P}gradia`,
+            evidence: "Vi, who leads Gradia, said so.",
+          },
+          {
+            from: `${P}gradia`,
+            type: "CONTRIBUTES_TO",
+            to: `${P}lark`,
+            properties: { troops: 600 },
+            evidence: "Gradia now has 600 troops on Op Lark.",
+          },
+          {
+            from: `${P}lark`,
+            type: "DEPLOYED_TO",
+            to: "latvia",
+            evidence: "Vi visited Latvia.",
+            inferred: true,
+          },
+        ],
+      }),
+    );
+    const dry = await cli(["src/cli/ingest.ts", "--check", first]);
+    expect(dry.code).toBe(0);
+    const dryLines = dry.stdout.split("\n").map((l) => l.trim());
+    expect(dryLines).toContain("entities: 4 new, 0 changed, 0 unchanged");
+    expect(dryLines).toContain("relations: 3 new, 0 corroborated, 0 updated, 0 unchanged");
+    expect(dryLines).toContain(
+      `${P}vi -[VISITED]-> latvia: would be created (1 sentence as evidence)`,
+    );
+    expect((await cli(["src/cli/ingest.ts", first])).code).toBe(0);
+
+    const r = await cli(["src/cli/ingest.ts", "--check", first, second]);
+    expect(r.code).toBe(0);
+    const [again = "", next = ""] = r.stdout.split(/^(?=\S)/m);
+    const lines = (s: string) => s.split("\n").map((l) => l.trim());
+    // Ingesting the same document again would change nothing.
+    expect(lines(again)).toContain("entities: 0 new, 0 changed, 4 unchanged");
+    expect(lines(again)).toContain("relations: 0 new, 0 corroborated, 0 updated, 3 unchanged");
+    // A later source: a name changed, a relation gains a sentence, a figure changes, one is new.
+    expect(lines(next)).toContain("entities: 1 new, 1 changed, 2 unchanged");
+    expect(lines(next)).toContain(`${P}vi: would change; name "Vi" -> "Vi Ray"`);
+    expect(lines(next)).toContain("relations: 1 new, 1 corroborated, 1 updated, 0 unchanged");
+    expect(lines(next)).toContain(`${P}vi -[LEADS]-> ${P}gradia: would gain evidence (1 sentence)`);
+    expect(lines(next)).toContain(
+      `${P}gradia -[CONTRIBUTES_TO]-> ${P}lark: would change; troops 540 -> 600; evidence + 1 sentence`,
+    );
+    expect(lines(next)).toContain(
+      `${P}lark -[DEPLOYED_TO]-> latvia: would be created (1 sentence as evidence)`,
+    );
+    // Nothing was written by the dry runs.
+    const [row] = await cypher(
+      db,
+      "MATCH (n:Entity {key: $key}) OPTIONAL MATCH (n)-[r:LEADS]->() RETURN n.name AS name, size(r.evidenceExcerpts) AS n",
+      { key: `${P}vi` },
+    );
+    expect({ name: row?.name, n: Number(row?.n) }).toEqual({ name: "Vi", n: 1 });
+  }, 90_000);
+
+  it("--check reports every problem in one pass, structural and cross-reference alike", async () => {
+    const file = join(dir, "many-problems.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        source: { key: `${P}many`, name: "Many", properties: { text: "Cy visited Latvia." } },
+        entities: [
+          { key: `${P}cy`, kind: "Person", name: "Cy" },
+          // Malformed (a nation's code is three capitals), yet its key still defines it below.
+          { key: `${P}oz`, kind: "Nation", name: "Oz", properties: { isoCode: "oz" } },
+          { key: "latvia", kind: "Place", name: "Latvia" },
+        ],
+        relations: [
+          { from: `${P}cy`, type: "VISITS", to: "latvia", evidence: "Cy visited Latvia." },
+          { from: `${P}cy`, type: "VISITED", to: `${P}oz`, evidence: "Cy visited Oz." },
+          { from: `${P}cy`, type: "MEMBER_OF", to: `${P}nowhere`, evidence: "Cy visited Latvia." },
+        ],
+      }),
+    );
+    const r = await cli(["src/cli/ingest.ts", "--check", file]);
+    expect(r.code).toBe(1);
+    const problems = r.stderr
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => /^(source|entities|relations)\./.test(l));
+    expect(problems).toEqual([
+      "entities.1.properties.isoCode: must match ^[A-Z]{3}$",
+      'entities.2.key: "latvia" is already a Nation, not a Place',
+      expect.stringMatching(/^relations\.0\.type: /),
+      "relations.1.evidence: evidence must be a verbatim excerpt of the source text",
+      'relations.2.to: unknown entity "cli-nowhere": define it in entities or ingest it first',
+    ]);
+    // Cy -> Oz is not reported as unknown: Oz is declared, only malformed.
+    expect(r.stderr).not.toContain(`unknown entity "${P}oz"`);
+  }, 60_000);
+
+  it("every held-out gold document passes ingest --check", async () => {
+    const goldDir = "test/fixtures/extract/test";
+    const files = readdirSync(goldDir)
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => join(goldDir, f));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    const r = await cli(["src/cli/ingest.ts", "--check", ...files]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    for (const f of files) expect(r.stdout).toMatch(new RegExp(`${f}: valid \\(\\d+ entities`));
+  }, 60_000);
 
   it("--bulk refuses a server at NEO4J_URI (it loads an empty local instance offline) and writes nothing", async () => {
     const count = async () => {

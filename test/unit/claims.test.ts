@@ -5,6 +5,7 @@ import {
   encodeClaims,
   mergeClaim,
   resolveClaims,
+  restateClaim,
   sourceCount,
 } from "../../src/domain/claims.js";
 
@@ -71,5 +72,20 @@ describe("resolving a relation's values from its claims", () => {
         rank: "NORMAL",
       },
     ]);
+  });
+
+  it("restates a document's claim as ingest records it (what ingest --check predicts)", () => {
+    // A new sentence is a new claim.
+    const added = restateClaim([ctv], later);
+    expect(added.map((c) => c.sourceKey)).toEqual(["ctv", "ca"]);
+    // The same sentence again, without values: values, time and inferred flag are kept.
+    const bare = claim({ sourceKey: "ctv", excerpt: ctv.excerpt, inferred: true });
+    expect(restateClaim([ctv], bare)).toEqual([ctv]);
+    // The same sentence with new values and time: they replace the old ones, the flag stays.
+    const corrected = restateClaim(
+      [ctv],
+      claim({ sourceKey: "ctv", at: "2022-03-09", values: { troops: 560 }, inferred: true }),
+    );
+    expect(corrected).toEqual([{ ...ctv, at: "2022-03-09", values: { troops: 560 } }]);
   });
 });

@@ -1,0 +1,258 @@
+/**
+ * How a draft document is scored against a gold document (`npm run eval:extract`). Pure: no I/O,
+ * no extractor, so the rules can be checked on small hand-made cases (test/unit/extract-eval.test.ts).
+ *
+ * The rules, as the report states them:
+ * - Entities: each draft entity is mapped to at most one gold entity: the gold entity with the same
+ *   key; else the one gold entity of the same kind whose name or an alias equals the draft
+ *   entity's name or an alias (compared without case, accents, punctuation or a leading "the");
+ *   else, for a quote, the one gold quote whose text contains the draft quote's text or is
+ *   contained in it. The draft's source maps to the gold's source. Anything else stays unmapped.
+ * - Relations: a draft relation matches a gold relation when their type is the same and its two
+ *   endpoints map to the gold relation's two endpoints. Relations are compared as sets of
+ *   (type, from, to): a fact stated twice counts once, on either side. A relation with an
+ *   unmapped endpoint cannot match and counts against precision.
+ * - Linking: of the gold entities mentioned in the text (a Person, Nation, Organization, Place,
+ *   Mission, Event or Pledge whose name or an alias occurs in the text), the share that some draft
+ *   entity maps to, under the gold key when that key is already known to the linker (the graph),
+ *   and under a new key (one the linker does not know) otherwise.
+ * - Verbatim: the share of draft relations whose evidence occurs, character for character, in
+ *   the repaired text.
+ */
+import type { Document, DocumentEntity } from "../src/domain/document.js";
+import { repairText } from "../src/domain/repair.js";
+
+type GoldEntity = { key: string; kind: string; name: string; aliases: string[]; text?: string };
+
+/** A (type, from, to) triple as one string. */
+const triple = (type: string, from: string, to: string) => `${type}|${from}|${to}`;
+
+/** A name compared loosely: no case, accents, punctuation, leading article or extra spaces. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’']s\b/g, "s")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/^the /, "");
+}
+
+function entitiesOf(doc: Document): GoldEntity[] {
+  return doc.entities.map((e: DocumentEntity) => ({
+    key: e.key,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases ?? [],
+    ...(e.kind === "Quote" && typeof e.properties.text === "string"
+      ? { text: e.properties.text }
+      : {}),
+  }));
+}
+
+const namesOf = (e: GoldEntity) => new Set([e.name, ...e.aliases].map(normaliseName));
+
+/** Draft key -> gold key, by the rules above. Keys without a counterpart are absent. */
+export function mapEntities(gold: Document, draft: Document): Map<string, string> {
+  const goldEntities = entitiesOf(gold);
+  const goldKeys = new Set(goldEntities.map((e) => e.key));
+  const out = new Map<string, string>([[draft.source.key, gold.source.key]]);
+  for (const d of entitiesOf(draft)) {
+    if (goldKeys.has(d.key)) {
+      out.set(d.key, d.key);
+      continue;
+    }
+    const names = namesOf(d);
+    let candidates = goldEntities.filter(
+      (g) => g.kind === d.kind && [...namesOf(g)].some((n) => names.has(n)),
+    );
+    if (candidates.length === 0 && d.kind === "Quote" && d.text) {
+      const text = normaliseName(d.text);
+      candidates = goldEntities.filter((g) => {
+        if (g.kind !== "Quote" || !g.text) return false;
+        const other = normaliseName(g.text);
+        return text.length > 0 && (other.includes(text) || text.includes(other));
+      });
+    }
+    const [only] = candidates;
+    if (only && candidates.length === 1) out.set(d.key, only.key);
+  }
+  return out;
+}
+
+export interface Counts {
+  /** Draft relations (distinct triples) that match a gold one. */
+  matched: number;
+  /** Distinct draft triples. */
+  drafted: number;
+  /** Distinct gold triples. */
+  gold: number;
+}
+
+export interface RelationScore {
+  byType: Map<string, Counts>;
+  /** Every type. */
+  all: Counts;
+  /** Every type but MENTIONS (which follow from the entities found, scored by linking). */
+  facts: Counts;
+  /** Gold relations but MENTIONS the text states (not inferred), and how many the draft has. */
+  stated: { matched: number; gold: number };
+  /** Gold triples the draft lacks, and draft triples (in gold keys where mapped) gold lacks. */
+  missed: string[];
+  extra: string[];
+}
+
+const empty = (): Counts => ({ matched: 0, drafted: 0, gold: 0 });
+
+/** Relations of `draft` against `gold`, by (type, from, to) after mapping draft keys to gold keys. */
+export function scoreRelations(
+  gold: Document,
+  draft: Document,
+  mapping: ReadonlyMap<string, string> = mapEntities(gold, draft),
+): RelationScore {
+  const goldSet = new Map<string, { type: string; inferred: boolean }>();
+  for (const r of gold.relations) {
+    const id = triple(r.type, r.from, r.to);
+    const known = goldSet.get(id);
+    // Stated when any of its sentences states it.
+    goldSet.set(id, { type: r.type, inferred: (known?.inferred ?? true) && r.inferred });
+  }
+  const draftSet = new Map<string, string>();
+  for (const r of draft.relations) {
+    const from = mapping.get(r.from);
+    const to = mapping.get(r.to);
+    const id =
+      from !== undefined && to !== undefined
+        ? triple(r.type, from, to)
+        : triple(r.type, from ?? `?${r.from}`, to ?? `?${r.to}`);
+    draftSet.set(id, r.type);
+  }
+  const byType = new Map<string, Counts>();
+  const all = empty();
+  const facts = empty();
+  const bump = (type: string, field: keyof Counts) => {
+    const c = byType.get(type) ?? empty();
+    c[field]++;
+    byType.set(type, c);
+    all[field]++;
+    if (type !== "MENTIONS") facts[field]++;
+  };
+  const stated = { matched: 0, gold: 0 };
+  const missed: string[] = [];
+  for (const [id, g] of goldSet) {
+    bump(g.type, "gold");
+    const counts = !g.inferred && g.type !== "MENTIONS";
+    if (counts) stated.gold++;
+    if (draftSet.has(id)) {
+      bump(g.type, "matched");
+      if (counts) stated.matched++;
+    } else missed.push(id);
+  }
+  const extra: string[] = [];
+  for (const [id, type] of draftSet) {
+    bump(type, "drafted");
+    if (!goldSet.has(id)) extra.push(id);
+  }
+  return { byType, all, facts, stated, missed, extra };
+}
+
+/** Precision and recall of counts; NaN where nothing was drafted (or nothing was to be found). */
+export function precisionRecall(c: Counts): { precision: number; recall: number } {
+  return {
+    precision: c.drafted === 0 ? Number.NaN : c.matched / c.drafted,
+    recall: c.gold === 0 ? Number.NaN : c.matched / c.gold,
+  };
+}
+
+/** Adds `b` into `a`. */
+export function addCounts(a: Counts, b: Counts): Counts {
+  a.matched += b.matched;
+  a.drafted += b.drafted;
+  a.gold += b.gold;
+  return a;
+}
+
+/** Kinds whose entities are named in the text, and so are linked; quotes and sources are not. */
+const LINKED_KINDS = new Set([
+  "Person",
+  "Nation",
+  "Organization",
+  "Place",
+  "Mission",
+  "Event",
+  "Pledge",
+]);
+
+/** Whether `name` occurs in `text` as words (not inside a longer word). */
+function occursIn(text: string, name: string): boolean {
+  if (name.length === 0) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text);
+}
+
+export interface LinkingScore {
+  /** Gold entities mentioned in the text. */
+  mentioned: number;
+  /** Of those, mapped to the right key (linked) or to a new key (new). */
+  correct: number;
+  /** Gold keys not found, with why. */
+  wrong: { key: string; why: string }[];
+}
+
+/**
+ * Entity linking: of the gold entities mentioned in `text`, how many the draft maps to the right
+ * key. `known` holds the keys the linker knows (the graph's): a known gold entity must appear in
+ * the draft under its own key; an unknown one under a key the linker does not know.
+ */
+export function scoreLinking(
+  gold: Document,
+  draft: Document,
+  text: string,
+  known: ReadonlySet<string>,
+  mapping: ReadonlyMap<string, string> = mapEntities(gold, draft),
+): LinkingScore {
+  const byGold = new Map<string, string[]>();
+  for (const [draftKey, goldKey] of mapping) {
+    const list = byGold.get(goldKey) ?? [];
+    list.push(draftKey);
+    byGold.set(goldKey, list);
+  }
+  const wrong: LinkingScore["wrong"] = [];
+  let mentioned = 0;
+  let correct = 0;
+  for (const g of entitiesOf(gold)) {
+    if (!LINKED_KINDS.has(g.kind)) continue;
+    if (![g.name, ...g.aliases].some((n) => occursIn(text, n))) continue;
+    mentioned++;
+    const drafts = byGold.get(g.key) ?? [];
+    if (known.has(g.key)) {
+      if (drafts.includes(g.key)) correct++;
+      else
+        wrong.push({
+          key: g.key,
+          why: drafts.length > 0 ? `drafted as ${drafts.join(", ")}, not linked` : "not found",
+        });
+    } else if (drafts.some((k) => !known.has(k))) correct++;
+    else
+      wrong.push({
+        key: g.key,
+        why: drafts.length > 0 ? `linked to ${drafts.join(", ")}` : "not found",
+      });
+  }
+  return { mentioned, correct, wrong };
+}
+
+/** Draft relations whose evidence is a verbatim excerpt of the (repaired) text, of all of them. */
+export function verbatimEvidence(draft: Document, text: string): { verbatim: number; all: number } {
+  const repaired = repairText(text);
+  let verbatim = 0;
+  for (const r of draft.relations)
+    if (r.evidence.length > 0 && repaired.includes(r.evidence)) verbatim++;
+  return { verbatim, all: draft.relations.length };
+}
+
+/** Words in a text, as the speed figure counts them: runs of non-space characters. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w.length > 0).length;
+}
