@@ -178,12 +178,16 @@ function editedClaims(kind: Kind, props: Record<string, Plain>, patch: EntityPat
     ["description", patch.description],
     ...Object.entries(patch.properties ?? {}),
   ];
+  if (given.every(([, value]) => value === undefined)) return {};
   for (const [field, value] of given) {
     if (value === undefined) continue;
     if (value === null) delete values[field];
     else values[field] = value as Plain;
   }
-  return encodeEntityClaims(mergeEntityClaim(claims, entityClaim("", null, values)));
+  const rest = claims.filter((c) => c.sourceKey !== "");
+  return encodeEntityClaims(
+    Object.keys(values).length > 0 ? mergeEntityClaim(claims, entityClaim("", null, values)) : rest,
+  );
 }
 
 /**

@@ -305,6 +305,85 @@ describe("a second document declaring an entity adds to it", () => {
     expect(await fields(`${P}cy2`)).toEqual(one);
   });
 
+  it("marks a field disputed when sources at the same time disagree, whatever the order", async () => {
+    const claimsOf = `query ($key: String!) { entity(key: $key) { description disputed disputedFields
+      claims { source { key } at values rank } } }`;
+    const x = declaring(
+      "x",
+      [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A port town." }],
+      "2024-05-01",
+    );
+    const y = declaring(
+      "y",
+      [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A mining town." }],
+      "2024-05-01",
+    );
+    for (const d of [y, x]) await ingest(d);
+    const one = (await gql(claimsOf, { key: `${P}zed` })).data.entity;
+    expect(one).toMatchObject({
+      // The first by source key at the latest time, so every order shows the same one.
+      description: "A port town.",
+      disputed: true,
+      disputedFields: ["description"],
+    });
+    expect(one.claims.map((c: { source: { key: string } }) => c.source.key)).toEqual([
+      `${P}x`,
+      `${P}y`,
+    ]);
+    await removeByPrefix(db, P);
+    for (const d of [x, y]) await ingest(d);
+    expect((await gql(claimsOf, { key: `${P}zed` })).data.entity).toEqual(one);
+    // A later source settles it; the disagreement stays on record in the claims.
+    await ingest(
+      declaring(
+        "z",
+        [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A port and mining town." }],
+        "2025",
+      ),
+    );
+    expect((await gql(claimsOf, { key: `${P}zed` })).data.entity).toMatchObject({
+      description: "A port and mining town.",
+      disputed: true,
+    });
+  });
+
+  it("values written by hand are the claim without a source, older than any dated one", async () => {
+    const claimsOf = `query ($key: String!) { entity(key: $key) { name description
+      claims { source { key } at values } } }`;
+    const made = await gql(
+      `mutation { createEntity(input: { key: "${P}wye", kind: Place, name: "Wye", description: "By hand." }) { __typename } }`,
+      {},
+      WRITE,
+    );
+    expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    expect((await gql(claimsOf, { key: `${P}wye` })).data.entity).toEqual({
+      name: "Wye",
+      description: "By hand.",
+      claims: [{ source: null, at: null, values: { description: "By hand.", name: "Wye" } }],
+    });
+    await ingest(
+      declaring(
+        "w",
+        [{ key: `${P}wye`, kind: "Place", name: "Wye", description: "Dated." }],
+        "2001",
+      ),
+    );
+    expect((await gql(claimsOf, { key: `${P}wye` })).data.entity.description).toBe("Dated.");
+    // An edit shows at once and becomes the hand-written claim.
+    await gql(
+      `mutation { updateEntity(key: "${P}wye", input: { description: "Edited." }) { __typename } }`,
+      {},
+      WRITE,
+    );
+    const edited = (await gql(claimsOf, { key: `${P}wye` })).data.entity;
+    expect(edited.description).toBe("Edited.");
+    expect(edited.claims[0]).toEqual({
+      source: null,
+      at: null,
+      values: { description: "Edited.", name: "Wye" },
+    });
+  });
+
   it("createEntity on an existing key with fewer fields is a clear conflict and drops nothing", async () => {
     await ingest(A);
     const r = await gql(
