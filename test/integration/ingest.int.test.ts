@@ -307,7 +307,7 @@ describe("a second document declaring an entity adds to it", () => {
 
   it("marks a field disputed when sources at the same time disagree, whatever the order", async () => {
     const claimsOf = `query ($key: String!) { entity(key: $key) { description disputed disputedFields
-      claims { source { key } at values rank } } }`;
+      sourceCount claims { source { key } at values rank } } }`;
     const x = declaring(
       "x",
       [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A port town." }],
@@ -325,6 +325,8 @@ describe("a second document declaring an entity adds to it", () => {
       description: "A port town.",
       disputed: true,
       disputedFields: ["description"],
+      // Both sources state something about it (no relation needed).
+      sourceCount: 2,
     });
     expect(one.claims.map((c: { source: { key: string } }) => c.source.key)).toEqual([
       `${P}x`,
@@ -344,6 +346,7 @@ describe("a second document declaring an entity adds to it", () => {
     expect((await gql(claimsOf, { key: `${P}zed` })).data.entity).toMatchObject({
       description: "A port and mining town.",
       disputed: true,
+      sourceCount: 3,
     });
   });
 

@@ -93,7 +93,7 @@ EntityRef.implement({
     sourceCount: t.loadable({
       type: "Int",
       description:
-        "How many sources state something about this entity (distinct sources of its relations' evidence, retracted ones left out): its corroboration.",
+        "How many sources state something about this entity (distinct sources of its relations' evidence and of its own claims, retracted ones left out): its corroboration.",
       load: (keys: string[], ctx) => sourceCounts(ctx.db, ctx.stats, keys),
       resolve: (e) => e.key,
     }),
