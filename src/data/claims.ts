@@ -114,7 +114,8 @@ const fieldsOfJson = (json: unknown): string[] => {
 const SETTLE_ENTITIES = `
 UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
-SET n += row.props, n.nameLower = toLower(n.name)`;
+SET n += row.props
+SET n.nameLower = toLower(n.name)`;
 
 /**
  * Settles the entities a write touched: the fields their changed claim states, or stated

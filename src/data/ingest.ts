@@ -71,13 +71,13 @@ RETURN n.key AS key, n.kind AS kind`;
  * state before is read from the merged node, without a second index lookup.
  *
  * Aliases are a union (case-insensitive, stored ones first; a new entity's are stored as sent).
- * A new entity takes the row's fields at once. With `$source` (a document), the row is that
- * source's claim (domain/entity-claims.ts: `row.values`, JSON, at `$at`): appended to the
- * entity's claim lists, or restated in place of the source's earlier claim; an existing entity's
- * fields are then settled from all its claims (data/claims.ts), so an older source never
- * overwrites a newer one's value. Without `$source` (createEntity) nothing is claimed. A Source's
- * own fields are not claimed: its document sets them, a field it leaves out is kept. Stamps
- * updatedAt / updatedBy only when something changed, so a replay leaves the node as it was.
+ * A new entity takes the row's fields at once. The row is `$source`'s claim
+ * (domain/entity-claims.ts: `row.values`, JSON, at `$at`; the source "" for values written by
+ * hand): appended to the entity's claim lists, or restated in place of the source's earlier
+ * claim; an existing entity's fields are then settled from all its claims (data/claims.ts), so
+ * an older source never overwrites a newer one's value. A Source's own fields are not claimed:
+ * its document sets them, a field it leaves out is kept. Stamps updatedAt / updatedBy only when
+ * something changed, so a replay leaves the node as it was.
  */
 export function upsertEntitiesCypher(kind: Kind): string {
   const claims = keepsClaims(kind);
@@ -97,15 +97,13 @@ WITH row, n, before,
      coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
      coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
 WITH row, n, before, sources, ats, vals, ranks,
-     CASE WHEN $source IS NULL THEN -1
-          ELSE head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) END AS known
-FOREACH (_ IN CASE WHEN $source IS NULL THEN [] ELSE [1] END |
-  SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-      n.claimAt = CASE WHEN known < 0 THEN ats + $at
-        ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
-      n.claimValues = CASE WHEN known < 0 THEN vals + row.values
-        ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
-      n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END)
+     head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
+SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+    n.claimAt = CASE WHEN known < 0 THEN ats + $at
+      ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
+    n.claimValues = CASE WHEN known < 0 THEN vals + row.values
+      ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+    n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
 WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced`
     : `
 WITH row, n, before, null AS replaced`;
@@ -121,10 +119,10 @@ WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> pr
              ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET n.updatedAt = datetime(), n.updatedBy = $by)
+// Entities whose claims changed are settled from all of them (data/claims.ts).
 RETURN outcome, collect(n.key) AS keys, ${
     claims
-      ? `// Entities whose claims changed: settled from all of them (data/claims.ts).
-       collect(CASE WHEN outcome = 'updated' AND $source IS NOT NULL
+      ? `collect(CASE WHEN outcome = 'updated'
                     THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END)`
       : "[]"
   } AS touched`;

@@ -509,9 +509,7 @@ RETURN collect(n.key) AS keys,
 export async function retractSource(
   db: Db,
   stats: QueryStats,
-  key: string,
-  retracted: boolean,
-  by = "admin",
+  { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(RETRACT_SOURCE, {

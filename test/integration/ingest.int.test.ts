@@ -367,11 +367,19 @@ describe("a second document declaring an entity adds to it", () => {
     await ingest(
       declaring(
         "w",
-        [{ key: `${P}wye`, kind: "Place", name: "Wye", description: "Dated." }],
+        [{ key: `${P}wye`, kind: "Place", name: "Wye Town", description: "Dated." }],
         "2001",
       ),
     );
-    expect((await gql(claimsOf, { key: `${P}wye` })).data.entity.description).toBe("Dated.");
+    expect((await gql(claimsOf, { key: `${P}wye` })).data.entity).toMatchObject({
+      name: "Wye Town",
+      description: "Dated.",
+    });
+    // Found by its new name, in any case.
+    const found = await gql(
+      `{ places(where: { name: { equals: "WYE TOWN" } }) { edges { node { key } } } }`,
+    );
+    expect(found.data.places.edges).toEqual([{ node: { key: `${P}wye` } }]);
     // An edit shows at once and becomes the hand-written claim.
     await gql(
       `mutation { updateEntity(key: "${P}wye", input: { description: "Edited." }) { __typename } }`,
@@ -385,6 +393,7 @@ describe("a second document declaring an entity adds to it", () => {
       at: null,
       values: { description: "Edited.", name: "Wye" },
     });
+    expect(edited.name).toBe("Wye Town");
   });
 
   it("createEntity on an existing key with fewer fields is a clear conflict and drops nothing", async () => {

@@ -186,7 +186,11 @@ builder.mutationFields((t) => ({
       retracted: t.arg.boolean({ defaultValue: true }),
     },
     resolve: async (_, { key, retracted }, ctx) => {
-      const r = await retractSource(ctx.db, ctx.stats, checkKey(key), retracted ?? true, by(ctx));
+      const r = await retractSource(ctx.db, ctx.stats, {
+        key: checkKey(key),
+        retracted: retracted ?? true,
+        by: by(ctx),
+      });
       if (!r) throw new NotFoundError(`No source has the key "${key}".`, { key });
       announce(ctx.events, { ...r.changes, operation: "retractSource", by: by(ctx) });
       return { key, retracted: retracted ?? true, relations: r.relations, entities: r.entities };
