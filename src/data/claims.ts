@@ -9,6 +9,11 @@
  * points in time): each piece of evidence gets the relation's own values and its source's
  * publication date (or the relation's asOf). Idempotent: it touches only relations without
  * claim values, and is run at every start.
+ *
+ * Entities the same way (domain/entity-claims.ts): a write that changes an entity's claims
+ * settles the fields that claim states (or stated) from all of them (`settleEntities`), and
+ * entities written before entity claims are converted from their provenance at start
+ * (`migrateEntityClaims`).
  */
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
