@@ -5,7 +5,7 @@
  */
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { migrateClaims } from "./data/claims.js";
+import { migrateClaims, migrateEntityClaims } from "./data/claims.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { openDatabase } from "./db/database.js";
 import { LocalNeo4jError } from "./db/local-neo4j.js";
@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (m) => logger.info(m));
   const converted = await migrateClaims(database.db);
   if (converted > 0) logger.info(`Converted ${converted} relations to claims (one per source).`);
+  const entities = await migrateEntityClaims(database.db);
+  if (entities > 0) logger.info(`Converted ${entities} entities to claims (one per source).`);
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
   if (config.SEED_IF_EMPTY && (await isEmpty(database.db, stats))) {

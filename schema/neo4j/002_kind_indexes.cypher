@@ -45,4 +45,5 @@ CREATE INDEX source_title IF NOT EXISTS FOR (n:Source) ON (n.title);
 CREATE INDEX source_publisher IF NOT EXISTS FOR (n:Source) ON (n.publisher);
 CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url);
 CREATE INDEX source_published_at IF NOT EXISTS FOR (n:Source) ON (n.publishedAt);
+CREATE INDEX source_as_of IF NOT EXISTS FOR (n:Source) ON (n.asOf);
 CREATE INDEX source_credit IF NOT EXISTS FOR (n:Source) ON (n.credit);

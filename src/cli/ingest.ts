@@ -57,6 +57,11 @@ function describeEntity(e: EntityPlan): string {
   if (e.action === "create") return `${e.key}: would be created (${e.kind})`;
   const parts = [
     ...e.changed.map((c) => `${c.field} ${show(c.from)} -> ${show(c.to)}`),
+    // The document states it otherwise, but a newer (or same-time, first) claim holds.
+    ...(e.outweighed ?? []).map(
+      (o) =>
+        `${o.field} ${show(o.stated)} claimed, ${show(o.current)} stays (${o.disputed ? "disputed: a claim at the same time comes first" : "a newer claim holds"})`,
+    ),
     ...(e.addedAliases.length > 0 ? [`aliases + ${e.addedAliases.map(show).join(", ")}`] : []),
     ...(e.kept.length > 0 ? [`kept (not in the document): ${e.kept.join(", ")}`] : []),
   ];

@@ -17,8 +17,16 @@ import { join } from "node:path";
 import type { Plain } from "../db/serialize.js";
 import { type Claim, mergeClaim, storedClaims } from "../domain/claims.js";
 import type { Document } from "../domain/document.js";
+import {
+  encodeEntityClaims,
+  entityClaim,
+  keepsClaims,
+  mergeEntityClaim,
+  settledFields,
+  statedValues,
+} from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
-import { type EntityFields, mergeEntity, provenanceKeys, unionAliases } from "../domain/merge.js";
+import { unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
   KIND_NAMES,
@@ -41,8 +49,8 @@ interface NodeRecord {
   aliases: string[];
   description: string | null;
   properties: Record<string, unknown>;
-  /** `<field>Source`, `<field>Previous`, `<field>PreviousSource` of changed fields (merge.ts). */
-  provenance: Record<string, Plain>;
+  /** What each source states about its fields (domain/entity-claims.ts); none for a Source. */
+  claims: Claim[];
 }
 
 interface RelationRecord {
@@ -69,13 +77,6 @@ export interface BulkDocumentSummary {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-const toFields = (n: NodeRecord): EntityFields => ({
-  name: n.name,
-  aliases: n.aliases,
-  description: n.description,
-  properties: n.properties as Record<string, Plain>,
-});
 
 /** The graph being assembled for one bulk load, in memory. */
 export class BulkGraph {
@@ -124,36 +125,60 @@ export class BulkGraph {
     const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
     const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
     const entities: Array<
-      Omit<NodeRecord, "aliases" | "description" | "provenance"> & Partial<NodeRecord>
+      Omit<NodeRecord, "aliases" | "description" | "claims"> & Partial<NodeRecord>
     > = [{ ...doc.source, kind: "Source" }, ...doc.entities];
+    const sourceAt = sourceDate(doc.source);
     for (const e of entities) {
       const old = this.nodes.get(e.key);
-      // As ingest's upsert (domain/merge.ts): aliases a union, fields left out kept, a changed
-      // field's source recorded with the value it replaced.
-      const next: NodeRecord = {
-        kind: e.kind,
-        key: e.key,
-        name: e.name,
-        aliases: old ? unionAliases(old.aliases, e.aliases ?? []) : (e.aliases ?? []),
-        description: e.description ?? old?.description ?? null,
-        properties: { ...(old?.properties ?? {}), ...(e.properties ?? {}) },
-        provenance: { ...(old?.provenance ?? {}) },
-      };
-      if (old) {
-        const merge = mergeEntity(e.kind, toFields(old), toFields(next));
-        for (const { field, from } of merge.changed) {
-          const p = provenanceKeys(field);
-          next.provenance[p.previousSource] = next.provenance[p.source] ?? null;
-          next.provenance[p.previous] = from;
-          next.provenance[p.source] = doc.source.key;
+      // As ingest's upsert: aliases a union; a new entity takes the document's fields; an
+      // existing one records the source's claim and takes what its claims resolve to for the
+      // fields that claim states (or stated before). A Source's document sets its own fields.
+      const aliases = old ? unionAliases(old.aliases, e.aliases ?? []) : (e.aliases ?? []);
+      let next: NodeRecord;
+      if (!keepsClaims(e.kind) || !old) {
+        next = {
+          kind: e.kind,
+          key: e.key,
+          name: e.name,
+          aliases,
+          description: e.description ?? old?.description ?? null,
+          properties: { ...(old?.properties ?? {}), ...(e.properties ?? {}) },
+          claims: keepsClaims(e.kind)
+            ? [entityClaim(doc.source.key, sourceAt, statedValues(e.kind, e))]
+            : [],
+        };
+      } else {
+        const claim = entityClaim(doc.source.key, sourceAt, statedValues(e.kind, e));
+        const replaced = old.claims.find((c) => c.sourceKey === claim.sourceKey);
+        const claims = mergeEntityClaim(old.claims, claim);
+        const fields = new Set([
+          ...Object.keys(claim.values),
+          ...Object.keys(replaced?.values ?? {}),
+        ]);
+        const settled = settledFields(claims, fields, old.name);
+        const properties: Record<string, unknown> = { ...old.properties };
+        let description = old.description;
+        for (const [field, value] of Object.entries(settled)) {
+          if (field === "name") continue;
+          if (field === "description") description = typeof value === "string" ? value : null;
+          else if (value === null) delete properties[field];
+          else properties[field] = value;
         }
+        next = {
+          kind: e.kind,
+          key: e.key,
+          name: String(settled.name ?? old.name),
+          aliases,
+          description,
+          properties,
+          claims,
+        };
       }
       if (!old) entityOutcomes.created++;
       else if (same(old, next)) entityOutcomes.unchanged++;
       else entityOutcomes.updated++;
       this.nodes.set(e.key, next);
     }
-    const sourceAt = sourceDate(doc.source);
     for (const r of doc.relations) {
       const id = `${r.from}|${r.type}|${r.to}`;
       const old = this.relations.get(id);
@@ -203,6 +228,14 @@ export class BulkGraph {
           "aliases:string[]",
           "description",
           ...props.map((name) => `${name}${csvType(specs[name] as PropertyType)}`),
+          ...(keepsClaims(kind)
+            ? [
+                "claimSources:string[]",
+                "claimAt:string[]",
+                "claimValues:string[]",
+                "claimRanks:string[]",
+              ]
+            : []),
           "updatedAt:datetime",
           "updatedBy",
         ].join(",");
@@ -224,10 +257,9 @@ export class BulkGraph {
         deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
         n.description === null ? "" : deferred(later, "description", n.description, quote),
         ...props.map((name) => deferred(later, name, n.properties[name], field)),
+        ...(keepsClaims(n.kind) ? claimFields(n, later) : []),
         ...stamp,
       ];
-      // Provenance is rare (an entity a later document changed): set with the patches.
-      Object.assign(later, n.provenance);
       if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });
       await files.write("nodes", label, header, fields);
     }
@@ -283,6 +315,17 @@ export class BulkGraph {
     await files.close();
     return files;
   }
+}
+
+/** An entity's claim lists as CSV fields (an undated claim's "" is set with the patches). */
+function claimFields(n: NodeRecord, later: Record<string, unknown>): string[] {
+  const stored = encodeEntityClaims(n.claims);
+  return [
+    quoteList(stored.claimSources, `${n.key}: claim sources`),
+    deferred(later, "claimAt", stored.claimAt, (v) => quoteList(v, `${n.key}: claim times`)),
+    deferred(later, "claimValues", stored.claimValues, (v) => quoteList(v, `${n.key}: claims`)),
+    quoteList(stored.claimRanks, `${n.key}: claim ranks`),
+  ];
 }
 
 function csvType(spec: PropertyType): string {

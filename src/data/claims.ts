@@ -9,13 +9,25 @@
  * points in time): each piece of evidence gets the relation's own values and its source's
  * publication date (or the relation's asOf). Idempotent: it touches only relations without
  * claim values, and is run at every start.
+ *
+ * Entities the same way (domain/entity-claims.ts): a write that changes an entity's claims
+ * settles the fields that claim states (or stated) from all of them (`settleEntities`), and
+ * entities written before entity claims are converted from their provenance at start
+ * (`migrateEntityClaims`).
  */
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { decodeClaims, storedClaims } from "../domain/claims.js";
-import { ALL_RELATION_PROPERTIES } from "../domain/vocabulary.js";
+import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
+import {
+  claimedFields,
+  decodeEntityClaims,
+  encodeEntityClaims,
+  entityClaim,
+  settledFields,
+} from "../domain/entity-claims.js";
+import { ALL_RELATION_PROPERTIES, isKind, KINDS, type Kind } from "../domain/vocabulary.js";
 
 const PROPERTY_NAMES = Object.keys(ALL_RELATION_PROPERTIES);
 
@@ -68,6 +80,67 @@ export async function settleRelations(tx: Tx, touched: readonly Touched[]): Prom
   return after;
 }
 
+/**
+ * What to set on an entity so that its claim lists are in canonical order and `fields` are
+ * what its claims resolve to now (domain/entity-claims.ts); null when it is so already.
+ */
+export function settledEntityProperties(
+  props: Record<string, Plain>,
+  fields: Iterable<string>,
+): Record<string, Plain> | null {
+  const claims = decodeEntityClaims(props);
+  const next: Record<string, Plain> = {
+    ...(claims.length > 0 ? encodeEntityClaims(claims) : {}),
+    ...settledFields(claims, fields, String(props.name ?? "")),
+  };
+  for (const [name, value] of Object.entries(next)) if (!same(props[name], value)) return next;
+  return null;
+}
+
+/** An entity whose claims a write changed: its properties as left, and the claim's values. */
+export interface TouchedEntity {
+  id: string;
+  props: Row;
+  /** The values (JSON) of the source's claim as written, and of the claim it replaced. */
+  values?: string | null;
+  replaced?: string | null;
+}
+
+const fieldsOfJson = (json: unknown): string[] => {
+  if (typeof json !== "string") return [];
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return parsed !== null && typeof parsed === "object" ? Object.keys(parsed) : [];
+  } catch {
+    return [];
+  }
+};
+
+const SETTLE_ENTITIES = `
+UNWIND $rows AS row
+MATCH (n:Entity) WHERE elementId(n) = row.id
+SET n += row.props
+SET n.nameLower = toLower(n.name)`;
+
+/**
+ * Settles the entities a write touched: the fields their changed claim states, or stated
+ * before (`values`, `replaced`), or every field of `fields` when given, are set to what their
+ * claims resolve to. One statement when any needs it.
+ */
+export async function settleEntities(
+  tx: Tx,
+  touched: readonly TouchedEntity[],
+  fields?: readonly string[],
+): Promise<void> {
+  const rows: Array<{ id: string; props: Record<string, Plain> }> = [];
+  for (const t of touched) {
+    const affected = fields ?? [...fieldsOfJson(t.values), ...fieldsOfJson(t.replaced)];
+    const props = settledEntityProperties(t.props as Record<string, Plain>, new Set(affected));
+    if (props) rows.push({ id: t.id, props });
+  }
+  if (rows.length > 0) await tx.run(SETTLE_ENTITIES, { rows });
+}
+
 const LEGACY_BATCH = 2_000;
 
 const LEGACY = `
@@ -75,7 +148,7 @@ MATCH ()-[r]->()
 WHERE r.evidenceSources IS NOT NULL AND r.evidenceValues IS NULL
 WITH r LIMIT $limit
 RETURN elementId(r) AS id, properties(r) AS props,
-       [s IN r.evidenceSources | COLLECT { MATCH (x:Entity {key: s}) RETURN x.publishedAt }[0]] AS dates`;
+       [s IN r.evidenceSources | COLLECT { MATCH (x:Entity {key: s}) RETURN coalesce(x.asOf, x.publishedAt) }[0]] AS dates`;
 
 /** Converts relations written before claims existed; returns how many it converted. */
 export async function migrateClaims(
@@ -103,6 +176,113 @@ export async function migrateClaims(
         });
         if (out.length > 0) await tx.run(SETTLE, { rows: out });
         return out.length;
+      },
+      300_000,
+    );
+    converted += n;
+    if (n < LEGACY_BATCH) return converted;
+  }
+}
+
+const PROVENANCE = /^(.+?)(Source|Previous|PreviousSource)$/;
+
+/**
+ * The claims of an entity written before entity claims existed, from its provenance
+ * (`<field>Source`, `<field>Previous`, `<field>PreviousSource`, see the previous version's
+ * domain/merge.ts): the source that set a field states its current value, the source of the
+ * value it replaced (when known) states that one, each at its source's date (`dates`); every
+ * value whose source is not known is stated by one claim without a source or a time, which
+ * counts as older than every dated claim. The current values are unchanged.
+ */
+export function legacyEntityClaims(
+  kind: Kind,
+  props: Record<string, Plain>,
+  dates: ReadonlyMap<string, string | null>,
+): Claim[] {
+  const bySource = new Map<string, Record<string, Plain>>();
+  const state = (source: string, field: string, value: Plain | undefined) => {
+    if (value === undefined || value === null) return;
+    const values = bySource.get(source) ?? {};
+    values[field] = value;
+    bySource.set(source, values);
+  };
+  for (const field of claimedFields(kind)) {
+    const current = props[field];
+    const setBy = props[`${field}Source`];
+    const previousBy = props[`${field}PreviousSource`];
+    if (typeof setBy === "string" && setBy !== "") {
+      state(setBy, field, current);
+      // The value it replaced: its own source's, or one of unknown source.
+      state(typeof previousBy === "string" ? previousBy : "", field, props[`${field}Previous`]);
+    } else state("", field, current);
+  }
+  return [...bySource].map(([source, values]) =>
+    entityClaim(source, source === "" ? null : (dates.get(source) ?? null), values),
+  );
+}
+
+/** The provenance properties of the previous version, to remove once converted. */
+function provenanceNames(kind: Kind, props: Record<string, Plain>): string[] {
+  const fields = new Set(claimedFields(kind));
+  return Object.keys(props).filter((name) => {
+    const m = PROVENANCE.exec(name);
+    return m !== null && fields.has(m[1] as string) && !(name in KINDS[kind].properties);
+  });
+}
+
+const LEGACY_ENTITIES = `
+MATCH (n:Entity) WHERE n.claimSources IS NULL AND n.kind <> 'Source'
+WITH n LIMIT $limit
+RETURN elementId(n) AS id, properties(n) AS props`;
+
+const SOURCE_DATES = `
+MATCH (s:Entity) WHERE s.key IN $keys
+RETURN s.key AS key, coalesce(s.asOf, s.publishedAt) AS at`;
+
+const SET_ENTITY = `
+UNWIND $rows AS row
+MATCH (n:Entity) WHERE elementId(n) = row.id
+SET n += row.props`;
+
+/**
+ * Converts entities written before entity claims existed (no claim lists): their provenance
+ * becomes claims (`legacyEntityClaims`) and is removed. Idempotent: converted entities have
+ * claim lists. Returns how many it converted.
+ */
+export async function migrateEntityClaims(
+  db: Db,
+  stats: QueryStats = { roundTrips: 0 },
+): Promise<number> {
+  let converted = 0;
+  for (;;) {
+    const n = await writeTx(
+      db,
+      stats,
+      async (tx) => {
+        const rows = await tx.run(LEGACY_ENTITIES, { limit: neo4j.int(LEGACY_BATCH) });
+        const entities = rows.flatMap((row) => {
+          const props = row.props as Record<string, Plain>;
+          const kind = String(props.kind);
+          return isKind(kind) ? [{ id: String(row.id), kind, props }] : [];
+        });
+        const keys = new Set<string>();
+        for (const e of entities)
+          for (const field of claimedFields(e.kind))
+            for (const p of [`${field}Source`, `${field}PreviousSource`])
+              if (typeof e.props[p] === "string") keys.add(e.props[p] as string);
+        const dates = new Map<string, string | null>();
+        if (keys.size > 0)
+          for (const r of await tx.run(SOURCE_DATES, { keys: [...keys] }))
+            dates.set(String(r.key), typeof r.at === "string" ? r.at : null);
+        const out = entities.map((e) => {
+          const claims = legacyEntityClaims(e.kind, e.props, dates);
+          const removed = Object.fromEntries(
+            provenanceNames(e.kind, e.props).map((p) => [p, null]),
+          );
+          return { id: e.id, props: { ...removed, ...encodeEntityClaims(claims) } };
+        });
+        if (out.length > 0) await tx.run(SET_ENTITY, { rows: out });
+        return rows.length;
       },
       300_000,
     );

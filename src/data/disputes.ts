@@ -39,15 +39,24 @@ const SOURCE_COUNTS = `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 RETURN key, COUNT {
-  MATCH (n)-[r]-(:Entity)
-  UNWIND [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
-          WHERE coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED" | r.evidenceSources[i]] AS source
+  CALL (n) {
+    MATCH (n)-[r]-(:Entity)
+    UNWIND [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
+            WHERE coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED" | r.evidenceSources[i]] AS source
+    RETURN source
+    UNION
+    UNWIND [i IN range(0, size(coalesce(n.claimSources, [])) - 1)
+            WHERE n.claimSources[i] <> "" AND coalesce(n.claimRanks[i], "NORMAL") <> "DEPRECATED"
+            | n.claimSources[i]] AS source
+    RETURN source
+  }
   RETURN DISTINCT source
 } AS sources`;
 
 /**
  * For each key, how many sources state something about the entity (corroboration): distinct
- * sources of its relations' claims, retracted ones left out. One query per batch, in key order.
+ * sources of its relations' claims and of its own field claims, retracted ones left out. One
+ * query per batch, in key order.
  */
 export async function sourceCounts(
   db: Db,

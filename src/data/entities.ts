@@ -6,8 +6,9 @@ import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
+import type { Claim } from "../domain/claims.js";
+import { decodeEntityClaims, ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
 import { NotFoundError } from "../domain/errors.js";
-import { provenanceKeys, trackedFields } from "../domain/merge.js";
 import { isKind, KINDS, type Kind } from "../domain/vocabulary.js";
 import {
   compileAnchor,
@@ -38,8 +39,11 @@ export interface EntityRecord {
   /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
   updatedAt: string | null;
   updatedBy: string | null;
-  /** The fields a later source changed: which source set each, and what it replaced. */
-  fieldSources: FieldSource[];
+  /**
+   * The stored claim lists (domain/entity-claims.ts), as read; decoded on demand by
+   * `entityClaims` (most reads never ask for them).
+   */
+  claimLists: Record<string, Plain>;
   /**
    * Relation pages read in the same query as the entity, by GraphQL response key (see
    * RelationSpec): its relation fields answer from here instead of asking Neo4j again.
@@ -66,6 +70,8 @@ export function toEntity(map: Plain): EntityRecord {
     const value = props[name];
     if (value !== undefined && value !== null) properties[name] = value;
   }
+  const claimLists: Record<string, Plain> = {};
+  for (const name of ENTITY_CLAIM_LISTS) if (props[name] != null) claimLists[name] = props[name];
   return {
     key: String(props.key),
     kind,
@@ -75,21 +81,20 @@ export function toEntity(map: Plain): EntityRecord {
     properties,
     updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
     updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
-    fieldSources: trackedFields(kind).flatMap((field) => {
-      const p = provenanceKeys(field);
-      const source = props[p.source];
-      if (typeof source !== "string") return [];
-      const previousSource = props[p.previousSource];
-      return [
-        {
-          field,
-          source,
-          previous: props[p.previous] ?? null,
-          previousSource: typeof previousSource === "string" ? previousSource : null,
-        },
-      ];
-    }),
+    claimLists,
   };
+}
+
+const decoded = new WeakMap<EntityRecord, Claim[]>();
+
+/** What each source states about the entity's fields, in canonical order (none if not read). */
+export function entityClaims(e: EntityRecord): Claim[] {
+  let claims = decoded.get(e);
+  if (!claims) {
+    claims = decodeEntityClaims(e.claimLists);
+    decoded.set(e, claims);
+  }
+  return claims;
 }
 
 const entitiesByKeyCypher = (projection: string, pre: string) => `

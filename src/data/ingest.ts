@@ -10,8 +10,16 @@ import { type QueryStats, readTx, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { claimValues, decodeClaims, restateClaim, storedClaims } from "../domain/claims.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
+import {
+  decodeEntityClaims,
+  type EntityClaimPlan,
+  entityClaim,
+  keepsClaims,
+  planEntityClaim,
+  statedValues,
+} from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
-import { type EntityMerge, mergeEntity, provenanceKeys, trackedFields } from "../domain/merge.js";
+import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js";
 import {
   checkDocument,
   externalKeys,
@@ -27,7 +35,13 @@ import {
   RELATION_TYPE_NAMES,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { settleRelations, storedValues, type Touched } from "./claims.js";
+import {
+  settleEntities,
+  settleRelations,
+  storedValues,
+  type Touched,
+  type TouchedEntity,
+} from "./claims.js";
 import { toEntity } from "./entities.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
@@ -66,42 +80,67 @@ MATCH (n:Entity) WHERE n.key IN $keys
 RETURN n.key AS key, n.kind AS kind`;
 
 /**
- * Upserts entities of one kind; the label is a registry kind, values are parameters. Nothing
- * stored is lost (see domain/merge.ts): aliases are a union (case-insensitive, stored ones
- * first; a new entity's are stored as sent), a field the row leaves null is kept, and a field the row changes records `$source` as
- * its source, with the value it replaced and that value's source. Stamps updatedAt / updatedBy
- * only when something changed, so a replay leaves the node as it was. MERGE first: a node it
- * has just made holds only its key (every entity written has a name), so the state before is
- * read from the merged node, without a second index lookup.
+ * Upserts entities of one kind; the label is a registry kind, values are parameters. MERGE
+ * first: a node it has just made holds only its key (every entity written has a name), so the
+ * state before is read from the merged node, without a second index lookup.
+ *
+ * Aliases are a union (case-insensitive, stored ones first; a new entity's are stored as sent).
+ * A new entity takes the row's fields at once. The row is `$source`'s claim
+ * (domain/entity-claims.ts: `row.values`, JSON, at `$at`; the source "" for values written by
+ * hand): appended to the entity's claim lists, or restated in place of the source's earlier
+ * claim; an existing entity's fields are then settled from all its claims (data/claims.ts), so
+ * an older source never overwrites a newer one's value. A Source's own fields are not claimed:
+ * its document sets them, a field it leaves out is kept. Stamps updatedAt / updatedBy only when
+ * something changed, so a replay leaves the node as it was.
  */
 export function upsertEntitiesCypher(kind: Kind): string {
-  const fields = trackedFields(kind).map((field) => {
-    if (!PROPERTY_NAME.test(field)) throw new Error(`Not a property name: ${field}`);
-    const value =
-      field === "name" || field === "description" ? `row.${field}` : `row.properties.${field}`;
-    const p = provenanceKeys(field);
-    return `
-FOREACH (_ IN CASE WHEN ${value} IS NOT NULL AND n.${field} IS NOT NULL AND n.${field} <> ${value} THEN [1] ELSE [] END |
-  SET n.${p.previous} = n.${field}, n.${p.previousSource} = n.${p.source}, n.${p.source} = $source)
-SET n.${field} = coalesce(${value}, n.${field})`;
-  });
+  const claims = keepsClaims(kind);
+  const direct = claims
+    ? `
+SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
+    n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
+    n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
+SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
+    : `
+SET n.name = row.name, n.nameLower = toLower(row.name),
+    n.description = coalesce(row.description, n.description)
+SET n += row.properties`;
+  const claim = claims
+    ? `
+WITH row, n, before,
+     coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
+     coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
+WITH row, n, before, sources, ats, vals, ranks,
+     head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
+SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+    n.claimAt = CASE WHEN known < 0 THEN ats + $at
+      ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
+    n.claimValues = CASE WHEN known < 0 THEN vals + row.values
+      ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+    n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced`
+    : `
+WITH row, n, before, null AS replaced`;
   return `
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
 WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-SET n:${kind}, n.kind = $kind, n.nameLower = toLower(row.name),
+SET n:${kind}, n.kind = $kind,
     n.aliases = CASE WHEN before IS NULL THEN row.aliases
       ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-        CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${fields.join("")}
-WITH n, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+        CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${direct}${claim}
+WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
              ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET n.updatedAt = datetime(), n.updatedBy = $by)
-RETURN outcome, collect(n.key) AS keys`;
+// Entities whose claims changed are settled from all of them (data/claims.ts).
+RETURN outcome, collect(n.key) AS keys, ${
+    claims
+      ? `collect(CASE WHEN outcome = 'updated'
+                    THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END)`
+      : "[]"
+  } AS touched`;
 }
-
-/** Property names spliced into Cypher come from the registry, and must be plain identifiers. */
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * Upserts relations of one type; the type is a registry type, values are parameters. MERGE
@@ -189,7 +228,9 @@ SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
 RETURN count(r) AS created`;
 }
 
-function entityRow(
+/** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
+export function entityRow(
+  kind: Kind,
   e: Pick<DocumentEntity, "key" | "name" | "aliases" | "description" | "properties">,
 ) {
   return {
@@ -198,6 +239,7 @@ function entityRow(
     aliases: e.aliases ?? [],
     description: e.description ?? null,
     properties: e.properties ?? {},
+    values: claimValues(statedValues(kind, e)),
   };
 }
 
@@ -222,8 +264,13 @@ export function relationRow(
   };
 }
 
-/** The date a source's claims hold at when they give none: its publication date. */
+/**
+ * The point in time of a source's claims (where a relation gives no asOf of its own): the
+ * source's asOf when it has one, else its publication date.
+ */
 export function sourceDate(source: { properties?: Record<string, unknown> | null }): string | null {
+  const asOf = source.properties?.asOf;
+  if (typeof asOf === "string") return asOf;
   const published = source.properties?.publishedAt;
   return typeof published === "string" ? published : null;
 }
@@ -329,21 +376,28 @@ async function write(
   };
 
   const byKind = new Map<Kind, ReturnType<typeof entityRow>[]>([
-    ["Source", [entityRow(doc.source)]],
+    ["Source", [entityRow("Source", doc.source)]],
   ]);
   for (const e of doc.entities) {
     const rows = byKind.get(e.kind) ?? [];
-    rows.push(entityRow(e));
+    rows.push(entityRow(e.kind, e));
     byKind.set(e.kind, rows);
   }
+  const sourceAt = sourceDate(doc.source);
   for (const kind of KIND_NAMES) {
     for (const rows of chunks(byKind.get(kind) ?? [])) {
-      tally(
-        await tx.run(upsertEntitiesCypher(kind), { rows, kind, by, source: doc.source.key }),
-        entityOutcomes,
-        changed.entities,
-        (key) => created.add(key),
+      const result = await tx.run(upsertEntitiesCypher(kind), {
+        rows,
+        kind,
+        by,
+        source: doc.source.key,
+        at: sourceAt ?? "",
+      });
+      tally(result, entityOutcomes, changed.entities, (key) => created.add(key));
+      const touched = result.flatMap((r) =>
+        Array.isArray(r.touched) ? (r.touched as unknown as TouchedEntity[]) : [],
       );
+      if (touched.length > 0) await settleEntities(tx, touched);
       advance(rows.length);
     }
   }
@@ -358,7 +412,6 @@ async function write(
     pairs.set(id, (pairs.get(id) ?? 0) + 1);
   }
   let restated = false;
-  const sourceAt = sourceDate(doc.source);
   for (const type of RELATION_TYPE_NAMES) {
     const fresh: DocumentRelation[] = [];
     const upsert: DocumentRelation[] = [];
@@ -430,7 +483,11 @@ RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null}
 /** What ingesting a document would do to one entity it declares. */
 export type EntityPlan =
   | { key: string; kind: Kind; action: "create" }
-  | ({ key: string; kind: Kind; action: "update" | "unchanged" } & EntityMerge);
+  | ({ key: string; kind: Kind; action: "update" | "unchanged"; addedAliases: string[] } & Pick<
+      EntityClaimPlan,
+      "changed" | "kept"
+    > &
+      Partial<Pick<EntityClaimPlan, "outweighed">>);
 
 /** A relation value that would change: the stored value and the one it would resolve to. */
 export interface ValueChange {
@@ -528,20 +585,46 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       { ...result.document.source, kind: "Source" as Kind },
       ...result.document.entities,
     ];
+    const sourceAt = sourceDate(doc.source);
     return {
       document: result.document,
       entities: checked.map((e): EntityPlan => {
         const n = stored.get(e.key);
         if (!n) return { key: e.key, kind: e.kind, action: "create" };
-        const merge = mergeEntity(e.kind, toEntity(n), {
+        const before = toEntity(n);
+        const incoming = {
           name: e.name,
           aliases: e.aliases ?? [],
           description: e.description ?? null,
           properties: (e.properties ?? {}) as Record<string, Plain>,
-        });
+        };
+        if (!keepsClaims(e.kind)) {
+          // A Source's own document sets its fields (domain/merge.ts).
+          const merge: EntityMerge = mergeEntity(e.kind, before, incoming);
+          const action =
+            merge.changed.length > 0 || merge.addedAliases.length > 0 ? "update" : "unchanged";
+          return { key: e.key, kind: e.kind, action, ...merge };
+        }
+        // The document's claim, resolved against the entity's other claims.
+        const current = {
+          ...before.properties,
+          name: before.name,
+          description: before.description,
+        };
+        const claim = entityClaim(doc.source.key, sourceAt, statedValues(e.kind, incoming));
+        const plan = planEntityClaim(e.kind, current, decodeEntityClaims(n), claim);
+        const addedAliases = unionAliases(before.aliases, incoming.aliases).slice(
+          before.aliases.length,
+        );
+        const restated = decodeEntityClaims(n).some(
+          (c) =>
+            c.sourceKey === claim.sourceKey &&
+            c.at === claim.at &&
+            claimValues(c.values) === claimValues(claim.values),
+        );
         const action =
-          merge.changed.length > 0 || merge.addedAliases.length > 0 ? "update" : "unchanged";
-        return { key: e.key, kind: e.kind, action, ...merge };
+          plan.changed.length > 0 || addedAliases.length > 0 || !restated ? "update" : "unchanged";
+        return { key: e.key, kind: e.kind, action, addedAliases, ...plan };
       }),
       relations: await planRelations(tx, result.document),
     };

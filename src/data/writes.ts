@@ -10,6 +10,14 @@ import type { Plain } from "../db/serialize.js";
 import { claimValues } from "../domain/claims.js";
 import { entitySchema, relationSchema } from "../domain/document.js";
 import {
+  decodeEntityClaims,
+  encodeEntityClaims,
+  entityClaim,
+  keepsClaims,
+  mergeEntityClaim,
+  statedValues,
+} from "../domain/entity-claims.js";
+import {
   BadInputError,
   ConflictError,
   type InputProblem,
@@ -22,7 +30,7 @@ import {
   RELATION_TYPES,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { settleRelations, type Touched } from "./claims.js";
+import { settleEntities, settleRelations, type Touched, type TouchedEntity } from "./claims.js";
 import { type EntityRecord, toEntity } from "./entities.js";
 import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
 import { asMap } from "./projection.js";
@@ -125,7 +133,14 @@ export async function createEntity(db: Db, stats: QueryStats, input: EntityInput
         properties: e.properties,
       },
     ];
-    await tx.run(upsertEntitiesCypher(e.kind), { rows, kind: e.kind, by, source: null });
+    // Values written without a source: the entity's claim of unknown source (domain/entity-claims.ts).
+    await tx.run(upsertEntitiesCypher(e.kind), {
+      rows: rows.map((row) => ({ ...row, values: claimValues(statedValues(e.kind, row)) })),
+      kind: e.kind,
+      by,
+      source: "",
+      at: "",
+    });
     const [created] = await tx.run(ENTITY, { key: e.key });
     return { entity: toEntity(created?.n ?? null), changes: { ...NONE(), entities: [e.key] } };
   });
@@ -145,11 +160,42 @@ MATCH (n:Entity {key: $key})
 WITH n, properties(n) AS before
 SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.description = $description
 SET n += $properties
+SET n += $claims
 WITH n, before <> properties(n) AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
 RETURN ${asMap("n")} AS n, changed`;
 
-/** Updates an entity's name, aliases, description or properties; its key and kind stay. */
+/**
+ * An edit's claim lists: the claim without a source (values written by hand, see
+ * domain/entity-claims.ts) gains the fields the patch gives and loses those it removes.
+ */
+function editedClaims(kind: Kind, props: Record<string, Plain>, patch: EntityPatch) {
+  if (!keepsClaims(kind)) return {};
+  const claims = decodeEntityClaims(props);
+  const values = { ...(claims.find((c) => c.sourceKey === "")?.values ?? {}) };
+  const given: Array<[string, unknown]> = [
+    ["name", patch.name],
+    ["description", patch.description],
+    ...Object.entries(patch.properties ?? {}),
+  ];
+  if (given.every(([, value]) => value === undefined)) return {};
+  for (const [field, value] of given) {
+    if (value === undefined) continue;
+    if (value === null) delete values[field];
+    else values[field] = value as Plain;
+  }
+  const rest = claims.filter((c) => c.sourceKey !== "");
+  return encodeEntityClaims(
+    Object.keys(values).length > 0 ? mergeEntityClaim(claims, entityClaim("", null, values)) : rest,
+  );
+}
+
+/**
+ * Updates an entity's name, aliases, description or properties; its key and kind stay. The
+ * values show at once, and are the entity's claim without a source: the next document or
+ * retraction that touches a field resolves it from its claims again, where a dated source's
+ * claim counts as newer than the edit.
+ */
 export async function updateEntity(
   db: Db,
   stats: QueryStats,
@@ -189,6 +235,7 @@ export async function updateEntity(
     );
     const [updated] = await tx.run(UPDATE, {
       key,
+      claims: editedClaims(current.kind, row.n as Record<string, Plain>, patch),
       name: e.name,
       aliases: e.aliases,
       description: e.description ?? null,
@@ -233,6 +280,24 @@ SET r.evidenceSources = [i IN keep | r.evidenceSources[i]],
 RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
        collect({id: elementId(r), props: properties(r)}) AS touched`;
 
+/**
+ * Taking a deleted source's claims off every entity (an entity stays: its other claims and the
+ * values without a claim are kept). Node properties are not indexed by list membership, so
+ * this scans entities: it runs only when a Source is deleted.
+ */
+export const STRIP_ENTITY_CLAIMS_FROM = `
+MATCH (n:Entity) WHERE $source IN coalesce(n.claimSources, [])
+WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $source] AS gone
+WITH n, gone, [i IN range(0, size(n.claimSources) - 1) WHERE NOT i IN gone] AS keep
+WITH n, n.claimValues[gone[0]] AS replaced, keep
+SET n.claimSources = [i IN keep | n.claimSources[i]],
+    n.claimAt = [i IN keep | n.claimAt[i]],
+    n.claimValues = [i IN keep | n.claimValues[i]],
+    n.claimRanks = [i IN keep | n.claimRanks[i]],
+    n.updatedAt = datetime(), n.updatedBy = $by
+RETURN collect(n.key) AS keys,
+       collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched`;
+
 const DELETE = `
 MATCH (n:Entity {key: $key})
 OPTIONAL MATCH (n)-[r]-(m:Entity)
@@ -247,12 +312,12 @@ RETURN removed`;
  * other relations (removing those it was the only evidence for). Deleting what is not there
  * changes nothing.
  */
-export async function deleteEntity(db: Db, stats: QueryStats, key: string) {
+export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
   return writeTx(db, stats, async (tx) => {
     const [current] = await tx.run(ENTITY, { key });
     if (!current) return { deleted: false, relationsRemoved: 0, changes: NONE() };
     const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-    const stripped = { removed: [] as string[], changed: [] as string[] };
+    const stripped = { removed: [] as string[], changed: [] as string[], entities: [] as string[] };
     if ((current.n as Row | null)?.kind === "Source") {
       const [gone] = await tx.run(REMOVE_RELATIONS_ONLY_FROM, { sources: [key] });
       const [kept] = await tx.run(STRIP_EVIDENCE_FROM, { sources: [key] });
@@ -260,6 +325,10 @@ export async function deleteEntity(db: Db, stats: QueryStats, key: string) {
       await settleRelations(tx, (kept?.touched ?? []) as unknown as Touched[]);
       stripped.removed = strings(gone?.ids);
       stripped.changed = strings(kept?.ids);
+      // The fields it claimed are resolved from the claims left.
+      const [claimed] = await tx.run(STRIP_ENTITY_CLAIMS_FROM, { source: key, by });
+      await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
+      stripped.entities = strings(claimed?.keys).filter((k) => k !== key);
     }
     const [row] = await tx.run(DELETE, { key });
     const removed = [...stripped.removed, ...strings(row?.removed)];
@@ -268,6 +337,7 @@ export async function deleteEntity(db: Db, stats: QueryStats, key: string) {
       relationsRemoved: removed.length,
       changes: {
         ...NONE(),
+        entities: stripped.entities,
         deletedEntities: [key],
         removedRelations: removed,
         relations: stripped.changed,
@@ -298,9 +368,9 @@ OPTIONAL MATCH (b:Entity {key: $to})
 OPTIONAL MATCH (s:Entity {key: $source})
 WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
 OPTIONAL CALL (a, b, s, quoted) {
-  // The claim holds at the relation's asOf, else at the source's publication date.
+  // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
   WITH a, b, s, quoted, $row AS given
-  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.publishedAt, "")} AS row
+  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
   WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher(type)}
   RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
          elementId(r) AS id, properties(r) AS stored
@@ -419,13 +489,28 @@ RETURN s.key AS key,
        collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
        collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched`;
 
+/** The same for the source's claims on entities: ranked, then their fields settled. */
+const RETRACT_ENTITY_CLAIMS = `
+MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
+WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
+WITH n, idx, n.claimRanks[idx] <> $rank AS changes
+SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
+      CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
+FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+RETURN collect(n.key) AS keys,
+       collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched`;
+
 /**
  * Marks a source retracted (or restores it): every claim it makes is DEPRECATED (or NORMAL
  * again), so it no longer counts for values, disputes or corroboration but stays on record;
  * the relations it touches are settled from the claims that still count. One transaction.
  * Returns null when there is no such source.
  */
-export async function retractSource(db: Db, stats: QueryStats, key: string, retracted: boolean) {
+export async function retractSource(
+  db: Db,
+  stats: QueryStats,
+  { key, retracted, by }: { key: string; retracted: boolean; by: string },
+) {
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(RETRACT_SOURCE, {
       key,
@@ -434,7 +519,18 @@ export async function retractSource(db: Db, stats: QueryStats, key: string, retr
     });
     if (!row) return null;
     await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
+    const [claimed] = await tx.run(RETRACT_ENTITY_CLAIMS, {
+      key,
+      rank: retracted ? "DEPRECATED" : "NORMAL",
+      by,
+    });
+    await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
     const ids = Array.isArray(row.ids) ? row.ids.map(String) : [];
-    return { relations: ids.length, changes: { ...NONE(), entities: [key], relations: ids } };
+    const entities = Array.isArray(claimed?.keys) ? claimed.keys.map(String) : [];
+    return {
+      relations: ids.length,
+      entities: entities.length,
+      changes: { ...NONE(), entities: [key, ...entities], relations: ids },
+    };
   });
 }

@@ -14,7 +14,9 @@
  * - A claim without a point in time counts as older than every dated claim.
  *
  * Pure functions over plain values: the data layer stores claims as parallel lists on the
- * relationship (one item per piece of evidence) and decodes them with `decodeClaims`.
+ * relationship (one item per piece of evidence) and decodes them with `decodeClaims`. An
+ * entity's name, description and properties are resolved by the same `resolveClaims`
+ * (domain/entity-claims.ts).
  */
 
 /** A JSON-like value, as stored values decode (the same shape as db/serialize's Plain). */

@@ -1,33 +1,16 @@
 /**
  * What a document declaring an entity that already exists does to it: nothing is lost. Aliases
- * are a union; a field the document leaves out is kept; a field it gives with another value is
- * replaced, and the entity records which source set it, the value it replaced and that value's
- * source (if known). The ingest upsert's Cypher, the bulk path and `ingest --check` all follow
- * these rules; this module is the pure statement of them.
+ * are a union (of every document's). An entity's name, description and properties are claims
+ * of their sources, resolved by time (domain/entity-claims.ts); a Source's own fields are set by
+ * its document: a field the document leaves out is kept, a field it gives replaces the stored
+ * one (`mergeEntity` says which, for `ingest --check`).
  *
- * Provenance is stored as three plain properties per changed field (`<field>Source`,
- * `<field>Previous`, `<field>PreviousSource`): Neo4j properties cannot hold maps, so a map of
- * sources would be a JSON string that Cypher can neither read nor update inside the batched
- * upsert, while per-field properties keep each value's own type and are written by the same
- * statement. A later claims feature (per-source values with time) can turn each field's
- * (value, source, previous, previousSource) into its first claims mechanically.
+ * The previous version recorded per changed field `<field>Source`, `<field>Previous` and
+ * `<field>PreviousSource`; the start-up migration turns them into claims (data/claims.ts).
  */
 import type { Plain } from "../db/serialize.js";
-import { KINDS, type Kind } from "./vocabulary.js";
-
-/** The fields a document can give an entity of `kind`, whose changes carry their source. */
-export function trackedFields(kind: Kind): string[] {
-  return ["name", "description", ...Object.keys(KINDS[kind].properties)];
-}
-
-/** The stored property names of `field`'s provenance. */
-export function provenanceKeys(field: string) {
-  return {
-    source: `${field}Source`,
-    previous: `${field}Previous`,
-    previousSource: `${field}PreviousSource`,
-  } as const;
-}
+import { claimedFields } from "./entity-claims.js";
+import type { Kind } from "./vocabulary.js";
 
 /** `existing` then those of `added` not already there, compared case-insensitively. */
 export function unionAliases(existing: readonly string[], added: readonly string[]): string[] {
@@ -70,7 +53,7 @@ export function mergeEntity(kind: Kind, stored: EntityFields, incoming: EntityFi
     addedAliases: unionAliases(stored.aliases, incoming.aliases).slice(stored.aliases.length),
     kept: [],
   };
-  for (const field of trackedFields(kind)) {
+  for (const field of claimedFields(kind)) {
     const before = fieldValue(stored, field);
     const after = fieldValue(incoming, field);
     if (before === null) continue;

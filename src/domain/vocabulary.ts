@@ -134,6 +134,9 @@ export const KINDS = {
       publisher: str("Who published it."),
       url: url("Where it can be read."),
       publishedAt: date("When it was published (ISO, may be partial)."),
+      asOf: date(
+        "When what it states held, where that is not its publication date (ISO, may be partial): the point in time of its claims.",
+      ),
       credit: str("The credit line, e.g. 'With a file from The Canadian Press.'"),
       text: text("The full, repaired text of the source."),
     },

@@ -19,6 +19,7 @@ import {
 } from "graphql";
 import { CLAIM_LISTS, type RelationSpec } from "../data/relations.js";
 import { PARTIAL_DATE } from "../domain/document.js";
+import { ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
 import {
   ALL_RELATION_PROPERTIES,
   type Direction,
@@ -122,6 +123,10 @@ const ENTITY_FIELDS: Record<string, readonly string[]> = {
   updatedBy: ["updatedBy"],
   // Loaded by key, in its own batch.
   sourceCount: [],
+  claims: ENTITY_CLAIM_LISTS,
+  disputed: ENTITY_CLAIM_LISTS,
+  disputedFields: ENTITY_CLAIM_LISTS,
+  fieldSources: ENTITY_CLAIM_LISTS,
 };
 
 /**

@@ -195,3 +195,136 @@ describe("claims from articles at different dates", () => {
     expect(after.leads).toMatchObject({ sourceCount: 1 });
   });
 });
+
+const MISSION = `{ entity(key: "operation-reassurance") {
+  name description disputed disputedFields
+  ... on Mission { status endDate }
+  claims { source { key } at values rank }
+  fieldSources { field source previous previousSource } } }`;
+
+/** Operation Reassurance's own fields as a client reads them. */
+async function mission() {
+  const r = await gql(MISSION);
+  expect(r.errors).toBeUndefined();
+  return r.data.entity as Record<string, unknown> & {
+    claims: Array<{ source: { key: string } | null; at: string; values: Record<string, unknown> }>;
+  };
+}
+
+const SEED = "ctv-2022-nato-defence-spending";
+const DESCRIPTIONS = {
+  seed: /^The NATO battle group in Latvia led by Canada; about 540/,
+  a: /450 Canadian Forces personnel deploying in June 2017/,
+  b: /renewed in 2018 to March 2023/,
+  c: /^Canada's largest foreign military commitment: 1,900/,
+};
+
+describe("entity claims from articles at different dates", () => {
+  it("keeps each source's description and name, and shows the newest", async () => {
+    await removeArticles();
+    const before = await mission();
+    expect(before).toMatchObject({
+      name: "Operation Reassurance",
+      status: "RENEWED",
+      endDate: null,
+      disputed: false,
+      fieldSources: [],
+    });
+    expect(before.description).toMatch(DESCRIPTIONS.seed);
+    expect(before.claims.map((c) => [c.source?.key, c.at])).toEqual([[SEED, "2022-03"]]);
+
+    // The newest first, then older ones: the 2017 article, ingested last, overwrites nothing.
+    for (const doc of [C, B, A]) await ingest(doc);
+    const now = await mission();
+    expect(now).toMatchObject({
+      name: "Operation Reassurance",
+      status: "ACTIVE",
+      endDate: "2023-03",
+      disputed: false,
+    });
+    expect(now.description).toMatch(DESCRIPTIONS.c);
+    // Every source's own claim, oldest first, each with its own name and description.
+    expect(
+      now.claims.map((c) => [
+        c.source?.key,
+        c.at,
+        c.values.name,
+        c.values.status,
+        c.values.endDate,
+      ]),
+    ).toEqual([
+      [A.source.key, "2017-06-06", "Operation REASSURANCE", "ACTIVE", undefined],
+      [B.source.key, "2022-02-22", "Operation Reassurance", "RENEWED", "2023-03"],
+      [SEED, "2022-03", "Operation Reassurance", "RENEWED", undefined],
+      [C.source.key, "2025-01-31", "Operation Reassurance", "ACTIVE", undefined],
+    ]);
+    const described = now.claims.map((c) => String(c.values.description));
+    expect(described[0]).toMatch(DESCRIPTIONS.a);
+    expect(described[1]).toMatch(DESCRIPTIONS.b);
+    expect(described[2]).toMatch(DESCRIPTIONS.seed);
+    expect(described[3]).toMatch(DESCRIPTIONS.c);
+    expect(now.fieldSources).toEqual(
+      expect.arrayContaining([
+        {
+          field: "name",
+          source: C.source.key,
+          previous: "Operation REASSURANCE",
+          previousSource: A.source.key,
+        },
+        { field: "status", source: C.source.key, previous: "RENEWED", previousSource: SEED },
+      ]),
+    );
+  });
+
+  it("gives the same entity whatever the order of ingest, and again on re-ingest", async () => {
+    await removeArticles();
+    for (const doc of [A, B, C]) await ingest(doc);
+    const forward = await mission();
+    for (const doc of [B, A, C]) await ingest(doc); // re-ingest: nothing changes
+    expect(await mission()).toEqual(forward);
+    await removeArticles();
+    for (const doc of [C, B, A]) await ingest(doc);
+    expect(await mission()).toEqual(forward);
+    await removeArticles();
+    for (const doc of [B, C, A]) await ingest(doc);
+    expect(await mission()).toEqual(forward);
+  });
+
+  it("a retracted source's description drops out, and comes back when restored", async () => {
+    for (const doc of [A, B, C]) await ingest(doc);
+    const retract = (key: string, retracted: boolean) =>
+      gql(
+        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { ... on RetractSourceSuccess { data { retracted relations entities } } } }",
+        { k: key, r: retracted },
+        auth,
+      );
+    const r = await retract(C.source.key, true);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.retractSource.data).toEqual({ retracted: true, relations: 1, entities: 1 });
+    const after = await mission();
+    // The seed (March 2022) is now the newest that counts.
+    expect(after.description).toMatch(DESCRIPTIONS.seed);
+    expect(after).toMatchObject({ status: "RENEWED", endDate: "2023-03" });
+    const claims = after.claims as unknown as Array<{ source: { key: string }; rank: string }>;
+    expect(claims.find((c) => c.source.key === C.source.key)?.rank).toBe("DEPRECATED");
+    await retract(C.source.key, false);
+    expect((await mission()).description).toMatch(DESCRIPTIONS.c);
+  });
+
+  it("a deleted source's claims are stripped: what only it stated goes", async () => {
+    for (const doc of [A, B, C]) await ingest(doc);
+    await gql(
+      "mutation ($k: String!) { deleteEntity(key: $k) { __typename } }",
+      { k: B.source.key },
+      auth,
+    );
+    const after = await mission();
+    expect(after).toMatchObject({ status: "ACTIVE", endDate: null });
+    expect(after.claims.map((c) => c.source?.key)).toEqual([A.source.key, SEED, C.source.key]);
+    await removeArticles();
+    const seedOnly = await mission();
+    expect(seedOnly).toMatchObject({ name: "Operation Reassurance", status: "RENEWED" });
+    expect(seedOnly.description).toMatch(DESCRIPTIONS.seed);
+    expect(seedOnly.claims).toHaveLength(1);
+  });
+});

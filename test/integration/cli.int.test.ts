@@ -77,30 +77,41 @@ describe("npm run ingest", () => {
   }, 90_000);
 
   it("--check says per entity what it would create, change, add and keep, and writes nothing", async () => {
-    const declare = (src: string, dee: object) => ({
-      source: { key: `${P}${src}`, name: src, properties: { text: "Nothing quoted." } },
+    const declare = (src: string, dee: object, publishedAt: string) => ({
+      source: {
+        key: `${P}${src}`,
+        name: src,
+        properties: { text: "Nothing quoted.", publishedAt },
+      },
       entities: [{ key: `${P}dee`, kind: "Organization", ...dee }],
     });
     const first = join(dir, "first.json");
     const second = join(dir, "second.json");
+    const older = join(dir, "older.json");
     writeFileSync(
       first,
       JSON.stringify(
-        declare("first", {
-          name: "Dee",
-          aliases: ["D"],
-          description: "Old.",
-          properties: { category: "MEDIA" },
-        }),
+        declare(
+          "first",
+          {
+            name: "Dee",
+            aliases: ["D"],
+            description: "Old.",
+            properties: { category: "MEDIA" },
+          },
+          "2023-01",
+        ),
       ),
     );
     writeFileSync(
       second,
-      JSON.stringify(declare("second", { name: "Dee Corp", aliases: ["d", "Dee Inc"] })),
+      JSON.stringify(declare("second", { name: "Dee Corp", aliases: ["d", "Dee Inc"] }, "2024-01")),
     );
+    // Published before the first: its name is on record, and the first's stays.
+    writeFileSync(older, JSON.stringify(declare("older", { name: "Dee Old" }, "2020")));
     expect((await cli(["src/cli/ingest.ts", first])).code).toBe(0);
 
-    const r = await cli(["src/cli/ingest.ts", "--check", first, second]);
+    const r = await cli(["src/cli/ingest.ts", "--check", first, second, older]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n").map((l) => l.trim());
     expect(lines).toContain(`${P}first: unchanged`);
@@ -108,6 +119,9 @@ describe("npm run ingest", () => {
     expect(lines).toContain(`${P}second: would be created (Source)`);
     expect(lines).toContain(
       `${P}dee: would change; name "Dee" -> "Dee Corp"; aliases + "Dee Inc"; kept (not in the document): description, category`,
+    );
+    expect(lines).toContain(
+      `${P}dee: would change; name "Dee Old" claimed, "Dee" stays (a newer claim holds); kept (not in the document): description, category`,
     );
     const [row] = await cypher(
       db,

@@ -163,9 +163,13 @@ describe("ingest", () => {
   });
 });
 
-/** A document from source `src` declaring `entities` (no relations). */
-const declaring = (src: string, entities: object[]) => ({
-  source: { key: `${P}${src}`, name: `Source ${src}`, properties: { text: "Nothing quoted." } },
+/** A document from source `src` (published `at`, if given) declaring `entities` (no relations). */
+const declaring = (src: string, entities: object[], at?: string) => ({
+  source: {
+    key: `${P}${src}`,
+    name: `Source ${src}`,
+    properties: { text: "Nothing quoted.", ...(at ? { publishedAt: at } : {}) },
+  },
   entities,
 });
 const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
@@ -185,29 +189,38 @@ async function entity(key: string) {
 }
 
 describe("a second document declaring an entity adds to it", () => {
-  const A = declaring("a", [
-    {
-      key: `${P}ann`,
-      kind: "Person",
-      name: "Ann Lee",
-      aliases: ["Annie", "A. Lee"],
-      description: "Chief of Freedonia.",
-    },
-    {
-      key: `${P}freedonia`,
-      kind: "Nation",
-      name: "Freedonia",
-      description: "A small nation.",
-      properties: { isoCode: "FRE" },
-    },
-  ]);
-  // Fewer fields: no description, an alias in another case, a new alias, another isoCode.
-  const B = declaring("b", [
-    { key: `${P}ann`, kind: "Person", name: "Ann Lee", aliases: ["annie", "Ms Lee"] },
-    { key: `${P}freedonia`, kind: "Nation", name: "Freedonia", properties: { isoCode: "FRD" } },
-  ]);
+  const A = declaring(
+    "a",
+    [
+      {
+        key: `${P}ann`,
+        kind: "Person",
+        name: "Ann Lee",
+        aliases: ["Annie", "A. Lee"],
+        description: "Chief of Freedonia.",
+      },
+      {
+        key: `${P}freedonia`,
+        kind: "Nation",
+        name: "Freedonia",
+        description: "A small nation.",
+        properties: { isoCode: "FRE" },
+      },
+    ],
+    "2020-01",
+  );
+  // Published later, with fewer fields: no description, an alias in another case, a new alias,
+  // another isoCode.
+  const B = declaring(
+    "b",
+    [
+      { key: `${P}ann`, kind: "Person", name: "Ann Lee", aliases: ["annie", "Ms Lee"] },
+      { key: `${P}freedonia`, kind: "Nation", name: "Freedonia", properties: { isoCode: "FRD" } },
+    ],
+    "2021-06",
+  );
 
-  it("unions aliases, keeps what it leaves out, and records the source of what it changes", async () => {
+  it("unions aliases, keeps what it leaves out, and takes the newer source's value", async () => {
     expect(await ingest(A)).toEqual({ created: 3, updated: 0, unchanged: 0 });
     expect(await ingest(B)).toEqual({ created: 1, updated: 2, unchanged: 0 });
     expect(await entity(`${P}ann`)).toEqual({
@@ -221,7 +234,9 @@ describe("a second document declaring an entity adds to it", () => {
       aliases: [],
       description: "A small nation.",
       isoCode: "FRD",
-      fieldSources: [{ field: "isoCode", source: `${P}b`, previous: "FRE", previousSource: null }],
+      fieldSources: [
+        { field: "isoCode", source: `${P}b`, previous: "FRE", previousSource: `${P}a` },
+      ],
     });
 
     // Replaying either changes nothing, the provenance included.
@@ -239,11 +254,14 @@ describe("a second document declaring an entity adds to it", () => {
     );
     expect(again).toEqual(n);
 
-    // A again sets its isoCode back, and says whose value it replaced.
-    expect(await ingest(A)).toEqual({ created: 0, updated: 1, unchanged: 2 });
-    expect((await entity(`${P}freedonia`)).fieldSources).toEqual([
-      { field: "isoCode", source: `${P}a`, previous: "FRD", previousSource: `${P}b` },
-    ]);
+    // A again, after B: the older article restates its claim and overwrites nothing.
+    expect(await ingest(A)).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await entity(`${P}freedonia`)).toMatchObject({
+      isoCode: "FRD",
+      fieldSources: [
+        { field: "isoCode", source: `${P}b`, previous: "FRE", previousSource: `${P}a` },
+      ],
+    });
     expect((await entity(`${P}ann`)).aliases).toEqual(["Annie", "A. Lee", "Ms Lee"]);
   });
 
@@ -285,6 +303,97 @@ describe("a second document declaring an entity adds to it", () => {
       fieldSources: [],
     });
     expect(await fields(`${P}cy2`)).toEqual(one);
+  });
+
+  it("marks a field disputed when sources at the same time disagree, whatever the order", async () => {
+    const claimsOf = `query ($key: String!) { entity(key: $key) { description disputed disputedFields
+      sourceCount claims { source { key } at values rank } } }`;
+    const x = declaring(
+      "x",
+      [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A port town." }],
+      "2024-05-01",
+    );
+    const y = declaring(
+      "y",
+      [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A mining town." }],
+      "2024-05-01",
+    );
+    for (const d of [y, x]) await ingest(d);
+    const one = (await gql(claimsOf, { key: `${P}zed` })).data.entity;
+    expect(one).toMatchObject({
+      // The first by source key at the latest time, so every order shows the same one.
+      description: "A port town.",
+      disputed: true,
+      disputedFields: ["description"],
+      // Both sources state something about it (no relation needed).
+      sourceCount: 2,
+    });
+    expect(one.claims.map((c: { source: { key: string } }) => c.source.key)).toEqual([
+      `${P}x`,
+      `${P}y`,
+    ]);
+    await removeByPrefix(db, P);
+    for (const d of [x, y]) await ingest(d);
+    expect((await gql(claimsOf, { key: `${P}zed` })).data.entity).toEqual(one);
+    // A later source settles it; the disagreement stays on record in the claims.
+    await ingest(
+      declaring(
+        "z",
+        [{ key: `${P}zed`, kind: "Place", name: "Zed", description: "A port and mining town." }],
+        "2025",
+      ),
+    );
+    expect((await gql(claimsOf, { key: `${P}zed` })).data.entity).toMatchObject({
+      description: "A port and mining town.",
+      disputed: true,
+      sourceCount: 3,
+    });
+  });
+
+  it("values written by hand are the claim without a source, older than any dated one", async () => {
+    const claimsOf = `query ($key: String!) { entity(key: $key) { name description
+      claims { source { key } at values } } }`;
+    const made = await gql(
+      `mutation { createEntity(input: { key: "${P}wye", kind: Place, name: "Wye", description: "By hand." }) { __typename } }`,
+      {},
+      WRITE,
+    );
+    expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    expect((await gql(claimsOf, { key: `${P}wye` })).data.entity).toEqual({
+      name: "Wye",
+      description: "By hand.",
+      claims: [{ source: null, at: null, values: { description: "By hand.", name: "Wye" } }],
+    });
+    await ingest(
+      declaring(
+        "w",
+        [{ key: `${P}wye`, kind: "Place", name: "Wye Town", description: "Dated." }],
+        "2001",
+      ),
+    );
+    expect((await gql(claimsOf, { key: `${P}wye` })).data.entity).toMatchObject({
+      name: "Wye Town",
+      description: "Dated.",
+    });
+    // Found by its new name, in any case.
+    const found = await gql(
+      `{ places(where: { name: { equals: "WYE TOWN" } }) { edges { node { key } } } }`,
+    );
+    expect(found.data.places.edges).toEqual([{ node: { key: `${P}wye` } }]);
+    // An edit shows at once and becomes the hand-written claim.
+    await gql(
+      `mutation { updateEntity(key: "${P}wye", input: { description: "Edited." }) { __typename } }`,
+      {},
+      WRITE,
+    );
+    const edited = (await gql(claimsOf, { key: `${P}wye` })).data.entity;
+    expect(edited.description).toBe("Edited.");
+    expect(edited.claims[0]).toEqual({
+      source: null,
+      at: null,
+      values: { description: "Edited.", name: "Wye" },
+    });
+    expect(edited.name).toBe("Wye Town");
   });
 
   it("createEntity on an existing key with fewer fields is a clear conflict and drops nothing", async () => {

@@ -14,12 +14,20 @@ afterAll(async () => {
   await db.driver.close();
 });
 
-/** What the previous version wrote: entities, a dated source, and a relation without claims. */
+/**
+ * What the previous version wrote: entities (one with field provenance), dated sources, and a
+ * relation without claims.
+ */
 async function writeLegacyGraph() {
   await cypher(
     db,
     `CREATE (:Entity:Source {key: $p + 'source', kind: 'Source', name: 'Old article', nameLower: 'old article', aliases: [], publishedAt: '2019-05'})
-     CREATE (a:Entity:Nation {key: $p + 'canada', kind: 'Nation', name: 'Oldland', nameLower: 'oldland', aliases: []})
+     CREATE (:Entity:Source {key: $p + 'source2', kind: 'Source', name: 'Newer article', nameLower: 'newer article', aliases: [], publishedAt: '2021-02'})
+     // Its description set by the older article, then changed by the newer one (the provenance
+     // the previous version kept); its name and isoCode from a source it did not record.
+     CREATE (a:Entity:Nation {key: $p + 'canada', kind: 'Nation', name: 'Oldland', nameLower: 'oldland', aliases: [],
+                              isoCode: 'OLD', description: 'Newer words.', descriptionSource: $p + 'source2',
+                              descriptionPrevious: 'Older words.', descriptionPreviousSource: $p + 'source'})
      CREATE (m:Entity:Mission {key: $p + 'mission', kind: 'Mission', name: 'Old mission', nameLower: 'old mission', aliases: []})
      CREATE (a)-[:CONTRIBUTES_TO {troops: 455, evidenceSources: [$p + 'source'], evidenceExcerpts: ['455 troops serve.'],
                                    evidenceInferred: [false], inferred: false, updatedBy: 'ingest', updatedAt: datetime('2020-01-01T00:00:00Z')}]->(m)`,
@@ -27,7 +35,9 @@ async function writeLegacyGraph() {
   );
 }
 
-const QUERY = `query ($k: String!) { entity(key: $k) { relations(types: [CONTRIBUTES_TO]) { edges {
+const QUERY = `query ($k: String!) { entity(key: $k) { name description ... on Nation { isoCode }
+  claims { source { key } at values rank } fieldSources { field source previous previousSource }
+  relations(types: [CONTRIBUTES_TO]) { edges {
   troops disputed sourceCount updatedAt claims { source { key } excerpt at values rank inferred } } } } }`;
 
 describe("claims migration on start", () => {
@@ -38,8 +48,39 @@ describe("claims migration on start", () => {
     try {
       const r = await post(first, { query: QUERY, variables: { k: `${P}canada` } });
       expect(r.body.errors).toBeUndefined();
-      converted = r.body.data.entity.relations.edges;
-      expect(converted).toEqual([
+      converted = r.body.data.entity;
+      const { relations, ...fields } = r.body.data.entity;
+      // The entity's values are unchanged; its provenance became claims, oldest first (the
+      // values of a source not recorded: no source, no time).
+      expect(fields).toEqual({
+        name: "Oldland",
+        description: "Newer words.",
+        isoCode: "OLD",
+        claims: [
+          { source: null, at: null, values: { isoCode: "OLD", name: "Oldland" }, rank: "NORMAL" },
+          {
+            source: { key: `${P}source` },
+            at: "2019-05",
+            values: { description: "Older words." },
+            rank: "NORMAL",
+          },
+          {
+            source: { key: `${P}source2` },
+            at: "2021-02",
+            values: { description: "Newer words." },
+            rank: "NORMAL",
+          },
+        ],
+        fieldSources: [
+          {
+            field: "description",
+            source: `${P}source2`,
+            previous: "Older words.",
+            previousSource: `${P}source`,
+          },
+        ],
+      });
+      expect(relations.edges).toEqual([
         {
           troops: 455,
           disputed: false,
@@ -58,28 +99,35 @@ describe("claims migration on start", () => {
         },
       ]);
       expect(first.output()).toMatch(/Converted \d+ relations to claims/);
+      expect(first.output()).toMatch(/Converted \d+ entities to claims/);
     } finally {
       await first.stop();
     }
     const [stored] = await cypher(
       db,
-      "MATCH (:Entity {key: $k})-[r:CONTRIBUTES_TO]->() RETURN properties(r) AS props",
+      "MATCH (n:Entity {key: $k})-[r:CONTRIBUTES_TO]->() RETURN properties(r) AS props, properties(n) AS node",
       { k: `${P}canada` },
     );
+    // The provenance properties are gone.
+    expect(Object.keys(stored?.node as object).filter((k) => k.startsWith("description"))).toEqual([
+      "description",
+    ]);
     // Again: nothing left to convert, and the relation is as the first start left it.
     const second = await startShipped();
     try {
       const r = await post(second, { query: QUERY, variables: { k: `${P}canada` } });
-      expect(r.body.data.entity.relations.edges).toEqual(converted);
+      expect(r.body.data.entity).toEqual(converted);
       expect(second.output()).not.toMatch(/Converted \d+ relations to claims/);
+      expect(second.output()).not.toMatch(/Converted \d+ entities to claims/);
     } finally {
       await second.stop();
     }
     const [again] = await cypher(
       db,
-      "MATCH (:Entity {key: $k})-[r:CONTRIBUTES_TO]->() RETURN properties(r) AS props",
+      "MATCH (n:Entity {key: $k})-[r:CONTRIBUTES_TO]->() RETURN properties(r) AS props, properties(n) AS node",
       { k: `${P}canada` },
     );
     expect(JSON.stringify(again?.props)).toBe(JSON.stringify(stored?.props));
+    expect(JSON.stringify(again?.node)).toBe(JSON.stringify(stored?.node));
   });
 });

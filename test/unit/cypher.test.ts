@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compileWhere, Params } from "../../src/data/filters.js";
-import { mergeRelationCypher } from "../../src/data/ingest.js";
+import { mergeRelationCypher, upsertEntitiesCypher } from "../../src/data/ingest.js";
 import { relationsCypher } from "../../src/data/relations.js";
 
 describe("Cypher shapes", () => {
@@ -109,6 +109,42 @@ describe("Cypher shapes", () => {
                          ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET r.updatedAt = datetime(), r.updatedBy = $by)"
+    `);
+  });
+
+  it("recording a source's claim on an entity's fields (a new entity takes them at once)", () => {
+    expect(upsertEntitiesCypher("Mission")).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MERGE (n:Entity {key: row.key})
+      WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
+      SET n:Mission, n.kind = $kind,
+          n.aliases = CASE WHEN before IS NULL THEN row.aliases
+            ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+              CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END
+      SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
+          n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
+          n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
+      SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END
+      WITH row, n, before,
+           coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
+           coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
+      WITH row, n, before, sources, ats, vals, ranks,
+           head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
+      SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+          n.claimAt = CASE WHEN known < 0 THEN ats + $at
+            ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
+          n.claimValues = CASE WHEN known < 0 THEN vals + row.values
+            ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+          n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+      WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced
+      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+                   ELSE 'unchanged' END AS outcome
+      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+        SET n.updatedAt = datetime(), n.updatedBy = $by)
+      // Entities whose claims changed are settled from all of them (data/claims.ts).
+      RETURN outcome, collect(n.key) AS keys, collect(CASE WHEN outcome = 'updated'
+                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END) AS touched"
     `);
   });
 });

@@ -4,25 +4,29 @@
  */
 import type { FieldMap } from "@pothos/core";
 import { sourceCounts } from "../../data/disputes.js";
-import type { EntityRecord, FieldSource } from "../../data/entities.js";
+import { type EntityRecord, entityClaims, type FieldSource } from "../../data/entities.js";
 import type { Plain } from "../../db/serialize.js";
+import { type Claim, resolveClaims } from "../../domain/claims.js";
+import { changedFields } from "../../domain/entity-claims.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { pagingArgs } from "../connections.js";
 import { RELATION_FIELD } from "../lookahead.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
-import { ASOF_DOC, RELATION_CONNECTIONS, relationResolver } from "./relation.js";
+import { ASOF_DOC, ClaimRankEnum, RELATION_CONNECTIONS, relationResolver } from "./relation.js";
 
 const FieldSourceRef = builder.objectRef<FieldSource>("FieldSource").implement({
   description:
-    "A field a later source changed: the source that set its current value, and the value it replaced. Fields never changed by a second source are not listed.",
+    "A field sources give different values: the source of its current value, and the latest other value with its source. Fields every source agrees on are not listed.",
   fields: (t) => ({
     field: t.exposeString("field", { description: "name, description, or a kind property." }),
-    source: t.exposeString("source", { description: "Key of the Source that set the value." }),
+    source: t.exposeString("source", {
+      description: "Key of the Source whose claim gives the current value.",
+    }),
     previous: t.string({
       nullable: true,
-      description: "The value it replaced, as text (a number as JSON writes it).",
+      description: "The latest other value, as text (a number as JSON writes it).",
       resolve: (f) =>
         f.previous === null
           ? null
@@ -32,8 +36,35 @@ const FieldSourceRef = builder.objectRef<FieldSource>("FieldSource").implement({
     }),
     previousSource: t.exposeString("previousSource", {
       nullable: true,
-      description: "Key of the Source of the replaced value; null when not known.",
+      description: "Key of the Source of that value; null when not known.",
     }),
+  }),
+});
+
+const EntityClaimRef = builder.objectRef<Claim>("EntityClaim").implement({
+  description:
+    "What one source states about an entity's name, description and properties, at its point in time. The entity's value of a field is the latest claim's that states it; a retracted source's claims are DEPRECATED and count no more.",
+  fields: (t) => ({
+    source: t.field({
+      type: KIND_REFS.Source,
+      nullable: true,
+      description:
+        "The source; null for values written without one (createEntity, updateEntity, or before claims by a source not known), which count as older than every dated claim.",
+      resolve: (c) => (c.sourceKey === "" ? null : c.sourceKey),
+    }),
+    at: t.string({
+      nullable: true,
+      description:
+        "The claim's point in time (ISO, may be partial): the source's asOf, else its publication date.",
+      resolve: (c) => c.at,
+    }),
+    values: t.field({
+      type: "JSONObject",
+      description:
+        'The fields this source states, e.g. { "name": "Canada", "description": "...", "isoCode": "CAN" }.',
+      resolve: (c) => c.values,
+    }),
+    rank: t.field({ type: ClaimRankEnum, resolve: (c) => c.rank }),
   }),
 });
 
@@ -62,15 +93,31 @@ EntityRef.implement({
     sourceCount: t.loadable({
       type: "Int",
       description:
-        "How many sources state something about this entity (distinct sources of its relations' evidence, retracted ones left out): its corroboration.",
+        "How many sources state something about this entity (distinct sources of its relations' evidence and of its own claims, retracted ones left out): its corroboration.",
       load: (keys: string[], ctx) => sourceCounts(ctx.db, ctx.stats, keys),
       resolve: (e) => e.key,
+    }),
+    claims: t.field({
+      type: [EntityClaimRef],
+      description:
+        "What each source states about this entity's name, description and properties, oldest first, retracted ones included. Aliases are not claimed: they are the union of every source's.",
+      resolve: (e) => entityClaims(e),
+    }),
+    disputed: t.boolean({
+      description:
+        "True when sources at the same point in time give a field different values (see disputedFields); the value shown is then the first by source key.",
+      resolve: (e) => resolveClaims(entityClaims(e)).disputedProperties.length > 0,
+    }),
+    disputedFields: t.stringList({
+      description:
+        "The fields (name, description or a property) that disputed sources disagree on.",
+      resolve: (e) => resolveClaims(entityClaims(e)).disputedProperties,
     }),
     fieldSources: t.field({
       type: [FieldSourceRef],
       description:
-        "Fields whose value a later document changed, each with the source that set it and the value it replaced. A document that leaves a field out keeps it; aliases are only ever added.",
-      resolve: (e) => e.fieldSources,
+        "Fields sources give different values, each with the source of the current value and the latest other value with its source (see claims). A document that leaves a field out keeps it; aliases are only ever added.",
+      resolve: (e): FieldSource[] => changedFields(e.kind, entityClaims(e)),
     }),
     relations: t.field({
       type: RELATION_CONNECTIONS.Entity,

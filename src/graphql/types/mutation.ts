@@ -22,12 +22,17 @@ import { EntityRef } from "./refs.js";
 import { RelationRef } from "./relation.js";
 
 const RetractSourcePayload = builder
-  .objectRef<{ key: string; retracted: boolean; relations: number }>("RetractSourcePayload")
+  .objectRef<{ key: string; retracted: boolean; relations: number; entities: number }>(
+    "RetractSourcePayload",
+  )
   .implement({
     fields: (t) => ({
       key: t.exposeString("key"),
       retracted: t.exposeBoolean("retracted"),
       relations: t.exposeInt("relations", { description: "Relations whose claims it changed." }),
+      entities: t.exposeInt("entities", {
+        description: "Entities whose field claims (name, description, properties) it changed.",
+      }),
     }),
   });
 
@@ -162,10 +167,10 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [BadInputError] },
     description:
-      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); needs the admin scope. Deleting a key that is not there changes nothing.",
+      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); deleting a Source also takes its claims off other relations and entities. Needs the admin scope. Deleting a key that is not there changes nothing.",
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_, { key }, ctx) => {
-      const r = await deleteEntity(ctx.db, ctx.stats, checkKey(key));
+      const r = await deleteEntity(ctx.db, ctx.stats, checkKey(key), by(ctx));
       announce(ctx.events, { ...r.changes, operation: "deleteEntity", by: by(ctx) });
       return { key, deleted: r.deleted, relationsRemoved: r.relationsRemoved };
     },
@@ -175,16 +180,20 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [BadInputError, NotFoundError] },
     description:
-      "Marks a source retracted (retracted: false restores it): its claims stay on record as DEPRECATED and stop counting for values, disputes and corroboration; the relations it touched take the values their other sources give. Needs the admin scope.",
+      "Marks a source retracted (retracted: false restores it): its claims stay on record as DEPRECATED and stop counting for values, disputes and corroboration; the relations and entities it touched take the values their other sources give. Needs the admin scope.",
     args: {
       key: t.arg.string({ required: true }),
       retracted: t.arg.boolean({ defaultValue: true }),
     },
     resolve: async (_, { key, retracted }, ctx) => {
-      const r = await retractSource(ctx.db, ctx.stats, checkKey(key), retracted ?? true);
+      const r = await retractSource(ctx.db, ctx.stats, {
+        key: checkKey(key),
+        retracted: retracted ?? true,
+        by: by(ctx),
+      });
       if (!r) throw new NotFoundError(`No source has the key "${key}".`, { key });
       announce(ctx.events, { ...r.changes, operation: "retractSource", by: by(ctx) });
-      return { key, retracted: retracted ?? true, relations: r.relations };
+      return { key, retracted: retracted ?? true, relations: r.relations, entities: r.entities };
     },
   }),
   addRelation: t.field({
@@ -228,7 +237,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError] },
     description:
-      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and a field it changes records this document's source and the value replaced (Entity.fieldSources).",
+      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and the fields it gives are this source's claims (Entity.claims): a field's value is the latest source's, so an older article does not overwrite a newer one.",
     args: { document: t.arg({ type: "JSONObject", required: true }) },
     resolve: async (_, { document }, ctx) => {
       const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx));

@@ -38,7 +38,7 @@ import {
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
-const ClaimRankEnum = builder.enumType("ClaimRank", {
+export const ClaimRankEnum = builder.enumType("ClaimRank", {
   description:
     "How a claim counts: PREFERRED over NORMAL at the same property; DEPRECATED (a retracted source) not at all.",
   values: RANKS,
