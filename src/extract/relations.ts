@@ -818,7 +818,15 @@ function spending(ctx: Context): void {
     // the percentage nearest the word "target"
     const tAt = s.start + (s.text.search(PERCENT_TARGET) ?? 0);
     const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
-    if (!pct || pct.value === null || !/GDP|gross domestic product|defen[cs]e/i.test(s.text))
+    // a share of GDP for defence, or "the two per cent target" itself
+    const named = /^\s*(?:-|\s)?(?:target|goal|benchmark|threshold|guideline)\b/.test(
+      ctx.text.slice(pct?.end ?? 0, (pct?.end ?? 0) + 12),
+    );
+    if (
+      !pct ||
+      pct.value === null ||
+      !(named || /GDP|gross domestic product|defen[cs]e/i.test(s.text))
+    )
       continue;
     const owner = alliance?.key ?? "defence-spending";
     const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
@@ -851,7 +859,11 @@ function spending(ctx: Context): void {
       const n = before[before.length - 1];
       if (
         !n ||
-        !/\bspen[dt]|spending|budget|invest/.test(ctx.text.slice(n.mention.end, q.start) + s.text)
+        // the nation spends it: a spending verb between them, no pledge or other clause
+        !/\bspen[dt]|spending|budget|invest/.test(ctx.text.slice(n.mention.end, q.start)) ||
+        /\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|where|which|allies)\b/.test(
+          ctx.text.slice(n.mention.end, q.start),
+        )
       )
         continue;
       const props: Record<string, string | number | boolean> = {
@@ -864,7 +876,7 @@ function spending(ctx: Context): void {
         )
       )
         props.estimated = true;
-      const d = inSentence(s, ctx.dates)[0];
+      const d = inSentence(s, ctx.dates).find((x) => /\byear\b|\b\d{4}\b/.test(x.text));
       if (d) props.year = Number(d.date.slice(0, 4));
       ctx.propose({
         type: "SPENDS",
@@ -992,8 +1004,14 @@ function pledges(ctx: Context): void {
     const thing = nominal
       ? here.find((p) => p.mention.start === objStart + (nominal.index ?? 0) + nominal[0].length)
       : undefined;
+    // "pledged to spend five per cent of GDP": an alliance's target, keyed like the others
+    const pctQ = isPct ? objQ : undefined;
     const pledgeKey =
-      thing && nominal ? `${thing.cluster.key}-${nominal[1]}` : slug(`${ownerWord} ${object}`, 8);
+      thing && nominal
+        ? `${thing.cluster.key}-${nominal[1]}`
+        : pctQ && owner.properties.category === "ALLIANCE"
+          ? `${owner.key}-${slug(pctQ.text.replace(/\s*(?:per ?cent|%)/i, ""))}-percent-target`
+          : slug(`${ownerWord} ${object}`, 8);
     const pledge = ctx.entity("Pledge", pledgeKey, name, props, {
       start: objStart,
       end: objStart + object.length,
@@ -1048,7 +1066,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           /\b(?:he|she)\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+(?:he|she)\b/.test(
             s.text,
           ) ||
-          (nearBefore === undefined && afterP.length === 0)
+          (nearBefore === undefined &&
+            afterP.length === 0 &&
+            // "Bourque said": someone the extractor does not know, not the last person named
+            !/\p{Lu}[\p{L}'’.-]*,?\s+$/u.test(ctx.text.slice(Math.max(s.start, vAt - 30), vAt)) &&
+            !/^\w+\s+\p{Lu}/u.test(ctx.text.slice(vAt, s.end)))
         ) {
           speaker = lastPersonBefore(ctx, vAt);
           confidence = 0.7;

@@ -37,7 +37,12 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
     }
     const cur: TextSpan = open ? { start: open.start, end: p.end } : p;
     const t = text.slice(cur.start, cur.end);
-    const unbalanced = (t.match(OPEN)?.length ?? 0) > (t.match(CLOSE)?.length ?? 0);
+    // "officer Maj. John Miller said": a title's abbreviation does not end a sentence
+    const abbreviated =
+      /(?:^|\s)(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Pte|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|St|Hon|Rt)\.$/.test(
+        t,
+      );
+    const unbalanced = abbreviated || (t.match(OPEN)?.length ?? 0) > (t.match(CLOSE)?.length ?? 0);
     if (unbalanced) open = cur;
     else {
       out.push(make(text, cur));

@@ -90,6 +90,24 @@ describe("extract: relations", () => {
     expect(out.filter((r) => r.includes(" SERVES_IN "))).toEqual([]);
   });
 
+  it("a quotation by someone it does not know is left unattributed, with a problem, not given to the last person named", async () => {
+    const r = await extractDraft({
+      text: "Ambassador Kaspars Ozoliņš thanked Canada. “They are ready to fight,” Bourque said.",
+      source: { publishedAt: "2022-12-03" },
+    });
+    expect(r.document.relations.filter((x) => x.type === "SAID")).toEqual([]);
+    expect(r.problems).toEqual([expect.stringMatching(/^no speaker found for the quotation/)]);
+  });
+
+  it("allies pledging a share of GDP is the alliance's target, not what a nation named before spends", async () => {
+    const out = await names(
+      "U.S. President Donald Trump visited The Hague for the NATO summit, where allies pledged to spend five per cent of GDP on defence by 2035.",
+      "2025-06-30",
+    );
+    expect(out.filter((x) => x.includes(" SPENDS "))).toEqual([]);
+    expect(out).toContain("nato PLEDGED nato-five-percent-target");
+  });
+
   it("pledges, invasions and calls", async () => {
     const out = await names(
       "Chancellor Olaf Scholz pledged to spend 100 billion euros on the Bundeswehr. Russia invaded Ukraine in 2022. Scholz called on allies to boost air defence.",

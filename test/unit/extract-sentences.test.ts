@@ -21,6 +21,12 @@ describe("extract: sentences", () => {
     );
   });
 
+  it("does not end a sentence at a rank's abbreviation", () => {
+    expect(
+      sentences("“We are ready,” company commander Maj. John Miller said. They left."),
+    ).toEqual(["“We are ready,” company commander Maj. John Miller said.", "They left."]);
+  });
+
   it("never runs across a paragraph, even inside an unclosed quotation", () => {
     const text =
       "“This is the first paragraph of a long quote.\n\n“And this continues it,” she said.";

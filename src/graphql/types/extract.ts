@@ -24,13 +24,19 @@ const TextSpanRef = builder.objectRef<TextSpan>("TextSpan").implement({
   fields: (t) => ({ start: t.exposeInt("start"), end: t.exposeInt("end") }),
 });
 
+const DraftEntityStatusEnum = builder.enumType("DraftEntityStatus", {
+  description:
+    "LINKED: the graph (or the linker) already has this entity, under this key; NEW: proposed.",
+  values: ["NEW", "LINKED"] as const,
+});
+
 const DraftEntityRef = builder.objectRef<DraftEntity>("DraftEntity").implement({
   description: "An entity the draft names: LINKED to one the graph has, or NEW.",
   fields: (t) => ({
     key: t.exposeString("key"),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
     name: t.exposeString("name"),
-    status: t.exposeString("status", { description: "LINKED or NEW." }),
+    status: t.field({ type: DraftEntityStatusEnum, resolve: (e) => e.status }),
     mentions: t.field({ type: [TextSpanRef], resolve: (e) => e.mentions }),
   }),
 });
