@@ -209,17 +209,18 @@ export async function incident(
   return out;
 }
 
-export async function shortestPath(from: string, to: string): Promise<PathResult | null> {
-  const data = await gql<{ path: PathResult | null }>(
-    `query ExplorerPath($from: String!, $to: String!) {
-      path(from: $from, to: $to) {
+/** Up to `first` shortest paths (distinct chains of entities), shortest first; [] when none. */
+export async function shortestPaths(from: string, to: string, first = 3): Promise<PathResult[]> {
+  const data = await gql<{ paths: PathResult[] | null }>(
+    `query ExplorerPaths($from: String!, $to: String!, $first: Int!) {
+      paths(from: $from, to: $to, first: $first) {
         length nodes { ...E } steps { from { ...E } to { ...E } relation { ...R } }
       }
     }
     ${ENTITY} ${RELATION}`,
-    { from, to },
+    { from, to, first },
   );
-  return data.path;
+  return data.paths ?? [];
 }
 
 /** The entity's properties and its timeline, in one round trip. */
