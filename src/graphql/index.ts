@@ -19,6 +19,7 @@ import "./types/neighbourhood.js";
 import "./types/timeline.js";
 import "./types/errors.js";
 import "./types/mutation.js";
+import "./types/extract.js";
 import "./types/subscription.js";
 import { builder } from "./builder.js";
 

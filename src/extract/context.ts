@@ -1,0 +1,51 @@
+/** What the relation patterns see: the text, its sentences, the linked mentions, the dates. */
+import type { Kind, RelationType } from "../domain/vocabulary.js";
+import type { KnownEntity } from "./gazetteer.js";
+import type { Cluster } from "./link.js";
+import type { DateMention, Mention, Quantity } from "./mentions.js";
+import type { Sentence } from "./sentences.js";
+
+export interface Placed {
+  mention: Mention;
+  cluster: Cluster;
+}
+
+export interface Proposal {
+  type: RelationType;
+  from: Cluster;
+  to: Cluster;
+  properties: Record<string, string | number | boolean>;
+  inferred: boolean;
+  confidence: number;
+  sentence: Sentence;
+}
+
+export interface Context {
+  text: string;
+  sentences: Sentence[];
+  /** Linked mentions in text order. */
+  placed: Placed[];
+  quantities: Quantity[];
+  dates: DateMention[];
+  publishedAt?: string;
+  /** The nation the publisher names ("Prime Minister of Canada"), if any. */
+  publisherNation?: KnownEntity;
+  /** Finds or makes an entity a pattern needs (a quote, a pledge, an event). */
+  entity(
+    kind: Kind,
+    key: string,
+    name: string,
+    properties?: Record<string, string | number>,
+    span?: { start: number; end: number; text: string },
+  ): Cluster;
+  propose(p: Omit<Proposal, "properties" | "inferred" | "confidence"> & Partial<Proposal>): void;
+  problem(message: string): void;
+}
+
+export const inSentence = <T extends { start: number; end: number }>(
+  s: Sentence,
+  xs: readonly T[],
+) => xs.filter((x) => x.start >= s.start && x.end <= s.end);
+
+export const placedIn = (s: Sentence, xs: readonly Placed[]) =>
+  xs.filter((x) => x.mention.start >= s.start && x.mention.end <= s.end);

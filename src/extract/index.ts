@@ -1,0 +1,242 @@
+/**
+ * From an article's text to a draft document (issue 25): repair -> sentences -> mentions ->
+ * linking -> relations -> document. Deterministic and offline. The draft is for review: every
+ * relation quotes its sentence verbatim and says how sure the extractor is.
+ */
+import { stringify } from "yaml";
+import { type Document, PARTIAL_DATE } from "../domain/document.js";
+import { repairText } from "../domain/repair.js";
+import { parseDocument } from "../domain/validate.js";
+import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
+import type { Context, Proposal } from "./context.js";
+import { slug } from "./keys.js";
+import type { Cluster } from "./link.js";
+import { linkMentions } from "./link.js";
+import { findMentions, nationNamedIn } from "./mentions.js";
+import { analyse } from "./nlp.js";
+import { findRelations } from "./relations.js";
+import { sentencesOf } from "./sentences.js";
+import type {
+  DraftEntity,
+  DraftRelation,
+  ExtractInput,
+  ExtractOptions,
+  ExtractResult,
+} from "./types.js";
+
+export { documentLinker } from "./linker.js";
+export type {
+  DraftEntity,
+  DraftRelation,
+  ExtractInput,
+  ExtractOptions,
+  ExtractResult,
+  ExtractSource,
+  LinkedEntity,
+  Linker,
+  TextSpan,
+} from "./types.js";
+
+function reference(publishedAt: string | undefined) {
+  if (!publishedAt || !PARTIAL_DATE.test(publishedAt)) return null;
+  const parts = publishedAt.split("-");
+  const precision = parts.length === 3 ? "day" : parts.length === 2 ? "month" : "year";
+  const date = new Date(
+    Date.UTC(Number(parts[0]), Number(parts[1] ?? 7) - 1, Number(parts[2] ?? 15), 12),
+  );
+  return { date, precision } as const;
+}
+
+const onlyProperties = (kind: Kind, props: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(props).filter(([k]) => Object.hasOwn(KINDS[kind].properties, k)),
+  );
+
+export async function extractDraft(
+  input: ExtractInput,
+  options: ExtractOptions = {},
+): Promise<ExtractResult> {
+  const problems: string[] = [];
+  const text = repairText(input.text.replace(/\r\n?/g, "\n")).trim();
+  const src = input.source ?? {};
+  let publishedAt = src.publishedAt;
+  if (publishedAt && !PARTIAL_DATE.test(publishedAt)) {
+    problems.push(
+      `publishedAt "${publishedAt}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); left out`,
+    );
+    publishedAt = undefined;
+  }
+  if (!publishedAt)
+    problems.push('no publication date: relative dates ("on Tuesday") are left unresolved');
+
+  const analysis = analyse(text);
+  const sentences = sentencesOf(text, analysis.sentences);
+  const mentions = findMentions(text, analysis, reference(publishedAt));
+  const linked = await linkMentions(mentions.entities, options.linker);
+  const clusters = new Map<string, Cluster>(linked.clusters.map((c) => [c.key, c]));
+  const placed = mentions.entities
+    .filter((m) => linked.of.has(m))
+    .map((m) => ({ mention: m, cluster: linked.of.get(m) as Cluster }));
+
+  const proposals: Proposal[] = [];
+  const ctx: Context = {
+    text,
+    sentences,
+    placed,
+    quantities: mentions.quantities,
+    dates: mentions.dates,
+    ...(publishedAt ? { publishedAt } : {}),
+    ...(src.publisher && nationNamedIn(src.publisher)
+      ? { publisherNation: nationNamedIn(src.publisher) }
+      : {}),
+    entity(kind, key, name, properties = {}, span) {
+      let c = clusters.get(key);
+      if (!c) {
+        c = { key, kind, name, status: "NEW", aliases: new Set(), mentions: [], properties };
+        clusters.set(key, c);
+      }
+      if (span && !c.mentions.some((m) => m.start === span.start)) {
+        c.mentions.push({ ...span, kind, name });
+      }
+      return c;
+    },
+    propose(p) {
+      proposals.push({ properties: {}, inferred: false, confidence: 0.8, ...p });
+    },
+    problem(message) {
+      problems.push(message);
+    },
+  };
+  findRelations(ctx);
+
+  // One relation per (from, type, to): the most confident proposal, its first sentence.
+  const chosen = new Map<string, Proposal>();
+  for (const p of proposals) {
+    if (p.from === p.to) continue;
+    if (!isAllowedEndpoint(p.type, p.from.kind, p.to.kind)) continue;
+    const id = `${p.from.key}|${p.type}|${p.to.key}`;
+    const had = chosen.get(id);
+    if (!had || p.confidence > had.confidence) chosen.set(id, p);
+  }
+
+  // The source.
+  const year = publishedAt?.slice(0, 4);
+  const firstSentence = sentences[0]?.text ?? text.slice(0, 120);
+  const title = src.title?.trim() || undefined;
+  const sourceKey =
+    src.key ?? slug([src.publisher, year, title ?? firstSentence].filter(Boolean).join(" "), 9);
+  const credit = text.match(/^(?:With (?:a )?files? from|Written by|By) [^\n]{3,200}$/m)?.[0];
+  const sourceProps: Record<string, string> = { text };
+  if (title) sourceProps.title = title;
+  if (src.publisher) sourceProps.publisher = src.publisher;
+  if (publishedAt) sourceProps.publishedAt = publishedAt;
+  if (src.url) sourceProps.url = src.url;
+  if (credit) sourceProps.credit = credit;
+
+  const entityList = [...clusters.values()].filter(
+    (c) => c.mentions.length > 0 || [...chosen.values()].some((p) => p.from === c || p.to === c),
+  );
+  // MENTIONS: the source names each entity; evidence is the first sentence that does.
+  const sourceCluster: Cluster = {
+    key: sourceKey,
+    kind: "Source",
+    name: title ?? firstSentence.slice(0, 120),
+    status: "NEW",
+    aliases: new Set(),
+    mentions: [],
+    properties: {},
+  };
+  const relations: { p: Proposal }[] = [...chosen.values()].map((p) => ({ p }));
+  for (const c of entityList) {
+    const first = [...c.mentions].sort((a, b) => a.start - b.start)[0];
+    const s = first && sentences.find((x) => x.start <= first.start && first.start < x.end);
+    if (!s) continue;
+    relations.push({
+      p: {
+        type: "MENTIONS",
+        from: sourceCluster,
+        to: c,
+        properties: {},
+        inferred: false,
+        confidence: 0.95,
+        sentence: s,
+      },
+    });
+  }
+
+  const document = {
+    source: {
+      key: sourceKey,
+      name: sourceCluster.name,
+      properties: sourceProps,
+    },
+    entities: entityList.map((c) => ({
+      key: c.key,
+      kind: c.kind,
+      name: c.name,
+      aliases: [...c.aliases].filter((a) => a.trim().length > 0).slice(0, 50),
+      properties: onlyProperties(c.kind, c.properties),
+    })),
+    relations: relations.map(({ p }) => ({
+      from: p.from.key,
+      type: p.type,
+      to: p.to.key,
+      properties: p.properties,
+      inferred: p.inferred,
+      evidence: p.sentence.text,
+    })),
+  };
+  const parsed = parseDocument(document);
+  if (!parsed.ok) {
+    for (const pr of parsed.problems) problems.push(`draft: ${pr.path.join(".")}: ${pr.message}`);
+  }
+  const entities: DraftEntity[] = entityList.map((c) => ({
+    key: c.key,
+    kind: c.kind,
+    name: c.name,
+    status: c.status,
+    mentions: c.mentions.map((m) => ({ start: m.start, end: m.end })),
+  }));
+  const draftRelations: DraftRelation[] = relations.map(({ p }, index) => ({
+    index,
+    type: p.type,
+    from: p.from.key,
+    to: p.to.key,
+    excerpt: p.sentence.text,
+    span: { start: p.sentence.start, end: p.sentence.end },
+    confidence: p.confidence,
+    inferred: p.inferred,
+  }));
+  return {
+    document: parsed.ok ? parsed.document : (document as unknown as Document),
+    entities,
+    relations: draftRelations,
+    problems,
+  };
+}
+
+/** The draft as YAML in the house style, with a header saying it is a draft to review. */
+export function draftToYaml(result: ExtractResult): string {
+  const header = [
+    "# Draft written by `npm run extract` (src/extract): review it before ingesting.",
+    `# ${result.entities.length} entities (${result.entities.filter((e) => e.status === "LINKED").length} linked to known ones), ${result.relations.length} relations; every evidence is a sentence of source.properties.text.`,
+    ...result.problems.map((p) => `# problem: ${p}`),
+  ].join("\n");
+  // House style: defaults (no aliases, no properties, not inferred) are left out.
+  const d = result.document;
+  const tidy = {
+    source: d.source,
+    entities: d.entities.map(({ aliases, properties, ...e }) => ({
+      ...e,
+      ...(aliases.length > 0 ? { aliases } : {}),
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    })),
+    relations: d.relations.map(({ properties, inferred, evidence, ...r }) => ({
+      ...r,
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
+      ...(inferred ? { inferred } : {}),
+      evidence,
+    })),
+  };
+  return `${header}\n${stringify(tidy, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Entity linking: mentions become entities. Forms of one entity share a key ("the U.K.",
+ * "British", "United Kingdom"); a surname after a full name is that person ("Trudeau" after
+ * "Justin Trudeau"); then every name is looked up at once in the linker (the graph, or documents
+ * such as the seed), and an entity found there takes its key, name and kind (LINKED). The rest
+ * are proposed with house-style keys (NEW).
+ */
+import type { Kind } from "../domain/vocabulary.js";
+import { slug } from "./keys.js";
+import type { Mention } from "./mentions.js";
+import type { Linker } from "./types.js";
+
+export interface Cluster {
+  key: string;
+  kind: Kind;
+  name: string;
+  status: "NEW" | "LINKED";
+  /** Forms the text uses other than the name. */
+  aliases: Set<string>;
+  mentions: Mention[];
+  properties: Record<string, string | number>;
+}
+
+export interface Linked {
+  clusters: Cluster[];
+  of: Map<Mention, Cluster>;
+}
+
+const lastWord = (name: string) => name.split(/\s+/).pop() ?? name;
+
+export async function linkMentions(mentions: readonly Mention[], linker?: Linker): Promise<Linked> {
+  const byKey = new Map<string, Cluster>();
+  const of = new Map<Mention, Cluster>();
+  const add = (m: Mention, key: string) => {
+    let c = byKey.get(key);
+    if (!c) {
+      c = {
+        key,
+        kind: m.kind,
+        name: m.known?.name ?? m.name,
+        status: "NEW",
+        aliases: new Set(m.known?.aliases ?? []),
+        mentions: [],
+        properties: { ...(m.known?.properties ?? {}), ...(m.properties ?? {}) },
+      };
+      byKey.set(key, c);
+    }
+    c.mentions.push(m);
+    of.set(m, c);
+  };
+  for (const m of mentions) if (!m.bare) add(m, m.key ?? slug(m.name));
+  // A one-word name is the person with that surname named before it (or after, in a headline).
+  const people = [...byKey.values()].filter((c) => c.kind === "Person");
+  for (const m of mentions.filter((x) => x.bare)) {
+    const before = people.filter(
+      (p) => lastWord(p.name) === m.text && p.mentions.some((x) => x.start < m.start),
+    );
+    const any = before.length > 0 ? before : people.filter((p) => lastWord(p.name) === m.text);
+    const person = any[any.length - 1];
+    if (person) {
+      person.aliases.add(m.text);
+      person.mentions.push(m);
+      of.set(m, person);
+    } else if (m.role) add(m, slug(m.name)); // "President Macron": a person, by title
+  }
+
+  if (linker) {
+    const clusters = [...byKey.values()];
+    const names = new Set<string>();
+    for (const c of clusters) {
+      names.add(c.name);
+      for (const m of c.mentions) if (!m.demonym) names.add(m.text);
+    }
+    const found = await linker.lookup([...names]);
+    for (const c of clusters) {
+      const hit = [c.name, ...c.mentions.filter((m) => !m.demonym).map((m) => m.text)]
+        .map((n) => found.get(n))
+        .find((h) => h && h.kind === c.kind);
+      if (!hit) continue;
+      byKey.delete(c.key);
+      const into = byKey.get(hit.key);
+      if (into && into !== c) {
+        // two forms of one known entity: merge
+        for (const m of c.mentions) {
+          into.mentions.push(m);
+          of.set(m, into);
+        }
+        for (const a of c.aliases) into.aliases.add(a);
+        if (c.name !== into.name) into.aliases.add(c.name);
+        continue;
+      }
+      if (c.name !== hit.name) c.aliases.add(c.name);
+      c.key = hit.key;
+      c.name = hit.name;
+      c.status = "LINKED";
+      byKey.set(c.key, c);
+    }
+  }
+  for (const c of byKey.values()) {
+    for (const m of c.mentions) if (m.text !== c.name && !m.demonym) c.aliases.add(m.text);
+    c.aliases.delete(c.name);
+    c.mentions.sort((a, b) => a.start - b.start);
+  }
+  return { clusters: [...byKey.values()], of };
+}

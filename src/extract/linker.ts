@@ -1,0 +1,41 @@
+/** An offline linker over documents (such as the seed): names and aliases, case-insensitively. */
+import type { Document } from "../domain/document.js";
+import type { LinkedEntity, Linker } from "./types.js";
+
+const norm = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/^the\s+/, "")
+    .trim();
+
+export function documentLinker(docs: readonly Document[]): Linker {
+  const index = new Map<string, LinkedEntity>();
+  for (const doc of docs) {
+    for (const e of doc.entities) {
+      const linked = { key: e.key, kind: e.kind, name: e.name };
+      // a name wins over another entity's alias
+      index.set(norm(e.name), linked);
+    }
+  }
+  for (const doc of docs) {
+    for (const e of doc.entities) {
+      for (const a of e.aliases) {
+        const n = norm(a);
+        if (!index.has(n)) index.set(n, { key: e.key, kind: e.kind, name: e.name });
+      }
+      if (!index.has(e.key)) index.set(e.key, { key: e.key, kind: e.kind, name: e.name });
+    }
+  }
+  return {
+    async lookup(names) {
+      const out = new Map<string, LinkedEntity>();
+      for (const n of names) {
+        const hit = index.get(norm(n));
+        if (hit) out.set(n, hit);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,614 @@
+/**
+ * Mentions: where the text names an entity (nations and their demonyms, organisations, armed
+ * forces, places, missions, events, people with their titles) and where it gives a quantity
+ * (numbers, money, percentages) or a date. Known names come from the gazetteer (world-countries
+ * and a short list of organisations); people and other proper names from wink's part-of-speech
+ * tags; numbers' values from compromise; dates from chrono-node, relative to the publication date.
+ */
+import * as chrono from "chrono-node";
+import nlp from "compromise";
+import type { Kind } from "../domain/vocabulary.js";
+import { GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import { slug } from "./keys.js";
+import type { Analysis, Token } from "./nlp.js";
+import type { TextSpan } from "./types.js";
+
+export interface Mention extends TextSpan {
+  text: string;
+  kind: Kind;
+  /** The name proposed for the entity (e.g. "Justin Trudeau" for "Prime Minister Justin Trudeau"). */
+  name: string;
+  /** A key proposed by a pattern or the gazetteer. */
+  key?: string;
+  known?: KnownEntity;
+  /** "British" names the United Kingdom as an attribute. */
+  demonym?: boolean;
+  /** A person's title as written before the name. */
+  role?: string;
+  /** The nation or organisation the title belongs to ("British", "NATO", "Latvia's"). */
+  roleOf?: Mention;
+  /** A one-word name ("Trudeau"): a person only if a full name ends with it. */
+  bare?: boolean;
+  properties?: Record<string, string | number>;
+  /** Nations the name itself involves: "Canadian Armed Forces" (Canada), "Russia's invasion of Ukraine". */
+  involves?: KnownEntity[];
+}
+
+export interface Quantity extends TextSpan {
+  text: string;
+  type: "NUMBER" | "MONEY" | "PERCENT" | "DURATION";
+  value: number | null;
+}
+
+export interface DateMention extends TextSpan {
+  text: string;
+  /** ISO, at the precision the text and the reference date allow. */
+  date: string;
+}
+
+export interface Mentions {
+  entities: Mention[];
+  quantities: Quantity[];
+  dates: DateMention[];
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const GAZ_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(?:${GAZETTEER.map((g) => esc(g.form)).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+  "gu",
+);
+const GAZ_BY_FORM = new Map(GAZETTEER.map((g) => [g.form, g] as const));
+const DEMONYMS = GAZETTEER.filter((g) => g.demonym);
+const NATION_FORMS = GAZETTEER.filter((g) => g.entity.kind === "Nation");
+const ALT = (list: readonly { form: string }[]) => list.map((g) => esc(g.form)).join("|");
+
+const TITLE_WORDS = new Set(
+  `Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
+  Defence Defense Foreign Finance Affairs National Chief Commander Ambassador Lt. Lt.-Gen. Gen. Col. Maj. Maj.-Gen.
+  Brig.-Gen. Adm. Vice-Adm. Rear-Adm. Mr. Mrs. Ms. Dr. Sen. Senator Rep. Lieutenant-General Lieutenant General
+  Admiral Colonel Major Captain Capt. Sgt. Sergeant Pope Prince Princess Chair Chairman Chairwoman Spokesperson
+  Spokesman Spokeswoman Governor Mayor Head Staff Justice Trade Interior Industry Health Veterans Public Safety
+  Procurement Economy Emergency Preparedness Global International Development Associate Assistant Under-Secretary
+  Parliamentary Leader Opposition Speaker Envoy Special Representative Director Commissioner Officer Army Navy
+  Air Force Forces Defence-Minister Minister-President Taoiseach Crown Attorney Labour Labor Energy Security
+  Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const CONNECTORS = new Set([
+  "of",
+  "and",
+  "for",
+  "the",
+  "on",
+  "de",
+  "van",
+  "von",
+  "der",
+  "al",
+  "bin",
+]);
+const NOT_NAMES = new Set(
+  `January February March April May June July August September October November December Monday Tuesday Wednesday
+  Thursday Friday Saturday Sunday The A An This That These Those It He She They We I You Our Their His Her But And Or
+  In On At For With From By As After Before When While If Although Though Given Speaking Asked According Approximately
+  About Some All Many More Most Other Such No Not Only Also Still Yet Then There Here What Which Who Why How Meanwhile
+  However Today Yesterday Tomorrow Last Next Earlier Later Under Over Since Despite During Allies Ally GDP Canadian
+  Read Watch Photo File Video Image Getty Press Operation`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const ORG_HEADS: Record<string, string> = {
+  Ministry: "GOVERNMENT",
+  Department: "GOVERNMENT",
+  Parliament: "GOVERNMENT",
+  Office: "GOVERNMENT",
+  Cabinet: "GOVERNMENT",
+  Agency: "GOVERNMENT",
+  Council: "OTHER",
+  Commission: "OTHER",
+  Committee: "OTHER",
+  Command: "ARMED_FORCES",
+  Forces: "ARMED_FORCES",
+  Army: "ARMED_FORCES",
+  Navy: "ARMED_FORCES",
+  Brigade: "ARMED_FORCES",
+  Regiment: "ARMED_FORCES",
+  Battalion: "ARMED_FORCES",
+  Division: "ARMED_FORCES",
+  Corps: "ARMED_FORCES",
+  Press: "MEDIA",
+  News: "MEDIA",
+  Times: "MEDIA",
+  Post: "MEDIA",
+  Institute: "OTHER",
+  Bank: "OTHER",
+  Fund: "OTHER",
+  Union: "OTHER",
+  Alliance: "ALLIANCE",
+  Organization: "OTHER",
+  Organisation: "OTHER",
+  Party: "OTHER",
+  University: "OTHER",
+  Corporation: "OTHER",
+  Industries: "OTHER",
+  Systems: "OTHER",
+};
+const EVENT_HEADS =
+  /^(?:Conference|Summit|Forum|Dialogue|Meeting|Exercise|Games|Congress|Convention)$/;
+
+// Built once: the alternations of every nation name are long.
+const INVASION_RE = new RegExp(
+  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|illegal|unprovoked|brutal|initial|first|renewed|latest|ongoing|2014|2022) )*invasion of (${ALT(NATION_FORMS)})`,
+  "gu",
+);
+const FORCES_RE = new RegExp(
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
+  "gu",
+);
+const BASE_RE = new RegExp(
+  `\\b(?:a|an|the|one)\\s+((?:(?:military|air|naval|army|NATO|forward|operating|logistics|training)\\s+){0,3}(?:base|airbase|air base|camp|garrison|barracks))\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
+
+const isCap = (t: string) => /^\p{Lu}/u.test(t);
+const isWordy = (t: string) => /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u.test(t);
+
+/** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
+export function nationNamedIn(phrase: string): KnownEntity | undefined {
+  for (const m of phrase.matchAll(GAZ_RE)) {
+    const g = GAZ_BY_FORM.get(m[0]);
+    if (g?.entity.kind === "Nation") return g.entity;
+  }
+  return undefined;
+}
+
+/** Every mention in `text`; `reference` is the publication date (for relative dates). */
+export function findMentions(
+  text: string,
+  analysis: Analysis,
+  reference: { date: Date; precision: "year" | "month" | "day" } | null,
+): Mentions {
+  const claimed: Mention[] = [];
+  const free = (s: number, e: number) => !claimed.some((m) => m.start < e && s < m.end);
+  const claim = (m: Mention) => {
+    if (free(m.start, m.end)) claimed.push(m);
+  };
+  const gazAt = (form: string) => GAZ_BY_FORM.get(form);
+
+  // Missions: "Operation Reassurance", "Operation Unifier".
+  for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
+    // "Operation REASSURANCE" is Operation Reassurance
+    const name = m[0].replace(
+      /\b(\p{Lu})(\p{Lu}{2,})\b/gu,
+      (_, a: string, b: string) => a + b.toLowerCase(),
+    );
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      name,
+      key: slug(name),
+    });
+  }
+  // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
+  for (const m of text.matchAll(INVASION_RE)) {
+    const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
+    const b = gazAt(m[3] ?? "")?.entity;
+    if (!a || !b) continue;
+    const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Event",
+      name: `${a.name}'s invasion of ${b.name}`,
+      key: slug(`${demonym} invasion of ${b.name}`),
+      properties: { category: "CONFLICT" },
+      involves: [a, b],
+    });
+  }
+  // Armed forces and governments named by their nation.
+  for (const m of text.matchAll(FORCES_RE)) {
+    const who = (m[1] ?? "").replace(/(?:’s|'s)$/, "");
+    const nation = gazAt(who)?.entity;
+    if (nation?.kind !== "Nation") continue;
+    const head = (m[2] ?? "").toLowerCase();
+    const demonym = DEMONYMS.find((d) => d.entity === nation)?.form ?? nation.name;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    const base = {
+      start,
+      end: m.index + m[0].length,
+      text: text.slice(start, m.index + m[0].length),
+    };
+    if (head === "government") {
+      claim({
+        ...base,
+        kind: "Organization",
+        name: `Government of ${nation.name}`,
+        key: `government-of-${nation.key}`,
+        properties: { category: "GOVERNMENT" },
+        involves: [nation],
+      });
+    } else {
+      const branch = head === "military" || head === "forces" ? "Armed Forces" : titleCase(head);
+      claim({
+        ...base,
+        kind: "Organization",
+        name: `${demonym} ${branch}`,
+        key: slug(`${demonym} ${branch}`),
+        properties: { category: "ARMED_FORCES" },
+        involves: [nation],
+      });
+    }
+  }
+  // Named events: "the Ottawa Conference on Security and Defence", "the NATO Summit".
+  for (const m of text.matchAll(
+    /(?:\p{Lu}[\p{L}’'-]*\s)+(?:Conference|Summit|Forum|Dialogue|Congress|Convention)(?:\s(?:on|of|for)\s\p{Lu}[\p{L}-]*(?:\s(?:and|&)\s\p{Lu}[\p{L}-]*|\s\p{Lu}[\p{L}-]*)*)?/gu,
+  )) {
+    let name = m[0];
+    let start = m.index;
+    const lead = name.match(/^(?:The|At|In|During|At the|Speaking)\s/);
+    if (lead) {
+      start += lead[0].length;
+      name = name.slice(lead[0].length);
+    }
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Event",
+      name,
+      key: slug(name),
+      properties: {
+        category: /Summit|Conference|Forum|Dialogue|Congress|Convention/.test(name)
+          ? "CONFERENCE"
+          : "MEETING",
+      },
+    });
+  }
+
+  // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
+  for (const m of text.matchAll(BASE_RE)) {
+    const what = m[1] ?? "";
+    const nation = gazAt(m[2] ?? "")?.entity;
+    if (!nation) continue;
+    const start = m.index + m[0].indexOf(what);
+    const name = `${what.charAt(0).toUpperCase()}${what.slice(1)} in ${nation.name}`;
+    claim({
+      start,
+      end: start + what.length,
+      text: what,
+      kind: "Place",
+      name,
+      key: slug(name),
+      involves: [nation],
+    });
+  }
+  // Events named for a city: "the Ottawa Conference" involves Ottawa.
+  for (const m of claimed) {
+    if (m.kind !== "Event" || m.involves) continue;
+    const first = GAZETTEER.find(
+      (g) => g.entity.kind !== "Organization" && !g.demonym && m.text.startsWith(`${g.form} `),
+    );
+    if (first) m.involves = [first.entity];
+  }
+
+  // A dateline in capitals: "OTTAWA —", "RIGA, Latvia —".
+  const dateline = /^([A-Z][A-Z.' -]{2,30}?)(?:,\s*[\p{L}. ]{2,30})?\s+[—–-]{1,2}\s/u.exec(text);
+  if (dateline?.[1]) {
+    const form = dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const g = gazAt(form);
+    if (g && !g.demonym) {
+      claim({
+        start: 0,
+        end: dateline[1].length,
+        text: dateline[1],
+        kind: g.entity.kind,
+        name: g.entity.name,
+        key: g.entity.key,
+        known: g.entity,
+      });
+    }
+  }
+
+  // Gazetteer: nations, demonyms, capitals, regions, organisations.
+  for (const m of text.matchAll(GAZ_RE)) {
+    const g = gazAt(m[0]);
+    if (!g) continue;
+    // "US" or "AP" in a run of capitals is a heading, not a name
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: g.entity.kind,
+      name: g.entity.name,
+      key: g.entity.key,
+      known: g.entity,
+      demonym: g.demonym,
+    });
+  }
+
+  // Proper-name runs: people with their titles, organisations by their heads.
+  const tokens = joinHyphens(text, analysis.tokens);
+  const sentenceStarts = new Set(analysis.sentences.map((s) => s.start));
+  const bares: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!isCap(t.text) || !isWordy(t.text) || !free(t.start, t.end)) {
+      i++;
+      continue;
+    }
+    // Collect the run of capitalised words (with connectors between them).
+    const run: Token[] = [t];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const n = tokens[j] as Token;
+      const prev = run[run.length - 1] as Token;
+      if (!free(n.start, n.end)) break;
+      if (
+        n.start === prev.end &&
+        /^[\p{L}\p{M}]+$/u.test(n.text) &&
+        /[\p{L}\p{M}]$/u.test(prev.text)
+      ) {
+        run.push(n); // a word wink cut in two ("Sili" "ņa")
+        j++;
+        continue;
+      }
+      if (/\n/.test(text.slice(prev.end, n.start))) break;
+      if (isCap(n.text) && isWordy(n.text)) {
+        run.push(n);
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      if (
+        CONNECTORS.has(n.text) &&
+        after &&
+        isCap(after.text) &&
+        free(after.start, after.end) &&
+        TITLE_WORDS.has(run[run.length - 1]?.text ?? "")
+      ) {
+        run.push(n);
+        j++;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    // Split leading title words off.
+    let k = 0;
+    while (
+      k < run.length - 1 &&
+      (TITLE_WORDS.has((run[k] as Token).text) || (CONNECTORS.has((run[k] as Token).text) && k > 0))
+    )
+      k++;
+    if (k === run.length - 1 && TITLE_WORDS.has((run[k] as Token).text)) k = run.length; // all title
+    const titleTokens = run.slice(0, k);
+    let nameTokens = run.slice(k);
+    // A sentence-initial word that is not a proper noun ("Speaking") is not part of a name.
+    while (
+      nameTokens.length > 0 &&
+      (NOT_NAMES.has((nameTokens[0] as Token).text) ||
+        (isSentenceStart(text, (nameTokens[0] as Token).start, sentenceStarts) &&
+          (nameTokens[0] as Token).pos !== "PROPN"))
+    )
+      nameTokens = nameTokens.slice(1);
+    while (
+      nameTokens.length > 0 &&
+      NOT_NAMES.has((nameTokens[nameTokens.length - 1] as Token).text)
+    )
+      nameTokens = nameTokens.slice(0, -1);
+    if (nameTokens.length === 0) continue;
+    const first = nameTokens[0] as Token;
+    const last = nameTokens[nameTokens.length - 1] as Token;
+    const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+    const words = span.text.split(/\s+/);
+    const role =
+      titleTokens.length > 0
+        ? text.slice(
+            (titleTokens[0] as Token).start,
+            (titleTokens[titleTokens.length - 1] as Token).end,
+          )
+        : undefined;
+    const head = words[words.length - 1] ?? "";
+    if (ORG_HEADS[head] && words.length >= 2) {
+      claim({
+        ...span,
+        kind: "Organization",
+        name: span.text,
+        key: slug(span.text),
+        properties: { category: ORG_HEADS[head] as string },
+      });
+      continue;
+    }
+    if (EVENT_HEADS.test(head)) continue;
+    if (words.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || TITLE_WORDS.has(w))) continue;
+    const roleStart = titleTokens[0]?.start ?? span.start;
+    const roleOf = role ? ownerBefore(text, claimed, roleStart) : undefined;
+    if (
+      words.length >= 2 &&
+      words.length <= 4 &&
+      words.every((w) => isCap(w)) &&
+      (role !== undefined || looksLikePerson(text, span.text, span.start))
+    ) {
+      claim({
+        ...span,
+        kind: "Person",
+        name: span.text,
+        // house style drops middle initials: Harjit S. Sajjan -> harjit-sajjan
+        key: slug(span.text.replace(/\s\p{Lu}\.(?=\s)/gu, "")),
+        ...(role ? { role } : {}),
+        ...(roleOf ? { roleOf } : {}),
+      });
+    } else if (words.length === 1) {
+      bares.push({
+        ...span,
+        kind: "Person",
+        name: span.text,
+        bare: true,
+        ...(role ? { role } : {}),
+        ...(roleOf ? { roleOf } : {}),
+      });
+    }
+  }
+  for (const b of bares) claim(b);
+
+  return {
+    entities: claimed.sort((a, b) => a.start - b.start),
+    quantities: quantitiesOf(analysis),
+    dates: datesOf(text, reference),
+  };
+}
+
+const PERSON_CUE =
+  /\b(?:(?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Commander|Leader|Chief|Spokesperson|Spokesman|Spokeswoman|Director|Governor|Mayor|Senator)|[\p{L} ]{0,30}Minister)(?: of [^,]{1,50}| for [^,]{1,50})?,\s*$/iu;
+const SPEECH_AFTER =
+  /^,?\s+(?:said|says|told|added|wrote|explained|noted|warned|stated|argued|announced)\b/;
+const APPOSITION_AFTER =
+  /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}’'.-]+\s+){0,3}(?:prime minister|president|minister|ambassador|secretary|commander|chief|spokes\w+|leader|head|director|general|colonel|officer|chancellor|premier|counterpart)/iu;
+
+/**
+ * Whether a run of capitalised words names a person: compromise knows the first name, or the text
+ * treats it as one (a speech verb after it, a title in apposition before or after it).
+ */
+function looksLikePerson(text: string, name: string, at: number): boolean {
+  const c = nlp(name);
+  if (c.has("#FirstName") || c.has("#Person")) return true;
+  const before = text.slice(Math.max(0, at - 80), at);
+  const after = text.slice(at + name.length, at + name.length + 80);
+  if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
+  if (SPEECH_AFTER.test(after) || APPOSITION_AFTER.test(after)) return true;
+  // "... said Latvian Ambassador Kaspars Ozoliņš" / "said Evika Siliņa"
+  if (/\b(?:said|says|told)\s+$/.test(before)) return true;
+  // the surname alone with a speech verb elsewhere in the text
+  const last = name.split(/\s+/).pop() ?? name;
+  const esc = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `(?:\\b${esc},?\\s+(?:said|says|told|added)\\b|\\b(?:said|says|told)\\s+${esc}\\b)`,
+  ).test(text);
+}
+
+/** "Secretary-General" and "Lt.-Gen." as one word (wink splits at the hyphen). */
+function joinHyphens(text: string, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (
+      prev &&
+      t.text === "-" &&
+      prev.end === t.start &&
+      next &&
+      next.start === t.end &&
+      /^[\p{L}]/u.test(next.text)
+    ) {
+      out[out.length - 1] = { ...prev, end: next.end, text: text.slice(prev.start, next.end) };
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function isSentenceStart(text: string, at: number, starts: Set<number>): boolean {
+  let s = at;
+  while (s > 0 && /[“"‘'(\s]/.test(text[s - 1] ?? "")) s--;
+  return s === 0 || starts.has(s) || starts.has(at) || /[.!?:\n]/.test(text[s - 1] ?? "");
+}
+
+/** The nation or organisation named right before a title: "British", "NATO", "Latvia's". */
+function ownerBefore(text: string, claimed: Mention[], at: number): Mention | undefined {
+  return claimed.find(
+    (m) =>
+      (m.kind === "Nation" || m.kind === "Organization") &&
+      m.end <= at &&
+      /^(?:’s|'s)?\s+$/.test(text.slice(m.end, at)),
+  );
+}
+
+const titleCase = (s: string) => s.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+
+/** Numbers, money and percentages (wink finds them, compromise reads their values). */
+function quantitiesOf(analysis: Analysis): Quantity[] {
+  const out: Quantity[] = [];
+  for (const e of analysis.entities) {
+    const type =
+      e.type === "CARDINAL"
+        ? "NUMBER"
+        : e.type === "MONEY"
+          ? "MONEY"
+          : e.type === "PERCENT"
+            ? "PERCENT"
+            : e.type === "DURATION"
+              ? "DURATION"
+              : null;
+    if (!type) continue;
+    out.push({ start: e.start, end: e.end, text: e.text, type, value: numberIn(e.text) });
+  }
+  return out;
+}
+
+/** The value of a number written in words or figures ("two per cent", "1.39", "$8.1 billion"). */
+export function numberIn(text: string): number | null {
+  const cleaned = text.replace(/\bper ?cent\b/gi, "").replace(/%/g, "");
+  // Plain figures ("2,200", "1.39") need no language model; words and scales go to compromise.
+  const figure = cleaned
+    .replace(
+      /^\s*(?:about|approximately|around|some|nearly|almost|roughly|over|more than|up to)\s+/i,
+      "",
+    )
+    .trim();
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(figure))
+    return Number(figure.replace(/,/g, ""));
+  let n = NUMBER_CACHE.get(cleaned);
+  if (n === undefined) {
+    const first = (nlp(cleaned).numbers().get() as unknown[])[0];
+    n = typeof first === "number" && Number.isFinite(first) ? first : null;
+    if (NUMBER_CACHE.size > 1000) NUMBER_CACHE.clear();
+    NUMBER_CACHE.set(cleaned, n);
+  }
+  return n;
+}
+const NUMBER_CACHE = new Map<string, number | null>();
+
+/** Dates, relative ones resolved against the publication date by chrono-node. */
+function datesOf(
+  text: string,
+  reference: { date: Date; precision: "year" | "month" | "day" } | null,
+): DateMention[] {
+  if (!reference) return [];
+  const out: DateMention[] = [];
+  for (const r of chrono.parse(text, { instant: reference.date, timezone: "UTC" })) {
+    let d = r.start.date();
+    // News reports what happened: a bare weekday ("on Monday") is the last one, not the next,
+    // unless the sentence looks ahead ("will", "next", "coming").
+    const bareWeekday = r.start.isCertain("weekday") && !r.start.isCertain("day");
+    const ahead = /\b(?:will|next|coming|upcoming|plans? to|expected to|scheduled)\b/i.test(
+      text.slice(Math.max(0, r.index - 60), r.index + r.text.length),
+    );
+    if (
+      bareWeekday &&
+      !ahead &&
+      d.getTime() > reference.date.getTime() &&
+      reference.precision === "day"
+    ) {
+      d = new Date(d.getTime() - 7 * 86_400_000);
+    }
+    const iso = d.toISOString().slice(0, 10);
+    // A day or month the article gives relatively is only as precise as the publication date.
+    const known = (c: "day" | "month") => r.start.isCertain(c);
+    let date: string;
+    if (known("day") && known("month")) date = iso;
+    else if (reference.precision === "day") date = known("month") ? iso.slice(0, 7) : iso;
+    else if (reference.precision === "month") date = iso.slice(0, 7);
+    else date = iso.slice(0, 4);
+    if (/\byear\b/.test(r.text) && !known("month")) date = iso.slice(0, 4);
+    out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date });
+  }
+  return out;
+}

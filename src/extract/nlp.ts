@@ -1,0 +1,68 @@
+/**
+ * The one place the English model is loaded: wink-nlp with wink-eng-lite-web-model tokenises,
+ * tags parts of speech, finds sentence boundaries and recognises numbers, money, percentages,
+ * durations and dates, in a few milliseconds per article, offline (the model is an npm package).
+ * Everything here is re-expressed as character offsets into the text it was given.
+ */
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+import type { TextSpan } from "./types.js";
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token extends TextSpan {
+  text: string;
+  pos: string;
+}
+
+export interface NlpEntity extends TextSpan {
+  text: string;
+  /** wink's types: CARDINAL, ORDINAL, MONEY, PERCENT, DATE, TIME, DURATION ... */
+  type: string;
+}
+
+export interface Analysis {
+  tokens: Token[];
+  /** Sentences as wink sees them, as [first token, last token] (inclusive). */
+  sentences: TextSpan[];
+  entities: NlpEntity[];
+}
+
+/** Tokens, sentences and typed entities of `text`, with offsets into it. */
+export function analyse(text: string): Analysis {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const tokens: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += (spaces[i] ?? "").length;
+    const value = values[i] ?? "";
+    // wink keeps the original characters, so the offsets line up; guard against a surprise.
+    const start = text.startsWith(value, at) ? at : text.indexOf(value, at);
+    tokens.push({ start, end: start + value.length, text: value, pos: pos[i] ?? "X" });
+    at = start + value.length;
+  }
+  const spanOf = (first: number, last: number): TextSpan => ({
+    start: tokens[first]?.start ?? 0,
+    end: tokens[last]?.end ?? 0,
+  });
+  const sentences: TextSpan[] = [];
+  doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    sentences.push(spanOf(first, last));
+  });
+  const entities: NlpEntity[] = [];
+  doc.entities().each((e: { out: (x: unknown) => unknown }) => {
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    const span = spanOf(first, last);
+    entities.push({
+      ...span,
+      text: text.slice(span.start, span.end),
+      type: String(e.out(its.type)),
+    });
+  });
+  return { tokens, sentences, entities };
+}

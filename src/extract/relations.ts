@@ -1,0 +1,1113 @@
+/**
+ * Relations by the vocabulary's patterns, one function per pattern, each sentence at a time.
+ * Every proposal carries the sentence it comes from (its evidence, verbatim), a confidence and
+ * `inferred` where the sentence implies rather than states it.
+ */
+
+import { type Context, inSentence, type Placed, placedIn } from "./context.js";
+import { capitalOf } from "./gazetteer.js";
+import { slug } from "./keys.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
+
+const LEADER_ROLES =
+  /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
+const SPEECH =
+  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed";
+
+const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
+const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
+  xs.filter((p) => kinds.includes(p.cluster.kind));
+
+export function findRelations(ctx: Context): void {
+  const home = homeNation(ctx);
+  const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
+  titles(ctx, home, roleHolders);
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    invasion(ctx, s, here);
+    troops(ctx, s, here);
+    visits(ctx, s, here);
+    leads(ctx, s, here);
+    participation(ctx, s, here);
+    calls(ctx, s, here);
+    membership(ctx, s, here);
+  }
+  spending(ctx);
+  pledges(ctx);
+  quotes(ctx, roleHolders);
+  missions(ctx);
+  places(ctx);
+  alliances(ctx);
+}
+
+/** "Canada is the lead nation ... [Operation Reassurance]"; "the NATO mission" is part of NATO. */
+function missions(ctx: Context): void {
+  const all = [
+    ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+  ];
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    const named = ofKind(here, "Mission")[0]?.cluster;
+    const generic = /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text);
+    const mission = named ?? (generic && all.length === 1 ? all[0] : undefined);
+    if (!mission) continue;
+    const inferred = !named;
+    for (const n of ofKind(here, "Nation")) {
+      const after = ctx.text.slice(n.mention.end, Math.min(s.end, n.mention.end + 60));
+      if (
+        /^\s+(?:is|was|will be|remains|became|serves as|as)\s+(?:the\s+)?(?:lead|framework)\s+nation\b/.test(
+          after,
+        )
+      ) {
+        ctx.propose({
+          type: "LEADS",
+          from: n.cluster,
+          to: mission,
+          sentence: s,
+          inferred,
+          confidence: 0.85,
+        });
+      }
+    }
+    for (const a of here.filter((p) => p.cluster.properties.category === "ALLIANCE")) {
+      const after = ctx.text.slice(a.mention.end, Math.min(s.end, a.mention.end + 40));
+      if (
+        /^(?:’s|'s)?(?:-led)?\s+(?:[\w-]+\s+)?(?:mission|battle ?group|operation|deployment|presence)\b/.test(
+          after,
+        )
+      ) {
+        ctx.propose({
+          type: "PART_OF",
+          from: mission,
+          to: a.cluster,
+          sentence: s,
+          confidence: 0.8,
+        });
+      }
+    }
+  }
+}
+
+/** Where places are: a capital in its nation, a base in its nation, "Eastern Europe" in Europe; events named for a city. */
+function places(ctx: Context): void {
+  const firstSentence = (c: Cluster) => {
+    const m = ctx.placed.find((p) => p.cluster === c);
+    return m ? sentenceOf(ctx, m.mention.start) : undefined;
+  };
+  const clusters = [...new Set(ctx.placed.map((p) => p.cluster))];
+  for (const p of ctx.placed) {
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    if (p.cluster.kind === "Place") {
+      for (const n of p.mention.involves ?? []) {
+        ctx.propose({
+          type: "LOCATED_IN",
+          from: p.cluster,
+          to: ctx.entity(n.kind, n.key, n.name, n.properties),
+          sentence: s,
+          confidence: 0.85,
+        });
+      }
+    }
+    if (p.cluster.kind === "Event" && p.cluster.properties.category !== "CONFLICT") {
+      for (const pl of p.mention.involves ?? []) {
+        const place = ctx.entity(pl.kind, pl.key, pl.name, pl.properties, undefined);
+        ctx.propose({
+          type: "LOCATED_IN",
+          from: p.cluster,
+          to: place,
+          sentence: s,
+          inferred: true,
+          confidence: 0.75,
+        });
+        ctx.propose({
+          type: "HOSTS",
+          from: place,
+          to: p.cluster,
+          sentence: s,
+          inferred: true,
+          confidence: 0.7,
+        });
+        const nation = pl.kind === "Place" ? capitalOf(pl.key) : undefined;
+        if (nation) {
+          ctx.propose({
+            type: "LOCATED_IN",
+            from: place,
+            to: ctx.entity(nation.kind, nation.key, nation.name, nation.properties),
+            sentence: s,
+            inferred: true,
+            confidence: 0.75,
+          });
+        }
+      }
+    }
+  }
+  for (const c of clusters) {
+    if (c.kind !== "Place") continue;
+    const s = firstSentence(c);
+    if (!s) continue;
+    const nation = capitalOf(c.key);
+    if (nation) {
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: c,
+        to: ctx.entity(nation.kind, nation.key, nation.name, nation.properties),
+        sentence: s,
+        inferred: true,
+        confidence: 0.75,
+      });
+    }
+    // "Eastern Europe" lies within "Europe" when the article names both
+    const wider = clusters.find(
+      (w) => w !== c && w.kind === "Place" && c.name.endsWith(` ${w.name}`),
+    );
+    if (wider)
+      ctx.propose({
+        type: "PART_OF",
+        from: c,
+        to: wider,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+  }
+}
+
+/** NATO's members (ISO alpha-3 and when they joined): a nation the article names beside NATO is a member. */
+const NATO_MEMBERS: Record<string, string> = {
+  BEL: "1949",
+  CAN: "1949",
+  DNK: "1949",
+  FRA: "1949",
+  ISL: "1949",
+  ITA: "1949",
+  LUX: "1949",
+  NLD: "1949",
+  NOR: "1949",
+  PRT: "1949",
+  GBR: "1949",
+  USA: "1949",
+  GRC: "1952",
+  TUR: "1952",
+  DEU: "1955",
+  ESP: "1982",
+  CZE: "1999",
+  HUN: "1999",
+  POL: "1999",
+  BGR: "2004",
+  EST: "2004",
+  LVA: "2004",
+  LTU: "2004",
+  ROU: "2004",
+  SVK: "2004",
+  SVN: "2004",
+  ALB: "2009",
+  HRV: "2009",
+  MNE: "2017",
+  MKD: "2020",
+  FIN: "2023-04",
+  SWE: "2024-03",
+};
+
+function alliances(ctx: Context): void {
+  const nato = ctx.placed.find(
+    (p) => p.cluster.key === "nato" || p.cluster.name === "NATO",
+  )?.cluster;
+  if (!nato) return;
+  const at = ctx.publishedAt ?? "9999";
+  const seen = new Set<Cluster>();
+  for (const p of ctx.placed) {
+    const iso = p.cluster.properties.isoCode;
+    if (p.cluster.kind !== "Nation" || typeof iso !== "string" || seen.has(p.cluster)) continue;
+    const joined = NATO_MEMBERS[iso];
+    if (!joined || joined > at) continue;
+    seen.add(p.cluster);
+    const s = sentenceOf(ctx, p.mention.start);
+    if (s)
+      ctx.propose({
+        type: "MEMBER_OF",
+        from: p.cluster,
+        to: nato,
+        sentence: s,
+        inferred: true,
+        confidence: 0.6,
+      });
+  }
+}
+
+/** The nation the article is mostly about: the one named most often (demonyms count). */
+function homeNation(ctx: Context): Cluster | undefined {
+  if (ctx.publisherNation) {
+    const n = ctx.publisherNation;
+    return ctx.entity(n.kind, n.key, n.name, n.properties);
+  }
+  const counts = new Map<Cluster, number>();
+  const count = (c: Cluster) => counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const p of ctx.placed) {
+    if (p.cluster.kind === "Nation") count(p.cluster);
+    // "Canadian Armed Forces" counts for Canada
+    for (const n of p.mention.involves ?? []) {
+      if (n.kind === "Nation" && p.cluster.kind === "Organization")
+        count(ctx.entity(n.kind, n.key, n.name, n.properties));
+    }
+  }
+  let best: Cluster | undefined;
+  let n = 0;
+  let tie = false;
+  for (const [c, k] of counts) {
+    if (k > n) [best, n, tie] = [c, k, false];
+    else if (k === n) tie = true;
+  }
+  // Only a nation the article clearly centres on: named at least three times, more than any other.
+  return n >= 3 && !tie ? best : undefined;
+}
+
+const sentenceOf = (ctx: Context, at: number) =>
+  ctx.sentences.find((s) => s.start <= at && at < s.end);
+const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
+
+/** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
+function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {
+  const seen = new Set<string>();
+  for (const p of ctx.placed) {
+    const m = p.mention;
+    if (p.cluster.kind !== "Person" || !m.role) continue;
+    const s = sentenceOf(ctx, m.start);
+    if (!s) continue;
+    const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
+    const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
+    if (
+      !role ||
+      (/^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.)/.test(role) && !owner)
+    )
+      continue;
+    const target = owner ?? home;
+    if (!target) continue;
+    const leads = LEADER_ROLES.test(role);
+    const type = leads ? "LEADS" : "SERVES_IN";
+    const id = `${p.cluster.key}|${type}|${target.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    holders.set(target.key, p.cluster);
+    ctx.propose({
+      type,
+      from: p.cluster,
+      to: target,
+      properties: { role },
+      sentence: s,
+      inferred: !owner,
+      confidence: owner ? 0.9 : 0.7,
+    });
+    // the head of a nation's government leads that government
+    const government = ctx.placed.find((x) => x.cluster.key === `government-of-${target.key}`);
+    if (
+      target.kind === "Nation" &&
+      government &&
+      /^(?:Prime Minister|President|Chancellor|Premier|Taoiseach)$/.test(role)
+    ) {
+      ctx.propose({
+        type: "LEADS",
+        from: p.cluster,
+        to: government.cluster,
+        properties: { role },
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+  // A title before, set off by a comma: "the Prime Minister of Latvia, Evika Siliņa"
+  for (const p of people(ctx.placed)) {
+    if (p.mention.role) continue;
+    const before = ctx.text.slice(Math.max(0, p.mention.start - 90), p.mention.start);
+    const m = before.match(
+      /\b((?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Minister of [\p{L} ]+?|[\p{Lu}][\p{L}]+ Minister))(?:\s+(?:of|to|for)\s+(?:the\s+)?([^,]{1,50}))?,\s*$/u,
+    );
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!m || !s) continue;
+    const role = m[1] as string;
+    const ownerAt =
+      p.mention.start - before.length + (m.index ?? 0) + m[0].indexOf(m[2] ?? "\u0000");
+    const owner = m[2]
+      ? ctx.placed.find(
+          (x) =>
+            (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+            x.mention.start >= ownerAt &&
+            x.mention.end <= ownerAt + (m[2] as string).length,
+        )?.cluster
+      : undefined;
+    const target = owner ?? home;
+    if (!target || (m[2] && !owner)) continue;
+    const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
+    const id = `${p.cluster.key}|${type}|${target.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    holders.set(target.key, p.cluster);
+    ctx.propose({
+      type,
+      from: p.cluster,
+      to: target,
+      properties: { role },
+      sentence: s,
+      inferred: !owner,
+      confidence: owner ? 0.85 : 0.65,
+    });
+  }
+  // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
+  for (const p of people(ctx.placed)) {
+    const after = ctx.text.slice(p.mention.end, p.mention.end + 120);
+    const m = after.match(
+      /^,\s+(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
+    );
+    if (!m) continue;
+    const ownerText = m[1] ?? m[2] ?? m[4];
+    if (!ownerText) continue;
+    const at = p.mention.end + (m.index ?? 0);
+    const owner = ctx.placed.find(
+      (x) =>
+        (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+        x.mention.start >= at &&
+        x.mention.start < at + m[0].length &&
+        ownerText.includes(x.mention.text),
+    )?.cluster;
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!owner || !s) continue;
+    const role = (m[3] ?? "")
+      .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
+      .replace(/ Of /g, " of ");
+    const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
+    const id = `${p.cluster.key}|${type}|${owner.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    holders.set(owner.key, p.cluster);
+    ctx.propose({
+      type,
+      from: p.cluster,
+      to: owner,
+      properties: { role },
+      sentence: s,
+      confidence: 0.85,
+    });
+  }
+}
+
+/** "Russia invaded Ukraine", "Russia's invasion of Ukraine". */
+function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const p of here) {
+    if (p.cluster.kind !== "Event" || p.cluster.properties.category !== "CONFLICT") continue;
+    const [a, b] = (p.mention.involves ?? []).map((n) =>
+      ctx.entity(n.kind, n.key, n.name, n.properties),
+    );
+    if (!a || !b || a === b) continue;
+    ctx.propose({ type: "INVADED", from: a, to: b, sentence: s, confidence: 0.9 });
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: a,
+      to: p.cluster,
+      properties: { role: "aggressor" },
+      sentence: s,
+      confidence: 0.85,
+    });
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: b,
+      to: p.cluster,
+      properties: { role: "target" },
+      sentence: s,
+      confidence: 0.85,
+    });
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: p.cluster,
+      to: b,
+      sentence: s,
+      inferred: true,
+      confidence: 0.75,
+    });
+  }
+  const nations = ofKind(here, "Nation");
+  for (let i = 0; i + 1 < nations.length; i++) {
+    const a = nations[i] as Placed;
+    const b = nations[i + 1] as Placed;
+    const between = ctx.text.slice(a.mention.end, b.mention.start);
+    if (
+      /^\s+(?:has |had )?(?:invaded|invades|attacked|attacks)\s+$/.test(between) &&
+      !a.mention.demonym &&
+      a.cluster !== b.cluster
+    ) {
+      ctx.propose({
+        type: "INVADED",
+        from: a.cluster,
+        to: b.cluster,
+        sentence: s,
+        confidence: 0.9,
+      });
+    }
+  }
+}
+
+const TROOP_NOUN =
+  /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
+
+/** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
+function troops(ctx: Context, s: Sentence, here: Placed[]): void {
+  const numbers = inSentence(s, ctx.quantities).filter(
+    (q) => q.type === "NUMBER" && q.value !== null && q.value >= 5,
+  );
+  let troops: number | undefined;
+  let extra: number | undefined;
+  let at = -1;
+  let nounEnd = -1;
+  for (const q of numbers) {
+    const after = ctx.text.slice(q.end, Math.min(s.end, q.end + 60));
+    const before = ctx.text.slice(Math.max(s.start, q.start - 20), q.start);
+    const more =
+      /^\s+(?:more|additional|extra|new)\b/.test(after) ||
+      /\b(?:additional|another|extra)\s+$/.test(before);
+    if (
+      TROOP_NOUN.test(after.trim()) ||
+      (more && /\b(?:join|deploy|arrive|send|sent)/.test(after))
+    ) {
+      if (more) extra ??= q.value as number;
+      else troops ??= q.value as number;
+      if (at < 0) {
+        at = q.start;
+        const lead = after.length - after.trimStart().length;
+        nounEnd = q.end + lead + (TROOP_NOUN.exec(after.trimStart())?.[0].length ?? 0);
+      }
+    }
+  }
+  if (troops === undefined && extra === undefined) return;
+  const missions = ofKind(here, "Mission");
+  let mission = missions[0]?.cluster;
+  let inferred = false;
+  if (!mission && /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text)) {
+    const all = [
+      ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+    ];
+    if (all.length === 1) {
+      mission = all[0];
+      inferred = true;
+    }
+  }
+  if (!mission) return;
+  // The contributor: the force or nation named with the troops, else the first nation before them.
+  const near = here.filter(
+    (p) =>
+      p.mention.start >= at &&
+      p.mention.end <= nounEnd &&
+      (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
+  );
+  const contributors = new Set<Cluster>(near.map((p) => p.cluster));
+  // "Canadian Armed Forces members": Canada contributes too
+  for (const p of near) {
+    for (const n of p.mention.involves ?? []) {
+      contributors.add(ctx.entity(n.kind, n.key, n.name, n.properties));
+    }
+  }
+  if (contributors.size === 0) {
+    // "100 soldiers from 1 Canadian Mechanized Brigade Group"
+    const from = ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 12)).match(/^\s+from\s+/);
+    if (from) {
+      const who = here.find(
+        (p) =>
+          p.mention.start >= nounEnd &&
+          p.mention.start < nounEnd + 40 &&
+          (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
+      );
+      if (who) contributors.add(who.cluster);
+    }
+  }
+  if (contributors.size === 0) {
+    // "the Canadian Armed Forces' largest overseas mission, with approximately 2,000 troops"
+    const force = here
+      .filter((p) => p.cluster.properties.category === "ARMED_FORCES" && p.mention.end <= at)
+      .pop();
+    if (force) {
+      contributors.add(force.cluster);
+      for (const n of force.mention.involves ?? [])
+        contributors.add(ctx.entity(n.kind, n.key, n.name, n.properties));
+    }
+  }
+  if (contributors.size === 0) {
+    const before = ofKind(here, "Nation").filter((p) => p.mention.start < at && !p.mention.demonym);
+    const n = before[before.length - 1];
+    if (n) contributors.add(n.cluster);
+  }
+  const date = dateIn(ctx, s);
+  const asOf = ctx.publishedAt?.slice(0, 7);
+  const properties: Record<string, number | string> = {};
+  if (troops !== undefined) properties.troops = troops;
+  if (extra !== undefined) properties.additionalTroops = extra;
+  if (asOf) properties.asOf = asOf;
+  for (const c of contributors) {
+    if (c === mission) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: c,
+      to: mission,
+      properties,
+      sentence: s,
+      inferred,
+      confidence: inferred ? 0.7 : 0.85,
+    });
+  }
+  // "deployed to Latvia", "stationed in Poland"
+  const where = s.text.match(/\b(?:deployed|stationed|based|serving|serve|serves|positioned)\b/);
+  if (where) {
+    const from = s.start + (where.index ?? 0) + where[0].length;
+    // the first nation or place the troops are deployed TO or IN ("from Edmonton, Alberta to Latvia")
+    const target = here.find(
+      (p) =>
+        p.mention.start >= from &&
+        p.mention.start < from + 80 &&
+        (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+        !p.mention.demonym &&
+        /\b(?:to|in|on)\s+(?:the\s+)?$/.test(ctx.text.slice(p.mention.start - 10, p.mention.start)),
+    );
+    if (target) {
+      ctx.propose({
+        type: "DEPLOYED_TO",
+        from: mission,
+        to: target.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: target.cluster,
+        to: mission,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+  void date;
+}
+
+/** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
+function leads(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const m of s.text.matchAll(
+    /\b(?:leads|led|will lead|commands|commanded|heads|headed)\s+(?:the\s+)?/g,
+  )) {
+    const at = s.start + (m.index ?? 0);
+    const end = at + m[0].length;
+    const subject = here
+      .filter(
+        (p) =>
+          (p.cluster.kind === "Nation" || p.cluster.kind === "Person") &&
+          !p.mention.demonym &&
+          p.mention.end <= at,
+      )
+      .pop();
+    if (
+      !subject ||
+      !/^(?:\s+(?:now|also|currently|still))?\s+$/.test(ctx.text.slice(subject.mention.end, at))
+    )
+      continue;
+    const object = here.find(
+      (p) =>
+        p.mention.start >= end &&
+        p.mention.start <= end + 12 &&
+        ["Organization", "Mission", "Nation"].includes(p.cluster.kind) &&
+        !p.mention.demonym &&
+        p.cluster.properties.category !== "ALLIANCE",
+    );
+    const obj =
+      object ??
+      here.find(
+        (p) =>
+          p.mention.start >= end &&
+          p.mention.start <= end + 12 &&
+          ["Organization", "Mission"].includes(p.cluster.kind) &&
+          p.cluster.properties.category === "ALLIANCE" &&
+          /^(?:’s|'s)?\s+[\p{Ll}]/u.test(ctx.text.slice(p.mention.end, p.mention.end + 4)) ===
+            false,
+      );
+    if (obj && obj.cluster !== subject.cluster) {
+      ctx.propose({
+        type: "LEADS",
+        from: subject.cluster,
+        to: obj.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+    }
+  }
+}
+
+/** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
+function visits(ctx: Context, s: Sentence, here: Placed[]): void {
+  const m = s.text.match(
+    /\b(?:visited|visits|visiting|travelled to|traveled to|arrived in|toured|made a visit to|trip to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+  );
+  if (!m) return;
+  // "Freeland is in Germany": only right after the person's name
+  if (
+    /^(?:is|was|were|are)\s$/.test(m[0]) &&
+    !people(here).some((p) => /^\s*$/.test(ctx.text.slice(p.mention.end, s.start + (m.index ?? 0))))
+  )
+    return;
+  const verbAt = s.start + (m.index ?? 0);
+  const clauseEnd = (() => {
+    const rest = ctx.text.slice(verbAt, s.end);
+    const stop = rest.search(
+      /,\s*(?:where|which|and then|but)\b|;|\s(?:where|after|before|because)\s/,
+    );
+    return stop < 0 ? s.end : verbAt + stop;
+  })();
+  const who = people(here).filter(
+    (p) =>
+      p.mention.end <= verbAt &&
+      !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
+  );
+  const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
+  const companions =
+    along < 0
+      ? []
+      : people(here).filter((p) => p.mention.start > verbAt + along && p.mention.end <= clauseEnd);
+  const places = here.filter(
+    (p) =>
+      (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+      !p.mention.demonym &&
+      p.mention.start > verbAt &&
+      p.mention.end <= clauseEnd &&
+      (along < 0 || p.mention.start < verbAt + along),
+  );
+  const date = dateIn(ctx, s);
+  for (const v of [
+    ...who.map((p) => [p, 0.85] as const),
+    ...companions.map((p) => [p, 0.7] as const),
+  ]) {
+    for (const pl of places) {
+      ctx.propose({
+        type: "VISITED",
+        from: v[0].cluster,
+        to: pl.cluster,
+        properties: date ? { date } : {},
+        sentence: s,
+        confidence: v[1],
+      });
+    }
+  }
+}
+
+/** "Speaking at the Ottawa Conference on Security and Defence, Stoltenberg ..." */
+function participation(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    if (e.cluster.properties.category === "CONFLICT") continue;
+    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
+    const m = before.match(
+      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to)\s+(?:the\s+)?$/i,
+    );
+    if (!m) continue;
+    const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "") ? "speaker" : "attendee";
+    const who = people(here);
+    const subject = who.find((p) => p.mention.start > e.mention.end) ?? who[0];
+    if (subject)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: subject.cluster,
+        to: e.cluster,
+        properties: { role },
+        sentence: s,
+        confidence: role === "speaker" ? 0.8 : 0.7,
+      });
+    // "the Ottawa Conference": named for the place that hosts it
+    const place = ctx.placed.find(
+      (p) => p.cluster.kind === "Place" && e.mention.text.startsWith(p.mention.text),
+    );
+    if (place)
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: e.cluster,
+        to: place.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+  }
+}
+
+/** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
+function calls(ctx: Context, s: Sentence, here: Placed[]): void {
+  const m = s.text.match(
+    /\b(?:calls? on|called on|calling on|urged|urges|urging|pressed|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|\sin light of|\sbecause|\safter|$)/,
+  );
+  if (!m) return;
+  const at = s.start + (m.index ?? 0);
+  const targetsAt = at + m[0].indexOf(m[1] ?? "");
+  const targetEnd = targetsAt + (m[1] ?? "").length;
+  const before = here.filter((p) => p.mention.end <= at);
+  const caller =
+    people(before).pop() ??
+    ofKind(before, "Organization")
+      .filter((p) => !p.mention.demonym)
+      .pop();
+  if (!caller) return;
+  let targets = here.filter(
+    (p) =>
+      (p.cluster.kind === "Nation" || p.cluster.kind === "Organization") &&
+      !p.mention.demonym &&
+      p.mention.start >= targetsAt &&
+      p.mention.end <= targetEnd,
+  );
+  if (targets.length === 0 && /\b(?:allies|members|member states)\b/.test(m[1] ?? "")) {
+    const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
+    if (alliance) targets = [alliance];
+  }
+  const request = (m[2] ?? "").replace(/[“”"]/g, "").trim();
+  for (const t of targets) {
+    if (t.cluster === caller.cluster) continue;
+    ctx.propose({
+      type: "CALLED_ON",
+      from: caller.cluster,
+      to: t.cluster,
+      properties: request ? { request } : {},
+      sentence: s,
+      confidence: 0.8,
+    });
+  }
+}
+
+/** "NATO allies such as Latvia", "Finland joined NATO", "Poland, a NATO member,". */
+function membership(ctx: Context, s: Sentence, here: Placed[]): void {
+  const alliances = here.filter((p) => p.cluster.properties.category === "ALLIANCE");
+  for (const a of alliances) {
+    for (const n of ofKind(here, "Nation")) {
+      const lo = Math.min(a.mention.end, n.mention.end);
+      const hi = Math.max(a.mention.start, n.mention.start);
+      const between = ctx.text.slice(lo, hi);
+      const nFirst = n.mention.start < a.mention.start;
+      const ok = nFirst
+        ? /^(?:,\s+(?:a|an|another|the)\s+(?:fellow\s+|founding\s+|new\s+)?|\s+(?:is|was|became|becomes)\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+|newest\s+|new\s+)?|\s+(?:joined|joins|has joined)\s+(?:the\s+)?|\s+and other\s+)$/.test(
+            between,
+          ) &&
+          /^\s*(?:member|ally|allies|members)?/.test(
+            ctx.text.slice(a.mention.end, a.mention.end + 12),
+          )
+        : /^\s+(?:member|members|ally|allies|member states|countries|nations)(?:,)?\s+(?:including\s+|such as\s+|like\s+)?(?:[\p{L}.’' ]+(?:,\s+|\s+and\s+))*$/u.test(
+            between,
+          );
+      if (ok)
+        ctx.propose({
+          type: "MEMBER_OF",
+          from: n.cluster,
+          to: a.cluster,
+          sentence: s,
+          confidence: 0.85,
+        });
+    }
+  }
+}
+
+const PERCENT_TARGET = /\b(target|goal|benchmark|guideline|threshold)\b/;
+
+/** "% of GDP": the alliance's target (a Pledge) and what each nation spends against it. */
+function spending(ctx: Context): void {
+  const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
+  let target: Cluster | undefined;
+  const spendSentences: Sentence[] = [];
+  for (const s of ctx.sentences) {
+    const pcts = inSentence(s, ctx.quantities).filter((q) => q.type === "PERCENT");
+    if (pcts.length === 0 && !PERCENT_TARGET.test(s.text)) continue;
+    spendSentences.push(s);
+    if (target || !PERCENT_TARGET.test(s.text) || pcts.length === 0) continue;
+    // the percentage nearest the word "target"
+    const tAt = s.start + (s.text.search(PERCENT_TARGET) ?? 0);
+    const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
+    if (!pct || pct.value === null || !/GDP|gross domestic product|defen[cs]e/i.test(s.text))
+      continue;
+    const owner = alliance?.key ?? "defence-spending";
+    const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
+    target = ctx.entity(
+      "Pledge",
+      `${owner}-${slug(words)}-percent-target`,
+      `${alliance?.name ?? "Defence"} ${pct.text} of GDP defence spending target`,
+      {
+        metric: "PERCENT_GDP",
+        value: pct.value,
+        unit: "percent of GDP",
+        status: "COMMITTED",
+      },
+      pct,
+    );
+    if (alliance) {
+      ctx.propose({ type: "PLEDGED", from: alliance, to: target, sentence: s, confidence: 0.8 });
+      ctx.propose({ type: "ABOUT", from: target, to: alliance, sentence: s, confidence: 0.7 });
+    }
+  }
+  if (!target) return;
+  for (const s of spendSentences) {
+    const here = placedIn(s, ctx.placed);
+    const nations = ofKind(here, "Nation").filter((n) => !n.mention.demonym || true);
+    const pcts = inSentence(s, ctx.quantities).filter(
+      (q) => q.type === "PERCENT" && q.value !== null && q.value !== target?.properties.value,
+    );
+    for (const q of pcts) {
+      const before = nations.filter((n) => n.mention.end <= q.start);
+      const n = before[before.length - 1];
+      if (
+        !n ||
+        !/\bspen[dt]|spending|budget|invest/.test(ctx.text.slice(n.mention.end, q.start) + s.text)
+      )
+        continue;
+      const props: Record<string, string | number | boolean> = {
+        value: q.value as number,
+        unit: "percent of GDP",
+      };
+      if (
+        /\b(?:estimated|about|approximately|roughly|around|projected|expected)\s+$/.test(
+          ctx.text.slice(s.start, q.start),
+        )
+      )
+        props.estimated = true;
+      const d = inSentence(s, ctx.dates)[0];
+      if (d) props.year = Number(d.date.slice(0, 4));
+      ctx.propose({
+        type: "SPENDS",
+        from: n.cluster,
+        to: target,
+        properties: props,
+        sentence: s,
+        confidence: 0.85,
+      });
+    }
+    // "the U.K. has already exceeded the two per cent target"
+    const targetBefore = (at: number) => PERCENT_TARGET.test(ctx.text.slice(s.start, at));
+    for (const [i, n] of nations.entries()) {
+      if (n.mention.demonym) continue;
+      // "Germany and Poland have exceeded ...": every nation of the coordinated subject
+      let last = n;
+      for (let j = i + 1; j < nations.length; j++) {
+        const next = nations[j] as Placed;
+        if (
+          !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(
+            ctx.text.slice(last.mention.end, next.mention.start),
+          )
+        )
+          break;
+        last = next;
+      }
+      const after = ctx.text.slice(last.mention.end, Math.min(s.end, last.mention.end + 90));
+      const met =
+        /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|missed|misses|meeting|exceeding)\s+(?:(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)|it\b)/.exec(
+          after,
+        );
+      if (met && (!/\bit$/.test(met[0]) || targetBefore(n.mention.start))) {
+        ctx.propose({ type: "SPENDS", from: n.cluster, to: target, sentence: s, confidence: 0.8 });
+      }
+      // "Canada will reach NATO's defence spending target": the nation commits to it
+      if (
+        /^\s+(?:will|would|plans to|pledged to|promised to|committed to|vowed to|aims to|intends to)\s+(?:\w+\s+)?(?:reach|meet|hit|achieve)\s+/.test(
+          after,
+        ) &&
+        PERCENT_TARGET.test(after)
+      ) {
+        ctx.propose({
+          type: "PLEDGED",
+          from: n.cluster,
+          to: target,
+          sentence: s,
+          confidence: 0.75,
+        });
+      }
+    }
+  }
+}
+
+const PLEDGE_VERB =
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled)\b\s+(?:to\s+)?/;
+
+/** Pledge and commitment verbs: a Pledge entity and who made it. */
+function pledges(ctx: Context): void {
+  for (const s of ctx.sentences) {
+    const m = s.text.match(PLEDGE_VERB);
+    if (!m || /^[“"]/.test(s.text.trim())) continue;
+    const verbAt = s.start + (m.index ?? 0);
+    const here = placedIn(s, ctx.placed);
+    const objStart = verbAt + m[0].length;
+    const rest = ctx.text.slice(objStart, s.end);
+    const stop = rest.search(/[,;]|\.$|\.\s|\s(?:after|but|though|although|while|because)\s/);
+    const object = (stop < 0 ? rest : rest.slice(0, stop)).replace(/[.”"]+$/, "").trim();
+    if (object.split(/\s+/).length < 2 || /^(?:that|on|in|at|by|the target)\b/.test(object))
+      continue;
+    const subjects = here.filter(
+      (p) =>
+        ["Person", "Nation", "Organization"].includes(p.cluster.kind) && p.mention.end <= verbAt,
+    );
+    const close = ctx.text.slice(subjects[subjects.length - 1]?.mention.end ?? verbAt, verbAt);
+    let who: Placed[] = [];
+    if (/\bthey\b/.test(close)) {
+      const cut = s.text.search(/\b(?:alongside|with)\b/);
+      who = people(subjects).filter((p) => cut < 0 || p.mention.start < s.start + cut);
+    } else if (/,\s*and\s+$/.test(close)) {
+      // "Carney met with the Prime Minister of Latvia, Evika Siliņa, and announced ...": the main subject
+      const main = subjects[0];
+      if (main && main.mention.start - s.start < 60) who = [main];
+    } else {
+      const last = subjects[subjects.length - 1];
+      if (last && !/[,;]\s*$/.test(close) && close.length < 60) who = [last];
+    }
+    // "announced Canada's renewal of ...": Canada pledged it too
+    const possessor = here.find(
+      (p) =>
+        p.mention.start === objStart &&
+        /^(?:’s|'s)/.test(ctx.text.slice(p.mention.end, p.mention.end + 2)),
+    );
+    if (possessor && !who.some((w) => w.cluster === possessor.cluster)) who.push(possessor);
+    if (who.length === 0) continue;
+    const isMoney = /\$|€|£|\bdollars?\b|\bbillions?\b|\bmillions?\b|\beuros?\b|\bpounds\b/i.test(
+      object,
+    );
+    const isPct = /per ?cent|%/.test(object) && /GDP/.test(object);
+    const isTroops = /\btroops|soldiers|personnel\b/.test(object);
+    const metric = isPct ? "PERCENT_GDP" : isMoney ? "MONEY" : isTroops ? "TROOPS" : "OTHER";
+    const props: Record<string, string | number> = {
+      metric,
+      status: /\bopen to|consider|could|might\b/.test(object) ? "PROPOSED" : "COMMITTED",
+    };
+    const objQ = inSentence(
+      { ...s, start: objStart, end: objStart + object.length },
+      ctx.quantities,
+    ).find((q) => q.value !== null && q.type !== "DURATION");
+    if (objQ && metric !== "OTHER") props.value = objQ.value as number;
+    if (isPct) props.unit = "percent of GDP";
+    const period = object.match(
+      /\b(?:over the (?:next|coming) [\w-]+ (?:years|months|decades?)|by 20\d\d|multi-year|within [\w-]+ years)\b/,
+    );
+    if (period) props.period = period[0];
+    const date = dateIn(ctx, s);
+    if (date) props.date = date;
+    const owner = who[0]?.cluster as Cluster;
+    const ownerWord =
+      owner.kind === "Person" ? (owner.name.split(/\s+/).pop() ?? owner.name) : owner.name;
+    const name = `${ownerWord}: ${object}`.slice(0, 200);
+    // "the immediate multi-year renewal of Operation Reassurance" -> operation-reassurance-renewal
+    const nominal = object.match(
+      /\b(renewal|extension|expansion|increase|deployment|doubling|boost)\s+(?:of|to|in)\s+(?:the\s+)?/,
+    );
+    const thing = nominal
+      ? here.find((p) => p.mention.start === objStart + (nominal.index ?? 0) + nominal[0].length)
+      : undefined;
+    const pledgeKey =
+      thing && nominal ? `${thing.cluster.key}-${nominal[1]}` : slug(`${ownerWord} ${object}`, 8);
+    const pledge = ctx.entity("Pledge", pledgeKey, name, props, {
+      start: objStart,
+      end: objStart + object.length,
+      text: object,
+    });
+    for (const w of who)
+      ctx.propose({ type: "PLEDGED", from: w.cluster, to: pledge, sentence: s, confidence: 0.75 });
+    for (const p of here) {
+      if (
+        p.mention.start >= objStart &&
+        p.mention.end <= objStart + object.length &&
+        ["Nation", "Organization", "Mission"].includes(p.cluster.kind) &&
+        !who.some((w) => w.cluster === p.cluster)
+      ) {
+        ctx.propose({ type: "ABOUT", from: pledge, to: p.cluster, sentence: s, confidence: 0.7 });
+      }
+    }
+  }
+}
+
+/** Quotations and their speakers: SAID, with pronouns resolved to the last named person. */
+function quotes(ctx: Context, holders: Map<string, Cluster>): void {
+  let lastSpeaker: Cluster | undefined;
+  let lastParagraph = -1;
+  for (const s of ctx.sentences) {
+    const qs = [...s.text.matchAll(/“([^”]+)”|"([^"]+)"/g)];
+    if (qs.length === 0) continue;
+    const here = placedIn(s, ctx.placed);
+    // the speaker: a name or pronoun next to a speech verb
+    let speaker: Cluster | undefined;
+    let confidence = 0.85;
+    const verb = new RegExp(`\\b(?:${SPEECH})\\b`).exec(s.text);
+    if (verb) {
+      const vAt = s.start + verb.index;
+      const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
+      const afterP = here.filter(
+        (p) => p.mention.start >= vAt && p.mention.start < vAt + 30 && p.cluster.kind === "Person",
+      );
+      const nearBefore = before[before.length - 1];
+      const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
+      if (nearBefore && gap.length < 40 && !/[“”]/.test(gap)) speaker = nearBefore.cluster;
+      else if (afterP[0]) speaker = afterP[0].cluster;
+      else {
+        const role = ctx.text
+          .slice(Math.max(s.start, vAt - 40), vAt)
+          .match(
+            /\b[Tt]he\s+([\p{L}.]+)\s+(?:head|chief|leader|boss|secretary[- ]general|prime minister|president)\s+$/u,
+          );
+        const org = role ? here.find((p) => p.mention.text === role[1]) : undefined;
+        if (org && holders.get(org.cluster.key)) speaker = holders.get(org.cluster.key);
+        else if (
+          /\b(?:he|she)\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+(?:he|she)\b/.test(
+            s.text,
+          ) ||
+          (nearBefore === undefined && afterP.length === 0)
+        ) {
+          speaker = lastPersonBefore(ctx, vAt);
+          confidence = 0.7;
+        }
+      }
+    } else if (
+      qs.length === 1 &&
+      s.text.trim().startsWith("“") &&
+      s.paragraph === lastParagraph + 1 &&
+      lastSpeaker
+    ) {
+      // a paragraph that is only a quotation continues the last speaker
+      speaker = lastSpeaker;
+      confidence = 0.6;
+    }
+    if (speaker?.kind !== "Person") {
+      if (verb) ctx.problem(`no speaker found for the quotation in: ${s.text.slice(0, 80)}…`);
+      continue;
+    }
+    lastSpeaker = speaker;
+    lastParagraph = s.paragraph;
+    const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+    for (const q of qs) {
+      const inner = q[1] ?? q[2] ?? "";
+      if (inner.trim().length === 0) continue;
+      const qStart = s.start + (q.index ?? 0) + 1;
+      const words = inner
+        .replace(/[^\p{L}\p{N}\s]/gu, " ")
+        .split(/\s+/)
+        .filter((w) => w.length > 2)
+        .slice(0, 6)
+        .join(" ");
+      const quote = ctx.entity(
+        "Quote",
+        `quote-${slug(surname)}-${slug(words || inner, 6)}`,
+        `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
+        { text: inner },
+        { start: qStart, end: qStart + inner.length, text: inner },
+      );
+      ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
+      for (const p of here) {
+        if (
+          p.mention.start >= qStart &&
+          p.mention.end <= qStart + inner.length &&
+          ["Nation", "Organization", "Mission"].includes(p.cluster.kind)
+        ) {
+          ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
+        }
+      }
+    }
+  }
+}
+
+function lastPersonBefore(ctx: Context, at: number): Cluster | undefined {
+  let best: Placed | undefined;
+  for (const p of ctx.placed) {
+    if (p.cluster.kind !== "Person" || p.mention.start >= at) continue;
+    // a name inside an earlier quotation is not who speaks
+    best = p;
+  }
+  return best?.cluster;
+}

@@ -1,0 +1,72 @@
+/**
+ * The extractor's contract: what `extractDraft` returns and what a linker answers. Offsets are
+ * UTF-16 indexes into the repaired text (document.source.properties.text), end exclusive.
+ */
+import type { Document } from "../domain/document.js";
+import type { Kind, RelationType } from "../domain/vocabulary.js";
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** An entity the draft names: one already known (LINKED) or proposed (NEW). */
+export interface DraftEntity {
+  key: string;
+  kind: Kind;
+  name: string;
+  status: "NEW" | "LINKED";
+  mentions: TextSpan[];
+}
+
+/** A relation of the draft, `index` into document.relations. */
+export interface DraftRelation {
+  index: number;
+  type: RelationType;
+  from: string;
+  to: string;
+  excerpt: string;
+  span: TextSpan;
+  /** 0..1: how sure the pattern that found it is. */
+  confidence: number;
+  inferred: boolean;
+}
+
+export interface ExtractResult {
+  /** The draft in the document format; passes the document parser. */
+  document: Document;
+  entities: DraftEntity[];
+  relations: DraftRelation[];
+  /** What the extractor could not settle and a reviewer should look at. */
+  problems: string[];
+}
+
+export interface ExtractSource {
+  key?: string;
+  title?: string;
+  publisher?: string;
+  /** ISO date, YYYY, YYYY-MM or YYYY-MM-DD; relative dates resolve against it. */
+  publishedAt?: string;
+  url?: string;
+}
+
+export interface ExtractInput {
+  text: string;
+  source: ExtractSource;
+}
+
+/** A known entity a name resolves to. */
+export interface LinkedEntity {
+  key: string;
+  kind: Kind;
+  name: string;
+}
+
+/** Resolves names to known entities: one call per article with every name, never one per mention. */
+export interface Linker {
+  lookup(names: string[]): Promise<Map<string, LinkedEntity>>;
+}
+
+export interface ExtractOptions {
+  linker?: Linker;
+}

@@ -1,0 +1,113 @@
+/**
+ * extractDocument: an article's text in, a draft document out (src/extract), for review before
+ * ingestDocument. Needs the write scope like ingestDocument (it reads the graph to link names and
+ * is the first step of a write), writes nothing.
+ */
+import { graphLinker } from "../../data/extract-linker.js";
+import { BadInputError, LimitExceededError } from "../../domain/errors.js";
+import {
+  type DraftEntity,
+  type DraftRelation,
+  draftToYaml,
+  type ExtractResult,
+  extractDraft,
+  type TextSpan,
+} from "../../extract/index.js";
+import { builder } from "../builder.js";
+import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
+
+/** Characters of text one extractDocument accepts (about 15,000 words). */
+export const EXTRACT_TEXT_LIMIT = 100_000;
+
+const TextSpanRef = builder.objectRef<TextSpan>("TextSpan").implement({
+  description: "A stretch of the source text: UTF-16 offsets, end exclusive.",
+  fields: (t) => ({ start: t.exposeInt("start"), end: t.exposeInt("end") }),
+});
+
+const DraftEntityRef = builder.objectRef<DraftEntity>("DraftEntity").implement({
+  description: "An entity the draft names: LINKED to one the graph has, or NEW.",
+  fields: (t) => ({
+    key: t.exposeString("key"),
+    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    name: t.exposeString("name"),
+    status: t.exposeString("status", { description: "LINKED or NEW." }),
+    mentions: t.field({ type: [TextSpanRef], resolve: (e) => e.mentions }),
+  }),
+});
+
+const DraftRelationRef = builder.objectRef<DraftRelation>("DraftRelation").implement({
+  description: "A relation of the draft, with the sentence that states it.",
+  fields: (t) => ({
+    index: t.exposeInt("index", { description: "Its place in document.relations." }),
+    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
+    from: t.exposeString("from"),
+    to: t.exposeString("to"),
+    excerpt: t.exposeString("excerpt", { description: "The evidence, verbatim." }),
+    span: t.field({ type: TextSpanRef, resolve: (r) => r.span }),
+    confidence: t.exposeFloat("confidence", { description: "0 to 1." }),
+    inferred: t.exposeBoolean("inferred"),
+  }),
+});
+
+const ExtractDraftRef = builder.objectRef<ExtractResult>("ExtractDraft").implement({
+  description: "A draft document for review; nothing has been written.",
+  fields: (t) => ({
+    yaml: t.string({ resolve: (r) => draftToYaml(r) }),
+    document: t.field({
+      type: "JSONObject",
+      description: "The draft in the document format, ready for ingestDocument once reviewed.",
+      resolve: (r) => r.document as unknown as Record<string, unknown>,
+    }),
+    entities: t.field({ type: [DraftEntityRef], resolve: (r) => r.entities }),
+    relations: t.field({ type: [DraftRelationRef], resolve: (r) => r.relations }),
+    problems: t.stringList({ resolve: (r) => r.problems }),
+  }),
+});
+
+const ExtractSourceInput = builder.inputType("ExtractSourceInput", {
+  fields: (t) => ({
+    key: t.string({ description: "The source's key; proposed from the metadata when left out." }),
+    title: t.string(),
+    publisher: t.string(),
+    publishedAt: t.string({
+      description: "ISO date (YYYY, YYYY-MM or YYYY-MM-DD): relative dates resolve against it.",
+    }),
+    url: t.string(),
+  }),
+});
+
+builder.mutationField("extractDocument", (t) =>
+  t.field({
+    type: ExtractDraftRef,
+    authScopes: { write: true },
+    description: `Extracts a draft document from an article's text: entities linked to the graph's where they exist, relations with their sentences and confidences. Writes nothing; review the draft, then ingestDocument. Text over ${EXTRACT_TEXT_LIMIT.toLocaleString("en")} characters is refused (LIMIT_EXCEEDED).`,
+    args: {
+      text: t.arg.string({ required: true }),
+      source: t.arg({ type: ExtractSourceInput }),
+    },
+    resolve: async (_, { text, source }, ctx) => {
+      if (text.length > EXTRACT_TEXT_LIMIT) {
+        throw new LimitExceededError(
+          `text is ${text.length} characters; extractDocument takes at most ${EXTRACT_TEXT_LIMIT}`,
+          { limit: EXTRACT_TEXT_LIMIT, length: text.length },
+        );
+      }
+      if (text.trim().length === 0)
+        throw new BadInputError("text is empty: paste the article's text");
+      const s = source ?? {};
+      return extractDraft(
+        {
+          text,
+          source: {
+            ...(s.key ? { key: s.key } : {}),
+            ...(s.title ? { title: s.title } : {}),
+            ...(s.publisher ? { publisher: s.publisher } : {}),
+            ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+            ...(s.url ? { url: s.url } : {}),
+          },
+        },
+        { linker: graphLinker(ctx.db, ctx.stats) },
+      );
+    },
+  }),
+);

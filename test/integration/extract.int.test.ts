@@ -1,0 +1,127 @@
+/**
+ * extractDocument through GraphQL, as the explorer's "Add an article" would call it: a draft
+ * whose names are linked to the graph's entities (the seed's Latvia and Stoltenberg, and one this
+ * test creates), every evidence a sentence of the text, nothing written, one round trip for
+ * linking; and the draft, once reviewed, ingests as it stands.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateToken } from "../../src/auth/tokens.js";
+import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const writer = generateToken();
+const reader = generateToken();
+const { gql } = createClient(db, {
+  tokens: [
+    { name: "extract-writer", sha256: writer.sha256, scopes: ["read", "write"] },
+    { name: "extract-reader", sha256: reader.sha256, scopes: ["read"] },
+  ],
+});
+const WRITE = `Bearer ${writer.token}`;
+const P = "xtr-";
+
+const TEXT = [
+  "Estonian Defence Minister Hanno Pevkur visited Latvia on Tuesday alongside NATO Secretary-General Jens Stoltenberg.",
+  "About 1,200 Canadian Armed Forces members are deployed to Latvia under Operation Reassurance, and 200 more will join next month.",
+  "“We will not be intimidated,” Pevkur said.",
+  "Estonia spent an estimated 2.3 per cent of GDP on defence last year, above NATO's two per cent target.",
+].join("\n\n");
+
+const EXTRACT = `mutation ($text: String!, $source: ExtractSourceInput) {
+  extractDocument(text: $text, source: $source) {
+    yaml document problems
+    entities { key kind name status mentions { start end } }
+    relations { index type from to excerpt span { start end } confidence inferred }
+  }
+}`;
+
+const source = {
+  key: `${P}source`,
+  title: "Pevkur in Latvia",
+  publisher: "Test Wire",
+  publishedAt: "2024-03-14",
+};
+
+async function count(prefix: string) {
+  const [row] = await cypher(
+    db,
+    "MATCH (n:Entity) WHERE n.key STARTS WITH $p RETURN count(n) AS n",
+    { p: prefix },
+  );
+  return Number(row?.n);
+}
+
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+  // A person the graph already knows under a key of its own: the draft must link to it.
+  await cypher(
+    db,
+    "CREATE (:Entity:Person {key: $key, kind: 'Person', name: 'Hanno Pevkur', nameLower: 'hanno pevkur', aliases: ['Pevkur']})",
+    { key: `${P}hanno-pevkur` },
+  );
+});
+afterAll(async () => {
+  await removeByPrefix(db, P);
+  await db.driver.close();
+});
+
+describe("extractDocument", () => {
+  it("returns a linked draft with verbatim evidence and writes nothing", async () => {
+    const before = await count(P);
+    const r = await gql(EXTRACT, { text: TEXT, source }, WRITE);
+    expect(r.errors).toBeUndefined();
+    const d = r.data.extractDocument;
+    const byKey = new Map(d.entities.map((e: { key: string }) => [e.key, e]));
+    expect(byKey.get(`${P}hanno-pevkur`)).toMatchObject({ kind: "Person", status: "LINKED" });
+    expect(byKey.get("latvia")).toMatchObject({ kind: "Nation", status: "LINKED" });
+    expect(byKey.get("jens-stoltenberg")).toMatchObject({ status: "LINKED" });
+    expect(byKey.get("estonia")).toMatchObject({ kind: "Nation" });
+    const has = (type: string, from: string, to: string) =>
+      d.relations.some(
+        (x: { type: string; from: string; to: string }) =>
+          x.type === type && x.from === from && x.to === to,
+      );
+    expect(has("SERVES_IN", `${P}hanno-pevkur`, "estonia")).toBe(true);
+    expect(has("VISITED", `${P}hanno-pevkur`, "latvia")).toBe(true);
+    expect(has("CONTRIBUTES_TO", "canadian-armed-forces", "operation-reassurance")).toBe(true);
+    expect(has("DEPLOYED_TO", "operation-reassurance", "latvia")).toBe(true);
+    const text = d.document.source.properties.text as string;
+    for (const rel of d.relations) {
+      expect(text.slice(rel.span.start, rel.span.end)).toBe(rel.excerpt);
+      expect(d.document.relations[rel.index].evidence).toBe(rel.excerpt);
+      expect(rel.confidence).toBeGreaterThan(0);
+      expect(rel.confidence).toBeLessThanOrEqual(1);
+    }
+    for (const e of d.entities) for (const m of e.mentions) expect(m.end).toBeGreaterThan(m.start);
+    const contributes = d.document.relations.find(
+      (x: { type: string }) => x.type === "CONTRIBUTES_TO",
+    );
+    expect(contributes.properties).toMatchObject({
+      troops: 1200,
+      additionalTroops: 200,
+      asOf: "2024-03",
+    });
+    const said = d.relations.find((x: { type: string }) => x.type === "SAID");
+    expect(said.from).toBe(`${P}hanno-pevkur`);
+    expect(d.yaml).toContain(`key: ${P}source`);
+    expect(await count(P)).toBe(before);
+  }, 60_000);
+
+  it("links every name in one round trip", async () => {
+    const r = await gql(EXTRACT, { text: TEXT, source }, WRITE);
+    expect(r.errors).toBeUndefined();
+    expect(r.extensions?.cypherRoundTrips).toBe(1);
+  });
+
+  it("refuses without the write scope, an empty text and an oversized one, with stable codes", async () => {
+    const anonymous = await gql(EXTRACT, { text: TEXT });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const readOnly = await gql(EXTRACT, { text: TEXT }, `Bearer ${reader.token}`);
+    expect(readOnly.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const empty = await gql(EXTRACT, { text: "   " }, WRITE);
+    expect(empty.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const huge = await gql(EXTRACT, { text: "Latvia. ".repeat(15_000) }, WRITE);
+    expect(huge.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
+    expect(huge.errors?.[0]?.message).toMatch(/at most 100000/);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { linkMentions } from "../../src/extract/link.js";
+import { documentLinker } from "../../src/extract/linker.js";
+import { findMentions } from "../../src/extract/mentions.js";
+import { analyse } from "../../src/extract/nlp.js";
+import type { Linker } from "../../src/extract/types.js";
+
+const link = async (text: string, linker?: Linker) => {
+  const m = findMentions(text, analyse(text), null);
+  return linkMentions(m.entities, linker);
+};
+
+describe("extract: entity linking", () => {
+  it("makes one entity of a nation's forms and of a person's surname after the full name", async () => {
+    const { clusters } = await link(
+      "Prime Minister Justin Trudeau spoke. Trudeau said British troops and the U.K. would stay in the United Kingdom's plan.",
+    );
+    const trudeau = clusters.find((c) => c.key === "justin-trudeau");
+    expect(trudeau?.mentions.map((m) => m.text)).toEqual(["Justin Trudeau", "Trudeau"]);
+    const uk = clusters.find((c) => c.key === "united-kingdom");
+    expect(uk?.mentions.map((m) => m.text)).toEqual(["British", "U.K.", "United Kingdom"]);
+    expect(clusters.filter((c) => c.kind === "Person").map((c) => c.key)).toEqual([
+      "justin-trudeau",
+    ]);
+  });
+
+  it("takes a known entity's key, name and kind from the linker, asking once for every name", async () => {
+    const calls: string[][] = [];
+    const known = documentLinker([
+      {
+        source: { key: "s", name: "s", aliases: [], properties: {} },
+        entities: [
+          {
+            key: "cdn-forces",
+            kind: "Organization",
+            name: "Canadian Forces",
+            aliases: ["Canadian Armed Forces"],
+            properties: {},
+          },
+          { key: "kaja-kallas", kind: "Person", name: "Kaja Kallas", aliases: [], properties: {} },
+        ],
+        relations: [],
+      },
+    ]);
+    const linker: Linker = {
+      lookup: (names) => {
+        calls.push(names);
+        return known.lookup(names);
+      },
+    };
+    const { clusters } = await link(
+      "Estonian Prime Minister Kaja Kallas thanked the Canadian Armed Forces. Kallas said more would come.",
+      linker,
+    );
+    expect(calls).toHaveLength(1);
+    expect(clusters.find((c) => c.key === "cdn-forces")).toMatchObject({
+      name: "Canadian Forces",
+      status: "LINKED",
+    });
+    expect(clusters.find((c) => c.key === "kaja-kallas")?.status).toBe("LINKED");
+    expect(clusters.find((c) => c.key === "estonia")?.status).toBe("NEW");
+  });
+});
