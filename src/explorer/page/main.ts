@@ -16,6 +16,7 @@ import {
   shortestPaths,
   type TimelineItem,
 } from "./api.js";
+import { articleView } from "./article.js";
 import { combobox } from "./combobox.js";
 import { byId, h, replaceKeepingFocus } from "./dom.js";
 import { GraphView, type Selection } from "./graph.js";
@@ -639,6 +640,33 @@ declare global {
   }
 }
 window.explorer = { probe: () => graph.probe() };
+
+// ---- adding an article ---------------------------------------------------------------------------
+
+const articleEl = byId("article");
+const addButton = byId<HTMLButtonElement>("add-article");
+
+function showArticle(open: boolean): void {
+  articleEl.hidden = !open;
+  document.body.classList.toggle("adding", open);
+  addButton.setAttribute("aria-expanded", String(open));
+  if (open) byId("article-text").focus();
+  else addButton.focus();
+}
+
+articleView(articleEl, {
+  close: () => showArticle(false),
+  show: (keys, chosen) => {
+    showArticle(false);
+    void act(async () => {
+      await place(keys, [], undefined);
+      await graph.layout();
+      select({ node: chosen });
+      say(`The article and ${keys.length - 1} entities it links are on the canvas.`);
+    });
+  },
+});
+addButton.addEventListener("click", () => showArticle(articleEl.hidden));
 
 // Read before the first render, which rewrites the URL from the (still empty) state.
 const initial = readState(location.search);
