@@ -130,7 +130,12 @@ describe("adding an article", () => {
     await row.hover();
     await poll(() => page.locator("#review .text .lit").count()).toBeGreaterThan(0);
     expect(await page.locator("#review .text .lit").first().textContent()).not.toBe("");
-    await page.screenshot({ path: join(ARTIFACTS, "explorer-article-review.png"), fullPage: true });
+    // The text and the first rows (the whole review runs to many screens).
+    await page.screenshot({
+      path: join(ARTIFACTS, "explorer-article-review.png"),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1440, height: 1500 },
+    });
 
     const ingest = page.getByRole("button", { name: /^Ingest \d+ relations?$/ });
     const planned = Number(/\d+/.exec((await ingest.textContent()) ?? "")?.[0]);

@@ -269,6 +269,9 @@ export class GraphView {
     if (Math.abs(scale - labels.scale) > 0.01) {
       labels.scale = scale;
       cy.style().update();
+      // Labels are measured at their new size once Cytoscape has applied it: on the next frame.
+      this.declutterSoon();
+      return;
     }
     const nodes = cy.nodes(":visible");
     const edges = cy.edges(":visible");
