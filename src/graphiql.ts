@@ -14,7 +14,8 @@ let inlined: Promise<typeof import("@graphql-yoga/render-graphiql")> | undefined
 
 /** The example GraphiQL opens with: a traversal from Canada to Latvia, each step with its sentence. */
 export const DEFAULT_QUERY = `# Canada leads a NATO mission: where is it deployed, who hosts it,
-# how many troops does Canada contribute? Every relation cites its sentence.
+# how many troops does Canada contribute? Every relation cites
+# its sentence.
 query CanadaInLatvia {
   entity(key: "canada") {
     name
@@ -30,12 +31,22 @@ query CanadaInLatvia {
             deployedTo { edges { node { name } evidence { excerpt } } }
             hosts { edges { node { name } inferred } }
             contributors {
-              edges { troops additionalTroops asOf node { name } evidence { excerpt } }
+              edges {
+                troops additionalTroops asOf
+                node { name }
+                evidence { excerpt }
+              }
             }
           }
         }
       }
-      spending { edges { value unit year estimated node { name } evidence { excerpt } } }
+      spending {
+        edges {
+          value unit year estimated
+          node { name }
+          evidence { excerpt }
+        }
+      }
     }
   }
 }
@@ -185,10 +196,86 @@ export const GRAPHIQL_OPTIONS = {
 } satisfies GraphiQLOptions;
 
 /**
- * A fixed link in GraphiQL's corner to the explorer. GraphiQL has no slot for links of our own,
- * so it sits above the page, clear of the editors' toolbars.
+ * A link to the explorer. GraphiQL has no slot for links of our own, so a script moves it into
+ * GraphiQL's header, beside the title, once that is drawn: there it covers no editor or result.
  */
-const EXPLORER_LINK = `<a id="explorer-link" href="/explorer" style="position:fixed;right:16px;bottom:14px;z-index:1000;padding:6px 12px;border-radius:6px;background:#0b63c5;color:#fff;font:600 13px/1.3 system-ui,sans-serif;text-decoration:none;box-shadow:0 2px 8px rgb(0 0 0 / .25)">Open the graph explorer →</a>`;
+const EXPLORER_LINK = `<a id="explorer-link" href="/explorer" hidden>Open the graph explorer →</a>`;
+
+/**
+ * Our additions to GraphiQL's look: the tab strip wraps onto a second line instead of hiding the
+ * last tabs past the edge, and the explorer link sits in the header.
+ */
+const STYLE = `<style>
+.graphiql-container .graphiql-session-header { height: auto; min-height: var(--session-header-height); align-items: flex-start; }
+.graphiql-container .graphiql-tabs { flex-wrap: wrap; overflow: visible; row-gap: 4px; }
+.graphiql-container .graphiql-tab { border-radius: var(--border-radius-8); }
+#explorer-link { margin-left: 12px; padding: 4px 10px; border-radius: 6px; background: #0b63c5; color: #fff;
+  font: 600 13px/1.3 system-ui, sans-serif; text-decoration: none; white-space: nowrap; }
+#explorer-link:focus-visible { outline: 3px solid #0b63c5; outline-offset: 2px; }
+</style>`;
+
+/** The default tabs as GraphiQL stores them (graphiql:tabState in localStorage). */
+function storedTabs(tabs: readonly { query: string; headers?: string }[]) {
+  return {
+    activeTabIndex: 0,
+    tabs: tabs.map((tab, i) => {
+      const name = /^(?:query|mutation|subscription)\s+(\w+)/m.exec(tab.query)?.[1] ?? null;
+      return {
+        id: `example-${i}`,
+        title: name ?? "<untitled>",
+        query: tab.query,
+        variables: null,
+        headers: tab.headers ?? null,
+        operationName: name,
+        response: null,
+      };
+    }),
+  };
+}
+
+/**
+ * The query editor wider than GraphiQL's half by default. And GraphiQL opened with ?query= (the explorer's "Query in GraphiQL") and nothing stored yet would
+ * put that query into the first example's tab. With the examples stored first, GraphiQL opens
+ * it in a tab of its own (or the tab that already holds it), and the examples stay as they are.
+ */
+function openQueryInNewTab(options: GraphiQLOptions): string {
+  const tabs = options.defaultTabs;
+  if (!tabs || tabs.length === 0) return "";
+  const state = JSON.stringify(
+    storedTabs(tabs.map((t) => ({ query: t.query ?? "", headers: t.headers ?? undefined }))),
+  );
+  return `<script>
+(function () {
+  try {
+    // The query editor gets three fifths of the width: the result pane wraps its lines, the
+    // editor cannot, so lines of the examples are not cut at the editor's edge (until moved).
+    if (!localStorage.getItem("graphiql:editorFlex")) localStorage.setItem("graphiql:editorFlex", "1.5");
+    if (!new URL(location.href).searchParams.get("query")) return;
+    if (localStorage.getItem("graphiql:tabState")) return;
+    localStorage.setItem("graphiql:tabState", ${JSON.stringify(state).replace(/</g, "\\u003c")});
+  } catch (e) {}
+})();
+</script>`;
+}
+
+/** Moves the explorer link into GraphiQL's header as soon as that is drawn. */
+const PLACE_LINK = `<script>
+(function () {
+  var link = document.getElementById("explorer-link");
+  function place() {
+    var logo = document.querySelector(".graphiql-container .graphiql-logo");
+    if (!link || !logo) return false;
+    logo.style.display = "flex";
+    logo.style.alignItems = "center";
+    logo.appendChild(link);
+    link.hidden = false;
+    return true;
+  }
+  if (place()) return;
+  var watch = new MutationObserver(function () { if (place()) watch.disconnect(); });
+  watch.observe(document.getElementById("root"), { childList: true, subtree: true });
+})();
+</script>`;
 
 const rendered = new Map<string, string>();
 
@@ -203,9 +290,13 @@ export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> 
   let html = rendered.get(key);
   if (html === undefined) {
     inlined ??= import("@graphql-yoga/render-graphiql");
-    html = (await inlined)
-      .renderGraphiQL(options)
-      .replace(/<div id="root"><\/div>/, `<div id="root"></div>${EXPLORER_LINK}`);
+    const page = (await inlined).renderGraphiQL(options);
+    html = page
+      .replace("</head>", () => `${STYLE}${openQueryInNewTab(options)}</head>`)
+      .replace(
+        /<div id="root"><\/div>/,
+        () => `<div id="root"></div>${EXPLORER_LINK}${PLACE_LINK}`,
+      );
     if (rendered.size > 8) rendered.clear();
     rendered.set(key, html);
   }

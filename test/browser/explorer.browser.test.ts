@@ -313,7 +313,8 @@ describe("the explorer", () => {
     await idle(page);
 
     // On to the canvas; Enter expands the selected node.
-    for (let i = 0; i < 10 && (await focused()) !== "cy"; i++) await page.keyboard.press("Tab");
+    // Past the path form, the header links and the view controls above the canvas.
+    for (let i = 0; i < 20 && (await focused()) !== "cy"; i++) await page.keyboard.press("Tab");
     expect(await focused()).toBe("cy");
     await page.keyboard.press("Enter");
     await poll(() => keys(page)).toContain("operation-reassurance");

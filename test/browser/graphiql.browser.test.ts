@@ -132,4 +132,85 @@ describe("GraphiQL", () => {
     await page.getByRole("button", { name: /^Execute query/ }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });
+
+  it('the explorer\'s "Query in GraphiQL" opens a tab of its own and leaves the examples as they are', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.url}/explorer?e=latvia&node=latvia`);
+    await page.locator('#graph[aria-busy="false"]').waitFor();
+    await page.getByRole("link", { name: "Query in GraphiQL" }).click();
+    await page.waitForURL(/\/graphql\?query=/);
+    await page.getByRole("button", { name: /^Execute query/ }).waitFor({ timeout: 30_000 });
+    const editor = async () =>
+      ((await page.locator(".graphiql-query-editor").textContent()) ?? "").replace(/\u00a0/g, " ");
+    await expect.poll(editor, { timeout: 15_000 }).toContain('entity(key: "latvia")');
+    // Every example is still there, first the traversal, and one tab more: the explorer's.
+    const tabs = page.locator(".graphiql-tab");
+    expect(await tabs.count()).toBe(EXAMPLES.length + 1);
+    expect(await tabs.first().textContent()).toContain("CanadaInLatvia");
+    expect(await tabs.last().getAttribute("class")).toContain("graphiql-tab-active");
+    await page.getByRole("button", { name: "CanadaInLatvia", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(editor, { timeout: 15_000 }).toContain("query CanadaInLatvia");
+    await page.context().close();
+  });
+
+  for (const viewport of [
+    { width: 1024, height: 700 },
+    { width: 1440, height: 900 },
+  ])
+    it(`at ${viewport.width}x${viewport.height}: every tab is in view, and the explorer link covers neither editor nor result`, async () => {
+      const { page } = await openPage(browser);
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/graphql`);
+      const run = page.getByRole("button", { name: /^Execute query/ });
+      await run.waitFor({ timeout: 30_000 });
+      await run.click();
+      const shown = async () =>
+        ((await page.locator(".graphiql-response").textContent()) ?? "").replace(/\u00a0/g, " ");
+      await expect.poll(shown, { timeout: 15_000 }).toContain('"name": "Canada"');
+      const tabs = await page.locator(".graphiql-tab").all();
+      expect(tabs).toHaveLength(EXAMPLES.length);
+      for (const tab of tabs) {
+        const box = await tab.boundingBox();
+        expect(box, (await tab.textContent()) ?? "a tab").not.toBeNull();
+        if (!box) continue;
+        expect(
+          box.x + box.width,
+          `${await tab.textContent()} runs past the edge`,
+        ).toBeLessThanOrEqual(viewport.width);
+        // Its whole title shows (nothing is cut off by the strip).
+        const title = tab.locator(".graphiql-tab-button");
+        expect(
+          await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+          `${await tab.textContent()} is cut short`,
+        ).toBe(true);
+      }
+      const link = await page.getByRole("link", { name: /graph explorer/ }).boundingBox();
+      expect(link).not.toBeNull();
+      for (const pane of [".graphiql-response", ".graphiql-query-editor"]) {
+        const box = await page.locator(pane).boundingBox();
+        if (!link || !box) throw new Error(`${pane} or the link is not displayed`);
+        const apart =
+          link.x + link.width <= box.x ||
+          box.x + box.width <= link.x ||
+          link.y + link.height <= box.y ||
+          box.y + box.height <= link.y;
+        expect(apart, `the explorer link covers ${pane}`).toBe(true);
+      }
+      if (viewport.width >= 1440) {
+        // The default example's longest lines fit the query editor: none is cut at its edge.
+        const cut = await page.evaluate(() => {
+          const editor = document.querySelector(
+            ".graphiql-query-editor .monaco-scrollable-element",
+          );
+          const right = editor?.getBoundingClientRect().right ?? 0;
+          return Array.from(document.querySelectorAll(".graphiql-query-editor .view-line > span"))
+            .filter((line) => line.getBoundingClientRect().right > right)
+            .map((line) => line.textContent);
+        });
+        expect(cut).toEqual([]);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `graphiql-${viewport.width}.png`) });
+      await page.context().close();
+    });
 });

@@ -113,7 +113,11 @@ interface GqlBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
@@ -121,6 +125,8 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
+        // Writes only: the token the reader pasted, held by the page for this visit alone.
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });
@@ -209,17 +215,18 @@ export async function incident(
   return out;
 }
 
-export async function shortestPath(from: string, to: string): Promise<PathResult | null> {
-  const data = await gql<{ path: PathResult | null }>(
-    `query ExplorerPath($from: String!, $to: String!) {
-      path(from: $from, to: $to) {
+/** Up to `first` shortest paths (distinct chains of entities), shortest first; [] when none. */
+export async function shortestPaths(from: string, to: string, first = 3): Promise<PathResult[]> {
+  const data = await gql<{ paths: PathResult[] | null }>(
+    `query ExplorerPaths($from: String!, $to: String!, $first: Int!) {
+      paths(from: $from, to: $to, first: $first) {
         length nodes { ...E } steps { from { ...E } to { ...E } relation { ...R } }
       }
     }
     ${ENTITY} ${RELATION}`,
-    { from, to },
+    { from, to, first },
   );
-  return data.path;
+  return data.paths ?? [];
 }
 
 /** The entity's properties and its timeline, in one round trip. */
@@ -253,4 +260,117 @@ export async function details(key: string): Promise<Details> {
       items: data.timeline?.edges ?? [],
     },
   };
+}
+
+// ---- adding an article: extraction, then ingestion (both need a write token) -------------------
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface DraftEntity {
+  key: string;
+  kind: Kind;
+  name: string;
+  /** LINKED: the key is an entity of the graph; NEW: proposed. */
+  status: string;
+  mentions: TextSpan[];
+}
+
+export interface DraftRelation {
+  /** Its place in document.relations. */
+  index: number;
+  type: string;
+  from: string;
+  to: string;
+  excerpt: string;
+  span: TextSpan;
+  confidence: number;
+  inferred: boolean;
+}
+
+export interface Draft {
+  /** The draft in the document format (schema/document.schema.json). */
+  document: DraftDocument;
+  entities: DraftEntity[];
+  relations: DraftRelation[];
+  problems: string[];
+}
+
+export interface DraftDocument {
+  source: { key: string; name?: string; properties: { text: string } & Record<string, unknown> };
+  entities: ({ key: string; kind: string; name: string } & Record<string, unknown>)[];
+  relations: ({ from: string; type: string; to: string } & Record<string, unknown>)[];
+  [field: string]: unknown;
+}
+
+export interface ArticleMeta {
+  title?: string;
+  publisher?: string;
+  publishedAt?: string;
+  url?: string;
+}
+
+export async function extractDocument(
+  text: string,
+  source: ArticleMeta,
+  token: string,
+): Promise<Draft> {
+  const data = await gql<{ extractDocument: Draft }>(
+    `mutation ExplorerExtract($text: String!, $source: ExtractSourceInput) {
+      extractDocument(text: $text, source: $source) {
+        document problems
+        entities { key kind name status mentions { start end } }
+        relations { index type from to excerpt span { start end } confidence inferred }
+      }
+    }`,
+    { text, source },
+    token,
+  );
+  return data.extractDocument;
+}
+
+export interface Outcomes {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type IngestResult =
+  | { ok: true; source: string; entities: Outcomes; relations: Outcomes }
+  | { ok: false; problems: { path: string[]; message: string }[] };
+
+export async function ingestDocument(
+  document: DraftDocument,
+  token: string,
+): Promise<IngestResult> {
+  const data = await gql<{
+    ingestDocument:
+      | {
+          __typename: "IngestDocumentSuccess";
+          data: { source: string; entities: Outcomes; relations: Outcomes };
+        }
+      | { __typename: "ValidationError"; problems: { path: string[]; message: string }[] };
+  }>(
+    `mutation ExplorerIngest($document: JSONObject!) {
+      ingestDocument(document: $document) {
+        __typename
+        ... on IngestDocumentSuccess {
+          data {
+            source
+            entities { created updated unchanged }
+            relations { created updated unchanged }
+          }
+        }
+        ... on ValidationError { problems { path message } }
+      }
+    }`,
+    { document },
+    token,
+  );
+  const r = data.ingestDocument;
+  return r.__typename === "IngestDocumentSuccess"
+    ? { ok: true, ...r.data }
+    : { ok: false, problems: r.problems };
 }

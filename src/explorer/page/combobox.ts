@@ -122,6 +122,10 @@ export function combobox(
     if (!hit) return;
     close();
     picked = hit.node;
+    // The field shows what was taken, not the few letters typed to find it.
+    input.value = hit.node.name;
+    asked = "";
+    hits = [];
     onPick(hit.node);
   };
 

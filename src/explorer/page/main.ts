@@ -13,13 +13,14 @@ import {
   neighbourhood,
   type PathResult,
   type Relation,
-  shortestPath,
+  shortestPaths,
   type TimelineItem,
 } from "./api.js";
+import { articleView } from "./article.js";
 import { combobox } from "./combobox.js";
 import { byId, h, replaceKeepingFocus } from "./dom.js";
 import { GraphView, type Selection } from "./graph.js";
-import { KINDS, swatch } from "./kinds.js";
+import { isKind, KINDS, swatch } from "./kinds.js";
 import {
   edgePanel,
   emptyPanel,
@@ -41,7 +42,11 @@ const state = {
   relations: new Map<string, Relation>(),
   expanded: new Set<string>(),
   selection: null as Selection | null,
-  path: null as { from: EntityRef; to: EntityRef; result: PathResult | null } | null,
+  /** The path asked for: up to three shortest paths, and the one drawn. */
+  path: null as { from: EntityRef; to: EntityRef; results: PathResult[]; active: number } | null,
+  /** Kinds and relation types filtered out of the drawing. */
+  hiddenKinds: new Set<string>(),
+  hiddenTypes: new Set<string>(),
   /** The entity whose timeline the strip shows (the last entity selected). */
   timelineOf: null as EntityRef | null,
 };
@@ -53,11 +58,19 @@ const pathEl = byId("path-result");
 const timelineEl = byId("timeline");
 const statusEl = byId("status");
 const emptyEl = byId("empty");
+const pathErrorEl = byId("path-error");
+const filtersEl = byId<HTMLFormElement>("filters");
+const filterToggle = byId<HTMLButtonElement>("filter-toggle");
 
 // ---- status and busy state -------------------------------------------------------------------
 
 function say(message: string): void {
   statusEl.textContent = message;
+}
+
+/** A problem with the path asked for, shown beside the path form (and cleared by the next ask). */
+function pathProblem(message: string): void {
+  pathErrorEl.textContent = message;
 }
 
 function report(error: unknown): void {
@@ -225,18 +238,39 @@ function detailsNow(key: string): Details | "loading" | "failed" {
 }
 
 async function showPath(from: EntityRef, to: EntityRef): Promise<void> {
-  const result = await shortestPath(from.key, to.key);
-  state.path = { from, to, result };
+  pathProblem("");
+  let results: PathResult[];
+  try {
+    results = await shortestPaths(from.key, to.key, 3);
+  } catch (error) {
+    pathProblem(error instanceof ApiError ? error.message : "The path could not be loaded.");
+    throw error;
+  }
+  state.path = { from, to, results, active: 0 };
   await place(
-    [from.key, to.key, ...(result?.nodes.map((n) => n.key) ?? [])],
-    result?.steps.map((s) => s.relation) ?? [],
+    [from.key, to.key, ...results.flatMap((r) => r.nodes.map((n) => n.key))],
+    results.flatMap((r) => r.steps.map((s) => s.relation)),
   );
   await graph.layout();
-  say(
-    result
-      ? `Path from ${from.name} to ${to.name}: ${result.length} ${result.length === 1 ? "step" : "steps"}.`
-      : `No path from ${from.name} to ${to.name} within 4 hops.`,
-  );
+  const [best] = results;
+  if (best)
+    say(
+      `Path from ${from.name} to ${to.name}: ${best.length} ${best.length === 1 ? "step" : "steps"}` +
+        (results.length > 1 ? `; ${results.length - 1} more shown beside.` : "."),
+    );
+  else {
+    const message = `No path from ${from.name} to ${to.name} within 4 hops.`;
+    say(message);
+    pathProblem(message);
+  }
+  render();
+}
+
+function choosePath(index: number): void {
+  if (!state.path?.results[index]) return;
+  state.path.active = index;
+  const chosen = state.path.results[index];
+  say(`Path ${index + 1}: ${chosen.nodes.map((n) => n.name).join(" → ")}.`);
   render();
 }
 
@@ -244,12 +278,13 @@ function clearPath(): void {
   state.path = null;
   fromBox.set(null);
   toBox.set(null);
+  pathProblem("");
   say("Path cleared.");
   render();
 }
 
 function highlightPath(): void {
-  const result = state.path?.result;
+  const result = state.path?.results[state.path.active];
   graph.highlight(
     result
       ? { nodes: result.nodes.map((n) => n.key), edges: result.steps.map((s) => s.relation.id) }
@@ -300,6 +335,7 @@ const actions: PanelActions = {
     byId("path-from").focus();
   },
   clearPath,
+  choosePath,
   showTimelineItem: (item) => void act(() => showTimelineItem(item)),
 };
 
@@ -334,7 +370,7 @@ function render(): void {
     pathEl.hidden = false;
     replaceKeepingFocus(
       pathEl,
-      pathPanel(state.path.from, state.path.to, state.path.result, actions),
+      pathPanel(state.path.from, state.path.to, state.path.results, state.path.active, actions),
     );
   } else {
     pathEl.hidden = true;
@@ -348,6 +384,8 @@ function render(): void {
     timelineStrip(of, typeof known === "object" && known ? known.timeline : known, actions),
   );
 
+  renderFilters();
+  graph.filter(state.hiddenKinds, state.hiddenTypes);
   emptyEl.hidden = state.entities.size > 0;
   canvas.setAttribute(
     "aria-label",
@@ -419,10 +457,125 @@ function maybeShowPath(): void {
 byId<HTMLFormElement>("path-form").addEventListener("submit", (event) => {
   event.preventDefault();
   if (!fromBox.picked || !toBox.picked) {
-    say("Pick both ends of the path from the suggestions first.");
+    pathProblem("Pick both ends of the path from the suggestions first.");
+    (fromBox.picked ? byId("path-to") : byId("path-from")).focus();
     return;
   }
   maybeShowPath();
+});
+
+// ---- view controls: zoom, filters, export ------------------------------------------------------
+
+byId("zoom-in").addEventListener("click", () => graph.zoomBy(1.25));
+byId("zoom-out").addEventListener("click", () => graph.zoomBy(0.8));
+byId("fit").addEventListener("click", () => graph.fit());
+
+filterToggle.addEventListener("click", () => {
+  const open = filtersEl.hidden;
+  filtersEl.hidden = !open;
+  filterToggle.setAttribute("aria-expanded", String(open));
+  if (open) renderFilters();
+});
+
+/** How many of each kind and relation type are on the canvas, for the filter's checkboxes. */
+function tally<T>(items: Iterable<T>, of: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(of(item), (counts.get(of(item)) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function checkbox(id: string, label: Node[], count: number, hidden: Set<string>, value: string) {
+  const box = h("input", { type: "checkbox", id, checked: !hidden.has(value) });
+  box.addEventListener("change", () => {
+    if (box.checked) hidden.delete(value);
+    else hidden.add(value);
+    graph.filter(state.hiddenKinds, state.hiddenTypes);
+    const shown = graph.visible();
+    say(`Shown: ${shown.nodes.length} entities, ${shown.edges.length} relations.`);
+  });
+  return h("label", { for: id }, box, ...label, h("span", { class: "count" }, `(${count})`));
+}
+
+function renderFilters(): void {
+  if (filtersEl.hidden) return;
+  const kinds = tally(state.entities.values(), (e) => e.kind);
+  const types = tally(state.relations.values(), (r) => r.type);
+  replaceKeepingFocus(filtersEl, [
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Kinds"),
+      kinds.length === 0 ? h("span", { class: "muted" }, "none drawn") : null,
+      kinds.map(([kind, n]) =>
+        checkbox(
+          `filter-kind-${kind}`,
+          [
+            isKind(kind) ? swatch(kind) : document.createTextNode(""),
+            document.createTextNode(kind),
+          ],
+          n,
+          state.hiddenKinds,
+          kind,
+        ),
+      ),
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Relations"),
+      types.length === 0 ? h("span", { class: "muted" }, "none drawn") : null,
+      types.map(([type, n]) =>
+        checkbox(
+          `filter-type-${type}`,
+          [document.createTextNode(type)],
+          n,
+          state.hiddenTypes,
+          type,
+        ),
+      ),
+    ),
+  ]);
+}
+
+/** Hands a file to the browser's downloads. */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+byId("export-png").addEventListener("click", () => {
+  void act(async () => {
+    if (state.entities.size === 0) {
+      say("Nothing to export: the canvas is empty.");
+      return;
+    }
+    download("allies-graph.png", await graph.png());
+    say("The view was exported as allies-graph.png.");
+  });
+});
+
+byId("export-json").addEventListener("click", () => {
+  const shown = graph.visible();
+  const nodes = new Set(shown.nodes);
+  const edges = new Set(shown.edges);
+  const view = {
+    exportedAt: new Date().toISOString(),
+    link: location.href,
+    entities: [...state.entities.values()].filter((e) => nodes.has(e.key)),
+    relations: [...state.relations.values()].filter((r) => edges.has(r.id)),
+    filteredOut: { kinds: [...state.hiddenKinds], relationTypes: [...state.hiddenTypes] },
+  };
+  download(
+    "allies-graph.json",
+    new Blob([`${JSON.stringify(view, null, 2)}\n`], { type: "application/json" }),
+  );
+  say(
+    `The view was exported as allies-graph.json: ${view.entities.length} entities, ${view.relations.length} relations.`,
+  );
 });
 
 const ARROWS: Record<string, [number, number]> = {
@@ -487,6 +640,33 @@ declare global {
   }
 }
 window.explorer = { probe: () => graph.probe() };
+
+// ---- adding an article ---------------------------------------------------------------------------
+
+const articleEl = byId("article");
+const addButton = byId<HTMLButtonElement>("add-article");
+
+function showArticle(open: boolean): void {
+  articleEl.hidden = !open;
+  document.body.classList.toggle("adding", open);
+  addButton.setAttribute("aria-expanded", String(open));
+  if (open) byId("article-text").focus();
+  else addButton.focus();
+}
+
+articleView(articleEl, {
+  close: () => showArticle(false),
+  show: (keys, chosen) => {
+    showArticle(false);
+    void act(async () => {
+      await place(keys, [], undefined);
+      await graph.layout();
+      select({ node: chosen });
+      say(`The article and ${keys.length - 1} entities it links are on the canvas.`);
+    });
+  },
+});
+addButton.addEventListener("click", () => showArticle(articleEl.hidden));
 
 // Read before the first render, which rewrites the URL from the (still empty) state.
 const initial = readState(location.search);

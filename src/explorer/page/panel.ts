@@ -22,6 +22,7 @@ export interface PanelActions {
   pathFrom(entity: EntityRef): void;
   pathTo(entity: EntityRef): void;
   clearPath(): void;
+  choosePath(index: number): void;
   showTimelineItem(item: TimelineItem): void;
 }
 
@@ -260,17 +261,20 @@ export function emptyPanel(): HTMLElement[] {
 export function pathPanel(
   from: EntityRef,
   to: EntityRef,
-  result: PathResult | null,
+  results: readonly PathResult[],
+  active: number,
   actions: PanelActions,
 ): HTMLElement[] {
+  const result = results[active] ?? null;
   const steps = result?.steps ?? [];
+  const count = (n: number) => `${n} ${n === 1 ? "step" : "steps"}`;
   return [
     h("h2", { id: "path-heading" }, `Path: ${from.name} → ${to.name}`),
     h(
       "p",
       { class: "muted" },
       result
-        ? `A shortest path: ${result.length} ${result.length === 1 ? "step" : "steps"}.`
+        ? `${active === 0 ? "A shortest path" : `Path ${active + 1}`}: ${count(result.length)}.`
         : "No path within 4 hops.",
     ),
     steps.length > 0
@@ -285,6 +289,24 @@ export function pathPanel(
                 class: "link step",
               }),
               evidenceList(step.relation.evidence),
+            ),
+          ),
+        )
+      : null,
+    results.length > 1 ? h("h3", {}, `Paths found (${results.length})`) : null,
+    results.length > 1
+      ? h(
+          "ol",
+          { class: "alternatives" },
+          results.map((r, i) =>
+            h(
+              "li",
+              {},
+              button(
+                `${r.nodes.map((n) => n.name).join(" → ")} (${count(r.length)})`,
+                () => actions.choosePath(i),
+                { class: "link", "aria-pressed": i === active ? "true" : "false" },
+              ),
             ),
           ),
         )

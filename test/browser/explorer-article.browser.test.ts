@@ -1,0 +1,167 @@
+/**
+ * "Add an article" in a real browser against the real server and Neo4j (issue 25, item 2): the
+ * seed article's text pasted, the draft from extractDocument highlighted in the text, new keys
+ * edited, one relation rejected, the rest ingested with a write token, and the result shown in
+ * the graph. What was written is then read back through GraphQL, as any client would.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+import { startServer } from "../helpers/server.js";
+import { ARTIFACTS, buildExplorer, launch, openPage, ROOT, type Watched } from "./browser.js";
+
+const P = "xa-";
+const SOURCE = `${P}nato-article-copy`;
+const writer = generateToken();
+const tokens: TokenEntry[] = [
+  { name: "explorer-article", sha256: writer.sha256, scopes: ["read", "write"] },
+];
+const db = testDb();
+const { gql } = createClient(db, { tokens });
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let watched: Watched | undefined;
+
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+  await buildExplorer();
+  // Extracting and ingesting a whole article on a machine shared with other work can take more
+  // than the ten seconds a request gets by default.
+  server = await startServer(db, {
+    tokens,
+    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, queryTimeoutMs: 60_000 },
+  });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeByPrefix(db, P);
+  await db.driver.close();
+});
+
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 60_000, interval: 200 });
+}
+
+/** The claims on relation `id` (from|TYPE|to), read through the API; [] when there is none. */
+async function sourcesOf(id: string): Promise<string[]> {
+  const [from] = id.split("|");
+  const r = await gql<{
+    neighbourhood: { edges: { id: string; claims: { source: { key: string } }[] }[] } | null;
+  }>(
+    `query ($key: String!) {
+      neighbourhood(key: $key, depth: 1, limit: 500) { edges { id claims { source { key } } } }
+    }`,
+    { key: from },
+  );
+  expect(r.errors).toBeUndefined();
+  const edge = r.data?.neighbourhood?.edges.find((e) => e.id === id);
+  return edge ? edge.claims.map((c) => c.source.key) : [];
+}
+
+describe("adding an article", () => {
+  it("pastes the seed article, reviews the draft (a key edited, one relation rejected), ingests it and shows it in the graph", async () => {
+    watched = await openPage(browser);
+    const { page, problems } = watched;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/explorer`);
+    await page.locator('#graph[aria-busy="false"]').waitFor();
+
+    await page.getByRole("button", { name: "Add an article" }).click();
+    const text = await readFile(join(ROOT, "seed", "000_4f2a725f6fafb235.txt"), "utf8");
+    await page.getByLabel("Article text").fill(text);
+    await page.getByLabel("Title").fill("Stoltenberg calls on allies to step up (a second copy)");
+    await page.getByLabel("Publisher").fill("Test Wire");
+    await page.getByLabel("Published (YYYY-MM-DD)").fill("2022-03-09");
+    // Without a token: said beside the form, nothing asked of the server.
+    await page.getByRole("button", { name: "Extract a draft" }).click();
+    await poll(() => page.locator("#article-error").textContent()).toBe(
+      "A write token is needed to extract and to ingest.",
+    );
+    await page.getByLabel("Write token").fill(writer.token);
+    await page.getByRole("button", { name: "Extract a draft" }).click();
+
+    // The draft: entities marked in the text, relations underlined, one row for each.
+    const relations = page.locator("#review .relation-row");
+    await poll(() => relations.count()).toBeGreaterThan(5);
+    expect(await page.locator("#review .text mark.ent").count()).toBeGreaterThan(5);
+    expect(await page.locator("#review .text .rel").count()).toBeGreaterThan(5);
+    const latvia = page.locator('#review .entity-row[data-key="latvia"]');
+    expect(await latvia.textContent()).toContain("in the graph");
+
+    // The source under a key of the test's own, and every new entity's key edited likewise.
+    const sourceKey = page.getByLabel("Key of this article's source");
+    await sourceKey.fill(SOURCE);
+    await sourceKey.press("Enter");
+    const editable = page.locator('#review .entity-row input[id$="-key"]:not([disabled])');
+    const count = await editable.count();
+    for (let i = 0; i < count; i++) {
+      const input = editable.nth(i);
+      const key = await input.inputValue();
+      if (key.startsWith(P)) continue;
+      await input.fill(`${P}${key}`);
+      await input.press("Enter");
+    }
+    const keys = await editable.evaluateAll((inputs) =>
+      inputs.map((i) => (i as HTMLInputElement).value),
+    );
+    expect(keys.every((k) => k.startsWith(P))).toBe(true);
+
+    // Two relations between entities of the graph: one rejected, one kept.
+    const ids = await relations.evaluateAll((rows) =>
+      rows.map((r) => (r as HTMLElement).dataset.id ?? ""),
+    );
+    const among = ids.filter(
+      (id) =>
+        !id.includes(P) && !id.includes("|MENTIONS|") && ids.indexOf(id) === ids.lastIndexOf(id),
+    );
+    expect(among.length).toBeGreaterThan(1);
+    const [rejected, kept] = among as [string, string];
+    const row = page.locator(`#review .relation-row[data-id="${rejected}"]`);
+    await row.getByRole("checkbox").uncheck();
+    await poll(() => row.getAttribute("class")).toContain("rejected");
+    // Pointing at a row lights up its sentence in the text.
+    await row.hover();
+    await poll(() => page.locator("#review .text .lit").count()).toBeGreaterThan(0);
+    expect(await page.locator("#review .text .lit").first().textContent()).not.toBe("");
+    // The text and the first rows (the whole review runs to many screens).
+    await page.screenshot({
+      path: join(ARTIFACTS, "explorer-article-review.png"),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1440, height: 1500 },
+    });
+
+    const ingest = page.getByRole("button", { name: /^Ingest \d+ relations?$/ });
+    const planned = Number(/\d+/.exec((await ingest.textContent()) ?? "")?.[0]);
+    expect(planned).toBe(ids.length - 1);
+    await ingest.click();
+    await poll(() => page.locator("#ingest-result").textContent()).not.toMatch(/^(Ingesting…)?$/);
+    expect(await page.locator("#ingest-result").textContent()).toMatch(/^Ingested: /);
+
+    // Written: the kept relation cites the new source; the rejected one does not.
+    expect(await sourcesOf(kept)).toContain(SOURCE);
+    expect(await sourcesOf(rejected)).not.toContain(SOURCE);
+
+    // And shown in the graph: the source selected, among what it links.
+    await page.getByRole("button", { name: "Show it in the graph" }).click();
+    await page.locator('#graph[aria-busy="false"]').waitFor();
+    await poll(() => page.locator("#details-heading").textContent()).toBe(
+      "Stoltenberg calls on allies to step up (a second copy)",
+    );
+    const drawn = await page.evaluate(() =>
+      (
+        globalThis as unknown as { explorer: { probe(): { nodes: { key: string }[] } } }
+      ).explorer.probe(),
+    );
+    const [from, , to] = kept.split("|");
+    expect(drawn.nodes.map((n) => n.key)).toEqual(expect.arrayContaining([SOURCE, from, to]));
+    await page.screenshot({ path: join(ARTIFACTS, "explorer-article-ingested.png") });
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
