@@ -38,7 +38,8 @@ import {
   OPERATIONS,
   type Operation,
 } from "./operations.js";
-import { type CellResult, type Correctness, type Results, writeReport } from "./report.js";
+import { writeReport } from "./report.js";
+import type { CellResult, Correctness, Results } from "./report-types.js";
 import { type RunningServer, SERVER_NAMES, type ServerName, startServer } from "./servers/spawn.js";
 import { targetFor } from "./targets.js";
 

@@ -7,8 +7,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { NotFoundError } from "../domain/errors.js";
-import { provenanceKeys, trackedFields } from "../domain/merge.js";
-import { isKind, KINDS, type Kind } from "../domain/vocabulary.js";
+import type { Kind } from "../domain/vocabulary.js";
 import {
   compileAnchor,
   compileOrder,
@@ -19,78 +18,8 @@ import {
   Params,
 } from "./filters.js";
 import { project } from "./projection.js";
-import {
-  attachPrefetched,
-  preExpression,
-  type RelationRecord,
-  type RelationSpec,
-} from "./relations.js";
-
-/** An entity as the API sees it. */
-export interface EntityRecord {
-  key: string;
-  kind: Kind;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  /** The kind's own properties (see the vocabulary), e.g. isoCode for a Nation. */
-  properties: Record<string, Plain>;
-  /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
-  updatedAt: string | null;
-  updatedBy: string | null;
-  /** The fields a later source changed: which source set each, and what it replaced. */
-  fieldSources: FieldSource[];
-  /**
-   * Relation pages read in the same query as the entity, by GraphQL response key (see
-   * RelationSpec): its relation fields answer from here instead of asking Neo4j again.
-   */
-  prefetched?: Map<string, Page<RelationRecord>>;
-}
-
-/** Which source set a field's current value, and the value (and its source) it replaced. */
-export interface FieldSource {
-  field: string;
-  source: string;
-  previous: Plain;
-  /** Null when the replaced value's source is not known (it was the entity's first). */
-  previousSource: string | null;
-}
-
-/** Turns the map returned by `n {.*}` into an EntityRecord. */
-export function toEntity(map: Plain): EntityRecord {
-  const props = map as Record<string, Plain>;
-  const kind = String(props.kind);
-  if (!isKind(kind)) throw new Error(`Entity ${String(props.key)} has unknown kind ${kind}`);
-  const properties: Record<string, Plain> = {};
-  for (const name of Object.keys(KINDS[kind].properties)) {
-    const value = props[name];
-    if (value !== undefined && value !== null) properties[name] = value;
-  }
-  return {
-    key: String(props.key),
-    kind,
-    name: String(props.name),
-    aliases: Array.isArray(props.aliases) ? props.aliases.map(String) : [],
-    description: typeof props.description === "string" ? props.description : null,
-    properties,
-    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
-    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
-    fieldSources: trackedFields(kind).flatMap((field) => {
-      const p = provenanceKeys(field);
-      const source = props[p.source];
-      if (typeof source !== "string") return [];
-      const previousSource = props[p.previousSource];
-      return [
-        {
-          field,
-          source,
-          previous: props[p.previous] ?? null,
-          previousSource: typeof previousSource === "string" ? previousSource : null,
-        },
-      ];
-    }),
-  };
-}
+import { type EntityRecord, type Page, toEntity } from "./records.js";
+import { attachPrefetched, preExpression, type RelationSpec } from "./relations.js";
 
 const entitiesByKeyCypher = (projection: string, pre: string) => `
 MATCH (n:Entity) WHERE n.key IN $keys
@@ -137,11 +66,6 @@ export async function kindsOfKeys(
   return new Map(
     found.flatMap((e) => (e instanceof Error ? [] : [[e.key, e.kind] as [string, Kind]])),
   );
-}
-
-export interface Page<T> {
-  items: T[];
-  totalCount: number | null;
 }
 
 /** The entity in row.n, with the relation pages of row.pre kept on it. */

@@ -20,7 +20,7 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { settleRelations, type Touched } from "./claims.js";
-import { toEntity } from "./entities.js";
+import { toEntity } from "./records.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
 export const INGEST_BATCH = 2_000;

@@ -4,9 +4,8 @@
  */
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, runRead } from "../db/run.js";
+import { type QueryStats, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { type Claim, decodeClaims, resolveClaims } from "../domain/claims.js";
 import {
   ALL_RELATION_PROPERTIES,
   type Direction,
@@ -15,13 +14,10 @@ import {
   type Kind,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { byName, Params } from "./filters.js";
 import { relationPattern } from "./pattern.js";
 import { ENTITY_CORE, fromValues, project, projectedNames } from "./projection.js";
-
-/** A sentence of a source that states a relation: the claim that source makes. */
-export type Evidence = Claim;
+import { type EntityRecord, type Page, type RelationRecord, toRelation } from "./records.js";
 
 /**
  * The stored lists that hold a relation's claims, one item per piece of evidence (see
@@ -35,30 +31,6 @@ export const CLAIM_LISTS = [
   "evidenceValues",
   "evidenceRanks",
 ] as const;
-
-/** A relation seen from one of its ends. */
-export interface RelationRecord {
-  /** `from|TYPE|to`: stable and readable, since there is one relation per (from, type, to). */
-  id: string;
-  type: RelationType;
-  /** OUT when the entity it was read from is the start of the relation. */
-  direction: "OUT" | "IN";
-  from: string;
-  to: string;
-  /** The entity at the other end. */
-  other: EntityRecord;
-  /** The type's own properties and since / until / date. */
-  properties: Record<string, Plain>;
-  inferred: boolean;
-  /** The claims that count (not deprecated; with asOf, none later than it). */
-  evidence: Evidence[];
-  /** Every claim, deprecated ones included. */
-  claims: Claim[];
-  /** Whether claims at the same latest point in time disagree on a value. */
-  disputed: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
 
 export interface RelationFilter {
   types: readonly RelationType[] | null;
@@ -211,48 +183,6 @@ export function attachPrefetched(
     entity.prefetched ??= new Map();
     entity.prefetched.set(spec.key, toPage(entity.key, page, spec));
   });
-}
-
-/**
- * Turns one collected relation map into a RelationRecord seen from `key`. Its typed values are
- * the stored (current) ones, or, with `asOf`, those its claims resolve to at that date.
- */
-export function toRelation(key: string, item: Row, asOf?: string | null): RelationRecord {
-  const props = (item.props ?? {}) as Record<string, Plain>;
-  const other = toEntity(item.m ?? null);
-  const out = item.out === true;
-  const type = String(item.type) as RelationType;
-  const from = out ? key : other.key;
-  const to = out ? other.key : key;
-  const properties: Record<string, Plain> = {};
-  for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
-    const value = props[name];
-    if (value !== undefined && value !== null) properties[name] = value;
-  }
-  const claims = decodeClaims(props, properties);
-  const resolved = resolveClaims(claims, asOf);
-  if (asOf != null && props.evidenceValues !== undefined) {
-    for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
-      const value = resolved.values[name];
-      if (value == null) delete properties[name];
-      else properties[name] = value;
-    }
-  }
-  return {
-    id: `${from}|${type}|${to}`,
-    type,
-    direction: out ? "OUT" : "IN",
-    from,
-    to,
-    other,
-    properties,
-    inferred: props.inferred === true,
-    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
-    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
-    evidence: resolved.claims,
-    claims,
-    disputed: resolved.disputedProperties.length > 0,
-  };
 }
 
 /** Relations of every entity in `keys`, in one query; one page per key, in key order. */

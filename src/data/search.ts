@@ -3,8 +3,8 @@ import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Kind } from "../domain/vocabulary.js";
-import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { project } from "./projection.js";
+import { type EntityRecord, type Page, toEntity } from "./records.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

@@ -6,10 +6,15 @@
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
-import { type EntityRecord, type Page, toEntity } from "./entities.js";
 import { dateRangePredicates, Params } from "./filters.js";
 import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import {
+  type EntityRecord,
+  type Page,
+  type RelationRecord,
+  toEntity,
+  toRelation,
+} from "./records.js";
 
 export interface TimelineEntry {
   date: string;

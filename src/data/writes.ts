@@ -23,10 +23,9 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { settleRelations, type Touched } from "./claims.js";
-import { type EntityRecord, toEntity } from "./entities.js";
 import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
 import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 
 export interface Changes {
   entities: string[];

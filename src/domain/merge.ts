@@ -12,7 +12,7 @@
  * statement. A later claims feature (per-source values with time) can turn each field's
  * (value, source, previous, previousSource) into its first claims mechanically.
  */
-import type { Plain } from "../db/serialize.js";
+import type { Plain } from "./claims.js";
 import { KINDS, type Kind } from "./vocabulary.js";
 
 /** The fields a document can give an entity of `kind`, whose changes carry their source. */

@@ -4,7 +4,7 @@
  */
 import type { FieldMap } from "@pothos/core";
 import { sourceCounts } from "../../data/disputes.js";
-import type { EntityRecord, FieldSource } from "../../data/entities.js";
+import type { EntityRecord, FieldSource } from "../../data/records.js";
 import type { Plain } from "../../db/serialize.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";

@@ -1,6 +1,7 @@
 /** Root reads: entity(key), search, and one list per kind (people, nations, ...). */
 import type { FieldNode } from "graphql";
-import { type EntityRecord, entitiesByKey, entityPage } from "../../data/entities.js";
+import { entitiesByKey, entityPage } from "../../data/entities.js";
+import type { EntityRecord } from "../../data/records.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
 import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";

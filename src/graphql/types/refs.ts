@@ -2,7 +2,8 @@
  * Type refs declared before they are implemented, so types that point at each other (entities
  * and their relations) can be defined in their own files without import cycles.
  */
-import { type EntityRecord, entitiesByKey } from "../../data/entities.js";
+import { entitiesByKey } from "../../data/entities.js";
+import type { EntityRecord } from "../../data/records.js";
 import { KIND_NAMES, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 
