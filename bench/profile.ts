@@ -46,11 +46,11 @@ import type { Driver, ProfiledPlan } from "neo4j-driver";
 import { pino } from "pino";
 import { generateToken } from "../src/auth/tokens.js";
 import { BulkGraph, storedRelation } from "../src/data/bulk.js";
-import { generateDocuments } from "../src/data/generate.js";
 import { chunks, ingestInTx } from "../src/data/ingest.js";
 import { createDb, type Db } from "../src/db/driver.js";
 import type { Tx } from "../src/db/run.js";
 import { toPlain } from "../src/db/serialize.js";
+import { generateDocuments } from "../src/generate/documents.js";
 import { createApp } from "../src/server.js";
 import { ANCHOR_TYPE_DEFS } from "./anchor/typedefs.js";
 import {

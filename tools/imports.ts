@@ -4,6 +4,7 @@
  * test/unit/imports.test.ts.
  *
  *   src/domain   pure: types, vocabulary, rules; imports nothing of the other layers
+ *   src/generate the pure synthetic document generator: domain only
  *   src/cypher   pure Cypher builders (plan -> { cypher, params }): domain only, no driver calls
  *   src/db       the driver, the local Neo4j, running statements: no data, cypher or GraphQL
  *   src/data     runs the cypher layer's statements through db, decodes rows: no GraphQL
@@ -17,6 +18,16 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** For files under each folder of src (the key), the folders and files of src they must not import. */
 export const FORBIDDEN: Record<string, readonly string[]> = {
   domain: ["db/", "cypher/", "data/", "graphql/", "server.ts", "http.ts", "main.ts", "context.ts"],
+  generate: [
+    "db/",
+    "cypher/",
+    "data/",
+    "graphql/",
+    "server.ts",
+    "http.ts",
+    "main.ts",
+    "context.ts",
+  ],
   cypher: ["db/", "data/", "graphql/", "server.ts", "http.ts", "main.ts", "context.ts"],
   db: ["cypher/", "data/", "graphql/", "server.ts", "http.ts", "main.ts"],
   data: ["graphql/", "server.ts", "http.ts", "main.ts", "context.ts"],
