@@ -1,3 +1,32 @@
+/**
+ * Evidence for the report, against the bench instance as it is now loaded (run `npm run bench`
+ * first, with --keep-neo4j to skip the restart):
+ *
+ *   npx tsx bench/profile.ts plans            every operation's Cypher from all three servers,
+ *                                             PROFILEd (db hits, rows, plan) and timed alone
+ *   npx tsx bench/profile.ts cpu --op search  a CPU profile of our server under load on one
+ *                                             operation (c16), as a flame graph PNG and a table
+ *   npx tsx bench/profile.ts memory           our RSS idle and under load, by Node heap flags
+ *   npx tsx bench/profile.ts overhead         each server's cost per request without any Cypher
+ *   npx tsx bench/profile.ts cpusplit --op pageTotal
+ *                                             CPU per request under load: the server's main
+ *                                             thread, its other threads, Neo4j; GC pauses
+ *   npx tsx bench/profile.ts alloc --op pageTotal
+ *                                             what a request allocates, ours against the floor,
+ *                                             by package and function
+ *   npx tsx bench/profile.ts gcflags --op pageTotal ["--a=<node flags>"] ["--b=<node flags>"]
+ *                                             ours under two sets of Node flags, both running,
+ *                                             timed in alternating windows (paired)
+ *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
+ *                                             in a rolled-back transaction, the same rows through
+ *                                             the floor's bulk MERGE, and a CPU profile of it
+ *   npx tsx bench/profile.ts txceiling         Neo4j's own transactional write rate here: the bulk
+ *                                             path's rows (100k entities) as plain UNWIND CREATE
+ *                                             into an empty, migrated scratch instance
+ *
+ * Everything is written to bench/results/profile/. One file per command in bench/profile/; what
+ * they share is in bench/profile/common.ts.
+ */
 import { join } from "node:path";
 import { createDb } from "../src/db/driver.js";
 import { pickFixtures } from "./fixtures.js";
