@@ -65,7 +65,7 @@ export async function alloc(neo: BenchNeo4j, fx: Fixtures) {
       },
     });
     try {
-      const t = targetFor(server, s.port, op, fx, token);
+      const t = targetFor({ server, port: s.port, op, fx, token });
       if (!t) throw new Error("no target");
       await concurrencyN(t, 3, 16, { next: 0 });
       process.kill(s.pid, "SIGUSR2");

@@ -44,7 +44,7 @@ export async function cpu(
     env: { API_TOKENS: writerTokens(sha256) },
   });
   try {
-    const t = targetFor(server, s.port, op, fx, token);
+    const t = targetFor({ server, port: s.port, op, fx, token });
     if (!t) throw new Error("no target");
     await concurrencyN(t, 2, 16, { next: 0 });
     const r = await concurrencyN(t, seconds, 16, { next: 100_000 });

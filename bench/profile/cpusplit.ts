@@ -63,7 +63,7 @@ export async function cpuSplit(neo: BenchNeo4j, fx: Fixtures) {
         },
       });
       try {
-        const t = targetFor(c.server, s.port, op, fx, token);
+        const t = targetFor({ server: c.server, port: s.port, op, fx, token });
         if (!t) throw new Error("no target");
         await concurrencyN(t, 2, 16, { next: 0 });
         await sleep(600);

@@ -59,7 +59,7 @@ export async function gcFlags(neo: BenchNeo4j, fx: Fixtures) {
         nodeArgs: [...v.flags, "--require", join(PROJECT_ROOT, "bench/gc-stats.cjs")],
         env: { GC_STATS_FILE: statsFile, API_TOKENS: writerTokens(sha256) },
       });
-      const t = targetFor("ours", s.port, op, fx, token);
+      const t = targetFor({ server: "ours", port: s.port, op, fx, token });
       if (!t) {
         await s.stop();
         throw new Error("no target");

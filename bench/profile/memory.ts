@@ -48,7 +48,7 @@ export async function memory(
       const rps: number[] = [];
       for (const opId of ["nesting", "lookup"]) {
         const op = OPERATIONS.find((o) => o.id === opId);
-        const t = op ? targetFor(c.server, s.port, op, fx, token) : null;
+        const t = op ? targetFor({ server: c.server, port: s.port, op, fx, token }) : null;
         if (!t) continue;
         rps.push((await concurrencyN(t, seconds, 16, { next: 0 })).rps);
       }

@@ -4,7 +4,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Kind } from "../domain/vocabulary.js";
 import { project } from "./projection.js";
-import { type EntityRecord, type Page, toEntity } from "./records.js";
+import { type EntityRecord, type Page, type PageRequest, toEntity } from "./records.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -106,17 +106,20 @@ CALL () {${HITS}
 }
 RETURN items${withTotal ? ", total" : ""}`;
 
+/** What to search for, which kinds, which page, and which properties to read (null: all). */
+export interface SearchRequest extends PageRequest {
+  text: string;
+  kinds: readonly Kind[] | null;
+  properties?: readonly string[] | null;
+}
+
 /** One page of ranked hits, best first. */
 export async function searchEntities(
   db: Db,
   stats: QueryStats,
-  text: string,
-  kinds: readonly Kind[] | null,
-  offset: number,
-  limit: number,
-  withTotal: boolean,
-  properties: readonly string[] | null = null,
+  request: SearchRequest,
 ): Promise<Page<SearchHit>> {
+  const { text, kinds, offset, limit, withTotal, properties = null } = request;
   const query = toLuceneQuery(text);
   if (!query) return { items: [], totalCount: withTotal ? 0 : null };
   const params = { query, kinds: kinds && kinds.length > 0 ? [...kinds] : null };

@@ -11,6 +11,7 @@ import { asMap } from "./projection.js";
 import {
   type EntityRecord,
   type Page,
+  type PageRequest,
   type RelationRecord,
   toEntity,
   toRelation,
@@ -42,11 +43,9 @@ ${tail}`;
 export async function timeline(
   db: Db,
   stats: QueryStats,
-  input: { key: string; from?: string | null; to?: string | null },
-  offset: number,
-  limit: number,
-  withTotal: boolean,
+  input: PageRequest & { key: string; from?: string | null; to?: string | null },
 ): Promise<Page<TimelineEntry>> {
+  const { offset, limit, withTotal } = input;
   const params = new Params("t");
   const conditions = dateRangePredicates(
     "date",

@@ -152,9 +152,7 @@ RETURN ${asMap("n")} AS n, changed`;
 export async function updateEntity(
   db: Db,
   stats: QueryStats,
-  key: string,
-  patch: EntityPatch,
-  by: string,
+  { key, patch, by }: { key: string; patch: EntityPatch; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(ENTITY, { key });
@@ -390,9 +388,7 @@ RETURN count(*) AS removed`;
 export async function removeRelation(
   db: Db,
   stats: QueryStats,
-  from: string,
-  type: RelationType,
-  to: string,
+  { from, type, to }: { from: string; type: RelationType; to: string },
 ) {
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(REMOVE(type), { from, to });

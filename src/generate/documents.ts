@@ -397,12 +397,9 @@ function makeEntity(rng: Random, kind: GeneratedKind, n: number, seed: number): 
 /** A relation's own properties and the sentence that states it (its evidence). */
 function describeRelation(
   rng: Random,
-  type: RelationType,
-  from: string,
-  fromKind: Kind,
-  to: string,
-  toKind: Kind,
+  relation: { type: RelationType; from: string; fromKind: Kind; to: string; toKind: Kind },
 ): { properties: Record<string, unknown>; sentence: string } {
+  const { type, from, fromKind, to, toKind } = relation;
   switch (type) {
     case "LEADS": {
       const role =
@@ -639,14 +636,13 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       // Every relation involves the entity being made, so no duplicate can span documents.
       if (seen.has(id)) return;
       seen.add(id);
-      const { properties, sentence } = describeRelation(
-        rng,
+      const { properties, sentence } = describeRelation(rng, {
         type,
-        graph.names[from] as string,
+        from: graph.names[from] as string,
         fromKind,
-        graph.names[to] as string,
+        to: graph.names[to] as string,
         toKind,
-      );
+      });
       relations.push({
         from: fromKey,
         type,
@@ -688,7 +684,13 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       // The source mentions a share of what it introduces. Its sentences go last in the text,
       // but count against the budget now so the text can never outgrow the format's limit.
       if (mentionRng.chance(MENTION_RATE)) {
-        const { sentence } = describeRelation(rng, "MENTIONS", title, "Source", entity.name, kind);
+        const { sentence } = describeRelation(rng, {
+          type: "MENTIONS",
+          from: title,
+          fromKind: "Source",
+          to: entity.name,
+          toKind: kind,
+        });
         mentions.push({
           from: sourceKey,
           type: "MENTIONS",

@@ -86,12 +86,17 @@ afterAll(() => {
   if (process.env.FC_TALLY) console.log(JSON.stringify(Object.fromEntries(TALLY), null, 1));
 });
 
+/** A mutation to send: its field, document, variables and Authorization header. */
+interface WriteRequest {
+  field: string;
+  doc: string;
+  variables: Json;
+  authorization: string | undefined;
+}
+
 /** Checks a write: refused -> graph unchanged; accepted -> `verify`, then the fixture is restored. */
 async function checkWrite(
-  field: string,
-  doc: string,
-  variables: Json,
-  authorization: string | undefined,
+  { field, doc, variables, authorization }: WriteRequest,
   verify: (data: Json) => Promise<void>,
 ): Promise<Outcome> {
   const before = await fingerprint();
@@ -269,9 +274,17 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
         arb,
         async (input) => {
           const sent = { ...input, key: input.key || fresh("create") };
-          await checkWrite("createEntity", CREATE, { input: sent }, bearer("write"), async () => {
-            expectEntity(await readEntity(sent.key), sent, sent.kind, "createEntity");
-          });
+          await checkWrite(
+            {
+              field: "createEntity",
+              doc: CREATE,
+              variables: { input: sent },
+              authorization: bearer("write"),
+            },
+            async () => {
+              expectEntity(await readEntity(sent.key), sent, sent.kind, "createEntity");
+            },
+          );
         },
         WRITE_RUNS,
       );
@@ -292,9 +305,17 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
         arb.filter((i) => ![i.name, i.description, ...i.aliases].every(isWellFormed)),
         async (input) => {
           const sent = { ...input, key: fresh("surrogate") };
-          await checkWrite("createEntity", CREATE, { input: sent }, bearer("write"), async () => {
-            expectEntity(await readEntity(sent.key), sent, sent.kind, "createEntity");
-          });
+          await checkWrite(
+            {
+              field: "createEntity",
+              doc: CREATE,
+              variables: { input: sent },
+              authorization: bearer("write"),
+            },
+            async () => {
+              expectEntity(await readEntity(sent.key), sent, sent.kind, "createEntity");
+            },
+          );
         },
         Math.ceil(WRITE_RUNS / 2),
       );
@@ -312,9 +333,17 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
         arb,
         async (input) => {
           const sent = { ...input, key: fresh("props") };
-          await checkWrite("createEntity", CREATE, { input: sent }, bearer("write"), async () => {
-            expectEntity(await readEntity(sent.key), sent, sent.kind, "createEntity");
-          });
+          await checkWrite(
+            {
+              field: "createEntity",
+              doc: CREATE,
+              variables: { input: sent },
+              authorization: bearer("write"),
+            },
+            async () => {
+              expectEntity(await readEntity(sent.key), sent, sent.kind, "createEntity");
+            },
+          );
         },
         WRITE_RUNS,
         [{ kind: "Nation", name: "Prop", properties: { isoCode: PAST_INDEX_LIMIT } }],
@@ -346,23 +375,31 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
       await holds(
         arb,
         async ({ key, input }) => {
-          await checkWrite("updateEntity", q, { key, input }, bearer("write"), async () => {
-            const stored = await readEntity(key);
-            if (!stored) throw new Error("updateEntity: accepted, but cannot be read");
-            if (typeof input.name === "string") {
-              expectSameString(stored.name, trimmed(input.name), "updateEntity name (trimmed)");
-            }
-            if ("aliases" in input) {
-              expect(stored.aliases).toEqual((input.aliases ?? []).map(trimmed));
-            }
-            if ("description" in input) {
-              expectSameString(stored.description, input.description ?? null, "description");
-            }
-            const iso = isRecord(input.properties) ? input.properties.isoCode : undefined;
-            if (key === `${P}freedonia` && typeof iso === "string") {
-              expectSameString(stored.isoCode, iso, "updateEntity Nation.isoCode");
-            }
-          });
+          await checkWrite(
+            {
+              field: "updateEntity",
+              doc: q,
+              variables: { key, input },
+              authorization: bearer("write"),
+            },
+            async () => {
+              const stored = await readEntity(key);
+              if (!stored) throw new Error("updateEntity: accepted, but cannot be read");
+              if (typeof input.name === "string") {
+                expectSameString(stored.name, trimmed(input.name), "updateEntity name (trimmed)");
+              }
+              if ("aliases" in input) {
+                expect(stored.aliases).toEqual((input.aliases ?? []).map(trimmed));
+              }
+              if ("description" in input) {
+                expectSameString(stored.description, input.description ?? null, "description");
+              }
+              const iso = isRecord(input.properties) ? input.properties.isoCode : undefined;
+              if (key === `${P}freedonia` && typeof iso === "string") {
+                expectSameString(stored.isoCode, iso, "updateEntity Nation.isoCode");
+              }
+            },
+          );
         },
         WRITE_RUNS,
         [{ key: `${P}freedonia`, input: { properties: { isoCode: PAST_INDEX_LIMIT } } }],
@@ -388,13 +425,16 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
         async ({ key, who }) => {
           const auth = who === "none" ? undefined : bearer(who as keyof typeof tokens);
           const before = await fingerprint();
-          const outcome = await checkWrite("deleteEntity", q, { key }, auth, async (data) => {
-            if (data.deleted === true) {
-              expect(await readEntity(key)).toBeNull();
-            } else {
-              await expectUnchanged(before, `deleteEntity of a missing key ${show(key)}`);
-            }
-          });
+          const outcome = await checkWrite(
+            { field: "deleteEntity", doc: q, variables: { key }, authorization: auth },
+            async (data) => {
+              if (data.deleted === true) {
+                expect(await readEntity(key)).toBeNull();
+              } else {
+                await expectUnchanged(before, `deleteEntity of a missing key ${show(key)}`);
+              }
+            },
+          );
           if (who !== "admin" && outcome.accepted) {
             throw new Error(`deleteEntity done with a ${who} token`);
           }
@@ -489,39 +529,44 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
       await holds(
         arb.map(({ ends: e, ...rest }) => ({ ...e, ...rest })),
         async (input) => {
-          await checkWrite("addRelation", q, { input }, bearer("write"), async () => {
-            const read = `query($key: String!, $types: [RelationType!]) { entity(key: $key) {
+          await checkWrite(
+            { field: "addRelation", doc: q, variables: { input }, authorization: bearer("write") },
+            async () => {
+              const read = `query($key: String!, $types: [RelationType!]) { entity(key: $key) {
               relations(types: $types, direction: OUT, first: 100) { edges { node { key } properties evidence { excerpt source { key } } } } } }`;
-            const r = await saneQuery(read, { key: input.from, types: [input.type] });
-            const { data } = r.body as {
-              data: {
-                entity: {
-                  relations: {
-                    edges: { node: { key: string }; properties: Json; evidence: Json[] }[];
+              const r = await saneQuery(read, { key: input.from, types: [input.type] });
+              const { data } = r.body as {
+                data: {
+                  entity: {
+                    relations: {
+                      edges: { node: { key: string }; properties: Json; evidence: Json[] }[];
+                    };
                   };
                 };
               };
-            };
-            const edge = data.entity.relations.edges.find((e) => e.node.key === input.to);
-            if (!edge) throw new Error("addRelation: accepted, but the relation cannot be read");
-            const want = repairText(input.evidence.excerpt);
-            const found = edge.evidence.find(
-              (e) =>
-                e.excerpt === want && isRecord(e.source) && e.source.key === input.evidence.source,
-            );
-            if (!found) {
-              expectSameString(
-                edge.evidence.at(-1)?.excerpt,
-                want,
-                "addRelation evidence excerpt (repaired)",
+              const edge = data.entity.relations.edges.find((e) => e.node.key === input.to);
+              if (!edge) throw new Error("addRelation: accepted, but the relation cannot be read");
+              const want = repairText(input.evidence.excerpt);
+              const found = edge.evidence.find(
+                (e) =>
+                  e.excerpt === want &&
+                  isRecord(e.source) &&
+                  e.source.key === input.evidence.source,
               );
-            }
-            for (const [p, v] of Object.entries(input.properties ?? {})) {
-              if (typeof v === "string") {
-                expectSameString(edge.properties[p], v, `addRelation property ${p}`);
+              if (!found) {
+                expectSameString(
+                  edge.evidence.at(-1)?.excerpt,
+                  want,
+                  "addRelation evidence excerpt (repaired)",
+                );
               }
-            }
-          });
+              for (const [p, v] of Object.entries(input.properties ?? {})) {
+                if (typeof v === "string") {
+                  expectSameString(edge.properties[p], v, `addRelation property ${p}`);
+                }
+              }
+            },
+          );
         },
         WRITE_RUNS,
       );
@@ -539,11 +584,14 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
         arb,
         async (v) => {
           const before = await fingerprint();
-          await checkWrite("removeRelation", q, v, bearer("write"), async (data) => {
-            if (data.removed !== true) {
-              await expectUnchanged(before, `removeRelation of nothing ${show(v)}`);
-            }
-          });
+          await checkWrite(
+            { field: "removeRelation", doc: q, variables: v, authorization: bearer("write") },
+            async (data) => {
+              if (data.removed !== true) {
+                await expectUnchanged(before, `removeRelation of nothing ${show(v)}`);
+              }
+            },
+          );
         },
         WRITE_RUNS,
       );
@@ -650,8 +698,14 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
       await holds(
         documentArb(false),
         async (document) => {
-          await checkWrite("ingestDocument", INGEST, { document }, bearer("write"), () =>
-            verifyDocument(document),
+          await checkWrite(
+            {
+              field: "ingestDocument",
+              doc: INGEST,
+              variables: { document },
+              authorization: bearer("write"),
+            },
+            () => verifyDocument(document),
           );
         },
         WRITE_RUNS,
@@ -666,8 +720,14 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
       await holds(
         documentArb(true),
         async (document) => {
-          await checkWrite("ingestDocument", INGEST, { document }, bearer("write"), () =>
-            verifyDocument(document),
+          await checkWrite(
+            {
+              field: "ingestDocument",
+              doc: INGEST,
+              variables: { document },
+              authorization: bearer("write"),
+            },
+            () => verifyDocument(document),
           );
         },
         WRITE_RUNS,
@@ -714,9 +774,17 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
       await holds(
         arb,
         async (document) => {
-          await checkWrite("ingestDocument", INGEST, { document }, bearer("write"), async () => {
-            // Accepted junk must still be a whole document; nothing to compare byte for byte here.
-          });
+          await checkWrite(
+            {
+              field: "ingestDocument",
+              doc: INGEST,
+              variables: { document },
+              authorization: bearer("write"),
+            },
+            async () => {
+              // Accepted junk must still be a whole document; nothing to compare byte for byte here.
+            },
+          );
         },
         WRITE_RUNS,
       );

@@ -136,16 +136,14 @@ builder.queryField("search", (t) =>
         ]);
       }
       const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
-      const page = await searchEntities(
-        ctx.db,
-        ctx.stats,
-        args.query,
-        args.kinds ?? null,
-        window.offset,
-        window.limit,
-        selectsField(info, "totalCount"),
-        entityProperties(info, nodeSelections(info.fieldNodes, info), "Entity"),
-      );
+      const page = await searchEntities(ctx.db, ctx.stats, {
+        text: args.query,
+        kinds: args.kinds ?? null,
+        offset: window.offset,
+        limit: window.limit,
+        withTotal: selectsField(info, "totalCount"),
+        properties: entityProperties(info, nodeSelections(info.fieldNodes, info), "Entity"),
+      });
       return toConnection(page.items, window, page.totalCount, searchEdge);
     },
   }),

@@ -44,14 +44,14 @@ builder.queryField("timeline", (t) =>
       const key = checkKey(args.entity, "entity");
       const entity = await EntityRef.getDataloader(ctx).load(key); // NOT_FOUND for an unknown key
       const window = pageWindow(args);
-      const page = await timeline(
-        ctx.db,
-        ctx.stats,
-        { key: entity.key, from: args.from, to: args.to },
-        window.offset,
-        window.limit,
-        selectsField(info, "totalCount"),
-      );
+      const page = await timeline(ctx.db, ctx.stats, {
+        key: entity.key,
+        from: args.from,
+        to: args.to,
+        offset: window.offset,
+        limit: window.limit,
+        withTotal: selectsField(info, "totalCount"),
+      });
       return toConnection(page.items, window, page.totalCount);
     },
   }),
