@@ -188,13 +188,22 @@ export async function holds<T>(
   }
   const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
   const path = process.env.FC_PATH;
-  const details = await fc.check(fc.asyncProperty(arb, predicate), {
+  // interruptAfterTimeLimit stops waiting for a run but does not stop it: the run in flight
+  // (a write, or the fixture's restore) is awaited below, so it cannot overlap the next test.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const tracked = (value: T) => {
+    const run = predicate(value);
+    inFlight = run.catch(() => {});
+    return run;
+  };
+  const details = await fc.check(fc.asyncProperty(arb, tracked), {
     numRuns,
     ...(seed !== undefined ? { seed } : {}),
     ...(path ? { path } : {}),
     // Shrinking talks to the database: bound it, and report the smallest case found so far.
     interruptAfterTimeLimit: 20_000,
   });
+  await inFlight;
   if (details.failed) {
     const error = details.errorInstance;
     throw new Error(
