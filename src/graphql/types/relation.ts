@@ -9,7 +9,6 @@ import type { Context } from "../../context.js";
 import { disputedRelations } from "../../data/disputes.js";
 import type { EntityRecord, Evidence, RelationRecord } from "../../data/records.js";
 import { relationsOf } from "../../data/relations.js";
-import type { Plain } from "../../db/serialize.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
 import { PARTIAL_DATE } from "../../domain/document.js";
 import { BadInputError } from "../../domain/errors.js";
@@ -36,6 +35,7 @@ import {
   toConnection,
 } from "../pagination.js";
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
+import { relationPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
 const ClaimRankEnum = builder.enumType("ClaimRank", {
@@ -93,11 +93,6 @@ const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
   updatedBy: r.updatedBy,
   cursor,
 });
-
-const prop = (r: RelationRecord, name: string): Plain | undefined =>
-  r.properties[name] ?? undefined;
-const asString = (v: Plain | undefined) => (typeof v === "string" ? v : null);
-const asNumber = (v: Plain | undefined) => (typeof v === "number" ? v : null);
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -158,67 +153,8 @@ function relationFields<T extends RelationRecord>(
       description: "How many sources state the relation (corroboration; retracted ones left out).",
       resolve: (r) => sourceCount(r.claims),
     }),
-    role: t.string({
-      nullable: true,
-      description: "Office or role (LEADS, SERVES_IN, PARTICIPATED_IN).",
-      resolve: (r) => asString(prop(r, "role")),
-    }),
-    troops: t.int({
-      nullable: true,
-      description: "Troops deployed (CONTRIBUTES_TO).",
-      resolve: (r) => asNumber(prop(r, "troops")),
-    }),
-    additionalTroops: t.int({
-      nullable: true,
-      description: "Troops announced to join (CONTRIBUTES_TO).",
-      resolve: (r) => asNumber(prop(r, "additionalTroops")),
-    }),
-    asOf: t.string({
-      nullable: true,
-      description: "When the troop figures held (CONTRIBUTES_TO).",
-      resolve: (r) => asString(prop(r, "asOf")),
-    }),
-    value: t.float({
-      nullable: true,
-      description: "Amount spent (SPENDS).",
-      resolve: (r) => asNumber(prop(r, "value")),
-    }),
-    unit: t.string({
-      nullable: true,
-      description: "Unit of value (SPENDS).",
-      resolve: (r) => asString(prop(r, "unit")),
-    }),
-    year: t.int({
-      nullable: true,
-      description: "Year of the spending (SPENDS).",
-      resolve: (r) => asNumber(prop(r, "year")),
-    }),
-    estimated: t.boolean({
-      nullable: true,
-      description: "Whether the figure is an estimate (SPENDS).",
-      resolve: (r) =>
-        typeof prop(r, "estimated") === "boolean" ? (prop(r, "estimated") as boolean) : null,
-    }),
-    request: t.string({
-      nullable: true,
-      description: "What was asked (CALLED_ON).",
-      resolve: (r) => asString(prop(r, "request")),
-    }),
-    since: t.string({
-      nullable: true,
-      description: "From when the relation holds (ISO, may be partial).",
-      resolve: (r) => asString(prop(r, "since")),
-    }),
-    until: t.string({
-      nullable: true,
-      description: "Until when the relation holds (ISO, may be partial).",
-      resolve: (r) => asString(prop(r, "until")),
-    }),
-    date: t.string({
-      nullable: true,
-      description: "When a one-off relation happened (ISO, may be partial).",
-      resolve: (r) => asString(prop(r, "date")),
-    }),
+    // The type's own properties and since / until / date, typed and documented by the registry.
+    ...relationPropertyFields<T>(t),
   };
 }
 
