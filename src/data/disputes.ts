@@ -5,9 +5,9 @@
  * it scans relationships; ordered by start key, type and end key.
  */
 import neo4j from "neo4j-driver";
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
-import { asMap } from "./projection.js";
 import type { Page } from "./records.js";
 import { type RelationRecord, toRelation } from "./records.js";
 

@@ -30,10 +30,10 @@ export interface EntityRecord {
   /** The fields a later source changed: which source set each, and what it replaced. */
   fieldSources: FieldSource[];
   /**
-   * Relation pages read in the same query as the entity, by GraphQL response key (see
-   * RelationSpec): its relation fields answer from here instead of asking Neo4j again.
+   * Relation pages read in the same query as the entity, under the ids their read plan gave
+   * them (see src/cypher/plan.ts): a read that planned them finds them here.
    */
-  prefetched?: Map<string, Page<RelationRecord>>;
+  pages?: Map<string, Page<RelationRecord>>;
 }
 
 /** Which source set a field's current value, and the value (and its source) it replaced. */
@@ -162,4 +162,12 @@ export function toRelation(key: string, item: Row, asOf?: string | null): Relati
     claims,
     disputed: resolved.disputedProperties.length > 0,
   };
+}
+
+/** Reads what a "list" `project` returned (with the same `projectedNames`) back into a map. */
+export function fromValues(value: Plain, names: readonly string[] | null): Record<string, Plain> {
+  if (names === null || !Array.isArray(value)) return (value ?? {}) as Record<string, Plain>;
+  const out: Record<string, Plain> = {};
+  for (let i = 0; i < names.length; i++) out[names[i] as string] = value[i] ?? null;
+  return out;
 }

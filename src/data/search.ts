@@ -1,9 +1,9 @@
 /** Full-text search over names, aliases and descriptions (the `entity_search` index). */
 import neo4j from "neo4j-driver";
+import { project } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Kind } from "../domain/vocabulary.js";
-import { project } from "./projection.js";
 import { type EntityRecord, type Page, type PageRequest, toEntity } from "./records.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;

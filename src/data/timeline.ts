@@ -4,10 +4,11 @@
  * "2022-02-24"), and a range matches a partial date when the two overlap.
  */
 import neo4j from "neo4j-driver";
+import { dateRangePredicates } from "../cypher/filters.js";
+import { Params } from "../cypher/params.js";
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
-import { dateRangePredicates, Params } from "./filters.js";
-import { asMap } from "./projection.js";
 import {
   type EntityRecord,
   type Page,

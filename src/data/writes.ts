@@ -4,6 +4,7 @@
  * path), and replaying one changes nothing. Each returns what it changed, for graphChanged.
  */
 
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -24,7 +25,6 @@ import {
 } from "../domain/vocabulary.js";
 import { settleRelations, type Touched } from "./claims.js";
 import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
-import { asMap } from "./projection.js";
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 
 export interface Changes {

@@ -8,7 +8,7 @@ import type { EntityRecord, FieldSource } from "../../data/records.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { pagingArgs } from "../connections.js";
-import { RELATION_FIELD } from "../lookahead.js";
+import { RELATION_FIELD } from "../planner.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { kindPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS } from "./refs.js";

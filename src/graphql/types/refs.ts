@@ -9,13 +9,13 @@ import { builder } from "../builder.js";
 
 /** `interface Entity implements Node`: loads by key, one query per batch. */
 export const EntityRef = builder.loadableInterfaceRef<EntityRecord, string>("Entity", {
-  load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, keys),
+  load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, { keys }),
 });
 
 function kindRef(kind: Kind) {
   return builder.loadableNodeRef<EntityRecord, string>(kind, {
     id: { resolve: (e) => e.key },
-    load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, keys, { kind }),
+    load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, { keys, kind }),
   });
 }
 

@@ -3,7 +3,8 @@ import { type TimelineEntry, timeline } from "../../data/timeline.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { pageWindow, selectsField, toConnection } from "../pagination.js";
+import { pageWindow, toConnection } from "../pagination.js";
+import { selectsField } from "../planner.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { RelationRef } from "./relation.js";
 

@@ -3,8 +3,6 @@
  * into an ISO string by Cypher. A DateTime never crosses Bolt on a read: decoding one costs the
  * driver dozens of Integer operations, which profiling showed as a fifth of a nested read's CPU.
  */
-import type { Plain } from "../db/serialize.js";
-
 export const asMap = (variable: string) =>
   `${variable} {.*, updatedAt: toString(${variable}.updatedAt)}`;
 
@@ -52,12 +50,4 @@ export function project(
     name === "updatedAt" ? `updatedAt: ${propertyValue(variable, name)}` : `.${name}`,
   );
   return entries.length === 0 ? "{}" : `${variable} {${entries.join(", ")}}`;
-}
-
-/** Reads what a "list" `project` returned (with the same `projectedNames`) back into a map. */
-export function fromValues(value: Plain, names: readonly string[] | null): Record<string, Plain> {
-  if (names === null || !Array.isArray(value)) return (value ?? {}) as Record<string, Plain>;
-  const out: Record<string, Plain> = {};
-  for (let i = 0; i < names.length; i++) out[names[i] as string] = value[i] ?? null;
-  return out;
 }
