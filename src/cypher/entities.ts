@@ -52,8 +52,8 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
     // When the filter is a name prefix (or exact names) only, that index is also the best way to
     // find the matches, at any size, so the planner is told to use it: left to itself, it took the
     // nameLower text index on a small graph and then sorted every match, and that cached plan
-    // stayed after the graph grew (6 ms instead of 2 at 10,000 entities in the bench, until
-    // Neo4j planned again). The kind's range index exists for every kind (migrate.ts).
+    // stayed after the graph grew (bench/findings.md has the figures). The kind's range index
+    // exists for every kind (migrate.ts).
     const hint =
       orderedByName && onlyNameSeek(where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
     match = `MATCH (n:${kind})${hint} WHERE ${condition}`;
@@ -62,8 +62,8 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
   }
   // A flat page comes back as one row holding the page: one Bolt record to decode instead of one
   // per entity. With relation pages, one row per entity (a single row holding the whole nested
-  // page is about twice as slow for Neo4j to build), and with the count one row more when the
-  // page is empty (OPTIONAL CALL).
+  // page is slower for Neo4j to build, measured in the bench), and with the count one row more
+  // when the page is empty (OPTIONAL CALL).
   const flat = pages.length === 0;
   const entity = project("n", plan.properties ?? null);
   const page = `${match}

@@ -61,3 +61,22 @@ export interface RelationPagesPlan {
   keys: readonly string[];
   page: RelationPagePlan;
 }
+
+/** Full-text search: what was typed, which kinds (null: all), which page, which properties. */
+export interface SearchPlan {
+  text: string;
+  kinds: readonly Kind[] | null;
+  offset: number;
+  limit: number;
+  withTotal: boolean;
+  properties?: readonly string[] | null;
+}
+
+/** The timeline of one entity between two dates (both optional, may be partial). */
+export interface TimelinePlan {
+  key: string;
+  from?: string | null;
+  to?: string | null;
+  offset: number;
+  limit: number;
+}

@@ -34,8 +34,8 @@ const propertyValue = (variable: string, name: string) =>
  * A projection of only `properties` (plus `core`), or of all properties (as a map) when null.
  * As a map by default; as a list of values in `projectedNames` order with `shape` "list", for
  * the many small records of nested pages: the driver decodes every map key of every record as a
- * string, and lists carry none (a three-level nesting's query took about 40% less time on the
- * Node side with lists).
+ * string, and lists carry none (the bench's three-level nesting spent markedly less Node time
+ * with lists).
  */
 export function project(
   variable: string,

@@ -58,8 +58,7 @@ export function pageExpression(n: string, page: RelationPagePlan, p: Params, dep
     when = `(${r}.since IS NULL OR ${r}.since <= ${asOf} + "~")
       AND (${r}.until IS NULL OR ${r}.until + "~" >= ${asOf}) AND (${r}.date IS NULL OR ${r}.date <= ${asOf} + "~")`;
   }
-  // With one type the order by type is a constant: leaving it out lets Neo4j sort less (the
-  // nesting's query took about 15% less time at 100k).
+  // With one type the order by type is a constant: leaving it out lets Neo4j sort less.
   const byType = types.length === 1 ? "" : `type(${r}), `;
   const children =
     page.children.length > 0 ? `, ${pagesExpression(m, page.children, p, depth + 1)}` : "";

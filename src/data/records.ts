@@ -81,15 +81,6 @@ export function toEntity(map: Plain): EntityRecord {
   };
 }
 
-/** Which rows of a result a read returns, and whether it counts them all. */
-export interface PageRequest {
-  offset: number;
-  /** Rows to read (one more than the page when the caller wants to know of a next page). */
-  limit: number;
-  /** Whether to count every match (totalCount). */
-  withTotal: boolean;
-}
-
 export interface Page<T> {
   items: T[];
   totalCount: number | null;

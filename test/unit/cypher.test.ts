@@ -11,6 +11,8 @@ import { compileWhere } from "../../src/cypher/filters.js";
 import { Params } from "../../src/cypher/params.js";
 import type { RelationPagePlan } from "../../src/cypher/plan.js";
 import { relationPagesStatement } from "../../src/cypher/relations.js";
+import { searchStatement } from "../../src/cypher/search.js";
+import { timelineStatements } from "../../src/cypher/timeline.js";
 import { mergeRelationCypher } from "../../src/data/ingest.js";
 
 /** A page of relations as the planner makes one: `first: 5` without hasNextPage. */
@@ -280,6 +282,27 @@ describe("Cypher shapes", () => {
         },
       }
     `);
+  });
+
+  it("search: what was typed goes to Lucene escaped, and to Cypher only as parameters", () => {
+    const statement = searchStatement({
+      text: 'Stolten") OR *:*',
+      kinds: ["Person"],
+      offset: 0,
+      limit: 10,
+      withTotal: true,
+      properties: [],
+    });
+    expect(statement).toMatchInlineSnapshot();
+    expect(
+      searchStatement({ text: " ~*: ", kinds: null, offset: 0, limit: 10, withTotal: false }),
+    ).toBeNull();
+  });
+
+  it("a timeline between two partial dates: the page and its count over the same entries", () => {
+    expect(
+      timelineStatements({ key: "canada", from: "2022", to: "2022-03", offset: 0, limit: 20 }),
+    ).toMatchInlineSnapshot();
   });
 
   it("recording a source's claim on a relation", () => {
