@@ -293,7 +293,44 @@ describe("Cypher shapes", () => {
       withTotal: true,
       properties: [],
     });
-    expect(statement).toMatchInlineSnapshot();
+    expect(statement).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      CALL () {
+        CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+        WHERE $kinds IS NULL OR node.kind IN $kinds
+        WITH node, score + CASE
+          WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
+          WHEN toLower(node.name) STARTS WITH $typed
+            OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
+          ELSE 0 END AS score
+        ORDER BY score DESC, node.name, node.key
+        SKIP $offset LIMIT $limit
+        RETURN collect({n: node {.key, .kind, .name, .aliases, .description}, score: score}) AS items
+      }
+      CALL () {
+        CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+        WHERE $kinds IS NULL OR node.kind IN $kinds
+        RETURN count(node) AS total
+      }
+      RETURN items, total",
+        "params": {
+          "kinds": [
+            "Person",
+          ],
+          "limit": Integer {
+            "high": 0,
+            "low": 10,
+          },
+          "offset": Integer {
+            "high": 0,
+            "low": 0,
+          },
+          "query": "name:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^4 OR aliases:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^2 OR description:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))",
+          "typed": "stolten") or *:*",
+        },
+      }
+    `);
     expect(
       searchStatement({ text: " ~*: ", kinds: null, offset: 0, limit: 10, withTotal: false }),
     ).toBeNull();
@@ -302,7 +339,62 @@ describe("Cypher shapes", () => {
   it("a timeline between two partial dates: the page and its count over the same entries", () => {
     expect(
       timelineStatements({ key: "canada", from: "2022", to: "2022-03", offset: 0, limit: 20 }),
-    ).toMatchInlineSnapshot();
+    ).toMatchInlineSnapshot(`
+      {
+        "count": {
+          "cypher": "
+      MATCH (n:Entity {key: $key})
+      CALL (n) {
+        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
+        UNION
+        MATCH (n)-[r]-(m:Entity)
+        WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
+        RETURN coalesce(r.date, r.since) AS date, null AS event,
+               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS rel
+      }
+      WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
+      RETURN count(*) AS total",
+          "params": {
+            "key": "canada",
+            "t0": "2022-03~",
+            "t1": "2022",
+            "t2": "2022",
+          },
+        },
+        "page": {
+          "cypher": "
+      MATCH (n:Entity {key: $key})
+      CALL (n) {
+        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
+        UNION
+        MATCH (n)-[r]-(m:Entity)
+        WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
+        RETURN coalesce(r.date, r.since) AS date, null AS event,
+               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS rel
+      }
+      WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
+      RETURN date, event, rel
+      ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key)
+      SKIP $offset LIMIT $limit",
+          "params": {
+            "key": "canada",
+            "limit": Integer {
+              "high": 0,
+              "low": 20,
+            },
+            "offset": Integer {
+              "high": 0,
+              "low": 0,
+            },
+            "t0": "2022-03~",
+            "t1": "2022",
+            "t2": "2022",
+          },
+        },
+      }
+    `);
   });
 
   it("recording a source's claim on a relation", () => {
