@@ -5,7 +5,7 @@
  * browser, no native canvas), with the system's DejaVu fonts.
  */
 import { Resvg } from "@resvg/resvg-js";
-import type { Results, Summary } from "./report.js";
+import type { Results, Summary } from "./report-types.js";
 
 const COLORS = { floor: "#3b6fb6", anchor: "#e08a2c", target: "#c0392b" };
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");

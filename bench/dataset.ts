@@ -17,10 +17,10 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
-import { GENERATED_KEY_PREFIX, generateDocuments } from "../src/data/generate.js";
 import { ingestDocument } from "../src/data/ingest.js";
 import type { Db } from "../src/db/driver.js";
 import type { Document } from "../src/domain/document.js";
+import { GENERATED_KEY_PREFIX, generateDocuments } from "../src/generate/documents.js";
 
 export const BATCH = 1_000;
 

@@ -7,7 +7,7 @@
  * Page sizes are the same for all three, and chosen so the three-level nesting stays within the
  * API's shipped cost limit (graphql-armor, MAX_COST 50,000 with literal first/last multipliers).
  */
-import { toLuceneQuery } from "../src/data/search.js";
+import { toLuceneQuery } from "../src/cypher/search.js";
 
 /** Per size: the keys the operations use, picked from the loaded graph (see fixtures.ts). */
 export interface Fixtures {

@@ -38,7 +38,8 @@ import {
   OPERATIONS,
   type Operation,
 } from "./operations.js";
-import { type CellResult, type Correctness, type Results, writeReport } from "./report.js";
+import { writeReport } from "./report.js";
+import type { CellResult, Correctness, Results } from "./report-types.js";
 import { type RunningServer, SERVER_NAMES, type ServerName, startServer } from "./servers/spawn.js";
 import { targetFor } from "./targets.js";
 
@@ -125,7 +126,7 @@ async function checkCorrectness(
     const trips: Partial<Record<ServerName, number>> = {};
     const stored = new Map<ServerName, string>();
     for (const [name, server] of servers) {
-      const t = targetFor(name, server.port, op, fx, token);
+      const t = targetFor({ server: name, port: server.port, op, fx, token });
       if (!t) continue;
       // Reads are asked twice and the second answer counts: the anchor asks Neo4j for its
       // version on its first request only, which is not what a request costs.
@@ -198,15 +199,19 @@ type Measured = { c1: PhaseResult; c16: PhaseResult; rssMax: number; rssMean: nu
  */
 async function runOperation(
   db: Db,
-  servers: readonly RunningServer[],
-  op: Operation,
-  fx: Fixtures,
-  token: string,
-  c1: number,
-  cN: number,
+  run: {
+    servers: readonly RunningServer[];
+    op: Operation;
+    fx: Fixtures;
+    token: string;
+    /** Seconds at concurrency 1 and at concurrency 16. */
+    c1: number;
+    cN: number;
+  },
 ): Promise<Map<ServerName, Measured>> {
+  const { servers, op, fx, token, c1, cN } = run;
   const targets = servers.flatMap((s) => {
-    const t = targetFor(s.name, s.port, op, fx, token);
+    const t = targetFor({ server: s.name, port: s.port, op, fx, token });
     return t ? [{ s, t }] : [];
   });
   const counter = { next: 0 };
@@ -382,15 +387,14 @@ async function main() {
 
         log("warm-up");
         for (const op of ops)
-          await runOperation(
-            db,
-            [...running.values()],
+          await runOperation(db, {
+            servers: [...running.values()],
             op,
             fx,
             token,
-            warmupSeconds / 2,
-            warmupSeconds,
-          );
+            c1: warmupSeconds / 2,
+            cN: warmupSeconds,
+          });
 
         for (let round = 1; round <= rounds; round += 1) {
           const rotation = [
@@ -399,15 +403,14 @@ async function main() {
           ];
           const line: string[] = [];
           for (const op of ops) {
-            const measured = await runOperation(
-              db,
-              rotation.map((name) => running.get(name) as RunningServer),
+            const measured = await runOperation(db, {
+              servers: rotation.map((name) => running.get(name) as RunningServer),
               op,
               fx,
               token,
-              c1Seconds,
-              c16Seconds,
-            );
+              c1: c1Seconds,
+              cN: c16Seconds,
+            });
             for (const [name, r] of measured) {
               const cell: CellResult = { size, op: op.id, server: name, round, ...r };
               results.cells.push(cell);

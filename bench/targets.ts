@@ -5,13 +5,16 @@ import type { ServerName } from "./servers/spawn.js";
 
 const hasErrors = (body: string) => body.includes('"errors"');
 
-export function targetFor(
-  server: ServerName,
-  port: number,
-  op: Operation,
-  fx: Fixtures,
-  token: string,
-): Target | null {
+/** One server's request for one operation: which server, on which port, with which fixtures and token. */
+export interface TargetRequest {
+  server: ServerName;
+  port: number;
+  op: Operation;
+  fx: Fixtures;
+  token: string;
+}
+
+export function targetFor({ server, port, op, fx, token }: TargetRequest): Target | null {
   if (server === "anchor" && !op.anchor) return null;
   const ok = (body: string) =>
     !hasErrors(body) && (!op.write || server === "anchor" || body.includes("AddRelationSuccess"));

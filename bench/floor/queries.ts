@@ -4,7 +4,7 @@
  * question: it is the lower bound a generic API can approach, not something to ship.
  */
 import neo4j, { type ManagedTransaction, type Session } from "neo4j-driver";
-import { toLuceneQuery } from "../../src/data/search.js";
+import { toLuceneQuery } from "../../src/cypher/search.js";
 import { RELATION_TYPE_NAMES } from "../../src/domain/vocabulary.js";
 
 type Vars = Record<string, unknown>;

@@ -604,7 +604,14 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
     : readStats(readSamples, tally, loadMs);
   const hostile =
     res.api &&
-    (await hostileFindings(res.api, tally, hostileCtx.hostile, admission, subscriptions, timeline));
+    (await hostileFindings({
+      api: res.api,
+      tally,
+      hostile: hostileCtx.hostile,
+      admission,
+      subscriptions,
+      timeline,
+    }));
   const serverLog = hostile
     ? {
         file: relative(process.cwd(), HOSTILE_SERVER_LOG),
@@ -667,14 +674,15 @@ async function serveInProcess(
  * What the hostile run met: the shipped server is stopped here (its last memory sample is
  * taken first), and every failed or off-contract response is named with its request.
  */
-async function hostileFindings(
-  api: ShippedApi,
-  tally: Tally,
-  hostile: HostileTally,
-  admission: AdmissionCounts,
-  subscriptions: HeldSubscriptions | null,
-  timeline: OutageTimeline | null,
-): Promise<HostileObservations> {
+async function hostileFindings(run: {
+  api: ShippedApi;
+  tally: Tally;
+  hostile: HostileTally;
+  admission: AdmissionCounts;
+  subscriptions: HeldSubscriptions | null;
+  timeline: OutageTimeline | null;
+}): Promise<HostileObservations> {
+  const { api, tally, hostile, admission, subscriptions, timeline } = run;
   const stoppedWith = await api.stop();
   const window = outageWindow(timeline);
   const flag = (o: { op?: string; at: number; ms: number; status: number; code: string }) => {

@@ -1,6 +1,6 @@
 /**
  * `npm run generate -- --entities 100000 [--seed 42] [--batch 5000] [--out DIR] [--clear]`:
- * generates synthetic documents (src/data/generate.ts) and loads them through the same ingest
+ * generates synthetic documents (src/generate/documents.ts) and loads them through the same ingest
  * path as the seed, one document per transaction, in order, printing progress and load rates.
  * `--bulk` loads them into an empty local instance with Neo4j's offline importer instead.
  */
@@ -10,18 +10,18 @@ import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { loadConfig } from "../config.js";
 import { bulkLoad } from "../data/bulk-load.js";
-import {
-  clearGenerated,
-  DEFAULT_BATCH_SIZE,
-  DEFAULT_SEED,
-  GENERATED_KEY_PREFIX,
-  generateDocuments,
-} from "../data/generate.js";
+import { clearGenerated } from "../data/generated.js";
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from "../data/ingest.js";
 import { openDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
 import { DOCUMENT_LIMITS, type Document } from "../domain/document.js";
 import { AppError, BadInputError } from "../domain/errors.js";
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_SEED,
+  GENERATED_KEY_PREFIX,
+  generateDocuments,
+} from "../generate/documents.js";
 
 const USAGE = `Usage: npm run generate -- --entities N [options]
 

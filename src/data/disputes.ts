@@ -5,11 +5,11 @@
  * it scans relationships; ordered by start key, type and end key.
  */
 import neo4j from "neo4j-driver";
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
-import type { Page } from "./entities.js";
-import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import type { Page } from "./records.js";
+import { type RelationRecord, toRelation } from "./records.js";
 
 const DISPUTES = `
 MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true

@@ -1,130 +1,40 @@
 /**
- * Reading entities: by key (batched), and a page of one kind. All Cypher here is constant text
- * or built from registry labels only; every value is a parameter.
+ * Reading entities: by key (batched), and a page of one kind. Runs the statements of
+ * src/cypher/entities.ts and decodes their rows, the relation pages read along included.
  */
-import neo4j from "neo4j-driver";
+
+import { entitiesByKeyStatement, entityPageStatement } from "../cypher/entities.js";
+import type { EntitiesByKeyPlan, EntityPagePlan } from "../cypher/plan.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import type { Claim } from "../domain/claims.js";
-import { decodeEntityClaims, ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
 import { NotFoundError } from "../domain/errors.js";
-import { isKind, KINDS, type Kind } from "../domain/vocabulary.js";
-import {
-  compileAnchor,
-  compileOrder,
-  compileWhere,
-  type EntityWhere,
-  type OrderBy,
-  onlyNameSeek,
-  Params,
-} from "./filters.js";
-import { project } from "./projection.js";
-import {
-  attachPrefetched,
-  preExpression,
-  type RelationRecord,
-  type RelationSpec,
-} from "./relations.js";
+import type { Kind } from "../domain/vocabulary.js";
+import { type EntityRecord, type Page, toEntity } from "./records.js";
+import { attachPages } from "./relations.js";
 
-/** An entity as the API sees it. */
-export interface EntityRecord {
-  key: string;
-  kind: Kind;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  /** The kind's own properties (see the vocabulary), e.g. isoCode for a Nation. */
-  properties: Record<string, Plain>;
-  /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
-  updatedAt: string | null;
-  updatedBy: string | null;
-  /**
-   * The stored claim lists (domain/entity-claims.ts), as read; decoded on demand by
-   * `entityClaims` (most reads never ask for them).
-   */
-  claimLists: Record<string, Plain>;
-  /**
-   * Relation pages read in the same query as the entity, by GraphQL response key (see
-   * RelationSpec): its relation fields answer from here instead of asking Neo4j again.
-   */
-  prefetched?: Map<string, Page<RelationRecord>>;
+/** The entity in row.n, with the relation pages of row.pre kept on it. */
+function withPages(row: Row, plan: { pages?: EntitiesByKeyPlan["pages"] }): EntityRecord {
+  const entity = toEntity(row.n ?? null);
+  const pages = plan.pages ?? [];
+  if (pages.length > 0) attachPages(entity, row.pre ?? null, pages);
+  return entity;
 }
-
-/** Which source set a field's current value, and the value (and its source) it replaced. */
-export interface FieldSource {
-  field: string;
-  source: string;
-  previous: Plain;
-  /** Null when the replaced value's source is not known (it was the entity's first). */
-  previousSource: string | null;
-}
-
-/** Turns the map returned by `n {.*}` into an EntityRecord. */
-export function toEntity(map: Plain): EntityRecord {
-  const props = map as Record<string, Plain>;
-  const kind = String(props.kind);
-  if (!isKind(kind)) throw new Error(`Entity ${String(props.key)} has unknown kind ${kind}`);
-  const properties: Record<string, Plain> = {};
-  for (const name of Object.keys(KINDS[kind].properties)) {
-    const value = props[name];
-    if (value !== undefined && value !== null) properties[name] = value;
-  }
-  const claimLists: Record<string, Plain> = {};
-  for (const name of ENTITY_CLAIM_LISTS) if (props[name] != null) claimLists[name] = props[name];
-  return {
-    key: String(props.key),
-    kind,
-    name: String(props.name),
-    aliases: Array.isArray(props.aliases) ? props.aliases.map(String) : [],
-    description: typeof props.description === "string" ? props.description : null,
-    properties,
-    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
-    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
-    claimLists,
-  };
-}
-
-const decoded = new WeakMap<EntityRecord, Claim[]>();
-
-/** What each source states about the entity's fields, in canonical order (none if not read). */
-export function entityClaims(e: EntityRecord): Claim[] {
-  let claims = decoded.get(e);
-  if (!claims) {
-    claims = decodeEntityClaims(e.claimLists);
-    decoded.set(e, claims);
-  }
-  return claims;
-}
-
-const entitiesByKeyCypher = (projection: string, pre: string) => `
-MATCH (n:Entity) WHERE n.key IN $keys
-RETURN ${projection} AS n${pre ? `, ${pre} AS pre` : ""}`;
 
 /**
  * Loads entities by key in one query. Returns one result per key, in key order: the entity, or
  * a NotFoundError when the key is unknown or (with `kind`) names an entity of another kind.
- * `specs`: relation pages to read along (see RelationSpec); `properties`: which to read (null: all).
  */
 export async function entitiesByKey(
   db: Db,
   stats: QueryStats,
-  keys: readonly string[],
-  options: {
-    kind?: Kind;
-    specs?: readonly RelationSpec[];
-    properties?: readonly string[] | null;
-  } = {},
+  plan: EntitiesByKeyPlan & { kind?: Kind },
 ): Promise<(EntityRecord | Error)[]> {
-  const { kind, specs = [], properties = null } = options;
-  const p = new Params("p");
-  const pre = specs.length > 0 ? preExpression("n", specs, p) : "";
-  const rows = await runRead(db, stats, entitiesByKeyCypher(project("n", properties), pre), {
-    ...p.values,
-    keys: [...new Set(keys)],
-  });
-  const byKey = new Map(rows.map((r) => [String((r.n as Row).key), withPre(r, specs)]));
-  return keys.map((key) => {
+  const { kind } = plan;
+  const { cypher, params } = entitiesByKeyStatement(plan);
+  const rows = await runRead(db, stats, cypher, params);
+  const byKey = new Map(rows.map((r) => [String((r.n as Row).key), withPages(r, plan)]));
+  return plan.keys.map((key) => {
     const found = byKey.get(key);
     if (found && (!kind || found.kind === kind)) return found;
     return new NotFoundError(`No ${kind ?? "entity"} has the key "${key}".`, { key });
@@ -138,96 +48,24 @@ export async function kindsOfKeys(
   keys: readonly string[],
 ): Promise<Map<string, Kind>> {
   if (keys.length === 0) return new Map();
-  const found = await entitiesByKey(db, stats, keys);
+  const found = await entitiesByKey(db, stats, { keys });
   return new Map(
     found.flatMap((e) => (e instanceof Error ? [] : [[e.key, e.kind] as [string, Kind]])),
   );
 }
 
-export interface Page<T> {
-  items: T[];
-  totalCount: number | null;
-}
-
-/** The entity in row.n, with the relation pages of row.pre kept on it. */
-function withPre(row: Row, specs: readonly RelationSpec[]): EntityRecord {
-  const entity = toEntity(row.n ?? null);
-  if (specs.length > 0) attachPrefetched(entity, row.pre ?? null, specs);
-  return entity;
-}
-
-/**
- * A page of one kind, filtered and ordered (default: by name), in one query: `totalCount` only
- * when asked for, and the relation pages of `specs` read along with each entity.
- */
+/** A page of one kind, filtered and ordered, with the relation pages of its plan read along. */
 export async function entityPage(
   db: Db,
   stats: QueryStats,
-  kind: Kind,
-  query: { where?: EntityWhere | null; orderBy?: readonly OrderBy[] | null },
-  offset: number,
-  limit: number,
-  withTotal: boolean,
-  specs: readonly RelationSpec[] = [],
-  properties: readonly string[] | null = null,
+  plan: EntityPagePlan,
 ): Promise<Page<EntityRecord>> {
-  const params = new Params();
-  // compileWhere still checks the anchor's condition (bad input is reported with its path), but
-  // does not test it again.
-  const anchor = compileAnchor(kind, query.where, params);
-  const filter = compileWhere(kind, query.where, params, anchor?.condition);
-  const order = compileOrder(kind, query.orderBy);
-  // Labels, property names and relationship types in this text come from the registry only.
-  let match: string;
-  let countMatch: string;
-  if (anchor) {
-    // A condition names the entities at the other end: start from them (a key lookup and a
-    // short expansion) rather than test every entity of the kind.
-    match = `${anchor.match}
-  WITH DISTINCT n WHERE ${filter}`;
-    countMatch = match;
-  } else {
-    // Every entity has a name, so this changes no result; it lets the planner walk the kind's
-    // nameLower range index in order (from a name prefix's first match when there is one)
-    // instead of sorting every match.
-    const orderedByName = order.startsWith("n.nameLower ");
-    const where = orderedByName ? `n.nameLower IS NOT NULL AND ${filter}` : filter;
-    // When the filter is a name prefix (or exact names) only, that index is also the best way to
-    // find the matches, at any size, so the planner is told to use it: left to itself, it took the
-    // nameLower text index on a small graph and then sorted every match, and that cached plan
-    // stayed after the graph grew (6 ms instead of 2 at 10,000 entities in the bench, until
-    // Neo4j planned again). The kind's range index exists for every kind (migrate.ts).
-    const hint =
-      orderedByName && onlyNameSeek(query.where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
-    match = `MATCH (n:${kind})${hint} WHERE ${where}`;
-    // The count needs no order: the filter alone lets the planner pick its index.
-    countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
-  }
-  // A flat page comes back as one row holding the page: one Bolt record to decode instead of one
-  // per entity. With relation pages, one row per entity (a single row holding the whole nested
-  // page is about twice as slow for Neo4j to build), and with the count one row more when the
-  // page is empty (OPTIONAL CALL).
-  const flat = specs.length === 0;
-  const entity = project("n", properties);
-  const page = `${match}
-  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
-  RETURN ${flat ? `collect(${entity}) AS items` : `{n: ${entity}, pre: ${preExpression("n", specs, params)}} AS item`}`;
-  const cypher = withTotal
-    ? `WITH COUNT { ${countMatch} RETURN n } AS total
-${flat ? "CALL" : "OPTIONAL CALL"} () {
-  ${page}
-}
-RETURN total, ${flat ? "items" : "item"}`
-    : page;
-  const rows = await runRead(db, stats, cypher, {
-    ...params.values,
-    offset: neo4j.int(offset),
-    limit: neo4j.int(limit),
-  });
+  const { cypher, params, flat } = entityPageStatement(plan);
+  const rows = await runRead(db, stats, cypher, params);
   return {
     items: flat
       ? ((rows[0]?.items ?? []) as Plain[]).map(toEntity)
-      : rows.flatMap((row) => (row.item ? [withPre(row.item as Row, specs)] : [])),
-    totalCount: withTotal ? Number(rows[0]?.total ?? 0) : null,
+      : rows.flatMap((row) => (row.item ? [withPages(row.item as Row, plan)] : [])),
+    totalCount: plan.withTotal ? Number(rows[0]?.total ?? 0) : null,
   };
 }

@@ -42,7 +42,7 @@ import {
   type Touched,
   type TouchedEntity,
 } from "./claims.js";
-import { toEntity } from "./entities.js";
+import { toEntity } from "./records.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
 export const INGEST_BATCH = 2_000;

@@ -5,13 +5,12 @@
  * hub cannot blow it up; `truncated` says when a cap cut it short.
  */
 import neo4j from "neo4j-driver";
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
 import { BadInputError } from "../domain/errors.js";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
-import { type EntityRecord, toEntity } from "./entities.js";
-import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 
 export const NEIGHBOURHOOD_LIMITS = { depth: 3, nodes: 500, rowsPerLevel: 5_000 } as const;
 

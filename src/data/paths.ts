@@ -3,14 +3,14 @@
  * MENTIONS is left out unless asked for: every entity is two hops from any other through the
  * article that mentions both, which answers nothing.
  */
+
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { BadInputError, NotFoundError } from "../domain/errors.js";
 import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
-import { type EntityRecord, toEntity } from "./entities.js";
-import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 10;

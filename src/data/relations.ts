@@ -1,183 +1,45 @@
 /**
- * Reading relations: for many entities at once (one query per batch, whatever the number of
- * parents), filtered by type, direction and the other end's kind, paged per parent.
+ * Reading relation pages: runs the statements of src/cypher/relations.ts and decodes their rows.
+ * A page arrives one way, whichever statement carried it: as the list [items, total] that
+ * `pageExpression` builds, decoded here by `toPage` (and kept on its entity by `attachPages` when
+ * it was read along with the entity).
  */
-import neo4j from "neo4j-driver";
+
+import type { RelationPagePlan, RelationPagesPlan } from "../cypher/plan.js";
+import { projectedNames } from "../cypher/projection.js";
+import { relationPagesStatement, relationPropertiesRead } from "../cypher/relations.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, runRead } from "../db/run.js";
+import { type QueryStats, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { type Claim, decodeClaims, resolveClaims } from "../domain/claims.js";
 import {
-  ALL_RELATION_PROPERTIES,
-  type Direction,
-  isKind,
-  isRelationType,
-  type Kind,
-  type RelationType,
-} from "../domain/vocabulary.js";
-import { type EntityRecord, type Page, toEntity } from "./entities.js";
-import { byName, Params } from "./filters.js";
-import { relationPattern } from "./pattern.js";
-import { ENTITY_CORE, fromValues, project, projectedNames } from "./projection.js";
+  type EntityRecord,
+  fromValues,
+  type Page,
+  type RelationRecord,
+  toRelation,
+} from "./records.js";
 
-/** A sentence of a source that states a relation: the claim that source makes. */
-export type Evidence = Claim;
-
-/**
- * The stored lists that hold a relation's claims, one item per piece of evidence (see
- * domain/claims.ts): read for evidence, claims, disputes, and for typed values as of a date.
- */
-export const CLAIM_LISTS = [
-  "evidenceSources",
-  "evidenceExcerpts",
-  "evidenceInferred",
-  "evidenceAt",
-  "evidenceValues",
-  "evidenceRanks",
-] as const;
-
-/** A relation seen from one of its ends. */
-export interface RelationRecord {
-  /** `from|TYPE|to`: stable and readable, since there is one relation per (from, type, to). */
-  id: string;
-  type: RelationType;
-  /** OUT when the entity it was read from is the start of the relation. */
-  direction: "OUT" | "IN";
-  from: string;
-  to: string;
-  /** The entity at the other end. */
-  other: EntityRecord;
-  /** The type's own properties and since / until / date. */
-  properties: Record<string, Plain>;
-  inferred: boolean;
-  /** The claims that count (not deprecated; with asOf, none later than it). */
-  evidence: Evidence[];
-  /** Every claim, deprecated ones included. */
-  claims: Claim[];
-  /** Whether claims at the same latest point in time disagree on a value. */
-  disputed: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-
-export interface RelationFilter {
-  types: readonly RelationType[] | null;
-  direction: Direction;
-  otherKind: Kind | null;
-  offset: number;
-  limit: number;
-  withTotal: boolean;
-  /** Only relations that hold on this (ISO, may be partial) date: since <= asOf <= until. */
-  asOf?: string | null;
-}
-
-/**
- * A page of relations to read along with the entities it hangs off, and what to read under
- * each entity at its other end: a GraphQL selection of relation fields, compiled into one query.
- */
-export interface RelationSpec {
-  /** Where the page is kept on the entity (a GraphQL response key). */
-  key: string;
-  /** Only entities of these kinds have it (null: every entity). */
-  kinds: readonly Kind[] | null;
-  filter: RelationFilter;
-  /** Stored properties to read beyond key, kind and name (null: all), see projection.ts. */
-  nodeProperties?: readonly string[] | null;
-  relationProperties?: readonly string[] | null;
-  children: readonly RelationSpec[];
-}
-
-/**
- * The Cypher expression for one spec over the entity bound to `n`: a list [items, total], or
- * null for entities of other kinds. Items are ordered by type, then the other end's name and key;
- * each is a list [type, outgoing, relation values, other end's values, pages of its children]
- * (values as `project` gives them as a list: no map keys cross Bolt for the many records of a nested
- * read). Types and labels come from the registry only; offsets, limits and dates are parameters.
- */
-export function specExpression(n: string, spec: RelationSpec, p: Params, depth = 0): string {
-  const f = spec.filter;
-  const r = `r${depth}`;
-  const m = `m${depth}`;
-  const types = (f.types ?? []).filter(isRelationType);
-  const rel = types.length > 0 ? `:${types.join("|")}` : "";
-  const other = f.otherKind && isKind(f.otherKind) ? f.otherKind : "Entity";
-  const pattern = relationPattern(f.direction, n, `${r}${rel}`, `${m}:${other}`);
-  // Dates compare as strings; "~" sorts after every digit and "-", so d + "~" is the end of a
-  // partial date d ("2022" + "~" comes after every day of 2022).
-  let when = "true";
-  if (f.asOf != null) {
-    const asOf = p.add(f.asOf);
-    when = `(${r}.since IS NULL OR ${r}.since <= ${asOf} + "~")
-      AND (${r}.until IS NULL OR ${r}.until + "~" >= ${asOf}) AND (${r}.date IS NULL OR ${r}.date <= ${asOf} + "~")`;
-  }
-  // With one type the order by type is a constant: leaving it out lets Neo4j sort less (the
-  // nesting's query took about 15% less time at 100k).
-  const byType = types.length === 1 ? "" : `type(${r}), `;
-  const children =
-    spec.children.length > 0 ? `, ${preExpression(m, spec.children, p, depth + 1)}` : "";
-  const items = `COLLECT {
-  MATCH ${pattern} WHERE ${when}
-  WITH ${r}, ${m} ORDER BY ${byType}${byName(m)}, ${m}.key
-  SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
-  RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, relationRead(spec), [], "list")}, ${project(m, spec.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
-}`;
-  const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
-  const body = `[${items}, ${total}]`;
-  if (spec.kinds === null) return body;
-  const kinds = spec.kinds.filter(isKind);
-  if (kinds.length === 0) return "null";
-  return `CASE WHEN ${kinds.map((k) => `${n}:${k}`).join(" OR ")} THEN ${body} END`;
-}
-
-/** The list of every spec's page for the entity bound to `n`, in spec order. */
-export function preExpression(
-  n: string,
-  specs: readonly RelationSpec[],
-  p: Params,
-  depth = 0,
-): string {
-  return `[${specs.map((s) => specExpression(n, s, p, depth)).join(", ")}]`;
-}
-
-/** Builds the batch query: one page per key, with its children. */
-export function relationsCypher(spec: RelationSpec, p: Params): string {
-  return `
-UNWIND $keys AS key
-MATCH (n:Entity {key: key})
-RETURN key, ${specExpression("n", spec, p)} AS page`;
-}
-
-/**
- * The relation properties a spec reads: with asOf, a typed value is resolved from the claims,
- * so the claim lists come too (without it the stored values are the current ones).
- */
-function relationRead(spec: RelationSpec): readonly string[] | null {
-  const props = spec.relationProperties ?? null;
-  if (props === null || spec.filter.asOf == null) return props;
-  return props.some((p) => p in ALL_RELATION_PROPERTIES) ? [...props, ...CLAIM_LISTS] : props;
-}
-
-/** The property names of a spec's list projections, worked out once per spec (not per page). */
-const specNames = new WeakMap<
-  RelationSpec,
+/** The property names of a page's list projections, worked out once per plan (not per page). */
+const planNames = new WeakMap<
+  RelationPagePlan,
   { relationNames: string[] | null; nodeNames: string[] | null }
 >();
-function namesOf(spec: RelationSpec) {
-  let names = specNames.get(spec);
+function namesOf(plan: RelationPagePlan) {
+  let names = planNames.get(plan);
   if (!names) {
     names = {
-      relationNames: projectedNames(relationRead(spec), []),
-      nodeNames: projectedNames(spec.nodeProperties ?? null),
+      relationNames: projectedNames(relationPropertiesRead(plan), []),
+      nodeNames: projectedNames(plan.nodeProperties ?? null),
     };
-    specNames.set(spec, names);
+    planNames.set(plan, names);
   }
   return names;
 }
 
-/** Reads one page (see specExpression) seen from the entity `key`. */
-function toPage(key: string, page: Plain, spec: RelationSpec): Page<RelationRecord> {
+/** Decodes one page (see pageExpression) seen from the entity `key`. */
+export function toPage(key: string, page: Plain, plan: RelationPagePlan): Page<RelationRecord> {
   const [items, total] = Array.isArray(page) ? page : [];
-  const { relationNames, nodeNames } = namesOf(spec);
+  const { relationNames, nodeNames } = namesOf(plan);
   return {
     items: (Array.isArray(items) ? items : []).map((item) => {
       const [type, out, props, m, pre] = item as Plain[];
@@ -189,88 +51,43 @@ function toPage(key: string, page: Plain, spec: RelationSpec): Page<RelationReco
           props: fromValues(props ?? null, relationNames),
           m: fromValues(m ?? null, nodeNames),
         },
-        spec.filter.asOf,
+        plan.filter.asOf,
       );
-      if (spec.children.length > 0) attachPrefetched(relation.other, pre ?? null, spec.children);
+      if (plan.children.length > 0) attachPages(relation.other, pre ?? null, plan.children);
       return relation;
     }),
     totalCount: total === null || total === undefined ? null : Number(total),
   };
 }
 
-/** Keeps the pages read along with `entity` on it, by response key, for its field resolvers. */
-export function attachPrefetched(
+/** Keeps the pages read along with `entity` on it, under their plans' ids. */
+export function attachPages(
   entity: EntityRecord,
   pre: Plain,
-  specs: readonly RelationSpec[],
+  plans: readonly RelationPagePlan[],
 ): void {
   const pages = Array.isArray(pre) ? pre : [];
-  specs.forEach((spec, i) => {
+  plans.forEach((plan, i) => {
     const page = pages[i];
     if (page === null || page === undefined) return;
-    entity.prefetched ??= new Map();
-    entity.prefetched.set(spec.key, toPage(entity.key, page, spec));
+    entity.pages ??= new Map();
+    entity.pages.set(plan.id, toPage(entity.key, page, plan));
   });
 }
 
-/**
- * Turns one collected relation map into a RelationRecord seen from `key`. Its typed values are
- * the stored (current) ones, or, with `asOf`, those its claims resolve to at that date.
- */
-export function toRelation(key: string, item: Row, asOf?: string | null): RelationRecord {
-  const props = (item.props ?? {}) as Record<string, Plain>;
-  const other = toEntity(item.m ?? null);
-  const out = item.out === true;
-  const type = String(item.type) as RelationType;
-  const from = out ? key : other.key;
-  const to = out ? other.key : key;
-  const properties: Record<string, Plain> = {};
-  for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
-    const value = props[name];
-    if (value !== undefined && value !== null) properties[name] = value;
-  }
-  const claims = decodeClaims(props, properties);
-  const resolved = resolveClaims(claims, asOf);
-  if (asOf != null && props.evidenceValues !== undefined) {
-    for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
-      const value = resolved.values[name];
-      if (value == null) delete properties[name];
-      else properties[name] = value;
-    }
-  }
-  return {
-    id: `${from}|${type}|${to}`,
-    type,
-    direction: out ? "OUT" : "IN",
-    from,
-    to,
-    other,
-    properties,
-    inferred: props.inferred === true,
-    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
-    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
-    evidence: resolved.claims,
-    claims,
-    disputed: resolved.disputedProperties.length > 0,
-  };
-}
-
-/** Relations of every entity in `keys`, in one query; one page per key, in key order. */
-export async function relationsOf(
+/** One page of relations for every entity in `plan.keys`, in one query; in key order. */
+export async function relationPages(
   db: Db,
   stats: QueryStats,
-  keys: readonly string[],
-  filter: RelationFilter,
-  read: Partial<Pick<RelationSpec, "nodeProperties" | "relationProperties" | "children">> = {},
+  plan: RelationPagesPlan,
 ): Promise<Page<RelationRecord>[]> {
-  const spec: RelationSpec = { key: "", kinds: null, filter, children: [], ...read };
-  const p = new Params("p");
-  const cypher = relationsCypher(spec, p);
-  const rows = await runRead(db, stats, cypher, { ...p.values, keys: [...new Set(keys)] });
+  const { cypher, params } = relationPagesStatement(plan);
+  const rows = await runRead(db, stats, cypher, params);
   const byKey = new Map<string, Page<RelationRecord>>();
   for (const row of rows) {
     const key = String(row.key);
-    byKey.set(key, toPage(key, row.page ?? null, spec));
+    byKey.set(key, toPage(key, row.page ?? null, plan.page));
   }
-  return keys.map((k) => byKey.get(k) ?? { items: [], totalCount: filter.withTotal ? 0 : null });
+  const empty = { items: [], totalCount: plan.page.filter.withTotal ? 0 : null };
+  return plan.keys.map((k) => byKey.get(k) ?? empty);
 }

@@ -1,15 +1,18 @@
 /**
- * A timeline: the dated events an entity is linked to, and its own dated relations (with a date
- * or a since), in date order. Partial dates sort before their completions ("2022" before
- * "2022-02-24"), and a range matches a partial date when the two overlap.
+ * A timeline: runs the statements of src/cypher/timeline.ts (the page and its count, in one read
+ * transaction) and decodes each entry into an event or a relation.
  */
-import neo4j from "neo4j-driver";
+import type { TimelinePlan } from "../cypher/plan.js";
+import { timelineStatements } from "../cypher/timeline.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
-import { type EntityRecord, type Page, toEntity } from "./entities.js";
-import { dateRangePredicates, Params } from "./filters.js";
-import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import {
+  type EntityRecord,
+  type Page,
+  type RelationRecord,
+  toEntity,
+  toRelation,
+} from "./records.js";
 
 export interface TimelineEntry {
   date: string;
@@ -17,54 +20,18 @@ export interface TimelineEntry {
   relation: RelationRecord | null;
 }
 
-function timelineCypher(where: string, tail: string): string {
-  return `
-MATCH (n:Entity {key: $key})
-CALL (n) {
-  MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
-  RETURN DISTINCT e.date AS date, ${asMap("e")} AS event, null AS rel
-  UNION
-  MATCH (n)-[r]-(m:Entity)
-  WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
-  RETURN coalesce(r.date, r.since) AS date, null AS event,
-         {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS rel
-}
-WITH date, event, rel WHERE ${where}
-${tail}`;
-}
-
 /** One page of the timeline of `key` between `from` and `to` (both optional, may be partial). */
 export async function timeline(
   db: Db,
   stats: QueryStats,
-  input: { key: string; from?: string | null; to?: string | null },
-  offset: number,
-  limit: number,
-  withTotal: boolean,
+  input: TimelinePlan & { withTotal: boolean },
 ): Promise<Page<TimelineEntry>> {
-  const params = new Params("t");
-  const conditions = dateRangePredicates(
-    "date",
-    { from: input.from ?? null, to: input.to ?? null },
-    params,
-    "timeline",
-  );
-  const where = conditions.length ? conditions.join(" AND ") : "true";
-  const page = timelineCypher(
-    where,
-    `RETURN date, event, rel
-ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key)
-SKIP $offset LIMIT $limit`,
-  );
-  const count = timelineCypher(where, "RETURN count(*) AS total");
-  const base = { ...params.values, key: input.key };
+  const { page, count } = timelineStatements(input);
   return readTx(db, stats, async (tx) => {
-    const rows = await tx.run(page, {
-      ...base,
-      offset: neo4j.int(offset),
-      limit: neo4j.int(limit),
-    });
-    const total = withTotal ? Number((await tx.run(count, base))[0]?.total ?? 0) : null;
+    const rows = await tx.run(page.cypher, page.params);
+    const total = input.withTotal
+      ? Number((await tx.run(count.cypher, count.params))[0]?.total ?? 0)
+      : null;
     return {
       items: rows.map((r) => ({
         date: String(r.date),

@@ -4,6 +4,7 @@
  * path), and replaying one changes nothing. Each returns what it changed, for graphChanged.
  */
 
+import { asMap } from "../cypher/projection.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -31,10 +32,8 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { settleEntities, settleRelations, type Touched, type TouchedEntity } from "./claims.js";
-import { type EntityRecord, toEntity } from "./entities.js";
 import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
-import { asMap } from "./projection.js";
-import { type RelationRecord, toRelation } from "./relations.js";
+import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 
 export interface Changes {
   entities: string[];
@@ -199,9 +198,7 @@ function editedClaims(kind: Kind, props: Record<string, Plain>, patch: EntityPat
 export async function updateEntity(
   db: Db,
   stats: QueryStats,
-  key: string,
-  patch: EntityPatch,
-  by: string,
+  { key, patch, by }: { key: string; patch: EntityPatch; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(ENTITY, { key });
@@ -461,9 +458,7 @@ RETURN count(*) AS removed`;
 export async function removeRelation(
   db: Db,
   stats: QueryStats,
-  from: string,
-  type: RelationType,
-  to: string,
+  { from, type, to }: { from: string; type: RelationType; to: string },
 ) {
   return writeTx(db, stats, async (tx) => {
     const [row] = await tx.run(REMOVE(type), { from, to });

@@ -8,7 +8,7 @@
  * The previous version recorded per changed field `<field>Source`, `<field>Previous` and
  * `<field>PreviousSource`; the start-up migration turns them into claims (data/claims.ts).
  */
-import type { Plain } from "../db/serialize.js";
+import type { Plain } from "./claims.js";
 import { claimedFields } from "./entity-claims.js";
 import type { Kind } from "./vocabulary.js";
 

@@ -3,7 +3,6 @@
  * asking for more than MAX_PAGE_SIZE rows is an error, never a silent cut.
  */
 import { cursorToOffset, offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { BadInputError, LimitExceededError } from "../domain/errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -130,26 +129,4 @@ export function toConnection<T extends object>(
     },
     totalCount,
   };
-}
-
-/** Whether the selections of `fields` ask for `name` (e.g. totalCount), through fragments. */
-export function selectsIn(
-  fields: readonly FieldNode[],
-  name: string,
-  info: GraphQLResolveInfo,
-): boolean {
-  const selects = (set: SelectionSetNode | undefined): boolean =>
-    !!set &&
-    set.selections.some((s) => {
-      if (s.kind === "Field") return s.name.value === name;
-      if (s.kind === "InlineFragment") return selects(s.selectionSet);
-      const fragment = info.fragments[s.name.value];
-      return fragment ? selects(fragment.selectionSet) : false;
-    });
-  return fields.some((node) => selects(node.selectionSet));
-}
-
-/** Whether the current field's selection asks for `name` (e.g. totalCount), through fragments. */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return selectsIn(info.fieldNodes, name, info);
 }

@@ -10,9 +10,10 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { BulkLoadError, type BulkLoadReport, bulkLoad } from "../../src/data/bulk-load.js";
-import { clearGenerated, generateDocuments } from "../../src/data/generate.js";
+import { clearGenerated } from "../../src/data/generated.js";
 import { ingestDocument } from "../../src/data/ingest.js";
 import type { Db } from "../../src/db/driver.js";
+import { generateDocuments } from "../../src/generate/documents.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
 
 const PREFIX = "bulktest-";

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  clearGenerated,
-  GENERATED_KEY_PREFIX,
-  generateDocuments,
-} from "../../src/data/generate.js";
+import { clearGenerated } from "../../src/data/generated.js";
 import { type IngestSummary, ingestDocument } from "../../src/data/ingest.js";
 import type { Document } from "../../src/domain/document.js";
+import { GENERATED_KEY_PREFIX, generateDocuments } from "../../src/generate/documents.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
 import { expectIndexedPlans } from "../helpers/plans.js";
 

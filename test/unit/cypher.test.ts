@@ -1,12 +1,39 @@
 /**
  * The Cypher that operations compile to, shown without a database (in the manner of the Neo4j
  * GraphQL Library's TCK tests): labels and types come from the registry, every value is a
- * parameter. The live tests check behaviour; these show the statements.
+ * parameter. The read statements are built from read plans (src/cypher/plan.ts) by
+ * src/cypher/entities.ts and src/cypher/relations.ts; the live tests check behaviour, these show
+ * the statements.
  */
 import { describe, expect, it } from "vitest";
-import { compileWhere, Params } from "../../src/data/filters.js";
+import { entitiesByKeyStatement, entityPageStatement } from "../../src/cypher/entities.js";
+import { compileWhere } from "../../src/cypher/filters.js";
+import { Params } from "../../src/cypher/params.js";
+import type { RelationPagePlan } from "../../src/cypher/plan.js";
+import { relationPagesStatement } from "../../src/cypher/relations.js";
+import { searchStatement } from "../../src/cypher/search.js";
+import { timelineStatements } from "../../src/cypher/timeline.js";
 import { mergeRelationCypher, upsertEntitiesCypher } from "../../src/data/ingest.js";
-import { relationsCypher } from "../../src/data/relations.js";
+
+/** A page of relations as the planner makes one: `first: 5` without hasNextPage. */
+const page = (
+  over: Partial<RelationPagePlan> & Pick<RelationPagePlan, "id">,
+): RelationPagePlan => ({
+  kinds: null,
+  filter: {
+    types: null,
+    direction: "BOTH",
+    otherKind: null,
+    offset: 0,
+    limit: 5,
+    withTotal: false,
+    asOf: null,
+  },
+  nodeProperties: [],
+  relationProperties: [],
+  children: [],
+  ...over,
+});
 
 describe("Cypher shapes", () => {
   it("a filtered where: values as parameters, names lower-cased, OR and NOT nested", () => {
@@ -32,11 +59,10 @@ describe("Cypher shapes", () => {
   });
 
   it("a relation page as of a date reads the claim lists with the typed values", () => {
-    const p = new Params("p");
-    const cypher = relationsCypher(
-      {
-        key: "",
-        kinds: null,
+    const { cypher, params } = relationPagesStatement({
+      keys: ["canada", "latvia", "canada"],
+      page: page({
+        id: "contributions",
         filter: {
           types: ["CONTRIBUTES_TO"],
           direction: "OUT",
@@ -46,12 +72,9 @@ describe("Cypher shapes", () => {
           withTotal: true,
           asOf: "2022-03",
         },
-        nodeProperties: [],
         relationProperties: ["troops"],
-        children: [],
-      },
-      p,
-    );
+      }),
+    });
     expect(cypher).toMatchInlineSnapshot(`
       "
       UNWIND $keys AS key
@@ -65,12 +88,312 @@ describe("Cypher shapes", () => {
       }, COUNT { MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.since IS NULL OR r0.since <= $p0 + "~")
             AND (r0.until IS NULL OR r0.until + "~" >= $p0) AND (r0.date IS NULL OR r0.date <= $p0 + "~") }] AS page"
     `);
-    expect(Object.keys(p.values)).toMatchInlineSnapshot(`
-      [
-        "p0",
-        "p1",
-        "p2",
-      ]
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "keys": [
+          "canada",
+          "latvia",
+        ],
+        "p0": "2022-03",
+        "p1": Integer {
+          "high": 0,
+          "low": 0,
+        },
+        "p2": Integer {
+          "high": 0,
+          "low": 5,
+        },
+      }
+    `);
+  });
+
+  it("entities by key, as the entity loader reads them: every property, no relation page", () => {
+    expect(entitiesByKeyStatement({ keys: ["canada", "nato"] })).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity) WHERE n.key IN $keys
+      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+        "params": {
+          "keys": [
+            "canada",
+            "nato",
+          ],
+        },
+      }
+    `);
+  });
+
+  it("entity(key) with relation pages two levels down: only the selected properties, pages of one kind in a CASE", () => {
+    const { cypher, params } = entitiesByKeyStatement({
+      keys: ["canada"],
+      properties: ["description"],
+      pages: [
+        page({
+          id: "leaders",
+          kinds: ["Nation"],
+          filter: {
+            types: ["LEADS"],
+            direction: "IN",
+            otherKind: "Person",
+            offset: 0,
+            limit: 3,
+            withTotal: false,
+          },
+          relationProperties: ["role"],
+          children: [
+            page({
+              id: "quotes",
+              kinds: ["Person"],
+              filter: {
+                types: ["SAID"],
+                direction: "OUT",
+                otherKind: "Quote",
+                offset: 0,
+                limit: 2,
+                withTotal: true,
+              },
+              nodeProperties: ["text"],
+            }),
+          ],
+        }),
+      ],
+    });
+    expect(cypher).toMatchInlineSnapshot(`
+      "
+      MATCH (n:Entity) WHERE n.key IN $keys
+      RETURN n {.key, .kind, .name, .description} AS n, [CASE WHEN n:Nation THEN [COLLECT {
+        MATCH (n)<-[r0:LEADS]-(m0:Person) WHERE true
+        WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key
+        SKIP $p2 LIMIT $p3
+        RETURN [type(r0), startNode(r0) = n, [r0.role], [m0.key, m0.kind, m0.name], [CASE WHEN m0:Person THEN [COLLECT {
+        MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE true
+        WITH r1, m1 ORDER BY m1.nameLower ASC, m1.name ASC, m1.key
+        SKIP $p0 LIMIT $p1
+        RETURN [type(r1), startNode(r1) = m0, [], [m1.key, m1.kind, m1.name, m1.text]]
+      }, COUNT { MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE true }] END]]
+      }, null] END] AS pre"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "keys": [
+          "canada",
+        ],
+        "p0": Integer {
+          "high": 0,
+          "low": 0,
+        },
+        "p1": Integer {
+          "high": 0,
+          "low": 2,
+        },
+        "p2": Integer {
+          "high": 0,
+          "low": 0,
+        },
+        "p3": Integer {
+          "high": 0,
+          "low": 3,
+        },
+      }
+    `);
+  });
+
+  it("a list filtered by a name prefix, counted: the kind's nameLower range index is named, the page is one row", () => {
+    const { cypher, params, flat } = entityPageStatement({
+      kind: "Nation",
+      where: { name: { startsWith: "Ca" } },
+      offset: 0,
+      limit: 11,
+      withTotal: true,
+      properties: ["isoCode"],
+    });
+    expect(flat).toBe(true);
+    expect(cypher).toMatchInlineSnapshot(`
+      "WITH COUNT { MATCH (n:Nation) WHERE (n.nameLower STARTS WITH $w0) RETURN n } AS total
+      CALL () {
+        MATCH (n:Nation) USING RANGE INDEX n:Nation(nameLower) WHERE n.nameLower IS NOT NULL AND (n.nameLower STARTS WITH $w0)
+        WITH n ORDER BY n.nameLower ASC, n.name ASC, n.key ASC SKIP $offset LIMIT $limit
+        RETURN collect(n {.key, .kind, .name, .isoCode}) AS items
+      }
+      RETURN total, items"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "limit": Integer {
+          "high": 0,
+          "low": 11,
+        },
+        "offset": Integer {
+          "high": 0,
+          "low": 0,
+        },
+        "w0": "ca",
+      }
+    `);
+  });
+
+  it("a list anchored on named entities (related with keys), with relation pages: one row per entity", () => {
+    const { cypher, params, flat } = entityPageStatement({
+      kind: "Nation",
+      where: { related: [{ type: "MEMBER_OF", direction: "OUT", keys: ["nato"] }] },
+      orderBy: [{ field: "isoCode", direction: "DESC" }],
+      offset: 20,
+      limit: 10,
+      withTotal: false,
+      pages: [page({ id: "relations" })],
+      properties: [],
+    });
+    expect(flat).toBe(false);
+    expect(cypher).toMatchInlineSnapshot(`
+      "MATCH (a:Entity) WHERE a.key IN $w0
+        MATCH (n:Nation)-[:MEMBER_OF]->(a:Entity)
+        WITH DISTINCT n WHERE true
+        WITH n ORDER BY n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
+        RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
+        MATCH (n)-[r0]-(m0:Entity) WHERE true
+        WITH r0, m0 ORDER BY type(r0), m0.nameLower ASC, m0.name ASC, m0.key
+        SKIP $w2 LIMIT $w3
+        RETURN [type(r0), startNode(r0) = n, [], [m0.key, m0.kind, m0.name]]
+      }, null]]} AS item"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "limit": Integer {
+          "high": 0,
+          "low": 10,
+        },
+        "offset": Integer {
+          "high": 0,
+          "low": 20,
+        },
+        "w0": [
+          "nato",
+        ],
+        "w1": [
+          "nato",
+        ],
+        "w2": Integer {
+          "high": 0,
+          "low": 0,
+        },
+        "w3": Integer {
+          "high": 0,
+          "low": 5,
+        },
+      }
+    `);
+  });
+
+  it("search: what was typed goes to Lucene escaped, and to Cypher only as parameters", () => {
+    const statement = searchStatement({
+      text: 'Stolten") OR *:*',
+      kinds: ["Person"],
+      offset: 0,
+      limit: 10,
+      withTotal: true,
+      properties: [],
+    });
+    expect(statement).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      CALL () {
+        CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+        WHERE $kinds IS NULL OR node.kind IN $kinds
+        WITH node, score + CASE
+          WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
+          WHEN toLower(node.name) STARTS WITH $typed
+            OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
+          ELSE 0 END AS score
+        ORDER BY score DESC, node.name, node.key
+        SKIP $offset LIMIT $limit
+        RETURN collect({n: node {.key, .kind, .name, .aliases, .description}, score: score}) AS items
+      }
+      CALL () {
+        CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+        WHERE $kinds IS NULL OR node.kind IN $kinds
+        RETURN count(node) AS total
+      }
+      RETURN items, total",
+        "params": {
+          "kinds": [
+            "Person",
+          ],
+          "limit": Integer {
+            "high": 0,
+            "low": 10,
+          },
+          "offset": Integer {
+            "high": 0,
+            "low": 0,
+          },
+          "query": "name:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^4 OR aliases:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^2 OR description:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))",
+          "typed": "stolten") or *:*",
+        },
+      }
+    `);
+    expect(
+      searchStatement({ text: " ~*: ", kinds: null, offset: 0, limit: 10, withTotal: false }),
+    ).toBeNull();
+  });
+
+  it("a timeline between two partial dates: the page and its count over the same entries", () => {
+    expect(
+      timelineStatements({ key: "canada", from: "2022", to: "2022-03", offset: 0, limit: 20 }),
+    ).toMatchInlineSnapshot(`
+      {
+        "count": {
+          "cypher": "
+      MATCH (n:Entity {key: $key})
+      CALL (n) {
+        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
+        UNION
+        MATCH (n)-[r]-(m:Entity)
+        WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
+        RETURN coalesce(r.date, r.since) AS date, null AS event,
+               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS rel
+      }
+      WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
+      RETURN count(*) AS total",
+          "params": {
+            "key": "canada",
+            "t0": "2022-03~",
+            "t1": "2022",
+            "t2": "2022",
+          },
+        },
+        "page": {
+          "cypher": "
+      MATCH (n:Entity {key: $key})
+      CALL (n) {
+        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
+        UNION
+        MATCH (n)-[r]-(m:Entity)
+        WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
+        RETURN coalesce(r.date, r.since) AS date, null AS event,
+               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS rel
+      }
+      WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
+      RETURN date, event, rel
+      ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key)
+      SKIP $offset LIMIT $limit",
+          "params": {
+            "key": "canada",
+            "limit": Integer {
+              "high": 0,
+              "low": 20,
+            },
+            "offset": Integer {
+              "high": 0,
+              "low": 0,
+            },
+            "t0": "2022-03~",
+            "t1": "2022",
+            "t2": "2022",
+          },
+        },
+      }
     `);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadConfig } from "../../src/config.js";
-import { toLuceneQuery } from "../../src/data/search.js";
+import { toLuceneQuery } from "../../src/cypher/search.js";
 import { repairText } from "../../src/domain/repair.js";
 import { validateDocument } from "../../src/domain/validate.js";
 

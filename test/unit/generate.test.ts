@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { Document } from "../../src/domain/document.js";
+import { validateDocument } from "../../src/domain/validate.js";
+import { KIND_NAMES, type Kind, RELATION_TYPE_NAMES } from "../../src/domain/vocabulary.js";
 import {
   DEFAULT_BATCH_SIZE,
   documentKinds,
   GENERATED_KEY_PREFIX,
   generateDocuments,
-} from "../../src/data/generate.js";
-import type { Document } from "../../src/domain/document.js";
-import { validateDocument } from "../../src/domain/validate.js";
-import { KIND_NAMES, type Kind, RELATION_TYPE_NAMES } from "../../src/domain/vocabulary.js";
+} from "../../src/generate/documents.js";
 
 const generate = (entities: number, seed = 42, batchSize = 1_000): Document[] => [
   ...generateDocuments({ entities, seed, batchSize }),

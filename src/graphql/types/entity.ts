@@ -4,15 +4,16 @@
  */
 import type { FieldMap } from "@pothos/core";
 import { sourceCounts } from "../../data/disputes.js";
-import { type EntityRecord, entityClaims, type FieldSource } from "../../data/entities.js";
+import { type EntityRecord, entityClaims, type FieldSource } from "../../data/records.js";
 import type { Plain } from "../../db/serialize.js";
 import { type Claim, resolveClaims } from "../../domain/claims.js";
 import { changedFields } from "../../domain/entity-claims.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { pagingArgs } from "../connections.js";
-import { RELATION_FIELD } from "../lookahead.js";
+import { RELATION_FIELD } from "../planner.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
+import { kindPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { ASOF_DOC, ClaimRankEnum, RELATION_CONNECTIONS, relationResolver } from "./relation.js";
 
@@ -139,27 +140,13 @@ EntityRef.implement({
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type KindFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRecord>) => FieldMap;
 
-const str = (v: Plain | undefined) => (typeof v === "string" ? v : null);
-
-/** Implements a kind's object type: Entity's fields, the kind's plain properties, and `extra`. */
+/** Implements a kind's object type: Entity's fields, the kind's registry properties, and `extra`. */
 export function defineKind(kind: Kind, extra: KindFields = () => ({})) {
   return KIND_REFS[kind].implement({
     description: KINDS[kind].description,
     interfaces: [EntityRef],
     isTypeOf: (value) => (value as EntityRecord).kind === kind,
-    fields: (t) => extra(t),
-  });
-}
-
-/** A nullable string field for a kind property. */
-export function stringProperty(
-  t: PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRecord>,
-  name: string,
-  description?: string,
-) {
-  return t.string({
-    nullable: true,
-    ...(description ? { description } : {}),
-    resolve: (e) => str(e.properties[name]),
+    // The kind's own properties come from the registry; `extra` adds its relation fields.
+    fields: (t) => ({ ...kindPropertyFields<EntityRecord>(t, kind), ...extra(t) }),
   });
 }

@@ -50,3 +50,19 @@ export const MissionStatusEnum = builder.enumType("MissionStatus", { values: MIS
 export const EventCategoryEnum = builder.enumType("EventCategory", { values: EVENT_CATEGORIES });
 export const PledgeMetricEnum = builder.enumType("PledgeMetric", { values: PLEDGE_METRICS });
 export const PledgeStatusEnum = builder.enumType("PledgeStatus", { values: PLEDGE_STATUSES });
+
+/** The enum type of an enumeration of the registry, found by its value list (the same array). */
+const PROPERTY_ENUMS = new Map<readonly string[], typeof PledgeStatusEnum>([
+  [ORGANIZATION_CATEGORIES, OrganizationCategoryEnum as unknown as typeof PledgeStatusEnum],
+  [MISSION_STATUSES, MissionStatusEnum as unknown as typeof PledgeStatusEnum],
+  [EVENT_CATEGORIES, EventCategoryEnum as unknown as typeof PledgeStatusEnum],
+  [PLEDGE_METRICS, PledgeMetricEnum as unknown as typeof PledgeStatusEnum],
+  [PLEDGE_STATUSES, PledgeStatusEnum],
+]);
+
+/** The GraphQL enum for a registry enumeration; an enumeration without one is a build error. */
+export function enumForValues(values: readonly string[]) {
+  const ref = PROPERTY_ENUMS.get(values);
+  if (!ref) throw new Error(`No GraphQL enum for values ${values.join(",")}`);
+  return ref;
+}

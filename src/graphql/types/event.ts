@@ -1,18 +1,7 @@
-import { defineKind, stringProperty } from "./entity.js";
-import { EventCategoryEnum } from "./enums.js";
+import { defineKind } from "./entity.js";
 import { relationField } from "./relation.js";
 
 defineKind("Event", (t) => ({
-  date: stringProperty(
-    t,
-    "date",
-    "When it happened (ISO, may be partial: 2022, 2022-03, 2022-03-08).",
-  ),
-  category: t.field({
-    type: EventCategoryEnum,
-    nullable: true,
-    resolve: (e) => (e.properties.category as "OTHER" | undefined) ?? null,
-  }),
   participants: relationField(t, {
     description: "People, nations and organisations that took part; the edge has the role.",
     types: ["PARTICIPATED_IN"],

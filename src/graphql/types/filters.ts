@@ -8,7 +8,7 @@ import type {
   OrderBy,
   PropertyFilter,
   RelationCondition,
-} from "../../data/filters.js";
+} from "../../cypher/filters.js";
 import {
   EVENT_CATEGORIES,
   isFilterable,

@@ -1,15 +1,7 @@
-import { defineKind, stringProperty } from "./entity.js";
-import { MissionStatusEnum } from "./enums.js";
+import { defineKind } from "./entity.js";
 import { relationField } from "./relation.js";
 
 defineKind("Mission", (t) => ({
-  startDate: stringProperty(t, "startDate", "When the mission began (ISO, may be partial)."),
-  endDate: stringProperty(t, "endDate", "When it ends or ended (ISO, may be partial)."),
-  status: t.field({
-    type: MissionStatusEnum,
-    nullable: true,
-    resolve: (e) => (e.properties.status as "ACTIVE" | undefined) ?? null,
-  }),
   contributors: relationField(t, {
     description:
       "Nations and organisations contributing; the edge has troops, additionalTroops and asOf.",

@@ -157,7 +157,11 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateEntityInput, required: true }),
     },
     resolve: async (_, { key, input }, ctx) => {
-      const r = await updateEntity(ctx.db, ctx.stats, checkKey(key), input, by(ctx));
+      const r = await updateEntity(ctx.db, ctx.stats, {
+        key: checkKey(key),
+        patch: input,
+        by: by(ctx),
+      });
       announce(ctx.events, { ...r.changes, operation: "updateEntity", by: by(ctx) });
       return r.entity;
     },
@@ -221,13 +225,11 @@ builder.mutationFields((t) => ({
       to: t.arg.string({ required: true }),
     },
     resolve: async (_, args, ctx) => {
-      const r = await removeRelation(
-        ctx.db,
-        ctx.stats,
-        checkKey(args.from, "from"),
-        args.type,
-        checkKey(args.to, "to"),
-      );
+      const r = await removeRelation(ctx.db, ctx.stats, {
+        from: checkKey(args.from, "from"),
+        type: args.type,
+        to: checkKey(args.to, "to"),
+      });
       announce(ctx.events, { ...r.changes, operation: "removeRelation", by: by(ctx) });
       return { removed: r.removed };
     },

@@ -1,8 +1,7 @@
-import { defineKind, stringProperty } from "./entity.js";
+import { defineKind } from "./entity.js";
 import { relationField } from "./relation.js";
 
 defineKind("Nation", (t) => ({
-  isoCode: stringProperty(t, "isoCode", "ISO 3166-1 alpha-3 code, e.g. CAN."),
   leaders: relationField(t, {
     description: "People who lead this nation; the edge has the role (e.g. Prime Minister).",
     types: ["LEADS"],

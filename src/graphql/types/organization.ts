@@ -1,13 +1,7 @@
 import { defineKind } from "./entity.js";
-import { OrganizationCategoryEnum } from "./enums.js";
 import { relationField } from "./relation.js";
 
 defineKind("Organization", (t) => ({
-  category: t.field({
-    type: OrganizationCategoryEnum,
-    nullable: true,
-    resolve: (e) => (e.properties.category as "ALLIANCE" | undefined) ?? null,
-  }),
   members: relationField(t, {
     description: "Nations that are members.",
     types: ["MEMBER_OF"],

@@ -1,25 +1,7 @@
-import { defineKind, stringProperty } from "./entity.js";
-import { PledgeMetricEnum, PledgeStatusEnum } from "./enums.js";
+import { defineKind } from "./entity.js";
 import { relationField } from "./relation.js";
 
 defineKind("Pledge", (t) => ({
-  metric: t.field({
-    type: PledgeMetricEnum,
-    nullable: true,
-    resolve: (e) => (e.properties.metric as "OTHER" | undefined) ?? null,
-  }),
-  value: t.float({
-    nullable: true,
-    description: "The amount, in unit.",
-    resolve: (e) => (typeof e.properties.value === "number" ? e.properties.value : null),
-  }),
-  unit: stringProperty(t, "unit", "The unit of value, e.g. percent of GDP."),
-  period: stringProperty(t, "period", "The period the pledge covers."),
-  status: t.field({
-    type: PledgeStatusEnum,
-    nullable: true,
-    resolve: (e) => (e.properties.status as "PROPOSED" | undefined) ?? null,
-  }),
   pledgedBy: relationField(t, {
     description: "Who made or agreed to it.",
     types: ["PLEDGED"],

@@ -1,14 +1,21 @@
 /** Root reads: entity(key), search, and one list per kind (people, nations, ...). */
 import type { FieldNode } from "graphql";
-import { type EntityRecord, entitiesByKey, entityPage } from "../../data/entities.js";
+import { entitiesByKey, entityPage } from "../../data/entities.js";
+import type { EntityRecord } from "../../data/records.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
 import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { entityProperties, needsNextPage, nodeSelections, relationSpecs } from "../lookahead.js";
-import { pageWindow, selectsField, toConnection } from "../pagination.js";
+import { toConnection } from "../pagination.js";
+import {
+  connectionWindow,
+  entityProperties,
+  nodeSelections,
+  relationPagePlans,
+  selectsField,
+} from "../planner.js";
 import { EntityKindEnum } from "./enums.js";
 import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
@@ -27,12 +34,13 @@ builder.queryField("entity", (t) =>
     resolve: async (_, args, ctx, info) => {
       const key = checkKey(args.key);
       const sets = info.fieldNodes.flatMap(selectionSet);
-      const specs = relationSpecs(info, sets, "Entity");
-      // Nothing to read ahead: the key goes to the batched loader (shared with other fields).
-      if (specs.length === 0) return key;
+      const pages = relationPagePlans(info, sets, "Entity");
+      // No relation page selected: the key goes to the batched loader (shared with other fields).
+      if (pages.length === 0) return key;
       // Else the entity and the relations selected under it come back from one query.
-      const [found] = await entitiesByKey(ctx.db, ctx.stats, [key], {
-        specs,
+      const [found] = await entitiesByKey(ctx.db, ctx.stats, {
+        keys: [key],
+        pages,
         properties: entityProperties(info, sets, "Entity"),
       });
       if (found instanceof Error) throw found;
@@ -68,19 +76,18 @@ for (const kind of KIND_NAMES) {
         ...pagingArgs(t.arg),
       },
       resolve: async (_, args, ctx, info) => {
-        const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
+        const window = connectionWindow(args, info.fieldNodes, info);
         const nodes = nodeSelections(info.fieldNodes, info);
-        const page = await entityPage(
-          ctx.db,
-          ctx.stats,
+        const page = await entityPage(ctx.db, ctx.stats, {
           kind,
-          { where: toEntityWhere(kind, args.where), orderBy: toOrderBy(args.orderBy) },
-          window.offset,
-          window.limit,
-          selectsField(info, "totalCount"),
-          relationSpecs(info, nodes, kind),
-          entityProperties(info, nodes, kind),
-        );
+          where: toEntityWhere(kind, args.where),
+          orderBy: toOrderBy(args.orderBy),
+          offset: window.offset,
+          limit: window.limit,
+          withTotal: selectsField(info, "totalCount"),
+          pages: relationPagePlans(info, nodes, kind),
+          properties: entityProperties(info, nodes, kind),
+        });
         return toConnection(
           page.items.map((node) => ({ node })),
           window,
@@ -134,17 +141,15 @@ builder.queryField("search", (t) =>
           { path: ["query"], message: `at most ${SEARCH_MAX_LENGTH} characters` },
         ]);
       }
-      const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
-      const page = await searchEntities(
-        ctx.db,
-        ctx.stats,
-        args.query,
-        args.kinds ?? null,
-        window.offset,
-        window.limit,
-        selectsField(info, "totalCount"),
-        entityProperties(info, nodeSelections(info.fieldNodes, info), "Entity"),
-      );
+      const window = connectionWindow(args, info.fieldNodes, info);
+      const page = await searchEntities(ctx.db, ctx.stats, {
+        text: args.query,
+        kinds: args.kinds ?? null,
+        offset: window.offset,
+        limit: window.limit,
+        withTotal: selectsField(info, "totalCount"),
+        properties: entityProperties(info, nodeSelections(info.fieldNodes, info), "Entity"),
+      });
       return toConnection(page.items, window, page.totalCount, searchEdge);
     },
   }),

@@ -1,8 +1,7 @@
-import { defineKind, stringProperty } from "./entity.js";
+import { defineKind } from "./entity.js";
 import { relationField } from "./relation.js";
 
 defineKind("Quote", (t) => ({
-  text: stringProperty(t, "text", "The quotation, verbatim."),
   speakers: relationField(t, {
     description: "Who said it.",
     types: ["SAID"],

@@ -2,19 +2,20 @@
  * Type refs declared before they are implemented, so types that point at each other (entities
  * and their relations) can be defined in their own files without import cycles.
  */
-import { type EntityRecord, entitiesByKey } from "../../data/entities.js";
+import { entitiesByKey } from "../../data/entities.js";
+import type { EntityRecord } from "../../data/records.js";
 import { KIND_NAMES, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 
 /** `interface Entity implements Node`: loads by key, one query per batch. */
 export const EntityRef = builder.loadableInterfaceRef<EntityRecord, string>("Entity", {
-  load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, keys),
+  load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, { keys }),
 });
 
 function kindRef(kind: Kind) {
   return builder.loadableNodeRef<EntityRecord, string>(kind, {
     id: { resolve: (e) => e.key },
-    load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, keys, { kind }),
+    load: (keys, ctx) => entitiesByKey(ctx.db, ctx.stats, { keys, kind }),
   });
 }
 

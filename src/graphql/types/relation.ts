@@ -7,12 +7,9 @@ import { pathDataloaderGetter } from "@pothos/plugin-dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import { disputedRelations } from "../../data/disputes.js";
-import type { EntityRecord } from "../../data/entities.js";
-import { type Evidence, type RelationRecord, relationsOf } from "../../data/relations.js";
-import type { Plain } from "../../db/serialize.js";
+import type { EntityRecord, Evidence, RelationRecord } from "../../data/records.js";
+import { relationPages } from "../../data/relations.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
-import { PARTIAL_DATE } from "../../domain/document.js";
-import { BadInputError } from "../../domain/errors.js";
 import {
   type Direction,
   KIND_NAMES,
@@ -21,21 +18,17 @@ import {
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
+import { type ConnectionShape, pageWindow, toConnection } from "../pagination.js";
 import {
-  needsNextPage,
+  connectionWindow,
   RELATION_FIELD,
+  type RelationArgs,
   type RelationFieldExtension,
-  readUnder,
+  relationPagePlan,
   responseKey,
-} from "../lookahead.js";
-import {
-  type ConnectionArgs,
-  type ConnectionShape,
-  pageWindow,
-  selectsField,
-  toConnection,
-} from "../pagination.js";
+} from "../planner.js";
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
+import { relationPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
 export const ClaimRankEnum = builder.enumType("ClaimRank", {
@@ -93,11 +86,6 @@ const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
   updatedBy: r.updatedBy,
   cursor,
 });
-
-const prop = (r: RelationRecord, name: string): Plain | undefined =>
-  r.properties[name] ?? undefined;
-const asString = (v: Plain | undefined) => (typeof v === "string" ? v : null);
-const asNumber = (v: Plain | undefined) => (typeof v === "number" ? v : null);
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -158,67 +146,8 @@ function relationFields<T extends RelationRecord>(
       description: "How many sources state the relation (corroboration; retracted ones left out).",
       resolve: (r) => sourceCount(r.claims),
     }),
-    role: t.string({
-      nullable: true,
-      description: "Office or role (LEADS, SERVES_IN, PARTICIPATED_IN).",
-      resolve: (r) => asString(prop(r, "role")),
-    }),
-    troops: t.int({
-      nullable: true,
-      description: "Troops deployed (CONTRIBUTES_TO).",
-      resolve: (r) => asNumber(prop(r, "troops")),
-    }),
-    additionalTroops: t.int({
-      nullable: true,
-      description: "Troops announced to join (CONTRIBUTES_TO).",
-      resolve: (r) => asNumber(prop(r, "additionalTroops")),
-    }),
-    asOf: t.string({
-      nullable: true,
-      description: "When the troop figures held (CONTRIBUTES_TO).",
-      resolve: (r) => asString(prop(r, "asOf")),
-    }),
-    value: t.float({
-      nullable: true,
-      description: "Amount spent (SPENDS).",
-      resolve: (r) => asNumber(prop(r, "value")),
-    }),
-    unit: t.string({
-      nullable: true,
-      description: "Unit of value (SPENDS).",
-      resolve: (r) => asString(prop(r, "unit")),
-    }),
-    year: t.int({
-      nullable: true,
-      description: "Year of the spending (SPENDS).",
-      resolve: (r) => asNumber(prop(r, "year")),
-    }),
-    estimated: t.boolean({
-      nullable: true,
-      description: "Whether the figure is an estimate (SPENDS).",
-      resolve: (r) =>
-        typeof prop(r, "estimated") === "boolean" ? (prop(r, "estimated") as boolean) : null,
-    }),
-    request: t.string({
-      nullable: true,
-      description: "What was asked (CALLED_ON).",
-      resolve: (r) => asString(prop(r, "request")),
-    }),
-    since: t.string({
-      nullable: true,
-      description: "From when the relation holds (ISO, may be partial).",
-      resolve: (r) => asString(prop(r, "since")),
-    }),
-    until: t.string({
-      nullable: true,
-      description: "Until when the relation holds (ISO, may be partial).",
-      resolve: (r) => asString(prop(r, "until")),
-    }),
-    date: t.string({
-      nullable: true,
-      description: "When a one-off relation happened (ISO, may be partial).",
-      resolve: (r) => asString(prop(r, "date")),
-    }),
+    // The type's own properties and since / until / date, typed and documented by the registry.
+    ...relationPropertyFields<T>(t),
   };
 }
 
@@ -276,7 +205,7 @@ builder.queryField("disputes", (t) =>
       "Relations whose sources disagree: claims at the same point in time with different values (see Relation.claims). Ordered by the relation's start, type and end.",
     args: pagingArgs(t.arg),
     resolve: async (_, args, ctx, info) => {
-      const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
+      const window = connectionWindow(args, info.fieldNodes, info);
       const page = await disputedRelations(ctx.db, ctx.stats, window.offset, window.limit);
       return toConnection(page.items, window, page.totalCount);
     },
@@ -296,46 +225,29 @@ export interface RelationFieldSpec {
   otherKind?: Kind;
 }
 
-export interface RelationArgs extends ConnectionArgs {
-  types?: RelationType[] | null;
-  direction?: Direction | null;
-  asOf?: string | null;
-}
-
 export const ASOF_DOC =
   "Only relations that hold on this date (ISO, may be partial): since <= asOf <= until; undated relations always hold.";
 
-/** Loads one page of relations for every parent at this path, in one query. */
+/**
+ * Loads one page of relations for every parent at this path, in one query: the page the planner
+ * plans for this field (the same plan as when it is read along with its entity).
+ */
 export async function loadRelationPages(
   keys: readonly string[],
   ctx: Context,
   args: RelationArgs,
   info: GraphQLResolveInfo,
-  spec: RelationFieldExtension,
+  extension: RelationFieldExtension,
 ): Promise<Connection[]> {
-  const window = pageWindow(args, needsNextPage(info.fieldNodes, info));
-  if (args.asOf != null && !PARTIAL_DATE.test(args.asOf)) {
-    throw new BadInputError("asOf must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.", [
-      { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD" },
-    ]);
-  }
-  const pages = await relationsOf(
-    ctx.db,
-    ctx.stats,
-    keys,
-    {
-      asOf: args.asOf ?? null,
-      types: spec.types ?? args.types ?? null,
-      direction: spec.direction ?? args.direction ?? "BOTH",
-      otherKind: spec.otherKind ?? null,
-      offset: window.offset,
-      limit: window.limit,
-      withTotal: selectsField(info, "totalCount"),
-    },
-    // Only what is selected is read, and the relations selected under the other ends in the
-    // same query.
-    readUnder(info, info.fieldNodes, spec.otherKind ?? "Entity", 1),
-  );
+  const { plan, window } = relationPagePlan(info, {
+    id: responseKey(info),
+    extension,
+    args,
+    nodes: info.fieldNodes,
+    kinds: null,
+    depth: 1,
+  });
+  const pages = await relationPages(ctx.db, ctx.stats, { keys, page: plan });
   return pages.map((p) => toConnection(p.items, window, p.totalCount, relationEdge));
 }
 
@@ -344,8 +256,8 @@ type EntityFieldBuilder =
   | PothosSchemaTypes.InterfaceFieldBuilder<Types, EntityRecord>;
 
 /**
- * The resolver of a relation field: the page read ahead with its entity when there is one
- * (see lookahead.ts), else its batched loader (one query for all parents at this path).
+ * The resolver of a relation field: the page read along with its entity when its reader planned
+ * it (see planner.ts), else its batched loader (one query for all parents at this path).
  */
 export function relationResolver(spec: RelationFieldExtension) {
   const getLoader = pathDataloaderGetter<string, Connection, string, RelationArgs>(
@@ -356,7 +268,9 @@ export function relationResolver(spec: RelationFieldExtension) {
     true,
   );
   return (parent: EntityRecord, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => {
-    const ahead = parent.prefetched?.get(responseKey(info));
+    const ahead = parent.pages?.get(responseKey(info));
+    // The page's offset, size and hasPreviousPage do not depend on whether its plan read one row
+    // more for hasNextPage, so the window is taken from the arguments alone (once per parent).
     if (ahead) return toConnection(ahead.items, pageWindow(args), ahead.totalCount, relationEdge);
     return getLoader(args, ctx, info).load(parent.key);
   };

@@ -3,7 +3,8 @@ import { type TimelineEntry, timeline } from "../../data/timeline.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { pageWindow, selectsField, toConnection } from "../pagination.js";
+import { pageWindow, toConnection } from "../pagination.js";
+import { selectsField } from "../planner.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { RelationRef } from "./relation.js";
 
@@ -44,14 +45,14 @@ builder.queryField("timeline", (t) =>
       const key = checkKey(args.entity, "entity");
       const entity = await EntityRef.getDataloader(ctx).load(key); // NOT_FOUND for an unknown key
       const window = pageWindow(args);
-      const page = await timeline(
-        ctx.db,
-        ctx.stats,
-        { key: entity.key, from: args.from, to: args.to },
-        window.offset,
-        window.limit,
-        selectsField(info, "totalCount"),
-      );
+      const page = await timeline(ctx.db, ctx.stats, {
+        key: entity.key,
+        from: args.from,
+        to: args.to,
+        offset: window.offset,
+        limit: window.limit,
+        withTotal: selectsField(info, "totalCount"),
+      });
       return toConnection(page.items, window, page.totalCount);
     },
   }),

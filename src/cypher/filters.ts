@@ -17,6 +17,7 @@ import {
   type PropertyType,
   type RelationType,
 } from "../domain/vocabulary.js";
+import type { Params } from "./params.js";
 import { relationPattern } from "./pattern.js";
 
 export interface StringFilter {
@@ -64,18 +65,6 @@ export interface EntityWhere {
 
 export const FILTER_LIMITS = { depth: 5, list: 100, text: 200, conditions: 50 } as const;
 
-/** Collects parameters and hands out their names. */
-export class Params {
-  readonly values: Record<string, unknown> = {};
-  private next = 0;
-  constructor(private readonly prefix = "w") {}
-  add(value: unknown): string {
-    const name = `${this.prefix}${this.next++}`;
-    this.values[name] = value;
-    return `$${name}`;
-  }
-}
-
 const bad = (path: string, message: string) =>
   new BadInputError(`where.${path}: ${message}`, [
     { path: ["where", ...path.split(".")], message },
@@ -93,12 +82,17 @@ function checkList(path: string, list: readonly string[]): readonly string[] {
   return list;
 }
 
+/** A filter on one property: which property, the filter, where it is in `where` (for errors). */
+interface PropertyCondition<F> {
+  prop: string;
+  filter: F;
+  path: string;
+}
+
 function stringPredicates(
-  prop: string,
-  f: StringFilter,
+  { prop, filter: f, path }: PropertyCondition<StringFilter>,
   p: Params,
-  path: string,
-  norm: (s: string) => string,
+  norm: (s: string) => string = (s) => s,
 ): string[] {
   const out: string[] = [];
   if (f.equals != null) out.push(`n.${prop} = ${p.add(norm(checkText(path, f.equals)))}`);
@@ -144,10 +138,8 @@ function numberPredicates(prop: string, f: NumberFilter, p: Params): string[] {
 
 function propertyPredicates(
   spec: PropertyType,
-  prop: string,
-  f: PropertyFilter,
+  { prop, filter: f, path }: PropertyCondition<PropertyFilter>,
   p: Params,
-  path: string,
 ): string[] {
   switch (spec.type) {
     case "partialDate":
@@ -164,7 +156,7 @@ function propertyPredicates(
       return out;
     }
     default:
-      return stringPredicates(prop, f as StringFilter, p, path, (s) => s);
+      return stringPredicates({ prop, filter: f as StringFilter, path }, p);
   }
 }
 
@@ -200,15 +192,18 @@ export function compileWhere(
     const parts: string[] = [];
     if (w.name)
       parts.push(
-        ...stringPredicates("nameLower", w.name, p, `${path}name`, (s) => s.toLowerCase()),
+        ...stringPredicates({ prop: "nameLower", filter: w.name, path: `${path}name` }, p, (s) =>
+          s.toLowerCase(),
+        ),
       );
-    if (w.key) parts.push(...stringPredicates("key", w.key, p, `${path}key`, (s) => s));
+    if (w.key)
+      parts.push(...stringPredicates({ prop: "key", filter: w.key, path: `${path}key` }, p));
     for (const [prop, filter] of Object.entries(w.properties ?? {})) {
       if (filter == null) continue;
       const spec = specs[prop];
       if (!spec || !isFilterable(spec))
         throw bad(`${path}${prop}`, `${kind} has no filterable property ${prop}`);
-      parts.push(...propertyPredicates(spec, prop, filter, p, `${path}${prop}`));
+      parts.push(...propertyPredicates(spec, { prop, filter, path: `${path}${prop}` }, p));
     }
     (w.related ?? []).forEach((c, i) => {
       const predicate = relationPredicate(c, p, `${path}related.${i}`);

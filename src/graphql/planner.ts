@@ -1,10 +1,13 @@
 /**
- * Lookahead: which relation fields a query selects under the entities a resolver is about to
- * read, as RelationSpecs, so the entities and those relations (and theirs, a few levels down)
- * come back from ONE Cypher query instead of one query per level. Relation fields say what they
- * read in their `relationField` extension; their resolvers answer from what was read ahead and
- * fall back to their batched loader when nothing was (a selection below the lookahead's depth,
- * under a search hit, a path, ...).
+ * The planner: turns a resolver's selection into a read plan (src/cypher/plan.ts): the page
+ * window, the properties the selection reads, and the relation fields selected under the
+ * entities it is about to read, as RelationPagePlans, so the entities and those relations (and
+ * theirs, a few levels down) come back from ONE Cypher query instead of one query per level.
+ * Relation fields say what they read in their `relationField` extension. A relation page is
+ * planned by one function (relationPagePlan), whether it is read along with its entity or by the
+ * relation field's batched loader (a selection below the planner's depth, under a search hit, a
+ * path, ...). The selection is walked by one walker (collectFields), which honours @skip and
+ * @include everywhere.
  */
 import {
   type FieldNode,
@@ -17,9 +20,11 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from "graphql";
-import { CLAIM_LISTS, type RelationSpec } from "../data/relations.js";
+import type { RelationPagePlan } from "../cypher/plan.js";
+import { CLAIM_LISTS } from "../cypher/relations.js";
 import { PARTIAL_DATE } from "../domain/document.js";
 import { ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
+import { BadInputError } from "../domain/errors.js";
 import {
   ALL_RELATION_PROPERTIES,
   type Direction,
@@ -29,7 +34,7 @@ import {
   type Kind,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { type ConnectionArgs, pageWindow, selectsIn } from "./pagination.js";
+import { type ConnectionArgs, type PageWindow, pageWindow } from "./pagination.js";
 
 /** The extension key under which relation fields describe what they read. */
 export const RELATION_FIELD = "relationField";
@@ -41,7 +46,7 @@ export interface RelationFieldExtension {
   otherKind?: Kind;
 }
 
-/** Levels of relation fields read ahead from one resolver; deeper ones use their loaders. */
+/** Levels of relation fields planned from one resolver; deeper ones use their loaders. */
 export const LOOKAHEAD_DEPTH = 4;
 
 type Selection = SelectionSetNode["selections"][number];
@@ -108,6 +113,86 @@ export function needsNextPage(fieldNodes: readonly FieldNode[], info: GraphQLRes
   return collectFields(subSelections(sets, "pageInfo", info), [], info).some(
     (f) => f.node.name.value === "hasNextPage",
   );
+}
+
+/** Whether the selections of `fields` ask for `name` (e.g. totalCount), through fragments. */
+export function selectsIn(
+  fields: readonly FieldNode[],
+  name: string,
+  info: GraphQLResolveInfo,
+): boolean {
+  const sets = fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  return collectFields(sets, [], info).some((f) => f.node.name.value === name);
+}
+
+/** Whether the current field's selection asks for `name` (e.g. totalCount), through fragments. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return selectsIn(info.fieldNodes, name, info);
+}
+
+/** A connection's window: its paging arguments, one row more only when hasNextPage is selected. */
+export function connectionWindow(
+  args: ConnectionArgs,
+  fieldNodes: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+): PageWindow {
+  return pageWindow(args, needsNextPage(fieldNodes, info));
+}
+
+/** The arguments of a relation field (its extension fixes some of them). */
+export interface RelationArgs extends ConnectionArgs {
+  types?: RelationType[] | null;
+  direction?: Direction | null;
+  asOf?: string | null;
+}
+
+/** Checks asOf: BAD_USER_INPUT unless it is YYYY, YYYY-MM or YYYY-MM-DD. */
+function checkAsOf(asOf: string | null | undefined): string | null {
+  if (asOf != null && !PARTIAL_DATE.test(asOf)) {
+    throw new BadInputError("asOf must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.", [
+      { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD" },
+    ]);
+  }
+  return asOf ?? null;
+}
+
+/**
+ * The plan of one relation field's page, and its window: the one place a relation page is
+ * planned, whether it is read along with its entity or by the field's loader. Throws
+ * BadInputError (or LIMIT_EXCEEDED) for bad arguments.
+ */
+export function relationPagePlan(
+  info: GraphQLResolveInfo,
+  field: {
+    /** Where the page is kept on its entity: the field's response key. */
+    id: string;
+    extension: RelationFieldExtension;
+    args: RelationArgs;
+    nodes: readonly FieldNode[];
+    /** Only entities of these kinds have the field (null: every entity). */
+    kinds: readonly Kind[] | null;
+    /** Levels below the resolver that planned it (1 for a field's own loader). */
+    depth: number;
+  },
+): { plan: RelationPagePlan; window: PageWindow } {
+  const { extension: ext, args, nodes } = field;
+  const window = connectionWindow(args, nodes, info);
+  const asOf = checkAsOf(args.asOf);
+  const plan: RelationPagePlan = {
+    id: field.id,
+    kinds: field.kinds,
+    ...readUnder(info, nodes, ext.otherKind ?? "Entity", field.depth),
+    filter: {
+      types: ext.types ?? args.types ?? null,
+      direction: ext.direction ?? args.direction ?? "BOTH",
+      otherKind: ext.otherKind ?? null,
+      asOf,
+      offset: window.offset,
+      limit: window.limit,
+      withTotal: selectsIn(nodes, "totalCount", info),
+    },
+  };
+  return { plan, window };
 }
 
 /** Entity fields that read no stored property beyond key, kind and name, or read these. */
@@ -207,15 +292,15 @@ interface Group {
 
 /**
  * The relation fields selected in `sets`, on entities of type `position` (a kind, or "Entity"
- * for any kind), compiled into RelationSpecs `depth` levels below the resolver. A field whose
- * arguments are invalid is left out, so its own resolver reports the error at its path.
+ * for any kind), planned `depth` levels below the resolver. A field whose arguments are invalid
+ * is left out, so its own resolver reports the error at its path.
  */
-export function relationSpecs(
+export function relationPagePlans(
   info: GraphQLResolveInfo,
   sets: readonly SelectionSetNode[],
   position: Kind | "Entity",
   depth = 0,
-): RelationSpec[] {
+): RelationPagePlan[] {
   if (depth >= LOOKAHEAD_DEPTH || sets.length === 0) return [];
   const all: readonly Kind[] = position === "Entity" ? KIND_NAMES : [position];
   const groups = new Map<string, Group>();
@@ -239,37 +324,23 @@ export function relationSpecs(
       groups.set(id, group);
     }
   }
-  const specs: RelationSpec[] = [];
+  const plans: RelationPagePlan[] = [];
   for (const g of groups.values()) {
-    const ext = g.field.extensions[RELATION_FIELD] as RelationFieldExtension;
-    const args = g.args as ConnectionArgs & {
-      types?: RelationType[] | null;
-      direction?: Direction | null;
-      asOf?: string | null;
-    };
-    let window: ReturnType<typeof pageWindow>;
     try {
-      window = pageWindow(args, needsNextPage(g.nodes, info));
+      const { plan } = relationPagePlan(info, {
+        id: g.key,
+        extension: g.field.extensions[RELATION_FIELD] as RelationFieldExtension,
+        args: g.args as RelationArgs,
+        nodes: g.nodes,
+        kinds: g.kinds.length === all.length ? null : g.kinds,
+        depth: depth + 1,
+      });
+      plans.push(plan);
     } catch {
-      continue;
+      // Bad arguments: the field's own resolver reports them.
     }
-    if (args.asOf != null && !PARTIAL_DATE.test(args.asOf)) continue;
-    specs.push({
-      key: g.key,
-      kinds: g.kinds.length === all.length ? null : g.kinds,
-      ...readUnder(info, g.nodes, ext.otherKind ?? "Entity", depth + 1),
-      filter: {
-        types: ext.types ?? args.types ?? null,
-        direction: ext.direction ?? args.direction ?? "BOTH",
-        otherKind: ext.otherKind ?? null,
-        asOf: args.asOf ?? null,
-        offset: window.offset,
-        limit: window.limit,
-        withTotal: selectsIn(g.nodes, "totalCount", info),
-      },
-    });
   }
-  return specs;
+  return plans;
 }
 
 /**
@@ -281,14 +352,14 @@ export function readUnder(
   fieldNodes: readonly FieldNode[],
   otherKind: Kind | "Entity",
   depth: number,
-): Pick<RelationSpec, "nodeProperties" | "relationProperties" | "children"> {
+): Pick<RelationPagePlan, "nodeProperties" | "relationProperties" | "children"> {
   const fieldSets = fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
   const edgeSets = subSelections(fieldSets, "edges", info);
   const nodeSets = subSelections(edgeSets, "node", info);
   return {
     nodeProperties: entityProperties(info, nodeSets, otherKind),
     relationProperties: relationProperties(info, edgeSets),
-    children: relationSpecs(info, nodeSets, otherKind, depth),
+    children: relationPagePlans(info, nodeSets, otherKind, depth),
   };
 }
 

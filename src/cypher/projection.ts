@@ -3,8 +3,6 @@
  * into an ISO string by Cypher. A DateTime never crosses Bolt on a read: decoding one costs the
  * driver dozens of Integer operations, which profiling showed as a fifth of a nested read's CPU.
  */
-import type { Plain } from "../db/serialize.js";
-
 export const asMap = (variable: string) =>
   `${variable} {.*, updatedAt: toString(${variable}.updatedAt)}`;
 
@@ -36,8 +34,8 @@ const propertyValue = (variable: string, name: string) =>
  * A projection of only `properties` (plus `core`), or of all properties (as a map) when null.
  * As a map by default; as a list of values in `projectedNames` order with `shape` "list", for
  * the many small records of nested pages: the driver decodes every map key of every record as a
- * string, and lists carry none (a three-level nesting's query took about 40% less time on the
- * Node side with lists).
+ * string, and lists carry none (the bench's three-level nesting spent markedly less Node time
+ * with lists).
  */
 export function project(
   variable: string,
@@ -52,12 +50,4 @@ export function project(
     name === "updatedAt" ? `updatedAt: ${propertyValue(variable, name)}` : `.${name}`,
   );
   return entries.length === 0 ? "{}" : `${variable} {${entries.join(", ")}}`;
-}
-
-/** Reads what a "list" `project` returned (with the same `projectedNames`) back into a map. */
-export function fromValues(value: Plain, names: readonly string[] | null): Record<string, Plain> {
-  if (names === null || !Array.isArray(value)) return (value ?? {}) as Record<string, Plain>;
-  const out: Record<string, Plain> = {};
-  for (let i = 0; i < names.length; i++) out[names[i] as string] = value[i] ?? null;
-  return out;
 }

@@ -11,11 +11,8 @@
  * gives the power-law degrees of real news graphs: a few nations and organisations become hubs
  * that many facts run through.
  *
- * Everything here is pure except `clearGenerated`, which deletes what the generator made.
+ * Everything here is pure (no database): src/data/generated.ts deletes what the generator made.
  */
-import neo4j from "neo4j-driver";
-import type { Db } from "../db/driver.js";
-import { type QueryStats, writeTx } from "../db/run.js";
 import { DOCUMENT_LIMITS, type Document, type DocumentRelation } from "../domain/document.js";
 import {
   EVENT_CATEGORIES,
@@ -400,12 +397,9 @@ function makeEntity(rng: Random, kind: GeneratedKind, n: number, seed: number): 
 /** A relation's own properties and the sentence that states it (its evidence). */
 function describeRelation(
   rng: Random,
-  type: RelationType,
-  from: string,
-  fromKind: Kind,
-  to: string,
-  toKind: Kind,
+  relation: { type: RelationType; from: string; fromKind: Kind; to: string; toKind: Kind },
 ): { properties: Record<string, unknown>; sentence: string } {
+  const { type, from, fromKind, to, toKind } = relation;
   switch (type) {
     case "LEADS": {
       const role =
@@ -642,14 +636,13 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       // Every relation involves the entity being made, so no duplicate can span documents.
       if (seen.has(id)) return;
       seen.add(id);
-      const { properties, sentence } = describeRelation(
-        rng,
+      const { properties, sentence } = describeRelation(rng, {
         type,
-        graph.names[from] as string,
+        from: graph.names[from] as string,
         fromKind,
-        graph.names[to] as string,
+        to: graph.names[to] as string,
         toKind,
-      );
+      });
       relations.push({
         from: fromKey,
         type,
@@ -691,7 +684,13 @@ export function* generateDocuments(options: GenerateOptions): Generator<Document
       // The source mentions a share of what it introduces. Its sentences go last in the text,
       // but count against the budget now so the text can never outgrow the format's limit.
       if (mentionRng.chance(MENTION_RATE)) {
-        const { sentence } = describeRelation(rng, "MENTIONS", title, "Source", entity.name, kind);
+        const { sentence } = describeRelation(rng, {
+          type: "MENTIONS",
+          from: title,
+          fromKind: "Source",
+          to: entity.name,
+          toKind: kind,
+        });
         mentions.push({
           from: sourceKey,
           type: "MENTIONS",
@@ -733,61 +732,4 @@ export function documentKinds(doc: Document): Map<string, Kind> {
     [doc.source.key, "Source"],
     ...doc.entities.map((e): [string, Kind] => [e.key, e.kind]),
   ]);
-}
-
-/**
- * Deletes up to `$limit` relationships of generated entities. Relationships go first and are
- * counted per transaction: a batch counted in nodes has no bound (one hub holds thousands of
- * relationships), and at 10,000 nodes per batch a 100,000-entity clear overran the local
- * Neo4j's transaction memory (dbms.memory.transaction.total.max). The unique key constraint's
- * range index serves `STARTS WITH`.
- */
-export const DELETE_GENERATED_RELATIONSHIPS = `
-MATCH (n:Entity) WHERE n.key STARTS WITH $prefix
-MATCH (n)-[r]-()
-WITH DISTINCT r LIMIT $limit
-DELETE r
-RETURN count(*) AS deleted`;
-
-/** Deletes up to `$limit` generated entities, by then without relationships. */
-export const DELETE_GENERATED_ENTITIES = `
-MATCH (n:Entity) WHERE n.key STARTS WITH $prefix
-WITH n LIMIT $limit
-DETACH DELETE n
-RETURN count(*) AS deleted`;
-
-/** Relationships or entities deleted per transaction by `clearGenerated`. */
-export const CLEAR_BATCH_SIZE = 10_000;
-
-/** How much `clearGenerated` deleted. */
-export interface ClearSummary {
-  entities: number;
-  relationships: number;
-}
-
-/**
- * Deletes every entity whose key starts with GENERATED_KEY_PREFIX, and its relationships, in
- * transactions of at most CLEAR_BATCH_SIZE deletions each. `onBatch` hears the running totals.
- */
-export async function clearGenerated(
-  db: Db,
-  stats: QueryStats,
-  onBatch: (soFar: ClearSummary) => void = () => {},
-): Promise<ClearSummary> {
-  const totals: ClearSummary = { entities: 0, relationships: 0 };
-  const params = { prefix: GENERATED_KEY_PREFIX, limit: neo4j.int(CLEAR_BATCH_SIZE) };
-  const phases = [
-    [DELETE_GENERATED_RELATIONSHIPS, "relationships"],
-    [DELETE_GENERATED_ENTITIES, "entities"],
-  ] as const;
-  for (const [cypher, counter] of phases) {
-    for (;;) {
-      const [row] = await writeTx(db, stats, (tx) => tx.run(cypher, params));
-      const deleted = Number(row?.deleted ?? 0);
-      totals[counter] += deleted;
-      if (deleted > 0) onBatch({ ...totals });
-      if (deleted < CLEAR_BATCH_SIZE) break;
-    }
-  }
-  return totals;
 }

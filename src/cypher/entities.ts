@@ -1,0 +1,84 @@
+/**
+ * The Cypher of entity reads: entities by key, and a filtered, ordered page of one kind, each
+ * with the relation pages of its plan read along in the same statement. Labels, property names
+ * and relationship types come from the registry only; every value is a parameter.
+ */
+import neo4j from "neo4j-driver";
+import { compileAnchor, compileOrder, compileWhere, onlyNameSeek } from "./filters.js";
+import { Params, type Statement } from "./params.js";
+import type { EntitiesByKeyPlan, EntityPagePlan } from "./plan.js";
+import { project } from "./projection.js";
+import { pagesExpression } from "./relations.js";
+
+/** Rows (n, pre): each entity found (`pre`, its relation pages, only when the plan has some). */
+export function entitiesByKeyStatement(plan: EntitiesByKeyPlan): Statement {
+  const pages = plan.pages ?? [];
+  const p = new Params("p");
+  const pre = pages.length > 0 ? pagesExpression("n", pages, p) : "";
+  const cypher = `
+MATCH (n:Entity) WHERE n.key IN $keys
+RETURN ${project("n", plan.properties ?? null)} AS n${pre ? `, ${pre} AS pre` : ""}`;
+  return { cypher, params: { ...p.values, keys: [...new Set(plan.keys)] } };
+}
+
+/**
+ * A page of one kind in one statement, `total` only when asked for. Without relation pages
+ * (`flat`), one row holding the page as `items`; with them, one row per entity as `item`
+ * ({n, pre}), and with the count one row more when the page is empty.
+ */
+export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: boolean } {
+  const { kind, where, orderBy, withTotal } = plan;
+  const pages = plan.pages ?? [];
+  const params = new Params();
+  // compileWhere still checks the anchor's condition (bad input is reported with its path), but
+  // does not test it again.
+  const anchor = compileAnchor(kind, where, params);
+  const filter = compileWhere(kind, where, params, anchor?.condition);
+  const order = compileOrder(kind, orderBy);
+  let match: string;
+  let countMatch: string;
+  if (anchor) {
+    // A condition names the entities at the other end: start from them (a key lookup and a
+    // short expansion) rather than test every entity of the kind.
+    match = `${anchor.match}
+  WITH DISTINCT n WHERE ${filter}`;
+    countMatch = match;
+  } else {
+    // Every entity has a name, so this changes no result; it lets the planner walk the kind's
+    // nameLower range index in order (from a name prefix's first match when there is one)
+    // instead of sorting every match.
+    const orderedByName = order.startsWith("n.nameLower ");
+    const condition = orderedByName ? `n.nameLower IS NOT NULL AND ${filter}` : filter;
+    // When the filter is a name prefix (or exact names) only, that index is also the best way to
+    // find the matches, at any size, so the planner is told to use it: left to itself, it took the
+    // nameLower text index on a small graph and then sorted every match, and that cached plan
+    // stayed after the graph grew (bench/findings.md has the figures). The kind's range index
+    // exists for every kind (migrate.ts).
+    const hint =
+      orderedByName && onlyNameSeek(where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
+    match = `MATCH (n:${kind})${hint} WHERE ${condition}`;
+    // The count needs no order: the filter alone lets the planner pick its index.
+    countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
+  }
+  // A flat page comes back as one row holding the page: one Bolt record to decode instead of one
+  // per entity. With relation pages, one row per entity (a single row holding the whole nested
+  // page is slower for Neo4j to build, measured in the bench), and with the count one row more
+  // when the page is empty (OPTIONAL CALL).
+  const flat = pages.length === 0;
+  const entity = project("n", plan.properties ?? null);
+  const page = `${match}
+  WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
+  RETURN ${flat ? `collect(${entity}) AS items` : `{n: ${entity}, pre: ${pagesExpression("n", pages, params)}} AS item`}`;
+  const cypher = withTotal
+    ? `WITH COUNT { ${countMatch} RETURN n } AS total
+${flat ? "CALL" : "OPTIONAL CALL"} () {
+  ${page}
+}
+RETURN total, ${flat ? "items" : "item"}`
+    : page;
+  return {
+    cypher,
+    params: { ...params.values, offset: neo4j.int(plan.offset), limit: neo4j.int(plan.limit) },
+    flat,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The Cypher of a timeline: the dated events an entity is linked to, and its own dated relations
+ * (with a date or a since), in date order. Partial dates sort before their completions ("2022"
+ * before "2022-02-24"), and a range matches a partial date when the two overlap.
+ */
+import neo4j from "neo4j-driver";
+import { dateRangePredicates } from "./filters.js";
+import { Params, type Statement } from "./params.js";
+import type { TimelinePlan } from "./plan.js";
+import { asMap } from "./projection.js";
+
+const timelineCypher = (where: string, tail: string) => `
+MATCH (n:Entity {key: $key})
+CALL (n) {
+  MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+  RETURN DISTINCT e.date AS date, ${asMap("e")} AS event, null AS rel
+  UNION
+  MATCH (n)-[r]-(m:Entity)
+  WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
+  RETURN coalesce(r.date, r.since) AS date, null AS event,
+         {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS rel
+}
+WITH date, event, rel WHERE ${where}
+${tail}`;
+
+/**
+ * The page (rows date, event, rel: one of event and rel is null) and the count of every entry,
+ * as two statements over the same entries (run in one read transaction).
+ */
+export function timelineStatements(plan: TimelinePlan): { page: Statement; count: Statement } {
+  const params = new Params("t");
+  const conditions = dateRangePredicates(
+    "date",
+    { from: plan.from ?? null, to: plan.to ?? null },
+    params,
+    "timeline",
+  );
+  const where = conditions.length ? conditions.join(" AND ") : "true";
+  const base = { ...params.values, key: plan.key };
+  return {
+    page: {
+      cypher: timelineCypher(
+        where,
+        `RETURN date, event, rel
+ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key)
+SKIP $offset LIMIT $limit`,
+      ),
+      params: { ...base, offset: neo4j.int(plan.offset), limit: neo4j.int(plan.limit) },
+    },
+    count: { cypher: timelineCypher(where, "RETURN count(*) AS total"), params: base },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The records reads give back (entities, relations, pages of them), and how a row's values
+ * become one: the decoding every read shares, whatever statement produced the row.
+ */
+
+import type { Row } from "../db/run.js";
+import type { Plain } from "../db/serialize.js";
+import { type Claim, decodeClaims, resolveClaims } from "../domain/claims.js";
+import { decodeEntityClaims, ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
+import {
+  ALL_RELATION_PROPERTIES,
+  isKind,
+  KINDS,
+  type Kind,
+  type RelationType,
+} from "../domain/vocabulary.js";
+
+/** An entity as the API sees it. */
+export interface EntityRecord {
+  key: string;
+  kind: Kind;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  /** The kind's own properties (see the vocabulary), e.g. isoCode for a Nation. */
+  properties: Record<string, Plain>;
+  /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
+  updatedAt: string | null;
+  updatedBy: string | null;
+  /**
+   * The stored claim lists (domain/entity-claims.ts), as read; decoded on demand by
+   * `entityClaims` (most reads never ask for them).
+   */
+  claimLists: Record<string, Plain>;
+  /**
+   * Relation pages read in the same query as the entity, under the ids their read plan gave
+   * them (see src/cypher/plan.ts): a read that planned them finds them here.
+   */
+  pages?: Map<string, Page<RelationRecord>>;
+}
+
+/** Which source set a field's current value, and the value (and its source) it replaced. */
+export interface FieldSource {
+  field: string;
+  source: string;
+  previous: Plain;
+  /** Null when the replaced value's source is not known (it was the entity's first). */
+  previousSource: string | null;
+}
+
+/** Turns the map returned by `n {.*}` into an EntityRecord. */
+export function toEntity(map: Plain): EntityRecord {
+  const props = map as Record<string, Plain>;
+  const kind = String(props.kind);
+  if (!isKind(kind)) throw new Error(`Entity ${String(props.key)} has unknown kind ${kind}`);
+  const properties: Record<string, Plain> = {};
+  for (const name of Object.keys(KINDS[kind].properties)) {
+    const value = props[name];
+    if (value !== undefined && value !== null) properties[name] = value;
+  }
+  const claimLists: Record<string, Plain> = {};
+  for (const name of ENTITY_CLAIM_LISTS) if (props[name] != null) claimLists[name] = props[name];
+  return {
+    key: String(props.key),
+    kind,
+    name: String(props.name),
+    aliases: Array.isArray(props.aliases) ? props.aliases.map(String) : [],
+    description: typeof props.description === "string" ? props.description : null,
+    properties,
+    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
+    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
+    claimLists,
+  };
+}
+
+const decoded = new WeakMap<EntityRecord, Claim[]>();
+
+/** What each source states about the entity's fields, in canonical order (none if not read). */
+export function entityClaims(e: EntityRecord): Claim[] {
+  let claims = decoded.get(e);
+  if (!claims) {
+    claims = decodeEntityClaims(e.claimLists);
+    decoded.set(e, claims);
+  }
+  return claims;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number | null;
+}
+
+/** A sentence of a source that states a relation: the claim that source makes. */
+export type Evidence = Claim;
+
+/** A relation seen from one of its ends. */
+export interface RelationRecord {
+  /** `from|TYPE|to`: stable and readable, since there is one relation per (from, type, to). */
+  id: string;
+  type: RelationType;
+  /** OUT when the entity it was read from is the start of the relation. */
+  direction: "OUT" | "IN";
+  from: string;
+  to: string;
+  /** The entity at the other end. */
+  other: EntityRecord;
+  /** The type's own properties and since / until / date. */
+  properties: Record<string, Plain>;
+  inferred: boolean;
+  /** The claims that count (not deprecated; with asOf, none later than it). */
+  evidence: Evidence[];
+  /** Every claim, deprecated ones included. */
+  claims: Claim[];
+  /** Whether claims at the same latest point in time disagree on a value. */
+  disputed: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/**
+ * Turns one collected relation map into a RelationRecord seen from `key`. Its typed values are
+ * the stored (current) ones, or, with `asOf`, those its claims resolve to at that date.
+ */
+export function toRelation(key: string, item: Row, asOf?: string | null): RelationRecord {
+  const props = (item.props ?? {}) as Record<string, Plain>;
+  const other = toEntity(item.m ?? null);
+  const out = item.out === true;
+  const type = String(item.type) as RelationType;
+  const from = out ? key : other.key;
+  const to = out ? other.key : key;
+  const properties: Record<string, Plain> = {};
+  for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
+    const value = props[name];
+    if (value !== undefined && value !== null) properties[name] = value;
+  }
+  const claims = decodeClaims(props, properties);
+  const resolved = resolveClaims(claims, asOf);
+  if (asOf != null && props.evidenceValues !== undefined) {
+    for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
+      const value = resolved.values[name];
+      if (value == null) delete properties[name];
+      else properties[name] = value;
+    }
+  }
+  return {
+    id: `${from}|${type}|${to}`,
+    type,
+    direction: out ? "OUT" : "IN",
+    from,
+    to,
+    other,
+    properties,
+    inferred: props.inferred === true,
+    updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
+    updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
+    evidence: resolved.claims,
+    claims,
+    disputed: resolved.disputedProperties.length > 0,
+  };
+}
+
+/** Reads what a "list" `project` returned (with the same `projectedNames`) back into a map. */
+export function fromValues(value: Plain, names: readonly string[] | null): Record<string, Plain> {
+  if (names === null || !Array.isArray(value)) return (value ?? {}) as Record<string, Plain>;
+  const out: Record<string, Plain> = {};
+  for (let i = 0; i < names.length; i++) out[names[i] as string] = value[i] ?? null;
+  return out;
+}
