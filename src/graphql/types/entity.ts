@@ -5,7 +5,6 @@
 import type { FieldMap } from "@pothos/core";
 import { sourceCounts } from "../../data/disputes.js";
 import { type EntityRecord, entityClaims, type FieldSource } from "../../data/records.js";
-import type { Plain } from "../../db/serialize.js";
 import { type Claim, resolveClaims } from "../../domain/claims.js";
 import { changedFields } from "../../domain/entity-claims.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
