@@ -11,7 +11,7 @@ import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
 import type { Context, Proposal } from "./context.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
-import { linkMentions } from "./link.js";
+import { linkLate, linkMentions } from "./link.js";
 import { findMentions, nationNamedIn } from "./mentions.js";
 import { analyse } from "./nlp.js";
 import { findRelations } from "./relations.js";
@@ -108,6 +108,18 @@ export async function extractDraft(
     },
   };
   findRelations(ctx);
+  if (options.linker) {
+    const first = new Set(linked.clusters);
+    const late = [...clusters.values()].filter((c) => !first.has(c));
+    const merged = await linkLate(late, clusters, options.linker);
+    for (const p of proposals) {
+      p.from = merged.get(p.from) ?? p.from;
+      p.to = merged.get(p.to) ?? p.to;
+    }
+    const kept = [...clusters.values()].filter((c) => !merged.has(c));
+    clusters.clear();
+    for (const c of kept) clusters.set(c.key, c);
+  }
 
   // One relation per (from, type, to): the most confident proposal, its first sentence.
   const chosen = new Map<string, Proposal>();

@@ -71,12 +71,32 @@ export async function linkMentions(mentions: readonly Mention[], linker?: Linker
       names.add(c.name);
       for (const m of c.mentions) if (!m.demonym) names.add(m.text);
     }
-    const found = await linker.lookup([...names]);
+    const found = await linker.lookup(
+      [...names],
+      clusters.flatMap((c) => [c.key, `${c.key}-${slug(c.kind)}`]),
+    );
+    const taken = new Set(byKey.keys());
     for (const c of clusters) {
-      const hit = [c.name, ...c.mentions.filter((m) => !m.demonym).map((m) => m.text)]
+      const byName = [c.name, ...c.mentions.filter((m) => !m.demonym).map((m) => m.text)]
         .map((n) => found.get(n))
         .find((h) => h && h.kind === c.kind);
-      if (!hit) continue;
+      // The key it would propose is already an entity's: the same one when the kind agrees.
+      const byOwnKey = found.get(c.key);
+      const hit = byName ?? (byOwnKey?.key === c.key && byOwnKey.kind === c.kind ? byOwnKey : null);
+      if (!hit) {
+        if (byOwnKey?.key === c.key) {
+          // An entity of another kind holds that key: propose one that names the kind.
+          let key = `${c.key}-${slug(c.kind)}`;
+          for (let i = 2; taken.has(key) || found.get(key)?.key === key; i++) {
+            key = `${c.key}-${slug(c.kind)}-${i}`;
+          }
+          byKey.delete(c.key);
+          c.key = key;
+          taken.add(key);
+          byKey.set(key, c);
+        }
+        continue;
+      }
       byKey.delete(c.key);
       const into = byKey.get(hit.key);
       if (into && into !== c) {
@@ -102,4 +122,60 @@ export async function linkMentions(mentions: readonly Mention[], linker?: Linker
     c.mentions.sort((a, b) => a.start - b.start);
   }
   return { clusters: [...byKey.values()], of };
+}
+
+/**
+ * Entities the relation rules named that no mention brought to the first lookup ("the two per
+ * cent target" becomes a Pledge, "Canadian troops" their nation): looked up by name and by the
+ * key proposed for them, in one more call for the whole article. One found takes its key, name
+ * and kind (LINKED; merged into the entity of that key if the draft has it already); a key held
+ * by an entity of another kind is replaced by one that names the kind. Returns the clusters that
+ * were merged away, with the one each became.
+ */
+export async function linkLate(
+  late: readonly Cluster[],
+  all: ReadonlyMap<string, Cluster>,
+  linker: Linker,
+): Promise<Map<Cluster, Cluster>> {
+  const merged = new Map<Cluster, Cluster>();
+  if (late.length === 0) return merged;
+  const found = await linker.lookup(
+    late.map((c) => c.name),
+    late.flatMap((c) => [c.key, `${c.key}-${slug(c.kind)}`]),
+  );
+  const byKey = new Map(all);
+  for (const c of late) {
+    const byName = found.get(c.name);
+    const byOwnKey = found.get(c.key);
+    const hit =
+      byName?.kind === c.kind
+        ? byName
+        : byOwnKey?.key === c.key && byOwnKey.kind === c.kind
+          ? byOwnKey
+          : null;
+    if (hit) {
+      const into = byKey.get(hit.key);
+      if (into && into !== c) {
+        into.mentions.push(...c.mentions);
+        for (const a of c.aliases) into.aliases.add(a);
+        merged.set(c, into);
+        continue;
+      }
+      byKey.delete(c.key);
+      if (c.name !== hit.name) c.aliases.add(c.name);
+      c.key = hit.key;
+      c.name = hit.name;
+      c.status = "LINKED";
+      byKey.set(c.key, c);
+    } else if (byOwnKey?.key === c.key) {
+      let key = `${c.key}-${slug(c.kind)}`;
+      for (let i = 2; byKey.has(key) || found.get(key)?.key === key; i++) {
+        key = `${c.key}-${slug(c.kind)}-${i}`;
+      }
+      byKey.delete(c.key);
+      c.key = key;
+      byKey.set(key, c);
+    }
+  }
+  return merged;
 }

@@ -12,6 +12,7 @@ const norm = (s: string) =>
 
 export function documentLinker(docs: readonly Document[]): Linker {
   const index = new Map<string, LinkedEntity>();
+  const byKey = new Map<string, LinkedEntity>();
   for (const doc of docs) {
     for (const e of doc.entities) {
       const linked = { key: e.key, kind: e.kind, name: e.name };
@@ -26,14 +27,19 @@ export function documentLinker(docs: readonly Document[]): Linker {
         if (!index.has(n)) index.set(n, { key: e.key, kind: e.kind, name: e.name });
       }
       if (!index.has(e.key)) index.set(e.key, { key: e.key, kind: e.kind, name: e.name });
+      byKey.set(e.key, { key: e.key, kind: e.kind, name: e.name });
     }
   }
   return {
-    async lookup(names) {
+    async lookup(names, keys = []) {
       const out = new Map<string, LinkedEntity>();
       for (const n of names) {
         const hit = index.get(norm(n));
         if (hit) out.set(n, hit);
+      }
+      for (const k of keys) {
+        const hit = byKey.get(k);
+        if (hit) out.set(k, hit);
       }
       return out;
     },

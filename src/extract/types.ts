@@ -62,9 +62,14 @@ export interface LinkedEntity {
   name: string;
 }
 
-/** Resolves names to known entities: one call per article with every name, never one per mention. */
+/**
+ * Resolves names to known entities: one call per article with every name, never one per mention.
+ * `keys` are the keys the draft would propose for what it could not link by name: an entity that
+ * already has one of them is answered under the key itself, so a draft never proposes as NEW a
+ * key the graph already holds (ingesting it would silently change that entity).
+ */
 export interface Linker {
-  lookup(names: string[]): Promise<Map<string, LinkedEntity>>;
+  lookup(names: string[], keys?: string[]): Promise<Map<string, LinkedEntity>>;
 }
 
 export interface ExtractOptions {

@@ -1,7 +1,7 @@
 /**
  * extractDocument through GraphQL, as the explorer's "Add an article" would call it: a draft
  * whose names are linked to the graph's entities (the seed's Latvia and Stoltenberg, and one this
- * test creates), every evidence a sentence of the text, nothing written, one round trip for
+ * test creates), every evidence a sentence of the text, nothing written, two round trips for
  * linking; and the draft, once reviewed, ingests as it stands.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -79,6 +79,11 @@ describe("extractDocument", () => {
     expect(r.errors).toBeUndefined();
     const d = r.data.extractDocument;
     for (const e of d.entities) if (e.status === "NEW") created.add(e.key);
+    // A NEW entity is one the graph does not hold: ingesting the draft cannot change another.
+    const [held] = await cypher(db, "MATCH (n:Entity) WHERE n.key IN $keys RETURN count(n) AS n", {
+      keys: [...created],
+    });
+    expect(Number(held?.n), [...created].join(",")).toBe(0);
     const byKey = new Map(d.entities.map((e: { key: string }) => [e.key, e]));
     expect(byKey.get(`${P}hanno-pevkur`)).toMatchObject({ kind: "Person", status: "LINKED" });
     expect(byKey.get("latvia")).toMatchObject({ kind: "Nation", status: "LINKED" });
@@ -115,10 +120,10 @@ describe("extractDocument", () => {
     expect(await count(P)).toBe(before);
   }, 60_000);
 
-  it("links every name in one round trip", async () => {
+  it("links every name in at most two round trips (the names in the text, then what the rules named)", async () => {
     const r = await gql(EXTRACT, { text: TEXT, source }, WRITE);
     expect(r.errors).toBeUndefined();
-    expect(r.extensions?.cypherRoundTrips).toBe(1);
+    expect(r.extensions?.cypherRoundTrips).toBeLessThanOrEqual(2);
   });
 
   it("refuses without the write scope, an empty text and an oversized one, with stable codes", async () => {

@@ -43,9 +43,9 @@ describe("extract: entity linking", () => {
       },
     ]);
     const linker: Linker = {
-      lookup: (names) => {
+      lookup: (names, keys) => {
         calls.push(names);
-        return known.lookup(names);
+        return known.lookup(names, keys);
       },
     };
     const { clusters } = await link(
@@ -59,5 +59,34 @@ describe("extract: entity linking", () => {
     });
     expect(clusters.find((c) => c.key === "kaja-kallas")?.status).toBe("LINKED");
     expect(clusters.find((c) => c.key === "estonia")?.status).toBe("NEW");
+  });
+
+  it("never proposes as NEW a key the linker already knows: same kind links, another kind gets its own key", async () => {
+    const known = documentLinker([
+      {
+        source: { key: "s", name: "s", aliases: [], properties: {} },
+        entities: [
+          // Known under its key only (its name is not the one the text uses).
+          {
+            key: "estonia",
+            kind: "Nation",
+            name: "Republic of Estonia",
+            aliases: [],
+            properties: {},
+          },
+          // The key a nation would get, held by an organisation.
+          { key: "latvia", kind: "Organization", name: "Latvia Ltd", aliases: [], properties: {} },
+        ],
+        relations: [],
+      },
+    ]);
+    const { clusters } = await link("Estonia and Latvia hosted the exercise.", known);
+    expect(clusters.find((c) => c.key === "estonia")).toMatchObject({
+      kind: "Nation",
+      status: "LINKED",
+      name: "Republic of Estonia",
+    });
+    const latvia = clusters.find((c) => c.name === "Latvia");
+    expect(latvia).toMatchObject({ kind: "Nation", status: "NEW", key: "latvia-nation" });
   });
 });
