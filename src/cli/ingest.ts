@@ -5,7 +5,8 @@
  * graph, for entities a document refers to without defining them), writes nothing, reports every
  * problem in one pass, and says what ingest would do, grouped: entities new / changed (which fields,
  * old -> new, which aliases it would add, which stored fields it keeps because the document leaves
- * them out) / unchanged, relations new / corroborated (gaining this source's sentences as
+ * them out) / corroborated (the source gains a claim that changes no current value) / unchanged,
+ * relations new / corroborated (gaining this source's sentences as
  * evidence) / updated (values that would change) / unchanged. `--bulk`
  * loads the documents, in order, into an EMPTY, stopped local instance with Neo4j's offline
  * importer instead (see src/data/bulk-load.ts), then starts it and applies the migrations.
@@ -65,7 +66,12 @@ function describeEntity(e: EntityPlan): string {
     ...(e.addedAliases.length > 0 ? [`aliases + ${e.addedAliases.map(show).join(", ")}`] : []),
     ...(e.kept.length > 0 ? [`kept (not in the document): ${e.kept.join(", ")}`] : []),
   ];
-  const head = e.action === "update" ? "would change" : "unchanged";
+  const head =
+    e.action === "update"
+      ? "would change"
+      : e.action === "corroborate"
+        ? "would gain this source's claim (no current value changes)"
+        : "unchanged";
   return `${e.key}: ${head}${parts.length > 0 ? `; ${parts.join("; ")}` : ""}`;
 }
 
@@ -90,7 +96,7 @@ function describeRelation(r: RelationPlan): string {
 }
 
 /**
- * A dry run, grouped: entities new / changed / unchanged, then relations new / corroborated /
+ * A dry run, grouped: entities new / changed / corroborated / unchanged, then relations new / corroborated /
  * updated / unchanged, each group with its count and one line per item.
  */
 function describePlan(plan: IngestPlan): string[] {
@@ -115,6 +121,7 @@ function describePlan(plan: IngestPlan): string[] {
     [
       ["new", (e) => e.action === "create"],
       ["changed", (e) => e.action === "update"],
+      ["corroborated", (e) => e.action === "corroborate"],
       ["unchanged", (e) => e.action === "unchanged"],
     ],
     describeEntity,

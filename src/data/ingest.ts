@@ -483,10 +483,13 @@ RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null}
 /** What ingesting a document would do to one entity it declares. */
 export type EntityPlan =
   | { key: string; kind: Kind; action: "create" }
-  | ({ key: string; kind: Kind; action: "update" | "unchanged"; addedAliases: string[] } & Pick<
-      EntityClaimPlan,
-      "changed" | "kept"
-    > &
+  | ({
+      key: string;
+      kind: Kind;
+      /** corroborate: the document's source gains a claim that changes no current value. */
+      action: "update" | "corroborate" | "unchanged";
+      addedAliases: string[];
+    } & Pick<EntityClaimPlan, "changed" | "kept"> &
       Partial<Pick<EntityClaimPlan, "outweighed">>);
 
 /** A relation value that would change: the stored value and the one it would resolve to. */
@@ -623,7 +626,11 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
             claimValues(c.values) === claimValues(claim.values),
         );
         const action =
-          plan.changed.length > 0 || addedAliases.length > 0 || !restated ? "update" : "unchanged";
+          plan.changed.length > 0 || addedAliases.length > 0
+            ? "update"
+            : restated
+              ? "unchanged"
+              : "corroborate";
         return { key: e.key, kind: e.kind, action, addedAliases, ...plan };
       }),
       relations: await planRelations(tx, result.document),

@@ -5,7 +5,7 @@
 import { pino } from "pino";
 import { inject } from "vitest";
 import type { TokenEntry } from "../../src/auth/tokens.js";
-import { REMOVE_RELATIONS_ONLY_FROM, STRIP_EVIDENCE_FROM } from "../../src/data/writes.js";
+import { deleteEntity } from "../../src/data/writes.js";
 import { createDb, type Db } from "../../src/db/driver.js";
 import type { GraphEvents } from "../../src/events.js";
 import type { Limits } from "../../src/limits.js";
@@ -103,9 +103,7 @@ export async function removeByPrefix(db: Db, prefix: string): Promise<void> {
     { p: prefix },
   );
   const keys = (sources[0]?.keys ?? []) as string[];
-  if (keys.length > 0) {
-    await cypher(db, REMOVE_RELATIONS_ONLY_FROM, { sources: keys });
-    await cypher(db, STRIP_EVIDENCE_FROM, { sources: keys });
-  }
+  // As the API deletes a source: its evidence and its entity claims leave what others state.
+  for (const key of keys) await deleteEntity(db, { roundTrips: 0 }, key, "test clean-up");
   await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: prefix });
 }

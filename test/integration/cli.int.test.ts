@@ -121,7 +121,7 @@ describe("npm run ingest", () => {
       `${P}dee: would change; name "Dee" -> "Dee Corp"; aliases + "Dee Inc"; kept (not in the document): description, category`,
     );
     expect(lines).toContain(
-      `${P}dee: would change; name "Dee Old" claimed, "Dee" stays (a newer claim holds); kept (not in the document): description, category`,
+      `${P}dee: would gain this source's claim (no current value changes); name "Dee Old" claimed, "Dee" stays (a newer claim holds); kept (not in the document): description, category`,
     );
     const [row] = await cypher(
       db,
@@ -137,7 +137,7 @@ describe("npm run ingest", () => {
     expect(Number(n)).toBe(0);
   }, 90_000);
 
-  it("--check groups what a document would do: entities new / changed / unchanged, relations new / corroborated / updated / unchanged", async () => {
+  it("--check groups what a document would do: entities new / changed / corroborated / unchanged, relations new / corroborated / updated / unchanged", async () => {
     const text =
       "Vi leads Gradia. Gradia sends 540 troops to Op Lark. Op Lark is deployed to Latvia. Vi visited Latvia.";
     const later =
@@ -201,7 +201,7 @@ describe("npm run ingest", () => {
     const dry = await cli(["src/cli/ingest.ts", "--check", first]);
     expect(dry.code).toBe(0);
     const dryLines = dry.stdout.split("\n").map((l) => l.trim());
-    expect(dryLines).toContain("entities: 4 new, 0 changed, 0 unchanged");
+    expect(dryLines).toContain("entities: 4 new, 0 changed, 0 corroborated, 0 unchanged");
     expect(dryLines).toContain("relations: 3 new, 0 corroborated, 0 updated, 0 unchanged");
     expect(dryLines).toContain(
       `${P}vi -[VISITED]-> latvia: would be created (1 sentence as evidence)`,
@@ -213,10 +213,14 @@ describe("npm run ingest", () => {
     const [again = "", next = ""] = r.stdout.split(/^(?=\S)/m);
     const lines = (s: string) => s.split("\n").map((l) => l.trim());
     // Ingesting the same document again would change nothing.
-    expect(lines(again)).toContain("entities: 0 new, 0 changed, 4 unchanged");
+    expect(lines(again)).toContain("entities: 0 new, 0 changed, 0 corroborated, 4 unchanged");
     expect(lines(again)).toContain("relations: 0 new, 0 corroborated, 0 updated, 3 unchanged");
     // A later source: a name changed, a relation gains a sentence, a figure changes, one is new.
-    expect(lines(next)).toContain("entities: 1 new, 1 changed, 2 unchanged");
+    // Gradia and Op Lark, stated again by a later source with the same values, gain its claim.
+    expect(lines(next)).toContain("entities: 1 new, 1 changed, 2 corroborated, 0 unchanged");
+    expect(lines(next)).toContain(
+      `${P}lark: would gain this source's claim (no current value changes)`,
+    );
     expect(lines(next)).toContain(`${P}vi: would change; name "Vi" -> "Vi Ray"`);
     expect(lines(next)).toContain("relations: 1 new, 1 corroborated, 1 updated, 0 unchanged");
     expect(lines(next)).toContain(`${P}vi -[LEADS]-> ${P}gradia: would gain evidence (1 sentence)`);
