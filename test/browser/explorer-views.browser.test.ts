@@ -309,9 +309,12 @@ describe("the explorer with 100 entities", () => {
         .map((n) => n.key),
     );
     const labelled = (p: Probe) => p.nodes.filter((n) => inView.has(n.key) && n.labelShown).length;
-    // Zooming in never hides a label of a node still in view (how many more fit depends on the
-    // force layout, which is not the same twice: CI saw 11 before and 11 after once).
-    expect(labelled(zoomed)).toBeGreaterThanOrEqual(labelled(before));
+    // Zooming in keeps the nodes in view about as labelled as before. Not "never fewer": labels
+    // are placed greedily by rank, so one that now fits can take the room of a lower-ranked one
+    // that fitted only because the first did not (CI saw 12 before and 10 after once; the force
+    // layout is not the same twice). Zooming in must not leave the view bare, though.
+    expect(labelled(zoomed)).toBeGreaterThan(0);
+    expect(labelled(zoomed)).toBeGreaterThanOrEqual(Math.floor(labelled(before) * 0.6));
 
     await page.getByRole("button", { name: "Fit" }).click();
     const fitted = await settled(page);
