@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const events = shared?.events ?? createGraphEvents(limits.maxSubscriptions);
   // Without Redis, `npm run ingest` on this machine posts its changes here (see local-apis.ts).
   const secret = shared ? null : newSecret();
-  const extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs, warm: true });
+  const extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs });
   const app = createApp({ db: database.db, logger, tokens, limits, events, extractor });
   const server = createHttp({
     app,

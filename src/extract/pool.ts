@@ -25,9 +25,10 @@ export interface ExtractorOptions {
   /** Each worker's heap (MB): beyond it the worker is stopped, not the server. Default 512. */
   heapMb?: number;
   /**
-   * Start the workers now and keep them (the server does): the first extraction, and the one
-   * after a worker was stopped, then find the model loaded instead of spending their budget on
-   * it. Otherwise workers start on first use and stop after a minute idle (tests, tools).
+   * Start the workers now and keep them, so that no extraction spends its budget loading the
+   * model. Off by default, and in the server: a worker holds the model and the gazetteer (tens
+   * of MB) in the server's resident memory, so it starts on first use and stops after a minute
+   * idle.
    */
   warm?: boolean;
 }
