@@ -1,14 +1,15 @@
 /**
  * A real Redis for the tests that share live updates between processes: Debian's `redis-server`
- * (`.ci/run` installs it when absent), started like the suite's Neo4j: on a free port of
- * 127.0.0.1, no persistence (no RDB snapshots, no AOF), its files in a temporary folder, stopped
- * at teardown.
+ * (REDIS_SERVER_PATH, else the one on PATH, else Debian's packages that tools/redis/fetch.ts
+ * fetches into `.redis/` once), started like the suite's Neo4j: on a free port of 127.0.0.1, no
+ * persistence (no RDB snapshots, no AOF), its files in a temporary folder, stopped at teardown.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findRedisServer, type RedisServerCommand } from "../../tools/redis/fetch.js";
 
 export interface TestRedis {
   url: string;
@@ -45,11 +46,14 @@ async function pong(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/** Starts a Redis from `server` (by default the one `findRedisServer` finds or fetches). */
+export async function startRedis(
+  server: RedisServerCommand = findRedisServer(process.env, (m) => console.log(m)),
+): Promise<TestRedis> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), "allies-redis-"));
   const child: ChildProcess = spawn(
-    "redis-server",
+    server.command,
     [
       "--port",
       String(port),
@@ -66,7 +70,7 @@ export async function startRedis(): Promise<TestRedis> {
       "--loglevel",
       "warning",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...server.env } },
   );
   let out = "";
   child.stdout?.on("data", (d: Buffer) => {
@@ -88,9 +92,7 @@ export async function startRedis(): Promise<TestRedis> {
   const until = Date.now() + 20_000;
   while (!(await pong(port))) {
     if (exited !== null)
-      throw new Error(
-        `redis-server exited (${exited}); install it with apt-get install redis-server:\n${out}`,
-      );
+      throw new Error(`${server.command} (from ${server.source}) exited (${exited}):\n${out}`);
     if (Date.now() > until) {
       child.kill("SIGKILL");
       throw new Error(`redis-server did not answer within 20 s:\n${out}`);
