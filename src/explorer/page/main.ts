@@ -558,6 +558,15 @@ byId("export-png").addEventListener("click", () => {
   });
 });
 
+byId("export-svg").addEventListener("click", () => {
+  if (graph.visible().nodes.length === 0) {
+    say("Nothing to export: the canvas is empty.");
+    return;
+  }
+  download("allies-graph.svg", graph.svg());
+  say("The view was exported as allies-graph.svg.");
+});
+
 byId("export-json").addEventListener("click", () => {
   const shown = graph.visible();
   const nodes = new Set(shown.nodes);
