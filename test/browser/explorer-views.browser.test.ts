@@ -353,6 +353,54 @@ describe("the explorer with 100 entities", () => {
     expect(opened.at(-1)?.problems).toEqual([]);
   });
 
+  it("the filters are in the URL: the link, reloaded or opened afresh, shows the same filters", async () => {
+    const page = await open(HUNDRED, { width: 1440, height: 900 });
+    await allDrawn(page);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("checkbox", { name: /Person/ }).uncheck();
+    await page.getByRole("checkbox", { name: /LOCATED_IN/ }).uncheck();
+    await poll(() => new URL(page.url()).searchParams.get("hide")).toBe("Person");
+    await poll(() => new URL(page.url()).searchParams.get("hiderel")).toBe("LOCATED_IN");
+    const link = page.url();
+    // The selection and the entities stay in the link beside the filters.
+    expect(new URL(link).searchParams.get("node")).toBe(HUB);
+
+    const sameFilters = async (p: Page) => {
+      await allDrawn(p);
+      const drawn = await settled(p);
+      expect(drawn.nodes.filter((n) => n.shown)).toHaveLength(70);
+      expect(drawn.nodes.filter((n) => n.kind === "Person").every((n) => !n.shown)).toBe(true);
+      expect(drawn.edges.filter((e) => e.type === "LOCATED_IN").every((e) => !e.shown)).toBe(true);
+      expect(drawn.edges.filter((e) => e.type === "HOSTS").every((e) => e.shown)).toBe(true);
+      // The filters are open, so the reader sees what is left out and can bring it back.
+      expect(await p.getByRole("button", { name: "Filter" }).getAttribute("aria-expanded")).toBe(
+        "true",
+      );
+      expect(await p.getByRole("checkbox", { name: /Person/ }).isChecked()).toBe(false);
+      expect(await p.getByRole("checkbox", { name: /LOCATED_IN/ }).isChecked()).toBe(false);
+      expect(await p.getByRole("checkbox", { name: /Mission/ }).isChecked()).toBe(true);
+      expect(await p.getByRole("checkbox", { name: /HOSTS/ }).isChecked()).toBe(true);
+      expect(new URL(p.url()).searchParams.get("hide")).toBe("Person");
+      expect(new URL(p.url()).searchParams.get("hiderel")).toBe("LOCATED_IN");
+    };
+    await page.reload();
+    await idle(page);
+    await sameFilters(page);
+    // Shared: another reader opens the link in a fresh browser context.
+    const other = await open(new URL(link).pathname + new URL(link).search, {
+      width: 1024,
+      height: 700,
+    });
+    await sameFilters(other);
+    // Bringing a kind back takes it out of the link.
+    await other.getByRole("checkbox", { name: /Person/ }).check();
+    await poll(() => new URL(other.url()).searchParams.get("hide")).toBeNull();
+    expect(new URL(other.url()).searchParams.get("hiderel")).toBe("LOCATED_IN");
+    // The reload itself cuts off what the page had in flight then (net::ERR_ABORTED): no problem.
+    expect(opened.at(-2)?.problems.filter((p) => !p.endsWith("net::ERR_ABORTED"))).toEqual([]);
+    expect(opened.at(-1)?.problems).toEqual([]);
+  });
+
   it("exports the view as a PNG picture and as JSON (what is shown, after filters)", async () => {
     const page = await open(HUNDRED, { width: 1440, height: 900 });
     await allDrawn(page);
