@@ -262,6 +262,7 @@ describe("the explorer with 100 entities", () => {
         "#fit",
         "#filter-toggle",
         "#export-png",
+        "#export-svg",
         "#export-json",
         "#status",
         "#legend",
@@ -352,6 +353,54 @@ describe("the explorer with 100 entities", () => {
     expect(opened.at(-1)?.problems).toEqual([]);
   });
 
+  it("the filters are in the URL: the link, reloaded or opened afresh, shows the same filters", async () => {
+    const page = await open(HUNDRED, { width: 1440, height: 900 });
+    await allDrawn(page);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("checkbox", { name: /Person/ }).uncheck();
+    await page.getByRole("checkbox", { name: /LOCATED_IN/ }).uncheck();
+    await poll(() => new URL(page.url()).searchParams.get("hide")).toBe("Person");
+    await poll(() => new URL(page.url()).searchParams.get("hiderel")).toBe("LOCATED_IN");
+    const link = page.url();
+    // The selection and the entities stay in the link beside the filters.
+    expect(new URL(link).searchParams.get("node")).toBe(HUB);
+
+    const sameFilters = async (p: Page) => {
+      await allDrawn(p);
+      const drawn = await settled(p);
+      expect(drawn.nodes.filter((n) => n.shown)).toHaveLength(70);
+      expect(drawn.nodes.filter((n) => n.kind === "Person").every((n) => !n.shown)).toBe(true);
+      expect(drawn.edges.filter((e) => e.type === "LOCATED_IN").every((e) => !e.shown)).toBe(true);
+      expect(drawn.edges.filter((e) => e.type === "HOSTS").every((e) => e.shown)).toBe(true);
+      // The filters are open, so the reader sees what is left out and can bring it back.
+      expect(await p.getByRole("button", { name: "Filter" }).getAttribute("aria-expanded")).toBe(
+        "true",
+      );
+      expect(await p.getByRole("checkbox", { name: /Person/ }).isChecked()).toBe(false);
+      expect(await p.getByRole("checkbox", { name: /LOCATED_IN/ }).isChecked()).toBe(false);
+      expect(await p.getByRole("checkbox", { name: /Mission/ }).isChecked()).toBe(true);
+      expect(await p.getByRole("checkbox", { name: /HOSTS/ }).isChecked()).toBe(true);
+      expect(new URL(p.url()).searchParams.get("hide")).toBe("Person");
+      expect(new URL(p.url()).searchParams.get("hiderel")).toBe("LOCATED_IN");
+    };
+    await page.reload();
+    await idle(page);
+    await sameFilters(page);
+    // Shared: another reader opens the link in a fresh browser context.
+    const other = await open(new URL(link).pathname + new URL(link).search, {
+      width: 1024,
+      height: 700,
+    });
+    await sameFilters(other);
+    // Bringing a kind back takes it out of the link.
+    await other.getByRole("checkbox", { name: /Person/ }).check();
+    await poll(() => new URL(other.url()).searchParams.get("hide")).toBeNull();
+    expect(new URL(other.url()).searchParams.get("hiderel")).toBe("LOCATED_IN");
+    // The reload itself cuts off what the page had in flight then (net::ERR_ABORTED): no problem.
+    expect(opened.at(-2)?.problems.filter((p) => !p.endsWith("net::ERR_ABORTED"))).toEqual([]);
+    expect(opened.at(-1)?.problems).toEqual([]);
+  });
+
   it("exports the view as a PNG picture and as JSON (what is shown, after filters)", async () => {
     const page = await open(HUNDRED, { width: 1440, height: 900 });
     await allDrawn(page);
@@ -388,6 +437,103 @@ describe("the explorer with 100 entities", () => {
       view.relations.find((r) => r.id === `${P}person-1|VISITED|${HUB}`)?.evidence[0]?.excerpt,
     ).toBe("Minister Person Number 1 visited Hubland.");
     expect(view.relations.some((r) => r.type === "PARTICIPATED_IN")).toBe(false);
+    expect(opened.at(-1)?.problems).toEqual([]);
+  });
+  it("exports the view as SVG: one element per node and relation shown, and the labels drawn on screen", async () => {
+    const page = await open(HUNDRED, { width: 1440, height: 900 });
+    await allDrawn(page);
+    // What a filter hides is not in the picture either.
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("checkbox", { name: /Event/ }).uncheck();
+    const before = await settled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "SVG" }).click(),
+    ]);
+    const drawn = await settled(page);
+    expect(download.suggestedFilename()).toBe("allies-graph.svg");
+    const file = join(ARTIFACTS, "explorer-export.svg");
+    await download.saveAs(file);
+    const { readFile, writeFile } = await import("node:fs/promises");
+    const text = await readFile(file, "utf8");
+    // Read back as a browser reads an SVG file: it parses, and says what it holds.
+    const svg = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, "image/svg+xml");
+      const label = (g: Element) => g.querySelector("text.label")?.textContent ?? null;
+      return {
+        error: doc.querySelector("parsererror")?.textContent ?? null,
+        root: doc.documentElement.localName,
+        nodes: [...doc.querySelectorAll("g.node")].map((g) => ({
+          key: g.getAttribute("data-key"),
+          shape: g.querySelector("ellipse, rect, polygon")?.getAttribute("fill") ?? null,
+          label: label(g),
+        })),
+        edges: [...doc.querySelectorAll("g.edge")].map((g) => ({
+          id: g.getAttribute("data-id"),
+          arrow: g.querySelector("polygon.arrow") !== null,
+          label: label(g),
+        })),
+      };
+    }, text);
+    expect(svg.error).toBeNull();
+    expect(svg.root).toBe("svg");
+    // The drawing did not change while it was exported (the labels drawn are the same).
+    const labelled = (p: Probe) => [
+      ...p.nodes.filter((n) => n.labelShown).map((n) => n.key),
+      ...p.edges.filter((e) => e.labelShown).map((e) => e.id),
+    ];
+    expect(labelled(drawn)).toEqual(labelled(before));
+
+    const shownNodes = drawn.nodes.filter((n) => n.shown);
+    const shownEdges = drawn.edges.filter((e) => e.shown);
+    expect(shownNodes.some((n) => n.kind === "Event")).toBe(false);
+    expect(svg.nodes.map((n) => n.key).sort()).toEqual(shownNodes.map((n) => n.key).sort());
+    expect(svg.edges.map((e) => e.id).sort()).toEqual(shownEdges.map((e) => e.id).sort());
+    expect(svg.nodes.every((n) => n.shape !== null)).toBe(true);
+    expect(svg.edges.every((e) => e.arrow)).toBe(true);
+    // Exactly the labels drawn on screen, each with its text (cut with "…" where the canvas cuts it).
+    const names = new Map(drawn.nodes.map((n) => [n.key, n.name]));
+    const types = new Map(drawn.edges.map((e) => [e.id, e.type]));
+    expect(
+      svg.nodes
+        .filter((n) => n.label !== null)
+        .map((n) => n.key)
+        .sort(),
+    ).toEqual(
+      shownNodes
+        .filter((n) => n.labelShown)
+        .map((n) => n.key)
+        .sort(),
+    );
+    expect(
+      svg.edges
+        .filter((e) => e.label !== null)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(
+      shownEdges
+        .filter((e) => e.labelShown)
+        .map((e) => e.id)
+        .sort(),
+    );
+    for (const n of svg.nodes.filter((n) => n.label !== null)) {
+      const name = names.get(n.key as string) as string;
+      const label = n.label as string;
+      expect(
+        label === name || (label.endsWith("…") && name.startsWith(label.slice(0, -1))),
+        label,
+      ).toBe(true);
+    }
+    for (const e of svg.edges.filter((e) => e.label !== null))
+      expect(e.label).toBe(types.get(e.id as string));
+    // The hub is selected: its label is always drawn, so the picture has it too.
+    expect(svg.nodes.find((n) => n.key === HUB)?.label).toBe("Republic of Hubland");
+
+    // A picture of the file, to look at beside the screenshot.
+    const { Resvg } = await import("@resvg/resvg-js");
+    const picture = new Resvg(text, { fitTo: { mode: "width", value: 1600 } }).render().asPng();
+    await writeFile(join(ARTIFACTS, "explorer-export-svg.png"), picture);
+    await page.screenshot({ path: join(ARTIFACTS, "explorer-export-svg-screen.png") });
     expect(opened.at(-1)?.problems).toEqual([]);
   });
 });

@@ -1,29 +1,19 @@
 /**
  * A real Redis for the tests that share live updates between processes: Debian's `redis-server`
- * (`.ci/run` installs it when absent), started like the suite's Neo4j: on a free port of
- * 127.0.0.1, no persistence (no RDB snapshots, no AOF), its files in a temporary folder, stopped
- * at teardown.
+ * (REDIS_SERVER_PATH, else the one on PATH, else Debian's packages that tools/redis/fetch.ts
+ * fetches into `.redis/` once), started like the suite's Neo4j: on a free port of 127.0.0.1, no
+ * persistence (no RDB snapshots, no AOF), its files in a temporary folder, stopped at teardown.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findRedisServer, type RedisServerCommand } from "../../tools/redis/fetch.js";
+import { freePort, startChild } from "./process.js";
 
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
 }
 
 /** Answers PING with PONG over a plain socket (the RESP inline form). */
@@ -45,12 +35,16 @@ async function pong(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/** Starts a Redis from `server` (by default the one `findRedisServer` finds or fetches). */
+export async function startRedis(
+  server: RedisServerCommand = findRedisServer(process.env, (m) => console.log(m)),
+): Promise<TestRedis> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), "allies-redis-"));
-  const child: ChildProcess = spawn(
-    "redis-server",
-    [
+  const redis = await startChild({
+    name: `${server.command} (from ${server.source})`,
+    command: server.command,
+    args: [
       "--port",
       String(port),
       "--bind",
@@ -66,46 +60,19 @@ export async function startRedis(): Promise<TestRedis> {
       "--loglevel",
       "warning",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString();
+    env: { ...process.env, ...server.env },
+    ready: () => pong(port),
+    readyWithinMs: 20_000,
+    pollMs: 100,
+    stopGraceMs: 10_000,
+  }).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  let exited: string | null = null;
-  const exit = new Promise<void>((done) =>
-    child.once("exit", (code, signal) => {
-      exited = signal ?? String(code);
-      done();
-    }),
-  );
-  child.once("error", (error) => {
-    exited = error.message;
-  });
-  const until = Date.now() + 20_000;
-  while (!(await pong(port))) {
-    if (exited !== null)
-      throw new Error(
-        `redis-server exited (${exited}); install it with apt-get install redis-server:\n${out}`,
-      );
-    if (Date.now() > until) {
-      child.kill("SIGKILL");
-      throw new Error(`redis-server did not answer within 20 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return {
     url: `redis://127.0.0.1:${port}`,
     async stop() {
-      if (exited === null) {
-        child.kill("SIGTERM");
-        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-        await exit;
-        clearTimeout(force);
-      }
+      await redis.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

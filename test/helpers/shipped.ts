@@ -6,13 +6,12 @@
  *
  * The suite's global set-up builds `dist/` once (`npm run build`, what `prestart` runs).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
+import { type ChildService, freePort, startChild } from "./process.js";
 
 /** package.json's start script, split into its environment, node flags and entry point. */
 export function startCommand(): { env: Record<string, string>; flags: string[]; entry: string } {
@@ -31,17 +30,6 @@ export function startCommand(): { env: Record<string, string>; flags: string[]; 
   return { env, flags: words, entry };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
-}
-
 /** A token with every scope, made up per server (only its hash reaches the server). */
 function adminToken(): { token: string; entry: string } {
   const token = `agt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
@@ -52,19 +40,13 @@ function adminToken(): { token: string; entry: string } {
   };
 }
 
-export interface ShippedServer {
+/** The server's process (its output, whether it runs, stop: SIGTERM, SIGKILL after 15 s). */
+export interface ShippedServer extends ChildService {
   url: string;
   /** Authorization header value with read, write and admin scopes. */
   authorization: string;
-  child: ChildProcess;
-  /** stdout and stderr so far (JSON log lines, or V8's last words). */
-  output(): string;
-  /** Whether the process is still running. */
-  alive(): boolean;
   /** Resident memory of the process (kB), from /proc. */
   rssKb(): number;
-  /** SIGTERM, then SIGKILL after 15 s; resolves with the exit code or signal. */
-  stop(): Promise<string>;
 }
 
 export interface ShippedOptions {
@@ -100,57 +82,29 @@ export async function startShipped(options: ShippedOptions = {}): Promise<Shippe
     API_TOKENS: admin.entry,
     ...options.env,
   };
-  const child = spawn(process.execPath, [...flags, entry], {
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startChild({
+    name: "the server",
+    command: process.execPath,
+    args: [...flags, entry],
     cwd: PROJECT_ROOT,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    ready: () =>
+      fetch(`${url}/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      ),
+    readyWithinMs: 240_000,
+    pollMs: 200,
+    stopGraceMs: 15_000,
   });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  let exit: string | null = null;
-  const exited = new Promise<string>((done) =>
-    child.once("exit", (code, signal) => {
-      exit = signal ?? String(code);
-      done(exit);
-    }),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 240_000;
-  for (;;) {
-    if (exit !== null) throw new Error(`the server exited (${exit}) during start-up:\n${out}`);
-    if (Date.now() > until) {
-      child.kill("SIGKILL");
-      throw new Error(`the server was not ready within 240 s:\n${out}`);
-    }
-    const ready = await fetch(`${url}/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
   return {
+    ...server,
     url,
     authorization: `Bearer ${admin.token}`,
-    child,
-    output: () => out,
-    alive: () => exit === null,
     rssKb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    },
-    async stop() {
-      if (exit !== null) return exit;
-      child.kill("SIGTERM");
-      const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      const how = await exited;
-      clearTimeout(force);
-      return how;
     },
   };
 }

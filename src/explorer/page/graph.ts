@@ -12,6 +12,7 @@ import cytoscape, {
 import fcose, { type FcoseLayoutOptions } from "cytoscape-fcose";
 import type { EntityRef, Relation } from "./api.js";
 import { KIND_STYLE, KINDS } from "./kinds.js";
+import { viewSvg } from "./svg.js";
 
 cytoscape.use(fcose);
 
@@ -426,6 +427,12 @@ export class GraphView {
   /** The view as a PNG, everything shown at twice the screen's resolution, on white. */
   png(): Promise<Blob> {
     return this.cy.png({ output: "blob-promise", full: true, scale: 2, bg: "#ffffff" });
+  }
+
+  /** The view as SVG: what is shown, with the labels drawn now (see svg.ts). */
+  svg(): Blob {
+    const text = viewSvg(this.cy, (ele) => this.labelState(ele).labelShown);
+    return new Blob([text], { type: "image/svg+xml" });
   }
 
   has(key: string): boolean {

@@ -391,6 +391,11 @@ function render(): void {
     "aria-label",
     `Graph: ${state.entities.size} entities, ${state.relations.size} relations`,
   );
+  writeUrl();
+}
+
+/** The URL says what is shown (url.ts), so a link reopens the same view. */
+function writeUrl(): void {
   history.replaceState(null, "", `${location.pathname}${writeState(viewState())}`);
 }
 
@@ -400,6 +405,7 @@ function viewState() {
     expanded: [...state.expanded].filter((k) => state.entities.has(k)),
     selection: state.selection,
     path: state.path ? { from: state.path.from.key, to: state.path.to.key } : null,
+    hidden: { kinds: [...state.hiddenKinds], types: [...state.hiddenTypes] },
   };
 }
 
@@ -490,6 +496,7 @@ function checkbox(id: string, label: Node[], count: number, hidden: Set<string>,
     if (box.checked) hidden.delete(value);
     else hidden.add(value);
     graph.filter(state.hiddenKinds, state.hiddenTypes);
+    writeUrl();
     const shown = graph.visible();
     say(`Shown: ${shown.nodes.length} entities, ${shown.edges.length} relations.`);
   });
@@ -556,6 +563,15 @@ byId("export-png").addEventListener("click", () => {
     download("allies-graph.png", await graph.png());
     say("The view was exported as allies-graph.png.");
   });
+});
+
+byId("export-svg").addEventListener("click", () => {
+  if (graph.visible().nodes.length === 0) {
+    say("Nothing to export: the canvas is empty.");
+    return;
+  }
+  download("allies-graph.svg", graph.svg());
+  say("The view was exported as allies-graph.svg.");
 });
 
 byId("export-json").addEventListener("click", () => {
@@ -670,6 +686,13 @@ addButton.addEventListener("click", () => showArticle(articleEl.hidden));
 
 // Read before the first render, which rewrites the URL from the (still empty) state.
 const initial = readState(location.search);
+for (const kind of initial.hidden.kinds) state.hiddenKinds.add(kind);
+for (const type of initial.hidden.types) state.hiddenTypes.add(type);
+// A link that filters something out opens with the filters in view, so the reader sees why.
+if (state.hiddenKinds.size + state.hiddenTypes.size > 0) {
+  filtersEl.hidden = false;
+  filterToggle.setAttribute("aria-expanded", "true");
+}
 legend();
 render();
 void act(() => restore(initial));
