@@ -8,7 +8,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
-import { GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import { citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
 import type { TextSpan } from "./types.js";
@@ -32,6 +32,8 @@ export interface Mention extends TextSpan {
   properties?: Record<string, string | number>;
   /** Nations the name itself involves: "Canadian Armed Forces" (Canada), "Russia's invasion of Ukraine". */
   involves?: KnownEntity[];
+  /** The place lies in `involves` by what the reader knows, not by what the text writes. */
+  impliedIn?: boolean;
 }
 
 export interface Quantity extends TextSpan {
@@ -330,6 +332,37 @@ export function findMentions(
     });
   }
 
+  // "Edmonton-based soldiers": a town, where the word before "-based" is one.
+  for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)-based\b/gu)) {
+    const span = { start: m.index, end: m.index + (m[1] ?? "").length, text: m[1] ?? "" };
+    const town = townAt(text, span, claimed, true);
+    if (town) claim(town);
+  }
+
+  // "the alliance" is NATO where the article names NATO (or names one alliance only).
+  const alliances = [
+    ...new Set(
+      claimed.filter((m) => m.known?.properties.category === "ALLIANCE").map((m) => m.known),
+    ),
+  ];
+  const alliance =
+    alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : undefined);
+  if (alliance) {
+    for (const m of text.matchAll(
+      /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?[Aa]lliance\b/gu,
+    )) {
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name: alliance.name,
+        key: alliance.key,
+        known: alliance,
+      });
+    }
+  }
+
   // Proper-name runs: people with their titles, organisations by their heads.
   const tokens = joinHyphens(text, analysis.tokens);
   const sentenceStarts = new Set(analysis.sentences.map((s) => s.start));
@@ -414,6 +447,14 @@ export function findMentions(
           )
         : undefined;
     const head = words[words.length - 1] ?? "";
+    // "in Tapa", "from Edmonton, Alberta", "Vilnius, Lithuania": a town (GeoNames), not a person
+    if (!role && words.length <= 3) {
+      const town = townAt(text, span, claimed, false);
+      if (town) {
+        claim(town);
+        continue;
+      }
+    }
     if (ORG_HEADS[head] && words.length >= 2) {
       claim({
         ...span,
@@ -460,6 +501,70 @@ export function findMentions(
     entities: claimed.sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     dates: datesOf(text, reference),
+  };
+}
+
+/** Before a place: a preposition of place or motion, or "the town of". */
+const LOCATIVE_BEFORE =
+  /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+$/iu;
+
+/**
+ * A town GeoNames knows under the words at `span`, when the text treats them as a place: after a
+ * preposition of place ("in Tapa", "from Edmonton"), before "-based" (`located`), or followed by
+ * its nation ("Tapa, Estonia"). The town chosen is the most populous one in a nation the article
+ * names; failing that, a city of 100,000 or more after a preposition. Anything else is left alone:
+ * many surnames are also some village's name.
+ */
+function townAt(
+  text: string,
+  span: TextSpan & { text: string },
+  claimed: readonly Mention[],
+  located: boolean,
+): Mention | undefined {
+  const candidates = citiesNamed(span.text);
+  if (candidates.length === 0) return undefined;
+  // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
+  if (
+    !/\s/.test(span.text) &&
+    nlp(span.text.toLowerCase()).has(
+      "#Adjective|#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun",
+    )
+  )
+    return undefined;
+  const after = text.slice(span.end, span.end + 3);
+  const written = /^,\s/.test(after)
+    ? claimed.find(
+        (m) =>
+          m.kind === "Nation" &&
+          !m.demonym &&
+          /^,\s+$/.test(text.slice(span.end, m.start)) &&
+          m.start - span.end <= 3,
+      )?.known
+    : undefined;
+  let town: { nation: KnownEntity } | undefined;
+  if (written) town = candidates.find((c) => c.nation === written);
+  else {
+    const named = new Set(claimed.filter((m) => m.kind === "Nation").map((m) => m.known));
+    const locative =
+      located || LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start));
+    const inNamed = candidates.find((c) => named.has(c.nation));
+    if (locative)
+      town = inNamed ?? ((candidates[0]?.population ?? 0) >= 100_000 ? candidates[0] : undefined);
+    else if (
+      inNamed &&
+      inNamed.population >= 100_000 &&
+      !SPEECH_AFTER.test(text.slice(span.end, span.end + 20))
+    )
+      town = inNamed;
+  }
+  if (!town) return undefined;
+  return {
+    ...span,
+    kind: "Place",
+    name: span.text,
+    key: slug(span.text),
+    involves: [town.nation],
+    ...(written ? {} : { impliedIn: true }),
   };
 }
 

@@ -6,14 +6,14 @@
 
 import { type Context, inSentence, type Placed, placedIn } from "./context.js";
 import { capitalOf } from "./gazetteer.js";
-import { slug } from "./keys.js";
+import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
-  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed";
+  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to";
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
@@ -106,7 +106,8 @@ function places(ctx: Context): void {
           from: p.cluster,
           to: ctx.entity(n.kind, n.key, n.name, n.properties),
           sentence: s,
-          confidence: 0.85,
+          inferred: p.mention.impliedIn === true,
+          confidence: p.mention.impliedIn ? 0.75 : 0.85,
         });
       }
     }
@@ -832,7 +833,7 @@ function spending(ctx: Context): void {
     const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
     target = ctx.entity(
       "Pledge",
-      `${owner}-${slug(words)}-percent-target`,
+      `${owner}-${shareSlug(words)}-percent-target`,
       `${alliance?.name ?? "Defence"} ${pct.text} of GDP defence spending target`,
       {
         metric: "PERCENT_GDP",
@@ -1010,7 +1011,7 @@ function pledges(ctx: Context): void {
       thing && nominal
         ? `${thing.cluster.key}-${nominal[1]}`
         : pctQ && owner.properties.category === "ALLIANCE"
-          ? `${owner.key}-${slug(pctQ.text.replace(/\s*(?:per ?cent|%)/i, ""))}-percent-target`
+          ? `${owner.key}-${shareSlug(pctQ.text)}-percent-target`
           : slug(`${ownerWord} ${object}`, 8);
     const pledge = ctx.entity("Pledge", pledgeKey, name, props, {
       start: objStart,
@@ -1034,6 +1035,9 @@ function pledges(ctx: Context): void {
 
 /** Quotations and their speakers: SAID, with pronouns resolved to the last named person. */
 function quotes(ctx: Context, holders: Map<string, Cluster>): void {
+  const alliance =
+    ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
+    ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
@@ -1043,7 +1047,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     // the speaker: a name or pronoun next to a speech verb
     let speaker: Cluster | undefined;
     let confidence = 0.85;
-    const verb = new RegExp(`\\b(?:${SPEECH})\\b`).exec(s.text);
+    const verb = new RegExp(`\\b(?:${SPEECH})\\b`, "i").exec(s.text);
     if (verb) {
       const vAt = s.start + verb.index;
       const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
@@ -1077,14 +1081,14 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         }
       }
     } else if (
-      qs.length === 1 &&
       s.text.trim().startsWith("“") &&
-      s.paragraph === lastParagraph + 1 &&
+      (s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1) &&
       lastSpeaker
     ) {
-      // a paragraph that is only a quotation continues the last speaker
+      // a quotation without a speech verb right after another speaker's words (the same
+      // paragraph, or the next one) continues them
       speaker = lastSpeaker;
-      confidence = 0.6;
+      confidence = s.paragraph === lastParagraph ? 0.75 : 0.6;
     }
     if (speaker?.kind !== "Person") {
       if (verb) ctx.problem(`no speaker found for the quotation in: ${s.text.slice(0, 80)}…`);
@@ -1111,14 +1115,27 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         { start: qStart, end: qStart + inner.length, text: inner },
       );
       ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
+      const about = new Set<Cluster>();
       for (const p of here) {
         if (
           p.mention.start >= qStart &&
           p.mention.end <= qStart + inner.length &&
-          ["Nation", "Organization", "Mission"].includes(p.cluster.kind)
+          ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind)
         ) {
+          about.add(p.cluster);
           ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
         }
+      }
+      // "all allies must do more": the alliance the article names
+      if (alliance && !about.has(alliance) && /\b(?:allies|[Aa]lliance)\b/.test(inner)) {
+        ctx.propose({
+          type: "ABOUT",
+          from: quote,
+          to: alliance,
+          sentence: s,
+          inferred: true,
+          confidence: 0.55,
+        });
       }
     }
   }

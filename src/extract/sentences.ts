@@ -39,7 +39,7 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
     const t = text.slice(cur.start, cur.end);
     // "officer Maj. John Miller said": a title's abbreviation does not end a sentence
     const abbreviated =
-      /(?:^|\s)(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Pte|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|St|Hon|Rt)\.$/.test(
+      /(?:^|[\s-])(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Pte|Adm|Cmdr|Cdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|St|Hon|Rt|Lt\.-Col|Lt\.-Gen|Maj\.-Gen|Brig\.-Gen|Lt\.-Cmdr|Vice-Adm|Rear-Adm|Gen\.-Lt)\.$/.test(
         t,
       );
     const unbalanced = abbreviated || (t.match(OPEN)?.length ?? 0) > (t.match(CLOSE)?.length ?? 0);
