@@ -141,11 +141,17 @@ const EVENT_HEADS =
 
 // Built once: the alternations of every nation name are long.
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|illegal|unprovoked|brutal|initial|first|renewed|latest|ongoing|2014|2022) )*invasion of (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
+  "gu",
+);
+const UNIT_RE =
+  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
+const NATIONAL_FORCE_RE = new RegExp(
+  `(?:the )?(${ALT(DEMONYMS)}) (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
   "gu",
 );
 const BASE_RE = new RegExp(
@@ -209,6 +215,42 @@ export function findMentions(
       key: slug(`${demonym} invasion of ${b.name}`),
       properties: { category: "CONFLICT" },
       involves: [a, b],
+    });
+  }
+  // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion".
+  for (const m of text.matchAll(UNIT_RE)) {
+    const name = m[0];
+    const nations = [...name.matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    claim({
+      start: m.index,
+      end: m.index + name.length,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
+      ...(nations.length > 0 ? { involves: [...new Set(nations)] } : {}),
+    });
+  }
+  // "Latvian Land Forces Infantry Brigade", "Estonian Defence Forces": a force named by its nation.
+  for (const m of text.matchAll(NATIONAL_FORCE_RE)) {
+    const nation = gazAt(m[1] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    const end = m.index + m[0].length;
+    const name = text.slice(start, end);
+    if (/^\S+ (?:Armed Forces|Forces|Army|Navy|Air Force|Coast Guard)$/.test(name)) continue; // below
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
+      involves: [nation],
     });
   }
   // Armed forces and governments named by their nation.
@@ -506,7 +548,10 @@ export function findMentions(
 
 /** Before a place: a preposition of place or motion, or "the town of". */
 const LOCATIVE_BEFORE =
-  /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+$/iu;
+  /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+(?:the\s+)?$/iu;
+/** After a place: a base or camp there ("the Adazi military base"). */
+const SITE_AFTER =
+  /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
 
 /**
  * A town GeoNames knows under the words at `span`, when the text treats them as a place: after a
@@ -544,9 +589,14 @@ function townAt(
   let town: { nation: KnownEntity } | undefined;
   if (written) town = candidates.find((c) => c.nation === written);
   else {
-    const named = new Set(claimed.filter((m) => m.kind === "Nation").map((m) => m.known));
+    const named = new Set<KnownEntity | undefined>([
+      ...claimed.filter((m) => m.kind === "Nation").map((m) => m.known),
+      ...claimed.flatMap((m) => m.involves ?? []),
+    ]);
     const locative =
-      located || LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start));
+      located ||
+      LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
+      SITE_AFTER.test(text.slice(span.end, span.end + 40));
     const inNamed = candidates.find((c) => named.has(c.nation));
     if (locative)
       town = inNamed ?? ((candidates[0]?.population ?? 0) >= 100_000 ? candidates[0] : undefined);

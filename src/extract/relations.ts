@@ -264,6 +264,14 @@ function homeNation(ctx: Context): Cluster | undefined {
   return n >= 3 && !tie ? best : undefined;
 }
 
+/** Where a sentence quotes someone: the spans inside its quotation marks. */
+function quotedSpans(s: Sentence): { start: number; end: number }[] {
+  return [...s.text.matchAll(/“[^”]*”?|"[^"]*"?/g)].map((q) => ({
+    start: s.start + (q.index ?? 0),
+    end: s.start + (q.index ?? 0) + q[0].length,
+  }));
+}
+
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
@@ -433,7 +441,9 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
     const b = nations[i + 1] as Placed;
     const between = ctx.text.slice(a.mention.end, b.mention.start);
     if (
-      /^\s+(?:has |had )?(?:invaded|invades|attacked|attacks)\s+$/.test(between) &&
+      /^\s+(?:has |had |fully |first )?(?:invaded|invades|attacked|attacks|(?:launched|began|started) (?:its|a|the) (?:[\w-]+ ){0,3}(?:invasion|war) (?:of|on|against))\s+$/.test(
+        between,
+      ) &&
       !a.mention.demonym &&
       a.cluster !== b.cluster
     ) {
@@ -642,7 +652,7 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|travelled to|traveled to|arrived in|toured|made a visit to|trip to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -652,18 +662,32 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   )
     return;
   const verbAt = s.start + (m.index ?? 0);
+  const nominal = /^(?:[Dd]uring|[Oo]n) /.test(m[0]);
   const clauseEnd = (() => {
     const rest = ctx.text.slice(verbAt, s.end);
+    // "During a visit to Latvia, ...": the phrase ends at its comma
+    const comma = nominal ? rest.indexOf(",") : -1;
+    if (comma > 0) return verbAt + comma;
     const stop = rest.search(
       /,\s*(?:where|which|and then|but)\b|;|\s(?:where|after|before|because)\s/,
     );
     return stop < 0 ? s.end : verbAt + stop;
   })();
-  const who = people(here).filter(
+  let who = people(here).filter(
     (p) =>
       p.mention.end <= verbAt &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
+  // "During a visit to Latvia, Trudeau said ...": the visitor is the subject after the phrase
+  if (who.length === 0 && nominal) {
+    const quoted = quotedSpans(s);
+    const next = people(here).find(
+      (p) =>
+        p.mention.start >= clauseEnd &&
+        !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end),
+    );
+    if (next) who = [next];
+  }
   const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
   const companions =
     along < 0
@@ -735,15 +759,27 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
 function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:calls? on|called on|calling on|urged|urges|urging|pressed|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|\sin light of|\sbecause|\safter|$)/,
+    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
   if (!m) return;
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
+  const quoted = quotedSpans(s);
+  if (quoted.some((q) => q.start <= at && at < q.end)) return; // inside a quotation: the speaker's words
   const before = here.filter((p) => p.mention.end <= at);
-  const caller =
+  // "He urged allies to ...": the person named last before
+  const pronoun = /\b(?:he|she)\s+(?:\w+\s+)?$/i.test(
+    ctx.text.slice(Math.max(s.start, at - 20), at),
+  );
+  const caller: Pick<Placed, "cluster"> | undefined =
     people(before).pop() ??
+    (pronoun
+      ? (() => {
+          const c = lastPersonBefore(ctx, at);
+          return c ? { cluster: c } : undefined;
+        })()
+      : undefined) ??
     ofKind(before, "Organization")
       .filter((p) => !p.mention.demonym)
       .pop();
@@ -755,7 +791,10 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.start >= targetsAt &&
       p.mention.end <= targetEnd,
   );
-  if (targets.length === 0 && /\b(?:allies|members|member states)\b/.test(m[1] ?? "")) {
+  if (
+    targets.length === 0 &&
+    /\b(?:allies|members|member states|member countries|partners)\b/.test(m[1] ?? "")
+  ) {
     const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
     if (alliance) targets = [alliance];
   }
