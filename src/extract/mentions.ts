@@ -298,6 +298,8 @@ export function findMentions(
       start += lead[0].length;
       name = name.slice(lead[0].length);
     }
+    // "NATO Summit", "Vilnius Summit": left to the summit rule, which names it with its place
+    if (/^(?:\S+ )?Summit$/.test(name)) continue;
     claim({
       start,
       end: start + name.length,
@@ -453,6 +455,16 @@ export function findMentions(
       break;
     }
     i = j;
+    // "The Hague": a town whose name begins with the article
+    if (run.length >= 2 && (run[0] as Token).text === "The") {
+      const last = run[1] as Token;
+      const whole = { start: t.start, end: last.end, text: text.slice(t.start, last.end) };
+      const town = townAt(text, whole, claimed, false);
+      if (town) {
+        claim(town);
+        continue;
+      }
+    }
     // Split leading title words off.
     let k = 0;
     while (
@@ -587,12 +599,12 @@ function townAt(
       )?.known
     : undefined;
   let town: { nation: KnownEntity } | undefined;
+  const named = new Set<KnownEntity | undefined>([
+    ...claimed.filter((m) => m.kind === "Nation").map((m) => m.known),
+    ...claimed.flatMap((m) => m.involves ?? []),
+  ]);
   if (written) town = candidates.find((c) => c.nation === written);
   else {
-    const named = new Set<KnownEntity | undefined>([
-      ...claimed.filter((m) => m.kind === "Nation").map((m) => m.known),
-      ...claimed.flatMap((m) => m.involves ?? []),
-    ]);
     const locative =
       located ||
       LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
@@ -613,7 +625,8 @@ function townAt(
     kind: "Place",
     name: span.text,
     key: slug(span.text),
-    involves: [town.nation],
+    // its nation, where the article names that nation (a reader does not add one it never names)
+    ...(named.has(town.nation) ? { involves: [town.nation] } : {}),
     ...(written ? {} : { impliedIn: true }),
   };
 }

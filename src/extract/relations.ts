@@ -33,6 +33,7 @@ export function findRelations(ctx: Context): void {
     calls(ctx, s, here);
     membership(ctx, s, here);
   }
+  summits(ctx);
   spending(ctx);
   pledges(ctx);
   quotes(ctx, roleHolders);
@@ -716,6 +717,181 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
         confidence: v[1],
       });
     }
+  }
+  // A visit proper ("visited", "a visit to", "toured"), not an arrival: an event of its own
+  const visitors = [...new Set([...who, ...companions].map((p) => p.cluster))];
+  const site = places.find((p) => p.cluster.kind === "Place") ?? places[0];
+  if (!site || visitors.length === 0 || !/visit|tour|trip/i.test(m[0])) return;
+  const nation =
+    site.cluster.kind === "Nation"
+      ? undefined
+      : (site.mention.involves?.find((n) => n.kind === "Nation") ?? capitalOf(site.cluster.key));
+  const only = visitors.length === 1 ? visitors[0] : undefined;
+  const surname = only ? (only.name.split(/\s+/).pop() ?? only.name) : undefined;
+  const event = ctx.entity(
+    "Event",
+    slug(`${surname ? `${surname} ` : ""}visit to ${site.cluster.name}`),
+    `${only ? `${surname}'s visit` : "Visit"} to ${site.cluster.name.replace(/^(?=Military|Air|Naval|Army)/, "a ").replace(/^a (\p{Lu})/u, (_, c: string) => `a ${c.toLowerCase()}`)}`,
+    { category: "VISIT", ...(date ? { date } : {}) },
+  );
+  for (const v of visitors)
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: v,
+      to: event,
+      properties: { role: only ? "visitor" : "attendee" },
+      sentence: s,
+      confidence: 0.75,
+    });
+  ctx.propose({ type: "HOSTS", from: site.cluster, to: event, sentence: s, confidence: 0.75 });
+  ctx.propose({ type: "LOCATED_IN", from: event, to: site.cluster, sentence: s, confidence: 0.75 });
+  if (nation) {
+    const n = ctx.entity(nation.kind, nation.key, nation.name, nation.properties);
+    ctx.propose({
+      type: "HOSTS",
+      from: n,
+      to: event,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: event,
+      to: n,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+  }
+}
+
+const SUMMIT_RE =
+  /\b(?:(?:the|a|an|this|next|last|upcoming|annual|recent|two-day|one-day|year['’]s|week['’]s|month['’]s)\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
+
+/**
+ * Summits: "at the NATO summit in The Hague" is an event (keyed like `nato-summit-the-hague-2025`)
+ * the place hosts and lies in, the alliance holds, and the people the sentence puts there attend;
+ * a later "the summit" is the same one.
+ */
+function summits(ctx: Context): void {
+  const alliance = ctx.placed.find((p) => p.cluster.key === "nato")?.cluster;
+  const found: { event: Cluster; org?: Cluster; place?: Cluster }[] = [];
+  const bare: { s: Sentence; at: number; end: number }[] = [];
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    for (const m of s.text.matchAll(SUMMIT_RE)) {
+      const at = s.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      const headAt = m[1] ? at + m[0].indexOf(m[1]) : -1;
+      const head = m[1]
+        ? here.find(
+            (p) => p.mention.start >= headAt && p.mention.end <= headAt + (m[1] ?? "").length,
+          )
+        : undefined;
+      if (m[1] && !head) continue; // "the Ottawa Summit": a named event, found as such
+      const org = head?.cluster.kind === "Organization" ? head.cluster : undefined;
+      let place = head && head.cluster.kind !== "Organization" ? head.cluster : undefined;
+      if (m[2])
+        place ??= here.find(
+          (p) =>
+            p.mention.start === end && (p.cluster.kind === "Place" || p.cluster.kind === "Nation"),
+        )?.cluster;
+      if (!org && !place) {
+        bare.push({ s, at, end });
+        continue;
+      }
+      const holder = org ?? alliance;
+      const year = inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ?? ctx.publishedAt?.slice(0, 4);
+      const date = inSentence(s, ctx.dates)[0]?.date ?? undefined;
+      const name = `${holder ? `${holder.name} summit` : "Summit"}${place ? ` in ${place.name}` : ""}`;
+      const event = ctx.entity(
+        "Event",
+        slug(`${holder?.key ?? ""} summit ${place?.key ?? ""} ${year ?? ""}`),
+        name,
+        { category: "CONFERENCE", ...(date ? { date } : {}) },
+        {
+          start: at + (m[0].match(/^(?:the|a|an)\s+/i)?.[0].length ?? 0),
+          end,
+          text: ctx.text.slice(at, end).trim(),
+        },
+      );
+      found.push({ event, ...(holder ? { org: holder } : {}), ...(place ? { place } : {}) });
+      summitRelations(ctx, s, here, event, holder, place, !org, at, end);
+    }
+  }
+  const events = [...new Set(found.map((f) => f.event))];
+  const only = events.length === 1 ? found[0] : undefined;
+  for (const b of bare) {
+    if (only) {
+      summitRelations(
+        ctx,
+        b.s,
+        placedIn(b.s, ctx.placed),
+        only.event,
+        undefined,
+        undefined,
+        true,
+        b.at,
+        b.end,
+      );
+    }
+  }
+}
+
+function summitRelations(
+  ctx: Context,
+  s: Sentence,
+  here: Placed[],
+  event: Cluster,
+  org: Cluster | undefined,
+  place: Cluster | undefined,
+  orgInferred: boolean,
+  at: number,
+  end: number,
+): void {
+  if (place) {
+    ctx.propose({ type: "HOSTS", from: place, to: event, sentence: s, confidence: 0.8 });
+    ctx.propose({ type: "LOCATED_IN", from: event, to: place, sentence: s, confidence: 0.8 });
+  }
+  if (org)
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: org,
+      to: event,
+      properties: { role: "host" },
+      sentence: s,
+      inferred: orgInferred || true,
+      confidence: 0.7,
+    });
+  // who the sentence puts at the summit: "X said at the summit", "X will attend the summit"
+  const cue =
+    /\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\w* in|to)\s+$/i.test(
+      ctx.text.slice(Math.max(s.start, at - 30), at),
+    );
+  if (!cue) return;
+  const quoted = quotedSpans(s);
+  const outside = (p: Placed) =>
+    !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
+  const who = people(here).filter(outside);
+  const subjects =
+    who.length > 0
+      ? who
+      : ofKind(here, "Nation")
+          .filter(
+            (n) => outside(n) && !n.mention.demonym && n.mention.end <= at && n.cluster !== place,
+          )
+          .slice(0, 1);
+  for (const p of subjects) {
+    if (p.mention.start >= at && p.mention.end <= end) continue;
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: p.cluster,
+      to: event,
+      properties: { role: "attendee" },
+      sentence: s,
+      confidence: 0.65,
+    });
   }
 }
 
