@@ -34,6 +34,8 @@ export interface Mention extends TextSpan {
   involves?: KnownEntity[];
   /** The place lies in `involves` by what the reader knows, not by what the text writes. */
   impliedIn?: boolean;
+  /** "the UK-led battle group": the nation that leads the mission. */
+  ledBy?: KnownEntity;
 }
 
 export interface Quantity extends TextSpan {
@@ -73,7 +75,10 @@ const TITLE_WORDS = new Set(
   Procurement Economy Emergency Preparedness Global International Development Associate Assistant Under-Secretary
   Parliamentary Leader Opposition Speaker Envoy Special Representative Director Commissioner Officer Army Navy
   Air Force Forces Defence-Minister Minister-President Taoiseach Crown Attorney Labour Labor Energy Security
-  Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military`
+  Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military
+  Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
+  Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
+  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -148,10 +153,14 @@ const FORCES_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
   "gu",
 );
+const BATTLEGROUP_RE = new RegExp(
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})[Bb]attle ?[Gg]roup(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  "gu",
+);
 const UNIT_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
 const NATIONAL_FORCE_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}) (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
   "gu",
 );
 const BASE_RE = new RegExp(
@@ -198,6 +207,38 @@ export function findMentions(
       kind: "Mission",
       name,
       key: slug(name),
+    });
+  }
+  // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
+  const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
+  for (const m of text.matchAll(BATTLEGROUP_RE)) {
+    const host = gazAt(m[2] ?? "")?.entity;
+    const ledBy = m[1]?.match(/(\S+)-led\b/)?.[1];
+    const lead = ledBy ? gazAt(ledBy)?.entity : undefined;
+    groups.push({
+      m,
+      ...(host?.kind === "Nation" ? { host } : {}),
+      ...(lead?.kind === "Nation" ? { lead } : {}),
+    });
+  }
+  const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];
+  for (const g of groups) {
+    // a battle group the article does not place is the one it places elsewhere, if only one
+    const host = g.host ?? (hosts.length === 1 ? hosts[0] : undefined);
+    if (!host) continue;
+    const name = `NATO battle group in ${host.name}`;
+    const start = (g.m.index ?? 0) + (g.m[0].match(/^(?:the|a|its|their)\s+/i)?.[0].length ?? 0);
+    const end = (g.m.index ?? 0) + g.m[0].length;
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
+      ...(g.host ? {} : { impliedIn: true }),
+      ...(g.lead ? { ledBy: g.lead } : {}),
     });
   }
   // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
@@ -363,6 +404,11 @@ export function findMentions(
   for (const m of text.matchAll(GAZ_RE)) {
     const g = gazAt(m[0]);
     if (!g) continue;
+    // "Sean French", "Lt.-Col. Mark English": a demonym after a first name is a surname
+    if (g.demonym) {
+      const prev = /(\p{Lu}[\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+      if (prev && !TITLE_WORDS.has(prev) && nlp(prev).has("#FirstName")) continue;
+    }
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,

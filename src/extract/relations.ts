@@ -4,6 +4,7 @@
  * `inferred` where the sentence implies rather than states it.
  */
 
+import type { Kind } from "../domain/vocabulary.js";
 import { type Context, inSentence, type Placed, placedIn } from "./context.js";
 import { capitalOf } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -14,6 +15,10 @@ const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
   "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to";
+
+/** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
+const RANK =
+  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
@@ -34,6 +39,7 @@ export function findRelations(ctx: Context): void {
     membership(ctx, s, here);
   }
   summits(ctx);
+  battleGroups(ctx);
   spending(ctx);
   pledges(ctx);
   quotes(ctx, roleHolders);
@@ -289,7 +295,7 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
     if (
       !role ||
-      (/^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.)/.test(role) && !owner)
+      (RANK.test(role) && !owner)
     )
       continue;
     const target = owner ?? home;
@@ -490,8 +496,18 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
       }
     }
   }
-  if (troops === undefined && extra === undefined) return;
   const missions = ofKind(here, "Mission");
+  if (troops === undefined && extra === undefined) {
+    // "British soldiers will join the battle group", "troops from France and Denmark": no figure,
+    // but a troop noun in a sentence that names the mission
+    const bare = /\b(?:troops|soldiers|personnel|service members|servicemembers|sailors|marines|contingents?)\b/.exec(
+      s.text,
+    );
+    if (!bare || missions.length === 0) return;
+    nounEnd = s.start + bare.index + bare[0].length;
+    const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
+    at = s.start + (lead?.index ?? bare.index);
+  }
   let mission = missions[0]?.cluster;
   let inferred = false;
   if (!mission && /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text)) {
@@ -522,13 +538,16 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     // "100 soldiers from 1 Canadian Mechanized Brigade Group"
     const from = ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 12)).match(/^\s+from\s+/);
     if (from) {
-      const who = here.find(
-        (p) =>
-          p.mention.start >= nounEnd &&
-          p.mention.start < nounEnd + 40 &&
-          (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
-      );
-      if (who) contributors.add(who.cluster);
+      // "troops from France, Denmark and Iceland": every one of the list
+      let end = nounEnd + from[0].length;
+      for (const p of here) {
+        if (p.mention.start < end) continue;
+        if (!/^(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+as well as\s+)?(?:the\s+)?$/.test(ctx.text.slice(end, p.mention.start)))
+          break;
+        if (p.cluster.kind !== "Nation" && p.cluster.properties.category !== "ARMED_FORCES") break;
+        contributors.add(p.cluster);
+        end = p.mention.end;
+      }
     }
   }
   if (contributors.size === 0) {
@@ -566,7 +585,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     });
   }
   // "deployed to Latvia", "stationed in Poland"
-  const where = s.text.match(/\b(?:deployed|stationed|based|serving|serve|serves|positioned)\b/);
+  const where = s.text.match(
+    /\b(?:deployed|deploying|deploy|deploys|stationed|based|serving|serve|serves|positioned|arrive|arrives|arrived|arriving|head|heads|headed|heading|sent|send|sending|move|moving|moved|rotate|rotating)\b/,
+  );
   if (where) {
     const from = s.start + (where.index ?? 0) + where[0].length;
     // the first nation or place the troops are deployed TO or IN ("from Edmonton, Alberta to Latvia")
@@ -766,8 +787,39 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+/** "the UK-led NATO battle group in Estonia": deployed there, hosted there, led, part of NATO. */
+function battleGroups(ctx: Context): void {
+  let nato = ctx.placed.find((p) => p.cluster.key === "nato")?.cluster;
+  for (const p of ctx.placed) {
+    if (p.cluster.kind !== "Mission") continue;
+    if (!nato && /\bNATO\b/.test(p.mention.text))
+      nato = ctx.entity("Organization", "nato", "NATO", { category: "ALLIANCE" });
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    const entity = (n: { kind: Kind; key: string; name: string; properties: Record<string, string> }) =>
+      ctx.entity(n.kind, n.key, n.name, n.properties);
+    const implied = p.mention.impliedIn === true;
+    for (const n of p.mention.involves ?? []) {
+      const host = entity(n);
+      ctx.propose({ type: "DEPLOYED_TO", from: p.cluster, to: host, sentence: s, inferred: implied, confidence: 0.8 });
+      ctx.propose({ type: "HOSTS", from: host, to: p.cluster, sentence: s, inferred: true, confidence: 0.75 });
+      if (nato)
+        ctx.propose({
+          type: "PART_OF",
+          from: p.cluster,
+          to: nato,
+          sentence: s,
+          inferred: !/NATO/.test(p.mention.text),
+          confidence: 0.75,
+        });
+    }
+    if (p.mention.ledBy)
+      ctx.propose({ type: "LEADS", from: entity(p.mention.ledBy), to: p.cluster, sentence: s, confidence: 0.8 });
+  }
+}
+
 const SUMMIT_RE =
-  /\b(?:(?:the|a|an|this|next|last|upcoming|annual|recent|two-day|one-day|year['’]s|week['’]s|month['’]s)\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
+  /\b(?:(?:the|a|an|this|next|last|upcoming|annual|recent|two-day|one-day|year['’]s|week['’]s|month['’]s|\d{4})\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
 
 /**
  * Summits: "at the NATO summit in The Hague" is an event (keyed like `nato-summit-the-hague-2025`)
@@ -802,7 +854,10 @@ function summits(ctx: Context): void {
         continue;
       }
       const holder = org ?? alliance;
-      const year = inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ?? ctx.publishedAt?.slice(0, 4);
+      const year =
+        m[0].match(/\b\d{4}\b/)?.[0] ??
+        inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
+        ctx.publishedAt?.slice(0, 4);
       const date = inSentence(s, ctx.dates)[0]?.date ?? undefined;
       const name = `${holder ? `${holder.name} summit` : "Summit"}${place ? ` in ${place.name}` : ""}`;
       const event = ctx.entity(
