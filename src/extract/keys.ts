@@ -4,6 +4,15 @@ import { KEY_MAX_LENGTH } from "../domain/vocabulary.js";
 
 export function slug(text: string, maxWords = 12): string {
   const words = text
+    // letters NFKD does not take apart: "Władysław" -> wladyslaw
+    .replace(/[łŁ]/g, "l")
+    .replace(/[øØ]/g, "o")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[ıİ]/g, "i")
+    .replace(/ß/g, "ss")
+    .replace(/[æÆ]/g, "ae")
+    .replace(/[œŒ]/g, "oe")
+    .replace(/[þÞ]/g, "th")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

@@ -406,8 +406,10 @@ export function findMentions(
     if (!g) continue;
     // "Sean French", "Lt.-Col. Mark English": a demonym after a first name is a surname
     if (g.demonym) {
-      const prev = /(\p{Lu}[\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
-      if (prev && !TITLE_WORDS.has(prev) && nlp(prev).has("#FirstName")) continue;
+      const prev = /(\p{Lu}[\p{L}]+)\s+$/u.exec(
+        text.slice(Math.max(0, m.index - 30), m.index),
+      )?.[1];
+      if (prev && !TITLE_WORDS.has(prev) && isFirstName(prev)) continue;
     }
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
@@ -604,6 +606,26 @@ export function findMentions(
   };
 }
 
+const memo = <T>(f: (w: string) => T) => {
+  const cache = new Map<string, T>();
+  return (w: string): T => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      v = f(w);
+      if (cache.size > 5000) cache.clear();
+      cache.set(w, v);
+    }
+    return v;
+  };
+};
+/** Whether compromise's lexicon knows the word, lower-cased, as other than a noun. */
+const isCommonWord = memo((w) =>
+  nlp(w.toLowerCase()).has(
+    "#Adjective|#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun",
+  ),
+);
+const isFirstName = memo((w) => nlp(w).has("#FirstName"));
+
 /** Before a place: a preposition of place or motion, or "the town of". */
 const LOCATIVE_BEFORE =
   /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+(?:the\s+)?$/iu;
@@ -627,13 +649,7 @@ function townAt(
   const candidates = citiesNamed(span.text);
   if (candidates.length === 0) return undefined;
   // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
-  if (
-    !/\s/.test(span.text) &&
-    nlp(span.text.toLowerCase()).has(
-      "#Adjective|#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun",
-    )
-  )
-    return undefined;
+  if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
   const after = text.slice(span.end, span.end + 3);
   const written = /^,\s/.test(after)
     ? claimed.find(

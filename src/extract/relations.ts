@@ -31,7 +31,7 @@ export function findRelations(ctx: Context): void {
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
     invasion(ctx, s, here);
-    troops(ctx, s, here);
+    troops(ctx, s, here, home);
     visits(ctx, s, here);
     leads(ctx, s, here);
     participation(ctx, s, here);
@@ -293,11 +293,7 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     if (!s) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
     const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
-    if (
-      !role ||
-      (RANK.test(role) && !owner)
-    )
-      continue;
+    if (!role || (RANK.test(role) && !owner)) continue;
     const target = owner ?? home;
     if (!target) continue;
     const leads = LEADER_ROLES.test(role);
@@ -369,6 +365,65 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       inferred: !owner,
       confidence: owner ? 0.85 : 0.65,
     });
+  }
+  // "Latvian Ambassador to Canada Kaspars Ozoliņš", "1 Canadian Mechanized Brigade commander Col. X"
+  for (const p of people(ctx.placed)) {
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 90), p.mention.start);
+    const base = p.mention.start - before.length;
+    const envoy = before.match(
+      /(\S+)\s+((?:Ambassador|Envoy|High Commissioner|Consul General|Permanent Representative)\s+to\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)\s+$/u,
+    );
+    if (envoy) {
+      const at = base + (envoy.index ?? 0);
+      const owner = ctx.placed.find(
+        (x) =>
+          x.cluster.kind === "Nation" &&
+          x.mention.start === at &&
+          x.mention.text === envoy[1]?.replace(/(?:’s|'s)$/, ""),
+      )?.cluster;
+      if (owner) {
+        const id = `${p.cluster.key}|SERVES_IN|${owner.key}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          ctx.propose({
+            type: "SERVES_IN",
+            from: p.cluster,
+            to: owner,
+            properties: { role: envoy[2] as string },
+            sentence: s,
+            confidence: 0.85,
+          });
+        }
+      }
+    }
+    const head = before.match(
+      /\s+(commander|commanding officer|chief|head)\s+(?:(?:Lt\.-Col\.|Lt\.-Gen\.|Maj\.-Gen\.|Brig\.-Gen\.|Col\.|Maj\.|Gen\.|Capt\.|Lt\.|Cmdr\.|Adm\.|Lieutenant-Colonel|Colonel|Major|General|Brigadier-General|Captain|Commander)\s+)?$/i,
+    );
+    if (head) {
+      const at = base + (head.index ?? 0);
+      const org = ctx.placed.find(
+        (x) =>
+          x.mention.end === at &&
+          (x.cluster.kind === "Organization" || x.cluster.kind === "Mission"),
+      )?.cluster;
+      if (org) {
+        const id = `${p.cluster.key}|LEADS|${org.key}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          holders.set(org.key, p.cluster);
+          ctx.propose({
+            type: "LEADS",
+            from: p.cluster,
+            to: org,
+            properties: { role: (head[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) },
+            sentence: s,
+            confidence: 0.8,
+          });
+        }
+      }
+    }
   }
   // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
   for (const p of people(ctx.placed)) {
@@ -469,7 +524,7 @@ const TROOP_NOUN =
   /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
 
 /** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
-function troops(ctx: Context, s: Sentence, here: Placed[]): void {
+function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void {
   const numbers = inSentence(s, ctx.quantities).filter(
     (q) => q.type === "NUMBER" && q.value !== null && q.value >= 5,
   );
@@ -500,9 +555,10 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
   if (troops === undefined && extra === undefined) {
     // "British soldiers will join the battle group", "troops from France and Denmark": no figure,
     // but a troop noun in a sentence that names the mission
-    const bare = /\b(?:troops|soldiers|personnel|service members|servicemembers|sailors|marines|contingents?)\b/.exec(
-      s.text,
-    );
+    const bare =
+      /\b(?:troops|soldiers|personnel|service members|servicemembers|sailors|marines|contingents?)\b/.exec(
+        s.text,
+      );
     if (!bare || missions.length === 0) return;
     nounEnd = s.start + bare.index + bare[0].length;
     const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
@@ -510,7 +566,13 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
   }
   let mission = missions[0]?.cluster;
   let inferred = false;
-  if (!mission && /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text)) {
+  // the article's one mission, when the sentence speaks of a mission or sends the troops somewhere
+  const sent =
+    troops !== undefined &&
+    /\b(?:deploy(?:ed|ing|s)?|head(?:ed|ing|s)?|sent|send(?:ing|s)?|arriv(?:e|ed|es|ing)|leav(?:e|es|ing)|left|stationed|rotat(?:e|ed|ing))\b/.test(
+      s.text,
+    );
+  if (!mission && (sent || /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text))) {
     const all = [
       ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
     ];
@@ -542,7 +604,11 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
       let end = nounEnd + from[0].length;
       for (const p of here) {
         if (p.mention.start < end) continue;
-        if (!/^(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+as well as\s+)?(?:the\s+)?$/.test(ctx.text.slice(end, p.mention.start)))
+        if (
+          !/^(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+as well as\s+)?(?:the\s+)?$/.test(
+            ctx.text.slice(end, p.mention.start),
+          )
+        )
           break;
         if (p.cluster.kind !== "Nation" && p.cluster.properties.category !== "ARMED_FORCES") break;
         contributors.add(p.cluster);
@@ -566,6 +632,12 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     const n = before[before.length - 1];
     if (n) contributors.add(n.cluster);
   }
+  // "140 soldiers based out of CFB Edmonton": the nation the article is about sends them
+  let fromHome = false;
+  if (contributors.size === 0 && home && troops !== undefined) {
+    contributors.add(home);
+    fromHome = true;
+  }
   const date = dateIn(ctx, s);
   const asOf = ctx.publishedAt?.slice(0, 7);
   const properties: Record<string, number | string> = {};
@@ -580,15 +652,14 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
       to: mission,
       properties,
       sentence: s,
-      inferred,
-      confidence: inferred ? 0.7 : 0.85,
+      inferred: inferred || fromHome,
+      confidence: inferred || fromHome ? 0.65 : 0.85,
     });
   }
   // "deployed to Latvia", "stationed in Poland"
-  const where = s.text.match(
-    /\b(?:deployed|deploying|deploy|deploys|stationed|based|serving|serve|serves|positioned|arrive|arrives|arrived|arriving|head|heads|headed|heading|sent|send|sending|move|moving|moved|rotate|rotating)\b/,
-  );
-  if (where) {
+  for (const where of s.text.matchAll(
+    /\b(?:deployed|deploying|deploy|deploys|stationed|based|serving|serve|serves|positioned|arrive|arrives|arrived|arriving|head|heads|headed|heading|sent|send|sending|move|moving|moved|rotate|rotating)\b/g,
+  )) {
     const from = s.start + (where.index ?? 0) + where[0].length;
     // the first nation or place the troops are deployed TO or IN ("from Edmonton, Alberta to Latvia")
     const target = here.find(
@@ -597,7 +668,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
         p.mention.start < from + 80 &&
         (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
         !p.mention.demonym &&
-        /\b(?:to|in|on)\s+(?:the\s+)?$/.test(ctx.text.slice(p.mention.start - 10, p.mention.start)),
+        /\b(?:to|in|on|into)\s+(?:the\s+)?(?:(?:country|town|city|region|village) of\s+)?$/.test(
+          ctx.text.slice(p.mention.start - 25, p.mention.start),
+        ),
     );
     if (target) {
       ctx.propose({
@@ -615,6 +688,7 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
         inferred: true,
         confidence: 0.7,
       });
+      break;
     }
   }
   void date;
@@ -796,13 +870,31 @@ function battleGroups(ctx: Context): void {
       nato = ctx.entity("Organization", "nato", "NATO", { category: "ALLIANCE" });
     const s = sentenceOf(ctx, p.mention.start);
     if (!s) continue;
-    const entity = (n: { kind: Kind; key: string; name: string; properties: Record<string, string> }) =>
-      ctx.entity(n.kind, n.key, n.name, n.properties);
+    const entity = (n: {
+      kind: Kind;
+      key: string;
+      name: string;
+      properties: Record<string, string>;
+    }) => ctx.entity(n.kind, n.key, n.name, n.properties);
     const implied = p.mention.impliedIn === true;
     for (const n of p.mention.involves ?? []) {
       const host = entity(n);
-      ctx.propose({ type: "DEPLOYED_TO", from: p.cluster, to: host, sentence: s, inferred: implied, confidence: 0.8 });
-      ctx.propose({ type: "HOSTS", from: host, to: p.cluster, sentence: s, inferred: true, confidence: 0.75 });
+      ctx.propose({
+        type: "DEPLOYED_TO",
+        from: p.cluster,
+        to: host,
+        sentence: s,
+        inferred: implied,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: host,
+        to: p.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.75,
+      });
       if (nato)
         ctx.propose({
           type: "PART_OF",
@@ -814,7 +906,13 @@ function battleGroups(ctx: Context): void {
         });
     }
     if (p.mention.ledBy)
-      ctx.propose({ type: "LEADS", from: entity(p.mention.ledBy), to: p.cluster, sentence: s, confidence: 0.8 });
+      ctx.propose({
+        type: "LEADS",
+        from: entity(p.mention.ledBy),
+        to: p.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
   }
 }
 
@@ -1081,13 +1179,24 @@ function spending(ctx: Context): void {
   const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
   let target: Cluster | undefined;
   const spendSentences: Sentence[] = [];
+  // "NATO leaders agreed to raise defence spending to 5 percent of GDP": the alliance sets a target
+  const agreed = (s: Sentence) =>
+    alliance !== undefined &&
+    /\b(?:agreed|agree|agrees|decided|approved|endorsed|adopted|set)\b/.test(s.text) &&
+    /\bGDP\b|gross domestic product/.test(s.text) &&
+    (placedIn(s, ctx.placed).some((p) => p.cluster === alliance) ||
+      /\b(?:allies|[Aa]llied leaders|member states)\b/.test(s.text));
   for (const s of ctx.sentences) {
     const pcts = inSentence(s, ctx.quantities).filter((q) => q.type === "PERCENT");
     if (pcts.length === 0 && !PERCENT_TARGET.test(s.text)) continue;
     spendSentences.push(s);
-    if (target || !PERCENT_TARGET.test(s.text) || pcts.length === 0) continue;
-    // the percentage nearest the word "target"
-    const tAt = s.start + (s.text.search(PERCENT_TARGET) ?? 0);
+    const sets = PERCENT_TARGET.test(s.text) || agreed(s);
+    if (target || !sets || pcts.length === 0) continue;
+    // the percentage nearest the word "target" (or the verb that agrees it)
+    const cue = PERCENT_TARGET.test(s.text)
+      ? s.text.search(PERCENT_TARGET)
+      : s.text.search(/\b(?:agreed|agree|agrees|decided|approved|endorsed|adopted|set)\b/);
+    const tAt = s.start + cue;
     const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
     // a share of GDP for defence, or "the two per cent target" itself
     const named = /^\s*(?:-|\s)?(?:target|goal|benchmark|threshold|guideline)\b/.test(
@@ -1202,7 +1311,7 @@ function spending(ctx: Context): void {
 }
 
 const PLEDGE_VERB =
-  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled)\b\s+(?:to\s+)?/;
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes)\b\s+(?:on \w+\s+)?(?:to\s+)?/;
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context): void {
@@ -1250,7 +1359,10 @@ function pledges(ctx: Context): void {
     const metric = isPct ? "PERCENT_GDP" : isMoney ? "MONEY" : isTroops ? "TROOPS" : "OTHER";
     const props: Record<string, string | number> = {
       metric,
-      status: /\bopen to|consider|could|might\b/.test(object) ? "PROPOSED" : "COMMITTED",
+      status:
+        /\bopen to|consider|could|might\b/.test(object) || /^propos/.test(m[1] ?? "")
+          ? "PROPOSED"
+          : "COMMITTED",
     };
     const objQ = inSentence(
       { ...s, start: objStart, end: objStart + object.length },
