@@ -710,6 +710,13 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
   const after = text.slice(at + name.length, at + name.length + 80);
   if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
+  // "Ambassador to Canada Toomas Lukk": an office held towards a nation, then the name
+  if (
+    /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*\s+$/u.test(
+      before,
+    )
+  )
+    return true;
   if (SPEECH_AFTER.test(after) || APPOSITION_AFTER.test(after)) return true;
   // "... said Latvian Ambassador Kaspars Ozoliņš" / "said Evika Siliņa"
   if (/\b(?:said|says|told)\s+$/.test(before)) return true;
