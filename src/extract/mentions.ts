@@ -160,7 +160,7 @@ const BATTLEGROUP_RE = new RegExp(
 const UNIT_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
 const NATIONAL_FORCE_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
   "gu",
 );
 const BASE_RE = new RegExp(
@@ -494,7 +494,8 @@ export function findMentions(
         after &&
         isCap(after.text) &&
         free(after.start, after.end) &&
-        TITLE_WORDS.has(run[run.length - 1]?.text ?? "")
+        (TITLE_WORDS.has(run[run.length - 1]?.text ?? "") ||
+          ORG_HEADS[run[run.length - 1]?.text ?? ""] !== undefined)
       ) {
         run.push(n);
         j++;
@@ -556,6 +557,18 @@ export function findMentions(
         claim(town);
         continue;
       }
+    }
+    // "Department of National Defence", "Ministry of Foreign Affairs"
+    const lead = words[0] ?? "";
+    if (ORG_HEADS[lead] && words.length >= 3 && CONNECTORS.has(words[1] ?? "")) {
+      claim({
+        ...span,
+        kind: "Organization",
+        name: span.text,
+        key: slug(span.text),
+        properties: { category: ORG_HEADS[lead] as string },
+      });
+      continue;
     }
     if (ORG_HEADS[head] && words.length >= 2) {
       claim({

@@ -14,7 +14,7 @@ import type { Sentence } from "./sentences.js";
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
-  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to";
+  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|commented|replied|assured|pointed out";
 
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
@@ -24,7 +24,23 @@ const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "P
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
   xs.filter((p) => kinds.includes(p.cluster.kind));
 
+/** Events the rules made (visits, summits), with the sentence that tells of each. */
+const EVENTS = new WeakMap<Context, { event: Cluster; s: Sentence }[]>();
+const told = (ctx: Context, event: Cluster, s: Sentence) => {
+  const list = EVENTS.get(ctx) ?? [];
+  list.push({ event, s });
+  EVENTS.set(ctx, list);
+};
+
 export function findRelations(ctx: Context): void {
+  // pledges the rules make, by where the text states them, for what the events are about
+  const pledgesAt: { c: Cluster; at: number }[] = [];
+  const entity = ctx.entity.bind(ctx);
+  ctx.entity = (kind, key, name, properties, span) => {
+    const c = entity(kind, key, name, properties, span);
+    if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
+    return c;
+  };
   const home = homeNation(ctx);
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   titles(ctx, home, roleHolders);
@@ -46,6 +62,16 @@ export function findRelations(ctx: Context): void {
   missions(ctx);
   places(ctx);
   alliances(ctx);
+  // "visited the base, where they announced the renewal of Operation X": the event is about them
+  for (const { event, s } of EVENTS.get(ctx) ?? []) {
+    const about = new Set<Cluster>([
+      ...ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster),
+      ...pledgesAt.filter((p) => p.at >= s.start && p.at < s.end).map((p) => p.c),
+    ]);
+    for (const c of about)
+      ctx.propose({ type: "ABOUT", from: event, to: c, sentence: s, confidence: 0.65 });
+  }
+  EVENTS.delete(ctx);
 }
 
 /** "Canada is the lead nation ... [Operation Reassurance]"; "the NATO mission" is part of NATO. */
@@ -838,6 +864,7 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       sentence: s,
       confidence: 0.75,
     });
+  told(ctx, event, s);
   ctx.propose({ type: "HOSTS", from: site.cluster, to: event, sentence: s, confidence: 0.75 });
   ctx.propose({ type: "LOCATED_IN", from: event, to: site.cluster, sentence: s, confidence: 0.75 });
   if (nation) {
@@ -1003,6 +1030,7 @@ function summitRelations(
   at: number,
   end: number,
 ): void {
+  told(ctx, event, s);
   if (place) {
     ctx.propose({ type: "HOSTS", from: place, to: event, sentence: s, confidence: 0.8 });
     ctx.propose({ type: "LOCATED_IN", from: event, to: place, sentence: s, confidence: 0.8 });
@@ -1447,8 +1475,25 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             /\b[Tt]he\s+([\p{L}.]+)\s+(?:head|chief|leader|boss|secretary[- ]general|prime minister|president)\s+$/u,
           );
         const org = role ? here.find((p) => p.mention.text === role[1]) : undefined;
+        // "the minister said", "said the prime minister": the person the article gave that title
+        const title = (
+          ctx.text
+            .slice(Math.max(s.start, vAt - 50), vAt)
+            .match(
+              /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\s+$/u,
+            )?.[1] ??
+          ctx.text
+            .slice(vAt, Math.min(s.end, vAt + 60))
+            .match(
+              /^\w+\s+the\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\b/u,
+            )?.[1]
+        )?.toLowerCase();
+        const titled = title ? titleHolder(ctx, title, vAt) : undefined;
         if (org && holders.get(org.cluster.key)) speaker = holders.get(org.cluster.key);
-        else if (
+        else if (titled) {
+          speaker = titled;
+          confidence = 0.7;
+        } else if (
           /\b(?:he|she)\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+(?:he|she)\b/.test(
             s.text,
           ) ||
@@ -1521,6 +1566,27 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       }
     }
   }
+}
+
+/**
+ * The person named before `at` whose title ends with the words of `title` ("the defence minister"
+ * -> "Defence Minister Hanno Pevkur"); the most recent such person.
+ */
+function titleHolder(ctx: Context, title: string, at: number): Cluster | undefined {
+  const last = title.split(/\s+/).pop() ?? title;
+  let best: Cluster | undefined;
+  for (const p of ctx.placed) {
+    if (p.cluster.kind !== "Person" || p.mention.start >= at) continue;
+    const role = p.mention.role?.toLowerCase() ?? "";
+    const after = ctx.text.slice(p.mention.end, p.mention.end + 80).toLowerCase();
+    if (
+      role.endsWith(title) ||
+      role.endsWith(last) ||
+      (/^,\s/.test(after) && after.split(",")[1]?.includes(last))
+    )
+      best = p.cluster;
+  }
+  return best;
 }
 
 function lastPersonBefore(ctx: Context, at: number): Cluster | undefined {
