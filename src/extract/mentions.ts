@@ -32,7 +32,10 @@ export interface Mention extends TextSpan {
   properties?: Record<string, string | number>;
   /** Nations the name itself involves: "Canadian Armed Forces" (Canada), "Russia's invasion of Ukraine". */
   involves?: KnownEntity[];
-  /** The place lies in `involves` by what the reader knows, not by what the text writes. */
+  /**
+   * The place lies in `involves` by what the reader knows, not by what the text writes; for an
+   * invasion, the invader is not named in the phrase itself.
+   */
   impliedIn?: boolean;
   /** "the UK-led battle group": the nation that leads the mission. */
   ledBy?: KnownEntity;
@@ -157,6 +160,10 @@ const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})[Bb]attle ?[Gg]roup(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
+const BARE_INVASION_RE = new RegExp(
+  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
 const UNIT_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
 const NATIONAL_FORCE_RE = new RegExp(
@@ -242,10 +249,12 @@ export function findMentions(
     });
   }
   // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
+  const invaders = new Map<KnownEntity, KnownEntity>();
   for (const m of text.matchAll(INVASION_RE)) {
     const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
     const b = gazAt(m[3] ?? "")?.entity;
     if (!a || !b) continue;
+    invaders.set(b, a);
     const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
     claim({
       start: m.index,
@@ -256,6 +265,36 @@ export function findMentions(
       key: slug(`${demonym} invasion of ${b.name}`),
       properties: { category: "CONFLICT" },
       involves: [a, b],
+    });
+  }
+  // "the invasion of Ukraine", "the war in Ukraine": the invader is the one the article names in
+  // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
+  for (const m of text.matchAll(BARE_INVASION_RE)) {
+    const b = gazAt(m[1] ?? "")?.entity;
+    if (b?.kind !== "Nation" || !free(m.index, m.index + m[0].length)) continue;
+    const sentence = analysis.sentences.find((x) => x.start <= m.index && m.index < x.end);
+    const others = sentence
+      ? [
+          ...new Set(
+            [...text.slice(sentence.start, sentence.end).matchAll(GAZ_RE)]
+              .map((g) => gazAt(g[0])?.entity)
+              .filter((e): e is KnownEntity => e?.kind === "Nation" && e !== b),
+          ),
+        ]
+      : [];
+    const a = invaders.get(b) ?? (others.length === 1 ? others[0] : undefined);
+    if (!a) continue;
+    const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Event",
+      name: `${a.name}'s invasion of ${b.name}`,
+      key: slug(`${demonym} invasion of ${b.name}`),
+      properties: { category: "CONFLICT" },
+      involves: [a, b],
+      impliedIn: true,
     });
   }
   // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion".
@@ -588,7 +627,9 @@ export function findMentions(
       words.length >= 2 &&
       words.length <= 4 &&
       words.every((w) => isCap(w)) &&
-      (role !== undefined || looksLikePerson(text, span.text, span.start))
+      (role !== undefined ||
+        looksLikePerson(text, span.text, span.start) ||
+        subjectOfVerb(text, tokens, nameTokens))
     ) {
       claim({
         ...span,
@@ -717,6 +758,24 @@ const APPOSITION_AFTER =
  * Whether a run of capitalised words names a person: compromise knows the first name, or the text
  * treats it as one (a speech verb after it, a title in apposition before or after it).
  */
+/** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
+const PERSON_VERBS =
+  /^(?:visited|visits|met|meets|spoke|speaks|said|says|told|tells|announced|announces|pledged|pledges|promised|urged|urges|called|calls|warned|warns|praised|praises|welcomed|welcomes|thanked|thanks|added|stressed|noted|signed|signs|travelled|traveled|arrived|attended|attends|resigned|wrote|argued|proposed|proposes)$/;
+
+/**
+ * A run of two or three proper nouns (wink's tags) that is the subject of a verb people do, not
+ * after a preposition: "Kaja Kallas visited Kyiv", not "in New Hampshire said" nor "Royal Navy".
+ */
+function subjectOfVerb(text: string, tokens: readonly Token[], run: readonly Token[]): boolean {
+  if (run.length < 2 || run.length > 3 || !run.every((t) => t.pos === "PROPN")) return false;
+  const last = run[run.length - 1] as Token;
+  const next = tokens.find((t) => t.start >= last.end);
+  if (!next || !PERSON_VERBS.test(next.text) || /\n/.test(text.slice(last.end, next.start)))
+    return false;
+  const before = text.slice(Math.max(0, (run[0] as Token).start - 12), (run[0] as Token).start);
+  return !/\b(?:in|at|to|from|of|on|near|by|the)\s+$/i.test(before);
+}
+
 function looksLikePerson(text: string, name: string, at: number): boolean {
   const c = nlp(name);
   if (c.has("#FirstName") || c.has("#Person")) return true;

@@ -497,7 +497,15 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
       ctx.entity(n.kind, n.key, n.name, n.properties),
     );
     if (!a || !b || a === b) continue;
-    ctx.propose({ type: "INVADED", from: a, to: b, sentence: s, confidence: 0.9 });
+    const implied = p.mention.impliedIn === true;
+    ctx.propose({
+      type: "INVADED",
+      from: a,
+      to: b,
+      sentence: s,
+      inferred: implied,
+      confidence: implied ? 0.75 : 0.9,
+    });
     ctx.propose({
       type: "PARTICIPATED_IN",
       from: a,

@@ -73,6 +73,14 @@ describe("extract: names", () => {
     expect(nato?.mentions).toHaveLength(2);
   });
 
+  it("two proper nouns that do what people do are a person, even with a first name compromise does not know", async () => {
+    const ents = await entities(
+      "Kaja Kallas visited Kyiv on Monday. Royal Navy sent two frigates.",
+    );
+    expect(ents).toContain("Person kaja-kallas");
+    expect(ents).not.toContain("Person royal-navy");
+  });
+
   it("a demonym after a first name is a surname, not a nation", async () => {
     const ents = await entities(
       "Lieutenant-Colonel Sean French said the company was ready. Dutch troops arrived later.",
@@ -172,6 +180,11 @@ describe("extract: events", () => {
     ]) {
       expect(await facts(text)).toContain("russia INVADED ukraine");
     }
+  });
+
+  it("'the war in X' without its invader takes the one other nation of the sentence, as inferred", async () => {
+    const out = await facts("Since the war in Georgia began, Russia has kept troops near Tbilisi.");
+    expect(out).toContain("russia INVADED georgia (inferred)");
   });
 });
 
