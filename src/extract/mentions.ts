@@ -651,6 +651,19 @@ export function findMentions(
       });
     }
   }
+  // "the Canadian Armed Forces (CAF)": the acronym in brackets names it wherever it recurs
+  for (const m of [...claimed]) {
+    if (m.kind !== "Organization" && m.kind !== "Mission") continue;
+    const acronym = /^\s*\((\p{Lu}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/u.exec(
+      text.slice(m.end, m.end + 12),
+    )?.[1];
+    if (!acronym) continue;
+    for (const a of text.matchAll(
+      new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
+    )) {
+      claim({ ...m, start: a.index, end: a.index + acronym.length, text: acronym });
+    }
+  }
   for (const b of bares) claim(b);
 
   return {

@@ -81,6 +81,15 @@ describe("extract: names", () => {
     expect(ents).not.toContain("Person royal-navy");
   });
 
+  it("an acronym in brackets after an organisation names it where it recurs", async () => {
+    const r = await draft(
+      "The Lithuanian Armed Forces (LAF) held drills. Officers of the LAF said more were planned.",
+    );
+    const laf = r.entities.find((e) => e.key === "lithuanian-armed-forces");
+    expect(laf?.mentions).toHaveLength(3);
+    expect(r.document.entities.find((e) => e.key === laf?.key)?.aliases).toContain("LAF");
+  });
+
   it("a demonym after a first name is a surname, not a nation", async () => {
     const ents = await entities(
       "Lieutenant-Colonel Sean French said the company was ready. Dutch troops arrived later.",
