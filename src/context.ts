@@ -4,6 +4,7 @@ import type { Caller } from "./auth/tokens.js";
 import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import type { GraphEvents } from "./events.js";
+import type { Extractor } from "./extract/pool.js";
 
 /** What every resolver sees: fresh per request (its loaders and counters die with it). */
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   caller: Caller;
   /** Where committed writes are announced (graphChanged). */
   events: GraphEvents;
+  /** Runs extractDocument off the main thread, within its budget. */
+  extractor: Extractor;
   /** The most an operation may cost (the complexity plugin prices it with its variables). */
   maxCost: number;
   /** The longest list an argument may carry, and the most conditions a `where` may hold. */
@@ -33,6 +36,7 @@ export interface RequestLimits {
 export interface ContextOptions {
   db: Db;
   events: GraphEvents;
+  extractor: Extractor;
   caller?: Caller;
   onQuery?: QueryStats["onQuery"];
   requestId?: string;
@@ -59,6 +63,7 @@ export function createContext(o: ContextOptions): Context {
     [contextCacheSymbol]: {},
     db: o.db,
     events: o.events,
+    extractor: o.extractor,
     caller: o.caller ?? { kind: "anonymous" },
     stats,
     requestId: o.requestId ?? randomUUID(),

@@ -16,6 +16,7 @@ import {
   describeRedis,
   RedisUnavailableError,
 } from "./events.js";
+import { createExtractor } from "./extract/pool.js";
 import { createHttp } from "./http.js";
 import { limitsFrom } from "./limits.js";
 import { neo4jIdentity, newSecret, registerLocalApi } from "./local-apis.js";
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const events = shared?.events ?? createGraphEvents(limits.maxSubscriptions);
   // Without Redis, `npm run ingest` on this machine posts its changes here (see local-apis.ts).
   const secret = shared ? null : newSecret();
-  const app = createApp({ db: database.db, logger, tokens, limits, events });
+  const extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs });
+  const app = createApp({ db: database.db, logger, tokens, limits, events, extractor });
   const server = createHttp({
     app,
     db: database.db,
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     await drained;
     clearTimeout(force);
     await unregister?.();
+    await extractor.close();
     await shared?.close();
     await database.close();
     logger.info("Stopped.");

@@ -8,6 +8,7 @@ import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
+import { createExtractor, type Extractor } from "./extract/pool.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
@@ -95,6 +96,8 @@ export interface AppOptions {
   onQuery?: QueryStats["onQuery"];
   /** Operation and request limits (default: DEFAULT_LIMITS). */
   limits?: Limits;
+  /** Where extractDocument runs (default: a pool of one worker thread, budget QUERY_TIMEOUT_MS). */
+  extractor?: Extractor;
 }
 
 /**
@@ -127,6 +130,7 @@ export function createApp({
   tokens = [],
   limits = DEFAULT_LIMITS,
   events = createGraphEvents(limits.maxSubscriptions),
+  extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs }),
 }: AppOptions) {
   return createYoga<ServerContext, Context>({
     schema,
@@ -135,6 +139,7 @@ export function createApp({
       createContext({
         db,
         events,
+        extractor,
         caller: authenticate(request.headers.get("authorization"), tokens),
         requestId: requestInfo?.id ?? randomUUID(),
         onQuery,

@@ -10,7 +10,6 @@ import {
   type DraftRelation,
   draftToYaml,
   type ExtractResult,
-  extractDraft,
   type TextSpan,
 } from "../../extract/index.js";
 import { builder } from "../builder.js";
@@ -100,8 +99,10 @@ builder.mutationField("extractDocument", (t) =>
       }
       if (text.trim().length === 0)
         throw new BadInputError("text is empty: paste the article's text");
+      if (!text.isWellFormed())
+        throw new BadInputError("text must be valid Unicode text (no lone surrogates)");
       const s = source ?? {};
-      return extractDraft(
+      return ctx.extractor.extract(
         {
           text,
           source: {
@@ -112,7 +113,7 @@ builder.mutationField("extractDocument", (t) =>
             ...(s.url ? { url: s.url } : {}),
           },
         },
-        { linker: graphLinker(ctx.db, ctx.stats) },
+        graphLinker(ctx.db, ctx.stats),
       );
     },
   }),

@@ -1,0 +1,127 @@
+/**
+ * Extraction off the main thread, with a time and memory budget (issue 25 meets the API's
+ * robustness rules): `extractDocument` runs the extractor on a worker thread from a piscina pool,
+ * so a text that is slow to analyse blocks no other request, and one that runs past its budget
+ * or its heap is stopped (the worker is terminated) with a clear error while the server goes on.
+ * The CLI and the evaluation call extractDraft directly: one user, one process.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import { AppError, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
+import { PROJECT_ROOT } from "../paths.js";
+import type { ExtractInput, ExtractResult, Linker } from "./types.js";
+import type { ExtractTask, LinkerReply } from "./worker.js";
+
+export interface ExtractorOptions {
+  /** How long one extraction may run before its worker is stopped (ms). */
+  timeoutMs: number;
+  /** Worker threads at most (each holds the English model, about 60 MB). Default 1. */
+  threads?: number;
+  /** Extractions that may wait for a thread; beyond, SERVICE_UNAVAILABLE. Default 4. */
+  queue?: number;
+  /** Each worker's heap (MB): beyond it the worker is stopped, not the server. Default 512. */
+  heapMb?: number;
+  /**
+   * Start the workers now and keep them, so that no extraction spends its budget loading the
+   * model. Off by default, and in the server: a worker holds the model and the gazetteer (tens
+   * of MB) in the server's resident memory, so it starts on first use and stops after a minute
+   * idle.
+   */
+  warm?: boolean;
+}
+
+export interface Extractor {
+  extract(input: ExtractInput, linker?: Linker): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
+
+/** The worker's compiled file: beside this one under dist/, or dist's when running from src/. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".js")) return join(here, "..", "worker.js");
+  const built = join(PROJECT_ROOT, "dist", "app", "src", "extract", "worker.js");
+  if (!existsSync(built))
+    throw new Error(`${built} is missing: run npm run build (extraction runs the built worker)`);
+  return built;
+}
+
+/** The code of an error the worker's abort or death left, if it is one we can name. */
+function stopped(error: unknown): "timeout" | "memory" | null {
+  const e = error as { name?: string; code?: string };
+  if (e?.name === "AbortError" || e?.name === "TimeoutError") return "timeout";
+  if (e?.code === "ERR_WORKER_OUT_OF_MEMORY") return "memory";
+  return null;
+}
+
+export function createExtractor(options: ExtractorOptions): Extractor {
+  let pool: Piscina | undefined;
+  const threads = options.threads ?? 1;
+  // Admission is counted here rather than by piscina's maxQueue, whose bound is loosened by
+  // workers still starting: running plus waiting, never more than this.
+  const slots = threads + (options.queue ?? 4);
+  let taken = 0;
+  const open = () => {
+    pool ??= new Piscina({
+      filename: workerFile(),
+      minThreads: options.warm ? threads : 0,
+      maxThreads: threads,
+      // The model takes a moment to load: keep a worker a minute after its last extraction.
+      idleTimeout: options.warm ? Number.POSITIVE_INFINITY : 60_000,
+      atomics: "disabled",
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? 512 },
+    });
+    return pool;
+  };
+  if (options.warm) open();
+  return {
+    async extract(input, linker) {
+      if (taken >= slots)
+        throw new ServiceUnavailableError("Every extraction slot is busy; retry in a few seconds.");
+      taken++;
+      const channel = linker ? new MessageChannel() : undefined;
+      let linkerError: unknown;
+      channel?.port1.on("message", async ({ id, names, keys }) => {
+        let reply: LinkerReply;
+        try {
+          reply = { id, entries: [...(await (linker as Linker).lookup(names, keys))] };
+        } catch (error) {
+          linkerError ??= error;
+          reply = { id, failed: true };
+        }
+        channel.port1.postMessage(reply);
+      });
+      const task: ExtractTask = { input, ...(channel ? { port: channel.port2 } : {}) };
+      try {
+        return (await open().run(task, {
+          signal: AbortSignal.timeout(options.timeoutMs),
+          ...(channel ? { transferList: [channel.port2] } : {}),
+        })) as ExtractResult;
+      } catch (error) {
+        if (linkerError) throw linkerError;
+        switch (stopped(error)) {
+          case "timeout":
+            throw new TimeoutError(
+              `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
+            );
+          case "memory":
+            throw new AppError(
+              "LIMIT_EXCEEDED",
+              "Extraction needed more memory than its budget and was stopped; split the text.",
+            );
+          default:
+            throw error;
+        }
+      } finally {
+        taken--;
+        channel?.port1.close();
+      }
+    },
+    async close() {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
+}
