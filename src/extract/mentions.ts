@@ -8,7 +8,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
-import { GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import { citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
 import type { TextSpan } from "./types.js";
@@ -32,6 +32,13 @@ export interface Mention extends TextSpan {
   properties?: Record<string, string | number>;
   /** Nations the name itself involves: "Canadian Armed Forces" (Canada), "Russia's invasion of Ukraine". */
   involves?: KnownEntity[];
+  /**
+   * The place lies in `involves` by what the reader knows, not by what the text writes; for an
+   * invasion, the invader is not named in the phrase itself.
+   */
+  impliedIn?: boolean;
+  /** "the UK-led battle group": the nation that leads the mission. */
+  ledBy?: KnownEntity;
 }
 
 export interface Quantity extends TextSpan {
@@ -71,7 +78,10 @@ const TITLE_WORDS = new Set(
   Procurement Economy Emergency Preparedness Global International Development Associate Assistant Under-Secretary
   Parliamentary Leader Opposition Speaker Envoy Special Representative Director Commissioner Officer Army Navy
   Air Force Forces Defence-Minister Minister-President Taoiseach Crown Attorney Labour Labor Energy Security
-  Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military`
+  Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military
+  Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
+  Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
+  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -139,11 +149,25 @@ const EVENT_HEADS =
 
 // Built once: the alternations of every nation name are long.
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|illegal|unprovoked|brutal|initial|first|renewed|latest|ongoing|2014|2022) )*invasion of (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
+  "gu",
+);
+const BATTLEGROUP_RE = new RegExp(
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})[Bb]attle ?[Gg]roup(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  "gu",
+);
+const BARE_INVASION_RE = new RegExp(
+  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
+const UNIT_RE =
+  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
+const NATIONAL_FORCE_RE = new RegExp(
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
   "gu",
 );
 const BASE_RE = new RegExp(
@@ -192,11 +216,45 @@ export function findMentions(
       key: slug(name),
     });
   }
+  // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
+  const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
+  for (const m of text.matchAll(BATTLEGROUP_RE)) {
+    const host = gazAt(m[2] ?? "")?.entity;
+    const ledBy = m[1]?.match(/(\S+)-led\b/)?.[1];
+    const lead = ledBy ? gazAt(ledBy)?.entity : undefined;
+    groups.push({
+      m,
+      ...(host?.kind === "Nation" ? { host } : {}),
+      ...(lead?.kind === "Nation" ? { lead } : {}),
+    });
+  }
+  const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];
+  for (const g of groups) {
+    // a battle group the article does not place is the one it places elsewhere, if only one
+    const host = g.host ?? (hosts.length === 1 ? hosts[0] : undefined);
+    if (!host) continue;
+    const name = `NATO battle group in ${host.name}`;
+    const start = (g.m.index ?? 0) + (g.m[0].match(/^(?:the|a|its|their)\s+/i)?.[0].length ?? 0);
+    const end = (g.m.index ?? 0) + g.m[0].length;
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
+      ...(g.host ? {} : { impliedIn: true }),
+      ...(g.lead ? { ledBy: g.lead } : {}),
+    });
+  }
   // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
+  const invaders = new Map<KnownEntity, KnownEntity>();
   for (const m of text.matchAll(INVASION_RE)) {
     const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
     const b = gazAt(m[3] ?? "")?.entity;
     if (!a || !b) continue;
+    invaders.set(b, a);
     const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
     claim({
       start: m.index,
@@ -207,6 +265,72 @@ export function findMentions(
       key: slug(`${demonym} invasion of ${b.name}`),
       properties: { category: "CONFLICT" },
       involves: [a, b],
+    });
+  }
+  // "the invasion of Ukraine", "the war in Ukraine": the invader is the one the article names in
+  // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
+  for (const m of text.matchAll(BARE_INVASION_RE)) {
+    const b = gazAt(m[1] ?? "")?.entity;
+    if (b?.kind !== "Nation" || !free(m.index, m.index + m[0].length)) continue;
+    const sentence = analysis.sentences.find((x) => x.start <= m.index && m.index < x.end);
+    const others = sentence
+      ? [
+          ...new Set(
+            [...text.slice(sentence.start, sentence.end).matchAll(GAZ_RE)]
+              .map((g) => gazAt(g[0])?.entity)
+              .filter((e): e is KnownEntity => e?.kind === "Nation" && e !== b),
+          ),
+        ]
+      : [];
+    const a = invaders.get(b) ?? (others.length === 1 ? others[0] : undefined);
+    if (!a) continue;
+    const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Event",
+      name: `${a.name}'s invasion of ${b.name}`,
+      key: slug(`${demonym} invasion of ${b.name}`),
+      properties: { category: "CONFLICT" },
+      involves: [a, b],
+      impliedIn: true,
+    });
+  }
+  // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion".
+  for (const m of text.matchAll(UNIT_RE)) {
+    const name = m[0];
+    const nations = [...name.matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    claim({
+      start: m.index,
+      end: m.index + name.length,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
+      ...(nations.length > 0 ? { involves: [...new Set(nations)] } : {}),
+    });
+  }
+  // "Latvian Land Forces Infantry Brigade", "Estonian Defence Forces": a force named by its nation.
+  for (const m of text.matchAll(NATIONAL_FORCE_RE)) {
+    const nation = gazAt(m[1] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    const end = m.index + m[0].length;
+    const name = text.slice(start, end);
+    if (/^\S+ (?:Armed Forces|Forces|Army|Navy|Air Force|Coast Guard)$/.test(name)) continue; // below
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
+      involves: [nation],
     });
   }
   // Armed forces and governments named by their nation.
@@ -254,6 +378,8 @@ export function findMentions(
       start += lead[0].length;
       name = name.slice(lead[0].length);
     }
+    // "NATO Summit", "Vilnius Summit": left to the summit rule, which names it with its place
+    if (/^(?:\S+ )?Summit$/.test(name)) continue;
     claim({
       start,
       end: start + name.length,
@@ -317,6 +443,13 @@ export function findMentions(
   for (const m of text.matchAll(GAZ_RE)) {
     const g = gazAt(m[0]);
     if (!g) continue;
+    // "Sean French", "Lt.-Col. Mark English": a demonym after a first name is a surname
+    if (g.demonym) {
+      const prev = /(\p{Lu}[\p{L}]+)\s+$/u.exec(
+        text.slice(Math.max(0, m.index - 30), m.index),
+      )?.[1];
+      if (prev && !TITLE_WORDS.has(prev) && isFirstName(prev)) continue;
+    }
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,
@@ -328,6 +461,37 @@ export function findMentions(
       known: g.entity,
       demonym: g.demonym,
     });
+  }
+
+  // "Edmonton-based soldiers": a town, where the word before "-based" is one.
+  for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)-based\b/gu)) {
+    const span = { start: m.index, end: m.index + (m[1] ?? "").length, text: m[1] ?? "" };
+    const town = townAt(text, span, claimed, true);
+    if (town) claim(town);
+  }
+
+  // "the alliance" is NATO where the article names NATO (or names one alliance only).
+  const alliances = [
+    ...new Set(
+      claimed.filter((m) => m.known?.properties.category === "ALLIANCE").map((m) => m.known),
+    ),
+  ];
+  const alliance =
+    alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : undefined);
+  if (alliance) {
+    for (const m of text.matchAll(
+      /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?[Aa]lliance\b/gu,
+    )) {
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name: alliance.name,
+        key: alliance.key,
+        known: alliance,
+      });
+    }
   }
 
   // Proper-name runs: people with their titles, organisations by their heads.
@@ -369,7 +533,8 @@ export function findMentions(
         after &&
         isCap(after.text) &&
         free(after.start, after.end) &&
-        TITLE_WORDS.has(run[run.length - 1]?.text ?? "")
+        (TITLE_WORDS.has(run[run.length - 1]?.text ?? "") ||
+          ORG_HEADS[run[run.length - 1]?.text ?? ""] !== undefined)
       ) {
         run.push(n);
         j++;
@@ -378,6 +543,16 @@ export function findMentions(
       break;
     }
     i = j;
+    // "The Hague": a town whose name begins with the article
+    if (run.length >= 2 && (run[0] as Token).text === "The") {
+      const last = run[1] as Token;
+      const whole = { start: t.start, end: last.end, text: text.slice(t.start, last.end) };
+      const town = townAt(text, whole, claimed, false);
+      if (town) {
+        claim(town);
+        continue;
+      }
+    }
     // Split leading title words off.
     let k = 0;
     while (
@@ -414,6 +589,26 @@ export function findMentions(
           )
         : undefined;
     const head = words[words.length - 1] ?? "";
+    // "in Tapa", "from Edmonton, Alberta", "Vilnius, Lithuania": a town (GeoNames), not a person
+    if (!role && words.length <= 3) {
+      const town = townAt(text, span, claimed, false);
+      if (town) {
+        claim(town);
+        continue;
+      }
+    }
+    // "Department of National Defence", "Ministry of Foreign Affairs"
+    const lead = words[0] ?? "";
+    if (ORG_HEADS[lead] && words.length >= 3 && CONNECTORS.has(words[1] ?? "")) {
+      claim({
+        ...span,
+        kind: "Organization",
+        name: span.text,
+        key: slug(span.text),
+        properties: { category: ORG_HEADS[lead] as string },
+      });
+      continue;
+    }
     if (ORG_HEADS[head] && words.length >= 2) {
       claim({
         ...span,
@@ -432,7 +627,9 @@ export function findMentions(
       words.length >= 2 &&
       words.length <= 4 &&
       words.every((w) => isCap(w)) &&
-      (role !== undefined || looksLikePerson(text, span.text, span.start))
+      (role !== undefined ||
+        looksLikePerson(text, span.text, span.start) ||
+        subjectOfVerb(text, tokens, nameTokens))
     ) {
       claim({
         ...span,
@@ -454,12 +651,112 @@ export function findMentions(
       });
     }
   }
+  // "the Canadian Armed Forces (CAF)": the acronym in brackets names it wherever it recurs
+  for (const m of [...claimed]) {
+    if (m.kind !== "Organization" && m.kind !== "Mission") continue;
+    const acronym = /^\s*\((\p{Lu}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/u.exec(
+      text.slice(m.end, m.end + 12),
+    )?.[1];
+    if (!acronym) continue;
+    for (const a of text.matchAll(
+      new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
+    )) {
+      claim({ ...m, start: a.index, end: a.index + acronym.length, text: acronym });
+    }
+  }
   for (const b of bares) claim(b);
 
   return {
     entities: claimed.sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     dates: datesOf(text, reference),
+  };
+}
+
+const memo = <T>(f: (w: string) => T) => {
+  const cache = new Map<string, T>();
+  return (w: string): T => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      v = f(w);
+      if (cache.size > 5000) cache.clear();
+      cache.set(w, v);
+    }
+    return v;
+  };
+};
+/** Whether compromise's lexicon knows the word, lower-cased, as other than a noun. */
+const isCommonWord = memo((w) =>
+  nlp(w.toLowerCase()).has(
+    "#Adjective|#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun",
+  ),
+);
+const isFirstName = memo((w) => nlp(w).has("#FirstName"));
+
+/** Before a place: a preposition of place or motion, or "the town of". */
+const LOCATIVE_BEFORE =
+  /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+(?:the\s+)?$/iu;
+/** After a place: a base or camp there ("the Adazi military base"). */
+const SITE_AFTER =
+  /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
+
+/**
+ * A town GeoNames knows under the words at `span`, when the text treats them as a place: after a
+ * preposition of place ("in Tapa", "from Edmonton"), before "-based" (`located`), or followed by
+ * its nation ("Tapa, Estonia"). The town chosen is the most populous one in a nation the article
+ * names; failing that, a city of 100,000 or more after a preposition. Anything else is left alone:
+ * many surnames are also some village's name.
+ */
+function townAt(
+  text: string,
+  span: TextSpan & { text: string },
+  claimed: readonly Mention[],
+  located: boolean,
+): Mention | undefined {
+  const candidates = citiesNamed(span.text);
+  if (candidates.length === 0) return undefined;
+  // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
+  if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
+  const after = text.slice(span.end, span.end + 3);
+  const written = /^,\s/.test(after)
+    ? claimed.find(
+        (m) =>
+          m.kind === "Nation" &&
+          !m.demonym &&
+          /^,\s+$/.test(text.slice(span.end, m.start)) &&
+          m.start - span.end <= 3,
+      )?.known
+    : undefined;
+  let town: { nation: KnownEntity } | undefined;
+  const named = new Set<KnownEntity | undefined>([
+    ...claimed.filter((m) => m.kind === "Nation").map((m) => m.known),
+    ...claimed.flatMap((m) => m.involves ?? []),
+  ]);
+  if (written) town = candidates.find((c) => c.nation === written);
+  else {
+    const locative =
+      located ||
+      LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
+      SITE_AFTER.test(text.slice(span.end, span.end + 40));
+    const inNamed = candidates.find((c) => named.has(c.nation));
+    if (locative)
+      town = inNamed ?? ((candidates[0]?.population ?? 0) >= 100_000 ? candidates[0] : undefined);
+    else if (
+      inNamed &&
+      inNamed.population >= 100_000 &&
+      !SPEECH_AFTER.test(text.slice(span.end, span.end + 20))
+    )
+      town = inNamed;
+  }
+  if (!town) return undefined;
+  return {
+    ...span,
+    kind: "Place",
+    name: span.text,
+    key: slug(span.text),
+    // its nation, where the article names that nation (a reader does not add one it never names)
+    ...(named.has(town.nation) ? { involves: [town.nation] } : {}),
+    ...(written ? {} : { impliedIn: true }),
   };
 }
 
@@ -474,12 +771,37 @@ const APPOSITION_AFTER =
  * Whether a run of capitalised words names a person: compromise knows the first name, or the text
  * treats it as one (a speech verb after it, a title in apposition before or after it).
  */
+/** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
+const PERSON_VERBS =
+  /^(?:visited|visits|met|meets|spoke|speaks|said|says|told|tells|announced|announces|pledged|pledges|promised|urged|urges|called|calls|warned|warns|praised|praises|welcomed|welcomes|thanked|thanks|added|stressed|noted|signed|signs|travelled|traveled|arrived|attended|attends|resigned|wrote|argued|proposed|proposes)$/;
+
+/**
+ * A run of two or three proper nouns (wink's tags) that is the subject of a verb people do, not
+ * after a preposition: "Kaja Kallas visited Kyiv", not "in New Hampshire said" nor "Royal Navy".
+ */
+function subjectOfVerb(text: string, tokens: readonly Token[], run: readonly Token[]): boolean {
+  if (run.length < 2 || run.length > 3 || !run.every((t) => t.pos === "PROPN")) return false;
+  const last = run[run.length - 1] as Token;
+  const next = tokens.find((t) => t.start >= last.end);
+  if (!next || !PERSON_VERBS.test(next.text) || /\n/.test(text.slice(last.end, next.start)))
+    return false;
+  const before = text.slice(Math.max(0, (run[0] as Token).start - 12), (run[0] as Token).start);
+  return !/\b(?:in|at|to|from|of|on|near|by|the)\s+$/i.test(before);
+}
+
 function looksLikePerson(text: string, name: string, at: number): boolean {
   const c = nlp(name);
   if (c.has("#FirstName") || c.has("#Person")) return true;
   const before = text.slice(Math.max(0, at - 80), at);
   const after = text.slice(at + name.length, at + name.length + 80);
   if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
+  // "Ambassador to Canada Toomas Lukk": an office held towards a nation, then the name
+  if (
+    /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*\s+$/u.test(
+      before,
+    )
+  )
+    return true;
   if (SPEECH_AFTER.test(after) || APPOSITION_AFTER.test(after)) return true;
   // "... said Latvian Ambassador Kaspars Ozoliņš" / "said Evika Siliņa"
   if (/\b(?:said|says|told)\s+$/.test(before)) return true;

@@ -4,41 +4,74 @@
  * `inferred` where the sentence implies rather than states it.
  */
 
+import type { Kind } from "../domain/vocabulary.js";
 import { type Context, inSentence, type Placed, placedIn } from "./context.js";
 import { capitalOf } from "./gazetteer.js";
-import { slug } from "./keys.js";
+import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
-  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed";
+  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|commented|replied|assured|pointed out";
+
+/** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
+const RANK =
+  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
   xs.filter((p) => kinds.includes(p.cluster.kind));
 
+/** Events the rules made (visits, summits), with the sentence that tells of each. */
+const EVENTS = new WeakMap<Context, { event: Cluster; s: Sentence }[]>();
+const told = (ctx: Context, event: Cluster, s: Sentence) => {
+  const list = EVENTS.get(ctx) ?? [];
+  list.push({ event, s });
+  EVENTS.set(ctx, list);
+};
+
 export function findRelations(ctx: Context): void {
+  // pledges the rules make, by where the text states them, for what the events are about
+  const pledgesAt: { c: Cluster; at: number }[] = [];
+  const entity = ctx.entity.bind(ctx);
+  ctx.entity = (kind, key, name, properties, span) => {
+    const c = entity(kind, key, name, properties, span);
+    if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
+    return c;
+  };
   const home = homeNation(ctx);
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   titles(ctx, home, roleHolders);
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
     invasion(ctx, s, here);
-    troops(ctx, s, here);
+    troops(ctx, s, here, home);
     visits(ctx, s, here);
     leads(ctx, s, here);
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
   }
+  summits(ctx);
+  battleGroups(ctx);
   spending(ctx);
   pledges(ctx);
   quotes(ctx, roleHolders);
   missions(ctx);
   places(ctx);
   alliances(ctx);
+  // "visited the base, where they announced the renewal of Operation X": the event is about them
+  for (const { event, s } of EVENTS.get(ctx) ?? []) {
+    const about = new Set<Cluster>([
+      ...ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster),
+      ...pledgesAt.filter((p) => p.at >= s.start && p.at < s.end).map((p) => p.c),
+    ]);
+    for (const c of about)
+      ctx.propose({ type: "ABOUT", from: event, to: c, sentence: s, confidence: 0.65 });
+  }
+  EVENTS.delete(ctx);
 }
 
 /** "Canada is the lead nation ... [Operation Reassurance]"; "the NATO mission" is part of NATO. */
@@ -106,7 +139,8 @@ function places(ctx: Context): void {
           from: p.cluster,
           to: ctx.entity(n.kind, n.key, n.name, n.properties),
           sentence: s,
-          confidence: 0.85,
+          inferred: p.mention.impliedIn === true,
+          confidence: p.mention.impliedIn ? 0.75 : 0.85,
         });
       }
     }
@@ -263,6 +297,14 @@ function homeNation(ctx: Context): Cluster | undefined {
   return n >= 3 && !tie ? best : undefined;
 }
 
+/** Where a sentence quotes someone: the spans inside its quotation marks. */
+function quotedSpans(s: Sentence): { start: number; end: number }[] {
+  return [...s.text.matchAll(/“[^”]*”?|"[^"]*"?/g)].map((q) => ({
+    start: s.start + (q.index ?? 0),
+    end: s.start + (q.index ?? 0) + q[0].length,
+  }));
+}
+
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
@@ -277,11 +319,7 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     if (!s) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
     const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
-    if (
-      !role ||
-      (/^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.)/.test(role) && !owner)
-    )
-      continue;
+    if (!role || (RANK.test(role) && !owner)) continue;
     const target = owner ?? home;
     if (!target) continue;
     const leads = LEADER_ROLES.test(role);
@@ -354,6 +392,65 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       confidence: owner ? 0.85 : 0.65,
     });
   }
+  // "Latvian Ambassador to Canada Kaspars Ozoliņš", "1 Canadian Mechanized Brigade commander Col. X"
+  for (const p of people(ctx.placed)) {
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 90), p.mention.start);
+    const base = p.mention.start - before.length;
+    const envoy = before.match(
+      /(\S+)\s+((?:Ambassador|Envoy|High Commissioner|Consul General|Permanent Representative)\s+to\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)\s+$/u,
+    );
+    if (envoy) {
+      const at = base + (envoy.index ?? 0);
+      const owner = ctx.placed.find(
+        (x) =>
+          x.cluster.kind === "Nation" &&
+          x.mention.start === at &&
+          x.mention.text === envoy[1]?.replace(/(?:’s|'s)$/, ""),
+      )?.cluster;
+      if (owner) {
+        const id = `${p.cluster.key}|SERVES_IN|${owner.key}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          ctx.propose({
+            type: "SERVES_IN",
+            from: p.cluster,
+            to: owner,
+            properties: { role: envoy[2] as string },
+            sentence: s,
+            confidence: 0.85,
+          });
+        }
+      }
+    }
+    const head = before.match(
+      /\s+(commander|commanding officer|chief|head)\s+(?:(?:Lt\.-Col\.|Lt\.-Gen\.|Maj\.-Gen\.|Brig\.-Gen\.|Col\.|Maj\.|Gen\.|Capt\.|Lt\.|Cmdr\.|Adm\.|Lieutenant-Colonel|Colonel|Major|General|Brigadier-General|Captain|Commander)\s+)?$/i,
+    );
+    if (head) {
+      const at = base + (head.index ?? 0);
+      const org = ctx.placed.find(
+        (x) =>
+          x.mention.end === at &&
+          (x.cluster.kind === "Organization" || x.cluster.kind === "Mission"),
+      )?.cluster;
+      if (org) {
+        const id = `${p.cluster.key}|LEADS|${org.key}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          holders.set(org.key, p.cluster);
+          ctx.propose({
+            type: "LEADS",
+            from: p.cluster,
+            to: org,
+            properties: { role: (head[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) },
+            sentence: s,
+            confidence: 0.8,
+          });
+        }
+      }
+    }
+  }
   // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
   for (const p of people(ctx.placed)) {
     const after = ctx.text.slice(p.mention.end, p.mention.end + 120);
@@ -400,7 +497,15 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
       ctx.entity(n.kind, n.key, n.name, n.properties),
     );
     if (!a || !b || a === b) continue;
-    ctx.propose({ type: "INVADED", from: a, to: b, sentence: s, confidence: 0.9 });
+    const implied = p.mention.impliedIn === true;
+    ctx.propose({
+      type: "INVADED",
+      from: a,
+      to: b,
+      sentence: s,
+      inferred: implied,
+      confidence: implied ? 0.75 : 0.9,
+    });
     ctx.propose({
       type: "PARTICIPATED_IN",
       from: a,
@@ -432,7 +537,9 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
     const b = nations[i + 1] as Placed;
     const between = ctx.text.slice(a.mention.end, b.mention.start);
     if (
-      /^\s+(?:has |had )?(?:invaded|invades|attacked|attacks)\s+$/.test(between) &&
+      /^\s+(?:has |had |fully |first )?(?:invaded|invades|attacked|attacks|(?:launched|began|started) (?:its|a|the) (?:[\w-]+ ){0,3}(?:invasion|war) (?:of|on|against))\s+$/.test(
+        between,
+      ) &&
       !a.mention.demonym &&
       a.cluster !== b.cluster
     ) {
@@ -451,7 +558,7 @@ const TROOP_NOUN =
   /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
 
 /** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
-function troops(ctx: Context, s: Sentence, here: Placed[]): void {
+function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void {
   const numbers = inSentence(s, ctx.quantities).filter(
     (q) => q.type === "NUMBER" && q.value !== null && q.value >= 5,
   );
@@ -478,11 +585,28 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
       }
     }
   }
-  if (troops === undefined && extra === undefined) return;
   const missions = ofKind(here, "Mission");
+  if (troops === undefined && extra === undefined) {
+    // "British soldiers will join the battle group", "troops from France and Denmark": no figure,
+    // but a troop noun in a sentence that names the mission
+    const bare =
+      /\b(?:troops|soldiers|personnel|service members|servicemembers|sailors|marines|contingents?)\b/.exec(
+        s.text,
+      );
+    if (!bare || missions.length === 0) return;
+    nounEnd = s.start + bare.index + bare[0].length;
+    const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
+    at = s.start + (lead?.index ?? bare.index);
+  }
   let mission = missions[0]?.cluster;
   let inferred = false;
-  if (!mission && /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text)) {
+  // the article's one mission, when the sentence speaks of a mission or sends the troops somewhere
+  const sent =
+    troops !== undefined &&
+    /\b(?:deploy(?:ed|ing|s)?|head(?:ed|ing|s)?|sent|send(?:ing|s)?|arriv(?:e|ed|es|ing)|leav(?:e|es|ing)|left|stationed|rotat(?:e|ed|ing))\b/.test(
+      s.text,
+    );
+  if (!mission && (sent || /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text))) {
     const all = [
       ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
     ];
@@ -510,13 +634,20 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     // "100 soldiers from 1 Canadian Mechanized Brigade Group"
     const from = ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 12)).match(/^\s+from\s+/);
     if (from) {
-      const who = here.find(
-        (p) =>
-          p.mention.start >= nounEnd &&
-          p.mention.start < nounEnd + 40 &&
-          (p.cluster.kind === "Nation" || p.cluster.properties.category === "ARMED_FORCES"),
-      );
-      if (who) contributors.add(who.cluster);
+      // "troops from France, Denmark and Iceland": every one of the list
+      let end = nounEnd + from[0].length;
+      for (const p of here) {
+        if (p.mention.start < end) continue;
+        if (
+          !/^(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+as well as\s+)?(?:the\s+)?$/.test(
+            ctx.text.slice(end, p.mention.start),
+          )
+        )
+          break;
+        if (p.cluster.kind !== "Nation" && p.cluster.properties.category !== "ARMED_FORCES") break;
+        contributors.add(p.cluster);
+        end = p.mention.end;
+      }
     }
   }
   if (contributors.size === 0) {
@@ -535,6 +666,12 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
     const n = before[before.length - 1];
     if (n) contributors.add(n.cluster);
   }
+  // "140 soldiers based out of CFB Edmonton": the nation the article is about sends them
+  let fromHome = false;
+  if (contributors.size === 0 && home && troops !== undefined) {
+    contributors.add(home);
+    fromHome = true;
+  }
   const date = dateIn(ctx, s);
   const asOf = ctx.publishedAt?.slice(0, 7);
   const properties: Record<string, number | string> = {};
@@ -549,13 +686,14 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
       to: mission,
       properties,
       sentence: s,
-      inferred,
-      confidence: inferred ? 0.7 : 0.85,
+      inferred: inferred || fromHome,
+      confidence: inferred || fromHome ? 0.65 : 0.85,
     });
   }
   // "deployed to Latvia", "stationed in Poland"
-  const where = s.text.match(/\b(?:deployed|stationed|based|serving|serve|serves|positioned)\b/);
-  if (where) {
+  for (const where of s.text.matchAll(
+    /\b(?:deployed|deploying|deploy|deploys|stationed|based|serving|serve|serves|positioned|arrive|arrives|arrived|arriving|head|heads|headed|heading|sent|send|sending|move|moving|moved|rotate|rotating)\b/g,
+  )) {
     const from = s.start + (where.index ?? 0) + where[0].length;
     // the first nation or place the troops are deployed TO or IN ("from Edmonton, Alberta to Latvia")
     const target = here.find(
@@ -564,7 +702,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
         p.mention.start < from + 80 &&
         (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
         !p.mention.demonym &&
-        /\b(?:to|in|on)\s+(?:the\s+)?$/.test(ctx.text.slice(p.mention.start - 10, p.mention.start)),
+        /\b(?:to|in|on|into)\s+(?:the\s+)?(?:(?:country|town|city|region|village) of\s+)?$/.test(
+          ctx.text.slice(p.mention.start - 25, p.mention.start),
+        ),
     );
     if (target) {
       ctx.propose({
@@ -582,6 +722,7 @@ function troops(ctx: Context, s: Sentence, here: Placed[]): void {
         inferred: true,
         confidence: 0.7,
       });
+      break;
     }
   }
   void date;
@@ -641,7 +782,7 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|travelled to|traveled to|arrived in|toured|made a visit to|trip to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -651,18 +792,32 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   )
     return;
   const verbAt = s.start + (m.index ?? 0);
+  const nominal = /^(?:[Dd]uring|[Oo]n) /.test(m[0]);
   const clauseEnd = (() => {
     const rest = ctx.text.slice(verbAt, s.end);
+    // "During a visit to Latvia, ...": the phrase ends at its comma
+    const comma = nominal ? rest.indexOf(",") : -1;
+    if (comma > 0) return verbAt + comma;
     const stop = rest.search(
       /,\s*(?:where|which|and then|but)\b|;|\s(?:where|after|before|because)\s/,
     );
     return stop < 0 ? s.end : verbAt + stop;
   })();
-  const who = people(here).filter(
+  let who = people(here).filter(
     (p) =>
       p.mention.end <= verbAt &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
+  // "During a visit to Latvia, Trudeau said ...": the visitor is the subject after the phrase
+  if (who.length === 0 && nominal) {
+    const quoted = quotedSpans(s);
+    const next = people(here).find(
+      (p) =>
+        p.mention.start >= clauseEnd &&
+        !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end),
+    );
+    if (next) who = [next];
+  }
   const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
   const companions =
     along < 0
@@ -691,6 +846,241 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
         confidence: v[1],
       });
     }
+  }
+  // A visit proper ("visited", "a visit to", "toured"), not an arrival: an event of its own
+  const visitors = [...new Set([...who, ...companions].map((p) => p.cluster))];
+  const site = places.find((p) => p.cluster.kind === "Place") ?? places[0];
+  if (!site || visitors.length === 0 || !/visit|tour|trip/i.test(m[0])) return;
+  const nation =
+    site.cluster.kind === "Nation"
+      ? undefined
+      : (site.mention.involves?.find((n) => n.kind === "Nation") ?? capitalOf(site.cluster.key));
+  const only = visitors.length === 1 ? visitors[0] : undefined;
+  const surname = only ? (only.name.split(/\s+/).pop() ?? only.name) : undefined;
+  const event = ctx.entity(
+    "Event",
+    slug(`${surname ? `${surname} ` : ""}visit to ${site.cluster.name}`),
+    `${only ? `${surname}'s visit` : "Visit"} to ${site.cluster.name.replace(/^(?=Military|Air|Naval|Army)/, "a ").replace(/^a (\p{Lu})/u, (_, c: string) => `a ${c.toLowerCase()}`)}`,
+    { category: "VISIT", ...(date ? { date } : {}) },
+  );
+  for (const v of visitors)
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: v,
+      to: event,
+      properties: { role: only ? "visitor" : "attendee" },
+      sentence: s,
+      confidence: 0.75,
+    });
+  told(ctx, event, s);
+  ctx.propose({ type: "HOSTS", from: site.cluster, to: event, sentence: s, confidence: 0.75 });
+  ctx.propose({ type: "LOCATED_IN", from: event, to: site.cluster, sentence: s, confidence: 0.75 });
+  if (nation) {
+    const n = ctx.entity(nation.kind, nation.key, nation.name, nation.properties);
+    ctx.propose({
+      type: "HOSTS",
+      from: n,
+      to: event,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: event,
+      to: n,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+  }
+}
+
+/** "the UK-led NATO battle group in Estonia": deployed there, hosted there, led, part of NATO. */
+function battleGroups(ctx: Context): void {
+  let nato = ctx.placed.find((p) => p.cluster.key === "nato")?.cluster;
+  for (const p of ctx.placed) {
+    if (p.cluster.kind !== "Mission") continue;
+    if (!nato && /\bNATO\b/.test(p.mention.text))
+      nato = ctx.entity("Organization", "nato", "NATO", { category: "ALLIANCE" });
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    const entity = (n: {
+      kind: Kind;
+      key: string;
+      name: string;
+      properties: Record<string, string>;
+    }) => ctx.entity(n.kind, n.key, n.name, n.properties);
+    const implied = p.mention.impliedIn === true;
+    for (const n of p.mention.involves ?? []) {
+      const host = entity(n);
+      ctx.propose({
+        type: "DEPLOYED_TO",
+        from: p.cluster,
+        to: host,
+        sentence: s,
+        inferred: implied,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: host,
+        to: p.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.75,
+      });
+      if (nato)
+        ctx.propose({
+          type: "PART_OF",
+          from: p.cluster,
+          to: nato,
+          sentence: s,
+          inferred: !/NATO/.test(p.mention.text),
+          confidence: 0.75,
+        });
+    }
+    if (p.mention.ledBy)
+      ctx.propose({
+        type: "LEADS",
+        from: entity(p.mention.ledBy),
+        to: p.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+  }
+}
+
+const SUMMIT_RE =
+  /\b(?:(?:the|a|an|this|next|last|upcoming|annual|recent|two-day|one-day|year['’]s|week['’]s|month['’]s|\d{4})\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
+
+/**
+ * Summits: "at the NATO summit in The Hague" is an event (keyed like `nato-summit-the-hague-2025`)
+ * the place hosts and lies in, the alliance holds, and the people the sentence puts there attend;
+ * a later "the summit" is the same one.
+ */
+function summits(ctx: Context): void {
+  const alliance = ctx.placed.find((p) => p.cluster.key === "nato")?.cluster;
+  const found: { event: Cluster; org?: Cluster; place?: Cluster }[] = [];
+  const bare: { s: Sentence; at: number; end: number }[] = [];
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    for (const m of s.text.matchAll(SUMMIT_RE)) {
+      const at = s.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      const headAt = m[1] ? at + m[0].indexOf(m[1]) : -1;
+      const head = m[1]
+        ? here.find(
+            (p) => p.mention.start >= headAt && p.mention.end <= headAt + (m[1] ?? "").length,
+          )
+        : undefined;
+      if (m[1] && !head) continue; // "the Ottawa Summit": a named event, found as such
+      const org = head?.cluster.kind === "Organization" ? head.cluster : undefined;
+      let place = head && head.cluster.kind !== "Organization" ? head.cluster : undefined;
+      if (m[2])
+        place ??= here.find(
+          (p) =>
+            p.mention.start === end && (p.cluster.kind === "Place" || p.cluster.kind === "Nation"),
+        )?.cluster;
+      if (!org && !place) {
+        bare.push({ s, at, end });
+        continue;
+      }
+      const holder = org ?? alliance;
+      const year =
+        m[0].match(/\b\d{4}\b/)?.[0] ??
+        inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
+        ctx.publishedAt?.slice(0, 4);
+      const date = inSentence(s, ctx.dates)[0]?.date ?? undefined;
+      const name = `${holder ? `${holder.name} summit` : "Summit"}${place ? ` in ${place.name}` : ""}`;
+      const event = ctx.entity(
+        "Event",
+        slug(`${holder?.key ?? ""} summit ${place?.key ?? ""} ${year ?? ""}`),
+        name,
+        { category: "CONFERENCE", ...(date ? { date } : {}) },
+        {
+          start: at + (m[0].match(/^(?:the|a|an)\s+/i)?.[0].length ?? 0),
+          end,
+          text: ctx.text.slice(at, end).trim(),
+        },
+      );
+      found.push({ event, ...(holder ? { org: holder } : {}), ...(place ? { place } : {}) });
+      summitRelations(ctx, s, here, event, holder, place, !org, at, end);
+    }
+  }
+  const events = [...new Set(found.map((f) => f.event))];
+  const only = events.length === 1 ? found[0] : undefined;
+  for (const b of bare) {
+    if (only) {
+      summitRelations(
+        ctx,
+        b.s,
+        placedIn(b.s, ctx.placed),
+        only.event,
+        undefined,
+        undefined,
+        true,
+        b.at,
+        b.end,
+      );
+    }
+  }
+}
+
+function summitRelations(
+  ctx: Context,
+  s: Sentence,
+  here: Placed[],
+  event: Cluster,
+  org: Cluster | undefined,
+  place: Cluster | undefined,
+  orgInferred: boolean,
+  at: number,
+  end: number,
+): void {
+  told(ctx, event, s);
+  if (place) {
+    ctx.propose({ type: "HOSTS", from: place, to: event, sentence: s, confidence: 0.8 });
+    ctx.propose({ type: "LOCATED_IN", from: event, to: place, sentence: s, confidence: 0.8 });
+  }
+  if (org)
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: org,
+      to: event,
+      properties: { role: "host" },
+      sentence: s,
+      inferred: orgInferred || true,
+      confidence: 0.7,
+    });
+  // who the sentence puts at the summit: "X said at the summit", "X will attend the summit"
+  const cue =
+    /\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\w* in|to)\s+$/i.test(
+      ctx.text.slice(Math.max(s.start, at - 30), at),
+    );
+  if (!cue) return;
+  const quoted = quotedSpans(s);
+  const outside = (p: Placed) =>
+    !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
+  const who = people(here).filter(outside);
+  const subjects =
+    who.length > 0
+      ? who
+      : ofKind(here, "Nation")
+          .filter(
+            (n) => outside(n) && !n.mention.demonym && n.mention.end <= at && n.cluster !== place,
+          )
+          .slice(0, 1);
+  for (const p of subjects) {
+    if (p.mention.start >= at && p.mention.end <= end) continue;
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: p.cluster,
+      to: event,
+      properties: { role: "attendee" },
+      sentence: s,
+      confidence: 0.65,
+    });
   }
 }
 
@@ -734,15 +1124,27 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
 function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:calls? on|called on|calling on|urged|urges|urging|pressed|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|\sin light of|\sbecause|\safter|$)/,
+    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
   if (!m) return;
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
+  const quoted = quotedSpans(s);
+  if (quoted.some((q) => q.start <= at && at < q.end)) return; // inside a quotation: the speaker's words
   const before = here.filter((p) => p.mention.end <= at);
-  const caller =
+  // "He urged allies to ...": the person named last before
+  const pronoun = /\b(?:he|she)\s+(?:\w+\s+)?$/i.test(
+    ctx.text.slice(Math.max(s.start, at - 20), at),
+  );
+  const caller: Pick<Placed, "cluster"> | undefined =
     people(before).pop() ??
+    (pronoun
+      ? (() => {
+          const c = lastPersonBefore(ctx, at);
+          return c ? { cluster: c } : undefined;
+        })()
+      : undefined) ??
     ofKind(before, "Organization")
       .filter((p) => !p.mention.demonym)
       .pop();
@@ -754,7 +1156,10 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.start >= targetsAt &&
       p.mention.end <= targetEnd,
   );
-  if (targets.length === 0 && /\b(?:allies|members|member states)\b/.test(m[1] ?? "")) {
+  if (
+    targets.length === 0 &&
+    /\b(?:allies|members|member states|member countries|partners)\b/.test(m[1] ?? "")
+  ) {
     const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
     if (alliance) targets = [alliance];
   }
@@ -810,13 +1215,24 @@ function spending(ctx: Context): void {
   const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
   let target: Cluster | undefined;
   const spendSentences: Sentence[] = [];
+  // "NATO leaders agreed to raise defence spending to 5 percent of GDP": the alliance sets a target
+  const agreed = (s: Sentence) =>
+    alliance !== undefined &&
+    /\b(?:agreed|agree|agrees|decided|approved|endorsed|adopted|set)\b/.test(s.text) &&
+    /\bGDP\b|gross domestic product/.test(s.text) &&
+    (placedIn(s, ctx.placed).some((p) => p.cluster === alliance) ||
+      /\b(?:allies|[Aa]llied leaders|member states)\b/.test(s.text));
   for (const s of ctx.sentences) {
     const pcts = inSentence(s, ctx.quantities).filter((q) => q.type === "PERCENT");
     if (pcts.length === 0 && !PERCENT_TARGET.test(s.text)) continue;
     spendSentences.push(s);
-    if (target || !PERCENT_TARGET.test(s.text) || pcts.length === 0) continue;
-    // the percentage nearest the word "target"
-    const tAt = s.start + (s.text.search(PERCENT_TARGET) ?? 0);
+    const sets = PERCENT_TARGET.test(s.text) || agreed(s);
+    if (target || !sets || pcts.length === 0) continue;
+    // the percentage nearest the word "target" (or the verb that agrees it)
+    const cue = PERCENT_TARGET.test(s.text)
+      ? s.text.search(PERCENT_TARGET)
+      : s.text.search(/\b(?:agreed|agree|agrees|decided|approved|endorsed|adopted|set)\b/);
+    const tAt = s.start + cue;
     const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
     // a share of GDP for defence, or "the two per cent target" itself
     const named = /^\s*(?:-|\s)?(?:target|goal|benchmark|threshold|guideline)\b/.test(
@@ -832,7 +1248,7 @@ function spending(ctx: Context): void {
     const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
     target = ctx.entity(
       "Pledge",
-      `${owner}-${slug(words)}-percent-target`,
+      `${owner}-${shareSlug(words)}-percent-target`,
       `${alliance?.name ?? "Defence"} ${pct.text} of GDP defence spending target`,
       {
         metric: "PERCENT_GDP",
@@ -931,7 +1347,7 @@ function spending(ctx: Context): void {
 }
 
 const PLEDGE_VERB =
-  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled)\b\s+(?:to\s+)?/;
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes)\b\s+(?:on \w+\s+)?(?:to\s+)?/;
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context): void {
@@ -979,7 +1395,10 @@ function pledges(ctx: Context): void {
     const metric = isPct ? "PERCENT_GDP" : isMoney ? "MONEY" : isTroops ? "TROOPS" : "OTHER";
     const props: Record<string, string | number> = {
       metric,
-      status: /\bopen to|consider|could|might\b/.test(object) ? "PROPOSED" : "COMMITTED",
+      status:
+        /\bopen to|consider|could|might\b/.test(object) || /^propos/.test(m[1] ?? "")
+          ? "PROPOSED"
+          : "COMMITTED",
     };
     const objQ = inSentence(
       { ...s, start: objStart, end: objStart + object.length },
@@ -1010,7 +1429,7 @@ function pledges(ctx: Context): void {
       thing && nominal
         ? `${thing.cluster.key}-${nominal[1]}`
         : pctQ && owner.properties.category === "ALLIANCE"
-          ? `${owner.key}-${slug(pctQ.text.replace(/\s*(?:per ?cent|%)/i, ""))}-percent-target`
+          ? `${owner.key}-${shareSlug(pctQ.text)}-percent-target`
           : slug(`${ownerWord} ${object}`, 8);
     const pledge = ctx.entity("Pledge", pledgeKey, name, props, {
       start: objStart,
@@ -1034,6 +1453,9 @@ function pledges(ctx: Context): void {
 
 /** Quotations and their speakers: SAID, with pronouns resolved to the last named person. */
 function quotes(ctx: Context, holders: Map<string, Cluster>): void {
+  const alliance =
+    ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
+    ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
@@ -1043,7 +1465,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     // the speaker: a name or pronoun next to a speech verb
     let speaker: Cluster | undefined;
     let confidence = 0.85;
-    const verb = new RegExp(`\\b(?:${SPEECH})\\b`).exec(s.text);
+    const verb = new RegExp(`\\b(?:${SPEECH})\\b`, "i").exec(s.text);
     if (verb) {
       const vAt = s.start + verb.index;
       const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
@@ -1061,8 +1483,25 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             /\b[Tt]he\s+([\p{L}.]+)\s+(?:head|chief|leader|boss|secretary[- ]general|prime minister|president)\s+$/u,
           );
         const org = role ? here.find((p) => p.mention.text === role[1]) : undefined;
+        // "the minister said", "said the prime minister": the person the article gave that title
+        const title = (
+          ctx.text
+            .slice(Math.max(s.start, vAt - 50), vAt)
+            .match(
+              /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\s+$/u,
+            )?.[1] ??
+          ctx.text
+            .slice(vAt, Math.min(s.end, vAt + 60))
+            .match(
+              /^\w+\s+the\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\b/u,
+            )?.[1]
+        )?.toLowerCase();
+        const titled = title ? titleHolder(ctx, title, vAt) : undefined;
         if (org && holders.get(org.cluster.key)) speaker = holders.get(org.cluster.key);
-        else if (
+        else if (titled) {
+          speaker = titled;
+          confidence = 0.7;
+        } else if (
           /\b(?:he|she)\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+(?:he|she)\b/.test(
             s.text,
           ) ||
@@ -1077,14 +1516,14 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         }
       }
     } else if (
-      qs.length === 1 &&
       s.text.trim().startsWith("“") &&
-      s.paragraph === lastParagraph + 1 &&
+      (s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1) &&
       lastSpeaker
     ) {
-      // a paragraph that is only a quotation continues the last speaker
+      // a quotation without a speech verb right after another speaker's words (the same
+      // paragraph, or the next one) continues them
       speaker = lastSpeaker;
-      confidence = 0.6;
+      confidence = s.paragraph === lastParagraph ? 0.75 : 0.6;
     }
     if (speaker?.kind !== "Person") {
       if (verb) ctx.problem(`no speaker found for the quotation in: ${s.text.slice(0, 80)}…`);
@@ -1111,17 +1550,51 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         { start: qStart, end: qStart + inner.length, text: inner },
       );
       ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
+      const about = new Set<Cluster>();
       for (const p of here) {
         if (
           p.mention.start >= qStart &&
           p.mention.end <= qStart + inner.length &&
-          ["Nation", "Organization", "Mission"].includes(p.cluster.kind)
+          ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind)
         ) {
+          about.add(p.cluster);
           ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
         }
       }
+      // "all allies must do more": the alliance the article names
+      if (alliance && !about.has(alliance) && /\b(?:allies|[Aa]lliance)\b/.test(inner)) {
+        ctx.propose({
+          type: "ABOUT",
+          from: quote,
+          to: alliance,
+          sentence: s,
+          inferred: true,
+          confidence: 0.55,
+        });
+      }
     }
   }
+}
+
+/**
+ * The person named before `at` whose title ends with the words of `title` ("the defence minister"
+ * -> "Defence Minister Hanno Pevkur"); the most recent such person.
+ */
+function titleHolder(ctx: Context, title: string, at: number): Cluster | undefined {
+  const last = title.split(/\s+/).pop() ?? title;
+  let best: Cluster | undefined;
+  for (const p of ctx.placed) {
+    if (p.cluster.kind !== "Person" || p.mention.start >= at) continue;
+    const role = p.mention.role?.toLowerCase() ?? "";
+    const after = ctx.text.slice(p.mention.end, p.mention.end + 80).toLowerCase();
+    if (
+      role.endsWith(title) ||
+      role.endsWith(last) ||
+      (/^,\s/.test(after) && after.split(",")[1]?.includes(last))
+    )
+      best = p.cluster;
+  }
+  return best;
 }
 
 function lastPersonBefore(ctx: Context, at: number): Cluster | undefined {

@@ -39,10 +39,13 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
     const t = text.slice(cur.start, cur.end);
     // "officer Maj. John Miller said": a title's abbreviation does not end a sentence
     const abbreviated =
-      /(?:^|\s)(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Pte|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|St|Hon|Rt)\.$/.test(
+      /(?:^|[\s-])(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Pte|Adm|Cmdr|Cdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|St|Hon|Rt|Lt\.-Col|Lt\.-Gen|Maj\.-Gen|Brig\.-Gen|Lt\.-Cmdr|Vice-Adm|Rear-Adm|Gen\.-Lt)\.$/.test(
         t,
       );
-    const unbalanced = abbreviated || (t.match(OPEN)?.length ?? 0) > (t.match(CLOSE)?.length ?? 0);
+    // straight quotation marks open and close alike: an odd count leaves one open
+    const straight = (t.match(/"/g)?.length ?? 0) % 2 === 1;
+    const unbalanced =
+      abbreviated || straight || (t.match(OPEN)?.length ?? 0) > (t.match(CLOSE)?.length ?? 0);
     if (unbalanced) open = cur;
     else {
       out.push(make(text, cur));
