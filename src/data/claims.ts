@@ -141,38 +141,43 @@ export async function settleEntities(
 
 const LEGACY_BATCH = 2_000;
 
-/** Converts relations written before claims existed; returns how many it converted. */
-export async function migrateClaims(
+/**
+ * A migration's loop: `batch` converts up to LEGACY_BATCH items in a write transaction of its
+ * own (a cold start may hold many, so each has a long timeout) and says how many it read; run
+ * again until one reads fewer. Returns how many were read in all.
+ */
+async function inBatches(
   db: Db,
-  stats: QueryStats = { roundTrips: 0 },
+  stats: QueryStats,
+  batch: (tx: Tx) => Promise<number>,
 ): Promise<number> {
   let converted = 0;
   for (;;) {
-    const n = await writeTx(
-      db,
-      stats,
-      async (tx) => {
-        const rows = await run(tx, legacyRelationsStatement(LEGACY_BATCH));
-        const out = rows.map((row) => {
-          const props = row.props as Record<string, Plain>;
-          const values = storedValues(props);
-          const dates = Array.isArray(row.dates) ? row.dates : [];
-          const asOf = typeof props.asOf === "string" ? props.asOf : null;
-          const claims = decodeClaims(props, values).map((c, i) => ({
-            ...c,
-            at: asOf ?? (typeof dates[i] === "string" ? (dates[i] as string) : null),
-          }));
-          const stored = storedClaims(claims);
-          return { id: String(row.id), props: { ...stored.lists, disputed: stored.disputed } };
-        });
-        if (out.length > 0) await run(tx, settleRelationsStatement(out));
-        return out.length;
-      },
-      300_000,
-    );
+    const n = await writeTx(db, stats, batch, 300_000);
     converted += n;
     if (n < LEGACY_BATCH) return converted;
   }
+}
+
+/** Converts relations written before claims existed; returns how many it converted. */
+export function migrateClaims(db: Db, stats: QueryStats = { roundTrips: 0 }): Promise<number> {
+  return inBatches(db, stats, async (tx) => {
+    const rows = await run(tx, legacyRelationsStatement(LEGACY_BATCH));
+    const out = rows.map((row) => {
+      const props = row.props as Record<string, Plain>;
+      const values = storedValues(props);
+      const dates = Array.isArray(row.dates) ? row.dates : [];
+      const asOf = typeof props.asOf === "string" ? props.asOf : null;
+      const claims = decodeClaims(props, values).map((c, i) => ({
+        ...c,
+        at: asOf ?? (typeof dates[i] === "string" ? (dates[i] as string) : null),
+      }));
+      const stored = storedClaims(claims);
+      return { id: String(row.id), props: { ...stored.lists, disputed: stored.disputed } };
+    });
+    if (out.length > 0) await run(tx, settleRelationsStatement(out));
+    return out.length;
+  });
 }
 
 const PROVENANCE = /^(.+?)(Source|Previous|PreviousSource)$/;
@@ -226,44 +231,32 @@ function provenanceNames(kind: Kind, props: Record<string, Plain>): string[] {
  * becomes claims (`legacyEntityClaims`) and is removed. Idempotent: converted entities have
  * claim lists. Returns how many it converted.
  */
-export async function migrateEntityClaims(
+export function migrateEntityClaims(
   db: Db,
   stats: QueryStats = { roundTrips: 0 },
 ): Promise<number> {
-  let converted = 0;
-  for (;;) {
-    const n = await writeTx(
-      db,
-      stats,
-      async (tx) => {
-        const rows = await run(tx, legacyEntitiesStatement(LEGACY_BATCH));
-        const entities = rows.flatMap((row) => {
-          const props = row.props as Record<string, Plain>;
-          const kind = String(props.kind);
-          return isKind(kind) ? [{ id: String(row.id), kind, props }] : [];
-        });
-        const keys = new Set<string>();
-        for (const e of entities)
-          for (const field of claimedFields(e.kind))
-            for (const p of [`${field}Source`, `${field}PreviousSource`])
-              if (typeof e.props[p] === "string") keys.add(e.props[p] as string);
-        const dates = new Map<string, string | null>();
-        if (keys.size > 0)
-          for (const r of await run(tx, sourceDatesStatement([...keys])))
-            dates.set(String(r.key), typeof r.at === "string" ? r.at : null);
-        const out = entities.map((e) => {
-          const claims = legacyEntityClaims(e.kind, e.props, dates);
-          const removed = Object.fromEntries(
-            provenanceNames(e.kind, e.props).map((p) => [p, null]),
-          );
-          return { id: e.id, props: { ...removed, ...encodeEntityClaims(claims) } };
-        });
-        if (out.length > 0) await run(tx, setEntitiesStatement(out));
-        return rows.length;
-      },
-      300_000,
-    );
-    converted += n;
-    if (n < LEGACY_BATCH) return converted;
-  }
+  return inBatches(db, stats, async (tx) => {
+    const rows = await run(tx, legacyEntitiesStatement(LEGACY_BATCH));
+    const entities = rows.flatMap((row) => {
+      const props = row.props as Record<string, Plain>;
+      const kind = String(props.kind);
+      return isKind(kind) ? [{ id: String(row.id), kind, props }] : [];
+    });
+    const keys = new Set<string>();
+    for (const e of entities)
+      for (const field of claimedFields(e.kind))
+        for (const p of [`${field}Source`, `${field}PreviousSource`])
+          if (typeof e.props[p] === "string") keys.add(e.props[p] as string);
+    const dates = new Map<string, string | null>();
+    if (keys.size > 0)
+      for (const r of await run(tx, sourceDatesStatement([...keys])))
+        dates.set(String(r.key), typeof r.at === "string" ? r.at : null);
+    const out = entities.map((e) => {
+      const claims = legacyEntityClaims(e.kind, e.props, dates);
+      const removed = Object.fromEntries(provenanceNames(e.kind, e.props).map((p) => [p, null]));
+      return { id: e.id, props: { ...removed, ...encodeEntityClaims(claims) } };
+    });
+    if (out.length > 0) await run(tx, setEntitiesStatement(out));
+    return rows.length;
+  });
 }
