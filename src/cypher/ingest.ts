@@ -210,27 +210,22 @@ export function upsertEntitiesStatement(
   };
 }
 
+/** Relations of one type written as a source's claims: the rows, the source and the writer. */
+export type RelationWrite = ClaimParams & { rows: readonly RelationRow[] };
+
+const relationParams = ({ rows, source, by }: RelationWrite) => ({ rows, source, by });
+
 /** Rows (outcome, keys, touched), one per outcome: upserts `rows` of one type (see upsertRelationsCypher). */
-export function upsertRelationsStatement(
-  type: RelationType,
-  write: ClaimParams & { rows: readonly RelationRow[] },
-): Statement {
-  return {
-    cypher: upsertRelationsCypher(type),
-    params: { rows: write.rows, source: write.source, by: write.by },
-  };
-}
+export const upsertRelationsStatement = (type: RelationType, write: RelationWrite): Statement => ({
+  cypher: upsertRelationsCypher(type),
+  params: relationParams(write),
+});
 
 /** One row (created): creates `rows` of one type that cannot exist yet (see createRelationsCypher). */
-export function createRelationsStatement(
-  type: RelationType,
-  write: ClaimParams & { rows: readonly RelationRow[] },
-): Statement {
-  return {
-    cypher: createRelationsCypher(type),
-    params: { rows: write.rows, source: write.source, by: write.by },
-  };
-}
+export const createRelationsStatement = (type: RelationType, write: RelationWrite): Statement => ({
+  cypher: createRelationsCypher(type),
+  params: relationParams(write),
+});
 
 /** Rows (n): the stored entities among `keys`, every property but the stamp. */
 export function storedEntitiesStatement(keys: readonly string[]): Statement {

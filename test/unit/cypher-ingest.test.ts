@@ -199,86 +199,55 @@ describe("Cypher shapes: ingest", () => {
   });
 
   it("relations upserted as a source's claim: the claim recorded, the touched ones returned to settle", () => {
+    const { cypher, params } = upsertRelationsStatement("CONTRIBUTES_TO", {
+      rows: [relationRow],
+      source: "src-1",
+      by: "ingest",
+    });
+    // The claim is recorded by mergeRelationCypher, whose snapshot is above.
+    expect(cypher).toContain(mergeRelationCypher("CONTRIBUTES_TO"));
     expect(
-      upsertRelationsStatement("CONTRIBUTES_TO", {
-        rows: [relationRow],
-        source: "src-1",
-        by: "ingest",
-      }),
+      cypher.replace(mergeRelationCypher("CONTRIBUTES_TO"), "\n<mergeRelationCypher>"),
     ).toMatchInlineSnapshot(`
-      {
-        "cypher": "
+      "
       UNWIND $rows AS row
       MATCH (a:Entity {key: row.from})
       MATCH (b:Entity {key: row.to})
-      MERGE (a)-[r:CONTRIBUTES_TO]->(b)
-      WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
-      SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
-      WITH a, b, r, row, before,
-           coalesce(r.evidenceSources, []) AS sources,
-           coalesce(r.evidenceExcerpts, []) AS excerpts,
-           // One inferred flag per piece of evidence; relations written before the flags existed
-           // take the relation's own flag for each of theirs.
-           coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
-           coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
-           coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
-           coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-      WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
-           head([i IN range(0, size(sources) - 1)
-                 WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
-      SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-          r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
-          r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
-          r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
-            ELSE [i IN range(0, size(ats) - 1) |
-                  CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
-          r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
-            ELSE [i IN range(0, size(vals) - 1) |
-                  CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
-          r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
-      // Inferred while no source states it outright.
-      SET r.inferred = all(x IN r.evidenceInferred WHERE x),
-          r.disputed = coalesce(r.disputed, false)
-      WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                         ELSE 'unchanged' END AS outcome
-      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-        SET r.updatedAt = datetime(), r.updatedBy = $by)
+      <mergeRelationCypher>
       RETURN outcome, collect(a.key + '|CONTRIBUTES_TO|' + b.key) AS keys,
              // Relations whose claims changed: settled from all of them (data/claims.ts).
              collect(CASE WHEN outcome = 'updated'
-                          THEN {id: elementId(r), props: properties(r)} END) AS touched",
-        "params": {
-          "by": "ingest",
-          "rows": [
-            {
-              "at": "2024-06",
-              "evidence": "Canada leads the brigade in Latvia.",
-              "from": "canada",
-              "inferred": false,
-              "properties": {
-                "asOf": "2024-06",
-                "troops": 2000,
-              },
-              "to": "efp-latvia",
-              "values": "{"asOf":"2024-06","troops":2000}",
+                          THEN {id: elementId(r), props: properties(r)} END) AS touched"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "by": "ingest",
+        "rows": [
+          {
+            "at": "2024-06",
+            "evidence": "Canada leads the brigade in Latvia.",
+            "from": "canada",
+            "inferred": false,
+            "properties": {
+              "asOf": "2024-06",
+              "troops": 2000,
             },
-          ],
-          "source": "src-1",
-        },
+            "to": "efp-latvia",
+            "values": "{"asOf":"2024-06","troops":2000}",
+          },
+        ],
+        "source": "src-1",
       }
     `);
   });
 
   it("relations that cannot exist yet (an end created in the same transaction) are created outright", () => {
-    expect(
-      createRelationsStatement("CONTRIBUTES_TO", {
-        rows: [relationRow],
-        source: "src-1",
-        by: "ingest",
-      }),
-    ).toMatchInlineSnapshot(`
-      {
-        "cypher": "
+    const write = { rows: [relationRow], source: "src-1", by: "ingest" };
+    const created = createRelationsStatement("CONTRIBUTES_TO", write);
+    // The same parameters as the upsert's.
+    expect(created.params).toEqual(upsertRelationsStatement("CONTRIBUTES_TO", write).params);
+    expect(created.cypher).toMatchInlineSnapshot(`
+      "
       UNWIND $rows AS row
       MATCH (a:Entity {key: row.from})
       MATCH (b:Entity {key: row.to})
@@ -288,26 +257,7 @@ describe("Cypher shapes: ingest", () => {
           r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
           r.evidenceAt = [row.at], r.evidenceValues = [row.values], r.evidenceRanks = ["NORMAL"],
           r.disputed = false, r.updatedAt = datetime(), r.updatedBy = $by
-      RETURN count(r) AS created",
-        "params": {
-          "by": "ingest",
-          "rows": [
-            {
-              "at": "2024-06",
-              "evidence": "Canada leads the brigade in Latvia.",
-              "from": "canada",
-              "inferred": false,
-              "properties": {
-                "asOf": "2024-06",
-                "troops": 2000,
-              },
-              "to": "efp-latvia",
-              "values": "{"asOf":"2024-06","troops":2000}",
-            },
-          ],
-          "source": "src-1",
-        },
-      }
+      RETURN count(r) AS created"
     `);
   });
 

@@ -5,6 +5,7 @@
  * writes.int.test.ts check what they do.
  */
 import { describe, expect, it } from "vitest";
+import { mergeRelationCypher } from "../../src/cypher/ingest.js";
 import {
   addRelationStatement,
   deleteEntityStatement,
@@ -161,25 +162,27 @@ describe("Cypher shapes: single writes", () => {
   });
 
   it("addRelation: the checks and the write in one statement, writing only when every check passes", () => {
+    const { cypher, params } = addRelationStatement("CONTRIBUTES_TO", {
+      from: "canada",
+      to: "efp-latvia",
+      source: "src-1",
+      row: {
+        properties: { troops: 2000 },
+        inferred: false,
+        evidence: "Canada leads the brigade in Latvia.",
+        values: '{"troops":2000}',
+      },
+      write: true,
+      fromKinds: ["Nation", "Organization"],
+      toKinds: ["Mission"],
+      by: "admin",
+    });
+    // The claim is recorded as ingest records it (cypher-ingest.test.ts shows mergeRelationCypher).
+    expect(cypher).toContain(mergeRelationCypher("CONTRIBUTES_TO"));
     expect(
-      addRelationStatement("CONTRIBUTES_TO", {
-        from: "canada",
-        to: "efp-latvia",
-        source: "src-1",
-        row: {
-          properties: { troops: 2000 },
-          inferred: false,
-          evidence: "Canada leads the brigade in Latvia.",
-          values: '{"troops":2000}',
-        },
-        write: true,
-        fromKinds: ["Nation", "Organization"],
-        toKinds: ["Mission"],
-        by: "admin",
-      }),
+      cypher.replace(mergeRelationCypher("CONTRIBUTES_TO"), "\n<mergeRelationCypher>"),
     ).toMatchInlineSnapshot(`
-      {
-        "cypher": "
+      "
       OPTIONAL MATCH (a:Entity {key: $from})
       OPTIONAL MATCH (b:Entity {key: $to})
       OPTIONAL MATCH (s:Entity {key: $source})
@@ -189,64 +192,34 @@ describe("Cypher shapes: single writes", () => {
         WITH a, b, s, quoted, $row AS given
         WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
         WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted
-      MERGE (a)-[r:CONTRIBUTES_TO]->(b)
-      WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
-      SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
-      WITH a, b, r, row, before,
-           coalesce(r.evidenceSources, []) AS sources,
-           coalesce(r.evidenceExcerpts, []) AS excerpts,
-           // One inferred flag per piece of evidence; relations written before the flags existed
-           // take the relation's own flag for each of theirs.
-           coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
-           coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
-           coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
-           coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-      WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
-           head([i IN range(0, size(sources) - 1)
-                 WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
-      SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-          r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
-          r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
-          r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
-            ELSE [i IN range(0, size(ats) - 1) |
-                  CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
-          r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
-            ELSE [i IN range(0, size(vals) - 1) |
-                  CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
-          r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
-      // Inferred while no source states it outright.
-      SET r.inferred = all(x IN r.evidenceInferred WHERE x),
-          r.disputed = coalesce(r.disputed, false)
-      WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                         ELSE 'unchanged' END AS outcome
-      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-        SET r.updatedAt = datetime(), r.updatedBy = $by)
+      <mergeRelationCypher>
         RETURN outcome, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: true, m: b {.*, updatedAt: toString(b.updatedAt)}} AS item,
                elementId(r) AS id, properties(r) AS stored
       }
-      RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored",
-        "params": {
-          "by": "admin",
-          "from": "canada",
-          "fromKinds": [
-            "Nation",
-            "Organization",
-          ],
-          "row": {
-            "evidence": "Canada leads the brigade in Latvia.",
-            "inferred": false,
-            "properties": {
-              "troops": 2000,
-            },
-            "values": "{"troops":2000}",
+      RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "by": "admin",
+        "from": "canada",
+        "fromKinds": [
+          "Nation",
+          "Organization",
+        ],
+        "row": {
+          "evidence": "Canada leads the brigade in Latvia.",
+          "inferred": false,
+          "properties": {
+            "troops": 2000,
           },
-          "source": "src-1",
-          "to": "efp-latvia",
-          "toKinds": [
-            "Mission",
-          ],
-          "write": true,
+          "values": "{"troops":2000}",
         },
+        "source": "src-1",
+        "to": "efp-latvia",
+        "toKinds": [
+          "Mission",
+        ],
+        "write": true,
       }
     `);
   });
