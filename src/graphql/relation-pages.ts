@@ -4,9 +4,10 @@
  * pages along with its entities (entity(key) and the lists, which plan their relation fields; a
  * page read by a loader, which plans the fields under its nodes) primes the loaders of the paths
  * where those fields will resolve, before it returns. A relation field's resolver only ever asks
- * its path's loader: a page that was primed is there already; any other (a field below the
- * planner's depth, under a search hit, a path, ...) is read by the loader, for every parent at
- * the path in one query.
+ * its path's loader: a page that was primed is there already, and is handed back as it is (not as
+ * a promise: a nested read resolves thousands of relation fields, and a promise each cost
+ * graphql-js measurably more); any other (a field below the planner's depth, under a search hit,
+ * a path, ...) is read by the loader, for every parent at the path in one query.
  */
 import { createContextCache } from "@pothos/core";
 import { cacheKey } from "@pothos/plugin-dataloader";
@@ -22,6 +23,9 @@ type RelationPage = Page<RelationRecord>;
 export type LoadPages = (keys: readonly string[]) => Promise<RelationPage[]>;
 
 interface PathLoader {
+  /** Pages primed by the reads that planned them, by entity key. */
+  primed: Map<string, RelationPage>;
+  /** Reads the pages nobody primed, batched. */
   loader: DataLoader<string, RelationPage>;
   /** Set by the first resolver at the path: a primed loader has nothing to read until then. */
   load?: LoadPages;
@@ -34,6 +38,7 @@ function pathLoader(ctx: object, path: string): PathLoader {
   let entry = byPath.get(path);
   if (!entry) {
     const created: PathLoader = {
+      primed: new Map(),
       loader: new DataLoader((keys) => {
         if (!created.load) throw new Error(`No relation page loader at ${path}`);
         return created.load(keys);
@@ -49,16 +54,18 @@ function pathLoader(ctx: object, path: string): PathLoader {
 export const responsePath = (info: GraphQLResolveInfo): string => cacheKey(info.path);
 
 /**
- * The page of the field being resolved for `parent`: from its path's loader, which reads it
- * (with `load`, for every parent at the path in one query) unless a read primed it.
+ * The page of the field being resolved for `parent`: the one a read primed at its path, or else
+ * from the path's loader, which reads it (with `load`, for every parent at the path in one query).
  */
-export function loadRelationPage(
+export function relationPage(
   ctx: object,
   info: GraphQLResolveInfo,
   parent: EntityRecord,
   load: LoadPages,
-): Promise<RelationPage> {
+): RelationPage | Promise<RelationPage> {
   const entry = pathLoader(ctx, responsePath(info));
+  const primed = entry.primed.get(parent.key);
+  if (primed) return primed;
   entry.load ??= load;
   return entry.loader.load(parent.key);
 }
@@ -83,8 +90,9 @@ export function primeRelationPages(
     if (read.length === 0) continue;
     for (const path of at) {
       const field = `${path}.${plan.id}`;
-      const { loader } = pathLoader(ctx, field);
-      for (const [e, page] of read) loader.prime(e.key, page);
+      const { primed } = pathLoader(ctx, field);
+      // The first page primed for an entity at a path stays: the same plan gives the same page.
+      for (const [e, page] of read) if (!primed.has(e.key)) primed.set(e.key, page);
       primeBelow(
         ctx,
         field,

@@ -3,6 +3,7 @@
  * at the other end (`node`), its properties and its evidence. One edge and connection type per
  * node type, so typed fields (Nation.leaders) give typed nodes (Person) with typed edge fields.
  */
+import { completeValue } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import { disputedRelations } from "../../data/disputes.js";
@@ -26,7 +27,7 @@ import {
   relationPagePlan,
   responseKey,
 } from "../planner.js";
-import { loadRelationPage, primeBelow, responsePath } from "../relation-pages.js";
+import { primeBelow, relationPage, responsePath } from "../relation-pages.js";
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
 import { relationPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
@@ -261,19 +262,14 @@ type EntityFieldBuilder =
  * by the read that planned it, or read by the loader for every parent at the path in one query.
  */
 export function relationResolver(spec: RelationFieldExtension) {
-  return async (
-    parent: EntityRecord,
-    args: RelationArgs,
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) => {
+  return (parent: EntityRecord, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => {
     // The page's offset, size and hasPreviousPage do not depend on whether its plan read one row
     // more for hasNextPage, so the window is taken from the arguments alone.
     const window = pageWindow(args);
-    const page = await loadRelationPage(ctx, info, parent, (keys) =>
-      readRelationPages(keys, ctx, args, info, spec),
+    return completeValue(
+      relationPage(ctx, info, parent, (keys) => readRelationPages(keys, ctx, args, info, spec)),
+      (page) => toConnection(page.items, window, page.totalCount, relationEdge),
     );
-    return toConnection(page.items, window, page.totalCount, relationEdge);
   };
 }
 
