@@ -8,6 +8,13 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Session } from "neo4j-driver";
 import type { Config } from "../config.js";
+import {
+  countNodesStatement,
+  emptyAliasesStatement,
+  nodePatchesStatement,
+  relationPatchesStatement,
+} from "../cypher/bulk.js";
+import type { Statement } from "../cypher/params.js";
 import { type Database, localNeo4jOptions } from "../db/database.js";
 import { createDb } from "../db/driver.js";
 import { importIntoLocalNeo4j, localInstance, startLocalNeo4j } from "../db/local-neo4j.js";
@@ -49,9 +56,11 @@ export interface BulkLoadReport {
   database?: Database;
 }
 
-const EMPTY_ALIASES = `
-MATCH (n:Entity) WHERE n.aliases IS NULL
-CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 20000 ROWS`;
+/** Runs a statement in a session or a transaction of this load's own. */
+const run = <T>(
+  on: { run(cypher: string, params: Record<string, unknown>): T },
+  { cypher, params }: Statement,
+): T => on.run(cypher, params);
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -75,18 +84,17 @@ async function applyPatches(session: Session, files: CsvFiles): Promise<void> {
     return out;
   };
   for (const rows of slices(files.nodePatches))
-    await session.executeWrite((tx) =>
-      tx.run("UNWIND $rows AS row MATCH (n:Entity {key: row.key}) SET n += row.props", { rows }),
-    );
+    await session.executeWrite((tx) => run(tx, nodePatchesStatement(rows)));
   for (const type of RELATION_TYPE_NAMES) {
     const patches = files.relationPatches.filter((p) => p.type === type);
     for (const rows of slices(patches))
       await session.executeWrite((tx) =>
-        tx.run(
-          `UNWIND $rows AS row
-           MATCH (:Entity {key: row.from})-[r:${type}]->(:Entity {key: row.to})
-           SET r += row.props`,
-          { rows: rows.map(({ from, to, props }) => ({ from, to, props })) },
+        run(
+          tx,
+          relationPatchesStatement(
+            type,
+            rows.map(({ from, to, props }) => ({ from, to, props })),
+          ),
         ),
       );
   }
@@ -97,11 +105,8 @@ async function countNodes(options: ReturnType<typeof localNeo4jOptions>): Promis
   const local = await startLocalNeo4j(options);
   const db = createDb(local);
   try {
-    const result = await db.driver.executeQuery(
-      "MATCH (n) RETURN count(n) AS n",
-      {},
-      { database: local.database },
-    );
+    const { cypher, params } = countNodesStatement();
+    const result = await db.driver.executeQuery(cypher, params, { database: local.database });
     return Number(result.records[0]?.get("n") ?? 0);
   } finally {
     await db.driver.close();
@@ -203,7 +208,7 @@ export async function bulkLoad(
     let aliased = started2;
     let migrated = started2;
     try {
-      await session.run(EMPTY_ALIASES);
+      await run(session, emptyAliasesStatement());
       aliased = performance.now();
       await migrate(db);
       migrated = performance.now();

@@ -13,11 +13,19 @@
  * Entities the same way (domain/entity-claims.ts): a write that changes an entity's claims
  * settles the fields that claim states (or stated) from all of them (`settleEntities`), and
  * entities written before entity claims are converted from their provenance at start
- * (`migrateEntityClaims`).
+ * (`migrateEntityClaims`). The statements are src/cypher/claims.ts's.
  */
-import neo4j from "neo4j-driver";
+import {
+  legacyEntitiesStatement,
+  legacyRelationsStatement,
+  setEntitiesStatement,
+  settleEntitiesStatement,
+  settleRelationsStatement,
+  sourceDatesStatement,
+} from "../cypher/claims.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
+
 import type { Plain } from "../db/serialize.js";
 import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
 import {
@@ -28,6 +36,7 @@ import {
   settledFields,
 } from "../domain/entity-claims.js";
 import { ALL_RELATION_PROPERTIES, isKind, KINDS, type Kind } from "../domain/vocabulary.js";
+import { run } from "./statement.js";
 
 const PROPERTY_NAMES = Object.keys(ALL_RELATION_PROPERTIES);
 
@@ -53,11 +62,6 @@ export function settledProperties(props: Record<string, Plain>): Record<string, 
   return null;
 }
 
-const SETTLE = `
-UNWIND $rows AS row
-MATCH ()-[r]->() WHERE elementId(r) = row.id
-SET r += row.props`;
-
 /** A relation written in this transaction (its element id), with its properties as left. */
 export interface Touched {
   id: string;
@@ -76,7 +80,7 @@ export async function settleRelations(tx: Tx, touched: readonly Touched[]): Prom
     changes.push({ id: t.id, props });
     return { ...t, props: { ...t.props, ...props } };
   });
-  if (changes.length > 0) await tx.run(SETTLE, { rows: changes });
+  if (changes.length > 0) await run(tx, settleRelationsStatement(changes));
   return after;
 }
 
@@ -116,12 +120,6 @@ const fieldsOfJson = (json: unknown): string[] => {
   }
 };
 
-const SETTLE_ENTITIES = `
-UNWIND $rows AS row
-MATCH (n:Entity) WHERE elementId(n) = row.id
-SET n += row.props
-SET n.nameLower = toLower(n.name)`;
-
 /**
  * Settles the entities a write touched: the fields their changed claim states, or stated
  * before (`values`, `replaced`), or every field of `fields` when given, are set to what their
@@ -138,50 +136,48 @@ export async function settleEntities(
     const props = settledEntityProperties(t.props as Record<string, Plain>, new Set(affected));
     if (props) rows.push({ id: t.id, props });
   }
-  if (rows.length > 0) await tx.run(SETTLE_ENTITIES, { rows });
+  if (rows.length > 0) await run(tx, settleEntitiesStatement(rows));
 }
 
 const LEGACY_BATCH = 2_000;
 
-const LEGACY = `
-MATCH ()-[r]->()
-WHERE r.evidenceSources IS NOT NULL AND r.evidenceValues IS NULL
-WITH r LIMIT $limit
-RETURN elementId(r) AS id, properties(r) AS props,
-       [s IN r.evidenceSources | COLLECT { MATCH (x:Entity {key: s}) RETURN coalesce(x.asOf, x.publishedAt) }[0]] AS dates`;
-
-/** Converts relations written before claims existed; returns how many it converted. */
-export async function migrateClaims(
+/**
+ * A migration's loop: `batch` converts up to LEGACY_BATCH items in a write transaction of its
+ * own (a cold start may hold many, so each has a long timeout) and says how many it read; run
+ * again until one reads fewer. Returns how many were read in all.
+ */
+async function inBatches(
   db: Db,
-  stats: QueryStats = { roundTrips: 0 },
+  stats: QueryStats,
+  batch: (tx: Tx) => Promise<number>,
 ): Promise<number> {
   let converted = 0;
   for (;;) {
-    const n = await writeTx(
-      db,
-      stats,
-      async (tx) => {
-        const rows = await tx.run(LEGACY, { limit: neo4j.int(LEGACY_BATCH) });
-        const out = rows.map((row) => {
-          const props = row.props as Record<string, Plain>;
-          const values = storedValues(props);
-          const dates = Array.isArray(row.dates) ? row.dates : [];
-          const asOf = typeof props.asOf === "string" ? props.asOf : null;
-          const claims = decodeClaims(props, values).map((c, i) => ({
-            ...c,
-            at: asOf ?? (typeof dates[i] === "string" ? (dates[i] as string) : null),
-          }));
-          const stored = storedClaims(claims);
-          return { id: row.id, props: { ...stored.lists, disputed: stored.disputed } };
-        });
-        if (out.length > 0) await tx.run(SETTLE, { rows: out });
-        return out.length;
-      },
-      300_000,
-    );
+    const n = await writeTx(db, stats, batch, 300_000);
     converted += n;
     if (n < LEGACY_BATCH) return converted;
   }
+}
+
+/** Converts relations written before claims existed; returns how many it converted. */
+export function migrateClaims(db: Db, stats: QueryStats = { roundTrips: 0 }): Promise<number> {
+  return inBatches(db, stats, async (tx) => {
+    const rows = await run(tx, legacyRelationsStatement(LEGACY_BATCH));
+    const out = rows.map((row) => {
+      const props = row.props as Record<string, Plain>;
+      const values = storedValues(props);
+      const dates = Array.isArray(row.dates) ? row.dates : [];
+      const asOf = typeof props.asOf === "string" ? props.asOf : null;
+      const claims = decodeClaims(props, values).map((c, i) => ({
+        ...c,
+        at: asOf ?? (typeof dates[i] === "string" ? (dates[i] as string) : null),
+      }));
+      const stored = storedClaims(claims);
+      return { id: String(row.id), props: { ...stored.lists, disputed: stored.disputed } };
+    });
+    if (out.length > 0) await run(tx, settleRelationsStatement(out));
+    return out.length;
+  });
 }
 
 const PROVENANCE = /^(.+?)(Source|Previous|PreviousSource)$/;
@@ -230,63 +226,37 @@ function provenanceNames(kind: Kind, props: Record<string, Plain>): string[] {
   });
 }
 
-const LEGACY_ENTITIES = `
-MATCH (n:Entity) WHERE n.claimSources IS NULL AND n.kind <> 'Source'
-WITH n LIMIT $limit
-RETURN elementId(n) AS id, properties(n) AS props`;
-
-const SOURCE_DATES = `
-MATCH (s:Entity) WHERE s.key IN $keys
-RETURN s.key AS key, coalesce(s.asOf, s.publishedAt) AS at`;
-
-const SET_ENTITY = `
-UNWIND $rows AS row
-MATCH (n:Entity) WHERE elementId(n) = row.id
-SET n += row.props`;
-
 /**
  * Converts entities written before entity claims existed (no claim lists): their provenance
  * becomes claims (`legacyEntityClaims`) and is removed. Idempotent: converted entities have
  * claim lists. Returns how many it converted.
  */
-export async function migrateEntityClaims(
+export function migrateEntityClaims(
   db: Db,
   stats: QueryStats = { roundTrips: 0 },
 ): Promise<number> {
-  let converted = 0;
-  for (;;) {
-    const n = await writeTx(
-      db,
-      stats,
-      async (tx) => {
-        const rows = await tx.run(LEGACY_ENTITIES, { limit: neo4j.int(LEGACY_BATCH) });
-        const entities = rows.flatMap((row) => {
-          const props = row.props as Record<string, Plain>;
-          const kind = String(props.kind);
-          return isKind(kind) ? [{ id: String(row.id), kind, props }] : [];
-        });
-        const keys = new Set<string>();
-        for (const e of entities)
-          for (const field of claimedFields(e.kind))
-            for (const p of [`${field}Source`, `${field}PreviousSource`])
-              if (typeof e.props[p] === "string") keys.add(e.props[p] as string);
-        const dates = new Map<string, string | null>();
-        if (keys.size > 0)
-          for (const r of await tx.run(SOURCE_DATES, { keys: [...keys] }))
-            dates.set(String(r.key), typeof r.at === "string" ? r.at : null);
-        const out = entities.map((e) => {
-          const claims = legacyEntityClaims(e.kind, e.props, dates);
-          const removed = Object.fromEntries(
-            provenanceNames(e.kind, e.props).map((p) => [p, null]),
-          );
-          return { id: e.id, props: { ...removed, ...encodeEntityClaims(claims) } };
-        });
-        if (out.length > 0) await tx.run(SET_ENTITY, { rows: out });
-        return rows.length;
-      },
-      300_000,
-    );
-    converted += n;
-    if (n < LEGACY_BATCH) return converted;
-  }
+  return inBatches(db, stats, async (tx) => {
+    const rows = await run(tx, legacyEntitiesStatement(LEGACY_BATCH));
+    const entities = rows.flatMap((row) => {
+      const props = row.props as Record<string, Plain>;
+      const kind = String(props.kind);
+      return isKind(kind) ? [{ id: String(row.id), kind, props }] : [];
+    });
+    const keys = new Set<string>();
+    for (const e of entities)
+      for (const field of claimedFields(e.kind))
+        for (const p of [`${field}Source`, `${field}PreviousSource`])
+          if (typeof e.props[p] === "string") keys.add(e.props[p] as string);
+    const dates = new Map<string, string | null>();
+    if (keys.size > 0)
+      for (const r of await run(tx, sourceDatesStatement([...keys])))
+        dates.set(String(r.key), typeof r.at === "string" ? r.at : null);
+    const out = entities.map((e) => {
+      const claims = legacyEntityClaims(e.kind, e.props, dates);
+      const removed = Object.fromEntries(provenanceNames(e.kind, e.props).map((p) => [p, null]));
+      return { id: e.id, props: { ...removed, ...encodeEntityClaims(claims) } };
+    });
+    if (out.length > 0) await run(tx, setEntitiesStatement(out));
+    return rows.length;
+  });
 }

@@ -3,8 +3,19 @@
  * their key, relations on (from, type, to); evidence is added once per (source, excerpt), so a
  * second source stating the same fact adds evidence instead of a duplicate relation, and
  * ingesting the same document again changes nothing (not even the audit stamps). Rows are
- * written in bounded batches; any problem rolls everything back.
+ * written in bounded batches; any problem rolls everything back. The statements are
+ * src/cypher/ingest.ts's.
  */
+import {
+  createRelationsStatement,
+  type EntityRow,
+  kindsOfKeysStatement,
+  type RelationRow,
+  storedEntitiesStatement,
+  storedRelationsStatement,
+  upsertEntitiesStatement,
+  upsertRelationsStatement,
+} from "../cypher/ingest.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, readTx, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -43,6 +54,7 @@ import {
   type TouchedEntity,
 } from "./claims.js";
 import { toEntity } from "./records.js";
+import { run } from "./statement.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
 export const INGEST_BATCH = 2_000;
@@ -75,164 +87,11 @@ export function documentCounts(
   };
 }
 
-const KINDS_OF_KEYS = `
-MATCH (n:Entity) WHERE n.key IN $keys
-RETURN n.key AS key, n.kind AS kind`;
-
-/**
- * Upserts entities of one kind; the label is a registry kind, values are parameters. MERGE
- * first: a node it has just made holds only its key (every entity written has a name), so the
- * state before is read from the merged node, without a second index lookup.
- *
- * Aliases are a union (case-insensitive, stored ones first; a new entity's are stored as sent).
- * A new entity takes the row's fields at once. The row is `$source`'s claim
- * (domain/entity-claims.ts: `row.values`, JSON, at `$at`; the source "" for values written by
- * hand): appended to the entity's claim lists, or restated in place of the source's earlier
- * claim; an existing entity's fields are then settled from all its claims (data/claims.ts), so
- * an older source never overwrites a newer one's value. A Source's own fields are not claimed:
- * its document sets them, a field it leaves out is kept. Stamps updatedAt / updatedBy only when
- * something changed, so a replay leaves the node as it was.
- */
-export function upsertEntitiesCypher(kind: Kind): string {
-  const claims = keepsClaims(kind);
-  const direct = claims
-    ? `
-SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
-    n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
-    n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
-SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
-    : `
-SET n.name = row.name, n.nameLower = toLower(row.name),
-    n.description = coalesce(row.description, n.description)
-SET n += row.properties`;
-  const claim = claims
-    ? `
-WITH row, n, before,
-     coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
-     coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
-WITH row, n, before, sources, ats, vals, ranks,
-     head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
-SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-    n.claimAt = CASE WHEN known < 0 THEN ats + $at
-      ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
-    n.claimValues = CASE WHEN known < 0 THEN vals + row.values
-      ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
-    n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
-WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced`
-    : `
-WITH row, n, before, null AS replaced`;
-  return `
-UNWIND $rows AS row
-MERGE (n:Entity {key: row.key})
-WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-SET n:${kind}, n.kind = $kind,
-    n.aliases = CASE WHEN before IS NULL THEN row.aliases
-      ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-        CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${direct}${claim}
-WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
-             ELSE 'unchanged' END AS outcome
-FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-  SET n.updatedAt = datetime(), n.updatedBy = $by)
-// Entities whose claims changed are settled from all of them (data/claims.ts).
-RETURN outcome, collect(n.key) AS keys, ${
-    claims
-      ? `collect(CASE WHEN outcome = 'updated'
-                    THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END)`
-      : "[]"
-  } AS touched`;
-}
-
-/**
- * Upserts relations of one type; the type is a registry type, values are parameters. MERGE
- * first: a relationship it has just made has no properties yet (every relation written has
- * evidence), so the state before is read from it without matching the pair a second time.
- */
-export function upsertRelationsCypher(type: RelationType): string {
-  return `
-UNWIND $rows AS row
-MATCH (a:Entity {key: row.from})
-MATCH (b:Entity {key: row.to})${mergeRelationCypher(type)}
-RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys,
-       // Relations whose claims changed: settled from all of them (data/claims.ts).
-       collect(CASE WHEN outcome = 'updated'
-                    THEN {id: elementId(r), props: properties(r)} END) AS touched`;
-}
-
-/**
- * The part of the upsert that writes one relation of the registry type `type` between `a` and
- * `b`, from `row` ({properties, inferred, evidence, values, at}), `$source` and `$by`; it leaves
- * `a`, `b`, `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
- *
- * It records the source's claim (domain/claims.ts): a new sentence is appended to the claim
- * lists; a sentence already there is restated in place: values and point in time it gives
- * replace the claim's (a corrected document), and a restatement that gives none (addRelation
- * citing the sentence again) keeps them, as it keeps the claim's inferred flag.
- * Only a new relation takes the row's values at once; an existing one is settled afterwards from
- * all its claims (data/claims.ts), so an older source never overwrites a newer one's figure.
- * Lists of relations written before claims existed are completed with empty items, which read
- * as the relation's own values.
- */
-export function mergeRelationCypher(type: RelationType): string {
-  return `
-MERGE (a)-[r:${type}]->(b)
-WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
-SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
-WITH a, b, r, row, before,
-     coalesce(r.evidenceSources, []) AS sources,
-     coalesce(r.evidenceExcerpts, []) AS excerpts,
-     // One inferred flag per piece of evidence; relations written before the flags existed
-     // take the relation's own flag for each of theirs.
-     coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
-     coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
-     coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
-     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
-     head([i IN range(0, size(sources) - 1)
-           WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
-SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-    r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
-    r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
-    r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
-      ELSE [i IN range(0, size(ats) - 1) |
-            CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
-    r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
-      ELSE [i IN range(0, size(vals) - 1) |
-            CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
-    r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
-// Inferred while no source states it outright.
-SET r.inferred = all(x IN r.evidenceInferred WHERE x),
-    r.disputed = coalesce(r.disputed, false)
-WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                   ELSE 'unchanged' END AS outcome
-FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-  SET r.updatedAt = datetime(), r.updatedBy = $by)`;
-}
-
-/**
- * Creates relations of one type that cannot exist yet: an endpoint was created in this same
- * transaction, so no other transaction can have linked it. Writes exactly what the upsert writes
- * for a new relation (one piece of evidence, its inferred flag, the stamps), without matching
- * an old relation or comparing. Only for (from, type, to) that occur once in the document.
- */
-export function createRelationsCypher(type: RelationType): string {
-  return `
-UNWIND $rows AS row
-MATCH (a:Entity {key: row.from})
-MATCH (b:Entity {key: row.to})
-CREATE (a)-[r:${type}]->(b)
-SET r += row.properties
-SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
-    r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
-    r.evidenceAt = [row.at], r.evidenceValues = [row.values], r.evidenceRanks = ["NORMAL"],
-    r.disputed = false, r.updatedAt = datetime(), r.updatedBy = $by
-RETURN count(r) AS created`;
-}
-
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
 export function entityRow(
   kind: Kind,
   e: Pick<DocumentEntity, "key" | "name" | "aliases" | "description" | "properties">,
-) {
+): EntityRow {
   return {
     key: e.key,
     name: e.name,
@@ -250,7 +109,7 @@ export function entityRow(
 export function relationRow(
   r: Pick<DocumentRelation, "from" | "to" | "properties" | "inferred" | "evidence">,
   sourceAt: string | null,
-) {
+): RelationRow {
   const properties = r.properties ?? {};
   const asOf = (properties as { asOf?: unknown }).asOf;
   return {
@@ -305,7 +164,7 @@ export async function ingestInTx(
   const keys = [doc.source.key, ...doc.entities.map((e) => e.key), ...externalKeys(doc)];
   const stored = new Map<string, Kind>();
   for (const slice of chunks(keys, KEYS_BATCH)) {
-    for (const r of await tx.run(KINDS_OF_KEYS, { keys: slice }))
+    for (const r of await run(tx, kindsOfKeysStatement(slice)))
       stored.set(String(r.key), String(r.kind) as Kind);
   }
   const result = checkDocument(doc, stored);
@@ -386,13 +245,10 @@ async function write(
   const sourceAt = sourceDate(doc.source);
   for (const kind of KIND_NAMES) {
     for (const rows of chunks(byKind.get(kind) ?? [])) {
-      const result = await tx.run(upsertEntitiesCypher(kind), {
-        rows,
-        kind,
-        by,
-        source: doc.source.key,
-        at: sourceAt ?? "",
-      });
+      const result = await run(
+        tx,
+        upsertEntitiesStatement(kind, { rows, by, source: doc.source.key, at: sourceAt ?? "" }),
+      );
       tally(result, entityOutcomes, changed.entities, (key) => created.add(key));
       const touched = result.flatMap((r) =>
         Array.isArray(r.touched) ? (r.touched as unknown as TouchedEntity[]) : [],
@@ -422,11 +278,14 @@ async function write(
       (known ? fresh : upsert).push(r);
     }
     for (const slice of chunks(fresh)) {
-      const [row] = await tx.run(createRelationsCypher(type), {
-        rows: slice.map((r) => relationRow(r, sourceAt)),
-        source: doc.source.key,
-        by,
-      });
+      const [row] = await run(
+        tx,
+        createRelationsStatement(type, {
+          rows: slice.map((r) => relationRow(r, sourceAt)),
+          source: doc.source.key,
+          by,
+        }),
+      );
       if (Number(row?.created) !== slice.length)
         throw new Error(`ingest: created ${row?.created} ${type} relations of ${slice.length}`);
       relationOutcomes.created += slice.length;
@@ -451,11 +310,14 @@ async function write(
     const touched = new Map<string, Touched>();
     for (const round of rounds) {
       for (const slice of chunks(round)) {
-        const result = await tx.run(upsertRelationsCypher(type), {
-          rows: slice.map((r) => relationRow(r, sourceAt)),
-          source: doc.source.key,
-          by,
-        });
+        const result = await run(
+          tx,
+          upsertRelationsStatement(type, {
+            rows: slice.map((r) => relationRow(r, sourceAt)),
+            source: doc.source.key,
+            by,
+          }),
+        );
         tally(result, relationOutcomes, changed.relations);
         for (const row of result)
           for (const t of Array.isArray(row.touched) ? (row.touched as unknown as Touched[]) : [])
@@ -468,17 +330,6 @@ async function write(
   if (restated) changed.relations = [...new Set(changed.relations)];
   return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
 }
-
-const STORED_ENTITIES = `
-MATCH (n:Entity) WHERE n.key IN $keys
-RETURN n {.*, updatedAt: null} AS n`;
-
-/** The stored relations among (from, type, to) triples; the type is compared as a value. */
-const STORED_RELATIONS = `
-UNWIND $rows AS row
-MATCH (a:Entity {key: row.from})-[r]->(b:Entity {key: row.to})
-WHERE type(r) = row.type
-RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null} AS props`;
 
 /** What ingesting a document would do to one entity it declares. */
 export type EntityPlan =
@@ -549,7 +400,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
     ];
     const stored = new Map<string, Record<string, Plain>>();
     for (const slice of chunks(keys, KEYS_BATCH)) {
-      for (const r of await tx.run(STORED_ENTITIES, { keys: slice })) {
+      for (const r of await run(tx, storedEntitiesStatement(slice))) {
         const n = r.n as Record<string, Plain>;
         stored.set(String(n.key), n);
       }
@@ -652,7 +503,7 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
     to: (r as DocumentRelation).to,
   }));
   for (const slice of chunks(rows, KEYS_BATCH)) {
-    for (const row of await tx.run(STORED_RELATIONS, { rows: slice }))
+    for (const row of await run(tx, storedRelationsStatement(slice)))
       stored.set(`${row.from}|${row.type}|${row.to}`, row.props as Record<string, Plain>);
   }
   const sourceAt = sourceDate(doc.source);

@@ -1,19 +1,17 @@
 /**
  * Paths between two entities: the k shortest chains of relations, each step with its evidence.
  * MENTIONS is left out unless asked for: every entity is two hops from any other through the
- * article that mentions both, which answers nothing.
+ * article that mentions both, which answers nothing. Runs src/cypher/paths.ts's statement and
+ * decodes its rows.
  */
 
-import { asMap } from "../cypher/projection.js";
+import { MAX_HOPS, MAX_PATHS, pathsStatement } from "../cypher/paths.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { BadInputError, NotFoundError } from "../domain/errors.js";
-import { isRelationType, RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
+import { RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
-
-export const MAX_HOPS = 6;
-export const MAX_PATHS = 10;
 
 /** One hop of a path: the relation, seen from the entity the walk is at. */
 export interface PathStep {
@@ -30,31 +28,6 @@ export interface PathRecord {
 }
 
 const DEFAULT_TYPES = RELATION_TYPE_NAMES.filter((t) => t !== "MENTIONS");
-
-/**
- * Cypher cannot take a path length or a SHORTEST count as a parameter, so both are checked
- * integers in a small range before they become part of the text; types come from the registry.
- */
-export function pathsCypher(types: readonly RelationType[], maxHops: number, k: number): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
-    throw new Error("maxHops out of range");
-  if (!Number.isInteger(k) || k < 1 || k > MAX_PATHS * 3) throw new Error("k out of range");
-  const rel = types.filter(isRelationType).join("|");
-  // One query answers both "do the ends exist" (an unknown key is NOT_FOUND, not "no path")
-  // and the paths themselves.
-  return `
-OPTIONAL MATCH (a:Entity {key: $from})
-OPTIONAL MATCH (b:Entity {key: $to})
-CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = SHORTEST ${k} (a)-[:${rel}]-{1,${maxHops}}(b)
-  RETURN collect({
-    nodes: [n IN nodes(p) | ${asMap("n")}],
-    rels: [r IN relationships(p) | {props: ${asMap("r")}, type: type(r), start: startNode(r).key}]
-  }) AS paths
-}
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
-}
 
 function toPath(row: Row): PathRecord {
   const nodes = ((row.nodes ?? []) as Plain[]).map(toEntity);
@@ -104,15 +77,14 @@ export async function shortestPaths(
   }
   const types = input.types && input.types.length > 0 ? input.types : DEFAULT_TYPES;
   // Parallel relations give several paths through the same entities: ask for more, keep distinct.
-  const rows = await runRead(
-    db,
-    stats,
-    pathsCypher(types, input.maxHops, Math.min(input.k * 3, MAX_PATHS * 3)),
-    {
-      from: input.from,
-      to: input.to,
-    },
-  );
+  const { cypher, params } = pathsStatement({
+    from: input.from,
+    to: input.to,
+    types,
+    maxHops: input.maxHops,
+    k: Math.min(input.k * 3, MAX_PATHS * 3),
+  });
+  const rows = await runRead(db, stats, cypher, params);
   const row = rows[0] ?? {};
   for (const [key, found] of [
     [input.from, row.fromFound],

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { entityCountStatement } from "../cypher/seed.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, runRead } from "../db/run.js";
 import { PROJECT_ROOT } from "../paths.js";
@@ -23,11 +24,10 @@ export function seedFiles(dir = SEED_DIR): string[] {
     .map((f) => join(dir, f));
 }
 
-const ENTITY_COUNT = "MATCH (n:Entity) RETURN count(n) AS n";
-
 /** Whether the graph holds no entities yet. */
 export async function isEmpty(db: Db, stats: QueryStats): Promise<boolean> {
-  const [row] = await runRead(db, stats, ENTITY_COUNT);
+  const { cypher, params } = entityCountStatement();
+  const [row] = await runRead(db, stats, cypher, params);
   return Number(row?.n ?? 0) === 0;
 }
 

@@ -2,9 +2,22 @@
  * Single writes: create, update and delete an entity; add and remove a relation. Each is one
  * write transaction, checked against the vocabulary first (every problem reported, with its
  * path), and replaying one changes nothing. Each returns what it changed, for graphChanged.
+ * The statements are src/cypher/writes.ts's (and ingest.ts's for the claims they record).
  */
 
-import { asMap } from "../cypher/projection.js";
+import { upsertEntitiesStatement } from "../cypher/ingest.js";
+import {
+  addRelationStatement,
+  deleteEntityStatement,
+  entityByKeyStatement,
+  removeRelationStatement,
+  removeRelationsOnlyFromStatement,
+  retractEntityClaimsStatement,
+  retractSourceStatement,
+  stripEntityClaimsStatement,
+  stripEvidenceStatement,
+  updateEntityStatement,
+} from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -32,8 +45,8 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import { settleEntities, settleRelations, type Touched, type TouchedEntity } from "./claims.js";
-import { mergeRelationCypher, upsertEntitiesCypher } from "./ingest.js";
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
+import { run } from "./statement.js";
 
 export interface Changes {
   entities: string[];
@@ -58,8 +71,6 @@ function problemsOf(
     message: i.message,
   }));
 }
-
-const ENTITY = `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`;
 
 export interface EntityInput {
   key: string;
@@ -110,7 +121,7 @@ const differences = (a: EntityRecord, b: ReturnType<typeof parseEntity>): string
 export async function createEntity(db: Db, stats: QueryStats, input: EntityInput, by: string) {
   const e = parseEntity(input, ["input"]);
   return writeTx(db, stats, async (tx) => {
-    const [row] = await tx.run(ENTITY, { key: e.key });
+    const [row] = await run(tx, entityByKeyStatement(e.key));
     if (row) {
       const existing = toEntity(row.n ?? null);
       const differ = differences(existing, e);
@@ -133,14 +144,16 @@ export async function createEntity(db: Db, stats: QueryStats, input: EntityInput
       },
     ];
     // Values written without a source: the entity's claim of unknown source (domain/entity-claims.ts).
-    await tx.run(upsertEntitiesCypher(e.kind), {
-      rows: rows.map((row) => ({ ...row, values: claimValues(statedValues(e.kind, row)) })),
-      kind: e.kind,
-      by,
-      source: "",
-      at: "",
-    });
-    const [created] = await tx.run(ENTITY, { key: e.key });
+    await run(
+      tx,
+      upsertEntitiesStatement(e.kind, {
+        rows: rows.map((row) => ({ ...row, values: claimValues(statedValues(e.kind, row)) })),
+        by,
+        source: "",
+        at: "",
+      }),
+    );
+    const [created] = await run(tx, entityByKeyStatement(e.key));
     return { entity: toEntity(created?.n ?? null), changes: { ...NONE(), entities: [e.key] } };
   });
 }
@@ -153,16 +166,6 @@ export interface EntityPatch {
   /** Properties to set; a null value removes that property. */
   properties?: Record<string, unknown> | null;
 }
-
-const UPDATE = `
-MATCH (n:Entity {key: $key})
-WITH n, properties(n) AS before
-SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.description = $description
-SET n += $properties
-SET n += $claims
-WITH n, before <> properties(n) AS changed
-FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-RETURN ${asMap("n")} AS n, changed`;
 
 /**
  * An edit's claim lists: the claim without a source (values written by hand, see
@@ -201,7 +204,7 @@ export async function updateEntity(
   { key, patch, by }: { key: string; patch: EntityPatch; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
-    const [row] = await tx.run(ENTITY, { key });
+    const [row] = await run(tx, entityByKeyStatement(key));
     if (!row) throw new NotFoundError(`No entity has the key "${key}".`, { key });
     const current = toEntity(row.n ?? null);
     const props: Record<string, unknown> = { ...current.properties };
@@ -230,15 +233,18 @@ export async function updateEntity(
         .filter((k) => !(k in props))
         .map((k) => [k, null]),
     );
-    const [updated] = await tx.run(UPDATE, {
-      key,
-      claims: editedClaims(current.kind, row.n as Record<string, Plain>, patch),
-      name: e.name,
-      aliases: e.aliases,
-      description: e.description ?? null,
-      properties: { ...removed, ...e.properties },
-      by,
-    });
+    const [updated] = await run(
+      tx,
+      updateEntityStatement({
+        key,
+        claims: editedClaims(current.kind, row.n as Record<string, Plain>, patch),
+        name: e.name,
+        aliases: e.aliases,
+        description: e.description ?? null,
+        properties: { ...removed, ...e.properties },
+        by,
+      }),
+    );
     return {
       entity: toEntity(updated?.n ?? null),
       changes: updated?.changed ? { ...NONE(), entities: [key] } : NONE(),
@@ -247,87 +253,29 @@ export async function updateEntity(
 }
 
 /**
- * Taking the evidence of some sources off every relation, in two steps: relations left with no
- * evidence are removed (every relation must cite a sentence), the others keep the rest of their
- * evidence. Relationship properties are not indexed by list membership, so this scans
- * relationships: it runs only when a Source is deleted.
- */
-export const REMOVE_RELATIONS_ONLY_FROM = `
-MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
-  AND all(k IN r.evidenceSources WHERE k IN $sources)
-WITH r, a.key + '|' + type(r) + '|' + b.key AS id
-DELETE r
-RETURN collect(id) AS ids`;
-
-export const STRIP_EVIDENCE_FROM = `
-MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
-WITH a, b, r,
-     [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
-     coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags,
-     coalesce(r.evidenceAt, [x IN r.evidenceSources | ""]) AS ats,
-     coalesce(r.evidenceValues, [x IN r.evidenceSources | ""]) AS vals,
-     coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
-SET r.evidenceSources = [i IN keep | r.evidenceSources[i]],
-    r.evidenceExcerpts = [i IN keep | r.evidenceExcerpts[i]],
-    r.evidenceInferred = [i IN keep | flags[i]],
-    r.evidenceAt = [i IN keep | ats[i]],
-    r.evidenceValues = [i IN keep | vals[i]],
-    r.evidenceRanks = [i IN keep | ranks[i]],
-    r.inferred = all(i IN keep WHERE flags[i])
-RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
-       collect({id: elementId(r), props: properties(r)}) AS touched`;
-
-/**
- * Taking a deleted source's claims off every entity (an entity stays: its other claims and the
- * values without a claim are kept). Node properties are not indexed by list membership, so
- * this scans entities: it runs only when a Source is deleted.
- */
-export const STRIP_ENTITY_CLAIMS_FROM = `
-MATCH (n:Entity) WHERE $source IN coalesce(n.claimSources, [])
-WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $source] AS gone
-WITH n, gone, [i IN range(0, size(n.claimSources) - 1) WHERE NOT i IN gone] AS keep
-WITH n, n.claimValues[gone[0]] AS replaced, keep
-SET n.claimSources = [i IN keep | n.claimSources[i]],
-    n.claimAt = [i IN keep | n.claimAt[i]],
-    n.claimValues = [i IN keep | n.claimValues[i]],
-    n.claimRanks = [i IN keep | n.claimRanks[i]],
-    n.updatedAt = datetime(), n.updatedBy = $by
-RETURN collect(n.key) AS keys,
-       collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched`;
-
-const DELETE = `
-MATCH (n:Entity {key: $key})
-OPTIONAL MATCH (n)-[r]-(m:Entity)
-WITH n, collect(CASE WHEN r IS NULL THEN null
-  WHEN startNode(r) = n THEN n.key + '|' + type(r) + '|' + m.key
-  ELSE m.key + '|' + type(r) + '|' + n.key END) AS removed
-DETACH DELETE n
-RETURN removed`;
-
-/**
  * Deletes an entity and every relation it has; deleting a Source also takes its evidence off
  * other relations (removing those it was the only evidence for). Deleting what is not there
  * changes nothing.
  */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
   return writeTx(db, stats, async (tx) => {
-    const [current] = await tx.run(ENTITY, { key });
+    const [current] = await run(tx, entityByKeyStatement(key));
     if (!current) return { deleted: false, relationsRemoved: 0, changes: NONE() };
     const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     const stripped = { removed: [] as string[], changed: [] as string[], entities: [] as string[] };
     if ((current.n as Row | null)?.kind === "Source") {
-      const [gone] = await tx.run(REMOVE_RELATIONS_ONLY_FROM, { sources: [key] });
-      const [kept] = await tx.run(STRIP_EVIDENCE_FROM, { sources: [key] });
+      const [gone] = await run(tx, removeRelationsOnlyFromStatement([key]));
+      const [kept] = await run(tx, stripEvidenceStatement([key]));
       // What the rest of their sources state now decides their values.
       await settleRelations(tx, (kept?.touched ?? []) as unknown as Touched[]);
       stripped.removed = strings(gone?.ids);
       stripped.changed = strings(kept?.ids);
       // The fields it claimed are resolved from the claims left.
-      const [claimed] = await tx.run(STRIP_ENTITY_CLAIMS_FROM, { source: key, by });
+      const [claimed] = await run(tx, stripEntityClaimsStatement({ source: key, by }));
       await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
       stripped.entities = strings(claimed?.keys).filter((k) => k !== key);
     }
-    const [row] = await tx.run(DELETE, { key });
+    const [row] = await run(tx, deleteEntityStatement(key));
     const removed = [...stripped.removed, ...strings(row?.removed)];
     return {
       deleted: true,
@@ -353,28 +301,6 @@ export interface RelationInput {
 }
 
 /**
- * The checks and the write in one statement. It reads the ends' kinds and whether the source
- * quotes the excerpt (in Neo4j: no text is sent back), and writes only when `$write` is set and
- * every check passes: the ends' kinds are among the registry's for the type (`$fromKinds`,
- * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
- * outcome and the relation as saved when it wrote.
- */
-const ADD_RELATION = (type: RelationType) => `
-OPTIONAL MATCH (a:Entity {key: $from})
-OPTIONAL MATCH (b:Entity {key: $to})
-OPTIONAL MATCH (s:Entity {key: $source})
-WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
-OPTIONAL CALL (a, b, s, quoted) {
-  // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
-  WITH a, b, s, quoted, $row AS given
-  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
-  WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher(type)}
-  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
-         elementId(r) AS id, properties(r) AS stored
-}
-RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored`;
-
-/**
  * Adds a relation with its evidence, or adds the evidence to the relation if it exists (a second
  * source for the same fact). Checks endpoints against the vocabulary, and that the evidence quotes
  * a known source verbatim: one statement, which writes nothing when a check fails.
@@ -396,21 +322,24 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
   const r = parsed.success ? parsed.data : null;
   const spec = RELATION_TYPES[input.type];
   return writeTx(db, stats, async (tx) => {
-    const [row] = await tx.run(ADD_RELATION(input.type), {
-      from: input.from,
-      to: input.to,
-      source: input.evidence.source,
-      row: {
-        properties: r?.properties ?? {},
-        inferred: r?.inferred ?? false,
-        evidence: r?.evidence ?? "",
-        values: claimValues(r?.properties ?? {}),
-      },
-      write: r !== null,
-      fromKinds: spec.from,
-      toKinds: spec.to,
-      by,
-    });
+    const [row] = await run(
+      tx,
+      addRelationStatement(input.type, {
+        from: input.from,
+        to: input.to,
+        source: input.evidence.source,
+        row: {
+          properties: r?.properties ?? {},
+          inferred: r?.inferred ?? false,
+          evidence: r?.evidence ?? "",
+          values: claimValues(r?.properties ?? {}),
+        },
+        write: r !== null,
+        fromKinds: spec.from,
+        toKinds: spec.to,
+        by,
+      }),
+    );
     const from = (row?.fromKind ?? undefined) as Kind | undefined;
     const to = (row?.toKind ?? undefined) as Kind | undefined;
     if (!from)
@@ -449,11 +378,6 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
   });
 }
 
-const REMOVE = (type: RelationType) => `
-MATCH (:Entity {key: $from})-[r:${type}]->(:Entity {key: $to})
-DELETE r
-RETURN count(*) AS removed`;
-
 /** Removes the relation (from, type, to) with all its evidence. Removing what is not there changes nothing. */
 export async function removeRelation(
   db: Db,
@@ -461,7 +385,7 @@ export async function removeRelation(
   { from, type, to }: { from: string; type: RelationType; to: string },
 ) {
   return writeTx(db, stats, async (tx) => {
-    const [row] = await tx.run(REMOVE(type), { from, to });
+    const [row] = await run(tx, removeRelationStatement({ from, type, to }));
     const removed = Number(row?.removed ?? 0) > 0;
     return {
       removed,
@@ -469,31 +393,6 @@ export async function removeRelation(
     };
   });
 }
-
-const RETRACT_SOURCE = `
-MATCH (s:Entity {key: $key}) WHERE s:Source
-SET s.retracted = $retracted
-WITH s
-OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-WITH s, a, r, b,
-     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
-  SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
-    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
-RETURN s.key AS key,
-       collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
-       collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched`;
-
-/** The same for the source's claims on entities: ranked, then their fields settled. */
-const RETRACT_ENTITY_CLAIMS = `
-MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
-WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
-WITH n, idx, n.claimRanks[idx] <> $rank AS changes
-SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
-      CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
-FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-RETURN collect(n.key) AS keys,
-       collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched`;
 
 /**
  * Marks a source retracted (or restores it): every claim it makes is DEPRECATED (or NORMAL
@@ -507,18 +406,10 @@ export async function retractSource(
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
-    const [row] = await tx.run(RETRACT_SOURCE, {
-      key,
-      retracted,
-      rank: retracted ? "DEPRECATED" : "NORMAL",
-    });
+    const [row] = await run(tx, retractSourceStatement({ key, retracted }));
     if (!row) return null;
     await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
-    const [claimed] = await tx.run(RETRACT_ENTITY_CLAIMS, {
-      key,
-      rank: retracted ? "DEPRECATED" : "NORMAL",
-      by,
-    });
+    const [claimed] = await run(tx, retractEntityClaimsStatement({ key, retracted, by }));
     await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
     const ids = Array.isArray(row.ids) ? row.ids.map(String) : [];
     const entities = Array.isArray(claimed?.keys) ? claimed.keys.map(String) : [];

@@ -192,7 +192,32 @@ export function relationPagePlan(
       withTotal: selectsIn(nodes, "totalCount", info),
     },
   };
+  PLAN_NODE_PATHS.set(plan, nodePaths(nodes, info));
   return { plan, window };
+}
+
+/** Where the entities of a planned page sit below its field (see nodePaths). */
+const PLAN_NODE_PATHS = new WeakMap<RelationPagePlan, readonly string[]>();
+
+/** The response paths of a planned page's nodes below its field, e.g. `edges.*.node`. */
+export const nodePathsOf = (plan: RelationPagePlan): readonly string[] =>
+  PLAN_NODE_PATHS.get(plan) ?? [];
+
+const responseKeyOf = (node: FieldNode) => node.alias?.value ?? node.name.value;
+
+/**
+ * The response paths, below a connection field, of the entities on its edges: `edges.*.node`
+ * (list indices as `*`), with the aliases the selection gives them, once per way selected.
+ */
+export function nodePaths(fieldNodes: readonly FieldNode[], info: GraphQLResolveInfo): string[] {
+  const sets = fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  const out = new Set<string>();
+  for (const { node: edges } of collectFields(sets, [], info)) {
+    if (edges.name.value !== "edges" || !edges.selectionSet) continue;
+    for (const { node } of collectFields([edges.selectionSet], [], info))
+      if (node.name.value === "node") out.add(`${responseKeyOf(edges)}.*.${responseKeyOf(node)}`);
+  }
+  return [...out];
 }
 
 /** Entity fields that read no stored property beyond key, kind and name, or read these. */
@@ -365,4 +390,4 @@ export function readUnder(
 
 /** The response key of the field being resolved (its alias, or its name). */
 export const responseKey = (info: GraphQLResolveInfo) =>
-  info.fieldNodes[0]?.alias?.value ?? info.fieldName;
+  info.fieldNodes[0] ? responseKeyOf(info.fieldNodes[0]) : info.fieldName;

@@ -149,6 +149,35 @@ describe("lookahead", () => {
     expect(loaded.extensions?.cypherRoundTrips).toBeGreaterThan(3);
     expect(loaded.data.search.edges[0].node).toEqual(ahead.data.entity);
   });
+
+  it("hands every page read ahead to its field, whatever aliases the selection gives edges and nodes", async () => {
+    // The same nested field reached two ways (aliased and not): both are answered by the one query.
+    const members = "members(first: 3) { totalCount edges { node { key } } }";
+    const result = await gql(`{ canada: entity(key: "canada") { ... on Nation {
+      a: alliances(first: 10) {
+        e: edges { n: node { key ${members} } }
+        edges { node { key ${members} } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cypherRoundTrips).toBe(1);
+    const { e, edges } = result.data.canada.a;
+    expect(e.length).toBeGreaterThan(0);
+    expect(e.map((x: { n: unknown }) => x.n)).toEqual(edges.map((x: { node: unknown }) => x.node));
+    const nato = edges.find((x: { node: { key: string } }) => x.node.key === "nato");
+    expect(nato.node.members.edges).toHaveLength(3);
+    expect(nato.node.members.totalCount).toBeGreaterThan(3);
+  });
+
+  it("a page read by a loader brings the pages planned under its nodes along, in the same query", async () => {
+    // Under a search hit nothing is read ahead: the alliances' loader reads them, with their
+    // members, in one query.
+    const result = await gql(`{ search(query: "Canada", kinds: [Nation], first: 1) { edges { node {
+      ... on Nation { alliances(first: 5) { edges { node { key members(first: 2) { edges { node { key } } } } } } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cypherRoundTrips).toBe(2);
+    const alliances = result.data.search.edges[0].node.alliances.edges;
+    expect(alliances.length).toBeGreaterThan(0);
+    for (const a of alliances) expect(a.node.members.edges.length).toBeGreaterThan(0);
+  });
 });
 
 describe("batching", () => {

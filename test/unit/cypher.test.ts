@@ -3,7 +3,9 @@
  * GraphQL Library's TCK tests): labels and types come from the registry, every value is a
  * parameter. The read statements are built from read plans (src/cypher/plan.ts) by
  * src/cypher/entities.ts and src/cypher/relations.ts; the live tests check behaviour, these show
- * the statements.
+ * the statements. The other statements' shapes: cypher-graph.test.ts (paths, neighbourhood,
+ * disputes, the linker), cypher-ingest.test.ts (ingest, claims, bulk load, generated data, seed)
+ * and cypher-writes.test.ts (the single writes).
  */
 import { describe, expect, it } from "vitest";
 import { entitiesByKeyStatement, entityPageStatement } from "../../src/cypher/entities.js";
@@ -13,7 +15,6 @@ import type { RelationPagePlan } from "../../src/cypher/plan.js";
 import { relationPagesStatement } from "../../src/cypher/relations.js";
 import { searchStatement } from "../../src/cypher/search.js";
 import { timelineStatements } from "../../src/cypher/timeline.js";
-import { mergeRelationCypher, upsertEntitiesCypher } from "../../src/data/ingest.js";
 
 /** A page of relations as the planner makes one: `first: 5` without hasNextPage. */
 const page = (
@@ -394,80 +395,6 @@ describe("Cypher shapes", () => {
           },
         },
       }
-    `);
-  });
-
-  it("recording a source's claim on a relation", () => {
-    expect(mergeRelationCypher("CONTRIBUTES_TO")).toMatchInlineSnapshot(`
-      "
-      MERGE (a)-[r:CONTRIBUTES_TO]->(b)
-      WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
-      SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
-      WITH a, b, r, row, before,
-           coalesce(r.evidenceSources, []) AS sources,
-           coalesce(r.evidenceExcerpts, []) AS excerpts,
-           // One inferred flag per piece of evidence; relations written before the flags existed
-           // take the relation's own flag for each of theirs.
-           coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
-           coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
-           coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
-           coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-      WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
-           head([i IN range(0, size(sources) - 1)
-                 WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
-      SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-          r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
-          r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
-          r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
-            ELSE [i IN range(0, size(ats) - 1) |
-                  CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
-          r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
-            ELSE [i IN range(0, size(vals) - 1) |
-                  CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
-          r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
-      // Inferred while no source states it outright.
-      SET r.inferred = all(x IN r.evidenceInferred WHERE x),
-          r.disputed = coalesce(r.disputed, false)
-      WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                         ELSE 'unchanged' END AS outcome
-      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-        SET r.updatedAt = datetime(), r.updatedBy = $by)"
-    `);
-  });
-
-  it("recording a source's claim on an entity's fields (a new entity takes them at once)", () => {
-    expect(upsertEntitiesCypher("Mission")).toMatchInlineSnapshot(`
-      "
-      UNWIND $rows AS row
-      MERGE (n:Entity {key: row.key})
-      WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-      SET n:Mission, n.kind = $kind,
-          n.aliases = CASE WHEN before IS NULL THEN row.aliases
-            ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-              CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END
-      SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
-          n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
-          n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
-      SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END
-      WITH row, n, before,
-           coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
-           coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
-      WITH row, n, before, sources, ats, vals, ranks,
-           head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
-      SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
-          n.claimAt = CASE WHEN known < 0 THEN ats + $at
-            ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
-          n.claimValues = CASE WHEN known < 0 THEN vals + row.values
-            ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
-          n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
-      WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced
-      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
-                   ELSE 'unchanged' END AS outcome
-      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
-        SET n.updatedAt = datetime(), n.updatedBy = $by)
-      // Entities whose claims changed are settled from all of them (data/claims.ts).
-      RETURN outcome, collect(n.key) AS keys, collect(CASE WHEN outcome = 'updated'
-                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END) AS touched"
     `);
   });
 });

@@ -1,13 +1,8 @@
 /** `path` and `paths`: how two entities are connected, each step with the sentence behind it. */
 
 import type { Context } from "../../context.js";
-import {
-  MAX_HOPS,
-  MAX_PATHS,
-  type PathRecord,
-  type PathStep,
-  shortestPaths,
-} from "../../data/paths.js";
+import { MAX_HOPS, MAX_PATHS } from "../../cypher/paths.js";
+import { type PathRecord, type PathStep, shortestPaths } from "../../data/paths.js";
 import type { RelationType } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { checkKey } from "../keys.js";

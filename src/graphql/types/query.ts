@@ -12,10 +12,12 @@ import { toConnection } from "../pagination.js";
 import {
   connectionWindow,
   entityProperties,
+  nodePaths,
   nodeSelections,
   relationPagePlans,
   selectsField,
 } from "../planner.js";
+import { primeRelationPages, responsePath } from "../relation-pages.js";
 import { EntityKindEnum } from "./enums.js";
 import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
@@ -44,6 +46,8 @@ builder.queryField("entity", (t) =>
         properties: entityProperties(info, sets, "Entity"),
       });
       if (found instanceof Error) throw found;
+      // Its fields' pages go to their loaders, where the fields' resolvers find them.
+      if (found) primeRelationPages(ctx, [responsePath(info)], [found], pages);
       return found ?? null;
     },
   }),
@@ -78,6 +82,7 @@ for (const kind of KIND_NAMES) {
       resolve: async (_, args, ctx, info) => {
         const window = connectionWindow(args, info.fieldNodes, info);
         const nodes = nodeSelections(info.fieldNodes, info);
+        const pages = relationPagePlans(info, nodes, kind);
         const page = await entityPage(ctx.db, ctx.stats, {
           kind,
           where: toEntityWhere(kind, args.where),
@@ -85,9 +90,12 @@ for (const kind of KIND_NAMES) {
           offset: window.offset,
           limit: window.limit,
           withTotal: selectsField(info, "totalCount"),
-          pages: relationPagePlans(info, nodes, kind),
+          pages,
           properties: entityProperties(info, nodes, kind),
         });
+        // The nodes' pages go to their fields' loaders (one path per way the nodes are selected).
+        const at = nodePaths(info.fieldNodes, info).map((n) => `${responsePath(info)}.${n}`);
+        primeRelationPages(ctx, at, page.items, pages);
         return toConnection(
           page.items.map((node) => ({ node })),
           window,

@@ -3,11 +3,11 @@
  * at the other end (`node`), its properties and its evidence. One edge and connection type per
  * node type, so typed fields (Nation.leaders) give typed nodes (Person) with typed edge fields.
  */
-import { pathDataloaderGetter } from "@pothos/plugin-dataloader";
+import { completeValue } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import { disputedRelations } from "../../data/disputes.js";
-import type { EntityRecord, Evidence, RelationRecord } from "../../data/records.js";
+import type { EntityRecord, Evidence, Page, RelationRecord } from "../../data/records.js";
 import { relationPages } from "../../data/relations.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
 import {
@@ -18,7 +18,7 @@ import {
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
-import { type ConnectionShape, pageWindow, toConnection } from "../pagination.js";
+import { pageWindow, toConnection } from "../pagination.js";
 import {
   connectionWindow,
   RELATION_FIELD,
@@ -27,6 +27,7 @@ import {
   relationPagePlan,
   responseKey,
 } from "../planner.js";
+import { primeBelow, relationPage, responsePath } from "../relation-pages.js";
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
 import { relationPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
@@ -67,7 +68,6 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
 });
 
 type Edge = RelationRecord & { cursor: string };
-type Connection = ConnectionShape<RelationRecord>;
 
 /** A relation edge, built field by field: one object shape for every relation page. */
 const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
@@ -229,17 +229,18 @@ export const ASOF_DOC =
   "Only relations that hold on this date (ISO, may be partial): since <= asOf <= until; undated relations always hold.";
 
 /**
- * Loads one page of relations for every parent at this path, in one query: the page the planner
- * plans for this field (the same plan as when it is read along with its entity).
+ * Reads one page of relations for every parent at this path, in one query: the page the planner
+ * plans for this field (the same plan as when it is read along with its entity). The pages read
+ * along with the entities at their other ends prime those fields' loaders.
  */
-export async function loadRelationPages(
+async function readRelationPages(
   keys: readonly string[],
   ctx: Context,
   args: RelationArgs,
   info: GraphQLResolveInfo,
   extension: RelationFieldExtension,
-): Promise<Connection[]> {
-  const { plan, window } = relationPagePlan(info, {
+): Promise<Page<RelationRecord>[]> {
+  const { plan } = relationPagePlan(info, {
     id: responseKey(info),
     extension,
     args,
@@ -248,7 +249,8 @@ export async function loadRelationPages(
     depth: 1,
   });
   const pages = await relationPages(ctx.db, ctx.stats, { keys, page: plan });
-  return pages.map((p) => toConnection(p.items, window, p.totalCount, relationEdge));
+  primeBelow(ctx, responsePath(info), plan, pages);
+  return pages;
 }
 
 type EntityFieldBuilder =
@@ -256,23 +258,18 @@ type EntityFieldBuilder =
   | PothosSchemaTypes.InterfaceFieldBuilder<Types, EntityRecord>;
 
 /**
- * The resolver of a relation field: the page read along with its entity when its reader planned
- * it (see planner.ts), else its batched loader (one query for all parents at this path).
+ * The resolver of a relation field: its page from its path's loader (relation-pages.ts), primed
+ * by the read that planned it, or read by the loader for every parent at the path in one query.
  */
 export function relationResolver(spec: RelationFieldExtension) {
-  const getLoader = pathDataloaderGetter<string, Connection, string, RelationArgs>(
-    undefined,
-    (keys, ctx, args, info) => loadRelationPages(keys, ctx as Context, args, info, spec),
-    undefined,
-    undefined,
-    true,
-  );
   return (parent: EntityRecord, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => {
-    const ahead = parent.pages?.get(responseKey(info));
     // The page's offset, size and hasPreviousPage do not depend on whether its plan read one row
-    // more for hasNextPage, so the window is taken from the arguments alone (once per parent).
-    if (ahead) return toConnection(ahead.items, pageWindow(args), ahead.totalCount, relationEdge);
-    return getLoader(args, ctx, info).load(parent.key);
+    // more for hasNextPage, so the window is taken from the arguments alone.
+    const window = pageWindow(args);
+    return completeValue(
+      relationPage(ctx, info, parent, (keys) => readRelationPages(keys, ctx, args, info, spec)),
+      (page) => toConnection(page.items, window, page.totalCount, relationEdge),
+    );
   };
 }
 

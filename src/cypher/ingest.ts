@@ -1,0 +1,253 @@
+/**
+ * The Cypher of ingest (src/data/ingest.ts) and of the single writes that record a claim the same
+ * way (src/data/writes.ts): entities upserted on their key, relations on (from, type, to), each
+ * source's claim appended or restated, and the reads of what is stored that validation and
+ * `ingest --check` compare a document with. Labels and relationship types are registry kinds and
+ * types; every value is a parameter.
+ */
+import { keepsClaims } from "../domain/entity-claims.js";
+import type { Kind, RelationType } from "../domain/vocabulary.js";
+import type { Statement } from "./params.js";
+
+/** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
+export interface EntityRow {
+  key: string;
+  name: string;
+  aliases: readonly string[];
+  description: string | null;
+  properties: Record<string, unknown>;
+  /** The claim's values, JSON (domain/claims.ts claimValues). */
+  values: string;
+}
+
+/** A relation as the write statements take it (see `mergeRelationCypher`). */
+export interface RelationRow {
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+  inferred: boolean;
+  evidence: string;
+  /** The claim's values, JSON, and its point in time ("" when it has none). */
+  values: string;
+  at: string;
+}
+
+/** Who writes, for which source: `source` is "" for values written by hand. */
+export interface ClaimParams {
+  source: string;
+  by: string;
+}
+
+/** Rows (key, kind) for the keys that exist. */
+export function kindsOfKeysStatement(keys: readonly string[]): Statement {
+  return { cypher: KINDS_OF_KEYS, params: { keys: [...keys] } };
+}
+
+const KINDS_OF_KEYS = `
+MATCH (n:Entity) WHERE n.key IN $keys
+RETURN n.key AS key, n.kind AS kind`;
+
+/**
+ * Upserts entities of one kind; the label is a registry kind, values are parameters. MERGE
+ * first: a node it has just made holds only its key (every entity written has a name), so the
+ * state before is read from the merged node, without a second index lookup.
+ *
+ * Aliases are a union (case-insensitive, stored ones first; a new entity's are stored as sent).
+ * A new entity takes the row's fields at once. The row is `$source`'s claim
+ * (domain/entity-claims.ts: `row.values`, JSON, at `$at`; the source "" for values written by
+ * hand): appended to the entity's claim lists, or restated in place of the source's earlier
+ * claim; an existing entity's fields are then settled from all its claims (data/claims.ts), so
+ * an older source never overwrites a newer one's value. A Source's own fields are not claimed:
+ * its document sets them, a field it leaves out is kept. Stamps updatedAt / updatedBy only when
+ * something changed, so a replay leaves the node as it was.
+ */
+export function upsertEntitiesCypher(kind: Kind): string {
+  const claims = keepsClaims(kind);
+  const direct = claims
+    ? `
+SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
+    n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
+    n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
+SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
+    : `
+SET n.name = row.name, n.nameLower = toLower(row.name),
+    n.description = coalesce(row.description, n.description)
+SET n += row.properties`;
+  const claim = claims
+    ? `
+WITH row, n, before,
+     coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
+     coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
+WITH row, n, before, sources, ats, vals, ranks,
+     head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
+SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+    n.claimAt = CASE WHEN known < 0 THEN ats + $at
+      ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
+    n.claimValues = CASE WHEN known < 0 THEN vals + row.values
+      ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+    n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced`
+    : `
+WITH row, n, before, null AS replaced`;
+  return `
+UNWIND $rows AS row
+MERGE (n:Entity {key: row.key})
+WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
+SET n:${kind}, n.kind = $kind,
+    n.aliases = CASE WHEN before IS NULL THEN row.aliases
+      ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+        CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${direct}${claim}
+WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+             ELSE 'unchanged' END AS outcome
+FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+  SET n.updatedAt = datetime(), n.updatedBy = $by)
+// Entities whose claims changed are settled from all of them (data/claims.ts).
+RETURN outcome, collect(n.key) AS keys, ${
+    claims
+      ? `collect(CASE WHEN outcome = 'updated'
+                    THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END)`
+      : "[]"
+  } AS touched`;
+}
+
+/**
+ * Upserts relations of one type; the type is a registry type, values are parameters. MERGE
+ * first: a relationship it has just made has no properties yet (every relation written has
+ * evidence), so the state before is read from it without matching the pair a second time.
+ */
+export function upsertRelationsCypher(type: RelationType): string {
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.from})
+MATCH (b:Entity {key: row.to})${mergeRelationCypher(type)}
+RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys,
+       // Relations whose claims changed: settled from all of them (data/claims.ts).
+       collect(CASE WHEN outcome = 'updated'
+                    THEN {id: elementId(r), props: properties(r)} END) AS touched`;
+}
+
+/**
+ * The part of the upsert that writes one relation of the registry type `type` between `a` and
+ * `b`, from `row` ({properties, inferred, evidence, values, at}), `$source` and `$by`; it leaves
+ * `a`, `b`, `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
+ *
+ * It records the source's claim (domain/claims.ts): a new sentence is appended to the claim
+ * lists; a sentence already there is restated in place: values and point in time it gives
+ * replace the claim's (a corrected document), and a restatement that gives none (addRelation
+ * citing the sentence again) keeps them, as it keeps the claim's inferred flag.
+ * Only a new relation takes the row's values at once; an existing one is settled afterwards from
+ * all its claims (data/claims.ts), so an older source never overwrites a newer one's figure.
+ * Lists of relations written before claims existed are completed with empty items, which read
+ * as the relation's own values.
+ */
+export function mergeRelationCypher(type: RelationType): string {
+  return `
+MERGE (a)-[r:${type}]->(b)
+WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
+SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
+WITH a, b, r, row, before,
+     coalesce(r.evidenceSources, []) AS sources,
+     coalesce(r.evidenceExcerpts, []) AS excerpts,
+     // One inferred flag per piece of evidence; relations written before the flags existed
+     // take the relation's own flag for each of theirs.
+     coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
+     coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
+     coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
+     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
+WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
+     head([i IN range(0, size(sources) - 1)
+           WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
+SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+    r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
+    r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
+    r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
+      ELSE [i IN range(0, size(ats) - 1) |
+            CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
+    r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
+      ELSE [i IN range(0, size(vals) - 1) |
+            CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
+    r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+// Inferred while no source states it outright.
+SET r.inferred = all(x IN r.evidenceInferred WHERE x),
+    r.disputed = coalesce(r.disputed, false)
+WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
+                   ELSE 'unchanged' END AS outcome
+FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+  SET r.updatedAt = datetime(), r.updatedBy = $by)`;
+}
+
+/**
+ * Creates relations of one type that cannot exist yet: an endpoint was created in this same
+ * transaction, so no other transaction can have linked it. Writes exactly what the upsert writes
+ * for a new relation (one piece of evidence, its inferred flag, the stamps), without matching
+ * an old relation or comparing. Only for (from, type, to) that occur once in the document.
+ */
+export function createRelationsCypher(type: RelationType): string {
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.from})
+MATCH (b:Entity {key: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r += row.properties
+SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
+    r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
+    r.evidenceAt = [row.at], r.evidenceValues = [row.values], r.evidenceRanks = ["NORMAL"],
+    r.disputed = false, r.updatedAt = datetime(), r.updatedBy = $by
+RETURN count(r) AS created`;
+}
+
+/**
+ * Rows (outcome, keys, touched), one per outcome: upserts `rows` of one kind as `source`'s claim
+ * at `at` (see upsertEntitiesCypher).
+ */
+export function upsertEntitiesStatement(
+  kind: Kind,
+  write: ClaimParams & { rows: readonly EntityRow[]; at: string },
+): Statement {
+  return {
+    cypher: upsertEntitiesCypher(kind),
+    params: { rows: write.rows, kind, by: write.by, source: write.source, at: write.at },
+  };
+}
+
+/** Relations of one type written as a source's claims: the rows, the source and the writer. */
+export type RelationWrite = ClaimParams & { rows: readonly RelationRow[] };
+
+const relationParams = ({ rows, source, by }: RelationWrite) => ({ rows, source, by });
+
+/** Rows (outcome, keys, touched), one per outcome: upserts `rows` of one type (see upsertRelationsCypher). */
+export const upsertRelationsStatement = (type: RelationType, write: RelationWrite): Statement => ({
+  cypher: upsertRelationsCypher(type),
+  params: relationParams(write),
+});
+
+/** One row (created): creates `rows` of one type that cannot exist yet (see createRelationsCypher). */
+export const createRelationsStatement = (type: RelationType, write: RelationWrite): Statement => ({
+  cypher: createRelationsCypher(type),
+  params: relationParams(write),
+});
+
+/** Rows (n): the stored entities among `keys`, every property but the stamp. */
+export function storedEntitiesStatement(keys: readonly string[]): Statement {
+  return { cypher: STORED_ENTITIES, params: { keys: [...keys] } };
+}
+
+const STORED_ENTITIES = `
+MATCH (n:Entity) WHERE n.key IN $keys
+RETURN n {.*, updatedAt: null} AS n`;
+
+/**
+ * Rows (from, type, to, props): the stored relations among (from, type, to) triples; the type is
+ * compared as a value.
+ */
+export function storedRelationsStatement(
+  rows: ReadonlyArray<{ from: string; type: RelationType; to: string }>,
+): Statement {
+  return { cypher: STORED_RELATIONS, params: { rows } };
+}
+
+const STORED_RELATIONS = `
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.from})-[r]->(b:Entity {key: row.to})
+WHERE type(r) = row.type
+RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null} AS props`;

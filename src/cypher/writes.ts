@@ -1,0 +1,249 @@
+/**
+ * The Cypher of the single writes (src/data/writes.ts): reading the entity a write is about,
+ * updating and deleting it, taking a deleted source's evidence and claims off the graph, adding
+ * (with its checks) and removing a relation, and retracting a source. Relationship types are
+ * registry types; every value is a parameter.
+ */
+import type { RelationType } from "../domain/vocabulary.js";
+import { mergeRelationCypher } from "./ingest.js";
+import type { Statement } from "./params.js";
+import { asMap } from "./projection.js";
+
+/** Row (n): the entity with the key, all its properties; no row when there is none. */
+export function entityByKeyStatement(key: string): Statement {
+  return { cypher: ENTITY, params: { key } };
+}
+
+const ENTITY = `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`;
+
+/** What an update sets: every field of the entity as it will be, and its claim lists. */
+export interface EntityUpdate {
+  key: string;
+  name: string;
+  aliases: readonly string[];
+  description: string | null;
+  /** Properties to set; a null value removes that property. */
+  properties: Record<string, unknown>;
+  /** The claim lists to set (none for a kind without claims). */
+  claims: Record<string, unknown>;
+  by: string;
+}
+
+/**
+ * Row (n, changed): sets the entity's fields and claim lists, stamping it only when something
+ * changed; no row when there is no such entity.
+ */
+export function updateEntityStatement(update: EntityUpdate): Statement {
+  const { key, claims, name, aliases, description, properties, by } = update;
+  return {
+    cypher: UPDATE,
+    params: { key, claims, name, aliases, description, properties, by },
+  };
+}
+
+const UPDATE = `
+MATCH (n:Entity {key: $key})
+WITH n, properties(n) AS before
+SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.description = $description
+SET n += $properties
+SET n += $claims
+WITH n, before <> properties(n) AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+RETURN ${asMap("n")} AS n, changed`;
+
+/**
+ * Taking the evidence of some sources off every relation, in two steps: relations left with no
+ * evidence are removed (every relation must cite a sentence), the others keep the rest of their
+ * evidence. Relationship properties are not indexed by list membership, so this scans
+ * relationships: it runs only when a Source is deleted.
+ */
+const REMOVE_RELATIONS_ONLY_FROM = `
+MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+  AND all(k IN r.evidenceSources WHERE k IN $sources)
+WITH r, a.key + '|' + type(r) + '|' + b.key AS id
+DELETE r
+RETURN collect(id) AS ids`;
+
+const STRIP_EVIDENCE_FROM = `
+MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+WITH a, b, r,
+     [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
+     coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags,
+     coalesce(r.evidenceAt, [x IN r.evidenceSources | ""]) AS ats,
+     coalesce(r.evidenceValues, [x IN r.evidenceSources | ""]) AS vals,
+     coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
+SET r.evidenceSources = [i IN keep | r.evidenceSources[i]],
+    r.evidenceExcerpts = [i IN keep | r.evidenceExcerpts[i]],
+    r.evidenceInferred = [i IN keep | flags[i]],
+    r.evidenceAt = [i IN keep | ats[i]],
+    r.evidenceValues = [i IN keep | vals[i]],
+    r.evidenceRanks = [i IN keep | ranks[i]],
+    r.inferred = all(i IN keep WHERE flags[i])
+RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
+       collect({id: elementId(r), props: properties(r)}) AS touched`;
+
+/**
+ * Taking a deleted source's claims off every entity (an entity stays: its other claims and the
+ * values without a claim are kept). Node properties are not indexed by list membership, so
+ * this scans entities: it runs only when a Source is deleted.
+ */
+const STRIP_ENTITY_CLAIMS_FROM = `
+MATCH (n:Entity) WHERE $source IN coalesce(n.claimSources, [])
+WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $source] AS gone
+WITH n, gone, [i IN range(0, size(n.claimSources) - 1) WHERE NOT i IN gone] AS keep
+WITH n, n.claimValues[gone[0]] AS replaced, keep
+SET n.claimSources = [i IN keep | n.claimSources[i]],
+    n.claimAt = [i IN keep | n.claimAt[i]],
+    n.claimValues = [i IN keep | n.claimValues[i]],
+    n.claimRanks = [i IN keep | n.claimRanks[i]],
+    n.updatedAt = datetime(), n.updatedBy = $by
+RETURN collect(n.key) AS keys,
+       collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched`;
+
+const DELETE = `
+MATCH (n:Entity {key: $key})
+OPTIONAL MATCH (n)-[r]-(m:Entity)
+WITH n, collect(CASE WHEN r IS NULL THEN null
+  WHEN startNode(r) = n THEN n.key + '|' + type(r) + '|' + m.key
+  ELSE m.key + '|' + type(r) + '|' + n.key END) AS removed
+DETACH DELETE n
+RETURN removed`;
+
+/** Row (ids): removes the relations whose only evidence is from `sources`; their ids (from|TYPE|to). */
+export function removeRelationsOnlyFromStatement(sources: readonly string[]): Statement {
+  return { cypher: REMOVE_RELATIONS_ONLY_FROM, params: { sources: [...sources] } };
+}
+
+/** Row (ids, touched): takes the evidence of `sources` off the relations that keep other evidence. */
+export function stripEvidenceStatement(sources: readonly string[]): Statement {
+  return { cypher: STRIP_EVIDENCE_FROM, params: { sources: [...sources] } };
+}
+
+/** Row (keys, touched): takes `source`'s claims off every entity, stamped by `by`. */
+export function stripEntityClaimsStatement(strip: { source: string; by: string }): Statement {
+  return { cypher: STRIP_ENTITY_CLAIMS_FROM, params: { source: strip.source, by: strip.by } };
+}
+
+/** Row (removed): deletes the entity and its relations (ids of those removed); no row when absent. */
+export function deleteEntityStatement(key: string): Statement {
+  return { cypher: DELETE, params: { key } };
+}
+
+/**
+ * The checks and the write in one statement. It reads the ends' kinds and whether the source
+ * quotes the excerpt (in Neo4j: no text is sent back), and writes only when `$write` is set and
+ * every check passes: the ends' kinds are among the registry's for the type (`$fromKinds`,
+ * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
+ * outcome and the relation as saved when it wrote.
+ */
+const addRelationCypher = (type: RelationType) => `
+OPTIONAL MATCH (a:Entity {key: $from})
+OPTIONAL MATCH (b:Entity {key: $to})
+OPTIONAL MATCH (s:Entity {key: $source})
+WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
+OPTIONAL CALL (a, b, s, quoted) {
+  // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
+  WITH a, b, s, quoted, $row AS given
+  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
+  WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher(type)}
+  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
+         elementId(r) AS id, properties(r) AS stored
+}
+RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored`;
+
+/** What addRelation sends: the relation's ends, source, row and the checks' expectations. */
+export interface AddRelation {
+  from: string;
+  to: string;
+  source: string;
+  row: { properties: Record<string, unknown>; inferred: boolean; evidence: string; values: string };
+  /** False when the input is already known to be invalid: the statement only reads. */
+  write: boolean;
+  fromKinds: readonly string[];
+  toKinds: readonly string[];
+  by: string;
+}
+
+/**
+ * Row (fromKind, toKind, sourceKind, quoted, outcome, item, id, stored): the checks' readings,
+ * and when it wrote, the outcome and the relation as saved (see addRelationCypher).
+ */
+export function addRelationStatement(type: RelationType, add: AddRelation): Statement {
+  const { from, to, source, row, write, fromKinds, toKinds, by } = add;
+  return {
+    cypher: addRelationCypher(type),
+    params: { from, to, source, row, write, fromKinds, toKinds, by },
+  };
+}
+
+const removeRelationCypher = (type: RelationType) => `
+MATCH (:Entity {key: $from})-[r:${type}]->(:Entity {key: $to})
+DELETE r
+RETURN count(*) AS removed`;
+
+/** Row (removed): deletes the relation (from, type, to); 0 when there is none. */
+export function removeRelationStatement(relation: {
+  from: string;
+  type: RelationType;
+  to: string;
+}): Statement {
+  return {
+    cypher: removeRelationCypher(relation.type),
+    params: { from: relation.from, to: relation.to },
+  };
+}
+
+/**
+ * Marking a source retracted (or not) and ranking each piece of its evidence DEPRECATED (or
+ * NORMAL again).
+ */
+const RETRACT_SOURCE = `
+MATCH (s:Entity {key: $key}) WHERE s:Source
+SET s.retracted = $retracted
+WITH s
+OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
+WITH s, a, r, b,
+     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
+FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+  SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
+    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
+RETURN s.key AS key,
+       collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
+       collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched`;
+
+/** The same for the source's claims on entities: ranked, then their fields settled. */
+const RETRACT_ENTITY_CLAIMS = `
+MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
+WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
+WITH n, idx, n.claimRanks[idx] <> $rank AS changes
+SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
+      CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
+FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+RETURN collect(n.key) AS keys,
+       collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched`;
+
+/** The rank a retracted (or restored) source's claims take. */
+const rankOf = (retracted: boolean) => (retracted ? "DEPRECATED" : "NORMAL");
+
+/**
+ * Row (key, ids, touched): marks the source and ranks its evidence; no row when there is no
+ * such source.
+ */
+export function retractSourceStatement(retract: { key: string; retracted: boolean }): Statement {
+  return {
+    cypher: RETRACT_SOURCE,
+    params: { key: retract.key, retracted: retract.retracted, rank: rankOf(retract.retracted) },
+  };
+}
+
+/** Row (keys, touched): ranks the source's claims on entities, stamping those that change. */
+export function retractEntityClaimsStatement(retract: {
+  key: string;
+  retracted: boolean;
+  by: string;
+}): Statement {
+  return {
+    cypher: RETRACT_ENTITY_CLAIMS,
+    params: { key: retract.key, rank: rankOf(retract.retracted), by: retract.by },
+  };
+}

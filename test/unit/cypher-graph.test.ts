@@ -1,0 +1,170 @@
+/**
+ * The Cypher of the graph-wide reads, shown without a database: paths between two entities
+ * (src/cypher/paths.ts), a neighbourhood (src/cypher/neighbourhood.ts), disputes and
+ * corroboration (src/cypher/disputes.ts) and the extractor's linker (src/cypher/linker.ts).
+ * paths.int, neighbourhood.int, disputes.int and the extract tests check what they do.
+ */
+import { describe, expect, it } from "vitest";
+import { disputesStatement, sourceCountsStatement } from "../../src/cypher/disputes.js";
+import { linkLookupStatement } from "../../src/cypher/linker.js";
+import {
+  neighbourhoodLevelStatement,
+  neighbourhoodStartStatement,
+} from "../../src/cypher/neighbourhood.js";
+import { MAX_HOPS, pathsStatement } from "../../src/cypher/paths.js";
+
+describe("Cypher shapes: graph reads", () => {
+  it("paths: the ends found and the k shortest paths in one statement; hops and k checked integers in the text", () => {
+    expect(
+      pathsStatement({
+        from: "canada",
+        to: "latvia",
+        types: ["MEMBER_OF", "CONTRIBUTES_TO", "HOSTS"],
+        maxHops: 4,
+        k: 9,
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      OPTIONAL MATCH (a:Entity {key: $from})
+      OPTIONAL MATCH (b:Entity {key: $to})
+      CALL (a, b) {
+        WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+        MATCH p = SHORTEST 9 (a)-[:MEMBER_OF|CONTRIBUTES_TO|HOSTS]-{1,4}(b)
+        RETURN collect({
+          nodes: [n IN nodes(p) | n {.*, updatedAt: toString(n.updatedAt)}],
+          rels: [r IN relationships(p) | {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), start: startNode(r).key}]
+        }) AS paths
+      }
+      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths",
+        "params": {
+          "from": "canada",
+          "to": "latvia",
+        },
+      }
+    `);
+    expect(() =>
+      pathsStatement({ from: "a", to: "b", types: ["LEADS"], maxHops: MAX_HOPS + 1, k: 1 }),
+    ).toThrow("maxHops out of range");
+  });
+
+  it("a neighbourhood: the start, then one statement per level over the whole frontier", () => {
+    expect(neighbourhoodStartStatement("canada")).toMatchInlineSnapshot(`
+      {
+        "cypher": "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+        "params": {
+          "key": "canada",
+        },
+      }
+    `);
+    expect(
+      neighbourhoodLevelStatement({
+        types: ["MEMBER_OF", "LEADS"],
+        frontier: ["canada"],
+        rows: 5000,
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $frontier AS k
+      MATCH (n:Entity {key: k})-[r:MEMBER_OF|LEADS]-(m:Entity)
+      RETURN k AS key, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS item
+      LIMIT $rows",
+        "params": {
+          "frontier": [
+            "canada",
+          ],
+          "rows": Integer {
+            "high": 0,
+            "low": 5000,
+          },
+        },
+      }
+    `);
+  });
+
+  it("disputes: one statement for the page and its total; corroboration counted per key in one batch", () => {
+    expect(disputesStatement({ offset: 0, limit: 10 })).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
+      WITH a, r, b ORDER BY a.key, type(r), b.key
+      WITH collect({key: a.key, item: {type: type(r), out: true, props: r {.*, updatedAt: toString(r.updatedAt)}, m: b {.*, updatedAt: toString(b.updatedAt)}}}) AS rows
+      RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page",
+        "params": {
+          "limit": Integer {
+            "high": 0,
+            "low": 10,
+          },
+          "offset": Integer {
+            "high": 0,
+            "low": 0,
+          },
+        },
+      }
+    `);
+    expect(sourceCountsStatement(["canada", "canada", "nato"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $keys AS key
+      MATCH (n:Entity {key: key})
+      RETURN key, COUNT {
+        CALL (n) {
+          MATCH (n)-[r]-(:Entity)
+          UNWIND [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
+                  WHERE coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED" | r.evidenceSources[i]] AS source
+          RETURN source
+          UNION
+          UNWIND [i IN range(0, size(coalesce(n.claimSources, [])) - 1)
+                  WHERE n.claimSources[i] <> "" AND coalesce(n.claimRanks[i], "NORMAL") <> "DEPRECATED"
+                  | n.claimSources[i]] AS source
+          RETURN source
+        }
+        RETURN DISTINCT source
+      } AS sources",
+        "params": {
+          "keys": [
+            "canada",
+            "nato",
+          ],
+        },
+      }
+    `);
+  });
+
+  it("the linker: each name a Lucene phrase (quotes escaped), keys looked up exactly, in one statement", () => {
+    expect(
+      linkLookupStatement({ names: ['Jens "the Norwegian" Stoltenberg'], keys: ["nato"] }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $items AS item
+      CALL (item) {
+        CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
+        WITH node, score
+        WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = item.lower)
+        RETURN node
+        ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
+        LIMIT 1
+      }
+      RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name
+      UNION ALL
+      UNWIND $keys AS k
+      MATCH (node:Entity {key: k})
+      RETURN k AS asked, node.key AS key, node.kind AS kind, node.name AS name",
+        "params": {
+          "items": [
+            {
+              "lower": "jens "the norwegian" stoltenberg",
+              "name": "Jens "the Norwegian" Stoltenberg",
+              "query": "name:"Jens \\"the Norwegian\\" Stoltenberg" OR aliases:"Jens \\"the Norwegian\\" Stoltenberg"",
+            },
+          ],
+          "keys": [
+            "nato",
+          ],
+        },
+      }
+    `);
+  });
+});

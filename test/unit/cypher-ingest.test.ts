@@ -1,0 +1,468 @@
+/**
+ * The Cypher of ingest and of what keeps the graph's claims settled, shown without a database
+ * (as cypher.test.ts shows the reads): src/cypher/ingest.ts (upserts of entities and relations,
+ * the reads ingest and `ingest --check` compare a document with), src/cypher/claims.ts (settling
+ * and the migrations), src/cypher/bulk.ts (after the offline import), src/cypher/generated.ts
+ * (clearing generated data) and src/cypher/seed.ts. Relationship types and labels come from the
+ * registry; every value is a parameter. The live tests (ingest*.int, claims.int,
+ * migration.shipped, seed.int, bulk.int, generate.int) check what they do.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  countNodesStatement,
+  emptyAliasesStatement,
+  nodePatchesStatement,
+  relationPatchesStatement,
+} from "../../src/cypher/bulk.js";
+import {
+  legacyEntitiesStatement,
+  legacyRelationsStatement,
+  setEntitiesStatement,
+  settleEntitiesStatement,
+  settleRelationsStatement,
+  sourceDatesStatement,
+} from "../../src/cypher/claims.js";
+import { clearGeneratedStatements } from "../../src/cypher/generated.js";
+import {
+  createRelationsStatement,
+  kindsOfKeysStatement,
+  mergeRelationCypher,
+  storedEntitiesStatement,
+  storedRelationsStatement,
+  upsertEntitiesCypher,
+  upsertEntitiesStatement,
+  upsertRelationsStatement,
+} from "../../src/cypher/ingest.js";
+import { entityCountStatement } from "../../src/cypher/seed.js";
+
+/** A relation row as ingest sends it (data/ingest.ts relationRow). */
+const relationRow = {
+  from: "canada",
+  to: "efp-latvia",
+  properties: { troops: 2000, asOf: "2024-06" },
+  inferred: false,
+  evidence: "Canada leads the brigade in Latvia.",
+  values: '{"asOf":"2024-06","troops":2000}',
+  at: "2024-06",
+};
+
+describe("Cypher shapes: ingest", () => {
+  it("the kinds of the keys a document names: one lookup for all of them", () => {
+    expect(kindsOfKeysStatement(["canada", "src-1"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity) WHERE n.key IN $keys
+      RETURN n.key AS key, n.kind AS kind",
+        "params": {
+          "keys": [
+            "canada",
+            "src-1",
+          ],
+        },
+      }
+    `);
+  });
+
+  it("recording a source's claim on a relation", () => {
+    expect(mergeRelationCypher("CONTRIBUTES_TO")).toMatchInlineSnapshot(`
+      "
+      MERGE (a)-[r:CONTRIBUTES_TO]->(b)
+      WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
+      SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
+      WITH a, b, r, row, before,
+           coalesce(r.evidenceSources, []) AS sources,
+           coalesce(r.evidenceExcerpts, []) AS excerpts,
+           // One inferred flag per piece of evidence; relations written before the flags existed
+           // take the relation's own flag for each of theirs.
+           coalesce(r.evidenceInferred, [x IN coalesce(r.evidenceSources, []) | coalesce(r.inferred, false)]) AS flags,
+           coalesce(r.evidenceAt, [x IN coalesce(r.evidenceSources, []) | ""]) AS ats,
+           coalesce(r.evidenceValues, [x IN coalesce(r.evidenceSources, []) | ""]) AS vals,
+           coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
+      WITH a, b, r, row, before, sources, excerpts, flags, ats, vals, ranks,
+           head([i IN range(0, size(sources) - 1)
+                 WHERE sources[i] = $source AND excerpts[i] = row.evidence] + [-1]) AS known
+      SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+          r.evidenceExcerpts = CASE WHEN known < 0 THEN excerpts + row.evidence ELSE excerpts END,
+          r.evidenceInferred = CASE WHEN known < 0 THEN flags + row.inferred ELSE flags END,
+          r.evidenceAt = CASE WHEN known < 0 THEN ats + row.at
+            ELSE [i IN range(0, size(ats) - 1) |
+                  CASE WHEN i = known AND row.at <> "" THEN row.at ELSE ats[i] END] END,
+          r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
+            ELSE [i IN range(0, size(vals) - 1) |
+                  CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
+          r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+      // Inferred while no source states it outright.
+      SET r.inferred = all(x IN r.evidenceInferred WHERE x),
+          r.disputed = coalesce(r.disputed, false)
+      WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
+                         ELSE 'unchanged' END AS outcome
+      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+        SET r.updatedAt = datetime(), r.updatedBy = $by)"
+    `);
+  });
+
+  it("recording a source's claim on an entity's fields (a new entity takes them at once)", () => {
+    expect(upsertEntitiesCypher("Mission")).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MERGE (n:Entity {key: row.key})
+      WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
+      SET n:Mission, n.kind = $kind,
+          n.aliases = CASE WHEN before IS NULL THEN row.aliases
+            ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+              CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END
+      SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
+          n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
+          n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
+      SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END
+      WITH row, n, before,
+           coalesce(n.claimSources, []) AS sources, coalesce(n.claimAt, []) AS ats,
+           coalesce(n.claimValues, []) AS vals, coalesce(n.claimRanks, []) AS ranks
+      WITH row, n, before, sources, ats, vals, ranks,
+           head([i IN range(0, size(sources) - 1) WHERE sources[i] = $source] + [-1]) AS known
+      SET n.claimSources = CASE WHEN known < 0 THEN sources + $source ELSE sources END,
+          n.claimAt = CASE WHEN known < 0 THEN ats + $at
+            ELSE [i IN range(0, size(ats) - 1) | CASE WHEN i = known THEN $at ELSE ats[i] END] END,
+          n.claimValues = CASE WHEN known < 0 THEN vals + row.values
+            ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
+          n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+      WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced
+      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+                   ELSE 'unchanged' END AS outcome
+      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+        SET n.updatedAt = datetime(), n.updatedBy = $by)
+      // Entities whose claims changed are settled from all of them (data/claims.ts).
+      RETURN outcome, collect(n.key) AS keys, collect(CASE WHEN outcome = 'updated'
+                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END) AS touched"
+    `);
+  });
+
+  it("a Source's own document sets its fields: no claim lists, no settling afterwards", () => {
+    expect(upsertEntitiesCypher("Source")).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MERGE (n:Entity {key: row.key})
+      WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
+      SET n:Source, n.kind = $kind,
+          n.aliases = CASE WHEN before IS NULL THEN row.aliases
+            ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+              CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END
+      SET n.name = row.name, n.nameLower = toLower(row.name),
+          n.description = coalesce(row.description, n.description)
+      SET n += row.properties
+      WITH row, n, before, null AS replaced
+      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+                   ELSE 'unchanged' END AS outcome
+      FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+        SET n.updatedAt = datetime(), n.updatedBy = $by)
+      // Entities whose claims changed are settled from all of them (data/claims.ts).
+      RETURN outcome, collect(n.key) AS keys, [] AS touched"
+    `);
+  });
+
+  it("entities upserted as a source's claim: rows, kind, source, its date and the writer as parameters", () => {
+    const { params } = upsertEntitiesStatement("Nation", {
+      rows: [
+        {
+          key: "latvia",
+          name: "Latvia",
+          aliases: [],
+          description: null,
+          properties: { isoCode: "LV" },
+          values: '{"isoCode":"LV","name":"Latvia"}',
+        },
+      ],
+      source: "src-1",
+      at: "2024-06-01",
+      by: "ingest",
+    });
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "at": "2024-06-01",
+        "by": "ingest",
+        "kind": "Nation",
+        "rows": [
+          {
+            "aliases": [],
+            "description": null,
+            "key": "latvia",
+            "name": "Latvia",
+            "properties": {
+              "isoCode": "LV",
+            },
+            "values": "{"isoCode":"LV","name":"Latvia"}",
+          },
+        ],
+        "source": "src-1",
+      }
+    `);
+  });
+
+  it("relations upserted as a source's claim: the claim recorded, the touched ones returned to settle", () => {
+    const { cypher, params } = upsertRelationsStatement("CONTRIBUTES_TO", {
+      rows: [relationRow],
+      source: "src-1",
+      by: "ingest",
+    });
+    // The claim is recorded by mergeRelationCypher, whose snapshot is above.
+    expect(cypher).toContain(mergeRelationCypher("CONTRIBUTES_TO"));
+    expect(
+      cypher.replace(mergeRelationCypher("CONTRIBUTES_TO"), "\n<mergeRelationCypher>"),
+    ).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MATCH (a:Entity {key: row.from})
+      MATCH (b:Entity {key: row.to})
+      <mergeRelationCypher>
+      RETURN outcome, collect(a.key + '|CONTRIBUTES_TO|' + b.key) AS keys,
+             // Relations whose claims changed: settled from all of them (data/claims.ts).
+             collect(CASE WHEN outcome = 'updated'
+                          THEN {id: elementId(r), props: properties(r)} END) AS touched"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "by": "ingest",
+        "rows": [
+          {
+            "at": "2024-06",
+            "evidence": "Canada leads the brigade in Latvia.",
+            "from": "canada",
+            "inferred": false,
+            "properties": {
+              "asOf": "2024-06",
+              "troops": 2000,
+            },
+            "to": "efp-latvia",
+            "values": "{"asOf":"2024-06","troops":2000}",
+          },
+        ],
+        "source": "src-1",
+      }
+    `);
+  });
+
+  it("relations that cannot exist yet (an end created in the same transaction) are created outright", () => {
+    const write = { rows: [relationRow], source: "src-1", by: "ingest" };
+    const created = createRelationsStatement("CONTRIBUTES_TO", write);
+    // The same parameters as the upsert's.
+    expect(created.params).toEqual(upsertRelationsStatement("CONTRIBUTES_TO", write).params);
+    expect(created.cypher).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MATCH (a:Entity {key: row.from})
+      MATCH (b:Entity {key: row.to})
+      CREATE (a)-[r:CONTRIBUTES_TO]->(b)
+      SET r += row.properties
+      SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
+          r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
+          r.evidenceAt = [row.at], r.evidenceValues = [row.values], r.evidenceRanks = ["NORMAL"],
+          r.disputed = false, r.updatedAt = datetime(), r.updatedBy = $by
+      RETURN count(r) AS created"
+    `);
+  });
+
+  it("ingest --check reads the stored entities and relations (the type compared as a value)", () => {
+    expect(storedEntitiesStatement(["canada"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity) WHERE n.key IN $keys
+      RETURN n {.*, updatedAt: null} AS n",
+        "params": {
+          "keys": [
+            "canada",
+          ],
+        },
+      }
+    `);
+    expect(
+      storedRelationsStatement([{ from: "canada", type: "CONTRIBUTES_TO", to: "efp-latvia" }]),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $rows AS row
+      MATCH (a:Entity {key: row.from})-[r]->(b:Entity {key: row.to})
+      WHERE type(r) = row.type
+      RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null} AS props",
+        "params": {
+          "rows": [
+            {
+              "from": "canada",
+              "to": "efp-latvia",
+              "type": "CONTRIBUTES_TO",
+            },
+          ],
+        },
+      }
+    `);
+  });
+});
+
+describe("Cypher shapes: settling claims and the migrations", () => {
+  it("settled values are set by element id, worked out in TypeScript", () => {
+    const rows = [{ id: "5:abc:7", props: { troops: 2000, disputed: false } }];
+    expect(settleRelationsStatement(rows)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $rows AS row
+      MATCH ()-[r]->() WHERE elementId(r) = row.id
+      SET r += row.props",
+        "params": {
+          "rows": [
+            {
+              "id": "5:abc:7",
+              "props": {
+                "disputed": false,
+                "troops": 2000,
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(
+      settleEntitiesStatement([{ id: "4:abc:1", props: { name: "Latvia" } }]).cypher,
+    ).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MATCH (n:Entity) WHERE elementId(n) = row.id
+      SET n += row.props
+      SET n.nameLower = toLower(n.name)"
+    `);
+    expect(
+      setEntitiesStatement([{ id: "4:abc:1", props: { isoCodeSource: null } }]).cypher,
+    ).toMatchInlineSnapshot(`
+      "
+      UNWIND $rows AS row
+      MATCH (n:Entity) WHERE elementId(n) = row.id
+      SET n += row.props"
+    `);
+  });
+
+  it("the migrations read what was written before claims, a batch at a time", () => {
+    expect(legacyRelationsStatement(2000)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH ()-[r]->()
+      WHERE r.evidenceSources IS NOT NULL AND r.evidenceValues IS NULL
+      WITH r LIMIT $limit
+      RETURN elementId(r) AS id, properties(r) AS props,
+             [s IN r.evidenceSources | COLLECT { MATCH (x:Entity {key: s}) RETURN coalesce(x.asOf, x.publishedAt) }[0]] AS dates",
+        "params": {
+          "limit": Integer {
+            "high": 0,
+            "low": 2000,
+          },
+        },
+      }
+    `);
+    expect(legacyEntitiesStatement(2000)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity) WHERE n.claimSources IS NULL AND n.kind <> 'Source'
+      WITH n LIMIT $limit
+      RETURN elementId(n) AS id, properties(n) AS props",
+        "params": {
+          "limit": Integer {
+            "high": 0,
+            "low": 2000,
+          },
+        },
+      }
+    `);
+    expect(sourceDatesStatement(["src-1"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (s:Entity) WHERE s.key IN $keys
+      RETURN s.key AS key, coalesce(s.asOf, s.publishedAt) AS at",
+        "params": {
+          "keys": [
+            "src-1",
+          ],
+        },
+      }
+    `);
+  });
+});
+
+describe("Cypher shapes: bulk load, generated data, seed", () => {
+  it("after the offline import: empty aliases, then the values left out of the CSV by key", () => {
+    expect(countNodesStatement().cypher).toMatchInlineSnapshot(`"MATCH (n) RETURN count(n) AS n"`);
+    expect(emptyAliasesStatement().cypher).toMatchInlineSnapshot(`
+      "
+      MATCH (n:Entity) WHERE n.aliases IS NULL
+      CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 20000 ROWS"
+    `);
+    expect(
+      nodePatchesStatement([{ key: "src-1", props: { text: "Two\nlines" } }]),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "UNWIND $rows AS row MATCH (n:Entity {key: row.key}) SET n += row.props",
+        "params": {
+          "rows": [
+            {
+              "key": "src-1",
+              "props": {
+                "text": "Two
+      lines",
+              },
+            },
+          ],
+        },
+      }
+    `);
+    expect(
+      relationPatchesStatement("LEADS", [
+        { from: "alice", to: "nato", props: { evidenceExcerpts: ["One\nsentence"] } },
+      ]).cypher,
+    ).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row
+                 MATCH (:Entity {key: row.from})-[r:LEADS]->(:Entity {key: row.to})
+                 SET r += row.props"
+    `);
+  });
+
+  it("clearing generated data: relationships first, each statement a bounded batch", () => {
+    expect(clearGeneratedStatements({ prefix: "gen-", limit: 10_000 })).toMatchInlineSnapshot(`
+      {
+        "entities": {
+          "cypher": "
+      MATCH (n:Entity) WHERE n.key STARTS WITH $prefix
+      WITH n LIMIT $limit
+      DETACH DELETE n
+      RETURN count(*) AS deleted",
+          "params": {
+            "limit": Integer {
+              "high": 0,
+              "low": 10000,
+            },
+            "prefix": "gen-",
+          },
+        },
+        "relationships": {
+          "cypher": "
+      MATCH (n:Entity) WHERE n.key STARTS WITH $prefix
+      MATCH (n)-[r]-()
+      WITH DISTINCT r LIMIT $limit
+      DELETE r
+      RETURN count(*) AS deleted",
+          "params": {
+            "limit": Integer {
+              "high": 0,
+              "low": 10000,
+            },
+            "prefix": "gen-",
+          },
+        },
+      }
+    `);
+  });
+
+  it("the seed asks whether the graph is empty", () => {
+    expect(entityCountStatement()).toMatchInlineSnapshot(`
+      {
+        "cypher": "MATCH (n:Entity) RETURN count(n) AS n",
+        "params": {},
+      }
+    `);
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * The Cypher of the single writes (src/cypher/writes.ts), shown without a database: create,
+ * update and delete an entity, add and remove a relation, retract a source. Relationship types
+ * come from the registry; every value is a parameter. mutations.int.test.ts and
+ * writes.int.test.ts check what they do.
+ */
+import { describe, expect, it } from "vitest";
+import { mergeRelationCypher } from "../../src/cypher/ingest.js";
+import {
+  addRelationStatement,
+  deleteEntityStatement,
+  entityByKeyStatement,
+  removeRelationStatement,
+  removeRelationsOnlyFromStatement,
+  retractEntityClaimsStatement,
+  retractSourceStatement,
+  stripEntityClaimsStatement,
+  stripEvidenceStatement,
+  updateEntityStatement,
+} from "../../src/cypher/writes.js";
+
+describe("Cypher shapes: single writes", () => {
+  it("the entity a write is about, read in the write's transaction", () => {
+    expect(entityByKeyStatement("canada")).toMatchInlineSnapshot(`
+      {
+        "cypher": "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+        "params": {
+          "key": "canada",
+        },
+      }
+    `);
+  });
+
+  it("updateEntity: every field as it will be, a removed property as null, stamped only when changed", () => {
+    expect(
+      updateEntityStatement({
+        key: "latvia",
+        name: "Latvia",
+        aliases: ["Republic of Latvia"],
+        description: null,
+        properties: { isoCode: "LV", population: null },
+        claims: {
+          claimSources: [""],
+          claimAt: [""],
+          claimValues: ['{"isoCode":"LV"}'],
+          claimRanks: ["NORMAL"],
+        },
+        by: "admin",
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity {key: $key})
+      WITH n, properties(n) AS before
+      SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.description = $description
+      SET n += $properties
+      SET n += $claims
+      WITH n, before <> properties(n) AS changed
+      FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n, changed",
+        "params": {
+          "aliases": [
+            "Republic of Latvia",
+          ],
+          "by": "admin",
+          "claims": {
+            "claimAt": [
+              "",
+            ],
+            "claimRanks": [
+              "NORMAL",
+            ],
+            "claimSources": [
+              "",
+            ],
+            "claimValues": [
+              "{"isoCode":"LV"}",
+            ],
+          },
+          "description": null,
+          "key": "latvia",
+          "name": "Latvia",
+          "properties": {
+            "isoCode": "LV",
+            "population": null,
+          },
+        },
+      }
+    `);
+  });
+
+  it("deleteEntity of a Source: its evidence and claims taken off first, then the entity", () => {
+    expect(removeRelationsOnlyFromStatement(["src-1"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+        AND all(k IN r.evidenceSources WHERE k IN $sources)
+      WITH r, a.key + '|' + type(r) + '|' + b.key AS id
+      DELETE r
+      RETURN collect(id) AS ids",
+        "params": {
+          "sources": [
+            "src-1",
+          ],
+        },
+      }
+    `);
+    expect(stripEvidenceStatement(["src-1"]).cypher).toMatchInlineSnapshot(`
+      "
+      MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+      WITH a, b, r,
+           [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
+           coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags,
+           coalesce(r.evidenceAt, [x IN r.evidenceSources | ""]) AS ats,
+           coalesce(r.evidenceValues, [x IN r.evidenceSources | ""]) AS vals,
+           coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
+      SET r.evidenceSources = [i IN keep | r.evidenceSources[i]],
+          r.evidenceExcerpts = [i IN keep | r.evidenceExcerpts[i]],
+          r.evidenceInferred = [i IN keep | flags[i]],
+          r.evidenceAt = [i IN keep | ats[i]],
+          r.evidenceValues = [i IN keep | vals[i]],
+          r.evidenceRanks = [i IN keep | ranks[i]],
+          r.inferred = all(i IN keep WHERE flags[i])
+      RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
+             collect({id: elementId(r), props: properties(r)}) AS touched"
+    `);
+    expect(stripEntityClaimsStatement({ source: "src-1", by: "admin" })).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity) WHERE $source IN coalesce(n.claimSources, [])
+      WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $source] AS gone
+      WITH n, gone, [i IN range(0, size(n.claimSources) - 1) WHERE NOT i IN gone] AS keep
+      WITH n, n.claimValues[gone[0]] AS replaced, keep
+      SET n.claimSources = [i IN keep | n.claimSources[i]],
+          n.claimAt = [i IN keep | n.claimAt[i]],
+          n.claimValues = [i IN keep | n.claimValues[i]],
+          n.claimRanks = [i IN keep | n.claimRanks[i]],
+          n.updatedAt = datetime(), n.updatedBy = $by
+      RETURN collect(n.key) AS keys,
+             collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched",
+        "params": {
+          "by": "admin",
+          "source": "src-1",
+        },
+      }
+    `);
+    expect(deleteEntityStatement("src-1")).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity {key: $key})
+      OPTIONAL MATCH (n)-[r]-(m:Entity)
+      WITH n, collect(CASE WHEN r IS NULL THEN null
+        WHEN startNode(r) = n THEN n.key + '|' + type(r) + '|' + m.key
+        ELSE m.key + '|' + type(r) + '|' + n.key END) AS removed
+      DETACH DELETE n
+      RETURN removed",
+        "params": {
+          "key": "src-1",
+        },
+      }
+    `);
+  });
+
+  it("addRelation: the checks and the write in one statement, writing only when every check passes", () => {
+    const { cypher, params } = addRelationStatement("CONTRIBUTES_TO", {
+      from: "canada",
+      to: "efp-latvia",
+      source: "src-1",
+      row: {
+        properties: { troops: 2000 },
+        inferred: false,
+        evidence: "Canada leads the brigade in Latvia.",
+        values: '{"troops":2000}',
+      },
+      write: true,
+      fromKinds: ["Nation", "Organization"],
+      toKinds: ["Mission"],
+      by: "admin",
+    });
+    // The claim is recorded as ingest records it (cypher-ingest.test.ts shows mergeRelationCypher).
+    expect(cypher).toContain(mergeRelationCypher("CONTRIBUTES_TO"));
+    expect(
+      cypher.replace(mergeRelationCypher("CONTRIBUTES_TO"), "\n<mergeRelationCypher>"),
+    ).toMatchInlineSnapshot(`
+      "
+      OPTIONAL MATCH (a:Entity {key: $from})
+      OPTIONAL MATCH (b:Entity {key: $to})
+      OPTIONAL MATCH (s:Entity {key: $source})
+      WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
+      OPTIONAL CALL (a, b, s, quoted) {
+        // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
+        WITH a, b, s, quoted, $row AS given
+        WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
+        WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted
+      <mergeRelationCypher>
+        RETURN outcome, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: true, m: b {.*, updatedAt: toString(b.updatedAt)}} AS item,
+               elementId(r) AS id, properties(r) AS stored
+      }
+      RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored"
+    `);
+    expect(params).toMatchInlineSnapshot(`
+      {
+        "by": "admin",
+        "from": "canada",
+        "fromKinds": [
+          "Nation",
+          "Organization",
+        ],
+        "row": {
+          "evidence": "Canada leads the brigade in Latvia.",
+          "inferred": false,
+          "properties": {
+            "troops": 2000,
+          },
+          "values": "{"troops":2000}",
+        },
+        "source": "src-1",
+        "to": "efp-latvia",
+        "toKinds": [
+          "Mission",
+        ],
+        "write": true,
+      }
+    `);
+  });
+
+  it("removeRelation: the type from the registry, the ends as parameters", () => {
+    expect(
+      removeRelationStatement({ from: "canada", type: "CONTRIBUTES_TO", to: "efp-latvia" }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (:Entity {key: $from})-[r:CONTRIBUTES_TO]->(:Entity {key: $to})
+      DELETE r
+      RETURN count(*) AS removed",
+        "params": {
+          "from": "canada",
+          "to": "efp-latvia",
+        },
+      }
+    `);
+  });
+
+  it("retractSource: the source's evidence and its claims on entities ranked DEPRECATED", () => {
+    expect(retractSourceStatement({ key: "src-1", retracted: true })).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (s:Entity {key: $key}) WHERE s:Source
+      SET s.retracted = $retracted
+      WITH s
+      OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
+      WITH s, a, r, b,
+           coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
+      FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+        SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
+          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
+      RETURN s.key AS key,
+             collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
+             collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched",
+        "params": {
+          "key": "src-1",
+          "rank": "DEPRECATED",
+          "retracted": true,
+        },
+      }
+    `);
+    expect(
+      retractEntityClaimsStatement({ key: "src-1", retracted: false, by: "admin" }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
+      WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
+      WITH n, idx, n.claimRanks[idx] <> $rank AS changes
+      SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
+            CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
+      FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+      RETURN collect(n.key) AS keys,
+             collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched",
+        "params": {
+          "by": "admin",
+          "key": "src-1",
+          "rank": "NORMAL",
+        },
+      }
+    `);
+  });
+});
