@@ -38,14 +38,14 @@ export interface ClaimParams {
   by: string;
 }
 
-/** Rows (key, kind) for the keys that exist. */
+/** Rows (key, kind, retracted: true for a retracted source) for the keys that exist. */
 export function kindsOfKeysStatement(keys: readonly string[]): Statement {
   return { cypher: KINDS_OF_KEYS, params: { keys: [...keys] } };
 }
 
 const KINDS_OF_KEYS = `
 MATCH (n:Entity) WHERE n.key IN $keys
-RETURN n.key AS key, n.kind AS kind`;
+RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted`;
 
 /**
  * Upserts entities of one kind; the label is a registry kind, values are parameters. MERGE

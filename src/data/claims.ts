@@ -23,6 +23,7 @@ import {
   settleRelationsStatement,
   sourceDatesStatement,
 } from "../cypher/claims.js";
+import { retractEntityClaimsStatement, retractSourceStatement } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
 
@@ -259,4 +260,25 @@ export function migrateEntityClaims(
     if (out.length > 0) await run(tx, setEntitiesStatement(out));
     return rows.length;
   });
+}
+
+/**
+ * Ranks every claim of source `key` DEPRECATED (retracted) or NORMAL, inside the caller's
+ * transaction, and settles what that changes. Used by retractSource, and by ingest when the
+ * document's source is retracted already, so that what a retracted source states again or anew
+ * does not count either. Null when there is no such source.
+ */
+export async function retractInTx(
+  tx: Tx,
+  { key, retracted, by }: { key: string; retracted: boolean; by: string },
+): Promise<{ relations: string[]; entities: string[] } | null> {
+  const [row] = await run(tx, retractSourceStatement({ key, retracted }));
+  if (!row) return null;
+  await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
+  const [claimed] = await run(tx, retractEntityClaimsStatement({ key, retracted, by }));
+  await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
+  return {
+    relations: Array.isArray(row.ids) ? row.ids.map(String) : [],
+    entities: Array.isArray(claimed?.keys) ? claimed.keys.map(String) : [],
+  };
 }

@@ -47,6 +47,7 @@ import {
   type RelationType,
 } from "../domain/vocabulary.js";
 import {
+  retractInTx,
   settleEntities,
   settleRelations,
   storedValues,
@@ -163,14 +164,28 @@ export async function ingestInTx(
   const doc = parsed.document;
   const keys = [doc.source.key, ...doc.entities.map((e) => e.key), ...externalKeys(doc)];
   const stored = new Map<string, Kind>();
+  let retracted = false;
   for (const slice of chunks(keys, KEYS_BATCH)) {
-    for (const r of await run(tx, kindsOfKeysStatement(slice)))
+    for (const r of await run(tx, kindsOfKeysStatement(slice))) {
       stored.set(String(r.key), String(r.kind) as Kind);
+      if (r.key === doc.source.key && r.retracted === true) retracted = true;
+    }
   }
   const result = checkDocument(doc, stored);
   if (!result.ok)
     throw new BadInputError("The document is invalid; nothing was written.", result.problems);
-  return write(tx, result.document, stored, by, onProgress, options.listChanged ?? true);
+  const summary = await write(
+    tx,
+    result.document,
+    stored,
+    by,
+    onProgress,
+    options.listChanged ?? true,
+  );
+  // A retracted source stays retracted when its document comes again: what it states again or
+  // anew is DEPRECATED too, and the values settle without it (restore it with retractSource).
+  if (retracted) await retractInTx(tx, { key: doc.source.key, retracted: true, by });
+  return summary;
 }
 
 /** Keys per look-up: a list parameter this long is still one cheap index seek per key. */

@@ -27,6 +27,8 @@ export interface EntityRecord {
   /** When it last changed and who changed it (a token name, or seed / ingest for the CLIs). */
   updatedAt: string | null;
   updatedBy: string | null;
+  /** A source marked retracted (retractSource): its claims are DEPRECATED. False otherwise. */
+  retracted: boolean;
   /**
    * The stored claim lists (domain/entity-claims.ts), as read; decoded on demand by
    * `entityClaims` (most reads never ask for them).
@@ -69,6 +71,7 @@ export function toEntity(map: Plain): EntityRecord {
     properties,
     updatedAt: typeof props.updatedAt === "string" ? props.updatedAt : null,
     updatedBy: typeof props.updatedBy === "string" ? props.updatedBy : null,
+    retracted: props.retracted === true,
     claimLists,
   };
 }

@@ -44,7 +44,13 @@ import {
   RELATION_TYPES,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { settleEntities, settleRelations, type Touched, type TouchedEntity } from "./claims.js";
+import {
+  retractInTx,
+  settleEntities,
+  settleRelations,
+  type Touched,
+  type TouchedEntity,
+} from "./claims.js";
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 import { run } from "./statement.js";
 
@@ -406,17 +412,12 @@ export async function retractSource(
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
-    const [row] = await run(tx, retractSourceStatement({ key, retracted }));
-    if (!row) return null;
-    await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
-    const [claimed] = await run(tx, retractEntityClaimsStatement({ key, retracted, by }));
-    await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
-    const ids = Array.isArray(row.ids) ? row.ids.map(String) : [];
-    const entities = Array.isArray(claimed?.keys) ? claimed.keys.map(String) : [];
+    const done = await retractInTx(tx, { key, retracted, by });
+    if (!done) return null;
     return {
-      relations: ids.length,
-      entities: entities.length,
-      changes: { ...NONE(), entities: [key, ...entities], relations: ids },
+      relations: done.relations.length,
+      entities: done.entities.length,
+      changes: { ...NONE(), entities: [key, ...done.entities], relations: done.relations },
     };
   });
 }

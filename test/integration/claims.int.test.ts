@@ -183,6 +183,47 @@ describe("claims from articles at different dates", () => {
     expect(missing.data.retractSource.__typename).toBe("NotFoundError");
   });
 
+  it("a retracted source ingested again stays retracted: what it now adds does not count either", async () => {
+    for (const doc of [A, B, C]) await ingest(doc);
+    const r = await gql(
+      "mutation ($k: String!) { retractSource(key: $k) { __typename } }",
+      { k: C.source.key },
+      auth,
+    );
+    expect(r.data.retractSource.__typename).toBe("RetractSourceSuccess");
+    // The same article, now also saying where the troops are.
+    const again = structuredClone(C) as typeof C & { relations: object[] };
+    again.relations.push({
+      from: "operation-reassurance",
+      type: "DEPLOYED_TO",
+      to: "latvia",
+      properties: { since: "2025-01" },
+      evidence: "Canada currently has 1,900 Canadian Armed Forces personnel stationed in Latvia.",
+    });
+    await ingest(again);
+    const q = await gql(
+      `{ entity(key: "operation-reassurance") { relations(types: [DEPLOYED_TO], direction: OUT) { edges { node { key } since ${CLAIMS} } } } }`,
+    );
+    expect(q.errors).toBeUndefined();
+    const deployed = (
+      q.data.entity.relations.edges as Array<{
+        node: { key: string };
+        since: string | null;
+        claims: Array<{ source: { key: string }; rank: string }>;
+      }>
+    ).find((e) => e.node.key === "latvia");
+    expect(deployed?.claims.find((c) => c.source.key === C.source.key)?.rank).toBe("DEPRECATED");
+    // The seed states the deployment with no date; the retracted source's date does not count.
+    expect(deployed?.since).toBeNull();
+    const source = await gql(`{ entity(key: "${C.source.key}") { ... on Source { retracted } } }`);
+    expect(source.data.entity).toEqual({ retracted: true });
+    await gql(
+      "mutation ($k: String!) { retractSource(key: $k, retracted: false) { __typename } }",
+      { k: C.source.key },
+      auth,
+    );
+  });
+
   it("after the articles' sources are deleted, the seed's own claim is all that is left", async () => {
     await removeArticles();
     const after = await contribution();

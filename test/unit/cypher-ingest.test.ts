@@ -52,7 +52,7 @@ describe("Cypher shapes: ingest", () => {
       {
         "cypher": "
       MATCH (n:Entity) WHERE n.key IN $keys
-      RETURN n.key AS key, n.kind AS kind",
+      RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted",
         "params": {
           "keys": [
             "canada",
