@@ -250,22 +250,27 @@ export function findMentions(
   }
   // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
   const invaders = new Map<KnownEntity, KnownEntity>();
-  for (const m of text.matchAll(INVASION_RE)) {
-    const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
-    const b = gazAt(m[3] ?? "")?.entity;
-    if (!a || !b) continue;
-    invaders.set(b, a);
+  /** The invasion of `b` by `a`, named at match `m`; `implied` when the invader is not named there. */
+  const claimInvasion = (m: RegExpMatchArray, a: KnownEntity, b: KnownEntity, implied: boolean) => {
     const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
     claim({
-      start: m.index,
-      end: m.index + m[0].length,
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
       text: m[0],
       kind: "Event",
       name: `${a.name}'s invasion of ${b.name}`,
       key: slug(`${demonym} invasion of ${b.name}`),
       properties: { category: "CONFLICT" },
       involves: [a, b],
+      ...(implied ? { impliedIn: true } : {}),
     });
+  };
+  for (const m of text.matchAll(INVASION_RE)) {
+    const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
+    const b = gazAt(m[3] ?? "")?.entity;
+    if (!a || !b) continue;
+    invaders.set(b, a);
+    claimInvasion(m, a, b, false);
   }
   // "the invasion of Ukraine", "the war in Ukraine": the invader is the one the article names in
   // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
@@ -284,18 +289,7 @@ export function findMentions(
       : [];
     const a = invaders.get(b) ?? (others.length === 1 ? others[0] : undefined);
     if (!a) continue;
-    const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: "Event",
-      name: `${a.name}'s invasion of ${b.name}`,
-      key: slug(`${demonym} invasion of ${b.name}`),
-      properties: { category: "CONFLICT" },
-      involves: [a, b],
-      impliedIn: true,
-    });
+    claimInvasion(m, a, b, true);
   }
   // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion".
   for (const m of text.matchAll(UNIT_RE)) {
