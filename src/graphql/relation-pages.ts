@@ -54,18 +54,24 @@ function pathLoader(ctx: object, path: string): PathLoader {
 export const responsePath = (info: GraphQLResolveInfo): string => cacheKey(info.path);
 
 /**
- * The page of the field being resolved for `parent`: the one a read primed at its path, or else
- * from the path's loader, which reads it (with `load`, for every parent at the path in one query).
+ * The page of the field being resolved for `parent` (with `args`): the one a read primed at its
+ * path, or else from the path's loader, which reads it (with `load`, for every parent at the path
+ * in one query).
  */
 export function relationPage(
   ctx: object,
   info: GraphQLResolveInfo,
   parent: EntityRecord,
+  args: object,
   load: LoadPages,
 ): RelationPage | Promise<RelationPage> {
-  const entry = pathLoader(ctx, responsePath(info));
-  const primed = entry.primed.get(parent.key);
+  const path = responsePath(info);
+  const primed = pathLoader(ctx, path).primed.get(parent.key);
   if (primed) return primed;
+  // Fields at one path on different object types (`... on Nation { relations(first: 2) }`
+  // beside `... on Person { relations(first: 5) }`) may take different arguments, which GraphQL
+  // allows only there: each parent type reads with its own.
+  const entry = pathLoader(ctx, `${path}@${info.parentType.name}`);
   entry.load ??= load;
   return entry.loader.load(parent.key);
 }
