@@ -3,7 +3,6 @@
  * linking -> relations -> document. Deterministic and offline. The draft is for review: every
  * relation quotes its sentence verbatim and says how sure the extractor is.
  */
-import { stringify } from "yaml";
 import { type Document, PARTIAL_DATE } from "../domain/document.js";
 import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
@@ -36,6 +35,7 @@ export type {
   Linker,
   TextSpan,
 } from "./types.js";
+export { draftToYaml } from "./yaml.js";
 
 function reference(publishedAt: string | undefined) {
   if (!publishedAt || !PARTIAL_DATE.test(publishedAt)) return null;
@@ -228,27 +228,3 @@ export async function extractDraft(
 }
 
 /** The draft as YAML in the house style, with a header saying it is a draft to review. */
-export function draftToYaml(result: ExtractResult): string {
-  const header = [
-    "# Draft written by `npm run extract` (src/extract): review it before ingesting.",
-    `# ${result.entities.length} entities (${result.entities.filter((e) => e.status === "LINKED").length} linked to known ones), ${result.relations.length} relations; every evidence is a sentence of source.properties.text.`,
-    ...result.problems.map((p) => `# problem: ${p}`),
-  ].join("\n");
-  // House style: defaults (no aliases, no properties, not inferred) are left out.
-  const d = result.document;
-  const tidy = {
-    source: d.source,
-    entities: d.entities.map(({ aliases, properties, ...e }) => ({
-      ...e,
-      ...(aliases.length > 0 ? { aliases } : {}),
-      ...(Object.keys(properties).length > 0 ? { properties } : {}),
-    })),
-    relations: d.relations.map(({ properties, inferred, evidence, ...r }) => ({
-      ...r,
-      ...(Object.keys(properties).length > 0 ? { properties } : {}),
-      ...(inferred ? { inferred } : {}),
-      evidence,
-    })),
-  };
-  return `${header}\n${stringify(tidy, { lineWidth: 0 })}`;
-}

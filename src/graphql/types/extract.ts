@@ -5,13 +5,8 @@
  */
 import { graphLinker } from "../../data/extract-linker.js";
 import { BadInputError, LimitExceededError } from "../../domain/errors.js";
-import {
-  type DraftEntity,
-  type DraftRelation,
-  draftToYaml,
-  type ExtractResult,
-  type TextSpan,
-} from "../../extract/index.js";
+import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
+import { draftToYaml } from "../../extract/yaml.js";
 import { builder } from "../builder.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
 
