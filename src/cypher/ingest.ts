@@ -6,12 +6,14 @@
  * types; every value is a parameter.
  */
 import { keepsClaims } from "../domain/entity-claims.js";
-import type { Kind, RelationType } from "../domain/vocabulary.js";
+import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
 export interface EntityRow {
   key: string;
+  /** Its kind, a registry kind: the label the upsert sets. */
+  kind: Kind;
   name: string;
   aliases: readonly string[];
   description: string | null;
@@ -22,6 +24,8 @@ export interface EntityRow {
 
 /** A relation as the write statements take it (see `mergeRelationCypher`). */
 export interface RelationRow {
+  /** Its type, a registry type: the relationship type the statements write. */
+  type: RelationType;
   from: string;
   to: string;
   properties: Record<string, unknown>;
@@ -48,7 +52,38 @@ MATCH (n:Entity) WHERE n.key IN $keys
 RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted`;
 
 /**
- * Upserts entities of one kind; the label is a registry kind, values are parameters. MERGE
+ * Labels and relationship types in the write statements are the rows' own (`$(row.kind)`,
+ * `$(row.type)`), checked against the registry when a statement is built (`registryRows`): one
+ * statement text serves every kind and type, so Neo4j plans each write statement once, not once
+ * per kind and per type. Planning one of these statements takes 0.1-0.5 s, and with a text per
+ * kind and per type an article's first ingest after a start planned about 30 of them (3-9 s,
+ * past the write's time limit on a loaded machine).
+ */
+
+/**
+ * `rows`, once every row's kind (`kind`) or relation type (`type`) is the registry's: the value
+ * is written as a label or relationship type, so nothing else may reach the statement.
+ */
+function registryRows<R extends { kind?: string; type?: string }>(rows: readonly R[]): R[] {
+  for (const row of rows) {
+    if (row.kind !== undefined && !isKind(row.kind))
+      throw new Error(`not a registry kind: ${JSON.stringify(row.kind)}`);
+    if (row.type !== undefined) registryType(row.type);
+  }
+  return [...rows];
+}
+
+/** `type`, once it is a registry relation type (it is written as a relationship type). */
+export function registryType(type: string): RelationType {
+  if (!isRelationType(type))
+    throw new Error(`not a registry relation type: ${JSON.stringify(type)}`);
+  return type;
+}
+
+/**
+ * Upserts entities, each with the label of its kind (a registry kind); values are parameters.
+ * `claims`: whether the rows' kinds keep claims (domain/entity-claims.ts `keepsClaims`), so
+ * one statement serves each of the two groups of kinds. MERGE
  * first: a node it has just made holds only its key (every entity written has a name), so the
  * state before is read from the merged node, without a second index lookup.
  *
@@ -61,8 +96,7 @@ RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted`;
  * its document sets them, a field it leaves out is kept. Stamps updatedAt / updatedBy only when
  * something changed, so a replay leaves the node as it was.
  */
-export function upsertEntitiesCypher(kind: Kind): string {
-  const claims = keepsClaims(kind);
+export function upsertEntitiesCypher(claims: boolean): string {
   const direct = claims
     ? `
 SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
@@ -93,7 +127,7 @@ WITH row, n, before, null AS replaced`;
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
 WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-SET n:${kind}, n.kind = $kind,
+SET n:$(row.kind), n.kind = row.kind,
     n.aliases = CASE WHEN before IS NULL THEN row.aliases
       ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
         CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${direct}${claim}
@@ -111,24 +145,25 @@ RETURN outcome, collect(n.key) AS keys, ${
 }
 
 /**
- * Upserts relations of one type; the type is a registry type, values are parameters. MERGE
+ * Upserts relations, each of its row's type (a registry type); values are parameters. MERGE
  * first: a relationship it has just made has no properties yet (every relation written has
  * evidence), so the state before is read from it without matching the pair a second time.
  */
-export function upsertRelationsCypher(type: RelationType): string {
+export function upsertRelationsCypher(): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
-MATCH (b:Entity {key: row.to})${mergeRelationCypher(type)}
-RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys,
+MATCH (b:Entity {key: row.to})${mergeRelationCypher()}
+RETURN outcome, collect(a.key + '|' + type(r) + '|' + b.key) AS keys,
        // Relations whose claims changed: settled from all of them (data/claims.ts).
        collect(CASE WHEN outcome = 'updated'
                     THEN {id: elementId(r), props: properties(r)} END) AS touched`;
 }
 
 /**
- * The part of the upsert that writes one relation of the registry type `type` between `a` and
- * `b`, from `row` ({properties, inferred, evidence, values, at}), `$source` and `$by`; it leaves
+ * The part of the upsert that writes one relation of the registry type `row.type` between `a`
+ * and `b`, from `row` ({type, properties, inferred, evidence, values, at}), `$source` and `$by`
+ * (the caller checks `row.type` against the registry); it leaves
  * `a`, `b`, `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
  *
  * It records the source's claim (domain/claims.ts): a new sentence is appended to the claim
@@ -140,9 +175,9 @@ RETURN outcome, collect(a.key + '|${type}|' + b.key) AS keys,
  * Lists of relations written before claims existed are completed with empty items, which read
  * as the relation's own values.
  */
-export function mergeRelationCypher(type: RelationType): string {
+export function mergeRelationCypher(): string {
   return `
-MERGE (a)-[r:${type}]->(b)
+MERGE (a)-[r:$(row.type)]->(b)
 WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
 SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
 WITH a, b, r, row, before,
@@ -177,17 +212,17 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
 }
 
 /**
- * Creates relations of one type that cannot exist yet: an endpoint was created in this same
+ * Creates relations (each of its row's registry type) that cannot exist yet: an endpoint was created in this same
  * transaction, so no other transaction can have linked it. Writes exactly what the upsert writes
  * for a new relation (one piece of evidence, its inferred flag, the stamps), without matching
  * an old relation or comparing. Only for (from, type, to) that occur once in the document.
  */
-export function createRelationsCypher(type: RelationType): string {
+export function createRelationsCypher(): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
 MATCH (b:Entity {key: row.to})
-CREATE (a)-[r:${type}]->(b)
+CREATE (a)-[r:$(row.type)]->(b)
 SET r += row.properties
 SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
     r.evidenceInferred = [row.inferred], r.inferred = row.inferred,
@@ -197,33 +232,41 @@ RETURN count(r) AS created`;
 }
 
 /**
- * Rows (outcome, keys, touched), one per outcome: upserts `rows` of one kind as `source`'s claim
- * at `at` (see upsertEntitiesCypher).
+ * Rows (outcome, keys, touched), one per outcome: upserts `rows`, whose kinds all keep claims or
+ * all do not (`claims`), as `source`'s claim at `at` (see upsertEntitiesCypher).
  */
 export function upsertEntitiesStatement(
-  kind: Kind,
+  claims: boolean,
   write: ClaimParams & { rows: readonly EntityRow[]; at: string },
 ): Statement {
+  const rows = registryRows(write.rows);
+  for (const row of rows)
+    if (keepsClaims(row.kind) !== claims)
+      throw new Error(`a ${row.kind} ${claims ? "keeps no" : "keeps"} claims`);
   return {
-    cypher: upsertEntitiesCypher(kind),
-    params: { rows: write.rows, kind, by: write.by, source: write.source, at: write.at },
+    cypher: upsertEntitiesCypher(claims),
+    params: { rows, by: write.by, source: write.source, at: write.at },
   };
 }
 
 /** Relations of one type written as a source's claims: the rows, the source and the writer. */
 export type RelationWrite = ClaimParams & { rows: readonly RelationRow[] };
 
-const relationParams = ({ rows, source, by }: RelationWrite) => ({ rows, source, by });
+const relationParams = ({ rows, source, by }: RelationWrite) => ({
+  rows: registryRows(rows),
+  source,
+  by,
+});
 
-/** Rows (outcome, keys, touched), one per outcome: upserts `rows` of one type (see upsertRelationsCypher). */
-export const upsertRelationsStatement = (type: RelationType, write: RelationWrite): Statement => ({
-  cypher: upsertRelationsCypher(type),
+/** Rows (outcome, keys, touched), one per outcome: upserts `rows` (see upsertRelationsCypher). */
+export const upsertRelationsStatement = (write: RelationWrite): Statement => ({
+  cypher: upsertRelationsCypher(),
   params: relationParams(write),
 });
 
-/** One row (created): creates `rows` of one type that cannot exist yet (see createRelationsCypher). */
-export const createRelationsStatement = (type: RelationType, write: RelationWrite): Statement => ({
-  cypher: createRelationsCypher(type),
+/** One row (created): creates `rows`, which cannot exist yet (see createRelationsCypher). */
+export const createRelationsStatement = (write: RelationWrite): Statement => ({
+  cypher: createRelationsCypher(),
   params: relationParams(write),
 });
 

@@ -5,7 +5,7 @@
  * registry types; every value is a parameter.
  */
 import type { RelationType } from "../domain/vocabulary.js";
-import { mergeRelationCypher } from "./ingest.js";
+import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
 
@@ -136,7 +136,7 @@ export function deleteEntityStatement(key: string): Statement {
  * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
  * outcome and the relation as saved when it wrote.
  */
-const addRelationCypher = (type: RelationType) => `
+const ADD_RELATION = `
 OPTIONAL MATCH (a:Entity {key: $from})
 OPTIONAL MATCH (b:Entity {key: $to})
 OPTIONAL MATCH (s:Entity {key: $source})
@@ -145,7 +145,7 @@ OPTIONAL CALL (a, b, s, quoted) {
   // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
   WITH a, b, s, quoted, $row AS given
   WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
-  WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher(type)}
+  WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher()}
   RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
          elementId(r) AS id, properties(r) AS stored
 }
@@ -166,13 +166,23 @@ export interface AddRelation {
 
 /**
  * Row (fromKind, toKind, sourceKind, quoted, outcome, item, id, stored): the checks' readings,
- * and when it wrote, the outcome and the relation as saved (see addRelationCypher).
+ * and when it wrote, the outcome and the relation as saved (see ADD_RELATION).
  */
 export function addRelationStatement(type: RelationType, add: AddRelation): Statement {
   const { from, to, source, row, write, fromKinds, toKinds, by } = add;
   return {
-    cypher: addRelationCypher(type),
-    params: { from, to, source, row, write, fromKinds, toKinds, by },
+    cypher: ADD_RELATION,
+    // The type is written as the relationship type: only a registry type may reach it.
+    params: {
+      from,
+      to,
+      source,
+      row: { ...row, type: registryType(type) },
+      write,
+      fromKinds,
+      toKinds,
+      by,
+    },
   };
 }
 

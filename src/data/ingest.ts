@@ -40,12 +40,7 @@ import {
   sortProblems,
   unsalvagePath,
 } from "../domain/validate.js";
-import {
-  KIND_NAMES,
-  type Kind,
-  RELATION_TYPE_NAMES,
-  type RelationType,
-} from "../domain/vocabulary.js";
+import type { Kind, RelationType } from "../domain/vocabulary.js";
 import {
   retractInTx,
   settleEntities,
@@ -95,6 +90,7 @@ export function entityRow(
 ): EntityRow {
   return {
     key: e.key,
+    kind,
     name: e.name,
     aliases: e.aliases ?? [],
     description: e.description ?? null,
@@ -108,12 +104,13 @@ export function entityRow(
  * JSON) and point in time (the relation's asOf, else the source's publication date).
  */
 export function relationRow(
-  r: Pick<DocumentRelation, "from" | "to" | "properties" | "inferred" | "evidence">,
+  r: Pick<DocumentRelation, "type" | "from" | "to" | "properties" | "inferred" | "evidence">,
   sourceAt: string | null,
 ): RelationRow {
   const properties = r.properties ?? {};
   const asOf = (properties as { asOf?: unknown }).asOf;
   return {
+    type: r.type,
     from: r.from,
     to: r.to,
     properties,
@@ -249,20 +246,21 @@ async function write(
     }
   };
 
-  const byKind = new Map<Kind, ReturnType<typeof entityRow>[]>([
-    ["Source", [entityRow("Source", doc.source)]],
-  ]);
-  for (const e of doc.entities) {
-    const rows = byKind.get(e.kind) ?? [];
-    rows.push(entityRow(e.kind, e));
-    byKind.set(e.kind, rows);
+  // Entities in two statements: kinds that keep claims, and those that do not (the source).
+  const groups = new Map<boolean, EntityRow[]>();
+  for (const row of [
+    entityRow("Source", doc.source),
+    ...doc.entities.map((e) => entityRow(e.kind, e)),
+  ]) {
+    const claims = keepsClaims(row.kind);
+    groups.set(claims, [...(groups.get(claims) ?? []), row]);
   }
   const sourceAt = sourceDate(doc.source);
-  for (const kind of KIND_NAMES) {
-    for (const rows of chunks(byKind.get(kind) ?? [])) {
+  for (const [claims, group] of groups) {
+    for (const rows of chunks(group)) {
       const result = await run(
         tx,
-        upsertEntitiesStatement(kind, { rows, by, source: doc.source.key, at: sourceAt ?? "" }),
+        upsertEntitiesStatement(claims, { rows, by, source: doc.source.key, at: sourceAt ?? "" }),
       );
       tally(result, entityOutcomes, changed.entities, (key) => created.add(key));
       const touched = result.flatMap((r) =>
@@ -273,75 +271,68 @@ async function write(
     }
   }
 
-  const byType = new Map<RelationType, DocumentRelation[]>();
   const pairs = new Map<string, number>();
   for (const r of doc.relations) {
-    const list = byType.get(r.type) ?? [];
-    list.push(r);
-    byType.set(r.type, list);
     const id = `${r.from}|${r.type}|${r.to}`;
     pairs.set(id, (pairs.get(id) ?? 0) + 1);
   }
-  let restated = false;
-  for (const type of RELATION_TYPE_NAMES) {
-    const fresh: DocumentRelation[] = [];
-    const upsert: DocumentRelation[] = [];
-    for (const r of byType.get(type) ?? []) {
-      // A relation twice in the document goes through the upsert, which merges its evidence.
-      const known =
-        (created.has(r.from) || created.has(r.to)) && pairs.get(`${r.from}|${type}|${r.to}`) === 1;
-      (known ? fresh : upsert).push(r);
-    }
-    for (const slice of chunks(fresh)) {
-      const [row] = await run(
+  const fresh: DocumentRelation[] = [];
+  const upsert: DocumentRelation[] = [];
+  for (const r of doc.relations) {
+    // A relation twice in the document goes through the upsert, which merges its evidence.
+    const known =
+      (created.has(r.from) || created.has(r.to)) && pairs.get(`${r.from}|${r.type}|${r.to}`) === 1;
+    (known ? fresh : upsert).push(r);
+  }
+  for (const slice of chunks(fresh)) {
+    const [row] = await run(
+      tx,
+      createRelationsStatement({
+        rows: slice.map((r) => relationRow(r, sourceAt)),
+        source: doc.source.key,
+        by,
+      }),
+    );
+    if (Number(row?.created) !== slice.length)
+      throw new Error(`ingest: created ${row?.created} relations of ${slice.length}`);
+    relationOutcomes.created += slice.length;
+    if (listChanged) for (const r of slice) changed.relations.push(`${r.from}|${r.type}|${r.to}`);
+    advance(slice.length);
+  }
+  // A relation stated more than once in the document is written once per statement, in
+  // rounds (its first statements, then its second ...): within one query every row would read
+  // the relation as it was before the query, and all but one inferred flag would be lost.
+  const rounds: DocumentRelation[][] = [];
+  const seen = new Map<string, number>();
+  for (const r of upsert) {
+    const id = `${r.from}|${r.type}|${r.to}`;
+    const round = seen.get(id) ?? 0;
+    seen.set(id, round + 1);
+    const list = rounds[round] ?? [];
+    list.push(r);
+    rounds[round] = list;
+  }
+  const restated = rounds.length > 1;
+  // The last state of each relation with several claims, to settle once all rounds are in.
+  const touched = new Map<string, Touched>();
+  for (const round of rounds) {
+    for (const slice of chunks(round)) {
+      const result = await run(
         tx,
-        createRelationsStatement(type, {
+        upsertRelationsStatement({
           rows: slice.map((r) => relationRow(r, sourceAt)),
           source: doc.source.key,
           by,
         }),
       );
-      if (Number(row?.created) !== slice.length)
-        throw new Error(`ingest: created ${row?.created} ${type} relations of ${slice.length}`);
-      relationOutcomes.created += slice.length;
-      if (listChanged) for (const r of slice) changed.relations.push(`${r.from}|${type}|${r.to}`);
+      tally(result, relationOutcomes, changed.relations);
+      for (const row of result)
+        for (const t of Array.isArray(row.touched) ? (row.touched as unknown as Touched[]) : [])
+          touched.set(t.id, t);
       advance(slice.length);
     }
-    // A relation stated more than once in the document is written once per statement, in
-    // rounds (its first statements, then its second ...): within one query every row would read
-    // the relation as it was before the query, and all but one inferred flag would be lost.
-    const rounds: DocumentRelation[][] = [];
-    const seen = new Map<string, number>();
-    for (const r of upsert) {
-      const id = `${r.from}|${r.to}`;
-      const round = seen.get(id) ?? 0;
-      seen.set(id, round + 1);
-      const list = rounds[round] ?? [];
-      list.push(r);
-      rounds[round] = list;
-    }
-    if (rounds.length > 1) restated = true;
-    // The last state of each relation with several claims, to settle once all rounds are in.
-    const touched = new Map<string, Touched>();
-    for (const round of rounds) {
-      for (const slice of chunks(round)) {
-        const result = await run(
-          tx,
-          upsertRelationsStatement(type, {
-            rows: slice.map((r) => relationRow(r, sourceAt)),
-            source: doc.source.key,
-            by,
-          }),
-        );
-        tally(result, relationOutcomes, changed.relations);
-        for (const row of result)
-          for (const t of Array.isArray(row.touched) ? (row.touched as unknown as Touched[]) : [])
-            touched.set(t.id, t);
-        advance(slice.length);
-      }
-    }
-    for (const slice of chunks([...touched.values()])) await settleRelations(tx, slice);
   }
+  for (const slice of chunks([...touched.values()])) await settleRelations(tx, slice);
   if (restated) changed.relations = [...new Set(changed.relations)];
   return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
 }

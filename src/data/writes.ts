@@ -12,8 +12,6 @@ import {
   entityByKeyStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
-  retractEntityClaimsStatement,
-  retractSourceStatement,
   stripEntityClaimsStatement,
   stripEvidenceStatement,
   updateEntityStatement,
@@ -152,8 +150,12 @@ export async function createEntity(db: Db, stats: QueryStats, input: EntityInput
     // Values written without a source: the entity's claim of unknown source (domain/entity-claims.ts).
     await run(
       tx,
-      upsertEntitiesStatement(e.kind, {
-        rows: rows.map((row) => ({ ...row, values: claimValues(statedValues(e.kind, row)) })),
+      upsertEntitiesStatement(keepsClaims(e.kind), {
+        rows: rows.map((row) => ({
+          ...row,
+          kind: e.kind,
+          values: claimValues(statedValues(e.kind, row)),
+        })),
         by,
         source: "",
         at: "",

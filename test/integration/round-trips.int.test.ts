@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateToken } from "../../src/auth/tokens.js";
 import { ingestDocument } from "../../src/data/ingest.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, type GqlResult, removeByPrefix, testDb } from "../helpers/client.js";
@@ -6,7 +7,11 @@ import { createClient, type GqlResult, removeByPrefix, testDb } from "../helpers
 const db = testDb();
 // These operations are deliberately huge (100 nations, each with nested pages): lift the cost
 // limit, which is not what this file tests.
-const { gql } = createClient(db, { limits: { ...DEFAULT_LIMITS, maxCost: 100_000_000 } });
+const writer = generateToken();
+const { gql } = createClient(db, {
+  limits: { ...DEFAULT_LIMITS, maxCost: 100_000_000 },
+  tokens: [{ name: "round-trips", sha256: writer.sha256, scopes: ["read", "write"] }],
+});
 const EXTRA = 800;
 const PREFIX = "rt-";
 
@@ -205,4 +210,78 @@ describe("batching", () => {
     expect(small[0]).toBeGreaterThan(0);
     expect([...small, ...large]).toEqual([small[0], small[0], small[0], small[0]]);
   }, 120_000);
+});
+
+describe("writes", () => {
+  /** A document of `kinds` kinds and `types` relation types: a mission with its people and places. */
+  function varied(name: string, wide: boolean) {
+    const k = (x: string) => `${PREFIX}${name}-${x}`;
+    const text = "A sentence that states every relation of this fixture.";
+    const entities = [
+      { key: k("nation"), kind: "Nation", name: `${name} Nation` },
+      { key: k("other"), kind: "Nation", name: `${name} Other` },
+      ...(wide
+        ? [
+            { key: k("person"), kind: "Person", name: `${name} Person` },
+            { key: k("mission"), kind: "Mission", name: `Operation ${name}` },
+            { key: k("place"), kind: "Place", name: `${name} Base` },
+            { key: k("event"), kind: "Event", name: `${name} Summit` },
+          ]
+        : []),
+    ];
+    const rel = (from: string, type: string, to: string) => ({
+      from: from === "nato" ? from : k(from),
+      type,
+      to: to === "nato" ? to : k(to),
+      evidence: text,
+    });
+    const relations = wide
+      ? [
+          rel("person", "LEADS", "nation"),
+          rel("nation", "MEMBER_OF", "nato"),
+          rel("nation", "CONTRIBUTES_TO", "mission"),
+          rel("other", "HOSTS", "mission"),
+          rel("mission", "DEPLOYED_TO", "place"),
+          rel("place", "PART_OF", "other"),
+          rel("person", "PARTICIPATED_IN", "event"),
+          rel("other", "HOSTS", "event"),
+        ]
+      : [rel("nation", "MEMBER_OF", "nato"), rel("other", "MEMBER_OF", "nato")];
+    return {
+      source: { key: k("source"), name: `${name} source`, properties: { text } },
+      entities,
+      relations,
+    };
+  }
+
+  async function ingestRoundTrips(document: unknown): Promise<number> {
+    const r = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+      { d: document },
+      `Bearer ${writer.token}`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    return Number(r.extensions?.cypherRoundTrips);
+  }
+
+  it("ingestDocument costs as many round trips for six kinds and seven relation types as for one of each", async () => {
+    const narrow = await ingestRoundTrips(varied("narrow", false));
+    const wide = await ingestRoundTrips(varied("wide", true));
+    expect(narrow).toBeGreaterThan(0);
+    expect(wide).toBe(narrow);
+    // Again, where everything exists: the upserts, not the creations, and still the same count.
+    const narrowAgain = await ingestRoundTrips(varied("narrow", false));
+    const wideAgain = await ingestRoundTrips(varied("wide", true));
+    expect(wideAgain).toBe(narrowAgain);
+    // Every relation arrived with its own type, though one statement wrote them all.
+    const graph = await gql(`{ entity(key: "${PREFIX}wide-mission") { ... on Mission {
+      relations(first: 10) { edges { type node { key } } } } } }`);
+    expect(graph.errors).toBeUndefined();
+    expect(graph.data.entity.relations.edges.map((e: { type: string }) => e.type).sort()).toEqual([
+      "CONTRIBUTES_TO",
+      "DEPLOYED_TO",
+      "HOSTS",
+    ]);
+  });
 });

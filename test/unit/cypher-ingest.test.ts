@@ -37,6 +37,7 @@ import { entityCountStatement } from "../../src/cypher/seed.js";
 
 /** A relation row as ingest sends it (data/ingest.ts relationRow). */
 const relationRow = {
+  type: "CONTRIBUTES_TO" as const,
   from: "canada",
   to: "efp-latvia",
   properties: { troops: 2000, asOf: "2024-06" },
@@ -64,9 +65,9 @@ describe("Cypher shapes: ingest", () => {
   });
 
   it("recording a source's claim on a relation", () => {
-    expect(mergeRelationCypher("CONTRIBUTES_TO")).toMatchInlineSnapshot(`
+    expect(mergeRelationCypher()).toMatchInlineSnapshot(`
       "
-      MERGE (a)-[r:CONTRIBUTES_TO]->(b)
+      MERGE (a)-[r:$(row.type)]->(b)
       WITH a, b, r, row, CASE WHEN r.evidenceSources IS NULL THEN null ELSE properties(r) END AS before
       SET r += CASE WHEN before IS NULL THEN row.properties ELSE {} END
       WITH a, b, r, row, before,
@@ -102,12 +103,12 @@ describe("Cypher shapes: ingest", () => {
   });
 
   it("recording a source's claim on an entity's fields (a new entity takes them at once)", () => {
-    expect(upsertEntitiesCypher("Mission")).toMatchInlineSnapshot(`
+    expect(upsertEntitiesCypher(true)).toMatchInlineSnapshot(`
       "
       UNWIND $rows AS row
       MERGE (n:Entity {key: row.key})
       WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-      SET n:Mission, n.kind = $kind,
+      SET n:$(row.kind), n.kind = row.kind,
           n.aliases = CASE WHEN before IS NULL THEN row.aliases
             ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
               CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END
@@ -138,12 +139,12 @@ describe("Cypher shapes: ingest", () => {
   });
 
   it("a Source's own document sets its fields: no claim lists, no settling afterwards", () => {
-    expect(upsertEntitiesCypher("Source")).toMatchInlineSnapshot(`
+    expect(upsertEntitiesCypher(false)).toMatchInlineSnapshot(`
       "
       UNWIND $rows AS row
       MERGE (n:Entity {key: row.key})
       WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-      SET n:Source, n.kind = $kind,
+      SET n:$(row.kind), n.kind = row.kind,
           n.aliases = CASE WHEN before IS NULL THEN row.aliases
             ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
               CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END
@@ -161,10 +162,11 @@ describe("Cypher shapes: ingest", () => {
   });
 
   it("entities upserted as a source's claim: rows, kind, source, its date and the writer as parameters", () => {
-    const { params } = upsertEntitiesStatement("Nation", {
+    const { params } = upsertEntitiesStatement(true, {
       rows: [
         {
           key: "latvia",
+          kind: "Nation",
           name: "Latvia",
           aliases: [],
           description: null,
@@ -180,12 +182,12 @@ describe("Cypher shapes: ingest", () => {
       {
         "at": "2024-06-01",
         "by": "ingest",
-        "kind": "Nation",
         "rows": [
           {
             "aliases": [],
             "description": null,
             "key": "latvia",
+            "kind": "Nation",
             "name": "Latvia",
             "properties": {
               "isoCode": "LV",
@@ -199,22 +201,20 @@ describe("Cypher shapes: ingest", () => {
   });
 
   it("relations upserted as a source's claim: the claim recorded, the touched ones returned to settle", () => {
-    const { cypher, params } = upsertRelationsStatement("CONTRIBUTES_TO", {
+    const { cypher, params } = upsertRelationsStatement({
       rows: [relationRow],
       source: "src-1",
       by: "ingest",
     });
     // The claim is recorded by mergeRelationCypher, whose snapshot is above.
-    expect(cypher).toContain(mergeRelationCypher("CONTRIBUTES_TO"));
-    expect(
-      cypher.replace(mergeRelationCypher("CONTRIBUTES_TO"), "\n<mergeRelationCypher>"),
-    ).toMatchInlineSnapshot(`
+    expect(cypher).toContain(mergeRelationCypher());
+    expect(cypher.replace(mergeRelationCypher(), "\n<mergeRelationCypher>")).toMatchInlineSnapshot(`
       "
       UNWIND $rows AS row
       MATCH (a:Entity {key: row.from})
       MATCH (b:Entity {key: row.to})
       <mergeRelationCypher>
-      RETURN outcome, collect(a.key + '|CONTRIBUTES_TO|' + b.key) AS keys,
+      RETURN outcome, collect(a.key + '|' + type(r) + '|' + b.key) AS keys,
              // Relations whose claims changed: settled from all of them (data/claims.ts).
              collect(CASE WHEN outcome = 'updated'
                           THEN {id: elementId(r), props: properties(r)} END) AS touched"
@@ -233,6 +233,7 @@ describe("Cypher shapes: ingest", () => {
               "troops": 2000,
             },
             "to": "efp-latvia",
+            "type": "CONTRIBUTES_TO",
             "values": "{"asOf":"2024-06","troops":2000}",
           },
         ],
@@ -241,17 +242,47 @@ describe("Cypher shapes: ingest", () => {
     `);
   });
 
+  it("a kind or relation type outside the registry never reaches a statement", () => {
+    const write = { source: "src-1", by: "ingest" };
+    const sneaky = { ...relationRow, type: "X]->() DETACH DELETE (a)//" };
+    expect(() => upsertRelationsStatement({ ...write, rows: [sneaky as never] })).toThrow(
+      /not a registry relation type/,
+    );
+    expect(() => createRelationsStatement({ ...write, rows: [sneaky as never] })).toThrow(
+      /not a registry relation type/,
+    );
+    const entity = {
+      key: "x",
+      name: "X",
+      aliases: [],
+      description: null,
+      properties: {},
+      values: "{}",
+    };
+    expect(() =>
+      upsertEntitiesStatement(true, {
+        ...write,
+        at: "",
+        rows: [{ ...entity, kind: "Nation:Admin" as never }],
+      }),
+    ).toThrow(/not a registry kind/);
+    // Each statement serves one group of kinds: those that keep claims, or the Source.
+    expect(() =>
+      upsertEntitiesStatement(true, { ...write, at: "", rows: [{ ...entity, kind: "Source" }] }),
+    ).toThrow(/keeps no claims/);
+  });
+
   it("relations that cannot exist yet (an end created in the same transaction) are created outright", () => {
     const write = { rows: [relationRow], source: "src-1", by: "ingest" };
-    const created = createRelationsStatement("CONTRIBUTES_TO", write);
+    const created = createRelationsStatement(write);
     // The same parameters as the upsert's.
-    expect(created.params).toEqual(upsertRelationsStatement("CONTRIBUTES_TO", write).params);
+    expect(created.params).toEqual(upsertRelationsStatement(write).params);
     expect(created.cypher).toMatchInlineSnapshot(`
       "
       UNWIND $rows AS row
       MATCH (a:Entity {key: row.from})
       MATCH (b:Entity {key: row.to})
-      CREATE (a)-[r:CONTRIBUTES_TO]->(b)
+      CREATE (a)-[r:$(row.type)]->(b)
       SET r += row.properties
       SET r.evidenceSources = [$source], r.evidenceExcerpts = [row.evidence],
           r.evidenceInferred = [row.inferred], r.inferred = row.inferred,

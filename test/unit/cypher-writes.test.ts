@@ -178,9 +178,9 @@ describe("Cypher shapes: single writes", () => {
       by: "admin",
     });
     // The claim is recorded as ingest records it (cypher-ingest.test.ts shows mergeRelationCypher).
-    expect(cypher).toContain(mergeRelationCypher("CONTRIBUTES_TO"));
+    expect(cypher).toContain(mergeRelationCypher());
     expect(
-      cypher.replace(mergeRelationCypher("CONTRIBUTES_TO"), "\n<mergeRelationCypher>"),
+      cypher.replace(mergeRelationCypher(), "\n<mergeRelationCypher>"),
     ).toMatchInlineSnapshot(`
       "
       OPTIONAL MATCH (a:Entity {key: $from})
@@ -212,6 +212,7 @@ describe("Cypher shapes: single writes", () => {
           "properties": {
             "troops": 2000,
           },
+          "type": "CONTRIBUTES_TO",
           "values": "{"troops":2000}",
         },
         "source": "src-1",
