@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -43,6 +43,7 @@ beforeAll(cleanUp);
 afterAll(async () => {
   await cleanUp();
   await db.driver.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("npm run ingest", () => {

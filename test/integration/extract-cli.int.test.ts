@@ -4,7 +4,7 @@
  * to the graph's entities), ingested in its own transaction, with a summary; a second run adds
  * nothing, and an article whose metadata is malformed fails alone.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,7 @@ beforeAll(cleanUp);
 afterAll(async () => {
   await cleanUp();
   await db.driver.close();
+  for (const d of [dir, bad]) rmSync(d, { recursive: true, force: true });
 });
 
 describe("npm run extract", () => {
