@@ -138,6 +138,36 @@ describe("extractDocument", () => {
     expect(huge.errors?.[0]?.message).toMatch(/at most 100000/);
   });
 
+  it("refuses metadata no document could carry, naming every field; a short malformed one drafts with a problem", async () => {
+    const bad = await gql(
+      EXTRACT,
+      {
+        text: TEXT,
+        source: {
+          title: "T".repeat(200_000),
+          url: `https://example.org/${"a".repeat(3_000)}`,
+          publisher: "ok",
+          publishedAt: "2".repeat(5_000),
+        },
+      },
+      WRITE,
+    );
+    expect(bad.data).toBeNull();
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.extensions?.problems).toEqual([
+      { path: ["source", "title"], message: "is 200000 characters; at most 500" },
+      { path: ["source", "publishedAt"], message: "is 5000 characters; at most 40" },
+      { path: ["source", "url"], message: "is 3020 characters; at most 2000" },
+    ]);
+    const short = await gql(
+      EXTRACT,
+      { text: TEXT, source: { ...source, key: "Not-A-Slug" } },
+      WRITE,
+    );
+    expect(short.errors).toBeUndefined();
+    expect(short.data.extractDocument.problems.join(" ")).toMatch(/source\.key/);
+  });
+
   it("a draft ingests as it stands, and linked entities are added to, not duplicated", async () => {
     const r = await gql(EXTRACT, { text: TEXT, source }, WRITE);
     const ingest = await gql(

@@ -4,7 +4,9 @@
  * is the first step of a write), writes nothing.
  */
 import { graphLinker } from "../../data/extract-linker.js";
-import { BadInputError, LimitExceededError } from "../../domain/errors.js";
+import { DOCUMENT_LIMITS } from "../../domain/document.js";
+import { BadInputError, type InputProblem, LimitExceededError } from "../../domain/errors.js";
+import { KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
 import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
 import { draftToYaml } from "../../extract/yaml.js";
 import { builder } from "../builder.js";
@@ -65,16 +67,54 @@ const ExtractDraftRef = builder.objectRef<ExtractResult>("ExtractDraft").impleme
 });
 
 const ExtractSourceInput = builder.inputType("ExtractSourceInput", {
+  description:
+    "The article's metadata. A field too long for a document (see each) is refused with BAD_USER_INPUT; a short malformed one (a key in capitals, a date that is not ISO) is reported in the draft's problems.",
   fields: (t) => ({
-    key: t.string({ description: "The source's key; proposed from the metadata when left out." }),
-    title: t.string(),
-    publisher: t.string(),
+    key: t.string({
+      description: `The source's key (a lowercase slug, at most ${KEY_MAX_LENGTH} characters); proposed from the metadata when left out.`,
+    }),
+    title: t.string({ description: `At most ${DOCUMENT_LIMITS.name} characters.` }),
+    publisher: t.string({ description: `At most ${DOCUMENT_LIMITS.name} characters.` }),
     publishedAt: t.string({
       description: "ISO date (YYYY, YYYY-MM or YYYY-MM-DD): relative dates resolve against it.",
     }),
-    url: t.string(),
+    url: t.string({ description: `An http(s) URL, at most ${DOCUMENT_LIMITS.url} characters.` }),
   }),
 });
+
+/** The longest each field of the source's metadata may be: the document's own limits. */
+const SOURCE_LIMITS = {
+  key: KEY_MAX_LENGTH,
+  title: DOCUMENT_LIMITS.name,
+  publisher: DOCUMENT_LIMITS.name,
+  /** An ISO date is 10; room for a timestamp, which the draft reports as not a date. */
+  publishedAt: 40,
+  url: DOCUMENT_LIMITS.url,
+} as const;
+
+/**
+ * Every field of the metadata that no document could carry: too long, or not valid Unicode. A
+ * malformed but short value (a key in capitals, a date that is not ISO) still drafts, and the
+ * draft's problems say what to correct.
+ */
+function sourceProblems(source: Partial<Record<keyof typeof SOURCE_LIMITS, string | null>>) {
+  const problems: InputProblem[] = [];
+  for (const [field, max] of Object.entries(SOURCE_LIMITS)) {
+    const value = source[field as keyof typeof SOURCE_LIMITS];
+    if (typeof value !== "string") continue;
+    if (value.length > max)
+      problems.push({
+        path: ["source", field],
+        message: `is ${value.length} characters; at most ${max}`,
+      });
+    else if (!value.isWellFormed())
+      problems.push({
+        path: ["source", field],
+        message: "must be valid Unicode text (no lone surrogates)",
+      });
+  }
+  return problems;
+}
 
 builder.mutationField("extractDocument", (t) =>
   t.field({
@@ -97,6 +137,12 @@ builder.mutationField("extractDocument", (t) =>
       if (!text.isWellFormed())
         throw new BadInputError("text must be valid Unicode text (no lone surrogates)");
       const s = source ?? {};
+      const problems = sourceProblems(s);
+      if (problems.length > 0)
+        throw new BadInputError(
+          "The source's metadata is invalid; nothing was extracted.",
+          problems,
+        );
       return ctx.extractor.extract(
         {
           text,
