@@ -179,9 +179,7 @@ describe("Cypher shapes: single writes", () => {
     });
     // The claim is recorded as ingest records it (cypher-ingest.test.ts shows mergeRelationCypher).
     expect(cypher).toContain(mergeRelationCypher());
-    expect(
-      cypher.replace(mergeRelationCypher(), "\n<mergeRelationCypher>"),
-    ).toMatchInlineSnapshot(`
+    expect(cypher.replace(mergeRelationCypher(), "\n<mergeRelationCypher>")).toMatchInlineSnapshot(`
       "
       OPTIONAL MATCH (a:Entity {key: $from})
       OPTIONAL MATCH (b:Entity {key: $to})
