@@ -54,15 +54,14 @@ function pathLoader(ctx: object, path: string): PathLoader {
 export const responsePath = (info: GraphQLResolveInfo): string => cacheKey(info.path);
 
 /**
- * The page of the field being resolved for `parent` (with `args`): the one a read primed at its
- * path, or else from the path's loader, which reads it (with `load`, for every parent at the path
- * in one query).
+ * The page of the field being resolved for `parent`: the one a read primed at its path, or else
+ * from the path's loader, which reads it (with `load`, which holds the field's arguments, for
+ * every parent at the path in one query).
  */
 export function relationPage(
   ctx: object,
   info: GraphQLResolveInfo,
   parent: EntityRecord,
-  args: object,
   load: LoadPages,
 ): RelationPage | Promise<RelationPage> {
   const path = responsePath(info);

@@ -267,9 +267,7 @@ export function relationResolver(spec: RelationFieldExtension) {
     // more for hasNextPage, so the window is taken from the arguments alone.
     const window = pageWindow(args);
     return completeValue(
-      relationPage(ctx, info, parent, args, (keys) =>
-        readRelationPages(keys, ctx, args, info, spec),
-      ),
+      relationPage(ctx, info, parent, (keys) => readRelationPages(keys, ctx, args, info, spec)),
       (page) => toConnection(page.items, window, page.totalCount, relationEdge),
     );
   };
