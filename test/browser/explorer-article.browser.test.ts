@@ -85,6 +85,13 @@ describe("adding an article", () => {
       "A write token is needed to extract and to ingest.",
     );
     await page.getByLabel("Write token").fill(writer.token);
+    // A title no document could carry: the server's error says which field and why.
+    await page.getByLabel("Title").fill("T".repeat(600));
+    await page.getByRole("button", { name: "Extract a draft" }).click();
+    await poll(() => page.locator("#article-error").textContent()).toContain(
+      "source.title: is 600 characters; at most 500",
+    );
+    await page.getByLabel("Title").fill("Stoltenberg calls on allies to step up (a second copy)");
     await page.getByRole("button", { name: "Extract a draft" }).click();
 
     // The draft: entities marked in the text, relations underlined, one row for each.

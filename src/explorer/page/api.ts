@@ -110,7 +110,19 @@ export class ApiError extends Error {
 
 interface GqlBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; problems?: { path?: unknown[]; message?: string }[] };
+  }[];
+}
+
+/** An error's message, with the problems it lists (`source.title: is 600 characters; ...`). */
+function errorMessage(error: NonNullable<GqlBody<unknown>["errors"]>[number]): string {
+  const problems = Array.isArray(error.extensions?.problems) ? error.extensions.problems : [];
+  const listed = problems
+    .map((p) => `${Array.isArray(p.path) ? p.path.join(".") : ""}: ${p.message ?? ""}`)
+    .join("; ");
+  return listed ? `${error.message} ${listed}` : error.message;
 }
 
 async function gql<T>(
@@ -140,7 +152,7 @@ async function gql<T>(
     throw new ApiError(`The server answered ${response.status} without a GraphQL result.`);
   }
   const [first] = body.errors ?? [];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? null);
+  if (first) throw new ApiError(errorMessage(first), first.extensions?.code ?? null);
   if (!body.data) throw new ApiError("The server sent no data.");
   return body.data;
 }
