@@ -22,6 +22,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { createDb } from "../../src/db/driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "../../src/db/local-neo4j.js";
 import { alive } from "../../src/db/pids.js";
@@ -225,5 +226,35 @@ describe("the local Neo4j beside the server as npm start runs it", () => {
     expect(await next.stop()).toBe("0");
     expect(alive(neo4jPid)).toBe(false);
     expect(await boltOpen()).toBe(false);
+  }, 240_000);
+
+  it("plans the write statements before it serves, writes nothing doing so, and ingests an article first thing after a restart", async () => {
+    const server = await start();
+    expect(server.output()).toMatch(/Planned the write statements \(\d+ run, rolled back\)/);
+    const keys = ["source", "person", "nation", "alliance"].map((k) => `plan-warm-up-${k}`);
+    const left = await post(server, {
+      query: `{ ${keys.map((k, i) => `k${i}: entity(key: "${k}") { key }`).join(" ")} }`,
+    });
+    expect(
+      left.body.errors.map((e: { extensions: { code: string; key: string } }) => e.extensions),
+    ).toEqual(keys.map((key) => ({ code: "NOT_FOUND", key })));
+
+    const article = parse(
+      readFileSync(
+        join(PROJECT_ROOT, "test/fixtures/extract/tune/dnd-2017-soldiers-deploy-latvia.yaml"),
+        "utf8",
+      ),
+    );
+    const ingest = await post(
+      server,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+        variables: { d: article },
+      },
+      { authorization: server.authorization },
+    );
+    expect(ingest.body.errors).toBeUndefined();
+    expect(ingest.body.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    expect(await server.stop()).toBe("0");
   }, 240_000);
 });

@@ -1,0 +1,154 @@
+/**
+ * `npm run bench:first-write [-- --runs N] [--out FILE]`: how long an article's first ingest takes
+ * right after the server starts, the moment a new user meets it. The built server, as `npm start`
+ * runs it, on a fresh embedded Neo4j (seeded from the article at its first start): the first
+ * ingestDocument after that start, then after a restart on the same graph (nothing seeded, so
+ * Neo4j has planned nothing yet but what the start-up plans), then a second ingest for comparison.
+ * Each of these is a different tune article (test/fixtures/extract/tune/), so no write restates
+ * another. Writes bench/results/first-write.md.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parse } from "yaml";
+import { PROJECT_ROOT } from "./neo4j.js";
+import { SHIPPED_ENTRY, SHIPPED_NODE_FLAGS } from "./servers/spawn.js";
+import { buildAsShipped, freePort } from "./soak/shipped.js";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    out: { type: "string", default: join(PROJECT_ROOT, "bench", "results", "first-write.md") },
+    "bolt-port": { type: "string", default: "7798" },
+  },
+});
+const RUNS = Number(values.runs);
+
+const TUNE = join(PROJECT_ROOT, "test", "fixtures", "extract", "tune");
+const articles = readdirSync(TUNE)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()
+  .map((f) => ({
+    name: f.replace(/\.yaml$/, ""),
+    doc: parse(readFileSync(join(TUNE, f), "utf8")),
+  }));
+if (articles.length < 3) throw new Error(`first-write needs three tune articles in ${TUNE}`);
+
+const token = `agt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
+const sha256 = createHash("sha256").update(token).digest("hex");
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  log: () => string;
+}
+
+async function start(dir: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn("node", [...SHIPPED_NODE_FLAGS, SHIPPED_ENTRY], {
+    cwd: PROJECT_ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
+      NODE_ENV: "production",
+      PORT: String(port),
+      NEO4J_LOCAL_DIR: dir,
+      NEO4J_LOCAL_BOLT_PORT: values["bolt-port"],
+      API_TOKENS: JSON.stringify([{ name: "first-write", sha256, scopes: ["read", "write"] }]),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => {
+    log += d;
+  });
+  child.stderr?.on("data", (d) => {
+    log += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${log.slice(-3000)}`);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { url, child, log: () => log };
+    if (Date.now() - started > 180_000) throw new Error(`not ready in 180 s:\n${log.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stop(server: Server): Promise<void> {
+  const exited = new Promise((r) => server.child.once("exit", r));
+  server.child.kill("SIGTERM");
+  await exited;
+}
+
+/** ms and outcome (the result's __typename or the error's code) of ingesting `doc`. */
+async function ingest(server: Server, doc: unknown): Promise<{ ms: number; outcome: string }> {
+  const started = performance.now();
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }",
+      variables: { d: doc },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { ingestDocument?: { __typename: string } } | null;
+    errors?: { extensions?: { code?: string } }[];
+  };
+  const ms = performance.now() - started;
+  const outcome =
+    body.data?.ingestDocument?.__typename ?? body.errors?.[0]?.extensions?.code ?? "no answer";
+  return { ms, outcome };
+}
+
+const rows: string[] = [];
+const [a, b, c] = articles as [(typeof articles)[0], (typeof articles)[0], (typeof articles)[0]];
+buildAsShipped();
+for (let run = 1; run <= RUNS; run++) {
+  const dir = mkdtempSync(join(tmpdir(), "first-write-"));
+  symlinkSync(join(PROJECT_ROOT, ".neo4j", "lib"), join(dir, "lib"));
+  try {
+    const fresh = await start(dir);
+    const first = await ingest(fresh, a.doc);
+    await stop(fresh);
+    const restarted = await start(dir);
+    const planned = /Planned the write statements[^"]*/.exec(restarted.log())?.[0] ?? "no warm-up";
+    const afterRestart = await ingest(restarted, b.doc);
+    const second = await ingest(restarted, c.doc);
+    await stop(restarted);
+    const line = `| ${run} | ${first.ms.toFixed(0)} (${first.outcome}) | ${afterRestart.ms.toFixed(0)} (${afterRestart.outcome}) | ${second.ms.toFixed(0)} (${second.outcome}) | ${planned} |`;
+    console.log(line);
+    rows.push(line);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const report = [
+  "# The first write after a start (`npm run bench:first-write`)",
+  "",
+  `Run ${new Date().toISOString()}, Node ${process.version}, ${RUNS} runs. The built server as \`npm start\` runs it, on a fresh embedded Neo4j each run: ms of the first ingestDocument after the first start (${a.name}), of the first after a restart on the same graph (${b.name}), and of the second after it (${c.name}). The transaction limit is 8,000 ms (QUERY_TIMEOUT_MS).`,
+  "",
+  "| run | first after a fresh start, ms | first after a restart, ms | second after the restart, ms | the start-up's warm-up |",
+  "| --- | --- | --- | --- | --- |",
+  ...rows,
+  "",
+];
+writeFileSync(values.out, report.join("\n"));
+console.log(`report: ${values.out}`);
