@@ -53,7 +53,7 @@ interface Server {
   log: () => string;
 }
 
-async function start(dir: string): Promise<Server> {
+async function start(dir: string, warmUp: boolean): Promise<Server> {
   const port = await freePort();
   const child = spawn("node", [...SHIPPED_NODE_FLAGS, SHIPPED_ENTRY], {
     cwd: PROJECT_ROOT,
@@ -66,6 +66,7 @@ async function start(dir: string): Promise<Server> {
       NEO4J_LOCAL_DIR: dir,
       NEO4J_LOCAL_BOLT_PORT: values["bolt-port"],
       API_TOKENS: JSON.stringify([{ name: "first-write", sha256, scopes: ["read", "write"] }]),
+      WARM_UP_WRITES: String(warmUp),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -117,38 +118,74 @@ async function ingest(server: Server, doc: unknown): Promise<{ ms: number; outco
   return { ms, outcome };
 }
 
-const rows: string[] = [];
-const [a, b, c] = articles as [(typeof articles)[0], (typeof articles)[0], (typeof articles)[0]];
-buildAsShipped();
-for (let run = 1; run <= RUNS; run++) {
+interface Run {
+  fresh: number;
+  restart: number;
+  second: number;
+  outcomes: string[];
+  warmUp: string;
+}
+
+/** One start on a fresh graph and one restart, with the warm-up on or off. */
+async function measure(warmUp: boolean): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), "first-write-"));
   symlinkSync(join(PROJECT_ROOT, ".neo4j", "lib"), join(dir, "lib"));
   try {
-    const fresh = await start(dir);
+    const fresh = await start(dir, warmUp);
     const first = await ingest(fresh, a.doc);
     await stop(fresh);
-    const restarted = await start(dir);
-    const planned = /Planned the write statements[^"]*/.exec(restarted.log())?.[0] ?? "no warm-up";
+    const restarted = await start(dir, warmUp);
+    const planned = /Planned the write statements[^"]*/.exec(restarted.log())?.[0] ?? "none";
     const afterRestart = await ingest(restarted, b.doc);
     const second = await ingest(restarted, c.doc);
     await stop(restarted);
-    const line = `| ${run} | ${first.ms.toFixed(0)} (${first.outcome}) | ${afterRestart.ms.toFixed(0)} (${afterRestart.outcome}) | ${second.ms.toFixed(0)} (${second.outcome}) | ${planned} |`;
-    console.log(line);
-    rows.push(line);
+    return {
+      fresh: first.ms,
+      restart: afterRestart.ms,
+      second: second.ms,
+      outcomes: [first.outcome, afterRestart.outcome, second.outcome],
+      warmUp: planned,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+const [a, b, c] = articles as [(typeof articles)[0], (typeof articles)[0], (typeof articles)[0]];
+buildAsShipped();
+const runs: { on: Run[]; off: Run[] } = { on: [], off: [] };
+const rows: string[] = [];
+for (let run = 1; run <= RUNS; run++) {
+  // Alternate which mode goes first, so that neither always meets a cooler machine.
+  for (const warmUp of run % 2 ? [true, false] : [false, true]) {
+    const r = await measure(warmUp);
+    (warmUp ? runs.on : runs.off).push(r);
+    const line = `| ${run} | ${warmUp ? "on" : "off"} | ${r.fresh.toFixed(0)} | ${r.restart.toFixed(0)} | ${r.second.toFixed(0)} | ${[...new Set(r.outcomes)].join(", ")} | ${r.warmUp} |`;
+    console.log(line);
+    rows.push(line);
+  }
+}
+const ratio = (f: (r: Run) => number) =>
+  (median(runs.off.map(f)) / median(runs.on.map(f))).toFixed(2);
+
 const report = [
   "# The first write after a start (`npm run bench:first-write`)",
   "",
-  `Run ${new Date().toISOString()}, Node ${process.version}, ${RUNS} runs. The built server as \`npm start\` runs it, on a fresh embedded Neo4j each run: ms of the first ingestDocument after the first start (${a.name}), of the first after a restart on the same graph (${b.name}), and of the second after it (${c.name}). The transaction limit is 8,000 ms (QUERY_TIMEOUT_MS).`,
+  `Run ${new Date().toISOString()}, Node ${process.version}, ${RUNS} runs of each mode, alternating. The built server as \`npm start\` runs it, on a fresh embedded Neo4j each time: ms of the first ingestDocument after the first start (${a.name}), of the first after a restart on the same graph (${b.name}: nothing is seeded then, so Neo4j has planned only what the start-up planned), and of the second after it (${c.name}). The warm-up (\`WARM_UP_WRITES\`, on by default) plans the write statements before the server serves. The transaction limit is 8,000 ms (QUERY_TIMEOUT_MS).`,
   "",
-  "| run | first after a fresh start, ms | first after a restart, ms | second after the restart, ms | the start-up's warm-up |",
-  "| --- | --- | --- | --- | --- |",
+  `Medians, without the warm-up over with it: first after a fresh start ${ratio((r) => r.fresh)}x, first after a restart ${ratio((r) => r.restart)}x, second after the restart ${ratio((r) => r.second)}x.`,
+  "",
+  "| run | warm-up | first after a fresh start, ms | first after a restart, ms | second after the restart, ms | outcomes | the start-up's warm-up |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
   ...rows,
   "",
 ];
 writeFileSync(values.out, report.join("\n"));
+console.log(report[4]);
 console.log(`report: ${values.out}`);

@@ -27,6 +27,7 @@ const schema = z.object({
   NEO4J_TX_TIMEOUT: duration.default("30s"),
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
   SEED_IF_EMPTY: flag.default(true),
+  WARM_UP_WRITES: flag.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Operation limits (graphql-armor) and request limits; see the README's "Limits".
   MAX_DEPTH: z.coerce.number().int().min(1).default(16),

@@ -45,18 +45,20 @@ async function main(): Promise<void> {
   }
 
   // Before serving: the first write after a start would otherwise plan every statement it sends.
-  const warming = Date.now();
-  await warmUpWrites(database.db).then(
-    (statements) =>
-      logger.info(
-        `Planned the write statements (${statements} run, rolled back) in ${Date.now() - warming} ms.`,
-      ),
-    (err: unknown) =>
-      logger.warn(
-        { err },
-        "Planning the write statements ahead failed; the first write plans them.",
-      ),
-  );
+  if (config.WARM_UP_WRITES) {
+    const warming = Date.now();
+    await warmUpWrites(database.db).then(
+      (statements) =>
+        logger.info(
+          `Planned the write statements (${statements} run, rolled back) in ${Date.now() - warming} ms.`,
+        ),
+      (err: unknown) =>
+        logger.warn(
+          { err },
+          "Planning the write statements ahead failed; the first write plans them.",
+        ),
+    );
+  }
 
   const tokens = loadTokenEntries(config);
   if (tokens.length === 0)

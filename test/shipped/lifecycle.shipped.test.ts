@@ -231,7 +231,9 @@ describe("the local Neo4j beside the server as npm start runs it", () => {
   it("plans the write statements before it serves, writes nothing doing so, and ingests an article first thing after a restart", async () => {
     const server = await start();
     expect(server.output()).toMatch(/Planned the write statements \(\d+ run, rolled back\)/);
-    const keys = ["source", "person", "nation", "alliance"].map((k) => `plan-warm-up-${k}`);
+    const keys = ["source-3", "person-3-0", "nation-30-29", "alliance-30-0"].map(
+      (k) => `plan-warm-up-${k}`,
+    );
     const left = await post(server, {
       query: `{ ${keys.map((k, i) => `k${i}: entity(key: "${k}") { key }`).join(" ")} }`,
     });
