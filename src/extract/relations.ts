@@ -35,10 +35,12 @@ const told = (ctx: Context, event: Cluster, s: Sentence) => {
 export function findRelations(ctx: Context): void {
   // pledges the rules make, by where the text states them, for what the events are about
   const pledgesAt: { c: Cluster; at: number }[] = [];
+  const eventsAt: { c: Cluster; at: number }[] = [];
   const entity = ctx.entity.bind(ctx);
   ctx.entity = (kind, key, name, properties, span) => {
     const c = entity(kind, key, name, properties, span);
     if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
+    if (kind === "Event" && span) eventsAt.push({ c, at: span.start });
     return c;
   };
   const home = homeNation(ctx);
@@ -53,6 +55,8 @@ export function findRelations(ctx: Context): void {
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
+    exercises(ctx, s, here);
+    meetings(ctx, s, here);
   }
   summits(ctx);
   battleGroups(ctx);
@@ -72,7 +76,16 @@ export function findRelations(ctx: Context): void {
       ctx.propose({ type: "ABOUT", from: event, to: c, sentence: s, confidence: 0.65 });
   }
   EVENTS.delete(ctx);
+  // "met X to discuss the decisions of the 2016 NATO summit": events and pledges the rules found later
+  for (const d of DISCUSSED.get(ctx) ?? []) {
+    for (const x of [...pledgesAt, ...eventsAt])
+      if (x.at >= d.from && x.at < d.s.end && x.c !== d.event)
+        ctx.propose({ type: "ABOUT", from: d.event, to: x.c, sentence: d.s, confidence: 0.65 });
+  }
+  DISCUSSED.delete(ctx);
 }
+
+const DISCUSSED = new WeakMap<Context, { event: Cluster; s: Sentence; from: number }[]>();
 
 /** "Canada is the lead nation ... [Operation Reassurance]"; "the NATO mission" is part of NATO. */
 function missions(ctx: Context): void {
@@ -704,7 +717,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
         !p.mention.demonym &&
         /\b(?:to|in|on|into)\s+(?:the\s+)?(?:(?:country|town|city|region|village) of\s+)?$/.test(
           ctx.text.slice(p.mention.start - 25, p.mention.start),
-        ),
+        ) &&
+        // not past the clause: "the battle group stationed there, the ministry in Bucharest said"
+        !/[,;]/.test(ctx.text.slice(from, p.mention.start)),
     );
     if (target) {
       ctx.propose({
@@ -948,6 +963,82 @@ function battleGroups(ctx: Context): void {
         sentence: s,
         confidence: 0.8,
       });
+    groupInSentence(ctx, s, p);
+  }
+}
+
+/**
+ * What a sentence says around a battle group: who leads it ("Led by France, the battle group",
+ * "under the command of Germany"), who is in it ("includes US, British and Romanian forces",
+ * "made up of troops from ..."), and the town or base it is placed at ("the battle group in
+ * Orzysz", "is stationed at the training centre in Cincu").
+ */
+function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
+  const here = placedIn(s, ctx.placed);
+  const nations = here.filter((p) => p.cluster.kind === "Nation");
+  const lead = s.text.match(/\b(?:[Ll]ed by|under the (?:command|leadership) of)\s+(?:the\s+)?/);
+  if (lead) {
+    const at = s.start + (lead.index ?? 0) + lead[0].length;
+    const by = nations.find((n) => n.mention.start === at && !n.mention.demonym);
+    if (by)
+      ctx.propose({ type: "LEADS", from: by.cluster, to: g.cluster, sentence: s, confidence: 0.8 });
+    if (by)
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: by.cluster,
+        to: g.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+  }
+  const cue =
+    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together)\s+/.exec(
+      ctx.text.slice(g.mention.end, s.end),
+    );
+  if (cue) {
+    const from = g.mention.end + cue.index + cue[0].length;
+    for (const n of nations) {
+      if (n.mention.start < from || n.cluster === g.cluster) continue;
+      // the list after the verb, and what follows "in cooperation with"
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: n.cluster,
+        to: g.cluster,
+        sentence: s,
+        inferred: /\bcooperation with|alongside|together with\b/.test(
+          ctx.text.slice(from, n.mention.start),
+        ),
+        confidence: 0.75,
+      });
+    }
+  }
+  // "the battle group in Orzysz", "is stationed at the Joint National Training Centre in Cincu"
+  for (const pl of here) {
+    if (pl.cluster.kind !== "Place" || pl.mention.start < g.mention.end) continue;
+    const between = ctx.text.slice(g.mention.end, pl.mention.start);
+    if (
+      !/^\s*(?:(?:is|are|was|were|has been|have been|remains|will be)\s+)?(?:(?:stationed|based|deployed|located|positioned|headquartered)\s+)?(?:in|at)\s+(?:the\s+\p{Lu}[\p{L}’' -]{2,60}?\s+in\s+)?$/u.test(
+        between,
+      )
+    )
+      continue;
+    ctx.propose({
+      type: "DEPLOYED_TO",
+      from: g.cluster,
+      to: pl.cluster,
+      sentence: s,
+      confidence: 0.8,
+    });
+    ctx.propose({
+      type: "HOSTS",
+      from: pl.cluster,
+      to: g.cluster,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+    break;
   }
 }
 
@@ -991,7 +1082,10 @@ function summits(ctx: Context): void {
         m[0].match(/\b\d{4}\b/)?.[0] ??
         inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
         ctx.publishedAt?.slice(0, 4);
-      const date = inSentence(s, ctx.dates)[0]?.date ?? undefined;
+      const sentenceDate = inSentence(s, ctx.dates)[0]?.date;
+      // "the 2016 NATO summit" named in a 2017 sentence: the summit's own year, not the sentence's date
+      const date =
+        sentenceDate && year && !sentenceDate.startsWith(year) ? year : (sentenceDate ?? undefined);
       const name = `${holder ? `${holder.name} summit` : "Summit"}${place ? ` in ${place.name}` : ""}`;
       const event = ctx.entity(
         "Event",
@@ -1059,6 +1153,13 @@ function summitRelations(
       ctx.text.slice(Math.max(s.start, at - 30), at),
     );
   if (!cue) return;
+  // "the decisions made at the 2016 summit": what the summit did, not who was there
+  if (
+    /\b(?:made|taken|agreed|reached|adopted|decided|set|launched|approved)\s+at\s+$/.test(
+      ctx.text.slice(Math.max(s.start, at - 30), at),
+    )
+  )
+    return;
   const quoted = quotedSpans(s);
   const outside = (p: Placed) =>
     !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
@@ -1118,6 +1219,170 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
         inferred: true,
         confidence: 0.7,
       });
+  }
+}
+
+const EXERCISE_BEFORE =
+  /(?<![\p{L}’'-])((?:(?!(?:in|the|a|an|at|to|of|on|for|with|part)\s)[\p{L}’'-]+\s+){0,3})(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+$/u;
+
+/**
+ * A named exercise: the nations and alliance in its description take part ("the Russian-Belarusian
+ * military exercise Zapad '17", "the NATO defence exercise X"), so does the subject of "take part
+ * in" / "join" before it, and it lies where "in <place>" right after it says.
+ */
+function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 60), e.mention.start);
+    const phrase = EXERCISE_BEFORE.exec(before);
+    if (!phrase) continue;
+    const phraseStart = e.mention.start - (before.length - (phrase.index ?? 0));
+    told(ctx, e.cluster, s);
+    const participants = new Map<Cluster, { inferred: boolean; role?: string }>();
+    for (const p of here) {
+      if (p.mention.start < phraseStart || p.mention.end > e.mention.start) continue;
+      if (p.cluster.kind === "Nation") participants.set(p.cluster, { inferred: true });
+      else if (p.cluster.properties.category === "ALLIANCE")
+        participants.set(p.cluster, { inferred: true, role: "host" });
+    }
+    const join =
+      /\b(?:(?:are|is|were|was|will be)\s+)?(?:taking part|took part|take part|takes part|participat\w*|joined|join|joins|joining)\s+in\s+(?:the\s+)?$|\b(?:joined|join|joins|joining)\s+(?:the\s+)?$/.exec(
+        ctx.text.slice(s.start, phraseStart),
+      );
+    if (join) {
+      const verbAt = s.start + (join.index ?? 0);
+      const subject = here
+        .filter(
+          (p) =>
+            p.mention.end <= verbAt &&
+            ["Nation", "Person", "Organization"].includes(p.cluster.kind) &&
+            /^(?:\s+(?:soldiers|troops|forces|units|personnel|sailors|aviators|marines|service members))?\s*$/.test(
+              ctx.text.slice(p.mention.end, verbAt),
+            ),
+        )
+        .pop();
+      if (subject) {
+        participants.set(subject.cluster, { inferred: false });
+        for (const n of subject.mention.involves ?? [])
+          if (n.kind === "Nation")
+            participants.set(ctx.entity(n.kind, n.key, n.name, n.properties), { inferred: true });
+      }
+    }
+    for (const [c, how] of participants)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: c,
+        to: e.cluster,
+        properties: how.role ? { role: how.role } : {},
+        sentence: s,
+        inferred: how.inferred,
+        confidence: 0.7,
+      });
+    const where = here.find(
+      (p) =>
+        (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+        !p.mention.demonym &&
+        /^\s+in\s+(?:the\s+)?$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
+    );
+    if (where) {
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: e.cluster,
+        to: where.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: where.cluster,
+        to: e.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+}
+
+/**
+ * "Stoltenberg met Polish Prime Minister Beata Szydlo to discuss ...", "X held talks with Y": a
+ * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
+ * about the events and pledges named in what they met to discuss.
+ */
+function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
+  const m =
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with)\s+/.exec(
+      s.text,
+    );
+  if (!m) return;
+  const verbAt = s.start + m.index;
+  const objAt = verbAt + m[0].length;
+  const quoted = quotedSpans(s);
+  const outside = (p: Placed) =>
+    !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
+  const who = people(here).filter(outside);
+  const subject = who
+    .filter(
+      (p) =>
+        p.mention.end <= verbAt &&
+        // the subject of "met", not someone named in an earlier clause
+        !/[;]|\b(?:said|says|told|after|when|while)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
+    )
+    .pop();
+  // the person met: the first named right after the verb (past a title)
+  const object = who.find(
+    (p) =>
+      p.mention.start >= objAt &&
+      /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) &&
+      !/[,;]/.test(ctx.text.slice(objAt, p.mention.start)),
+  );
+  if (!subject || !object || subject.cluster === object.cluster) return;
+  const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
+  const date = dateIn(ctx, s);
+  const event = ctx.entity(
+    "Event",
+    slug(`${surname(subject.cluster)} meeting with ${object.cluster.name}`),
+    `${surname(subject.cluster)} meets ${object.cluster.name}`,
+    { category: "MEETING", ...(date ? { date } : {}) },
+  );
+  told(ctx, event, s);
+  for (const p of [subject, object])
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: p.cluster,
+      to: event,
+      sentence: s,
+      confidence: 0.75,
+    });
+  const after = ctx.text.slice(object.mention.end, s.end);
+  const place = here.find(
+    (p) =>
+      p.mention.start >= object.mention.end &&
+      (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+      !p.mention.demonym &&
+      /^\s+in\s+$/.test(ctx.text.slice(p.mention.start - 4, p.mention.start)) &&
+      !/[,;]/.test(ctx.text.slice(object.mention.end, p.mention.start)),
+  );
+  if (place)
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: event,
+      to: place.cluster,
+      sentence: s,
+      confidence: 0.75,
+    });
+  const discuss = /\bto (?:discuss|talk about|review|prepare for)\b/.exec(after);
+  if (discuss) {
+    const from = object.mention.end + discuss.index;
+    const later = DISCUSSED.get(ctx) ?? [];
+    later.push({ event, s, from });
+    DISCUSSED.set(ctx, later);
+    for (const p of here)
+      if (
+        p.mention.start >= from &&
+        p.cluster !== event &&
+        (p.cluster.kind === "Event" || p.cluster.kind === "Pledge" || p.cluster.kind === "Mission")
+      )
+        ctx.propose({ type: "ABOUT", from: event, to: p.cluster, sentence: s, confidence: 0.65 });
   }
 }
 
