@@ -117,6 +117,12 @@ const ORGS: KnownEntity[] = [
   org("the-associated-press", "The Associated Press", ["Associated Press", "AP"], "MEDIA"),
   org("reuters", "Reuters", [], "MEDIA"),
   org("agence-france-presse", "Agence France-Presse", ["AFP"], "MEDIA"),
+  org("xinhua", "Xinhua", ["Xinhua News Agency"], "MEDIA"),
+  org("deutsche-presse-agentur", "Deutsche Presse-Agentur", ["dpa", "DPA"], "MEDIA"),
+  org("tass", "TASS", [], "MEDIA"),
+  org("interfax", "Interfax", [], "MEDIA"),
+  org("bundeswehr", "Bundeswehr", [], "ARMED_FORCES"),
+  org("nato-response-force", "NATO Response Force", [], "ARMED_FORCES"),
 ];
 for (const o of ORGS) {
   entries.push({ form: o.name, entity: o, demonym: false });

@@ -81,7 +81,8 @@ const TITLE_WORDS = new Set(
   Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
-  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General`
+  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
+  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming`
     .split(/\s+/)
     .filter(Boolean),
 );

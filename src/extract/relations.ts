@@ -1500,9 +1500,10 @@ function spending(ctx: Context): void {
     const tAt = s.start + cue;
     const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
     // a share of GDP for defence, or "the two per cent target" itself
-    const named = /^\s*(?:-|\s)?(?:target|goal|benchmark|threshold|guideline)\b/.test(
-      ctx.text.slice(pct?.end ?? 0, (pct?.end ?? 0) + 12),
-    );
+    const named =
+      /^\s*(?:-|\s)?(?:(?:defen[cs]e|spending|military|budget)\s+){0,2}(?:target|goal|benchmark|threshold|guideline)\b/.test(
+        ctx.text.slice(pct?.end ?? 0, (pct?.end ?? 0) + 40),
+      );
     if (
       !pct ||
       pct.value === null ||
@@ -1527,6 +1528,53 @@ function spending(ctx: Context): void {
       ctx.propose({ type: "PLEDGED", from: alliance, to: target, sentence: s, confidence: 0.8 });
       ctx.propose({ type: "ABOUT", from: target, to: alliance, sentence: s, confidence: 0.7 });
     }
+    // "the 5 percent goal proposed recently by US President-elect Donald Trump": who proposed it
+    const by =
+      /\b(?:proposed|set|demanded|advocated|championed|sought|called for)\s+(?:\w+\s+){0,2}by\s+/.exec(
+        ctx.text.slice(pct.end, s.end),
+      );
+    if (by) {
+      const from = pct.end + by.index + by[0].length;
+      const near = placedIn(s, ctx.placed).filter(
+        (p) =>
+          p.mention.start >= from &&
+          (p.cluster.kind === "Person" || p.cluster.kind === "Nation") &&
+          !p.mention.demonym &&
+          /^(?:[\p{L}.’'-]+\s+){0,4}$/u.test(ctx.text.slice(from, p.mention.start)),
+      );
+      // "by US President-elect Donald Trump": the person, not the nation of the title
+      const proposer = near.find((p) => p.cluster.kind === "Person") ?? near[0];
+      if (proposer)
+        ctx.propose({
+          type: "PLEDGED",
+          from: proposer.cluster,
+          to: target,
+          sentence: s,
+          inferred: true,
+          confidence: 0.7,
+        });
+    }
+  }
+  // No target named, but a nation spends a share of GDP on defence in an article on NATO: the
+  // alliance's two per cent guideline is what the share is measured against.
+  if (!target && alliance?.key === "nato") {
+    const spent = spendSentences.some((s) =>
+      /\b(?:spen[dt]s?|spending|allocat\w*|devot\w*|earmark\w*|using|uses)\b[^.]{0,60}?\b\d+(?:\.\d+)?\s*(?:per ?cent|percent|%)\s+of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)/.test(
+        s.text,
+      ),
+    );
+    if (spent)
+      target = ctx.entity(
+        "Pledge",
+        "nato-two-percent-target",
+        "NATO two per cent of GDP defence spending target",
+        {
+          metric: "PERCENT_GDP",
+          value: 2,
+          unit: "percent of GDP",
+          status: "COMMITTED",
+        },
+      );
   }
   if (!target) return;
   for (const s of spendSentences) {
@@ -1538,13 +1586,22 @@ function spending(ctx: Context): void {
     for (const q of pcts) {
       const before = nations.filter((n) => n.mention.end <= q.start);
       const n = before[before.length - 1];
+      const between = n ? ctx.text.slice(n.mention.end, q.start) : "";
+      // "Poland, which spends more than 4 percent": the relative clause's subject is the nation
+      const relative =
+        /^,\s+which\s+(?:\w+\s+)?(?:spends|spent|allocates|allocated|devotes|devoted|invests|invested)\b/.test(
+          between,
+        );
       if (
         !n ||
         // the nation spends it: a spending verb between them, no pledge or other clause
-        !/\bspen[dt]|spending|budget|invest/.test(ctx.text.slice(n.mention.end, q.start)) ||
-        /\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|where|which|allies)\b/.test(
-          ctx.text.slice(n.mention.end, q.start),
-        )
+        !/\bspen[dt]|spending|budget|invest|allocat|devot|earmark|\busing\b|\buses\b/.test(
+          between,
+        ) ||
+        (/\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|to allocate|where|which|allies|plans?|aims?)\b/.test(
+          between,
+        ) &&
+          !relative)
       )
         continue;
       const props: Record<string, string | number | boolean> = {
@@ -1625,7 +1682,11 @@ function pledges(ctx: Context): void {
     const rest = ctx.text.slice(objStart, s.end);
     const stop = rest.search(/[,;]|\.$|\.\s|\s(?:after|but|though|although|while|because)\s/);
     const object = (stop < 0 ? rest : rest.slice(0, stop)).replace(/[.”"]+$/, "").trim();
-    if (object.split(/\s+/).length < 2 || /^(?:that|on|in|at|by|the target)\b/.test(object))
+    // "proposed recently by X": a passive, the object is before the verb, not after
+    if (
+      object.split(/\s+/).length < 2 ||
+      /^(?:that|on|in|at|by|the target|\w+ly by)\b/.test(object)
+    )
       continue;
     const subjects = here.filter(
       (p) =>

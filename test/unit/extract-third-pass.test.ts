@@ -119,3 +119,39 @@ describe("extract: mentions", () => {
     );
   });
 });
+
+describe("extract: spending", () => {
+  it("'allocates' and 'which spends' are spending against the goal the article names; its proposer pledged it", async () => {
+    const out = await facts(
+      "Few allies meet the 3.5 percent spending goal proposed last year by NATO Secretary General Mark Rutte. Estonia allocates 3.4 percent of its GDP on defence. The report ranks Latvia behind Greece, which spends about 3.1 percent.",
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "mark-rutte PLEDGED nato-three-point-five-percent-target (inferred)",
+        "estonia SPENDS nato-three-point-five-percent-target",
+        "greece SPENDS nato-three-point-five-percent-target",
+      ]),
+    );
+    // Latvia is only compared; it spends nothing the sentence states
+    expect(out).not.toContain("latvia SPENDS nato-three-point-five-percent-target");
+  });
+
+  it("with no target named, a share of GDP spent on defence is measured against NATO's two per cent", async () => {
+    const r = await draft(
+      "NATO's chief thanked Norway for spending 2.2 percent of its GDP on defence last year. Norway plans to spend 3 percent of GDP by 2030.",
+    );
+    const spends = r.document.relations.filter((x) => x.type === "SPENDS");
+    expect(spends.map((x) => `${x.from} ${x.to}`)).toEqual(["norway nato-two-percent-target"]);
+    expect(spends[0]?.properties).toMatchObject({ value: 2.2, unit: "percent of GDP" });
+  });
+
+  it("a passive 'proposed recently by X' is no pledge of its own", async () => {
+    const out = await entities(
+      "Canada backs the 5 percent defence spending goal proposed recently by President Donald Trump.",
+    );
+    expect(out.filter((e) => e.startsWith("Pledge"))).toEqual([
+      "Pledge defence-spending-five-percent-target",
+    ]);
+    expect(out).toContain("Person donald-trump");
+  });
+});
