@@ -5,7 +5,7 @@
  */
 
 import type { Kind } from "../domain/vocabulary.js";
-import { type Context, inSentence, type Placed, placedIn } from "./context.js";
+import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { capitalOf } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
@@ -37,6 +37,13 @@ export function findRelations(ctx: Context): void {
   const pledgesAt: { c: Cluster; at: number }[] = [];
   const eventsAt: { c: Cluster; at: number }[] = [];
   const entity = ctx.entity.bind(ctx);
+  // who took part in which event, and who said what, where: for SAID_AT below
+  const proposed: Proposal[] = [];
+  const propose = ctx.propose.bind(ctx);
+  ctx.propose = (p) => {
+    if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
+    propose(p);
+  };
   ctx.entity = (kind, key, name, properties, span) => {
     const c = entity(kind, key, name, properties, span);
     if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
@@ -83,6 +90,53 @@ export function findRelations(ctx: Context): void {
         ctx.propose({ type: "ABOUT", from: d.event, to: x.c, sentence: d.s, confidence: 0.65 });
   }
   DISCUSSED.delete(ctx);
+  saidAt(ctx, proposed);
+}
+
+/**
+ * A quote is said at the event its speaker was just put at: "Speaking at the conference, X said
+ * ...", "X visited the base ... 'We are here,' he said." The latest event the speaker takes part in,
+ * stated in the quote's sentence or at most three sentences before it in the same paragraph.
+ */
+function saidAt(ctx: Context, proposed: readonly Proposal[]): void {
+  const index = new Map(ctx.sentences.map((s, i) => [s, i]));
+  for (const said of proposed) {
+    if (said.type !== "SAID") continue;
+    const at = index.get(said.sentence);
+    if (at === undefined) continue;
+    const events = proposed.filter((p) => {
+      if (p.type !== "PARTICIPATED_IN" || p.from !== said.from || p.to.kind !== "Event")
+        return false;
+      if (p.to.properties.category === "CONFLICT") return false;
+      const i = index.get(p.sentence);
+      return (
+        i !== undefined &&
+        i <= at &&
+        at - i <= 3 &&
+        p.sentence.paragraph >= said.sentence.paragraph - 1
+      );
+    });
+    const latest = events.sort(
+      (a, b) => (index.get(b.sentence) ?? 0) - (index.get(a.sentence) ?? 0),
+    )[0];
+    if (!latest) continue;
+    // "During a press conference, X said ...": the sentence names another occasion
+    if (
+      latest.sentence !== said.sentence &&
+      /\b(?:press conference|news conference|interview|told reporters|told journalists|in a statement|on (?:X|Twitter|Facebook|social media)|[Dd]uring|[Ll]ater|[Ee]arlier)\b/.test(
+        said.sentence.text,
+      )
+    )
+      continue;
+    ctx.propose({
+      type: "SAID_AT",
+      from: said.to,
+      to: latest.to,
+      sentence: said.sentence,
+      inferred: latest.sentence !== said.sentence,
+      confidence: 0.65,
+    });
+  }
 }
 
 const DISCUSSED = new WeakMap<Context, { event: Cluster; s: Sentence; from: number }[]>();
@@ -846,6 +900,17 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.end <= clauseEnd &&
       (along < 0 || p.mention.start < verbAt + along),
   );
+  // "visited the NATO battle group in Finland": the mission's host is the place visited
+  if (places.length === 0) {
+    for (const mission of ofKind(here, "Mission")) {
+      if (mission.mention.start <= verbAt || mission.mention.end > clauseEnd) continue;
+      for (const n of mission.mention.involves ?? [])
+        places.push({
+          mention: { ...mission.mention, kind: n.kind, name: n.name, involves: [] },
+          cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+        });
+    }
+  }
   const date = dateIn(ctx, s);
   for (const v of [
     ...who.map((p) => [p, 0.85] as const),

@@ -155,3 +155,15 @@ describe("extract: spending", () => {
     expect(out).toContain("Person donald-trump");
   });
 });
+
+describe("extract: quotes said at events", () => {
+  it("a quote right after its speaker is put at an event was said there; not one said at a press conference", async () => {
+    const out = await facts(
+      "German Chancellor Olaf Scholz visited the NATO battle group in Lithuania on Monday. “This is a historic day for us,” Scholz said.\n\nDuring a press conference later, Scholz said the troops were “ready for anything.”",
+    );
+    const saidAt = out.filter((x) => x.includes("SAID_AT"));
+    expect(saidAt).toHaveLength(1);
+    expect(saidAt[0]).toMatch(/^quote-scholz-.* SAID_AT scholz-visit-to-lithuania \(inferred\)$/);
+    expect(out).toContain("olaf-scholz VISITED lithuania");
+  });
+});
