@@ -526,6 +526,14 @@ export function findMentions(
       )?.[1];
       if (prev && !TITLE_WORDS.has(prev) && isFirstName(prev)) continue;
     }
+    // "the Vienna Document", "the Minsk agreements": a city naming an accord is not the place
+    if (
+      g.entity.kind === "Place" &&
+      /^\s+(?:\p{Lu}{2,}\s+)?(?:[Dd]ocument|Convention|Treaty|[Aa]greements?|Protocol|Pact|Process|Format|Declaration|Accords?|Charter)\b/u.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+      )
+    )
+      continue;
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,

@@ -1624,7 +1624,7 @@ function spending(ctx: Context): void {
   // alliance's two per cent guideline is what the share is measured against.
   if (!target && alliance?.key === "nato") {
     const spent = spendSentences.some((s) =>
-      /\b(?:spen[dt]s?|spending|allocat\w*|devot\w*|earmark\w*|using|uses)\b[^.]{0,60}?\b\d+(?:\.\d+)?\s*(?:per ?cent|percent|%)\s+of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)/.test(
+      /\b(?:spen[dt]s?|spending|allocat\w*|devot\w*|earmark\w*|using|uses)\b[^.]{0,60}?\b(?:\d+(?:\.\d+)?|[a-z]+(?:[- ]and[- ]a[- ]half)?)\s*(?:per ?cent|percent|%)\s+of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)/.test(
         s.text,
       ),
     );
@@ -1962,6 +1962,32 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           inferred: true,
           confidence: 0.55,
         });
+      }
+      // A fragment woven into reported speech ("X said NATO's presence in Poland was 'a sign of
+      // unity'", "X called it 'a historic day' as NATO deployed troops in Poland"): the sentence
+      // around it says what it is about, but for the speaker and the title naming them.
+      const fragment = /^\p{Ll}/u.test(inner.trim()) || inner.trim().split(/\s+/).length <= 4;
+      if (fragment) {
+        const speakerAt = here.filter((p) => p.cluster === speaker).map((p) => p.mention.start);
+        for (const p of here) {
+          if (
+            !["Nation", "Organization", "Mission", "Event"].includes(p.cluster.kind) ||
+            about.has(p.cluster) ||
+            p.cluster.properties.category === "CONFLICT" ||
+            // the title before the speaker's name: "NATO Secretary General Jens Stoltenberg"
+            speakerAt.some((at) => p.mention.end <= at && at - p.mention.end <= 40)
+          )
+            continue;
+          about.add(p.cluster);
+          ctx.propose({
+            type: "ABOUT",
+            from: quote,
+            to: p.cluster,
+            sentence: s,
+            inferred: true,
+            confidence: 0.5,
+          });
+        }
       }
     }
   }

@@ -167,3 +167,16 @@ describe("extract: quotes said at events", () => {
     expect(out).toContain("olaf-scholz VISITED lithuania");
   });
 });
+
+describe("extract: what a quoted fragment is about", () => {
+  it("a fragment in reported speech is about what its sentence names, not the speaker's title", async () => {
+    const out = await facts(
+      "NATO Secretary General Mark Rutte said the deployment of Swedish troops to Finland was “a turning point for the north.”",
+    );
+    const about = out.filter((x) => x.startsWith("quote-rutte-") && x.includes(" ABOUT "));
+    expect(about.map((x) => x.replace(/^quote-rutte-\S+ /, ""))).toEqual(
+      expect.arrayContaining(["ABOUT sweden (inferred)", "ABOUT finland (inferred)"]),
+    );
+    expect(about.some((x) => x.includes("ABOUT nato"))).toBe(false);
+  });
+});
