@@ -851,7 +851,7 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -1427,7 +1427,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       /^\s+in\s+$/.test(ctx.text.slice(p.mention.start - 4, p.mention.start)) &&
       !/[,;]/.test(ctx.text.slice(object.mention.end, p.mention.start)),
   );
-  if (place)
+  if (place) {
     ctx.propose({
       type: "LOCATED_IN",
       from: event,
@@ -1435,6 +1435,29 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       sentence: s,
       confidence: 0.75,
     });
+    // "German Defence Minister X met Y in Vilnius": an official meeting abroad visits the place
+    const where =
+      place.cluster.kind === "Nation"
+        ? place.cluster.key
+        : (place.mention.involves?.find((n) => n.kind === "Nation")?.key ??
+          capitalOf(place.cluster.key)?.key);
+    for (const p of [subject, object]) {
+      const own = ctx.placed
+        .filter((x) => x.cluster === p.cluster && x.mention.roleOf)
+        .map((x) => ctx.placed.find((y) => y.mention === x.mention.roleOf)?.cluster)
+        .find((c) => c?.kind === "Nation");
+      if (own && where && own.key !== where)
+        ctx.propose({
+          type: "VISITED",
+          from: p.cluster,
+          to: place.cluster,
+          properties: date ? { date } : {},
+          sentence: s,
+          inferred: true,
+          confidence: 0.65,
+        });
+    }
+  }
   const discuss = /\bto (?:discuss|talk about|review|prepare for)\b/.exec(after);
   if (discuss) {
     const from = object.mention.end + discuss.index;
@@ -1453,10 +1476,18 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
 
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
 function calls(ctx: Context, s: Sentence, here: Placed[]): void {
-  const m = s.text.match(
-    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
+  let inferred = false;
+  let m = s.text.match(
+    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|calls? for|called for|calling for|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|asked|asks|asking|challenged|challenges|implored|implores|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
-  if (!m) return;
+  // "Rutte said allies must spend more": a call in reported speech, inferred
+  if (!m) {
+    m = s.text.match(
+      /\b(?:said|says|stressed|stresses|insisted|insists|warned|warns|argued|argues|told \w+)\s+(?:that\s+)?((?:(?:all|other|the|European|fellow|NATO|Western|remaining)\s+)*(?:allies|member states|members|partners|\p{Lu}[\p{L}.]+))\s+(?:must|should|needs? to|ha(?:ve|s) to|ought to)\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/u,
+    );
+    if (!m) return;
+    inferred = true;
+  }
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
@@ -1502,7 +1533,8 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
       to: t.cluster,
       properties: request ? { request } : {},
       sentence: s,
-      confidence: 0.8,
+      inferred,
+      confidence: inferred ? 0.65 : 0.8,
     });
   }
 }

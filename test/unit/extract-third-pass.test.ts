@@ -180,3 +180,26 @@ describe("extract: what a quoted fragment is about", () => {
     expect(about.some((x) => x.includes("ABOUT nato"))).toBe(false);
   });
 });
+
+describe("extract: calls and visits phrased otherwise", () => {
+  it("'asked X to', and 'said allies must' as an inferred call on the alliance", async () => {
+    const out = await facts(
+      "NATO Secretary General Mark Rutte said allies must spend more on air defence. Polish President Andrzej Duda asked Germany to send more troops.",
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "mark-rutte CALLED_ON nato (inferred)",
+        "andrzej-duda CALLED_ON germany",
+      ]),
+    );
+  });
+
+  it("'made his way to' visits; a minister meeting a foreign leader in their capital visits it", async () => {
+    const out = await facts(
+      "On Tuesday, German Defence Minister Boris Pistorius met Lithuanian Prime Minister Ingrida Simonyte in Vilnius. He then made his way to the military base in Rukla, where Boris Pistorius watched a drill.",
+    );
+    expect(out).toContain("boris-pistorius VISITED vilnius (inferred)");
+    // the host in her own capital visits nothing
+    expect(out.some((x) => x.startsWith("ingrida-simonyte VISITED"))).toBe(false);
+  });
+});
