@@ -438,6 +438,21 @@ export function findMentions(
     });
   }
 
+  // Ministries named without their nation: "the Defence Ministry", "the Ministry of National Defence"
+  // (a nation's own, "the Romanian Defence Ministry", is found with the national forces above).
+  for (const m of text.matchAll(
+    /\b(?:Ministry of (?:National )?(?:Defen[cs]e|Foreign Affairs|Finance|the Interior|Interior)|(?:Defen[cs]e|Foreign|Finance|Interior) Ministry)\b/g,
+  )) {
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name: m[0],
+      key: slug(m[0]),
+      properties: { category: "GOVERNMENT" },
+    });
+  }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi".
   for (const m of text.matchAll(
     /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Naval Base|Military Base|Barracks|Garrison)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,

@@ -1766,7 +1766,7 @@ function spending(ctx: Context): void {
 }
 
 const PLEDGE_VERB =
-  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes)\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context): void {
@@ -1813,7 +1813,9 @@ function pledges(ctx: Context): void {
     const isMoney = /\$|€|£|\bdollars?\b|\bbillions?\b|\bmillions?\b|\beuros?\b|\bpounds\b/i.test(
       object,
     );
-    const isPct = /per ?cent|%/.test(object) && /GDP/.test(object);
+    const isPct =
+      /per ?cent|%/.test(object) &&
+      /GDP|gross domestic product|economic output|national income/.test(object);
     const isTroops = /\btroops|soldiers|personnel\b/.test(object);
     const metric = isPct ? "PERCENT_GDP" : isMoney ? "MONEY" : isTroops ? "TROOPS" : "OTHER";
     const props: Record<string, string | number> = {

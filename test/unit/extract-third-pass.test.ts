@@ -203,3 +203,17 @@ describe("extract: calls and visits phrased otherwise", () => {
     expect(out.some((x) => x.startsWith("ingrida-simonyte VISITED"))).toBe(false);
   });
 });
+
+describe("extract: ministries and plans to raise spending", () => {
+  it("'the Defence Ministry' is a government body; 'is set to raise ... of its economic output' a pledge", async () => {
+    const r = await draft(
+      "Estonia is set to raise its defence spending to 5.4 percent of its economic output in 2026, the Defence Ministry in Tallinn said.",
+    );
+    const kinds = r.entities.map((e) => `${e.kind} ${e.key}`);
+    expect(kinds).toContain("Organization defence-ministry");
+    const pledged = r.document.relations.filter((x) => x.type === "PLEDGED");
+    expect(pledged.map((x) => x.from)).toEqual(["estonia"]);
+    const pledge = r.document.entities.find((e) => e.key === pledged[0]?.to);
+    expect(pledge?.properties).toMatchObject({ metric: "PERCENT_GDP", value: 5.4 });
+  });
+});
