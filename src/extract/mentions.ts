@@ -222,7 +222,17 @@ function hostInSentence(
       text.slice(end, x.at),
     ),
   );
-  return after?.g?.entity;
+  if (after) return after.g?.entity;
+  // "1,000 French soldiers are deployed in Romania as part of the NATO battle group"
+  const before = nations.filter(
+    (x) =>
+      x.at < at &&
+      /\b(?:in|to|into)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
+        text.slice(Math.max(s.start, x.at - 20), x.at),
+      ) &&
+      !/[;]/.test(text.slice(x.at, at)),
+  );
+  return before[before.length - 1]?.g?.entity;
 }
 
 /** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
@@ -451,6 +461,23 @@ export function findMentions(
       name: m[0],
       key: slug(m[0]),
       properties: { category: "GOVERNMENT" },
+    });
+  }
+  // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
+  // "when NATO defence ministers converge": one event per alliance and portfolio.
+  for (const m of text.matchAll(
+    /\b(?:meeting of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened)\b))/gu,
+  )) {
+    const org = m[1] ?? m[3] ?? m[5] ?? "";
+    const branch = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase().replace("defense", "defence");
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Event",
+      name: `${org} ${branch} ministers' meeting`,
+      key: slug(`${org} ${branch} ministers meeting`),
+      properties: { category: "MEETING" },
     });
   }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi".

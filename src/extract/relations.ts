@@ -6,7 +6,7 @@
 
 import type { Kind } from "../domain/vocabulary.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
-import { capitalOf } from "./gazetteer.js";
+import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
@@ -64,6 +64,7 @@ export function findRelations(ctx: Context): void {
     membership(ctx, s, here);
     exercises(ctx, s, here);
     meetings(ctx, s, here);
+    hosting(ctx, s, here);
   }
   summits(ctx);
   battleGroups(ctx);
@@ -1256,7 +1257,7 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
     if (e.cluster.properties.category === "CONFLICT") continue;
     const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
     const m = before.match(
-      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to)\s+(?:the\s+)?$/i,
+      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs)\s+(?:the\s+|an?\s+)?$/i,
     );
     if (!m) continue;
     const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "") ? "speaker" : "attendee";
@@ -1347,6 +1348,79 @@ function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
         (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
         !p.mention.demonym &&
         /^\s+in\s+(?:the\s+)?$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
+    );
+    if (where) {
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: e.cluster,
+        to: where.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: where.cluster,
+        to: e.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+}
+
+/**
+ * "Latvia hosted the exercise Crystal Arrow", "Vilnius will host the summit": HOSTS; and an
+ * alliance's ministerial meeting is one the alliance takes part in, where "in <place>" says.
+ */
+function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    const host = here.find(
+      (p) =>
+        (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+        !p.mention.demonym &&
+        p.mention.end <= e.mention.start &&
+        /^\s+(?:(?:will|would|is to|is set to)\s+)?(?:host|hosts|hosted|hosting|is hosting|was hosting)\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(
+          ctx.text.slice(p.mention.end, e.mention.start),
+        ),
+    );
+    if (host)
+      ctx.propose({
+        type: "HOSTS",
+        from: host.cluster,
+        to: e.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+    if (!/-ministers-meeting$/.test(e.cluster.key)) continue;
+    const org = GAZETTEER.find(
+      (g) => g.entity.kind === "Organization" && e.mention.text.includes(`${g.form} `),
+    )?.entity;
+    if (org) {
+      const c = ctx.entity(org.kind, org.key, org.name, org.properties);
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: c,
+        to: e.cluster,
+        properties: { role: "host" },
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+      ctx.propose({
+        type: "ABOUT",
+        from: e.cluster,
+        to: c,
+        sentence: s,
+        inferred: true,
+        confidence: 0.6,
+      });
+    }
+    const where = here.find(
+      (p) =>
+        (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+        !p.mention.demonym &&
+        /^\s+in\s+$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
     );
     if (where) {
       ctx.propose({

@@ -217,3 +217,31 @@ describe("extract: ministries and plans to raise spending", () => {
     expect(pledge?.properties).toMatchObject({ metric: "PERCENT_GDP", value: 5.4 });
   });
 });
+
+describe("extract: ministerial meetings and hosts", () => {
+  it("'a meeting of NATO defence ministers in Brussels' is one event the alliance holds there", async () => {
+    const out = await facts(
+      "Canada's defence minister took part in a meeting of NATO defence ministers in Brussels. Mark Rutte chaired the NATO defence ministers' meeting.",
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "nato PARTICIPATED_IN nato-defence-ministers-meeting (inferred)",
+        "nato-defence-ministers-meeting LOCATED_IN brussels",
+        "mark-rutte PARTICIPATED_IN nato-defence-ministers-meeting",
+      ]),
+    );
+  });
+
+  it("'<nation> hosted the exercise X' hosts it; a battle group placed before it in its sentence", async () => {
+    const out = await facts(
+      "Lithuania hosted the exercise Iron Wolf 2024 this spring. Some 1,000 Dutch soldiers are deployed in Lithuania as part of the NATO battle group.",
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "lithuania HOSTS iron-wolf-2024",
+        "netherlands CONTRIBUTES_TO nato-battle-group-in-lithuania",
+        "nato-battle-group-in-lithuania DEPLOYED_TO lithuania",
+      ]),
+    );
+  });
+});
