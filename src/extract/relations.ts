@@ -50,6 +50,20 @@ export function findRelations(ctx: Context): void {
     if (kind === "Event" && span) eventsAt.push({ c, at: span.start });
     return c;
   };
+  // "NATO" only inside longer names ("the NATO battle group", "NATO Response Force", "NATO defence
+  // ministers' meeting") still names the alliance: the rules below look for it among the mentions
+  if (!ctx.placed.some((p) => p.cluster.key === "nato")) {
+    const at = ctx.text.search(/\bNATO\b/);
+    if (at >= 0) {
+      const span = { start: at, end: at + 4, text: "NATO" };
+      const cluster = ctx.entity("Organization", "nato", "NATO", { category: "ALLIANCE" }, span);
+      ctx.placed.push({
+        mention: { ...span, kind: "Organization", name: "NATO", key: "nato" },
+        cluster,
+      });
+      ctx.placed.sort((a, b) => a.mention.start - b.mention.start);
+    }
+  }
   const home = homeNation(ctx);
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   titles(ctx, home, roleHolders);
@@ -774,7 +788,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
           ctx.text.slice(p.mention.start - 25, p.mention.start),
         ) &&
         // not past the clause: "the battle group stationed there, the ministry in Bucharest said"
-        !/[,;]/.test(ctx.text.slice(from, p.mention.start)),
+        !/;|,\s+(?:the|a|an|which|who|where|while|and|but|said|says|according)\b/i.test(
+          ctx.text.slice(from, p.mention.start),
+        ),
     );
     if (target) {
       ctx.propose({

@@ -245,3 +245,12 @@ describe("extract: ministerial meetings and hosts", () => {
     );
   });
 });
+
+describe("extract: the alliance named only inside longer names", () => {
+  it("'the NATO battle group' and 'NATO Response Force' still name NATO, so its members are found (the battle group's host is named inside its name)", async () => {
+    const out = await facts(
+      "Italy sent tanks to the NATO battle group in Bulgaria, alongside units of the NATO Response Force.",
+    );
+    expect(out).toEqual(expect.arrayContaining(["italy MEMBER_OF nato (inferred)"]));
+  });
+});
