@@ -613,17 +613,52 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
       confidence: 0.75,
     });
   }
-  const nations = ofKind(here, "Nation");
-  for (let i = 0; i + 1 < nations.length; i++) {
-    const a = nations[i] as Placed;
-    const b = nations[i + 1] as Placed;
-    const between = ctx.text.slice(a.mention.end, b.mention.start);
+  // the actors: nations, "Russian forces" (a demonym and its troops), and capitals standing for
+  // their nation ("Moscow launched its invasion of Ukraine")
+  const actors: { cluster: Cluster; start: number; end: number }[] = [];
+  for (const p of here) {
+    if (p.cluster.kind === "Nation") {
+      if (!p.mention.demonym) {
+        actors.push({ cluster: p.cluster, start: p.mention.start, end: p.mention.end });
+        continue;
+      }
+      const troops = /^\s+(?:forces|troops|army|military|soldiers)\b/.exec(
+        ctx.text.slice(p.mention.end, p.mention.end + 20),
+      );
+      if (troops)
+        actors.push({
+          cluster: p.cluster,
+          start: p.mention.start,
+          end: p.mention.end + troops[0].length,
+        });
+    } else if (p.cluster.kind === "Place") {
+      const n = capitalOf(p.cluster.key);
+      if (n)
+        actors.push({
+          cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+          start: p.mention.start,
+          end: p.mention.end,
+        });
+    } else if (p.cluster.properties.category === "ARMED_FORCES") {
+      const n = p.mention.involves?.find((x) => x.kind === "Nation");
+      if (n)
+        actors.push({
+          cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+          start: p.mention.start,
+          end: p.mention.end,
+        });
+    }
+  }
+  for (let i = 0; i + 1 < actors.length; i++) {
+    const a = actors[i] as (typeof actors)[number];
+    const b = actors[i + 1] as (typeof actors)[number];
+    const between = ctx.text.slice(a.end, b.start);
     if (
       /^\s+(?:has |had |fully |first )?(?:invaded|invades|attacked|attacks|(?:launched|began|started) (?:its|a|the) (?:[\w-]+ ){0,3}(?:invasion|war) (?:of|on|against))\s+$/.test(
         between,
       ) &&
-      !a.mention.demonym &&
-      a.cluster !== b.cluster
+      a.cluster !== b.cluster &&
+      b.cluster.kind === "Nation"
     ) {
       ctx.propose({
         type: "INVADED",

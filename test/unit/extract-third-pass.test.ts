@@ -254,3 +254,16 @@ describe("extract: the alliance named only inside longer names", () => {
     expect(out).toEqual(expect.arrayContaining(["italy MEMBER_OF nato (inferred)"]));
   });
 });
+
+describe("extract: invasions phrased otherwise", () => {
+  it("a capital for its nation and 'Russian forces' invade; a nation that merely hosts does not", async () => {
+    const a = await facts(
+      "The battalion arrived after Moscow launched its full-scale invasion of Ukraine.",
+    );
+    expect(a).toContain("russia INVADED ukraine");
+    const b = await facts("Belarusian forces invaded Lithuania in the exercise scenario.");
+    expect(b).toContain("belarus INVADED lithuania");
+    const c = await facts("Canadian troops attacked nothing; Poland hosts them.");
+    expect(c.some((x) => x.includes("INVADED"))).toBe(false);
+  });
+});
