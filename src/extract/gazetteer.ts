@@ -41,6 +41,15 @@ const DOTTED: Record<string, string[]> = {
   USA: ["U.S.", "US", "U.S.A.", "USA", "America", "United States"],
 };
 
+/** Adjectival demonyms world-countries does not list, for NATO members and their neighbours. */
+const ADJECTIVES: Record<string, string[]> = {
+  ISL: ["Icelandic"],
+  SVK: ["Slovakian"],
+  LUX: ["Luxembourgish"],
+  SVN: ["Slovenian"],
+  MKD: ["North Macedonian"],
+};
+
 for (const c of countries) {
   if (!c.independent && c.cca3 !== "PSE" && c.cca3 !== "TWN") continue;
   const name = c.name.common;
@@ -64,6 +73,8 @@ for (const c of countries) {
   entries.push({ form: name, entity: nation, demonym: false });
   for (const a of aliases) entries.push({ form: a, entity: nation, demonym: false });
   const demonyms = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean) as string[]);
+  // world-countries gives the noun ("Icelander"); news writes the adjective ("Icelandic forces")
+  for (const d of ADJECTIVES[c.cca3] ?? []) demonyms.add(d);
   for (const d of demonyms)
     if (d !== name) entries.push({ form: d, entity: nation, demonym: true });
   for (const cap of c.capital ?? []) {
@@ -106,6 +117,12 @@ const ORGS: KnownEntity[] = [
   org("the-associated-press", "The Associated Press", ["Associated Press", "AP"], "MEDIA"),
   org("reuters", "Reuters", [], "MEDIA"),
   org("agence-france-presse", "Agence France-Presse", ["AFP"], "MEDIA"),
+  org("xinhua", "Xinhua", ["Xinhua News Agency"], "MEDIA"),
+  org("deutsche-presse-agentur", "Deutsche Presse-Agentur", ["dpa", "DPA"], "MEDIA"),
+  org("tass", "TASS", [], "MEDIA"),
+  org("interfax", "Interfax", [], "MEDIA"),
+  org("bundeswehr", "Bundeswehr", [], "ARMED_FORCES"),
+  org("nato-response-force", "NATO Response Force", [], "ARMED_FORCES"),
 ];
 for (const o of ORGS) {
   entries.push({ form: o.name, entity: o, demonym: false });

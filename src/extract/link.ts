@@ -77,9 +77,13 @@ export async function linkMentions(mentions: readonly Mention[], linker?: Linker
     );
     const taken = new Set(byKey.keys());
     for (const c of clusters) {
-      const byName = [c.name, ...c.mentions.filter((m) => !m.demonym).map((m) => m.text)]
-        .map((n) => found.get(n))
-        .find((h) => h && h.kind === c.kind);
+      // "the battle group" is a description: a battle group named by its host ("NATO battle group
+      // in Romania") links by that name only, never to another nation's battle group
+      const described = c.kind === "Mission" && c.mentions.some((m) => m.involves);
+      const forms = described
+        ? [c.name]
+        : [c.name, ...c.mentions.filter((m) => !m.demonym).map((m) => m.text)];
+      const byName = forms.map((n) => found.get(n)).find((h) => h && h.kind === c.kind);
       // The key it would propose is already an entity's: the same one when the kind agrees.
       const byOwnKey = found.get(c.key);
       const hit = byName ?? (byOwnKey?.key === c.key && byOwnKey.kind === c.kind ? byOwnKey : null);

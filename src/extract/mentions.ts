@@ -81,7 +81,8 @@ const TITLE_WORDS = new Set(
   Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
-  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General`
+  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
+  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -157,7 +158,7 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})[Bb]attle ?[Gg]roup(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BARE_INVASION_RE = new RegExp(
@@ -176,7 +177,63 @@ const BASE_RE = new RegExp(
 );
 
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
+
+/** Whether the word right after `at` is a noun (wink's tag): "military threats", not "military is". */
+function nounAfter(analysis: Analysis, at: number): boolean {
+  const t = analysis.tokens.find((x) => x.start >= at);
+  return (
+    t !== undefined &&
+    t.start - at <= 2 &&
+    /^(?:NOUN|PROPN)$/.test(t.pos) &&
+    /^\p{Ll}/u.test(t.text)
+  );
+}
 const isWordy = (t: string) => /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u.test(t);
+
+/**
+ * The nation a battle group is placed in later in its sentence: "the battle group stationed there"
+ * after "in central Romania", "was established in Romania", "in Orzysz, northern Poland".
+ */
+function hostInSentence(
+  text: string,
+  analysis: Analysis,
+  m: RegExpMatchArray,
+): KnownEntity | undefined {
+  const at = m.index ?? 0;
+  const s = analysis.sentences.find((x) => x.start <= at && at < x.end);
+  if (!s) return undefined;
+  const end = at + m[0].length;
+  const nations = [...text.slice(s.start, s.end).matchAll(GAZ_RE)]
+    .map((g) => ({ at: s.start + (g.index ?? 0), g: GAZ_BY_FORM.get(g[0]) }))
+    .filter((x) => x.g?.entity.kind === "Nation" && !x.g.demonym);
+  // "in central Romania ... the NATO battle group stationed there"
+  if (/^\s+(?:(?:stationed|based|deployed)\s+)?there\b/.test(text.slice(end, end + 30))) {
+    const before = nations.filter(
+      (x) =>
+        x.at < at &&
+        /\b(?:in|to|into)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
+          text.slice(Math.max(s.start, x.at - 20), x.at),
+        ),
+    );
+    return before[before.length - 1]?.g?.entity;
+  }
+  const after = nations.find((x) =>
+    /^[^.;]{0,80}?\b(?:in|to|into)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
+      text.slice(end, x.at),
+    ),
+  );
+  if (after) return after.g?.entity;
+  // "1,000 French soldiers are deployed in Romania as part of the NATO battle group"
+  const before = nations.filter(
+    (x) =>
+      x.at < at &&
+      /\b(?:in|to|into)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
+        text.slice(Math.max(s.start, x.at - 20), x.at),
+      ) &&
+      !/[;]/.test(text.slice(x.at, at)),
+  );
+  return before[before.length - 1]?.g?.entity;
+}
 
 /** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
 export function nationNamedIn(phrase: string): KnownEntity | undefined {
@@ -219,7 +276,7 @@ export function findMentions(
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
   const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
   for (const m of text.matchAll(BATTLEGROUP_RE)) {
-    const host = gazAt(m[2] ?? "")?.entity;
+    const host = gazAt(m[2] ?? "")?.entity ?? hostInSentence(text, analysis, m);
     const ledBy = m[1]?.match(/(\S+)-led\b/)?.[1];
     const lead = ledBy ? gazAt(ledBy)?.entity : undefined;
     groups.push({
@@ -333,6 +390,8 @@ export function findMentions(
     const nation = gazAt(who)?.entity;
     if (nation?.kind !== "Nation") continue;
     const head = (m[2] ?? "").toLowerCase();
+    // "Russian military threats", "the Lithuanian military base": an adjective, not the forces
+    if (head === "military" && nounAfter(analysis, m.index + m[0].length)) continue;
     const demonym = DEMONYMS.find((d) => d.entity === nation)?.form ?? nation.name;
     const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
     const base = {
@@ -389,6 +448,71 @@ export function findMentions(
     });
   }
 
+  // Ministries named without their nation: "the Defence Ministry", "the Ministry of National Defence"
+  // (a nation's own, "the Romanian Defence Ministry", is found with the national forces above).
+  for (const m of text.matchAll(
+    /\b(?:Ministry of (?:National )?(?:Defen[cs]e|Foreign Affairs|Finance|the Interior|Interior)|(?:Defen[cs]e|Foreign|Finance|Interior) Ministry)\b/g,
+  )) {
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name: m[0],
+      key: slug(m[0]),
+      properties: { category: "GOVERNMENT" },
+    });
+  }
+  // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
+  // "when NATO defence ministers converge": one event per alliance and portfolio.
+  for (const m of text.matchAll(
+    /\b(?:meeting of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened)\b))/gu,
+  )) {
+    const org = m[1] ?? m[3] ?? m[5] ?? "";
+    const branch = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase().replace("defense", "defence");
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Event",
+      name: `${org} ${branch} ministers' meeting`,
+      key: slug(`${org} ${branch} ministers meeting`),
+      properties: { category: "MEETING" },
+    });
+  }
+  // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi".
+  for (const m of text.matchAll(
+    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Naval Base|Military Base|Barracks|Garrison)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+  )) {
+    const lead = m[0].match(/^(?:The|At|In|To|From|Near|During)\s/);
+    const start = m.index + (lead?.[0].length ?? 0);
+    const name = text.slice(start, m.index + m[0].length);
+    if (name.split(/\s+/).length < 2) continue;
+    claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
+  }
+  // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
+  // "the Defender Europe exercise": an event, named as written.
+  for (const m of text.matchAll(
+    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+)*(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
+  )) {
+    const name = m[1] ?? "";
+    const start = m.index + m[0].length - name.length;
+    if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(name)) continue;
+    if (gazAt(name)) continue;
+    const year = name.match(/'(\d\d)$|\b(\d{4})$/);
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Event",
+      name,
+      key: slug(name.replace(/'(\d\d)$/, "20$1")),
+      properties: {
+        category: "OTHER",
+        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
+      },
+    });
+  }
   // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
   for (const m of text.matchAll(BASE_RE)) {
     const what = m[1] ?? "";
@@ -444,6 +568,14 @@ export function findMentions(
       )?.[1];
       if (prev && !TITLE_WORDS.has(prev) && isFirstName(prev)) continue;
     }
+    // "the Vienna Document", "the Minsk agreements": a city naming an accord is not the place
+    if (
+      g.entity.kind === "Place" &&
+      /^\s+(?:\p{Lu}{2,}\s+)?(?:[Dd]ocument|Convention|Treaty|[Aa]greements?|Protocol|Pact|Process|Format|Declaration|Accords?|Charter)\b/u.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+      )
+    )
+      continue;
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,

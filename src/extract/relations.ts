@@ -5,8 +5,8 @@
  */
 
 import type { Kind } from "../domain/vocabulary.js";
-import { type Context, inSentence, type Placed, placedIn } from "./context.js";
-import { capitalOf } from "./gazetteer.js";
+import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
@@ -35,12 +35,35 @@ const told = (ctx: Context, event: Cluster, s: Sentence) => {
 export function findRelations(ctx: Context): void {
   // pledges the rules make, by where the text states them, for what the events are about
   const pledgesAt: { c: Cluster; at: number }[] = [];
+  const eventsAt: { c: Cluster; at: number }[] = [];
   const entity = ctx.entity.bind(ctx);
+  // who took part in which event, and who said what, where: for SAID_AT below
+  const proposed: Proposal[] = [];
+  const propose = ctx.propose.bind(ctx);
+  ctx.propose = (p) => {
+    if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
+    propose(p);
+  };
   ctx.entity = (kind, key, name, properties, span) => {
     const c = entity(kind, key, name, properties, span);
     if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
+    if (kind === "Event" && span) eventsAt.push({ c, at: span.start });
     return c;
   };
+  // "NATO" only inside longer names ("the NATO battle group", "NATO Response Force", "NATO defence
+  // ministers' meeting") still names the alliance: the rules below look for it among the mentions
+  if (!ctx.placed.some((p) => p.cluster.key === "nato")) {
+    const at = ctx.text.search(/\bNATO\b/);
+    if (at >= 0) {
+      const span = { start: at, end: at + 4, text: "NATO" };
+      const cluster = ctx.entity("Organization", "nato", "NATO", { category: "ALLIANCE" }, span);
+      ctx.placed.push({
+        mention: { ...span, kind: "Organization", name: "NATO", key: "nato" },
+        cluster,
+      });
+      ctx.placed.sort((a, b) => a.mention.start - b.mention.start);
+    }
+  }
   const home = homeNation(ctx);
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   titles(ctx, home, roleHolders);
@@ -53,6 +76,9 @@ export function findRelations(ctx: Context): void {
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
+    exercises(ctx, s, here);
+    meetings(ctx, s, here);
+    hosting(ctx, s, here);
   }
   summits(ctx);
   battleGroups(ctx);
@@ -72,7 +98,63 @@ export function findRelations(ctx: Context): void {
       ctx.propose({ type: "ABOUT", from: event, to: c, sentence: s, confidence: 0.65 });
   }
   EVENTS.delete(ctx);
+  // "met X to discuss the decisions of the 2016 NATO summit": events and pledges the rules found later
+  for (const d of DISCUSSED.get(ctx) ?? []) {
+    for (const x of [...pledgesAt, ...eventsAt])
+      if (x.at >= d.from && x.at < d.s.end && x.c !== d.event)
+        ctx.propose({ type: "ABOUT", from: d.event, to: x.c, sentence: d.s, confidence: 0.65 });
+  }
+  DISCUSSED.delete(ctx);
+  saidAt(ctx, proposed);
 }
+
+/**
+ * A quote is said at the event its speaker was just put at: "Speaking at the conference, X said
+ * ...", "X visited the base ... 'We are here,' he said." The latest event the speaker takes part in,
+ * stated in the quote's sentence or at most three sentences before it in the same paragraph.
+ */
+function saidAt(ctx: Context, proposed: readonly Proposal[]): void {
+  const index = new Map(ctx.sentences.map((s, i) => [s, i]));
+  for (const said of proposed) {
+    if (said.type !== "SAID") continue;
+    const at = index.get(said.sentence);
+    if (at === undefined) continue;
+    const events = proposed.filter((p) => {
+      if (p.type !== "PARTICIPATED_IN" || p.from !== said.from || p.to.kind !== "Event")
+        return false;
+      if (p.to.properties.category === "CONFLICT") return false;
+      const i = index.get(p.sentence);
+      return (
+        i !== undefined &&
+        i <= at &&
+        at - i <= 3 &&
+        p.sentence.paragraph >= said.sentence.paragraph - 1
+      );
+    });
+    const latest = events.sort(
+      (a, b) => (index.get(b.sentence) ?? 0) - (index.get(a.sentence) ?? 0),
+    )[0];
+    if (!latest) continue;
+    // "During a press conference, X said ...": the sentence names another occasion
+    if (
+      latest.sentence !== said.sentence &&
+      /\b(?:press conference|news conference|interview|told reporters|told journalists|in a statement|on (?:X|Twitter|Facebook|social media)|[Dd]uring|[Ll]ater|[Ee]arlier)\b/.test(
+        said.sentence.text,
+      )
+    )
+      continue;
+    ctx.propose({
+      type: "SAID_AT",
+      from: said.to,
+      to: latest.to,
+      sentence: said.sentence,
+      inferred: latest.sentence !== said.sentence,
+      confidence: 0.65,
+    });
+  }
+}
+
+const DISCUSSED = new WeakMap<Context, { event: Cluster; s: Sentence; from: number }[]>();
 
 /** "Canada is the lead nation ... [Operation Reassurance]"; "the NATO mission" is part of NATO. */
 function missions(ctx: Context): void {
@@ -531,17 +613,52 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
       confidence: 0.75,
     });
   }
-  const nations = ofKind(here, "Nation");
-  for (let i = 0; i + 1 < nations.length; i++) {
-    const a = nations[i] as Placed;
-    const b = nations[i + 1] as Placed;
-    const between = ctx.text.slice(a.mention.end, b.mention.start);
+  // the actors: nations, "Russian forces" (a demonym and its troops), and capitals standing for
+  // their nation ("Moscow launched its invasion of Ukraine")
+  const actors: { cluster: Cluster; start: number; end: number }[] = [];
+  for (const p of here) {
+    if (p.cluster.kind === "Nation") {
+      if (!p.mention.demonym) {
+        actors.push({ cluster: p.cluster, start: p.mention.start, end: p.mention.end });
+        continue;
+      }
+      const troops = /^\s+(?:forces|troops|army|military|soldiers)\b/.exec(
+        ctx.text.slice(p.mention.end, p.mention.end + 20),
+      );
+      if (troops)
+        actors.push({
+          cluster: p.cluster,
+          start: p.mention.start,
+          end: p.mention.end + troops[0].length,
+        });
+    } else if (p.cluster.kind === "Place") {
+      const n = capitalOf(p.cluster.key);
+      if (n)
+        actors.push({
+          cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+          start: p.mention.start,
+          end: p.mention.end,
+        });
+    } else if (p.cluster.properties.category === "ARMED_FORCES") {
+      const n = p.mention.involves?.find((x) => x.kind === "Nation");
+      if (n)
+        actors.push({
+          cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+          start: p.mention.start,
+          end: p.mention.end,
+        });
+    }
+  }
+  for (let i = 0; i + 1 < actors.length; i++) {
+    const a = actors[i] as (typeof actors)[number];
+    const b = actors[i + 1] as (typeof actors)[number];
+    const between = ctx.text.slice(a.end, b.start);
     if (
       /^\s+(?:has |had |fully |first )?(?:invaded|invades|attacked|attacks|(?:launched|began|started) (?:its|a|the) (?:[\w-]+ ){0,3}(?:invasion|war) (?:of|on|against))\s+$/.test(
         between,
       ) &&
-      !a.mention.demonym &&
-      a.cluster !== b.cluster
+      a.cluster !== b.cluster &&
+      b.cluster.kind === "Nation"
     ) {
       ctx.propose({
         type: "INVADED",
@@ -704,6 +821,10 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
         !p.mention.demonym &&
         /\b(?:to|in|on|into)\s+(?:the\s+)?(?:(?:country|town|city|region|village) of\s+)?$/.test(
           ctx.text.slice(p.mention.start - 25, p.mention.start),
+        ) &&
+        // not past the clause: "the battle group stationed there, the ministry in Bucharest said"
+        !/;|,\s+(?:the|a|an|which|who|where|while|and|but|said|says|according)\b/i.test(
+          ctx.text.slice(from, p.mention.start),
         ),
     );
     if (target) {
@@ -782,7 +903,7 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -831,6 +952,17 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.end <= clauseEnd &&
       (along < 0 || p.mention.start < verbAt + along),
   );
+  // "visited the NATO battle group in Finland": the mission's host is the place visited
+  if (places.length === 0) {
+    for (const mission of ofKind(here, "Mission")) {
+      if (mission.mention.start <= verbAt || mission.mention.end > clauseEnd) continue;
+      for (const n of mission.mention.involves ?? [])
+        places.push({
+          mention: { ...mission.mention, kind: n.kind, name: n.name, involves: [] },
+          cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+        });
+    }
+  }
   const date = dateIn(ctx, s);
   for (const v of [
     ...who.map((p) => [p, 0.85] as const),
@@ -948,6 +1080,82 @@ function battleGroups(ctx: Context): void {
         sentence: s,
         confidence: 0.8,
       });
+    groupInSentence(ctx, s, p);
+  }
+}
+
+/**
+ * What a sentence says around a battle group: who leads it ("Led by France, the battle group",
+ * "under the command of Germany"), who is in it ("includes US, British and Romanian forces",
+ * "made up of troops from ..."), and the town or base it is placed at ("the battle group in
+ * Orzysz", "is stationed at the training centre in Cincu").
+ */
+function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
+  const here = placedIn(s, ctx.placed);
+  const nations = here.filter((p) => p.cluster.kind === "Nation");
+  const lead = s.text.match(/\b(?:[Ll]ed by|under the (?:command|leadership) of)\s+(?:the\s+)?/);
+  if (lead) {
+    const at = s.start + (lead.index ?? 0) + lead[0].length;
+    const by = nations.find((n) => n.mention.start === at && !n.mention.demonym);
+    if (by)
+      ctx.propose({ type: "LEADS", from: by.cluster, to: g.cluster, sentence: s, confidence: 0.8 });
+    if (by)
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: by.cluster,
+        to: g.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+  }
+  const cue =
+    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together)\s+/.exec(
+      ctx.text.slice(g.mention.end, s.end),
+    );
+  if (cue) {
+    const from = g.mention.end + cue.index + cue[0].length;
+    for (const n of nations) {
+      if (n.mention.start < from || n.cluster === g.cluster) continue;
+      // the list after the verb, and what follows "in cooperation with"
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: n.cluster,
+        to: g.cluster,
+        sentence: s,
+        inferred: /\bcooperation with|alongside|together with\b/.test(
+          ctx.text.slice(from, n.mention.start),
+        ),
+        confidence: 0.75,
+      });
+    }
+  }
+  // "the battle group in Orzysz", "is stationed at the Joint National Training Centre in Cincu"
+  for (const pl of here) {
+    if (pl.cluster.kind !== "Place" || pl.mention.start < g.mention.end) continue;
+    const between = ctx.text.slice(g.mention.end, pl.mention.start);
+    if (
+      !/^\s*(?:(?:is|are|was|were|has been|have been|remains|will be)\s+)?(?:(?:stationed|based|deployed|located|positioned|headquartered)\s+)?(?:in|at)\s+(?:the\s+\p{Lu}[\p{L}’' -]{2,60}?\s+in\s+)?$/u.test(
+        between,
+      )
+    )
+      continue;
+    ctx.propose({
+      type: "DEPLOYED_TO",
+      from: g.cluster,
+      to: pl.cluster,
+      sentence: s,
+      confidence: 0.8,
+    });
+    ctx.propose({
+      type: "HOSTS",
+      from: pl.cluster,
+      to: g.cluster,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+    break;
   }
 }
 
@@ -991,7 +1199,10 @@ function summits(ctx: Context): void {
         m[0].match(/\b\d{4}\b/)?.[0] ??
         inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
         ctx.publishedAt?.slice(0, 4);
-      const date = inSentence(s, ctx.dates)[0]?.date ?? undefined;
+      const sentenceDate = inSentence(s, ctx.dates)[0]?.date;
+      // "the 2016 NATO summit" named in a 2017 sentence: the summit's own year, not the sentence's date
+      const date =
+        sentenceDate && year && !sentenceDate.startsWith(year) ? year : (sentenceDate ?? undefined);
       const name = `${holder ? `${holder.name} summit` : "Summit"}${place ? ` in ${place.name}` : ""}`;
       const event = ctx.entity(
         "Event",
@@ -1059,6 +1270,13 @@ function summitRelations(
       ctx.text.slice(Math.max(s.start, at - 30), at),
     );
   if (!cue) return;
+  // "the decisions made at the 2016 summit": what the summit did, not who was there
+  if (
+    /\b(?:made|taken|agreed|reached|adopted|decided|set|launched|approved)\s+at\s+$/.test(
+      ctx.text.slice(Math.max(s.start, at - 30), at),
+    )
+  )
+    return;
   const quoted = quotedSpans(s);
   const outside = (p: Placed) =>
     !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
@@ -1090,7 +1308,7 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
     if (e.cluster.properties.category === "CONFLICT") continue;
     const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
     const m = before.match(
-      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to)\s+(?:the\s+)?$/i,
+      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs)\s+(?:the\s+|an?\s+)?$/i,
     );
     if (!m) continue;
     const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "") ? "speaker" : "attendee";
@@ -1121,12 +1339,280 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+const EXERCISE_BEFORE =
+  /(?<![\p{L}’'-])((?:(?!(?:in|the|a|an|at|to|of|on|for|with|part)\s)[\p{L}’'-]+\s+){0,3})(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+$/u;
+
+/**
+ * A named exercise: the nations and alliance in its description take part ("the Russian-Belarusian
+ * military exercise Zapad '17", "the NATO defence exercise X"), so does the subject of "take part
+ * in" / "join" before it, and it lies where "in <place>" right after it says.
+ */
+function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 60), e.mention.start);
+    const phrase = EXERCISE_BEFORE.exec(before);
+    if (!phrase) continue;
+    const phraseStart = e.mention.start - (before.length - (phrase.index ?? 0));
+    told(ctx, e.cluster, s);
+    const participants = new Map<Cluster, { inferred: boolean; role?: string }>();
+    for (const p of here) {
+      if (p.mention.start < phraseStart || p.mention.end > e.mention.start) continue;
+      if (p.cluster.kind === "Nation") participants.set(p.cluster, { inferred: true });
+      else if (p.cluster.properties.category === "ALLIANCE")
+        participants.set(p.cluster, { inferred: true, role: "host" });
+    }
+    const join =
+      /\b(?:(?:are|is|were|was|will be)\s+)?(?:taking part|took part|take part|takes part|participat\w*|joined|join|joins|joining)\s+in\s+(?:the\s+)?$|\b(?:joined|join|joins|joining)\s+(?:the\s+)?$/.exec(
+        ctx.text.slice(s.start, phraseStart),
+      );
+    if (join) {
+      const verbAt = s.start + (join.index ?? 0);
+      const subject = here
+        .filter(
+          (p) =>
+            p.mention.end <= verbAt &&
+            ["Nation", "Person", "Organization"].includes(p.cluster.kind) &&
+            /^(?:\s+(?:soldiers|troops|forces|units|personnel|sailors|aviators|marines|service members))?\s*$/.test(
+              ctx.text.slice(p.mention.end, verbAt),
+            ),
+        )
+        .pop();
+      if (subject) {
+        participants.set(subject.cluster, { inferred: false });
+        for (const n of subject.mention.involves ?? [])
+          if (n.kind === "Nation")
+            participants.set(ctx.entity(n.kind, n.key, n.name, n.properties), { inferred: true });
+      }
+    }
+    for (const [c, how] of participants)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: c,
+        to: e.cluster,
+        properties: how.role ? { role: how.role } : {},
+        sentence: s,
+        inferred: how.inferred,
+        confidence: 0.7,
+      });
+    const where = here.find(
+      (p) =>
+        (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+        !p.mention.demonym &&
+        /^\s+in\s+(?:the\s+)?$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
+    );
+    if (where) {
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: e.cluster,
+        to: where.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: where.cluster,
+        to: e.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+}
+
+/**
+ * "Latvia hosted the exercise Crystal Arrow", "Vilnius will host the summit": HOSTS; and an
+ * alliance's ministerial meeting is one the alliance takes part in, where "in <place>" says.
+ */
+function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    const host = here.find(
+      (p) =>
+        (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+        !p.mention.demonym &&
+        p.mention.end <= e.mention.start &&
+        /^\s+(?:(?:will|would|is to|is set to)\s+)?(?:host|hosts|hosted|hosting|is hosting|was hosting)\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(
+          ctx.text.slice(p.mention.end, e.mention.start),
+        ),
+    );
+    if (host)
+      ctx.propose({
+        type: "HOSTS",
+        from: host.cluster,
+        to: e.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+    if (!/-ministers-meeting$/.test(e.cluster.key)) continue;
+    const org = GAZETTEER.find(
+      (g) => g.entity.kind === "Organization" && e.mention.text.includes(`${g.form} `),
+    )?.entity;
+    if (org) {
+      const c = ctx.entity(org.kind, org.key, org.name, org.properties);
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: c,
+        to: e.cluster,
+        properties: { role: "host" },
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+      ctx.propose({
+        type: "ABOUT",
+        from: e.cluster,
+        to: c,
+        sentence: s,
+        inferred: true,
+        confidence: 0.6,
+      });
+    }
+    const where = here.find(
+      (p) =>
+        (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+        !p.mention.demonym &&
+        /^\s+in\s+$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
+    );
+    if (where) {
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: e.cluster,
+        to: where.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "HOSTS",
+        from: where.cluster,
+        to: e.cluster,
+        sentence: s,
+        inferred: true,
+        confidence: 0.7,
+      });
+    }
+  }
+}
+
+/**
+ * "Stoltenberg met Polish Prime Minister Beata Szydlo to discuss ...", "X held talks with Y": a
+ * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
+ * about the events and pledges named in what they met to discuss.
+ */
+function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
+  const m =
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with)\s+/.exec(
+      s.text,
+    );
+  if (!m) return;
+  const verbAt = s.start + m.index;
+  const objAt = verbAt + m[0].length;
+  const quoted = quotedSpans(s);
+  const outside = (p: Placed) =>
+    !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
+  const who = people(here).filter(outside);
+  const subject = who
+    .filter(
+      (p) =>
+        p.mention.end <= verbAt &&
+        // the subject of "met", not someone named in an earlier clause
+        !/[;]|\b(?:said|says|told|after|when|while)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
+    )
+    .pop();
+  // the person met: the first named right after the verb (past a title)
+  const object = who.find(
+    (p) =>
+      p.mention.start >= objAt &&
+      /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) &&
+      !/[,;]/.test(ctx.text.slice(objAt, p.mention.start)),
+  );
+  if (!subject || !object || subject.cluster === object.cluster) return;
+  const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
+  const date = dateIn(ctx, s);
+  const event = ctx.entity(
+    "Event",
+    slug(`${surname(subject.cluster)} meeting with ${object.cluster.name}`),
+    `${surname(subject.cluster)} meets ${object.cluster.name}`,
+    { category: "MEETING", ...(date ? { date } : {}) },
+  );
+  told(ctx, event, s);
+  for (const p of [subject, object])
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: p.cluster,
+      to: event,
+      sentence: s,
+      confidence: 0.75,
+    });
+  const after = ctx.text.slice(object.mention.end, s.end);
+  const place = here.find(
+    (p) =>
+      p.mention.start >= object.mention.end &&
+      (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+      !p.mention.demonym &&
+      /^\s+in\s+$/.test(ctx.text.slice(p.mention.start - 4, p.mention.start)) &&
+      !/[,;]/.test(ctx.text.slice(object.mention.end, p.mention.start)),
+  );
+  if (place) {
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: event,
+      to: place.cluster,
+      sentence: s,
+      confidence: 0.75,
+    });
+    // "German Defence Minister X met Y in Vilnius": an official meeting abroad visits the place
+    const where =
+      place.cluster.kind === "Nation"
+        ? place.cluster.key
+        : (place.mention.involves?.find((n) => n.kind === "Nation")?.key ??
+          capitalOf(place.cluster.key)?.key);
+    for (const p of [subject, object]) {
+      const own = ctx.placed
+        .filter((x) => x.cluster === p.cluster && x.mention.roleOf)
+        .map((x) => ctx.placed.find((y) => y.mention === x.mention.roleOf)?.cluster)
+        .find((c) => c?.kind === "Nation");
+      if (own && where && own.key !== where)
+        ctx.propose({
+          type: "VISITED",
+          from: p.cluster,
+          to: place.cluster,
+          properties: date ? { date } : {},
+          sentence: s,
+          inferred: true,
+          confidence: 0.65,
+        });
+    }
+  }
+  const discuss = /\bto (?:discuss|talk about|review|prepare for)\b/.exec(after);
+  if (discuss) {
+    const from = object.mention.end + discuss.index;
+    const later = DISCUSSED.get(ctx) ?? [];
+    later.push({ event, s, from });
+    DISCUSSED.set(ctx, later);
+    for (const p of here)
+      if (
+        p.mention.start >= from &&
+        p.cluster !== event &&
+        (p.cluster.kind === "Event" || p.cluster.kind === "Pledge" || p.cluster.kind === "Mission")
+      )
+        ctx.propose({ type: "ABOUT", from: event, to: p.cluster, sentence: s, confidence: 0.65 });
+  }
+}
+
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
 function calls(ctx: Context, s: Sentence, here: Placed[]): void {
-  const m = s.text.match(
-    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
+  let inferred = false;
+  let m = s.text.match(
+    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|calls? for|called for|calling for|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|asked|asks|asking|challenged|challenges|implored|implores|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
-  if (!m) return;
+  // "Rutte said allies must spend more": a call in reported speech, inferred
+  if (!m) {
+    m = s.text.match(
+      /\b(?:said|says|stressed|stresses|insisted|insists|warned|warns|argued|argues|told \w+)\s+(?:that\s+)?((?:(?:all|other|the|European|fellow|NATO|Western|remaining)\s+)*(?:allies|member states|members|partners|\p{Lu}[\p{L}.]+))\s+(?:must|should|needs? to|ha(?:ve|s) to|ought to)\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/u,
+    );
+    if (!m) return;
+    inferred = true;
+  }
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
@@ -1172,7 +1658,8 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
       to: t.cluster,
       properties: request ? { request } : {},
       sentence: s,
-      confidence: 0.8,
+      inferred,
+      confidence: inferred ? 0.65 : 0.8,
     });
   }
 }
@@ -1235,9 +1722,10 @@ function spending(ctx: Context): void {
     const tAt = s.start + cue;
     const pct = [...pcts].sort((a, b) => Math.abs(a.start - tAt) - Math.abs(b.start - tAt))[0];
     // a share of GDP for defence, or "the two per cent target" itself
-    const named = /^\s*(?:-|\s)?(?:target|goal|benchmark|threshold|guideline)\b/.test(
-      ctx.text.slice(pct?.end ?? 0, (pct?.end ?? 0) + 12),
-    );
+    const named =
+      /^\s*(?:-|\s)?(?:(?:defen[cs]e|spending|military|budget)\s+){0,2}(?:target|goal|benchmark|threshold|guideline)\b/.test(
+        ctx.text.slice(pct?.end ?? 0, (pct?.end ?? 0) + 40),
+      );
     if (
       !pct ||
       pct.value === null ||
@@ -1262,6 +1750,53 @@ function spending(ctx: Context): void {
       ctx.propose({ type: "PLEDGED", from: alliance, to: target, sentence: s, confidence: 0.8 });
       ctx.propose({ type: "ABOUT", from: target, to: alliance, sentence: s, confidence: 0.7 });
     }
+    // "the 5 percent goal proposed recently by US President-elect Donald Trump": who proposed it
+    const by =
+      /\b(?:proposed|set|demanded|advocated|championed|sought|called for)\s+(?:\w+\s+){0,2}by\s+/.exec(
+        ctx.text.slice(pct.end, s.end),
+      );
+    if (by) {
+      const from = pct.end + by.index + by[0].length;
+      const near = placedIn(s, ctx.placed).filter(
+        (p) =>
+          p.mention.start >= from &&
+          (p.cluster.kind === "Person" || p.cluster.kind === "Nation") &&
+          !p.mention.demonym &&
+          /^(?:[\p{L}.’'-]+\s+){0,4}$/u.test(ctx.text.slice(from, p.mention.start)),
+      );
+      // "by US President-elect Donald Trump": the person, not the nation of the title
+      const proposer = near.find((p) => p.cluster.kind === "Person") ?? near[0];
+      if (proposer)
+        ctx.propose({
+          type: "PLEDGED",
+          from: proposer.cluster,
+          to: target,
+          sentence: s,
+          inferred: true,
+          confidence: 0.7,
+        });
+    }
+  }
+  // No target named, but a nation spends a share of GDP on defence in an article on NATO: the
+  // alliance's two per cent guideline is what the share is measured against.
+  if (!target && alliance?.key === "nato") {
+    const spent = spendSentences.some((s) =>
+      /\b(?:spen[dt]s?|spending|allocat\w*|devot\w*|earmark\w*|using|uses)\b[^.]{0,60}?\b(?:\d+(?:\.\d+)?|[a-z]+(?:[- ]and[- ]a[- ]half)?)\s*(?:per ?cent|percent|%)\s+of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)/.test(
+        s.text,
+      ),
+    );
+    if (spent)
+      target = ctx.entity(
+        "Pledge",
+        "nato-two-percent-target",
+        "NATO two per cent of GDP defence spending target",
+        {
+          metric: "PERCENT_GDP",
+          value: 2,
+          unit: "percent of GDP",
+          status: "COMMITTED",
+        },
+      );
   }
   if (!target) return;
   for (const s of spendSentences) {
@@ -1273,13 +1808,22 @@ function spending(ctx: Context): void {
     for (const q of pcts) {
       const before = nations.filter((n) => n.mention.end <= q.start);
       const n = before[before.length - 1];
+      const between = n ? ctx.text.slice(n.mention.end, q.start) : "";
+      // "Poland, which spends more than 4 percent": the relative clause's subject is the nation
+      const relative =
+        /^,\s+which\s+(?:\w+\s+)?(?:spends|spent|allocates|allocated|devotes|devoted|invests|invested)\b/.test(
+          between,
+        );
       if (
         !n ||
         // the nation spends it: a spending verb between them, no pledge or other clause
-        !/\bspen[dt]|spending|budget|invest/.test(ctx.text.slice(n.mention.end, q.start)) ||
-        /\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|where|which|allies)\b/.test(
-          ctx.text.slice(n.mention.end, q.start),
-        )
+        !/\bspen[dt]|spending|budget|invest|allocat|devot|earmark|\busing\b|\buses\b/.test(
+          between,
+        ) ||
+        (/\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|to allocate|where|which|allies|plans?|aims?)\b/.test(
+          between,
+        ) &&
+          !relative)
       )
         continue;
       const props: Record<string, string | number | boolean> = {
@@ -1347,7 +1891,7 @@ function spending(ctx: Context): void {
 }
 
 const PLEDGE_VERB =
-  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes)\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context): void {
@@ -1360,7 +1904,11 @@ function pledges(ctx: Context): void {
     const rest = ctx.text.slice(objStart, s.end);
     const stop = rest.search(/[,;]|\.$|\.\s|\s(?:after|but|though|although|while|because)\s/);
     const object = (stop < 0 ? rest : rest.slice(0, stop)).replace(/[.”"]+$/, "").trim();
-    if (object.split(/\s+/).length < 2 || /^(?:that|on|in|at|by|the target)\b/.test(object))
+    // "proposed recently by X": a passive, the object is before the verb, not after
+    if (
+      object.split(/\s+/).length < 2 ||
+      /^(?:that|on|in|at|by|the target|\w+ly by)\b/.test(object)
+    )
       continue;
     const subjects = here.filter(
       (p) =>
@@ -1390,7 +1938,9 @@ function pledges(ctx: Context): void {
     const isMoney = /\$|€|£|\bdollars?\b|\bbillions?\b|\bmillions?\b|\beuros?\b|\bpounds\b/i.test(
       object,
     );
-    const isPct = /per ?cent|%/.test(object) && /GDP/.test(object);
+    const isPct =
+      /per ?cent|%/.test(object) &&
+      /GDP|gross domestic product|economic output|national income/.test(object);
     const isTroops = /\btroops|soldiers|personnel\b/.test(object);
     const metric = isPct ? "PERCENT_GDP" : isMoney ? "MONEY" : isTroops ? "TROOPS" : "OTHER";
     const props: Record<string, string | number> = {
@@ -1571,6 +2121,32 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           inferred: true,
           confidence: 0.55,
         });
+      }
+      // A fragment woven into reported speech ("X said NATO's presence in Poland was 'a sign of
+      // unity'", "X called it 'a historic day' as NATO deployed troops in Poland"): the sentence
+      // around it says what it is about, but for the speaker and the title naming them.
+      const fragment = /^\p{Ll}/u.test(inner.trim()) || inner.trim().split(/\s+/).length <= 4;
+      if (fragment) {
+        const speakerAt = here.filter((p) => p.cluster === speaker).map((p) => p.mention.start);
+        for (const p of here) {
+          if (
+            !["Nation", "Organization", "Mission", "Event"].includes(p.cluster.kind) ||
+            about.has(p.cluster) ||
+            p.cluster.properties.category === "CONFLICT" ||
+            // the title before the speaker's name: "NATO Secretary General Jens Stoltenberg"
+            speakerAt.some((at) => p.mention.end <= at && at - p.mention.end <= 40)
+          )
+            continue;
+          about.add(p.cluster);
+          ctx.propose({
+            type: "ABOUT",
+            from: quote,
+            to: p.cluster,
+            sentence: s,
+            inferred: true,
+            confidence: 0.5,
+          });
+        }
       }
     }
   }

@@ -12,6 +12,14 @@ export interface Sentence extends TextSpan {
 }
 
 const OPEN = /[“]/g;
+
+/**
+ * The longest evidence unit, in characters. A document's evidence may be up to 5,000 characters
+ * (DOCUMENT_LIMITS.excerpt); a real sentence is far shorter, so a longer run (hostile input with
+ * no full stops, a pasted table) is cut into pieces of at most this length, at a clause mark or a
+ * space, before relations are proposed.
+ */
+export const MAX_SENTENCE = 1_000;
 const CLOSE = /[”]/g;
 
 export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sentence[] {
@@ -53,14 +61,36 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
     }
   }
   if (open) out.push(make(text, open));
+  const bounded = out.flatMap((s) => (s.text.length > MAX_SENTENCE ? cut(text, s) : [s]));
   let para = 0;
   let last = 0;
-  for (const s of out) {
+  for (const s of bounded) {
     if (/\n/.test(text.slice(last, s.start))) para++;
     s.paragraph = para;
     last = s.end;
   }
-  return out;
+  return bounded;
+}
+
+/** A run longer than MAX_SENTENCE in pieces: each ends at the last clause mark, else space, in reach. */
+function cut(text: string, s: Sentence): Sentence[] {
+  const pieces: Sentence[] = [];
+  let start = s.start;
+  while (s.end - start > MAX_SENTENCE) {
+    const window = text.slice(start, start + MAX_SENTENCE);
+    const clause = Math.max(...[";", ",", ":", "—"].map((c) => window.lastIndexOf(c)));
+    const space = window.lastIndexOf(" ");
+    const at =
+      clause > MAX_SENTENCE / 2 ? clause + 1 : space > MAX_SENTENCE / 2 ? space : MAX_SENTENCE;
+    // never split a surrogate pair
+    const end = /[\uDC00-\uDFFF]/.test(text[start + at] ?? "") ? start + at - 1 : start + at;
+    const piece = make(text, { start, end });
+    if (piece.text.length > 0) pieces.push(piece);
+    start = end;
+  }
+  const rest = make(text, { start, end: s.end });
+  if (rest.text.length > 0) pieces.push(rest);
+  return pieces;
 }
 
 function make(text: string, span: TextSpan): Sentence {

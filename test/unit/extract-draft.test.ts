@@ -72,4 +72,14 @@ describe("extract: draft document", () => {
       ]),
     );
   });
+
+  it("keeps every evidence within the validator's limit on hostile input with no full stops", async () => {
+    const clause = "Prime Minister Justin Trudeau said Canada will send 500 troops to Latvia";
+    const text = Array.from({ length: 200 }, () => clause).join(", and ");
+    const r = await extractDraft({ text, source });
+    const checked = validateDocument(r.document);
+    expect(checked.ok ? [] : checked.problems).toEqual([]);
+    expect(r.relations.length).toBeGreaterThan(0);
+    for (const rel of r.relations) expect(rel.excerpt.length).toBeLessThanOrEqual(1_000);
+  });
 });

@@ -89,4 +89,29 @@ describe("extract: entity linking", () => {
     const latvia = clusters.find((c) => c.name === "Latvia");
     expect(latvia).toMatchObject({ kind: "Nation", status: "NEW", key: "latvia-nation" });
   });
+
+  it("links a battle group named by its host by that name only, not by 'the battle group'", async () => {
+    const known = documentLinker([
+      {
+        source: { key: "s", name: "s", aliases: [], properties: {} },
+        entities: [
+          {
+            key: "operation-unity",
+            kind: "Mission",
+            name: "Operation Unity",
+            aliases: ["the battle group", "NATO battle group", "NATO battle group in Latvia"],
+            properties: {},
+          },
+        ],
+        relations: [],
+      },
+    ]);
+    const { clusters } = await link(
+      "Italy sent tanks to the NATO battle group in Bulgaria. The battle group trains near Novo Selo. The NATO battle group in Latvia stays.",
+      known,
+    );
+    const keys = clusters.filter((c) => c.kind === "Mission").map((c) => `${c.key} ${c.status}`);
+    expect(keys).toContain("nato-battle-group-in-bulgaria NEW");
+    expect(keys).toContain("operation-unity LINKED");
+  });
 });

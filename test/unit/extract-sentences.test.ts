@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyse } from "../../src/extract/nlp.js";
-import { sentencesOf } from "../../src/extract/sentences.js";
+import { MAX_SENTENCE, sentencesOf } from "../../src/extract/sentences.js";
 
 const sentences = (text: string) => sentencesOf(text, analyse(text).sentences).map((s) => s.text);
 
@@ -37,5 +37,22 @@ describe("extract: sentences", () => {
     ]);
     expect(out.map((s) => s.paragraph)).toEqual([0, 1]);
     for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it("cuts a run with no full stop longer than MAX_SENTENCE into pieces that keep every word", () => {
+    const clause = "Poland sends troops to Latvia, and Canada leads the battle group there";
+    const text = Array.from({ length: 60 }, () => clause).join(" and ");
+    const out = sentencesOf(text, analyse(text).sentences);
+    expect(out.length).toBeGreaterThan(1);
+    for (const s of out) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+    expect(
+      out
+        .map((s) => s.text)
+        .join(" ")
+        .replace(/\s+/g, " "),
+    ).toBe(text);
   });
 });
