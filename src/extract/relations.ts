@@ -1394,30 +1394,37 @@ function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
         inferred: how.inferred,
         confidence: 0.7,
       });
-    const where = here.find(
-      (p) =>
-        (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
-        !p.mention.demonym &&
-        /^\s+in\s+(?:the\s+)?$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
-    );
-    if (where) {
-      ctx.propose({
-        type: "LOCATED_IN",
-        from: e.cluster,
-        to: where.cluster,
-        sentence: s,
-        confidence: 0.8,
-      });
-      ctx.propose({
-        type: "HOSTS",
-        from: where.cluster,
-        to: e.cluster,
-        sentence: s,
-        inferred: true,
-        confidence: 0.7,
-      });
-    }
+    heldIn(ctx, s, here, e, /^\s+in\s+(?:the\s+)?$/);
   }
+}
+
+/**
+ * An event whose name `gap` separates from a place or nation ("... in Tapa"): it is located there,
+ * and the place hosts it (inferred).
+ */
+function heldIn(ctx: Context, s: Sentence, here: Placed[], e: Placed, gap: RegExp): void {
+  const where = here.find(
+    (p) =>
+      (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+      !p.mention.demonym &&
+      gap.test(ctx.text.slice(e.mention.end, p.mention.start)),
+  );
+  if (!where) return;
+  ctx.propose({
+    type: "LOCATED_IN",
+    from: e.cluster,
+    to: where.cluster,
+    sentence: s,
+    confidence: 0.8,
+  });
+  ctx.propose({
+    type: "HOSTS",
+    from: where.cluster,
+    to: e.cluster,
+    sentence: s,
+    inferred: true,
+    confidence: 0.7,
+  });
 }
 
 /**
@@ -1467,29 +1474,7 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
         confidence: 0.6,
       });
     }
-    const where = here.find(
-      (p) =>
-        (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
-        !p.mention.demonym &&
-        /^\s+in\s+$/.test(ctx.text.slice(e.mention.end, p.mention.start)),
-    );
-    if (where) {
-      ctx.propose({
-        type: "LOCATED_IN",
-        from: e.cluster,
-        to: where.cluster,
-        sentence: s,
-        confidence: 0.8,
-      });
-      ctx.propose({
-        type: "HOSTS",
-        from: where.cluster,
-        to: e.cluster,
-        sentence: s,
-        inferred: true,
-        confidence: 0.7,
-      });
-    }
+    heldIn(ctx, s, here, e, /^\s+in\s+$/);
   }
 }
 

@@ -5,22 +5,8 @@
  * here is written for the test.
  */
 import { describe, expect, it } from "vitest";
-import { extractDraft } from "../../src/extract/index.js";
 import { shareSlug, slug } from "../../src/extract/keys.js";
-
-async function draft(text: string, publishedAt = "2024-06-14") {
-  return extractDraft({ text, source: { publishedAt } });
-}
-async function facts(text: string, publishedAt?: string) {
-  const r = await draft(text, publishedAt);
-  return r.document.relations
-    .filter((x) => x.type !== "MENTIONS")
-    .map((x) => `${x.from} ${x.type} ${x.to}${x.inferred ? " (inferred)" : ""}`);
-}
-async function entities(text: string, publishedAt?: string) {
-  const r = await draft(text, publishedAt);
-  return r.entities.map((e) => `${e.kind} ${e.key}`);
-}
+import { draft, entities, facts } from "../helpers/extract.js";
 
 describe("extract: towns", () => {
   it("a town after a preposition of place lies in the nation the article names", async () => {

@@ -4,21 +4,7 @@
  * rather than attended. Every sentence here is written for the test.
  */
 import { describe, expect, it } from "vitest";
-import { extractDraft } from "../../src/extract/index.js";
-
-async function draft(text: string, publishedAt = "2024-06-14") {
-  return extractDraft({ text, source: { publishedAt } });
-}
-async function facts(text: string, publishedAt?: string) {
-  const r = await draft(text, publishedAt);
-  return r.document.relations
-    .filter((x) => x.type !== "MENTIONS")
-    .map((x) => `${x.from} ${x.type} ${x.to}${x.inferred ? " (inferred)" : ""}`);
-}
-async function entities(text: string, publishedAt?: string) {
-  const r = await draft(text, publishedAt);
-  return r.entities.map((e) => `${e.kind} ${e.key}`);
-}
+import { draft, entities, facts } from "../helpers/extract.js";
 
 describe("extract: battle groups", () => {
   it("finds the host later in the sentence, the lead nation in 'Led by X', the town it sits in", async () => {
