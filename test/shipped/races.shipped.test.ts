@@ -5,7 +5,7 @@
  * kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeByPrefix, testDb } from "../helpers/client.js";
+import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
 import { type Answer, post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
 const P = "shipped-race-";
@@ -135,5 +135,26 @@ describe("deleteEntity racing with updateEntity and other deletes", () => {
       const gone = await post(server, { query: `{ entity(key: "${key}") { key } }` });
       expect(gone.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     }
+  });
+});
+
+describe("an entity the API could not have written", () => {
+  it("is an internal error to the client (masked, with the request id), not BAD_USER_INPUT echoing the record", async () => {
+    // What the racing creates above used to leave behind: one node with two kind labels.
+    const key = `${P}two-kinds`;
+    await cypher(
+      db,
+      "CREATE (:Entity:Nation:Person {key: $key, kind: 'Person', name: 'Secret Two Kinds', nameLower: 'secret two kinds', aliases: []})",
+      { key },
+    );
+    const r = await post(server, {
+      query: `{ nations(where: { key: { equals: "${key}" } }) { edges { node { name } } } }`,
+    });
+    expect(r.body.errors, JSON.stringify(r.body)).toHaveLength(1);
+    expect(r.body.errors[0].message).toBe("Unexpected error.");
+    expect(r.body.errors[0].extensions.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(r.body.errors[0].extensions.requestId).toEqual(expect.any(String));
+    expect(JSON.stringify(r.body)).not.toContain("Secret");
+    await removeByPrefix(db, key);
   });
 });
