@@ -85,6 +85,20 @@ function requestErrors(logger: Logger): Plugin<Context> {
   };
 }
 
+/**
+ * Whether an error is Node's for a request whose client closed the connection before sending
+ * its whole body (`aborted`, ECONNRESET): the client's doing, and common (a timeout, a closed
+ * tab), so it is logged at debug. At error level, anyone could fill the log with one line per
+ * dropped connection.
+ */
+function clientHungUp(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.message === "aborted" &&
+    (error as NodeJS.ErrnoException).code === "ECONNRESET"
+  );
+}
+
 export interface AppOptions {
   db: Db;
   logger: Logger;
@@ -165,9 +179,10 @@ export function createApp({
       debug: (...a) => logger.debug(a.map(String).join(" ")),
       info: (...a) => logger.info(a.map(String).join(" ")),
       warn: (...a) => logger.warn(a.map(String).join(" ")),
-      // yoga reports every error it turned into a client error; expected ones are not failures.
+      // yoga reports every error it turned into a client error; expected ones are not failures,
+      // nor is a client hanging up before its body was read.
       error: (...a) =>
-        a.some(isExpectedError)
+        a.some((e) => isExpectedError(e) || clientHungUp(e))
           ? logger.debug(a.map(String).join(" "))
           : logger.error({ err: a[0] }, a.map(String).join(" ")),
     },

@@ -42,13 +42,35 @@ export interface ClaimParams {
   by: string;
 }
 
-/** Rows (key, kind, retracted: true for a retracted source) for the keys that exist. */
-export function kindsOfKeysStatement(keys: readonly string[]): Statement {
-  return { cypher: KINDS_OF_KEYS, params: { keys: [...keys] } };
+/**
+ * Rows (key, kind, retracted: true for a retracted source) for the keys that exist, after
+ * write-locking them for the rest of the transaction: the keys of `define` (which a write will
+ * create or change) are merged first, so a concurrent document defining the same new key waits
+ * for this one and then reads its kind; those of `refer` are locked where they exist, so they are
+ * not deleted before the relations to them are written. Setting and removing a property takes
+ * the lock and changes nothing (see lockedEntityStatement in writes.ts); a key merged here is a
+ * bare node (no kind, so not listed) until the write fills it.
+ */
+export function lockedKindsOfKeysStatement(
+  define: readonly string[],
+  refer: readonly string[],
+): Statement {
+  return {
+    cypher: LOCKED_KINDS_OF_KEYS,
+    params: { define: [...define], refer: [...refer], keys: [...define, ...refer] },
+  };
 }
 
-const KINDS_OF_KEYS = `
-MATCH (n:Entity) WHERE n.key IN $keys
+const LOCKED_KINDS_OF_KEYS = `
+UNWIND $define AS key
+MERGE (n:Entity {key: key})
+SET n.writeLock = true REMOVE n.writeLock
+WITH count(*) AS defined
+UNWIND $refer AS key
+OPTIONAL MATCH (n:Entity {key: key})
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+WITH count(*) AS referred
+MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
 RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted`;
 
 /**

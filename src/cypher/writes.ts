@@ -16,6 +16,42 @@ export function entityByKeyStatement(key: string): Statement {
 
 const ENTITY = `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`;
 
+/**
+ * Neo4j reads take no locks: two writes that read an entity, check it and then write it would
+ * both act on what they read (two createEntity calls with different kinds both created the key,
+ * leaving one node with two kind labels; an update read an entity a concurrent delete then
+ * removed). Setting and removing a property takes the node's write lock until the transaction
+ * ends, and changes nothing: the write that holds it goes first, and the others wait for it, then
+ * read what it committed (a waiting statement still matched the node before the wait, so an
+ * entity the first write deleted is filtered out below, and the writes check what their own
+ * write statement matched too). With `create`, the key is merged
+ * first, so creators of one new key are
+ * serialised by the key's uniqueness constraint; the node made then is bare (no kind) until the
+ * write fills it, and is rolled back with the transaction if the write is refused.
+ */
+const LOCK = "SET n.writeLock = true REMOVE n.writeLock";
+
+/**
+ * Row (n): the entity with the key, all its properties, write-locked for the rest of the
+ * transaction (see LOCK); no row when there is none. With `create`, an absent key is reserved
+ * for this transaction (and still gives no row).
+ */
+export function lockedEntityStatement(key: string, create: boolean): Statement {
+  return { cypher: create ? LOCKED_ENTITY_CREATE : LOCKED_ENTITY, params: { key } };
+}
+
+// A node deleted while the statement waited for its lock reads as having no properties, so no
+// kind: no row. So does a key reserved by the create variant.
+const LOCKED_ENTITY = `
+MATCH (n:Entity {key: $key}) ${LOCK}
+WITH n WHERE n.kind IS NOT NULL
+RETURN ${asMap("n")} AS n`;
+
+const LOCKED_ENTITY_CREATE = `
+MERGE (n:Entity {key: $key}) ${LOCK}
+WITH n WHERE n.kind IS NOT NULL
+RETURN ${asMap("n")} AS n`;
+
 /** What an update sets: every field of the entity as it will be, and its claim lists. */
 export interface EntityUpdate {
   key: string;

@@ -9,7 +9,7 @@
 import {
   createRelationsStatement,
   type EntityRow,
-  kindsOfKeysStatement,
+  lockedKindsOfKeysStatement,
   type RelationRow,
   storedEntitiesStatement,
   storedRelationsStatement,
@@ -157,13 +157,20 @@ export async function ingestInTx(
     throw new BadInputError("The document is invalid; nothing was written.", parsed.problems);
   // One look-up for every key the document names: the kinds of the entities it refers to
   // without defining them (for validation), and of those it defines (which must keep their kind,
-  // and which are new).
+  // and which are new). It locks them first, so that a concurrent write of the same keys cannot
+  // change a kind (or delete an entity) between this check and the write.
   const doc = parsed.document;
-  const keys = [doc.source.key, ...doc.entities.map((e) => e.key), ...externalKeys(doc)];
+  const defined = [doc.source.key, ...doc.entities.map((e) => e.key)];
+  const referred = externalKeys(doc);
   const stored = new Map<string, Kind>();
   let retracted = false;
-  for (const slice of chunks(keys, KEYS_BATCH)) {
-    for (const r of await run(tx, kindsOfKeysStatement(slice))) {
+  const [definedSlices, referredSlices] = [
+    chunks(defined, KEYS_BATCH),
+    chunks(referred, KEYS_BATCH),
+  ];
+  for (let i = 0; i < Math.max(definedSlices.length, referredSlices.length); i++) {
+    const statement = lockedKindsOfKeysStatement(definedSlices[i] ?? [], referredSlices[i] ?? []);
+    for (const r of await run(tx, statement)) {
       stored.set(String(r.key), String(r.kind) as Kind);
       if (r.key === doc.source.key && r.retracted === true) retracted = true;
     }

@@ -10,6 +10,7 @@ import {
   addRelationStatement,
   deleteEntityStatement,
   entityByKeyStatement,
+  lockedEntityStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
   stripEntityClaimsStatement,
@@ -125,7 +126,8 @@ const differences = (a: EntityRecord, b: ReturnType<typeof parseEntity>): string
 export async function createEntity(db: Db, stats: QueryStats, input: EntityInput, by: string) {
   const e = parseEntity(input, ["input"]);
   return writeTx(db, stats, async (tx) => {
-    const [row] = await run(tx, entityByKeyStatement(e.key));
+    // Locked (and the key reserved when new): a concurrent create of the key waits, then reads this one's.
+    const [row] = await run(tx, lockedEntityStatement(e.key, true));
     if (row) {
       const existing = toEntity(row.n ?? null);
       const differ = differences(existing, e);
@@ -212,7 +214,8 @@ export async function updateEntity(
   { key, patch, by }: { key: string; patch: EntityPatch; by: string },
 ) {
   return writeTx(db, stats, async (tx) => {
-    const [row] = await run(tx, entityByKeyStatement(key));
+    // Locked: a concurrent update or delete of the entity waits for this one.
+    const [row] = await run(tx, lockedEntityStatement(key, false));
     if (!row) throw new NotFoundError(`No entity has the key "${key}".`, { key });
     const current = toEntity(row.n ?? null);
     const props: Record<string, unknown> = { ...current.properties };
@@ -253,9 +256,10 @@ export async function updateEntity(
         by,
       }),
     );
+    if (!updated) throw new NotFoundError(`No entity has the key "${key}".`, { key });
     return {
-      entity: toEntity(updated?.n ?? null),
-      changes: updated?.changed ? { ...NONE(), entities: [key] } : NONE(),
+      entity: toEntity(updated.n ?? null),
+      changes: updated.changed ? { ...NONE(), entities: [key] } : NONE(),
     };
   });
 }
@@ -267,7 +271,8 @@ export async function updateEntity(
  */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
   return writeTx(db, stats, async (tx) => {
-    const [current] = await run(tx, entityByKeyStatement(key));
+    // Locked: of deletes racing on one key, one deletes; the others wait, then find nothing.
+    const [current] = await run(tx, lockedEntityStatement(key, false));
     if (!current) return { deleted: false, relationsRemoved: 0, changes: NONE() };
     const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     const stripped = { removed: [] as string[], changed: [] as string[], entities: [] as string[] };
@@ -284,6 +289,8 @@ export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = 
       stripped.entities = strings(claimed?.keys).filter((k) => k !== key);
     }
     const [row] = await run(tx, deleteEntityStatement(key));
+    // A delete that waited for the lock of one that then committed finds nothing left to delete.
+    if (!row) return { deleted: false, relationsRemoved: 0, changes: NONE() };
     const removed = [...stripped.removed, ...strings(row?.removed)];
     return {
       deleted: true,

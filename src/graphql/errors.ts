@@ -18,6 +18,17 @@ function isGraphQLError(error: unknown): error is GraphQLError {
 }
 
 /**
+ * graphql-js's GraphQLErrors about a value a resolver returned (an object that is not of the
+ * field's type, an abstract type that resolves to none): the server's data or code is wrong, not
+ * the request, and the message quotes the value. Unexpected, so masked and logged.
+ */
+const RESULT_ERRORS = [/^Expected value of type "/, /^Abstract type "/, /^Runtime Object type "/];
+
+function isResultError(error: GraphQLError): boolean {
+  return !error.extensions?.code && RESULT_ERRORS.some((pattern) => pattern.test(error.message));
+}
+
+/**
  * Builds the masking function: maps expected errors to coded GraphQL errors, masks the rest
  * (with the request id, when known, so a caller can quote the failure; the log line carries the
  * same id).
@@ -38,7 +49,7 @@ export function createMaskError(requestId?: string) {
     ) {
       return new GraphQLError(cause.message, { ...at, extensions: { code: "BAD_USER_INPUT" } });
     }
-    if (isGraphQLError(cause)) {
+    if (isGraphQLError(cause) && !isResultError(cause)) {
       // graphql-js and the plugins raise GraphQLErrors for what the client sent (variables of
       // the wrong type, ids of unknown types); give every one a code.
       if (cause.extensions?.code) return cause;
@@ -64,7 +75,7 @@ export function isExpectedError(error: unknown): boolean {
   const cause = rootCause(error);
   if (cause instanceof AppError) return true;
   if (cause instanceof Error && cause.name === "PothosValidationError") return true;
-  if (!isGraphQLError(cause)) return false;
+  if (!isGraphQLError(cause) || isResultError(cause)) return false;
   const status = (cause.extensions?.http as { status?: number } | undefined)?.status;
   return (
     cause.extensions?.code !== "INTERNAL_SERVER_ERROR" && (status === undefined || status < 500)

@@ -4,6 +4,7 @@
  * debug here, so that what a refusal logs (and what a client's text costs the log) shows.
  */
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -113,6 +114,37 @@ describe("the explorer's static files", () => {
 });
 
 describe("the access log", () => {
+  it("a client that hangs up before its body is sent is no error: nothing at error level", async () => {
+    const { hostname, port } = new URL(server.url);
+    const before = server.output().length;
+    await Promise.all(
+      Array.from(
+        { length: 5 },
+        () =>
+          new Promise<void>((done) => {
+            const socket = connect(Number(port), hostname, () => {
+              socket.write(
+                "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+                  'Content-Length: 100\r\n\r\n{"query":',
+              );
+              setTimeout(() => socket.destroy(), 300);
+            });
+            socket.on("close", () => done());
+          }),
+      ),
+    );
+    const r = await post(server, { query: "{ __typename }" });
+    expect(r.body.data).toEqual({ __typename: "Query" });
+    const lines = server
+      .output()
+      .slice(before)
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as LogLine);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(server.alive()).toBe(true);
+  });
+
   it("keeps the first 100 characters of a huge operation name, with an ellipsis", async () => {
     const name = `Op${"x".repeat(450_000)}`;
     const before = server.output().length;

@@ -25,7 +25,7 @@ import {
 import { clearGeneratedStatements } from "../../src/cypher/generated.js";
 import {
   createRelationsStatement,
-  kindsOfKeysStatement,
+  lockedKindsOfKeysStatement,
   mergeRelationCypher,
   storedEntitiesStatement,
   storedRelationsStatement,
@@ -48,16 +48,32 @@ const relationRow = {
 };
 
 describe("Cypher shapes: ingest", () => {
-  it("the kinds of the keys a document names: one lookup for all of them", () => {
-    expect(kindsOfKeysStatement(["canada", "src-1"])).toMatchInlineSnapshot(`
+  it("the kinds of the keys a document names: one lookup for all of them, locked first", () => {
+    expect(lockedKindsOfKeysStatement(["src-1", "canada"], ["latvia"])).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (n:Entity) WHERE n.key IN $keys
+      UNWIND $define AS key
+      MERGE (n:Entity {key: key})
+      SET n.writeLock = true REMOVE n.writeLock
+      WITH count(*) AS defined
+      UNWIND $refer AS key
+      OPTIONAL MATCH (n:Entity {key: key})
+      FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+      WITH count(*) AS referred
+      MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
       RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted",
         "params": {
-          "keys": [
-            "canada",
+          "define": [
             "src-1",
+            "canada",
+          ],
+          "keys": [
+            "src-1",
+            "canada",
+            "latvia",
+          ],
+          "refer": [
+            "latvia",
           ],
         },
       }

@@ -10,6 +10,7 @@ import {
   addRelationStatement,
   deleteEntityStatement,
   entityByKeyStatement,
+  lockedEntityStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
   retractEntityClaimsStatement,
@@ -24,6 +25,31 @@ describe("Cypher shapes: single writes", () => {
     expect(entityByKeyStatement("canada")).toMatchInlineSnapshot(`
       {
         "cypher": "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+        "params": {
+          "key": "canada",
+        },
+      }
+    `);
+  });
+
+  it("the entity a write is about, write-locked first (and its key reserved for a create)", () => {
+    expect(lockedEntityStatement("canada", false)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (n:Entity {key: $key}) SET n.writeLock = true REMOVE n.writeLock
+      WITH n WHERE n.kind IS NOT NULL
+      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+        "params": {
+          "key": "canada",
+        },
+      }
+    `);
+    expect(lockedEntityStatement("canada", true)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MERGE (n:Entity {key: $key}) SET n.writeLock = true REMOVE n.writeLock
+      WITH n WHERE n.kind IS NOT NULL
+      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
         "params": {
           "key": "canada",
         },

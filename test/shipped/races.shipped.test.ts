@@ -1,0 +1,160 @@
+/**
+ * Writes racing on the same keys, against the server as `npm start` runs it: ten clients send
+ * the same (or a conflicting) write at once, as a retrying client or two ingest workers do. The
+ * answers must agree with what committed, and the graph must stay one entity per key, of one
+ * kind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
+import { type Answer, post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+
+const P = "shipped-race-";
+const db = testDb();
+let server: ShippedServer;
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+  server = await startShipped();
+});
+afterAll(async () => {
+  await server?.stop();
+  await removeByPrefix(db, P);
+  await db.driver.close();
+});
+
+const write = (query: string, variables: Record<string, unknown>) =>
+  post(server, { query, variables }, { authorization: server.authorization });
+
+/** Ten at once: below MAX_IN_FLIGHT (16), so every one is executed. */
+const tenAtOnce = (send: (i: number) => Promise<Answer>) =>
+  Promise.all(Array.from({ length: 10 }, (_, i) => send(i)));
+
+/** What the listings say of `key`: the kinds it is listed under, and any error they gave. */
+async function listedKinds(key: string) {
+  const r = await post(server, {
+    query: `query ($k: [String!]) {
+      nations(where: { key: { in: $k } }) { edges { node { __typename } } }
+      people(where: { key: { in: $k } }) { edges { node { __typename } } }
+      entity(key: "${key}") { kind }
+    }`,
+    variables: { k: [key] },
+  });
+  expect(r.body.errors).toBeUndefined();
+  const listed = [...r.body.data.nations.edges, ...r.body.data.people.edges].map(
+    (e: { node: { __typename: string } }) => e.node.__typename,
+  );
+  return { listed, kind: r.body.data.entity.kind as string };
+}
+
+describe("createEntity racing on one new key", () => {
+  it("one kind wins: the other answers are CONFLICT, and the entity is listed under one kind", async () => {
+    for (const round of [1, 2, 3]) {
+      const key = `${P}create-${round}`;
+      const answers = await tenAtOnce((i) =>
+        write(
+          `mutation ($i: CreateEntityInput!) { createEntity(input: $i) {
+            __typename ... on Error { code } ... on CreateEntitySuccess { data { kind } } } }`,
+          { i: { key, kind: i % 2 ? "Person" : "Nation", name: `Racer ${round}` } },
+        ),
+      );
+      for (const a of answers) expect(a.body.errors).toBeUndefined();
+      const results = answers.map((a) => a.body.data.createEntity);
+      const won = results.filter((r) => r.__typename === "CreateEntitySuccess");
+      const kinds = new Set(won.map((r) => r.data.kind));
+      expect(kinds.size).toBe(1);
+      const [kind] = [...kinds];
+      // Every caller asking for the winning kind succeeds (a replay); the others are refused.
+      expect(won).toHaveLength(5);
+      expect(results.filter((r) => r.__typename === "ConflictError")).toHaveLength(5);
+      expect(await listedKinds(key)).toEqual({ listed: [kind], kind });
+    }
+  });
+});
+
+describe("ingestDocument racing on one new key", () => {
+  it("documents declaring it with another kind are refused, and it keeps one kind", async () => {
+    for (const round of [1, 2, 3]) {
+      const key = `${P}ingest-${round}`;
+      const answers = await tenAtOnce((i) =>
+        write(
+          `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+            __typename ... on ValidationError { problems { message } } } }`,
+          {
+            d: {
+              source: {
+                key: `${P}source-${round}-${i}`,
+                name: `Race source ${i}`,
+                properties: { text: "Nothing quoted." },
+              },
+              entities: [{ key, kind: i % 2 ? "Person" : "Nation", name: `Racer ${round}` }],
+            },
+          },
+        ),
+      );
+      for (const a of answers) expect(a.body.errors).toBeUndefined();
+      const { listed, kind } = await listedKinds(key);
+      expect(listed).toEqual([kind]);
+      answers.forEach((a, i) => {
+        const asked = i % 2 ? "Person" : "Nation";
+        expect(a.body.data.ingestDocument.__typename).toBe(
+          asked === kind ? "IngestDocumentSuccess" : "ValidationError",
+        );
+      });
+    }
+  });
+});
+
+describe("deleteEntity racing with updateEntity and other deletes", () => {
+  it("one delete deletes; each update succeeds or is NOT_FOUND, never an internal error", async () => {
+    for (const round of [1, 2, 3]) {
+      const key = `${P}doomed-${round}`;
+      const created = await write(
+        `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+        { i: { key, kind: "Person", name: "Doomed" } },
+      );
+      expect(created.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+      const answers = await tenAtOnce((i) =>
+        i % 2
+          ? write(
+              `mutation ($k: String!) { deleteEntity(key: $k) {
+                ... on DeleteEntitySuccess { data { deleted } } } }`,
+              { k: key },
+            )
+          : write(
+              `mutation ($k: String!, $i: UpdateEntityInput!) { updateEntity(key: $k, input: $i) {
+                __typename } }`,
+              { k: key, i: { description: `Edit ${i}` } },
+            ),
+      );
+      for (const a of answers) expect(a.body.errors).toBeUndefined();
+      const deletes = answers.filter((_, i) => i % 2).map((a) => a.body.data.deleteEntity.data);
+      expect(deletes.filter((d) => d.deleted)).toHaveLength(1);
+      for (const a of answers.filter((_, i) => i % 2 === 0))
+        expect(["UpdateEntitySuccess", "NotFoundError"]).toContain(
+          a.body.data.updateEntity.__typename,
+        );
+      const gone = await post(server, { query: `{ entity(key: "${key}") { key } }` });
+      expect(gone.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+  });
+});
+
+describe("an entity the API could not have written", () => {
+  it("is an internal error to the client (masked, with the request id), not BAD_USER_INPUT echoing the record", async () => {
+    // What the racing creates above used to leave behind: one node with two kind labels.
+    const key = `${P}two-kinds`;
+    await cypher(
+      db,
+      "CREATE (:Entity:Nation:Person {key: $key, kind: 'Person', name: 'Secret Two Kinds', nameLower: 'secret two kinds', aliases: []})",
+      { key },
+    );
+    const r = await post(server, {
+      query: `{ nations(where: { key: { equals: "${key}" } }) { edges { node { name } } } }`,
+    });
+    expect(r.body.errors, JSON.stringify(r.body)).toHaveLength(1);
+    expect(r.body.errors[0].message).toBe("Unexpected error.");
+    expect(r.body.errors[0].extensions.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(r.body.errors[0].extensions.requestId).toEqual(expect.any(String));
+    expect(JSON.stringify(r.body)).not.toContain("Secret");
+    await removeByPrefix(db, key);
+  });
+});
