@@ -115,6 +115,47 @@ function wantsStream(req: IncomingMessage): boolean {
   return /text\/event-stream|multipart\/mixed/i.test(req.headers.accept ?? "");
 }
 
+/** How long a POST's body may take to arrive once its headers are in. */
+const BODY_TIMEOUT_MS = 10_000;
+
+/**
+ * Receives a POST's whole body (`length` bytes, its Content-Length, already within the limit)
+ * before the request may take one of the MAX_IN_FLIGHT slots, then puts it back for yoga to read:
+ * a client that sends its body slowly holds a connection and its bytes, not a slot that others
+ * need (16 clients trickling their bodies held every slot for 30-60 s, and everyone else got 503).
+ * Resolves false when the body does not arrive within `ms` or the client goes away first.
+ */
+function bodyArrives(req: IncomingMessage, length: number, ms: number): Promise<boolean> {
+  if (length === 0 || req.readableEnded) return Promise.resolve(true);
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (arrived: boolean) => {
+      clearTimeout(timer);
+      req.off("readable", onReadable);
+      req.off("end", onGone);
+      req.off("close", onGone);
+      req.off("error", onGone);
+      // Not one byte was consumed past the body, so the stream has not ended: yoga reads it whole.
+      if (arrived) req.unshift(Buffer.concat(chunks, size));
+      done(arrived);
+    };
+    const onReadable = () => {
+      for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read()) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= length) return finish(true);
+      }
+    };
+    const onGone = () => finish(false);
+    const timer = setTimeout(onGone, ms);
+    req.on("readable", onReadable);
+    req.once("end", onGone);
+    req.once("close", onGone);
+    req.once("error", onGone);
+  });
+}
+
 /**
  * Counts requests in flight, by kind, so that the server admits no more than its memory model
  * allows: a request over the bound gets 503 with Retry-After at once, before its body is read.
@@ -148,7 +189,24 @@ export function createHttp({
   // against 7 without, and about 11 KiB of garbage per request (wildcard paths are checked
   // against every field).
   const access = logger.child({}, { redact: [] });
+  // Bytes of POST bodies being received (not yet admitted): at most four slots' worth.
+  const maxReceivingBytes = Number.isFinite(maxInFlight)
+    ? 4 * maxInFlight * maxBodyBytes
+    : Number.POSITIVE_INFINITY;
+  let receiving = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const overloaded = (what: string) => {
+      res.setHeader("retry-after", "1");
+      res.setHeader("connection", "close");
+      return json(res, 503, {
+        errors: [
+          {
+            message: `The server is at capacity (${what}); retry after a second.`,
+            extensions: { code: "OVERLOADED" },
+          },
+        ],
+      });
+    };
     const given = req.headers["x-request-id"];
     const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", id);
@@ -211,19 +269,33 @@ export function createHttp({
     }
     if (internal && path === INTERNAL_CHANGE_PATH)
       return internalChange(req, res, internal, maxBodyBytes);
-    if (!admit(req, res)) {
-      res.setHeader("retry-after", "1");
-      res.setHeader("connection", "close");
-      const what = wantsStream(req) ? "subscriptions are open" : "requests are in flight";
-      return json(res, 503, {
-        errors: [
-          {
-            message: `The server is at capacity (${wantsStream(req) ? maxSubscriptions : maxInFlight} ${what}); retry after a second.`,
-            extensions: { code: "OVERLOADED" },
-          },
-        ],
+    if (req.method === "POST") {
+      // Bodies being received are bounded by their bytes, apart from the slots.
+      if (receiving + length > maxReceivingBytes) return overloaded("bodies are being received");
+      receiving += length;
+      const arrived = await bodyArrives(req, length, BODY_TIMEOUT_MS).finally(() => {
+        receiving -= length;
       });
+      if (!arrived) {
+        res.setHeader("connection", "close");
+        if (!res.headersSent && !res.destroyed)
+          json(res, 408, {
+            errors: [
+              {
+                message: `The request body did not arrive within ${BODY_TIMEOUT_MS / 1000} s.`,
+                extensions: { code: "TIMEOUT" },
+              },
+            ],
+          });
+        return;
+      }
     }
+    if (!admit(req, res))
+      return overloaded(
+        wantsStream(req)
+          ? `${maxSubscriptions} subscriptions are open`
+          : `${maxInFlight} requests are in flight`,
+      );
     return app(req, res, { requestInfo: info });
   };
   const server = createServer((req, res) => {

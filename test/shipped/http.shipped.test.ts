@@ -145,6 +145,49 @@ describe("the access log", () => {
     expect(server.alive()).toBe(true);
   });
 
+  it("clients trickling their bodies take no request slot: with 24 of them open, a query is answered", async () => {
+    const { hostname, port } = new URL(server.url);
+    // More slow clients than MAX_IN_FLIGHT (16 as npm start runs it), each with half a body sent.
+    const sockets = await Promise.all(
+      Array.from(
+        { length: 24 },
+        () =>
+          new Promise<ReturnType<typeof connect>>((done) => {
+            const socket = connect(Number(port), hostname, () => {
+              socket.write(
+                "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+                  'Content-Length: 40\r\n\r\n{"query":',
+              );
+              done(socket);
+            });
+            socket.on("error", () => {});
+          }),
+      ),
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 3; i++) {
+        const r = await post(server, { query: "{ __typename }" });
+        expect(r.status).toBe(200);
+        expect(r.body.data).toEqual({ __typename: "Query" });
+      }
+      // A slow client that does finish is answered like any other.
+      const last = sockets[0] as ReturnType<typeof connect>;
+      const answer = new Promise<string>((done) => {
+        let text = "";
+        last.on("data", (d) => {
+          text += d;
+          if (text.includes("Query")) done(text);
+        });
+      });
+      last.write(' "{ __typename }"}'.padEnd(40 - 9, " "));
+      expect(await answer).toMatch(/^HTTP\/1\.1 200[\s\S]*"__typename":"Query"/);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
+    expect(server.alive()).toBe(true);
+  });
+
   it("keeps the first 100 characters of a huge operation name, with an ellipsis", async () => {
     const name = `Op${"x".repeat(450_000)}`;
     const before = server.output().length;
