@@ -5,7 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { PARTIAL_DATE } from "../domain/document.js";
+import { isPartialDate } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -114,8 +114,11 @@ export function dateRangePredicates(expr: string, f: DateRange, p: Params, path:
     ["from", f.from],
     ["to", f.to],
   ] as const) {
-    if (value != null && !PARTIAL_DATE.test(value))
-      throw bad(`${path}.${name}`, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+    if (value != null && !isPartialDate(value))
+      throw bad(
+        `${path}.${name}`,
+        "must be a date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has",
+      );
   }
   if (f.to != null) out.push(`${expr} <= ${p.add(`${f.to}~`)}`);
   if (f.from != null) {

@@ -16,8 +16,22 @@ import {
   relationProperties,
 } from "./vocabulary.js";
 
-/** ISO 8601 at year, month or day precision, with real months and days. */
+/** ISO 8601 at year, month or day precision, with months 01-12 and days 01-31 (the pattern). */
 export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * Whether `s` is a date at year, month or day precision that the calendar has: the pattern, and
+ * a day that its month has ("2023-02-29" and "2024-04-31" are not dates; "2024-02-29" is).
+ */
+export function isPartialDate(s: string): boolean {
+  if (!PARTIAL_DATE.test(s)) return false;
+  const [y, m, d] = s.split("-").map(Number);
+  if (d === undefined) return true;
+  const day = new Date(Date.UTC(y as number, (m as number) - 1, d));
+  // Date.UTC maps years 0-99 to 1900-1999: set the year itself.
+  day.setUTCFullYear(y as number, (m as number) - 1, d);
+  return day.getUTCMonth() === (m as number) - 1 && day.getUTCDate() === d;
+}
 
 /**
  * Text Neo4j stores exactly: a lone UTF-16 surrogate would come back as U+FFFD, so it is refused
@@ -67,7 +81,10 @@ function propertySchema(spec: PropertyType): z.ZodType {
       return described(z.boolean());
     case "partialDate":
       return described(
-        z.string().regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),
+        z
+          .string()
+          .regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+          .refine(isPartialDate, "is not a day of the calendar"),
       );
     case "url":
       // Checked, never normalised: what is accepted is stored as sent.

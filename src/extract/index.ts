@@ -3,7 +3,7 @@
  * linking -> relations -> document. Deterministic and offline. The draft is for review: every
  * relation quotes its sentence verbatim and says how sure the extractor is.
  */
-import { type Document, PARTIAL_DATE } from "../domain/document.js";
+import { type Document, isPartialDate } from "../domain/document.js";
 import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
@@ -38,7 +38,7 @@ export type {
 export { draftToYaml } from "./yaml.js";
 
 function reference(publishedAt: string | undefined) {
-  if (!publishedAt || !PARTIAL_DATE.test(publishedAt)) return null;
+  if (!publishedAt || !isPartialDate(publishedAt)) return null;
   const parts = publishedAt.split("-");
   const precision = parts.length === 3 ? "day" : parts.length === 2 ? "month" : "year";
   const date = new Date(
@@ -60,9 +60,9 @@ export async function extractDraft(
   const text = repairText(input.text.replace(/\r\n?/g, "\n")).trim();
   const src = input.source ?? {};
   let publishedAt = src.publishedAt;
-  if (publishedAt && !PARTIAL_DATE.test(publishedAt)) {
+  if (publishedAt && !isPartialDate(publishedAt)) {
     problems.push(
-      `publishedAt "${publishedAt}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); left out`,
+      `publishedAt "${publishedAt}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD, a day its month has); left out`,
     );
     publishedAt = undefined;
   }

@@ -22,7 +22,7 @@ import {
 } from "graphql";
 import type { RelationPagePlan } from "../cypher/plan.js";
 import { CLAIM_LISTS } from "../cypher/relations.js";
-import { PARTIAL_DATE } from "../domain/document.js";
+import { isPartialDate } from "../domain/document.js";
 import { ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
 import { BadInputError } from "../domain/errors.js";
 import {
@@ -148,9 +148,9 @@ export interface RelationArgs extends ConnectionArgs {
 
 /** Checks asOf: BAD_USER_INPUT unless it is YYYY, YYYY-MM or YYYY-MM-DD. */
 function checkAsOf(asOf: string | null | undefined): string | null {
-  if (asOf != null && !PARTIAL_DATE.test(asOf)) {
+  if (asOf != null && !isPartialDate(asOf)) {
     throw new BadInputError("asOf must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.", [
-      { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD" },
+      { path: ["asOf"], message: "must be YYYY, YYYY-MM or YYYY-MM-DD, a day its month has" },
     ]);
   }
   return asOf ?? null;

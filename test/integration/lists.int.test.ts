@@ -152,4 +152,22 @@ describe("per-kind lists: where and orderBy", () => {
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(r.errors?.[0]?.message).toMatch(/date\.from.*YYYY/);
   });
+
+  it("refuses a day its month does not have, in a filter and in asOf; a leap day is a day", async () => {
+    for (const day of ["2022-02-30", "2023-02-29", "2024-04-31"]) {
+      const filter = await gql(
+        `query ($d: String) { events(where: { date: { to: $d } }) { totalCount } }`,
+        { d: day },
+      );
+      expect(filter.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(filter.errors?.[0]?.message).toMatch(/date\.to.*a day its month has/);
+      const asOf = await gql(
+        `query ($d: String) { entity(key: "canada") { relations(asOf: $d) { totalCount } } }`,
+        { d: day },
+      );
+      expect(asOf.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const leap = await gql(`{ events(where: { date: { to: "2024-02-29" } }) { totalCount } }`);
+    expect(leap.errors).toBeUndefined();
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadConfig } from "../../src/config.js";
 import { toLuceneQuery } from "../../src/cypher/search.js";
+import { isPartialDate } from "../../src/domain/document.js";
 import { repairText } from "../../src/domain/repair.js";
 import { validateDocument } from "../../src/domain/validate.js";
 
@@ -51,6 +52,26 @@ describe("document validation", () => {
     expect(result.ok).toBe(false);
     const paths = result.ok ? [] : result.problems.map((p) => p.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["entities.2.key", "entities.2.name"]));
+  });
+
+  it("takes dates at year, month or day precision, and only days the calendar has", () => {
+    for (const d of ["2022", "2022-02", "2022-02-28", "2024-02-29", "2000-02-29", "0001-01-01"])
+      expect(isPartialDate(d), d).toBe(true);
+    for (const d of ["2022-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2022-13", "22-02-01"])
+      expect(isPartialDate(d), d).toBe(false);
+    const result = validateDocument({
+      ...base,
+      entities: [
+        ...base.entities,
+        { key: "summit", kind: "Event", name: "S", properties: { date: "2023-02-29" } },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems).toEqual(
+      expect.arrayContaining([
+        { path: ["entities", 2, "properties", "date"], message: "is not a day of the calendar" },
+      ]),
+    );
   });
 
   it("checks endpoints against the registry and evidence against the text", () => {
