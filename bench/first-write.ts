@@ -7,7 +7,6 @@
  * Each of these is a different tune article (test/fixtures/extract/tune/), so no write restates
  * another. Writes bench/results/first-write.md.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import {
   mkdtempSync,
@@ -22,8 +21,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "./neo4j.js";
-import { SHIPPED_ENTRY, SHIPPED_NODE_FLAGS } from "./servers/spawn.js";
-import { buildAsShipped, freePort } from "./soak/shipped.js";
+import { buildAsShipped, ShippedApi } from "./soak/shipped.js";
 
 const { values } = parseArgs({
   options: {
@@ -47,60 +45,10 @@ if (articles.length < 3) throw new Error(`first-write needs three tune articles 
 const token = `agt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
 const sha256 = createHash("sha256").update(token).digest("hex");
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  log: () => string;
-}
-
-async function start(dir: string, warmUp: boolean): Promise<Server> {
-  const port = await freePort();
-  const child = spawn("node", [...SHIPPED_NODE_FLAGS, SHIPPED_ENTRY], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
-      NODE_ENV: "production",
-      PORT: String(port),
-      NEO4J_LOCAL_DIR: dir,
-      NEO4J_LOCAL_BOLT_PORT: values["bolt-port"],
-      API_TOKENS: JSON.stringify([{ name: "first-write", sha256, scopes: ["read", "write"] }]),
-      WARM_UP_WRITES: String(warmUp),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout?.on("data", (d) => {
-    log += d;
-  });
-  child.stderr?.on("data", (d) => {
-    log += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${log.slice(-3000)}`);
-    const ready = await fetch(`${url}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { url, child, log: () => log };
-    if (Date.now() - started > 180_000) throw new Error(`not ready in 180 s:\n${log.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stop(server: Server): Promise<void> {
-  const exited = new Promise((r) => server.child.once("exit", r));
-  server.child.kill("SIGTERM");
-  await exited;
-}
-
 /** ms and outcome (the result's __typename or the error's code) of ingesting `doc`. */
-async function ingest(server: Server, doc: unknown): Promise<{ ms: number; outcome: string }> {
+async function ingest(server: ShippedApi, doc: unknown): Promise<{ ms: number; outcome: string }> {
   const started = performance.now();
-  const response = await fetch(`${server.url}/graphql`, {
+  const response = await fetch(`${server.baseUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({
@@ -130,15 +78,26 @@ interface Run {
 async function measure(warmUp: boolean): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), "first-write-"));
   symlinkSync(join(PROJECT_ROOT, ".neo4j", "lib"), join(dir, "lib"));
+  const start = () =>
+    ShippedApi.start({
+      local: { dir, boltPort: Number(values["bolt-port"]) },
+      env: { WARM_UP_WRITES: String(warmUp) },
+      apiTokens: JSON.stringify([{ name: "first-write", sha256, scopes: ["read", "write"] }]),
+      logPath: join(dir, "server.log"),
+      clock: () => 0,
+    });
   try {
-    const fresh = await start(dir, warmUp);
+    const fresh = await start();
     const first = await ingest(fresh, a.doc);
-    await stop(fresh);
-    const restarted = await start(dir, warmUp);
-    const planned = /Planned the write statements[^"]*/.exec(restarted.log())?.[0] ?? "none";
+    await fresh.stop();
+    const restarted = await start();
+    const planned =
+      /Planned the write statements[^"]*/.exec(
+        readFileSync(join(dir, "server.log"), "utf8"),
+      )?.[0] ?? "none";
     const afterRestart = await ingest(restarted, b.doc);
     const second = await ingest(restarted, c.doc);
-    await stop(restarted);
+    await restarted.stop();
     return {
       fresh: first.ms,
       restart: afterRestart.ms,

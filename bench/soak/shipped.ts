@@ -89,29 +89,43 @@ export class ShippedApi {
   }
 
   /**
-   * Starts the built server against `target` with the `apiTokens` entry (hashes only), and
-   * resolves once /ready answers 200. Its stdout (the JSON log) goes to `logPath`.
+   * Starts the built server against `target` (or, with `local`, on the embedded Neo4j in that
+   * folder, seeded when empty, as `npm start` does) with the `apiTokens` entry (hashes only) and
+   * any `env` beside, and resolves once /ready answers 200. Its stdout (the JSON log) goes to
+   * `logPath`.
    */
   static async start(options: {
-    target: ShippedTarget;
+    target?: ShippedTarget;
+    local?: { dir: string; boltPort: number };
+    env?: Record<string, string>;
     apiTokens: string;
     logPath: string;
     clock: () => number;
   }): Promise<ShippedApi> {
     const port = await freePort();
+    const { target, local } = options;
+    const database: Record<string, string> = target
+      ? {
+          NEO4J_URI: target.uri,
+          NEO4J_USER: target.user,
+          NEO4J_PASSWORD: target.password,
+          NEO4J_DATABASE: target.database,
+          SEED_IF_EMPTY: "false",
+        }
+      : local
+        ? { NEO4J_LOCAL_DIR: local.dir, NEO4J_LOCAL_BOLT_PORT: String(local.boltPort) }
+        : {};
+    if (!target && !local) throw new Error("ShippedApi.start needs a target or a local folder");
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
       NODE_ENV: "production",
-      NEO4J_URI: options.target.uri,
-      NEO4J_USER: options.target.user,
-      NEO4J_PASSWORD: options.target.password,
-      NEO4J_DATABASE: options.target.database,
-      SEED_IF_EMPTY: "false",
+      ...database,
       PORT: String(port),
       HOST: "127.0.0.1",
       API_TOKENS: options.apiTokens,
+      ...options.env,
     };
     const api = new ShippedApi(port, env, options.logPath, options.clock);
     await api.launch(false);

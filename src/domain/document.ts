@@ -27,8 +27,8 @@ export function isPartialDate(s: string): boolean {
   if (!PARTIAL_DATE.test(s)) return false;
   const [y, m, d] = s.split("-").map(Number);
   if (d === undefined) return true;
-  const day = new Date(Date.UTC(y as number, (m as number) - 1, d));
-  // Date.UTC maps years 0-99 to 1900-1999: set the year itself.
+  // setUTCFullYear takes years 0-99 as they are (Date.UTC would read them as 1900-1999).
+  const day = new Date(0);
   day.setUTCFullYear(y as number, (m as number) - 1, d);
   return day.getUTCMonth() === (m as number) - 1 && day.getUTCDate() === d;
 }
