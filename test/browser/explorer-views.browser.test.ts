@@ -203,9 +203,15 @@ function collisions(drawn: Probe, hovered?: string): string[] {
     })),
   ].filter((l): l is typeof l & { box: Box } => l.shown && l.box !== null);
   const found: string[] = [];
+  const drawnAnyway = (id: string) =>
+    Boolean(drawn.nodes.find((n) => n.key === id)?.chosen) || id === hovered;
   labels.forEach((a, i) => {
-    for (const b of labels.slice(i + 1)) if (overlap(a.box, b.box)) found.push(`${a.id} / ${b.id}`);
-    const always = drawn.nodes.find((n) => n.key === a.id)?.chosen || a.id === hovered;
+    // Two labels drawn in any case (the selected node's and the hovered one's) may meet when the
+    // two nodes are neighbours; every other label gives way to them.
+    for (const b of labels.slice(i + 1))
+      if (overlap(a.box, b.box) && !(drawnAnyway(a.id) && drawnAnyway(b.id)))
+        found.push(`${a.id} / ${b.id}`);
+    const always = drawnAnyway(a.id);
     for (const n of drawn.nodes)
       if (!always && n.shown && !a.own.includes(n.key) && overlap(a.box, n.body))
         found.push(`${a.id} on ${n.key}`);
