@@ -7,7 +7,11 @@
  *   key; else the one gold entity of the same kind whose name or an alias equals the draft
  *   entity's name or an alias (compared without case, accents, punctuation or a leading "the");
  *   else, for a quote, the one gold quote whose text contains the draft quote's text or is
- *   contained in it. The draft's source maps to the gold's source. Anything else stays unmapped.
+ *   contained in it; else, for an event or a pledge (kinds whose names are descriptions an
+ *   annotator words, not names the text gives), the one gold entity of that kind that is still
+ *   free and is introduced by the same sentence (its first MENTIONS evidence). The draft's source
+ *   maps to the gold's source. Anything else stays unmapped. The mapping is one to one for the
+ *   entities mapped by their sentence; `{ bySentence: false }` leaves that last rule out.
  * - Relations: a draft relation matches a gold relation when their type is the same and its two
  *   endpoints map to the gold relation's two endpoints. Relations are compared as sets of
  *   (type, from, to): a fact stated twice counts once, on either side. A relation with an
@@ -22,7 +26,18 @@
 import type { Document, DocumentEntity } from "../src/domain/document.js";
 import { repairText } from "../src/domain/repair.js";
 
-type GoldEntity = { key: string; kind: string; name: string; aliases: string[]; text?: string };
+type GoldEntity = {
+  key: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  text?: string;
+  /** The sentence that introduces it: the evidence of its first MENTIONS, if any. */
+  introducedBy?: string;
+};
+
+/** Kinds named by a description the annotator (or the extractor) words, not by the text. */
+const DESCRIBED_KINDS = new Set(["Event", "Pledge"]);
 
 /** A (type, from, to) triple as one string. */
 const triple = (type: string, from: string, to: string) => `${type}|${from}|${to}`;
@@ -40,24 +55,36 @@ export function normaliseName(name: string): string {
 }
 
 function entitiesOf(doc: Document): GoldEntity[] {
-  return doc.entities.map((e: DocumentEntity) => ({
-    key: e.key,
-    kind: e.kind,
-    name: e.name,
-    aliases: e.aliases ?? [],
-    ...(e.kind === "Quote" && typeof e.properties.text === "string"
-      ? { text: e.properties.text }
-      : {}),
-  }));
+  const introduced = new Map<string, string>();
+  for (const r of doc.relations)
+    if (r.type === "MENTIONS" && !introduced.has(r.to)) introduced.set(r.to, r.evidence);
+  return doc.entities.map((e: DocumentEntity) => {
+    const introducedBy = introduced.get(e.key);
+    return {
+      key: e.key,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases ?? [],
+      ...(e.kind === "Quote" && typeof e.properties.text === "string"
+        ? { text: e.properties.text }
+        : {}),
+      ...(introducedBy !== undefined ? { introducedBy } : {}),
+    };
+  });
 }
 
 const namesOf = (e: GoldEntity) => new Set([e.name, ...e.aliases].map(normaliseName));
 
 /** Draft key -> gold key, by the rules above. Keys without a counterpart are absent. */
-export function mapEntities(gold: Document, draft: Document): Map<string, string> {
+export function mapEntities(
+  gold: Document,
+  draft: Document,
+  options: { bySentence?: boolean } = {},
+): Map<string, string> {
   const goldEntities = entitiesOf(gold);
   const goldKeys = new Set(goldEntities.map((e) => e.key));
   const out = new Map<string, string>([[draft.source.key, gold.source.key]]);
+  const unmapped: GoldEntity[] = [];
   for (const d of entitiesOf(draft)) {
     if (goldKeys.has(d.key)) {
       out.set(d.key, d.key);
@@ -77,7 +104,29 @@ export function mapEntities(gold: Document, draft: Document): Map<string, string
     }
     const [only] = candidates;
     if (only && candidates.length === 1) out.set(d.key, only.key);
+    else if (candidates.length === 0 && DESCRIBED_KINDS.has(d.kind)) unmapped.push(d);
   }
+  if (options.bySentence === false) return out;
+  // Events and pledges the names did not map: by the sentence that introduces them, one to one.
+  const taken = new Set(out.values());
+  const bySentence = (d: GoldEntity) =>
+    goldEntities.filter(
+      (g) =>
+        g.kind === d.kind &&
+        !taken.has(g.key) &&
+        d.introducedBy !== undefined &&
+        g.introducedBy === d.introducedBy,
+    );
+  const wanted = new Map<string, string[]>();
+  for (const d of unmapped) {
+    const candidates = bySentence(d);
+    const [only] = candidates;
+    if (only && candidates.length === 1)
+      wanted.set(only.key, [...(wanted.get(only.key) ?? []), d.key]);
+  }
+  // A gold entity two draft entities claim goes to neither: the sentence cannot tell them apart.
+  for (const [goldKey, draftKeys] of wanted)
+    if (draftKeys.length === 1 && draftKeys[0] !== undefined) out.set(draftKeys[0], goldKey);
   return out;
 }
 
