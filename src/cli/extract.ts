@@ -9,7 +9,7 @@
  * article; a progress bar on a terminal, then a summary: entities new / linked, relations new /
  * corroborated.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -21,6 +21,7 @@ import { openDatabase } from "../db/database.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
+import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
 import { documentLinker, draftToYaml, type ExtractSource, extractDraft } from "../extract/index.js";
 
 const { values, positionals } = parseArgs({
@@ -49,129 +50,180 @@ if (values.help || (values.ingest === undefined && positionals.length !== 1)) {
   process.exit(values.help ? 0 : 2);
 }
 
+/** A refusal the user can act on: printed as its message, without a stack. */
+class CliError extends Error {}
+
+/** An article file's text, or a CliError saying why it cannot be one (missing, binary, empty, too long). */
+function readArticle(file: string, label = file): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new CliError(`${file}: no such file`);
+  if (stat.isDirectory())
+    throw new CliError(`${file} is a folder: give an article's .txt file, or --ingest ${file}`);
+  const decoded = decodeArticle(readFileSync(file));
+  if ("problem" in decoded) throw new CliError(`${label} ${decoded.problem}`);
+  const refused = articleTextProblem(decoded.text, label);
+  if (refused) throw new CliError(refused.message);
+  return decoded.text;
+}
+
 /** The sidecar's metadata; an unreadable or malformed one is an error, a missing one is not. */
 function sidecar(txt: string): ExtractSource {
   const file = txt.replace(/\.txt$/, ".json");
   if (!existsSync(file)) return {};
-  const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError(
+      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw new CliError(
+      `${file}: must be a JSON object { title, publisher, publishedAt, url, key }`,
+    );
   const out: ExtractSource = {};
   for (const k of ["key", "title", "publisher", "publishedAt", "url"] as const) {
     const v = raw[k];
     if (typeof v === "string" && v.trim()) out[k] = v.trim();
-    else if (v !== undefined) throw new Error(`${basename(file)}: ${k} must be a string`);
+    else if (v !== undefined) throw new CliError(`${basename(file)}: ${k} must be a string`);
   }
   return out;
 }
 
-if (values.ingest !== undefined) {
-  const dir = values.ingest;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => join(dir, f));
-  if (files.length === 0) {
-    console.error(`${dir}: no .txt files`);
+/** Runs `main`, printing a CliError as one line (exit 2) instead of a stack. */
+async function run(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    console.error(error.message);
     process.exit(2);
   }
-  const database = await openDatabase(loadConfig(), (m) => console.error(m));
-  const stats = { roundTrips: 0 };
-  const linker = graphLinker(database.db, stats);
-  const total = {
-    articles: 0,
-    failed: 0,
-    newEntities: 0,
-    linked: 0,
-    newRelations: 0,
-    corroborated: 0,
-    unchanged: 0,
-  };
-  const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        { format: "extract [{bar}] {value}/{total} articles {file}", stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  bar?.start(files.length, 0, { file: "" });
-  const lines: string[] = [];
-  const say = (line: string) => (bar ? lines.push(line) : console.log(line));
-  try {
-    for (const [i, file] of files.entries()) {
-      bar?.update(i, { file: basename(file) });
-      if (!bar) console.error(`[${i + 1}/${files.length}] ${basename(file)}`);
-      try {
-        const source = sidecar(file);
-        const draft = await extractDraft({ text: readFileSync(file, "utf8"), source }, { linker });
-        const s = await ingestDocument(
-          database.db,
-          stats,
-          draft.document,
-          values.by,
-          undefined,
-          BULK_INGEST_TIMEOUT_MS,
-          { listChanged: false },
-        );
-        const linked = draft.entities.filter((e) => e.status === "LINKED").length;
-        const fresh = draft.entities.length - linked;
-        total.articles++;
-        total.newEntities += fresh;
-        total.linked += linked;
-        total.newRelations += s.relationOutcomes.created;
-        total.corroborated += s.relationOutcomes.updated;
-        total.unchanged += s.relationOutcomes.unchanged;
-        say(
-          `${basename(file)}: ${s.source}: entities ${fresh} new, ${linked} linked; relations ${s.relationOutcomes.created} new, ${s.relationOutcomes.updated} corroborated, ${s.relationOutcomes.unchanged} unchanged.`,
-        );
-        for (const p of draft.problems) say(`  problem: ${p}`);
-      } catch (error) {
-        total.failed++;
-        if (error instanceof BadInputError) {
-          say(`${basename(file)}: ${error.message}`);
-          for (const p of error.problems) say(`  ${p.path.join(".")}: ${p.message}`);
-        } else say(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  } finally {
-    bar?.update(files.length, { file: "" });
-    bar?.stop();
-    await database.close();
-  }
-  for (const l of lines) console.log(l);
-  console.log(
-    `Summary: ${total.articles} of ${files.length} articles ingested${total.failed ? ` (${total.failed} failed, nothing written for them)` : ""}; entities ${total.newEntities} new, ${total.linked} linked; relations ${total.newRelations} new, ${total.corroborated} corroborated, ${total.unchanged} unchanged.`,
-  );
-  process.exit(total.failed > 0 ? 1 : 0);
 }
 
-const file = positionals[0] as string;
-const text = readFileSync(file, "utf8");
-const linkDocs: Document[] = [];
-for (const f of values.link ?? []) {
-  const parsed = parseDocument(readDocumentFile(f));
-  if (!parsed.ok) {
-    console.error(`${f}: not a valid document (${parsed.problems.length} problems)`);
-    process.exit(2);
-  }
-  linkDocs.push(parsed.document);
+if (values.ingest !== undefined) await run(ingestFolder(values.ingest));
+else await run(extractOne(positionals[0] as string));
+
+function ingestFolder(dir: string) {
+  return async () => {
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new CliError(`${dir}: no such folder`);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => join(dir, f));
+    if (files.length === 0) {
+      console.error(`${dir}: no .txt files`);
+      process.exit(2);
+    }
+    const database = await openDatabase(loadConfig(), (m) => console.error(m));
+    const stats = { roundTrips: 0 };
+    const linker = graphLinker(database.db, stats);
+    const total = {
+      articles: 0,
+      failed: 0,
+      newEntities: 0,
+      linked: 0,
+      newRelations: 0,
+      corroborated: 0,
+      unchanged: 0,
+    };
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { format: "extract [{bar}] {value}/{total} articles {file}", stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+    bar?.start(files.length, 0, { file: "" });
+    const lines: string[] = [];
+    const say = (line: string) => (bar ? lines.push(line) : console.log(line));
+    try {
+      for (const [i, file] of files.entries()) {
+        bar?.update(i, { file: basename(file) });
+        if (!bar) console.error(`[${i + 1}/${files.length}] ${basename(file)}`);
+        try {
+          const source = sidecar(file);
+          const draft = await extractDraft(
+            { text: readArticle(file, "the file"), source },
+            { linker },
+          );
+          const s = await ingestDocument(
+            database.db,
+            stats,
+            draft.document,
+            values.by,
+            undefined,
+            BULK_INGEST_TIMEOUT_MS,
+            { listChanged: false },
+          );
+          const linked = draft.entities.filter((e) => e.status === "LINKED").length;
+          const fresh = draft.entities.length - linked;
+          total.articles++;
+          total.newEntities += fresh;
+          total.linked += linked;
+          total.newRelations += s.relationOutcomes.created;
+          total.corroborated += s.relationOutcomes.updated;
+          total.unchanged += s.relationOutcomes.unchanged;
+          say(
+            `${basename(file)}: ${s.source}: entities ${fresh} new, ${linked} linked; relations ${s.relationOutcomes.created} new, ${s.relationOutcomes.updated} corroborated, ${s.relationOutcomes.unchanged} unchanged.`,
+          );
+          for (const p of draft.problems) say(`  problem: ${p}`);
+        } catch (error) {
+          total.failed++;
+          if (error instanceof BadInputError) {
+            say(`${basename(file)}: ${error.message}`);
+            for (const p of error.problems) say(`  ${p.path.join(".")}: ${p.message}`);
+          } else
+            say(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    } finally {
+      bar?.update(files.length, { file: "" });
+      bar?.stop();
+      await database.close();
+    }
+    for (const l of lines) console.log(l);
+    console.log(
+      `Summary: ${total.articles} of ${files.length} articles ingested${total.failed ? ` (${total.failed} failed, nothing written for them)` : ""}; entities ${total.newEntities} new, ${total.linked} linked; relations ${total.newRelations} new, ${total.corroborated} corroborated, ${total.unchanged} unchanged.`,
+    );
+    process.exit(total.failed > 0 ? 1 : 0);
+  };
 }
-const result = await extractDraft(
-  {
-    text,
-    source: {
-      ...sidecar(file),
-      ...(values.key ? { key: values.key } : {}),
-      ...(values.title ? { title: values.title } : {}),
-      ...(values.publisher ? { publisher: values.publisher } : {}),
-      ...(values.date ? { publishedAt: values.date } : {}),
-      ...(values.url ? { url: values.url } : {}),
-    },
-  },
-  linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {},
-);
-const yaml = draftToYaml(result);
-if (values.out) {
-  writeFileSync(values.out, yaml);
-  console.error(
-    `${values.out}: ${result.entities.length} entities, ${result.relations.length} relations.`,
-  );
-} else process.stdout.write(yaml);
-for (const p of result.problems) console.error(`problem: ${p}`);
+
+function extractOne(file: string) {
+  return async () => {
+    const text = readArticle(file);
+    const linkDocs: Document[] = [];
+    for (const f of values.link ?? []) {
+      if (!statSync(f, { throwIfNoEntry: false })?.isFile())
+        throw new CliError(`--link ${f}: no such file`);
+      const parsed = parseDocument(readDocumentFile(f));
+      if (!parsed.ok)
+        throw new CliError(`${f}: not a valid document (${parsed.problems.length} problems)`);
+      linkDocs.push(parsed.document);
+    }
+    const result = await extractDraft(
+      {
+        text,
+        source: {
+          ...sidecar(file),
+          ...(values.key ? { key: values.key } : {}),
+          ...(values.title ? { title: values.title } : {}),
+          ...(values.publisher ? { publisher: values.publisher } : {}),
+          ...(values.date ? { publishedAt: values.date } : {}),
+          ...(values.url ? { url: values.url } : {}),
+        },
+      },
+      linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {},
+    );
+    const yaml = draftToYaml(result);
+    if (values.out) {
+      writeFileSync(values.out, yaml);
+      console.error(
+        `${values.out}: ${result.entities.length} entities, ${result.relations.length} relations.`,
+      );
+    } else process.stdout.write(yaml);
+    for (const p of result.problems) console.error(`problem: ${p}`);
+  };
+}

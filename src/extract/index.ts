@@ -7,6 +7,7 @@ import { type Document, isPartialDate } from "../domain/document.js";
 import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
+import { looksLikeMarkup } from "./article-text.js";
 import type { Context, Proposal } from "./context.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
@@ -66,6 +67,10 @@ export async function extractDraft(
     );
     publishedAt = undefined;
   }
+  if (looksLikeMarkup(text))
+    problems.push(
+      "the text looks like HTML: tags and scripts are read as words; give the article's text, not the page's source",
+    );
   if (!publishedAt)
     problems.push('no publication date: relative dates ("on Tuesday") are left unresolved');
 

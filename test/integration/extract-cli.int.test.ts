@@ -116,3 +116,63 @@ describe("npm run extract", () => {
     expect(Number(row?.n)).toBe(0);
   }, 120_000);
 });
+
+describe("npm run extract on files that are not an article's text", () => {
+  const odd = mkdtempSync(join(tmpdir(), "allies-extract-odd-"));
+  afterAll(() => rmSync(odd, { recursive: true, force: true }));
+  const file = (name: string, bytes: string | Uint8Array) => {
+    writeFileSync(join(odd, name), bytes);
+    return join(odd, name);
+  };
+
+  it("refuses each with one line saying why, and no stack", async () => {
+    const cases: [string[], RegExp][] = [
+      [[join(odd, "missing.txt")], /missing\.txt: no such file$/],
+      [[odd], /is a folder: give an article's \.txt file, or --ingest /],
+      [[file("empty.txt", " \n\n ")], /empty\.txt is empty: give the article's text$/],
+      [
+        [file("scan.txt", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xc3, 0x28, 0xff]))],
+        /scan\.txt is not UTF-8 text/,
+      ],
+      [[file("nul.txt", "NATO\u0000\u0000")], /nul\.txt holds NUL bytes/],
+      [
+        [file("long.txt", "Canada ".repeat(20_000))],
+        /long\.txt is 140000 characters; extraction takes at most 100000/,
+      ],
+      [
+        [file("ok.txt", "NATO met."), "--link", join(odd, "none.yaml")],
+        /--link .*none\.yaml: no such file$/,
+      ],
+      [["--ingest", join(odd, "nowhere")], /nowhere: no such folder$/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(["src/cli/extract.ts", ...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.trim(), args.join(" ")).toMatch(message);
+      expect(r.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe("");
+    }
+  }, 180_000);
+
+  it("reads UTF-16 with its byte-order mark, and says when the text is a web page's HTML", async () => {
+    const sentence = "Defence Minister Ilse Varnhagen visited Latvia on Monday.";
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sentence, "utf16le")]);
+    const r = await runCli(["src/cli/extract.ts", file("utf16.txt", utf16)]);
+    expect(r.code).toBe(0);
+    const draft = parse(r.stdout);
+    expect(draft.relations).toContainEqual(
+      expect.objectContaining({
+        type: "VISITED",
+        from: "ilse-varnhagen",
+        to: "latvia",
+        evidence: sentence,
+      }),
+    );
+    const html = await runCli([
+      "src/cli/extract.ts",
+      file("page.txt", `<html><body><p>${sentence}</p><script>track()</script></body></html>`),
+    ]);
+    expect(html.code).toBe(0);
+    expect(html.stderr).toMatch(/problem: the text looks like HTML/);
+  }, 60_000);
+});

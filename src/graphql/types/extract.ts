@@ -7,13 +7,11 @@ import { graphLinker } from "../../data/extract-linker.js";
 import { DOCUMENT_LIMITS } from "../../domain/document.js";
 import { BadInputError, type InputProblem, LimitExceededError } from "../../domain/errors.js";
 import { KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
+import { articleTextProblem, EXTRACT_TEXT_LIMIT } from "../../extract/article-text.js";
 import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
 import { draftToYaml } from "../../extract/yaml.js";
 import { builder } from "../builder.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
-
-/** Characters of text one extractDocument accepts (about 15,000 words). */
-export const EXTRACT_TEXT_LIMIT = 100_000;
 
 const TextSpanRef = builder.objectRef<TextSpan>("TextSpan").implement({
   description: "A stretch of the source text: UTF-16 offsets, end exclusive.",
@@ -126,16 +124,13 @@ builder.mutationField("extractDocument", (t) =>
       source: t.arg({ type: ExtractSourceInput }),
     },
     resolve: async (_, { text, source }, ctx) => {
-      if (text.length > EXTRACT_TEXT_LIMIT) {
-        throw new LimitExceededError(
-          `text is ${text.length} characters; extractDocument takes at most ${EXTRACT_TEXT_LIMIT}`,
-          { limit: EXTRACT_TEXT_LIMIT, length: text.length },
-        );
-      }
-      if (text.trim().length === 0)
-        throw new BadInputError("text is empty: paste the article's text");
-      if (!text.isWellFormed())
-        throw new BadInputError("text must be valid Unicode text (no lone surrogates)");
+      const refused = articleTextProblem(text);
+      if (refused?.code === "LIMIT")
+        throw new LimitExceededError(refused.message, {
+          limit: refused.limit,
+          length: refused.length,
+        });
+      if (refused) throw new BadInputError(refused.message);
       const s = source ?? {};
       const problems = sourceProblems(s);
       if (problems.length > 0)
