@@ -157,6 +157,31 @@ function bodyArrives(req: IncomingMessage, length: number, ms: number): Promise<
 }
 
 /**
+ * Reads and discards a refused body (within `ms`), so that a client that sends it whole, as
+ * fetch does, reads the refusal instead of meeting a connection torn down mid-send.
+ */
+function drained(req: IncomingMessage, ms: number): Promise<void> {
+  if (req.readableEnded) return Promise.resolve();
+  return new Promise((done) => {
+    const finish = () => {
+      clearTimeout(timer);
+      req.off("end", finish);
+      req.off("close", finish);
+      req.off("error", finish);
+      done();
+    };
+    const timer = setTimeout(finish, ms);
+    req.once("end", finish);
+    req.once("close", finish);
+    req.once("error", finish);
+    req.resume();
+  });
+}
+
+/** Refused bodies up to this many times the limit are drained before the answer; larger ones are not. */
+const DRAIN_FACTOR = 16;
+
+/**
  * Counts requests in flight, by kind, so that the server admits no more than its memory model
  * allows: a request over the bound gets 503 with Retry-After at once, before its body is read.
  */
@@ -246,6 +271,8 @@ export function createHttp({
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > maxBodyBytes) {
       res.setHeader("connection", "close");
+      if (length <= DRAIN_FACTOR * maxBodyBytes) await drained(req, BODY_TIMEOUT_MS);
+      if (res.destroyed) return;
       return json(res, 413, {
         errors: [
           {

@@ -126,6 +126,17 @@ describe("what a request may send and hold", () => {
     expect(code(r)).toBe("LIMIT_EXCEEDED");
   });
 
+  it("lets a client that sends a body of several MB whole (as fetch does) read the 413", async () => {
+    // The answer used to be sent and the socket closed while the body was still arriving: fetch
+    // failed with EPIPE and the client never saw the refusal.
+    for (const mb of [3, 8]) {
+      const r = await post(server, { query: `{ __typename } #${"x".repeat(mb * 1_000_000)}` });
+      expect(r.status).toBe(413);
+      expect(code(r)).toBe("LIMIT_EXCEEDED");
+    }
+    await stillServes();
+  });
+
   it("answers 503 with Retry-After when the requests in flight are at their bound", async () => {
     // Two extractions of a text wink-nlp is slow on hold both slots while they run (their
     // budget is the query timeout); a client that is merely slow to send its body holds none
