@@ -11,6 +11,7 @@
  * loads the documents, in order, into an EMPTY, stopped local instance with Neo4j's offline
  * importer instead (see src/data/bulk-load.ts), then starts it and applies the migrations.
  */
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.js";
@@ -178,6 +179,17 @@ if (values.bulk) {
   }
 }
 
+// Files that are not there are reported before the database is opened (which may start one).
+let failed = 0;
+const files = positionals.filter((file) => {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat?.isFile()) return true;
+  console.error(`${file}: cannot read: ${stat ? "a folder, not a document file" : "no such file"}`);
+  failed++;
+  return false;
+});
+if (files.length === 0) process.exit(1);
+
 const config = loadConfig();
 // With REDIS_URL, what each file changed reaches graphChanged subscribers of every API process.
 let shared: Awaited<ReturnType<typeof connectGraphEvents>> | null = null;
@@ -198,9 +210,8 @@ const neo4j = neo4jIdentity(database.target);
 const tellLocal =
   !shared && !values.check && (await localApis(config.NEO4J_LOCAL_DIR, neo4j)).length > 0;
 const stats = { roundTrips: 0 };
-let failed = 0;
 try {
-  for (const file of positionals) {
+  for (const file of files) {
     let input: unknown;
     try {
       input = readDocumentFile(file);

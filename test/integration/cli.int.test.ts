@@ -47,6 +47,20 @@ afterAll(async () => {
 });
 
 describe("npm run ingest", () => {
+  it("says which files are not there before it opens (or starts) a database", async () => {
+    const missing = join(dir, "missing.yaml");
+    // A database nobody could reach: the tool must not need one to say this.
+    const r = await cli(["src/cli/ingest.ts", "--check", missing, dir], {
+      NEO4J_URI: "bolt://127.0.0.1:9",
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${missing}: cannot read: no such file`);
+    expect(r.stderr).toContain(`${dir}: cannot read: a folder, not a document file`);
+    // Nothing was left to read, so no database was opened.
+    expect(r.stderr).not.toMatch(/Neo4j|bolt:|unavailable|connect/i);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it("--check validates without writing and lists every problem with its path", async () => {
     const r = await cli(["src/cli/ingest.ts", "--check", GOOD, BAD]);
     expect(r.code).toBe(1);
