@@ -207,11 +207,13 @@ function missions(ctx: Context): void {
 /** Where places are: a capital in its nation, a base in its nation, "Eastern Europe" in Europe; events named for a city. */
 function places(ctx: Context): void {
   const firstSentence = (c: Cluster) => {
-    const m = ctx.placed.find((p) => p.cluster === c);
+    const m = [...(ctx.filedFrom ?? []), ...ctx.placed].find((p) => p.cluster === c);
     return m ? sentenceOf(ctx, m.mention.start) : undefined;
   };
-  const clusters = [...new Set(ctx.placed.map((p) => p.cluster))];
-  for (const p of ctx.placed) {
+  // a dateline's place still lies where it lies: "OTTAWA —" is in Canada
+  const all = [...(ctx.filedFrom ?? []), ...ctx.placed];
+  const clusters = [...new Set(all.map((p) => p.cluster))];
+  for (const p of all) {
     const s = sentenceOf(ctx, p.mention.start);
     if (!s) continue;
     if (p.cluster.kind === "Place") {
