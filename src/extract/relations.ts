@@ -9,6 +9,7 @@ import { type Context, inSentence, type Placed, type Proposal, placedIn } from "
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import { spendingPledges } from "./pledge-sentences.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
@@ -40,8 +41,17 @@ export function findRelations(ctx: Context): void {
   // who took part in which event, and who said what, where: for SAID_AT below
   const proposed: Proposal[] = [];
   const propose = ctx.propose.bind(ctx);
+  // the nation each person leads or serves, for "his country would ..."
+  const servesIn = new Map<Cluster, Cluster>();
   ctx.propose = (p) => {
     if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
+    if (
+      (p.type === "LEADS" || p.type === "SERVES_IN") &&
+      p.from.kind === "Person" &&
+      p.to.kind === "Nation" &&
+      !servesIn.has(p.from)
+    )
+      servesIn.set(p.from, p.to);
     propose(p);
   };
   ctx.entity = (kind, key, name, properties, span) => {
@@ -83,7 +93,14 @@ export function findRelations(ctx: Context): void {
   summits(ctx);
   battleGroups(ctx);
   spending(ctx);
-  pledges(ctx);
+  const read = spendingPledges(ctx, {
+    targets: () =>
+      [...new Set(pledgesAt.map((p) => p.c))].filter((c) => /-percent-target$/.test(c.key)),
+    nationOf: (person) => servesIn.get(person),
+    home,
+    lastPerson: (at) => lastPersonBefore(ctx, at),
+  });
+  pledges(ctx, read);
   quotes(ctx, roleHolders);
   missions(ctx);
   places(ctx);
@@ -1807,7 +1824,7 @@ function spending(ctx: Context): void {
         !/\bspen[dt]|spending|budget|invest|allocat|devot|earmark|\busing\b|\buses\b/.test(
           between,
         ) ||
-        (/\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|to allocate|where|which|allies|plans?|aims?)\b/.test(
+        (/\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|to allocate|where|which|allies|plans?|aims?|intends?|(?:is|are) to|set to|going to|expects? to|wants? to|could|may|might|should)\b/.test(
           between,
         ) &&
           !relative)
@@ -1881,8 +1898,9 @@ const PLEDGE_VERB =
   /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
-function pledges(ctx: Context): void {
+function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
   for (const s of ctx.sentences) {
+    if (read.has(s)) continue;
     const m = s.text.match(PLEDGE_VERB);
     if (!m || /^[“"]/.test(s.text.trim())) continue;
     const verbAt = s.start + (m.index ?? 0);

@@ -74,3 +74,130 @@ describe("extract: wire-story furniture", () => {
     for (const x of r.document.relations) expect(x.evidence).not.toContain("\n");
   });
 });
+
+/** The draft's pledges as "pledger -> key {props}" lines, MENTIONS left out. */
+async function pledges(text: string) {
+  const r = await draft(text, "2025-06-03");
+  const props = new Map(r.document.entities.map((e) => [e.key, e.properties]));
+  return r.document.relations
+    .filter((x) => x.type === "PLEDGED")
+    .map((x) => ({
+      from: x.from,
+      to: x.to,
+      inferred: x.inferred,
+      ...(props.get(x.to) as Record<string, unknown>),
+    }));
+}
+
+describe("extract: modal and reported spending pledges", () => {
+  it.each([
+    [
+      "Germany will raise defense spending to 3.5% of gross domestic product by 2029, German Chancellor Friedrich Merz said.",
+      "by 2029",
+    ],
+    [
+      "Germany would increase defence spending to 3.5 per cent of GDP by 2029, said German Chancellor Friedrich Merz.",
+      "by 2029",
+    ],
+    [
+      "German Chancellor Friedrich Merz said Germany plans to boost military spending to 3.5 percent of economic output next year.",
+      "next year",
+    ],
+    [
+      "German Chancellor Friedrich Merz said on Tuesday that Germany intends to lift defence spending to three and a half percent of GDP by 2029.",
+      "by 2029",
+    ],
+    [
+      "Germany is to raise its defence budget to 3.5% of GDP in 2026, according to German Chancellor Friedrich Merz.",
+      "in 2026",
+    ],
+  ])(
+    "a nation that will raise spending to a share of GDP pledges it, with the speaker: %s",
+    async (text, period) => {
+      const out = await pledges(text);
+      const nation = out.find((x) => x.from === "germany");
+      expect(nation).toMatchObject({
+        inferred: false,
+        metric: "PERCENT_GDP",
+        value: 3.5,
+        unit: "percent of GDP",
+        period,
+        status: "COMMITTED",
+      });
+      expect(out).toContainEqual(
+        expect.objectContaining({ from: "friedrich-merz", to: nation?.to, inferred: true }),
+      );
+    },
+  );
+
+  it.each([
+    "German Chancellor Friedrich Merz visited Vilnius. Merz said his country would boost defence spending to 3.5 per cent of GDP next year.",
+    "German Chancellor Friedrich Merz visited Vilnius. Merz said the government will raise defence spending to 3.5 per cent of GDP next year.",
+    "German Chancellor Friedrich Merz visited Vilnius. Berlin will raise defence spending to 3.5 per cent of GDP next year, Merz said.",
+    "“We will raise defence spending to 3.5 per cent of GDP next year,” said German Chancellor Friedrich Merz.",
+  ])(
+    "'his country', 'the government', a capital and 'we' stand for the speaker's nation: %s",
+    async (text) => {
+      const out = await pledges(text);
+      expect(out).toContainEqual(
+        expect.objectContaining({ from: "germany", inferred: true, value: 3.5 }),
+      );
+      expect(out).toContainEqual(expect.objectContaining({ from: "friedrich-merz", value: 3.5 }));
+    },
+  );
+
+  it("a government and money: 'the French government will add 6.5 billion euros to the defence budget'", async () => {
+    const out = await pledges(
+      "The French government will add 6.5 billion euros to the defence budget over the next two years, French President Emmanuel Macron said.",
+    );
+    expect(out).toContainEqual(
+      expect.objectContaining({
+        from: "government-of-france",
+        inferred: false,
+        metric: "MONEY",
+        value: 6_500_000_000,
+        unit: "EUR",
+        period: "over the next two years",
+      }),
+    );
+    expect(out).toContainEqual(expect.objectContaining({ from: "france", inferred: true }));
+  });
+
+  it("'raise from 2% to 3%' pledges the second figure", async () => {
+    const out = await pledges(
+      "Italy would raise defence spending from 1.5% to 2% of GDP this year, Italian Prime Minister Giorgia Meloni said.",
+    );
+    expect(out).toContainEqual(expect.objectContaining({ from: "italy", value: 2 }));
+  });
+
+  it("a pledge in line with the alliance's target is about that target", async () => {
+    const r = await draft(
+      "NATO allies agreed to spend 5% of GDP on defence by 2035. The Netherlands will spend 3.5 per cent of its GDP on defence by 2035, in line with NATO's new target.",
+    );
+    const f = r.document.relations.map((x) => `${x.from} ${x.type} ${x.to}`);
+    const pledge = r.document.relations.find(
+      (x) => x.type === "PLEDGED" && x.from === "netherlands",
+    )?.to;
+    expect(pledge).toBeDefined();
+    expect(f).toContain(`${pledge} ABOUT nato-five-percent-target`);
+  });
+
+  it.each([
+    "Spain would not increase defense spending to 5% of GDP, Spanish Prime Minister Pedro Sanchez said.",
+    "Spain won't raise defence spending to 5 per cent of GDP, Spanish Prime Minister Pedro Sanchez said.",
+    "Lithuania could raise defence spending to 6 percent of GDP if needed, officials said.",
+    "Lithuania will raise defence spending to 6 percent of GDP if the economy allows, officials said.",
+    "German troops will raise the flag in Vilnius, where 3.5% of voters live.",
+    "Spain spends 1.3% of GDP on defence, while Germany will host the summit.",
+  ])("negated, hedged or unrelated sentences pledge nothing: %s", async (text) => {
+    const out = await pledges(text);
+    expect(out).toEqual([]);
+  });
+
+  it("a future share is not what a nation spends", async () => {
+    const out = await facts(
+      "NATO allies agreed to spend 5% of GDP on defence by 2035. Poland is to raise its defence budget to 4.7% of GDP next year. Lithuania could raise defence spending to 6 percent of GDP.",
+    );
+    expect(out.filter((x) => x.includes(" SPENDS "))).toEqual([]);
+  });
+});
