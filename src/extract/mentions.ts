@@ -158,7 +158,7 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BARE_INVASION_RE = new RegExp(
@@ -276,6 +276,13 @@ export function findMentions(
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
   const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
   for (const m of text.matchAll(BATTLEGROUP_RE)) {
+    // "NATO's forward presence", "the enhanced Forward Presence": the mission; "a forward presence" is not
+    if (
+      /[Pp]resence(?:\s|$)/.test(m[0]) &&
+      !/[Bb]attle ?[Gg]roup|[Cc]ombat [Gg]roup/.test(m[0]) &&
+      !/\bNATO|[Ee]nhanced\b/.test(m[0])
+    )
+      continue;
     const host = gazAt(m[2] ?? "")?.entity ?? hostInSentence(text, analysis, m);
     const ledBy = m[1]?.match(/(\S+)-led\b/)?.[1];
     const lead = ledBy ? gazAt(ledBy)?.entity : undefined;

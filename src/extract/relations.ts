@@ -736,20 +736,68 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   }
   let mission = missions[0]?.cluster;
   let inferred = false;
-  // the article's one mission, when the sentence speaks of a mission or sends the troops somewhere
+  // where the troops are: "1,000 troops (are stationed) in Lithuania", "Lithuania hosts 1,000 soldiers"
+  const placeAt = (from: number) =>
+    here.find(
+      (p) =>
+        p.mention.start === from &&
+        (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+        !p.mention.demonym,
+    );
+  let where: Placed | undefined;
+  let host: Placed | undefined;
+  if (troops !== undefined) {
+    const after =
+      /^\s*(?:(?:are|were|is|was|have been|has been|had been|will be|would be|remain|remained|currently|now|already|permanently|still)\s+)*(?:(?:stationed|based|deployed|posted|serving|rotating|rotated|garrisoned)\s+)?(?:in|to)\s+(?:the\s+)?/.exec(
+        ctx.text.slice(nounEnd, s.end),
+      );
+    if (after) where = placeAt(nounEnd + after[0].length);
+    const hosts =
+      /(?:^|[,;:]\s+|\band\s+)(?:the\s+)?(\S[^,;:]*?)\s+(?:hosts|is hosting|has hosted|hosted|will host|is home to|has)\s+(?:about|some|around|nearly|roughly|approximately|more than|over|up to|almost)?\s*$/.exec(
+        ctx.text.slice(s.start, at),
+      );
+    if (hosts?.[1]) {
+      const subject = placeAt(s.start + (hosts.index ?? 0) + hosts[0].indexOf(hosts[1]));
+      // "Germany has 1,000 troops in Lithuania" names the contributor; "Lithuania hosts" the host
+      if (
+        subject &&
+        subject.mention.end ===
+          s.start + (hosts.index ?? 0) + hosts[0].indexOf(hosts[1]) + hosts[1].length &&
+        /\bhost|home to/.test(hosts[0])
+      )
+        host = subject;
+    }
+  }
+  // the article's mission, when the sentence speaks of a mission or puts the troops somewhere
   const sent =
     troops !== undefined &&
-    /\b(?:deploy(?:ed|ing|s)?|head(?:ed|ing|s)?|sent|send(?:ing|s)?|arriv(?:e|ed|es|ing)|leav(?:e|es|ing)|left|stationed|rotat(?:e|ed|ing))\b/.test(
+    /\b(?:deploy(?:ed|ing|s)?|head(?:ed|ing|s)?|sent|send(?:ing|s)?|arriv(?:e|ed|es|ing)|leav(?:e|es|ing)|left|stationed|based|posted|serving|rotat(?:e|ed|es|ing))\b/.test(
       s.text,
     );
-  if (!mission && (sent || /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text))) {
+  if (
+    !mission &&
+    (sent || where || host || /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text))
+  ) {
     const all = [
       ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
     ];
-    if (all.length === 1) {
-      mission = all[0];
-      inferred = true;
+    // the mission in the place the troops are ("NATO battle group in Lithuania")
+    const there = where ?? host;
+    const inThere = there ? all.filter((c) => c.name.endsWith(` in ${there.cluster.name}`)) : [];
+    if (inThere.length === 1) mission = inThere[0];
+    else if (all.length === 1) mission = all[0];
+    else if (all.length > 1) {
+      // the one the article names nearest before, in this paragraph or the one before
+      mission = ctx.placed
+        .filter(
+          (p) =>
+            p.cluster.kind === "Mission" &&
+            p.mention.start < s.start &&
+            (sentenceOf(ctx, p.mention.start)?.paragraph ?? -9) >= s.paragraph - 1,
+        )
+        .pop()?.cluster;
     }
+    if (mission) inferred = true;
   }
   if (!mission) return;
   // The contributor: the force or nation named with the troops, else the first nation before them.
@@ -798,13 +846,23 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     }
   }
   if (contributors.size === 0) {
-    const before = ofKind(here, "Nation").filter((p) => p.mention.start < at && !p.mention.demonym);
+    const before = ofKind(here, "Nation").filter(
+      (p) => p.mention.start < at && !p.mention.demonym && p !== host,
+    );
     const n = before[before.length - 1];
     if (n) contributors.add(n.cluster);
   }
+  // the nation the troops are in or that hosts them does not contribute them by this sentence
+  for (const p of [where, host]) if (p && !near.includes(p)) contributors.delete(p.cluster);
   // "140 soldiers based out of CFB Edmonton": the nation the article is about sends them
   let fromHome = false;
-  if (contributors.size === 0 && home && troops !== undefined) {
+  if (
+    contributors.size === 0 &&
+    home &&
+    troops !== undefined &&
+    home !== where?.cluster &&
+    home !== host?.cluster
+  ) {
     contributors.add(home);
     fromHome = true;
   }
@@ -823,9 +881,30 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
       properties,
       sentence: s,
       inferred: inferred || fromHome,
-      confidence: inferred || fromHome ? 0.65 : 0.85,
+      // a figure the sentence states is worth more than a contribution implied elsewhere
+      confidence: fromHome ? 0.65 : inferred ? (troops !== undefined ? 0.76 : 0.65) : 0.85,
     });
   }
+  // "Lithuania hosts about 1,000 German soldiers": the host says so
+  if (host && host.cluster.kind === "Nation" && host.cluster !== mission)
+    ctx.propose({
+      type: "HOSTS",
+      from: host.cluster,
+      to: mission,
+      sentence: s,
+      inferred,
+      confidence: inferred ? 0.7 : 0.8,
+    });
+  // "1,000 troops in Lithuania": the mission is deployed there
+  if (where && !host)
+    ctx.propose({
+      type: "DEPLOYED_TO",
+      from: mission,
+      to: where.cluster,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
   // "deployed to Latvia", "stationed in Poland"
   for (const where of s.text.matchAll(
     /\b(?:deployed|deploying|deploy|deploys|stationed|based|serving|serve|serves|positioned|arrive|arrives|arrived|arriving|head|heads|headed|heading|sent|send|sending|move|moving|moved|rotate|rotating)\b/g,

@@ -201,3 +201,51 @@ describe("extract: modal and reported spending pledges", () => {
     expect(out.filter((x) => x.includes(" SPENDS "))).toEqual([]);
   });
 });
+
+describe("extract: troops stationed, based, deployed or hosted somewhere", () => {
+  const contribution = async (text: string, from: string, mission: string) => {
+    const r = await draft(text, "2025-06-03");
+    return r.document.relations.find(
+      (x) => x.type === "CONTRIBUTES_TO" && x.from === from && x.to === mission,
+    );
+  };
+
+  it.each([
+    "About 1,000 German soldiers are stationed in Lithuania as part of NATO's enhanced Forward Presence battlegroup.",
+    "Some 1,000 troops from Germany are based in Lithuania as part of NATO's forward presence.",
+    "Around 1,000 German troops have been deployed to Lithuania under NATO's Enhanced Forward Presence.",
+    "NATO has kept a multinational battlegroup in Lithuania since 2017. Germany has 1,000 troops in Lithuania.",
+    "NATO's battlegroup in Lithuania is led by Germany. Lithuania hosts about 1,000 German soldiers.",
+    "NATO's battlegroup in Lithuania is led by Germany. Nearly 1,000 German soldiers are serving in Lithuania.",
+    "NATO's battlegroup in Lithuania is led by Germany. About 1,000 German soldiers are currently posted in Lithuania.",
+  ])("the contributor, the figure and the mission: %s", async (text) => {
+    const c = await contribution(text, "germany", "nato-battle-group-in-lithuania");
+    expect(c?.properties).toMatchObject({ troops: 1000, asOf: "2025-06" });
+    const f = await facts(text, "2025-06-03");
+    expect(
+      f.some((x) => x.startsWith("nato-battle-group-in-lithuania DEPLOYED_TO lithuania")),
+    ).toBe(true);
+    expect(f.some((x) => x.startsWith("lithuania HOSTS nato-battle-group-in-lithuania"))).toBe(
+      true,
+    );
+    // the host does not contribute by these sentences
+    expect(f.some((x) => x.startsWith("lithuania CONTRIBUTES_TO"))).toBe(false);
+  });
+
+  it("with two missions, the troops go to the one in the place they are in", async () => {
+    const text =
+      "NATO has battlegroups in Lithuania and Latvia: the battlegroup in Latvia is led by Canada, the battlegroup in Lithuania by Germany.\nAbout 1,000 German soldiers are stationed in Lithuania.";
+    const c = await contribution(text, "germany", "nato-battle-group-in-lithuania");
+    expect(c?.properties).toMatchObject({ troops: 1000 });
+    expect(await contribution(text, "germany", "nato-battle-group-in-latvia")).toBeUndefined();
+  });
+
+  it.each([
+    "About 1,000 German tourists are in Lithuania.",
+    "Lithuania has 1,000 troops ready to defend Vilnius.",
+    "German soldiers in Lithuania said the forward presence of the army was welcome.",
+  ])("no mission, no contribution: %s", async (text) => {
+    const f = await facts(text);
+    expect(f.filter((x) => x.includes("CONTRIBUTES_TO"))).toEqual([]);
+  });
+});
