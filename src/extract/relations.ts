@@ -89,6 +89,7 @@ export function findRelations(ctx: Context): void {
     exercises(ctx, s, here);
     meetings(ctx, s, here);
     hosting(ctx, s, here);
+    occasions(ctx, s, here);
   }
   summits(ctx);
   battleGroups(ctx);
@@ -1576,6 +1577,122 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+const OCCASION =
+  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point)(?:\s+(?:with|alongside)\s+)?/;
+
+/**
+ * Where a person speaks: "X said at a news conference in Vilnius", "Speaking at a press conference
+ * in Riga on Monday, X said", "X told a joint news conference with Y". An event (a STATEMENT) the
+ * speaker, and whoever the conference is held with, take part in, in the city it names; quotes said
+ * there are said at it (saidAt). And events held somewhere: "NATO defence ministers meet in
+ * Brussels", "the summit takes place in The Hague".
+ */
+function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    if (e.cluster.properties.category === "CONFLICT") continue;
+    heldIn(
+      ctx,
+      s,
+      here,
+      e,
+      /^(?:['’]s?)?\s+(?:(?:will|would|are to|is to|are set to|are due to)\s+)?(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened|(?:is|was|will be|were|are) (?:held|taking place)|takes place|took place|opens|opened)(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+in\s+(?:the\s+)?$/u,
+    );
+  }
+  const m = OCCASION.exec(s.text);
+  if (!m) return;
+  const at = s.start + m.index;
+  const end = at + m[0].length;
+  // the one who speaks: a person the sentence says speaks, said or told
+  const speaker = people(here).find((p) => {
+    const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60));
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 80), p.mention.start);
+    return (
+      /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b/.test(
+        after,
+      ) ||
+      (/^(?:Speaking|Addressing|Talking)\b/.test(s.text) && p.mention.start > end) ||
+      /\b(?:said|says|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(before)
+    );
+  });
+  if (!speaker) return;
+  // with whom: "a joint news conference with Lithuanian President Gitanas Nauseda"
+  const withWhom = /(?:with|alongside)\s+$/.test(m[0])
+    ? people(here).filter(
+        (p) =>
+          p.mention.start >= end &&
+          p !== speaker &&
+          /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(end, p.mention.start)),
+      )
+    : [];
+  // where: "in Vilnius" right after the occasion (and its partner)
+  const from = withWhom[0]?.mention.end ?? end;
+  const place = here.find(
+    (p) =>
+      p.mention.start >= from &&
+      p.mention.start - from < 40 &&
+      (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+      !p.mention.demonym &&
+      /^(?:\s*(?:[\p{L}’'.-]+\s+){0,2})?\s*in\s+(?:the\s+)?$/u.test(
+        ctx.text.slice(from, p.mention.start),
+      ) &&
+      !/[,;]/.test(ctx.text.slice(from, p.mention.start)),
+  );
+  const kind = (m[1] ?? "").replace(/^(?:joint|short|televised|brief)\s+/, "").replace(/\s+/g, " ");
+  const surname = speaker.cluster.name.split(/\s+/).pop() ?? speaker.cluster.name;
+  const date = dateIn(ctx, s);
+  // "press conference" and "news conference" are one sort of event, keyed alike
+  const sort = kind.replace(/^press (conference|briefing|appearance)$/, "news $1");
+  const name = `${surname}'s ${kind}${place ? ` in ${place.cluster.name}` : ""}`;
+  const event = ctx.entity(
+    "Event",
+    slug(
+      `${surname} ${sort}${place ? ` in ${place.cluster.name}` : ""}${place || !date ? "" : ` ${date}`}`,
+    ),
+    name,
+    { category: "STATEMENT", ...(date ? { date } : {}) },
+    {
+      start: at + m[0].indexOf(m[1] ?? ""),
+      end: at + m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length,
+      text: m[1] ?? "",
+    },
+  );
+  told(ctx, event, s);
+  ctx.propose({
+    type: "PARTICIPATED_IN",
+    from: speaker.cluster,
+    to: event,
+    properties: { role: "speaker" },
+    sentence: s,
+    confidence: 0.75,
+  });
+  for (const p of withWhom)
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: p.cluster,
+      to: event,
+      properties: { role: "speaker" },
+      sentence: s,
+      confidence: 0.7,
+    });
+  if (place) {
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: event,
+      to: place.cluster,
+      sentence: s,
+      confidence: 0.8,
+    });
+    ctx.propose({
+      type: "HOSTS",
+      from: place.cluster,
+      to: event,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+  }
+}
+
 /**
  * "Stoltenberg met Polish Prime Minister Beata Szydlo to discuss ...", "X held talks with Y": a
  * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
@@ -1583,7 +1700,7 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
  */
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
       s.text,
     );
   if (!m) return;
@@ -1642,6 +1759,14 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       to: place.cluster,
       sentence: s,
       confidence: 0.75,
+    });
+    ctx.propose({
+      type: "HOSTS",
+      from: place.cluster,
+      to: event,
+      sentence: s,
+      inferred: true,
+      confidence: 0.65,
     });
     // "German Defence Minister X met Y in Vilnius": an official meeting abroad visits the place
     const where =

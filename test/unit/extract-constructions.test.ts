@@ -249,3 +249,76 @@ describe("extract: troops stationed, based, deployed or hosted somewhere", () =>
     expect(f.filter((x) => x.includes("CONTRIBUTES_TO"))).toEqual([]);
   });
 });
+
+describe("extract: events at a place", () => {
+  it.each([
+    "“We are here to stay,” German Chancellor Friedrich Merz said at a news conference in Vilnius on Tuesday.",
+    "German Chancellor Friedrich Merz told a news conference in Vilnius on Tuesday: “We are here to stay.”",
+    "Speaking at a press conference in Vilnius on Tuesday, German Chancellor Friedrich Merz said: “We are here to stay.”",
+    "“We are here to stay,” said German Chancellor Friedrich Merz at a joint news conference in Vilnius on Tuesday.",
+  ])(
+    "a news conference in a city: the speaker takes part, the city hosts it, the quote is said there: %s",
+    async (text) => {
+      const r = await draft(text, "2025-06-05");
+      const event = r.document.entities.find(
+        (e) => e.kind === "Event" && e.properties.category === "STATEMENT",
+      );
+      expect(event?.key).toBe("merz-news-conference-in-vilnius");
+      expect(event?.properties.date).toBe("2025-06-03");
+      const f = r.document.relations.map((x) => `${x.from} ${x.type} ${x.to}`);
+      expect(f).toContain("friedrich-merz PARTICIPATED_IN merz-news-conference-in-vilnius");
+      expect(f).toContain("merz-news-conference-in-vilnius LOCATED_IN vilnius");
+      expect(f).toContain("vilnius HOSTS merz-news-conference-in-vilnius");
+      expect(f.some((x) => /^quote-.* SAID_AT merz-news-conference-in-vilnius$/.test(x))).toBe(
+        true,
+      );
+    },
+  );
+
+  it("a joint news conference with someone: both take part", async () => {
+    const out = await facts(
+      "German Chancellor Friedrich Merz spoke at a joint news conference with Lithuanian President Gitanas Nauseda in Vilnius.",
+    );
+    expect(out).toContain("gitanas-nauseda PARTICIPATED_IN merz-news-conference-in-vilnius");
+    expect(out).toContain("merz-news-conference-in-vilnius LOCATED_IN vilnius");
+  });
+
+  it("a quote in the next sentence by the same speaker is said at the conference too", async () => {
+    const out = await facts(
+      "Speaking at a press conference in Riga on Monday, Latvian Defence Minister Andris Spruds said Latvia would buy more air defence. “We cannot wait,” he said.",
+    );
+    expect(out).toContain("andris-spruds PARTICIPATED_IN spruds-news-conference-in-riga");
+    expect(out.some((x) => x.endsWith("SAID_AT spruds-news-conference-in-riga (inferred)"))).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    "NATO defense ministers meet in Brussels on Thursday.",
+    "NATO defence ministers will meet in Brussels on Thursday.",
+    "NATO defence ministers met in Brussels on Thursday.",
+  ])("a meeting held in a city is located there: %s", async (text) => {
+    const out = await facts(text);
+    expect(out).toContain("nato-defence-ministers-meeting LOCATED_IN brussels");
+    expect(out).toContain("brussels HOSTS nato-defence-ministers-meeting (inferred)");
+  });
+
+  it.each([
+    "Lithuanian President Gitanas Nauseda spoke during talks with German Chancellor Friedrich Merz in Vilnius.",
+    "Lithuanian President Gitanas Nauseda held talks with German Chancellor Friedrich Merz in Vilnius.",
+  ])("talks with someone in a city: both take part, the city hosts them: %s", async (text) => {
+    const out = await facts(text);
+    expect(out).toContain("gitanas-nauseda PARTICIPATED_IN nauseda-meeting-with-friedrich-merz");
+    expect(out).toContain("friedrich-merz PARTICIPATED_IN nauseda-meeting-with-friedrich-merz");
+    expect(out).toContain("nauseda-meeting-with-friedrich-merz LOCATED_IN vilnius");
+    expect(out).toContain("vilnius HOSTS nauseda-meeting-with-friedrich-merz (inferred)");
+  });
+
+  it.each([
+    "Reporters at a news conference in Vilnius asked about the brigade.",
+    "The news conference in Vilnius was cancelled.",
+  ])("a news conference nobody is said to speak at makes no event: %s", async (text) => {
+    const r = await draft(text);
+    expect(r.document.entities.filter((e) => e.kind === "Event")).toEqual([]);
+  });
+});
