@@ -8,6 +8,7 @@ import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
 import { looksLikeMarkup } from "./article-text.js";
+import { titleCased } from "./capitals.js";
 import type { Context, Proposal } from "./context.js";
 import { furnitureOf, within } from "./furniture.js";
 import { slug } from "./keys.js";
@@ -75,12 +76,14 @@ export async function extractDraft(
   if (!publishedAt)
     problems.push('no publication date: relative dates ("on Tuesday") are left unresolved');
 
-  const analysis = analyse(text);
+  // names in capitals are read in title case; offsets stay the text's
+  const forNames = titleCased(text);
+  const analysis = analyse(forNames);
   // bylines, credits and copyright lines are no evidence; a dateline's place is mentioned only
   const furniture = furnitureOf(text);
   const sentences = sentencesOf(text, analysis.sentences);
   const news = sentences.filter((s) => !within(s, furniture.lines));
-  const found = findMentions(text, analysis, reference(publishedAt));
+  const found = findMentions(forNames, analysis, reference(publishedAt));
   const dateline = furniture.dateline ? [furniture.dateline] : [];
   const notFurniture = <T extends { start: number; end: number }>(x: T) =>
     !within(x, furniture.lines) && !within(x, dateline);

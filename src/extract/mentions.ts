@@ -8,7 +8,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
-import { citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import { capitalOf, citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
 import type { TextSpan } from "./types.js";
@@ -23,6 +23,8 @@ export interface Mention extends TextSpan {
   known?: KnownEntity;
   /** "British" names the United Kingdom as an attribute. */
   demonym?: boolean;
+  /** "Moscow's invasion", "Washington said": a capital standing for its nation's government. */
+  metonym?: boolean;
   /** A person's title as written before the name. */
   role?: string;
   /** The nation or organisation the title belongs to ("British", "NATO", "Latvia's"). */
@@ -68,6 +70,10 @@ const GAZ_BY_FORM = new Map(GAZETTEER.map((g) => [g.form, g] as const));
 const DEMONYMS = GAZETTEER.filter((g) => g.demonym);
 const NATION_FORMS = GAZETTEER.filter((g) => g.entity.kind === "Nation");
 const ALT = (list: readonly { form: string }[]) => list.map((g) => esc(g.form)).join("|");
+/** Capitals, which stand for their nation in "Moscow's invasion of Ukraine". */
+const CAPITAL_FORMS = GAZETTEER.filter(
+  (g) => g.entity.kind === "Place" && !g.demonym && capitalOf(g.entity.key) !== undefined,
+);
 
 const TITLE_WORDS = new Set(
   `Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
@@ -150,7 +156,7 @@ const EVENT_HEADS =
 
 // Built once: the alternations of every nation name are long.
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
@@ -244,6 +250,21 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
   return undefined;
 }
 
+const METONYM_AFTER =
+  /^(?:['’]s\s+(?:(?:full-scale|brutal|illegal|unprovoked|ongoing|continued|latest|new|own|military|war of)\s+)*(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said)\b)/;
+
+/**
+ * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",
+ * "Washington said", "Berlin has pledged". Not after a preposition of place ("talks in Moscow
+ * said ..."), where it is the city.
+ */
+function isMetonym(text: string, start: number, end: number): boolean {
+  if (!METONYM_AFTER.test(text.slice(end, end + 60))) return false;
+  return !/\b(?:in|to|from|at|near|into|of|outside|around|visited|visit|visiting|via|toward|towards)\s+(?:the\s+)?$/i.test(
+    text.slice(Math.max(0, start - 20), start),
+  );
+}
+
 /** Every mention in `text`; `reference` is the publication date (for relative dates). */
 export function findMentions(
   text: string,
@@ -330,7 +351,9 @@ export function findMentions(
     });
   };
   for (const m of text.matchAll(INVASION_RE)) {
-    const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
+    const named = gazAt(m[1] ?? m[2] ?? "")?.entity;
+    // "Moscow's invasion": the capital's nation invades
+    const a = named?.kind === "Place" ? capitalOf(named.key) : named;
     const b = gazAt(m[3] ?? "")?.entity;
     if (!a || !b) continue;
     invaders.set(b, a);
@@ -583,6 +606,21 @@ export function findMentions(
       )
     )
       continue;
+    // "Moscow's invasion", "Kyiv's forces", "Washington said": the capital stands for its nation
+    const nation = g.entity.kind === "Place" ? capitalOf(g.entity.key) : undefined;
+    if (nation && isMetonym(text, m.index, m.index + m[0].length)) {
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: nation.kind,
+        name: nation.name,
+        key: nation.key,
+        known: nation,
+        metonym: true,
+      });
+      continue;
+    }
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,
@@ -593,6 +631,26 @@ export function findMentions(
       key: g.entity.key,
       known: g.entity,
       demonym: g.demonym,
+    });
+  }
+
+  // "Washington said", "Washington's support": the United States (the gazetteer knows the capital
+  // only as "Washington D.C.", and a bare Washington is also a state and a surname)
+  const usa = GAZETTEER.find((g) => g.entity.kind === "Nation" && g.entity.key === "united-states");
+  for (const m of text.matchAll(/\bWashington\b(?!,? D\.?C\.?| state| State| Post)/g)) {
+    const end = m.index + m[0].length;
+    if (!usa || /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)))
+      continue;
+    if (!isMetonym(text, m.index, end)) continue;
+    claim({
+      start: m.index,
+      end,
+      text: m[0],
+      kind: "Nation",
+      name: usa.entity.name,
+      key: usa.entity.key,
+      known: usa.entity,
+      metonym: true,
     });
   }
 
@@ -609,8 +667,12 @@ export function findMentions(
       claimed.filter((m) => m.known?.properties.category === "ALLIANCE").map((m) => m.known),
     ),
   ];
+  // NATO named only inside a longer name ("NATO defence ministers", "the NATO summit") names it too
+  const nato = /\bNATO\b/.test(text)
+    ? GAZETTEER.find((g) => g.entity.key === "nato")?.entity
+    : undefined;
   const alliance =
-    alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : undefined);
+    alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : nato);
   if (alliance) {
     for (const m of text.matchAll(
       /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?[Aa]lliance\b/gu,

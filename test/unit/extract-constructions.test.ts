@@ -4,7 +4,7 @@
  * somewhere, events at a place, and the names a wire story uses for nations and the alliance.
  */
 import { describe, expect, it } from "vitest";
-import { draft, facts } from "../helpers/extract.js";
+import { draft, entities, facts } from "../helpers/extract.js";
 
 describe("extract: wire-story furniture", () => {
   it.each([
@@ -139,9 +139,7 @@ describe("extract: modal and reported spending pledges", () => {
     "'his country', 'the government', a capital and 'we' stand for the speaker's nation: %s",
     async (text) => {
       const out = await pledges(text);
-      expect(out).toContainEqual(
-        expect.objectContaining({ from: "germany", inferred: true, value: 3.5 }),
-      );
+      expect(out).toContainEqual(expect.objectContaining({ from: "germany", value: 3.5 }));
       expect(out).toContainEqual(expect.objectContaining({ from: "friedrich-merz", value: 3.5 }));
     },
   );
@@ -320,5 +318,86 @@ describe("extract: events at a place", () => {
   ])("a news conference nobody is said to speak at makes no event: %s", async (text) => {
     const r = await draft(text);
     expect(r.document.entities.filter((e) => e.kind === "Event")).toEqual([]);
+  });
+});
+
+describe("extract: names a wire story uses", () => {
+  it("names in capitals are read as names", async () => {
+    const out = await facts(
+      "GERMAN CHANCELLOR FRIEDRICH MERZ visited LITHUANIA on Tuesday. NATO ALLIES MET IN BRUSSELS.",
+    );
+    expect(out).toContain("friedrich-merz LEADS germany");
+    expect(out).toContain("friedrich-merz VISITED lithuania");
+    const ents = await entities("GERMAN CHANCELLOR FRIEDRICH MERZ visited LITHUANIA on Tuesday.");
+    expect(ents).toContain("Person friedrich-merz");
+    expect(ents).not.toContain("Person german-chancellor-friedrich-merz");
+  });
+
+  it("acronyms in capitals stay acronyms", async () => {
+    const ents = await entities("The US and the UK told NATO and the EU they would send troops.");
+    expect(ents).toEqual(
+      expect.arrayContaining([
+        "Nation united-states",
+        "Nation united-kingdom",
+        "Organization nato",
+      ]),
+    );
+  });
+
+  it("'U.S.', 'US', 'United States', 'America' and 'American' are one nation", async () => {
+    const r = await draft(
+      "The U.S. has troops in Poland. The US will send more jets. The United States is NATO's largest member. America's allies welcomed it. American soldiers train in Lithuania.",
+    );
+    const us = r.entities.filter((e) => e.key === "united-states");
+    expect(us).toHaveLength(1);
+    expect(us[0]?.mentions).toHaveLength(5);
+    expect(
+      r.entities
+        .filter((e) => e.kind === "Nation")
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(["lithuania", "poland", "united-states"]);
+  });
+
+  it.each([
+    ["Moscow's invasion of Ukraine changed everything.", "russia"],
+    ["Moscow's full-scale invasion of Ukraine changed everything.", "russia"],
+  ])("a capital's invasion is its nation's: %s", async (text, invader) => {
+    const out = await facts(text);
+    expect(out).toContain(`${invader} INVADED ukraine`);
+    const ents = await entities(text);
+    expect(ents).not.toContain("Place moscow");
+  });
+
+  it.each([
+    ["Washington said it would send more troops.", "Nation united-states"],
+    ["Washington's support for Ukraine matters.", "Nation united-states"],
+    ["Kyiv's forces held the line.", "Nation ukraine"],
+    ["Moscow denied the claims.", "Nation russia"],
+  ])("a capital that acts is its nation's government: %s", async (text, nation) => {
+    const ents = await entities(text);
+    expect(ents).toContain(nation);
+    expect(ents.filter((e) => e.startsWith("Place"))).toEqual([]);
+  });
+
+  it.each([
+    ["Merz met officials in Moscow last year.", "Place moscow"],
+    ["George Washington has a statue in Riga.", "Person george-washington"],
+    ["Ministers flew to Kyiv, which has been shelled.", "Place kyiv"],
+  ])("a capital as a place stays a place: %s", async (text, entity) => {
+    const ents = await entities(text);
+    expect(ents).toContain(entity);
+    expect(ents).not.toContain("Nation united-states");
+  });
+
+  it("'the alliance' is NATO where the article names NATO, and does not name it where it does not", async () => {
+    const text = "NATO defence ministers met on Thursday. The alliance agreed to do more.";
+    const r = await draft(text);
+    expect(r.entities.find((e) => e.key === "nato")?.mentions).toContainEqual({
+      start: text.indexOf("The alliance"),
+      end: text.indexOf("The alliance") + "The alliance".length,
+    });
+    const none = await entities("The alliance between the two parties broke down.");
+    expect(none).not.toContain("Organization nato");
   });
 });
