@@ -30,6 +30,8 @@ export interface PledgeHelp {
   targets: () => Cluster[];
   /** The nation a person leads or serves, by the titles found. */
   nationOf: (person: Cluster) => Cluster | undefined;
+  /** The nation a person spoke for in an earlier pledge ("Germany will ..., Merz said"). */
+  spokeFor?: Map<Cluster, Cluster>;
   /** The nation the article centres on. */
   home?: Cluster | undefined;
   /** The last person named before `at` (for "he said"). */
@@ -37,7 +39,8 @@ export interface PledgeHelp {
 }
 
 /** The spending pledges of the article; returns the sentences it read one in. */
-export function spendingPledges(ctx: Context, help: PledgeHelp): Set<Sentence> {
+export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> {
+  const help: PledgeHelp = { ...given, spokeFor: given.spokeFor ?? new Map() };
   const done = new Set<Sentence>();
   for (const s of ctx.sentences) {
     for (const m of s.text.matchAll(PLEDGE_RE)) {
@@ -74,6 +77,9 @@ export function spendingPledges(ctx: Context, help: PledgeHelp): Set<Sentence> {
       const speaker = speakerOf(ctx, s, here, at, figure.end, help);
       const nation = subject.nation;
       const person = subject.who.kind === "Person" ? subject.who : speaker;
+      // "Germany will ..., Merz said": later, "Merz said his country would ..." is Germany
+      if (person && nation && subject.direct && !help.spokeFor?.has(person))
+        help.spokeFor?.set(person, nation);
       const period = PERIOD.exec(clauseText)?.[0];
       const props: Record<string, string | number> = {
         metric: pct ? "PERCENT_GDP" : "MONEY",
@@ -195,7 +201,7 @@ function subjectOf(
   const cut = Math.max(
     ...[
       ...before.matchAll(
-        /\b(?:said|says|told (?:reporters|journalists|\w+)|announced|stated|added|confirmed|insisted|declared|wrote)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+that)?\s+|[:;“"]\s*|,\s+(?:and\s+)?|\bthat\s+/gu,
+        /\b(?:said|says|told (?:reporters|journalists|\w+)|announced|stated|added|confirmed|insisted|declared|wrote)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+that)?\s+|[:;“"]\s*|\s[—–-]{1,2}\s+|,\s+(?:and\s+)?|\bthat\s+/gu,
       ),
     ].map((x) => (x.index ?? 0) + x[0].length),
     0,
@@ -209,7 +215,7 @@ function subjectOf(
   const only: Placed | undefined = inSubject[0];
   const speakersNation = () => {
     const p = speakerOf(ctx, s, placedIn(s, ctx.placed), modalAt, modalAt, help);
-    return p ? help.nationOf(p) : undefined;
+    return p ? (help.nationOf(p) ?? help.spokeFor?.get(p)) : undefined;
   };
   if (only) {
     const lead = ctx.text.slice(subjStart, only.mention.start).trim();

@@ -144,6 +144,19 @@ describe("extract: modal and reported spending pledges", () => {
     },
   );
 
+  it("a dateline before the pledge and 'his country' for the nation the speaker spoke for earlier", async () => {
+    const out = await pledges(
+      "VILNIUS, Lithuania (AP) — Germany will raise defense spending to 3.5% of gross domestic product by 2029, Chancellor Friedrich Merz said.\n\nMerz said his country would boost defence spending to 5 per cent of GDP by 2035.",
+    );
+    expect(out).toContainEqual(
+      expect.objectContaining({ from: "germany", inferred: false, value: 3.5, period: "by 2029" }),
+    );
+    expect(out).toContainEqual(
+      expect.objectContaining({ from: "germany", inferred: true, value: 5, period: "by 2035" }),
+    );
+    expect(out.some((x) => x.from === "lithuania")).toBe(false);
+  });
+
   it("a government and money: 'the French government will add 6.5 billion euros to the defence budget'", async () => {
     const out = await pledges(
       "The French government will add 6.5 billion euros to the defence budget over the next two years, French President Emmanuel Macron said.",
