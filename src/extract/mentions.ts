@@ -251,7 +251,7 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
 }
 
 const METONYM_AFTER =
-  /^(?:['’]s\s+(?:(?:full-scale|brutal|illegal|unprovoked|ongoing|continued|latest|new|own|military|war of)\s+)*(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said)\b)/;
+  /^(?:['’]s\s+(?:(?:full-scale|brutal|illegal|unprovoked|ongoing|continued|latest|new|own|military|war of)\s+)*(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/;
 
 /**
  * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",

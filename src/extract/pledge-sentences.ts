@@ -16,7 +16,11 @@ import type { Sentence } from "./sentences.js";
 
 const MODAL = `(?:will|would|shall|['’]ll|(?:is|are|was|were) (?:set |going |expected |due )?to|plans? to|planned to|intends? to|intended to|aims? to|aimed to|wants? to|seeks? to|expects? to|hopes? to|(?:has |have |had )?(?:pledged|promised|vowed|committed|decided|agreed) to|pledges to|promises to|vows to|decides to|agrees to)`;
 const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly|sharply|now|soon|eventually|still|then|quickly|substantially|dramatically))?`;
-const VERB = `(?:raise|increase|boost|lift|hike|ramp up|step up|scale up|bring|take|push|double|spend|allocate|devote|invest|reach|meet|hit|achieve|add|earmark|put|set aside|commit)`;
+const VERB = `(?:raise|increase|boost|lift|hike|ramp up|step up|scale up|bring|take|push|double|spend|allocate|devote|invest|reach|meet|hit|achieve|add|earmark|put|set aside|commit|send|deploy|station|dispatch|contribute|provide|base|keep|maintain|expand|grow)`;
+const TROOPS_AFTER =
+  /^\s+(?:(?:more|additional|extra|new|[\p{Lu}][\p{L}]+)\s+){0,3}(?:troops|soldiers|personnel|service members|servicemembers|marines|sailors)\b/u;
+const TROOP_WORD =
+  /\b(?:troops|soldiers|personnel|service members|servicemembers|marines|brigade)\b/;
 const PLEDGE_RE = new RegExp(String.raw`\b(${MODAL})${ADVERB}\s+(${VERB})\b`, "g");
 const NEGATED = /\b(?:not|never|no longer|n['’]t)\s*$/;
 const GDP =
@@ -61,10 +65,27 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
         (q) => q.type === "PERCENT" && GDP.test(ctx.text.slice(q.end, Math.min(s.end, q.end + 40))),
       );
       const money = pct ? undefined : qs.find((q) => q.type === "MONEY");
-      const q = pct ?? money;
+      // "will send 500 more troops", "plans to increase the number (of soldiers) to 5,000"
+      const previous = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+      const troops =
+        pct || money
+          ? undefined
+          : qs.find(
+              (x) =>
+                x.type === "NUMBER" &&
+                (x.value as number) >= 5 &&
+                (TROOPS_AFTER.test(ctx.text.slice(x.end, Math.min(s.end, x.end + 60))) ||
+                  (/\bnumber\b(?:\s+of\s+(?:troops|soldiers|personnel))?(?:\s+\w+){0,2}\s+to\s+$/.test(
+                    ctx.text.slice(verbEnd, x.start),
+                  ) &&
+                    (TROOP_WORD.test(s.text) ||
+                      (previous?.paragraph === s.paragraph && TROOP_WORD.test(previous.text))))),
+            );
+      const q = pct ?? money ?? troops;
       if (!q) continue;
       // a share of GDP for defence, or money for it: the clause, or the sentence, says so
-      if (!DEFENCE.test(ctx.text.slice(at, clause.end)) && !DEFENCE.test(s.text)) continue;
+      if (!troops && !DEFENCE.test(ctx.text.slice(at, clause.end)) && !DEFENCE.test(s.text))
+        continue;
       // "raise spending from 2% to 3%": the figure after "to" is the pledge
       const to =
         pct && /\bfrom\s+$/.test(ctx.text.slice(Math.max(verbEnd, q.start - 8), q.start))
@@ -82,13 +103,14 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
         help.spokeFor?.set(person, nation);
       const period = PERIOD.exec(clauseText)?.[0];
       const props: Record<string, string | number> = {
-        metric: pct ? "PERCENT_GDP" : "MONEY",
+        metric: pct ? "PERCENT_GDP" : money ? "MONEY" : "TROOPS",
         value: figure.value as number,
         status: /^(?:is|are|was|were) expected|hopes?|wants?|seeks?/.test(m[1] ?? "")
           ? "PROPOSED"
           : "COMMITTED",
       };
       if (pct) props.unit = "percent of GDP";
+      else if (troops) props.unit = "troops";
       else {
         const unit = moneyUnit(figure.text, nation);
         if (unit) props.unit = unit;
@@ -100,11 +122,31 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
       const made = said?.date ?? ctx.publishedAt;
       if (made) props.date = made;
       const owner = nation ?? subject.who;
-      const figureWords = pct ? `${shareSlug(String(figure.value))}-percent` : slug(figure.text, 4);
+      // where troops are to go: "to Lithuania", "in Lithuania"
+      const dest = troops
+        ? here.find(
+            (p) =>
+              p.mention.start >= figure.end &&
+              p.mention.end <= clause.end &&
+              (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+              !p.mention.demonym &&
+              /\b(?:to|in)\s+(?:the\s+)?$/.test(
+                ctx.text.slice(Math.max(figure.end, p.mention.start - 8), p.mention.start),
+              ),
+          )
+        : undefined;
+      const more = troops && /^\s+(?:more|additional|extra)\b/.test(ctx.text.slice(figure.end));
+      const figureWords = pct
+        ? `${shareSlug(String(figure.value))}-percent`
+        : troops
+          ? `${figure.value}${more ? " more" : ""} troops${dest ? ` to ${dest.cluster.name}` : ""}`
+          : slug(figure.text, 4);
       const key = slug(`${owner.key} ${figureWords} ${period ?? ""}`, 14);
       const name = pct
         ? `${owner.name}: defence spending of ${figure.text} of GDP${period ? ` ${period}` : ""}`
-        : `${owner.name}: ${figure.text} for defence${period ? ` ${period}` : ""}`;
+        : troops
+          ? `${owner.name}: ${figure.text}${more ? " more" : ""} troops${dest ? ` to ${dest.cluster.name}` : ""}${period ? ` ${period}` : ""}`
+          : `${owner.name}: ${figure.text} for defence${period ? ` ${period}` : ""}`;
       const pledge = ctx.entity("Pledge", key, name, props, {
         start: figure.start,
         end: figure.end,
@@ -139,6 +181,28 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
           )
         )
           ctx.propose({ type: "ABOUT", from: pledge, to: p.cluster, sentence: s, confidence: 0.7 });
+      // troops to a nation: about it, and about the mission there ("NATO battle group in X")
+      if (dest && dest.cluster !== owner) {
+        ctx.propose({
+          type: "ABOUT",
+          from: pledge,
+          to: dest.cluster,
+          sentence: s,
+          confidence: 0.7,
+        });
+        const missions = [
+          ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+        ].filter((c) => c.name.endsWith(` in ${dest.cluster.name}`));
+        if (missions.length === 1 && missions[0])
+          ctx.propose({
+            type: "ABOUT",
+            from: pledge,
+            to: missions[0],
+            sentence: s,
+            inferred: true,
+            confidence: 0.65,
+          });
+      }
       // "in line with NATO's new target", "to meet the alliance's goal": what it answers
       if (pct && /\b(?:target|goal|benchmark|guideline|threshold|NATO|alliance)\b/.test(s.text)) {
         const target = help

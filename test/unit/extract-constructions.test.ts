@@ -174,6 +174,57 @@ describe("extract: modal and reported spending pledges", () => {
     expect(out).toContainEqual(expect.objectContaining({ from: "france", inferred: true }));
   });
 
+  it.each([
+    [
+      "Germany will send 500 more troops to Lithuania next year, German Defence Minister Boris Pistorius said.",
+      500,
+    ],
+    [
+      "German Defence Minister Boris Pistorius said Germany would deploy 500 additional soldiers to Lithuania next year.",
+      500,
+    ],
+    ["Germany will station a brigade of 4,800 soldiers in Lithuania by 2027.", 4800],
+  ])(
+    "troops a nation will send are a TROOPS pledge about where they go: %s",
+    async (text, value) => {
+      const r = await draft(
+        `NATO's battlegroup in Lithuania is led by Germany. ${text}`,
+        "2025-06-03",
+      );
+      const pledged = r.document.relations.find(
+        (x) => x.type === "PLEDGED" && x.from === "germany",
+      );
+      const pledge = r.document.entities.find((e) => e.key === pledged?.to);
+      expect(pledge?.properties).toMatchObject({ metric: "TROOPS", value, unit: "troops" });
+      const f = r.document.relations.map((x) => `${x.from} ${x.type} ${x.to}`);
+      expect(f).toContain(`${pledge?.key} ABOUT lithuania`);
+      expect(f).toContain(`${pledge?.key} ABOUT nato-battle-group-in-lithuania`);
+    },
+  );
+
+  it("'increase the number to 5,000' after a troop sentence is a TROOPS pledge", async () => {
+    const out = await pledges(
+      "About 1,000 German soldiers are stationed in Lithuania as part of NATO's battlegroup. Berlin plans to increase the number to 5,000 by 2027.",
+    );
+    expect(out).toContainEqual(
+      expect.objectContaining({
+        from: "germany",
+        metric: "TROOPS",
+        value: 5000,
+        period: "by 2027",
+      }),
+    );
+  });
+
+  it.each([
+    "Spain will not send 300 troops to Latvia.",
+    "Germany will increase the number of tanks to 50 by 2027.",
+    "Lithuania will raise the number to 5,000 by 2027.",
+  ])("no troops pledge: %s", async (text) => {
+    const out = await pledges(text);
+    expect(out.filter((x) => x.metric === "TROOPS")).toEqual([]);
+  });
+
   it("'raise from 2% to 3%' pledges the second figure", async () => {
     const out = await pledges(
       "Italy would raise defence spending from 1.5% to 2% of GDP this year, Italian Prime Minister Giorgia Meloni said.",
