@@ -81,11 +81,11 @@ async function pledges(text: string) {
   const props = new Map(r.document.entities.map((e) => [e.key, e.properties]));
   return r.document.relations
     .filter((x) => x.type === "PLEDGED")
-    .map((x) => ({
+    .map((x): Record<string, unknown> & { from: string; to: string; inferred: boolean } => ({
+      ...(props.get(x.to) as Record<string, unknown>),
       from: x.from,
       to: x.to,
       inferred: x.inferred,
-      ...(props.get(x.to) as Record<string, unknown>),
     }));
 }
 
