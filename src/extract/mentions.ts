@@ -167,6 +167,10 @@ const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
+const BRIGADE_RE = new RegExp(
+  `\\b(?:the\\s+)?(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})|(?:Bundeswehr|German Armed Forces)(?:’s|'s)?)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|forward|tank|panzer)\\s+){0,2}[Bb]rigade(?![\\p{L}])(?:\\s+(?:(?:based|stationed|deployed)\\s+)?(?:in|to)\\s+(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?![\\p{L}]))?`,
+  "gu",
+);
 const BARE_INVASION_RE = new RegExp(
   `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
@@ -311,6 +315,44 @@ export function findMentions(
       m,
       ...(host?.kind === "Nation" ? { host } : {}),
       ...(lead?.kind === "Nation" ? { lead } : {}),
+    });
+  }
+  // "Germany's brigade in Lithuania", "the Bundeswehr brigade in Vilnius", "the German brigade":
+  // a nation's brigade stationed abroad, named by its owner and where it is
+  const brigades: { m: RegExpMatchArray; owner: KnownEntity; host?: KnownEntity }[] = [];
+  for (const m of text.matchAll(BRIGADE_RE)) {
+    const owner =
+      m[1] !== undefined
+        ? gazAt(m[1])?.entity
+        : m[2] !== undefined
+          ? gazAt(m[2])?.entity
+          : GAZETTEER.find((g) => g.entity.key === "germany")?.entity;
+    const at = m[3] ? gazAt(m[3])?.entity : undefined;
+    const host = at?.kind === "Place" ? capitalOf(at.key) : at;
+    if (owner?.kind !== "Nation" || host === owner) continue;
+    brigades.push({ m, owner, ...(host?.kind === "Nation" ? { host } : {}) });
+  }
+  for (const b of brigades) {
+    const others = [
+      ...new Set(brigades.filter((x) => x.owner === b.owner && x.host).map((x) => x.host)),
+    ];
+    const host = b.host ?? (others.length === 1 ? others[0] : undefined);
+    if (!host) continue;
+    const demonym = GAZETTEER.find((g) => g.demonym && g.entity === b.owner)?.form ?? b.owner.name;
+    const name = `${demonym} brigade in ${host.name}`;
+    const start = (b.m.index ?? 0) + (b.m[0].match(/^the\s+/i)?.[0].length ?? 0);
+    // up to "brigade": where it is ("in Vilnius") stays a mention of its own
+    const end = (b.m.index ?? 0) + (b.m[0].search(/[Bb]rigade/) + "brigade".length);
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
+      ledBy: b.owner,
+      ...(b.host ? {} : { impliedIn: true }),
     });
   }
   const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];

@@ -731,6 +731,13 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
         s.text,
       );
     if (!bare || missions.length === 0) return;
+    // "trains with Estonian troops", "alongside Polish soldiers": troops beside the mission's
+    if (
+      /\b(?:with|alongside|against|beside)\s+(?:[\p{L}’'.-]+\s+){0,2}$/u.test(
+        s.text.slice(0, bare.index),
+      )
+    )
+      return;
     nounEnd = s.start + bare.index + bare[0].length;
     const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
     at = s.start + (lead?.index ?? bare.index);
@@ -1161,7 +1168,8 @@ function battleGroups(ctx: Context): void {
         inferred: true,
         confidence: 0.75,
       });
-      if (nato)
+      // a battle group is NATO's; a nation's brigade abroad is not said to be
+      if (nato && !/\b[Bb]rigade\b/.test(p.mention.text))
         ctx.propose({
           type: "PART_OF",
           from: p.cluster,

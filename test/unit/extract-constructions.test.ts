@@ -465,3 +465,46 @@ describe("extract: names a wire story uses", () => {
     expect(none).not.toContain("Organization nato");
   });
 });
+
+describe("extract: a nation's brigade abroad", () => {
+  it.each([
+    "Germany's brigade in Lithuania will be ready by 2027.",
+    "The German brigade in Lithuania will be ready by 2027.",
+    "The Bundeswehr brigade in Vilnius will be ready by 2027.",
+    "Germany's new armoured brigade stationed in Lithuania will be ready by 2027.",
+  ])("is a mission the nation leads, deployed to and hosted by the other: %s", async (text) => {
+    const out = await facts(text);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "germany LEADS german-brigade-in-lithuania",
+        "german-brigade-in-lithuania DEPLOYED_TO lithuania",
+        "lithuania HOSTS german-brigade-in-lithuania (inferred)",
+      ]),
+    );
+    // not said to be NATO's
+    expect(out.some((x) => x.startsWith("german-brigade-in-lithuania PART_OF"))).toBe(false);
+  });
+
+  it("troops stationed where the brigade is contribute to it", async () => {
+    const r = await draft(
+      "Germany's brigade in Lithuania will be ready by 2027. About 1,000 German soldiers are stationed in Lithuania.",
+    );
+    const c = r.document.relations.find(
+      (x) => x.type === "CONTRIBUTES_TO" && x.to === "german-brigade-in-lithuania",
+    );
+    expect(c).toMatchObject({ from: "germany", properties: { troops: 1000 } });
+  });
+
+  it.each([
+    "The brigade in the village is new.",
+    "Lithuania's brigade trains at home.",
+    "The UK-led battle group in Estonia trained with Estonian troops.",
+  ])(
+    "a brigade with no nation abroad, or troops beside a mission, make no mission or contribution: %s",
+    async (text) => {
+      const out = await facts(text);
+      expect(out.filter((x) => /brigade/.test(x))).toEqual([]);
+      expect(out.filter((x) => x.startsWith("estonia CONTRIBUTES_TO"))).toEqual([]);
+    },
+  );
+});
