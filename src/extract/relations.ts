@@ -92,6 +92,7 @@ export function findRelations(ctx: Context): void {
     occasions(ctx, s, here);
   }
   summits(ctx);
+  eventAnaphora(ctx, eventsAt);
   battleGroups(ctx);
   spending(ctx);
   const read = spendingPledges(ctx, {
@@ -1415,10 +1416,14 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
     if (e.cluster.properties.category === "CONFLICT") continue;
     const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
     const m = before.match(
-      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs)\s+(?:the\s+|an?\s+)?$/i,
+      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs|host|hosts|hosted|hosting)\s+(?:the\s+|an?\s+)?$/i,
     );
     if (!m) continue;
-    const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "") ? "speaker" : "attendee";
+    const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "")
+      ? "speaker"
+      : /^host/i.test(m[1] ?? "")
+        ? "host"
+        : "attendee";
     const who = people(here);
     const subject = who.find((p) => p.mention.start > e.mention.end) ?? who[0];
     if (subject)
@@ -1582,6 +1587,104 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
       });
     }
     heldIn(ctx, s, here, e, /^\s+in\s+$/);
+  }
+}
+
+const ANAPHOR =
+  /\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]oday['’]s|[Tt]hursday['’]s|[Ff]riday['’]s|[Mm]onday['’]s|[Tt]uesday['’]s|[Ww]ednesday['’]s)\s+(?:(?:two-day|one-day|closed-door|informal|same|high-level|NATO|alliance['’]s|upcoming|annual)\s+){0,2}(meeting|summit|talks|conference|gathering|session|visit)\b/gu;
+const NAMES_ANOTHER = /^\s+(?:of|in|on|with|between)\s+\p{Lu}/u;
+const ANAPHOR_CATEGORY: Record<string, string[]> = {
+  meeting: ["MEETING", "CONFERENCE"],
+  talks: ["MEETING"],
+  session: ["MEETING", "CONFERENCE"],
+  gathering: ["MEETING", "CONFERENCE"],
+  summit: ["CONFERENCE"],
+  conference: ["CONFERENCE", "STATEMENT"],
+  visit: ["VISIT"],
+};
+
+/**
+ * "the meeting", "the summit", "the talks" after an event is named: that event. Who attended,
+ * chaired, hosted or joined it, or spoke "at the meeting", took part in it; quotes said there are
+ * said at it (saidAt).
+ */
+function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number }[]): void {
+  const named = [
+    ...ctx.placed
+      .filter((p) => p.cluster.kind === "Event")
+      .map((p) => ({ c: p.cluster, at: p.mention.start, end: p.mention.end })),
+    ...eventsAt.map((e) => ({ c: e.c, at: e.at, end: e.at })),
+  ].sort((a, b) => a.at - b.at);
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    for (const m of s.text.matchAll(ANAPHOR)) {
+      const at = s.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      // inside a name the mentions already read ("the NATO summit in The Hague"): not an anaphor
+      if (named.some((e) => e.at <= at && end <= e.end)) continue;
+      const fits = ANAPHOR_CATEGORY[m[1] ?? ""] ?? [];
+      const fit = (e: { c: Cluster }) => fits.includes(String(e.c.properties.category ?? ""));
+      // the event this very phrase introduced ("the NATO summit in The Hague"), else the latest
+      // named before, unless the phrase names another ("the meeting in Riga")
+      const introduced = named.find((e) => e.at >= at && e.at < end + 40 && fit(e))?.c;
+      const event =
+        introduced ??
+        (NAMES_ANOTHER.test(ctx.text.slice(end, end + 40))
+          ? undefined
+          : named.filter((e) => e.at < at && fit(e)).pop()?.c);
+      if (!event) continue;
+      const before = ctx.text.slice(s.start, at);
+      const verb =
+        /\b(attended|attends|will attend|joined|joins|will join|chaired|chairs|will chair|hosted|hosts|will host|addressed|addresses|took part in|takes part in|will take part in|participated in|spoke at|speaks at|will speak at|was at|were at)\s+$/.exec(
+          before,
+        );
+      let who: Placed | undefined;
+      let role = "attendee";
+      if (verb) {
+        // the subject: the last person or nation right before the verb (past a title)
+        const vAt = s.start + verb.index;
+        who = here
+          .filter(
+            (p) =>
+              (p.cluster.kind === "Person" || p.cluster.kind === "Nation") &&
+              !p.mention.demonym &&
+              p.mention.end <= vAt &&
+              /^\s*(?:(?:also|has|had|have|will|would|later|then)\s+)*$/.test(
+                ctx.text.slice(p.mention.end, vAt),
+              ),
+          )
+          .pop();
+        role = /^chair/.test(verb[1] ?? "")
+          ? "chair"
+          : /host/.test(verb[1] ?? "")
+            ? "host"
+            : /spoke|speak|address/.test(verb[1] ?? "")
+              ? "speaker"
+              : "attendee";
+      } else if (/\b(?:[Aa]t|[Dd]uring|[Ii]n)\s+$/.test(before)) {
+        // "At the meeting, Hegseth said", "X said at the summit"
+        who = people(here).find((p) => {
+          const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
+          const prior = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
+          return (
+            /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|stressed|warned|insisted|spoke|announced)\b/.test(
+              after,
+            ) || /\b(?:said|says|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(prior)
+          );
+        });
+        role = "speaker";
+      }
+      if (!who) continue;
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: who.cluster,
+        to: event,
+        properties: { role },
+        sentence: s,
+        inferred: !introduced,
+        confidence: introduced ? 0.75 : 0.65,
+      });
+    }
   }
 }
 

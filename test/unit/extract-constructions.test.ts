@@ -508,3 +508,53 @@ describe("extract: a nation's brigade abroad", () => {
     },
   );
 });
+
+describe("extract: 'the meeting', 'the summit' after the event is named", () => {
+  const named =
+    "NATO Secretary General Mark Rutte chaired a meeting of NATO defence ministers in Brussels on Thursday.";
+
+  it.each([
+    ["U.S. Defense Secretary Pete Hegseth attended the meeting.", "pete-hegseth"],
+    [
+      "At the meeting, U.S. Defense Secretary Pete Hegseth said allies must spend more.",
+      "pete-hegseth",
+    ],
+    [
+      "U.S. Defense Secretary Pete Hegseth said at the two-day meeting that allies must spend more.",
+      "pete-hegseth",
+    ],
+    ["German Defence Minister Boris Pistorius also took part in the meeting.", "boris-pistorius"],
+  ])("who attended, joined or spoke at it took part: %s", async (sentence, who) => {
+    const out = await facts(`${named} ${sentence}`);
+    expect(out).toContain(`${who} PARTICIPATED_IN nato-defence-ministers-meeting (inferred)`);
+  });
+
+  it("a quote said at the meeting is said at it", async () => {
+    const out = await facts(
+      `${named} “We must do more,” U.S. Defense Secretary Pete Hegseth said at the meeting.`,
+    );
+    expect(out.some((x) => /^quote-.* SAID_AT nato-defence-ministers-meeting$/.test(x))).toBe(true);
+  });
+
+  it("who will host the summit the sentence names hosts it", async () => {
+    const out = await facts(
+      "Dutch Prime Minister Dick Schoof will host the NATO summit in The Hague in June.",
+      "2025-03-01",
+    );
+    expect(
+      out.some((x) => /^dick-schoof PARTICIPATED_IN nato-summit-the-hague-2025$/.test(x)),
+    ).toBe(true);
+  });
+
+  it.each([
+    "U.S. Defense Secretary Pete Hegseth attended the meeting of G7 finance ministers.",
+    "U.S. Defense Secretary Pete Hegseth attended the summit.",
+    "U.S. Defense Secretary Pete Hegseth said the meeting in Riga was useful.",
+  ])(
+    "another meeting, a summit never named, or no participation verb: no participation: %s",
+    async (sentence) => {
+      const out = await facts(`${named} ${sentence}`);
+      expect(out.filter((x) => x.startsWith("pete-hegseth PARTICIPATED_IN nato-"))).toEqual([]);
+    },
+  );
+});
