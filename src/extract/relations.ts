@@ -1623,15 +1623,15 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
       // inside a name the mentions already read ("the NATO summit in The Hague"): not an anaphor
       if (named.some((e) => e.at <= at && end <= e.end)) continue;
       const fits = ANAPHOR_CATEGORY[m[1] ?? ""] ?? [];
-      const fit = (e: { c: Cluster }) => fits.includes(String(e.c.properties.category ?? ""));
+      const fitting = (e: { c: Cluster }) => fits.includes(String(e.c.properties.category ?? ""));
       // the event this very phrase introduced ("the NATO summit in The Hague"), else the latest
       // named before, unless the phrase names another ("the meeting in Riga")
-      const introduced = named.find((e) => e.at >= at && e.at < end + 40 && fit(e))?.c;
+      const introduced = named.find((e) => e.at >= at && e.at < end + 40 && fitting(e))?.c;
       const event =
         introduced ??
         (NAMES_ANOTHER.test(ctx.text.slice(end, end + 40))
           ? undefined
-          : named.filter((e) => e.at < at && fit(e)).pop()?.c);
+          : named.filter((e) => e.at < at && fitting(e)).pop()?.c);
       if (!event) continue;
       const before = ctx.text.slice(s.start, at);
       const verb =
