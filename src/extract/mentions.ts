@@ -242,7 +242,15 @@ function hostInSentence(
       ) &&
       !/[;]/.test(text.slice(x.at, at)),
   );
-  return before[before.length - 1]?.g?.entity;
+  if (before.length > 0) return before[before.length - 1]?.g?.entity;
+  // "Poland hosts about 10,000 U.S. troops ... as part of NATO's forward presence"
+  return nations.find(
+    (x) =>
+      x.at < at &&
+      /^\s+(?:hosts|is hosting|has hosted|hosted|will host|is home to)\b/.test(
+        text.slice(x.at + (x.g?.form.length ?? 0), x.at + (x.g?.form.length ?? 0) + 20),
+      ),
+  )?.g?.entity;
 }
 
 /** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
@@ -1032,6 +1040,8 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
   const after = text.slice(at + name.length, at + name.length + 80);
   if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
+  // "his Lithuanian counterpart Dovile Sakaliene", "her counterpart, Hanno Pevkur"
+  if (/\bcounterparts?,?\s+$/.test(before)) return true;
   // "Ambassador to Canada Toomas Lukk": an office held towards a nation, then the name
   if (
     /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*\s+$/u.test(

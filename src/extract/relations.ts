@@ -1833,8 +1833,13 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const object = who.find(
     (p) =>
       p.mention.start >= objAt &&
-      /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/[,;]/.test(ctx.text.slice(objAt, p.mention.start)),
+      (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
+        // "met her counterpart, Dovile Sakaliene,"
+        /^(?:his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}counterparts?,\s+$/u.test(
+          ctx.text.slice(objAt, p.mention.start),
+        )) &&
+      !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
+      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")),
   );
   if (!subject || !object || subject.cluster === object.cluster) return;
   const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;

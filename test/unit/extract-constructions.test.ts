@@ -558,3 +558,27 @@ describe("extract: 'the meeting', 'the summit' after the event is named", () => 
     },
   );
 });
+
+describe("extract: more of the same constructions", () => {
+  it("a nation that hosts troops of NATO's forward presence hosts the battle group", async () => {
+    const out = await facts(
+      "Poland hosts about 10,000 U.S. troops, many of them stationed in the east as part of NATO's forward presence.",
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "poland HOSTS nato-battle-group-in-poland",
+        "united-states CONTRIBUTES_TO nato-battle-group-in-poland",
+      ]),
+    );
+  });
+
+  it.each([
+    "Polish Defence Minister Wladyslaw Kosiniak-Kamysz met his Lithuanian counterpart Dovile Sakaliene in Vilnius.",
+    "Polish Defence Minister Wladyslaw Kosiniak-Kamysz met her counterpart, Dovile Sakaliene, in Vilnius.",
+  ])("a counterpart named after 'counterpart' is a person met: %s", async (text) => {
+    const out = await facts(text);
+    expect(out).toContain(
+      "dovile-sakaliene PARTICIPATED_IN kosiniak-kamysz-meeting-with-dovile-sakaliene",
+    );
+  });
+});
