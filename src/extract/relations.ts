@@ -1302,7 +1302,14 @@ function summits(ctx: Context): void {
         bare.push({ s, at, end });
         continue;
       }
-      const holder = org ?? alliance;
+      // "a summit in Paris" in an article on NATO need not be NATO's: the alliance holds it when the
+      // sentence speaks of it or of allies, or calls it "the summit"
+      const holder =
+        org ??
+        (alliance &&
+        (/\b(?:NATO|[Aa]llies|[Aa]llied|[Aa]lliance)\b/.test(s.text) || /^the\b/i.test(m[0]))
+          ? alliance
+          : undefined);
       const year =
         m[0].match(/\b\d{4}\b/)?.[0] ??
         inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
@@ -1973,7 +1980,14 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
     const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
     if (alliance) targets = [alliance];
   }
-  const request = (m[2] ?? "").replace(/[“”"]/g, "").trim();
+  // "to send more air defence during talks with Starmer in London": the request ends at the occasion
+  const request = (m[2] ?? "")
+    .replace(/[“”"]/g, "")
+    .replace(
+      /\s+(?:during|at|after|before|on the sidelines of|ahead of)\s+(?:talks|a|an|the|his|her|their)\b.*$/,
+      "",
+    )
+    .trim();
   for (const t of targets) {
     if (t.cluster === caller.cluster) continue;
     ctx.propose({

@@ -582,3 +582,32 @@ describe("extract: more of the same constructions", () => {
     );
   });
 });
+
+describe("extract: occasions named in passing", () => {
+  it("a call's request ends where the occasion begins", async () => {
+    const r = await draft(
+      "NATO allies met in Brussels. Ukrainian President Volodymyr Zelensky called on allies to send more air defence systems during talks with British Prime Minister Keir Starmer in London.",
+    );
+    const call = r.document.relations.find((x) => x.type === "CALLED_ON");
+    expect(call?.properties).toEqual({ request: "send more air defence systems" });
+  });
+
+  it.each([
+    [
+      "British Defence Secretary John Healey said at a summit in Paris that Europe must do more. NATO is not there.",
+      "summit-paris-2025",
+    ],
+    [
+      "British Defence Secretary John Healey said at the NATO summit in Paris that allies must do more.",
+      "nato-summit-paris-2025",
+    ],
+  ])(
+    "a summit is NATO's only when the sentence says so or calls it 'the summit': %s",
+    async (text, key) => {
+      const r = await draft(text, "2025-06-03");
+      expect(r.document.entities.filter((e) => e.kind === "Event").map((e) => e.key)).toEqual([
+        key,
+      ]);
+    },
+  );
+});
