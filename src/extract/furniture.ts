@@ -32,6 +32,9 @@ const LINE_PATTERNS: RegExp[] = [
   // "Copyright 2025 The Associated Press. All rights reserved.", "© 2025 Reuters"
   /^(?:Copyright|©|\(c\))\s*[^\n]{0,200}$/i,
   /^[^\n]{0,120}\bAll rights reserved\.?\s*$/i,
+  // photo credits and page chrome: "Photo: Reuters/Ints Kalnins", "READ MORE: ...", "Sign up for ..."
+  /^(?:Photo|Photograph|Image|Picture|File photo|Caption|Video)(?:\s*[:|]|\s+by\s|\s+credits?\s*:?)\s*[^\n]{0,200}$/i,
+  /^(?:Read more|READ MORE|Related|RELATED|Also read|See also|Watch|Listen|Sign up|Subscribe|Follow us)\b[^\n]{0,200}$/,
   // "Associated Press writer Jane Doe in Riga contributed to this report."
   /^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?\s*$/i,
 ];

@@ -40,6 +40,9 @@ describe("extract: wire-story furniture", () => {
     "Associated Press writer Jane Doe in Riga contributed to this report.",
     "Copyright 2025 The Associated Press. All rights reserved.",
     "© 2025 Thomson Reuters. All rights reserved.",
+    "Photo: Reuters/Jane Doe",
+    "File photo by Jane Doe/AP",
+    "READ MORE: Jane Doe on why John Roe went to Riga",
   ])(
     "bylines, credits and copyright lines make no person, organisation or fact: %s",
     async (line) => {
