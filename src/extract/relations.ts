@@ -90,6 +90,7 @@ export function findRelations(ctx: Context): void {
     meetings(ctx, s, here);
     hosting(ctx, s, here);
     occasions(ctx, s, here);
+    counterparts(ctx, s, here);
   }
   summits(ctx);
   eventAnaphora(ctx, eventsAt);
@@ -1594,6 +1595,42 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
       });
     }
     heldIn(ctx, s, here, e, /^\s+in\s+$/);
+  }
+}
+
+/**
+ * "Defence Minister X met his Estonian counterpart Hanno Pevkur": Pevkur holds the same office in
+ * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN.
+ */
+function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const m of s.text.matchAll(
+    /\b(?:his|her|their)\s+([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+/gu,
+  )) {
+    const at = s.start + (m.index ?? 0);
+    const end = at + m[0].length;
+    const nation = here.find(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        p.mention.demonym &&
+        p.mention.start === at + m[0].indexOf(m[1] ?? ""),
+    );
+    const other = here.find((p) => p.cluster.kind === "Person" && p.mention.start === end);
+    // the subject's title: the last titled person named before, in this sentence
+    const subject = here
+      .filter((p) => p.cluster.kind === "Person" && p.mention.end <= at && p.mention.role)
+      .pop();
+    const role = subject?.mention.role?.replace(RANK, "").trim();
+    if (!nation || !other || !subject || !role || other.cluster === subject.cluster) continue;
+    const leader = LEADER_ROLES.test(role);
+    ctx.propose({
+      type: leader ? "LEADS" : "SERVES_IN",
+      from: other.cluster,
+      to: nation.cluster,
+      properties: { role },
+      sentence: s,
+      inferred: true,
+      confidence: 0.65,
+    });
   }
 }
 

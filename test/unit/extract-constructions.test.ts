@@ -614,3 +614,27 @@ describe("extract: occasions named in passing", () => {
     },
   );
 });
+
+describe("extract: counterparts", () => {
+  it.each([
+    [
+      "Polish Defence Minister Wladyslaw Kosiniak-Kamysz met his Lithuanian counterpart Dovile Sakaliene in Vilnius.",
+      "dovile-sakaliene SERVES_IN lithuania (inferred)",
+    ],
+    [
+      "Polish Prime Minister Donald Tusk spoke with his Latvian counterpart, Evika Silina.",
+      "evika-silina LEADS latvia (inferred)",
+    ],
+  ])("a counterpart holds the subject's office in the other nation: %s", async (text, fact) => {
+    expect(await facts(text)).toContain(fact);
+  });
+
+  it("no title before, no office inferred", async () => {
+    const out = await facts(
+      "Wladyslaw Kosiniak-Kamysz met his Lithuanian counterpart Dovile Sakaliene.",
+    );
+    expect(out.filter((x) => x.startsWith("dovile-sakaliene"))).not.toContainEqual(
+      expect.stringMatching(/SERVES_IN|LEADS/),
+    );
+  });
+});
