@@ -25,6 +25,12 @@ export interface Context {
   sentences: Sentence[];
   /** Linked mentions in text order. */
   placed: Placed[];
+  /**
+   * The places a dateline names ("VILNIUS, Lithuania (AP) —"): where the story was filed. Not in
+   * `placed`, so no rule makes them a participant, a destination or the home nation; only where
+   * they lie (a capital in its nation) is drawn from them.
+   */
+  filedFrom?: Placed[];
   quantities: Quantity[];
   dates: DateMention[];
   publishedAt?: string;

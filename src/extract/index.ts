@@ -8,7 +8,9 @@ import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
 import { looksLikeMarkup } from "./article-text.js";
+import { titleCased } from "./capitals.js";
 import type { Context, Proposal } from "./context.js";
+import { furnitureOf, within } from "./furniture.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import { linkLate, linkMentions } from "./link.js";
@@ -74,20 +76,44 @@ export async function extractDraft(
   if (!publishedAt)
     problems.push('no publication date: relative dates ("on Tuesday") are left unresolved');
 
-  const analysis = analyse(text);
+  // names in capitals are read in title case; offsets stay the text's
+  const forNames = titleCased(text);
+  const analysis = analyse(forNames);
+  // bylines, credits and copyright lines are no evidence; a dateline's place is mentioned only
+  const furniture = furnitureOf(text);
   const sentences = sentencesOf(text, analysis.sentences);
-  const mentions = findMentions(text, analysis, reference(publishedAt));
+  const news = sentences.filter((s) => !within(s, furniture.lines));
+  const found = findMentions(forNames, analysis, reference(publishedAt));
+  const dateline = furniture.dateline ? [furniture.dateline] : [];
+  const notFurniture = <T extends { start: number; end: number }>(x: T) =>
+    !within(x, furniture.lines) && !within(x, dateline);
+  const mentions = {
+    entities: found.entities.filter(
+      (m) =>
+        notFurniture(m) ||
+        ((m.kind === "Place" || m.kind === "Nation") && within(m, furniture.datelinePlaces)) ||
+        // "With a file from The Canadian Press": the agency is named (a MENTIONS), its people not
+        (m.known?.properties?.category === "MEDIA" && within(m, furniture.lines)),
+    ),
+    quantities: found.quantities.filter(notFurniture),
+    dates: found.dates.filter(notFurniture),
+  };
   const linked = await linkMentions(mentions.entities, options.linker);
   const clusters = new Map<string, Cluster>(linked.clusters.map((c) => [c.key, c]));
-  const placed = mentions.entities
+  const all = mentions.entities
     .filter((m) => linked.of.has(m))
     .map((m) => ({ mention: m, cluster: linked.of.get(m) as Cluster }));
+  const placed = all.filter(
+    (p) => !within(p.mention, dateline) && !within(p.mention, furniture.lines),
+  );
+  const filedFrom = all.filter((p) => within(p.mention, dateline));
 
   const proposals: Proposal[] = [];
   const ctx: Context = {
     text,
-    sentences,
+    sentences: news,
     placed,
+    filedFrom,
     quantities: mentions.quantities,
     dates: mentions.dates,
     ...(publishedAt ? { publishedAt } : {}),
@@ -138,7 +164,7 @@ export async function extractDraft(
 
   // The source.
   const year = publishedAt?.slice(0, 4);
-  const firstSentence = sentences[0]?.text ?? text.slice(0, 120);
+  const firstSentence = (news[0] ?? sentences[0])?.text ?? text.slice(0, 120);
   const title = src.title?.trim() || undefined;
   const sourceKey =
     src.key ?? slug([src.publisher, year, title ?? firstSentence].filter(Boolean).join(" "), 9);

@@ -121,7 +121,8 @@ export async function linkMentions(mentions: readonly Mention[], linker?: Linker
     }
   }
   for (const c of byKey.values()) {
-    for (const m of c.mentions) if (m.text !== c.name && !m.demonym) c.aliases.add(m.text);
+    for (const m of c.mentions)
+      if (m.text !== c.name && !m.demonym && !m.metonym) c.aliases.add(m.text);
     c.aliases.delete(c.name);
     c.mentions.sort((a, b) => a.start - b.start);
   }

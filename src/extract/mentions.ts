@@ -8,7 +8,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
-import { citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import { capitalOf, citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
 import type { TextSpan } from "./types.js";
@@ -23,6 +23,8 @@ export interface Mention extends TextSpan {
   known?: KnownEntity;
   /** "British" names the United Kingdom as an attribute. */
   demonym?: boolean;
+  /** "Moscow's invasion", "Washington said": a capital standing for its nation's government. */
+  metonym?: boolean;
   /** A person's title as written before the name. */
   role?: string;
   /** The nation or organisation the title belongs to ("British", "NATO", "Latvia's"). */
@@ -68,6 +70,10 @@ const GAZ_BY_FORM = new Map(GAZETTEER.map((g) => [g.form, g] as const));
 const DEMONYMS = GAZETTEER.filter((g) => g.demonym);
 const NATION_FORMS = GAZETTEER.filter((g) => g.entity.kind === "Nation");
 const ALT = (list: readonly { form: string }[]) => list.map((g) => esc(g.form)).join("|");
+/** Capitals, which stand for their nation in "Moscow's invasion of Ukraine". */
+const CAPITAL_FORMS = GAZETTEER.filter(
+  (g) => g.entity.kind === "Place" && !g.demonym && capitalOf(g.entity.key) !== undefined,
+);
 
 const TITLE_WORDS = new Set(
   `Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
@@ -150,7 +156,7 @@ const EVENT_HEADS =
 
 // Built once: the alternations of every nation name are long.
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
@@ -158,7 +164,11 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  "gu",
+);
+const BRIGADE_RE = new RegExp(
+  `\\b(?:the\\s+)?(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})|(?:Bundeswehr|German Armed Forces)(?:’s|'s)?)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|forward|tank|panzer)\\s+){0,2}[Bb]rigade(?![\\p{L}])(?:\\s+(?:(?:based|stationed|deployed)\\s+)?(?:in|to)\\s+(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BARE_INVASION_RE = new RegExp(
@@ -232,7 +242,15 @@ function hostInSentence(
       ) &&
       !/[;]/.test(text.slice(x.at, at)),
   );
-  return before[before.length - 1]?.g?.entity;
+  if (before.length > 0) return before[before.length - 1]?.g?.entity;
+  // "Poland hosts about 10,000 U.S. troops ... as part of NATO's forward presence"
+  return nations.find(
+    (x) =>
+      x.at < at &&
+      /^\s+(?:hosts|is hosting|has hosted|hosted|will host|is home to)\b/.test(
+        text.slice(x.at + (x.g?.form.length ?? 0), x.at + (x.g?.form.length ?? 0) + 20),
+      ),
+  )?.g?.entity;
 }
 
 /** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
@@ -242,6 +260,21 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
     if (g?.entity.kind === "Nation") return g.entity;
   }
   return undefined;
+}
+
+const METONYM_AFTER =
+  /^(?:['’]s\s+(?:(?:full-scale|brutal|illegal|unprovoked|ongoing|continued|latest|new|own|military|war of)\s+)*(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/;
+
+/**
+ * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",
+ * "Washington said", "Berlin has pledged". Not after a preposition of place ("talks in Moscow
+ * said ..."), where it is the city.
+ */
+function isMetonym(text: string, start: number, end: number): boolean {
+  if (!METONYM_AFTER.test(text.slice(end, end + 60))) return false;
+  return !/\b(?:in|to|from|at|near|into|of|outside|around|visited|visit|visiting|via|toward|towards)\s+(?:the\s+)?$/i.test(
+    text.slice(Math.max(0, start - 20), start),
+  );
 }
 
 /** Every mention in `text`; `reference` is the publication date (for relative dates). */
@@ -276,6 +309,13 @@ export function findMentions(
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
   const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
   for (const m of text.matchAll(BATTLEGROUP_RE)) {
+    // "NATO's forward presence", "the enhanced Forward Presence": the mission; "a forward presence" is not
+    if (
+      /[Pp]resence(?:\s|$)/.test(m[0]) &&
+      !/[Bb]attle ?[Gg]roup|[Cc]ombat [Gg]roup/.test(m[0]) &&
+      !/\bNATO|[Ee]nhanced\b/.test(m[0])
+    )
+      continue;
     const host = gazAt(m[2] ?? "")?.entity ?? hostInSentence(text, analysis, m);
     const ledBy = m[1]?.match(/(\S+)-led\b/)?.[1];
     const lead = ledBy ? gazAt(ledBy)?.entity : undefined;
@@ -283,6 +323,44 @@ export function findMentions(
       m,
       ...(host?.kind === "Nation" ? { host } : {}),
       ...(lead?.kind === "Nation" ? { lead } : {}),
+    });
+  }
+  // "Germany's brigade in Lithuania", "the Bundeswehr brigade in Vilnius", "the German brigade":
+  // a nation's brigade stationed abroad, named by its owner and where it is
+  const brigades: { m: RegExpMatchArray; owner: KnownEntity; host?: KnownEntity }[] = [];
+  for (const m of text.matchAll(BRIGADE_RE)) {
+    const owner =
+      m[1] !== undefined
+        ? gazAt(m[1])?.entity
+        : m[2] !== undefined
+          ? gazAt(m[2])?.entity
+          : GAZETTEER.find((g) => g.entity.key === "germany")?.entity;
+    const at = m[3] ? gazAt(m[3])?.entity : undefined;
+    const host = at?.kind === "Place" ? capitalOf(at.key) : at;
+    if (owner?.kind !== "Nation" || host === owner) continue;
+    brigades.push({ m, owner, ...(host?.kind === "Nation" ? { host } : {}) });
+  }
+  for (const b of brigades) {
+    const others = [
+      ...new Set(brigades.filter((x) => x.owner === b.owner && x.host).map((x) => x.host)),
+    ];
+    const host = b.host ?? (others.length === 1 ? others[0] : undefined);
+    if (!host) continue;
+    const demonym = GAZETTEER.find((g) => g.demonym && g.entity === b.owner)?.form ?? b.owner.name;
+    const name = `${demonym} brigade in ${host.name}`;
+    const start = (b.m.index ?? 0) + (b.m[0].match(/^the\s+/i)?.[0].length ?? 0);
+    // up to "brigade": where it is ("in Vilnius") stays a mention of its own
+    const end = (b.m.index ?? 0) + (b.m[0].search(/[Bb]rigade/) + "brigade".length);
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
+      ledBy: b.owner,
+      ...(b.host ? {} : { impliedIn: true }),
     });
   }
   const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];
@@ -323,7 +401,9 @@ export function findMentions(
     });
   };
   for (const m of text.matchAll(INVASION_RE)) {
-    const a = gazAt(m[1] ?? m[2] ?? "")?.entity;
+    const named = gazAt(m[1] ?? m[2] ?? "")?.entity;
+    // "Moscow's invasion": the capital's nation invades
+    const a = named?.kind === "Place" ? capitalOf(named.key) : named;
     const b = gazAt(m[3] ?? "")?.entity;
     if (!a || !b) continue;
     invaders.set(b, a);
@@ -576,6 +656,21 @@ export function findMentions(
       )
     )
       continue;
+    // "Moscow's invasion", "Kyiv's forces", "Washington said": the capital stands for its nation
+    const nation = g.entity.kind === "Place" ? capitalOf(g.entity.key) : undefined;
+    if (nation && isMetonym(text, m.index, m.index + m[0].length)) {
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: nation.kind,
+        name: nation.name,
+        key: nation.key,
+        known: nation,
+        metonym: true,
+      });
+      continue;
+    }
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,
@@ -586,6 +681,26 @@ export function findMentions(
       key: g.entity.key,
       known: g.entity,
       demonym: g.demonym,
+    });
+  }
+
+  // "Washington said", "Washington's support": the United States (the gazetteer knows the capital
+  // only as "Washington D.C.", and a bare Washington is also a state and a surname)
+  const usa = GAZETTEER.find((g) => g.entity.kind === "Nation" && g.entity.key === "united-states");
+  for (const m of text.matchAll(/\bWashington\b(?!,? D\.?C\.?| state| State| Post)/g)) {
+    const end = m.index + m[0].length;
+    if (!usa || /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)))
+      continue;
+    if (!isMetonym(text, m.index, end)) continue;
+    claim({
+      start: m.index,
+      end,
+      text: m[0],
+      kind: "Nation",
+      name: usa.entity.name,
+      key: usa.entity.key,
+      known: usa.entity,
+      metonym: true,
     });
   }
 
@@ -602,8 +717,12 @@ export function findMentions(
       claimed.filter((m) => m.known?.properties.category === "ALLIANCE").map((m) => m.known),
     ),
   ];
+  // NATO named only inside a longer name ("NATO defence ministers", "the NATO summit") names it too
+  const nato = /\bNATO\b/.test(text)
+    ? GAZETTEER.find((g) => g.entity.key === "nato")?.entity
+    : undefined;
   const alliance =
-    alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : undefined);
+    alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : nato);
   if (alliance) {
     for (const m of text.matchAll(
       /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?[Aa]lliance\b/gu,
@@ -921,6 +1040,8 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
   const after = text.slice(at + name.length, at + name.length + 80);
   if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
+  // "his Lithuanian counterpart Dovile Sakaliene", "her counterpart, Hanno Pevkur"
+  if (/\bcounterparts?,?\s+$/.test(before)) return true;
   // "Ambassador to Canada Toomas Lukk": an office held towards a nation, then the name
   if (
     /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*\s+$/u.test(

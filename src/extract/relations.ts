@@ -9,6 +9,7 @@ import { type Context, inSentence, type Placed, type Proposal, placedIn } from "
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import { spendingPledges } from "./pledge-sentences.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
@@ -40,8 +41,17 @@ export function findRelations(ctx: Context): void {
   // who took part in which event, and who said what, where: for SAID_AT below
   const proposed: Proposal[] = [];
   const propose = ctx.propose.bind(ctx);
+  // the nation each person leads or serves, for "his country would ..."
+  const servesIn = new Map<Cluster, Cluster>();
   ctx.propose = (p) => {
     if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
+    if (
+      (p.type === "LEADS" || p.type === "SERVES_IN") &&
+      p.from.kind === "Person" &&
+      p.to.kind === "Nation" &&
+      !servesIn.has(p.from)
+    )
+      servesIn.set(p.from, p.to);
     propose(p);
   };
   ctx.entity = (kind, key, name, properties, span) => {
@@ -79,11 +89,21 @@ export function findRelations(ctx: Context): void {
     exercises(ctx, s, here);
     meetings(ctx, s, here);
     hosting(ctx, s, here);
+    occasions(ctx, s, here);
+    counterparts(ctx, s, here);
   }
   summits(ctx);
+  eventAnaphora(ctx, eventsAt);
   battleGroups(ctx);
   spending(ctx);
-  pledges(ctx);
+  const read = spendingPledges(ctx, {
+    targets: () =>
+      [...new Set(pledgesAt.map((p) => p.c))].filter((c) => /-percent-target$/.test(c.key)),
+    nationOf: (person) => servesIn.get(person),
+    home,
+    lastPerson: (at) => lastPersonBefore(ctx, at),
+  });
+  pledges(ctx, read);
   quotes(ctx, roleHolders);
   missions(ctx);
   places(ctx);
@@ -207,11 +227,13 @@ function missions(ctx: Context): void {
 /** Where places are: a capital in its nation, a base in its nation, "Eastern Europe" in Europe; events named for a city. */
 function places(ctx: Context): void {
   const firstSentence = (c: Cluster) => {
-    const m = ctx.placed.find((p) => p.cluster === c);
+    const m = [...(ctx.filedFrom ?? []), ...ctx.placed].find((p) => p.cluster === c);
     return m ? sentenceOf(ctx, m.mention.start) : undefined;
   };
-  const clusters = [...new Set(ctx.placed.map((p) => p.cluster))];
-  for (const p of ctx.placed) {
+  // a dateline's place still lies where it lies: "OTTAWA —" is in Canada
+  const all = [...(ctx.filedFrom ?? []), ...ctx.placed];
+  const clusters = [...new Set(all.map((p) => p.cluster))];
+  for (const p of all) {
     const s = sentenceOf(ctx, p.mention.start);
     if (!s) continue;
     if (p.cluster.kind === "Place") {
@@ -711,26 +733,81 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
         s.text,
       );
     if (!bare || missions.length === 0) return;
+    // "trains with Estonian troops", "alongside Polish soldiers": troops beside the mission's
+    if (
+      /\b(?:with|alongside|against|beside)\s+(?:[\p{L}’'.-]+\s+){0,2}$/u.test(
+        s.text.slice(0, bare.index),
+      )
+    )
+      return;
     nounEnd = s.start + bare.index + bare[0].length;
     const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
     at = s.start + (lead?.index ?? bare.index);
   }
   let mission = missions[0]?.cluster;
   let inferred = false;
-  // the article's one mission, when the sentence speaks of a mission or sends the troops somewhere
+  // where the troops are: "1,000 troops (are stationed) in Lithuania", "Lithuania hosts 1,000 soldiers"
+  const placeAt = (from: number) =>
+    here.find(
+      (p) =>
+        p.mention.start === from &&
+        (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+        !p.mention.demonym,
+    );
+  let where: Placed | undefined;
+  let host: Placed | undefined;
+  if (troops !== undefined) {
+    const after =
+      /^\s*(?:(?:are|were|is|was|have been|has been|had been|will be|would be|remain|remained|currently|now|already|permanently|still)\s+)*(?:(?:stationed|based|deployed|posted|serving|rotating|rotated|garrisoned)\s+)?(?:in|to)\s+(?:the\s+)?/.exec(
+        ctx.text.slice(nounEnd, s.end),
+      );
+    if (after) where = placeAt(nounEnd + after[0].length);
+    const hosts =
+      /(?:^|[,;:]\s+|\band\s+)(?:the\s+)?(\S[^,;:]*?)\s+(?:hosts|is hosting|has hosted|hosted|will host|is home to|has)\s+(?:about|some|around|nearly|roughly|approximately|more than|over|up to|almost)?\s*$/.exec(
+        ctx.text.slice(s.start, at),
+      );
+    if (hosts?.[1]) {
+      const subject = placeAt(s.start + (hosts.index ?? 0) + hosts[0].indexOf(hosts[1]));
+      // "Germany has 1,000 troops in Lithuania" names the contributor; "Lithuania hosts" the host
+      if (
+        subject &&
+        subject.mention.end ===
+          s.start + (hosts.index ?? 0) + hosts[0].indexOf(hosts[1]) + hosts[1].length &&
+        /\bhost|home to/.test(hosts[0])
+      )
+        host = subject;
+    }
+  }
+  // the article's mission, when the sentence speaks of a mission or puts the troops somewhere
   const sent =
     troops !== undefined &&
-    /\b(?:deploy(?:ed|ing|s)?|head(?:ed|ing|s)?|sent|send(?:ing|s)?|arriv(?:e|ed|es|ing)|leav(?:e|es|ing)|left|stationed|rotat(?:e|ed|ing))\b/.test(
+    /\b(?:deploy(?:ed|ing|s)?|head(?:ed|ing|s)?|sent|send(?:ing|s)?|arriv(?:e|ed|es|ing)|leav(?:e|es|ing)|left|stationed|based|posted|serving|rotat(?:e|ed|es|ing))\b/.test(
       s.text,
     );
-  if (!mission && (sent || /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text))) {
+  if (
+    !mission &&
+    (sent || where || host || /\b(?:mission|battle ?group|operation|deployment)\b/i.test(s.text))
+  ) {
     const all = [
       ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
     ];
-    if (all.length === 1) {
-      mission = all[0];
-      inferred = true;
+    // the mission in the place the troops are ("NATO battle group in Lithuania")
+    const there = where ?? host;
+    const inThere = there ? all.filter((c) => c.name.endsWith(` in ${there.cluster.name}`)) : [];
+    if (inThere.length === 1) mission = inThere[0];
+    else if (all.length === 1) mission = all[0];
+    else if (all.length > 1) {
+      // the one the article names nearest before, in this paragraph or the one before
+      mission = ctx.placed
+        .filter(
+          (p) =>
+            p.cluster.kind === "Mission" &&
+            p.mention.start < s.start &&
+            (sentenceOf(ctx, p.mention.start)?.paragraph ?? -9) >= s.paragraph - 1,
+        )
+        .pop()?.cluster;
     }
+    if (mission) inferred = true;
   }
   if (!mission) return;
   // The contributor: the force or nation named with the troops, else the first nation before them.
@@ -779,13 +856,23 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     }
   }
   if (contributors.size === 0) {
-    const before = ofKind(here, "Nation").filter((p) => p.mention.start < at && !p.mention.demonym);
+    const before = ofKind(here, "Nation").filter(
+      (p) => p.mention.start < at && !p.mention.demonym && p !== host,
+    );
     const n = before[before.length - 1];
     if (n) contributors.add(n.cluster);
   }
+  // the nation the troops are in or that hosts them does not contribute them by this sentence
+  for (const p of [where, host]) if (p && !near.includes(p)) contributors.delete(p.cluster);
   // "140 soldiers based out of CFB Edmonton": the nation the article is about sends them
   let fromHome = false;
-  if (contributors.size === 0 && home && troops !== undefined) {
+  if (
+    contributors.size === 0 &&
+    home &&
+    troops !== undefined &&
+    home !== where?.cluster &&
+    home !== host?.cluster
+  ) {
     contributors.add(home);
     fromHome = true;
   }
@@ -804,9 +891,30 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
       properties,
       sentence: s,
       inferred: inferred || fromHome,
-      confidence: inferred || fromHome ? 0.65 : 0.85,
+      // a figure the sentence states is worth more than a contribution implied elsewhere
+      confidence: fromHome ? 0.65 : inferred ? (troops !== undefined ? 0.76 : 0.65) : 0.85,
     });
   }
+  // "Lithuania hosts about 1,000 German soldiers": the host says so
+  if (host && host.cluster.kind === "Nation" && host.cluster !== mission)
+    ctx.propose({
+      type: "HOSTS",
+      from: host.cluster,
+      to: mission,
+      sentence: s,
+      inferred,
+      confidence: inferred ? 0.7 : 0.8,
+    });
+  // "1,000 troops in Lithuania": the mission is deployed there
+  if (where && !host)
+    ctx.propose({
+      type: "DEPLOYED_TO",
+      from: mission,
+      to: where.cluster,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
   // "deployed to Latvia", "stationed in Poland"
   for (const where of s.text.matchAll(
     /\b(?:deployed|deploying|deploy|deploys|stationed|based|serving|serve|serves|positioned|arrive|arrives|arrived|arriving|head|heads|headed|heading|sent|send|sending|move|moving|moved|rotate|rotating)\b/g,
@@ -1062,7 +1170,8 @@ function battleGroups(ctx: Context): void {
         inferred: true,
         confidence: 0.75,
       });
-      if (nato)
+      // a battle group is NATO's; a nation's brigade abroad is not said to be
+      if (nato && !/\b[Bb]rigade\b/.test(p.mention.text))
         ctx.propose({
           type: "PART_OF",
           from: p.cluster,
@@ -1194,7 +1303,14 @@ function summits(ctx: Context): void {
         bare.push({ s, at, end });
         continue;
       }
-      const holder = org ?? alliance;
+      // "a summit in Paris" in an article on NATO need not be NATO's: the alliance holds it when the
+      // sentence speaks of it or of allies, or calls it "the summit"
+      const holder =
+        org ??
+        (alliance &&
+        (/\b(?:NATO|[Aa]llies|[Aa]llied|[Aa]lliance)\b/.test(s.text) || /^the\b/i.test(m[0]))
+          ? alliance
+          : undefined);
       const year =
         m[0].match(/\b\d{4}\b/)?.[0] ??
         inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
@@ -1308,10 +1424,14 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
     if (e.cluster.properties.category === "CONFLICT") continue;
     const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
     const m = before.match(
-      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs)\s+(?:the\s+|an?\s+)?$/i,
+      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs|host|hosts|hosted|hosting)\s+(?:the\s+|an?\s+)?$/i,
     );
     if (!m) continue;
-    const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "") ? "speaker" : "attendee";
+    const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "")
+      ? "speaker"
+      : /^host/i.test(m[1] ?? "")
+        ? "host"
+        : "attendee";
     const who = people(here);
     const subject = who.find((p) => p.mention.start > e.mention.end) ?? who[0];
     if (subject)
@@ -1479,13 +1599,263 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
 }
 
 /**
+ * "Defence Minister X met his Estonian counterpart Hanno Pevkur": Pevkur holds the same office in
+ * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN.
+ */
+function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const m of s.text.matchAll(
+    /\b(?:his|her|their)\s+([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+/gu,
+  )) {
+    const at = s.start + (m.index ?? 0);
+    const end = at + m[0].length;
+    const nation = here.find(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        p.mention.demonym &&
+        p.mention.start === at + m[0].indexOf(m[1] ?? ""),
+    );
+    const other = here.find((p) => p.cluster.kind === "Person" && p.mention.start === end);
+    // the subject's title: the last titled person named before, in this sentence
+    const subject = here
+      .filter((p) => p.cluster.kind === "Person" && p.mention.end <= at && p.mention.role)
+      .pop();
+    const role = subject?.mention.role?.replace(RANK, "").trim();
+    if (!nation || !other || !subject || !role || other.cluster === subject.cluster) continue;
+    const leader = LEADER_ROLES.test(role);
+    ctx.propose({
+      type: leader ? "LEADS" : "SERVES_IN",
+      from: other.cluster,
+      to: nation.cluster,
+      properties: { role },
+      sentence: s,
+      inferred: true,
+      confidence: 0.65,
+    });
+  }
+}
+
+const ANAPHOR =
+  /\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]oday['’]s|[Tt]hursday['’]s|[Ff]riday['’]s|[Mm]onday['’]s|[Tt]uesday['’]s|[Ww]ednesday['’]s)\s+(?:(?:two-day|one-day|closed-door|informal|same|high-level|NATO|alliance['’]s|upcoming|annual)\s+){0,2}(meeting|summit|talks|conference|gathering|session|visit)\b/gu;
+const NAMES_ANOTHER = /^\s+(?:of|in|on|with|between)\s+\p{Lu}/u;
+const ANAPHOR_CATEGORY: Record<string, string[]> = {
+  meeting: ["MEETING", "CONFERENCE"],
+  talks: ["MEETING"],
+  session: ["MEETING", "CONFERENCE"],
+  gathering: ["MEETING", "CONFERENCE"],
+  summit: ["CONFERENCE"],
+  conference: ["CONFERENCE", "STATEMENT"],
+  visit: ["VISIT"],
+};
+
+/**
+ * "the meeting", "the summit", "the talks" after an event is named: that event. Who attended,
+ * chaired, hosted or joined it, or spoke "at the meeting", took part in it; quotes said there are
+ * said at it (saidAt).
+ */
+function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number }[]): void {
+  const named = [
+    ...ctx.placed
+      .filter((p) => p.cluster.kind === "Event")
+      .map((p) => ({ c: p.cluster, at: p.mention.start, end: p.mention.end })),
+    ...eventsAt.map((e) => ({ c: e.c, at: e.at, end: e.at })),
+  ].sort((a, b) => a.at - b.at);
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    for (const m of s.text.matchAll(ANAPHOR)) {
+      const at = s.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      // inside a name the mentions already read ("the NATO summit in The Hague"): not an anaphor
+      if (named.some((e) => e.at <= at && end <= e.end)) continue;
+      const fits = ANAPHOR_CATEGORY[m[1] ?? ""] ?? [];
+      const fitting = (e: { c: Cluster }) => fits.includes(String(e.c.properties.category ?? ""));
+      // the event this very phrase introduced ("the NATO summit in The Hague"), else the latest
+      // named before, unless the phrase names another ("the meeting in Riga")
+      const introduced = named.find((e) => e.at >= at && e.at < end + 40 && fitting(e))?.c;
+      const event =
+        introduced ??
+        (NAMES_ANOTHER.test(ctx.text.slice(end, end + 40))
+          ? undefined
+          : named.filter((e) => e.at < at && fitting(e)).pop()?.c);
+      if (!event) continue;
+      const before = ctx.text.slice(s.start, at);
+      const verb =
+        /\b(attended|attends|will attend|joined|joins|will join|chaired|chairs|will chair|hosted|hosts|will host|addressed|addresses|took part in|takes part in|will take part in|participated in|spoke at|speaks at|will speak at|was at|were at)\s+$/.exec(
+          before,
+        );
+      let who: Placed | undefined;
+      let role = "attendee";
+      if (verb) {
+        // the subject: the last person or nation right before the verb (past a title)
+        const vAt = s.start + verb.index;
+        who = here
+          .filter(
+            (p) =>
+              (p.cluster.kind === "Person" || p.cluster.kind === "Nation") &&
+              !p.mention.demonym &&
+              p.mention.end <= vAt &&
+              /^\s*(?:(?:also|has|had|have|will|would|later|then)\s+)*$/.test(
+                ctx.text.slice(p.mention.end, vAt),
+              ),
+          )
+          .pop();
+        role = /^chair/.test(verb[1] ?? "")
+          ? "chair"
+          : /host/.test(verb[1] ?? "")
+            ? "host"
+            : /spoke|speak|address/.test(verb[1] ?? "")
+              ? "speaker"
+              : "attendee";
+      } else if (/\b(?:[Aa]t|[Dd]uring|[Ii]n)\s+$/.test(before)) {
+        // "At the meeting, Hegseth said", "X said at the summit"
+        who = people(here).find((p) => {
+          const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
+          const prior = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
+          return (
+            /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|stressed|warned|insisted|spoke|announced)\b/.test(
+              after,
+            ) || /\b(?:said|says|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(prior)
+          );
+        });
+        role = "speaker";
+      }
+      if (!who) continue;
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: who.cluster,
+        to: event,
+        properties: { role },
+        sentence: s,
+        inferred: !introduced,
+        confidence: introduced ? 0.75 : 0.65,
+      });
+    }
+  }
+}
+
+const OCCASION =
+  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point)(?:\s+(?:with|alongside)\s+)?/;
+
+/**
+ * Where a person speaks: "X said at a news conference in Vilnius", "Speaking at a press conference
+ * in Riga on Monday, X said", "X told a joint news conference with Y". An event (a STATEMENT) the
+ * speaker, and whoever the conference is held with, take part in, in the city it names; quotes said
+ * there are said at it (saidAt). And events held somewhere: "NATO defence ministers meet in
+ * Brussels", "the summit takes place in The Hague".
+ */
+function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
+  for (const e of ofKind(here, "Event")) {
+    if (e.cluster.properties.category === "CONFLICT") continue;
+    heldIn(
+      ctx,
+      s,
+      here,
+      e,
+      /^(?:['’]s?)?\s+(?:(?:will|would|are to|is to|are set to|are due to)\s+)?(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened|(?:is|was|will be|were|are) (?:held|taking place)|takes place|took place|opens|opened)(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+in\s+(?:the\s+)?$/u,
+    );
+  }
+  const m = OCCASION.exec(s.text);
+  if (!m) return;
+  const at = s.start + m.index;
+  const end = at + m[0].length;
+  // the one who speaks: a person the sentence says speaks, said or told
+  const speaker = people(here).find((p) => {
+    const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60));
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 80), p.mention.start);
+    return (
+      /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b/.test(
+        after,
+      ) ||
+      (/^(?:Speaking|Addressing|Talking)\b/.test(s.text) && p.mention.start > end) ||
+      /\b(?:said|says|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(before)
+    );
+  });
+  if (!speaker) return;
+  // with whom: "a joint news conference with Lithuanian President Gitanas Nauseda"
+  const withWhom = /(?:with|alongside)\s+$/.test(m[0])
+    ? people(here).filter(
+        (p) =>
+          p.mention.start >= end &&
+          p !== speaker &&
+          /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(end, p.mention.start)),
+      )
+    : [];
+  // where: "in Vilnius" right after the occasion (and its partner)
+  const from = withWhom[0]?.mention.end ?? end;
+  const place = here.find(
+    (p) =>
+      p.mention.start >= from &&
+      p.mention.start - from < 40 &&
+      (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
+      !p.mention.demonym &&
+      /^(?:\s*(?:[\p{L}’'.-]+\s+){0,2})?\s*in\s+(?:the\s+)?$/u.test(
+        ctx.text.slice(from, p.mention.start),
+      ) &&
+      !/[,;]/.test(ctx.text.slice(from, p.mention.start)),
+  );
+  const kind = (m[1] ?? "").replace(/^(?:joint|short|televised|brief)\s+/, "").replace(/\s+/g, " ");
+  const surname = speaker.cluster.name.split(/\s+/).pop() ?? speaker.cluster.name;
+  const date = dateIn(ctx, s);
+  // "press conference" and "news conference" are one sort of event, keyed alike
+  const sort = kind.replace(/^press (conference|briefing|appearance)$/, "news $1");
+  const name = `${surname}'s ${kind}${place ? ` in ${place.cluster.name}` : ""}`;
+  const event = ctx.entity(
+    "Event",
+    slug(
+      `${surname} ${sort}${place ? ` in ${place.cluster.name}` : ""}${place || !date ? "" : ` ${date}`}`,
+    ),
+    name,
+    { category: "STATEMENT", ...(date ? { date } : {}) },
+    {
+      start: at + m[0].indexOf(m[1] ?? ""),
+      end: at + m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length,
+      text: m[1] ?? "",
+    },
+  );
+  told(ctx, event, s);
+  ctx.propose({
+    type: "PARTICIPATED_IN",
+    from: speaker.cluster,
+    to: event,
+    properties: { role: "speaker" },
+    sentence: s,
+    confidence: 0.75,
+  });
+  for (const p of withWhom)
+    ctx.propose({
+      type: "PARTICIPATED_IN",
+      from: p.cluster,
+      to: event,
+      properties: { role: "speaker" },
+      sentence: s,
+      confidence: 0.7,
+    });
+  if (place) {
+    ctx.propose({
+      type: "LOCATED_IN",
+      from: event,
+      to: place.cluster,
+      sentence: s,
+      confidence: 0.8,
+    });
+    ctx.propose({
+      type: "HOSTS",
+      from: place.cluster,
+      to: event,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+  }
+}
+
+/**
  * "Stoltenberg met Polish Prime Minister Beata Szydlo to discuss ...", "X held talks with Y": a
  * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
  * about the events and pledges named in what they met to discuss.
  */
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
       s.text,
     );
   if (!m) return;
@@ -1507,8 +1877,13 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const object = who.find(
     (p) =>
       p.mention.start >= objAt &&
-      /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/[,;]/.test(ctx.text.slice(objAt, p.mention.start)),
+      (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
+        // "met her counterpart, Dovile Sakaliene,"
+        /^(?:his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}counterparts?,\s+$/u.test(
+          ctx.text.slice(objAt, p.mention.start),
+        )) &&
+      !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
+      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")),
   );
   if (!subject || !object || subject.cluster === object.cluster) return;
   const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
@@ -1544,6 +1919,14 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       to: place.cluster,
       sentence: s,
       confidence: 0.75,
+    });
+    ctx.propose({
+      type: "HOSTS",
+      from: place.cluster,
+      to: event,
+      sentence: s,
+      inferred: true,
+      confidence: 0.65,
     });
     // "German Defence Minister X met Y in Vilnius": an official meeting abroad visits the place
     const where =
@@ -1634,7 +2017,14 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
     const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
     if (alliance) targets = [alliance];
   }
-  const request = (m[2] ?? "").replace(/[“”"]/g, "").trim();
+  // "to send more air defence during talks with Starmer in London": the request ends at the occasion
+  const request = (m[2] ?? "")
+    .replace(/[“”"]/g, "")
+    .replace(
+      /\s+(?:during|at|after|before|on the sidelines of|ahead of)\s+(?:talks|a|an|the|his|her|their)\b.*$/,
+      "",
+    )
+    .trim();
   for (const t of targets) {
     if (t.cluster === caller.cluster) continue;
     ctx.propose({
@@ -1805,7 +2195,7 @@ function spending(ctx: Context): void {
         !/\bspen[dt]|spending|budget|invest|allocat|devot|earmark|\busing\b|\buses\b/.test(
           between,
         ) ||
-        (/\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|to allocate|where|which|allies|plans?|aims?)\b/.test(
+        (/\b(?:pledged|pledge|promised|committed|vowed|agreed|will|would|to spend|to allocate|where|which|allies|plans?|aims?|intends?|(?:is|are) to|set to|going to|expects? to|wants? to|could|may|might|should)\b/.test(
           between,
         ) &&
           !relative)
@@ -1879,8 +2269,9 @@ const PLEDGE_VERB =
   /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
-function pledges(ctx: Context): void {
+function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
   for (const s of ctx.sentences) {
+    if (read.has(s)) continue;
     const m = s.text.match(PLEDGE_VERB);
     if (!m || /^[“"]/.test(s.text.trim())) continue;
     const verbAt = s.start + (m.index ?? 0);

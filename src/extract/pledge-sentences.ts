@@ -1,0 +1,362 @@
+/**
+ * Modal and reported spending pledges, the way defence news words them: "Germany will raise
+ * defense spending to 3.5% of gross domestic product by 2029", "Merz said his country would boost
+ * defence spending to 3.5 per cent of GDP next year", "Berlin plans to increase military spending
+ * to three and a half percent of economic output", "the government will add $9 billion to the
+ * defence budget". One Pledge per statement, PLEDGED by the nation that will spend (a capital
+ * standing for its nation, "his country" for the speaker's), by the speaker (inferred) and ABOUT
+ * the alliance's target where the sentence names it. Negated, conditional and hedged statements
+ * ("would not", "could", "if needed") make nothing: a pledge drafted wrongly is worse than none.
+ */
+import { type Context, inSentence, type Placed, placedIn } from "./context.js";
+import { capitalOf } from "./gazetteer.js";
+import { shareSlug, slug } from "./keys.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
+
+const MODAL = `(?:will|would|shall|['’]ll|(?:is|are|was|were) (?:set |going |expected |due )?to|plans? to|planned to|intends? to|intended to|aims? to|aimed to|wants? to|seeks? to|expects? to|hopes? to|(?:has |have |had )?(?:pledged|promised|vowed|committed|decided|agreed) to|pledges to|promises to|vows to|decides to|agrees to)`;
+const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly|sharply|now|soon|eventually|still|then|quickly|substantially|dramatically))?`;
+const VERB = `(?:raise|increase|boost|lift|hike|ramp up|step up|scale up|bring|take|push|double|spend|allocate|devote|invest|reach|meet|hit|achieve|add|earmark|put|set aside|commit|send|deploy|station|dispatch|contribute|provide|base|keep|maintain|expand|grow)`;
+const TROOPS_AFTER =
+  /^\s+(?:(?:more|additional|extra|new|[\p{Lu}][\p{L}]+)\s+){0,3}(?:troops|soldiers|personnel|service members|servicemembers|marines|sailors)\b/u;
+const TROOP_WORD =
+  /\b(?:troops|soldiers|personnel|service members|servicemembers|marines|brigade)\b/;
+const PLEDGE_RE = new RegExp(String.raw`\b(${MODAL})${ADVERB}\s+(${VERB})\b`, "g");
+const NEGATED = /\b(?:not|never|no longer|n['’]t)\s*$/;
+const GDP =
+  /^\s+of\s+(?:its\s+|their\s+|the\s+country['’]s\s+|national\s+|annual\s+)?(?:GDP|gross domestic product|economic output|national income|economy)\b/;
+const DEFENCE =
+  /\b(?:defen[cs]e|military|armed forces|army|security|armaments?|weapons|rearmament)\b/i;
+const PERIOD =
+  /\b(?:(?:by|in|from|until|before) (?:the end of )?(?:(?:the )?decade|20\d\d(?:[-–]\d\d)?)|(?:next|this|the coming) (?:fiscal )?year|within (?:the next )?[\w-]+ years|over the (?:next|coming) [\w-]+ (?:years|decades?)|in (?:the )?(?:next|coming) [\w-]+ years)\b/;
+export interface PledgeHelp {
+  /** The alliance targets (keys ending -percent-target) the article names. */
+  targets: () => Cluster[];
+  /** The nation a person leads or serves, by the titles found. */
+  nationOf: (person: Cluster) => Cluster | undefined;
+  /** The nation a person spoke for in an earlier pledge ("Germany will ..., Merz said"). */
+  spokeFor?: Map<Cluster, Cluster>;
+  /** The nation the article centres on. */
+  home?: Cluster | undefined;
+  /** The last person named before `at` (for "he said"). */
+  lastPerson: (at: number) => Cluster | undefined;
+}
+
+/** The spending pledges of the article; returns the sentences it read one in. */
+export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> {
+  const help: PledgeHelp = { ...given, spokeFor: given.spokeFor ?? new Map() };
+  const done = new Set<Sentence>();
+  for (const s of ctx.sentences) {
+    for (const m of s.text.matchAll(PLEDGE_RE)) {
+      const at = s.start + (m.index ?? 0);
+      const verbEnd = at + m[0].length;
+      if (NEGATED.test(ctx.text.slice(s.start, at))) continue;
+      // the clause the verb governs: up to a semicolon, a new clause or the sentence's end
+      const rest = ctx.text.slice(verbEnd, s.end);
+      const stop = rest.search(
+        /;|,\s+(?:but|while|although|though|whereas|and (?:the|a|it|he|she|they|we))\b|\s(?:but|while|although|whereas)\s|[“"]|,\s+\p{Ll}+\s+said\b/u,
+      );
+      const clause = { ...s, start: verbEnd, end: stop < 0 ? s.end : verbEnd + stop };
+      const clauseText = ctx.text.slice(clause.start, clause.end);
+      // "if needed", "unless", "could": hedged, not a commitment
+      if (/\b(?:if|unless|provided|should)\b/.test(clauseText)) continue;
+      const qs = inSentence(clause, ctx.quantities).filter((q) => q.value !== null);
+      const pct = qs.find(
+        (q) => q.type === "PERCENT" && GDP.test(ctx.text.slice(q.end, Math.min(s.end, q.end + 40))),
+      );
+      const money = pct ? undefined : qs.find((q) => q.type === "MONEY");
+      // "will send 500 more troops", "plans to increase the number (of soldiers) to 5,000"
+      const previous = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+      const troops =
+        pct || money
+          ? undefined
+          : qs.find(
+              (x) =>
+                x.type === "NUMBER" &&
+                (x.value as number) >= 5 &&
+                (TROOPS_AFTER.test(ctx.text.slice(x.end, Math.min(s.end, x.end + 60))) ||
+                  (/\bnumber\b(?:\s+of\s+(?:troops|soldiers|personnel))?(?:\s+\w+){0,2}\s+to\s+$/.test(
+                    ctx.text.slice(verbEnd, x.start),
+                  ) &&
+                    (TROOP_WORD.test(s.text) ||
+                      (previous?.paragraph === s.paragraph && TROOP_WORD.test(previous.text))))),
+            );
+      const q = pct ?? money ?? troops;
+      if (!q) continue;
+      // a share of GDP for defence, or money for it: the clause, or the sentence, says so
+      if (!troops && !DEFENCE.test(ctx.text.slice(at, clause.end)) && !DEFENCE.test(s.text))
+        continue;
+      // "raise spending from 2% to 3%": the figure after "to" is the pledge
+      const to =
+        pct && /\bfrom\s+$/.test(ctx.text.slice(Math.max(verbEnd, q.start - 8), q.start))
+          ? qs.find((x) => x.type === "PERCENT" && x.start > q.end)
+          : undefined;
+      const figure = to ?? q;
+      const subject = subjectOf(ctx, s, at, help);
+      if (!subject) continue;
+      const here = placedIn(s, ctx.placed);
+      const speaker = speakerOf(ctx, s, here, at, figure.end, help);
+      const nation = subject.nation;
+      const person = subject.who.kind === "Person" ? subject.who : speaker;
+      // "Germany will ..., Merz said": later, "Merz said his country would ..." is Germany
+      if (person && nation && subject.direct && !help.spokeFor?.has(person))
+        help.spokeFor?.set(person, nation);
+      const period = PERIOD.exec(clauseText)?.[0];
+      const props: Record<string, string | number> = {
+        metric: pct ? "PERCENT_GDP" : money ? "MONEY" : "TROOPS",
+        value: figure.value as number,
+        status: /^(?:is|are|was|were) expected|hopes?|wants?|seeks?/.test(m[1] ?? "")
+          ? "PROPOSED"
+          : "COMMITTED",
+      };
+      if (pct) props.unit = "percent of GDP";
+      else if (troops) props.unit = "troops";
+      else {
+        const unit = moneyUnit(figure.text, nation);
+        if (unit) props.unit = unit;
+      }
+      if (period) props.period = period;
+      const said = inSentence(s, ctx.dates).find(
+        (d) => d.start < at || !clauseText.includes(d.text),
+      );
+      const made = said?.date ?? ctx.publishedAt;
+      if (made) props.date = made;
+      const owner = nation ?? subject.who;
+      // where troops are to go: "to Lithuania", "in Lithuania"
+      const dest = troops
+        ? here.find(
+            (p) =>
+              p.mention.start >= figure.end &&
+              p.mention.end <= clause.end &&
+              (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+              !p.mention.demonym &&
+              /\b(?:to|in)\s+(?:the\s+)?$/.test(
+                ctx.text.slice(Math.max(figure.end, p.mention.start - 8), p.mention.start),
+              ),
+          )
+        : undefined;
+      const more = troops && /^\s+(?:more|additional|extra)\b/.test(ctx.text.slice(figure.end));
+      const figureWords = pct
+        ? `${shareSlug(String(figure.value))}-percent`
+        : troops
+          ? `${figure.value}${more ? " more" : ""} troops${dest ? ` to ${dest.cluster.name}` : ""}`
+          : slug(figure.text, 4);
+      const key = slug(`${owner.key} ${figureWords} ${period ?? ""}`, 14);
+      const name = pct
+        ? `${owner.name}: defence spending of ${figure.text} of GDP${period ? ` ${period}` : ""}`
+        : troops
+          ? `${owner.name}: ${figure.text}${more ? " more" : ""} troops${dest ? ` to ${dest.cluster.name}` : ""}${period ? ` ${period}` : ""}`
+          : `${owner.name}: ${figure.text} for defence${period ? ` ${period}` : ""}`;
+      const pledge = ctx.entity("Pledge", key, name, props, {
+        start: figure.start,
+        end: figure.end,
+        text: figure.text,
+      });
+      done.add(s);
+      // the one the sentence names states it; the others it implies
+      const pledgers = [subject.who, nation, person].filter((c) => c !== undefined);
+      for (const c of new Set(pledgers)) {
+        const stated = subject.direct && c === subject.who;
+        ctx.propose({
+          type: "PLEDGED",
+          from: c,
+          to: pledge,
+          sentence: s,
+          inferred: !stated,
+          confidence: stated ? 0.8 : 0.7,
+        });
+      }
+      // "add $9 billion to the Department of National Defence", "for the brigade in Lithuania"
+      for (const p of here)
+        if (
+          p.mention.start >= verbEnd &&
+          p.mention.end <= clause.end &&
+          !p.mention.demonym &&
+          (p.cluster.kind === "Mission" ||
+            (p.cluster.kind === "Organization" &&
+              p.cluster.properties.category !== "ALLIANCE" &&
+              p.cluster !== subject.who)) &&
+          /\b(?:to|for|on|into)\s+(?:the\s+)?$/.test(
+            ctx.text.slice(Math.max(verbEnd, p.mention.start - 12), p.mention.start),
+          )
+        )
+          ctx.propose({ type: "ABOUT", from: pledge, to: p.cluster, sentence: s, confidence: 0.7 });
+      // troops to a nation: about it, and about the mission there ("NATO battle group in X")
+      if (dest && dest.cluster !== owner) {
+        ctx.propose({
+          type: "ABOUT",
+          from: pledge,
+          to: dest.cluster,
+          sentence: s,
+          confidence: 0.7,
+        });
+        const missions = [
+          ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+        ].filter((c) => c.name.endsWith(` in ${dest.cluster.name}`));
+        if (missions.length === 1 && missions[0])
+          ctx.propose({
+            type: "ABOUT",
+            from: pledge,
+            to: missions[0],
+            sentence: s,
+            inferred: true,
+            confidence: 0.65,
+          });
+      }
+      // "in line with NATO's new target", "to meet the alliance's goal": what it answers
+      if (pct && /\b(?:target|goal|benchmark|guideline|threshold|NATO|alliance)\b/.test(s.text)) {
+        const target = help
+          .targets()
+          .find((t) => t.properties.value === figure.value || /\btarget|goal\b/.test(s.text));
+        if (target && target !== pledge)
+          ctx.propose({
+            type: "ABOUT",
+            from: pledge,
+            to: target,
+            sentence: s,
+            inferred: true,
+            confidence: 0.65,
+          });
+      }
+      break;
+    }
+  }
+  return done;
+}
+
+/** "USD", "EUR", "GBP", "CAD" as the money's sign or word says, if it does. */
+function moneyUnit(text: string, nation: Cluster | undefined): string | undefined {
+  if (/€|\beuros?\b/i.test(text)) return "EUR";
+  if (/£|\bpounds?\b/i.test(text)) return "GBP";
+  if (/C\$|CA\$|\bCanadian dollars?\b/i.test(text)) return "CAD";
+  if (/US\$|\bU\.?S\.? dollars?\b/i.test(text)) return "USD";
+  if (/\bzlot/i.test(text)) return "PLN";
+  // a bare "$" is the spending nation's dollar, where it has one
+  if (/\$|\bdollars?\b/i.test(text))
+    return { canada: "CAD", "united-states": "USD", australia: "AUD", "new-zealand": "NZD" }[
+      nation?.key ?? ""
+    ];
+  return undefined;
+}
+
+interface Subject {
+  /** Who the sentence says will do it (a nation, a government, a person). */
+  who: Cluster;
+  /** The nation that will spend. */
+  nation?: Cluster | undefined;
+  /** The sentence names `who` itself, rather than "his country", "the government", "we". */
+  direct: boolean;
+}
+
+/**
+ * Who will do it: the words between the clause's start and the modal. A nation ("Germany",
+ * "Germany's government", "the German government"), a capital for its nation ("Berlin"), "his
+ * country" or "the government" for the speaker's nation, "we" in a quotation for the speaker's,
+ * or a person.
+ */
+function subjectOf(
+  ctx: Context,
+  s: Sentence,
+  modalAt: number,
+  help: PledgeHelp,
+): Subject | undefined {
+  const before = ctx.text.slice(s.start, modalAt);
+  // the clause begins after "X said (that)", a colon, a quotation mark, or a comma ending a preamble
+  const cut = Math.max(
+    ...[
+      ...before.matchAll(
+        /\b(?:said|says|told (?:reporters|journalists|\w+)|announced|stated|added|confirmed|insisted|declared|wrote)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+that)?\s+|[:;“"]\s*|\s[—–-]{1,2}\s+|,\s+(?:and\s+)?|\bthat\s+/gu,
+      ),
+    ].map((x) => (x.index ?? 0) + x[0].length),
+    0,
+  );
+  const subjText = before.slice(cut).trim();
+  const subjStart = s.start + cut;
+  const inSubject = ctx.placed.filter(
+    (p) => p.mention.start >= subjStart && p.mention.end <= modalAt,
+  );
+  if (inSubject.length > 1) return undefined;
+  const only: Placed | undefined = inSubject[0];
+  const speakersNation = () => {
+    const p = speakerOf(ctx, s, placedIn(s, ctx.placed), modalAt, modalAt, help);
+    return p ? (help.nationOf(p) ?? help.spokeFor?.get(p)) : undefined;
+  };
+  if (only) {
+    const lead = ctx.text.slice(subjStart, only.mention.start).trim();
+    const tail = ctx.text.slice(only.mention.end, modalAt).trim();
+    if (!/^(?:the)?$/i.test(lead)) return undefined;
+    const c = only.cluster;
+    if (c.kind === "Nation") {
+      const governs =
+        /^(?:['’]s\s+)?(?:(?:new|coalition|federal|national|current)\s+)?(?:government|cabinet|coalition|administration|leadership|defen[cs]e ministry|ministry of defen[cs]e|finance ministry)$/i;
+      if (only.mention.demonym ? governs.test(tail) : tail === "" || governs.test(tail))
+        return { who: c, nation: c, direct: true };
+      return undefined;
+    }
+    if (tail !== "") return undefined;
+    // "the French government", "Britain's government": the government, for its nation
+    if (c.kind === "Organization" && /^government-of-/.test(c.key)) {
+      const n = only.mention.involves?.find((x) => x.kind === "Nation");
+      const nation = n ? ctx.entity(n.kind, n.key, n.name, n.properties) : undefined;
+      return { who: c, nation, direct: true };
+    }
+    if (c.kind === "Place") {
+      const nation = capitalNation(ctx, c);
+      return nation ? { who: nation, nation, direct: false } : undefined;
+    }
+    if (c.kind === "Person") return { who: c, nation: help.nationOf(c), direct: true };
+    return undefined;
+  }
+  if (/^(?:his|her|its|their|the|our)\s+(?:country|nation)$/i.test(subjText)) {
+    const nation = speakersNation() ?? (/^the\b/i.test(subjText) ? help.home : undefined);
+    return nation ? { who: nation, nation, direct: false } : undefined;
+  }
+  if (/^(?:the|his|her|our)\s+(?:government|cabinet|administration)$/i.test(subjText)) {
+    const nation = speakersNation() ?? help.home;
+    return nation ? { who: nation, nation, direct: false } : undefined;
+  }
+  // "“We will raise defence spending to 3 percent,” said Prime Minister X": the speaker's nation
+  if (/^we$/i.test(subjText) && /[“"]\s*$/.test(before.slice(0, cut))) {
+    const nation = speakersNation();
+    return nation ? { who: nation, nation, direct: false } : undefined;
+  }
+  if (/^(?:he|she)$/i.test(subjText)) {
+    const p = help.lastPerson(s.start + cut);
+    return p ? { who: p, nation: help.nationOf(p), direct: false } : undefined;
+  }
+  return undefined;
+}
+
+function capitalNation(ctx: Context, place: Cluster): Cluster | undefined {
+  const n = capitalOf(place.key);
+  return n ? ctx.entity(n.kind, n.key, n.name, n.properties) : undefined;
+}
+
+/** The person the sentence reports: "X said", "said X", "according to X", "he said". */
+function speakerOf(
+  ctx: Context,
+  s: Sentence,
+  here: Placed[],
+  from: number,
+  to: number,
+  help: PledgeHelp,
+): Cluster | undefined {
+  for (const p of here) {
+    if (p.cluster.kind !== "Person") continue;
+    if (p.mention.start >= from && p.mention.end <= to) continue;
+    const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
+    if (
+      /^(?:,[^,]{1,60},)?\s+(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
+        after,
+      ) ||
+      /\b(?:said|says|according to|announced|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(
+        before,
+      )
+    )
+      return p.cluster;
+  }
+  if (/\b(?:he|she)\s+(?:said|says|told|added|announced)\b/.test(s.text))
+    return help.lastPerson(s.start);
+  return undefined;
+}
