@@ -92,8 +92,10 @@ export async function extractDraft(
       (m) =>
         notFurniture(m) ||
         ((m.kind === "Place" || m.kind === "Nation") && within(m, furniture.datelinePlaces)) ||
-        // "With a file from The Canadian Press": the agency is named (a MENTIONS), its people not
-        (m.known?.properties?.category === "MEDIA" && within(m, furniture.lines)),
+        // "With a file from The Canadian Press", "VILNIUS (AP) —": the agency is named (a
+        // MENTIONS, as the seed's gold records it), its people not
+        (m.known?.properties?.category === "MEDIA" &&
+          (within(m, furniture.lines) || within(m, dateline))),
     ),
     quantities: found.quantities.filter(notFurniture),
     dates: found.dates.filter(notFurniture),
