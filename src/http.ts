@@ -213,7 +213,12 @@ export function createHttp({
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
     const info: RequestInfo = { id };
-    res.once("finish", () => {
+    // Once per request: on `finish` when the answer was sent whole, else on `close` (a client
+    // that drops an event stream, or hangs up before its answer, never gets `finish`).
+    let logged = false;
+    const log = () => {
+      if (logged) return;
+      logged = true;
       access.info(
         {
           reqId: id,
@@ -223,10 +228,13 @@ export function createHttp({
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           roundTrips: info.roundTrips ?? 0,
+          ...(res.writableFinished ? {} : { aborted: true }),
         },
         "request",
       );
-    });
+    };
+    res.once("finish", log);
+    res.once("close", log);
 
     if (path === "/health") return json(res, 200, { status: "ok" });
     if (path === "/" && (req.method === "GET" || req.method === "HEAD")) {

@@ -39,6 +39,12 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
         },
       };
     },
+    onSubscribe({ args }) {
+      // A subscription's stream is logged too (when it ends or the client drops it).
+      const info = (args.contextValue as ServerContext).requestInfo;
+      if (info)
+        info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+    },
   };
 }
 

@@ -188,6 +188,50 @@ describe("the access log", () => {
     expect(server.alive()).toBe(true);
   });
 
+  it("a subscription stream the client drops is logged once, with its status and duration", async () => {
+    const stream = new AbortController();
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        "x-request-id": "sse-dropped",
+      },
+      body: JSON.stringify({
+        query: 'subscription Watch { graphChanged(keys: ["canada"]) { operation } }',
+      }),
+      signal: stream.signal,
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toContain("text/event-stream");
+    await new Promise((done) => setTimeout(done, 300));
+    stream.abort();
+    const { line } = await accessLine("sse-dropped");
+    expect(line).toMatchObject({
+      path: "/graphql",
+      operation: "Watch",
+      status: 200,
+      aborted: true,
+    });
+    expect(line.ms).toEqual(expect.any(Number));
+    expect(line.ms as number).toBeGreaterThanOrEqual(300);
+    // Once: the close that follows is not a second line.
+    await new Promise((done) => setTimeout(done, 300));
+    const lines = logLines().filter((l) => l.msg === "request" && l.reqId === "sse-dropped");
+    expect(lines).toHaveLength(1);
+  });
+
+  it("a request answered whole is logged once, without aborted", async () => {
+    const r = await post(server, { query: "{ __typename }" }, { "x-request-id": "logged-once" });
+    expect(r.body.data).toEqual({ __typename: "Query" });
+    const { line } = await accessLine("logged-once");
+    expect(line.aborted).toBeUndefined();
+    expect(line.status).toBe(200);
+    await new Promise((done) => setTimeout(done, 300));
+    const lines = logLines().filter((l) => l.msg === "request" && l.reqId === "logged-once");
+    expect(lines).toHaveLength(1);
+  });
+
   it("keeps the first 100 characters of a huge operation name, with an ellipsis", async () => {
     const name = `Op${"x".repeat(450_000)}`;
     const before = server.output().length;
