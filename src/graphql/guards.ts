@@ -5,8 +5,10 @@
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import {
+  type FloatValueNode,
   GraphQLError,
   getOperationAST,
+  type IntValueNode,
   NoSchemaIntrospectionCustomRule,
   type ValidationContext,
 } from "graphql";
@@ -287,6 +289,33 @@ function requestChecks(): Plugin {
   };
 }
 
+/** A numeric literal as the error quotes it: its start, not the megabyte a client may send. */
+const quoted = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/**
+ * Refuses numeric literals beyond a double (`1e400`, 400 digits): graphql-js reads a Float
+ * literal with parseFloat, so `value: { gt: 1e400 }` filtered on Infinity without a word (a
+ * variable of 1e400 is refused by graphql-js itself). Inside JSON literals too.
+ */
+function finiteNumbers(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule((context: ValidationContext) => {
+        const check = (node: IntValueNode | FloatValueNode) => {
+          if (Number.isFinite(Number(node.value))) return;
+          context.reportError(
+            new GraphQLError(
+              `The number ${quoted(node.value)} is out of range: a Float holds up to about ±1.8e308.`,
+              { nodes: node, extensions: { code: "BAD_USER_INPUT" } },
+            ),
+          );
+        };
+        return { IntValue: check, FloatValue: check };
+      });
+    },
+  };
+}
+
 /** Refuses introspection in validation, for every operation. */
 function noIntrospection(): Plugin {
   return {
@@ -314,6 +343,7 @@ export function guards(limits: Limits): Plugin[] {
       blockFieldSuggestion: { enabled: true },
     }) as Plugin,
     limitCodes(),
+    finiteNumbers(),
     executionBudget(limits.requestTimeoutMs),
     ...(limits.introspection ? [] : [noIntrospection()]),
     codedErrors(),

@@ -172,3 +172,47 @@ describe("what a request may send and hold", () => {
     await d.body?.cancel();
   });
 });
+
+describe("numbers beyond a double", () => {
+  const pledges = (value: string) =>
+    `{ pledges(where: { value: ${value} }) { edges { node { name } } } }`;
+
+  it("refuses a Float literal of 1e400 or -1e400 in a filter with BAD_USER_INPUT, not a filter on Infinity", async () => {
+    for (const literal of ["{ gt: 1e400 }", "{ lt: -1e400 }", `{ equals: 1${"0".repeat(400)} }`]) {
+      const r = await post(server, { query: pledges(literal) });
+      expect(code(r), literal).toBe("BAD_USER_INPUT");
+      expect(r.body.errors[0].message).toMatch(/out of range/);
+      expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+      expect(r.body.data ?? null).toBeNull();
+    }
+    // A variable of 1e400 (JSON reads it as Infinity) was already refused by graphql-js.
+    const query =
+      "query ($v: Float) { pledges(where: { value: { gt: $v } }) { edges { node { name } } } }";
+    for (const v of ["1e400", "-1e400"]) {
+      const variable = await post(
+        server,
+        `{"query":${JSON.stringify(query)},"variables":{"v":${v}}}`,
+      );
+      expect(code(variable), v).toBe("BAD_USER_INPUT");
+    }
+    // A large but finite bound is a filter like any other.
+    const big = await post(server, { query: pledges("{ lt: 1e308 }") });
+    expect(big.body.errors).toBeUndefined();
+    expect(big.body.data.pledges.edges.length).toBeGreaterThan(0);
+  });
+
+  it("refuses Int arguments beyond 32 bits, as a literal or a variable, with a code", async () => {
+    for (const first of ["9007199254740993", "3000000000", "-3000000000"]) {
+      const r = await post(server, { query: `{ nations(first: ${first}) { totalCount } }` });
+      expect(["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"], first).toContain(code(r));
+    }
+    const query =
+      'query ($n: Int) { neighbourhood(key: "canada", depth: $n, limit: $n) { truncated } }';
+    // As JSON text: JSON.stringify would send 1e400 as null.
+    for (const n of ["9007199254740994", "1e400", "-1e400", '"NaN"', "1.5", "2147483648"]) {
+      const r = await post(server, `{"query":${JSON.stringify(query)},"variables":{"n":${n}}}`);
+      expect(code(r), n).toBe("BAD_USER_INPUT");
+    }
+    await stillServes();
+  });
+});
