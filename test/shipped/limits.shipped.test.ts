@@ -173,6 +173,27 @@ describe("what a request may send and hold", () => {
   });
 });
 
+describe("what an operation may ask for cheaply", () => {
+  it("counts aliases of __typename against the alias limit (30)", async () => {
+    const aliases = (n: number) =>
+      Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(" ");
+    // 1,500 of them under a page of nations: nothing to read, and an answer of every row times 1,500.
+    const r = await post(server, {
+      query: `{ nations(first: 100) { edges { node { ${aliases(1_500)} } } } }`,
+    });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.errors[0].message).toMatch(/Aliases limit of 30 exceeded/);
+    expect(r.body.data ?? null).toBeNull();
+    const over = await post(server, { query: `{ ${aliases(31)} }` });
+    expect(code(over)).toBe("LIMIT_EXCEEDED");
+    // Within the limit they are answered, as any alias is.
+    const ok = await post(server, { query: `{ ${aliases(30)} }` });
+    expect(ok.body.errors).toBeUndefined();
+    expect(Object.keys(ok.body.data)).toHaveLength(30);
+    await stillServes();
+  });
+});
+
 describe("numbers beyond a double", () => {
   const pledges = (value: string) =>
     `{ pledges(where: { value: ${value} }) { edges { node { name } } } }`;
