@@ -1,4 +1,5 @@
 import {
+  DOCUMENT_LIMITS,
   type Document,
   type DocumentProblem,
   documentSchema,
@@ -90,7 +91,17 @@ export function checkDocument(
     typeof text === "string"
       ? new Set(text.split(/\n|(?<=[.!?…”])\s+/).map((s) => s.trim()))
       : new Set<string>();
+  const statements = new Map<string, number>();
   doc.relations.forEach((r, i) => {
+    const id = `${r.from}|${r.type}|${r.to}`;
+    const times = (statements.get(id) ?? 0) + 1;
+    statements.set(id, times);
+    if (times === DOCUMENT_LIMITS.restatements + 1) {
+      problems.push({
+        path: ["relations", i],
+        message: `states ${id} more than ${DOCUMENT_LIMITS.restatements} times; state each relation at most ${DOCUMENT_LIMITS.restatements} times, with its strongest sentences`,
+      });
+    }
     const endKinds: Partial<Record<"from" | "to", Kind>> = {};
     for (const end of ["from", "to"] as const) {
       const key = r[end];

@@ -64,3 +64,46 @@ describe("ingest on the server as npm start runs it", () => {
     expect(Number(n)).toBe(3);
   });
 });
+
+describe("a document stating one relation over and over", () => {
+  const restating = (src: string, times: number) => ({
+    source: { key: `${P}${src}`, name: src, properties: { text: "Gamma. Delta." } },
+    entities: [{ key: `${P}gamma`, kind: "Person", name: "Gamma" }],
+    relations: Array.from({ length: times }, (_, i) => ({
+      from: `${P}${src}`,
+      type: "MENTIONS",
+      to: `${P}gamma`,
+      evidence: i % 2 ? "Gamma." : "Delta.",
+    })),
+  });
+  const send = (document: object) =>
+    post(
+      server,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+          __typename ... on ValidationError { problems { path message } } } }`,
+        variables: { d: document },
+      },
+      { authorization: server.authorization },
+    );
+
+  it("is refused at once with the statement over the limit, not written in thousands of round trips", async () => {
+    const r = await send(restating("restated-3000", 3_000));
+    expect(r.body.errors, JSON.stringify(r.body).slice(0, 300)).toBeUndefined();
+    expect(r.body.data.ingestDocument.__typename).toBe("ValidationError");
+    expect(r.body.data.ingestDocument.problems).toEqual([
+      {
+        path: ["relations", "20"],
+        message: expect.stringMatching(/states .*\|MENTIONS\|.* more than 20 times/),
+      },
+    ]);
+    expect(r.body.extensions.cypherRoundTrips).toBeLessThanOrEqual(2);
+    const gone = await post(server, { query: `{ entity(key: "${P}gamma") { key } }` });
+    expect(gone.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("is ingested when it states it 20 times", async () => {
+    const r = await send(restating("restated-20", 20));
+    expect(r.body.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+  });
+});
