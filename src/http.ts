@@ -162,13 +162,25 @@ function bodyArrives(req: IncomingMessage, length: number, ms: number): Promise<
  */
 function admission(limits: { requests: number; streams: number }) {
   const open = { requests: 0, streams: 0 };
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const kind = wantsStream(req) ? "streams" : "requests";
+  const take = (kind: keyof typeof open, res: ServerResponse): boolean => {
     if (open[kind] >= limits[kind]) return false;
     open[kind] += 1;
     res.once("close", () => {
       open[kind] -= 1;
     });
+    return true;
+  };
+  return (req: IncomingMessage, res: ServerResponse, info: RequestInfo): boolean => {
+    if (!wantsStream(req)) return take("requests", res);
+    if (!take("streams", res)) return false;
+    // Any client may ask for a stream: a query or mutation that it carries executes like any
+    // other, so it takes a request slot too once GraphQL knows what it is (server.ts); without
+    // that, queries asked for as streams ran past MAX_IN_FLIGHT, up to MAX_SUBSCRIPTIONS at once.
+    let taken = false;
+    info.requestSlot = () => {
+      if (!taken) taken = take("requests", res);
+      return taken;
+    };
     return true;
   };
 }
@@ -298,7 +310,7 @@ export function createHttp({
         return;
       }
     }
-    if (!admit(req, res))
+    if (!admit(req, res, info))
       return overloaded(
         wantsStream(req)
           ? `${maxSubscriptions} subscriptions are open`

@@ -9,6 +9,12 @@ export interface RequestInfo {
   id: string;
   operationName?: string | undefined;
   roundTrips?: number;
+  /**
+   * For a request admitted as a stream (it asked for text/event-stream or multipart/mixed):
+   * takes one of the MAX_IN_FLIGHT request slots for a query or mutation it turns out to
+   * execute, until the response closes; false when none is free. A subscription needs none.
+   */
+  requestSlot?: () => boolean;
 }
 
 /** What createHttp adds to yoga's server context. */

@@ -1,6 +1,6 @@
 /** graphql-yoga on node:http: wiring only. */
 import { randomUUID } from "node:crypto";
-import { type ExecutionResult, type GraphQLError, getOperationAST } from "graphql";
+import { type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
@@ -23,10 +23,24 @@ import type { ServerContext } from "./request-store.js";
  */
 function roundTripsExtension(): Plugin<Context & ServerContext> {
   return {
-    onExecute({ args }) {
+    onExecute({ args, setResultAndStopExecution }) {
       const info = (args.contextValue as ServerContext).requestInfo;
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+      // A query or mutation that came as a stream takes a request slot too (http.ts admission).
+      if (info?.requestSlot && !info.requestSlot()) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              "The server is at capacity (requests in flight); retry after a second.",
+              {
+                extensions: { code: "OVERLOADED" },
+              },
+            ),
+          ],
+        });
+        return;
+      }
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in result) return;

@@ -146,6 +146,42 @@ describe("what a request may send and hold", () => {
     await stillServes();
   }, 60_000);
 
+  it("a query asked for as an event stream still takes a request slot: OVERLOADED when none is free", async () => {
+    const slow = {
+      query: "mutation ($t: String!) { extractDocument(text: $t) { problems } }",
+      variables: { t: "-".repeat(99_000) },
+    };
+    const held = [0, 1].map(() =>
+      post(server, slow, { authorization: server.authorization }).catch(() => null),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    // Accept: text/event-stream made a query count as a stream (64 of them by default), so any
+    // number of costly queries ran at once past MAX_IN_FLIGHT.
+    for (const accept of ["text/event-stream", "multipart/mixed"]) {
+      const r = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept },
+        body: JSON.stringify({ query: '{ entity(key: "nato") { name } }' }),
+      });
+      const text = await r.text();
+      expect(text, accept).toContain('"code":"OVERLOADED"');
+      expect(text, accept).not.toContain("NATO");
+    }
+    await Promise.all(held);
+    // With the slots free again, the same request is answered as a stream, and the slot it took
+    // is given back: two more in a row are answered too.
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ query: '{ entity(key: "nato") { name } }' }),
+      });
+      expect(r.status).toBe(200);
+      expect(await r.text()).toContain('"name":"NATO"');
+    }
+    await stillServes();
+  }, 60_000);
+
   it("answers 503 when the subscription streams are at their bound", async () => {
     const open = () =>
       fetch(
