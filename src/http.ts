@@ -162,24 +162,31 @@ function bodyArrives(req: IncomingMessage, length: number, ms: number): Promise<
  */
 function admission(limits: { requests: number; streams: number }) {
   const open = { requests: 0, streams: 0 };
-  const take = (kind: keyof typeof open, res: ServerResponse): boolean => {
-    if (open[kind] >= limits[kind]) return false;
-    open[kind] += 1;
-    res.once("close", () => {
-      open[kind] -= 1;
-    });
-    return true;
-  };
+  type Kind = keyof typeof open;
   return (req: IncomingMessage, res: ServerResponse, info: RequestInfo): boolean => {
-    if (!wantsStream(req)) return take("requests", res);
-    if (!take("streams", res)) return false;
-    // Any client may ask for a stream: a query or mutation that it carries executes like any
-    // other, so it takes a request slot too once GraphQL knows what it is (server.ts); without
-    // that, queries asked for as streams ran past MAX_IN_FLIGHT, up to MAX_SUBSCRIPTIONS at once.
-    let taken = false;
-    info.requestSlot = () => {
-      if (!taken) taken = take("requests", res);
-      return taken;
+    const held = new Set<Kind>();
+    const take = (kind: Kind): boolean => {
+      if (held.has(kind)) return true;
+      if (open[kind] >= limits[kind]) return false;
+      open[kind] += 1;
+      held.add(kind);
+      return true;
+    };
+    const give = (kind: Kind) => {
+      if (held.delete(kind)) open[kind] -= 1;
+    };
+    if (!take(wantsStream(req) ? "streams" : "requests")) return false;
+    res.once("close", () => {
+      for (const kind of [...held]) give(kind);
+    });
+    // The Accept header does not say what runs: a query asked for as a stream ran past
+    // MAX_IN_FLIGHT (up to MAX_SUBSCRIPTIONS at once), and a subscription sent without it (as
+    // curl sends it) held a request slot as long as it stayed open. GraphQL settles it (server.ts).
+    info.slotFor = (operation) => {
+      if (operation === "query") return take("requests");
+      if (!take("streams")) return false;
+      give("requests");
+      return true;
     };
     return true;
   };

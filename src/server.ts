@@ -17,6 +17,12 @@ import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import type { ServerContext } from "./request-store.js";
 
+/** The answer to an operation that finds no slot of its kind free (see http.ts admission). */
+const overloaded = (what: string) =>
+  new GraphQLError(`The server is at capacity (${what}); retry after a second.`, {
+    extensions: { code: "OVERLOADED" },
+  });
+
 /**
  * Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`, and hands the
  * operation name and round trips to the access log.
@@ -27,18 +33,9 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
       const info = (args.contextValue as ServerContext).requestInfo;
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
-      // A query or mutation that came as a stream takes a request slot too (http.ts admission).
-      if (info?.requestSlot && !info.requestSlot()) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(
-              "The server is at capacity (requests in flight); retry after a second.",
-              {
-                extensions: { code: "OVERLOADED" },
-              },
-            ),
-          ],
-        });
+      // A query or mutation holds a request slot, however it came in (http.ts admission).
+      if (info?.slotFor && !info.slotFor("query")) {
+        setResultAndStopExecution({ errors: [overloaded("requests in flight")] });
         return;
       }
       return {
@@ -53,11 +50,14 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
         },
       };
     },
-    onSubscribe({ args }) {
+    onSubscribe({ args, setResultAndStopExecution }) {
       // A subscription's stream is logged too (when it ends or the client drops it).
       const info = (args.contextValue as ServerContext).requestInfo;
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+      // It holds a stream slot, not a request slot, however it came in (http.ts admission).
+      if (info?.slotFor && !info.slotFor("subscription"))
+        setResultAndStopExecution({ errors: [overloaded("subscription streams open")] });
     },
   };
 }

@@ -209,6 +209,39 @@ describe("what a request may send and hold", () => {
   });
 });
 
+describe("a subscription sent without Accept: text/event-stream", () => {
+  it("is answered as a stream that holds a stream slot, not one of the request slots", async () => {
+    const streams: Response[] = [];
+    const open = (accept?: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(accept ? { accept } : {}) },
+        body: JSON.stringify({ query: "subscription { graphChanged { at } }" }),
+      });
+    try {
+      // As many as there are request slots (MAX_IN_FLIGHT is 2 here), as curl sends them.
+      for (const accept of ["*/*", undefined]) {
+        const r = await open(accept);
+        streams.push(r);
+        expect(r.status).toBe(200);
+        expect(r.headers.get("content-type")).toContain("text/event-stream");
+      }
+      // They held both request slots while they stayed open: every query was answered 503.
+      const q = await post(server, { query: '{ entity(key: "nato") { name } }' });
+      expect(q.status).toBe(200);
+      expect(q.body.data).toEqual({ entity: { name: "NATO" } });
+      // The streams are at their bound (2): one more is refused, in its stream.
+      const third = await open("*/*");
+      streams.push(third);
+      expect(await third.text()).toContain('"code":"OVERLOADED"');
+    } finally {
+      for (const r of streams) await r.body?.cancel().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    await stillServes();
+  });
+});
+
 describe("what an operation may ask for cheaply", () => {
   it("counts aliases of __typename against the alias limit (30)", async () => {
     const aliases = (n: number) =>
