@@ -227,14 +227,34 @@ export function withCode(e: GraphQLError): GraphQLError {
   });
 }
 
+/** The longest error message a client gets; graphql-js quotes a bad variable's whole value. */
+const MAX_MESSAGE = 1_000;
+
+/** `e` with its message cut to MAX_MESSAGE characters (not between a surrogate pair's halves). */
+function clipped(e: GraphQLError): GraphQLError {
+  if (e.message.length <= MAX_MESSAGE) return e;
+  const end = /[\uD800-\uDBFF]/.test(e.message.charAt(MAX_MESSAGE - 1))
+    ? MAX_MESSAGE - 1
+    : MAX_MESSAGE;
+  return new GraphQLError(`${e.message.slice(0, end)}…`, {
+    nodes: e.nodes ?? null,
+    path: e.path ?? null,
+    extensions: e.extensions,
+  });
+}
+
+/**
+ * Gives every error a code (withCode), and cuts messages that quote a huge value short: a
+ * variable of 900 kB for an enum, Int or Boolean came back whole in "Value ... does not exist".
+ */
 function codedErrors(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result))
         return;
       const errors = (result as { errors?: readonly GraphQLError[] }).errors;
-      if (errors?.some((e) => !e.extensions?.code))
-        setResult({ ...result, errors: errors.map(withCode) });
+      if (errors?.some((e) => !e.extensions?.code || e.message.length > MAX_MESSAGE))
+        setResult({ ...result, errors: errors.map((e) => clipped(withCode(e))) });
     },
   };
 }

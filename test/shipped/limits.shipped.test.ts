@@ -263,6 +263,25 @@ describe("what an operation may ask for cheaply", () => {
   });
 });
 
+describe("what an error echoes", () => {
+  it("cuts graphql-js's messages that quote a huge value short", async () => {
+    const huge = "x".repeat(900_000);
+    for (const [query, variables] of [
+      [
+        'query ($t: RelationType!) { entity(key: "canada") { relations(types: [$t]) { totalCount } } }',
+        { t: huge },
+      ],
+      ["query ($n: Int) { nations(first: $n) { totalCount } }", { n: huge }],
+      ["query ($b: Boolean!) { __typename @skip(if: $b) }", { b: huge }],
+    ] as const) {
+      const r = await post(server, { query, variables });
+      expect(code(r), query).toBe("BAD_USER_INPUT");
+      expect(r.body.errors[0].message).toContain("…");
+      expect(JSON.stringify(r.body).length, query).toBeLessThan(5_000);
+    }
+  });
+});
+
 describe("numbers beyond a double", () => {
   const pledges = (value: string) =>
     `{ pledges(where: { value: ${value} }) { edges { node { name } } } }`;
