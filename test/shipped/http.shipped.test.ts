@@ -405,3 +405,27 @@ describe("global ids", () => {
     expect(ok.body.errors).toBeUndefined();
   });
 });
+
+describe("the Authorization header", () => {
+  it("takes the Bearer scheme in any case and after several spaces, as RFC 7235 and 6750 allow", async () => {
+    const token = server.authorization.slice("Bearer ".length);
+    for (const header of [`bearer ${token}`, `BEARER ${token}`, `Bearer  ${token}`]) {
+      const r = await post(
+        server,
+        { query: 'mutation { deleteEntity(key: "no-such-entity-here") { __typename } }' },
+        { authorization: header },
+      );
+      expect(r.body.errors, header.slice(0, 10)).toBeUndefined();
+      expect(r.body.data.deleteEntity.__typename).toBe("DeleteEntitySuccess");
+    }
+    // Another scheme, or none, is still refused, and so is a token in the wrong place.
+    for (const header of [`Basic ${token}`, token, `Bearer${token}`, `Bearer ${token} x`]) {
+      const r = await post(
+        server,
+        { query: 'mutation { deleteEntity(key: "no-such-entity-here") { __typename } }' },
+        { authorization: header },
+      );
+      expect(r.body.errors?.[0]?.extensions?.code, header.slice(0, 10)).toBe("UNAUTHENTICATED");
+    }
+  });
+});
