@@ -429,3 +429,61 @@ describe("the Authorization header", () => {
     }
   });
 });
+
+describe("paging with first and last together", () => {
+  const keys = (r: { body: { data: { nations: { edges: { node: { key: string } }[] } } } }) =>
+    r.body.data.nations.edges.map((e) => e.node.key);
+
+  it("gives the last of the first rows even when there are fewer rows than first", async () => {
+    const all = await post(server, {
+      query: "{ nations(first: 100) { edges { cursor node { key } } } }",
+    });
+    const every = keys(all);
+    expect(every.length).toBeGreaterThan(3);
+    expect(every.length).toBeLessThan(100);
+    // The last one of the first 100 (there are fewer): the last nation, not an empty page.
+    const last = await post(server, {
+      query:
+        "{ nations(first: 100, last: 1) { edges { cursor node { key } } pageInfo { hasPreviousPage hasNextPage } } }",
+    });
+    expect(last.body.errors).toBeUndefined();
+    expect(keys(last)).toEqual(every.slice(-1));
+    expect(last.body.data.nations.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
+    // Its cursor is the row's own: paging back from it gives the rows before it.
+    const cursor = last.body.data.nations.edges[0].cursor;
+    const before = await post(server, {
+      query: `{ nations(last: 2, before: "${cursor}") { edges { node { key } } } }`,
+    });
+    expect(keys(before)).toEqual(every.slice(-3, -1));
+    // Within the rows there are, it was right already, and stays so.
+    const within = await post(server, {
+      query: "{ nations(first: 3, last: 2) { edges { node { key } } } }",
+    });
+    expect(keys(within)).toEqual(every.slice(1, 3));
+    // After a cursor too.
+    const after = await post(server, {
+      query: `{ nations(first: 100, last: 2, after: "${all.body.data.nations.edges[0].cursor}") { edges { node { key } } } }`,
+    });
+    expect(after.body.errors).toBeUndefined();
+    expect(keys(after)).toEqual(every.slice(-2));
+  });
+
+  it("does the same for an entity's relations and for the timeline", async () => {
+    const rels = await post(server, {
+      query:
+        '{ entity(key: "canada") { all: relations(first: 100) { edges { to { key } } } last: relations(first: 100, last: 2) { edges { to { key } } } } }',
+    });
+    expect(rels.body.errors).toBeUndefined();
+    const all = rels.body.data.entity.all.edges.map((e: { to: { key: string } }) => e.to.key);
+    expect(rels.body.data.entity.last.edges.map((e: { to: { key: string } }) => e.to.key)).toEqual(
+      all.slice(-2),
+    );
+    const timeline = await post(server, {
+      query:
+        '{ all: timeline(entity: "canada", first: 100) { edges { date } } last: timeline(entity: "canada", first: 100, last: 1) { edges { date } } }',
+    });
+    expect(timeline.body.errors).toBeUndefined();
+    expect(timeline.body.data.all.edges.length).toBeGreaterThan(0);
+    expect(timeline.body.data.last.edges).toEqual(timeline.body.data.all.edges.slice(-1));
+  });
+});
