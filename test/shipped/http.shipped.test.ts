@@ -487,3 +487,21 @@ describe("paging with first and last together", () => {
     expect(timeline.body.data.last.edges).toEqual(timeline.body.data.all.edges.slice(-1));
   });
 });
+
+describe("timeline's bounds", () => {
+  it("a bound that is not a date is BAD_USER_INPUT naming the argument the client wrote", async () => {
+    for (const [name, value] of [
+      ["from", "2022-02-30"],
+      ["to", "soon"],
+    ]) {
+      const r = await post(server, {
+        query: `{ timeline(entity: "canada", ${name}: "${value}") { edges { date } } }`,
+      });
+      expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+      expect(r.body.errors[0].message).toMatch(new RegExp(`^${name} must be a date`));
+      expect(r.body.errors[0].extensions.problems).toEqual([
+        { path: [name], message: expect.stringContaining("must be a date") },
+      ]);
+    }
+  });
+});
