@@ -268,6 +268,14 @@ function requestProblem(request: Request, url: URL): { status: number; message: 
   if (request.method === "POST" && !BODY_TYPES.test(request.headers.get("content-type") ?? "")) {
     return { status: 415, message: "Send the operation as JSON: Content-Type: application/json." };
   }
+  // Bodies are read as they come: a compressed one was refused as "not valid JSON".
+  const encoding = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (request.method === "POST" && encoding !== "" && encoding !== "identity") {
+    return {
+      status: 415,
+      message: "Send the body uncompressed: this server takes no Content-Encoding.",
+    };
+  }
   if (request.method === "GET") {
     for (const name of ["variables", "extensions"]) {
       const value = url.searchParams.get(name);

@@ -505,3 +505,27 @@ describe("timeline's bounds", () => {
     }
   });
 });
+
+describe("a compressed request body", () => {
+  it("is refused with 415 saying to send it uncompressed, not as invalid JSON", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: gzipSync(JSON.stringify({ query: "{ __typename }" })),
+    });
+    expect(r.status).toBe(415);
+    const body = (await r.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.message).toMatch(/uncompressed/);
+    // identity is no encoding at all.
+    const plain = await post(
+      server,
+      { query: "{ __typename }" },
+      { "content-encoding": "identity" },
+    );
+    expect(plain.body.data).toEqual({ __typename: "Query" });
+  });
+});
