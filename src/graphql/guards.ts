@@ -51,12 +51,27 @@ function limitCodes(): Plugin {
     },
     onValidate() {
       return ({ result, setResult }) => {
-        if (result.some((e) => ARMOR_LIMIT.test(e.message)))
-          setResult(result.map((e) => withLimitCode(e) as GraphQLError));
+        if (result.some((e) => ARMOR_LIMIT.test(e.message) || e.message === ABORTED))
+          setResult(
+            result.map(
+              (e) => (e.message === ABORTED ? overlapLimit(e) : withLimitCode(e)) as GraphQLError,
+            ),
+          );
       };
     },
   };
 }
+
+/**
+ * graphql-js (16.15) stops comparing fields that share a response name past a work budget and
+ * reports only "Validation aborted." (GRAPHQL_VALIDATION_FAILED): a limit, said as one.
+ */
+const ABORTED = "Validation aborted.";
+const overlapLimit = (error: GraphQLError) =>
+  new GraphQLError(
+    "The operation selects the same fields too many times to check; select each field once.",
+    { nodes: error.nodes ?? null, extensions: { code: "LIMIT_EXCEEDED" } },
+  );
 
 /**
  * Ends an operation that runs past its budget with a TIMEOUT error (its transactions time out

@@ -263,6 +263,18 @@ describe("what an operation may ask for cheaply", () => {
   });
 });
 
+describe("the same field selected a thousand times", () => {
+  it("is LIMIT_EXCEEDED saying so, not a bare 'Validation aborted.'", async () => {
+    const r = await post(server, {
+      query: `{ nations { edges { node { ${Array(1_000).fill("name").join(" ")} } } } }`,
+    });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.errors[0].message).toMatch(/select each field once/);
+    const few = await post(server, { query: "{ nations { edges { node { name name } } } }" });
+    expect(few.body.errors).toBeUndefined();
+  });
+});
+
 describe("what an error echoes", () => {
   it("cuts graphql-js's messages that quote a huge value short", async () => {
     const huge = "x".repeat(900_000);
