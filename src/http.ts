@@ -187,13 +187,32 @@ const DRAIN_FACTOR = 16;
  */
 function admission(limits: { requests: number; streams: number }) {
   const open = { requests: 0, streams: 0 };
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const kind = wantsStream(req) ? "streams" : "requests";
-    if (open[kind] >= limits[kind]) return false;
-    open[kind] += 1;
+  type Kind = keyof typeof open;
+  return (req: IncomingMessage, res: ServerResponse, info: RequestInfo): boolean => {
+    const held = new Set<Kind>();
+    const take = (kind: Kind): boolean => {
+      if (held.has(kind)) return true;
+      if (open[kind] >= limits[kind]) return false;
+      open[kind] += 1;
+      held.add(kind);
+      return true;
+    };
+    const give = (kind: Kind) => {
+      if (held.delete(kind)) open[kind] -= 1;
+    };
+    if (!take(wantsStream(req) ? "streams" : "requests")) return false;
     res.once("close", () => {
-      open[kind] -= 1;
+      for (const kind of [...held]) give(kind);
     });
+    // The Accept header does not say what runs: a query asked for as a stream ran past
+    // MAX_IN_FLIGHT (up to MAX_SUBSCRIPTIONS at once), and a subscription sent without it (as
+    // curl sends it) held a request slot as long as it stayed open. GraphQL settles it (server.ts).
+    info.slotFor = (operation) => {
+      if (operation === "query") return take("requests");
+      if (!take("streams")) return false;
+      give("requests");
+      return true;
+    };
     return true;
   };
 }
@@ -238,7 +257,12 @@ export function createHttp({
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
     const info: RequestInfo = { id };
-    res.once("finish", () => {
+    // Once per request: on `finish` when the answer was sent whole, else on `close` (a client
+    // that drops an event stream, or hangs up before its answer, never gets `finish`).
+    let logged = false;
+    const log = () => {
+      if (logged) return;
+      logged = true;
       access.info(
         {
           reqId: id,
@@ -248,10 +272,13 @@ export function createHttp({
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           roundTrips: info.roundTrips ?? 0,
+          ...(res.writableFinished ? {} : { aborted: true }),
         },
         "request",
       );
-    });
+    };
+    res.once("finish", log);
+    res.once("close", log);
 
     if (path === "/health") return json(res, 200, { status: "ok" });
     if (path === "/" && (req.method === "GET" || req.method === "HEAD")) {
@@ -317,7 +344,7 @@ export function createHttp({
         return;
       }
     }
-    if (!admit(req, res))
+    if (!admit(req, res, info))
       return overloaded(
         wantsStream(req)
           ? `${maxSubscriptions} subscriptions are open`

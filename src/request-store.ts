@@ -9,6 +9,14 @@ export interface RequestInfo {
   id: string;
   operationName?: string | undefined;
   roundTrips?: number;
+  /**
+   * Set by createHttp's admission, which sees only the Accept header: once GraphQL knows what
+   * the request runs, it holds the slot that kind needs, until the response closes. A query or
+   * mutation takes one of the MAX_IN_FLIGHT request slots (besides the stream slot it came in
+   * with, if it asked for a stream); a subscription a MAX_SUBSCRIPTIONS stream slot (giving back
+   * the request slot it came in with, if it did not ask for a stream). False: none is free.
+   */
+  slotFor?: (operation: "query" | "subscription") => boolean;
 }
 
 /** What createHttp adds to yoga's server context. */

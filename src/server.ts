@@ -1,6 +1,6 @@
 /** graphql-yoga on node:http: wiring only. */
 import { randomUUID } from "node:crypto";
-import { type ExecutionResult, type GraphQLError, getOperationAST } from "graphql";
+import { type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
@@ -17,16 +17,27 @@ import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import type { ServerContext } from "./request-store.js";
 
+/** The answer to an operation that finds no slot of its kind free (see http.ts admission). */
+const overloaded = (what: string) =>
+  new GraphQLError(`The server is at capacity (${what}); retry after a second.`, {
+    extensions: { code: "OVERLOADED" },
+  });
+
 /**
  * Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`, and hands the
  * operation name and round trips to the access log.
  */
 function roundTripsExtension(): Plugin<Context & ServerContext> {
   return {
-    onExecute({ args }) {
+    onExecute({ args, setResultAndStopExecution }) {
       const info = (args.contextValue as ServerContext).requestInfo;
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+      // A query or mutation holds a request slot, however it came in (http.ts admission).
+      if (info?.slotFor && !info.slotFor("query")) {
+        setResultAndStopExecution({ errors: [overloaded("requests in flight")] });
+        return;
+      }
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in result) return;
@@ -38,6 +49,15 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
           });
         },
       };
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      // A subscription's stream is logged too (when it ends or the client drops it).
+      const info = (args.contextValue as ServerContext).requestInfo;
+      if (info)
+        info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+      // It holds a stream slot, not a request slot, however it came in (http.ts admission).
+      if (info?.slotFor && !info.slotFor("subscription"))
+        setResultAndStopExecution({ errors: [overloaded("subscription streams open")] });
     },
   };
 }

@@ -81,7 +81,8 @@ export function authenticate(
   entries: readonly TokenEntry[],
 ): Caller {
   if (header == null || header === "") return { kind: "anonymous" };
-  const match = /^Bearer ([^\s]+)$/.exec(header);
+  // The scheme is case-insensitive (RFC 7235), and one or more spaces follow it (RFC 6750).
+  const match = /^bearer +(\S+)$/i.exec(header);
   if (!match) return { kind: "malformed", reason: 'expected "Authorization: Bearer <token>"' };
   const token = match[1] ?? "";
   if (!TOKEN_PATTERN.test(token))

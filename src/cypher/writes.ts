@@ -170,9 +170,18 @@ export function deleteEntityStatement(key: string): Statement {
  * quotes the excerpt (in Neo4j: no text is sent back), and writes only when `$write` is set and
  * every check passes: the ends' kinds are among the registry's for the type (`$fromKinds`,
  * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
- * outcome and the relation as saved when it wrote.
+ * outcome and the relation as saved when it wrote. It first write-locks the two ends and the
+ * source (see LOCK), in key order so that two adds never wait for each other crosswise: a
+ * concurrent delete of one of them then commits either before the checks read (which find no
+ * entity) or after the write (and takes the new relation with it), never between them (the
+ * write then failed on a node deleted under it: an internal error). The count is eager, so
+ * every lock is held before the checks read.
  */
 const ADD_RELATION = `
+UNWIND $locks AS key
+OPTIONAL MATCH (n:Entity {key: key})
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | ${LOCK})
+WITH count(*) AS locked
 OPTIONAL MATCH (a:Entity {key: $from})
 OPTIONAL MATCH (b:Entity {key: $to})
 OPTIONAL MATCH (s:Entity {key: $source})
@@ -213,6 +222,7 @@ export function addRelationStatement(type: RelationType, add: AddRelation): Stat
       from,
       to,
       source,
+      locks: [...new Set([from, to, source])].sort(),
       row: { ...row, type: registryType(type) },
       write,
       fromKinds,

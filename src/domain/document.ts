@@ -51,6 +51,12 @@ export const DOCUMENT_LIMITS = {
   name: 500,
   excerpt: 5_000,
   aliases: 50,
+  /**
+   * Statements of one relation (from, type, to) in a document: ingest writes a relation stated
+   * again in rounds, one statement per round (data/ingest.ts), so 3,000 restatements were 3,000
+   * round trips.
+   */
+  restatements: 20,
 } as const;
 
 function propertySchema(spec: PropertyType): z.ZodType {

@@ -5,8 +5,10 @@
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import {
+  type FloatValueNode,
   GraphQLError,
   getOperationAST,
+  type IntValueNode,
   NoSchemaIntrospectionCustomRule,
   type ValidationContext,
 } from "graphql";
@@ -49,12 +51,27 @@ function limitCodes(): Plugin {
     },
     onValidate() {
       return ({ result, setResult }) => {
-        if (result.some((e) => ARMOR_LIMIT.test(e.message)))
-          setResult(result.map((e) => withLimitCode(e) as GraphQLError));
+        if (result.some((e) => ARMOR_LIMIT.test(e.message) || e.message === ABORTED))
+          setResult(
+            result.map(
+              (e) => (e.message === ABORTED ? overlapLimit(e) : withLimitCode(e)) as GraphQLError,
+            ),
+          );
       };
     },
   };
 }
+
+/**
+ * graphql-js (16.15) stops comparing fields that share a response name past a work budget and
+ * reports only "Validation aborted." (GRAPHQL_VALIDATION_FAILED): a limit, said as one.
+ */
+const ABORTED = "Validation aborted.";
+const overlapLimit = (error: GraphQLError) =>
+  new GraphQLError(
+    "The operation selects the same fields too many times to check; select each field once.",
+    { nodes: error.nodes ?? null, extensions: { code: "LIMIT_EXCEEDED" } },
+  );
 
 /**
  * Ends an operation that runs past its budget with a TIMEOUT error (its transactions time out
@@ -225,14 +242,34 @@ export function withCode(e: GraphQLError): GraphQLError {
   });
 }
 
+/** The longest error message a client gets; graphql-js quotes a bad variable's whole value. */
+const MAX_MESSAGE = 1_000;
+
+/** `e` with its message cut to MAX_MESSAGE characters (not between a surrogate pair's halves). */
+function clipped(e: GraphQLError): GraphQLError {
+  if (e.message.length <= MAX_MESSAGE) return e;
+  const end = /[\uD800-\uDBFF]/.test(e.message.charAt(MAX_MESSAGE - 1))
+    ? MAX_MESSAGE - 1
+    : MAX_MESSAGE;
+  return new GraphQLError(`${e.message.slice(0, end)}…`, {
+    nodes: e.nodes ?? null,
+    path: e.path ?? null,
+    extensions: e.extensions,
+  });
+}
+
+/**
+ * Gives every error a code (withCode), and cuts messages that quote a huge value short: a
+ * variable of 900 kB for an enum, Int or Boolean came back whole in "Value ... does not exist".
+ */
 function codedErrors(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result))
         return;
       const errors = (result as { errors?: readonly GraphQLError[] }).errors;
-      if (errors?.some((e) => !e.extensions?.code))
-        setResult({ ...result, errors: errors.map(withCode) });
+      if (errors?.some((e) => !e.extensions?.code || e.message.length > MAX_MESSAGE))
+        setResult({ ...result, errors: errors.map((e) => clipped(withCode(e))) });
     },
   };
 }
@@ -245,6 +282,14 @@ const BODY_TYPES = /^(application\/json|application\/graphql(\+json|-response\+j
 function requestProblem(request: Request, url: URL): { status: number; message: string } | null {
   if (request.method === "POST" && !BODY_TYPES.test(request.headers.get("content-type") ?? "")) {
     return { status: 415, message: "Send the operation as JSON: Content-Type: application/json." };
+  }
+  // Bodies are read as they come: a compressed one was refused as "not valid JSON".
+  const encoding = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (request.method === "POST" && encoding !== "" && encoding !== "identity") {
+    return {
+      status: 415,
+      message: "Send the body uncompressed: this server takes no Content-Encoding.",
+    };
   }
   if (request.method === "GET") {
     for (const name of ["variables", "extensions"]) {
@@ -287,6 +332,33 @@ function requestChecks(): Plugin {
   };
 }
 
+/** A numeric literal as the error quotes it: its start, not the megabyte a client may send. */
+const quoted = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/**
+ * Refuses numeric literals beyond a double (`1e400`, 400 digits): graphql-js reads a Float
+ * literal with parseFloat, so `value: { gt: 1e400 }` filtered on Infinity without a word (a
+ * variable of 1e400 is refused by graphql-js itself). Inside JSON literals too.
+ */
+function finiteNumbers(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule((context: ValidationContext) => {
+        const check = (node: IntValueNode | FloatValueNode) => {
+          if (Number.isFinite(Number(node.value))) return;
+          context.reportError(
+            new GraphQLError(
+              `The number ${quoted(node.value)} is out of range: a Float holds up to about ±1.8e308.`,
+              { nodes: node, extensions: { code: "BAD_USER_INPUT" } },
+            ),
+          );
+        };
+        return { IntValue: check, FloatValue: check };
+      });
+    },
+  };
+}
+
 /** Refuses introspection in validation, for every operation. */
 function noIntrospection(): Plugin {
   return {
@@ -308,12 +380,15 @@ export function guards(limits: Limits): Plugin[] {
       // Cost is priced by @pothos/plugin-complexity at execution (builder.ts), which sees the
       // values of variables and the arguments' defaults; armor's rule sees only literals.
       costLimit: { enabled: false },
-      maxAliases: { n: limits.maxAliases, ...reported },
+      // __typename counts too (armor leaves it out by default): 5,000 aliases of it under a page
+      // of 100 rows, each costing nothing, answered half a million values.
+      maxAliases: { n: limits.maxAliases, allowList: [], ...reported },
       maxTokens: { n: limits.maxTokens },
       maxDirectives: { n: limits.maxDirectives, ...reported },
       blockFieldSuggestion: { enabled: true },
     }) as Plugin,
     limitCodes(),
+    finiteNumbers(),
     executionBudget(limits.requestTimeoutMs),
     ...(limits.introspection ? [] : [noIntrospection()]),
     codedErrors(),

@@ -23,6 +23,11 @@ export interface PageWindow {
   limit: number;
   expectedSize: number;
   hasPreviousPage: boolean;
+  /**
+   * With both first and last (and no before): the rows of the page kept from its end, once the
+   * first `expectedSize` are read. How many rows there are is not known before reading them.
+   */
+  keepLast?: number;
 }
 
 /**
@@ -61,6 +66,20 @@ export function pageWindow(args: ConnectionArgs, needsNext = true): PageWindow {
         { path: [name], message: "invalid cursor" },
       ]);
     }
+  }
+  const { first, last, after, before } = args;
+  if (first != null && last != null && before == null && last < first) {
+    // offsetForArgs would take the last rows of the first as if all of them existed: with
+    // fewer rows than `first` (first: 100, last: 1 over 8 nations) the page came back empty.
+    // Read the first rows, and keep the last of those that exist (toConnection).
+    const start = after == null ? 0 : cursorToOffset(after) + 1;
+    return {
+      offset: start,
+      limit: needsNext ? first + 1 : first,
+      expectedSize: first,
+      hasPreviousPage: start > 0,
+      keepLast: last,
+    };
   }
   try {
     const w = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
@@ -117,13 +136,17 @@ export function toConnection<T extends object>(
     cursor,
   }),
 ): ConnectionShape<T> {
-  const page = rows.slice(0, window.expectedSize);
-  const edges = page.map((row, i) => edgeOf(row, cursorAt(window.offset + i)));
+  const read = rows.slice(0, window.expectedSize);
+  // With first and last: the last `keepLast` of the rows read (see PageWindow).
+  const skipped = window.keepLast == null ? 0 : Math.max(0, read.length - window.keepLast);
+  const page = skipped > 0 ? read.slice(skipped) : read;
+  const start = window.offset + skipped;
+  const edges = page.map((row, i) => edgeOf(row, cursorAt(start + i)));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > window.expectedSize,
-      hasPreviousPage: window.hasPreviousPage,
+      hasPreviousPage: window.hasPreviousPage || skipped > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

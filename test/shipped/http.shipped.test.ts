@@ -188,6 +188,50 @@ describe("the access log", () => {
     expect(server.alive()).toBe(true);
   });
 
+  it("a subscription stream the client drops is logged once, with its status and duration", async () => {
+    const stream = new AbortController();
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        "x-request-id": "sse-dropped",
+      },
+      body: JSON.stringify({
+        query: 'subscription Watch { graphChanged(keys: ["canada"]) { operation } }',
+      }),
+      signal: stream.signal,
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toContain("text/event-stream");
+    await new Promise((done) => setTimeout(done, 300));
+    stream.abort();
+    const { line } = await accessLine("sse-dropped");
+    expect(line).toMatchObject({
+      path: "/graphql",
+      operation: "Watch",
+      status: 200,
+      aborted: true,
+    });
+    expect(line.ms).toEqual(expect.any(Number));
+    expect(line.ms as number).toBeGreaterThanOrEqual(300);
+    // Once: the close that follows is not a second line.
+    await new Promise((done) => setTimeout(done, 300));
+    const lines = logLines().filter((l) => l.msg === "request" && l.reqId === "sse-dropped");
+    expect(lines).toHaveLength(1);
+  });
+
+  it("a request answered whole is logged once, without aborted", async () => {
+    const r = await post(server, { query: "{ __typename }" }, { "x-request-id": "logged-once" });
+    expect(r.body.data).toEqual({ __typename: "Query" });
+    const { line } = await accessLine("logged-once");
+    expect(line.aborted).toBeUndefined();
+    expect(line.status).toBe(200);
+    await new Promise((done) => setTimeout(done, 300));
+    const lines = logLines().filter((l) => l.msg === "request" && l.reqId === "logged-once");
+    expect(lines).toHaveLength(1);
+  });
+
   it("keeps the first 100 characters of a huge operation name, with an ellipsis", async () => {
     const name = `Op${"x".repeat(450_000)}`;
     const before = server.output().length;
@@ -359,5 +403,129 @@ describe("global ids", () => {
     }
     const ok = await post(server, { query, variables: { id: b64("Nation:canada") } });
     expect(ok.body.errors).toBeUndefined();
+  });
+});
+
+describe("the Authorization header", () => {
+  it("takes the Bearer scheme in any case and after several spaces, as RFC 7235 and 6750 allow", async () => {
+    const token = server.authorization.slice("Bearer ".length);
+    for (const header of [`bearer ${token}`, `BEARER ${token}`, `Bearer  ${token}`]) {
+      const r = await post(
+        server,
+        { query: 'mutation { deleteEntity(key: "no-such-entity-here") { __typename } }' },
+        { authorization: header },
+      );
+      expect(r.body.errors, header.slice(0, 10)).toBeUndefined();
+      expect(r.body.data.deleteEntity.__typename).toBe("DeleteEntitySuccess");
+    }
+    // Another scheme, or none, is still refused, and so is a token in the wrong place.
+    for (const header of [`Basic ${token}`, token, `Bearer${token}`, `Bearer ${token} x`]) {
+      const r = await post(
+        server,
+        { query: 'mutation { deleteEntity(key: "no-such-entity-here") { __typename } }' },
+        { authorization: header },
+      );
+      expect(r.body.errors?.[0]?.extensions?.code, header.slice(0, 10)).toBe("UNAUTHENTICATED");
+    }
+  });
+});
+
+describe("paging with first and last together", () => {
+  const keys = (r: { body: { data: { nations: { edges: { node: { key: string } }[] } } } }) =>
+    r.body.data.nations.edges.map((e) => e.node.key);
+
+  it("gives the last of the first rows even when there are fewer rows than first", async () => {
+    const all = await post(server, {
+      query: "{ nations(first: 100) { edges { cursor node { key } } } }",
+    });
+    const every = keys(all);
+    expect(every.length).toBeGreaterThan(3);
+    expect(every.length).toBeLessThan(100);
+    // The last one of the first 100 (there are fewer): the last nation, not an empty page.
+    const last = await post(server, {
+      query:
+        "{ nations(first: 100, last: 1) { edges { cursor node { key } } pageInfo { hasPreviousPage hasNextPage } } }",
+    });
+    expect(last.body.errors).toBeUndefined();
+    expect(keys(last)).toEqual(every.slice(-1));
+    expect(last.body.data.nations.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
+    // Its cursor is the row's own: paging back from it gives the rows before it.
+    const cursor = last.body.data.nations.edges[0].cursor;
+    const before = await post(server, {
+      query: `{ nations(last: 2, before: "${cursor}") { edges { node { key } } } }`,
+    });
+    expect(keys(before)).toEqual(every.slice(-3, -1));
+    // Within the rows there are, it was right already, and stays so.
+    const within = await post(server, {
+      query: "{ nations(first: 3, last: 2) { edges { node { key } } } }",
+    });
+    expect(keys(within)).toEqual(every.slice(1, 3));
+    // After a cursor too.
+    const after = await post(server, {
+      query: `{ nations(first: 100, last: 2, after: "${all.body.data.nations.edges[0].cursor}") { edges { node { key } } } }`,
+    });
+    expect(after.body.errors).toBeUndefined();
+    expect(keys(after)).toEqual(every.slice(-2));
+  });
+
+  it("does the same for an entity's relations and for the timeline", async () => {
+    const rels = await post(server, {
+      query:
+        '{ entity(key: "canada") { all: relations(first: 100) { edges { to { key } } } last: relations(first: 100, last: 2) { edges { to { key } } } } }',
+    });
+    expect(rels.body.errors).toBeUndefined();
+    const all = rels.body.data.entity.all.edges.map((e: { to: { key: string } }) => e.to.key);
+    expect(rels.body.data.entity.last.edges.map((e: { to: { key: string } }) => e.to.key)).toEqual(
+      all.slice(-2),
+    );
+    const timeline = await post(server, {
+      query:
+        '{ all: timeline(entity: "canada", first: 100) { edges { date } } last: timeline(entity: "canada", first: 100, last: 1) { edges { date } } }',
+    });
+    expect(timeline.body.errors).toBeUndefined();
+    expect(timeline.body.data.all.edges.length).toBeGreaterThan(0);
+    expect(timeline.body.data.last.edges).toEqual(timeline.body.data.all.edges.slice(-1));
+  });
+});
+
+describe("timeline's bounds", () => {
+  it("a bound that is not a date is BAD_USER_INPUT naming the argument the client wrote", async () => {
+    for (const [name, value] of [
+      ["from", "2022-02-30"],
+      ["to", "soon"],
+    ]) {
+      const r = await post(server, {
+        query: `{ timeline(entity: "canada", ${name}: "${value}") { edges { date } } }`,
+      });
+      expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+      expect(r.body.errors[0].message).toMatch(new RegExp(`^${name} must be a date`));
+      expect(r.body.errors[0].extensions.problems).toEqual([
+        { path: [name], message: expect.stringContaining("must be a date") },
+      ]);
+    }
+  });
+});
+
+describe("a compressed request body", () => {
+  it("is refused with 415 saying to send it uncompressed, not as invalid JSON", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: gzipSync(JSON.stringify({ query: "{ __typename }" })),
+    });
+    expect(r.status).toBe(415);
+    const body = (await r.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.message).toMatch(/uncompressed/);
+    // identity is no encoding at all.
+    const plain = await post(
+      server,
+      { query: "{ __typename }" },
+      { "content-encoding": "identity" },
+    );
+    expect(plain.body.data).toEqual({ __typename: "Query" });
   });
 });

@@ -157,6 +157,42 @@ describe("what a request may send and hold", () => {
     await stillServes();
   }, 60_000);
 
+  it("a query asked for as an event stream still takes a request slot: OVERLOADED when none is free", async () => {
+    const slow = {
+      query: "mutation ($t: String!) { extractDocument(text: $t) { problems } }",
+      variables: { t: "-".repeat(99_000) },
+    };
+    const held = [0, 1].map(() =>
+      post(server, slow, { authorization: server.authorization }).catch(() => null),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    // Accept: text/event-stream made a query count as a stream (64 of them by default), so any
+    // number of costly queries ran at once past MAX_IN_FLIGHT.
+    for (const accept of ["text/event-stream", "multipart/mixed"]) {
+      const r = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept },
+        body: JSON.stringify({ query: '{ entity(key: "nato") { name } }' }),
+      });
+      const text = await r.text();
+      expect(text, accept).toContain('"code":"OVERLOADED"');
+      expect(text, accept).not.toContain("NATO");
+    }
+    await Promise.all(held);
+    // With the slots free again, the same request is answered as a stream, and the slot it took
+    // is given back: two more in a row are answered too.
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ query: '{ entity(key: "nato") { name } }' }),
+      });
+      expect(r.status).toBe(200);
+      expect(await r.text()).toContain('"name":"NATO"');
+    }
+    await stillServes();
+  }, 60_000);
+
   it("answers 503 when the subscription streams are at their bound", async () => {
     const open = () =>
       fetch(
@@ -181,5 +217,134 @@ describe("what a request may send and hold", () => {
     const d = await open();
     expect(d.status).toBe(200);
     await d.body?.cancel();
+  });
+});
+
+describe("a subscription sent without Accept: text/event-stream", () => {
+  it("is answered as a stream that holds a stream slot, not one of the request slots", async () => {
+    const streams: Response[] = [];
+    const open = (accept?: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(accept ? { accept } : {}) },
+        body: JSON.stringify({ query: "subscription { graphChanged { at } }" }),
+      });
+    try {
+      // As many as there are request slots (MAX_IN_FLIGHT is 2 here), as curl sends them.
+      for (const accept of ["*/*", undefined]) {
+        const r = await open(accept);
+        streams.push(r);
+        expect(r.status).toBe(200);
+        expect(r.headers.get("content-type")).toContain("text/event-stream");
+      }
+      // They held both request slots while they stayed open: every query was answered 503.
+      const q = await post(server, { query: '{ entity(key: "nato") { name } }' });
+      expect(q.status).toBe(200);
+      expect(q.body.data).toEqual({ entity: { name: "NATO" } });
+      // The streams are at their bound (2): one more is refused, in its stream.
+      const third = await open("*/*");
+      streams.push(third);
+      expect(await third.text()).toContain('"code":"OVERLOADED"');
+    } finally {
+      for (const r of streams) await r.body?.cancel().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    await stillServes();
+  });
+});
+
+describe("what an operation may ask for cheaply", () => {
+  it("counts aliases of __typename against the alias limit (30)", async () => {
+    const aliases = (n: number) =>
+      Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(" ");
+    // 1,500 of them under a page of nations: nothing to read, and an answer of every row times 1,500.
+    const r = await post(server, {
+      query: `{ nations(first: 100) { edges { node { ${aliases(1_500)} } } } }`,
+    });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.errors[0].message).toMatch(/Aliases limit of 30 exceeded/);
+    expect(r.body.data ?? null).toBeNull();
+    const over = await post(server, { query: `{ ${aliases(31)} }` });
+    expect(code(over)).toBe("LIMIT_EXCEEDED");
+    // Within the limit they are answered, as any alias is.
+    const ok = await post(server, { query: `{ ${aliases(30)} }` });
+    expect(ok.body.errors).toBeUndefined();
+    expect(Object.keys(ok.body.data)).toHaveLength(30);
+    await stillServes();
+  });
+});
+
+describe("the same field selected a thousand times", () => {
+  it("is LIMIT_EXCEEDED saying so, not a bare 'Validation aborted.'", async () => {
+    const r = await post(server, {
+      query: `{ nations { edges { node { ${Array(1_000).fill("name").join(" ")} } } } }`,
+    });
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.body.errors[0].message).toMatch(/select each field once/);
+    const few = await post(server, { query: "{ nations { edges { node { name name } } } }" });
+    expect(few.body.errors).toBeUndefined();
+  });
+});
+
+describe("what an error echoes", () => {
+  it("cuts graphql-js's messages that quote a huge value short", async () => {
+    const huge = "x".repeat(900_000);
+    for (const [query, variables] of [
+      [
+        'query ($t: RelationType!) { entity(key: "canada") { relations(types: [$t]) { totalCount } } }',
+        { t: huge },
+      ],
+      ["query ($n: Int) { nations(first: $n) { totalCount } }", { n: huge }],
+      ["query ($b: Boolean!) { __typename @skip(if: $b) }", { b: huge }],
+    ] as const) {
+      const r = await post(server, { query, variables });
+      expect(code(r), query).toBe("BAD_USER_INPUT");
+      expect(r.body.errors[0].message).toContain("…");
+      expect(JSON.stringify(r.body).length, query).toBeLessThan(5_000);
+    }
+  });
+});
+
+describe("numbers beyond a double", () => {
+  const pledges = (value: string) =>
+    `{ pledges(where: { value: ${value} }) { edges { node { name } } } }`;
+
+  it("refuses a Float literal of 1e400 or -1e400 in a filter with BAD_USER_INPUT, not a filter on Infinity", async () => {
+    for (const literal of ["{ gt: 1e400 }", "{ lt: -1e400 }", `{ equals: 1${"0".repeat(400)} }`]) {
+      const r = await post(server, { query: pledges(literal) });
+      expect(code(r), literal).toBe("BAD_USER_INPUT");
+      expect(r.body.errors[0].message).toMatch(/out of range/);
+      expect(JSON.stringify(r.body).length).toBeLessThan(1_000);
+      expect(r.body.data ?? null).toBeNull();
+    }
+    // A variable of 1e400 (JSON reads it as Infinity) was already refused by graphql-js.
+    const query =
+      "query ($v: Float) { pledges(where: { value: { gt: $v } }) { edges { node { name } } } }";
+    for (const v of ["1e400", "-1e400"]) {
+      const variable = await post(
+        server,
+        `{"query":${JSON.stringify(query)},"variables":{"v":${v}}}`,
+      );
+      expect(code(variable), v).toBe("BAD_USER_INPUT");
+    }
+    // A large but finite bound is a filter like any other.
+    const big = await post(server, { query: pledges("{ lt: 1e308 }") });
+    expect(big.body.errors).toBeUndefined();
+    expect(big.body.data.pledges.edges.length).toBeGreaterThan(0);
+  });
+
+  it("refuses Int arguments beyond 32 bits, as a literal or a variable, with a code", async () => {
+    for (const first of ["9007199254740993", "3000000000", "-3000000000"]) {
+      const r = await post(server, { query: `{ nations(first: ${first}) { totalCount } }` });
+      expect(["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"], first).toContain(code(r));
+    }
+    const query =
+      'query ($n: Int) { neighbourhood(key: "canada", depth: $n, limit: $n) { truncated } }';
+    // As JSON text: JSON.stringify would send 1e400 as null.
+    for (const n of ["9007199254740994", "1e400", "-1e400", '"NaN"', "1.5", "2147483648"]) {
+      const r = await post(server, `{"query":${JSON.stringify(query)},"variables":{"n":${n}}}`);
+      expect(code(r), n).toBe("BAD_USER_INPUT");
+    }
+    await stillServes();
   });
 });

@@ -158,3 +158,87 @@ describe("an entity the API could not have written", () => {
     await removeByPrefix(db, key);
   });
 });
+
+describe("addRelation racing with deletes of its ends", () => {
+  it("each add succeeds between two live entities or is refused; no internal error, no relation to a deleted entity", async () => {
+    const source = `${P}rel-source`;
+    const made = await write(
+      `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+      {
+        i: {
+          key: source,
+          kind: "Source",
+          name: "Race source",
+          properties: { text: "Alpha leads Beta." },
+        },
+      },
+    );
+    expect(made.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    for (const round of [1, 2, 3, 4, 5, 6]) {
+      const [from, to] = [`${P}rel-from-${round}`, `${P}rel-to-${round}`];
+      for (const [key, kind] of [
+        [from, "Person"],
+        [to, "Nation"],
+      ]) {
+        const r = await write(
+          `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+          { i: { key, kind, name: `Racer ${key}` } },
+        );
+        expect(r.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+      }
+      // Odd rounds delete the relation's start, even ones its end.
+      const doomed = round % 2 ? from : to;
+      const answers = await tenAtOnce((i) =>
+        i % 2
+          ? write(
+              `mutation ($k: String!) { deleteEntity(key: $k) {
+                ... on DeleteEntitySuccess { data { deleted } } } }`,
+              { k: doomed },
+            )
+          : write(
+              `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
+                __typename ... on ValidationError { problems { path message } } } }`,
+              {
+                i: {
+                  from,
+                  type: "LEADS",
+                  to,
+                  evidence: { source, excerpt: "Alpha leads Beta." },
+                },
+              },
+            ),
+      );
+      for (const a of answers) expect(a.body.errors, JSON.stringify(a.body)).toBeUndefined();
+      const deletes = answers.filter((_, i) => i % 2).map((a) => a.body.data.deleteEntity.data);
+      expect(deletes.filter((d) => d.deleted)).toHaveLength(1);
+      for (const a of answers.filter((_, i) => i % 2 === 0)) {
+        const added = a.body.data.addRelation;
+        if (added.__typename === "ValidationError")
+          expect(added.problems).toEqual([
+            {
+              path: ["input", doomed === from ? "from" : "to"],
+              message: `unknown entity "${doomed}"`,
+            },
+          ]);
+        else expect(added.__typename).toBe("AddRelationSuccess");
+      }
+      // The entity left has no relation: the delete took any that was added before it.
+      const left = doomed === from ? to : from;
+      const r = await post(server, {
+        query: `{ entity(key: "${left}") { relations { totalCount } } }`,
+      });
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data.entity.relations.totalCount).toBe(0);
+      // Nor in the graph itself: the doomed key is gone, with every relationship it had.
+      const [graph] = await cypher(
+        db,
+        "OPTIONAL MATCH (n:Entity {key: $doomed}) OPTIONAL MATCH (:Entity {key: $left})-[r]-() RETURN count(DISTINCT n) AS nodes, count(r) AS relations",
+        { doomed, left },
+      );
+      expect({ nodes: Number(graph?.nodes), relations: Number(graph?.relations) }).toEqual({
+        nodes: 0,
+        relations: 0,
+      });
+    }
+  });
+});

@@ -207,6 +207,10 @@ describe("Cypher shapes: single writes", () => {
     expect(cypher).toContain(mergeRelationCypher());
     expect(cypher.replace(mergeRelationCypher(), "\n<mergeRelationCypher>")).toMatchInlineSnapshot(`
       "
+      UNWIND $locks AS key
+      OPTIONAL MATCH (n:Entity {key: key})
+      FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+      WITH count(*) AS locked
       OPTIONAL MATCH (a:Entity {key: $from})
       OPTIONAL MATCH (b:Entity {key: $to})
       OPTIONAL MATCH (s:Entity {key: $source})
@@ -229,6 +233,11 @@ describe("Cypher shapes: single writes", () => {
         "fromKinds": [
           "Nation",
           "Organization",
+        ],
+        "locks": [
+          "canada",
+          "efp-latvia",
+          "src-1",
         ],
         "row": {
           "evidence": "Canada leads the brigade in Latvia.",

@@ -1,5 +1,7 @@
 /** `timeline`: what happened to an entity, in date order. */
 import { type TimelineEntry, timeline } from "../../data/timeline.js";
+import { isPartialDate } from "../../domain/document.js";
+import { BadInputError } from "../../domain/errors.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
@@ -43,6 +45,16 @@ builder.queryField("timeline", (t) =>
     },
     resolve: async (_, args, ctx, info) => {
       const key = checkKey(args.entity, "entity");
+      // Checked here, before the entity is read, and named as the client wrote them (the
+      // filter code would call them where.timeline.from).
+      for (const name of ["from", "to"] as const) {
+        const value = args[name];
+        if (value != null && !isPartialDate(value))
+          throw new BadInputError(
+            `${name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has.`,
+            [{ path: [name], message: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD" }],
+          );
+      }
       const entity = await EntityRef.getDataloader(ctx).load(key); // NOT_FOUND for an unknown key
       const window = pageWindow(args);
       const page = await timeline(ctx.db, ctx.stats, {
