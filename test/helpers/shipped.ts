@@ -9,8 +9,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import type { Db } from "../../src/db/driver.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
+import { removeByPrefix, testDb } from "./client.js";
 import { type ChildService, freePort, startChild } from "./process.js";
 
 /** package.json's start script, split into its environment, node flags and entry point. */
@@ -107,6 +109,36 @@ export async function startShipped(options: ShippedOptions = {}): Promise<Shippe
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     },
   };
+}
+
+/**
+ * For one test file: a server as shipped on the suite's Neo4j, started before its tests with the
+ * keys starting with `prefix` removed, and stopped after them with those keys removed again. The
+ * server is usable inside tests (it is started in beforeAll).
+ */
+export function shippedWithPrefix(
+  prefix: string,
+  options: ShippedOptions = {},
+): { db: Db; server: ShippedServer } {
+  const db = testDb();
+  let started: ShippedServer | undefined;
+  beforeAll(async () => {
+    await removeByPrefix(db, prefix);
+    started = await startShipped(options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+    await removeByPrefix(db, prefix);
+    await db.driver.close();
+  });
+  const server = new Proxy({} as ShippedServer, {
+    get(_, field) {
+      if (!started) throw new Error("the shipped server starts in beforeAll: use it inside a test");
+      const value = Reflect.get(started, field);
+      return typeof value === "function" ? value.bind(started) : value;
+    },
+  });
+  return { db, server };
 }
 
 export interface Answer {

@@ -2,22 +2,12 @@
  * Nothing lost on ingest (issue 22, item 6), against the server as `npm start` runs it: a second
  * document that declares an entity with fewer fields adds to it instead of emptying it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
-import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+import { describe, expect, it } from "vitest";
+import { cypher } from "../helpers/client.js";
+import { post, shippedWithPrefix } from "../helpers/shipped.js";
 
 const P = "shipped-ingest-";
-const db = testDb();
-let server: ShippedServer;
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-  server = await startShipped();
-});
-afterAll(async () => {
-  await server?.stop();
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
+const { db, server } = shippedWithPrefix(P);
 
 const declaring = (src: string, entity: object) => ({
   source: { key: `${P}${src}`, name: src, properties: { text: "Nothing quoted." } },

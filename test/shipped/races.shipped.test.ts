@@ -4,22 +4,12 @@
  * answers must agree with what committed, and the graph must stay one entity per key, of one
  * kind.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
-import { type Answer, post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+import { describe, expect, it } from "vitest";
+import { cypher, removeByPrefix } from "../helpers/client.js";
+import { type Answer, post, shippedWithPrefix } from "../helpers/shipped.js";
 
 const P = "shipped-race-";
-const db = testDb();
-let server: ShippedServer;
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-  server = await startShipped();
-});
-afterAll(async () => {
-  await server?.stop();
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
+const { db, server } = shippedWithPrefix(P);
 
 const write = (query: string, variables: Record<string, unknown>) =>
   post(server, { query, variables }, { authorization: server.authorization });
