@@ -1522,6 +1522,25 @@ function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
  * An event whose name `gap` separates from a place or nation ("... in Tapa"): it is located there,
  * and the place hosts it (inferred).
  */
+/** An event at a place: LOCATED_IN there, and the place HOSTS it (inferred, a little less sure). */
+function eventAt(
+  ctx: Context,
+  event: Cluster,
+  place: Cluster,
+  s: Sentence,
+  confidence = 0.8,
+): void {
+  ctx.propose({ type: "LOCATED_IN", from: event, to: place, sentence: s, confidence });
+  ctx.propose({
+    type: "HOSTS",
+    from: place,
+    to: event,
+    sentence: s,
+    inferred: true,
+    confidence: Math.round((confidence - 0.1) * 100) / 100,
+  });
+}
+
 function heldIn(ctx: Context, s: Sentence, here: Placed[], e: Placed, gap: RegExp): void {
   const where = here.find(
     (p) =>
@@ -1529,22 +1548,7 @@ function heldIn(ctx: Context, s: Sentence, here: Placed[], e: Placed, gap: RegEx
       !p.mention.demonym &&
       gap.test(ctx.text.slice(e.mention.end, p.mention.start)),
   );
-  if (!where) return;
-  ctx.propose({
-    type: "LOCATED_IN",
-    from: e.cluster,
-    to: where.cluster,
-    sentence: s,
-    confidence: 0.8,
-  });
-  ctx.propose({
-    type: "HOSTS",
-    from: where.cluster,
-    to: e.cluster,
-    sentence: s,
-    inferred: true,
-    confidence: 0.7,
-  });
+  if (where) eventAt(ctx, e.cluster, where.cluster, s);
 }
 
 /**
@@ -1829,23 +1833,7 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
       sentence: s,
       confidence: 0.7,
     });
-  if (place) {
-    ctx.propose({
-      type: "LOCATED_IN",
-      from: event,
-      to: place.cluster,
-      sentence: s,
-      confidence: 0.8,
-    });
-    ctx.propose({
-      type: "HOSTS",
-      from: place.cluster,
-      to: event,
-      sentence: s,
-      inferred: true,
-      confidence: 0.7,
-    });
-  }
+  if (place) eventAt(ctx, event, place.cluster, s);
 }
 
 /**
@@ -1913,21 +1901,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       !/[,;]/.test(ctx.text.slice(object.mention.end, p.mention.start)),
   );
   if (place) {
-    ctx.propose({
-      type: "LOCATED_IN",
-      from: event,
-      to: place.cluster,
-      sentence: s,
-      confidence: 0.75,
-    });
-    ctx.propose({
-      type: "HOSTS",
-      from: place.cluster,
-      to: event,
-      sentence: s,
-      inferred: true,
-      confidence: 0.65,
-    });
+    eventAt(ctx, event, place.cluster, s, 0.75);
     // "German Defence Minister X met Y in Vilnius": an official meeting abroad visits the place
     const where =
       place.cluster.kind === "Nation"
