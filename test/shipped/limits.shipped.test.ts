@@ -104,6 +104,21 @@ describe("list arguments are capped", () => {
     expect(text).toMatch(/LIMIT_EXCEEDED/);
     expect(text).toMatch(/keys\\" holds 1000 items; at most 100/);
   });
+
+  it("refuses graphChanged on a key no entity can have, instead of a stream that never fires", async () => {
+    const r = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({
+        query: "subscription ($k: [String!]) { graphChanged(keys: $k) { at } }",
+        variables: { k: ["canada", "NOT A KEY"] },
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await r.text();
+    expect(text).toMatch(/BAD_USER_INPUT/);
+    expect(text).toMatch(/NOT A KEY\\" is not a key/);
+  });
 });
 
 describe("what a request may send and hold", () => {

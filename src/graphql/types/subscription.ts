@@ -3,6 +3,7 @@ import { filter, pipe } from "graphql-yoga";
 import type { GraphChange } from "../../events.js";
 import { builder } from "../builder.js";
 import { checkListLength } from "../complexity.js";
+import { checkKey } from "../keys.js";
 
 const GraphChangeRef = builder.objectRef<GraphChange>("GraphChange").implement({
   description:
@@ -47,13 +48,16 @@ builder.subscriptionField("graphChanged", (t) =>
       "Every committed change to the graph, or only those touching the given entity keys (the entity itself or a relation at either end).",
     args: {
       keys: t.arg.stringList({
-        description: "Only changes touching these entities (default: all).",
+        description:
+          "Only changes touching these entities (default: all). Each must be a key (a lowercase slug); anything else is BAD_USER_INPUT before the stream opens.",
       }),
     },
     subscribe: (_, args, ctx) => {
       // The complexity plugin checks arguments when a root field resolves: for a subscription
       // that is each event, so its list is checked here, before the stream opens.
       checkListLength("keys", args.keys ?? [], ctx.maxListItems);
+      // A key no entity can have would hold a stream open that never fires.
+      for (const key of args.keys ?? []) checkKey(key, "keys");
       const keys = args.keys && args.keys.length > 0 ? new Set(args.keys) : null;
       const source = ctx.events.subscribe("graphChanged");
       return keys
