@@ -265,7 +265,7 @@ function subjectOf(
   const cut = Math.max(
     ...[
       ...before.matchAll(
-        /\b(?:said|says|told (?:reporters|journalists|\w+)|announced|stated|added|confirmed|insisted|declared|wrote)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+that)?\s+|[:;“"]\s*|\s[—–-]{1,2}\s+|,\s+(?:and\s+)?|\bthat\s+/gu,
+        /\b(?:said|says|told (?:reporters|journalists|\w+)|announced|stated|added|confirmed|insisted|declared|wrote)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+on\s+\p{Lu}\p{Ll}+|\s+(?:today|yesterday|last week|this week|earlier))?(?:\s+that)?\s+|[:;“"]\s*|\s[—–-]{1,2}\s+|,\s+(?:and\s+)?|\bthat\s+/gu,
       ),
     ].map((x) => (x.index ?? 0) + x[0].length),
     0,

@@ -1762,29 +1762,40 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   const at = s.start + m.index;
   const end = at + m[0].length;
   // the one who speaks: a person the sentence says speaks, said or told
-  const speaker = people(here).find((p) => {
-    const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60));
-    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 80), p.mention.start);
-    return (
-      /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b/.test(
-        after,
-      ) ||
-      (/^(?:Speaking|Addressing|Talking)\b/.test(s.text) && p.mention.start > end) ||
-      /\b(?:said|says|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(before)
+  // "X said", "X, ..., told", then "said X", then the subject after "Speaking at ..., "
+  const speaks = (p: Placed) =>
+    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b/.test(
+      ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60)),
     );
-  });
+  const saidBy = (p: Placed) =>
+    /\b(?:said|says|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(
+      ctx.text.slice(Math.max(s.start, p.mention.start - 80), p.mention.start),
+    );
+  // "Speaking at a news conference in Vilnius alongside X, Y said": the clause ends at its comma
+  const participle = /^(?:Speaking|Addressing|Talking)\b/.test(s.text);
+  const clauseEnd = participle ? ctx.text.indexOf(",", end) : -1;
+  const speaker =
+    people(here).find(speaks) ??
+    people(here).find(saidBy) ??
+    (participle
+      ? people(here).find((p) => p.mention.start > (clauseEnd < 0 ? end : clauseEnd))
+      : undefined);
   if (!speaker) return;
-  // with whom: "a joint news conference with Lithuanian President Gitanas Nauseda"
-  const withWhom = /(?:with|alongside)\s+$/.test(m[0])
-    ? people(here).filter(
-        (p) =>
-          p.mention.start >= end &&
-          p !== speaker &&
-          /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(end, p.mention.start)),
-      )
-    : [];
+  // with whom: "a joint news conference with Lithuanian President Gitanas Nauseda", or
+  // "Speaking at a news conference in Riga alongside X, Y said"
+  const withWhom = people(here).filter(
+    (p) =>
+      p.mention.start >= end &&
+      p !== speaker &&
+      ((/(?:with|alongside)\s+$/.test(m[0]) &&
+        /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(end, p.mention.start))) ||
+        (clauseEnd > p.mention.start &&
+          /\b(?:with|alongside)\s+(?:[\p{L}’'.-]+\s+){0,5}$/u.test(
+            ctx.text.slice(end, p.mention.start),
+          ))),
+  );
   // where: "in Vilnius" right after the occasion (and its partner)
-  const from = withWhom[0]?.mention.end ?? end;
+  const from = (/(?:with|alongside)\s+$/.test(m[0]) ? withWhom[0]?.mention.end : undefined) ?? end;
   const place = here.find(
     (p) =>
       p.mention.start >= from &&

@@ -641,3 +641,51 @@ describe("extract: counterparts", () => {
     );
   });
 });
+
+describe("extract: the reporting verb's day, and who speaks after a participle", () => {
+  it.each([
+    "Lithuanian President Gitanas Nauseda said Thursday his country would raise defense spending to 3.5% of gross domestic product next year.",
+    "Lithuanian President Gitanas Nauseda said on Thursday that his country would raise defense spending to 3.5% of gross domestic product next year.",
+    "Lithuanian President Gitanas Nauseda said today his country would raise defence spending to 3.5 per cent of GDP next year.",
+  ])("'said <day>' before the clause keeps its subject: %s", async (text) => {
+    const out = await facts(text, "2025-02-13");
+    expect(out).toContainEqual(
+      expect.stringMatching(
+        /^lithuania PLEDGED lithuania-.*3-5|^lithuania PLEDGED lithuania-three-point-five/,
+      ),
+    );
+  });
+
+  it("'said Germany would ...' still has Germany for its subject, not a day", async () => {
+    const out = await facts(
+      "Chancellor Friedrich Merz said Germany would raise defence spending to 3.5% of GDP by 2029.",
+      "2025-02-13",
+    );
+    expect(out).toContainEqual(expect.stringMatching(/^germany PLEDGED /));
+  });
+
+  it.each([
+    [
+      "Speaking at a news conference in Vilnius alongside Estonian Prime Minister Kristen Michal, Lithuanian President Gitanas Nauseda said the threat “has not gone away.”",
+      "gitanas-nauseda",
+      "kristen-michal",
+    ],
+    [
+      "Speaking at a press conference in Riga with Defence Minister Andris Spruds, Secretary General Mark Rutte said allies “must do more.”",
+      "mark-rutte",
+      "andris-spruds",
+    ],
+  ])(
+    "the speaker is the subject after the participle, the one beside is a participant: %s",
+    async (text, speaker, beside) => {
+      const out = await facts(text, "2025-02-13");
+      const taking = out.filter((x) => x.includes(" PARTICIPATED_IN "));
+      const event = taking.find((x) => x.startsWith(`${speaker} `))?.split(" ")[2];
+      expect(event).toBeDefined();
+      expect(event).toMatch(new RegExp(`^${speaker.split("-").pop()}-news-conference-in-`));
+      expect(taking).toContain(`${beside} PARTICIPATED_IN ${event}`);
+      expect(out).toContainEqual(expect.stringMatching(new RegExp(`^${event} LOCATED_IN `)));
+      expect(out).toContainEqual(expect.stringMatching(new RegExp(` SAID_AT ${event}$`)));
+    },
+  );
+});
