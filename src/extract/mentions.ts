@@ -164,7 +164,7 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BRIGADE_RE = new RegExp(
@@ -313,7 +313,9 @@ export function findMentions(
     if (
       /[Pp]resence(?:\s|$)/.test(m[0]) &&
       !/[Bb]attle ?[Gg]roup|[Cc]ombat [Gg]roup/.test(m[0]) &&
-      !/\bNATO|[Ee]nhanced\b/.test(m[0])
+      !/\bNATO|[Ee]nhanced\b/.test(m[0]) &&
+      // "the alliance's forward presence" where the alliance is NATO
+      !(/[Aa]lliance(?:’s|'s)/.test(m[0]) && /\bNATO\b/.test(text))
     )
       continue;
     const host = gazAt(m[2] ?? "")?.entity ?? hostInSentence(text, analysis, m);

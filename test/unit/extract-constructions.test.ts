@@ -689,3 +689,22 @@ describe("extract: the reporting verb's day, and who speaks after a participle",
     },
   );
 });
+
+describe("extract: 'the alliance's forward presence'", () => {
+  it("is NATO's battle group where the article names NATO", async () => {
+    const out = await facts(
+      "NATO defense ministers meet in Brussels on Thursday. About 1,000 German soldiers are stationed in Lithuania as part of the alliance's forward presence.",
+      "2025-02-13",
+    );
+    expect(out).toContain("germany CONTRIBUTES_TO nato-battle-group-in-lithuania");
+    expect(out).toContain("nato-battle-group-in-lithuania DEPLOYED_TO lithuania");
+  });
+
+  it("is no mission where no alliance is named", async () => {
+    const out = await facts(
+      "About 1,000 German soldiers are stationed in Lithuania as part of the alliance's forward presence.",
+      "2025-02-13",
+    );
+    expect(out.filter((x) => x.includes("battle-group"))).toEqual([]);
+  });
+});
