@@ -84,7 +84,13 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
       const q = pct ?? money ?? troops;
       if (!q) continue;
       // a share of GDP for defence, or money for it: the clause, or the sentence, says so
-      if (!troops && !DEFENCE.test(ctx.text.slice(at, clause.end)) && !DEFENCE.test(s.text))
+      // (or a share of GDP in an article that names the alliance's spending target)
+      if (
+        !troops &&
+        !DEFENCE.test(ctx.text.slice(at, clause.end)) &&
+        !DEFENCE.test(s.text) &&
+        !(pct && help.targets().length > 0)
+      )
         continue;
       // "raise spending from 2% to 3%": the figure after "to" is the pledge
       const to =
@@ -312,7 +318,8 @@ function subjectOf(
     return nation ? { who: nation, nation, direct: false } : undefined;
   }
   if (/^(?:the|his|her|our)\s+(?:government|cabinet|administration)$/i.test(subjText)) {
-    const nation = speakersNation() ?? help.home;
+    // "his government" is the speaker's; only "the government" may be the article's own nation's
+    const nation = speakersNation() ?? (/^the\b/i.test(subjText) ? help.home : undefined);
     return nation ? { who: nation, nation, direct: false } : undefined;
   }
   // "“We will raise defence spending to 3 percent,” said Prime Minister X": the speaker's nation
@@ -347,7 +354,7 @@ function speakerOf(
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
     if (
-      /^(?:,[^,]{1,60},)?\s+(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
+      /^(?:,[^,]{1,60},)?\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
         after,
       ) ||
       /\b(?:said|says|according to|announced|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(
@@ -356,7 +363,7 @@ function speakerOf(
     )
       return p.cluster;
   }
-  if (/\b(?:he|she)\s+(?:said|says|told|added|announced)\b/.test(s.text))
+  if (/\b(?:he|she)\s+(?:(?:has|had)\s+)?(?:said|says|told|added|announced)\b/.test(s.text))
     return help.lastPerson(s.start);
   return undefined;
 }

@@ -2225,7 +2225,7 @@ function spending(ctx: Context): void {
       }
       const after = ctx.text.slice(last.mention.end, Math.min(s.end, last.mention.end + 90));
       const met =
-        /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|missed|misses|meeting|exceeding)\s+(?:(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)|it\b)/.exec(
+        /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|short of|missed|misses|meeting|exceeding|below|under|above)\s+(?:(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w%.-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)|it\b)/.exec(
           after,
         );
       if (met && (!/\bit$/.test(met[0]) || targetBefore(n.mention.start))) {

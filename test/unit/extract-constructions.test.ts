@@ -708,3 +708,40 @@ describe("extract: 'the alliance's forward presence'", () => {
     expect(out.filter((x) => x.includes("battle-group"))).toEqual([]);
   });
 });
+
+describe("extract: spending against a target, and pledges reported with 'has said'", () => {
+  it.each([
+    [
+      "He said Spain, Belgium and Canada were still below the 2% target.",
+      ["spain", "belgium", "canada"],
+    ],
+    ["Poland and Estonia are well above the 2 percent target, Rutte said.", ["poland", "estonia"]],
+    ["Italy remains short of the 2% target.", ["italy"]],
+  ])(
+    "nations below, above or short of the target spend against it: %s",
+    async (sentence, nations) => {
+      const out = await facts(`NATO allies agreed a target of 2% of GDP for defence. ${sentence}`);
+      const spends = out.filter((x) => x.includes(" SPENDS ")).map((x) => x.split(" ")[0]);
+      expect(spends.sort()).toEqual([...nations].sort());
+    },
+  );
+
+  it("'X has said his government will reach 2% of GDP' in an article on the 2% target is X's nation's pledge", async () => {
+    const out = await facts(
+      "NATO allies agreed a target of 2% of GDP for defence. Spain's Prime Minister Pedro Sanchez has said his government will reach 2% of GDP this year.",
+      "2025-05-14",
+    );
+    expect(out).toContainEqual(expect.stringMatching(/^spain PLEDGED spain-/));
+    expect(out).toContainEqual(
+      expect.stringMatching(/^pedro-sanchez PLEDGED spain-.* \(inferred\)$/),
+    );
+  });
+
+  it("'his government' with no speaker named is nobody's pledge, not the article's main nation's", async () => {
+    const out = await facts(
+      "Britain has troops in Estonia. Britain leads the battle group. Officials say his government will raise defence spending to 3% of GDP.",
+      "2025-05-14",
+    );
+    expect(out.filter((x) => x.includes(" PLEDGED "))).toEqual([]);
+  });
+});
