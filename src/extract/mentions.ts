@@ -76,7 +76,7 @@ const CAPITAL_FORMS = GAZETTEER.filter(
 );
 
 const TITLE_WORDS = new Set(
-  `Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
+  `Honourable Honorable Hon. Right Rt. Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
   Defence Defense Foreign Finance Affairs National Chief Commander Ambassador Lt. Lt.-Gen. Gen. Col. Maj. Maj.-Gen.
   Brig.-Gen. Adm. Vice-Adm. Rear-Adm. Mr. Mrs. Ms. Dr. Sen. Senator Rep. Lieutenant-General Lieutenant General
   Admiral Colonel Major Captain Capt. Sgt. Sergeant Pope Prince Princess Chair Chairman Chairwoman Spokesperson

@@ -745,3 +745,14 @@ describe("extract: spending against a target, and pledges reported with 'has sai
     expect(out.filter((x) => x.includes(" PLEDGED "))).toEqual([]);
   });
 });
+
+describe("extract: courtesy titles", () => {
+  it.each([
+    "Today, the Honourable Bill Blair visited Latvia.",
+    "Today, the Hon. Bill Blair visited Latvia.",
+    "Today, the Right Honourable Bill Blair visited Latvia.",
+  ])("are no part of the name: %s", async (text) => {
+    expect(await entities(text)).toContain("Person bill-blair");
+    expect(await facts(text)).toContain("bill-blair VISITED latvia");
+  });
+});
