@@ -104,6 +104,7 @@ export function findRelations(ctx: Context): void {
     lastPerson: (at) => lastPersonBefore(ctx, at),
   });
   pledges(ctx, read);
+  extensions(ctx);
   quotes(ctx, roleHolders);
   missions(ctx);
   places(ctx);
@@ -1909,7 +1910,9 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       (p.cluster.kind === "Place" || p.cluster.kind === "Nation") &&
       !p.mention.demonym &&
       /^\s+in\s+$/.test(ctx.text.slice(p.mention.start - 4, p.mention.start)) &&
-      !/[,;]/.test(ctx.text.slice(object.mention.end, p.mention.start)),
+      // no clause between them, but an appositive may close: "met his counterpart, X, in Riga"
+      (!/[,;]/.test(ctx.text.slice(object.mention.end, p.mention.start)) ||
+        /^,\s+in\s+(?:the\s+)?$/.test(ctx.text.slice(object.mention.end, p.mention.start))),
   );
   if (place) {
     eventAt(ctx, event, place.cluster, s, 0.75);
@@ -2252,6 +2255,73 @@ function spending(ctx: Context): void {
 
 const PLEDGE_VERB =
   /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+
+/**
+ * "Canada will extend Operation Reassurance until March 2029", "Germany has renewed its
+ * participation in the mission": a pledge to keep a mission going, made by the nation that says
+ * so (a Pledge keyed like the nominal "renewal of Operation X"), about the mission.
+ */
+function extensions(ctx: Context): void {
+  const VERB =
+    /\b(?:(?:will|would|is to|plans to|intends to|has decided to|decided to|agreed to|has|have|had)\s+)?(extend|extends|extended|renew|renews|renewed|prolong|prolongs|prolonged)\s+(?:its\s+|their\s+|the\s+)?(?:(?:participation|role|contribution|commitment|deployment|troops|presence)\s+(?:in|to)\s+(?:the\s+)?)?/g;
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    for (const m of s.text.matchAll(VERB)) {
+      const at = s.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      if (/\b(?:not|never|n['’]t)\s*$/.test(ctx.text.slice(s.start, at))) continue;
+      const mission = here.find((p) => p.cluster.kind === "Mission" && p.mention.start === end);
+      // the nation that does it, right before the verb: "Canada will extend", "Canada has renewed"
+      const subject = here
+        .filter(
+          (p) =>
+            p.cluster.kind === "Nation" &&
+            !p.mention.demonym &&
+            p.mention.end <= at &&
+            /^\s*$/.test(ctx.text.slice(p.mention.end, at)),
+        )
+        .pop();
+      if (!mission || !subject) continue;
+      const verb = (m[1] ?? "").replace(/(?:s|ed)$/, "");
+      const noun = /^renew/.test(verb) ? "renewal" : "extension";
+      const after = ctx.text.slice(mission.mention.end, s.end);
+      const period =
+        /^\s+(?:until|to|through|till)\s+((?:[A-Z][a-z]+\s+)?\d{4})\b|^\s+for\s+(?:another\s+|a further\s+)?([\w-]+\s+(?:more\s+)?years?)\b/.exec(
+          after,
+        );
+      const props: Record<string, string | number> = { metric: "OTHER", status: "COMMITTED" };
+      const until = period?.[1]
+        ? `until ${period[1]}`
+        : period?.[2]
+          ? `for ${period[2]}`
+          : undefined;
+      if (until) props.period = until;
+      const date = dateIn(ctx, s);
+      if (date) props.date = date;
+      const pledge = ctx.entity(
+        "Pledge",
+        `${mission.cluster.key}-${noun}`,
+        `${mission.cluster.name} ${noun}${until ? ` ${until}` : ""}`,
+        props,
+        { start: at, end: mission.mention.end, text: ctx.text.slice(at, mission.mention.end) },
+      );
+      ctx.propose({
+        type: "PLEDGED",
+        from: subject.cluster,
+        to: pledge,
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "ABOUT",
+        from: pledge,
+        to: mission.cluster,
+        sentence: s,
+        confidence: 0.8,
+      });
+    }
+  }
+}
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {

@@ -756,3 +756,41 @@ describe("extract: courtesy titles", () => {
     expect(await facts(text)).toContain("bill-blair VISITED latvia");
   });
 });
+
+describe("extract: a mission extended or renewed", () => {
+  it.each([
+    [
+      "Canada will extend Operation Reassurance until March 2029.",
+      "operation-reassurance-extension",
+    ],
+    [
+      "Canada has renewed Operation Reassurance for another three years.",
+      "operation-reassurance-renewal",
+    ],
+    [
+      "Officials said Canada will extend its participation in Operation Reassurance.",
+      "operation-reassurance-extension",
+    ],
+  ])("is the nation's pledge about the mission: %s", async (text, pledge) => {
+    const out = await facts(text, "2025-03-28");
+    expect(out).toContain(`canada PLEDGED ${pledge}`);
+    expect(out).toContain(`${pledge} ABOUT operation-reassurance`);
+  });
+
+  it("is no pledge when the sentence says it will not be", async () => {
+    const out = await facts("Canada will not extend Operation Reassurance.", "2025-03-28");
+    expect(out.filter((x) => x.includes(" PLEDGED "))).toEqual([]);
+  });
+});
+
+describe("extract: a meeting's place after an appositive", () => {
+  it("'met his Latvian counterpart, X, in Riga' is a meeting in Riga", async () => {
+    const out = await facts(
+      "Defence Minister Bill Blair met with his Latvian counterpart, Andris Spruds, in Riga on March 27.",
+      "2025-03-28",
+    );
+    const event = out.find((x) => x.startsWith("bill-blair PARTICIPATED_IN "))?.split(" ")[2];
+    expect(event).toBeDefined();
+    expect(out).toContain(`${event} LOCATED_IN riga`);
+  });
+});
