@@ -102,128 +102,124 @@ async function run(main: () => Promise<void>): Promise<void> {
   }
 }
 
-if (values.ingest !== undefined) await run(ingestFolder(values.ingest));
-else await run(extractOne(positionals[0] as string));
+const ingestDir = values.ingest;
+if (ingestDir !== undefined) await run(() => ingestFolder(ingestDir));
+else await run(() => extractOne(positionals[0] as string));
 
-function ingestFolder(dir: string) {
-  return async () => {
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-      throw new CliError(`${dir}: no such folder`);
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith(".txt"))
-      .sort()
-      .map((f) => join(dir, f));
-    if (files.length === 0) {
-      console.error(`${dir}: no .txt files`);
-      process.exit(2);
-    }
-    const database = await openDatabase(loadConfig(), (m) => console.error(m));
-    const stats = { roundTrips: 0 };
-    const linker = graphLinker(database.db, stats);
-    const total = {
-      articles: 0,
-      failed: 0,
-      newEntities: 0,
-      linked: 0,
-      newRelations: 0,
-      corroborated: 0,
-      unchanged: 0,
-    };
-    const bar = process.stderr.isTTY
-      ? new cliProgress.SingleBar(
-          { format: "extract [{bar}] {value}/{total} articles {file}", stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        )
-      : null;
-    bar?.start(files.length, 0, { file: "" });
-    const lines: string[] = [];
-    const say = (line: string) => (bar ? lines.push(line) : console.log(line));
-    try {
-      for (const [i, file] of files.entries()) {
-        bar?.update(i, { file: basename(file) });
-        if (!bar) console.error(`[${i + 1}/${files.length}] ${basename(file)}`);
-        try {
-          const source = sidecar(file);
-          const draft = await extractDraft(
-            { text: readArticle(file, "the file"), source },
-            { linker },
-          );
-          const s = await ingestDocument(
-            database.db,
-            stats,
-            draft.document,
-            values.by,
-            undefined,
-            BULK_INGEST_TIMEOUT_MS,
-            { listChanged: false },
-          );
-          const linked = draft.entities.filter((e) => e.status === "LINKED").length;
-          const fresh = draft.entities.length - linked;
-          total.articles++;
-          total.newEntities += fresh;
-          total.linked += linked;
-          total.newRelations += s.relationOutcomes.created;
-          total.corroborated += s.relationOutcomes.updated;
-          total.unchanged += s.relationOutcomes.unchanged;
-          say(
-            `${basename(file)}: ${s.source}: entities ${fresh} new, ${linked} linked; relations ${s.relationOutcomes.created} new, ${s.relationOutcomes.updated} corroborated, ${s.relationOutcomes.unchanged} unchanged.`,
-          );
-          for (const p of draft.problems) say(`  problem: ${p}`);
-        } catch (error) {
-          total.failed++;
-          if (error instanceof BadInputError) {
-            say(`${basename(file)}: ${error.message}`);
-            for (const p of error.problems) say(`  ${p.path.join(".")}: ${p.message}`);
-          } else
-            say(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    } finally {
-      bar?.update(files.length, { file: "" });
-      bar?.stop();
-      await database.close();
-    }
-    for (const l of lines) console.log(l);
-    console.log(
-      `Summary: ${total.articles} of ${files.length} articles ingested${total.failed ? ` (${total.failed} failed, nothing written for them)` : ""}; entities ${total.newEntities} new, ${total.linked} linked; relations ${total.newRelations} new, ${total.corroborated} corroborated, ${total.unchanged} unchanged.`,
-    );
-    process.exit(total.failed > 0 ? 1 : 0);
+async function ingestFolder(dir: string): Promise<void> {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw new CliError(`${dir}: no such folder`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(dir, f));
+  if (files.length === 0) {
+    console.error(`${dir}: no .txt files`);
+    process.exit(2);
+  }
+  const database = await openDatabase(loadConfig(), (m) => console.error(m));
+  const stats = { roundTrips: 0 };
+  const linker = graphLinker(database.db, stats);
+  const total = {
+    articles: 0,
+    failed: 0,
+    newEntities: 0,
+    linked: 0,
+    newRelations: 0,
+    corroborated: 0,
+    unchanged: 0,
   };
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: "extract [{bar}] {value}/{total} articles {file}", stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(files.length, 0, { file: "" });
+  const lines: string[] = [];
+  const say = (line: string) => (bar ? lines.push(line) : console.log(line));
+  try {
+    for (const [i, file] of files.entries()) {
+      bar?.update(i, { file: basename(file) });
+      if (!bar) console.error(`[${i + 1}/${files.length}] ${basename(file)}`);
+      try {
+        const source = sidecar(file);
+        const draft = await extractDraft(
+          { text: readArticle(file, "the file"), source },
+          { linker },
+        );
+        const s = await ingestDocument(
+          database.db,
+          stats,
+          draft.document,
+          values.by,
+          undefined,
+          BULK_INGEST_TIMEOUT_MS,
+          { listChanged: false },
+        );
+        const linked = draft.entities.filter((e) => e.status === "LINKED").length;
+        const fresh = draft.entities.length - linked;
+        total.articles++;
+        total.newEntities += fresh;
+        total.linked += linked;
+        total.newRelations += s.relationOutcomes.created;
+        total.corroborated += s.relationOutcomes.updated;
+        total.unchanged += s.relationOutcomes.unchanged;
+        say(
+          `${basename(file)}: ${s.source}: entities ${fresh} new, ${linked} linked; relations ${s.relationOutcomes.created} new, ${s.relationOutcomes.updated} corroborated, ${s.relationOutcomes.unchanged} unchanged.`,
+        );
+        for (const p of draft.problems) say(`  problem: ${p}`);
+      } catch (error) {
+        total.failed++;
+        if (error instanceof BadInputError) {
+          say(`${basename(file)}: ${error.message}`);
+          for (const p of error.problems) say(`  ${p.path.join(".")}: ${p.message}`);
+        } else say(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    bar?.update(files.length, { file: "" });
+    bar?.stop();
+    await database.close();
+  }
+  for (const l of lines) console.log(l);
+  console.log(
+    `Summary: ${total.articles} of ${files.length} articles ingested${total.failed ? ` (${total.failed} failed, nothing written for them)` : ""}; entities ${total.newEntities} new, ${total.linked} linked; relations ${total.newRelations} new, ${total.corroborated} corroborated, ${total.unchanged} unchanged.`,
+  );
+  process.exit(total.failed > 0 ? 1 : 0);
 }
 
-function extractOne(file: string) {
-  return async () => {
-    const text = readArticle(file);
-    const linkDocs: Document[] = [];
-    for (const f of values.link ?? []) {
-      if (!statSync(f, { throwIfNoEntry: false })?.isFile())
-        throw new CliError(`--link ${f}: no such file`);
-      const parsed = parseDocument(readDocumentFile(f));
-      if (!parsed.ok)
-        throw new CliError(`${f}: not a valid document (${parsed.problems.length} problems)`);
-      linkDocs.push(parsed.document);
-    }
-    const result = await extractDraft(
-      {
-        text,
-        source: {
-          ...sidecar(file),
-          ...(values.key ? { key: values.key } : {}),
-          ...(values.title ? { title: values.title } : {}),
-          ...(values.publisher ? { publisher: values.publisher } : {}),
-          ...(values.date ? { publishedAt: values.date } : {}),
-          ...(values.url ? { url: values.url } : {}),
-        },
+async function extractOne(file: string): Promise<void> {
+  const text = readArticle(file);
+  const linkDocs: Document[] = [];
+  for (const f of values.link ?? []) {
+    if (!statSync(f, { throwIfNoEntry: false })?.isFile())
+      throw new CliError(`--link ${f}: no such file`);
+    const parsed = parseDocument(readDocumentFile(f));
+    if (!parsed.ok)
+      throw new CliError(`${f}: not a valid document (${parsed.problems.length} problems)`);
+    linkDocs.push(parsed.document);
+  }
+  const result = await extractDraft(
+    {
+      text,
+      source: {
+        ...sidecar(file),
+        ...(values.key ? { key: values.key } : {}),
+        ...(values.title ? { title: values.title } : {}),
+        ...(values.publisher ? { publisher: values.publisher } : {}),
+        ...(values.date ? { publishedAt: values.date } : {}),
+        ...(values.url ? { url: values.url } : {}),
       },
-      linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {},
+    },
+    linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {},
+  );
+  const yaml = draftToYaml(result);
+  if (values.out) {
+    writeFileSync(values.out, yaml);
+    console.error(
+      `${values.out}: ${result.entities.length} entities, ${result.relations.length} relations.`,
     );
-    const yaml = draftToYaml(result);
-    if (values.out) {
-      writeFileSync(values.out, yaml);
-      console.error(
-        `${values.out}: ${result.entities.length} entities, ${result.relations.length} relations.`,
-      );
-    } else process.stdout.write(yaml);
-    for (const p of result.problems) console.error(`problem: ${p}`);
-  };
+  } else process.stdout.write(yaml);
+  for (const p of result.problems) console.error(`problem: ${p}`);
 }

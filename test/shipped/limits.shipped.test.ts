@@ -24,6 +24,37 @@ async function stillServes() {
   expect(r.body.data).toEqual({ entity: { name: "NATO" } });
 }
 
+/**
+ * Two extractions of a text wink-nlp is slow on hold both request slots while they run (their
+ * budget is the query timeout); a client that is merely slow to send its body holds none
+ * (http.shipped.test.ts). Resolves once they are running, with their answers to wait for.
+ */
+async function holdBothSlots(): Promise<Promise<unknown>[]> {
+  const slow = {
+    query: "mutation ($t: String!) { extractDocument(text: $t) { problems } }",
+    variables: { t: "-".repeat(99_000) },
+  };
+  const held = [0, 1].map(() =>
+    post(server, slow, { authorization: server.authorization }).catch(() => null),
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  return held;
+}
+
+/** graphChanged(keys) over SSE: the text of a stream the server refuses (10 s at most). */
+async function subscribeText(keys: string[]): Promise<string> {
+  const r = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({
+      query: "subscription ($k: [String!]) { graphChanged(keys: $k) { at } }",
+      variables: { k: keys },
+    }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return r.text();
+}
+
 describe("cost, priced with variables and defaults", () => {
   const nested =
     "query ($n: Int) { nations(first: $n) { edges { node { relations(first: $n) { edges { to { relations(first: $n) { edges { type } } } } } } } } }";
@@ -92,30 +123,13 @@ describe("list arguments are capped", () => {
 
   it("refuses graphChanged with more than 100 keys before opening the stream", async () => {
     const keys = Array.from({ length: 1000 }, (_, i) => `k${i}`);
-    const r = await fetch(`${server.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
-        query: "subscription ($k: [String!]) { graphChanged(keys: $k) { at } }",
-        variables: { k: keys },
-      }),
-    });
-    const text = await r.text();
+    const text = await subscribeText(keys);
     expect(text).toMatch(/LIMIT_EXCEEDED/);
     expect(text).toMatch(/keys\\" holds 1000 items; at most 100/);
   });
 
   it("refuses graphChanged on a key no entity can have, instead of a stream that never fires", async () => {
-    const r = await fetch(`${server.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
-        query: "subscription ($k: [String!]) { graphChanged(keys: $k) { at } }",
-        variables: { k: ["canada", "NOT A KEY"] },
-      }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const text = await r.text();
+    const text = await subscribeText(["canada", "NOT A KEY"]);
     expect(text).toMatch(/BAD_USER_INPUT/);
     expect(text).toMatch(/NOT A KEY\\" is not a key/);
   });
@@ -153,17 +167,7 @@ describe("what a request may send and hold", () => {
   });
 
   it("answers 503 with Retry-After when the requests in flight are at their bound", async () => {
-    // Two extractions of a text wink-nlp is slow on hold both slots while they run (their
-    // budget is the query timeout); a client that is merely slow to send its body holds none
-    // (http.shipped.test.ts).
-    const slow = {
-      query: "mutation ($t: String!) { extractDocument(text: $t) { problems } }",
-      variables: { t: "-".repeat(99_000) },
-    };
-    const held = [0, 1].map(() =>
-      post(server, slow, { authorization: server.authorization }).catch(() => null),
-    );
-    await new Promise((r) => setTimeout(r, 500));
+    const held = await holdBothSlots();
     const r = await post(server, { query: "{ __typename }" });
     expect(r.status).toBe(503);
     expect(r.headers.get("retry-after")).toBe("1");
@@ -173,14 +177,7 @@ describe("what a request may send and hold", () => {
   }, 60_000);
 
   it("a query asked for as an event stream still takes a request slot: OVERLOADED when none is free", async () => {
-    const slow = {
-      query: "mutation ($t: String!) { extractDocument(text: $t) { problems } }",
-      variables: { t: "-".repeat(99_000) },
-    };
-    const held = [0, 1].map(() =>
-      post(server, slow, { authorization: server.authorization }).catch(() => null),
-    );
-    await new Promise((r) => setTimeout(r, 500));
+    const held = await holdBothSlots();
     // Accept: text/event-stream made a query count as a stream (64 of them by default), so any
     // number of costly queries ran at once past MAX_IN_FLIGHT.
     for (const accept of ["text/event-stream", "multipart/mixed"]) {
