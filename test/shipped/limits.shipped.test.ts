@@ -133,6 +133,12 @@ describe("list arguments are capped", () => {
     expect(text).toMatch(/BAD_USER_INPUT/);
     expect(text).toMatch(/NOT A KEY\\" is not a key/);
   });
+
+  it("refuses graphChanged on an empty list of keys, which no change could touch", async () => {
+    const text = await subscribeText([]);
+    expect(text).toMatch(/BAD_USER_INPUT/);
+    expect(text).toMatch(/keys: give at least one entity key, or leave keys out/);
+  });
 });
 
 describe("what a request may send and hold", () => {

@@ -140,7 +140,10 @@ builder.queryField("search", (t) =>
       'Full-text search over names, aliases and descriptions, best first. Matches whole words, prefixes ("stolten") and near spellings.',
     args: {
       query: t.arg.string({ required: true }),
-      kinds: t.arg({ type: [EntityKindEnum], description: "Only these kinds (default: all)." }),
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        description: "Only these kinds (default: all; an empty list: none).",
+      }),
       ...pagingArgs(t.arg),
     },
     resolve: async (_, args, ctx, info) => {
