@@ -195,6 +195,12 @@ describe("what a request may send and hold", () => {
       const text = await r.text();
       expect(text, accept).toContain('"code":"OVERLOADED"');
       expect(text, accept).not.toContain("NATO");
+      // Refused as http.ts refuses a request: 503, Retry-After, JSON (it was 200 and an event
+      // stream holding the refusal, which a client reads as a stream that opened).
+      expect(r.status, accept).toBe(503);
+      expect(r.headers.get("retry-after"), accept).toBe("1");
+      expect(r.headers.get("content-type"), accept).toMatch(/^application\/json/);
+      expect(JSON.parse(text).errors[0].extensions, accept).toEqual({ code: "OVERLOADED" });
     }
     await Promise.all(held);
     // With the slots free again, the same request is answered as a stream, and the slot it took
@@ -259,10 +265,20 @@ describe("a subscription sent without Accept: text/event-stream", () => {
       const q = await post(server, { query: '{ entity(key: "nato") { name } }' });
       expect(q.status).toBe(200);
       expect(q.body.data).toEqual({ entity: { name: "NATO" } });
-      // The streams are at their bound (2): one more is refused, in its stream.
+      // The streams are at their bound (2): one more is refused with 503 and Retry-After (it
+      // was 200 with the refusal in its body).
       const third = await open("*/*");
       streams.push(third);
-      expect(await third.text()).toContain('"code":"OVERLOADED"');
+      expect(third.status).toBe(503);
+      expect(third.headers.get("retry-after")).toBe("1");
+      expect(await third.json()).toEqual({
+        errors: [
+          {
+            message: "The server is at capacity (subscription streams open); retry after a second.",
+            extensions: { code: "OVERLOADED" },
+          },
+        ],
+      });
     } finally {
       for (const r of streams) await r.body?.cancel().catch(() => {});
     }
