@@ -59,6 +59,10 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
         },
       };
     },
+    onResponse({ serverContext }) {
+      // The work is done; the slot is free while the answer waits for its client (http.ts).
+      (serverContext as ServerContext | undefined)?.requestInfo?.answered?.();
+    },
     onResultProcess({ result, setResultProcessor }) {
       // A refused operation asked for as a stream (a query with Accept: text/event-stream, or a
       // subscription when the stream slots are full) was answered 200 with the refusal inside an
