@@ -5,7 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { isPartialDate } from "../domain/document.js";
+import { isPartialDate, normalizeText } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -195,8 +195,9 @@ export function compileWhere(
     const parts: string[] = [];
     if (w.name)
       parts.push(
+        // Names are stored normalised (normalizeName): what is typed is compared the same way.
         ...stringPredicates({ prop: "nameLower", filter: w.name, path: `${path}name` }, p, (s) =>
-          s.toLowerCase(),
+          normalizeText(s).toLowerCase(),
         ),
       );
     if (w.key)
