@@ -392,6 +392,21 @@ export function createHttp({
         ],
       });
     }
+    // Node keeps the first of several Authorization headers and drops the rest, so a request
+    // with a valid token and a wrong one was let in or refused by their order. Which credential
+    // counts must not depend on that (or on a proxy that adds one): more than one is refused.
+    const authorizations = req.headersDistinct.authorization?.length ?? 0;
+    if (authorizations > 1) {
+      res.setHeader("connection", "close");
+      return json(res, 400, {
+        errors: [
+          {
+            message: `Send one Authorization header, not ${authorizations}.`,
+            extensions: { code: "UNAUTHENTICATED" },
+          },
+        ],
+      });
+    }
     if (internal && path === INTERNAL_CHANGE_PATH)
       return internalChange(req, res, internal, maxBodyBytes);
     if (req.method === "POST") {
