@@ -181,6 +181,65 @@ function drained(req: IncomingMessage, ms: number): Promise<void> {
 /** Refused bodies up to this many times the limit are drained before the answer; larger ones are not. */
 const DRAIN_FACTOR = 16;
 
+/** A connection whose client reads none of the answer waiting for it for this long is closed. */
+export const STALL_MS = 10_000;
+/** Past the budget of answer bytes waiting, a client stalled for this long is closed at once. */
+const STALLED_OVER_BUDGET_MS = 1_000;
+
+/** Bytes of a response not yet taken by the client's connection (Node's buffer and libuv's queue). */
+function waiting(res: ServerResponse): number {
+  const socket = res.socket as
+    | (ServerResponse["socket"] & { _handle?: { writeQueueSize?: number } })
+    | null;
+  if (!socket) return 0;
+  return socket.writableLength + (socket._handle?.writeQueueSize ?? 0);
+}
+
+/**
+ * Answers waiting for their clients. A client that asks for a large answer and reads none of it
+ * held its request slot until it hung up (16 such clients, one GraphiQL page each, refused every
+ * query for as long as they stayed): the slot is given back once yoga has the answer
+ * (admission's `answered`), and its bytes are counted here instead. A connection whose waiting bytes make no
+ * progress for STALL_MS is closed; while the waiting bytes are over `budget`, clients stalled
+ * for a second are closed first, so slow readers never keep others out.
+ */
+function slowReaders(budget: number, logger: Logger) {
+  const watched = new Map<ServerResponse, { bytes: number; since: number }>();
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    const now = performance.now();
+    let total = 0;
+    const stalled: [ServerResponse, number][] = [];
+    for (const [res, seen] of watched) {
+      const bytes = waiting(res);
+      if (bytes === 0 || bytes !== seen.bytes) {
+        seen.bytes = bytes;
+        seen.since = now;
+      }
+      total += bytes;
+      if (bytes > 0) stalled.push([res, now - seen.since]);
+    }
+    stalled.sort((a, b) => b[1] - a[1]);
+    for (const [res, ms] of stalled) {
+      const over = total > budget && ms >= STALLED_OVER_BUDGET_MS;
+      if (ms < STALL_MS && !over) continue;
+      total -= waiting(res);
+      watched.delete(res);
+      logger.debug({ ms: Math.round(ms), over }, "closed a connection whose client reads nothing");
+      res.destroy();
+    }
+    if (watched.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  return (res: ServerResponse) => {
+    watched.set(res, { bytes: 0, since: performance.now() });
+    res.once("close", () => watched.delete(res));
+    timer ??= setInterval(check, 500).unref();
+  };
+}
+
 /**
  * Counts requests in flight, by kind, so that the server admits no more than its memory model
  * allows: a request over the bound gets 503 with Retry-After at once, before its body is read.
@@ -201,14 +260,23 @@ function admission(limits: { requests: number; streams: number }) {
       if (held.delete(kind)) open[kind] -= 1;
     };
     if (!take(wantsStream(req) ? "streams" : "requests")) return false;
-    res.once("close", () => {
+    const giveAll = () => {
       for (const kind of [...held]) give(kind);
-    });
+    };
+    res.once("close", giveAll);
+    let subscription = false;
+    // Once yoga has its answer, what is left is bytes waiting for the client (slowReaders bounds
+    // those): a client that reads nothing no longer keeps the slot from the next request.
+    info.answered = () => {
+      if (subscription) give("requests");
+      else giveAll();
+    };
     // The Accept header does not say what runs: a query asked for as a stream ran past
     // MAX_IN_FLIGHT (up to MAX_SUBSCRIPTIONS at once), and a subscription sent without it (as
     // curl sends it) held a request slot as long as it stayed open. GraphQL settles it (server.ts).
     info.slotFor = (operation) => {
       if (operation === "query") return take("requests");
+      subscription = true;
       if (!take("streams")) return false;
       give("requests");
       return true;
@@ -238,7 +306,10 @@ export function createHttp({
     ? 4 * maxInFlight * maxBodyBytes
     : Number.POSITIVE_INFINITY;
   let receiving = 0;
+  // Answers waiting for clients that do not read them: as many bytes as bodies being received.
+  const watch = slowReaders(maxReceivingBytes, logger);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    watch(res);
     const overloaded = (what: string) => {
       res.setHeader("retry-after", "1");
       res.setHeader("connection", "close");
@@ -317,6 +388,21 @@ export function createHttp({
           {
             message: "Send Content-Length with the request body.",
             extensions: { code: "BAD_USER_INPUT" },
+          },
+        ],
+      });
+    }
+    // Node keeps the first of several Authorization headers and drops the rest, so a request
+    // with a valid token and a wrong one was let in or refused by their order. Which credential
+    // counts must not depend on that (or on a proxy that adds one): more than one is refused.
+    const authorizations = req.headersDistinct.authorization?.length ?? 0;
+    if (authorizations > 1) {
+      res.setHeader("connection", "close");
+      return json(res, 400, {
+        errors: [
+          {
+            message: `Send one Authorization header, not ${authorizations}.`,
+            extensions: { code: "UNAUTHENTICATED" },
           },
         ],
       });

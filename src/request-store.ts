@@ -17,6 +17,12 @@ export interface RequestInfo {
    * the request slot it came in with, if it did not ask for a stream). False: none is free.
    */
   slotFor?: (operation: "query" | "subscription") => boolean;
+  /**
+   * Set by createHttp's admission: yoga has its answer (any answer, GraphiQL's page included),
+   * so the work is done and the slots a query held are free; what is left is bytes waiting for
+   * the client, which createHttp bounds apart. A subscription keeps its stream slot.
+   */
+  answered?: () => void;
 }
 
 /** What createHttp adds to yoga's server context. */

@@ -1,7 +1,7 @@
 /** graphql-yoga on node:http: wiring only. */
 import { randomUUID } from "node:crypto";
 import { type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga, type Plugin, processRegularResult } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
@@ -17,11 +17,20 @@ import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import type { ServerContext } from "./request-store.js";
 
-/** The answer to an operation that finds no slot of its kind free (see http.ts admission). */
+/**
+ * The answer to an operation that finds no slot of its kind free (see http.ts admission): 503
+ * with Retry-After, as when http.ts refuses a request before yoga (yoga takes the status and
+ * headers from `extensions.http` and leaves them out of the body).
+ */
 const overloaded = (what: string) =>
   new GraphQLError(`The server is at capacity (${what}); retry after a second.`, {
-    extensions: { code: "OVERLOADED" },
+    extensions: { code: "OVERLOADED", http: { status: 503, headers: { "retry-after": "1" } } },
   });
+
+const isOverloaded = (result: unknown): boolean =>
+  !Array.isArray(result) &&
+  !(Symbol.asyncIterator in (result as object)) &&
+  ((result as ExecutionResult).errors ?? []).some((e) => e.extensions?.code === "OVERLOADED");
 
 /**
  * Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`, and hands the
@@ -49,6 +58,17 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
           });
         },
       };
+    },
+    onResponse({ serverContext }) {
+      // The work is done; the slot is free while the answer waits for its client (http.ts).
+      (serverContext as ServerContext | undefined)?.requestInfo?.answered?.();
+    },
+    onResultProcess({ result, setResultProcessor }) {
+      // A refused operation asked for as a stream (a query with Accept: text/event-stream, or a
+      // subscription when the stream slots are full) was answered 200 with the refusal inside an
+      // event stream: a client saw a stream open, not a busy server. It is answered as http.ts
+      // answers a refused request: 503, Retry-After, a JSON body.
+      if (isOverloaded(result)) setResultProcessor(processRegularResult, "application/json");
     },
     onSubscribe({ args, setResultAndStopExecution }) {
       // A subscription's stream is logged too (when it ends or the client drops it).

@@ -5,7 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { isPartialDate } from "../domain/document.js";
+import { isPartialDate, normalizeText } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -195,8 +195,9 @@ export function compileWhere(
     const parts: string[] = [];
     if (w.name)
       parts.push(
+        // Names are stored normalised (normalizeName): what is typed is compared the same way.
         ...stringPredicates({ prop: "nameLower", filter: w.name, path: `${path}name` }, p, (s) =>
-          s.toLowerCase(),
+          normalizeText(s).toLowerCase(),
         ),
       );
     if (w.key)
@@ -214,8 +215,13 @@ export function compileWhere(
     });
     for (const [i, sub] of (w.AND ?? []).entries())
       parts.push(walk(sub, depth + 1, `${path}AND.${i}.`));
-    if (w.OR && w.OR.length > 0) {
-      parts.push(`(${w.OR.map((sub, i) => walk(sub, depth + 1, `${path}OR.${i}.`)).join(" OR ")})`);
+    // OR of nothing is false, as AND of nothing (an empty object, AND: []) is true.
+    if (w.OR != null) {
+      parts.push(
+        w.OR.length === 0
+          ? "false"
+          : `(${w.OR.map((sub, i) => walk(sub, depth + 1, `${path}OR.${i}.`)).join(" OR ")})`,
+      );
     }
     if (w.NOT) parts.push(`NOT (${walk(w.NOT, depth + 1, `${path}NOT.`)})`);
     conditions += parts.length;
@@ -233,7 +239,7 @@ export function compileWhere(
 export function onlyNameSeek(where: EntityWhere | null | undefined): boolean {
   if (!where?.name) return false;
   const { name, key, properties, related, AND, OR, NOT } = where;
-  if (key || related?.length || AND?.length || OR?.length || NOT) return false;
+  if (key || related?.length || AND?.length || OR != null || NOT) return false;
   if (properties && Object.values(properties).some((f) => f != null)) return false;
   return (
     name.contains == null && (name.startsWith != null || name.equals != null || name.in != null)

@@ -12,7 +12,7 @@ export const MAX_PATHS = 10;
 export interface PathsPlan {
   from: string;
   to: string;
-  /** Registry types the walk may follow (at least one). */
+  /** Registry types the walk may follow (none: no path, the ends are still looked up). */
   types: readonly RelationType[];
   maxHops: number;
   /** How many shortest paths to ask Neo4j for. */
@@ -32,16 +32,20 @@ export function pathsStatement(plan: PathsPlan): Statement {
   const rel = plan.types.filter(isRelationType).join("|");
   // One query answers both "do the ends exist" (an unknown key is NOT_FOUND, not "no path")
   // and the paths themselves.
-  const cypher = `
-OPTIONAL MATCH (a:Entity {key: $from})
-OPTIONAL MATCH (b:Entity {key: $to})
-CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  const walk =
+    rel === ""
+      ? "RETURN [] AS paths"
+      : `WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = SHORTEST ${k} (a)-[:${rel}]-{1,${maxHops}}(b)
   RETURN collect({
     nodes: [n IN nodes(p) | ${asMap("n")}],
     rels: [r IN relationships(p) | {props: ${asMap("r")}, type: type(r), start: startNode(r).key}]
-  }) AS paths
+  }) AS paths`;
+  const cypher = `
+OPTIONAL MATCH (a:Entity {key: $from})
+OPTIONAL MATCH (b:Entity {key: $to})
+CALL (a, b) {
+  ${walk}
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
   return { cypher, params: { from: plan.from, to: plan.to } };

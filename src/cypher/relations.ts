@@ -69,7 +69,9 @@ export function pageExpression(n: string, page: RelationPagePlan, p: Params, dep
   RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, relationPropertiesRead(page), [], "list")}, ${project(m, page.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
 }`;
   const total = f.withTotal ? `COUNT { MATCH ${pattern} WHERE ${when} }` : "null";
-  const body = `[${items}, ${total}]`;
+  // types: [] asks for relations of none of the types: an empty page, as `in: []` matches nothing.
+  const none = f.types != null && types.length === 0;
+  const body = none ? `[[], ${f.withTotal ? "0" : "null"}]` : `[${items}, ${total}]`;
   if (page.kinds === null) return body;
   const kinds = page.kinds.filter(isKind);
   if (kinds.length === 0) return "null";

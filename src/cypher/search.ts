@@ -78,7 +78,8 @@ RETURN items${plan.withTotal ? ", total" : ""}`;
     cypher,
     params: {
       query,
-      kinds: plan.kinds && plan.kinds.length > 0 ? [...plan.kinds] : null,
+      // kinds: [] is none of the kinds (an empty list matches nothing, as in every filter).
+      kinds: plan.kinds ? [...plan.kinds] : null,
       typed: plan.text.trim().toLowerCase(),
       offset: neo4j.int(plan.offset),
       limit: neo4j.int(plan.limit),

@@ -40,10 +40,8 @@ export async function neighbourhood(
       { path: ["limit"], message: `1 to ${NEIGHBOURHOOD_LIMITS.nodes}` },
     ]);
   }
-  const types =
-    input.types && input.types.length > 0
-      ? input.types
-      : RELATION_TYPE_NAMES.filter((t) => t !== "MENTIONS");
+  // types: [] follows none: the entity alone (an empty list matches nothing, as in every filter).
+  const types = input.types ?? RELATION_TYPE_NAMES.filter((t) => t !== "MENTIONS");
   return readTx(db, stats, async (tx) => {
     const start_ = neighbourhoodStartStatement(input.key);
     const [start] = await tx.run(start_.cypher, start_.params);
@@ -52,7 +50,7 @@ export async function neighbourhood(
     const edges = new Map<string, RelationRecord>();
     let truncated = false;
     let frontier = [input.key];
-    for (let level = 0; level < depth && frontier.length > 0; level++) {
+    for (let level = 0; level < depth && frontier.length > 0 && types.length > 0; level++) {
       const { cypher, params } = neighbourhoodLevelStatement({
         types,
         frontier,

@@ -75,7 +75,8 @@ export async function shortestPaths(
       { path: ["first"], message: `1 to ${MAX_PATHS}` },
     ]);
   }
-  const types = input.types && input.types.length > 0 ? input.types : DEFAULT_TYPES;
+  // types: [] walks none: no path (an empty list matches nothing, as in every filter).
+  const types = input.types ?? DEFAULT_TYPES;
   // Parallel relations give several paths through the same entities: ask for more, keep distinct.
   const { cypher, params } = pathsStatement({
     from: input.from,

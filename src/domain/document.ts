@@ -40,6 +40,22 @@ export function isPartialDate(s: string): boolean {
 export const wellFormed = (schema: z.ZodString) =>
   schema.refine((s) => s.isWellFormed(), "must be valid Unicode text (no lone surrogates)");
 
+/**
+ * Characters that show nothing and mean nothing in a name: zero-width space, word joiner, byte
+ * order mark, soft hyphen. (Zero-width joiner and non-joiner stay: some scripts and emoji need them.)
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+
+/**
+ * Text as a user reads and types it: composed (NFC, so "é" typed as one character and as "e" plus
+ * an accent are the same) and without invisible characters. Full-width letters and other
+ * compatibility forms are kept (NFKC would change what a source wrote).
+ */
+export const normalizeText = (s: string): string => s.normalize("NFC").replace(INVISIBLE, "");
+
+/** A name or alias as stored: normalizeText, each run of spaces (any Unicode space) one space, trimmed. */
+export const normalizeName = (s: string): string => normalizeText(s).replace(/\s+/gu, " ").trim();
+
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
   entities: 50_000,
@@ -119,8 +135,9 @@ export const keySchema = z
   .max(KEY_MAX_LENGTH)
   .regex(KEY_PATTERN, "must be a lowercase slug such as justin-trudeau");
 
+/** Names and aliases are stored as normalizeName gives them, so that what looks the same is the same. */
 const nameSchema = wellFormed(
-  z.string().trim().min(1, "must not be empty").max(DOCUMENT_LIMITS.name),
+  z.string().overwrite(normalizeName).min(1, "must not be empty").max(DOCUMENT_LIMITS.name),
 );
 
 function entitySchemaFor(kind: Kind) {

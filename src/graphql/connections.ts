@@ -8,13 +8,16 @@ import { type ConnectionShape, MAX_PAGE_SIZE } from "./pagination.js";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
+const CURSOR_DOC =
+  "Only a cursor this list gave out (the same field and arguments but paging); any other is BAD_USER_INPUT.";
+
 /** first / after / last / before, documented once. */
 export function pagingArgs(arg: ArgBuilder<Types>) {
   return {
     first: arg.int({ description: `Page size (default 20, at most ${MAX_PAGE_SIZE}).` }),
-    after: arg.string({ description: "Cursor to start after." }),
+    after: arg.string({ description: `Cursor to start after. ${CURSOR_DOC}` }),
     last: arg.int({ description: "Take the last N of the window (with before or first)." }),
-    before: arg.string({ description: "Cursor to end before." }),
+    before: arg.string({ description: `Cursor to end before. ${CURSOR_DOC}` }),
   };
 }
 

@@ -1,8 +1,14 @@
 /**
  * Offset-based cursor pagination shared by every connection, with limits that fail loudly:
  * asking for more than MAX_PAGE_SIZE rows is an error, never a silent cut.
+ *
+ * A cursor names its offset and the list it was given out for: the field and its arguments
+ * other than paging (where, orderBy, types, query, ...), hashed. A cursor of another list, or
+ * anything the API did not give out (garbage, truncated, re-encoded, another offset format), is
+ * BAD_USER_INPUT, never a page from somewhere else.
  */
-import { cursorToOffset, offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
+import { createHash } from "node:crypto";
+import { offsetForArgs } from "@pothos/plugin-relay";
 import { BadInputError, LimitExceededError } from "../domain/errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -18,6 +24,8 @@ export interface ConnectionArgs {
 }
 
 export interface PageWindow {
+  /** The list the window is of (see connectionScope): its cursors carry it. */
+  scope: string;
   offset: number;
   /** Rows to fetch: one more than the page, to learn whether a next page exists. */
   limit: number;
@@ -30,11 +38,77 @@ export interface PageWindow {
   keepLast?: number;
 }
 
+const PAGING = new Set(["first", "after", "last", "before"]);
+
 /**
- * Checks paging arguments and turns them into an offset window. With `needsNext` false (nobody
- * asked for pageInfo.hasNextPage) the window reads no extra row: nested pages multiply it.
+ * JSON with object keys sorted, and null fields and empty objects left out: `{a: null}`, `{}`
+ * and no value at all say the same in a filter.
  */
-export function pageWindow(args: ConnectionArgs, needsNext = true): PageWindow {
+function canonical(value: unknown): string | undefined {
+  if (value == null) return undefined;
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v) ?? "null").join(",")}]`;
+  if (typeof value === "object") {
+    const fields = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => [k, canonical(v)] as const)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (fields.length === 0) return undefined;
+    return `{${fields.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The list a connection field's page is of: the field's name and its arguments other than
+ * paging, hashed (12 characters). Its cursors carry it, so a cursor pages only its own list.
+ */
+export function connectionScope(field: string, args: object): string {
+  const rest = Object.fromEntries(Object.entries(args).filter(([k]) => !PAGING.has(k)));
+  return createHash("sha256")
+    .update(`${field}\u0000${canonical(rest) ?? ""}`)
+    .digest("base64url")
+    .slice(0, 12);
+}
+
+const CURSOR = /^c1\.([A-Za-z0-9_-]{12})\.(0|[1-9][0-9]{0,6})$/;
+
+/** The cursor of `offset` in the list `scope`. */
+export function cursorOf(scope: string, offset: number): string {
+  return Buffer.from(`c1.${scope}.${offset}`).toString("base64");
+}
+
+/** The offset of `cursor`, given as argument `name` of the list `scope`; BAD_USER_INPUT if it is not one. */
+function offsetOf(name: string, cursor: string, scope: string): number {
+  const text = Buffer.from(cursor, "base64").toString("latin1");
+  // Exactly what cursorOf gives: re-encoding must give the cursor back (no url-safe alphabet,
+  // missing padding, spaces or bytes Buffer skips), and the text must be a cursor's.
+  const match = Buffer.from(text, "latin1").toString("base64") === cursor && CURSOR.exec(text);
+  const offset = match ? Number(match[2]) : Number.NaN;
+  if (!match || offset > MAX_OFFSET) {
+    throw new BadInputError(
+      `"${name}" is not a cursor this API gave out: pass a cursor from this list's edges or pageInfo, unchanged.`,
+      [{ path: [name], message: "invalid cursor" }],
+    );
+  }
+  if (match[1] !== scope) {
+    throw new BadInputError(
+      `"${name}" is a cursor of another list (another field, or other arguments: where, orderBy, types...): a cursor pages only the list that gave it out.`,
+      [{ path: [name], message: "cursor of another list" }],
+    );
+  }
+  return offset;
+}
+
+/** The offset cursor Pothos's offsetForArgs reads (its own format), for an offset already checked. */
+const pothosCursor = (offset: number) =>
+  Buffer.from(`OffsetConnection:${offset}`).toString("base64");
+
+/**
+ * Checks paging arguments and turns them into an offset window of the list `scope` (see
+ * connectionScope). With `needsNext` false (nobody asked for pageInfo.hasNextPage) the window
+ * reads no extra row: nested pages multiply it.
+ */
+export function pageWindow(args: ConnectionArgs, scope: string, needsNext = true): PageWindow {
   for (const name of ["first", "last"] as const) {
     const value = args[name];
     if (value == null) continue;
@@ -52,28 +126,16 @@ export function pageWindow(args: ConnectionArgs, needsNext = true): PageWindow {
       );
     }
   }
-  for (const name of ["after", "before"] as const) {
-    const cursor = args[name];
-    if (cursor == null) continue;
-    let offset = Number.NaN;
-    try {
-      offset = cursorToOffset(cursor);
-    } catch {
-      // reported below
-    }
-    if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
-      throw new BadInputError(`"${name}" is not a cursor this API gave out.`, [
-        { path: [name], message: "invalid cursor" },
-      ]);
-    }
-  }
-  const { first, last, after, before } = args;
+  const afterOffset = args.after == null ? null : offsetOf("after", args.after, scope);
+  const beforeOffset = args.before == null ? null : offsetOf("before", args.before, scope);
+  const { first, last, before } = args;
   if (first != null && last != null && before == null && last < first) {
     // offsetForArgs would take the last rows of the first as if all of them existed: with
     // fewer rows than `first` (first: 100, last: 1 over 8 nations) the page came back empty.
     // Read the first rows, and keep the last of those that exist (toConnection).
-    const start = after == null ? 0 : cursorToOffset(after) + 1;
+    const start = afterOffset == null ? 0 : afterOffset + 1;
     return {
+      scope,
       offset: start,
       limit: needsNext ? first + 1 : first,
       expectedSize: first,
@@ -82,8 +144,18 @@ export function pageWindow(args: ConnectionArgs, needsNext = true): PageWindow {
     };
   }
   try {
-    const w = offsetForArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+    const w = offsetForArgs({
+      args: {
+        first,
+        last,
+        after: afterOffset == null ? null : pothosCursor(afterOffset),
+        before: beforeOffset == null ? null : pothosCursor(beforeOffset),
+      },
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: MAX_PAGE_SIZE,
+    });
     return {
+      scope,
       offset: w.offset,
       limit: needsNext ? w.limit : w.expectedSize,
       expectedSize: w.expectedSize,
@@ -107,21 +179,6 @@ export interface ConnectionShape<T> {
   totalCount: number | null;
 }
 
-/** Cursors of the first offsets, encoded once: a nested read hands out thousands per request. */
-const CURSORS: string[] = [];
-const CACHED_CURSORS = 10_000;
-
-/** The cursor of `offset` (what offsetToCursor gives, cached for the first offsets). */
-export function cursorAt(offset: number): string {
-  if (offset >= CACHED_CURSORS) return offsetToCursor(offset);
-  let cursor = CURSORS[offset];
-  if (cursor === undefined) {
-    cursor = offsetToCursor(offset);
-    CURSORS[offset] = cursor;
-  }
-  return cursor;
-}
-
 /**
  * Builds a connection from the rows of a window (fetched with `limit`, one extra). `edgeOf`
  * builds an edge of one known shape; the default spreads the row, which is slow once this one
@@ -141,7 +198,7 @@ export function toConnection<T extends object>(
   const skipped = window.keepLast == null ? 0 : Math.max(0, read.length - window.keepLast);
   const page = skipped > 0 ? read.slice(skipped) : read;
   const start = window.offset + skipped;
-  const edges = page.map((row, i) => edgeOf(row, cursorAt(start + i)));
+  const edges = page.map((row, i) => edgeOf(row, cursorOf(window.scope, start + i)));
   return {
     edges,
     pageInfo: {

@@ -34,7 +34,7 @@ import {
   type Kind,
   type RelationType,
 } from "../domain/vocabulary.js";
-import { type ConnectionArgs, type PageWindow, pageWindow } from "./pagination.js";
+import { type ConnectionArgs, connectionScope, type PageWindow, pageWindow } from "./pagination.js";
 
 /** The extension key under which relation fields describe what they read. */
 export const RELATION_FIELD = "relationField";
@@ -135,8 +135,15 @@ export function connectionWindow(
   args: ConnectionArgs,
   fieldNodes: readonly FieldNode[],
   info: GraphQLResolveInfo,
+  /** The list's scope, when more than the field's name and arguments make it (relationScope). */
+  scope = connectionScope(fieldNodes[0]?.name.value ?? info.fieldName, args),
 ): PageWindow {
-  return pageWindow(args, needsNextPage(fieldNodes, info));
+  return pageWindow(args, scope, needsNextPage(fieldNodes, info));
+}
+
+/** The scope of a relation field's list: its name, arguments and fixed types and direction. */
+export function relationScope(field: string, args: RelationArgs, ext: RelationFieldExtension) {
+  return connectionScope(field, { ...args, fixed: ext });
 }
 
 /** The arguments of a relation field (its extension fixes some of them). */
@@ -176,7 +183,8 @@ export function relationPagePlan(
   },
 ): { plan: RelationPagePlan; window: PageWindow } {
   const { extension: ext, args, nodes } = field;
-  const window = connectionWindow(args, nodes, info);
+  const name = nodes[0]?.name.value ?? info.fieldName;
+  const window = connectionWindow(args, nodes, info, relationScope(name, args, ext));
   const asOf = checkAsOf(args.asOf);
   const plan: RelationPagePlan = {
     id: field.id,

@@ -102,16 +102,89 @@ describe("per-kind lists: where and orderBy", () => {
     expect(keys(data.nations)).toEqual(["canada", "latvia"]);
   });
 
+  it("means the same by an empty list in every filter: a list of values picks nothing, OR of nothing is false, AND of nothing true", async () => {
+    const { data, errors } = await gql(`{
+      all: nations { totalCount }
+      orNone: nations(where: { OR: [] }) { totalCount }
+      andNone: nations(where: { AND: [] }) { totalCount }
+      relatedNone: nations(where: { related: [] }) { totalCount }
+      empty: nations(where: {}) { totalCount }
+      notEmpty: nations(where: { NOT: {} }) { totalCount }
+      notOrNone: nations(where: { NOT: { OR: [] } }) { totalCount }
+      inNone: nations(where: { name: { in: [] } }) { totalCount }
+      keyInNone: nations(where: { key: { in: [] } }) { totalCount }
+      enumInNone: missions(where: { status: { in: [] } }) { totalCount }
+      toNone: nations(where: { related: [{ type: MEMBER_OF, to: [] }] }) { totalCount }
+      toNoneNot: nations(where: { related: [{ type: MEMBER_OF, to: [], none: true }] }) { totalCount }
+      orNoneWithName: nations(where: { name: { startsWith: "lat" }, OR: [] }) { totalCount edges { node { key } } }
+      orOne: nations(where: { OR: [{ name: { equals: "latvia" } }] }) { totalCount }
+      latvia: entity(key: "latvia") {
+        every: relations { totalCount }
+        none: relations(types: []) { totalCount edges { type } }
+        noneUncounted: relations(types: [], first: 5) { edges { type } pageInfo { hasNextPage } }
+      }
+      searchAll: search(query: "nato") { totalCount }
+      searchNone: search(query: "nato", kinds: []) { totalCount edges { node { key } } }
+      around: neighbourhood(key: "latvia") { nodes { key } }
+      aroundNone: neighbourhood(key: "latvia", types: []) { nodes { key } edges { type } }
+      path: path(from: "justin-trudeau", to: "latvia") { length }
+      pathNone: path(from: "justin-trudeau", to: "latvia", types: []) { length }
+      pathsNone: paths(from: "justin-trudeau", to: "latvia", types: []) { length }
+    }`);
+    expect(errors).toBeUndefined();
+    const all = data.all.totalCount;
+    expect(all).toBeGreaterThan(0);
+    const counts = Object.fromEntries(
+      Object.entries(data as Record<string, { totalCount?: number }>)
+        .filter(([, v]) => v && typeof v.totalCount === "number")
+        .map(([k, v]) => [k, v.totalCount]),
+    );
+    expect(counts).toEqual({
+      all,
+      orNone: 0,
+      andNone: all,
+      relatedNone: all,
+      empty: all,
+      notEmpty: 0,
+      notOrNone: all,
+      inNone: 0,
+      keyInNone: 0,
+      enumInNone: 0,
+      toNone: 0,
+      toNoneNot: all,
+      orNoneWithName: 0,
+      orOne: 1,
+      searchAll: data.searchAll.totalCount,
+      searchNone: 0,
+    });
+    expect(data.searchAll.totalCount).toBeGreaterThan(0);
+    expect(data.orNoneWithName.edges).toEqual([]);
+    expect(data.latvia.every.totalCount).toBeGreaterThan(0);
+    expect(data.latvia.none).toEqual({ totalCount: 0, edges: [] });
+    expect(data.latvia.noneUncounted).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+    expect(data.searchNone.edges).toEqual([]);
+    expect(data.around.nodes.length).toBeGreaterThan(1);
+    expect(data.aroundNone).toEqual({ nodes: [{ key: "latvia" }], edges: [] });
+    expect(data.path).not.toBeNull();
+    expect(data.pathNone).toBeNull();
+    expect(data.pathsNone).toEqual([]);
+    // The ends are still looked up: an unknown one is NOT_FOUND, not "no path".
+    const unknown = await gql(
+      `{ path(from: "justin-trudeau", to: "no-such-key", types: []) { length } }`,
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("counts all matches even when the page itself is empty", async () => {
     const all = await gql(`{ nations { totalCount } }`);
     const total = all.data.nations.totalCount;
     expect(total).toBeGreaterThan(2);
+    // The cursor of the last nation: after it, an empty page, still counted.
+    const everyOne = await gql(`{ nations(first: 100) { pageInfo { endCursor } } }`);
     const beyond = await gql(
       `query ($after: String) {
       nations(first: 2, after: $after) { totalCount edges { node { key } } pageInfo { hasNextPage } } }`,
-      {
-        after: Buffer.from(`OffsetConnection:${total + 5}`).toString("base64"),
-      },
+      { after: everyOne.data.nations.pageInfo.endCursor },
     );
     expect(beyond.errors).toBeUndefined();
     expect(beyond.data.nations).toEqual({

@@ -3,8 +3,9 @@
  *
  * - the answer is never a 5xx and never a crash, every error carries an expected code;
  * - a rejected write leaves the graph exactly as it was (nodes, relationships, every property);
- * - an accepted write stores its strings byte for byte (names compared trimmed, as validation
- *   trims them; source texts and evidence compared after `repairText`, as ingest repairs them).
+ * - an accepted write stores its strings byte for byte (names compared as the README says they
+ *   are stored: NFC, invisible characters out, spaces one space, trimmed; source texts and
+ *   evidence compared after `repairText`, as ingest repairs them).
  *
  * Shared parts: test/helpers/property.ts. Replay a failure with FC_SEED=<seed> (and
  * FC_PATH=<path>) from the failure message.
@@ -142,9 +143,15 @@ async function readEntity(key: string): Promise<Json | null> {
   return isRecord(data.entity) ? data.entity : null;
 }
 
-const trimmed = (s: string) => s.trim();
+/** A name as stored (README, "Documents"): NFC, no invisible characters, one space, trimmed. */
+const asStored = (s: string) =>
+  s
+    .normalize("NFC")
+    .replace(/[\u200B\u2060\uFEFF\u00AD]/g, "")
+    .replace(/\s+/gu, " ")
+    .trim();
 
-/** Names as validation accepts them: trimmed, 1 to 500 characters. */
+/** Names as validation accepts them: 1 to 500 characters once stored as above. */
 const name = fc.oneof(
   { arbitrary: wellFormedString, weight: 3 },
   { arbitrary: wellFormedString.map((s) => `N${s}N`), weight: 3 },
@@ -222,14 +229,14 @@ function expectEntity(
   what: string,
 ) {
   if (!stored) throw new Error(`${what}: accepted, but cannot be read back`);
-  expectSameString(stored.name, trimmed(sent.name), `${what} name (trimmed)`);
-  const aliases = (sent.aliases ?? []).map(trimmed);
+  expectSameString(stored.name, asStored(sent.name), `${what} name (as stored)`);
+  const aliases = (sent.aliases ?? []).map(asStored);
   const got = Array.isArray(stored.aliases) ? stored.aliases : [];
   if (got.length !== aliases.length) {
     throw new Error(`${what} aliases: sent ${show(aliases)}, stored ${show(got)}`);
   }
   aliases.forEach((a, i) => {
-    expectSameString(got[i], a, `${what} alias ${i} (trimmed)`);
+    expectSameString(got[i], a, `${what} alias ${i} (as stored)`);
   });
   expectSameString(stored.description, sent.description ?? null, `${what} description`);
   for (const p of ENTITY_FIELDS(k)) {
@@ -386,10 +393,14 @@ describe("mutations: refused writes change nothing, accepted ones store strings 
               const stored = await readEntity(key);
               if (!stored) throw new Error("updateEntity: accepted, but cannot be read");
               if (typeof input.name === "string") {
-                expectSameString(stored.name, trimmed(input.name), "updateEntity name (trimmed)");
+                expectSameString(
+                  stored.name,
+                  asStored(input.name),
+                  "updateEntity name (as stored)",
+                );
               }
               if ("aliases" in input) {
-                expect(stored.aliases).toEqual((input.aliases ?? []).map(trimmed));
+                expect(stored.aliases).toEqual((input.aliases ?? []).map(asStored));
               }
               if ("description" in input) {
                 expectSameString(stored.description, input.description ?? null, "description");

@@ -428,6 +428,51 @@ describe("the Authorization header", () => {
       expect(r.body.errors?.[0]?.extensions?.code, header.slice(0, 10)).toBe("UNAUTHENTICATED");
     }
   });
+
+  it("refuses two Authorization headers, whichever comes first, rather than taking the first", async () => {
+    const token = server.authorization.slice("Bearer ".length);
+    const body = JSON.stringify({
+      query: 'mutation { deleteEntity(key: "no-such-entity-here") { __typename } }',
+    });
+    /** The raw answer to a POST with these Authorization headers (fetch would join them). */
+    const send = (headers: string[]) =>
+      new Promise<string>((done, fail) => {
+        const { port } = new URL(server.url);
+        const socket = connect(Number(port), "127.0.0.1");
+        let text = "";
+        socket.on("data", (d) => {
+          text += d.toString();
+        });
+        socket.on("error", fail);
+        socket.on("close", () => done(text));
+        socket.write(
+          [
+            "POST /graphql HTTP/1.1",
+            "Host: x",
+            "Content-Type: application/json",
+            `Content-Length: ${Buffer.byteLength(body)}`,
+            "Connection: close",
+            ...headers.map((h) => `Authorization: ${h}`),
+            "",
+            body,
+          ].join("\r\n"),
+        );
+      });
+    // Node kept the first: a good token then a wrong one was let in, the other order refused.
+    for (const pair of [
+      [`Bearer ${token}`, "Bearer wrong"],
+      ["Bearer wrong", `Bearer ${token}`],
+      [`Bearer ${token}`, `Bearer ${token}`],
+    ]) {
+      const text = await send(pair);
+      expect(text, pair.join(" | ").slice(0, 30)).toMatch(/^HTTP\/1\.1 400 /);
+      expect(text).toContain('"code":"UNAUTHENTICATED"');
+      expect(text).toContain("Send one Authorization header, not 2.");
+      expect(text).not.toContain("DeleteEntitySuccess");
+    }
+    // One is still fine.
+    expect(await send([`Bearer ${token}`])).toContain("DeleteEntitySuccess");
+  });
 });
 
 describe("paging with first and last together", () => {

@@ -3,6 +3,7 @@
  * whether it comes as a literal, a variable or a default; what a request may read, send and
  * hold open is bounded; and none of it takes the process down.
  */
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -133,6 +134,12 @@ describe("list arguments are capped", () => {
     expect(text).toMatch(/BAD_USER_INPUT/);
     expect(text).toMatch(/NOT A KEY\\" is not a key/);
   });
+
+  it("refuses graphChanged on an empty list of keys, which no change could touch", async () => {
+    const text = await subscribeText([]);
+    expect(text).toMatch(/BAD_USER_INPUT/);
+    expect(text).toMatch(/keys: give at least one entity key, or leave keys out/);
+  });
 });
 
 describe("what a request may send and hold", () => {
@@ -189,6 +196,12 @@ describe("what a request may send and hold", () => {
       const text = await r.text();
       expect(text, accept).toContain('"code":"OVERLOADED"');
       expect(text, accept).not.toContain("NATO");
+      // Refused as http.ts refuses a request: 503, Retry-After, JSON (it was 200 and an event
+      // stream holding the refusal, which a client reads as a stream that opened).
+      expect(r.status, accept).toBe(503);
+      expect(r.headers.get("retry-after"), accept).toBe("1");
+      expect(r.headers.get("content-type"), accept).toMatch(/^application\/json/);
+      expect(JSON.parse(text).errors[0].extensions, accept).toEqual({ code: "OVERLOADED" });
     }
     await Promise.all(held);
     // With the slots free again, the same request is answered as a stream, and the slot it took
@@ -232,6 +245,62 @@ describe("what a request may send and hold", () => {
   });
 });
 
+/**
+ * A client that asks for GraphiQL's page (about 9 MB) and reads none of it: a raw connection,
+ * paused. `readRest` resumes reading and resolves, once the connection ends, with whether the
+ * whole answer came (the server kept the connection) or it was cut short (the server closed it).
+ */
+async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut"> }> {
+  const { port } = new URL(server.url);
+  const socket = connect(Number(port), "127.0.0.1");
+  const chunks: Buffer[] = [];
+  socket.on("data", (d: Buffer) => chunks.push(d));
+  socket.on("error", () => {});
+  const ended = new Promise<void>((done) => socket.once("close", () => done()));
+  await new Promise((r) => socket.once("connect", r));
+  socket.write("GET /graphql HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\r\n");
+  socket.pause();
+  return {
+    async readRest() {
+      socket.resume();
+      // A kept connection ends when its keep-alive runs out (5 s) after the whole answer.
+      await ended;
+      const text = Buffer.concat(chunks);
+      const head = text.subarray(0, text.indexOf("\r\n\r\n")).toString();
+      const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+      expect(length).toBeGreaterThan(5_000_000);
+      return text.length - head.length - 4 >= length ? "whole" : "cut";
+    },
+  };
+}
+
+describe("a client that reads none of a large answer", () => {
+  it("holds no request slot, and its connection is closed once it stalls; memory stays bounded", async () => {
+    const before = server.rssKb();
+    // Both request slots' worth (MAX_IN_FLIGHT is 2).
+    const two = [await pausedReader(), await pausedReader()];
+    await new Promise((r) => setTimeout(r, 1_000));
+    // They held both slots until they hung up: every query was answered 503, for ever.
+    await stillServes();
+    // Their answers' bytes are within the budget (4 slots of 1 MB bodies here is 8 MB, and most
+    // of each 9 MB page sits in the kernel): closed after 10 s without progress.
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(await Promise.all(two.map((c) => c.readRest()))).toEqual(["cut", "cut"]);
+    // Many at once are over the budget: the longest stalled are closed within seconds, and the
+    // others are answered meanwhile.
+    const many = await Promise.all(Array.from({ length: 8 }, () => pausedReader()));
+    await stillServes();
+    await new Promise((r) => setTimeout(r, 3_000));
+    const cut = (await Promise.all(many.map((c) => c.readRest()))).filter((r) => r === "cut");
+    expect(cut.length).toBeGreaterThan(4);
+    // A client that reads is not cut.
+    expect(await (await pausedReader()).readRest()).toBe("whole");
+    await stillServes();
+    expect(server.rssKb() - before).toBeLessThan(200_000);
+    expect(server.output()).not.toMatch(/"level":(50|60)\b/);
+  }, 60_000);
+});
+
 describe("a subscription sent without Accept: text/event-stream", () => {
   it("is answered as a stream that holds a stream slot, not one of the request slots", async () => {
     const streams: Response[] = [];
@@ -253,10 +322,20 @@ describe("a subscription sent without Accept: text/event-stream", () => {
       const q = await post(server, { query: '{ entity(key: "nato") { name } }' });
       expect(q.status).toBe(200);
       expect(q.body.data).toEqual({ entity: { name: "NATO" } });
-      // The streams are at their bound (2): one more is refused, in its stream.
+      // The streams are at their bound (2): one more is refused with 503 and Retry-After (it
+      // was 200 with the refusal in its body).
       const third = await open("*/*");
       streams.push(third);
-      expect(await third.text()).toContain('"code":"OVERLOADED"');
+      expect(third.status).toBe(503);
+      expect(third.headers.get("retry-after")).toBe("1");
+      expect(await third.json()).toEqual({
+        errors: [
+          {
+            message: "The server is at capacity (subscription streams open); retry after a second.",
+            extensions: { code: "OVERLOADED" },
+          },
+        ],
+      });
     } finally {
       for (const r of streams) await r.body?.cancel().catch(() => {});
     }

@@ -126,7 +126,10 @@ EntityRef.implement({
         "Every relation of this entity, optionally of some types and one direction, ordered by type then the other entity's name. Each edge has its evidence.",
       extensions: { [RELATION_FIELD]: {} },
       args: {
-        types: t.arg({ type: [RelationTypeEnum], description: "Only these types (default: all)." }),
+        types: t.arg({
+          type: [RelationTypeEnum],
+          description: "Only these types (default: all; an empty list: none).",
+        }),
         direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH" }),
         ...pagingArgs(t.arg),
         asOf: t.arg.string({ description: ASOF_DOC }),

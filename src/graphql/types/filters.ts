@@ -33,11 +33,14 @@ import {
   RelationTypeEnum,
 } from "./enums.js";
 
+/** What an empty list means, the same in every filter (see the README's "Filters"). */
+const EMPTY_IN = "Any of these values; an empty list matches nothing.";
+
 export const StringFilter = builder.inputType("StringFilter", {
   description: "Matches text. On names it ignores case; on other properties it is exact.",
   fields: (t) => ({
     equals: t.string(),
-    in: t.stringList(),
+    in: t.stringList({ description: EMPTY_IN }),
     startsWith: t.string(),
     contains: t.string({ description: "Substring (names only use an index for this)." }),
   }),
@@ -77,7 +80,10 @@ export const RelationFilter = builder.inputType("RelationFilter", {
       defaultValue: "OUT",
       description: "OUT: this entity is the start (default).",
     }),
-    to: t.stringList({ description: "Keys of the entities at the other end (any, when omitted)." }),
+    to: t.stringList({
+      description:
+        "Keys of the entities at the other end (any, when omitted; none, when an empty list).",
+    }),
     kind: t.field({ type: EntityKindEnum, description: "Kind of the entity at the other end." }),
     none: t.boolean({ defaultValue: false, description: "True: has no such relation." }),
   }),
@@ -104,7 +110,7 @@ const ENUM_FILTERS = new Map(
     builder.inputType(`${name}Filter`, {
       fields: (t) => ({
         equals: t.field({ type: ref as AnyEnumRef }),
-        in: t.field({ type: [ref as AnyEnumRef] }),
+        in: t.field({ type: [ref as AnyEnumRef], description: EMPTY_IN }),
       }),
     }),
   ]),
@@ -156,7 +162,7 @@ type WhereInput = Record<string, unknown> & {
 function whereInput(kind: Kind) {
   const ref = builder.inputRef<WhereInput>(`${kind}Where`);
   ref.implement({
-    description: `Filters ${KINDS[kind].plural}. Conditions in one object must all hold; combine with AND, OR and NOT.`,
+    description: `Filters ${KINDS[kind].plural}. Conditions in one object must all hold (an empty object matches every one); combine with AND, OR and NOT.`,
     fields: (t) => ({
       name: t.field({ type: StringFilter, description: "The name, ignoring case." }),
       key: t.field({ type: StringFilter }),
@@ -171,11 +177,17 @@ function whereInput(kind: Kind) {
       ),
       related: t.field({
         type: [RelationFilter],
-        description: "Relation conditions; all must hold.",
+        description: "Relation conditions; all must hold (an empty list: no condition).",
       }),
-      AND: t.field({ type: [ref] }),
-      OR: t.field({ type: [ref] }),
-      NOT: t.field({ type: ref }),
+      AND: t.field({
+        type: [ref],
+        description: "Every one of these must hold; an empty list is no condition.",
+      }),
+      OR: t.field({
+        type: [ref],
+        description: "At least one of these must hold; an empty list matches nothing.",
+      }),
+      NOT: t.field({ type: ref, description: "This must not hold; NOT: {} matches nothing." }),
     }),
   });
   return ref;
@@ -229,7 +241,8 @@ export function toEntityWhere(
       none: r.none ?? false,
     })),
     AND: (input.AND ?? []).map((w) => toEntityWhere(kind, w) as EntityWhere),
-    OR: (input.OR ?? []).map((w) => toEntityWhere(kind, w) as EntityWhere),
+    // Kept null when absent: OR: [] is an OR of nothing, which nothing satisfies.
+    OR: input.OR ? input.OR.map((w) => toEntityWhere(kind, w) as EntityWhere) : null,
     NOT: toEntityWhere(kind, input.NOT),
   };
 }

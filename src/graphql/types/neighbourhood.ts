@@ -47,7 +47,8 @@ builder.queryField("neighbourhood", (t) =>
       limit: t.arg.int({ defaultValue: 100 }),
       types: t.arg({
         type: [RelationTypeEnum],
-        description: "Relation types to follow (default: all but MENTIONS).",
+        description:
+          "Relation types to follow (default: all but MENTIONS; an empty list: none, so the entity alone).",
       }),
     },
     resolve: async (_, args, ctx) => {

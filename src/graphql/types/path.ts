@@ -63,7 +63,8 @@ const pathArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) =>
   }),
   types: t.arg({
     type: [RelationTypeEnum],
-    description: "Relation types to walk (default: all but MENTIONS).",
+    description:
+      "Relation types to walk (default: all but MENTIONS; an empty list: none, so no path).",
   }),
 });
 

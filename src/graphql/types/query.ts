@@ -3,6 +3,7 @@ import type { FieldNode } from "graphql";
 import { entitiesByKey, entityPage } from "../../data/entities.js";
 import type { EntityRecord } from "../../data/records.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
+import { normalizeText } from "../../domain/document.js";
 import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
@@ -140,7 +141,10 @@ builder.queryField("search", (t) =>
       'Full-text search over names, aliases and descriptions, best first. Matches whole words, prefixes ("stolten") and near spellings.',
     args: {
       query: t.arg.string({ required: true }),
-      kinds: t.arg({ type: [EntityKindEnum], description: "Only these kinds (default: all)." }),
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        description: "Only these kinds (default: all; an empty list: none).",
+      }),
       ...pagingArgs(t.arg),
     },
     resolve: async (_, args, ctx, info) => {
@@ -151,7 +155,8 @@ builder.queryField("search", (t) =>
       }
       const window = connectionWindow(args, info.fieldNodes, info);
       const page = await searchEntities(ctx.db, ctx.stats, {
-        text: args.query,
+        // Names are stored normalised (normalizeName): "é" typed either way finds them.
+        text: normalizeText(args.query),
         kinds: args.kinds ?? null,
         offset: window.offset,
         limit: window.limit,

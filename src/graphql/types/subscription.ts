@@ -1,5 +1,6 @@
 /** `graphChanged`: what each committed write changed, over SSE (or any GraphQL-over-SSE client). */
 import { filter, pipe } from "graphql-yoga";
+import { BadInputError } from "../../domain/errors.js";
 import type { GraphChange } from "../../events.js";
 import { builder } from "../builder.js";
 import { checkListLength } from "../complexity.js";
@@ -49,7 +50,7 @@ builder.subscriptionField("graphChanged", (t) =>
     args: {
       keys: t.arg.stringList({
         description:
-          "Only changes touching these entities (default: all). Each must be a key (a lowercase slug); anything else is BAD_USER_INPUT before the stream opens.",
+          "Only changes touching these entities (default: all). Each must be a key (a lowercase slug), and the list must not be empty (it would never match); anything else is BAD_USER_INPUT before the stream opens.",
       }),
     },
     subscribe: (_, args, ctx) => {
@@ -58,7 +59,13 @@ builder.subscriptionField("graphChanged", (t) =>
       checkListLength("keys", args.keys ?? [], ctx.maxListItems);
       // A key no entity can have would hold a stream open that never fires.
       for (const key of args.keys ?? []) checkKey(key, "keys");
-      const keys = args.keys && args.keys.length > 0 ? new Set(args.keys) : null;
+      // So would an empty list (changes touching none of no entities): refused the same way.
+      if (args.keys?.length === 0)
+        throw new BadInputError(
+          "keys: give at least one entity key, or leave keys out for every change.",
+          [{ path: ["keys"], message: "an empty list would never match a change" }],
+        );
+      const keys = args.keys ? new Set(args.keys) : null;
       const source = ctx.events.subscribe("graphChanged");
       return keys
         ? pipe(

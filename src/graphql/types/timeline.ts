@@ -5,7 +5,7 @@ import { BadInputError } from "../../domain/errors.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey } from "../keys.js";
-import { pageWindow, toConnection } from "../pagination.js";
+import { connectionScope, pageWindow, toConnection } from "../pagination.js";
 import { selectsField } from "../planner.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 import { RelationRef } from "./relation.js";
@@ -56,7 +56,7 @@ builder.queryField("timeline", (t) =>
           );
       }
       const entity = await EntityRef.getDataloader(ctx).load(key); // NOT_FOUND for an unknown key
-      const window = pageWindow(args);
+      const window = pageWindow(args, connectionScope(info.fieldName, args));
       const page = await timeline(ctx.db, ctx.stats, {
         key: entity.key,
         from: args.from,

@@ -1,0 +1,140 @@
+/**
+ * Cursors page only the list that gave them out (issue: loose cursor parsing). A cursor is
+ * accepted exactly as the API gave it; anything else (garbage, other base64, a re-encoded or
+ * truncated cursor, one from another field or from the same field with another where, orderBy
+ * or types) is BAD_USER_INPUT with a message saying so, never a page from the start or
+ * somewhere else, and never an internal error.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { createClient, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const { gql } = createClient(db);
+afterAll(async () => {
+  await db.driver.close();
+});
+
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+const NATIONS = `query ($after: String, $before: String, $where: NationWhere, $orderBy: [NationOrder!]) {
+  nations(first: 2, after: $after, before: $before, where: $where, orderBy: $orderBy) {
+    edges { cursor node { key } } pageInfo { endCursor }
+  }
+}`;
+
+/** The second page's first key when paging after `cursor`, or the error's code and message. */
+async function pageAfter(cursor: string, variables: Record<string, unknown> = {}) {
+  const r = await gql(NATIONS, { after: cursor, ...variables });
+  if (r.errors) {
+    const e = r.errors[0];
+    return { code: e?.extensions?.code, message: e?.message, data: r.data?.nations ?? null };
+  }
+  return { keys: r.data.nations.edges.map((e: { node: { key: string } }) => e.node.key) };
+}
+
+describe("cursors", () => {
+  it("a cursor the list gave out pages on from it; the same cursor again gives the same page", async () => {
+    const first = await gql(NATIONS, {});
+    expect(first.errors).toBeUndefined();
+    const cursor = first.data.nations.pageInfo.endCursor;
+    const second = await pageAfter(cursor);
+    expect(second.keys).toHaveLength(2);
+    expect(second.keys).not.toContain(first.data.nations.edges[0].node.key);
+    expect(await pageAfter(cursor)).toEqual(second);
+    const back = await gql(NATIONS, { before: cursor });
+    expect(back.errors).toBeUndefined();
+    expect(back.data.nations.edges.map((e: { node: { key: string } }) => e.node.key)).toEqual([
+      first.data.nations.edges[0].node.key,
+    ]);
+  });
+
+  it("refuses what the API did not give out: garbage, other base64, altered or re-encoded cursors", async () => {
+    const first = await gql(NATIONS, {});
+    const cursor: string = first.data.nations.pageInfo.endCursor;
+    const text = Buffer.from(cursor, "base64").toString();
+    const urlSafe = Buffer.from(`${text}??>`).toString("base64url");
+    const bad = [
+      "garbage!!",
+      "",
+      b64("OffsetConnection:2"),
+      b64("OffsetConnection:2abc"),
+      b64("OffsetConnection:-0"),
+      b64('{"offset":2}'),
+      b64(`${text}abc`),
+      b64(`${text}.5`),
+      b64(`${text.replace(/\.(\d+)$/, ".0$1")}`),
+      b64(`${text.replace(/\.(\d+)$/, ".+$1")}`),
+      b64(`${text.replace(/\.(\d+)$/, ".99999999")}`),
+      cursor.slice(0, -4),
+      `${cursor}==`,
+      ` ${cursor}`,
+      cursor.replace(/=+$/, ""),
+      urlSafe,
+      `${cursor.slice(0, 8)}\u0000${cursor.slice(8)}`,
+    ];
+    for (const c of bad) {
+      const r = await pageAfter(c);
+      expect(r, JSON.stringify(c)).toEqual({
+        code: "BAD_USER_INPUT",
+        message:
+          '"after" is not a cursor this API gave out: pass a cursor from this list\'s edges or pageInfo, unchanged.',
+        data: null,
+      });
+    }
+  });
+
+  it("refuses a cursor of another list: another field, or the same field with another where, orderBy or types", async () => {
+    const first = await gql(NATIONS, {});
+    const nations: string = first.data.nations.pageInfo.endCursor;
+    const other = await gql(`{
+      people(first: 2) { pageInfo { endCursor } }
+      search(query: "nato", first: 2) { pageInfo { endCursor } }
+      entity(key: "canada") {
+        relations(first: 2) { pageInfo { endCursor } }
+        leaders: relations(first: 2, types: [LEADS]) { pageInfo { endCursor } }
+      }
+      timeline(entity: "canada", first: 2) { pageInfo { endCursor } }
+    }`);
+    expect(other.errors).toBeUndefined();
+    const d = other.data;
+    const message =
+      '"after" is a cursor of another list (another field, or other arguments: where, orderBy, types...): a cursor pages only the list that gave it out.';
+    const refused = { code: "BAD_USER_INPUT", message, data: null };
+    for (const c of [
+      d.people.pageInfo.endCursor,
+      d.search.pageInfo.endCursor,
+      d.entity.relations.pageInfo.endCursor,
+      d.timeline.pageInfo.endCursor,
+    ]) {
+      expect(await pageAfter(c)).toEqual(refused);
+    }
+    expect(await pageAfter(nations, { where: { name: { startsWith: "l" } } })).toEqual(refused);
+    expect(await pageAfter(nations, { orderBy: [{ field: "KEY", direction: "DESC" }] })).toEqual(
+      refused,
+    );
+    // A relation page's cursor in a relation page with other types.
+    const rel = await gql(
+      `query ($a: String) { entity(key: "canada") { relations(first: 2, types: [LEADS], after: $a) { edges { type } } } }`,
+      { a: d.entity.relations.pageInfo.endCursor },
+    );
+    expect(rel.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(rel.errors?.[0]?.message).toBe(message);
+    // The same arguments written differently (a null or an empty filter for none) are the same list.
+    for (const where of [{ name: null }, {}, null]) {
+      const same = await pageAfter(nations, { where });
+      expect(same.keys, JSON.stringify(where)).toHaveLength(2);
+    }
+    const byKey = await gql(NATIONS, { orderBy: [{ field: "KEY", direction: "DESC" }] });
+    const sameOrder = await pageAfter(byKey.data.nations.pageInfo.endCursor, {
+      orderBy: [{ direction: "DESC", field: "KEY" }],
+    });
+    expect(sameOrder.keys).toHaveLength(2);
+    // And the same relation field with the same arguments on the entities of a list: one cursor
+    // pages each entity's relations (a nested page is read for every parent in one query).
+    const nested = await gql(
+      `query ($a: String) { nations(first: 3) { edges { node { relations(first: 1, after: $a) { edges { type } } } } } }`,
+      { a: d.entity.relations.pageInfo.endCursor },
+    );
+    expect(nested.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Names a user sees as one are one (redteam3): a name or alias written with a decomposed accent
+ * ("e" + U+0301), invisible characters (zero-width space, soft hyphen, BOM) or odd spaces
+ * (no-break, doubled) is stored as it reads (NFC, invisible characters out, one space), and what a
+ * user types to find it (name filters, search) is compared the same way. Full-width letters are
+ * kept as written (NFKC would change what a source said).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateToken } from "../../src/auth/tokens.js";
+import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const P = "nm-";
+const token = generateToken();
+const { gql } = createClient(db, {
+  tokens: [{ name: "writer", sha256: token.sha256, scopes: ["write"] }],
+});
+const auth = `Bearer ${token.token}`;
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+});
+afterAll(async () => {
+  await removeByPrefix(db, P);
+  await db.driver.close();
+});
+
+const NFD = "Cafe\u0301 Qwertyville";
+const NFC = "Café Qwertyville";
+
+const CREATE = `mutation ($i: CreateEntityInput!) {
+  createEntity(input: $i) {
+    __typename
+    ... on CreateEntitySuccess { data { key name aliases } }
+    ... on Error { message }
+  }
+}`;
+
+describe("names that read the same are the same", () => {
+  it("stores a decomposed, invisible-laden or oddly spaced name as it reads, and finds it as typed", async () => {
+    const created = await gql(
+      CREATE,
+      {
+        i: {
+          key: `${P}cafe`,
+          kind: "Place",
+          name: `\u00a0${NFD}\u200b `,
+          aliases: ["Qwerty\u00adville\u00a0\u00a0Old", "\ufeffZyxw\u200bvut"],
+        },
+      },
+      auth,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createEntity).toEqual({
+      __typename: "CreateEntitySuccess",
+      data: { key: `${P}cafe`, name: NFC, aliases: ["Qwertyville Old", "Zyxwvut"] },
+    });
+    // The same entity written the other way is the same entity: no conflict, nothing changes.
+    const again = await gql(
+      CREATE,
+      {
+        i: {
+          key: `${P}cafe`,
+          kind: "Place",
+          name: NFC,
+          aliases: ["Qwertyville Old", "Zyxwvut"],
+        },
+      },
+      auth,
+    );
+    expect(again.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    const found = await gql(
+      `query ($a: String!, $b: String!) {
+        nfc: places(where: { name: { equals: $a } }) { edges { node { key } } }
+        nfd: places(where: { name: { equals: $b } }) { edges { node { key } } }
+        prefix: places(where: { name: { startsWith: "CAFÉ" } }) { edges { node { key } } }
+        prefixNfd: places(where: { name: { startsWith: "cafe\u0301 q" } }) { edges { node { key } } }
+        hidden: places(where: { name: { in: ["Café\u200b Qwertyville"] } }) { edges { node { key } } }
+      }`,
+      { a: NFC, b: NFD },
+    );
+    expect(found.errors).toBeUndefined();
+    const keys = (c: { edges: { node: { key: string } }[] }) => c.edges.map((e) => e.node.key);
+    for (const k of ["nfc", "nfd", "prefix", "prefixNfd", "hidden"])
+      expect(keys(found.data[k]), k).toEqual([`${P}cafe`]);
+    // Search, typed either way (the full-text index is refreshed within a second or so).
+    let hits: string[][] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = await gql(
+        `query ($a: String!, $b: String!) {
+          a: search(query: $a) { edges { node { key } } }
+          b: search(query: $b) { edges { node { key } } }
+          c: search(query: "zyxwvut") { edges { node { key } } }
+        }`,
+        { a: NFC, b: NFD },
+      );
+      hits = [keys(s.data.a), keys(s.data.b), keys(s.data.c)];
+      if (hits.every((h) => h.length > 0)) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    for (const h of hits) expect(h[0]).toBe(`${P}cafe`);
+  });
+
+  it("keeps full-width letters as written: another name", async () => {
+    const r = await gql(
+      CREATE,
+      { i: { key: `${P}wide`, kind: "Place", name: "Ｗｉｄｅｔｏｗｎ" } },
+      auth,
+    );
+    expect(r.data.createEntity.data.name).toBe("Ｗｉｄｅｔｏｗｎ");
+    const q = await gql(`{ places(where: { name: { equals: "Widetown" } }) { totalCount } }`);
+    expect(q.data.places.totalCount).toBe(0);
+  });
+
+  it("refuses a name that is nothing but invisible characters and spaces", async () => {
+    const r = await gql(
+      CREATE,
+      { i: { key: `${P}blank`, kind: "Place", name: "\u200b\u00a0\ufeff" } },
+      auth,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.createEntity.__typename).toBe("ValidationError");
+  });
+});
