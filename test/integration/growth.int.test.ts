@@ -43,7 +43,7 @@ async function ingest(doc: object) {
     auth,
   );
   expect(r.errors).toBeUndefined();
-  expect(r.data?.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
+  expect(r.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
 }
 
 async function removeArticles() {
@@ -72,7 +72,7 @@ async function canada(asOf?: string) {
     { asOf: asOf ?? null },
   );
   expect(r.errors).toBeUndefined();
-  const entity = r.data?.entity as {
+  const entity = r.data.entity as {
     contributions: { edges: Array<Record<string, unknown> & { node: { key: string } }> };
     spending: { edges: Array<Record<string, unknown> & { node: { key: string } }> };
   };
@@ -109,5 +109,74 @@ describe("a later article's figures", () => {
         disputed: false,
       },
     });
+  });
+});
+
+describe("deleting a source", () => {
+  it("takes away the entities only it introduced, and keeps those others state or made by hand", async () => {
+    await ingest(VILNIUS);
+    // Someone created one of hague-2025-b's people by hand before the article arrived.
+    const made = await gql(
+      `mutation { createEntity(input: { key: "baiba-braze", kind: Person, name: "Baiba Braze" }) { __typename } }`,
+      {},
+      auth,
+    );
+    expect(made.errors).toBeUndefined();
+    expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    await ingest(HAGUE_B);
+    const found = async (q: string) => {
+      const r = await gql(
+        `query ($q: String!) { search(query: $q, first: 5) { edges { node { key } } } }`,
+        { q },
+      );
+      expect(r.errors).toBeUndefined();
+      return (r.data.search as { edges: Array<{ node: { key: string } }> }).edges.map(
+        (e) => e.node.key,
+      );
+    };
+    expect(await found("Carney")).toContain("mark-carney");
+    expect(await found("rebuild rearm")).toContain(
+      "quote-carney-are-going-rebuild-rearm-and-reinvest",
+    );
+
+    const r = await gql(
+      `mutation ($k: String!) { deleteEntity(key: $k) { __typename ... on DeleteEntitySuccess { data { deleted relationsRemoved entitiesRemoved } } } }`,
+      { k: HAGUE_B.source.key },
+      auth,
+    );
+    expect(r.errors).toBeUndefined();
+    const data = (r.data.deleteEntity as { data: Record<string, unknown> }).data;
+    expect(data.deleted).toBe(true);
+    const removed = data.entitiesRemoved as string[];
+    // Only hague-2025-b named Carney, his quotes and the 5 % target: they go with it.
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        "mark-carney",
+        "quote-carney-are-going-rebuild-rearm-and-reinvest",
+        "nato-five-percent-target",
+      ]),
+    );
+    // The seed's and vilnius-2023's entities stay, and so does one made by hand.
+    for (const key of [
+      "canada",
+      "latvia",
+      "operation-reassurance",
+      "krisjanis-karins",
+      "baiba-braze",
+    ])
+      expect(removed).not.toContain(key);
+    const left = await gql(
+      `{ braze: entity(key: "baiba-braze") { key } karins: entity(key: "krisjanis-karins") { key } }`,
+    );
+    expect(left.errors).toBeUndefined();
+    expect(left.data).toEqual({
+      braze: { key: "baiba-braze" },
+      karins: { key: "krisjanis-karins" },
+    });
+    const carney = await gql(`{ entity(key: "mark-carney") { key } }`);
+    expect(carney.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
+    expect(await found("Carney")).not.toContain("mark-carney");
+    expect(await found("rebuild rearm")).toEqual([]);
+    await gql(`mutation { deleteEntity(key: "baiba-braze") { __typename } }`, {}, auth);
   });
 });
