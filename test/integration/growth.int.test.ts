@@ -180,3 +180,48 @@ describe("deleting a source", () => {
     await gql(`mutation { deleteEntity(key: "baiba-braze") { __typename } }`, {}, auth);
   });
 });
+
+describe("the timeline of a nation the articles keep coming back to", () => {
+  it("shows each article's troop count and spending at its own date, and when a leader's term ended", async () => {
+    for (const doc of ARTICLES) await ingest(doc);
+    const r = await gql(`{ timeline(entity: "canada", from: "2022", first: 100) { totalCount edges {
+        date relation { type from { key } to { key } troops value year until since } } } }`);
+    expect(r.errors).toBeUndefined();
+    const entries = (
+      r.data.timeline.edges as Array<{
+        date: string;
+        relation: null | (Record<string, unknown> & { from: { key: string }; to: { key: string } });
+      }>
+    )
+      .filter((e) => e.relation)
+      .map(({ date, relation }) => {
+        const { from, to, ...values } = relation as NonNullable<typeof relation>;
+        const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null));
+        return { date, from: from.key, to: to.key, ...set } as Record<string, unknown>;
+      });
+    const troops = entries.filter((e) => e.type === "CONTRIBUTES_TO" && e.from === "canada");
+    // Each article's figure at the time it gave it (the two of June 2025 disagree: the one
+    // shown is the first by source key, the dispute is on the relation).
+    expect(troops.map((e) => [e.date, e.troops])).toEqual([
+      ["2022-03", 540],
+      ["2023-07", 800],
+      ["2025-06", 2000],
+    ]);
+    const spending = entries.filter(
+      (e) => e.type === "SPENDS" && e.to === "nato-two-percent-target",
+    );
+    expect(spending.map((e) => [e.date, e.value, e.year])).toEqual([
+      ["2022-03", 1.39, 2021],
+      ["2023-07-11", 1.29, 2022],
+      ["2025-06-25", 1.37, 2024],
+    ]);
+    const leaders = entries.filter((e) => e.type === "LEADS" && e.to === "canada");
+    expect(leaders).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ date: "2025-03", from: "justin-trudeau", until: "2025-03" }),
+        expect.objectContaining({ date: "2025-03", from: "mark-carney", since: "2025-03" }),
+      ]),
+    );
+    expect(r.data.timeline.totalCount).toBe(r.data.timeline.edges.length);
+  });
+});
