@@ -8,12 +8,14 @@
  *     March 2025 (Trudeau until then), the 5 % target, the mission extended to March 2029;
  *   hague-2025-b: the same day, 2,200 troops and 1.33 % in 2024: it contradicts hague-2025-a.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { generateToken } from "../../src/auth/tokens.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
+import { runCli } from "../helpers/cli.js";
 import { createClient, testDb } from "../helpers/client.js";
 
 const db = testDb();
@@ -58,9 +60,11 @@ async function removeArticles() {
 }
 
 beforeAll(removeArticles);
+const dir = mkdtempSync(join(tmpdir(), "allies-growth-"));
 afterAll(async () => {
   await removeArticles();
   await db.driver.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Canada's troops in Operation Reassurance and its spending, now or as of a date. */
@@ -223,5 +227,85 @@ describe("the timeline of a nation the articles keep coming back to", () => {
       ]),
     );
     expect(r.data.timeline.totalCount).toBe(r.data.timeline.edges.length);
+  });
+});
+
+describe("the command-line path: extract, review, ingest --check, ingest", () => {
+  it("a draft of a 2023 article, reviewed, checked and ingested, gives the 2023 figure and keeps 2022's", async () => {
+    await removeArticles();
+    const draft = join(dir, "vilnius.yaml");
+    const extracted = await runCli([
+      "src/cli/extract.ts",
+      join(FIXTURES, "vilnius-2023.txt"),
+      "--title",
+      "Canada to double its troops in Latvia as NATO leaders meet in Vilnius",
+      "--publisher",
+      "Growth Wire",
+      "--date",
+      "2023-07-11",
+      "--link",
+      "seed/000_4f2a725f6fafb235.yaml",
+      "--out",
+      draft,
+    ]);
+    expect(extracted.stderr).toContain(`${draft}: `);
+    expect(extracted.code).toBe(0);
+    // The reviewer's edit: the sentence says the 1.29 % was 2022's.
+    const doc = parse(readFileSync(draft, "utf8")) as Doc;
+    expect(doc.source.key).toBe(VILNIUS.source.key);
+    const spends = doc.relations.find((r) => r.type === "SPENDS" && r.from === "canada") as {
+      properties: Record<string, unknown>;
+    };
+    spends.properties.year = 2022;
+    writeFileSync(draft, stringify(doc));
+
+    const check = await runCli(["src/cli/ingest.ts", "--check", draft]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(
+      /canada -\[CONTRIBUTES_TO\]-> operation-reassurance: would change; additionalTroops 130 -> null; asOf "2022-03" -> "2023-07"; troops 540 -> 800;/,
+    );
+    expect(check.stdout).toMatch(
+      /canada -\[SPENDS\]-> nato-two-percent-target: would change; .*value 1.39 -> 1.29/,
+    );
+    expect((await canada()).troops).toMatchObject({ troops: 540 }); // --check wrote nothing
+
+    const ingested = await runCli(["src/cli/ingest.ts", draft]);
+    expect(ingested.code).toBe(0);
+    expect(await canada()).toMatchObject({
+      troops: { troops: 800, additionalTroops: null, asOf: "2023-07" },
+      spending: { value: 1.29, year: 2022 },
+    });
+    expect(await canada("2022-03")).toMatchObject({
+      troops: { troops: 540, additionalTroops: 130 },
+      spending: { value: 1.39, year: 2021 },
+    });
+  });
+
+  it("--check shows a reviewer which figures of the article another source contradicts on the same day", async () => {
+    await ingest(HAGUE_A);
+    const check = await runCli([
+      "src/cli/ingest.ts",
+      "--check",
+      join(FIXTURES, "hague-2025-b.yaml"),
+    ]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(
+      "canada -[CONTRIBUTES_TO]-> operation-reassurance: would change; disputed false -> true; evidence + 1 sentence; troops 2200 claimed, 2000 stays (disputed: a claim at the same time comes first)",
+    );
+    expect(check.stdout).toContain(
+      "value 1.33 claimed, 1.37 stays (disputed: a claim at the same time comes first)",
+    );
+    await ingest(HAGUE_B);
+    const d = await gql(
+      `{ disputes(first: 20) { edges { node { id claims { source { key } at values } } } } }`,
+    );
+    expect(d.errors).toBeUndefined();
+    const ids = d.data.disputes.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "canada|CONTRIBUTES_TO|operation-reassurance",
+        "canada|SPENDS|nato-two-percent-target",
+      ]),
+    );
   });
 });
