@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { generateToken } from "../../src/auth/tokens.js";
+import { resettleFigures } from "../../src/data/claims.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { runCli } from "../helpers/cli.js";
 import { createClient, testDb } from "../helpers/client.js";
@@ -307,5 +308,23 @@ describe("the command-line path: extract, review, ingest --check, ingest", () =>
         "canada|SPENDS|nato-two-percent-target",
       ]),
     );
+  });
+});
+
+describe("a graph written before figures resolved together", () => {
+  it("is settled at start: the stale '130 more' beside a newer count goes, once", async () => {
+    await removeArticles();
+    await ingest(VILNIUS);
+    // What the previous version stored for this relation: the 2023 count beside 2022's 130.
+    await db.driver.executeQuery(
+      `MATCH (:Entity {key: "canada"})-[r:CONTRIBUTES_TO]->(:Entity {key: "operation-reassurance"})
+       SET r.additionalTroops = 130`,
+      {},
+      { database: db.database },
+    );
+    expect((await canada()).troops).toMatchObject({ troops: 800, additionalTroops: 130 });
+    expect(await resettleFigures(db)).toBeGreaterThanOrEqual(1);
+    expect((await canada()).troops).toMatchObject({ troops: 800, additionalTroops: null });
+    expect(await resettleFigures(db)).toBe(0);
   });
 });
