@@ -328,3 +328,19 @@ describe("a graph written before figures resolved together", () => {
     expect(await resettleFigures(db)).toBe(0);
   });
 });
+
+describe("searching for the people the articles name", () => {
+  it("finds a Latvian prime minister spelt with or without his diacritics", async () => {
+    await ingest(VILNIUS);
+    for (const q of ["Karins", "Kariņš", "Krišjānis Kariņš"]) {
+      const r = await gql(
+        `query ($q: String!) { search(query: $q, first: 3) { edges { node { key } } } }`,
+        { q },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data.search.edges.map((e: { node: { key: string } }) => e.node.key)).toContain(
+        "krisjanis-karins",
+      );
+    }
+  });
+});
