@@ -8,7 +8,7 @@
  *     March 2025 (Trudeau until then), the 5 % target, the mission extended to March 2029;
  *   hague-2025-b: the same day, 2,200 troops and 1.33 % in 2024: it contradicts hague-2025-a.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -342,5 +342,37 @@ describe("searching for the people the articles name", () => {
         "krisjanis-karins",
       );
     }
+  });
+});
+
+describe("the folder loop over articles already reviewed", () => {
+  it("leaves a reviewed article as it is instead of ingesting its raw draft again", async () => {
+    await removeArticles();
+    await ingest(VILNIUS); // the reviewed document: year 2022 added, a false pledge removed
+    const folder = join(dir, "folder");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "vilnius-2023.txt"),
+      readFileSync(join(FIXTURES, "vilnius-2023.txt")),
+    );
+    writeFileSync(
+      join(folder, "vilnius-2023.json"),
+      JSON.stringify({
+        title: "Canada to double its troops in Latvia as NATO leaders meet in Vilnius",
+        publisher: "Growth Wire",
+        publishedAt: "2023-07-11",
+        url: "https://example.org/vilnius",
+      }),
+    );
+    const r = await runCli(["src/cli/extract.ts", "--ingest", folder]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `vilnius-2023.txt: ${VILNIUS.source.key}: already in the graph, skipped`,
+    );
+    expect((await canada()).spending).toMatchObject({ value: 1.29, year: 2022 });
+    const pledge = await gql(
+      `{ entity(key: "trudeau-as-nato-leaders-gathered-in-the-lithuanian") { key } }`,
+    );
+    expect(pledge.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
   });
 });
