@@ -5,7 +5,7 @@
  */
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { migrateClaims, migrateEntityClaims } from "./data/claims.js";
+import { migrateClaims, migrateEntityClaims, resettleFigures } from "./data/claims.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { warmUpWrites } from "./data/warm-up.js";
 import { openDatabase } from "./db/database.js";
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   if (converted > 0) logger.info(`Converted ${converted} relations to claims (one per source).`);
   const entities = await migrateEntityClaims(database.db);
   if (entities > 0) logger.info(`Converted ${entities} entities to claims (one per source).`);
+  const figures = await resettleFigures(database.db);
+  if (figures > 0) logger.info(`Settled the figures of ${figures} relations from one claim each.`);
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
   if (config.SEED_IF_EMPTY && (await isEmpty(database.db, stats))) {

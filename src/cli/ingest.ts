@@ -78,6 +78,15 @@ function describeEntity(e: EntityPlan): string {
 
 const sentences = (n: number) => `${n} sentence${n === 1 ? "" : "s"}`;
 
+/** The values a document states that another claim outweighs: what the reviewer should see. */
+const outweighed = (r: RelationPlan) =>
+  r.outweighed
+    .map(
+      (o) =>
+        `; ${o.field} ${show(o.stated)} claimed, ${show(o.current)} stays (${o.disputed ? "disputed: a claim at the same time comes first" : "a newer claim holds"})`,
+    )
+    .join("");
+
 /** One line per relation of a dry run: create, add evidence to, change, or leave. */
 function describeRelation(r: RelationPlan): string {
   const head = `${r.from} -[${r.type}]-> ${r.to}`;
@@ -85,14 +94,14 @@ function describeRelation(r: RelationPlan): string {
     case "create":
       return `${head}: would be created (${sentences(r.addedEvidence)} as evidence)`;
     case "corroborate":
-      return `${head}: would gain evidence (${sentences(r.addedEvidence)})`;
+      return `${head}: would gain evidence (${sentences(r.addedEvidence)})${outweighed(r)}`;
     case "unchanged":
       return `${head}: unchanged`;
     case "update":
       return `${head}: would change; ${[
         ...r.changed.map((c) => `${c.field} ${show(c.from)} -> ${show(c.to)}`),
         ...(r.addedEvidence > 0 ? [`evidence + ${sentences(r.addedEvidence)}`] : []),
-      ].join("; ")}`;
+      ].join("; ")}${outweighed(r)}`;
   }
 }
 

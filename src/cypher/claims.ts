@@ -5,6 +5,7 @@
  * statements only read and set them, as parameters.
  */
 import neo4j from "neo4j-driver";
+import { OVER_TIME_RELATION_TYPES } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -81,5 +82,20 @@ export function sourceDatesStatement(keys: readonly string[]): Statement {
 MATCH (s:Entity) WHERE s.key IN $keys
 RETURN s.key AS key, coalesce(s.asOf, s.publishedAt) AS at`,
     params: { keys: [...keys] },
+  };
+}
+
+/**
+ * Rows (id, props): the relations whose figures change over time (the registry's `overTime`
+ * types, by their relationship type index) that hold more than one claim: the ones whose stored
+ * figures a version before figures resolved together may have mixed from several claims.
+ */
+export function figureRelationsStatement(): Statement {
+  return {
+    cypher: `
+MATCH ()-[r:${OVER_TIME_RELATION_TYPES.join("|")}]->()
+WHERE size(coalesce(r.evidenceSources, [])) > 1
+RETURN elementId(r) AS id, properties(r) AS props`,
+    params: {},
   };
 }

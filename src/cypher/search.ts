@@ -20,10 +20,20 @@ export function queryWords(text: string): string[] {
     .slice(0, 10);
 }
 
+/** A word without its diacritics ("kariņš" -> "karins"), as English-language articles spell names. */
+export function foldDiacritics(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
+}
+
 /**
  * Turns what a person typed into a Lucene query: each word must match, as a whole word
- * (boosted), as a prefix ("stolten" finds Stoltenberg) or, for longer words, with one typo.
- * User text never reaches Lucene syntax unescaped. Returns null when nothing searchable remains.
+ * (boosted), as a prefix ("stolten" finds Stoltenberg) or, for longer words, with one typo; a
+ * word with diacritics matches without them too ("Kariņš" finds Karins, as the articles spell
+ * him). User text never reaches Lucene syntax unescaped. Returns null when nothing searchable
+ * remains.
  */
 export function toLuceneQuery(text: string): string | null {
   const words = queryWords(text);
@@ -32,6 +42,11 @@ export function toLuceneQuery(text: string): string | null {
     .map((w) => {
       const forms = [`${w}^3`, `${w}*`];
       if (w.length >= 4) forms.push(`${w}~1`);
+      const folded = foldDiacritics(w);
+      if (folded !== w && folded.length > 0) {
+        forms.push(`${folded}^3`, `${folded}*`);
+        if (folded.length >= 4) forms.push(`${folded}~1`);
+      }
       return `(${forms.join(" OR ")})`;
     })
     .join(" AND ");

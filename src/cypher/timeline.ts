@@ -1,9 +1,13 @@
 /**
  * The Cypher of a timeline: the dated events an entity is linked to, and its own dated relations
- * (with a date or a since), in date order. Partial dates sort before their completions ("2022"
+ * in date order: an entry at its `date`, its `since` and its `until` (the relation as it stands),
+ * and, for a relation whose figures change over time (the registry's `overTime`: troops,
+ * spending), one at each counted claim's point in time, with `asOf` set so that the relation is
+ * read as of then (that source's figures). Partial dates sort before their completions ("2022"
  * before "2022-02-24"), and a range matches a partial date when the two overlap.
  */
 import neo4j from "neo4j-driver";
+import { OVER_TIME_RELATION_TYPES } from "../domain/vocabulary.js";
 import { dateRangePredicates } from "./filters.js";
 import { Params, type Statement } from "./params.js";
 import type { TimelinePlan } from "./plan.js";
@@ -16,9 +20,17 @@ CALL (n) {
   RETURN DISTINCT e.date AS date, ${asMap("e")} AS event, null AS rel
   UNION
   MATCH (n)-[r]-(m:Entity)
-  WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
-  RETURN coalesce(r.date, r.since) AS date, null AS event,
-         {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS rel
+  WHERE NOT m:Event AND NOT r:MENTIONS
+  WITH n, r, m, [d IN [r.date, r.since, r.until] WHERE d IS NOT NULL | {date: d, asOf: null}] +
+    CASE WHEN type(r) IN $overTime THEN
+      [i IN range(0, size(coalesce(r.evidenceAt, [])) - 1)
+       WHERE r.evidenceAt[i] <> "" AND coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED"
+       | {date: r.evidenceAt[i], asOf: r.evidenceAt[i]}]
+    ELSE [] END AS dates
+  UNWIND dates AS d
+  WITH DISTINCT n, r, m, d.date AS date, d.asOf AS asOf
+  RETURN date, null AS event,
+         {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}, asOf: asOf} AS rel
 }
 WITH date, event, rel WHERE ${where}
 ${tail}`;
@@ -36,7 +48,7 @@ export function timelineStatements(plan: TimelinePlan): { page: Statement; count
     "timeline",
   );
   const where = conditions.length ? conditions.join(" AND ") : "true";
-  const base = { ...params.values, key: plan.key };
+  const base = { ...params.values, key: plan.key, overTime: [...OVER_TIME_RELATION_TYPES] };
   return {
     page: {
       cypher: timelineCypher(

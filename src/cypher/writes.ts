@@ -160,6 +160,23 @@ export function stripEntityClaimsStatement(strip: { source: string; by: string }
   return { cypher: STRIP_ENTITY_CLAIMS_FROM, params: { source: strip.source, by: strip.by } };
 }
 
+/**
+ * After a Source is deleted: the entities among `keys` (those it had claims on) that no claim
+ * and no relation keeps any more: only that source introduced them (one made by hand keeps its
+ * claim without a source, ""). Row (keys): the keys deleted.
+ */
+const REMOVE_ORPHANS = `
+UNWIND $keys AS key
+MATCH (n:Entity {key: key})
+WHERE n.kind <> 'Source' AND size(coalesce(n.claimSources, [])) = 0 AND NOT EXISTS { (n)--() }
+WITH n, n.key AS key
+DELETE n
+RETURN collect(key) AS keys`;
+
+export function removeOrphansStatement(keys: readonly string[]): Statement {
+  return { cypher: REMOVE_ORPHANS, params: { keys: [...keys] } };
+}
+
 /** Row (removed): deletes the entity and its relations (ids of those removed); no row when absent. */
 export function deleteEntityStatement(key: string): Statement {
   return { cypher: DELETE, params: { key } };

@@ -16,6 +16,7 @@
  * (`migrateEntityClaims`). The statements are src/cypher/claims.ts's.
  */
 import {
+  figureRelationsStatement,
   legacyEntitiesStatement,
   legacyRelationsStatement,
   setEntitiesStatement,
@@ -158,6 +159,25 @@ async function inBatches(
     converted += n;
     if (n < LEGACY_BATCH) return converted;
   }
+}
+
+/**
+ * Settles again the relations with several claims whose figures change over time: before a
+ * relation's figures resolved together (domain/claims.ts), a newer troop count was stored beside
+ * an older claim's additionalTroops or year. Idempotent (a settled relation is left as it is);
+ * run at every start. Returns how many it changed.
+ */
+export function resettleFigures(db: Db, stats: QueryStats = { roundTrips: 0 }): Promise<number> {
+  return writeTx(db, stats, async (tx) => {
+    const rows = await run(tx, figureRelationsStatement());
+    const changes: Touched[] = [];
+    for (const row of rows) {
+      const props = settledProperties(row.props as Record<string, Plain>);
+      if (props) changes.push({ id: String(row.id), props });
+    }
+    if (changes.length > 0) await run(tx, settleRelationsStatement(changes));
+    return changes.length;
+  });
 }
 
 /** Converts relations written before claims existed; returns how many it converted. */

@@ -19,7 +19,13 @@ import {
 import type { Db } from "../db/driver.js";
 import { type QueryStats, readTx, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { claimValues, decodeClaims, restateClaim, storedClaims } from "../domain/claims.js";
+import {
+  claimValues,
+  decodeClaims,
+  resolveRelationClaims,
+  restateClaim,
+  storedClaims,
+} from "../domain/claims.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
 import {
   decodeEntityClaims,
@@ -377,6 +383,11 @@ export interface RelationPlan {
   /** Sentences the relation does not hold yet. */
   addedEvidence: number;
   changed: ValueChange[];
+  /**
+   * Values this document states that the relation would not show: a newer claim holds, or a
+   * claim at the same time comes first (`disputed`: the two disagree).
+   */
+  outweighed: Array<{ field: string; stated: Plain; current: Plain; disputed: boolean }>;
 }
 
 /** What ingesting a document would do, found without writing anything. */
@@ -524,17 +535,21 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
     const first = list[0] as DocumentRelation;
     const base = { from: first.from, type: first.type, to: first.to };
     const props = stored.get(id);
-    if (!props) return { ...base, action: "create", addedEvidence: list.length, changed: [] };
+    if (!props)
+      return { ...base, action: "create", addedEvidence: list.length, changed: [], outweighed: [] };
     const before = decodeClaims(props, storedValues(props));
     let after = before;
+    const stated: Record<string, Plain> = {};
     for (const r of list) {
       const row = relationRow(r, sourceAt);
+      const values = JSON.parse(row.values) as Record<string, Plain>;
+      Object.assign(stated, values);
       after = restateClaim(after, {
         sourceKey: doc.source.key,
         excerpt: r.evidence,
         inferred: r.inferred,
         at: row.at === "" ? null : row.at,
-        values: JSON.parse(row.values) as Record<string, Plain>,
+        values,
         rank: "NORMAL",
       });
     }
@@ -548,6 +563,17 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
     }
     for (const flag of ["inferred", "disputed"] as const)
       if (was[flag] !== will[flag]) changed.push({ field: flag, from: was[flag], to: will[flag] });
+    const resolved = resolveRelationClaims(after);
+    const outweighed = Object.entries(stated)
+      .filter(
+        ([field, value]) => JSON.stringify(value) !== JSON.stringify(will.values[field] ?? null),
+      )
+      .map(([field, value]) => ({
+        field,
+        stated: value,
+        current: will.values[field] ?? null,
+        disputed: resolved.disputedProperties.includes(field),
+      }));
     const addedEvidence = will.lists.evidenceExcerpts.length - was.lists.evidenceExcerpts.length;
     const same = JSON.stringify(was.lists) === JSON.stringify(will.lists);
     const action =
@@ -558,7 +584,7 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
           : addedEvidence > 0
             ? "corroborate"
             : "update";
-    return { ...base, action, addedEvidence, changed };
+    return { ...base, action, addedEvidence, changed, outweighed };
   });
 }
 

@@ -5,7 +5,7 @@
 
 import type { Row } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
-import { type Claim, decodeClaims, resolveClaims } from "../domain/claims.js";
+import { type Claim, decodeClaims, resolveRelationClaims } from "../domain/claims.js";
 import { decodeEntityClaims, ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
 import {
   ALL_RELATION_PROPERTIES,
@@ -137,7 +137,7 @@ export function toRelation(key: string, item: Row, asOf?: string | null): Relati
     if (value !== undefined && value !== null) properties[name] = value;
   }
   const claims = decodeClaims(props, properties);
-  const resolved = resolveClaims(claims, asOf);
+  const resolved = resolveRelationClaims(claims, asOf);
   if (asOf != null && props.evidenceValues !== undefined) {
     for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
       const value = resolved.values[name];

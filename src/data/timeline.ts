@@ -36,7 +36,14 @@ export async function timeline(
       items: rows.map((r) => ({
         date: String(r.date),
         event: r.event ? toEntity(r.event) : null,
-        relation: r.rel ? toRelation(input.key, r.rel as Row) : null,
+        // A claim's entry reads the relation as of its point in time (cypher/timeline.ts).
+        relation: r.rel
+          ? toRelation(
+              input.key,
+              r.rel as Row,
+              typeof (r.rel as Row).asOf === "string" ? ((r.rel as Row).asOf as string) : null,
+            )
+          : null,
       })),
       totalCount: total,
     };

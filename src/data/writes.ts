@@ -11,6 +11,7 @@ import {
   deleteEntityStatement,
   entityByKeyStatement,
   lockedEntityStatement,
+  removeOrphansStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
   stripEntityClaimsStatement,
@@ -266,14 +267,16 @@ export async function updateEntity(
 
 /**
  * Deletes an entity and every relation it has; deleting a Source also takes its evidence off
- * other relations (removing those it was the only evidence for). Deleting what is not there
- * changes nothing.
+ * other relations (removing those it was the only evidence for) and its claims off entities,
+ * and deletes the entities it alone introduced (`entitiesRemoved`: no claim and no relation
+ * left). Deleting what is not there changes nothing.
  */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
   return writeTx(db, stats, async (tx) => {
     // Locked: of deletes racing on one key, one deletes; the others wait, then find nothing.
     const [current] = await run(tx, lockedEntityStatement(key, false));
-    if (!current) return { deleted: false, relationsRemoved: 0, changes: NONE() };
+    if (!current)
+      return { deleted: false, relationsRemoved: 0, entitiesRemoved: [], changes: NONE() };
     const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     const stripped = { removed: [] as string[], changed: [] as string[], entities: [] as string[] };
     if ((current.n as Row | null)?.kind === "Source") {
@@ -290,15 +293,22 @@ export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = 
     }
     const [row] = await run(tx, deleteEntityStatement(key));
     // A delete that waited for the lock of one that then committed finds nothing left to delete.
-    if (!row) return { deleted: false, relationsRemoved: 0, changes: NONE() };
+    if (!row) return { deleted: false, relationsRemoved: 0, entitiesRemoved: [], changes: NONE() };
     const removed = [...stripped.removed, ...strings(row?.removed)];
+    // What only this source introduced (no other claim, no relation left) goes with it.
+    let orphans: string[] = [];
+    if (stripped.entities.length > 0) {
+      const [gone] = await run(tx, removeOrphansStatement(stripped.entities));
+      orphans = strings(gone?.keys);
+    }
     return {
       deleted: true,
       relationsRemoved: removed.length,
+      entitiesRemoved: orphans,
       changes: {
         ...NONE(),
-        entities: stripped.entities,
-        deletedEntities: [key],
+        entities: stripped.entities.filter((k) => !orphans.includes(k)),
+        deletedEntities: [key, ...orphans],
         removedRelations: removed,
         relations: stripped.changed,
       },

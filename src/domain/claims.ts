@@ -12,12 +12,19 @@
  *   claims arrive); where that time is the latest, the value shown is the first by source key,
  *   so every read shows the same one.
  * - A claim without a point in time counts as older than every dated claim.
+ * - A relation's figures (its type's own properties: `troops`, `additionalTroops` and `asOf`;
+ *   `value`, `unit`, `year` and `estimated` ...) are one observation and resolve together: the
+ *   latest claim stating any of them gives all of them, so a 2023 count of 800 troops never
+ *   shows beside the "130 more" a 2022 article announced, nor a 2024 figure beside 2021's year.
+ *   The properties every relation may carry (`since`, `until`, `date`) resolve one by one.
  *
  * Pure functions over plain values: the data layer stores claims as parallel lists on the
  * relationship (one item per piece of evidence) and decodes them with `decodeClaims`. An
  * entity's name, description and properties are resolved by the same `resolveClaims`
  * (domain/entity-claims.ts).
  */
+
+import { ALL_RELATION_PROPERTIES, COMMON_RELATION_PROPERTIES } from "./vocabulary.js";
 
 /** A JSON-like value, as stored values decode (the same shape as db/serialize's Plain). */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
@@ -54,8 +61,29 @@ export function atOrBefore(a: string, d: string): boolean {
 
 const same = (a: Plain, b: Plain) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Resolves a relation's values from its claims, now or as of `asOf`. */
-export function resolveClaims(claims: readonly Claim[], asOf?: string | null): Resolution {
+/**
+ * A relation's figures: the properties of its type's own (not `since`, `until`, `date`), which
+ * one claim states as one observation and which resolve together (`resolveRelationClaims`).
+ */
+export const RELATION_FIGURES: readonly string[] = Object.keys(ALL_RELATION_PROPERTIES).filter(
+  (name) => !Object.hasOwn(COMMON_RELATION_PROPERTIES, name),
+);
+
+/** Resolves a relation's values from its claims, now or as of `asOf`, its figures together. */
+export function resolveRelationClaims(claims: readonly Claim[], asOf?: string | null): Resolution {
+  return resolveClaims(claims, asOf, RELATION_FIGURES);
+}
+
+/**
+ * Resolves values from claims, now or as of `asOf`. The properties named in `together` resolve
+ * as one: they all come from the latest claim that states any of them (an entity's fields resolve
+ * one by one; a relation's figures together, see `resolveRelationClaims`).
+ */
+export function resolveClaims(
+  claims: readonly Claim[],
+  asOf?: string | null,
+  together: readonly string[] = [],
+): Resolution {
   const counted = claims.filter(
     (c) => c.rank !== "DEPRECATED" && (asOf == null || c.at == null || atOrBefore(c.at, asOf)),
   );
@@ -63,11 +91,15 @@ export function resolveClaims(claims: readonly Claim[], asOf?: string | null): R
   for (const c of counted) for (const name of Object.keys(c.values)) names.add(name);
   const values: Record<string, Plain> = {};
   const disputedProperties: string[] = [];
+  const group = new Set(together);
+  const statesGroup = (c: Claim) => together.some((n) => c.values[n] != null);
   for (const name of [...names].sort()) {
     const stating = counted.filter((c) => c.values[name] != null);
     if (stating.length === 0) continue;
-    const preferred = stating.filter((c) => c.rank === "PREFERRED");
-    const pool = preferred.length > 0 ? preferred : stating;
+    // A figure is taken from the claim that gives the latest figures, if it states this one.
+    const candidates = group.has(name) ? counted.filter(statesGroup) : stating;
+    const preferred = candidates.filter((c) => c.rank === "PREFERRED");
+    const pool = preferred.length > 0 ? preferred : candidates;
     const latest = pool.reduce<string | null>(
       (t, c) => (c.at != null && (t == null || c.at > t) ? c.at : t),
       null,
@@ -76,7 +108,7 @@ export function resolveClaims(claims: readonly Claim[], asOf?: string | null): R
       .filter((c) => c.at === latest)
       .sort((a, b) => a.sourceKey.localeCompare(b.sourceKey) || a.excerpt.localeCompare(b.excerpt));
     const first = atLatest[0] as Claim;
-    values[name] = first.values[name] as Plain;
+    if (first.values[name] != null) values[name] = first.values[name] as Plain;
     const byTime = new Map<string | null, Plain>();
     for (const c of stating) {
       const seen = byTime.get(c.at);
@@ -116,7 +148,7 @@ export function storedClaims(claims: readonly Claim[]): {
   disputed: boolean;
 } {
   const lists = encodeClaims(claims);
-  const resolved = resolveClaims(claims);
+  const resolved = resolveRelationClaims(claims);
   return {
     lists,
     values: resolved.values,

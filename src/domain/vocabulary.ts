@@ -158,6 +158,11 @@ interface RelationSpec {
   readonly from: readonly Kind[];
   readonly to: readonly Kind[];
   readonly properties: PropertySpec;
+  /**
+   * Its figures change over time (troops, spending): each source's claim is an entry of the
+   * timeline at its own point in time, with the figures as of then.
+   */
+  readonly overTime?: true;
 }
 
 const ALL_KINDS = KIND_NAMES;
@@ -198,6 +203,7 @@ export const RELATION_TYPES = {
       additionalTroops: int("Troops announced to join."),
       asOf: date("When the troop figures held."),
     },
+    overTime: true,
   },
   DEPLOYED_TO: {
     description: "A mission is deployed to a nation or place.",
@@ -227,6 +233,7 @@ export const RELATION_TYPES = {
       year: int("The year of the spending."),
       estimated: bool("Whether the figure is an estimate."),
     },
+    overTime: true,
   },
   PARTICIPATED_IN: {
     description: "Took part in an event.",
@@ -299,6 +306,11 @@ export const KEY_MAX_LENGTH = 120;
 export function relationProperties(type: RelationType): PropertySpec {
   return { ...COMMON_RELATION_PROPERTIES, ...RELATION_TYPES[type].properties };
 }
+
+/** The relation types whose figures change over time (see RelationSpec.overTime). */
+export const OVER_TIME_RELATION_TYPES: readonly RelationType[] = RELATION_TYPE_NAMES.filter(
+  (t) => (RELATION_TYPES[t] as RelationSpec).overTime === true,
+);
 
 /** Whether `type` may link an entity of kind `from` to one of kind `to`. */
 export function isAllowedEndpoint(type: RelationType, from: Kind, to: Kind): boolean {

@@ -89,10 +89,11 @@ describe("claims from articles at different dates", () => {
     for (const doc of [A, B, C]) await ingest(doc);
 
     const now = await contribution();
-    // The update: the latest figure, citing the sentence that gives it.
+    // The update: the latest figure, citing the sentence that gives it. The seed's "130 more
+    // will join in the coming weeks" was said in 2022: the 2025 figure does not carry it.
     expect(now.contributes).toMatchObject({
       troops: 1900,
-      additionalTroops: 130,
+      additionalTroops: null,
       disputed: true,
       sourceCount: 4,
     });

@@ -98,9 +98,13 @@ describe("npm run extract", () => {
     );
     expect(people).toHaveLength(1);
 
+    // A second run leaves the articles already in the graph as they are (perhaps reviewed).
     const again = await runCli(["src/cli/extract.ts", "--ingest", dir]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/relations 0 new, 0 corroborated, \d+ unchanged\.\n/);
+    expect(again.stdout).toMatch(/^a\.txt: xcli-a: already in the graph, skipped/m);
+    expect(again.stdout).toMatch(
+      /Summary: 0 of 2 articles ingested \(2 already in the graph, skipped\); entities 0 new, 0 linked; relations 0 new, 0 corroborated, 0 unchanged\./,
+    );
   }, 180_000);
 
   it("--ingest reports an article with malformed metadata and ingests the others", async () => {

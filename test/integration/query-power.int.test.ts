@@ -188,7 +188,12 @@ describe("timeline", () => {
     const { data } = await gql(
       `{ timeline(entity: "${PREFIX}freedonia") { edges { date relation { type from { key } } } } }`,
     );
-    expect(data.timeline.edges.map((e: { date: string }) => e.date)).toEqual(["2010", "2015-06"]);
+    // Ann Lee's term from 2010 and its end in 2015, then Bo Park's from June 2015.
+    expect(data.timeline.edges.map((e: { date: string }) => e.date)).toEqual([
+      "2010",
+      "2015",
+      "2015-06",
+    ]);
   });
 });
 

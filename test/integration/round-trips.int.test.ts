@@ -93,7 +93,7 @@ const MIXED = `query ($n: Int) {
       relations(first: $n, types: [MEMBER_OF, LEADS, CONTRIBUTES_TO]) { totalCount edges { type evidence { excerpt source { title } } node { key } } }
     } }
   }
-  timeline(entity: "canada", first: $n) { edges { date event { participants(first: $n) { edges { node { key } } } } } }
+  timeline(entity: "justin-trudeau", first: $n) { edges { date event { participants(first: $n) { edges { node { key } } } } } }
   paths(from: "justin-trudeau", to: "latvia", first: 3) { steps { relation { type evidence { excerpt } } } }
   neighbourhood(key: "nato", depth: 2, limit: 50) { nodes { key } edges { id } }
 }`;

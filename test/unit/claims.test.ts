@@ -5,6 +5,7 @@ import {
   encodeClaims,
   mergeClaim,
   resolveClaims,
+  resolveRelationClaims,
   restateClaim,
   sourceCount,
 } from "../../src/domain/claims.js";
@@ -39,6 +40,35 @@ describe("resolving a relation's values from its claims", () => {
     const now = resolveClaims([ctv, old, later]);
     expect(now.values.troops).toBe(1900);
     expect(now.disputedProperties).toEqual(["troops"]);
+  });
+
+  it("resolves a relation's figures together, and its since / until / date one by one", () => {
+    const seed = claim({
+      sourceKey: "ctv",
+      at: "2022-03",
+      values: { troops: 540, additionalTroops: 130, asOf: "2022-03", since: "2017" },
+    });
+    const update = claim({
+      sourceKey: "gw",
+      at: "2023-07",
+      values: { troops: 800, asOf: "2023-07" },
+    });
+    expect(resolveRelationClaims([seed, update]).values).toEqual({
+      troops: 800,
+      asOf: "2023-07",
+      since: "2017",
+    });
+    expect(resolveRelationClaims([seed, update], "2022-12").values).toEqual(seed.values);
+    // A claim stating only `until` leaves the figures where they were.
+    const ended = claim({ sourceKey: "x", at: "2025", values: { until: "2025-03" } });
+    expect(resolveRelationClaims([seed, update, ended]).values).toEqual({
+      troops: 800,
+      asOf: "2023-07",
+      since: "2017",
+      until: "2025-03",
+    });
+    // An entity's fields (resolveClaims alone) still resolve one by one.
+    expect(resolveClaims([seed, update]).values.additionalTroops).toBe(130);
   });
 
   it("drops deprecated claims and counts corroborating sources", () => {

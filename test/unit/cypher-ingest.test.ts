@@ -15,6 +15,7 @@ import {
   relationPatchesStatement,
 } from "../../src/cypher/bulk.js";
 import {
+  figureRelationsStatement,
   legacyEntitiesStatement,
   legacyRelationsStatement,
   setEntitiesStatement,
@@ -382,6 +383,18 @@ describe("Cypher shapes: settling claims and the migrations", () => {
       UNWIND $rows AS row
       MATCH (n:Entity) WHERE elementId(n) = row.id
       SET n += row.props"
+    `);
+  });
+
+  it("at start, the relations whose figures change over time and hold several claims are read to settle again", () => {
+    expect(figureRelationsStatement()).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH ()-[r:CONTRIBUTES_TO|SPENDS]->()
+      WHERE size(coalesce(r.evidenceSources, [])) > 1
+      RETURN elementId(r) AS id, properties(r) AS props",
+        "params": {},
+      }
     `);
   });
 

@@ -11,6 +11,7 @@ import {
   deleteEntityStatement,
   entityByKeyStatement,
   lockedEntityStatement,
+  removeOrphansStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
   retractEntityClaimsStatement,
@@ -182,6 +183,25 @@ describe("Cypher shapes: single writes", () => {
       RETURN removed",
         "params": {
           "key": "src-1",
+        },
+      }
+    `);
+  });
+
+  it("deleteEntity of a Source, after it: the entities it alone introduced (no claim, no relation left)", () => {
+    expect(removeOrphansStatement(["mark-carney"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $keys AS key
+      MATCH (n:Entity {key: key})
+      WHERE n.kind <> 'Source' AND size(coalesce(n.claimSources, [])) = 0 AND NOT EXISTS { (n)--() }
+      WITH n, n.key AS key
+      DELETE n
+      RETURN collect(key) AS keys",
+        "params": {
+          "keys": [
+            "mark-carney",
+          ],
         },
       }
     `);

@@ -350,14 +350,26 @@ describe("Cypher shapes", () => {
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
-        WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
-        RETURN coalesce(r.date, r.since) AS date, null AS event,
-               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS rel
+        WHERE NOT m:Event AND NOT r:MENTIONS
+        WITH n, r, m, [d IN [r.date, r.since, r.until] WHERE d IS NOT NULL | {date: d, asOf: null}] +
+          CASE WHEN type(r) IN $overTime THEN
+            [i IN range(0, size(coalesce(r.evidenceAt, [])) - 1)
+             WHERE r.evidenceAt[i] <> "" AND coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED"
+             | {date: r.evidenceAt[i], asOf: r.evidenceAt[i]}]
+          ELSE [] END AS dates
+        UNWIND dates AS d
+        WITH DISTINCT n, r, m, d.date AS date, d.asOf AS asOf
+        RETURN date, null AS event,
+               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}, asOf: asOf} AS rel
       }
       WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
       RETURN count(*) AS total",
           "params": {
             "key": "canada",
+            "overTime": [
+              "CONTRIBUTES_TO",
+              "SPENDS",
+            ],
             "t0": "2022-03~",
             "t1": "2022",
             "t2": "2022",
@@ -371,9 +383,17 @@ describe("Cypher shapes", () => {
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
-        WHERE NOT m:Event AND NOT r:MENTIONS AND coalesce(r.date, r.since) IS NOT NULL
-        RETURN coalesce(r.date, r.since) AS date, null AS event,
-               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS rel
+        WHERE NOT m:Event AND NOT r:MENTIONS
+        WITH n, r, m, [d IN [r.date, r.since, r.until] WHERE d IS NOT NULL | {date: d, asOf: null}] +
+          CASE WHEN type(r) IN $overTime THEN
+            [i IN range(0, size(coalesce(r.evidenceAt, [])) - 1)
+             WHERE r.evidenceAt[i] <> "" AND coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED"
+             | {date: r.evidenceAt[i], asOf: r.evidenceAt[i]}]
+          ELSE [] END AS dates
+        UNWIND dates AS d
+        WITH DISTINCT n, r, m, d.date AS date, d.asOf AS asOf
+        RETURN date, null AS event,
+               {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}, asOf: asOf} AS rel
       }
       WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
       RETURN date, event, rel
@@ -389,6 +409,10 @@ describe("Cypher shapes", () => {
               "high": 0,
               "low": 0,
             },
+            "overTime": [
+              "CONTRIBUTES_TO",
+              "SPENDS",
+            ],
             "t0": "2022-03~",
             "t1": "2022",
             "t2": "2022",

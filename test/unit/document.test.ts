@@ -105,6 +105,12 @@ describe("search query building", () => {
     );
     expect(toLuceneQuery("  ~*: ")).toBeNull();
   });
+
+  it("matches a word typed with diacritics without them too", () => {
+    expect(toLuceneQuery("Kariņš")).toContain(
+      "name:((kariņš^3 OR kariņš* OR kariņš~1 OR karins^3 OR karins* OR karins~1))^4",
+    );
+  });
 });
 
 describe("configuration", () => {

@@ -315,10 +315,24 @@ export function pathPanel(
   ].filter((el) => el !== null);
 }
 
+/** Properties that say when, which the entry's date already shows. */
+const WHEN = new Set(["since", "until", "date", "asOf"]);
+
+/**
+ * An event's name, or a relation's sentence with its figures as of the entry's date (the API
+ * reads a claim's entry as of its time): "Canada CONTRIBUTES_TO Operation Reassurance: troops 800".
+ */
 function timelineLabel(item: TimelineItem): string {
   if (item.event) return item.event.name;
-  if (item.relation) return sentence(item.relation);
-  return "";
+  if (!item.relation) return "";
+  const figures = Object.entries(item.relation.properties ?? {})
+    .filter(([name, value]) => !WHEN.has(name) && value != null)
+    .map(
+      ([name, value]) =>
+        `${name} ${typeof value === "number" ? value.toLocaleString("en") : String(value)}`,
+    )
+    .join(" · ");
+  return figures ? `${sentence(item.relation)}: ${figures}` : sentence(item.relation);
 }
 
 export function timelineStrip(

@@ -94,6 +94,7 @@ interface DeletePayload {
   key: string;
   deleted: boolean;
   relationsRemoved: number;
+  entitiesRemoved: string[];
 }
 
 const DeleteEntityResult = builder.objectRef<DeletePayload>("DeleteEntityPayload").implement({
@@ -102,6 +103,10 @@ const DeleteEntityResult = builder.objectRef<DeletePayload>("DeleteEntityPayload
     deleted: t.exposeBoolean("deleted", { description: "False when there was nothing to delete." }),
     relationsRemoved: t.exposeInt("relationsRemoved", {
       description: "Relations deleted with it.",
+    }),
+    entitiesRemoved: t.exposeStringList("entitiesRemoved", {
+      description:
+        "For a Source: the keys of the entities it alone introduced, deleted with it (no other source's claim, no hand-made value and no relation kept them).",
     }),
   }),
 });
@@ -171,12 +176,17 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [BadInputError] },
     description:
-      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); deleting a Source also takes its claims off other relations and entities. Needs the admin scope. Deleting a key that is not there changes nothing.",
+      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); deleting a Source also takes its claims off other relations and entities, and deletes the entities only it introduced (entitiesRemoved). Needs the admin scope. Deleting a key that is not there changes nothing.",
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_, { key }, ctx) => {
       const r = await deleteEntity(ctx.db, ctx.stats, checkKey(key), by(ctx));
       announce(ctx.events, { ...r.changes, operation: "deleteEntity", by: by(ctx) });
-      return { key, deleted: r.deleted, relationsRemoved: r.relationsRemoved };
+      return {
+        key,
+        deleted: r.deleted,
+        relationsRemoved: r.relationsRemoved,
+        entitiesRemoved: r.entitiesRemoved,
+      };
     },
   }),
   retractSource: t.field({
