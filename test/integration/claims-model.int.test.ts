@@ -9,7 +9,8 @@
  * - its figure is the one of the latest claim that counts (a claim without a time is the
  *   oldest; at the same time, the first by source key, then sentence), now and as of any date;
  * - it is disputed while two claims that count, at the same time, give different figures;
- * - an entity's description is the latest counting source's, the same way.
+ * - an entity's description is the latest counting source's, the same way;
+ * - entities that only deleted sources declared go with the last of them.
  *
  * The example-based tests (claims.int) pin real articles; this one looks for the order of
  * events nobody wrote down. Its keys start with `cm-`; replay a failure with the seed and path
@@ -103,11 +104,17 @@ class Model {
   descriptions = new Map<Source, { at: string | null; description: string }>();
   retracted = new Set<Source>();
   sources = new Set<Source>();
-  entities = false;
+
+  /**
+   * Every article declares both entities, so they exist while one of its sources does: deleting
+   * the last source deletes the entities it alone introduced.
+   */
+  get entities(): boolean {
+    return this.sources.size > 0;
+  }
 
   apply(s: Step): void {
     if (s.do === "ingest") {
-      this.entities = true;
       this.sources.add(s.source);
       const excerpt = SENTENCES[s.sentence] as string;
       const id = `${s.source}|${excerpt}`;
@@ -262,7 +269,7 @@ async function read(asOf: string | null) {
        mission: entity(key: "cm-mission") { description } }`,
     { asOf },
   );
-  // Before any article, neither entity exists: entity(key) says so with NOT_FOUND.
+  // Before any article and after the last is deleted, neither entity exists: NOT_FOUND.
   const codes = (r.errors ?? []).map((e) => e.extensions?.code);
   const data = { ...(r.data as object), codes } as {
     codes: unknown[];
