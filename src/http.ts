@@ -199,9 +199,11 @@ function waiting(res: ServerResponse): number {
  * Answers waiting for their clients. A client that asks for a large answer and reads none of it
  * held its request slot until it hung up (16 such clients, one GraphiQL page each, refused every
  * query for as long as they stayed): the slot is given back once yoga has the answer
- * (admission's `answered`), and its bytes are counted here instead. A connection whose waiting bytes make no
- * progress for STALL_MS is closed; while the waiting bytes are over `budget`, clients stalled
- * for a second are closed first, so slow readers never keep others out.
+ * (admission's `answered`), and its bytes are counted here instead. A connection whose waiting
+ * bytes make no progress for STALL_MS is closed; while the waiting bytes are over `budget`,
+ * clients stalled for a second are closed first, longest first, and a new request is refused
+ * (503) only while they are still over it, so memory stays bounded however fast answers are
+ * asked for, and stalled readers keep others out for a second at most.
  */
 function slowReaders(budget: number, logger: Logger) {
   const watched = new Map<ServerResponse, { bytes: number; since: number }>();
@@ -232,11 +234,16 @@ function slowReaders(budget: number, logger: Logger) {
       clearInterval(timer);
       timer = undefined;
     }
+    return total;
   };
-  return (res: ServerResponse) => {
-    watched.set(res, { bytes: 0, since: performance.now() });
-    res.once("close", () => watched.delete(res));
-    timer ??= setInterval(check, 500).unref();
+  return {
+    watch(res: ServerResponse) {
+      watched.set(res, { bytes: 0, since: performance.now() });
+      res.once("close", () => watched.delete(res));
+      timer ??= setInterval(check, 500).unref();
+    },
+    /** Whether the answers waiting are over the budget, once the stalled ones are closed. */
+    overBudget: () => check() > budget,
   };
 }
 
@@ -307,9 +314,9 @@ export function createHttp({
     : Number.POSITIVE_INFINITY;
   let receiving = 0;
   // Answers waiting for clients that do not read them: as many bytes as bodies being received.
-  const watch = slowReaders(maxReceivingBytes, logger);
+  const readers = slowReaders(maxReceivingBytes, logger);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    watch(res);
+    readers.watch(res);
     const overloaded = (what: string) => {
       res.setHeader("retry-after", "1");
       res.setHeader("connection", "close");
@@ -430,6 +437,7 @@ export function createHttp({
         return;
       }
     }
+    if (readers.overBudget()) return overloaded("answers are waiting for clients that do not read");
     if (!admit(req, res, info))
       return overloaded(
         wantsStream(req)
