@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
@@ -186,13 +187,15 @@ export const STALL_MS = 10_000;
 /** Past the budget of answer bytes waiting, a client stalled for this long is closed at once. */
 const STALLED_OVER_BUDGET_MS = 1_000;
 
-/** Bytes of a response not yet taken by the client's connection (Node's buffer and libuv's queue). */
+/**
+ * Bytes of a response not yet taken by the client's connection: its own buffer (a pipelined
+ * response waits there for the ones before it), the socket's and libuv's queue.
+ */
 function waiting(res: ServerResponse): number {
   const socket = res.socket as
     | (ServerResponse["socket"] & { _handle?: { writeQueueSize?: number } })
     | null;
-  if (!socket) return 0;
-  return socket.writableLength + (socket._handle?.writeQueueSize ?? 0);
+  return res.writableLength + (socket?._handle?.writeQueueSize ?? 0);
 }
 
 /**
@@ -211,24 +214,34 @@ function slowReaders(budget: number, logger: Logger) {
   const check = () => {
     const now = performance.now();
     let total = 0;
-    const stalled: [ServerResponse, number][] = [];
+    // Per connection: its waiting bytes (every response on it, pipelined ones included) and how
+    // long the one it is sending has made no progress.
+    const connections = new Map<Socket, { bytes: number; ms: number }>();
     for (const [res, seen] of watched) {
+      const socket = res.req.socket;
+      if (socket.destroyed) {
+        watched.delete(res);
+        continue;
+      }
       const bytes = waiting(res);
       if (bytes === 0 || bytes !== seen.bytes) {
         seen.bytes = bytes;
         seen.since = now;
       }
       total += bytes;
-      if (bytes > 0) stalled.push([res, now - seen.since]);
+      const c = connections.get(socket) ?? { bytes: 0, ms: 0 };
+      c.bytes += bytes;
+      // A pipelined response waits its turn: only the one being sent can stall.
+      if (res.socket && bytes > 0) c.ms = now - seen.since;
+      connections.set(socket, c);
     }
-    stalled.sort((a, b) => b[1] - a[1]);
-    for (const [res, ms] of stalled) {
+    const stalled = [...connections].filter(([, c]) => c.ms > 0).sort((a, b) => b[1].ms - a[1].ms);
+    for (const [socket, { bytes, ms }] of stalled) {
       const over = total > budget && ms >= STALLED_OVER_BUDGET_MS;
       if (ms < STALL_MS && !over) continue;
-      total -= waiting(res);
-      watched.delete(res);
+      total -= bytes;
       logger.debug({ ms: Math.round(ms), over }, "closed a connection whose client reads nothing");
-      res.destroy();
+      socket.destroy();
     }
     if (watched.size === 0 && timer) {
       clearInterval(timer);
