@@ -223,11 +223,11 @@ function slowReaders(budget: number, logger: Logger) {
         watched.delete(res);
         continue;
       }
+      // Progress is bytes taken by the client: fewer waiting. More waiting (an event, a ping of
+      // an event stream written behind the stalled ones) is not, unless nothing was waiting.
       const bytes = waiting(res);
-      if (bytes === 0 || bytes !== seen.bytes) {
-        seen.bytes = bytes;
-        seen.since = now;
-      }
+      if (bytes === 0 || seen.bytes === 0 || bytes < seen.bytes) seen.since = now;
+      seen.bytes = bytes;
       total += bytes;
       const c = connections.get(socket) ?? { bytes: 0, ms: 0 };
       c.bytes += bytes;
