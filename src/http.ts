@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
@@ -186,22 +187,26 @@ export const STALL_MS = 10_000;
 /** Past the budget of answer bytes waiting, a client stalled for this long is closed at once. */
 const STALLED_OVER_BUDGET_MS = 1_000;
 
-/** Bytes of a response not yet taken by the client's connection (Node's buffer and libuv's queue). */
+/**
+ * Bytes of a response not yet taken by the client's connection: its own buffer (a pipelined
+ * response waits there for the ones before it), the socket's and libuv's queue.
+ */
 function waiting(res: ServerResponse): number {
   const socket = res.socket as
     | (ServerResponse["socket"] & { _handle?: { writeQueueSize?: number } })
     | null;
-  if (!socket) return 0;
-  return socket.writableLength + (socket._handle?.writeQueueSize ?? 0);
+  return res.writableLength + (socket?._handle?.writeQueueSize ?? 0);
 }
 
 /**
  * Answers waiting for their clients. A client that asks for a large answer and reads none of it
  * held its request slot until it hung up (16 such clients, one GraphiQL page each, refused every
  * query for as long as they stayed): the slot is given back once yoga has the answer
- * (admission's `answered`), and its bytes are counted here instead. A connection whose waiting bytes make no
- * progress for STALL_MS is closed; while the waiting bytes are over `budget`, clients stalled
- * for a second are closed first, so slow readers never keep others out.
+ * (admission's `answered`), and its bytes are counted here instead. A connection whose waiting
+ * bytes make no progress for STALL_MS is closed; while the waiting bytes are over `budget`,
+ * clients stalled for a second are closed first, longest first, and a new request is refused
+ * (503) only while they are still over it, so memory stays bounded however fast answers are
+ * asked for, and stalled readers keep others out for a second at most.
  */
 function slowReaders(budget: number, logger: Logger) {
   const watched = new Map<ServerResponse, { bytes: number; since: number }>();
@@ -209,34 +214,49 @@ function slowReaders(budget: number, logger: Logger) {
   const check = () => {
     const now = performance.now();
     let total = 0;
-    const stalled: [ServerResponse, number][] = [];
+    // Per connection: its waiting bytes (every response on it, pipelined ones included) and how
+    // long the one it is sending has made no progress.
+    const connections = new Map<Socket, { bytes: number; ms: number }>();
     for (const [res, seen] of watched) {
-      const bytes = waiting(res);
-      if (bytes === 0 || bytes !== seen.bytes) {
-        seen.bytes = bytes;
-        seen.since = now;
+      const socket = res.req.socket;
+      if (socket.destroyed) {
+        watched.delete(res);
+        continue;
       }
+      // Progress is bytes taken by the client: fewer waiting. More waiting (an event, a ping of
+      // an event stream written behind the stalled ones) is not, unless nothing was waiting.
+      const bytes = waiting(res);
+      if (bytes === 0 || seen.bytes === 0 || bytes < seen.bytes) seen.since = now;
+      seen.bytes = bytes;
       total += bytes;
-      if (bytes > 0) stalled.push([res, now - seen.since]);
+      const c = connections.get(socket) ?? { bytes: 0, ms: 0 };
+      c.bytes += bytes;
+      // A pipelined response waits its turn: only the one being sent can stall.
+      if (res.socket && bytes > 0) c.ms = now - seen.since;
+      connections.set(socket, c);
     }
-    stalled.sort((a, b) => b[1] - a[1]);
-    for (const [res, ms] of stalled) {
+    const stalled = [...connections].filter(([, c]) => c.ms > 0).sort((a, b) => b[1].ms - a[1].ms);
+    for (const [socket, { bytes, ms }] of stalled) {
       const over = total > budget && ms >= STALLED_OVER_BUDGET_MS;
       if (ms < STALL_MS && !over) continue;
-      total -= waiting(res);
-      watched.delete(res);
+      total -= bytes;
       logger.debug({ ms: Math.round(ms), over }, "closed a connection whose client reads nothing");
-      res.destroy();
+      socket.destroy();
     }
     if (watched.size === 0 && timer) {
       clearInterval(timer);
       timer = undefined;
     }
+    return total;
   };
-  return (res: ServerResponse) => {
-    watched.set(res, { bytes: 0, since: performance.now() });
-    res.once("close", () => watched.delete(res));
-    timer ??= setInterval(check, 500).unref();
+  return {
+    watch(res: ServerResponse) {
+      watched.set(res, { bytes: 0, since: performance.now() });
+      res.once("close", () => watched.delete(res));
+      timer ??= setInterval(check, 500).unref();
+    },
+    /** Whether the answers waiting are over the budget, once the stalled ones are closed. */
+    overBudget: () => check() > budget,
   };
 }
 
@@ -307,9 +327,9 @@ export function createHttp({
     : Number.POSITIVE_INFINITY;
   let receiving = 0;
   // Answers waiting for clients that do not read them: as many bytes as bodies being received.
-  const watch = slowReaders(maxReceivingBytes, logger);
+  const readers = slowReaders(maxReceivingBytes, logger);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    watch(res);
+    readers.watch(res);
     const overloaded = (what: string) => {
       res.setHeader("retry-after", "1");
       res.setHeader("connection", "close");
@@ -430,6 +450,7 @@ export function createHttp({
         return;
       }
     }
+    if (readers.overBudget()) return overloaded("answers are waiting for clients that do not read");
     if (!admit(req, res, info))
       return overloaded(
         wantsStream(req)

@@ -248,9 +248,10 @@ describe("what a request may send and hold", () => {
 /**
  * A client that asks for GraphiQL's page (about 9 MB) and reads none of it: a raw connection,
  * paused. `readRest` resumes reading and resolves, once the connection ends, with whether the
- * whole answer came (the server kept the connection) or it was cut short (the server closed it).
+ * whole answer came (the server kept the connection), it was cut short (the server closed it) or
+ * the request was refused (503).
  */
-async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut"> }> {
+async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut" | "refused"> }> {
   const { port } = new URL(server.url);
   const socket = connect(Number(port), "127.0.0.1");
   const chunks: Buffer[] = [];
@@ -267,6 +268,8 @@ async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut"> }>
       await ended;
       const text = Buffer.concat(chunks);
       const head = text.subarray(0, text.indexOf("\r\n\r\n")).toString();
+      if (head.startsWith("HTTP/1.1 503 ")) return "refused";
+      expect(head).toMatch(/^HTTP\/1\.1 200 /);
       const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
       expect(length).toBeGreaterThan(5_000_000);
       return text.length - head.length - 4 >= length ? "whole" : "cut";
@@ -274,29 +277,71 @@ async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut"> }>
   };
 }
 
+/** A query is answered (not 503) within `ms`. */
+async function servesWithin(ms: number) {
+  const until = performance.now() + ms;
+  let r = await post(server, { query: '{ entity(key: "nato") { name } }' });
+  while (r.status === 503 && performance.now() < until) {
+    await new Promise((done) => setTimeout(done, 100));
+    r = await post(server, { query: '{ entity(key: "nato") { name } }' });
+  }
+  expect(r.body.data).toEqual({ entity: { name: "NATO" } });
+}
+
 describe("a client that reads none of a large answer", () => {
   it("holds no request slot, and its connection is closed once it stalls; memory stays bounded", async () => {
     const before = server.rssKb();
-    // Both request slots' worth (MAX_IN_FLIGHT is 2).
-    const two = [await pausedReader(), await pausedReader()];
-    await new Promise((r) => setTimeout(r, 1_000));
-    // They held both slots until they hung up: every query was answered 503, for ever.
-    await stillServes();
-    // Their answers' bytes are within the budget (4 slots of 1 MB bodies here is 8 MB, and most
-    // of each 9 MB page sits in the kernel): closed after 10 s without progress.
+    // Both request slots' worth (MAX_IN_FLIGHT is 2), one after the other.
+    const two = [await pausedReader()];
+    await new Promise((r) => setTimeout(r, 1_500));
+    two.push(await pausedReader());
+    // They held both slots until they hung up: every query was answered 503, for ever. (A page's
+    // waiting bytes can be over this server's budget, 8 MB, four slots of 1 MB bodies: then the
+    // second is refused, or the first closed after a second stalled.)
+    await servesWithin(3_000);
+    // Within the budget, a connection is closed after 10 s without progress.
     await new Promise((r) => setTimeout(r, 12_000));
-    expect(await Promise.all(two.map((c) => c.readRest()))).toEqual(["cut", "cut"]);
-    // Many at once are over the budget: the longest stalled are closed within seconds, and the
-    // others are answered meanwhile.
-    const many = await Promise.all(Array.from({ length: 8 }, () => pausedReader()));
-    await stillServes();
-    await new Promise((r) => setTimeout(r, 3_000));
-    const cut = (await Promise.all(many.map((c) => c.readRest()))).filter((r) => r === "cut");
-    expect(cut.length).toBeGreaterThan(4);
+    const outcomes2 = await Promise.all(two.map((c) => c.readRest()));
+    expect(outcomes2[0]).toBe("cut");
+    expect(["cut", "refused"]).toContain(outcomes2[1]);
+    // Forty at once, as fast as they come: past the budget, the stalled are closed after a
+    // second and the rest refused meanwhile, so their answers never pile up in memory (forty
+    // pages would be 360 MB); a query is answered within seconds.
+    let peak = 0;
+    const sampling = setInterval(() => {
+      peak = Math.max(peak, server.rssKb());
+    }, 50);
+    const many = await Promise.all(Array.from({ length: 40 }, () => pausedReader()));
+    await servesWithin(5_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    clearInterval(sampling);
+    const outcomes = await Promise.all(many.map((c) => c.readRest()));
+    expect(outcomes.filter((o) => o === "whole")).toEqual([]);
+    expect(outcomes).toContain("refused");
+    expect(peak - before).toBeLessThan(150_000);
     // A client that reads is not cut.
     expect(await (await pausedReader()).readRest()).toBe("whole");
+    // A hundred requests pipelined on one connection that reads nothing: each answer waits in
+    // the server for the ones before it, and is counted with them: past the budget the rest are
+    // refused and the connection closed, not a hundred pages held (900 MB).
+    const { port } = new URL(server.url);
+    const pipelined = connect(Number(port), "127.0.0.1");
+    pipelined.on("error", () => {});
+    const closed = new Promise((done) => pipelined.once("close", done));
+    await new Promise((r) => pipelined.once("connect", r));
+    peak = 0;
+    const sampling2 = setInterval(() => {
+      peak = Math.max(peak, server.rssKb());
+    }, 50);
+    pipelined.write("GET /graphql HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\r\n".repeat(100));
+    pipelined.pause();
+    await servesWithin(5_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    clearInterval(sampling2);
+    pipelined.resume();
+    await closed;
+    expect(peak - before).toBeLessThan(150_000);
     await stillServes();
-    expect(server.rssKb() - before).toBeLessThan(200_000);
     expect(server.output()).not.toMatch(/"level":(50|60)\b/);
   }, 60_000);
 });
