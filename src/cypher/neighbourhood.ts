@@ -5,7 +5,7 @@
 import neo4j from "neo4j-driver";
 import { isRelationType, type RelationType } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
-import { asMap } from "./projection.js";
+import { asMap, counted } from "./projection.js";
 
 /** Row (n): the entity the neighbourhood starts from; no row when the key is unknown. */
 export function neighbourhoodStartStatement(key: string): Statement {
@@ -21,6 +21,7 @@ export function neighbourhoodLevelStatement(level: {
   const cypher = `
 UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
+WHERE ${counted("r")}
 RETURN k AS key, {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS item
 LIMIT $rows`;
   return { cypher, params: { frontier: [...level.frontier], rows: neo4j.int(level.rows) } };

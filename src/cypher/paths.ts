@@ -4,7 +4,7 @@
  */
 import { isRelationType, type RelationType } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
-import { asMap } from "./projection.js";
+import { asMap, counted } from "./projection.js";
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 10;
@@ -36,7 +36,7 @@ export function pathsStatement(plan: PathsPlan): Statement {
     rel === ""
       ? "RETURN [] AS paths"
       : `WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = SHORTEST ${k} (a)-[:${rel}]-{1,${maxHops}}(b)
+  MATCH p = SHORTEST ${k} (a)-[step:${rel} WHERE ${counted("step")}]-{1,${maxHops}}(b)
   RETURN collect({
     nodes: [n IN nodes(p) | ${asMap("n")}],
     rels: [r IN relationships(p) | {props: ${asMap("r")}, type: type(r), start: startNode(r).key}]

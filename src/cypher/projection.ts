@@ -7,6 +7,14 @@ export const asMap = (variable: string) =>
   `${variable} {.*, updatedAt: toString(${variable}.updatedAt)}`;
 
 /** Entity properties every read takes: what an EntityRecord cannot be without. */
+/**
+ * A relation some source still vouches for: not every one of its claims is DEPRECATED (a
+ * retracted source's). One only retracted sources state stays stored (a restore brings it back)
+ * but is left out of every read: relation pages, neighbourhoods, paths and timelines.
+ */
+export const counted = (r: string) =>
+  `(${r}.evidenceRanks IS NULL OR any(rank IN ${r}.evidenceRanks WHERE rank <> "DEPRECATED"))`;
+
 export const ENTITY_CORE = ["key", "kind", "name"] as const;
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -10,7 +10,7 @@ import { byName } from "./filters.js";
 import { Params, type Statement } from "./params.js";
 import { relationPattern } from "./pattern.js";
 import type { RelationPagePlan, RelationPagesPlan } from "./plan.js";
-import { ENTITY_CORE, project } from "./projection.js";
+import { counted, ENTITY_CORE, project } from "./projection.js";
 
 /**
  * The stored lists that hold a relation's claims, one item per piece of evidence (see
@@ -52,10 +52,10 @@ export function pageExpression(n: string, page: RelationPagePlan, p: Params, dep
   const pattern = relationPattern(f.direction, n, `${r}${rel}`, `${m}:${other}`);
   // Dates compare as strings; "~" sorts after every digit and "-", so d + "~" is the end of a
   // partial date d ("2022" + "~" comes after every day of 2022).
-  let when = "true";
+  let when = counted(r);
   if (f.asOf != null) {
     const asOf = p.add(f.asOf);
-    when = `(${r}.since IS NULL OR ${r}.since <= ${asOf} + "~")
+    when = `${when} AND (${r}.since IS NULL OR ${r}.since <= ${asOf} + "~")
       AND (${r}.until IS NULL OR ${r}.until + "~" >= ${asOf}) AND (${r}.date IS NULL OR ${r}.date <= ${asOf} + "~")`;
   }
   // With one type the order by type is a constant: leaving it out lets Neo4j sort less.

@@ -11,7 +11,7 @@ import { OVER_TIME_RELATION_TYPES } from "../domain/vocabulary.js";
 import { dateRangePredicates } from "./filters.js";
 import { Params, type Statement } from "./params.js";
 import type { TimelinePlan } from "./plan.js";
-import { asMap } from "./projection.js";
+import { asMap, counted } from "./projection.js";
 
 const timelineCypher = (where: string, tail: string) => `
 MATCH (n:Entity {key: $key})
@@ -20,7 +20,7 @@ CALL (n) {
   RETURN DISTINCT e.date AS date, ${asMap("e")} AS event, null AS rel
   UNION
   MATCH (n)-[r]-(m:Entity)
-  WHERE NOT m:Event AND NOT r:MENTIONS
+  WHERE NOT m:Event AND NOT r:MENTIONS AND ${counted("r")}
   WITH n, r, m, [d IN [r.date, r.since, r.until] WHERE d IS NOT NULL | {date: d, asOf: null}] +
     CASE WHEN type(r) IN $overTime THEN
       [i IN range(0, size(coalesce(r.evidenceAt, [])) - 1)

@@ -376,3 +376,51 @@ describe("the folder loop over articles already reviewed", () => {
     expect(pledge.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
   });
 });
+
+describe("retracting the only source of a relation", () => {
+  it("takes the relation out of what a client reads until the source is restored", async () => {
+    await removeArticles();
+    await ingest(VILNIUS);
+    await ingest(HAGUE_A); // the only article saying Carney leads Canada
+    const read = async () => {
+      const r = await gql(`{
+        entity(key: "canada") { ... on Nation { leaders { totalCount edges { node { key } } } } }
+        neighbourhood(key: "mark-carney", depth: 1, limit: 50) { edges { type from { key } to { key } } }
+        path(from: "mark-carney", to: "canada", types: [LEADS]) { length }
+        timeline(entity: "mark-carney", first: 50) { edges { relation { type to { key } } } } }`);
+      expect(r.errors).toBeUndefined();
+      return {
+        leaders: r.data.entity.leaders.edges.map((e: { node: { key: string } }) => e.node.key),
+        total: r.data.entity.leaders.totalCount,
+        drawn: r.data.neighbourhood.edges.some(
+          (e: { type: string; to: { key: string } }) => e.type === "LEADS" && e.to.key === "canada",
+        ),
+        path: r.data.path?.length ?? null,
+        timeline: r.data.timeline.edges.some(
+          (e: { relation: { type: string; to: { key: string } } | null }) =>
+            e.relation?.type === "LEADS" && e.relation.to.key === "canada",
+        ),
+      };
+    };
+    const retract = (retracted: boolean) =>
+      gql(
+        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
+        { k: HAGUE_A.source.key, r: retracted },
+        auth,
+      );
+    const before = await read();
+    expect(before).toMatchObject({ drawn: true, path: 1, timeline: true });
+    expect(before.leaders).toEqual(expect.arrayContaining(["justin-trudeau", "mark-carney"]));
+    expect((await retract(true)).data.retractSource.__typename).toBe("RetractSourceSuccess");
+    // Trudeau's LEADS keeps the seed's and vilnius-2023's claims; Carney's had only hague-2025-a's.
+    expect(await read()).toEqual({
+      leaders: ["justin-trudeau"],
+      total: 1,
+      drawn: false,
+      path: null,
+      timeline: false,
+    });
+    await retract(false);
+    expect(await read()).toEqual(before);
+  });
+});

@@ -30,7 +30,7 @@ describe("Cypher shapes: graph reads", () => {
       OPTIONAL MATCH (b:Entity {key: $to})
       CALL (a, b) {
         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-        MATCH p = SHORTEST 9 (a)-[:MEMBER_OF|CONTRIBUTES_TO|HOSTS]-{1,4}(b)
+        MATCH p = SHORTEST 9 (a)-[step:MEMBER_OF|CONTRIBUTES_TO|HOSTS WHERE (step.evidenceRanks IS NULL OR any(rank IN step.evidenceRanks WHERE rank <> "DEPRECATED"))]-{1,4}(b)
         RETURN collect({
           nodes: [n IN nodes(p) | n {.*, updatedAt: toString(n.updatedAt)}],
           rels: [r IN relationships(p) | {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), start: startNode(r).key}]
@@ -68,6 +68,7 @@ describe("Cypher shapes: graph reads", () => {
         "cypher": "
       UNWIND $frontier AS k
       MATCH (n:Entity {key: k})-[r:MEMBER_OF|LEADS]-(m:Entity)
+      WHERE (r.evidenceRanks IS NULL OR any(rank IN r.evidenceRanks WHERE rank <> "DEPRECATED"))
       RETURN k AS key, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS item
       LIMIT $rows",
         "params": {

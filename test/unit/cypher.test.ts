@@ -81,12 +81,12 @@ describe("Cypher shapes", () => {
       UNWIND $keys AS key
       MATCH (n:Entity {key: key})
       RETURN key, [COLLECT {
-        MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.since IS NULL OR r0.since <= $p0 + "~")
+        MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED")) AND (r0.since IS NULL OR r0.since <= $p0 + "~")
             AND (r0.until IS NULL OR r0.until + "~" >= $p0) AND (r0.date IS NULL OR r0.date <= $p0 + "~")
         WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key
         SKIP $p1 LIMIT $p2
         RETURN [type(r0), startNode(r0) = n, [r0.troops, r0.evidenceSources, r0.evidenceExcerpts, r0.evidenceInferred, r0.evidenceAt, r0.evidenceValues, r0.evidenceRanks], [m0.key, m0.kind, m0.name]]
-      }, COUNT { MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.since IS NULL OR r0.since <= $p0 + "~")
+      }, COUNT { MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED")) AND (r0.since IS NULL OR r0.since <= $p0 + "~")
             AND (r0.until IS NULL OR r0.until + "~" >= $p0) AND (r0.date IS NULL OR r0.date <= $p0 + "~") }] AS page"
     `);
     expect(params).toMatchInlineSnapshot(`
@@ -163,15 +163,15 @@ describe("Cypher shapes", () => {
       "
       MATCH (n:Entity) WHERE n.key IN $keys
       RETURN n {.key, .kind, .name, .description} AS n, [CASE WHEN n:Nation THEN [COLLECT {
-        MATCH (n)<-[r0:LEADS]-(m0:Person) WHERE true
+        MATCH (n)<-[r0:LEADS]-(m0:Person) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key
         SKIP $p2 LIMIT $p3
         RETURN [type(r0), startNode(r0) = n, [r0.role], [m0.key, m0.kind, m0.name], [CASE WHEN m0:Person THEN [COLLECT {
-        MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE true
+        MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE (r1.evidenceRanks IS NULL OR any(rank IN r1.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH r1, m1 ORDER BY m1.nameLower ASC, m1.name ASC, m1.key
         SKIP $p0 LIMIT $p1
         RETURN [type(r1), startNode(r1) = m0, [], [m1.key, m1.kind, m1.name, m1.text]]
-      }, COUNT { MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE true }] END]]
+      }, COUNT { MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE (r1.evidenceRanks IS NULL OR any(rank IN r1.evidenceRanks WHERE rank <> "DEPRECATED")) }] END]]
       }, null] END] AS pre"
     `);
     expect(params).toMatchInlineSnapshot(`
@@ -251,7 +251,7 @@ describe("Cypher shapes", () => {
         WITH DISTINCT n WHERE true
         WITH n ORDER BY n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
         RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
-        MATCH (n)-[r0]-(m0:Entity) WHERE true
+        MATCH (n)-[r0]-(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH r0, m0 ORDER BY type(r0), m0.nameLower ASC, m0.name ASC, m0.key
         SKIP $w2 LIMIT $w3
         RETURN [type(r0), startNode(r0) = n, [], [m0.key, m0.kind, m0.name]]
@@ -350,7 +350,7 @@ describe("Cypher shapes", () => {
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
-        WHERE NOT m:Event AND NOT r:MENTIONS
+        WHERE NOT m:Event AND NOT r:MENTIONS AND (r.evidenceRanks IS NULL OR any(rank IN r.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH n, r, m, [d IN [r.date, r.since, r.until] WHERE d IS NOT NULL | {date: d, asOf: null}] +
           CASE WHEN type(r) IN $overTime THEN
             [i IN range(0, size(coalesce(r.evidenceAt, [])) - 1)
@@ -383,7 +383,7 @@ describe("Cypher shapes", () => {
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
-        WHERE NOT m:Event AND NOT r:MENTIONS
+        WHERE NOT m:Event AND NOT r:MENTIONS AND (r.evidenceRanks IS NULL OR any(rank IN r.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH n, r, m, [d IN [r.date, r.since, r.until] WHERE d IS NOT NULL | {date: d, asOf: null}] +
           CASE WHEN type(r) IN $overTime THEN
             [i IN range(0, size(coalesce(r.evidenceAt, [])) - 1)
