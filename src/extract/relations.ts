@@ -414,19 +414,50 @@ const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
 
+/** Either case of a word's first letter, for titles written "Defence Minister" or "defence minister". */
+const anyCase = (words: string) =>
+  words.replace(/(?<![\p{L}\\{[\]])\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+/** The titles a name may follow after a comma ("Poland's president, Andrzej Duda"). */
+const APPOSITIVE_TITLES = anyCase(
+  [
+    "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary[- ]general|ambassador",
+    "minister of [\\p{L} ]+?|(?:(?!the |an? |its |their )[\\p{L}]+ )?(?:and [\\p{L}]+ )?minister",
+    "(?:defen[cs]e|foreign|home) secretary|secretary of (?:defen[cs]e|state)",
+    "chief of (?:the )?defen[cs]e(?: staff)?|defen[cs]e chief|army chief)",
+  ].join("|"),
+);
+/**
+ * "Germany's defence minister, ", "the German defence minister, ", "the Prime Minister of Latvia, ",
+ * "the Minister, the Honourable ": (1) a possessive owner, (2) a capitalised word before the title
+ * (a demonym, or a word of the title itself: then read without it), (3) the title, (4) "of X".
+ */
+const preAppositiveTitle = (adjective: boolean) =>
+  new RegExp(
+    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+)?$`,
+    "u",
+  );
+const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);
+const PRE_APPOSITIVE_TITLE_ALONE = preAppositiveTitle(false);
+/** Courtesy titles: they are no office ("the Honourable Bill Blair"). */
+const COURTESY =
+  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|(?:the\s+)?(?:Right\s+|Rt\.\s+)?(?:Honourable|Honorable|Hon\.))$/i;
+
 /** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
 function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {
   const seen = new Set<string>();
+  // people given an office by a title just before their name
+  const titled = new Set<Cluster>();
   for (const p of ctx.placed) {
     const m = p.mention;
     if (p.cluster.kind !== "Person" || !m.role) continue;
     const s = sentenceOf(ctx, m.start);
     if (!s) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
-    const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
+    const role = m.role.replace(COURTESY, "");
     if (!role || (RANK.test(role) && !owner)) continue;
     const target = owner ?? home;
     if (!target) continue;
+    titled.add(p.cluster);
     const leads = LEADER_ROLES.test(role);
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
@@ -460,28 +491,52 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       });
     }
   }
-  // A title before, set off by a comma: "the Prime Minister of Latvia, Evika Siliņa"
+  // A title before, set off by a comma: "the Prime Minister of Latvia, Evika Siliņa", "Germany's
+  // defence minister, Boris Pistorius", "the Minister of National Defence, the Honourable Bill
+  // Blair", "Poland's president, Andrzej Duda". A title in lower case needs its owner named (a
+  // nation's or organisation's possessive, a demonym, or "of X"): "the company's president, X"
+  // says nothing of a nation.
   for (const p of people(ctx.placed)) {
-    if (p.mention.role) continue;
-    const before = ctx.text.slice(Math.max(0, p.mention.start - 90), p.mention.start);
-    const m = before.match(
-      /\b((?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Minister of [\p{L} ]+?|[\p{Lu}][\p{L}]+ Minister))(?:\s+(?:of|to|for)\s+(?:the\s+)?([^,]{1,50}))?,\s*$/u,
-    );
+    if (titled.has(p.cluster)) continue;
     const s = sentenceOf(ctx, p.mention.start);
-    if (!m || !s) continue;
-    const role = m[1] as string;
-    const ownerAt =
-      p.mention.start - before.length + (m.index ?? 0) + m[0].indexOf(m[2] ?? "\u0000");
-    const owner = m[2]
-      ? ctx.placed.find(
-          (x) =>
-            (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
-            x.mention.start >= ownerAt &&
-            x.mention.end <= ownerAt + (m[2] as string).length,
-        )?.cluster
-      : undefined;
+    if (!s) continue;
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 110), p.mention.start);
+    let m = before.match(PRE_APPOSITIVE_TITLE);
+    if (!m || m.index === undefined) continue;
+    const ownerOf = (words: string | undefined, at: number) =>
+      words
+        ? ctx.placed.find(
+            (x) =>
+              (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+              x.mention.start >= at &&
+              x.mention.end <= at + words.length,
+          )?.cluster
+        : undefined;
+    // the owner's words: "Germany's", "the German", "of Latvia"; "the Prime Minister of Latvia"
+    // is read again without "Prime" for an owner
+    let base = p.mention.start - before.length + m.index;
+    const adjective = ownerOf(m[2], base + m[0].indexOf(m[2] ?? "\u0000"));
+    if (m[2] && !adjective) {
+      m = before.match(PRE_APPOSITIVE_TITLE_ALONE);
+      if (!m || m.index === undefined) continue;
+      base = p.mention.start - before.length + m.index;
+    }
+    const possessive = ownerOf(m[1], base + m[0].indexOf(m[1] ?? "\u0000"));
+    const named = ownerOf(m[4], base + m[0].lastIndexOf(m[4] ?? "\u0000"));
+    // "the Prime Minister of the company", "Acme's president": an owner that is no nation or
+    // organisation; "the Foreign Minister": a capital word that is part of the title
+    if ((m[4] && !named) || (m[1] && !possessive)) continue;
+    const title = (m[3] ?? "").replace(/\s+/g, " ");
+    const owner = possessive ?? adjective ?? named;
+    const capitalised = /^\p{Lu}/u.test(title);
+    if (!owner && !capitalised) continue;
+    const role = capitalised
+      ? title
+      : title
+          .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
+          .replace(/ (?:Of|For|The|And) /g, (w) => w.toLowerCase());
     const target = owner ?? home;
-    if (!target || (m[2] && !owner)) continue;
+    if (!target) continue;
     const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
     if (seen.has(id)) continue;
@@ -560,19 +615,23 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
   for (const p of people(ctx.placed)) {
     const after = ctx.text.slice(p.mention.end, p.mention.end + 120);
     const m = after.match(
-      /^,\s+(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
+      /^,\s+(?!and\s|or\s|but\s)(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
     );
     if (!m) continue;
     const ownerText = m[1] ?? m[2] ?? m[4];
-    if (!ownerText) continue;
     const at = p.mention.end + (m.index ?? 0);
-    const owner = ctx.placed.find(
+    const named = ctx.placed.find(
       (x) =>
         (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
         x.mention.start >= at &&
         x.mention.start < at + m[0].length &&
-        ownerText.includes(x.mention.text),
+        ownerText?.includes(x.mention.text),
     )?.cluster;
+    // "the Honourable Bill Blair, Minister of National Defence,": an office written as a title,
+    // of the nation the article centres on (as "Minister of National Defence Bill Blair" is)
+    const owner =
+      named ??
+      (!ownerText && !titled.has(p.cluster) && /^\p{Lu}/u.test(m[3] ?? "") ? home : undefined);
     const s = sentenceOf(ctx, p.mention.start);
     if (!owner || !s) continue;
     const role = (m[3] ?? "")
@@ -589,7 +648,8 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       to: owner,
       properties: { role },
       sentence: s,
-      confidence: 0.85,
+      inferred: !named,
+      confidence: named ? 0.85 : 0.65,
     });
   }
 }
