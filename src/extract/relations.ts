@@ -1242,6 +1242,24 @@ function battleGroups(ctx: Context): void {
           confidence: 0.75,
         });
     }
+    // NATO's formations and standing activities: "Multinational Division North East", "the Baltic
+    // Air Policing mission", "Eastern Sentry" are NATO's where the article names NATO
+    if (
+      nato &&
+      /^(?:Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup)\b|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing$|(?:Eastern|Baltic|Arctic) Sentry$)/.test(
+        p.cluster.name,
+      )
+    )
+      ctx.propose({
+        type: "PART_OF",
+        from: p.cluster,
+        to: nato,
+        sentence: s,
+        inferred: !/\bNATO(?:’s|'s)?\s+$/.test(
+          ctx.text.slice(Math.max(0, p.mention.start - 8), p.mention.start),
+        ),
+        confidence: 0.75,
+      });
     if (p.mention.ledBy)
       ctx.propose({
         type: "LEADS",
@@ -1301,11 +1319,17 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
     }
   }
   // "the battle group in Orzysz", "is stationed at the Joint National Training Centre in Cincu"
+  // (a nation, where the mission's name does not already say where it is: "the Baltic Air
+  // Policing mission in Lithuania", "Task Force Narva in Estonia")
+  const placed = (g.mention.involves ?? []).length > 0;
   for (const pl of here) {
-    if (pl.cluster.kind !== "Place" || pl.mention.start < g.mention.end) continue;
+    const where =
+      pl.cluster.kind === "Place" ||
+      (pl.cluster.kind === "Nation" && !placed && !pl.mention.demonym);
+    if (!where || pl.mention.start < g.mention.end) continue;
     const between = ctx.text.slice(g.mention.end, pl.mention.start);
     if (
-      !/^\s*(?:(?:is|are|was|were|has been|have been|remains|will be)\s+)?(?:(?:stationed|based|deployed|located|positioned|headquartered)\s+)?(?:in|at)\s+(?:the\s+\p{Lu}[\p{L}’' -]{2,60}?\s+in\s+)?$/u.test(
+      !/^\s*(?:(?:mission|operation)\s+)?(?:\(\p{L}+\)\s+)?(?:(?:is|are|was|were|has been|have been|remains|will be)\s+)?(?:(?:stationed|based|deployed|located|positioned|headquartered)\s+)?(?:in|at)\s+(?:the\s+\p{Lu}[\p{L}’' -]{2,60}?\s+in\s+)?$/u.test(
         between,
       )
     )

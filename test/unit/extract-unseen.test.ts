@@ -120,3 +120,159 @@ async function extractDraft(text: string) {
 }
 
 void entities;
+
+describe("extract: a name with its acronym in brackets", () => {
+  /** Each entity's mentions as written, by key. */
+  async function written(text: string) {
+    const r = await draft(text);
+    return new Map(
+      r.entities.map((e) => [
+        `${e.kind} ${e.key}`,
+        e.mentions.map((m) => text.slice(m.start, m.end)),
+      ]),
+    );
+  }
+
+  it.each([
+    [
+      "The Canadian Armed Forces (CAF) lead the battle group in Latvia. About 2,000 CAF members serve there.",
+      "Organization canadian-armed-forces",
+      "CAF",
+    ],
+    [
+      "The Joint Expeditionary Force (JEF) met in Oslo. The JEF includes ten nations.",
+      "Organization joint-expeditionary-force",
+      "JEF",
+    ],
+    [
+      "The European Sky Shield Initiative (ESSI) now has 21 members. Germany launched ESSI in 2022.",
+      "Organization european-sky-shield-initiative",
+      "ESSI",
+    ],
+    [
+      "Italian jets joined the Baltic Air Policing mission (BAP) in Lithuania. The BAP has run since 2004.",
+      "Mission baltic-air-policing",
+      "BAP",
+    ],
+    [
+      "The Lithuanian Armed Forces (LAF) trained with German troops. LAF commanders praised the drills.",
+      "Organization lithuanian-armed-forces",
+      "LAF",
+    ],
+  ])("is one entity, and the acronym later names it again: %s", async (text, entity, acronym) => {
+    const out = await written(text);
+    const mentions = out.get(entity);
+    expect(mentions?.filter((m) => m === acronym).length).toBeGreaterThanOrEqual(2);
+    // the acronym is no entity of its own, nor the long form a person
+    expect([...out.keys()].filter((k) => k.startsWith("Person"))).toEqual([]);
+    expect([...out.keys()].some((k) => k.endsWith(` ${acronym.toLowerCase()}`))).toBe(false);
+  });
+
+  it("'eFP' after 'enhanced Forward Presence (eFP)' is NATO's battle group", async () => {
+    const r = await draft(
+      "Canada leads NATO's enhanced Forward Presence (eFP) battle group in Latvia. The eFP battle group includes troops from Spain and Italy.",
+    );
+    const f = (
+      await facts(
+        "Canada leads NATO's enhanced Forward Presence (eFP) battle group in Latvia. The eFP battle group includes troops from Spain and Italy.",
+      )
+    ).filter((x) => x.includes("CONTRIBUTES_TO"));
+    expect(r.entities.filter((e) => e.kind === "Mission").map((e) => e.key)).toEqual([
+      "nato-battle-group-in-latvia",
+    ]);
+    expect(f).toEqual(
+      expect.arrayContaining([
+        "spain CONTRIBUTES_TO nato-battle-group-in-latvia",
+        "italy CONTRIBUTES_TO nato-battle-group-in-latvia",
+      ]),
+    );
+  });
+
+  it.each([
+    "He told the Prime Minister (PM) that Latvia was safe.",
+    "She became a Member of Parliament (MP) in Riga in 2019.",
+    "Output grew as a share of gross domestic product (GDP) in Latvia.",
+    "The report was written by John Smith (Reuters) in Riga.",
+  ])("an office, a lower-case phrase or a credit is no organisation: %s", async (text) => {
+    const ents = await entities(text);
+    expect(ents.filter((e) => /^(?:Organization|Mission) /.test(e))).toEqual(
+      text.includes("Reuters") ? ["Organization reuters"] : [],
+    );
+  });
+});
+
+describe("extract: NATO's formations and named activities", () => {
+  it.each([
+    [
+      "Canada leads NATO Multinational Brigade Latvia, the alliance's largest formation in the Baltics.",
+      "multinational-brigade-latvia",
+      "latvia",
+      false,
+    ],
+    [
+      "NATO said Multinational Brigade Latvia would grow to 3,500 troops.",
+      "multinational-brigade-latvia",
+      "latvia",
+      true,
+    ],
+    [
+      "NATO allies staff Multinational Division North East in Elblag.",
+      "multinational-division-north-east",
+      "elblag",
+      true,
+    ],
+    [
+      "NATO's Multinational Corps Northeast is based in Szczecin, Poland.",
+      "multinational-corps-northeast",
+      "szczecin",
+      false,
+    ],
+    [
+      "Italian jets joined NATO's Baltic Air Policing mission in Lithuania.",
+      "baltic-air-policing",
+      "lithuania",
+      false,
+    ],
+  ])(
+    "is a mission of NATO's, deployed where the name or the sentence says: %s",
+    async (text, key, where, inferred) => {
+      const r = await draft(text);
+      expect(r.entities.find((e) => e.key === key)?.kind).toBe("Mission");
+      const out = await facts(text);
+      expect(out).toContain(`${key} PART_OF nato${inferred ? " (inferred)" : ""}`);
+      expect(out).toContainEqual(expect.stringMatching(new RegExp(`^${key} DEPLOYED_TO ${where}`)));
+      expect(r.entities.filter((e) => e.kind === "Organization").map((e) => e.key)).toEqual([
+        "nato",
+      ]);
+    },
+  );
+
+  it("'Task Force X' is a mission, and a nation sending troops to it contributes", async () => {
+    const out = await facts("Sweden will send troops to Task Force Narva in Estonia.");
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "sweden CONTRIBUTES_TO task-force-narva",
+        "task-force-narva DEPLOYED_TO estonia",
+      ]),
+    );
+    // no alliance named: not said to be NATO's
+    expect(out.filter((x) => x.includes("PART_OF"))).toEqual([]);
+  });
+
+  it.each([
+    "The Multinational Brigade trains in the field.",
+    "A multinational division is planned.",
+    "The Task Force met on Monday.",
+  ])(
+    "a formation not named by where it is, or a task force with no name, is no mission: %s",
+    async (text) => {
+      const ents = await entities(text);
+      expect(ents.filter((e) => e.startsWith("Mission"))).toEqual([]);
+    },
+  );
+
+  it("a numbered unit stays an armed force, as the house style has it", async () => {
+    const ents = await entities("The 45th Panzer Brigade will be stationed in Lithuania by 2027.");
+    expect(ents).toContain("Organization 45th-panzer-brigade");
+  });
+});
