@@ -1020,22 +1020,29 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
 
 /** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
 function leads(ctx: Context, s: Sentence, here: Placed[]): void {
-  for (const m of s.text.matchAll(
-    /\b(?:leads|led|will lead|commands|commanded|heads|headed)\s+(?:the\s+)?/g,
-  )) {
+  for (const m of s.text.matchAll(LEAD_VERB)) {
     const at = s.start + (m.index ?? 0);
     const end = at + m[0].length;
+    // the subject: a nation or person, or a nation's armed forces (the nation leads: inferred),
+    // right before the verb or before ", which"
     const subject = here
       .filter(
         (p) =>
-          (p.cluster.kind === "Nation" || p.cluster.kind === "Person") &&
+          (p.cluster.kind === "Nation" ||
+            p.cluster.kind === "Person" ||
+            (p.cluster.kind === "Organization" &&
+              p.cluster.properties.category === "ARMED_FORCES" &&
+              (p.mention.involves ?? []).some((n) => n.kind === "Nation"))) &&
           !p.mention.demonym &&
           p.mention.end <= at,
       )
       .pop();
+    if (!subject || !LEAD_GAP.test(ctx.text.slice(subject.mention.end, at))) continue;
+    // "no longer leads", "has never led"
     if (
-      !subject ||
-      !/^(?:\s+(?:now|also|currently|still))?\s+$/.test(ctx.text.slice(subject.mention.end, at))
+      /\b(?:no longer|not|never|n[o’']t)\s+(?:\w+\s+)?$/.test(
+        ctx.text.slice(subject.mention.end, at),
+      )
     )
       continue;
     const object = here.find(
@@ -1057,17 +1064,39 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
           /^(?:’s|'s)?\s+[\p{Ll}]/u.test(ctx.text.slice(p.mention.end, p.mention.end + 4)) ===
             false,
       );
-    if (obj && obj.cluster !== subject.cluster) {
-      ctx.propose({
-        type: "LEADS",
-        from: subject.cluster,
-        to: obj.cluster,
-        sentence: s,
-        confidence: 0.8,
-      });
-    }
+    const forces = subject.cluster.kind === "Organization";
+    const nation = forces
+      ? (subject.mention.involves ?? []).find((n) => n.kind === "Nation")
+      : undefined;
+    const from = nation
+      ? ctx.entity(nation.kind, nation.key, nation.name, nation.properties)
+      : subject.cluster;
+    // an armed force leads only a mission ("the Canadian Armed Forces command the battle group")
+    if (!obj || obj.cluster === from || (forces && obj.cluster.kind !== "Mission")) continue;
+    // "will lead in Latvia", "led talks with Germany": the verb has no object named
+    if (
+      /\b(?:in|at|on|to|with|for|from|by|of|talks|efforts|calls)\b/.test(
+        ctx.text.slice(end, obj.mention.start),
+      )
+    )
+      continue;
+    ctx.propose({
+      type: "LEADS",
+      from,
+      to: obj.cluster,
+      sentence: s,
+      inferred: forces,
+      confidence: forces ? 0.7 : 0.8,
+    });
   }
 }
+
+/** "leads", "has led", "will command", "is leading", "took command of", "heads" ... "the". */
+const LEAD_VERB =
+  /\b(?:leads|led|lead|leading|commands|commanded|command|commanding|heads|headed|head|heading|(?:took|takes|take|taken|assumed|assumes|assume) (?:over )?(?:the )?command of|(?:is|are|was|were) in (?:command|charge) of)\s+(?:the\s+)?/g;
+/** Between the subject and the verb: nothing, an adverb or an auxiliary, or ", which (has) ...". */
+const LEAD_GAP =
+  /^(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/;
 
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {

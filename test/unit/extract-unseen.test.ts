@@ -276,3 +276,69 @@ describe("extract: NATO's formations and named activities", () => {
     expect(ents).toContain("Organization 45th-panzer-brigade");
   });
 });
+
+describe("extract: a nation or its armed forces leading a formation", () => {
+  it.each([
+    [
+      "Canada leads the NATO battle group in Latvia.",
+      "canada",
+      "nato-battle-group-in-latvia",
+      false,
+    ],
+    [
+      "Canada has led NATO's battle group in Latvia since 2017.",
+      "canada",
+      "nato-battle-group-in-latvia",
+      false,
+    ],
+    [
+      "Canada currently leads the multinational NATO battle group in Latvia.",
+      "canada",
+      "nato-battle-group-in-latvia",
+      false,
+    ],
+    [
+      "The United Kingdom, which leads the multinational battle group in Estonia, sent 900 troops.",
+      "united-kingdom",
+      "nato-battle-group-in-estonia",
+      false,
+    ],
+    [
+      "Canada, which has led the battle group in Latvia since 2017, will double its troops.",
+      "canada",
+      "nato-battle-group-in-latvia",
+      false,
+    ],
+    [
+      "Poland is leading NATO's Multinational Division North East.",
+      "poland",
+      "multinational-division-north-east",
+      false,
+    ],
+    ["Sweden took command of Task Force Narva in Estonia.", "sweden", "task-force-narva", false],
+    [
+      "The Canadian Armed Forces command the NATO battle group in Latvia.",
+      "canada",
+      "nato-battle-group-in-latvia",
+      true,
+    ],
+    [
+      "The British Army leads the battle group in Estonia.",
+      "united-kingdom",
+      "nato-battle-group-in-estonia",
+      true,
+    ],
+  ])("leads it (the armed forces' nation, inferred): %s", async (text, from, to, inferred) => {
+    expect(await facts(text)).toContain(`${from} LEADS ${to}${inferred ? " (inferred)" : ""}`);
+  });
+
+  it.each([
+    "Germany does not lead the battle group in Latvia.",
+    "Canada no longer leads the battle group in Estonia.",
+    "Canada will lead in Latvia as the battle group grows.",
+    "Canada led talks with Latvia on the battle group in Latvia.",
+    "The Canadian Armed Forces lead Latvia's training.",
+  ])("no leading where the sentence denies it or names no formation led: %s", async (text) => {
+    expect((await facts(text)).filter((x) => x.includes(" LEADS "))).toEqual([]);
+  });
+});
