@@ -2559,7 +2559,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     // the speaker: a name or pronoun next to a speech verb
     let speaker: Cluster | undefined;
     let confidence = 0.85;
-    const verb = new RegExp(`\\b(?:${SPEECH})\\b`, "i").exec(s.text);
+    // "X called the deployment 'a sign of resolve'": naming words are the namer's
+    const verb = new RegExp(
+      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"]))\\b`,
+      "i",
+    ).exec(s.text);
     if (verb) {
       const vAt = s.start + verb.index;
       const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
@@ -2610,7 +2614,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         }
       }
     } else if (
-      s.text.trim().startsWith("“") &&
+      /^[“"]/.test(s.text.trim()) &&
       (s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1) &&
       lastSpeaker
     ) {
@@ -2626,9 +2630,13 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     lastSpeaker = speaker;
     lastParagraph = s.paragraph;
     const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+    // after a naming verb, only the words it names ("called Friday 'an historic day'")
+    const naming = verb && /^(?:called|calls|described|describes|dubbed|hailed)$/i.test(verb[0]);
     for (const q of qs) {
       const inner = q[1] ?? q[2] ?? "";
       if (inner.trim().length === 0) continue;
+      if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
+        continue;
       const qStart = s.start + (q.index ?? 0) + 1;
       const words = inner
         .replace(/[^\p{L}\p{N}\s]/gu, " ")
@@ -2669,7 +2677,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       // A fragment woven into reported speech ("X said NATO's presence in Poland was 'a sign of
       // unity'", "X called it 'a historic day' as NATO deployed troops in Poland"): the sentence
       // around it says what it is about, but for the speaker and the title naming them.
-      const fragment = /^\p{Ll}/u.test(inner.trim()) || inner.trim().split(/\s+/).length <= 4;
+      // (a short quote that ends its own sentence, '"We are ready," Carney said in Riga', is words
+      // of its own: about what it names only)
+      const fragment =
+        /^\p{Ll}/u.test(inner.trim()) ||
+        (inner.trim().split(/\s+/).length <= 4 && !/[,.!?…]$/.test(inner.trim()));
       if (fragment) {
         const speakerAt = here.filter((p) => p.cluster === speaker).map((p) => p.mention.start);
         for (const p of here) {

@@ -342,3 +342,72 @@ describe("extract: a nation or its armed forces leading a formation", () => {
     expect((await facts(text)).filter((x) => x.includes(" LEADS "))).toEqual([]);
   });
 });
+
+describe("extract: quotes continued after their speaker, and what a quote is about", () => {
+  /** The draft's quotes as "speaker: text", and each quote's ABOUT targets. */
+  async function quotes(text: string) {
+    const r = await draft(text, "2025-03-28");
+    const rel = r.document.relations;
+    const text_ = new Map(r.document.entities.map((e) => [e.key, e.properties.text]));
+    return {
+      said: rel.filter((x) => x.type === "SAID").map((x) => `${x.from}: ${text_.get(x.to)}`),
+      about: (words: string) => {
+        const q = r.document.entities.find(
+          (e) => e.kind === "Quote" && String(e.properties.text).includes(words),
+        )?.key;
+        return rel.filter((x) => x.type === "ABOUT" && x.from === q).map((x) => x.to);
+      },
+    };
+  }
+
+  it.each([
+    "Defence Minister Bill Blair visited Riga. “We will stay as long as it takes,” said Blair. “Latvia can count on Canada.”",
+    "Defence Minister Bill Blair visited Riga. “We will stay as long as it takes,” Blair said. “Latvia can count on Canada.”",
+    "Defence Minister Bill Blair visited Riga. “We will stay as long as it takes,” said Defence Minister Bill Blair.\n\n“Latvia can count on Canada.”",
+    'Defence Minister Bill Blair visited Riga. "We will stay as long as it takes," he said. "Latvia can count on Canada."',
+  ])("the words after 'said X.' are X's too: %s", async (text) => {
+    const q = await quotes(text);
+    expect(q.said).toEqual([
+      "bill-blair: We will stay as long as it takes,",
+      "bill-blair: Latvia can count on Canada.",
+    ]);
+    expect(q.about("Latvia can count").sort()).toEqual(["canada", "latvia"]);
+  });
+
+  it.each([
+    [
+      "Prime Minister Mark Carney arrived in Riga. “We are ready,” Carney said in Riga, where he met Latvian President Edgars Rinkevics.",
+      "We are ready",
+      [],
+    ],
+    [
+      "Prime Minister Mark Carney arrived in Riga. “Canada is ready,” Carney said after meeting NATO Secretary General Mark Rutte in Brussels.",
+      "Canada is ready",
+      ["canada"],
+    ],
+  ])(
+    "a quote that is a sentence of its own is about what it names, not the rest of the sentence: %s",
+    async (text, words, about) => {
+      expect((await quotes(text)).about(words)).toEqual(about);
+    },
+  );
+
+  it.each([
+    "Prime Minister Mark Carney arrived in Riga. Carney called the deployment “a sign of resolve” as NATO strengthened its presence in Latvia.",
+    "Prime Minister Mark Carney arrived in Riga. Carney described the deployment as “a sign of resolve” as NATO strengthened its presence in Latvia.",
+  ])(
+    "words a speaker names something with are theirs, about the sentence around them: %s",
+    async (text) => {
+      const q = await quotes(text);
+      expect(q.said).toEqual(["mark-carney: a sign of resolve"]);
+      expect(q.about("a sign of resolve")).toContain("latvia");
+    },
+  );
+
+  it("a call on someone is no quote, and 'called' without quotation marks quotes nothing", async () => {
+    const q = await quotes(
+      "Prime Minister Mark Carney arrived in Riga. Carney called on allies to do more for Latvia.",
+    );
+    expect(q.said).toEqual([]);
+  });
+});
