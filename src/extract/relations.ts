@@ -9,6 +9,7 @@ import { type Context, inSentence, type Placed, type Proposal, placedIn } from "
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import type { Sentence } from "./sentences.js";
 
@@ -444,9 +445,78 @@ const COURTESY =
 
 /** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
 function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {
+  // Offices inferred (a title with no nation: "Prime Minister Keir Starmer said") wait until every
+  // title is read: a person given an office in a named nation anywhere ("the President of the
+  // Republic of Lithuania, Gitanas Nausėda") holds no inferred one elsewhere ("President Nausėda
+  // thanked the German government").
+  const propose = ctx.propose;
+  const held: Parameters<Context["propose"]>[0][] = [];
+  ctx.propose = (p) => {
+    held.push(p);
+  };
+  try {
+    titlesHeld(ctx, (s) => nationOfTitle(ctx, s, home), new Map());
+  } finally {
+    ctx.propose = propose;
+  }
+  const stated = new Map<Cluster, Set<string>>();
+  for (const p of held.filter((p) => !p.inferred)) {
+    const keys = stated.get(p.from) ?? new Set<string>();
+    keys.add(p.to.key).add(`government-of-${p.to.key}`);
+    stated.set(p.from, keys);
+  }
+  for (const p of held) {
+    const keys = stated.get(p.from);
+    if (p.inferred && keys && !keys.has(p.to.key)) continue;
+    if (p.type === "LEADS" || p.type === "SERVES_IN") holders.set(p.to.key, p.from);
+    propose(p);
+  }
+}
+
+/**
+ * The nation a title with none of its own belongs to, in sentence `s`: the one nation the sentence
+ * names ("The United Kingdom will ..., Prime Minister Keir Starmer said"), or, where it names
+ * none, the nation the article centres on. Several nations named: none.
+ */
+function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cluster | undefined {
+  // a government's own release: its titles are its nation's
+  if (ctx.publisherNation) return home;
+  const nations = [
+    ...new Set(
+      placedIn(s, ctx.placed)
+        .filter(
+          (p) =>
+            p.cluster.kind === "Nation" &&
+            !p.mention.demonym &&
+            // "in Germany", "visited Latvia": where, not whose
+            !/\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
+              ctx.text.slice(Math.max(s.start, p.mention.start - 14), p.mention.start),
+            ) &&
+            // "the Prime Minister of Latvia", "Latvia's president": another title's nation
+            !/\b(?:minister|president|chancellor|premier|secretary|ambassador|king|queen|ministry)s?(?:\s+of\s+[\p{L} ]+?)?\s+(?:of|to)\s+(?:the\s+)?(?:\p{Lu}\p{L}+,?\s+(?:and\s+)?)*$/iu.test(
+              ctx.text.slice(Math.max(s.start, p.mention.start - 50), p.mention.start),
+            ) &&
+            !/^(?:’s|'s)\s+(?:[\p{L}-]+\s+){0,2}(?:minister|president|chancellor|premier|secretary|ambassador|king|queen|leader|envoy)\b/iu.test(
+              ctx.text.slice(p.mention.end, p.mention.end + 40),
+            ),
+        )
+        .map((p) => p.cluster),
+    ),
+  ];
+  if (nations.length === 0) return home;
+  if (nations.length === 1) return nations[0];
+  return home && nations.includes(home) ? home : undefined;
+}
+
+function titlesHeld(
+  ctx: Context,
+  homeOf: (s: Sentence) => Cluster | undefined,
+  holders: Map<string, Cluster>,
+): void {
   const seen = new Set<string>();
   // people given an office by a title just before their name
   const titled = new Set<Cluster>();
+  const titledAt = new Set<Mention>();
   for (const p of ctx.placed) {
     const m = p.mention;
     if (p.cluster.kind !== "Person" || !m.role) continue;
@@ -455,9 +525,10 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
     const role = m.role.replace(COURTESY, "");
     if (!role || (RANK.test(role) && !owner)) continue;
-    const target = owner ?? home;
+    const target = owner ?? homeOf(s);
     if (!target) continue;
     titled.add(p.cluster);
+    titledAt.add(m);
     const leads = LEADER_ROLES.test(role);
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
@@ -497,7 +568,7 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
   // nation's or organisation's possessive, a demonym, or "of X"): "the company's president, X"
   // says nothing of a nation.
   for (const p of people(ctx.placed)) {
-    if (titled.has(p.cluster)) continue;
+    if (titledAt.has(p.mention)) continue;
     const s = sentenceOf(ctx, p.mention.start);
     if (!s) continue;
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 110), p.mention.start);
@@ -535,7 +606,7 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       : title
           .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
           .replace(/ (?:Of|For|The|And) /g, (w) => w.toLowerCase());
-    const target = owner ?? home;
+    const target = owner ?? homeOf(s);
     if (!target) continue;
     const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
@@ -618,6 +689,20 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       /^,\s+(?!and\s|or\s|but\s)(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
     );
     if (!m) continue;
+    // "X, the Lithuanian Minister of National Defence, Dovilė Šakalienė": the title is the next
+    // person's, set before their name
+    const next = p.mention.end + (m.index ?? 0) + m[0].length;
+    if (
+      m[0].endsWith(",") &&
+      people(ctx.placed).some(
+        (q) =>
+          q.mention.start >= next &&
+          /^\s*(?:the\s+(?:Right\s+)?Hon(?:ourable|\.)\s+|(?:Gen\.|General|Adm\.|Admiral)\s+)?$/.test(
+            ctx.text.slice(next, q.mention.start),
+          ),
+      )
+    )
+      continue;
     const ownerText = m[1] ?? m[2] ?? m[4];
     const at = p.mention.end + (m.index ?? 0);
     const named = ctx.placed.find(
@@ -629,11 +714,12 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     )?.cluster;
     // "the Honourable Bill Blair, Minister of National Defence,": an office written as a title,
     // of the nation the article centres on (as "Minister of National Defence Bill Blair" is)
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
     const owner =
       named ??
-      (!ownerText && !titled.has(p.cluster) && /^\p{Lu}/u.test(m[3] ?? "") ? home : undefined);
-    const s = sentenceOf(ctx, p.mention.start);
-    if (!owner || !s) continue;
+      (!ownerText && !titled.has(p.cluster) && /^\p{Lu}/u.test(m[3] ?? "") ? homeOf(s) : undefined);
+    if (!owner) continue;
     const role = (m[3] ?? "")
       .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
       .replace(/ Of /g, " of ");

@@ -411,3 +411,60 @@ describe("extract: quotes continued after their speaker, and what a quote is abo
     expect(q.said).toEqual([]);
   });
 });
+
+describe("extract: the nation of a title that names none", () => {
+  // an article centred on Poland (named three times and more)
+  const poland =
+    "Poland spends 4.7 percent of GDP on defence. Poland plans more. Warsaw and Poland lead the alliance. Poland is buying tanks.";
+
+  it.each([
+    [
+      "The United Kingdom will raise defence spending to 2.5 percent of GDP by 2027, Prime Minister Keir Starmer said.",
+      "keir-starmer LEADS united-kingdom (inferred)",
+    ],
+    [
+      "France will add 6.5 billion euros to its defence budget, according to President Emmanuel Macron.",
+      "emmanuel-macron LEADS france (inferred)",
+    ],
+    [
+      "Sweden plans to raise its defence spending to 3.5 percent of GDP by 2030, Prime Minister Ulf Kristersson said.",
+      "ulf-kristersson LEADS sweden (inferred)",
+    ],
+  ])(
+    "is the one nation its sentence names, not the article's main one: %s",
+    async (sentence, fact) => {
+      const out = await facts(`${poland} ${sentence}`);
+      expect(out).toContain(fact);
+      expect(out.filter((x) => / (?:LEADS|SERVES_IN) poland/.test(x))).toEqual([]);
+    },
+  );
+
+  it.each([
+    "Prime Minister Mark Carney visited Latvia on Monday.",
+    "Prime Minister Mark Carney met the Prime Minister of Latvia, Evika Siliņa, in Riga.",
+    "Prime Minister Mark Carney met Latvia's prime minister in Riga.",
+  ])("a nation visited, or another title's nation, is not the title's: %s", async (sentence) => {
+    const out = await facts(
+      `Canada leads the battle group in Latvia. Canada has 2,000 troops there. Canada will stay. ${sentence}`,
+    );
+    expect(out).toContain("mark-carney LEADS canada (inferred)");
+    expect(out).not.toContain("mark-carney LEADS latvia (inferred)");
+  });
+
+  it("a person whose office in a nation is stated holds no inferred one elsewhere", async () => {
+    const out = await facts(
+      "Germany opened its brigade in Lithuania. Germany sent tanks. Germany pays. The ceremony was attended by the President of the Republic of Lithuania, Gitanas Nausėda. President Nausėda thanked the German government.",
+    );
+    expect(out).toContain("gitanas-nauseda LEADS lithuania");
+    expect(out.filter((x) => x.startsWith("gitanas-nauseda LEADS g"))).toEqual([]);
+  });
+
+  it("in a list of titled people, each title is the next name's", async () => {
+    const out = await facts(
+      "The ceremony was attended by the President of Lithuania, Gitanas Nausėda, the Lithuanian Minister of National Defence, Dovilė Šakalienė, and others.",
+    );
+    expect(out).toContain("gitanas-nauseda LEADS lithuania");
+    expect(out).toContain("dovile-sakaliene SERVES_IN lithuania");
+    expect(out).not.toContain("gitanas-nauseda SERVES_IN lithuania");
+  });
+});
