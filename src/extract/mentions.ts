@@ -164,7 +164,7 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BRIGADE_RE = new RegExp(
@@ -337,6 +337,21 @@ export function findMentions(
       name,
       key: slug(name),
       ...(host ? { involves: [host] } : {}),
+    });
+  }
+  // Missions named as such: "the EU Military Assistance Mission", "the EU Training Mission in Mali"
+  for (const m of text.matchAll(
+    /(?<![\p{L}’'-])(?:(?:EU|NATO|UN|OSCE)\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their|His|Her|Every|Each|No)\s)\p{Lu}[\p{L}-]+\s+){1,4}Mission(?![\p{L}])/gu,
+  )) {
+    const name = m[0];
+    if (name.split(/\s+/).length < 2) continue;
+    claim({
+      start: m.index,
+      end: m.index + name.length,
+      text: name,
+      kind: "Mission",
+      name,
+      key: slug(name),
     });
   }
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
@@ -1253,24 +1268,30 @@ function datesOf(
 const OFFICE_WORD =
   /^(?:Members?|Ministers?|Secretary|President|Officer|Ambassador|Chief|Commander|General|Director|Governor|Mayor|Speaker|Chair|Chairman|Envoy|Representative|Commissioner|Prime|Deputy|Vice)$/;
 
-/** The initials of a name's words, connectors left out: "Joint Expeditionary Force" -> "JEF". */
-const initials = (name: string) =>
+/**
+ * The initials of a name's words, connectors left out: "Joint Expeditionary Force" -> "JEF"; with
+ * `whole`, a word in capitals gives all its letters ("EU Military Assistance Mission" -> "EUMAM",
+ * where "NATO Response Force" is "NRF" without).
+ */
+const initials = (name: string, whole = false) =>
   name
     .split(/[\s-]+/)
     .filter((w) => w && !/^(?:of|and|for|the|on|in|de|&)$/i.test(w))
-    .map((w) => w.charAt(0))
+    .map((w) => (whole && /^\p{Lu}{2,4}$/u.test(w) ? w : w.charAt(0)))
     .join("");
 
+/** Whether `acronym` is the initials of `name` either way, ignoring case. */
+const spelledBy = (name: string, acronym: string) =>
+  [initials(name), initials(name, true)].some((i) => i.toLowerCase() === acronym.toLowerCase());
+
 /**
- * Whether `acronym` spells `name` by its words' initials ("CAF", "eFP", "BAP"), ignoring case, or
- * by the capitals of a name that writes them inside a word ("NATO" for "North Atlantic Treaty
- * Organization", "Bundeswehr" spells nothing).
+ * Whether `acronym` spells `name` by its words' initials ("CAF", "eFP", "BAP", "EUMAM"), ignoring
+ * case, with or without a trailing "mission".
  */
 export function spells(name: string, acronym: string): boolean {
-  const a = acronym.toLowerCase();
   return (
-    initials(name).toLowerCase() === a ||
-    initials(name.replace(/\s+(?:mission|operation|battle ?group)$/i, "")).toLowerCase() === a
+    spelledBy(name, acronym) ||
+    spelledBy(name.replace(/\s+(?:mission|operation|battle ?group)$/i, ""), acronym)
   );
 }
 
@@ -1298,7 +1319,7 @@ function spelledBefore(
     const first = run[0]?.[0] ?? "";
     const candidate = run.map((w) => w[0]).join(" ");
     if (initials(candidate).length > letters) break;
-    if (initials(candidate).toLowerCase() !== acronym.toLowerCase()) continue;
+    if (!spelledBy(candidate, acronym)) continue;
     // every word but connectors capitalised; the first may be lower case only as the acronym's is
     const content = run.filter((w) => !/^(?:of|and|for|the|on|in|de)$/i.test(w[0]));
     if (

@@ -843,6 +843,10 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
 const TROOP_NOUN =
   /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
 
+/** Troops a mission trains, equips or arms ("train Ukrainian soldiers"), not troops it is sent. */
+const TRAINED =
+  /\b(?:train|trains|trained|training|equip|equips|equipped|equipping|arm|arms|arming)\s+(?:(?:about|some|around|over|more than|nearly|up to|almost|\d[\d,.]*|[\p{L}’'.-]+)\s+){0,3}$/u;
+
 /** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
 function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void {
   const numbers = inSentence(s, ctx.quantities).filter(
@@ -858,6 +862,8 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     const more =
       /^\s+(?:more|additional|extra|new)\b/.test(after) ||
       /\b(?:additional|another|extra)\s+$/.test(before);
+    // "has trained 5,000 Ukrainian soldiers": troops trained, not sent
+    if (TRAINED.test(ctx.text.slice(Math.max(s.start, q.start - 40), q.start))) continue;
     if (
       TROOP_NOUN.test(after.trim()) ||
       (more && /\b(?:join|deploy|arrive|send|sent)/.test(after))
@@ -883,6 +889,11 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     // "trains with Estonian troops", "alongside Polish soldiers": troops beside the mission's
     if (
       /\b(?:with|alongside|against|beside)\s+(?:[\p{L}’'.-]+\s+){0,2}$/u.test(
+        s.text.slice(0, bare.index),
+      ) ||
+      TRAINED.test(s.text.slice(0, bare.index)) ||
+      // "Norway and Denmark are expected to contribute troops": not (yet) a contribution
+      /\b(?:expected|likely|set|due|invited|asked|urged|considering|considers|consider|mulling|weighing)\s+(?:to\s+)?(?:[\p{L}’'.-]+\s+){0,2}$/u.test(
         s.text.slice(0, bare.index),
       )
     )

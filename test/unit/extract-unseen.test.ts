@@ -468,3 +468,46 @@ describe("extract: the nation of a title that names none", () => {
     expect(out).not.toContain("gitanas-nauseda SERVES_IN lithuania");
   });
 });
+
+describe("extract: troops trained or expected, missions named as such, NATO's forward land forces", () => {
+  it.each([
+    "We will continue to train Ukrainian soldiers, including through Operation Interflex.",
+    "Operation Interflex has trained more than 50,000 Ukrainian soldiers in Britain.",
+    "Under Operation Unifier, Canada is training Ukrainian troops in Poland.",
+    "Norway and Denmark are expected to contribute troops to the battle group in Latvia.",
+  ])(
+    "troops trained by a mission, or expected to join it, are no contribution: %s",
+    async (text) => {
+      const out = await facts(text);
+      expect(out.filter((x) => /^(?:ukraine|norway|denmark) CONTRIBUTES_TO/.test(x))).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["the EU Military Assistance Mission (EUMAM)", "EUMAM", "eu-military-assistance-mission"],
+    ["the NATO Response Force (NRF)", "NRF", "nato-response-force"],
+  ])(
+    "a name its acronym spells with a word in capitals, or without it: %s",
+    async (name, acronym, key) => {
+      const text = `Sweden joined ${name} in 2024. ${acronym} trains troops.`;
+      const r = await draft(text);
+      const e = r.entities.find((x) => x.key === key);
+      expect(e?.mentions.map((m) => text.slice(m.start, m.end))).toContain(acronym);
+      expect(r.entities.filter((x) => x.kind === "Person")).toEqual([]);
+    },
+  );
+
+  it.each([
+    "Sweden will lead the Forward Land Forces (FLF) in Finland.",
+    "Sweden has taken command of NATO's forward land forces in Finland.",
+    "Sweden leads the FLF in Finland.",
+  ])("NATO's forward land forces in a nation are its battle group there: %s", async (text) => {
+    const out = await facts(`NATO allies agreed. ${text}`, "2025-01-15");
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "sweden LEADS nato-battle-group-in-finland",
+        "nato-battle-group-in-finland DEPLOYED_TO finland",
+      ]),
+    );
+  });
+});
