@@ -2378,10 +2378,39 @@ function spending(ctx: Context): void {
     const pcts = inSentence(s, ctx.quantities).filter(
       (q) => q.type === "PERCENT" && q.value !== null && q.value !== target?.properties.value,
     );
+    // a nation spends a share by a verb earlier in the sentence: "Estonia spends 3.4 percent and
+    // Latvia 3.5 percent", "Spain spends 1.3 percent, Belgium 1.3 percent and Canada 1.4 percent"
+    let spends = false;
     for (const q of pcts) {
       const before = nations.filter((n) => n.mention.end <= q.start);
       const n = before[before.length - 1];
       const between = n ? ctx.text.slice(n.mention.end, q.start) : "";
+      // "raise Germany's defence spending to 3.5 percent": a level to reach, not what it spends
+      if (
+        /\b(?:raise|raises|raising|increase|increases|increasing|boost|boosts|boosting|lift|lifts|lifting|hike|hikes|bring|brings|grow|grows)\b[^.;]{0,60}\bto\s+(?:about\s+|around\s+|at least\s+)?$/.test(
+          ctx.text.slice(s.start, q.start),
+        )
+      )
+        continue;
+      const gapped =
+        spends &&
+        n !== undefined &&
+        !n.mention.demonym &&
+        /^\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|just\s+)?$/.test(between) &&
+        /(?:,|\band|\bwhile|\bwhereas|\bbut)\s+(?:the\s+)?$/.test(
+          ctx.text.slice(Math.max(s.start, n.mention.start - 12), n.mention.start),
+        );
+      if (n && gapped) {
+        ctx.propose({
+          type: "SPENDS",
+          from: n.cluster,
+          to: target,
+          properties: { value: q.value as number, unit: "percent of GDP" },
+          sentence: s,
+          confidence: 0.75,
+        });
+        continue;
+      }
       // "Poland, which spends more than 4 percent": the relative clause's subject is the nation
       const relative =
         /^,\s+which\s+(?:\w+\s+)?(?:spends|spent|allocates|allocated|devotes|devoted|invests|invested)\b/.test(
@@ -2419,6 +2448,7 @@ function spending(ctx: Context): void {
         sentence: s,
         confidence: 0.85,
       });
+      spends = true;
     }
     // "the U.K. has already exceeded the two per cent target"
     const targetBefore = (at: number) => PERCENT_TARGET.test(ctx.text.slice(s.start, at));

@@ -511,3 +511,41 @@ describe("extract: troops trained or expected, missions named as such, NATO's fo
     );
   });
 });
+
+describe("extract: spending lists with the verb left out", () => {
+  const target = "NATO allies agreed a target of 2 percent of GDP for defence.";
+  /** Each SPENDS as "nation value". */
+  async function spends(sentence: string) {
+    const r = await draft(`${target} ${sentence}`);
+    return r.document.relations
+      .filter((x) => x.type === "SPENDS")
+      .map((x) => `${x.from} ${x.properties?.value}`)
+      .sort();
+  }
+
+  it.each([
+    ["Estonia spends 3.4 percent and Latvia 3.5 percent.", ["estonia 3.4", "latvia 3.5"]],
+    [
+      "Spain spends 1.3 percent, Belgium 1.3 percent and Canada 1.4 percent of GDP.",
+      ["belgium 1.3", "canada 1.4", "spain 1.3"],
+    ],
+    [
+      "Germany spends 2.4 percent of GDP, France 2.1 percent and the United Kingdom 2.3 percent.",
+      ["france 2.1", "germany 2.4", "united-kingdom 2.3"],
+    ],
+    [
+      "Poland spent 4.1% of GDP on defence last year, while Lithuania about 3.2%.",
+      ["lithuania 3.2", "poland 4.1"],
+    ],
+  ])("every nation of the list spends its share: %s", async (sentence, expected) => {
+    expect(await spends(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    "The government intends to raise Germany's defence spending to 3.5 percent of GDP by 2029.",
+    "Estonia will spend 3.4 percent next year and Latvia 3.5 percent.",
+    "Polls show 60 percent of Germans and 55 percent of Poles back higher spending.",
+  ])("a level to reach, a future share or a share of people is not spent: %s", async (sentence) => {
+    expect(await spends(sentence)).toEqual([]);
+  });
+});
