@@ -84,6 +84,8 @@ export function findRelations(ctx: Context): void {
     troops(ctx, s, here, home);
     visits(ctx, s, here);
     leads(ctx, s, here);
+    ledBy(ctx, s, here);
+    contributions(ctx, s, here);
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
@@ -1161,6 +1163,9 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
           /^(?:’s|'s)?\s+[\p{Ll}]/u.test(ctx.text.slice(p.mention.end, p.mention.end + 4)) ===
             false,
       );
+    if (subject.cluster.kind === "Nation" && (!obj || obj.cluster.kind === "Nation")) {
+      if (brigadeLed(ctx, s, here, subject.cluster, end)) continue;
+    }
     const forces = subject.cluster.kind === "Organization";
     const nation = forces
       ? (subject.mention.involves ?? []).find((n) => n.kind === "Nation")
@@ -1186,6 +1191,185 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
       confidence: forces ? 0.7 : 0.8,
     });
   }
+}
+
+/**
+ * "The Joint Expeditionary Force (JEF), led by the United Kingdom,", "the UK-led Joint
+ * Expeditionary Force": the nation leads the organisation or mission.
+ */
+function ledBy(ctx: Context, s: Sentence, here: Placed[]): void {
+  const led = (p: Placed) =>
+    (p.cluster.kind === "Organization" && p.cluster.properties.category !== "ALLIANCE") ||
+    p.cluster.kind === "Mission";
+  const nationAt = (at: number) =>
+    here.find((n) => n.cluster.kind === "Nation" && !n.mention.demonym && n.mention.start === at);
+  for (const p of here) {
+    if (!led(p)) continue;
+    const after =
+      /^(?:\s*\([^)]{1,12}\))?,\s+(?:which is\s+|currently\s+)?led by\s+(?:the\s+)?/.exec(
+        ctx.text.slice(p.mention.end, s.end),
+      );
+    const n = after ? nationAt(p.mention.end + after[0].length) : undefined;
+    if (n)
+      ctx.propose({ type: "LEADS", from: n.cluster, to: p.cluster, sentence: s, confidence: 0.8 });
+  }
+  for (const n of here) {
+    if (n.cluster.kind !== "Nation" || n.mention.demonym) continue;
+    const after = /^-led\s+(?:[\p{L}]+\s+){0,2}/u.exec(ctx.text.slice(n.mention.end, s.end));
+    if (!after) continue;
+    const at = n.mention.end + after[0].length;
+    const p = here.find(
+      (x) => led(x) && x.mention.start >= n.mention.end + 5 && x.mention.start <= at,
+    );
+    // (a battle group's own "UK-led" is read where its mention is made)
+    if (p && !p.mention.ledBy)
+      ctx.propose({ type: "LEADS", from: n.cluster, to: p.cluster, sentence: s, confidence: 0.8 });
+  }
+}
+
+/** What a nation sends a mission: ships, jets, troops, a company, a battalion. */
+const ASSET =
+  "(?:troops|soldiers|personnel|ships|vessels|frigates?|corvettes?|destroyers?|minehunters?|submarines?|jets|fighters?|fighter jets|aircraft|planes|helicopters|drones|tanks|(?:air defen[cs]e )?systems|(?:a |an |one |two |three |\\d+ )?(?:company|companies|battalion|battalions|platoon|squadron|battery|contingent|detachment|unit)|[A-Z]-?\\d{2}s?(?: jets| fighters)?)";
+const CONTRIBUTE_RE = new RegExp(
+  `^(?:\\s+(?:both|also|each|all|now|currently|already|jointly|regularly|has|have|had))*\\s+(?:contribute|contributes|contributed|provide|provides|provided|send|sends|sent|deploy|deploys|deployed|commit|commits|committed|assign|assigns|assigned|rotate|rotates|rotated)\\s+(?:(?:[\\p{L}\\d,.-]+)\\s+){0,3}?${ASSET}(?:\\s+(?:of|and)\\s+(?:[\\p{L}-]+\\s+){0,2}?${ASSET})?\\s+(?:to|for)\\s+(?:the\\s+)?`,
+  "u",
+);
+const JOINED_RE = new RegExp(
+  `^\\s+(?:[\\p{L}\\d-]+\\s+){0,2}?${ASSET}\\s+(?:have\\s+|has\\s+)?(?:joined|join|joins|reinforced|reinforce|are joining|arrived to join)\\s+(?:the\\s+)?`,
+  "u",
+);
+
+/**
+ * "Finland and Sweden both contribute ships to Baltic Sentry", "Spain provides a company to the
+ * battle group", "Italian jets joined the Baltic Air Policing mission": the nation contributes to
+ * the mission. No figure: the troop rules read those. Modals ("will send", "expected to") and
+ * negations are not read: the verb must follow the subject with nothing but adverbs between.
+ */
+function contributions(ctx: Context, s: Sentence, here: Placed[]): void {
+  const missionAt = (at: number) =>
+    here.find(
+      (p) => p.cluster.kind === "Mission" && p.mention.start >= at && p.mention.start <= at + 8,
+    );
+  const nations = here.filter((p) => p.cluster.kind === "Nation");
+  for (const [i, n] of nations.entries()) {
+    // the coordinated subject: "Finland and Sweden", "Denmark, Norway and Iceland"
+    let last = n;
+    const subject = [n];
+    for (let j = i + 1; j < nations.length; j++) {
+      const next = nations[j] as Placed;
+      if (
+        !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(
+          ctx.text.slice(last.mention.end, next.mention.start),
+        )
+      )
+        break;
+      subject.push(next);
+      last = next;
+    }
+    const rest = ctx.text.slice(last.mention.end, s.end);
+    if (n.mention.demonym) {
+      // "Italian jets joined the Baltic Air Policing mission"
+      if (subject.length !== 1) continue;
+      const j = JOINED_RE.exec(rest);
+      const m = j ? missionAt(last.mention.end + j[0].length) : undefined;
+      if (m)
+        ctx.propose({
+          type: "CONTRIBUTES_TO",
+          from: n.cluster,
+          to: m.cluster,
+          sentence: s,
+          confidence: 0.7,
+        });
+      continue;
+    }
+    if (subject.some((x) => x.mention.demonym)) continue;
+    // the subject starts its clause
+    if (
+      !/(?:^|[,;:]\s*|\b(?:and|while|whereas|but)\s+)(?:the\s+)?$/i.test(
+        ctx.text.slice(s.start, n.mention.start),
+      )
+    )
+      continue;
+    const c = CONTRIBUTE_RE.exec(rest);
+    const m = c ? missionAt(last.mention.end + c[0].length) : undefined;
+    if (!m) continue;
+    for (const x of subject)
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: x.cluster,
+        to: m.cluster,
+        sentence: s,
+        confidence: 0.75,
+      });
+  }
+}
+
+/**
+ * "Germany leads the brigade in Lithuania": the mission the article has in that nation, else the
+ * nation's brigade there ("German brigade in Lithuania"), led by it, deployed there.
+ */
+function brigadeLed(
+  ctx: Context,
+  s: Sentence,
+  here: Placed[],
+  nation: Cluster,
+  at: number,
+): boolean {
+  const m =
+    /^(?:(?:new|multinational|armou?red|heavy|mechani[sz]ed|forward)\s+)*brigade\s+(?:(?:stationed|based|deployed)\s+)?in\s+(?:the\s+)?/.exec(
+      ctx.text.slice(at, s.end),
+    );
+  if (!m) return false;
+  const host = here.find(
+    (p) =>
+      p.cluster.kind === "Nation" &&
+      !p.mention.demonym &&
+      p.mention.start === at + m[0].length &&
+      p.cluster !== nation,
+  )?.cluster;
+  if (!host) return false;
+  const there = [
+    ...new Set(
+      ctx.placed
+        .filter(
+          (p) =>
+            p.cluster.kind === "Mission" &&
+            /\b[Bb]rigade\b/.test(p.cluster.name) &&
+            (p.cluster.name.endsWith(` in ${host.name}`) ||
+              p.cluster.name.endsWith(` ${host.name}`)),
+        )
+        .map((p) => p.cluster),
+    ),
+  ];
+  const demonym = GAZETTEER.find((g) => g.demonym && g.entity.key === nation.key)?.form;
+  if (there.length > 1 || (there.length === 0 && !demonym)) return false;
+  const name = `${demonym} brigade in ${host.name}`;
+  const mission =
+    there[0] ??
+    ctx.entity(
+      "Mission",
+      slug(name),
+      name,
+      {},
+      {
+        start: at + m[0].indexOf("brigade"),
+        end: at + m[0].indexOf("brigade") + "brigade".length,
+        text: "brigade",
+      },
+    );
+  ctx.propose({ type: "LEADS", from: nation, to: mission, sentence: s, confidence: 0.75 });
+  if (there.length === 0) {
+    ctx.propose({ type: "DEPLOYED_TO", from: mission, to: host, sentence: s, confidence: 0.75 });
+    ctx.propose({
+      type: "HOSTS",
+      from: host,
+      to: mission,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+  }
+  return true;
 }
 
 /** "leads", "has led", "will command", "is leading", "took command of", "heads" ... "the". */

@@ -549,3 +549,65 @@ describe("extract: spending lists with the verb left out", () => {
     expect(await spends(sentence)).toEqual([]);
   });
 });
+
+describe("extract: nations sending a mission ships, jets or units, and who leads what", () => {
+  it.each([
+    [
+      "NATO launched Baltic Sentry in January. Finland and Sweden both contribute ships to Baltic Sentry.",
+      ["finland CONTRIBUTES_TO baltic-sentry", "sweden CONTRIBUTES_TO baltic-sentry"],
+    ],
+    [
+      "Italy contributes four F-35 jets to the Baltic Air Policing mission in Lithuania.",
+      ["italy CONTRIBUTES_TO baltic-air-policing"],
+    ],
+    ["Denmark has sent a frigate to Baltic Sentry.", ["denmark CONTRIBUTES_TO baltic-sentry"]],
+    [
+      "Spain provides a company of soldiers to the NATO battle group in Latvia.",
+      ["spain CONTRIBUTES_TO nato-battle-group-in-latvia"],
+    ],
+    [
+      "Italian jets joined the Baltic Air Policing mission in Lithuania.",
+      ["italy CONTRIBUTES_TO baltic-air-policing"],
+    ],
+  ])("contribute to it: %s", async (text, expected) => {
+    expect(await facts(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    "Denmark will send a frigate to Baltic Sentry.",
+    "Denmark does not send ships to Baltic Sentry.",
+    "Estonia asked Denmark to send ships to Baltic Sentry.",
+    "Danish ships left Baltic Sentry in May.",
+  ])("a future, refused, requested or ended contribution is none: %s", async (text) => {
+    expect((await facts(text)).filter((x) => x.includes("CONTRIBUTES_TO"))).toEqual([]);
+  });
+
+  it.each([
+    "The Joint Expeditionary Force (JEF), led by the United Kingdom, met in Oslo.",
+    "The UK-led Joint Expeditionary Force (JEF) met in Oslo.",
+  ])("'X, led by a nation' and 'a nation-led X': the nation leads it: %s", async (text) => {
+    expect(await facts(text)).toContain("united-kingdom LEADS joint-expeditionary-force");
+  });
+
+  it.each([
+    [
+      "Germany leads the brigade in Lithuania, Canada leads Multinational Brigade Latvia.",
+      [
+        "germany LEADS german-brigade-in-lithuania",
+        "german-brigade-in-lithuania DEPLOYED_TO lithuania",
+      ],
+    ],
+    [
+      "Canada leads Multinational Brigade Latvia. Canada leads the brigade in Latvia.",
+      ["canada LEADS multinational-brigade-latvia"],
+    ],
+  ])(
+    "'a nation leads the brigade in Y' is the brigade the article has there, else the nation's: %s",
+    async (text, expected) => {
+      const out = await facts(text);
+      expect(out).toEqual(expect.arrayContaining(expected));
+      expect(out.filter((x) => /LEADS (?:lithuania|latvia)/.test(x))).toEqual([]);
+      expect(out.filter((x) => x.includes("canadian-brigade"))).toEqual([]);
+    },
+  );
+});
