@@ -424,7 +424,8 @@ const anyCase = (words: string) =>
 const APPOSITIVE_TITLES = anyCase(
   [
     "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary[- ]general|ambassador",
-    "minister of [\\p{L} ]+?|(?:(?!the |an? |its |their )[\\p{L}]+ )?(?:and [\\p{L}]+ )?minister",
+    "(?:deputy )?prime minister and (?:[\\p{L}]+ )?minister(?: of [\\p{L} ]+?)?",
+    "minister of [\\p{L} ]+?|(?:(?!the |an? |its |their |and |or )[\\p{L}]+ )?(?:and [\\p{L}]+ )?minister",
     "(?:defen[cs]e|foreign|home) secretary|secretary of (?:defen[cs]e|state)",
     "chief of (?:the )?defen[cs]e(?: staff)?|defen[cs]e chief|army chief)",
   ].join("|"),
@@ -527,6 +528,9 @@ function titlesHeld(
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
     const role = m.role.replace(COURTESY, "");
     if (!role || (RANK.test(role) && !owner)) continue;
+    // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
+    // nation than a rank does (a government's own release aside)
+    if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
     const target = owner ?? homeOf(s);
     if (!target) continue;
     titled.add(p.cluster);

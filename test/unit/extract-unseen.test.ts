@@ -611,3 +611,29 @@ describe("extract: nations sending a mission ships, jets or units, and who leads
     },
   );
 });
+
+describe("extract: compound and bare titles", () => {
+  it.each([
+    [
+      "Poland spends 4.7 percent of GDP on defence. Poland plans more. Poland leads. We spoke with the Deputy Prime Minister and Minister of National Defence, Władysław Kosiniak-Kamysz, in Warsaw.",
+      "Deputy Prime Minister and Minister of National Defence",
+      true,
+    ],
+    [
+      "We spoke with Poland's deputy prime minister and defence minister, Władysław Kosiniak-Kamysz, in Warsaw.",
+      "Deputy Prime Minister and Defence Minister",
+      false,
+    ],
+  ])("a double office is one role: %s", async (text, role, inferred) => {
+    const r = await draft(text);
+    const x = r.document.relations.find((x) => x.from === "wladyslaw-kosiniak-kamysz");
+    expect(x).toMatchObject({ type: "SERVES_IN", to: "poland", properties: { role }, inferred });
+  });
+
+  it("a bare 'Minister' in an article on another nation gives no office", async () => {
+    const out = await facts(
+      "Poland spends 4.7 percent of GDP on defence. Poland plans more. Poland leads. Germany is our ally. We cooperate closely with Minister Boris Pistorius.",
+    );
+    expect(out.filter((x) => x.startsWith("boris-pistorius"))).toEqual([]);
+  });
+});
