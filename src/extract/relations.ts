@@ -2865,6 +2865,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   const alliance =
     ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
     ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
+  answers(ctx);
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
@@ -3018,6 +3019,65 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             confidence: 0.5,
           });
         }
+      }
+    }
+  }
+}
+
+/**
+ * An interview's answers: a paragraph that opens with a person's name and a colon
+ * ("Kosiniak-Kamysz: It is a lot, but it is necessary. ...") is that person's words, verbatim, to
+ * the paragraph's end; about what it names. Questions ("Q:") and labels that are no person named
+ * in the article say nothing.
+ */
+function answers(ctx: Context): void {
+  const paragraphs = new Map<number, Sentence[]>();
+  for (const s of ctx.sentences)
+    paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
+  for (const list of paragraphs.values()) {
+    const first = list[0] as Sentence;
+    const label = /^\s*(\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+){0,2}):\s+(?=[\p{Lu}“"‘'])/u.exec(
+      first.text,
+    );
+    if (!label) continue;
+    const at = first.start + (label.index ?? 0) + label[0].indexOf(label[1] as string);
+    const speaker = ctx.placed.find(
+      (p) =>
+        p.cluster.kind === "Person" &&
+        p.mention.start === at &&
+        p.mention.end === at + (label[1] as string).length,
+    )?.cluster;
+    if (!speaker) continue;
+    const last = list[list.length - 1] as Sentence;
+    const start = first.start + (label.index ?? 0) + label[0].length;
+    const inner = ctx.text.slice(start, last.end).trimEnd();
+    if (inner.length < 2 || /[“”"]/.test(inner)) continue;
+    const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+    const words = inner
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter((w) => w.length > 2)
+      .slice(0, 6)
+      .join(" ");
+    const quote = ctx.entity(
+      "Quote",
+      `quote-${slug(surname)}-${slug(words || inner, 6)}`,
+      `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
+      { text: inner },
+      { start, end: start + inner.length, text: inner },
+    );
+    ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: first, confidence: 0.75 });
+    const about = new Set<Cluster>();
+    for (const s of list) {
+      for (const p of placedIn(s, ctx.placed)) {
+        if (
+          p.mention.start < start ||
+          about.has(p.cluster) ||
+          !["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind)
+        )
+          continue;
+        about.add(p.cluster);
+        ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
       }
     }
   }

@@ -637,3 +637,38 @@ describe("extract: compound and bare titles", () => {
     expect(out.filter((x) => x.startsWith("boris-pistorius"))).toEqual([]);
   });
 });
+
+describe("extract: an interview's answers", () => {
+  const interview = [
+    "We spoke with Poland's defence minister, Władysław Kosiniak-Kamysz, in Warsaw.",
+    "Q: Where does the money go?",
+    "Kosiniak-Kamysz: First to soldiers. The Polish Army will grow. Then to tanks from South Korea.",
+    "Q: And Ukraine?",
+    "Kosiniak-Kamysz: Ukraine's defence is our defence.",
+  ].join("\n\n");
+
+  it("a paragraph opened by the speaker's name and a colon is their words, about what it names", async () => {
+    const r = await draft(interview);
+    const texts = new Map(r.document.entities.map((e) => [e.key, e.properties.text]));
+    const said = r.document.relations
+      .filter((x) => x.type === "SAID")
+      .map((x) => `${x.from}: ${texts.get(x.to)}`);
+    expect(said).toEqual([
+      "wladyslaw-kosiniak-kamysz: First to soldiers. The Polish Army will grow. Then to tanks from South Korea.",
+      "wladyslaw-kosiniak-kamysz: Ukraine's defence is our defence.",
+    ]);
+    const about = r.document.relations
+      .filter((x) => x.type === "ABOUT" && String(texts.get(x.from)).startsWith("Ukraine"))
+      .map((x) => x.to);
+    expect(about).toEqual(["ukraine"]);
+  });
+
+  it.each([
+    "Q: Where does the money go?\n\nA: To soldiers.",
+    "Note: Poland spends 4.7 percent of GDP on defence.",
+    "Photo: Jane Doe/Reuters",
+  ])("a question, an answer with no name or another label is nobody's words: %s", async (text) => {
+    const r = await draft(text);
+    expect(r.document.relations.filter((x) => x.type === "SAID")).toEqual([]);
+  });
+});
