@@ -1596,7 +1596,11 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
   const here = placedIn(s, ctx.placed);
   const nations = here.filter((p) => p.cluster.kind === "Nation");
   const lead = s.text.match(/\b(?:[Ll]ed by|under the (?:command|leadership) of)\s+(?:the\s+)?/);
-  if (lead) {
+  // "through the EU Military Assistance Mission and Operation Interflex, led by the United
+  // Kingdom": "led by" is the nearest mission's before it, where one is named before it
+  const leadAt = s.start + (lead?.index ?? 0);
+  const nearest = here.filter((p) => p.cluster.kind === "Mission" && p.mention.end <= leadAt).pop();
+  if (lead && (!nearest || nearest.cluster === g.cluster)) {
     const at = s.start + (lead.index ?? 0) + lead[0].length;
     const by = nations.find((n) => n.mention.start === at && !n.mention.demonym);
     if (by)

@@ -672,3 +672,18 @@ describe("extract: an interview's answers", () => {
     expect(r.document.relations.filter((x) => x.type === "SAID")).toEqual([]);
   });
 });
+
+describe("extract: 'led by' after two missions", () => {
+  it("leads the nearest mission before it only", async () => {
+    const out = await facts(
+      "We will continue to train Ukrainian soldiers, including through the EU Military Assistance Mission (EUMAM) and Operation Interflex, led by the United Kingdom.",
+    );
+    expect(out).toContain("united-kingdom LEADS operation-interflex");
+    expect(out).not.toContain("united-kingdom LEADS eu-military-assistance-mission");
+  });
+
+  it("'Led by France, the battle group ...' still leads the mission after it", async () => {
+    const out = await facts("Led by France, the NATO battle group in Romania has 1,000 troops.");
+    expect(out).toContain("france LEADS nato-battle-group-in-romania");
+  });
+});
