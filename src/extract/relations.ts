@@ -1043,8 +1043,11 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   const date = dateIn(ctx, s);
   const asOf = ctx.publishedAt?.slice(0, 7);
   const properties: Record<string, number | string> = {};
-  if (troops !== undefined) properties.troops = troops;
-  if (extra !== undefined) properties.additionalTroops = extra;
+  // "about 1,700 soldiers from Germany, the Netherlands, Norway and Belgium": the figure is all
+  // of theirs together, no one nation's
+  const several = [...contributors].filter((c) => c.kind === "Nation").length > 1;
+  if (troops !== undefined && !several) properties.troops = troops;
+  if (extra !== undefined && !several) properties.additionalTroops = extra;
   if (asOf) properties.asOf = asOf;
   for (const c of contributors) {
     if (c === mission) continue;

@@ -687,3 +687,22 @@ describe("extract: 'led by' after two missions", () => {
     expect(out).toContain("france LEADS nato-battle-group-in-romania");
   });
 });
+
+describe("extract: a troop figure for several nations together", () => {
+  it("is no one nation's", async () => {
+    const r = await draft(
+      "The NATO battlegroup in Lithuania comprises about 1,700 soldiers from Germany, the Netherlands, Norway and Belgium.",
+    );
+    const c = r.document.relations.filter((x) => x.type === "CONTRIBUTES_TO");
+    expect(c.map((x) => x.from).sort()).toEqual(["belgium", "germany", "netherlands", "norway"]);
+    for (const x of c) expect(x.properties?.troops).toBeUndefined();
+  });
+
+  it("one nation's figure stays its own", async () => {
+    const r = await draft(
+      "About 1,700 German soldiers serve in the NATO battlegroup in Lithuania.",
+    );
+    const c = r.document.relations.find((x) => x.type === "CONTRIBUTES_TO" && x.from === "germany");
+    expect(c?.properties?.troops).toBe(1700);
+  });
+});
