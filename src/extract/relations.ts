@@ -437,7 +437,7 @@ const APPOSITIVE_TITLES = anyCase(
  */
 const preAppositiveTitle = (adjective: boolean) =>
   new RegExp(
-    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+)?$`,
+    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+|(?:(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)[- ])?(?:General|Admiral|Colonel|Marshal)\\s+|(?:Gen|Adm|Col|Lt\\.?\\s?Gen|Maj\\.?\\s?Gen)\\.\\s+)?$`,
     "u",
   );
 const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);

@@ -706,3 +706,42 @@ describe("extract: a troop figure for several nations together", () => {
     expect(c?.properties?.troops).toBe(1700);
   });
 });
+
+describe("extract: a chief after the comma's rank, and units numbered after their name", () => {
+  it.each([
+    [
+      "The ceremony was attended by the Chief of Defence of the Bundeswehr, General Carsten Breuer.",
+      "carsten-breuer LEADS bundeswehr",
+    ],
+    [
+      "Estonia's chief of defence, Lieutenant General Andrus Merilo, said the brigade was ready.",
+      "andrus-merilo LEADS estonia",
+    ],
+  ])("the rank between comma and name is no obstacle: %s", async (text, fact) => {
+    expect(await facts(text)).toContain(fact);
+  });
+
+  it("'The commander, General John Smith' names no nation", async () => {
+    const out = await facts(
+      "The commander, General John Smith, said the brigade was ready in Estonia.",
+    );
+    expect(out.filter((x) => x.startsWith("john-smith"))).toEqual([]);
+  });
+
+  it.each([
+    ["The headquarters of Panzer Brigade 45 opened in Vilnius.", "Organization panzer-brigade-45"],
+    [
+      "Soldiers of Panzergrenadier Battalion 122 arrived in Lithuania.",
+      "Organization panzergrenadier-battalion-122",
+    ],
+  ])("a unit numbered after its name is an armed force: %s", async (text, entity) => {
+    expect(await entities(text)).toContain(entity);
+  });
+
+  it.each([
+    "In 2025 the Brigade 2025 plan was dropped.",
+    "The Division 2 team won the match in 2024.",
+  ])("no unit from a year or a sentence's first word: %s", async (text) => {
+    expect((await entities(text)).filter((e) => e.startsWith("Organization"))).toEqual([]);
+  });
+});
