@@ -1415,6 +1415,26 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.end <= verbAt &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
+  // "He later travelled to Riga": the pronoun opening the sentence is the person last named
+  const pronoun = /^(?:He|She)(?:\s+(?:then|later|also|subsequently|afterwards|next))?\s+$/.exec(
+    ctx.text.slice(s.start, verbAt),
+  );
+  if (who.length === 0 && pronoun) {
+    const last = lastPersonBefore(ctx, s.start);
+    if (last)
+      who = [
+        {
+          mention: {
+            start: s.start,
+            end: s.start + 2,
+            text: pronoun[0],
+            kind: "Person",
+            name: last.name,
+          },
+          cluster: last,
+        },
+      ];
+  }
   // "During a visit to Latvia, Trudeau said ...": the visitor is the subject after the phrase
   if (who.length === 0 && nominal) {
     const quoted = quotedSpans(s);

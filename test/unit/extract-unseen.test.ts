@@ -745,3 +745,22 @@ describe("extract: a chief after the comma's rank, and units numbered after thei
     expect((await entities(text)).filter((e) => e.startsWith("Organization"))).toEqual([]);
   });
 });
+
+describe("extract: a visit told with a pronoun", () => {
+  it.each([
+    "Defence Minister Boris Pistorius met soldiers in Rukla. He later travelled to Riga, where he met officials.",
+    "Defence Minister Boris Pistorius met soldiers in Rukla. He then flew to Riga.",
+    "Defence Minister Boris Pistorius met soldiers in Rukla.\n\nHe visited Riga on Tuesday.",
+  ])("is the last named person's: %s", async (text) => {
+    expect(await facts(text)).toContainEqual(
+      expect.stringMatching(/^boris-pistorius VISITED riga/),
+    );
+  });
+
+  it.each([
+    "Defence Minister Boris Pistorius met soldiers in Rukla. They later travelled to Riga.",
+    "Defence Minister Boris Pistorius met soldiers in Rukla. Officials later travelled to Riga.",
+  ])("a plural or another subject is not the person: %s", async (text) => {
+    expect((await facts(text)).filter((x) => x.includes("VISITED"))).toEqual([]);
+  });
+});
