@@ -354,7 +354,8 @@ function speakerOf(
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
     if (
-      /^(?:,[^,]{1,60},)?\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
+      // "X, has said": the comma closing an appositive before the name ("Latvia's prime minister, X,")
+      /^(?:,[^,]{1,60},)?,?\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
         after,
       ) ||
       /\b(?:said|says|according to|announced|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(

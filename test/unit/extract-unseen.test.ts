@@ -764,3 +764,17 @@ describe("extract: a visit told with a pronoun", () => {
     expect((await facts(text)).filter((x) => x.includes("VISITED"))).toEqual([]);
   });
 });
+
+describe("extract: a pledge reported after a titled name set off by commas", () => {
+  it.each([
+    "Latvia's prime minister, Evika Siliņa, has said her government will reach 5 percent of GDP by 2026.",
+    "Evika Siliņa, Latvia's prime minister, has said her government will reach 5 percent of GDP by 2026.",
+    "Latvian Prime Minister Evika Siliņa has said her government will reach 5 percent of GDP by 2026.",
+  ])("is the speaker's nation's: %s", async (sentence) => {
+    const out = await facts(`NATO allies agreed a target of 2% of GDP for defence. ${sentence}`);
+    expect(out).toContainEqual(expect.stringMatching(/^latvia PLEDGED latvia-/));
+    expect(out).toContainEqual(
+      expect.stringMatching(/^evika-silina PLEDGED latvia-.* \(inferred\)$/),
+    );
+  });
+});
