@@ -778,3 +778,45 @@ describe("extract: a pledge reported after a titled name set off by commas", () 
     );
   });
 });
+
+describe("extract: a pledge with a list of nations for its subject", () => {
+  const target = "NATO allies agreed to spend 5 percent of GDP by 2035.";
+  /** Each PLEDGED by a nation as "nation value". */
+  async function pledged(sentence: string) {
+    const r = await draft(`${target} ${sentence}`, "2025-06-03");
+    const props = new Map(r.document.entities.map((e) => [e.key, e.properties]));
+    return r.document.relations
+      .filter((x) => x.type === "PLEDGED" && x.from !== "nato")
+      .map((x) => `${x.from} ${props.get(x.to)?.value}`)
+      .sort();
+  }
+
+  it.each([
+    [
+      "Estonia, Latvia and Lithuania will spend at least 3.5 percent of GDP in 2026.",
+      ["estonia 3.5", "latvia 3.5", "lithuania 3.5"],
+    ],
+    [
+      "Norway, Sweden and Finland will raise defence spending to 3 percent of GDP by 2030.",
+      ["finland 3", "norway 3", "sweden 3"],
+    ],
+    [
+      "Norway and the Netherlands have both pledged to raise defence spending to 3 percent of GDP by 2030.",
+      ["netherlands 3", "norway 3"],
+    ],
+    [
+      "Unlike Spain, Italy and Portugal will raise defence spending to 3 percent of GDP by 2030.",
+      ["italy 3", "portugal 3"],
+    ],
+    ["Like Poland, Norway will raise defence spending to 3 percent of GDP by 2030.", ["norway 3"]],
+  ])("each nation of the list pledges its own: %s", async (sentence, expected) => {
+    expect(await pledged(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    "Norway and Russian troops will raise defence spending to 3 percent of GDP by 2030.",
+    "Norway and Sweden will not raise defence spending to 3 percent of GDP by 2030.",
+  ])("a list with something else in it, or a refusal, pledges nothing: %s", async (sentence) => {
+    expect(await pledged(sentence)).toEqual([]);
+  });
+});
