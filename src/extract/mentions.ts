@@ -164,7 +164,7 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence)(?![\\p{L}])(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BRIGADE_RE = new RegExp(
@@ -177,6 +177,9 @@ const BARE_INVASION_RE = new RegExp(
 );
 const UNIT_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
+/** Units numbered after their name: "Panzer Brigade 45", "Panzergrenadier Battalion 122". */
+const UNIT_AFTER_RE =
+  /(?<![\p{L}\p{N}])(?:(?!The\s|A\s|In\s|By\s)\p{Lu}[\p{L}’'-]+\s+){1,3}(?:Brigade|Battalion|Regiment|Division|Squadron|Wing)\s+\d{1,3}(?![\p{N}]|[.,]\d)/gu;
 const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
   "gu",
@@ -186,6 +189,18 @@ const BASE_RE = new RegExp(
   "gu",
 );
 
+const COMPASS = "(?:North|South|East|West|Central|Centre|Center)(?:[- ]?(?:[Ee]ast|[Ww]est))?";
+const FORMATION_RE = new RegExp(
+  [
+    "(?<![\\p{L}])(?:NATO(?:’s|'s)?\\s+)?(?:",
+    `Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup) (?:${COMPASS}|(?:North|South)(?:east|west)|${ALT(NATION_FORMS)})`,
+    "|Task Force(?: \\p{Lu}[\\p{L}-]+){1,2}",
+    "|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing",
+    "|(?:Eastern|Baltic|Arctic) Sentry",
+    ")(?![\\p{L}])",
+  ].join(""),
+  "gu",
+);
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
 
 /** Whether the word right after `at` is a noun (wink's tag): "military threats", not "military is". */
@@ -301,6 +316,42 @@ export function findMentions(
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
+      kind: "Mission",
+      name,
+      key: slug(name),
+    });
+  }
+  // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
+  // Division North East", "Multinational Corps Northeast", "Task Force Narva", "the Baltic Air
+  // Policing mission", "Eastern Sentry". Missions (military operations), named as written without
+  // a leading "NATO('s)"; a nation in the name is where the formation is.
+  for (const m of text.matchAll(FORMATION_RE)) {
+    const lead = /^(?:NATO(?:’s|'s)?\s+)/.exec(m[0]);
+    const start = m.index + (lead?.[0].length ?? 0);
+    const name = text.slice(start, m.index + m[0].length);
+    const host = [...name.matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .find((e) => e?.kind === "Nation");
+    claim({
+      start,
+      end: m.index + m[0].length,
+      text: name,
+      kind: "Mission",
+      name,
+      key: slug(name),
+      ...(host ? { involves: [host] } : {}),
+    });
+  }
+  // Missions named as such: "the EU Military Assistance Mission", "the EU Training Mission in Mali"
+  for (const m of text.matchAll(
+    /(?<![\p{L}’'-])(?:(?:EU|NATO|UN|OSCE)\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their|His|Her|Every|Each|No)\s)\p{Lu}[\p{L}-]+\s+){1,4}Mission(?![\p{L}])/gu,
+  )) {
+    const name = m[0];
+    if (name.split(/\s+/).length < 2) continue;
+    claim({
+      start: m.index,
+      end: m.index + name.length,
+      text: name,
       kind: "Mission",
       name,
       key: slug(name),
@@ -430,7 +481,19 @@ export function findMentions(
     if (!a) continue;
     claimInvasion(m, a, b, true);
   }
-  // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion".
+  // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion", "Panzer
+  // Brigade 45".
+  for (const m of text.matchAll(UNIT_AFTER_RE)) {
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name: m[0],
+      key: slug(m[0]),
+      properties: { category: "ARMED_FORCES" },
+    });
+  }
   for (const m of text.matchAll(UNIT_RE)) {
     const name = m[0];
     const nations = [...name.matchAll(GAZ_RE)]
@@ -898,13 +961,45 @@ export function findMentions(
       });
     }
   }
-  // "the Canadian Armed Forces (CAF)": the acronym in brackets names it wherever it recurs
+  // "the European Sky Shield Initiative (ESSI)", "the Joint Expeditionary Force (JEF)": a name the
+  // acronym after it spells is an organisation (or a mission), even where no other rule knew it
+  for (const a of text.matchAll(/\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/gu)) {
+    const long = spelledBefore(text, a.index, a[1] as string);
+    if (!long) continue;
+    const overlapping = claimed.filter((m) => m.start < long.end && long.start < m.end);
+    // a name already found stays as found; one taken for a person ("European Sky Shield
+    // Initiative" looks like a name) is the organisation
+    if (overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
+    for (const m of overlapping) claimed.splice(claimed.indexOf(m), 1);
+    const head = long.text.split(/\s+/).pop() ?? "";
+    // "the Prime Minister (PM)", "a Member of Parliament (MP)": an office, not an organisation
+    if (long.text.split(/\s+/).some((w) => OFFICE_WORD.test(w))) continue;
+    const mission = /^(?:Mission|Operation|Policing|Presence|Sentry)$/.test(head) || long.mission;
+    claim({
+      ...long,
+      kind: mission ? "Mission" : "Organization",
+      name: long.text,
+      key: slug(long.text),
+      ...(mission
+        ? {}
+        : {
+            properties: {
+              category: /^(?:Forces?|Army|Navy|Command|Corps|Guard)$/.test(head)
+                ? "ARMED_FORCES"
+                : (ORG_HEADS[head] ?? "OTHER"),
+            },
+          }),
+    });
+  }
+  // "the Canadian Armed Forces (CAF)", "the Baltic Air Policing mission (BAP)": the acronym in
+  // brackets names it wherever it recurs
   for (const m of [...claimed]) {
     if (m.kind !== "Organization" && m.kind !== "Mission") continue;
-    const acronym = /^\s*\((\p{Lu}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/u.exec(
-      text.slice(m.end, m.end + 12),
-    )?.[1];
-    if (!acronym) continue;
+    const acronym =
+      /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/u.exec(
+        text.slice(m.end, m.end + 30),
+      )?.[1];
+    if (!acronym || !spells(m.text, acronym)) continue;
     for (const a of text.matchAll(
       new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
     )) {
@@ -1182,4 +1277,78 @@ function datesOf(
     out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date });
   }
   return out;
+}
+
+/** Words that make a phrase an office held by a person: "Member of Parliament", "Prime Minister". */
+const OFFICE_WORD =
+  /^(?:Members?|Ministers?|Secretary|President|Officer|Ambassador|Chief|Commander|General|Director|Governor|Mayor|Speaker|Chair|Chairman|Envoy|Representative|Commissioner|Prime|Deputy|Vice)$/;
+
+/**
+ * The initials of a name's words, connectors left out: "Joint Expeditionary Force" -> "JEF"; with
+ * `whole`, a word in capitals gives all its letters ("EU Military Assistance Mission" -> "EUMAM",
+ * where "NATO Response Force" is "NRF" without).
+ */
+const initials = (name: string, whole = false) =>
+  name
+    .split(/[\s-]+/)
+    .filter((w) => w && !/^(?:of|and|for|the|on|in|de|&)$/i.test(w))
+    .map((w) => (whole && /^\p{Lu}{2,4}$/u.test(w) ? w : w.charAt(0)))
+    .join("");
+
+/** Whether `acronym` is the initials of `name` either way, ignoring case. */
+const spelledBy = (name: string, acronym: string) =>
+  [initials(name), initials(name, true)].some((i) => i.toLowerCase() === acronym.toLowerCase());
+
+/**
+ * Whether `acronym` spells `name` by its words' initials ("CAF", "eFP", "BAP", "EUMAM"), ignoring
+ * case, with or without a trailing "mission".
+ */
+export function spells(name: string, acronym: string): boolean {
+  return (
+    spelledBy(name, acronym) ||
+    spelledBy(name.replace(/\s+(?:mission|operation|battle ?group)$/i, ""), acronym)
+  );
+}
+
+/**
+ * The words just before "(ABBR)" at `at` that the acronym spells: capitalised words (the first may
+ * be lower case where the acronym's is: "enhanced Forward Presence (eFP)"), joined by connectors,
+ * with a common noun after them ("the Baltic Air Policing mission (BAP)": then a mission).
+ */
+function spelledBefore(
+  text: string,
+  at: number,
+  acronym: string,
+): { start: number; end: number; text: string; mission: boolean } | undefined {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const m =
+    /((?:[\p{L}][\p{L}’'-]*\s+){1,8}?)(?:(mission|operation|initiative|programme|program)\s+)?$/u.exec(
+      before,
+    );
+  if (!m) return undefined;
+  const words = [...(m[1] ?? "").matchAll(/[\p{L}][\p{L}’'-]*/gu)];
+  const letters = acronym.replace(/[^\p{L}]/gu, "").length;
+  // the shortest run of words ending before the bracket whose initials are the acronym's
+  for (let i = words.length - 1; i >= 0; i--) {
+    const run = words.slice(i);
+    const first = run[0]?.[0] ?? "";
+    const candidate = run.map((w) => w[0]).join(" ");
+    if (initials(candidate).length > letters) break;
+    if (!spelledBy(candidate, acronym)) continue;
+    // every word but connectors capitalised; the first may be lower case only as the acronym's is
+    const content = run.filter((w) => !/^(?:of|and|for|the|on|in|de)$/i.test(w[0]));
+    if (
+      !content.slice(1).every((w) => /^\p{Lu}/u.test(w[0])) ||
+      /^(?:of|and|for|the|on|in)$/i.test(first)
+    )
+      return undefined;
+    if (!/^\p{Lu}/u.test(first) && first.charAt(0) !== acronym.charAt(0)) return undefined;
+    if (content.length < 2) return undefined;
+    const start =
+      at - before.length + (m.index ?? 0) + (m[1] ?? "").indexOf(first, run[0]?.index ?? 0);
+    const end = start + candidate.length;
+    if (text.slice(start, end) !== candidate) return undefined;
+    return { start, end, text: candidate, mission: m[2] === "mission" || m[2] === "operation" };
+  }
+  return undefined;
 }

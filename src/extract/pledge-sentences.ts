@@ -172,6 +172,17 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
           confidence: stated ? 0.8 : 0.7,
         });
       }
+      // the other nations of the subject pledge the same, each its own
+      for (const other of subject.also ?? []) {
+        const theirs = ctx.entity(
+          "Pledge",
+          slug(`${other.key} ${figureWords} ${period ?? ""}`, 14),
+          `${other.name}${name.slice(owner.name.length)}`,
+          props,
+          { start: figure.start, end: figure.end, text: figure.text },
+        );
+        ctx.propose({ type: "PLEDGED", from: other, to: theirs, sentence: s, confidence: 0.75 });
+      }
       // "add $9 billion to the Department of National Defence", "for the brigade in Lithuania"
       for (const p of here)
         if (
@@ -252,6 +263,8 @@ interface Subject {
   nation?: Cluster | undefined;
   /** The sentence names `who` itself, rather than "his country", "the government", "we". */
   direct: boolean;
+  /** The other nations of a coordinated subject ("Estonia, Latvia and Lithuania will ..."). */
+  also?: Cluster[];
 }
 
 /**
@@ -276,12 +289,57 @@ function subjectOf(
     ].map((x) => (x.index ?? 0) + x[0].length),
     0,
   );
-  const subjText = before.slice(cut).trim();
-  const subjStart = s.start + cut;
+  // "Estonia, Latvia and Lithuania will ...": a comma inside a list of nations cuts no clause
+  let subjStart = s.start + cut;
+  for (;;) {
+    const prev = ctx.placed.find(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        !p.mention.demonym &&
+        p.mention.start >= s.start &&
+        /^,\s*$/.test(ctx.text.slice(p.mention.end, subjStart)),
+    );
+    const next = ctx.placed.find((p) => p.mention.start >= subjStart);
+    if (!prev || next?.cluster.kind !== "Nation") break;
+    // "Like Poland, Norway will ...": a nation in a phrase before the subject is not of it
+    if (
+      /\b(?:[Ll]ike|[Uu]nlike|[Ww]ith|[Aa]fter|[Bb]esides|[Bb]eyond|[Ff]rom|[Tt]o|[Ii]n|[Ff]or|[Aa]s|[Tt]han|[Bb]y|[Oo]n|[Aa]t|[Aa]gainst)\s+(?:the\s+)?$/.test(
+        ctx.text.slice(s.start, prev.mention.start),
+      )
+    )
+      break;
+    subjStart = prev.mention.start;
+  }
+  const subjText = ctx.text.slice(subjStart, modalAt).trim();
   const inSubject = ctx.placed.filter(
     (p) => p.mention.start >= subjStart && p.mention.end <= modalAt,
   );
-  if (inSubject.length > 1) return undefined;
+  // "Estonia, Latvia and Lithuania will spend ...": each nation of the list, nothing else
+  if (inSubject.length > 1) {
+    const nations = inSubject.every((p) => p.cluster.kind === "Nation" && !p.mention.demonym);
+    const first = inSubject[0] as Placed;
+    const last = inSubject[inSubject.length - 1] as Placed;
+    const joined = inSubject.every(
+      (p, i) =>
+        i === 0 ||
+        /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(
+          ctx.text.slice((inSubject[i - 1] as Placed).mention.end, p.mention.start),
+        ),
+    );
+    if (
+      !nations ||
+      !joined ||
+      !/^(?:the)?$/i.test(ctx.text.slice(subjStart, first.mention.start).trim()) ||
+      !/^(?:(?:have|has|both|all|each|also)\s*)*$/.test(
+        ctx.text.slice(last.mention.end, modalAt).trim(),
+      )
+    )
+      return undefined;
+    const others = [...new Set(inSubject.slice(1).map((p) => p.cluster))].filter(
+      (c) => c !== first.cluster,
+    );
+    return { who: first.cluster, nation: first.cluster, direct: true, also: others };
+  }
   const only: Placed | undefined = inSubject[0];
   const speakersNation = () => {
     const p = speakerOf(ctx, s, placedIn(s, ctx.placed), modalAt, modalAt, help);
@@ -354,7 +412,8 @@ function speakerOf(
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
     if (
-      /^(?:,[^,]{1,60},)?\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
+      // "X, has said": the comma closing an appositive before the name ("Latvia's prime minister, X,")
+      /^(?:,[^,]{1,60},)?,?\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?:said|says|told|announced|stated|added|confirmed|declared|insisted|wrote|pledged|promised|vowed)\b/.test(
         after,
       ) ||
       /\b(?:said|says|according to|announced|told)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,5}$/u.test(

@@ -9,6 +9,7 @@ import { type Context, inSentence, type Placed, type Proposal, placedIn } from "
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import type { Sentence } from "./sentences.js";
 
@@ -83,6 +84,8 @@ export function findRelations(ctx: Context): void {
     troops(ctx, s, here, home);
     visits(ctx, s, here);
     leads(ctx, s, here);
+    ledBy(ctx, s, here);
+    contributions(ctx, s, here);
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
@@ -414,19 +417,124 @@ const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
 
+/** Either case of a word's first letter, for titles written "Defence Minister" or "defence minister". */
+const anyCase = (words: string) =>
+  words.replace(/(?<![\p{L}\\{[\]])\p{L}/gu, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+/** The titles a name may follow after a comma ("Poland's president, Andrzej Duda"). */
+const APPOSITIVE_TITLES = anyCase(
+  [
+    "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary[- ]general|ambassador",
+    "(?:deputy )?prime minister and (?:[\\p{L}]+ )?minister(?: of [\\p{L} ]+?)?",
+    "minister of [\\p{L} ]+?|(?:(?!the |an? |its |their |and |or )[\\p{L}]+ )?(?:and [\\p{L}]+ )?minister",
+    "(?:defen[cs]e|foreign|home) secretary|secretary of (?:defen[cs]e|state)",
+    "chief of (?:the )?defen[cs]e(?: staff)?|defen[cs]e chief|army chief)",
+  ].join("|"),
+);
+/**
+ * "Germany's defence minister, ", "the German defence minister, ", "the Prime Minister of Latvia, ",
+ * "the Minister, the Honourable ": (1) a possessive owner, (2) a capitalised word before the title
+ * (a demonym, or a word of the title itself: then read without it), (3) the title, (4) "of X".
+ */
+const preAppositiveTitle = (adjective: boolean) =>
+  new RegExp(
+    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+|(?:(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)[- ])?(?:General|Admiral|Colonel|Marshal)\\s+|(?:Gen|Adm|Col|Lt\\.?\\s?Gen|Maj\\.?\\s?Gen)\\.\\s+)?$`,
+    "u",
+  );
+const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);
+const PRE_APPOSITIVE_TITLE_ALONE = preAppositiveTitle(false);
+/** Courtesy titles: they are no office ("the Honourable Bill Blair"). */
+const COURTESY =
+  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|(?:the\s+)?(?:Right\s+|Rt\.\s+)?(?:Honourable|Honorable|Hon\.))$/i;
+
 /** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
 function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {
+  // Offices inferred (a title with no nation: "Prime Minister Keir Starmer said") wait until every
+  // title is read: a person given an office in a named nation anywhere ("the President of the
+  // Republic of Lithuania, Gitanas Nausėda") holds no inferred one elsewhere ("President Nausėda
+  // thanked the German government").
+  const propose = ctx.propose;
+  const held: Parameters<Context["propose"]>[0][] = [];
+  ctx.propose = (p) => {
+    held.push(p);
+  };
+  try {
+    titlesHeld(ctx, (s) => nationOfTitle(ctx, s, home), new Map());
+  } finally {
+    ctx.propose = propose;
+  }
+  const stated = new Map<Cluster, Set<string>>();
+  for (const p of held.filter((p) => !p.inferred)) {
+    const keys = stated.get(p.from) ?? new Set<string>();
+    keys.add(p.to.key).add(`government-of-${p.to.key}`);
+    stated.set(p.from, keys);
+  }
+  for (const p of held) {
+    const keys = stated.get(p.from);
+    if (p.inferred && keys && !keys.has(p.to.key)) continue;
+    if (p.type === "LEADS" || p.type === "SERVES_IN") holders.set(p.to.key, p.from);
+    propose(p);
+  }
+}
+
+/**
+ * The nation a title with none of its own belongs to, in sentence `s`: the one nation the sentence
+ * names ("The United Kingdom will ..., Prime Minister Keir Starmer said"), or, where it names
+ * none, the nation the article centres on. Several nations named: none.
+ */
+function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cluster | undefined {
+  // a government's own release: its titles are its nation's
+  if (ctx.publisherNation) return home;
+  const nations = [
+    ...new Set(
+      placedIn(s, ctx.placed)
+        .filter(
+          (p) =>
+            p.cluster.kind === "Nation" &&
+            !p.mention.demonym &&
+            // "in Germany", "visited Latvia": where, not whose
+            !/\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
+              ctx.text.slice(Math.max(s.start, p.mention.start - 14), p.mention.start),
+            ) &&
+            // "the Prime Minister of Latvia", "Latvia's president": another title's nation
+            !/\b(?:minister|president|chancellor|premier|secretary|ambassador|king|queen|ministry)s?(?:\s+of\s+[\p{L} ]+?)?\s+(?:of|to)\s+(?:the\s+)?(?:\p{Lu}\p{L}+,?\s+(?:and\s+)?)*$/iu.test(
+              ctx.text.slice(Math.max(s.start, p.mention.start - 50), p.mention.start),
+            ) &&
+            !/^(?:’s|'s)\s+(?:[\p{L}-]+\s+){0,2}(?:minister|president|chancellor|premier|secretary|ambassador|king|queen|leader|envoy)\b/iu.test(
+              ctx.text.slice(p.mention.end, p.mention.end + 40),
+            ),
+        )
+        .map((p) => p.cluster),
+    ),
+  ];
+  if (nations.length === 0) return home;
+  if (nations.length === 1) return nations[0];
+  return home && nations.includes(home) ? home : undefined;
+}
+
+function titlesHeld(
+  ctx: Context,
+  homeOf: (s: Sentence) => Cluster | undefined,
+  holders: Map<string, Cluster>,
+): void {
   const seen = new Set<string>();
+  // people given an office by a title just before their name
+  const titled = new Set<Cluster>();
+  const titledAt = new Set<Mention>();
   for (const p of ctx.placed) {
     const m = p.mention;
     if (p.cluster.kind !== "Person" || !m.role) continue;
     const s = sentenceOf(ctx, m.start);
     if (!s) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
-    const role = m.role.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)$/, "");
+    const role = m.role.replace(COURTESY, "");
     if (!role || (RANK.test(role) && !owner)) continue;
-    const target = owner ?? home;
+    // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
+    // nation than a rank does (a government's own release aside)
+    if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
+    const target = owner ?? homeOf(s);
     if (!target) continue;
+    titled.add(p.cluster);
+    titledAt.add(m);
     const leads = LEADER_ROLES.test(role);
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
@@ -460,28 +568,52 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       });
     }
   }
-  // A title before, set off by a comma: "the Prime Minister of Latvia, Evika Siliņa"
+  // A title before, set off by a comma: "the Prime Minister of Latvia, Evika Siliņa", "Germany's
+  // defence minister, Boris Pistorius", "the Minister of National Defence, the Honourable Bill
+  // Blair", "Poland's president, Andrzej Duda". A title in lower case needs its owner named (a
+  // nation's or organisation's possessive, a demonym, or "of X"): "the company's president, X"
+  // says nothing of a nation.
   for (const p of people(ctx.placed)) {
-    if (p.mention.role) continue;
-    const before = ctx.text.slice(Math.max(0, p.mention.start - 90), p.mention.start);
-    const m = before.match(
-      /\b((?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Minister of [\p{L} ]+?|[\p{Lu}][\p{L}]+ Minister))(?:\s+(?:of|to|for)\s+(?:the\s+)?([^,]{1,50}))?,\s*$/u,
-    );
+    if (titledAt.has(p.mention)) continue;
     const s = sentenceOf(ctx, p.mention.start);
-    if (!m || !s) continue;
-    const role = m[1] as string;
-    const ownerAt =
-      p.mention.start - before.length + (m.index ?? 0) + m[0].indexOf(m[2] ?? "\u0000");
-    const owner = m[2]
-      ? ctx.placed.find(
-          (x) =>
-            (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
-            x.mention.start >= ownerAt &&
-            x.mention.end <= ownerAt + (m[2] as string).length,
-        )?.cluster
-      : undefined;
-    const target = owner ?? home;
-    if (!target || (m[2] && !owner)) continue;
+    if (!s) continue;
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 110), p.mention.start);
+    let m = before.match(PRE_APPOSITIVE_TITLE);
+    if (!m || m.index === undefined) continue;
+    const ownerOf = (words: string | undefined, at: number) =>
+      words
+        ? ctx.placed.find(
+            (x) =>
+              (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+              x.mention.start >= at &&
+              x.mention.end <= at + words.length,
+          )?.cluster
+        : undefined;
+    // the owner's words: "Germany's", "the German", "of Latvia"; "the Prime Minister of Latvia"
+    // is read again without "Prime" for an owner
+    let base = p.mention.start - before.length + m.index;
+    const adjective = ownerOf(m[2], base + m[0].indexOf(m[2] ?? "\u0000"));
+    if (m[2] && !adjective) {
+      m = before.match(PRE_APPOSITIVE_TITLE_ALONE);
+      if (!m || m.index === undefined) continue;
+      base = p.mention.start - before.length + m.index;
+    }
+    const possessive = ownerOf(m[1], base + m[0].indexOf(m[1] ?? "\u0000"));
+    const named = ownerOf(m[4], base + m[0].lastIndexOf(m[4] ?? "\u0000"));
+    // "the Prime Minister of the company", "Acme's president": an owner that is no nation or
+    // organisation; "the Foreign Minister": a capital word that is part of the title
+    if ((m[4] && !named) || (m[1] && !possessive)) continue;
+    const title = (m[3] ?? "").replace(/\s+/g, " ");
+    const owner = possessive ?? adjective ?? named;
+    const capitalised = /^\p{Lu}/u.test(title);
+    if (!owner && !capitalised) continue;
+    const role = capitalised
+      ? title
+      : title
+          .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
+          .replace(/ (?:Of|For|The|And) /g, (w) => w.toLowerCase());
+    const target = owner ?? homeOf(s);
+    if (!target) continue;
     const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
     if (seen.has(id)) continue;
@@ -560,21 +692,40 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
   for (const p of people(ctx.placed)) {
     const after = ctx.text.slice(p.mention.end, p.mention.end + 120);
     const m = after.match(
-      /^,\s+(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
+      /^,\s+(?!and\s|or\s|but\s)(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
     );
     if (!m) continue;
+    // "X, the Lithuanian Minister of National Defence, Dovilė Šakalienė": the title is the next
+    // person's, set before their name
+    const next = p.mention.end + (m.index ?? 0) + m[0].length;
+    if (
+      m[0].endsWith(",") &&
+      people(ctx.placed).some(
+        (q) =>
+          q.mention.start >= next &&
+          /^\s*(?:the\s+(?:Right\s+)?Hon(?:ourable|\.)\s+|(?:Gen\.|General|Adm\.|Admiral)\s+)?$/.test(
+            ctx.text.slice(next, q.mention.start),
+          ),
+      )
+    )
+      continue;
     const ownerText = m[1] ?? m[2] ?? m[4];
-    if (!ownerText) continue;
     const at = p.mention.end + (m.index ?? 0);
-    const owner = ctx.placed.find(
+    const named = ctx.placed.find(
       (x) =>
         (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
         x.mention.start >= at &&
         x.mention.start < at + m[0].length &&
-        ownerText.includes(x.mention.text),
+        ownerText?.includes(x.mention.text),
     )?.cluster;
+    // "the Honourable Bill Blair, Minister of National Defence,": an office written as a title,
+    // of the nation the article centres on (as "Minister of National Defence Bill Blair" is)
     const s = sentenceOf(ctx, p.mention.start);
-    if (!owner || !s) continue;
+    if (!s) continue;
+    const owner =
+      named ??
+      (!ownerText && !titled.has(p.cluster) && /^\p{Lu}/u.test(m[3] ?? "") ? homeOf(s) : undefined);
+    if (!owner) continue;
     const role = (m[3] ?? "")
       .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
       .replace(/ Of /g, " of ");
@@ -589,7 +740,8 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
       to: owner,
       properties: { role },
       sentence: s,
-      confidence: 0.85,
+      inferred: !named,
+      confidence: named ? 0.85 : 0.65,
     });
   }
 }
@@ -697,6 +849,10 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
 const TROOP_NOUN =
   /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
 
+/** Troops a mission trains, equips or arms ("train Ukrainian soldiers"), not troops it is sent. */
+const TRAINED =
+  /\b(?:train|trains|trained|training|equip|equips|equipped|equipping|arm|arms|arming)\s+(?:(?:about|some|around|over|more than|nearly|up to|almost|\d[\d,.]*|[\p{L}’'.-]+)\s+){0,3}$/u;
+
 /** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
 function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void {
   const numbers = inSentence(s, ctx.quantities).filter(
@@ -712,6 +868,8 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     const more =
       /^\s+(?:more|additional|extra|new)\b/.test(after) ||
       /\b(?:additional|another|extra)\s+$/.test(before);
+    // "has trained 5,000 Ukrainian soldiers": troops trained, not sent
+    if (TRAINED.test(ctx.text.slice(Math.max(s.start, q.start - 40), q.start))) continue;
     if (
       TROOP_NOUN.test(after.trim()) ||
       (more && /\b(?:join|deploy|arrive|send|sent)/.test(after))
@@ -737,6 +895,11 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     // "trains with Estonian troops", "alongside Polish soldiers": troops beside the mission's
     if (
       /\b(?:with|alongside|against|beside)\s+(?:[\p{L}’'.-]+\s+){0,2}$/u.test(
+        s.text.slice(0, bare.index),
+      ) ||
+      TRAINED.test(s.text.slice(0, bare.index)) ||
+      // "Norway and Denmark are expected to contribute troops": not (yet) a contribution
+      /\b(?:expected|likely|set|due|invited|asked|urged|considering|considers|consider|mulling|weighing)\s+(?:to\s+)?(?:[\p{L}’'.-]+\s+){0,2}$/u.test(
         s.text.slice(0, bare.index),
       )
     )
@@ -880,8 +1043,11 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   const date = dateIn(ctx, s);
   const asOf = ctx.publishedAt?.slice(0, 7);
   const properties: Record<string, number | string> = {};
-  if (troops !== undefined) properties.troops = troops;
-  if (extra !== undefined) properties.additionalTroops = extra;
+  // "about 1,700 soldiers from Germany, the Netherlands, Norway and Belgium": the figure is all
+  // of theirs together, no one nation's
+  const several = [...contributors].filter((c) => c.kind === "Nation").length > 1;
+  if (troops !== undefined && !several) properties.troops = troops;
+  if (extra !== undefined && !several) properties.additionalTroops = extra;
   if (asOf) properties.asOf = asOf;
   for (const c of contributors) {
     if (c === mission) continue;
@@ -960,22 +1126,29 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
 
 /** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
 function leads(ctx: Context, s: Sentence, here: Placed[]): void {
-  for (const m of s.text.matchAll(
-    /\b(?:leads|led|will lead|commands|commanded|heads|headed)\s+(?:the\s+)?/g,
-  )) {
+  for (const m of s.text.matchAll(LEAD_VERB)) {
     const at = s.start + (m.index ?? 0);
     const end = at + m[0].length;
+    // the subject: a nation or person, or a nation's armed forces (the nation leads: inferred),
+    // right before the verb or before ", which"
     const subject = here
       .filter(
         (p) =>
-          (p.cluster.kind === "Nation" || p.cluster.kind === "Person") &&
+          (p.cluster.kind === "Nation" ||
+            p.cluster.kind === "Person" ||
+            (p.cluster.kind === "Organization" &&
+              p.cluster.properties.category === "ARMED_FORCES" &&
+              (p.mention.involves ?? []).some((n) => n.kind === "Nation"))) &&
           !p.mention.demonym &&
           p.mention.end <= at,
       )
       .pop();
+    if (!subject || !LEAD_GAP.test(ctx.text.slice(subject.mention.end, at))) continue;
+    // "no longer leads", "has never led"
     if (
-      !subject ||
-      !/^(?:\s+(?:now|also|currently|still))?\s+$/.test(ctx.text.slice(subject.mention.end, at))
+      /\b(?:no longer|not|never|n[o’']t)\s+(?:\w+\s+)?$/.test(
+        ctx.text.slice(subject.mention.end, at),
+      )
     )
       continue;
     const object = here.find(
@@ -997,17 +1170,221 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
           /^(?:’s|'s)?\s+[\p{Ll}]/u.test(ctx.text.slice(p.mention.end, p.mention.end + 4)) ===
             false,
       );
-    if (obj && obj.cluster !== subject.cluster) {
-      ctx.propose({
-        type: "LEADS",
-        from: subject.cluster,
-        to: obj.cluster,
-        sentence: s,
-        confidence: 0.8,
-      });
+    if (subject.cluster.kind === "Nation" && (!obj || obj.cluster.kind === "Nation")) {
+      if (brigadeLed(ctx, s, here, subject.cluster, end)) continue;
     }
+    const forces = subject.cluster.kind === "Organization";
+    const nation = forces
+      ? (subject.mention.involves ?? []).find((n) => n.kind === "Nation")
+      : undefined;
+    const from = nation
+      ? ctx.entity(nation.kind, nation.key, nation.name, nation.properties)
+      : subject.cluster;
+    // an armed force leads only a mission ("the Canadian Armed Forces command the battle group")
+    if (!obj || obj.cluster === from || (forces && obj.cluster.kind !== "Mission")) continue;
+    // "will lead in Latvia", "led talks with Germany": the verb has no object named
+    if (
+      /\b(?:in|at|on|to|with|for|from|by|of|talks|efforts|calls)\b/.test(
+        ctx.text.slice(end, obj.mention.start),
+      )
+    )
+      continue;
+    ctx.propose({
+      type: "LEADS",
+      from,
+      to: obj.cluster,
+      sentence: s,
+      inferred: forces,
+      confidence: forces ? 0.7 : 0.8,
+    });
   }
 }
+
+/**
+ * "The Joint Expeditionary Force (JEF), led by the United Kingdom,", "the UK-led Joint
+ * Expeditionary Force": the nation leads the organisation or mission.
+ */
+function ledBy(ctx: Context, s: Sentence, here: Placed[]): void {
+  const led = (p: Placed) =>
+    (p.cluster.kind === "Organization" && p.cluster.properties.category !== "ALLIANCE") ||
+    p.cluster.kind === "Mission";
+  const nationAt = (at: number) =>
+    here.find((n) => n.cluster.kind === "Nation" && !n.mention.demonym && n.mention.start === at);
+  for (const p of here) {
+    if (!led(p)) continue;
+    const after =
+      /^(?:\s*\([^)]{1,12}\))?,\s+(?:which is\s+|currently\s+)?led by\s+(?:the\s+)?/.exec(
+        ctx.text.slice(p.mention.end, s.end),
+      );
+    const n = after ? nationAt(p.mention.end + after[0].length) : undefined;
+    if (n)
+      ctx.propose({ type: "LEADS", from: n.cluster, to: p.cluster, sentence: s, confidence: 0.8 });
+  }
+  for (const n of here) {
+    if (n.cluster.kind !== "Nation" || n.mention.demonym) continue;
+    const after = /^-led\s+(?:[\p{L}]+\s+){0,2}/u.exec(ctx.text.slice(n.mention.end, s.end));
+    if (!after) continue;
+    const at = n.mention.end + after[0].length;
+    const p = here.find(
+      (x) => led(x) && x.mention.start >= n.mention.end + 5 && x.mention.start <= at,
+    );
+    // (a battle group's own "UK-led" is read where its mention is made)
+    if (p && !p.mention.ledBy)
+      ctx.propose({ type: "LEADS", from: n.cluster, to: p.cluster, sentence: s, confidence: 0.8 });
+  }
+}
+
+/** What a nation sends a mission: ships, jets, troops, a company, a battalion. */
+const ASSET =
+  "(?:troops|soldiers|personnel|ships|vessels|frigates?|corvettes?|destroyers?|minehunters?|submarines?|jets|fighters?|fighter jets|aircraft|planes|helicopters|drones|tanks|(?:air defen[cs]e )?systems|(?:a |an |one |two |three |\\d+ )?(?:company|companies|battalion|battalions|platoon|squadron|battery|contingent|detachment|unit)|[A-Z]-?\\d{2}s?(?: jets| fighters)?)";
+const CONTRIBUTE_RE = new RegExp(
+  `^(?:\\s+(?:both|also|each|all|now|currently|already|jointly|regularly|has|have|had))*\\s+(?:contribute|contributes|contributed|provide|provides|provided|send|sends|sent|deploy|deploys|deployed|commit|commits|committed|assign|assigns|assigned|rotate|rotates|rotated)\\s+(?:(?:[\\p{L}\\d,.-]+)\\s+){0,3}?${ASSET}(?:\\s+(?:of|and)\\s+(?:[\\p{L}-]+\\s+){0,2}?${ASSET})?\\s+(?:to|for)\\s+(?:the\\s+)?`,
+  "u",
+);
+const JOINED_RE = new RegExp(
+  `^\\s+(?:[\\p{L}\\d-]+\\s+){0,2}?${ASSET}\\s+(?:have\\s+|has\\s+)?(?:joined|join|joins|reinforced|reinforce|are joining|arrived to join)\\s+(?:the\\s+)?`,
+  "u",
+);
+
+/**
+ * "Finland and Sweden both contribute ships to Baltic Sentry", "Spain provides a company to the
+ * battle group", "Italian jets joined the Baltic Air Policing mission": the nation contributes to
+ * the mission. No figure: the troop rules read those. Modals ("will send", "expected to") and
+ * negations are not read: the verb must follow the subject with nothing but adverbs between.
+ */
+function contributions(ctx: Context, s: Sentence, here: Placed[]): void {
+  const missionAt = (at: number) =>
+    here.find(
+      (p) => p.cluster.kind === "Mission" && p.mention.start >= at && p.mention.start <= at + 8,
+    );
+  const nations = here.filter((p) => p.cluster.kind === "Nation");
+  for (const [i, n] of nations.entries()) {
+    // the coordinated subject: "Finland and Sweden", "Denmark, Norway and Iceland"
+    let last = n;
+    const subject = [n];
+    for (let j = i + 1; j < nations.length; j++) {
+      const next = nations[j] as Placed;
+      if (
+        !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(
+          ctx.text.slice(last.mention.end, next.mention.start),
+        )
+      )
+        break;
+      subject.push(next);
+      last = next;
+    }
+    const rest = ctx.text.slice(last.mention.end, s.end);
+    if (n.mention.demonym) {
+      // "Italian jets joined the Baltic Air Policing mission"
+      if (subject.length !== 1) continue;
+      const j = JOINED_RE.exec(rest);
+      const m = j ? missionAt(last.mention.end + j[0].length) : undefined;
+      if (m)
+        ctx.propose({
+          type: "CONTRIBUTES_TO",
+          from: n.cluster,
+          to: m.cluster,
+          sentence: s,
+          confidence: 0.7,
+        });
+      continue;
+    }
+    if (subject.some((x) => x.mention.demonym)) continue;
+    // the subject starts its clause
+    if (
+      !/(?:^|[,;:]\s*|\b(?:and|while|whereas|but)\s+)(?:the\s+)?$/i.test(
+        ctx.text.slice(s.start, n.mention.start),
+      )
+    )
+      continue;
+    const c = CONTRIBUTE_RE.exec(rest);
+    const m = c ? missionAt(last.mention.end + c[0].length) : undefined;
+    if (!m) continue;
+    for (const x of subject)
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: x.cluster,
+        to: m.cluster,
+        sentence: s,
+        confidence: 0.75,
+      });
+  }
+}
+
+/**
+ * "Germany leads the brigade in Lithuania": the mission the article has in that nation, else the
+ * nation's brigade there ("German brigade in Lithuania"), led by it, deployed there.
+ */
+function brigadeLed(
+  ctx: Context,
+  s: Sentence,
+  here: Placed[],
+  nation: Cluster,
+  at: number,
+): boolean {
+  const m =
+    /^(?:(?:new|multinational|armou?red|heavy|mechani[sz]ed|forward)\s+)*brigade\s+(?:(?:stationed|based|deployed)\s+)?in\s+(?:the\s+)?/.exec(
+      ctx.text.slice(at, s.end),
+    );
+  if (!m) return false;
+  const host = here.find(
+    (p) =>
+      p.cluster.kind === "Nation" &&
+      !p.mention.demonym &&
+      p.mention.start === at + m[0].length &&
+      p.cluster !== nation,
+  )?.cluster;
+  if (!host) return false;
+  const there = [
+    ...new Set(
+      ctx.placed
+        .filter(
+          (p) =>
+            p.cluster.kind === "Mission" &&
+            /\b[Bb]rigade\b/.test(p.cluster.name) &&
+            (p.cluster.name.endsWith(` in ${host.name}`) ||
+              p.cluster.name.endsWith(` ${host.name}`)),
+        )
+        .map((p) => p.cluster),
+    ),
+  ];
+  const demonym = GAZETTEER.find((g) => g.demonym && g.entity.key === nation.key)?.form;
+  if (there.length > 1 || (there.length === 0 && !demonym)) return false;
+  const name = `${demonym} brigade in ${host.name}`;
+  const mission =
+    there[0] ??
+    ctx.entity(
+      "Mission",
+      slug(name),
+      name,
+      {},
+      {
+        start: at + m[0].indexOf("brigade"),
+        end: at + m[0].indexOf("brigade") + "brigade".length,
+        text: "brigade",
+      },
+    );
+  ctx.propose({ type: "LEADS", from: nation, to: mission, sentence: s, confidence: 0.75 });
+  if (there.length === 0) {
+    ctx.propose({ type: "DEPLOYED_TO", from: mission, to: host, sentence: s, confidence: 0.75 });
+    ctx.propose({
+      type: "HOSTS",
+      from: host,
+      to: mission,
+      sentence: s,
+      inferred: true,
+      confidence: 0.7,
+    });
+  }
+  return true;
+}
+
+/** "leads", "has led", "will command", "is leading", "took command of", "heads" ... "the". */
+const LEAD_VERB =
+  /\b(?:leads|led|lead|leading|commands|commanded|command|commanding|heads|headed|head|heading|(?:took|takes|take|taken|assumed|assumes|assume) (?:over )?(?:the )?command of|(?:is|are|was|were) in (?:command|charge) of)\s+(?:the\s+)?/g;
+/** Between the subject and the verb: nothing, an adverb or an auxiliary, or ", which (has) ...". */
+const LEAD_GAP =
+  /^(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/;
 
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
@@ -1038,6 +1415,26 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.end <= verbAt &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
+  // "He later travelled to Riga": the pronoun opening the sentence is the person last named
+  const pronoun = /^(?:He|She)(?:\s+(?:then|later|also|subsequently|afterwards|next))?\s+$/.exec(
+    ctx.text.slice(s.start, verbAt),
+  );
+  if (who.length === 0 && pronoun) {
+    const last = lastPersonBefore(ctx, s.start);
+    if (last)
+      who = [
+        {
+          mention: {
+            start: s.start,
+            end: s.start + 2,
+            text: pronoun[0],
+            kind: "Person",
+            name: last.name,
+          },
+          cluster: last,
+        },
+      ];
+  }
   // "During a visit to Latvia, Trudeau said ...": the visitor is the subject after the phrase
   if (who.length === 0 && nominal) {
     const quoted = quotedSpans(s);
@@ -1182,6 +1579,24 @@ function battleGroups(ctx: Context): void {
           confidence: 0.75,
         });
     }
+    // NATO's formations and standing activities: "Multinational Division North East", "the Baltic
+    // Air Policing mission", "Eastern Sentry" are NATO's where the article names NATO
+    if (
+      nato &&
+      /^(?:Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup)\b|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing$|(?:Eastern|Baltic|Arctic) Sentry$)/.test(
+        p.cluster.name,
+      )
+    )
+      ctx.propose({
+        type: "PART_OF",
+        from: p.cluster,
+        to: nato,
+        sentence: s,
+        inferred: !/\bNATO(?:’s|'s)?\s+$/.test(
+          ctx.text.slice(Math.max(0, p.mention.start - 8), p.mention.start),
+        ),
+        confidence: 0.75,
+      });
     if (p.mention.ledBy)
       ctx.propose({
         type: "LEADS",
@@ -1204,7 +1619,11 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
   const here = placedIn(s, ctx.placed);
   const nations = here.filter((p) => p.cluster.kind === "Nation");
   const lead = s.text.match(/\b(?:[Ll]ed by|under the (?:command|leadership) of)\s+(?:the\s+)?/);
-  if (lead) {
+  // "through the EU Military Assistance Mission and Operation Interflex, led by the United
+  // Kingdom": "led by" is the nearest mission's before it, where one is named before it
+  const leadAt = s.start + (lead?.index ?? 0);
+  const nearest = here.filter((p) => p.cluster.kind === "Mission" && p.mention.end <= leadAt).pop();
+  if (lead && (!nearest || nearest.cluster === g.cluster)) {
     const at = s.start + (lead.index ?? 0) + lead[0].length;
     const by = nations.find((n) => n.mention.start === at && !n.mention.demonym);
     if (by)
@@ -1241,11 +1660,17 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
     }
   }
   // "the battle group in Orzysz", "is stationed at the Joint National Training Centre in Cincu"
+  // (a nation, where the mission's name does not already say where it is: "the Baltic Air
+  // Policing mission in Lithuania", "Task Force Narva in Estonia")
+  const placed = (g.mention.involves ?? []).length > 0;
   for (const pl of here) {
-    if (pl.cluster.kind !== "Place" || pl.mention.start < g.mention.end) continue;
+    const where =
+      pl.cluster.kind === "Place" ||
+      (pl.cluster.kind === "Nation" && !placed && !pl.mention.demonym);
+    if (!where || pl.mention.start < g.mention.end) continue;
     const between = ctx.text.slice(g.mention.end, pl.mention.start);
     if (
-      !/^\s*(?:(?:is|are|was|were|has been|have been|remains|will be)\s+)?(?:(?:stationed|based|deployed|located|positioned|headquartered)\s+)?(?:in|at)\s+(?:the\s+\p{Lu}[\p{L}’' -]{2,60}?\s+in\s+)?$/u.test(
+      !/^\s*(?:(?:mission|operation)\s+)?(?:\(\p{L}+\)\s+)?(?:(?:is|are|was|were|has been|have been|remains|will be)\s+)?(?:(?:stationed|based|deployed|located|positioned|headquartered)\s+)?(?:in|at)\s+(?:the\s+\p{Lu}[\p{L}’' -]{2,60}?\s+in\s+)?$/u.test(
         between,
       )
     )
@@ -2168,10 +2593,39 @@ function spending(ctx: Context): void {
     const pcts = inSentence(s, ctx.quantities).filter(
       (q) => q.type === "PERCENT" && q.value !== null && q.value !== target?.properties.value,
     );
+    // a nation spends a share by a verb earlier in the sentence: "Estonia spends 3.4 percent and
+    // Latvia 3.5 percent", "Spain spends 1.3 percent, Belgium 1.3 percent and Canada 1.4 percent"
+    let spends = false;
     for (const q of pcts) {
       const before = nations.filter((n) => n.mention.end <= q.start);
       const n = before[before.length - 1];
       const between = n ? ctx.text.slice(n.mention.end, q.start) : "";
+      // "raise Germany's defence spending to 3.5 percent": a level to reach, not what it spends
+      if (
+        /\b(?:raise|raises|raising|increase|increases|increasing|boost|boosts|boosting|lift|lifts|lifting|hike|hikes|bring|brings|grow|grows)\b[^.;]{0,60}\bto\s+(?:about\s+|around\s+|at least\s+)?$/.test(
+          ctx.text.slice(s.start, q.start),
+        )
+      )
+        continue;
+      const gapped =
+        spends &&
+        n !== undefined &&
+        !n.mention.demonym &&
+        /^\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|just\s+)?$/.test(between) &&
+        /(?:,|\band|\bwhile|\bwhereas|\bbut)\s+(?:the\s+)?$/.test(
+          ctx.text.slice(Math.max(s.start, n.mention.start - 12), n.mention.start),
+        );
+      if (n && gapped) {
+        ctx.propose({
+          type: "SPENDS",
+          from: n.cluster,
+          to: target,
+          properties: { value: q.value as number, unit: "percent of GDP" },
+          sentence: s,
+          confidence: 0.75,
+        });
+        continue;
+      }
       // "Poland, which spends more than 4 percent": the relative clause's subject is the nation
       const relative =
         /^,\s+which\s+(?:\w+\s+)?(?:spends|spent|allocates|allocated|devotes|devoted|invests|invested)\b/.test(
@@ -2209,6 +2663,7 @@ function spending(ctx: Context): void {
         sentence: s,
         confidence: 0.85,
       });
+      spends = true;
     }
     // "the U.K. has already exceeded the two per cent target"
     const targetBefore = (at: number) => PERCENT_TARGET.test(ctx.text.slice(s.start, at));
@@ -2437,6 +2892,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   const alliance =
     ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
     ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
+  answers(ctx);
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
@@ -2446,7 +2902,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     // the speaker: a name or pronoun next to a speech verb
     let speaker: Cluster | undefined;
     let confidence = 0.85;
-    const verb = new RegExp(`\\b(?:${SPEECH})\\b`, "i").exec(s.text);
+    // "X called the deployment 'a sign of resolve'": naming words are the namer's
+    const verb = new RegExp(
+      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"]))\\b`,
+      "i",
+    ).exec(s.text);
     if (verb) {
       const vAt = s.start + verb.index;
       const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
@@ -2497,7 +2957,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         }
       }
     } else if (
-      s.text.trim().startsWith("“") &&
+      /^[“"]/.test(s.text.trim()) &&
       (s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1) &&
       lastSpeaker
     ) {
@@ -2513,9 +2973,13 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     lastSpeaker = speaker;
     lastParagraph = s.paragraph;
     const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+    // after a naming verb, only the words it names ("called Friday 'an historic day'")
+    const naming = verb && /^(?:called|calls|described|describes|dubbed|hailed)$/i.test(verb[0]);
     for (const q of qs) {
       const inner = q[1] ?? q[2] ?? "";
       if (inner.trim().length === 0) continue;
+      if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
+        continue;
       const qStart = s.start + (q.index ?? 0) + 1;
       const words = inner
         .replace(/[^\p{L}\p{N}\s]/gu, " ")
@@ -2556,7 +3020,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       // A fragment woven into reported speech ("X said NATO's presence in Poland was 'a sign of
       // unity'", "X called it 'a historic day' as NATO deployed troops in Poland"): the sentence
       // around it says what it is about, but for the speaker and the title naming them.
-      const fragment = /^\p{Ll}/u.test(inner.trim()) || inner.trim().split(/\s+/).length <= 4;
+      // (a short quote that ends its own sentence, '"We are ready," Carney said in Riga', is words
+      // of its own: about what it names only)
+      const fragment =
+        /^\p{Ll}/u.test(inner.trim()) ||
+        (inner.trim().split(/\s+/).length <= 4 && !/[,.!?…]$/.test(inner.trim()));
       if (fragment) {
         const speakerAt = here.filter((p) => p.cluster === speaker).map((p) => p.mention.start);
         for (const p of here) {
@@ -2578,6 +3046,65 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             confidence: 0.5,
           });
         }
+      }
+    }
+  }
+}
+
+/**
+ * An interview's answers: a paragraph that opens with a person's name and a colon
+ * ("Kosiniak-Kamysz: It is a lot, but it is necessary. ...") is that person's words, verbatim, to
+ * the paragraph's end; about what it names. Questions ("Q:") and labels that are no person named
+ * in the article say nothing.
+ */
+function answers(ctx: Context): void {
+  const paragraphs = new Map<number, Sentence[]>();
+  for (const s of ctx.sentences)
+    paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
+  for (const list of paragraphs.values()) {
+    const first = list[0] as Sentence;
+    const label = /^\s*(\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+){0,2}):\s+(?=[\p{Lu}“"‘'])/u.exec(
+      first.text,
+    );
+    if (!label) continue;
+    const at = first.start + (label.index ?? 0) + label[0].indexOf(label[1] as string);
+    const speaker = ctx.placed.find(
+      (p) =>
+        p.cluster.kind === "Person" &&
+        p.mention.start === at &&
+        p.mention.end === at + (label[1] as string).length,
+    )?.cluster;
+    if (!speaker) continue;
+    const last = list[list.length - 1] as Sentence;
+    const start = first.start + (label.index ?? 0) + label[0].length;
+    const inner = ctx.text.slice(start, last.end).trimEnd();
+    if (inner.length < 2 || /[“”"]/.test(inner)) continue;
+    const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+    const words = inner
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter((w) => w.length > 2)
+      .slice(0, 6)
+      .join(" ");
+    const quote = ctx.entity(
+      "Quote",
+      `quote-${slug(surname)}-${slug(words || inner, 6)}`,
+      `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
+      { text: inner },
+      { start, end: start + inner.length, text: inner },
+    );
+    ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: first, confidence: 0.75 });
+    const about = new Set<Cluster>();
+    for (const s of list) {
+      for (const p of placedIn(s, ctx.placed)) {
+        if (
+          p.mention.start < start ||
+          about.has(p.cluster) ||
+          !["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind)
+        )
+          continue;
+        about.add(p.cluster);
+        ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
       }
     }
   }
