@@ -146,6 +146,39 @@ export function relationScope(field: string, args: RelationArgs, ext: RelationFi
   return connectionScope(field, { ...args, fixed: ext });
 }
 
+/**
+ * Scopes already hashed, per field node, the request's variables and the parent's type: a
+ * field's arguments are made from those alone, so a relation field resolved for each of a page's
+ * parents (100 members, then their leaders...) hashes its scope once per request, not per parent.
+ */
+const SCOPES = new WeakMap<FieldNode, WeakMap<object, Map<object, string>>>();
+
+/** relationScope of the field being resolved, hashed once per field node, type and request. */
+export function resolvedRelationScope(
+  info: GraphQLResolveInfo,
+  args: RelationArgs,
+  ext: RelationFieldExtension,
+): string {
+  const node = info.fieldNodes[0];
+  if (!node) return relationScope(info.fieldName, args, ext);
+  let byVariables = SCOPES.get(node);
+  if (!byVariables) {
+    byVariables = new WeakMap();
+    SCOPES.set(node, byVariables);
+  }
+  let byType = byVariables.get(info.variableValues);
+  if (!byType) {
+    byType = new Map();
+    byVariables.set(info.variableValues, byType);
+  }
+  let scope = byType.get(info.parentType);
+  if (scope === undefined) {
+    scope = relationScope(info.fieldName, args, ext);
+    byType.set(info.parentType, scope);
+  }
+  return scope;
+}
+
 /** The arguments of a relation field (its extension fixes some of them). */
 export interface RelationArgs extends ConnectionArgs {
   types?: RelationType[] | null;

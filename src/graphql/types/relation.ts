@@ -25,7 +25,7 @@ import {
   type RelationArgs,
   type RelationFieldExtension,
   relationPagePlan,
-  relationScope,
+  resolvedRelationScope,
   responseKey,
 } from "../planner.js";
 import { primeBelow, relationPage, responsePath } from "../relation-pages.js";
@@ -266,7 +266,7 @@ export function relationResolver(spec: RelationFieldExtension) {
   return (parent: EntityRecord, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => {
     // The page's offset, size and hasPreviousPage do not depend on whether its plan read one row
     // more for hasNextPage, so the window is taken from the arguments alone.
-    const window = pageWindow(args, relationScope(info.fieldName, args, spec));
+    const window = pageWindow(args, resolvedRelationScope(info, args, spec));
     return completeValue(
       relationPage(ctx, info, parent, (keys) => readRelationPages(keys, ctx, args, info, spec)),
       (page) => toConnection(page.items, window, page.totalCount, relationEdge),
