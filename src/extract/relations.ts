@@ -2972,7 +2972,6 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     }
     lastSpeaker = speaker;
     lastParagraph = s.paragraph;
-    const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
     // after a naming verb, only the words it names ("called Friday 'an historic day'")
     const naming = verb && /^(?:called|calls|described|describes|dubbed|hailed)$/i.test(verb[0]);
     for (const q of qs) {
@@ -2981,19 +2980,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
         continue;
       const qStart = s.start + (q.index ?? 0) + 1;
-      const words = inner
-        .replace(/[^\p{L}\p{N}\s]/gu, " ")
-        .split(/\s+/)
-        .filter((w) => w.length > 2)
-        .slice(0, 6)
-        .join(" ");
-      const quote = ctx.entity(
-        "Quote",
-        `quote-${slug(surname)}-${slug(words || inner, 6)}`,
-        `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
-        { text: inner },
-        { start: qStart, end: qStart + inner.length, text: inner },
-      );
+      const quote = quoteOf(ctx, speaker, inner, qStart);
       ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
       const about = new Set<Cluster>();
       for (const p of here) {
@@ -3052,6 +3039,28 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
 }
 
 /**
+ * The Quote entity of `speaker`'s words `inner`, found at offset `start` of the text: keyed by
+ * the speaker's surname and the quote's first words, named by the surname and the words (cut at
+ * 80 characters).
+ */
+function quoteOf(ctx: Context, speaker: Cluster, inner: string, start: number): Cluster {
+  const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+  const words = inner
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .split(/\s+/)
+    .filter((w) => w.length > 2)
+    .slice(0, 6)
+    .join(" ");
+  return ctx.entity(
+    "Quote",
+    `quote-${slug(surname)}-${slug(words || inner, 6)}`,
+    `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
+    { text: inner },
+    { start, end: start + inner.length, text: inner },
+  );
+}
+
+/**
  * An interview's answers: a paragraph that opens with a person's name and a colon
  * ("Kosiniak-Kamysz: It is a lot, but it is necessary. ...") is that person's words, verbatim, to
  * the paragraph's end; about what it names. Questions ("Q:") and labels that are no person named
@@ -3079,20 +3088,7 @@ function answers(ctx: Context): void {
     const start = first.start + (label.index ?? 0) + label[0].length;
     const inner = ctx.text.slice(start, last.end).trimEnd();
     if (inner.length < 2 || /[“”"]/.test(inner)) continue;
-    const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
-    const words = inner
-      .replace(/[^\p{L}\p{N}\s]/gu, " ")
-      .split(/\s+/)
-      .filter((w) => w.length > 2)
-      .slice(0, 6)
-      .join(" ");
-    const quote = ctx.entity(
-      "Quote",
-      `quote-${slug(surname)}-${slug(words || inner, 6)}`,
-      `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
-      { text: inner },
-      { start, end: start + inner.length, text: inner },
-    );
+    const quote = quoteOf(ctx, speaker, inner, start);
     ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: first, confidence: 0.75 });
     const about = new Set<Cluster>();
     for (const s of list) {
