@@ -1247,6 +1247,24 @@ const JOINED_RE = new RegExp(
 );
 
 /**
+ * The coordinated subject starting at `nations[i]`: it and the nations that follow it joined only
+ * by commas or "and" ("Finland and Sweden", "Denmark, Norway and Iceland").
+ */
+function coordinated(ctx: Context, nations: readonly Placed[], i: number): Placed[] {
+  const subject = [nations[i] as Placed];
+  for (let j = i + 1; j < nations.length; j++) {
+    const last = subject[subject.length - 1] as Placed;
+    const next = nations[j] as Placed;
+    if (
+      !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(ctx.text.slice(last.mention.end, next.mention.start))
+    )
+      break;
+    subject.push(next);
+  }
+  return subject;
+}
+
+/**
  * "Finland and Sweden both contribute ships to Baltic Sentry", "Spain provides a company to the
  * battle group", "Italian jets joined the Baltic Air Policing mission": the nation contributes to
  * the mission. No figure: the troop rules read those. Modals ("will send", "expected to") and
@@ -1260,19 +1278,8 @@ function contributions(ctx: Context, s: Sentence, here: Placed[]): void {
   const nations = here.filter((p) => p.cluster.kind === "Nation");
   for (const [i, n] of nations.entries()) {
     // the coordinated subject: "Finland and Sweden", "Denmark, Norway and Iceland"
-    let last = n;
-    const subject = [n];
-    for (let j = i + 1; j < nations.length; j++) {
-      const next = nations[j] as Placed;
-      if (
-        !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(
-          ctx.text.slice(last.mention.end, next.mention.start),
-        )
-      )
-        break;
-      subject.push(next);
-      last = next;
-    }
+    const subject = coordinated(ctx, nations, i);
+    const last = subject[subject.length - 1] as Placed;
     const rest = ctx.text.slice(last.mention.end, s.end);
     if (n.mention.demonym) {
       // "Italian jets joined the Baltic Air Policing mission"
@@ -2670,17 +2677,8 @@ function spending(ctx: Context): void {
     for (const [i, n] of nations.entries()) {
       if (n.mention.demonym) continue;
       // "Germany and Poland have exceeded ...": every nation of the coordinated subject
-      let last = n;
-      for (let j = i + 1; j < nations.length; j++) {
-        const next = nations[j] as Placed;
-        if (
-          !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(
-            ctx.text.slice(last.mention.end, next.mention.start),
-          )
-        )
-          break;
-        last = next;
-      }
+      const subject = coordinated(ctx, nations, i);
+      const last = subject[subject.length - 1] as Placed;
       const after = ctx.text.slice(last.mention.end, Math.min(s.end, last.mention.end + 90));
       const met =
         /^(?:’s|'s)?\s+(?:\w+\s+){0,3}?(?:exceeded|exceeds|met|meets|reached|reaches|hit|hits|surpassed|surpasses|fallen short of|falls short of|short of|missed|misses|meeting|exceeding|below|under|above)\s+(?:(?:the\s+|its\s+|that\s+|this\s+)?(?:[\w%.-]+\s+){0,4}?(?:target|goal|benchmark|threshold|guideline)|it\b)/.exec(
