@@ -51,11 +51,15 @@ export function createMaskError(requestId?: string) {
     }
     if (isGraphQLError(cause) && !isResultError(cause)) {
       // graphql-js and the plugins raise GraphQLErrors for what the client sent (variables of
-      // the wrong type, ids of unknown types); give every one a code.
+      // the wrong type, ids of unknown types); give every one a code. The outermost error is
+      // the one to show: graphql-js wraps a bad variable's scalar error in one that names the
+      // variable and the place in it ('Variable "$w" got invalid value ...; Field "x" is not
+      // defined ...') and asks for status 400, which the scalar's own error knows nothing of.
       if (cause.extensions?.code) return cause;
-      return new GraphQLError(cause.message, {
+      const outer = isGraphQLError(error) ? error : cause;
+      return new GraphQLError(outer.message, {
         ...at,
-        extensions: { ...cause.extensions, code: "BAD_USER_INPUT" },
+        extensions: { ...cause.extensions, ...outer.extensions, code: "BAD_USER_INPUT" },
       });
     }
     return new GraphQLError(message, {

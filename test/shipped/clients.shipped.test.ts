@@ -1,0 +1,75 @@
+/**
+ * Requests ordinary clients send that the earlier rounds did not (fourth red-team round),
+ * against the server as `npm start` runs it: inputs given as variables with a mistake in them,
+ * under either media type a client may accept, and writers that overlap.
+ */
+import { describe, expect, it } from "vitest";
+import { post, shippedWithPrefix } from "../helpers/shipped.js";
+
+const P = "shipped-clients-";
+const { server } = shippedWithPrefix(P);
+
+const errorLines = () =>
+  server
+    .output()
+    .split("\n")
+    .filter((l) => /"level":(50|60)\b/.test(l));
+
+describe("a variable with a mistake in it", () => {
+  const NATIONS =
+    "query ($w: NationWhere, $n: Int) { nations(where: $w, first: $n) { edges { node { key } } } }";
+  const cases = [
+    {
+      variables: { w: { NOT: [{ name: { contains: "an" } }] } },
+      says: /^Variable "\$w" got invalid value .* at "w\.NOT"; Expected type "NationWhere" to be an object\.$/,
+    },
+    {
+      variables: { w: { name: { contans: "an" } } },
+      says: /^Variable "\$w" got invalid value .* at "w\.name"; Field "contans" is not defined by type "StringFilter"/,
+    },
+    {
+      variables: { n: "3" },
+      says: /^Variable "\$n" got invalid value "3"; Int cannot represent non-integer value: "3"$/,
+    },
+  ];
+
+  it("is a request error naming the variable and the place in it, 400 with application/graphql-response+json", async () => {
+    for (const { variables, says } of cases) {
+      for (const accept of ["application/graphql-response+json", "application/json"]) {
+        const r = await post(server, { query: NATIONS, variables }, { accept });
+        const context = `${accept} ${JSON.stringify(variables)}: ${JSON.stringify(r.body)}`;
+        // No data: the operation never ran. The GraphQL-over-HTTP spec then requires a 4xx
+        // with its own media type; with application/json, as for a variable left out, 400 too.
+        expect(r.status, context).toBe(400);
+        expect(r.body.data, context).toBeUndefined();
+        expect(r.body.errors, context).toHaveLength(1);
+        expect(r.body.errors[0].message, context).toMatch(says);
+        expect(r.body.errors[0].extensions, context).toEqual({ code: "BAD_USER_INPUT" });
+      }
+    }
+  });
+
+  it("in a mutation's input names the field the value is wrong for", async () => {
+    const r = await post(
+      server,
+      {
+        query: `mutation ($i: AddRelationInput!) { addRelation(input: $i) { __typename } }`,
+        variables: {
+          i: {
+            from: "canada",
+            to: "latvia",
+            type: "ALLIED_WITH",
+            evidence: { source: "x", excerpt: "y" },
+          },
+        },
+      },
+      { authorization: server.authorization, accept: "application/graphql-response+json" },
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].message).toMatch(
+      /^Variable "\$i" got invalid value "ALLIED_WITH" at "i\.type"; Value "ALLIED_WITH" does not exist in "RelationType" enum\./,
+    );
+    expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(errorLines()).toEqual([]);
+  });
+});
