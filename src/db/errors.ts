@@ -13,6 +13,11 @@ export function mapDbError(error: unknown): unknown {
   ) {
     return new TimeoutError();
   }
+  if (error.code === "Neo.TransientError.Transaction.DeadlockDetected") {
+    return new ServiceUnavailableError(
+      "The write deadlocked with concurrent writes to the same entities, each time it was tried, and was not committed; retry it.",
+    );
+  }
   // Anything the driver marks retriable has already been retried by the managed transaction:
   // the database is unreachable or overloaded just now.
   if (

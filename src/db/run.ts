@@ -8,7 +8,13 @@
  * Every Cypher round trip is counted on the caller's stats, so tests and logs can show that
  * the number of queries follows the shape of an operation, not the number of rows.
  */
-import type { ManagedTransaction, RecordShape, Result, Session } from "neo4j-driver";
+import {
+  type ManagedTransaction,
+  Neo4jError,
+  type RecordShape,
+  type Result,
+  type Session,
+} from "neo4j-driver";
 import { LimitExceededError } from "../domain/errors.js";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
@@ -142,16 +148,40 @@ export function readTx<T>(db: Db, stats: QueryStats, work: (tx: Tx) => Promise<T
  * Runs `work` in one write transaction: all of it commits, or none of it. `timeoutMs` overrides
  * the per-request transaction timeout for bulk work outside a request (seed, CLI ingest).
  */
-export function writeTx<T>(
+export async function writeTx<T>(
   db: Db,
   stats: QueryStats,
   work: (tx: Tx) => Promise<T>,
   timeoutMs?: number,
 ): Promise<T> {
-  return inSession(db, "WRITE", (session) =>
-    session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db, timeoutMs)),
-  );
+  const started = Date.now();
+  const window = (timeoutMs ?? db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS) / 2;
+  for (let attempt = 1; ; attempt++) {
+    const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
+    try {
+      return await session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db, timeoutMs));
+    } catch (error) {
+      if (!isDeadlock(error) || Date.now() - started >= window) throw mapDbError(error);
+    } finally {
+      await session.close();
+    }
+    // Writers retried together deadlock again: each waits its own while, longer each time.
+    await new Promise((r) => setTimeout(r, Math.random() * 100 * Math.min(attempt, 5)));
+  }
 }
+
+/**
+ * A write that deadlocked with another was rolled back by Neo4j, so it is tried again whole,
+ * for up to half its transaction timeout. The driver retries a transient error only within
+ * maxTransactionRetryTime (1 s, so that requests fail fast while Neo4j is down): once, a second
+ * later, where 16 ingests of overlapping documents sent at once met again and deadlocked again,
+ * and the client was told that the database was unavailable.
+ */
+const isDeadlock = (error: unknown) =>
+  error instanceof Neo4jError && error.code === "Neo.TransientError.Transaction.DeadlockDetected";
+
+/** The transaction timeout assumed when none is configured, for the retry window above. */
+const DEFAULT_TX_TIMEOUT_MS = 8_000;
 
 /** Runs one read statement (auto-commit, with the transaction timeout) and returns its rows. */
 export function runRead(
