@@ -50,26 +50,33 @@ export interface ClaimParams {
  * not deleted before the relations to them are written. Setting and removing a property takes
  * the lock and changes nothing (see lockedEntityStatement in writes.ts); a key merged here is a
  * bare node (no kind, so not listed) until the write fills it.
+ *
+ * Every lock is taken in the order of the keys, whatever the document's order and whether it
+ * defines or refers to a key: the existing entities first (all keys, sorted), then the new ones
+ * (defined keys, sorted). Documents naming the same entities in different orders, ingested at
+ * once, locked them in their own orders and deadlocked (16 at once: a quarter of them).
  */
 export function lockedKindsOfKeysStatement(
   define: readonly string[],
   refer: readonly string[],
 ): Statement {
+  const sorted = (keys: readonly string[]) =>
+    [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     cypher: LOCKED_KINDS_OF_KEYS,
-    params: { define: [...define], refer: [...refer], keys: [...define, ...refer] },
+    params: { define: sorted(define), keys: sorted([...define, ...refer]) },
   };
 }
 
 const LOCKED_KINDS_OF_KEYS = `
+UNWIND $keys AS key
+OPTIONAL MATCH (n:Entity {key: key})
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+WITH count(*) AS existing
 UNWIND $define AS key
 MERGE (n:Entity {key: key})
 SET n.writeLock = true REMOVE n.writeLock
 WITH count(*) AS defined
-UNWIND $refer AS key
-OPTIONAL MATCH (n:Entity {key: key})
-FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
-WITH count(*) AS referred
 MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
 RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted`;
 

@@ -97,7 +97,7 @@ function untraced<T>(start: () => T): T {
   }
 }
 
-function wrap(tx: ManagedTransaction, stats: QueryStats): Tx {
+function wrap(tx: Pick<ManagedTransaction, "run">, stats: QueryStats): Tx {
   const exec = (cypher: string, params: Params = {}) => {
     stats.roundTrips += 1;
     stats.onQuery?.(cypher, params);
@@ -147,6 +147,15 @@ export function readTx<T>(db: Db, stats: QueryStats, work: (tx: Tx) => Promise<T
 /**
  * Runs `work` in one write transaction: all of it commits, or none of it. `timeoutMs` overrides
  * the per-request transaction timeout for bulk work outside a request (seed, CLI ingest).
+ *
+ * The transaction is run here rather than by the driver's executeWrite, whose retries are too
+ * slow for deadlocks: it tries again only within maxTransactionRetryTime (1 s, so that requests
+ * fail fast while Neo4j is down), once, a second later, where writers that deadlocked together
+ * met again and deadlocked again (16 ingests of overlapping documents sent at once: a quarter
+ * of them were told the database was unavailable). A deadlocked transaction was rolled back by
+ * Neo4j, so it is run again whole, after a random pause (up to 0.1 s, then doubling to at most
+ * 1 s), for up to half its transaction timeout. Another transient error before the commit is tried again
+ * once, a second later, as executeWrite did; nothing is tried again once the commit was sent.
  */
 export async function writeTx<T>(
   db: Db,
@@ -158,27 +167,34 @@ export async function writeTx<T>(
   const window = (timeoutMs ?? db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS) / 2;
   for (let attempt = 1; ; attempt++) {
     const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
+    let committing = false;
+    let pause: number;
     try {
-      return await session.executeWrite((tx) => work(wrap(tx, stats)), txConfig(db, timeoutMs));
+      const tx = session.beginTransaction(txConfig(db, timeoutMs));
+      try {
+        const result = await work(wrap(tx, stats));
+        committing = true;
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw error;
+      }
     } catch (error) {
-      if (!isDeadlock(error) || Date.now() - started >= window) throw mapDbError(error);
+      if (isDeadlock(error) && Date.now() - started < window)
+        pause = Math.random() * Math.min(50 * 2 ** attempt, 1_000);
+      else if (attempt === 1 && !committing && retriable(error)) pause = 1_000;
+      else throw mapDbError(error);
     } finally {
       await session.close();
     }
-    // Writers retried together deadlock again: each waits its own while, longer each time.
-    await new Promise((r) => setTimeout(r, Math.random() * 100 * Math.min(attempt, 5)));
+    await new Promise((r) => setTimeout(r, pause));
   }
 }
 
-/**
- * A write that deadlocked with another was rolled back by Neo4j, so it is tried again whole,
- * for up to half its transaction timeout. The driver retries a transient error only within
- * maxTransactionRetryTime (1 s, so that requests fail fast while Neo4j is down): once, a second
- * later, where 16 ingests of overlapping documents sent at once met again and deadlocked again,
- * and the client was told that the database was unavailable.
- */
 const isDeadlock = (error: unknown) =>
   error instanceof Neo4jError && error.code === "Neo.TransientError.Transaction.DeadlockDetected";
+const retriable = (error: unknown) => error instanceof Neo4jError && error.retriable;
 
 /** The transaction timeout assumed when none is configured, for the retry window above. */
 const DEFAULT_TX_TIMEOUT_MS = 8_000;

@@ -55,11 +55,12 @@ export function createMaskError(requestId?: string) {
       // the one to show: graphql-js wraps a bad variable's scalar error in one that names the
       // variable and the place in it ('Variable "$w" got invalid value ...; Field "x" is not
       // defined ...') and asks for status 400, which the scalar's own error knows nothing of.
-      if (cause.extensions?.code) return cause;
       const outer = isGraphQLError(error) ? error : cause;
+      if (outer === cause && cause.extensions?.code) return cause;
+      const code = outer.extensions?.code ?? cause.extensions?.code ?? "BAD_USER_INPUT";
       return new GraphQLError(outer.message, {
         ...at,
-        extensions: { ...cause.extensions, ...outer.extensions, code: "BAD_USER_INPUT" },
+        extensions: { ...cause.extensions, ...outer.extensions, code },
       });
     }
     return new GraphQLError(message, {

@@ -72,6 +72,29 @@ describe("a variable with a mistake in it", () => {
     expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(errorLines()).toEqual([]);
   });
+
+  it("in a subscription names the variable too, as a stream or as JSON", async () => {
+    const body = JSON.stringify({
+      query: "subscription ($k: [String!]) { graphChanged(keys: $k) { __typename } }",
+      variables: { k: 5 },
+    });
+    for (const accept of ["text/event-stream", "application/json"]) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await response.text();
+      const json = accept === "application/json" ? text : /^data: (\{.*\})$/m.exec(text)?.[1];
+      const errors = JSON.parse(json ?? "{}").errors;
+      expect(errors, text).toHaveLength(1);
+      expect(errors[0].message, text).toBe(
+        'Variable "$k" got invalid value 5; String cannot represent a non string value: 5',
+      );
+      expect(errors[0].extensions, text).toEqual({ code: "BAD_USER_INPUT" });
+    }
+  });
 });
 
 /** A permutation of `items` drawn from `seed` (a small LCG): the same on every run. */

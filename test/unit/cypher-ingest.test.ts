@@ -53,28 +53,25 @@ describe("Cypher shapes: ingest", () => {
     expect(lockedKindsOfKeysStatement(["src-1", "canada"], ["latvia"])).toMatchInlineSnapshot(`
       {
         "cypher": "
+      UNWIND $keys AS key
+      OPTIONAL MATCH (n:Entity {key: key})
+      FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+      WITH count(*) AS existing
       UNWIND $define AS key
       MERGE (n:Entity {key: key})
       SET n.writeLock = true REMOVE n.writeLock
       WITH count(*) AS defined
-      UNWIND $refer AS key
-      OPTIONAL MATCH (n:Entity {key: key})
-      FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
-      WITH count(*) AS referred
       MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
       RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted",
         "params": {
           "define": [
-            "src-1",
             "canada",
+            "src-1",
           ],
           "keys": [
-            "src-1",
             "canada",
             "latvia",
-          ],
-          "refer": [
-            "latvia",
+            "src-1",
           ],
         },
       }
