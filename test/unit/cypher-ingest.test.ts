@@ -34,7 +34,9 @@ import {
   upsertEntitiesStatement,
   upsertRelationsStatement,
 } from "../../src/cypher/ingest.js";
+import { unnormalisedNamesStatement } from "../../src/cypher/names.js";
 import { entityCountStatement } from "../../src/cypher/seed.js";
+import { normalisedNames } from "../../src/data/names.js";
 
 /** A relation row as ingest sends it (data/ingest.ts relationRow). */
 const relationRow = {
@@ -524,5 +526,41 @@ describe("Cypher shapes: bulk load, generated data, seed", () => {
         "params": {},
       }
     `);
+  });
+});
+
+describe("the names settle at start", () => {
+  it("reads the candidates a batch at a time, in key order, every value a parameter", () => {
+    const { cypher, params } = unnormalisedNamesStatement({ after: "k", limit: 2000 });
+    expect(cypher).toMatchInlineSnapshot(`
+      "
+      MATCH (n:Entity) WHERE n.key > $after
+        AND (n.name <> normalize(n.name, NFC) OR n.name =~ $odd
+             OR any(a IN coalesce(n.aliases, []) WHERE a <> normalize(a, NFC) OR a =~ $odd)
+             OR any(v IN coalesce(n.claimValues, []) WHERE v <> normalize(v, NFC) OR v =~ $invisible))
+      WITH n ORDER BY n.key LIMIT $limit
+      RETURN elementId(n) AS id, n.key AS key, n.name AS name, n.aliases AS aliases,
+             n.claimValues AS claimValues"
+    `);
+    expect(Object.keys(params).sort()).toEqual(["after", "invisible", "limit", "odd"]);
+  });
+
+  it("rewrites a name, its aliases and its claims' names as writes store them, and leaves a clean one", () => {
+    expect(
+      normalisedNames({
+        name: "Cafe\u0301\u00a0 Qwertyville\u200b",
+        aliases: ["Old  Qwerty\u00adville", "Old Qwertyville"],
+        claimValues: [
+          JSON.stringify({ name: "Cafe\u0301 Qwertyville", description: "A  cafe\u0301." }),
+        ],
+      }),
+    ).toEqual({
+      name: "Café Qwertyville",
+      aliases: ["Old Qwertyville"],
+      claimValues: [JSON.stringify({ name: "Café Qwertyville", description: "A  cafe\u0301." })],
+    });
+    expect(
+      normalisedNames({ name: "Café", aliases: ["Cafe"], claimValues: ['{"description":"a  b"}'] }),
+    ).toBeNull();
   });
 });
