@@ -114,8 +114,9 @@ describe("Cypher shapes: ingest", () => {
       // Inferred while no source states it outright.
       SET r.inferred = all(x IN r.evidenceInferred WHERE x),
           r.disputed = coalesce(r.disputed, false)
-      WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                         ELSE 'unchanged' END AS outcome
+      WITH a, b, r, before.inferred AS wasInferred, size(coalesce(before.evidenceSources, [])) AS wasEvidence,
+           CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
+                ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET r.updatedAt = datetime(), r.updatedBy = $by)"
     `);
@@ -147,13 +148,14 @@ describe("Cypher shapes: ingest", () => {
             ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
           n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
       WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced
-      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+      WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET n.updatedAt = datetime(), n.updatedBy = $by)
       // Entities whose claims changed are settled from all of them (data/claims.ts).
       RETURN outcome, collect(n.key) AS keys, collect(CASE WHEN outcome = 'updated'
-                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END) AS touched"
+                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced,
+                                aliasesBefore: before.aliases} END) AS touched"
     `);
   });
 
@@ -171,7 +173,7 @@ describe("Cypher shapes: ingest", () => {
           n.description = coalesce(row.description, n.description)
       SET n += row.properties
       WITH row, n, before, null AS replaced
-      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+      WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET n.updatedAt = datetime(), n.updatedBy = $by)
@@ -236,7 +238,9 @@ describe("Cypher shapes: ingest", () => {
       RETURN outcome, collect(a.key + '|' + type(r) + '|' + b.key) AS keys,
              // Relations whose claims changed: settled from all of them (data/claims.ts).
              collect(CASE WHEN outcome = 'updated'
-                          THEN {id: elementId(r), props: properties(r)} END) AS touched"
+                          THEN {id: elementId(r), props: properties(r), key: a.key + '|' + type(r) + '|' + b.key,
+                                inferredBefore: wasInferred,
+                                evidenceBefore: wasEvidence} END) AS touched"
     `);
     expect(params).toMatchInlineSnapshot(`
       {

@@ -122,10 +122,19 @@ const RemoveRelationResult = builder
   });
 
 const OutcomesRef = builder.objectRef<Outcomes>("WriteOutcomes").implement({
+  description:
+    "What an ingest did, in the words `npm run ingest -- --check` uses for the same document (there an entity whose value changes is 'changed').",
   fields: (t) => ({
-    created: t.exposeInt("created"),
-    updated: t.exposeInt("updated"),
-    unchanged: t.exposeInt("unchanged"),
+    created: t.exposeInt("created", { description: "New." }),
+    updated: t.exposeInt("updated", {
+      description:
+        "A current value changed: a name, description, property or figure, an alias added, or a relation's inferred or disputed flag.",
+    }),
+    corroborated: t.exposeInt("corroborated", {
+      description:
+        "Gained this source's claim (an entity) or sentences (a relation), no current value changing.",
+    }),
+    unchanged: t.exposeInt("unchanged", { description: "Already as the document states it." }),
   }),
 });
 
