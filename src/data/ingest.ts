@@ -368,8 +368,8 @@ async function write(
             outcomeOf.set(key, outcome);
         }
       }
+      // The state before is the first round's; the properties, the last round's.
       for (const row of result)
-        // The state before is the first round's; the properties, the last round's.
         for (const t of Array.isArray(row.touched) ? (row.touched as unknown as Touched[]) : [])
           touched.set(t.id, { ...touched.get(t.id), ...t, ...firstOf(touched.get(t.id)) });
       advance(slice.length);
