@@ -6,6 +6,7 @@
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { migrateClaims, migrateEntityClaims, resettleFigures } from "./data/claims.js";
+import { settleNames } from "./data/names.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { warmUpWrites } from "./data/warm-up.js";
 import { openDatabase } from "./db/database.js";
@@ -38,6 +39,11 @@ async function main(): Promise<void> {
   if (entities > 0) logger.info(`Converted ${entities} entities to claims (one per source).`);
   const figures = await resettleFigures(database.db);
   if (figures > 0) logger.info(`Settled the figures of ${figures} relations from one claim each.`);
+  const names = await settleNames(database.db);
+  if (names > 0)
+    logger.info(
+      `Normalised the names of ${names} entities written by a version before names were normalised (NFC, no invisible characters, one space).`,
+    );
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
   if (config.SEED_IF_EMPTY && (await isEmpty(database.db, stats))) {

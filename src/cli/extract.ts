@@ -129,6 +129,7 @@ async function ingestFolder(dir: string): Promise<void> {
     linked: 0,
     newRelations: 0,
     corroborated: 0,
+    updated: 0,
     unchanged: 0,
   };
   const bar = process.stderr.isTTY
@@ -176,10 +177,11 @@ async function ingestFolder(dir: string): Promise<void> {
         total.newEntities += fresh;
         total.linked += linked;
         total.newRelations += s.relationOutcomes.created;
-        total.corroborated += s.relationOutcomes.updated;
+        total.corroborated += s.relationOutcomes.corroborated;
+        total.updated += s.relationOutcomes.updated;
         total.unchanged += s.relationOutcomes.unchanged;
         say(
-          `${basename(file)}: ${s.source}: entities ${fresh} new, ${linked} linked; relations ${s.relationOutcomes.created} new, ${s.relationOutcomes.updated} corroborated, ${s.relationOutcomes.unchanged} unchanged.`,
+          `${basename(file)}: ${s.source}: entities ${fresh} new, ${linked} linked; relations ${s.relationOutcomes.created} new, ${s.relationOutcomes.corroborated} corroborated, ${s.relationOutcomes.updated} updated, ${s.relationOutcomes.unchanged} unchanged.`,
         );
         for (const p of draft.problems) say(`  problem: ${p}`);
       } catch (error) {
@@ -197,7 +199,7 @@ async function ingestFolder(dir: string): Promise<void> {
   }
   for (const l of lines) console.log(l);
   console.log(
-    `Summary: ${total.articles} of ${files.length} articles ingested${total.skipped ? ` (${total.skipped} already in the graph, skipped)` : ""}${total.failed ? ` (${total.failed} failed, nothing written for them)` : ""}; entities ${total.newEntities} new, ${total.linked} linked; relations ${total.newRelations} new, ${total.corroborated} corroborated, ${total.unchanged} unchanged.`,
+    `Summary: ${total.articles} of ${files.length} articles ingested${total.skipped ? ` (${total.skipped} already in the graph, skipped)` : ""}${total.failed ? ` (${total.failed} failed, nothing written for them)` : ""}; entities ${total.newEntities} new, ${total.linked} linked; relations ${total.newRelations} new, ${total.corroborated} corroborated, ${total.updated} updated, ${total.unchanged} unchanged.`,
   );
   process.exit(total.failed > 0 ? 1 : 0);
 }

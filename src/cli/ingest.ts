@@ -1,7 +1,7 @@
 /**
  * `npm run ingest -- [--check] [--by NAME] FILE...`: validates documents (YAML or JSON, the seed's
  * format) and ingests each in one transaction, in bounded batches, with a progress bar for large
- * ones; prints what it created, updated and left unchanged. `--check` only validates (against the
+ * ones; prints what it did in the words of `--check`: new, changed or updated, corroborated, unchanged. `--check` only validates (against the
  * graph, for entities a document refers to without defining them), writes nothing, reports every
  * problem in one pass, and says what ingest would do, grouped: entities new / changed (which fields,
  * old -> new, which aliases it would add, which stored fields it keeps because the document leaves
@@ -21,7 +21,6 @@ import {
   type EntityPlan,
   type IngestPlan,
   ingestDocument,
-  type Outcomes,
   planIngest,
   type RelationPlan,
 } from "../data/ingest.js";
@@ -31,6 +30,7 @@ import { LocalNeo4jError } from "../db/local-neo4j.js";
 import { AppError, BadInputError } from "../domain/errors.js";
 import { announce, connectGraphEvents, RedisUnavailableError } from "../events.js";
 import { localApis, neo4jIdentity, notifyLocalApis } from "../local-apis.js";
+import { describeOutcomes } from "./outcomes.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,8 +50,6 @@ if (values.check && values.bulk) {
   process.exit(2);
 }
 
-const outcomes = (o: Outcomes) =>
-  `${o.created} created, ${o.updated} updated, ${o.unchanged} unchanged`;
 const show = (v: unknown) => JSON.stringify(v);
 
 /** One line per entity of a dry run: what it would create, change, add and keep. */
@@ -169,7 +167,7 @@ if (values.bulk) {
         log: (m) => console.error(m),
         onDocument: (s, i) =>
           console.log(
-            `${positionals[i]}: ${s.source}: entities ${outcomes(s.entityOutcomes)}; relations ${outcomes(s.relationOutcomes)}.`,
+            `${positionals[i]}: ${s.source}: ${describeOutcomes(s.entityOutcomes, s.relationOutcomes)}.`,
           ),
       },
     );
@@ -284,7 +282,7 @@ try {
         for (const p of problems) console.error(`${file}: could not tell the API at ${p}`);
       }
       console.log(
-        `${file}: ${s.source}: entities ${outcomes(s.entityOutcomes)}; relations ${outcomes(s.relationOutcomes)}.`,
+        `${file}: ${s.source}: ${describeOutcomes(s.entityOutcomes, s.relationOutcomes)}.`,
       );
     } catch (error) {
       failed++;

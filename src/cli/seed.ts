@@ -6,16 +6,15 @@ import { loadConfig } from "../config.js";
 import { ingestFiles, seedFiles } from "../data/seed.js";
 import { openDatabase } from "../db/database.js";
 import { AppError, BadInputError } from "../domain/errors.js";
+import { describeOutcomes } from "./outcomes.js";
 
 const files = process.argv.slice(2).filter((a) => a !== "--");
 const database = await openDatabase(loadConfig(), (m) => console.error(m));
 try {
   const stats = { roundTrips: 0 };
   for (const s of await ingestFiles(database.db, stats, files.length ? files : seedFiles())) {
-    const e = s.entityOutcomes;
-    const r = s.relationOutcomes;
     console.log(
-      `${s.source}: ${s.entities} entities, ${s.relations} relations; entities ${e.created} created, ${e.updated} updated, ${e.unchanged} unchanged; relations ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`,
+      `${s.source}: ${s.entities} entities, ${s.relations} relations; ${describeOutcomes(s.entityOutcomes, s.relationOutcomes)}.`,
     );
   }
 } catch (error) {

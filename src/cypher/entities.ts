@@ -7,7 +7,7 @@ import neo4j from "neo4j-driver";
 import { compileAnchor, compileOrder, compileWhere, onlyNameSeek } from "./filters.js";
 import { Params, type Statement } from "./params.js";
 import type { EntitiesByKeyPlan, EntityPagePlan } from "./plan.js";
-import { project } from "./projection.js";
+import { project, vouched } from "./projection.js";
 import { pagesExpression } from "./relations.js";
 
 /** Rows (n, pre): each entity found (`pre`, its relation pages, only when the plan has some). */
@@ -33,7 +33,9 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
   // compileWhere still checks the anchor's condition (bad input is reported with its path), but
   // does not test it again.
   const anchor = compileAnchor(kind, where, params);
-  const filter = compileWhere(kind, where, params, anchor?.condition);
+  // An entity only retracted sources state is left out of every page and count (`vouched`).
+  const asked = compileWhere(kind, where, params, anchor?.condition);
+  const filter = `(${asked}) AND ${vouched("n")}`;
   const order = compileOrder(kind, orderBy);
   let match: string;
   let countMatch: string;
@@ -57,8 +59,10 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
     const hint =
       orderedByName && onlyNameSeek(where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
     match = `MATCH (n:${kind})${hint} WHERE ${condition}`;
-    // The count needs no order: the filter alone lets the planner pick its index.
-    countMatch = `MATCH (n:${kind}) WHERE ${filter}`;
+    // The count needs no order: the filter alone lets the planner pick its index. Unfiltered,
+    // it cannot come from the count store (`vouched` reads every entity's claim ranks), so it
+    // walks the nameLower range index rather than scan the label.
+    countMatch = `MATCH (n:${kind}) WHERE ${asked === "true" ? `n.nameLower IS NOT NULL AND ${filter}` : filter}`;
   }
   // A flat page comes back as one row holding the page: one Bolt record to decode instead of one
   // per entity. With relation pages, one row per entity (a single row holding the whole nested
@@ -81,4 +85,17 @@ RETURN total, ${flat ? "items" : "item"}`
     params: { ...params.values, offset: neo4j.int(plan.offset), limit: neo4j.int(plan.limit) },
     flat,
   };
+}
+
+const RETRACTED_ONLY = `
+UNWIND $keys AS k
+MATCH (n:Entity {key: k})
+RETURN k AS key, CASE WHEN n:Source THEN n.retracted = true ELSE NOT ${vouched("n")} END AS retracted`;
+
+/**
+ * Rows (key, retracted) for the keys that exist: a Source that is retracted, or another entity
+ * that only retracted sources state (see `vouched`).
+ */
+export function retractedOnlyStatement(keys: readonly string[]): Statement {
+  return { cypher: RETRACTED_ONLY, params: { keys: [...new Set(keys)] } };
 }

@@ -160,7 +160,7 @@ SET n:$(row.kind), n.kind = row.kind,
     n.aliases = CASE WHEN before IS NULL THEN row.aliases
       ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
         CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${direct}${claim}
-WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
              ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET n.updatedAt = datetime(), n.updatedBy = $by)
@@ -168,7 +168,8 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
 RETURN outcome, collect(n.key) AS keys, ${
     claims
       ? `collect(CASE WHEN outcome = 'updated'
-                    THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END)`
+                    THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced,
+                          aliasesBefore: before.aliases} END)`
       : "[]"
   } AS touched`;
 }
@@ -186,14 +187,17 @@ MATCH (b:Entity {key: row.to})${mergeRelationCypher()}
 RETURN outcome, collect(a.key + '|' + type(r) + '|' + b.key) AS keys,
        // Relations whose claims changed: settled from all of them (data/claims.ts).
        collect(CASE WHEN outcome = 'updated'
-                    THEN {id: elementId(r), props: properties(r)} END) AS touched`;
+                    THEN {id: elementId(r), props: properties(r), key: a.key + '|' + type(r) + '|' + b.key,
+                          inferredBefore: wasInferred,
+                          evidenceBefore: wasEvidence} END) AS touched`;
 }
 
 /**
  * The part of the upsert that writes one relation of the registry type `row.type` between `a`
  * and `b`, from `row` ({type, properties, inferred, evidence, values, at}), `$source` and `$by`
  * (the caller checks `row.type` against the registry); it leaves
- * `a`, `b`, `r` and `outcome` ('created', 'updated' or 'unchanged') in scope.
+ * `a`, `b`, `r`, `outcome` ('created', 'updated' or 'unchanged'), `wasInferred` and
+ * `wasEvidence` (the relation's inferred flag and number of sentences before) in scope.
  *
  * It records the source's claim (domain/claims.ts): a new sentence is appended to the claim
  * lists; a sentence already there is restated in place: values and point in time it gives
@@ -234,8 +238,9 @@ SET r.evidenceSources = CASE WHEN known < 0 THEN sources + $source ELSE sources 
 // Inferred while no source states it outright.
 SET r.inferred = all(x IN r.evidenceInferred WHERE x),
     r.disputed = coalesce(r.disputed, false)
-WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                   ELSE 'unchanged' END AS outcome
+WITH a, b, r, before.inferred AS wasInferred, size(coalesce(before.evidenceSources, [])) AS wasEvidence,
+     CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
+          ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET r.updatedAt = datetime(), r.updatedBy = $by)`;
 }

@@ -15,6 +15,17 @@ export const asMap = (variable: string) =>
 export const counted = (r: string) =>
   `(${r}.evidenceRanks IS NULL OR any(rank IN ${r}.evidenceRanks WHERE rank <> "DEPRECATED"))`;
 
+/**
+ * An entity some source still vouches for: not every claim on its fields is a retracted
+ * source's (a value written by hand, or a source not retracted, counts), or a relation that
+ * counts touches it. One only retracted sources state stays stored (a restore brings it back,
+ * `Entity.retracted` says so on a lookup) but is left out of lists, search and neighbourhoods,
+ * as its relations are. An entity without claims (a Source, one written before claims) counts.
+ * The relation is looked for only when every claim is retracted.
+ */
+export const vouched = (n: string) =>
+  `(NOT coalesce(size(${n}.claimRanks) > 0 AND all(rank IN ${n}.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (${n})-[vouch]-() WHERE ${counted("vouch")} })`;
+
 export const ENTITY_CORE = ["key", "kind", "name"] as const;
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

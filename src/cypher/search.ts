@@ -6,7 +6,7 @@
 import neo4j from "neo4j-driver";
 import type { Statement } from "./params.js";
 import type { SearchPlan } from "./plan.js";
-import { project } from "./projection.js";
+import { project, vouched } from "./projection.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -54,11 +54,12 @@ export function toLuceneQuery(text: string): string | null {
   return `name:(${all})^4 OR aliases:(${all})^2 OR description:(${all})`;
 }
 
+// An entity only retracted sources state is not found (see `vouched`).
 // Lucene scores prefix matches flat, so a long headline that mentions a name can outrank the
 // person; what was typed being (the start of) a name or alias is the stronger signal.
 const HITS = `
   CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
-  WHERE $kinds IS NULL OR node.kind IN $kinds`;
+  WHERE ($kinds IS NULL OR node.kind IN $kinds) AND ${vouched("node")}`;
 
 /**
  * The page (one row: `items`, each {n, score}) and, when asked for, the number of hits

@@ -78,6 +78,17 @@ export interface BulkDocumentSummary {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Whether two claim lists resolve to the same current values and flags (as --check compares). */
+function sameValues(a: readonly Claim[], b: readonly Claim[]): boolean {
+  const was = storedClaims(a);
+  const will = storedClaims(b);
+  return (
+    same(was.values, will.values) &&
+    was.disputed === will.disputed &&
+    was.inferred === will.inferred
+  );
+}
+
 /** The graph being assembled for one bulk load, in memory. */
 export class BulkGraph {
   readonly nodes = new Map<string, NodeRecord>();
@@ -122,8 +133,8 @@ export class BulkGraph {
   }
 
   private merge(doc: Document): BulkDocumentSummary {
-    const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
-    const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
+    const entityOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
+    const relationOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
     const entities: Array<
       Omit<NodeRecord, "aliases" | "description" | "claims"> & Partial<NodeRecord>
     > = [{ ...doc.source, kind: "Source" }, ...doc.entities];
@@ -176,6 +187,8 @@ export class BulkGraph {
       }
       if (!old) entityOutcomes.created++;
       else if (same(old, next)) entityOutcomes.unchanged++;
+      else if (same({ ...old, claims: null }, { ...next, claims: null }))
+        entityOutcomes.corroborated++;
       else entityOutcomes.updated++;
       this.nodes.set(e.key, next);
     }
@@ -200,6 +213,7 @@ export class BulkGraph {
       };
       if (!old) relationOutcomes.created++;
       else if (same(old, next)) relationOutcomes.unchanged++;
+      else if (sameValues(old.claims, next.claims)) relationOutcomes.corroborated++;
       else relationOutcomes.updated++;
       this.relations.set(id, next);
     }

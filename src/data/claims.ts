@@ -33,6 +33,7 @@ import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
 import {
   claimedFields,
   decodeEntityClaims,
+  ENTITY_CLAIM_LISTS,
   encodeEntityClaims,
   entityClaim,
   settledFields,
@@ -68,6 +69,10 @@ export function settledProperties(props: Record<string, Plain>): Record<string, 
 export interface Touched {
   id: string;
   props: Row;
+  /** From an ingest's upsert: from|TYPE|to, its inferred flag and sentences before the write. */
+  key?: Plain;
+  inferredBefore?: Plain;
+  evidenceBefore?: Plain;
 }
 
 /**
@@ -110,6 +115,8 @@ export interface TouchedEntity {
   /** The values (JSON) of the source's claim as written, and of the claim it replaced. */
   values?: string | null;
   replaced?: string | null;
+  /** Its aliases before the write (an ingest's upsert says, to tell a change from a corroboration). */
+  aliasesBefore?: string[] | null;
 }
 
 const fieldsOfJson = (json: unknown): string[] => {
@@ -122,23 +129,31 @@ const fieldsOfJson = (json: unknown): string[] => {
   }
 };
 
+const CLAIM_LISTS: ReadonlySet<string> = new Set(ENTITY_CLAIM_LISTS);
+
 /**
  * Settles the entities a write touched: the fields their changed claim states, or stated
  * before (`values`, `replaced`), or every field of `fields` when given, are set to what their
- * claims resolve to. One statement when any needs it.
+ * claims resolve to. One statement when any needs it. Returns the element ids of the entities
+ * whose current values (not only their claim lists) it changed.
  */
 export async function settleEntities(
   tx: Tx,
   touched: readonly TouchedEntity[],
   fields?: readonly string[],
-): Promise<void> {
+): Promise<Set<string>> {
   const rows: Array<{ id: string; props: Record<string, Plain> }> = [];
+  const changed = new Set<string>();
   for (const t of touched) {
     const affected = fields ?? [...fieldsOfJson(t.values), ...fieldsOfJson(t.replaced)];
     const props = settledEntityProperties(t.props as Record<string, Plain>, new Set(affected));
-    if (props) rows.push({ id: t.id, props });
+    if (!props) continue;
+    rows.push({ id: t.id, props });
+    for (const [name, value] of Object.entries(props))
+      if (!CLAIM_LISTS.has(name) && !same(t.props[name], value)) changed.add(t.id);
   }
   if (rows.length > 0) await run(tx, settleEntitiesStatement(rows));
+  return changed;
 }
 
 const LEGACY_BATCH = 2_000;

@@ -3,7 +3,11 @@
  * src/cypher/entities.ts and decodes their rows, the relation pages read along included.
  */
 
-import { entitiesByKeyStatement, entityPageStatement } from "../cypher/entities.js";
+import {
+  entitiesByKeyStatement,
+  entityPageStatement,
+  retractedOnlyStatement,
+} from "../cypher/entities.js";
 import type { EntitiesByKeyPlan, EntityPagePlan } from "../cypher/plan.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
@@ -68,4 +72,19 @@ export async function entityPage(
       : rows.flatMap((row) => (row.item ? [withPages(row.item as Row, plan)] : [])),
     totalCount: plan.withTotal ? Number(rows[0]?.total ?? 0) : null,
   };
+}
+
+/**
+ * For each key, whether only retracted sources state the entity (a Source: whether it is
+ * retracted). One query per batch, in key order; false for a key not found.
+ */
+export async function retractedOnly(
+  db: Db,
+  stats: QueryStats,
+  keys: readonly string[],
+): Promise<boolean[]> {
+  const { cypher, params } = retractedOnlyStatement(keys);
+  const rows = await runRead(db, stats, cypher, params);
+  const byKey = new Map(rows.map((r) => [String(r.key), r.retracted === true]));
+  return keys.map((k) => byKey.get(k) ?? false);
 }

@@ -17,7 +17,7 @@ import {
   upsertRelationsStatement,
 } from "../cypher/ingest.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, readTx, type Tx, writeTx } from "../db/run.js";
+import { type QueryStats, type Row, readTx, type Tx, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import {
   claimValues,
@@ -61,9 +61,15 @@ import { run } from "./statement.js";
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
 export const INGEST_BATCH = 2_000;
 
+/**
+ * What a write did, in the words of `ingest --check`: created; updated (a current value, an
+ * alias, the inferred or disputed flag changed); corroborated (the source's claim or sentences
+ * were added, no current value changed); unchanged.
+ */
 export interface Outcomes {
   created: number;
   updated: number;
+  corroborated: number;
   unchanged: number;
 }
 
@@ -239,21 +245,21 @@ async function write(
   if (problems.length > 0)
     throw new BadInputError("The document is invalid; nothing was written.", problems);
 
-  const entityOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
-  const relationOutcomes: Outcomes = { created: 0, updated: 0, unchanged: 0 };
+  const entityOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
+  const relationOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
   const changed = { entities: [] as string[], relations: [] as string[] };
   /** Entities this transaction created: no other transaction can have linked them yet. */
   const created = new Set<string>();
   const tally = (
     rows: Awaited<ReturnType<Tx["run"]>>,
-    outcomes: Outcomes,
+    outcomes: Outcomes | null,
     keys: string[],
     onCreated?: (key: string) => void,
   ) => {
     for (const r of rows) {
       const outcome = String(r.outcome) as keyof Outcomes;
       const list = Array.isArray(r.keys) ? r.keys.map(String) : [];
-      outcomes[outcome] += list.length;
+      if (outcomes) outcomes[outcome] += list.length;
       if (outcome === "created" && onCreated) for (const k of list) onCreated(k);
       if (outcome !== "unchanged" && listChanged) keys.push(...list);
     }
@@ -279,7 +285,19 @@ async function write(
       const touched = result.flatMap((r) =>
         Array.isArray(r.touched) ? (r.touched as unknown as TouchedEntity[]) : [],
       );
-      if (touched.length > 0) await settleEntities(tx, touched);
+      if (touched.length > 0) {
+        const valuesChanged = await settleEntities(tx, touched);
+        // An entity that only gained this source's claim was corroborated, not updated (as
+        // --check tells them apart): no current value and no alias changed.
+        for (const t of touched) {
+          const aliases =
+            JSON.stringify(t.aliasesBefore ?? []) === JSON.stringify(t.props.aliases ?? []);
+          if (!valuesChanged.has(t.id) && aliases) {
+            entityOutcomes.updated--;
+            entityOutcomes.corroborated++;
+          }
+        }
+      }
       advance(rows.length);
     }
   }
@@ -326,6 +344,7 @@ async function write(
     rounds[round] = list;
   }
   const restated = rounds.length > 1;
+  const outcomeOf = new Map<string, keyof Outcomes>();
   // The last state of each relation with several claims, to settle once all rounds are in.
   const touched = new Map<string, Touched>();
   for (const round of rounds) {
@@ -338,14 +357,40 @@ async function write(
           by,
         }),
       );
-      tally(result, relationOutcomes, changed.relations);
+      tally(result, null, changed.relations);
+      // One outcome per relation, as --check counts them: a relation stated twice in the
+      // document is new (or updated ...) once; its first statement that did something decides.
+      for (const row of result) {
+        const outcome = String(row.outcome) as keyof Outcomes;
+        for (const key of Array.isArray(row.keys) ? row.keys.map(String) : []) {
+          const was = outcomeOf.get(key);
+          if (was === undefined || (was === "unchanged" && outcome !== "unchanged"))
+            outcomeOf.set(key, outcome);
+        }
+      }
+      // The state before is the first round's; the properties, the last round's.
       for (const row of result)
         for (const t of Array.isArray(row.touched) ? (row.touched as unknown as Touched[]) : [])
-          touched.set(t.id, t);
+          touched.set(t.id, { ...touched.get(t.id), ...t, ...firstOf(touched.get(t.id)) });
       advance(slice.length);
     }
   }
-  for (const slice of chunks([...touched.values()])) await settleRelations(tx, slice);
+  for (const slice of chunks([...touched.values()])) {
+    const settled = await settleRelations(tx, slice);
+    slice.forEach((t, i) => {
+      const after = settled[i]?.props ?? t.props;
+      const grew = (after.evidenceSources as unknown[] | undefined)?.length ?? 0;
+      const key = String(t.key);
+      // Only this source's sentences were added, no current value changed: corroborated.
+      if (
+        outcomeOf.get(key) === "updated" &&
+        !valuesChanged(t, after) &&
+        grew > Number(t.evidenceBefore ?? 0)
+      )
+        outcomeOf.set(key, "corroborated");
+    });
+  }
+  for (const outcome of outcomeOf.values()) relationOutcomes[outcome]++;
   if (restated) changed.relations = [...new Set(changed.relations)];
   return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
 }
@@ -586,6 +631,25 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
             : "update";
     return { ...base, action, addedEvidence, changed, outweighed };
   });
+}
+
+/** The state before a relation's first statement in this write, kept over later rounds. */
+const firstOf = (t: Touched | undefined) =>
+  t ? { inferredBefore: t.inferredBefore, evidenceBefore: t.evidenceBefore } : {};
+
+/**
+ * Whether settling left a relation with other current values than it had before this write:
+ * a figure or property, `disputed`, or `inferred` (the claims alone do not count).
+ */
+function valuesChanged(t: Touched, after: Row): boolean {
+  const before = t.props as Record<string, Plain>;
+  const now = after as Record<string, Plain>;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return (
+    !same(storedValues(before), storedValues(now)) ||
+    !same(before.disputed, now.disputed) ||
+    !same(t.inferredBefore, now.inferred)
+  );
 }
 
 /** Ingests one document in one write transaction: all of it, or nothing. `by` names the writer. */

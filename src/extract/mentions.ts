@@ -164,7 +164,7 @@ const FORCES_RE = new RegExp(
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BRIGADE_RE = new RegExp(
@@ -299,9 +299,29 @@ export function findMentions(
   reference: { date: Date; precision: "year" | "month" | "day" } | null,
 ): Mentions {
   const claimed: Mention[] = [];
-  const free = (s: number, e: number) => !claimed.some((m) => m.start < e && s < m.end);
+  // The same mentions by (start, end): claimed ones never overlap, so their ends rise with their
+  // starts and only the last one starting before `e` can overlap [s, e). Scanning them all made
+  // a text of thousands of mentions ("Trudeau's " repeated) quadratic.
+  const spans: Mention[] = [];
+  const before = (start: number, end: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = spans[mid] as Mention;
+      if (m.start < start || (m.start === start && m.end < end)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const free = (s: number, e: number) => {
+    const last = spans[before(e, Number.NEGATIVE_INFINITY) - 1];
+    return !last || !(last.start < e && s < last.end);
+  };
   const claim = (m: Mention) => {
-    if (free(m.start, m.end)) claimed.push(m);
+    if (!free(m.start, m.end)) return;
+    claimed.push(m);
+    spans.splice(before(m.start, m.end), 0, m);
   };
   const gazAt = (form: string) => GAZ_BY_FORM.get(form);
 
@@ -567,7 +587,9 @@ export function findMentions(
   }
   // Named events: "the Ottawa Conference on Security and Defence", "the NATO Summit".
   for (const m of text.matchAll(
-    /(?:\p{Lu}[\p{L}’'-]*\s)+(?:Conference|Summit|Forum|Dialogue|Congress|Convention)(?:\s(?:on|of|for)\s\p{Lu}[\p{L}-]*(?:\s(?:and|&)\s\p{Lu}[\p{L}-]*|\s\p{Lu}[\p{L}-]*)*)?/gu,
+    // from a word's start, at most ten words before the head: a long run of capitalised words
+    // ("NATO " repeated) or one long word ("AbAb...") was tried from each of its letters, quadratic
+    /(?<![\p{L}’'-])(?:\p{Lu}[\p{L}’'-]*\s){1,10}(?:Conference|Summit|Forum|Dialogue|Congress|Convention)(?:\s(?:on|of|for)\s\p{Lu}[\p{L}-]*(?:\s(?:and|&)\s\p{Lu}[\p{L}-]*|\s\p{Lu}[\p{L}-]*)*)?/gu,
   )) {
     let name = m[0];
     let start = m.index;
@@ -638,7 +660,7 @@ export function findMentions(
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.
   for (const m of text.matchAll(
-    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+)*(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
+    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
   )) {
     const name = m[1] ?? "";
     const start = m.index + m[0].length - name.length;
@@ -970,7 +992,10 @@ export function findMentions(
     // a name already found stays as found; one taken for a person ("European Sky Shield
     // Initiative" looks like a name) is the organisation
     if (overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
-    for (const m of overlapping) claimed.splice(claimed.indexOf(m), 1);
+    for (const m of overlapping) {
+      claimed.splice(claimed.indexOf(m), 1);
+      spans.splice(spans.indexOf(m), 1);
+    }
     const head = long.text.split(/\s+/).pop() ?? "";
     // "the Prime Minister (PM)", "a Member of Parliament (MP)": an office, not an organisation
     if (long.text.split(/\s+/).some((w) => OFFICE_WORD.test(w))) continue;

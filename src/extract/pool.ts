@@ -56,6 +56,9 @@ function stopped(error: unknown): "timeout" | "memory" | null {
   return null;
 }
 
+/** A sentence that loads what an extraction needs: the model, nations, towns. */
+const WARM_UP = "Prime Minister Justin Trudeau visited Adazi, Latvia, on Tuesday.";
+
 export function createExtractor(options: ExtractorOptions): Extractor {
   let pool: Piscina | undefined;
   const threads = options.threads ?? 1;
@@ -101,7 +104,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         })) as ExtractResult;
       } catch (error) {
         if (linkerError) throw linkerError;
-        switch (stopped(error)) {
+        const why = stopped(error);
+        // The stopped worker is gone: start its replacement now, loading the model and the
+        // gazetteer on a sentence, so the next extraction does not spend its budget on that.
+        if (why && pool) void pool.run({ input: { text: WARM_UP } }).catch(() => undefined);
+        switch (why) {
           case "timeout":
             throw new TimeoutError(
               `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,

@@ -274,6 +274,7 @@ const ENTITY_FIELDS: Record<string, readonly string[]> = {
   updatedBy: ["updatedBy"],
   // Loaded by key, in its own batch.
   sourceCount: [],
+  retracted: [],
   claims: ENTITY_CLAIM_LISTS,
   disputed: ENTITY_CLAIM_LISTS,
   disputedFields: ENTITY_CLAIM_LISTS,

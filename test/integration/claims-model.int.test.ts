@@ -11,6 +11,8 @@
  *   oldest; at the same time, the first by source key, then sentence), now and as of any date;
  * - it is disputed while two claims that count, at the same time, give different figures;
  * - an entity's description is the latest counting source's, the same way;
+ * - an entity only retracted sources declare is left out of the lists and search (and flagged
+ *   `retracted` when looked up by key) until one is restored;
  * - entities that only deleted sources declared go with the last of them.
  *
  * The example-based tests (claims.int) pin real articles; this one looks for the order of
@@ -112,6 +114,14 @@ class Model {
    */
   get entities(): boolean {
     return this.sources.size > 0;
+  }
+
+  /**
+   * Every article states both entities and the relation, so they count while one of their
+   * sources is not retracted; otherwise lists and search leave them out.
+   */
+  get vouched(): boolean {
+    return [...this.sources].some((source) => !this.retracted.has(source));
   }
 
   apply(s: Step): void {
@@ -267,7 +277,10 @@ async function read(asOf: string | null) {
        nation: entity(key: "cm-nation") {
          relations(types: [CONTRIBUTES_TO], direction: OUT, asOf: $asOf) {
            edges { node { key } troops disputed claims { source { key } excerpt at values rank } } } }
-       mission: entity(key: "cm-mission") { description } }`,
+       mission: entity(key: "cm-mission") { description retracted }
+       nations(where: { key: { equals: "cm-nation" } }) { totalCount edges { node { retracted } } }
+       missions(where: { key: { equals: "cm-mission" } }) { totalCount }
+       search(query: "Modelland", kinds: [Nation]) { totalCount } }`,
     { asOf },
   );
   // Before any article and after the last is deleted, neither entity exists: NOT_FOUND.
@@ -275,7 +288,10 @@ async function read(asOf: string | null) {
   const data = { ...(r.data as object), codes } as {
     codes: unknown[];
     nation: { relations: { edges: Edge[] } } | null;
-    mission: { description: string | null } | null;
+    mission: { description: string | null; retracted: boolean } | null;
+    nations: { totalCount: number; edges: Array<{ node: { retracted: boolean } }> };
+    missions: { totalCount: number };
+    search: { totalCount: number };
   };
   return data;
 }
@@ -287,6 +303,25 @@ async function check(model: Model, asOf: string | null, trail: string): Promise<
     return;
   }
   expect(now.codes, trail).toEqual([]);
+  // Only retracted sources left: stored (and flagged), but out of the lists and search.
+  const shown = model.vouched ? 1 : 0;
+  expect(
+    {
+      nations: now.nations.totalCount,
+      listed: now.nations.edges.length,
+      missions: now.missions.totalCount,
+      found: now.search.totalCount,
+      retracted: now.mission?.retracted,
+    },
+    trail,
+  ).toEqual({
+    nations: shown,
+    listed: shown,
+    missions: shown,
+    found: shown,
+    retracted: !model.vouched,
+  });
+  if (model.vouched) expect(now.nations.edges[0]?.node.retracted, trail).toBe(false);
   const edges = now.nation?.relations.edges ?? [];
   const listed = model.listed();
   // A relation that only retracted sources state is left out of reads until one is restored.

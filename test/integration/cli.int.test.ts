@@ -80,11 +80,11 @@ describe("npm run ingest", () => {
     const first = await cli(["src/cli/ingest.ts", GOOD]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      "entities 2 created, 0 updated, 0 unchanged; relations 1 created, 0 updated, 0 unchanged.",
+      "entities 2 new, 0 changed, 0 corroborated, 0 unchanged; relations 1 new, 0 corroborated, 0 updated, 0 unchanged.",
     );
     const second = await cli(["src/cli/ingest.ts", GOOD]);
     expect(second.stdout).toContain(
-      "entities 0 created, 0 updated, 2 unchanged; relations 0 created, 0 updated, 1 unchanged.",
+      "entities 0 new, 0 changed, 0 corroborated, 2 unchanged; relations 0 new, 0 corroborated, 0 updated, 1 unchanged.",
     );
     const bad = await cli(["src/cli/ingest.ts", BAD]);
     expect(bad.code).toBe(1);
@@ -252,6 +252,12 @@ describe("npm run ingest", () => {
       { key: `${P}vi` },
     );
     expect({ name: row?.name, n: Number(row?.n) }).toEqual({ name: "Vi", n: 1 });
+    // Ingesting it reports the same result in the same words.
+    const done = await cli(["src/cli/ingest.ts", second]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain(
+      "entities 1 new, 1 changed, 2 corroborated, 0 unchanged; relations 1 new, 1 corroborated, 1 updated, 0 unchanged.",
+    );
   }, 90_000);
 
   it("--check reports every problem in one pass, structural and cross-reference alike", async () => {
@@ -333,7 +339,7 @@ describe("npm run ingest", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("big.json: 30% (");
     expect(r.stderr).toContain("big.json: 100% (6001/6001 rows)");
-    expect(r.stdout).toContain("entities 6000 created");
+    expect(r.stdout).toContain("entities 6000 new");
   }, 90_000);
 });
 

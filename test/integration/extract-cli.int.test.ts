@@ -103,7 +103,7 @@ describe("npm run extract", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^a\.txt: xcli-a: already in the graph, skipped/m);
     expect(again.stdout).toMatch(
-      /Summary: 0 of 2 articles ingested \(2 already in the graph, skipped\); entities 0 new, 0 linked; relations 0 new, 0 corroborated, 0 unchanged\./,
+      /Summary: 0 of 2 articles ingested \(2 already in the graph, skipped\); entities 0 new, 0 linked; relations 0 new, 0 corroborated, 0 updated, 0 unchanged\./,
     );
   }, 180_000);
 

@@ -424,3 +424,74 @@ describe("retracting the only source of a relation", () => {
     expect(await read()).toEqual(before);
   });
 });
+
+describe("retracting the only source of an entity", () => {
+  it("takes the entity out of lists, search and neighbourhoods, flags it when looked up, and restore brings it back", async () => {
+    await removeArticles();
+    await ingest(VILNIUS);
+    await ingest(HAGUE_A); // the only article naming Friedrich Merz and Adazi
+    const read = async () => {
+      const r = await gql(`{
+        people(where: { name: { startsWith: "Friedrich" } }) { totalCount edges { node { key } } }
+        places(first: 100) { totalCount edges { node { key } } }
+        search(query: "Merz", first: 5) { totalCount edges { node { key } } }
+        germany: neighbourhood(key: "germany", depth: 1, types: [LEADS, MENTIONS]) { nodes { key } }
+        source: neighbourhood(key: "${HAGUE_A.source.key}", depth: 1, types: [MENTIONS]) { nodes { key } }
+        merz: entity(key: "friedrich-merz") { key retracted }
+        trudeau: entity(key: "justin-trudeau") { retracted }
+        article: entity(key: "${HAGUE_A.source.key}") { retracted ... on Source { retracted } }
+      }`);
+      expect(r.errors).toBeUndefined();
+      const keys = (c: { edges: Array<{ node: { key: string } }> }) =>
+        c.edges.map((e) => e.node.key);
+      return {
+        people: keys(r.data.people),
+        peopleTotal: r.data.people.totalCount,
+        adazi: keys(r.data.places).includes("adazi"),
+        placesTotal: r.data.places.totalCount,
+        search: keys(r.data.search).includes("friedrich-merz"),
+        germany: r.data.germany.nodes.some((n: { key: string }) => n.key === "friedrich-merz"),
+        source: r.data.source.nodes.some((n: { key: string }) => n.key === "friedrich-merz"),
+        merz: r.data.merz,
+        trudeau: r.data.trudeau.retracted,
+        article: r.data.article.retracted,
+      };
+    };
+    const retract = (retracted: boolean) =>
+      gql(
+        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
+        { k: HAGUE_A.source.key, r: retracted },
+        auth,
+      );
+    const before = await read();
+    expect(before).toMatchObject({
+      people: ["friedrich-merz"],
+      peopleTotal: 1,
+      adazi: true,
+      search: true,
+      germany: true,
+      source: true,
+      merz: { key: "friedrich-merz", retracted: false },
+      trudeau: false,
+      article: false,
+    });
+    expect((await retract(true)).data.retractSource.__typename).toBe("RetractSourceSuccess");
+    // Justin Trudeau is also the seed's and vilnius-2023's; Merz and Adazi only hague-2025-a's.
+    const after = await read();
+    expect(after.placesTotal).toBeLessThan(before.placesTotal);
+    expect(after).toEqual({
+      people: [],
+      peopleTotal: 0,
+      adazi: false,
+      placesTotal: after.placesTotal,
+      search: false,
+      germany: false,
+      source: false,
+      merz: { key: "friedrich-merz", retracted: true },
+      trudeau: false,
+      article: true,
+    });
+    await retract(false);
+    expect(await read()).toEqual(before);
+  });
+});

@@ -101,8 +101,8 @@ describe("ingest", () => {
         ],
       ),
     );
-    expect(s.entityOutcomes).toEqual({ created: 1, updated: 0, unchanged: 3 });
-    expect(s.relationOutcomes).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(s.entityOutcomes).toEqual({ created: 1, updated: 0, corroborated: 0, unchanged: 3 });
+    expect(s.relationOutcomes).toEqual({ created: 2, updated: 0, corroborated: 0, unchanged: 0 });
     expect(s.changed.entities).toEqual([`${P}sylvania`]);
     expect(s.changed.relations.sort()).toEqual([
       `${P}ann|LEADS|${P}freedonia`,
@@ -139,7 +139,13 @@ describe("ingest", () => {
       { ...LEADS, inferred: true, evidence: "Ann, the chief, heads Freedonia." },
     ]);
     const first = await ingestDocument(db, { roundTrips: 0 }, twice);
-    expect(first.relationOutcomes).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    // One relation, new: counted once, as --check counts it.
+    expect(first.relationOutcomes).toEqual({
+      created: 1,
+      updated: 0,
+      corroborated: 0,
+      unchanged: 0,
+    });
     expect(first.changed.relations).toEqual([`${P}ann|LEADS|${P}freedonia`]);
     expect(await relation("LEADS", `${P}ann`, `${P}freedonia`)).toMatchObject({
       evidenceSources: [`${P}source`, `${P}source`],
@@ -148,7 +154,12 @@ describe("ingest", () => {
       inferred: false,
     });
     const again = await ingestDocument(db, { roundTrips: 0 }, twice);
-    expect(again.relationOutcomes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.relationOutcomes).toEqual({
+      created: 0,
+      updated: 0,
+      corroborated: 0,
+      unchanged: 1,
+    });
     expect(again.changed).toEqual({ entities: [], relations: [] });
   });
 
@@ -157,8 +168,8 @@ describe("ingest", () => {
     const s = await ingestDocument(db, { roundTrips: 0 }, d, "ingest", undefined, undefined, {
       listChanged: false,
     });
-    expect(s.entityOutcomes).toEqual({ created: 3, updated: 0, unchanged: 0 });
-    expect(s.relationOutcomes).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(s.entityOutcomes).toEqual({ created: 3, updated: 0, corroborated: 0, unchanged: 0 });
+    expect(s.relationOutcomes).toEqual({ created: 1, updated: 0, corroborated: 0, unchanged: 0 });
     expect(s.changed).toEqual({ entities: [], relations: [] });
   });
 });
@@ -173,7 +184,7 @@ const declaring = (src: string, entities: object[], at?: string) => ({
   entities,
 });
 const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
-  __typename ... on IngestDocumentSuccess { data { entities { created updated unchanged } } }
+  __typename ... on IngestDocumentSuccess { data { entities { created updated corroborated unchanged } } }
   ... on Error { message } } }`;
 const ENTITY = `query ($key: String!) { entity(key: $key) {
   name aliases description ... on Nation { isoCode }
@@ -221,8 +232,8 @@ describe("a second document declaring an entity adds to it", () => {
   );
 
   it("unions aliases, keeps what it leaves out, and takes the newer source's value", async () => {
-    expect(await ingest(A)).toEqual({ created: 3, updated: 0, unchanged: 0 });
-    expect(await ingest(B)).toEqual({ created: 1, updated: 2, unchanged: 0 });
+    expect(await ingest(A)).toEqual({ created: 3, updated: 0, corroborated: 0, unchanged: 0 });
+    expect(await ingest(B)).toEqual({ created: 1, updated: 2, corroborated: 0, unchanged: 0 });
     expect(await entity(`${P}ann`)).toEqual({
       name: "Ann Lee",
       aliases: ["Annie", "A. Lee", "Ms Lee"],
@@ -240,13 +251,13 @@ describe("a second document declaring an entity adds to it", () => {
     });
 
     // Replaying either changes nothing, the provenance included.
-    expect(await ingest(B)).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await ingest(B)).toEqual({ created: 0, updated: 0, corroborated: 0, unchanged: 3 });
     const [{ n } = { n: null }] = await cypher(
       db,
       "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: null} AS n",
       { key: `${P}freedonia` },
     );
-    expect(await ingest(B)).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await ingest(B)).toEqual({ created: 0, updated: 0, corroborated: 0, unchanged: 3 });
     const [{ n: again } = { n: null }] = await cypher(
       db,
       "MATCH (n:Entity {key: $key}) RETURN n {.*, updatedAt: null} AS n",
@@ -255,7 +266,7 @@ describe("a second document declaring an entity adds to it", () => {
     expect(again).toEqual(n);
 
     // A again, after B: the older article restates its claim and overwrites nothing.
-    expect(await ingest(A)).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await ingest(A)).toEqual({ created: 0, updated: 0, corroborated: 0, unchanged: 3 });
     expect(await entity(`${P}freedonia`)).toMatchObject({
       isoCode: "FRD",
       fieldSources: [

@@ -287,6 +287,49 @@ describe("idempotence", () => {
   });
 });
 
+describe("deleting what is not there", () => {
+  it("answers success, as the schema promises a retry, with an outcome and a message that say nothing was there", async () => {
+    const del = (key: string) =>
+      gql(
+        `mutation ($k: String!) { deleteEntity(key: $k) { __typename
+           ... on DeleteEntitySuccess { data { key deleted outcome message relationsRemoved } } } }`,
+        { k: key },
+        bearer("admin"),
+      );
+    const removed = await gql(
+      `mutation { removeRelation(from: "${P}ann", type: VISITED, to: "${P}freedonia") {
+         ... on RemoveRelationSuccess { data { removed outcome message } } } }`,
+      {},
+      bearer("write"),
+    );
+    expect(removed.data.removeRelation.data).toEqual({
+      removed: false,
+      outcome: "NOT_FOUND",
+      message: `No relation ${P}ann -[VISITED]-> ${P}freedonia: nothing was removed.`,
+    });
+    const first = await del(`${P}ann`);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.deleteEntity.data).toMatchObject({
+      key: `${P}ann`,
+      deleted: true,
+      outcome: "DELETED",
+      message: `Deleted ${P}ann and 1 relation.`,
+    });
+    // The retry of a delete that went through, or a typo: the same type, told apart by outcome.
+    const again = await del(`${P}ann`);
+    expect(again.data.deleteEntity).toEqual({
+      __typename: "DeleteEntitySuccess",
+      data: {
+        key: `${P}ann`,
+        deleted: false,
+        outcome: "NOT_FOUND",
+        message: `No entity has the key ${P}ann: nothing was deleted.`,
+        relationsRemoved: 0,
+      },
+    });
+  });
+});
+
 describe("live updates", () => {
   it("a subscriber sees exactly the committed changes, in order", async () => {
     const res = await app.fetch("http://localhost/graphql", {

@@ -27,9 +27,14 @@ import { createDb } from "../../src/db/driver.js";
 import { type LocalNeo4j, startLocalNeo4j } from "../../src/db/local-neo4j.js";
 import { alive } from "../../src/db/pids.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
+import { freePort } from "../helpers/process.js";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
-const BOLT_PORT = Number(process.env.NEO4J_LIFECYCLE_SHIPPED_BOLT_PORT ?? 7751);
+// A port free when the file starts (or the one given), not a fixed one: helpers running the
+// suite side by side, or a local Neo4j someone left on 7751, would take each other's.
+const BOLT_PORT = process.env.NEO4J_LIFECYCLE_SHIPPED_BOLT_PORT
+  ? Number(process.env.NEO4J_LIFECYCLE_SHIPPED_BOLT_PORT)
+  : await freePort();
 const localDir = mkdtempSync(join(tmpdir(), "lifecycle-shipped-"));
 symlinkSync(realpathSync(join(PROJECT_ROOT, ".neo4j", "lib")), join(localDir, "lib"));
 const home = join(localDir, "instances", "dev");

@@ -131,3 +131,54 @@ describe("claims migration on start", () => {
     expect(JSON.stringify(again?.node)).toBe(JSON.stringify(stored?.node));
   });
 });
+
+describe("names written before they were normalised", () => {
+  const NFD = "Cafe\u0301\u00a0 Qwertyville\u200b";
+  const NFC = "Café Qwertyville";
+  const QUERY_NAMES = `query ($n: String!) {
+    places(where: { name: { equals: $n } }) { edges { node { key name aliases claims { values } } } }
+    search(query: $n, kinds: [Place], first: 3) { edges { node { key } } } }`;
+  it("are rewritten as they read when the server starts, once, so a lookup by the composed name finds them", async () => {
+    // What a version before normalisation wrote: a decomposed accent, a no-break space, a
+    // zero-width space; an alias with doubled spaces and a soft hyphen.
+    await cypher(
+      db,
+      `CREATE (:Entity:Place {key: $p + 'cafe', kind: 'Place', name: $name, nameLower: toLower($name),
+                              aliases: ['Old  Qwerty\u00adville', 'Old Qwertyville']})`,
+      { p: P, name: NFD },
+    );
+    const first = await startShipped();
+    let found: unknown;
+    try {
+      const r = await post(first, { query: QUERY_NAMES, variables: { n: NFC } });
+      expect(r.body.errors).toBeUndefined();
+      found = r.body.data;
+      expect(r.body.data).toEqual({
+        places: {
+          edges: [
+            {
+              node: {
+                key: `${P}cafe`,
+                name: NFC,
+                aliases: ["Old Qwertyville"],
+                claims: [{ values: { name: NFC } }],
+              },
+            },
+          ],
+        },
+        search: { edges: [{ node: { key: `${P}cafe` } }] },
+      });
+      expect(first.output()).toMatch(/Normalised the names of 1 entit/);
+    } finally {
+      await first.stop();
+    }
+    const second = await startShipped();
+    try {
+      const r = await post(second, { query: QUERY_NAMES, variables: { n: NFC } });
+      expect(r.body.data).toEqual(found);
+      expect(second.output()).not.toMatch(/Normalised the names/);
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -34,7 +34,9 @@ import {
   upsertEntitiesStatement,
   upsertRelationsStatement,
 } from "../../src/cypher/ingest.js";
+import { unnormalisedNamesStatement } from "../../src/cypher/names.js";
 import { entityCountStatement } from "../../src/cypher/seed.js";
+import { normalisedNames } from "../../src/data/names.js";
 
 /** A relation row as ingest sends it (data/ingest.ts relationRow). */
 const relationRow = {
@@ -109,8 +111,9 @@ describe("Cypher shapes: ingest", () => {
       // Inferred while no source states it outright.
       SET r.inferred = all(x IN r.evidenceInferred WHERE x),
           r.disputed = coalesce(r.disputed, false)
-      WITH a, b, r, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
-                         ELSE 'unchanged' END AS outcome
+      WITH a, b, r, before.inferred AS wasInferred, size(coalesce(before.evidenceSources, [])) AS wasEvidence,
+           CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(r) THEN 'updated'
+                ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET r.updatedAt = datetime(), r.updatedBy = $by)"
     `);
@@ -142,13 +145,14 @@ describe("Cypher shapes: ingest", () => {
             ELSE [i IN range(0, size(vals) - 1) | CASE WHEN i = known THEN row.values ELSE vals[i] END] END,
           n.claimRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
       WITH row, n, before, CASE WHEN known < 0 THEN null ELSE vals[known] END AS replaced
-      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+      WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET n.updatedAt = datetime(), n.updatedBy = $by)
       // Entities whose claims changed are settled from all of them (data/claims.ts).
       RETURN outcome, collect(n.key) AS keys, collect(CASE WHEN outcome = 'updated'
-                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced} END) AS touched"
+                          THEN {id: elementId(n), props: properties(n), values: row.values, replaced: replaced,
+                                aliasesBefore: before.aliases} END) AS touched"
     `);
   });
 
@@ -166,7 +170,7 @@ describe("Cypher shapes: ingest", () => {
           n.description = coalesce(row.description, n.description)
       SET n += row.properties
       WITH row, n, before, null AS replaced
-      WITH n, row, replaced, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
+      WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET n.updatedAt = datetime(), n.updatedBy = $by)
@@ -231,7 +235,9 @@ describe("Cypher shapes: ingest", () => {
       RETURN outcome, collect(a.key + '|' + type(r) + '|' + b.key) AS keys,
              // Relations whose claims changed: settled from all of them (data/claims.ts).
              collect(CASE WHEN outcome = 'updated'
-                          THEN {id: elementId(r), props: properties(r)} END) AS touched"
+                          THEN {id: elementId(r), props: properties(r), key: a.key + '|' + type(r) + '|' + b.key,
+                                inferredBefore: wasInferred,
+                                evidenceBefore: wasEvidence} END) AS touched"
     `);
     expect(params).toMatchInlineSnapshot(`
       {
@@ -521,5 +527,41 @@ describe("Cypher shapes: bulk load, generated data, seed", () => {
         "params": {},
       }
     `);
+  });
+});
+
+describe("the names settle at start", () => {
+  it("reads the candidates a batch at a time, in key order, every value a parameter", () => {
+    const { cypher, params } = unnormalisedNamesStatement({ after: "k", limit: 2000 });
+    expect(cypher).toMatchInlineSnapshot(`
+      "
+      MATCH (n:Entity) WHERE n.key > $after
+        AND (n.name <> normalize(n.name, NFC) OR n.name =~ $odd
+             OR any(a IN coalesce(n.aliases, []) WHERE a <> normalize(a, NFC) OR a =~ $odd)
+             OR any(v IN coalesce(n.claimValues, []) WHERE v <> normalize(v, NFC) OR v =~ $invisible))
+      WITH n ORDER BY n.key LIMIT $limit
+      RETURN elementId(n) AS id, n.key AS key, n.name AS name, n.aliases AS aliases,
+             n.claimValues AS claimValues"
+    `);
+    expect(Object.keys(params).sort()).toEqual(["after", "invisible", "limit", "odd"]);
+  });
+
+  it("rewrites a name, its aliases and its claims' names as writes store them, and leaves a clean one", () => {
+    expect(
+      normalisedNames({
+        name: "Cafe\u0301\u00a0 Qwertyville\u200b",
+        aliases: ["Old  Qwerty\u00adville", "Old Qwertyville"],
+        claimValues: [
+          JSON.stringify({ name: "Cafe\u0301 Qwertyville", description: "A  cafe\u0301." }),
+        ],
+      }),
+    ).toEqual({
+      name: "Café Qwertyville",
+      aliases: ["Old Qwertyville"],
+      claimValues: [JSON.stringify({ name: "Café Qwertyville", description: "A  cafe\u0301." })],
+    });
+    expect(
+      normalisedNames({ name: "Café", aliases: ["Cafe"], claimValues: ['{"description":"a  b"}'] }),
+    ).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { FieldMap } from "@pothos/core";
 import { sourceCounts } from "../../data/disputes.js";
+import { retractedOnly } from "../../data/entities.js";
 import { type EntityRecord, entityClaims, type FieldSource } from "../../data/records.js";
 import { type Claim, resolveClaims } from "../../domain/claims.js";
 import { changedFields } from "../../domain/entity-claims.js";
@@ -95,6 +96,13 @@ EntityRef.implement({
       description:
         "How many sources state something about this entity (distinct sources of its relations' evidence and of its own claims, retracted ones left out): its corroboration.",
       load: (keys: string[], ctx) => sourceCounts(ctx.db, ctx.stats, keys),
+      resolve: (e) => e.key,
+    }),
+    retracted: t.loadable({
+      type: "Boolean",
+      description:
+        "True when only retracted sources state this entity (every claim on its fields is DEPRECATED and no relation that counts touches it); for a Source, true once retractSource marked it retracted (what it states, again or anew if its document is ingested later, is DEPRECATED and counts no more). Such an entity (not a Source) stays stored but is left out of the lists, search, neighbourhoods, paths and timelines, as its relations are; entity(key), node(id) and nodes(ids) still return it, with this flag, and restoring a source (or a new claim) brings it back.",
+      load: (keys: string[], ctx) => retractedOnly(ctx.db, ctx.stats, keys),
       resolve: (e) => e.key,
     }),
     claims: t.field({

@@ -97,10 +97,45 @@ interface DeletePayload {
   entitiesRemoved: string[];
 }
 
+/**
+ * Deleting or removing what is not there succeeds (a retry after a lost answer must not fail),
+ * and says so in a field a client cannot read past: DELETED or NOT_FOUND, and a sentence.
+ */
+const RemoveOutcomeEnum = builder.enumType("RemoveOutcome", {
+  description:
+    "What a delete or remove did. Both are idempotent: what is not there answers success with NOT_FOUND, so a retry after a lost answer does not fail, and a mistyped key is still told apart.",
+  values: {
+    DELETED: { description: "It was there and is gone now." },
+    NOT_FOUND: { description: "Nothing had that key (or no such relation): nothing changed." },
+  },
+});
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 const DeleteEntityResult = builder.objectRef<DeletePayload>("DeleteEntityPayload").implement({
+  description:
+    "What deleteEntity did. Deleting a key that is not there answers this too (outcome NOT_FOUND, deleted false), not an error: a retried delete does not fail.",
   fields: (t) => ({
     key: t.exposeString("key"),
-    deleted: t.exposeBoolean("deleted", { description: "False when there was nothing to delete." }),
+    deleted: t.exposeBoolean("deleted", {
+      description: "False when there was nothing to delete (outcome NOT_FOUND).",
+    }),
+    outcome: t.field({
+      type: RemoveOutcomeEnum,
+      resolve: (p) => (p.deleted ? "DELETED" : "NOT_FOUND"),
+    }),
+    message: t.string({
+      description:
+        'What happened, in a sentence: "Deleted canada and 12 relations." or "No entity has the key canda: nothing was deleted."',
+      resolve: (p) =>
+        p.deleted
+          ? `Deleted ${p.key} and ${plural(p.relationsRemoved, "relation")}${
+              p.entitiesRemoved.length > 0
+                ? `, with ${plural(p.entitiesRemoved.length, "entity", "entities")} only it introduced`
+                : ""
+            }.`
+          : `No entity has the key ${p.key}: nothing was deleted.`,
+    }),
     relationsRemoved: t.exposeInt("relationsRemoved", {
       description: "Relations deleted with it.",
     }),
@@ -112,20 +147,40 @@ const DeleteEntityResult = builder.objectRef<DeletePayload>("DeleteEntityPayload
 });
 
 const RemoveRelationResult = builder
-  .objectRef<{ removed: boolean }>("RemoveRelationPayload")
+  .objectRef<{ removed: boolean; id: string }>("RemoveRelationPayload")
   .implement({
+    description:
+      "What removeRelation did. Removing a relation that is not there answers this too (outcome NOT_FOUND), not an error.",
     fields: (t) => ({
       removed: t.exposeBoolean("removed", {
-        description: "False when there was no such relation.",
+        description: "False when there was no such relation (outcome NOT_FOUND).",
+      }),
+      outcome: t.field({
+        type: RemoveOutcomeEnum,
+        resolve: (p) => (p.removed ? "DELETED" : "NOT_FOUND"),
+      }),
+      message: t.string({
+        description: "What happened, in a sentence.",
+        resolve: (p) =>
+          p.removed ? `Removed ${p.id}.` : `No relation ${p.id}: nothing was removed.`,
       }),
     }),
   });
 
 const OutcomesRef = builder.objectRef<Outcomes>("WriteOutcomes").implement({
+  description:
+    "What an ingest did, in the words `npm run ingest -- --check` uses for the same document (there an entity whose value changes is 'changed').",
   fields: (t) => ({
-    created: t.exposeInt("created"),
-    updated: t.exposeInt("updated"),
-    unchanged: t.exposeInt("unchanged"),
+    created: t.exposeInt("created", { description: "New." }),
+    updated: t.exposeInt("updated", {
+      description:
+        "A current value changed: a name, description, property or figure, an alias added, or a relation's inferred or disputed flag.",
+    }),
+    corroborated: t.exposeInt("corroborated", {
+      description:
+        "Gained this source's claim (an entity) or sentences (a relation), no current value changing.",
+    }),
+    unchanged: t.exposeInt("unchanged", { description: "Already as the document states it." }),
   }),
 });
 
@@ -176,7 +231,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [BadInputError] },
     description:
-      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); deleting a Source also takes its claims off other relations and entities, and deletes the entities only it introduced (entitiesRemoved). Needs the admin scope. Deleting a key that is not there changes nothing.",
+      "Deletes an entity AND EVERY RELATION IT HAS (with their evidence); deleting a Source also takes its claims off other relations and entities, and deletes the entities only it introduced (entitiesRemoved). Needs the admin scope. Deleting a key that is not there changes nothing and answers success with outcome NOT_FOUND (so a retry does not fail; read outcome or deleted to tell).",
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_, { key }, ctx) => {
       const r = await deleteEntity(ctx.db, ctx.stats, checkKey(key), by(ctx));
@@ -228,7 +283,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError] },
     description:
-      "Removes the relation (from, type, to) with all its evidence. Removing one that is not there changes nothing.",
+      "Removes the relation (from, type, to) with all its evidence. Removing one that is not there changes nothing and answers success with outcome NOT_FOUND.",
     args: {
       from: t.arg.string({ required: true }),
       type: t.arg({ type: RelationTypeEnum, required: true }),
@@ -241,7 +296,7 @@ builder.mutationFields((t) => ({
         to: checkKey(args.to, "to"),
       });
       announce(ctx.events, { ...r.changes, operation: "removeRelation", by: by(ctx) });
-      return { removed: r.removed };
+      return { removed: r.removed, id: `${args.from} -[${args.type}]-> ${args.to}` };
     },
   }),
   ingestDocument: t.field({
