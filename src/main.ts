@@ -5,7 +5,12 @@
  */
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { migrateClaims, migrateEntityClaims, resettleFigures } from "./data/claims.js";
+import {
+  labelRetractedClaims,
+  migrateClaims,
+  migrateEntityClaims,
+  resettleFigures,
+} from "./data/claims.js";
 import { settleNames } from "./data/names.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { warmUpWrites } from "./data/warm-up.js";
@@ -39,6 +44,9 @@ async function main(): Promise<void> {
   if (entities > 0) logger.info(`Converted ${entities} entities to claims (one per source).`);
   const figures = await resettleFigures(database.db);
   if (figures > 0) logger.info(`Settled the figures of ${figures} relations from one claim each.`);
+  const labelled = await labelRetractedClaims(database.db);
+  if (labelled > 0)
+    logger.info(`Labelled ${labelled} entities that hold a retracted source's claims.`);
   const names = await settleNames(database.db);
   if (names > 0)
     logger.info(

@@ -5,7 +5,7 @@
  * statements only read and set them, as parameters.
  */
 import neo4j from "neo4j-driver";
-import { OVER_TIME_RELATION_TYPES } from "../domain/vocabulary.js";
+import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -96,6 +96,22 @@ export function figureRelationsStatement(): Statement {
 MATCH ()-[r:${OVER_TIME_RELATION_TYPES.join("|")}]->()
 WHERE size(coalesce(r.evidenceSources, [])) > 1
 RETURN elementId(r) AS id, properties(r) AS props`,
+    params: {},
+  };
+}
+
+/**
+ * Row (labelled): labels RETRACTED_CLAIMS_LABEL the entities with a DEPRECATED claim that lack
+ * it (a graph written before the label existed), so reads leave out those only retracted sources
+ * state. A scan of the entities, run once at each start; it changes nothing the second time.
+ */
+export function labelRetractedClaimsStatement(): Statement {
+  return {
+    cypher: `
+MATCH (n:Entity) WHERE NOT n:${RETRACTED_CLAIMS_LABEL}
+  AND any(rank IN coalesce(n.claimRanks, []) WHERE rank = "DEPRECATED")
+SET n:${RETRACTED_CLAIMS_LABEL}
+RETURN count(n) AS labelled`,
     params: {},
   };
 }

@@ -7,7 +7,7 @@ import neo4j from "neo4j-driver";
 import { compileAnchor, compileOrder, compileWhere, onlyNameSeek } from "./filters.js";
 import { Params, type Statement } from "./params.js";
 import type { EntitiesByKeyPlan, EntityPagePlan } from "./plan.js";
-import { project, vouched } from "./projection.js";
+import { project, vouched, withdrawnCount } from "./projection.js";
 import { pagesExpression } from "./relations.js";
 
 /** Rows (n, pre): each entity found (`pre`, its relation pages, only when the plan has some). */
@@ -38,13 +38,13 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
   const filter = `(${asked}) AND ${vouched("n")}`;
   const order = compileOrder(kind, orderBy);
   let match: string;
-  let countMatch: string;
+  let total: string;
   if (anchor) {
     // A condition names the entities at the other end: start from them (a key lookup and a
     // short expansion) rather than test every entity of the kind.
     match = `${anchor.match}
   WITH DISTINCT n WHERE ${filter}`;
-    countMatch = match;
+    total = `COUNT { ${match} RETURN n }`;
   } else {
     // Every entity has a name, so this changes no result; it lets the planner walk the kind's
     // nameLower range index in order (from a name prefix's first match when there is one)
@@ -60,9 +60,11 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
       orderedByName && onlyNameSeek(where) ? ` USING RANGE INDEX n:${kind}(nameLower)` : "";
     match = `MATCH (n:${kind})${hint} WHERE ${condition}`;
     // The count needs no order: the filter alone lets the planner pick its index. Unfiltered,
-    // it cannot come from the count store (`vouched` reads every entity's claim ranks), so it
-    // walks the nameLower range index rather than scan the label.
-    countMatch = `MATCH (n:${kind}) WHERE ${asked === "true" ? `n.nameLower IS NOT NULL AND ${filter}` : filter}`;
+    // it comes from the count store, less the few entities `vouched` leaves out.
+    total =
+      asked === "true"
+        ? `COUNT { MATCH (n:${kind}) RETURN n } - ${withdrawnCount(kind)}`
+        : `COUNT { MATCH (n:${kind}) WHERE ${filter} RETURN n }`;
   }
   // A flat page comes back as one row holding the page: one Bolt record to decode instead of one
   // per entity. With relation pages, one row per entity (a single row holding the whole nested
@@ -74,7 +76,7 @@ export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: b
   WITH n ORDER BY ${order} SKIP $offset LIMIT $limit
   RETURN ${flat ? `collect(${entity}) AS items` : `{n: ${entity}, pre: ${pagesExpression("n", pages, params)}} AS item`}`;
   const cypher = withTotal
-    ? `WITH COUNT { ${countMatch} RETURN n } AS total
+    ? `WITH ${total} AS total
 ${flat ? "CALL" : "OPTIONAL CALL"} () {
   ${page}
 }

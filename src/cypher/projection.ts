@@ -1,3 +1,5 @@
+import { RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
+
 /**
  * How nodes and relationships leave Neo4j: their properties as a map, with `updatedAt` turned
  * into an ISO string by Cypher. A DateTime never crosses Bolt on a read: decoding one costs the
@@ -6,7 +8,6 @@
 export const asMap = (variable: string) =>
   `${variable} {.*, updatedAt: toString(${variable}.updatedAt)}`;
 
-/** Entity properties every read takes: what an EntityRecord cannot be without. */
 /**
  * A relation some source still vouches for: not every one of its claims is DEPRECATED (a
  * retracted source's). One only retracted sources state stays stored (a restore brings it back)
@@ -21,11 +22,23 @@ export const counted = (r: string) =>
  * counts touches it. One only retracted sources state stays stored (a restore brings it back,
  * `Entity.retracted` says so on a lookup) but is left out of lists, search and neighbourhoods,
  * as its relations are. An entity without claims (a Source, one written before claims) counts.
- * The relation is looked for only when every claim is retracted.
+ * Only an entity labelled RETRACTED_CLAIMS_LABEL (it has a DEPRECATED claim) can fail this, so
+ * any other is let through on its labels alone, and the relation is looked for only when every
+ * claim is retracted.
  */
-export const vouched = (n: string) =>
-  `(NOT coalesce(size(${n}.claimRanks) > 0 AND all(rank IN ${n}.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (${n})-[vouch]-() WHERE ${counted("vouch")} })`;
+export const vouched = (n: string) => `(NOT ${n}:${RETRACTED_CLAIMS_LABEL} OR ${stillVouched(n)})`;
 
+const stillVouched = (n: string) =>
+  `NOT coalesce(size(${n}.claimRanks) > 0 AND all(rank IN ${n}.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (${n})-[vouch]-() WHERE ${counted("vouch")} }`;
+
+/**
+ * How many entities of `kind` only retracted sources state (those `vouched` leaves out): a
+ * scan of the labelled ones alone, to take off a count the count store gives.
+ */
+export const withdrawnCount = (kind: string) =>
+  `COUNT { MATCH (w:${RETRACTED_CLAIMS_LABEL}) WHERE w:${kind} AND NOT (${stillVouched("w")}) }`;
+
+/** Entity properties every read takes: what an EntityRecord cannot be without. */
 export const ENTITY_CORE = ["key", "kind", "name"] as const;
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

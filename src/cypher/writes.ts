@@ -4,7 +4,7 @@
  * (with its checks) and removing a relation, and retracting a source. Relationship types are
  * registry types; every value is a parameter.
  */
-import type { RelationType } from "../domain/vocabulary.js";
+import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
@@ -292,6 +292,10 @@ WITH n, idx, n.claimRanks[idx] <> $rank AS changes
 SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
       CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
 FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [1] ELSE [] END |
+  SET n:${RETRACTED_CLAIMS_LABEL})
+FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
+  REMOVE n:${RETRACTED_CLAIMS_LABEL})
 RETURN collect(n.key) AS keys,
        collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched`;
 

@@ -17,6 +17,7 @@
  */
 import {
   figureRelationsStatement,
+  labelRetractedClaimsStatement,
   legacyEntitiesStatement,
   legacyRelationsStatement,
   setEntitiesStatement,
@@ -192,6 +193,20 @@ export function resettleFigures(db: Db, stats: QueryStats = { roundTrips: 0 }): 
     }
     if (changes.length > 0) await run(tx, settleRelationsStatement(changes));
     return changes.length;
+  });
+}
+
+/**
+ * Labels the entities with a retracted source's claim that a version before the label left
+ * unlabelled (see RETRACTED_CLAIMS_LABEL); idempotent, run at every start. Returns how many.
+ */
+export function labelRetractedClaims(
+  db: Db,
+  stats: QueryStats = { roundTrips: 0 },
+): Promise<number> {
+  return writeTx(db, stats, async (tx) => {
+    const [row] = await run(tx, labelRetractedClaimsStatement());
+    return Number(row?.labelled ?? 0);
   });
 }
 

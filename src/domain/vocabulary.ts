@@ -318,6 +318,15 @@ export function isAllowedEndpoint(type: RelationType, from: Kind, to: Kind): boo
   return spec.from.includes(from) && spec.to.includes(to);
 }
 
+/**
+ * A label beside an entity's kind, on every entity with at least one claim of a retracted source
+ * (ranked DEPRECATED). Only such an entity can be one that only retracted sources state, so reads
+ * test that (the costly part, its claim ranks and relations) on these alone, and a page's count
+ * without a filter still comes from the count store. Set when a retraction ranks a claim
+ * DEPRECATED, taken off when a restore leaves none, and settled at start for older graphs.
+ */
+export const RETRACTED_CLAIMS_LABEL = "RetractedClaims";
+
 /** Type guards: the only way a string becomes a label or a relationship type in Cypher. */
 export function isKind(value: string): value is Kind {
   return Object.hasOwn(KINDS, value);

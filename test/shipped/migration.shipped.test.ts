@@ -182,3 +182,45 @@ describe("names written before they were normalised", () => {
     }
   });
 });
+
+describe("entities only a retracted source states, in a graph written before they were labelled", () => {
+  const QUERY_HIDDEN = `query ($k: String!, $n: String!) {
+    entity(key: $k) { key retracted }
+    places(where: { name: { equals: $n } }) { totalCount edges { node { key } } }
+    search(query: $n, kinds: [Place], first: 3) { edges { node { key } } } }`;
+  it("are labelled when the server starts, once, and left out of lists and search", async () => {
+    // What a version before the label wrote: a place whose only claim is a retracted source's.
+    await cypher(
+      db,
+      `CREATE (:Entity:Source {key: $p + 'gone-source', kind: 'Source', name: 'Withdrawn article',
+                               nameLower: 'withdrawn article', aliases: [], retracted: true})
+       CREATE (:Entity:Place {key: $p + 'gone', kind: 'Place', name: 'Zyxwold', nameLower: 'zyxwold',
+                              aliases: [], claimSources: [$p + 'gone-source'], claimAt: [''],
+                              claimValues: ['{"name":"Zyxwold"}'], claimRanks: ['DEPRECATED']})`,
+      { p: P },
+    );
+    const variables = { k: `${P}gone`, n: "Zyxwold" };
+    const hidden = {
+      entity: { key: `${P}gone`, retracted: true },
+      places: { totalCount: 0, edges: [] },
+      search: { edges: [] },
+    };
+    const first = await startShipped();
+    try {
+      const r = await post(first, { query: QUERY_HIDDEN, variables });
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data).toEqual(hidden);
+      expect(first.output()).toMatch(/Labelled \d+ entities that hold a retracted source's claims/);
+    } finally {
+      await first.stop();
+    }
+    const second = await startShipped();
+    try {
+      const r = await post(second, { query: QUERY_HIDDEN, variables });
+      expect(r.body.data).toEqual(hidden);
+      expect(second.output()).not.toMatch(/Labelled \d+ entities/);
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -210,9 +210,9 @@ describe("Cypher shapes", () => {
     });
     expect(flat).toBe(true);
     expect(cypher).toMatchInlineSnapshot(`
-      "WITH COUNT { MATCH (n:Nation) WHERE ((n.nameLower STARTS WITH $w0)) AND (NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) }) RETURN n } AS total
+      "WITH COUNT { MATCH (n:Nation) WHERE ((n.nameLower STARTS WITH $w0)) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) }) RETURN n } AS total
       CALL () {
-        MATCH (n:Nation) USING RANGE INDEX n:Nation(nameLower) WHERE n.nameLower IS NOT NULL AND ((n.nameLower STARTS WITH $w0)) AND (NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
+        MATCH (n:Nation) USING RANGE INDEX n:Nation(nameLower) WHERE n.nameLower IS NOT NULL AND ((n.nameLower STARTS WITH $w0)) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH n ORDER BY n.nameLower ASC, n.name ASC, n.key ASC SKIP $offset LIMIT $limit
         RETURN collect(n {.key, .kind, .name, .isoCode}) AS items
       }
@@ -248,7 +248,7 @@ describe("Cypher shapes", () => {
     expect(cypher).toMatchInlineSnapshot(`
       "MATCH (a:Entity) WHERE a.key IN $w0
         MATCH (n:Nation)-[:MEMBER_OF]->(a:Entity)
-        WITH DISTINCT n WHERE (true) AND (NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
+        WITH DISTINCT n WHERE (true) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH n ORDER BY n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
         RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
         MATCH (n)-[r0]-(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED"))
@@ -299,7 +299,7 @@ describe("Cypher shapes", () => {
         "cypher": "
       CALL () {
         CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
-        WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
+        WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH node, score + CASE
           WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
           WHEN toLower(node.name) STARTS WITH $typed
@@ -311,7 +311,7 @@ describe("Cypher shapes", () => {
       }
       CALL () {
         CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
-        WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
+        WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         RETURN count(node) AS total
       }
       RETURN items, total",
