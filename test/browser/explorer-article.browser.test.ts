@@ -149,7 +149,9 @@ describe("adding an article", () => {
     expect(planned).toBe(ids.length - 1);
     await ingest.click();
     await poll(() => page.locator("#ingest-result").textContent()).not.toMatch(/^(Ingesting…)?$/);
-    expect(await page.locator("#ingest-result").textContent()).toMatch(/^Ingested: /);
+    expect(await page.locator("#ingest-result").textContent()).toMatch(
+      /^Ingested: entities \d+ new, \d+ changed, \d+ corroborated, \d+ unchanged; relations \d+ new, \d+ changed, \d+ corroborated, \d+ unchanged\./,
+    );
 
     // Written: the kept relation cites the new source; the rejected one does not.
     expect(await sourcesOf(kept)).toContain(SOURCE);

@@ -346,6 +346,7 @@ export async function extractDocument(
 export interface Outcomes {
   created: number;
   updated: number;
+  corroborated: number;
   unchanged: number;
 }
 
@@ -371,8 +372,8 @@ export async function ingestDocument(
         ... on IngestDocumentSuccess {
           data {
             source
-            entities { created updated unchanged }
-            relations { created updated unchanged }
+            entities { created updated corroborated unchanged }
+            relations { created updated corroborated unchanged }
           }
         }
         ... on ValidationError { problems { path message } }

@@ -15,6 +15,7 @@ import {
   type EntityRef,
   extractDocument,
   ingestDocument,
+  type Outcomes,
 } from "./api.js";
 import { combobox } from "./combobox.js";
 import { append, byId, h } from "./dom.js";
@@ -486,12 +487,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       const show = h("button", { type: "button", id: "show-ingested" }, "Show it in the graph");
       show.addEventListener("click", () => actions.show(keys, result.source));
       out.replaceChildren(
-        h(
-          "p",
-          { class: "done" },
-          `Ingested: entities ${e.created} new, ${e.updated} updated, ${e.unchanged} unchanged; ` +
-            `relations ${rel.created} new, ${rel.updated} updated, ${rel.unchanged} unchanged.`,
-        ),
+        h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
         show,
       );
     } catch (error) {
@@ -515,4 +511,9 @@ function field(id: string, label: string, attrs: Record<string, string> = {}) {
     h("label", { for: id }, label),
     h("input", { id, type: "text", ...attrs }),
   );
+}
+
+/** An ingest's outcomes in the words `npm run ingest` and `ingest --check` use. */
+function counts(o: Outcomes): string {
+  return `${o.created} new, ${o.updated} changed, ${o.corroborated} corroborated, ${o.unchanged} unchanged`;
 }
