@@ -179,6 +179,9 @@ function drained(req: IncomingMessage, ms: number): Promise<void> {
   });
 }
 
+/** Requests that asked for 100 Continue and were not sent it, their body being over the limit. */
+const withheld = new WeakSet<IncomingMessage>();
+
 /** Refused bodies up to this many times the limit are drained before the answer; larger ones are not. */
 const DRAIN_FACTOR = 16;
 
@@ -389,7 +392,9 @@ export function createHttp({
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > maxBodyBytes) {
       res.setHeader("connection", "close");
-      if (length <= DRAIN_FACTOR * maxBodyBytes) await drained(req, BODY_TIMEOUT_MS);
+      // A client that waits for 100 Continue never got one (checkContinue below): no body comes.
+      if (length <= DRAIN_FACTOR * maxBodyBytes && !withheld.has(req))
+        await drained(req, BODY_TIMEOUT_MS);
       if (res.destroyed) return;
       return json(res, 413, {
         errors: [
@@ -468,6 +473,14 @@ export function createHttp({
         });
       else res.end();
     });
+  });
+  // A client that asks before sending its body (Expect: 100-continue) is told to go on only when
+  // the body it announces is within the limit; else the 413 comes at once, before any upload
+  // (Node would send 100 Continue for every request without this listener).
+  server.on("checkContinue", (req, res) => {
+    if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);
+    else res.writeContinue();
+    server.emit("request", req, res);
   });
   // A client that sends its headers or body slowly holds a request slot; it gets at most this
   // long (an answer stream, once the request is in, is not bounded by these).

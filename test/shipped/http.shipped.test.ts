@@ -4,7 +4,7 @@
  * debug here, so that what a refusal logs (and what a client's text costs the log) shows.
  */
 import { request } from "node:http";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -572,5 +572,49 @@ describe("a compressed request body", () => {
       { "content-encoding": "identity" },
     );
     expect(plain.body.data).toEqual({ __typename: "Query" });
+  });
+});
+
+describe("Expect: 100-continue", () => {
+  /** Sends `head` on a new socket; resolves with everything read until `until` matches or close. */
+  function exchange(head: string, until: RegExp, body?: (socket: Socket, read: string) => void) {
+    const { hostname, port } = new URL(server.url);
+    return new Promise<string>((done) => {
+      let read = "";
+      const socket = connect(Number(port), hostname, () => socket.write(head));
+      socket.on("data", (chunk) => {
+        read += chunk.toString("utf8");
+        body?.(socket, read);
+        if (until.test(read)) {
+          socket.destroy();
+          done(read);
+        }
+      });
+      socket.on("error", () => {});
+      socket.on("close", () => done(read));
+    });
+  }
+  const head = (length: number) =>
+    "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+    `Expect: 100-continue\r\nContent-Length: ${length}\r\n\r\n`;
+
+  it("a body announced over the limit is refused at once, without 100 Continue, so it is never uploaded", async () => {
+    const read = await exchange(head(3_000_000), /LIMIT_EXCEEDED/);
+    expect(read).toMatch(/^HTTP\/1\.1 413 /);
+    expect(read).not.toContain("100 Continue");
+    expect(read).toContain("at most");
+  });
+
+  it("a body within the limit is asked for with 100 Continue and answered", async () => {
+    const query = JSON.stringify({ query: "{ __typename }" });
+    let sent = false;
+    const read = await exchange(head(Buffer.byteLength(query)), /"Query"\}/, (socket, sofar) => {
+      if (!sent && sofar.includes("100 Continue")) {
+        sent = true;
+        socket.write(query);
+      }
+    });
+    expect(read).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    expect(read).toContain('"data":{"__typename":"Query"}');
   });
 });
