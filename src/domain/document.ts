@@ -135,9 +135,18 @@ export const keySchema = z
   .max(KEY_MAX_LENGTH)
   .regex(KEY_PATTERN, "must be a lowercase slug such as justin-trudeau");
 
-/** Names and aliases are stored as normalizeName gives them, so that what looks the same is the same. */
+/**
+ * Names and aliases are stored as normalizeName gives them, so that what looks the same is the
+ * same. Control characters (NUL, escape, ...) that are not spaces have no place in a name, are
+ * invisible or worse in every client, and are refused rather than dropped.
+ */
 const nameSchema = wellFormed(
-  z.string().overwrite(normalizeName).min(1, "must not be empty").max(DOCUMENT_LIMITS.name),
+  z
+    .string()
+    .overwrite(normalizeName)
+    .min(1, "must not be empty")
+    .max(DOCUMENT_LIMITS.name)
+    .refine((s) => !/\p{Cc}/u.test(s), "must not contain control characters (such as NUL)"),
 );
 
 function entitySchemaFor(kind: Kind) {

@@ -111,6 +111,22 @@ describe("names that read the same are the same", () => {
     expect(q.data.places.totalCount).toBe(0);
   });
 
+  it("refuses a name or alias with a control character such as NUL, saying so", async () => {
+    for (const i of [
+      { key: `${P}nul`, kind: "Place", name: "Nul\u0000ville" },
+      { key: `${P}esc`, kind: "Place", name: "Escville", aliases: ["Esc\u001bville"] },
+    ]) {
+      const r = await gql(CREATE, { i }, auth);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.createEntity).toMatchObject({
+        __typename: "ValidationError",
+        message: expect.any(String),
+      });
+      const found = await gql(`query ($k: String!) { entity(key: $k) { key } }`, { k: i.key });
+      expect(found.data.entity).toBeNull();
+    }
+  });
+
   it("refuses a name that is nothing but invisible characters and spaces", async () => {
     const r = await gql(
       CREATE,
