@@ -565,7 +565,14 @@ function titlesHeld(
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
-    const target = owner ?? homeOf(s);
+    // "Secretary-General Jens Stoltenberg": an organisation's office, never a nation's; in an
+    // article that names NATO (and in a sentence naming no other body) it is NATO's
+    const general = /^Secretary[- ]General$/i.test(role);
+    const alliance =
+      general && !/\b(?:United Nations|UN|OSCE|EU|European)\b/.test(s.text)
+        ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
+        : undefined;
+    const target = owner ?? (general ? alliance : homeOf(s));
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);

@@ -191,3 +191,18 @@ describe("extract: the alliance as British copy writes it, and a battle group 'f
     expect(f.join("\n")).not.toContain("DEPLOYED_TO russia");
   });
 });
+
+describe("extract: an untitled Secretary-General", () => {
+  it("is NATO's in an article that names NATO, never the article's nation's", async () => {
+    const f = await facts(
+      "Slovakia will host the battle group, Defence Minister Jaroslav Nad said. Secretary-General Jens Stoltenberg said on Friday the North Atlantic Treaty Organization (NATO) was deploying forces.",
+    );
+    expect(f).toContain("jens-stoltenberg LEADS nato (inferred)");
+    expect(f.join("\n")).not.toContain("jens-stoltenberg LEADS slovakia");
+  });
+
+  it("names no nation where the article names no alliance", async () => {
+    const f = await facts("Secretary-General Ana Petrova visited Slovakia on Monday.");
+    expect(f.join("\n")).not.toMatch(/ana-petrova (?:LEADS|SERVES_IN)/);
+  });
+});
