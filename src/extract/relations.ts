@@ -3107,6 +3107,28 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
 }
 
 /** Quotations and their speakers: SAID, with pronouns resolved to the last named person. */
+/**
+ * The speaker of a quoted paragraph the paragraph before introduces without quoting: a person
+ * with a speech verb ("Zapryanov noted the essential role of collective defence."), or "In his
+ * words, ...:" (the last person named before it). Not: a previous paragraph that quotes (a
+ * continuation, read elsewhere), or one in which no person speaks.
+ */
+function reportedBefore(ctx: Context, s: Sentence): Cluster | undefined {
+  const prev = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+  if (!prev || prev.paragraph !== s.paragraph - 1 || /[“”"]/.test(prev.text)) return undefined;
+  if (/^In (?:his|her) (?:own )?words\b/.test(prev.text.trim())) {
+    const who = lastPersonBefore(ctx, prev.start);
+    return who?.kind === "Person" ? who : undefined;
+  }
+  const verb = new RegExp(`\\b(?:${SPEECH})\\b`).exec(prev.text);
+  if (!verb) return undefined;
+  const vAt = prev.start + verb.index;
+  const near = placedIn(prev, ctx.placed)
+    .filter((p) => p.cluster.kind === "Person" && p.mention.end <= vAt)
+    .pop();
+  return near && vAt - near.mention.end < 20 ? near.cluster : undefined;
+}
+
 function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   const alliance =
     ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
@@ -3121,6 +3143,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     // the speaker: a name or pronoun next to a speech verb
     let speaker: Cluster | undefined;
     let confidence = 0.85;
+    const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
     const verb = new RegExp(
       `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"]))\\b`,
@@ -3175,6 +3198,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           confidence = 0.7;
         }
       }
+    } else if (reported) {
+      // a quoted paragraph after its speaker's reported words: "Zapryanov noted the role of
+      // collective defence. / 'Bulgaria cannot ...'", "In his words, ...: / '...'"
+      speaker = reported;
+      confidence = 0.6;
     } else if (
       /^[“"]/.test(s.text.trim()) &&
       (s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1) &&

@@ -206,3 +206,25 @@ describe("extract: an untitled Secretary-General", () => {
     expect(f.join("\n")).not.toMatch(/ana-petrova (?:LEADS|SERVES_IN)/);
   });
 });
+
+describe("extract: a quoted paragraph after its speaker's reported words", () => {
+  it.each([
+    [
+      'Defence Minister Hanno Pevkur noted the role of the allies.\n\n"Estonia cannot do this alone."',
+      /^hanno-pevkur SAID quote-pevkur-\S+$/m,
+    ],
+    [
+      'Estonia\'s foreign minister, Margus Tsahkna, said he was glad to host the troops. In his words, the visit of Mark Rutte sends a signal:\n\n"We are safer together."',
+      /^margus-tsahkna SAID quote-tsahkna-\S+$/m,
+    ],
+  ])("%s", async (text, expected) => {
+    expect((await facts(text)).join("\n")).toMatch(expected);
+  });
+
+  it("no speaker where the paragraph before says nobody spoke", async () => {
+    const f = await facts(
+      'Defence Minister Hanno Pevkur visited the base.\n\n"Estonia cannot do this alone."',
+    );
+    expect(f.join("\n")).not.toContain(" SAID ");
+  });
+});
