@@ -682,12 +682,9 @@ export function findMentions(
     const name = lead && !gazAt(lead)?.demonym ? `${lead} ${own}` : own;
     if (!siteWords(name)) continue;
     const start = (m.index ?? 0) + m[0].lastIndexOf(name, m[0].length - (m[3] ?? "").length);
-    const span = { start, end: start + name.length, text: name };
-    const town = townAt(text, span, claimed, true);
-    if (town) {
-      claim(town);
-      continue;
-    }
+    // "the Tapa military base", "the Adazi base": a town GeoNames knows is left to the town rule,
+    // which knows its nation
+    if (citiesNamed(name).length > 0) continue;
     const end = start + name.length + 1 + (m[3] ?? "").length;
     // "the Hungarian Ujmajor camp" lies in Hungary
     const owner = lead ? gazAt(lead) : undefined;
