@@ -182,7 +182,7 @@ const SITE_QUOTED_RE = new RegExp(
   `\\bthe\\s+(?:${SITE_NOUNS})\\s+['‘"“]([\\p{Lu}][\\p{L}-]*(?:\\s[\\p{Lu}][\\p{L}-]*){0,2})['’"”]`,
   "gu",
 );
-/** "the (Hungarian) Ujmajor camp", "the Novo Selo training area": a name before the noun. */
+/** "the (Hungarian) Ujmajor camp", "the Bergen-Hohne training area": a name before the noun. */
 const SITE_BEFORE_NOUN_RE = new RegExp(
   `\\bthe\\s+(?:(\\p{Lu}[\\p{L}-]+)\\s+)?(\\p{Lu}[\\p{L}-]*)\\s+(${SITE_NOUNS})\\b`,
   "gu",
@@ -654,7 +654,7 @@ export function findMentions(
     claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
   }
   // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
-  // "the Novo Selo training area". A place named by the words, the noun kept in its mention (so
+  // "the Bergen-Hohne training area". A place named by the words, the noun kept in its mention (so
   // "Ujmajor camp" is an alias). Not read: a nation, organisation or demonym before the noun
   // ("the NATO base", "the Lithuanian military base"), a weekday or month, one lowercase word;
   // a name GeoNames has as a town is the town, with its nation.
@@ -678,7 +678,7 @@ export function findMentions(
   for (const m of text.matchAll(SITE_BEFORE_NOUN_RE)) {
     const lead = m[1];
     const own = m[2] ?? "";
-    // "the Hungarian Ujmajor camp": the demonym says whose; "the Novo Selo training area": a name
+    // "the Hungarian Ujmajor camp": the demonym says whose; "the Bergen-Hohne training area": a name
     const name = lead && !gazAt(lead)?.demonym ? `${lead} ${own}` : own;
     if (!siteWords(name)) continue;
     const start = (m.index ?? 0) + m[0].lastIndexOf(name, m[0].length - (m[3] ?? "").length);
