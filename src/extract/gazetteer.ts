@@ -39,6 +39,8 @@ const entries: GazetteerEntry[] = [];
 const DOTTED: Record<string, string[]> = {
   GBR: ["U.K.", "UK", "Britain", "Great Britain"],
   USA: ["U.S.", "US", "U.S.A.", "USA", "America", "United States"],
+  // world-countries names it Türkiye and lists no "Turkey"; news mostly still writes Turkey
+  TUR: ["Turkey"],
 };
 
 /** Adjectival demonyms world-countries does not list, for NATO members and their neighbours. */

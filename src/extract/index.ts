@@ -76,8 +76,9 @@ export async function extractDraft(
   if (!publishedAt)
     problems.push('no publication date: relative dates ("on Tuesday") are left unresolved');
 
-  // names in capitals are read in title case; offsets stay the text's
-  const forNames = titleCased(text);
+  // names in capitals are read in title case, and British copy's "Nato" as the alliance's
+  // acronym; offsets stay the text's
+  const forNames = titleCased(text).replace(/\bNato(?=[^\p{L}]|$)/gu, "NATO");
   const analysis = analyse(forNames);
   // bylines, credits and copyright lines are no evidence; a dateline's place is mentioned only
   const furniture = furnitureOf(text);

@@ -175,6 +175,21 @@ const BARE_INVASION_RE = new RegExp(
   `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
+const SITE_NOUNS =
+  "training (?:ground|area|range|centre|center)|firing range|(?:military |army |air )?(?:base|camp)|garrison|barracks";
+/** "the training ground 'Novo Selo'": a site's name in quotation marks after its noun. */
+const SITE_QUOTED_RE = new RegExp(
+  `\\bthe\\s+(?:${SITE_NOUNS})\\s+['‘"“]([\\p{Lu}][\\p{L}-]*(?:\\s[\\p{Lu}][\\p{L}-]*){0,2})['’"”]`,
+  "gu",
+);
+/** "the (Hungarian) Ujmajor camp", "the Bergen-Hohne training area": a name before the noun. */
+const SITE_BEFORE_NOUN_RE = new RegExp(
+  `\\bthe\\s+(?:(\\p{Lu}[\\p{L}-]+)\\s+)?(\\p{Lu}[\\p{L}-]*)\\s+(${SITE_NOUNS})\\b`,
+  "gu",
+);
+/** Capitalised words that name no site: days, months, pronouns and articles at a sentence start. */
+const SITE_NOT_NAMES =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|A|An|Its|Their|His|Her|Our|New|Main|Old|Largest|Military|Army|NATO|Allied|Alliance)$/;
 const UNIT_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
 /** Units numbered after their name: "Panzer Brigade 45", "Panzergrenadier Battalion 122". */
@@ -242,10 +257,13 @@ function hostInSentence(
     );
     return before[before.length - 1]?.g?.entity;
   }
-  const after = nations.find((x) =>
-    /^[^.;]{0,80}?\b(?:in|to|into)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
-      text.slice(end, x.at),
-    ),
+  const after = nations.find(
+    (x) =>
+      // "formed for Slovakia": the nation it is for; "in response to Russia's invasion": no host
+      !/^(?:’s|'s)/.test(text.slice(x.at + (x.g?.form.length ?? 0))) &&
+      /^[^.;]{0,80}?\b(?:in|to|into|for)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
+        text.slice(end, x.at),
+      ),
   );
   if (after) return after.g?.entity;
   // "1,000 French soldiers are deployed in Romania as part of the NATO battle group"
@@ -656,6 +674,51 @@ export function findMentions(
     const name = text.slice(start, m.index + m[0].length);
     if (name.split(/\s+/).length < 2) continue;
     claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
+  }
+  // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
+  // "the Bergen-Hohne training area". A place named by the words, the noun kept in its mention (so
+  // "Ujmajor camp" is an alias). Not read: a nation, organisation or demonym before the noun
+  // ("the NATO base", "the Lithuanian military base"), a weekday or month, one lowercase word;
+  // a name GeoNames has as a town is the town, with its nation.
+  const siteWords = (name: string) =>
+    !gazAt(name) &&
+    !name.split(/\s+/).some((w) => gazAt(w) || SITE_NOT_NAMES.test(w)) &&
+    /^\p{Lu}/u.test(name);
+  for (const m of text.matchAll(SITE_QUOTED_RE)) {
+    const name = m[1] ?? "";
+    if (!siteWords(name)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? "");
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Place",
+      name,
+      key: slug(name),
+    });
+  }
+  for (const m of text.matchAll(SITE_BEFORE_NOUN_RE)) {
+    const lead = m[1];
+    const own = m[2] ?? "";
+    // "the Hungarian Ujmajor camp": the demonym says whose; "the Bergen-Hohne training area": a name
+    const name = lead && !gazAt(lead)?.demonym ? `${lead} ${own}` : own;
+    if (!siteWords(name)) continue;
+    const start = (m.index ?? 0) + m[0].lastIndexOf(name, m[0].length - (m[3] ?? "").length);
+    // "the Tapa military base", "the Adazi base": a town GeoNames knows is left to the town rule,
+    // which knows its nation
+    if (citiesNamed(name).length > 0) continue;
+    const end = start + name.length + 1 + (m[3] ?? "").length;
+    // "the Hungarian Ujmajor camp" lies in Hungary
+    const owner = lead ? gazAt(lead) : undefined;
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Place",
+      name,
+      key: slug(name),
+      ...(owner?.demonym && owner.entity.kind === "Nation" ? { involves: [owner.entity] } : {}),
+    });
   }
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.

@@ -98,6 +98,8 @@ export function findRelations(ctx: Context): void {
   summits(ctx);
   eventAnaphora(ctx, eventsAt);
   battleGroups(ctx);
+  battleGroupLists(ctx);
+  troopsFrom(ctx);
   spending(ctx);
   const read = spendingPledges(ctx, {
     targets: () =>
@@ -139,6 +141,38 @@ export function findRelations(ctx: Context): void {
  */
 function saidAt(ctx: Context, proposed: readonly Proposal[]): void {
   const index = new Map(ctx.sentences.map((s, i) => [s, i]));
+  // An article about one visit or meeting: "X is visiting Bulgaria ... [paragraphs later] 'I am
+  // impressed,' X said." A quote its speaker says after the article has put them at the only
+  // occasion it tells of (no conflict, no other event anyone takes part in) is said there, however
+  // far on; where the article tells of two occasions, only the nearby rule above places a quote.
+  const occasions = [
+    ...new Set(
+      proposed
+        .filter(
+          (p) =>
+            p.type === "PARTICIPATED_IN" &&
+            p.to.kind === "Event" &&
+            p.to.properties.category !== "CONFLICT",
+        )
+        .map((p) => p.to),
+    ),
+  ];
+  const onlyOccasion = (said: Proposal, at: number): Proposal | undefined => {
+    if (occasions.length !== 1) return undefined;
+    const category = occasions[0]?.properties.category;
+    if (category !== "VISIT" && category !== "MEETING" && category !== "CONFERENCE")
+      return undefined;
+    return proposed.find((p) => {
+      const i = index.get(p.sentence);
+      return (
+        p.type === "PARTICIPATED_IN" &&
+        p.from === said.from &&
+        p.to === occasions[0] &&
+        i !== undefined &&
+        i < at
+      );
+    });
+  };
   for (const said of proposed) {
     if (said.type !== "SAID") continue;
     const at = index.get(said.sentence);
@@ -155,9 +189,9 @@ function saidAt(ctx: Context, proposed: readonly Proposal[]): void {
         p.sentence.paragraph >= said.sentence.paragraph - 1
       );
     });
-    const latest = events.sort(
-      (a, b) => (index.get(b.sentence) ?? 0) - (index.get(a.sentence) ?? 0),
-    )[0];
+    const latest =
+      events.sort((a, b) => (index.get(b.sentence) ?? 0) - (index.get(a.sentence) ?? 0))[0] ??
+      onlyOccasion(said, at);
     if (!latest) continue;
     // "During a press conference, X said ...": the sentence names another occasion
     if (
@@ -531,7 +565,14 @@ function titlesHeld(
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
-    const target = owner ?? homeOf(s);
+    // "Secretary-General Jens Stoltenberg": an organisation's office, never a nation's; in an
+    // article that names NATO (and in a sentence naming no other body) it is NATO's
+    const general = /^Secretary[- ]General$/i.test(role);
+    const alliance =
+      general && !/\b(?:United Nations|UN|OSCE|EU|European)\b/.test(s.text)
+        ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
+        : undefined;
+    const target = owner ?? (general ? alliance : homeOf(s));
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);
@@ -1028,6 +1069,10 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   }
   // the nation the troops are in or that hosts them does not contribute them by this sentence
   for (const p of [where, host]) if (p && !near.includes(p)) contributors.delete(p.cluster);
+  // "after troops from Russia crossed into Ukraine in Russia's invasion": an invader's troops
+  // contribute to no mission the sentence names
+  for (const c of invadersIn(here))
+    for (const x of contributors) if (x.key === c) contributors.delete(x);
   // "140 soldiers based out of CFB Edmonton": the nation the article is about sends them
   let fromHome = false;
   if (
@@ -1613,6 +1658,182 @@ function battleGroups(ctx: Context): void {
         confidence: 0.8,
       });
     groupInSentence(ctx, s, p);
+  }
+}
+
+/** "four new battle groups in Bulgaria, Hungary, Romania and Slovakia": the list before the nations. */
+const GROUPS_BEFORE_LIST =
+  /\b(?:[Bb]attle ?[Gg]roups|[Bb]attlegroups|[Cc]ombat [Gg]roups)\s+(?:(?:based|stationed|deployed|formed|set up)\s+)?(?:in|on the territory of)\s+(?:the\s+)?$/;
+
+/**
+ * Battle groups named in the plural by the nations they are in: "NATO decided to establish four
+ * new multinational battlegroups in Bulgaria, Hungary, Romania and Slovakia", "The Alliance has
+ * had battle groups in Estonia, Latvia, Lithuania and Poland". One mission per nation, named as
+ * the singular is ("NATO battle group in X"), so a later "the battle group in Hungary" is the same
+ * one: deployed there, hosted there, part of NATO where the article names NATO. A list of one is
+ * not read (the singular rule reads "the battle group in X"), nor groups not NATO's: the article
+ * must name NATO, and the sentence must not give them to another owner ("Russia's battle groups").
+ */
+function battleGroupLists(ctx: Context): void {
+  const nato = ctx.placed.find((p) => p.cluster.key === "nato")?.cluster;
+  if (!nato) return;
+  for (const s of ctx.sentences) {
+    const nations = placedIn(s, ctx.placed).filter(
+      (p) => p.cluster.kind === "Nation" && !p.mention.demonym,
+    );
+    for (const [i, n] of nations.entries()) {
+      const before = ctx.text.slice(Math.max(s.start, n.mention.start - 60), n.mention.start);
+      const cue = GROUPS_BEFORE_LIST.exec(before);
+      if (!cue) continue;
+      const phraseAt = n.mention.start - before.length + cue.index;
+      // "Russia's battle groups in Belarus and ...": another owner's
+      const owner = ctx.text.slice(Math.max(s.start, phraseAt - 40), phraseAt);
+      if (
+        /(?:’s|'s)\s+(?:\p{L}+\s+){0,3}$/u.test(owner) &&
+        !/\b(?:NATO|[Aa]lliance)(?:’s|'s)\s+(?:\p{L}+\s+){0,3}$/u.test(owner)
+      )
+        continue;
+      const list = coordinated(ctx, nations, i);
+      if (list.length < 2) continue;
+      const span = {
+        start: phraseAt,
+        end:
+          phraseAt +
+          cue[0].trimEnd().replace(/\s+(?:in|on the territory of)(?:\s+the)?$/, "").length,
+        text: "",
+      };
+      span.text = ctx.text.slice(span.start, span.end);
+      const stated = /\bNATO\b/.test(s.text);
+      for (const x of list) {
+        const name = `NATO battle group in ${x.cluster.name}`;
+        const g = ctx.entity("Mission", slug(name), name, {}, span);
+        ctx.propose({ type: "DEPLOYED_TO", from: g, to: x.cluster, sentence: s, confidence: 0.8 });
+        ctx.propose({
+          type: "HOSTS",
+          from: x.cluster,
+          to: g,
+          sentence: s,
+          inferred: true,
+          confidence: 0.75,
+        });
+        ctx.propose({
+          type: "PART_OF",
+          from: g,
+          to: nato,
+          sentence: s,
+          inferred: !stated,
+          confidence: 0.75,
+        });
+      }
+      break;
+    }
+  }
+}
+
+/** The invaders of the invasions among `xs` ("Russia's invasion of Ukraine": Russia), by key. */
+function invadersIn(xs: readonly Placed[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of xs)
+    if (p.cluster.kind === "Event" && p.cluster.properties.category === "CONFLICT") {
+      const first = p.mention.involves?.[0];
+      if (first) out.add(first.key);
+    }
+  return out;
+}
+
+/** A list of nations from `i` on: "Czechia, Germany and the United States" ("the" allowed). */
+function listed(ctx: Context, nations: readonly Placed[], i: number): Placed[] {
+  const list = [nations[i] as Placed];
+  for (let j = i + 1; j < nations.length; j++) {
+    const last = list[list.length - 1] as Placed;
+    const next = nations[j] as Placed;
+    if (
+      !/^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(
+        ctx.text.slice(last.mention.end, next.mention.start),
+      )
+    )
+      break;
+    list.push(next);
+  }
+  return list;
+}
+
+/** "troops from Czechia, Germany and Slovakia", "their colleagues from Hungary and Turkey". */
+const FROM_LIST_BEFORE =
+  /\b(?:troops|soldiers|forces|personnel|service members|servicemen|contingents|units|colleagues|people)\s+from\s+(?:the\s+)?$/i;
+
+/**
+ * Who a mission is made of, by where its people come from: "Troops from Montenegro, Croatia, USA
+ * and Italy arrived in Hungary where they will establish a NATO battlegroup together with their
+ * colleagues from Hungary and Turkey", "Italy is a big part of this group, but there are people
+ * from Albania, Montenegro ...". The nations listed contribute to the mission the sentence names,
+ * or, where the sentence speaks of "the battlegroup" or "this group", to the article's one
+ * mission. Troops from a list that "took part in" an exercise take part in it, every nation of
+ * the list (the exercise rule reads a subject of one). Not read: a nation that invades in the
+ * article ("troops from Russia"), a list in a sentence with no mission, a mission of no article.
+ */
+function troopsFrom(ctx: Context): void {
+  const invaders = invadersIn(ctx.placed);
+  const missions = [
+    ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+  ];
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    const nations = here.filter((p) => p.cluster.kind === "Nation" && !p.mention.demonym);
+    const named = ofKind(here, "Mission").map((p) => p.cluster);
+    const mission =
+      named.length === 1
+        ? named[0]
+        : named.length === 0 &&
+            missions.length === 1 &&
+            /\b(?:the|this|our|its) (?:multinational )?(?:battle ?group|battlegroup|group|mission)\b/i.test(
+              s.text,
+            )
+          ? missions[0]
+          : undefined;
+    const exercise = ofKind(here, "Event").find(
+      (e) =>
+        e.cluster.properties.category !== "CONFLICT" &&
+        /\b(?:took|take|takes|taking) part in\s+(?:the\s+)?(?:\p{L}+\s+){0,3}$|\bparticipat\w* in\s+(?:the\s+)?(?:\p{L}+\s+){0,3}$/iu.test(
+          ctx.text.slice(Math.max(s.start, e.mention.start - 60), e.mention.start),
+        ),
+    );
+    for (let i = 0; i < nations.length; i++) {
+      const n = nations[i] as Placed;
+      const before = ctx.text.slice(Math.max(s.start, n.mention.start - 40), n.mention.start);
+      if (!FROM_LIST_BEFORE.test(before)) continue;
+      const all = listed(ctx, nations, i);
+      i += all.length - 1;
+      const list = all.filter((x) => !invaders.has(x.cluster.key));
+      const last = list[list.length - 1];
+      if (!last) continue;
+      for (const x of list) {
+        if (mission)
+          ctx.propose({
+            type: "CONTRIBUTES_TO",
+            from: x.cluster,
+            to: mission,
+            sentence: s,
+            inferred: true,
+            confidence: 0.7,
+          });
+        // "Troops from A and B took part in exercise X"
+        if (
+          exercise &&
+          exercise.mention.start > last.mention.end &&
+          /^\s*(?:have\s+|had\s+|will\s+)?(?:took|take|taken|taking|participated|participate)\b/.test(
+            ctx.text.slice(last.mention.end, exercise.mention.start),
+          )
+        )
+          ctx.propose({
+            type: "PARTICIPATED_IN",
+            from: x.cluster,
+            to: exercise.cluster,
+            sentence: s,
+            confidence: 0.7,
+          });
+      }
+    }
   }
 }
 
@@ -2886,6 +3107,28 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
 }
 
 /** Quotations and their speakers: SAID, with pronouns resolved to the last named person. */
+/**
+ * The speaker of a quoted paragraph the paragraph before introduces without quoting: a person
+ * with a speech verb ("Zapryanov noted the essential role of collective defence."), or "In his
+ * words, ...:" (the last person named before it). Not: a previous paragraph that quotes (a
+ * continuation, read elsewhere), or one in which no person speaks.
+ */
+function reportedBefore(ctx: Context, s: Sentence): Cluster | undefined {
+  const prev = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+  if (!prev || prev.paragraph !== s.paragraph - 1 || /[“”"]/.test(prev.text)) return undefined;
+  if (/^In (?:his|her) (?:own )?words\b/.test(prev.text.trim())) {
+    const who = lastPersonBefore(ctx, prev.start);
+    return who?.kind === "Person" ? who : undefined;
+  }
+  const verb = new RegExp(`\\b(?:${SPEECH})\\b`).exec(prev.text);
+  if (!verb) return undefined;
+  const vAt = prev.start + verb.index;
+  const near = placedIn(prev, ctx.placed)
+    .filter((p) => p.cluster.kind === "Person" && p.mention.end <= vAt)
+    .pop();
+  return near && vAt - near.mention.end < 20 ? near.cluster : undefined;
+}
+
 function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   const alliance =
     ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
@@ -2900,6 +3143,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     // the speaker: a name or pronoun next to a speech verb
     let speaker: Cluster | undefined;
     let confidence = 0.85;
+    const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
     const verb = new RegExp(
       `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"]))\\b`,
@@ -2954,6 +3198,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           confidence = 0.7;
         }
       }
+    } else if (reported) {
+      // a quoted paragraph after its speaker's reported words: "Zapryanov noted the role of
+      // collective defence. / 'Bulgaria cannot ...'", "In his words, ...: / '...'"
+      speaker = reported;
+      confidence = 0.6;
     } else if (
       /^[“"]/.test(s.text.trim()) &&
       (s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1) &&
