@@ -1291,19 +1291,21 @@ const JOINED_RE = new RegExp(
   "u",
 );
 
+const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)$/;
+const LIST_GAP_THE = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
+
 /**
  * The coordinated subject starting at `nations[i]`: it and the nations that follow it joined only
- * by commas or "and" ("Finland and Sweden", "Denmark, Norway and Iceland").
+ * by commas or "and" ("Finland and Sweden", "Denmark, Norway and Iceland"); with `the`, a list
+ * whose names may take "the" ("Czechia, Germany and the United States").
  */
-function coordinated(ctx: Context, nations: readonly Placed[], i: number): Placed[] {
+function coordinated(ctx: Context, nations: readonly Placed[], i: number, the = false): Placed[] {
   const subject = [nations[i] as Placed];
   for (let j = i + 1; j < nations.length; j++) {
     const last = subject[subject.length - 1] as Placed;
     const next = nations[j] as Placed;
-    if (
-      !/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(ctx.text.slice(last.mention.end, next.mention.start))
-    )
-      break;
+    const between = ctx.text.slice(last.mention.end, next.mention.start);
+    if (!(the ? LIST_GAP_THE : LIST_GAP).test(between)) break;
     subject.push(next);
   }
   return subject;
@@ -1741,23 +1743,6 @@ function invadersIn(xs: readonly Placed[]): Set<string> {
   return out;
 }
 
-/** A list of nations from `i` on: "Czechia, Germany and the United States" ("the" allowed). */
-function listed(ctx: Context, nations: readonly Placed[], i: number): Placed[] {
-  const list = [nations[i] as Placed];
-  for (let j = i + 1; j < nations.length; j++) {
-    const last = list[list.length - 1] as Placed;
-    const next = nations[j] as Placed;
-    if (
-      !/^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(
-        ctx.text.slice(last.mention.end, next.mention.start),
-      )
-    )
-      break;
-    list.push(next);
-  }
-  return list;
-}
-
 /** "troops from Czechia, Germany and Slovakia", "their colleagues from Hungary and Turkey". */
 const FROM_LIST_BEFORE =
   /\b(?:troops|soldiers|forces|personnel|service members|servicemen|contingents|units|colleagues|people)\s+from\s+(?:the\s+)?$/i;
@@ -1802,7 +1787,7 @@ function troopsFrom(ctx: Context): void {
       const n = nations[i] as Placed;
       const before = ctx.text.slice(Math.max(s.start, n.mention.start - 40), n.mention.start);
       if (!FROM_LIST_BEFORE.test(before)) continue;
-      const all = listed(ctx, nations, i);
+      const all = coordinated(ctx, nations, i, true);
       i += all.length - 1;
       const list = all.filter((x) => !invaders.has(x.cluster.key));
       const last = list[list.length - 1];
