@@ -133,6 +133,8 @@ SET n.claimSources = [i IN keep | n.claimSources[i]],
     n.claimValues = [i IN keep | n.claimValues[i]],
     n.claimRanks = [i IN keep | n.claimRanks[i]],
     n.updatedAt = datetime(), n.updatedBy = $by
+FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
+  REMOVE n:${RETRACTED_CLAIMS_LABEL})
 RETURN collect(n.key) AS keys,
        collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched`;
 

@@ -377,6 +377,14 @@ describe("the folder loop over articles already reviewed", () => {
   });
 });
 
+/** Retracts the first Hague article (or restores it). */
+const retract = (retracted: boolean) =>
+  gql(
+    "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
+    { k: HAGUE_A.source.key, r: retracted },
+    auth,
+  );
+
 describe("retracting the only source of a relation", () => {
   it("takes the relation out of what a client reads until the source is restored", async () => {
     await removeArticles();
@@ -402,12 +410,6 @@ describe("retracting the only source of a relation", () => {
         ),
       };
     };
-    const retract = (retracted: boolean) =>
-      gql(
-        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
-        { k: HAGUE_A.source.key, r: retracted },
-        auth,
-      );
     const before = await read();
     expect(before).toMatchObject({ drawn: true, path: 1, timeline: true });
     expect(before.leaders).toEqual(expect.arrayContaining(["justin-trudeau", "mark-carney"]));
@@ -457,12 +459,6 @@ describe("retracting the only source of an entity", () => {
         article: r.data.article.retracted,
       };
     };
-    const retract = (retracted: boolean) =>
-      gql(
-        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
-        { k: HAGUE_A.source.key, r: retracted },
-        auth,
-      );
     const before = await read();
     expect(before).toMatchObject({
       people: ["friedrich-merz"],

@@ -163,6 +163,8 @@ describe("Cypher shapes: single writes", () => {
           n.claimValues = [i IN keep | n.claimValues[i]],
           n.claimRanks = [i IN keep | n.claimRanks[i]],
           n.updatedAt = datetime(), n.updatedBy = $by
+      FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
+        REMOVE n:RetractedClaims)
       RETURN collect(n.key) AS keys,
              collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched",
         "params": {
@@ -329,6 +331,10 @@ describe("Cypher shapes: single writes", () => {
       SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
             CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
       FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+      FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [1] ELSE [] END |
+        SET n:RetractedClaims)
+      FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
+        REMOVE n:RetractedClaims)
       RETURN collect(n.key) AS keys,
              collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched",
         "params": {
