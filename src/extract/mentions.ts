@@ -342,6 +342,17 @@ export function findMentions(
     spans.splice(before(m.start, m.end), 0, m);
   };
   const gazAt = (form: string) => GAZ_BY_FORM.get(form);
+  /** An organisation named by the match itself, of `category`. */
+  const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name: m[0],
+      key: slug(m[0]),
+      properties: { category },
+    });
 
   // Missions: "Operation Reassurance", "Operation Unifier".
   for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
@@ -522,15 +533,7 @@ export function findMentions(
   // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion", "Panzer
   // Brigade 45".
   for (const m of text.matchAll(UNIT_AFTER_RE)) {
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: "Organization",
-      name: m[0],
-      key: slug(m[0]),
-      properties: { category: "ARMED_FORCES" },
-    });
+    claimOrganization(m, "ARMED_FORCES");
   }
   for (const m of text.matchAll(UNIT_RE)) {
     const name = m[0];
@@ -638,15 +641,7 @@ export function findMentions(
   for (const m of text.matchAll(
     /\b(?:Ministry of (?:National )?(?:Defen[cs]e|Foreign Affairs|Finance|the Interior|Interior)|(?:Defen[cs]e|Foreign|Finance|Interior) Ministry)\b/g,
   )) {
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: "Organization",
-      name: m[0],
-      key: slug(m[0]),
-      properties: { category: "GOVERNMENT" },
-    });
+    claimOrganization(m, "GOVERNMENT");
   }
   // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
   // "when NATO defence ministers converge": one event per alliance and portfolio.
