@@ -3,6 +3,7 @@ import type { Kind, RelationType } from "../domain/vocabulary.js";
 import type { KnownEntity } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
 import type { DateMention, Mention, Quantity } from "./mentions.js";
+import type { Token } from "./nlp.js";
 import type { Sentence } from "./sentences.js";
 
 export interface Placed {
@@ -33,6 +34,8 @@ export interface Context {
   filedFrom?: Placed[];
   quantities: Quantity[];
   dates: DateMention[];
+  /** wink's tokens (parts of speech, lemmas) in text order, for the clause reader (clauses.ts). */
+  tokens?: readonly Token[];
   publishedAt?: string;
   /** The nation the publisher names ("Prime Minister of Canada"), if any. */
   publisherNation?: KnownEntity;

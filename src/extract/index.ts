@@ -119,6 +119,7 @@ export async function extractDraft(
     filedFrom,
     quantities: mentions.quantities,
     dates: mentions.dates,
+    tokens: analysis.tokens,
     ...(publishedAt ? { publishedAt } : {}),
     ...(src.publisher && nationNamedIn(src.publisher)
       ? { publisherNation: nationNamedIn(src.publisher) }

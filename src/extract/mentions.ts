@@ -160,7 +160,7 @@ const INVASION_RE = new RegExp(
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 const BATTLEGROUP_RE = new RegExp(
@@ -585,12 +585,14 @@ export function findMentions(
       end: m.index + m[0].length,
       text: text.slice(start, m.index + m[0].length),
     };
-    if (head === "government") {
+    if (head === "government" || head === "cabinet" || head === "parliament") {
+      // "Hungary's government", "Bulgaria’s Cabinet", "the French Parliament"
+      const body = titleCase(head);
       claim({
         ...base,
         kind: "Organization",
-        name: `Government of ${nation.name}`,
-        key: `government-of-${nation.key}`,
+        name: `${body} of ${nation.name}`,
+        key: `${head}-of-${nation.key}`,
         properties: { category: "GOVERNMENT" },
         involves: [nation],
       });

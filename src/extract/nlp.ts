@@ -14,6 +14,8 @@ const its = nlp.its;
 export interface Token extends TextSpan {
   text: string;
   pos: string;
+  /** wink's lemma, lower case ("deployed" -> "deploy"). */
+  lemma: string;
 }
 
 export interface NlpEntity extends TextSpan {
@@ -48,6 +50,7 @@ export function analyse(original: string): Analysis {
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
   const tokens: Token[] = [];
   let at = 0;
   for (let i = 0; i < values.length; i++) {
@@ -55,7 +58,13 @@ export function analyse(original: string): Analysis {
     const value = values[i] ?? "";
     // wink keeps the original characters, so the offsets line up; guard against a surprise.
     const start = text.startsWith(value, at) ? at : text.indexOf(value, at);
-    tokens.push({ start, end: start + value.length, text: value, pos: pos[i] ?? "X" });
+    tokens.push({
+      start,
+      end: start + value.length,
+      text: value,
+      pos: pos[i] ?? "X",
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+    });
     at = start + value.length;
   }
   const spanOf = (first: number, last: number): TextSpan => ({

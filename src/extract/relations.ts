@@ -5,6 +5,7 @@
  */
 
 import type { Kind } from "../domain/vocabulary.js";
+import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -44,7 +45,11 @@ export function findRelations(ctx: Context): void {
   const propose = ctx.propose.bind(ctx);
   // the nation each person leads or serves, for "his country would ..."
   const servesIn = new Map<Cluster, Cluster>();
+  // what each clause states, read once: its relations below, and what a negated clause denies
+  const readings = readClauses(ctx);
+  const isDenied = denied(readings);
   ctx.propose = (p) => {
+    if (isDenied(p as Proposal)) return;
     if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
     if (
       (p.type === "LEADS" || p.type === "SERVES_IN") &&
@@ -95,6 +100,18 @@ export function findRelations(ctx: Context): void {
     occasions(ctx, s, here);
     counterparts(ctx, s, here);
   }
+  clauseRelations(ctx, readings, {
+    quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
+    occasionBefore: (at) =>
+      proposed
+        .filter(
+          (p) =>
+            p.type === "PARTICIPATED_IN" &&
+            p.sentence.start < at &&
+            /^(?:VISIT|MEETING|CONFERENCE)$/.test(String(p.to.properties.category)),
+        )
+        .at(-1)?.to,
+  });
   summits(ctx);
   eventAnaphora(ctx, eventsAt);
   battleGroups(ctx);
@@ -139,12 +156,21 @@ export function findRelations(ctx: Context): void {
  * ...", "X visited the base ... 'We are here,' he said." The latest event the speaker takes part in,
  * stated in the quote's sentence or at most three sentences before it in the same paragraph.
  */
-function saidAt(ctx: Context, proposed: readonly Proposal[]): void {
+function saidAt(ctx: Context, all: readonly Proposal[]): void {
+  let proposed = all;
   const index = new Map(ctx.sentences.map((s, i) => [s, i]));
   // An article about one visit or meeting: "X is visiting Bulgaria ... [paragraphs later] 'I am
   // impressed,' X said." A quote its speaker says after the article has put them at the only
   // occasion it tells of (no conflict, no other event anyone takes part in) is said there, however
   // far on; where the article tells of two occasions, only the nearby rule above places a quote.
+  // "X said after a government meeting": what is said after an occasion is not said at it
+  proposed = proposed.filter(
+    (p) =>
+      p.type !== "PARTICIPATED_IN" ||
+      !/\b(?:said|told|added|spoke)\s+(?:\S+\s+)?(?:after|following)\s+(?:a|an|the)\s/.test(
+        p.sentence.text,
+      ),
+  );
   const occasions = [
     ...new Set(
       proposed
