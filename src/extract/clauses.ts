@@ -89,6 +89,11 @@ const PEOPLE_GAP =
 const MISSION_ANAPHOR =
   /^(?:the|this|that|its|their)\s+(?:(?:current|new|multinational|four-month|six-month|NATO)\s+)*(?:mission|rotation|battle ?group|battlegroup|brigade|task group|operation|deployment)\b/i;
 
+/** A short object, then "to"/"for" before a definite noun phrase: "four F-16s to Lithuania for the rotation". */
+const TO_ANAPHOR = /^\s+(?:[\p{L}\d,-]+\s+){0,6}?(?:to|for)\s+(?=(?:the|this|that|its|their)\s)/iu;
+/** "assumed the lead for", "took over command of": leading. */
+const TAKE_LEAD = /^\s+(?:over\s+)?(?:the\s+)?(?:lead|command|leadership)\s+(?:of|for|over)(?=\s)/i;
+
 const isVerbLike = (t: Token, prev: Token | undefined) =>
   t.pos === "VERB" ||
   // wink tags "welcome" in "will welcome" as an adjective
@@ -126,6 +131,10 @@ export function verbGroups(text: string, tokens: readonly Token[]): VerbGroup[] 
     if (lemma === "take" && next?.text.toLowerCase() === "part") {
       lemma = "take part";
       end = next.end;
+    } else if (/^(?:assume|take)$/.test(lemma) && TAKE_LEAD.test(text.slice(t.end, t.end + 40))) {
+      // "Norway assumed the lead for NATO’s air policing mission", "took command of the brigade"
+      lemma = "lead";
+      end = t.end + (TAKE_LEAD.exec(text.slice(t.end, t.end + 40))?.[0].length ?? 0);
     } else if (lemma === "call" && /^(?:on|upon)$/i.test(next?.text ?? "")) {
       lemma = "call on";
       end = next?.end ?? end;
@@ -265,7 +274,10 @@ export function readClauses(ctx: Context): Reading[] {
     const here = ctx.placed.filter(
       (p) => p.mention.start >= s.start && p.mention.end <= s.end && outside(p.mention),
     );
-    const groups = verbGroups(ctx.text, sTokens).filter(outside);
+    // "air policing mission": a verb inside a name is no verb group
+    const groups = verbGroups(ctx.text, sTokens).filter(
+      (g) => outside(g) && !here.some((p) => p.mention.start <= g.start && g.end <= p.mention.end),
+    );
     let previous: Placed[] = [];
     let antecedent: Placed[] | undefined;
     for (const [gi, g] of groups.entries()) {
@@ -308,7 +320,7 @@ export function readClauses(ctx: Context): Reading[] {
         // "Russia’s troops", "the NATO multinational brigade": a modifier is no object
         if (!HEAD_AFTER.test(ctx.text.slice(p.mention.end, p.mention.end + 12))) continue;
         const prep =
-          /\b(to|in|at|into|for|by|from|with|on|of|alongside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu
+          /\b(to|in|at|into|for|by|from|with|on|of|alongside)\s+(?:the\s+)?(?:[\p{L}-]+,?\s+){0,2}$/iu
             .exec(between)?.[1]
             ?.toLowerCase() ?? "";
         // a direct object follows the verb with at most a few words between ("the", adjectives)
@@ -323,12 +335,7 @@ export function readClauses(ctx: Context): Reading[] {
           ? undefined
           : MISSION_ANAPHOR.test(tail.trimStart())
             ? "direct"
-            : /^\s+(?:[\p{L}\d-]+\s+){0,3}?(?:to|for)\s+(?=(?:the|this|that|its|their)\s)/iu.test(
-                  tail,
-                ) &&
-                MISSION_ANAPHOR.test(
-                  tail.replace(/^\s+(?:[\p{L}\d-]+\s+){0,3}?(?:to|for)\s+/iu, ""),
-                )
+            : TO_ANAPHOR.test(tail) && MISSION_ANAPHOR.test(tail.replace(TO_ANAPHOR, ""))
               ? "to"
               : undefined;
       const clauseStart = Math.max(
@@ -475,7 +482,11 @@ function readClause(
           ? slots.subject.some((x) => x.cluster === mission) || subjectMission.length > 0
           : true)
       )
-        for (const w of where) propose("DEPLOYED_TO", mission, w.cluster);
+        for (const w of where) {
+          propose("DEPLOYED_TO", mission, w.cluster);
+          // a nation a mission is deployed to hosts it, by inference (as the golds record it)
+          if (w.cluster.kind === "Nation") propose("HOSTS", w.cluster, mission, true);
+        }
       break;
     }
     case "JOIN": {

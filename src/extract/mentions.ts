@@ -163,6 +163,17 @@ const FORCES_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
+/** "NATO’s air policing mission (over Estonia, Latvia, and Lithuania)": a mission described in lower case. */
+const DESCRIBED_MISSION_RE = new RegExp(
+  `(?<![\\p{L}])(?:NATO|[Tt]he [Aa]lliance)(?:’s|'s)\\s+((?:[a-z][a-z-]+\\s+){1,3}?)(mission|operation)(?![\\p{L}])(?:\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6}))?`,
+  "gu",
+);
+/** Words that describe no mission by themselves: "NATO's new mission". */
+const DESCRIPTION_STOP = new Set(
+  "new current own latest first second third largest biggest main only next last whole entire military".split(
+    " ",
+  ),
+);
 const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
@@ -212,6 +223,7 @@ const FORMATION_RE = new RegExp(
     "|Task Force(?: \\p{Lu}[\\p{L}-]+){1,2}",
     "|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing",
     "|(?:Eastern|Baltic|Arctic) Sentry",
+    "|Standing NATO (?:Maritime|Mine Countermeasures) Group \\d",
     ")(?![\\p{L}])",
   ].join(""),
   "gu",
@@ -389,6 +401,34 @@ export function findMentions(
       name,
       key: slug(name),
       ...(host ? { involves: [host] } : {}),
+    });
+  }
+  // Missions named by a description: "NATO’s air policing mission over Estonia, Latvia, and
+  // Lithuania", "the alliance's training mission in Iraq": the alliance's mission, named by its
+  // words ("air policing mission"); nations after "over" or "in" are where it is.
+  for (const m of text.matchAll(DESCRIBED_MISSION_RE)) {
+    const words = m[1] ?? "";
+    if (
+      words
+        .trim()
+        .split(/\s+/)
+        .every((w) => DESCRIPTION_STOP.has(w))
+    )
+      continue;
+    const start = m.index + m[0].indexOf(words);
+    const end = start + words.length + (m[2] ?? "").length;
+    const name = text.slice(start, end).replace(/\s+/g, " ");
+    const hosts = [...(m[3] ?? "").matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Mission",
+      name,
+      key: slug(`NATO ${name}`),
+      ...(hosts.length > 0 ? { involves: hosts } : {}),
     });
   }
   // Missions named as such: "the EU Military Assistance Mission", "the EU Training Mission in Mali"

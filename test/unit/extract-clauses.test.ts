@@ -167,3 +167,61 @@ describe("extract: statements, approvals and meetings read by the clause", () =>
     expect(f.filter((x) => x.includes("SAID_AT"))).toEqual([]);
   });
 });
+
+describe("extract: missions named by a description, and who takes the lead", () => {
+  it.each([
+    [
+      "Norway this month assumed the lead for NATO’s air policing mission over Estonia, Latvia, and Lithuania.",
+      "nato-air-policing-mission",
+      ["estonia", "latvia", "lithuania"],
+      "norway",
+    ],
+    [
+      "Spain took command of NATO's training mission in Iraq.",
+      "nato-training-mission",
+      ["iraq"],
+      "spain",
+    ],
+    [
+      "Denmark took over the leadership of the alliance's maritime operation in Estonia.",
+      "nato-maritime-operation",
+      ["estonia"],
+      "denmark",
+    ],
+  ])("%s", async (text, key, hosts, leader) => {
+    const f = await facts(text);
+    for (const h of hosts) {
+      expect(f).toContain(`${key} DEPLOYED_TO ${h}`);
+      expect(f).toContain(`${h} HOSTS ${key} (inferred)`);
+    }
+    expect(f).toContain(`${leader} LEADS ${key}`);
+  });
+
+  it.each([
+    // an adjective alone describes no mission
+    ["Canada said NATO's new mission would start.", "Mission"],
+    // "lead" as a noun with no "of/for" is no taking of the lead
+    ["Norway took the lead in talks.", "LEADS"],
+  ])("nothing: %s", async (text, absent) => {
+    const all = [...(await facts(text)), ...(await entities(text))];
+    expect(all.filter((x) => x.includes(absent))).toEqual([]);
+  });
+
+  it("a verb inside a mission's name ('air policing') ends no clause", async () => {
+    const f = await facts(
+      "Norway assumed the lead for NATO’s air policing mission. Norway deployed four F-16s to Lithuania for the rotation, and Belgium has deployed four F-16s to Malbork, Poland, for this rotation.",
+    );
+    expect(f).toContain("norway CONTRIBUTES_TO nato-air-policing-mission");
+    expect(f).toContain("belgium CONTRIBUTES_TO nato-air-policing-mission");
+    expect(f).toContain("nato-air-policing-mission DEPLOYED_TO lithuania");
+    expect(f).toContain("lithuania HOSTS nato-air-policing-mission (inferred)");
+    expect(f).toContain("nato-air-policing-mission DEPLOYED_TO poland");
+  });
+
+  it("a standing NATO naval group is NATO's formation", async () => {
+    const f = await facts(
+      "Ships of the Standing NATO Maritime Group 1 (SNMG1) arrived in Tallinn.",
+    );
+    expect(f.some((x) => x.startsWith("standing-nato-maritime-group-1 PART_OF nato"))).toBe(true);
+  });
+});
