@@ -45,7 +45,19 @@ export interface VerbGroup {
 
 /** The verb classes: lemma -> class. A class maps slots to relation types below. */
 const CLASSES: Record<string, readonly string[]> = {
-  CONTRIBUTE: ["contribute", "send", "deploy", "station", "dispatch", "base", "rotate", "redeploy"],
+  CONTRIBUTE: [
+    "contribute",
+    "send",
+    "deploy",
+    "station",
+    "dispatch",
+    "base",
+    "rotate",
+    "redeploy",
+    "provide",
+    "assign",
+    "commit",
+  ],
   JOIN: ["join", "rejoin"],
   LEAD: ["lead", "command", "head"],
   HOST: ["host", "welcome"],
@@ -80,7 +92,7 @@ const FORCES =
   /^\s+(?:\p{L}+\s+){0,2}?(?:troops|soldiers|forces|personnel|units?|contingents?|detachments?|ships|vessels|frigates?|warships|jets|fighters|aircraft|planes|Eurofighters|F-\d+s|air force|army|navy|marines)\s*$/iu;
 /** What may follow a mention that heads its noun phrase: punctuation, a preposition, a conjunction. */
 const HEAD_AFTER =
-  /^(?:\s*[,.;:)”"]|\s*$|\s+(?:and|or|in|to|at|on|for|from|with|by|since|as|after|before|during|of|which|who|that|until|when|while|this|last|next|on|under|over|near|alongside|together)\b)/i;
+  /^(?:\s*[,.;:)”"]|\s*$|\s+(?:mission|operation|and|or|in|to|at|on|for|from|with|by|since|as|after|before|during|of|which|who|that|until|when|while|this|last|next|on|under|over|near|alongside|together)\b)/i;
 const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
 /** Between two people of a list, a title: "Mark Rutte, caretaker Minister of Defence Atanas Zapryanov and ..." */
 const PEOPLE_GAP =

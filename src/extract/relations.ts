@@ -90,7 +90,6 @@ export function findRelations(ctx: Context): void {
     visits(ctx, s, here);
     leads(ctx, s, here);
     ledBy(ctx, s, here);
-    contributions(ctx, s, here);
     participation(ctx, s, here);
     calls(ctx, s, here);
     membership(ctx, s, here);
@@ -1306,17 +1305,6 @@ function ledBy(ctx: Context, s: Sentence, here: Placed[]): void {
 }
 
 /** What a nation sends a mission: ships, jets, troops, a company, a battalion. */
-const ASSET =
-  "(?:troops|soldiers|personnel|ships|vessels|frigates?|corvettes?|destroyers?|minehunters?|submarines?|jets|fighters?|fighter jets|aircraft|planes|helicopters|drones|tanks|(?:air defen[cs]e )?systems|(?:a |an |one |two |three |\\d+ )?(?:company|companies|battalion|battalions|platoon|squadron|battery|contingent|detachment|unit)|[A-Z]-?\\d{2}s?(?: jets| fighters)?)";
-const CONTRIBUTE_RE = new RegExp(
-  `^(?:\\s+(?:both|also|each|all|now|currently|already|jointly|regularly|has|have|had))*\\s+(?:contribute|contributes|contributed|provide|provides|provided|send|sends|sent|deploy|deploys|deployed|commit|commits|committed|assign|assigns|assigned|rotate|rotates|rotated)\\s+(?:(?:[\\p{L}\\d,.-]+)\\s+){0,3}?${ASSET}(?:\\s+(?:of|and)\\s+(?:[\\p{L}-]+\\s+){0,2}?${ASSET})?\\s+(?:to|for)\\s+(?:the\\s+)?`,
-  "u",
-);
-const JOINED_RE = new RegExp(
-  `^\\s+(?:[\\p{L}\\d-]+\\s+){0,2}?${ASSET}\\s+(?:have\\s+|has\\s+)?(?:joined|join|joins|reinforced|reinforce|are joining|arrived to join)\\s+(?:the\\s+)?`,
-  "u",
-);
-
 const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)$/;
 const LIST_GAP_THE = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
 
@@ -1335,60 +1323,6 @@ function coordinated(ctx: Context, nations: readonly Placed[], i: number, the = 
     subject.push(next);
   }
   return subject;
-}
-
-/**
- * "Finland and Sweden both contribute ships to Baltic Sentry", "Spain provides a company to the
- * battle group", "Italian jets joined the Baltic Air Policing mission": the nation contributes to
- * the mission. No figure: the troop rules read those. Modals ("will send", "expected to") and
- * negations are not read: the verb must follow the subject with nothing but adverbs between.
- */
-function contributions(ctx: Context, s: Sentence, here: Placed[]): void {
-  const missionAt = (at: number) =>
-    here.find(
-      (p) => p.cluster.kind === "Mission" && p.mention.start >= at && p.mention.start <= at + 8,
-    );
-  const nations = here.filter((p) => p.cluster.kind === "Nation");
-  for (const [i, n] of nations.entries()) {
-    // the coordinated subject: "Finland and Sweden", "Denmark, Norway and Iceland"
-    const subject = coordinated(ctx, nations, i);
-    const last = subject[subject.length - 1] as Placed;
-    const rest = ctx.text.slice(last.mention.end, s.end);
-    if (n.mention.demonym) {
-      // "Italian jets joined the Baltic Air Policing mission"
-      if (subject.length !== 1) continue;
-      const j = JOINED_RE.exec(rest);
-      const m = j ? missionAt(last.mention.end + j[0].length) : undefined;
-      if (m)
-        ctx.propose({
-          type: "CONTRIBUTES_TO",
-          from: n.cluster,
-          to: m.cluster,
-          sentence: s,
-          confidence: 0.7,
-        });
-      continue;
-    }
-    if (subject.some((x) => x.mention.demonym)) continue;
-    // the subject starts its clause
-    if (
-      !/(?:^|[,;:]\s*|\b(?:and|while|whereas|but)\s+)(?:the\s+)?$/i.test(
-        ctx.text.slice(s.start, n.mention.start),
-      )
-    )
-      continue;
-    const c = CONTRIBUTE_RE.exec(rest);
-    const m = c ? missionAt(last.mention.end + c[0].length) : undefined;
-    if (!m) continue;
-    for (const x of subject)
-      ctx.propose({
-        type: "CONTRIBUTES_TO",
-        from: x.cluster,
-        to: m.cluster,
-        sentence: s,
-        confidence: 0.75,
-      });
-  }
 }
 
 /**
