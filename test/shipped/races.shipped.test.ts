@@ -232,3 +232,84 @@ describe("addRelation racing with deletes of its ends", () => {
     }
   });
 });
+
+describe("addRelation racing with deletes of its source", () => {
+  it("each add succeeds or is refused for an unknown source; no internal error, nothing left citing the deleted source", async () => {
+    for (const round of [1, 2, 3, 4, 5, 6]) {
+      const source = `${P}cited-${round}`;
+      const made = await write(
+        `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+        {
+          i: {
+            key: source,
+            kind: "Source",
+            name: `Cited ${round}`,
+            properties: { text: "Gamma leads Delta." },
+          },
+        },
+      );
+      expect(made.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+      // Each add has its own two ends, as different clients citing one source do: only the
+      // source is shared.
+      const ends = (i: number) => [`${P}cite-from-${round}-${i}`, `${P}cite-to-${round}-${i}`];
+      for (let i = 0; i < 10; i += 2) {
+        for (const [key, kind] of [
+          [ends(i)[0], "Person"],
+          [ends(i)[1], "Nation"],
+        ]) {
+          const r = await write(
+            `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+            { i: { key, kind, name: `Citer ${key}` } },
+          );
+          expect(r.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+        }
+      }
+      const answers = await tenAtOnce((i) =>
+        i % 2
+          ? write(
+              `mutation ($k: String!) { deleteEntity(key: $k) {
+                ... on DeleteEntitySuccess { data { deleted } } } }`,
+              { k: source },
+            )
+          : write(
+              `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
+                __typename ... on ValidationError { problems { path message } } } }`,
+              {
+                i: {
+                  from: ends(i)[0],
+                  type: "LEADS",
+                  to: ends(i)[1],
+                  evidence: { source, excerpt: "Gamma leads Delta." },
+                },
+              },
+            ),
+      );
+      for (const a of answers) expect(a.body.errors, JSON.stringify(a.body)).toBeUndefined();
+      const deletes = answers.filter((_, i) => i % 2).map((a) => a.body.data.deleteEntity.data);
+      expect(deletes.filter((d) => d.deleted)).toHaveLength(1);
+      for (const a of answers.filter((_, i) => i % 2 === 0)) {
+        const added = a.body.data.addRelation;
+        if (added.__typename === "ValidationError")
+          expect(added.problems).toEqual([
+            { path: ["input", "evidence", "source"], message: `unknown source "${source}"` },
+          ]);
+        else expect(added.__typename).toBe("AddRelationSuccess");
+      }
+      // Every end is left without relations: an add that committed before the delete had its
+      // relation removed with the source (its only evidence); none committed after it.
+      for (let i = 0; i < 10; i += 2) {
+        const r = await post(server, {
+          query: `{ entity(key: "${ends(i)[0]}") { relations { totalCount } } }`,
+        });
+        expect(r.body.errors).toBeUndefined();
+        expect(r.body.data.entity.relations.totalCount).toBe(0);
+      }
+      const [graph] = await cypher(
+        db,
+        "MATCH ()-[r]->() WHERE $source IN r.evidenceSources RETURN count(r) AS citing",
+        { source },
+      );
+      expect(Number(graph?.citing)).toBe(0);
+    }
+  });
+});
