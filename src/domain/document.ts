@@ -75,6 +75,15 @@ export const DOCUMENT_LIMITS = {
   restatements: 20,
 } as const;
 
+/**
+ * A date given as a number is refused with a message saying how to write it: in YAML a bare year
+ * (`since: 2022`) is a number, which "expected string, received number" left a user to puzzle out.
+ */
+const dateAsText = (issue: { code: string; input?: unknown }) =>
+  issue.code === "invalid_type" && typeof issue.input === "number"
+    ? `must be an ISO date written as text: "${issue.input}" in quotes (in YAML a bare ${issue.input} is a number)`
+    : undefined;
+
 function propertySchema(spec: PropertyType): z.ZodType {
   const described = <T extends z.ZodType>(s: T) => s.describe(spec.description);
   switch (spec.type) {
@@ -104,7 +113,7 @@ function propertySchema(spec: PropertyType): z.ZodType {
     case "partialDate":
       return described(
         z
-          .string()
+          .string({ error: dateAsText })
           .regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
           .refine(isPartialDate, "is not a day of the calendar"),
       );
