@@ -105,7 +105,7 @@ function propertySchema(spec: PropertyType): z.ZodType {
         z
           .number()
           .int()
-          .min(-(2 ** 53) + 1)
+          .min(spec.min ?? -(2 ** 53) + 1)
           .max(2 ** 53 - 1),
       );
     case "boolean":

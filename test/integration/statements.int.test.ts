@@ -3,7 +3,8 @@
  * with a ValidationError naming the place, and nothing written: a relation that ends before it
  * starts (since after until: it would hold on no date at all, and its timeline would show it
  * ending before it began), and a relation from an entity to itself (a nation invading itself, a
- * place part of itself). Dates that overlap at different precisions stay accepted.
+ * place part of itself), and a negative number of troops. Dates that overlap at different
+ * precisions, and zero troops, stay accepted.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
@@ -16,12 +17,14 @@ const { gql } = createClient(db, {
 });
 const WRITE = `Bearer ${writer.token}`;
 const P = "stmt-";
-const TEXT = "Ann leads Freedonia. Freedonia invaded Freedonia. Ann visited Sylvania.";
+const TEXT =
+  "Ann leads Freedonia. Freedonia invaded Freedonia. Ann visited Sylvania. Freedonia sent troops to Watch.";
 
 const entities = [
   { key: `${P}ann`, kind: "Person", name: "Ann" },
   { key: `${P}freedonia`, kind: "Nation", name: "Freedonia" },
   { key: `${P}sylvania`, kind: "Place", name: "Sylvania" },
+  { key: `${P}watch`, kind: "Mission", name: "Operation Watch" },
 ];
 const doc = (relations: object[]) => ({
   source: { key: `${P}source`, name: "Fixture", properties: { text: TEXT } },
@@ -172,5 +175,35 @@ describe("a relation from an entity to itself", () => {
     });
     const sylvania = await gql(READ, { key: `${P}sylvania` });
     expect(sylvania.data.entity.relations.edges).toEqual([]);
+  });
+});
+
+describe("a number of troops", () => {
+  const sent = (properties: object) => ({
+    from: `${P}freedonia`,
+    type: "CONTRIBUTES_TO",
+    to: `${P}watch`,
+    properties,
+    evidence: "Freedonia sent troops to Watch.",
+  });
+
+  it("below zero is refused, troops and additionalTroops alike, and nothing is written", async () => {
+    const result = await ingest([sent({ troops: -100, additionalTroops: -5 })]);
+    expect(result).toEqual({
+      __typename: "ValidationError",
+      code: "BAD_USER_INPUT",
+      problems: [
+        { path: ["relations", "0", "properties", "troops"], message: expect.any(String) },
+        {
+          path: ["relations", "0", "properties", "additionalTroops"],
+          message: expect.any(String),
+        },
+      ],
+    });
+    expect((await gql(READ, { key: `${P}freedonia` })).data.entity).toBeNull();
+  });
+
+  it("of zero is accepted", async () => {
+    expect(await ingest([sent({ troops: 0 })])).toEqual({ __typename: "IngestDocumentSuccess" });
   });
 });
