@@ -18,7 +18,7 @@ const { gql } = createClient(db, {
 const WRITE = `Bearer ${writer.token}`;
 const P = "stmt-";
 const TEXT =
-  "Ann leads Freedonia. Freedonia invaded Freedonia. Ann visited Sylvania. Freedonia sent troops to Watch.";
+  "Ann leads Freedonia. Ann led Freedonia until then. Freedonia invaded Freedonia. Ann visited Sylvania. Freedonia sent troops to Watch.";
 
 const entities = [
   { key: `${P}ann`, kind: "Person", name: "Ann" },
@@ -104,6 +104,31 @@ describe("a relation that ends before it starts", () => {
       ],
     });
     expect((await ann())?.entity.relations.edges).toEqual([]);
+  });
+
+  it("is refused when two statements of it in one document give since and until out of order", async () => {
+    const twice = (since: string, until: string) => [
+      { ...LEADS, properties: { since } },
+      { ...LEADS, properties: { until }, evidence: "Ann led Freedonia until then." },
+    ];
+    expect(await ingest(twice("2020", "2018"))).toEqual({
+      __typename: "ValidationError",
+      code: "BAD_USER_INPUT",
+      problems: [
+        {
+          path: ["relations", "1", "properties", "until"],
+          message: expect.stringMatching(
+            /contradicts relations\.0.*since 2020 would be after until 2018/,
+          ),
+        },
+      ],
+    });
+    expect(await ann()).toBeNull();
+    // In order, the two statements make one relation from 2015 until 2018.
+    expect(await ingest(twice("2015", "2018"))).toEqual({ __typename: "IngestDocumentSuccess" });
+    expect((await ann())?.entity.relations.edges).toEqual([
+      { type: "LEADS", since: "2015", until: "2018", node: { key: `${P}freedonia` } },
+    ]);
   });
 
   it("accepts dates that overlap at different precisions, and a one-day span", async () => {
