@@ -12,17 +12,34 @@ export function neighbourhoodStartStatement(key: string): Statement {
   return { cypher: `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`, params: { key } };
 }
 
-/** Rows (key, item): each relation of the frontier's entities, seen from its frontier end. */
+/**
+ * Rows (key, item): each relation of the frontier's entities, seen from its frontier end. An end
+ * already `known` (taken by an earlier level) comes as its key and kind alone: the walk has it,
+ * and sending it again sent a source's whole text once per entity it mentions. Once `full` (the
+ * known entities fill the neighbourhood's limit), a relation to any other end cannot be kept: its
+ * item is null, so the row only says that the neighbourhood goes on (truncated).
+ */
 export function neighbourhoodLevelStatement(level: {
   types: readonly RelationType[];
   frontier: readonly string[];
   rows: number;
+  known: readonly string[];
+  full: boolean;
 }): Statement {
   const cypher = `
 UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
 WHERE ${counted("r")}
-RETURN k AS key, {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: ${asMap("m")}} AS item
+WITH k, n, r, m, m.key IN $known AS seen
+RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END AS item
 LIMIT $rows`;
-  return { cypher, params: { frontier: [...level.frontier], rows: neo4j.int(level.rows) } };
+  return {
+    cypher,
+    params: {
+      frontier: [...level.frontier],
+      rows: neo4j.int(level.rows),
+      known: [...level.known],
+      full: level.full,
+    },
+  };
 }

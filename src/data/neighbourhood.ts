@@ -51,24 +51,37 @@ export async function neighbourhood(
     let truncated = false;
     let frontier = [input.key];
     for (let level = 0; level < depth && frontier.length > 0 && types.length > 0; level++) {
+      // Ends the walk has are sent as keys, and once the limit is reached other ends as bare
+      // rows: reading each far end whole, 5,000 rows a level only to drop most of them, took a
+      // hub's depth-2 neighbourhood of 500 past the request's 16 MB read budget (LIMIT_EXCEEDED
+      // instead of an answer marked truncated).
       const { cypher, params } = neighbourhoodLevelStatement({
         types,
         frontier,
         rows: NEIGHBOURHOOD_LIMITS.rowsPerLevel,
+        known: [...nodes.keys()],
+        full: nodes.size >= limit,
       });
       const rows = await tx.run(cypher, params);
       if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;
       const next: string[] = [];
       for (const row of rows) {
-        const rel = toRelation(String(row.key), row.item as Row);
-        if (!nodes.has(rel.other.key)) {
-          if (nodes.size >= limit) {
-            truncated = true;
-            continue;
-          }
-          nodes.set(rel.other.key, rel.other);
-          next.push(rel.other.key);
+        if (row.item === null) {
+          truncated = true;
+          continue;
         }
+        const rel = toRelation(String(row.key), row.item as Row);
+        const seen = nodes.get(rel.other.key);
+        if (seen) {
+          edges.set(rel.id, { ...rel, other: seen });
+          continue;
+        }
+        if (nodes.size >= limit) {
+          truncated = true;
+          continue;
+        }
+        nodes.set(rel.other.key, rel.other);
+        next.push(rel.other.key);
         edges.set(rel.id, rel);
       }
       frontier = next;

@@ -75,6 +75,15 @@ export const DOCUMENT_LIMITS = {
   restatements: 20,
 } as const;
 
+/**
+ * A date given as a number is refused with a message saying how to write it: in YAML a bare year
+ * (`since: 2022`) is a number, which "expected string, received number" left a user to puzzle out.
+ */
+const dateAsText = (issue: { code: string; input?: unknown }) =>
+  issue.code === "invalid_type" && typeof issue.input === "number"
+    ? `must be an ISO date written as text: "${issue.input}" in quotes (in YAML a bare ${issue.input} is a number)`
+    : undefined;
+
 function propertySchema(spec: PropertyType): z.ZodType {
   const described = <T extends z.ZodType>(s: T) => s.describe(spec.description);
   switch (spec.type) {
@@ -96,7 +105,7 @@ function propertySchema(spec: PropertyType): z.ZodType {
         z
           .number()
           .int()
-          .min(-(2 ** 53) + 1)
+          .min(spec.min ?? -(2 ** 53) + 1)
           .max(2 ** 53 - 1),
       );
     case "boolean":
@@ -104,7 +113,7 @@ function propertySchema(spec: PropertyType): z.ZodType {
     case "partialDate":
       return described(
         z
-          .string()
+          .string({ error: dateAsText })
           .regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
           .refine(isPartialDate, "is not a day of the calendar"),
       );
@@ -169,23 +178,52 @@ export const entitySchema = z.discriminatedUnion(
   ],
 );
 
-function relationSchemaFor(type: RelationType) {
-  return z.strictObject({
-    from: keySchema,
-    type: z.literal(type),
-    to: keySchema,
-    properties: propertiesSchema(relationProperties(type)).default({}),
-    inferred: z
-      .boolean()
-      .default(false)
-      .describe("True where the source implies the relation rather than states it."),
-    evidence: wellFormed(
-      z
-        .string()
-        .min(1, "must quote the sentence that states the relation")
-        .max(DOCUMENT_LIMITS.excerpt),
-    ).describe("The sentence of the source that states (or implies) the relation, verbatim."),
+/**
+ * Whether a relation stated `since` one partial date and `until` another ends before it starts:
+ * the first day `since` can mean is after the last day `until` can mean ("2024" then "2020",
+ * "2024-06" then "2024-05-31"). Partial dates that overlap ("2024-05" and "2024") are in order.
+ */
+export function endsBeforeItStarts(since: unknown, until: unknown): boolean {
+  if (typeof since !== "string" || typeof until !== "string") return false;
+  if (!PARTIAL_DATE.test(since) || !PARTIAL_DATE.test(until)) return false;
+  const n = Math.min(since.length, until.length);
+  return since.slice(0, n) > until.slice(0, n);
+}
+
+/**
+ * A relation's properties, and `since` not after `until`: such a relation would hold on no date
+ * at all (every asOf leaves it out) while its timeline showed it ending before it began.
+ */
+const orderedPropertiesSchema = (type: RelationType) =>
+  propertiesSchema(relationProperties(type)).refine((p) => !endsBeforeItStarts(p.since, p.until), {
+    path: ["until"],
+    message: "must not be before since: the relation would hold on no date",
   });
+
+function relationSchemaFor(type: RelationType) {
+  return z
+    .strictObject({
+      from: keySchema,
+      type: z.literal(type),
+      to: keySchema,
+      properties: orderedPropertiesSchema(type).default({}),
+      inferred: z
+        .boolean()
+        .default(false)
+        .describe("True where the source implies the relation rather than states it."),
+      evidence: wellFormed(
+        z
+          .string()
+          .min(1, "must quote the sentence that states the relation")
+          .max(DOCUMENT_LIMITS.excerpt),
+      ).describe("The sentence of the source that states (or implies) the relation, verbatim."),
+    })
+    .refine((r) => r.from !== r.to, {
+      // No type of the vocabulary relates a thing to itself (a nation invading itself, a place
+      // part of itself): such a statement is a slip of the pen or of the extractor.
+      path: ["to"],
+      message: "must not be the entity it starts from: a relation joins two entities",
+    });
 }
 
 /** One relation; endpoints must be kinds the relationship type allows (checked below). */

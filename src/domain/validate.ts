@@ -3,6 +3,7 @@ import {
   type Document,
   type DocumentProblem,
   documentSchema,
+  endsBeforeItStarts,
   entitySchema,
   keySchema,
   relationSchema,
@@ -103,6 +104,10 @@ export function checkDocument(
   let scanned = 0;
   let overBudget = false;
   const statements = new Map<string, number>();
+  const spans = new Map<
+    string,
+    Partial<Record<"since" | "until", { value: string; at: number }>>
+  >();
   doc.relations.forEach((r, i) => {
     const id = `${r.from}|${r.type}|${r.to}`;
     const times = (statements.get(id) ?? 0) + 1;
@@ -112,6 +117,24 @@ export function checkDocument(
         path: ["relations", i],
         message: `states ${id} more than ${DOCUMENT_LIMITS.restatements} times; state each relation at most ${DOCUMENT_LIMITS.restatements} times, with its strongest sentences`,
       });
+    }
+    // Statements of one relation merge field by field (the first value of each wins): one that
+    // gives since and another until must still leave the relation holding on some date.
+    const span = spans.get(id) ?? {};
+    spans.set(id, span);
+    for (const field of ["since", "until"] as const) {
+      const value = r.properties[field];
+      if (typeof value !== "string" || span[field]) continue;
+      span[field] = { value, at: i };
+      const other = span[field === "since" ? "until" : "since"];
+      if (!other) continue;
+      const [since, until] = field === "since" ? [value, other.value] : [other.value, value];
+      if (endsBeforeItStarts(since, until)) {
+        problems.push({
+          path: ["relations", i, "properties", field],
+          message: `contradicts relations.${other.at}, a statement of the same relation: since ${since} would be after until ${until}, so it would hold on no date`,
+        });
+      }
     }
     const endKinds: Partial<Record<"from" | "to", Kind>> = {};
     for (const end of ["from", "to"] as const) {

@@ -13,7 +13,7 @@ export type PropertyType =
       readonly pattern?: string;
     }
   | { readonly type: "number"; readonly description: string }
-  | { readonly type: "integer"; readonly description: string }
+  | { readonly type: "integer"; readonly description: string; readonly min?: number }
   | { readonly type: "boolean"; readonly description: string }
   | { readonly type: "partialDate"; readonly description: string }
   | { readonly type: "url"; readonly description: string }
@@ -32,6 +32,8 @@ const code = (description: string): PropertyType => ({
 const text = (description: string): PropertyType => ({ type: "string", description, long: true });
 const num = (description: string): PropertyType => ({ type: "number", description });
 const int = (description: string): PropertyType => ({ type: "integer", description });
+/** A number of things (troops): a whole number, never below zero. */
+const count = (description: string): PropertyType => ({ type: "integer", description, min: 0 });
 const bool = (description: string): PropertyType => ({ type: "boolean", description });
 const date = (description: string): PropertyType => ({ type: "partialDate", description });
 const url = (description: string): PropertyType => ({ type: "url", description });
@@ -199,8 +201,8 @@ export const RELATION_TYPES = {
     from: ["Nation", "Organization"],
     to: ["Mission"],
     properties: {
-      troops: int("Troops deployed."),
-      additionalTroops: int("Troops announced to join."),
+      troops: count("Troops deployed."),
+      additionalTroops: count("Troops announced to join."),
       asOf: date("When the troop figures held."),
     },
     overTime: true,

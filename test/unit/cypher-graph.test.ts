@@ -62,6 +62,8 @@ describe("Cypher shapes: graph reads", () => {
         types: ["MEMBER_OF", "LEADS"],
         frontier: ["canada"],
         rows: 5000,
+        known: ["canada"],
+        full: false,
       }),
     ).toMatchInlineSnapshot(`
       {
@@ -69,10 +71,15 @@ describe("Cypher shapes: graph reads", () => {
       UNWIND $frontier AS k
       MATCH (n:Entity {key: k})-[r:MEMBER_OF|LEADS]-(m:Entity)
       WHERE (r.evidenceRanks IS NULL OR any(rank IN r.evidenceRanks WHERE rank <> "DEPRECATED"))
-      RETURN k AS key, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: m {.*, updatedAt: toString(m.updatedAt)}} AS item
+      WITH k, n, r, m, m.key IN $known AS seen
+      RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE m {.*, updatedAt: toString(m.updatedAt)} END} END AS item
       LIMIT $rows",
         "params": {
           "frontier": [
+            "canada",
+          ],
+          "full": false,
+          "known": [
             "canada",
           ],
           "rows": Integer {

@@ -118,7 +118,10 @@ describe("extraction metrics", () => {
     expect(verbatimEvidence(draft, TEXT)).toEqual({ verbatim: 1, all: 2 });
     // The damaged closing quote is repaired before comparing, as ingest does.
     const damaged = "He said \u201cyes\u2020and left.";
-    const quoting = doc([], [rel("src", "MENTIONS", "src", "He said \u201cyes\u201d and left.")]);
+    const quoting = doc(
+      [],
+      [rel("src", "MENTIONS", "boris-johnson", "He said \u201cyes\u201d and left.")],
+    );
     expect(verbatimEvidence(quoting, damaged)).toEqual({ verbatim: 1, all: 1 });
   });
 

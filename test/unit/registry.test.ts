@@ -67,8 +67,8 @@ describe("the registry types the schema", () => {
   it("a relation property added to the registry is a typed, documented field of every relation and relation edge", async () => {
     const sdl = await sdlWithRegistry((v) =>
       v.replace(
-        'troops: int("Troops deployed."),',
-        'troops: int("Troops deployed."),\n      casualties: int("Casualties reported."),',
+        'troops: count("Troops deployed."),',
+        'troops: count("Troops deployed."),\n      casualties: int("Casualties reported."),',
       ),
     );
     expect(added(sdl)).toMatchInlineSnapshot(`
