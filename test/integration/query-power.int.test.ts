@@ -105,6 +105,23 @@ describe("paths with citations", () => {
     expect(data.path.steps[0].relation).toMatchObject({ type: "VISITED", direction: "IN" });
   });
 
+  it("answers a path from an entity to itself: one node, no relation", async () => {
+    const { data, errors } = await gql(`{
+      path(from: "canada", to: "canada") { length nodes { key } steps { relation { type } } }
+      noTypes: path(from: "canada", to: "canada", types: []) { length nodes { key } }
+      paths(from: "latvia", to: "latvia", first: 5) { length nodes { key } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      path: { length: 0, nodes: [{ key: "canada" }], steps: [] },
+      noTypes: { length: 0, nodes: [{ key: "canada" }] },
+      // The only one: a walk back to the start is a cycle, not a chain between two entities.
+      paths: [{ length: 0, nodes: [{ key: "latvia" }] }],
+    });
+    const unknown = await gql(`{ path(from: "atlantis", to: "atlantis") { length } }`);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("bounds maxHops and reports unknown entities", async () => {
     const tooFar = await gql(`{ path(from: "canada", to: "latvia", maxHops: 7) { length } }`);
     expect(tooFar.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
