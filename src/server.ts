@@ -10,6 +10,7 @@ import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { createExtractor, type Extractor } from "./extract/pool.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { operationBudget } from "./graphql/complexity.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
@@ -226,7 +227,8 @@ export function createApp({
           ? logger.debug(a.map(String).join(" "))
           : logger.error({ err: a[0] }, a.map(String).join(" ")),
     },
-    plugins: [...guards(limits), roundTripsExtension(), requestErrors(logger)],
+    // operationBudget after roundTripsExtension: a refused operation is still named in the log.
+    plugins: [...guards(limits), roundTripsExtension(), operationBudget(), requestErrors(logger)],
   });
 }
 
