@@ -91,6 +91,8 @@ export const RelationFilter = builder.inputType("RelationFilter", {
 });
 
 export const OrderDirectionEnum = builder.enumType("OrderDirection", {
+  description:
+    "ASC: smallest first; DESC: largest first. Either way, rows without the value come last.",
   values: ["ASC", "DESC"] as const,
 });
 
@@ -211,6 +213,8 @@ function orderInput(kind: Kind) {
     ),
   });
   return builder.inputType(`${kind}Order`, {
+    description:
+      "One ordering field. Rows without a value for it come last, in both directions; rows that tie on every field given follow their key, ascending (so pages never overlap or skip).",
     fields: (t) => ({
       field: t.field({ type: field, required: true }),
       direction: t.field({ type: OrderDirectionEnum, defaultValue: "ASC" }),
