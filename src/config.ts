@@ -9,6 +9,25 @@ const port = z.coerce.number().int().min(1).max(65_535);
 const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
 const duration = z.string().regex(/^\d+(ms|s|m)$/, "must look like 500ms, 30s or 2m");
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+/** An origin as a browser sends it: scheme, host and port, nothing after. */
+const isOrigin = (s: string) => {
+  try {
+    return new URL(s).origin === s;
+  } catch {
+    return false;
+  }
+};
+/** `*` (any origin), `none` (same origin only) or a comma-separated list of origins. */
+const corsOrigins = z
+  .string()
+  .transform((v) => v.trim())
+  .transform((v): "*" | string[] =>
+    v === "*" ? "*" : v === "none" ? [] : v.split(",").map((o) => o.trim().replace(/\/$/, "")),
+  )
+  .refine(
+    (v) => v === "*" || v.every(isOrigin),
+    "must be *, none, or origins separated by commas, such as https://app.example,http://localhost:5173",
+  );
 
 const schema = z.object({
   PORT: port.default(4000),
@@ -54,6 +73,8 @@ const schema = z.object({
   API_TOKENS: z.string().optional(),
   /** A file holding such a list. */
   API_TOKENS_FILE: z.string().optional(),
+  /** Origins whose pages may call the API from a browser; see cors.ts. */
+  CORS_ORIGINS: corsOrigins.default("*"),
   /** Shares graphChanged between processes (API replicas, the ingest CLI) through this Redis. */
   REDIS_URL: z
     .string()

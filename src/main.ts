@@ -92,7 +92,15 @@ async function main(): Promise<void> {
   // Without Redis, `npm run ingest` on this machine posts its changes here (see local-apis.ts).
   const secret = shared ? null : newSecret();
   const extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs });
-  const app = createApp({ db: database.db, logger, tokens, limits, events, extractor });
+  const app = createApp({
+    db: database.db,
+    logger,
+    tokens,
+    limits,
+    events,
+    extractor,
+    corsOrigins: config.CORS_ORIGINS,
+  });
   const server = createHttp({
     app,
     db: database.db,

@@ -10,6 +10,8 @@ import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { createExtractor, type Extractor } from "./extract/pool.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { operationBudget } from "./graphql/complexity.js";
+import { type CorsOrigins, cors } from "./graphql/cors.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
@@ -152,6 +154,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Where extractDocument runs (default: a pool of one worker thread, budget QUERY_TIMEOUT_MS). */
   extractor?: Extractor;
+  /** Origins whose pages may call the API (CORS_ORIGINS; default any, never with credentials). */
+  corsOrigins?: CorsOrigins;
 }
 
 /**
@@ -185,6 +189,7 @@ export function createApp({
   limits = DEFAULT_LIMITS,
   events = createGraphEvents(limits.maxSubscriptions),
   extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs }),
+  corsOrigins = "*",
 }: AppOptions) {
   return createYoga<ServerContext, Context>({
     schema,
@@ -214,6 +219,8 @@ export function createApp({
     // request (bench/findings.md).
     maxRequestBodySize: false,
     landingPage: false,
+    // yoga's CORS echoes any origin and allows credentials; cors() answers instead (cors.ts).
+    cors: false,
     maskedErrors: { maskError: createMaskError() },
     logging: {
       debug: (...a) => logger.debug(a.map(String).join(" ")),
@@ -226,7 +233,14 @@ export function createApp({
           ? logger.debug(a.map(String).join(" "))
           : logger.error({ err: a[0] }, a.map(String).join(" ")),
     },
-    plugins: [...guards(limits), roundTripsExtension(), requestErrors(logger)],
+    // operationBudget after roundTripsExtension: a refused operation is still named in the log.
+    plugins: [
+      cors(corsOrigins),
+      ...guards(limits),
+      roundTripsExtension(),
+      operationBudget(),
+      requestErrors(logger),
+    ],
   });
 }
 

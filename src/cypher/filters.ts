@@ -303,7 +303,11 @@ export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | un
       throw new BadInputError(`Cannot order ${kind} by ${o.field}.`);
     }
     const direction = o.direction === "DESC" ? "DESC" : "ASC";
-    return o.field === "name" ? byName("n", direction) : `n.${o.field} ${direction}`;
+    if (o.field === "name") return byName("n", direction);
+    if (o.field === "key") return `n.key ${direction}`;
+    // Rows without the value last in both directions (Neo4j puts nulls first in DESC): what a
+    // client ordering "newest first" expects to see at the top is a value.
+    return `n.${o.field} IS NULL, n.${o.field} ${direction}`;
   });
   if (!list.some((o) => o.field === "key")) parts.push("n.key ASC");
   return parts.join(", ");

@@ -20,7 +20,7 @@ export interface PathsPlan {
 }
 
 /**
- * Rows (fromFound, toFound, paths). Cypher cannot take a path length or a SHORTEST count as a
+ * One row (fromFound, toFound, paths). Cypher cannot take a path length or a SHORTEST count as a
  * parameter, so both are checked integers in a small range before they become part of the
  * text; types come from the registry.
  */
@@ -31,7 +31,9 @@ export function pathsStatement(plan: PathsPlan): Statement {
   if (!Number.isInteger(k) || k < 1 || k > MAX_PATHS * 3) throw new Error("k out of range");
   const rel = plan.types.filter(isRelationType).join("|");
   // One query answers both "do the ends exist" (an unknown key is NOT_FOUND, not "no path")
-  // and the paths themselves.
+  // and the paths themselves. From an entity to itself the one path is that entity alone, the
+  // shortest a quantified pattern of {0,n} hops would find; walks back to it are cycles, not
+  // chains between two entities, so they are not listed.
   const walk =
     rel === ""
       ? "RETURN [] AS paths"
@@ -47,6 +49,7 @@ OPTIONAL MATCH (b:Entity {key: $to})
 CALL (a, b) {
   ${walk}
 }
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+  CASE WHEN a = b THEN [{nodes: [${asMap("a")}], rels: []}] ELSE paths END AS paths`;
   return { cypher, params: { from: plan.from, to: plan.to } };
 }

@@ -29,29 +29,53 @@ export function foldDiacritics(word: string): string {
 }
 
 /**
+ * Words shorter than this match only as whole words, and only in names and aliases: a single
+ * letter as a prefix ("a*") matches a large part of every description.
+ */
+export const PREFIX_MIN_LENGTH = 2;
+/** Words this long or longer also match with one typo ("reasurance"); shorter ones would match half the vocabulary. */
+export const FUZZY_MIN_LENGTH = 4;
+
+/** A word's length in characters (code points), as a person counts them. */
+const length = (word: string) => [...word].length;
+
+/** Whether a word is too short to match as a prefix (see PREFIX_MIN_LENGTH). */
+export const isShortWord = (word: string) => length(word) < PREFIX_MIN_LENGTH;
+
+/** The Lucene forms of one word: whole (boosted), prefix and one typo, as its length allows. */
+function wordForms(word: string): string[] {
+  const forms = [`${word}^3`];
+  if (!isShortWord(word)) forms.push(`${word}*`);
+  if (length(word) >= FUZZY_MIN_LENGTH) forms.push(`${word}~1`);
+  return forms;
+}
+
+/**
  * Turns what a person typed into a Lucene query: each word must match, as a whole word
- * (boosted), as a prefix ("stolten" finds Stoltenberg) or, for longer words, with one typo; a
- * word with diacritics matches without them too ("Kariņš" finds Karins, as the articles spell
- * him). User text never reaches Lucene syntax unescaped. Returns null when nothing searchable
- * remains.
+ * (boosted), from two characters as a prefix ("stolten" finds Stoltenberg) and from four with
+ * one typo; a word with diacritics matches without them too ("Kariņš" finds Karins, as the
+ * articles spell him). A one-character word matches only a whole word of a name or alias ("X"
+ * finds Task Force X), and the description is searched for the longer words alone. User text
+ * never reaches Lucene syntax unescaped. Returns null when nothing searchable remains.
  */
 export function toLuceneQuery(text: string): string | null {
   const words = queryWords(text);
   if (words.length === 0) return null;
-  const all = words
-    .map((w) => {
-      const forms = [`${w}^3`, `${w}*`];
-      if (w.length >= 4) forms.push(`${w}~1`);
-      const folded = foldDiacritics(w);
-      if (folded !== w && folded.length > 0) {
-        forms.push(`${folded}^3`, `${folded}*`);
-        if (folded.length >= 4) forms.push(`${folded}~1`);
-      }
-      return `(${forms.join(" OR ")})`;
-    })
-    .join(" AND ");
+  const clause = (list: string[]) =>
+    list
+      .map((w) => {
+        const forms = wordForms(w);
+        const folded = foldDiacritics(w);
+        if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
+        return `(${forms.join(" OR ")})`;
+      })
+      .join(" AND ");
+  const all = clause(words);
+  const long = words.filter((w) => !isShortWord(w));
   // A match in the name outranks one in the aliases, which outranks one in the description.
-  return `name:(${all})^4 OR aliases:(${all})^2 OR description:(${all})`;
+  const fields = [`name:(${all})^4`, `aliases:(${all})^2`];
+  if (long.length > 0) fields.push(`description:(${clause(long)})`);
+  return fields.join(" OR ");
 }
 
 // An entity only retracted sources state is not found (see `vouched`).

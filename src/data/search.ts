@@ -3,7 +3,7 @@
  * snippet of where the words matched.
  */
 import type { SearchPlan } from "../cypher/plan.js";
-import { queryWords, searchStatement } from "../cypher/search.js";
+import { isShortWord, queryWords, searchStatement } from "../cypher/search.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
 import { type EntityRecord, type Page, toEntity } from "./records.js";
@@ -26,10 +26,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function snippetFor(entity: EntityRecord, text: string, width = 160): string | null {
   const words = queryWords(text);
   if (words.length === 0) return null;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join("|")})[\\p{L}\\p{N}]*`,
-    "giu",
+  // As the search matches: a word as a prefix, a one-character word as a whole word only.
+  const forms = words.map((w) =>
+    isShortWord(w) ? `${escapeRegExp(w)}(?![\\p{L}\\p{N}])` : `${escapeRegExp(w)}[\\p{L}\\p{N}]*`,
   );
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join("|")})`, "giu");
   for (const field of [entity.name, ...entity.aliases, entity.description ?? ""]) {
     pattern.lastIndex = 0;
     const first = pattern.exec(field);

@@ -5,7 +5,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context } from "../context.js";
-import { ForbiddenError, LimitExceededError, UnauthenticatedError } from "../domain/errors.js";
+import { ForbiddenError, UnauthenticatedError } from "../domain/errors.js";
 import { checkArguments, fieldPrice } from "./complexity.js";
 import { decodeEntityId } from "./keys.js";
 
@@ -24,19 +24,15 @@ export const builder = new SchemaBuilder<{
 }>({
   // Scope auth first: it must wrap everything else, so no other plugin runs for a refused caller.
   plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
-  // Priced at execution, with the variables' values and the arguments' defaults (see
-  // complexity.ts); refused before any root field runs.
+  // The plugin gives every field its price; operationBudget (complexity.ts) prices the whole
+  // operation once, with the variables' values and the arguments' defaults, before any of it
+  // runs. The plugin's own check, once per root field as each resolves, is off.
   complexity: {
     fieldComplexity: (args, ctx, field) => {
       checkArguments(args, ctx);
       return fieldPrice(args, field);
     },
-    limit: (ctx) => ({ complexity: ctx.maxCost }),
-    complexityError: (_kind, { complexity, maxComplexity }) =>
-      new LimitExceededError(
-        `The operation costs ${complexity}; at most ${maxComplexity}. Ask for smaller pages (first, limit) or fewer nested levels.`,
-        { cost: complexity, maxCost: maxComplexity },
-      ),
+    disabled: true,
   },
   scopeAuth: {
     authScopes: (ctx) => {

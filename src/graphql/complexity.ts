@@ -9,7 +9,20 @@
  * UNSIZED_LIST rows; a connection's `edges` count once, since the connection already
  * multiplied them. `totalCount` costs more: it is a count over every row, not a page.
  */
-import { type GraphQLField, getNamedType, isLeafType, isListType, isNonNullType } from "graphql";
+import { complexityFromQuery } from "@pothos/plugin-complexity";
+import {
+  type ExecutionArgs,
+  GraphQLError,
+  type GraphQLField,
+  getNamedType,
+  getOperationAST,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  Kind,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Context } from "../context.js";
 import { LimitExceededError } from "../domain/errors.js";
 import { DEFAULT_PAGE_SIZE } from "./pagination.js";
 
@@ -86,4 +99,69 @@ export function fieldPrice(
   if (!isList(field.type)) return { field: own, multiplier: 1 };
   if (field.name === "edges" && typeName.endsWith("Edge")) return { field: own, multiplier: 1 };
   return { field: own, multiplier: UNSIZED_LIST };
+}
+
+/** The refusal of an operation that costs more than `max`. */
+export function costError(cost: number, max: number): LimitExceededError {
+  return new LimitExceededError(
+    `The operation costs ${cost}; at most ${max}. Ask for smaller pages (first, limit) or fewer nested levels.`,
+    { cost, maxCost: max },
+  );
+}
+
+/**
+ * Why the operation `args` will run must not run (an argument over its limit, or its price
+ * over the context's maxCost), or null. Bad variables are left to execution, which refuses them
+ * before any resolver runs; anything else unexpected is thrown, so the operation fails closed.
+ */
+function refusal(args: ExecutionArgs): GraphQLError | null {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation) return null; // graphql-js refuses it before executing anything
+  // complexityFromQuery prices the document's first operation: give it the one that will run.
+  const document = {
+    ...args.document,
+    definitions: args.document.definitions.filter(
+      (d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION,
+    ),
+  };
+  const ctx = args.contextValue as Context;
+  let error: LimitExceededError | null = null;
+  try {
+    const { complexity } = complexityFromQuery(document, {
+      schema: args.schema,
+      ctx,
+      variables: (args.variableValues ?? {}) as Record<string, unknown>,
+    });
+    if (complexity > ctx.maxCost) error = costError(complexity, ctx.maxCost);
+  } catch (e) {
+    if (e instanceof LimitExceededError) error = e;
+    // Duck-typed: graphql ships CJS and ESM builds, so instanceof can lie (see errors.ts).
+    else if (e instanceof Error && e.name === "GraphQLError") return null;
+    else throw e;
+  }
+  // A request error, as a validation rule's: nothing ran, so no data; 400 as for depth.
+  return error
+    ? new GraphQLError(error.message, {
+        extensions: { code: error.code, ...error.details, http: { status: 400 } },
+      })
+    : null;
+}
+
+/**
+ * Prices an operation once, before any of it runs, and refuses it with one error naming the
+ * first limit it crosses. The complexity plugin's own check runs as each root field resolves,
+ * so an operation of five root fields over the budget got the same error five times (and a
+ * subscription was priced at every event).
+ */
+export function operationBudget(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = refusal(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = refusal(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { BadInputError } from "../domain/errors.js";
+import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { isKind, KEY_MAX_LENGTH, KEY_PATTERN, type Kind } from "../domain/vocabulary.js";
 
 /** How much of a client's text an error message repeats. */
@@ -13,14 +13,45 @@ function isKey(key: string): boolean {
   return key.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(key);
 }
 
-/** Checks that `key` (the argument called `name`) is an entity key; throws BAD_USER_INPUT if not. */
-export function checkKey(key: string, name = "key"): string {
-  if (!isKey(key)) {
-    throw new BadInputError(
-      `"${echo(key)}" is not a key: keys are lowercase slugs such as justin-trudeau.`,
-      [{ path: [name], message: "must be a lowercase slug such as justin-trudeau" }],
-    );
+/** Where a value sits in the arguments, e.g. ["where", "related", 0, "to", 1]. */
+export type ArgPath = (string | number)[];
+
+/** An argument path as the API's other input errors write it: `where.related.0.to.1`. */
+export function formatPath(path: ArgPath): string {
+  return path.join(".");
+}
+
+/** A problem for each of `keys` (value and where it sits) that can never be an entity key. */
+export function keyProblems(keys: Iterable<readonly [string, ArgPath]>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const [key, path] of keys) {
+    if (!isKey(key)) {
+      problems.push({
+        path,
+        message: `"${echo(key)}" is not a key: keys are lowercase slugs such as justin-trudeau`,
+      });
+    }
   }
+  return problems;
+}
+
+/**
+ * The one check of every argument and filter that takes entity keys: a value that can never be a
+ * key is BAD_USER_INPUT naming where it sits and what it is (every such value in `problems`, the
+ * first in the message), rather than a lookup that can only miss. A well-formed key that no
+ * entity has is left to the query (matching nothing, or NOT_FOUND where one entity is asked for).
+ */
+export function checkKeys(keys: Iterable<readonly [string, ArgPath]>): void {
+  const problems = keyProblems(keys);
+  const [first] = problems;
+  if (!first) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more, in problems)` : "";
+  throw new BadInputError(`${formatPath(first.path)}: ${first.message}.${more}`, problems);
+}
+
+/** Checks that `key`, the argument at `path` (a name or a path), is an entity key (see checkKeys). */
+export function checkKey(key: string, path: string | ArgPath = "key"): string {
+  checkKeys([[key, typeof path === "string" ? [path] : path]]);
   return key;
 }
 

@@ -5,13 +5,51 @@
  * or types) is BAD_USER_INPUT with a message saying so, never a page from the start or
  * somewhere else, and never an internal error.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { createClient, testDb } from "../helpers/client.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestDocument } from "../../src/data/ingest.js";
+import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const { gql } = createClient(db);
 afterAll(async () => {
+  await removeByPrefix(db, P);
   await db.driver.close();
+});
+
+/** Events with and without a date (and two on one date), to order and page by date. */
+const P = "curs-";
+const DATES: Record<string, string | null> = {
+  a: "2021",
+  b: null,
+  c: "2022-03-08",
+  d: "2022-03",
+  e: null,
+  f: "2022-03-08",
+  g: "2019-11-02",
+  h: null,
+};
+beforeAll(async () => {
+  await removeByPrefix(db, P);
+  const names = Object.keys(DATES).map((k) => `Cursor event ${k}`);
+  await ingestDocument(
+    db,
+    { roundTrips: 0 },
+    {
+      source: {
+        key: `${P}source`,
+        name: "Paging fixture",
+        properties: { text: names.join(". ") },
+      },
+      entities: Object.entries(DATES).map(([k, date]) => ({
+        key: `${P}${k}`,
+        kind: "Event",
+        name: `Cursor event ${k}`,
+        ...(date ? { properties: { date } } : {}),
+      })),
+      relations: [],
+    },
+    "fixture",
+  );
 });
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -136,5 +174,62 @@ describe("cursors", () => {
       { a: d.entity.relations.pageInfo.endCursor },
     );
     expect(nested.errors).toBeUndefined();
+  });
+});
+
+describe("ordering by a property some rows lack", () => {
+  const EVENTS = `query ($first: Int, $after: String, $last: Int, $before: String, $orderBy: [EventOrder!]) {
+    events(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy,
+           where: { key: { startsWith: "${P}" } }) {
+      edges { node { key date } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage }
+    }
+  }`;
+  type Page = {
+    edges: { node: { key: string; date: string | null } }[];
+    pageInfo: {
+      startCursor: string;
+      endCursor: string;
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+    };
+  };
+  const page = async (variables: Record<string, unknown>): Promise<Page> => {
+    const r = await gql(EVENTS, variables);
+    expect(r.errors).toBeUndefined();
+    return r.data.events;
+  };
+  const keys = (p: Page) => p.edges.map((e) => e.node.key.slice(P.length));
+
+  it("puts rows without a value last in both directions, and pages agree with the whole list", async () => {
+    for (const [direction, expected] of [
+      ["ASC", ["g", "a", "d", "c", "f", "b", "e", "h"]],
+      ["DESC", ["c", "f", "d", "a", "g", "b", "e", "h"]],
+    ] as const) {
+      const orderBy = [{ field: "DATE", direction }];
+      const whole = await page({ first: 100, orderBy });
+      // Ties (c and f on one day; the undated) fall back to the key, ascending.
+      expect(keys(whole), direction).toEqual(expected);
+      // Forwards, two at a time.
+      const forwards: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const p = await page({ first: 2, after, orderBy });
+        forwards.push(...keys(p));
+        if (!p.pageInfo.hasNextPage) break;
+        after = p.pageInfo.endCursor;
+      }
+      expect(forwards, direction).toEqual(expected);
+      // Backwards from the end, three at a time.
+      const backwards: string[] = [];
+      let before: string | null = null;
+      let last = await page({ last: 3, orderBy, first: 100 });
+      for (;;) {
+        backwards.unshift(...keys(last));
+        if (!last.pageInfo.hasPreviousPage) break;
+        before = last.pageInfo.startCursor;
+        last = await page({ last: 3, before, orderBy });
+      }
+      expect(backwards, direction).toEqual(expected);
+    }
   });
 });

@@ -27,6 +27,32 @@ describe("operation limits", () => {
     expect(r.errors?.[0]?.message).toMatch(/costs \d+; at most 50000/i);
   });
 
+  it("refuses an operation over its budget with one error, however many root fields it has", async () => {
+    const big = `nations(first: 100) { edges { node { relations(first: 100) { edges { node { relations(first: 100) { edges { type } } } } } } } }`;
+    const r = await gql(
+      `{ a: ${big} b: ${big} c: entity(key: "nato") { key } d: search(query: "nato") { totalCount } }`,
+    );
+    expect(r.status).toBe(400);
+    expect(r.errors).toHaveLength(1);
+    expect(code(r)).toBe("LIMIT_EXCEEDED");
+    expect(r.errors?.[0]?.message).toMatch(/^The operation costs \d+; at most 50000\./);
+    expect(r.errors?.[0]?.extensions).toEqual({
+      code: "LIMIT_EXCEEDED",
+      cost: expect.any(Number),
+      maxCost: 50000,
+    });
+    // Refused before anything ran: no field answered, so no data at all.
+    expect(r.data).toBeUndefined();
+    expect(r.extensions?.cypherRoundTrips ?? 0).toBe(0);
+
+    // The same for an argument over its limit, and for a mutation (nothing is written).
+    const ids = JSON.stringify(Array.from({ length: 101 }, () => "UGVyc29uOmp1c3Rpbi10cnVkZWF1"));
+    const list = await gql(`{ a: nodes(ids: ${ids}) { id } b: entity(key: "nato") { key } }`);
+    expect(list.errors).toHaveLength(1);
+    expect(list.errors?.[0]?.message).toBe('"ids" holds 101 items; at most 100.');
+    expect(list.data).toBeUndefined();
+  });
+
   it("refuses too many aliases, tokens and directives", async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: entity(key: "nato") { key }`).join(
       " ",

@@ -25,6 +25,7 @@ const TERMS = {
     { key: `${PREFIX}freedonia`, kind: "Nation", name: "Freedonia" },
     { key: `${PREFIX}ann-lee`, kind: "Person", name: "Ann Lee" },
     { key: `${PREFIX}bo-park`, kind: "Person", name: "Bo Park" },
+    { key: `${PREFIX}task-force-x`, kind: "Organization", name: "Task Force X" },
   ],
   relations: [
     {
@@ -103,6 +104,23 @@ describe("paths with citations", () => {
   it("walks a relation against its direction and says so", async () => {
     const { data } = await gql(`{ path(from: "latvia", to: "justin-trudeau") { ${STEPS} } }`);
     expect(data.path.steps[0].relation).toMatchObject({ type: "VISITED", direction: "IN" });
+  });
+
+  it("answers a path from an entity to itself: one node, no relation", async () => {
+    const { data, errors } = await gql(`{
+      path(from: "canada", to: "canada") { length nodes { key } steps { relation { type } } }
+      noTypes: path(from: "canada", to: "canada", types: []) { length nodes { key } }
+      paths(from: "latvia", to: "latvia", first: 5) { length nodes { key } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      path: { length: 0, nodes: [{ key: "canada" }], steps: [] },
+      noTypes: { length: 0, nodes: [{ key: "canada" }] },
+      // The only one: a walk back to the start is a cycle, not a chain between two entities.
+      paths: [{ length: 0, nodes: [{ key: "latvia" }] }],
+    });
+    const unknown = await gql(`{ path(from: "atlantis", to: "atlantis") { length } }`);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
   it("bounds maxHops and reports unknown entities", async () => {
@@ -228,6 +246,35 @@ describe("ranked search", () => {
     expect(data.typo.edges[0].node.key).toBe("operation-reassurance");
     expect(data.alias.edges[0].node.key).toBe("nato");
     expect(data.prefix.edges[0].snippet).toBe("Jens <mark>Stoltenberg</mark>");
+  });
+
+  it("takes a one-character word as a whole word of a name or alias, never as a prefix", async () => {
+    const { data, errors } = await gql(`{
+      a: search(query: "a", first: 100) { totalCount edges { snippet node { key } } }
+      enye: search(query: "ñ") { totalCount }
+      x: search(query: "X") { totalCount edges { snippet node { key } } }
+      two: search(query: "ca", first: 100) { edges { node { key } } }
+      three: search(query: "nto") { totalCount }
+    }`);
+    expect(errors).toBeUndefined();
+    // "a" finds the names that have it as a word, not every entity with a word starting with a
+    // somewhere in its description (40 of them); nothing has "ñ" as a word of its name.
+    expect(data.a.edges.map((e: { node: { key: string } }) => e.node.key).sort()).toEqual([
+      "military-base-in-latvia",
+      "quote-stoltenberg-longer-term-adaptation",
+      "visit-to-military-base-in-latvia",
+    ]);
+    for (const e of data.a.edges) expect(e.snippet).toMatch(/(^|[^\p{L}])<mark>a<\/mark> /u);
+    expect(data.a.totalCount).toBe(3);
+    expect(data.enye.totalCount).toBe(0);
+    expect(data.x).toEqual({
+      totalCount: 1,
+      edges: [{ snippet: "Task Force <mark>X</mark>", node: { key: `${PREFIX}task-force-x` } }],
+    });
+    // Two characters are a prefix ("ca" finds Canada); a typo is forgiven from four ("nto" is
+    // not NATO).
+    expect(data.two.edges.map((e: { node: { key: string } }) => e.node.key)).toContain("canada");
+    expect(data.three.totalCount).toBe(0);
   });
 
   it("pages with after", async () => {

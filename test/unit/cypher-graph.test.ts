@@ -36,7 +36,8 @@ describe("Cypher shapes: graph reads", () => {
           rels: [r IN relationships(p) | {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), start: startNode(r).key}]
         }) AS paths
       }
-      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths",
+      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+        CASE WHEN a = b THEN [{nodes: [a {.*, updatedAt: toString(a.updatedAt)}], rels: []}] ELSE paths END AS paths",
         "params": {
           "from": "canada",
           "to": "latvia",

@@ -249,7 +249,7 @@ describe("Cypher shapes", () => {
       "MATCH (a:Entity) WHERE a.key IN $w0
         MATCH (n:Nation)-[:MEMBER_OF]->(a:Entity)
         WITH DISTINCT n WHERE (true) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
-        WITH n ORDER BY n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
+        WITH n ORDER BY n.isoCode IS NULL, n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
         RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
         MATCH (n)-[r0]-(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH r0, m0 ORDER BY type(r0), m0.nameLower ASC, m0.name ASC, m0.key

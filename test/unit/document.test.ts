@@ -106,6 +106,18 @@ describe("search query building", () => {
     expect(toLuceneQuery("  ~*: ")).toBeNull();
   });
 
+  it("takes a one-character word whole, in names and aliases only; a typo from four characters", () => {
+    expect(toLuceneQuery("Task force X")).toBe(
+      "name:((task^3 OR task* OR task~1) AND (force^3 OR force* OR force~1) AND (x^3))^4 OR " +
+        "aliases:((task^3 OR task* OR task~1) AND (force^3 OR force* OR force~1) AND (x^3))^2 OR " +
+        "description:((task^3 OR task* OR task~1) AND (force^3 OR force* OR force~1))",
+    );
+    expect(toLuceneQuery("ñ")).toBe("name:((ñ^3 OR n^3))^4 OR aliases:((ñ^3 OR n^3))^2");
+    expect(toLuceneQuery("nto")).toBe(
+      "name:((nto^3 OR nto*))^4 OR aliases:((nto^3 OR nto*))^2 OR description:((nto^3 OR nto*))",
+    );
+  });
+
   it("matches a word typed with diacritics without them too", () => {
     expect(toLuceneQuery("Kariņš")).toContain(
       "name:((kariņš^3 OR kariņš* OR kariņš~1 OR karins^3 OR karins* OR karins~1))^4",

@@ -22,6 +22,7 @@ import {
   type PropertyType,
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
+import type { ArgPath } from "../keys.js";
 import {
   DirectionEnum,
   EntityKindEnum,
@@ -82,7 +83,7 @@ export const RelationFilter = builder.inputType("RelationFilter", {
     }),
     to: t.stringList({
       description:
-        "Keys of the entities at the other end (any, when omitted; none, when an empty list).",
+        "Keys of the entities at the other end (any, when omitted; none, when an empty list). A value that cannot be a key (not a lowercase slug) is BAD_USER_INPUT naming its path; a key no entity has matches nothing.",
     }),
     kind: t.field({ type: EntityKindEnum, description: "Kind of the entity at the other end." }),
     none: t.boolean({ defaultValue: false, description: "True: has no such relation." }),
@@ -90,6 +91,8 @@ export const RelationFilter = builder.inputType("RelationFilter", {
 });
 
 export const OrderDirectionEnum = builder.enumType("OrderDirection", {
+  description:
+    "ASC: smallest first; DESC: largest first. Either way, rows without the value come last.",
   values: ["ASC", "DESC"] as const,
 });
 
@@ -165,7 +168,11 @@ function whereInput(kind: Kind) {
     description: `Filters ${KINDS[kind].plural}. Conditions in one object must all hold (an empty object matches every one); combine with AND, OR and NOT.`,
     fields: (t) => ({
       name: t.field({ type: StringFilter, description: "The name, ignoring case." }),
-      key: t.field({ type: StringFilter }),
+      key: t.field({
+        type: StringFilter,
+        description:
+          "The key, exactly. equals and in take keys: a value that cannot be one (not a lowercase slug) is BAD_USER_INPUT naming its path; startsWith and contains take any text.",
+      }),
       ...Object.fromEntries(
         filterableProps(kind).map(([prop, spec]) => [
           prop,
@@ -206,6 +213,8 @@ function orderInput(kind: Kind) {
     ),
   });
   return builder.inputType(`${kind}Order`, {
+    description:
+      "One ordering field. Rows without a value for it come last, in both directions; rows that tie on every field given follow their key, ascending (so pages never overlap or skip).",
     fields: (t) => ({
       field: t.field({ type: field, required: true }),
       direction: t.field({ type: OrderDirectionEnum, defaultValue: "ASC" }),
@@ -217,6 +226,27 @@ function orderInput(kind: Kind) {
 export const KIND_FILTERS = Object.fromEntries(
   KIND_NAMES.map((k) => [k, { where: whereInput(k), order: orderInput(k) }]),
 ) as Record<Kind, { where: ReturnType<typeof whereInput>; order: ReturnType<typeof orderInput> }>;
+
+/**
+ * Every value in a `<Kind>Where` that must be an entity key (a relation condition's `to`, the
+ * key filter's `equals` and `in`), with where it sits, for checkKeys. A prefix or substring of
+ * a key (`startsWith`, `contains`) need not be one.
+ */
+export function* whereKeys(
+  input: WhereInput | null | undefined,
+  path: ArgPath,
+): Generator<readonly [string, ArgPath]> {
+  if (!input) return;
+  const { key } = input;
+  if (key?.equals != null) yield [key.equals, [...path, "key", "equals"]];
+  for (const [i, k] of (key?.in ?? []).entries()) yield [k, [...path, "key", "in", i]];
+  for (const [i, r] of (input.related ?? []).entries()) {
+    for (const [j, k] of (r.to ?? []).entries()) yield [k, [...path, "related", i, "to", j]];
+  }
+  for (const [i, w] of (input.AND ?? []).entries()) yield* whereKeys(w, [...path, "AND", i]);
+  for (const [i, w] of (input.OR ?? []).entries()) yield* whereKeys(w, [...path, "OR", i]);
+  yield* whereKeys(input.NOT, [...path, "NOT"]);
+}
 
 /** Turns a GraphQL `<Kind>Where` into the data layer's EntityWhere. */
 export function toEntityWhere(

@@ -64,7 +64,7 @@ const pathArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) =>
   types: t.arg({
     type: [RelationTypeEnum],
     description:
-      "Relation types to walk (default: all but MENTIONS; an empty list: none, so no path).",
+      "Relation types to walk (default: all but MENTIONS; an empty list: none, so no path between two different entities).",
   }),
 });
 
@@ -73,7 +73,7 @@ builder.queryField("path", (t) =>
     type: PathRef,
     nullable: true,
     description:
-      'The shortest chain of relations between two entities, each step with its evidence; null when none is within maxHops. E.g. path(from: "justin-trudeau", to: "latvia").',
+      'The shortest chain of relations between two entities, each step with its evidence; null when none is within maxHops. From an entity to itself: that entity alone (length 0, no steps). E.g. path(from: "justin-trudeau", to: "latvia").',
     args: pathArgs(t),
     resolve: async (_, args, ctx) => (await find(args, ctx, 1))[0] ?? null,
   }),
@@ -83,7 +83,8 @@ builder.queryField("paths", (t) =>
   t.field({
     type: [PathRef],
     nullable: true,
-    description: "The k shortest paths (distinct sequences of entities), shortest first.",
+    description:
+      "The k shortest paths (distinct sequences of entities), shortest first. From an entity to itself: one path, that entity alone (length 0); cycles back to it are not listed.",
     args: {
       ...pathArgs(t),
       first: t.arg.int({ defaultValue: 3, description: `How many paths (1 to ${MAX_PATHS}).` }),

@@ -8,7 +8,7 @@ import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
-import { checkKey } from "../keys.js";
+import { checkKey, checkKeys } from "../keys.js";
 import { toConnection } from "../pagination.js";
 import {
   connectionWindow,
@@ -20,7 +20,7 @@ import {
 } from "../planner.js";
 import { primeRelationPages, responsePath } from "../relation-pages.js";
 import { EntityKindEnum } from "./enums.js";
-import { KIND_FILTERS, toEntityWhere, toOrderBy } from "./filters.js";
+import { KIND_FILTERS, toEntityWhere, toOrderBy, whereKeys } from "./filters.js";
 import { EntityRef, KIND_REFS } from "./refs.js";
 
 builder.queryType({ description: "Reads are public." });
@@ -81,6 +81,7 @@ for (const kind of KIND_NAMES) {
         ...pagingArgs(t.arg),
       },
       resolve: async (_, args, ctx, info) => {
+        checkKeys(whereKeys(args.where, ["where"]));
         const window = connectionWindow(args, info.fieldNodes, info);
         const nodes = nodeSelections(info.fieldNodes, info);
         const pages = relationPagePlans(info, nodes, kind);
@@ -138,7 +139,7 @@ builder.queryField("search", (t) =>
     type: SearchConnection,
     nullable: true,
     description:
-      'Full-text search over names, aliases and descriptions, best first. Matches whole words, prefixes ("stolten") and near spellings.',
+      'Full-text search over names, aliases and descriptions, best first. Every word typed must match: as a whole word, from two characters as a prefix ("stolten"), from four with one typo ("reasurance"). A one-character word matches only a whole word of a name or alias ("X" finds Task Force X, "a" no description that merely has a word starting with a).',
     args: {
       query: t.arg.string({ required: true }),
       kinds: t.arg({

@@ -3,8 +3,7 @@ import { filter, pipe } from "graphql-yoga";
 import { BadInputError } from "../../domain/errors.js";
 import type { GraphChange } from "../../events.js";
 import { builder } from "../builder.js";
-import { checkListLength } from "../complexity.js";
-import { checkKey } from "../keys.js";
+import { checkKeys } from "../keys.js";
 
 const GraphChangeRef = builder.objectRef<GraphChange>("GraphChange").implement({
   description:
@@ -54,11 +53,9 @@ builder.subscriptionField("graphChanged", (t) =>
       }),
     },
     subscribe: (_, args, ctx) => {
-      // The complexity plugin checks arguments when a root field resolves: for a subscription
-      // that is each event, so its list is checked here, before the stream opens.
-      checkListLength("keys", args.keys ?? [], ctx.maxListItems);
+      // operationBudget (complexity.ts) refused a list over maxListItems before this ran.
       // A key no entity can have would hold a stream open that never fires.
-      for (const key of args.keys ?? []) checkKey(key, "keys");
+      checkKeys((args.keys ?? []).map((key, i) => [key, ["keys", i]] as const));
       // So would an empty list (changes touching none of no entities): refused the same way.
       if (args.keys?.length === 0)
         throw new BadInputError(

@@ -1,0 +1,24 @@
+/** CORS_ORIGINS as the environment gives it: `*`, `none`, or a list of origins; anything else stops start-up. */
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const cors = (value?: string) => loadConfig({ CORS_ORIGINS: value }).CORS_ORIGINS;
+
+describe("CORS_ORIGINS", () => {
+  it("is any origin by default, none with none, else the origins listed", () => {
+    expect(cors()).toBe("*");
+    expect(cors("*")).toBe("*");
+    expect(cors("none")).toEqual([]);
+    expect(cors(" https://app.example, http://localhost:5173/ ")).toEqual([
+      "https://app.example",
+      "http://localhost:5173",
+    ]);
+  });
+
+  it("refuses what is not an origin, naming the variable", () => {
+    for (const bad of ["https://app.example/path", "app.example", ",", "https://a.example,*"]) {
+      expect(() => cors(bad), bad).toThrow(ConfigError);
+      expect(() => cors(bad), bad).toThrow(/CORS_ORIGINS=.*must be \*, none, or origins/);
+    }
+  });
+});
