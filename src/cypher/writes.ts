@@ -221,7 +221,9 @@ WITH a, b, s, s.text IS NULL OR s.text CONTAINS $row.evidence AS quoted
 OPTIONAL CALL (a, b, s, quoted) {
   // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
   WITH a, b, s, quoted, $row AS given
-  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
+  // A retracted source's new claim is DEPRECATED, as one its re-ingested document makes.
+  WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, ""),
+       rank: CASE WHEN s.retracted = true THEN "DEPRECATED" ELSE "NORMAL" END} AS row
   WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher()}
   RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
          elementId(r) AS id, properties(r) AS stored

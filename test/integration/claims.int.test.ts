@@ -225,6 +225,58 @@ describe("claims from articles at different dates", () => {
     );
   });
 
+  it("addRelation citing a retracted source adds a DEPRECATED claim: the relation stays out of reads until the source is restored", async () => {
+    for (const doc of [A, B, C]) await ingest(doc);
+    const retract = (retracted: boolean) =>
+      gql(
+        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
+        { k: C.source.key, r: retracted },
+        auth,
+      );
+    expect((await retract(true)).data.retractSource.__typename).toBe("RetractSourceSuccess");
+    const added = await gql(
+      `mutation ($i: AddRelationInput!) { addRelation(input: $i) { __typename ... on ValidationError { message } } }`,
+      {
+        i: {
+          from: "operation-reassurance",
+          type: "DEPLOYED_TO",
+          to: "europe",
+          evidence: {
+            source: C.source.key,
+            excerpt:
+              "Canada currently has 1,900 Canadian Armed Forces personnel stationed in Latvia.",
+          },
+        },
+      },
+      auth,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data.addRelation.__typename).toBe("AddRelationSuccess");
+    const deployedTo = async () => {
+      const q = await gql(
+        `{ entity(key: "operation-reassurance") { relations(types: [DEPLOYED_TO], direction: OUT) { edges { node { key } ${CLAIMS} } } } }`,
+      );
+      expect(q.errors).toBeUndefined();
+      return (
+        q.data.entity.relations.edges as Array<{
+          node: { key: string };
+          claims: Array<{ source: { key: string }; rank: string }>;
+        }>
+      ).find((e) => e.node.key === "europe");
+    };
+    // Only the retracted source states it: left out, as an ingest of that source's would be.
+    expect(await deployedTo()).toBeUndefined();
+    await retract(false);
+    expect((await deployedTo())?.claims).toEqual([
+      expect.objectContaining({ source: { key: C.source.key }, rank: "NORMAL" }),
+    ]);
+    await gql(
+      `mutation { removeRelation(from: "operation-reassurance", type: DEPLOYED_TO, to: "europe") { __typename } }`,
+      {},
+      auth,
+    );
+  });
+
   it("after the articles' sources are deleted, the seed's own claim is all that is left", async () => {
     await removeArticles();
     const after = await contribution();

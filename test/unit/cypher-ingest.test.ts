@@ -107,7 +107,7 @@ describe("Cypher shapes: ingest", () => {
           r.evidenceValues = CASE WHEN known < 0 THEN vals + row.values
             ELSE [i IN range(0, size(vals) - 1) |
                   CASE WHEN i = known AND row.values <> "{}" THEN row.values ELSE vals[i] END] END,
-          r.evidenceRanks = CASE WHEN known < 0 THEN ranks + "NORMAL" ELSE ranks END
+          r.evidenceRanks = CASE WHEN known < 0 THEN ranks + coalesce(row.rank, "NORMAL") ELSE ranks END
       // Inferred while no source states it outright.
       SET r.inferred = all(x IN r.evidenceInferred WHERE x),
           r.disputed = coalesce(r.disputed, false)

@@ -240,7 +240,9 @@ describe("Cypher shapes: single writes", () => {
       OPTIONAL CALL (a, b, s, quoted) {
         // The claim holds at the relation's asOf, else at the source's (its asOf, or publication date).
         WITH a, b, s, quoted, $row AS given
-        WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, "")} AS row
+        // A retracted source's new claim is DEPRECATED, as one its re-ingested document makes.
+        WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, ""),
+             rank: CASE WHEN s.retracted = true THEN "DEPRECATED" ELSE "NORMAL" END} AS row
         WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted
       <mergeRelationCypher>
         RETURN outcome, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: true, m: b {.*, updatedAt: toString(b.updatedAt)}} AS item,
