@@ -20,7 +20,9 @@ export interface PathsPlan {
 }
 
 /**
- * One row (fromFound, toFound, paths). Cypher cannot take a path length or a SHORTEST count as a
+ * One row (fromFound, toFound, paths, entities): each path names its entities by key, and every
+ * entity on any path is sent once in `entities` (a long source on many paths was sent once per
+ * path, so ten paths through a 700 kB article read past the request's budget). Cypher cannot take a path length or a SHORTEST count as a
  * parameter, so both are checked integers in a small range before they become part of the
  * text; types come from the registry.
  */
@@ -36,13 +38,20 @@ export function pathsStatement(plan: PathsPlan): Statement {
   // chains between two entities, so they are not listed.
   const walk =
     rel === ""
-      ? "RETURN [] AS paths"
+      ? "RETURN [] AS paths, [] AS entities"
       : `WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = SHORTEST ${k} (a)-[step:${rel} WHERE ${counted("step")}]-{1,${maxHops}}(b)
-  RETURN collect({
-    nodes: [n IN nodes(p) | ${asMap("n")}],
+  WITH collect(p) AS found
+  CALL (found) {
+    UNWIND found AS p
+    UNWIND nodes(p) AS n
+    WITH DISTINCT n
+    RETURN collect(${asMap("n")}) AS entities
+  }
+  RETURN [p IN found | {
+    nodes: [n IN nodes(p) | n.key],
     rels: [r IN relationships(p) | {props: ${asMap("r")}, type: type(r), start: startNode(r).key}]
-  }) AS paths`;
+  }] AS paths, entities`;
   const cypher = `
 OPTIONAL MATCH (a:Entity {key: $from})
 OPTIONAL MATCH (b:Entity {key: $to})
@@ -50,6 +59,7 @@ CALL (a, b) {
   ${walk}
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-  CASE WHEN a = b THEN [{nodes: [${asMap("a")}], rels: []}] ELSE paths END AS paths`;
+  CASE WHEN a = b THEN [{nodes: [a.key], rels: []}] ELSE paths END AS paths,
+  CASE WHEN a = b THEN [${asMap("a")}] ELSE entities END AS entities`;
   return { cypher, params: { from: plan.from, to: plan.to } };
 }

@@ -29,8 +29,13 @@ export interface PathRecord {
 
 const DEFAULT_TYPES = RELATION_TYPE_NAMES.filter((t) => t !== "MENTIONS");
 
-function toPath(row: Row): PathRecord {
-  const nodes = ((row.nodes ?? []) as Plain[]).map(toEntity);
+/** A path of the statement's row: its entities by key, each taken from the row's `entities`. */
+function toPath(row: Row, byKey: ReadonlyMap<string, EntityRecord>): PathRecord {
+  const nodes = ((row.nodes ?? []) as string[]).map((key) => {
+    const node = byKey.get(key);
+    if (!node) throw new Error(`paths: entity ${key} of a path was not sent`);
+    return node;
+  });
   const rels = (row.rels ?? []) as Row[];
   const steps = rels.map((r, i) => {
     const from = nodes[i] as EntityRecord;
@@ -95,7 +100,10 @@ export async function shortestPaths(
   }
   const seen = new Set<string>();
   const out: PathRecord[] = [];
-  for (const path of ((row.paths ?? []) as Row[]).map(toPath)) {
+  const byKey = new Map(
+    ((row.entities ?? []) as Plain[]).map(toEntity).map((e) => [e.key, e] as const),
+  );
+  for (const path of ((row.paths ?? []) as Row[]).map((p) => toPath(p, byKey))) {
     const id = path.nodes.map((n) => n.key).join(">");
     if (seen.has(id)) continue;
     seen.add(id);

@@ -142,3 +142,53 @@ describe("the neighbourhood of a hub, on the server as npm start runs it", () =>
     expect(server.alive()).toBe(true);
   });
 });
+
+describe("paths through a long source, on the server as npm start runs it", () => {
+  it("send the source once, not once per path (thirty paths through an 80 kB article)", async () => {
+    // People 100 to 149 are named in one long article: every path between two of them by
+    // MENTIONS and SERVES_IN after the two shortest (through the article, through Hubland)
+    // passes the article, so thirty paths sent it thirty times, past the 1 MB read budget.
+    const names = Array.from({ length: 50 }, (_, i) => `It names Person ${100 + i}.`);
+    await ingest({
+      source: {
+        key: `${P}archive`,
+        name: "Archive",
+        properties: {
+          text: `${"An archive of very long records. ".repeat(2500)}${names.join(" ")}`,
+        },
+      },
+      relations: names.map((evidence, i) => ({
+        from: `${P}archive`,
+        type: "MENTIONS",
+        to: person(100 + i),
+        evidence,
+      })),
+    });
+    const r = await post(server, {
+      query: `query ($from: String!, $to: String!) {
+        paths(from: $from, to: $to, first: 10, maxHops: 4, types: [MENTIONS, SERVES_IN]) {
+          length nodes { key } } }`,
+      variables: { from: person(100), to: person(101) },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toBeUndefined();
+    const paths = r.body.data.paths as { length: number; nodes: { key: string }[] }[];
+    expect(paths).toHaveLength(10);
+    expect(
+      paths
+        .slice(0, 2)
+        .map((p) => p.nodes.map((n) => n.key))
+        .sort(),
+    ).toEqual([
+      [person(100), `${P}archive`, person(101)],
+      [person(100), `${P}hubland`, person(101)],
+    ]);
+    for (const p of paths) {
+      expect(p.nodes).toHaveLength(p.length + 1);
+      expect(p.nodes[0]?.key).toBe(person(100));
+      expect(p.nodes.at(-1)?.key).toBe(person(101));
+    }
+    expect(paths.slice(2).every((p) => p.length === 4)).toBe(true);
+    expect(server.alive()).toBe(true);
+  });
+});

@@ -31,13 +31,21 @@ describe("Cypher shapes: graph reads", () => {
       CALL (a, b) {
         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
         MATCH p = SHORTEST 9 (a)-[step:MEMBER_OF|CONTRIBUTES_TO|HOSTS WHERE (step.evidenceRanks IS NULL OR any(rank IN step.evidenceRanks WHERE rank <> "DEPRECATED"))]-{1,4}(b)
-        RETURN collect({
-          nodes: [n IN nodes(p) | n {.*, updatedAt: toString(n.updatedAt)}],
+        WITH collect(p) AS found
+        CALL (found) {
+          UNWIND found AS p
+          UNWIND nodes(p) AS n
+          WITH DISTINCT n
+          RETURN collect(n {.*, updatedAt: toString(n.updatedAt)}) AS entities
+        }
+        RETURN [p IN found | {
+          nodes: [n IN nodes(p) | n.key],
           rels: [r IN relationships(p) | {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), start: startNode(r).key}]
-        }) AS paths
+        }] AS paths, entities
       }
       RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-        CASE WHEN a = b THEN [{nodes: [a {.*, updatedAt: toString(a.updatedAt)}], rels: []}] ELSE paths END AS paths",
+        CASE WHEN a = b THEN [{nodes: [a.key], rels: []}] ELSE paths END AS paths,
+        CASE WHEN a = b THEN [a {.*, updatedAt: toString(a.updatedAt)}] ELSE entities END AS entities",
         "params": {
           "from": "canada",
           "to": "latvia",
