@@ -191,23 +191,14 @@ export function deleteEntityStatement(key: string): Statement {
  * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
  * outcome and the relation as saved when it wrote.
  *
- * Locks (see LOCK). It first write-locks the two ends, in key order so that two adds never wait
- * for each other crosswise: a concurrent delete of an end then commits either before the checks
- * read (which find no entity) or after the write (and takes the new relation with it), never
- * between them (the write then failed on a node deleted under it: an internal error). The count
- * is eager, so both locks are held before the checks read.
- *
- * The source is locked last, once the relation is written, and looked up again after that lock
- * (`sourceKind`): a delete of the source that committed meanwhile leaves it unknown (the add is
- * refused and rolled back), and one that comes later waits for this add and takes its evidence
- * with the source. So no relation is left citing a deleted source, as when the source was locked
- * first; but every add citing one source takes that lock, so it is held only from the end of the
- * statement to the commit, not while the statement reads and writes (concurrent adds citing one
- * source waited for each other's whole statement: 0.66x the anchor's throughput at 16 clients in
- * the bench, where every add cites one source). Nothing else this add does depends on the
- * source's state at the commit: a change of its text or dates by another write is ordered after
- * this add, as if this add had committed first. The second lookup is a new MATCH: `s`'s
- * properties are cached from before the lock (a deleted node would still read as a Source).
+ * Locks (see LOCK). It first write-locks the two ends and the source, in key order so that two
+ * adds never wait for each other crosswise: a concurrent delete of one of them then commits
+ * either before the checks read (which find no entity) or after the write (and takes the new
+ * relation with it), never between them (the write then failed on a node deleted under it: an
+ * internal error; a delete of the source left the relation citing it). The count is eager, so
+ * every lock is held before the checks read. Adds citing one source therefore commit one at a
+ * time: Cypher has no shared lock, and locking the source last, from the end of the statement to
+ * the commit, measured no faster (bench/findings.md), since the commit is most of an add's time.
  */
 const ADD_RELATION = `
 UNWIND $locks AS key
@@ -228,12 +219,7 @@ OPTIONAL CALL (a, b, s, quoted) {
   RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
          elementId(r) AS id, properties(r) AS stored
 }
-CALL (s, outcome) {
-  WITH s WHERE outcome IS NOT NULL
-  SET s.writeLock = true REMOVE s.writeLock
-}
-OPTIONAL MATCH (cited:Entity {key: $source}) WHERE cited = s
-RETURN a.kind AS fromKind, b.kind AS toKind, cited.kind AS sourceKind, quoted, outcome, item, id, stored`;
+RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored`;
 
 /** What addRelation sends: the relation's ends, source, row and the checks' expectations. */
 export interface AddRelation {
@@ -261,7 +247,7 @@ export function addRelationStatement(type: RelationType, add: AddRelation): Stat
       from,
       to,
       source,
-      locks: [...new Set([from, to])].sort(),
+      locks: [...new Set([from, to, source])].sort(),
       row: { ...row, type: registryType(type) },
       write,
       fromKinds,

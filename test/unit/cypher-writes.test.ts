@@ -248,12 +248,7 @@ describe("Cypher shapes: single writes", () => {
         RETURN outcome, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: true, m: b {.*, updatedAt: toString(b.updatedAt)}} AS item,
                elementId(r) AS id, properties(r) AS stored
       }
-      CALL (s, outcome) {
-        WITH s WHERE outcome IS NOT NULL
-        SET s.writeLock = true REMOVE s.writeLock
-      }
-      OPTIONAL MATCH (cited:Entity {key: $source}) WHERE cited = s
-      RETURN a.kind AS fromKind, b.kind AS toKind, cited.kind AS sourceKind, quoted, outcome, item, id, stored"
+      RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored"
     `);
     expect(params).toMatchInlineSnapshot(`
       {
@@ -266,6 +261,7 @@ describe("Cypher shapes: single writes", () => {
         "locks": [
           "canada",
           "efp-latvia",
+          "src-1",
         ],
         "row": {
           "evidence": "Canada leads the brigade in Latvia.",
