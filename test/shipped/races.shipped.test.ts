@@ -149,60 +149,63 @@ describe("an entity the API could not have written", () => {
   });
 });
 
+const DELETE_ENTITY = `mutation ($k: String!) { deleteEntity(key: $k) {
+  ... on DeleteEntitySuccess { data { deleted } } } }`;
+const ADD_RELATION = `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
+  __typename ... on ValidationError { problems { path message } } } }`;
+
+/** Creates an entity over GraphQL, checking it was created. */
+async function createEntity(i: {
+  key: string;
+  kind: string;
+  name: string;
+  properties?: Record<string, unknown>;
+}) {
+  const r = await write(
+    `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+    { i },
+  );
+  expect(r.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+}
+
+/**
+ * Ten writes at once, adds (even, `add(i)` their input) racing deletes of `doomed` (odd): none
+ * gets an error and exactly one delete deletes. The adds' answers, in order.
+ */
+async function addsRacingDeletes(doomed: string, add: (i: number) => object) {
+  const answers = await tenAtOnce((i) =>
+    i % 2 ? write(DELETE_ENTITY, { k: doomed }) : write(ADD_RELATION, { i: add(i) }),
+  );
+  for (const a of answers) expect(a.body.errors, JSON.stringify(a.body)).toBeUndefined();
+  const deletes = answers.filter((_, i) => i % 2).map((a) => a.body.data.deleteEntity.data);
+  expect(deletes.filter((d) => d.deleted)).toHaveLength(1);
+  return answers
+    .filter((_, i) => i % 2 === 0)
+    .map((a) => a.body.data.addRelation as { __typename: string; problems?: unknown });
+}
+
 describe("addRelation racing with deletes of its ends", () => {
   it("each add succeeds between two live entities or is refused; no internal error, no relation to a deleted entity", async () => {
     const source = `${P}rel-source`;
-    const made = await write(
-      `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
-      {
-        i: {
-          key: source,
-          kind: "Source",
-          name: "Race source",
-          properties: { text: "Alpha leads Beta." },
-        },
-      },
-    );
-    expect(made.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    await createEntity({
+      key: source,
+      kind: "Source",
+      name: "Race source",
+      properties: { text: "Alpha leads Beta." },
+    });
     for (const round of [1, 2, 3, 4, 5, 6]) {
       const [from, to] = [`${P}rel-from-${round}`, `${P}rel-to-${round}`];
-      for (const [key, kind] of [
-        [from, "Person"],
-        [to, "Nation"],
-      ]) {
-        const r = await write(
-          `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
-          { i: { key, kind, name: `Racer ${key}` } },
-        );
-        expect(r.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
-      }
+      await createEntity({ key: from, kind: "Person", name: `Racer ${from}` });
+      await createEntity({ key: to, kind: "Nation", name: `Racer ${to}` });
       // Odd rounds delete the relation's start, even ones its end.
       const doomed = round % 2 ? from : to;
-      const answers = await tenAtOnce((i) =>
-        i % 2
-          ? write(
-              `mutation ($k: String!) { deleteEntity(key: $k) {
-                ... on DeleteEntitySuccess { data { deleted } } } }`,
-              { k: doomed },
-            )
-          : write(
-              `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
-                __typename ... on ValidationError { problems { path message } } } }`,
-              {
-                i: {
-                  from,
-                  type: "LEADS",
-                  to,
-                  evidence: { source, excerpt: "Alpha leads Beta." },
-                },
-              },
-            ),
-      );
-      for (const a of answers) expect(a.body.errors, JSON.stringify(a.body)).toBeUndefined();
-      const deletes = answers.filter((_, i) => i % 2).map((a) => a.body.data.deleteEntity.data);
-      expect(deletes.filter((d) => d.deleted)).toHaveLength(1);
-      for (const a of answers.filter((_, i) => i % 2 === 0)) {
-        const added = a.body.data.addRelation;
+      const adds = await addsRacingDeletes(doomed, () => ({
+        from,
+        type: "LEADS",
+        to,
+        evidence: { source, excerpt: "Alpha leads Beta." },
+      }));
+      for (const added of adds) {
         if (added.__typename === "ValidationError")
           expect(added.problems).toEqual([
             {
@@ -237,58 +240,27 @@ describe("addRelation racing with deletes of its source", () => {
   it("each add succeeds or is refused for an unknown source; no internal error, nothing left citing the deleted source", async () => {
     for (const round of [1, 2, 3, 4, 5, 6]) {
       const source = `${P}cited-${round}`;
-      const made = await write(
-        `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
-        {
-          i: {
-            key: source,
-            kind: "Source",
-            name: `Cited ${round}`,
-            properties: { text: "Gamma leads Delta." },
-          },
-        },
-      );
-      expect(made.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+      await createEntity({
+        key: source,
+        kind: "Source",
+        name: `Cited ${round}`,
+        properties: { text: "Gamma leads Delta." },
+      });
       // Each add has its own two ends, as different clients citing one source do: only the
       // source is shared.
       const ends = (i: number) => [`${P}cite-from-${round}-${i}`, `${P}cite-to-${round}-${i}`];
       for (let i = 0; i < 10; i += 2) {
-        for (const [key, kind] of [
-          [ends(i)[0], "Person"],
-          [ends(i)[1], "Nation"],
-        ]) {
-          const r = await write(
-            `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
-            { i: { key, kind, name: `Citer ${key}` } },
-          );
-          expect(r.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
-        }
+        const [from, to] = ends(i) as [string, string];
+        await createEntity({ key: from, kind: "Person", name: `Citer ${from}` });
+        await createEntity({ key: to, kind: "Nation", name: `Citer ${to}` });
       }
-      const answers = await tenAtOnce((i) =>
-        i % 2
-          ? write(
-              `mutation ($k: String!) { deleteEntity(key: $k) {
-                ... on DeleteEntitySuccess { data { deleted } } } }`,
-              { k: source },
-            )
-          : write(
-              `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
-                __typename ... on ValidationError { problems { path message } } } }`,
-              {
-                i: {
-                  from: ends(i)[0],
-                  type: "LEADS",
-                  to: ends(i)[1],
-                  evidence: { source, excerpt: "Gamma leads Delta." },
-                },
-              },
-            ),
-      );
-      for (const a of answers) expect(a.body.errors, JSON.stringify(a.body)).toBeUndefined();
-      const deletes = answers.filter((_, i) => i % 2).map((a) => a.body.data.deleteEntity.data);
-      expect(deletes.filter((d) => d.deleted)).toHaveLength(1);
-      for (const a of answers.filter((_, i) => i % 2 === 0)) {
-        const added = a.body.data.addRelation;
+      const adds = await addsRacingDeletes(source, (i) => ({
+        from: ends(i)[0],
+        type: "LEADS",
+        to: ends(i)[1],
+        evidence: { source, excerpt: "Gamma leads Delta." },
+      }));
+      for (const added of adds) {
         if (added.__typename === "ValidationError")
           expect(added.problems).toEqual([
             { path: ["input", "evidence", "source"], message: `unknown source "${source}"` },
