@@ -76,6 +76,29 @@ describe("cost, priced with variables and defaults", () => {
     expect(small.body.data.nations.edges).toHaveLength(2);
   });
 
+  it("prices each request as it will run: the same text again, with other variables or another operation", async () => {
+    // Prices are kept per document and variables: every pair below must get its own.
+    const two = `query Small { nations(first: 1) { edges { node { name } } } } ${nested.replace("query (", "query Big(")}`;
+    for (let round = 0; round < 2; round++) {
+      const big = await post(server, { query: two, operationName: "Big", variables: { n: 100 } });
+      expect(code(big)).toBe("LIMIT_EXCEEDED");
+      const bigSmallPages = await post(server, {
+        query: two,
+        operationName: "Big",
+        variables: { n: 2 },
+      });
+      expect(bigSmallPages.body.errors).toBeUndefined();
+      expect(bigSmallPages.body.data.nations.edges).toHaveLength(2);
+      const small = await post(server, {
+        query: two,
+        operationName: "Small",
+        variables: { n: 100 },
+      });
+      expect(small.body.errors).toBeUndefined();
+      expect(small.body.data.nations.edges).toHaveLength(1);
+    }
+  });
+
   it("prices pages left at their default size", async () => {
     let q = "name";
     for (let i = 0; i < 4; i++) q = `relations { edges { to { name ${q} } } }`;
