@@ -40,6 +40,7 @@ import { ingest } from "./profile/ingest.js";
 import { memory } from "./profile/memory.js";
 import { overhead } from "./profile/overhead.js";
 import { plans } from "./profile/plans.js";
+import { reads } from "./profile/reads.js";
 import { txCeiling } from "./profile/txceiling.js";
 
 const command = positionals[0] ?? "plans";
@@ -72,6 +73,7 @@ async function main() {
       else if (command === "cpusplit") await cpuSplit(neo, fx);
       else if (command === "alloc") await alloc(neo, fx);
       else if (command === "gcflags") await gcFlags(neo, fx);
+      else if (command === "reads") await reads(neo.target, fx);
       else throw new Error(`unknown command ${command}`);
     }
   } finally {
