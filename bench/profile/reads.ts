@@ -14,40 +14,18 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { get } from "node:http";
 import { join, resolve } from "node:path";
 import type { DbTarget } from "../../src/db/driver.js";
 import { type CpuProfile, callTree, selfTime } from "../flamegraph.js";
 import { concurrency1Paired, cpuMs, type Target } from "../load.js";
 import { type Fixtures, OPERATIONS } from "../operations.js";
-import { SHIPPED_NODE_FLAGS } from "../servers/spawn.js";
+import { type RunningServer, SHIPPED_NODE_FLAGS, untilHealthy } from "../servers/spawn.js";
 import { targetFor } from "../targets.js";
 import { args, log, outDir } from "./common.js";
 
 const READS = OPERATIONS.filter((o) => !o.write);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function healthy(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const req = get({ host: "127.0.0.1", port, path: "/health", timeout: 2_000 }, (res) => {
-      res.resume();
-      done(res.statusCode === 200);
-    });
-    req.on("error", () => done(false));
-    req.on("timeout", () => {
-      req.destroy();
-      done(false);
-    });
-  });
-}
-
-interface Shipped {
-  port: number;
-  pid: number;
-  spawnedAt: number;
-  stop(): Promise<void>;
-}
+type Shipped = Omit<RunningServer, "name"> & { spawnedAt: number };
 
 /** `<dist>/app/src/main.js` as `npm start` runs it, against the bench instance. */
 async function startBuild(
@@ -75,29 +53,7 @@ async function startBuild(
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
-  let tail = "";
-  child.stderr?.on("data", (c: Buffer) => {
-    tail = (tail + c.toString("utf8")).slice(-4000);
-  });
-  let exited = false;
-  child.once("exit", () => {
-    exited = true;
-  });
-  while (!(await healthy(port))) {
-    if (exited) throw new Error(`${dist} exited during start-up:\n${tail}`);
-    await sleep(200);
-  }
-  return {
-    port,
-    pid: child.pid as number,
-    spawnedAt,
-    async stop() {
-      if (exited) return;
-      const gone = new Promise<void>((done) => child.once("exit", () => done()));
-      child.kill("SIGTERM");
-      await gone;
-    },
-  };
+  return { spawnedAt, ...(await untilHealthy(child, dist, port)) };
 }
 
 function target(port: number, opId: string, fx: Fixtures): Target {

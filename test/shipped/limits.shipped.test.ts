@@ -79,23 +79,18 @@ describe("cost, priced with variables and defaults", () => {
   it("prices each request as it will run: the same text again, with other variables or another operation", async () => {
     // Prices are kept per document and variables: every pair below must get its own.
     const two = `query Small { nations(first: 1) { edges { node { name } } } } ${nested.replace("query (", "query Big(")}`;
+    const ask = (operationName: string, n: number) =>
+      post(server, { query: two, operationName, variables: { n } });
     for (let round = 0; round < 2; round++) {
-      const big = await post(server, { query: two, operationName: "Big", variables: { n: 100 } });
-      expect(code(big)).toBe("LIMIT_EXCEEDED");
-      const bigSmallPages = await post(server, {
-        query: two,
-        operationName: "Big",
-        variables: { n: 2 },
-      });
-      expect(bigSmallPages.body.errors).toBeUndefined();
-      expect(bigSmallPages.body.data.nations.edges).toHaveLength(2);
-      const small = await post(server, {
-        query: two,
-        operationName: "Small",
-        variables: { n: 100 },
-      });
-      expect(small.body.errors).toBeUndefined();
-      expect(small.body.data.nations.edges).toHaveLength(1);
+      expect(code(await ask("Big", 100))).toBe("LIMIT_EXCEEDED");
+      for (const [operation, n, rows] of [
+        ["Big", 2, 2],
+        ["Small", 100, 1],
+      ] as const) {
+        const r = await ask(operation, n);
+        expect(r.body.errors).toBeUndefined();
+        expect(r.body.data.nations.edges).toHaveLength(rows);
+      }
     }
   });
 
