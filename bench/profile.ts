@@ -17,6 +17,10 @@
  *   npx tsx bench/profile.ts gcflags --op pageTotal ["--a=<node flags>"] ["--b=<node flags>"]
  *                                             ours under two sets of Node flags, both running,
  *                                             timed in alternating windows (paired)
+ *   npx tsx bench/profile.ts reads --a <dist> [--b <dist>]
+ *                                             the build as npm start runs it, on the read
+ *                                             operations at concurrency 1: a CPU profile, or two
+ *                                             builds paired (p50, CPU per request)
  *   npx tsx bench/profile.ts ingest           the next document's ingest PROFILEd query by query
  *                                             in a rolled-back transaction, the same rows through
  *                                             the floor's bulk MERGE, and a CPU profile of it
@@ -40,6 +44,7 @@ import { ingest } from "./profile/ingest.js";
 import { memory } from "./profile/memory.js";
 import { overhead } from "./profile/overhead.js";
 import { plans } from "./profile/plans.js";
+import { reads } from "./profile/reads.js";
 import { txCeiling } from "./profile/txceiling.js";
 
 const command = positionals[0] ?? "plans";
@@ -72,6 +77,7 @@ async function main() {
       else if (command === "cpusplit") await cpuSplit(neo, fx);
       else if (command === "alloc") await alloc(neo, fx);
       else if (command === "gcflags") await gcFlags(neo, fx);
+      else if (command === "reads") await reads(neo.target, fx);
       else throw new Error(`unknown command ${command}`);
     }
   } finally {

@@ -25,6 +25,7 @@ export const { values: args, positionals } = parseArgs({
     b: { type: "string" },
     pairs: { type: "string" },
     entities: { type: "string" },
+    cpu: { type: "boolean" },
   },
 });
 

@@ -103,6 +103,19 @@ export async function startServer(
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
+  return { name, ...(await untilHealthy(child, name, port)) };
+}
+
+/**
+ * Waits until a server just spawned answers /health on `port` (60 s at most; its stderr's tail
+ * in the error if it exits or never answers), and gives what stops it (SIGTERM, SIGKILL after
+ * 15 s).
+ */
+export async function untilHealthy(
+  child: ChildProcess,
+  name: string,
+  port: number,
+): Promise<Omit<RunningServer, "name">> {
   let tail = "";
   child.stderr?.on("data", (c: Buffer) => {
     tail = (tail + c.toString("utf8")).slice(-4000);
@@ -120,11 +133,9 @@ export async function startServer(
     }
     await sleep(200);
   }
-  const pid = child.pid as number;
   return {
-    name,
     port,
-    pid,
+    pid: child.pid as number,
     stderr: () => tail,
     async stop() {
       if (exited) return;

@@ -11,6 +11,7 @@
  */
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import {
+  type DocumentNode,
   type ExecutionArgs,
   GraphQLError,
   type GraphQLField,
@@ -114,7 +115,7 @@ export function costError(cost: number, max: number): LimitExceededError {
  * over the context's maxCost), or null. Bad variables are left to execution, which refuses them
  * before any resolver runs; anything else unexpected is thrown, so the operation fails closed.
  */
-function refusal(args: ExecutionArgs): GraphQLError | null {
+function price(args: ExecutionArgs): LimitExceededError | null {
   const operation = getOperationAST(args.document, args.operationName);
   if (!operation) return null; // graphql-js refuses it before executing anything
   // complexityFromQuery prices the document's first operation: give it the one that will run.
@@ -125,43 +126,81 @@ function refusal(args: ExecutionArgs): GraphQLError | null {
     ),
   };
   const ctx = args.contextValue as Context;
-  let error: LimitExceededError | null = null;
   try {
     const { complexity } = complexityFromQuery(document, {
       schema: args.schema,
       ctx,
       variables: (args.variableValues ?? {}) as Record<string, unknown>,
     });
-    if (complexity > ctx.maxCost) error = costError(complexity, ctx.maxCost);
+    return complexity > ctx.maxCost ? costError(complexity, ctx.maxCost) : null;
   } catch (e) {
-    if (e instanceof LimitExceededError) error = e;
+    if (e instanceof LimitExceededError) return e;
     // Duck-typed: graphql ships CJS and ESM builds, so instanceof can lie (see errors.ts).
-    else if (e instanceof Error && e.name === "GraphQLError") return null;
-    else throw e;
+    if (e instanceof Error && e.name === "GraphQLError") return null;
+    throw e;
   }
-  // A request error, as a validation rule's: nothing ran, so no data; 400 as for depth.
-  return error
-    ? new GraphQLError(error.message, {
-        extensions: { code: error.code, ...error.details, http: { status: 400 } },
-      })
-    : null;
+}
+
+/** Variable sets whose price is kept per document, and the longest key kept. */
+const PRICES_PER_DOCUMENT = 32;
+const MAX_PRICE_KEY = 4_096;
+
+/**
+ * `price`, kept per parsed document (yoga's parse cache hands out the same document for the same
+ * text, and lets it go as it evicts it) and per operation name, limits and variables: those are
+ * all a price is made from, so a repeated request is not priced again. Variables arrive as JSON,
+ * so their JSON text is a faithful key; large ones are priced every time.
+ */
+function cachedPrice() {
+  const prices = new WeakMap<DocumentNode, Map<string, LimitExceededError | null>>();
+  return (args: ExecutionArgs): LimitExceededError | null => {
+    const ctx = args.contextValue as Context;
+    let key: string | undefined;
+    try {
+      key = `${args.operationName ?? ""}\u0000${ctx.maxCost},${ctx.maxListItems},${ctx.maxFilterNodes}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    } catch {
+      key = undefined; // not JSON (a BigInt from an in-process caller): priced every time
+    }
+    if (key === undefined || key.length > MAX_PRICE_KEY) return price(args);
+    let known = prices.get(args.document);
+    const hit = known?.get(key);
+    if (hit !== undefined) return hit;
+    const outcome = price(args);
+    if (!known) {
+      known = new Map();
+      prices.set(args.document, known);
+    }
+    if (known.size >= PRICES_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+    known.set(key, outcome);
+    return outcome;
+  };
+}
+
+/** The refusal of a priced operation: a request error, as a validation rule's. */
+function refusal(error: LimitExceededError): GraphQLError {
+  // Nothing ran, so no data; 400 as for depth.
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.details, http: { status: 400 } },
+  });
 }
 
 /**
  * Prices an operation once, before any of it runs, and refuses it with one error naming the
  * first limit it crosses. The complexity plugin's own check runs as each root field resolves,
  * so an operation of five root fields over the budget got the same error five times (and a
- * subscription was priced at every event).
+ * subscription was priced at every event). Prices are kept per document and variables
+ * (cachedPrice), so a repeated request does not walk its operation again.
  */
 export function operationBudget(): Plugin<Context> {
+  const priced = cachedPrice();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const error = refusal(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const error = priced(args);
+      if (error) setResultAndStopExecution({ errors: [refusal(error)] });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const error = refusal(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const error = priced(args);
+      if (error) setResultAndStopExecution({ errors: [refusal(error)] });
     },
   };
 }

@@ -76,6 +76,24 @@ describe("cost, priced with variables and defaults", () => {
     expect(small.body.data.nations.edges).toHaveLength(2);
   });
 
+  it("prices each request as it will run: the same text again, with other variables or another operation", async () => {
+    // Prices are kept per document and variables: every pair below must get its own.
+    const two = `query Small { nations(first: 1) { edges { node { name } } } } ${nested.replace("query (", "query Big(")}`;
+    const ask = (operationName: string, n: number) =>
+      post(server, { query: two, operationName, variables: { n } });
+    for (let round = 0; round < 2; round++) {
+      expect(code(await ask("Big", 100))).toBe("LIMIT_EXCEEDED");
+      for (const [operation, n, rows] of [
+        ["Big", 2, 2],
+        ["Small", 100, 1],
+      ] as const) {
+        const r = await ask(operation, n);
+        expect(r.body.errors).toBeUndefined();
+        expect(r.body.data.nations.edges).toHaveLength(rows);
+      }
+    }
+  });
+
   it("prices pages left at their default size", async () => {
     let q = "name";
     for (let i = 0; i < 4; i++) q = `relations { edges { to { name ${q} } } }`;
