@@ -15,6 +15,7 @@ import { type CorsOrigins, cors } from "./graphql/cors.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
+import { persistedQueriesUnsupported } from "./graphql/persisted-queries.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import type { ServerContext } from "./request-store.js";
@@ -237,6 +238,7 @@ export function createApp({
     plugins: [
       cors(corsOrigins),
       ...guards(limits),
+      persistedQueriesUnsupported(),
       roundTripsExtension(),
       operationBudget(),
       requestErrors(logger),

@@ -7,11 +7,15 @@ const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
 export function mapDbError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE.has(error.code)) return new ServiceUnavailableError();
-  if (
-    error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") ||
-    error.code === "Neo.TransientError.Transaction.LockClientStopped"
-  ) {
+  if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
     return new TimeoutError();
+  }
+  // A transaction stopped (past its timeout, as a rule) while it waited for a lock. Neo4j 5.26
+  // says so as a ClientError (older servers as a TransientError); it was an internal error.
+  if (/^Neo\.(Client|Transient)Error\.Transaction\.LockClientStopped$/.test(error.code)) {
+    return new TimeoutError(
+      "The operation waited too long for entities other writes were changing, and was stopped before it committed; retry it.",
+    );
   }
   if (error.code === "Neo.TransientError.Transaction.DeadlockDetected") {
     return new ServiceUnavailableError(

@@ -155,7 +155,13 @@ const nameSchema = wellFormed(
     .overwrite(normalizeName)
     .min(1, "must not be empty")
     .max(DOCUMENT_LIMITS.name)
-    .refine((s) => !/\p{Cc}/u.test(s), "must not contain control characters (such as NUL)"),
+    .refine((s) => !/\p{Cc}/u.test(s), "must not contain control characters (such as NUL)")
+    // normalizeName drops the invisible characters a name may carry by accident, not joiners and
+    // direction marks (they shape real names); a name of nothing else shows as nothing.
+    .refine(
+      (s) => s === "" || /[^\p{Z}\p{Cf}\p{M}]/u.test(s),
+      "must contain a visible character, not only joiners, direction marks or combining marks",
+    ),
 );
 
 function entitySchemaFor(kind: Kind) {

@@ -141,6 +141,14 @@ export function shippedWithPrefix(
   return { db, server };
 }
 
+/** The server's log lines at error level or above (pino 50, 60): a test expects none. */
+export function errorLines(server: Pick<ShippedServer, "output">): string[] {
+  return server
+    .output()
+    .split("\n")
+    .filter((l) => /"level":(50|60)\b/.test(l));
+}
+
 export interface Answer {
   status: number;
   headers: Headers;

@@ -136,4 +136,35 @@ describe("names that read the same are the same", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.createEntity.__typename).toBe("ValidationError");
   });
+
+  it("refuses a name or alias of only joiners, direction marks or combining marks, and keeps them in real names", async () => {
+    for (const [i, name] of ["\u200d", "\u200b\u200d", "\u202e\u200f", "\u200c \u0301"].entries()) {
+      for (const input of [
+        { key: `${P}mark${i}`, kind: "Place", name },
+        { key: `${P}markalias${i}`, kind: "Place", name: "Markville", aliases: [name] },
+      ]) {
+        const r = await gql(
+          `mutation ($i: CreateEntityInput!) { createEntity(input: $i) {
+            __typename ... on ValidationError { problems { message } } } }`,
+          { i: input },
+          auth,
+        );
+        expect(r.errors).toBeUndefined();
+        expect(r.data.createEntity, JSON.stringify(input)).toMatchObject({
+          __typename: "ValidationError",
+          problems: [{ message: expect.stringMatching(/visible character/) }],
+        });
+        const found = await gql(`query ($k: String!) { entity(key: $k) { key } }`, {
+          k: input.key,
+        });
+        expect(found.data.entity).toBeNull();
+      }
+    }
+    const kept = await gql(
+      CREATE,
+      { i: { key: `${P}zwj`, kind: "Place", name: "Nur\u200dville \u202eX" } },
+      auth,
+    );
+    expect(kept.data.createEntity.data.name).toBe("Nur\u200dville \u202eX");
+  });
 });

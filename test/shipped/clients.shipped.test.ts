@@ -1,19 +1,15 @@
 /**
- * Requests ordinary clients send that the earlier rounds did not (fourth red-team round),
- * against the server as `npm start` runs it: inputs given as variables with a mistake in them,
- * under either media type a client may accept, and writers that overlap.
+ * Requests ordinary clients send that the earlier rounds did not (fourth and sixth red-team
+ * rounds), against the server as `npm start` runs it: inputs given as variables with a mistake in
+ * them, under either media type a client may accept, writers that overlap, and automatic
+ * persisted queries.
  */
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { post, shippedWithPrefix } from "../helpers/shipped.js";
+import { errorLines, post, shippedWithPrefix } from "../helpers/shipped.js";
 
 const P = "shipped-clients-";
 const { server } = shippedWithPrefix(P);
-
-const errorLines = () =>
-  server
-    .output()
-    .split("\n")
-    .filter((l) => /"level":(50|60)\b/.test(l));
 
 describe("a variable with a mistake in it", () => {
   const NATIONS =
@@ -70,7 +66,7 @@ describe("a variable with a mistake in it", () => {
       /^Variable "\$i" got invalid value "ALLIED_WITH" at "i\.type"; Value "ALLIED_WITH" does not exist in "RelationType" enum\./,
     );
     expect(r.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect(errorLines()).toEqual([]);
+    expect(errorLines(server)).toEqual([]);
   });
 
   it("in a subscription names the variable too, as a stream or as JSON", async () => {
@@ -164,6 +160,52 @@ describe("ingests of overlapping documents at once", () => {
       query: `{ entity(key: "${P}n0") { sourceCount } }`,
     });
     expect(sources.body.data.entity.sourceCount).toBe(96);
-    expect(errorLines()).toEqual([]);
+    expect(errorLines(server)).toEqual([]);
   }, 240_000);
+});
+
+describe("automatic persisted queries (Apollo Client's persisted-query link, urql's persistedExchange)", () => {
+  const QUERY = `query Canada { entity(key: "canada") { name } }`;
+  const persistedQuery = {
+    version: 1,
+    sha256Hash: createHash("sha256").update(QUERY).digest("hex"),
+  };
+
+  // The link sends the hash alone first. Only PersistedQueryNotFound or PersistedQueryNotSupported
+  // (by message or extensions.code) makes it send the query; any other error is handed to the
+  // application as the query's answer, so every query of such a client failed.
+  it("a hash sent without its query is PersistedQueryNotSupported, so the client sends the query", async () => {
+    for (const accept of ["application/graphql-response+json", "application/json"]) {
+      const r = await post(
+        server,
+        { operationName: "Canada", variables: {}, extensions: { persistedQuery } },
+        { accept },
+      );
+      const context = `${accept}: ${JSON.stringify(r.body)}`;
+      // A request error: 4xx under the GraphQL response media type, 200 under plain JSON.
+      expect(r.status, context).toBe(accept === "application/json" ? 200 : 400);
+      expect(r.body.data, context).toBeUndefined();
+      expect(r.body.errors, context).toHaveLength(1);
+      expect(r.body.errors[0].message, context).toBe("PersistedQueryNotSupported");
+      expect(r.body.errors[0].extensions.code, context).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+    }
+    // The link's retry: the query, without the extension (APQ now off for this client).
+    const retry = await post(server, { operationName: "Canada", query: QUERY, variables: {} });
+    expect(retry.body).toMatchObject({ data: { entity: { name: "Canada" } } });
+    expect(errorLines(server)).toEqual([]);
+  });
+
+  it("the same over GET (useGETForHashedQueries), and a query sent with its hash runs", async () => {
+    const url = new URL(`${server.url}/graphql`);
+    url.searchParams.set("operationName", "Canada");
+    url.searchParams.set("extensions", JSON.stringify({ persistedQuery }));
+    const get = await fetch(url, { headers: { "x-graphql-yoga-csrf": "1" } });
+    const body = await get.json();
+    expect(body.errors?.[0]?.message, JSON.stringify(body)).toBe("PersistedQueryNotSupported");
+    expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+
+    const both = await post(server, { query: QUERY, extensions: { persistedQuery } });
+    expect(both.body).toMatchObject({ data: { entity: { name: "Canada" } } });
+    expect(errorLines(server)).toEqual([]);
+  });
 });

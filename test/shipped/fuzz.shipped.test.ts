@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { float, hostileString, int32, readKey, show } from "../helpers/arbitraries.js";
 import { INTROSPECTION, type Introspection, randomQuery } from "../helpers/schema-requests.js";
-import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+import { errorLines, post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
 let server: ShippedServer;
 let schema: Introspection;
@@ -37,12 +37,6 @@ const EXPECTED = new Set([
   "FORBIDDEN",
   "PAYLOAD_TOO_LARGE",
 ]);
-
-const errorLines = () =>
-  server
-    .output()
-    .split("\n")
-    .filter((l) => /"level":(50|60)\b/.test(l));
 
 describe("random reads from the schema, on the server as npm start runs it", () => {
   it("always get a GraphQL answer with a stable code, and the server lives on", async () => {
@@ -72,7 +66,7 @@ describe("random reads from the schema, on the server as npm start runs it", () 
     // The requests reached the resolvers, not only validation.
     expect(seen.get("ok") ?? 0).toBeGreaterThan(30);
     expect(server.alive()).toBe(true);
-    expect(errorLines()).toEqual([]);
+    expect(errorLines(server)).toEqual([]);
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
   }, 300_000);
