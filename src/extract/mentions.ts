@@ -8,10 +8,22 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
-import { capitalOf, citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import {
+  capitalOf,
+  citiesNamed,
+  GAZETTEER,
+  type GazetteerEntry,
+  type KnownEntity,
+} from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
-import { foldName, holderBySurname, knownPerson, officeOwner } from "./office-holders.js";
+import {
+  editDistance,
+  foldName,
+  holderBySurname,
+  knownPerson,
+  officeOwner,
+} from "./office-holders.js";
 import type { TextSpan } from "./types.js";
 
 export interface Mention extends TextSpan {
@@ -73,7 +85,8 @@ const GAZ_RE = new RegExp(
   "gu",
 );
 const GAZ_BY_FORM = new Map(GAZETTEER.map((g) => [g.form, g] as const));
-const DEMONYMS = GAZETTEER.filter((g) => g.demonym);
+/** Demonyms in the singular, the forms names are made of ("Canadian Armed Forces"). */
+const DEMONYMS = GAZETTEER.filter((g) => g.demonym && !g.people);
 const NATION_FORMS = GAZETTEER.filter((g) => g.entity.kind === "Nation");
 const ALT = (list: readonly { form: string }[]) => list.map((g) => esc(g.form)).join("|");
 /** Capitals, which stand for their nation in "Moscow's invasion of Ukraine". */
@@ -639,7 +652,9 @@ export function findMentions(
   for (const m of text.matchAll(NATIONAL_FORCE_RE)) {
     const nation = gazAt(m[1] ?? "")?.entity;
     if (nation?.kind !== "Nation") continue;
-    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    // "the Royal Canadian Regiment", "Royal Danish Navy": "Royal" is part of the name
+    const royal = /Royal\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index)) ? 6 : 0;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0) - royal;
     const end = m.index + m[0].length;
     const name = text.slice(start, end);
     if (/^\S+ (?:Armed Forces|Forces|Army|Navy|Air Force|Coast Guard)$/.test(name)) continue; // below
@@ -685,11 +700,16 @@ export function findMentions(
       });
     } else {
       const branch = head === "military" || head === "forces" ? "Armed Forces" : titleCase(head);
+      // "the Royal Danish Navy", "Royal Canadian Air Force": "Royal" is part of the name
+      const royal =
+        /^[A-Z]/.test(m[2] ?? "") && /Royal\s+$/.test(text.slice(Math.max(0, start - 6), start));
+      const name = `${royal ? "Royal " : ""}${demonym} ${branch}`;
       claim({
         ...base,
+        ...(royal ? { start: start - 6, text: text.slice(start - 6, base.end) } : {}),
         kind: "Organization",
-        name: `${demonym} ${branch}`,
-        key: slug(`${demonym} ${branch}`),
+        name,
+        key: slug(name),
         properties: { category: "ARMED_FORCES" },
         involves: [nation],
       });
@@ -878,6 +898,25 @@ export function findMentions(
     }
   }
 
+  // A misspelt demonym in a list of them, "British, Norweigan, Dutch and French ships": a
+  // capitalised word one edit from a demonym of six letters or more, beside another demonym
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{5,}(?![\p{L}])/gu)) {
+    if (gazAt(m[0]) || !free(m.index, m.index + m[0].length)) continue;
+    const near = misspeltDemonym(m[0]);
+    if (!near) continue;
+    const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if ([...around.matchAll(GAZ_RE)].filter((g) => gazAt(g[0])?.demonym).length === 0) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: near.entity.kind,
+      name: near.entity.name,
+      key: near.entity.key,
+      known: near.entity,
+      demonym: true,
+    });
+  }
   // Gazetteer: nations, demonyms, capitals, regions, organisations.
   for (const m of text.matchAll(GAZ_RE)) {
     const g = gazAt(m[0]);
@@ -1248,6 +1287,22 @@ function officesKnown(mentions: Mention[], year: number | undefined): void {
   }
 }
 
+/** The demonym `word` misspells by one edit (a swap of two letters is one), if exactly one. */
+const misspeltDemonym = (word: string) => misspeltMemo(word) ?? undefined;
+function misspelling(word: string): GazetteerEntry | null {
+  const found = new Set(
+    DEMONYMS.filter(
+      (d) =>
+        d.form.length >= 6 &&
+        Math.abs(d.form.length - word.length) <= 1 &&
+        !/\s/.test(d.form) &&
+        editDistance(d.form, word) === 1,
+    ).map((d) => d.entity),
+  );
+  const [only] = found;
+  return (only && found.size === 1 ? DEMONYMS.find((d) => d.entity === only) : undefined) ?? null;
+}
+
 const memo = <T>(f: (w: string) => T) => {
   const cache = new Map<string, T>();
   return (w: string): T => {
@@ -1260,6 +1315,7 @@ const memo = <T>(f: (w: string) => T) => {
     return v;
   };
 };
+const misspeltMemo = memo(misspelling);
 /** Whether compromise's lexicon knows the word, lower-cased, as other than a noun. */
 const isCommonWord = memo((w) =>
   nlp(w.toLowerCase()).has(

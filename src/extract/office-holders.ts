@@ -335,7 +335,7 @@ for (const o of OFFICES) {
 }
 
 /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
@@ -375,7 +375,7 @@ export function knownPerson(name: string): string | undefined {
     const surname = w[w.length - 1] ?? "";
     if (w.slice(0, -1).join(" ") !== first || surname.length < 6) continue;
     if (Math.abs(surname.length - last.length) > 2) continue;
-    if (distance(surname, last) <= (surname.length >= 8 ? 2 : 1))
+    if (editDistance(surname, last) <= (surname.length >= 8 ? 2 : 1))
       near.add(offices[0]?.name ?? full);
   }
   return near.size === 1 ? [...near][0] : undefined;

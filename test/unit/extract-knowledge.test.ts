@@ -127,3 +127,35 @@ describe("extract: places and events a reader knows", () => {
     ).toEqual([]);
   });
 });
+
+describe("extract: nations named by their people", () => {
+  it("reads a demonym misspelt by one letter in a list of demonyms", async () => {
+    expect(await entities("British, Norweigan, Dutch and French ships docked in Tallinn.")).toEqual(
+      expect.arrayContaining(["Nation united-kingdom", "Nation norway", "Nation netherlands"]),
+    );
+    // alone, a capitalised word near a demonym is left to the other rules
+    expect(await entities("Mr Brittish said so.")).not.toContain("Nation united-kingdom");
+  });
+
+  it("reads the people in the plural as their nation, never naming anything by the plural", async () => {
+    expect(
+      await entities("The Italians led the mission until May, then handed it to the Norwegians."),
+    ).toEqual(expect.arrayContaining(["Nation italy", "Nation norway"]));
+    expect(await entities("Germans and Poles trained together.")).toEqual(
+      expect.arrayContaining(["Nation germany", "Nation poland"]),
+    );
+    expect(await entities("Canadian Forces arrived.")).toContain(
+      "Organization canadian-armed-forces",
+    );
+  });
+
+  it("keeps 'Royal' in a service's or regiment's name", async () => {
+    expect(await entities("Soldiers from the Royal Canadian Regiment arrived in Riga.")).toContain(
+      "Organization royal-canadian-regiment",
+    );
+    expect(await entities("The Royal Danish Navy sent a frigate.")).toContain(
+      "Organization royal-danish-navy",
+    );
+    expect(await entities("The Danish Navy sent a frigate.")).toContain("Organization danish-navy");
+  });
+});
