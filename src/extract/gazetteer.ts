@@ -22,6 +22,8 @@ export interface GazetteerEntry {
   entity: KnownEntity;
   /** A demonym ("British"): names the nation only as an attribute. */
   demonym: boolean;
+  /** The people in the plural ("the Italians", "the Poles"): matched, never used to name. */
+  people?: boolean;
 }
 
 // The package is CommonJS typed as an ES module: its default export arrives wrapped or bare.
@@ -52,6 +54,16 @@ const ADJECTIVES: Record<string, string[]> = {
   MKD: ["North Macedonian"],
 };
 
+/** A nation's people in the plural where it is not the demonym plus "s": "the Poles", "the Danes". */
+const PEOPLES: Record<string, string[]> = {
+  POL: ["Poles"],
+  DNK: ["Danes"],
+  SWE: ["Swedes"],
+  FIN: ["Finns"],
+  TUR: ["Turks"],
+  GBR: ["Brits"],
+};
+
 for (const c of countries) {
   if (!c.independent && c.cca3 !== "PSE" && c.cca3 !== "TWN") continue;
   const name = c.name.common;
@@ -79,6 +91,12 @@ for (const c of countries) {
   for (const d of ADJECTIVES[c.cca3] ?? []) demonyms.add(d);
   for (const d of demonyms)
     if (d !== name) entries.push({ form: d, entity: nation, demonym: true });
+  // "the Italians", "the Norwegians": the people, a demonym in the plural
+  const peoples = new Set(PEOPLES[c.cca3] ?? []);
+  for (const d of demonyms)
+    if (/an$/.test(d) && !/\s/.test(d) && !name.startsWith(d)) peoples.add(`${d}s`);
+  for (const d of peoples)
+    if (!demonyms.has(d)) entries.push({ form: d, entity: nation, demonym: true, people: true });
   for (const cap of c.capital ?? []) {
     if (cap === name) continue;
     const place: KnownEntity = {

@@ -8,9 +8,22 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
-import { capitalOf, citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import {
+  capitalOf,
+  citiesNamed,
+  GAZETTEER,
+  type GazetteerEntry,
+  type KnownEntity,
+} from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
+import {
+  editDistance,
+  foldName,
+  holderBySurname,
+  knownPerson,
+  officeOwner,
+} from "./office-holders.js";
 import type { TextSpan } from "./types.js";
 
 export interface Mention extends TextSpan {
@@ -41,6 +54,11 @@ export interface Mention extends TextSpan {
   impliedIn?: boolean;
   /** "the UK-led battle group": the nation that leads the mission. */
   ledBy?: KnownEntity;
+  /**
+   * Whose office the title is by what the reader knows (src/extract/office-holders.ts), where the
+   * text names no owner: the owner's key, set even when the text never names that owner.
+   */
+  officeOf?: string;
 }
 
 export interface Quantity extends TextSpan {
@@ -67,7 +85,8 @@ const GAZ_RE = new RegExp(
   "gu",
 );
 const GAZ_BY_FORM = new Map(GAZETTEER.map((g) => [g.form, g] as const));
-const DEMONYMS = GAZETTEER.filter((g) => g.demonym);
+/** Demonyms in the singular, the forms names are made of ("Canadian Armed Forces"). */
+const DEMONYMS = GAZETTEER.filter((g) => g.demonym && !g.people);
 const NATION_FORMS = GAZETTEER.filter((g) => g.entity.kind === "Nation");
 const ALT = (list: readonly { form: string }[]) => list.map((g) => esc(g.form)).join("|");
 /** Capitals, which stand for their nation in "Moscow's invasion of Ukraine". */
@@ -154,13 +173,15 @@ const ORG_HEADS: Record<string, string> = {
 const EVENT_HEADS =
   /^(?:Conference|Summit|Forum|Dialogue|Meeting|Exercise|Games|Congress|Convention)$/;
 
+/** A nation's abbreviation used before a service's name: "US Army", "U.K. Royal Navy". */
+const ABBREVIATED = "(?:U\\.S\\.|US|UK|U\\.K\\.)";
 // Built once: the alternations of every nation name are long.
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression against|attack on) (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression (?:against|in)|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 /** "NATO’s air policing mission (over Estonia, Latvia, and Lithuania)": a mission described in lower case. */
@@ -182,6 +203,10 @@ const BRIGADE_RE = new RegExp(
   `\\b(?:the\\s+)?(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})|(?:Bundeswehr|German Armed Forces)(?:’s|'s)?)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|forward|tank|panzer)\\s+){0,2}[Bb]rigade(?![\\p{L}])(?:\\s+(?:(?:based|stationed|deployed)\\s+)?(?:in|to)\\s+(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
+/** Russia's full-scale invasion of Ukraine began on 24 February 2022. */
+const FULL_SCALE_INVASION = Date.UTC(2022, 1, 24);
+const ANNEXATION_RE =
+  /(?<![\p{L}])(?:(?:Russia|Moscow)(?:’s|'s) |Russian |the )?(?:(?:illegal|illegitimate|unlawful|forcible|forced|2014) )*annexation of (?:the )?Crimea(?:n [Pp]eninsula)?(?:(?= in 2014) in 2014)?/gu;
 const BARE_INVASION_RE = new RegExp(
   `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
@@ -530,13 +555,17 @@ export function findMentions(
   /** The invasion of `b` by `a`, named at match `m`; `implied` when the invader is not named there. */
   const claimInvasion = (m: RegExpMatchArray, a: KnownEntity, b: KnownEntity, implied: boolean) => {
     const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
+    // "Russia's aggression in Ukraine" written before the full-scale invasion (24 February 2022)
+    // is the war of 2014, not "the invasion"; written after it, it is the invasion
+    const earlier = reference !== null && reference.date.getTime() < FULL_SCALE_INVASION;
+    const what = (earlier && /\baggression (?:against|in)\b/.exec(m[0])?.[0]) || "invasion of";
     claim({
       start: m.index ?? 0,
       end: (m.index ?? 0) + m[0].length,
       text: m[0],
       kind: "Event",
-      name: `${a.name}'s invasion of ${b.name}`,
-      key: slug(`${demonym} invasion of ${b.name}`),
+      name: `${a.name}'s ${what} ${b.name}`,
+      key: slug(`${demonym} ${what} ${b.name}`),
       properties: { category: "CONFLICT" },
       involves: [a, b],
       ...(implied ? { impliedIn: true } : {}),
@@ -550,6 +579,34 @@ export function findMentions(
     if (!a || !b) continue;
     invaders.set(b, a);
     claimInvasion(m, a, b, false);
+  }
+  // "Russia's (illegal) annexation of (the) Crimea(n peninsula)": an event any reader knows as
+  // Russia's (2014), whoever the text names, its mention the words up to "annexation"; Crimea
+  // (the peninsula) a place of its own
+  for (const m of text.matchAll(/(?<![\p{L}])Crimea(?:n [Pp]eninsula)?(?![\p{L}])/gu)) {
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Place",
+      name: "Crimea",
+      key: "crimea",
+    });
+  }
+  for (const m of text.matchAll(ANNEXATION_RE)) {
+    // the annexer's name stays its own mention: "Russia’s", "Russian"
+    const start =
+      m.index + (m[0].match(/^(?:the|(?:Russia|Moscow)(?:’s|'s)|Russian)\s+/i)?.[0].length ?? 0);
+    const end = m.index + m[0].indexOf("annexation") + "annexation".length;
+    claim({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: "Event",
+      name: "Russia's annexation of Crimea",
+      key: "russian-annexation-of-crimea",
+      properties: { category: "CONFLICT", date: "2014" },
+    });
   }
   // "the invasion of Ukraine", "the war in Ukraine": the invader is the one the article names in
   // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
@@ -595,7 +652,9 @@ export function findMentions(
   for (const m of text.matchAll(NATIONAL_FORCE_RE)) {
     const nation = gazAt(m[1] ?? "")?.entity;
     if (nation?.kind !== "Nation") continue;
-    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    // "the Royal Canadian Regiment", "Royal Danish Navy": "Royal" is part of the name
+    const royal = /Royal\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index)) ? 6 : 0;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0) - royal;
     const end = m.index + m[0].length;
     const name = text.slice(start, end);
     if (/^\S+ (?:Armed Forces|Forces|Army|Navy|Air Force|Coast Guard)$/.test(name)) continue; // below
@@ -618,7 +677,10 @@ export function findMentions(
     const head = (m[2] ?? "").toLowerCase();
     // "Russian military threats", "the Lithuanian military base": an adjective, not the forces
     if (head === "military" && nounAfter(analysis, m.index + m[0].length)) continue;
-    const demonym = DEMONYMS.find((d) => d.entity === nation)?.form ?? nation.name;
+    // "US Army": the abbreviation as written names it (us-army), as a reader would key it
+    const demonym = new RegExp(`^${ABBREVIATED}$`).test(who)
+      ? who.replace(/\./g, "")
+      : (DEMONYMS.find((d) => d.entity === nation)?.form ?? nation.name);
     const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
     const base = {
       start,
@@ -638,11 +700,16 @@ export function findMentions(
       });
     } else {
       const branch = head === "military" || head === "forces" ? "Armed Forces" : titleCase(head);
+      // "the Royal Danish Navy", "Royal Canadian Air Force": "Royal" is part of the name
+      const royal =
+        /^[A-Z]/.test(m[2] ?? "") && /Royal\s+$/.test(text.slice(Math.max(0, start - 6), start));
+      const name = `${royal ? "Royal " : ""}${demonym} ${branch}`;
       claim({
         ...base,
+        ...(royal ? { start: start - 6, text: text.slice(start - 6, base.end) } : {}),
         kind: "Organization",
-        name: `${demonym} ${branch}`,
-        key: slug(`${demonym} ${branch}`),
+        name,
+        key: slug(name),
         properties: { category: "ARMED_FORCES" },
         involves: [nation],
       });
@@ -702,14 +769,21 @@ export function findMentions(
       properties: { category: "MEETING" },
     });
   }
-  // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi".
+  // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
+  // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Naval Base|Military Base|Barracks|Garrison)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
     const lead = m[0].match(/^(?:The|At|In|To|From|Near|During)\s/);
     const start = m.index + (lead?.[0].length ?? 0);
     const name = text.slice(start, m.index + m[0].length);
     if (name.split(/\s+/).length < 2) continue;
+    if (
+      name.endsWith(" AB") &&
+      !/^,\s+\p{Lu}/u.test(text.slice(start + name.length, start + name.length + 3)) &&
+      !LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start))
+    )
+      continue;
     claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
   }
   // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
@@ -824,6 +898,25 @@ export function findMentions(
     }
   }
 
+  // A misspelt demonym in a list of them, "British, Norweigan, Dutch and French ships": a
+  // capitalised word one edit from a demonym of six letters or more, beside another demonym
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{5,}(?![\p{L}])/gu)) {
+    if (gazAt(m[0]) || !free(m.index, m.index + m[0].length)) continue;
+    const near = misspeltDemonym(m[0]);
+    if (!near) continue;
+    const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if ([...around.matchAll(GAZ_RE)].filter((g) => gazAt(g[0])?.demonym).length === 0) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: near.entity.kind,
+      name: near.entity.name,
+      key: near.entity.key,
+      known: near.entity,
+      demonym: true,
+    });
+  }
   // Gazetteer: nations, demonyms, capitals, regions, organisations.
   for (const m of text.matchAll(GAZ_RE)) {
     const g = gazAt(m[0]);
@@ -1132,12 +1225,82 @@ export function findMentions(
     }
   }
   for (const b of bares) claim(b);
+  officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
+  placedByNation(text, claimed);
 
   return {
     entities: claimed.sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     dates: datesOf(text, reference),
   };
+}
+
+/**
+ * A named site or town the text places in a nation right after it, "Amari AB, Estonia",
+ * "Mihail Kogalniceanu Air Base in Romania", "Tapa in Estonia": the place lies in that nation
+ * (written, not implied). Not a demonym ("the base in British hands") nor a nation's possessive.
+ */
+function placedByNation(text: string, mentions: Mention[]): void {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const [i, m] of sorted.entries()) {
+    if (m.kind !== "Place" || (m.involves ?? []).length > 0 || m.known) continue;
+    const next = sorted[i + 1];
+    if (next?.kind !== "Nation" || next.demonym || !next.known) continue;
+    const between = text.slice(m.end, next.start);
+    if (!/^(?:,\s+|\s+in\s+(?:(?:northern|southern|eastern|western|central)\s+)?)$/.test(between))
+      continue;
+    if (/^(?:’s|'s)/.test(text.slice(next.end, next.end + 2))) continue;
+    m.involves = [next.known];
+    m.impliedIn = undefined;
+  }
+}
+
+/**
+ * What a reader knows of office holders, where the text leaves it out: a leader named by title and
+ * surname is the full-named holder ("President Macron" -> Emmanuel Macron); a misspelt leader's
+ * name is the leader ("Jens Stotlenberg"); a title with no owner written belongs to the nation or
+ * organisation the holder serves ("Defence Minister Christine Lambrecht" visiting Lithuania is
+ * Germany's minister): `roleOf` is then that owner's mention in the text, and `officeOf` its key.
+ */
+function officesKnown(mentions: Mention[], year: number | undefined): void {
+  for (const m of mentions) {
+    if (m.kind !== "Person") continue;
+    if (m.bare) {
+      const full = m.role ? holderBySurname(m.text, m.role, year) : undefined;
+      if (full) m.name = full;
+    } else {
+      const known = knownPerson(m.name);
+      if (known && foldName(known) !== foldName(m.name)) {
+        m.name = known;
+        m.key = slug(known);
+      }
+    }
+    if (!m.role || m.roleOf) continue;
+    const owner = officeOwner(m.name, m.role, year);
+    if (!owner) continue;
+    m.officeOf = owner;
+    const named = mentions.find(
+      (x) =>
+        (x.kind === "Nation" || x.kind === "Organization") && (x.known?.key ?? x.key) === owner,
+    );
+    if (named) m.roleOf = named;
+  }
+}
+
+/** The demonym `word` misspells by one edit (a swap of two letters is one), if exactly one. */
+const misspeltDemonym = (word: string) => misspeltMemo(word) ?? undefined;
+function misspelling(word: string): GazetteerEntry | null {
+  const found = new Set(
+    DEMONYMS.filter(
+      (d) =>
+        d.form.length >= 6 &&
+        Math.abs(d.form.length - word.length) <= 1 &&
+        !/\s/.test(d.form) &&
+        editDistance(d.form, word) === 1,
+    ).map((d) => d.entity),
+  );
+  const [only] = found;
+  return (only && found.size === 1 ? DEMONYMS.find((d) => d.entity === only) : undefined) ?? null;
 }
 
 const memo = <T>(f: (w: string) => T) => {
@@ -1152,6 +1315,7 @@ const memo = <T>(f: (w: string) => T) => {
     return v;
   };
 };
+const misspeltMemo = memo(misspelling);
 /** Whether compromise's lexicon knows the word, lower-cased, as other than a noun. */
 const isCommonWord = memo((w) =>
   nlp(w.toLowerCase()).has(

@@ -597,7 +597,8 @@ function titlesHeld(
       general && !/\b(?:United Nations|UN|OSCE|EU|European)\b/.test(s.text)
         ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
         : undefined;
-    const target = owner ?? (general ? alliance : homeOf(s));
+    // a holder the reader knows to be another owner's (m.officeOf) is not the article's nation's
+    const target = owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s));
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);
@@ -605,7 +606,9 @@ function titlesHeld(
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
     if (seen.has(id)) continue;
-    seen.add(id);
+    // an owner known only from the office holders' table is inferred, and a stated one later wins
+    const known = m.officeOf !== undefined;
+    if (!known) seen.add(id);
     holders.set(target.key, p.cluster);
     ctx.propose({
       type,
@@ -613,8 +616,8 @@ function titlesHeld(
       to: target,
       properties: { role },
       sentence: s,
-      inferred: !owner,
-      confidence: owner ? 0.9 : 0.7,
+      inferred: !owner || known,
+      confidence: owner && !known ? 0.9 : 0.7,
     });
     // the head of a nation's government leads that government
     const government = ctx.placed.find((x) => x.cluster.key === `government-of-${target.key}`);
