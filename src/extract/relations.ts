@@ -2329,6 +2329,44 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
         );
       let who: Placed | undefined;
       let role = "attendee";
+      // "The meeting was attended by X and Y", "the talks, chaired by X,": the agents after "by"
+      const passive =
+        /^\s*,?\s*(?:which\s+)?(?:(?:was|were|is|are|will be|has been|had been)\s+)?(?:also\s+)?(attended|chaired|hosted|joined|addressed)\s+by\s+/.exec(
+          ctx.text.slice(end, s.end),
+        );
+      if (!verb && passive) {
+        const from = end + passive[0].length;
+        // the list of agents ends at a clause: ", focused on ...", ", which ...", ";"
+        const stop = ctx.text
+          .slice(from, s.end)
+          .search(/[;:]|,\s+(?:which|who|where|while|but|\p{Ll})/u);
+        const to = stop < 0 ? s.end : from + stop;
+        const agents = here.filter(
+          (p) =>
+            (p.cluster.kind === "Person" || p.cluster.kind === "Nation") &&
+            !p.mention.demonym &&
+            p.mention.start >= from &&
+            p.mention.end <= to,
+        );
+        const passiveRole = /^chair/.test(passive[1] ?? "")
+          ? "chair"
+          : /^host/.test(passive[1] ?? "")
+            ? "host"
+            : /^address/.test(passive[1] ?? "")
+              ? "speaker"
+              : "attendee";
+        for (const a of agents)
+          ctx.propose({
+            type: "PARTICIPATED_IN",
+            from: a.cluster,
+            to: event,
+            properties: { role: passiveRole },
+            sentence: s,
+            inferred: !introduced,
+            confidence: introduced ? 0.75 : 0.65,
+          });
+        continue;
+      }
       if (verb) {
         // the subject: the last person or nation right before the verb (past a title)
         const vAt = s.start + verb.index;
@@ -2505,7 +2543,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const outside = (p: Placed) =>
     !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
   const who = people(here).filter(outside);
-  const subject = who
+  let subject = who
     .filter(
       (p) =>
         p.mention.end <= verbAt &&
@@ -2513,6 +2551,20 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
         !/[;]|\b(?:said|says|told|after|when|while)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
     )
     .pop();
+  // "During the visit, he met X": the pronoun is the person the article named last before
+  const pronoun =
+    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/.exec(
+      ctx.text.slice(s.start, verbAt),
+    );
+  if (!subject && pronoun) {
+    const last = lastPersonBefore(ctx, s.start);
+    const at = s.start + pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b/);
+    if (last)
+      subject = {
+        mention: { start: at, end: at + 2, text: "he", kind: "Person", name: last.name },
+        cluster: last,
+      };
+  }
   // the person met: the first named right after the verb (past a title)
   const object = who.find(
     (p) =>

@@ -159,3 +159,34 @@ describe("extract: the article's one mission, referred to by a definite noun phr
     expect(has(f, /^anand-visit-to-latvia ABOUT nato-battle-group-in-latvia/)).toBe(true);
   });
 });
+
+describe("extract: who takes part in the occasion the article has named", () => {
+  it.each([
+    "Mark Rutte chaired a meeting of NATO defence ministers in Brussels on Thursday. The meeting was attended by Ukrainian Defence Minister Rustem Umerov and Swedish Defence Minister Pål Jonson.",
+    "Mark Rutte chaired a meeting of NATO defence ministers in Brussels on Thursday. The meeting, attended by Ukrainian Defence Minister Rustem Umerov and Swedish Defence Minister Pål Jonson, focused on Ukraine.",
+  ])("the agents of 'was attended by': %s", async (text) => {
+    const f = await facts(text);
+    expect(has(f, /^rustem-umerov PARTICIPATED_IN nato-defence-ministers-meeting/)).toBe(true);
+    expect(has(f, /^pal-jonson PARTICIPATED_IN nato-defence-ministers-meeting/)).toBe(true);
+    // what the meeting was about took no part in it
+    expect(has(f, /^ukraine PARTICIPATED_IN/)).toBe(false);
+  });
+
+  it.each([
+    "Jens Stoltenberg visited Romania on Tuesday. He met President Klaus Iohannis in Bucharest.",
+    "Jens Stoltenberg visited Romania on Tuesday. During the visit, he also met President Klaus Iohannis.",
+  ])("'he met X' after the person is named is their meeting: %s", async (text) => {
+    const f = await facts(text);
+    expect(
+      has(f, /^jens-stoltenberg PARTICIPATED_IN stoltenberg-meeting-with-klaus-iohannis/),
+    ).toBe(true);
+    expect(has(f, /^klaus-iohannis PARTICIPATED_IN stoltenberg-meeting-with-klaus-iohannis/)).toBe(
+      true,
+    );
+  });
+
+  it("a pronoun inside a quotation meets no one", async () => {
+    const f = await facts('Jens Stoltenberg visited Romania. "He met us," Klaus Iohannis said.');
+    expect(has(f, /meeting-with/)).toBe(false);
+  });
+});
