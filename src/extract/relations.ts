@@ -288,6 +288,32 @@ function missions(ctx: Context): void {
           confidence: 0.85,
         });
       }
+      // "the UK is the largest contributor to the battle group", "Norway, a major contributor to ..."
+      const contributor =
+        /^\s*,?\s+(?:(?:is|was|remains|has been|had been|became|has become|as)\s+)?(?:one of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}contributors?\s+(?:to|of|in)\s+(?:the\s+)?/.exec(
+          after,
+        );
+      // the mission right after it, named or "the mission" of the article's one
+      const to = contributor ? n.mention.end + contributor[0].length : -1;
+      const contributed = contributor
+        ? (ofKind(here, "Mission").find((p) => p.mention.start >= to - 4 && p.mention.start <= to)
+            ?.cluster ??
+          (!named &&
+          /^(?:mission|battle ?group|battlegroup|brigade|operation|rotation)\b/i.test(
+            ctx.text.slice(to, to + 12),
+          )
+            ? mission
+            : undefined))
+        : undefined;
+      if (n.mention.demonym || !contributed) continue;
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: n.cluster,
+        to: contributed,
+        sentence: s,
+        inferred: contributed === mission && inferred,
+        confidence: 0.75,
+      });
     }
     for (const a of here.filter((p) => p.cluster.properties.category === "ALLIANCE")) {
       const after = ctx.text.slice(a.mention.end, Math.min(s.end, a.mention.end + 40));

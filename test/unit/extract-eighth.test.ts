@@ -190,3 +190,32 @@ describe("extract: who takes part in the occasion the article has named", () => 
     expect(has(f, /meeting-with/)).toBe(false);
   });
 });
+
+describe("extract: a nation named as a mission's contributor", () => {
+  it.each([
+    [
+      "The UK is the largest contributor to the NATO battle group in Estonia.",
+      "united-kingdom",
+      "estonia",
+    ],
+    [
+      "Norway, a major contributor to the NATO battle group in Lithuania, sent tanks.",
+      "norway",
+      "lithuania",
+    ],
+    [
+      "Germany leads the NATO battle group in Lithuania. Norway is the second largest contributor to the battle group.",
+      "norway",
+      "lithuania",
+    ],
+  ])("%s", async (text, nation, host) => {
+    expect(await facts(text)).toContain(`${nation} CONTRIBUTES_TO nato-battle-group-in-${host}`);
+  });
+
+  it("a contributor to something else contributes nothing to the mission", async () => {
+    const f = await facts(
+      "Estonia is the largest contributor to defence spending among the hosts of the NATO battle group in Estonia.",
+    );
+    expect(has(f, /^estonia CONTRIBUTES_TO/)).toBe(false);
+  });
+});
