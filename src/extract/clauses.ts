@@ -18,6 +18,7 @@
  */
 import { isAllowedEndpoint, type Kind, type RelationType } from "../domain/vocabulary.js";
 import type { Context, Placed, Proposal } from "./context.js";
+import { GAZETTEER } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Token } from "./nlp.js";
@@ -77,7 +78,7 @@ const MODALS = /^(?:will|would|shall|should|could|can|may|might|must|'ll|’ll|w
 const NEGATIONS = /^(?:not|n't|n’t|never|no)$/i;
 /** "plans to send", "is expected to deploy", "agreed to host": intended, not done. */
 const INTENT_BEFORE =
-  /\b(?:plans?|planned|planning|intends?|intended|expected|set|going|aims?|aimed|agreed|decided|wants?|wanted|hopes?|ready|prepared|willing|asked|invited|is|are|was|were)\s+to\s+$/i;
+  /\b(?:plans?|planned|planning|intends?|intended|expected|scheduled|due|set|going|aims?|aimed|agreed|decided|wants?|wanted|hopes?|ready|prepared|willing|asked|invited|is|are|was|were)\s+to\s+$/i;
 /** A clause ends here: the next verb group's subject is its own. */
 const CLAUSE_BREAK =
   /[;:—–]|,\s*(?:which|who|whom|where|while|whereas|but|although|though|after|before|as|when|because|since|and)\b/i;
@@ -223,6 +224,8 @@ function subjectAndPronoun(
   at: number,
 ): { subject: Placed[]; relative: boolean } {
   const none = { subject: [], relative: false };
+  const people = pluralDemonym(ctx, here, at);
+  if (people) return { subject: [people], relative: true };
   for (let i = here.length - 1; i >= 0; i--) {
     const p = here[i] as Placed;
     if (p.mention.end > at) continue;
@@ -231,7 +234,11 @@ function subjectAndPronoun(
       // "Italian jets joined", "British troops were sent": the nation's forces
       if (FORCES.test(gap)) return { subject: [p], relative: false };
       // "the Italians, who led": a plural demonym names the nation's people
-      if (RELATIVE_GAP.test(gap) && /s$/.test(p.mention.text))
+      if (
+        RELATIVE_GAP.test(gap) &&
+        (/s$/.test(p.mention.text) ||
+          /\b[Tt]he\s+$/.test(ctx.text.slice(Math.max(0, p.mention.start - 4), p.mention.start)))
+      )
         return { subject: [p], relative: true };
       return none;
     }
@@ -253,6 +260,35 @@ function subjectAndPronoun(
     return none;
   }
   return none;
+}
+
+/**
+ * "The Italians, who led the mission", "the Dutch, who sent ...": a nation's people named in the
+ * plural (or by "the" and the demonym) before a relative pronoun stand for the nation. Only where
+ * no mention lies between that phrase and the verb.
+ */
+function pluralDemonym(ctx: Context, here: readonly Placed[], at: number): Placed | undefined {
+  const from = Math.max(0, at - 40);
+  const m = /\b[Tt]he\s+(\p{Lu}\p{L}+?)(s?)\s*,\s*who\s*$/u.exec(ctx.text.slice(from, at));
+  if (!m) return undefined;
+  const start = from + m.index + m[0].indexOf(m[1] as string);
+  if (here.some((p) => p.mention.end > start && p.mention.start < at)) return undefined;
+  const form = m[1] as string;
+  // "the Italians" (plural of "Italian"), "the Dutch", "the French", "the British" (no plural)
+  const entry = GAZETTEER.find(
+    (e) =>
+      e.demonym &&
+      e.entity.kind === "Nation" &&
+      e.form === form &&
+      (m[2] === "s" ? !/(?:ch|sh|ese|ss)$/.test(form) : /(?:ch|sh|ese|ss)$/.test(form)),
+  );
+  if (!entry) return undefined;
+  const n = entry.entity;
+  const text = `${form}${m[2]}`;
+  return {
+    mention: { start, end: start + text.length, text, kind: "Nation", name: n.name, key: n.key },
+    cluster: ctx.entity(n.kind, n.key, n.name, n.properties),
+  };
 }
 
 const allowed = (type: RelationType, from: Kind, to: Kind) => isAllowedEndpoint(type, from, to);
@@ -393,7 +429,8 @@ export function denied(readings: readonly Reading[]): (p: Proposal) => boolean {
   const denying = readings.filter(
     (r) =>
       CLASS_OF.has(r.g.lemma) &&
-      (r.g.mood === "NEGATED" || (r.g.mood !== "FACT" && CLASS_OF.get(r.g.lemma) === "JOIN")),
+      (r.g.mood === "NEGATED" ||
+        (r.g.mood !== "FACT" && /^(?:JOIN|VISIT|TRAVEL)$/.test(CLASS_OF.get(r.g.lemma) ?? ""))),
   );
   if (denying.length === 0) return () => false;
   return (p) =>
@@ -401,9 +438,13 @@ export function denied(readings: readonly Reading[]): (p: Proposal) => boolean {
     (!p.inferred || p.type === "MEMBER_OF") &&
     denying.some((r) => {
       if (p.sentence.start !== r.s.start) return false;
+      // a visit to come ("will visit", "is due to travel to") states no visit made yet
       const types =
-        r.g.mood === "NEGATED" ? (STATES[CLASS_OF.get(r.g.lemma) as string] ?? []) : ["MEMBER_OF"];
-      if (!types.includes(p.type)) return false;
+        r.g.mood === "NEGATED"
+          ? (STATES[CLASS_OF.get(r.g.lemma) as string] ?? [])
+          : CLASS_OF.get(r.g.lemma) === "JOIN"
+            ? ["MEMBER_OF"]
+            : ["VISITED"];
       if (!types.includes(p.type)) return false;
       const agents = r.g.passive
         ? r.slots.objects.filter((o) => o.prep === "by").map((o) => o.p.cluster)

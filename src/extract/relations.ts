@@ -17,7 +17,7 @@ import type { Sentence } from "./sentences.js";
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
-  "said|says|told|added|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|commented|replied|assured|pointed out";
+  "said|says|saying|told|telling|added|adding|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|commented|replied|assured|pointed out";
 
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
@@ -131,13 +131,34 @@ export function findRelations(ctx: Context): void {
   places(ctx);
   alliances(ctx);
   // "visited the base, where they announced the renewal of Operation X": the event is about them
+  const allMissions = [
+    ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+  ];
   for (const { event, s } of EVENTS.get(ctx) ?? []) {
+    const named = ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster);
     const about = new Set<Cluster>([
-      ...ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster),
+      ...named,
       ...pledgesAt.filter((p) => p.at >= s.start && p.at < s.end).map((p) => p.c),
     ]);
     for (const c of about)
       ctx.propose({ type: "ABOUT", from: event, to: c, sentence: s, confidence: 0.65 });
+    // "visited the troops of the battle group": the article's one mission, by a definite mention
+    const only = allMissions.length === 1 ? allMissions[0] : undefined;
+    if (
+      only &&
+      named.length === 0 &&
+      /\b(?:the|its|their)\s+(?:(?:multinational|NATO|new)\s+)?(?:mission|battle ?group|battlegroup|brigade|rotation|contingent)\b/i.test(
+        s.text,
+      )
+    )
+      ctx.propose({
+        type: "ABOUT",
+        from: event,
+        to: only,
+        sentence: s,
+        inferred: true,
+        confidence: 0.55,
+      });
   }
   EVENTS.delete(ctx);
   // "met X to discuss the decisions of the 2016 NATO summit": events and pledges the rules found later
@@ -254,7 +275,7 @@ function missions(ctx: Context): void {
     for (const n of ofKind(here, "Nation")) {
       const after = ctx.text.slice(n.mention.end, Math.min(s.end, n.mention.end + 60));
       if (
-        /^\s+(?:is|was|will be|remains|became|serves as|as)\s+(?:the\s+)?(?:lead|framework)\s+nation\b/.test(
+        /^\s*,?\s+(?:is|was|will be|would be|remains|became|has become|serves as|acts as|as|the)\s+(?:the\s+)?(?:lead|leading|framework)\s+(?:nation|country|state)(?:\s+(?:of|for)\b|\s*[,.;:)]|\s*$|\s+(?:and|which|that|with|since|until)\b|\s+in\s+(?:the\s+)?\p{Lu})/u.test(
           after,
         )
       ) {
@@ -267,6 +288,32 @@ function missions(ctx: Context): void {
           confidence: 0.85,
         });
       }
+      // "the UK is the largest contributor to the battle group", "Norway, a major contributor to ..."
+      const contributor =
+        /^\s*,?\s+(?:(?:is|was|remains|has been|had been|became|has become|as)\s+)?(?:one of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}contributors?\s+(?:to|of|in)\s+(?:the\s+)?/.exec(
+          after,
+        );
+      // the mission right after it, named or "the mission" of the article's one
+      const to = contributor ? n.mention.end + contributor[0].length : -1;
+      const contributed = contributor
+        ? (ofKind(here, "Mission").find((p) => p.mention.start >= to - 4 && p.mention.start <= to)
+            ?.cluster ??
+          (!named &&
+          /^(?:mission|battle ?group|battlegroup|brigade|operation|rotation)\b/i.test(
+            ctx.text.slice(to, to + 12),
+          )
+            ? mission
+            : undefined))
+        : undefined;
+      if (n.mention.demonym || !contributed) continue;
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: n.cluster,
+        to: contributed,
+        sentence: s,
+        inferred: contributed === mission && inferred,
+        confidence: 0.75,
+      });
     }
     for (const a of here.filter((p) => p.cluster.properties.category === "ALLIANCE")) {
       const after = ctx.text.slice(a.mention.end, Math.min(s.end, a.mention.end + 40));
@@ -1089,8 +1136,16 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     }
   }
   if (contributors.size === 0) {
+    // (a nation named as where something is, "the brigade in Latvia, which will consist of
+    // 3,500 soldiers", is the place, not who sends them)
     const before = ofKind(here, "Nation").filter(
-      (p) => p.mention.start < at && !p.mention.demonym && p !== host,
+      (p) =>
+        p.mention.start < at &&
+        !p.mention.demonym &&
+        p !== host &&
+        !/\b(?:in|into)\s+(?:the\s+)?$/.test(
+          ctx.text.slice(Math.max(s.start, p.mention.start - 10), p.mention.start),
+        ),
     );
     const n = before[before.length - 1];
     if (n) contributors.add(n.cluster);
@@ -1108,7 +1163,18 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     home &&
     troops !== undefined &&
     home !== where?.cluster &&
-    home !== host?.cluster
+    home !== host?.cluster &&
+    // "the battle group ... in Latvia, which will consist of 3,500 soldiers": the home nation
+    // named as where the troops are, or inside the mission's own name, hosts them, it does not send them
+    !here.some(
+      (p) =>
+        (p.cluster === home &&
+          /\b(?:in|into|to)\s+(?:the\s+)?$/.test(
+            ctx.text.slice(Math.max(s.start, p.mention.start - 10), p.mention.start),
+          )) ||
+        (p.cluster.kind === "Mission" &&
+          (p.mention.involves ?? []).some((n) => n.key === home.key)),
+    )
   ) {
     contributors.add(home);
     fromHome = true;
@@ -1487,10 +1553,12 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
     }
   }
   const date = dateIn(ctx, s);
-  for (const v of [
-    ...who.map((p) => [p, 0.85] as const),
-    ...companions.map((p) => [p, 0.7] as const),
-  ]) {
+  // "will visit", "is due to visit", "plans to visit": a visit to come is no visit made; the
+  // visit is still an event the article tells of, with who is to take part, but no VISITED
+  const planned = /^(?:will|to|would)\s/.test(m[0]);
+  for (const v of planned
+    ? []
+    : [...who.map((p) => [p, 0.85] as const), ...companions.map((p) => [p, 0.7] as const)]) {
     for (const pl of places) {
       ctx.propose({
         type: "VISITED",
@@ -1984,7 +2052,7 @@ function summitRelations(
     });
   // who the sentence puts at the summit: "X said at the summit", "X will attend the summit"
   const cue =
-    /\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\w* in|to)\s+$/i.test(
+    /\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\w* in|to|told|tells|telling|address(?:ed|es|ing)?|briefed|briefing)\s+(?:the\s+)?$/i.test(
       ctx.text.slice(Math.max(s.start, at - 30), at),
     );
   if (!cue) return;
@@ -2290,6 +2358,44 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
         );
       let who: Placed | undefined;
       let role = "attendee";
+      // "The meeting was attended by X and Y", "the talks, chaired by X,": the agents after "by"
+      const passive =
+        /^\s*,?\s*(?:which\s+)?(?:(?:was|were|is|are|will be|has been|had been)\s+)?(?:also\s+)?(attended|chaired|hosted|joined|addressed)\s+by\s+/.exec(
+          ctx.text.slice(end, s.end),
+        );
+      if (!verb && passive) {
+        const from = end + passive[0].length;
+        // the list of agents ends at a clause: ", focused on ...", ", which ...", ";"
+        const stop = ctx.text
+          .slice(from, s.end)
+          .search(/[;:]|,\s+(?:which|who|where|while|but|\p{Ll})/u);
+        const to = stop < 0 ? s.end : from + stop;
+        const agents = here.filter(
+          (p) =>
+            (p.cluster.kind === "Person" || p.cluster.kind === "Nation") &&
+            !p.mention.demonym &&
+            p.mention.start >= from &&
+            p.mention.end <= to,
+        );
+        const passiveRole = /^chair/.test(passive[1] ?? "")
+          ? "chair"
+          : /^host/.test(passive[1] ?? "")
+            ? "host"
+            : /^address/.test(passive[1] ?? "")
+              ? "speaker"
+              : "attendee";
+        for (const a of agents)
+          ctx.propose({
+            type: "PARTICIPATED_IN",
+            from: a.cluster,
+            to: event,
+            properties: { role: passiveRole },
+            sentence: s,
+            inferred: !introduced,
+            confidence: introduced ? 0.75 : 0.65,
+          });
+        continue;
+      }
       if (verb) {
         // the subject: the last person or nation right before the verb (past a title)
         const vAt = s.start + verb.index;
@@ -2466,7 +2572,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const outside = (p: Placed) =>
     !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
   const who = people(here).filter(outside);
-  const subject = who
+  let subject = who
     .filter(
       (p) =>
         p.mention.end <= verbAt &&
@@ -2474,6 +2580,20 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
         !/[;]|\b(?:said|says|told|after|when|while)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
     )
     .pop();
+  // "During the visit, he met X": the pronoun is the person the article named last before
+  const pronoun =
+    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/.exec(
+      ctx.text.slice(s.start, verbAt),
+    );
+  if (!subject && pronoun) {
+    const last = lastPersonBefore(ctx, s.start);
+    const at = s.start + pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b/);
+    if (last)
+      subject = {
+        mention: { start: at, end: at + 2, text: "he", kind: "Person", name: last.name },
+        cluster: last,
+      };
+  }
   // the person met: the first named right after the verb (past a title)
   const object = who.find(
     (p) =>
@@ -3082,6 +3202,10 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
     ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE")?.cluster;
   answers(ctx);
+  const missionsNamed = [
+    ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+  ];
+  const oneMission = missionsNamed.length === 1 ? missionsNamed[0] : undefined;
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
@@ -3093,15 +3217,44 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     let confidence = 0.85;
     const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
-    const verb = new RegExp(
+    let verb = new RegExp(
       `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"]))\\b`,
       "i",
     ).exec(s.text);
-    if (verb) {
+    // "in the words of NATO Secretary General Jens Stoltenberg, '...'": the person named after it
+    const wordsOf = /\b[Ii]n the words of\s/.exec(s.text);
+    const wordsOfSpeaker = wordsOf
+      ? here.find(
+          (p) =>
+            p.cluster.kind === "Person" &&
+            p.mention.start >= s.start + wordsOf.index + wordsOf[0].length &&
+            p.mention.start <= s.start + wordsOf.index + wordsOf[0].length + 60 &&
+            !/[“”"]/.test(ctx.text.slice(s.start + wordsOf.index, p.mention.start)),
+        )
+      : undefined;
+    // "according to the official programme, ... 'a message of solidarity'": a document or plan
+    // is no speaker, and the last person named did not say the words
+    if (
+      verb &&
+      /^according to$/i.test(verb[0]) &&
+      !here.some(
+        (p) =>
+          p.cluster.kind === "Person" &&
+          p.mention.start >= s.start + (verb?.index ?? 0) &&
+          p.mention.start < s.start + (verb?.index ?? 0) + 70,
+      )
+    )
+      verb = null;
+    if (wordsOfSpeaker) {
+      speaker = wordsOfSpeaker.cluster;
+    } else if (verb) {
       const vAt = s.start + verb.index;
       const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
+      // "according to Defence Minister X": a title may stand between
+      const reach = /^according to$/i.test(verb[0]) ? 70 : 30;
       const afterP = here.filter(
-        (p) => p.mention.start >= vAt && p.mention.start < vAt + 30 && p.cluster.kind === "Person",
+        (p) =>
+          p.mention.start >= vAt && p.mention.start < vAt + reach && p.cluster.kind === "Person",
       );
       const nearBefore = before[before.length - 1];
       const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
@@ -3187,6 +3340,24 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           about.add(p.cluster);
           ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
         }
+      }
+      // "this group", "the battle group", "our mission": the article's one mission
+      if (
+        oneMission &&
+        !about.has(oneMission) &&
+        /\b(?:the|this|that|our|your|its)\s+(?:(?:multinational|NATO|new)\s+)?(?:mission|battle ?group|battlegroup|group|brigade|rotation|deployment|operation|contingent)\b/i.test(
+          inner,
+        )
+      ) {
+        about.add(oneMission);
+        ctx.propose({
+          type: "ABOUT",
+          from: quote,
+          to: oneMission,
+          sentence: s,
+          inferred: true,
+          confidence: 0.55,
+        });
       }
       // "all allies must do more": the alliance the article names
       if (alliance && !about.has(alliance) && /\b(?:allies|[Aa]lliance)\b/.test(inner)) {
