@@ -149,6 +149,15 @@ export function pageWindow(args: ConnectionArgs, scope: string, needsNext = true
   const afterOffset = args.after == null ? null : offsetOf("after", args.after, scope);
   const beforeOffset = args.before == null ? null : offsetOf("before", args.before, scope);
   const { first, last, before } = args;
+  if (last != null && first == null && before == null) {
+    // Relay's "the last N of the whole list" needs the list's length before reading it; every
+    // list here is read forwards from an offset, so say how to get the same rows instead of
+    // Pothos's bare "can only be used in combination with before or first".
+    throw new BadInputError(
+      '"last" pages backwards from a "before" cursor, or keeps the last rows of "first": give one of them. To read the end of a list, sort it the other way (orderBy with the opposite direction) and use "first".',
+      [{ path: ["last"], message: 'needs "before" or "first"' }],
+    );
+  }
   if (first != null && last != null && before == null && last < first) {
     // offsetForArgs would take the last rows of the first as if all of them existed: with
     // fewer rows than `first` (first: 100, last: 1 over 8 nations) the page came back empty.

@@ -232,4 +232,14 @@ describe("ordering by a property some rows lack", () => {
       expect(backwards, direction).toEqual(expected);
     }
   });
+
+  it("refuses last without before or first with a message that says what to send instead", async () => {
+    const r = await gql(EVENTS, { last: 3 });
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.errors?.[0]?.message).toContain('"last" pages backwards from a "before" cursor');
+    expect(r.errors?.[0]?.message).toContain("orderBy with the opposite direction");
+    // What it says works: the end of the list, read with the order reversed.
+    const end = await page({ first: 3, orderBy: [{ field: "KEY", direction: "DESC" }] });
+    expect(keys(end)).toEqual(["h", "g", "f"]);
+  });
 });
