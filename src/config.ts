@@ -9,25 +9,41 @@ const port = z.coerce.number().int().min(1).max(65_535);
 const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
 const duration = z.string().regex(/^\d+(ms|s|m)$/, "must look like 500ms, 30s or 2m");
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-/** An origin as a browser sends it: scheme, host and port, nothing after. */
-const isOrigin = (s: string) => {
+/**
+ * An origin as a browser sends it (scheme, host and port, nothing after), written in any case:
+ * browsers send scheme and host in lower case and no default port, so `https://App.Example:443`
+ * is kept as `https://app.example`. Null when it is not an origin (a path, a query, user info,
+ * a wildcard, a scheme without origins).
+ */
+function origin(text: string): string | null {
+  if (text.includes("*")) return null;
+  let url: URL;
   try {
-    return new URL(s).origin === s;
+    url = new URL(text);
   } catch {
-    return false;
+    return null;
   }
-};
+  const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  // "https://a.example/" is accepted (its slash is stripped below); "https://a.example/?" is not.
+  if (!bare || /[?#@]/.test(text) || url.origin === "null") return null;
+  return url.origin;
+}
 /** `*` (any origin), `none` (same origin only) or a comma-separated list of origins. */
 const corsOrigins = z
   .string()
   .transform((v) => v.trim())
-  .transform((v): "*" | string[] =>
-    v === "*" ? "*" : v === "none" ? [] : v.split(",").map((o) => o.trim().replace(/\/$/, "")),
+  .transform((v): "*" | (string | null)[] =>
+    v === "*"
+      ? "*"
+      : v === "none"
+        ? []
+        : v.split(",").map((o) => origin(o.trim().replace(/\/$/, ""))),
   )
   .refine(
-    (v) => v === "*" || v.every(isOrigin),
+    (v) => v === "*" || v.every((o) => o !== null),
     "must be *, none, or origins separated by commas, such as https://app.example,http://localhost:5173",
-  );
+  )
+  .transform((v): "*" | string[] => (v === "*" ? v : v.filter((o) => o !== null)));
 
 const schema = z.object({
   PORT: port.default(4000),

@@ -9,6 +9,7 @@ import type { Socket } from "node:net";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
+import { type CorsOrigins, corsHeaders } from "./graphql/cors.js";
 import { carriesSecret, changeSchema, INTERNAL_CHANGE_PATH } from "./local-apis.js";
 import type { Logger } from "./logger.js";
 import type { RequestInfo } from "./request-store.js";
@@ -68,6 +69,48 @@ export interface HttpOptions {
    * see local-apis.ts) and announce them on `events`. Unset: that path is a 404.
    */
   internal?: { secret: string; events: GraphEvents };
+  /**
+   * Origins whose pages may call the API (CORS_ORIGINS; default any). What this layer answers
+   * itself (refusals, /health, /ready) carries the same CORS headers as the app's answers, so a
+   * page on another origin reads the status instead of meeting a network error.
+   */
+  corsOrigins?: CorsOrigins;
+}
+
+/** Routes answered here, not by yoga: they read nothing and change nothing. */
+const PLAIN_ROUTES = new Set(["/", "/health", "/ready"]);
+const PLAIN_METHODS = "GET, HEAD, OPTIONS";
+
+/** Removes the CORS headers set on an answer not yet sent. */
+function clearCors(res: ServerResponse): void {
+  for (const name of res.getHeaderNames())
+    if (name === "vary" || name.startsWith("access-control-")) res.removeHeader(name);
+}
+
+/** Sets the CORS headers of an answer (a preflight's when `preflight`), replacing any set before. */
+function setCors(
+  res: ServerResponse,
+  origins: CorsOrigins,
+  origin: string | undefined,
+  preflight: boolean,
+): void {
+  clearCors(res);
+  for (const [name, value] of Object.entries(corsHeaders(origins, origin ?? null, preflight)))
+    res.setHeader(name, value);
+}
+
+/** The Origin header in the raw bytes of a request Node could not parse (431 and the like). */
+function rawOrigin(packet: unknown): string | undefined {
+  if (!Buffer.isBuffer(packet)) return undefined;
+  return /(?:^|\r\n)origin:[ \t]*([^\r\n]*)/i.exec(packet.toString("latin1"))?.[1]?.trim();
+}
+
+/** The status line and text of Node's own refusals of a request it could not read whole. */
+function clientErrorStatus(code: string | undefined): [number, string] {
+  if (code === "HPE_HEADER_OVERFLOW") return [431, "Request Header Fields Too Large"];
+  if (code === "HPE_CHUNK_EXTENSIONS_OVERFLOW") return [413, "Payload Too Large"];
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return [408, "Request Timeout"];
+  return [400, "Bad Request"];
 }
 
 async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
@@ -317,6 +360,7 @@ export function createHttp({
   maxInFlight = Number.POSITIVE_INFINITY,
   maxSubscriptions = Number.POSITIVE_INFINITY,
   internal,
+  corsOrigins = "*",
 }: HttpOptions): Server {
   const admit = admission({ requests: maxInFlight, streams: maxSubscriptions });
   // The access line's fields are fixed and none is a secret, so the logger's redaction (a
@@ -374,8 +418,29 @@ export function createHttp({
     res.once("finish", log);
     res.once("close", log);
 
+    // Every answer sent from here carries the CORS headers; the app sets its own (below).
+    const origin = req.headers.origin;
+    const preflight =
+      req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+    setCors(res, corsOrigins, origin, false);
+    if (PLAIN_ROUTES.has(path) && req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("allow", PLAIN_METHODS);
+      if (req.method === "OPTIONS") {
+        if (preflight) setCors(res, corsOrigins, origin, true);
+        res.writeHead(204, { "content-length": "0" });
+        return res.end();
+      }
+      return json(res, 405, {
+        errors: [
+          {
+            message: `${clip(req.method ?? "", 20)} is not allowed on ${path}; use GET or HEAD.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
     if (path === "/health") return json(res, 200, { status: "ok" });
-    if (path === "/" && (req.method === "GET" || req.method === "HEAD")) {
+    if (path === "/") {
       // The front door is the explorer (which links to GraphiQL).
       res.writeHead(302, { location: "/explorer/", "cache-control": "no-store" });
       return res.end();
@@ -455,13 +520,20 @@ export function createHttp({
         return;
       }
     }
-    if (readers.overBudget()) return overloaded("answers are waiting for clients that do not read");
-    if (!admit(req, res, info))
-      return overloaded(
-        wantsStream(req)
-          ? `${maxSubscriptions} subscriptions are open`
-          : `${maxInFlight} requests are in flight`,
-      );
+    // A preflight costs yoga nothing (cors.ts answers it at once), and a refused one is a network
+    // error to the page whatever its status: it is never refused for capacity.
+    if (!preflight) {
+      if (readers.overBudget())
+        return overloaded("answers are waiting for clients that do not read");
+      if (!admit(req, res, info))
+        return overloaded(
+          wantsStream(req)
+            ? `${maxSubscriptions} subscriptions are open`
+            : `${maxInFlight} requests are in flight`,
+        );
+    }
+    // The app answers CORS itself (cors.ts), preflights included.
+    clearCors(res);
     return app(req, res, { requestInfo: info });
   };
   const server = createServer((req, res) => {
@@ -477,6 +549,31 @@ export function createHttp({
   // A client that asks before sending its body (Expect: 100-continue) is told to go on only when
   // the body it announces is within the limit; else the 413 comes at once, before any upload
   // (Node would send 100 Continue for every request without this listener).
+  // What Node refuses before a request is parsed whole (431 for headers over its limit, 408 for
+  // headers that did not arrive in time, 400 for bytes that are not HTTP) is sent here as Node
+  // would send it, with the CORS headers added: the Origin, when a list needs it, is read from
+  // the bytes received. A socket already answering (or gone) is closed without a word.
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket) => {
+    // Node's own check (_http_server.js socketOnError): bytes of an answer already sent must not
+    // be followed by another status line.
+    const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code !== "ECONNRESET" && socket.writable && !answering?.headersSent) {
+      const [status, text] = clientErrorStatus(error.code);
+      const headers = Object.entries(
+        corsHeaders(corsOrigins, rawOrigin(error.rawPacket) ?? null, false),
+      );
+      socket.end(
+        [
+          `HTTP/1.1 ${status} ${text}`,
+          ...headers.map(([name, value]) => `${name}: ${value}`),
+          "Content-Length: 0",
+          "Connection: close",
+          "",
+          "",
+        ].join("\r\n"),
+      );
+    } else socket.destroy();
+  });
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);
     else res.writeContinue();

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     maxBodyBytes: limits.maxBodyBytes,
     maxInFlight: limits.maxInFlight,
     maxSubscriptions: limits.maxSubscriptions,
+    corsOrigins: config.CORS_ORIGINS,
     ...(secret ? { internal: { secret, events } } : {}),
   });
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));

@@ -55,6 +55,7 @@ import {
   type Touched,
   type TouchedEntity,
 } from "./claims.js";
+import { containmentCycles } from "./containment.js";
 import { toEntity } from "./records.js";
 import { run } from "./statement.js";
 
@@ -390,6 +391,13 @@ async function write(
         outcomeOf.set(key, "corroborated");
     });
   }
+  // Written, not committed: a containment cycle the document closes rolls it all back.
+  const cycles = await containmentCycles(
+    tx,
+    doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+  );
+  if (cycles.length > 0)
+    throw new BadInputError("The document is invalid; nothing was written.", cycles);
   for (const outcome of outcomeOf.values()) relationOutcomes[outcome]++;
   if (restated) changed.relations = [...new Set(changed.relations)];
   return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };

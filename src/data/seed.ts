@@ -1,7 +1,7 @@
 /** The seed: every document under seed/, ingested through the same path as any other. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import { entityCountStatement } from "../cypher/seed.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, runRead } from "../db/run.js";
@@ -10,10 +10,42 @@ import { BULK_INGEST_TIMEOUT_MS, type IngestSummary, ingestDocument } from "./in
 
 export const SEED_DIR = join(PROJECT_ROOT, "seed");
 
+/** What YAML may make of a document: aliases resolved at most this many times (an alias bomb). */
+const MAX_ALIASES = 100;
+
+/**
+ * Reads a YAML document. Merge keys (`<<: *base`, YAML 1.1, which people write to share fields
+ * between entities) are merged as they expect: read as a plain key, they left `kind` unset and
+ * the refusal named `kind` rather than the merge. A merge of something other than a map (or an
+ * alias of one, or a list of those) is refused naming its line; aliases stay bounded.
+ */
+export function parseYaml(text: string): unknown {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { merge: true, lineCounter: lines });
+  if (doc.errors[0]) throw doc.errors[0];
+  visit(doc, {
+    Pair(_, pair) {
+      // With `merge`, yaml reads the key `<<` as a symbol (a quoted "<<" stays a string).
+      if (!isScalar(pair.key)) return;
+      const { value: key, range } = pair.key;
+      if (typeof key !== "symbol" || key.description !== "<<") return;
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        if (isMap(isAlias(source) ? source.resolve(doc) : source)) continue;
+        const at = lines.linePos(range?.[0] ?? 0).line;
+        throw new Error(
+          `line ${at}: a merge key (<<) takes a map, an alias of one (*name) or a list of those`,
+        );
+      }
+    },
+  });
+  return doc.toJS({ maxAliasCount: MAX_ALIASES });
+}
+
 /** Reads a document file (YAML or JSON, by extension). */
 export function readDocumentFile(path: string): unknown {
   const text = readFileSync(path, "utf8");
-  return path.endsWith(".json") ? JSON.parse(text) : parse(text);
+  return path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
 }
 
 /** The seed documents' paths, in name order. */

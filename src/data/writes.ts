@@ -39,6 +39,7 @@ import {
 } from "../domain/errors.js";
 import { repairText } from "../domain/repair.js";
 import {
+  CONTAINMENT_RELATION_TYPES,
   isAllowedEndpoint,
   type Kind,
   RELATION_TYPES,
@@ -51,6 +52,7 @@ import {
   type Touched,
   type TouchedEntity,
 } from "./claims.js";
+import { containmentCycles } from "./containment.js";
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 import { run } from "./statement.js";
 
@@ -391,6 +393,12 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
       throw new BadInputError("The relation is invalid; nothing was written.", problems);
     // The statement writes only when the same checks pass in Cypher.
     if (!row?.item) throw new Error("addRelation: every check passed, but nothing was written");
+    // A relation that places an entity within another must not place it within itself.
+    const cycles = CONTAINMENT_RELATION_TYPES.includes(r.type)
+      ? await containmentCycles(tx, [{ ...r, path: ["input", "to"] }])
+      : [];
+    if (cycles.length > 0)
+      throw new BadInputError("The relation is invalid; nothing was written.", cycles);
     const id = `${r.from}|${r.type}|${r.to}`;
     // A second source: the relation's values are what all its claims resolve to.
     const [settled] = await settleRelations(tx, [{ id: String(row.id), props: row.stored as Row }]);

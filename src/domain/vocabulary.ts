@@ -165,6 +165,11 @@ interface RelationSpec {
    * timeline at its own point in time, with the figures as of then.
    */
   readonly overTime?: true;
+  /**
+   * It says one entity lies within another: together, the types marked so form a hierarchy, and a
+   * chain of them never returns to where it began (A PART_OF B, B LOCATED_IN A is refused).
+   */
+  readonly containment?: true;
 }
 
 const ALL_KINDS = KIND_NAMES;
@@ -218,6 +223,7 @@ export const RELATION_TYPES = {
     from: ["Mission", "Place"],
     to: ["Organization", "Place", "Nation"],
     properties: {},
+    containment: true,
   },
   PLEDGED: {
     description: "Made or agreed to a pledge or target.",
@@ -284,6 +290,7 @@ export const RELATION_TYPES = {
     from: ["Place", "Event"],
     to: ["Place", "Nation"],
     properties: {},
+    containment: true,
   },
   MENTIONS: {
     description: "A source mentions an entity.",
@@ -312,6 +319,11 @@ export function relationProperties(type: RelationType): PropertySpec {
 /** The relation types whose figures change over time (see RelationSpec.overTime). */
 export const OVER_TIME_RELATION_TYPES: readonly RelationType[] = RELATION_TYPE_NAMES.filter(
   (t) => (RELATION_TYPES[t] as RelationSpec).overTime === true,
+);
+
+/** The relation types that place one entity within another (see RelationSpec.containment). */
+export const CONTAINMENT_RELATION_TYPES: readonly RelationType[] = RELATION_TYPE_NAMES.filter(
+  (t) => (RELATION_TYPES[t] as RelationSpec).containment === true,
 );
 
 /** Whether `type` may link an entity of kind `from` to one of kind `to`. */

@@ -17,7 +17,6 @@ const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
-  ".map": "application/json; charset=utf-8",
   ".png": "image/png",
   ".woff2": "font/woff2",
 };
@@ -92,6 +91,9 @@ export async function serveExplorer(
   // this long (the file system refuses those too); a path with either is the client's mistake.
   if (name.length > MAX_NAME || CONTROL.test(name))
     return send(req, res, 400, { "content-type": "text/plain" }, "Bad path.");
+  // Source maps are not published (vite.config.ts builds none); a stray one is not served either.
+  if (extname(name) === ".map")
+    return send(req, res, 404, { "content-type": "text/plain" }, "Not found.");
   const root = resolve(dist);
   const file = resolve(join(root, name));
   // Nothing outside the build folder, whatever the path says.

@@ -16,7 +16,10 @@ export default defineConfig({
     // Keep in step with EXPLORER_DIST in serve.ts.
     outDir: here("../../dist/explorer"),
     emptyOutDir: true,
-    sourcemap: true,
+    // This build is the one that ships (npm start, the Dockerfile): it publishes no source maps,
+    // which would hand anyone the page's unminified source and comments (serve.ts refuses .map
+    // paths as well, should a build with maps end up in dist).
+    sourcemap: false,
     target: "es2022",
     // Cytoscape and fCoSE are one ~600 kB chunk (about 180 kB gzipped); splitting it would not
     // make the first drawing any sooner.

@@ -1,8 +1,9 @@
 /**
  * Documents written by hand in YAML, as `npm run ingest -- --check` reads them: what a person
  * naturally types (a bare year) gets a message that says how to write it, and hostile YAML (an
- * alias bomb, duplicate keys, nesting thousands deep, a binary tag, a merge key) is a one-line
- * "cannot read" or "invalid" per file with exit code 1, never a stack trace, and nothing written.
+ * alias bomb, duplicate keys, nesting thousands deep, a binary tag, a merge of something not a
+ * map) is a one-line "cannot read" or "invalid" per file with exit code 1, never a stack trace,
+ * and nothing written. Merge keys (`<<: *base`) are merged, as YAML 1.1 readers expect.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,9 +85,9 @@ describe("a hand-written YAML document", () => {
       /entities\.0\.name: Invalid input: expected string/,
     ],
     [
-      "merge.yaml",
-      `${HEAD}  - <<: {kind: Person, name: Bo}\n    key: ${P}bo\n`,
-      /entities\.2\.kind: /,
+      "merge-scalar.yaml",
+      `${HEAD}  - key: ${P}bo\n    name: Bo\n    <<: Person\n`,
+      /cannot read: line 11: a merge key \(<<\) takes a map/,
     ],
   ];
 
@@ -99,6 +100,42 @@ describe("a hand-written YAML document", () => {
       expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     },
   );
+
+  it("with merge keys is read as merged: --check passes and the ingest writes the merged entities", async () => {
+    // It used to say "entities.2.kind: Invalid discriminator value", `<<` being read as a key.
+    const path = file(
+      "merge.yaml",
+      `${HEAD.replace("  - {key: ", "  - &person {key: ")}  - <<: *person
+    key: ${P}bo
+    name: Bo
+  - <<: [{kind: Nation}, {aliases: [Sylvania]}]
+    key: ${P}sylvania
+    name: Sylvania
+`,
+    );
+    const checked = await check(path);
+    expect(checked.stdout + checked.stderr).not.toMatch(/invalid|cannot read/i);
+    expect(checked.code).toBe(0);
+    const ingested = await runCli(["src/cli/ingest.ts", path]);
+    expect(ingested.code).toBe(0);
+    const rows = await cypher(
+      db,
+      "MATCH (n:Entity) WHERE n.key IN $keys RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases ORDER BY key",
+      { keys: [`${P}bo`, `${P}sylvania`] },
+    );
+    expect(
+      rows.map((r) => [
+        r.key,
+        r.name,
+        (r.labels as string[]).includes(r.key === `${P}bo` ? "Person" : "Nation"),
+      ]),
+    ).toEqual([
+      [`${P}bo`, "Bo", true],
+      [`${P}sylvania`, "Sylvania", true],
+    ]);
+    expect(rows[1]?.aliases).toEqual(["Sylvania"]);
+    await removeByPrefix(db, P);
+  });
 
   it("left nothing in the graph", async () => {
     const [{ n } = { n: -1 }] = await cypher(

@@ -15,8 +15,29 @@ describe("CORS_ORIGINS", () => {
     ]);
   });
 
+  it("takes an origin in any case, and with its default port, as the browser sends it", () => {
+    // https://Example.org stopped start-up: scheme and host are case-insensitive.
+    expect(cors("https://Example.org, HTTP://LocalHost:5173, https://app.example:443")).toEqual([
+      "https://example.org",
+      "http://localhost:5173",
+      "https://app.example",
+    ]);
+  });
+
   it("refuses what is not an origin, naming the variable", () => {
-    for (const bad of ["https://app.example/path", "app.example", ",", "https://a.example,*"]) {
+    for (const bad of [
+      "https://app.example/path",
+      "https://App.example/Path",
+      "https://app.example?x=1",
+      "https://app.example#top",
+      "https://user@app.example",
+      "https://*.example.org",
+      "https://app.*.org",
+      "file:///tmp",
+      "app.example",
+      ",",
+      "https://a.example,*",
+    ]) {
       expect(() => cors(bad), bad).toThrow(ConfigError);
       expect(() => cors(bad), bad).toThrow(/CORS_ORIGINS=.*must be \*, none, or origins/);
     }

@@ -1,0 +1,26 @@
+/**
+ * The Cypher of the containment check (src/data/containment.ts): whether relations just written
+ * close a cycle of containment types (PART_OF, LOCATED_IN). The types come from the registry.
+ */
+import { CONTAINMENT_RELATION_TYPES } from "../domain/vocabulary.js";
+import { registryType } from "./ingest.js";
+import type { Statement } from "./params.js";
+
+const containmentCycles = (types: readonly string[]) => `
+UNWIND $pairs AS p
+MATCH (a:Entity {key: p.from}), (b:Entity {key: p.to})
+WHERE EXISTS { (b)-[:${types.join("|")}*1..]->(a) }
+RETURN p.index AS index`;
+
+/** Cypher text for the registry's containment types, built once. */
+const CONTAINMENT_CYCLES = containmentCycles(CONTAINMENT_RELATION_TYPES.map(registryType));
+
+/**
+ * Rows (index): of the containment relations `pairs` (already written), those whose end already
+ * lies within their start through containment relations: each closes a cycle.
+ */
+export function containmentCyclesStatement(
+  pairs: readonly { index: number; from: string; to: string }[],
+): Statement {
+  return { cypher: CONTAINMENT_CYCLES, params: { pairs } };
+}

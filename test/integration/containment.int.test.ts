@@ -1,0 +1,146 @@
+/**
+ * Containment is a hierarchy (PART_OF and LOCATED_IN, the registry's containment types): a place
+ * never lies within itself, however long the chain. addRelation and ingestDocument refuse a
+ * relation that would close a cycle with a ValidationError at its field, and write nothing.
+ */
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { generateToken } from "../../src/auth/tokens.js";
+import { ingestDocument } from "../../src/data/ingest.js";
+import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
+
+const db = testDb();
+const P = "cyc-";
+const writer = generateToken();
+const { gql } = createClient(db, {
+  tokens: [{ name: "writer", sha256: writer.sha256, scopes: ["read", "write"] }],
+});
+const WRITE = `Bearer ${writer.token}`;
+const TEXT = "Ayr lies in Bel. Bel lies in Cor. Cor lies in Ayr.";
+
+const place = (name: string) => ({ key: `${P}${name.toLowerCase()}`, kind: "Place", name });
+const rel = (from: string, type: string, to: string) => ({
+  from: `${P}${from}`,
+  type,
+  to: `${P}${to}`,
+  evidence: TEXT,
+});
+const document = (key: string, relations: ReturnType<typeof rel>[]) => ({
+  source: { key: `${P}${key}`, name: key, properties: { text: TEXT } },
+  entities: [place("Ayr"), place("Bel"), place("Cor")],
+  relations,
+});
+
+/** The relations among this test's places, as from-type-to. */
+async function relations(): Promise<string[]> {
+  const rows = await cypher(
+    db,
+    "MATCH (a:Entity)-[r]->(b:Entity) WHERE a.key STARTS WITH $p AND b.key STARTS WITH $p RETURN a.key + ' ' + type(r) + ' ' + b.key AS r ORDER BY r",
+    { p: P },
+  );
+  return rows.map((r) => String(r.r));
+}
+
+beforeEach(async () => {
+  await removeByPrefix(db, P);
+  // Ayr PART_OF Bel PART_OF Cor.
+  await ingestDocument(
+    db,
+    { roundTrips: 0 },
+    document("base", [rel("ayr", "PART_OF", "bel"), rel("bel", "PART_OF", "cor")]),
+    "fixture",
+  );
+});
+afterAll(async () => {
+  await removeByPrefix(db, P);
+  await db.driver.close();
+});
+
+const ADD = `mutation ($from: String!, $type: RelationType!, $to: String!, $source: String!, $excerpt: String!) {
+  addRelation(input: { from: $from, type: $type, to: $to, evidence: { source: $source, excerpt: $excerpt } }) {
+    __typename ... on ValidationError { code problems { path message } } } }`;
+const add = (from: string, type: string, to: string) =>
+  gql(
+    ADD,
+    { from: `${P}${from}`, type, to: `${P}${to}`, source: `${P}base`, excerpt: TEXT },
+    WRITE,
+  );
+
+describe("addRelation", () => {
+  it("refuses PART_OF that closes a cycle, two long or three, and writes nothing", async () => {
+    const before = await relations();
+    for (const [from, to] of [
+      ["bel", "ayr"],
+      ["cor", "ayr"],
+      ["ayr", "ayr"],
+    ] as const) {
+      const r = await add(from, "PART_OF", to);
+      expect(r.errors).toBeUndefined();
+      const e = r.data.addRelation;
+      expect(e.__typename, `${from} -> ${to}`).toBe("ValidationError");
+      expect(e.code).toBe("BAD_USER_INPUT");
+      expect(e.problems).toHaveLength(1);
+      expect(e.problems[0].path).toEqual(["input", "to"]);
+      expect(e.problems[0].message).toMatch(from === to ? /starts from/ : /would close a cycle/);
+    }
+    expect(await relations()).toEqual(before);
+  });
+
+  it("refuses a cycle that mixes LOCATED_IN with PART_OF, and accepts what closes none", async () => {
+    const mixed = await add("cor", "LOCATED_IN", "ayr");
+    expect(mixed.data.addRelation.__typename).toBe("ValidationError");
+    expect(mixed.data.addRelation.problems[0].message).toMatch(/would close a cycle/);
+    // A second path down the hierarchy is no cycle.
+    const shortcut = await add("ayr", "LOCATED_IN", "cor");
+    expect(shortcut.data.addRelation.__typename).toBe("AddRelationSuccess");
+  });
+});
+
+describe("ingestDocument", () => {
+  const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+    __typename ... on ValidationError { code problems { path message } } } }`;
+
+  it("refuses a document that closes a cycle with the graph, naming the relation, and writes nothing", async () => {
+    const before = await relations();
+    const r = await gql(
+      INGEST,
+      {
+        d: document("second", [rel("ayr", "LOCATED_IN", "cor"), rel("cor", "PART_OF", "ayr")]),
+      },
+      WRITE,
+    );
+    expect(r.errors).toBeUndefined();
+    const e = r.data.ingestDocument;
+    expect(e.__typename).toBe("ValidationError");
+    expect(e.code).toBe("BAD_USER_INPUT");
+    // Every relation of the document on the cycle is named: with cor PART_OF ayr written, ayr
+    // LOCATED_IN cor is on it too.
+    expect(e.problems.map((p: { path: unknown[] }) => p.path)).toEqual([
+      ["relations", "0", "to"],
+      ["relations", "1", "to"],
+    ]);
+    expect(await relations()).toEqual(before);
+    const [{ n } = { n: -1 }] = await cypher(
+      db,
+      "MATCH (s:Entity {key: $k}) RETURN count(s) AS n",
+      {
+        k: `${P}second`,
+      },
+    );
+    expect(Number(n)).toBe(0);
+  });
+
+  it("refuses a cycle within one document (both of its relations named)", async () => {
+    await removeByPrefix(db, P);
+    const r = await gql(
+      INGEST,
+      { d: document("own", [rel("ayr", "PART_OF", "bel"), rel("bel", "PART_OF", "ayr")]) },
+      WRITE,
+    );
+    expect(r.data.ingestDocument.__typename).toBe("ValidationError");
+    expect(r.data.ingestDocument.problems.map((p: { path: unknown[] }) => p.path)).toEqual([
+      ["relations", "0", "to"],
+      ["relations", "1", "to"],
+    ]);
+    expect(await relations()).toEqual([]);
+  });
+});
