@@ -104,6 +104,7 @@ export function checkDocument(
   let scanned = 0;
   let overBudget = false;
   const statements = new Map<string, number>();
+  const sameSentence = new Map<string, { at: number; shape: string }>();
   const spans = new Map<
     string,
     Partial<Record<"since" | "until", { value: string; at: number }>>
@@ -116,6 +117,18 @@ export function checkDocument(
       problems.push({
         path: ["relations", i],
         message: `states ${id} more than ${DOCUMENT_LIMITS.restatements} times; state each relation at most ${DOCUMENT_LIMITS.restatements} times, with its strongest sentences`,
+      });
+    }
+    // One sentence is one statement of a relation: a second statement citing the same sentence
+    // with other properties would silently replace the first's (they are one claim).
+    const said = `${id}|${r.evidence}`;
+    const reading = sameSentence.get(said);
+    const shape = statementShape(r.properties, r.inferred);
+    if (!reading) sameSentence.set(said, { at: i, shape });
+    else if (reading.shape !== shape) {
+      problems.push({
+        path: ["relations", i],
+        message: `states ${id} with the same evidence as relations.${reading.at} but other properties or inferred flag: one sentence is one statement, so give it once, with all its properties`,
       });
     }
     // Statements of one relation merge field by field (the first value of each wins): one that
@@ -177,6 +190,12 @@ export function checkDocument(
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, document: doc, externalKeys: [...external] };
+}
+
+/** A statement's properties (in key order) and inferred flag, to compare two statements. */
+function statementShape(properties: Record<string, unknown>, inferred: boolean): string {
+  const keys = Object.keys(properties).sort();
+  return JSON.stringify([inferred, keys.map((k) => [k, properties[k]])]);
 }
 
 /** Keys a parsed document's relations use without defining them. */

@@ -131,6 +131,38 @@ describe("a relation that ends before it starts", () => {
     ]);
   });
 
+  it("refuses two statements of one relation citing one sentence with other properties; the same statement twice is one", async () => {
+    const result = await ingest([
+      { ...LEADS, properties: { since: "2015" } },
+      { ...LEADS, properties: { since: "2016" } },
+    ]);
+    expect(result).toEqual({
+      __typename: "ValidationError",
+      code: "BAD_USER_INPUT",
+      problems: [
+        {
+          path: ["relations", "1"],
+          message: expect.stringMatching(/same evidence as relations\.0 but other properties/),
+        },
+      ],
+    });
+    expect(await ann()).toBeNull();
+    // Inferred in one and stated in the other is another reading of the sentence too.
+    const flags = await ingest([LEADS, { ...LEADS, inferred: true }]);
+    expect(flags.__typename).toBe("ValidationError");
+    // Given twice alike (properties in another order), it is one statement.
+    const same = { since: "2015", role: "Prime Minister" };
+    expect(
+      await ingest([
+        { ...LEADS, properties: same },
+        { ...LEADS, properties: { role: "Prime Minister", since: "2015" } },
+      ]),
+    ).toEqual({ __typename: "IngestDocumentSuccess" });
+    expect((await ann())?.entity.relations.edges).toEqual([
+      { type: "LEADS", since: "2015", until: null, node: { key: `${P}freedonia` } },
+    ]);
+  });
+
   it("accepts dates that overlap at different precisions, and a one-day span", async () => {
     const result = await ingest([
       { ...LEADS, properties: { since: "2024-05", until: "2024" } },
