@@ -12,8 +12,15 @@ MATCH (a:Entity {key: p.from}), (b:Entity {key: p.to})
 WHERE EXISTS { (b)-[:${types.join("|")}*1..]->(a) }
 RETURN p.index AS index`;
 
+const containmentReach = (types: readonly string[]) => `
+UNWIND $starts AS k
+MATCH (a:Entity {key: k})-[:${types.join("|")}*1..]->(b:Entity)
+WHERE b.key IN $keys
+RETURN DISTINCT a.key AS from, b.key AS to`;
+
 /** Cypher text for the registry's containment types, built once. */
 const CONTAINMENT_CYCLES = containmentCycles(CONTAINMENT_RELATION_TYPES.map(registryType));
+const CONTAINMENT_REACH = containmentReach(CONTAINMENT_RELATION_TYPES.map(registryType));
 
 /**
  * Rows (index): of the containment relations `pairs` (already written), those whose end already
@@ -23,4 +30,16 @@ export function containmentCyclesStatement(
   pairs: readonly { index: number; from: string; to: string }[],
 ): Statement {
   return { cypher: CONTAINMENT_CYCLES, params: { pairs } };
+}
+
+/**
+ * Rows (from, to): each `from` of `starts` and `to` of `keys` that the graph already places within
+ * it through containment relations (read only: what a document's check needs to find the cycles
+ * its relations would close together with the graph's).
+ */
+export function containmentReachStatement(
+  starts: readonly string[],
+  keys: readonly string[],
+): Statement {
+  return { cypher: CONTAINMENT_REACH, params: { starts, keys } };
 }

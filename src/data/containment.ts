@@ -3,7 +3,7 @@
  * containment type (the registry's CONTAINMENT_RELATION_TYPES) that would make an entity lie
  * within itself is refused, by addRelation and by ingest alike, in the transaction that wrote it.
  */
-import { containmentCyclesStatement } from "../cypher/containment.js";
+import { containmentCyclesStatement, containmentReachStatement } from "../cypher/containment.js";
 import type { Tx } from "../db/run.js";
 import type { InputProblem } from "../domain/errors.js";
 import { CONTAINMENT_RELATION_TYPES, type RelationType } from "../domain/vocabulary.js";
@@ -41,11 +41,93 @@ export async function containmentCycles(
     for (const row of await run(tx, containmentCyclesStatement(slice))) {
       const r = relations[Number(row.index)];
       if (!r) continue;
-      problems.push({
-        path: r.path,
-        message: `${r.type} would close a cycle: "${r.to}" already lies within "${r.from}" (${CONTAINMENT_RELATION_TYPES.join(", ")})`,
-      });
+      problems.push({ path: r.path, message: cycleMessage(r) });
     }
   }
   return problems;
+}
+
+/** The message of a relation that would close a containment cycle. */
+const cycleMessage = (r: WrittenRelation) =>
+  `${r.type} would close a cycle: "${r.to}" already lies within "${r.from}" (${CONTAINMENT_RELATION_TYPES.join(", ")})`;
+
+/**
+ * `containmentCycles` without writing (ingest --check): the relations among `relations` that
+ * would lie on a cycle of containment relations, made of the graph's and their own. One read of
+ * what the graph already places within what among their ends, then the cycles in memory.
+ */
+export async function plannedContainmentCycles(
+  tx: Tx,
+  relations: readonly WrittenRelation[],
+): Promise<InputProblem[]> {
+  const contained = relations.filter((r) => CONTAINMENT_RELATION_TYPES.includes(r.type));
+  if (contained.length === 0) return [];
+  const keys = [...new Set(contained.flatMap((r) => [r.from, r.to]))];
+  const edges = contained.map((r) => [r.from, r.to] as const);
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const rows = await run(tx, containmentReachStatement(keys.slice(i, i + BATCH), keys));
+    for (const row of rows) edges.push([String(row.from), String(row.to)]);
+  }
+  const component = stronglyConnected(keys, edges);
+  return contained
+    .filter((r) => component.get(r.from) === component.get(r.to))
+    .map((r) => ({ path: r.path, message: cycleMessage(r) }));
+}
+
+/**
+ * The strongly connected component of each node (Tarjan's algorithm, iterative so a long chain
+ * cannot overflow the stack): two nodes share one exactly when each reaches the other.
+ */
+function stronglyConnected(
+  nodes: readonly string[],
+  edges: readonly (readonly [string, string])[],
+): Map<string, number> {
+  const next = new Map<string, string[]>(nodes.map((n) => [n, []]));
+  for (const [a, b] of edges) next.get(a)?.push(b);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const component = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let counter = 0;
+  let components = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: string; child: number }[] = [{ node: root, child: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { node: string; child: number };
+      const children = next.get(frame.node) ?? [];
+      if (frame.child < children.length) {
+        const child = children[frame.child++] as string;
+        if (!index.has(child)) {
+          index.set(child, counter);
+          low.set(child, counter++);
+          stack.push(child);
+          onStack.add(child);
+          work.push({ node: child, child: 0 });
+        } else if (onStack.has(child)) {
+          low.set(frame.node, Math.min(low.get(frame.node) ?? 0, index.get(child) ?? 0));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent)
+        low.set(parent.node, Math.min(low.get(parent.node) ?? 0, low.get(frame.node) ?? 0));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        for (;;) {
+          const n = stack.pop() as string;
+          onStack.delete(n);
+          component.set(n, components);
+          if (n === frame.node) break;
+        }
+        components++;
+      }
+    }
+  }
+  return component;
 }

@@ -3,9 +3,13 @@
  * never lies within itself, however long the chain. addRelation and ingestDocument refuse a
  * relation that would close a cycle with a ValidationError at its field, and write nothing.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
 import { ingestDocument } from "../../src/data/ingest.js";
+import { runCli } from "../helpers/cli.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
@@ -50,9 +54,11 @@ beforeEach(async () => {
     "fixture",
   );
 });
+const dir = mkdtempSync(join(tmpdir(), "allies-cycles-"));
 afterAll(async () => {
   await removeByPrefix(db, P);
   await db.driver.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const ADD = `mutation ($from: String!, $type: RelationType!, $to: String!, $source: String!, $excerpt: String!) {
@@ -143,4 +149,31 @@ describe("ingestDocument", () => {
     ]);
     expect(await relations()).toEqual([]);
   });
+});
+
+describe("npm run ingest -- --check", () => {
+  it("reports the cycles ingest would refuse, with the graph's and within the document, and writes nothing", async () => {
+    const file = (name: string, relations: ReturnType<typeof rel>[]) => {
+      const path = join(dir, `${name}.json`);
+      writeFileSync(path, JSON.stringify(document(name, relations)));
+      return path;
+    };
+    const withGraph = file("graph", [
+      rel("ayr", "LOCATED_IN", "cor"),
+      rel("cor", "PART_OF", "ayr"),
+    ]);
+    const own = file("own", [rel("ayr", "PART_OF", "bel"), rel("bel", "LOCATED_IN", "ayr")]);
+    const none = file("none", [rel("ayr", "LOCATED_IN", "cor")]);
+    const before = await relations();
+    const r = await runCli(["src/cli/ingest.ts", "--check", withGraph, own, none]);
+    expect(r.code).toBe(1);
+    // With the graph: cor PART_OF ayr closes ayr-bel-cor; ayr LOCATED_IN cor lies on it too.
+    expect(r.stderr).toMatch(/graph\.json[\s\S]*relations\.0\.to: LOCATED_IN would close a cycle/);
+    expect(r.stderr).toMatch(/graph\.json[\s\S]*relations\.1\.to: PART_OF would close a cycle/);
+    expect(r.stderr).toMatch(/own\.json[\s\S]*relations\.1\.to: LOCATED_IN would close a cycle/);
+    // A second path down the hierarchy closes none.
+    expect(r.stdout).toMatch(/none\.json: valid/);
+    expect(r.stderr).not.toMatch(/none\.json/);
+    expect(await relations()).toEqual(before);
+  }, 90_000);
 });
