@@ -5,6 +5,10 @@
  * writes.int.test.ts check what they do.
  */
 import { describe, expect, it } from "vitest";
+import {
+  containmentCyclesStatement,
+  containmentReachStatement,
+} from "../../src/cypher/containment.js";
 import { mergeRelationCypher } from "../../src/cypher/ingest.js";
 import {
   addRelationStatement,
@@ -346,5 +350,33 @@ describe("Cypher shapes: single writes", () => {
         },
       }
     `);
+  });
+});
+
+describe("Cypher shapes: containment cycles (src/cypher/containment.ts)", () => {
+  it("after a write: whose end already lies within its start, types from the registry", () => {
+    expect(containmentCyclesStatement([{ index: 0, from: "riga", to: "latvia" }])).toEqual({
+      cypher: [
+        "",
+        "UNWIND $pairs AS p",
+        "MATCH (a:Entity {key: p.from}), (b:Entity {key: p.to})",
+        "WHERE EXISTS { (b)-[:PART_OF|LOCATED_IN*1..]->(a) }",
+        "RETURN p.index AS index",
+      ].join("\n"),
+      params: { pairs: [{ index: 0, from: "riga", to: "latvia" }] },
+    });
+  });
+
+  it("for a check without writing: what the graph places within what among given keys", () => {
+    expect(containmentReachStatement(["riga"], ["riga", "latvia"])).toEqual({
+      cypher: [
+        "",
+        "UNWIND $starts AS k",
+        "MATCH (a:Entity {key: k})-[:PART_OF|LOCATED_IN*1..]->(b:Entity)",
+        "WHERE b.key IN $keys",
+        "RETURN DISTINCT a.key AS from, b.key AS to",
+      ].join("\n"),
+      params: { starts: ["riga"], keys: ["riga", "latvia"] },
+    });
   });
 });
