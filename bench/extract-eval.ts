@@ -25,6 +25,7 @@ import {
   addCounts,
   type Counts,
   type LinkingScore,
+  type MissCause,
   mapEntities,
   precisionRecall,
   type RelationScore,
@@ -189,6 +190,8 @@ interface SetSummary {
   facts: Counts;
   factsByName: Counts;
   stated: { matched: number; gold: number };
+  missCauses: Record<MissCause, number>;
+  notFoundByKind: Map<string, number>;
   linking: { mentioned: number; correct: number };
   verbatim: { verbatim: number; all: number };
   words: number;
@@ -205,6 +208,8 @@ function summarise(name: string, articles: ArticleResult[]): SetSummary {
     facts: zero(),
     factsByName: zero(),
     stated: { matched: 0, gold: 0 },
+    missCauses: { endpoint: 0, otherType: 0, unrelated: 0 },
+    notFoundByKind: new Map(),
     linking: { mentioned: 0, correct: 0 },
     verbatim: { verbatim: 0, all: 0 },
     words: 0,
@@ -218,6 +223,10 @@ function summarise(name: string, articles: ArticleResult[]): SetSummary {
     addCounts(s.factsByName, a.byName.facts);
     s.stated.matched += a.relations.stated.matched;
     s.stated.gold += a.relations.stated.gold;
+    for (const cause of Object.keys(s.missCauses) as MissCause[])
+      s.missCauses[cause] += a.relations.missCauses[cause];
+    for (const [kind, n] of a.relations.notFoundByKind)
+      s.notFoundByKind.set(kind, (s.notFoundByKind.get(kind) ?? 0) + n);
     s.linking.mentioned += a.linking.mentioned;
     s.linking.correct += a.linking.correct;
     s.verbatim.verbatim += a.verbatim.verbatim;
@@ -263,6 +272,13 @@ function section(s: SetSummary, listMisses: boolean): string[] {
     `| relation recall (all types but MENTIONS) | ${fmt(facts.recall)} (${s.facts.matched}/${s.facts.gold}) | >= ${TARGETS.recall} |`,
     `| precision / recall but MENTIONS, events and pledges mapped by name only | ${fmt(byName.precision)} / ${fmt(byName.recall)} (${s.factsByName.matched}/${s.factsByName.drafted}, /${s.factsByName.gold}) | |`,
     `| recall of stated (not inferred) relations but MENTIONS | ${fmt(ratio(s.stated.matched, s.stated.gold))} (${s.stated.matched}/${s.stated.gold}) | |`,
+    `| missed relations but MENTIONS: an endpoint not found / both found, other type or direction / both found, not related | ${s.missCauses.endpoint} / ${s.missCauses.otherType} / ${s.missCauses.unrelated} | |`,
+    `| gold entities behind those endpoint misses, by kind | ${
+      [...s.notFoundByKind]
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ") || "none"
+    } | |`,
     `| relation precision / recall, MENTIONS included | ${fmt(all.precision)} / ${fmt(all.recall)} | |`,
     `| entity-linking accuracy | ${fmt(ratio(s.linking.correct, s.linking.mentioned))} (${s.linking.correct}/${s.linking.mentioned}) | >= ${TARGETS.linking} |`,
     `| verbatim evidence | ${pct(ratio(s.verbatim.verbatim, s.verbatim.all))} (${s.verbatim.verbatim}/${s.verbatim.all}) | 100 % |`,

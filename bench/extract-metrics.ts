@@ -150,7 +150,18 @@ export interface RelationScore {
   /** Gold triples the draft lacks, and draft triples (in gold keys where mapped) gold lacks. */
   missed: string[];
   extra: string[];
+  /** Why each missed gold relation but MENTIONS was missed (see `MissCause`). */
+  missCauses: Record<MissCause, number>;
+  /** Gold entities an `endpoint` miss lacks, counted once per entity, by kind. */
+  notFoundByKind: Map<string, number>;
 }
+
+/**
+ * Why a gold relation was not drafted: an endpoint the draft has no entity for (`endpoint`); both
+ * endpoints found but the draft relates them by another type or the other way round
+ * (`otherType`); both found and not related at all (`unrelated`).
+ */
+export type MissCause = "endpoint" | "otherType" | "unrelated";
 
 const empty = (): Counts => ({ matched: 0, drafted: 0, gold: 0 });
 
@@ -189,6 +200,16 @@ export function scoreRelations(
   };
   const stated = { matched: 0, gold: 0 };
   const missed: string[] = [];
+  const missCauses: Record<MissCause, number> = { endpoint: 0, otherType: 0, unrelated: 0 };
+  const found = new Set(mapping.values());
+  const kindOf = new Map<string, string>(gold.entities.map((e) => [e.key, e.kind]));
+  const notFound = new Set<string>();
+  const pairs = new Set<string>();
+  for (const r of draft.relations) {
+    const from = mapping.get(r.from);
+    const to = mapping.get(r.to);
+    if (from !== undefined && to !== undefined) pairs.add(`${from}|${to}`).add(`${to}|${from}`);
+  }
   for (const [id, g] of goldSet) {
     bump(g.type, "gold");
     const counts = !g.inferred && g.type !== "MENTIONS";
@@ -196,14 +217,29 @@ export function scoreRelations(
     if (draftSet.has(id)) {
       bump(g.type, "matched");
       if (counts) stated.matched++;
-    } else missed.push(id);
+    } else {
+      missed.push(id);
+      if (g.type !== "MENTIONS") {
+        const [, from = "", to = ""] = id.split("|");
+        if (!found.has(from) || !found.has(to)) {
+          missCauses.endpoint++;
+          for (const key of [from, to]) if (!found.has(key)) notFound.add(key);
+        } else if (pairs.has(`${from}|${to}`)) missCauses.otherType++;
+        else missCauses.unrelated++;
+      }
+    }
   }
   const extra: string[] = [];
   for (const [id, type] of draftSet) {
     bump(type, "drafted");
     if (!goldSet.has(id)) extra.push(id);
   }
-  return { byType, all, facts, stated, missed, extra };
+  const notFoundByKind = new Map<string, number>();
+  for (const key of notFound) {
+    const kind = kindOf.get(key) ?? "Source";
+    notFoundByKind.set(kind, (notFoundByKind.get(kind) ?? 0) + 1);
+  }
+  return { byType, all, facts, stated, missed, extra, missCauses, notFoundByKind };
 }
 
 /** Precision and recall of counts; NaN where nothing was drafted (or nothing was to be found). */
