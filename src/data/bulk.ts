@@ -29,6 +29,7 @@ import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
+  CONTAINMENT_RELATION_TYPES,
   KIND_NAMES,
   KINDS,
   type Kind,
@@ -37,6 +38,7 @@ import {
   type RelationType,
   relationProperties,
 } from "../domain/vocabulary.js";
+import { containmentEnds, cyclesAmong } from "./containment.js";
 import { documentCounts, type Outcomes, relationRow, sourceDate } from "./ingest.js";
 
 /** Separates the elements of a list inside one CSV field (the unit separator, U+001F). */
@@ -93,6 +95,8 @@ function sameValues(a: readonly Claim[], b: readonly Claim[]): boolean {
 export class BulkGraph {
   readonly nodes = new Map<string, NodeRecord>();
   readonly relations = new Map<string, RelationRecord>();
+  /** Containment relations merged so far: each key to the keys it lies directly within. */
+  private readonly within = new Map<string, Set<string>>();
 
   get relationCount(): number {
     return this.relations.size;
@@ -127,9 +131,36 @@ export class BulkGraph {
     doc.entities.forEach((e, i) => {
       check(e.key, e.kind, ["entities", i, "key"]);
     });
+    // As ingest refuses a containment cycle, made of the graph's relations and its own.
+    problems.push(
+      ...cyclesAmong(
+        doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+        this.reach(containmentEnds(doc.relations)),
+      ),
+    );
     if (problems.length > 0)
       throw new BadInputError("The document is invalid; nothing was written.", problems);
     return this.merge(doc);
+  }
+
+  /**
+   * The pairs (a, b) of `keys` where a lies within b through the containment relations merged
+   * so far (as containmentReachStatement reads them from a graph): a walk up from each key.
+   */
+  private reach(keys: readonly string[]): [string, string][] {
+    const wanted = new Set(keys);
+    const pairs: [string, string][] = [];
+    for (const start of keys) {
+      const seen = new Set<string>();
+      const todo = [...(this.within.get(start) ?? [])];
+      for (let k = todo.pop(); k !== undefined; k = todo.pop()) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (wanted.has(k)) pairs.push([start, k]);
+        todo.push(...(this.within.get(k) ?? []));
+      }
+    }
+    return pairs;
   }
 
   private merge(doc: Document): BulkDocumentSummary {
@@ -216,6 +247,10 @@ export class BulkGraph {
       else if (sameValues(old.claims, next.claims)) relationOutcomes.corroborated++;
       else relationOutcomes.updated++;
       this.relations.set(id, next);
+      if (CONTAINMENT_RELATION_TYPES.includes(r.type)) {
+        const up = this.within.get(r.from) ?? new Set<string>();
+        this.within.set(r.from, up.add(r.to));
+      }
     }
     return { ...documentCounts(doc), entityOutcomes, relationOutcomes };
   }

@@ -60,15 +60,43 @@ export async function plannedContainmentCycles(
   tx: Tx,
   relations: readonly WrittenRelation[],
 ): Promise<InputProblem[]> {
-  const contained = relations.filter((r) => CONTAINMENT_RELATION_TYPES.includes(r.type));
-  if (contained.length === 0) return [];
-  const keys = [...new Set(contained.flatMap((r) => [r.from, r.to]))];
-  const edges = contained.map((r) => [r.from, r.to] as const);
+  const keys = containmentEnds(relations);
+  const edges: [string, string][] = [];
   for (let i = 0; i < keys.length; i += BATCH) {
     const rows = await run(tx, containmentReachStatement(keys.slice(i, i + BATCH), keys));
     for (const row of rows) edges.push([String(row.from), String(row.to)]);
   }
-  const component = stronglyConnected(keys, edges);
+  return cyclesAmong(relations, edges);
+}
+
+/** The keys at either end of the containment relations among `relations`. */
+export function containmentEnds(
+  relations: readonly Pick<WrittenRelation, "from" | "type" | "to">[],
+): string[] {
+  return [
+    ...new Set(
+      relations
+        .filter((r) => CONTAINMENT_RELATION_TYPES.includes(r.type))
+        .flatMap((r) => [r.from, r.to]),
+    ),
+  ];
+}
+
+/**
+ * The relations among `relations` on a cycle of containment relations, made of their own and
+ * `reach`: the pairs (from, to) of their ends (containmentEnds) that the graph already places
+ * one within the other (from lies within to). Each is named with the message ingest gives.
+ */
+export function cyclesAmong(
+  relations: readonly WrittenRelation[],
+  reach: readonly (readonly [string, string])[],
+): InputProblem[] {
+  const contained = relations.filter((r) => CONTAINMENT_RELATION_TYPES.includes(r.type));
+  if (contained.length === 0) return [];
+  const component = stronglyConnected(containmentEnds(contained), [
+    ...contained.map((r) => [r.from, r.to] as const),
+    ...reach,
+  ]);
   return contained
     .filter((r) => component.get(r.from) === component.get(r.to))
     .map((r) => ({ path: r.path, message: cycleMessage(r) }));

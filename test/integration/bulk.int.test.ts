@@ -12,7 +12,10 @@ import { loadConfig } from "../../src/config.js";
 import { BulkLoadError, type BulkLoadReport, bulkLoad } from "../../src/data/bulk-load.js";
 import { clearGenerated } from "../../src/data/generated.js";
 import { ingestDocument } from "../../src/data/ingest.js";
+import { localNeo4jOptions } from "../../src/db/database.js";
 import type { Db } from "../../src/db/driver.js";
+import { localInstance } from "../../src/db/local-neo4j.js";
+import { BadInputError } from "../../src/domain/errors.js";
 import { generateDocuments } from "../../src/generate/documents.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
 
@@ -229,5 +232,76 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
     ).rejects.toThrow(/NEO4J_URI/);
     const [row] = await cypher(bulkDb, "MATCH (n) RETURN count(n) AS n");
     expect(Number(row?.n)).toBe(bulk.nodes);
+  });
+
+  it("refuses a containment cycle, across documents or within one, before it writes anything", async () => {
+    const instance = "bulk-cycles";
+    rmSync(join(config.NEO4J_LOCAL_DIR, "instances", instance), { recursive: true, force: true });
+    const text = "Ayr lies in Bel. Bel lies in Cor. Cor lies in Ayr.";
+    const doc = (key: string, relations: [string, string, string][]) => ({
+      source: { key: `${PREFIX}${key}`, name: key, properties: { text } },
+      entities: ["ayr", "bel", "cor"].map((k) => ({
+        key: `${PREFIX}${k}`,
+        kind: "Place",
+        name: k,
+      })),
+      relations: relations.map(([from, type, to]) => ({
+        from: `${PREFIX}${from}`,
+        type,
+        to: `${PREFIX}${to}`,
+        evidence: text,
+      })),
+    });
+    const loaded: string[] = [];
+    const refusal = (docs: unknown[]) =>
+      bulkLoad(docs, {
+        config,
+        instance,
+        by: "ingest",
+        log: () => {},
+        onDocument: (s) => loaded.push(s.source),
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const base = doc("base", [
+      ["ayr", "PART_OF", "bel"],
+      ["bel", "PART_OF", "cor"],
+    ]);
+    // With what an earlier document placed: cor LOCATED_IN ayr closes ayr-bel-cor (ingest's message).
+    const across = await refusal([
+      base,
+      doc("later", [
+        ["ayr", "LOCATED_IN", "cor"],
+        ["cor", "LOCATED_IN", "ayr"],
+      ]),
+    ]);
+    expect(across).toBeInstanceOf(BadInputError);
+    expect((across as BadInputError).problems).toEqual([
+      {
+        path: ["relations", 0, "to"],
+        message: `LOCATED_IN would close a cycle: "${PREFIX}cor" already lies within "${PREFIX}ayr" (PART_OF, LOCATED_IN)`,
+      },
+      {
+        path: ["relations", 1, "to"],
+        message: `LOCATED_IN would close a cycle: "${PREFIX}ayr" already lies within "${PREFIX}cor" (PART_OF, LOCATED_IN)`,
+      },
+    ]);
+    expect(loaded).toEqual([`${PREFIX}base`]);
+    // Within one document, and a second path down the hierarchy is no cycle.
+    const own = await refusal([
+      doc("own", [
+        ["ayr", "PART_OF", "bel"],
+        ["ayr", "LOCATED_IN", "cor"],
+        ["bel", "LOCATED_IN", "ayr"],
+      ]),
+    ]);
+    expect((own as BadInputError).problems.map((p) => p.path)).toEqual([
+      ["relations", 0, "to"],
+      ["relations", 2, "to"],
+    ]);
+    const here = localInstance(localNeo4jOptions(config, () => {}, instance));
+    expect(here.hasStore).toBe(false);
+    expect(here.runningPid).toBeFalsy();
   });
 });
