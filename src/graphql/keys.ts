@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { isKind, KEY_MAX_LENGTH, KEY_PATTERN, type Kind } from "../domain/vocabulary.js";
 
@@ -59,7 +60,10 @@ export function checkKey(key: string, path: string | ArgPath = "key"): string {
  * Decodes a global id of this API (base64 of `Kind:key`, the relay plugin's encoding): anything
  * else, a well-formed id of an unknown type or one whose key is not a key included, is
  * BAD_USER_INPUT naming the argument `name`, so it never reaches the database as a lookup that
- * can only miss.
+ * can only miss. So is another spelling of an id it gave out (base64 without its padding, or
+ * with stray bits in its last character): a client's cache keys an entity by the `id` it was
+ * given, so accepting a variant would answer with an id the client does not hold, and leave it
+ * two ids for one entity; the error names the id to use instead.
  */
 export function decodeEntityId(globalID: string, name = "id"): { typename: Kind; id: string } {
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(globalID)
@@ -72,6 +76,13 @@ export function decodeEntityId(globalID: string, name = "id"): { typename: Kind;
     throw new BadInputError(`"${echo(globalID)}" is not an id this API gave out.`, [
       { path: [name], message: "not a global id of this API" },
     ]);
+  }
+  const canonical = encodeGlobalID(typename, key);
+  if (globalID !== canonical) {
+    throw new BadInputError(
+      `"${echo(globalID)}" is not an id this API gave out; the id of ${typename} "${key}" is "${canonical}".`,
+      [{ path: [name], message: `not the id this API gives out: use "${canonical}"` }],
+    );
   }
   return { typename, id: key };
 }

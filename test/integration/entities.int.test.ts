@@ -161,6 +161,29 @@ describe("clear errors with stable codes", () => {
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("refuses another spelling of an id it gave out, naming the id to use, wherever an id is taken", async () => {
+    const { data } = await gql(`{ entity(key: "canada") { id } }`);
+    const id: string = data.entity.id; // base64 of "Nation:canada", padded with "=="
+    expect(id.endsWith("==")).toBe(true);
+    // Unpadded, and with stray bits in the last character: both decode to Nation:canada.
+    const stray = `${id.slice(0, -3)}${String.fromCharCode(id.charCodeAt(id.length - 3) + 1)}==`;
+    expect(Buffer.from(stray, "base64").toString()).toBe("Nation:canada");
+    for (const variant of [id.replace(/=+$/, ""), stray]) {
+      for (const [query, vars] of [
+        ["query ($v: ID!) { node(id: $v) { id } }", { v: variant }],
+        ["query ($v: [ID!]!) { nodes(ids: $v) { id } }", { v: [id, variant] }],
+        ["query ($v: ID!) { neighbourhood(id: $v) { nodes { key } } }", { v: variant }],
+      ] as const) {
+        const r = await gql(query, vars);
+        expect(r.errors?.[0]?.extensions?.code, query).toBe("BAD_USER_INPUT");
+        expect(r.errors?.[0]?.message).toContain(`"${id}"`);
+        expect(Object.values(r.data ?? {}).every((v) => v === null)).toBe(true);
+      }
+    }
+    const ok = await gql("query ($v: ID!) { node(id: $v) { id } }", { v: id });
+    expect(ok.data.node).toEqual({ id });
+  });
+
   it("refuses a page above the maximum instead of cutting it silently", async () => {
     const r = await gql(`{ nations(first: 1000) { edges { node { key } } } }`);
     expect(r.data?.nations).toBeNull();
