@@ -56,6 +56,18 @@ export const normalizeText = (s: string): string => s.normalize("NFC").replace(I
 /** A name or alias as stored: normalizeText, each run of spaces (any Unicode space) one space, trimmed. */
 export const normalizeName = (s: string): string => normalizeText(s).replace(/\s+/gu, " ").trim();
 
+/**
+ * Free text (a description, a title, a quote, an evidence excerpt, a role) is stored as written:
+ * joiners, direction marks and zero-width spaces inside it are legitimate in some scripts. But
+ * text of nothing else (and spaces) shows as blank, as a name of them would, and is refused with
+ * the name's message; the empty description, which says there is none, stays allowed.
+ */
+export const visibleText = (schema: z.ZodString) =>
+  schema.refine(
+    (s) => s === "" || /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(s),
+    "must contain a visible character, not only spaces, joiners, direction marks or combining marks",
+  );
+
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
   entities: 50_000,
@@ -92,10 +104,12 @@ function propertySchema(spec: PropertyType): z.ZodType {
         wellFormed(
           spec.pattern
             ? z.string().regex(new RegExp(spec.pattern), `must match ${spec.pattern}`)
-            : z
-                .string()
-                .min(1)
-                .max(spec.long ? DOCUMENT_LIMITS.text : DOCUMENT_LIMITS.shortText),
+            : visibleText(
+                z
+                  .string()
+                  .min(1)
+                  .max(spec.long ? DOCUMENT_LIMITS.text : DOCUMENT_LIMITS.shortText),
+              ),
         ),
       );
     case "number":
@@ -170,7 +184,7 @@ function entitySchemaFor(kind: Kind) {
     kind: z.literal(kind),
     name: nameSchema,
     aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
-    description: wellFormed(z.string().max(DOCUMENT_LIMITS.text)).optional(),
+    description: wellFormed(visibleText(z.string().max(DOCUMENT_LIMITS.text))).optional(),
     properties: propertiesSchema(KINDS[kind].properties).default({}),
   });
 }
@@ -218,10 +232,12 @@ function relationSchemaFor(type: RelationType) {
         .default(false)
         .describe("True where the source implies the relation rather than states it."),
       evidence: wellFormed(
-        z
-          .string()
-          .min(1, "must quote the sentence that states the relation")
-          .max(DOCUMENT_LIMITS.excerpt),
+        visibleText(
+          z
+            .string()
+            .min(1, "must quote the sentence that states the relation")
+            .max(DOCUMENT_LIMITS.excerpt),
+        ),
       ).describe("The sentence of the source that states (or implies) the relation, verbatim."),
     })
     .refine((r) => r.from !== r.to, {
@@ -245,7 +261,7 @@ export const sourceSchema = z.strictObject({
   key: keySchema,
   name: nameSchema,
   aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
-  description: wellFormed(z.string().max(DOCUMENT_LIMITS.text)).optional(),
+  description: wellFormed(visibleText(z.string().max(DOCUMENT_LIMITS.text))).optional(),
   properties: propertiesSchema(KINDS.Source.properties).default({}),
 });
 

@@ -167,4 +167,67 @@ describe("names that read the same are the same", () => {
     );
     expect(kept.data.createEntity.data.name).toBe("Nur\u200dville \u202eX");
   });
+
+  it("refuses a description or other free text of only invisible characters, and keeps marks inside real text", async () => {
+    const ERR = `__typename ... on ValidationError { code problems { path message } }`;
+    const create = (i: Record<string, unknown>) =>
+      gql(`mutation ($i: CreateEntityInput!) { createEntity(input: $i) { ${ERR} } }`, { i }, auth);
+    for (const [n, blank] of [
+      "\u200b\u200d",
+      "\u202e\u200f",
+      " \ufeff\u00ad",
+      "\u200c\u0301",
+    ].entries()) {
+      for (const [input, path] of [
+        [
+          { key: `${P}desc${n}`, kind: "Place", name: "Descville", description: blank },
+          "description",
+        ],
+        [
+          { key: `${P}quote${n}`, kind: "Quote", name: "A quote", properties: { text: blank } },
+          "text",
+        ],
+      ] as const) {
+        const r = await create(input);
+        expect(r.errors).toBeUndefined();
+        expect(r.data.createEntity, JSON.stringify(input)).toEqual({
+          __typename: "ValidationError",
+          code: "BAD_USER_INPUT",
+          problems: [
+            {
+              path: expect.arrayContaining(["input", path]),
+              message: expect.stringMatching(/must contain a visible character/),
+            },
+          ],
+        });
+        const found = await gql(`query ($k: String!) { entity(key: $k) { key } }`, {
+          k: input.key,
+        });
+        expect(found.data.entity).toBeNull();
+      }
+    }
+    // Marks inside real text are kept as written; an update to blank text is refused likewise.
+    const real = "Nur\u200dville, \u202eX\u202c and more\u200b";
+    const made = await create({
+      key: `${P}marked`,
+      kind: "Place",
+      name: "Marked",
+      description: real,
+    });
+    expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    const update = await gql(
+      `mutation ($k: String!, $i: UpdateEntityInput!) { updateEntity(key: $k, input: $i) { ${ERR} } }`,
+      { k: `${P}marked`, i: { description: "\u200b \u2060" } },
+      auth,
+    );
+    expect(update.data.updateEntity).toMatchObject({
+      __typename: "ValidationError",
+      code: "BAD_USER_INPUT",
+      problems: [{ message: expect.stringMatching(/must contain a visible character/) }],
+    });
+    const stored = await gql(`query ($k: String!) { entity(key: $k) { description } }`, {
+      k: `${P}marked`,
+    });
+    expect(stored.data.entity.description).toBe(real);
+  });
 });
