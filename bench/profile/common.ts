@@ -26,6 +26,8 @@ export const { values: args, positionals } = parseArgs({
     pairs: { type: "string" },
     entities: { type: "string" },
     cpu: { type: "boolean" },
+    /** The first of the (up to two) HTTP ports `reads` starts builds on (default 4791). */
+    "http-port": { type: "string" },
   },
 });
 

@@ -25,6 +25,9 @@ import { args, log, outDir } from "./common.js";
 
 const READS = OPERATIONS.filter((o) => !o.write);
 
+/** The builds' ports: HTTP_PORT alone, HTTP_PORT + 1 and + 2 paired (--http-port, default 4791). */
+const HTTP_PORT = Number(args["http-port"] ?? 4791);
+
 type Shipped = Omit<RunningServer, "name"> & { spawnedAt: number };
 
 /** `<dist>/app/src/main.js` as `npm start` runs it, against the bench instance. */
@@ -124,7 +127,7 @@ async function cpuProfile(dist: string, neoTarget: DbTarget, fx: Fixtures, secon
   const dir = join(outDir, "cpuprofiles-reads");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const s = await startBuild(dist, 4791, neoTarget, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  const s = await startBuild(dist, HTTP_PORT, neoTarget, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   let from = 0;
   let requests = 0;
   try {
@@ -204,8 +207,8 @@ async function abTimed(
     mkdirSync(dir, { recursive: true });
     return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
   };
-  const A = await startBuild(a, 4792, neoTarget, flags(dirs[0] as string));
-  const B = await startBuild(b, 4793, neoTarget, flags(dirs[1] as string));
+  const A = await startBuild(a, HTTP_PORT + 1, neoTarget, flags(dirs[0] as string));
+  const B = await startBuild(b, HTTP_PORT + 2, neoTarget, flags(dirs[1] as string));
   let from = [0, 0];
   let requests = [0, 0];
   const rows: Record<
