@@ -7,7 +7,6 @@ import neo4j from "neo4j-driver";
 import { compileAnchor, compileOrder, compileWhere, onlyNameSeek } from "./filters.js";
 import { Params, type Statement } from "./params.js";
 import type { EntitiesByKeyPlan, EntityPagePlan } from "./plan.js";
-import { planKey } from "./plan-key.js";
 import { project, vouched, withdrawnCount } from "./projection.js";
 import { pagesExpression } from "./relations.js";
 
@@ -28,40 +27,6 @@ RETURN ${project("n", plan.properties ?? null)} AS n${pre ? `, ${pre} AS pre` : 
  * ({n, pre}), and with the count one row more when the page is empty.
  */
 export function entityPageStatement(plan: EntityPagePlan): Statement & { flat: boolean } {
-  const { offset, limit, ...rest } = plan;
-  const key = planKey(rest);
-  const usable = key !== undefined && key.length <= MAX_PAGE_KEY;
-  let built = usable ? PAGES.get(key) : undefined;
-  if (!built) {
-    built = buildEntityPage(rest);
-    if (usable) {
-      if (PAGES.size >= MAX_PAGES) PAGES.clear();
-      PAGES.set(key, built);
-    }
-  }
-  // A fresh params object per call: the cached one is never handed out to be changed.
-  return {
-    cypher: built.cypher,
-    params: { ...built.params, offset: neo4j.int(offset), limit: neo4j.int(limit) },
-    flat: built.flat,
-  };
-}
-
-/**
- * Page statements already built, by planKey of the plan without its window (offset and limit,
- * which are only ever parameters): building one is a per-request cost (bench/findings.md,
- * "speed2"), and every request of the same list, any page of it, makes the same. Bounded as the
- * cursor scopes are (pagination.ts): at most MAX_PAGES, emptied when full, keys at most
- * MAX_PAGE_KEY long (a larger plan is built every time).
- */
-const PAGES = new Map<string, Statement & { flat: boolean }>();
-const MAX_PAGES = 1_000;
-const MAX_PAGE_KEY = 4_000;
-
-/** entityPageStatement without the window's parameters: a pure function of the rest of the plan. */
-function buildEntityPage(
-  plan: Omit<EntityPagePlan, "offset" | "limit">,
-): Statement & { flat: boolean } {
   const { kind, where, orderBy, withTotal } = plan;
   const pages = plan.pages ?? [];
   const params = new Params();
@@ -117,7 +82,11 @@ ${flat ? "CALL" : "OPTIONAL CALL"} () {
 }
 RETURN total, ${flat ? "items" : "item"}`
     : page;
-  return { cypher, params: params.values, flat };
+  return {
+    cypher,
+    params: { ...params.values, offset: neo4j.int(plan.offset), limit: neo4j.int(plan.limit) },
+    flat,
+  };
 }
 
 const RETRACTED_ONLY = `
