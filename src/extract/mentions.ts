@@ -832,7 +832,7 @@ export function findMentions(
     // in the mention (an alias, as annotators name the base); in its nation where the article
     // names that nation (src/extract/units.ts)
     if (citiesNamed(name).length > 0) {
-      const town = townOfSite(text, name, GAZ_RE, gazAt);
+      const town = townOfSite(text, name, end, GAZ_RE, gazAt);
       if (town) claim({ start, end, text: text.slice(start, end), ...town });
       continue;
     }

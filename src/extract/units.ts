@@ -186,6 +186,7 @@ export function nationSurnames(
 export function townOfSite(
   text: string,
   name: string,
+  end: number,
   gazRe: RegExp,
   gazAt: (form: string) => { demonym: boolean; entity: KnownEntity } | undefined,
 ): Omit<UnitMention, keyof TextSpan | "text"> | undefined {
@@ -196,5 +197,18 @@ export function townOfSite(
   }
   const town = citiesNamed(name).find((c) => named.has(c.nation));
   if (!town) return undefined;
-  return { kind: "Place", name, key: slug(name), involves: [town.nation], impliedIn: true };
+  // "the Caracal base in Romania", "the Tapa base, Estonia": the text places it (mentions.ts
+  // placedByNation reads that); otherwise the reader does
+  const after = text.slice(end, end + 40);
+  const written = NATIONS.some(
+    (g) =>
+      g.entity === town.nation &&
+      (after.startsWith(`, ${g.form}`) || after.startsWith(` in ${g.form}`)),
+  );
+  return {
+    kind: "Place",
+    name,
+    key: slug(name),
+    ...(written ? {} : { involves: [town.nation], impliedIn: true }),
+  };
 }
