@@ -784,9 +784,10 @@ export function findMentions(
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
   // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB|Harbou?r|Port|Airport)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
-    const lead = m[0].match(/^(?:The|At|In|To|From|Near|During)\s/);
+    // "Tallinn's Old City Harbor": the town's possessive stays the town's own mention
+    const lead = m[0].match(/^(?:(?:The|At|In|To|From|Near|During)\s|\p{Lu}[\p{L}-]*(?:’s|'s)\s)/u);
     const start = m.index + (lead?.[0].length ?? 0);
     const name = text.slice(start, m.index + m[0].length);
     if (name.split(/\s+/).length < 2) continue;

@@ -133,3 +133,16 @@ describe("extract: people's names", () => {
     expect((await facts(text)).some((x) => /SERVES_IN|LEADS/.test(x))).toBe(false);
   });
 });
+
+describe("extract: harbours, ports and airports are named sites", () => {
+  it("'Gdynia's Naval Harbour' is a site of its own beside its town", async () => {
+    const e = await entities("The frigates docked at Gdynia's South Harbour on Monday.");
+    expect(e).toContain("Place south-harbour");
+    expect(e).toContain("Place gdynia");
+  });
+
+  it("a port in lower case or a lone capitalised 'Port' names no site", async () => {
+    const e = await entities("The frigates left port on Monday. Port calls followed in Poland.");
+    expect(e.filter((x) => x.startsWith("Place"))).toEqual([]);
+  });
+});
