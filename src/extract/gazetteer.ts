@@ -252,5 +252,6 @@ function cityIndex(): Map<string, CityCandidate[]> {
 
 /** The towns called `name`, the most populous first. */
 export function citiesNamed(name: string): readonly CityCandidate[] {
-  return cityIndex().get(name) ?? [];
+  // "Rīga" is GeoNames' "Riga": the index holds the folded form of every name
+  return cityIndex().get(name) ?? cityIndex().get(fold(name)) ?? [];
 }

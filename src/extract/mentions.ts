@@ -25,6 +25,15 @@ import {
   officeOwner,
 } from "./office-holders.js";
 import type { TextSpan } from "./types.js";
+import {
+  multinationalBrigades,
+  NAME_PARTICLES,
+  NATION_PLACED_BEFORE,
+  nationSurnames,
+  notPersonWord,
+  placesBesideTowns,
+  townOfSite,
+} from "./units.js";
 
 export interface Mention extends TextSpan {
   text: string;
@@ -153,6 +162,7 @@ const ORG_HEADS: Record<string, string> = {
   Battalion: "ARMED_FORCES",
   Division: "ARMED_FORCES",
   Corps: "ARMED_FORCES",
+  Guard: "ARMED_FORCES",
   Press: "MEDIA",
   News: "MEDIA",
   Times: "MEDIA",
@@ -181,7 +191,7 @@ const INVASION_RE = new RegExp(
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 /** "NATO’s air policing mission (over Estonia, Latvia, and Lithuania)": a mission described in lower case. */
@@ -317,8 +327,8 @@ function hostInSentence(
   return nations.find(
     (x) =>
       x.at < at &&
-      /^\s+(?:hosts|is hosting|has hosted|hosted|will host|is home to)\b/.test(
-        text.slice(x.at + (x.g?.form.length ?? 0), x.at + (x.g?.form.length ?? 0) + 20),
+      /^\s+(?:hosts|is hosting|has hosted|hosted|will host|is home to|(?:is|are|was|were)\s+(?:preparing|set|ready|due|expected|scheduled|going|about|willing)\s+to\s+host|(?:agreed|offered|plans|wants|intends)\s+to\s+host)\b/.test(
+        text.slice(x.at + (x.g?.form.length ?? 0), x.at + (x.g?.form.length ?? 0) + 40),
       ),
   )?.g?.entity;
 }
@@ -471,6 +481,8 @@ export function findMentions(
       key: slug(name),
     });
   }
+  // "the NATO multinational brigade in Latvia": NATO's brigade there (src/extract/units.ts)
+  for (const b of multinationalBrigades(text)) claim(b);
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
   const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
   for (const m of text.matchAll(BATTLEGROUP_RE)) {
@@ -772,9 +784,10 @@ export function findMentions(
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
   // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB|Harbou?r|Port|Airport)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
-    const lead = m[0].match(/^(?:The|At|In|To|From|Near|During)\s/);
+    // "Tallinn's Old City Harbor": the town's possessive stays the town's own mention
+    const lead = m[0].match(/^(?:(?:The|At|In|To|From|Near|During)\s|\p{Lu}[\p{L}-]*(?:’s|'s)\s)/u);
     const start = m.index + (lead?.[0].length ?? 0);
     const name = text.slice(start, m.index + m[0].length);
     if (name.split(/\s+/).length < 2) continue;
@@ -815,10 +828,15 @@ export function findMentions(
     const name = lead && !gazAt(lead)?.demonym ? `${lead} ${own}` : own;
     if (!siteWords(name)) continue;
     const start = (m.index ?? 0) + m[0].lastIndexOf(name, m[0].length - (m[3] ?? "").length);
-    // "the Tapa military base", "the Adazi base": a town GeoNames knows is left to the town rule,
-    // which knows its nation
-    if (citiesNamed(name).length > 0) continue;
     const end = start + name.length + 1 + (m[3] ?? "").length;
+    // "the Caracal base", "the Ādaži military base": the town GeoNames knows, its base's words kept
+    // in the mention (an alias, as annotators name the base); in its nation where the article
+    // names that nation (src/extract/units.ts)
+    if (citiesNamed(name).length > 0) {
+      const town = townOfSite(text, name, end, GAZ_RE, gazAt);
+      if (town) claim({ start, end, text: text.slice(start, end), ...town });
+      continue;
+    }
     // "the Hungarian Ujmajor camp" lies in Hungary
     const owner = lead ? gazAt(lead) : undefined;
     claim({
@@ -918,9 +936,17 @@ export function findMentions(
     });
   }
   // Gazetteer: nations, demonyms, capitals, regions, organisations.
+  // "Prime Minister Luís Montenegro", "Michael Jordan": a nation's name after a first name is a
+  // surname (src/extract/units.ts); the article's later bare "Montenegro will ..." is the person too
+  const surnames = nationSurnames(text, GAZ_RE, gazAt, TITLE_WORDS, isFirstName, isCommonWord);
   for (const m of text.matchAll(GAZ_RE)) {
     const g = gazAt(m[0]);
     if (!g) continue;
+    if (
+      surnames.has(m[0]) &&
+      !NATION_PLACED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))
+    )
+      continue;
     // "Sean French", "Lt.-Col. Mark English": a demonym after a first name is a surname
     if (g.demonym) {
       const prev = /(\p{Lu}[\p{L}]+)\s+$/u.exec(
@@ -1053,6 +1079,23 @@ export function findMentions(
         continue;
       }
       const after = tokens[j + 1];
+      // "José Nunes da Fonseca", "Ursula von der Leyen": a particle inside a person's name
+      const next2 = NAME_PARTICLES.has(after?.text ?? "") ? tokens[j + 2] : after;
+      if (
+        NAME_PARTICLES.has(n.text) &&
+        next2 &&
+        isCap(next2.text) &&
+        isWordy(next2.text) &&
+        free(next2.start, next2.end) &&
+        run.length >= 1 &&
+        !TITLE_WORDS.has(prev.text) &&
+        ORG_HEADS[prev.text] === undefined
+      ) {
+        run.push(n);
+        if (next2 !== after && after) run.push(after);
+        j += next2 !== after ? 2 : 1;
+        continue;
+      }
       if (
         CONNECTORS.has(n.text) &&
         after &&
@@ -1151,7 +1194,8 @@ export function findMentions(
     if (
       words.length >= 2 &&
       words.length <= 4 &&
-      words.every((w) => isCap(w)) &&
+      words.every((w) => isCap(w) || NAME_PARTICLES.has(w)) &&
+      !words.some(notPersonWord) &&
       (role !== undefined ||
         looksLikePerson(text, span.text, span.start) ||
         subjectOfVerb(text, tokens, nameTokens))
@@ -1165,7 +1209,7 @@ export function findMentions(
         ...(role ? { role } : {}),
         ...(roleOf ? { roleOf } : {}),
       });
-    } else if (words.length === 1) {
+    } else if (words.length === 1 && !notPersonWord(span.text)) {
       bares.push({
         ...span,
         kind: "Person",
@@ -1224,6 +1268,8 @@ export function findMentions(
       claim({ ...m, start: a.index, end: a.index + acronym.length, text: acronym });
     }
   }
+  // "Bemowo Piskie near Orzysz", "the Rovaniemi and Sodankylä areas" (src/extract/units.ts)
+  for (const p of placesBesideTowns(text, claimed, free)) claim(p);
   for (const b of bares) claim(b);
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);

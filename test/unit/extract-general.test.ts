@@ -25,7 +25,7 @@ describe("extract: towns", () => {
       expect.arrayContaining([
         "kaunas LOCATED_IN lithuania",
         "calgary LOCATED_IN canada (inferred)",
-        "adazi LOCATED_IN latvia (inferred)",
+        "adazi LOCATED_IN latvia",
       ]),
     );
   });

@@ -1,0 +1,214 @@
+/**
+ * Missions, units, places and people a careful reader records that the name rules of mentions.ts
+ * miss (ninth pass). Each is a construction defence news uses for any deployment, not a phrasing
+ * of one article:
+ * - a multinational brigade described in lower case, "the NATO multinational brigade in Latvia":
+ *   the mission, named as NATO names its brigades ("NATO Multinational Brigade in Latvia");
+ * - a place beside a town the text places: "Bemowo Piskie near Orzysz", "in the Rovaniemi and
+ *   Sodankylä areas": the other name is a place too, in the town's nation;
+ * - a name particle inside a person's name: "José Nunes da Fonseca", "Ursula von der Leyen";
+ * - a weapon system is no person: "the Bradley IFV", "Abrams MBT" (a word in capitals).
+ */
+import { citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
+import { slug } from "./keys.js";
+import type { TextSpan } from "./types.js";
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const NATIONS = GAZETTEER.filter((g) => g.entity.kind === "Nation" && !g.demonym);
+const NATION_ALT = NATIONS.map((g) => esc(g.form)).join("|");
+const NATION_BY_FORM = new Map(NATIONS.map((g) => [g.form, g.entity] as const));
+
+/** What these rules propose: the fields of a mention that mentions.ts claims as they are. */
+export interface UnitMention extends TextSpan {
+  text: string;
+  kind: "Mission" | "Place";
+  name: string;
+  key: string;
+  involves?: KnownEntity[];
+  impliedIn?: boolean;
+}
+
+/**
+ * "the NATO multinational brigade in Latvia", "NATO's multinational brigade in Lithuania", "the
+ * new multinational NATO brigade in Latvia": NATO's brigade in that nation (lower case; the
+ * capitalised "Multinational Brigade Latvia" is a formation mentions.ts names as written).
+ */
+const MULTINATIONAL_BRIGADE_RE = new RegExp(
+  `(?<![\\p{L}])(?:(?:NATO(?:’s|'s)?|[Tt]he [Aa]lliance(?:’s|'s))\\s+(?:new\\s+)?multinational|(?:new\\s+)?multinational\\s+NATO)\\s+brigade\\s+(?:(?:based|stationed|deployed)\\s+)?in\\s+(${NATION_ALT})(?![\\p{L}])`,
+  "gu",
+);
+
+export function multinationalBrigades(text: string): UnitMention[] {
+  const out: UnitMention[] = [];
+  for (const m of text.matchAll(MULTINATIONAL_BRIGADE_RE)) {
+    const host = NATION_BY_FORM.get(m[1] ?? "");
+    if (!host) continue;
+    const name = `NATO Multinational Brigade in ${host.name}`;
+    // up to "brigade": the nation after "in" stays a mention of its own
+    const end = m.index + m[0].search(/[Bb]rigade/) + "brigade".length;
+    out.push({
+      start: m.index,
+      end,
+      text: text.slice(m.index, end),
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
+    });
+  }
+  return out;
+}
+
+/** A place mention already found: where it is and the nation it lies in, if known. */
+interface Placed extends TextSpan {
+  kind: string;
+  involves?: KnownEntity[];
+  known?: KnownEntity;
+}
+
+const NAME = "\\p{Lu}[\\p{L}’'-]+(?:\\s\\p{Lu}[\\p{L}’'-]+){0,2}";
+/** "Bemowo Piskie near Orzysz": a name right before "near" and a town. */
+const NEAR_RE = new RegExp(`(?<![\\p{L}])(${NAME})\\s+near\\s+$`, "u");
+/** "in the Rovaniemi and Sodankylä areas", "in Tapa and Rakvere": a town coordinated with another. */
+const AND_AFTER_RE = new RegExp(`^\\s+(?:and|or)\\s+(${NAME})(?![\\p{L}])`, "u");
+
+/**
+ * Places named beside a town the text already places: "X near Y" (X is a place, near Y, so in
+ * Y's nation by what a reader knows), "in Y and X" / "the Y and X areas" (X a town GeoNames knows
+ * in Y's nation). `free` says whether a span is still unclaimed; names that are a nation or other
+ * gazetteer entry are left to the gazetteer.
+ */
+export function placesBesideTowns(
+  text: string,
+  claimed: readonly Placed[],
+  free: (start: number, end: number) => boolean,
+): UnitMention[] {
+  const out: UnitMention[] = [];
+  const known = new Set(GAZETTEER.map((g) => g.form));
+  for (const p of claimed) {
+    if (p.kind !== "Place" || p.known) continue;
+    const nation = p.involves?.[0];
+    const near = NEAR_RE.exec(text.slice(Math.max(0, p.start - 60), p.start));
+    if (near?.[1]) {
+      const name = near[1];
+      const start = p.start - near[0].length;
+      if (
+        !known.has(name) &&
+        !name.split(/\s/).some((w) => known.has(w)) &&
+        free(start, start + name.length)
+      )
+        out.push(place(name, start, nation));
+    }
+    const and = AND_AFTER_RE.exec(text.slice(p.end, p.end + 60));
+    if (and?.[1] && nation) {
+      const name = and[1];
+      const start = p.end + and[0].length - name.length;
+      const inNation = citiesNamed(name).some((c) => c.nation === nation);
+      if (inNation && !known.has(name) && free(start, start + name.length))
+        out.push(place(name, start, nation));
+    }
+  }
+  return out;
+}
+
+function place(name: string, start: number, nation: KnownEntity | undefined): UnitMention {
+  return {
+    start,
+    end: start + name.length,
+    text: name,
+    kind: "Place",
+    name,
+    key: slug(name),
+    ...(nation ? { involves: [nation], impliedIn: true } : {}),
+  };
+}
+
+/** Particles inside a person's name, in lower case: "da Fonseca", "von der Leyen", "de Gaulle". */
+export const NAME_PARTICLES = new Set([
+  "da",
+  "das",
+  "do",
+  "dos",
+  "de",
+  "del",
+  "della",
+  "di",
+  "du",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "bin",
+  "al",
+]);
+
+/**
+ * A word no person's name has: capitals only, two letters or more ("IFV", "MBT", "HIMARS"); names
+ * are written in mixed case in news copy, initials with a dot ("J.").
+ */
+export const notPersonWord = (w: string) => /^\p{Lu}{2,}$/u.test(w);
+
+/** Words before a nation's name that make it the nation, not a surname: "in Montenegro", "to Jordan". */
+export const NATION_PLACED_BEFORE =
+  /(?:^|[^\p{L}])(?:in|to|from|of|for|with|and|visit(?:ed|ing|s)?|across|into|toward|towards)\s+(?:the\s+)?$/iu;
+
+const foldAccents = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
+
+/**
+ * The nations' names the article uses as a person's surname: right after a first name that is no
+ * common English word ("Luís Montenegro", not "Will Poland") and no title.
+ */
+export function nationSurnames(
+  text: string,
+  gazRe: RegExp,
+  gazAt: (form: string) => { demonym: boolean; entity: KnownEntity } | undefined,
+  titles: ReadonlySet<string>,
+  isFirstName: (w: string) => boolean,
+  isCommonWord: (w: string) => boolean,
+): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(gazRe)) {
+    const g = gazAt(m[0]);
+    if (!g || g.demonym || g.entity.kind !== "Nation") continue;
+    const prev = /(\p{Lu}\p{L}+)\s$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (!prev || titles.has(prev) || gazAt(prev) || isCommonWord(prev)) continue;
+    if (isFirstName(prev) || isFirstName(foldAccents(prev))) out.add(m[0]);
+  }
+  return out;
+}
+
+/**
+ * The town a site is named after ("the Caracal base"), as a place: in the nation of the most
+ * populous town of that name among the nations the article names, else none (many village names
+ * repeat across Europe; a reader places the base by the article's nations).
+ */
+export function townOfSite(
+  text: string,
+  name: string,
+  end: number,
+  gazRe: RegExp,
+  gazAt: (form: string) => { demonym: boolean; entity: KnownEntity } | undefined,
+): Omit<UnitMention, keyof TextSpan | "text"> | undefined {
+  const named = new Set<KnownEntity>();
+  for (const g of text.matchAll(gazRe)) {
+    const e = gazAt(g[0])?.entity;
+    if (e?.kind === "Nation") named.add(e);
+  }
+  const town = citiesNamed(name).find((c) => named.has(c.nation));
+  if (!town) return undefined;
+  // "the Caracal base in Romania", "the Tapa base, Estonia": the text places it (mentions.ts
+  // placedByNation reads that); otherwise the reader does
+  const after = text.slice(end, end + 40);
+  const written = NATIONS.some(
+    (g) =>
+      g.entity === town.nation &&
+      (after.startsWith(`, ${g.form}`) || after.startsWith(` in ${g.form}`)),
+  );
+  return {
+    kind: "Place",
+    name,
+    key: slug(name),
+    ...(written ? {} : { involves: [town.nation], impliedIn: true }),
+  };
+}
