@@ -23,7 +23,7 @@ import type { Document } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
 import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
-import { documentLinker, draftToYaml, type ExtractSource, extractDraft } from "../extract/index.js";
+import type { ExtractSource } from "../extract/index.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -92,6 +92,12 @@ function sidecar(txt: string): ExtractSource {
   return out;
 }
 
+/**
+ * The extractor, loaded once the arguments and files are seen to be usable: its language model
+ * and gazetteers take seconds to load, which a refusal should not make the user wait for.
+ */
+const extractor = () => import("../extract/index.js");
+
 /** Runs `main`, printing a CliError as one line (exit 2) instead of a stack. */
 async function run(main: () => Promise<void>): Promise<void> {
   try {
@@ -118,6 +124,7 @@ async function ingestFolder(dir: string): Promise<void> {
     console.error(`${dir}: no .txt files`);
     process.exit(2);
   }
+  const { extractDraft } = await extractor();
   const database = await openDatabase(loadConfig(), (m) => console.error(m));
   const stats = { roundTrips: 0 };
   const linker = graphLinker(database.db, stats);
@@ -215,6 +222,7 @@ async function extractOne(file: string): Promise<void> {
       throw new CliError(`${f}: not a valid document (${parsed.problems.length} problems)`);
     linkDocs.push(parsed.document);
   }
+  const { documentLinker, draftToYaml, extractDraft } = await extractor();
   const result = await extractDraft(
     {
       text,

@@ -5,7 +5,7 @@
  * every console error, uncaught exception and failed request so a test can insist on none.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -58,11 +58,25 @@ export async function chromiumPath(): Promise<string> {
   return binary;
 }
 
+/** The newest modification time (ms) of `path`, or of any file under it. */
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
 /**
  * Builds the page with the same Vite config as `npm run build:explorer`, so the tests always
- * drive what the sources say now, whichever way vitest was started.
+ * drive what the sources say now, whichever way vitest was started. The suite's global set-up
+ * has just run `npm run build`, which built it: it is built again only when the page's sources,
+ * its Vite config or the locked dependencies are newer than the built page (a watch-mode rerun
+ * after an edit).
  */
 export async function buildExplorer(): Promise<void> {
+  const built = join(ROOT, "dist", "explorer", "index.html");
+  const sources = ["src/explorer/page", "src/explorer/vite.config.ts", "package-lock.json"];
+  if (existsSync(built) && newest(built) > Math.max(...sources.map((s) => newest(join(ROOT, s)))))
+    return;
   const require = createRequire(import.meta.url);
   const vite = join(dirname(require.resolve("vite/package.json")), "bin", "vite.js");
   await promisify(execFile)(

@@ -1,7 +1,17 @@
-/** Runs one of the project's command-line tools against the suite's Neo4j, as a user would. */
+/**
+ * Runs one of the project's command-line tools against the suite's Neo4j, as a user would.
+ *
+ * `npm run ingest` is `tsx src/cli/ingest.ts`; the tests run the same source as compiled into
+ * `dist/` by the suite's global set-up (`npm run build`), with plain node. Going through tsx
+ * compiled and loaded the CLI's whole import graph again in every spawn, several CPU seconds
+ * each, for the same code.
+ */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
+import { PROJECT_ROOT } from "../../src/paths.js";
 
 const run = promisify(execFile);
 
@@ -12,13 +22,31 @@ export interface CliResult {
 }
 
 /**
- * `npx tsx <args>` with NEO4J_* pointing at the test database (and `extra` in the environment);
- * never throws on a non-zero exit.
+ * The compiled entry of `source` (`src/cli/X.ts` -> `dist/app/src/cli/X.js`), once package.json
+ * is seen to have a script that runs `tsx src/cli/X.ts`: what the user's `npm run` runs.
+ */
+export function compiledCli(source: string): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  if (!Object.values(pkg.scripts).some((s) => s.trim() === `tsx ${source}`))
+    throw new Error(`no npm script in package.json runs \`tsx ${source}\``);
+  const match = /^src\/(.+)\.ts$/.exec(source);
+  if (!match) throw new Error(`${source} is not a TypeScript file under src/`);
+  return join(PROJECT_ROOT, "dist", "app", "src", `${match[1]}.js`);
+}
+
+/**
+ * The CLI `args[0]` (`src/cli/X.ts`, as its npm script names it) with the rest of `args`, with
+ * NEO4J_* pointing at the test database (and `extra` in the environment); never throws on a
+ * non-zero exit.
  */
 export async function runCli(
   args: string[],
   extra: Record<string, string> = {},
 ): Promise<CliResult> {
+  const [source = "", ...rest] = args;
+  const entry = compiledCli(source);
   const { uri, user, password, database } = inject("neo4j");
   const env = {
     ...process.env,
@@ -29,7 +57,7 @@ export async function runCli(
     ...extra,
   };
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, [entry, ...rest], { env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -5,6 +5,7 @@ import { createDb } from "../../src/db/driver.js";
 import { type LocalNeo4jOptions, startLocalNeo4j } from "../../src/db/local-neo4j.js";
 import { migrate } from "../../src/db/migrate.js";
 import { startServer } from "../helpers/server.js";
+import { startCommand } from "../helpers/shipped.js";
 
 const options: LocalNeo4jOptions = {
   dir: loadConfig().NEO4J_LOCAL_DIR,
@@ -76,7 +77,9 @@ describe("SIGTERM", () => {
   it("drains in-flight requests, closes the driver and exits 0", async () => {
     const { uri, user, password, database } = inject("neo4j");
     const port = 4000 + Math.floor(Math.random() * 2000) + 1000;
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    // The entry `npm start` runs, built by the suite's global set-up (tsx would compile the
+    // whole app again for this one start).
+    const child = spawn(process.execPath, [startCommand().entry], {
       env: {
         ...process.env,
         NEO4J_URI: uri,
