@@ -7,6 +7,7 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
@@ -98,6 +99,7 @@ export function findRelations(ctx: Context): void {
     hosting(ctx, s, here);
     occasions(ctx, s, here);
     counterparts(ctx, s, here);
+    describedEventRelations(ctx, s);
   }
   clauseRelations(ctx, readings, {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
@@ -2445,7 +2447,7 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
 }
 
 const OCCASION =
-  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point)(?:\s+(?:with|alongside)\s+)?/;
+  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point|(?:television\s+|TV\s+|radio\s+)?interview|(?:\p{Lu}[\p{L}]*['’]s\s+)?(?:\p{Lu}[\p{L}]*\s+){1,3}(?:show|programme|program))(?:\s+(?:with|alongside)\s+)?/u;
 
 /**
  * Where a person speaks: "X said at a news conference in Vilnius", "Speaking at a press conference
@@ -2471,8 +2473,9 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   const end = at + m[0].length;
   // the one who speaks: a person the sentence says speaks, said or told
   // "X said", "X, ..., told", then "said X", then the subject after "Speaking at ..., "
+  // "X, who at a press conference expressed ...": the relative clause's subject speaks there
   const speaks = (p: Placed) =>
-    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b/.test(
+    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b|^,\s+who\s+(?:at|during)\s+(?:a|an|the|his|her)\s/.test(
       ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60)),
     );
   const saidBy = (p: Placed) =>
@@ -2520,7 +2523,9 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   const date = dateIn(ctx, s);
   // "press conference" and "news conference" are one sort of event, keyed alike
   const sort = kind.replace(/^press (conference|briefing|appearance)$/, "news $1");
-  const name = `${surname}'s ${kind}${place ? ` in ${place.cluster.name}` : ""}`;
+  // "the BBC's Andrew Marr show": the speaker on the programme
+  const programme = /(?:show|programme|program)$/.test(kind);
+  const name = `${surname}${programme ? " on" : "'s"} ${kind}${place ? ` in ${place.cluster.name}` : ""}`;
   const event = ctx.entity(
     "Event",
     slug(
