@@ -8,6 +8,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
+import { describedEvents } from "./events.js";
 import {
   capitalOf,
   citiesNamed,
@@ -852,11 +853,13 @@ export function findMentions(
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.
   for (const m of text.matchAll(
-    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
+    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:[Ee]xercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
   )) {
-    const name = m[1] ?? "";
+    // "Exercise Pikne": the capitalised head is part of the name
+    const titled = /Exercise\s+$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length));
+    const name = titled ? `Exercise ${m[1] ?? ""}` : (m[1] ?? "");
     const start = m.index + m[0].length - name.length;
-    if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(name)) continue;
+    if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(m[1] ?? "")) continue;
     if (gazAt(name)) continue;
     const year = name.match(/'(\d\d)$|\b(\d{4})$/);
     claim({
@@ -872,6 +875,17 @@ export function findMentions(
       },
     });
   }
+  // Events described, not named: "a handover ceremony", "a European Council meeting" (events.ts)
+  for (const e of describedEvents(text))
+    claim({
+      start: e.start,
+      end: e.end,
+      text: e.text,
+      kind: "Event",
+      name: e.name,
+      key: slug(e.name),
+      properties: { category: e.category },
+    });
   // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
   for (const m of text.matchAll(BASE_RE)) {
     const what = m[1] ?? "";

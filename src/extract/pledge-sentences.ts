@@ -12,10 +12,26 @@ import { type Context, inSentence, type Placed, placedIn } from "./context.js";
 import { capitalOf } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import type { Quantity } from "./mentions.js";
 import type { Sentence } from "./sentences.js";
 
-const MODAL = `(?:will|would|shall|['’]ll|(?:is|are|was|were) (?:set |going |expected |due )?to|plans? to|planned to|intends? to|intended to|aims? to|aimed to|wants? to|seeks? to|expects? to|hopes? to|(?:has |have |had )?(?:pledged|promised|vowed|committed|decided|agreed) to|pledges to|promises to|vows to|decides to|agrees to)`;
-const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly|sharply|now|soon|eventually|still|then|quickly|substantially|dramatically))?`;
+const MODAL = `(?:will|would|could|may|might|(?:is|are|was|were) ready to|offered to|offers to|shall|['’]ll|(?:is|are|was|were) (?:set |going |expected |due )?to|plans? to|planned to|intends? to|intended to|aims? to|aimed to|wants? to|seeks? to|expects? to|hopes? to|(?:has |have |had )?(?:pledged|promised|vowed|committed|decided|agreed) to|pledges to|promises to|vows to|decides to|agrees to)`;
+// any adverb in -ly ("would separately provide", "will swiftly deploy") besides the listed ones
+const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly|sharply|now|soon|eventually|still|then|quickly|substantially|dramatically|[a-z]{3,}ly))?`;
+/**
+ * A modal that offers rather than commits ("could contribute", "may send", "is ready to deploy"):
+ * read for troops and equipment only, as a PROPOSED pledge (annotators record such offers: "Spain
+ * could deploy fighter jets to Bulgaria"); a share of GDP or a sum "could" reach is no pledge.
+ */
+const OFFER = /^(?:could|may|might|(?:is|are|was|were) ready to|offer(?:s|ed) to)$/;
+/** What a nation sends besides troops: aircraft, ships, vehicles, air defence. */
+const EQUIPMENT = String.raw`(?:(?:fighter |combat |military |transport )?(?:jets|aircraft|warplanes|planes|fighters)|helicopters|drones|(?:main battle )?tanks|armou?red (?:personnel carriers|vehicles)|(?:infantry fighting |combat |armou?red )?vehicles|warships|(?:navy |naval )?ships|frigates|destroyers|corvettes|minehunters|submarines|vessels|(?:air|missile) defen[cs]e systems?|(?:missile|rocket|Patriot|air defen[cs]e) (?:systems?|batter(?:y|ies))|batter(?:y|ies)|howitzers|artillery(?: systems| pieces)?|Typhoons|Eurofighters|Gripens|Rafales|F-16s|F-35s|F-16 jets|F-35 jets)`;
+const KIT_VERB = /^(?:send|deploy|station|dispatch|contribute|provide|base|commit)$/;
+/** "eight Eurofighter fighter jets", "armoured personnel carriers and tanks", right after the verb. */
+const KIT_AFTER = new RegExp(
+  String.raw`^\s+((?:(?!(?:to|in|at|for|with|from|on|by|as)\s)[\p{L}\d,’'-]+\s+){0,4}?${EQUIPMENT}(?:\s+and\s+${EQUIPMENT})?)\b`,
+  "u",
+);
 const VERB = `(?:raise|increase|boost|lift|hike|ramp up|step up|scale up|bring|take|push|double|spend|allocate|devote|invest|reach|meet|hit|achieve|add|earmark|put|set aside|commit|send|deploy|station|dispatch|contribute|provide|base|keep|maintain|expand|grow)`;
 const TROOPS_AFTER =
   /^\s+(?:(?:more|additional|extra|new|[\p{Lu}][\p{L}]+)\s+){0,3}(?:troops|soldiers|personnel|service members|servicemembers|marines|sailors)\b/u;
@@ -81,12 +97,24 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
                     (TROOP_WORD.test(s.text) ||
                       (previous?.paragraph === s.paragraph && TROOP_WORD.test(previous.text))))),
             );
-      const q = pct ?? money ?? troops;
-      if (!q) continue;
+      const offer = OFFER.test(m[1] ?? "");
+      // "will send eight Eurofighter jets to Bulgaria": equipment, counted or not
+      const kitMatch =
+        pct || money || troops || !KIT_VERB.test(m[2] ?? "")
+          ? null
+          : KIT_AFTER.exec(ctx.text.slice(verbEnd, clause.end));
+      const kit = kitMatch?.[1]
+        ? equipmentOf(kitMatch[1], verbEnd + kitMatch[0].length - kitMatch[1].length, qs)
+        : undefined;
+      const q = pct ?? money ?? troops ?? kit?.figure;
+      if (!q && !kit) continue;
+      // an offer ("could send") pledges troops or equipment, never a share or a sum
+      if (offer && !troops && !kit) continue;
       // a share of GDP for defence, or money for it: the clause, or the sentence, says so
       // (or a share of GDP in an article that names the alliance's spending target)
       if (
         !troops &&
+        !kit &&
         !DEFENCE.test(ctx.text.slice(at, clause.end)) &&
         !DEFENCE.test(s.text) &&
         !(pct && help.targets().length > 0)
@@ -94,10 +122,11 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
         continue;
       // "raise spending from 2% to 3%": the figure after "to" is the pledge
       const to =
-        pct && /\bfrom\s+$/.test(ctx.text.slice(Math.max(verbEnd, q.start - 8), q.start))
-          ? qs.find((x) => x.type === "PERCENT" && x.start > q.end)
+        pct && /\bfrom\s+$/.test(ctx.text.slice(Math.max(verbEnd, pct.start - 8), pct.start))
+          ? qs.find((x) => x.type === "PERCENT" && x.start > pct.end)
           : undefined;
-      const figure = to ?? q;
+      const figure = to ?? (kit ? kit.span : q);
+      if (!figure) continue;
       const subject = subjectOf(ctx, s, at, help);
       if (!subject) continue;
       const here = placedIn(s, ctx.placed);
@@ -109,14 +138,16 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
         help.spokeFor?.set(person, nation);
       const period = PERIOD.exec(clauseText)?.[0];
       const props: Record<string, string | number> = {
-        metric: pct ? "PERCENT_GDP" : money ? "MONEY" : "TROOPS",
-        value: figure.value as number,
-        status: /^(?:is|are|was|were) expected|hopes?|wants?|seeks?/.test(m[1] ?? "")
-          ? "PROPOSED"
-          : "COMMITTED",
+        metric: pct ? "PERCENT_GDP" : money ? "MONEY" : troops ? "TROOPS" : "OTHER",
+        ...(figure.value !== null ? { value: figure.value as number } : {}),
+        status:
+          offer || /^(?:is|are|was|were) expected|hopes?|wants?|seeks?/.test(m[1] ?? "")
+            ? "PROPOSED"
+            : "COMMITTED",
       };
       if (pct) props.unit = "percent of GDP";
       else if (troops) props.unit = "troops";
+      else if (kit) props.unit = kit.unit;
       else {
         const unit = moneyUnit(figure.text, nation);
         if (unit) props.unit = unit;
@@ -129,30 +160,40 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
       if (made) props.date = made;
       const owner = nation ?? subject.who;
       // where troops are to go: "to Lithuania", "in Lithuania"
-      const dest = troops
-        ? here.find(
-            (p) =>
-              p.mention.start >= figure.end &&
-              p.mention.end <= clause.end &&
-              (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
-              !p.mention.demonym &&
-              /\b(?:to|in)\s+(?:the\s+)?$/.test(
-                ctx.text.slice(Math.max(figure.end, p.mention.start - 8), p.mention.start),
-              ),
-          )
-        : undefined;
+      const dest =
+        troops || kit
+          ? here.find(
+              (p) =>
+                p.mention.start >= figure.end &&
+                p.mention.end <= clause.end &&
+                (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
+                !p.mention.demonym &&
+                /\b(?:to|in)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-eastern|south-eastern)\s+)?$/.test(
+                  ctx.text.slice(Math.max(figure.end, p.mention.start - 20), p.mention.start),
+                ) &&
+                // the verb's destination, not a place in a phrase about something else ("troops to
+                // a force defending against threats like militants in Syria")
+                !/\b(?:against|like|such as|from|of|where|which|who|that)\b|,/.test(
+                  ctx.text.slice(figure.end, p.mention.start),
+                ),
+            )
+          : undefined;
       const more = troops && /^\s+(?:more|additional|extra)\b/.test(ctx.text.slice(figure.end));
       const figureWords = pct
         ? `${shareSlug(String(figure.value))}-percent`
         : troops
           ? `${figure.value}${more ? " more" : ""} troops${dest ? ` to ${dest.cluster.name}` : ""}`
-          : slug(figure.text, 4);
+          : kit
+            ? `${kit.unit}${dest ? ` to ${dest.cluster.name}` : ""}`
+            : slug(figure.text, 4);
       const key = slug(`${owner.key} ${figureWords} ${period ?? ""}`, 14);
       const name = pct
         ? `${owner.name}: defence spending of ${figure.text} of GDP${period ? ` ${period}` : ""}`
         : troops
           ? `${owner.name}: ${figure.text}${more ? " more" : ""} troops${dest ? ` to ${dest.cluster.name}` : ""}${period ? ` ${period}` : ""}`
-          : `${owner.name}: ${figure.text} for defence${period ? ` ${period}` : ""}`;
+          : kit
+            ? `${owner.name}: ${kit.span.text}${dest ? ` to ${dest.cluster.name}` : ""}${period ? ` ${period}` : ""}`
+            : `${owner.name}: ${figure.text} for defence${period ? ` ${period}` : ""}`;
       const pledge = ctx.entity("Pledge", key, name, props, {
         start: figure.start,
         end: figure.end,
@@ -241,6 +282,34 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
   return done;
 }
 
+interface Equipment {
+  /** The phrase, "eight Eurofighter fighter jets", as the pledge's figure (value: the count, if any). */
+  span: { start: number; end: number; text: string; value: number | null };
+  /** The count, when the phrase gives one. */
+  figure?: Quantity | undefined;
+  /** What is sent, without the count: "Eurofighter fighter jets". */
+  unit: string;
+}
+
+/** The equipment phrase at `start`: its count (a quantity inside it) and what it counts. */
+function equipmentOf(phrase: string, start: number, qs: readonly Quantity[]): Equipment {
+  const end = start + phrase.length;
+  const figure = qs.find(
+    (q) => q.type === "NUMBER" && q.start >= start && q.end <= end && q.value !== null,
+  );
+  const unit = (figure ? phrase.slice(figure.end - start) : phrase)
+    .replace(
+      /^\s*(?:(?:up to|some|about|around|more than|an?|its|their|the|more|additional|new)\s+)*/i,
+      "",
+    )
+    .trim();
+  return {
+    span: { start, end, text: phrase, value: figure?.value ?? null },
+    figure,
+    unit,
+  };
+}
+
 /** "USD", "EUR", "GBP", "CAD" as the money's sign or word says, if it does. */
 function moneyUnit(text: string, nation: Cluster | undefined): string | undefined {
   if (/€|\beuros?\b/i.test(text)) return "EUR";
@@ -311,6 +380,21 @@ function subjectOf(
     subjStart = prev.mention.start;
   }
   const subjText = ctx.text.slice(subjStart, modalAt).trim();
+  // "Britain said on Friday it could contribute ...", "Britain said that it would send ...": "it"
+  // is the nation that says so (the reporting clause's subject, named in the sentence)
+  if (/(?:^|\s)it$/.test(subjText)) {
+    const reporter = ctx.placed.find(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        !p.mention.demonym &&
+        p.mention.start >= s.start &&
+        p.mention.end <= modalAt &&
+        /^\s+(?:(?:has|had|also)\s+)*(?:said|says|announced|confirmed|stated|declared)\b[^,;:“"]*\bit\s*$/.test(
+          ctx.text.slice(p.mention.end, modalAt),
+        ),
+    );
+    if (reporter) return { who: reporter.cluster, nation: reporter.cluster, direct: true };
+  }
   const inSubject = ctx.placed.filter(
     (p) => p.mention.start >= subjStart && p.mention.end <= modalAt,
   );

@@ -7,6 +7,7 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
@@ -98,6 +99,7 @@ export function findRelations(ctx: Context): void {
     hosting(ctx, s, here);
     occasions(ctx, s, here);
     counterparts(ctx, s, here);
+    describedEventRelations(ctx, s);
   }
   clauseRelations(ctx, readings, {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
@@ -2445,7 +2447,7 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
 }
 
 const OCCASION =
-  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point)(?:\s+(?:with|alongside)\s+)?/;
+  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point|(?:television\s+|TV\s+|radio\s+)?interview|(?:\p{Lu}[\p{L}]*['’]s\s+)?(?:\p{Lu}[\p{L}]*\s+){1,3}(?:show|programme|program))(?:\s+(?:with|alongside)\s+)?/u;
 
 /**
  * Where a person speaks: "X said at a news conference in Vilnius", "Speaking at a press conference
@@ -2471,8 +2473,9 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   const end = at + m[0].length;
   // the one who speaks: a person the sentence says speaks, said or told
   // "X said", "X, ..., told", then "said X", then the subject after "Speaking at ..., "
+  // "X, who at a press conference expressed ...": the relative clause's subject speaks there
   const speaks = (p: Placed) =>
-    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b/.test(
+    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b|^,\s+who\s+(?:at|during)\s+(?:a|an|the|his|her)\s/.test(
       ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60)),
     );
   const saidBy = (p: Placed) =>
@@ -2520,7 +2523,9 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   const date = dateIn(ctx, s);
   // "press conference" and "news conference" are one sort of event, keyed alike
   const sort = kind.replace(/^press (conference|briefing|appearance)$/, "news $1");
-  const name = `${surname}'s ${kind}${place ? ` in ${place.cluster.name}` : ""}`;
+  // "the BBC's Andrew Marr show": the speaker on the programme
+  const programme = /(?:show|programme|program)$/.test(kind);
+  const name = `${surname}${programme ? " on" : "'s"} ${kind}${place ? ` in ${place.cluster.name}` : ""}`;
   const event = ctx.entity(
     "Event",
     slug(
@@ -3098,7 +3103,12 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
       if (main && main.mention.start - s.start < 60) who = [main];
     } else {
       const last = subjects[subjects.length - 1];
-      if (last && !/[,;]\s*$/.test(close) && close.length < 60) who = [last];
+      // "NATO, a Western military alliance, pledged", "Germany, having trailed behind, committed":
+      // an appositive or a participle between commas leaves the subject the subject
+      const aside = /^,\s+(?:a|an|the|having|which|who|after|despite|once)\b[^,;]{1,60},\s*$/.test(
+        close,
+      );
+      if (last && (aside || (!/[,;]\s*$/.test(close) && close.length < 60))) who = [last];
     }
     // "announced Canada's renewal of ...": Canada pledged it too
     const possessor = here.find(
@@ -3197,6 +3207,28 @@ function reportedBefore(ctx: Context, s: Sentence): Cluster | undefined {
   return near && vAt - near.mention.end < 20 ? near.cluster : undefined;
 }
 
+/**
+ * A quotation the copy opens and never closes: 'Mr X said: "We set the budget in September.' at
+ * the end of a paragraph (a scraped copy that lost its closing mark). Read to the sentence's end
+ * when the sentence ends its paragraph and the next paragraph does not open a quotation (which
+ * would make it a quotation running over paragraphs), and the mark follows a colon or a comma or
+ * opens the sentence.
+ */
+function unclosedQuotation(ctx: Context, s: Sentence): RegExpMatchArray | undefined {
+  const text = s.text.trimEnd();
+  if ((text.match(/[“”"]/g) ?? []).length !== 1) return undefined;
+  const m = /(?:^|[:,]\s*)[“"]([^“”"]{20,})$/.exec(text);
+  if (!m) return undefined;
+  const next = ctx.sentences[ctx.sentences.indexOf(s) + 1];
+  if (next && (next.paragraph === s.paragraph || /^[“"]/.test(next.text.trim()))) return undefined;
+  const at = (m.index ?? 0) + m[0].length - (m[1] ?? "").length - 1;
+  // the same shape as a closed quotation's match: [whole, inner], at the mark
+  const out = /[“"]([^]*)$/.exec(text.slice(at));
+  if (!out) return undefined;
+  out.index = at;
+  return out;
+}
+
 function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   const alliance =
     ctx.placed.find((p) => p.cluster.key === "nato")?.cluster ??
@@ -3209,7 +3241,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
-    const qs = [...s.text.matchAll(/“([^”]+)”|"([^"]+)"/g)];
+    const qs: RegExpMatchArray[] = [...s.text.matchAll(/“([^”]+)”|"([^"]+)"/g)];
+    if (qs.length === 0) {
+      const open = unclosedQuotation(ctx, s);
+      if (open) qs.push(open);
+    }
     if (qs.length === 0) continue;
     const here = placedIn(s, ctx.placed);
     // the speaker: a name or pronoun next to a speech verb
@@ -3218,7 +3254,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
     let verb = new RegExp(
-      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"]))\\b`,
+      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"])|(?:expressed|expresses|voiced|voices)(?=[^“”"]{0,60}[“"]))\\b`,
       "i",
     ).exec(s.text);
     // "in the words of NATO Secretary General Jens Stoltenberg, '...'": the person named after it

@@ -143,10 +143,18 @@ describe("extract: quotes said at the one occasion an article tells of", () => {
     `"We are ready," Rutte said last week.\n\n${visit}`,
     // two occasions: which one is not said
     `${visit} On Tuesday he will attend the NATO summit in Vilnius.\n\nEstonia spends more.\n\nThe base hosts soldiers.\n\n"This is NATO's strength," Rutte said.`,
-    // the quote names another occasion
-    `${visit}\n\nEstonia spends more.\n\nThe base hosts soldiers.\n\n"We are ready," Rutte said in an interview.`,
   ])("no SAID_AT: %s", async (text) => {
     expect((await facts(text)).join("\n")).not.toContain("SAID_AT");
+  });
+
+  it("a quote that names another occasion is said there, not at the visit", async () => {
+    const f = (
+      await facts(
+        `${visit}\n\nEstonia spends more.\n\nThe base hosts soldiers.\n\n"We are ready," Rutte said in an interview.`,
+      )
+    ).join("\n");
+    expect(f).not.toMatch(/SAID_AT rutte-visit/);
+    expect(f).toMatch(/^quote-rutte-\S+ SAID_AT rutte-interview/m);
   });
 });
 
