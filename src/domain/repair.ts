@@ -3,10 +3,15 @@
  * Windows-1252 lost its last byte, so `” ` (closing quote and the space after it) arrived as `†`
  * and a closing quote at a line end arrived as `â€`. Ingest applies this to every text it stores,
  * so an excerpt copied from the damaged original still matches the repaired source.
+ *
+ * It also composes the text (NFC): "é" as one character and as "e" plus an accent read the
+ * same, so an excerpt typed or pasted either way matches a text written the other way (an
+ * excerpt that looked verbatim was refused as not verbatim).
  */
 export function repairText(text: string): string {
   return (
     text
+      .normalize("NFC")
       .replace(/â€(?=\r?\n|$)/g, "”")
       .replace(/â€/g, "” ")
       .replace(/†/g, "” ")
