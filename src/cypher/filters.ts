@@ -5,7 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { isPartialDate, normalizeText } from "../domain/document.js";
+import { isPartialDate, normalizeNameQuery } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -92,15 +92,17 @@ interface PropertyCondition<F> {
 function stringPredicates(
   { prop, filter: f, path }: PropertyCondition<StringFilter>,
   p: Params,
-  norm: (s: string) => string = (s) => s,
+  /** How a value compares with the property: as a whole value, its start or a part of it. */
+  norm: (s: string, as: "whole" | "start" | "part") => string = (s) => s,
 ): string[] {
   const out: string[] = [];
-  if (f.equals != null) out.push(`n.${prop} = ${p.add(norm(checkText(path, f.equals)))}`);
-  if (f.in != null) out.push(`n.${prop} IN ${p.add(checkList(path, f.in).map(norm))}`);
+  const whole = (s: string) => norm(s, "whole");
+  if (f.equals != null) out.push(`n.${prop} = ${p.add(whole(checkText(path, f.equals)))}`);
+  if (f.in != null) out.push(`n.${prop} IN ${p.add(checkList(path, f.in).map(whole))}`);
   if (f.startsWith != null)
-    out.push(`n.${prop} STARTS WITH ${p.add(norm(checkText(path, f.startsWith)))}`);
+    out.push(`n.${prop} STARTS WITH ${p.add(norm(checkText(path, f.startsWith), "start"))}`);
   if (f.contains != null)
-    out.push(`n.${prop} CONTAINS ${p.add(norm(checkText(path, f.contains)))}`);
+    out.push(`n.${prop} CONTAINS ${p.add(norm(checkText(path, f.contains), "part"))}`);
   return out;
 }
 
@@ -196,8 +198,10 @@ export function compileWhere(
     if (w.name)
       parts.push(
         // Names are stored normalised (normalizeName): what is typed is compared the same way.
-        ...stringPredicates({ prop: "nameLower", filter: w.name, path: `${path}name` }, p, (s) =>
-          normalizeText(s).toLowerCase(),
+        ...stringPredicates(
+          { prop: "nameLower", filter: w.name, path: `${path}name` },
+          p,
+          (s, as) => normalizeNameQuery(s, as).toLowerCase(),
         ),
       );
     if (w.key)

@@ -9,13 +9,19 @@ import type { SearchPlan } from "./plan.js";
 import { project, vouched } from "./projection.js";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+/**
+ * An English possessive at a word's end ("NATO's", "Canada’s", "allies'"). The index keeps it in
+ * the word ("nato's" is one token), so "NATO's" as typed matched no name: the word without it
+ * still matches the possessive as a prefix.
+ */
+const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s?$/u;
 
-/** The words of a query as the index sees them (lowercase, Lucene syntax removed). */
+/** The words of a query as the index sees them (lowercase, Lucene syntax and possessives removed). */
 export function queryWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, ""))
+    .map((w) => w.replace(LUCENE_SPECIAL, "").replace(POSSESSIVE, ""))
     .filter((w) => w.length > 0)
     .slice(0, 10);
 }

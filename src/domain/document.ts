@@ -4,6 +4,7 @@
  * all read this format; `npm run schema` prints its JSON Schema to `schema/document.schema.json`.
  */
 import { z } from "zod";
+import { unionAliases } from "./merge.js";
 import {
   KEY_MAX_LENGTH,
   KEY_PATTERN,
@@ -67,6 +68,18 @@ export const visibleText = (schema: z.ZodString) =>
     (s) => s === "" || /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(s),
     "must contain a visible character, not only spaces, joiners, direction marks or combining marks",
   );
+
+/**
+ * What a user typed to find names by, compared as normalizeName stores them: a whole name
+ * (`equals`, `in`) as normalizeName gives it; the start of a name with each run of spaces one
+ * space and none before it (no name starts with one), and a part of a name with each run one
+ * space. A space at the end of a start or around a part is kept: "Justin " is a whole word.
+ */
+export function normalizeNameQuery(s: string, as: "whole" | "start" | "part"): string {
+  if (as === "whole") return normalizeName(s);
+  const spaced = normalizeText(s).replace(/\s+/gu, " ");
+  return as === "start" ? spaced.trimStart() : spaced;
+}
 
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
@@ -178,12 +191,22 @@ const nameSchema = wellFormed(
     ),
 );
 
+/**
+ * Aliases, each a name; those that read the same but for case are one (the first given), as
+ * when documents' aliases are merged: "AL", "AL " and "al" given together were stored thrice.
+ */
+const aliasesSchema = z
+  .array(nameSchema)
+  .max(DOCUMENT_LIMITS.aliases)
+  .overwrite((aliases) => unionAliases([], aliases))
+  .default([]);
+
 function entitySchemaFor(kind: Kind) {
   return z.strictObject({
     key: keySchema,
     kind: z.literal(kind),
     name: nameSchema,
-    aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
+    aliases: aliasesSchema,
     description: wellFormed(visibleText(z.string().max(DOCUMENT_LIMITS.text))).optional(),
     properties: propertiesSchema(KINDS[kind].properties).default({}),
   });
@@ -260,7 +283,7 @@ export const relationSchema = z.discriminatedUnion(
 export const sourceSchema = z.strictObject({
   key: keySchema,
   name: nameSchema,
-  aliases: z.array(nameSchema).max(DOCUMENT_LIMITS.aliases).default([]),
+  aliases: aliasesSchema,
   description: wellFormed(visibleText(z.string().max(DOCUMENT_LIMITS.text))).optional(),
   properties: propertiesSchema(KINDS.Source.properties).default({}),
 });

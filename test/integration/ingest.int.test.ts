@@ -424,4 +424,36 @@ describe("a second document declaring an entity adds to it", () => {
       description: "Chief of Freedonia.",
     });
   });
+
+  it("keeps a dagger the text means: only the damaged quote's dagger against a word is repaired (redteam7)", async () => {
+    // The repair of the seed's damaged closing quotes turned every "†" into "” ": a text
+    // marking the fallen with a dagger was stored, and quoted, with quotation marks instead.
+    const text =
+      "Cpl. Ann Brook† was among the fallen (†2022). He said it was “over†and went home.";
+    const r = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      {
+        d: {
+          source: { key: `${P}dagger`, name: "Dagger", properties: { text } },
+          entities: [
+            { key: `${P}ann`, kind: "Person", name: "Ann Brook" },
+            { key: `${P}freedonia`, kind: "Nation", name: "Freedonia" },
+          ],
+          relations: [{ ...LEADS, evidence: "Cpl. Ann Brook† was among the fallen (†2022)." }],
+        },
+      },
+      WRITE,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
+    const read = await gql(`{ entity(key: "${P}dagger") { ... on Source { text } }
+      rel: entity(key: "${P}ann") { relations { edges { evidence { excerpt } } } } }`);
+    expect(read.data.entity.text).toBe(
+      "Cpl. Ann Brook† was among the fallen (†2022). He said it was “over” and went home.",
+    );
+    expect(read.data.rel.relations.edges[0].evidence).toEqual([
+      { excerpt: "Cpl. Ann Brook† was among the fallen (†2022)." },
+    ]);
+  });
 });

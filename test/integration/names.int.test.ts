@@ -100,6 +100,129 @@ describe("names that read the same are the same", () => {
     for (const h of hits) expect(h[0]).toBe(`${P}cafe`);
   });
 
+  it("finds a name typed with a no-break space, doubled or surrounding spaces, by every name filter (redteam7)", async () => {
+    // Stored names have one space between words; a name copied from a web page carries a
+    // no-break space, and the filters compared it as typed: equals, in and startsWith found
+    // nothing (search found it).
+    const created = await gql(
+      CREATE,
+      { i: { key: `${P}spaced`, kind: "Person", name: "Ulla Vantberg" } },
+      auth,
+    );
+    expect(created.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    const found = await gql(
+      `query ($nbsp: String!, $doubled: String!, $around: String!, $start: String!, $part: String!) {
+        nbsp: people(where: { name: { equals: $nbsp } }) { edges { node { key } } }
+        doubled: people(where: { name: { in: [$doubled] } }) { edges { node { key } } }
+        around: people(where: { name: { equals: $around } }) { edges { node { key } } }
+        start: people(where: { name: { startsWith: $start } }) { edges { node { key } } }
+        part: people(where: { name: { contains: $part } }) { edges { node { key } } }
+        word: people(where: { name: { startsWith: "Ulla " } }) { edges { node { key } } }
+        notWord: people(where: { name: { startsWith: "Ull " } }) { totalCount }
+        search: search(query: $nbsp, first: 1) { edges { node { key } } }
+      }`,
+      {
+        nbsp: "Ulla\u00a0Vantberg",
+        doubled: "ulla  vantberg",
+        around: " Ulla Vantberg\u2003",
+        start: "\u00a0Ulla\u00a0\u00a0Van",
+        part: "la\u00a0Vant",
+      },
+    );
+    expect(found.errors).toBeUndefined();
+    const keys = (c: { edges: { node: { key: string } }[] }) => c.edges.map((e) => e.node.key);
+    for (const k of ["nbsp", "doubled", "around", "start", "part", "word", "search"])
+      expect(keys(found.data[k]), k).toEqual([`${P}spaced`]);
+    // A space typed at the end of a start still means a whole word.
+    expect(found.data.notWord.totalCount).toBe(0);
+  });
+
+  it("keeps one of the aliases that read the same but for case, spacing or composition (redteam7)", async () => {
+    const created = await gql(
+      CREATE,
+      {
+        i: {
+          key: `${P}aliased`,
+          kind: "Place",
+          name: "Alphaland",
+          aliases: ["AL", "AL ", "al", "A\u0301L", "ÁL", "Alpha\u00a0Land", "Alpha Land"],
+        },
+      },
+      auth,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createEntity.data.aliases).toEqual(["AL", "ÁL", "Alpha Land"]);
+    // The same through a document.
+    const ingested = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+      {
+        d: {
+          source: { key: `${P}alias-source`, name: "Alias source", properties: { text: "x" } },
+          entities: [
+            {
+              key: `${P}aliased-doc`,
+              kind: "Place",
+              name: "Betaland",
+              aliases: ["BL", "bl", "B\u0301L", "B\u0301L "],
+            },
+          ],
+        },
+      },
+      auth,
+    );
+    expect(ingested.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    const read = await gql(`{ entity(key: "${P}aliased-doc") { aliases } }`);
+    expect(read.data.entity.aliases).toEqual(["BL", "B\u0301L".normalize("NFC")]);
+  });
+
+  it("takes an excerpt that reads as the text does as verbatim, whichever way its accents are written (redteam7)", async () => {
+    // A text with decomposed accents (as some editors and PDFs give it) and an excerpt typed
+    // with composed ones look the same; the excerpt was refused as "not a verbatim excerpt".
+    const sentence = "Zürich hosted the Café summit in Genève.";
+    const doc = (key: string, text: string, excerpt: string) => ({
+      source: { key, name: "Accents", properties: { text } },
+      entities: [
+        { key: `${P}zurich`, kind: "Place", name: "Zürich" },
+        { key: `${P}cafe-summit`, kind: "Event", name: "Café summit" },
+      ],
+      relations: [{ from: `${P}zurich`, type: "HOSTS", to: `${P}cafe-summit`, evidence: excerpt }],
+    });
+    const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+      __typename ... on ValidationError { problems { path message } } } }`;
+    const pairs: [string, string][] = [
+      [sentence.normalize("NFD"), sentence.normalize("NFC")],
+      [sentence.normalize("NFC"), sentence.normalize("NFD")],
+    ];
+    for (const [i, [text, excerpt]] of pairs.entries()) {
+      const r = await gql(INGEST, { d: doc(`${P}accents-${i}`, text, excerpt) }, auth);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.ingestDocument, `${i}`).toEqual({ __typename: "IngestDocumentSuccess" });
+    }
+    // addRelation checks its excerpt against the stored text the same way.
+    const added = await gql(
+      `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      {
+        i: {
+          from: `${P}cafe-summit`,
+          type: "LOCATED_IN",
+          to: `${P}zurich`,
+          evidence: { source: `${P}accents-0`, excerpt: "Café summit in Genève".normalize("NFD") },
+        },
+      },
+      auth,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data.addRelation).toEqual({ __typename: "AddRelationSuccess" });
+    const read = await gql(`{ entity(key: "${P}zurich") {
+      relations(types: [HOSTS]) { edges { evidence { excerpt } } } } }`);
+    const excerpts = read.data.entity.relations.edges[0].evidence.map(
+      (e: { excerpt: string }) => e.excerpt,
+    );
+    // Both sources state it, each with the sentence as it reads.
+    expect(excerpts).toEqual([sentence.normalize("NFC"), sentence.normalize("NFC")]);
+  });
+
   it("keeps full-width letters as written: another name", async () => {
     const r = await gql(
       CREATE,

@@ -3,7 +3,7 @@ import type { FieldNode } from "graphql";
 import { entitiesByKey, entityPage } from "../../data/entities.js";
 import type { EntityRecord } from "../../data/records.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
-import { normalizeText } from "../../domain/document.js";
+import { normalizeName } from "../../domain/document.js";
 import { BadInputError } from "../../domain/errors.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
@@ -156,8 +156,9 @@ builder.queryField("search", (t) =>
       }
       const window = connectionWindow(args, info.fieldNodes, info);
       const page = await searchEntities(ctx.db, ctx.stats, {
-        // Names are stored normalised (normalizeName): "é" typed either way finds them.
-        text: normalizeText(args.query),
+        // Names are stored normalised (normalizeName): "é" typed either way finds them, and a
+        // name typed with a no-break space is still the whole name (ranked as such).
+        text: normalizeName(args.query),
         kinds: args.kinds ?? null,
         offset: window.offset,
         limit: window.limit,
