@@ -46,7 +46,26 @@ export async function runCli(
   extra: Record<string, string> = {},
 ): Promise<CliResult> {
   const [source = "", ...rest] = args;
-  const entry = compiledCli(source);
+  return spawnCli(process.execPath, [compiledCli(source), ...rest], extra);
+}
+
+/**
+ * `npm run --silent <script> -- <args>` exactly as a user types it (tsx on the sources), with the
+ * environment runCli gives; for the few cases that show the npm scripts themselves still run.
+ */
+export function runNpmScript(
+  script: string,
+  args: string[],
+  extra: Record<string, string> = {},
+): Promise<CliResult> {
+  return spawnCli("npm", ["run", "--silent", script, "--", ...args], extra);
+}
+
+async function spawnCli(
+  command: string,
+  args: string[],
+  extra: Record<string, string>,
+): Promise<CliResult> {
   const { uri, user, password, database } = inject("neo4j");
   const env = {
     ...process.env,
@@ -57,7 +76,7 @@ export async function runCli(
     ...extra,
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, [entry, ...rest], { env });
+    const { stdout, stderr } = await run(command, args, { env, cwd: PROJECT_ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -6,7 +6,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTokenEntries } from "../../src/auth/tokens.js";
 import { createApp } from "../../src/server.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runNpmScript } from "../helpers/cli.js";
 import { cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
@@ -75,6 +75,15 @@ describe("npm run ingest", () => {
     );
     expect(Number(n)).toBe(0);
   }, 60_000);
+
+  it("runs as `npm run ingest` runs it (tsx on the sources), not only compiled", async () => {
+    // Every other case runs the compiled CLI (the same source, built by the suite's set-up);
+    // this one shows the npm script a user types still starts and answers the same.
+    const r = await runNpmScript("ingest", ["--check", GOOD, BAD]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("good.json: valid (2 entities, 1 relations).");
+    expect(r.stderr).toMatch(/relations\.2\.to: unknown entity "atlantis"/);
+  }, 90_000);
 
   it("ingests, reports what it created, and a second run changes nothing", async () => {
     const first = await cli(["src/cli/ingest.ts", GOOD]);
