@@ -3223,7 +3223,7 @@ function unclosedQuotation(ctx: Context, s: Sentence): RegExpMatchArray | undefi
   if (next && (next.paragraph === s.paragraph || /^[“"]/.test(next.text.trim()))) return undefined;
   const at = (m.index ?? 0) + m[0].length - (m[1] ?? "").length - 1;
   // the same shape as a closed quotation's match: [whole, inner], at the mark
-  const out = /[“"]([^]*)$/.exec(text.slice(at));
+  const out = /[“"]([\s\S]*)$/.exec(text.slice(at));
   if (!out) return undefined;
   out.index = at;
   return out;
