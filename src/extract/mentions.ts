@@ -32,6 +32,7 @@ import {
   NATION_PLACED_BEFORE,
   nationSurnames,
   notPersonWord,
+  placeMention,
   placesBesideTowns,
   townOfSite,
 } from "./units.js";
@@ -813,14 +814,7 @@ export function findMentions(
     const name = m[1] ?? "";
     if (!siteWords(name)) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? "");
-    claim({
-      start,
-      end: start + name.length,
-      text: name,
-      kind: "Place",
-      name,
-      key: slug(name),
-    });
+    claim(placeMention(name, start));
   }
   for (const m of text.matchAll(SITE_BEFORE_NOUN_RE)) {
     const lead = m[1];

@@ -25,7 +25,7 @@ const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly
  */
 const OFFER = /^(?:could|may|might|(?:is|are|was|were) ready to|offer(?:s|ed) to)$/;
 /** What a nation sends besides troops: aircraft, ships, vehicles, air defence. */
-const EQUIPMENT = String.raw`(?:(?:fighter |combat |military |transport )?(?:jets|aircraft|warplanes|planes|fighters)|helicopters|drones|(?:main battle )?tanks|armou?red (?:personnel carriers|vehicles)|(?:infantry fighting |combat |armou?red )?vehicles|warships|(?:navy |naval )?ships|frigates|destroyers|corvettes|minehunters|submarines|vessels|(?:air|missile) defen[cs]e systems?|(?:missile|rocket|Patriot|air defen[cs]e) (?:systems?|batter(?:y|ies))|batter(?:y|ies)|howitzers|artillery(?: systems| pieces)?|Typhoons|Eurofighters|Gripens|Rafales|F-16s|F-35s|F-16 jets|F-35 jets)`;
+const EQUIPMENT = `(?:(?:fighter |combat |military |transport )?(?:jets|aircraft|warplanes|planes|fighters)|helicopters|drones|(?:main battle )?tanks|armou?red (?:personnel carriers|vehicles)|(?:infantry fighting |combat |armou?red )?vehicles|warships|(?:navy |naval )?ships|frigates|destroyers|corvettes|minehunters|submarines|vessels|(?:air|missile) defen[cs]e systems?|(?:missile|rocket|Patriot|air defen[cs]e) (?:systems?|batter(?:y|ies))|batter(?:y|ies)|howitzers|artillery(?: systems| pieces)?|Typhoons|Eurofighters|Gripens|Rafales|F-16s|F-35s|F-16 jets|F-35 jets)`;
 const KIT_VERB = /^(?:send|deploy|station|dispatch|contribute|provide|base|commit)$/;
 /** "eight Eurofighter fighter jets", "armoured personnel carriers and tanks", right after the verb. */
 const KIT_AFTER = new RegExp(

@@ -97,7 +97,7 @@ export function placesBesideTowns(
         !name.split(/\s/).some((w) => known.has(w)) &&
         free(start, start + name.length)
       )
-        out.push(place(name, start, nation));
+        out.push(placeMention(name, start, nation));
     }
     const and = AND_AFTER_RE.exec(text.slice(p.end, p.end + 60));
     if (and?.[1] && nation) {
@@ -105,13 +105,14 @@ export function placesBesideTowns(
       const start = p.end + and[0].length - name.length;
       const inNation = citiesNamed(name).some((c) => c.nation === nation);
       if (inNation && !known.has(name) && free(start, start + name.length))
-        out.push(place(name, start, nation));
+        out.push(placeMention(name, start, nation));
     }
   }
   return out;
 }
 
-function place(name: string, start: number, nation: KnownEntity | undefined): UnitMention {
+/** A place named `name` at `start`, in `nation` (implied) when one is given. */
+export function placeMention(name: string, start: number, nation?: KnownEntity): UnitMention {
   return {
     start,
     end: start + name.length,
