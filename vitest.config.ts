@@ -11,13 +11,30 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/helpers/global-setup.ts"],
     // One real Neo4j is shared by every file: files run one after another so graph-wide
     // counts in one file are not disturbed by fixtures of another.
     fileParallelism: false,
+    maxWorkers: 1,
     testTimeout: 60_000,
     hookTimeout: 300_000,
     reporters: ["default"],
+    projects: [
+      {
+        // Pure modules (the extractor, Cypher builders, the registry): no Neo4j, no server. They
+        // share one module graph (isolate: false), so the extractor's language models load once
+        // for all of them, not once per file; none of them mocks or changes a module's state.
+        extends: true,
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: "graph",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/unit/**"],
+          globalSetup: ["test/helpers/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -4,9 +4,9 @@
  * files are private; and the server rides out Neo4j being killed, restarted or frozen.
  *
  * All tests share one NEO4J_LOCAL_DIR (a temp folder whose lib/ links to the resolved jars), so
- * only the first start creates and seeds the store. They run in order; the privacy, frozen and
- * restart tests share one server (each starts it when run alone), since every start of Neo4j
- * costs tens of seconds.
+ * only the first start creates and seeds the store. They run in order; the privacy, planning,
+ * frozen and restart tests share one server (each starts it when run alone), since every start of
+ * Neo4j costs tens of seconds.
  */
 import {
   chmodSync,
@@ -52,7 +52,7 @@ async function start(): Promise<ShippedServer> {
   servers.push(server);
   return server;
 }
-/** The server the privacy, frozen and restart tests share. */
+/** The server the privacy, planning, frozen and restart tests share. */
 let shared: ShippedServer | undefined;
 async function sharedServer(): Promise<ShippedServer> {
   if (!shared?.alive()) shared = await start();
@@ -143,6 +143,38 @@ describe("the local Neo4j beside the server as npm start runs it", () => {
     expect(readdirSync(join(home, "data", "transactions", "neo4j")).length).toBeGreaterThan(0);
   }, 240_000);
 
+  it("plans the write statements before it serves, writes nothing doing so, and ingests an article first thing after a restart", async () => {
+    // The shared server is a restart: the first test's server was killed.
+    const server = await sharedServer();
+    expect(server.output()).toMatch(/Planned the write statements \(\d+ run, rolled back\)/);
+    const keys = ["source-3", "person-3-0", "nation-30-29", "alliance-30-0"].map(
+      (k) => `plan-warm-up-${k}`,
+    );
+    const left = await post(server, {
+      query: `{ ${keys.map((k, i) => `k${i}: entity(key: "${k}") { key }`).join(" ")} }`,
+    });
+    expect(
+      left.body.errors.map((e: { extensions: { code: string; key: string } }) => e.extensions),
+    ).toEqual(keys.map((key) => ({ code: "NOT_FOUND", key })));
+
+    const article = parse(
+      readFileSync(
+        join(PROJECT_ROOT, "test/fixtures/extract/tune/dnd-2017-soldiers-deploy-latvia.yaml"),
+        "utf8",
+      ),
+    );
+    const ingest = await post(
+      server,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+        variables: { d: article },
+      },
+      { authorization: server.authorization },
+    );
+    expect(ingest.body.errors).toBeUndefined();
+    expect(ingest.body.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+  }, 240_000);
+
   it("answers within bounded time while Neo4j is frozen, and serves again once it resumes", async () => {
     const server = await sharedServer();
     expect(await serves(server)).toBe(true);
@@ -231,37 +263,5 @@ describe("the local Neo4j beside the server as npm start runs it", () => {
     expect(await next.stop()).toBe("0");
     expect(alive(neo4jPid)).toBe(false);
     expect(await boltOpen()).toBe(false);
-  }, 240_000);
-
-  it("plans the write statements before it serves, writes nothing doing so, and ingests an article first thing after a restart", async () => {
-    const server = await start();
-    expect(server.output()).toMatch(/Planned the write statements \(\d+ run, rolled back\)/);
-    const keys = ["source-3", "person-3-0", "nation-30-29", "alliance-30-0"].map(
-      (k) => `plan-warm-up-${k}`,
-    );
-    const left = await post(server, {
-      query: `{ ${keys.map((k, i) => `k${i}: entity(key: "${k}") { key }`).join(" ")} }`,
-    });
-    expect(
-      left.body.errors.map((e: { extensions: { code: string; key: string } }) => e.extensions),
-    ).toEqual(keys.map((key) => ({ code: "NOT_FOUND", key })));
-
-    const article = parse(
-      readFileSync(
-        join(PROJECT_ROOT, "test/fixtures/extract/tune/dnd-2017-soldiers-deploy-latvia.yaml"),
-        "utf8",
-      ),
-    );
-    const ingest = await post(
-      server,
-      {
-        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
-        variables: { d: article },
-      },
-      { authorization: server.authorization },
-    );
-    expect(ingest.body.errors).toBeUndefined();
-    expect(ingest.body.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
-    expect(await server.stop()).toBe("0");
   }, 240_000);
 });
