@@ -6,10 +6,14 @@ import { CONTAINMENT_RELATION_TYPES } from "../domain/vocabulary.js";
 import { registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 
+// SHORTEST 1: a breadth-first search that visits each entity once. \`(b)-[*1..]->(a)\` walked
+// every path from b upwards while looking for a, and a place within two places within two
+// places ... has 2^depth of them: a document of 42 places, each PART_OF both of the next pair,
+// ran past its transaction's timeout, so it could never be ingested (nor anything added below).
 const containmentCycles = (types: readonly string[]) => `
 UNWIND $pairs AS p
 MATCH (a:Entity {key: p.from}), (b:Entity {key: p.to})
-WHERE EXISTS { (b)-[:${types.join("|")}*1..]->(a) }
+WHERE EXISTS { MATCH SHORTEST 1 (b)-[:${types.join("|")}]->+(a) }
 RETURN p.index AS index`;
 
 const containmentReach = (types: readonly string[]) => `

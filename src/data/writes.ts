@@ -221,11 +221,16 @@ export async function updateEntity(
     const [row] = await run(tx, lockedEntityStatement(key, false));
     if (!row) throw new NotFoundError(`No entity has the key "${key}".`, { key });
     const current = toEntity(row.n ?? null);
-    const props: Record<string, unknown> = { ...current.properties };
-    for (const [k, v] of Object.entries(patch.properties ?? {})) {
-      if (v === null) delete props[k];
-      else props[k] = v;
-    }
+    // The patch's values over the current ones, a null removing one. Built as own keys: an
+    // assignment of a key "__proto__" replaced the object's prototype instead, so the key was
+    // neither refused (createEntity refuses it) nor written, and the update answered success.
+    const merged = new Map([
+      ...Object.entries(current.properties),
+      ...Object.entries(patch.properties ?? {}),
+    ]);
+    const props: Record<string, unknown> = Object.fromEntries(
+      [...merged].filter(([, v]) => v !== null),
+    );
     if (patch.name === null) {
       throw new BadInputError("The entity is invalid; nothing was written.", [
         { path: ["input", "name"], message: "must not be null" },

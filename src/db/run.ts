@@ -15,7 +15,7 @@ import {
   type Result,
   type Session,
 } from "neo4j-driver";
-import { LimitExceededError } from "../domain/errors.js";
+import { LimitExceededError, TimeoutError } from "../domain/errors.js";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
 import { type Plain, plainSize, toPlain } from "./serialize.js";
@@ -184,6 +184,10 @@ export async function writeTx<T>(
       if (isDeadlock(error) && Date.now() - started < window)
         pause = Math.random() * Math.min(50 * 2 ** attempt, 1_000);
       else if (attempt === 1 && !committing && retriable(error)) pause = 1_000;
+      else if (timeoutMs === undefined && !committing && timedOut(error))
+        throw new TimeoutError(
+          `The write ran past its transaction's budget of ${db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS} ms (the server's QUERY_TIMEOUT_MS) and was rolled back: nothing was written. Retry it smaller: split a large document into several, or load it with \`npm run ingest\`, whose transactions may run longer.`,
+        );
       else throw mapDbError(error);
     } finally {
       await session.close();
@@ -194,6 +198,14 @@ export async function writeTx<T>(
 
 const isDeadlock = (error: unknown) =>
   error instanceof Neo4jError && error.code === "Neo.TransientError.Transaction.DeadlockDetected";
+/**
+ * Neo4j stopped the transaction at its timeout, before any commit: it rolled back. A request's
+ * write that is too large to ever finish in its budget was told "narrow it and retry", as a read
+ * is, which said neither that nothing was written nor how a document that size gets in.
+ */
+const timedOut = (error: unknown) =>
+  error instanceof Neo4jError &&
+  error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
 const retriable = (error: unknown) => error instanceof Neo4jError && error.retriable;
 
 /** The transaction timeout assumed when none is configured, for the retry window above. */

@@ -152,9 +152,10 @@ export function pageWindow(args: ConnectionArgs, scope: string, needsNext = true
   if (last != null && first == null && before == null) {
     // Relay's "the last N of the whole list" needs the list's length before reading it; every
     // list here is read forwards from an offset, so say how to get the same rows instead of
-    // Pothos's bare "can only be used in combination with before or first".
+    // Pothos's bare "can only be used in combination with before or first". Only the lists of
+    // a kind take orderBy: the others (search, timeline, disputes, relations) were told to use it.
     throw new BadInputError(
-      '"last" pages backwards from a "before" cursor, or keeps the last rows of "first": give one of them. To read the end of a list, sort it the other way (orderBy with the opposite direction) and use "first".',
+      '"last" pages backwards from a "before" cursor, or keeps the last rows of "first": give one of them. To read the end of a list, page forwards with "first" and "after" until pageInfo.hasNextPage is false, or, where the list takes orderBy, sort it the other way (orderBy with the opposite direction) and use "first".',
       [{ path: ["last"], message: 'needs "before" or "first"' }],
     );
   }

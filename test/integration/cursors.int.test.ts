@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../src/data/ingest.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+import { createClient, type GqlResult, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const { gql } = createClient(db);
@@ -241,5 +241,37 @@ describe("ordering by a property some rows lack", () => {
     // What it says works: the end of the list, read with the order reversed.
     const end = await page({ first: 3, orderBy: [{ field: "KEY", direction: "DESC" }] });
     expect(keys(end)).toEqual(["h", "g", "f"]);
+  });
+
+  it("tells a list that takes no orderBy (a timeline) how to read its end, and that works", async () => {
+    const TIMELINE = `query ($first: Int, $after: String, $last: Int) {
+      timeline(entity: "canada", first: $first, after: $after, last: $last) {
+        edges { date } pageInfo { hasNextPage endCursor } } }`;
+    const r = await gql(TIMELINE, { last: 3 });
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // It was told to sort with orderBy, which timeline does not take.
+    expect(r.errors?.[0]?.message).toContain(
+      'page forwards with "first" and "after" until pageInfo.hasNextPage is false',
+    );
+    const dates: string[] = [];
+    let after: string | null = null;
+    type Timeline = {
+      timeline: {
+        edges: { date: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    for (;;) {
+      const next: GqlResult<Timeline> = await gql<Timeline>(TIMELINE, { first: 2, after });
+      expect(next.errors).toBeUndefined();
+      const { edges, pageInfo }: Timeline["timeline"] = (next.data as Timeline).timeline;
+      dates.push(...edges.map((e) => e.date));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    const whole = await gql(TIMELINE, { first: 100 });
+    const all = whole.data.timeline.edges.map((e: { date: string }) => e.date);
+    expect(all.length).toBeGreaterThan(3);
+    expect(dates.slice(-3)).toEqual(all.slice(-3));
   });
 });

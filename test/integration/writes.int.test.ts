@@ -200,6 +200,24 @@ describe("validation: every problem, with its path, and nothing written", () => 
     expect(await fingerprint()).toEqual(before);
   });
 
+  it("refuses a property named __proto__ in an update, as createEntity does, and writes nothing", async () => {
+    const before = await fingerprint();
+    // As a client's JSON carries it: an own key (an object literal here would set a prototype).
+    const input = JSON.parse('{ "properties": { "__proto__": { "isoCode": "ZZZ" } } }');
+    const r = await gql(
+      `mutation ($i: UpdateEntityInput!) { updateEntity(key: "${P}freedonia", input: $i) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      { i: input },
+      bearer("write"),
+    );
+    // It answered UpdateEntitySuccess, and neither refused the key nor wrote it.
+    expect(r.data.updateEntity).toEqual({
+      __typename: "ValidationError",
+      problems: [{ path: ["input", "properties"], message: 'Unrecognized key: "__proto__"' }],
+    });
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it("a document with an error in its last relation leaves the graph untouched", async () => {
     const before = await fingerprint();
     const bad = {

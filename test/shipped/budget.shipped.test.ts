@@ -82,3 +82,52 @@ describe("a write's answer under a tight request budget", () => {
       );
   });
 });
+
+describe("a document too large for a write transaction's budget", () => {
+  let tight: ShippedServer;
+  beforeAll(async () => {
+    tight = await startShipped({ env: { QUERY_TIMEOUT_MS: "100" } });
+  });
+  afterAll(async () => {
+    await tight?.stop();
+  });
+
+  it("is TIMEOUT saying nothing was written and how to get it in, and nothing is written", async () => {
+    // 3,000 places: what a document within every request limit may hold, and more than a write
+    // transaction of 100 ms can take. It was told "The query took too long and was stopped;
+    // narrow it and retry.": neither that nothing was written, nor how a document that size gets in.
+    const prefix = `budget-large-${Date.now()}-`;
+    const entities = Array.from({ length: 3_000 }, (_, i) => ({
+      key: `${prefix}${i}`,
+      kind: "Place",
+      name: `Place ${i}`,
+    }));
+    const r = await post(
+      tight,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+        variables: {
+          d: {
+            source: { key: `${prefix}source`, name: "Large", properties: { text: "Places." } },
+            entities,
+          },
+        },
+      },
+      { authorization: tight.authorization },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toHaveLength(1);
+    const [error] = r.body.errors;
+    expect(error.extensions).toEqual({ code: "TIMEOUT" });
+    expect(error.message).toMatch(/budget of 100 ms .*rolled back: nothing was written/);
+    expect(error.message).toMatch(
+      /split a large document into several, or load it with `npm run ingest`/,
+    );
+    const read = await post(server, {
+      query: "query ($p: String!) { places(where: { key: { startsWith: $p } }) { totalCount } }",
+      variables: { p: prefix },
+    });
+    expect(read.body.data).toEqual({ places: { totalCount: 0 } });
+    expect(tight.alive()).toBe(true);
+  });
+});

@@ -139,3 +139,73 @@ describe("a document whose excerpts are not sentences of its text", () => {
     expect(server.alive()).toBe(true);
   });
 });
+
+describe("places within places that each lie within two others", () => {
+  // Thirty levels of two places, each PART_OF both places of the level above: 62 places and
+  // 120 relations, and 2^30 chains from the foot to the top. The check that no relation closes
+  // a containment cycle walked every chain: the document ran past its transaction's timeout
+  // (TIMEOUT, "narrow it and retry", whatever was narrowed), and once in the graph nothing could
+  // be placed within its foot.
+  const LEVELS = 30;
+  const place = (level: number, side: number) => `${P}lad-${level}-${side}`;
+  const sentence = (from: string, to: string) => `${from} lies in ${to}.`;
+  const ladder = () => {
+    const relations = [];
+    for (let level = 0; level < LEVELS; level++)
+      for (const side of [0, 1])
+        for (const up of [0, 1]) {
+          const [from, to] = [place(level, side), place(level + 1, up)];
+          relations.push({ from, type: "PART_OF", to, evidence: sentence(from, to) });
+        }
+    return {
+      source: {
+        key: `${P}lad-source`,
+        name: "Ladder",
+        properties: { text: relations.map((r) => r.evidence).join(" ") },
+      },
+      entities: Array.from({ length: LEVELS + 1 }, (_, level) =>
+        [0, 1].map((side) => ({
+          key: place(level, side),
+          kind: "Place",
+          name: place(level, side),
+        })),
+      ).flat(),
+      relations,
+    };
+  };
+
+  it("are ingested, and a relation closing a cycle through them is still refused", async () => {
+    const r = await post(
+      server,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+          __typename ... on IngestDocumentSuccess { data { relations { created } } } } }`,
+        variables: { d: ladder() },
+      },
+      { authorization: server.authorization },
+    );
+    expect(r.body.errors, JSON.stringify(r.body.errors)?.slice(0, 300)).toBeUndefined();
+    expect(r.body.data.ingestDocument).toEqual({
+      __typename: "IngestDocumentSuccess",
+      data: { relations: { created: LEVELS * 4 } },
+    });
+    const add = (from: string, to: string) =>
+      post(
+        server,
+        {
+          query: `mutation ($from: String!, $to: String!, $s: String!, $e: String!) {
+            addRelation(input: { from: $from, type: PART_OF, to: $to, evidence: { source: $s, excerpt: $e } }) {
+              __typename ... on ValidationError { problems { path message } } } }`,
+          variables: { from, to, s: `${P}lad-source`, e: sentence(place(0, 0), place(1, 0)) },
+        },
+        { authorization: server.authorization },
+      );
+    const cycle = await add(place(LEVELS, 1), place(0, 0));
+    expect(cycle.body.errors, JSON.stringify(cycle.body.errors)?.slice(0, 300)).toBeUndefined();
+    expect(cycle.body.data.addRelation).toEqual({
+      __typename: "ValidationError",
+      problems: [{ path: ["input", "to"], message: expect.stringMatching(/would close a cycle/) }],
+    });
+    expect(server.alive()).toBe(true);
+  });
+});
