@@ -163,3 +163,67 @@ describe("extract: a quotation running over paragraphs", () => {
     expect(f.filter((x) => /^christine-lambrecht SAID quote-/.test(x))).toHaveLength(3);
   });
 });
+
+describe("extract: events a reader records, told as news", () => {
+  const events = async (text: string) =>
+    (await draft(text)).document.entities
+      .filter((e) => e.kind === "Event")
+      .map((e) => `${e.name}${e.properties.date ? ` (${e.properties.date})` : ""}`);
+
+  it.each([
+    [
+      "The soldiers took part in the Steadfast Defender 2024 exercise.",
+      "Steadfast Defender 2024 (2024)",
+    ],
+    ["Troops from twelve nations joined the BALTOPS exercise in June.", "BALTOPS"],
+    ["A send-off ceremony was held at the base on Saturday.", "Send-off ceremony"],
+  ])("%s", async (text, name) => {
+    expect(await events(text)).toContain(name);
+  });
+
+  it.each([
+    "The Polish Army exercise ended on Friday.",
+    "The NATO exercise ended on Friday.",
+    "The annual Baltic exercise ended on Friday.",
+  ])("no named exercise: %s", async (text) => {
+    expect(await events(text)).toEqual([]);
+  });
+
+  it.each([
+    ["Finland's accession to NATO was celebrated in Brussels on Tuesday.", "finland"],
+    ["Sweden has joined NATO, ending two centuries of neutrality.", "sweden"],
+    [
+      "Finland is officially a member of NATO after its foreign minister deposited the papers.",
+      "finland",
+    ],
+  ])("an accession the nation takes part in: %s", async (text, nation) => {
+    const f = await facts(text);
+    expect(has(f, new RegExp(`^${nation} PARTICIPATED_IN ${nation}-accession-to-nato$`))).toBe(
+      true,
+    );
+  });
+
+  it.each(["Poland joined NATO in 1999.", "Lithuania is a member of NATO and the EU."])(
+    "no accession event for a fact of the past: %s",
+    async (text) => {
+      expect(await events(text)).toEqual([]);
+    },
+  );
+
+  it("a vote to admit a nation: the voter takes part, it is about the nation admitted", async () => {
+    const f = await facts(
+      "After months of talks, Hungary voted last week to admit Sweden into NATO.",
+    );
+    expect(has(f, /^hungary PARTICIPATED_IN hungary-vote-to-admit-sweden-into-nato$/)).toBe(true);
+    expect(has(f, /^hungary-vote-to-admit-sweden-into-nato ABOUT sweden$/)).toBe(true);
+    expect(await events("Hungary voted against the proposal.")).toEqual([]);
+  });
+
+  it("a working dinner of the alliance's defence ministers is their meeting", async () => {
+    expect(
+      await events(
+        "The plan was announced during a working dinner of NATO defence ministers on June 24.",
+      ),
+    ).toContain("NATO defence ministers' meeting");
+  });
+});
