@@ -141,6 +141,12 @@ describe("extract: quotations no named person said are still recorded", () => {
     expect(has(f, /^quote-\S+ ABOUT (estonia|hungary|russia)$/)).toBe(true);
   });
 
+  it("a speaker the finder did not take for a person still has words a reader records", async () => {
+    expect(await quotes("“We are ready to go,” Xyzzq said.")).toEqual(["We are ready to go,"]);
+    // a pronoun with nobody named before it names no one
+    expect(await quotes("“We are ready to go,” he said on Monday.")).toEqual([]);
+  });
+
   it.each([
     // no speech verb: a name or scare quotes, not words said
     "The so-called “special military operation” began in February 2022.",
