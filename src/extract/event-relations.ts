@@ -74,6 +74,43 @@ export function describedEventRelations(ctx: Context, s: Sentence): void {
             confidence: 0.65,
           });
     }
+    // "Finland's accession to NATO", "Turkey voted to admit Finland": the nation takes part; a
+    // vote is about whom it admits
+    const actorName = d.actor;
+    if (actorName) {
+      const actor = here
+        .filter(
+          (p) =>
+            (p.cluster.kind === "Nation" || p.cluster.kind === "Organization") &&
+            p.mention.end <= e.mention.start &&
+            ctx.text.startsWith(actorName, p.mention.start),
+        )
+        .pop();
+      if (actor)
+        ctx.propose({
+          type: "PARTICIPATED_IN",
+          from: actor.cluster,
+          to: e.cluster,
+          sentence: s,
+          confidence: 0.7,
+        });
+      const about = d.about
+        ? here.find(
+            (p) =>
+              p.cluster.kind === "Nation" &&
+              p.mention.start > e.mention.end &&
+              ctx.text.startsWith(d.about ?? "", p.mention.start),
+          )
+        : undefined;
+      if (about)
+        ctx.propose({
+          type: "ABOUT",
+          from: e.cluster,
+          to: about.cluster,
+          sentence: s,
+          confidence: 0.7,
+        });
+    }
     if (d.category !== "VISIT") continue;
     // "a visit by X": the first mention after "by"
     const by = here.find(

@@ -16,10 +16,16 @@ export interface DescribedEvent {
   text: string;
   name: string;
   category: "MEETING" | "CONFERENCE" | "VISIT" | "OTHER";
+  /** An exercise's year, from its name ("Steadfast Defender 2024"). */
+  date?: string;
+  /** Who takes part, as written right before it: the acceding or voting nation ("Finland", "Turkey"). */
+  actor?: string;
+  /** Whom a vote admits ("to admit Finland into NATO"): what the vote is about. */
+  about?: string;
 }
 
 const CEREMONY =
-  /\b(?:a|an)\s+((?:(?:handover|hand-over|change-of-command|welcome|welcoming|signing|opening|closing|official|military|farewell|flag-raising|inauguration|commissioning|award|memorial|joint)\s+)*ceremony)\b/gi;
+  /\b(?:a|an)\s+((?:(?:handover|hand-over|change-of-command|transfer-of-authority|welcome|welcoming|send-off|departure|arrival|signing|opening|closing|official|military|farewell|flag-raising|wreath-laying|graduation|swearing-in|inauguration|commissioning|award|medal|memorial|joint)\s+)*ceremony)\b/gi;
 
 /** "a European Council meeting", "an EU foreign ministers meeting": a body's capitalised name before the head. */
 const BODY_MEETING =
@@ -36,6 +42,32 @@ const VISIT_BY =
 /** Words a capitalised run before "meeting" may not be: the sentence's first word, a day, a month. */
 const NOT_A_BODY =
   /^(?:The|A|An|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Last|Next)$/;
+
+/**
+ * "the Steadfast Defender 2024 exercise", "the BALTOPS exercise": an exercise named before its
+ * head noun. The name is two words or more (or one in capitals), none a nation's adjective, a
+ * service or the alliance ("the Polish Army exercise", "the NATO exercise" are no names).
+ */
+const NAMED_EXERCISE =
+  /\b(?:the|a|an|this year['’]s|last year['’]s)\s+((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4}|'\d\d)){0,3})\s+(?:(?:military|naval|joint|multinational|live-fire|air|land|large-scale)\s+)?(?:exercises?|drills|war ?games)\b/gu;
+const NOT_AN_EXERCISE_NAME =
+  /^(?:NATO|EU|US|UK|U\.S\.|Allied|Alliance|Army|Navy|Air|Force|Forces|Guard|Armed|Marine|Marines|Defen[cs]e|Military|Joint|Baltic|Nordic|Black|Sea|North|South|East|West|Eastern|Western|Annual|New|First|Second|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\p{Lu}\p{Ll}+(?:ish|ian|ese|ic|ean|ch|an))$/u;
+
+/**
+ * A nation's accession to the alliance told as news, not history: "Finland's accession to NATO",
+ * "X is officially a member of NATO", "X has joined NATO", "X became NATO's 32nd member". Not "X
+ * joined NATO in 2004" (a fact of the past an article recalls, not an event it tells of).
+ */
+const ACCESSION_OF =
+  /(\p{Lu}[\p{L}-]+)(?:’s|'s)\s+((?:formal\s+|official\s+|historic\s+)?accession)\s+to\s+(?:the\s+)?(?:NATO|North Atlantic Treaty Organization|[Aa]lliance)\b/gu;
+const ACCESSION_VERB =
+  /(\p{Lu}[\p{L}-]+)\s+((?:is|was|became|has become)\s+(?:now\s+)?(?:officially|formally)\s+(?:a\s+)?member\s+of\s+NATO|(?:has\s+)?(?:officially|formally)\s+joined\s+NATO|has\s+joined\s+NATO|became\s+NATO['’]s\s+\d+(?:st|nd|rd|th)\s+member)\b/gu;
+
+/** "Turkey voted last week to admit Finland into NATO", "Hungary's parliament voted on Monday to ratify Sweden's accession to NATO". */
+const VOTE_TO_ADMIT =
+  /(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:parliament|Parliament|lawmakers|legislature|National Assembly|Grand National Assembly|Senate))?(?:\s+(?:eventually|finally|also|then|unanimously|overwhelmingly|relented\s+and))*\s+(voted)\s+(?:last\s+week\s+|on\s+\p{Lu}\p{Ll}+\s+|yesterday\s+|today\s+)?to\s+(admit|approve|ratify|accept)\s+(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:accession|membership|bid|entry))?\s+(?:(?:into|to|in)\s+(?:NATO|the\s+[Aa]lliance)\b)?/gu;
+
+const NOT_A_NATION_WORD = /^(?:The|A|An|It|This|That|He|She|They|We|NATO|After|Before|When)$/;
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -88,6 +120,55 @@ export function describedEvents(text: string): DescribedEvent[] {
       text: head,
       name: `${who} ${head.replace(/^.*\s/, "")}`,
       category: "VISIT",
+    });
+  }
+  for (const m of text.matchAll(NAMED_EXERCISE)) {
+    const name = m[1] ?? "";
+    const words = name.split(/\s+/);
+    if (words.some((w) => NOT_AN_EXERCISE_NAME.test(w))) continue;
+    if (words.length < 2 && !/^\p{Lu}{4,}$/u.test(name)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(name);
+    const year = /\b(\d{4})$|'(\d\d)$/.exec(name);
+    out.push({
+      start,
+      end: start + name.length,
+      text: name,
+      name,
+      category: "OTHER",
+      ...(year ? { date: year[1] ?? `20${year[2]}` } : {}),
+    });
+  }
+  for (const re of [ACCESSION_OF, ACCESSION_VERB])
+    for (const m of text.matchAll(re)) {
+      const who = m[1] ?? "";
+      const phrase = m[2] ?? "";
+      if (NOT_A_NATION_WORD.test(who)) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(phrase, who.length);
+      out.push({
+        start,
+        end: start + phrase.length,
+        text: phrase,
+        name: `${who}'s accession to NATO`,
+        category: "OTHER",
+        actor: who,
+      });
+    }
+  for (const m of text.matchAll(VOTE_TO_ADMIT)) {
+    const who = m[1] ?? "";
+    const verb = m[3] ?? "";
+    const whom = m[4] ?? "";
+    if (NOT_A_NATION_WORD.test(who) || NOT_A_NATION_WORD.test(whom)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf("voted", who.length);
+    out.push({
+      start,
+      end: start + "voted".length,
+      text: "voted",
+      name: /^(?:admit|accept)$/.test(verb)
+        ? `${who}'s vote to ${verb} ${whom} into NATO`
+        : `${who}'s vote to ${verb} ${whom}'s accession to NATO`,
+      category: "OTHER",
+      actor: who,
+      about: whom,
     });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -769,7 +769,7 @@ export function findMentions(
   // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
   // "when NATO defence ministers converge": one event per alliance and portfolio.
   for (const m of text.matchAll(
-    /\b(?:meeting of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened)\b))/gu,
+    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened)\b))/gu,
   )) {
     const org = m[1] ?? m[3] ?? m[5] ?? "";
     const branch = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase().replace("defense", "defence");
@@ -878,7 +878,7 @@ export function findMentions(
       kind: "Event",
       name: e.name,
       key: slug(e.name),
-      properties: { category: e.category },
+      properties: { category: e.category, ...(e.date ? { date: e.date } : {}) },
     });
   // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
   for (const m of text.matchAll(BASE_RE)) {

@@ -13,6 +13,7 @@ import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
+import { quotationsIn, titleGap, titleKey } from "./quotations.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
@@ -3204,15 +3205,29 @@ function reportedBefore(ctx: Context, s: Sentence): Cluster | undefined {
   const near = placedIn(prev, ctx.placed)
     .filter((p) => p.cluster.kind === "Person" && p.mention.end <= vAt)
     .pop();
-  return near && vAt - near.mention.end < 20 ? near.cluster : undefined;
+  if (near && vAt - near.mention.end < 20) return near.cluster;
+  // "Caretaker Defense Minister Zapryanov noted ...": the surname of a person the article named
+  return bySurname(ctx, ctx.text.slice(prev.start, vAt));
+}
+
+/** The person named before whose surname is the last word of `lead` ("... Minister Zapryanov "). */
+function bySurname(ctx: Context, lead: string): Cluster | undefined {
+  const word = /(\p{Lu}[\p{L}'’-]+)\s+$/u.exec(lead)?.[1];
+  if (!word) return undefined;
+  const found = new Set(
+    ctx.placed
+      .filter((p) => p.cluster.kind === "Person" && p.cluster.name.split(/\s+/).pop() === word)
+      .map((p) => p.cluster),
+  );
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
  * A quotation the copy opens and never closes: 'Mr X said: "We set the budget in September.' at
- * the end of a paragraph (a scraped copy that lost its closing mark). Read to the sentence's end
- * when the sentence ends its paragraph and the next paragraph does not open a quotation (which
- * would make it a quotation running over paragraphs), and the mark follows a colon or a comma or
- * opens the sentence.
+ * the end of a paragraph (a scraped copy that lost its closing mark), or a quotation running over
+ * paragraphs (news copy leaves it open at each paragraph's end and opens the next paragraph with
+ * a mark). Read to the sentence's end when the sentence ends its paragraph and the mark follows a
+ * colon or a comma or opens the sentence.
  */
 function unclosedQuotation(ctx: Context, s: Sentence): RegExpMatchArray | undefined {
   const text = s.text.trimEnd();
@@ -3220,7 +3235,7 @@ function unclosedQuotation(ctx: Context, s: Sentence): RegExpMatchArray | undefi
   const m = /(?:^|[:,]\s*)[“"]([^“”"]{20,})$/.exec(text);
   if (!m) return undefined;
   const next = ctx.sentences[ctx.sentences.indexOf(s) + 1];
-  if (next && (next.paragraph === s.paragraph || /^[“"]/.test(next.text.trim()))) return undefined;
+  if (next && next.paragraph === s.paragraph) return undefined;
   const at = (m.index ?? 0) + m[0].length - (m[1] ?? "").length - 1;
   // the same shape as a closed quotation's match: [whole, inner], at the mark
   const out = /[“"]([\s\S]*)$/.exec(text.slice(at));
@@ -3241,7 +3256,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   for (const s of ctx.sentences) {
-    const qs: RegExpMatchArray[] = [...s.text.matchAll(/“([^”]+)”|"([^"]+)"/g)];
+    const qs: RegExpMatchArray[] = quotationsIn(s.text);
     if (qs.length === 0) {
       const open = unclosedQuotation(ctx, s);
       if (open) qs.push(open);
@@ -3254,7 +3269,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
     let verb = new RegExp(
-      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"]{0,40}[“"])|(?:expressed|expresses|voiced|voices)(?=[^“”"]{0,60}[“"]))\\b`,
+      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"‘«„]{0,40}[“"‘'«„])|(?:expressed|expresses|voiced|voices)(?=[^“”"‘«„]{0,60}[“"‘'«„]))\\b`,
       "i",
     ).exec(s.text);
     // "in the words of NATO Secretary General Jens Stoltenberg, '...'": the person named after it
@@ -3290,7 +3305,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       const reach = /^according to$/i.test(verb[0]) ? 70 : 30;
       const afterP = here.filter(
         (p) =>
-          p.mention.start >= vAt && p.mention.start < vAt + reach && p.cluster.kind === "Person",
+          p.cluster.kind === "Person" &&
+          p.mention.start >= vAt &&
+          (p.mention.start < vAt + reach ||
+            // "said Finnish Defence Minister Antti Häkkänen": only a title between
+            titleGap(ctx.text.slice(vAt + (verb?.[0].length ?? 0), p.mention.start))),
       );
       const nearBefore = before[before.length - 1];
       const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
@@ -3308,12 +3327,12 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           ctx.text
             .slice(Math.max(s.start, vAt - 50), vAt)
             .match(
-              /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\s+$/u,
+              /\b[Tt]he\s+((?:[\p{L}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\s+$/iu,
             )?.[1] ??
           ctx.text
             .slice(vAt, Math.min(s.end, vAt + 60))
             .match(
-              /^\w+\s+the\s+((?:[\p{Ll}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\b/u,
+              /^\w+\s+the\s+((?:[\p{L}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\b/iu,
             )?.[1]
         )?.toLowerCase();
         const titled = title ? titleHolder(ctx, title, vAt) : undefined;
@@ -3322,9 +3341,10 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           speaker = titled;
           confidence = 0.7;
         } else if (
-          /\b(?:he|she)\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+(?:he|she)\b/.test(
-            s.text,
-          ) ||
+          new RegExp(
+            `\\b(?:he|she)\\s+(?:${SPEECH})\\b|\\b(?:said|says|told|added)\\s+(?:he|she)\\b`,
+            "i",
+          ).test(s.text) ||
           (nearBefore === undefined &&
             afterP.length === 0 &&
             // "Bourque said": someone the extractor does not know, not the last person named
@@ -3350,22 +3370,32 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       speaker = lastSpeaker;
       confidence = s.paragraph === lastParagraph ? 0.75 : 0.6;
     }
-    if (speaker?.kind !== "Person") {
-      if (verb) ctx.problem(`no speaker found for the quotation in: ${s.text.slice(0, 80)}…`);
-      continue;
-    }
-    lastSpeaker = speaker;
-    lastParagraph = s.paragraph;
     // after a naming verb, only the words it names ("called Friday 'an historic day'")
     const naming = verb && /^(?:called|calls|described|describes|dubbed|hailed)$/i.test(verb[0]);
+    // a quotation a body or someone unnamed said ("the ministry said", "the portal said"): words a
+    // reader records all the same, about what they name, with no person to have said them
+    const body =
+      speaker?.kind !== "Person" && verb && !naming ? speakingBody(ctx, s, verb) : undefined;
+    if (speaker?.kind !== "Person") {
+      // (a reviewer still sees that no person was found for it)
+      if (verb) ctx.problem(`no speaker found for the quotation in: ${s.text.slice(0, 80)}…`);
+      if (!body) continue;
+      speaker = undefined;
+      confidence = 0.6;
+    } else {
+      lastSpeaker = speaker;
+      lastParagraph = s.paragraph;
+    }
     for (const q of qs) {
       const inner = q[1] ?? q[2] ?? "";
       if (inner.trim().length === 0) continue;
       if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
         continue;
       const qStart = s.start + (q.index ?? 0) + 1;
-      const quote = quoteOf(ctx, speaker, inner, qStart);
-      ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
+      const quote = speaker
+        ? quoteOf(ctx, speaker, inner, qStart)
+        : unattributedQuote(ctx, body ?? "", inner, qStart);
+      if (speaker) ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
       const about = new Set<Cluster>();
       for (const p of here) {
         if (
@@ -3420,6 +3450,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           if (
             !["Nation", "Organization", "Mission", "Event"].includes(p.cluster.kind) ||
             about.has(p.cluster) ||
+            p.cluster.name === body ||
             p.cluster.properties.category === "CONFLICT" ||
             // the title before the speaker's name: "NATO Secretary General Jens Stoltenberg"
             speakerAt.some((at) => p.mention.end <= at && at - p.mention.end <= 40)
@@ -3446,7 +3477,70 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
  * 80 characters).
  */
 function quoteOf(ctx: Context, speaker: Cluster, inner: string, start: number): Cluster {
-  const surname = speaker.name.split(/\s+/).pop() ?? speaker.name;
+  return quoteBy(ctx, speaker.name.split(/\s+/).pop() ?? speaker.name, inner, start);
+}
+
+/** A quotation no person is named for: keyed and named by the body that said it ("Ministry"). */
+function unattributedQuote(ctx: Context, body: string, inner: string, start: number): Cluster {
+  return quoteBy(ctx, body.charAt(0).toUpperCase() + body.slice(1), inner, start);
+}
+
+/**
+ * Who said a quotation when no person did: an organisation named next to the speech verb ("NATO
+ * said in a statement"), else the noun of "the ministry said", "said the portal", "a
+ * spokesperson for X said"; undefined when nothing names a speaker (the words are no quotation a
+ * reader attributes).
+ */
+function speakingBody(ctx: Context, s: Sentence, verb: RegExpExecArray): string | undefined {
+  if (/^according to$/i.test(verb[0])) {
+    const after = ctx.text.slice(s.start + verb.index + verb[0].length, s.end);
+    const org = placedIn(s, ctx.placed).find(
+      (p) =>
+        p.cluster.kind === "Organization" &&
+        p.mention.start >= s.start + verb.index &&
+        p.mention.start < s.start + verb.index + 40,
+    );
+    if (org) return org.cluster.name;
+    return /^\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}(ministry|spokes(?:person|man|woman)|office|statement|portal|agency|army|government|command|embassy)\b/u.exec(
+      after,
+    )?.[1];
+  }
+  const vAt = s.start + verb.index;
+  const org = placedIn(s, ctx.placed).find(
+    (p) =>
+      p.cluster.kind === "Organization" &&
+      ((p.mention.end <= vAt && /^[\s,]*$/.test(ctx.text.slice(p.mention.end, vAt))) ||
+        (p.mention.start >= vAt + verb[0].length &&
+          /^\s+(?:the\s+)?$/.test(ctx.text.slice(vAt + verb[0].length, p.mention.start)))),
+  );
+  if (org) return org.cluster.name;
+  const before = ctx.text.slice(Math.max(s.start, vAt - 60), vAt);
+  const after = ctx.text.slice(vAt + verb[0].length, Math.min(s.end, vAt + verb[0].length + 60));
+  const noun =
+    /\b(?:[Tt]he|[Aa])\s+(?:[\p{L}-]+\s+){0,2}?(ministry|spokes(?:person|man|woman)|office|portal|agency|army|government|command|embassy|statement|source|official|newspaper|broadcaster|website|(?:prime\\s+)?minister|president|ambassador|commander|chancellor|secretary[- ]general)(?:\s+(?:for|of)\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}-]*)*)?,?\s+$/u.exec(
+      before,
+    ) ??
+    /^\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(ministry|spokes(?:person|man|woman)|office|portal|agency|army|government|command|embassy|statement|source|official|newspaper|broadcaster|website|(?:prime\\s+)?minister|president|ambassador|commander|chancellor|secretary[- ]general)\b/u.exec(
+      after,
+    );
+  if (noun?.[1]) return noun[1];
+  // "“…,” Bourque said", "said Cpl. Jane Doe": someone the finder did not take for a person;
+  // their words are still a quotation, keyed by the name
+  const afterName = /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}?)(\p{Lu}[\p{L}'’-]+)(?=[\s,.;]|$)/u.exec(
+    after,
+  );
+  const named =
+    /(?<![\p{L}.])(\p{Lu}[\p{L}'’-]+),?\s+$/u.exec(before)?.[1] ??
+    (afterName && titleGap(` ${afterName[1] ?? ""}`) ? afterName[2] : undefined);
+  return named &&
+    !/^(?:He|She|It|They|We|I|You|This|That|The|NATO|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(
+      named,
+    )
+    ? named
+    : undefined;
+}
+
+function quoteBy(ctx: Context, surname: string, inner: string, start: number): Cluster {
   const words = inner
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .split(/\s+/)
@@ -3512,13 +3606,14 @@ function answers(ctx: Context): void {
  * The person named before `at` whose title ends with the words of `title` ("the defence minister"
  * -> "Defence Minister Hanno Pevkur"); the most recent such person.
  */
-function titleHolder(ctx: Context, title: string, at: number): Cluster | undefined {
+function titleHolder(ctx: Context, wanted: string, at: number): Cluster | undefined {
+  const title = titleKey(wanted);
   const last = title.split(/\s+/).pop() ?? title;
   let best: Cluster | undefined;
   for (const p of ctx.placed) {
     if (p.cluster.kind !== "Person" || p.mention.start >= at) continue;
-    const role = p.mention.role?.toLowerCase() ?? "";
-    const after = ctx.text.slice(p.mention.end, p.mention.end + 80).toLowerCase();
+    const role = titleKey(p.mention.role ?? "");
+    const after = titleKey(ctx.text.slice(p.mention.end, p.mention.end + 80));
     if (
       role.endsWith(title) ||
       role.endsWith(last) ||

@@ -11,8 +11,6 @@ export interface Sentence extends TextSpan {
   paragraph: number;
 }
 
-const OPEN = /[“]/g;
-
 /**
  * The longest evidence unit, in characters. A document's evidence may be up to 5,000 characters
  * (DOCUMENT_LIMITS.excerpt); a real sentence is far shorter, so a longer run (hostile input with
@@ -20,7 +18,28 @@ const OPEN = /[“]/g;
  * space, before relations are proposed.
  */
 export const MAX_SENTENCE = 1_000;
-const CLOSE = /[”]/g;
+
+/**
+ * How many quotations `t` leaves open: “…” and « … », and the German „…“ whose closing mark is an
+ * English opening one (a “ after an open „ closes it).
+ */
+function openMarks(t: string): number {
+  let open = 0;
+  let low = 0;
+  for (const c of t) {
+    if (c === "„") {
+      open++;
+      low++;
+    } else if (c === "“") {
+      if (low > 0) {
+        low--;
+        open--;
+      } else open++;
+    } else if (c === "”" || c === "»") open--;
+    else if (c === "«") open++;
+  }
+  return open;
+}
 
 export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sentence[] {
   // Paragraph breaks split wink's sentences further.
@@ -52,8 +71,7 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
       );
     // straight quotation marks open and close alike: an odd count leaves one open
     const straight = (t.match(/"/g)?.length ?? 0) % 2 === 1;
-    const unbalanced =
-      abbreviated || straight || (t.match(OPEN)?.length ?? 0) > (t.match(CLOSE)?.length ?? 0);
+    const unbalanced = abbreviated || straight || openMarks(t) > 0;
     if (unbalanced) open = cur;
     else {
       out.push(make(text, cur));
