@@ -203,7 +203,8 @@ const ORGS: KnownEntity[] = [
   org("sky-news", "Sky News", [], "MEDIA"),
   org("al-jazeera", "Al Jazeera", [], "MEDIA"),
   org("bundeswehr", "Bundeswehr", [], "ARMED_FORCES"),
-  org("nato-response-force", "NATO Response Force", [], "ARMED_FORCES"),
+  // Reuters' copy calls it NATO's "rapid response force"
+  org("nato-response-force", "NATO Response Force", ["rapid response force"], "ARMED_FORCES"),
 ];
 for (const o of ORGS) {
   entries.push({ form: o.name, entity: o, demonym: false });

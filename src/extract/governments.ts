@@ -18,7 +18,7 @@ export interface GovernmentMention extends TextSpan {
   name: string;
   key: string;
   properties: { category: "GOVERNMENT" };
-  involves: KnownEntity[];
+  involves?: KnownEntity[];
 }
 
 const NAME = "\\p{Lu}[\\p{L}’'.-]+(?:\\s\\p{Lu}[\\p{L}’'.-]+){0,3}";
@@ -85,4 +85,26 @@ export function personsGovernments(text: string, year: number | undefined): Gove
     });
   }
   return out;
+}
+
+/**
+ * A ministry named in its own language, as photo credits and quoted releases give it: "Ministero
+ * della Difesa", "Ministerio de Defensa", "Ministère des Armées", "Ministerstwo Obrony Narodowej",
+ * "Bundesministerium der Verteidigung": an organisation named as written, not a person (the
+ * particles "della", "de", "der" made it read as one).
+ */
+const MINISTRY_RE =
+  /(?<![\p{L}])(?:Ministero|Ministerio|Ministère|Ministério|Ministerium|Ministerstvo|Ministerstwo|Bundesministerium|Ministerie|Ministeriet)(?:\s+(?:della|delle|dello|del|de|des|du|da|do|dos|das|der|für|van|voor|la|le|les|l’|l')?\s*\p{Lu}[\p{L}-]+){1,4}/gu;
+
+/** Ministries named in their own language in `text`. */
+export function ministriesAsWritten(text: string): GovernmentMention[] {
+  return [...text.matchAll(MINISTRY_RE)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    kind: "Organization" as const,
+    name: m[0],
+    key: slug(m[0]),
+    properties: { category: "GOVERNMENT" as const },
+  }));
 }

@@ -17,7 +17,7 @@ import {
   type KnownEntity,
   regionNation,
 } from "./gazetteer.js";
-import { personsGovernments } from "./governments.js";
+import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
@@ -30,6 +30,7 @@ import {
 import { qualifiesTownBefore } from "./qualifiers.js";
 import type { TextSpan } from "./types.js";
 import {
+  datelineTown,
   multinationalBrigades,
   NAME_PARTICLES,
   NATION_PLACED_BEFORE,
@@ -37,6 +38,7 @@ import {
   notPersonWord,
   placeMention,
   placesBesideTowns,
+  standingMissions,
   townOfSite,
 } from "./units.js";
 
@@ -445,6 +447,8 @@ export function findMentions(
       key: slug(name),
     });
   }
+  // NATO's standing missions known by name: "the NATO Kosovo Force (KFOR)" (units.ts)
+  for (const m of standingMissions(text)) claim(m);
   // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
   // Division North East", "Multinational Corps Northeast", "Task Force Narva", "the Baltic Air
   // Policing mission", "Eastern Sentry". Missions (military operations), named as written without
@@ -513,6 +517,7 @@ export function findMentions(
   for (const b of multinationalBrigades(text)) claim(b);
   // "Viktor Orban’s Government": the government of the nation its head leads (governments.ts)
   for (const g of personsGovernments(text, reference?.date.getUTCFullYear())) claim(g);
+  for (const g of ministriesAsWritten(text)) claim(g);
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
   const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
   for (const m of text.matchAll(BATTLEGROUP_RE)) {
@@ -953,6 +958,14 @@ export function findMentions(
         known: g.entity,
       });
     }
+  }
+  // "NEWPORT, United Kingdom:": a town GeoNames knows in the nation written after it (units.ts)
+  if (
+    !dateline?.[1] ||
+    !gazAt(dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()))
+  ) {
+    const town = datelineTown(text);
+    if (town) claim(town);
   }
 
   // A misspelt demonym in a list of them, "British, Norweigan, Dutch and French ships": a

@@ -135,3 +135,63 @@ describe("extract: a government named by its head", () => {
     expect(e.some((x) => /government-of/.test(x))).toBe(false);
   });
 });
+
+describe("extract: a dateline's town GeoNames knows, with its nation written after it", () => {
+  it("'NEWPORT, United Kingdom:' is Newport, in the United Kingdom", async () => {
+    const text =
+      "NEWPORT, United Kingdom: Britain said on Friday it could contribute 3,500 troops.";
+    expect(await entities(text)).toContain("Place newport");
+    expect(await facts(text)).toContain("newport LOCATED_IN united-kingdom");
+  });
+
+  it("a heading in capitals before a nation names no town", async () => {
+    const e = await entities(
+      "UPDATE, United Kingdom: Britain said on Friday it would send troops.",
+    );
+    expect(e.some((x) => /^Place update/.test(x))).toBe(false);
+  });
+});
+
+describe("extract: NATO's standing missions known by name", () => {
+  it.each([
+    "The UK's contribution to the Nato Kosovo Force (KFOR) Mission in Kosovo will continue.",
+    "Italy and Turkey contribute troops to KFOR in Kosovo.",
+    "The minister announced the UK's further commitment to Nato's Kosovo Force in Kosovo.",
+  ])("%s", async (text) => {
+    const e = await entities(text);
+    expect(e).toContain("Mission nato-kosovo-force");
+    expect(e.some((x) => /^Organization kosovo-force/.test(x))).toBe(false);
+    expect(await facts(text)).toContain("nato-kosovo-force DEPLOYED_TO kosovo");
+  });
+
+  it("Kosovo's own security force is not NATO's mission", async () => {
+    const e = await entities("The Kosovo Security Force held an exercise near Pristina.");
+    expect(e).not.toContain("Mission nato-kosovo-force");
+  });
+});
+
+describe("extract: a ministry named in its own language is an organisation", () => {
+  it.each([
+    ["(Photo: Ministero della Difesa)", "Organization ministero-della-difesa"],
+    ["The Ministerio de Defensa confirmed the flight.", "Organization ministerio-de-defensa"],
+  ])("%s", async (text, entity) => {
+    const e = await entities(text);
+    expect(e).toContain(entity);
+    expect(e.some((x) => x.startsWith("Person "))).toBe(false);
+  });
+
+  it("a person whose name has a particle is still a person", async () => {
+    const e = await entities(
+      "Defence Minister José Nunes da Fonseca visited the troops in Romania.",
+    );
+    expect(e.some((x) => /^Organization/.test(x))).toBe(false);
+  });
+});
+
+describe("extract: NATO's rapid response force is the NATO Response Force", () => {
+  it("'its rapid response force' after NATO", async () => {
+    const text =
+      "Jens Stoltenberg said NATO was deploying elements of its rapid response force on allied territory.";
+    expect(await entities(text)).toContain("Organization nato-response-force");
+  });
+});
