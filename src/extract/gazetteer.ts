@@ -4,6 +4,7 @@
  * organisations news on allies and defence names. Keys follow the house style (`united-kingdom`).
  */
 import { createRequire } from "node:module";
+import nlp from "compromise";
 import worldCountries, { type Countries } from "world-countries";
 import type { Kind } from "../domain/vocabulary.js";
 import { slug } from "./keys.js";
@@ -52,6 +53,7 @@ const ADJECTIVES: Record<string, string[]> = {
   LUX: ["Luxembourgish"],
   SVN: ["Slovenian"],
   MKD: ["North Macedonian"],
+  UNK: ["Kosovan"],
 };
 
 /** A nation's people in the plural where it is not the demonym plus "s": "the Poles", "the Danes". */
@@ -64,8 +66,15 @@ const PEOPLES: Record<string, string[]> = {
   GBR: ["Brits"],
 };
 
+/**
+ * Nations world-countries lists as not independent that news names as nations: Kosovo (listed
+ * under the placeholder code UNK; XK/XKX are the codes in common use), Palestine, Taiwan.
+ */
+const NOT_LISTED_INDEPENDENT: Record<string, string> = { UNK: "XKX", PSE: "PSE", TWN: "TWN" };
+
 for (const c of countries) {
-  if (!c.independent && c.cca3 !== "PSE" && c.cca3 !== "TWN") continue;
+  const iso3 = c.independent ? c.cca3 : NOT_LISTED_INDEPENDENT[c.cca3];
+  if (!iso3) continue;
   const name = c.name.common;
   const aliases = new Set<string>();
   if (c.name.official !== name && c.name.official.length <= 60) aliases.add(c.name.official);
@@ -80,7 +89,7 @@ for (const c of countries) {
     kind: "Nation",
     name,
     aliases: [...aliases],
-    properties: { isoCode: c.cca3 },
+    properties: { isoCode: iso3 },
   };
   NATIONS.push(nation);
   NATION_BY_ISO2.set(c.cca2, nation);
@@ -109,6 +118,29 @@ for (const c of countries) {
     CAPITALS.push({ place, nation });
     entries.push({ form: cap, entity: place, demonym: false });
   }
+}
+
+/**
+ * States that no longer exist, which news on allies still names ("joined NATO after the Soviet
+ * Union fell", "formed Czechoslovakia until 1993"), with their ISO 3166-3 codes. Names only: their
+ * adjectives ("Soviet-era") describe things, not the state acting.
+ */
+const FORMER_STATES: [string, string, string[]][] = [
+  ["Soviet Union", "SUN", ["USSR", "U.S.S.R."]],
+  ["Yugoslavia", "YUG", []],
+  ["Czechoslovakia", "CSK", []],
+  ["East Germany", "DDR", ["German Democratic Republic"]],
+];
+for (const [name, isoCode, aliases] of FORMER_STATES) {
+  const nation: KnownEntity = {
+    key: slug(name),
+    kind: "Nation",
+    name,
+    aliases,
+    properties: { isoCode },
+  };
+  NATIONS.push(nation);
+  for (const form of [name, ...aliases]) entries.push({ form, entity: nation, demonym: false });
 }
 
 const org = (key: string, name: string, aliases: string[], category: string): KnownEntity => ({
@@ -141,8 +173,38 @@ const ORGS: KnownEntity[] = [
   org("deutsche-presse-agentur", "Deutsche Presse-Agentur", ["dpa", "DPA"], "MEDIA"),
   org("tass", "TASS", [], "MEDIA"),
   org("interfax", "Interfax", [], "MEDIA"),
+  // the national news agencies of Europe and NATO's members, and the broadcasters news on allies
+  // quotes ("told the BBC"), as wire copy credits them; "Beta" or "TT" alone are words or letters,
+  // not names, and are left out
+  org("lusa", "Lusa", ["Lusa News Agency", "Agência Lusa"], "MEDIA"),
+  org("ansa", "ANSA", [], "MEDIA"),
+  org("efe", "EFE", ["Agencia EFE"], "MEDIA"),
+  org("pap", "PAP", ["Polish Press Agency"], "MEDIA"),
+  org("ctk", "ČTK", ["CTK", "Czech News Agency"], "MEDIA"),
+  org("tasr", "TASR", [], "MEDIA"),
+  org("mti", "MTI", [], "MEDIA"),
+  org("bta", "BTA", ["Bulgarian News Agency"], "MEDIA"),
+  org("agerpres", "Agerpres", ["AGERPRES"], "MEDIA"),
+  org("anp", "ANP", [], "MEDIA"),
+  org("belga", "Belga", [], "MEDIA"),
+  org("ntb", "NTB", [], "MEDIA"),
+  org("ritzau", "Ritzau", [], "MEDIA"),
+  org("stt", "STT", [], "MEDIA"),
+  org("leta", "LETA", [], "MEDIA"),
+  org("bns", "BNS", ["Baltic News Service"], "MEDIA"),
+  org("elta", "ELTA", [], "MEDIA"),
+  org("tanjug", "Tanjug", [], "MEDIA"),
+  org("ukrinform", "Ukrinform", [], "MEDIA"),
+  org("anadolu-agency", "Anadolu Agency", ["Anadolu"], "MEDIA"),
+  org("kyodo", "Kyodo", ["Kyodo News"], "MEDIA"),
+  org("yonhap", "Yonhap", [], "MEDIA"),
+  org("bbc", "BBC", [], "MEDIA"),
+  org("cnn", "CNN", [], "MEDIA"),
+  org("sky-news", "Sky News", [], "MEDIA"),
+  org("al-jazeera", "Al Jazeera", [], "MEDIA"),
   org("bundeswehr", "Bundeswehr", [], "ARMED_FORCES"),
-  org("nato-response-force", "NATO Response Force", [], "ARMED_FORCES"),
+  // Reuters' copy calls it NATO's "rapid response force"
+  org("nato-response-force", "NATO Response Force", ["rapid response force"], "ARMED_FORCES"),
 ];
 for (const o of ORGS) {
   entries.push({ form: o.name, entity: o, demonym: false });
@@ -196,6 +258,123 @@ for (const r of REGIONS) {
     properties: {},
   };
   entries.push({ form: r, entity: place, demonym: false });
+}
+
+/**
+ * First-level regions, states and provinces (Pennsylvania, Alberta, Bavaria, Lapland): places,
+ * with the nation they lie in where a reader knows it. compromise's lexicon tags some 200 (US
+ * states, Canadian provinces, English counties, Russian republics and more) as Region, the list
+ * the extractor already loads; a few regions European defence news names that it lacks are added
+ * here. Names that are also a nation ("Georgia"), a capital or town of another meaning
+ * ("Washington", "Leeds"), a word or a surname ("Para", "Hidalgo"), or an adjective ("Basque") are
+ * left out.
+ */
+const REGION_NOT_NAMES = new Set([
+  "georgia",
+  "washington",
+  "washington dc",
+  "para",
+  "goa",
+  "pei",
+  "basque",
+  "leeds",
+  "coventry",
+  "hidalgo",
+  "morelos",
+  "durango",
+  "colima",
+  "altai",
+  "komi",
+  "tuva",
+  "mari el",
+  "kabardino",
+  "karachay",
+  "balkaria",
+  "cherkessia",
+  "midlands",
+  "punjab",
+  "ossetia",
+  "new york",
+]);
+const EXTRA_REGIONS = [
+  "lapland",
+  "transylvania",
+  "silesia",
+  "catalonia",
+  "flanders",
+  "wallonia",
+  "western balkans",
+  "suwalki gap",
+  "suwałki gap",
+];
+/** The nation (ISO alpha-3) each region lies in, where one does. */
+const REGION_NATIONS: Record<string, string> = {};
+const inNation = (iso3: string, names: string) => {
+  for (const n of names.split(", ")) REGION_NATIONS[n] = iso3;
+};
+inNation(
+  "USA",
+  "nevada, florida, pennsylvania, west virginia, california, alaska, nebraska, oklahoma, indiana, louisiana, montana, north carolina, south carolina, north dakota, south dakota, minnesota, iowa, rhode island, maryland, tennessee, maine, delaware, new hampshire, new york state, wyoming, utah, hawaii, mississippi, missouri, michigan, wisconsin, oregon, new mexico, colorado, idaho, ohio, kansas, arkansas, texas, illinois, massachusetts, vermont, connecticut, new jersey, kentucky, alabama, arizona",
+);
+inNation(
+  "CAN",
+  "manitoba, british columbia, nova scotia, alberta, quebec, newfoundland, prince edward island, new brunswick, saskatchewan, yukon, ontario, nunavut, newfoundland and labrador",
+);
+inNation(
+  "GBR",
+  "cumbria, lancashire, staffordshire, hertfordshire, oxfordshire, cambridgeshire, warwickshire, yorkshire, north yorkshire, buckinghamshire, nottinghamshire, lincolnshire, northamptonshire, hampshire, leicestershire, gloucestershire, derbyshire, suffolk, norfolk, somerset, dorset, essex, sussex, surrey",
+);
+inNation("DEU", "bavaria, saxony");
+inNation("ITA", "sicily, tuscany");
+inNation("FRA", "corsica, normandy");
+inNation("ESP", "catalonia");
+inNation("BEL", "flanders, wallonia");
+inNation("POL", "silesia");
+inNation("ROU", "transylvania");
+inNation("FIN", "lapland");
+inNation(
+  "RUS",
+  "adygea, chuvashia, kalmykia, siberia, khakassia, buryatia, ingushetia, udmurtia, yakutia, mordovia, chechnya, dagestan, bashkortostan, tatarstan",
+);
+const REGION_NATION_BY_KEY = new Map<string, KnownEntity>();
+// compromise types its model as a bare object; its lexicon maps a word to its tag or tags
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one
+  .lexicon;
+const compromiseRegions = Object.entries(lexicon)
+  .filter(([, tag]) => (Array.isArray(tag) ? tag.includes("Region") : tag === "Region"))
+  .map(([word]) => word);
+const known = new Set(entries.map((e) => e.form.toLowerCase()));
+for (const r of [...compromiseRegions, ...EXTRA_REGIONS]) {
+  if (REGION_NOT_NAMES.has(r) || known.has(r)) continue;
+  known.add(r);
+  const name = r
+    .replace(/(^|[\s-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toUpperCase())
+    .replace(/ And /g, " and ");
+  const place: KnownEntity = { key: slug(name), kind: "Place", name, aliases: [], properties: {} };
+  const iso3 = REGION_NATIONS[r];
+  const nation = iso3 ? NATIONS.find((n) => n.properties.isoCode === iso3) : undefined;
+  if (nation) REGION_NATION_BY_KEY.set(place.key, nation);
+  entries.push({ form: name, entity: place, demonym: false });
+  // "Suwalki gap": the last word of a two-word name written in lower case too
+  if (/ Gap$/.test(name))
+    entries.push({ form: name.replace(/ Gap$/, " gap"), entity: place, demonym: false });
+}
+
+/**
+ * The nation a region lies in ("Pennsylvania" in the United States), when the text names that
+ * nation: a reader places a region in a nation the article names, and adds none it never does.
+ */
+export function regionNation(placeKey: string, text: string): KnownEntity | undefined {
+  const nation = REGION_NATION_BY_KEY.get(placeKey);
+  if (!nation) return undefined;
+  const forms = entries.filter((e) => e.entity === nation).map((e) => e.form);
+  return forms.some((f) =>
+    new RegExp(`(?<![\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(
+      text,
+    ),
+  )
+    ? nation
+    : undefined;
 }
 
 /** Every surface form, longest first (so "Eastern Europe" wins over "Europe"). */

@@ -15,7 +15,9 @@ import {
   GAZETTEER,
   type GazetteerEntry,
   type KnownEntity,
+  regionNation,
 } from "./gazetteer.js";
+import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
@@ -25,8 +27,10 @@ import {
   knownPerson,
   officeOwner,
 } from "./office-holders.js";
+import { qualifiesTownBefore } from "./qualifiers.js";
 import type { TextSpan } from "./types.js";
 import {
+  datelineTown,
   multinationalBrigades,
   NAME_PARTICLES,
   NATION_PLACED_BEFORE,
@@ -34,6 +38,7 @@ import {
   notPersonWord,
   placeMention,
   placesBesideTowns,
+  standingMissions,
   townOfSite,
 } from "./units.js";
 
@@ -295,12 +300,13 @@ function hostInSentence(
   const nations = [...text.slice(s.start, s.end).matchAll(GAZ_RE)]
     .map((g) => ({ at: s.start + (g.index ?? 0), g: GAZ_BY_FORM.get(g[0]) }))
     .filter((x) => x.g?.entity.kind === "Nation" && !x.g.demonym);
-  // "in central Romania ... the NATO battle group stationed there"
+  // "in central Romania ... the NATO battle group stationed there", "left for Slovakia ... to build
+  // a battlegroup there"
   if (/^\s+(?:(?:stationed|based|deployed)\s+)?there\b/.test(text.slice(end, end + 30))) {
     const before = nations.filter(
       (x) =>
         x.at < at &&
-        /\b(?:in|to|into)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
+        /\b(?:in|to|into|for)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
           text.slice(Math.max(s.start, x.at - 20), x.at),
         ),
     );
@@ -333,6 +339,28 @@ function hostInSentence(
         text.slice(x.at + (x.g?.form.length ?? 0), x.at + (x.g?.form.length ?? 0) + 40),
       ),
   )?.g?.entity;
+}
+
+/**
+ * The nation in focus where a battle group is mentioned and placed nowhere: the last nation the
+ * sentence before it names as where someone is, goes or visits ("Rutte is visiting Bulgaria. At the
+ * training ground ... the Multinational Battle Group").
+ */
+function nationInFocus(text: string, analysis: Analysis, at: number): KnownEntity | undefined {
+  const i = analysis.sentences.findIndex((x) => x.start <= at && at < x.end);
+  const prev = i > 0 ? analysis.sentences[i - 1] : undefined;
+  if (!prev) return undefined;
+  const placed = [...text.slice(prev.start, prev.end).matchAll(GAZ_RE)]
+    .map((g) => ({ at: prev.start + (g.index ?? 0), g: GAZ_BY_FORM.get(g[0]) }))
+    .filter(
+      (x) =>
+        x.g?.entity.kind === "Nation" &&
+        !x.g.demonym &&
+        /\b(?:in|to|into|for|visiting|visited|visits|visit)\s+$/.test(
+          text.slice(Math.max(prev.start, x.at - 20), x.at),
+        ),
+    );
+  return placed[placed.length - 1]?.g?.entity;
 }
 
 /** The nation a phrase such as a publisher's name names ("Prime Minister of Canada"), if one. */
@@ -419,6 +447,8 @@ export function findMentions(
       key: slug(name),
     });
   }
+  // NATO's standing missions known by name: "the NATO Kosovo Force (KFOR)" (units.ts)
+  for (const m of standingMissions(text)) claim(m);
   // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
   // Division North East", "Multinational Corps Northeast", "Task Force Narva", "the Baltic Air
   // Policing mission", "Eastern Sentry". Missions (military operations), named as written without
@@ -485,6 +515,9 @@ export function findMentions(
   }
   // "the NATO multinational brigade in Latvia": NATO's brigade there (src/extract/units.ts)
   for (const b of multinationalBrigades(text)) claim(b);
+  // "Viktor Orban’s Government": the government of the nation its head leads (governments.ts)
+  for (const g of personsGovernments(text, reference?.date.getUTCFullYear())) claim(g);
+  for (const g of ministriesAsWritten(text)) claim(g);
   // "the NATO battle group in Estonia", "the UK-led battlegroup": a mission, named by where it is.
   const groups: { m: RegExpMatchArray; host?: KnownEntity; lead?: KnownEntity }[] = [];
   for (const m of text.matchAll(BATTLEGROUP_RE)) {
@@ -547,7 +580,10 @@ export function findMentions(
   const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];
   for (const g of groups) {
     // a battle group the article does not place is the one it places elsewhere, if only one
-    const host = g.host ?? (hosts.length === 1 ? hosts[0] : undefined);
+    const host =
+      g.host ??
+      (hosts.length === 1 ? hosts[0] : undefined) ??
+      (hosts.length === 0 ? nationInFocus(text, analysis, g.m.index ?? 0) : undefined);
     if (!host) continue;
     const name = `NATO battle group in ${host.name}`;
     const start = (g.m.index ?? 0) + (g.m[0].match(/^(?:the|a|its|their)\s+/i)?.[0].length ?? 0);
@@ -923,6 +959,14 @@ export function findMentions(
       });
     }
   }
+  // "NEWPORT, United Kingdom:": a town GeoNames knows in the nation written after it (units.ts)
+  if (
+    !dateline?.[1] ||
+    !gazAt(dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()))
+  ) {
+    const town = datelineTown(text);
+    if (town) claim(town);
+  }
 
   // A misspelt demonym in a list of them, "British, Norweigan, Dutch and French ships": a
   // capitalised word one edit from a demonym of six letters or more, beside another demonym
@@ -985,6 +1029,12 @@ export function findMentions(
       });
       continue;
     }
+    // "Pennsylvania" lies in the United States where the article names it (gazetteer.ts)
+    // ("Edmonton, Alberta": a region after a town only qualifies the town, which is placed itself)
+    const region =
+      g.entity.kind === "Place" && !qualifiesTownBefore(text, m.index)
+        ? regionNation(g.entity.key, text)
+        : undefined;
     // "US" or "AP" in a run of capitals is a heading, not a name
     claim({
       start: m.index,
@@ -995,6 +1045,7 @@ export function findMentions(
       key: g.entity.key,
       known: g.entity,
       demonym: g.demonym,
+      ...(region ? { involves: [region], impliedIn: true } : {}),
     });
   }
 

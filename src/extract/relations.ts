@@ -13,6 +13,7 @@ import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
+import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, titleGap, titleKey } from "./quotations.js";
 import type { Sentence } from "./sentences.js";
 
@@ -468,9 +469,14 @@ function alliances(ctx: Context): void {
   if (!nato) return;
   const at = ctx.publishedAt ?? "9999";
   const seen = new Set<Cluster>();
+  // a nation named only as a town's address ("Vilseck, Germany") is named beside nothing (qualifiers.ts)
+  const named = new Set(
+    ctx.placed.filter((p) => !qualifiesTownBefore(ctx.text, p.mention.start)).map((p) => p.cluster),
+  );
   for (const p of ctx.placed) {
     const iso = p.cluster.properties.isoCode;
     if (p.cluster.kind !== "Nation" || typeof iso !== "string" || seen.has(p.cluster)) continue;
+    if (!named.has(p.cluster)) continue;
     const joined = NATO_MEMBERS[iso];
     if (!joined || joined > at) continue;
     seen.add(p.cluster);

@@ -213,3 +213,82 @@ export function townOfSite(
     ...(written ? {} : { involves: [town.nation], impliedIn: true }),
   };
 }
+
+/**
+ * A dateline's town that only GeoNames knows, written with its nation: "NEWPORT, United Kingdom:",
+ * "TAPA, Estonia —". The town, in that nation (as written). The nation must be one the town lies
+ * in, so a heading in capitals ("UPDATE, Reuters:") names no place.
+ */
+export function datelineTown(text: string): UnitMention | undefined {
+  const m = /^([A-Z][A-Z.' -]{2,30}?),\s*([\p{L}. ]{2,30}?)\s*(?:[—–-]{1,2}|:)\s/u.exec(text);
+  if (!m?.[1]) return undefined;
+  const nation = NATION_BY_FORM.get(m[2] ?? "");
+  if (!nation) return undefined;
+  const name = m[1]
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toUpperCase());
+  if (!citiesNamed(name).some((c) => c.nation === nation)) return undefined;
+  return {
+    start: 0,
+    end: m[1].length,
+    text: m[1],
+    kind: "Place",
+    name,
+    key: slug(name),
+    involves: [nation],
+  };
+}
+
+/**
+ * NATO's standing missions a reader knows by name, whatever the article calls them: "the NATO
+ * Kosovo Force (KFOR)", "Nato's Kosovo Force", "KFOR" are one mission, NATO's in Kosovo (not
+ * Kosovo's own force, as "<nation> Force" would read it). Each with the nation it is deployed in.
+ */
+const STANDING_MISSIONS: { name: string; forms: string[]; in: string }[] = [
+  { name: "NATO Kosovo Force", forms: ["NATO Kosovo Force", "Kosovo Force", "KFOR"], in: "kosovo" },
+  {
+    name: "International Security Assistance Force",
+    forms: ["International Security Assistance Force", "ISAF"],
+    in: "afghanistan",
+  },
+  {
+    name: "Resolute Support Mission",
+    forms: ["Resolute Support Mission", "Resolute Support"],
+    in: "afghanistan",
+  },
+  { name: "NATO Mission Iraq", forms: ["NATO Mission Iraq"], in: "iraq" },
+];
+const STANDING_RE = new RegExp(
+  `(?<![\\p{L}])(?:${STANDING_MISSIONS.flatMap((m) => m.forms)
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join("|")})(?![\\p{L}])`,
+  "gu",
+);
+
+/** Mentions of NATO's standing missions in `text`, placed where the article names their nation. */
+export function standingMissions(text: string): UnitMention[] {
+  const out: UnitMention[] = [];
+  for (const m of text.matchAll(STANDING_RE)) {
+    const mission = STANDING_MISSIONS.find((x) => x.forms.includes(m[0]));
+    if (!mission) continue;
+    const nation = NATIONS.find((g) => g.entity.key === mission.in)?.entity;
+    const named =
+      nation !== undefined &&
+      NATIONS.some(
+        (g) =>
+          g.entity === nation &&
+          new RegExp(`(?<![\\p{L}])${esc(g.form)}(?![\\p{L}])`, "u").test(text),
+      );
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      name: mission.name,
+      key: slug(mission.name),
+      ...(named && nation ? { involves: [nation] } : {}),
+    });
+  }
+  return out;
+}

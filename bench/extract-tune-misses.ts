@@ -1,0 +1,170 @@
+/**
+ * `npx tsx bench/extract-tune-misses.ts [--only a,b] [--quiet]`: for each TUNE article (the seed
+ * article and test/fixtures/extract/tune/; never the held-out set), lists what the linking and
+ * precision figures of `npm run eval:extract` count against the draft, with a cause for each:
+ *
+ * - gold entities mentioned in the text that the draft maps wrongly or not at all, with the draft
+ *   entities nearest them (a shared word in a name or alias: another kind, another key);
+ * - drafted relations the gold lacks: an endpoint unmapped (the gold has no entity of that name,
+ *   or one of another kind), or both endpoints mapped but related in the gold by another type or
+ *   the other way round, or not at all.
+ *
+ * Ends with the totals (precision but MENTIONS, linking) for the set and for `--only`'s articles.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import { readDocumentFile, seedFiles } from "../src/data/seed.js";
+import type { Document } from "../src/domain/document.js";
+import { repairText } from "../src/domain/repair.js";
+import { checkDocument, parseDocument } from "../src/domain/validate.js";
+import { documentLinker, extractDraft } from "../src/extract/index.js";
+import { PROJECT_ROOT } from "../src/paths.js";
+import { mapEntities, normaliseName, scoreLinking, scoreRelations } from "./extract-metrics.js";
+
+const { values } = parseArgs({
+  options: { only: { type: "string" }, quiet: { type: "boolean", default: false } },
+});
+const only = values.only ? new Set(values.only.split(",")) : undefined;
+
+function parsed(file: string): Document {
+  const result = parseDocument(readDocumentFile(file));
+  if (!result.ok) throw new Error(`${file}: not a valid document`);
+  return result.document;
+}
+
+interface Article {
+  name: string;
+  text: string;
+  meta: Record<string, string>;
+  gold: Document;
+}
+
+const seedDocs = seedFiles().map((file) => {
+  const result = checkDocument(parsed(file));
+  if (!result.ok) throw new Error(`${file} does not validate`);
+  return result.document;
+});
+const known = new Set(seedDocs.flatMap((d) => [d.source.key, ...d.entities.map((e) => e.key)]));
+const linker = documentLinker(seedDocs);
+
+const tuneDir = join(PROJECT_ROOT, "test", "fixtures", "extract", "tune");
+const articles: Article[] = [
+  ...seedFiles().map((file) => {
+    const gold = parsed(file);
+    const p = gold.source.properties;
+    const meta = Object.fromEntries(
+      ["title", "publisher", "publishedAt", "url"].flatMap((k) =>
+        typeof p[k] === "string" ? [[k, p[k] as string]] : [],
+      ),
+    );
+    return { name: `seed/${basename(file)}`, text: String(p.text ?? ""), meta, gold };
+  }),
+  ...(existsSync(tuneDir) ? readdirSync(tuneDir) : [])
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => {
+      const name = basename(f, ".yaml");
+      const metaFile = join(tuneDir, `${name}.json`);
+      return {
+        name,
+        text: readFileSync(join(tuneDir, `${name}.txt`), "utf8"),
+        meta: existsSync(metaFile) ? JSON.parse(readFileSync(metaFile, "utf8")) : {},
+        gold: parsed(join(tuneDir, f)),
+      };
+    }),
+];
+
+const words = (s: string) =>
+  new Set(
+    normaliseName(s)
+      .split(" ")
+      .filter((w) => w.length > 2),
+  );
+type Ent = Document["entities"][number];
+const label = (e: Ent | undefined, key: string) =>
+  e ? `${e.kind} "${e.name}" [${key}]` : `[${key}]`;
+
+const totals = { all: { m: 0, d: 0, g: 0, c: 0, n: 0 }, only: { m: 0, d: 0, g: 0, c: 0, n: 0 } };
+for (const a of articles) {
+  const draft = (await extractDraft({ text: a.text, source: a.meta }, { linker })).document;
+  const text = repairText(a.text);
+  const mapping = mapEntities(a.gold, draft);
+  const rel = scoreRelations(a.gold, draft, mapping);
+  const link = scoreLinking(a.gold, draft, text, known, mapping);
+  for (const t of only && !only.has(a.name) ? [totals.all] : [totals.all, totals.only]) {
+    t.m += rel.facts.matched;
+    t.d += rel.facts.drafted;
+    t.g += rel.facts.gold;
+    t.c += link.correct;
+    t.n += link.mentioned;
+  }
+  if ((only && !only.has(a.name)) || values.quiet) continue;
+  const goldBy = new Map(a.gold.entities.map((e) => [e.key, e]));
+  const draftBy = new Map(draft.entities.map((e) => [e.key, e]));
+  const lines: string[] = [];
+  for (const w of link.wrong) {
+    const g = goldBy.get(w.key);
+    if (!g) continue;
+    const gw = new Set([g.name, ...(g.aliases ?? [])].flatMap((n) => [...words(n)]));
+    const near = draft.entities
+      .filter((d) =>
+        [d.name, ...(d.aliases ?? [])].some((n) => [...words(n)].some((x) => gw.has(x))),
+      )
+      .map((d) => `${label(d, d.key)}${mapping.has(d.key) ? ` -> ${mapping.get(d.key)}` : ""}`);
+    lines.push(`  LINK ${label(g, g.key)}: ${w.why}; near: ${near.join("; ") || "none"}`);
+  }
+  const goldPairs = new Map<string, string[]>();
+  for (const r of a.gold.relations) {
+    const k = `${r.from}|${r.to}`;
+    goldPairs.set(k, [...(goldPairs.get(k) ?? []), r.type]);
+  }
+  for (const id of rel.extra) {
+    const [type, from = "", to = ""] = id.split("|");
+    if (type === "MENTIONS") continue;
+    const causes: string[] = [];
+    for (const end of [from, to]) {
+      if (!end.startsWith("?")) continue;
+      const d = draftBy.get(end.slice(1));
+      const dw = d
+        ? new Set([d.name, ...(d.aliases ?? [])].flatMap((n) => [...words(n)]))
+        : new Set();
+      const other = a.gold.entities.filter((g) =>
+        [g.name, ...(g.aliases ?? [])].some((n) => [...words(n)].some((x) => dw.has(x))),
+      );
+      causes.push(
+        `${label(d, end.slice(1))} unmapped${
+          other.length
+            ? ` (gold has ${other
+                .slice(0, 4)
+                .map((g) => label(g, g.key))
+                .join(", ")})`
+            : " (gold lacks it)"
+        }`,
+      );
+    }
+    if (causes.length === 0) {
+      const same = goldPairs.get(`${from}|${to}`);
+      const back = goldPairs.get(`${to}|${from}`);
+      causes.push(
+        same
+          ? `gold relates them by ${same.join(", ")}`
+          : back
+            ? `gold has the other direction: ${back.join(", ")}`
+            : "gold does not relate them",
+      );
+    }
+    const ev = draft.relations.find(
+      (r) =>
+        r.type === type &&
+        (mapping.get(r.from) ?? `?${r.from}`) === from &&
+        (mapping.get(r.to) ?? `?${r.to}`) === to,
+    )?.evidence;
+    lines.push(`  EXTRA ${id}: ${causes.join("; ")}\n      « ${ev?.slice(0, 160) ?? ""} »`);
+  }
+  if (lines.length > 0) console.log(`${a.name}\n${lines.join("\n")}`);
+}
+const fmt = (t: { m: number; d: number; g: number; c: number; n: number }) =>
+  `precision ${(t.m / t.d).toFixed(3)} (${t.m}/${t.d}), recall ${(t.m / t.g).toFixed(3)} (/${t.g}), linking ${(t.c / t.n).toFixed(3)} (${t.c}/${t.n})`;
+console.log(`TUNE: ${fmt(totals.all)}`);
+if (only) console.log(`ONLY: ${fmt(totals.only)}`);
