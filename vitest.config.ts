@@ -27,12 +27,16 @@ export default defineConfig({
         test: { name: "unit", include: ["test/unit/**/*.test.ts"], isolate: false },
       },
       {
+        // The rest against the suite's one Neo4j. Its files share one module graph too (isolate:
+        // false): each imported the whole app again (about 1.5 s a file); they mock nothing and
+        // every one builds its own app, driver and server.
         extends: true,
         test: {
           name: "graph",
           include: ["test/**/*.test.ts"],
           exclude: ["test/unit/**"],
           globalSetup: ["test/helpers/global-setup.ts"],
+          isolate: false,
         },
       },
     ],

@@ -25,6 +25,10 @@ import {
 } from "./arbitraries.js";
 import { createClient, cypher, testDb } from "./client.js";
 
+/**
+ * The suite's database, shared by the property files: they run in one module graph (the graph
+ * project is not isolated), so no file closes it; the driver goes with the test worker.
+ */
 export const db = testDb();
 
 export const P = "prop-";

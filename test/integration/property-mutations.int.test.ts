@@ -35,7 +35,6 @@ import {
   bearer,
   cleanUp,
   codeOf,
-  db,
   errorsOf,
   expectSameString,
   expectSane,
@@ -62,10 +61,8 @@ import {
 } from "../helpers/property.js";
 
 beforeAll(restore);
-afterAll(async () => {
-  await cleanUp();
-  await db.driver.close();
-});
+// The driver is property.ts's, shared by the property files (one module graph): not closed here.
+afterAll(cleanUp);
 
 type Outcome = { accepted: true; data: Json } | { accepted: false; why: string };
 
