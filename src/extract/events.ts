@@ -59,13 +59,13 @@ const NOT_AN_EXERCISE_NAME =
  * joined NATO in 2004" (a fact of the past an article recalls, not an event it tells of).
  */
 const ACCESSION_OF =
-  /(\p{Lu}[\p{L}-]+)(?:’s|'s)\s+((?:formal\s+|official\s+|historic\s+)?accession)\s+to\s+(?:the\s+)?(?:NATO|North Atlantic Treaty Organization|[Aa]lliance)\b/gu;
+  /(?<![\p{L}-])(\p{Lu}[\p{L}-]+)(?:’s|'s)\s+((?:formal\s+|official\s+|historic\s+)?accession)\s+to\s+(?:the\s+)?(?:NATO|North Atlantic Treaty Organization|[Aa]lliance)\b/gu;
 const ACCESSION_VERB =
-  /(\p{Lu}[\p{L}-]+)\s+((?:is|was|became|has become)\s+(?:now\s+)?(?:officially|formally)\s+(?:a\s+)?member\s+of\s+NATO|(?:has\s+)?(?:officially|formally)\s+joined\s+NATO|has\s+joined\s+NATO|became\s+NATO['’]s\s+\d+(?:st|nd|rd|th)\s+member)\b/gu;
+  /(?<![\p{L}-])(\p{Lu}[\p{L}-]+)\s+((?:is|was|became|has become)\s+(?:now\s+)?(?:officially|formally)\s+(?:a\s+)?member\s+of\s+NATO|(?:has\s+)?(?:officially|formally)\s+joined\s+NATO|has\s+joined\s+NATO|became\s+NATO['’]s\s+\d+(?:st|nd|rd|th)\s+member)\b/gu;
 
 /** "Turkey voted last week to admit Finland into NATO", "Hungary's parliament voted on Monday to ratify Sweden's accession to NATO". */
 const VOTE_TO_ADMIT =
-  /(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:parliament|Parliament|lawmakers|legislature|National Assembly|Grand National Assembly|Senate))?(?:\s+(?:eventually|finally|also|then|unanimously|overwhelmingly|relented\s+and))*\s+(voted)\s+(?:last\s+week\s+|on\s+\p{Lu}\p{Ll}+\s+|yesterday\s+|today\s+)?to\s+(admit|approve|ratify|accept)\s+(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:accession|membership|bid|entry))?\s+(?:(?:into|to|in)\s+(?:NATO|the\s+[Aa]lliance)\b)?/gu;
+  /(?<![\p{L}-])(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:parliament|Parliament|lawmakers|legislature|National Assembly|Grand National Assembly|Senate))?(?:\s+(?:eventually|finally|also|then|unanimously|overwhelmingly|relented\s+and))*\s+(voted)\s+(?:last\s+week\s+|on\s+\p{Lu}\p{Ll}+\s+|yesterday\s+|today\s+)?to\s+(admit|approve|ratify|accept)\s+(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:accession|membership|bid|entry))?\s+(?:(?:into|to|in)\s+(?:NATO|the\s+[Aa]lliance)\b)?/gu;
 
 const NOT_A_NATION_WORD = /^(?:The|A|An|It|This|That|He|She|They|We|NATO|After|Before|When)$/;
 
