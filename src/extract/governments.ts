@@ -24,7 +24,7 @@ export interface GovernmentMention extends TextSpan {
 const NAME = "\\p{Lu}[\\p{L}’'.-]+(?:\\s\\p{Lu}[\\p{L}’'.-]+){0,3}";
 /** "Viktor Orban’s Government", "the Tusk government", "Orbán's cabinet". */
 const PERSONS_GOVERNMENT_RE = new RegExp(
-  `(?<![\\p{L}])(?:(${NAME})(?:’s|'s)|the\\s+(${NAME}))\\s+([Gg]overnment|[Cc]abinet|[Aa]dministration)(?![\\p{L}])`,
+  `(?<![\\p{L}’'.-])(?:(${NAME})(?:’s|'s)|the\\s+(${NAME}))\\s+([Gg]overnment|[Cc]abinet|[Aa]dministration)(?![\\p{L}])`,
   "gu",
 );
 const NATION_FORMS = GAZETTEER.filter((g) => g.entity.kind === "Nation");

@@ -3570,8 +3570,11 @@ function quoteBy(ctx: Context, surname: string, inner: string, start: number): C
  */
 function answers(ctx: Context): void {
   const paragraphs = new Map<number, Sentence[]>();
-  for (const s of ctx.sentences)
-    paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
+  for (const s of ctx.sentences) {
+    const list = paragraphs.get(s.paragraph);
+    if (list) list.push(s);
+    else paragraphs.set(s.paragraph, [s]);
+  }
   for (const list of paragraphs.values()) {
     const first = list[0] as Sentence;
     const label = /^\s*(\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+){0,2}):\s+(?=[\p{Lu}“"‘'])/u.exec(
