@@ -11,16 +11,14 @@
  * test set's would invite tuning on it.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { readDocumentFile, seedFiles } from "../src/data/seed.js";
-import type { Document } from "../src/domain/document.js";
 import { repairText } from "../src/domain/repair.js";
-import { checkDocument, parseDocument } from "../src/domain/validate.js";
 import { documentLinker, extractDraft } from "../src/extract/index.js";
 import { PROJECT_ROOT } from "../src/paths.js";
+import { type Article, articlesIn, seedArticles, seedDocuments } from "./extract-articles.js";
 import {
   addCounts,
   type Counts,
@@ -67,72 +65,6 @@ const { values } = parseArgs({
     out: { type: "string", default: join(PROJECT_ROOT, "bench", "results", "extract.md") },
   },
 });
-
-interface Article {
-  name: string;
-  text: string;
-  meta: { title?: string; publisher?: string; publishedAt?: string; url?: string };
-  gold: Document;
-}
-
-function parsed(file: string): Document {
-  const result = parseDocument(readDocumentFile(file));
-  if (!result.ok) {
-    console.error(`${file}: not a valid document:`);
-    for (const p of result.problems) console.error(`  ${p.path.join(".")}: ${p.message}`);
-    process.exit(2);
-  }
-  return result.document;
-}
-
-/** The articles of a fixtures folder: NAME.txt, NAME.json and NAME.yaml. */
-function articlesIn(dir: string): Article[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => {
-      const name = basename(f, ".yaml");
-      const metaFile = join(dir, `${name}.json`);
-      return {
-        name,
-        text: readFileSync(join(dir, `${name}.txt`), "utf8"),
-        meta: existsSync(metaFile) ? JSON.parse(readFileSync(metaFile, "utf8")) : {},
-        gold: parsed(join(dir, f)),
-      };
-    });
-}
-
-/** The seed articles: their text is in the document itself. */
-function seedArticles(): Article[] {
-  return seedFiles().map((file) => {
-    const gold = parsed(file);
-    const p = gold.source.properties;
-    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-    return {
-      name: `seed/${basename(file)}`,
-      text: str(p.text) ?? "",
-      meta: {
-        title: str(p.title),
-        publisher: str(p.publisher),
-        publishedAt: str(p.publishedAt),
-        url: str(p.url),
-      },
-      gold,
-    };
-  });
-}
-
-/** The seed documents, repaired, for the linker; and every key they define. */
-function seedDocuments(): { docs: Document[]; keys: Set<string> } {
-  const docs = seedFiles().map((file) => {
-    const result = checkDocument(parsed(file));
-    if (!result.ok) throw new Error(`${file} does not validate`);
-    return result.document;
-  });
-  const keys = new Set(docs.flatMap((d) => [d.source.key, ...d.entities.map((e) => e.key)]));
-  return { docs, keys };
-}
 
 interface ArticleResult {
   name: string;

@@ -1,25 +1,10 @@
-/**
- * `npx tsx bench/extract-tune-misses.ts [--only a,b] [--quiet]`: for each TUNE article (the seed
- * article and test/fixtures/extract/tune/; never the held-out set), lists what the linking and
- * precision figures of `npm run eval:extract` count against the draft, with a cause for each:
- *
- * - gold entities mentioned in the text that the draft maps wrongly or not at all, with the draft
- *   entities nearest them (a shared word in a name or alias: another kind, another key);
- * - drafted relations the gold lacks: an endpoint unmapped (the gold has no entity of that name,
- *   or one of another kind), or both endpoints mapped but related in the gold by another type or
- *   the other way round, or not at all.
- *
- * Ends with the totals (precision but MENTIONS, linking) for the set and for `--only`'s articles.
- */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { readDocumentFile, seedFiles } from "../src/data/seed.js";
 import type { Document } from "../src/domain/document.js";
 import { repairText } from "../src/domain/repair.js";
-import { checkDocument, parseDocument } from "../src/domain/validate.js";
 import { documentLinker, extractDraft } from "../src/extract/index.js";
 import { PROJECT_ROOT } from "../src/paths.js";
+import { type Article, articlesIn, seedArticles, seedDocuments } from "./extract-articles.js";
 import { mapEntities, normaliseName, scoreLinking, scoreRelations } from "./extract-metrics.js";
 
 const { values } = parseArgs({
@@ -27,52 +12,12 @@ const { values } = parseArgs({
 });
 const only = values.only ? new Set(values.only.split(",")) : undefined;
 
-function parsed(file: string): Document {
-  const result = parseDocument(readDocumentFile(file));
-  if (!result.ok) throw new Error(`${file}: not a valid document`);
-  return result.document;
-}
-
-interface Article {
-  name: string;
-  text: string;
-  meta: Record<string, string>;
-  gold: Document;
-}
-
-const seedDocs = seedFiles().map((file) => {
-  const result = checkDocument(parsed(file));
-  if (!result.ok) throw new Error(`${file} does not validate`);
-  return result.document;
-});
-const known = new Set(seedDocs.flatMap((d) => [d.source.key, ...d.entities.map((e) => e.key)]));
+const { docs: seedDocs, keys: known } = seedDocuments();
 const linker = documentLinker(seedDocs);
 
-const tuneDir = join(PROJECT_ROOT, "test", "fixtures", "extract", "tune");
 const articles: Article[] = [
-  ...seedFiles().map((file) => {
-    const gold = parsed(file);
-    const p = gold.source.properties;
-    const meta = Object.fromEntries(
-      ["title", "publisher", "publishedAt", "url"].flatMap((k) =>
-        typeof p[k] === "string" ? [[k, p[k] as string]] : [],
-      ),
-    );
-    return { name: `seed/${basename(file)}`, text: String(p.text ?? ""), meta, gold };
-  }),
-  ...(existsSync(tuneDir) ? readdirSync(tuneDir) : [])
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => {
-      const name = basename(f, ".yaml");
-      const metaFile = join(tuneDir, `${name}.json`);
-      return {
-        name,
-        text: readFileSync(join(tuneDir, `${name}.txt`), "utf8"),
-        meta: existsSync(metaFile) ? JSON.parse(readFileSync(metaFile, "utf8")) : {},
-        gold: parsed(join(tuneDir, f)),
-      };
-    }),
+  ...seedArticles(),
+  ...articlesIn(join(PROJECT_ROOT, "test", "fixtures", "extract", "tune")),
 ];
 
 const words = (s: string) =>
