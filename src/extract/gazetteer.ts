@@ -8,6 +8,7 @@ import nlp from "compromise";
 import worldCountries, { type Countries } from "world-countries";
 import type { Kind } from "../domain/vocabulary.js";
 import { slug } from "./keys.js";
+import { escapeRegExp } from "./regex.js";
 
 export interface KnownEntity {
   key: string;
@@ -367,15 +368,16 @@ for (const r of [...compromiseRegions, ...EXTRA_REGIONS]) {
 export function regionNation(placeKey: string, text: string): KnownEntity | undefined {
   const nation = REGION_NATION_BY_KEY.get(placeKey);
   if (!nation) return undefined;
-  const forms = entries.filter((e) => e.entity === nation).map((e) => e.form);
-  return forms.some((f) =>
-    new RegExp(`(?<![\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(
-      text,
-    ),
-  )
-    ? nation
-    : undefined;
+  let named = NATION_NAMED.get(nation);
+  if (!named) {
+    const forms = entries.filter((e) => e.entity === nation).map((e) => escapeRegExp(e.form));
+    named = new RegExp(`(?<![\\p{L}])(?:${forms.join("|")})(?![\\p{L}])`, "u");
+    NATION_NAMED.set(nation, named);
+  }
+  return named.test(text) ? nation : undefined;
 }
+/** Any of a nation's forms as a whole word, built once per nation regionNation is asked about. */
+const NATION_NAMED = new Map<KnownEntity, RegExp>();
 
 /** Every surface form, longest first (so "Eastern Europe" wins over "Europe"). */
 export const GAZETTEER: readonly GazetteerEntry[] = entries.sort(

@@ -28,6 +28,7 @@ import {
   officeOwner,
 } from "./office-holders.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
+import { escapeRegExp } from "./regex.js";
 import type { TextSpan } from "./types.js";
 import {
   datelineTown,
@@ -95,7 +96,7 @@ export interface Mentions {
   dates: DateMention[];
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const esc = escapeRegExp;
 const GAZ_RE = new RegExp(
   `(?<![\\p{L}\\p{N}.])(?:${GAZETTEER.map((g) => esc(g.form)).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L})`,
   "gu",
@@ -1545,7 +1546,7 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   if (/\b(?:said|says|told)\s+$/.test(before)) return true;
   // the surname alone with a speech verb elsewhere in the text
   const last = name.split(/\s+/).pop() ?? name;
-  const esc = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const esc = escapeRegExp(last);
   return new RegExp(
     `(?:\\b${esc},?\\s+(?:said|says|told|added)\\b|\\b(?:said|says|told)\\s+${esc}\\b)`,
   ).test(text);

@@ -11,9 +11,10 @@
  */
 import { citiesNamed, GAZETTEER, type KnownEntity } from "./gazetteer.js";
 import { slug } from "./keys.js";
+import { escapeRegExp } from "./regex.js";
 import type { TextSpan } from "./types.js";
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const esc = escapeRegExp;
 const NATIONS = GAZETTEER.filter((g) => g.entity.kind === "Nation" && !g.demonym);
 const NATION_ALT = NATIONS.map((g) => esc(g.form)).join("|");
 const NATION_BY_FORM = new Map(NATIONS.map((g) => [g.form, g.entity] as const));
