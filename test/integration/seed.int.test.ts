@@ -69,16 +69,16 @@ describe("the seed", () => {
       // biome-ignore lint/suspicious/noExplicitAny: a test reads the response shape it asked for
       const { data, errors }: { data?: any; errors?: unknown } = await gql(
         `query ($after: String) {
-          sources(first: 10) { edges { node { key mentions(first: 100, after: $after) {
+          entity(key: "ctv-2022-nato-defence-spending") { ... on Source { mentions(first: 100, after: $after) {
             pageInfo { hasNextPage endCursor }
             edges { node { key relations(first: 100) { edges { type inferred evidence { excerpt source { key title } } } } } }
-          } } } }
+          } } }
         }`,
         { after },
       );
       expect(errors).toBeUndefined();
       const mentions: { edges: Mention[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
-        data.sources.edges[0].node.mentions;
+        data.entity.mentions;
       for (const m of mentions.edges) {
         for (const rel of m.node.relations.edges) {
           expect(rel.evidence.length).toBeGreaterThan(0);
