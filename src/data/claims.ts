@@ -27,7 +27,7 @@ import {
 } from "../cypher/claims.js";
 import { retractEntityClaimsStatement, retractSourceStatement } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
+import { BULK_TX_TIMEOUT_MS, type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
 
 import type { Plain } from "../db/serialize.js";
 import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
@@ -171,7 +171,7 @@ async function inBatches(
 ): Promise<number> {
   let converted = 0;
   for (;;) {
-    const n = await writeTx(db, stats, batch, 300_000);
+    const n = await writeTx(db, stats, batch, BULK_TX_TIMEOUT_MS);
     converted += n;
     if (n < LEGACY_BATCH) return converted;
   }
@@ -184,16 +184,21 @@ async function inBatches(
  * run at every start. Returns how many it changed.
  */
 export function resettleFigures(db: Db, stats: QueryStats = { roundTrips: 0 }): Promise<number> {
-  return writeTx(db, stats, async (tx) => {
-    const rows = await run(tx, figureRelationsStatement());
-    const changes: Touched[] = [];
-    for (const row of rows) {
-      const props = settledProperties(row.props as Record<string, Plain>);
-      if (props) changes.push({ id: String(row.id), props });
-    }
-    if (changes.length > 0) await run(tx, settleRelationsStatement(changes));
-    return changes.length;
-  });
+  return writeTx(
+    db,
+    stats,
+    async (tx) => {
+      const rows = await run(tx, figureRelationsStatement());
+      const changes: Touched[] = [];
+      for (const row of rows) {
+        const props = settledProperties(row.props as Record<string, Plain>);
+        if (props) changes.push({ id: String(row.id), props });
+      }
+      if (changes.length > 0) await run(tx, settleRelationsStatement(changes));
+      return changes.length;
+    },
+    BULK_TX_TIMEOUT_MS,
+  );
 }
 
 /**
@@ -204,10 +209,15 @@ export function labelRetractedClaims(
   db: Db,
   stats: QueryStats = { roundTrips: 0 },
 ): Promise<number> {
-  return writeTx(db, stats, async (tx) => {
-    const [row] = await run(tx, labelRetractedClaimsStatement());
-    return Number(row?.labelled ?? 0);
-  });
+  return writeTx(
+    db,
+    stats,
+    async (tx) => {
+      const [row] = await run(tx, labelRetractedClaimsStatement());
+      return Number(row?.labelled ?? 0);
+    },
+    BULK_TX_TIMEOUT_MS,
+  );
 }
 
 /** Converts relations written before claims existed; returns how many it converted. */

@@ -17,7 +17,14 @@ import {
   upsertRelationsStatement,
 } from "../cypher/ingest.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, readTx, type Tx, writeTx } from "../db/run.js";
+import {
+  BULK_TX_TIMEOUT_MS,
+  type QueryStats,
+  type Row,
+  readTx,
+  type Tx,
+  writeTx,
+} from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import {
   claimValues,
@@ -683,4 +690,4 @@ export function ingestDocument(
  * can take longer than a request's budget to plan and write a large document. Neo4j's own
  * db.transaction.timeout still applies.
  */
-export const BULK_INGEST_TIMEOUT_MS = 300_000;
+export const BULK_INGEST_TIMEOUT_MS = BULK_TX_TIMEOUT_MS;

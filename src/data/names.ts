@@ -8,7 +8,7 @@
 import { settleEntitiesStatement } from "../cypher/claims.js";
 import { unnormalisedNamesStatement } from "../cypher/names.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, writeTx } from "../db/run.js";
+import { BULK_TX_TIMEOUT_MS, type QueryStats, type Row, writeTx } from "../db/run.js";
 import { normalizeName } from "../domain/document.js";
 import { run } from "./statement.js";
 
@@ -67,7 +67,7 @@ export async function settleNames(db: Db, stats: QueryStats = { roundTrips: 0 })
         if (changes.length > 0) await run(tx, settleEntitiesStatement(changes));
         return { read: rows.length, last: String(rows.at(-1)?.key ?? after), n: changes.length };
       },
-      300_000,
+      BULK_TX_TIMEOUT_MS,
     );
     changed += n;
     if (read < BATCH) return changed;

@@ -208,6 +208,13 @@ const timedOut = (error: unknown) =>
   error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
 const retriable = (error: unknown) => error instanceof Neo4jError && error.retriable;
 
+/**
+ * The transaction timeout of work outside a request: start-up migrations, the seed, the CLI's
+ * bulk loads. A start-up migration run with the request budget (QUERY_TIMEOUT_MS) stopped the
+ * server from starting on a graph it could not settle in that budget.
+ */
+export const BULK_TX_TIMEOUT_MS = 300_000;
+
 /** The transaction timeout assumed when none is configured, for the retry window above. */
 const DEFAULT_TX_TIMEOUT_MS = 8_000;
 
