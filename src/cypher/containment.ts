@@ -1,49 +1,45 @@
 /**
- * The Cypher of the containment check (src/data/containment.ts): whether relations just written
- * close a cycle of containment types (PART_OF, LOCATED_IN). The types come from the registry.
+ * The Cypher of the containment check (src/data/containment.ts): which of a write's ends the
+ * graph places directly above which, through containment types (PART_OF, LOCATED_IN). The types
+ * come from the registry.
  */
 import { CONTAINMENT_RELATION_TYPES } from "../domain/vocabulary.js";
 import { registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 
-// SHORTEST 1: a breadth-first search that visits each entity once. \`(b)-[*1..]->(a)\` walked
-// every path from b upwards while looking for a, and a place within two places within two
-// places ... has 2^depth of them: a document of 42 places, each PART_OF both of the next pair,
-// ran past its transaction's timeout, so it could never be ingested (nor anything added below).
-const containmentCycles = (types: readonly string[]) => `
-UNWIND $pairs AS p
-MATCH (a:Entity {key: p.from}), (b:Entity {key: p.to})
-WHERE EXISTS { MATCH SHORTEST 1 (b)-[:${types.join("|")}]->+(a) }
-RETURN p.index AS index`;
-
-const containmentReach = (types: readonly string[]) => `
+// The graph's containment relations from each start (to another of `keys`, or to an entity
+// outside them), and which of `keys` each such outside entity lies within: one breadth-first
+// walk up from each (DISTINCT ends and no path: Neo4j plans VarLengthExpand(Pruning,BFS), each
+// entity visited once). Not a walk from every start: a document's chain of 3,000 places, each
+// PART_OF the next, walked the chain above each of its places (4.5M steps) and ran past its
+// budget. Nor a path search: a place within two places within two places ... has 2^depth ways
+// up (42 such places ran past a timeout), and so did SHORTEST 1 towards an end left open.
+const containmentSteps = (types: readonly string[]) => `
 UNWIND $starts AS k
-MATCH (a:Entity {key: k})-[:${types.join("|")}*1..]->(b:Entity)
+MATCH (a:Entity {key: k})-[:${types.join("|")}]->(b:Entity)
+RETURN a.key AS from, b.key AS to
+UNION
+UNWIND $starts AS k
+MATCH (:Entity {key: k})-[:${types.join("|")}]->(a:Entity)
+WHERE NOT a.key IN $keys
+WITH DISTINCT a
+MATCH (a)-[:${types.join("|")}*1..]->(b:Entity)
 WHERE b.key IN $keys
 RETURN DISTINCT a.key AS from, b.key AS to`;
 
 /** Cypher text for the registry's containment types, built once. */
-const CONTAINMENT_CYCLES = containmentCycles(CONTAINMENT_RELATION_TYPES.map(registryType));
-const CONTAINMENT_REACH = containmentReach(CONTAINMENT_RELATION_TYPES.map(registryType));
+const CONTAINMENT_STEPS = containmentSteps(CONTAINMENT_RELATION_TYPES.map(registryType));
 
 /**
- * Rows (index): of the containment relations `pairs` (already written), those whose end already
- * lies within their start through containment relations: each closes a cycle.
+ * Rows (from, to), each a step up through containment relations: from one of `starts` to what
+ * the graph places it directly within, and from each such entity outside `keys` to each of `keys`
+ * the graph places it within. Every way up from one of `keys` to another is a sequence of these
+ * steps, so they and a write's own relations tell which of its relations lie on a cycle
+ * (src/data/containment.ts).
  */
-export function containmentCyclesStatement(
-  pairs: readonly { index: number; from: string; to: string }[],
-): Statement {
-  return { cypher: CONTAINMENT_CYCLES, params: { pairs } };
-}
-
-/**
- * Rows (from, to): each `from` of `starts` and `to` of `keys` that the graph already places within
- * it through containment relations (read only: what a document's check needs to find the cycles
- * its relations would close together with the graph's).
- */
-export function containmentReachStatement(
+export function containmentStepsStatement(
   starts: readonly string[],
   keys: readonly string[],
 ): Statement {
-  return { cypher: CONTAINMENT_REACH, params: { starts, keys } };
+  return { cypher: CONTAINMENT_STEPS, params: { starts, keys } };
 }

@@ -145,7 +145,8 @@ export class BulkGraph {
 
   /**
    * The pairs (a, b) of `keys` where a lies within b through the containment relations merged
-   * so far (as containmentReachStatement reads them from a graph): a walk up from each key.
+   * so far by a way up on which no other of `keys` lies (as containmentStepsStatement reads them
+   * from a graph): a walk up from each key.
    */
   private reach(keys: readonly string[]): [string, string][] {
     const wanted = new Set(keys);
@@ -156,8 +157,10 @@ export class BulkGraph {
       for (let k = todo.pop(); k !== undefined; k = todo.pop()) {
         if (seen.has(k)) continue;
         seen.add(k);
+        // The walk stops at the first of `keys` (what lies above it is its own walk's), so a
+        // chain of keys costs a step each, not the chain above each.
         if (wanted.has(k)) pairs.push([start, k]);
-        todo.push(...(this.within.get(k) ?? []));
+        else todo.push(...(this.within.get(k) ?? []));
       }
     }
     return pairs;

@@ -3,13 +3,13 @@
  * containment type (the registry's CONTAINMENT_RELATION_TYPES) that would make an entity lie
  * within itself is refused, by addRelation and by ingest alike, in the transaction that wrote it.
  */
-import { containmentCyclesStatement, containmentReachStatement } from "../cypher/containment.js";
+import { containmentStepsStatement } from "../cypher/containment.js";
 import type { Tx } from "../db/run.js";
 import type { InputProblem } from "../domain/errors.js";
 import { CONTAINMENT_RELATION_TYPES, type RelationType } from "../domain/vocabulary.js";
 import { run } from "./statement.js";
 
-/** Pairs per statement (as ingest's batches). */
+/** Starts per statement (as ingest's batches). */
 const BATCH = 2_000;
 
 /** A relation just written, and the path of the field a refusal names. */
@@ -21,53 +21,31 @@ export interface WrittenRelation {
 }
 
 /**
- * Problems for the relations among `relations` (written in `tx`, not yet committed) that lie on
- * a cycle of containment relations (each of a document's relations on it is named); none when
- * there is none. Throwing on them rolls it all back.
+ * Problems for the relations among `relations` that lie on a cycle of containment relations, made
+ * of the graph's and their own (each of them on it is named); none when there is none. Written in
+ * `tx` and not yet committed (ingest, addRelation: throwing on them rolls it all back) or not
+ * written at all (ingest --check): the answer is the same. One read of the steps the graph makes
+ * up between their ends (a walk up from each end that stops at the next end), then the cycles in
+ * memory: linear in the hierarchy above them, however long a chain the document holds.
  */
 export async function containmentCycles(
   tx: Tx,
   relations: readonly WrittenRelation[],
 ): Promise<InputProblem[]> {
-  const pairs = relations
-    .map((r, index) => ({ index, from: r.from, to: r.to, type: r.type }))
-    .filter((r) => CONTAINMENT_RELATION_TYPES.includes(r.type))
-    .map(({ index, from, to }) => ({ index, from, to }));
-  const problems: InputProblem[] = [];
+  const keys = containmentEnds(relations);
+  const steps: [string, string][] = [];
   // One statement even with no containment relation: the round trips of a write depend on its
   // shape, never on which types its relations have.
-  for (let i = 0; i === 0 || i < pairs.length; i += BATCH) {
-    const slice = pairs.slice(i, i + BATCH);
-    for (const row of await run(tx, containmentCyclesStatement(slice))) {
-      const r = relations[Number(row.index)];
-      if (!r) continue;
-      problems.push({ path: r.path, message: cycleMessage(r) });
-    }
+  for (let i = 0; i === 0 || i < keys.length; i += BATCH) {
+    const rows = await run(tx, containmentStepsStatement(keys.slice(i, i + BATCH), keys));
+    for (const row of rows) steps.push([String(row.from), String(row.to)]);
   }
-  return problems;
+  return cyclesAmong(relations, steps);
 }
 
 /** The message of a relation that would close a containment cycle. */
 const cycleMessage = (r: WrittenRelation) =>
   `${r.type} would close a cycle: "${r.to}" already lies within "${r.from}" (${CONTAINMENT_RELATION_TYPES.join(", ")})`;
-
-/**
- * `containmentCycles` without writing (ingest --check): the relations among `relations` that
- * would lie on a cycle of containment relations, made of the graph's and their own. One read of
- * what the graph already places within what among their ends, then the cycles in memory.
- */
-export async function plannedContainmentCycles(
-  tx: Tx,
-  relations: readonly WrittenRelation[],
-): Promise<InputProblem[]> {
-  const keys = containmentEnds(relations);
-  const edges: [string, string][] = [];
-  for (let i = 0; i < keys.length; i += BATCH) {
-    const rows = await run(tx, containmentReachStatement(keys.slice(i, i + BATCH), keys));
-    for (const row of rows) edges.push([String(row.from), String(row.to)]);
-  }
-  return cyclesAmong(relations, edges);
-}
 
 /** The keys at either end of the containment relations among `relations`. */
 export function containmentEnds(
@@ -84,8 +62,9 @@ export function containmentEnds(
 
 /**
  * The relations among `relations` on a cycle of containment relations, made of their own and
- * `reach`: the pairs (from, to) of their ends (containmentEnds) that the graph already places
- * one within the other (from lies within to). Each is named with the message ingest gives.
+ * `reach`: pairs (from, to) that the graph already places one within the other (from lies within
+ * to) among their ends (containmentEnds) or through entities outside them, such as the steps of
+ * containmentStepsStatement. Each is named with the message ingest gives.
  */
 export function cyclesAmong(
   relations: readonly WrittenRelation[],
@@ -93,7 +72,10 @@ export function cyclesAmong(
 ): InputProblem[] {
   const contained = relations.filter((r) => CONTAINMENT_RELATION_TYPES.includes(r.type));
   if (contained.length === 0) return [];
-  const component = stronglyConnected(containmentEnds(contained), [
+  const ends = containmentEnds(contained);
+  // The steps may pass through entities outside the relations' ends: nodes of the graph too.
+  const nodes = [...new Set([...ends, ...reach.flat()])];
+  const component = stronglyConnected(nodes, [
     ...contained.map((r) => [r.from, r.to] as const),
     ...reach,
   ]);

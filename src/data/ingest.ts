@@ -62,7 +62,7 @@ import {
   type Touched,
   type TouchedEntity,
 } from "./claims.js";
-import { containmentCycles, plannedContainmentCycles } from "./containment.js";
+import { containmentCycles } from "./containment.js";
 import { toEntity } from "./records.js";
 import { run } from "./statement.js";
 
@@ -517,7 +517,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
         kindMismatch(e.key, e.kind, i === 0 ? ["source", "key"] : ["entities", i - 1, "key"]),
       ),
       // What ingest would refuse after writing (a containment cycle), found without writing.
-      ...(await plannedContainmentCycles(
+      ...(await containmentCycles(
         tx,
         doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
       )),

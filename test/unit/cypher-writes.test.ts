@@ -5,10 +5,7 @@
  * writes.int.test.ts check what they do.
  */
 import { describe, expect, it } from "vitest";
-import {
-  containmentCyclesStatement,
-  containmentReachStatement,
-} from "../../src/cypher/containment.js";
+import { containmentStepsStatement } from "../../src/cypher/containment.js";
 import { mergeRelationCypher } from "../../src/cypher/ingest.js";
 import {
   addRelationStatement,
@@ -354,25 +351,19 @@ describe("Cypher shapes: single writes", () => {
 });
 
 describe("Cypher shapes: containment cycles (src/cypher/containment.ts)", () => {
-  it("after a write: whose end already lies within its start, types from the registry", () => {
-    expect(containmentCyclesStatement([{ index: 0, from: "riga", to: "latvia" }])).toEqual({
-      cypher: [
-        "",
-        "UNWIND $pairs AS p",
-        "MATCH (a:Entity {key: p.from}), (b:Entity {key: p.to})",
-        "WHERE EXISTS { MATCH SHORTEST 1 (b)-[:PART_OF|LOCATED_IN]->+(a) }",
-        "RETURN p.index AS index",
-      ].join("\n"),
-      params: { pairs: [{ index: 0, from: "riga", to: "latvia" }] },
-    });
-  });
-
-  it("for a check without writing: what the graph places within what among given keys", () => {
-    expect(containmentReachStatement(["riga"], ["riga", "latvia"])).toEqual({
+  it("the steps up from each end: to what it lies in, and on to the ends above, types from the registry", () => {
+    expect(containmentStepsStatement(["riga"], ["riga", "latvia"])).toEqual({
       cypher: [
         "",
         "UNWIND $starts AS k",
-        "MATCH (a:Entity {key: k})-[:PART_OF|LOCATED_IN*1..]->(b:Entity)",
+        "MATCH (a:Entity {key: k})-[:PART_OF|LOCATED_IN]->(b:Entity)",
+        "RETURN a.key AS from, b.key AS to",
+        "UNION",
+        "UNWIND $starts AS k",
+        "MATCH (:Entity {key: k})-[:PART_OF|LOCATED_IN]->(a:Entity)",
+        "WHERE NOT a.key IN $keys",
+        "WITH DISTINCT a",
+        "MATCH (a)-[:PART_OF|LOCATED_IN*1..]->(b:Entity)",
         "WHERE b.key IN $keys",
         "RETURN DISTINCT a.key AS from, b.key AS to",
       ].join("\n"),
