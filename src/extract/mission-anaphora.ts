@@ -1,0 +1,91 @@
+/**
+ * Missions referred to by a definite noun phrase (eleventh pass): "The battalion also includes
+ * military personnel from Belgium, Norway and the Czech Republic", "the battle group deployed to
+ * Poland ... also involves British, Romanian and Croatian components", "Denmark, France ... have
+ * also joined the initiative". A reader takes "the battalion", "the battle group", "the mission"
+ * for the mission last named before it, as for any definite description in news copy; the
+ * relation rules then read the sentence as if the mission were named there.
+ *
+ * The anaphor is resolved to the last mission named before it whose kind fits the head noun ("the
+ * brigade" only to a brigade, "the battalion" to a battle group or battalion, "the mission" to
+ * any). Not read: a phrase the mention rules already named ("the NATO battle group in Estonia"),
+ * one with a modifier a reader would take for another unit ("the Danish battalion", "the air
+ * force"), one followed by "of" ("the presence of NATO forces"), or by "in" and a name the mission's own name lacks ("the brigade in
+ * Vilnius" after "NATO's brigade in Latvia"), one in a sentence that already names that mission,
+ * and any before the article names a mission (cataphora is rare in news).
+ */
+import type { Placed } from "./context.js";
+import type { Sentence } from "./sentences.js";
+
+/** Modifiers that keep the reference: "the new multinational battle group", "the whole mission". */
+const MODIFIER =
+  "(?:new|current|whole|entire|same|multinational|international|allied|consolidated|combined|joint|enhanced|forward|NATO|NATO-led|alliance(?:’s|'s)?)";
+/** The head nouns, by what missions each may refer to. */
+const HEADS: readonly { head: RegExp; fits: RegExp }[] = [
+  { head: /^brigade$/i, fits: /\bbrigade\b/i },
+  {
+    head: /^(?:battle ?group|battlegroup|battalion|combat group|group)$/i,
+    fits: /\b(?:battle ?group|battlegroup|battalion|combat group|group|presence|force|forces)\b/i,
+  },
+  { head: /^(?:mission|operation|deployment|initiative|force|presence)$/i, fits: /./ },
+];
+const ANAPHOR_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}’'-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\\s+(?:${MODIFIER}\\s+){0,3}(battle ?group|battlegroup|battalion|combat group|brigade|group|mission|operation|deployment|initiative|force|presence)(?![\\p{L}-])`,
+  "gu",
+);
+/** "of"/"in"/"to" and a capitalised name right after the phrase: perhaps another mission. */
+const QUALIFIED = /^\s+(?:in|to|at|on)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/u;
+
+const fitsHead = (head: string, missionName: string) =>
+  HEADS.some((h) => h.head.test(head) && h.fits.test(missionName));
+
+/**
+ * The definite mission anaphors of `text`, as placed mentions of the mission each refers to, in
+ * text order. `placed` is the linked mentions in text order; `sentences` the article's sentences.
+ */
+export function missionAnaphora(
+  text: string,
+  sentences: readonly Sentence[],
+  placed: readonly Placed[],
+): Placed[] {
+  const missions = placed.filter((p) => p.cluster.kind === "Mission");
+  if (missions.length === 0) return [];
+  const out: Placed[] = [];
+  for (const m of text.matchAll(ANAPHOR_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const head = (m[1] ?? "").replace(/\s+/g, " ");
+    // inside or overlapping a mention the rules already read
+    if (placed.some((p) => p.mention.start < end && p.mention.end > start)) continue;
+    const s = sentences.find((x) => x.start <= start && end <= x.end);
+    if (!s) continue;
+    const before = [...missions, ...out].filter((p) => p.mention.end <= start);
+    const fits = before.filter((p) => fitsHead(head, p.cluster.name));
+    const target = fits.sort((a, b) => a.mention.start - b.mention.start).pop();
+    if (!target) continue;
+    // "the presence of NATO forces", "the group of countries": a noun of its own, no anaphor
+    if (/^\s+of\s/.test(text.slice(end, end + 4))) continue;
+    // "the brigade in Vilnius" where the mission's name does not say Vilnius: perhaps another one
+    const qualified = QUALIFIED.exec(text.slice(end, end + 60));
+    if (qualified && !target.cluster.name.includes(qualified[1] ?? "")) continue;
+    // the sentence names that mission already: nothing more to read
+    if (
+      placed.some(
+        (p) => p.cluster === target.cluster && p.mention.start >= s.start && p.mention.end <= s.end,
+      )
+    )
+      continue;
+    out.push({
+      mention: {
+        start,
+        end,
+        text: m[0],
+        kind: "Mission",
+        name: target.cluster.name,
+        key: target.cluster.key,
+      },
+      cluster: target.cluster,
+    });
+  }
+  return out;
+}
