@@ -7,6 +7,7 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { contributorsByForces } from "./contributors.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -120,6 +121,7 @@ export function findRelations(ctx: Context): void {
   battleGroups(ctx);
   battleGroupLists(ctx);
   troopsFrom(ctx);
+  contributorsByForces(ctx, invadersIn(ctx.placed));
   spending(ctx);
   const read = spendingPledges(ctx, {
     targets: () =>

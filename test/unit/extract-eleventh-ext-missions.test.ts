@@ -55,3 +55,46 @@ describe("extract: a definite description refers to the mission last named (miss
     expect(f.filter((x) => / ABOUT nato-battle-group|^sweden CONTRIBUTES_TO/.test(x))).toEqual([]);
   });
 });
+
+describe("extract: a nation contributes to a mission through its forces (contributors.ts)", () => {
+  it.each([
+    [
+      "Germany leads the NATO battle group in Lithuania. The battle group also involves French, Danish and Icelandic components.",
+      [
+        "france CONTRIBUTES_TO nato-battle-group-in-lithuania",
+        "denmark CONTRIBUTES_TO nato-battle-group-in-lithuania",
+        "iceland CONTRIBUTES_TO nato-battle-group-in-lithuania",
+      ],
+    ],
+    [
+      "The Netherlands will maintain a military presence in Lithuania as part of the NATO battle group in Lithuania until 2026.",
+      ["netherlands CONTRIBUTES_TO nato-battle-group-in-lithuania"],
+    ],
+    [
+      "About 250 Czech army paratroopers left on Monday to build the NATO battle group in Slovakia.",
+      [
+        "czech-army CONTRIBUTES_TO nato-battle-group-in-slovakia",
+        "czechia CONTRIBUTES_TO nato-battle-group-in-slovakia (inferred)",
+      ],
+    ],
+  ])("%s", async (text, wanted) => {
+    const f = await facts(text);
+    for (const w of wanted) expect(f).toContain(w);
+  });
+
+  it.each([
+    "Elements of the US Army are to take over responsibility in the NATO battle group in Poland.",
+    "After Russia's invasion of Ukraine, Russian troops massed near the NATO battle group in Estonia.",
+    "The Danish contingent was part of the Mechanized Infantry Brigade of the Ground Forces, while now it will be integrated into the NATO battle group in Latvia.",
+    "The Netherlands said on Monday that Germany had sent troops to the NATO battle group in Lithuania.",
+  ])("no contribution: %s", async (text) => {
+    const f = await facts(text);
+    expect(
+      f.filter((x) =>
+        /^(?:us-army|russia|ground-forces|mechanized-infantry-brigade|netherlands) CONTRIBUTES_TO/.test(
+          x,
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
