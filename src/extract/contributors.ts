@@ -40,8 +40,9 @@ const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)$/;
 
 /** The nations and armed forces `ctx` proposes as contributing to the mission of each sentence. */
 export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>): void {
-  for (const s of ctx.sentences) {
-    const here = ctx.placed.filter((p) => p.mention.start >= s.start && p.mention.end <= s.end);
+  const bySentence = placedBySentence(ctx);
+  for (const [si, s] of ctx.sentences.entries()) {
+    const here = bySentence[si] ?? [];
     const missions = [
       ...new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
     ];
@@ -124,4 +125,17 @@ export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>
         propose(p.cluster, false);
     }
   }
+}
+
+/** The placed mentions of each of `ctx.sentences`, in one pass (both are in text order). */
+export function placedBySentence(ctx: Context): Placed[][] {
+  const out = ctx.sentences.map((): Placed[] => []);
+  let si = 0;
+  for (const p of ctx.placed) {
+    while (si < ctx.sentences.length && (ctx.sentences[si] as { end: number }).end < p.mention.end)
+      si++;
+    const s = ctx.sentences[si];
+    if (s && s.start <= p.mention.start) out[si]?.push(p);
+  }
+  return out;
 }

@@ -15,6 +15,7 @@
  * and any before the article names a mission (cataphora is rare in news).
  */
 import type { Placed } from "./context.js";
+import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
 /** Modifiers that keep the reference: "the new multinational battle group", "the whole mission". */
@@ -36,9 +37,6 @@ const ANAPHOR_RE = new RegExp(
 /** "of"/"in"/"to" and a capitalised name right after the phrase: perhaps another mission. */
 const QUALIFIED = /^\s+(?:in|to|at|on)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/u;
 
-const fitsHead = (head: string, missionName: string) =>
-  HEADS.some((h) => h.head.test(head) && h.fits.test(missionName));
-
 /**
  * The definite mission anaphors of `text`, as placed mentions of the mission each refers to, in
  * text order. `placed` is the linked mentions in text order; `sentences` the article's sentences.
@@ -48,43 +46,56 @@ export function missionAnaphora(
   sentences: readonly Sentence[],
   placed: readonly Placed[],
 ): Placed[] {
-  const missions = placed.filter((p) => p.cluster.kind === "Mission");
-  if (missions.length === 0) return [];
+  if (!placed.some((p) => p.cluster.kind === "Mission")) return [];
+  // the clusters each sentence names, in one pass (both lists are in text order)
+  const named = sentences.map(() => new Set<Cluster>());
+  for (let pi = 0, si = 0; pi < placed.length; pi++) {
+    const p = placed[pi] as Placed;
+    while (si < sentences.length && (sentences[si] as Sentence).end < p.mention.end) si++;
+    const s = sentences[si];
+    if (s && s.start <= p.mention.start) named[si]?.add(p.cluster);
+  }
   const out: Placed[] = [];
+  // the last mission named before the phrase that fits each head, and how far mentions reach
+  const lastFit = HEADS.map((): Cluster | undefined => undefined);
+  const seen = (c: Cluster) =>
+    HEADS.forEach((h, i) => {
+      if (h.fits.test(c.name)) lastFit[i] = c;
+    });
+  let pi = 0;
+  let si = 0;
+  let reach = -1;
   for (const m of text.matchAll(ANAPHOR_RE)) {
     const start = m.index;
     const end = start + m[0].length;
-    const head = (m[1] ?? "").replace(/\s+/g, " ");
+    for (; pi < placed.length && (placed[pi] as Placed).mention.start < end; pi++) {
+      const p = placed[pi] as Placed;
+      // a mention ending after the phrase starts overlaps it
+      if (p.mention.end > start) reach = Math.max(reach, p.mention.end);
+      // a mission overlapping the phrase is the phrase itself, and named before what follows
+      if (p.cluster.kind === "Mission") seen(p.cluster);
+    }
     // inside or overlapping a mention the rules already read
-    if (placed.some((p) => p.mention.start < end && p.mention.end > start)) continue;
-    const s = sentences.find((x) => x.start <= start && end <= x.end);
-    if (!s) continue;
-    const before = [...missions, ...out].filter((p) => p.mention.end <= start);
-    const fits = before.filter((p) => fitsHead(head, p.cluster.name));
-    const target = fits.sort((a, b) => a.mention.start - b.mention.start).pop();
+    if (reach > start) continue;
+    while (si < sentences.length && (sentences[si] as Sentence).end < end) si++;
+    const s = sentences[si];
+    if (!s || s.start > start) continue;
+    const head = (m[1] ?? "").replace(/\s+/g, " ");
+    const k = HEADS.findIndex((h) => h.head.test(head));
+    const target = k < 0 ? undefined : lastFit[k];
     if (!target) continue;
     // "the presence of NATO forces", "the group of countries": a noun of its own, no anaphor
     if (/^\s+of\s/.test(text.slice(end, end + 4))) continue;
     // "the brigade in Vilnius" where the mission's name does not say Vilnius: perhaps another one
     const qualified = QUALIFIED.exec(text.slice(end, end + 60));
-    if (qualified && !target.cluster.name.includes(qualified[1] ?? "")) continue;
+    if (qualified && !target.name.includes(qualified[1] ?? "")) continue;
     // the sentence names that mission already: nothing more to read
-    if (
-      placed.some(
-        (p) => p.cluster === target.cluster && p.mention.start >= s.start && p.mention.end <= s.end,
-      )
-    )
-      continue;
+    if (named[si]?.has(target)) continue;
+    named[si]?.add(target);
+    seen(target);
     out.push({
-      mention: {
-        start,
-        end,
-        text: m[0],
-        kind: "Mission",
-        name: target.cluster.name,
-        key: target.cluster.key,
-      },
-      cluster: target.cluster,
+      mention: { start, end, text: m[0], kind: "Mission", name: target.name, key: target.key },
+      cluster: target,
     });
   }
   return out;

@@ -8,6 +8,7 @@ import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
+import { deploymentPledges } from "./deployment-pledges.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -132,6 +133,7 @@ export function findRelations(ctx: Context): void {
   });
   pledges(ctx, read);
   extensions(ctx);
+  deploymentPledges(ctx, (a, b) => pledgesAt.some((p) => p.at >= a && p.at < b));
   quotes(ctx, roleHolders);
   missions(ctx);
   places(ctx);

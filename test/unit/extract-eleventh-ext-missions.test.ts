@@ -98,3 +98,37 @@ describe("extract: a nation contributes to a mission through its forces (contrib
     ).toEqual([]);
   });
 });
+
+describe("extract: a nation's commitment to keep or send forces up to a date is a pledge (deployment-pledges.ts)", () => {
+  it("a nation subject keeping troops in a mission until a date", async () => {
+    const f = await facts(
+      "Portugal will keep its troops in Romania as part of the NATO battle group in Romania until the end of 2026.",
+    );
+    const pledged = f.find((x) => x.startsWith("portugal PLEDGED "));
+    expect(pledged).toBeDefined();
+    const pledge = pledged?.split(" ")[2];
+    expect(f).toContain(`${pledge} ABOUT nato-battle-group-in-romania`);
+    expect(f).toContain(`${pledge} ABOUT romania`);
+  });
+
+  it("a nation's contribution that will continue, with the minister who announced it", async () => {
+    const f = await facts(
+      "The UK's contribution to Operation Atalanta will continue until at least 2027, Defence Minister John Smith has announced.",
+    );
+    const pledged = f.find((x) => x.startsWith("united-kingdom PLEDGED "));
+    expect(pledged).toBeDefined();
+    const pledge = pledged?.split(" ")[2];
+    expect(f).toContain(`john-smith PLEDGED ${pledge} (inferred)`);
+    expect(f).toContain(`${pledge} ABOUT operation-atalanta`);
+  });
+
+  it.each([
+    "Norway will not keep its jets in Iceland until 2026.",
+    "Estonia said Germany will keep its troops in Lithuania until 2027.",
+    "Poland will host the NATO summit in 2026.",
+    "Latvia will keep its border with Russia closed.",
+  ])("no pledge: %s", async (text) => {
+    const f = await facts(text);
+    expect(f.filter((x) => / PLEDGED /.test(x))).toEqual([]);
+  });
+});
