@@ -15,7 +15,7 @@ import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import { linkLate, linkMentions } from "./link.js";
 import { findMentions, nationNamedIn } from "./mentions.js";
-import { missionAnaphora } from "./mission-anaphora.js";
+import { missionAnaphora, nationAnaphora } from "./mission-anaphora.js";
 import { analyse } from "./nlp.js";
 import { findRelations } from "./relations.js";
 import { sentencesOf } from "./sentences.js";
@@ -112,7 +112,7 @@ export async function extractDraft(
   );
   const filedFrom = all.filter((p) => within(p.mention, dateline));
   // "the battalion", "the mission": the mission last named (mission-anaphora.ts)
-  placed.push(...missionAnaphora(text, news, placed));
+  placed.push(...missionAnaphora(text, news, placed), ...nationAnaphora(text, news, placed));
   placed.sort((a, b) => a.mention.start - b.mention.start);
 
   const proposals: Proposal[] = [];

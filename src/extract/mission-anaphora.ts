@@ -100,3 +100,73 @@ export function missionAnaphora(
   }
   return out;
 }
+
+/** The regions a description names a nation by, and the nations (keys) each holds. */
+const REGIONS: Record<string, readonly string[]> = {
+  Nordic: ["sweden", "norway", "denmark", "finland", "iceland"],
+  Scandinavian: ["sweden", "norway", "denmark"],
+  Baltic: ["estonia", "latvia", "lithuania"],
+  Balkan: [
+    "albania",
+    "bosnia-and-herzegovina",
+    "bulgaria",
+    "croatia",
+    "kosovo",
+    "montenegro",
+    "north-macedonia",
+    "serbia",
+    "slovenia",
+    "greece",
+    "romania",
+  ],
+};
+/** "the Nordic country", "the Baltic state", "the Balkan nation". */
+const NATION_ANAPHOR_RE =
+  /(?<![\p{L}\p{N}’'-])[Tt]he\s+(Nordic|Scandinavian|Baltic|Balkan)\s+(?:country|nation|state|kingdom|republic)(?![\p{L}-])/gu;
+
+/**
+ * "The Nordic country joined NATO last month", "the Baltic state": a nation named by the region it
+ * lies in, which a reader resolves by what they know: the nation of that region last named before
+ * the phrase (by its name, not a demonym), as a placed mention of that nation. Not read: a plain
+ * "the country" (the last nation named is as often a destination as the one in focus), "the
+ * Baltic states" (plural), a phrase before any nation of the region is named.
+ */
+export function nationAnaphora(
+  text: string,
+  sentences: readonly Sentence[],
+  placed: readonly Placed[],
+): Placed[] {
+  const out: Placed[] = [];
+  const last = new Map<string, Placed>();
+  let pi = 0;
+  let si = 0;
+  let reach = -1;
+  for (const m of text.matchAll(NATION_ANAPHOR_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    for (; pi < placed.length && (placed[pi] as Placed).mention.start < end; pi++) {
+      const p = placed[pi] as Placed;
+      if (p.mention.end > start) reach = Math.max(reach, p.mention.end);
+      else if (p.cluster.kind === "Nation" && !p.mention.demonym && !p.mention.metonym)
+        for (const [region, keys] of Object.entries(REGIONS))
+          if (keys.includes(p.cluster.key)) last.set(region, p);
+    }
+    const nation = last.get(m[1] ?? "");
+    if (reach > start || !nation) continue;
+    while (si < sentences.length && (sentences[si] as Sentence).end < end) si++;
+    const s = sentences[si];
+    if (!s || s.start > start) continue;
+    out.push({
+      mention: {
+        start,
+        end,
+        text: m[0],
+        kind: "Nation",
+        name: nation.cluster.name,
+        key: nation.cluster.key,
+      },
+      cluster: nation.cluster,
+    });
+  }
+  return out;
+}

@@ -132,3 +132,16 @@ describe("extract: a nation's commitment to keep or send forces up to a date is 
     expect(f.filter((x) => / PLEDGED /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: a nation named by its region is the region's nation last named (nationAnaphora)", () => {
+  it("the Nordic country", async () => {
+    const f = await facts("Sweden and Belarus disagree. The Nordic country joined NATO in March.");
+    expect(f).toContain("sweden MEMBER_OF nato");
+    expect(f.filter((x) => x.startsWith("belarus MEMBER_OF"))).toEqual([]);
+  });
+
+  it("no nation of that region named before: nothing", async () => {
+    const f = await facts("Belarus and Ukraine met. The Nordic country joined NATO in March.");
+    expect(f.filter((x) => / MEMBER_OF /.test(x))).toEqual([]);
+  });
+});
