@@ -12,7 +12,8 @@
  *   part of", "to build", "participating in", "to join", "on", "to", "in"): the nation by its
  *   demonym right before a noun for forces (a list of demonyms too), an armed force by its name;
  * - the nation that is the sentence's subject (at its start), when the verb sends, deploys or
- *   keeps forces and the mission follows such a link;
+ *   keeps forces and the mission follows such a link ("will maintain a presence" is going on;
+ *   "will send" is still to come, a pledge, and not read);
  * - the mission before, then "involves", "includes", "brings together" and the forces after.
  * Not read: a nation that invades in the article, the mission's own host named as a place
  * ("Latvian troops" beside NATO's brigade in Latvia train with it; the golds do not record the
@@ -32,6 +33,9 @@ const SENDS =
 /** The mission, then what it is made of. */
 const MADE_OF =
   /^\s+(?:[^.;]{0,80}?\s)?(?:also\s+)?(?:involves|involved|includes|included|comprises|brings together|consists of|is made up of)\s/;
+/** A sending still to come. */
+const TO_COME =
+  /\b(?:will|would|shall|plans? to|planned to|aims? to|aimed to|intends? to|is to|are to|set to|going to|wants? to|asked)\s+(?:\w+\s+)?(?:send|deploy|dispatch|contribute|provide|commit|station)\b/;
 /** A report of another's act. */
 const REPORTS = /\b(?:said|says|told|announced|reported|stated|claimed|added)\b/;
 /** A second clause between a force and the mission. */
@@ -111,6 +115,9 @@ export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>
             .replace(/^[^\p{L}]*(?:On|In)\s+[^,]{1,30},\s+/u, ""),
         ) &&
         SENDS.test(ctx.text.slice(p.mention.end, m.mention.start)) &&
+        // "Denmark will send a frigate to X": a contribution to come (a pledge), not yet made;
+        // "will maintain a presence" is one going on
+        !TO_COME.test(ctx.text.slice(p.mention.end, m.mention.start)) &&
         // "The Netherlands said Germany had sent troops to ...": another subject's sending
         !REPORTS.test(ctx.text.slice(p.mention.end, m.mention.start)) &&
         !here.some(

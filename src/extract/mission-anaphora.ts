@@ -12,7 +12,8 @@
  * one with a modifier a reader would take for another unit ("the Danish battalion", "the air
  * force"), one followed by "of" ("the presence of NATO forces"), or by "in" and a name the mission's own name lacks ("the brigade in
  * Vilnius" after "NATO's brigade in Latvia"), one in a sentence that already names that mission,
- * and any before the article names a mission (cataphora is rare in news).
+ * one inside a quotation (a speaker's "this group" points at what the speaker sees), and any
+ * before the article names a mission (cataphora is rare in news).
  */
 import type { Placed } from "./context.js";
 import type { Cluster } from "./link.js";
@@ -80,6 +81,8 @@ export function missionAnaphora(
     while (si < sentences.length && (sentences[si] as Sentence).end < end) si++;
     const s = sentences[si];
     if (!s || s.start > start) continue;
+    // "“This group shows what allies can do,” she said": a speaker's deixis, not the text's
+    if (quoted(text.slice(s.start, start))) continue;
     const head = (m[1] ?? "").replace(/\s+/g, " ");
     const k = HEADS.findIndex((h) => h.head.test(head));
     const target = k < 0 ? undefined : lastFit[k];
@@ -100,6 +103,12 @@ export function missionAnaphora(
   }
   return out;
 }
+
+/** Whether a sentence's text up to a point leaves a quotation open. */
+const quoted = (before: string) => {
+  const open = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return open > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
+};
 
 /** The regions a description names a nation by, and the nations (keys) each holds. */
 const REGIONS: Record<string, readonly string[]> = {
