@@ -15,6 +15,7 @@ import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import { linkLate, linkMentions } from "./link.js";
 import { findMentions, nationNamedIn } from "./mentions.js";
+import { missionAnaphora, nationAnaphora } from "./mission-anaphora.js";
 import { analyse } from "./nlp.js";
 import { findRelations } from "./relations.js";
 import { sentencesOf } from "./sentences.js";
@@ -110,6 +111,9 @@ export async function extractDraft(
     (p) => !within(p.mention, dateline) && !within(p.mention, furniture.lines),
   );
   const filedFrom = all.filter((p) => within(p.mention, dateline));
+  // "the battalion", "the mission": the mission last named (mission-anaphora.ts)
+  placed.push(...missionAnaphora(text, news, placed), ...nationAnaphora(text, news, placed));
+  placed.sort((a, b) => a.mention.start - b.mention.start);
 
   const proposals: Proposal[] = [];
   const ctx: Context = {

@@ -7,6 +7,8 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { contributorsByForces } from "./contributors.js";
+import { deploymentPledges } from "./deployment-pledges.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -120,6 +122,7 @@ export function findRelations(ctx: Context): void {
   battleGroups(ctx);
   battleGroupLists(ctx);
   troopsFrom(ctx);
+  contributorsByForces(ctx, invadersIn(ctx.placed));
   spending(ctx);
   const read = spendingPledges(ctx, {
     targets: () =>
@@ -130,6 +133,7 @@ export function findRelations(ctx: Context): void {
   });
   pledges(ctx, read);
   extensions(ctx);
+  deploymentPledges(ctx, (a, b) => pledgesAt.some((p) => p.at >= a && p.at < b));
   quotes(ctx, roleHolders);
   missions(ctx);
   places(ctx);
