@@ -7,6 +7,7 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { nameEvents, watchEventFacts } from "./event-names.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -14,7 +15,7 @@ import type { Cluster } from "./link.js";
 import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
-import { quotationsIn, titleGap, titleKey } from "./quotations.js";
+import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
@@ -63,6 +64,7 @@ export function findRelations(ctx: Context): void {
       servesIn.set(p.from, p.to);
     propose(p);
   };
+  const eventFacts = watchEventFacts(ctx);
   ctx.entity = (kind, key, name, properties, span) => {
     const c = entity(kind, key, name, properties, span);
     if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
@@ -173,6 +175,7 @@ export function findRelations(ctx: Context): void {
   }
   DISCUSSED.delete(ctx);
   saidAt(ctx, proposed);
+  nameEvents(eventFacts);
 }
 
 /**
@@ -521,12 +524,6 @@ function homeNation(ctx: Context): Cluster | undefined {
 }
 
 /** Where a sentence quotes someone: the spans inside its quotation marks. */
-function quotedSpans(s: Sentence): { start: number; end: number }[] {
-  return [...s.text.matchAll(/“[^”]*”?|"[^"]*"?/g)].map((q) => ({
-    start: s.start + (q.index ?? 0),
-    end: s.start + (q.index ?? 0) + q[0].length,
-  }));
-}
 
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
@@ -2060,10 +2057,7 @@ function summitRelations(
       confidence: 0.7,
     });
   // who the sentence puts at the summit: "X said at the summit", "X will attend the summit"
-  const cue =
-    /\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\w* in|to|told|tells|telling|address(?:ed|es|ing)?|briefed|briefing)\s+(?:the\s+)?$/i.test(
-      ctx.text.slice(Math.max(s.start, at - 30), at),
-    );
+  const cue = SUMMIT_CUE.test(ctx.text.slice(Math.max(s.start, at - 70), at));
   if (!cue) return;
   // "the decisions made at the 2016 summit": what the summit did, not who was there
   if (
@@ -2097,14 +2091,27 @@ function summitRelations(
   }
 }
 
+/**
+ * A part of an event is the event for who is there: "taking part in the second and final day of a
+ * NATO defence ministers' meeting", "told the opening session of the summit".
+ */
+const EVENT_PART =
+  "(?:(?:first|second|third|final|last|opening|closing|concluding)\\s+(?:and\\s+(?:final|last|closing)\\s+)?(?:day|session|round|part)s?\\s+of\\s+(?:the\\s+|an?\\s+|this\\s+year['’]s\\s+)?)?";
+const PARTICIPATION_CUE = new RegExp(
+  `\\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|told|took part in|take part in|takes part in|taking part in|participated in|participating in|participates in|participate in|chaired|chairs|host|hosts|hosted|hosting)\\s+(?:the\\s+|an?\\s+)?${EVENT_PART}$`,
+  "i",
+);
+const SUMMIT_CUE = new RegExp(
+  `\\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\\w* in|to|told|tells|telling|address(?:ed|es|ing)?|briefed|briefing)\\s+(?:the\\s+)?${EVENT_PART}$`,
+  "i",
+);
+
 /** "Speaking at the Ottawa Conference on Security and Defence, Stoltenberg ..." */
 function participation(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const e of ofKind(here, "Event")) {
     if (e.cluster.properties.category === "CONFLICT") continue;
-    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
-    const m = before.match(
-      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs|host|hosts|hosted|hosting)\s+(?:the\s+|an?\s+)?$/i,
-    );
+    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 80), e.mention.start);
+    const m = before.match(PARTICIPATION_CUE);
     if (!m) continue;
     const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "")
       ? "speaker"
@@ -2471,7 +2478,7 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
       s,
       here,
       e,
-      /^(?:['’]s?)?\s+(?:(?:will|would|are to|is to|are set to|are due to)\s+)?(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened|(?:is|was|will be|were|are) (?:held|taking place)|takes place|took place|opens|opened)(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+in\s+(?:the\s+)?$/u,
+      /^(?:['’]s?)?\s+(?:(?:will|would|are to|is to|are set to|are due to)\s+)?(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened|(?:hold|holds|held)\s+(?:(?:a|an|their)\s+)?(?:meeting|session|talks)|(?:is|was|will be|were|are) (?:held|taking place)|takes place|took place|opens|opened)(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+in\s+(?:the\s+)?(?:(?:\p{Lu}\p{Ll}+\s+)?capital,?\s+)?$/u,
     );
   }
   const m = OCCASION.exec(s.text);

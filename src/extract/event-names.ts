@@ -1,0 +1,103 @@
+/**
+ * The names a reader gives an event once the article has said where it is held and who pays the
+ * visit: "the NATO foreign ministers' meeting" held in Riga is also "the NATO foreign ministers'
+ * meeting in Riga"; "Heappey's visit to Pristina" is also "James Heappey's visit to Kosovo". The
+ * rules name an event from the sentence that finds it; the place and the visitor often come from
+ * other rules or sentences. After every rule has run, each event gets these designations as
+ * aliases (its name stays), so that a graph or a reviewer that knows the event by the fuller name
+ * finds it. Only facts the draft states are used: the event's LOCATED_IN, the visitor's
+ * PARTICIPATED_IN, and the nation a place lies in (LOCATED_IN, PART_OF or the capital's nation).
+ */
+import type { Context, Proposal } from "./context.js";
+import { capitalOf } from "./gazetteer.js";
+import type { Cluster } from "./link.js";
+
+export interface EventFacts {
+  located: Map<Cluster, Cluster[]>;
+  participants: Map<Cluster, Cluster[]>;
+  within: Map<Cluster, Cluster>;
+}
+
+const add = (m: Map<Cluster, Cluster[]>, k: Cluster, v: Cluster) => {
+  const list = m.get(k) ?? [];
+  if (!list.includes(v)) list.push(v);
+  m.set(k, list);
+};
+
+/** Records, as the rules propose them, the facts `nameEvents` reads. Call once, before the rules. */
+export function watchEventFacts(ctx: Context): EventFacts {
+  const facts: EventFacts = { located: new Map(), participants: new Map(), within: new Map() };
+  const propose = ctx.propose.bind(ctx);
+  ctx.propose = (p) => {
+    propose(p);
+    note(facts, p as Proposal);
+  };
+  return facts;
+}
+
+function note(facts: EventFacts, p: Proposal): void {
+  if (p.type === "LOCATED_IN" && p.from.kind === "Event") add(facts.located, p.from, p.to);
+  else if (p.type === "PARTICIPATED_IN" && p.to.kind === "Event" && p.from.kind === "Person")
+    add(facts.participants, p.to, p.from);
+  else if (
+    (p.type === "LOCATED_IN" || p.type === "PART_OF") &&
+    p.from.kind === "Place" &&
+    p.to.kind === "Nation" &&
+    !facts.within.has(p.from)
+  )
+    facts.within.set(p.from, p.to);
+}
+
+/** The nation a place lies in, by the draft's own relations or as the nation's capital. */
+function nationOf(facts: EventFacts, place: Cluster): string | undefined {
+  if (place.kind === "Nation") return undefined;
+  const within = facts.within.get(place);
+  if (within) return within.name;
+  const capital = capitalOf(place.key);
+  return capital?.name;
+}
+
+const surname = (name: string) => name.split(/\s+/).pop() ?? name;
+/** "Mr Heappey" is Heappey in an event's name. */
+const plain = (name: string) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+/, "");
+const GATHERING =
+  /\b(?:meeting|summit|conference|talks|session|gathering|ministerial|forum|dinner)$/i;
+
+/** Adds the designations above to every event the rules found. Call once, after the rules. */
+export function nameEvents(facts: EventFacts): void {
+  // an event no rule placed anywhere keeps the name it has
+  for (const e of facts.located.keys()) {
+    if (e.status !== "NEW") continue;
+    const category = String(e.properties.category ?? "");
+    const places = facts.located.get(e) ?? [];
+    // the place itself first (a site, a city), then the nation it lies in
+    const sites = [
+      ...places.filter((p) => p.kind === "Place"),
+      ...places.filter((p) => p.kind === "Nation"),
+    ];
+    const where = new Set<string>();
+    for (const p of sites) {
+      where.add(p.name);
+      const n = nationOf(facts, p);
+      if (n) where.add(n);
+    }
+    const names = new Set<string>();
+    if (category === "VISIT") {
+      const visitors = facts.participants.get(e) ?? [];
+      for (const place of where) {
+        names.add(`visit to ${place}`);
+        for (const v of visitors.slice(0, 2)) {
+          names.add(`${plain(v.name)}'s visit to ${place}`);
+          names.add(`${surname(v.name)}'s visit to ${place}`);
+        }
+      }
+    } else if (
+      (category === "MEETING" || category === "CONFERENCE") &&
+      GATHERING.test(e.name) &&
+      !/\s(?:in|at)\s/.test(e.name)
+    ) {
+      for (const place of where) names.add(`${e.name} in ${place}`);
+    }
+    for (const n of names) if (n !== e.name) e.aliases.add(n);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The eleventh pass (issue 25, ext-events): events as a reader names and places them, who takes
+ * part in them, and quotation marks read by one reader. Each family has cases that must not fire.
+ * Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { quotationsIn, quotedSpans } from "../../src/extract/quotations.js";
+import { draft, facts } from "../helpers/extract.js";
+
+const has = (f: string[], re: RegExp) => f.some((x) => re.test(x));
+const events = async (text: string) =>
+  (await draft(text)).document.entities.filter((e) => e.kind === "Event");
+const quotes = async (text: string) =>
+  (await draft(text)).document.entities
+    .filter((e) => e.kind === "Quote")
+    .map((e) => String(e.properties.text));
+
+describe("extract: an event is also known by where it is held and who pays the visit", () => {
+  it("a ministers' meeting held in a city is also that meeting 'in' the city and its nation", async () => {
+    const [e] = await events(
+      "NATO foreign ministers will hold a meeting in the Estonian capital Tallinn next week, NATO Secretary General Mark Rutte said on Thursday.",
+    );
+    expect(e?.name).toBe("NATO foreign ministers' meeting");
+    expect(e?.aliases).toEqual(
+      expect.arrayContaining([
+        "NATO foreign ministers' meeting in Tallinn",
+        "NATO foreign ministers' meeting in Estonia",
+      ]),
+    );
+  });
+
+  it("'held talks in' places a ministers' meeting", async () => {
+    const f = await facts("EU defence ministers held talks in Warsaw on Monday.");
+    expect(f).toContain("eu-defence-ministers-meeting LOCATED_IN warsaw");
+  });
+
+  it("a visit is also the visitor's (full name and surname) visit to the place's nation", async () => {
+    const [e] = await events(
+      "British Defence Secretary Grant Shapps visited Tapa in Estonia on Monday.",
+    );
+    expect(e?.aliases).toEqual(
+      expect.arrayContaining([
+        "Grant Shapps's visit to Tapa",
+        "Grant Shapps's visit to Estonia",
+        "Shapps's visit to Estonia",
+      ]),
+    );
+  });
+
+  it("an event placed nowhere gets no 'in' name, and a meeting already named for its place keeps it", async () => {
+    const [e] = await events("NATO defence ministers will meet next month to discuss Ukraine.");
+    expect(e?.aliases ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/ in /)]));
+    const summit = (
+      await events("Leaders will gather at the NATO summit in The Hague in June.")
+    ).find((x) => /summit/i.test(x.name));
+    expect(summit?.aliases ?? []).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/ in .* in /)]),
+    );
+  });
+});
+
+describe("extract: a day or session of an event is the event for who is there", () => {
+  it.each([
+    "Dutch Defence Minister Kajsa Ollongren is taking part in the second and final day of a NATO defence ministers' meeting in Brussels.",
+    "Dutch Defence Minister Kajsa Ollongren attended the opening session of the NATO defence ministers' meeting in Brussels.",
+  ])("%s", async (text) => {
+    expect(await facts(text)).toContain(
+      "kajsa-ollongren PARTICIPATED_IN nato-defence-ministers-meeting",
+    );
+  });
+
+  it("'told the second day of a NATO summit' puts the speaker at the summit", async () => {
+    const f = await facts(
+      "“We must stand together,” Prime Minister Mette Frederiksen told the second day of a NATO summit in Vilnius.",
+    );
+    expect(has(f, /^mette-frederiksen PARTICIPATED_IN nato-summit-vilnius/)).toBe(true);
+  });
+
+  it("praising a day of a meeting is not taking part in it", async () => {
+    const f = await facts(
+      "Dutch Defence Minister Kajsa Ollongren praised the second day of a NATO defence ministers' meeting in Brussels.",
+    );
+    expect(has(f, /^kajsa-ollongren PARTICIPATED_IN/)).toBe(false);
+  });
+});
+
+describe("extract: words held at arm's length are no one's quotation", () => {
+  it.each([
+    'The State Department said Russia\'s "unusual military activity" near the border worried allies.',
+    'Estonian Prime Minister Kristen Michal said the drones were a "dangerous escalation" by Russia.',
+    'Allies voiced concern about an increase in "aggressive actions" near the border, Defence Minister Hanno Pevkur said.',
+    "Defence Minister Hanno Pevkur spoke of the so-called “shadow fleet” in the Baltic Sea.",
+  ])("no quote: %s", async (text) => {
+    expect(await quotes(text)).toEqual([]);
+    expect(has(await facts(text), / SAID /)).toBe(false);
+  });
+
+  it.each([
+    ['"We are ready," Estonian Defence Minister Hanno Pevkur said.', "We are ready,"],
+    ['Estonian Defence Minister Hanno Pevkur said he "welcomes" the decision.', "welcomes"],
+    [
+      'Estonian Defence Minister Hanno Pevkur called it "a dangerous escalation of the conflict" on Monday.',
+      "a dangerous escalation of the conflict",
+    ],
+  ])("still a quote: %s", async (text, inner) => {
+    expect(await quotes(text)).toEqual([inner]);
+  });
+});
+
+describe("extract: one reader of quotation marks for every rule", () => {
+  it("reads the spans of every house style's marks, scare quotes and an unclosed mark included", () => {
+    const text =
+      'Pistorius said: „Lithuania hosts the brigade.“ Nauseda said ‘we thank our German friends’ and called it a "turning point"; then « Merci »';
+    const spans = quotedSpans({ start: 10, text }).map((q) => text.slice(q.start - 10, q.end - 10));
+    expect(spans).toEqual([
+      "„Lithuania hosts the brigade.“",
+      "‘we thank our German friends’",
+      '"turning point"',
+      "« Merci »",
+    ]);
+    expect(quotedSpans({ start: 0, text: 'He said: "We will stay in Lithuania' })).toEqual([
+      { start: 9, end: 35 },
+    ]);
+    // a scare quote is a quoted span but no quotation
+    expect(quotationsIn('They fear a "turning point" now.')).toEqual([]);
+  });
+
+  it("a relation stated inside German or single marks is the speaker's words, not the writer's", async () => {
+    for (const text of [
+      "German Defence Minister Boris Pistorius said: „Lithuania hosts the German brigade.“",
+      "German Defence Minister Boris Pistorius said: ‘Lithuania hosts the German brigade.’",
+    ]) {
+      const f = await facts(text);
+      expect(has(f, /^boris-pistorius SAID quote-/)).toBe(true);
+      expect(has(f, /^lithuania HOSTS/)).toBe(false);
+    }
+  });
+});
