@@ -8,6 +8,7 @@ import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { nameEvents, watchEventFacts } from "./event-names.js";
+import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -104,6 +105,8 @@ export function findRelations(ctx: Context): void {
     occasions(ctx, s, here);
     counterparts(ctx, s, here);
     describedEventRelations(ctx, s);
+    speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at));
+    gatheringMeets(ctx, s);
   }
   clauseRelations(ctx, readings, {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
@@ -119,6 +122,7 @@ export function findRelations(ctx: Context): void {
   });
   summits(ctx);
   eventAnaphora(ctx, eventsAt);
+  groupParticipants(ctx, eventFacts);
   battleGroups(ctx);
   battleGroupLists(ctx);
   troopsFrom(ctx);
@@ -1478,7 +1482,7 @@ const LEAD_GAP =
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name

@@ -136,3 +136,64 @@ describe("extract: one reader of quotation marks for every rule", () => {
     }
   });
 });
+
+describe("extract: nations named as a group of office-holders take part in the event", () => {
+  it("'the foreign ministers of A, B, and C will be present in <the meeting's city>'", async () => {
+    const f = await facts(
+      "NATO foreign ministers will meet in Tallinn on Tuesday. The foreign ministers of Moldova, Georgia, and Ukraine will be present in Tallinn to discuss their cooperation with NATO.",
+    );
+    for (const n of ["moldova", "georgia", "ukraine"])
+      expect(f).toContain(`${n} PARTICIPATED_IN nato-foreign-ministers-meeting (inferred)`);
+  });
+
+  it("'met his counterparts from A and B on the sidelines of <event>'", async () => {
+    const f = await facts(
+      "Defence Minister Hanno Pevkur met his counterparts from Finland and Sweden on the sidelines of the NATO summit in Vilnius.",
+    );
+    expect(has(f, /^finland PARTICIPATED_IN nato-summit-vilnius/)).toBe(true);
+    expect(has(f, /^sweden PARTICIPATED_IN nato-summit-vilnius/)).toBe(true);
+  });
+
+  it.each([
+    // the group criticises the meeting: no attending, no one met
+    "NATO foreign ministers will meet in Tallinn on Tuesday. The foreign ministers of Moldova and Georgia criticised the plan in Tallinn.",
+    // nations without a group of office-holders
+    "NATO foreign ministers will meet in Tallinn on Tuesday. Moldova and Georgia will be present in Tallinn.",
+  ])("no participant: %s", async (text) => {
+    const f = await facts(text);
+    expect(has(f, /^(moldova|georgia) PARTICIPATED_IN/)).toBe(false);
+  });
+
+  it("whom a ministers' meeting meets takes part in it", async () => {
+    const f = await facts(
+      "In Tallinn, NATO foreign ministers will meet with their Ukrainian counterpart Andrii Sybiha to discuss Ukraine's needs.",
+    );
+    expect(f).toContain("andrii-sybiha PARTICIPATED_IN nato-foreign-ministers-meeting");
+  });
+});
+
+describe("extract: 'Speaking at <a base>' is a visit to it", () => {
+  it("the speaker named after the phrase, or the title standing for the person named last", async () => {
+    const named = await facts(
+      "Speaking at the Amari Air Base in Estonia, Hungarian Foreign Minister Peter Szijjarto said the mission mattered.",
+    );
+    expect(named).toContain("peter-szijjarto VISITED amari-air-base (inferred)");
+    expect(named).toContain("peter-szijjarto VISITED estonia (inferred)");
+    expect(has(named, /^peter-szijjarto PARTICIPATED_IN szijjarto-visit-to-amari-air-base/)).toBe(
+      true,
+    );
+    const titled = await facts(
+      "Hungarian Foreign Minister Peter Szijjarto met the pilots. Speaking at the Amari Air Base, the foreign minister said the mission mattered.",
+    );
+    expect(titled).toContain("peter-szijjarto VISITED amari-air-base (inferred)");
+  });
+
+  it.each([
+    // speaking at an event, not a site
+    "Speaking at the NATO summit in Vilnius, Hungarian Foreign Minister Peter Szijjarto said the mission mattered.",
+    // a site in the sentence, not where anyone speaks
+    "Hungarian Foreign Minister Peter Szijjarto said the Amari Air Base mattered.",
+  ])("no visit to a base: %s", async (text) => {
+    expect(has(await facts(text), /VISITED amari-air-base/)).toBe(false);
+  });
+});
