@@ -2583,6 +2583,12 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
  * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
  * about the events and pledges named in what they met to discuss.
  */
+/** Between two people met: "and", ", and", a comma, then at most the second one's title. */
+const metToo = (gap: string) => {
+  const joint = /^(?:,\s*|,?\s+and\s+)/.exec(gap);
+  return joint !== null && titleGap(` ${gap.slice(joint[0].length)}`);
+};
+
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
     /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
@@ -2604,13 +2610,14 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     )
     .pop();
   // "During the visit, he met X": the pronoun is the person the article named last before
+  // "The Turkish minister also met ...": a title standing for the person named last
   const pronoun =
-    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/.exec(
+    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\p{L}-]+\s+){0,3}(?:minister|secretary|president|chancellor|premier))(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/u.exec(
       ctx.text.slice(s.start, verbAt),
     );
   if (!subject && pronoun) {
     const last = lastPersonBefore(ctx, s.start);
-    const at = s.start + pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b/);
+    const at = s.start + Math.max(0, pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\b/));
     if (last)
       subject = {
         mention: { start: at, end: at + 2, text: "he", kind: "Person", name: last.name },
@@ -2639,7 +2646,16 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     { category: "MEETING", ...(date ? { date } : {}) },
   );
   told(ctx, event, s);
-  for (const p of [subject, object])
+  // "met with X, and Luxembourg Defence Minister Y": everyone the list names is met
+  const also: Placed[] = [];
+  let last = object;
+  for (const p of who) {
+    if (p.mention.start <= last.mention.end || p.cluster === subject.cluster) continue;
+    if (!metToo(ctx.text.slice(last.mention.end, p.mention.start))) break;
+    also.push(p);
+    last = p;
+  }
+  for (const p of [subject, object, ...also])
     ctx.propose({
       type: "PARTICIPATED_IN",
       from: p.cluster,

@@ -197,3 +197,27 @@ describe("extract: 'Speaking at <a base>' is a visit to it", () => {
     expect(has(await facts(text), /VISITED amari-air-base/)).toBe(false);
   });
 });
+
+describe("extract: everyone a meeting's list names is met", () => {
+  it("'met with X and Prime Minister Y'; 'The Turkish minister also met ...' is the person named last", async () => {
+    const f = await facts(
+      "NATO Secretary General Jens Stoltenberg met with Romanian President Klaus Iohannis and Prime Minister Mihai Tudose in Bucharest.",
+    );
+    expect(has(f, /^klaus-iohannis PARTICIPATED_IN stoltenberg-meeting-with/)).toBe(true);
+    expect(has(f, /^mihai-tudose PARTICIPATED_IN stoltenberg-meeting-with/)).toBe(true);
+    const titled = await facts(
+      "Defence Minister Yasar Guler arrived in Brussels on Wednesday. The Turkish minister also met with his Greek counterpart Nikos Dendias, and Luxembourg Defence Minister Yuriko Backes.",
+    );
+    expect(has(titled, /^yasar-guler PARTICIPATED_IN guler-meeting-with-nikos-dendias/)).toBe(true);
+    expect(has(titled, /^yuriko-backes PARTICIPATED_IN guler-meeting-with-nikos-dendias/)).toBe(
+      true,
+    );
+  });
+
+  it("a person after a clause of its own is not met", async () => {
+    const f = await facts(
+      "NATO Secretary General Jens Stoltenberg met with Romanian President Klaus Iohannis, who later thanked Prime Minister Mihai Tudose.",
+    );
+    expect(has(f, /^mihai-tudose PARTICIPATED_IN/)).toBe(false);
+  });
+});
