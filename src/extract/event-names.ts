@@ -9,13 +9,17 @@
  * PARTICIPATED_IN, and the nation a place lies in (LOCATED_IN, PART_OF or the capital's nation).
  */
 import type { Context, Proposal } from "./context.js";
-import { capitalOf } from "./gazetteer.js";
+import { capitalOf, NATION_BY_KEY } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
 
 export interface EventFacts {
   located: Map<Cluster, Cluster[]>;
   participants: Map<Cluster, Cluster[]>;
   within: Map<Cluster, Cluster>;
+  /** Who visited which place, with the proposal that says so. */
+  visited: Proposal[];
+  /** The nation each person leads or serves. */
+  own: Map<Cluster, Cluster>;
 }
 
 const add = (m: Map<Cluster, Cluster[]>, k: Cluster, v: Cluster) => {
@@ -26,7 +30,13 @@ const add = (m: Map<Cluster, Cluster[]>, k: Cluster, v: Cluster) => {
 
 /** Records, as the rules propose them, the facts `nameEvents` reads. Call once, before the rules. */
 export function watchEventFacts(ctx: Context): EventFacts {
-  const facts: EventFacts = { located: new Map(), participants: new Map(), within: new Map() };
+  const facts: EventFacts = {
+    located: new Map(),
+    participants: new Map(),
+    within: new Map(),
+    visited: [],
+    own: new Map(),
+  };
   const propose = ctx.propose.bind(ctx);
   ctx.propose = (p) => {
     propose(p);
@@ -39,6 +49,14 @@ function note(facts: EventFacts, p: Proposal): void {
   if (p.type === "LOCATED_IN" && p.from.kind === "Event") add(facts.located, p.from, p.to);
   else if (p.type === "PARTICIPATED_IN" && p.to.kind === "Event" && p.from.kind === "Person")
     add(facts.participants, p.to, p.from);
+  else if (p.type === "VISITED") facts.visited.push(p);
+  else if (
+    (p.type === "LEADS" || p.type === "SERVES_IN") &&
+    p.from.kind === "Person" &&
+    p.to.kind === "Nation" &&
+    !facts.own.has(p.from)
+  )
+    facts.own.set(p.from, p.to);
   else if (
     (p.type === "LOCATED_IN" || p.type === "PART_OF") &&
     p.from.kind === "Place" &&
@@ -49,12 +67,42 @@ function note(facts: EventFacts, p: Proposal): void {
 }
 
 /** The nation a place lies in, by the draft's own relations or as the nation's capital. */
-function nationOf(facts: EventFacts, place: Cluster): string | undefined {
+function nationOf(facts: EventFacts, place: Cluster): { key: string; name: string } | undefined {
   if (place.kind === "Nation") return undefined;
-  const within = facts.within.get(place);
-  if (within) return within.name;
-  const capital = capitalOf(place.key);
-  return capital?.name;
+  return facts.within.get(place) ?? capitalOf(place.key);
+}
+
+/**
+ * "Mr Heappey visited Pristina": a foreign visitor to a place visited its nation too (inferred),
+ * where the draft knows the nation (the place's LOCATED_IN, or the capital's nation) and the
+ * visitor's own nation is another one. Call once, after the rules.
+ */
+export function visitedNations(ctx: Context, facts: EventFacts): void {
+  const said = new Set(facts.visited.map((p) => `${p.from.key}|${p.to.key}`));
+  for (const p of [...facts.visited]) {
+    if (p.to.kind !== "Place" || p.from.kind !== "Person") continue;
+    const nation = nationOf(facts, p.to);
+    const own = facts.own.get(p.from);
+    if (!nation || !own || own.key === nation.key || said.has(`${p.from.key}|${nation.key}`))
+      continue;
+    said.add(`${p.from.key}|${nation.key}`);
+    const known = NATION_BY_KEY.get(nation.key);
+    const to = ctx.entity(
+      "Nation",
+      nation.key,
+      known?.name ?? nation.name,
+      known?.properties ?? {},
+    );
+    ctx.propose({
+      type: "VISITED",
+      from: p.from,
+      to,
+      properties: p.properties,
+      sentence: p.sentence,
+      inferred: true,
+      confidence: Math.min(0.6, p.confidence),
+    });
+  }
 }
 
 const surname = (name: string) => name.split(/\s+/).pop() ?? name;
@@ -79,7 +127,7 @@ export function nameEvents(facts: EventFacts): void {
     for (const p of sites) {
       where.add(p.name);
       const n = nationOf(facts, p);
-      if (n) where.add(n);
+      if (n) where.add(n.name);
     }
     const names = new Set<string>();
     if (category === "VISIT") {

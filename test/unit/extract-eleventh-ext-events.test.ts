@@ -221,3 +221,17 @@ describe("extract: everyone a meeting's list names is met", () => {
     expect(has(f, /^mihai-tudose PARTICIPATED_IN/)).toBe(false);
   });
 });
+
+describe("extract: a foreign visitor to a city visited its nation", () => {
+  it("'German Defence Minister X visited Vilnius': X visited Lithuania (inferred)", async () => {
+    const f = await facts("German Defence Minister Boris Pistorius visited Vilnius on Wednesday.");
+    expect(f).toContain("boris-pistorius VISITED lithuania (inferred)");
+  });
+
+  it("a minister visiting a city of their own nation visits no nation", async () => {
+    const f = await facts(
+      "Lithuanian Defence Minister Dovile Sakaliene visited Vilnius on Wednesday.",
+    );
+    expect(has(f, /VISITED lithuania/)).toBe(false);
+  });
+});
