@@ -8,7 +8,7 @@
  * finds it. Only facts the draft states are used: the event's LOCATED_IN, the visitor's
  * PARTICIPATED_IN, and the nation a place lies in (LOCATED_IN, PART_OF or the capital's nation).
  */
-import type { Context, Proposal } from "./context.js";
+import { type Context, inSentence, type Proposal } from "./context.js";
 import { capitalOf, NATION_BY_KEY } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
 
@@ -147,5 +147,41 @@ export function nameEvents(facts: EventFacts): void {
       for (const place of where) names.add(`${e.name} in ${place}`);
     }
     for (const n of names) if (n !== e.name) e.aliases.add(n);
+  }
+}
+
+/**
+ * An event found in a sentence that dates it ("NATO defence ministers met in Brussels on Tuesday",
+ * "a handover ceremony took place ... on Thursday") is dated so, the weekday resolved against the
+ * publication date (mentions.ts, chrono-node): the first date after the event's first mention in
+ * that sentence, else the last one before it. Events the rules dated, conflicts and events the
+ * graph already holds keep theirs. Call once, after the rules.
+ */
+const SAID_BETWEEN = /\b(?:said|says|told|tells|added|announced|stated|reported|wrote)\b/;
+
+export function dateEvents(ctx: Context): void {
+  const seen = new Set<Cluster>();
+  for (const p of ctx.placed) {
+    const e = p.cluster;
+    if (e.kind !== "Event" || seen.has(e)) continue;
+    seen.add(e);
+    if (e.status !== "NEW" || e.properties.date || e.properties.category === "CONFLICT") continue;
+    const s = ctx.sentences.find((x) => x.start <= p.mention.start && p.mention.start < x.end);
+    if (!s) continue;
+    // "..., Stoltenberg said on Monday": the day it was said, not the event's
+    const said = (d: { start: number; end: number }) =>
+      SAID_BETWEEN.test(
+        d.start >= p.mention.end
+          ? ctx.text.slice(p.mention.end, d.start)
+          : ctx.text.slice(d.end, p.mention.start),
+      ) ||
+      /^\s*,?\s*(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:said|says|told|added)\b/u.test(
+        ctx.text.slice(d.end, s.end),
+      );
+    const dates = inSentence(s, ctx.dates).filter((d) => !said(d));
+    const date =
+      dates.find((d) => d.start >= p.mention.end)?.date ??
+      dates.filter((d) => d.end <= p.mention.start).at(-1)?.date;
+    if (date) e.properties.date = date;
   }
 }

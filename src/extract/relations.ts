@@ -7,7 +7,7 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
-import { nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
+import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
@@ -181,6 +181,7 @@ export function findRelations(ctx: Context): void {
   saidAt(ctx, proposed);
   nameEvents(eventFacts);
   visitedNations(ctx, eventFacts);
+  dateEvents(ctx);
 }
 
 /**

@@ -235,3 +235,21 @@ describe("extract: a foreign visitor to a city visited its nation", () => {
     expect(has(f, /VISITED lithuania/)).toBe(false);
   });
 });
+
+describe("extract: an event is dated by the sentence that tells of it", () => {
+  it("'met in Brussels on Tuesday', 'took place ... on Thursday': the weekday before publication", async () => {
+    const [meeting] = await events("NATO defence ministers met in Brussels on Tuesday.");
+    expect(meeting?.properties.date).toBe("2024-06-11");
+    const [ceremony] = await events(
+      "A handover ceremony took place at Amari Air Base on Thursday, the ministry said.",
+    );
+    expect(ceremony?.properties.date).toBe("2024-06-13");
+  });
+
+  it("the day something was said about the event is not its date", async () => {
+    const [meeting] = await events(
+      "On Monday, Stoltenberg said NATO defence ministers met in Brussels to discuss Ukraine.",
+    );
+    expect(meeting?.properties.date).toBeUndefined();
+  });
+});
