@@ -71,7 +71,7 @@ export function groupParticipants(ctx: Context, facts: EventFacts): void {
       const met = MET_BEFORE.test(ctx.text.slice(Math.max(s.start, groupAt - 40), groupAt));
       const attends = ATTENDS_AFTER.test(ctx.text.slice(last.mention.end, s.end));
       if (!met && !attends) continue;
-      const event = occasionOf(ctx, s, here, named, facts, lastOccasion);
+      const event = occasionOf(s, here, named, facts, lastOccasion);
       if (!event) continue;
       for (const n of list)
         if (!(facts.located.get(event) ?? []).includes(n.cluster))
@@ -114,7 +114,6 @@ export function gatheringMeets(ctx: Context, s: Sentence): void {
 
 /** The event a sentence speaks of: one it names, one held at a place it names, or "the meeting". */
 function occasionOf(
-  ctx: Context,
   s: Sentence,
   here: readonly Placed[],
   named: readonly Placed[],
