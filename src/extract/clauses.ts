@@ -22,6 +22,7 @@ import { GAZETTEER } from "./gazetteer.js";
 import { slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Token } from "./nlp.js";
+import { quotedSpans } from "./quotations.js";
 import type { Sentence } from "./sentences.js";
 
 /** What the clause reader asks of the rules around it (relations.ts). */
@@ -184,12 +185,6 @@ interface Slots {
   subjectAnaphor?: boolean;
 }
 
-const quoted = (s: Sentence) =>
-  [...s.text.matchAll(/“[^”]*”?|"[^"]*"?/g)].map((q) => ({
-    start: s.start + (q.index ?? 0),
-    end: s.start + (q.index ?? 0) + q[0].length,
-  }));
-
 /** The coordinated list of mentions ending with `here[i]`, read leftwards. */
 function listEndingAt(ctx: Context, here: readonly Placed[], i: number): Placed[] {
   const list = [here[i] as Placed];
@@ -315,7 +310,7 @@ export function readClauses(ctx: Context): Reading[] {
     while (ti < tokens.length && (tokens[ti] as Token).start < s.start) ti++;
     let tj = ti;
     while (tj < tokens.length && (tokens[tj] as Token).end <= s.end) tj++;
-    const quotes = quoted(s);
+    const quotes = quotedSpans(s);
     const outside = (x: { start: number; end: number }) =>
       !quotes.some((q) => x.start < q.end && x.end > q.start);
     const sTokens = tokens.slice(ti, tj).filter(outside);

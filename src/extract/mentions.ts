@@ -804,9 +804,11 @@ export function findMentions(
     claimOrganization(m, "GOVERNMENT");
   }
   // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
-  // "when NATO defence ministers converge": one event per alliance and portfolio.
+  // "when NATO defence ministers converge", "NATO foreign ministers will hold a meeting": one event
+  // per alliance and portfolio ("the opening session of the NATO defence ministers' meeting" is
+  // the meeting's mention, not the session's).
   for (const m of text.matchAll(
-    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened)\b))/gu,
+    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?!['’]? (?:meeting|ministerial|talks))|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) ([Dd]efen[cs]e|[Ff]oreign|[Ff]inance) [Mm]inisters(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened|(?:hold|holds|held) (?:a |an |their )?(?:meeting|talks|session)s?)\b))/gu,
   )) {
     const org = m[1] ?? m[3] ?? m[5] ?? "";
     const branch = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase().replace("defense", "defence");

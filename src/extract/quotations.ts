@@ -12,14 +12,48 @@
 /** One quotation: `[whole, inner]` with `index` the opening mark's offset, as a RegExp match. */
 export type Quotation = RegExpMatchArray;
 
+const ANY_MARK = /[“”"„«‘’']/;
 const DOUBLE = /“([^“”]+)”|"([^"]+)"|„([^“”„]+)[“”]|«\s?([^«»]+?)\s?»/g;
 const SINGLE_CURLY = /(?<![\p{L}\p{N}])‘([^‘]*?\p{L}[^‘]*?)’(?![\p{L}\p{N}])/gu;
 const SINGLE_STRAIGHT = /(?<=^|[\s:,(—–-])'(?=\p{L})([^']*?\s[^']*?[^\s'])'(?![\p{L}\p{N}])/gu;
 
-/** The quotations of `text` (a sentence), in text order, each as `[whole, inner]` at `index`. */
-export function quotationsIn(text: string): Quotation[] {
+/**
+ * Words a writer holds at arm's length in double marks, not words anyone said: a short phrase (four
+ * words or fewer) that closes with no punctuation of its own and stands where a noun phrase does,
+ * after an article, a possessive or a preposition ("Russia's “unusual military activity” near the
+ * border", "an increase in “aggressive actions”", "the so-called “coalition of the willing”").
+ * "said he “welcomes” these comments", "“We are ready,” she said" and words a speaker names something
+ * with ("described it as “a sign of resolve”") are quotations.
+ */
+const HELD_AT_ARMS_LENGTH =
+  /(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|your|so-called|alleged|in|of|on|about|for|with|by|as|into|from|against|over)|\p{L}['’]s?)\s+$/iu;
+
+function scareQuote(text: string, at: number, inner: string): boolean {
+  const words = inner.trim().split(/\s+/);
+  return (
+    words.length <= 4 &&
+    !/[,.!?…;:]$/.test(inner.trim()) &&
+    HELD_AT_ARMS_LENGTH.test(text.slice(Math.max(0, at - 30), at)) &&
+    // "described the deployment as “a sign of resolve”": naming words are the namer's
+    !/(?<![\p{L}-])(?:call(?:s|ed)?|describe[sd]?|dubbed|dubs|hail(?:s|ed)?|term(?:s|ed)|label(?:s|led|ed))\b[^“”"„«]{0,40}$/u.test(
+      text.slice(Math.max(0, at - 60), at),
+    )
+  );
+}
+
+/**
+ * The quotations of `text` (a sentence), in text order, each as `[whole, inner]` at `index`.
+ * Phrases held at arm's length (`scareQuote`) are left out unless `all`: they are no one's words,
+ * though what lies inside them is still quoted text, not the writer's clause.
+ */
+export function quotationsIn(text: string, all = false): Quotation[] {
   const out: Quotation[] = [];
-  for (const m of text.matchAll(DOUBLE)) out.push(shape(m, m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""));
+  if (!ANY_MARK.test(text)) return out;
+  for (const m of text.matchAll(DOUBLE)) {
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
+    if (!all && scareQuote(text, m.index ?? 0, inner)) continue;
+    out.push(shape(m, inner));
+  }
   const inside = (at: number) =>
     out.some((q) => (q.index ?? 0) <= at && at < (q.index ?? 0) + q[0].length);
   for (const re of [SINGLE_CURLY, SINGLE_STRAIGHT])
@@ -31,6 +65,23 @@ export function quotationsIn(text: string): Quotation[] {
       out.push(shape(m, m[1] ?? ""));
     }
   return out.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+}
+
+/**
+ * The spans of a sentence a reader takes as quoted, in text offsets: every quotation `quotationsIn`
+ * reads (in every house style's marks, scare quotes too), and a double mark left open runs to the
+ * sentence's end. One reader for the rules that must not take a quoted word for the writer's own.
+ */
+export function quotedSpans(s: { start: number; text: string }): { start: number; end: number }[] {
+  if (!ANY_MARK.test(s.text)) return [];
+  const spans = quotationsIn(s.text, true).map((q) => ({
+    start: s.start + (q.index ?? 0),
+    end: s.start + (q.index ?? 0) + q[0].length,
+  }));
+  const lastEnd = spans.reduce((end, q) => Math.max(end, q.end), s.start);
+  const open = /[“„«"]/.exec(s.text.slice(lastEnd - s.start));
+  if (open) spans.push({ start: lastEnd + open.index, end: s.start + s.text.length });
+  return spans;
 }
 
 function shape(m: RegExpMatchArray, inner: string): Quotation {

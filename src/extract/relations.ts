@@ -9,6 +9,8 @@ import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
+import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
+import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
@@ -16,7 +18,7 @@ import type { Cluster } from "./link.js";
 import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
-import { quotationsIn, titleGap, titleKey } from "./quotations.js";
+import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
@@ -65,6 +67,7 @@ export function findRelations(ctx: Context): void {
       servesIn.set(p.from, p.to);
     propose(p);
   };
+  const eventFacts = watchEventFacts(ctx);
   ctx.entity = (kind, key, name, properties, span) => {
     const c = entity(kind, key, name, properties, span);
     if (kind === "Pledge" && span) pledgesAt.push({ c, at: span.start });
@@ -104,6 +107,8 @@ export function findRelations(ctx: Context): void {
     occasions(ctx, s, here);
     counterparts(ctx, s, here);
     describedEventRelations(ctx, s);
+    speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at));
+    gatheringMeets(ctx, s);
   }
   clauseRelations(ctx, readings, {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
@@ -119,6 +124,7 @@ export function findRelations(ctx: Context): void {
   });
   summits(ctx);
   eventAnaphora(ctx, eventsAt);
+  groupParticipants(ctx, eventFacts);
   battleGroups(ctx);
   battleGroupLists(ctx);
   troopsFrom(ctx);
@@ -177,6 +183,9 @@ export function findRelations(ctx: Context): void {
   }
   DISCUSSED.delete(ctx);
   saidAt(ctx, proposed);
+  nameEvents(eventFacts);
+  visitedNations(ctx, eventFacts);
+  dateEvents(ctx);
 }
 
 /**
@@ -525,12 +534,6 @@ function homeNation(ctx: Context): Cluster | undefined {
 }
 
 /** Where a sentence quotes someone: the spans inside its quotation marks. */
-function quotedSpans(s: Sentence): { start: number; end: number }[] {
-  return [...s.text.matchAll(/“[^”]*”?|"[^"]*"?/g)].map((q) => ({
-    start: s.start + (q.index ?? 0),
-    end: s.start + (q.index ?? 0) + q[0].length,
-  }));
-}
 
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
@@ -1485,7 +1488,7 @@ const LEAD_GAP =
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -2064,10 +2067,7 @@ function summitRelations(
       confidence: 0.7,
     });
   // who the sentence puts at the summit: "X said at the summit", "X will attend the summit"
-  const cue =
-    /\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\w* in|to|told|tells|telling|address(?:ed|es|ing)?|briefed|briefing)\s+(?:the\s+)?$/i.test(
-      ctx.text.slice(Math.max(s.start, at - 30), at),
-    );
+  const cue = SUMMIT_CUE.test(ctx.text.slice(Math.max(s.start, at - 70), at));
   if (!cue) return;
   // "the decisions made at the 2016 summit": what the summit did, not who was there
   if (
@@ -2101,14 +2101,27 @@ function summitRelations(
   }
 }
 
+/**
+ * A part of an event is the event for who is there: "taking part in the second and final day of a
+ * NATO defence ministers' meeting", "told the opening session of the summit".
+ */
+const EVENT_PART =
+  "(?:(?:first|second|third|final|last|opening|closing|concluding)\\s+(?:and\\s+(?:final|last|closing)\\s+)?(?:day|session|round|part)s?\\s+of\\s+(?:the\\s+|an?\\s+|this\\s+year['’]s\\s+)?)?";
+const PARTICIPATION_CUE = new RegExp(
+  `\\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|told|took part in|take part in|takes part in|taking part in|participated in|participating in|participates in|participate in|chaired|chairs|host|hosts|hosted|hosting)\\s+(?:the\\s+|an?\\s+)?${EVENT_PART}$`,
+  "i",
+);
+const SUMMIT_CUE = new RegExp(
+  `\\b(?:at|attend(?:s|ed|ing)?|during|on the sidelines of|took part in|take part in|taking part in|participat\\w* in|to|told|tells|telling|address(?:ed|es|ing)?|briefed|briefing)\\s+(?:the\\s+)?${EVENT_PART}$`,
+  "i",
+);
+
 /** "Speaking at the Ottawa Conference on Security and Defence, Stoltenberg ..." */
 function participation(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const e of ofKind(here, "Event")) {
     if (e.cluster.properties.category === "CONFLICT") continue;
-    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 40), e.mention.start);
-    const m = before.match(
-      /\b(speaking|spoke|speech|remarks|addressed|address|attended|attending|attends|at|during|to|took part in|take part in|takes part in|taking part in|participated in|chaired|chairs|host|hosts|hosted|hosting)\s+(?:the\s+|an?\s+)?$/i,
-    );
+    const before = ctx.text.slice(Math.max(s.start, e.mention.start - 80), e.mention.start);
+    const m = before.match(PARTICIPATION_CUE);
     if (!m) continue;
     const role = /speak|spoke|speech|remarks|address/i.test(m[1] ?? "")
       ? "speaker"
@@ -2475,7 +2488,7 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
       s,
       here,
       e,
-      /^(?:['’]s?)?\s+(?:(?:will|would|are to|is to|are set to|are due to)\s+)?(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened|(?:is|was|will be|were|are) (?:held|taking place)|takes place|took place|opens|opened)(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+in\s+(?:the\s+)?$/u,
+      /^(?:['’]s?)?\s+(?:(?:will|would|are to|is to|are set to|are due to)\s+)?(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened|(?:hold|holds|held)\s+(?:(?:a|an|their)\s+)?(?:meeting|session|talks)|(?:is|was|will be|were|are) (?:held|taking place)|takes place|took place|opens|opened)(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+in\s+(?:the\s+)?(?:(?:\p{Lu}\p{Ll}+\s+)?capital,?\s+)?$/u,
     );
   }
   const m = OCCASION.exec(s.text);
@@ -2576,6 +2589,12 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
  * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
  * about the events and pledges named in what they met to discuss.
  */
+/** Between two people met: "and", ", and", a comma, then at most the second one's title. */
+const metToo = (gap: string) => {
+  const joint = /^(?:,\s*|,?\s+and\s+)/.exec(gap);
+  return joint !== null && titleGap(` ${gap.slice(joint[0].length)}`);
+};
+
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
     /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
@@ -2597,13 +2616,14 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     )
     .pop();
   // "During the visit, he met X": the pronoun is the person the article named last before
+  // "The Turkish minister also met ...": a title standing for the person named last
   const pronoun =
-    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/.exec(
+    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\p{L}-]+\s+){0,3}(?:minister|secretary|president|chancellor|premier))(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/u.exec(
       ctx.text.slice(s.start, verbAt),
     );
   if (!subject && pronoun) {
     const last = lastPersonBefore(ctx, s.start);
-    const at = s.start + pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b/);
+    const at = s.start + Math.max(0, pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\b/));
     if (last)
       subject = {
         mention: { start: at, end: at + 2, text: "he", kind: "Person", name: last.name },
@@ -2632,7 +2652,16 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     { category: "MEETING", ...(date ? { date } : {}) },
   );
   told(ctx, event, s);
-  for (const p of [subject, object])
+  // "met with X, and Luxembourg Defence Minister Y": everyone the list names is met
+  const also: Placed[] = [];
+  let last = object;
+  for (const p of who) {
+    if (p.mention.start <= last.mention.end || p.cluster === subject.cluster) continue;
+    if (!metToo(ctx.text.slice(last.mention.end, p.mention.start))) break;
+    also.push(p);
+    last = p;
+  }
+  for (const p of [subject, object, ...also])
     ctx.propose({
       type: "PARTICIPATED_IN",
       from: p.cluster,
