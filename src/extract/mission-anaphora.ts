@@ -17,6 +17,7 @@
  */
 import type { Placed } from "./context.js";
 import type { Cluster } from "./link.js";
+import { quotedSpans } from "./quotations.js";
 import type { Sentence } from "./sentences.js";
 
 /** Modifiers that keep the reference: "the new multinational battle group", "the whole mission". */
@@ -82,7 +83,7 @@ export function missionAnaphora(
     const s = sentences[si];
     if (!s || s.start > start) continue;
     // "“This group shows what allies can do,” she said": a speaker's deixis, not the text's
-    if (quoted(text.slice(s.start, start))) continue;
+    if (quotedSpans(s).some((q) => q.start < start && start < q.end)) continue;
     const head = (m[1] ?? "").replace(/\s+/g, " ");
     const k = HEADS.findIndex((h) => h.head.test(head));
     const target = k < 0 ? undefined : lastFit[k];
@@ -103,12 +104,6 @@ export function missionAnaphora(
   }
   return out;
 }
-
-/** Whether a sentence's text up to a point leaves a quotation open. */
-const quoted = (before: string) => {
-  const open = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
-  return open > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
-};
 
 /** The regions a description names a nation by, and the nations (keys) each holds. */
 const REGIONS: Record<string, readonly string[]> = {

@@ -533,8 +533,6 @@ function homeNation(ctx: Context): Cluster | undefined {
   return n >= 3 && !tie ? best : undefined;
 }
 
-/** Where a sentence quotes someone: the spans inside its quotation marks. */
-
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
@@ -2584,17 +2582,17 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   if (place) eventAt(ctx, event, place.cluster, s);
 }
 
-/**
- * "Stoltenberg met Polish Prime Minister Beata Szydlo to discuss ...", "X held talks with Y": a
- * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
- * about the events and pledges named in what they met to discuss.
- */
 /** Between two people met: "and", ", and", a comma, then at most the second one's title. */
 const metToo = (gap: string) => {
   const joint = /^(?:,\s*|,?\s+and\s+)/.exec(gap);
   return joint !== null && titleGap(` ${gap.slice(joint[0].length)}`);
 };
 
+/**
+ * "Stoltenberg met Polish Prime Minister Beata Szydlo to discuss ...", "X held talks with Y": a
+ * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
+ * about the events and pledges named in what they met to discuss.
+ */
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
     /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
