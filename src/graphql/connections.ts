@@ -4,7 +4,15 @@
  */
 import type { ArgBuilder, ObjectRef } from "@pothos/core";
 import { builder } from "./builder.js";
-import { type ConnectionShape, MAX_PAGE_SIZE } from "./pagination.js";
+import {
+  type ConnectionArgs,
+  type ConnectionShape,
+  connectionScope,
+  cursorOf,
+  MAX_PAGE_SIZE,
+  pageWindow,
+  toConnection,
+} from "./pagination.js";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -38,4 +46,48 @@ export function connectionType<T extends object>(
       }),
     }),
   });
+}
+
+/** An edge of a list of plain objects: the item is its `node`. */
+export interface NodeEdge<T> {
+  node: T;
+  cursor: string;
+}
+
+/**
+ * `<name>Connection` with edges `<name>Edge { cursor, node }` over `node`: a connection of a
+ * list read with its parent (a record's claims or evidence), paged like every other list.
+ */
+export function nodeConnectionType<T extends object>(
+  name: string,
+  node: ObjectRef<Types, T>,
+  description: string,
+) {
+  const edge = builder.objectRef<NodeEdge<T>>(`${name}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString("cursor"),
+      node: t.expose("node", { type: node }),
+    }),
+  });
+  return connectionType<{ node: T }>(`${name}Connection`, edge, description);
+}
+
+/**
+ * A page of `items`, a list already in memory, by the same arguments, limits and cursors as
+ * every other connection; `field` names the list for its cursors. totalCount is its length.
+ * Its length being known, `last` alone takes the end of the list (the newest claims).
+ */
+export function listPage<T>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  field: string,
+): ConnectionShape<{ node: T }> {
+  const scope = connectionScope(field, args);
+  const fromEnd = args.last != null && args.first == null && args.before == null;
+  const window = pageWindow(
+    fromEnd ? { ...args, before: cursorOf(scope, items.length) } : args,
+    scope,
+  );
+  const rows = items.slice(window.offset, window.offset + window.limit).map((node) => ({ node }));
+  return toConnection(rows, window, items.length);
 }

@@ -10,7 +10,7 @@ import { type Claim, resolveClaims } from "../../domain/claims.js";
 import { changedFields } from "../../domain/entity-claims.js";
 import { KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
-import { pagingArgs } from "../connections.js";
+import { listPage, nodeConnectionType, pagingArgs } from "../connections.js";
 import { RELATION_FIELD } from "../planner.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { kindPropertyFields } from "./properties.js";
@@ -69,6 +69,12 @@ const EntityClaimRef = builder.objectRef<Claim>("EntityClaim").implement({
   }),
 });
 
+const EntityClaimConnection = nodeConnectionType(
+  "EntityClaim",
+  EntityClaimRef,
+  "An entity's claims, a page at a time (see Entity.claims).",
+);
+
 EntityRef.implement({
   description:
     "Anything in the graph: a person, nation, organisation, place, mission, event, pledge, quote or source.",
@@ -108,8 +114,15 @@ EntityRef.implement({
     claims: t.field({
       type: [EntityClaimRef],
       description:
-        "What each source states about this entity's name, description and properties, oldest first, retracted ones included. Aliases are not claimed: they are the union of every source's.",
+        "What each source states about this entity's name, description and properties, oldest first, retracted ones included. Aliases are not claimed: they are the union of every source's. All of them: for an entity many sources state, page them with claimsConnection.",
       resolve: (e) => entityClaims(e),
+    }),
+    claimsConnection: t.field({
+      type: EntityClaimConnection,
+      description:
+        "The claims of `claims`, a page at a time, oldest first: for an entity many sources state. `last: 5` alone gives the five newest; totalCount, how many there are.",
+      args: pagingArgs(t.arg),
+      resolve: (e, args) => listPage(entityClaims(e), args, "claimsConnection"),
     }),
     disputed: t.boolean({
       description:

@@ -17,7 +17,7 @@ import {
   type RelationType,
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
-import { connectionType, pagingArgs } from "../connections.js";
+import { connectionType, listPage, nodeConnectionType, pagingArgs } from "../connections.js";
 import { pageWindow, toConnection } from "../pagination.js";
 import {
   connectionWindow,
@@ -67,6 +67,12 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
     rank: t.field({ type: ClaimRankEnum, resolve: (e) => e.rank }),
   }),
 });
+
+const EvidenceConnection = nodeConnectionType(
+  "Evidence",
+  EvidenceRef,
+  "A relation's evidence or claims, a page at a time (see evidence and claims).",
+);
 
 type Edge = RelationRecord & { cursor: string };
 
@@ -129,14 +135,28 @@ function relationFields<T extends RelationRecord>(
     evidence: t.field({
       type: [EvidenceRef],
       description:
-        "Every source sentence that states the relation and counts (not retracted; with asOf, none later than it).",
+        "Every source sentence that states the relation and counts (not retracted; with asOf, none later than it). All of them: for a relation many sources state, page them with evidenceConnection.",
       resolve: (r) => r.evidence,
+    }),
+    evidenceConnection: t.field({
+      type: EvidenceConnection,
+      description:
+        "The sentences of `evidence`, a page at a time: for a relation many sources state. totalCount, how many there are.",
+      args: pagingArgs(t.arg),
+      resolve: (r, args) => listPage(r.evidence, args, "evidenceConnection"),
     }),
     claims: t.field({
       type: [EvidenceRef],
       description:
-        "Every claim of every source, oldest first, retracted ones included: each source's own values and time.",
+        "Every claim of every source, oldest first, retracted ones included: each source's own values and time. All of them: page them with claimsConnection.",
       resolve: (r) => r.claims,
+    }),
+    claimsConnection: t.field({
+      type: EvidenceConnection,
+      description:
+        "The claims of `claims`, a page at a time, oldest first. `last: 5` alone gives the five newest; totalCount, how many there are.",
+      args: pagingArgs(t.arg),
+      resolve: (r, args) => listPage(r.claims, args, "claimsConnection"),
     }),
     disputed: t.boolean({
       description:
