@@ -3,7 +3,9 @@
  * capability of the API), served with its assets inlined so it works with no network beyond this
  * server, and a link to the visual explorer at /explorer (which links back).
  */
-import type { GraphiQLOptions } from "graphql-yoga";
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { GraphiQLOptions, Plugin } from "graphql-yoga";
 import { CSRF_HEADER } from "./graphql/csrf.js";
 
 /**
@@ -277,13 +279,21 @@ const PLACE_LINK = `<script>
 })();
 </script>`;
 
+/** A rendered page, with what sending it again costs least: its gzip and its entity tag. */
+interface Page {
+  gzip: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+/** Rendered pages by their options; and each page's gzip and tag, by its text. */
 const rendered = new Map<string, string>();
+const pages = new Map<string, Page>();
 
 /**
  * yoga's `renderGraphiQL`: GraphiQL with its scripts, styles and editor workers inlined
  * (@graphql-yoga/render-graphiql) instead of fetched from a CDN, so it also works offline and
  * behind a firewall, plus the explorer link. The page is about 9 MB, so each distinct set of
- * options is rendered once.
+ * options is rendered (and compressed, see graphiqlTransfer) once.
  */
 export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
   const key = JSON.stringify(options);
@@ -297,8 +307,71 @@ export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> 
         /<div id="root"><\/div>/,
         () => `<div id="root"></div>${EXPLORER_LINK}${PLACE_LINK}`,
       );
-    if (rendered.size > 8) rendered.clear();
+    if (rendered.size > 8) {
+      rendered.clear();
+      pages.clear();
+    }
     rendered.set(key, html);
+    const digest = createHash("sha256").update(html).digest("base64url").slice(0, 27);
+    pages.set(html, { gzip: new Uint8Array(gzipSync(html)), etag: `"${digest}"` });
   }
   return html;
+}
+
+/** Whether an Accept-Encoding header accepts gzip (listed without q=0, or `*`). */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  for (const item of header.split(",")) {
+    const [coding = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
+    if (coding !== "gzip" && coding !== "*") continue;
+    const q = params.find((p) => p.startsWith("q="));
+    if (q === undefined || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
+}
+
+/** Whether If-None-Match names `etag` (or is `*`); weak tags match too (RFC 9110 13.1.2). */
+function notModified(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(",")
+    .map((t) => t.trim().replace(/^W\//, ""))
+    .some((t) => t === etag || t === "*");
+}
+
+/**
+ * GraphiQL's page is about 9 MB. This sends it gzipped (about a quarter) to a browser that
+ * accepts it, compressed once when rendered and not per request, with an entity tag, so a
+ * reload that sends If-None-Match gets 304 and no body; `Cache-Control: no-cache` has the browser
+ * ask each time, so a new version of the page shows at once.
+ */
+export function graphiqlTransfer(): Plugin {
+  return {
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      if (request.method !== "GET" || response.status !== 200) return;
+      if (!response.headers.get("content-type")?.startsWith("text/html")) return;
+      const html = await response.text();
+      const page = pages.get(html);
+      const headers = new fetchAPI.Headers(response.headers);
+      // Each body below sets its own length (a gzipped one is a quarter of the text's).
+      headers.delete("content-length");
+      headers.set("content-type", "text/html; charset=utf-8");
+      if (page === undefined) {
+        setResponse(new fetchAPI.Response(html, { status: 200, headers }));
+        return;
+      }
+      headers.set("etag", page.etag);
+      headers.set("cache-control", "no-cache");
+      headers.append("vary", "Accept-Encoding");
+      if (notModified(request.headers.get("if-none-match"), page.etag)) {
+        headers.delete("content-type");
+        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      } else if (acceptsGzip(request.headers.get("accept-encoding"))) {
+        headers.set("content-encoding", "gzip");
+        setResponse(new fetchAPI.Response(page.gzip, { status: 200, headers }));
+      } else {
+        setResponse(new fetchAPI.Response(html, { status: 200, headers }));
+      }
+    },
+  };
 }

@@ -9,7 +9,7 @@ import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { createExtractor, type Extractor } from "./extract/pool.js";
-import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { GRAPHIQL_OPTIONS, graphiqlTransfer, renderGraphiQL } from "./graphiql.js";
 import { operationBudget } from "./graphql/complexity.js";
 import { type CorsOrigins, cors } from "./graphql/cors.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
@@ -242,6 +242,7 @@ export function createApp({
       roundTripsExtension(),
       operationBudget(),
       requestErrors(logger),
+      graphiqlTransfer(),
     ],
   });
 }

@@ -5,6 +5,7 @@
  */
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -22,6 +23,8 @@ interface RawAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body as sent, not decoded (a gzipped page stays gzipped). */
+  bytes: Buffer;
 }
 
 /** A request with its path sent byte for byte (fetch would normalise `..` and `%2e%2e`). */
@@ -34,12 +37,19 @@ function raw(
     const req = request(
       { hostname, port, path, method: options.method ?? "GET", headers: options.headers },
       (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          body += chunk;
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
         });
-        res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          done({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: bytes.toString("utf8"),
+            bytes,
+          });
+        });
       },
     );
     req.on("error", fail);
@@ -348,6 +358,42 @@ describe("CSRF prevention", () => {
     } finally {
       stream.abort();
     }
+  });
+});
+
+describe("GraphiQL's page (about 9 MB)", () => {
+  const page = (headers: Record<string, string> = {}) =>
+    raw("/graphql", { headers: { accept: "text/html", ...headers } });
+
+  it("is sent gzipped to a browser that accepts it, the same page in a quarter of the bytes", async () => {
+    const plain = await page({ "accept-encoding": "identity" });
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toContain("explorer-link");
+    const zipped = await page({ "accept-encoding": "br, gzip;q=0.8, deflate" });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
+    expect(gunzipSync(zipped.bytes).equals(plain.bytes)).toBe(true);
+    // gzip refused with q=0: the page as it is.
+    const refused = await page({ "accept-encoding": "gzip;q=0, identity" });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(refused.bytes.equals(plain.bytes)).toBe(true);
+  });
+
+  it("has an entity tag: a reload that sends it back gets 304 and no body", async () => {
+    const first = await page({ "accept-encoding": "gzip" });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(first.headers["cache-control"]).toBe("no-cache");
+    const again = await page({ "accept-encoding": "gzip", "if-none-match": `W/${etag}` });
+    expect(again.status).toBe(304);
+    expect(again.bytes.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    const other = await page({ "if-none-match": '"another-version"' });
+    expect(other.status).toBe(200);
+    expect(other.body).toContain("explorer-link");
   });
 });
 
