@@ -163,6 +163,8 @@ const ORG_HEADS: Record<string, string> = {
   Committee: "OTHER",
   Command: "ARMED_FORCES",
   Forces: "ARMED_FORCES",
+  Force: "ARMED_FORCES",
+  Network: "OTHER",
   Army: "ARMED_FORCES",
   Navy: "ARMED_FORCES",
   Brigade: "ARMED_FORCES",
@@ -250,7 +252,7 @@ const UNIT_RE =
 const UNIT_AFTER_RE =
   /(?<![\p{L}\p{N}’'-])(?:(?!The\s|A\s|In\s|By\s)\p{Lu}[\p{L}’'-]+\s+){1,3}(?:Brigade|Battalion|Regiment|Division|Squadron|Wing)\s+\d{1,3}(?![\p{N}]|[.,]\d)/gu;
 const NATIONAL_FORCE_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
   "gu",
 );
 const BASE_RE = new RegExp(
@@ -272,6 +274,48 @@ const FORMATION_RE = new RegExp(
   "gu",
 );
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
+
+/** Titles a name follows directly: a rank or an office ("Major General", "Minister"), not a body. */
+const HEAD_TITLES =
+  /^(?:General|Colonel|Admiral|Brigadier|Marshal|Commodore|Captain|Lieutenant|Sergeant|Minister|Secretary|President|Ambassador|Chancellor|Premier|Gen\.|Col\.|Adm\.|Lt\.|Capt\.|(?:Lieutenant|Major|Brigadier|Colonel)-(?:General|Colonel)|(?:Lt|Maj|Brig)\.-(?:Gen|Col)\.)$/;
+
+/** A title word at `i` of a run: "State" is one in "Secretary of State", "Minister of State". */
+function isTitleAt(run: readonly Token[], i: number): boolean {
+  const t = (run[i] as Token).text;
+  if (TITLE_WORDS.has(t)) return true;
+  return (
+    t === "State" &&
+    run[i - 1]?.text === "of" &&
+    /^(?:Secretary|Minister)$/.test(run[i - 2]?.text ?? "")
+  );
+}
+
+/**
+ * A title inside a run of capitalised words with a name of two to four words after it: the
+ * title's span (`from` to `to`, exclusive) when the run's last title word is a rank or an office
+ * and the words after it are name words. The words before the title (a place, a body's name) are
+ * left out of both.
+ */
+function titleInside(run: readonly Token[]): { from: number; to: number } | undefined {
+  let p = -1;
+  for (let i = run.length - 1; i >= 0; i--)
+    if (TITLE_WORDS.has((run[i] as Token).text)) {
+      p = i;
+      break;
+    }
+  const rest = run.length - p - 1;
+  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  const after = run.slice(p + 1).map((t) => t.text);
+  if (after.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || CONNECTORS.has(w))) return undefined;
+  let from = p;
+  while (
+    from > 0 &&
+    isTitleAt(run, from - 1) &&
+    ORG_HEADS[(run[from - 1] as Token).text] === undefined
+  )
+    from--;
+  return { from, to: p + 1 };
+}
 
 /** Whether the word right after `at` is a noun (wink's tag): "military threats", not "military is". */
 function nounAfter(analysis: Analysis, at: number): boolean {
@@ -1187,12 +1231,19 @@ export function findMentions(
     let k = 0;
     while (
       k < run.length - 1 &&
-      (TITLE_WORDS.has((run[k] as Token).text) || (CONNECTORS.has((run[k] as Token).text) && k > 0))
+      (isTitleAt(run, k) || (CONNECTORS.has((run[k] as Token).text) && k > 0))
     )
       k++;
     if (k === run.length - 1 && TITLE_WORDS.has((run[k] as Token).text)) k = run.length; // all title
-    const titleTokens = run.slice(0, k);
-    let nameTokens = run.slice(k);
+    // "Uedem Major General Harold Van Pee", "British Commander Field Army Lieutenant General Ralph
+    // Wooddisse": a rank or office inside the run; the name is what follows it
+    const inner = run
+      .slice(k)
+      .some((t) => TITLE_WORDS.has(t.text) || ORG_HEADS[t.text] !== undefined)
+      ? titleInside(run)
+      : undefined;
+    const titleTokens = inner ? run.slice(inner.from, inner.to) : run.slice(0, k);
+    let nameTokens = run.slice(inner ? inner.to : k);
     // A sentence-initial word that is not a proper noun ("Speaking") is not part of a name.
     while (
       nameTokens.length > 0 &&
@@ -1239,7 +1290,8 @@ export function findMentions(
       });
       continue;
     }
-    if (ORG_HEADS[head] && words.length >= 2) {
+    // "Joint Expeditionary Force", not a bare "Air Force"
+    if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
       claim({
         ...span,
         kind: "Organization",

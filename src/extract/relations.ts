@@ -15,6 +15,7 @@ import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
@@ -493,7 +494,12 @@ function alliances(ctx: Context): void {
     const joined = NATO_MEMBERS[iso];
     if (!joined || joined > at) continue;
     seen.add(p.cluster);
-    const s = sentenceOf(ctx, p.mention.start);
+    // where the text speaks of the alliance (membership.ts)
+    const where = membershipMention(
+      ctx,
+      ctx.placed.filter((q) => q.cluster === p.cluster),
+    );
+    const s = where && sentenceOf(ctx, where.mention.start);
     if (s)
       ctx.propose({
         type: "MEMBER_OF",
@@ -2793,7 +2799,10 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
 
 /** "NATO allies such as Latvia", "Finland joined NATO", "Poland, a NATO member,". */
 function membership(ctx: Context, s: Sentence, here: Placed[]): void {
-  const alliances = here.filter((p) => p.cluster.properties.category === "ALLIANCE");
+  const alliances = here.filter(
+    (p) =>
+      p.cluster.properties.category === "ALLIANCE" && !negatedAlliance(ctx.text, p.mention.start),
+  );
   for (const a of alliances) {
     for (const n of ofKind(here, "Nation")) {
       const lo = Math.min(a.mention.end, n.mention.end);
