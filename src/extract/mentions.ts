@@ -114,7 +114,7 @@ const CAPITAL_FORMS = GAZETTEER.filter(
 const TITLE_WORDS = new Set(
   `Honourable Honorable Hon. Right Rt. Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
   Defence Defense Foreign Finance Affairs National Chief Commander Ambassador Lt. Lt.-Gen. Gen. Col. Maj. Maj.-Gen.
-  Brig.-Gen. Adm. Vice-Adm. Rear-Adm. Mr. Mrs. Ms. Dr. Sen. Senator Rep. Lieutenant-General Lieutenant General
+  Brig.-Gen. Adm. Vice-Adm. Rear-Adm. Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Sen. Senator Rep. Lieutenant-General Lieutenant General
   Admiral Colonel Major Captain Capt. Sgt. Sergeant Pope Prince Princess Chair Chairman Chairwoman Spokesperson
   Spokesman Spokeswoman Governor Mayor Head Staff Justice Trade Interior Industry Health Veterans Public Safety
   Procurement Economy Emergency Preparedness Global International Development Associate Assistant Under-Secretary
@@ -255,6 +255,11 @@ const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
   "gu",
 );
+/** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
+const BORDER_RE = new RegExp(
+  `(?<![\\p{L}-])(${ALT(NATION_FORMS)}|${ALT(DEMONYMS)})[-–](${ALT(NATION_FORMS)}|${ALT(DEMONYMS)}) border(?![\\p{L}])`,
+  "gu",
+);
 const BASE_RE = new RegExp(
   `\\b(?:a|an|the|one)\\s+((?:(?:military|air|naval|army|NATO|forward|operating|logistics|training)\\s+){0,3}(?:base|airbase|air base|camp|garrison|barracks))\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
@@ -267,6 +272,8 @@ const FORMATION_RE = new RegExp(
     `Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup) (?:${COMPASS}|(?:North|South)(?:east|west)|${ALT(NATION_FORMS)})`,
     "|Task Force(?: \\p{Lu}[\\p{L}-]+){1,2}",
     "|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing",
+    // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
+    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
     "|Standing NATO (?:Maritime|Mine Countermeasures) Group \\d",
     ")(?![\\p{L}])",
@@ -501,14 +508,18 @@ export function findMentions(
   for (const m of text.matchAll(FORMATION_RE)) {
     const lead = /^(?:NATO(?:’s|'s)?\s+)/.exec(m[0]);
     const start = m.index + (lead?.[0].length ?? 0);
-    const name = text.slice(start, m.index + m[0].length);
+    const written = text.slice(start, m.index + m[0].length);
+    // "the Baltic air policing mission" is the Baltic Air Policing
+    const name = / air policing mission$/.test(written)
+      ? titleCase(written.replace(/ mission$/, ""))
+      : written;
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
     claim({
       start,
       end: m.index + m[0].length,
-      text: name,
+      text: written,
       kind: "Mission",
       name,
       key: slug(name),
@@ -964,6 +975,23 @@ export function findMentions(
       properties: { category: e.category, ...(e.date ? { date: e.date } : {}) },
     });
   // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
+  // A border named by its two nations is a place; the nations stay their own mentions, so the
+  // place is claimed on the word "border" and named "Estonia-Latvia border" (nations as named).
+  for (const m of text.matchAll(BORDER_RE)) {
+    const a = gazAt(m[1] ?? "")?.entity;
+    const b = gazAt(m[2] ?? "")?.entity;
+    if (a?.kind !== "Nation" || b?.kind !== "Nation" || a === b) continue;
+    const name = `${a.name}-${b.name} border`;
+    const end = m.index + m[0].length;
+    claim({
+      start: end - "border".length,
+      end,
+      text: m[0],
+      kind: "Place",
+      name,
+      key: slug(name),
+    });
+  }
   for (const m of text.matchAll(BASE_RE)) {
     const what = m[1] ?? "";
     const nation = gazAt(m[2] ?? "")?.entity;

@@ -29,7 +29,7 @@ const SPEECH =
 
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
-  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
+  /^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
@@ -570,7 +570,7 @@ const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);
 const PRE_APPOSITIVE_TITLE_ALONE = preAppositiveTitle(false);
 /** Courtesy titles: they are no office ("the Honourable Bill Blair"). */
 const COURTESY =
-  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|(?:the\s+)?(?:Right\s+|Rt\.\s+)?(?:Honourable|Honorable|Hon\.))$/i;
+  /^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|(?:the\s+)?(?:Right\s+|Rt\.\s+)?(?:Honourable|Honorable|Hon\.))$/i;
 
 /** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
 function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {

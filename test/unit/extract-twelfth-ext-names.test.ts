@@ -87,3 +87,47 @@ describe("extract: inferred NATO membership only where the text speaks of the al
     expect(f).toContain("italy MEMBER_OF nato (inferred)");
   });
 });
+
+describe("extract: names a reader knows for one thing", () => {
+  it("'the Baltic air policing mission' in lower case is the Baltic Air Policing, as written too", async () => {
+    const e = (await draft("Czech pilots joined the Baltic air policing mission in May.")).document
+      .entities;
+    const m = e.find((x) => x.kind === "Mission");
+    expect(m?.key).toBe("baltic-air-policing");
+    expect(m?.aliases).toContain("Baltic air policing mission");
+  });
+
+  it("'the enhanced air policing mission' is a mission; an air policing 'exercise' is none", async () => {
+    expect(await entities("Canada took part in the enhanced air policing mission.")).toContain(
+      "Mission enhanced-air-policing",
+    );
+    const e = await entities("Canada took part in an enhanced air policing exercise.");
+    expect(e.filter((x) => x.startsWith("Mission"))).toEqual([]);
+  });
+
+  it("'the Baltic states' are the Baltic region", async () => {
+    const e = await entities("Russian jets flew close to the Baltic states on Monday.");
+    expect(e).toContain("Place baltic-region");
+    expect(e).not.toContain("Place baltic-states");
+  });
+
+  it("'Mr Surname' without a full stop is the person named before, not a new one", async () => {
+    const e = await entities(
+      "Latvian Defence Minister Andris Spruds visited Adazi on Monday. Mr Spruds said the brigade was ready.",
+    );
+    expect(e).toContain("Person andris-spruds");
+    expect(e).not.toContain("Person mr-spruds");
+  });
+
+  it("a border named by two nations is a place, and the nations stay named", async () => {
+    const e = await entities("Polish troops patrol the Polish-Belarusian border.");
+    expect(e).toContain("Place poland-belarus-border");
+    expect(e).toContain("Nation belarus");
+    expect(e).toContain("Nation poland");
+  });
+
+  it("a hyphenated pair that is no border ('Polish-Lithuanian talks') makes no border", async () => {
+    const e = await entities("The Polish-Lithuanian talks ended and the German-led brigade moved.");
+    expect(e.filter((x) => x.startsWith("Place") && x.endsWith("-border"))).toEqual([]);
+  });
+});
