@@ -494,7 +494,7 @@ function alliances(ctx: Context): void {
     const joined = NATO_MEMBERS[iso];
     if (!joined || joined > at) continue;
     seen.add(p.cluster);
-    // where the text speaks of the alliance (membership.ts)
+    // its first mention, unless the text writes it 'non-NATO' there (membership.ts)
     const where = membershipMention(
       ctx,
       ctx.placed.filter((q) => q.cluster === p.cluster),

@@ -62,16 +62,7 @@ describe("extract: organisations by their head word and a nation's ministry by i
   });
 });
 
-describe("extract: inferred NATO membership only where the text speaks of the alliance", () => {
-  it("a member named in a sentence about NATO or its allies is a member (inferred)", async () => {
-    const f = await facts(
-      "NATO leaders met on Tuesday. Allies such as Portugal praised the plan. Troops from Greece took part in an exercise in Crete.",
-      "2024-06-14",
-    );
-    expect(f).toContain("portugal MEMBER_OF nato (inferred)");
-    expect(f).not.toContain("greece MEMBER_OF nato (inferred)");
-  });
-
+describe("extract: no inferred NATO membership for a nation the text calls a non-member", () => {
   it("'non-NATO countries' are no members, however the sentence reads", async () => {
     const f = await facts(
       "NATO and the Nordic Defence Network, which comprises non-NATO countries Austria and Ireland, will be there.",
@@ -80,11 +71,20 @@ describe("extract: inferred NATO membership only where the text speaks of the al
     expect(f).not.toContain("ireland MEMBER_OF nato");
   });
 
-  it("a member named where the article speaks of the alliance's target is a member", async () => {
+  it("a member named anywhere else in an article about NATO stays a member (inferred)", async () => {
     const f = await facts(
-      "NATO figures were published on Monday. Italy has already exceeded the two per cent target.",
+      "NATO leaders met on Tuesday. Troops from Greece took part in an exercise in Crete. Sweden, a non-NATO country until 2024, sent observers.",
+      "2022-06-14",
     );
-    expect(f).toContain("italy MEMBER_OF nato (inferred)");
+    expect(f).toContain("greece MEMBER_OF nato (inferred)");
+    expect(f).not.toContain("sweden MEMBER_OF nato (inferred)");
+  });
+
+  it("a member written 'non-NATO' only in one sentence is a member where it is named again", async () => {
+    const f = await facts(
+      "The plan worries non-NATO observers such as Austria. Later, NATO ally Italy and Austria's neighbour Slovenia agreed.",
+    );
+    expect(f).toContain("slovenia MEMBER_OF nato (inferred)");
   });
 });
 
