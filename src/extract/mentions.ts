@@ -366,9 +366,10 @@ function hostInSentence(
   }
   const after = nations.find(
     (x) =>
-      // "formed for Slovakia": the nation it is for; "in response to Russia's invasion": no host
+      // "formed for Slovakia": the nation it is for; "in response to Russia's invasion": no host;
+      // "coordinated by France on the territory of Romania": where it is
       !/^(?:’s|'s)/.test(text.slice(x.at + (x.g?.form.length ?? 0))) &&
-      /^[^.;]{0,80}?\b(?:in|to|into|for)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
+      /^[^.;]{0,80}?\b(?:in|to|into|for|on the (?:territory|soil) of)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
         text.slice(end, x.at),
       ),
   );

@@ -131,3 +131,17 @@ describe("extract: names a reader knows for one thing", () => {
     expect(e.filter((x) => x.startsWith("Place") && x.endsWith("-border"))).toEqual([]);
   });
 });
+
+describe("extract: a battle group placed 'on the territory of' a nation", () => {
+  it("'the Battle Group coordinated by France on the territory of Romania' is the battle group in Romania", async () => {
+    const f = await facts(
+      "The minister presented the progress of the Battle Group coordinated by France on the territory of Romania.",
+    );
+    expect(f).toContain("nato-battle-group-in-romania DEPLOYED_TO romania");
+  });
+
+  it("'on the territory of' a place that is no nation places no battle group", async () => {
+    const e = await entities("The battle group trained on the territory of the old airfield.");
+    expect(e.filter((x) => x.startsWith("Mission nato-battle-group-in"))).toEqual([]);
+  });
+});
