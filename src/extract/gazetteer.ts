@@ -244,9 +244,14 @@ const REGIONS = [
   "Crimea",
   "Donbas",
 ];
+/** Names any reader takes for one region: "the Baltic states" and "the Baltics" are the Baltic region. */
+const SAME_REGION: Record<string, string> = {
+  "Baltic states": "Baltic region",
+  "the Baltics": "Baltic region",
+};
 for (const r of REGIONS) {
   // "eastern flank" is the Eastern Flank
-  const name = r
+  const name = (SAME_REGION[r] ?? r)
     .replace(/^the /, "")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
     .replace(/ \p{Ll}(?=\p{L}+$)/u, (c) => c.toUpperCase());
@@ -258,6 +263,8 @@ for (const r of REGIONS) {
     aliases: [],
     properties: {},
   };
+  if (SAME_REGION[r] && !place.aliases.includes(r.replace(/^the /, "")))
+    place.aliases.push(r.replace(/^the /, ""));
   entries.push({ form: r, entity: place, demonym: false });
 }
 

@@ -114,7 +114,7 @@ const CAPITAL_FORMS = GAZETTEER.filter(
 const TITLE_WORDS = new Set(
   `Honourable Honorable Hon. Right Rt. Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
   Defence Defense Foreign Finance Affairs National Chief Commander Ambassador Lt. Lt.-Gen. Gen. Col. Maj. Maj.-Gen.
-  Brig.-Gen. Adm. Vice-Adm. Rear-Adm. Mr. Mrs. Ms. Dr. Sen. Senator Rep. Lieutenant-General Lieutenant General
+  Brig.-Gen. Adm. Vice-Adm. Rear-Adm. Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Sen. Senator Rep. Lieutenant-General Lieutenant General
   Admiral Colonel Major Captain Capt. Sgt. Sergeant Pope Prince Princess Chair Chairman Chairwoman Spokesperson
   Spokesman Spokeswoman Governor Mayor Head Staff Justice Trade Interior Industry Health Veterans Public Safety
   Procurement Economy Emergency Preparedness Global International Development Associate Assistant Under-Secretary
@@ -163,6 +163,8 @@ const ORG_HEADS: Record<string, string> = {
   Committee: "OTHER",
   Command: "ARMED_FORCES",
   Forces: "ARMED_FORCES",
+  Force: "ARMED_FORCES",
+  Network: "OTHER",
   Army: "ARMED_FORCES",
   Navy: "ARMED_FORCES",
   Brigade: "ARMED_FORCES",
@@ -250,7 +252,12 @@ const UNIT_RE =
 const UNIT_AFTER_RE =
   /(?<![\p{L}\p{N}’'-])(?:(?!The\s|A\s|In\s|By\s)\p{Lu}[\p{L}’'-]+\s+){1,3}(?:Brigade|Battalion|Regiment|Division|Squadron|Wing)\s+\d{1,3}(?![\p{N}]|[.,]\d)/gu;
 const NATIONAL_FORCE_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command))?`,
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
+  "gu",
+);
+/** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
+const BORDER_RE = new RegExp(
+  `(?<![\\p{L}-])(${ALT(NATION_FORMS)}|${ALT(DEMONYMS)})[-–](${ALT(NATION_FORMS)}|${ALT(DEMONYMS)}) border(?![\\p{L}])`,
   "gu",
 );
 const BASE_RE = new RegExp(
@@ -265,6 +272,8 @@ const FORMATION_RE = new RegExp(
     `Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup) (?:${COMPASS}|(?:North|South)(?:east|west)|${ALT(NATION_FORMS)})`,
     "|Task Force(?: \\p{Lu}[\\p{L}-]+){1,2}",
     "|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing",
+    // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
+    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
     "|Standing NATO (?:Maritime|Mine Countermeasures) Group \\d",
     ")(?![\\p{L}])",
@@ -272,6 +281,48 @@ const FORMATION_RE = new RegExp(
   "gu",
 );
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
+
+/** Titles a name follows directly: a rank or an office ("Major General", "Minister"), not a body. */
+const HEAD_TITLES =
+  /^(?:General|Colonel|Admiral|Brigadier|Marshal|Commodore|Captain|Lieutenant|Sergeant|Minister|Secretary|President|Ambassador|Chancellor|Premier|Gen\.|Col\.|Adm\.|Lt\.|Capt\.|(?:Lieutenant|Major|Brigadier|Colonel)-(?:General|Colonel)|(?:Lt|Maj|Brig)\.-(?:Gen|Col)\.)$/;
+
+/** A title word at `i` of a run: "State" is one in "Secretary of State", "Minister of State". */
+function isTitleAt(run: readonly Token[], i: number): boolean {
+  const t = (run[i] as Token).text;
+  if (TITLE_WORDS.has(t)) return true;
+  return (
+    t === "State" &&
+    run[i - 1]?.text === "of" &&
+    /^(?:Secretary|Minister)$/.test(run[i - 2]?.text ?? "")
+  );
+}
+
+/**
+ * A title inside a run of capitalised words with a name of two to four words after it: the
+ * title's span (`from` to `to`, exclusive) when the run's last title word is a rank or an office
+ * and the words after it are name words. The words before the title (a place, a body's name) are
+ * left out of both.
+ */
+function titleInside(run: readonly Token[]): { from: number; to: number } | undefined {
+  let p = -1;
+  for (let i = run.length - 1; i >= 0; i--)
+    if (TITLE_WORDS.has((run[i] as Token).text)) {
+      p = i;
+      break;
+    }
+  const rest = run.length - p - 1;
+  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  const after = run.slice(p + 1).map((t) => t.text);
+  if (after.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || CONNECTORS.has(w))) return undefined;
+  let from = p;
+  while (
+    from > 0 &&
+    isTitleAt(run, from - 1) &&
+    ORG_HEADS[(run[from - 1] as Token).text] === undefined
+  )
+    from--;
+  return { from, to: p + 1 };
+}
 
 /** Whether the word right after `at` is a noun (wink's tag): "military threats", not "military is". */
 function nounAfter(analysis: Analysis, at: number): boolean {
@@ -315,9 +366,10 @@ function hostInSentence(
   }
   const after = nations.find(
     (x) =>
-      // "formed for Slovakia": the nation it is for; "in response to Russia's invasion": no host
+      // "formed for Slovakia": the nation it is for; "in response to Russia's invasion": no host;
+      // "coordinated by France on the territory of Romania": where it is
       !/^(?:’s|'s)/.test(text.slice(x.at + (x.g?.form.length ?? 0))) &&
-      /^[^.;]{0,80}?\b(?:in|to|into|for)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
+      /^[^.;]{0,80}?\b(?:in|to|into|for|on the (?:territory|soil) of)\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*,\s*)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)\s+)?$/u.test(
         text.slice(end, x.at),
       ),
   );
@@ -457,14 +509,18 @@ export function findMentions(
   for (const m of text.matchAll(FORMATION_RE)) {
     const lead = /^(?:NATO(?:’s|'s)?\s+)/.exec(m[0]);
     const start = m.index + (lead?.[0].length ?? 0);
-    const name = text.slice(start, m.index + m[0].length);
+    const written = text.slice(start, m.index + m[0].length);
+    // "the Baltic air policing mission" is the Baltic Air Policing
+    const name = / air policing mission$/.test(written)
+      ? titleCase(written.replace(/ mission$/, ""))
+      : written;
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
     claim({
       start,
       end: m.index + m[0].length,
-      text: name,
+      text: written,
       kind: "Mission",
       name,
       key: slug(name),
@@ -920,6 +976,23 @@ export function findMentions(
       properties: { category: e.category, ...(e.date ? { date: e.date } : {}) },
     });
   // "a military base in Latvia": a place of its own, named with its nation (claimed separately).
+  // A border named by its two nations is a place; the nations stay their own mentions, so the
+  // place is claimed on the word "border" and named "Estonia-Latvia border" (nations as named).
+  for (const m of text.matchAll(BORDER_RE)) {
+    const a = gazAt(m[1] ?? "")?.entity;
+    const b = gazAt(m[2] ?? "")?.entity;
+    if (a?.kind !== "Nation" || b?.kind !== "Nation" || a === b) continue;
+    const name = `${a.name}-${b.name} border`;
+    const end = m.index + m[0].length;
+    claim({
+      start: end - "border".length,
+      end,
+      text: m[0],
+      kind: "Place",
+      name,
+      key: slug(name),
+    });
+  }
   for (const m of text.matchAll(BASE_RE)) {
     const what = m[1] ?? "";
     const nation = gazAt(m[2] ?? "")?.entity;
@@ -1187,12 +1260,19 @@ export function findMentions(
     let k = 0;
     while (
       k < run.length - 1 &&
-      (TITLE_WORDS.has((run[k] as Token).text) || (CONNECTORS.has((run[k] as Token).text) && k > 0))
+      (isTitleAt(run, k) || (CONNECTORS.has((run[k] as Token).text) && k > 0))
     )
       k++;
     if (k === run.length - 1 && TITLE_WORDS.has((run[k] as Token).text)) k = run.length; // all title
-    const titleTokens = run.slice(0, k);
-    let nameTokens = run.slice(k);
+    // "Uedem Major General Harold Van Pee", "British Commander Field Army Lieutenant General Ralph
+    // Wooddisse": a rank or office inside the run; the name is what follows it
+    const inner = run
+      .slice(k)
+      .some((t) => TITLE_WORDS.has(t.text) || ORG_HEADS[t.text] !== undefined)
+      ? titleInside(run)
+      : undefined;
+    const titleTokens = inner ? run.slice(inner.from, inner.to) : run.slice(0, k);
+    let nameTokens = run.slice(inner ? inner.to : k);
     // A sentence-initial word that is not a proper noun ("Speaking") is not part of a name.
     while (
       nameTokens.length > 0 &&
@@ -1239,7 +1319,8 @@ export function findMentions(
       });
       continue;
     }
-    if (ORG_HEADS[head] && words.length >= 2) {
+    // "Joint Expeditionary Force", not a bare "Air Force"
+    if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
       claim({
         ...span,
         kind: "Organization",

@@ -15,6 +15,7 @@ import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
@@ -28,7 +29,7 @@ const SPEECH =
 
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
-  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
+  /^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
@@ -493,7 +494,12 @@ function alliances(ctx: Context): void {
     const joined = NATO_MEMBERS[iso];
     if (!joined || joined > at) continue;
     seen.add(p.cluster);
-    const s = sentenceOf(ctx, p.mention.start);
+    // its first mention, unless the text writes it 'non-NATO' there (membership.ts)
+    const where = membershipMention(
+      ctx,
+      ctx.placed.filter((q) => q.cluster === p.cluster),
+    );
+    const s = where && sentenceOf(ctx, where.mention.start);
     if (s)
       ctx.propose({
         type: "MEMBER_OF",
@@ -564,7 +570,7 @@ const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);
 const PRE_APPOSITIVE_TITLE_ALONE = preAppositiveTitle(false);
 /** Courtesy titles: they are no office ("the Honourable Bill Blair"). */
 const COURTESY =
-  /^(?:Mr\.|Mrs\.|Ms\.|Dr\.|(?:the\s+)?(?:Right\s+|Rt\.\s+)?(?:Honourable|Honorable|Hon\.))$/i;
+  /^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|(?:the\s+)?(?:Right\s+|Rt\.\s+)?(?:Honourable|Honorable|Hon\.))$/i;
 
 /** "British Prime Minister Boris Johnson" -> LEADS; "Defence Minister Anita Anand" -> SERVES_IN. */
 function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cluster>): void {
@@ -2793,7 +2799,10 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
 
 /** "NATO allies such as Latvia", "Finland joined NATO", "Poland, a NATO member,". */
 function membership(ctx: Context, s: Sentence, here: Placed[]): void {
-  const alliances = here.filter((p) => p.cluster.properties.category === "ALLIANCE");
+  const alliances = here.filter(
+    (p) =>
+      p.cluster.properties.category === "ALLIANCE" && !negatedAlliance(ctx.text, p.mention.start),
+  );
   for (const a of alliances) {
     for (const n of ofKind(here, "Nation")) {
       const lo = Math.min(a.mention.end, n.mention.end);
