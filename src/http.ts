@@ -394,6 +394,7 @@ export function createHttp({
     res.setHeader("x-request-id", id);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
+    const method = req.method ?? "";
     const info: RequestInfo = { id };
     // Once per request: on `finish` when the answer was sent whole, else on `close` (a client
     // that drops an event stream, or hangs up before its answer, never gets `finish`).
@@ -404,7 +405,7 @@ export function createHttp({
       access.info(
         {
           reqId: id,
-          method: clip(req.method ?? "", 20),
+          method: clip(method, 20),
           path: clip(path, 200),
           operation: info.operationName == null ? null : clip(info.operationName, 100),
           status: res.statusCode,
@@ -534,6 +535,10 @@ export function createHttp({
     }
     // The app answers CORS itself (cors.ts), preflights included.
     clearCors(res);
+    // yoga knows no HEAD: `curl -I` of the GraphiQL URL was told 406 Not Acceptable. It answers
+    // the GET instead, and Node sends no body to a HEAD whatever is written (decided when the
+    // response was made, before this line).
+    if (req.method === "HEAD") req.method = "GET";
     return app(req, res, { requestInfo: info });
   };
   const server = createServer((req, res) => {
