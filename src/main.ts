@@ -132,6 +132,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: draining requests, then closing Neo4j ...`);
+    // Live-update streams end now (their clients read the end): they would hold the drain.
+    events.end();
     const drained = new Promise<void>((done) => server.close(() => done()));
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
