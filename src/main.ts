@@ -24,7 +24,7 @@ import {
   RedisUnavailableError,
 } from "./events.js";
 import { createExtractor } from "./extract/pool.js";
-import { createHttp } from "./http.js";
+import { createHttp, drain } from "./http.js";
 import { limitsFrom } from "./limits.js";
 import { neo4jIdentity, newSecret, registerLocalApi } from "./local-apis.js";
 import { logger } from "./logger.js";
@@ -134,11 +134,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: draining requests, then closing Neo4j ...`);
     // Live-update streams end now (their clients read the end): they would hold the drain.
     events.end();
-    const drained = new Promise<void>((done) => server.close(() => done()));
-    server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    await drained;
-    clearTimeout(force);
+    await drain(server, 10_000);
     await unregister?.();
     await extractor.close();
     await shared?.close();
