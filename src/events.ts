@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from "node:events";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
-import { createPubSub } from "graphql-yoga";
+import { createPubSub, Repeater } from "graphql-yoga";
 import { Redis } from "ioredis";
 
 export interface GraphChange {
@@ -25,17 +25,43 @@ export interface GraphChange {
   removedRelations: string[];
 }
 
-export type GraphEvents = ReturnType<typeof createGraphEvents>;
+/** Where committed changes are published and graphChanged streams subscribe. */
+export interface GraphEvents {
+  publish(topic: "graphChanged", change: GraphChange): void;
+  subscribe(topic: "graphChanged"): AsyncIterableIterator<GraphChange>;
+  /**
+   * Ends every stream subscribed, and any subscribed later, with the end of the stream (an SSE
+   * client reads `event: complete`). The server calls it when it stops: open streams held its
+   * drain until it cut them, 10 s later, with the socket (a client saw a network error), and a
+   * stop that takes longer than a supervisor's grace (Docker's is 10 s) ends in SIGKILL.
+   */
+  end(): void;
+}
+
+function endable(pubsub: ReturnType<typeof createPubSub<{ graphChanged: [GraphChange] }>>) {
+  let end = () => {};
+  const ended = new Promise<void>((done) => {
+    end = done;
+  });
+  const events: GraphEvents = {
+    publish: (topic, change) => pubsub.publish(topic, change),
+    // The race ends when either does, and ends the other: the listener goes with the stream.
+    subscribe: (topic) =>
+      Repeater.race([pubsub.subscribe(topic), ended]) as AsyncIterableIterator<GraphChange>,
+    end,
+  };
+  return events;
+}
 
 /**
  * The process's change events. Every open graphChanged stream is a listener on one event
  * target; the server admits at most `maxSubscribers` streams (MAX_SUBSCRIPTIONS), so Node's
  * leak warning (at 11 listeners) is set above that bound instead of firing on ordinary use.
  */
-export function createGraphEvents(maxSubscribers = 64) {
+export function createGraphEvents(maxSubscribers = 64): GraphEvents {
   const eventTarget = new EventTarget();
   setMaxListeners(maxSubscribers + 1, eventTarget);
-  return createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget });
+  return endable(createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget }));
 }
 
 /** Where a Redis URL points, without its credentials (for messages and logs). */
@@ -102,7 +128,7 @@ export async function connectGraphEvents(
     subscribeClient: subscriber,
   });
   return {
-    events: createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget }),
+    events: endable(createPubSub<{ graphChanged: [GraphChange] }>({ eventTarget })),
     async close() {
       started = false;
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

@@ -351,6 +351,30 @@ function admission(limits: { requests: number; streams: number }) {
   };
 }
 
+/** The responses each server is making (see drain). */
+const making = new WeakMap<Server, Set<ServerResponse>>();
+
+/**
+ * Stops taking connections and resolves once every request in flight is answered, or once
+ * `forceMs` have passed (then every connection is closed). Answers from then on close their
+ * connections: Node's close waited for a keep-alive connection answered after it was called
+ * until its keep-alive timeout (5 s), serving whatever else its client sent on it meanwhile,
+ * and a client that kept sending was cut by the force mid-request, a write's outcome unknown.
+ */
+export function drain(server: Server, forceMs: number): Promise<void> {
+  return new Promise((done) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => server.closeAllConnections(), forceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      done();
+    });
+    for (const res of making.get(server) ?? []) if (!res.headersSent) res.shouldKeepAlive = false;
+    server.closeIdleConnections();
+  });
+}
+
 /** The node:http server (not yet listening). */
 export function createHttp({
   app,
@@ -375,8 +399,13 @@ export function createHttp({
   let receiving = 0;
   // Answers waiting for clients that do not read them: as many bytes as bodies being received.
   const readers = slowReaders(maxReceivingBytes, logger);
+  const inFlight = new Set<ServerResponse>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     readers.watch(res);
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    // A request on a kept-alive connection after drain began: answered, then the connection closes.
+    if (!server.listening) res.shouldKeepAlive = false;
     const overloaded = (what: string) => {
       res.setHeader("retry-after", "1");
       res.setHeader("connection", "close");
@@ -394,6 +423,7 @@ export function createHttp({
     res.setHeader("x-request-id", id);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
+    const method = req.method ?? "";
     const info: RequestInfo = { id };
     // Once per request: on `finish` when the answer was sent whole, else on `close` (a client
     // that drops an event stream, or hangs up before its answer, never gets `finish`).
@@ -404,7 +434,7 @@ export function createHttp({
       access.info(
         {
           reqId: id,
-          method: clip(req.method ?? "", 20),
+          method: clip(method, 20),
           path: clip(path, 200),
           operation: info.operationName == null ? null : clip(info.operationName, 100),
           status: res.statusCode,
@@ -534,6 +564,10 @@ export function createHttp({
     }
     // The app answers CORS itself (cors.ts), preflights included.
     clearCors(res);
+    // yoga knows no HEAD: `curl -I` of the GraphiQL URL was told 406 Not Acceptable. It answers
+    // the GET instead, and Node sends no body to a HEAD whatever is written (decided when the
+    // response was made, before this line).
+    if (req.method === "HEAD") req.method = "GET";
     return app(req, res, { requestInfo: info });
   };
   const server = createServer((req, res) => {
@@ -546,6 +580,7 @@ export function createHttp({
       else res.end();
     });
   });
+  making.set(server, inFlight);
   // A client that asks before sending its body (Expect: 100-continue) is told to go on only when
   // the body it announces is within the limit; else the 413 comes at once, before any upload
   // (Node would send 100 Continue for every request without this listener).

@@ -24,7 +24,7 @@ import {
   RedisUnavailableError,
 } from "./events.js";
 import { createExtractor } from "./extract/pool.js";
-import { createHttp } from "./http.js";
+import { createHttp, drain } from "./http.js";
 import { limitsFrom } from "./limits.js";
 import { neo4jIdentity, newSecret, registerLocalApi } from "./local-apis.js";
 import { logger } from "./logger.js";
@@ -132,11 +132,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: draining requests, then closing Neo4j ...`);
-    const drained = new Promise<void>((done) => server.close(() => done()));
-    server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    await drained;
-    clearTimeout(force);
+    // Live-update streams end now (their clients read the end): they would hold the drain.
+    events.end();
+    await drain(server, 10_000);
     await unregister?.();
     await extractor.close();
     await shared?.close();

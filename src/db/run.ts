@@ -184,7 +184,7 @@ export async function writeTx<T>(
       if (isDeadlock(error) && Date.now() - started < window)
         pause = Math.random() * Math.min(50 * 2 ** attempt, 1_000);
       else if (attempt === 1 && !committing && retriable(error)) pause = 1_000;
-      else if (timeoutMs === undefined && !committing && timedOut(error))
+      else if (timeoutMs === undefined && timedOut(error))
         throw new TimeoutError(
           `The write ran past its transaction's budget of ${db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS} ms (the server's QUERY_TIMEOUT_MS) and was rolled back: nothing was written. Retry it smaller: split a large document into several, or load it with \`npm run ingest\`, whose transactions may run longer.`,
         );
@@ -199,9 +199,11 @@ export async function writeTx<T>(
 const isDeadlock = (error: unknown) =>
   error instanceof Neo4jError && error.code === "Neo.TransientError.Transaction.DeadlockDetected";
 /**
- * Neo4j stopped the transaction at its timeout, before any commit: it rolled back. A request's
+ * Neo4j stopped the transaction at its timeout: it rolled back, whether a statement or the
+ * commit met the stop (a commit refused for a stopped transaction commits nothing). A request's
  * write that is too large to ever finish in its budget was told "narrow it and retry", as a read
- * is, which said neither that nothing was written nor how a document that size gets in.
+ * is, which said neither that nothing was written nor how a document that size gets in; one
+ * stopped between its last statement and its commit was still told so.
  */
 const timedOut = (error: unknown) =>
   error instanceof Neo4jError &&

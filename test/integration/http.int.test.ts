@@ -1,7 +1,7 @@
 import { auditServer } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../../src/db/driver.js";
-import { readTx } from "../../src/db/run.js";
+import { readTx, writeTx } from "../../src/db/run.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
 import { captureLogs, startServer } from "../helpers/server.js";
@@ -56,6 +56,30 @@ describe("health and readiness", () => {
       neo4j: "up",
       migrations: "applied",
     });
+  });
+});
+
+describe("HEAD", () => {
+  it("answers HEAD /graphql as its GET, without the body: GraphiQL's page is there, not 406", async () => {
+    // `curl -I` and uptime checks of the GraphiQL URL were told 406 Not Acceptable.
+    const get = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    const head = await fetch(`${server.url}/graphql`, {
+      method: "HEAD",
+      headers: { accept: "text/html" },
+    });
+    expect(get.status).toBe(200);
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    expect(head.headers.get("content-length")).toBe(String((await get.arrayBuffer()).byteLength));
+    expect(await head.text()).toBe("");
+  });
+
+  it("answers a HEAD that carries an operation as its GET does: CSRF refused without the header, no data", async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent("{ __typename }")}`;
+    const head = await fetch(url, { method: "HEAD", headers: { accept: "application/json" } });
+    const get = await fetch(url, { headers: { accept: "application/json" } });
+    expect(head.status).toBe(get.status);
+    expect(await head.text()).toBe("");
   });
 });
 
@@ -171,6 +195,29 @@ describe("requests", () => {
         "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, 500000000)' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n",
       );
       expect(Number(open[0]?.n)).toBe(0);
+    } finally {
+      await tight.driver.close();
+    }
+  });
+
+  it("a write whose budget runs out before its commit is TIMEOUT saying nothing was written, and nothing is", async () => {
+    // Twelve ingests sent at once to the shipped server: one was stopped by Neo4j between its
+    // last statement and its commit, and was told "The query took too long and was stopped;
+    // narrow it and retry." (a read's advice), not that it was rolled back.
+    const tight = createDb(inject("neo4j"), { txTimeoutMs: 300 });
+    const key = `http-commit-timeout-${Date.now()}`;
+    try {
+      const error = await writeTx(tight, { roundTrips: 0 }, async (tx) => {
+        await tx.run("CREATE (:Entity:Place {key: $key, name: $key})", { key });
+        // Past the budget (Neo4j checks every 100 ms): the commit finds the transaction stopped.
+        await new Promise((done) => setTimeout(done, 1_500));
+      }).catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toBe("TIMEOUT");
+      expect((error as Error).message).toMatch(
+        /budget of 300 ms .*rolled back: nothing was written/,
+      );
+      const left = await cypher(db, "MATCH (e:Entity {key: $key}) RETURN count(e) AS n", { key });
+      expect(Number(left[0]?.n)).toBe(0);
     } finally {
       await tight.driver.close();
     }
