@@ -124,7 +124,10 @@ interface SetSummary {
   stated: { matched: number; gold: number };
   missCauses: Record<MissCause, number>;
   notFoundByKind: Map<string, number>;
+  extraCauses: { unmapped: number; mapped: number };
   linking: { mentioned: number; correct: number };
+  /** Gold entities not linked right, by kind: not found at all, or found under another key. */
+  linkMisses: Map<string, { notFound: number; elsewhere: number }>;
   verbatim: { verbatim: number; all: number };
   words: number;
   ms: number;
@@ -142,7 +145,9 @@ function summarise(name: string, articles: ArticleResult[]): SetSummary {
     stated: { matched: 0, gold: 0 },
     missCauses: { endpoint: 0, otherType: 0, unrelated: 0 },
     notFoundByKind: new Map(),
+    extraCauses: { unmapped: 0, mapped: 0 },
     linking: { mentioned: 0, correct: 0 },
+    linkMisses: new Map(),
     verbatim: { verbatim: 0, all: 0 },
     words: 0,
     ms: 0,
@@ -159,8 +164,15 @@ function summarise(name: string, articles: ArticleResult[]): SetSummary {
       s.missCauses[cause] += a.relations.missCauses[cause];
     for (const [kind, n] of a.relations.notFoundByKind)
       s.notFoundByKind.set(kind, (s.notFoundByKind.get(kind) ?? 0) + n);
+    s.extraCauses.unmapped += a.relations.extraCauses.unmapped;
+    s.extraCauses.mapped += a.relations.extraCauses.mapped;
     s.linking.mentioned += a.linking.mentioned;
     s.linking.correct += a.linking.correct;
+    for (const w of a.linking.wrong) {
+      const m = s.linkMisses.get(w.kind) ?? { notFound: 0, elsewhere: 0 };
+      m[w.found ? "elsewhere" : "notFound"]++;
+      s.linkMisses.set(w.kind, m);
+    }
     s.verbatim.verbatim += a.verbatim.verbatim;
     s.verbatim.all += a.verbatim.all;
     s.words += a.words;
@@ -211,8 +223,15 @@ function section(s: SetSummary, listMisses: boolean): string[] {
         .map(([kind, n]) => `${kind} ${n}`)
         .join(", ") || "none"
     } | |`,
+    `| wrong drafts but MENTIONS: an endpoint that maps to no gold entity / both mapped, not so related in the gold | ${s.extraCauses.unmapped} / ${s.extraCauses.mapped} | |`,
     `| relation precision / recall, MENTIONS included | ${fmt(all.precision)} / ${fmt(all.recall)} | |`,
     `| entity-linking accuracy | ${fmt(ratio(s.linking.correct, s.linking.mentioned))} (${s.linking.correct}/${s.linking.mentioned}) | >= ${TARGETS.linking} |`,
+    `| gold entities not linked right, by kind (not found / under another key) | ${
+      [...s.linkMisses]
+        .sort(([, a], [, b]) => b.notFound + b.elsewhere - a.notFound - a.elsewhere)
+        .map(([kind, m]) => `${kind} ${m.notFound} / ${m.elsewhere}`)
+        .join(", ") || "none"
+    } | |`,
     `| verbatim evidence | ${pct(ratio(s.verbatim.verbatim, s.verbatim.all))} (${s.verbatim.verbatim}/${s.verbatim.all}) | 100 % |`,
     `| ms per 1,000 words (median of ${TIMED_RUNS} runs, warm) | ${msPerK(s).toFixed(1)} | < ${TARGETS.msPerThousandWords} |`,
     "",

@@ -154,6 +154,11 @@ export interface RelationScore {
   missCauses: Record<MissCause, number>;
   /** Gold entities an `endpoint` miss lacks, counted once per entity, by kind. */
   notFoundByKind: Map<string, number>;
+  /**
+   * Why each drafted relation but MENTIONS the gold lacks is wrong: an endpoint that maps to no
+   * gold entity (`unmapped`), or both mapped and the gold does not relate them so (`mapped`).
+   */
+  extraCauses: { unmapped: number; mapped: number };
 }
 
 /**
@@ -230,16 +235,19 @@ export function scoreRelations(
     }
   }
   const extra: string[] = [];
+  const extraCauses = { unmapped: 0, mapped: 0 };
   for (const [id, type] of draftSet) {
     bump(type, "drafted");
-    if (!goldSet.has(id)) extra.push(id);
+    if (goldSet.has(id)) continue;
+    extra.push(id);
+    if (type !== "MENTIONS") extraCauses[id.includes("|?") ? "unmapped" : "mapped"]++;
   }
   const notFoundByKind = new Map<string, number>();
   for (const key of notFound) {
     const kind = kindOf.get(key) ?? "Source";
     notFoundByKind.set(kind, (notFoundByKind.get(kind) ?? 0) + 1);
   }
-  return { byType, all, facts, stated, missed, extra, missCauses, notFoundByKind };
+  return { byType, all, facts, stated, missed, extra, missCauses, notFoundByKind, extraCauses };
 }
 
 /** Precision and recall of counts; NaN where nothing was drafted (or nothing was to be found). */
@@ -281,8 +289,8 @@ export interface LinkingScore {
   mentioned: number;
   /** Of those, mapped to the right key (linked) or to a new key (new). */
   correct: number;
-  /** Gold keys not found, with why. */
-  wrong: { key: string; why: string }[];
+  /** Gold keys not found, with their kind and why (`found`: drafted under another key). */
+  wrong: { key: string; kind: string; found: boolean; why: string }[];
 }
 
 /**
@@ -316,12 +324,16 @@ export function scoreLinking(
       else
         wrong.push({
           key: g.key,
+          kind: g.kind,
+          found: drafts.length > 0,
           why: drafts.length > 0 ? `drafted as ${drafts.join(", ")}, not linked` : "not found",
         });
     } else if (drafts.some((k) => !known.has(k))) correct++;
     else
       wrong.push({
         key: g.key,
+        kind: g.kind,
+        found: drafts.length > 0,
         why: drafts.length > 0 ? `linked to ${drafts.join(", ")}` : "not found",
       });
   }

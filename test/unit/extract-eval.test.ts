@@ -143,6 +143,8 @@ describe("extraction metrics", () => {
     // Mentioned in the text: Trudeau, Johnson, Latvia, the U.K. (Canada is not).
     expect(score.mentioned).toBe(4);
     expect(score.correct).toBe(3);
-    expect(score.wrong).toEqual([{ key: "latvia", why: "drafted as latvia-2, not linked" }]);
+    expect(score.wrong).toEqual([
+      { key: "latvia", kind: "Nation", found: true, why: "drafted as latvia-2, not linked" },
+    ]);
   });
 });
