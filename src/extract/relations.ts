@@ -19,6 +19,7 @@ import type { Mention } from "./mentions.js";
 import { spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
+import { qualifiesAnother } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
 
 const LEADER_ROLES =
@@ -3438,7 +3439,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         if (
           p.mention.start >= qStart &&
           p.mention.end <= qStart + inner.length &&
-          ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind)
+          ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind) &&
+          !qualifiesAnother(ctx.text, p, here)
         ) {
           about.add(p.cluster);
           ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
@@ -3462,8 +3464,9 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           confidence: 0.55,
         });
       }
-      // "all allies must do more": the alliance the article names
-      if (alliance && !about.has(alliance) && /\b(?:allies|[Aa]lliance)\b/.test(inner)) {
+      // "the Alliance's primary force": the alliance the article names, by its capitalised common
+      // name; "our allies", "all allies must do more" speak of the members, not of the alliance
+      if (alliance && !about.has(alliance) && /\bAlliance\b/.test(inner)) {
         ctx.propose({
           type: "ABOUT",
           from: quote,

@@ -1,0 +1,63 @@
+/**
+ * The twelfth pass (issue 25, ext-facts): the facts between entities a reader records. What a
+ * quotation is about, pledges told by a modal verb, spending told as a share of GDP, speakers and
+ * events. Each family has cases that must not fire. Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { facts } from "../helpers/extract.js";
+
+/** The keys the draft's quotes are ABOUT. */
+const about = (f: string[]) =>
+  f.filter((x) => / ABOUT /.test(x) && /^quote-/.test(x)).map((x) => x.split(" ")[2]);
+
+describe("extract: a quotation is about what it names, not about a name that only qualifies another", () => {
+  it("the owner in 'NATO's Kosovo Force' and a nation's adjective before an office are no topics", async () => {
+    const f = about(
+      await facts(
+        '"I was glad to meet the Albanian president today and to confirm our support for NATO\'s Kosovo Force," Defence Minister Anna Berg said.',
+      ),
+    );
+    expect(f).toContain("nato-kosovo-force");
+    expect(f).not.toContain("nato");
+    expect(f).not.toContain("albania");
+  });
+
+  it("a nation's adjective before its forces is no topic, its name alone is", async () => {
+    const f = about(
+      await facts(
+        '"We have trained for years with the Romanian armed forces and we will stay in Romania," Prime Minister Paul Lind said.',
+      ),
+    );
+    expect(f).toContain("romania");
+    const adjective = about(
+      await facts(
+        '"The Swedish contribution will be ready next year," Prime Minister Paul Lind said.',
+      ),
+    );
+    expect(adjective).not.toContain("sweden");
+  });
+
+  it("counterparts stand for their nations: 'their Ukrainian counterparts' is about Ukraine", async () => {
+    const f = about(
+      await facts(
+        '"The ministers will meet their Ukrainian counterparts next week," NATO Secretary General Mark Rutte said.',
+      ),
+    );
+    expect(f).toContain("ukraine");
+  });
+
+  it("'our allies' is no word about the alliance; 'the Alliance' is", async () => {
+    const allies = about(
+      await facts(
+        'NATO ships arrived in Tallinn on Monday. "This is a signal to our allies," Defence Minister Anna Berg said.',
+      ),
+    );
+    expect(allies).not.toContain("nato");
+    const alliance = about(
+      await facts(
+        'NATO ships arrived in Tallinn on Monday. "This is a signal of the unity of the Alliance," Defence Minister Anna Berg said.',
+      ),
+    );
+    expect(alliance).toContain("nato");
+  });
+});
