@@ -21,6 +21,7 @@ import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { qualifiesAnother } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
+import { shareOwner, statesShare } from "./spending-shares.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
@@ -2913,7 +2914,17 @@ function spending(ctx: Context): void {
         s.text,
       ),
     );
-    if (spent)
+    if (
+      spent ||
+      spendSentences.some((s) =>
+        statesShare(
+          ctx.text,
+          s,
+          inSentence(s, ctx.quantities).filter((q) => q.type === "PERCENT"),
+          ofKind(placedIn(s, ctx.placed), "Nation"),
+        ),
+      )
+    )
       target = ctx.entity(
         "Pledge",
         "nato-two-percent-target",
@@ -2937,6 +2948,20 @@ function spending(ctx: Context): void {
     // Latvia 3.5 percent", "Spain spends 1.3 percent, Belgium 1.3 percent and Canada 1.4 percent"
     let spends = false;
     for (const q of pcts) {
+      // "3 percent of Estonia's GDP", "Latvia's defence budget stands at 2.4% of GDP"
+      const owner = shareOwner(ctx.text, s, q, nations);
+      if (owner) {
+        ctx.propose({
+          type: "SPENDS",
+          from: owner.cluster,
+          to: target,
+          properties: { value: q.value as number, unit: "percent of GDP" },
+          sentence: s,
+          confidence: 0.8,
+        });
+        spends = true;
+        continue;
+      }
       const before = nations.filter((n) => n.mention.end <= q.start);
       const n = before[before.length - 1];
       const between = n ? ctx.text.slice(n.mention.end, q.start) : "";

@@ -61,3 +61,34 @@ describe("extract: a quotation is about what it names, not about a name that onl
     expect(alliance).toContain("nato");
   });
 });
+
+describe("extract: a nation's share of GDP spent on defence, in any word order", () => {
+  const spends = (f: string[]) =>
+    f.filter((x) => / SPENDS /.test(x)).map((x) => x.split(" ").slice(0, 3).join(" "));
+  it("the nation after the figure: '3 per cent of Estonia's GDP'", async () => {
+    const f = await facts(
+      "NATO allies met in Brussels. The minister noted that more than three per cent of Estonia's GDP goes to defence.",
+    );
+    expect(spends(f)).toEqual(["estonia SPENDS nato-two-percent-target"]);
+  });
+
+  it("the nation owns the spending, or the spending is in it", async () => {
+    const owned = await facts(
+      "NATO allies met in Brussels. Latvia's defence budget stands at 2.4% of GDP.",
+    );
+    expect(spends(owned)).toEqual(["latvia SPENDS nato-two-percent-target"]);
+    const where = await facts(
+      "NATO allies met in Brussels. Defence spending in Lithuania reached 3.2 percent of gross domestic product last year.",
+    );
+    expect(spends(where)).toEqual(["lithuania SPENDS nato-two-percent-target"]);
+  });
+
+  it("a level to reach is no spending", async () => {
+    for (const text of [
+      "NATO allies met in Brussels. Latvia's defence budget will rise to 3% of GDP.",
+      "NATO allies met in Brussels. The government plans to bring defence spending in Lithuania to 3.5 percent of GDP.",
+      "NATO allies met in Brussels. The minister wants 3 per cent of Estonia's GDP to go to defence.",
+    ])
+      expect(spends(await facts(text))).toEqual([]);
+  });
+});
