@@ -16,7 +16,8 @@ import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import type { Mention } from "./mentions.js";
-import { spendingPledges } from "./pledge-sentences.js";
+import { passivePledges } from "./passive-pledges.js";
+import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { qualifiesAnother } from "./quote-topics.js";
@@ -132,13 +133,16 @@ export function findRelations(ctx: Context): void {
   troopsFrom(ctx);
   contributorsByForces(ctx, invadersIn(ctx.placed));
   spending(ctx);
-  const read = spendingPledges(ctx, {
+  const pledgeHelp: PledgeHelp = {
     targets: () =>
       [...new Set(pledgesAt.map((p) => p.c))].filter((c) => /-percent-target$/.test(c.key)),
     nationOf: (person) => servesIn.get(person),
     home,
     lastPerson: (at) => lastPersonBefore(ctx, at),
-  });
+  };
+  const read = spendingPledges(ctx, pledgeHelp);
+  // "1,000 troops would be sent next year": the passive, owned by the forces' or speaker's nation
+  for (const s of passivePledges(ctx, pledgeHelp, read)) read.add(s);
   pledges(ctx, read);
   extensions(ctx);
   deploymentPledges(ctx, (a, b) => pledgesAt.some((p) => p.at >= a && p.at < b));

@@ -92,3 +92,46 @@ describe("extract: a nation's share of GDP spent on defence, in any word order",
       expect(spends(await facts(text))).toEqual([]);
   });
 });
+
+describe("extract: pledges told by 'would donate' and by the passive", () => {
+  const pledged = (f: string[]) => f.filter((x) => / PLEDGED /.test(x));
+  it("'would donate' equipment is a pledge of the nation", async () => {
+    const f = await facts(
+      "The ministry said last month that Germany would donate two close-range air defence systems.",
+    );
+    expect(pledged(f)).toEqual([expect.stringMatching(/^germany PLEDGED germany-/)]);
+  });
+
+  it("forces named for a nation 'would be sent' are that nation's pledge, about where they go", async () => {
+    const f = await facts(
+      "British Defence Secretary Michael Fallon spoke on Sunday. He said 500 British troops would be sent to Estonia next year.",
+    );
+    expect(pledged(f)).toEqual([
+      expect.stringMatching(/^united-kingdom PLEDGED united-kingdom-500-troops-to-estonia/),
+    ]);
+    expect(f).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/-500-troops-to-estonia-next-year ABOUT estonia$/),
+      ]),
+    );
+  });
+
+  it("unnamed forces are the pledge of the speaker's nation (inferred)", async () => {
+    const f = await facts(
+      "Some 1,000 soldiers will be deployed to Lithuania in 2026, German Defence Minister Boris Pistorius said.",
+    );
+    expect(pledged(f)).toEqual([
+      expect.stringMatching(/^germany PLEDGED germany-1000-troops-to-lithuania.* \(inferred\)$/),
+    ]);
+  });
+
+  it("negated, hedged or ownerless passives are no pledge", async () => {
+    for (const text of [
+      "Troops would not be sent to Ukraine, British Defence Secretary Michael Fallon said.",
+      "If needed, 500 soldiers would be deployed to Estonia, British Defence Secretary Michael Fallon said.",
+      "Troops could be sent to Estonia, British Defence Secretary Michael Fallon said.",
+      "Analysts expect that 500 soldiers will be deployed to Estonia next year.",
+    ])
+      expect(pledged(await facts(text))).toEqual([]);
+  });
+});
