@@ -5,7 +5,9 @@
  * force it is) nor Kosovo (the word inside the force's name); in "the Slovak Army" it is about
  * the army, not Slovakia. The golds record the thing named, not its owner's or its name's parts.
  */
-import type { Placed } from "./context.js";
+import { type Context, type Placed, placedIn } from "./context.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
 
 /**
  * Nouns a nation's adjective only qualifies: "the Kosovan president", "the Slovak Army", "the
@@ -44,4 +46,27 @@ export function qualifiesAnother(text: string, p: Placed, here: readonly Placed[
       return true;
   }
   return false;
+}
+
+/**
+ * The speaker of a quotation paragraph that follows `prev` with no verb of its own, when `prev`
+ * reports speech by a participle or verb far from the name ("Estonian Defence Minister Hanno
+ * Pevkur spoke to reporters in Tallinn on Tuesday, stressing the need ..."): the one person `prev`
+ * names before the verb at `verbAt`, and no other person in the sentence at all (two people leave
+ * the words to no one).
+ */
+export function reportingSubject(
+  ctx: Context,
+  prev: Sentence,
+  verbAt: number,
+): Cluster | undefined {
+  const people = new Set(
+    placedIn(prev, ctx.placed)
+      .filter((p) => p.cluster.kind === "Person")
+      .map((p) => p.cluster),
+  );
+  if (people.size !== 1) return undefined;
+  const [only] = people;
+  const first = ctx.placed.find((p) => p.cluster === only && p.mention.start >= prev.start);
+  return first && first.mention.end <= verbAt ? only : undefined;
 }

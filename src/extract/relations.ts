@@ -20,14 +20,14 @@ import { passivePledges } from "./passive-pledges.js";
 import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
-import { qualifiesAnother } from "./quote-topics.js";
+import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
 import { shareOwner, statesShare } from "./spending-shares.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
-  "said|says|saying|told|telling|added|adding|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|commented|replied|assured|pointed out";
+  "said|says|saying|told|telling|added|adding|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|shared|commented|replied|assured|pointed out|stressing|noting|insisting|explaining|emphasi[sz]ing|underlining|arguing|declaring";
 
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
@@ -3274,7 +3274,10 @@ function reportedBefore(ctx: Context, s: Sentence): Cluster | undefined {
     .pop();
   if (near && vAt - near.mention.end < 20) return near.cluster;
   // "Caretaker Defense Minister Zapryanov noted ...": the surname of a person the article named
-  return bySurname(ctx, ctx.text.slice(prev.start, vAt));
+  const bySurnameFound = bySurname(ctx, ctx.text.slice(prev.start, vAt));
+  if (bySurnameFound) return bySurnameFound;
+  // "X spoke to reporters in Tallinn on Tuesday, stressing ...": the one person the clause names
+  return reportingSubject(ctx, prev, vAt);
 }
 
 /** The person named before whose surname is the last word of `lead` ("... Minister Zapryanov "). */

@@ -135,3 +135,27 @@ describe("extract: pledges told by 'would donate' and by the passive", () => {
       expect(pledged(await facts(text))).toEqual([]);
   });
 });
+
+describe("extract: a quotation's speaker by 'shared' and across paragraphs", () => {
+  const said = (f: string[]) => f.filter((x) => / SAID /.test(x)).map((x) => x.split(" ")[0]);
+  it("'X shared on social media, \"...\"' is X's words", async () => {
+    const f = await facts(
+      'Latvian Prime Minister Evika Silina welcomed the troops on Monday. Silina shared on social media, "A strong signal of unity."',
+    );
+    expect(said(f)).toEqual(["evika-silina"]);
+  });
+
+  it("a quotation paragraph with no verb after a paragraph whose one person speaks ('stressing') is theirs", async () => {
+    const f = await facts(
+      'Estonian Defence Minister Hanno Pevkur spoke to reporters in Tallinn on Tuesday, stressing the need for more air defence.\n\n"We will keep investing in our defence. Our allies can count on us."',
+    );
+    expect(said(f)).toEqual(["hanno-pevkur"]);
+  });
+
+  it("two people in the paragraph before leave the words to no one", async () => {
+    const f = await facts(
+      'Estonian Defence Minister Hanno Pevkur met Latvian Defence Minister Andris Spruds in Tallinn on Tuesday, stressing the need for more air defence.\n\n"We will keep investing in our defence. Our allies can count on us."',
+    );
+    expect(said(f)).toEqual([]);
+  });
+});
