@@ -15,6 +15,7 @@ import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import { pairBefore } from "./meeting-pairs.js";
 import type { Mention } from "./mentions.js";
 import { passivePledges } from "./passive-pledges.js";
 import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
@@ -2601,7 +2602,7 @@ const metToo = (gap: string) => {
  */
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes)\s+/.exec(
       s.text,
     );
   if (!m) return;
@@ -2634,8 +2635,9 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
         cluster: last,
       };
   }
+  const host = /^(?:hosted|hosts|welcomed|welcomes)\s/.test(m[0]);
   // the person met: the first named right after the verb (past a title)
-  const object = who.find(
+  let object = who.find(
     (p) =>
       p.mention.start >= objAt &&
       (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
@@ -2644,8 +2646,20 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
           ctx.text.slice(objAt, p.mention.start),
         )) &&
       !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")),
+      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")) &&
+      // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
+      // only ("welcomed the decision by President X" is no meeting)
+      (!host ||
+        /^(?:(?:the|of|his|her|their|visiting|\p{Lu}[\p{L}.'’-]*),?\s+){0,6}$/u.test(
+          ctx.text.slice(objAt, p.mention.start),
+        )),
   );
+  // "Kaja Kallas and Finnish President Alexander Stubb met in Tallinn": a pair that meets
+  const pair = object || !subject ? undefined : pairBefore(ctx, who, subject, objAt, m[0]);
+  if (pair) {
+    object = subject;
+    subject = pair;
+  }
   if (!subject || !object || subject.cluster === object.cluster) return;
   const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
   const date = dateIn(ctx, s);

@@ -159,3 +159,31 @@ describe("extract: a quotation's speaker by 'shared' and across paragraphs", () 
     expect(said(f)).toEqual([]);
   });
 });
+
+describe("extract: meetings told by 'hosted' and by a pair that 'met'", () => {
+  const part = (f: string[]) =>
+    f.filter((x) => / PARTICIPATED_IN /.test(x)).map((x) => x.split(" ")[0]);
+  it("'X hosted <title> Y in <city>' is a meeting of both", async () => {
+    const f = await facts(
+      "NATO Secretary General Mark Rutte hosted Polish President Andrzej Duda in Brussels on Monday.",
+    );
+    expect(part(f).sort()).toEqual(["andrzej-duda", "mark-rutte"]);
+  });
+
+  it("'A and <title> B met in <city>' is a meeting of both, and the foreigner visited the city", async () => {
+    const f = await facts(
+      "Estonian Prime Minister Kaja Kallas and Finnish President Alexander Stubb met in Tallinn on Monday.",
+    );
+    expect(part(f).sort()).toEqual(["alexander-stubb", "kaja-kallas"]);
+    expect(f).toContain("alexander-stubb VISITED tallinn (inferred)");
+  });
+
+  it("a pair that meets someone else, or a host of no person, makes no meeting of the two", async () => {
+    for (const text of [
+      "Estonian Prime Minister Kaja Kallas and Finnish President Alexander Stubb met their counterparts in Tallinn on Monday.",
+      "NATO Secretary General Mark Rutte hosted the defence ministers in Brussels on Monday.",
+      "NATO Secretary General Mark Rutte welcomed the decision by Polish President Andrzej Duda.",
+    ])
+      expect(part(await facts(text))).toEqual([]);
+  });
+});
