@@ -4,6 +4,7 @@
  * events. Each family has cases that must not fire. Sentences are written for the test.
  */
 import { describe, expect, it } from "vitest";
+import { MAX_SENTENCE, sentencesOf } from "../../src/extract/sentences.js";
 import { facts } from "../helpers/extract.js";
 
 /** The keys the draft's quotes are ABOUT. */
@@ -185,5 +186,27 @@ describe("extract: meetings told by 'hosted' and by a pair that 'met'", () => {
       "NATO Secretary General Mark Rutte welcomed the decision by Polish President Andrzej Duda.",
     ])
       expect(part(await facts(text))).toEqual([]);
+  });
+});
+
+describe("extract: a quotation paragraph longer than the sentence limit", () => {
+  it("is cut at a sentence's end, so the attribution's sentence stays whole", () => {
+    const said =
+      "We have worked with the armed forces of our allies for many years, in exercises, in training and in the planning of common operations on the eastern flank of the alliance";
+    const text = `"${said}. ${said}. ${said}. ${said}. ${said}. ${said}. ${said}, and we stand ready," the prime minister told a joint press conference.`;
+    expect(text.length).toBeGreaterThan(MAX_SENTENCE);
+    const spans = [{ start: 0, end: text.length }];
+    const pieces = sentencesOf(text, spans).map((x) => x.text);
+    const last = pieces[pieces.length - 1] ?? "";
+    expect(last.startsWith("We have worked")).toBe(true);
+    expect(last.endsWith("told a joint press conference.")).toBe(true);
+    expect(pieces.join(" ").replace(/\s+/g, " ")).toBe(text);
+  });
+
+  it("a run with no sentence end is still cut at a clause mark", () => {
+    const text = `${"word, ".repeat(400)}end`;
+    const pieces = sentencesOf(text, [{ start: 0, end: text.length }]);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const x of pieces) expect(x.text.length).toBeLessThanOrEqual(MAX_SENTENCE);
   });
 });
