@@ -25,14 +25,15 @@ const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly
  */
 const OFFER = /^(?:could|may|might|(?:is|are|was|were) ready to|offer(?:s|ed) to)$/;
 /** What a nation sends besides troops: aircraft, ships, vehicles, air defence. */
-const EQUIPMENT = `(?:(?:fighter |combat |military |transport )?(?:jets|aircraft|warplanes|planes|fighters)|helicopters|drones|(?:main battle )?tanks|armou?red (?:personnel carriers|vehicles)|(?:infantry fighting |combat |armou?red )?vehicles|warships|(?:navy |naval )?ships|frigates|destroyers|corvettes|minehunters|submarines|vessels|(?:air|missile) defen[cs]e systems?|(?:missile|rocket|Patriot|air defen[cs]e) (?:systems?|batter(?:y|ies))|batter(?:y|ies)|howitzers|artillery(?: systems| pieces)?|Typhoons|Eurofighters|Gripens|Rafales|F-16s|F-35s|F-16 jets|F-35 jets)`;
-const KIT_VERB = /^(?:send|deploy|station|dispatch|contribute|provide|base|commit)$/;
+export const EQUIPMENT = `(?:(?:fighter |combat |military |transport )?(?:jets|aircraft|warplanes|planes|fighters)|helicopters|drones|(?:main battle )?tanks|armou?red (?:personnel carriers|vehicles)|(?:infantry fighting |combat |armou?red )?vehicles|warships|(?:navy |naval )?ships|frigates|destroyers|corvettes|minehunters|submarines|vessels|(?:air|missile) defen[cs]e systems?|(?:missile|rocket|Patriot|air defen[cs]e) (?:systems?|batter(?:y|ies))|batter(?:y|ies)|howitzers|artillery(?: systems| pieces)?|Typhoons|Eurofighters|Gripens|Rafales|F-16s|F-35s|F-16 jets|F-35 jets)`;
+const KIT_VERB =
+  /^(?:send|deploy|station|dispatch|contribute|provide|base|commit|donate|supply|deliver|lend|transfer|give)$/;
 /** "eight Eurofighter fighter jets", "armoured personnel carriers and tanks", right after the verb. */
 const KIT_AFTER = new RegExp(
   String.raw`^\s+((?:(?!(?:to|in|at|for|with|from|on|by|as)\s)[\p{L}\d,’'-]+\s+){0,4}?${EQUIPMENT}(?:\s+and\s+${EQUIPMENT})?)\b`,
   "u",
 );
-const VERB = `(?:raise|increase|boost|lift|hike|ramp up|step up|scale up|bring|take|push|double|spend|allocate|devote|invest|reach|meet|hit|achieve|add|earmark|put|set aside|commit|send|deploy|station|dispatch|contribute|provide|base|keep|maintain|expand|grow)`;
+const VERB = `(?:raise|increase|boost|lift|hike|ramp up|step up|scale up|bring|take|push|double|spend|allocate|devote|invest|reach|meet|hit|achieve|add|earmark|put|set aside|commit|send|deploy|station|dispatch|contribute|provide|base|keep|maintain|expand|grow|donate|supply|deliver|lend|transfer|give)`;
 const TROOPS_AFTER =
   /^\s+(?:(?:more|additional|extra|new|[\p{Lu}][\p{L}]+)\s+){0,3}(?:troops|soldiers|personnel|service members|servicemembers|marines|sailors)\b/u;
 const TROOP_WORD =
@@ -482,7 +483,7 @@ function capitalNation(ctx: Context, place: Cluster): Cluster | undefined {
 }
 
 /** The person the sentence reports: "X said", "said X", "according to X", "he said". */
-function speakerOf(
+export function speakerOf(
   ctx: Context,
   s: Sentence,
   here: Placed[],

@@ -15,17 +15,21 @@ import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
+import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
-import { spendingPledges } from "./pledge-sentences.js";
+import { passivePledges } from "./passive-pledges.js";
+import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
+import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
+import { shareOwner, statesShare } from "./spending-shares.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
 const SPEECH =
-  "said|says|saying|told|telling|added|adding|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|commented|replied|assured|pointed out";
+  "said|says|saying|told|telling|added|adding|stated|explained|warned|wrote|insisted|noted|argued|declared|announced|stressed|emphasi[sz]ed|underlined|recalled|remarked|continued|concluded|according to|posted|tweeted|shared|commented|replied|assured|pointed out|stressing|noting|insisting|explaining|emphasi[sz]ing|underlining|arguing|declaring";
 
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
@@ -131,13 +135,16 @@ export function findRelations(ctx: Context): void {
   troopsFrom(ctx);
   contributorsByForces(ctx, invadersIn(ctx.placed));
   spending(ctx);
-  const read = spendingPledges(ctx, {
+  const pledgeHelp: PledgeHelp = {
     targets: () =>
       [...new Set(pledgesAt.map((p) => p.c))].filter((c) => /-percent-target$/.test(c.key)),
     nationOf: (person) => servesIn.get(person),
     home,
     lastPerson: (at) => lastPersonBefore(ctx, at),
-  });
+  };
+  const read = spendingPledges(ctx, pledgeHelp);
+  // "1,000 troops would be sent next year": the passive, owned by the forces' or speaker's nation
+  for (const s of passivePledges(ctx, pledgeHelp, read)) read.add(s);
   pledges(ctx, read);
   extensions(ctx);
   deploymentPledges(ctx, (a, b) => pledgesAt.some((p) => p.at >= a && p.at < b));
@@ -2601,7 +2608,7 @@ const metToo = (gap: string) => {
  */
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes)\s+/.exec(
       s.text,
     );
   if (!m) return;
@@ -2634,8 +2641,9 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
         cluster: last,
       };
   }
+  const host = /^(?:hosted|hosts|welcomed|welcomes)\s/.test(m[0]);
   // the person met: the first named right after the verb (past a title)
-  const object = who.find(
+  let object = who.find(
     (p) =>
       p.mention.start >= objAt &&
       (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
@@ -2644,8 +2652,20 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
           ctx.text.slice(objAt, p.mention.start),
         )) &&
       !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")),
+      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")) &&
+      // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
+      // only ("welcomed the decision by President X" is no meeting)
+      (!host ||
+        /^(?:(?:the|of|his|her|their|visiting|\p{Lu}[\p{L}.'’-]*),?\s+){0,6}$/u.test(
+          ctx.text.slice(objAt, p.mention.start),
+        )),
   );
+  // "Kaja Kallas and Finnish President Alexander Stubb met in Tallinn": a pair that meets
+  const pair = object || !subject ? undefined : pairBefore(ctx, who, subject, objAt, m[0]);
+  if (pair) {
+    object = subject;
+    subject = pair;
+  }
   if (!subject || !object || subject.cluster === object.cluster) return;
   const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
   const date = dateIn(ctx, s);
@@ -2921,7 +2941,17 @@ function spending(ctx: Context): void {
         s.text,
       ),
     );
-    if (spent)
+    if (
+      spent ||
+      spendSentences.some((s) =>
+        statesShare(
+          ctx.text,
+          s,
+          inSentence(s, ctx.quantities).filter((q) => q.type === "PERCENT"),
+          ofKind(placedIn(s, ctx.placed), "Nation"),
+        ),
+      )
+    )
       target = ctx.entity(
         "Pledge",
         "nato-two-percent-target",
@@ -2945,6 +2975,20 @@ function spending(ctx: Context): void {
     // Latvia 3.5 percent", "Spain spends 1.3 percent, Belgium 1.3 percent and Canada 1.4 percent"
     let spends = false;
     for (const q of pcts) {
+      // "3 percent of Estonia's GDP", "Latvia's defence budget stands at 2.4% of GDP"
+      const owner = shareOwner(ctx.text, s, q, nations);
+      if (owner) {
+        ctx.propose({
+          type: "SPENDS",
+          from: owner.cluster,
+          to: target,
+          properties: { value: q.value as number, unit: "percent of GDP" },
+          sentence: s,
+          confidence: 0.8,
+        });
+        spends = true;
+        continue;
+      }
       const before = nations.filter((n) => n.mention.end <= q.start);
       const n = before[before.length - 1];
       const between = n ? ctx.text.slice(n.mention.end, q.start) : "";
@@ -3253,7 +3297,10 @@ function reportedBefore(ctx: Context, s: Sentence): Cluster | undefined {
     .pop();
   if (near && vAt - near.mention.end < 20) return near.cluster;
   // "Caretaker Defense Minister Zapryanov noted ...": the surname of a person the article named
-  return bySurname(ctx, ctx.text.slice(prev.start, vAt));
+  const bySurnameFound = bySurname(ctx, ctx.text.slice(prev.start, vAt));
+  if (bySurnameFound) return bySurnameFound;
+  // "X spoke to reporters in Tallinn on Tuesday, stressing ...": the one person the clause names
+  return reportingSubject(ctx, prev, vAt);
 }
 
 /** The person named before whose surname is the last word of `lead` ("... Minister Zapryanov "). */
@@ -3447,7 +3494,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         if (
           p.mention.start >= qStart &&
           p.mention.end <= qStart + inner.length &&
-          ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind)
+          ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind) &&
+          !qualifiesAnother(ctx.text, p, here)
         ) {
           about.add(p.cluster);
           ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
@@ -3471,8 +3519,9 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           confidence: 0.55,
         });
       }
-      // "all allies must do more": the alliance the article names
-      if (alliance && !about.has(alliance) && /\b(?:allies|[Aa]lliance)\b/.test(inner)) {
+      // "the Alliance's primary force": the alliance the article names, by its capitalised common
+      // name; "our allies", "all allies must do more" speak of the members, not of the alliance
+      if (alliance && !about.has(alliance) && /\bAlliance\b/.test(inner)) {
         ctx.propose({
           type: "ABOUT",
           from: quote,

@@ -96,10 +96,19 @@ function cut(text: string, s: Sentence): Sentence[] {
   let start = s.start;
   while (s.end - start > MAX_SENTENCE) {
     const window = text.slice(start, start + MAX_SENTENCE);
+    // a sentence's end inside a long quotation paragraph ("... places. We have ..."): the last one
+    // in reach keeps the attribution's sentence whole; else a clause mark, else a space
+    const stop = lastSentenceEnd(window);
     const clause = Math.max(...[";", ",", ":", "—"].map((c) => window.lastIndexOf(c)));
     const space = window.lastIndexOf(" ");
     const at =
-      clause > MAX_SENTENCE / 2 ? clause + 1 : space > MAX_SENTENCE / 2 ? space : MAX_SENTENCE;
+      stop > MAX_SENTENCE / 4
+        ? stop
+        : clause > MAX_SENTENCE / 2
+          ? clause + 1
+          : space > MAX_SENTENCE / 2
+            ? space
+            : MAX_SENTENCE;
     // never split a surrogate pair
     const end = /[\uDC00-\uDFFF]/.test(text[start + at] ?? "") ? start + at - 1 : start + at;
     const piece = make(text, { start, end });
@@ -109,6 +118,13 @@ function cut(text: string, s: Sentence): Sentence[] {
   const rest = make(text, { start, end: s.end });
   if (rest.text.length > 0) pieces.push(rest);
   return pieces;
+}
+
+/** The offset just past the last ". " (or "! ", "? ") before a capital in `window`, or -1. */
+function lastSentenceEnd(window: string): number {
+  let at = -1;
+  for (const m of window.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) at = (m.index ?? 0) + 1;
+  return at;
 }
 
 function make(text: string, span: TextSpan): Sentence {
