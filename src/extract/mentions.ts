@@ -1582,6 +1582,8 @@ function townAt(
 
 const PERSON_CUE =
   /\b(?:(?:Deputy |Vice |Acting )?(?:Prime Minister|President|Chancellor|Premier|Secretary[- ]General|Ambassador|Commander|Leader|Chief|Spokesperson|Spokesman|Spokeswoman|Director|Governor|Mayor|Senator)|[\p{L} ]{0,30}Minister)(?: of [^,]{1,50}| for [^,]{1,50})?,\s*$/iu;
+const OFFICE_BEFORE =
+  /\b(?:minister|president|premier|chancellor|secretary[- ]general|secretary general|ambassador|envoy|commander|chief|spokes(?:person|man|woman)|mayor|governor)\s+$/u;
 const SPEECH_AFTER =
   /^,?\s+(?:said|says|told|added|wrote|explained|noted|warned|stated|argued|announced)\b/;
 const APPOSITION_AFTER =
@@ -1617,6 +1619,9 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   if (PERSON_CUE.test(before.split(/[.;\n]/).pop() ?? "")) return true;
   // "his Lithuanian counterpart Dovile Sakaliene", "her counterpart, Hanno Pevkur"
   if (/\bcounterparts?,?\s+$/.test(before)) return true;
+  // "foreign minister Margus Tsahkna", "Finland's defence minister Antti Häkkänen", "NATO deputy
+  // secretary general Radmila Shekerinska": an office in lower case right before the name
+  if (OFFICE_BEFORE.test(before)) return true;
   // "Ambassador to Canada Toomas Lukk": an office held towards a nation, then the name
   if (
     /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*\s+$/u.test(

@@ -1,0 +1,59 @@
+/**
+ * The twelfth pass (issue 25, the coordinator's part): people named after an office written in
+ * lower case, and organisations any reader of defence news knows by name (parliaments, NATO's
+ * bodies, defence companies). Each has cases that must not fire. Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { draft } from "../helpers/extract.js";
+
+const named = async (text: string, kind: string) =>
+  (await draft(text)).document.entities.filter((e) => e.kind === kind).map((e) => e.name);
+
+describe("extract: a person after an office in lower case", () => {
+  it("finds the name after 'defence minister', 'foreign minister', 'secretary general'", async () => {
+    const people = await named(
+      "The talks were led by foreign minister Margus Tsahkna. Finland's defence minister Antti Häkkänen was also there, with NATO deputy secretary general Radmila Shekerinska.",
+      "Person",
+    );
+    expect(people).toEqual(
+      expect.arrayContaining(["Margus Tsahkna", "Antti Häkkänen", "Radmila Shekerinska"]),
+    );
+  });
+
+  it("an office before a body's name makes no person", async () => {
+    const people = await named(
+      "She thanked the commander Allied Joint Force Command Naples and the chief Estonian Defence Forces staff.",
+      "Person",
+    );
+    expect(people.filter((p) => /Command|Forces|Naples/.test(p))).toEqual([]);
+  });
+});
+
+describe("extract: organisations known by name", () => {
+  it("parliaments by their own names, the Pentagon, NATO's commands", async () => {
+    const orgs = await named(
+      "The Sejm approved the bill and the Storting debated the budget. The Pentagon said Allied Command Operations would lead.",
+      "Organization",
+    );
+    expect(orgs).toEqual(
+      expect.arrayContaining([
+        "Sejm",
+        "Storting",
+        "United States Department of Defense",
+        "Allied Command Operations",
+      ]),
+    );
+  });
+
+  it("a defence company is an organisation, not a person", async () => {
+    const d = (await draft("Lockheed Martin and Rheinmetall will build the plant, officials said."))
+      .document;
+    const kinds = Object.fromEntries(d.entities.map((e) => [e.name, e.kind]));
+    expect(kinds).toMatchObject({ "Lockheed Martin": "Organization", Rheinmetall: "Organization" });
+  });
+
+  it("a bare 'Congress' or 'Senate' is left to the text around it", async () => {
+    const orgs = await named("The Senate and Congress will vote next week.", "Organization");
+    expect(orgs).not.toContain("United States Congress");
+  });
+});
