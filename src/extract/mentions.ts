@@ -124,10 +124,13 @@ const TITLE_WORDS = new Set(
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
   Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
-  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming`
+  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM`
     .split(/\s+/)
     .filter(Boolean),
 );
+/** A title's abbreviations headline style uses, spelled out: "PM" -> "Prime Minister". */
+const spelledOut = (role: string) =>
+  role.replace(/\bPM$/, "Prime Minister").replace(/\bFM$/, "Foreign Minister");
 const CONNECTORS = new Set([
   "of",
   "and",
@@ -1293,9 +1296,11 @@ export function findMentions(
     const words = span.text.split(/\s+/);
     const role =
       titleTokens.length > 0
-        ? text.slice(
-            (titleTokens[0] as Token).start,
-            (titleTokens[titleTokens.length - 1] as Token).end,
+        ? spelledOut(
+            text.slice(
+              (titleTokens[0] as Token).start,
+              (titleTokens[titleTokens.length - 1] as Token).end,
+            ),
           )
         : undefined;
     const head = words[words.length - 1] ?? "";

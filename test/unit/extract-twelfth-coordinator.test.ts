@@ -20,6 +20,26 @@ describe("extract: a person after an office in lower case", () => {
     );
   });
 
+  it("'PM' is a title: the person is found and leads the nation as Prime Minister", async () => {
+    const d = (
+      await draft(
+        'Estonia\'s PM Kaja Kallas met the troops. "This is a clear signal," Kallas told reporters.',
+      )
+    ).document;
+    expect(d.entities.find((e) => e.kind === "Person")?.name).toBe("Kaja Kallas");
+    expect(d.relations).toContainEqual(
+      expect.objectContaining({
+        type: "LEADS",
+        from: "kaja-kallas",
+        to: "estonia",
+        properties: { role: "Prime Minister" },
+      }),
+    );
+    expect(d.relations).toContainEqual(
+      expect.objectContaining({ type: "SAID", from: "kaja-kallas" }),
+    );
+  });
+
   it("an office before a body's name makes no person", async () => {
     const people = await named(
       "She thanked the commander Allied Joint Force Command Naples and the chief Estonian Defence Forces staff.",
