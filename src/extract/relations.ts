@@ -1966,7 +1966,7 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
 }
 
 const SUMMIT_RE =
-  /\b(?:(?:the|a|an|this|next|last|upcoming|annual|recent|two-day|one-day|year['’]s|week['’]s|month['’]s|\d{4})\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
+  /\b(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Nn]ext|[Ll]ast|[Uu]pcoming|[Aa]nnual|[Rr]ecent|[Tt]wo-day|one-day|year['’]s|week['’]s|month['’]s|\d{4})\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
 
 /**
  * Summits: "at the NATO summit in The Hague" is an event (keyed like `nato-summit-the-hague-2025`)

@@ -77,3 +77,19 @@ describe("extract: organisations known by name", () => {
     expect(orgs).not.toContain("United States Congress");
   });
 });
+
+describe("extract: a summit named at the start of a sentence", () => {
+  it("'The Vilnius summit ...' is the summit, as 'at the Vilnius summit' is", async () => {
+    const events = await named(
+      "The Vilnius summit in July 2023 agreed on new regional defence plans.",
+      "Event",
+    );
+    expect(events).toHaveLength(1);
+  });
+
+  it("a sentence that only names the city is no summit", async () => {
+    expect(await named("The Vilnius office in July 2023 agreed on new plans.", "Event")).toEqual(
+      [],
+    );
+  });
+});
