@@ -33,11 +33,11 @@ const BODY_MEETING =
 
 /** "a NATO exercise", "a joint naval exercise": an exercise with no name of its own. */
 const UNNAMED_EXERCISE =
-  /\b(?:a|an)\s+((?:(?:NATO|allied|joint|multinational|international|military|naval|air|land|amphibious|large-scale|live-fire|combined)\s+){1,3})(exercise|drill)(?!s)\b(?!\s+(?:called|named|dubbed|code-named)\b)(?!\s+\p{Lu})/gu;
+  /\b(?:[Aa]n?)\s+((?:(?:NATO|allied|joint|multinational|international|military|naval|air|land|amphibious|large-scale|live-fire|combined)\s+){1,3})(exercise|drill)(?!s)\b(?!\s+(?:called|named|dubbed|code-named)\b)(?!\s+\p{Lu})/gu;
 
 /** "a visit by the Standing NATO Maritime Group 1", "an official visit by President X". */
 const VISIT_BY =
-  /\b(?:a|an)\s+((?:(?:official|state|working|port|two-day|three-day|brief|short|surprise)\s+)?visit)\s+by\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*|NATO|\d+)(?:\s+(?:\p{Lu}[\p{L}’'-]*|NATO|of|\d+))*)/gu;
+  /\b(?:[Aa]n?)\s+((?:(?:official|state|working|port|two-day|three-day|brief|short|surprise)\s+)?visit)\s+by\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*|NATO|\d+)(?:\s+(?:\p{Lu}[\p{L}’'-]*|NATO|of|\d+))*)/gu;
 
 /** Words a capitalised run before "meeting" may not be: the sentence's first word, a day, a month. */
 const NOT_A_BODY =
@@ -49,7 +49,7 @@ const NOT_A_BODY =
  * service or the alliance ("the Polish Army exercise", "the NATO exercise" are no names).
  */
 const NAMED_EXERCISE =
-  /\b(?:the|a|an|this year['’]s|last year['’]s)\s+((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4}|'\d\d)){0,3})\s+(?:(?:military|naval|joint|multinational|live-fire|air|land|large-scale)\s+)?(?:exercises?|drills|war ?games)\b/gu;
+  /\b(?:[Tt]he|[Aa]n?|[Tt]his year['’]s|[Ll]ast year['’]s)\s+((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4}|'\d\d)){0,3})\s+(?:(?:military|naval|joint|multinational|live-fire|air|land|large-scale)\s+)?(?:exercises?|drills|war ?games)\b/gu;
 const NOT_AN_EXERCISE_NAME =
   /^(?:NATO|EU|US|UK|U\.S\.|Allied|Alliance|Army|Navy|Air|Force|Forces|Guard|Armed|Marine|Marines|Defen[cs]e|Military|Joint|Baltic|Nordic|Black|Sea|North|South|East|West|Eastern|Western|Annual|New|First|Second|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\p{Lu}\p{Ll}+(?:ish|ian|ese|ic|ean|ch|an))$/u;
 

@@ -93,3 +93,24 @@ describe("extract: a summit named at the start of a sentence", () => {
     );
   });
 });
+
+describe("extract: exercises and visits named by a sentence's first words", () => {
+  it("'The Steadfast Defender 2024 exercise ...', 'A visit by ...', 'A joint military exercise ...'", async () => {
+    expect(
+      await named("The Steadfast Defender 2024 exercise brought together 90,000 troops.", "Event"),
+    ).toHaveLength(1);
+    expect(
+      await named(
+        "A visit by the Standing NATO Maritime Group 1 to Tallinn ended on Monday.",
+        "Event",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await named("A joint military exercise began in Latvia on Monday.", "Event"),
+    ).toHaveLength(1);
+  });
+
+  it("a service's or the alliance's exercise at a sentence's start has no name", async () => {
+    expect(await named("The Polish Army exercise ended on Friday.", "Event")).toEqual([]);
+  });
+});
