@@ -31,11 +31,12 @@ export interface UnitMention extends TextSpan {
 
 /**
  * "the NATO multinational brigade in Latvia", "NATO's multinational brigade in Lithuania", "the
- * new multinational NATO brigade in Latvia": NATO's brigade in that nation (lower case; the
+ * new multinational NATO brigade in Latvia", "the multinational brigade in Latvia" (news on allies
+ * means NATO's): NATO's brigade in that nation (lower case; the
  * capitalised "Multinational Brigade Latvia" is a formation mentions.ts names as written).
  */
 const MULTINATIONAL_BRIGADE_RE = new RegExp(
-  `(?<![\\p{L}])(?:(?:NATO(?:’s|'s)?|[Tt]he [Aa]lliance(?:’s|'s))\\s+(?:new\\s+)?multinational|(?:new\\s+)?multinational\\s+NATO)\\s+brigade\\s+(?:(?:based|stationed|deployed)\\s+)?in\\s+(${NATION_ALT})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:NATO(?:’s|'s)?|[Tt]he [Aa]lliance(?:’s|'s)|[Tt]he)\\s+(?:new\\s+)?multinational|(?:new\\s+)?multinational\\s+NATO)\\s+brigade\\s+(?:(?:based|stationed|deployed)\\s+)?in\\s+(${NATION_ALT})(?![\\p{L}])`,
   "gu",
 );
 

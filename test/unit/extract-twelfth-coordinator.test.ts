@@ -114,3 +114,29 @@ describe("extract: exercises and visits named by a sentence's first words", () =
     expect(await named("The Polish Army exercise ended on Friday.", "Event")).toEqual([]);
   });
 });
+
+describe("extract: 'the multinational brigade in <nation>'", () => {
+  it("is NATO's brigade there, which the nation that leads it leads", async () => {
+    const d = (
+      await draft(
+        "The multinational brigade in Latvia, led by Canada, now has troops from 14 countries.",
+      )
+    ).document;
+    expect(d.entities.find((e) => e.kind === "Mission")?.name).toBe(
+      "NATO Multinational Brigade in Latvia",
+    );
+    expect(d.relations).toContainEqual(
+      expect.objectContaining({
+        type: "LEADS",
+        from: "canada",
+        to: "nato-multinational-brigade-in-latvia",
+      }),
+    );
+  });
+
+  it("'a multinational brigade' is no particular one", async () => {
+    expect(await named("Troops of a multinational brigade in Latvia trained.", "Mission")).toEqual(
+      [],
+    );
+  });
+});
