@@ -140,3 +140,27 @@ describe("extract: 'the multinational brigade in <nation>'", () => {
     );
   });
 });
+
+describe("extract: organisations by their head word", () => {
+  it("parties, bureaus, security services, regiments", async () => {
+    const orgs = await named(
+      "The opposition Civic Coalition backed the bill. The National Security Bureau (BBN) said the State Security Service agreed. Soldiers of the Royal Welsh Fusiliers and the Coldstream Guards arrived.",
+      "Organization",
+    );
+    expect(orgs).toEqual(
+      expect.arrayContaining([
+        "Civic Coalition",
+        "National Security Bureau",
+        "State Security Service",
+        "Royal Welsh Fusiliers",
+        "Coldstream Guards",
+      ]),
+    );
+  });
+
+  it("a head word alone, or after a sentence's first word only, names nothing", async () => {
+    expect(
+      await named("Coalition talks resumed. Service members were told to wait.", "Organization"),
+    ).toEqual([]);
+  });
+});
