@@ -202,6 +202,12 @@ const ORG_HEADS: Record<string, string> = {
   Industries: "OTHER",
   Systems: "OTHER",
 };
+/** The capitalised words before "party" (an acronym in brackets may stand between). */
+const PARTY_RE =
+  /(?<![\p{L}’'-])(\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:and|of|for|the)\s+)?\p{Lu}[\p{L}’'-]*){0,5})(?:\s+\(\p{Lu}[\p{L}]{1,6}\))?\s+[Pp]arty(?![\p{L}])/gu;
+/** Words before a party's name that are not part of it: "The", a possessive, a day or month. */
+const NOT_PARTY_WORD =
+  /^(?:The|A|An|This|That|the|and|of|for|On|In|At|After|Before|During|For|From|With|By|As|Ruling|Opposition|Governing|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|.*(?:’s|'s))$/u;
 const EVENT_HEADS =
   /^(?:Conference|Summit|Forum|Dialogue|Meeting|Exercise|Games|Congress|Convention)$/;
 
@@ -1408,6 +1414,36 @@ export function findMentions(
                 : (ORG_HEADS[head] ?? "OTHER"),
             },
           }),
+    });
+  }
+  // "the ruling Law and Justice (PiS) party", "Norway's Labour Party government", "the opposition
+  // Progress Party": a political party, named by the capitalised words before "party" (a nation's
+  // possessive, a sentence's first "The", a day or month before them are not part of it)
+  for (const p of text.matchAll(PARTY_RE)) {
+    const words = (p[1] as string).split(/\s+/);
+    while (words.length > 0 && NOT_PARTY_WORD.test(words[0] as string)) words.shift();
+    // "the Labour Party" is its name; in "the Law and Justice party" the name is before "party"
+    const party = /Party$/.test(p[0]) ? " Party" : "";
+    const name = words.join(" ");
+    if (name === "" || gazAt(name) !== undefined) continue;
+    const start = (p.index ?? 0) + (p[1] as string).lastIndexOf(name);
+    const end = start + name.length;
+    const overlapping = claimed.filter((m) => m.start < end && start < m.end);
+    if (overlapping.some((m) => m.kind !== "Person" && !(m.start === start && m.end === end)))
+      continue;
+    if (overlapping.some((m) => m.kind === "Organization")) continue;
+    for (const m of overlapping) {
+      claimed.splice(claimed.indexOf(m), 1);
+      spans.splice(spans.indexOf(m), 1);
+    }
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Organization",
+      name: `${name}${party}`,
+      key: slug(`${name}${party}`),
+      properties: { category: "OTHER" },
     });
   }
   // "the Canadian Armed Forces (CAF)", "the Baltic Air Policing mission (BAP)": the acronym in

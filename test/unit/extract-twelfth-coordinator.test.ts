@@ -164,3 +164,22 @@ describe("extract: organisations by their head word", () => {
     ).toEqual([]);
   });
 });
+
+describe("extract: political parties", () => {
+  it("'the Labour Party', 'Norway's Labour Party government', 'the ruling Law and Justice (PiS) party'", async () => {
+    expect(
+      await named("Norway's Labour Party government proposed a bill.", "Organization"),
+    ).toEqual(["Labour Party"]);
+    expect(
+      await named("The ruling Law and Justice (PiS) party backed the bill.", "Organization"),
+    ).toEqual(["Law and Justice"]);
+    expect(await named("On Tuesday the Social Democratic party agreed.", "Organization")).toEqual([
+      "Social Democratic",
+    ]);
+  });
+
+  it("a party that is no organisation, or a nation's parties, is none", async () => {
+    expect(await named("The birthday party was held on Monday.", "Organization")).toEqual([]);
+    expect(await named("The Polish party leaders met.", "Organization")).toEqual([]);
+  });
+});
