@@ -2660,6 +2660,29 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
           ctx.text.slice(objAt, p.mention.start),
         )),
   );
+  // "After a meeting with X in Vilnius, Y said ...", "Speaking after talks with X, Y said": the
+  // opening phrase's meeting is that of the person its clause then names first
+  if (
+    !subject &&
+    object &&
+    /\b(?:meeting|talks) with\s+$/.test(m[0]) &&
+    /(?:^|\b(?:[Ss]peaking|[Tt]alking)\s+)(?:[Aa]fter|[Ff]ollowing|[Dd]uring|[Bb]efore|[Aa]t)\s+(?:a|an|the|his|her|their)\s+(?:[\p{L}-]+\s+)?$/u.test(
+      ctx.text.slice(s.start, verbAt),
+    )
+  ) {
+    const comma = ctx.text.indexOf(",", object.mention.end);
+    subject =
+      comma >= 0 && comma < s.end
+        ? who.find(
+            (p) =>
+              p.mention.start > comma &&
+              // past a title only: "reporters asked X" is not X's meeting
+              /^\s*(?:(?:the|\p{Lu}[\p{L}’'.-]*)\s+){0,6}$/u.test(
+                ctx.text.slice(comma + 1, p.mention.start),
+              ),
+          )
+        : undefined;
+  }
   // "Kaja Kallas and Finnish President Alexander Stubb met in Tallinn": a pair that meets
   const pair = object || !subject ? undefined : pairBefore(ctx, who, subject, objAt, m[0]);
   if (pair) {

@@ -183,3 +183,28 @@ describe("extract: political parties", () => {
     expect(await named("The Polish party leaders met.", "Organization")).toEqual([]);
   });
 });
+
+describe("extract: a meeting told in an opening phrase", () => {
+  it("'After a meeting with X in Vilnius, Prime Minister Y said ...': X and Y met there", async () => {
+    const d = (
+      await draft(
+        "Speaking after a meeting with NATO Secretary General Mark Rutte in Vilnius, Prime Minister Gintautas Paluckas said the budget would rise.",
+      )
+    ).document;
+    const event = d.entities.find((e) => e.kind === "Event");
+    expect(event?.key).toBe("paluckas-meeting-with-mark-rutte");
+    const took = d.relations
+      .filter((r) => r.type === "PARTICIPATED_IN" && r.to === event?.key)
+      .map((r) => r.from);
+    expect(took.sort()).toEqual(["gintautas-paluckas", "mark-rutte"]);
+  });
+
+  it("someone the clause names past other words did not take part", async () => {
+    const d = (
+      await draft(
+        "After a meeting with Mark Rutte in Vilnius, reporters asked Prime Minister Gintautas Paluckas about the budget.",
+      )
+    ).document;
+    expect(d.entities.filter((e) => e.kind === "Event")).toEqual([]);
+  });
+});
