@@ -241,6 +241,10 @@ const BRIGADE_RE = new RegExp(
   `\\b(?:the\\s+)?(?:(${ALT(NATION_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})|(?:Bundeswehr|German Armed Forces)(?:’s|'s)?)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|forward|tank|panzer)\\s+){0,2}[Bb]rigade(?![\\p{L}])(?:\\s+(?:(?:based|stationed|deployed)\\s+)?(?:in|to)\\s+(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
+const STATIONS_BRIGADE_RE = new RegExp(
+  `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s+(?:(?:is|was|will|would|has|have|had|plans to|is to)\\s+)?(?:be\\s+)?(?:stationing|station|stations|stationed|deploying|deploy|deploys|deployed|sending|send|sends|sent)\\s+(?:a|an|its)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|tank|panzer)\\s+){0,2}(brigade)(?:\\s+of\\s+[^.;]{0,40}?)?\\s+(?:in|to)\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
 /** Russia's full-scale invasion of Ukraine began on 24 February 2022. */
 const FULL_SCALE_INVASION = Date.UTC(2022, 1, 24);
 const ANNEXATION_RE =
@@ -628,6 +632,27 @@ export function findMentions(
     const host = at?.kind === "Place" ? capitalOf(at.key) : at;
     if (owner?.kind !== "Nation" || host === owner) continue;
     brigades.push({ m, owner, ...(host?.kind === "Nation" ? { host } : {}) });
+  }
+  // "Germany is stationing a brigade of about 5,000 troops in Lithuania", "Germany will deploy a
+  // brigade to Lithuania": the nation's brigade there, its mention the word "brigade"
+  for (const m of text.matchAll(STATIONS_BRIGADE_RE)) {
+    const owner = gazAt(m[1] ?? "")?.entity;
+    const at = gazAt(m[3] ?? "")?.entity;
+    const host = at?.kind === "Place" ? capitalOf(at.key) : at;
+    if (owner?.kind !== "Nation" || host?.kind !== "Nation" || host === owner) continue;
+    const demonym = GAZETTEER.find((g) => g.demonym && g.entity === owner)?.form ?? owner.name;
+    const name = `${demonym} brigade in ${host.name}`;
+    const start = m.index + m[0].indexOf(m[2] as string);
+    claim({
+      start,
+      end: start + (m[2] as string).length,
+      text: m[2] as string,
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
+      ledBy: owner,
+    });
   }
   for (const b of brigades) {
     const others = [

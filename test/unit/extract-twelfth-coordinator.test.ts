@@ -208,3 +208,22 @@ describe("extract: a meeting told in an opening phrase", () => {
     expect(d.entities.filter((e) => e.kind === "Event")).toEqual([]);
   });
 });
+
+describe("extract: a nation stationing a brigade in another", () => {
+  it("'Germany is stationing a brigade of about 5,000 troops in Lithuania': Germany's brigade there", async () => {
+    const d = (await draft("Germany is stationing a brigade of about 5,000 troops in Lithuania."))
+      .document;
+    expect(d.entities.find((e) => e.kind === "Mission")?.key).toBe("german-brigade-in-lithuania");
+    expect(d.relations).toContainEqual(
+      expect.objectContaining({
+        type: "HOSTS",
+        from: "lithuania",
+        to: "german-brigade-in-lithuania",
+      }),
+    );
+  });
+
+  it("a brigade in the nation's own land is none", async () => {
+    expect(await named("Lithuania is stationing a brigade in Lithuania.", "Mission")).toEqual([]);
+  });
+});
