@@ -242,7 +242,7 @@ const BRIGADE_RE = new RegExp(
   "gu",
 );
 const STATIONS_BRIGADE_RE = new RegExp(
-  `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s+(?:(?:is|was|will|would|has|have|had|plans to|is to)\\s+)?(?:be\\s+)?(?:stationing|station|stations|stationed|deploying|deploy|deploys|deployed|sending|send|sends|sent)\\s+(?:a|an|its)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|tank|panzer)\\s+){0,2}(brigade)(?:\\s+of\\s+[^.;]{0,40}?)?\\s+(?:in|to)\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s+(?:(?:is|was|has|have|had)\\s+)?(?:stationing|stations|stationed|deploying|deploys|deployed|sending|sends|sent)\\s+(?:a|an|its)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|tank|panzer)\\s+){0,2}(brigade)(?:\\s+of\\s+[^.;]{0,40}?)?\\s+(?:in|to)\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
 /** Russia's full-scale invasion of Ukraine began on 24 February 2022. */
@@ -633,8 +633,9 @@ export function findMentions(
     if (owner?.kind !== "Nation" || host === owner) continue;
     brigades.push({ m, owner, ...(host?.kind === "Nation" ? { host } : {}) });
   }
-  // "Germany is stationing a brigade of about 5,000 troops in Lithuania", "Germany will deploy a
-  // brigade to Lithuania": the nation's brigade there, its mention the word "brigade"
+  // "Germany is stationing a brigade of about 5,000 troops in Lithuania", "Germany has deployed a
+  // brigade to Lithuania": the nation's brigade there, its mention the word "brigade" (one it will
+  // send is a pledge, read by the pledge rules, and no brigade there yet)
   for (const m of text.matchAll(STATIONS_BRIGADE_RE)) {
     const owner = gazAt(m[1] ?? "")?.entity;
     const at = gazAt(m[3] ?? "")?.entity;
