@@ -245,6 +245,9 @@ const STATIONS_BRIGADE_RE = new RegExp(
   `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s+(?:(?:is|was|has|have|had)\\s+)?(?:stationing|stations|stationed|deploying|deploys|deployed|sending|sends|sent)\\s+(?:a|an|its)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|tank|panzer)\\s+){0,2}(brigade)(?:\\s+of\\s+[^.;]{0,40}?)?\\s+(?:in|to)\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
+/** A nation's brigade stationed in another, as the golds name it: "German brigade in Lithuania". */
+const brigadeName = (owner: KnownEntity, host: KnownEntity) =>
+  `${GAZETTEER.find((g) => g.demonym && g.entity === owner)?.form ?? owner.name} brigade in ${host.name}`;
 /** Russia's full-scale invasion of Ukraine began on 24 February 2022. */
 const FULL_SCALE_INVASION = Date.UTC(2022, 1, 24);
 const ANNEXATION_RE =
@@ -493,6 +496,13 @@ export function findMentions(
     claimed.push(m);
     spans.splice(before(m.start, m.end), 0, m);
   };
+  /** Takes back mentions claimed, for a longer reading of their words. */
+  const unclaim = (ms: readonly Mention[]) => {
+    for (const m of ms) {
+      claimed.splice(claimed.indexOf(m), 1);
+      spans.splice(spans.indexOf(m), 1);
+    }
+  };
   const gazAt = (form: string) => GAZ_BY_FORM.get(form);
   /** An organisation named by the match itself, of `category`. */
   const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
@@ -641,8 +651,7 @@ export function findMentions(
     const at = gazAt(m[3] ?? "")?.entity;
     const host = at?.kind === "Place" ? capitalOf(at.key) : at;
     if (owner?.kind !== "Nation" || host?.kind !== "Nation" || host === owner) continue;
-    const demonym = GAZETTEER.find((g) => g.demonym && g.entity === owner)?.form ?? owner.name;
-    const name = `${demonym} brigade in ${host.name}`;
+    const name = brigadeName(owner, host);
     const start = m.index + m[0].indexOf(m[2] as string);
     claim({
       start,
@@ -661,8 +670,7 @@ export function findMentions(
     ];
     const host = b.host ?? (others.length === 1 ? others[0] : undefined);
     if (!host) continue;
-    const demonym = GAZETTEER.find((g) => g.demonym && g.entity === b.owner)?.form ?? b.owner.name;
-    const name = `${demonym} brigade in ${host.name}`;
+    const name = brigadeName(b.owner, host);
     const start = (b.m.index ?? 0) + (b.m[0].match(/^the\s+/i)?.[0].length ?? 0);
     // up to "brigade": where it is ("in Vilnius") stays a mention of its own
     const end = (b.m.index ?? 0) + (b.m[0].search(/[Bb]rigade/) + "brigade".length);
@@ -1418,10 +1426,7 @@ export function findMentions(
     // a name already found stays as found; one taken for a person ("European Sky Shield
     // Initiative" looks like a name) is the organisation
     if (overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
-    for (const m of overlapping) {
-      claimed.splice(claimed.indexOf(m), 1);
-      spans.splice(spans.indexOf(m), 1);
-    }
+    unclaim(overlapping);
     const head = long.text.split(/\s+/).pop() ?? "";
     // "the Prime Minister (PM)", "a Member of Parliament (MP)": an office, not an organisation
     if (long.text.split(/\s+/).some((w) => OFFICE_WORD.test(w))) continue;
@@ -1458,10 +1463,7 @@ export function findMentions(
     if (overlapping.some((m) => m.kind !== "Person" && !(m.start === start && m.end === end)))
       continue;
     if (overlapping.some((m) => m.kind === "Organization")) continue;
-    for (const m of overlapping) {
-      claimed.splice(claimed.indexOf(m), 1);
-      spans.splice(spans.indexOf(m), 1);
-    }
+    unclaim(overlapping);
     claim({
       start,
       end,
