@@ -17,7 +17,7 @@ import {
 } from "neo4j-driver";
 import { LimitExceededError, TimeoutError } from "../domain/errors.js";
 import type { Db } from "./driver.js";
-import { mapDbError, stoppedInLock } from "./errors.js";
+import { mapDbError } from "./errors.js";
 import { type Plain, plainSize, toPlain } from "./serialize.js";
 
 /**
@@ -166,7 +166,6 @@ export async function writeTx<T>(
   const started = Date.now();
   const window = (timeoutMs ?? db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS) / 2;
   for (let attempt = 1; ; attempt++) {
-    const attemptStarted = Date.now();
     const session = db.driver.session({ database: db.database, defaultAccessMode: "WRITE" });
     let committing = false;
     let pause: number;
@@ -185,14 +184,7 @@ export async function writeTx<T>(
       if (isDeadlock(error) && Date.now() - started < window)
         pause = Math.random() * Math.min(50 * 2 ** attempt, 1_000);
       else if (attempt === 1 && !committing && retriable(error)) pause = 1_000;
-      else if (
-        timeoutMs === undefined &&
-        (timedOut(error) ||
-          // stopped inside a lock past its budget: its timeout all the same (Neo4j checks every
-          // 100 ms; a large write was told another write held it up, budget.shipped once in CI)
-          (stoppedInLock(error) &&
-            Date.now() - attemptStarted >= (db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS)))
-      )
+      else if (timeoutMs === undefined && timedOut(error))
         throw new TimeoutError(
           `The write ran past its transaction's budget of ${db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS} ms (the server's QUERY_TIMEOUT_MS) and was rolled back: nothing was written. Retry it smaller: split a large document into several, or load it with \`npm run ingest\`, whose transactions may run longer.`,
         );
