@@ -3,6 +3,14 @@ import { AppError, ServiceUnavailableError, TimeoutError } from "../domain/error
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
 
+/**
+ * A transaction stopped (past its timeout, as a rule) while it took or waited for a lock. Neo4j
+ * 5.26 says so as a ClientError (older servers as a TransientError).
+ */
+export const stoppedInLock = (error: unknown): boolean =>
+  error instanceof Neo4jError &&
+  /^Neo\.(Client|Transient)Error\.Transaction\.LockClientStopped$/.test(error.code);
+
 /** Maps a Neo4jError to a domain error where one applies; anything else passes through. */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
@@ -10,9 +18,8 @@ export function mapDbError(error: unknown): unknown {
   if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
     return new TimeoutError();
   }
-  // A transaction stopped (past its timeout, as a rule) while it waited for a lock. Neo4j 5.26
-  // says so as a ClientError (older servers as a TransientError); it was an internal error.
-  if (/^Neo\.(Client|Transient)Error\.Transaction\.LockClientStopped$/.test(error.code)) {
+  // Stopped in a lock (see stoppedInLock): it was an internal error.
+  if (stoppedInLock(error)) {
     return new TimeoutError(
       "The operation waited too long for entities other writes were changing, and was stopped before it committed; retry it.",
     );

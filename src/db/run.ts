@@ -17,7 +17,7 @@ import {
 } from "neo4j-driver";
 import { LimitExceededError, TimeoutError } from "../domain/errors.js";
 import type { Db } from "./driver.js";
-import { mapDbError } from "./errors.js";
+import { mapDbError, stoppedInLock } from "./errors.js";
 import { type Plain, plainSize, toPlain } from "./serialize.js";
 
 /**
@@ -186,7 +186,14 @@ export async function writeTx<T>(
       else if (attempt === 1 && !committing && retriable(error)) pause = 1_000;
       else if (timeoutMs === undefined && timedOut(error))
         throw new TimeoutError(
-          `The write ran past its transaction's budget of ${db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS} ms (the server's QUERY_TIMEOUT_MS) and was rolled back: nothing was written. Retry it smaller: split a large document into several, or load it with \`npm run ingest\`, whose transactions may run longer.`,
+          `The write ran past its transaction's budget of ${budgetOf(db)} and was rolled back: nothing was written. Retry it smaller: ${SMALLER}`,
+        );
+      else if (timeoutMs === undefined && stoppedInLock(error))
+        // Neo4j checks timeouts every 100 ms, and a transaction stopped while it takes a lock
+        // fails so whether another write held the lock or the write was simply too large (a
+        // 3,000-entity document alone got this once in CI). Neither can be told from the other.
+        throw new TimeoutError(
+          `The write was stopped at its transaction's budget of ${budgetOf(db)} while it waited for a lock, and was rolled back: nothing was written. Either other writes were changing the same entities (retry it), or it is too large for the budget: ${SMALLER}`,
         );
       else throw mapDbError(error);
     } finally {
@@ -195,6 +202,11 @@ export async function writeTx<T>(
     await new Promise((r) => setTimeout(r, pause));
   }
 }
+
+const budgetOf = (db: Db) =>
+  `${db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS} ms (the server's QUERY_TIMEOUT_MS)`;
+const SMALLER =
+  "split a large document into several, or load it with `npm run ingest`, whose transactions may run longer.";
 
 const isDeadlock = (error: unknown) =>
   error instanceof Neo4jError && error.code === "Neo.TransientError.Transaction.DeadlockDetected";
