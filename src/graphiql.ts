@@ -4,7 +4,8 @@
  * server, and a link to the visual explorer at /explorer (which links back).
  */
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import type { GraphiQLOptions, Plugin } from "graphql-yoga";
 import { CSRF_HEADER } from "./graphql/csrf.js";
 
@@ -286,48 +287,57 @@ interface Page {
 }
 
 /** Rendered pages by their options; and each page's gzip and tag, by its text. */
-const rendered = new Map<string, string>();
+const rendered = new Map<string, Promise<string>>();
 const pages = new Map<string, Page>();
+const gzipped = promisify(gzip);
 
 /**
  * yoga's `renderGraphiQL`: GraphiQL with its scripts, styles and editor workers inlined
  * (@graphql-yoga/render-graphiql) instead of fetched from a CDN, so it also works offline and
  * behind a firewall, plus the explorer link. The page is about 9 MB, so each distinct set of
- * options is rendered (and compressed, see graphiqlTransfer) once.
+ * options is rendered (and compressed, see graphiqlTransfer) once, by the first request for it;
+ * requests that come meanwhile wait for the same page instead of rendering it again.
  */
-export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
+export function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
   const key = JSON.stringify(options);
   let html = rendered.get(key);
   if (html === undefined) {
-    inlined ??= import("@graphql-yoga/render-graphiql");
-    const page = (await inlined).renderGraphiQL(options);
-    html = page
-      .replace("</head>", () => `${STYLE}${openQueryInNewTab(options)}</head>`)
-      .replace(
-        /<div id="root"><\/div>/,
-        () => `<div id="root"></div>${EXPLORER_LINK}${PLACE_LINK}`,
-      );
     if (rendered.size > 8) {
       rendered.clear();
       pages.clear();
     }
+    html = render(options);
     rendered.set(key, html);
-    const digest = createHash("sha256").update(html).digest("base64url").slice(0, 27);
-    pages.set(html, { gzip: new Uint8Array(gzipSync(html)), etag: `"${digest}"` });
+    html.catch(() => rendered.delete(key));
   }
+  return html;
+}
+
+async function render(options: GraphiQLOptions): Promise<string> {
+  inlined ??= import("@graphql-yoga/render-graphiql");
+  const html = (await inlined)
+    .renderGraphiQL(options)
+    .replace("</head>", () => `${STYLE}${openQueryInNewTab(options)}</head>`)
+    .replace(/<div id="root"><\/div>/, () => `<div id="root"></div>${EXPLORER_LINK}${PLACE_LINK}`);
+  const digest = createHash("sha256").update(html).digest("base64url").slice(0, 27);
+  // Compressed on libuv's threads: 9 MB gzipped synchronously held the event loop (every other
+  // request) for about 0.2 s, more on a busy machine.
+  pages.set(html, { gzip: new Uint8Array(await gzipped(html)), etag: `"${digest}"` });
   return html;
 }
 
 /** Whether an Accept-Encoding header accepts gzip (listed without q=0, or `*`). */
 export function acceptsGzip(header: string | null): boolean {
   if (!header) return false;
+  // gzip's own entry decides; `*` only when gzip is not named ("gzip;q=0, *" refuses it).
+  const weights = new Map<string, number>();
   for (const item of header.split(",")) {
     const [coding = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
-    if (coding !== "gzip" && coding !== "*") continue;
     const q = params.find((p) => p.startsWith("q="));
-    if (q === undefined || Number(q.slice(2)) > 0) return true;
+    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
   }
-  return false;
+  const weight = weights.get("gzip") ?? weights.get("x-gzip") ?? weights.get("*") ?? 0;
+  return weight > 0;
 }
 
 /** Whether If-None-Match names `etag` (or is `*`); weak tags match too (RFC 9110 13.1.2). */

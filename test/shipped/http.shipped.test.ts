@@ -380,6 +380,15 @@ describe("GraphiQL's page (about 9 MB)", () => {
     const refused = await page({ "accept-encoding": "gzip;q=0, identity" });
     expect(refused.headers["content-encoding"]).toBeUndefined();
     expect(refused.bytes.equals(plain.bytes)).toBe(true);
+    // gzip's own entry wins over `*` (RFC 9110 12.5.3), in whatever case it is written.
+    const starred = await page({ "accept-encoding": "GZIP;Q=0, *" });
+    expect(starred.headers["content-encoding"]).toBeUndefined();
+    expect(starred.bytes.equals(plain.bytes)).toBe(true);
+    for (const header of ["*", "GZIP", "x-gzip"]) {
+      const r = await page({ "accept-encoding": header });
+      expect(r.headers["content-encoding"], header).toBe("gzip");
+      expect(gunzipSync(r.bytes).equals(plain.bytes), header).toBe(true);
+    }
   });
 
   it("has an entity tag: a reload that sends it back gets 304 and no body", async () => {

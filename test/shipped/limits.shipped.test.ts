@@ -313,6 +313,10 @@ async function servesWithin(ms: number) {
 
 describe("a client that reads none of a large answer", () => {
   it("holds no request slot, and its connection is closed once it stalls; memory stays bounded", async () => {
+    // The page is rendered once, by its first request (seconds on a busy machine, in a request
+    // slot like any request): rendered here, so what follows measures stalled readers alone.
+    const warm = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(await warm.text()).toContain("explorer-link");
     const before = server.rssKb();
     // Both request slots' worth (MAX_IN_FLIGHT is 2), one after the other.
     const two = [await pausedReader()];
