@@ -19,6 +19,7 @@ import { graphLinker } from "../data/extract-linker.js";
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
 import { openDatabase } from "../db/database.js";
+import { BULK_TX_TIMEOUT_MS } from "../db/run.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
@@ -125,7 +126,12 @@ async function ingestFolder(dir: string): Promise<void> {
     process.exit(2);
   }
   const { extractDraft } = await extractor();
-  const database = await openDatabase(loadConfig(), (m) => console.error(m));
+  const database = await openDatabase(
+    loadConfig(),
+    (m) => console.error(m),
+    "dev",
+    BULK_TX_TIMEOUT_MS,
+  );
   const stats = { roundTrips: 0 };
   const linker = graphLinker(database.db, stats);
   const total = {

@@ -35,10 +35,18 @@ export function localNeo4jOptions(
   };
 }
 
+/**
+ * Opens the configured database (starting the local instance when NEO4J_URI is unset) and
+ * applies the migrations. `txTimeoutMs` is the transaction timeout of its reads and of writes
+ * that name none: the per-request budget (QUERY_TIMEOUT_MS) for the server; the CLIs, whose work
+ * is outside any request, pass BULK_TX_TIMEOUT_MS (an `ingest --check` of a few articles failed
+ * with "took too long ... narrow it and retry" on a busy machine under the request budget).
+ */
 export async function openDatabase(
   config: Config,
   log: (message: string) => void,
   instance = "dev",
+  txTimeoutMs: number = config.QUERY_TIMEOUT_MS,
 ): Promise<Database> {
   const local: LocalNeo4j | undefined = config.NEO4J_URI
     ? undefined
@@ -49,7 +57,7 @@ export async function openDatabase(
     password: config.NEO4J_PASSWORD ?? "",
     database: config.NEO4J_DATABASE,
   };
-  const db = createDb(target, { txTimeoutMs: config.QUERY_TIMEOUT_MS });
+  const db = createDb(target, { txTimeoutMs });
   try {
     await db.driver.verifyConnectivity({ database: target.database });
     await migrate(db);
