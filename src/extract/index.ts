@@ -175,12 +175,15 @@ export async function extractDraft(
 
   // One relation per (from, type, to): the most confident proposal, its first sentence.
   const chosen = new Map<string, Proposal>();
+  // how many readers or sentences proposed each (calibration.ts: agreement is a feature)
+  const support = new Map<string, Set<string>>();
   for (const p of proposals) {
     if (p.from === p.to) continue;
     if (!isAllowedEndpoint(p.type, p.from.kind, p.to.kind)) continue;
     const id = `${p.from.key}|${p.type}|${p.to.key}`;
     const had = chosen.get(id);
     if (!had || p.confidence > had.confidence) chosen.set(id, p);
+    support.set(id, (support.get(id) ?? new Set()).add(`${p.reader}|${p.sentence.start}`));
   }
 
   // The source.
@@ -213,7 +216,7 @@ export async function extractDraft(
   const rated: Rated[] = [];
   const relations: { p: Proposal; confidence: number }[] = [];
   for (const p of chosen.values()) {
-    const features = featuresOf(p);
+    const features = featuresOf(p, support.get(`${p.from.key}|${p.type}|${p.to.key}`)?.size);
     const confidence = calibrated(features);
     const kept = confidence >= minConfidence;
     rated.push({ type: p.type, from: p.from.key, to: p.to.key, features, confidence, kept });

@@ -28,7 +28,7 @@ describe("extract: confidence is calibrated", () => {
     expect(b.document).toEqual(a.document);
   });
 
-  it("rates a relation whose sentence names both ends above one it reaches by a pronoun", () => {
+  it("rates a relation whose sentence names both ends above one it reaches by a pronoun, and one found twice above one found once", () => {
     const f: Features = {
       type: "PARTICIPATED_IN",
       reader: "visits",
@@ -36,10 +36,13 @@ describe("extract: confidence is calibrated", () => {
       named: 2,
       fresh: false,
       distance: "near",
+      support: 1,
       hand: 0.8,
     };
     expect(calibrated(f)).toBeGreaterThan(calibrated({ ...f, named: 1, distance: "none" }));
     expect(calibrated(f)).toBeGreaterThan(calibrated({ ...f, inferred: true }));
+    // two readers (or two sentences) that find the same relation are seldom both wrong
+    expect(calibrated({ ...f, support: 2 })).toBeGreaterThan(calibrated(f));
     // a reader the table does not know is rated by the rest of its features
     expect(calibrated({ ...f, reader: "a-reader-written-later" })).toBeGreaterThan(0.5);
   });
