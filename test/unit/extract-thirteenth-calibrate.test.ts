@@ -4,6 +4,8 @@
  * the draft as suggestions. Sentences are written for the test.
  */
 import { describe, expect, it } from "vitest";
+import { ratedRelations } from "../../bench/extract-metrics.js";
+import type { Document } from "../../src/domain/document.js";
 import { calibrated, type Features } from "../../src/extract/calibration.js";
 import { extractDraft } from "../../src/extract/index.js";
 
@@ -92,5 +94,34 @@ describe("extract: minConfidence leaves the unsure relations out as suggestions"
     expect(d.entities.map((e) => e.key)).toEqual(
       expect.arrayContaining(["justin-trudeau", "canada", "latvia"]),
     );
+  });
+});
+
+describe("eval: how well confidence predicts being right", () => {
+  it("rates each drafted relation but MENTIONS right when its mapped triple is in the gold", () => {
+    const gold = {
+      source: { key: "s", name: "S", properties: {} },
+      entities: [],
+      relations: [
+        { from: "canada", type: "LEADS", to: "bg", properties: {}, inferred: false, evidence: "x" },
+      ],
+    } as unknown as Document;
+    const rated = ratedRelations(
+      gold,
+      [
+        { type: "LEADS", from: "canada", to: "nato-bg", confidence: 0.9 },
+        { type: "HOSTS", from: "latvia", to: "nato-bg", confidence: 0.6 },
+        { type: "MENTIONS", from: "src", to: "canada", confidence: 0.95 },
+      ],
+      new Map([
+        ["canada", "canada"],
+        ["nato-bg", "bg"],
+        ["latvia", "latvia"],
+      ]),
+    );
+    expect(rated).toEqual([
+      { confidence: 0.9, right: true },
+      { confidence: 0.6, right: false },
+    ]);
   });
 });
