@@ -27,6 +27,7 @@ import {
   mapEntities,
   precisionRecall,
   type RelationScore,
+  ratedRelations,
   scoreLinking,
   scoreRelations,
   verbatimEvidence,
@@ -83,6 +84,8 @@ interface ArticleResult {
   byName: RelationScore;
   linking: LinkingScore;
   verbatim: { verbatim: number; all: number };
+  /** Each drafted relation but MENTIONS: its confidence and whether the gold has it. */
+  rated: { confidence: number; right: boolean }[];
   problems: string[];
 }
 
@@ -118,6 +121,7 @@ async function evaluate(article: Article): Promise<ArticleResult> {
     ),
     linking: scoreLinking(article.gold, draft.document, text, knownKeys, mapping),
     verbatim: verbatimEvidence(draft.document, article.text),
+    rated: ratedRelations(article.gold, draft.relations, mapping),
     problems: draft.problems,
   };
 }
@@ -137,6 +141,7 @@ interface SetSummary {
   /** Gold entities not linked right, by kind: not found at all, or found under another key. */
   linkMisses: Map<string, { notFound: number; elsewhere: number }>;
   verbatim: { verbatim: number; all: number };
+  rated: { confidence: number; right: boolean }[];
   words: number;
   ms: number;
 }
@@ -157,6 +162,7 @@ function summarise(name: string, articles: ArticleResult[]): SetSummary {
     linking: { mentioned: 0, correct: 0 },
     linkMisses: new Map(),
     verbatim: { verbatim: 0, all: 0 },
+    rated: [],
     words: 0,
     ms: 0,
   };
@@ -183,6 +189,7 @@ function summarise(name: string, articles: ArticleResult[]): SetSummary {
     }
     s.verbatim.verbatim += a.verbatim.verbatim;
     s.verbatim.all += a.verbatim.all;
+    s.rated.push(...a.rated);
     s.words += a.words;
     s.ms += a.ms;
   }
@@ -193,6 +200,21 @@ const ratio = (n: number, d: number) => (d === 0 ? Number.NaN : n / d);
 const fmt = (x: number) => (Number.isNaN(x) ? "–" : x.toFixed(2));
 const pct = (x: number) => (Number.isNaN(x) ? "–" : `${(x * 100).toFixed(1)} %`);
 const msPerK = (s: { ms: number; words: number }) => ratio(s.ms, s.words) * 1000;
+
+/** Mean confidence, share right and Brier score of rated relations, as a table cell. */
+function calibration(rated: { confidence: number; right: boolean }[]): string {
+  const n = rated.length;
+  const mean = ratio(
+    rated.reduce((a, r) => a + r.confidence, 0),
+    n,
+  );
+  const right = ratio(rated.filter((r) => r.right).length, n);
+  const brier = ratio(
+    rated.reduce((a, r) => a + (r.confidence - (r.right ? 1 : 0)) ** 2, 0),
+    n,
+  );
+  return `${fmt(mean)} / ${fmt(right)} / ${Number.isNaN(brier) ? "–" : brier.toFixed(3)} (${n})`;
+}
 
 /** Which targets a set misses, as sentences. */
 function misses(s: SetSummary): string[] {
@@ -240,6 +262,7 @@ function section(s: SetSummary, listMisses: boolean): string[] {
         .map(([kind, m]) => `${kind} ${m.notFound} / ${m.elsewhere}`)
         .join(", ") || "none"
     } | |`,
+    `| confidence calibration but MENTIONS: mean confidence / share right / Brier score (lower is better) | ${calibration(s.rated)} | |`,
     `| verbatim evidence | ${pct(ratio(s.verbatim.verbatim, s.verbatim.all))} (${s.verbatim.verbatim}/${s.verbatim.all}) | 100 % |`,
     `| ms per 1,000 words (median of ${TIMED_RUNS} runs, warm) | ${msPerK(s).toFixed(1)} | < ${TARGETS.msPerThousandWords} |`,
     "",
@@ -370,7 +393,7 @@ const failed = misses(results.test);
 for (const s of [results.test, results.clean, results.tune]) {
   const pr = precisionRecall(s.facts);
   console.log(
-    `${s.name}: precision ${fmt(pr.precision)}, recall ${fmt(pr.recall)}, linking ${fmt(ratio(s.linking.correct, s.linking.mentioned))}, verbatim ${pct(ratio(s.verbatim.verbatim, s.verbatim.all))}, ${msPerK(s).toFixed(1)} ms per 1,000 words.`,
+    `${s.name}: precision ${fmt(pr.precision)}, recall ${fmt(pr.recall)}, linking ${fmt(ratio(s.linking.correct, s.linking.mentioned))}, verbatim ${pct(ratio(s.verbatim.verbatim, s.verbatim.all))}, ${msPerK(s).toFixed(1)} ms per 1,000 words; confidence ${calibration(s.rated)}.`,
   );
 }
 console.log(`Report: ${values.out}`);

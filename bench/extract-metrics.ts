@@ -353,3 +353,25 @@ export function verbatimEvidence(draft: Document, text: string): { verbatim: num
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => w.length > 0).length;
 }
+
+/**
+ * Each drafted relation but MENTIONS with its confidence and whether the gold has it (its type and
+ * both endpoints mapped to a gold relation's): how well confidence predicts being right.
+ */
+export function ratedRelations(
+  gold: Document,
+  relations: readonly { type: string; from: string; to: string; confidence: number }[],
+  mapping: ReadonlyMap<string, string> = new Map(),
+): { confidence: number; right: boolean }[] {
+  const goldSet = new Set(gold.relations.map((r) => triple(r.type, r.from, r.to)));
+  return relations
+    .filter((r) => r.type !== "MENTIONS")
+    .map((r) => {
+      const from = mapping.get(r.from);
+      const to = mapping.get(r.to);
+      return {
+        confidence: r.confidence,
+        right: from !== undefined && to !== undefined && goldSet.has(triple(r.type, from, to)),
+      };
+    });
+}

@@ -2,6 +2,8 @@
  * `npm run extract -- ARTICLE.txt [--title T --publisher P --date YYYY-MM-DD --url U --key K] [--out F]`
  * writes a draft document (YAML, the seed's format) for review, offline: names are linked to the
  * entities of `--link FILE...` documents (e.g. the seed) when given, else proposed new.
+ * `--min-confidence X` (0 to 1, both modes) leaves relations rated below X out of the draft and
+ * lists them as suggestions (src/extract/calibration.ts).
  *
  * `npm run extract -- --ingest DIR [--by NAME]` runs the whole loop on a folder: every DIR/*.txt,
  * with its metadata from a sidecar DIR/NAME.json ({ title, publisher, publishedAt, url, key }),
@@ -38,13 +40,14 @@ const { values, positionals } = parseArgs({
     link: { type: "string", multiple: true },
     ingest: { type: "string" },
     by: { type: "string", default: "extract" },
+    "min-confidence": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 
 const USAGE = [
-  "Usage: npm run extract -- ARTICLE.txt [--title T --publisher P --date YYYY-MM-DD --url U --key K] [--link DOC.yaml ...] [--out FILE]",
-  "       npm run extract -- --ingest DIR [--by NAME]   (metadata from DIR/NAME.json beside each DIR/NAME.txt)",
+  "Usage: npm run extract -- ARTICLE.txt [--title T --publisher P --date YYYY-MM-DD --url U --key K] [--link DOC.yaml ...] [--out FILE] [--min-confidence X]",
+  "       npm run extract -- --ingest DIR [--by NAME] [--min-confidence X]   (metadata from DIR/NAME.json beside each DIR/NAME.txt)",
 ].join("\n");
 
 if (values.help || (values.ingest === undefined && positionals.length !== 1)) {
@@ -93,6 +96,16 @@ function sidecar(txt: string): ExtractSource {
   return out;
 }
 
+/** `--min-confidence`: a number from 0 to 1, or none. */
+function minConfidence(): { minConfidence?: number } {
+  const raw = values["min-confidence"];
+  if (raw === undefined) return {};
+  const x = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1)
+    throw new CliError(`--min-confidence ${raw}: give a number from 0 to 1 (e.g. 0.8)`);
+  return { minConfidence: x };
+}
+
 /**
  * The extractor, loaded once the arguments and files are seen to be usable: its language model
  * and gazetteers take seconds to load, which a refusal should not make the user wait for.
@@ -115,6 +128,7 @@ if (ingestDir !== undefined) await run(() => ingestFolder(ingestDir));
 else await run(() => extractOne(positionals[0] as string));
 
 async function ingestFolder(dir: string): Promise<void> {
+  const threshold = minConfidence();
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
     throw new CliError(`${dir}: no such folder`);
   const files = readdirSync(dir)
@@ -162,7 +176,7 @@ async function ingestFolder(dir: string): Promise<void> {
         const source = sidecar(file);
         const draft = await extractDraft(
           { text: readArticle(file, "the file"), source },
-          { linker },
+          { linker, ...threshold },
         );
         // An article already in the graph may have been reviewed since: ingesting the raw draft
         // again would restate its claims as drafted (a year the reviewer added, gone; a relation
@@ -218,6 +232,7 @@ async function ingestFolder(dir: string): Promise<void> {
 }
 
 async function extractOne(file: string): Promise<void> {
+  const threshold = minConfidence();
   const text = readArticle(file);
   const linkDocs: Document[] = [];
   for (const f of values.link ?? []) {
@@ -241,7 +256,7 @@ async function extractOne(file: string): Promise<void> {
         ...(values.url ? { url: values.url } : {}),
       },
     },
-    linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {},
+    { ...(linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {}), ...threshold },
   );
   const yaml = draftToYaml(result);
   if (values.out) {

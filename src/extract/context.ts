@@ -19,6 +19,8 @@ export interface Proposal {
   inferred: boolean;
   confidence: number;
   sentence: Sentence;
+  /** Which reader of relations.ts proposed it (internal: for calibration.ts, not in the draft). */
+  reader?: string;
 }
 
 export interface Context {
@@ -39,6 +41,8 @@ export interface Context {
   publishedAt?: string;
   /** The nation the publisher names ("Prime Minister of Canada"), if any. */
   publisherNation?: KnownEntity;
+  /** The reader now proposing (relations.ts sets it): each proposal records it. */
+  reader?: string;
   /** Finds or makes an entity a pattern needs (a quote, a pledge, an event). */
   entity(
     kind: Kind,

@@ -8,6 +8,13 @@ import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
 import { looksLikeMarkup } from "./article-text.js";
+import {
+  calibrated,
+  DEFAULT_MIN_CONFIDENCE,
+  featuresOf,
+  RATINGS,
+  type Rated,
+} from "./calibration.js";
 import { titleCased } from "./capitals.js";
 import type { Context, Proposal } from "./context.js";
 import { furnitureOf, within } from "./furniture.js";
@@ -140,7 +147,13 @@ export async function extractDraft(
       return c;
     },
     propose(p) {
-      proposals.push({ properties: {}, inferred: false, confidence: 0.8, ...p });
+      proposals.push({
+        properties: {},
+        inferred: false,
+        confidence: 0.8,
+        ...(ctx.reader ? { reader: ctx.reader } : {}),
+        ...p,
+      });
     },
     problem(message) {
       problems.push(message);
@@ -162,12 +175,15 @@ export async function extractDraft(
 
   // One relation per (from, type, to): the most confident proposal, its first sentence.
   const chosen = new Map<string, Proposal>();
+  // how many readers or sentences proposed each (calibration.ts: agreement is a feature)
+  const support = new Map<string, Set<string>>();
   for (const p of proposals) {
     if (p.from === p.to) continue;
     if (!isAllowedEndpoint(p.type, p.from.kind, p.to.kind)) continue;
     const id = `${p.from.key}|${p.type}|${p.to.key}`;
     const had = chosen.get(id);
     if (!had || p.confidence > had.confidence) chosen.set(id, p);
+    support.set(id, (support.get(id) ?? new Set()).add(`${p.reader}|${p.sentence.start}`));
   }
 
   // The source.
@@ -184,9 +200,6 @@ export async function extractDraft(
   if (src.url) sourceProps.url = src.url;
   if (credit) sourceProps.credit = credit;
 
-  const entityList = [...clusters.values()].filter(
-    (c) => c.mentions.length > 0 || [...chosen.values()].some((p) => p.from === c || p.to === c),
-  );
   // MENTIONS: the source names each entity; evidence is the first sentence that does.
   const sourceCluster: Cluster = {
     key: sourceKey,
@@ -197,12 +210,32 @@ export async function extractDraft(
     mentions: [],
     properties: {},
   };
-  const relations: { p: Proposal }[] = [...chosen.values()].map((p) => ({ p }));
+  // How sure the draft is of each, as the chance a reviewer accepts it (calibration.ts); those
+  // below the threshold are suggestions for the reviewer, not relations of the draft.
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const rated: Rated[] = [];
+  const relations: { p: Proposal; confidence: number }[] = [];
+  for (const p of chosen.values()) {
+    const features = featuresOf(p, support.get(`${p.from.key}|${p.type}|${p.to.key}`)?.size);
+    const confidence = calibrated(features);
+    const kept = confidence >= minConfidence;
+    rated.push({ type: p.type, from: p.from.key, to: p.to.key, features, confidence, kept });
+    if (kept) relations.push({ p, confidence });
+    else
+      problems.push(
+        `suggestion (confidence ${confidence.toFixed(2)}, below ${minConfidence}): ${p.from.key} ${p.type} ${p.to.key}, from "${p.sentence.text}"`,
+      );
+  }
+  // an entity the text names stays (with its MENTIONS) though its relations were left out
+  const entityList = [...clusters.values()].filter(
+    (c) => c.mentions.length > 0 || relations.some(({ p }) => p.from === c || p.to === c),
+  );
   for (const c of entityList) {
     const first = [...c.mentions].sort((a, b) => a.start - b.start)[0];
     const s = first && sentences.find((x) => x.start <= first.start && first.start < x.end);
     if (!s) continue;
     relations.push({
+      confidence: 0.95,
       p: {
         type: "MENTIONS",
         from: sourceCluster,
@@ -248,22 +281,24 @@ export async function extractDraft(
     status: c.status,
     mentions: c.mentions.map((m) => ({ start: m.start, end: m.end })),
   }));
-  const draftRelations: DraftRelation[] = relations.map(({ p }, index) => ({
+  const draftRelations: DraftRelation[] = relations.map(({ p, confidence }, index) => ({
     index,
     type: p.type,
     from: p.from.key,
     to: p.to.key,
     excerpt: p.sentence.text,
     span: { start: p.sentence.start, end: p.sentence.end },
-    confidence: p.confidence,
+    confidence,
     inferred: p.inferred,
   }));
-  return {
+  const result: ExtractResult = {
     document: parsed.ok ? parsed.document : (document as unknown as Document),
     entities,
     relations: draftRelations,
     problems,
   };
+  RATINGS.set(result, rated);
+  return result;
 }
 
 /** The draft as YAML in the house style, with a header saying it is a draft to review. */

@@ -93,28 +93,40 @@ export function findRelations(ctx: Context): void {
       ctx.placed.sort((a, b) => a.mention.start - b.mention.start);
     }
   }
+  // each proposal records its reader (Proposal.reader): calibration.ts rates it by that
+  const by = (reader: string) => {
+    ctx.reader = reader;
+  };
   const home = homeNation(ctx);
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
+  by("titles");
   titles(ctx, home, roleHolders);
+  const perSentence: [string, (s: Sentence, here: Placed[]) => void][] = [
+    ["invasion", (s, here) => invasion(ctx, s, here)],
+    ["troops", (s, here) => troops(ctx, s, here, home)],
+    ["visits", (s, here) => visits(ctx, s, here)],
+    ["leads", (s, here) => leads(ctx, s, here)],
+    ["ledBy", (s, here) => ledBy(ctx, s, here)],
+    ["participation", (s, here) => participation(ctx, s, here)],
+    ["calls", (s, here) => calls(ctx, s, here)],
+    ["membership", (s, here) => membership(ctx, s, here)],
+    ["exercises", (s, here) => exercises(ctx, s, here)],
+    ["meetings", (s, here) => meetings(ctx, s, here)],
+    ["hosting", (s, here) => hosting(ctx, s, here)],
+    ["occasions", (s, here) => occasions(ctx, s, here)],
+    ["counterparts", (s, here) => counterparts(ctx, s, here)],
+    ["describedEvents", (s) => describedEventRelations(ctx, s)],
+    ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
+    ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
+  ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
-    invasion(ctx, s, here);
-    troops(ctx, s, here, home);
-    visits(ctx, s, here);
-    leads(ctx, s, here);
-    ledBy(ctx, s, here);
-    participation(ctx, s, here);
-    calls(ctx, s, here);
-    membership(ctx, s, here);
-    exercises(ctx, s, here);
-    meetings(ctx, s, here);
-    hosting(ctx, s, here);
-    occasions(ctx, s, here);
-    counterparts(ctx, s, here);
-    describedEventRelations(ctx, s);
-    speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at));
-    gatheringMeets(ctx, s);
+    for (const [reader, read] of perSentence) {
+      by(reader);
+      read(s, here);
+    }
   }
+  by("clauses");
   clauseRelations(ctx, readings, {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
     occasionBefore: (at) =>
@@ -127,13 +139,21 @@ export function findRelations(ctx: Context): void {
         )
         .at(-1)?.to,
   });
+  by("summits");
   summits(ctx);
+  by("eventAnaphora");
   eventAnaphora(ctx, eventsAt);
+  by("groupParticipants");
   groupParticipants(ctx, eventFacts);
+  by("battleGroups");
   battleGroups(ctx);
+  by("battleGroupLists");
   battleGroupLists(ctx);
+  by("troopsFrom");
   troopsFrom(ctx);
+  by("contributorsByForces");
   contributorsByForces(ctx, invadersIn(ctx.placed));
+  by("spending");
   spending(ctx);
   const pledgeHelp: PledgeHelp = {
     targets: () =>
@@ -142,17 +162,27 @@ export function findRelations(ctx: Context): void {
     home,
     lastPerson: (at) => lastPersonBefore(ctx, at),
   };
+  by("spendingPledges");
   const read = spendingPledges(ctx, pledgeHelp);
   // "1,000 troops would be sent next year": the passive, owned by the forces' or speaker's nation
+  by("passivePledges");
   for (const s of passivePledges(ctx, pledgeHelp, read)) read.add(s);
+  by("pledges");
   pledges(ctx, read);
+  by("extensions");
   extensions(ctx);
+  by("deploymentPledges");
   deploymentPledges(ctx, (a, b) => pledgesAt.some((p) => p.at >= a && p.at < b));
+  by("quotes");
   quotes(ctx, roleHolders);
+  by("missions");
   missions(ctx);
+  by("places");
   places(ctx);
+  by("alliances");
   alliances(ctx);
   // "visited the base, where they announced the renewal of Operation X": the event is about them
+  by("eventsAbout");
   const allMissions = [
     ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
   ];
@@ -184,15 +214,19 @@ export function findRelations(ctx: Context): void {
   }
   EVENTS.delete(ctx);
   // "met X to discuss the decisions of the 2016 NATO summit": events and pledges the rules found later
+  by("discussed");
   for (const d of DISCUSSED.get(ctx) ?? []) {
     for (const x of [...pledgesAt, ...eventsAt])
       if (x.at >= d.from && x.at < d.s.end && x.c !== d.event)
         ctx.propose({ type: "ABOUT", from: d.event, to: x.c, sentence: d.s, confidence: 0.65 });
   }
   DISCUSSED.delete(ctx);
+  by("saidAt");
   saidAt(ctx, proposed);
   nameEvents(eventFacts);
+  by("visitedNations");
   visitedNations(ctx, eventFacts);
+  by("dateEvents");
   dateEvents(ctx);
 }
 

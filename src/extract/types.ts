@@ -27,7 +27,10 @@ export interface DraftRelation {
   to: string;
   excerpt: string;
   span: TextSpan;
-  /** 0..1: how sure the pattern that found it is. */
+  /**
+   * 0..1: the chance a reviewer accepts it, calibrated on the tune set (calibration.ts); for
+   * MENTIONS, 0.95.
+   */
   confidence: number;
   inferred: boolean;
 }
@@ -74,4 +77,9 @@ export interface Linker {
 
 export interface ExtractOptions {
   linker?: Linker;
+  /**
+   * Relations rated below this confidence are left out of the draft and listed in `problems` as
+   * suggestions (their entities keep their MENTIONS). None by default (calibration.ts says why).
+   */
+  minConfidence?: number;
 }

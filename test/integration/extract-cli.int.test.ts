@@ -75,6 +75,28 @@ describe("npm run extract", () => {
     });
   }, 60_000);
 
+  it("--min-confidence leaves the relations rated below it out, as suggestions, and refuses a number outside 0 to 1", async () => {
+    const r = await runCli(["src/cli/extract.ts", join(dir, "a.txt"), "--min-confidence", "0.99"]);
+    expect(r.code).toBe(0);
+    const draft = parse(r.stdout);
+    // no relation is that sure: only the source's MENTIONS stay, with the entities they name
+    expect(draft.relations.map((x: { type: string }) => x.type)).toEqual(
+      draft.relations.map(() => "MENTIONS"),
+    );
+    expect(draft.entities.map((e: { key: string }) => e.key)).toContain("latvia");
+    expect(r.stderr).toMatch(
+      /problem: suggestion \(confidence 0\.\d\d, below 0\.99\): ilse-varnhagen VISITED latvia, from "Defence Minister Ilse Varnhagen visited Latvia on Monday\."/,
+    );
+    const refused = await runCli([
+      "src/cli/extract.ts",
+      join(dir, "a.txt"),
+      "--min-confidence",
+      "2",
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe("--min-confidence 2: give a number from 0 to 1 (e.g. 0.8)");
+  }, 60_000);
+
   it("--ingest DIR extracts, links and ingests every article, then a second run adds nothing", async () => {
     const first = await runCli(["src/cli/extract.ts", "--ingest", dir]);
     expect(first.stderr).not.toMatch(/Error/);

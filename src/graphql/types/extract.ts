@@ -44,7 +44,10 @@ const DraftRelationRef = builder.objectRef<DraftRelation>("DraftRelation").imple
     to: t.exposeString("to"),
     excerpt: t.exposeString("excerpt", { description: "The evidence, verbatim." }),
     span: t.field({ type: TextSpanRef, resolve: (r) => r.span }),
-    confidence: t.exposeFloat("confidence", { description: "0 to 1." }),
+    confidence: t.exposeFloat("confidence", {
+      description:
+        "0 to 1: the chance a reviewer accepts the relation, calibrated on the extractor's tuning articles (lower on articles like none of them).",
+    }),
     inferred: t.exposeBoolean("inferred"),
   }),
 });
