@@ -4,7 +4,8 @@
  * the variable and what it accepts, and exit code 1; a refused value that holds a password is
  * named without it. A REQUEST_TIMEOUT_MS of 3,000,000,000 (about 35 days) started a server
  * whose every request was stopped at once (Node runs a timer over 2^31 - 1 ms after 1 ms); a
- * MAX_ALIASES of " " was read as 0; a REDIS_URL a slash short printed its password.
+ * MAX_ALIASES of " " was read as 0; a REDIS_URL a slash short printed its password. An
+ * API_TOKENS_FILE or a NEO4J_URI with nothing there is named, with what to check.
  */
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
@@ -96,5 +97,29 @@ describe("a bad value in the environment", () => {
     expect(neo4j.code, neo4j.output).toBe(1);
     expect(neo4j.output).toMatch(/NEO4J_URI=.*@db\.internal:7687": must be a neo4j:\/\//);
     for (const exit of exits) expect(exit.output).not.toContain("hunter2");
+  }, 120_000);
+
+  it("that names a file not there, or a Neo4j not running, is named with what to check", async () => {
+    // Node's "ENOENT: no such file or directory" named no variable; the driver's error went out
+    // as a fatal log line with its stack.
+    const nobody = await freePort();
+    const [file, neo4j] = await Promise.all([
+      start({ API_TOKENS_FILE: "/nonexistent/tokens.json" }),
+      start({ NEO4J_URI: `bolt://127.0.0.1:${nobody}` }),
+    ]);
+    expect(file.code, file.output).toBe(1);
+    expect(file.output).toMatch(
+      /API_TOKENS_FILE \(\/nonexistent\/tokens\.json\): cannot be read \(ENOENT\); it names a file holding the JSON token list/,
+    );
+    expect(neo4j.code, neo4j.output).toBe(1);
+    expect(neo4j.output).toMatch(
+      new RegExp(
+        `^Cannot reach Neo4j at bolt://127\\.0\\.0\\.1:${nobody} \\(NEO4J_URI\\): connect ECONNREFUSED`,
+      ),
+    );
+    for (const exit of [file, neo4j]) {
+      expect(exit.output).not.toMatch(/\n\s+at |"level":60/);
+      expect(exit.output).not.toContain(inject("neo4j").password);
+    }
   }, 120_000);
 });
