@@ -5,7 +5,33 @@
 import { z } from "zod";
 import { loadTokenEntries } from "./auth/tokens.js";
 
-const port = z.coerce.number().int().min(1).max(65_535);
+/**
+ * Node's timers hold at most 2^31 - 1 ms (24.8 days): a longer one fires after 1 ms, so a
+ * REQUEST_TIMEOUT_MS of 3,000,000,000 stopped every request at once.
+ */
+const MAX_TIMER_MS = 2_147_483_647;
+/**
+ * A whole number written in decimal digits, from `min` to `max`. Not z.coerce.number: it took
+ * " " for 0 (MAX_ALIASES=" " allowed no alias), "0x50" for 80 and "1e3" for 1000.
+ */
+const whole = (min: number, max?: number) => {
+  const n = (v: number) => v.toLocaleString("en");
+  const range = `must be a whole number ${max === undefined ? `of ${n(min)} or more` : `from ${n(min)} to ${n(max)}`}`;
+  return z
+    .string()
+    .regex(/^\s*\d+\s*$/, range)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, range)
+        .max(
+          max ?? Number.MAX_SAFE_INTEGER,
+          max === undefined ? `${range}, and below 2^53` : range,
+        ),
+    );
+};
+const port = whole(1, 65_535);
 const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
 const duration = z.string().regex(/^\d+(ms|s|m)$/, "must look like 500ms, 30s or 2m");
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -60,29 +86,29 @@ const schema = z.object({
   NEO4J_LOCAL_HEAP: memory.default("512m"),
   NEO4J_LOCAL_PAGECACHE: memory.default("256m"),
   NEO4J_TX_TIMEOUT: duration.default("30s"),
-  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+  NEO4J_START_TIMEOUT_MS: whole(1_000, MAX_TIMER_MS).default(120_000),
   SEED_IF_EMPTY: flag.default(true),
   WARM_UP_WRITES: flag.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Operation limits (graphql-armor) and request limits; see the README's "Limits".
-  MAX_DEPTH: z.coerce.number().int().min(1).default(16),
-  MAX_COST: z.coerce.number().int().min(1).default(50_000),
-  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-  MAX_TOKENS: z.coerce.number().int().min(10).default(5_000),
-  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(1_000_000),
-  MAX_JSON_VALUES: z.coerce.number().int().min(100).default(50_000),
-  MAX_LIST_ITEMS: z.coerce.number().int().min(1).default(100),
-  MAX_FILTER_NODES: z.coerce.number().int().min(1).default(50),
-  MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
-  MAX_SUBSCRIPTIONS: z.coerce.number().int().min(0).default(64),
-  MAX_READ_ROWS: z.coerce.number().int().min(100).default(20_000),
-  MAX_READ_BYTES: z.coerce.number().int().min(10_000).default(16_000_000),
-  DOCUMENT_CACHE_BYTES: z.coerce.number().int().min(0).default(16_000_000),
+  MAX_DEPTH: whole(1).default(16),
+  MAX_COST: whole(1).default(50_000),
+  MAX_ALIASES: whole(0).default(30),
+  MAX_TOKENS: whole(10).default(5_000),
+  MAX_DIRECTIVES: whole(0).default(20),
+  MAX_BODY_BYTES: whole(1_024).default(1_000_000),
+  MAX_JSON_VALUES: whole(100).default(50_000),
+  MAX_LIST_ITEMS: whole(1).default(100),
+  MAX_FILTER_NODES: whole(1).default(50),
+  MAX_IN_FLIGHT: whole(1).default(16),
+  MAX_SUBSCRIPTIONS: whole(0).default(64),
+  MAX_READ_ROWS: whole(100).default(20_000),
+  MAX_READ_BYTES: whole(10_000).default(16_000_000),
+  DOCUMENT_CACHE_BYTES: whole(0).default(16_000_000),
   /** The whole execution of one operation. */
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  REQUEST_TIMEOUT_MS: whole(100, MAX_TIMER_MS).default(10_000),
   /** Each Neo4j transaction; kept below the request budget so a cut request frees its work. */
-  QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).default(8_000),
+  QUERY_TIMEOUT_MS: whole(50, MAX_TIMER_MS).default(8_000),
   INTROSPECTION: flag.default(true),
   GRAPHIQL: flag.default(true),
   /** JSON list of {name, sha256, scopes}; see `npm run token`. */
@@ -105,13 +131,32 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Variables whose value is a secret: a refusal names them, never shows them. */
+const SECRET = new Set(["NEO4J_PASSWORD", "API_TOKENS"]);
+/** Variables whose value is a URL that may carry a user and password before an `@`. */
+const URLS = new Set(["NEO4J_URI", "REDIS_URL"]);
+
+/**
+ * A refused value as the refusal shows it, without a secret: REDIS_URL=redis//:pw@cache (a
+ * slash short) printed the Redis password to the start log.
+ */
+export function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return "undefined";
+  if (SECRET.has(name)) return "(hidden)";
+  const at = value.lastIndexOf("@");
+  if (!URLS.has(name) || at < 0) return JSON.stringify(value);
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*(:\/*|\/+)/.exec(value)?.[0] ?? "";
+  return JSON.stringify(`${scheme}***${value.slice(at)}`);
+}
+
 /** Parses configuration from `env` (default `process.env`); throws ConfigError on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
   const result = schema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map(
-      (i) => `  ${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+      (i) =>
+        `  ${i.path.join(".")}=${shown(String(i.path[0]), env[String(i.path[0])])}: ${i.message}`,
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }

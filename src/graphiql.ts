@@ -283,7 +283,9 @@ const PLACE_LINK = `<script>
 /** A rendered page, with what sending it again costs least: its gzip and its entity tag. */
 interface Page {
   gzip: Uint8Array<ArrayBuffer>;
+  /** The plain page's tag, and the gzipped page's. */
   etag: string;
+  gzipEtag: string;
 }
 
 /** Rendered pages by their options; and each page's gzip and tag, by its text. */
@@ -322,31 +324,60 @@ async function render(options: GraphiQLOptions): Promise<string> {
   const digest = createHash("sha256").update(html).digest("base64url").slice(0, 27);
   // Compressed on libuv's threads: 9 MB gzipped synchronously held the event loop (every other
   // request) for about 0.2 s, more on a busy machine.
-  pages.set(html, { gzip: new Uint8Array(await gzipped(html)), etag: `"${digest}"` });
+  pages.set(html, {
+    gzip: new Uint8Array(await gzipped(html)),
+    etag: `"${digest}"`,
+    gzipEtag: `"${digest}-gzip"`,
+  });
   return html;
 }
 
-/** Whether an Accept-Encoding header accepts gzip (listed without q=0, or `*`). */
+/**
+ * Whether an Accept-Encoding header accepts gzip (RFC 9110 12.5.3): `gzip` (or `x-gzip`, the
+ * same coding) with a weight above 0, else `*` with a weight above 0 when gzip is not listed at
+ * all. `gzip;q=0, *` refuses gzip: `*` stands only for the codings the header does not name (it
+ * was sent gzip, which such a client cannot read).
+ */
 export function acceptsGzip(header: string | null): boolean {
   if (!header) return false;
-  // gzip's own entry decides; `*` only when gzip is not named ("gzip;q=0, *" refuses it).
-  const weights = new Map<string, number>();
+  let gzip: number | undefined;
+  let any: number | undefined;
   for (const item of header.split(",")) {
     const [coding = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
     const q = params.find((p) => p.startsWith("q="));
-    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    const w = Number.isNaN(weight) ? 0 : weight;
+    if (coding === "gzip" || coding === "x-gzip") gzip = Math.max(gzip ?? 0, w);
+    else if (coding === "*") any = Math.max(any ?? 0, w);
   }
-  const weight = weights.get("gzip") ?? weights.get("x-gzip") ?? weights.get("*") ?? 0;
-  return weight > 0;
+  return (gzip ?? any ?? 0) > 0;
 }
 
-/** Whether If-None-Match names `etag` (or is `*`); weak tags match too (RFC 9110 13.1.2). */
+/**
+ * Whether If-None-Match names `etag` (or is `*`); weak tags match too, the weak comparison RFC
+ * 9110 13.1.2 asks for.
+ */
 function notModified(header: string | null, etag: string): boolean {
   if (!header) return false;
+  if (header.trim() === "*") return true;
   return header
     .split(",")
     .map((t) => t.trim().replace(/^W\//, ""))
-    .some((t) => t === etag || t === "*");
+    .some((t) => t === etag);
+}
+
+/**
+ * The headers of the page's answer: the app's but its length and type (each answer sets its
+ * own). Copied by hand: the fetch ponyfill's Headers, built from the app's, kept "Content-Type"
+ * through delete("content-type"), and a 304 went out with a content type.
+ */
+function pageHeaders(from: Headers, fetchAPI: { Headers: typeof Headers }): Headers {
+  const headers = new fetchAPI.Headers();
+  from.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (lower !== "content-length" && lower !== "content-type") headers.append(lower, value);
+  });
+  return headers;
 }
 
 /**
@@ -362,21 +393,25 @@ export function graphiqlTransfer(): Plugin {
       if (!response.headers.get("content-type")?.startsWith("text/html")) return;
       const html = await response.text();
       const page = pages.get(html);
-      const headers = new fetchAPI.Headers(response.headers);
-      // Each body below sets its own length (a gzipped one is a quarter of the text's).
-      headers.delete("content-length");
-      headers.set("content-type", "text/html; charset=utf-8");
+      const headers = pageHeaders(response.headers, fetchAPI);
       if (page === undefined) {
+        headers.set("content-type", "text/html; charset=utf-8");
         setResponse(new fetchAPI.Response(html, { status: 200, headers }));
         return;
       }
-      headers.set("etag", page.etag);
+      // The gzipped page and the plain one are two representations, each with its own strong
+      // tag (RFC 9110 8.8.3): a client revalidates the one it was sent.
+      const gzip = acceptsGzip(request.headers.get("accept-encoding"));
+      const etag = gzip ? page.gzipEtag : page.etag;
+      headers.set("etag", etag);
       headers.set("cache-control", "no-cache");
       headers.append("vary", "Accept-Encoding");
-      if (notModified(request.headers.get("if-none-match"), page.etag)) {
-        headers.delete("content-type");
+      if (notModified(request.headers.get("if-none-match"), etag)) {
         setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-      } else if (acceptsGzip(request.headers.get("accept-encoding"))) {
+        return;
+      }
+      headers.set("content-type", "text/html; charset=utf-8");
+      if (gzip) {
         headers.set("content-encoding", "gzip");
         setResponse(new fetchAPI.Response(page.gzip, { status: 200, headers }));
       } else {

@@ -14,7 +14,7 @@ import {
 import { settleNames } from "./data/names.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { warmUpWrites } from "./data/warm-up.js";
-import { openDatabase } from "./db/database.js";
+import { Neo4jUnreachableError, openDatabase } from "./db/database.js";
 import { LocalNeo4jError } from "./db/local-neo4j.js";
 import { AppError } from "./domain/errors.js";
 import {
@@ -150,6 +150,7 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof LocalNeo4jError ||
+    error instanceof Neo4jUnreachableError ||
     error instanceof RedisUnavailableError ||
     error instanceof AppError
   ) {

@@ -45,12 +45,18 @@ export function loadTokenEntries(env: {
   const entries: TokenEntry[] = [];
   if (env.API_TOKENS) entries.push(...parseTokenEntries(env.API_TOKENS, "API_TOKENS"));
   if (env.API_TOKENS_FILE) {
-    entries.push(
-      ...parseTokenEntries(
-        readFileSync(env.API_TOKENS_FILE, "utf8"),
-        `API_TOKENS_FILE (${env.API_TOKENS_FILE})`,
-      ),
-    );
+    const origin = `API_TOKENS_FILE (${env.API_TOKENS_FILE})`;
+    let text: string;
+    try {
+      text = readFileSync(env.API_TOKENS_FILE, "utf8");
+    } catch (error) {
+      // Node's "ENOENT: no such file or directory, open '...'" named no variable.
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new Error(
+        `${origin}: cannot be read (${code}); it names a file holding the JSON token list (see npm run token)`,
+      );
+    }
+    entries.push(...parseTokenEntries(text, origin));
   }
   return entries;
 }

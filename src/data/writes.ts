@@ -19,7 +19,7 @@ import {
   updateEntityStatement,
 } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, writeTx } from "../db/run.js";
+import { type QueryStats, type Row, type Tx, type WriteAdvice, writeTx } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { claimValues } from "../domain/claims.js";
 import { entitySchema, relationSchema } from "../domain/document.js";
@@ -55,6 +55,32 @@ import {
 import { containmentCycles } from "./containment.js";
 import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
 import { run } from "./statement.js";
+
+/** writeTx for a write that tells a client stopped at its budget what `advice` says. */
+const advised =
+  (advice: WriteAdvice) =>
+  <T>(db: Db, stats: QueryStats, work: (tx: Tx) => Promise<T>) =>
+    writeTx(db, stats, work, undefined, advice);
+
+const RAISE =
+  "the server's operator can raise QUERY_TIMEOUT_MS (below REQUEST_TIMEOUT_MS) so that it fits.";
+/** One entity or relation: it finishes well inside the budget on a database not busy. */
+const smallWrite = advised({ timedOut: "Retry it; if it is stopped again,", tooLarge: RAISE });
+/**
+ * A delete or a retraction: as large as what it changes, which the client cannot split (it was
+ * told to split a document it never sent).
+ */
+const wholeWrite = (what: string) =>
+  advised({
+    timedOut: "It is too large for the budget:",
+    tooLarge: `${what} in one transaction; ${RAISE}`,
+  });
+const deleteWrite = wholeWrite(
+  "deleting an entity removes every relation it has (and, for a source, its claims on every relation and entity)",
+);
+const retractWrite = wholeWrite(
+  "retracting or restoring a source settles every relation and entity it makes claims about",
+);
 
 export interface Changes {
   entities: string[];
@@ -128,7 +154,7 @@ const differences = (a: EntityRecord, b: ReturnType<typeof parseEntity>): string
  */
 export async function createEntity(db: Db, stats: QueryStats, input: EntityInput, by: string) {
   const e = parseEntity(input, ["input"]);
-  return writeTx(db, stats, async (tx) => {
+  return smallWrite(db, stats, async (tx) => {
     // Locked (and the key reserved when new): a concurrent create of the key waits, then reads this one's.
     const [row] = await run(tx, lockedEntityStatement(e.key, true));
     if (row) {
@@ -216,7 +242,7 @@ export async function updateEntity(
   stats: QueryStats,
   { key, patch, by }: { key: string; patch: EntityPatch; by: string },
 ) {
-  return writeTx(db, stats, async (tx) => {
+  return smallWrite(db, stats, async (tx) => {
     // Locked: a concurrent update or delete of the entity waits for this one.
     const [row] = await run(tx, lockedEntityStatement(key, false));
     if (!row) throw new NotFoundError(`No entity has the key "${key}".`, { key });
@@ -279,7 +305,7 @@ export async function updateEntity(
  * left). Deleting what is not there changes nothing.
  */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
-  return writeTx(db, stats, async (tx) => {
+  return deleteWrite(db, stats, async (tx) => {
     // Locked: of deletes racing on one key, one deletes; the others wait, then find nothing.
     const [current] = await run(tx, lockedEntityStatement(key, false));
     if (!current)
@@ -353,7 +379,7 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
       );
   const r = parsed.success ? parsed.data : null;
   const spec = RELATION_TYPES[input.type];
-  return writeTx(db, stats, async (tx) => {
+  return smallWrite(db, stats, async (tx) => {
     const [row] = await run(
       tx,
       addRelationStatement(input.type, {
@@ -422,7 +448,7 @@ export async function removeRelation(
   stats: QueryStats,
   { from, type, to }: { from: string; type: RelationType; to: string },
 ) {
-  return writeTx(db, stats, async (tx) => {
+  return smallWrite(db, stats, async (tx) => {
     const [row] = await run(tx, removeRelationStatement({ from, type, to }));
     const removed = Number(row?.removed ?? 0) > 0;
     return {
@@ -443,7 +469,7 @@ export async function retractSource(
   stats: QueryStats,
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ) {
-  return writeTx(db, stats, async (tx) => {
+  return retractWrite(db, stats, async (tx) => {
     const done = await retractInTx(tx, { key, retracted, by });
     if (!done) return null;
     return {

@@ -2,7 +2,8 @@
  * Connects to the configured Neo4j: NEO4J_URI when set, otherwise the local embedded default
  * (started here, or reused when already running). Migrations are applied before it is returned.
  */
-import type { Config } from "../config.js";
+import { Neo4jError } from "neo4j-driver";
+import { type Config, shown } from "../config.js";
 import { createDb, type Db, type DbTarget } from "./driver.js";
 import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j } from "./local-neo4j.js";
 import { migrate } from "./migrate.js";
@@ -35,6 +36,37 @@ export function localNeo4jOptions(
   };
 }
 
+/** Raised when the Neo4j of NEO4J_URI cannot be reached or refuses the configured login. */
+export class Neo4jUnreachableError extends Error {
+  override name = "Neo4jUnreachableError";
+}
+
+/**
+ * What stops start-up when NEO4J_URI's Neo4j does not answer as configured, naming the
+ * variables to look at (never the password). The driver's error went out as a fatal log line
+ * with its stack, naming none of them.
+ */
+function unreachable(error: unknown, config: Config): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  // A URI may carry a user and password before its `@`: shown without them.
+  const at = `Neo4j at ${shown("NEO4J_URI", config.NEO4J_URI)}`;
+  if (error.code === "Neo.ClientError.Security.Unauthorized")
+    return new Neo4jUnreachableError(
+      `${at} refused the login: check NEO4J_USER (${config.NEO4J_USER}) and NEO4J_PASSWORD.`,
+    );
+  if (error.code === "Neo.ClientError.Database.DatabaseNotFound")
+    return new Neo4jUnreachableError(
+      `${at} has no database named ${JSON.stringify(config.NEO4J_DATABASE)}: check NEO4J_DATABASE.`,
+    );
+  if (error.code === "ServiceUnavailable" || error.code === "SessionExpired") {
+    const cause = /Caused by: (.*)$/.exec(error.message)?.[1] ?? error.message;
+    return new Neo4jUnreachableError(
+      `Cannot reach ${at} (NEO4J_URI): ${cause}. Check the URI and that Neo4j runs there, or leave NEO4J_URI unset to start the local one.`,
+    );
+  }
+  return error;
+}
+
 /**
  * Opens the configured database (starting the local instance when NEO4J_URI is unset) and
  * applies the migrations. `txTimeoutMs` is the transaction timeout of its reads and of writes
@@ -64,7 +96,7 @@ export async function openDatabase(
   } catch (error) {
     await db.driver.close();
     await local?.stop();
-    throw error;
+    throw local ? error : unreachable(error, config);
   }
   const { uri, user, password, database } = target;
   return {

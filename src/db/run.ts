@@ -162,6 +162,7 @@ export async function writeTx<T>(
   stats: QueryStats,
   work: (tx: Tx) => Promise<T>,
   timeoutMs?: number,
+  advice: WriteAdvice = DOCUMENT_ADVICE,
 ): Promise<T> {
   const started = Date.now();
   const window = (timeoutMs ?? db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS) / 2;
@@ -186,14 +187,14 @@ export async function writeTx<T>(
       else if (attempt === 1 && !committing && retriable(error)) pause = 1_000;
       else if (timeoutMs === undefined && timedOut(error))
         throw new TimeoutError(
-          `The write ran past its transaction's budget of ${budgetOf(db)} and was rolled back: nothing was written. Retry it smaller: ${SMALLER}`,
+          `The write ran past its transaction's budget of ${budgetOf(db)} and was rolled back: nothing was written. ${advice.timedOut} ${advice.tooLarge}`,
         );
       else if (timeoutMs === undefined && stoppedInLock(error))
         // Neo4j checks timeouts every 100 ms, and a transaction stopped while it takes a lock
         // fails so whether another write held the lock or the write was simply too large (a
         // 3,000-entity document alone got this once in CI). Neither can be told from the other.
         throw new TimeoutError(
-          `The write was stopped at its transaction's budget of ${budgetOf(db)} while it waited for a lock, and was rolled back: nothing was written. Either other writes were changing the same entities (retry it), or it is too large for the budget: ${SMALLER}`,
+          `The write was stopped at its transaction's budget of ${budgetOf(db)} while it waited for a lock, and was rolled back: nothing was written. Either other writes were changing the same entities (retry it), or it is too large for the budget: ${advice.tooLarge}`,
         );
       else throw mapDbError(error);
     } finally {
@@ -205,8 +206,24 @@ export async function writeTx<T>(
 
 const budgetOf = (db: Db) =>
   `${db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS} ms (the server's QUERY_TIMEOUT_MS)`;
-const SMALLER =
-  "split a large document into several, or load it with `npm run ingest`, whose transactions may run longer.";
+
+/**
+ * What a request's write stopped at its transaction's budget is told to do: `timedOut` opens
+ * the advice when the write ran past the budget, and `tooLarge` ends it, saying how a write of
+ * that size gets through (also told to one stopped in a lock, which may be either). A deleteEntity or
+ * retractSource of a large source was told to split a document it never sent.
+ */
+export interface WriteAdvice {
+  timedOut: string;
+  tooLarge: string;
+}
+
+/** A document's ingest: smaller documents, or the CLI. */
+const DOCUMENT_ADVICE: WriteAdvice = {
+  timedOut: "Retry it smaller:",
+  tooLarge:
+    "split a large document into several, or load it with `npm run ingest`, whose transactions may run longer.",
+};
 
 const isDeadlock = (error: unknown) =>
   error instanceof Neo4jError && error.code === "Neo.TransientError.Transaction.DeadlockDetected";

@@ -141,3 +141,78 @@ describe("a document too large for a write transaction's budget", () => {
     expect(tight.alive()).toBe(true);
   });
 });
+
+describe("a delete or a retraction too large for a write transaction's budget", () => {
+  // Eleventh red-team round: deleteEntity and retractSource of a source stating many entities,
+  // stopped at the budget, were told to split a document or use npm run ingest, which neither
+  // sent nor can: a dead end. They are told what made them large and who can let them through.
+  const WHOLE = "budget-whole-";
+  const { server: tight } = shippedWithPrefix(WHOLE, { env: { QUERY_TIMEOUT_MS: "100" } });
+  // The file's server reads at most 50 kB a request: the fixture is written by one with the
+  // default budgets.
+  let roomy: ShippedServer;
+  beforeAll(async () => {
+    roomy = await startShipped();
+  });
+  afterAll(async () => {
+    await roomy?.stop();
+  });
+
+  it("is TIMEOUT saying nothing was written and that the budget must be raised for it", async () => {
+    const prefix = `${WHOLE}${Date.now()}-`;
+    const source = `${prefix}source`;
+    // 600 places one source introduced, ingested within the default budget.
+    const ingest = await post(
+      roomy,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+        variables: {
+          d: {
+            source: { key: source, name: "Whole", properties: { text: "None." } },
+            entities: Array.from({ length: 600 }, (_, i) => ({
+              key: `${prefix}${i}`,
+              kind: "Place",
+              name: `Whole Place ${i}`,
+            })),
+            relations: [],
+          },
+        },
+      },
+      { authorization: roomy.authorization },
+    );
+    expect(ingest.body.data?.ingestDocument, JSON.stringify(ingest.body.errors)).toEqual({
+      __typename: "IngestDocumentSuccess",
+    });
+    const writes = {
+      deleteEntity: `mutation ($k: String!) { deleteEntity(key: $k) { __typename } }`,
+      retractSource: `mutation ($k: String!) { retractSource(key: $k) { __typename } }`,
+    };
+    for (const [field, query] of Object.entries(writes)) {
+      const r = await post(
+        tight,
+        { query, variables: { k: source } },
+        { authorization: tight.authorization },
+      );
+      expect(r.body.errors, `${field}: ${JSON.stringify(r.body)}`).toHaveLength(1);
+      const [error] = r.body.errors;
+      expect(error.extensions, field).toEqual({ code: "TIMEOUT" });
+      expect(error.message, field).toMatch(/budget of 100 ms .*rolled back: nothing was written/);
+      expect(error.message, field).toMatch(
+        /in one transaction; the server's operator can raise QUERY_TIMEOUT_MS \(below REQUEST_TIMEOUT_MS\)/,
+      );
+      expect(error.message, field).not.toMatch(/document|npm run ingest/);
+    }
+    // Nothing written: the source and its places are there, and it counts.
+    const read = await post(roomy, {
+      query: `query ($p: String!, $k: String!) {
+        places(where: { key: { startsWith: $p } }) { totalCount }
+        entity(key: $k) { key ... on Source { retracted } } }`,
+      variables: { p: prefix, k: source },
+    });
+    expect(read.body.data).toEqual({
+      places: { totalCount: 600 },
+      entity: { key: source, retracted: false },
+    });
+    expect(tight.alive()).toBe(true);
+  });
+});

@@ -404,6 +404,57 @@ describe("GraphiQL's page (about 9 MB)", () => {
     expect(other.status).toBe(200);
     expect(other.body).toContain("explorer-link");
   });
+
+  // Eleventh red-team round: `gzip;q=0, *` was sent gzip (the `*` was taken for gzip too), both
+  // codings carried one strong tag, and a 304 carried Content-Type.
+  it("follows Accept-Encoding and If-None-Match as RFC 9110 reads them", async () => {
+    const plain = await page({ "accept-encoding": "identity" });
+    // `*` stands for the codings the header does not name: gzip refused by name stays refused.
+    for (const refusing of ["gzip;q=0, *", "*, GZIP;q=0", "x-gzip;q=0, *;q=1", "*;q=0"]) {
+      const r = await page({ "accept-encoding": refusing });
+      expect(r.headers["content-encoding"], refusing).toBeUndefined();
+      expect(r.bytes.equals(plain.bytes), refusing).toBe(true);
+    }
+    // x-gzip is gzip (RFC 9110 8.4.1.3); `*` alone takes it.
+    for (const accepting of ["x-gzip", "*", "deflate, *;q=0.5"]) {
+      const r = await page({ "accept-encoding": accepting });
+      expect(r.headers["content-encoding"], accepting).toBe("gzip");
+      expect(gunzipSync(r.bytes).equals(plain.bytes), accepting).toBe(true);
+    }
+    // Two representations, two strong tags (RFC 9110 8.8.3.3); each revalidates itself.
+    const zipped = await page({ "accept-encoding": "gzip" });
+    const plainTag = plain.headers.etag as string;
+    const zippedTag = zipped.headers.etag as string;
+    expect(zippedTag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(zippedTag).not.toBe(plainTag);
+    const fresh = await page({ "accept-encoding": "gzip", "if-none-match": `"old", ${zippedTag}` });
+    expect(fresh.status).toBe(304);
+    expect(fresh.headers.etag).toBe(zippedTag);
+    expect(fresh.headers.vary).toMatch(/accept-encoding/i);
+    // A 304 describes no content (RFC 9110 15.4.5).
+    expect(fresh.headers["content-type"]).toBeUndefined();
+    // The plain page's tag does not validate the gzipped page, nor the other way round.
+    const switched = await page({ "accept-encoding": "gzip", "if-none-match": plainTag });
+    expect(switched.status).toBe(200);
+    expect(switched.headers["content-encoding"]).toBe("gzip");
+    const back = await page({ "accept-encoding": "identity", "if-none-match": zippedTag });
+    expect(back.status).toBe(200);
+    expect(back.bytes.equals(plain.bytes)).toBe(true);
+    // HEAD answers as GET would, without a body.
+    const head = await raw("/graphql", {
+      method: "HEAD",
+      headers: { accept: "text/html", "accept-encoding": "gzip", "if-none-match": zippedTag },
+    });
+    expect(head.status).toBe(304);
+    const headFull = await raw("/graphql", {
+      method: "HEAD",
+      headers: { accept: "text/html", "accept-encoding": "gzip" },
+    });
+    expect(headFull.status).toBe(200);
+    expect(headFull.headers.etag).toBe(zippedTag);
+    expect(headFull.headers["content-length"]).toBe(String(zipped.bytes.length));
+    expect(headFull.bytes.length).toBe(0);
+  });
 });
 
 describe("global ids", () => {
