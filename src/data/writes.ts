@@ -38,6 +38,7 @@ import {
   NotFoundError,
 } from "../domain/errors.js";
 import { repairText } from "../domain/repair.js";
+import { issueMessage } from "../domain/validate.js";
 import {
   CONTAINMENT_RELATION_TYPES,
   isAllowedEndpoint,
@@ -97,12 +98,12 @@ const NONE = (): Changes => ({
 });
 
 function problemsOf(
-  issues: { path: PropertyKey[]; message: string }[],
+  issues: { path: PropertyKey[]; message: string; code?: string }[],
   prefix: (string | number)[],
 ): InputProblem[] {
   return issues.map((i) => ({
     path: [...prefix, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    message: i.message,
+    message: issueMessage(i),
   }));
 }
 

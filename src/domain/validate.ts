@@ -42,6 +42,25 @@ export type ParseResult =
   | { ok: true; document: Document }
   | { ok: false; problems: DocumentProblem[] };
 
+/** Keys an "unrecognized keys" problem names at most; the rest are counted. */
+const KEYS_SHOWN = 10;
+
+/**
+ * A zod issue's message, bounded: an object with 2,000 unknown keys was answered with every one
+ * of them (821 kB for an 830 kB request); the first few, each cut to 60 characters, and a count
+ * tell the client as much.
+ */
+export function issueMessage(issue: { code?: string; message: string; keys?: unknown }): string {
+  if (issue.code !== "unrecognized_keys" || !Array.isArray(issue.keys)) return issue.message;
+  const keys = issue.keys.map(String);
+  if (keys.length <= KEYS_SHOWN && keys.every((k) => k.length <= 60)) return issue.message;
+  const shown = keys
+    .slice(0, KEYS_SHOWN)
+    .map((k) => JSON.stringify(k.length > 60 ? `${k.slice(0, 59)}…` : k));
+  const more = keys.length - KEYS_SHOWN;
+  return `Unrecognized keys: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
 /** The structural check alone: shape and property types (zod, from the vocabulary). */
 export function parseDocument(input: unknown): ParseResult {
   const parsed = documentSchema.safeParse(input);
@@ -50,7 +69,7 @@ export function parseDocument(input: unknown): ParseResult {
     ok: false,
     problems: parsed.error.issues.map((i) => ({
       path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-      message: i.message,
+      message: issueMessage(i),
     })),
   };
 }

@@ -218,6 +218,33 @@ describe("validation: every problem, with its path, and nothing written", () => 
     expect(await fingerprint()).toEqual(before);
   });
 
+  it("names a few of thousands of unknown property keys and counts the rest, instead of echoing them all", async () => {
+    const before = await fingerprint();
+    const properties = Object.fromEntries(
+      Array.from({ length: 2_000 }, (_, i) => [`unknown-${i}-${"x".repeat(300)}`, 1]),
+    );
+    const update = await gql(
+      `mutation ($i: UpdateEntityInput!) { updateEntity(key: "${P}freedonia", input: $i) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      { i: { properties } },
+      bearer("write"),
+    );
+    const ingest = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      { d: { ...DOC, entities: [{ ...DOC.entities[0], properties }, ...DOC.entities.slice(1)] } },
+      bearer("write"),
+    );
+    for (const r of [update.data.updateEntity, ingest.data.ingestDocument]) {
+      expect(r.__typename).toBe("ValidationError");
+      const [problem] = r.problems;
+      expect(problem.message).toMatch(/^Unrecognized keys: "unknown-0-x+…", .* and 1990 more$/);
+      // it echoed all 2,000 keys: 600 kB for the one problem
+      expect(JSON.stringify(r).length).toBeLessThan(2_000);
+    }
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it("a document with an error in its last relation leaves the graph untouched", async () => {
     const before = await fingerprint();
     const bad = {
