@@ -31,6 +31,11 @@ export interface ClauseHooks {
   quote(speaker: Cluster, inner: string, start: number): Cluster;
   /** The visit, meeting or conference the article last put someone at before `at`, if any. */
   occasionBefore(at: number): Cluster | undefined;
+  /**
+   * The visit, meeting or conference sentence `s` itself names: the one, null when it names
+   * several, undefined when none.
+   */
+  occasionIn(s: Sentence): Cluster | null | undefined;
 }
 
 /** What a verb group says about when and whether its action happens. */
@@ -590,7 +595,10 @@ function readClause(
             after,
           )
         : /^\s+(?:to|with)\s+(?:the\s+)?(?:media|press|reporters|journalists)\b/i.test(after);
-      const occasion = statement ? hooks.occasionBefore(s.start) : undefined;
+      // "spoke to reporters at the end of a meeting of NATO defence ministers": the one the
+      // sentence names, before the one the article last told of
+      const named = statement ? hooks.occasionIn(s) : undefined;
+      const occasion = named === undefined && statement ? hooks.occasionBefore(s.start) : named;
       if (occasion)
         for (const a of agents)
           if (a.cluster.kind === "Person") propose("PARTICIPATED_IN", a.cluster, occasion, true);

@@ -131,13 +131,17 @@ export function findRelations(ctx: Context): void {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
     occasionBefore: (at) =>
       proposed
-        .filter(
-          (p) =>
-            p.type === "PARTICIPATED_IN" &&
-            p.sentence.start < at &&
-            /^(?:VISIT|MEETING|CONFERENCE)$/.test(String(p.to.properties.category)),
-        )
+        .filter((p) => p.type === "PARTICIPATED_IN" && p.sentence.start < at && isOccasion(p.to))
         .at(-1)?.to,
+    occasionIn: (s) => {
+      const named = new Set(
+        [
+          ...placedIn(s, ctx.placed).map((p) => p.cluster),
+          ...proposed.filter((p) => p.sentence === s).flatMap((p) => [p.from, p.to]),
+        ].filter(isOccasion),
+      );
+      return named.size === 0 ? undefined : named.size === 1 ? [...named][0] : null;
+    },
   });
   by("summits");
   summits(ctx);
@@ -582,6 +586,9 @@ function homeNation(ctx: Context): Cluster | undefined {
 
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
+/** A visit, meeting or conference: an event people attend. */
+const isOccasion = (c: Cluster) =>
+  c.kind === "Event" && /^(?:VISIT|MEETING|CONFERENCE)$/.test(String(c.properties.category));
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
 /**
  * The date of an event the sentence tells of at `at`: the sentence's date nearest that word, and

@@ -91,3 +91,29 @@ describe("extract: the date of a visit or a meeting", () => {
     expect(visited.map((r) => r.properties?.date)).toEqual(["2024-05-13"]);
   });
 });
+
+describe("extract: the occasion someone speaks at", () => {
+  it("is the meeting the sentence names, not the one the article told of before", async () => {
+    const d = (
+      await draft(
+        "EU foreign ministers met in Luxembourg on Monday to discuss sanctions. Mark Rutte spoke to reporters at the end of a two-day meeting of NATO defence ministers in Brussels.",
+      )
+    ).document;
+    const attended = d.relations
+      .filter((r) => r.type === "PARTICIPATED_IN" && r.from === "mark-rutte")
+      .map((r) => r.to);
+    expect(attended).toEqual(["nato-defence-ministers-meeting"]);
+  });
+
+  it("with none named, is still the one the article last put someone at", async () => {
+    const d = (
+      await draft(
+        "Defence Minister Ruben Brekelmans visited the Rukla base on Monday. Brekelmans spoke to reporters afterwards.",
+      )
+    ).document;
+    const attended = d.relations
+      .filter((r) => r.type === "PARTICIPATED_IN" && r.from === "ruben-brekelmans")
+      .map((r) => r.to);
+    expect(attended).toEqual(["brekelmans-visit-to-rukla"]);
+  });
+});
