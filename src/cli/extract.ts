@@ -20,8 +20,7 @@ import { kindsOfKeys } from "../data/entities.js";
 import { graphLinker } from "../data/extract-linker.js";
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
-import { openDatabase } from "../db/database.js";
-import { BULK_TX_TIMEOUT_MS } from "../db/run.js";
+import { openCliDatabase } from "../db/database.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
@@ -140,12 +139,7 @@ async function ingestFolder(dir: string): Promise<void> {
     process.exit(2);
   }
   const { extractDraft } = await extractor();
-  const database = await openDatabase(
-    loadConfig(),
-    (m) => console.error(m),
-    "dev",
-    BULK_TX_TIMEOUT_MS,
-  );
+  const database = await openCliDatabase(loadConfig(), (m) => console.error(m));
   const stats = { roundTrips: 0 };
   const linker = graphLinker(database.db, stats);
   const total = {

@@ -12,9 +12,8 @@ import { loadConfig } from "../config.js";
 import { bulkLoad } from "../data/bulk-load.js";
 import { clearGenerated } from "../data/generated.js";
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from "../data/ingest.js";
-import { openDatabase } from "../db/database.js";
+import { openCliDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
-import { BULK_TX_TIMEOUT_MS } from "../db/run.js";
 import { DOCUMENT_LIMITS, type Document } from "../domain/document.js";
 import { AppError, BadInputError } from "../domain/errors.js";
 import {
@@ -175,12 +174,7 @@ async function bulk(options: Options): Promise<void> {
 
 async function main(options: Options): Promise<void> {
   if (options.bulk) return bulk(options);
-  const database = await openDatabase(
-    loadConfig(),
-    (m) => console.error(m),
-    "dev",
-    BULK_TX_TIMEOUT_MS,
-  );
+  const database = await openCliDatabase(loadConfig(), (m) => console.error(m));
   try {
     const stats = { roundTrips: 0 };
     if (options.clear) {

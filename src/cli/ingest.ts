@@ -25,9 +25,8 @@ import {
   type RelationPlan,
 } from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
-import { openDatabase } from "../db/database.js";
+import { openCliDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
-import { BULK_TX_TIMEOUT_MS } from "../db/run.js";
 import { AppError, BadInputError } from "../domain/errors.js";
 import { announce, connectGraphEvents, RedisUnavailableError } from "../events.js";
 import { localApis, neo4jIdentity, notifyLocalApis } from "../local-apis.js";
@@ -212,7 +211,7 @@ if (config.REDIS_URL && !values.check) {
     process.exit(1);
   }
 }
-const database = await openDatabase(config, (m) => console.error(m), "dev", BULK_TX_TIMEOUT_MS);
+const database = await openCliDatabase(config, (m) => console.error(m));
 // Without Redis: the API processes on this machine serving this database, told over HTTP.
 const neo4j = neo4jIdentity(database.target);
 const tellLocal =

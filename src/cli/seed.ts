@@ -4,18 +4,12 @@
  */
 import { loadConfig } from "../config.js";
 import { ingestFiles, seedFiles } from "../data/seed.js";
-import { openDatabase } from "../db/database.js";
-import { BULK_TX_TIMEOUT_MS } from "../db/run.js";
+import { openCliDatabase } from "../db/database.js";
 import { AppError, BadInputError } from "../domain/errors.js";
 import { describeOutcomes } from "./outcomes.js";
 
 const files = process.argv.slice(2).filter((a) => a !== "--");
-const database = await openDatabase(
-  loadConfig(),
-  (m) => console.error(m),
-  "dev",
-  BULK_TX_TIMEOUT_MS,
-);
+const database = await openCliDatabase(loadConfig(), (m) => console.error(m));
 try {
   const stats = { roundTrips: 0 };
   for (const s of await ingestFiles(database.db, stats, files.length ? files : seedFiles())) {

@@ -7,6 +7,7 @@ import { type Config, shown } from "../config.js";
 import { createDb, type Db, type DbTarget } from "./driver.js";
 import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j } from "./local-neo4j.js";
 import { migrate } from "./migrate.js";
+import { BULK_TX_TIMEOUT_MS } from "./run.js";
 
 export interface Database {
   db: Db;
@@ -109,3 +110,10 @@ export async function openDatabase(
     },
   };
 }
+
+/**
+ * The database for a CLI (ingest, seed, extract, generate): its work is outside any request, so
+ * its reads, like its writes, may run BULK_TX_TIMEOUT_MS rather than the request budget.
+ */
+export const openCliDatabase = (config: Config, log: (message: string) => void) =>
+  openDatabase(config, log, "dev", BULK_TX_TIMEOUT_MS);

@@ -131,14 +131,14 @@ export function findRelations(ctx: Context): void {
     quote: (speaker, inner, start) => quoteOf(ctx, speaker, inner, start),
     occasionBefore: (at) =>
       proposed
-        .filter((p) => p.type === "PARTICIPATED_IN" && p.sentence.start < at && isOccasion(p.to))
+        .filter((p) => p.type === "PARTICIPATED_IN" && p.sentence.start < at && isAttended(p.to))
         .at(-1)?.to,
     occasionIn: (s) => {
       const named = new Set(
         [
           ...placedIn(s, ctx.placed).map((p) => p.cluster),
           ...proposed.filter((p) => p.sentence === s).flatMap((p) => [p.from, p.to]),
-        ].filter(isOccasion),
+        ].filter(isAttended),
       );
       return named.size === 0 ? undefined : named.size === 1 ? [...named][0] : null;
     },
@@ -586,8 +586,11 @@ function homeNation(ctx: Context): Cluster | undefined {
 
 const sentenceOf = (ctx: Context, at: number) =>
   ctx.sentences.find((s) => s.start <= at && at < s.end);
-/** A visit, meeting or conference: an event people attend. */
-const isOccasion = (c: Cluster) =>
+/**
+ * A visit, meeting or conference: an event people attend (event-participants.ts's isOccasion
+ * takes any event but a conflict or a budget).
+ */
+const isAttended = (c: Cluster) =>
   c.kind === "Event" && /^(?:VISIT|MEETING|CONFERENCE)$/.test(String(c.properties.category));
 const dateIn = (ctx: Context, s: Sentence) => inSentence(s, ctx.dates)[0]?.date;
 /**
