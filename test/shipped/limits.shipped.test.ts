@@ -4,9 +4,9 @@
  * hold open is bounded; and none of it takes the process down.
  */
 import { readFileSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -276,7 +276,7 @@ describe("what a request may send and hold", () => {
  */
 async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut" | "refused"> }> {
   const { port } = new URL(server.url);
-  const socket = connect(Number(port), "127.0.0.1");
+  const socket = held(connect(Number(port), "127.0.0.1"));
   const chunks: Buffer[] = [];
   socket.on("data", (d: Buffer) => chunks.push(d));
   socket.on("error", () => {});
@@ -300,6 +300,34 @@ async function pausedReader(): Promise<{ readRest(): Promise<"whole" | "cut" | "
   };
 }
 
+/**
+ * Raw connections a case opens, closed after it whatever its outcome: a case that fails with
+ * paused readers still open would leave them holding the server's slots, and every later case
+ * would fail with it.
+ */
+const heldSockets = new Set<Socket>();
+const samplers = new Set<NodeJS.Timeout>();
+/** Samples the server's peak RSS every 50 ms until `stop()` (or the case's end). */
+function peakRss(): { stop(): number } {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, server.rssKb());
+  }, 50);
+  samplers.add(timer);
+  return {
+    stop() {
+      clearInterval(timer);
+      samplers.delete(timer);
+      return peak;
+    },
+  };
+}
+function held(socket: Socket): Socket {
+  heldSockets.add(socket);
+  socket.once("close", () => heldSockets.delete(socket));
+  return socket;
+}
+
 /** A query is answered (not 503) within `ms`. */
 async function servesWithin(ms: number) {
   const until = performance.now() + ms;
@@ -312,6 +340,11 @@ async function servesWithin(ms: number) {
 }
 
 describe("a client that reads none of a large answer", () => {
+  afterEach(() => {
+    for (const socket of heldSockets) socket.destroy();
+    for (const timer of samplers) clearInterval(timer);
+    samplers.clear();
+  });
   it("holds no request slot, and its connection is closed once it stalls; memory stays bounded", async () => {
     // The page is rendered once, by its first request (seconds on a busy machine, in a request
     // slot like any request): rendered here, so what follows measures stalled readers alone.
@@ -334,14 +367,11 @@ describe("a client that reads none of a large answer", () => {
     // Forty at once, as fast as they come: past the budget, the stalled are closed after a
     // second and the rest refused meanwhile, so their answers never pile up in memory (forty
     // pages would be 360 MB); a query is answered within seconds.
-    let peak = 0;
-    const sampling = setInterval(() => {
-      peak = Math.max(peak, server.rssKb());
-    }, 50);
+    const sampling = peakRss();
     const many = await Promise.all(Array.from({ length: 40 }, () => pausedReader()));
     await servesWithin(5_000);
     await new Promise((r) => setTimeout(r, 2_000));
-    clearInterval(sampling);
+    let peak = sampling.stop();
     const outcomes = await Promise.all(many.map((c) => c.readRest()));
     expect(outcomes.filter((o) => o === "whole")).toEqual([]);
     expect(outcomes).toContain("refused");
@@ -352,19 +382,16 @@ describe("a client that reads none of a large answer", () => {
     // the server for the ones before it, and is counted with them: past the budget the rest are
     // refused and the connection closed, not a hundred pages held (900 MB).
     const { port } = new URL(server.url);
-    const pipelined = connect(Number(port), "127.0.0.1");
+    const pipelined = held(connect(Number(port), "127.0.0.1"));
     pipelined.on("error", () => {});
     const closed = new Promise((done) => pipelined.once("close", done));
     await new Promise((r) => pipelined.once("connect", r));
-    peak = 0;
-    const sampling2 = setInterval(() => {
-      peak = Math.max(peak, server.rssKb());
-    }, 50);
+    const sampling2 = peakRss();
     pipelined.write("GET /graphql HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\r\n".repeat(100));
     pipelined.pause();
     await servesWithin(5_000);
     await new Promise((r) => setTimeout(r, 2_000));
-    clearInterval(sampling2);
+    peak = sampling2.stop();
     pipelined.resume();
     await closed;
     expect(peak - before).toBeLessThan(150_000);
