@@ -13,6 +13,7 @@ import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
+import { hostNation } from "./host-titles.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import { pairBefore } from "./meeting-pairs.js";
@@ -646,7 +647,7 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     held.push(p);
   };
   try {
-    titlesHeld(ctx, (s) => nationOfTitle(ctx, s, home), new Map());
+    titlesHeld(ctx, (s, at) => hostNation(ctx, s, at) ?? nationOfTitle(ctx, s, home), new Map());
   } finally {
     ctx.propose = propose;
   }
@@ -701,7 +702,8 @@ function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cl
 
 function titlesHeld(
   ctx: Context,
-  homeOf: (s: Sentence) => Cluster | undefined,
+  /** The nation a title without one belongs to, for the person named at `at` in `s`. */
+  homeOf: (s: Sentence, at: number) => Cluster | undefined,
   holders: Map<string, Cluster>,
 ): void {
   const seen = new Set<string>();
@@ -727,7 +729,7 @@ function titlesHeld(
         ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
         : undefined;
     // a holder the reader knows to be another owner's (m.officeOf) is not the article's nation's
-    const target = owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s));
+    const target = owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s, m.start));
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);
@@ -810,7 +812,7 @@ function titlesHeld(
       : title
           .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
           .replace(/ (?:Of|For|The|And) /g, (w) => w.toLowerCase());
-    const target = owner ?? homeOf(s);
+    const target = owner ?? homeOf(s, p.mention.start);
     if (!target) continue;
     const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
@@ -922,7 +924,9 @@ function titlesHeld(
     if (!s) continue;
     const owner =
       named ??
-      (!ownerText && !titled.has(p.cluster) && /^\p{Lu}/u.test(m[3] ?? "") ? homeOf(s) : undefined);
+      (!ownerText && !titled.has(p.cluster) && /^\p{Lu}/u.test(m[3] ?? "")
+        ? homeOf(s, p.mention.start)
+        : undefined);
     if (!owner) continue;
     const role = (m[3] ?? "")
       .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())

@@ -1,0 +1,61 @@
+/**
+ * The fourteenth pass (issue 25, the coordinator's part), from an article written for a check of
+ * the whole extract-review-ingest loop against the server as `npm start` runs it: the person a
+ * visitor goes to meet holds the title in the nation visited, not in the nation the article
+ * centres on. Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { draft } from "../helpers/extract.js";
+
+/** Who holds which office where: "person TYPE nation (role)". */
+const offices = async (text: string) =>
+  (await draft(text, "2026-03-03")).document.relations
+    .filter((r) => r.type === "LEADS" || r.type === "SERVES_IN")
+    .map((r) => `${r.from} ${r.type} ${r.to} (${r.properties?.role})`);
+
+const NORWAY =
+  "Norway will send four F-35 jets to Iceland next month, the Norwegian government said. Norway has pledged more money for defence. Norway last sent jets in 2023. ";
+
+describe("extract: a title held by the one a visitor meets", () => {
+  it("'visit Reykjavik ... to meet Prime Minister X': X leads Iceland, not the article's Norway", async () => {
+    const held = await offices(
+      `${NORWAY}NATO Secretary General Mark Rutte is due to visit Reykjavik in May to meet Prime Minister Kristrun Frostadottir.`,
+    );
+    expect(held).toContain("kristrun-frostadottir LEADS iceland (Prime Minister)");
+    expect(held.filter((h) => h.startsWith("kristrun-frostadottir"))).toHaveLength(1);
+  });
+
+  it("a nation visited, and 'talks with', 'welcomed by': the same", async () => {
+    expect(
+      await offices(
+        `${NORWAY}The Dutch defence minister visited Latvia on Monday for talks with Defence Minister Andris Spruds.`,
+      ),
+    ).toContain("andris-spruds SERVES_IN latvia (Defence Minister)");
+    expect(
+      await offices(
+        `${NORWAY}On a trip to Vilnius, the ministers were welcomed by Foreign Minister Laura Kairiene.`,
+      ),
+    ).toContain("laura-kairiene SERVES_IN lithuania (Foreign Minister)");
+  });
+
+  it("the visitor's own title is not the host's, and a sentence with no meeting keeps the article's nation", async () => {
+    const visitor = await offices(
+      `${NORWAY}Prime Minister Jonas Gahr Store will visit Reykjavik in May to meet Prime Minister Kristrun Frostadottir.`,
+    );
+    expect(visitor).toContain("jonas-gahr-store LEADS norway (Prime Minister)");
+    expect(visitor).not.toContain("jonas-gahr-store LEADS iceland (Prime Minister)");
+    expect(
+      await offices(
+        `${NORWAY}Prime Minister Jonas Gahr Store said on Tuesday that the jets were ready.`,
+      ),
+    ).toContain("jonas-gahr-store LEADS norway (Prime Minister)");
+  });
+
+  it("visits to two nations name no host: the title's nation stays unknown", async () => {
+    const held = await offices(
+      "Rutte will visit Latvia and Estonia next week to meet Prime Minister Evika Silina.",
+    );
+    expect(held.filter((h) => h.startsWith("evika-silina") && !h.includes("latvia"))).toEqual([]);
+    expect(held.filter((h) => h.includes("estonia"))).toEqual([]);
+  });
+});
