@@ -1612,7 +1612,9 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
         p.mention.start >= clauseEnd &&
         !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end),
     );
-    if (next) who = [next];
+    // only the clause's subject: "On a trip to Vilnius, the ministers were welcomed by X" makes
+    // X the host, not the visitor
+    if (next && !NOT_SUBJECT.test(ctx.text.slice(clauseEnd, next.mention.start))) who = [next];
   }
   const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
   const companions =
@@ -2293,6 +2295,13 @@ function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
  * An event whose name `gap` separates from a place or nation ("... in Tapa"): it is located there,
  * and the place hosts it (inferred).
  */
+/**
+ * Words between a phrase of visiting ("During a visit to Latvia,") and a person that make the
+ * person something else than the subject who visited: met, hosted or welcomed by them, or told of.
+ */
+const NOT_SUBJECT =
+  /\b(?:by|was|were|is|are|had|has|have|met|meets|meet|welcomed|hosted|greeted|received|told|said|thanked|with|and)\b/i;
+
 /** An event at a place: LOCATED_IN there, and the place HOSTS it (inferred, a little less sure). */
 function eventAt(
   ctx: Context,

@@ -59,3 +59,29 @@ describe("extract: a title held by the one a visitor meets", () => {
     expect(held.filter((h) => h.includes("estonia"))).toEqual([]);
   });
 });
+
+describe("extract: who made the visit a phrase opens with", () => {
+  const visited = async (text: string) =>
+    (await draft(text, "2026-03-03")).document.relations
+      .filter((r) => r.type === "VISITED")
+      .map((r) => `${r.from} VISITED ${r.to}`);
+
+  it("'On a trip to Vilnius, the ministers were welcomed by X': X is the host, not the visitor", async () => {
+    expect(
+      await visited(
+        "On a trip to Vilnius, the ministers were welcomed by Foreign Minister Laura Kairiene.",
+      ),
+    ).toEqual([]);
+    expect(
+      await visited("During a visit to Riga, the delegation met Prime Minister Evika Silina."),
+    ).toEqual([]);
+  });
+
+  it("'During a visit to Latvia, Prime Minister X said': X is the visitor", async () => {
+    expect(
+      await visited(
+        "During a visit to Latvia on Monday, Prime Minister Mark Carney said the troops would stay.",
+      ),
+    ).toEqual(["mark-carney VISITED latvia"]);
+  });
+});
