@@ -25,13 +25,26 @@ export interface ExtractorOptions {
   /** Each worker's heap (MB): beyond it the worker is stopped, not the server. Default 512. */
   heapMb?: number;
   /**
-   * Start the workers now and keep them, so that no extraction spends its budget loading the
-   * model. Off by default, and in the server: a worker holds the model and the gazetteer (tens
-   * of MB) in the server's resident memory, so it starts on first use and stops after a minute
-   * idle.
+   * Start the workers now and keep them. Off by default, and in the server: a worker holds the
+   * model and the gazetteer (tens of MB) in the server's resident memory, so it starts on first
+   * use and stops after IDLE_MS without work. Either way no extraction's budget is spent loading
+   * them (see `ready`).
    */
   warm?: boolean;
 }
+
+/**
+ * How long a worker is kept after its last extraction: long enough for a person to review one
+ * draft and paste the next article (a minute was not: every article after the first one read
+ * started a worker again), short enough that a server nobody extracts on gives the memory back.
+ */
+const IDLE_MS = 10 * 60_000;
+/**
+ * How long a starting worker may take to load the model and the gazetteer (about 1.5 s on a quiet
+ * machine, several on a busy one) before the extraction waiting for it runs anyway, loading them
+ * within its own budget.
+ */
+const LOAD_MS = 30_000;
 
 export interface Extractor {
   extract(input: ExtractInput, linker?: Linker): Promise<ExtractResult>;
@@ -56,8 +69,18 @@ function stopped(error: unknown): "timeout" | "memory" | null {
   return null;
 }
 
-/** A sentence that loads what an extraction needs: the model, nations, towns. */
-const WARM_UP = "Prime Minister Justin Trudeau visited Adazi, Latvia, on Tuesday.";
+/**
+ * A short article that loads what an extraction needs (the model, nations, towns) and runs each
+ * reader once, so that their code and patterns are compiled before an extraction's budget runs: a
+ * one-sentence warm-up left the first article a second or more of compiling on a busy machine.
+ */
+const WARM_UP = [
+  "RIGA, Latvia (AP) — Prime Minister Justin Trudeau visited Adazi, Latvia, on Tuesday to meet Prime Minister Evika Silina.",
+  "Canada leads the NATO battle group in Latvia, where about 540 Canadian troops serve, and will send 130 more soldiers next year.",
+  "Canada spends 1.39 percent of its GDP on defence, below NATO's 2 percent target, and has pledged to reach it by 2032.",
+  '"We will be there as long as it takes," Trudeau told reporters after a meeting of NATO leaders in Brussels. He said Germany and Poland agreed.',
+  "Operation Reassurance was renewed until 2026, the Department of National Defence said in a statement on March 8, 2022.",
+].join("\n\n");
 
 export function createExtractor(options: ExtractorOptions): Extractor {
   let pool: Piscina | undefined;
@@ -71,14 +94,34 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       filename: workerFile(),
       minThreads: options.warm ? threads : 0,
       maxThreads: threads,
-      // The model takes a moment to load: keep a worker a minute after its last extraction.
-      idleTimeout: options.warm ? Number.POSITIVE_INFINITY : 60_000,
+      idleTimeout: options.warm ? Number.POSITIVE_INFINITY : IDLE_MS,
       atomics: "disabled",
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? 512 },
     });
     return pool;
   };
-  if (options.warm) open();
+  /**
+   * Resolves once a worker has loaded the model and the gazetteer, on a sentence of its own. An
+   * extraction's budget starts after it: a 200-word article that came to a worker still loading
+   * (the server's first extraction, or the first after the worker idled out or was stopped) ran
+   * past the 8 s budget on a busy machine and was told its text was too long or not prose.
+   * Extractions that come meanwhile wait for the same warm-up.
+   */
+  let warming: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    const p = open();
+    if (warming === undefined || p.threads.length === 0) {
+      const w = p
+        .run({ input: { text: WARM_UP } }, { signal: AbortSignal.timeout(LOAD_MS) })
+        .then(() => undefined);
+      warming = w;
+      w.catch(() => {
+        if (warming === w) warming = undefined;
+      });
+    }
+    return warming;
+  };
+  if (options.warm) void ready().catch(() => undefined);
   return {
     async extract(input, linker) {
       if (taken >= slots)
@@ -98,6 +141,8 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       });
       const task: ExtractTask = { input, ...(channel ? { port: channel.port2 } : {}) };
       try {
+        // a warm-up that failed leaves the loading to the extraction, within its budget
+        await ready().catch(() => undefined);
         return (await open().run(task, {
           signal: AbortSignal.timeout(options.timeoutMs),
           ...(channel ? { transferList: [channel.port2] } : {}),
@@ -106,8 +151,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         if (linkerError) throw linkerError;
         const why = stopped(error);
         // The stopped worker is gone: start its replacement now, loading the model and the
-        // gazetteer on a sentence, so the next extraction does not spend its budget on that.
-        if (why && pool) void pool.run({ input: { text: WARM_UP } }).catch(() => undefined);
+        // gazetteer on a sentence, so the next extraction does not wait as long for that.
+        if (why && pool) {
+          warming = undefined;
+          void ready().catch(() => undefined);
+        }
         switch (why) {
           case "timeout":
             throw new TimeoutError(
