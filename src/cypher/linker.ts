@@ -22,14 +22,14 @@ CALL (item) {
   ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
   LIMIT 1
 }
-RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name
+RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date
 UNION ALL
 UNWIND $keys AS k
 MATCH (node:Entity {key: k})
-RETURN k AS asked, node.key AS key, node.kind AS kind, node.name AS name`;
+RETURN k AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date`;
 
 /**
- * Rows (asked, key, kind, name): the entity each name (as given) links to, and each key that
+ * Rows (asked, key, kind, name, date): the entity each name (as given) links to, and each key that
  * exists; names and keys that find nothing have no row.
  */
 export function linkLookupStatement(lookup: {

@@ -27,7 +27,8 @@ export function graphLinker(db: Db, stats: QueryStats): Linker {
       for (const r of rows) {
         const kind = String(r.kind);
         if (!isKind(kind)) continue;
-        const hit = { key: String(r.key), kind, name: String(r.name) };
+        const hit: LinkedEntity = { key: String(r.key), kind, name: String(r.name) };
+        if (typeof r.date === "string") hit.date = r.date;
         // A name and a key can be the same string ("nato"): the name's answer is kept.
         if (asKeys.has(String(r.asked)) && r.key === r.asked) out.set(String(r.asked), hit);
         else byTrimmed.set(String(r.asked), hit);

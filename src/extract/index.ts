@@ -109,7 +109,7 @@ export async function extractDraft(
     quantities: found.quantities.filter(notFurniture),
     dates: found.dates.filter(notFurniture),
   };
-  const linked = await linkMentions(mentions.entities, options.linker);
+  const linked = await linkMentions(mentions.entities, options.linker, publishedAt);
   const clusters = new Map<string, Cluster>(linked.clusters.map((c) => [c.key, c]));
   const all = mentions.entities
     .filter((m) => linked.of.has(m))
@@ -163,7 +163,7 @@ export async function extractDraft(
   if (options.linker) {
     const first = new Set(linked.clusters);
     const late = [...clusters.values()].filter((c) => !first.has(c));
-    const merged = await linkLate(late, clusters, options.linker);
+    const merged = await linkLate(late, clusters, options.linker, publishedAt);
     for (const p of proposals) {
       p.from = merged.get(p.from) ?? p.from;
       p.to = merged.get(p.to) ?? p.to;

@@ -8,6 +8,7 @@
 import type { Kind } from "../domain/vocabulary.js";
 import { slug } from "./keys.js";
 import type { Mention } from "./mentions.js";
+import { occasionYear, sameOccasion } from "./occasions.js";
 import type { Linker } from "./types.js";
 
 export interface Cluster {
@@ -28,7 +29,11 @@ export interface Linked {
 
 const lastWord = (name: string) => name.split(/\s+/).pop() ?? name;
 
-export async function linkMentions(mentions: readonly Mention[], linker?: Linker): Promise<Linked> {
+export async function linkMentions(
+  mentions: readonly Mention[],
+  linker?: Linker,
+  publishedAt?: string,
+): Promise<Linked> {
   const byKey = new Map<string, Cluster>();
   const of = new Map<Mention, Cluster>();
   const add = (m: Mention, key: string) => {
@@ -83,17 +88,26 @@ export async function linkMentions(mentions: readonly Mention[], linker?: Linker
       const forms = described
         ? [c.name]
         : [c.name, ...c.mentions.filter((m) => !m.demonym).map((m) => m.text)];
-      const byName = forms.map((n) => found.get(n)).find((h) => h && h.kind === c.kind);
+      const byName = forms
+        .map((n) => found.get(n))
+        .find((h) => h && h.kind === c.kind && sameOccasion(c, h, publishedAt));
       // The key it would propose is already an entity's: the same one when the kind agrees.
       const byOwnKey = found.get(c.key);
-      const hit = byName ?? (byOwnKey?.key === c.key && byOwnKey.kind === c.kind ? byOwnKey : null);
+      const ownKeyOnly =
+        byOwnKey?.key === c.key &&
+        byOwnKey.kind === c.kind &&
+        !sameOccasion(c, byOwnKey, publishedAt);
+      const hit =
+        byName ??
+        (byOwnKey?.key === c.key && byOwnKey.kind === c.kind && !ownKeyOnly ? byOwnKey : null);
       if (!hit) {
         if (byOwnKey?.key === c.key) {
-          // An entity of another kind holds that key: propose one that names the kind.
-          let key = `${c.key}-${slug(c.kind)}`;
-          for (let i = 2; taken.has(key) || found.get(key)?.key === key; i++) {
-            key = `${c.key}-${slug(c.kind)}-${i}`;
-          }
+          // An entity of another kind holds that key, or another occasion of the same name:
+          // propose one that names the kind, or the year.
+          const year = ownKeyOnly ? occasionYear(c, publishedAt) : undefined;
+          let key = year ? `${c.key}-${year}` : `${c.key}-${slug(c.kind)}`;
+          const base = key;
+          for (let i = 2; taken.has(key) || found.get(key)?.key === key; i++) key = `${base}-${i}`;
           byKey.delete(c.key);
           c.key = key;
           taken.add(key);
@@ -141,6 +155,7 @@ export async function linkLate(
   late: readonly Cluster[],
   all: ReadonlyMap<string, Cluster>,
   linker: Linker,
+  publishedAt?: string,
 ): Promise<Map<Cluster, Cluster>> {
   const merged = new Map<Cluster, Cluster>();
   if (late.length === 0) return merged;
@@ -152,10 +167,14 @@ export async function linkLate(
   for (const c of late) {
     const byName = found.get(c.name);
     const byOwnKey = found.get(c.key);
+    const ownKeyOnly =
+      byOwnKey?.key === c.key &&
+      byOwnKey.kind === c.kind &&
+      !sameOccasion(c, byOwnKey, publishedAt);
     const hit =
-      byName?.kind === c.kind
+      byName?.kind === c.kind && sameOccasion(c, byName, publishedAt)
         ? byName
-        : byOwnKey?.key === c.key && byOwnKey.kind === c.kind
+        : byOwnKey?.key === c.key && byOwnKey.kind === c.kind && !ownKeyOnly
           ? byOwnKey
           : null;
     if (hit) {
@@ -173,10 +192,10 @@ export async function linkLate(
       c.status = "LINKED";
       byKey.set(c.key, c);
     } else if (byOwnKey?.key === c.key) {
-      let key = `${c.key}-${slug(c.kind)}`;
-      for (let i = 2; byKey.has(key) || found.get(key)?.key === key; i++) {
-        key = `${c.key}-${slug(c.kind)}-${i}`;
-      }
+      const year = ownKeyOnly ? occasionYear(c, publishedAt) : undefined;
+      const base = year ? `${c.key}-${year}` : `${c.key}-${slug(c.kind)}`;
+      let key = base;
+      for (let i = 2; byKey.has(key) || found.get(key)?.key === key; i++) key = `${base}-${i}`;
       byKey.delete(c.key);
       c.key = key;
       byKey.set(key, c);

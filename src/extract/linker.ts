@@ -13,9 +13,18 @@ const norm = (s: string) =>
 export function documentLinker(docs: readonly Document[]): Linker {
   const index = new Map<string, LinkedEntity>();
   const byKey = new Map<string, LinkedEntity>();
+  const of = (e: Document["entities"][number]): LinkedEntity => {
+    const date = e.properties?.date;
+    return {
+      key: e.key,
+      kind: e.kind,
+      name: e.name,
+      ...(typeof date === "string" ? { date } : {}),
+    };
+  };
   for (const doc of docs) {
     for (const e of doc.entities) {
-      const linked = { key: e.key, kind: e.kind, name: e.name };
+      const linked = of(e);
       // a name wins over another entity's alias
       index.set(norm(e.name), linked);
     }
@@ -24,10 +33,10 @@ export function documentLinker(docs: readonly Document[]): Linker {
     for (const e of doc.entities) {
       for (const a of e.aliases) {
         const n = norm(a);
-        if (!index.has(n)) index.set(n, { key: e.key, kind: e.kind, name: e.name });
+        if (!index.has(n)) index.set(n, of(e));
       }
-      if (!index.has(e.key)) index.set(e.key, { key: e.key, kind: e.kind, name: e.name });
-      byKey.set(e.key, { key: e.key, kind: e.kind, name: e.name });
+      if (!index.has(e.key)) index.set(e.key, of(e));
+      byKey.set(e.key, of(e));
     }
   }
   return {

@@ -63,6 +63,8 @@ export interface LinkedEntity {
   key: string;
   kind: Kind;
   name: string;
+  /** An event's date, when it has one (occasions.ts: recurring meetings are told apart by it). */
+  date?: string;
 }
 
 /**

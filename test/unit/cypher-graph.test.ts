@@ -164,11 +164,11 @@ describe("Cypher shapes: graph reads", () => {
         ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
         LIMIT 1
       }
-      RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name
+      RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date
       UNION ALL
       UNWIND $keys AS k
       MATCH (node:Entity {key: k})
-      RETURN k AS asked, node.key AS key, node.kind AS kind, node.name AS name",
+      RETURN k AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date",
         "params": {
           "items": [
             {

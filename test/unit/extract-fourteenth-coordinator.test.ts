@@ -5,6 +5,8 @@
  * centres on. Sentences are written for the test.
  */
 import { describe, expect, it } from "vitest";
+import { extractDraft } from "../../src/extract/index.js";
+import { documentLinker } from "../../src/extract/linker.js";
 import { draft } from "../helpers/extract.js";
 
 /** Who holds which office where: "person TYPE nation (role)". */
@@ -83,5 +85,54 @@ describe("extract: who made the visit a phrase opens with", () => {
         "During a visit to Latvia on Monday, Prime Minister Mark Carney said the troops would stay.",
       ),
     ).toEqual(["mark-carney VISITED latvia"]);
+  });
+});
+
+describe("extract: a meeting of the same name on another date is another meeting", () => {
+  // The graph holds the seed's meeting of March 2022 and the invasion of February 2022.
+  const graph = documentLinker([
+    {
+      source: { key: "s", name: "s", aliases: [], properties: {} },
+      entities: [
+        {
+          key: "nato-defence-ministers-meeting",
+          kind: "Event",
+          name: "NATO defence ministers' meeting",
+          aliases: [],
+          properties: { category: "MEETING", date: "2022-03-16" },
+        },
+        {
+          key: "russian-invasion-of-ukraine",
+          kind: "Event",
+          name: "Russia's invasion of Ukraine",
+          aliases: [],
+          properties: { category: "CONFLICT", date: "2022-02-24" },
+        },
+      ],
+      relations: [],
+    },
+  ]);
+  const events = async (text: string, publishedAt: string) =>
+    (await extractDraft({ text, source: { publishedAt } }, { linker: graph })).entities
+      .filter((e) => e.kind === "Event")
+      .map((e) => `${e.key} ${e.status}`);
+  const MET =
+    "The drills come a week after NATO defence ministers met in Brussels and agreed new plans.";
+
+  it("an article of 2026 telling of a ministers' meeting makes a new event, under a key of its own", async () => {
+    const found = await events(MET, "2026-10-12");
+    expect(found.filter((e) => e.includes("ministers-meeting"))).toEqual([
+      "nato-defence-ministers-meeting-2026 NEW",
+    ]);
+  });
+
+  it("an article of the same weeks links to the known meeting, and an invasion links whenever it is told of", async () => {
+    expect(await events(MET, "2022-03-10")).toContain("nato-defence-ministers-meeting LINKED");
+    expect(
+      await events(
+        "Since Russia's invasion of Ukraine, Poland has doubled its defence budget.",
+        "2025-05-01",
+      ),
+    ).toContain("russian-invasion-of-ukraine LINKED");
   });
 });
