@@ -34,7 +34,11 @@ export interface ExtractorOptions {
 }
 
 export interface Extractor {
-  extract(input: ExtractInput, linker?: Linker): Promise<ExtractResult>;
+  /**
+   * `cancelled` is the request's signal: when its client goes away, the extraction leaves the
+   * queue or its worker is stopped, so that it holds no slot for nobody.
+   */
+  extract(input: ExtractInput, linker?: Linker, cancelled?: AbortSignal): Promise<ExtractResult>;
   close(): Promise<void>;
 }
 
@@ -79,10 +83,24 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     return pool;
   };
   if (options.warm) open();
+  // One replacement warming at a time: clients that hang up over and over queued one each.
+  let warming = false;
+  const warm = (p: Piscina) => {
+    if (warming) return;
+    warming = true;
+    void p
+      .run({ input: { text: WARM_UP } })
+      .catch(() => undefined)
+      .finally(() => {
+        warming = false;
+      });
+  };
   return {
-    async extract(input, linker) {
+    async extract(input, linker, cancelled) {
       if (taken >= slots)
         throw new ServiceUnavailableError("Every extraction slot is busy; retry in a few seconds.");
+      // Others ahead of it: part of its budget goes on waiting for them.
+      const waits = taken >= threads;
       taken++;
       const channel = linker ? new MessageChannel() : undefined;
       let linkerError: unknown;
@@ -98,8 +116,9 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       });
       const task: ExtractTask = { input, ...(channel ? { port: channel.port2 } : {}) };
       try {
+        const budget = AbortSignal.timeout(options.timeoutMs);
         return (await open().run(task, {
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: cancelled ? AbortSignal.any([budget, cancelled]) : budget,
           ...(channel ? { transferList: [channel.port2] } : {}),
         })) as ExtractResult;
       } catch (error) {
@@ -107,11 +126,16 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         const why = stopped(error);
         // The stopped worker is gone: start its replacement now, loading the model and the
         // gazetteer on a sentence, so the next extraction does not spend its budget on that.
-        if (why && pool) void pool.run({ input: { text: WARM_UP } }).catch(() => undefined);
+        if (why && pool) warm(pool);
+        // Its client has gone: nobody reads this answer.
+        if (cancelled?.aborted)
+          throw new ServiceUnavailableError("The client went away; the extraction was stopped.");
         switch (why) {
           case "timeout":
             throw new TimeoutError(
-              `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
+              waits
+                ? `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting for other extractions; retry in a few seconds (and if it fails alone, split the text).`
+                : `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
             );
           case "memory":
             throw new AppError(
