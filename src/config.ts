@@ -33,7 +33,19 @@ const whole = (min: number, max?: number) => {
 };
 const port = whole(1, 65_535);
 const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
-const duration = z.string().regex(/^\d+(ms|s|m)$/, "must look like 500ms, 30s or 2m");
+/**
+ * A Neo4j duration from 1 s to 24 h, written as 500ms, 30s or 2m. Neo4j reads 0 as no timeout
+ * at all: NEO4J_TX_TIMEOUT=0s started a local Neo4j that let a transaction run for ever.
+ */
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m)$/, "must look like 500ms, 30s or 2m")
+  .refine((v) => {
+    const [, digits, unit] = /^(\d+)(ms|s|m)$/.exec(v) ?? [];
+    if (digits === undefined) return true; // the regex has said what is wrong
+    const ms = Number(digits) * (unit === "m" ? 60_000 : unit === "s" ? 1_000 : 1);
+    return ms >= 1_000 && ms <= 86_400_000;
+  }, "must be from 1s to 24h (1440m); 0 would turn the timeout off");
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 /**
  * An origin as a browser sends it (scheme, host and port, nothing after), written in any case:

@@ -17,6 +17,8 @@ export interface Context {
   events: GraphEvents;
   /** Runs extractDocument off the main thread, within its budget. */
   extractor: Extractor;
+  /** Aborted when the request's client goes away (work it alone waits for can stop). */
+  signal?: AbortSignal;
   /** The most an operation may cost (the complexity plugin prices it with its variables). */
   maxCost: number;
   /** The longest list an argument may carry, and the most conditions a `where` may hold. */
@@ -41,6 +43,7 @@ export interface ContextOptions {
   onQuery?: QueryStats["onQuery"];
   requestId?: string;
   limits?: RequestLimits;
+  signal?: AbortSignal;
 }
 
 /**
@@ -67,6 +70,7 @@ export function createContext(o: ContextOptions): Context {
     caller: o.caller ?? { kind: "anonymous" },
     stats,
     requestId: o.requestId ?? randomUUID(),
+    signal: o.signal,
     maxCost: l.maxCost ?? Number.POSITIVE_INFINITY,
     maxListItems: l.maxListItems ?? Number.POSITIVE_INFINITY,
     maxFilterNodes: l.maxFilterNodes ?? Number.POSITIVE_INFINITY,

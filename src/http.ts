@@ -570,7 +570,9 @@ export function createHttp({
     if (req.method === "HEAD") req.method = "GET";
     return app(req, res, { requestInfo: info });
   };
-  const server = createServer((req, res) => {
+  // Headers and request timeouts are checked this often (Node's default, 30 s, let a client
+  // that sends nothing, or its headers a byte a second, hold its connection for up to 40 s).
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, "request failed");
       if (!res.headersSent)
@@ -597,6 +599,9 @@ export function createHttp({
       const headers = Object.entries(
         corsHeaders(corsOrigins, rawOrigin(error.rawPacket) ?? null, false),
       );
+      // Closed whole once the refusal is sent, as Node closes it: end() alone left the socket
+      // half-open until the client closed its side, so 500 clients that connected, were sent
+      // 408 and never hung up held 500 of the server's file descriptors for as long as they liked.
       socket.end(
         [
           `HTTP/1.1 ${status} ${text}`,
@@ -606,6 +611,7 @@ export function createHttp({
           "",
           "",
         ].join("\r\n"),
+        () => socket.destroy(),
       );
     } else socket.destroy();
   });

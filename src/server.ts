@@ -202,6 +202,7 @@ export function createApp({
         extractor,
         caller: authenticate(request.headers.get("authorization"), tokens),
         requestId: requestInfo?.id ?? randomUUID(),
+        signal: request.signal,
         onQuery,
         limits,
       }),

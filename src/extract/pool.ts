@@ -47,7 +47,11 @@ const IDLE_MS = 10 * 60_000;
 const LOAD_MS = 30_000;
 
 export interface Extractor {
-  extract(input: ExtractInput, linker?: Linker): Promise<ExtractResult>;
+  /**
+   * `cancelled` is the request's signal: when its client goes away, the extraction leaves the
+   * queue or its worker is stopped, so that it holds no slot for nobody.
+   */
+  extract(input: ExtractInput, linker?: Linker, cancelled?: AbortSignal): Promise<ExtractResult>;
   close(): Promise<void>;
 }
 
@@ -105,15 +109,21 @@ export function createExtractor(options: ExtractorOptions): Extractor {
    * extraction's budget starts after it: a 200-word article that came to a worker still loading
    * (the server's first extraction, or the first after the worker idled out or was stopped) ran
    * past the 8 s budget on a busy machine and was told its text was too long or not prose.
-   * Extractions that come meanwhile wait for the same warm-up.
+   * Extractions that come meanwhile wait for the same warm-up, and one warm-up runs at a time
+   * (clients that hung up over and over queued one each).
    */
   let warming: Promise<void> | undefined;
+  let warmingSettled = false;
   const ready = (): Promise<void> => {
     const p = open();
-    if (warming === undefined || p.threads.length === 0) {
+    if (warming === undefined || (warmingSettled && p.threads.length === 0)) {
+      warmingSettled = false;
       const w = p
         .run({ input: { text: WARM_UP } }, { signal: AbortSignal.timeout(LOAD_MS) })
-        .then(() => undefined);
+        .then(() => undefined)
+        .finally(() => {
+          warmingSettled = true;
+        });
       warming = w;
       w.catch(() => {
         if (warming === w) warming = undefined;
@@ -123,9 +133,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   };
   if (options.warm) void ready().catch(() => undefined);
   return {
-    async extract(input, linker) {
+    async extract(input, linker, cancelled) {
       if (taken >= slots)
         throw new ServiceUnavailableError("Every extraction slot is busy; retry in a few seconds.");
+      // Others ahead of it: part of its budget goes on waiting for them.
+      const waits = taken >= threads;
       taken++;
       const channel = linker ? new MessageChannel() : undefined;
       let linkerError: unknown;
@@ -141,25 +153,41 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       });
       const task: ExtractTask = { input, ...(channel ? { port: channel.port2 } : {}) };
       try {
-        // a warm-up that failed leaves the loading to the extraction, within its budget
-        await ready().catch(() => undefined);
+        // a warm-up that failed leaves the loading to the extraction, within its budget; a
+        // client that goes away meanwhile stops waiting
+        const loaded = ready().catch(() => undefined);
+        await (cancelled
+          ? Promise.race([
+              loaded,
+              new Promise((gone) => cancelled.addEventListener("abort", gone, { once: true })),
+            ])
+          : loaded);
+        if (cancelled?.aborted)
+          throw new ServiceUnavailableError("The client went away; the extraction was stopped.");
+        const budget = AbortSignal.timeout(options.timeoutMs);
         return (await open().run(task, {
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: cancelled ? AbortSignal.any([budget, cancelled]) : budget,
           ...(channel ? { transferList: [channel.port2] } : {}),
         })) as ExtractResult;
       } catch (error) {
         if (linkerError) throw linkerError;
         const why = stopped(error);
         // The stopped worker is gone: start its replacement now, loading the model and the
-        // gazetteer on a sentence, so the next extraction does not wait as long for that.
-        if (why && pool) {
+        // gazetteer on a sentence, so the next extraction does not wait as long for that (unless
+        // a warm-up is under way already).
+        if (why && pool && warmingSettled) {
           warming = undefined;
           void ready().catch(() => undefined);
         }
+        // Its client has gone: nobody reads this answer.
+        if (cancelled?.aborted)
+          throw new ServiceUnavailableError("The client went away; the extraction was stopped.");
         switch (why) {
           case "timeout":
             throw new TimeoutError(
-              `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
+              waits
+                ? `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting for other extractions; retry in a few seconds (and if it fails alone, split the text).`
+                : `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
             );
           case "memory":
             throw new AppError(

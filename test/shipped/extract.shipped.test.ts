@@ -117,3 +117,45 @@ describe("extractDocument when the server has not extracted yet", () => {
     expect(cold.alive()).toBe(true);
   });
 });
+
+describe("extractDocument when its clients hang up (the default budget)", () => {
+  let full: ShippedServer;
+  beforeAll(async () => {
+    full = await startShipped();
+  });
+  afterAll(async () => {
+    await full?.stop();
+  });
+  const extractOn = (text: string, signal?: AbortSignal) =>
+    fetch(`${full.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: full.authorization },
+      body: JSON.stringify({ query: EXTRACT, variables: { text } }),
+      ...(signal ? { signal } : {}),
+    });
+  const SENTENCE = "Canada leads the NATO battle group in Latvia.";
+
+  it("frees their slots at once: the next client's sentence is extracted, not refused or timed out", async () => {
+    // The model loaded, so that what follows is not spent on that.
+    let warm = await (await extractOn(SENTENCE)).json();
+    for (let i = 0; i < 20 && warm.errors; i++) warm = await (await extractOn(SENTENCE)).json();
+    expect(warm.errors).toBeUndefined();
+
+    // Five long articles, one running and four waiting, whose clients hang up.
+    const hangUps = Array.from({ length: 5 }, () => new AbortController());
+    const gone = hangUps.map((c) => extractOn(HOSTILE, c.signal).catch(() => null));
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const c of hangUps) c.abort();
+    await Promise.all(gone);
+    await new Promise((r) => setTimeout(r, 300));
+
+    // They held every slot for their whole budget: this was SERVICE_UNAVAILABLE, then (waiting
+    // behind them) TIMEOUT, told that its one sentence was "too long or not prose".
+    const answer = await (await extractOn(SENTENCE)).json();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.extractDocument.entities.map((e: { key: string }) => e.key)).toContain(
+      "canada",
+    );
+    expect(full.output()).not.toMatch(/"level":50/);
+  }, 120_000);
+});

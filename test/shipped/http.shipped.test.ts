@@ -3,6 +3,7 @@
  * log, CSRF refusals and GraphiQL's subscriptions, and malformed global ids. The server logs at
  * debug here, so that what a refusal logs (and what a client's text costs the log) shows.
  */
+import { readdirSync } from "node:fs";
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
@@ -723,4 +724,44 @@ describe("Expect: 100-continue", () => {
     expect(read).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
     expect(read).toContain('"data":{"__typename":"Query"}');
   });
+});
+
+describe("connections a client opens and leaves silent", () => {
+  /** File descriptors the server's process holds open. */
+  const descriptors = () => readdirSync(`/proc/${server.child.pid}/fd`).length;
+
+  it("are refused with 408 and closed whole: a client that never hangs up holds none of the server's descriptors", async () => {
+    const before = descriptors();
+    const { hostname, port } = new URL(server.url);
+    // Sockets that read what comes but never close their side, as a careless or hostile client.
+    const sockets = Array.from({ length: 200 }, () => {
+      const socket = connect({ port: Number(port), host: hostname, allowHalfOpen: true });
+      socket.on("error", () => {});
+      return socket;
+    });
+    const answers = await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<string>((done) => {
+            let read = "";
+            socket.on("data", (chunk: Buffer) => {
+              read += chunk.toString("latin1");
+            });
+            socket.on("end", () => done(read));
+          }),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.split("\r\n")[0]))).toEqual(
+      new Set(["HTTP/1.1 408 Request Timeout"]),
+    );
+    // Every connection was ended by the server; none of them is still held by it.
+    let held = descriptors() - before;
+    for (let i = 0; i < 50 && held >= 100; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      held = descriptors() - before;
+    }
+    expect(held).toBeLessThan(100);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    for (const socket of sockets) socket.destroy();
+  }, 90_000);
 });

@@ -43,3 +43,16 @@ describe("CORS_ORIGINS", () => {
     }
   });
 });
+
+describe("NEO4J_TX_TIMEOUT", () => {
+  it("is a duration from 1s to 24h; 0, which Neo4j reads as no timeout, stops start-up", () => {
+    const tx = (value: string) => loadConfig({ NEO4J_TX_TIMEOUT: value }).NEO4J_TX_TIMEOUT;
+    expect(tx("30s")).toBe("30s");
+    expect(tx("1000ms")).toBe("1000ms");
+    expect(tx("1440m")).toBe("1440m");
+    for (const bad of ["0ms", "0s", "0m", "999ms", "1441m", "100000000000000000000s"]) {
+      expect(() => tx(bad), bad).toThrow(/NEO4J_TX_TIMEOUT=.*must be from 1s to 24h/);
+    }
+    expect(() => tx("30")).toThrow(/NEO4J_TX_TIMEOUT="30": must look like 500ms, 30s or 2m$/m);
+  });
+});

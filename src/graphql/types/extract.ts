@@ -153,6 +153,7 @@ builder.mutationField("extractDocument", (t) =>
           },
         },
         graphLinker(ctx.db, ctx.stats),
+        ctx.signal,
       );
     },
   }),
