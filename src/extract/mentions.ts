@@ -19,6 +19,7 @@ import {
 } from "./gazetteer.js";
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
+import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
   editDistance,
@@ -76,6 +77,8 @@ export interface Mention extends TextSpan {
    * text names no owner: the owner's key, set even when the text never names that owner.
    */
   officeOf?: string;
+  /** A ship or a ship's class ("HMS Westminster"): claimed so no other rule reads its words, never an entity (namesakes.ts). */
+  vessel?: boolean;
 }
 
 export interface Quantity extends TextSpan {
@@ -257,7 +260,7 @@ const BARE_INVASION_RE = new RegExp(
   "gu",
 );
 const SITE_NOUNS =
-  "training (?:ground|area|range|centre|center)|firing range|(?:military |army |air )?(?:base|camp)|garrison|barracks";
+  "(?:military |army )?training (?:ground|area|range|centre|center)|firing range|(?:military |army |air )?(?:base|camp)|garrison|barracks";
 /** "the training ground 'Novo Selo'": a site's name in quotation marks after its noun. */
 const SITE_QUOTED_RE = new RegExp(
   `\\bthe\\s+(?:${SITE_NOUNS})\\s+['‘"“]([\\p{Lu}][\\p{L}-]*(?:\\s[\\p{Lu}][\\p{L}-]*){0,2})['’"”]`,
@@ -451,7 +454,14 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
 }
 
 const METONYM_AFTER =
-  /^(?:['’]s\s+(?:(?:full-scale|brutal|illegal|unprovoked|ongoing|continued|latest|new|own|military|war of)\s+)*(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/;
+  /^(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/u;
+
+/**
+ * Before a capital that stands for its government: "the government in Lisbon", "the authorities in
+ * Kyiv", "support for Kyiv", "weapons to Kyiv" (what a state gives or receives, not a city).
+ */
+const METONYM_BEFORE =
+  /\b(?:(?:government|authorities|leadership|regime|administration)\s+in|(?:support|aid|assistance|backing|weapons|arms|ammunition|military aid|solidarity)\s+(?:for|to))\s+$/i;
 
 /**
  * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",
@@ -459,7 +469,11 @@ const METONYM_AFTER =
  * said ..."), where it is the city.
  */
 function isMetonym(text: string, start: number, end: number): boolean {
-  if (!METONYM_AFTER.test(text.slice(end, end + 60))) return false;
+  if (METONYM_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  const after = METONYM_AFTER.exec(text.slice(end, end + 60));
+  if (!after) return false;
+  // "a sharp turn in Berlin's long-term policy": a possessive stands for the state after any word
+  if (/^['’]s\s/.test(after[0])) return true;
   return !/\b(?:in|to|from|at|near|into|of|outside|around|visited|visit|visiting|via|toward|towards)\s+(?:the\s+)?$/i.test(
     text.slice(Math.max(0, start - 20), start),
   );
@@ -516,6 +530,11 @@ export function findMentions(
       properties: { category },
     });
 
+  // Ships and their classes first: "ORP General Kazimierz Pulaski" is no person (namesakes.ts)
+  for (const v of vesselSpans(text, (w) => gazAt(w) !== undefined || ORG_HEADS[w] !== undefined)) {
+    const written = text.slice(v.start, v.end);
+    claim({ ...v, text: written, kind: "Organization", name: written, vessel: true });
+  }
   // Missions: "Operation Reassurance", "Operation Unifier".
   for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
     // "Operation REASSURANCE" is Operation Reassurance
@@ -1338,6 +1357,12 @@ export function findMentions(
       NOT_NAMES.has((nameTokens[nameTokens.length - 1] as Token).text)
     )
       nameTokens = nameTokens.slice(0, -1);
+    // "Lloyd J. Austin III", "Joseph R. Biden Jr.": a generational suffix is no part of the name
+    if (
+      nameTokens.length >= 3 &&
+      GENERATION.test((nameTokens[nameTokens.length - 1] as Token).text)
+    )
+      nameTokens = nameTokens.slice(0, -1);
     if (nameTokens.length === 0) continue;
     const first = nameTokens[0] as Token;
     const last = nameTokens[nameTokens.length - 1] as Token;
@@ -1496,7 +1521,7 @@ export function findMentions(
   placedByNation(text, claimed);
 
   return {
-    entities: claimed.sort((a, b) => a.start - b.start),
+    entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     dates: datesOf(text, reference),
   };
@@ -1591,6 +1616,9 @@ const isCommonWord = memo((w) =>
 );
 const isFirstName = memo((w) => nlp(w).has("#FirstName"));
 
+/** A generational suffix after a person's name. */
+const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
 /** Before a place: a preposition of place or motion, or "the town of". */
 const LOCATIVE_BEFORE =
   /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+(?:the\s+)?$/iu;
@@ -1615,6 +1643,9 @@ function townAt(
   if (candidates.length === 0) return undefined;
   // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
+  // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
+  // the last word of a name the article gave in full is that person or ship (placement.ts)
+  if (namedBefore(span.text, claimed)) return undefined;
   const after = text.slice(span.end, span.end + 3);
   const written = /^,\s/.test(after)
     ? claimed.find(
@@ -1636,7 +1667,9 @@ function townAt(
       located ||
       LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
       SITE_AFTER.test(text.slice(span.end, span.end + 40));
-    const inNamed = candidates.find((c) => named.has(c.nation));
+    // "Portsmouth" in a story that names the United States but not Britain is still the English
+    // city: a namesake in a named nation does not displace a bigger city of 100,000 (placement.ts)
+    const inNamed = namesakeInNamed(candidates, named);
     if (locative)
       town = inNamed ?? ((candidates[0]?.population ?? 0) >= 100_000 ? candidates[0] : undefined);
     else if (
