@@ -1517,6 +1517,7 @@ export function findMentions(
   // "Bemowo Piskie near Orzysz", "the Rovaniemi and Sodankylä areas" (src/extract/units.ts)
   for (const p of placesBesideTowns(text, claimed, free)) claim(p);
   for (const b of bares) claim(b);
+  ownersAfter(text, claimed);
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
 
@@ -1782,6 +1783,25 @@ function isSentenceStart(text: string, at: number, starts: Set<number>): boolean
 }
 
 /** The nation or organisation named right before a title: "British", "NATO", "Latvia's". */
+/**
+ * "Rear Admiral Edward Cashman of the US Navy", "Colonel Jan Novak of the Czech Army": a titled
+ * person's owner named just after the name, where none is named before the title.
+ */
+function ownersAfter(text: string, claimed: readonly Mention[]): void {
+  const sorted = [...claimed].sort((a, b) => a.start - b.start);
+  for (const [i, m] of sorted.entries()) {
+    if (m.kind !== "Person" || !m.role || m.roleOf) continue;
+    const next = sorted[i + 1];
+    if (!next || !/^\s+of\s+(?:the\s+)?$/.test(text.slice(m.end, next.start))) continue;
+    const category = next.properties?.category ?? next.known?.properties.category;
+    const owner =
+      (next.kind === "Nation" && !next.demonym) ||
+      (next.kind === "Organization" &&
+        (category === "ARMED_FORCES" || category === "GOVERNMENT" || category === "ALLIANCE"));
+    if (owner) m.roleOf = next;
+  }
+}
+
 function ownerBefore(text: string, claimed: Mention[], at: number): Mention | undefined {
   return claimed.find(
     (m) =>

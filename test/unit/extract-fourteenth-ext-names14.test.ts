@@ -113,3 +113,20 @@ describe("extract: regions and sites as news prose writes them", () => {
     expect(e.some((x) => /^Place lest/.test(x))).toBe(true);
   });
 });
+
+describe("extract: a titled person's owner named after the name", () => {
+  it("'<rank> <name> of the <armed force or nation>' serves in it", async () => {
+    const f = await facts(
+      "The group is led by Rear Admiral Edward Hale of the US Navy. Colonel Petr Maly of the Czech Army said the troops were ready.",
+    );
+    expect(f).toContain("edward-hale SERVES_IN us-navy");
+    expect(f).toContain("petr-maly SERVES_IN czech-army");
+  });
+
+  it("'of' a mission or a place is no owner", async () => {
+    const f = await facts(
+      "Colonel Petr Maly of the NATO battle group in Slovakia said the troops were ready. Major Anna Berg of Tapa spoke.",
+    );
+    expect(f.filter((x) => / SERVES_IN /.test(x))).toEqual([]);
+  });
+});
