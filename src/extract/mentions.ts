@@ -25,6 +25,7 @@ import {
   editDistance,
   foldName,
   holderBySurname,
+  holderOfSurname,
   knownPerson,
   officeOwner,
 } from "./office-holders.js";
@@ -1561,6 +1562,13 @@ function officesKnown(mentions: Mention[], year: number | undefined): void {
     if (m.bare) {
       const full = m.role ? holderBySurname(m.text, m.role, year) : undefined;
       if (full) m.name = full;
+      // "Meloni met Rutte": a leader in office then, known by surname alone to any reader (not a
+      // word English uses otherwise: "May" is no Theresa May); link.ts makes it a person
+      const alone = !m.role && !isCommonWord(m.text) ? holderOfSurname(m.text, year) : undefined;
+      if (alone) {
+        m.name = alone;
+        m.key = slug(alone);
+      }
     } else {
       const known = knownPerson(m.name);
       if (known && foldName(known) !== foldName(m.name)) {

@@ -130,3 +130,33 @@ describe("extract: a titled person's owner named after the name", () => {
     expect(f.filter((x) => / SERVES_IN /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: a leader of the time named by surname alone", () => {
+  it("a surname only one office holder of the article's year bears is that person", async () => {
+    const e = await entities(
+      "Meloni met Rutte in Rome on Thursday to prepare the summit.",
+      "2025-06-12",
+    );
+    expect(e).toContain("Person mark-rutte");
+  });
+
+  it("not in a year the person held no office, nor for a word English uses otherwise", async () => {
+    expect(
+      await entities("Meloni met Rutte in Rome on Thursday to prepare the summit.", "2008-06-12"),
+    ).not.toContain("Person mark-rutte");
+    expect(
+      (await entities("In May the ministers met again in Rome.", "2017-06-12")).filter((x) =>
+        x.startsWith("Person"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a person the article names in full with that surname keeps it", async () => {
+    const e = await entities(
+      "Colonel Anna Rutte led the exercise in Tapa. Rutte said the troops were ready.",
+      "2025-06-12",
+    );
+    expect(e).toContain("Person anna-rutte");
+    expect(e).not.toContain("Person mark-rutte");
+  });
+});
