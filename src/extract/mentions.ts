@@ -19,6 +19,7 @@ import {
 } from "./gazetteer.js";
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
+import { lowerCaseTitle } from "./lower-titles.js";
 import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
@@ -487,6 +488,8 @@ export function findMentions(
   reference: { date: Date; precision: "year" | "month" | "day" } | null,
 ): Mentions {
   const claimed: Mention[] = [];
+  /** The last words of the people and ships named in full so far, for `townAt` (namesakes.ts). */
+  const fullNames = new Set<string>();
   // The same mentions by (start, end): claimed ones never overlap, so their ends rise with their
   // starts and only the last one starting before `e` can overlap [s, e). Scanning them all made
   // a text of thousands of mentions ("Trudeau's " repeated) quadratic.
@@ -509,6 +512,8 @@ export function findMentions(
   const claim = (m: Mention) => {
     if (!free(m.start, m.end)) return;
     claimed.push(m);
+    if ((m.kind === "Person" && !m.bare) || m.vessel)
+      fullNames.add(m.name.split(/\s+/).pop() ?? "");
     spans.splice(before(m.start, m.end), 0, m);
   };
   /** Takes back mentions claimed, for a longer reading of their words. */
@@ -1220,7 +1225,7 @@ export function findMentions(
   // "Edmonton-based soldiers": a town, where the word before "-based" is one.
   for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)-based\b/gu)) {
     const span = { start: m.index, end: m.index + (m[1] ?? "").length, text: m[1] ?? "" };
-    const town = townAt(text, span, claimed, true);
+    const town = townAt(text, span, claimed, true, fullNames);
     if (town) claim(town);
   }
 
@@ -1322,7 +1327,7 @@ export function findMentions(
     if (run.length >= 2 && (run[0] as Token).text === "The") {
       const last = run[1] as Token;
       const whole = { start: t.start, end: last.end, text: text.slice(t.start, last.end) };
-      const town = townAt(text, whole, claimed, false);
+      const town = townAt(text, whole, claimed, false, fullNames);
       if (town) {
         claim(town);
         continue;
@@ -1381,7 +1386,7 @@ export function findMentions(
     const head = words[words.length - 1] ?? "";
     // "in Tapa", "from Edmonton, Alberta", "Vilnius, Lithuania": a town (GeoNames), not a person
     if (!role && words.length <= 3) {
-      const town = townAt(text, span, claimed, false);
+      const town = townAt(text, span, claimed, false, fullNames);
       if (town) {
         claim(town);
         continue;
@@ -1519,6 +1524,23 @@ export function findMentions(
   for (const p of placesBesideTowns(text, claimed, free)) claim(p);
   for (const b of bares) claim(b);
   ownersAfter(text, claimed);
+  // "Czech defence minister Karla Slechtova": a title in lower case after its owner (lower-titles.ts)
+  const ownersByEnd = new Map(
+    claimed
+      .filter((x) => (x.kind === "Nation" || x.kind === "Organization") && !x.vessel)
+      .map((x) => [x.end, x] as const),
+  );
+  for (const m of claimed) {
+    if (m.kind !== "Person" || m.role || m.bare) continue;
+    let owner: Mention | undefined;
+    const title = lowerCaseTitle(text, m.start, (end) => {
+      owner = ownersByEnd.get(end);
+      return owner !== undefined;
+    });
+    if (!title || !owner) continue;
+    m.role = title.role;
+    m.roleOf = owner;
+  }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
 
@@ -1647,6 +1669,7 @@ function townAt(
   span: TextSpan & { text: string },
   claimed: readonly Mention[],
   located: boolean,
+  fullNames: ReadonlySet<string>,
 ): Mention | undefined {
   const candidates = citiesNamed(span.text);
   if (candidates.length === 0) return undefined;
@@ -1654,7 +1677,7 @@ function townAt(
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
   // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
   // the last word of a name the article gave in full is that person or ship (placement.ts)
-  if (namedBefore(span.text, claimed)) return undefined;
+  if (namedBefore(span.text, fullNames)) return undefined;
   const after = text.slice(span.end, span.end + 3);
   const written = /^,\s/.test(after)
     ? claimed.find(

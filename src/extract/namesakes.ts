@@ -12,17 +12,12 @@
  */
 import type { TextSpan } from "./types.js";
 
-interface Named {
-  kind: string;
-  name: string;
-  vessel?: boolean;
-}
-
-/** Whether one word is the last word of a person or ship the article has named in full. */
-export function namedBefore(word: string, claimed: readonly Named[]): boolean {
-  if (/\s/.test(word)) return false;
-  const tail = ` ${word}`;
-  return claimed.some((m) => (m.kind === "Person" || m.vessel === true) && m.name.endsWith(tail));
+/**
+ * Whether one word is the last word of a person or ship the article has named in full
+ * (`lastWords`: those names' last words, as claimed so far).
+ */
+export function namedBefore(word: string, lastWords: ReadonlySet<string>): boolean {
+  return !/\s/.test(word) && lastWords.has(word);
 }
 
 interface Candidate<N> {

@@ -160,3 +160,23 @@ describe("extract: a leader of the time named by surname alone", () => {
     expect(e).not.toContain("Person mark-rutte");
   });
 });
+
+describe("extract: a title in lower case between its owner and a name", () => {
+  it("'<demonym or body> defence minister / premier / chief <name>' holds that office", async () => {
+    const f = await facts(
+      "Czech defence minister Karla Novotna said the pledge mattered. Italian premier Giorgia Meloni agreed, and NATO chief Mark Rutte welcomed it.",
+      "2025-06-12",
+    );
+    expect(f).toContain("karla-novotna SERVES_IN czechia");
+    expect(f).toContain("giorgia-meloni LEADS italy");
+    expect(f).toContain("mark-rutte LEADS nato");
+  });
+
+  it("a former holder, or a title with no owner written, holds nothing", async () => {
+    const f = await facts(
+      "Former defence minister Petr Maly disagreed, and Slovak former defence minister Jan Novak did too. The company's president Anna Berg spoke.",
+      "2025-06-12",
+    );
+    expect(f.filter((x) => / (SERVES_IN|LEADS) /.test(x))).toEqual([]);
+  });
+});
