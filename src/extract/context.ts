@@ -5,6 +5,7 @@ import type { Cluster } from "./link.js";
 import type { DateMention, Mention, Quantity } from "./mentions.js";
 import type { Token } from "./nlp.js";
 import type { Sentence } from "./sentences.js";
+import type { TextSpan } from "./types.js";
 
 export interface Placed {
   mention: Mention;
@@ -55,10 +56,45 @@ export interface Context {
   problem(message: string): void;
 }
 
+/** Whether a list's spans come in order of their starts (checked once per list and length). */
+const ordered = new WeakMap<readonly unknown[], { length: number; sorted: boolean }>();
+function inOrder<T>(xs: readonly T[], start: (x: T) => number): boolean {
+  let known = ordered.get(xs);
+  if (known === undefined || known.length !== xs.length) {
+    known = {
+      length: xs.length,
+      sorted: xs.every((x, i) => i === 0 || start(xs[i - 1] as T) <= start(x)),
+    };
+    ordered.set(xs, known);
+  }
+  return known.sorted;
+}
+
+/**
+ * The items of `xs` that lie within [from, to]: a filter, found by binary search where the list is
+ * in order (every reader asks this once per sentence: scanning the whole list each time made a
+ * text of thousands of mentions quadratic).
+ */
+function within<T>(xs: readonly T[], from: number, to: number, span: (x: T) => TextSpan): T[] {
+  if (!inOrder(xs, (x) => span(x).start))
+    return xs.filter((x) => span(x).start >= from && span(x).end <= to);
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (span(xs[mid] as T).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < xs.length && span(xs[i] as T).start <= to; i++)
+    if (span(xs[i] as T).end <= to) out.push(xs[i] as T);
+  return out;
+}
+
 export const inSentence = <T extends { start: number; end: number }>(
   s: Sentence,
   xs: readonly T[],
-) => xs.filter((x) => x.start >= s.start && x.end <= s.end);
+) => within(xs, s.start, s.end, (x) => x);
 
 export const placedIn = (s: Sentence, xs: readonly Placed[]) =>
-  xs.filter((x) => x.mention.start >= s.start && x.mention.end <= s.end);
+  within(xs, s.start, s.end, (x) => x.mention);

@@ -66,7 +66,9 @@ export async function linkMentions(
       person.aliases.add(m.text);
       person.mentions.push(m);
       of.set(m, person);
-    } else if (m.role) add(m, slug(m.name)); // "President Macron": a person, by title
+    } else if (m.role || m.key)
+      // "President Macron": a person, by title; "Rutte": a leader of the time (office-holders.ts)
+      add(m, m.key ?? slug(m.name));
   }
 
   if (linker) {

@@ -19,11 +19,14 @@ import {
 } from "./gazetteer.js";
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
+import { lowerCaseTitle } from "./lower-titles.js";
+import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
   editDistance,
   foldName,
   holderBySurname,
+  holderOfSurname,
   knownPerson,
   officeOwner,
 } from "./office-holders.js";
@@ -76,6 +79,8 @@ export interface Mention extends TextSpan {
    * text names no owner: the owner's key, set even when the text never names that owner.
    */
   officeOf?: string;
+  /** A ship or a ship's class ("HMS Westminster"): claimed so no other rule reads its words, never an entity (namesakes.ts). */
+  vessel?: boolean;
 }
 
 export interface Quantity extends TextSpan {
@@ -257,7 +262,7 @@ const BARE_INVASION_RE = new RegExp(
   "gu",
 );
 const SITE_NOUNS =
-  "training (?:ground|area|range|centre|center)|firing range|(?:military |army |air )?(?:base|camp)|garrison|barracks";
+  "(?:military |army )?training (?:ground|area|range|centre|center)|firing range|(?:military |army |air )?(?:base|camp)|garrison|barracks";
 /** "the training ground 'Novo Selo'": a site's name in quotation marks after its noun. */
 const SITE_QUOTED_RE = new RegExp(
   `\\bthe\\s+(?:${SITE_NOUNS})\\s+['‘"“]([\\p{Lu}][\\p{L}-]*(?:\\s[\\p{Lu}][\\p{L}-]*){0,2})['’"”]`,
@@ -451,7 +456,14 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
 }
 
 const METONYM_AFTER =
-  /^(?:['’]s\s+(?:(?:full-scale|brutal|illegal|unprovoked|ongoing|continued|latest|new|own|military|war of)\s+)*(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/;
+  /^(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/u;
+
+/**
+ * Before a capital that stands for its government: "the government in Lisbon", "the authorities in
+ * Kyiv", "support for Kyiv", "weapons to Kyiv" (what a state gives or receives, not a city).
+ */
+const METONYM_BEFORE =
+  /\b(?:(?:government|authorities|leadership|regime|administration)\s+in|(?:support|aid|assistance|backing|weapons|arms|ammunition|military aid|solidarity)\s+(?:for|to))\s+$/i;
 
 /**
  * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",
@@ -459,7 +471,11 @@ const METONYM_AFTER =
  * said ..."), where it is the city.
  */
 function isMetonym(text: string, start: number, end: number): boolean {
-  if (!METONYM_AFTER.test(text.slice(end, end + 60))) return false;
+  if (METONYM_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  const after = METONYM_AFTER.exec(text.slice(end, end + 60));
+  if (!after) return false;
+  // "a sharp turn in Berlin's long-term policy": a possessive stands for the state after any word
+  if (/^['’]s\s/.test(after[0])) return true;
   return !/\b(?:in|to|from|at|near|into|of|outside|around|visited|visit|visiting|via|toward|towards)\s+(?:the\s+)?$/i.test(
     text.slice(Math.max(0, start - 20), start),
   );
@@ -472,6 +488,8 @@ export function findMentions(
   reference: { date: Date; precision: "year" | "month" | "day" } | null,
 ): Mentions {
   const claimed: Mention[] = [];
+  /** The last words of the people and ships named in full so far, for `townAt` (namesakes.ts). */
+  const fullNames = new Set<string>();
   // The same mentions by (start, end): claimed ones never overlap, so their ends rise with their
   // starts and only the last one starting before `e` can overlap [s, e). Scanning them all made
   // a text of thousands of mentions ("Trudeau's " repeated) quadratic.
@@ -494,6 +512,8 @@ export function findMentions(
   const claim = (m: Mention) => {
     if (!free(m.start, m.end)) return;
     claimed.push(m);
+    if ((m.kind === "Person" && !m.bare) || m.vessel)
+      fullNames.add(m.name.split(/\s+/).pop() ?? "");
     spans.splice(before(m.start, m.end), 0, m);
   };
   /** Takes back mentions claimed, for a longer reading of their words. */
@@ -516,6 +536,11 @@ export function findMentions(
       properties: { category },
     });
 
+  // Ships and their classes first: "ORP General Kazimierz Pulaski" is no person (namesakes.ts)
+  for (const v of vesselSpans(text, (w) => gazAt(w) !== undefined || ORG_HEADS[w] !== undefined)) {
+    const written = text.slice(v.start, v.end);
+    claim({ ...v, text: written, kind: "Organization", name: written, vessel: true });
+  }
   // Missions: "Operation Reassurance", "Operation Unifier".
   for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
     // "Operation REASSURANCE" is Operation Reassurance
@@ -1200,7 +1225,7 @@ export function findMentions(
   // "Edmonton-based soldiers": a town, where the word before "-based" is one.
   for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)-based\b/gu)) {
     const span = { start: m.index, end: m.index + (m[1] ?? "").length, text: m[1] ?? "" };
-    const town = townAt(text, span, claimed, true);
+    const town = townAt(text, span, claimed, true, fullNames);
     if (town) claim(town);
   }
 
@@ -1302,7 +1327,7 @@ export function findMentions(
     if (run.length >= 2 && (run[0] as Token).text === "The") {
       const last = run[1] as Token;
       const whole = { start: t.start, end: last.end, text: text.slice(t.start, last.end) };
-      const town = townAt(text, whole, claimed, false);
+      const town = townAt(text, whole, claimed, false, fullNames);
       if (town) {
         claim(town);
         continue;
@@ -1338,6 +1363,12 @@ export function findMentions(
       NOT_NAMES.has((nameTokens[nameTokens.length - 1] as Token).text)
     )
       nameTokens = nameTokens.slice(0, -1);
+    // "Lloyd J. Austin III", "Joseph R. Biden Jr.": a generational suffix is no part of the name
+    if (
+      nameTokens.length >= 3 &&
+      GENERATION.test((nameTokens[nameTokens.length - 1] as Token).text)
+    )
+      nameTokens = nameTokens.slice(0, -1);
     if (nameTokens.length === 0) continue;
     const first = nameTokens[0] as Token;
     const last = nameTokens[nameTokens.length - 1] as Token;
@@ -1355,7 +1386,7 @@ export function findMentions(
     const head = words[words.length - 1] ?? "";
     // "in Tapa", "from Edmonton, Alberta", "Vilnius, Lithuania": a town (GeoNames), not a person
     if (!role && words.length <= 3) {
-      const town = townAt(text, span, claimed, false);
+      const town = townAt(text, span, claimed, false, fullNames);
       if (town) {
         claim(town);
         continue;
@@ -1492,11 +1523,29 @@ export function findMentions(
   // "Bemowo Piskie near Orzysz", "the Rovaniemi and Sodankylä areas" (src/extract/units.ts)
   for (const p of placesBesideTowns(text, claimed, free)) claim(p);
   for (const b of bares) claim(b);
+  ownersAfter(text, claimed);
+  // "Czech defence minister Karla Slechtova": a title in lower case after its owner (lower-titles.ts)
+  const ownersByEnd = new Map(
+    claimed
+      .filter((x) => (x.kind === "Nation" || x.kind === "Organization") && !x.vessel)
+      .map((x) => [x.end, x] as const),
+  );
+  for (const m of claimed) {
+    if (m.kind !== "Person" || m.role || m.bare) continue;
+    let owner: Mention | undefined;
+    const title = lowerCaseTitle(text, m.start, (end) => {
+      owner = ownersByEnd.get(end);
+      return owner !== undefined;
+    });
+    if (!title || !owner) continue;
+    m.role = title.role;
+    m.roleOf = owner;
+  }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
 
   return {
-    entities: claimed.sort((a, b) => a.start - b.start),
+    entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     dates: datesOf(text, reference),
   };
@@ -1535,6 +1584,13 @@ function officesKnown(mentions: Mention[], year: number | undefined): void {
     if (m.bare) {
       const full = m.role ? holderBySurname(m.text, m.role, year) : undefined;
       if (full) m.name = full;
+      // "Meloni met Rutte": a leader in office then, known by surname alone to any reader (not a
+      // word English uses otherwise: "May" is no Theresa May); link.ts makes it a person
+      const alone = !m.role && !isCommonWord(m.text) ? holderOfSurname(m.text, year) : undefined;
+      if (alone) {
+        m.name = alone;
+        m.key = slug(alone);
+      }
     } else {
       const known = knownPerson(m.name);
       if (known && foldName(known) !== foldName(m.name)) {
@@ -1591,6 +1647,9 @@ const isCommonWord = memo((w) =>
 );
 const isFirstName = memo((w) => nlp(w).has("#FirstName"));
 
+/** A generational suffix after a person's name. */
+const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
 /** Before a place: a preposition of place or motion, or "the town of". */
 const LOCATIVE_BEFORE =
   /(?:^|[^\p{L}])(?:in|at|to|from|near|outside|around|into|toward|towards|visited|visiting|via|across|through|(?:town|city|village|municipality|capital|port|garrison) of)\s+(?:the\s+)?$/iu;
@@ -1610,11 +1669,15 @@ function townAt(
   span: TextSpan & { text: string },
   claimed: readonly Mention[],
   located: boolean,
+  fullNames: ReadonlySet<string>,
 ): Mention | undefined {
   const candidates = citiesNamed(span.text);
   if (candidates.length === 0) return undefined;
   // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
+  // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
+  // the last word of a name the article gave in full is that person or ship (placement.ts)
+  if (namedBefore(span.text, fullNames)) return undefined;
   const after = text.slice(span.end, span.end + 3);
   const written = /^,\s/.test(after)
     ? claimed.find(
@@ -1636,7 +1699,9 @@ function townAt(
       located ||
       LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
       SITE_AFTER.test(text.slice(span.end, span.end + 40));
-    const inNamed = candidates.find((c) => named.has(c.nation));
+    // "Portsmouth" in a story that names the United States but not Britain is still the English
+    // city: a namesake in a named nation does not displace a bigger city of 100,000 (placement.ts)
+    const inNamed = namesakeInNamed(candidates, named);
     if (locative)
       town = inNamed ?? ((candidates[0]?.population ?? 0) >= 100_000 ? candidates[0] : undefined);
     else if (
@@ -1749,6 +1814,25 @@ function isSentenceStart(text: string, at: number, starts: Set<number>): boolean
 }
 
 /** The nation or organisation named right before a title: "British", "NATO", "Latvia's". */
+/**
+ * "Rear Admiral Edward Cashman of the US Navy", "Colonel Jan Novak of the Czech Army": a titled
+ * person's owner named just after the name, where none is named before the title.
+ */
+function ownersAfter(text: string, claimed: readonly Mention[]): void {
+  const sorted = [...claimed].sort((a, b) => a.start - b.start);
+  for (const [i, m] of sorted.entries()) {
+    if (m.kind !== "Person" || !m.role || m.roleOf) continue;
+    const next = sorted[i + 1];
+    if (!next || !/^\s+of\s+(?:the\s+)?$/.test(text.slice(m.end, next.start))) continue;
+    const category = next.properties?.category ?? next.known?.properties.category;
+    const owner =
+      (next.kind === "Nation" && !next.demonym) ||
+      (next.kind === "Organization" &&
+        (category === "ARMED_FORCES" || category === "GOVERNMENT" || category === "ALLIANCE"));
+    if (owner) m.roleOf = next;
+  }
+}
+
 function ownerBefore(text: string, claimed: Mention[], at: number): Mention | undefined {
   return claimed.find(
     (m) =>

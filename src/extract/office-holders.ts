@@ -395,6 +395,19 @@ export function officeOwner(name: string, role: string, year?: number): string |
 }
 
 /**
+ * The full name of the one person in the table holding any office in `year` under that surname
+ * ("Meloni met Rutte in Rome" in June 2025: Mark Rutte), if exactly one does. Without a year, none:
+ * a surname alone is read against the offices of the article's time only.
+ */
+export function holderOfSurname(surname: string, year?: number): string | undefined {
+  if (year === undefined) return undefined;
+  const names = new Set(
+    (BY_SURNAME.get(foldName(surname)) ?? []).filter((o) => held(o, year)).map((o) => o.name),
+  );
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
  * The full name of the office holder a title and a surname name ("President Macron", "Chancellor
  * Scholz"), in `year` where known: exactly one person in the table with that surname holding an
  * office of the title's kind.

@@ -20,6 +20,7 @@ import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
 import { passivePledges } from "./passive-pledges.js";
+import { namedCapitalOf, nationsNamed } from "./placement.js";
 import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
@@ -407,6 +408,7 @@ function places(ctx: Context): void {
   // a dateline's place still lies where it lies: "OTTAWA —" is in Canada
   const all = [...(ctx.filedFrom ?? []), ...ctx.placed];
   const clusters = [...new Set(all.map((p) => p.cluster))];
+  const named = nationsNamed(ctx);
   for (const p of all) {
     const s = sentenceOf(ctx, p.mention.start);
     if (!s) continue;
@@ -441,7 +443,7 @@ function places(ctx: Context): void {
           inferred: true,
           confidence: 0.7,
         });
-        const nation = pl.kind === "Place" ? capitalOf(pl.key) : undefined;
+        const nation = pl.kind === "Place" ? namedCapitalOf(pl.key, named) : undefined;
         if (nation) {
           ctx.propose({
             type: "LOCATED_IN",
@@ -459,7 +461,7 @@ function places(ctx: Context): void {
     if (c.kind !== "Place") continue;
     const s = firstSentence(c);
     if (!s) continue;
-    const nation = capitalOf(c.key);
+    const nation = namedCapitalOf(c.key, named);
     if (nation) {
       ctx.propose({
         type: "LOCATED_IN",
