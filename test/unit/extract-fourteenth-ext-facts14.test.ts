@@ -1,0 +1,38 @@
+/**
+ * The fourteenth pass (issue 25, ext-facts14): precision of the facts between found entities.
+ * Sentences are written for the test; each mechanism has cases that must not fire.
+ */
+import { describe, expect, it } from "vitest";
+import { draft } from "../helpers/extract.js";
+
+/** The sentence each entity's MENTIONS cites, by the entity's kind and key. */
+async function mentions(text: string) {
+  const r = await draft(text);
+  const kind = new Map(r.document.entities.map((e) => [e.key, e.kind]));
+  return new Map(
+    r.document.relations
+      .filter((x) => x.type === "MENTIONS")
+      .map((x) => [`${kind.get(x.to)} ${x.to}`, x.evidence]),
+  );
+}
+
+describe("extract: every drafted entity has its MENTIONS, a told event too", () => {
+  it("a meeting a clause tells of (no name in the text) is mentioned by the sentence that tells it", async () => {
+    const text =
+      "Prices rose in Oslo last year. Defence Minister Anna Berg met her counterpart Paul Lind in Vilnius on Monday.";
+    const m = await mentions(text);
+    const events = [...m].filter(([k]) => k.startsWith("Event "));
+    expect(events.length).toBeGreaterThan(0);
+    for (const [, evidence] of events)
+      expect(evidence).toBe(
+        "Defence Minister Anna Berg met her counterpart Paul Lind in Vilnius on Monday.",
+      );
+  });
+
+  it("a named entity keeps the first sentence that names it", async () => {
+    const m = await mentions(
+      "Lithuania hosts the exercise. Defence Minister Anna Berg met her counterpart Paul Lind in Lithuania on Monday.",
+    );
+    expect(m.get("Nation lithuania")).toBe("Lithuania hosts the exercise.");
+  });
+});
