@@ -3,7 +3,7 @@
  * Sentences are written for the test; each mechanism has cases that must not fire.
  */
 import { describe, expect, it } from "vitest";
-import { draft } from "../helpers/extract.js";
+import { draft, facts } from "../helpers/extract.js";
 
 /** The sentence each entity's MENTIONS cites, by the entity's kind and key. */
 async function mentions(text: string) {
@@ -34,5 +34,24 @@ describe("extract: every drafted entity has its MENTIONS, a told event too", () 
       "Lithuania hosts the exercise. Defence Minister Anna Berg met her counterpart Paul Lind in Lithuania on Monday.",
     );
     expect(m.get("Nation lithuania")).toBe("Lithuania hosts the exercise.");
+  });
+});
+
+describe("extract: a town is where an event happened, a nation hosts it", () => {
+  it("a meeting in a town is LOCATED_IN the town, not hosted by it", async () => {
+    const f = await facts(
+      "Defence Minister Anna Berg met her counterpart Paul Lind in Riga on Monday.",
+    );
+    expect(f.some((x) => / LOCATED_IN riga$/.test(x))).toBe(true);
+    expect(f.filter((x) => x.startsWith("riga HOSTS"))).toEqual([]);
+  });
+
+  it("a meeting in a nation is hosted by it; a nation that 'will host' an exercise hosts it", async () => {
+    const f = await facts(
+      "Defence Minister Anna Berg met her counterpart Paul Lind in Latvia on Monday.",
+    );
+    expect(f.some((x) => /^latvia HOSTS .*meeting/.test(x))).toBe(true);
+    const g = await facts("Latvia will host the exercise Crystal Arrow next year.");
+    expect(g).toContain("latvia HOSTS crystal-arrow");
   });
 });
