@@ -55,3 +55,21 @@ describe("extract: a town is where an event happened, a nation hosts it", () => 
     expect(g).toContain("latvia HOSTS crystal-arrow");
   });
 });
+
+describe("extract: 'the war in Ukraine' is waged by the nation known to wage it, not by any nation near it", () => {
+  it.each([
+    "Anna Berg promised Slovakia humanitarian aid to help it cope with refugees fleeing the war in Ukraine.",
+    "Poland has taken in refugees from the invasion of Ukraine.",
+  ])("a nation that helps or takes in refugees invades no one: %s", async (text) => {
+    const f = await facts(text);
+    expect(f.filter((x) => / INVADED /.test(x) || /aggressor/.test(x))).toEqual([]);
+    expect(f.filter((x) => /^(slovakia|poland) PARTICIPATED_IN /.test(x))).toEqual([]);
+  });
+
+  it("Russia named beside 'the war in Ukraine' is its invader", async () => {
+    const f = await facts(
+      "Russia has stepped up attacks since the war in Ukraine began, Anna Berg said.",
+    );
+    expect(f).toContain("russia INVADED ukraine (inferred)");
+  });
+});
