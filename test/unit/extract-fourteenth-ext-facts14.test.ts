@@ -73,3 +73,20 @@ describe("extract: 'the war in Ukraine' is waged by the nation known to wage it,
     expect(f).toContain("russia INVADED ukraine (inferred)");
   });
 });
+
+describe("extract: an aggression is a conflict with an aggressor, an invasion also an INVADED", () => {
+  it("'Russia's aggression in Ukraine': Russia the aggressor of the conflict, no INVADED", async () => {
+    const f = await facts("The mission grew after Russia's aggression in Ukraine last year.");
+    expect(f.some((x) => /^russia PARTICIPATED_IN /.test(x))).toBe(true);
+    expect(f.filter((x) => / INVADED /.test(x))).toEqual([]);
+  });
+
+  it("'Russia's invasion of Ukraine' and 'Russia attacked Ukraine': INVADED", async () => {
+    expect(await facts("The mission grew after Russia's invasion of Ukraine last year.")).toContain(
+      "russia INVADED ukraine",
+    );
+    expect(await facts("NATO met after Russia attacked Ukraine this week.")).toContain(
+      "russia INVADED ukraine",
+    );
+  });
+});
