@@ -2856,6 +2856,10 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   let m = s.text.match(
     /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|calls? for|called for|calling for|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|asked|asks|asking|challenged|challenges|implored|implores|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
+  // "Trump demanded that NATO allies spend 5%": a demand is a call, stated
+  m ??= s.text.match(
+    /\b(?:demanded|demands|demanding|demand)\s+(?:that\s+)?((?:(?:all|other|the|European|fellow|NATO|Western|remaining)\s+)*(?:allies|member states|members|partners|\p{Lu}[\p{L}.]+))\s+(?:must\s+|should\s+)?(\p{Ll}.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/u,
+  );
   // "Rutte said allies must spend more": a call in reported speech, inferred
   if (!m) {
     m = s.text.match(

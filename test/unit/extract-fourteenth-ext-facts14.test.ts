@@ -90,3 +90,20 @@ describe("extract: an aggression is a conflict with an aggressor, an invasion al
     );
   });
 });
+
+describe("extract: a demand is a call", () => {
+  it("'X demanded that NATO allies spend 5%': X CALLED_ON NATO", async () => {
+    const f = await facts(
+      "U.S. President Donald Trump has demanded that NATO allies spend 5% of GDP on defence.",
+    );
+    expect(f).toContain("donald-trump CALLED_ON nato");
+  });
+
+  it("a demand with no one called on, or rejected, is no call", async () => {
+    for (const text of [
+      "Defence Minister Anna Berg rejected the demands of the protesters in Riga.",
+      "U.S. President Donald Trump met NATO Secretary General Mark Rutte amid demands for more spending.",
+    ])
+      expect((await facts(text)).filter((x) => / CALLED_ON /.test(x))).toEqual([]);
+  });
+});
