@@ -2709,7 +2709,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       ctx.text.slice(s.start, verbAt),
     );
   if (!subject && pronoun) {
-    const last = lastPersonBefore(ctx, s.start);
+    const last = describedPerson(ctx, s.start, s.start + pronoun[0].length);
     const at = s.start + Math.max(0, pronoun[0].search(/\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\b/));
     if (last)
       subject = {
@@ -3841,6 +3841,34 @@ function titleHolder(ctx: Context, wanted: string, at: number): Cluster | undefi
       best = p.cluster;
   }
   return best;
+}
+
+/**
+ * Who "the Turkish minister" (words ending at `end`, the sentence at `at`) stands for: the person
+ * named last before whose title names that nation ("Turkish Defence Minister X"), else the last
+ * whose title names no other nation ("Defence Minister X", not "U.S. Secretary of Defense Y").
+ * Without a nation in the words ("he", "the minister"), the person named last.
+ */
+function describedPerson(ctx: Context, at: number, end: number): Cluster | undefined {
+  const nationIn = (from: number, to: number) =>
+    ctx.placed.find(
+      (p) => p.cluster.kind === "Nation" && p.mention.start >= from && p.mention.end <= to,
+    )?.cluster;
+  const wanted = nationIn(at, end);
+  if (!wanted) return lastPersonBefore(ctx, at);
+  let unmarked: Cluster | undefined;
+  const before = ctx.placed.filter((p) => p.cluster.kind === "Person" && p.mention.end <= at);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const p = before[i] as Placed;
+    // the title right before the name: in its sentence, from the last comma on
+    const sentenceStart = sentenceOf(ctx, p.mention.start)?.start ?? 0;
+    const lead = Math.max(sentenceStart, p.mention.start - 60);
+    const from = lead + ctx.text.slice(lead, p.mention.start).lastIndexOf(",") + 1;
+    const named = nationIn(from, p.mention.start);
+    if (named === wanted) return p.cluster;
+    if (!named) unmarked ??= p.cluster;
+  }
+  return unmarked;
 }
 
 function lastPersonBefore(ctx: Context, at: number): Cluster | undefined {

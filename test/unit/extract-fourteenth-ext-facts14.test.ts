@@ -107,3 +107,24 @@ describe("extract: a demand is a call", () => {
       expect((await facts(text)).filter((x) => / CALLED_ON /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: 'the Turkish minister' is the Turkish person named before, not the last person named", () => {
+  it("past a person of another nation, to the one whose title names the nation", async () => {
+    const f = await facts(
+      "Turkish Defence Minister Yasar Guler met his counterparts in Brussels on Friday. He had a conversation with U.S. Secretary of Defense Lloyd Austin. The Turkish minister also met with his Greek counterpart Nikos Dendias.",
+    );
+    expect(f.some((x) => /^yasar-guler PARTICIPATED_IN .*nikos-dendias/.test(x))).toBe(true);
+    expect(f.filter((x) => x.startsWith("lloyd-austin PARTICIPATED_IN"))).toEqual([]);
+  });
+
+  it("to the last person whose title names no other nation, and 'he' to the last person named", async () => {
+    const f = await facts(
+      "Defence Minister Anna Berg arrived in Brussels on Friday. She had a conversation with U.S. Secretary of Defense Lloyd Austin. The Swedish minister also met with her Greek counterpart Nikos Dendias.",
+    );
+    expect(f.some((x) => /^anna-berg PARTICIPATED_IN .*nikos-dendias/.test(x))).toBe(true);
+    const g = await facts(
+      "Defence Minister Anna Berg arrived in Brussels on Friday. She had a conversation with U.S. Secretary of Defense Lloyd Austin. He also met with his Greek counterpart Nikos Dendias.",
+    );
+    expect(g.some((x) => /^lloyd-austin PARTICIPATED_IN .*nikos-dendias/.test(x))).toBe(true);
+  });
+});
