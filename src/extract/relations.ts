@@ -1579,9 +1579,16 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
     );
     return stop < 0 ? s.end : verbAt + stop;
   })();
+  // "X began his visit – meeting with Y, Z, visiting troops": Y and Z, met, are no visitors; the
+  // visitors stand before the first word of meeting ("met", "meeting") after the first of them
+  const first = people(here).find((p) => p.mention.end <= verbAt);
+  const metAt = first
+    ? ctx.text.slice(first.mention.end, verbAt).search(/\b(?:met|meets|meeting)\b/)
+    : -1;
+  const visitorsEnd = first && metAt >= 0 ? first.mention.end + metAt : verbAt;
   let who = people(here).filter(
     (p) =>
-      p.mention.end <= verbAt &&
+      p.mention.end <= visitorsEnd &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
   // "He later travelled to Riga": the pronoun opening the sentence is the person last named
