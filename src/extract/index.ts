@@ -48,6 +48,19 @@ export type {
 } from "./types.js";
 export { draftToYaml } from "./yaml.js";
 
+/** The earliest sentence of a relation (MENTIONS apart) the cluster is an end of. */
+function firstTelling(c: Cluster, relations: readonly { p: Proposal }[]) {
+  let first: Proposal["sentence"] | undefined;
+  for (const { p } of relations)
+    if (
+      p.type !== "MENTIONS" &&
+      (p.from === c || p.to === c) &&
+      (!first || p.sentence.start < first.start)
+    )
+      first = p.sentence;
+  return first;
+}
+
 function reference(publishedAt: string | undefined) {
   if (!publishedAt || !isPartialDate(publishedAt)) return null;
   const parts = publishedAt.split("-");
@@ -232,7 +245,11 @@ export async function extractDraft(
   );
   for (const c of entityList) {
     const first = [...c.mentions].sort((a, b) => a.start - b.start)[0];
-    const s = first && sentences.find((x) => x.start <= first.start && first.start < x.end);
+    // an event or pledge a clause tells of (no name in the text) is introduced by the first
+    // sentence that relates it
+    const s = first
+      ? sentences.find((x) => x.start <= first.start && first.start < x.end)
+      : firstTelling(c, relations);
     if (!s) continue;
     relations.push({
       confidence: 0.95,

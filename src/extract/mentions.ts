@@ -219,6 +219,9 @@ const EVENT_HEADS =
 /** A nation's abbreviation used before a service's name: "US Army", "U.K. Royal Navy". */
 const ABBREVIATED = "(?:U\\.S\\.|US|UK|U\\.K\\.)";
 // Built once: the alternations of every nation name are long.
+/** Wars any reader of the news knows by the invaded nation alone: "the war in Ukraine" is Russia's. */
+const KNOWN_INVADER: Readonly<Record<string, string>> = { ukraine: "russia", georgia: "russia" };
+
 const INVASION_RE = new RegExp(
   `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression (?:against|in)|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
@@ -794,6 +797,7 @@ export function findMentions(
   }
   // "the invasion of Ukraine", "the war in Ukraine": the invader is the one the article names in
   // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
+  // when that is the nation known to have invaded it (KNOWN_INVADER)
   for (const m of text.matchAll(BARE_INVASION_RE)) {
     const b = gazAt(m[1] ?? "")?.entity;
     if (b?.kind !== "Nation" || !free(m.index, m.index + m[0].length)) continue;
@@ -807,7 +811,11 @@ export function findMentions(
           ),
         ]
       : [];
-    const a = invaders.get(b) ?? (others.length === 1 ? others[0] : undefined);
+    // the other nation only when it is the one any reader knows waged that war: in "help Slovakia
+    // cope with refugees fleeing the war in Ukraine" Slovakia is no invader
+    const a =
+      invaders.get(b) ??
+      (others.length === 1 && others[0]?.key === KNOWN_INVADER[b.key] ? others[0] : undefined);
     if (!a) continue;
     claimInvasion(m, a, b, true);
   }

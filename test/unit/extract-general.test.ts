@@ -130,22 +130,22 @@ describe("extract: quotations", () => {
 });
 
 describe("extract: events", () => {
-  it("a summit in a city: hosted by it, located there, held by the alliance, attended by the subject", async () => {
+  it("a summit in a city: located there (the city is no host), held by the alliance, attended by the subject", async () => {
     const out = await facts(
       "NATO leaders will meet in Washington. Prime Minister Jonas Gahr Støre will attend the NATO summit in Vilnius next month.",
       "2023-06-12",
     );
     expect(out).toEqual(
       expect.arrayContaining([
-        "vilnius HOSTS nato-summit-vilnius-2023",
         "nato-summit-vilnius-2023 LOCATED_IN vilnius",
         "nato PARTICIPATED_IN nato-summit-vilnius-2023 (inferred)",
         "jonas-gahr-store PARTICIPATED_IN nato-summit-vilnius-2023",
       ]),
     );
+    expect(out).not.toContain("vilnius HOSTS nato-summit-vilnius-2023");
   });
 
-  it("a visit by several people is an event they take part in, hosted where it happens", async () => {
+  it("a visit by several people is an event they take part in, hosted by the nation where it happens", async () => {
     const out = await facts(
       "Prime Minister Ulf Kristersson and Defence Minister Pål Jonson visited the Tapa military base in Estonia on Monday.",
       "2024-03-06",
@@ -155,10 +155,10 @@ describe("extract: events", () => {
         "ulf-kristersson VISITED tapa",
         "ulf-kristersson PARTICIPATED_IN visit-to-tapa",
         "pal-jonson PARTICIPATED_IN visit-to-tapa",
-        "tapa HOSTS visit-to-tapa",
         "estonia HOSTS visit-to-tapa (inferred)",
       ]),
     );
+    expect(out).not.toContain("tapa HOSTS visit-to-tapa");
   });
 
   it("'during a visit to X' puts the subject after the phrase there", async () => {
