@@ -33,7 +33,14 @@ const BODY_MEETING =
 
 /** "a NATO exercise", "a joint naval exercise": an exercise with no name of its own. */
 const UNNAMED_EXERCISE =
-  /\b(?:[Aa]n?)\s+((?:(?:NATO|allied|joint|multinational|international|military|naval|air|land|amphibious|large-scale|live-fire|combined)\s+){1,3})(exercise|drill)(?!s)\b(?!\s+(?:called|named|dubbed|code-named)\b)(?!\s+\p{Lu})/gu;
+  /\b(?:[Aa]n?)\s+((?:(?:NATO|allied|joint|multinational|international|military|naval|air|land|amphibious|large-scale|live-fire|combined|major|large|massive|annual|[\p{L}\d]+-(?:day|week|month)(?:-long)?|week-long|weeklong|month-long)\s+){1,3})(exercise|drill)(?!s)\b(?!\s+(?:called|named|dubbed|code-named)\b)(?!\s+\p{Lu})/gu;
+
+/**
+ * An exercise named after its head noun: "an exercise called Iron Wolf", "the drills, dubbed
+ * Hedgehog", and set off by commas before a verb: "The exercise, Iron Wolf, is led by ...".
+ */
+const NAMED_AFTER =
+  /\b([Tt]he|[Aa]n?)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major)\s+){0,2}(?:exercise|drills?|war ?games)(?:\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“]?((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
 
 /** "a visit by the Standing NATO Maritime Group 1", "an official visit by President X". */
 const VISIT_BY =
@@ -121,6 +128,25 @@ export function describedEvents(text: string): DescribedEvent[] {
       name: `${who} ${head.replace(/^.*\s/, "")}`,
       category: "VISIT",
     });
+  }
+  for (const m of text.matchAll(NAMED_AFTER)) {
+    const name = m[2] ?? "";
+    const comma = !/(?:called|named|dubbed)\s/.test(m[0]);
+    // "the exercise, Pistorius said," is no name: set off by commas only before a verb of it
+    if (comma && !m[3]) continue;
+    const words = name.split(/\s+/);
+    if (words.some((w) => NOT_AN_EXERCISE_NAME.test(w))) continue;
+    const start =
+      (m.index ?? 0) + m[0].indexOf(name, m[0].length - name.length - (m[3] ?? "").length - 2);
+    // "The exercise, Iron Wolf," names the exercise the text told of before ("a two-week exercise")
+    if (/^[Tt]he$/.test(m[1] ?? "")) {
+      const told = out.findLast(
+        (e) =>
+          e.category === "OTHER" && e.end <= (m.index ?? 0) && /(?:exercise|drill)$/.test(e.name),
+      );
+      if (told) told.name = name;
+    }
+    out.push({ start, end: start + name.length, text: name, name, category: "OTHER" });
   }
   for (const m of text.matchAll(NAMED_EXERCISE)) {
     const name = m[1] ?? "";

@@ -1895,6 +1895,10 @@ export function numberIn(text: string): number | null {
 }
 const NUMBER_CACHE = new Map<string, number | null>();
 
+/** A span of time counted from an event the text tells of: "a week after", "two days earlier". */
+const FROM_ANOTHER_EVENT =
+  /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|on)$/i;
+
 /** Dates, relative ones resolved against the publication date by chrono-node. */
 function datesOf(
   text: string,
@@ -1903,6 +1907,9 @@ function datesOf(
   if (!reference) return [];
   const out: DateMention[] = [];
   for (const r of chrono.parse(text, { instant: reference.date, timezone: "UTC" })) {
+    // "a week after NATO defence ministers met", "three months later": counted from another
+    // event, not from the publication date (chrono dated the meeting a week after the article)
+    if (FROM_ANOTHER_EVENT.test(r.text)) continue;
     let d = r.start.date();
     // News reports what happened: a bare weekday ("on Monday") is the last one, not the next,
     // unless the sentence looks ahead ("will", "next", "coming").

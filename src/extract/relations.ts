@@ -12,6 +12,7 @@ import { deploymentPledges } from "./deployment-pledges.js";
 import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
+import { exerciseParticipants } from "./exercise-participants.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { hostNation } from "./host-titles.js";
 import { shareSlug, slug } from "./keys.js";
@@ -145,6 +146,8 @@ export function findRelations(ctx: Context): void {
       return named.size === 0 ? undefined : named.size === 1 ? [...named][0] : null;
     },
   });
+  by("exerciseParticipants");
+  exerciseParticipants(ctx);
   by("summits");
   summits(ctx);
   by("eventAnaphora");
@@ -2306,6 +2309,10 @@ function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+/** A clause after a share that tells of something else: a plan, a pledge, another speaker. */
+const OTHER_CLAUSE =
+  /;|,?\s+(?:and|but|while|whereas)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:has|have|had|will|would|said|says|plans?|aims?|intends?|wants?|pledged|promised|vowed|is|are)\b/u;
+
 /**
  * Words between a phrase of visiting ("During a visit to Latvia,") and a person that make the
  * person something else than the subject who visited: met, hosted or welcomed by them, or told of.
@@ -3184,7 +3191,14 @@ function spending(ctx: Context): void {
         )
       )
         props.estimated = true;
-      const d = inSentence(s, ctx.dates).find((x) => /\byear\b|\b\d{4}\b/.test(x.text));
+      // the share's year, not one of another clause ("spends about 3.5% ... and has said it will
+      // raise that to 5% from next year")
+      const rest = ctx.text.slice(q.end, s.end);
+      const other = OTHER_CLAUSE.exec(rest);
+      const clauseEnd = other ? q.end + other.index : s.end;
+      const d = inSentence(s, ctx.dates).find(
+        (x) => x.start < clauseEnd && /\byear\b|\b\d{4}\b/.test(x.text),
+      );
       if (d) props.year = Number(d.date.slice(0, 4));
       ctx.propose({
         type: "SPENDS",

@@ -136,3 +136,71 @@ describe("extract: a meeting of the same name on another date is another meeting
     ).toContain("russian-invasion-of-ukraine LINKED");
   });
 });
+
+describe("extract: an exercise the article tells of, and who takes part", () => {
+  const ARTICLE = [
+    "More than 3,000 troops from eight NATO countries began a two-week exercise in Lithuania on Monday, the armed forces said.",
+    "The exercise, Iron Wolf, is led by the Lithuanian Army and includes soldiers from Germany, the Netherlands, Norway and the United States.",
+    "German troops of the 45th Panzer Brigade, which is being set up in Lithuania, are taking part for the first time.",
+  ].join(" ");
+
+  it("'a two-week exercise' named 'The exercise, Iron Wolf,' after it is one event, in Lithuania", async () => {
+    const d = (await draft(ARTICLE, "2026-10-12")).document;
+    expect(d.entities.filter((e) => e.kind === "Event").map((e) => e.key)).toEqual(["iron-wolf"]);
+    const facts = d.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+    expect(facts).toContain("iron-wolf LOCATED_IN lithuania");
+  });
+
+  it("the nations whose soldiers it includes, the force that leads it and the troops taking part take part", async () => {
+    const facts = (await draft(ARTICLE, "2026-10-12")).document.relations
+      .filter((r) => r.type === "PARTICIPATED_IN")
+      .map((r) => r.from);
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        "germany",
+        "netherlands",
+        "norway",
+        "united-states",
+        "lithuanian-army",
+        "45th-panzer-brigade",
+      ]),
+    );
+    // where the brigade is set up is no participant
+    expect(facts).not.toContain("lithuania");
+  });
+
+  it("'the exercise, Pistorius said,' names no exercise", async () => {
+    const d = (
+      await draft(
+        "Germany will send 500 soldiers to the exercise, Pistorius said on Monday.",
+        "2026-10-12",
+      )
+    ).document;
+    expect(d.entities.filter((e) => e.kind === "Event")).toEqual([]);
+  });
+});
+
+describe("extract: dates and years of another clause", () => {
+  it("'a week after NATO defence ministers met' does not date the meeting a week after the article", async () => {
+    const d = (
+      await draft(
+        "The drills come a week after NATO defence ministers met in Brussels and agreed new plans.",
+        "2026-10-12",
+      )
+    ).document;
+    const meeting = d.entities.find((e) => e.kind === "Event");
+    expect(meeting?.properties?.date ?? "none").not.toBe("2026-10-19");
+  });
+
+  it("a share's year is not the year of a plan told in the next clause", async () => {
+    const spends = (
+      await draft(
+        "Lithuania, a NATO ally, spends about 3.5% of its gross domestic product on defence and has said it will raise that to 5% from next year.",
+        "2026-10-12",
+      )
+    ).document.relations.filter((r) => r.type === "SPENDS");
+    expect(spends.map((r) => [r.from, r.properties?.value, r.properties?.year])).toEqual([
+      ["lithuania", 3.5, undefined],
+    ]);
+  });
+});

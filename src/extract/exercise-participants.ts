@@ -1,0 +1,95 @@
+/**
+ * Who takes part in an exercise the article tells of, in the sentences that follow it as news copy
+ * writes them: "The exercise, Iron Wolf, ... includes soldiers from Germany, the Netherlands, Norway
+ * and the United States", "German troops of the 45th Panzer Brigade ... are taking part", "is led
+ * by the Lithuanian Army's Iron Wolf Brigade". A sentence speaks of the exercise when it names it,
+ * or says "the exercise" / "the drills" or "taking part" after the article has told of one.
+ */
+import { type Context, type Placed, placedIn } from "./context.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
+
+const EXERCISE_WORD = /\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b/i;
+const SPEAKS_OF_IT =
+  /\b(?:the|this)\s+(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b|\b(?:taking|take|took|takes)\s+part\b|\bparticipat/i;
+/** "soldiers from", "troops from", "ships from": the nations listed after it take part. */
+const FORCES_FROM =
+  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|aviators|marines|service\s+members|ships|warships|jets|aircraft|contingents?)\s+from\s+(?:the\s+)?$/i;
+/** Between two nations of one list: ", ", " and ", ", and ", each maybe with "the". */
+const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
+/** The verb of taking part, after its subject. */
+const TAKE_PART =
+  /\b(?:(?:are|is|were|was|will\s+be|have\s+been)\s+)?(?:taking\s+part|took\s+part|take\s+part|takes\s+part|participat\w+)\b/i;
+/** A mention that is where, not who: "set up in Lithuania", "near the border with Belarus". */
+const WHERE_BEFORE = /\b(?:in|to|at|near|into|with|across|inside)\s+(?:the\s+)?$/i;
+
+const isExercise = (ctx: Context, c: Cluster) => {
+  if (c.kind !== "Event" || c.properties.category !== "OTHER") return false;
+  if (EXERCISE_WORD.test(c.name)) return true;
+  const first = c.mentions[0];
+  const s = first && ctx.sentences.find((x) => x.start <= first.start && first.start < x.end);
+  return s !== undefined && EXERCISE_WORD.test(s.text) && !/ceremony/i.test(c.name);
+};
+
+export function exerciseParticipants(ctx: Context): void {
+  let current: Cluster | undefined;
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    const named = here.find((p) => isExercise(ctx, p.cluster));
+    if (named) current = named.cluster;
+    else if (!current || !SPEAKS_OF_IT.test(s.text)) continue;
+    const exercise = current;
+    if (!exercise) continue;
+    for (const c of participantsIn(ctx, s, here)) {
+      if (c === exercise) continue;
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: c,
+        to: exercise,
+        sentence: s,
+        confidence: 0.7,
+      });
+    }
+  }
+}
+
+function participantsIn(ctx: Context, s: Sentence, here: Placed[]): Set<Cluster> {
+  const out = new Set<Cluster>();
+  const actors = here.filter(
+    (p) => p.cluster.kind === "Nation" || p.cluster.kind === "Organization",
+  );
+  // "soldiers from Germany, the Netherlands and Norway"
+  for (let i = 0; i < actors.length; i++) {
+    const p = actors[i] as Placed;
+    if (p.cluster.kind !== "Nation" || p.mention.demonym) continue;
+    if (!FORCES_FROM.test(ctx.text.slice(Math.max(s.start, p.mention.start - 40), p.mention.start)))
+      continue;
+    out.add(p.cluster);
+    for (let j = i + 1; j < actors.length; j++) {
+      const prev = actors[j - 1] as Placed;
+      const next = actors[j] as Placed;
+      if (next.cluster.kind !== "Nation") break;
+      if (!LIST_GAP.test(ctx.text.slice(prev.mention.end, next.mention.start))) break;
+      out.add(next.cluster);
+    }
+  }
+  // "German troops of the 45th Panzer Brigade ... are taking part": the subject's forces and nations
+  const verb = TAKE_PART.exec(s.text);
+  if (verb) {
+    const verbAt = s.start + verb.index;
+    for (const p of actors) {
+      if (p.mention.end > verbAt) break;
+      if (
+        WHERE_BEFORE.test(ctx.text.slice(Math.max(s.start, p.mention.start - 20), p.mention.start))
+      )
+        continue;
+      out.add(p.cluster);
+    }
+  }
+  // "is led by the Lithuanian Army's Iron Wolf Brigade": the force leading it takes part
+  const led = /\b(?:is|was|will\s+be)\s+led\s+by\s+(?:the\s+)?$/;
+  for (const p of actors)
+    if (led.test(ctx.text.slice(Math.max(s.start, p.mention.start - 30), p.mention.start)))
+      out.add(p.cluster);
+  return out;
+}
