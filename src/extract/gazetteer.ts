@@ -485,7 +485,33 @@ interface GeoNamesCity {
   population: number;
 }
 
-const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "");
+/**
+ * Letters Unicode gives no decomposition, as English copy writes them: "Inowrocław" is
+ * "Inowroclaw", "Łask" "Lask", "Ørland" "Orland" (NFKD leaves ł, ø, æ, ß, ı, ð, þ, đ whole).
+ */
+const UNDECOMPOSED: Record<string, string> = {
+  ł: "l",
+  Ł: "L",
+  ø: "o",
+  Ø: "O",
+  æ: "ae",
+  Æ: "Ae",
+  œ: "oe",
+  Œ: "Oe",
+  ß: "ss",
+  ı: "i",
+  ð: "d",
+  Ð: "D",
+  þ: "th",
+  Þ: "Th",
+  đ: "d",
+  Đ: "D",
+};
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[łŁøØæÆœŒßıðÐþÞđĐ]/g, (c) => UNDECOMPOSED[c] ?? c);
 let CITIES: Map<string, CityCandidate[]> | undefined;
 
 /**

@@ -204,3 +204,17 @@ describe("extract: dates and years of another clause", () => {
     ]);
   });
 });
+
+describe("extract: towns whose letters Unicode does not decompose", () => {
+  it("'Inowroclaw' and 'Bialystok' as English copy writes them are the Polish towns", async () => {
+    const places = (
+      await draft(
+        "Poland bought jets. He spoke at a base in Inowroclaw on Monday and flew on to Bialystok.",
+        "2025-05-14",
+      )
+    ).document.entities
+      .filter((e) => e.kind === "Place")
+      .map((e) => e.key);
+    expect(places).toEqual(expect.arrayContaining(["inowroclaw", "bialystok"]));
+  });
+});
