@@ -20,6 +20,7 @@ import type { Cluster } from "./link.js";
 import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
+import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
 import { namedCapitalOf, nationsNamed } from "./placement.js";
 import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
@@ -148,6 +149,8 @@ export function findRelations(ctx: Context): void {
   });
   by("exerciseParticipants");
   exerciseParticipants(ctx);
+  by("missionParticipation");
+  missionParticipation(ctx);
   by("summits");
   summits(ctx);
   by("eventAnaphora");

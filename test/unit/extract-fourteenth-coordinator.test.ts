@@ -218,3 +218,31 @@ describe("extract: towns whose letters Unicode does not decompose", () => {
     expect(places).toEqual(expect.arrayContaining(["inowroclaw", "bialystok"]));
   });
 });
+
+describe("extract: a nation that takes part in a mission contributes to it", () => {
+  const contributes = async (text: string) =>
+    (await draft(text, "2026-03-03")).document.relations
+      .filter((r) => r.type === "CONTRIBUTES_TO")
+      .map((r) => `${r.from} ${r.to}${r.properties?.since ? ` since ${r.properties.since}` : ""}`);
+
+  it("'took part in', 'has taken part in ... since', 'participates in', 'joined'", async () => {
+    expect(
+      await contributes("Norway last took part in the Icelandic air policing mission in 2023."),
+    ).toEqual(["norway icelandic-air-policing"]);
+    expect(
+      await contributes("Spain has taken part in the Baltic Air Policing mission since 2006."),
+    ).toEqual(["spain baltic-air-policing since 2006"]);
+    expect(await contributes("Canada participates in Operation Reassurance in Latvia.")).toEqual([
+      "canada operation-reassurance",
+    ]);
+  });
+
+  it("talks on a mission, or a nation that only said something, are no part in it", async () => {
+    expect(await contributes("Canada will take part in talks on Operation Reassurance.")).toEqual(
+      [],
+    );
+    expect(
+      await contributes("Latvia said Canada's part in Operation Reassurance was welcome."),
+    ).toEqual([]);
+  });
+});
