@@ -22,6 +22,7 @@ import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
 import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
+import { placeInPlace } from "./place-in-place.js";
 import { namedCapitalOf, nationsNamed } from "./placement.js";
 import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
@@ -151,6 +152,8 @@ export function findRelations(ctx: Context): void {
   exerciseParticipants(ctx);
   by("missionParticipation");
   missionParticipation(ctx);
+  by("placeInPlace");
+  placeInPlace(ctx);
   by("summits");
   summits(ctx);
   by("eventAnaphora");

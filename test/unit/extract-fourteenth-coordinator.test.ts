@@ -246,3 +246,22 @@ describe("extract: a nation that takes part in a mission contributes to it", () 
     ).toEqual([]);
   });
 });
+
+describe("extract: a place written as lying in another", () => {
+  const located = async (text: string) =>
+    (await draft(text, "2025-05-14")).document.relations
+      .filter((r) => r.type === "LOCATED_IN" && !r.inferred)
+      .map((r) => `${r.from} ${r.to}`);
+
+  it("'Camp Kosciuszko in Poznan': the camp lies in the town", async () => {
+    expect(
+      await located("Many of the troops are at Camp Kosciuszko in Poznan, Poland said."),
+    ).toContain("camp-kosciuszko poznan");
+  });
+
+  it("a capital lies in its nation only: 'talks between Riga and Vilnius in Brussels'", async () => {
+    expect(
+      await located("Latvia held talks between Riga and Vilnius in Brussels on Monday."),
+    ).not.toContain("vilnius brussels");
+  });
+});
