@@ -73,18 +73,8 @@ function stopped(error: unknown): "timeout" | "memory" | null {
   return null;
 }
 
-/**
- * A short article that loads what an extraction needs (the model, nations, towns) and runs each
- * reader once, so that their code and patterns are compiled before an extraction's budget runs: a
- * one-sentence warm-up left the first article a second or more of compiling on a busy machine.
- */
-const WARM_UP = [
-  "RIGA, Latvia (AP) — Prime Minister Justin Trudeau visited Adazi, Latvia, on Tuesday to meet Prime Minister Evika Silina.",
-  "Canada leads the NATO battle group in Latvia, where about 540 Canadian troops serve, and will send 130 more soldiers next year.",
-  "Canada spends 1.39 percent of its GDP on defence, below NATO's 2 percent target, and has pledged to reach it by 2032.",
-  '"We will be there as long as it takes," Trudeau told reporters after a meeting of NATO leaders in Brussels. He said Germany and Poland agreed.',
-  "Operation Reassurance was renewed until 2026, the Department of National Defence said in a statement on March 8, 2022.",
-].join("\n\n");
+/** A sentence that loads what an extraction needs: the model, nations, towns. */
+const WARM_UP = "Prime Minister Justin Trudeau visited Adazi, Latvia, on Tuesday.";
 
 export function createExtractor(options: ExtractorOptions): Extractor {
   let pool: Piscina | undefined;
@@ -152,21 +142,34 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         channel.port1.postMessage(reply);
       });
       const task: ExtractTask = { input, ...(channel ? { port: channel.port2 } : {}) };
+      // The budget runs from now: waiting for other extractions and for a starting worker
+      // included, so the request's own budget (REQUEST_TIMEOUT_MS, above it) never ends first.
+      const budget = AbortSignal.timeout(options.timeoutMs);
+      const signal = cancelled ? AbortSignal.any([budget, cancelled]) : budget;
+      let loading = false;
       try {
-        // a warm-up that failed leaves the loading to the extraction, within its budget; a
-        // client that goes away meanwhile stops waiting
-        const loaded = ready().catch(() => undefined);
-        await (cancelled
-          ? Promise.race([
-              loaded,
-              new Promise((gone) => cancelled.addEventListener("abort", gone, { once: true })),
-            ])
-          : loaded);
+        // A starting worker loads the model in a task of its own: an extraction that runs out of
+        // budget waiting for it leaves it loading (the next one finds it ready), where one that
+        // loaded the model itself was stopped with it, every time, on a busy machine.
+        const loaded = ready().then(
+          () => undefined,
+          () => undefined,
+        );
+        if (!warmingSettled && !signal.aborted) {
+          loading = true;
+          await Promise.race([
+            loaded,
+            new Promise((stop) => signal.addEventListener("abort", stop, { once: true })),
+          ]);
+        }
         if (cancelled?.aborted)
           throw new ServiceUnavailableError("The client went away; the extraction was stopped.");
-        const budget = AbortSignal.timeout(options.timeoutMs);
+        if (signal.aborted)
+          throw new ServiceUnavailableError(
+            "The extractor is still loading its language model (it starts on first use, and again after ten minutes without extractions); retry in a few seconds.",
+          );
         return (await open().run(task, {
-          signal: cancelled ? AbortSignal.any([budget, cancelled]) : budget,
+          signal,
           ...(channel ? { transferList: [channel.port2] } : {}),
         })) as ExtractResult;
       } catch (error) {
@@ -185,8 +188,8 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         switch (why) {
           case "timeout":
             throw new TimeoutError(
-              waits
-                ? `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting for other extractions; retry in a few seconds (and if it fails alone, split the text).`
+              waits || loading
+                ? `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting (for other extractions, or for the extractor to load); retry in a few seconds (and if it fails alone, split the text).`
                 : `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
             );
           case "memory":

@@ -9,6 +9,7 @@ import {
   GraphQLError,
   getOperationAST,
   type IntValueNode,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   type ValidationContext,
 } from "graphql";
@@ -73,6 +74,9 @@ const overlapLimit = (error: GraphQLError) =>
     { nodes: error.nodes ?? null, extensions: { code: "LIMIT_EXCEEDED" } },
   );
 
+/** Mutation fields that write nothing (a draft for review), and __typename. */
+const WRITES_NOTHING = new Set(["extractDocument", "__typename"]);
+
 /**
  * Ends an operation that runs past its budget with a TIMEOUT error (its transactions time out
  * sooner, so a read's work is freed). A mutation cannot be taken back once its transaction may
@@ -83,8 +87,14 @@ function executionBudget(ms: number): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
+        const operation = getOperationAST(args.document, args.operationName ?? undefined);
+        // extractDocument is a mutation (it needs a write token) that writes nothing: stopped, it
+        // is told so, not that a write's outcome is unknown
         const mutation =
-          getOperationAST(args.document, args.operationName ?? undefined)?.operation === "mutation";
+          operation?.operation === "mutation" &&
+          !operation.selectionSet.selections.every(
+            (s) => s.kind === Kind.FIELD && WRITES_NOTHING.has(s.name.value),
+          );
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise((resolve) => {
           timer = setTimeout(() => {
@@ -93,10 +103,15 @@ function executionBudget(ms: number): Plugin {
                   `The write ran past its budget of ${ms} ms; it may or may not have committed. Read the graph before retrying.`,
                   { extensions: { code: "TIMEOUT", outcome: "UNKNOWN" } },
                 )
-              : new GraphQLError(
-                  `The request ran past its budget of ${ms} ms and was stopped; narrow it and retry.`,
-                  { extensions: { code: "TIMEOUT" } },
-                );
+              : operation?.operation === "mutation"
+                ? new GraphQLError(
+                    `The request ran past its budget of ${ms} ms and was stopped; it writes nothing, so it can be retried (split a long text first).`,
+                    { extensions: { code: "TIMEOUT" } },
+                  )
+                : new GraphQLError(
+                    `The request ran past its budget of ${ms} ms and was stopped; narrow it and retry.`,
+                    { extensions: { code: "TIMEOUT" } },
+                  );
             resolve({ data: null, errors: [error] });
           }, ms);
         });
