@@ -95,12 +95,10 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     return pool;
   };
   /**
-   * Resolves once a worker has loaded the model and the gazetteer, on a sentence of its own. An
-   * extraction's budget starts after it: a 200-word article that came to a worker still loading
-   * (the server's first extraction, or the first after the worker idled out or was stopped) ran
-   * past the 8 s budget on a busy machine and was told its text was too long or not prose.
-   * Extractions that come meanwhile wait for the same warm-up, and one warm-up runs at a time
-   * (clients that hung up over and over queued one each).
+   * Resolves once a worker has loaded the model and the gazetteer, on a sentence of its own (the
+   * server's first extraction, or the first after the worker idled out or was stopped, starts
+   * it). Extractions that come meanwhile wait for the same warm-up, within their budget; one
+   * warm-up runs at a time (clients that hung up over and over queued one each).
    */
   let warming: Promise<void> | undefined;
   let warmingSettled = false;
