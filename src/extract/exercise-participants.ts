@@ -32,20 +32,29 @@ const isExercise = (ctx: Context, c: Cluster) => {
 };
 
 export function exerciseParticipants(ctx: Context): void {
+  // asked once per event (a text of thousands of sentences and events stays linear)
+  const known = new Map<Cluster, boolean>();
+  const exercise = (c: Cluster) => {
+    const had = known.get(c);
+    if (had !== undefined) return had;
+    const is = isExercise(ctx, c);
+    known.set(c, is);
+    return is;
+  };
   let current: Cluster | undefined;
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
-    const named = here.find((p) => isExercise(ctx, p.cluster));
+    const named = here.find((p) => exercise(p.cluster));
     if (named) current = named.cluster;
     else if (!current || !SPEAKS_OF_IT.test(s.text)) continue;
-    const exercise = current;
-    if (!exercise) continue;
+    const told = current;
+    if (!told) continue;
     for (const c of participantsIn(ctx, s, here)) {
-      if (c === exercise) continue;
+      if (c === told) continue;
       ctx.propose({
         type: "PARTICIPATED_IN",
         from: c,
-        to: exercise,
+        to: told,
         sentence: s,
         confidence: 0.7,
       });
