@@ -2,6 +2,7 @@
  * Configuration, read once from the environment and validated. A bad value stops start-up with
  * a message that names the variable.
  */
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 import { loadTokenEntries } from "./auth/tokens.js";
 
@@ -66,6 +67,33 @@ function origin(text: string): string | null {
   if (!bare || /[?#@]/.test(text) || url.origin === "null") return null;
   return url.origin;
 }
+/**
+ * Which proxies in front of the server are believed about the client they forward for (their
+ * X-Forwarded-For), as Express's "trust proxy" reads it: a number of hops, or addresses, CIDR
+ * ranges and the names loopback, linklocal and uniquelocal, separated by commas. Empty (the
+ * default): none is, and the client is the connection's peer.
+ */
+const trustProxy = z
+  .string()
+  .default("")
+  .transform((v) => v.trim())
+  .transform((v, ctx): ((addr: string, i: number) => boolean) => {
+    if (v === "") return () => false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      return (_addr, i) => i < hops;
+    }
+    try {
+      return proxyAddr.compile(v.split(",").map((a) => a.trim()));
+    } catch (error) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a number of hops, or addresses, CIDR ranges, loopback, linklocal or uniquelocal separated by commas (${error instanceof Error ? error.message : String(error)})`,
+      });
+      return z.NEVER;
+    }
+  });
+
 /** `*` (any origin), `none` (same origin only) or a comma-separated list of origins. */
 const corsOrigins = z
   .string()
@@ -114,6 +142,9 @@ const schema = z.object({
   MAX_FILTER_NODES: whole(1).default(50),
   MAX_IN_FLIGHT: whole(1).default(16),
   MAX_SUBSCRIPTIONS: whole(0).default(64),
+  /** Of those, the most one client may hold (the client as TRUST_PROXY says who it is). */
+  MAX_SUBSCRIPTIONS_PER_CLIENT: whole(1).default(8),
+  TRUST_PROXY: trustProxy,
   MAX_READ_ROWS: whole(100).default(20_000),
   MAX_READ_BYTES: whole(10_000).default(16_000_000),
   DOCUMENT_CACHE_BYTES: whole(0).default(16_000_000),

@@ -12,7 +12,7 @@ import { serveExplorer } from "./explorer/serve.js";
 import { type CorsOrigins, corsHeaders } from "./graphql/cors.js";
 import { carriesSecret, changeSchema, INTERNAL_CHANGE_PATH } from "./local-apis.js";
 import type { Logger } from "./logger.js";
-import type { RequestInfo } from "./request-store.js";
+import { type Refusal, type RequestInfo, tooManyStreams } from "./request-store.js";
 import type { App } from "./server.js";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -64,6 +64,10 @@ export interface HttpOptions {
   maxInFlight?: number;
   /** Subscription streams open at once (default: no bound). */
   maxSubscriptions?: number;
+  /** Of those, the most one client may hold (default: no bound); beyond it, 429. */
+  maxSubscriptionsPerClient?: number;
+  /** Who the client of a request is (TRUST_PROXY; default: the connection's peer). */
+  clientOf?: (req: IncomingMessage) => string;
   /**
    * Accept changes from the CLI on this machine (POST /internal/graph-changed with this secret,
    * see local-apis.ts) and announce them on `events`. Unset: that path is a 404.
@@ -309,23 +313,47 @@ function slowReaders(budget: number, logger: Logger) {
 /**
  * Counts requests in flight, by kind, so that the server admits no more than its memory model
  * allows: a request over the bound gets 503 with Retry-After at once, before its body is read.
+ * Streams are also counted by client (`clientOf`), so that one client cannot hold them all: a
+ * client that opened MAX_SUBSCRIPTIONS streams, or whose streams vanished without a FIN (their
+ * slots held until TCP gives up on them, about 15 minutes), kept every other client's
+ * subscription refused.
  */
-function admission(limits: { requests: number; streams: number }) {
+function admission(limits: {
+  requests: number;
+  streams: number;
+  streamsPerClient: number;
+  clientOf: (req: IncomingMessage) => string;
+}) {
   const open = { requests: 0, streams: 0 };
+  const streamsOf = new Map<string, number>();
   type Kind = keyof typeof open;
-  return (req: IncomingMessage, res: ServerResponse, info: RequestInfo): boolean => {
+  return (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Refusal | undefined => {
     const held = new Set<Kind>();
-    const take = (kind: Kind): boolean => {
-      if (held.has(kind)) return true;
-      if (open[kind] >= limits[kind]) return false;
+    let client: string | undefined;
+    const take = (kind: Kind): Refusal | undefined => {
+      if (held.has(kind)) return undefined;
+      if (open[kind] >= limits[kind]) return "full";
+      if (kind === "streams") {
+        client ??= limits.clientOf(req);
+        const mine = streamsOf.get(client) ?? 0;
+        if (mine >= limits.streamsPerClient) return "client";
+        streamsOf.set(client, mine + 1);
+      }
       open[kind] += 1;
       held.add(kind);
-      return true;
+      return undefined;
     };
     const give = (kind: Kind) => {
-      if (held.delete(kind)) open[kind] -= 1;
+      if (!held.delete(kind)) return;
+      open[kind] -= 1;
+      if (kind === "streams" && client !== undefined) {
+        const left = (streamsOf.get(client) ?? 1) - 1;
+        if (left > 0) streamsOf.set(client, left);
+        else streamsOf.delete(client);
+      }
     };
-    if (!take(wantsStream(req) ? "streams" : "requests")) return false;
+    const refused = take(wantsStream(req) ? "streams" : "requests");
+    if (refused) return refused;
     const giveAll = () => {
       for (const kind of [...held]) give(kind);
     };
@@ -343,11 +371,12 @@ function admission(limits: { requests: number; streams: number }) {
     info.slotFor = (operation) => {
       if (operation === "query") return take("requests");
       subscription = true;
-      if (!take("streams")) return false;
+      const streamRefused = take("streams");
+      if (streamRefused) return streamRefused;
       give("requests");
-      return true;
+      return undefined;
     };
-    return true;
+    return undefined;
   };
 }
 
@@ -383,10 +412,17 @@ export function createHttp({
   maxBodyBytes,
   maxInFlight = Number.POSITIVE_INFINITY,
   maxSubscriptions = Number.POSITIVE_INFINITY,
+  maxSubscriptionsPerClient = Number.POSITIVE_INFINITY,
+  clientOf = (req) => req.socket.remoteAddress ?? "",
   internal,
   corsOrigins = "*",
 }: HttpOptions): Server {
-  const admit = admission({ requests: maxInFlight, streams: maxSubscriptions });
+  const admit = admission({
+    requests: maxInFlight,
+    streams: maxSubscriptions,
+    streamsPerClient: maxSubscriptionsPerClient,
+    clientOf,
+  });
   // The access line's fields are fixed and none is a secret, so the logger's redaction (a
   // second line of defence for other lines) could never change it; it cost 13-16 µs a line
   // against 7 without, and about 11 KiB of garbage per request (wildcard paths are checked
@@ -555,7 +591,17 @@ export function createHttp({
     if (!preflight) {
       if (readers.overBudget())
         return overloaded("answers are waiting for clients that do not read");
-      if (!admit(req, res, info))
+      const refused = admit(req, res, info);
+      if (refused === "client")
+        return json(res, 429, {
+          errors: [
+            {
+              message: tooManyStreams(maxSubscriptionsPerClient),
+              extensions: { code: "LIMIT_EXCEEDED" },
+            },
+          ],
+        });
+      if (refused)
         return overloaded(
           wantsStream(req)
             ? `${maxSubscriptions} subscriptions are open`

@@ -18,6 +18,8 @@ export interface Limits {
   maxInFlight: number;
   /** Open subscription streams at once; beyond it: HTTP 503 with Retry-After. */
   maxSubscriptions: number;
+  /** Of those, the most one client may hold; beyond it: HTTP 429. */
+  maxSubscriptionsPerClient: number;
   /** Rows one request may read from Neo4j, counted as they stream in. */
   maxReadRows: number;
   /** Bytes (estimated, decoded) one request may read from Neo4j. */
@@ -43,6 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFilterNodes: 50,
   maxInFlight: 16,
   maxSubscriptions: 64,
+  maxSubscriptionsPerClient: 8,
   maxReadRows: 20_000,
   maxReadBytes: 16_000_000,
   documentCacheBytes: 16_000_000,
@@ -65,6 +68,7 @@ export function limitsFrom(config: Config): Limits {
     maxFilterNodes: config.MAX_FILTER_NODES,
     maxInFlight: config.MAX_IN_FLIGHT,
     maxSubscriptions: config.MAX_SUBSCRIPTIONS,
+    maxSubscriptionsPerClient: config.MAX_SUBSCRIPTIONS_PER_CLIENT,
     maxReadRows: config.MAX_READ_ROWS,
     maxReadBytes: config.MAX_READ_BYTES,
     documentCacheBytes: config.DOCUMENT_CACHE_BYTES,

@@ -3,6 +3,7 @@
  * seed if empty -> serve GraphiQL. Ctrl-C or SIGTERM drains requests, closes the driver and stops
  * the local Neo4j if it was started here.
  */
+import proxyAddr from "proxy-addr";
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
 import {
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
     maxBodyBytes: limits.maxBodyBytes,
     maxInFlight: limits.maxInFlight,
     maxSubscriptions: limits.maxSubscriptions,
+    maxSubscriptionsPerClient: limits.maxSubscriptionsPerClient,
+    clientOf: (req) => proxyAddr(req, config.TRUST_PROXY),
     corsOrigins: config.CORS_ORIGINS,
     ...(secret ? { internal: { secret, events } } : {}),
   });

@@ -14,9 +14,10 @@ export interface RequestInfo {
    * the request runs, it holds the slot that kind needs, until the response closes. A query or
    * mutation takes one of the MAX_IN_FLIGHT request slots (besides the stream slot it came in
    * with, if it asked for a stream); a subscription a MAX_SUBSCRIPTIONS stream slot (giving back
-   * the request slot it came in with, if it did not ask for a stream). False: none is free.
+   * the request slot it came in with, if it did not ask for a stream). Undefined: it has one;
+   * otherwise why not.
    */
-  slotFor?: (operation: "query" | "subscription") => boolean;
+  slotFor?: (operation: "query" | "subscription") => Refusal | undefined;
   /**
    * Set by createHttp's admission: yoga has its answer (any answer, GraphiQL's page included),
    * so the work is done and the slots a query held are free; what is left is bytes waiting for
@@ -29,3 +30,13 @@ export interface RequestInfo {
 export interface ServerContext {
   requestInfo?: RequestInfo;
 }
+
+/**
+ * Why a request finds no slot: every slot of its kind is taken ("full", 503 OVERLOADED), or its
+ * client holds all the streams one client may (MAX_SUBSCRIPTIONS_PER_CLIENT: "client", 429).
+ */
+export type Refusal = "full" | "client";
+
+/** What a client over MAX_SUBSCRIPTIONS_PER_CLIENT is told. */
+export const tooManyStreams = (max: number): string =>
+  `This client already has ${max} subscription stream${max === 1 ? "" : "s"} open, the most one client may (MAX_SUBSCRIPTIONS_PER_CLIENT); close one before opening another.`;

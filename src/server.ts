@@ -18,7 +18,7 @@ import { schema } from "./graphql/index.js";
 import { persistedQueriesUnsupported } from "./graphql/persisted-queries.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
-import type { ServerContext } from "./request-store.js";
+import { type ServerContext, tooManyStreams } from "./request-store.js";
 
 /**
  * The answer to an operation that finds no slot of its kind free (see http.ts admission): 503
@@ -30,23 +30,33 @@ const overloaded = (what: string) =>
     extensions: { code: "OVERLOADED", http: { status: 503, headers: { "retry-after": "1" } } },
   });
 
-const isOverloaded = (result: unknown): boolean =>
+/** The answer to a subscription whose client holds its share of the streams (http.ts): 429. */
+const clientStreamsFull = (max: number) =>
+  new GraphQLError(tooManyStreams(max), {
+    extensions: { code: "LIMIT_EXCEEDED", http: { status: 429 } },
+  });
+
+const isRefusedSlot = (result: unknown): boolean =>
   !Array.isArray(result) &&
   !(Symbol.asyncIterator in (result as object)) &&
-  ((result as ExecutionResult).errors ?? []).some((e) => e.extensions?.code === "OVERLOADED");
+  ((result as ExecutionResult).errors ?? []).some(
+    (e) =>
+      e.extensions?.code === "OVERLOADED" ||
+      (e.extensions?.http as { status?: number } | undefined)?.status === 429,
+  );
 
 /**
  * Reports each operation's Cypher round trips in `extensions.cypherRoundTrips`, and hands the
  * operation name and round trips to the access log.
  */
-function roundTripsExtension(): Plugin<Context & ServerContext> {
+function roundTripsExtension(limits: Limits): Plugin<Context & ServerContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const info = (args.contextValue as ServerContext).requestInfo;
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
       // A query or mutation holds a request slot, however it came in (http.ts admission).
-      if (info?.slotFor && !info.slotFor("query")) {
+      if (info?.slotFor?.("query")) {
         setResultAndStopExecution({ errors: [overloaded("requests in flight")] });
         return;
       }
@@ -71,7 +81,7 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
       // subscription when the stream slots are full) was answered 200 with the refusal inside an
       // event stream: a client saw a stream open, not a busy server. It is answered as http.ts
       // answers a refused request: 503, Retry-After, a JSON body.
-      if (isOverloaded(result)) setResultProcessor(processRegularResult, "application/json");
+      if (isRefusedSlot(result)) setResultProcessor(processRegularResult, "application/json");
     },
     onSubscribe({ args, setResultAndStopExecution }) {
       // A subscription's stream is logged too (when it ends or the client drops it).
@@ -79,8 +89,15 @@ function roundTripsExtension(): Plugin<Context & ServerContext> {
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
       // It holds a stream slot, not a request slot, however it came in (http.ts admission).
-      if (info?.slotFor && !info.slotFor("subscription"))
-        setResultAndStopExecution({ errors: [overloaded("subscription streams open")] });
+      const refused = info?.slotFor?.("subscription");
+      if (refused)
+        setResultAndStopExecution({
+          errors: [
+            refused === "client"
+              ? clientStreamsFull(limits.maxSubscriptionsPerClient)
+              : overloaded("subscription streams open"),
+          ],
+        });
     },
   };
 }
@@ -240,7 +257,7 @@ export function createApp({
       cors(corsOrigins),
       ...guards(limits),
       persistedQueriesUnsupported(),
-      roundTripsExtension(),
+      roundTripsExtension(limits),
       operationBudget(),
       requestErrors(logger),
       graphiqlTransfer(),

@@ -500,6 +500,9 @@ async function soak(cli: CliOptions, res: Resources, signal: AbortSignal): Promi
         database: neo4j.database,
       },
       apiTokens: JSON.stringify(tokens),
+      // The held streams stand for many clients, all on this machine: one client's share
+      // (MAX_SUBSCRIPTIONS_PER_CLIENT, 8) is lifted so that they reach MAX_SUBSCRIPTIONS.
+      env: { MAX_SUBSCRIPTIONS_PER_CLIENT: String(DEFAULT_LIMITS.maxSubscriptions) },
       logPath: HOSTILE_SERVER_LOG,
       clock,
     });

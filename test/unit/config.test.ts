@@ -56,3 +56,29 @@ describe("NEO4J_TX_TIMEOUT", () => {
     expect(() => tx("30")).toThrow(/NEO4J_TX_TIMEOUT="30": must look like 500ms, 30s or 2m$/m);
   });
 });
+
+describe("TRUST_PROXY and MAX_SUBSCRIPTIONS_PER_CLIENT", () => {
+  const trust = (value?: string) => loadConfig({ TRUST_PROXY: value }).TRUST_PROXY;
+
+  it("believes no proxy by default; a number of hops, or the proxies named, when set", () => {
+    expect(trust()("127.0.0.1", 0)).toBe(false);
+    expect(trust("1")("203.0.113.7", 0)).toBe(true);
+    expect(trust("1")("203.0.113.7", 1)).toBe(false);
+    const named = trust("loopback, 10.0.0.0/8");
+    expect(named("127.0.0.1", 0)).toBe(true);
+    expect(named("10.1.2.3", 1)).toBe(true);
+    expect(named("203.0.113.7", 0)).toBe(false);
+  });
+
+  it("refuses what names no proxy, naming the variable", () => {
+    for (const bad of ["yes", "10.0.0.0/33", "localhost", "1.2.3"])
+      expect(() => trust(bad), bad).toThrow(/TRUST_PROXY=.*must be a number of hops, or addresses/);
+  });
+
+  it("lets a client hold 8 streams by default, at least 1", () => {
+    expect(loadConfig({}).MAX_SUBSCRIPTIONS_PER_CLIENT).toBe(8);
+    expect(() => loadConfig({ MAX_SUBSCRIPTIONS_PER_CLIENT: "0" })).toThrow(
+      /MAX_SUBSCRIPTIONS_PER_CLIENT="0": must be a whole number of 1 or more/,
+    );
+  });
+});
