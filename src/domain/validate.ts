@@ -50,7 +50,15 @@ const KEYS_SHOWN = 10;
  * of them (821 kB for an 830 kB request); the first few, each cut to 60 characters, and a count
  * tell the client as much.
  */
-export function issueMessage(issue: { code?: string; message: string; keys?: unknown }): string {
+export function issueMessage(issue: {
+  code?: string;
+  message: string;
+  keys?: unknown;
+  expected?: unknown;
+}): string {
+  // zod's "Invalid input: expected string, received undefined" for a field left out.
+  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message))
+    return `Required: ${String(issue.expected ?? "a value")} expected, none given.`;
   if (issue.code !== "unrecognized_keys" || !Array.isArray(issue.keys)) return issue.message;
   const keys = issue.keys.map(String);
   if (keys.length <= KEYS_SHOWN && keys.every((k) => k.length <= 60)) return issue.message;

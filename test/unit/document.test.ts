@@ -54,6 +54,23 @@ describe("document validation", () => {
     expect(paths).toEqual(expect.arrayContaining(["entities.2.key", "entities.2.name"]));
   });
 
+  it("says a field left out is required, not that undefined is the wrong type", () => {
+    const result = validateDocument({
+      source: { key: "src-a", properties: { text: "Canada leads." } },
+      entities: [{ key: "canada", kind: "Nation" }],
+    });
+    const problems = result.ok
+      ? []
+      : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "source.name: Required: string expected, none given.",
+        "entities.0.name: Required: string expected, none given.",
+      ]),
+    );
+    expect(problems.join("\n")).not.toMatch(/received undefined/);
+  });
+
   it("takes dates at year, month or day precision, and only days the calendar has", () => {
     for (const d of ["2022", "2022-02", "2022-02-28", "2024-02-29", "2000-02-29", "0001-01-01"])
       expect(isPartialDate(d), d).toBe(true);
