@@ -133,6 +133,23 @@ const TITLE_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/**
+ * Title words that name a service, a field or a portfolio, never a person by themselves: "Air"
+ * in "Air Marshal", "Defence" in "Defence Minister". A one-word name after these alone is the
+ * rest of a body's or a thing's name ("the 57th Air Base", "NATO Air Policing", "the Italian Air
+ * Detachment", "Army Reserve"), not a person with that title.
+ */
+const BODY_TITLE_WORDS = new Set(
+  `Air Force Forces Army Navy Military Defence Defense Foreign Finance Affairs National Trade Interior
+  Industry Health Veterans Public Safety Procurement Economy Emergency Preparedness Global
+  International Development Energy Security Cabinet Transport Immigration Citizenship Environment
+  Agriculture Education Labour Labor Crown Staff Opposition Parliamentary`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Whether a title is made of service or portfolio words alone ("Air", "Defence"): no office. */
+const bodyOnly = (role: string | undefined) =>
+  role !== undefined && role.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w));
 /** A title's abbreviations headline style uses, spelled out: "PM" -> "Prime Minister". */
 const spelledOut = (role: string) =>
   role.replace(/\bPM$/, "Prime Minister").replace(/\bFM$/, "Foreign Minister");
@@ -304,7 +321,10 @@ const FORMATION_RE = new RegExp(
     "(?<![\\p{L}])(?:NATO(?:’s|'s)?\\s+)?(?:",
     `Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup) (?:${COMPASS}|(?:North|South)(?:east|west)|${ALT(NATION_FORMS)})`,
     "|Task Force(?: \\p{Lu}[\\p{L}-]+){1,2}",
-    "|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing",
+    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) Air Policing",
+    // "NATO Air Policing is a peacetime mission": the alliance's standing mission by its proper
+    // name (not "NATO Air Policing Mission in the Baltic states", read below as written)
+    "|(?<=NATO(?:’s|'s)?\\s)Air Policing(?!\\s+[Mm]ission)",
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
     "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
@@ -573,7 +593,9 @@ export function findMentions(
     // "the Baltic air policing mission" is the Baltic Air Policing
     const name = / air policing mission$/.test(written)
       ? titleCase(written.replace(/ mission$/, ""))
-      : written;
+      : written === "Air Policing"
+        ? "NATO Air Policing"
+        : written.replace(/^enhanced /, "Enhanced ");
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
@@ -964,9 +986,11 @@ export function findMentions(
     });
   }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
+  // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),
+  // and a nation's named regions ("Constanta County", "Lviv Oblast", "Podlaskie Voivodeship"),
   // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB|Harbou?r|Port|Airport)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}\p{N}’'-])(?:(?:\d{1,3}(?:st|nd|rd|th)\s(?:\p{Lu}[\p{L}’'-]*\s){0,4}|(?:\p{Lu}[\p{L}’'-]*\s){1,5})(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB|Harbou?r|Port|Airport|County|Oblast|Voivodeship|Province|Governorate)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
     // "Tallinn's Old City Harbor": the town's possessive stays the town's own mention
     const lead = m[0].match(/^(?:(?:The|At|In|To|From|Near|During)\s|\p{Lu}[\p{L}-]*(?:’s|'s)\s)/u);
@@ -1445,7 +1469,7 @@ export function findMentions(
         ...(role ? { role } : {}),
         ...(roleOf ? { roleOf } : {}),
       });
-    } else if (words.length === 1 && !notPersonWord(span.text)) {
+    } else if (words.length === 1 && !notPersonWord(span.text) && !bodyOnly(role)) {
       bares.push({
         ...span,
         kind: "Person",

@@ -1,0 +1,74 @@
+/**
+ * The fifteenth pass (issue 25, ext-names15): named things a reader records (numbered bases,
+ * regions, NATO's air policing by its names) and words that are no person. Each family has cases
+ * that must not fire. Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { entities, facts } from "../helpers/extract.js";
+
+describe("extract: a service word alone is no title", () => {
+  it("the rest of a base's, a mission's or a detachment's name is no person", async () => {
+    const e = await entities(
+      "The jets landed at the 86th Air Base on Monday. NATO Air Policing is a peacetime task. We welcome the Dutch Air Detachment here.",
+    );
+    expect(e.filter((x) => x.startsWith("Person "))).toEqual([]);
+    const f = await facts("The Dutch Air Detachment flew from the base, Dutch officials said.");
+    expect(f.some((x) => x.startsWith("detachment "))).toBe(false);
+  });
+
+  it("a rank or an office before one name still makes a person", async () => {
+    const e = await entities(
+      "Defence Minister Kallas met Air Marshal Lewis in Tallinn. Kallas thanked Lewis.",
+    );
+    expect(e.filter((x) => x.startsWith("Person ")).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("extract: numbered bases and a nation's regions are places", () => {
+  it("an ordinal is part of a base's name", async () => {
+    const e = await entities(
+      "The fighters come from the 23rd Tactical Air Base and will fly from the 71st Air Base.",
+    );
+    expect(e).toContain("Place 23rd-tactical-air-base");
+    expect(e).toContain("Place 71st-air-base");
+    expect(e).not.toContain("Place tactical-air-base");
+  });
+
+  it("a bare number before 'Air Base' is a count, not a name", async () => {
+    const e = await entities("About 40 Air Base staff will travel with the jets to Estonia.");
+    expect(e.filter((x) => /air-base/.test(x))).toEqual([]);
+  });
+
+  it("a county, oblast or voivodeship is a place, and a town before it lies in it", async () => {
+    const text =
+      "The brigade trains in Tapa, Lääne-Viru County, Estonia, and in Lviv Oblast, Ukraine.";
+    expect(await entities(text)).toEqual(
+      expect.arrayContaining(["Place laane-viru-county", "Place lviv-oblast"]),
+    );
+    expect(await facts(text)).toContain("tapa LOCATED_IN laane-viru-county");
+  });
+
+  it("a list of places puts none in the next", async () => {
+    const f = await facts("Officials came from Kharkiv, Lviv, Kyiv Oblast and Odesa.");
+    expect(f.filter((x) => / LOCATED_IN kyiv-oblast/.test(x))).toEqual([]);
+  });
+});
+
+describe("extract: NATO's air policing by its proper names", () => {
+  it("'NATO Air Policing' and 'enhanced Air Policing' are missions of the alliance", async () => {
+    const text =
+      "NATO Air Policing is a peacetime mission of all allies. Since 2014 NATO has also flown enhanced Air Policing over Romania.";
+    const e = await entities(text);
+    expect(e).toEqual(
+      expect.arrayContaining(["Mission nato-air-policing", "Mission enhanced-air-policing"]),
+    );
+    expect(await facts(text)).toContain("nato-air-policing PART_OF nato");
+  });
+
+  it("the name of a mission written out with 'Mission' stays as written", async () => {
+    const e = await entities(
+      "The NATO Air Policing Mission in the Baltic states changed hands on Monday.",
+    );
+    expect(e).not.toContain("Mission nato-air-policing");
+  });
+});
