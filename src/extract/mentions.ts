@@ -20,6 +20,7 @@ import {
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
 import { lowerCaseTitle } from "./lower-titles.js";
+import { describedAsNamed, describedMission } from "./mission-names.js";
 import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
@@ -149,7 +150,7 @@ const BODY_TITLE_WORDS = new Set(
 );
 /** Whether a title is made of service or portfolio words alone ("Air", "Defence"): no office. */
 const bodyOnly = (role: string | undefined) =>
-  role !== undefined && role.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w));
+  role?.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w)) === true;
 /** A title's abbreviations headline style uses, spelled out: "PM" -> "Prime Minister". */
 const spelledOut = (role: string) =>
   role.replace(/\bPM$/, "Prime Minister").replace(/\bFM$/, "Foreign Minister");
@@ -250,6 +251,11 @@ const FORCES_RE = new RegExp(
 /** "NATO’s air policing mission (over Estonia, Latvia, and Lithuania)": a mission described in lower case. */
 const DESCRIBED_MISSION_RE = new RegExp(
   `(?<![\\p{L}])(?:NATO|[Tt]he [Aa]lliance)(?:’s|'s)\\s+((?:[a-z][a-z-]+\\s+){1,3}?)(mission|operation)(?![\\p{L}])(?:\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6}))?`,
+  "gu",
+);
+/** "the NATO air policing mission in Lithuania", "enhanced Air Policing (eAP) mission in Romania". */
+const AIR_POLICING_RE = new RegExp(
+  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir [Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:[Mm]ission|operation)s?\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
   "gu",
 );
 /** Words that describe no mission by themselves: "NATO's new mission". */
@@ -582,6 +588,26 @@ export function findMentions(
   }
   // NATO's standing missions known by name: "the NATO Kosovo Force (KFOR)" (units.ts)
   for (const m of standingMissions(text)) claim(m);
+  // NATO's air policing told by where it is: "the NATO air policing mission in Lithuania" is the
+  // Baltic Air Policing (mission-names.ts)
+  for (const m of text.matchAll(AIR_POLICING_RE)) {
+    const hosts = [...(m[2] ?? "").matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    const known = describedMission(m[1] ?? "", hosts);
+    if (!known) continue;
+    const written = m[0]
+      .slice(0, m[0].length - (m[2] ?? "").length)
+      .replace(/\s+(?:over|in)\s+$/, "");
+    claim({
+      start: m.index,
+      end: m.index + written.length,
+      text: written,
+      kind: "Mission",
+      ...known,
+      involves: hosts,
+    });
+  }
   // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
   // Division North East", "Multinational Corps Northeast", "Task Force Narva", "the Baltic Air
   // Policing mission", "Eastern Sentry". Missions (military operations), named as written without
@@ -1575,6 +1601,7 @@ export function findMentions(
   }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
+  describedAsNamed(claimed);
 
   return {
     entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),

@@ -72,3 +72,38 @@ describe("extract: NATO's air policing by its proper names", () => {
     expect(e).not.toContain("Mission nato-air-policing");
   });
 });
+
+describe("extract: air policing told by where it is, and one mission told two ways", () => {
+  it("air policing over a Baltic state is the Baltic Air Policing; elsewhere the one of that nation", async () => {
+    const e = await entities(
+      "Poland is taking over the NATO air policing mission in Lithuania from Denmark. Spain will join the air policing mission in Bulgaria in May.",
+    );
+    expect(e).toEqual(
+      expect.arrayContaining([
+        "Mission baltic-air-policing",
+        "Mission nato-air-policing-in-bulgaria",
+      ]),
+    );
+  });
+
+  it("a mission in two nations that are not all Baltic is no known mission", async () => {
+    const e = await entities(
+      "The air policing mission in Bulgaria and Lithuania will grow, the minister said.",
+    );
+    expect(e.filter((x) => /baltic-air-policing|air-policing-in/.test(x))).toEqual([]);
+  });
+
+  it("'NATO's air policing mission there' after 'the Icelandic air policing mission' is that mission", async () => {
+    const e = await entities(
+      "Norway last took part in the Icelandic air policing mission in 2023. NATO's air policing mission there began in 2008.",
+    );
+    expect(e.filter((x) => x.startsWith("Mission "))).toEqual(["Mission icelandic-air-policing"]);
+  });
+
+  it("a description no named mission of the article shares stays its own mission", async () => {
+    const e = await entities(
+      "Norway took part in the Icelandic air policing mission. NATO's training mission in Iraq goes on.",
+    );
+    expect(e.filter((x) => x.startsWith("Mission ")).length).toBe(2);
+  });
+});
