@@ -545,6 +545,25 @@ export function findMentions(
       fullNames.add(m.name.split(/\s+/).pop() ?? "");
     spans.splice(before(m.start, m.end), 0, m);
   };
+  /**
+   * An organisation's name with the nation written after it: "the Field Army of Germany", "the
+   * Armed Forces of Ukraine" are those nations' own, named so (the nation stays its own mention).
+   */
+  const ofNation = (span: TextSpan & { text: string }) => {
+    const of = /^\s+of\s+(?:the\s+)?/.exec(text.slice(span.end, span.end + 12));
+    const at = of ? span.end + of[0].length : -1;
+    const nation = of ? spans[before(at, Number.NEGATIVE_INFINITY)] : undefined;
+    if (
+      !nation ||
+      nation.start !== at ||
+      nation.kind !== "Nation" ||
+      nation.demonym ||
+      !nation.known
+    )
+      return { kind: "Organization" as const, name: span.text, key: slug(span.text) };
+    const name = `${span.text} of ${text.slice(at, nation.end)}`;
+    return { kind: "Organization" as const, name, key: slug(name), involves: [nation.known] };
+  };
   /** Takes back mentions claimed, for a longer reading of their words. */
   const unclaim = (ms: readonly Mention[]) => {
     for (const m of ms) {
@@ -591,6 +610,9 @@ export function findMentions(
   // NATO's air policing told by where it is: "the NATO air policing mission in Lithuania" is the
   // Baltic Air Policing (mission-names.ts)
   for (const m of text.matchAll(AIR_POLICING_RE)) {
+    // "NATO's Baltic Air Policing mission in Lithuania": a proper name before it is its name
+    const lead = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (lead && lead[1] !== "NATO") continue;
     const hosts = [...(m[2] ?? "").matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .filter((e): e is KnownEntity => e?.kind === "Nation");
@@ -1453,27 +1475,34 @@ export function findMentions(
     // "Department of National Defence", "Ministry of Foreign Affairs"
     const lead = words[0] ?? "";
     if (ORG_HEADS[lead] && words.length >= 3 && CONNECTORS.has(words[1] ?? "")) {
-      claim({
-        ...span,
-        kind: "Organization",
-        name: span.text,
-        key: slug(span.text),
-        properties: { category: ORG_HEADS[lead] as string },
-      });
+      claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[lead] as string } });
       continue;
     }
     // "Joint Expeditionary Force", not a bare "Air Force"
     if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
+      claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[head] as string } });
+      continue;
+    }
+    if (EVENT_HEADS.test(head)) continue;
+    // "Allied Joint Force Command Brunssum", "the Combined Air Operations Centre Uedem": a
+    // headquarters named by the town it sits in (GeoNames knows the town)
+    const pre = words[words.length - 2] ?? "";
+    if (
+      words.length >= 3 &&
+      (ORG_HEADS[pre] !== undefined || /^(?:Centre|Center|Headquarters)$/.test(pre)) &&
+      !TITLE_WORDS.has(head) &&
+      ORG_HEADS[head] === undefined &&
+      citiesNamed(head).length > 0
+    ) {
       claim({
         ...span,
         kind: "Organization",
         name: span.text,
         key: slug(span.text),
-        properties: { category: ORG_HEADS[head] as string },
+        properties: { category: ORG_HEADS[pre] ?? "OTHER" },
       });
       continue;
     }
-    if (EVENT_HEADS.test(head)) continue;
     if (words.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || TITLE_WORDS.has(w))) continue;
     const roleStart = titleTokens[0]?.start ?? span.start;
     const roleOf = role ? ownerBefore(text, claimed, roleStart) : undefined;

@@ -107,3 +107,41 @@ describe("extract: air policing told by where it is, and one mission told two wa
     expect(e.filter((x) => x.startsWith("Mission ")).length).toBe(2);
   });
 });
+
+describe("extract: organisations named with their nation or their town", () => {
+  it("'the Field Army of Germany', 'the Armed Forces of Ukraine' are named with their nation", async () => {
+    const e = await entities(
+      "Officers of the Field Army of Germany met the Armed Forces of Ukraine in Poland.",
+    );
+    expect(e).toEqual(
+      expect.arrayContaining([
+        "Organization field-army-of-germany",
+        "Organization armed-forces-of-ukraine",
+        "Nation germany",
+        "Nation ukraine",
+      ]),
+    );
+  });
+
+  it("an organisation followed by 'of' and no nation keeps its own name", async () => {
+    const e = await entities("The Joint Expeditionary Force of ten nations met in London.");
+    expect(e).toContain("Organization joint-expeditionary-force");
+  });
+
+  it("a headquarters named by its town is an organisation", async () => {
+    const e = await entities(
+      "General Salvatore Farina of Allied Joint Force Command Brunssum and officers of the Combined Air Operations Centre Uedem attended.",
+    );
+    expect(e).toEqual(
+      expect.arrayContaining([
+        "Organization allied-joint-force-command-brunssum",
+        "Organization combined-air-operations-centre-uedem",
+      ]),
+    );
+  });
+
+  it("a command followed by a word that is no town is not read so", async () => {
+    const e = await entities("The Allied Air Command Headquarters Staff met on Monday.");
+    expect(e.filter((x) => /staff/.test(x))).toEqual([]);
+  });
+});
