@@ -1033,12 +1033,24 @@ export function findMentions(
       properties: { category: "MEETING" },
     });
   }
+  // British air stations by their town: "RAF Lakenheath", "RAF Lossiemouth" (not "RAF Typhoons")
+  for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
+    if (citiesNamed(m[1] ?? "").length === 0) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Place",
+      name: m[0],
+      key: slug(m[0]),
+    });
+  }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
   // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),
   // and a nation's named regions ("Constanta County", "Lviv Oblast", "Podlaskie Voivodeship"),
   // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}\p{N}’'-])(?:(?:\d{1,3}(?:st|nd|rd|th)\s(?:\p{Lu}[\p{L}’'-]*\s){0,4}|(?:\p{Lu}[\p{L}’'-]*\s){1,5})(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB|Harbou?r|Port|Airport|County|Oblast|Voivodeship|Province|Governorate)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}\p{N}’'-])(?:(?:\d{1,3}(?:st|nd|rd|th)\s(?:\p{Lu}[\p{L}’'-]*\s){0,4}|(?:\p{Lu}[\p{L}’'-]*\s){1,5})(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Army Base|Barracks|Garrison|AB|Harbou?r|Port|Airport|County|Oblast|Voivodeship|Province|Governorate)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
     // "Tallinn's Old City Harbor": the town's possessive stays the town's own mention
     const lead = m[0].match(/^(?:(?:The|At|In|To|From|Near|During)\s|\p{Lu}[\p{L}-]*(?:’s|'s)\s)/u);
@@ -1631,6 +1643,17 @@ export function findMentions(
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
   describedAsNamed(claimed);
+  // "the US State Department", "US European Command": a body named with its nation's
+  // abbreviation before it is named so (the nation stays its own mention)
+  for (const m of claimed) {
+    if (m.kind !== "Organization" || m.known || m.vessel) continue;
+    const abbr = /(?:^|[^\p{L}.])((?:U\.S\.|US|UK|U\.K\.)\s)$/u.exec(
+      text.slice(Math.max(0, m.start - 6), m.start),
+    );
+    if (!abbr || /^(?:U\.S\.|US|UK|U\.K\.|United|American|British)\b/.test(m.name)) continue;
+    m.name = `${abbr[1]}${m.name}`;
+    m.key = slug(m.name);
+  }
 
   return {
     entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),

@@ -145,3 +145,36 @@ describe("extract: organisations named with their nation or their town", () => {
     expect(e.filter((x) => /staff/.test(x))).toEqual([]);
   });
 });
+
+describe("extract: a nation's abbreviation before a body's name, and British air stations", () => {
+  it("'the US State Department', 'US European Command' keep the US in their names", async () => {
+    const e = await entities(
+      "The US State Department and US European Command said on Monday that troops would stay.",
+    );
+    expect(e).toEqual(
+      expect.arrayContaining([
+        "Organization us-state-department",
+        "Organization us-european-command",
+        "Nation united-states",
+      ]),
+    );
+  });
+
+  it("a name that already holds its nation is left as it is", async () => {
+    expect(await entities("The U.S. Army sent a brigade to Poland.")).toContain(
+      "Organization us-army",
+    );
+  });
+
+  it("'RAF' before a town is an air station; before a word that is no town it is not", async () => {
+    const e = await entities("The jets left RAF Lakenheath on Monday, and RAF Typhoons followed.");
+    expect(e).toContain("Place raf-lakenheath");
+    expect(e.filter((x) => /typhoons/.test(x))).toEqual([]);
+  });
+
+  it("'X Army Base' is a site", async () => {
+    expect(await entities("Troops arrived at the Tapa Army Base in Estonia.")).toContain(
+      "Place tapa-army-base",
+    );
+  });
+});
