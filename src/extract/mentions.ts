@@ -572,17 +572,24 @@ export function findMentions(
     }
   };
   const gazAt = (form: string) => GAZ_BY_FORM.get(form);
-  /** An organisation named by the match itself, of `category`. */
-  const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
+  /** An entity named by the match itself, as written. */
+  const claimAsWritten = (
+    m: RegExpMatchArray & { index: number },
+    kind: Kind,
+    properties?: Record<string, string>,
+  ) =>
     claim({
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
-      kind: "Organization",
+      kind,
       name: m[0],
       key: slug(m[0]),
-      properties: { category },
+      ...(properties ? { properties } : {}),
     });
+  /** An organisation named by the match itself, of `category`. */
+  const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
+    claimAsWritten(m, "Organization", { category });
 
   // Ships and their classes first: "ORP General Kazimierz Pulaski" is no person (namesakes.ts)
   for (const v of vesselSpans(text, (w) => gazAt(w) !== undefined || ORG_HEADS[w] !== undefined)) {
@@ -1035,15 +1042,7 @@ export function findMentions(
   }
   // British air stations by their town: "RAF Lakenheath", "RAF Lossiemouth" (not "RAF Typhoons")
   for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
-    if (citiesNamed(m[1] ?? "").length === 0) continue;
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: "Place",
-      name: m[0],
-      key: slug(m[0]),
-    });
+    if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");
   }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
   // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),

@@ -59,16 +59,30 @@ interface MissionMention {
  */
 export function describedAsNamed<M extends MissionMention>(mentions: readonly M[]): void {
   const missions = mentions.filter((m) => m.kind === "Mission").sort((a, b) => a.start - b.start);
+  const named = missions.filter((m) => described(m.name) === undefined);
+  // the named missions holding each description's words, in text order: asked once per wording
+  // (a text of thousands of missions stays linear in them)
+  const holding = new Map<string, M[]>();
   for (const m of missions) {
     const words = described(m.name);
     if (!words) continue;
-    const holds = (x: M) =>
-      x !== m && described(x.name) === undefined && x.name.toLowerCase().includes(words);
-    const earlier = missions.filter((x) => x.start < m.start && holds(x)).pop();
-    const later = new Set(missions.filter((x) => x.start > m.start && holds(x)).map((x) => x.key));
-    const to =
-      earlier ??
-      (later.size === 1 ? missions.find((x) => x.start > m.start && holds(x)) : undefined);
+    let hold = holding.get(words);
+    if (!hold) {
+      hold = named.filter((x) => x.name.toLowerCase().includes(words));
+      holding.set(words, hold);
+    }
+    if (hold.length === 0) continue;
+    // the last one before it, else the only mission named after it
+    let lo = 0;
+    let hi = hold.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((hold[mid] as M).start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const earlier = hold[lo - 1];
+    const after = new Set(hold.slice(lo).map((x) => x.key));
+    const to = earlier ?? (after.size === 1 ? hold[lo] : undefined);
     if (!to) continue;
     m.name = to.name;
     m.key = to.key;
