@@ -62,15 +62,23 @@ export function describedAsNamed<M extends MissionMention>(mentions: readonly M[
   const named = missions.filter((m) => described(m.name) === undefined);
   // the named missions holding each description's words, in text order: asked once per wording
   // (a text of thousands of missions stays linear in them)
-  const holding = new Map<string, M[]>();
+  const holding = new Map<string, { hold: M[]; onlyFrom: (M | undefined)[] }>();
   for (const m of missions) {
     const words = described(m.name);
     if (!words) continue;
-    let hold = holding.get(words);
-    if (!hold) {
-      hold = named.filter((x) => x.name.toLowerCase().includes(words));
-      holding.set(words, hold);
+    let found = holding.get(words);
+    if (!found) {
+      const hold = named.filter((x) => x.name.toLowerCase().includes(words));
+      // onlyFrom[i]: the mission, when hold[i..] all name one and the same
+      const onlyFrom: (M | undefined)[] = new Array(hold.length);
+      for (let i = hold.length - 1; i >= 0; i--) {
+        const x = hold[i] as M;
+        onlyFrom[i] = i === hold.length - 1 || onlyFrom[i + 1]?.key === x.key ? x : undefined;
+      }
+      found = { hold, onlyFrom };
+      holding.set(words, found);
     }
+    const { hold, onlyFrom } = found;
     if (hold.length === 0) continue;
     // the last one before it, else the only mission named after it
     let lo = 0;
@@ -80,9 +88,7 @@ export function describedAsNamed<M extends MissionMention>(mentions: readonly M[
       if ((hold[mid] as M).start < m.start) lo = mid + 1;
       else hi = mid;
     }
-    const earlier = hold[lo - 1];
-    const after = new Set(hold.slice(lo).map((x) => x.key));
-    const to = earlier ?? (after.size === 1 ? hold[lo] : undefined);
+    const to = hold[lo - 1] ?? onlyFrom[lo];
     if (!to) continue;
     m.name = to.name;
     m.key = to.key;
