@@ -20,6 +20,7 @@ import {
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { slug } from "./keys.js";
 import { lowerCaseTitle } from "./lower-titles.js";
+import { describedAsNamed, describedMission } from "./mission-names.js";
 import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
 import {
@@ -133,6 +134,23 @@ const TITLE_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/**
+ * Title words that name a service, a field or a portfolio, never a person by themselves: "Air"
+ * in "Air Marshal", "Defence" in "Defence Minister". A one-word name after these alone is the
+ * rest of a body's or a thing's name ("the 57th Air Base", "NATO Air Policing", "the Italian Air
+ * Detachment", "Army Reserve"), not a person with that title.
+ */
+const BODY_TITLE_WORDS = new Set(
+  `Air Force Forces Army Navy Military Defence Defense Foreign Finance Affairs National Trade Interior
+  Industry Health Veterans Public Safety Procurement Economy Emergency Preparedness Global
+  International Development Energy Security Cabinet Transport Immigration Citizenship Environment
+  Agriculture Education Labour Labor Crown Staff Opposition Parliamentary`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Whether a title is made of service or portfolio words alone ("Air", "Defence"): no office. */
+const bodyOnly = (role: string | undefined) =>
+  role?.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w)) === true;
 /** A title's abbreviations headline style uses, spelled out: "PM" -> "Prime Minister". */
 const spelledOut = (role: string) =>
   role.replace(/\bPM$/, "Prime Minister").replace(/\bFM$/, "Foreign Minister");
@@ -235,6 +253,11 @@ const DESCRIBED_MISSION_RE = new RegExp(
   `(?<![\\p{L}])(?:NATO|[Tt]he [Aa]lliance)(?:’s|'s)\\s+((?:[a-z][a-z-]+\\s+){1,3}?)(mission|operation)(?![\\p{L}])(?:\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6}))?`,
   "gu",
 );
+/** "the NATO air policing mission in Lithuania", "enhanced Air Policing (eAP) mission in Romania". */
+const AIR_POLICING_RE = new RegExp(
+  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir [Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:[Mm]ission|operation)s?\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
+  "gu",
+);
 /** Words that describe no mission by themselves: "NATO's new mission". */
 const DESCRIPTION_STOP = new Set(
   "new current own latest first second third largest biggest main only next last whole entire military".split(
@@ -304,7 +327,10 @@ const FORMATION_RE = new RegExp(
     "(?<![\\p{L}])(?:NATO(?:’s|'s)?\\s+)?(?:",
     `Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup) (?:${COMPASS}|(?:North|South)(?:east|west)|${ALT(NATION_FORMS)})`,
     "|Task Force(?: \\p{Lu}[\\p{L}-]+){1,2}",
-    "|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing",
+    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) Air Policing",
+    // "NATO Air Policing is a peacetime mission": the alliance's standing mission by its proper
+    // name (not "NATO Air Policing Mission in the Baltic states", read below as written)
+    "|(?<=NATO(?:’s|'s)?\\s)Air Policing(?!\\s+[Mm]ission)",
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
     "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
@@ -519,6 +545,25 @@ export function findMentions(
       fullNames.add(m.name.split(/\s+/).pop() ?? "");
     spans.splice(before(m.start, m.end), 0, m);
   };
+  /**
+   * An organisation's name with the nation written after it: "the Field Army of Germany", "the
+   * Armed Forces of Ukraine" are those nations' own, named so (the nation stays its own mention).
+   */
+  const ofNation = (span: TextSpan & { text: string }) => {
+    const of = /^\s+of\s+(?:the\s+)?/.exec(text.slice(span.end, span.end + 12));
+    const at = of ? span.end + of[0].length : -1;
+    const nation = of ? spans[before(at, Number.NEGATIVE_INFINITY)] : undefined;
+    if (
+      !nation ||
+      nation.start !== at ||
+      nation.kind !== "Nation" ||
+      nation.demonym ||
+      !nation.known
+    )
+      return { kind: "Organization" as const, name: span.text, key: slug(span.text) };
+    const name = `${span.text} of ${text.slice(at, nation.end)}`;
+    return { kind: "Organization" as const, name, key: slug(name), involves: [nation.known] };
+  };
   /** Takes back mentions claimed, for a longer reading of their words. */
   const unclaim = (ms: readonly Mention[]) => {
     for (const m of ms) {
@@ -527,17 +572,24 @@ export function findMentions(
     }
   };
   const gazAt = (form: string) => GAZ_BY_FORM.get(form);
-  /** An organisation named by the match itself, of `category`. */
-  const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
+  /** An entity named by the match itself, as written. */
+  const claimAsWritten = (
+    m: RegExpMatchArray & { index: number },
+    kind: Kind,
+    properties?: Record<string, string>,
+  ) =>
     claim({
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
-      kind: "Organization",
+      kind,
       name: m[0],
       key: slug(m[0]),
-      properties: { category },
+      ...(properties ? { properties } : {}),
     });
+  /** An organisation named by the match itself, of `category`. */
+  const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
+    claimAsWritten(m, "Organization", { category });
 
   // Ships and their classes first: "ORP General Kazimierz Pulaski" is no person (namesakes.ts)
   for (const v of vesselSpans(text, (w) => gazAt(w) !== undefined || ORG_HEADS[w] !== undefined)) {
@@ -562,6 +614,29 @@ export function findMentions(
   }
   // NATO's standing missions known by name: "the NATO Kosovo Force (KFOR)" (units.ts)
   for (const m of standingMissions(text)) claim(m);
+  // NATO's air policing told by where it is: "the NATO air policing mission in Lithuania" is the
+  // Baltic Air Policing (mission-names.ts)
+  for (const m of text.matchAll(AIR_POLICING_RE)) {
+    // "NATO's Baltic Air Policing mission in Lithuania": a proper name before it is its name
+    const lead = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (lead && lead[1] !== "NATO") continue;
+    const hosts = [...(m[2] ?? "").matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    const known = describedMission(m[1] ?? "", hosts);
+    if (!known) continue;
+    const written = m[0]
+      .slice(0, m[0].length - (m[2] ?? "").length)
+      .replace(/\s+(?:over|in)\s+$/, "");
+    claim({
+      start: m.index,
+      end: m.index + written.length,
+      text: written,
+      kind: "Mission",
+      ...known,
+      involves: hosts,
+    });
+  }
   // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
   // Division North East", "Multinational Corps Northeast", "Task Force Narva", "the Baltic Air
   // Policing mission", "Eastern Sentry". Missions (military operations), named as written without
@@ -573,7 +648,9 @@ export function findMentions(
     // "the Baltic air policing mission" is the Baltic Air Policing
     const name = / air policing mission$/.test(written)
       ? titleCase(written.replace(/ mission$/, ""))
-      : written;
+      : written === "Air Policing"
+        ? "NATO Air Policing"
+        : written.replace(/^enhanced /, "Enhanced ");
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
@@ -963,10 +1040,16 @@ export function findMentions(
       properties: { category: "MEETING" },
     });
   }
+  // British air stations by their town: "RAF Lakenheath", "RAF Lossiemouth" (not "RAF Typhoons")
+  for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
+    if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");
+  }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
+  // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),
+  // and a nation's named regions ("Constanta County", "Lviv Oblast", "Podlaskie Voivodeship"),
   // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}’'-])(?:(?:\p{Lu}[\p{L}’'-]*\s){1,5}(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Barracks|Garrison|AB|Harbou?r|Port|Airport)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}\p{N}’'-])(?:(?:\d{1,3}(?:st|nd|rd|th)\s(?:\p{Lu}[\p{L}’'-]*\s){0,4}|(?:\p{Lu}[\p{L}’'-]*\s){1,5})(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Army Base|Barracks|Garrison|AB|Harbou?r|Port|Airport|County|Oblast|Voivodeship|Province|Governorate)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
     // "Tallinn's Old City Harbor": the town's possessive stays the town's own mention
     const lead = m[0].match(/^(?:(?:The|At|In|To|From|Near|During)\s|\p{Lu}[\p{L}-]*(?:’s|'s)\s)/u);
@@ -1403,27 +1486,34 @@ export function findMentions(
     // "Department of National Defence", "Ministry of Foreign Affairs"
     const lead = words[0] ?? "";
     if (ORG_HEADS[lead] && words.length >= 3 && CONNECTORS.has(words[1] ?? "")) {
-      claim({
-        ...span,
-        kind: "Organization",
-        name: span.text,
-        key: slug(span.text),
-        properties: { category: ORG_HEADS[lead] as string },
-      });
+      claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[lead] as string } });
       continue;
     }
     // "Joint Expeditionary Force", not a bare "Air Force"
     if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
+      claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[head] as string } });
+      continue;
+    }
+    if (EVENT_HEADS.test(head)) continue;
+    // "Allied Joint Force Command Brunssum", "the Combined Air Operations Centre Uedem": a
+    // headquarters named by the town it sits in (GeoNames knows the town)
+    const pre = words[words.length - 2] ?? "";
+    if (
+      words.length >= 3 &&
+      (ORG_HEADS[pre] !== undefined || /^(?:Centre|Center|Headquarters)$/.test(pre)) &&
+      !TITLE_WORDS.has(head) &&
+      ORG_HEADS[head] === undefined &&
+      citiesNamed(head).length > 0
+    ) {
       claim({
         ...span,
         kind: "Organization",
         name: span.text,
         key: slug(span.text),
-        properties: { category: ORG_HEADS[head] as string },
+        properties: { category: ORG_HEADS[pre] ?? "OTHER" },
       });
       continue;
     }
-    if (EVENT_HEADS.test(head)) continue;
     if (words.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || TITLE_WORDS.has(w))) continue;
     const roleStart = titleTokens[0]?.start ?? span.start;
     const roleOf = role ? ownerBefore(text, claimed, roleStart) : undefined;
@@ -1445,7 +1535,7 @@ export function findMentions(
         ...(role ? { role } : {}),
         ...(roleOf ? { roleOf } : {}),
       });
-    } else if (words.length === 1 && !notPersonWord(span.text)) {
+    } else if (words.length === 1 && !notPersonWord(span.text) && !bodyOnly(role)) {
       bares.push({
         ...span,
         kind: "Person",
@@ -1551,6 +1641,18 @@ export function findMentions(
   }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
+  describedAsNamed(claimed);
+  // "the US State Department", "US European Command": a body named with its nation's
+  // abbreviation before it is named so (the nation stays its own mention)
+  for (const m of claimed) {
+    if (m.kind !== "Organization" || m.known || m.vessel) continue;
+    const abbr = /(?:^|[^\p{L}.])((?:U\.S\.|US|UK|U\.K\.)\s)$/u.exec(
+      text.slice(Math.max(0, m.start - 6), m.start),
+    );
+    if (!abbr || /^(?:U\.S\.|US|UK|U\.K\.|United|American|British)\b/.test(m.name)) continue;
+    m.name = `${abbr[1]}${m.name}`;
+    m.key = slug(m.name);
+  }
 
   return {
     entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),

@@ -1784,7 +1784,7 @@ function battleGroups(ctx: Context): void {
     // Air Policing mission", "Eastern Sentry" are NATO's where the article names NATO
     if (
       nato &&
-      /^(?:Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup)\b|(?:Baltic|Icelandic|Black Sea|Enhanced) Air Policing$|(?:Eastern|Baltic|Arctic) Sentry$|Standing NATO (?:Maritime|Mine Countermeasures) Group \d$)/.test(
+      /^(?:Multi-?[Nn]ational (?:Brigade|Division|Corps|Battle ?[Gg]roup)\b|(?:Baltic|Icelandic|Black Sea|Enhanced|NATO) Air Policing$|(?:Eastern|Baltic|Arctic) Sentry$|Standing NATO (?:Maritime|Mine Countermeasures) Group \d$)/.test(
         p.cluster.name,
       )
     )

@@ -172,7 +172,8 @@ describe("extract: missions named by a description, and who takes the lead", () 
   it.each([
     [
       "Norway this month assumed the lead for NATO’s air policing mission over Estonia, Latvia, and Lithuania.",
-      "nato-air-policing-mission",
+      // air policing over the Baltic states is the Baltic Air Policing (mission-names.ts)
+      "baltic-air-policing",
       ["estonia", "latvia", "lithuania"],
       "norway",
     ],
