@@ -12,9 +12,15 @@ import type { Sentence } from "./sentences.js";
 const EXERCISE_WORD = /\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b/i;
 const SPEAKS_OF_IT =
   /\b(?:the|this)\s+(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b|\b(?:taking|take|took|takes)\s+part\b|\bparticipat/i;
-/** "soldiers from", "troops from", "ships from": the nations listed after it take part. */
+/** "soldiers from", "troops of", "ships from": the nations listed after it take part. */
 const FORCES_FROM =
-  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|aviators|marines|service\s+members|ships|warships|jets|aircraft|contingents?)\s+from\s+(?:the\s+)?$/i;
+  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|aviators|marines|service\s+members|ships|warships|jets|aircraft|contingents?)\s+(?:from|of)\s+(?:the\s+)?$/i;
+/**
+ * A force's troops sent for the exercise, between the force and the exercise's name: "absorbing
+ * thousands of French Army troops for exercise Dacian Fall 25", "Polish soldiers in the exercise".
+ */
+const TROOPS_FOR =
+  /^\s+(?:troops|soldiers|forces|units|personnel|sailors|airmen|marines|jets|ships|warships|aircraft)\s+(?:for|in|to|at|during)\s+(?:the\s+|this\s+)?(?:(?:exercise|drills?)\s+)?$/i;
 /** Between two nations of one list: ", ", " and ", ", and ", each maybe with "the". */
 const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
 /** The verb of taking part, after its subject. */
@@ -49,7 +55,7 @@ export function exerciseParticipants(ctx: Context): void {
     else if (!current || !SPEAKS_OF_IT.test(s.text)) continue;
     const told = current;
     if (!told) continue;
-    for (const c of participantsIn(ctx, s, here)) {
+    for (const c of participantsIn(ctx, s, here, told)) {
       if (c === told) continue;
       ctx.propose({
         type: "PARTICIPATED_IN",
@@ -62,11 +68,23 @@ export function exerciseParticipants(ctx: Context): void {
   }
 }
 
-function participantsIn(ctx: Context, s: Sentence, here: Placed[]): Set<Cluster> {
+function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster): Set<Cluster> {
   const out = new Set<Cluster>();
   const actors = here.filter(
     (p) => p.cluster.kind === "Nation" || p.cluster.kind === "Organization",
   );
+  // "French Army troops for exercise Dacian Fall 25": a force (or a nation's adjective) whose
+  // troops the sentence sends to the exercise it names right after them
+  const named = here.find((p) => p.cluster === told);
+  if (named)
+    for (const p of actors) {
+      if (p.mention.end > named.mention.start) break;
+      const force =
+        (p.cluster.kind === "Organization" && p.cluster.properties.category === "ARMED_FORCES") ||
+        (p.cluster.kind === "Nation" && p.mention.demonym);
+      if (force && TROOPS_FOR.test(ctx.text.slice(p.mention.end, named.mention.start)))
+        out.add(p.cluster);
+    }
   // "soldiers from Germany, the Netherlands and Norway"
   for (let i = 0; i < actors.length; i++) {
     const p = actors[i] as Placed;

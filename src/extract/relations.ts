@@ -1999,13 +1999,27 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       });
   }
   const cue =
-    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together)\s+/.exec(
+    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together|((?:manned|staffed|formed|composed|crewed)\s+(?:by|of|from)(?:\s+troops\s+from)?))\s+/.exec(
       ctx.text.slice(g.mention.end, s.end),
     );
   if (cue) {
     const from = g.mention.end + cue.index + cue[0].length;
+    // "will be manned by Germany, Norway and the Netherlands": the list right after a passive
+    // verb, not a nation further on ("formed by motorized elements ..., when it was deployed to
+    // Poland")
+    const passive = /^(?:manned|staffed|formed|composed|crewed)/.test(cue[1] ?? "");
+    let listEnd = from;
     for (const n of nations) {
       if (n.mention.start < from || n.cluster === g.cluster) continue;
+      if (passive) {
+        if (
+          !/^(?:,\s*|\s+and\s+|,\s+and\s+)?(?:the\s+)?$/.test(
+            ctx.text.slice(listEnd, n.mention.start),
+          )
+        )
+          break;
+        listEnd = n.mention.end;
+      }
       // the list after the verb, and what follows "in cooperation with"
       ctx.propose({
         type: "CONTRIBUTES_TO",

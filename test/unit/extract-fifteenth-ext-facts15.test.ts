@@ -1,0 +1,85 @@
+/**
+ * The fifteenth pass (issue 25, ext-facts15): who is in a mission or an exercise, told as news
+ * copy tells it. Sentences are written for the test; each mechanism has cases that must not fire.
+ */
+import { describe, expect, it } from "vitest";
+import { facts } from "../helpers/extract.js";
+
+describe("extract: a battle group 'manned by' a list of nations", () => {
+  it("each nation of the list right after 'manned by' / 'staffed by' contributes", async () => {
+    const f = await facts(
+      "Next year the NATO battle group in Lithuania will be manned by Germany, Norway, Croatia, and France.",
+    );
+    for (const n of ["germany", "norway", "croatia", "france"])
+      expect(f).toContain(`${n} CONTRIBUTES_TO nato-battle-group-in-lithuania`);
+    const g = await facts(
+      "The NATO battle group in Poland is staffed by troops from Romania and Croatia.",
+    );
+    expect(g).toContain("romania CONTRIBUTES_TO nato-battle-group-in-poland");
+    expect(g).toContain("croatia CONTRIBUTES_TO nato-battle-group-in-poland");
+  });
+
+  it("a nation further on, after other words, is not in the list", async () => {
+    const f = await facts(
+      "The NATO battle group in Poland would again be formed by motorized elements, as it was when the 2nd Regiment was deployed to Estonia.",
+    );
+    expect(f.filter((x) => x.startsWith("estonia CONTRIBUTES_TO"))).toEqual([]);
+  });
+});
+
+describe("extract: a nation's people by their plural name, and soldiers 'of' a named force", () => {
+  it("'Norwegians will join the battle group', 'The Portuguese have finished their deployment on' the mission", async () => {
+    const f = await facts(
+      "The German deployment is nearly complete, while Norwegians will join the NATO battle group in Lithuania in May.",
+    );
+    expect(f).toContain("norway CONTRIBUTES_TO nato-battle-group-in-lithuania");
+    expect(f.filter((x) => x.startsWith("germany CONTRIBUTES_TO"))).toEqual([]);
+    const g = await facts(
+      "The Portuguese have finished their seventh deployment on the NATO Baltic Air Policing mission.",
+    );
+    expect(g.some((x) => /^portugal CONTRIBUTES_TO /.test(x))).toBe(true);
+  });
+
+  it("a people named beside a mission but not put in it contributes nothing", async () => {
+    const f = await facts(
+      "Many Italians visited Riga last year. Latvians welcomed the NATO battle group in Latvia.",
+    );
+    expect(f.filter((x) => / CONTRIBUTES_TO /.test(x))).toEqual([]);
+  });
+
+  it("'205 soldiers of the Royal Netherlands Armed Forces will serve in' the battle group", async () => {
+    const f = await facts(
+      "In total, roughly 205 soldiers of the Royal Netherlands Armed Forces will serve in the NATO battle group in Lithuania.",
+    );
+    expect(f).toContain(
+      "royal-netherlands-armed-forces CONTRIBUTES_TO nato-battle-group-in-lithuania",
+    );
+    const g = await facts(
+      "A spokesman of the Royal Netherlands Armed Forces spoke about the NATO battle group in Lithuania.",
+    );
+    expect(g.filter((x) => x.startsWith("royal-netherlands-armed-forces CONTRIBUTES_TO"))).toEqual(
+      [],
+    );
+  });
+});
+
+describe("extract: who takes part in an exercise", () => {
+  it("'soldiers of Germany and the Netherlands are to train in a joint exercise'", async () => {
+    const f = await facts(
+      "In early April soldiers of Germany and the Netherlands are scheduled to train in a joint exercise at the training area in Pabrade.",
+    );
+    expect(f.some((x) => /^germany PARTICIPATED_IN /.test(x))).toBe(true);
+    expect(f.some((x) => /^netherlands PARTICIPATED_IN /.test(x))).toBe(true);
+  });
+
+  it("'French Army troops for exercise Dacian Fall' take part; a force named otherwise does not", async () => {
+    const f = await facts(
+      "NATO forces in Romania absorbed thousands of French Army troops for exercise Dacian Fall 25.",
+    );
+    expect(f.some((x) => /^french-army PARTICIPATED_IN dacian-fall/.test(x))).toBe(true);
+    const g = await facts(
+      "The French Army said on Monday that the exercise Dacian Fall 25 ended in Romania.",
+    );
+    expect(g.filter((x) => x.startsWith("french-army PARTICIPATED_IN"))).toEqual([]);
+  });
+});
