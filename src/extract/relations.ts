@@ -3658,6 +3658,20 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
         continue;
       const qStart = s.start + (q.index ?? 0) + 1;
+      // words that name their speaker in the third person ('"... Vasile Dincu presented the
+      // progress ...," says the ministry's press release') are a release about that person, not
+      // the person's own words: no one says them, and a reader records no quote
+      if (
+        speaker &&
+        (namesItsSpeaker(inner, speaker) ||
+          here.some(
+            (p) =>
+              p.cluster === speaker &&
+              p.mention.start >= qStart &&
+              p.mention.end <= qStart + inner.length,
+          ))
+      )
+        continue;
       const quote = speaker
         ? quoteOf(ctx, speaker, inner, qStart)
         : unattributedQuote(ctx, body ?? "", inner, qStart);
@@ -3737,6 +3751,21 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       }
     }
   }
+}
+
+/**
+ * Whether quoted words name their own speaker in the third person: the full name, or the surname
+ * as the subject of a verb ("Vasile Dincu presented the progress ...", "Dincu stressed"). People do
+ * not speak of themselves so; such words are a release or a report about the person.
+ */
+export function namesItsSpeaker(inner: string, speaker: Cluster): boolean {
+  const name = speaker.name.trim();
+  if (name.length < 3) return false;
+  if (inner.includes(name) && name.includes(" ")) return true;
+  const surname = name.split(/\s+/).at(-1) ?? "";
+  if (surname.length < 3) return false;
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}])${escaped}\\s+\\p{Ll}+(?:ed|s)\\b`, "u").test(inner);
 }
 
 /**

@@ -83,3 +83,20 @@ describe("extract: who takes part in an exercise", () => {
     expect(g.filter((x) => x.startsWith("french-army PARTICIPATED_IN"))).toEqual([]);
   });
 });
+
+describe("extract: quoted words that name their speaker in the third person are no one's quote", () => {
+  it("a ministry's release quoted verbatim ('... Vasile Dincu presented the progress ...') is not Dincu's words", async () => {
+    const f = await facts(
+      'Defence Minister Vasile Dincu attended the meeting in Brussels. "The Romanian official supported the decisions of the summit. Vasile Dincu presented the progress made by the battle group in Romania," says the ministry\'s press release.',
+    );
+    expect(f.filter((x) => x.startsWith("vasile-dincu SAID"))).toEqual([]);
+    expect(f.filter((x) => /^quote-.* ABOUT /.test(x) && x.includes("dincu"))).toEqual([]);
+  });
+
+  it("a speaker's own words that name someone else are the speaker's", async () => {
+    const f = await facts(
+      'Defence Minister Vasile Dincu attended the meeting in Brussels. "Our allies from France presented the progress made by the battle group in Romania," Dincu said.',
+    );
+    expect(f.some((x) => x.startsWith("vasile-dincu SAID quote-dincu"))).toBe(true);
+  });
+});
