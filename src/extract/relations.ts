@@ -966,6 +966,27 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
     const [a, b] = (p.mention.involves ?? []).map((n) =>
       ctx.entity(n.kind, n.key, n.name, n.properties),
     );
+    // "refugees fleeing the war in Ukraine": a known war whose invader the text does not name
+    // (events-of-knowledge.ts) has its target only, and lies in it
+    if (a && !b && p.mention.impliedIn === true) {
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: a,
+        to: p.cluster,
+        properties: { role: "target" },
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: p.cluster,
+        to: a,
+        sentence: s,
+        inferred: true,
+        confidence: 0.75,
+      });
+      continue;
+    }
     if (!a || !b || a === b) continue;
     const implied = p.mention.impliedIn === true;
     // "Russia's aggression in/against Ukraine" names the conflict, and who waged it on whom

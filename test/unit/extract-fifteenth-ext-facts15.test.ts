@@ -100,3 +100,24 @@ describe("extract: quoted words that name their speaker in the third person are 
     expect(f.some((x) => x.startsWith("vasile-dincu SAID quote-dincu"))).toBe(true);
   });
 });
+
+describe("extract: 'the war in Ukraine' is the invasion any reader knows, even with no invader named", () => {
+  it("written after February 2022: the event, Ukraine its target, and no invader added", async () => {
+    const f = await facts(
+      "Slovenia promised humanitarian aid to help Slovakia cope with refugees fleeing the war in Ukraine.",
+      "2022-03-17",
+    );
+    expect(f).toContain("ukraine PARTICIPATED_IN russian-invasion-of-ukraine");
+    expect(f).toContain("russian-invasion-of-ukraine LOCATED_IN ukraine (inferred)");
+    expect(f.filter((x) => / INVADED /.test(x) || x.startsWith("russia "))).toEqual([]);
+    expect(f.filter((x) => x.startsWith("slovakia PARTICIPATED_IN"))).toEqual([]);
+  });
+
+  it("written in 2015, 'the war in Ukraine' is another war: no invasion event", async () => {
+    const f = await facts(
+      "Slovenia promised humanitarian aid to refugees fleeing the war in Ukraine.",
+      "2015-05-10",
+    );
+    expect(f.filter((x) => x.includes("invasion"))).toEqual([]);
+  });
+});
