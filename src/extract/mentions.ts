@@ -967,10 +967,14 @@ export function findMentions(
   // per alliance and portfolio ("the opening session of the NATO defence ministers' meeting" is
   // the meeting's mention, not the session's).
   for (const m of text.matchAll(
-    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?!['’]? (?:meeting|ministerial|talks))|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) ([Dd]efen[cs]e|[Ff]oreign|[Ff]inance) [Mm]inisters(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened|(?:hold|holds|held) (?:a |an |their )?(?:meeting|talks|session)s?)\b))/gu,
+    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?!['’]? (?:meeting|ministerial|talks))|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) ([Dd]efen[cs]e|[Ff]oreign|[Ff]inance) [Mm]inisters(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened|(?:hold|holds|held) (?:a |an |their )?(?:meeting|talks|session)s?)\b)|(?:meeting|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) [Mm]inisters of (?:the )?(Defen[cs]e|Foreign Affairs|Finance)\b)/gu,
   )) {
-    const org = m[1] ?? m[3] ?? m[5] ?? "";
-    const branch = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase().replace("defense", "defence");
+    // (ext-facts15: "the meeting of NATO Ministers of Defence", the portfolio after the office)
+    const org = m[1] ?? m[3] ?? m[5] ?? m[7] ?? "";
+    const branch = (m[2] ?? m[4] ?? m[6] ?? m[8] ?? "")
+      .toLowerCase()
+      .replace("defense", "defence")
+      .replace("foreign affairs", "foreign");
     claim({
       start: m.index,
       end: m.index + m[0].length,

@@ -121,3 +121,16 @@ describe("extract: 'the war in Ukraine' is the invasion any reader knows, even w
     expect(f.filter((x) => x.includes("invasion"))).toEqual([]);
   });
 });
+
+describe("extract: 'the meeting of NATO Ministers of Defence' is the ministers' meeting", () => {
+  it("the portfolio after the office names the same meeting; a minister of a nation is no meeting", async () => {
+    const f = await facts(
+      "Minister Vasile Dincu spoke at the meeting of NATO Ministers of Defence in Brussels.",
+    );
+    expect(f).toContain("vasile-dincu PARTICIPATED_IN nato-defence-ministers-meeting");
+    const g = await facts(
+      "Vasile Dincu is the Romanian Minister of Defence and met NATO officials.",
+    );
+    expect(g.filter((x) => x.includes("ministers-meeting"))).toEqual([]);
+  });
+});
