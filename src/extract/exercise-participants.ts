@@ -5,7 +5,7 @@
  * by the Lithuanian Army's Iron Wolf Brigade". A sentence speaks of the exercise when it names it,
  * or says "the exercise" / "the drills" or "taking part" after the article has told of one.
  */
-import { type Context, type Placed, placedIn } from "./context.js";
+import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
@@ -37,7 +37,11 @@ const isExercise = (ctx: Context, c: Cluster) => {
   return s !== undefined && EXERCISE_WORD.test(s.text) && !/ceremony/i.test(c.name);
 };
 
-export function exerciseParticipants(ctx: Context): void {
+/**
+ * The reader of one sentence after another, in text order (relations.ts's per-sentence table): it
+ * remembers the exercise last told of, for the sentences that speak of it after.
+ */
+export function exerciseParticipants(ctx: Context): (s: Sentence, here: Placed[]) => void {
   // asked once per event (a text of thousands of sentences and events stays linear)
   const known = new Map<Cluster, boolean>();
   const exercise = (c: Cluster) => {
@@ -48,13 +52,12 @@ export function exerciseParticipants(ctx: Context): void {
     return is;
   };
   let current: Cluster | undefined;
-  for (const s of ctx.sentences) {
-    const here = placedIn(s, ctx.placed);
+  return (s, here) => {
     const named = here.find((p) => exercise(p.cluster));
     if (named) current = named.cluster;
-    else if (!current || !SPEAKS_OF_IT.test(s.text)) continue;
+    else if (!current || !SPEAKS_OF_IT.test(s.text)) return;
     const told = current;
-    if (!told) continue;
+    if (!told) return;
     for (const c of participantsIn(ctx, s, here, told)) {
       if (c === told) continue;
       ctx.propose({
@@ -65,7 +68,7 @@ export function exerciseParticipants(ctx: Context): void {
         confidence: 0.7,
       });
     }
-  }
+  };
 }
 
 function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster): Set<Cluster> {

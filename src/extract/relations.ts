@@ -123,6 +123,7 @@ export function findRelations(ctx: Context): void {
     ["describedEvents", (s) => describedEventRelations(ctx, s)],
     ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
+    ["exerciseParticipants", exerciseParticipants(ctx)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
@@ -148,8 +149,6 @@ export function findRelations(ctx: Context): void {
       return named.size === 0 ? undefined : named.size === 1 ? [...named][0] : null;
     },
   });
-  by("exerciseParticipants");
-  exerciseParticipants(ctx);
   by("missionParticipation");
   missionParticipation(ctx);
   by("placeInPlace");
