@@ -26,7 +26,7 @@ const FORCE_NOUN =
   /^\s+(?:[\p{Ll}-]+\s+){0,2}?(?:troops|soldiers|forces|personnel|paratroopers|servicemen|service members|servicemembers|warships|ships|frigates|vessels|jets|fighter jets|fighters|aircraft|components|contingents?|units?|army|battalions?|companies|company|sailors|marines|airmen|pilots|military|detachments?)(?![\p{L}])/u;
 /** What links a force to the mission written after it. */
 const LINK_BEFORE =
-  /(?:\bas (?:a )?part of|\bpart of|\bwithin(?: the framework of)?|\bparticipat\w* in|\btak\w* part in|\bserv\w* (?:in|with)|\bto (?:join|build|form|reinforce|strengthen|set up|support)|\bjoin(?:ed|ing|s)?|\bto|\bon|\bin|\binto|\bfor|\bwith)\s+(?:(?:the|a|an|its|their)\s+)?$/;
+  /(?:\bas (?:a )?part of|\bpart of|\bwithin(?: the framework of)?|\bparticipat\w* in|\btak\w* part in|\bserv\w* (?:in|with)|\bto (?:join|build|form|reinforce|strengthen|set up|support)|\bjoin(?:ed|ing|s)?|\bto|\bon|\bin|\binto|\bfor|\bwith)\s+(?:(?:the|a|an|its|their)\s+)?(?:NATO(?:['’]s)?\s+)?$/;
 /** A verb that sends, deploys or keeps forces, between a nation subject and the mission. */
 const SENDS =
   /\b(?:send|sends|sent|sending|deploy|deploys|deployed|deploying|maintain|maintains|maintained|station|stations|stationed|contribute|contributes|contributed|provide|provides|provided|dispatch|dispatches|dispatched|commit|commits|committed|keep|keeps|kept)\b/;
@@ -41,6 +41,29 @@ const REPORTS = /\b(?:said|says|told|announced|reported|stated|claimed|added)\b/
 /** A second clause between a force and the mission. */
 const CLAUSE_BREAK = /;|\bwhile\b|\bwhereas\b|,\s+but\b|\balthough\b/;
 const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)$/;
+/**
+ * Soldiers of a force named after them: "205 soldiers of the Royal Netherlands Armed Forces will
+ * serve in the battle group", "troops from the 2nd Cavalry Regiment".
+ */
+const FORCE_BEFORE =
+  /\b(?:troops|soldiers|personnel|servicemen|service members|servicemembers|sailors|airmen|marines|paratroopers|elements|units?)\s+(?:of|from)\s+(?:the\s+)?$/;
+/**
+ * A nation's people named by its plural demonym, standing for its forces in a sentence that puts
+ * them in a mission: "Norwegians will join the battle group in May", "The Portuguese have finished
+ * their seventh deployment on the mission". A plural noun ("Norwegians", "Italians", "Danes"), or
+ * "the" and an adjective used as a noun before its verb ("the Dutch will", "The Portuguese have").
+ */
+function peopleNoun(text: string, p: Placed): boolean {
+  const { start, end } = p.mention;
+  const word = text.slice(start, end);
+  if (/\p{Ll}s$/u.test(word)) return true;
+  return (
+    /\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 4), start)) &&
+    /^\s+(?:have|has|had|will|would|are|were|is|was|also|joined|join|took|take|continue|continued)\b/.test(
+      text.slice(end, end + 12),
+    )
+  );
+}
 
 /** The nations and armed forces `ctx` proposes as contributing to the mission of each sentence. */
 export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>): void {
@@ -90,6 +113,7 @@ export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>
           FORCE_NOUN.test(ctx.text.slice(last.mention.end, Math.min(s.end, last.mention.end + 40)))
         )
           propose(p.cluster, false);
+        else if (before && last === p && peopleNoun(ctx.text, p)) propose(p.cluster, false);
         continue;
       }
       // "a Royal Danish Armed Forces battalion", "soldiers from 1 Canadian Mechanized Brigade Group"
@@ -97,7 +121,12 @@ export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>
         // its unit or its sending named: "(US Army) are to take over responsibility for" is not
         const tail = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 40));
         const sent = before && SENDS.test(ctx.text.slice(p.mention.end, m.mention.start));
-        if (!FORCE_NOUN.test(tail) && !sent && !after) continue;
+        const soldiersOf =
+          before &&
+          FORCE_BEFORE.test(
+            ctx.text.slice(Math.max(s.start, p.mention.start - 40), p.mention.start),
+          );
+        if (!FORCE_NOUN.test(tail) && !sent && !soldiersOf && !after) continue;
         propose(p.cluster, false);
         const nation = p.mention.involves?.find((e) => e.kind === "Nation");
         // "Czech army paratroopers": the army's nation, named or not in the sentence

@@ -5,16 +5,22 @@
  * by the Lithuanian Army's Iron Wolf Brigade". A sentence speaks of the exercise when it names it,
  * or says "the exercise" / "the drills" or "taking part" after the article has told of one.
  */
-import { type Context, type Placed, placedIn } from "./context.js";
+import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
 const EXERCISE_WORD = /\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b/i;
 const SPEAKS_OF_IT =
   /\b(?:the|this)\s+(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b|\b(?:taking|take|took|takes)\s+part\b|\bparticipat/i;
-/** "soldiers from", "troops from", "ships from": the nations listed after it take part. */
+/** "soldiers from", "troops of", "ships from": the nations listed after it take part. */
 const FORCES_FROM =
-  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|aviators|marines|service\s+members|ships|warships|jets|aircraft|contingents?)\s+from\s+(?:the\s+)?$/i;
+  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|aviators|marines|service\s+members|ships|warships|jets|aircraft|contingents?)\s+(?:from|of)\s+(?:the\s+)?$/i;
+/**
+ * A force's troops sent for the exercise, between the force and the exercise's name: "absorbing
+ * thousands of French Army troops for exercise Dacian Fall 25", "Polish soldiers in the exercise".
+ */
+const TROOPS_FOR =
+  /^\s+(?:troops|soldiers|forces|units|personnel|sailors|airmen|marines|jets|ships|warships|aircraft)\s+(?:for|in|to|at|during)\s+(?:the\s+|this\s+)?(?:(?:exercise|drills?)\s+)?$/i;
 /** Between two nations of one list: ", ", " and ", ", and ", each maybe with "the". */
 const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
 /** The verb of taking part, after its subject. */
@@ -31,7 +37,11 @@ const isExercise = (ctx: Context, c: Cluster) => {
   return s !== undefined && EXERCISE_WORD.test(s.text) && !/ceremony/i.test(c.name);
 };
 
-export function exerciseParticipants(ctx: Context): void {
+/**
+ * The reader of one sentence after another, in text order (relations.ts's per-sentence table): it
+ * remembers the exercise last told of, for the sentences that speak of it after.
+ */
+export function exerciseParticipants(ctx: Context): (s: Sentence, here: Placed[]) => void {
   // asked once per event (a text of thousands of sentences and events stays linear)
   const known = new Map<Cluster, boolean>();
   const exercise = (c: Cluster) => {
@@ -42,14 +52,13 @@ export function exerciseParticipants(ctx: Context): void {
     return is;
   };
   let current: Cluster | undefined;
-  for (const s of ctx.sentences) {
-    const here = placedIn(s, ctx.placed);
+  return (s, here) => {
     const named = here.find((p) => exercise(p.cluster));
     if (named) current = named.cluster;
-    else if (!current || !SPEAKS_OF_IT.test(s.text)) continue;
+    else if (!current || !SPEAKS_OF_IT.test(s.text)) return;
     const told = current;
-    if (!told) continue;
-    for (const c of participantsIn(ctx, s, here)) {
+    if (!told) return;
+    for (const c of participantsIn(ctx, s, here, told)) {
       if (c === told) continue;
       ctx.propose({
         type: "PARTICIPATED_IN",
@@ -59,14 +68,26 @@ export function exerciseParticipants(ctx: Context): void {
         confidence: 0.7,
       });
     }
-  }
+  };
 }
 
-function participantsIn(ctx: Context, s: Sentence, here: Placed[]): Set<Cluster> {
+function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster): Set<Cluster> {
   const out = new Set<Cluster>();
   const actors = here.filter(
     (p) => p.cluster.kind === "Nation" || p.cluster.kind === "Organization",
   );
+  // "French Army troops for exercise Dacian Fall 25": a force (or a nation's adjective) whose
+  // troops the sentence sends to the exercise it names right after them
+  const named = here.find((p) => p.cluster === told);
+  if (named)
+    for (const p of actors) {
+      if (p.mention.end > named.mention.start) break;
+      const force =
+        (p.cluster.kind === "Organization" && p.cluster.properties.category === "ARMED_FORCES") ||
+        (p.cluster.kind === "Nation" && p.mention.demonym);
+      if (force && TROOPS_FOR.test(ctx.text.slice(p.mention.end, named.mention.start)))
+        out.add(p.cluster);
+    }
   // "soldiers from Germany, the Netherlands and Norway"
   for (let i = 0; i < actors.length; i++) {
     const p = actors[i] as Placed;

@@ -5,10 +5,12 @@
  * and a short list of organisations); people and other proper names from wink's part-of-speech
  * tags; numbers' values from compromise; dates from chrono-node, relative to the publication date.
  */
+
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
 import { describedEvents } from "./events.js";
+import { knownWar } from "./events-of-knowledge.js";
 import {
   capitalOf,
   citiesNamed,
@@ -817,7 +819,13 @@ export function findMentions(
   // "Russia's invasion of Ukraine", "the Russian invasion of Ukraine".
   const invaders = new Map<KnownEntity, KnownEntity>();
   /** The invasion of `b` by `a`, named at match `m`; `implied` when the invader is not named there. */
-  const claimInvasion = (m: RegExpMatchArray, a: KnownEntity, b: KnownEntity, implied: boolean) => {
+  const claimInvasion = (
+    m: RegExpMatchArray,
+    a: KnownEntity,
+    b: KnownEntity,
+    implied: boolean,
+    targetOnly = false,
+  ) => {
     const demonym = DEMONYMS.find((d) => d.entity === a)?.form ?? a.name;
     // "Russia's aggression in Ukraine" written before the full-scale invasion (24 February 2022)
     // is the war of 2014, not "the invasion"; written after it, it is the invasion
@@ -831,7 +839,7 @@ export function findMentions(
       name: `${a.name}'s ${what} ${b.name}`,
       key: slug(`${demonym} ${what} ${b.name}`),
       properties: { category: "CONFLICT" },
-      involves: [a, b],
+      involves: targetOnly ? [b] : [a, b],
       ...(implied ? { impliedIn: true } : {}),
     });
   };
@@ -893,7 +901,17 @@ export function findMentions(
     const a =
       invaders.get(b) ??
       (others.length === 1 && others[0]?.key === KNOWN_INVADER[b.key] ? others[0] : undefined);
-    if (!a) continue;
+    if (!a) {
+      // ext-facts15: the war any reader knows ("refugees fleeing the war in Ukraine", written after
+      // the full-scale invasion) is that invasion all the same, its target the one nation the
+      // words name; the invader the text does not name is not added (events-of-knowledge.ts)
+      // ("Moscow launched its invasion of Ukraine" names its invader: read as an act, relations.ts)
+      const known = /\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))
+        ? knownWar(b.key, reference?.date, (name) => gazAt(name)?.entity)
+        : undefined;
+      if (known) claimInvasion(m, known, b, true, true);
+      continue;
+    }
     claimInvasion(m, a, b, true);
   }
   // Units by their number: "1 Canadian Mechanized Brigade Group", "the 3rd Battalion", "Panzer
@@ -1026,10 +1044,14 @@ export function findMentions(
   // per alliance and portfolio ("the opening session of the NATO defence ministers' meeting" is
   // the meeting's mention, not the session's).
   for (const m of text.matchAll(
-    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?!['’]? (?:meeting|ministerial|talks))|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) ([Dd]efen[cs]e|[Ff]oreign|[Ff]inance) [Mm]inisters(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened|(?:hold|holds|held) (?:a |an |their )?(?:meeting|talks|session)s?)\b))/gu,
+    /\b(?:(?:meeting|(?:working )?dinner|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers(?!['’]? (?:meeting|ministerial|talks))|(NATO|EU|G7|G20|OSCE) (defen[cs]e|foreign|finance) ministers['’]? (?:meeting|ministerial|talks)|(NATO|EU|G7|G20|OSCE) ([Dd]efen[cs]e|[Ff]oreign|[Ff]inance) [Mm]inisters(?= (?:will |to |are to |were to )?(?:meet|met|meets|converge|converged|gather|gathered|convene|convened|(?:hold|holds|held) (?:a |an |their )?(?:meeting|talks|session)s?)\b)|(?:meeting|session|gathering) of (?:the )?(NATO|EU|G7|G20|OSCE) [Mm]inisters of (?:the )?(Defen[cs]e|Foreign Affairs|Finance)\b)/gu,
   )) {
-    const org = m[1] ?? m[3] ?? m[5] ?? "";
-    const branch = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase().replace("defense", "defence");
+    // (ext-facts15: "the meeting of NATO Ministers of Defence", the portfolio after the office)
+    const org = m[1] ?? m[3] ?? m[5] ?? m[7] ?? "";
+    const branch = (m[2] ?? m[4] ?? m[6] ?? m[8] ?? "")
+      .toLowerCase()
+      .replace("defense", "defence")
+      .replace("foreign affairs", "foreign");
     claim({
       start: m.index,
       end: m.index + m[0].length,

@@ -123,6 +123,7 @@ export function findRelations(ctx: Context): void {
     ["describedEvents", (s) => describedEventRelations(ctx, s)],
     ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
+    ["exerciseParticipants", exerciseParticipants(ctx)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
@@ -148,8 +149,6 @@ export function findRelations(ctx: Context): void {
       return named.size === 0 ? undefined : named.size === 1 ? [...named][0] : null;
     },
   });
-  by("exerciseParticipants");
-  exerciseParticipants(ctx);
   by("missionParticipation");
   missionParticipation(ctx);
   by("placeInPlace");
@@ -966,6 +965,27 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
     const [a, b] = (p.mention.involves ?? []).map((n) =>
       ctx.entity(n.kind, n.key, n.name, n.properties),
     );
+    // "refugees fleeing the war in Ukraine": a known war whose invader the text does not name
+    // (events-of-knowledge.ts) has its target only, and lies in it
+    if (a && !b && p.mention.impliedIn === true) {
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: a,
+        to: p.cluster,
+        properties: { role: "target" },
+        sentence: s,
+        confidence: 0.8,
+      });
+      ctx.propose({
+        type: "LOCATED_IN",
+        from: p.cluster,
+        to: a,
+        sentence: s,
+        inferred: true,
+        confidence: 0.75,
+      });
+      continue;
+    }
     if (!a || !b || a === b) continue;
     const implied = p.mention.impliedIn === true;
     // "Russia's aggression in/against Ukraine" names the conflict, and who waged it on whom
@@ -1999,13 +2019,27 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       });
   }
   const cue =
-    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together)\s+/.exec(
+    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together|((?:manned|staffed|formed|composed|crewed)\s+(?:by|of|from)(?:\s+troops\s+from)?))\s+/.exec(
       ctx.text.slice(g.mention.end, s.end),
     );
   if (cue) {
     const from = g.mention.end + cue.index + cue[0].length;
+    // "will be manned by Germany, Norway and the Netherlands": the list right after a passive
+    // verb, not a nation further on ("formed by motorized elements ..., when it was deployed to
+    // Poland")
+    const passive = /^(?:manned|staffed|formed|composed|crewed)/.test(cue[1] ?? "");
+    let listEnd = from;
     for (const n of nations) {
       if (n.mention.start < from || n.cluster === g.cluster) continue;
+      if (passive) {
+        if (
+          !/^(?:,\s*|\s+and\s+|,\s+and\s+)?(?:the\s+)?$/.test(
+            ctx.text.slice(listEnd, n.mention.start),
+          )
+        )
+          break;
+        listEnd = n.mention.end;
+      }
       // the list after the verb, and what follows "in cooperation with"
       ctx.propose({
         type: "CONTRIBUTES_TO",
@@ -3644,6 +3678,20 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
         continue;
       const qStart = s.start + (q.index ?? 0) + 1;
+      // words that name their speaker in the third person ('"... Vasile Dincu presented the
+      // progress ...," says the ministry's press release') are a release about that person, not
+      // the person's own words: no one says them, and a reader records no quote
+      if (
+        speaker &&
+        (namesItsSpeaker(inner, speaker) ||
+          here.some(
+            (p) =>
+              p.cluster === speaker &&
+              p.mention.start >= qStart &&
+              p.mention.end <= qStart + inner.length,
+          ))
+      )
+        continue;
       const quote = speaker
         ? quoteOf(ctx, speaker, inner, qStart)
         : unattributedQuote(ctx, body ?? "", inner, qStart);
@@ -3723,6 +3771,21 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       }
     }
   }
+}
+
+/**
+ * Whether quoted words name their own speaker in the third person: the full name, or the surname
+ * as the subject of a verb ("Vasile Dincu presented the progress ...", "Dincu stressed"). People do
+ * not speak of themselves so; such words are a release or a report about the person.
+ */
+export function namesItsSpeaker(inner: string, speaker: Cluster): boolean {
+  const name = speaker.name.trim();
+  if (name.length < 3) return false;
+  if (inner.includes(name) && name.includes(" ")) return true;
+  const surname = name.split(/\s+/).at(-1) ?? "";
+  if (surname.length < 3) return false;
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}])${escaped}\\s+\\p{Ll}+(?:ed|s)\\b`, "u").test(inner);
 }
 
 /**
