@@ -5,6 +5,8 @@
  * surname is the person's first name; the nation named as a place is still the nation.
  */
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/domain/validate.js";
+import { extractDraft } from "../../src/extract/index.js";
 import { entities, facts } from "../helpers/extract.js";
 
 describe("extract: a nation's name as a person's first name", () => {
@@ -27,5 +29,26 @@ describe("extract: a nation's name as a person's first name", () => {
     expect(found).toContain("Person latvia-smith");
     expect(found).toContain("Nation latvia");
     expect(await facts(text)).toContain("latvia-smith VISITED latvia");
+  });
+});
+
+describe("extract: a source whose key is an entity's the article names", () => {
+  const text =
+    "Canada leads the NATO battle group in Latvia, where about 540 Canadian troops serve.";
+
+  it("proposed from a title, names its kind, and the draft is valid", async () => {
+    const r = await extractDraft({ text, source: { title: "Canada" } });
+    expect(r.document.source.key).toBe("canada-source");
+    expect(r.document.entities.map((e) => e.key)).toContain("canada");
+    expect(r.problems.filter((p) => p.startsWith("draft:"))).toEqual([]);
+    expect(parseDocument(r.document).ok).toBe(true);
+  });
+
+  it("given, is reported saying what to change", async () => {
+    const r = await extractDraft({ text, source: { key: "canada", publishedAt: "2024-03-05" } });
+    expect(r.document.source.key).toBe("canada");
+    expect(r.problems[0]).toBe(
+      'source key "canada" is the key of the Nation "Canada" the article names: give the source a key of its own, or leave the key out to have one proposed',
+    );
   });
 });
