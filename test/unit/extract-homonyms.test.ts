@@ -32,6 +32,15 @@ describe("extract: a nation's name as a person's first name", () => {
   });
 });
 
+describe("extract: a ship named after a nation", () => {
+  it("is no mention of the nation", async () => {
+    const text =
+      "The frigate Canada sailed from Halifax on Monday to join the NATO exercise in the Baltic Sea.";
+    expect((await entities(text)).filter((e) => e.startsWith("Nation "))).toEqual([]);
+    expect((await facts(text)).filter((f) => f.includes("canada"))).toEqual([]);
+  });
+});
+
 describe("extract: a source whose key is an entity's the article names", () => {
   const text =
     "Canada leads the NATO battle group in Latvia, where about 540 Canadian troops serve.";
