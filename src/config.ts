@@ -2,6 +2,8 @@
  * Configuration, read once from the environment and validated. A bad value stops start-up with
  * a message that names the variable.
  */
+import { totalmem } from "node:os";
+import { getHeapStatistics } from "node:v8";
 import proxyAddr from "proxy-addr";
 import { z } from "zod";
 import { loadTokenEntries } from "./auth/tokens.js";
@@ -33,7 +35,31 @@ const whole = (min: number, max?: number) => {
     );
 };
 const port = whole(1, 65_535);
-const memory = z.string().regex(/^\d+[kmg]$/i, "must look like 512m or 1g");
+/** Bytes in a Neo4j memory size (512m, 1g); NaN when it is not one. */
+export function memoryBytes(size: string): number {
+  const [, digits, unit] = /^(\d+)([kmg])$/i.exec(size) ?? [];
+  if (digits === undefined || unit === undefined) return Number.NaN;
+  return Number(digits) * 1024 ** " kmg".indexOf(unit.toLowerCase());
+}
+const MIB = 1024 ** 2;
+/**
+ * A Neo4j memory size, written as 512m or 1g, from `min` to the machine's memory. Values outside
+ * started a local Neo4j that then failed, with Java's words and not the variable's name:
+ * NEO4J_LOCAL_HEAP=0m ("Invalid maximum heap size"), 1k ("Too small maximum heap"), 32m (out
+ * of memory while starting), 999999g ("Could not reserve enough space"); a page cache of 1k is
+ * no page at all ("Expected positive long value, got 0").
+ */
+const memory = (min: string) => {
+  const machine = `${Math.floor(totalmem() / MIB)}m`;
+  const range = `must be from ${min} to this machine's memory (${machine})`;
+  return z
+    .string()
+    .regex(/^\d+[kmg]$/i, "must look like 512m or 1g")
+    .refine((v) => {
+      const bytes = memoryBytes(v);
+      return Number.isNaN(bytes) || (bytes >= memoryBytes(min) && bytes <= totalmem());
+    }, range);
+};
 /**
  * A Neo4j duration from 1 s to 24 h, written as 500ms, 30s or 2m. Neo4j reads 0 as no timeout
  * at all: NEO4J_TX_TIMEOUT=0s started a local Neo4j that let a transaction run for ever.
@@ -123,8 +149,8 @@ const schema = z.object({
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
   NEO4J_LOCAL_DIR: z.string().min(1).default(".neo4j"),
   NEO4J_LOCAL_BOLT_PORT: port.default(7687),
-  NEO4J_LOCAL_HEAP: memory.default("512m"),
-  NEO4J_LOCAL_PAGECACHE: memory.default("256m"),
+  NEO4J_LOCAL_HEAP: memory("128m").default("512m"),
+  NEO4J_LOCAL_PAGECACHE: memory("1m").default("256m"),
   NEO4J_TX_TIMEOUT: duration.default("30s"),
   NEO4J_START_TIMEOUT_MS: whole(1_000, MAX_TIMER_MS).default(120_000),
   SEED_IF_EMPTY: flag.default(true),
@@ -192,6 +218,18 @@ export function shown(name: string, value: string | undefined): string {
   return JSON.stringify(`${scheme}***${value.slice(at)}`);
 }
 
+/**
+ * The heap the limits let requests hold at once, by the README's memory model: each request in
+ * flight its body, and what it reads (counted at two bytes a character, about 0.6 of it in real
+ * heap) twice more as its answer's tree and text; and the parse caches. A server whose limits
+ * admit more than its heap started, and the first burst of large requests ended it (MAX_BODY_BYTES
+ * or MAX_READ_BYTES of 10^12 were accepted).
+ */
+function worstCaseHeapBytes(c: Config): number {
+  const request = c.MAX_BODY_BYTES + 2 * c.MAX_READ_BYTES;
+  return c.MAX_IN_FLIGHT * request + (c.DOCUMENT_CACHE_BYTES * 9) / 8;
+}
+
 /** Parses configuration from `env` (default `process.env`); throws ConfigError on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
@@ -211,6 +249,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.data.QUERY_TIMEOUT_MS >= result.data.REQUEST_TIMEOUT_MS) {
     throw new ConfigError(
       "Invalid configuration:\n  QUERY_TIMEOUT_MS: must be below REQUEST_TIMEOUT_MS, so a request cut short frees its transaction",
+    );
+  }
+  const held = worstCaseHeapBytes(result.data);
+  const heap = getHeapStatistics().heap_size_limit;
+  if (held > heap) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString("en")} MB`;
+    throw new ConfigError(
+      `Invalid configuration:\n  MAX_IN_FLIGHT, MAX_BODY_BYTES, MAX_READ_BYTES, DOCUMENT_CACHE_BYTES: the requests they admit at once may hold about ${mb(held)}, more than this process's heap (${mb(heap)}); lower them, or raise the heap with node's --max-old-space-size (see the README's memory model)`,
     );
   }
   try {

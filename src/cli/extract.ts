@@ -11,7 +11,7 @@
  * article; a progress bar on a terminal, then a summary: entities new / linked, relations new /
  * corroborated.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -26,6 +26,7 @@ import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
 import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
 import type { ExtractSource } from "../extract/index.js";
+import { fileProblem, statPath } from "./files.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -59,11 +60,18 @@ class CliError extends Error {}
 
 /** An article file's text, or a CliError saying why it cannot be one (missing, binary, empty, too long). */
 function readArticle(file: string, label = file): string {
-  const stat = statSync(file, { throwIfNoEntry: false });
+  const stat = statPath(file);
   if (!stat) throw new CliError(`${file}: no such file`);
+  if ("problem" in stat) throw new CliError(`${label} ${stat.problem}`);
   if (stat.isDirectory())
     throw new CliError(`${file} is a folder: give an article's .txt file, or --ingest ${file}`);
-  const decoded = decodeArticle(readFileSync(file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new CliError(`${label} ${fileProblem(error)}`);
+  }
+  const decoded = decodeArticle(bytes);
   if ("problem" in decoded) throw new CliError(`${label} ${decoded.problem}`);
   const refused = articleTextProblem(decoded.text, label);
   if (refused) throw new CliError(refused.message);
@@ -75,8 +83,14 @@ function sidecar(txt: string): ExtractSource {
   const file = txt.replace(/\.txt$/, ".json");
   if (!existsSync(file)) return {};
   let raw: Record<string, unknown>;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliError(`${file} ${fileProblem(error)}`);
+  }
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
     throw new CliError(
       `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
@@ -128,9 +142,16 @@ else await run(() => extractOne(positionals[0] as string));
 
 async function ingestFolder(dir: string): Promise<void> {
   const threshold = minConfidence();
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-    throw new CliError(`${dir}: no such folder`);
-  const files = readdirSync(dir)
+  const stat = statPath(dir);
+  if (stat && "problem" in stat) throw new CliError(`${dir} ${stat.problem}`);
+  if (!stat?.isDirectory()) throw new CliError(`${dir}: no such folder`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new CliError(`${dir} ${fileProblem(error)}`);
+  }
+  const files = names
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => join(dir, f));
@@ -230,9 +251,16 @@ async function extractOne(file: string): Promise<void> {
   const text = readArticle(file);
   const linkDocs: Document[] = [];
   for (const f of values.link ?? []) {
-    if (!statSync(f, { throwIfNoEntry: false })?.isFile())
-      throw new CliError(`--link ${f}: no such file`);
-    const parsed = parseDocument(readDocumentFile(f));
+    const stat = statPath(f);
+    if (stat && "problem" in stat) throw new CliError(`--link ${f} ${stat.problem}`);
+    if (!stat?.isFile()) throw new CliError(`--link ${f}: no such file`);
+    let input: unknown;
+    try {
+      input = readDocumentFile(f);
+    } catch (error) {
+      throw new CliError(`--link ${f}: cannot read: ${fileProblem(error)}`);
+    }
+    const parsed = parseDocument(input);
     if (!parsed.ok)
       throw new CliError(`${f}: not a valid document (${parsed.problems.length} problems)`);
     linkDocs.push(parsed.document);

@@ -11,7 +11,6 @@
  * loads the documents, in order, into an EMPTY, stopped local instance with Neo4j's offline
  * importer instead (see src/data/bulk-load.ts), then starts it and applies the migrations.
  */
-import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.js";
@@ -30,6 +29,7 @@ import { LocalNeo4jError } from "../db/local-neo4j.js";
 import { AppError, BadInputError } from "../domain/errors.js";
 import { announce, connectGraphEvents, RedisUnavailableError } from "../events.js";
 import { localApis, neo4jIdentity, notifyLocalApis } from "../local-apis.js";
+import { fileProblem, statPath } from "./files.js";
 import { describeOutcomes } from "./outcomes.js";
 
 const { values, positionals } = parseArgs({
@@ -189,13 +189,26 @@ if (values.bulk) {
 // Files that are not there are reported before the database is opened (which may start one).
 let failed = 0;
 const files = positionals.filter((file) => {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (stat?.isFile()) return true;
-  console.error(`${file}: cannot read: ${stat ? "a folder, not a document file" : "no such file"}`);
+  const stat = statPath(file);
+  if (stat && !("problem" in stat) && stat.isFile()) return true;
+  const why = !stat
+    ? "no such file"
+    : "problem" in stat
+      ? stat.problem
+      : "a folder, not a document file";
+  console.error(`${file}: cannot read: ${why}`);
   failed++;
   return false;
 });
-if (files.length === 0) process.exit(1);
+/** The last line: how many files did what, and whether anything failed. */
+function summary(done: number): string {
+  const verb = values.check ? "valid" : "ingested";
+  return `Summary: ${done} of ${positionals.length} files ${verb}${failed > 0 ? ` (${failed} failed${values.check ? "" : ", nothing written for them"})` : ""}.`;
+}
+if (files.length === 0) {
+  console.log(summary(0));
+  process.exit(1);
+}
 
 const config = loadConfig();
 // With REDIS_URL, what each file changed reaches graphChanged subscribers of every API process.
@@ -223,9 +236,7 @@ try {
     try {
       input = readDocumentFile(file);
     } catch (error) {
-      console.error(
-        `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      console.error(`${file}: cannot read: ${fileProblem(error)}`);
       failed++;
       continue;
     }
@@ -299,4 +310,5 @@ try {
   // Sends the queued announcements before disconnecting.
   await shared?.close();
 }
+console.log(summary(positionals.length - failed));
 process.exitCode = failed > 0 ? 1 : 0;

@@ -42,9 +42,24 @@ export function parseYaml(text: string): unknown {
   return doc.toJS({ maxAliasCount: MAX_ALIASES });
 }
 
-/** Reads a document file (YAML or JSON, by extension). */
+/**
+ * Reads a document file (YAML or JSON, by extension). An empty file, or one that is not UTF-8
+ * text, is refused saying so: read as YAML they were "expected object, received null" (or
+ * "received string", the bytes of a binary file taken for one long scalar).
+ */
 export function readDocumentFile(path: string): unknown {
-  const text = readFileSync(path, "utf8");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
+  } catch (error) {
+    if (error instanceof TypeError)
+      throw new Error("not UTF-8 text: save the document as UTF-8 YAML or JSON");
+    throw error;
+  }
+  if (text.includes("\u0000"))
+    throw new Error("holds NUL bytes, so it is not text: give a YAML or JSON document");
+  if (text.trim() === "")
+    throw new Error("the file is empty: a document has a source, entities and relations");
   return path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
 }
 

@@ -203,8 +203,19 @@ export async function extractDraft(
   const year = publishedAt?.slice(0, 4);
   const firstSentence = (news[0] ?? sentences[0])?.text ?? text.slice(0, 120);
   const title = src.title?.trim() || undefined;
-  const sourceKey =
-    src.key ?? slug([src.publisher, year, title ?? firstSentence].filter(Boolean).join(" "), 9);
+  const proposedKey = slug(
+    [src.publisher, year, title ?? firstSentence].filter(Boolean).join(" "),
+    9,
+  );
+  // A source under an entity's key ("canada", given, or proposed from a title "Canada") was a
+  // draft that named itself: its problem read "relations.6.to: must not be the entity it starts
+  // from", not what to change. A proposed key names its kind instead; a given one is reported.
+  const namesake = clusters.get(src.key ?? proposedKey);
+  const sourceKey = src.key ?? (namesake ? `${proposedKey}-source` : proposedKey);
+  if (src.key && namesake)
+    problems.push(
+      `source key "${src.key}" is the key of the ${namesake.kind} "${namesake.name}" the article names: give the source a key of its own, or leave the key out to have one proposed`,
+    );
   const credit = text.match(/^(?:With (?:a )?files? from|Written by|By) [^\n]{3,200}$/m)?.[0];
   const sourceProps: Record<string, string> = { text };
   if (title) sourceProps.title = title;

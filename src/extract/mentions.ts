@@ -41,6 +41,7 @@ import {
   multinationalBrigades,
   NAME_PARTICLES,
   NATION_PLACED_BEFORE,
+  nationGivenName,
   nationSurnames,
   notPersonWord,
   placeMention,
@@ -1261,7 +1262,7 @@ export function findMentions(
     const g = gazAt(m[0]);
     if (!g) continue;
     if (
-      surnames.has(m[0]) &&
+      (surnames.has(m[0]) || nationGivenName(text, m, gazAt, isLastName)) &&
       !NATION_PLACED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))
     )
       continue;
@@ -1778,6 +1779,7 @@ const isCommonWord = memo((w) =>
   ),
 );
 const isFirstName = memo((w) => nlp(w).has("#FirstName"));
+const isLastName = memo((w) => nlp(w).has("#LastName"));
 
 /** A generational suffix after a person's name. */
 const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;

@@ -53,6 +53,9 @@ const SHIP = String.raw`\b(?:HMS|HMCS|HMAS|HMNZS|USS|USNS|FGS|ORP|HNLMS|HNoMS|HD
 /** Kinds of warship: a capitalised name just before one is its class ("the Arleigh Burke destroyer"). */
 const HULL = String.raw`(?:destroyer|frigate|corvette|submarine|tanker|minehunter|minesweeper|cruiser|aircraft carrier|carrier|patrol vessel|warship|support ship|landing ship)s?\b`;
 const SHIP_RE = new RegExp(SHIP, "gu");
+/** A ship's name after one kind of warship, singular ("the frigate Canada", "destroyer Latvia"). */
+const NAMED_RE =
+  /\b(?:destroyer|frigate|corvette|submarine|minehunter|minesweeper|cruiser|warship)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})\b/gu;
 const CLASS_RE = new RegExp(
   String.raw`\b(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})(?:-class)?\s+${HULL}`,
   "gu",
@@ -66,6 +69,12 @@ const CLASS_RE = new RegExp(
 export function vesselSpans(text: string, isName: (words: string) => boolean): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of text.matchAll(SHIP_RE)) out.push({ start: m.index, end: m.index + m[0].length });
+  // "the frigate Canada sailed": a ship named after a nation is no mention of the nation
+  // (redteam13: Canada was mentioned, and its NATO membership given the ship's sentence)
+  for (const m of text.matchAll(NAMED_RE)) {
+    const start = m.index + m[0].length - (m[1] as string).length;
+    out.push({ start, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(CLASS_RE)) {
     const words = (m[1] as string).split(" ");
     // "the German Rhön-class tanker": the demonym stays Germany's, "Rhön" is the class

@@ -182,6 +182,23 @@ export function nationSurnames(
 }
 
 /**
+ * Whether the nation's name at `m` is a person's first name: right before a surname that is no
+ * place ("Latvia Smith, a Toronto lawyer", "Jordan Peterson"). Read as the nation, the person was
+ * lost and the nation given the person's sentence as evidence (redteam13).
+ */
+export function nationGivenName(
+  text: string,
+  m: RegExpMatchArray & { index: number },
+  gazAt: (form: string) => { demonym: boolean; entity: KnownEntity } | undefined,
+  isLastName: (w: string) => boolean,
+): boolean {
+  const g = gazAt(m[0]);
+  if (!g || g.demonym || g.entity.kind !== "Nation" || /\s/.test(m[0])) return false;
+  const next = /^ (\p{Lu}\p{Ll}+)\b(?!['’-])/u.exec(text.slice(m.index + m[0].length))?.[1];
+  return next !== undefined && !gazAt(next) && isLastName(next);
+}
+
+/**
  * The town a site is named after ("the Caracal base"), as a place: in the nation of the most
  * populous town of that name among the nations the article names, else none (many village names
  * repeat across Europe; a reader places the base by the article's nations).

@@ -5,12 +5,14 @@
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import {
+  type DocumentNode,
   type FloatValueNode,
   GraphQLError,
   getOperationAST,
   type IntValueNode,
   Kind,
   NoSchemaIntrospectionCustomRule,
+  type SelectionSetNode,
   type ValidationContext,
 } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
@@ -78,6 +80,36 @@ const overlapLimit = (error: GraphQLError) =>
 const WRITES_NOTHING = new Set(["extractDocument", "__typename"]);
 
 /**
+ * The names of the root fields a selection set asks for, through inline fragments and named
+ * fragment spreads (`mutation { ...Draft }`, as clients that compose fragments send it): an
+ * extraction wrapped in one was told its "write" may or may not have committed.
+ */
+function rootFieldNames(selectionSet: SelectionSetNode, document: DocumentNode): string[] {
+  const fragments = new Map(
+    document.definitions
+      .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d] as const),
+  );
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const pending: SelectionSetNode[] = [selectionSet];
+  for (let set = pending.pop(); set; set = pending.pop()) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        // A spread of a fragment not there names no field: counted as a write, to be safe.
+        if (fragment) pending.push(fragment.selectionSet);
+        else names.push(`...${selection.name.value}`);
+      }
+    }
+  }
+  return names;
+}
+
+/**
  * Ends an operation that runs past its budget with a TIMEOUT error (its transactions time out
  * sooner, so a read's work is freed). A mutation cannot be taken back once its transaction may
  * have committed, so its answer never says it was stopped: it says the outcome is unknown, and
@@ -92,8 +124,8 @@ function executionBudget(ms: number): Plugin {
         // is told so, not that a write's outcome is unknown
         const mutation =
           operation?.operation === "mutation" &&
-          !operation.selectionSet.selections.every(
-            (s) => s.kind === Kind.FIELD && WRITES_NOTHING.has(s.name.value),
+          !rootFieldNames(operation.selectionSet, args.document).every((name) =>
+            WRITES_NOTHING.has(name),
           );
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise((resolve) => {

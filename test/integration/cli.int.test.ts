@@ -1,4 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -59,6 +66,32 @@ describe("npm run ingest", () => {
     // Nothing was left to read, so no database was opened.
     expect(r.stderr).not.toMatch(/Neo4j|bolt:|unavailable|connect/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it("names each file it cannot use with why, checks the rest, and ends with a summary", async () => {
+    // A symbolic link that loops ended the tool with Node's ELOOP stack before any file was
+    // read; an empty file was "expected object, received null", a binary one "received string".
+    const loop = join(dir, "loop.yaml");
+    symlinkSync("loop.yaml", loop);
+    const empty = join(dir, "empty.yaml");
+    writeFileSync(empty, " \n");
+    const binary = join(dir, "scan.yaml");
+    writeFileSync(binary, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xc3, 0x28, 0xff]));
+    const spaced = join(dir, "Été à Rīga notes.json");
+    writeFileSync(spaced, readFileSync(GOOD));
+    const r = await cli(["src/cli/ingest.ts", "--check", loop, empty, binary, spaced]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${loop}: cannot read: is a symbolic link that loops`);
+    expect(r.stderr).toContain(`${empty}: cannot read: the file is empty`);
+    expect(r.stderr).toContain(`${binary}: cannot read: not UTF-8 text`);
+    expect(r.stderr).not.toMatch(/\n\s+at |received (null|string)/);
+    expect(r.stdout).toContain(`${spaced}: valid (2 entities, 1 relations).`);
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("Summary: 1 of 4 files valid (3 failed).");
+    const ingest = await cli(["src/cli/ingest.ts", loop, empty]);
+    expect(ingest.code).toBe(1);
+    expect(ingest.stdout.trim()).toBe(
+      "Summary: 0 of 2 files ingested (2 failed, nothing written for them).",
+    );
   }, 60_000);
 
   it("--check validates without writing and lists every problem with its path", async () => {

@@ -4,7 +4,7 @@
  * to the graph's entities), ingested in its own transaction, with a summary; a second run adds
  * nothing, and an article whose metadata is malformed fails alone.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -150,6 +150,11 @@ describe("npm run extract on files that are not an article's text", () => {
     writeFileSync(join(odd, name), bytes);
     return join(odd, name);
   };
+  /** A symbolic link to itself. */
+  const loop = (name: string) => {
+    symlinkSync(name, join(odd, name));
+    return join(odd, name);
+  };
 
   it("refuses each with one line saying why, and no stack", async () => {
     const cases: [string[], RegExp][] = [
@@ -170,6 +175,17 @@ describe("npm run extract on files that are not an article's text", () => {
         /--link .*none\.yaml: no such file$/,
       ],
       [["--ingest", join(odd, "nowhere")], /nowhere: no such folder$/],
+      // A symbolic link that loops ended the tool with Node's ELOOP stack (redteam13).
+      [[loop("loop.txt")], /loop\.txt is a symbolic link that loops .*: make it point to a real/],
+      [["--ingest", loop("loops")], /loops is a symbolic link that loops /],
+      [
+        [file("ok.txt", "NATO met."), "--link", loop("loop.yaml")],
+        /--link .*loop\.yaml is a symbolic link that loops /,
+      ],
+      [
+        [file("ok.txt", "NATO met."), "--link", file("scan.yaml", new Uint8Array([0xc3, 0x28]))],
+        /--link .*scan\.yaml: cannot read: not UTF-8 text/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(["src/cli/extract.ts", ...args]);

@@ -74,6 +74,10 @@ describe("a bad value in the environment", () => {
       [{ MAX_ALIASES: " " }, /MAX_ALIASES=" ": must be a whole number of 0 or more/],
       [{ MAX_IN_FLIGHT: "0x10" }, /MAX_IN_FLIGHT="0x10": must be a whole number of 1 or more/],
       [{ MAX_BODY_BYTES: "1e6" }, /MAX_BODY_BYTES="1e6": must be a whole number of 1,024 or more/],
+      // The logger threw first (pino: "default level:verbose must be included in custom levels").
+      [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL="verbose": Invalid option: expected one of "debug"/],
+      // Started a local Neo4j that then failed with Java's words only (redteam13).
+      [{ NEO4J_LOCAL_HEAP: "0m" }, /NEO4J_LOCAL_HEAP="0m": must be from 128m to this machine's/],
     ];
     const exits = await Promise.all(cases.map(([env]) => start(env)));
     cases.forEach(([env, line], i) => {

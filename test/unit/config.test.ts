@@ -82,3 +82,45 @@ describe("TRUST_PROXY and MAX_SUBSCRIPTIONS_PER_CLIENT", () => {
     );
   });
 });
+
+describe("NEO4J_LOCAL_HEAP and NEO4J_LOCAL_PAGECACHE", () => {
+  it("are sizes the local Neo4j starts with; the others stop start-up naming the variable", () => {
+    const local = (env: Record<string, string>) => loadConfig(env);
+    expect(local({}).NEO4J_LOCAL_HEAP).toBe("512m");
+    expect(local({ NEO4J_LOCAL_HEAP: "128m", NEO4J_LOCAL_PAGECACHE: "1m" })).toMatchObject({
+      NEO4J_LOCAL_HEAP: "128m",
+      NEO4J_LOCAL_PAGECACHE: "1m",
+    });
+    expect(local({ NEO4J_LOCAL_HEAP: "1G" }).NEO4J_LOCAL_HEAP).toBe("1G");
+    // Each of these started a Neo4j that then failed with Java's words only (redteam13).
+    for (const heap of ["0m", "1k", "32m", "999999g"]) {
+      expect(() => local({ NEO4J_LOCAL_HEAP: heap }), heap).toThrow(
+        new RegExp(`NEO4J_LOCAL_HEAP="${heap}": must be from 128m to this machine's memory`),
+      );
+    }
+    for (const cache of ["0m", "1k", "999999g"]) {
+      expect(() => local({ NEO4J_LOCAL_PAGECACHE: cache }), cache).toThrow(
+        new RegExp(`NEO4J_LOCAL_PAGECACHE="${cache}": must be from 1m to this machine's memory`),
+      );
+    }
+    expect(() => local({ NEO4J_LOCAL_HEAP: "512" })).toThrow(
+      /NEO4J_LOCAL_HEAP="512": must look like 512m or 1g$/m,
+    );
+  });
+});
+
+describe("the memory the limits admit", () => {
+  it("must fit in the process's heap: limits that admit more stop start-up, naming them", () => {
+    expect(loadConfig({ MAX_IN_FLIGHT: "16", MAX_READ_BYTES: "16000000" }).MAX_IN_FLIGHT).toBe(16);
+    for (const env of [
+      { MAX_BODY_BYTES: "1000000000000" },
+      { MAX_READ_BYTES: "1000000000000" },
+      { DOCUMENT_CACHE_BYTES: "1000000000000" },
+      { MAX_IN_FLIGHT: "100000" },
+    ]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(
+        /MAX_IN_FLIGHT, MAX_BODY_BYTES, MAX_READ_BYTES, DOCUMENT_CACHE_BYTES: the requests they admit at once may hold about [\d,]+ MB, more than this process's heap/,
+      );
+    }
+  });
+});
