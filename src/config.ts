@@ -230,6 +230,22 @@ function worstCaseHeapBytes(c: Config): number {
   return c.MAX_IN_FLIGHT * request + (c.DOCUMENT_CACHE_BYTES * 9) / 8;
 }
 
+/**
+ * Throws ConfigError when the server's limits admit more than this process's heap. Called by the
+ * server at start, not by loadConfig: the CLIs serve no requests, and a small machine's default
+ * heap would refuse them for limits they never use.
+ */
+export function checkServerMemory(config: Config): void {
+  const held = worstCaseHeapBytes(config);
+  const heap = getHeapStatistics().heap_size_limit;
+  if (held > heap) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString("en")} MB`;
+    throw new ConfigError(
+      `Invalid configuration:\n  MAX_IN_FLIGHT, MAX_BODY_BYTES, MAX_READ_BYTES, DOCUMENT_CACHE_BYTES: the requests they admit at once may hold about ${mb(held)}, more than this process's heap (${mb(heap)}); lower them, or raise the heap with node's --max-old-space-size (see the README's memory model)`,
+    );
+  }
+}
+
 /** Parses configuration from `env` (default `process.env`); throws ConfigError on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
@@ -249,14 +265,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.data.QUERY_TIMEOUT_MS >= result.data.REQUEST_TIMEOUT_MS) {
     throw new ConfigError(
       "Invalid configuration:\n  QUERY_TIMEOUT_MS: must be below REQUEST_TIMEOUT_MS, so a request cut short frees its transaction",
-    );
-  }
-  const held = worstCaseHeapBytes(result.data);
-  const heap = getHeapStatistics().heap_size_limit;
-  if (held > heap) {
-    const mb = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString("en")} MB`;
-    throw new ConfigError(
-      `Invalid configuration:\n  MAX_IN_FLIGHT, MAX_BODY_BYTES, MAX_READ_BYTES, DOCUMENT_CACHE_BYTES: the requests they admit at once may hold about ${mb(held)}, more than this process's heap (${mb(heap)}); lower them, or raise the heap with node's --max-old-space-size (see the README's memory model)`,
     );
   }
   try {

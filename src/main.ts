@@ -5,7 +5,7 @@
  */
 import proxyAddr from "proxy-addr";
 import { loadTokenEntries } from "./auth/tokens.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, checkServerMemory, loadConfig } from "./config.js";
 import {
   labelRetractedClaims,
   migrateClaims,
@@ -33,6 +33,7 @@ import { createApp } from "./server.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  checkServerMemory(config);
   logger.level = config.LOG_LEVEL;
   // Before Neo4j: a wrong REDIS_URL stops start-up without leaving a local Neo4j behind.
   const shared = config.REDIS_URL
