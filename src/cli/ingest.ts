@@ -150,6 +150,9 @@ function describePlan(plan: IngestPlan): string[] {
 
 const PROGRESS_FROM = 5_000; // rows; smaller documents finish before a bar would help
 
+/** A file --bulk cannot read or parse: one line naming it (was Node's error with its stack). */
+class UnreadableFile extends Error {}
+
 if (values.bulk) {
   // All or nothing: every file is read and validated before the importer runs.
   let current = "";
@@ -158,7 +161,11 @@ if (values.bulk) {
       (function* () {
         for (const file of positionals) {
           current = file;
-          yield readDocumentFile(file);
+          try {
+            yield readDocumentFile(file);
+          } catch (error) {
+            throw new UnreadableFile(`${file}: cannot read: ${fileProblem(error)}`);
+          }
         }
       })(),
       {
@@ -179,7 +186,9 @@ if (values.bulk) {
     if (error instanceof BadInputError) {
       console.error(`${current}: ${error.message} (nothing was loaded)`);
       for (const p of error.problems) console.error(`  ${p.path.join(".")}: ${p.message}`);
-    } else if (error instanceof AppError || error instanceof LocalNeo4jError)
+    } else if (error instanceof UnreadableFile)
+      console.error(`${error.message} (nothing was loaded)`);
+    else if (error instanceof AppError || error instanceof LocalNeo4jError)
       console.error(error.message);
     else console.error(error);
     process.exit(1);

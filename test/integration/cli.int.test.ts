@@ -94,6 +94,25 @@ describe("npm run ingest", () => {
     );
   }, 60_000);
 
+  it("--bulk names the file it cannot read and loads nothing, without a stack", async () => {
+    const loop = join(dir, "bulk-loop.yaml");
+    symlinkSync("bulk-loop.yaml", loop);
+    const empty = join(dir, "bulk-empty.yaml");
+    writeFileSync(empty, "");
+    // A local instance of its own that has no store: --bulk reads every file before it starts.
+    const local = { NEO4J_URI: "", NEO4J_LOCAL_DIR: join(dir, "bulk-neo4j") };
+    for (const [file, why] of [
+      [loop, "is a symbolic link that loops"],
+      [empty, "the file is empty"],
+    ] as const) {
+      const r = await cli(["src/cli/ingest.ts", "--bulk", file, GOOD], local);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${file}: cannot read: ${why}`);
+      expect(r.stderr).toContain("(nothing was loaded)");
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+
   it("--check validates without writing and lists every problem with its path", async () => {
     const r = await cli(["src/cli/ingest.ts", "--check", GOOD, BAD]);
     expect(r.code).toBe(1);
