@@ -69,16 +69,37 @@ export function issueMessage(issue: {
   return `Unrecognized keys: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
+/** What an entity sharing the source's key is told (its key names two things). */
+const sharesSourceKey = (key: string) =>
+  `duplicate key "${key}": the source has it too; give the source a key of its own (such as ${key}-source)`;
+
+/**
+ * Entities whose key is the source's, found before the structural check is passed: a relation
+ * from the source to such an entity was reported only as "must not be the entity it starts
+ * from", which does not say what to change.
+ */
+function sourceKeyClashes(input: unknown): DocumentProblem[] {
+  const doc = input as { source?: { key?: unknown }; entities?: unknown };
+  const key = doc?.source?.key;
+  if (typeof key !== "string" || !Array.isArray(doc.entities)) return [];
+  return doc.entities.flatMap((e: { key?: unknown } | null, i) =>
+    e?.key === key ? [{ path: ["entities", i, "key"], message: sharesSourceKey(key) }] : [],
+  );
+}
+
 /** The structural check alone: shape and property types (zod, from the vocabulary). */
 export function parseDocument(input: unknown): ParseResult {
   const parsed = documentSchema.safeParse(input);
   if (parsed.success) return { ok: true, document: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-      message: issueMessage(i),
-    })),
+    problems: [
+      ...sourceKeyClashes(input),
+      ...parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: issueMessage(i),
+      })),
+    ],
   };
 }
 
@@ -116,7 +137,9 @@ export function checkDocument(
   const kinds = new Map<string, Kind>([[doc.source.key, "Source"]]);
   doc.entities.forEach((e, i) => {
     if (kinds.has(e.key)) {
-      problems.push({ path: ["entities", i, "key"], message: `duplicate key "${e.key}"` });
+      const message =
+        e.key === doc.source.key ? sharesSourceKey(e.key) : `duplicate key "${e.key}"`;
+      problems.push({ path: ["entities", i, "key"], message });
     }
     kinds.set(e.key, e.kind);
   });

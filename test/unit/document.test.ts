@@ -71,6 +71,27 @@ describe("document validation", () => {
     expect(problems.join("\n")).not.toMatch(/received undefined/);
   });
 
+  it("says an entity shares the source's key, whatever else is wrong", () => {
+    const text = "Canada leads.";
+    const doc = (relations: unknown[]) => ({
+      source: { key: "canada", name: "A", properties: { text } },
+      entities: [{ key: "canada", kind: "Nation", name: "Canada", properties: { isoCode: "CAN" } }],
+      relations,
+    });
+    const told = (input: unknown) => {
+      const r = validateDocument(input);
+      return r.ok ? [] : r.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    };
+    const hint =
+      'entities.0.key: duplicate key "canada": the source has it too; give the source a key of its own (such as canada-source)';
+    expect(told(doc([]))).toContain(hint);
+    // A relation from the source to it was the only problem reported: "must not be the entity
+    // it starts from".
+    expect(
+      told(doc([{ from: "canada", type: "MENTIONS", to: "canada", evidence: text }])),
+    ).toContain(hint);
+  });
+
   it("takes dates at year, month or day precision, and only days the calendar has", () => {
     for (const d of ["2022", "2022-02", "2022-02-28", "2024-02-29", "2000-02-29", "0001-01-01"])
       expect(isPartialDate(d), d).toBe(true);
