@@ -3858,6 +3858,9 @@ function speakingBody(ctx: Context, s: Sentence, verb: RegExpExecArray): string 
 }
 
 function quoteBy(ctx: Context, surname: string, inner: string, start: number): Cluster {
+  // The text is what stands between the marks, as the house style keeps it; the name, which a
+  // reader sees in lists, leaves out the comma that hands it to its verb ("... allies," he said).
+  const shown = inner.replace(/[\s,;:]+$/u, "") || inner;
   const words = inner
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .split(/\s+/)
@@ -3867,7 +3870,7 @@ function quoteBy(ctx: Context, surname: string, inner: string, start: number): C
   return ctx.entity(
     "Quote",
     `quote-${slug(surname)}-${slug(words || inner, 6)}`,
-    `${surname}: ${inner.length > 80 ? `${inner.slice(0, 77).trimEnd()}…` : inner}`,
+    `${surname}: ${shown.length > 80 ? `${shown.slice(0, 77).trimEnd()}…` : shown}`,
     { text: inner },
     { start, end: start + inner.length, text: inner },
   );
