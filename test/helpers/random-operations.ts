@@ -22,6 +22,7 @@ import {
   isUnionType,
 } from "graphql";
 import { PROJECT_ROOT } from "../../src/paths.js";
+import { post, type ShippedServer } from "./shipped.js";
 
 export type RandomOperation = {
   query: string;
@@ -197,4 +198,40 @@ export function randomOperations(
     const head = definitions.length > 0 ? `(${definitions.join(", ")})` : "";
     return { query: `${kind}${head} { r: ${field.name}${fieldArgs} ${sub} }`, variables };
   });
+}
+
+/** What the server made of a run of operations: what no client can act on, and the rest. */
+export interface RunReport {
+  /** Answers that are not JSON, 5xx but admission's 503, errors without a code or masked. */
+  unacceptable: string[];
+  /** Operations answered with data and no error. */
+  answered: number;
+  /** Errors by code. */
+  codes: Record<string, number>;
+}
+
+/** Sends each operation in turn with the server's admin token, and judges each answer. */
+export async function runOperations(
+  server: Pick<ShippedServer, "url" | "authorization">,
+  operations: RandomOperation[],
+): Promise<RunReport> {
+  const report: RunReport = { unacceptable: [], answered: 0, codes: {} };
+  for (const [i, operation] of operations.entries()) {
+    const r = await post(server, operation, { authorization: server.authorization });
+    const where = `#${i} ${JSON.stringify(operation).slice(0, 400)}`;
+    if (typeof r.body !== "object" || r.body === null) {
+      report.unacceptable.push(`${where}: not JSON (${r.status})`);
+      continue;
+    }
+    if (r.status >= 500 && r.status !== 503) report.unacceptable.push(`${where}: HTTP ${r.status}`);
+    const errors: Array<{ message: string; extensions?: { code?: string } }> = r.body.errors ?? [];
+    for (const e of errors) {
+      const code = e.extensions?.code;
+      report.codes[String(code)] = (report.codes[String(code)] ?? 0) + 1;
+      if (!code || code === "INTERNAL_SERVER_ERROR")
+        report.unacceptable.push(`${where}: ${code ?? "no code"}: ${e.message}`);
+    }
+    if (errors.length === 0 && r.body.data?.r !== undefined) report.answered += 1;
+  }
+  return report;
 }
