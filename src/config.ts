@@ -36,7 +36,7 @@ const whole = (min: number, max?: number) => {
 };
 const port = whole(1, 65_535);
 /** Bytes in a Neo4j memory size (512m, 1g); NaN when it is not one. */
-export function memoryBytes(size: string): number {
+function memoryBytes(size: string): number {
   const [, digits, unit] = /^(\d+)([kmg])$/i.exec(size) ?? [];
   if (digits === undefined || unit === undefined) return Number.NaN;
   return Number(digits) * 1024 ** " kmg".indexOf(unit.toLowerCase());
