@@ -29,6 +29,7 @@ import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
+import { listedShares } from "./spending-lists.js";
 import { shareOwner, statesShare } from "./spending-shares.js";
 
 const LEADER_ROLES =
@@ -3119,6 +3120,8 @@ function spending(ctx: Context): void {
         });
     }
   }
+  // "Defence spending as a share of GDP in 2024:\n- Poland: 4.12%": shares listed line by line
+  const listed = listedShares(ctx.text, ctx.placed);
   // No target named, but a nation spends a share of GDP on defence in an article on NATO: the
   // alliance's two per cent guideline is what the share is measured against.
   if (!target && alliance?.key === "nato") {
@@ -3129,6 +3132,7 @@ function spending(ctx: Context): void {
     );
     if (
       spent ||
+      listed.length > 0 ||
       spendSentences.some((s) =>
         statesShare(
           ctx.text,
@@ -3151,6 +3155,26 @@ function spending(ctx: Context): void {
       );
   }
   if (!target) return;
+  let si = 0;
+  for (const l of listed) {
+    while (si < ctx.sentences.length - 1 && (ctx.sentences[si] as Sentence).end <= l.start) si++;
+    const s = ctx.sentences[si];
+    if (!s) continue;
+    const props: Record<string, string | number | boolean> = {
+      value: l.value,
+      unit: "percent of GDP",
+    };
+    if (l.year !== undefined) props.year = l.year;
+    if (l.estimated) props.estimated = true;
+    ctx.propose({
+      type: "SPENDS",
+      from: l.nation.cluster,
+      to: target,
+      properties: props,
+      sentence: s,
+      confidence: 0.8,
+    });
+  }
   for (const s of spendSentences) {
     const here = placedIn(s, ctx.placed);
     const nations = ofKind(here, "Nation").filter((n) => !n.mention.demonym || true);

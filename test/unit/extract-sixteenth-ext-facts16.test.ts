@@ -1,0 +1,53 @@
+/**
+ * The sixteenth pass (issue 25, ext-facts16): relations told as lists, in passive or relative
+ * clauses, by collective subjects and with other prepositions. Sentences are written for the
+ * test; each mechanism has cases that must not fire.
+ */
+import { describe, expect, it } from "vitest";
+import { draft, facts } from "../helpers/extract.js";
+
+/** The SPENDS relations of a draft, as "nation value year estimated". */
+async function spends(text: string) {
+  const d = (await draft(text)).document;
+  return d.relations
+    .filter((r) => r.type === "SPENDS")
+    .map((r) =>
+      [r.from, r.properties?.value, r.properties?.year ?? "-", r.properties?.estimated ?? "-"].join(
+        " ",
+      ),
+    );
+}
+
+describe("extract: shares of GDP listed line by line under a heading", () => {
+  it("a dashed or bulleted list: each line's nation spends its figure, in the heading's year", async () => {
+    const f = await spends(
+      "NATO released its yearly figures on Tuesday.\n\nDefence spending as a share of GDP in 2024:\n- Greece: 3.08%\n- Finland: 2.41%\n• Norway 2.2 percent\n\nThe alliance welcomed the rise.",
+    );
+    expect(f).toEqual(["greece 3.08 2024 -", "finland 2.41 2024 -", "norway 2.2 2024 -"]);
+  });
+
+  it("a table pasted as lines carries its own year; an estimate heading marks each figure", async () => {
+    const f = await spends(
+      "Estimated military expenditure of NATO allies as a percentage of GDP:\n\nCroatia 1.81 % 2024\n\nSlovakia 2.0 % 2023",
+    );
+    expect(f).toEqual(["croatia 1.81 2024 true", "slovakia 2 2023 true"]);
+  });
+
+  it("a figure equal to the target is still the nation's share", async () => {
+    const f = await spends(
+      "NATO members' defence spending in 2023 as a share of GDP:\n– Denmark 2.00%\n– Italy 1.47%",
+    );
+    expect(f).toContain("denmark 2 2023 -");
+  });
+
+  it("a list under a heading on something else, or a line that is not a nation, spends nothing", async () => {
+    const f = await spends(
+      "NATO allies and their growth in exports last year:\n- Poland: 4.1%\n- Estonia: 3.4%",
+    );
+    expect(f).toEqual([]);
+    const g = await spends(
+      "NATO defence spending as a share of GDP in 2024:\n- Eastern flank average: 3.1%\n- Poland's army: 4.1%",
+    );
+    expect(g).toEqual([]);
+  });
+});
