@@ -244,7 +244,7 @@ const ABBREVIATED = "(?:U\\.S\\.|US|UK|U\\.K\\.)";
 const KNOWN_INVADER: Readonly<Record<string, string>> = { ukraine: "russia", georgia: "russia" };
 
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression (?:against|in)|attack on) (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion (?:of|on|against|into)|war (?:against|on|in)|aggression (?:against|in)|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
@@ -287,7 +287,7 @@ const FULL_SCALE_INVASION = Date.UTC(2022, 1, 24);
 const ANNEXATION_RE =
   /(?<![\p{L}])(?:(?:Russia|Moscow)(?:’s|'s) |Russian |the )?(?:(?:illegal|illegitimate|unlawful|forcible|forced|2014) )*annexation of (?:the )?Crimea(?:n [Pp]eninsula)?(?:(?= in 2014) in 2014)?/gu;
 const BARE_INVASION_RE = new RegExp(
-  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion (?:of|on|against|into)|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
 const SITE_NOUNS =

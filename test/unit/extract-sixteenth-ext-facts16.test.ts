@@ -51,3 +51,56 @@ describe("extract: shares of GDP listed line by line under a heading", () => {
     expect(g).toEqual([]);
   });
 });
+
+describe("extract: the invasion told with another preposition", () => {
+  it("'Russia's invasion on Ukraine', 'Moscow's invasion against Ukraine' name invader and target", async () => {
+    for (const text of [
+      "Russia's invasion on Ukraine changed how the allies plan.",
+      "Moscow's invasion against Ukraine changed how the allies plan.",
+    ]) {
+      const f = await facts(text);
+      expect(f).toContain("russia INVADED ukraine");
+      expect(f).toContain("russia PARTICIPATED_IN russian-invasion-of-ukraine");
+      expect(f).toContain("ukraine PARTICIPATED_IN russian-invasion-of-ukraine");
+    }
+  });
+
+  it("'an attack on' a ship, or 'pressure on Ukraine', is no invasion", async () => {
+    const f = await facts("Russia's pressure on Ukraine grew, the minister said.");
+    expect(f.filter((x) => / INVADED /.test(x))).toEqual([]);
+  });
+});
+
+describe("extract: coordinated and collective subjects that send forces", () => {
+  it("'Denmark and Norway each sent a frigate to' a mission: both contribute", async () => {
+    const f = await facts("Denmark and Norway each sent a frigate to Baltic Sentry.");
+    expect(f).toContain("denmark CONTRIBUTES_TO baltic-sentry");
+    expect(f).toContain("norway CONTRIBUTES_TO baltic-sentry");
+    const g = await facts("Belgium and Portugal both deployed minehunters to Baltic Sentry.");
+    expect(g).toContain("belgium CONTRIBUTES_TO baltic-sentry");
+    expect(g).toContain("portugal CONTRIBUTES_TO baltic-sentry");
+  });
+
+  it("'Both nations', 'The two countries' stand for the last two nations named together", async () => {
+    const f = await facts(
+      "Germany and the Netherlands signed a naval agreement in March. Both nations have sent ships to Baltic Sentry.",
+    );
+    expect(f).toContain("germany CONTRIBUTES_TO baltic-sentry");
+    expect(f).toContain("netherlands CONTRIBUTES_TO baltic-sentry");
+    const g = await facts(
+      "Spain and Portugal held joint drills last year. Poland watched. The two countries contribute troops to the NATO battle group in Slovakia.",
+    );
+    expect(g).toContain("spain CONTRIBUTES_TO nato-battle-group-in-slovakia");
+    expect(g).toContain("portugal CONTRIBUTES_TO nato-battle-group-in-slovakia");
+    expect(g.filter((x) => x.startsWith("poland CONTRIBUTES_TO"))).toEqual([]);
+  });
+
+  it("no pair named together (three in a list, or one alone): the phrase stands for no one", async () => {
+    const f = await facts(
+      "Spain, Italy and Greece met in Rome. Both nations have sent ships to Baltic Sentry.",
+    );
+    expect(f.filter((x) => / CONTRIBUTES_TO /.test(x))).toEqual([]);
+    const g = await facts("Sweden spoke first. Both nations have sent ships to Baltic Sentry.");
+    expect(g.filter((x) => / CONTRIBUTES_TO /.test(x))).toEqual([]);
+  });
+});
