@@ -202,7 +202,12 @@ export function findRelations(ctx: Context): void {
     ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
   ];
   for (const { event, s } of EVENTS.get(ctx) ?? []) {
-    const named = ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster);
+    // "troops sent for exercise X, alongside the battle group": the exercise is not about the
+    // mission the sentence names beside it
+    const forExercise = FOR_AN_EXERCISE.test(s.text);
+    const named = forExercise
+      ? []
+      : ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster);
     const about = new Set<Cluster>([
       ...named,
       ...pledgesAt.filter((p) => p.at >= s.start && p.at < s.end).map((p) => p.c),
@@ -213,6 +218,7 @@ export function findRelations(ctx: Context): void {
     const only = allMissions.length === 1 ? allMissions[0] : undefined;
     if (
       only &&
+      !forExercise &&
       named.length === 0 &&
       /\b(?:the|its|their)\s+(?:(?:multinational|NATO|new)\s+)?(?:mission|battle ?group|battlegroup|brigade|rotation|contingent)\b/i.test(
         s.text,
@@ -1084,6 +1090,14 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+/** Troops sent "for exercise X", "to take part in the drills": the exercise is what they are for. */
+const FOR_AN_EXERCISE =
+  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|marines|paratroopers)\b[^.;]{0,60}?\s(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+)?(?:exercises?|drills?)\s/i;
+
+/** What troops are sent for, right after them: an exercise, not a mission. */
+const FOR_EXERCISE =
+  /^\s+(?:(?:of|from)\s+[^,.;]{0,50}?\s+)?(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+|a\s+|an\s+)?(?:(?:joint|multinational|NATO|military|annual|large-scale|[\p{Lu}][\p{L}-]*)\s+){0,3}(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b/u;
+
 const TROOP_NOUN =
   /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
 
@@ -1146,6 +1160,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
     at = s.start + (lead?.index ?? bare.index);
   }
+  // "300 soldiers (of the 2nd Cavalry Regiment) for exercise Saber Strike": troops sent for an
+  // exercise take part in it (exercise-participants.ts), not in a battle group the sentence names too
+  if (FOR_EXERCISE.test(ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 90)))) return;
   let mission = missions[0]?.cluster;
   let inferred = false;
   // where the troops are: "1,000 troops (are stationed) in Lithuania", "Lithuania hosts 1,000 soldiers"

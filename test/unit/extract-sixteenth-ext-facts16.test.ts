@@ -104,3 +104,25 @@ describe("extract: coordinated and collective subjects that send forces", () => 
     expect(g.filter((x) => / CONTRIBUTES_TO /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: troops sent for an exercise beside a battle group", () => {
+  it("the force that sent them takes part in the exercise, and contributes nothing to the battle group", async () => {
+    const f = await facts(
+      "The US Army sent 300 soldiers of the 2nd Cavalry Regiment for exercise Saber Strike, alongside the NATO battle group in Poland.",
+    );
+    expect(f).toContain("us-army PARTICIPATED_IN saber-strike");
+    expect(f).toContain("2nd-cavalry-regiment PARTICIPATED_IN saber-strike");
+    expect(f.filter((x) => / CONTRIBUTES_TO /.test(x))).toEqual([]);
+    expect(f.filter((x) => x.startsWith("saber-strike ABOUT"))).toEqual([]);
+    const g = await facts(
+      "Poland has deployed 200 troops to take part in exercise Iron Wolf, near the NATO battle group in Lithuania.",
+    );
+    expect(g).toContain("poland PARTICIPATED_IN iron-wolf");
+    expect(g.filter((x) => / CONTRIBUTES_TO /.test(x))).toEqual([]);
+  });
+
+  it("troops sent to the battle group itself still contribute to it", async () => {
+    const f = await facts("The US Army sent 300 soldiers to the NATO battle group in Poland.");
+    expect(f).toContain("us-army CONTRIBUTES_TO nato-battle-group-in-poland");
+  });
+});
