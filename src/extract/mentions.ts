@@ -279,6 +279,11 @@ const STATIONS_BRIGADE_RE = new RegExp(
   `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s+(?:(?:is|was|has|have|had)\\s+)?(?:stationing|stations|stationed|deploying|deploys|deployed|sending|sends|sent)\\s+(?:a|an|its)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|tank|panzer)\\s+){0,2}(brigade)(?:\\s+of\\s+[^.;]{0,40}?)?\\s+(?:in|to)\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
+/** "Lithuania, which hosts the German brigade": the host told before the brigade, in a clause. */
+const HOSTS_BEFORE_RE = new RegExp(
+  `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s*,\\s*(?:which|that)\\s+(?:(?:already|currently|now|also)\\s+)?(?:hosts|has\\s+hosted|is\\s+hosting|will\\s+host|is\\s+home\\s+to)\\s+$`,
+  "u",
+);
 /** A nation's brigade stationed in another, as the golds name it: "German brigade in Lithuania". */
 const brigadeName = (owner: KnownEntity, host: KnownEntity) =>
   `${GAZETTEER.find((g) => g.demonym && g.entity === owner)?.form ?? owner.name} brigade in ${host.name}`;
@@ -746,7 +751,12 @@ export function findMentions(
         : m[2] !== undefined
           ? gazAt(m[2])?.entity
           : GAZETTEER.find((g) => g.entity.key === "germany")?.entity;
-    const at = m[3] ? gazAt(m[3])?.entity : undefined;
+    // "Lithuania, which hosts the German brigade": the host before, in a relative clause
+    const hostedIn = m[3]
+      ? undefined
+      : HOSTS_BEFORE_RE.exec(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index))?.[1];
+    const atName = m[3] ?? hostedIn;
+    const at = atName ? gazAt(atName)?.entity : undefined;
     const host = at?.kind === "Place" ? capitalOf(at.key) : at;
     if (owner?.kind !== "Nation" || host === owner) continue;
     brigades.push({ m, owner, ...(host?.kind === "Nation" ? { host } : {}) });

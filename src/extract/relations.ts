@@ -4,7 +4,7 @@
  * `inferred` where the sentence implies rather than states it.
  */
 
-import type { Kind } from "../domain/vocabulary.js";
+import { isAllowedEndpoint, type Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
@@ -2422,6 +2422,7 @@ function heldIn(ctx: Context, s: Sentence, here: Placed[], e: Placed, gap: RegEx
  * alliance's ministerial meeting is one the alliance takes part in, where "in <place>" says.
  */
 function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
+  hostedBy(ctx, s, here);
   for (const e of ofKind(here, "Event")) {
     const host = here.find(
       (p) =>
@@ -2465,6 +2466,62 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
       });
     }
     heldIn(ctx, s, here, e, /^\s+in\s+$/);
+  }
+}
+
+/** After an event or mission, the passive: "BALTOPS, hosted this year by Sweden", "is hosted by". */
+const HOSTED_BY_AFTER =
+  /^(?:\s+(?:\d{2,4}|['’]\d\d))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|will\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?(?:co-)?hosted\s+(?:(?:this|last|next)\s+year\s+|again\s+|jointly\s+|for\s+the\s+first\s+time\s+|once\s+more\s+)?by\s+(?:the\s+)?$/iu;
+/** Before the host, at a clause's start: "Hosted by Estonia, the drills ...". */
+const HOSTED_BY_LEAD =
+  /(?:^|[;:]\s*|,\s*)(?:(?:[Cc]o-)?[Hh]osted|[Ll]ed\s+and\s+hosted)\s+(?:(?:this|last|next)\s+year\s+|again\s+|jointly\s+|for\s+the\s+first\s+time\s+)?by\s+(?:the\s+)?$/;
+/** Between that host and the event or mission: ", the drills", ", the exercise". */
+const HOSTED_BY_GAP =
+  /^\s*(?:\([^)]{0,40}\)\s*)?,\s+(?:the\s+|this\s+year['’]s\s+)?(?:[\p{L}-]+\s+){0,3}$/u;
+/** A nation's relative clause of hosting, before the mission or event: "Lithuania, which hosts the". */
+const WHICH_HOSTS =
+  /^\s*,\s*(?:which|that)\s+(?:(?:already|currently|now|also)\s+)?(?:hosts|hosted|has\s+hosted|is\s+hosting|was\s+hosting|will\s+host|is\s+home\s+to)\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?(?:[\p{L}-]+\s+){0,3}$/u;
+
+/**
+ * Hosting told passively or in a clause: "the exercise BALTOPS, hosted this year by Sweden",
+ * "Hosted by Estonia, the drills Spring Storm ...", "Lithuania, which hosts the German brigade".
+ * The host is a nation or place, the hosted an event or mission, each named (not a demonym).
+ */
+function hostedBy(ctx: Context, s: Sentence, here: Placed[]): void {
+  const hosts = here.filter(
+    (p) => (p.cluster.kind === "Nation" || p.cluster.kind === "Place") && !p.mention.demonym,
+  );
+  const hosted = here.filter((p) => p.cluster.kind === "Event" || p.cluster.kind === "Mission");
+  if (hosts.length === 0 || hosted.length === 0) return;
+  const found = new Map<Cluster, Cluster>();
+  for (const e of hosted) {
+    // "E, hosted this year by N": the first host right after the passive
+    const h = hosts.find(
+      (p) =>
+        p.mention.start >= e.mention.end &&
+        HOSTED_BY_AFTER.test(ctx.text.slice(e.mention.end, p.mention.start)),
+    );
+    if (h) found.set(e.cluster, h.cluster);
+  }
+  for (const h of hosts) {
+    const lead = ctx.text.slice(Math.max(s.start, h.mention.start - 40), h.mention.start);
+    // "Hosted by N, the drills E": the first event or mission after the host
+    const e = hosted.find((x) => x.mention.start >= h.mention.end);
+    if (!e) continue;
+    const between = ctx.text.slice(h.mention.end, e.mention.start);
+    if (
+      (HOSTED_BY_LEAD.test(lead) && HOSTED_BY_GAP.test(between)) ||
+      // "N, which hosts the E"
+      WHICH_HOSTS.test(between)
+    )
+      found.set(e.cluster, h.cluster);
+  }
+  for (const [e, h] of found) {
+    // "the German brigade in Lithuania": a mission its name places in another nation
+    const placed = e.kind === "Mission" ? / in ([^,]+)$/.exec(e.name)?.[1] : undefined;
+    if (placed && h.kind === "Nation" && placed !== h.name) continue;
+    if (e !== h && isAllowedEndpoint("HOSTS", h.kind, e.kind))
+      ctx.propose({ type: "HOSTS", from: h, to: e, sentence: s, confidence: 0.8 });
   }
 }
 

@@ -126,3 +126,35 @@ describe("extract: troops sent for an exercise beside a battle group", () => {
     expect(f).toContain("us-army CONTRIBUTES_TO nato-battle-group-in-poland");
   });
 });
+
+describe("extract: hosting told passively or in a clause", () => {
+  it("'the exercise X, hosted this year by N' and 'X was hosted by N': N hosts X", async () => {
+    const f = await facts(
+      "The exercise Northern Coast 23, hosted this year by Finland, brought 30 ships to the Baltic Sea.",
+    );
+    expect(f).toContain("finland HOSTS northern-coast");
+    const g = await facts(
+      "Officials said the exercise Cold Response was hosted by Norway in March.",
+    );
+    expect(g).toContain("norway HOSTS cold-response");
+  });
+
+  it("'Hosted by N, the drills X ...': N hosts X", async () => {
+    const f = await facts("Hosted by Latvia, the drills Crystal Arrow involve 3,000 troops.");
+    expect(f).toContain("latvia HOSTS crystal-arrow");
+  });
+
+  it("'N, which hosts the German brigade': N hosts the brigade, named as in N", async () => {
+    const f = await facts("Lithuania, which hosts the German brigade, plans new barracks.");
+    expect(f).toContain("lithuania HOSTS german-brigade-in-lithuania");
+  });
+
+  it("a clause that places the mission in another nation, or a host of something else, gives no HOSTS", async () => {
+    const f = await facts(
+      "Poland, which hosts the German brigade in Lithuania, said nothing more.",
+    );
+    expect(f.filter((x) => x.startsWith("poland HOSTS"))).toEqual([]);
+    const g = await facts("Hosted by Sweden, the talks ended before the exercise Cold Response.");
+    expect(g.filter((x) => x.startsWith("sweden HOSTS cold-response"))).toEqual([]);
+  });
+});
