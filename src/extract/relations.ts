@@ -2824,7 +2824,7 @@ const metToo = (gap: string) => {
  */
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes|(?:held|holds|hold|had|has|have)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|one-on-one|face-to-face|official)\s+){0,3}(?:talks|meeting|meetings)(?:\s+with)?)\s+/.exec(
       s.text,
     );
   if (!m) return;
@@ -2905,14 +2905,21 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     object = subject;
     subject = pair;
   }
+  // "Greece and Turkey met on the sidelines", "Poland held talks with Lithuania": nations that
+  // meet, where the sentence names no one in person
+  if (who.length === 0 && !subject && !object) {
+    const nations = nationsMeeting(ctx, here, verbAt, objAt, m[0]);
+    if (nations) [subject, object] = nations;
+  }
   if (!subject || !object || subject.cluster === object.cluster) return;
-  const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
+  const surname = (c: Cluster) =>
+    c.kind === "Person" ? (c.name.split(/\s+/).pop() ?? c.name) : c.name;
   // "met", "hosted", "held talks": done, so not dated after the article
   const date = dateNear(
     ctx,
     s,
     verbAt,
-    /^(?:met|hosted|welcomed|held|talked|during|after)\b/.test(m[0]),
+    /^(?:met|hosted|welcomed|held|had|talked|during|after)\b/.test(m[0]),
   );
   const event = ctx.entity(
     "Event",
@@ -2988,6 +2995,61 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       )
         ctx.propose({ type: "ABOUT", from: event, to: p.cluster, sentence: s, confidence: 0.65 });
   }
+}
+
+/**
+ * The two nations that meet in a sentence that names no one in person: "Greece and Turkey met on
+ * the sidelines of the summit", "Poland held talks with Lithuania in Vilnius". The subject is the
+ * nation (or the pair joined by "and") right before the verb, the other the nation right after a
+ * verb "with" (not a possessive: "met with Lithuania's president" names a person's nation).
+ */
+function nationsMeeting(
+  ctx: Context,
+  here: readonly Placed[],
+  verbAt: number,
+  objAt: number,
+  verb: string,
+): [Placed, Placed] | undefined {
+  if (/^(?:hosted|hosts|welcomed|welcomes|during|in|after|for)\b/.test(verb)) return undefined;
+  const nations = here.filter((p) => p.cluster.kind === "Nation" && !p.mention.demonym);
+  const before = nations.filter((p) => p.mention.end <= verbAt);
+  const subject = before[before.length - 1];
+  if (
+    !subject ||
+    !/^\s+(?:(?:also|both|each|then|later|first|finally|jointly)\s+)?$/.test(
+      ctx.text.slice(subject.mention.end, verbAt),
+    ) ||
+    /(?:’s|'s)\s*$/.test(ctx.text.slice(subject.mention.start - 3, subject.mention.start))
+  )
+    return undefined;
+  const other = nations.find((p) => p.mention.start >= objAt);
+  if (
+    /\bwith\s+$/.test(verb) &&
+    other &&
+    /^(?:the\s+)?$/.test(ctx.text.slice(objAt, other.mention.start)) &&
+    !/^(?:’s|'s)/.test(ctx.text.slice(other.mention.end, other.mention.end + 2)) &&
+    other.cluster !== subject.cluster
+  )
+    return [subject, other];
+  // "Greece and Turkey met in ...", "Greece and Turkey held talks on ...": a pair, no object
+  if (/\bwith\s+$/.test(verb)) return undefined;
+  if (!/^(?:met|meet|meets|held|holds|hold|had|has|have)\b/.test(verb)) return undefined;
+  if (
+    !/^(?:on|in|at|for|during|last|this|earlier|yesterday|today|again|privately|behind|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|^[,.;]/.test(
+      ctx.text.slice(objAt, objAt + 20),
+    )
+  )
+    return undefined;
+  const first = before[before.length - 2];
+  if (
+    !first ||
+    first.cluster === subject.cluster ||
+    !/^\s+and\s+(?:the\s+)?$/.test(ctx.text.slice(first.mention.end, subject.mention.start)) ||
+    // "Spain, Greece and Turkey met": a list of more than two is no pair
+    /,\s*$/.test(ctx.text.slice(Math.max(0, first.mention.start - 3), first.mention.start))
+  )
+    return undefined;
+  return [first, subject];
 }
 
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */

@@ -70,8 +70,7 @@ export function listedShares(text: string, placed: readonly Placed[]): ListedSha
     while (m < placed.length && (placed[m] as Placed).mention.start < labelStart) m++;
     const p = placed[m];
     if (
-      !p ||
-      p.cluster.kind !== "Nation" ||
+      p?.cluster.kind !== "Nation" ||
       p.mention.demonym ||
       p.mention.start !== labelStart ||
       p.mention.end < labelEnd - 1

@@ -158,3 +158,42 @@ describe("extract: hosting told passively or in a clause", () => {
     expect(g.filter((x) => x.startsWith("sweden HOSTS cold-response"))).toEqual([]);
   });
 });
+
+describe("extract: meetings told as talks, bilateral meetings and pairs", () => {
+  it("'A and B held talks in Riga on Monday': the meeting, both participants, where and when", async () => {
+    const d = (
+      await draft(
+        "Finnish Defence Minister Antti Hakkanen and Swedish Defence Minister Pal Jonson held talks in Riga on Monday.",
+      )
+    ).document;
+    const f = d.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+    const meeting = d.entities.find(
+      (e) => e.kind === "Event" && e.properties?.category === "MEETING",
+    );
+    expect(meeting?.properties?.date).toBe("2024-06-10");
+    expect(f).toContain(`antti-hakkanen PARTICIPATED_IN ${meeting?.key}`);
+    expect(f).toContain(`pal-jonson PARTICIPATED_IN ${meeting?.key}`);
+    expect(f).toContain(`${meeting?.key} LOCATED_IN riga`);
+  });
+
+  it("nations that meet: 'Greece and Turkey met on the sidelines', 'Poland held talks with Lithuania'", async () => {
+    const f = await facts("Greece and Turkey met on the sidelines of the summit in Brussels.");
+    expect(f).toContain("greece PARTICIPATED_IN greece-meeting-with-turkiye");
+    expect(f).toContain("turkiye PARTICIPATED_IN greece-meeting-with-turkiye");
+    const g = await facts("Norway had a bilateral meeting with Denmark in Oslo.");
+    expect(g).toContain("norway PARTICIPATED_IN norway-meeting-with-denmark");
+    expect(g).toContain("denmark PARTICIPATED_IN norway-meeting-with-denmark");
+    expect(g).toContain("norway-meeting-with-denmark LOCATED_IN oslo");
+  });
+
+  it("a nation before a person's possessive, a list of three, or one alone holds no meeting", async () => {
+    for (const text of [
+      "Norway met with Denmark's prime minister in Oslo.",
+      "Spain, Greece and Turkey met in Rome.",
+      "Norway held a meeting on spending in Oslo.",
+    ]) {
+      const f = await facts(text);
+      expect(f.filter((x) => / PARTICIPATED_IN .*meeting/.test(x))).toEqual([]);
+    }
+  });
+});
