@@ -292,7 +292,7 @@ const FULL_SCALE_INVASION = Date.UTC(2022, 1, 24);
 const ANNEXATION_RE =
   /(?<![\p{L}])(?:(?:Russia|Moscow)(?:’s|'s) |Russian |the )?(?:(?:illegal|illegitimate|unlawful|forcible|forced|2014) )*annexation of (?:the )?Crimea(?:n [Pp]eninsula)?(?:(?= in 2014) in 2014)?/gu;
 const BARE_INVASION_RE = new RegExp(
-  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion (?:of|on|against|into)|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion (?:of|on|against|into)|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])|(?<=\\bthe )(${ALT(NATION_FORMS)}) (?:war|conflict)(?![\\p{L}]|\\s+games)`,
   "gu",
 );
 const SITE_NOUNS =
@@ -895,7 +895,8 @@ export function findMentions(
   // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
   // when that is the nation known to have invaded it (KNOWN_INVADER)
   for (const m of text.matchAll(BARE_INVASION_RE)) {
-    const b = gazAt(m[1] ?? "")?.entity;
+    // "the Ukraine war", "the Ukraine conflict": the nation named before the noun
+    const b = gazAt(m[1] ?? m[2] ?? "")?.entity;
     if (b?.kind !== "Nation" || !free(m.index, m.index + m[0].length)) continue;
     const sentence = analysis.sentences.find((x) => x.start <= m.index && m.index < x.end);
     const others = sentence

@@ -65,6 +65,13 @@ describe("extract: the invasion told with another preposition", () => {
     }
   });
 
+  it("'the Ukraine war', 'the Ukraine conflict' (written after 2022) name the known invasion", async () => {
+    const f = await facts("Fuel prices rose in Estonia after the onset of the Ukraine conflict.");
+    expect(f).toContain("ukraine PARTICIPATED_IN russian-invasion-of-ukraine");
+    const g = await facts("Soldiers held the Ukraine war games in a field near Tapa.");
+    expect(g.filter((x) => x.includes("russian-invasion-of-ukraine"))).toEqual([]);
+  });
+
   it("'an attack on' a ship, or 'pressure on Ukraine', is no invasion", async () => {
     const f = await facts("Russia's pressure on Ukraine grew, the minister said.");
     expect(f.filter((x) => / INVADED /.test(x))).toEqual([]);
