@@ -2822,9 +2822,13 @@ const metToo = (gap: string) => {
  * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
  * about the events and pledges named in what they met to discuss.
  */
+/** "counterpart", "counterpart from Canada", "counterparts of the Netherlands". */
+const COUNTERPART_OF =
+  /counterparts?(?:\s+(?:from|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)?)?/u;
+
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes|(?:held|holds|hold|had|has|have)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|one-on-one|face-to-face|official)\s+){0,3}(?:talks|meeting|meetings)(?:\s+with)?)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|(?<=\bwill )meet(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes|(?:held|holds|hold|had|has|have)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|one-on-one|face-to-face|official)\s+){0,3}(?:talks|meeting|meetings)(?:\s+with)?)\s+/.exec(
       s.text,
     );
   if (!m) return;
@@ -2863,12 +2867,17 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     (p) =>
       p.mention.start >= objAt &&
       (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
-        // "met her counterpart, Dovile Sakaliene,"
-        /^(?:his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}counterparts?,\s+$/u.test(
-          ctx.text.slice(objAt, p.mention.start),
-        )) &&
+        // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
+        new RegExp(
+          `^(?:his|her|their|its)\\s+(?:[\\p{L}’'.-]+\\s+){0,2}${COUNTERPART_OF.source},\\s+$`,
+          "u",
+        ).test(ctx.text.slice(objAt, p.mention.start))) &&
       !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")) &&
+      !/,(?!\s+$)/.test(
+        ctx.text
+          .slice(objAt, p.mention.start)
+          .replace(new RegExp(`${COUNTERPART_OF.source},`, "u"), ""),
+      ) &&
       // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
       // only ("welcomed the decision by President X" is no meeting)
       (!host ||

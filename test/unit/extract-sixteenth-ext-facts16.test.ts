@@ -193,6 +193,22 @@ describe("extract: meetings told as talks, bilateral meetings and pairs", () => 
     expect(g).toContain("norway-meeting-with-denmark LOCATED_IN oslo");
   });
 
+  it("'had a bilateral meeting with his counterpart from Norway, Bjorn Arild Gram': both take part", async () => {
+    const f = await facts(
+      "In Brussels, Minister Pal Jonson had a bilateral meeting with his counterpart from Norway, Bjorn Arild Gram, to discuss air defence.",
+    );
+    expect(f.some((x) => /^pal-jonson PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
+    expect(f.some((x) => /^bjorn-arild-gram PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
+  });
+
+  it("'X will meet with Y': the meeting to come, both taking part", async () => {
+    const f = await facts(
+      "Swedish Defence Minister Pal Jonson will meet with Finnish Defence Minister Antti Hakkanen in Helsinki next week.",
+    );
+    expect(f.some((x) => /^pal-jonson PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
+    expect(f.some((x) => /^antti-hakkanen PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
+  });
+
   it("a nation before a person's possessive, a list of three, or one alone holds no meeting", async () => {
     for (const text of [
       "Norway met with Denmark's prime minister in Oslo.",
