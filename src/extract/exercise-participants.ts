@@ -102,6 +102,7 @@ function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster
       // the subject that sent them, at the sentence's start, and the force they are of
       const subject =
         !p.mention.demonym &&
+        p.mention.start - s.start <= 5 &&
         /^\s*(?:the\s+)?$/i.test(ctx.text.slice(s.start, p.mention.start)) &&
         SENT_FOR.test(between);
       const of =

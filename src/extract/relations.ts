@@ -201,10 +201,15 @@ export function findRelations(ctx: Context): void {
   const allMissions = [
     ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
   ];
+  const forExerciseIn = new Map<Sentence, boolean>();
   for (const { event, s } of EVENTS.get(ctx) ?? []) {
     // "troops sent for exercise X, alongside the battle group": the exercise is not about the
-    // mission the sentence names beside it
-    const forExercise = FOR_AN_EXERCISE.test(s.text);
+    // mission the sentence names beside it (asked once a sentence)
+    let forExercise = forExerciseIn.get(s);
+    if (forExercise === undefined) {
+      forExercise = FOR_AN_EXERCISE.test(s.text);
+      forExerciseIn.set(s, forExercise);
+    }
     const named = forExercise
       ? []
       : ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster);
@@ -2472,6 +2477,8 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
 /** After an event or mission, the passive: "BALTOPS, hosted this year by Sweden", "is hosted by". */
 const HOSTED_BY_AFTER =
   /^(?:\s+(?:\d{2,4}|['’]\d\d))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|will\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?(?:co-)?hosted\s+(?:(?:this|last|next)\s+year\s+|again\s+|jointly\s+|for\s+the\s+first\s+time\s+|once\s+more\s+)?by\s+(?:the\s+)?$/iu;
+/** How far apart (in characters) a host and what it hosts may stand in these constructions. */
+const HOSTED_REACH = 100;
 /** Before the host, at a clause's start: "Hosted by Estonia, the drills ...". */
 const HOSTED_BY_LEAD =
   /(?:^|[;:]\s*|,\s*)(?:(?:[Cc]o-)?[Hh]osted|[Ll]ed\s+and\s+hosted)\s+(?:(?:this|last|next)\s+year\s+|again\s+|jointly\s+|for\s+the\s+first\s+time\s+)?by\s+(?:the\s+)?$/;
@@ -2494,20 +2501,28 @@ function hostedBy(ctx: Context, s: Sentence, here: Placed[]): void {
   const hosted = here.filter((p) => p.cluster.kind === "Event" || p.cluster.kind === "Mission");
   if (hosts.length === 0 || hosted.length === 0) return;
   const found = new Map<Cluster, Cluster>();
+  // both lists are in text order: a pointer into the other list, and only what lies near (a long
+  // sentence of many mentions stays linear)
+  let hi = 0;
   for (const e of hosted) {
     // "E, hosted this year by N": the first host right after the passive
-    const h = hosts.find(
-      (p) =>
-        p.mention.start >= e.mention.end &&
-        HOSTED_BY_AFTER.test(ctx.text.slice(e.mention.end, p.mention.start)),
-    );
-    if (h) found.set(e.cluster, h.cluster);
+    while (hi < hosts.length && (hosts[hi] as Placed).mention.start < e.mention.end) hi++;
+    for (let i = hi; i < hosts.length; i++) {
+      const p = hosts[i] as Placed;
+      if (p.mention.start - e.mention.end > HOSTED_REACH) break;
+      if (HOSTED_BY_AFTER.test(ctx.text.slice(e.mention.end, p.mention.start))) {
+        found.set(e.cluster, p.cluster);
+        break;
+      }
+    }
   }
+  let ei = 0;
   for (const h of hosts) {
-    const lead = ctx.text.slice(Math.max(s.start, h.mention.start - 40), h.mention.start);
     // "Hosted by N, the drills E": the first event or mission after the host
-    const e = hosted.find((x) => x.mention.start >= h.mention.end);
-    if (!e) continue;
+    while (ei < hosted.length && (hosted[ei] as Placed).mention.start < h.mention.end) ei++;
+    const e = hosted[ei];
+    if (!e || e.mention.start - h.mention.end > HOSTED_REACH) continue;
+    const lead = ctx.text.slice(Math.max(s.start, h.mention.start - 40), h.mention.start);
     const between = ctx.text.slice(h.mention.end, e.mention.start);
     if (
       (HOSTED_BY_LEAD.test(lead) && HOSTED_BY_GAP.test(between)) ||
@@ -2825,6 +2840,11 @@ const metToo = (gap: string) => {
 /** "counterpart", "counterpart from Canada", "counterparts of the Netherlands". */
 const COUNTERPART_OF =
   /counterparts?(?:\s+(?:from|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)?)?/u;
+const COUNTERPART_THEN_NAME = new RegExp(
+  `^(?:his|her|their|its)\\s+(?:[\\p{L}’'.-]+\\s+){0,2}${COUNTERPART_OF.source},\\s+$`,
+  "u",
+);
+const COUNTERPART_COMMA = new RegExp(`${COUNTERPART_OF.source},`, "u");
 
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
@@ -2868,16 +2888,9 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.start >= objAt &&
       (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
         // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
-        new RegExp(
-          `^(?:his|her|their|its)\\s+(?:[\\p{L}’'.-]+\\s+){0,2}${COUNTERPART_OF.source},\\s+$`,
-          "u",
-        ).test(ctx.text.slice(objAt, p.mention.start))) &&
+        COUNTERPART_THEN_NAME.test(ctx.text.slice(objAt, p.mention.start))) &&
       !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(
-        ctx.text
-          .slice(objAt, p.mention.start)
-          .replace(new RegExp(`${COUNTERPART_OF.source},`, "u"), ""),
-      ) &&
+      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(COUNTERPART_COMMA, "")) &&
       // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
       // only ("welcomed the decision by President X" is no meeting)
       (!host ||
