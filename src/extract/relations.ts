@@ -2238,14 +2238,12 @@ function summitRelations(
   const outside = (p: Placed) =>
     !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
   const who = people(here).filter(outside);
+  const nations = ofKind(here, "Nation").filter(
+    (n) => outside(n) && !n.mention.demonym && n.mention.end <= at && n.cluster !== place,
+  );
+  // the first nation, and those joined to it ("Greece and Turkey met on the sidelines of ...")
   const subjects =
-    who.length > 0
-      ? who
-      : ofKind(here, "Nation")
-          .filter(
-            (n) => outside(n) && !n.mention.demonym && n.mention.end <= at && n.cluster !== place,
-          )
-          .slice(0, 1);
+    who.length > 0 ? who : nations.length > 0 ? coordinated(ctx, nations, 0, true) : [];
   for (const p of subjects) {
     if (p.mention.start >= at && p.mention.end <= end) continue;
     ctx.propose({

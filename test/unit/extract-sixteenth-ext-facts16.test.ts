@@ -209,6 +209,16 @@ describe("extract: meetings told as talks, bilateral meetings and pairs", () => 
     expect(f.some((x) => /^antti-hakkanen PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
   });
 
+  it("'N1 and N2 met on the sidelines of the NATO summit': both attend the summit", async () => {
+    const f = await facts(
+      "Belgium and Portugal met on the sidelines of the NATO summit in Madrid.",
+    );
+    expect(f.some((x) => /^belgium PARTICIPATED_IN nato-summit/.test(x))).toBe(true);
+    expect(f.some((x) => /^portugal PARTICIPATED_IN nato-summit/.test(x))).toBe(true);
+    const g = await facts("Belgium met France, and later the NATO summit in Madrid opened.");
+    expect(g.filter((x) => /^france PARTICIPATED_IN nato-summit/.test(x))).toEqual([]);
+  });
+
   it("a nation before a person's possessive, a list of three, or one alone holds no meeting", async () => {
     for (const text of [
       "Norway met with Denmark's prime minister in Oslo.",
