@@ -26,7 +26,7 @@ export function pairBefore(
 ): Placed | undefined {
   // "A and B met in Tallinn", "A and B held talks in Tallinn", "had a bilateral meeting on Monday"
   if (
-    !/^(?:met|meet|meets|(?:held|holds|hold|had|has|have)\s+(?:[\p{L}-]+\s+){0,3}(?:talks|meeting|meetings))\s+$/u.test(
+    !/^(?:met|meet|meets|(?:held|holds|hold|had)\s+(?:[\p{L}-]+\s+){0,3}(?:talks|meeting|meetings))\s+$/u.test(
       verb,
     )
   )

@@ -2844,11 +2844,17 @@ const COUNTERPART_THEN_NAME = new RegExp(
 );
 const COUNTERPART_COMMA = new RegExp(`${COUNTERPART_OF.source},`, "u");
 
+/** "held talks", "had a bilateral meeting (with)": a meeting told by its noun. */
+const TALKS_HELD =
+  /\b(?:held|holds|hold|had)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|one-on-one|face-to-face|official)\s+){0,3}(?:talks|meeting|meetings)(?:\s+with)?\s+/;
+
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|(?<=\bwill )meet(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes|(?:held|holds|hold|had|has|have)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|one-on-one|face-to-face|official)\s+){0,3}(?:talks|meeting|meetings)(?:\s+with)?)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|(?<=\bwill )meet(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes)\s+/.exec(
       s.text,
-    );
+    ) ??
+    // "A and B held talks in Riga", "had a bilateral meeting with": only where no verb above is
+    TALKS_HELD.exec(s.text);
   if (!m) return;
   const verbAt = s.start + m.index;
   const objAt = verbAt + m[0].length;
@@ -3036,7 +3042,8 @@ function nationsMeeting(
   const subject = before[before.length - 1];
   if (
     !subject ||
-    !/^\s+(?:(?:also|both|each|then|later|first|finally|jointly)\s+)?$/.test(
+    // "Norway also had a bilateral meeting with": the verb's words before "meeting with"
+    !/^\s+(?:(?:also|both|each|then|later|first|finally|jointly)\s+)?(?:(?:held|holds|hold|had)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|official)\s+){0,3})?$/.test(
       ctx.text.slice(subject.mention.end, verbAt),
     ) ||
     /(?:’s|'s)\s*$/.test(ctx.text.slice(subject.mention.start - 3, subject.mention.start))
@@ -3053,7 +3060,7 @@ function nationsMeeting(
     return [subject, other];
   // "Greece and Turkey met in ...", "Greece and Turkey held talks on ...": a pair, no object
   if (/\bwith\s+$/.test(verb)) return undefined;
-  if (!/^(?:met|meet|meets|held|holds|hold|had|has|have)\b/.test(verb)) return undefined;
+  if (!/^(?:met|meet|meets|held|holds|hold|had)\b/.test(verb)) return undefined;
   if (
     !/^(?:on|in|at|for|during|last|this|earlier|yesterday|today|again|privately|behind|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|^[,.;]/.test(
       ctx.text.slice(objAt, objAt + 20),

@@ -201,6 +201,14 @@ describe("extract: meetings told as talks, bilateral meetings and pairs", () => 
     expect(f.some((x) => /^bjorn-arild-gram PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
   });
 
+  it("a 'met with' later in the sentence is still the meeting read ('who had talks in Riga, met with')", async () => {
+    const f = await facts(
+      "Swedish Defence Minister Pal Jonson, who had talks in Riga last week, met with Finnish Defence Minister Antti Hakkanen on Monday.",
+    );
+    expect(f.some((x) => /^pal-jonson PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
+    expect(f.some((x) => /^antti-hakkanen PARTICIPATED_IN .*meeting/.test(x))).toBe(true);
+  });
+
   it("'X will meet with Y': the meeting to come, both taking part", async () => {
     const f = await facts(
       "Swedish Defence Minister Pal Jonson will meet with Finnish Defence Minister Antti Hakkanen in Helsinki next week.",
