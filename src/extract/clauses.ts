@@ -113,8 +113,29 @@ const TO_ANAPHOR = /^\s+(?:[\p{L}\d,-]+\s+){0,6}?(?:to|for)\s+(?=(?:the|this|tha
 /** "assumed the lead for", "took over command of": leading. */
 const TAKE_LEAD = /^\s+(?:over\s+)?(?:the\s+)?(?:lead|command|leadership)\s+(?:of|for|over)(?=\s)/i;
 
+/**
+ * The forms wink tags as nouns after "each" or "both" ("Denmark and Norway each sent", "both
+ * deployed"), by the lemma of their class.
+ */
+const IRREGULAR: Record<string, string> = { sent: "send", led: "lead", took: "take", held: "hold" };
+function formOfClassVerb(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (IRREGULAR[w]) return IRREGULAR[w];
+  for (const cut of [/ed$/, /d$/, /s$/]) {
+    const lemma = w.replace(cut, "");
+    if (lemma !== w && CLASS_OF.has(lemma)) return lemma;
+  }
+  return undefined;
+}
+const afterEach = (t: Token, prev: Token | undefined) =>
+  prev !== undefined &&
+  /^(?:each|both)$/i.test(prev.text) &&
+  t.pos === "NOUN" &&
+  formOfClassVerb(t.text) !== undefined;
+
 const isVerbLike = (t: Token, prev: Token | undefined) =>
   t.pos === "VERB" ||
+  afterEach(t, prev) ||
   // wink tags "welcome" in "will welcome" as an adjective
   (prev !== undefined && prev.pos === "AUX" && CLASS_OF.has(t.lemma)) ||
   // and "hosts", "commands" after a name as nouns: "Latvia hosts the battle group"
@@ -144,7 +165,7 @@ export function verbGroups(text: string, tokens: readonly Token[]): VerbGroup[] 
     }
     const start = (aux[0] ?? t).start;
     const next = tokens[i + 1];
-    let lemma = t.lemma;
+    let lemma = afterEach(t, tokens[i - 1]) ? (formOfClassVerb(t.text) as string) : t.lemma;
     let end = t.end;
     // particles and phrasal verbs: "take part in", "call on"
     if (lemma === "take" && next?.text.toLowerCase() === "part") {
@@ -226,6 +247,8 @@ function subjectAndPronoun(
   const none = { subject: [], relative: false };
   const people = pluralDemonym(ctx, here, at);
   if (people) return { subject: [people], relative: true };
+  const pair = collectivePair(ctx, here, at);
+  if (pair) return { subject: pair, relative: false };
   for (let i = here.length - 1; i >= 0; i--) {
     const p = here[i] as Placed;
     if (p.mention.end > at) continue;
@@ -261,6 +284,53 @@ function subjectAndPronoun(
   }
   return none;
 }
+
+/** "Both nations have", "The two countries each", "the two allies": a pair named earlier. */
+const COLLECTIVE =
+  /(?:^|[.;:,]\s*|\b(?:and|but|while)\s+)(?:[Bb]oth|[Tt]he\s+two)\s+(?:nations|countries|allies|states|governments|neighbou?rs)\s*$/;
+/** How far back (in linked mentions) the pair a collective subject stands for may lie. */
+const PAIR_REACH = 40;
+
+/**
+ * "Both nations have sent ships", "The two countries contribute troops": the subject is the last
+ * two nations the text named together ("Germany and the Netherlands"), before the phrase. Only
+ * where no mention lies between the phrase and the verb.
+ */
+function collectivePair(ctx: Context, here: readonly Placed[], at: number): Placed[] | undefined {
+  const from = Math.max(0, at - 60);
+  const gap = ctx.text.slice(from, at);
+  const m = COLLECTIVE.exec(gap.replace(SUBJECT_TAIL, ""));
+  if (!m) return undefined;
+  const phrase = from + m.index;
+  if (here.some((p) => p.mention.end > phrase && p.mention.start < at)) return undefined;
+  // the mentions before the phrase, nearest first, by binary search in the text-ordered list
+  const all = ctx.placed;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as Placed).mention.start < phrase) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i > 0 && i >= lo - PAIR_REACH; i--) {
+    const b = all[i] as Placed;
+    const a = all[i - 1] as Placed;
+    if (
+      a.cluster.kind === "Nation" &&
+      b.cluster.kind === "Nation" &&
+      a.cluster !== b.cluster &&
+      !a.mention.demonym &&
+      !b.mention.demonym &&
+      /^\s+and\s+(?:the\s+)?$/.test(ctx.text.slice(a.mention.end, b.mention.start)) &&
+      !/,\s*$/.test(ctx.text.slice(Math.max(0, a.mention.start - 2), a.mention.start))
+    )
+      return [a, b];
+  }
+  return undefined;
+}
+/** Words between a collective subject and its verb: "both nations have now", "each". */
+const SUBJECT_TAIL =
+  /\s+(?:also|each|all|now|already|jointly|together|recently|have|has|had|currently)(?:\s+(?:also|each|all|now|already|jointly|together|recently|have|has|had|currently))*\s*$/;
 
 /**
  * "The Italians, who led the mission", "the Dutch, who sent ...": a nation's people named in the

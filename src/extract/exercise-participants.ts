@@ -21,6 +21,18 @@ const FORCES_FROM =
  */
 const TROOPS_FOR =
   /^\s+(?:troops|soldiers|forces|units|personnel|sailors|airmen|marines|jets|ships|warships|aircraft)\s+(?:for|in|to|at|during)\s+(?:the\s+|this\s+)?(?:(?:exercise|drills?)\s+)?$/i;
+/**
+ * The sentence's subject sends troops for the exercise named after them: "The US Army sent 300
+ * soldiers (of the 2nd Cavalry Regiment) for exercise Saber Strike", "Poland has deployed 200
+ * troops to take part in the drills Y".
+ */
+const SENT_FOR =
+  /^\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:sent|sends|sending|deployed|deploys|deploying|dispatched|dispatches|dispatching)\s+(?:[^.;]{0,40}?\s)?(?:troops|soldiers|forces|units|personnel|sailors|airmen|marines|paratroopers|jets|ships|warships|aircraft|frigates?)\b[^.;]{0,60}?\s(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+)?(?:(?:exercises?|drills?)\s+)?$/i;
+/** "soldiers of the 2nd Cavalry Regiment for exercise X": the force the troops are of. */
+const TROOPS_OF_BEFORE =
+  /\b(?:troops|soldiers|personnel|sailors|airmen|marines|paratroopers|units?|elements)\s+(?:of|from)\s+(?:the\s+)?$/i;
+const FOR_IT =
+  /^\s+(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+)?(?:(?:exercises?|drills?)\s+)?$/i;
 /** Between two nations of one list: ", ", " and ", ", and ", each maybe with "the". */
 const LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
 /** The verb of taking part, after its subject. */
@@ -85,8 +97,22 @@ function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster
       const force =
         (p.cluster.kind === "Organization" && p.cluster.properties.category === "ARMED_FORCES") ||
         (p.cluster.kind === "Nation" && p.mention.demonym);
-      if (force && TROOPS_FOR.test(ctx.text.slice(p.mention.end, named.mention.start)))
-        out.add(p.cluster);
+      const between = ctx.text.slice(p.mention.end, named.mention.start);
+      if (force && TROOPS_FOR.test(between)) out.add(p.cluster);
+      // the subject that sent them, at the sentence's start, and the force they are of
+      const subject =
+        !p.mention.demonym &&
+        p.mention.start - s.start <= 5 &&
+        /^\s*(?:the\s+)?$/i.test(ctx.text.slice(s.start, p.mention.start)) &&
+        SENT_FOR.test(between);
+      const of =
+        force &&
+        !p.mention.demonym &&
+        TROOPS_OF_BEFORE.test(
+          ctx.text.slice(Math.max(s.start, p.mention.start - 30), p.mention.start),
+        ) &&
+        FOR_IT.test(between);
+      if (subject || of) out.add(p.cluster);
     }
   // "soldiers from Germany, the Netherlands and Norway"
   for (let i = 0; i < actors.length; i++) {

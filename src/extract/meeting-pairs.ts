@@ -24,7 +24,13 @@ export function pairBefore(
   objAt: number,
   verb: string,
 ): Placed | undefined {
-  if (!/^(?:met|meet|meets)\s+$/.test(verb)) return undefined;
+  // "A and B met in Tallinn", "A and B held talks in Tallinn", "had a bilateral meeting on Monday"
+  if (
+    !/^(?:met|meet|meets|(?:held|holds|hold|had)\s+(?:[\p{L}-]+\s+){0,3}(?:talks|meeting|meetings))\s+$/u.test(
+      verb,
+    )
+  )
+    return undefined;
   if (!NO_OBJECT.test(ctx.text.slice(objAt, objAt + 20))) return undefined;
   const before = who.filter(
     (p) => p.mention.end <= subject.mention.start && p.cluster !== subject.cluster,

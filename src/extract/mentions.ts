@@ -244,7 +244,7 @@ const ABBREVIATED = "(?:U\\.S\\.|US|UK|U\\.K\\.)";
 const KNOWN_INVADER: Readonly<Record<string, string>> = { ukraine: "russia", georgia: "russia" };
 
 const INVASION_RE = new RegExp(
-  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion of|war (?:against|on|in)|aggression (?:against|in)|attack on) (${ALT(NATION_FORMS)})`,
+  `(?:(${ALT(NATION_FORMS)}|${ALT(CAPITAL_FORMS)})(?:’s|'s)|(${ALT(DEMONYMS)})) (?:(?:full-scale|full scale|large-scale|illegal|unprovoked|unjustified|brutal|initial|first|second|renewed|latest|ongoing|military|armed|February|2014|2022|and|in)[ ,]+){0,5}(?:invasion (?:of|on|against|into)|war (?:against|on|in)|aggression (?:against|in)|attack on) (${ALT(NATION_FORMS)})`,
   "gu",
 );
 const FORCES_RE = new RegExp(
@@ -279,6 +279,11 @@ const STATIONS_BRIGADE_RE = new RegExp(
   `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s+(?:(?:is|was|has|have|had)\\s+)?(?:stationing|stations|stationed|deploying|deploys|deployed|sending|sends|sent)\\s+(?:a|an|its)\\s+(?:(?:new|permanent|armou?red|combat|heavy|mechani[sz]ed|tank|panzer)\\s+){0,2}(brigade)(?:\\s+of\\s+[^.;]{0,40}?)?\\s+(?:in|to)\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
+/** "Lithuania, which hosts the German brigade": the host told before the brigade, in a clause. */
+const HOSTS_BEFORE_RE = new RegExp(
+  `(?<![\\p{L}])(${ALT(NATION_FORMS)})\\s*,\\s*(?:which|that)\\s+(?:(?:already|currently|now|also)\\s+)?(?:hosts|has\\s+hosted|is\\s+hosting|will\\s+host|is\\s+home\\s+to)\\s+$`,
+  "u",
+);
 /** A nation's brigade stationed in another, as the golds name it: "German brigade in Lithuania". */
 const brigadeName = (owner: KnownEntity, host: KnownEntity) =>
   `${GAZETTEER.find((g) => g.demonym && g.entity === owner)?.form ?? owner.name} brigade in ${host.name}`;
@@ -287,7 +292,7 @@ const FULL_SCALE_INVASION = Date.UTC(2022, 1, 24);
 const ANNEXATION_RE =
   /(?<![\p{L}])(?:(?:Russia|Moscow)(?:’s|'s) |Russian |the )?(?:(?:illegal|illegitimate|unlawful|forcible|forced|2014) )*annexation of (?:the )?Crimea(?:n [Pp]eninsula)?(?:(?= in 2014) in 2014)?/gu;
 const BARE_INVASION_RE = new RegExp(
-  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion of|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  `(?<![’']s |\\p{Lu}\\p{L}+ )(?:(?:full-scale|large-scale|illegal|unprovoked|brutal|ongoing|military) )*(?:invasion (?:of|on|against|into)|war (?:in|against|on)|aggression against|attack on) (${ALT(NATION_FORMS)})(?![\\p{L}])|(?<=\\bthe )(${ALT(NATION_FORMS)}) (?:war|conflict)(?![\\p{L}]|\\s+games)`,
   "gu",
 );
 const SITE_NOUNS =
@@ -746,7 +751,12 @@ export function findMentions(
         : m[2] !== undefined
           ? gazAt(m[2])?.entity
           : GAZETTEER.find((g) => g.entity.key === "germany")?.entity;
-    const at = m[3] ? gazAt(m[3])?.entity : undefined;
+    // "Lithuania, which hosts the German brigade": the host before, in a relative clause
+    const hostedIn = m[3]
+      ? undefined
+      : HOSTS_BEFORE_RE.exec(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index))?.[1];
+    const atName = m[3] ?? hostedIn;
+    const at = atName ? gazAt(atName)?.entity : undefined;
     const host = at?.kind === "Place" ? capitalOf(at.key) : at;
     if (owner?.kind !== "Nation" || host === owner) continue;
     brigades.push({ m, owner, ...(host?.kind === "Nation" ? { host } : {}) });
@@ -885,7 +895,8 @@ export function findMentions(
   // full elsewhere ("Russia's invasion of Ukraine"), or the one other nation the sentence names
   // when that is the nation known to have invaded it (KNOWN_INVADER)
   for (const m of text.matchAll(BARE_INVASION_RE)) {
-    const b = gazAt(m[1] ?? "")?.entity;
+    // "the Ukraine war", "the Ukraine conflict": the nation named before the noun
+    const b = gazAt(m[1] ?? m[2] ?? "")?.entity;
     if (b?.kind !== "Nation" || !free(m.index, m.index + m[0].length)) continue;
     const sentence = analysis.sentences.find((x) => x.start <= m.index && m.index < x.end);
     const others = sentence

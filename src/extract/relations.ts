@@ -4,7 +4,7 @@
  * `inferred` where the sentence implies rather than states it.
  */
 
-import type { Kind } from "../domain/vocabulary.js";
+import { isAllowedEndpoint, type Kind } from "../domain/vocabulary.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
@@ -29,6 +29,7 @@ import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
+import { listedShares } from "./spending-lists.js";
 import { shareOwner, statesShare } from "./spending-shares.js";
 
 const LEADER_ROLES =
@@ -200,8 +201,18 @@ export function findRelations(ctx: Context): void {
   const allMissions = [
     ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
   ];
+  const forExerciseIn = new Map<Sentence, boolean>();
   for (const { event, s } of EVENTS.get(ctx) ?? []) {
-    const named = ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster);
+    // "troops sent for exercise X, alongside the battle group": the exercise is not about the
+    // mission the sentence names beside it (asked once a sentence)
+    let forExercise = forExerciseIn.get(s);
+    if (forExercise === undefined) {
+      forExercise = FOR_AN_EXERCISE.test(s.text);
+      forExerciseIn.set(s, forExercise);
+    }
+    const named = forExercise
+      ? []
+      : ofKind(placedIn(s, ctx.placed), "Mission").map((p) => p.cluster);
     const about = new Set<Cluster>([
       ...named,
       ...pledgesAt.filter((p) => p.at >= s.start && p.at < s.end).map((p) => p.c),
@@ -212,6 +223,7 @@ export function findRelations(ctx: Context): void {
     const only = allMissions.length === 1 ? allMissions[0] : undefined;
     if (
       only &&
+      !forExercise &&
       named.length === 0 &&
       /\b(?:the|its|their)\s+(?:(?:multinational|NATO|new)\s+)?(?:mission|battle ?group|battlegroup|brigade|rotation|contingent)\b/i.test(
         s.text,
@@ -1083,6 +1095,14 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+/** Troops sent "for exercise X", "to take part in the drills": the exercise is what they are for. */
+const FOR_AN_EXERCISE =
+  /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|marines|paratroopers)\b[^.;]{0,60}?\s(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+)?(?:exercises?|drills?)\s/i;
+
+/** What troops are sent for, right after them: an exercise, not a mission. */
+const FOR_EXERCISE =
+  /^\s+(?:(?:of|from)\s+[^,.;]{0,50}?\s+)?(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+|a\s+|an\s+)?(?:(?:joint|multinational|NATO|military|annual|large-scale|[\p{Lu}][\p{L}-]*)\s+){0,3}(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b/u;
+
 const TROOP_NOUN =
   /^(?:[\p{L}’'.-]+\s+){0,4}?(?:troops|soldiers|members|personnel|service members|servicemembers|sailors|aviators|military personnel|forces|marines)\b/u;
 
@@ -1145,6 +1165,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
     const lead = /(?:[\p{L}’'.-]+\s+){0,3}$/u.exec(ctx.text.slice(s.start, s.start + bare.index));
     at = s.start + (lead?.index ?? bare.index);
   }
+  // "300 soldiers (of the 2nd Cavalry Regiment) for exercise Saber Strike": troops sent for an
+  // exercise take part in it (exercise-participants.ts), not in a battle group the sentence names too
+  if (FOR_EXERCISE.test(ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 90)))) return;
   let mission = missions[0]?.cluster;
   let inferred = false;
   // where the troops are: "1,000 troops (are stationed) in Lithuania", "Lithuania hosts 1,000 soldiers"
@@ -2215,14 +2238,12 @@ function summitRelations(
   const outside = (p: Placed) =>
     !quoted.some((q) => q.start <= p.mention.start && p.mention.end <= q.end);
   const who = people(here).filter(outside);
+  const nations = ofKind(here, "Nation").filter(
+    (n) => outside(n) && !n.mention.demonym && n.mention.end <= at && n.cluster !== place,
+  );
+  // the first nation, and those joined to it ("Greece and Turkey met on the sidelines of ...")
   const subjects =
-    who.length > 0
-      ? who
-      : ofKind(here, "Nation")
-          .filter(
-            (n) => outside(n) && !n.mention.demonym && n.mention.end <= at && n.cluster !== place,
-          )
-          .slice(0, 1);
+    who.length > 0 ? who : nations.length > 0 ? coordinated(ctx, nations, 0, true) : [];
   for (const p of subjects) {
     if (p.mention.start >= at && p.mention.end <= end) continue;
     ctx.propose({
@@ -2404,6 +2425,7 @@ function heldIn(ctx: Context, s: Sentence, here: Placed[], e: Placed, gap: RegEx
  * alliance's ministerial meeting is one the alliance takes part in, where "in <place>" says.
  */
 function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
+  hostedBy(ctx, s, here);
   for (const e of ofKind(here, "Event")) {
     const host = here.find(
       (p) =>
@@ -2447,6 +2469,72 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
       });
     }
     heldIn(ctx, s, here, e, /^\s+in\s+$/);
+  }
+}
+
+/** After an event or mission, the passive: "BALTOPS, hosted this year by Sweden", "is hosted by". */
+const HOSTED_BY_AFTER =
+  /^(?:\s+(?:\d{2,4}|['’]\d\d))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|will\s+be|has\s+been|had\s+been|are|were)\s+)?(?:being\s+)?(?:co-)?hosted\s+(?:(?:this|last|next)\s+year\s+|again\s+|jointly\s+|for\s+the\s+first\s+time\s+|once\s+more\s+)?by\s+(?:the\s+)?$/iu;
+/** How far apart (in characters) a host and what it hosts may stand in these constructions. */
+const HOSTED_REACH = 100;
+/** Before the host, at a clause's start: "Hosted by Estonia, the drills ...". */
+const HOSTED_BY_LEAD =
+  /(?:^|[;:]\s*|,\s*)(?:(?:[Cc]o-)?[Hh]osted|[Ll]ed\s+and\s+hosted)\s+(?:(?:this|last|next)\s+year\s+|again\s+|jointly\s+|for\s+the\s+first\s+time\s+)?by\s+(?:the\s+)?$/;
+/** Between that host and the event or mission: ", the drills", ", the exercise". */
+const HOSTED_BY_GAP =
+  /^\s*(?:\([^)]{0,40}\)\s*)?,\s+(?:the\s+|this\s+year['’]s\s+)?(?:[\p{L}-]+\s+){0,3}$/u;
+/** A nation's relative clause of hosting, before the mission or event: "Lithuania, which hosts the". */
+const WHICH_HOSTS =
+  /^\s*,\s*(?:which|that)\s+(?:(?:already|currently|now|also)\s+)?(?:hosts|hosted|has\s+hosted|is\s+hosting|was\s+hosting|will\s+host|is\s+home\s+to)\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?(?:[\p{L}-]+\s+){0,3}$/u;
+
+/**
+ * Hosting told passively or in a clause: "the exercise BALTOPS, hosted this year by Sweden",
+ * "Hosted by Estonia, the drills Spring Storm ...", "Lithuania, which hosts the German brigade".
+ * The host is a nation or place, the hosted an event or mission, each named (not a demonym).
+ */
+function hostedBy(ctx: Context, s: Sentence, here: Placed[]): void {
+  const hosts = here.filter(
+    (p) => (p.cluster.kind === "Nation" || p.cluster.kind === "Place") && !p.mention.demonym,
+  );
+  const hosted = here.filter((p) => p.cluster.kind === "Event" || p.cluster.kind === "Mission");
+  if (hosts.length === 0 || hosted.length === 0) return;
+  const found = new Map<Cluster, Cluster>();
+  // both lists are in text order: a pointer into the other list, and only what lies near (a long
+  // sentence of many mentions stays linear)
+  let hi = 0;
+  for (const e of hosted) {
+    // "E, hosted this year by N": the first host right after the passive
+    while (hi < hosts.length && (hosts[hi] as Placed).mention.start < e.mention.end) hi++;
+    for (let i = hi; i < hosts.length; i++) {
+      const p = hosts[i] as Placed;
+      if (p.mention.start - e.mention.end > HOSTED_REACH) break;
+      if (HOSTED_BY_AFTER.test(ctx.text.slice(e.mention.end, p.mention.start))) {
+        found.set(e.cluster, p.cluster);
+        break;
+      }
+    }
+  }
+  let ei = 0;
+  for (const h of hosts) {
+    // "Hosted by N, the drills E": the first event or mission after the host
+    while (ei < hosted.length && (hosted[ei] as Placed).mention.start < h.mention.end) ei++;
+    const e = hosted[ei];
+    if (!e || e.mention.start - h.mention.end > HOSTED_REACH) continue;
+    const lead = ctx.text.slice(Math.max(s.start, h.mention.start - 40), h.mention.start);
+    const between = ctx.text.slice(h.mention.end, e.mention.start);
+    if (
+      (HOSTED_BY_LEAD.test(lead) && HOSTED_BY_GAP.test(between)) ||
+      // "N, which hosts the E"
+      WHICH_HOSTS.test(between)
+    )
+      found.set(e.cluster, h.cluster);
+  }
+  for (const [e, h] of found) {
+    // "the German brigade in Lithuania": a mission its name places in another nation
+    const placed = e.kind === "Mission" ? / in ([^,]+)$/.exec(e.name)?.[1] : undefined;
+    if (placed && h.kind === "Nation" && placed !== h.name) continue;
+    if (e !== h && isAllowedEndpoint("HOSTS", h.kind, e.kind))
+      ctx.propose({ type: "HOSTS", from: h, to: e, sentence: s, confidence: 0.8 });
   }
 }
 
@@ -2747,11 +2835,26 @@ const metToo = (gap: string) => {
  * meeting (an Event) both take part in, dated by the sentence, in the place "in <place>" names,
  * about the events and pledges named in what they met to discuss.
  */
+/** "counterpart", "counterpart from Canada", "counterparts of the Netherlands". */
+const COUNTERPART_OF =
+  /counterparts?(?:\s+(?:from|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)?)?/u;
+const COUNTERPART_THEN_NAME = new RegExp(
+  `^(?:his|her|their|its)\\s+(?:[\\p{L}’'.-]+\\s+){0,2}${COUNTERPART_OF.source},\\s+$`,
+  "u",
+);
+const COUNTERPART_COMMA = new RegExp(`${COUNTERPART_OF.source},`, "u");
+
+/** "held talks", "had a bilateral meeting (with)": a meeting told by its noun. */
+const TALKS_HELD =
+  /\b(?:held|holds|hold|had)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|one-on-one|face-to-face|official)\s+){0,3}(?:talks|meeting|meetings)(?:\s+with)?\s+/;
+
 function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   const m =
-    /\b(?:met(?: with)?|meets(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes)\s+/.exec(
+    /\b(?:met(?: with)?|meets(?: with)?|(?<=\bwill )meet(?: with)?|meeting with|held talks with|holds talks with|hold talks with|(?:during|in|after|for) talks with|talked with|talks with|hosted|hosts|welcomed|welcomes)\s+/.exec(
       s.text,
-    );
+    ) ??
+    // "A and B held talks in Riga", "had a bilateral meeting with": only where no verb above is
+    TALKS_HELD.exec(s.text);
   if (!m) return;
   const verbAt = s.start + m.index;
   const objAt = verbAt + m[0].length;
@@ -2788,12 +2891,10 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     (p) =>
       p.mention.start >= objAt &&
       (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
-        // "met her counterpart, Dovile Sakaliene,"
-        /^(?:his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}counterparts?,\s+$/u.test(
-          ctx.text.slice(objAt, p.mention.start),
-        )) &&
+        // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
+        COUNTERPART_THEN_NAME.test(ctx.text.slice(objAt, p.mention.start))) &&
       !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(/counterparts?,/, "")) &&
+      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(COUNTERPART_COMMA, "")) &&
       // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
       // only ("welcomed the decision by President X" is no meeting)
       (!host ||
@@ -2830,14 +2931,21 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
     object = subject;
     subject = pair;
   }
+  // "Greece and Turkey met on the sidelines", "Poland held talks with Lithuania": nations that
+  // meet, where the sentence names no one in person
+  if (who.length === 0 && !subject && !object) {
+    const nations = nationsMeeting(ctx, here, verbAt, objAt, m[0]);
+    if (nations) [subject, object] = nations;
+  }
   if (!subject || !object || subject.cluster === object.cluster) return;
-  const surname = (c: Cluster) => c.name.split(/\s+/).pop() ?? c.name;
+  const surname = (c: Cluster) =>
+    c.kind === "Person" ? (c.name.split(/\s+/).pop() ?? c.name) : c.name;
   // "met", "hosted", "held talks": done, so not dated after the article
   const date = dateNear(
     ctx,
     s,
     verbAt,
-    /^(?:met|hosted|welcomed|held|talked|during|after)\b/.test(m[0]),
+    /^(?:met|hosted|welcomed|held|had|talked|during|after)\b/.test(m[0]),
   );
   const event = ctx.entity(
     "Event",
@@ -2913,6 +3021,62 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
       )
         ctx.propose({ type: "ABOUT", from: event, to: p.cluster, sentence: s, confidence: 0.65 });
   }
+}
+
+/**
+ * The two nations that meet in a sentence that names no one in person: "Greece and Turkey met on
+ * the sidelines of the summit", "Poland held talks with Lithuania in Vilnius". The subject is the
+ * nation (or the pair joined by "and") right before the verb, the other the nation right after a
+ * verb "with" (not a possessive: "met with Lithuania's president" names a person's nation).
+ */
+function nationsMeeting(
+  ctx: Context,
+  here: readonly Placed[],
+  verbAt: number,
+  objAt: number,
+  verb: string,
+): [Placed, Placed] | undefined {
+  if (/^(?:hosted|hosts|welcomed|welcomes|during|in|after|for)\b/.test(verb)) return undefined;
+  const nations = here.filter((p) => p.cluster.kind === "Nation" && !p.mention.demonym);
+  const before = nations.filter((p) => p.mention.end <= verbAt);
+  const subject = before[before.length - 1];
+  if (
+    !subject ||
+    // "Norway also had a bilateral meeting with": the verb's words before "meeting with"
+    !/^\s+(?:(?:also|both|each|then|later|first|finally|jointly)\s+)?(?:(?:held|holds|hold|had)\s+(?:(?:a|an|bilateral|separate|brief|private|closed-door|official)\s+){0,3})?$/.test(
+      ctx.text.slice(subject.mention.end, verbAt),
+    ) ||
+    /(?:’s|'s)\s*$/.test(ctx.text.slice(subject.mention.start - 3, subject.mention.start))
+  )
+    return undefined;
+  const other = nations.find((p) => p.mention.start >= objAt);
+  if (
+    /\bwith\s+$/.test(verb) &&
+    other &&
+    /^(?:the\s+)?$/.test(ctx.text.slice(objAt, other.mention.start)) &&
+    !/^(?:’s|'s)/.test(ctx.text.slice(other.mention.end, other.mention.end + 2)) &&
+    other.cluster !== subject.cluster
+  )
+    return [subject, other];
+  // "Greece and Turkey met in ...", "Greece and Turkey held talks on ...": a pair, no object
+  if (/\bwith\s+$/.test(verb)) return undefined;
+  if (!/^(?:met|meet|meets|held|holds|hold|had)\b/.test(verb)) return undefined;
+  if (
+    !/^(?:on|in|at|for|during|last|this|earlier|yesterday|today|again|privately|behind|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|^[,.;]/.test(
+      ctx.text.slice(objAt, objAt + 20),
+    )
+  )
+    return undefined;
+  const first = before[before.length - 2];
+  if (
+    !first ||
+    first.cluster === subject.cluster ||
+    !/^\s+and\s+(?:the\s+)?$/.test(ctx.text.slice(first.mention.end, subject.mention.start)) ||
+    // "Spain, Greece and Turkey met": a list of more than two is no pair
+    /,\s*$/.test(ctx.text.slice(Math.max(0, first.mention.start - 3), first.mention.start))
+  )
+    return undefined;
+  return [first, subject];
 }
 
 /** "Stoltenberg called on allies to step up", "time for NATO allies to step up defence spending". */
@@ -3119,6 +3283,8 @@ function spending(ctx: Context): void {
         });
     }
   }
+  // "Defence spending as a share of GDP in 2024:\n- Poland: 4.12%": shares listed line by line
+  const listed = listedShares(ctx.text, ctx.placed);
   // No target named, but a nation spends a share of GDP on defence in an article on NATO: the
   // alliance's two per cent guideline is what the share is measured against.
   if (!target && alliance?.key === "nato") {
@@ -3129,6 +3295,7 @@ function spending(ctx: Context): void {
     );
     if (
       spent ||
+      listed.length > 0 ||
       spendSentences.some((s) =>
         statesShare(
           ctx.text,
@@ -3151,6 +3318,26 @@ function spending(ctx: Context): void {
       );
   }
   if (!target) return;
+  let si = 0;
+  for (const l of listed) {
+    while (si < ctx.sentences.length - 1 && (ctx.sentences[si] as Sentence).end <= l.start) si++;
+    const s = ctx.sentences[si];
+    if (!s) continue;
+    const props: Record<string, string | number | boolean> = {
+      value: l.value,
+      unit: "percent of GDP",
+    };
+    if (l.year !== undefined) props.year = l.year;
+    if (l.estimated) props.estimated = true;
+    ctx.propose({
+      type: "SPENDS",
+      from: l.nation.cluster,
+      to: target,
+      properties: props,
+      sentence: s,
+      confidence: 0.8,
+    });
+  }
   for (const s of spendSentences) {
     const here = placedIn(s, ctx.placed);
     const nations = ofKind(here, "Nation").filter((n) => !n.mention.demonym || true);
