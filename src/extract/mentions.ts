@@ -1262,8 +1262,11 @@ export function findMentions(
     const g = gazAt(m[0]);
     if (!g) continue;
     if (
-      (surnames.has(m[0]) || nationGivenName(text, m, gazAt, isLastName)) &&
-      !NATION_PLACED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))
+      (surnames.has(m[0]) || nationGivenName(text, m, gazAt, isLastName, notSurnameWord)) &&
+      // "Chad Smith and Georgia Brown attended": a person's given name after "and" too
+      (!NATION_PLACED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) ||
+        (personBeforeAnd(text.slice(Math.max(0, m.index - 30), m.index)) &&
+          nationGivenName(text, m, gazAt, isLastName, notSurnameWord)))
     )
       continue;
     // "Sean French", "Lt.-Col. Mark English": a demonym after a first name is a surname
@@ -1780,6 +1783,20 @@ const isCommonWord = memo((w) =>
 );
 const isFirstName = memo((w) => nlp(w).has("#FirstName"));
 const isLastName = memo((w) => nlp(w).has("#LastName"));
+/** "Chad Smith and ": a capitalised word no gazetteer knows before "and" (not "Estonia and "). */
+const personBeforeAnd = (before: string) => {
+  const w = /(\p{Lu}\p{L}+)\s+and\s+$/u.exec(before)?.[1];
+  return w !== undefined && !GAZ_BY_FORM.has(w);
+};
+/** A word English uses as a verb, a date, a plural or a function word: no surname ("Power"). */
+const notSurnameWord = memo(
+  (w) =>
+    NOT_NAMES.has(w) ||
+    nlp(w).has("#Date") ||
+    nlp(w.toLowerCase()).has(
+      "#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun|#Date|#Plural|#Value",
+    ),
+);
 
 /** A generational suffix after a person's name. */
 const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;
