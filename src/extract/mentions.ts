@@ -120,6 +120,53 @@ const CAPITAL_FORMS = GAZETTEER.filter(
   (g) => g.entity.kind === "Place" && !g.demonym && capitalOf(g.entity.key) !== undefined,
 );
 
+/**
+ * Titles in the allies' own languages, as English copy keeps them before a name ("Bundeskanzler
+ * Olaf Scholz", "Verteidigungsminister Boris Pistorius", "Generalinspekteur Carsten Breuer"): the
+ * English title they stand for, so the role reads as for "Chancellor Olaf Scholz".
+ */
+const FOREIGN_TITLES: Readonly<Record<string, string>> = {
+  Bundeskanzler: "Chancellor",
+  Bundeskanzlerin: "Chancellor",
+  Kanzler: "Chancellor",
+  Kanzlerin: "Chancellor",
+  Bundespräsident: "President",
+  Bundespräsidentin: "President",
+  Staatspräsident: "President",
+  Staatspräsidentin: "President",
+  Ministerpräsident: "Prime Minister",
+  Ministerpräsidentin: "Prime Minister",
+  Verteidigungsminister: "Defence Minister",
+  Verteidigungsministerin: "Defence Minister",
+  Bundesverteidigungsminister: "Defence Minister",
+  Bundesverteidigungsministerin: "Defence Minister",
+  Außenminister: "Foreign Minister",
+  Außenministerin: "Foreign Minister",
+  Aussenminister: "Foreign Minister",
+  Aussenministerin: "Foreign Minister",
+  Generalinspekteur: "Chief of Defence",
+  Generalinspekteurin: "Chief of Defence",
+  Generalleutnant: "Lieutenant General",
+  Generalmajor: "Major General",
+  Brigadegeneral: "Brigadier General",
+  Oberst: "Colonel",
+  Oberstleutnant: "Lieutenant Colonel",
+  Vizeadmiral: "Vice Admiral",
+  Konteradmiral: "Rear Admiral",
+  Flottillenadmiral: "Commodore",
+  Président: "President",
+  Présidente: "President",
+  Presidente: "President",
+  Général: "General",
+  Amiral: "Admiral",
+  // "la ministre des Armées Florence Parly", "il ministro della Difesa Guido Crosetto": the
+  // portfolio's capitalised word is the title's last
+  Armées: "Defence Minister",
+  Défense: "Defence Minister",
+  Difesa: "Defence Minister",
+  Defensa: "Defence Minister",
+  Defesa: "Defence Minister",
+};
 const TITLE_WORDS = new Set(
   `Honourable Honorable Hon. Right Rt. Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
   Defence Defense Foreign Finance Affairs National Chief Commander Ambassador Lt. Lt.-Gen. Gen. Col. Maj. Maj.-Gen.
@@ -135,7 +182,8 @@ const TITLE_WORDS = new Set(
   Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
   President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(Object.keys(FOREIGN_TITLES)),
 );
 /**
  * Title words that name a service, a field or a portfolio, never a person by themselves: "Air"
@@ -154,9 +202,42 @@ const BODY_TITLE_WORDS = new Set(
 /** Whether a title is made of service or portfolio words alone ("Air", "Defence"): no office. */
 const bodyOnly = (role: string | undefined) =>
   role?.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w)) === true;
+/** Titles written in lower case in French, Italian, Spanish and Portuguese, and their English. */
+const ROMANCE_TITLES: Readonly<Record<string, string>> = {
+  président: "President",
+  présidente: "President",
+  presidente: "President",
+  "premier ministre": "Prime Minister",
+  "première ministre": "Prime Minister",
+  "primo ministro": "Prime Minister",
+  "primeiro-ministro": "Prime Minister",
+  "ministre des armées": "Defence Minister",
+  "ministre de la défense": "Defence Minister",
+  "ministre des affaires étrangères": "Foreign Minister",
+  "ministro della difesa": "Defence Minister",
+  "ministra de defensa": "Defence Minister",
+  "ministro de defensa": "Defence Minister",
+  "ministro da defesa": "Defence Minister",
+  chancelier: "Chancellor",
+  chancelière: "Chancellor",
+  "chef d’état-major des armées": "Chief of Defence",
+  "chef d'état-major des armées": "Chief of Defence",
+};
+const ROMANCE_TITLE_RE = new RegExp(
+  `(?<![\\p{L}])(${Object.keys(ROMANCE_TITLES)
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/ /g, "\\s+").replace(/[’']/g, "[’']"))
+    .join("|")})\\s+$`,
+  "iu",
+);
 /** A title's abbreviations headline style uses, spelled out: "PM" -> "Prime Minister". */
 const spelledOut = (role: string) =>
-  role.replace(/\bPM$/, "Prime Minister").replace(/\bFM$/, "Foreign Minister");
+  role
+    .split(/\s+/)
+    .map((w) => FOREIGN_TITLES[w] ?? w)
+    .join(" ")
+    .replace(/\bPM$/, "Prime Minister")
+    .replace(/\bFM$/, "Foreign Minister");
 const CONNECTORS = new Set([
   "of",
   "and",
@@ -1664,6 +1745,13 @@ export function findMentions(
     if (!title || !owner) continue;
     m.role = title.role;
     m.roleOf = owner;
+  }
+  // "le président Emmanuel Macron", "Premier ministre Gabriel Attal": a title in French, Italian
+  // or Spanish in lower case before the name, read as its English title
+  for (const m of claimed) {
+    if (m.kind !== "Person" || m.role || m.bare) continue;
+    const t = ROMANCE_TITLE_RE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (t) m.role = ROMANCE_TITLES[(t[1] as string).toLowerCase().replace(/\s+/g, " ")];
   }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);

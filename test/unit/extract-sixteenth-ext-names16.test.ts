@@ -32,3 +32,38 @@ describe("extract: a nation's name as a person's given name", () => {
     expect(e.filter((x) => x.startsWith("Person "))).toEqual([]);
   });
 });
+
+describe("extract: a title in the holder's own language", () => {
+  it("is no part of the name and reads as the English title", async () => {
+    const text =
+      "Bundeskanzler Olaf Scholz met soldiers in Rukla. Verteidigungsminister Boris Pistorius said Germany would send more.";
+    const e = await entities(text);
+    expect(e).toEqual(expect.arrayContaining(["Person olaf-scholz", "Person boris-pistorius"]));
+    expect(e.filter((x) => /bundeskanzler|verteidigungsminister/.test(x))).toEqual([]);
+    const f = await facts(text, "2024-03-01");
+    expect(f).toContain("olaf-scholz LEADS germany (inferred)");
+    expect(f).toContain("boris-pistorius SERVES_IN germany (inferred)");
+  });
+
+  it("a rank in German before a name is a title", async () => {
+    const e = await entities(
+      "Generalinspekteur Carsten Breuer and Generalleutnant Alfons Mais spoke.",
+    );
+    expect(e).toEqual(expect.arrayContaining(["Person carsten-breuer", "Person alfons-mais"]));
+  });
+
+  it("a French or Italian title in lower case before the name", async () => {
+    const text =
+      "Le président Emmanuel Macron thanked the troops of France. La ministre des Armées Florence Parly stood beside him.";
+    const e = await entities(text, "2021-05-01");
+    expect(e).toEqual(expect.arrayContaining(["Person emmanuel-macron", "Person florence-parly"]));
+    expect(e.filter((x) => /armees/.test(x))).toEqual([]);
+    const f = await facts(text, "2021-05-01");
+    expect(f).toContain("emmanuel-macron LEADS france (inferred)");
+  });
+
+  it("a lower-case word before a name that is no title gives no office", async () => {
+    const f = await facts("The company's president Karl Jones met workers in France.");
+    expect(f.filter((x) => x.startsWith("karl-jones LEADS"))).toEqual([]);
+  });
+});
