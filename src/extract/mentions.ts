@@ -332,6 +332,27 @@ const FORCES_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
+/** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
+const NATION_SERVICE_RE = new RegExp(
+  `(?<![\\p{L}])(Royal\\s+)?(${ALT(NATION_FORMS)})\\s+(?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Defen[cs]e Forces)(?![\\p{L}])`,
+  "gu",
+);
+/**
+ * Services whose names say their nation by another word than its name or demonym: "the Hellenic
+ * Navy" is Greece's, "the Bundeswehr" and "the Luftwaffe" Germany's.
+ */
+const SERVICE_NATIONS: readonly (readonly [RegExp, string])[] = [
+  [
+    /^Hellenic (?:Armed Forces|Army|Navy|Air Force|Coast Guard|National Defence General Staff)$/,
+    "greece",
+  ],
+  [/^(?:Bundeswehr|Luftwaffe|Deutsche Marine|German Navy)$/, "germany"],
+  [
+    /^(?:Marine [Nn]ationale|Armée de [Tt]erre|Armée de l[’']Air(?: et de l[’']Espace)?)$/,
+    "france",
+  ],
+  [/^(?:Royal Navy|Royal Air Force|British Army|Royal Marines)$/, "united-kingdom"],
+];
 /** "NATO’s air policing mission (over Estonia, Latvia, and Lithuania)": a mission described in lower case. */
 const DESCRIBED_MISSION_RE = new RegExp(
   `(?<![\\p{L}])(?:NATO|[Tt]he [Aa]lliance)(?:’s|'s)\\s+((?:[a-z][a-z-]+\\s+){1,3}?)(mission|operation)(?![\\p{L}])(?:\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6}))?`,
@@ -1035,6 +1056,24 @@ export function findMentions(
       name,
       key: slug(name),
       properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
+      involves: [nation],
+    });
+  }
+  // "the Royal Netherlands Navy", "the United States Navy": a service named with its nation's
+  // name (not its demonym), as written
+  for (const m of text.matchAll(NATION_SERVICE_RE)) {
+    const nation = gazAt(m[2] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    const start = m.index;
+    const name = m[0];
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
       involves: [nation],
     });
   }
@@ -1752,6 +1791,13 @@ export function findMentions(
     if (m.kind !== "Person" || m.role || m.bare) continue;
     const t = ROMANCE_TITLE_RE.exec(text.slice(Math.max(0, m.start - 40), m.start));
     if (t) m.role = ROMANCE_TITLES[(t[1] as string).toLowerCase().replace(/\s+/g, " ")];
+  }
+  // "the Hellenic Navy", "the Bundeswehr": the service's nation, as for "the Estonian Navy"
+  for (const m of claimed) {
+    if (m.kind !== "Organization" || m.involves || m.vessel) continue;
+    const of = SERVICE_NATIONS.find(([re]) => re.test(m.name))?.[1];
+    const nation = of ? NATION_FORMS.find((g) => g.entity.key === of)?.entity : undefined;
+    if (nation) m.involves = [nation];
   }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);

@@ -67,3 +67,40 @@ describe("extract: a title in the holder's own language", () => {
     expect(f.filter((x) => x.startsWith("karl-jones LEADS"))).toEqual([]);
   });
 });
+
+describe("extract: armed services and their nations", () => {
+  it("a service named with its nation's name, not its demonym", async () => {
+    const e = await entities("The Royal Netherlands Navy and the United States Army trained.");
+    expect(e).toEqual(
+      expect.arrayContaining([
+        "Organization royal-netherlands-navy",
+        "Organization united-states-army",
+      ]),
+    );
+    expect(e.filter((x) => x.startsWith("Person "))).toEqual([]);
+    const f = await facts("The Royal Netherlands Navy sent 200 sailors to Operation Sea Guardian.");
+    expect(f).toContain("netherlands CONTRIBUTES_TO operation-sea-guardian");
+  });
+
+  it("a service whose name says its nation by another word", async () => {
+    const f = await facts("The Hellenic Navy sent 120 sailors to Operation Sea Guardian.");
+    expect(f).toContain("hellenic-navy CONTRIBUTES_TO operation-sea-guardian");
+    expect(f).toContain("greece CONTRIBUTES_TO operation-sea-guardian");
+    const g = await facts("The Bundeswehr sent 300 soldiers to Operation Sea Guardian.");
+    expect(g).toContain("germany CONTRIBUTES_TO operation-sea-guardian");
+  });
+
+  it("the services named by demonym or 'of' keep working, and a nation alone is no service", async () => {
+    const e = await entities(
+      "The Royal Danish Air Force, the Polish Armed Forces and the Armed Forces of Ukraine took part. Soldiers from the Netherlands joined.",
+    );
+    expect(e).toEqual(
+      expect.arrayContaining([
+        "Organization royal-danish-air-force",
+        "Organization polish-armed-forces",
+        "Organization armed-forces-of-ukraine",
+        "Nation netherlands",
+      ]),
+    );
+  });
+});
