@@ -439,7 +439,7 @@ const FORMATION_RE = new RegExp(
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
     "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
-    "|Standing NATO (?:Maritime|Mine Countermeasures) Group \\d",
+    "|Standing NATO (?:Maritime|Mine Countermeasures) Group (?:\\d|ONE|TWO|One|Two)",
     ")(?![\\p{L}])",
   ].join(""),
   "gu",
@@ -755,7 +755,11 @@ export function findMentions(
       ? titleCase(written.replace(/ mission$/, ""))
       : written === "Air Policing"
         ? "NATO Air Policing"
-        : written.replace(/^enhanced /, "Enhanced ");
+        : written
+            .replace(/^enhanced /, "Enhanced ")
+            // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
+            .replace(/ Group (?:ONE|One)$/, " Group 1")
+            .replace(/ Group (?:TWO|Two)$/, " Group 2");
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
@@ -1253,7 +1257,7 @@ export function findMentions(
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.
   for (const m of text.matchAll(
-    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:[Ee]xercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
+    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:[Ee]xercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*(?:\s\d\d(?:-\d)?(?![\p{L}\d,.]\d|[\p{L}\d%]|\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies)\b))?)/gu,
   )) {
     // "Exercise Pikne": the capitalised head is part of the name
     const titled = /Exercise\s+$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length));
@@ -1261,7 +1265,8 @@ export function findMentions(
     const start = m.index + m[0].length - name.length;
     if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(m[1] ?? "")) continue;
     if (gazAt(name)) continue;
-    const year = name.match(/'(\d\d)$|\b(\d{4})$/);
+    // "Exercise Steadfast Defender 24", "Dacian Fall 25": the two digits are the year's
+    const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);
     claim({
       start,
       end: start + name.length,

@@ -4,7 +4,7 @@
  * must not fire. Sentences are written for the test.
  */
 import { describe, expect, it } from "vitest";
-import { entities, facts } from "../helpers/extract.js";
+import { draft, entities, facts } from "../helpers/extract.js";
 
 describe("extract: a nation's name as a person's given name", () => {
   it("a surname no list knows, followed by a verb of saying or an apposition", async () => {
@@ -102,5 +102,38 @@ describe("extract: armed services and their nations", () => {
         "Nation netherlands",
       ]),
     );
+  });
+});
+
+describe("extract: exercises and standing groups by their names", () => {
+  it("an exercise's two-digit year stays in its name and dates it", async () => {
+    const r = await draft("Exercise Northern Shield 23 ended on Friday.");
+    const ev = r.document.entities.find((e) => e.kind === "Event");
+    expect(ev?.name).toBe("Exercise Northern Shield 23");
+    expect(ev?.properties).toMatchObject({ category: "OTHER", date: "2023" });
+  });
+
+  it("a count after the name is no part of it", async () => {
+    const e = await entities("The exercise Iron Hammer 40 soldiers joined came to an end.");
+    expect(e).toContain("Event iron-hammer");
+  });
+
+  it("an exercise named before its head after a length, 'annual' or NATO's", async () => {
+    const e = await entities(
+      "Ships joined the 3-week Joint Falcon exercise. NATO's Steel Lance exercise starts in May.",
+    );
+    expect(e).toEqual(expect.arrayContaining(["Event joint-falcon", "Event steel-lance"]));
+  });
+
+  it("a body's name before 'exercise' or a lower-case 'joint exercise' is no exercise", async () => {
+    const e = await entities(
+      "The Joint Expeditionary Force exercise began. The joint exercise ended. The Polish Army exercise ended.",
+    );
+    expect(e.filter((x) => x.startsWith("Event "))).toEqual([]);
+  });
+
+  it("a standing maritime group numbered in words is the numbered group", async () => {
+    const e = await entities("Standing NATO Maritime Group TWO sailed from Crete.");
+    expect(e).toContain("Mission standing-nato-maritime-group-2");
   });
 });
