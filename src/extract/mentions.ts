@@ -199,6 +199,15 @@ const BODY_TITLE_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/** An officer's title written after the body's name: "Allied Maritime Command Deputy Commander". */
+const OFFICER_AFTER_BODY = new Set([
+  "Commander",
+  "Deputy",
+  "Chief",
+  "Head",
+  "Director",
+  "Spokesperson",
+]);
 /** Whether a title is made of service or portfolio words alone ("Air", "Defence"): no office. */
 const bodyOnly = (role: string | undefined) =>
   role?.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w)) === true;
@@ -1633,6 +1642,29 @@ export function findMentions(
         claim(town);
         continue;
       }
+    }
+    // "NATO Allied Maritime Command Deputy Commander": a body's name with its officer's title
+    // after it, as releases write an apposition; the body is named
+    let trail = 0;
+    while (
+      trail < words.length - 1 &&
+      OFFICER_AFTER_BODY.has(words[words.length - 1 - trail] ?? "")
+    )
+      trail++;
+    const bodyHead = words[words.length - 1 - trail] ?? "";
+    if (trail > 0 && ORG_HEADS[bodyHead] && words.length - trail >= 2) {
+      const lastBody = nameTokens[nameTokens.length - 1 - trail] as Token;
+      const body = {
+        start: span.start,
+        end: lastBody.end,
+        text: text.slice(span.start, lastBody.end),
+      };
+      claim({
+        ...body,
+        ...ofNation(body),
+        properties: { category: ORG_HEADS[bodyHead] as string },
+      });
+      continue;
     }
     // "Department of National Defence", "Ministry of Foreign Affairs"
     const lead = words[0] ?? "";

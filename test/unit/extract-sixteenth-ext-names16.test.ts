@@ -137,3 +137,40 @@ describe("extract: exercises and standing groups by their names", () => {
     expect(e).toContain("Mission standing-nato-maritime-group-2");
   });
 });
+
+describe("extract: a command in apposition", () => {
+  it("'Commander, <unit>, <service>' as releases write it", async () => {
+    const f = await facts(
+      "Colonel Marta Nowak, Commander, 12th Mechanised Brigade, Polish Army, said the drill went well.",
+    );
+    expect(f).toContain("marta-nowak LEADS 12th-mechanised-brigade");
+    expect(f).toContain("marta-nowak SERVES_IN polish-army");
+  });
+
+  it("'commanding officer of the <unit>' and 'commander of the <service>'", async () => {
+    const f = await facts(
+      "Lt. Col. Ben Carter, commanding officer of the 3rd Battalion, thanked the hosts. Commodore Eva Lind, commander of the Swedish Navy, welcomed them.",
+    );
+    expect(f).toContain("ben-carter LEADS 3rd-battalion");
+    expect(f).toContain("eva-lind LEADS swedish-navy");
+  });
+
+  it("a deputy written after the body serves in it", async () => {
+    const f = await facts(
+      "Rear Admiral Tom Hale, NATO Allied Maritime Command Deputy Commander, spoke in Oslo.",
+    );
+    expect(f).toContain("tom-hale SERVES_IN allied-maritime-command");
+    expect(f.filter((x) => x.startsWith("tom-hale LEADS"))).toEqual([]);
+  });
+
+  it("a title of the next person or of a longer name leads nothing", async () => {
+    const f = await facts(
+      "The ceremony was attended by Minister Ana Rus, Commander of the Lithuanian Air Force Colonel Jonas Petras and others.",
+    );
+    expect(f.filter((x) => x.startsWith("ana-rus LEADS"))).toEqual([]);
+    const g = await facts(
+      "Guests included Ana Rus, Commander of NATO's Joint Force Command Naples.",
+    );
+    expect(g).not.toContain("ana-rus LEADS nato");
+  });
+});
