@@ -1076,7 +1076,8 @@ export function findMentions(
   // name (not its demonym), as written
   for (const m of text.matchAll(NATION_SERVICE_RE)) {
     const nation = gazAt(m[2] ?? "")?.entity;
-    if (nation?.kind !== "Nation") continue;
+    // "US Army", "U.S. Navy": an abbreviation, named as written below (us-army)
+    if (nation?.kind !== "Nation" || !/\p{Ll}/u.test(m[2] ?? "")) continue;
     const start = m.index;
     const name = m[0];
     claim({
