@@ -1036,7 +1036,13 @@ export function findMentions(
     claimOrganization(m, "ARMED_FORCES");
   }
   for (const m of text.matchAll(UNIT_RE)) {
-    const name = m[0];
+    // "2nd Mechanised Infantry Battalion Călugăreni,": a unit named by the town it is based in
+    // (GeoNames knows the town; the name closes after it)
+    const town = /^\s(\p{Lu}[\p{L}’'-]+)(?=[,.;)])/u.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+    )?.[1];
+    const named = town && !gazAt(town) && !NOT_NAMES.has(town) && citiesNamed(town).length > 0;
+    const name = named ? `${m[0]} ${town}` : m[0];
     const nations = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .filter((e): e is KnownEntity => e?.kind === "Nation");

@@ -155,6 +155,16 @@ describe("extract: a command in apposition", () => {
     expect(f).toContain("eva-lind LEADS swedish-navy");
   });
 
+  it("a unit named by the town it is based in keeps the town in its name", async () => {
+    const f = await facts(
+      "Lieutenant Colonel Ana Pop, Commander, 3rd Infantry Battalion Craiova, Romanian Army, said the drill ended.",
+    );
+    expect(f).toContain("ana-pop LEADS 3rd-infantry-battalion-craiova");
+    expect(await entities("The 2nd Battalion Sunday trained.")).toContain(
+      "Organization 2nd-battalion",
+    );
+  });
+
   it("a deputy written after the body serves in it", async () => {
     const f = await facts(
       "Rear Admiral Tom Hale, NATO Allied Maritime Command Deputy Commander, spoke in Oslo.",
