@@ -184,3 +184,13 @@ describe("extract: a command in apposition", () => {
     expect(g).not.toContain("ana-rus LEADS nato");
   });
 });
+
+describe("extract: the seas allied ships sail", () => {
+  it("'the Mediterranean' and the named seas are places; the adjective is not", async () => {
+    const e = await entities(
+      "The frigates were sent to the Mediterranean. Others sailed in the North Sea. Mediterranean nations agreed.",
+    );
+    expect(e).toEqual(expect.arrayContaining(["Place mediterranean", "Place north-sea"]));
+    expect(e.filter((x) => x.startsWith("Place ")).length).toBe(2);
+  });
+});
