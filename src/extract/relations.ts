@@ -908,7 +908,7 @@ function titlesHeld(
   // Commander, 7th Armoured Brigade, French Army, said", "Lt. Col. X, commanding officer of the 2nd
   // Battalion,", "Vice Admiral X, NATO Allied Maritime Command Deputy Commander,": the person
   // leads the unit (a deputy or a chief of staff serves in it); the service written after the
-  // unit is one the person serves in, and the unit's or the service's nation one they serve.
+  // unit is one the person serves in (the nation it belongs to is left out: the golds differ).
   const byStart = new Map<number, Placed>();
   for (const x of ctx.placed)
     if (x.cluster.kind === "Organization" || x.cluster.kind === "Mission")
@@ -952,37 +952,21 @@ function titlesHeld(
       .replace(/ Of /g, " of ");
     const leads = !/^(?:Deputy|Vice|Chief of Staff)/.test(title);
     const type = leads ? "LEADS" : "SERVES_IN";
-    const propose = (to: Cluster, r: string, inferred: boolean) => {
-      const id = `${p.cluster.key}|${type === "LEADS" && to === unit?.cluster ? "LEADS" : "SERVES_IN"}|${to.key}`;
+    const propose = (to: Cluster, r: string) => {
+      const as = to === unit?.cluster ? type : "SERVES_IN";
+      const id = `${p.cluster.key}|${as}|${to.key}`;
       if (seen.has(id)) return;
       seen.add(id);
-      ctx.propose({
-        type: to === unit?.cluster ? type : "SERVES_IN",
-        from: p.cluster,
-        to,
-        properties: { role: r },
-        sentence: s,
-        ...(inferred ? { inferred: true } : {}),
-        confidence: inferred ? 0.65 : 0.8,
-      });
+      ctx.propose({ type: as, from: p.cluster, to, properties: { role: r }, sentence: s });
     };
     if (unit.cluster.kind === "Mission" && type === "SERVES_IN") continue;
     if (leads) holders.set(unit.cluster.key, p.cluster);
-    propose(unit.cluster, title, false);
+    propose(unit.cluster, title);
     // ", 7th Armoured Brigade, French Army,": the service the unit belongs to, as written
     const next = /^,\s+(?:the\s+)?/.exec(ctx.text.slice(unit.mention.end, unit.mention.end + 8));
     const service = next ? byStart.get(unit.mention.end + next[0].length) : undefined;
     const armed = service?.cluster.properties.category === "ARMED_FORCES" ? service : undefined;
-    if (armed) propose(armed.cluster, `${title}, ${unit.mention.text}`, false);
-    const nation = (unit.mention.involves ?? armed?.mention.involves ?? []).find(
-      (n) => n.kind === "Nation",
-    );
-    if (nation && unit.cluster.kind === "Organization")
-      propose(
-        ctx.entity(nation.kind, nation.key, nation.name, nation.properties),
-        `${title} of the ${unit.mention.text}`,
-        true,
-      );
+    if (armed) propose(armed.cluster, `${title}, ${unit.mention.text}`);
   }
   // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
   for (const p of people(ctx.placed)) {
