@@ -303,6 +303,15 @@ const REGIONS = [
   "the Baltics",
   "Baltic Sea",
   "Black Sea",
+  // the other seas NATO's ships patrol: "deployed to the Mediterranean", "in the North Sea"
+  "the Mediterranean",
+  "Mediterranean Sea",
+  "North Sea",
+  "Norwegian Sea",
+  "Barents Sea",
+  "Aegean Sea",
+  "Adriatic Sea",
+  "Atlantic Ocean",
   "the Arctic",
   "Arctic",
   "Indo-Pacific",
@@ -321,6 +330,7 @@ const REGIONS = [
 const SAME_REGION: Record<string, string> = {
   "Baltic states": "Baltic region",
   "the Baltics": "Baltic region",
+  "Mediterranean Sea": "Mediterranean",
 };
 for (const r of REGIONS) {
   // "eastern flank" is the Eastern Flank

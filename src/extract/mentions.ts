@@ -120,6 +120,53 @@ const CAPITAL_FORMS = GAZETTEER.filter(
   (g) => g.entity.kind === "Place" && !g.demonym && capitalOf(g.entity.key) !== undefined,
 );
 
+/**
+ * Titles in the allies' own languages, as English copy keeps them before a name ("Bundeskanzler
+ * Olaf Scholz", "Verteidigungsminister Boris Pistorius", "Generalinspekteur Carsten Breuer"): the
+ * English title they stand for, so the role reads as for "Chancellor Olaf Scholz".
+ */
+const FOREIGN_TITLES: Readonly<Record<string, string>> = {
+  Bundeskanzler: "Chancellor",
+  Bundeskanzlerin: "Chancellor",
+  Kanzler: "Chancellor",
+  Kanzlerin: "Chancellor",
+  Bundespräsident: "President",
+  Bundespräsidentin: "President",
+  Staatspräsident: "President",
+  Staatspräsidentin: "President",
+  Ministerpräsident: "Prime Minister",
+  Ministerpräsidentin: "Prime Minister",
+  Verteidigungsminister: "Defence Minister",
+  Verteidigungsministerin: "Defence Minister",
+  Bundesverteidigungsminister: "Defence Minister",
+  Bundesverteidigungsministerin: "Defence Minister",
+  Außenminister: "Foreign Minister",
+  Außenministerin: "Foreign Minister",
+  Aussenminister: "Foreign Minister",
+  Aussenministerin: "Foreign Minister",
+  Generalinspekteur: "Chief of Defence",
+  Generalinspekteurin: "Chief of Defence",
+  Generalleutnant: "Lieutenant General",
+  Generalmajor: "Major General",
+  Brigadegeneral: "Brigadier General",
+  Oberst: "Colonel",
+  Oberstleutnant: "Lieutenant Colonel",
+  Vizeadmiral: "Vice Admiral",
+  Konteradmiral: "Rear Admiral",
+  Flottillenadmiral: "Commodore",
+  Président: "President",
+  Présidente: "President",
+  Presidente: "President",
+  Général: "General",
+  Amiral: "Admiral",
+  // "la ministre des Armées Florence Parly", "il ministro della Difesa Guido Crosetto": the
+  // portfolio's capitalised word is the title's last
+  Armées: "Defence Minister",
+  Défense: "Defence Minister",
+  Difesa: "Defence Minister",
+  Defensa: "Defence Minister",
+  Defesa: "Defence Minister",
+};
 const TITLE_WORDS = new Set(
   `Honourable Honorable Hon. Right Rt. Prime Minister Ministers Deputy Vice President Secretary-General Secretary General Chancellor King Queen Premier
   Defence Defense Foreign Finance Affairs National Chief Commander Ambassador Lt. Lt.-Gen. Gen. Col. Maj. Maj.-Gen.
@@ -135,7 +182,8 @@ const TITLE_WORDS = new Set(
   Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
   President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(Object.keys(FOREIGN_TITLES)),
 );
 /**
  * Title words that name a service, a field or a portfolio, never a person by themselves: "Air"
@@ -151,12 +199,54 @@ const BODY_TITLE_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/** An officer's title written after the body's name: "Allied Maritime Command Deputy Commander". */
+const OFFICER_AFTER_BODY = new Set([
+  "Commander",
+  "Deputy",
+  "Chief",
+  "Head",
+  "Director",
+  "Spokesperson",
+]);
 /** Whether a title is made of service or portfolio words alone ("Air", "Defence"): no office. */
 const bodyOnly = (role: string | undefined) =>
   role?.split(/\s+/).every((w) => BODY_TITLE_WORDS.has(w)) === true;
+/** Titles written in lower case in French, Italian, Spanish and Portuguese, and their English. */
+const ROMANCE_TITLES: Readonly<Record<string, string>> = {
+  président: "President",
+  présidente: "President",
+  presidente: "President",
+  "premier ministre": "Prime Minister",
+  "première ministre": "Prime Minister",
+  "primo ministro": "Prime Minister",
+  "primeiro-ministro": "Prime Minister",
+  "ministre des armées": "Defence Minister",
+  "ministre de la défense": "Defence Minister",
+  "ministre des affaires étrangères": "Foreign Minister",
+  "ministro della difesa": "Defence Minister",
+  "ministra de defensa": "Defence Minister",
+  "ministro de defensa": "Defence Minister",
+  "ministro da defesa": "Defence Minister",
+  chancelier: "Chancellor",
+  chancelière: "Chancellor",
+  "chef d’état-major des armées": "Chief of Defence",
+  "chef d'état-major des armées": "Chief of Defence",
+};
+const ROMANCE_TITLE_RE = new RegExp(
+  `(?<![\\p{L}])(${Object.keys(ROMANCE_TITLES)
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/ /g, "\\s+").replace(/[’']/g, "[’']"))
+    .join("|")})\\s+$`,
+  "iu",
+);
 /** A title's abbreviations headline style uses, spelled out: "PM" -> "Prime Minister". */
 const spelledOut = (role: string) =>
-  role.replace(/\bPM$/, "Prime Minister").replace(/\bFM$/, "Foreign Minister");
+  role
+    .split(/\s+/)
+    .map((w) => FOREIGN_TITLES[w] ?? w)
+    .join(" ")
+    .replace(/\bPM$/, "Prime Minister")
+    .replace(/\bFM$/, "Foreign Minister");
 const CONNECTORS = new Set([
   "of",
   "and",
@@ -251,6 +341,27 @@ const FORCES_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
+/** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
+const NATION_SERVICE_RE = new RegExp(
+  `(?<![\\p{L}])(Royal\\s+)?(${ALT(NATION_FORMS)})\\s+(?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Defen[cs]e Forces)(?![\\p{L}])`,
+  "gu",
+);
+/**
+ * Services whose names say their nation by another word than its name or demonym: "the Hellenic
+ * Navy" is Greece's, "the Bundeswehr" and "the Luftwaffe" Germany's.
+ */
+const SERVICE_NATIONS: readonly (readonly [RegExp, string])[] = [
+  [
+    /^Hellenic (?:Armed Forces|Army|Navy|Air Force|Coast Guard|National Defence General Staff)$/,
+    "greece",
+  ],
+  [/^(?:Bundeswehr|Luftwaffe|Deutsche Marine|German Navy)$/, "germany"],
+  [
+    /^(?:Marine [Nn]ationale|Armée de [Tt]erre|Armée de l[’']Air(?: et de l[’']Espace)?)$/,
+    "france",
+  ],
+  [/^(?:Royal Navy|Royal Air Force|British Army|Royal Marines)$/, "united-kingdom"],
+];
 /** "NATO’s air policing mission (over Estonia, Latvia, and Lithuania)": a mission described in lower case. */
 const DESCRIBED_MISSION_RE = new RegExp(
   `(?<![\\p{L}])(?:NATO|[Tt]he [Aa]lliance)(?:’s|'s)\\s+((?:[a-z][a-z-]+\\s+){1,3}?)(mission|operation)(?![\\p{L}])(?:\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6}))?`,
@@ -342,7 +453,7 @@ const FORMATION_RE = new RegExp(
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
     "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
-    "|Standing NATO (?:Maritime|Mine Countermeasures) Group \\d",
+    "|Standing NATO (?:Maritime|Mine Countermeasures) Group (?:\\d|ONE|TWO|One|Two)",
     ")(?![\\p{L}])",
   ].join(""),
   "gu",
@@ -658,7 +769,11 @@ export function findMentions(
       ? titleCase(written.replace(/ mission$/, ""))
       : written === "Air Policing"
         ? "NATO Air Policing"
-        : written.replace(/^enhanced /, "Enhanced ");
+        : written
+            .replace(/^enhanced /, "Enhanced ")
+            // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
+            .replace(/ Group (?:ONE|One)$/, " Group 1")
+            .replace(/ Group (?:TWO|Two)$/, " Group 2");
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
@@ -932,7 +1047,13 @@ export function findMentions(
     claimOrganization(m, "ARMED_FORCES");
   }
   for (const m of text.matchAll(UNIT_RE)) {
-    const name = m[0];
+    // "2nd Mechanised Infantry Battalion Călugăreni,": a unit named by the town it is based in
+    // (GeoNames knows the town; the name closes after it)
+    const town = /^\s(\p{Lu}[\p{L}’'-]+)(?=[,.;)])/u.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+    )?.[1];
+    const named = town && !gazAt(town) && !NOT_NAMES.has(town) && citiesNamed(town).length > 0;
+    const name = named ? `${m[0]} ${town}` : m[0];
     const nations = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .filter((e): e is KnownEntity => e?.kind === "Nation");
@@ -965,6 +1086,25 @@ export function findMentions(
       name,
       key: slug(name),
       properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
+      involves: [nation],
+    });
+  }
+  // "the Royal Netherlands Navy", "the United States Navy": a service named with its nation's
+  // name (not its demonym), as written
+  for (const m of text.matchAll(NATION_SERVICE_RE)) {
+    const nation = gazAt(m[2] ?? "")?.entity;
+    // "US Army", "U.S. Navy": an abbreviation, named as written below (us-army)
+    if (nation?.kind !== "Nation" || !/\p{Ll}/u.test(m[2] ?? "")) continue;
+    const start = m.index;
+    const name = m[0];
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
       involves: [nation],
     });
   }
@@ -1144,7 +1284,7 @@ export function findMentions(
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.
   for (const m of text.matchAll(
-    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:[Ee]xercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*)/gu,
+    /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:[Ee]xercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*(?:\s\d\d(?:-\d)?(?![\p{L}\d,.]\d|[\p{L}\d%]|\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies)\b))?)/gu,
   )) {
     // "Exercise Pikne": the capitalised head is part of the name
     const titled = /Exercise\s+$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length));
@@ -1152,7 +1292,8 @@ export function findMentions(
     const start = m.index + m[0].length - name.length;
     if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(m[1] ?? "")) continue;
     if (gazAt(name)) continue;
-    const year = name.match(/'(\d\d)$|\b(\d{4})$/);
+    // "Exercise Steadfast Defender 24", "Dacian Fall 25": the two digits are the year's
+    const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);
     claim({
       start,
       end: start + name.length,
@@ -1273,8 +1414,11 @@ export function findMentions(
     const g = gazAt(m[0]);
     if (!g) continue;
     if (
-      (surnames.has(m[0]) || nationGivenName(text, m, gazAt, isLastName)) &&
-      !NATION_PLACED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))
+      (surnames.has(m[0]) || nationGivenName(text, m, gazAt, isLastName, notSurnameWord)) &&
+      // "Chad Smith and Georgia Brown attended": a person's given name after "and" too
+      (!NATION_PLACED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) ||
+        (personBeforeAnd(text.slice(Math.max(0, m.index - 30), m.index)) &&
+          nationGivenName(text, m, gazAt, isLastName, notSurnameWord)))
     )
       continue;
     // "Sean French", "Lt.-Col. Mark English": a demonym after a first name is a surname
@@ -1517,6 +1661,29 @@ export function findMentions(
         continue;
       }
     }
+    // "NATO Allied Maritime Command Deputy Commander": a body's name with its officer's title
+    // after it, as releases write an apposition; the body is named
+    let trail = 0;
+    while (
+      trail < words.length - 1 &&
+      OFFICER_AFTER_BODY.has(words[words.length - 1 - trail] ?? "")
+    )
+      trail++;
+    const bodyHead = words[words.length - 1 - trail] ?? "";
+    if (trail > 0 && ORG_HEADS[bodyHead] && words.length - trail >= 2) {
+      const lastBody = nameTokens[nameTokens.length - 1 - trail] as Token;
+      const body = {
+        start: span.start,
+        end: lastBody.end,
+        text: text.slice(span.start, lastBody.end),
+      };
+      claim({
+        ...body,
+        ...ofNation(body),
+        properties: { category: ORG_HEADS[bodyHead] as string },
+      });
+      continue;
+    }
     // "Department of National Defence", "Ministry of Foreign Affairs"
     const lead = words[0] ?? "";
     if (ORG_HEADS[lead] && words.length >= 3 && CONNECTORS.has(words[1] ?? "")) {
@@ -1673,6 +1840,20 @@ export function findMentions(
     m.role = title.role;
     m.roleOf = owner;
   }
+  // "le président Emmanuel Macron", "Premier ministre Gabriel Attal": a title in French, Italian
+  // or Spanish in lower case before the name, read as its English title
+  for (const m of claimed) {
+    if (m.kind !== "Person" || m.role || m.bare) continue;
+    const t = ROMANCE_TITLE_RE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (t) m.role = ROMANCE_TITLES[(t[1] as string).toLowerCase().replace(/\s+/g, " ")];
+  }
+  // "the Hellenic Navy", "the Bundeswehr": the service's nation, as for "the Estonian Navy"
+  for (const m of claimed) {
+    if (m.kind !== "Organization" || m.involves || m.vessel) continue;
+    const of = SERVICE_NATIONS.find(([re]) => re.test(m.name))?.[1];
+    const nation = of ? NATION_FORMS.find((g) => g.entity.key === of)?.entity : undefined;
+    if (nation) m.involves = [nation];
+  }
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
   describedAsNamed(claimed);
@@ -1791,6 +1972,20 @@ const isCommonWord = memo((w) =>
 );
 const isFirstName = memo((w) => nlp(w).has("#FirstName"));
 const isLastName = memo((w) => nlp(w).has("#LastName"));
+/** "Chad Smith and ": a capitalised word no gazetteer knows before "and" (not "Estonia and "). */
+const personBeforeAnd = (before: string) => {
+  const w = /(\p{Lu}\p{L}+)\s+and\s+$/u.exec(before)?.[1];
+  return w !== undefined && !GAZ_BY_FORM.has(w);
+};
+/** A word English uses as a verb, a date, a plural or a function word: no surname ("Power"). */
+const notSurnameWord = memo(
+  (w) =>
+    NOT_NAMES.has(w) ||
+    nlp(w).has("#Date") ||
+    nlp(w.toLowerCase()).has(
+      "#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun|#Date|#Plural|#Value",
+    ),
+);
 
 /** A generational suffix after a person's name. */
 const GENERATION = /^(?:Jr|Sr|II|III|IV)\.?$/;

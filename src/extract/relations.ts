@@ -42,6 +42,12 @@ const RANK =
   /^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
+/** A command written before the unit, after a person's name: ", commander of the", ", Commander, ". */
+const COMMAND_BEFORE_UNIT =
+  /^,\s+(?:the\s+)?((?:deputy\s+|vice\s+|acting\s+)?(?:commander|commanding\s+officer|commanding\s+general|chief\s+of\s+staff)|(?:Deputy\s+|Vice\s+|Acting\s+)?(?:Commander|Commanding\s+Officer|Commanding\s+General|Chief\s+of\s+Staff))(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+(?:the\s+)?)/u;
+/** A command written after the unit: "..., NATO Allied Maritime Command Deputy Commander,". */
+const COMMAND_AFTER_UNIT =
+  /^(?:['’]s)?\s+((?:[Dd]eputy\s+|[Vv]ice\s+|[Aa]cting\s+)?(?:[Cc]ommander|[Cc]ommanding\s+[Oo]fficer|[Cc]ommanding\s+[Gg]eneral|[Cc]hief\s+of\s+[Ss]taff))\s*[,.;]/u;
 const ofKind = (xs: readonly Placed[], ...kinds: string[]) =>
   xs.filter((p) => kinds.includes(p.cluster.kind));
 
@@ -909,6 +915,70 @@ function titlesHeld(
         }
       }
     }
+  }
+  // A command in apposition, as military releases write it: "Brigadier General Jean Dupont,
+  // Commander, 7th Armoured Brigade, French Army, said", "Lt. Col. X, commanding officer of the 2nd
+  // Battalion,", "Vice Admiral X, NATO Allied Maritime Command Deputy Commander,": the person
+  // leads the unit (a deputy or a chief of staff serves in it); the service written after the
+  // unit is one the person serves in (the nation it belongs to is left out: the golds differ).
+  const byStart = new Map<number, Placed>();
+  for (const x of ctx.placed)
+    if (x.cluster.kind === "Organization" || x.cluster.kind === "Mission")
+      byStart.set(x.mention.start, x);
+  for (const p of people(ctx.placed)) {
+    const s = sentenceOf(ctx, p.mention.start);
+    if (!s) continue;
+    const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 160));
+    let role: string | undefined;
+    let unit: Placed | undefined;
+    const pre = COMMAND_BEFORE_UNIT.exec(after);
+    if (pre) {
+      role = pre[1];
+      unit = byStart.get(p.mention.end + pre[0].length);
+    }
+    if (!unit) {
+      const lead = /^,\s+(?:the\s+)?/.exec(after);
+      unit = lead ? byStart.get(p.mention.end + lead[0].length) : undefined;
+      // "NATO Allied Maritime Command Deputy Commander": the body after its alliance's name
+      for (
+        let more = unit && byStart.get(unit.mention.end + 1);
+        more;
+        more = byStart.get(more.mention.end + 1)
+      )
+        unit = more;
+      const tail = unit
+        ? COMMAND_AFTER_UNIT.exec(ctx.text.slice(unit.mention.end, unit.mention.end + 60))
+        : null;
+      role = tail?.[1];
+      if (!tail) unit = undefined;
+    }
+    if (!unit || !role) continue;
+    // the apposition closes after the unit (or its service): "Commander of NATO's Combined Air
+    // Operations Centre", "Commander of the Lithuanian Air Force Colonel X" are titles of a longer
+    // name or of the next person
+    const close = ctx.text.slice(unit.mention.end, unit.mention.end + 2);
+    if (pre && !/^(?:[,.;:)]|\s*$)/.test(close)) continue;
+    const title = role
+      .replace(/\s+/g, " ")
+      .replace(/(^|\s)(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+      .replace(/ Of /g, " of ");
+    const leads = !/^(?:Deputy|Vice|Chief of Staff)/.test(title);
+    const type = leads ? "LEADS" : "SERVES_IN";
+    const propose = (to: Cluster, r: string) => {
+      const as = to === unit?.cluster ? type : "SERVES_IN";
+      const id = `${p.cluster.key}|${as}|${to.key}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      ctx.propose({ type: as, from: p.cluster, to, properties: { role: r }, sentence: s });
+    };
+    if (unit.cluster.kind === "Mission" && type === "SERVES_IN") continue;
+    if (leads) holders.set(unit.cluster.key, p.cluster);
+    propose(unit.cluster, title);
+    // ", 7th Armoured Brigade, French Army,": the service the unit belongs to, as written
+    const next = /^,\s+(?:the\s+)?/.exec(ctx.text.slice(unit.mention.end, unit.mention.end + 8));
+    const service = next ? byStart.get(unit.mention.end + next[0].length) : undefined;
+    const armed = service?.cluster.properties.category === "ARMED_FORCES" ? service : undefined;
+    if (armed) propose(armed.cluster, `${title}, ${unit.mention.text}`);
   }
   // Appositions: "Mark Rutte, NATO's secretary general," / "Evika Siliņa, the prime minister of Latvia,"
   for (const p of people(ctx.placed)) {

@@ -191,12 +191,34 @@ export function nationGivenName(
   m: RegExpMatchArray & { index: number },
   gazAt: (form: string) => { demonym: boolean; entity: KnownEntity } | undefined,
   isLastName: (w: string) => boolean,
+  notSurname: (w: string) => boolean = () => true,
 ): boolean {
   const g = gazAt(m[0]);
   if (!g || g.demonym || g.entity.kind !== "Nation" || /\s/.test(m[0])) return false;
-  const next = /^ (\p{Lu}\p{Ll}+)\b(?!['’-])/u.exec(text.slice(m.index + m[0].length))?.[1];
-  return next !== undefined && !gazAt(next) && isLastName(next);
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  const next = /^ (\p{Lu}\p{Ll}+)\b(?!['’-])/u.exec(after)?.[1];
+  if (next === undefined || gazAt(next)) return false;
+  if (isLastName(next)) return true;
+  // "Israel Adesanya said", "Georgia Brown, a lawyer, attended": a surname no list knows, read by
+  // what follows the pair (a person's verb or apposition); "Georgia Power said", "Israel Police
+  // said", "India Today reported": a body's or a thing's word, no surname
+  if (notSurname(next) || NOT_SURNAME_HEADS.has(next)) return false;
+  return PERSON_CUE.test(after.slice(next.length + 1));
 }
+
+/** What follows a person named just before: a verb of saying or attending, or an apposition. */
+const PERSON_CUE =
+  /^(?:,\s+(?:a|an|who|whose)\s|\s+(?:said|says|told|tells|added|adds|stated|wrote|argued|explained|noted|insisted|attended|attends|spoke|speaks|tweeted|replied|recalled|admitted|warned|urged)\b)/;
+
+/** Words after a nation's name that make a body's, a place's or a thing's name, not a surname. */
+const NOT_SURNAME_HEADS = new Set(
+  `River Valley Sea Lake Basin Gate Street Square Airways Airlines Air Telecom Bank Post Times
+  Today Herald News Tech Motors Power Energy Gas Oil Rail Railways Police Defense Defence Forces
+  Army Navy Cup Open House Radio Television TV Broadcasting Ministry Government Embassy Border
+  Guard Guards Customs Armed State National Federal Republic Kingdom Railway Steel Mining Electric`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /**
  * The town a site is named after ("the Caracal base"), as a place: in the nation of the most
