@@ -9,6 +9,7 @@ import {
   relationSchema,
   sourceSchema,
 } from "./document.js";
+import { capProblems, MAX_PROBLEMS } from "./errors.js";
 import { repairText } from "./repair.js";
 import { isAllowedEndpoint, isKind, type Kind, RELATION_TYPES } from "./vocabulary.js";
 
@@ -87,19 +88,44 @@ function sourceKeyClashes(input: unknown): DocumentProblem[] {
   );
 }
 
+const zodProblem =
+  (prefix: (string | number)[]) =>
+  (i: { path: PropertyKey[]; code?: string; message: string }): DocumentProblem => ({
+    path: [...prefix, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    message: issueMessage(i),
+  });
+
+/**
+ * The first problems of the entities and relations, each checked alone, stopping once more than
+ * MAX_PROBLEMS are found (the whole document's check finds every one before it returns).
+ */
+function firstElementProblems(input: unknown): DocumentProblem[] {
+  const doc = input as { entities?: unknown; relations?: unknown } | null;
+  const problems: DocumentProblem[] = [];
+  for (const [field, schema] of [
+    ["entities", entitySchema],
+    ["relations", relationSchema],
+  ] as const) {
+    const items = doc?.[field];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length && problems.length <= MAX_PROBLEMS; i++) {
+      const parsed = schema.safeParse(items[i]);
+      if (!parsed.success) problems.push(...parsed.error.issues.map(zodProblem([field, i])));
+    }
+  }
+  return problems;
+}
+
 /** The structural check alone: shape and property types (zod, from the vocabulary). */
 export function parseDocument(input: unknown): ParseResult {
+  const early = firstElementProblems(input);
+  if (early.length > MAX_PROBLEMS)
+    return { ok: false, problems: capProblems([...sourceKeyClashes(input), ...early], 0) };
   const parsed = documentSchema.safeParse(input);
   if (parsed.success) return { ok: true, document: parsed.data };
   return {
     ok: false,
-    problems: [
-      ...sourceKeyClashes(input),
-      ...parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-        message: issueMessage(i),
-      })),
-    ],
+    problems: capProblems([...sourceKeyClashes(input), ...parsed.error.issues.map(zodProblem([]))]),
   };
 }
 
@@ -223,8 +249,9 @@ export function checkDocument(
       // Any other excerpt is a search of the whole text, on the request's thread: bounded.
       scanned += text.length;
       if (scanned > EXCERPT_SCAN_BUDGET) {
+        // First, so that it is among the problems listed when there are more than MAX_PROBLEMS.
         if (!overBudget)
-          problems.push({
+          problems.unshift({
             path: ["relations", i, "evidence"],
             message: `this and the later excerpts were not checked: the document's excerpts that are not whole sentences or lines of its text need more than ${EXCERPT_SCAN_BUDGET} characters of text searched; quote whole sentences, or split the document`,
           });
@@ -238,7 +265,7 @@ export function checkDocument(
     }
   });
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, document: doc, externalKeys: [...external] };
 }
 
