@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   DOCUMENT_LIMITS,
   type Document,
@@ -95,38 +96,69 @@ const zodProblem =
     message: issueMessage(i),
   });
 
+type Parts = { entities: Document["entities"]; relations: Document["relations"] };
+
 /**
- * The first problems of the entities and relations, each checked alone, stopping once more than
- * MAX_PROBLEMS are found (the whole document's check finds every one before it returns).
+ * The entities and relations, each checked alone, stopping once more than MAX_PROBLEMS are found
+ * (a whole document's check finds every one before it returns); and any list longer than its
+ * limit. `parts` holds what passed, in order.
  */
-function firstElementProblems(input: unknown): DocumentProblem[] {
-  const doc = input as { entities?: unknown; relations?: unknown } | null;
+function checkParts(doc: Record<string, unknown>): { parts: Parts; problems: DocumentProblem[] } {
+  const parts: Parts = { entities: [], relations: [] };
   const problems: DocumentProblem[] = [];
-  for (const [field, schema] of [
-    ["entities", entitySchema],
-    ["relations", relationSchema],
+  for (const [field, schema, max] of [
+    ["entities", entitySchema, DOCUMENT_LIMITS.entities],
+    ["relations", relationSchema, DOCUMENT_LIMITS.relations],
   ] as const) {
-    const items = doc?.[field];
+    const items = doc[field];
     if (!Array.isArray(items)) continue;
+    const length = z.array(z.unknown()).max(max).safeParse(items);
+    if (!length.success) problems.push(...length.error.issues.map(zodProblem([field])));
+    const into = parts[field] as unknown[];
     for (let i = 0; i < items.length && problems.length <= MAX_PROBLEMS; i++) {
       const parsed = schema.safeParse(items[i]);
-      if (!parsed.success) problems.push(...parsed.error.issues.map(zodProblem([field, i])));
+      if (parsed.success) into.push(parsed.data);
+      else problems.push(...parsed.error.issues.map(zodProblem([field, i])));
     }
   }
-  return problems;
+  return { parts, problems };
 }
 
-/** The structural check alone: shape and property types (zod, from the vocabulary). */
+/**
+ * The structural check alone: shape and property types (zod, from the vocabulary). Entities and
+ * relations are checked one at a time, so that the check stops after MAX_PROBLEMS of them.
+ */
 export function parseDocument(input: unknown): ParseResult {
-  const early = firstElementProblems(input);
-  if (early.length > MAX_PROBLEMS)
-    return { ok: false, problems: capProblems([...sourceKeyClashes(input), ...early], 0) };
-  const parsed = documentSchema.safeParse(input);
-  if (parsed.success) return { ok: true, document: parsed.data };
-  return {
-    ok: false,
-    problems: capProblems([...sourceKeyClashes(input), ...parsed.error.issues.map(zodProblem([]))]),
-  };
+  const raw = input as Record<string, unknown> | null;
+  const lists = (field: string) => raw?.[field] === undefined || Array.isArray(raw[field]);
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    Array.isArray(raw) ||
+    !lists("entities") ||
+    !lists("relations")
+  ) {
+    const parsed = documentSchema.safeParse(input);
+    if (parsed.success) return { ok: true, document: parsed.data };
+    return {
+      ok: false,
+      problems: capProblems([
+        ...sourceKeyClashes(input),
+        ...parsed.error.issues.map(zodProblem([])),
+      ]),
+    };
+  }
+  const { parts, problems } = checkParts(raw);
+  // The rest of the document (its source, no unknown fields) with the lists checked above.
+  const shell = documentSchema.safeParse({ ...raw, entities: [], relations: [] });
+  if (shell.success && problems.length === 0)
+    return { ok: true, document: { ...shell.data, ...parts } };
+  const all = [
+    ...sourceKeyClashes(input),
+    ...(shell.success ? [] : shell.error.issues.map(zodProblem([]))),
+    ...problems,
+  ];
+  return { ok: false, problems: capProblems(all, problems.length > MAX_PROBLEMS ? 0 : undefined) };
 }
 
 /**
