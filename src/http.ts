@@ -404,6 +404,12 @@ export function drain(server: Server, forceMs: number): Promise<void> {
   });
 }
 
+/**
+ * Header fields a request may carry (431 `LIMIT_EXCEEDED` beyond). Node's own cut-off was 1,000
+ * (its parser's 2,000 names and values) but it dropped what lay beyond instead of refusing it.
+ */
+export const MAX_HEADER_FIELDS = 1_000;
+
 /** The node:http server (not yet listening). */
 export function createHttp({
   app,
@@ -489,6 +495,20 @@ export function createHttp({
     const preflight =
       req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
     setCors(res, corsOrigins, origin, false);
+    // Node hands on the first header fields only (MAX_HEADER_FIELDS + 1 here) and drops the rest
+    // without a word: a request with a thousand fields before its Content-Length was told to send
+    // one, and its Authorization or CSRF header, if late, was never seen. Refused, saying so.
+    if (req.rawHeaders.length / 2 > MAX_HEADER_FIELDS) {
+      res.setHeader("connection", "close");
+      return json(res, 431, {
+        errors: [
+          {
+            message: `The request has more than ${MAX_HEADER_FIELDS} header fields; send fewer.`,
+            extensions: { code: "LIMIT_EXCEEDED" },
+          },
+        ],
+      });
+    }
     if (PLAIN_ROUTES.has(path) && req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("allow", PLAIN_METHODS);
       if (req.method === "OPTIONS") {
@@ -669,6 +689,8 @@ export function createHttp({
   // A client that sends its headers or body slowly holds a request slot; it gets at most this
   // long (an answer stream, once the request is in, is not bounded by these).
   server.headersTimeout = 10_000;
+  // One more than the limit, so that a request over it is seen (and refused) rather than cut.
+  server.maxHeadersCount = MAX_HEADER_FIELDS + 1;
   server.requestTimeout = 30_000;
   return server;
 }

@@ -80,10 +80,11 @@ export async function openDatabase(
   log: (message: string) => void,
   instance = "dev",
   txTimeoutMs: number = config.QUERY_TIMEOUT_MS,
+  restartOnExit?: LocalNeo4jOptions["restartOnExit"],
 ): Promise<Database> {
   const local: LocalNeo4j | undefined = config.NEO4J_URI
     ? undefined
-    : await startLocalNeo4j(localNeo4jOptions(config, log, instance));
+    : await startLocalNeo4j({ ...localNeo4jOptions(config, log, instance), restartOnExit });
   const target = local ?? {
     uri: config.NEO4J_URI ?? "",
     user: config.NEO4J_USER,

@@ -65,6 +65,12 @@ export interface LocalNeo4jOptions {
   log?: (message: string) => void;
   /** Extra neo4j.conf lines (e.g. for plugins put in the instance's plugins/ folder). */
   extraConfig?: readonly string[];
+  /**
+   * Set by the server: a server started (or adopted) here that exits by itself (a crash, the
+   * kernel's out-of-memory killer, a stray kill) is started again, and this is told why, at
+   * error level. Without it the API answered "try again shortly" for ever, logging nothing.
+   */
+  restartOnExit?: (message: string) => void;
 }
 
 export interface LocalNeo4j {
@@ -74,8 +80,75 @@ export interface LocalNeo4j {
   database: string;
   /** False when an instance already running was reused; stop() then leaves it running. */
   startedHere: boolean;
+  /** The server's pid when this process started or adopted it. */
+  pid?: number;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
+}
+
+/** How often a supervised server is looked at, and the longest wait between two restarts. */
+const SUPERVISE_POLL_MS = 1_000;
+const RESTART_BACKOFF_MAX_MS = 60_000;
+/** A server that ran this long before exiting is restarted at once (its exits are not a loop). */
+const RESTART_STEADY_MS = 60_000;
+
+/**
+ * Watches the server `pid` owned here and starts it again when it exits without stop() (waiting
+ * 1 s, 2 s, 4 s ... up to a minute between tries while it keeps failing). The driver reconnects
+ * by itself once Bolt answers again (as after an outage of a server elsewhere).
+ */
+function supervised(
+  o: LocalNeo4jOptions,
+  home: string,
+  first: number,
+  report: (message: string) => void,
+): Pick<LocalNeo4j, "stop"> {
+  let pid = first;
+  let since = Date.now();
+  let stopped = false;
+  let busy = false;
+  let failures = 0;
+  let next = 0;
+  const restart = async () => {
+    const ran = Date.now() - since;
+    if (ran >= RESTART_STEADY_MS) failures = 0;
+    if (Date.now() < next) return;
+    report(
+      failures === 0
+        ? `The local Neo4j (${o.instance}, pid ${pid}) exited after ${Math.round(ran / 1000)} s without being stopped; starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).\n${logTail(home)}`
+        : `Starting the local Neo4j (${o.instance}) again, try ${failures + 1} ...`,
+    );
+    try {
+      const started = await startLocalNeo4j({ ...o, restartOnExit: undefined });
+      if (stopped) return void (await started.stop());
+      pid = started.pid ?? pid;
+      since = Date.now();
+      failures = 0;
+      o.log?.(`The local Neo4j (${o.instance}) is back (pid ${pid}).`);
+    } catch (error) {
+      failures += 1;
+      const wait = Math.min(RESTART_BACKOFF_MAX_MS, 1_000 * 2 ** failures);
+      next = Date.now() + wait;
+      report(
+        `The local Neo4j (${o.instance}) did not start again (${error instanceof Error ? error.message : String(error)}); next try in ${wait / 1000} s.`,
+      );
+    }
+  };
+  const timer = setInterval(() => {
+    if (stopped || busy || alive(pid)) return;
+    busy = true;
+    void restart().finally(() => {
+      busy = false;
+    });
+  }, SUPERVISE_POLL_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await stopOwned(home, pid);
+    },
+  };
 }
 
 function javaCommand(): string {
@@ -451,7 +524,10 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   const owned = (pid: number): LocalNeo4j => ({
     ...base,
     startedHere: true,
-    stop: () => stopOwned(home, pid),
+    pid,
+    stop: o.restartOnExit
+      ? supervised(o, home, pid, o.restartOnExit).stop
+      : () => stopOwned(home, pid),
   });
 
   const previous = readPid(pidFile);

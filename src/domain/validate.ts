@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   DOCUMENT_LIMITS,
   type Document,
@@ -9,6 +10,7 @@ import {
   relationSchema,
   sourceSchema,
 } from "./document.js";
+import { capProblems, MAX_PROBLEMS } from "./errors.js";
 import { repairText } from "./repair.js";
 import { isAllowedEndpoint, isKind, type Kind, RELATION_TYPES } from "./vocabulary.js";
 
@@ -87,20 +89,76 @@ function sourceKeyClashes(input: unknown): DocumentProblem[] {
   );
 }
 
-/** The structural check alone: shape and property types (zod, from the vocabulary). */
+const zodProblem =
+  (prefix: (string | number)[]) =>
+  (i: { path: PropertyKey[]; code?: string; message: string }): DocumentProblem => ({
+    path: [...prefix, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    message: issueMessage(i),
+  });
+
+type Parts = { entities: Document["entities"]; relations: Document["relations"] };
+
+/**
+ * The entities and relations, each checked alone, stopping once more than MAX_PROBLEMS are found
+ * (a whole document's check finds every one before it returns); and any list longer than its
+ * limit. `parts` holds what passed, in order.
+ */
+function checkParts(doc: Record<string, unknown>): { parts: Parts; problems: DocumentProblem[] } {
+  const parts: Parts = { entities: [], relations: [] };
+  const problems: DocumentProblem[] = [];
+  for (const [field, schema, max] of [
+    ["entities", entitySchema, DOCUMENT_LIMITS.entities],
+    ["relations", relationSchema, DOCUMENT_LIMITS.relations],
+  ] as const) {
+    const items = doc[field];
+    if (!Array.isArray(items)) continue;
+    const length = z.array(z.unknown()).max(max).safeParse(items);
+    if (!length.success) problems.push(...length.error.issues.map(zodProblem([field])));
+    const into = parts[field] as unknown[];
+    for (let i = 0; i < items.length && problems.length <= MAX_PROBLEMS; i++) {
+      const parsed = schema.safeParse(items[i]);
+      if (parsed.success) into.push(parsed.data);
+      else problems.push(...parsed.error.issues.map(zodProblem([field, i])));
+    }
+  }
+  return { parts, problems };
+}
+
+/**
+ * The structural check alone: shape and property types (zod, from the vocabulary). Entities and
+ * relations are checked one at a time, so that the check stops after MAX_PROBLEMS of them.
+ */
 export function parseDocument(input: unknown): ParseResult {
-  const parsed = documentSchema.safeParse(input);
-  if (parsed.success) return { ok: true, document: parsed.data };
-  return {
-    ok: false,
-    problems: [
-      ...sourceKeyClashes(input),
-      ...parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-        message: issueMessage(i),
-      })),
-    ],
-  };
+  const raw = input as Record<string, unknown> | null;
+  const lists = (field: string) => raw?.[field] === undefined || Array.isArray(raw[field]);
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    Array.isArray(raw) ||
+    !lists("entities") ||
+    !lists("relations")
+  ) {
+    const parsed = documentSchema.safeParse(input);
+    if (parsed.success) return { ok: true, document: parsed.data };
+    return {
+      ok: false,
+      problems: capProblems([
+        ...sourceKeyClashes(input),
+        ...parsed.error.issues.map(zodProblem([])),
+      ]),
+    };
+  }
+  const { parts, problems } = checkParts(raw);
+  // The rest of the document (its source, no unknown fields) with the lists checked above.
+  const shell = documentSchema.safeParse({ ...raw, entities: [], relations: [] });
+  if (shell.success && problems.length === 0)
+    return { ok: true, document: { ...shell.data, ...parts } };
+  const all = [
+    ...sourceKeyClashes(input),
+    ...(shell.success ? [] : shell.error.issues.map(zodProblem([]))),
+    ...problems,
+  ];
+  return { ok: false, problems: capProblems(all, problems.length > MAX_PROBLEMS ? 0 : undefined) };
 }
 
 /**
@@ -223,8 +281,9 @@ export function checkDocument(
       // Any other excerpt is a search of the whole text, on the request's thread: bounded.
       scanned += text.length;
       if (scanned > EXCERPT_SCAN_BUDGET) {
+        // First, so that it is among the problems listed when there are more than MAX_PROBLEMS.
         if (!overBudget)
-          problems.push({
+          problems.unshift({
             path: ["relations", i, "evidence"],
             message: `this and the later excerpts were not checked: the document's excerpts that are not whole sentences or lines of its text need more than ${EXCERPT_SCAN_BUDGET} characters of text searched; quote whole sentences, or split the document`,
           });
@@ -238,7 +297,7 @@ export function checkDocument(
     }
   });
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, document: doc, externalKeys: [...external] };
 }
 

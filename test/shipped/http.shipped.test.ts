@@ -582,6 +582,49 @@ describe("the Authorization header", () => {
   });
 });
 
+describe("very many header fields", () => {
+  /** The raw answer to a POST carrying `extra` header fields before its own. */
+  const send = (extra: number) =>
+    new Promise<string>((done, fail) => {
+      const body = JSON.stringify({ query: "{ __typename }" });
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(text));
+      socket.write(
+        [
+          "POST /graphql HTTP/1.1",
+          "Host: x",
+          ...Array.from({ length: extra }, (_, i) => `x-${i}: v`),
+          "Content-Type: application/json",
+          `Content-Length: ${Buffer.byteLength(body)}`,
+          "Connection: close",
+          "",
+          body,
+        ].join("\r\n"),
+      );
+    });
+
+  it("are refused with 431 saying so, not cut short (the cut-off fields were the request's own)", async () => {
+    // Before: Node dropped every field after the thousandth, so this request, which sends its
+    // Content-Length, was told 411 "Send Content-Length with the request body".
+    const text = await send(1_200);
+    expect(text).toMatch(/^HTTP\/1\.1 431 /);
+    expect(text).toContain('"code":"LIMIT_EXCEEDED"');
+    expect(text).toContain("more than 1000 header fields");
+    expect(text).not.toContain("Send Content-Length");
+    // Within the limit, the request is answered as any other.
+    const within = await send(990);
+    expect(within).toMatch(/^HTTP\/1\.1 200 /);
+    expect(within).toContain('"__typename":"Query"');
+    expect(server.alive()).toBe(true);
+  });
+});
+
 describe("paging with first and last together", () => {
   const keys = (r: { body: { data: { nations: { edges: { node: { key: string } }[] } } } }) =>
     r.body.data.nations.edges.map((e) => e.node.key);

@@ -35,7 +35,8 @@ const ProblemRef = builder.objectRef<InputProblem>("InputProblem").implement({
 
 builder.objectType(BadInputError, {
   name: "ValidationError",
-  description: "The input is invalid: every problem is listed with its path.",
+  description:
+    "The input is invalid: every problem is listed with its path (the first 100, then a line saying that more follow).",
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof BadInputError,
   fields: (t) => ({ problems: t.field({ type: [ProblemRef], resolve: (e) => e.problems }) }),

@@ -304,7 +304,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError] },
     description:
-      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and the fields it gives are this source's claims (Entity.claims): a field's value is the latest source's, so an older article does not overwrite a newer one.",
+      "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed, up to 100). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and the fields it gives are this source's claims (Entity.claims): a field's value is the latest source's, so an older article does not overwrite a newer one.",
     args: { document: t.arg({ type: "JSONObject", required: true }) },
     resolve: async (_, { document }, ctx) => {
       const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx));
