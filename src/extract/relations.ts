@@ -984,7 +984,7 @@ function titlesHeld(
   for (const p of people(ctx.placed)) {
     const after = ctx.text.slice(p.mention.end, p.mention.end + 120);
     const m = after.match(
-      /^,\s+(?!and\s|or\s|but\s)(?:the\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
+      /^,\s+(?!and\s|or\s|but\s)(?:the\s+|an?\s+)?(?:([\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?:’s|'s)\s+|([\p{Lu}][\p{L}]+)\s+)?((?:deputy |vice |acting )?(?:prime minister|president|secretary[- ]general|chancellor|(?:[\p{L}]+ )?minister(?: of [\p{L} ]+?)?|ambassador|chief of the defence staff|defen[cs]e chief|spokes(?:person|man|woman)))(?:\s+(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)*))?\s*[,.]/iu,
     );
     if (!m) continue;
     // "X, the Lithuanian Minister of National Defence, Dovilė Šakalienė": the title is the next

@@ -2,7 +2,7 @@
  * The sixteenth pass (issue 25, the coordinator's part), from an article written for a check of
  * the merged passes: a unit named by its nation's adjective ends at a word's end, so an officer's
  * title after it ("the Estonian Division Commander") is no part of the unit's name. Sentences are
- * written for the test.
+ * written for the test. A spokesperson in apposition serves in the body named after "for".
  */
 import { describe, expect, it } from "vitest";
 import { draft } from "../helpers/extract.js";
@@ -29,5 +29,30 @@ describe("extract: a unit's name ends at a word's end", () => {
       "2025-03-12",
     );
     expect(document.entities.map((e) => e.name)).toContain("Polish Division Command");
+  });
+});
+
+/** Offices held: "person TYPE owner (role)". */
+const offices = async (text: string) =>
+  (await draft(text, "2025-03-12")).document.relations
+    .filter((r) => r.type === "LEADS" || r.type === "SERVES_IN")
+    .map((r) => `${r.from} ${r.type} ${r.to} (${r.properties?.role})`);
+
+describe("extract: a spokesperson in apposition", () => {
+  it("'X, a spokeswoman for the Hellenic Navy, said': X serves in it as its spokeswoman", async () => {
+    expect(
+      await offices(
+        "Georgia Harris, a spokeswoman for the Hellenic Navy, said about 1,200 sailors would take part.",
+      ),
+    ).toContain("georgia-harris SERVES_IN hellenic-navy (Spokeswoman)");
+    expect(
+      await offices("Anna Berg, spokesperson for NATO, said the ships would sail on Monday."),
+    ).toContain("anna-berg SERVES_IN nato (Spokesperson)");
+  });
+
+  it("a spokesman for a body the text does not name holds no office found", async () => {
+    expect(
+      await offices("John Smith, a spokesman for the company, said the order was signed."),
+    ).toEqual([]);
   });
 });
