@@ -2185,6 +2185,37 @@ const SUMMIT_RE =
   /\b(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Nn]ext|[Ll]ast|[Uu]pcoming|[Aa]nnual|[Rr]ecent|[Tt]wo-day|one-day|year['’]s|week['’]s|month['’]s|\d{4})\s+)+((?:NATO|EU|G7|G20|G-7|G-20|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)\s+)?(?:(?:leaders['’]?|heads of state)\s+)?[Ss]ummit\b(\s+(?:in|at)\s+)?/gu;
 
 /**
+ * NATO's summits by the town that held them (or will): "the Vilnius summit" in a 2025 article is
+ * 2023's, not the article's year. A town that held several gives the one nearest the article.
+ */
+const NATO_SUMMITS: Readonly<Record<string, readonly number[]>> = {
+  prague: [2002],
+  istanbul: [2004],
+  riga: [2006],
+  bucharest: [2008],
+  lisbon: [2010],
+  chicago: [2012],
+  newport: [2014],
+  warsaw: [2016],
+  brussels: [2017, 2018, 2021],
+  london: [2019],
+  madrid: [1997, 2022],
+  vilnius: [2023],
+  washington: [1999, 2024],
+  "the-hague": [2025],
+  ankara: [2026],
+};
+
+function natoSummitYear(placeKey: string | undefined, publishedAt: string | undefined) {
+  const years = placeKey ? NATO_SUMMITS[placeKey] : undefined;
+  if (!years) return undefined;
+  const at = publishedAt ? Number(publishedAt.slice(0, 4)) : undefined;
+  if (at === undefined) return years.length === 1 ? String(years[0]) : undefined;
+  const nearest = years.reduce((a, b) => (Math.abs(b - at) < Math.abs(a - at) ? b : a));
+  return String(nearest);
+}
+
+/**
  * Summits: "at the NATO summit in The Hague" is an event (keyed like `nato-summit-the-hague-2025`)
  * the place hosts and lies in, the alliance holds, and the people the sentence puts there attend;
  * a later "the summit" is the same one.
@@ -2199,9 +2230,13 @@ function summits(ctx: Context): void {
       const at = s.start + (m.index ?? 0);
       const end = at + m[0].length;
       const headAt = m[1] ? at + m[0].indexOf(m[1]) : -1;
+      // "at The Hague summit": the town's name takes in the "The" the pattern read as a determiner
       const head = m[1]
         ? here.find(
-            (p) => p.mention.start >= headAt && p.mention.end <= headAt + (m[1] ?? "").length,
+            (p) =>
+              p.mention.start >= at &&
+              p.mention.end > headAt &&
+              p.mention.end <= headAt + (m[1] ?? "").length,
           )
         : undefined;
       if (m[1] && !head) continue; // "the Ottawa Summit": a named event, found as such
@@ -2226,6 +2261,7 @@ function summits(ctx: Context): void {
           : undefined);
       const year =
         m[0].match(/\b\d{4}\b/)?.[0] ??
+        (holder?.key === "nato" ? natoSummitYear(place?.key, ctx.publishedAt) : undefined) ??
         inSentence(s, ctx.dates)[0]?.date.slice(0, 4) ??
         ctx.publishedAt?.slice(0, 4);
       const sentenceDate = inSentence(s, ctx.dates)[0]?.date;
@@ -2239,7 +2275,10 @@ function summits(ctx: Context): void {
         name,
         { category: "CONFERENCE", ...(date ? { date } : {}) },
         {
-          start: at + (m[0].match(/^(?:the|a|an)\s+/i)?.[0].length ?? 0),
+          start:
+            head && head.mention.start < headAt
+              ? head.mention.start
+              : at + (m[0].match(/^(?:the|a|an)\s+/i)?.[0].length ?? 0),
           end,
           text: ctx.text.slice(at, end).trim(),
         },

@@ -56,3 +56,34 @@ describe("extract: a spokesperson in apposition", () => {
     ).toEqual([]);
   });
 });
+
+/** The summits drafted: "key (date)". */
+const summits = async (text: string, publishedAt: string) =>
+  (await draft(text, publishedAt)).document.entities
+    .filter((e) => e.kind === "Event" && e.key.includes("summit"))
+    .map((e) => `${e.key} (${e.properties?.date ?? ""})`);
+
+describe("extract: NATO summits named by their town", () => {
+  it("'at The Hague summit': the town's 'The' is no determiner; the summit is found", async () => {
+    expect(
+      await summits(
+        "NATO allies agreed at The Hague summit to spend 5 per cent of GDP by 2035.",
+        "2025-07-03",
+      ),
+    ).toEqual(["nato-summit-the-hague-2025 ()"]);
+  });
+
+  it("a summit named by its town is the one that town held, not the article's year", async () => {
+    expect(
+      await summits("NATO leaders agreed at the Vilnius summit to do more.", "2025-07-03"),
+    ).toEqual(["nato-summit-vilnius-2023 ()"]);
+    // a town that held several: the one nearest the article
+    expect(await summits("NATO allies met at the summit in Madrid.", "2022-07-01")).toEqual([
+      "nato-summit-madrid-2022 ()",
+    ]);
+    // a town no summit is known for keeps the sentence's or the article's year
+    expect(await summits("NATO allies will meet at a summit in Oslo.", "2031-02-01")).toEqual([
+      "nato-summit-oslo-2031 ()",
+    ]);
+  });
+});

@@ -69,7 +69,8 @@ describe("extract: exercises and meetings", () => {
       expect.arrayContaining([
         "mark-rutte PARTICIPATED_IN rutte-meeting-with-ulf-kristersson",
         "ulf-kristersson PARTICIPATED_IN rutte-meeting-with-ulf-kristersson",
-        "rutte-meeting-with-ulf-kristersson ABOUT nato-summit-vilnius-2024",
+        // the summit NATO held in Vilnius was 2023's (the sentence is dated 2024 here)
+        "rutte-meeting-with-ulf-kristersson ABOUT nato-summit-vilnius-2023",
       ]),
     );
   });
