@@ -1180,6 +1180,10 @@ const TROOP_NOUN =
 const TRAINED =
   /\b(?:train|trains|trained|training|equip|equips|equipped|equipping|arm|arms|arming)\s+(?:(?:about|some|around|over|more than|nearly|up to|almost|\d[\d,.]*|[\p{L}’'.-]+)\s+){0,3}$/u;
 
+/** "..., bringing its contingent there to about": a new total follows. */
+const BROUGHT_TO =
+  /\b(?:bringing|brings|bring|raising|raises|taking|takes|increasing|increases)\s+(?:its|their|our|the country['’]s|\p{Lu}[\p{L}-]+['’]s)\s+(?:overall\s+|total\s+)?(?:total|contingent|number|force|presence|deployment|troop numbers?|troops?|strength)\b(?:\s+(?:there|in\s+[\p{Lu}][\p{L}-]+|of\s+(?:troops|soldiers)))?\s+to\s+(?:about|some|around|roughly|nearly|almost|more than|over|up to|approximately)?\s*$/u;
+
 /** "Approximately 540 Canadian Armed Forces members are deployed to Latvia under the NATO mission". */
 function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void {
   const numbers = inSentence(s, ctx.quantities).filter(
@@ -1197,6 +1201,16 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
       /\b(?:additional|another|extra)\s+$/.test(before);
     // "has trained 5,000 Ukrainian soldiers": troops trained, not sent
     if (TRAINED.test(ctx.text.slice(Math.max(s.start, q.start - 40), q.start))) continue;
+    // "200 more soldiers ..., bringing its contingent there to about 800": the new total, and the
+    // figure before it what is added ("500 soldiers will arrive, bringing the total to 1,500")
+    if (
+      (troops !== undefined || extra !== undefined) &&
+      BROUGHT_TO.test(ctx.text.slice(Math.max(s.start, q.start - 80), q.start))
+    ) {
+      if (extra === undefined) extra = troops;
+      troops = q.value as number;
+      continue;
+    }
     if (
       TROOP_NOUN.test(after.trim()) ||
       (more && /\b(?:join|deploy|arrive|send|sent)/.test(after))

@@ -87,3 +87,35 @@ describe("extract: NATO summits named by their town", () => {
     ]);
   });
 });
+
+/** Contributions with their figures: "from -> to troops/additionalTroops". */
+const contributions = async (text: string) =>
+  (await draft(text, "2025-07-03")).document.relations
+    .filter((r) => r.type === "CONTRIBUTES_TO")
+    .map(
+      (r) =>
+        `${r.from} -> ${r.to} ${r.properties?.troops ?? "-"}/${r.properties?.additionalTroops ?? "-"}`,
+    );
+
+describe("extract: a contingent brought to a new total", () => {
+  it("'200 more soldiers ..., bringing its contingent there to about 800': 800 in all, 200 more", async () => {
+    expect(
+      await contributions(
+        "Spain will send 200 more soldiers to the NATO battlegroup in Slovakia, bringing its contingent there to about 800.",
+      ),
+    ).toEqual(["spain -> nato-battle-group-in-slovakia 800/200"]);
+    expect(
+      await contributions(
+        "Canada will send 120 troops to Operation Reassurance in Latvia, bringing Canada's total to 660.",
+      ),
+    ).toEqual(["canada -> operation-reassurance 660/120"]);
+  });
+
+  it("'bringing the total to' names no one's total: the figure sent stays", async () => {
+    expect(
+      await contributions(
+        "Germany will deploy 500 soldiers to the NATO battle group in Lithuania, bringing the total to 1,500.",
+      ),
+    ).toEqual(["germany -> nato-battle-group-in-lithuania 500/-"]);
+  });
+});
