@@ -312,7 +312,7 @@ function equipmentOf(phrase: string, start: number, qs: readonly Quantity[]): Eq
 }
 
 /** "USD", "EUR", "GBP", "CAD" as the money's sign or word says, if it does. */
-function moneyUnit(text: string, nation: Cluster | undefined): string | undefined {
+export function moneyUnit(text: string, nation: Cluster | undefined): string | undefined {
   if (/€|\beuros?\b/i.test(text)) return "EUR";
   if (/£|\bpounds?\b/i.test(text)) return "GBP";
   if (/C\$|CA\$|\bCanadian dollars?\b/i.test(text)) return "CAD";

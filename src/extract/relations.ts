@@ -24,7 +24,7 @@ import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
 import { placeInPlace } from "./place-in-place.js";
 import { namedCapitalOf, nationsNamed } from "./placement.js";
-import { type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
+import { moneyUnit, type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
@@ -189,7 +189,7 @@ export function findRelations(ctx: Context): void {
   by("passivePledges");
   for (const s of passivePledges(ctx, pledgeHelp, read)) read.add(s);
   by("pledges");
-  pledges(ctx, read);
+  pledges(ctx, read, pledgeHelp);
   by("extensions");
   extensions(ctx);
   by("deploymentPledges");
@@ -3665,7 +3665,7 @@ function extensions(ctx: Context): void {
 }
 
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
-function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
+function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): void {
   for (const s of ctx.sentences) {
     if (read.has(s)) continue;
     const m = s.text.match(PLEDGE_VERB);
@@ -3687,8 +3687,17 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
         ["Person", "Nation", "Organization"].includes(p.cluster.kind) && p.mention.end <= verbAt,
     );
     const close = ctx.text.slice(subjects[subjects.length - 1]?.mention.end ?? verbAt, verbAt);
-    let who: Placed[] = [];
-    if (/\bthey\b/.test(close)) {
+    let who: Pick<Placed, "cluster">[] = [];
+    // "He said his government had pledged ...": the nation of the person last named
+    const theirs =
+      /\b(?:his|her)\s+(?:government|country|administration|cabinet)\s+(?:(?:has|had|have|also)\s+)*$/i.test(
+        ctx.text.slice(Math.max(s.start, verbAt - 45), verbAt),
+      )
+        ? help.lastPerson(verbAt)
+        : undefined;
+    const theirNation = theirs ? help.nationOf(theirs) : undefined;
+    if (theirNation) who = [{ cluster: theirNation }];
+    else if (/\bthey\b/.test(close)) {
       const cut = s.text.search(/\b(?:alongside|with)\b/);
       who = people(subjects).filter((p) => cut < 0 || p.mention.start < s.start + cut);
     } else if (/,\s*and\s+$/.test(close)) {
@@ -3733,13 +3742,16 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>): void {
     ).find((q) => q.value !== null && q.type !== "DURATION");
     if (objQ && metric !== "OTHER") props.value = objQ.value as number;
     if (isPct) props.unit = "percent of GDP";
+    const owner = who[0]?.cluster as Cluster;
+    // "€10.5 billion": the currency its sign or word says
+    const currency = metric === "MONEY" ? moneyUnit(object, owner) : undefined;
+    if (currency) props.unit = currency;
     const period = object.match(
       /\b(?:over the (?:next|coming) [\w-]+ (?:years|months|decades?)|by 20\d\d|multi-year|within [\w-]+ years)\b/,
     );
     if (period) props.period = period[0];
     const date = dateIn(ctx, s);
     if (date) props.date = date;
-    const owner = who[0]?.cluster as Cluster;
     const ownerWord =
       owner.kind === "Person" ? (owner.name.split(/\s+/).pop() ?? owner.name) : owner.name;
     const name = `${ownerWord}: ${object}`.slice(0, 200);

@@ -119,3 +119,39 @@ describe("extract: a contingent brought to a new total", () => {
     ).toEqual(["germany -> nato-battle-group-in-lithuania 500/-"]);
   });
 });
+
+/** Pledges and who made them: "who PLEDGED key (metric value unit)". */
+const pledgesOf = async (text: string) => {
+  const { document } = await draft(text, "2025-07-03");
+  const pledge = new Map(document.entities.map((e) => [e.key, e.properties ?? {}]));
+  return document.relations
+    .filter((r) => r.type === "PLEDGED")
+    .map((r) => {
+      const p = pledge.get(r.to) ?? {};
+      return `${r.from} PLEDGED ${r.to} (${p.metric} ${p.value} ${p.unit ?? "-"})`;
+    });
+};
+
+describe("extract: a sum pledged by 'his government', in its currency", () => {
+  it("'He said his government had pledged €10.5 billion': the nation of the one who said it", async () => {
+    expect(
+      await pledgesOf(
+        "Spanish Prime Minister Pedro Sánchez spoke on Thursday. He said his government had pledged €10.5 billion for equipment.",
+      ),
+    ).toEqual(["spain PLEDGED spain-10-5-billion-for-equipment (MONEY 10500000000 EUR)"]);
+  });
+
+  it("a person whose nation no title gives leaves the pledge unowned: none is drafted", async () => {
+    expect(
+      await pledgesOf(
+        "Pedro Sánchez, a Spanish lawyer, spoke on Thursday. He said his government had pledged €10.5 billion for equipment.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("a nation's '$' is its own dollar", async () => {
+    expect(await pledgesOf("Canada has pledged $2 billion for new frigates.")).toEqual([
+      "canada PLEDGED canada-2-billion-for-new-frigates (MONEY 2000000000 CAD)",
+    ]);
+  });
+});
