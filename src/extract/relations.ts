@@ -2437,6 +2437,10 @@ function participation(ctx: Context, s: Sentence, here: Placed[]): void {
 const EXERCISE_BEFORE =
   /(?<![\p{L}’'-])((?:(?!(?:in|the|a|an|at|to|of|on|for|with|part)\s)[\p{L}’'-]+\s+){0,3})(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+$/u;
 
+/** Between an exercise's name and where it is held, when the name comes first. */
+const EXERCISE_HEAD_IN =
+  /^\s+(?:(?:military|naval|joint|multinational|live-fire|field)\s+)?(?:exercises?|drills?|manoeuvres?|maneuvers?)\s+in\s+(?:the\s+)?$/;
+
 /**
  * A named exercise: the nations and alliance in its description take part ("the Russian-Belarusian
  * military exercise Zapad '17", "the NATO defence exercise X"), so does the subject of "take part
@@ -2446,7 +2450,11 @@ function exercises(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const e of ofKind(here, "Event")) {
     const before = ctx.text.slice(Math.max(s.start, e.mention.start - 60), e.mention.start);
     const phrase = EXERCISE_BEFORE.exec(before);
-    if (!phrase) continue;
+    if (!phrase) {
+      // "the two-week Iron Wolf exercise in Lithuania": the head word after the name
+      heldIn(ctx, s, here, e, EXERCISE_HEAD_IN);
+      continue;
+    }
     const phraseStart = e.mention.start - (before.length - (phrase.index ?? 0));
     told(ctx, e.cluster, s);
     const participants = new Map<Cluster, { inferred: boolean; role?: string }>();

@@ -155,3 +155,25 @@ describe("extract: a sum pledged by 'his government', in its currency", () => {
     ]);
   });
 });
+
+describe("extract: an exercise named before its head word, and where it is held", () => {
+  it("'the two-week Iron Wolf exercise in Lithuania': it lies in Lithuania, which hosts it", async () => {
+    const { document } = await draft(
+      "About 3,000 troops began the two-week Iron Wolf exercise in Lithuania on Monday.",
+      "2025-07-03",
+    );
+    const facts = document.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+    expect(facts).toContain("iron-wolf LOCATED_IN lithuania");
+    expect(facts).toContain("lithuania HOSTS iron-wolf");
+  });
+
+  it("a place after other words than the head word is not where it is held", async () => {
+    const { document } = await draft(
+      "Soldiers who took part in the Iron Wolf exercise praised allies in Lithuania.",
+      "2025-07-03",
+    );
+    expect(
+      document.relations.filter((r) => r.from === "iron-wolf" && r.type === "LOCATED_IN"),
+    ).toEqual([]);
+  });
+});
