@@ -22,13 +22,15 @@ const write = (query: string, variables: object) =>
 
 describe("two articles given one source key", () => {
   it("the second is refused at its URL; the first keeps its URL, text and evidence", async () => {
-    const meta = { title: `${P}Defence talks`, publisher: "Daily", publishedAt: "2024-03-04" };
+    // The publisher carries the prefix, so the proposed key does (and is removed afterwards); the
+    // articles name only what the seed has, so they add no entity of their own.
+    const meta = { title: "Defence talks", publisher: "shipped review", publishedAt: "2024-03-04" };
     const first = await write(EXTRACT, {
-      t: "Mark Rutte met Justin Trudeau in Ottawa on Monday.",
+      t: "Canada is a member of NATO.",
       s: { ...meta, url: "https://daily.example/one" },
     });
     const second = await write(EXTRACT, {
-      t: "Olaf Scholz met Justin Trudeau in Berlin on Tuesday.",
+      t: "Latvia is a member of NATO.",
       s: { ...meta, url: "https://daily.example/two" },
     });
     const [a, b] = [
@@ -50,7 +52,7 @@ describe("two articles given one source key", () => {
     });
     expect(stored.body.data.entity).toEqual({
       url: "https://daily.example/one",
-      text: "Mark Rutte met Justin Trudeau in Ottawa on Monday.",
+      text: "Canada is a member of NATO.",
     });
     // Under a key of its own it goes in; the same article again (same URL) is a replay.
     expect(
