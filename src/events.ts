@@ -95,15 +95,33 @@ export interface SharedGraphEvents {
 export async function connectGraphEvents(
   url: string,
   onError: (error: unknown, what: string) => void,
+  onBack?: (what: string) => void,
 ): Promise<SharedGraphEvents> {
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 5_000 };
   const publisher = new Redis(url, { ...options, connectionName: "allies-graph-pub" });
   const subscriber = new Redis(url, { ...options, connectionName: "allies-graph-sub" });
   let started = false;
-  for (const client of [publisher, subscriber])
+  // An outage is told once, and its end once: ioredis reports every failed reconnection (two
+  // connections, every 50 ms to 2 s), which filled the log with an error line and a stack each
+  // while Redis was away, and nothing said when it was back.
+  const down = new Set<Redis>();
+  for (const client of [publisher, subscriber]) {
     client.on("error", (error: unknown) => {
-      if (started) onError(error, `Redis (${describeRedis(url)})`);
+      if (!started || down.size > 0) {
+        down.add(client);
+        return;
+      }
+      down.add(client);
+      onError(
+        error,
+        `Redis (${describeRedis(url)}) unreachable: live updates from other processes wait for it; reconnecting`,
+      );
     });
+    client.on("ready", () => {
+      if (down.delete(client) && down.size === 0 && started)
+        onBack?.(`Redis (${describeRedis(url)}) reachable again: live updates shared again.`);
+    });
+  }
   try {
     await Promise.all([publisher.connect(), subscriber.connect()]);
   } catch (error) {

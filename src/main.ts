@@ -37,7 +37,12 @@ async function main(): Promise<void> {
   logger.level = config.LOG_LEVEL;
   // Before Neo4j: a wrong REDIS_URL stops start-up without leaving a local Neo4j behind.
   const shared = config.REDIS_URL
-    ? await connectGraphEvents(config.REDIS_URL, (err, what) => logger.error({ err }, what))
+    ? await connectGraphEvents(
+        config.REDIS_URL,
+        // The message alone: a socket error's stack says nothing an operator can act on.
+        (err, what) => logger.error(`${what}: ${err instanceof Error ? err.message : String(err)}`),
+        (what) => logger.info(what),
+      )
     : null;
   // A local Neo4j that exits under the running server is started again, and the log says why.
   const database = await openDatabase(

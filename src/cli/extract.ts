@@ -16,11 +16,13 @@ import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.js";
-import { kindsOfKeys } from "../data/entities.js";
+import { entitiesByKey } from "../data/entities.js";
 import { graphLinker } from "../data/extract-linker.js";
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from "../data/ingest.js";
 import { readDocumentFile } from "../data/seed.js";
 import { openCliDatabase } from "../db/database.js";
+import type { Db } from "../db/driver.js";
+import type { QueryStats } from "../db/run.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
@@ -196,8 +198,18 @@ async function ingestFolder(dir: string): Promise<void> {
         // An article already in the graph may have been reviewed since: ingesting the raw draft
         // again would restate its claims as drafted (a year the reviewer added, gone; a relation
         // the reviewer deleted, back). Leave it as it is.
+        // Two articles of one publisher, year and title are proposed one key: the second one, at
+        // another URL, is not "already in the graph" but another article. It takes the first of
+        // key-2 ... key-9 that is free or already it (a key from its sidecar is kept, and
+        // ingest refuses it, naming the article that has it).
+        if (!source.key) await ownSourceKey(database.db, stats, draft.document);
         const key = draft.document.source.key;
-        if ((await kindsOfKeys(database.db, stats, [key])).get(key) === "Source") {
+        const [stored] = await entitiesByKey(database.db, stats, { keys: [key] });
+        if (
+          !(stored instanceof Error) &&
+          stored?.kind === "Source" &&
+          sameArticle(stored.properties.url, draft.document.source.properties?.url)
+        ) {
           total.skipped++;
           say(
             `${basename(file)}: ${key}: already in the graph, skipped (to ingest it again, delete the source first, or ingest its reviewed document with npm run ingest).`,
@@ -288,4 +300,33 @@ async function extractOne(file: string): Promise<void> {
     );
   } else process.stdout.write(yaml);
   for (const p of result.problems) console.error(`problem: ${p}`);
+}
+
+/** Whether a stored source's URL and a draft's are one article's (either unknown: taken as one). */
+function sameArticle(stored: unknown, drafted: unknown): boolean {
+  return typeof stored !== "string" || !stored || typeof drafted !== "string" || !drafted
+    ? true
+    : stored === drafted;
+}
+
+/**
+ * Moves a draft whose proposed source key is another article's (a Source at another URL) to the
+ * first of key-2 ... key-9 that is free or this article's; left as it is when all are taken
+ * (ingest then refuses it, naming the article that has the key).
+ */
+async function ownSourceKey(db: Db, stats: QueryStats, doc: Document): Promise<void> {
+  const key = doc.source.key;
+  const url = doc.source.properties?.url;
+  const candidates = [key, ...Array.from({ length: 8 }, (_, i) => `${key}-${i + 2}`)];
+  const found = await entitiesByKey(db, stats, { keys: candidates });
+  const free = candidates.find((_, i) => {
+    const e = found[i];
+    return e instanceof Error || !e || (e.kind === "Source" && sameArticle(e.properties.url, url));
+  });
+  if (!free || free === key) return;
+  doc.source.key = free;
+  for (const r of doc.relations) {
+    if (r.from === key) r.from = free;
+    if (r.to === key) r.to = free;
+  }
 }

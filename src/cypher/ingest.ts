@@ -78,7 +78,8 @@ MERGE (n:Entity {key: key})
 SET n.writeLock = true REMOVE n.writeLock
 WITH count(*) AS defined
 MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
-RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted`;
+RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted,
+       CASE WHEN n.kind = 'Source' THEN n.url END AS url`;
 
 /**
  * Labels and relationship types in the write statements are the rows' own (`$(row.kind)`,

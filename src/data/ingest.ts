@@ -42,7 +42,7 @@ import {
   planEntityClaim,
   statedValues,
 } from "../domain/entity-claims.js";
-import { BadInputError, type InputProblem } from "../domain/errors.js";
+import { BadInputError, type InputProblem, MAX_PROBLEMS } from "../domain/errors.js";
 import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js";
 import {
   checkDocument,
@@ -51,6 +51,7 @@ import {
   type Salvaged,
   salvageDocument,
   sortProblems,
+  sourceUrlProblems,
   unsalvagePath,
 } from "../domain/validate.js";
 import type { Kind, RelationType } from "../domain/vocabulary.js";
@@ -184,6 +185,7 @@ export async function ingestInTx(
   const referred = externalKeys(doc);
   const stored = new Map<string, Kind>();
   let retracted = false;
+  let storedUrl: unknown = null;
   const [definedSlices, referredSlices] = [
     chunks(defined, KEYS_BATCH),
     chunks(referred, KEYS_BATCH),
@@ -193,11 +195,18 @@ export async function ingestInTx(
     for (const r of await run(tx, statement)) {
       stored.set(String(r.key), String(r.kind) as Kind);
       if (r.key === doc.source.key && r.retracted === true) retracted = true;
+      if (r.key === doc.source.key) storedUrl = r.url;
     }
   }
   const result = checkDocument(doc, stored);
-  if (!result.ok)
-    throw new BadInputError("The document is invalid; nothing was written.", result.problems);
+  const urlProblems = sourceUrlProblems(doc, storedUrl);
+  // The URL's problem is listed first, unless the document check already listed its fill.
+  const problems = result.ok ? [] : result.problems;
+  if (!result.ok || urlProblems.length > 0)
+    throw new BadInputError(
+      "The document is invalid; nothing was written.",
+      problems.length >= MAX_PROBLEMS ? problems : [...urlProblems, ...problems],
+    );
   const summary = await write(
     tx,
     result.document,
@@ -516,6 +525,9 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       ...declared.flatMap((e, i) =>
         kindMismatch(e.key, e.kind, i === 0 ? ["source", "key"] : ["entities", i - 1, "key"]),
       ),
+      ...(kinds.get(doc.source.key) === "Source"
+        ? sourceUrlProblems(doc, stored.get(doc.source.key)?.url)
+        : []),
       // What ingest would refuse after writing (a containment cycle), found without writing.
       ...(await containmentCycles(
         tx,

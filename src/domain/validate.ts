@@ -307,6 +307,28 @@ function statementShape(properties: Record<string, unknown>, inferred: boolean):
   return JSON.stringify([inferred, keys.map((k) => [k, properties[k]])]);
 }
 
+/**
+ * A source key names one article. A document whose source key is already a source with another
+ * URL is a second article under the first one's key (two articles of one publisher, year and
+ * title get the same proposed key): written, it would move the first article's claims and
+ * evidence to the second one's URL and text. Refused at the URL, with what to do.
+ */
+export function sourceUrlProblems(
+  doc: Pick<Document, "source">,
+  storedUrl: unknown,
+): DocumentProblem[] {
+  const url = doc.source.properties?.url;
+  if (typeof storedUrl !== "string" || storedUrl === "" || typeof url !== "string" || url === "")
+    return [];
+  if (url === storedUrl) return [];
+  return [
+    {
+      path: ["source", "properties", "url"],
+      message: `the source "${doc.source.key}" is already the article at ${storedUrl}: give this article a source key of its own (such as ${doc.source.key}-2), or, if the stored URL is wrong, correct it first with updateEntity`,
+    },
+  ];
+}
+
 /** Keys a parsed document's relations use without defining them. */
 export function externalKeys(doc: Document): string[] {
   const defined = new Set([doc.source.key, ...doc.entities.map((e) => e.key)]);

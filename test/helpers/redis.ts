@@ -38,8 +38,10 @@ async function pong(port: number): Promise<boolean> {
 /** Starts a Redis from `server` (by default the one `findRedisServer` finds or fetches). */
 export async function startRedis(
   server: RedisServerCommand = findRedisServer(process.env, (m) => console.log(m)),
+  /** A port of its own (to start a Redis again where one was stopped); a free one by default. */
+  port?: number,
 ): Promise<TestRedis> {
-  const port = await freePort();
+  port ??= await freePort();
   const dir = await mkdtemp(join(tmpdir(), "allies-redis-"));
   const redis = await startChild({
     name: `${server.command} (from ${server.source})`,

@@ -143,6 +143,41 @@ describe("npm run extract", () => {
   }, 120_000);
 });
 
+describe("extract --ingest on two articles of one publisher, year and title", () => {
+  // Both are proposed one source key. The second, at another URL, was skipped as "already in
+  // the graph", its advice being to delete the source first: the other article.
+  const weekly = mkdtempSync(join(tmpdir(), "allies-extract-weekly-"));
+  afterAll(() => rmSync(weekly, { recursive: true, force: true }));
+  const meta = { title: "Weekly brief", publisher: "xcli wire" };
+  article(weekly, "a", "Ilse Varnhagen visited Latvia on Monday.", {
+    ...meta,
+    publishedAt: "2024-05-06",
+    url: "https://wire.example/a",
+  });
+  article(weekly, "b", "Ilse Varnhagen visited Latvia again on Tuesday.", {
+    ...meta,
+    publishedAt: "2024-05-14",
+    url: "https://wire.example/b",
+  });
+
+  it("ingests the second under a key of its own; a second run skips both", async () => {
+    const r = await runCli(["src/cli/extract.ts", "--ingest", weekly]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^a\.txt: xcli-wire-2024-weekly-brief: entities/m);
+    expect(r.stdout).toMatch(/^b\.txt: xcli-wire-2024-weekly-brief-2: entities/m);
+    const rows = await cypher(
+      db,
+      "MATCH (s:Source) WHERE s.key STARTS WITH 'xcli-wire-2024-weekly-brief' RETURN s.key AS key, s.url AS url ORDER BY key",
+    );
+    expect(rows).toEqual([
+      { key: "xcli-wire-2024-weekly-brief", url: "https://wire.example/a" },
+      { key: "xcli-wire-2024-weekly-brief-2", url: "https://wire.example/b" },
+    ]);
+    const again = await runCli(["src/cli/extract.ts", "--ingest", weekly]);
+    expect(again.stdout).toMatch(/Summary: 0 of 2 articles ingested \(2 already in the graph/);
+  }, 180_000);
+});
+
 describe("npm run extract on files that are not an article's text", () => {
   const odd = mkdtempSync(join(tmpdir(), "allies-extract-odd-"));
   afterAll(() => rmSync(odd, { recursive: true, force: true }));

@@ -122,8 +122,15 @@ describe("extractDocument when the server has not extracted yet", () => {
     let answer = await send();
     const first = answer.body.errors?.[0];
     if (first) {
-      expect(first.extensions.code).toBe("SERVICE_UNAVAILABLE");
-      expect(first.message).toMatch(/still loading its language model.*retry/);
+      // Still loading: SERVICE_UNAVAILABLE. Loaded within the budget but with too little of it
+      // left for the article (a machine fast enough to load the model in about 1.5 s):
+      // TIMEOUT, saying that it waited and to retry. Either way: retry, not "the text".
+      if (first.extensions.code === "SERVICE_UNAVAILABLE")
+        expect(first.message).toMatch(/still loading its language model.*retry/);
+      else {
+        expect(first.extensions.code).toBe("TIMEOUT");
+        expect(first.message).toMatch(/waiting .*retry in a few seconds/);
+      }
     }
     // Each stopped extraction used to stop the worker loading the model with it: under this
     // budget every retry was TIMEOUT, "the text is too long or not prose", for ever.

@@ -64,7 +64,8 @@ describe("Cypher shapes: ingest", () => {
       SET n.writeLock = true REMOVE n.writeLock
       WITH count(*) AS defined
       MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
-      RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted",
+      RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted,
+             CASE WHEN n.kind = 'Source' THEN n.url END AS url",
         "params": {
           "define": [
             "canada",
