@@ -11,7 +11,7 @@
  * article; a progress bar on a terminal, then a summary: entities new / linked, relations new /
  * corroborated.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -28,7 +28,7 @@ import { BadInputError } from "../domain/errors.js";
 import { parseDocument } from "../domain/validate.js";
 import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
 import type { ExtractSource } from "../extract/index.js";
-import { fileProblem, statPath } from "./files.js";
+import { fileProblem, linkedOutside, statPath } from "./files.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -148,8 +148,10 @@ async function ingestFolder(dir: string): Promise<void> {
   if (stat && "problem" in stat) throw new CliError(`${dir} ${stat.problem}`);
   if (!stat?.isDirectory()) throw new CliError(`${dir}: no such folder`);
   let names: string[];
+  let home: string;
   try {
     names = readdirSync(dir);
+    home = realpathSync(dir);
   } catch (error) {
     throw new CliError(`${dir} ${fileProblem(error)}`);
   }
@@ -190,6 +192,11 @@ async function ingestFolder(dir: string): Promise<void> {
       bar?.update(i, { file: basename(file) });
       if (!bar) console.error(`[${i + 1}/${files.length}] ${basename(file)}`);
       try {
+        const outside = linkedOutside(file, home);
+        if (outside)
+          throw new CliError(
+            `a symbolic link to ${outside}, outside the folder: not read (a folder's articles are the files in it; copy the article in to ingest it)`,
+          );
         const source = sidecar(file);
         const draft = await extractDraft(
           { text: readArticle(file, "the file"), source },

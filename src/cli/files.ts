@@ -3,7 +3,8 @@
  * file or folder without read permission, ended `npm run extract` and `npm run ingest` with
  * Node's stack trace (ELOOP, EACCES from statSync or readdirSync), not a line naming the file.
  */
-import { type Stats, statSync } from "node:fs";
+import { lstatSync, realpathSync, type Stats, statSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 
 const REASONS: Record<string, string> = {
   ELOOP:
@@ -28,5 +29,22 @@ export function statPath(path: string): Stats | undefined | { problem: string } 
     return statSync(path, { throwIfNoEntry: false });
   } catch (error) {
     return { problem: fileProblem(error) };
+  }
+}
+
+/**
+ * Where a symbolic link at `path` leads, when that is outside `folder` (a real path); undefined
+ * for a file, a link within the folder, or a link that cannot be followed (reading it says why).
+ * A folder's articles are the files in it: a link to /etc/passwd named link.txt was read and
+ * ingested as an article, and the graph's reads are public.
+ */
+export function linkedOutside(path: string, folder: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    const target = realpathSync(path);
+    const within = relative(folder, target);
+    return within.startsWith("..") || isAbsolute(within) ? target : undefined;
+  } catch {
+    return undefined;
   }
 }

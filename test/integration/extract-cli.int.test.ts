@@ -178,6 +178,37 @@ describe("extract --ingest on two articles of one publisher, year and title", ()
   }, 180_000);
 });
 
+describe("extract --ingest on a folder holding a link to a file outside it", () => {
+  // link.txt -> a file elsewhere (it could be /etc/passwd) was read and ingested as an article,
+  // and the graph's reads are public.
+  const linked = mkdtempSync(join(tmpdir(), "allies-extract-linked-"));
+  const elsewhere = mkdtempSync(join(tmpdir(), "allies-extract-elsewhere-"));
+  afterAll(() => {
+    for (const d of [linked, elsewhere]) rmSync(d, { recursive: true, force: true });
+  });
+  article(linked, "own", "Ilse Varnhagen visited Latvia on Monday.", { key: `${P}own` });
+  writeFileSync(join(elsewhere, "secret.txt"), "Ilse Varnhagen visited Estonia on Tuesday.");
+  symlinkSync(join(elsewhere, "secret.txt"), join(linked, "link.txt"));
+  writeFileSync(join(linked, "link.json"), JSON.stringify({ key: `${P}link` }));
+
+  it("reads the folder's own articles and refuses the link, saying why; nothing of it is written", async () => {
+    const r = await runCli(["src/cli/extract.ts", "--ingest", linked]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^link\.txt: a symbolic link to .*secret\.txt, outside the folder: not read/m,
+    );
+    expect(r.stdout).toMatch(
+      /Summary: 1 of 2 articles ingested \(1 failed, nothing written for them\)/,
+    );
+    const rows = await cypher(
+      db,
+      "MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key ORDER BY key",
+      { keys: [`${P}own`, `${P}link`] },
+    );
+    expect(rows).toEqual([{ key: `${P}own` }]);
+  }, 120_000);
+});
+
 describe("npm run extract on files that are not an article's text", () => {
   const odd = mkdtempSync(join(tmpdir(), "allies-extract-odd-"));
   afterAll(() => rmSync(odd, { recursive: true, force: true }));

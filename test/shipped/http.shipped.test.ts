@@ -10,6 +10,24 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
+/**
+ * The raw answer to POST /graphql with exactly these header lines (after Host) and body, as
+ * written on one connection: fetch would join repeated headers and refuse odd ones.
+ */
+function rawPost(body: string, headers: string[]): Promise<string> {
+  return new Promise<string>((done, fail) => {
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    let text = "";
+    socket.on("data", (d) => {
+      text += d.toString();
+    });
+    socket.on("error", fail);
+    socket.on("close", () => done(text));
+    socket.write(["POST /graphql HTTP/1.1", "Host: x", ...headers, "", body].join("\r\n"));
+  });
+}
+
 let server: ShippedServer;
 beforeAll(async () => {
   server = await startShipped({ env: { LOG_LEVEL: "debug" } });
@@ -543,28 +561,12 @@ describe("the Authorization header", () => {
     });
     /** The raw answer to a POST with these Authorization headers (fetch would join them). */
     const send = (headers: string[]) =>
-      new Promise<string>((done, fail) => {
-        const { port } = new URL(server.url);
-        const socket = connect(Number(port), "127.0.0.1");
-        let text = "";
-        socket.on("data", (d) => {
-          text += d.toString();
-        });
-        socket.on("error", fail);
-        socket.on("close", () => done(text));
-        socket.write(
-          [
-            "POST /graphql HTTP/1.1",
-            "Host: x",
-            "Content-Type: application/json",
-            `Content-Length: ${Buffer.byteLength(body)}`,
-            "Connection: close",
-            ...headers.map((h) => `Authorization: ${h}`),
-            "",
-            body,
-          ].join("\r\n"),
-        );
-      });
+      rawPost(body, [
+        "Content-Type: application/json",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        "Connection: close",
+        ...headers.map((h) => `Authorization: ${h}`),
+      ]);
     // Node kept the first: a good token then a wrong one was let in, the other order refused.
     for (const pair of [
       [`Bearer ${token}`, "Bearer wrong"],
@@ -584,30 +586,15 @@ describe("the Authorization header", () => {
 
 describe("very many header fields", () => {
   /** The raw answer to a POST carrying `extra` header fields before its own. */
-  const send = (extra: number) =>
-    new Promise<string>((done, fail) => {
-      const body = JSON.stringify({ query: "{ __typename }" });
-      const { port } = new URL(server.url);
-      const socket = connect(Number(port), "127.0.0.1");
-      let text = "";
-      socket.on("data", (d) => {
-        text += d.toString();
-      });
-      socket.on("error", fail);
-      socket.on("close", () => done(text));
-      socket.write(
-        [
-          "POST /graphql HTTP/1.1",
-          "Host: x",
-          ...Array.from({ length: extra }, (_, i) => `x-${i}: v`),
-          "Content-Type: application/json",
-          `Content-Length: ${Buffer.byteLength(body)}`,
-          "Connection: close",
-          "",
-          body,
-        ].join("\r\n"),
-      );
-    });
+  const send = (extra: number) => {
+    const body = JSON.stringify({ query: "{ __typename }" });
+    return rawPost(body, [
+      ...Array.from({ length: extra }, (_, i) => `x-${i}: v`),
+      "Content-Type: application/json",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Connection: close",
+    ]);
+  };
 
   it("are refused with 431 saying so, not cut short (the cut-off fields were the request's own)", async () => {
     // Before: Node dropped every field after the thousandth, so this request, which sends its
