@@ -26,6 +26,8 @@ export function startCommand(): { env: Record<string, string>; flags: string[]; 
     const [k, ...v] = (words.shift() as string).split("=");
     env[k as string] = v.join("=");
   }
+  // "exec": the shell npm runs the script in becomes node, so a signal to npm reaches the server
+  if (words[0] === "exec") words.shift();
   if (words.shift() !== "node") throw new Error("the start script no longer runs node directly");
   const entry = words.pop();
   if (!entry?.endsWith(".js")) throw new Error("the start script's last word is not the entry");
@@ -56,6 +58,11 @@ export interface ShippedOptions {
   env?: Record<string, string>;
   /** Use the embedded local Neo4j with this folder instead of the suite's server. */
   localDir?: string;
+  /**
+   * Run it through npm (`npm run start --ignore-scripts`: the start script itself, without the
+   * build), so that `child` is npm's process, as a supervisor that runs `npm start` sees it.
+   */
+  viaNpm?: boolean;
 }
 
 /** Starts the built server as `npm start` does, and resolves once /ready says ready. */
@@ -87,8 +94,9 @@ export async function startShipped(options: ShippedOptions = {}): Promise<Shippe
   const url = `http://127.0.0.1:${port}`;
   const server = await startChild({
     name: "the server",
-    command: process.execPath,
-    args: [...flags, entry],
+    ...(options.viaNpm
+      ? { command: "npm", args: ["run", "-s", "start", "--ignore-scripts"] }
+      : { command: process.execPath, args: [...flags, entry] }),
     cwd: PROJECT_ROOT,
     env,
     ready: () =>

@@ -97,3 +97,24 @@ describe("SIGTERM with a write in flight", () => {
     }
   }, 120_000);
 });
+
+describe("SIGTERM to npm, as a supervisor that runs `npm start` sends it", () => {
+  it("reaches the server, which drains and exits; nothing is left answering", async () => {
+    // The start script ran node under a shell: a SIGTERM to npm's process ended npm and the
+    // shell, and left the server running, holding its port (and a local Neo4j) with no parent.
+    const server = await startShipped({ viaNpm: true });
+    try {
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+      server.child.kill("SIGTERM");
+      await logged(server, /Stopped\./);
+      await new Promise((r) => setTimeout(r, 500));
+      const after = await fetch(`${server.url}/ready`).then(
+        (r) => r.status,
+        () => "refused",
+      );
+      expect(after).toBe("refused");
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});
