@@ -10,11 +10,13 @@ import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { createExtractor, type Extractor } from "./extract/pool.js";
 import { GRAPHIQL_OPTIONS, graphiqlTransfer, renderGraphiQL } from "./graphiql.js";
+import { notAcceptableAnswer } from "./graphql/accept.js";
 import { operationBudget } from "./graphql/complexity.js";
 import { type CorsOrigins, cors } from "./graphql/cors.js";
 import { createMaskError, isExpectedError } from "./graphql/errors.js";
 import { guards } from "./graphql/guards.js";
 import { schema } from "./graphql/index.js";
+import { paramChecks } from "./graphql/params.js";
 import { persistedQueriesUnsupported } from "./graphql/persisted-queries.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
@@ -257,6 +259,8 @@ export function createApp({
       cors(corsOrigins),
       ...guards(limits),
       persistedQueriesUnsupported(),
+      paramChecks(),
+      notAcceptableAnswer(),
       roundTripsExtension(limits),
       operationBudget(),
       requestErrors(logger),

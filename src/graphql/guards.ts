@@ -17,6 +17,7 @@ import {
 } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
+import { acceptProblem } from "./accept.js";
 import { csrfPrevention } from "./csrf.js";
 
 const ARMOR_LIMIT = /limit of \d+ exceeded/i;
@@ -326,7 +327,10 @@ function codedErrors(): Plugin {
 const BODY_TYPES = /^(application\/json|application\/graphql(\+json|-response\+json)?)\b/i;
 
 /** What yoga would answer with an empty body or an internal error, as a coded JSON error instead. */
-function requestProblem(request: Request, url: URL): { status: number; message: string } | null {
+function requestProblem(
+  request: Request,
+  url: URL,
+): { status: number; message: string; code?: string } | null {
   if (request.method === "POST" && !BODY_TYPES.test(request.headers.get("content-type") ?? "")) {
     return { status: 415, message: "Send the operation as JSON: Content-Type: application/json." };
   }
@@ -338,6 +342,8 @@ function requestProblem(request: Request, url: URL): { status: number; message: 
       message: "Send the body uncompressed: this server takes no Content-Encoding.",
     };
   }
+  const unacceptable = acceptProblem(request);
+  if (unacceptable) return { status: 406, message: unacceptable, code: "BAD_REQUEST" };
   if (request.method === "GET") {
     for (const name of ["variables", "extensions"]) {
       const value = url.searchParams.get(name);
@@ -367,7 +373,9 @@ function requestChecks(): Plugin {
       endResponse(
         new fetchAPI.Response(
           JSON.stringify({
-            errors: [{ message: problem.message, extensions: { code: "BAD_USER_INPUT" } }],
+            errors: [
+              { message: problem.message, extensions: { code: problem.code ?? "BAD_USER_INPUT" } },
+            ],
           }),
           {
             status: problem.status,

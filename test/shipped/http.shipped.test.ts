@@ -795,3 +795,72 @@ describe("connections a client opens and leaves silent", () => {
     for (const socket of sockets) socket.destroy();
   }, 90_000);
 });
+
+describe("an Accept header that names nothing the server answers in", () => {
+  const entity = (key: string) =>
+    post(server, { query: `{ entity(key: "${key}") { key } }` }).then((r) => r.body.data.entity);
+
+  it("refuses a mutation with 406 and a coded error before it runs: nothing is written", async () => {
+    // Before: yoga ran the mutation, then found no way to answer and sent 406 with an empty
+    // body; the entity was created and the client told only "Not Acceptable".
+    const key = `accept-probe-${Date.now()}`;
+    const mutation = `mutation { createEntity(input: { key: "${key}", kind: Person, name: "Ann Lee" }) { __typename } }`;
+    try {
+      for (const accept of ["application/xml", "text/html", "application/json; charset=latin1"]) {
+        const r = await post(
+          server,
+          { query: mutation },
+          { accept, authorization: server.authorization },
+        );
+        expect(r.status, accept).toBe(406);
+        expect(r.body.errors[0].extensions.code).toBe("BAD_REQUEST");
+        expect(r.body.errors[0].message).toContain("Send Accept: application/json");
+        expect(r.body.errors[0].message).toContain("Nothing was run");
+        expect(await entity(key)).toBeNull();
+      }
+      // Ranges and wildcards that cover JSON still run it.
+      const ok = await post(
+        server,
+        { query: mutation },
+        { accept: "application/*;q=0.5, text/html", authorization: server.authorization },
+      );
+      expect(ok.body.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    } finally {
+      await post(
+        server,
+        { query: `mutation { deleteEntity(key: "${key}") { __typename } }` },
+        { authorization: server.authorization },
+      );
+    }
+  });
+
+  it("tells a subscription sent for JSON to ask for an event stream, in a JSON body", async () => {
+    const r = await post(
+      server,
+      { query: "subscription { graphChanged { operation } }" },
+      { accept: "application/json" },
+    );
+    expect(r.status).toBe(406);
+    expect(r.body.errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(r.body.errors[0].message).toMatch(/stream of results: send Accept: text\/event-stream/);
+  });
+});
+
+describe("an operationName that is not a string", () => {
+  it("is refused as a bad request naming the parameter, not as an operation not found", async () => {
+    for (const [value, type] of [
+      [5, "number"],
+      [["A"], "array"],
+      [{ a: 1 }, "object"],
+    ] as const) {
+      const r = await post(server, { query: "query A { __typename }", operationName: value });
+      expect(r.body.errors[0].extensions.code).toBe("BAD_REQUEST");
+      expect(r.body.errors[0].message).toBe(
+        `Expected "operationName" param to be a string, but given ${type}.`,
+      );
+    }
+    // null picks the document's only operation, as before.
+    const r = await post(server, { query: "query A { __typename }", operationName: null });
+    expect(r.body.data).toEqual({ __typename: "Query" });
+  });
+});
