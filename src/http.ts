@@ -13,7 +13,7 @@ import { type CorsOrigins, corsHeaders } from "./graphql/cors.js";
 import { carriesSecret, changeSchema, INTERNAL_CHANGE_PATH } from "./local-apis.js";
 import type { Logger } from "./logger.js";
 import { type Refusal, type RequestInfo, tooManyStreams } from "./request-store.js";
-import type { App } from "./server.js";
+import { type App, GRAPHQL_PATH } from "./server.js";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -585,6 +585,19 @@ export function createHttp({
     }
     if (internal && path === INTERNAL_CHANGE_PATH)
       return internalChange(req, res, internal, maxBodyBytes);
+    // yoga answers only its endpoint (with or without a trailing slash); anything else it gave
+    // a 404 with an empty body, which tells a client that mistyped a path nothing.
+    if (path !== GRAPHQL_PATH && path !== `${GRAPHQL_PATH}/`) {
+      if (length > 0) res.setHeader("connection", "close");
+      return json(res, 404, {
+        errors: [
+          {
+            message: `Nothing is at ${clip(path, 100)}: the GraphQL API is at ${GRAPHQL_PATH} (GraphiQL there in a browser), the explorer at /explorer/.`,
+            extensions: { code: "NOT_FOUND" },
+          },
+        ],
+      });
+    }
     if (req.method === "POST") {
       // Bodies being received are bounded by their bytes, apart from the slots.
       if (receiving + length > maxReceivingBytes) return overloaded("bodies are being received");

@@ -200,6 +200,9 @@ function byteBoundedCache<V extends object>(maxBytes: number) {
   };
 }
 
+/** Where the API is served (GraphiQL too, to a browser). */
+export const GRAPHQL_PATH = "/graphql";
+
 /** The yoga app: usable through `yoga.fetch` in tests, or behind node:http. */
 export function createApp({
   db,
@@ -213,7 +216,7 @@ export function createApp({
 }: AppOptions) {
   return createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint: GRAPHQL_PATH,
     context: ({ request, requestInfo }) =>
       createContext({
         db,

@@ -864,3 +864,30 @@ describe("an operationName that is not a string", () => {
     expect(r.body.data).toEqual({ __typename: "Query" });
   });
 });
+
+describe("a path with nothing at it", () => {
+  it("is a 404 with a coded error saying where the API and the explorer are", async () => {
+    // Before: yoga's 404 with an empty body (`//explorer/`, `/graphq`, `/api`).
+    for (const path of ["//explorer/", "/graphq", "/api/graphql", `/${"x".repeat(500)}`]) {
+      for (const method of ["GET", "POST"]) {
+        const r = await raw(path, { method });
+        expect(r.status, `${method} ${path}`).toBe(404);
+        const body = JSON.parse(r.body) as {
+          errors: { message: string; extensions: { code: string } }[];
+        };
+        expect(body.errors[0]?.extensions.code).toBe("NOT_FOUND");
+        expect(body.errors[0]?.message).toContain("the GraphQL API is at /graphql");
+        expect(body.errors[0]?.message.length).toBeLessThan(250);
+      }
+    }
+    // The endpoint itself, with or without its trailing slash, is served as before.
+    for (const path of ["/graphql", "/graphql/"]) {
+      const r = await fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      expect(await r.json(), path).toMatchObject({ data: { __typename: "Query" } });
+    }
+  });
+});
