@@ -25,7 +25,13 @@ import type { Db } from "../db/driver.js";
 import type { QueryStats } from "../db/run.js";
 import type { Document } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
-import { parseDocument } from "../domain/validate.js";
+import {
+  ownSourceKey,
+  parseDocument,
+  type StoredAtKey,
+  sameArticle,
+  sourceKeyAlternatives,
+} from "../domain/validate.js";
 import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
 import type { ExtractSource } from "../extract/index.js";
 import { fileProblem, linkedOutside, statPath } from "./files.js";
@@ -209,7 +215,7 @@ async function ingestFolder(dir: string): Promise<void> {
         // another URL, is not "already in the graph" but another article. It takes the first of
         // key-2 ... key-9 that is free or already it (a key from its sidecar is kept, and
         // ingest refuses it, naming the article that has it).
-        if (!source.key) await ownSourceKey(database.db, stats, draft.document);
+        if (!source.key) await moveToOwnSourceKey(database.db, stats, draft.document);
         const key = draft.document.source.key;
         const [stored] = await entitiesByKey(database.db, stats, { keys: [key] });
         if (
@@ -309,27 +315,21 @@ async function extractOne(file: string): Promise<void> {
   for (const p of result.problems) console.error(`problem: ${p}`);
 }
 
-/** Whether a stored source's URL and a draft's are one article's (either unknown: taken as one). */
-function sameArticle(stored: unknown, drafted: unknown): boolean {
-  return typeof stored !== "string" || !stored || typeof drafted !== "string" || !drafted
-    ? true
-    : stored === drafted;
-}
-
 /**
  * Moves a draft whose proposed source key is another article's (a Source at another URL) to the
  * first of key-2 ... key-9 that is free or this article's; left as it is when all are taken
  * (ingest then refuses it, naming the article that has the key).
  */
-async function ownSourceKey(db: Db, stats: QueryStats, doc: Document): Promise<void> {
+async function moveToOwnSourceKey(db: Db, stats: QueryStats, doc: Document): Promise<void> {
   const key = doc.source.key;
-  const url = doc.source.properties?.url;
-  const candidates = [key, ...Array.from({ length: 8 }, (_, i) => `${key}-${i + 2}`)];
+  const candidates = [key, ...sourceKeyAlternatives(key)];
   const found = await entitiesByKey(db, stats, { keys: candidates });
-  const free = candidates.find((_, i) => {
+  const stored = new Map<string, StoredAtKey>();
+  candidates.forEach((k, i) => {
     const e = found[i];
-    return e instanceof Error || !e || (e.kind === "Source" && sameArticle(e.properties.url, url));
+    if (e && !(e instanceof Error)) stored.set(k, { kind: e.kind, url: e.properties.url });
   });
+  const free = ownSourceKey(candidates, doc.source.properties?.url, stored)?.key;
   if (!free || free === key) return;
   doc.source.key = free;
   for (const r of doc.relations) {

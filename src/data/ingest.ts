@@ -47,10 +47,12 @@ import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js"
 import {
   checkDocument,
   externalKeys,
+  ownSourceKey,
   parseDocument,
   type Salvaged,
   salvageDocument,
   sortProblems,
+  sourceKeyAlternatives,
   sourceUrlProblems,
   unsalvagePath,
 } from "../domain/validate.js";
@@ -199,7 +201,7 @@ export async function ingestInTx(
     }
   }
   const result = checkDocument(doc, stored);
-  const urlProblems = sourceUrlProblems(doc, storedUrl);
+  const urlProblems = await urlClash(tx, doc, storedUrl);
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
   if (!result.ok || urlProblems.length > 0)
@@ -222,6 +224,25 @@ export async function ingestInTx(
 }
 
 /** Keys per look-up: a list parameter this long is still one cheap index seek per key. */
+/**
+ * sourceUrlProblems for a document whose source key may be another article's; when it is, the
+ * key it could take instead is looked up (one more round trip, on this refusal only).
+ */
+async function urlClash(tx: Tx, doc: Document, storedUrl: unknown) {
+  if (sourceUrlProblems(doc, storedUrl).length === 0) return [];
+  const alternatives = sourceKeyAlternatives(doc.source.key);
+  const stored = new Map<string, { kind: unknown; url: unknown }>();
+  for (const r of await run(tx, storedEntitiesStatement(alternatives))) {
+    const n = r.n as Record<string, Plain>;
+    stored.set(String(n.key), { kind: n.kind, url: n.url });
+  }
+  return sourceUrlProblems(
+    doc,
+    storedUrl,
+    ownSourceKey(alternatives, doc.source.properties?.url, stored),
+  );
+}
+
 const KEYS_BATCH = 50_000;
 
 /** `rows` in slices of `size`, in order. */
@@ -526,7 +547,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
         kindMismatch(e.key, e.kind, i === 0 ? ["source", "key"] : ["entities", i - 1, "key"]),
       ),
       ...(kinds.get(doc.source.key) === "Source"
-        ? sourceUrlProblems(doc, stored.get(doc.source.key)?.url)
+        ? await urlClash(tx, doc, stored.get(doc.source.key)?.url)
         : []),
       // What ingest would refuse after writing (a containment cycle), found without writing.
       ...(await containmentCycles(

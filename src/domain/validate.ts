@@ -307,24 +307,67 @@ function statementShape(properties: Record<string, unknown>, inferred: boolean):
   return JSON.stringify([inferred, keys.map((k) => [k, properties[k]])]);
 }
 
+/** Whether a stored source's URL and a document's are one article's (either unknown: taken as one). */
+export function sameArticle(stored: unknown, given: unknown): boolean {
+  return typeof stored !== "string" || !stored || typeof given !== "string" || !given
+    ? true
+    : stored === given;
+}
+
+/** The keys an article whose source key is taken may use instead: key-2 ... key-9. */
+export function sourceKeyAlternatives(key: string): string[] {
+  return Array.from({ length: 8 }, (_, i) => `${key}-${i + 2}`);
+}
+
+/** What is stored at a key, as far as choosing a source key goes. */
+export interface StoredAtKey {
+  kind: unknown;
+  url?: unknown;
+}
+
+/**
+ * The first of `alternatives` that is free or already this article's source (a Source with the
+ * same URL, or none), with which of the two it is; undefined when every one is taken.
+ */
+export function ownSourceKey(
+  alternatives: readonly string[],
+  url: unknown,
+  stored: ReadonlyMap<string, StoredAtKey>,
+): { key: string; stored: boolean } | undefined {
+  for (const key of alternatives) {
+    const at = stored.get(key);
+    if (!at) return { key, stored: false };
+    if (at.kind === "Source" && sameArticle(at.url, url)) return { key, stored: true };
+  }
+  return undefined;
+}
+
 /**
  * A source key names one article. A document whose source key is already a source with another
  * URL is a second article under the first one's key (two articles of one publisher, year and
  * title get the same proposed key): written, it would move the first article's claims and
- * evidence to the second one's URL and text. Refused at the URL, with what to do.
+ * evidence to the second one's URL and text. Refused at the URL, with what to do: `instead` is
+ * the key this article may take (free, or already its own: then it is in the graph under it).
  */
 export function sourceUrlProblems(
   doc: Pick<Document, "source">,
   storedUrl: unknown,
+  instead?: { key: string; stored: boolean },
 ): DocumentProblem[] {
   const url = doc.source.properties?.url;
   if (typeof storedUrl !== "string" || storedUrl === "" || typeof url !== "string" || url === "")
     return [];
   if (url === storedUrl) return [];
+  const key = doc.source.key;
+  const remedy = !instead
+    ? "give this article a source key of its own"
+    : instead.stored
+      ? `this article is already in the graph as the source "${instead.key}": send it under that key`
+      : `give this article a source key of its own (such as ${instead.key}, which is free)`;
   return [
     {
       path: ["source", "properties", "url"],
-      message: `the source "${doc.source.key}" is already the article at ${storedUrl}: give this article a source key of its own (such as ${doc.source.key}-2), or, if the stored URL is wrong, correct it first with updateEntity`,
+      message: `the source "${key}" is already the article at ${storedUrl}: ${remedy}, or, if the stored URL is wrong, correct it first with updateEntity`,
     },
   ];
 }

@@ -54,6 +54,8 @@ describe("two articles given one source key", () => {
       url: "https://daily.example/one",
       text: "Canada is a member of NATO.",
     });
+    // The key it suggests is free (a third article under the same key is told the next one).
+    expect(refused.problems[0].message).toContain(`such as ${a.source.key}-2, which is free`);
     // Under a key of its own it goes in; the same article again (same URL) is a replay.
     expect(
       (await write(INGEST, { d: { ...b, source: { ...b.source, key: `${b.source.key}-2` } } })).body
@@ -61,6 +63,18 @@ describe("two articles given one source key", () => {
     ).toMatchObject({ __typename: "IngestDocumentSuccess" });
     expect((await write(INGEST, { d: a })).body.data.ingestDocument.__typename).toBe(
       "IngestDocumentSuccess",
+    );
+    const third = await write(EXTRACT, {
+      t: "Estonia is a member of NATO.",
+      s: { ...meta, url: "https://daily.example/three" },
+    });
+    const c = third.body.data.extractDocument.document;
+    const thirdRefused = (await write(INGEST, { d: c })).body.data.ingestDocument;
+    expect(thirdRefused.problems[0].message).toContain(`such as ${a.source.key}-3, which is free`);
+    // The second article sent again under the first one's key is told where it already is.
+    const again = (await write(INGEST, { d: b })).body.data.ingestDocument;
+    expect(again.problems[0].message).toContain(
+      `this article is already in the graph as the source "${a.source.key}-2"`,
     );
   }, 60_000);
 });
