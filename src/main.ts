@@ -45,13 +45,9 @@ async function main(): Promise<void> {
       )
     : null;
   // A local Neo4j that exits under the running server is started again, and the log says why.
-  const database = await openDatabase(
-    config,
-    (m) => logger.info(m),
-    "dev",
-    config.QUERY_TIMEOUT_MS,
-    (m) => logger.error(m),
-  );
+  const database = await openDatabase(config, (m) => logger.info(m), {
+    restartOnExit: (m) => logger.error(m),
+  });
   const converted = await migrateClaims(database.db);
   if (converted > 0) logger.info(`Converted ${converted} relations to claims (one per source).`);
   const entities = await migrateEntityClaims(database.db);

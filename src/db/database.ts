@@ -68,6 +68,15 @@ function unreachable(error: unknown, config: Config): unknown {
   return error;
 }
 
+export interface OpenOptions {
+  /** The local instance's name (its folder under NEO4J_LOCAL_DIR): "dev" unless a test's. */
+  instance?: string;
+  /** The transaction timeout of reads and of writes that name none (default QUERY_TIMEOUT_MS). */
+  txTimeoutMs?: number;
+  /** The server's: a local Neo4j that exits is started again, and this says why. */
+  restartOnExit?: LocalNeo4jOptions["restartOnExit"];
+}
+
 /**
  * Opens the configured database (starting the local instance when NEO4J_URI is unset) and
  * applies the migrations. `txTimeoutMs` is the transaction timeout of its reads and of writes
@@ -78,9 +87,7 @@ function unreachable(error: unknown, config: Config): unknown {
 export async function openDatabase(
   config: Config,
   log: (message: string) => void,
-  instance = "dev",
-  txTimeoutMs: number = config.QUERY_TIMEOUT_MS,
-  restartOnExit?: LocalNeo4jOptions["restartOnExit"],
+  { instance = "dev", txTimeoutMs = config.QUERY_TIMEOUT_MS, restartOnExit }: OpenOptions = {},
 ): Promise<Database> {
   const local: LocalNeo4j | undefined = config.NEO4J_URI
     ? undefined
@@ -117,4 +124,4 @@ export async function openDatabase(
  * its reads, like its writes, may run BULK_TX_TIMEOUT_MS rather than the request budget.
  */
 export const openCliDatabase = (config: Config, log: (message: string) => void) =>
-  openDatabase(config, log, "dev", BULK_TX_TIMEOUT_MS);
+  openDatabase(config, log, { txTimeoutMs: BULK_TX_TIMEOUT_MS });

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env };
   if (!env.NEO4J_URI) env.NEO4J_LOCAL_BOLT_PORT = env.NEO4J_TEST_BOLT_PORT ?? "7688";
   const config = loadConfig(env);
-  const database = await openDatabase(config, (m) => console.log(m), "test");
+  const database = await openDatabase(config, (m) => console.log(m), { instance: "test" });
   try {
     await ingestFiles(database.db, { roundTrips: 0 }, seedFiles());
   } catch (error) {
