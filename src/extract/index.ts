@@ -94,8 +94,6 @@ export async function extractDraft(
     problems.push(
       "the text looks like HTML: tags and scripts are read as words; give the article's text, not the page's source",
     );
-  if (!publishedAt)
-    problems.push('no publication date: relative dates ("on Tuesday") are left unresolved');
 
   // names in capitals are read in title case, and British copy's "Nato" as the alliance's
   // acronym; offsets stay the text's
@@ -106,6 +104,14 @@ export async function extractDraft(
   const sentences = sentencesOf(text, analysis.sentences);
   const news = sentences.filter((s) => !within(s, furniture.lines));
   const found = findMentions(forNames, analysis, reference(publishedAt));
+  if (found.unresolved.length > 0) {
+    const shown = found.unresolved.slice(0, 3).map((d) => JSON.stringify(d));
+    const more = found.unresolved.length > 3 ? ` and ${found.unresolved.length - 3} more` : "";
+    const one = found.unresolved.length === 1;
+    problems.push(
+      `no publication date: the relative date${one ? "" : "s"} ${shown.join(", ")}${more} ${one ? "is" : "are"} left unresolved; give publishedAt to resolve ${one ? "it" : "them"}`,
+    );
+  }
   const dateline = furniture.dateline ? [furniture.dateline] : [];
   const notFurniture = <T extends { start: number; end: number }>(x: T) =>
     !within(x, furniture.lines) && !within(x, dateline);

@@ -103,6 +103,8 @@ export interface Mentions {
   entities: Mention[];
   quantities: Quantity[];
   dates: DateMention[];
+  /** Dates given relatively ("on Tuesday"), as written, left out for want of a publication date. */
+  unresolved: string[];
 }
 
 const esc = escapeRegExp;
@@ -1872,7 +1874,7 @@ export function findMentions(
   return {
     entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
-    dates: datesOf(text, reference),
+    ...datesOf(text, reference),
   };
 }
 
@@ -2231,17 +2233,34 @@ const NUMBER_CACHE = new Map<string, number | null>();
 const FROM_ANOTHER_EVENT =
   /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|on)$/i;
 
-/** Dates, relative ones resolved against the publication date by chrono-node. */
+/**
+ * Dates, relative ones resolved against the publication date by chrono-node. Without one, only
+ * dates that give their year ("on 3 March 2024", "in June 2023") are kept, and the relative ones
+ * are listed as unresolved.
+ */
 function datesOf(
   text: string,
   reference: { date: Date; precision: "year" | "month" | "day" } | null,
-): DateMention[] {
-  if (!reference) return [];
+): { dates: DateMention[]; unresolved: string[] } {
   const out: DateMention[] = [];
-  for (const r of chrono.parse(text, { instant: reference.date, timezone: "UTC" })) {
+  const unresolved: string[] = [];
+  const instant = reference?.date ?? new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono.parse(text, { instant, timezone: "UTC" })) {
     // "a week after NATO defence ministers met", "three months later": counted from another
     // event, not from the publication date (chrono dated the meeting a week after the article)
     if (FROM_ANOTHER_EVENT.test(r.text)) continue;
+    const known = (c: "day" | "month" | "year") => r.start.isCertain(c);
+    if (!reference) {
+      if (!known("year")) {
+        unresolved.push(r.text);
+        continue;
+      }
+      const iso = r.start.date().toISOString().slice(0, 10);
+      const date =
+        known("day") && known("month") ? iso : known("month") ? iso.slice(0, 7) : iso.slice(0, 4);
+      out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date });
+      continue;
+    }
     let d = r.start.date();
     // News reports what happened: a bare weekday ("on Monday") is the last one, not the next,
     // unless the sentence looks ahead ("will", "next", "coming").
@@ -2259,7 +2278,6 @@ function datesOf(
     }
     const iso = d.toISOString().slice(0, 10);
     // A day or month the article gives relatively is only as precise as the publication date.
-    const known = (c: "day" | "month") => r.start.isCertain(c);
     let date: string;
     if (known("day") && known("month")) date = iso;
     else if (reference.precision === "day") date = known("month") ? iso.slice(0, 7) : iso;
@@ -2268,7 +2286,7 @@ function datesOf(
     if (/\byear\b/.test(r.text) && !known("month")) date = iso.slice(0, 4);
     out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date });
   }
-  return out;
+  return { dates: out, unresolved };
 }
 
 /** Words that make a phrase an office held by a person: "Member of Parliament", "Prime Minister". */

@@ -73,6 +73,22 @@ describe("extract: draft document", () => {
     );
   });
 
+  it("without a publication date, keeps dates that give their year and names the relative ones it leaves out", async () => {
+    const none = await extractDraft({
+      text: "Canada is a member of NATO. Latvia hosts a battle group.",
+      source: {},
+    });
+    // Nothing to resolve: no warning about relative dates (it was given for every such draft).
+    expect(none.problems).toEqual([]);
+    const r = await extractDraft({
+      text: "Prime Minister Justin Trudeau visited Riga on Tuesday. On 3 March 2024 he visited Tallinn, and on Friday Vilnius.",
+      source: {},
+    });
+    expect(r.problems).toEqual([
+      'no publication date: the relative dates "on Tuesday", "on Friday" are left unresolved; give publishedAt to resolve them',
+    ]);
+  });
+
   it("keeps every evidence within the validator's limit on hostile input with no full stops", async () => {
     const clause = "Prime Minister Justin Trudeau said Canada will send 500 troops to Latvia";
     const text = Array.from({ length: 200 }, () => clause).join(", and ");

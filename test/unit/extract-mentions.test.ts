@@ -83,4 +83,14 @@ describe("extract: mentions", () => {
     ]);
     expect(mentions(text, at("2022-03-15", "month")).dates.map((d) => d.date)[0]).toBe("2022-03");
   });
+
+  it("without a publication date, keeps only dates that give their year, as precisely as they do", () => {
+    const text = "They met on 3 March 2024 and on Tuesday; in June 2023 they had met in Riga.";
+    const found = findMentions(text, analyse(text), null);
+    expect(found.dates.map((d) => [d.text, d.date])).toEqual([
+      ["on 3 March 2024", "2024-03-03"],
+      ["June 2023", "2023-06"],
+    ]);
+    expect(found.unresolved).toEqual(["on Tuesday"]);
+  });
 });
