@@ -397,6 +397,11 @@ const EXTRA_REGIONS = [
   "western balkans",
   "suwalki gap",
   "suwałki gap",
+  // the United Kingdom's nations, which compromise's list lacks ("exercises held in Scotland")
+  "scotland",
+  "wales",
+  "england",
+  "northern ireland",
 ];
 /** The nation (ISO alpha-3) each region lies in, where one does. */
 const REGION_NATIONS: Record<string, string> = {};
@@ -415,6 +420,7 @@ inNation(
   "GBR",
   "cumbria, lancashire, staffordshire, hertfordshire, oxfordshire, cambridgeshire, warwickshire, yorkshire, north yorkshire, buckinghamshire, nottinghamshire, lincolnshire, northamptonshire, hampshire, leicestershire, gloucestershire, derbyshire, suffolk, norfolk, somerset, dorset, essex, sussex, surrey",
 );
+inNation("GBR", "scotland, wales, england, northern ireland");
 inNation("DEU", "bavaria, saxony");
 inNation("ITA", "sicily, tuscany");
 inNation("FRA", "corsica, normandy");

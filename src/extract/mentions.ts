@@ -2014,7 +2014,7 @@ function townAt(
   fullNames: ReadonlySet<string>,
 ): Mention | undefined {
   const candidates = citiesNamed(span.text);
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) return unlistedTown(text, span, claimed, fullNames);
   // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
   // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
@@ -2062,6 +2062,44 @@ function townAt(
     // its nation, where the article names that nation (a reader does not add one it never names)
     ...(named.has(town.nation) ? { involves: [town.nation] } : {}),
     ...(written ? {} : { impliedIn: true }),
+  };
+}
+
+/** What may follow "Rukla, Lithuania" when it is a town and its nation, not a clause's subject. */
+const AFTER_TOWNS_NATION =
+  /^(?:[,.;:)]|\s+(?:on|in|at|last|this|where|and|to|for|during|since|until|from|near)\b|\s*$)/u;
+
+/**
+ * "in Rukla, Lithuania", "near Pabrade, Lithuania": a town too small for GeoNames' list (or not
+ * in it), which the text places in a nation it names right after it, after a preposition of
+ * place. One or two words no lexicon reads otherwise (not "In March, Canada pledged").
+ */
+function unlistedTown(
+  text: string,
+  span: TextSpan & { text: string },
+  claimed: readonly Mention[],
+  fullNames: ReadonlySet<string>,
+): Mention | undefined {
+  if (!LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start))) return undefined;
+  const words = span.text.split(/\s+/);
+  if (words.length > 2 || words.some((w) => notSurnameWord(w) || isCommonWord(w))) return undefined;
+  if (namedBefore(span.text, fullNames)) return undefined;
+  const nation = claimed.find(
+    (m) =>
+      m.kind === "Nation" &&
+      !m.demonym &&
+      m.known &&
+      /^,\s+$/.test(text.slice(span.end, m.start)) &&
+      m.start - span.end <= 3,
+  );
+  if (!nation?.known || !AFTER_TOWNS_NATION.test(text.slice(nation.end, nation.end + 12)))
+    return undefined;
+  return {
+    ...span,
+    kind: "Place",
+    name: span.text,
+    key: slug(span.text),
+    involves: [nation.known],
   };
 }
 

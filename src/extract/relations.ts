@@ -2207,9 +2207,13 @@ const NATO_SUMMITS: Readonly<Record<string, readonly number[]>> = {
   istanbul: [2004],
   riga: [2006],
   bucharest: [2008],
+  strasbourg: [2009],
+  kehl: [2009],
   lisbon: [2010],
   chicago: [2012],
   newport: [2014],
+  // held at Newport, and known by its nation: "the Wales summit"
+  wales: [2014],
   warsaw: [2016],
   brussels: [2017, 2018, 2021],
   london: [2019],

@@ -1,0 +1,58 @@
+/**
+ * The seventeenth pass (issue 25, the coordinator's part): places a reader knows that the
+ * extractor did not. A town too small for GeoNames' list, placed by the text in a nation it names
+ * right after it ("in Rukla, Lithuania"); the United Kingdom's nations ("in Scotland"); the NATO
+ * summit named by its nation ("the summit in Wales", 2014). Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { draft, facts } from "../helpers/extract.js";
+
+const names = async (text: string) =>
+  (await draft(text, "2024-05-02")).document.entities.map((e) => `${e.kind} ${e.name}`);
+
+describe("extract: a town the text places in a nation", () => {
+  it("'in Rukla, Lithuania': a place in Lithuania, though GeoNames lists no Rukla", async () => {
+    const text = "Two hundred soldiers arrived in Rukla, Lithuania, on Monday.";
+    expect(await names(text)).toContain("Place Rukla");
+    expect(await facts(text, "2024-05-02")).toContain("rukla LOCATED_IN lithuania");
+  });
+
+  it("does not read a month, a word or a clause's subject as a town ('In March, Canada pledged')", async () => {
+    for (const text of [
+      "In March, Canada pledged 200 more troops.",
+      "In Response, Latvia asked for more air defence.",
+      "At Rukla, Lithuania said it would build new barracks.",
+    ]) {
+      expect(
+        (await names(text)).filter((n) => n.startsWith("Place")),
+        text,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe("extract: the United Kingdom's nations", () => {
+  it("'in Scotland', 'in Northern Ireland' are places in the United Kingdom where it is named", async () => {
+    const text =
+      "British troops trained in Scotland and Northern Ireland before the United Kingdom sent them to Estonia.";
+    const found = await names(text);
+    expect(found).toEqual(expect.arrayContaining(["Place Scotland", "Place Northern Ireland"]));
+    expect(await facts(text, "2024-05-02")).toEqual(
+      expect.arrayContaining([
+        "scotland LOCATED_IN united-kingdom (inferred)",
+        "northern-ireland LOCATED_IN united-kingdom (inferred)",
+      ]),
+    );
+  });
+});
+
+describe("extract: the NATO summit known by its nation", () => {
+  it("'the NATO summit in Wales' is 2014's, in an article of another year", async () => {
+    const found = (
+      await draft("Leaders agreed the 2% goal at the NATO summit in Wales.", "2024-05-02")
+    ).document.entities;
+    expect(found.filter((e) => e.kind === "Event").map((e) => e.key)).toEqual([
+      "nato-summit-wales-2014",
+    ]);
+  });
+});
