@@ -3257,6 +3257,13 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
     if (!m) return;
     inferred = true;
   }
+  // "told reporters after talks as Y hailed Z's intention to ...": who is told, wanted or expected
+  // to do something is a short noun phrase, not a clause
+  if (
+    /^(?:told|tells|wants?|wanted|expects?|expected)\b/.test(m[0].replace(/^\W+/, "")) &&
+    ((m[1] ?? "").split(/\s+/).length > 4 || /\b(?:reporters|journalists|media|press)\b/.test(m[1] ?? ""))
+  )
+    return;
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
