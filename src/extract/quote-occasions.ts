@@ -12,7 +12,11 @@ import type { Sentence } from "./sentences.js";
  * The organisation a speech is given at or to: "a speech at the European Parliament", "a speech to
  * the Bundestag", "an address before the UN General Assembly". `end` is where "speech" ends.
  */
-export function speechHost(ctx: Context, here: readonly Placed[], end: number): Cluster | undefined {
+export function speechHost(
+  ctx: Context,
+  here: readonly Placed[],
+  end: number,
+): Cluster | undefined {
   return here.find(
     (p) =>
       p.cluster.kind === "Organization" &&

@@ -12,6 +12,7 @@ import { deploymentPledges } from "./deployment-pledges.js";
 import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
+import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { hostNation } from "./host-titles.js";
@@ -27,8 +28,8 @@ import { namedCapitalOf, nationsNamed } from "./placement.js";
 import { moneyUnit, type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
-import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import { eventBefore, speechHost } from "./quote-occasions.js";
+import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
 import { shareOwner, statesShare } from "./spending-shares.js";
@@ -245,7 +246,11 @@ export function findRelations(ctx: Context): void {
         confidence: 0.55,
       });
   }
+  const toldEvents = EVENTS.get(ctx) ?? [];
   EVENTS.delete(ctx);
+  // "a meeting on defence spending", "the pair discussed the situation in Ukraine"
+  by("eventTopics");
+  eventTopics(ctx, toldEvents, eventsAt);
   // "met X to discuss the decisions of the 2016 NATO summit": events and pledges the rules found later
   by("discussed");
   for (const d of DISCUSSED.get(ctx) ?? []) {
@@ -255,7 +260,7 @@ export function findRelations(ctx: Context): void {
   }
   DISCUSSED.delete(ctx);
   by("saidAt");
-  saidAt(ctx, proposed);
+  saidAt(ctx, proposed, toldEvents);
   nameEvents(eventFacts);
   by("visitedNations");
   visitedNations(ctx, eventFacts);
@@ -268,9 +273,12 @@ export function findRelations(ctx: Context): void {
  * ...", "X visited the base ... 'We are here,' he said." The latest event the speaker takes part in,
  * stated in the quote's sentence or at most three sentences before it in the same paragraph.
  */
-function saidAt(ctx: Context, all: readonly Proposal[]): void {
+function saidAt(
+  ctx: Context,
+  all: readonly Proposal[],
+  toldOf: readonly { event: Cluster; s: Sentence }[],
+): void {
   let proposed = all;
-  const toldOf = EVENTS.get(ctx) ?? [];
   const index = new Map(ctx.sentences.map((s, i) => [s, i]));
   // An article about one visit or meeting: "X is visiting Bulgaria ... [paragraphs later] 'I am
   // impressed,' X said." A quote its speaker says after the article has put them at the only
@@ -3261,7 +3269,8 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   // to do something is a short noun phrase, not a clause
   if (
     /^(?:told|tells|wants?|wanted|expects?|expected)\b/.test(m[0].replace(/^\W+/, "")) &&
-    ((m[1] ?? "").split(/\s+/).length > 4 || /\b(?:reporters|journalists|media|press)\b/.test(m[1] ?? ""))
+    ((m[1] ?? "").split(/\s+/).length > 4 ||
+      /\b(?:reporters|journalists|media|press)\b/.test(m[1] ?? ""))
   )
     return;
   const at = s.start + (m.index ?? 0);
