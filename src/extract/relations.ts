@@ -12,6 +12,7 @@ import { deploymentPledges } from "./deployment-pledges.js";
 import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
+import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { hostNation } from "./host-titles.js";
@@ -27,6 +28,7 @@ import { namedCapitalOf, nationsNamed } from "./placement.js";
 import { moneyUnit, type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
+import { eventBefore, speechHost } from "./quote-occasions.js";
 import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
@@ -244,7 +246,11 @@ export function findRelations(ctx: Context): void {
         confidence: 0.55,
       });
   }
+  const toldEvents = EVENTS.get(ctx) ?? [];
   EVENTS.delete(ctx);
+  // "a meeting on defence spending", "the pair discussed the situation in Ukraine"
+  by("eventTopics");
+  eventTopics(ctx, toldEvents, eventsAt);
   // "met X to discuss the decisions of the 2016 NATO summit": events and pledges the rules found later
   by("discussed");
   for (const d of DISCUSSED.get(ctx) ?? []) {
@@ -254,7 +260,7 @@ export function findRelations(ctx: Context): void {
   }
   DISCUSSED.delete(ctx);
   by("saidAt");
-  saidAt(ctx, proposed);
+  saidAt(ctx, proposed, toldEvents);
   nameEvents(eventFacts);
   by("visitedNations");
   visitedNations(ctx, eventFacts);
@@ -267,7 +273,11 @@ export function findRelations(ctx: Context): void {
  * ...", "X visited the base ... 'We are here,' he said." The latest event the speaker takes part in,
  * stated in the quote's sentence or at most three sentences before it in the same paragraph.
  */
-function saidAt(ctx: Context, all: readonly Proposal[]): void {
+function saidAt(
+  ctx: Context,
+  all: readonly Proposal[],
+  toldOf: readonly { event: Cluster; s: Sentence }[],
+): void {
   let proposed = all;
   const index = new Map(ctx.sentences.map((s, i) => [s, i]));
   // An article about one visit or meeting: "X is visiting Bulgaria ... [paragraphs later] 'I am
@@ -297,7 +307,9 @@ function saidAt(ctx: Context, all: readonly Proposal[]): void {
   const onlyOccasion = (said: Proposal, at: number): Proposal | undefined => {
     if (occasions.length !== 1) return undefined;
     const category = occasions[0]?.properties.category;
-    if (category !== "VISIT" && category !== "MEETING" && category !== "CONFERENCE")
+    // "X said in a speech ... [later] 'We must do more,' X said": a speech is such an occasion too
+    const speech = category === "STATEMENT" && /\bspeech\b/.test(occasions[0]?.name ?? "");
+    if (category !== "VISIT" && category !== "MEETING" && category !== "CONFERENCE" && !speech)
       return undefined;
     return proposed.find((p) => {
       const i = index.get(p.sentence);
@@ -329,15 +341,26 @@ function saidAt(ctx: Context, all: readonly Proposal[]): void {
     const latest =
       events.sort((a, b) => (index.get(b.sentence) ?? 0) - (index.get(a.sentence) ?? 0))[0] ??
       onlyOccasion(said, at);
-    if (!latest) continue;
     // "During a press conference, X said ...": the sentence names another occasion
-    if (
-      latest.sentence !== said.sentence &&
+    const elsewhere =
       /\b(?:press conference|news conference|interview|told reporters|told journalists|in a statement|on (?:X|Twitter|Facebook|social media)|[Dd]uring|[Ll]ater|[Ee]arlier)\b/.test(
         said.sentence.text,
-      )
-    )
+      );
+    if (!latest) {
+      // "NATO defence ministers met in Brussels on Thursday. 'We agreed ...,' X said."
+      const before = elsewhere ? undefined : eventBefore(ctx, said.sentence, index, toldOf);
+      if (before)
+        ctx.propose({
+          type: "SAID_AT",
+          from: said.to,
+          to: before,
+          sentence: said.sentence,
+          inferred: true,
+          confidence: 0.6,
+        });
       continue;
+    }
+    if (latest.sentence !== said.sentence && elsewhere) continue;
     ctx.propose({
       type: "SAID_AT",
       from: said.to,
@@ -2846,7 +2869,7 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
 }
 
 const OCCASION =
-  /\b(?:at|during|in|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point|(?:television\s+|TV\s+|radio\s+)?interview|(?:\p{Lu}[\p{L}]*['’]s\s+)?(?:\p{Lu}[\p{L}]*\s+){1,3}(?:show|programme|program))(?:\s+(?:with|alongside)\s+)?/u;
+  /\b(?:at|At|during|During|in|In|told|addressed|addressing|gave|giving|held|holding|before)\s+(?:a|an|the|his|her|their)\s+((?:joint\s+|short\s+|televised\s+|brief\s+)?(?:news|press)\s+(?:conference|briefing)|(?:joint\s+)?(?:news|press)\s+appearance|briefing|speech|press point|(?:television\s+|TV\s+|radio\s+)?interview|(?:\p{Lu}[\p{L}]*['’]s\s+)?(?:\p{Lu}[\p{L}]*\s+){1,3}(?:show|programme|program))(?:\s+(?:with|alongside)\s+)?/u;
 
 /**
  * Where a person speaks: "X said at a news conference in Vilnius", "Speaking at a press conference
@@ -2957,6 +2980,20 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
       confidence: 0.7,
     });
   if (place) eventAt(ctx, event, place.cluster, s);
+  // "in a speech at the European Parliament", "a speech to the Bundestag": the body addressed hosts it
+  if (kind === "speech") {
+    const body = speechHost(ctx, here, end);
+    if (body && body !== speaker.cluster)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: body,
+        to: event,
+        properties: { role: "host" },
+        sentence: s,
+        inferred: true,
+        confidence: 0.65,
+      });
+  }
 }
 
 /** Between two people met: "and", ", and", a comma, then at most the second one's title. */
@@ -3218,7 +3255,7 @@ function nationsMeeting(
 function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   let inferred = false;
   let m = s.text.match(
-    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|calls? for|called for|calling for|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|asked|asks|asking|challenged|challenges|implored|implores|time for)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
+    /\b(?:calls? (?:up)?on|called (?:up)?on|calling (?:up)?on|calls? for|called for|calling for|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pushing|encouraged|encourages|encouraging|appealed to|appeals to|appealing to|asked|asks|asking|challenged|challenges|implored|implores|time for|wants?|wanted|expects?|expected|(?:is |are |was |were )?(?:counting|relying) on|told|tells)\s+(.{2,80}?)\s+to\s+(.+?)(?=[,.;]|”\s*[,.]|"\s*[,.]|\sin light of|\sbecause|\safter|$)/,
   );
   // "Trump demanded that NATO allies spend 5%": a demand is a call, stated
   m ??= s.text.match(
@@ -3232,6 +3269,14 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
     if (!m) return;
     inferred = true;
   }
+  // "told reporters after talks as Y hailed Z's intention to ...": who is told, wanted or expected
+  // to do something is a short noun phrase, not a clause
+  if (
+    /^(?:told|tells|wants?|wanted|expects?|expected)\b/.test(m[0].replace(/^\W+/, "")) &&
+    ((m[1] ?? "").split(/\s+/).length > 4 ||
+      /\b(?:reporters|journalists|media|press)\b/.test(m[1] ?? ""))
+  )
+    return;
   const at = s.start + (m.index ?? 0);
   const targetsAt = at + m[0].indexOf(m[1] ?? "");
   const targetEnd = targetsAt + (m[1] ?? "").length;
@@ -3263,10 +3308,17 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
   );
   if (
     targets.length === 0 &&
-    /\b(?:allies|members|member states|member countries|partners)\b/.test(m[1] ?? "")
+    /\b(?:allies|members|member states|member countries|partners)\b/i.test(m[1] ?? "")
   ) {
     const alliance = ctx.placed.find((p) => p.cluster.properties.category === "ALLIANCE");
     if (alliance) targets = [alliance];
+  }
+  // "counting on MEPs to": the members of a parliament stand for it, when the text names it
+  if (targets.length === 0 && /\b(?:MEPs|MPs|lawmakers|parliamentarians)\b/.test(m[1] ?? "")) {
+    const body = ctx.placed.find(
+      (p) => p.cluster.kind === "Organization" && /\bParliament\b/.test(p.cluster.name),
+    );
+    if (body) targets = [body];
   }
   // "to send more air defence during talks with Starmer in London": the request ends at the occasion
   const request = (m[2] ?? "")

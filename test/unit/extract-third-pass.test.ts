@@ -149,8 +149,11 @@ describe("extract: quotes said at events", () => {
       "German Chancellor Olaf Scholz visited the NATO battle group in Lithuania on Monday. “This is a historic day for us,” Scholz said.\n\nDuring a press conference later, Scholz said the troops were “ready for anything.”",
     );
     const saidAt = out.filter((x) => x.includes("SAID_AT"));
-    expect(saidAt).toHaveLength(1);
+    // (seventeenth pass: "During a press conference" now opens an occasion of its own, and the
+    // second quote is said there, not at the visit)
+    expect(saidAt).toHaveLength(2);
     expect(saidAt[0]).toMatch(/^quote-scholz-.* SAID_AT scholz-visit-to-lithuania \(inferred\)$/);
+    expect(saidAt[1]).toMatch(/^quote-scholz-.* SAID_AT scholz-news-conference/);
     expect(out).toContain("olaf-scholz VISITED lithuania");
   });
 });
