@@ -414,11 +414,31 @@ function finiteNumbers(): Plugin {
   };
 }
 
-/** Refuses introspection in validation, for every operation. */
+/**
+ * graphql-js's hint on a field asked of an interface ('Did you mean to use an inline fragment on
+ * "Source"?'): armor's suggestion blocking misses its wording. It names types, so it goes where
+ * the schema is not to be read.
+ */
+const FRAGMENT_HINT = / ?Did you mean to use an inline fragment on [^?]{1,2000}\?/g;
+
+/** Refuses introspection in validation, for every operation, and drops hints that name types. */
 function noIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
+      return ({ result, setResult }) => {
+        if (!result.some((e) => e.message.includes("Did you mean to use an inline fragment")))
+          return;
+        setResult(
+          result.map(
+            (e) =>
+              new GraphQLError(e.message.replace(FRAGMENT_HINT, ""), {
+                nodes: e.nodes ?? null,
+                extensions: e.extensions,
+              }),
+          ),
+        );
+      };
     },
   };
 }

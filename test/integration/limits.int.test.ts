@@ -102,6 +102,11 @@ describe("operation limits", () => {
     });
     const r = await closed.gql("{ __schema { queryType { name } } }");
     expect(r.errors?.[0]?.message).toMatch(/introspection/i);
+    // Nor does a validation hint name the types an interface's field is on.
+    const field = await closed.gql('{ entity(key: "nato") { url } }');
+    expect(field.errors?.[0]?.message).toBe('Cannot query field "url" on type "Entity".');
+    const open = await gql('{ entity(key: "nato") { url } }');
+    expect(open.errors?.[0]?.message).toMatch(/Did you mean to use an inline fragment on/);
     const page = await closed.app.fetch("http://localhost/graphql", {
       headers: { accept: "text/html" },
     });
