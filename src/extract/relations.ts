@@ -14,6 +14,7 @@ import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-parti
 import { describedEventRelations } from "./event-relations.js";
 import { exerciseParticipants } from "./exercise-participants.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
+import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
@@ -113,6 +114,11 @@ export function findRelations(ctx: Context): void {
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   by("titles");
   titles(ctx, home, roleHolders);
+  const missionsNamed = new Set(
+    ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster),
+  );
+  const onlyMission = missionsNamed.size === 1 ? [...missionsNamed][0] : undefined;
+  const invaders = invadersIn(ctx.placed);
   const perSentence: [string, (s: Sentence, here: Placed[]) => void][] = [
     ["invasion", (s, here) => invasion(ctx, s, here)],
     ["troops", (s, here) => troops(ctx, s, here, home)],
@@ -131,6 +137,7 @@ export function findRelations(ctx: Context): void {
     ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
+    ["handovers", handovers(ctx, onlyMission, invaders)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);

@@ -1,0 +1,44 @@
+/**
+ * The seventeenth pass (issue 25, ext-troops17): relations about forces the drafts missed, told
+ * as handovers between contingents, by the base a mission works from, by where an event is held
+ * and by verbs of taking part other than "took part". Sentences are written for the test; each
+ * mechanism has cases that must not fire.
+ */
+import { describe, expect, it } from "vitest";
+import { facts } from "../helpers/extract.js";
+
+describe("extract: a handover between two contingents of a mission", () => {
+  it("both sides of 'handed its duties over to' contribute to the mission and take part in the ceremony", async () => {
+    const f = await facts(
+      "The Danish company serving in NATO's battle group in Latvia handed its duties over to the Royal Netherlands Army in a ceremony at Adazi on Friday.",
+    );
+    expect(f).toContain("denmark CONTRIBUTES_TO nato-battle-group-in-latvia");
+    expect(f).toContain("royal-netherlands-army CONTRIBUTES_TO nato-battle-group-in-latvia");
+    expect(f.some((x) => /^denmark PARTICIPATED_IN .*ceremony/.test(x))).toBe(true);
+    expect(f.some((x) => /^royal-netherlands-army PARTICIPATED_IN .*ceremony/.test(x))).toBe(true);
+  });
+
+  it("'were replaced by' after a sentence naming the mission: the mission of the sentence before", async () => {
+    const f = await facts(
+      "Fighter jets guard the skies of the Baltic states as part of the Baltic Air Policing mission. Greek airmen were replaced by the Hungarian Air Force after four months.",
+    );
+    expect(f).toContain("greece CONTRIBUTES_TO baltic-air-policing (inferred)");
+    expect(f).toContain("hungarian-air-force CONTRIBUTES_TO baltic-air-policing (inferred)");
+  });
+
+  it("the place of the ceremony and a nation in apposition to it are no side", async () => {
+    const f = await facts(
+      "A handover ceremony took place at Amari Air Base, Estonia, on Monday; the Belgians, who had led the Baltic Air Policing mission since May, transferred the leadership to the Norwegians.",
+    );
+    expect(f).toContain("belgium CONTRIBUTES_TO baltic-air-policing");
+    expect(f).toContain("norway CONTRIBUTES_TO baltic-air-policing");
+    expect(f.some((x) => /^estonia (?:CONTRIBUTES_TO|PARTICIPATED_IN)/.test(x))).toBe(false);
+  });
+
+  it("no handover verb, or no mission and no ceremony: no contribution from the nations named", async () => {
+    const f = await facts(
+      "Convoys moved from Latvia to Estonia on Thursday, and the Belgians will replace their old vehicles next year.",
+    );
+    expect(f.some((x) => /CONTRIBUTES_TO/.test(x))).toBe(false);
+  });
+});
