@@ -21,6 +21,7 @@ import type { Cluster } from "./link.js";
 import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
+import { missionBases } from "./mission-bases.js";
 import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
 import { placeInPlace } from "./place-in-place.js";
@@ -138,6 +139,7 @@ export function findRelations(ctx: Context): void {
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
     ["handovers", handovers(ctx, onlyMission, invaders)],
+    ["missionBases", missionBases(ctx, onlyMission)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);

@@ -42,3 +42,30 @@ describe("extract: a handover between two contingents of a mission", () => {
     expect(f.some((x) => /CONTRIBUTES_TO/.test(x))).toBe(false);
   });
 });
+
+describe("extract: the base a mission works from", () => {
+  it("'flew Baltic Air Policing sorties out of Amari Air Base': the mission deployed to the base", async () => {
+    const f = await facts(
+      "A Danish detachment flew Baltic Air Policing sorties out of Amari Air Base from May to August.",
+    );
+    expect(f).toContain("baltic-air-policing DEPLOYED_TO amari-air-base");
+  });
+
+  it("the article's one mission, where a sentence about its forces names the base", async () => {
+    const f = await facts(
+      "Spain leads the NATO battle group in Latvia this year. Its troops will operate from Camp Adazi until the spring.",
+    );
+    expect(f.some((x) => /^nato-battle-group-in-latvia DEPLOYED_TO .*adazi/.test(x))).toBe(true);
+  });
+
+  it("a base the forces come from, or a sentence naming two missions, deploys nothing there", async () => {
+    const f = await facts(
+      "The jets of the Baltic Air Policing mission come from the Lask Air Base in Poland.",
+    );
+    expect(f.some((x) => /DEPLOYED_TO lask/.test(x))).toBe(false);
+    const g = await facts(
+      "Operation Reassurance and the Baltic Air Policing mission held a joint parade at Tapa Army Base.",
+    );
+    expect(g.some((x) => /DEPLOYED_TO tapa/.test(x))).toBe(false);
+  });
+});
