@@ -86,6 +86,11 @@ function handover(
     if (found && p.cluster === found.mission)
       for (const h of p.mention.involves ?? []) hosts.add(h.key);
   const sides = new Set<Cluster>();
+  // after the verb, only the side its own words lead to, and a list joined to it: "replaced by
+  // the Italian and Greek air forces", not "the force, the core of which is formed by X"
+  const verb = HANDOVER.exec(s.text);
+  const verbEnd = s.start + (verb?.index ?? 0) + (verb?.[0].length ?? 0);
+  let lastAfter: Placed | undefined;
   for (const p of here) {
     const c = p.cluster;
     const force = c.kind === "Organization" && c.properties.category === "ARMED_FORCES";
@@ -102,6 +107,15 @@ function handover(
         /^,\s*$/.test(ctx.text.slice(prev.mention.end, p.mention.start))
       )
         continue;
+    }
+    if (p.mention.start >= verbEnd) {
+      const listed =
+        lastAfter !== undefined &&
+        /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(
+          ctx.text.slice(lastAfter.mention.end, p.mention.start),
+        );
+      if (!listed && !TO_A_SIDE.test(before)) continue;
+      lastAfter = p;
     }
     sides.add(c);
   }

@@ -68,6 +68,8 @@ export function findRelations(ctx: Context): void {
   const entity = ctx.entity.bind(ctx);
   // who took part in which event, and who said what, where: for SAID_AT below
   const proposed: Proposal[] = [];
+  // where events and places are, for the nation that hosts an event held at one of its places
+  const located: Proposal[] = [];
   const propose = ctx.propose.bind(ctx);
   // the nation each person leads or serves, for "his country would ..."
   const servesIn = new Map<Cluster, Cluster>();
@@ -76,7 +78,9 @@ export function findRelations(ctx: Context): void {
   const isDenied = denied(readings);
   ctx.propose = (p) => {
     if (isDenied(p as Proposal)) return;
+    if (elsewhere(p)) return;
     if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
+    if (p.type === "LOCATED_IN") located.push(p as Proposal);
     if (
       (p.type === "LEADS" || p.type === "SERVES_IN") &&
       p.from.kind === "Person" &&
@@ -269,6 +273,55 @@ export function findRelations(ctx: Context): void {
   visitedNations(ctx, eventFacts);
   by("dateEvents");
   dateEvents(ctx);
+  by("eventHosts");
+  eventHosts(ctx, located);
+}
+
+/** A mission named for the nation it is in: "NATO battle group in Slovakia" -> "Slovakia". */
+const NATION_NAMES = new Set(
+  GAZETTEER.filter((g) => g.entity.kind === "Nation").map((g) => g.entity.name),
+);
+const HOST_IN_NAME = /\sin\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)$/u;
+
+/**
+ * A mission whose name places it in one nation is neither deployed to nor hosted by another:
+ * "Slovenia has 50 troops deployed in Latvia" in an article on the NATO battle group in Slovakia
+ * tells of another mission (seventeenth pass).
+ */
+function elsewhere(p: Pick<Proposal, "type" | "from" | "to">): boolean {
+  const [mission, nation] =
+    p.type === "DEPLOYED_TO" ? [p.from, p.to] : p.type === "HOSTS" ? [p.to, p.from] : [];
+  if (mission?.kind !== "Mission" || nation?.kind !== "Nation") return false;
+  const host = HOST_IN_NAME.exec(mission.name)?.[1];
+  return host !== undefined && NATION_NAMES.has(host) && host !== nation.name;
+}
+
+/**
+ * The nation an event is held in hosts it (inferred), as the golds record: "a ceremony at Tapa
+ * Army Base" where the base lies in Estonia, "a joint exercise at the training area in Pabrade"
+ * where Pabrade lies in Lithuania, "the exercise in Poland". Read from the places the rules put
+ * events and places in (LOCATED_IN), one step from the event's place to its nation.
+ */
+function eventHosts(ctx: Context, located: readonly Proposal[]): void {
+  const nationOf = new Map<Cluster, Cluster>();
+  for (const p of located)
+    if (p.from.kind === "Place" && p.to.kind === "Nation" && !nationOf.has(p.from))
+      nationOf.set(p.from, p.to);
+  for (const p of located) {
+    // exercises and ceremonies (OTHER): a meeting or a visit is the place's to host as often as
+    // the nation's in the golds, a conflict no one's
+    if (p.from.kind !== "Event" || p.from.properties.category !== "OTHER") continue;
+    const host = p.to.kind === "Nation" ? p.to : nationOf.get(p.to);
+    if (!host) continue;
+    ctx.propose({
+      type: "HOSTS",
+      from: host,
+      to: p.from,
+      sentence: p.sentence,
+      inferred: true,
+      confidence: 0.6,
+    });
+  }
 }
 
 /**

@@ -69,3 +69,32 @@ describe("extract: the base a mission works from", () => {
     expect(g.some((x) => /DEPLOYED_TO tapa/.test(x))).toBe(false);
   });
 });
+
+describe("extract: the nation an exercise or a ceremony is held in hosts it", () => {
+  it("an exercise held at a town of a nation: the nation hosts it (inferred)", async () => {
+    const f = await facts(
+      "The exercise Silver Arrow was held in Adazi, Latvia, with soldiers of Canada and Spain.",
+    );
+    expect(f).toContain("latvia HOSTS silver-arrow (inferred)");
+    const g = await facts("A change-of-command ceremony was held at Adazi, Latvia, on Friday.");
+    expect(g).toContain("latvia HOSTS change-of-command-ceremony (inferred)");
+  });
+
+  it("a meeting held in a capital is not given to the nation by this rule", async () => {
+    const f = await facts(
+      "The defence ministers of Norway and Denmark met in Oslo on Monday to discuss air defence.",
+    );
+    expect(f.some((x) => /^norway HOSTS/.test(x))).toBe(false);
+  });
+});
+
+describe("extract: a mission named for its nation is not deployed to another", () => {
+  it("troops 'deployed in Latvia' in an article on the battle group in Slovakia", async () => {
+    const f = await facts(
+      "Croatia will send 100 troops to the NATO battle group in Slovakia. Croatia currently has about 80 troops deployed in Latvia.",
+    );
+    expect(f).toContain("nato-battle-group-in-slovakia DEPLOYED_TO slovakia");
+    expect(f.some((x) => /nato-battle-group-in-slovakia DEPLOYED_TO latvia/.test(x))).toBe(false);
+    expect(f.some((x) => /^latvia HOSTS nato-battle-group-in-slovakia/.test(x))).toBe(false);
+  });
+});
