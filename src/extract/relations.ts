@@ -13,6 +13,7 @@ import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { describedEventRelations } from "./event-relations.js";
 import { exerciseParticipants } from "./exercise-participants.js";
+import { exerciseVerbs } from "./exercise-verbs.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
@@ -144,6 +145,7 @@ export function findRelations(ctx: Context): void {
     ["exerciseParticipants", exerciseParticipants(ctx)],
     ["handovers", handovers(ctx, onlyMission, invaders)],
     ["missionBases", missionBases(ctx, onlyMission)],
+    ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);

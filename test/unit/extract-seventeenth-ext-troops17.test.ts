@@ -98,3 +98,31 @@ describe("extract: a mission named for its nation is not deployed to another", (
     expect(f.some((x) => /^latvia HOSTS nato-battle-group-in-slovakia/.test(x))).toBe(false);
   });
 });
+
+describe("extract: taking part in an exercise told by other verbs", () => {
+  it("'joined', 'drilled with', 'flew in', 'sent two frigates to' the exercise", async () => {
+    const f = await facts(
+      "Norway joined the exercise Cold Response in March. Polish troops drilled with Lithuanian forces in the exercise Iron Wolf. German Eurofighters flew in exercise Ramstein Flag. Italy sent two frigates to the exercise Dynamic Mongoose.",
+    );
+    expect(f).toContain("norway PARTICIPATED_IN cold-response");
+    expect(f).toContain("poland PARTICIPATED_IN iron-wolf");
+    expect(f).toContain("germany PARTICIPATED_IN ramstein-flag");
+    expect(f).toContain("italy PARTICIPATED_IN dynamic-mongoose");
+  });
+
+  it("'trained alongside' a partner: the subject takes part, the partner too (inferred)", async () => {
+    const f = await facts(
+      "Finnish soldiers trained alongside Swedish troops during exercise Northern Viking.",
+    );
+    expect(f).toContain("finland PARTICIPATED_IN northern-viking");
+    expect(f).toContain("sweden PARTICIPATED_IN northern-viking (inferred)");
+  });
+
+  it("a place after 'in' or 'to', a demonym with no forces, or a second clause takes no part", async () => {
+    const f = await facts(
+      "Troops from the region flew to Estonia for exercise Spring Storm. Danish politicians, who joined a debate, watched the exercise Iron Wolf.",
+    );
+    expect(f.some((x) => /^estonia PARTICIPATED_IN/.test(x))).toBe(false);
+    expect(f.some((x) => /^denmark PARTICIPATED_IN/.test(x))).toBe(false);
+  });
+});
