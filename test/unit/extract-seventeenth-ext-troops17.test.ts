@@ -5,7 +5,7 @@
  * mechanism has cases that must not fire.
  */
 import { describe, expect, it } from "vitest";
-import { facts } from "../helpers/extract.js";
+import { draft, facts } from "../helpers/extract.js";
 
 describe("extract: a handover between two contingents of a mission", () => {
   it("both sides of 'handed its duties over to' contribute to the mission and take part in the ceremony", async () => {
@@ -124,5 +124,33 @@ describe("extract: taking part in an exercise told by other verbs", () => {
     );
     expect(f.some((x) => /^estonia PARTICIPATED_IN/.test(x))).toBe(false);
     expect(f.some((x) => /^denmark PARTICIPATED_IN/.test(x))).toBe(false);
+  });
+});
+
+describe("extract: a pledge to grow a force, with no figure", () => {
+  it("'will double the number of troops it keeps in Estonia': the nation pledges it, about Estonia", async () => {
+    const d = (await draft("Norway will double the number of troops it keeps in Lithuania."))
+      .document;
+    const pledge = d.entities.find((e) => e.kind === "Pledge");
+    expect(pledge?.name).toMatch(/^Norway: double the number of troops/);
+    const f = d.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+    expect(f).toContain(`norway PLEDGED ${pledge?.key}`);
+    expect(f).toContain(`${pledge?.key} ABOUT lithuania`);
+  });
+
+  it("'aims to increase its military presence' is a pledge; beside a concrete pledge it is not another", async () => {
+    const f = await facts("Denmark aims to increase its military presence in Latvia.");
+    expect(f.some((x) => /^denmark PLEDGED /.test(x))).toBe(true);
+    const d = (
+      await draft(
+        "Denmark aims to increase its military presence in Latvia and will deploy four tanks there.",
+      )
+    ).document;
+    expect(d.entities.filter((e) => e.kind === "Pledge")).toHaveLength(1);
+  });
+
+  it("a growth of spending or of something else is not read as a force pledge", async () => {
+    const d = (await draft("Denmark will double the number of teachers in Copenhagen.")).document;
+    expect(d.entities.some((e) => e.kind === "Pledge")).toBe(false);
   });
 });
