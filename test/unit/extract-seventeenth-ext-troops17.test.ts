@@ -154,3 +154,22 @@ describe("extract: a pledge to grow a force, with no figure", () => {
     expect(d.entities.some((e) => e.kind === "Pledge")).toBe(false);
   });
 });
+
+describe("extract: an exercise named before its head with a two-digit year", () => {
+  it("'the Dragon 24 exercise' is the event Dragon 24 of 2024, attended by the president", async () => {
+    const d = (
+      await draft("Polish President Andrzej Duda attended the Dragon 24 exercise on Monday.")
+    ).document;
+    const e = d.entities.find((x) => x.kind === "Event");
+    expect(e?.key).toBe("dragon-24");
+    expect(String(e?.properties?.date)).toMatch(/^2024/);
+    expect(d.relations.map((r) => `${r.from} ${r.type} ${r.to}`)).toContain(
+      "andrzej-duda PARTICIPATED_IN dragon-24",
+    );
+  });
+
+  it("a count before the head is no year of a name: 'the 24 exercises'", async () => {
+    const d = (await draft("The allies held the 24 exercises planned for the year.")).document;
+    expect(d.entities.some((x) => x.kind === "Event")).toBe(false);
+  });
+});
