@@ -26,6 +26,7 @@ const PARTNER = /\b(?:alongside|with|together with)\s+(?:the\s+)?$/i;
 const WHERE_BEFORE = /\b(?:in|to|at|near|into|across|inside|from|of|on|over)\s+(?:the\s+)?$/i;
 const FORCE_AFTER =
   /^\s+(?:[\p{L}-]+\s+){0,2}?(?:troops|soldiers|forces|personnel|paratroopers|marines|Marines|sailors|airmen|pilots|units?|ships|warships|frigates?|jets|fighters|aircraft|Eurofighters|F-\d+s?|tanks|army|navy|air force|contingents?|companies|company|battalions?)\b/u;
+const MAX_SENTENCE = 1500;
 const CLAUSE_BREAK = /;|\bwhile\b|\bwhereas\b|,\s+but\b|\bwhich\b|\bwho\b/;
 
 /** A nation or armed force standing for who acts: a nation by name, a demonym before forces. */
@@ -42,6 +43,9 @@ function actor(ctx: Context, s: Sentence, p: Placed): Cluster | undefined {
 
 /** Who took part in the exercises each sentence names, by the verbs above. */
 export function exerciseVerbs(ctx: Context, s: Sentence, here: readonly Placed[]): void {
+  // each verb looks back over its clause: a run-on "sentence" of thousands of characters (a list,
+  // a table pasted as one line) is no sentence of taking part, and is not read (stays linear)
+  if (s.text.length > MAX_SENTENCE) return;
   const exercises = here.filter(
     (p) =>
       p.cluster.kind === "Event" &&

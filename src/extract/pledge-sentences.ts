@@ -61,6 +61,16 @@ export interface PledgeHelp {
 
 /** The spending pledges of the article; returns the sentences it read one in. */
 export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> {
+  // whether a sentence makes several pledges, asked once a sentence
+  const several = new Map<Sentence, boolean>();
+  const severalIn = (s: Sentence) => {
+    let v = several.get(s);
+    if (v === undefined) {
+      v = pledgesIn(s.text) > 1;
+      several.set(s, v);
+    }
+    return v;
+  };
   const help: PledgeHelp = { ...given, spokeFor: given.spokeFor ?? new Map() };
   const done = new Set<Sentence>();
   for (const s of ctx.sentences) {
@@ -106,7 +116,7 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
           : KIT_AFTER.exec(ctx.text.slice(verbEnd, clause.end));
       const kit = kitMatch?.[1]
         ? equipmentOf(kitMatch[1], verbEnd + kitMatch[0].length - kitMatch[1].length, qs)
-        : pct || money || troops || pledgesIn(s.text) > 1
+        : pct || money || troops || severalIn(s)
           ? undefined
           : // a growth beside a concrete pledge ("aims to step up its presence and will deploy
             // tanks") is the concrete one's summary
