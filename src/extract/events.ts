@@ -56,7 +56,7 @@ const NOT_A_BODY =
  * service or the alliance ("the Polish Army exercise", "the NATO exercise" are no names).
  */
 const NAMED_EXERCISE =
-  /\b(?:[Tt]he|[Aa]n?|[Tt]his year['’]s|[Ll]ast year['’]s|NATO['’]s|[Tt]he [Aa]lliance['’]s)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|annual|biennial|yearly|large-scale|major|multinational|international|NATO-led|allied)\s+){0,2}((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4}|'\d\d)){0,3})\s+(?:(?:military|naval|joint|multinational|live-fire|air|land|large-scale)\s+)?(?:exercises?|drills|war ?games)\b/gu;
+  /\b(?:[Tt]he|[Aa]n?|[Tt]his year['’]s|[Ll]ast year['’]s|NATO['’]s|[Tt]he [Aa]lliance['’]s)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|annual|biennial|yearly|large-scale|major|multinational|international|NATO-led|allied)\s+){0,2}((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4}|'?\d\d)){0,3})\s+(?:(?:military|naval|joint|multinational|live-fire|air|land|large-scale)\s+)?(?:exercises?|drills|war ?games)\b/gu;
 const NOT_AN_EXERCISE_NAME =
   /^(?:NATO|EU|US|UK|U\.S\.|Allied|Alliance|Army|Navy|Air|Force|Forces|Guard|Armed|Marine|Marines|Defen[cs]e|Military|Baltic|Nordic|Black|Sea|North|South|East|West|Eastern|Western|Annual|New|First|Second|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\p{Lu}\p{Ll}+(?:ish|ian|ese|ic|ean|ch|an))$/u;
 
@@ -154,7 +154,8 @@ export function describedEvents(text: string): DescribedEvent[] {
     if (words.some((w) => NOT_AN_EXERCISE_NAME.test(w))) continue;
     if (words.length < 2 && !/^\p{Lu}{4,}$/u.test(name)) continue;
     const start = (m.index ?? 0) + m[0].indexOf(name);
-    const year = /\b(\d{4})$|'(\d\d)$/.exec(name);
+    // "the Dragon 24 exercise": a two-digit year after the name's words, as "Dragon '24"
+    const year = /\b(\d{4})$|(?:'|\s)(\d\d)$/.exec(name);
     out.push({
       start,
       end: start + name.length,

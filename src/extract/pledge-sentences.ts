@@ -61,6 +61,16 @@ export interface PledgeHelp {
 
 /** The spending pledges of the article; returns the sentences it read one in. */
 export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> {
+  // whether a sentence makes several pledges, asked once a sentence
+  const several = new Map<Sentence, boolean>();
+  const severalIn = (s: Sentence) => {
+    let v = several.get(s);
+    if (v === undefined) {
+      v = pledgesIn(s.text) > 1;
+      several.set(s, v);
+    }
+    return v;
+  };
   const help: PledgeHelp = { ...given, spokeFor: given.spokeFor ?? new Map() };
   const done = new Set<Sentence>();
   for (const s of ctx.sentences) {
@@ -106,7 +116,11 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
           : KIT_AFTER.exec(ctx.text.slice(verbEnd, clause.end));
       const kit = kitMatch?.[1]
         ? equipmentOf(kitMatch[1], verbEnd + kitMatch[0].length - kitMatch[1].length, qs)
-        : undefined;
+        : pct || money || troops || severalIn(s)
+          ? undefined
+          : // a growth beside a concrete pledge ("aims to step up its presence and will deploy
+            // tanks") is the concrete one's summary
+            forcesGrown(ctx.text, verbEnd - (m[2] ?? "").length, m[2] ?? "", clause.end);
       const q = pct ?? money ?? troops ?? kit?.figure;
       if (!q && !kit) continue;
       // an offer ("could send") pledges troops or equipment, never a share or a sum
@@ -308,6 +322,37 @@ function equipmentOf(phrase: string, start: number, qs: readonly Quantity[]): Eq
     span: { start, end, text: phrase, value: figure?.value ?? null },
     figure,
     unit,
+  };
+}
+
+/** How many modal pledge verbs a sentence has. */
+const pledgesIn = (text: string) => [...text.matchAll(PLEDGE_RE)].length;
+
+/** A verb that grows a force. */
+const GROWTH_VERB = /^(?:double|increase|boost|expand|raise|grow|step up|scale up)$/;
+/** The force it grows, right after it: "the number of troops", "its military presence". */
+const FORCES_GROWN =
+  /^\s+(?:(?:the\s+)?(?:number|size|strength)\s+of\s+(?:its\s+|their\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:troops|soldiers|forces|contingent)|(?:its|their)\s+(?:(?:military|troop|armed)\s+)?(?:presence|contingent|deployment|forces|troops))\b/u;
+
+/**
+ * A pledge to grow a force with no figure (seventeenth pass): "Britain will double the number of
+ * troops it keeps in Estonia", "Norway will increase its military presence in Lithuania". The
+ * pledge is the verb and the force ("double the number of troops"), in troops.
+ */
+function forcesGrown(
+  text: string,
+  verbStart: number,
+  verb: string,
+  end: number,
+): Equipment | undefined {
+  if (!GROWTH_VERB.test(verb)) return undefined;
+  const m = FORCES_GROWN.exec(text.slice(verbStart + verb.length, end));
+  if (!m) return undefined;
+  const stop = verbStart + verb.length + m[0].length;
+  return {
+    span: { start: verbStart, end: stop, text: text.slice(verbStart, stop), value: null },
+    figure: undefined,
+    unit: "troops",
   };
 }
 

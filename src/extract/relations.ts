@@ -14,13 +14,16 @@ import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-parti
 import { describedEventRelations } from "./event-relations.js";
 import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
+import { exerciseVerbs } from "./exercise-verbs.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
+import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
 import { shareSlug, slug } from "./keys.js";
 import type { Cluster } from "./link.js";
 import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
 import type { Mention } from "./mentions.js";
+import { missionBases } from "./mission-bases.js";
 import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
 import { placeInPlace } from "./place-in-place.js";
@@ -68,6 +71,8 @@ export function findRelations(ctx: Context): void {
   const entity = ctx.entity.bind(ctx);
   // who took part in which event, and who said what, where: for SAID_AT below
   const proposed: Proposal[] = [];
+  // where events and places are, for the nation that hosts an event held at one of its places
+  const located: Proposal[] = [];
   const propose = ctx.propose.bind(ctx);
   // the nation each person leads or serves, for "his country would ..."
   const servesIn = new Map<Cluster, Cluster>();
@@ -76,7 +81,9 @@ export function findRelations(ctx: Context): void {
   const isDenied = denied(readings);
   ctx.propose = (p) => {
     if (isDenied(p as Proposal)) return;
+    if (elsewhere(p)) return;
     if (p.type === "PARTICIPATED_IN" || p.type === "SAID") proposed.push(p as Proposal);
+    if (p.type === "LOCATED_IN") located.push(p as Proposal);
     if (
       (p.type === "LEADS" || p.type === "SERVES_IN") &&
       p.from.kind === "Person" &&
@@ -115,6 +122,11 @@ export function findRelations(ctx: Context): void {
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   by("titles");
   titles(ctx, home, roleHolders);
+  const missionsNamed = new Set(
+    ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster),
+  );
+  const onlyMission = missionsNamed.size === 1 ? [...missionsNamed][0] : undefined;
+  const invaders = invadersIn(ctx.placed);
   const perSentence: [string, (s: Sentence, here: Placed[]) => void][] = [
     ["invasion", (s, here) => invasion(ctx, s, here)],
     ["troops", (s, here) => troops(ctx, s, here, home)],
@@ -133,6 +145,9 @@ export function findRelations(ctx: Context): void {
     ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
+    ["handovers", handovers(ctx, onlyMission, invaders)],
+    ["missionBases", missionBases(ctx, onlyMission)],
+    ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
@@ -266,6 +281,55 @@ export function findRelations(ctx: Context): void {
   visitedNations(ctx, eventFacts);
   by("dateEvents");
   dateEvents(ctx);
+  by("eventHosts");
+  eventHosts(ctx, located);
+}
+
+/** A mission named for the nation it is in: "NATO battle group in Slovakia" -> "Slovakia". */
+const NATION_NAMES = new Set(
+  GAZETTEER.filter((g) => g.entity.kind === "Nation").map((g) => g.entity.name),
+);
+const HOST_IN_NAME = /\sin\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)$/u;
+
+/**
+ * A mission whose name places it in one nation is neither deployed to nor hosted by another:
+ * "Slovenia has 50 troops deployed in Latvia" in an article on the NATO battle group in Slovakia
+ * tells of another mission (seventeenth pass).
+ */
+function elsewhere(p: Pick<Proposal, "type" | "from" | "to">): boolean {
+  const [mission, nation] =
+    p.type === "DEPLOYED_TO" ? [p.from, p.to] : p.type === "HOSTS" ? [p.to, p.from] : [];
+  if (mission?.kind !== "Mission" || nation?.kind !== "Nation") return false;
+  const host = HOST_IN_NAME.exec(mission.name)?.[1];
+  return host !== undefined && NATION_NAMES.has(host) && host !== nation.name;
+}
+
+/**
+ * The nation an event is held in hosts it (inferred), as the golds record: "a ceremony at Tapa
+ * Army Base" where the base lies in Estonia, "a joint exercise at the training area in Pabrade"
+ * where Pabrade lies in Lithuania, "the exercise in Poland". Read from the places the rules put
+ * events and places in (LOCATED_IN), one step from the event's place to its nation.
+ */
+function eventHosts(ctx: Context, located: readonly Proposal[]): void {
+  const nationOf = new Map<Cluster, Cluster>();
+  for (const p of located)
+    if (p.from.kind === "Place" && p.to.kind === "Nation" && !nationOf.has(p.from))
+      nationOf.set(p.from, p.to);
+  for (const p of located) {
+    // exercises and ceremonies (OTHER): a meeting or a visit is the place's to host as often as
+    // the nation's in the golds, a conflict no one's
+    if (p.from.kind !== "Event" || p.from.properties.category !== "OTHER") continue;
+    const host = p.to.kind === "Nation" ? p.to : nationOf.get(p.to);
+    if (!host) continue;
+    ctx.propose({
+      type: "HOSTS",
+      from: host,
+      to: p.from,
+      sentence: p.sentence,
+      inferred: true,
+      confidence: 0.6,
+    });
+  }
 }
 
 /**
