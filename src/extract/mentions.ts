@@ -1309,6 +1309,24 @@ export function findMentions(
       },
     });
   }
+  // NATO's and its allies' recurring exercises, named without the word "exercise":
+  // "Steadfast Defender 24 is the largest ...", "during BALTOPS 2023", "Dragon-24"
+  for (const m of text.matchAll(KNOWN_EXERCISE_RE)) {
+    const name = m[0];
+    const year = name.match(/[\s-](\d\d)$|[\s-](\d{4})$/);
+    claim({
+      start: m.index,
+      end: m.index + name.length,
+      text: name,
+      kind: "Event",
+      name,
+      key: slug(name),
+      properties: {
+        category: "OTHER",
+        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
+      },
+    });
+  }
   // Events described, not named: "a handover ceremony", "a European Council meeting" (events.ts)
   for (const e of describedEvents(text))
     claim({
@@ -2064,6 +2082,70 @@ function townAt(
     ...(written ? {} : { impliedIn: true }),
   };
 }
+
+/**
+ * Exercises NATO and its allies hold year after year, which news names without the word
+ * "exercise". Names of two words are read alone; one-word names, which are also words or
+ * places ("Dragon", "Hedgehog", "Namejs"), only with their year ("Dragon-24", "Hedgehog 2023")
+ * or in capitals ("BALTOPS").
+ */
+const KNOWN_EXERCISES_TWO = [
+  "Steadfast Defender",
+  "Steadfast Jazz",
+  "Steadfast Noon",
+  "Steadfast Dart",
+  "Trident Juncture",
+  "Trident Jupiter",
+  "Saber Strike",
+  "Sabre Strike",
+  "Saber Guardian",
+  "Defender Europe",
+  "Cold Response",
+  "Nordic Response",
+  "Swift Response",
+  "Iron Wolf",
+  "Noble Jump",
+  "Brilliant Jump",
+  "Ramstein Legacy",
+  "Ramstein Flag",
+  "Arctic Challenge",
+  "Dynamic Mongoose",
+  "Dynamic Manta",
+  "Dynamic Messenger",
+  "Trojan Footprint",
+  "Formidable Shield",
+  "Neptune Strike",
+  "Joint Warrior",
+  "Crystal Arrow",
+  "Silver Arrow",
+  "Baltic Hornet",
+  "Spring Storm",
+  "Northern Coast",
+  "Immediate Response",
+  "Sea Breeze",
+  "Dacian Fall",
+  "Summer Shield",
+  "Griffin Lightning",
+  "Cyber Coalition",
+  "Locked Shields",
+  "Air Defender",
+  "Anatolian Eagle",
+  "Frisian Flag",
+];
+const KNOWN_EXERCISES_ONE = [
+  "Dragon",
+  "Hedgehog",
+  "Anakonda",
+  "Zapad",
+  "Namejs",
+  "Siil",
+  "Kevadtorm",
+  "Baltops",
+];
+const KNOWN_EXERCISE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies)\\b)`,
+  "gu",
+);
 
 /** What may follow "Rukla, Lithuania" when it is a town and its nation, not a clause's subject. */
 const AFTER_TOWNS_NATION =

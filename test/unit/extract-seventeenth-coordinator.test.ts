@@ -56,3 +56,30 @@ describe("extract: the NATO summit known by its nation", () => {
     ]);
   });
 });
+
+describe("extract: NATO's recurring exercises, named without the word 'exercise'", () => {
+  const events = async (text: string) =>
+    (await draft(text, "2024-05-02")).document.entities
+      .filter((e) => e.kind === "Event")
+      .map((e) => `${e.key} ${e.properties?.date ?? ""}`.trim());
+
+  it("'Steadfast Defender 24 is ...', 'joined BALTOPS 2023', 'Dragon-24' are exercises of their year", async () => {
+    expect(await events("Steadfast Defender 24 is the largest drill in decades.")).toEqual([
+      "steadfast-defender-24 2024",
+    ]);
+    expect(await events("Ships from 14 nations joined BALTOPS 2023 in the Baltic Sea.")).toEqual([
+      "baltops-2023 2023",
+    ]);
+    expect(await events("Polish troops crossed the Vistula during Dragon-24.")).toEqual([
+      "dragon-24 2024",
+    ]);
+    expect(await events("Cold Response brought 20,000 troops to Norway.")).toEqual([
+      "cold-response",
+    ]);
+  });
+
+  it("a one-word name without its year is a word ('the Dragon', 'Hedgehog drills' are no events)", async () => {
+    expect(await events("The Dragon was painted on the flag of Wales.")).toEqual([]);
+    expect(await events("Hedgehog numbers fell in England.")).toEqual([]);
+  });
+});
