@@ -1327,6 +1327,22 @@ export function findMentions(
       },
     });
   }
+  // The alliance's standing forces, written in lower case: "NATO's rapid reaction force", "the
+  // alliance's new spearhead force" (named as NATO's; the alliance stays its own mention)
+  for (const m of text.matchAll(NATO_FORCE_RE)) {
+    const words = m[1] ?? "";
+    const start = m.index + m[0].length - words.length;
+    const name = `NATO ${words.toLowerCase().replace(/-/g, " ")}`;
+    claim({
+      start,
+      end: start + words.length,
+      text: words,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
+    });
+  }
   // Events described, not named: "a handover ceremony", "a European Council meeting" (events.ts)
   for (const e of describedEvents(text))
     claim({
@@ -2082,6 +2098,10 @@ function townAt(
     ...(written ? {} : { impliedIn: true }),
   };
 }
+
+/** "NATO's rapid reaction force", "the alliance's spearhead force": the words after the possessive. */
+const NATO_FORCE_RE =
+  /\b(?:NATO|[Tt]he [Aa]lliance)['’]s\s+(?:new\s+|own\s+)?((?:rapid[- ]reaction|rapid[- ]response|quick[- ]reaction|high[- ]readiness|very[- ]high[- ]readiness|spearhead)\s+force)\b/gu;
 
 /**
  * Exercises NATO and its allies hold year after year, which news names without the word

@@ -83,3 +83,22 @@ describe("extract: NATO's recurring exercises, named without the word 'exercise'
     expect(await events("Hedgehog numbers fell in England.")).toEqual([]);
   });
 });
+
+describe("extract: the alliance's standing forces, written in lower case", () => {
+  it("'NATO's rapid reaction force', 'the alliance's spearhead force' are organisations named as NATO's", async () => {
+    const found = await names(
+      "Britain will send 3,500 troops to NATO's rapid reaction force. The alliance's new spearhead force will be ready in 2016.",
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "Organization NATO rapid reaction force",
+        "Organization NATO spearhead force",
+        "Organization NATO",
+      ]),
+    );
+    // Another force of the alliance's is not made up ("NATO's forces", "NATO's air force").
+    expect(await names("NATO's forces in Latvia grew, and NATO's air force flew.")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/NATO (?:forces|air force)/)]),
+    );
+  });
+});
