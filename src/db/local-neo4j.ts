@@ -10,6 +10,7 @@
  *   instances/<name>/neo4j.pid the running server, so a second start reuses it
  *   instances/<name>/owner.pid the process that started (or adopted) it and will stop it
  *   instances/<name>/watchdog.pid the watchdog that stops it if that process dies first
+ *   instances/<name>/start.lock   the process starting it now (pid), so that two starts take turns
  *
  * The instance folder is private to its user (directories 0700, files 0600): the store, the
  * transaction logs and the password are as sensitive as each other. Neo4j and its tools run with
@@ -503,6 +504,59 @@ async function stopOwned(home: string, pid: number): Promise<void> {
 }
 
 /**
+ * Runs `start` holding the instance's start lock: `start.lock` in its folder, created exclusively
+ * and holding this process's pid, removed when `start` ends. Two servers started at once on one
+ * NEO4J_LOCAL_DIR (two \`npm start\`, a supervisor's replicas) each generated a password, ran
+ * the tool that sets it and started a Java of their own: one exited on the password file the other
+ * had renamed, the other waited 120 s for a Bolt that refused the password it held, and the
+ * password file then matched neither, so no later start could log in (redteam16). Now the
+ * second waits, then finds the first's server running and reuses it. A lock whose process is
+ * gone (killed during a start) is taken over.
+ */
+async function withStartLock<T>(
+  home: string,
+  o: Pick<LocalNeo4jOptions, "instance" | "startTimeoutMs">,
+  log: (message: string) => void,
+  start: () => Promise<T>,
+): Promise<T> {
+  const lock = join(home, "start.lock");
+  // Waiting covers the other's whole start (its own Bolt wait included), and a little more.
+  const until = Date.now() + o.startTimeoutMs + 30_000;
+  let told = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { mode: 0o600, flag: "wx" });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    const holder = readPid(lock);
+    if (holder && !alive(holder)) {
+      // Taken over only if it still names the same dead process (another waiter may have won).
+      if (readPid(lock) === holder) rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > until) {
+      throw new LocalNeo4jError(
+        `Another process${holder ? ` (pid ${holder})` : ""} has been starting the local Neo4j (${o.instance}) for longer than NEO4J_START_TIMEOUT_MS; stop it, or delete ${lock} if no such process runs.`,
+      );
+    }
+    if (!told) {
+      log(
+        `Another process${holder ? ` (pid ${holder})` : ""} is starting the local Neo4j (${o.instance}); waiting for it ...`,
+      );
+      told = true;
+    }
+    await sleep(250);
+  }
+  try {
+    return await start();
+  } finally {
+    if (readPid(lock) === process.pid) rmSync(lock, { force: true });
+  }
+}
+
+/**
  * Starts (or reuses) the local Neo4j instance and resolves once Bolt answers with its
  * credentials. An instance already running is reused and left running while the process that
  * started it lives; one whose starter died (and whose watchdog is gone too) is adopted: this
@@ -516,6 +570,16 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   const lib = ensureJars(root, log);
   const home = join(root, "instances", o.instance);
   prepareHome(home);
+  return withStartLock(home, o, log, () => startLocked(o, log, lib, home));
+}
+
+/** startLocalNeo4j's work, done by one process at a time per instance (see withStartLock). */
+async function startLocked(
+  o: LocalNeo4jOptions,
+  log: (message: string) => void,
+  lib: string,
+  home: string,
+): Promise<LocalNeo4j> {
   const conf = writeConfig(home, o);
   const password = ensurePassword(lib, home, conf);
   const uri = `bolt://127.0.0.1:${o.boltPort}`;
