@@ -81,7 +81,7 @@ export interface LocalNeo4j {
   database: string;
   /** False when an instance already running was reused; stop() then leaves it running. */
   startedHere: boolean;
-  /** The server's pid when this process started or adopted it. */
+  /** The server's pid: the one this process started or adopted, or the one it reused. */
   pid?: number;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
@@ -97,14 +97,22 @@ const RESTART_STEADY_MS = 60_000;
  * Watches the server `pid` owned here and starts it again when it exits without stop() (waiting
  * 1 s, 2 s, 4 s ... up to a minute between tries while it keeps failing). The driver reconnects
  * by itself once Bolt answers again (as after an outage of a server elsewhere).
+ *
+ * A server reused here (another API on this NEO4J_LOCAL_DIR started it) is watched too
+ * (`ownedFirst` false): when its starter stopped it (Ctrl-C in the other terminal) this API
+ * answered SERVICE_UNAVAILABLE for ever and logged nothing (redteam16). Now the first API to see
+ * it gone starts it again (the start lock lets one start it; the others reuse that one), and
+ * owns it from then on; only a server this process owns is stopped by stop().
  */
 function supervised(
   o: LocalNeo4jOptions,
   home: string,
   first: number,
   report: (message: string) => void,
+  ownedFirst = true,
 ): Pick<LocalNeo4j, "stop"> {
   let pid = first;
+  let owns = ownedFirst;
   let since = Date.now();
   let stopped = false;
   let busy = false;
@@ -114,14 +122,22 @@ function supervised(
     const ran = Date.now() - since;
     if (ran >= RESTART_STEADY_MS) failures = 0;
     if (Date.now() < next) return;
-    report(
-      failures === 0
-        ? `The local Neo4j (${o.instance}, pid ${pid}) exited after ${Math.round(ran / 1000)} s without being stopped; starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).\n${logTail(home)}`
-        : `Starting the local Neo4j (${o.instance}) again, try ${failures + 1} ...`,
-    );
+    if (failures === 0 && !owns)
+      // Stopped by the API that started it, as a rule: not an error of this one.
+      o.log?.(
+        `The local Neo4j (${o.instance}, pid ${pid}) that this server reused has stopped (the server that started it stopped?); starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).`,
+      );
+    else
+      report(
+        failures === 0
+          ? `The local Neo4j (${o.instance}, pid ${pid}) exited after ${Math.round(ran / 1000)} s without being stopped; starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).\n${logTail(home)}`
+          : `Starting the local Neo4j (${o.instance}) again, try ${failures + 1} ...`,
+      );
     try {
       const started = await startLocalNeo4j({ ...o, restartOnExit: undefined });
       if (stopped) return void (await started.stop());
+      // Another API may have started it first: then this one reuses it, and watches that one.
+      owns = started.startedHere;
       pid = started.pid ?? pid;
       since = Date.now();
       failures = 0;
@@ -147,7 +163,7 @@ function supervised(
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await stopOwned(home, pid);
+      if (owns) await stopOwned(home, pid);
     },
   };
 }
@@ -617,7 +633,14 @@ async function startLocked(
           return owned(previous);
         }
         log(`Reusing the local Neo4j (${o.instance}) already running on ${uri} (pid ${previous}).`);
-        return { ...base, startedHere: false, stop: async () => {} };
+        return {
+          ...base,
+          startedHere: false,
+          pid: previous,
+          stop: o.restartOnExit
+            ? supervised(o, home, previous, o.restartOnExit, false).stop
+            : async () => {},
+        };
       }
       await sleep(500);
     }

@@ -7,7 +7,8 @@
  * file then matched neither, so no later start could log in; with the password race gone, the
  * two ran the schema's IF NOT EXISTS statements together and one exited on DeadlockDetected or
  * EquivalentSchemaRuleAlreadyExists. Now the second waits for the first's start, reuses its
- * Neo4j, and both serve.
+ * Neo4j, and both serve. And when the first stops (and its Neo4j with it), the second, which
+ * answered SERVICE_UNAVAILABLE for ever, starts it again.
  */
 import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,4 +74,25 @@ describe("two servers started at once on one fresh local Neo4j folder", () => {
       await db.driver.close();
     }
   }, 240_000);
+
+  it("when the one that started the Neo4j stops, the other starts it again and answers", async () => {
+    // Before: the other kept answering SERVICE_UNAVAILABLE ("try again shortly") for ever, and
+    // logged nothing; /ready said 503 until it was restarted by hand.
+    expect(servers).toHaveLength(2);
+    const ownerPid = Number(readFileSync(join(home, "owner.pid"), "utf8"));
+    const owner = servers.find((s) => s.child.pid === ownerPid);
+    const other = servers.find((s) => s.child.pid !== ownerPid);
+    if (!owner || !other) throw new Error(`neither server owns the Neo4j (owner.pid ${ownerPid})`);
+    await owner.stop();
+    let answer = await post(other, READ);
+    for (let i = 0; i < 120 && !answer.body.data?.entity; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      answer = await post(other, READ);
+    }
+    expect(answer.body).toMatchObject({ data: { entity: { name: "Canada" } } });
+    expect((await fetch(`${other.url}/ready`)).status).toBe(200);
+    expect(errorLines(other)).toEqual([]);
+    // It owns the Neo4j now, so its own stop (afterAll) stops it.
+    expect(Number(readFileSync(join(home, "owner.pid"), "utf8"))).toBe(other.child.pid);
+  }, 120_000);
 });
