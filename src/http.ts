@@ -4,7 +4,13 @@
  * logs headers, bodies or variables, so tokens and passwords cannot reach the log.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  maxHeaderSize,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { Socket } from "node:net";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
@@ -109,12 +115,40 @@ function rawOrigin(packet: unknown): string | undefined {
   return /(?:^|\r\n)origin:[ \t]*([^\r\n]*)/i.exec(packet.toString("latin1"))?.[1]?.trim();
 }
 
-/** The status line and text of Node's own refusals of a request it could not read whole. */
-function clientErrorStatus(code: string | undefined): [number, string] {
-  if (code === "HPE_HEADER_OVERFLOW") return [431, "Request Header Fields Too Large"];
-  if (code === "HPE_CHUNK_EXTENSIONS_OVERFLOW") return [413, "Payload Too Large"];
-  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return [408, "Request Timeout"];
-  return [400, "Bad Request"];
+/**
+ * The status line, text and GraphQL-shaped body of Node's own refusals of a request it could not
+ * read whole. The body says what to do: a GET whose query string is long (a 12 kB query) was
+ * answered a bare 431 with no body, which a client cannot act on (redteam16).
+ */
+function clientErrorStatus(code: string | undefined): [number, string, string] {
+  const body = (message: string, errorCode: string) =>
+    JSON.stringify({ errors: [{ message, extensions: { code: errorCode } }] });
+  if (code === "HPE_HEADER_OVERFLOW")
+    return [
+      431,
+      "Request Header Fields Too Large",
+      body(
+        `The request line and header fields exceed ${maxHeaderSize} bytes, the most the server reads. Send a long query in a POST body (Content-Type: application/json) rather than a GET's query string, and fewer or shorter header fields.`,
+        "LIMIT_EXCEEDED",
+      ),
+    ];
+  if (code === "HPE_CHUNK_EXTENSIONS_OVERFLOW")
+    return [
+      413,
+      "Payload Too Large",
+      body("The chunked body's chunk extensions are too long; send none.", "LIMIT_EXCEEDED"),
+    ];
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT")
+    return [
+      408,
+      "Request Timeout",
+      body("The request's header fields did not arrive in time; send them at once.", "TIMEOUT"),
+    ];
+  return [
+    400,
+    "Bad Request",
+    body("The bytes received are not a well-formed HTTP/1.1 request.", "BAD_REQUEST"),
+  ];
 }
 
 async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
@@ -674,7 +708,7 @@ export function createHttp({
     // be followed by another status line.
     const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
     if (error.code !== "ECONNRESET" && socket.writable && !answering?.headersSent) {
-      const [status, text] = clientErrorStatus(error.code);
+      const [status, text, body] = clientErrorStatus(error.code);
       const headers = Object.entries(
         corsHeaders(corsOrigins, rawOrigin(error.rawPacket) ?? null, false),
       );
@@ -685,10 +719,11 @@ export function createHttp({
         [
           `HTTP/1.1 ${status} ${text}`,
           ...headers.map(([name, value]) => `${name}: ${value}`),
-          "Content-Length: 0",
+          "Content-Type: application/json; charset=utf-8",
+          `Content-Length: ${Buffer.byteLength(body)}`,
           "Connection: close",
           "",
-          "",
+          body,
         ].join("\r\n"),
         () => socket.destroy(),
       );

@@ -58,6 +58,18 @@ export function loadTokenEntries(env: {
     }
     entries.push(...parseTokenEntries(text, origin));
   }
+  // One token listed twice (in API_TOKENS and again in the file, say, with other scopes) was
+  // resolved by the first entry without a word, so an operator who gave a token new scopes, or
+  // took them away, in the later list saw nothing change (redteam16). Refused, naming both.
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const earlier = seen.get(entry.sha256);
+    if (earlier !== undefined)
+      throw new Error(
+        `API_TOKENS / API_TOKENS_FILE: the token of "${entry.name}" is listed twice (first as "${earlier}"); list each token once, with all its scopes`,
+      );
+    seen.set(entry.sha256, entry.name);
+  }
   return entries;
 }
 

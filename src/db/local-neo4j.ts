@@ -10,6 +10,7 @@
  *   instances/<name>/neo4j.pid the running server, so a second start reuses it
  *   instances/<name>/owner.pid the process that started (or adopted) it and will stop it
  *   instances/<name>/watchdog.pid the watchdog that stops it if that process dies first
+ *   instances/<name>/start.lock   the process starting it now (pid), so that two starts take turns
  *
  * The instance folder is private to its user (directories 0700, files 0600): the store, the
  * transaction logs and the password are as sensitive as each other. Neo4j and its tools run with
@@ -80,7 +81,7 @@ export interface LocalNeo4j {
   database: string;
   /** False when an instance already running was reused; stop() then leaves it running. */
   startedHere: boolean;
-  /** The server's pid when this process started or adopted it. */
+  /** The server's pid: the one this process started or adopted, or the one it reused. */
   pid?: number;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
@@ -96,14 +97,22 @@ const RESTART_STEADY_MS = 60_000;
  * Watches the server `pid` owned here and starts it again when it exits without stop() (waiting
  * 1 s, 2 s, 4 s ... up to a minute between tries while it keeps failing). The driver reconnects
  * by itself once Bolt answers again (as after an outage of a server elsewhere).
+ *
+ * A server reused here (another API on this NEO4J_LOCAL_DIR started it) is watched too
+ * (`ownedFirst` false): when its starter stopped it (Ctrl-C in the other terminal) this API
+ * answered SERVICE_UNAVAILABLE for ever and logged nothing (redteam16). Now the first API to see
+ * it gone starts it again (the start lock lets one start it; the others reuse that one), and
+ * owns it from then on; only a server this process owns is stopped by stop().
  */
 function supervised(
   o: LocalNeo4jOptions,
   home: string,
   first: number,
   report: (message: string) => void,
+  ownedFirst = true,
 ): Pick<LocalNeo4j, "stop"> {
   let pid = first;
+  let owns = ownedFirst;
   let since = Date.now();
   let stopped = false;
   let busy = false;
@@ -113,14 +122,22 @@ function supervised(
     const ran = Date.now() - since;
     if (ran >= RESTART_STEADY_MS) failures = 0;
     if (Date.now() < next) return;
-    report(
-      failures === 0
-        ? `The local Neo4j (${o.instance}, pid ${pid}) exited after ${Math.round(ran / 1000)} s without being stopped; starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).\n${logTail(home)}`
-        : `Starting the local Neo4j (${o.instance}) again, try ${failures + 1} ...`,
-    );
+    if (failures === 0 && !owns)
+      // Stopped by the API that started it, as a rule: not an error of this one.
+      o.log?.(
+        `The local Neo4j (${o.instance}, pid ${pid}) that this server reused has stopped (the server that started it stopped?); starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).`,
+      );
+    else
+      report(
+        failures === 0
+          ? `The local Neo4j (${o.instance}, pid ${pid}) exited after ${Math.round(ran / 1000)} s without being stopped; starting it again (requests answer SERVICE_UNAVAILABLE meanwhile).\n${logTail(home)}`
+          : `Starting the local Neo4j (${o.instance}) again, try ${failures + 1} ...`,
+      );
     try {
       const started = await startLocalNeo4j({ ...o, restartOnExit: undefined });
       if (stopped) return void (await started.stop());
+      // Another API may have started it first: then this one reuses it, and watches that one.
+      owns = started.startedHere;
       pid = started.pid ?? pid;
       since = Date.now();
       failures = 0;
@@ -146,7 +163,7 @@ function supervised(
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await stopOwned(home, pid);
+      if (owns) await stopOwned(home, pid);
     },
   };
 }
@@ -503,6 +520,59 @@ async function stopOwned(home: string, pid: number): Promise<void> {
 }
 
 /**
+ * Runs `start` holding the instance's start lock: `start.lock` in its folder, created exclusively
+ * and holding this process's pid, removed when `start` ends. Two servers started at once on one
+ * NEO4J_LOCAL_DIR (two \`npm start\`, a supervisor's replicas) each generated a password, ran
+ * the tool that sets it and started a Java of their own: one exited on the password file the other
+ * had renamed, the other waited 120 s for a Bolt that refused the password it held, and the
+ * password file then matched neither, so no later start could log in (redteam16). Now the
+ * second waits, then finds the first's server running and reuses it. A lock whose process is
+ * gone (killed during a start) is taken over.
+ */
+async function withStartLock<T>(
+  home: string,
+  o: Pick<LocalNeo4jOptions, "instance" | "startTimeoutMs">,
+  log: (message: string) => void,
+  start: () => Promise<T>,
+): Promise<T> {
+  const lock = join(home, "start.lock");
+  // Waiting covers the other's whole start (its own Bolt wait included), and a little more.
+  const until = Date.now() + o.startTimeoutMs + 30_000;
+  let told = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { mode: 0o600, flag: "wx" });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    const holder = readPid(lock);
+    if (holder && !alive(holder)) {
+      // Taken over only if it still names the same dead process (another waiter may have won).
+      if (readPid(lock) === holder) rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > until) {
+      throw new LocalNeo4jError(
+        `Another process${holder ? ` (pid ${holder})` : ""} has been starting the local Neo4j (${o.instance}) for longer than NEO4J_START_TIMEOUT_MS; stop it, or delete ${lock} if no such process runs.`,
+      );
+    }
+    if (!told) {
+      log(
+        `Another process${holder ? ` (pid ${holder})` : ""} is starting the local Neo4j (${o.instance}); waiting for it ...`,
+      );
+      told = true;
+    }
+    await sleep(250);
+  }
+  try {
+    return await start();
+  } finally {
+    if (readPid(lock) === process.pid) rmSync(lock, { force: true });
+  }
+}
+
+/**
  * Starts (or reuses) the local Neo4j instance and resolves once Bolt answers with its
  * credentials. An instance already running is reused and left running while the process that
  * started it lives; one whose starter died (and whose watchdog is gone too) is adopted: this
@@ -516,6 +586,16 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   const lib = ensureJars(root, log);
   const home = join(root, "instances", o.instance);
   prepareHome(home);
+  return withStartLock(home, o, log, () => startLocked(o, log, lib, home));
+}
+
+/** startLocalNeo4j's work, done by one process at a time per instance (see withStartLock). */
+async function startLocked(
+  o: LocalNeo4jOptions,
+  log: (message: string) => void,
+  lib: string,
+  home: string,
+): Promise<LocalNeo4j> {
   const conf = writeConfig(home, o);
   const password = ensurePassword(lib, home, conf);
   const uri = `bolt://127.0.0.1:${o.boltPort}`;
@@ -553,7 +633,14 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
           return owned(previous);
         }
         log(`Reusing the local Neo4j (${o.instance}) already running on ${uri} (pid ${previous}).`);
-        return { ...base, startedHere: false, stop: async () => {} };
+        return {
+          ...base,
+          startedHere: false,
+          pid: previous,
+          stop: o.restartOnExit
+            ? supervised(o, home, previous, o.restartOnExit, false).stop
+            : async () => {},
+        };
       }
       await sleep(500);
     }

@@ -4,10 +4,42 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Neo4jError, type Session } from "neo4j-driver";
 import { isFilterable, KIND_NAMES, KINDS, type PropertyType } from "../domain/vocabulary.js";
 import { PROJECT_ROOT } from "../paths.js";
 import type { Db } from "./driver.js";
 import { mapDbError } from "./errors.js";
+
+/** How long one schema statement is tried again while another process changes the schema. */
+const SCHEMA_RETRY_MS = 60_000;
+
+/**
+ * One schema statement, run again while another session changes the schema: two servers started
+ * at once on one database (two `npm start`, a supervisor's replicas) ran the same IF NOT EXISTS
+ * statements together, and one of them was told DeadlockDetected (and exited with "The write
+ * deadlocked with concurrent writes to the same entities ... retry it.") or, creating the same
+ * index in the same moment, EquivalentSchemaRuleAlreadyExists (and exited with a stack)
+ * (redteam16). Every statement is idempotent, so running it again is safe: a transient error is
+ * tried again after a short random pause for up to a minute, and a rule that another session
+ * created meanwhile is seen by IF NOT EXISTS on the next try (a few tries: a rule that is really
+ * in the way still fails).
+ */
+async function runSchemaStatement(session: Session, statement: string): Promise<void> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await session.run(statement);
+      return;
+    } catch (error) {
+      const code = error instanceof Neo4jError ? error.code : "";
+      const again =
+        (code.startsWith("Neo.TransientError.") && Date.now() - started < SCHEMA_RETRY_MS) ||
+        (/^Neo\.ClientError\.Schema\.\w*AlreadyExists$/.test(code) && attempt < 3);
+      if (!again) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(100 * 2 ** attempt, 2_000)));
+    }
+  }
+}
 
 const MIGRATIONS = join(PROJECT_ROOT, "schema", "neo4j");
 
@@ -61,7 +93,7 @@ export async function migrate(db: Db): Promise<number> {
   const session = db.driver.session({ database: db.database });
   try {
     // Schema changes cannot share a transaction with other work: one auto-commit each.
-    for (const statement of statements) await session.run(statement);
+    for (const statement of statements) await runSchemaStatement(session, statement);
     await session.run("CALL db.awaitIndexes(300)");
     return statements.length;
   } catch (error) {

@@ -612,6 +612,28 @@ describe("very many header fields", () => {
   });
 });
 
+describe("a GET whose query string is longer than Node reads", () => {
+  it("is refused with 431 and a body saying to POST it (it was a bare 431 with no body)", async () => {
+    const query = `{ entity(key: "canada") { name } }${" ".repeat(20_000)}`;
+    const r = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { accept: "application/json", "x-graphql-yoga-csrf": "1" },
+    });
+    expect(r.status).toBe(431);
+    expect(r.headers.get("content-type")).toMatch(/application\/json/);
+    const body = (await r.json()) as { errors: { message: string; extensions: unknown }[] };
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]?.extensions).toEqual({ code: "LIMIT_EXCEEDED" });
+    expect(body.errors[0]?.message).toContain("exceed 16384 bytes");
+    expect(body.errors[0]?.message).toContain("POST body");
+    // The same query by POST is answered.
+    const posted = await post(server, { query });
+    expect(posted.body).toEqual({
+      data: { entity: { name: "Canada" } },
+      extensions: { cypherRoundTrips: 1 },
+    });
+  });
+});
+
 describe("paging with first and last together", () => {
   const keys = (r: { body: { data: { nations: { edges: { node: { key: string } }[] } } } }) =>
     r.body.data.nations.edges.map((e) => e.node.key);

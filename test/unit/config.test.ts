@@ -127,3 +127,25 @@ describe("the memory the limits admit", () => {
     }
   });
 });
+
+describe("API_TOKENS with one token twice", () => {
+  const entry = (name: string, scopes: string[]) => ({
+    name,
+    sha256: "ab".repeat(32),
+    scopes,
+  });
+
+  it("stops start-up naming both (the first entry's scopes were used without a word)", () => {
+    const twice = JSON.stringify([entry("alice", ["read"]), entry("alice-admin", ["admin"])]);
+    expect(() => loadConfig({ API_TOKENS: twice })).toThrow(ConfigError);
+    expect(() => loadConfig({ API_TOKENS: twice })).toThrow(
+      'the token of "alice-admin" is listed twice (first as "alice")',
+    );
+    // Two tokens, each once, are fine.
+    const two = JSON.stringify([
+      entry("alice", ["read"]),
+      { ...entry("bob", ["write"]), sha256: "cd".repeat(32) },
+    ]);
+    expect(loadConfig({ API_TOKENS: two }).API_TOKENS).toBe(two);
+  });
+});
