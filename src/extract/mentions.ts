@@ -182,7 +182,8 @@ const TITLE_WORDS = new Set(
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
   Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
-  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM`
+  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM
+  Lt Gen Maj Brig Col Capt Cpl LCpl Sgt Adm Cdr Cmdr Pte Cdre Wg Sqn Ldr Flt Gp`
     .split(/\s+/)
     .filter(Boolean)
     .concat(Object.keys(FOREIGN_TITLES)),
@@ -462,9 +463,12 @@ const FORMATION_RE = new RegExp(
 );
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
 
-/** Titles a name follows directly: a rank or an office ("Major General", "Minister"), not a body. */
+/**
+ * Titles a name follows directly: a rank or an office ("Major General", "Minister", "Land Force
+ * Commander"), not a body; ranks also as British and NATO releases abbreviate them ("Brig Gen").
+ */
 const HEAD_TITLES =
-  /^(?:General|Colonel|Admiral|Brigadier|Marshal|Commodore|Captain|Lieutenant|Sergeant|Minister|Secretary|President|Ambassador|Chancellor|Premier|Gen\.|Col\.|Adm\.|Lt\.|Capt\.|(?:Lieutenant|Major|Brigadier|Colonel)-(?:General|Colonel)|(?:Lt|Maj|Brig)\.-(?:Gen|Col)\.)$/;
+  /^(?:General|Colonel|Admiral|Brigadier|Marshal|Commodore|Captain|Lieutenant|Sergeant|Commander|Minister|Secretary|President|Ambassador|Chancellor|Premier|Gen\.?|Col\.?|Adm\.?|Lt\.?|Capt\.?|Cdr|Cmdr|Sgt|Cpl|(?:Lieutenant|Major|Brigadier|Colonel)-(?:General|Colonel)|(?:Lt|Maj|Brig)\.-(?:Gen|Col)\.)$/;
 
 /** A title word at `i` of a run: "State" is one in "Secretary of State", "Minister of State". */
 function isTitleAt(run: readonly Token[], i: number): boolean {

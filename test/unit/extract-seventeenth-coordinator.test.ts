@@ -102,3 +102,24 @@ describe("extract: the alliance's standing forces, written in lower case", () =>
     );
   });
 });
+
+describe("extract: ranks as British and NATO releases abbreviate them, and an office after a body's name", () => {
+  it("'Maj Gen Harald Gante', 'Col Jane Smith', 'Wg Cdr John Smith': the rank is no part of the name", async () => {
+    const found = await names(
+      "Maj Gen Harald Gante met Col Jane Smith, and Wg Cdr John Smith leads the RAF detachment.",
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(["Person Harald Gante", "Person Jane Smith", "Person John Smith"]),
+    );
+    expect(found.filter((n) => /Maj|Col|Wg|Cdr/.test(n))).toEqual([]);
+  });
+
+  it("'Land Force Commander Artūras Radvilas': a person, after the body's name and its office", async () => {
+    expect(
+      await names("He met Land Force Commander Brig Gen Artūras Radvilas in Vilnius."),
+    ).toContain("Person Artūras Radvilas");
+    expect(await names("He met Land Force Commander Artūras Radvilas in Vilnius.")).toContain(
+      "Person Artūras Radvilas",
+    );
+  });
+});
