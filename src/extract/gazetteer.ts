@@ -324,6 +324,8 @@ const REGIONS = [
   "Asia",
   "the Sahel",
   "Crimea",
+  "Crimean peninsula",
+  "Crimean Peninsula",
   "Donbas",
 ];
 /** Names any reader takes for one region: "the Baltic states" and "the Baltics" are the Baltic region. */
@@ -331,6 +333,8 @@ const SAME_REGION: Record<string, string> = {
   "Baltic states": "Baltic region",
   "the Baltics": "Baltic region",
   "Mediterranean Sea": "Mediterranean",
+  "Crimean peninsula": "Crimea",
+  "Crimean Peninsula": "Crimea",
 };
 for (const r of REGIONS) {
   // "eastern flank" is the Eastern Flank

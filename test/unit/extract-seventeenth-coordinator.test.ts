@@ -123,3 +123,11 @@ describe("extract: ranks as British and NATO releases abbreviate them, and an of
     );
   });
 });
+
+describe("extract: a region named by its adjective", () => {
+  it("'the Crimean peninsula' is Crimea", async () => {
+    expect(
+      await names("NATO reinforced its eastern flank after Russia annexed the Crimean peninsula."),
+    ).toContain("Place Crimea");
+  });
+});
