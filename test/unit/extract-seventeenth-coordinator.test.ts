@@ -124,6 +124,16 @@ describe("extract: ranks as British and NATO releases abbreviate them, and an of
   });
 });
 
+describe("extract: a legion named by its nation", () => {
+  it("'the French Foreign Legion' is an armed force, beside 'the French Army'", async () => {
+    expect(
+      await names("Soldiers of the French Army and the French Foreign Legion arrived in Estonia."),
+    ).toEqual(
+      expect.arrayContaining(["Organization French Army", "Organization French Foreign Legion"]),
+    );
+  });
+});
+
 describe("extract: a region named by its adjective", () => {
   it("'the Crimean peninsula' is Crimea", async () => {
     expect(
