@@ -135,6 +135,14 @@ describe("extract: a legion named by its nation", () => {
 });
 
 describe("extract: a region named by its adjective", () => {
+  it("Africa's and Asia's parts are places ('Central Africa', 'the Horn of Africa', 'the South Caucasus')", async () => {
+    expect(
+      await names(
+        "Estonian troops served in Kosovo, Central Africa and Mali, and ships off the Horn of Africa.",
+      ),
+    ).toEqual(expect.arrayContaining(["Place Central Africa", "Place Horn of Africa"]));
+  });
+
   it("'the Crimean peninsula' is Crimea", async () => {
     expect(
       await names("NATO reinforced its eastern flank after Russia annexed the Crimean peninsula."),
