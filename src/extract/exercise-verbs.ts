@@ -69,35 +69,28 @@ export function exerciseVerbs(ctx: Context, s: Sentence, here: readonly Placed[]
     const lead = ctx.text.slice(s.start, verbStart);
     const breaks = [...lead.matchAll(new RegExp(CLAUSE_BREAK.source, "g"))];
     const from = s.start + (breaks.length > 0 ? (breaks.at(-1)?.index ?? 0) : 0);
-    for (const p of here) {
-      if (p.mention.end > verbStart) {
-        // a partner between the verb and the exercise
-        if (p.mention.start >= e.mention.start) break;
-        const before = ctx.text.slice(Math.max(verbEnd, p.mention.start - 20), p.mention.start);
-        const c = PARTNER.test(before) ? actor(ctx, s, p) : undefined;
-        if (c)
-          ctx.propose({
-            type: "PARTICIPATED_IN",
-            from: c,
-            to: e.cluster,
-            sentence: s,
-            inferred: true,
-            confidence: 0.6,
-          });
-        continue;
-      }
-      if (p.mention.start < from) continue;
-      const before = ctx.text.slice(Math.max(s.start, p.mention.start - 20), p.mention.start);
-      if (WHERE_BEFORE.test(before)) continue;
-      const c = actor(ctx, s, p);
+    // a subject takes part as stated; a partner ("alongside X") as implied
+    const takesPart = (c: Cluster | undefined, partner: boolean) => {
       if (c)
         ctx.propose({
           type: "PARTICIPATED_IN",
           from: c,
           to: e.cluster,
           sentence: s,
-          confidence: 0.65,
+          ...(partner ? { inferred: true, confidence: 0.6 } : { confidence: 0.65 }),
         });
+    };
+    for (const p of here) {
+      if (p.mention.end > verbStart) {
+        // a partner between the verb and the exercise
+        if (p.mention.start >= e.mention.start) break;
+        const before = ctx.text.slice(Math.max(verbEnd, p.mention.start - 20), p.mention.start);
+        if (PARTNER.test(before)) takesPart(actor(ctx, s, p), true);
+        continue;
+      }
+      if (p.mention.start < from) continue;
+      const before = ctx.text.slice(Math.max(s.start, p.mention.start - 20), p.mention.start);
+      if (!WHERE_BEFORE.test(before)) takesPart(actor(ctx, s, p), false);
     }
   }
 }

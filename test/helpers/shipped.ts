@@ -7,7 +7,8 @@
  * The suite's global set-up builds `dist/` once (`npm run build`, what `prestart` runs).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Db } from "../../src/db/driver.js";
@@ -183,4 +184,22 @@ export async function post(
     // not JSON: the test sees the text
   }
   return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/**
+ * A fresh NEO4J_LOCAL_DIR (a temp folder whose lib/ links to the resolved jars), its instance's
+ * folder, and the environment that starts a small local Neo4j there on `boltPort`.
+ */
+export function freshLocalNeo4j(prefix: string, boltPort: number) {
+  const localDir = mkdtempSync(join(tmpdir(), prefix));
+  symlinkSync(realpathSync(join(PROJECT_ROOT, ".neo4j", "lib")), join(localDir, "lib"));
+  return {
+    localDir,
+    home: join(localDir, "instances", "dev"),
+    env: {
+      NEO4J_LOCAL_BOLT_PORT: String(boltPort),
+      NEO4J_LOCAL_HEAP: "256m",
+      NEO4J_LOCAL_PAGECACHE: "64m",
+    },
+  };
 }

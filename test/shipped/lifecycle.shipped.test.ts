@@ -9,18 +9,8 @@
  * frozen and restart tests share one server (each starts it when run alone), since every start of
  * Neo4j costs tens of seconds.
  */
-import {
-  chmodSync,
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-} from "node:fs";
+import { chmodSync, lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -28,21 +18,14 @@ import { createDb } from "../../src/db/driver.js";
 import { alive } from "../../src/db/pids.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { freePort } from "../helpers/process.js";
-import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+import { freshLocalNeo4j, post, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
 // A port free when the file starts (or the one given), not a fixed one: helpers running the
 // suite side by side, or a local Neo4j someone left on 7751, would take each other's.
 const BOLT_PORT = process.env.NEO4J_LIFECYCLE_SHIPPED_BOLT_PORT
   ? Number(process.env.NEO4J_LIFECYCLE_SHIPPED_BOLT_PORT)
   : await freePort();
-const localDir = mkdtempSync(join(tmpdir(), "lifecycle-shipped-"));
-symlinkSync(realpathSync(join(PROJECT_ROOT, ".neo4j", "lib")), join(localDir, "lib"));
-const home = join(localDir, "instances", "dev");
-const env = {
-  NEO4J_LOCAL_BOLT_PORT: String(BOLT_PORT),
-  NEO4J_LOCAL_HEAP: "256m",
-  NEO4J_LOCAL_PAGECACHE: "64m",
-};
+const { localDir, home, env } = freshLocalNeo4j("lifecycle-shipped-", BOLT_PORT);
 const READ = { query: '{ entity(key: "canada") { name } }' };
 
 const servers: ShippedServer[] = [];

@@ -10,26 +10,24 @@
  * Neo4j, and both serve. And when the first stops (and its Neo4j with it), the second, which
  * answered SERVICE_UNAVAILABLE for ever, starts it again.
  */
-import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/driver.js";
 import { alive } from "../../src/db/pids.js";
-import { PROJECT_ROOT } from "../../src/paths.js";
 import { freePort } from "../helpers/process.js";
-import { errorLines, post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+import {
+  errorLines,
+  freshLocalNeo4j,
+  post,
+  type ShippedServer,
+  startShipped,
+} from "../helpers/shipped.js";
 
 const BOLT_PORT = await freePort();
-const localDir = mkdtempSync(join(tmpdir(), "two-servers-shipped-"));
-symlinkSync(realpathSync(join(PROJECT_ROOT, ".neo4j", "lib")), join(localDir, "lib"));
-const home = join(localDir, "instances", "dev");
-const env = {
-  NEO4J_LOCAL_BOLT_PORT: String(BOLT_PORT),
-  NEO4J_LOCAL_HEAP: "256m",
-  NEO4J_LOCAL_PAGECACHE: "64m",
-  WARM_UP_WRITES: "false",
-};
+const local = freshLocalNeo4j("two-servers-shipped-", BOLT_PORT);
+const { localDir, home } = local;
+const env = { ...local.env, WARM_UP_WRITES: "false" };
 const READ = { query: '{ entity(key: "canada") { name } }' };
 const servers: ShippedServer[] = [];
 
