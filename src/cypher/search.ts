@@ -16,12 +16,18 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  */
 const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s?$/u;
 
-/** The words of a query as the index sees them (lowercase, Lucene syntax and possessives removed). */
+/**
+ * The words of a query as the index sees them (lowercase, Lucene syntax and possessives removed).
+ * Lucene's special characters separate words, as the index's tokenizer splits names at them:
+ * "multi-year", "justin-trudeau" or "NATO/OTAN" are two words each. Removing them joined the
+ * halves ("multiyear"), which no name holds, so a word typed as the name spells it found nothing.
+ */
 export function queryWords(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(LUCENE_SPECIAL, " ")
     .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, "").replace(POSSESSIVE, ""))
+    .map((w) => w.replace(POSSESSIVE, ""))
     .filter((w) => w.length > 0)
     .slice(0, 10);
 }

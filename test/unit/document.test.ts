@@ -156,6 +156,13 @@ describe("search query building", () => {
     );
   });
 
+  it("splits words at Lucene's special characters, as the index splits names", () => {
+    // "multi-year" was searched as "multiyear", which no name holds.
+    expect(toLuceneQuery("multi-year")).toBe(toLuceneQuery("multi year"));
+    expect(toLuceneQuery("justin-trudeau")).toBe(toLuceneQuery("justin trudeau"));
+    expect(toLuceneQuery("NATO/OTAN")).toBe(toLuceneQuery("nato otan"));
+  });
+
   it("matches a word typed with diacritics without them too", () => {
     expect(toLuceneQuery("Kariņš")).toContain(
       "name:((kariņš^3 OR kariņš* OR kariņš~1 OR karins^3 OR karins* OR karins~1))^4",

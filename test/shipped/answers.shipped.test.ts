@@ -1,0 +1,101 @@
+/**
+ * Answers a client can check against the graph itself, on the server as `npm start` runs it
+ * (redteam17: wrong answers, not crashes). Each case was answered wrongly before its mend: a
+ * count that disagreed with the rows it counts, a word typed as the name spells it that found
+ * nothing.
+ */
+import { describe, expect, it } from "vitest";
+import { post, shippedWithPrefix } from "../helpers/shipped.js";
+
+const P = "shipped-answers-";
+const { server } = shippedWithPrefix(P);
+
+async function ingest(document: object) {
+  const r = await post(
+    server,
+    {
+      query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      variables: { d: document },
+    },
+    { authorization: server.authorization },
+  );
+  expect(r.body.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
+}
+
+const SENTENCE = "Quorvex pledged a multi-year renewal and two per cent of its budget.";
+const DOCUMENT = {
+  source: { key: `${P}article`, name: "Answers article", properties: { text: SENTENCE } },
+  entities: [
+    { key: `${P}quorvex`, kind: "Nation", name: "Quorvex" },
+    {
+      key: `${P}renewal`,
+      kind: "Pledge",
+      name: "Quorvex multi-year renewal",
+      properties: { metric: "OTHER", status: "COMMITTED" },
+    },
+    {
+      key: `${P}share`,
+      kind: "Pledge",
+      name: "Quorvex two per cent",
+      properties: { metric: "PERCENT_GDP", value: 2, unit: "percent of GDP", status: "COMMITTED" },
+    },
+  ],
+  relations: [
+    { from: `${P}quorvex`, type: "PLEDGED", to: `${P}renewal`, evidence: SENTENCE },
+    { from: `${P}quorvex`, type: "PLEDGED", to: `${P}share`, evidence: SENTENCE },
+  ],
+};
+
+/** Every row of `pledges(where:)`, page by page, and the totalCount each page gave. */
+async function allPledges(where: object): Promise<{ keys: string[]; totals: number[] }> {
+  const keys: string[] = [];
+  const totals: number[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const r = await post(server, {
+      query: `query ($w: PledgeWhere, $a: String) { pledges(where: $w, first: 50, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { key } } } }`,
+      variables: { w: where, a: after },
+    });
+    expect(r.body.errors).toBeUndefined();
+    const c = r.body.data.pledges;
+    totals.push(c.totalCount);
+    keys.push(...c.edges.map((e: { node: { key: string } }) => e.node.key));
+    if (!c.pageInfo.hasNextPage) break;
+    after = c.pageInfo.endCursor;
+  }
+  return { keys, totals };
+}
+
+describe("answers checked against the graph, on the server as npm start runs it", () => {
+  it("counts the rows it lists when a filter negates an empty 'in' list", async () => {
+    await ingest(DOCUMENT);
+    // `in: []` matches nothing, so NOT of it matches every pledge, with a unit or without one.
+    // Before: totalCount counted only the pledges that have a unit (the planner answered the
+    // count from the unit's index), while the rows listed them all.
+    for (const where of [{ NOT: { unit: { in: [] } } }, { NOT: { status: { in: [] } } }, {}]) {
+      const { keys, totals } = await allPledges(where);
+      expect(keys).toContain(`${P}renewal`);
+      expect(keys).toContain(`${P}share`);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const total of totals) expect(total).toBe(keys.length);
+    }
+    const none = await allPledges({ unit: { in: [] } });
+    expect(none).toEqual({ keys: [], totals: [0] });
+  });
+
+  it("finds a hyphenated word typed as the name spells it", async () => {
+    await ingest(DOCUMENT);
+    for (const query of ["Quorvex multi-year", "quorvex multi year", "multi-year renewal"]) {
+      const r = await post(server, {
+        query: `query ($q: String!) { search(query: $q, first: 5) { totalCount edges { node { key } } } }`,
+        variables: { q: query },
+      });
+      expect(r.body.errors).toBeUndefined();
+      const keys = r.body.data.search.edges.map((e: { node: { key: string } }) => e.node.key);
+      // Before: "multi-year" was searched as "multiyear", which no name holds: nothing found.
+      expect(keys, query).toContain(`${P}renewal`);
+    }
+  });
+});
