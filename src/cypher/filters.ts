@@ -5,7 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { isPartialDate, normalizeNameQuery } from "../domain/document.js";
+import { isPartialDate, normalizeNameQuery, startsAfterEnd } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -133,6 +133,10 @@ export function dateRangePredicates(expr: string, f: DateRange, p: Params, path:
         "must be a date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has",
       );
   }
+  // An empty range is a mistake to say, not a filter: "2022-03-31" to "2022-03-01" matched the
+  // events dated "2022-03" (a month overlaps both ends), so the answer looked like one.
+  if (f.from != null && f.to != null && startsAfterEnd(f.from, f.to))
+    throw bad(`${path}.from`, `is after to ("${f.to}"): give from no later than to`);
   if (f.to != null) out.push(`${expr} <= ${p.add(`${f.to}~`)}`);
   if (f.from != null) {
     const from = p.add(f.from);

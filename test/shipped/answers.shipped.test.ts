@@ -40,8 +40,10 @@ const DOCUMENT = {
       name: "Quorvex two per cent",
       properties: { metric: "PERCENT_GDP", value: 2, unit: "percent of GDP", status: "COMMITTED" },
     },
+    { key: `${P}summit`, kind: "Event", name: "Quorvex summit", properties: { date: "2023-05" } },
   ],
   relations: [
+    { from: `${P}quorvex`, type: "PARTICIPATED_IN", to: `${P}summit`, evidence: SENTENCE },
     { from: `${P}quorvex`, type: "PLEDGED", to: `${P}renewal`, evidence: SENTENCE },
     { from: `${P}quorvex`, type: "PLEDGED", to: `${P}share`, evidence: SENTENCE },
   ],
@@ -97,5 +99,34 @@ describe("answers checked against the graph, on the server as npm start runs it"
       // Before: "multi-year" was searched as "multiyear", which no name holds: nothing found.
       expect(keys, query).toContain(`${P}renewal`);
     }
+  });
+
+  it("refuses a date range that ends before it starts, rather than answering as if it were one", async () => {
+    await ingest(DOCUMENT);
+    const events = (date: object) =>
+      post(server, {
+        query: `query ($w: EventWhere) { events(where: $w) { edges { node { key } } } }`,
+        variables: { w: { key: { startsWith: P }, date } },
+      });
+    // A day inside the month overlaps it: the month's event is found, as documented.
+    const day = await events({ from: "2023-05-31", to: "2023-05-31" });
+    expect(day.body.errors).toBeUndefined();
+    expect(day.body.data.events.edges).toEqual([{ node: { key: `${P}summit` } }]);
+    // Before: from the 31st to the 1st (no day at all) listed the May event too.
+    const inverted = await events({ from: "2023-05-31", to: "2023-05-01" });
+    expect(inverted.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(inverted.body.errors[0].message).toMatch(/from.*after to/);
+    expect(inverted.body.errors[0].extensions.problems[0].path).toEqual(["where", "date", "from"]);
+    // The timeline said nothing was there (an empty page), not that the range was empty.
+    const timeline = await post(server, {
+      query: `{ timeline(entity: "${P}quorvex", from: "2024", to: "2023-12") { totalCount } }`,
+    });
+    expect(timeline.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(timeline.body.errors[0].extensions.problems[0].path).toEqual(["from"]);
+    const overlap = await post(server, {
+      query: `{ timeline(entity: "${P}quorvex", from: "2023-05", to: "2023-05-15") { totalCount } }`,
+    });
+    expect(overlap.body.errors).toBeUndefined();
+    expect(overlap.body.data.timeline.totalCount).toBe(1);
   });
 });

@@ -49,7 +49,7 @@ export const StringFilter = builder.inputType("StringFilter", {
 
 export const DateRangeFilter = builder.inputType("DateRangeFilter", {
   description:
-    'A range of ISO dates, bounds included; either may be partial ("2022", "2022-03"). A partial date in the data is the whole year or month, and matches when it overlaps the range.',
+    'A range of ISO dates, bounds included; either may be partial ("2022", "2022-03"). A partial date in the data is the whole year or month, and matches when it overlaps the range. A from later than to (no day in the range) is BAD_USER_INPUT.',
   fields: (t) => ({ from: t.string(), to: t.string() }),
 });
 
