@@ -129,4 +129,83 @@ describe("answers checked against the graph, on the server as npm start runs it"
     expect(overlap.body.errors).toBeUndefined();
     expect(overlap.body.data.timeline.totalCount).toBe(1);
   });
+
+  it("lists every relation and timeline entry once however a client pages them", async () => {
+    await ingest(DOCUMENT);
+    const said =
+      "Quorvex invaded Wendria in 2023, and Wendria invaded Quorvex; Kay Vor leads Quorvex.";
+    await ingest({
+      source: {
+        key: `${P}ties`,
+        name: "Ties",
+        properties: { text: said, publishedAt: "2023-05-10" },
+      },
+      entities: [
+        { key: `${P}quorvex`, kind: "Nation", name: "Quorvex" },
+        { key: `${P}wendria`, kind: "Nation", name: "Wendria" },
+        { key: `${P}kay`, kind: "Person", name: "Kay Vor" },
+        { key: `${P}mission`, kind: "Mission", name: "Wendria mission" },
+      ],
+      relations: [
+        // One type both ways between two nations, and two relations of one person on one day:
+        // rows that tie on type, name and key (relations) or on date, name and key (timeline).
+        { from: `${P}quorvex`, type: "INVADED", to: `${P}wendria`, evidence: said },
+        { from: `${P}wendria`, type: "INVADED", to: `${P}quorvex`, evidence: said },
+        {
+          from: `${P}kay`,
+          type: "LEADS",
+          to: `${P}quorvex`,
+          properties: { since: "2023-03-01" },
+          evidence: said,
+        },
+        {
+          from: `${P}kay`,
+          type: "SERVES_IN",
+          to: `${P}quorvex`,
+          properties: { since: "2023-03-01" },
+          evidence: said,
+        },
+        {
+          from: `${P}quorvex`,
+          type: "LEADS",
+          to: `${P}mission`,
+          properties: { since: "2023-03-01" },
+          evidence: said,
+        },
+        {
+          from: `${P}quorvex`,
+          type: "CONTRIBUTES_TO",
+          to: `${P}mission`,
+          properties: { since: "2023-03-01", until: "2023-06-30", asOf: "2023-03-01", troops: 100 },
+          evidence: said,
+        },
+      ],
+    });
+    const lists = {
+      relations: (page: string) =>
+        `{ entity(key: "${P}quorvex") { relations(${page}) { pageInfo { endCursor } edges {
+           type direction node { key } } } } }`,
+      timeline: (page: string) =>
+        `{ timeline(entity: "${P}quorvex", ${page}) { pageInfo { endCursor } edges {
+           date relation { type from { key } to { key } } event { key } } } }`,
+    };
+    const read = async (query: string) => {
+      const r = await post(server, { query });
+      expect(r.body.errors).toBeUndefined();
+      const c = r.body.data.entity?.relations ?? r.body.data.timeline;
+      return { rows: c.edges.map((e: object) => JSON.stringify(e)), end: c.pageInfo.endCursor };
+    };
+    for (const [name, list] of Object.entries(lists)) {
+      const all = (await read(list("first: 50"))).rows;
+      expect(all.length, name).toBeGreaterThanOrEqual(3);
+      // A first page of k rows, then the rest in one page after its cursor: each row once.
+      // Before: a page of 2 relations and the next listed INVADED out twice and INVADED in never.
+      for (let k = 1; k < all.length; k++) {
+        const first = await read(list(`first: ${k}`));
+        const rest = await read(list(`first: 50, after: "${first.end}"`));
+        const paged = [...first.rows, ...rest.rows];
+        expect(paged, `${name}, first ${k}`).toEqual(all);
+      }
+    }
+  });
 });
