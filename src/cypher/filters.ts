@@ -242,7 +242,10 @@ export function compileWhere(
           : `(${w.OR.map((sub, i) => walk(sub, depth + 1, `${path}OR.${i}.`)).join(" OR ")})`,
       );
     }
-    if (w.NOT) parts.push(`NOT (${walk(w.NOT, depth + 1, `${path}NOT.`)})`);
+    // NOT: "this must not hold". A condition on a value an entity does not have does not hold
+    // (Cypher says null, not false), so NOT of it matches: NOT {isoCode: {equals: "CAN"}} lists
+    // the nations without an isoCode too. Bare NOT (null) is null, and left them all out.
+    if (w.NOT) parts.push(`NOT coalesce(${walk(w.NOT, depth + 1, `${path}NOT.`)}, false)`);
     conditions += parts.length;
     if (conditions > FILTER_LIMITS.conditions)
       throw bad(path || "where", `at most ${FILTER_LIMITS.conditions} conditions`);

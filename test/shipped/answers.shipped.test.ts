@@ -87,6 +87,28 @@ describe("answers checked against the graph, on the server as npm start runs it"
     expect(none).toEqual({ keys: [], totals: [0] });
   });
 
+  it("matches, under NOT, the entities that lack the value the condition names", async () => {
+    await ingest(DOCUMENT);
+    const keys = async (list: string, where: object) => {
+      const r = await post(server, {
+        query: `query ($w: ${list === "nations" ? "NationWhere" : "PledgeWhere"}) {
+          ${list}(where: $w, first: 50) { totalCount edges { node { key } } } }`,
+        variables: { w: { AND: [{ key: { startsWith: P } }, where] } },
+      });
+      expect(r.body.errors).toBeUndefined();
+      const c = r.body.data[list];
+      expect(c.totalCount).toBe(c.edges.length);
+      return c.edges.map((e: { node: { key: string } }) => e.node.key);
+    };
+    // "This must not hold": Quorvex has no isoCode, so its isoCode is not CAN. Before: left out.
+    expect(await keys("nations", { NOT: { isoCode: { equals: "CAN" } } })).toEqual([`${P}quorvex`]);
+    // The renewal states no value, so its value is not above 1; the share's (2) is.
+    expect(await keys("pledges", { NOT: { value: { gt: 1 } } })).toEqual([`${P}renewal`]);
+    // NOT of NOT is the condition itself: only the entities that have the value and match.
+    expect(await keys("pledges", { NOT: { NOT: { value: { gt: 1 } } } })).toEqual([`${P}share`]);
+    expect(await keys("nations", { NOT: { NOT: { isoCode: { equals: "CAN" } } } })).toEqual([]);
+  });
+
   it("finds a hyphenated word typed as the name spells it", async () => {
     await ingest(DOCUMENT);
     for (const query of ["Quorvex multi-year", "quorvex multi year", "multi-year renewal"]) {

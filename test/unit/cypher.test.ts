@@ -49,7 +49,7 @@ describe("Cypher shapes", () => {
     );
     expect({ cypher, params: p.values }).toMatchInlineSnapshot(`
       {
-        "cypher": "(n.nameLower CONTAINS $w0) AND (((n.key STARTS WITH $w1) OR (NOT ((n.nameLower = $w2)))))",
+        "cypher": "(n.nameLower CONTAINS $w0) AND (((n.key STARTS WITH $w1) OR (NOT coalesce((n.nameLower = $w2), false))))",
         "params": {
           "w0": "an",
           "w1": "ca",

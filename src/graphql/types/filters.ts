@@ -194,7 +194,11 @@ function whereInput(kind: Kind) {
         type: [ref],
         description: "At least one of these must hold; an empty list matches nothing.",
       }),
-      NOT: t.field({ type: ref, description: "This must not hold; NOT: {} matches nothing." }),
+      NOT: t.field({
+        type: ref,
+        description:
+          "This must not hold; NOT: {} matches nothing. A condition on a value an entity lacks does not hold, so NOT of it matches that entity.",
+      }),
     }),
   });
   return ref;
