@@ -264,7 +264,11 @@ export function onlyNameSeek(where: EntityWhere | null | undefined): boolean {
   if (key || related?.length || AND?.length || OR != null || NOT) return false;
   if (properties && Object.values(properties).some((f) => f != null)) return false;
   return (
-    name.contains == null && (name.startsWith != null || name.equals != null || name.in != null)
+    // An empty `in` compiles to false (inList): Neo4j folds the whole condition away and then
+    // cannot honour the hint (an internal error), so there is none.
+    name.in?.length !== 0 &&
+    name.contains == null &&
+    (name.startsWith != null || name.equals != null || name.in != null)
   );
 }
 
