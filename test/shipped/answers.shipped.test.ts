@@ -85,6 +85,15 @@ describe("answers checked against the graph, on the server as npm start runs it"
     }
     const none = await allPledges({ unit: { in: [] } });
     expect(none).toEqual({ keys: [], totals: [0] });
+    // A name list that is empty matches nothing too, alone or beside a prefix (no index hint).
+    for (const name of [{ in: [] }, { in: [], startsWith: "q" }]) {
+      const r = await post(server, {
+        query: `query ($w: NationWhere) { nations(where: $w) { totalCount edges { node { key } } } }`,
+        variables: { w: { name } },
+      });
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data.nations).toEqual({ totalCount: 0, edges: [] });
+    }
   });
 
   it("matches, under NOT, the entities that lack the value the condition names", async () => {
@@ -229,5 +238,39 @@ describe("answers checked against the graph, on the server as npm start runs it"
         expect(paged, `${name}, first ${k}`).toEqual(all);
       }
     }
+  });
+
+  it("draws the relations among a neighbourhood's entities, not only those walked", async () => {
+    await ingest(DOCUMENT);
+    const said = "Kay Vor of Quorvex attended the Quorvex summit.";
+    await ingest({
+      source: { key: `${P}summit-report`, name: "Summit report", properties: { text: said } },
+      entities: [
+        { key: `${P}kay`, kind: "Person", name: "Kay Vor" },
+        { key: `${P}summit`, kind: "Event", name: "Quorvex summit" },
+        { key: `${P}quorvex`, kind: "Nation", name: "Quorvex" },
+      ],
+      relations: [
+        { from: `${P}kay`, type: "SERVES_IN", to: `${P}quorvex`, evidence: said },
+        { from: `${P}kay`, type: "PARTICIPATED_IN", to: `${P}summit`, evidence: said },
+      ],
+    });
+    const r = await post(server, {
+      query: `{ neighbourhood(key: "${P}quorvex", depth: 1) { truncated nodes { key }
+        edges { type from { key } to { key } } } }`,
+    });
+    expect(r.body.errors).toBeUndefined();
+    const sub = r.body.data.neighbourhood;
+    const nodes = sub.nodes.map((n: { key: string }) => n.key);
+    const edges = sub.edges.map(
+      (e: { type: string; from: { key: string }; to: { key: string } }) =>
+        `${e.from.key} ${e.type} ${e.to.key}`,
+    );
+    expect(nodes).toEqual(expect.arrayContaining([`${P}kay`, `${P}summit`]));
+    // Both ends are one hop from Quorvex; before, only the relations from Quorvex were drawn.
+    expect(edges).toContain(`${P}kay PARTICIPATED_IN ${P}summit`);
+    expect(edges).toContain(`${P}kay SERVES_IN ${P}quorvex`);
+    expect(new Set(edges).size).toBe(edges.length);
+    expect(sub.truncated).toBe(false);
   });
 });
