@@ -73,21 +73,21 @@ function wordForms(word: string): string[] {
 export function toLuceneQuery(text: string): string | null {
   const words = queryWords(text);
   if (words.length === 0) return null;
-  const clause = (list: string[]) =>
-    list
-      .map((w) => {
-        const forms = wordForms(w);
-        const folded = foldDiacritics(w);
-        if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
-        return `(${forms.join(" OR ")})`;
-      })
-      .join(" AND ");
-  const all = clause(words);
-  const long = words.filter((w) => !isShortWord(w));
-  // A match in the name outranks one in the aliases, which outranks one in the description.
-  const fields = [`name:(${all})^4`, `aliases:(${all})^2`];
-  if (long.length > 0) fields.push(`description:(${clause(long)})`);
-  return fields.join(" OR ");
+  // Each word must match in some field, not every word in one field: "Justin Trudeau Canada"
+  // (the name, and "Prime Minister of Canada.") found nothing when the name, the aliases or the
+  // description each had to hold all three words. A match in the name outranks one in the
+  // aliases, which outranks one in the description.
+  return words
+    .map((w) => {
+      const forms = wordForms(w);
+      const folded = foldDiacritics(w);
+      if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
+      const any = `(${forms.join(" OR ")})`;
+      const fields = [`name:${any}^4`, `aliases:${any}^2`];
+      if (!isShortWord(w)) fields.push(`description:${any}`);
+      return `(${fields.join(" OR ")})`;
+    })
+    .join(" AND ");
 }
 
 // An entity only retracted sources state is not found (see `vouched`).

@@ -132,6 +132,32 @@ describe("answers checked against the graph, on the server as npm start runs it"
     }
   });
 
+  it("finds an entity whose words typed lie in different fields (name, alias, description)", async () => {
+    await ingest({
+      ...DOCUMENT,
+      entities: [
+        {
+          key: `${P}quorvex`,
+          kind: "Nation",
+          name: "Quorvex",
+          aliases: ["Republic of Quorvex"],
+          description: "An island state in the Zembla sea.",
+        },
+        ...DOCUMENT.entities.slice(1),
+      ],
+    });
+    // Before: every word had to be in one field, so each of these found nothing.
+    for (const query of ["Quorvex Zembla", "Republic island", "Quorvex republic zembla"]) {
+      const r = await post(server, {
+        query: `query ($q: String!) { search(query: $q, first: 5) { totalCount edges { node { key } } } }`,
+        variables: { q: query },
+      });
+      expect(r.body.errors).toBeUndefined();
+      const keys = r.body.data.search.edges.map((e: { node: { key: string } }) => e.node.key);
+      expect(keys[0], query).toBe(`${P}quorvex`);
+    }
+  });
+
   it("refuses a date range that ends before it starts, rather than answering as if it were one", async () => {
     await ingest(DOCUMENT);
     const events = (date: object) =>

@@ -327,7 +327,7 @@ describe("Cypher shapes", () => {
             "high": 0,
             "low": 0,
           },
-          "query": "name:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^4 OR aliases:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^2 OR description:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))",
+          "query": "(name:(stolten^3 OR stolten* OR stolten~1)^4 OR aliases:(stolten^3 OR stolten* OR stolten~1)^2 OR description:(stolten^3 OR stolten* OR stolten~1)) AND (name:(or^3 OR or*)^4 OR aliases:(or^3 OR or*)^2 OR description:(or^3 OR or*))",
           "typed": "stolten") or *:*",
         },
       }
