@@ -299,4 +299,63 @@ describe("answers checked against the graph, on the server as npm start runs it"
     expect(new Set(edges).size).toBe(edges.length);
     expect(sub.truncated).toBe(false);
   });
+
+  it("says a repeated retraction changed nothing, and announces no change for it", async () => {
+    await ingest(DOCUMENT);
+    const res = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({
+        query: `subscription { graphChanged(keys: ["${P}article"]) { operation } }`,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const retract = async (retracted: boolean) => {
+      const r = await post(
+        server,
+        {
+          query: `mutation ($r: Boolean) { retractSource(key: "${P}article", retracted: $r) {
+            ... on RetractSourceSuccess { data { retracted relations entities } } } }`,
+          variables: { r: retracted },
+        },
+        { authorization: server.authorization },
+      );
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data.retractSource.data;
+    };
+    try {
+      const first = await retract(true);
+      expect(first.relations).toBeGreaterThan(0);
+      // Before: the same counts again (claims it "changed"), and a second graphChanged event.
+      expect(await retract(true)).toEqual({ retracted: true, relations: 0, entities: 0 });
+      const restored = await retract(false);
+      expect(restored.relations).toBe(first.relations);
+      expect(await retract(false)).toEqual({ retracted: false, relations: 0, entities: 0 });
+      // The stream saw two changes: the retraction and the restore, nothing between or after.
+      await post(
+        server,
+        {
+          query: `mutation { updateEntity(key: "${P}article", input: { description: "Read again." }) { __typename } }`,
+        },
+        { authorization: server.authorization },
+      );
+      const operations: string[] = [];
+      const decoder = new TextDecoder();
+      let text = "";
+      while (operations.length < 3) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
+        const lines = text.split("\n");
+        text = lines.pop() ?? "";
+        for (const line of lines)
+          if (line.startsWith("data: "))
+            operations.push(JSON.parse(line.slice(6)).data.graphChanged.operation);
+      }
+      expect(operations).toEqual(["retractSource", "retractSource", "updateEntity"]);
+    } finally {
+      await reader.cancel();
+    }
+  });
 });
