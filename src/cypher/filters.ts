@@ -5,7 +5,7 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { isPartialDate, normalizeNameQuery } from "../domain/document.js";
+import { isPartialDate, normalizeNameQuery, startsAfterEnd } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import {
   type Direction,
@@ -82,6 +82,17 @@ function checkList(path: string, list: readonly string[]): readonly string[] {
   return list;
 }
 
+/**
+ * `expr IN list`, or `false` for an empty list (it matches nothing). Neo4j's planner reads
+ * `NOT (n.unit IN [])` as implying that n.unit exists and answered it from the property's index,
+ * so a count said 3 where the page (planned from another index) listed 5: the rows without the
+ * property, for which `null IN []` is false and its negation true, were left out of one and not
+ * the other.
+ */
+function inList(expr: string, values: readonly unknown[], p: Params): string {
+  return values.length === 0 ? "false" : `${expr} IN ${p.add(values)}`;
+}
+
 /** A filter on one property: which property, the filter, where it is in `where` (for errors). */
 interface PropertyCondition<F> {
   prop: string;
@@ -98,7 +109,7 @@ function stringPredicates(
   const out: string[] = [];
   const whole = (s: string) => norm(s, "whole");
   if (f.equals != null) out.push(`n.${prop} = ${p.add(whole(checkText(path, f.equals)))}`);
-  if (f.in != null) out.push(`n.${prop} IN ${p.add(checkList(path, f.in).map(whole))}`);
+  if (f.in != null) out.push(inList(`n.${prop}`, checkList(path, f.in).map(whole), p));
   if (f.startsWith != null)
     out.push(`n.${prop} STARTS WITH ${p.add(norm(checkText(path, f.startsWith), "start"))}`);
   if (f.contains != null)
@@ -122,6 +133,10 @@ export function dateRangePredicates(expr: string, f: DateRange, p: Params, path:
         "must be a date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has",
       );
   }
+  // An empty range is a mistake to say, not a filter: "2022-03-31" to "2022-03-01" matched the
+  // events dated "2022-03" (a month overlaps both ends), so the answer looked like one.
+  if (f.from != null && f.to != null && startsAfterEnd(f.from, f.to))
+    throw bad(`${path}.from`, `is after to ("${f.to}"): give from no later than to`);
   if (f.to != null) out.push(`${expr} <= ${p.add(`${f.to}~`)}`);
   if (f.from != null) {
     const from = p.add(f.from);
@@ -157,7 +172,7 @@ function propertyPredicates(
       const v = f as ValueFilter;
       const out: string[] = [];
       if (v.equals != null) out.push(`n.${prop} = ${p.add(v.equals)}`);
-      if (v.in != null) out.push(`n.${prop} IN ${p.add(checkList(path, v.in))}`);
+      if (v.in != null) out.push(inList(`n.${prop}`, checkList(path, v.in), p));
       return out;
     }
     default:
@@ -227,7 +242,10 @@ export function compileWhere(
           : `(${w.OR.map((sub, i) => walk(sub, depth + 1, `${path}OR.${i}.`)).join(" OR ")})`,
       );
     }
-    if (w.NOT) parts.push(`NOT (${walk(w.NOT, depth + 1, `${path}NOT.`)})`);
+    // NOT: "this must not hold". A condition on a value an entity does not have does not hold
+    // (Cypher says null, not false), so NOT of it matches: NOT {isoCode: {equals: "CAN"}} lists
+    // the nations without an isoCode too. Bare NOT (null) is null, and left them all out.
+    if (w.NOT) parts.push(`NOT coalesce(${walk(w.NOT, depth + 1, `${path}NOT.`)}, false)`);
     conditions += parts.length;
     if (conditions > FILTER_LIMITS.conditions)
       throw bad(path || "where", `at most ${FILTER_LIMITS.conditions} conditions`);
@@ -246,7 +264,11 @@ export function onlyNameSeek(where: EntityWhere | null | undefined): boolean {
   if (key || related?.length || AND?.length || OR != null || NOT) return false;
   if (properties && Object.values(properties).some((f) => f != null)) return false;
   return (
-    name.contains == null && (name.startsWith != null || name.equals != null || name.in != null)
+    // An empty `in` compiles to false (inList): Neo4j folds the whole condition away and then
+    // cannot honour the hint (an internal error), so there is none.
+    name.in?.length !== 0 &&
+    name.contains == null &&
+    (name.startsWith != null || name.equals != null || name.in != null)
   );
 }
 

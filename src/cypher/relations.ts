@@ -62,9 +62,13 @@ export function pageExpression(n: string, page: RelationPagePlan, p: Params, dep
   const byType = types.length === 1 ? "" : `type(${r}), `;
   const children =
     page.children.length > 0 ? `, ${pagesExpression(m, page.children, p, depth + 1)}` : "";
+  // Ending with the direction makes the order total: one type can join the two ends both ways
+  // (Zedland INVADED Ylandia and Ylandia INVADED Zedland), and rows that tie came back in another
+  // order for another page size, so a page of 2 and the next one listed one of them twice and the
+  // other never.
   const items = `COLLECT {
   MATCH ${pattern} WHERE ${when}
-  WITH ${r}, ${m} ORDER BY ${byType}${byName(m)}, ${m}.key
+  WITH ${r}, ${m} ORDER BY ${byType}${byName(m)}, ${m}.key, startNode(${r}) = ${n} DESC
   SKIP ${p.add(neo4j.int(f.offset))} LIMIT ${p.add(neo4j.int(f.limit))}
   RETURN [type(${r}), startNode(${r}) = ${n}, ${project(r, relationPropertiesRead(page), [], "list")}, ${project(m, page.nodeProperties ?? null, ENTITY_CORE, "list")}${children}]
 }`;

@@ -16,12 +16,18 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  */
 const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s?$/u;
 
-/** The words of a query as the index sees them (lowercase, Lucene syntax and possessives removed). */
+/**
+ * The words of a query as the index sees them (lowercase, Lucene syntax and possessives removed).
+ * Lucene's special characters separate words, as the index's tokenizer splits names at them:
+ * "multi-year", "justin-trudeau" or "NATO/OTAN" are two words each. Removing them joined the
+ * halves ("multiyear"), which no name holds, so a word typed as the name spells it found nothing.
+ */
 export function queryWords(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(LUCENE_SPECIAL, " ")
     .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, "").replace(POSSESSIVE, ""))
+    .map((w) => w.replace(POSSESSIVE, ""))
     .filter((w) => w.length > 0)
     .slice(0, 10);
 }
@@ -67,21 +73,21 @@ function wordForms(word: string): string[] {
 export function toLuceneQuery(text: string): string | null {
   const words = queryWords(text);
   if (words.length === 0) return null;
-  const clause = (list: string[]) =>
-    list
-      .map((w) => {
-        const forms = wordForms(w);
-        const folded = foldDiacritics(w);
-        if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
-        return `(${forms.join(" OR ")})`;
-      })
-      .join(" AND ");
-  const all = clause(words);
-  const long = words.filter((w) => !isShortWord(w));
-  // A match in the name outranks one in the aliases, which outranks one in the description.
-  const fields = [`name:(${all})^4`, `aliases:(${all})^2`];
-  if (long.length > 0) fields.push(`description:(${clause(long)})`);
-  return fields.join(" OR ");
+  // Each word must match in some field, not every word in one field: "Justin Trudeau Canada"
+  // (the name, and "Prime Minister of Canada.") found nothing when the name, the aliases or the
+  // description each had to hold all three words. A match in the name outranks one in the
+  // aliases, which outranks one in the description.
+  return words
+    .map((w) => {
+      const forms = wordForms(w);
+      const folded = foldDiacritics(w);
+      if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
+      const any = `(${forms.join(" OR ")})`;
+      const fields = [`name:${any}^4`, `aliases:${any}^2`];
+      if (!isShortWord(w)) fields.push(`description:${any}`);
+      return `(${fields.join(" OR ")})`;
+    })
+    .join(" AND ");
 }
 
 // An entity only retracted sources state is not found (see `vouched`).

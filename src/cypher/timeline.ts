@@ -4,7 +4,10 @@
  * and, for a relation whose figures change over time (the registry's `overTime`: troops,
  * spending), one at each counted claim's point in time, with `asOf` set so that the relation is
  * read as of then (that source's figures). Partial dates sort before their completions ("2022"
- * before "2022-02-24"), and a range matches a partial date when the two overlap.
+ * before "2022-02-24"), and a range matches a partial date when the two overlap. Entries on one
+ * date with one other entity (a person who LEADS and SERVES_IN one nation from one day) follow
+ * their type, direction and point in time: without them the order was not total, and pages of
+ * different sizes listed one entry twice and another never.
  */
 import neo4j from "neo4j-driver";
 import { OVER_TIME_RELATION_TYPES } from "../domain/vocabulary.js";
@@ -54,7 +57,8 @@ export function timelineStatements(plan: TimelinePlan): { page: Statement; count
       cypher: timelineCypher(
         where,
         `RETURN date, event, rel
-ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key)
+ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key),
+  rel.type, rel.out DESC, rel.asOf
 SKIP $offset LIMIT $limit`,
       ),
       params: { ...base, offset: neo4j.int(plan.offset), limit: neo4j.int(plan.limit) },

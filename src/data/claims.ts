@@ -331,7 +331,7 @@ export function migrateEntityClaims(
 export async function retractInTx(
   tx: Tx,
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
-): Promise<{ relations: string[]; entities: string[] } | null> {
+): Promise<{ relations: string[]; entities: string[]; already: boolean } | null> {
   const [row] = await run(tx, retractSourceStatement({ key, retracted }));
   if (!row) return null;
   await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
@@ -340,5 +340,6 @@ export async function retractInTx(
   return {
     relations: Array.isArray(row.ids) ? row.ids.map(String) : [],
     entities: Array.isArray(claimed?.keys) ? claimed.keys.map(String) : [],
+    already: row.already === true,
   };
 }

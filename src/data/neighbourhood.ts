@@ -86,6 +86,30 @@ export async function neighbourhood(
       }
       frontier = next;
     }
+    // The last level's entities were reached but not walked from, so the relations among them
+    // (and back to earlier levels by another type) were missing: latvia's depth-1 neighbourhood
+    // drew 11 of the 28 relations among its 9 entities (Stoltenberg LEADS NATO, both there, was
+    // not one of them). One more read from that level keeps the relations whose far end the
+    // neighbourhood has; the others lead beyond `depth` and are not a cut (not `truncated`).
+    // Sent even when that level is empty (the limit was reached before it), so the round trips
+    // follow the query, not the graph.
+    if (types.length > 0) {
+      const { cypher, params } = neighbourhoodLevelStatement({
+        types,
+        frontier,
+        rows: NEIGHBOURHOOD_LIMITS.rowsPerLevel,
+        known: [...nodes.keys()],
+        full: true,
+      });
+      const rows = await tx.run(cypher, params);
+      if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;
+      for (const row of rows) {
+        if (row.item === null) continue;
+        const rel = toRelation(String(row.key), row.item as Row);
+        const seen = nodes.get(rel.other.key);
+        if (seen && !edges.has(rel.id)) edges.set(rel.id, { ...rel, other: seen });
+      }
+    }
     return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
   });
 }

@@ -473,6 +473,10 @@ export async function retractSource(
   return retractWrite(db, stats, async (tx) => {
     const done = await retractInTx(tx, { key, retracted, by });
     if (!done) return null;
+    // Retracting a retracted source (or restoring one that counts) changes nothing: no counts of
+    // changed claims and no graphChanged event. It said "2 relations, 3 entities" and announced
+    // a change each time it was sent again.
+    if (done.already) return { relations: 0, entities: 0, changes: NONE() };
     return {
       relations: done.relations.length,
       entities: done.entities.length,

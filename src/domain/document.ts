@@ -35,6 +35,15 @@ export function isPartialDate(s: string): boolean {
 }
 
 /**
+ * Whether a range of two partial dates is empty: `from` begins after `to` ends ("2022-03-31" to
+ * "2022-03-01", "2023" to "2022-12"). "2022-03" to "2022-03-15" overlap, so are not. As strings,
+ * a partial date sorts before its completions and `to + "~"` after them.
+ */
+export function startsAfterEnd(from: string, to: string): boolean {
+  return from > `${to}~`;
+}
+
+/**
  * Text Neo4j stores exactly: a lone UTF-16 surrogate would come back as U+FFFD, so it is refused
  * rather than silently changed.
  */

@@ -305,15 +305,16 @@ describe("Cypher shapes: single writes", () => {
       {
         "cypher": "
       MATCH (s:Entity {key: $key}) WHERE s:Source
+      WITH s, coalesce(s.retracted, false) = $retracted AS already
       SET s.retracted = $retracted
-      WITH s
+      WITH s, already
       OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-      WITH s, a, r, b,
+      WITH s, already, a, r, b,
            coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
       FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
         SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
           CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
-      RETURN s.key AS key,
+      RETURN s.key AS key, already,
              collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
              collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched",
         "params": {

@@ -49,7 +49,7 @@ describe("Cypher shapes", () => {
     );
     expect({ cypher, params: p.values }).toMatchInlineSnapshot(`
       {
-        "cypher": "(n.nameLower CONTAINS $w0) AND (((n.key STARTS WITH $w1) OR (NOT ((n.nameLower = $w2)))))",
+        "cypher": "(n.nameLower CONTAINS $w0) AND (((n.key STARTS WITH $w1) OR (NOT coalesce((n.nameLower = $w2), false))))",
         "params": {
           "w0": "an",
           "w1": "ca",
@@ -83,7 +83,7 @@ describe("Cypher shapes", () => {
       RETURN key, [COLLECT {
         MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED")) AND (r0.since IS NULL OR r0.since <= $p0 + "~")
             AND (r0.until IS NULL OR r0.until + "~" >= $p0) AND (r0.date IS NULL OR r0.date <= $p0 + "~")
-        WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key
+        WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key, startNode(r0) = n DESC
         SKIP $p1 LIMIT $p2
         RETURN [type(r0), startNode(r0) = n, [r0.troops, r0.evidenceSources, r0.evidenceExcerpts, r0.evidenceInferred, r0.evidenceAt, r0.evidenceValues, r0.evidenceRanks], [m0.key, m0.kind, m0.name]]
       }, COUNT { MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED")) AND (r0.since IS NULL OR r0.since <= $p0 + "~")
@@ -164,11 +164,11 @@ describe("Cypher shapes", () => {
       MATCH (n:Entity) WHERE n.key IN $keys
       RETURN n {.key, .kind, .name, .description} AS n, [CASE WHEN n:Nation THEN [COLLECT {
         MATCH (n)<-[r0:LEADS]-(m0:Person) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED"))
-        WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key
+        WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key, startNode(r0) = n DESC
         SKIP $p2 LIMIT $p3
         RETURN [type(r0), startNode(r0) = n, [r0.role], [m0.key, m0.kind, m0.name], [CASE WHEN m0:Person THEN [COLLECT {
         MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE (r1.evidenceRanks IS NULL OR any(rank IN r1.evidenceRanks WHERE rank <> "DEPRECATED"))
-        WITH r1, m1 ORDER BY m1.nameLower ASC, m1.name ASC, m1.key
+        WITH r1, m1 ORDER BY m1.nameLower ASC, m1.name ASC, m1.key, startNode(r1) = m0 DESC
         SKIP $p0 LIMIT $p1
         RETURN [type(r1), startNode(r1) = m0, [], [m1.key, m1.kind, m1.name, m1.text]]
       }, COUNT { MATCH (m0)-[r1:SAID]->(m1:Quote) WHERE (r1.evidenceRanks IS NULL OR any(rank IN r1.evidenceRanks WHERE rank <> "DEPRECATED")) }] END]]
@@ -252,7 +252,7 @@ describe("Cypher shapes", () => {
         WITH n ORDER BY n.isoCode IS NULL, n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
         RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
         MATCH (n)-[r0]-(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED"))
-        WITH r0, m0 ORDER BY type(r0), m0.nameLower ASC, m0.name ASC, m0.key
+        WITH r0, m0 ORDER BY type(r0), m0.nameLower ASC, m0.name ASC, m0.key, startNode(r0) = n DESC
         SKIP $w2 LIMIT $w3
         RETURN [type(r0), startNode(r0) = n, [], [m0.key, m0.kind, m0.name]]
       }, null]]} AS item"
@@ -327,7 +327,7 @@ describe("Cypher shapes", () => {
             "high": 0,
             "low": 0,
           },
-          "query": "name:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^4 OR aliases:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))^2 OR description:((stolten^3 OR stolten* OR stolten~1) AND (or^3 OR or*))",
+          "query": "(name:(stolten^3 OR stolten* OR stolten~1)^4 OR aliases:(stolten^3 OR stolten* OR stolten~1)^2 OR description:(stolten^3 OR stolten* OR stolten~1)) AND (name:(or^3 OR or*)^4 OR aliases:(or^3 OR or*)^2 OR description:(or^3 OR or*))",
           "typed": "stolten") or *:*",
         },
       }
@@ -397,7 +397,8 @@ describe("Cypher shapes", () => {
       }
       WITH date, event, rel WHERE date <= $t0 AND date >= $t2 AND (date >= $t1 OR $t1 STARTS WITH date)
       RETURN date, event, rel
-      ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key)
+      ORDER BY date, coalesce(event.name, rel.m.name), coalesce(event.key, rel.m.key),
+        rel.type, rel.out DESC, rel.asOf
       SKIP $offset LIMIT $limit",
           "params": {
             "key": "canada",

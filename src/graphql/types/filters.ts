@@ -49,7 +49,7 @@ export const StringFilter = builder.inputType("StringFilter", {
 
 export const DateRangeFilter = builder.inputType("DateRangeFilter", {
   description:
-    'A range of ISO dates, bounds included; either may be partial ("2022", "2022-03"). A partial date in the data is the whole year or month, and matches when it overlaps the range.',
+    'A range of ISO dates, bounds included; either may be partial ("2022", "2022-03"). A partial date in the data is the whole year or month, and matches when it overlaps the range. A from later than to (no day in the range) is BAD_USER_INPUT.',
   fields: (t) => ({ from: t.string(), to: t.string() }),
 });
 
@@ -194,7 +194,11 @@ function whereInput(kind: Kind) {
         type: [ref],
         description: "At least one of these must hold; an empty list matches nothing.",
       }),
-      NOT: t.field({ type: ref, description: "This must not hold; NOT: {} matches nothing." }),
+      NOT: t.field({
+        type: ref,
+        description:
+          "This must not hold; NOT: {} matches nothing. A condition on a value an entity lacks does not hold, so NOT of it matches that entity.",
+      }),
     }),
   });
   return ref;

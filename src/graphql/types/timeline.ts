@@ -1,6 +1,6 @@
 /** `timeline`: what happened to an entity, in date order. */
 import { type TimelineEntry, timeline } from "../../data/timeline.js";
-import { isPartialDate } from "../../domain/document.js";
+import { isPartialDate, startsAfterEnd } from "../../domain/document.js";
 import { BadInputError } from "../../domain/errors.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
@@ -36,7 +36,7 @@ builder.queryField("timeline", (t) =>
     type: TimelineConnection,
     nullable: true,
     description:
-      'Events about an entity and its dated relations, oldest first; `from` and `to` bound it (ISO, may be partial; a partial date matches when it overlaps). E.g. timeline(entity: "justin-trudeau").',
+      'Events about an entity and its dated relations, oldest first; `from` and `to` bound it (ISO, may be partial; a partial date matches when it overlaps; from later than to is BAD_USER_INPUT). E.g. timeline(entity: "justin-trudeau").',
     args: {
       entity: t.arg.string({ required: true, description: "The entity's key." }),
       from: t.arg.string(),
@@ -55,6 +55,11 @@ builder.queryField("timeline", (t) =>
             [{ path: [name], message: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD" }],
           );
       }
+      if (args.from != null && args.to != null && startsAfterEnd(args.from, args.to))
+        throw new BadInputError(
+          `from ("${args.from}") is after to ("${args.to}"): give from no later than to.`,
+          [{ path: ["from"], message: `is after to ("${args.to}")` }],
+        );
       const entity = await EntityRef.getDataloader(ctx).load(key); // NOT_FOUND for an unknown key
       const window = pageWindow(args, connectionScope(info.fieldName, args));
       const page = await timeline(ctx.db, ctx.stats, {
