@@ -10,7 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { Db } from "../../src/db/driver.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { removeByPrefix, testDb } from "./client.js";
@@ -202,4 +202,22 @@ export function freshLocalNeo4j(prefix: string, boltPort: number) {
       NEO4J_LOCAL_PAGECACHE: "64m",
     },
   };
+}
+
+/**
+ * Ingests `document` through the server's GraphQL API with its admin token, and expects it
+ * written (on a refusal the assertion shows the problems or the message).
+ */
+export async function ingestOk(server: ShippedServer, document: object): Promise<void> {
+  const r = await post(
+    server,
+    {
+      query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+        __typename ... on ValidationError { problems { path message } } ... on Error { message } } }`,
+      variables: { d: document },
+    },
+    { authorization: server.authorization },
+  );
+  expect(r.status).toBe(200);
+  expect(r.body.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
 }

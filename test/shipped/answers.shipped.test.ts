@@ -5,23 +5,12 @@
  * nothing.
  */
 import { describe, expect, it } from "vitest";
-import { post, shippedWithPrefix } from "../helpers/shipped.js";
+import { ingestOk, post, shippedWithPrefix } from "../helpers/shipped.js";
 
 const P = "shipped-answers-";
 const { server } = shippedWithPrefix(P);
 
-async function ingest(document: object) {
-  const r = await post(
-    server,
-    {
-      query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
-        __typename ... on ValidationError { problems { path message } } } }`,
-      variables: { d: document },
-    },
-    { authorization: server.authorization },
-  );
-  expect(r.body.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
-}
+const ingest = (document: object) => ingestOk(server, document);
 
 const SENTENCE = "Quorvex pledged a multi-year renewal and two per cent of its budget.";
 const DOCUMENT = {

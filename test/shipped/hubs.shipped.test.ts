@@ -8,7 +8,7 @@
  * source's whole text once for each entity the source mentions.
  */
 import { describe, expect, it } from "vitest";
-import { post, shippedWithPrefix } from "../helpers/shipped.js";
+import { ingestOk, post, shippedWithPrefix } from "../helpers/shipped.js";
 
 const P = "shipped-hubs-";
 const { server } = shippedWithPrefix(P, { env: { MAX_READ_BYTES: "1000000" } });
@@ -71,18 +71,7 @@ function wireDocument() {
   };
 }
 
-async function ingest(document: object) {
-  const r = await post(
-    server,
-    {
-      query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
-        __typename ... on ValidationError { problems { path message } } } }`,
-      variables: { d: document },
-    },
-    { authorization: server.authorization },
-  );
-  expect(r.body.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
-}
+const ingest = (document: object) => ingestOk(server, document);
 
 const NEIGHBOURHOOD = `query ($key: String!, $depth: Int!, $limit: Int!, $types: [RelationType!]) {
   neighbourhood(key: $key, depth: $depth, limit: $limit, types: $types) {

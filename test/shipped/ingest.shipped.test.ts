@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cypher } from "../helpers/client.js";
-import { post, shippedWithPrefix } from "../helpers/shipped.js";
+import { ingestOk, post, shippedWithPrefix } from "../helpers/shipped.js";
 
 const P = "shipped-ingest-";
 const { db, server } = shippedWithPrefix(P);
@@ -14,19 +14,7 @@ const declaring = (src: string, entity: object) => ({
   entities: [{ key: `${P}ann`, kind: "Person", ...entity }],
 });
 
-async function ingest(document: object) {
-  const r = await post(
-    server,
-    {
-      query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
-        __typename ... on Error { message } } }`,
-      variables: { d: document },
-    },
-    { authorization: server.authorization },
-  );
-  expect(r.status).toBe(200);
-  expect(r.body.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
-}
+const ingest = (document: object) => ingestOk(server, document);
 
 describe("ingest on the server as npm start runs it", () => {
   it("unions the aliases and keeps the description a second document leaves out", async () => {
