@@ -7,7 +7,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context } from "../context.js";
 import { ForbiddenError, UnauthenticatedError } from "../domain/errors.js";
 import { checkArguments, fieldPrice } from "./complexity.js";
-import { decodeEntityId } from "./keys.js";
+import { decodeGlobalIdForRelay, refuseForeignIds } from "./keys.js";
 
 const capitalize = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -71,17 +71,25 @@ export const builder = new SchemaBuilder<{
   relay: {
     // Only ids of this API's entities decode; anything else (an unknown type, a malformed key
     // inside) is BAD_USER_INPUT, not a message about the schema's internals or a NOT_FOUND.
-    decodeGlobalID: (globalID) => decodeEntityId(globalID),
+    decodeGlobalID: (globalID) => decodeGlobalIdForRelay(globalID),
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     nodeQueryOptions: {
       description: "Fetches any entity by its global id (as returned in `id`).",
+      resolve: (_root, args, _ctx, _info, resolveNode) => {
+        refuseForeignIds([args.id], "id", true);
+        return resolveNode(args.id);
+      },
     },
     nodesQueryOptions: {
       description:
         "Fetches several entities by global id, in the order given; unknown ids give null.",
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        refuseForeignIds(args.ids, "ids");
+        return resolveNodes(args.ids);
+      },
     },
   },
 });

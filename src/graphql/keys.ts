@@ -56,16 +56,18 @@ export function checkKey(key: string, path: string | ArgPath = "key"): string {
   return key;
 }
 
+type Decoded = { typename: Kind; id: string };
+
 /**
- * Decodes a global id of this API (base64 of `Kind:key`, the relay plugin's encoding): anything
- * else, a well-formed id of an unknown type or one whose key is not a key included, is
- * BAD_USER_INPUT naming the argument `name`, so it never reaches the database as a lookup that
- * can only miss. So is another spelling of an id it gave out (base64 without its padding, or
- * with stray bits in its last character): a client's cache keys an entity by the `id` it was
- * given, so accepting a variant would answer with an id the client does not hold, and leave it
- * two ids for one entity; the error names the id to use instead.
+ * Decodes a global id of this API (base64 of `Kind:key`, the relay plugin's encoding), or says
+ * what is wrong with it: anything else, a well-formed id of an unknown type or one whose key is
+ * not a key included, so it never reaches the database as a lookup that can only miss. So is
+ * another spelling of an id it gave out (base64 without its padding, or with stray bits in its
+ * last character): a client's cache keys an entity by the `id` it was given, so accepting a
+ * variant would answer with an id the client does not hold, and leave it two ids for one
+ * entity; the problem names the id to use instead.
  */
-export function decodeEntityId(globalID: string, name = "id"): { typename: Kind; id: string } {
+function decodeOrProblem(globalID: string): Decoded | { message: string; problem: string } {
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(globalID)
     ? Buffer.from(globalID, "base64").toString("utf8")
     : "";
@@ -73,16 +75,73 @@ export function decodeEntityId(globalID: string, name = "id"): { typename: Kind;
   const typename = decoded.slice(0, colon);
   const key = decoded.slice(colon + 1);
   if (colon < 1 || !isKind(typename) || !isKey(key)) {
-    throw new BadInputError(`"${echo(globalID)}" is not an id this API gave out.`, [
-      { path: [name], message: "not a global id of this API" },
-    ]);
+    return {
+      message: `"${echo(globalID)}" is not an id this API gave out.`,
+      problem: "not a global id of this API",
+    };
   }
   const canonical = encodeGlobalID(typename, key);
   if (globalID !== canonical) {
-    throw new BadInputError(
-      `"${echo(globalID)}" is not an id this API gave out; the id of ${typename} "${key}" is "${canonical}".`,
-      [{ path: [name], message: `not the id this API gives out: use "${canonical}"` }],
-    );
+    return {
+      message: `"${echo(globalID)}" is not an id this API gave out; the id of ${typename} "${key}" is "${canonical}".`,
+      problem: `not the id this API gives out: use "${canonical}"`,
+    };
   }
   return { typename, id: key };
+}
+
+/**
+ * Decodes the global ids `ids`, the argument `name` (a list, or one id when `single`): any that
+ * is not an id this API gave out (see decodeOrProblem) is BAD_USER_INPUT naming where it sits
+ * (`["ids", 3]`), every such id in `problems` and the first in the message.
+ */
+export function decodeEntityIds(ids: readonly string[], name: string, single = false): Decoded[] {
+  const decoded: Decoded[] = [];
+  const problems: InputProblem[] = [];
+  let first = "";
+  ids.forEach((globalID, i) => {
+    const d = decodeOrProblem(globalID);
+    if ("typename" in d) {
+      decoded.push(d);
+      return;
+    }
+    if (!first) first = d.message;
+    problems.push({ path: single ? [name] : [name, i], message: d.problem });
+  });
+  if (problems.length === 0) return decoded;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more, in problems)` : "";
+  throw new BadInputError(`${first}${more}`, problems);
+}
+
+/** Decodes one global id, the argument `name` (see decodeEntityIds). */
+export function decodeEntityId(globalID: string, name = "id"): Decoded {
+  return decodeEntityIds([globalID], name, true)[0] as Decoded;
+}
+
+/**
+ * The relay plugin's decoder, which never throws: the complexity budget decodes the ids of
+ * `node` and `nodes` while pricing an operation, before anything runs, where an error has no
+ * field and no place in the list. An id that is not this API's decodes to no type and the text
+ * as given; `node` and `nodes` refuse it as they run (decodeEntityIds), naming where it sits.
+ */
+export function decodeGlobalIdForRelay(globalID: string): { typename: string; id: string } {
+  const d = decodeOrProblem(globalID);
+  return "typename" in d ? d : { typename: "", id: globalID };
+}
+
+/**
+ * Refuses, naming where each sits, the ids among `decoded` (as decodeGlobalIdForRelay gave
+ * them) that are not this API's: the argument `name`, a list or one id when `single`.
+ */
+export function refuseForeignIds(
+  decoded: readonly { typename: string; id: string }[],
+  name: string,
+  single = false,
+): void {
+  if (decoded.every((d) => d.typename !== "")) return;
+  decodeEntityIds(
+    decoded.map((d) => (d.typename === "" ? d.id : encodeGlobalID(d.typename, d.id))),
+    name,
+    single,
+  );
 }

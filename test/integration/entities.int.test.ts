@@ -184,6 +184,30 @@ describe("clear errors with stable codes", () => {
     expect(ok.data.node).toEqual({ id });
   });
 
+  it("says where each id it did not give out sits in nodes(ids:), with the field's path", async () => {
+    const { data } = await gql(`{ entity(key: "canada") { id } }`);
+    const r = await gql("query ($v: [ID!]!) { nodes(ids: $v) { id } }", {
+      v: [data.entity.id, "bogus", data.entity.id, "x"],
+    });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors?.[0]).toMatchObject({
+      path: ["nodes"],
+      message: '"bogus" is not an id this API gave out. (and 1 more, in problems)',
+      extensions: {
+        code: "BAD_USER_INPUT",
+        problems: [
+          { path: ["ids", 1], message: "not a global id of this API" },
+          { path: ["ids", 3], message: "not a global id of this API" },
+        ],
+      },
+    });
+    const one = await gql(`{ node(id: "bogus") { id } }`);
+    expect(one.errors?.[0]).toMatchObject({
+      path: ["node"],
+      extensions: { code: "BAD_USER_INPUT", problems: [{ path: ["id"] }] },
+    });
+  });
+
   it("refuses a page above the maximum instead of cutting it silently", async () => {
     const r = await gql(`{ nations(first: 1000) { edges { node { key } } } }`);
     expect(r.data?.nations).toBeNull();
