@@ -121,10 +121,18 @@ describe("claims from articles at different dates", () => {
     const in2022 = await contribution("2022-03");
     expect(in2022.contributes).toMatchObject({ troops: 540, additionalTroops: 130 });
     expect(in2022.contributes?.evidence).toHaveLength(3);
+    // Corroboration as of a date counts the sources that stated it by then, as evidence lists.
+    expect(in2022.contributes?.sourceCount).toBe(3);
     expect((await contribution("2024-12")).contributes).toMatchObject({ troops: 540 });
     const in2017 = await contribution("2017");
     expect(in2017.contributes).toMatchObject({ additionalTroops: null, disputed: true });
     expect([450, 540]).toContain(in2017.contributes?.troops);
+    expect(in2017.contributes?.sourceCount).toBe(2);
+    expect((await contribution("2016")).contributes).toMatchObject({
+      troops: null,
+      evidence: [],
+      sourceCount: 0,
+    });
 
     // The contradiction is listed.
     const d = await gql(

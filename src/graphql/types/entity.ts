@@ -144,7 +144,7 @@ EntityRef.implement({
       type: RELATION_CONNECTIONS.Entity,
       nullable: true,
       description:
-        "Every relation of this entity, optionally of some types and one direction, ordered by type then the other entity's name. Each edge has its evidence.",
+        "Every relation of this entity, optionally of some types and one direction, ordered by type, then the other entity's name and key, then direction (OUT first, where one type joins the two both ways): a total order, so pages neither repeat nor skip a relation. Each edge has its evidence.",
       extensions: { [RELATION_FIELD]: {} },
       args: {
         types: t.arg({

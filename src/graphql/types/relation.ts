@@ -164,8 +164,9 @@ function relationFields<T extends RelationRecord>(
       resolve: (r) => r.disputed,
     }),
     sourceCount: t.int({
-      description: "How many sources state the relation (corroboration; retracted ones left out).",
-      resolve: (r) => sourceCount(r.claims),
+      description:
+        "How many sources state the relation (corroboration; retracted ones left out; with asOf, those that stated it by then): the sources of `evidence`.",
+      resolve: (r) => sourceCount(r.evidence),
     }),
     // The type's own properties and since / until / date, typed and documented by the registry.
     ...relationPropertyFields<T>(t),
