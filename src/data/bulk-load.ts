@@ -169,12 +169,6 @@ export async function bulkLoad(
     const stages = output.match(/^.* COMPLETED in .*$|^IMPORT DONE in .*$/gm) ?? [];
     o.log(`neo4j-admin: ${stages.map((l) => l.trim()).join("; ")}`);
     imported = performance.now();
-  } catch (error) {
-    // A failed import leaves an unusable store in place of the empty database it replaced:
-    // remove it, so the next start creates the empty database again.
-    for (const d of ["databases", "transactions"])
-      rmSync(join(here.home, "data", d, "neo4j"), { recursive: true, force: true });
-    throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,8 @@
  *   instances/<name>/neo4j.pid the running server, so a second start reuses it
  *   instances/<name>/owner.pid the process that started (or adopted) it and will stop it
  *   instances/<name>/watchdog.pid the watchdog that stops it if that process dies first
- *   instances/<name>/start.lock   the process starting it now (pid), so that two starts take turns
+ *   instances/<name>/start.lock   the process starting it or bulk-importing into it now (pid), so
+ *                             that two starts, or a start and an import, take turns
  *
  * The instance folder is private to its user (directories 0700, files 0600): the store, the
  * transaction logs and the password are as sensitive as each other. Neo4j and its tools run with
@@ -219,7 +220,15 @@ function hasJars(lib: string): boolean {
   return existsSync(lib) && readdirSync(lib).some((f) => NEO4J_JAR.test(f));
 }
 
-/** Resolves Neo4j's jars with Maven unless they are already there. */
+/**
+ * Resolves Neo4j's jars with Maven unless they are already there. Maven copies them into a folder
+ * of this process's own, renamed to `lib/` once complete: `lib/` is either absent or whole. Maven
+ * writing into `lib/` itself let a second first start (two `npm start` on a fresh
+ * NEO4J_LOCAL_DIR) find the Neo4j jar there before the rest and start a Java on half a class
+ * path, or run a second Maven over files the first was reading; and a first start stopped during
+ * the download left half a `lib/` that every later start took for whole. Two at once each
+ * resolve; the first rename wins and the other's copy is deleted.
+ */
 export function ensureJars(dir: string, log: (m: string) => void = () => {}): string {
   const lib = resolve(dir, "lib");
   if (hasJars(lib)) return lib;
@@ -228,17 +237,30 @@ export function ensureJars(dir: string, log: (m: string) => void = () => {}): st
     throw new LocalNeo4jError(`Maven was not found. ${NEEDS}`);
   }
   log(`Resolving Neo4j 5.26 Community from Maven Central into ${lib} (once) ...`);
-  const run = spawnSync(
-    "mvn",
-    ["-B", "-q", "-f", POM, "dependency:copy-dependencies", `-Dneo4j.lib=${lib}`],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
-  if (run.status !== 0 || !hasJars(lib)) {
-    throw new LocalNeo4jError(
-      `Maven could not resolve org.neo4j:neo4j (exit ${run.status}):\n${run.stdout}${run.stderr}`,
+  const partial = `${lib}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    const run = spawnSync(
+      "mvn",
+      ["-B", "-q", "-f", POM, "dependency:copy-dependencies", `-Dneo4j.lib=${partial}`],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
+    if (run.status !== 0 || !hasJars(partial)) {
+      throw new LocalNeo4jError(
+        `Maven could not resolve org.neo4j:neo4j (exit ${run.status}):\n${run.stdout}${run.stderr}`,
+      );
+    }
+    // A `lib/` without the jars (an older start's half) gives way; one with them was another's.
+    if (existsSync(lib) && !hasJars(lib)) rmSync(lib, { recursive: true, force: true });
+    try {
+      renameSync(partial, lib);
+    } catch (e) {
+      if (!hasJars(lib)) throw e;
+    }
+    return lib;
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
   }
-  return lib;
 }
 
 function writeConfig(home: string, o: LocalNeo4jOptions): string {
@@ -422,6 +444,22 @@ export async function importIntoLocalNeo4j(
   const lib = ensureJars(root, o.log);
   const home = join(root, "instances", o.instance);
   prepareHome(home);
+  // Under the start lock: a start that came during the import would find no server running,
+  // start a Java on the store the importer is writing, and the importer, the port free when it
+  // looked, would write on regardless. Now the one waits for the other.
+  return withStartLock(home, o, o.log ?? (() => {}), () =>
+    importLocked(o, args, importer, lib, home),
+  );
+}
+
+/** importIntoLocalNeo4j's work, under the instance's start lock. */
+async function importLocked(
+  o: LocalNeo4jOptions,
+  args: readonly string[],
+  importer: { heap: string; offHeap: string },
+  lib: string,
+  home: string,
+): Promise<string> {
   const conf = writeConfig(home, o);
   ensurePassword(lib, home, conf);
   const { runningPid } = localInstance(o);
@@ -463,6 +501,11 @@ export async function importIntoLocalNeo4j(
     child.once("close", (code) => done({ code, text }));
   });
   if (output.code !== 0) {
+    // A failed import leaves an unusable store in place of the empty database it replaced:
+    // removed, so the next start creates the empty database again. Only here, where the importer
+    // ran on a stopped instance: a refusal because one runs must leave its store alone.
+    for (const d of ["databases", "transactions"])
+      rmSync(join(home, "data", d, "neo4j"), { recursive: true, force: true });
     throw new LocalNeo4jError(
       `The bulk importer failed (exit ${output.code}; arguments: ${command.slice(4).join(" ")}):\n${shorten(output.text)}`,
     );
@@ -554,12 +597,12 @@ async function withStartLock<T>(
     }
     if (Date.now() > until) {
       throw new LocalNeo4jError(
-        `Another process${holder ? ` (pid ${holder})` : ""} has been starting the local Neo4j (${o.instance}) for longer than NEO4J_START_TIMEOUT_MS; stop it, or delete ${lock} if no such process runs.`,
+        `Another process${holder ? ` (pid ${holder})` : ""} has been starting the local Neo4j (${o.instance}), or importing into it, for longer than NEO4J_START_TIMEOUT_MS; stop it, or delete ${lock} if no such process runs.`,
       );
     }
     if (!told) {
       log(
-        `Another process${holder ? ` (pid ${holder})` : ""} is starting the local Neo4j (${o.instance}); waiting for it ...`,
+        `Another process${holder ? ` (pid ${holder})` : ""} is starting the local Neo4j (${o.instance}) or importing into it; waiting for it ...`,
       );
       told = true;
     }

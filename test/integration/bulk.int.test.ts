@@ -4,7 +4,8 @@
  * ingest into the suite's Neo4j, and in bulk into a fresh instance of their own
  * (NEO4J_BULK_BOLT_PORT, default 7797); both are then read back, in Cypher and through GraphQL.
  */
-import { rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -232,6 +233,33 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
     ).rejects.toThrow(/NEO4J_URI/);
     const [row] = await cypher(bulkDb, "MATCH (n) RETURN count(n) AS n");
     expect(Number(row?.n)).toBe(bulk.nodes);
+  });
+
+  it("waits for a start of the same instance under way, then loads (they took no turns)", async () => {
+    const instance = "bulk-locked";
+    const home = join(config.NEO4J_LOCAL_DIR, "instances", instance);
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(home, { recursive: true });
+    // A start under way holds the instance's start lock: a process that lives 3 s.
+    const starting = spawn("sleep", ["3"], { stdio: "ignore" });
+    writeFileSync(join(home, "start.lock"), String(starting.pid));
+    const lines: string[] = [];
+    // A port of its own: the instance loaded above still holds the suite's bulk port.
+    const port = config.NEO4J_LOCAL_BOLT_PORT + 1;
+    const report = await bulkLoad([structuredClone(DOC_A)], {
+      config: { ...config, NEO4J_LOCAL_BOLT_PORT: port },
+      instance,
+      by: "ingest",
+      log: (line) => lines.push(line),
+    });
+    expect(
+      lines.some((l) =>
+        /is starting the local Neo4j \(bulk-locked\) or importing into it; waiting/.test(l),
+      ),
+    ).toBe(true);
+    expect(starting.exitCode).toBe(0); // the import ran once the start was over
+    expect(report.documents).toBe(1);
+    expect(report.nodes).toBeGreaterThan(0);
   });
 
   it("refuses a containment cycle, across documents or within one, before it writes anything", async () => {

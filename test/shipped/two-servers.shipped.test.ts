@@ -9,8 +9,12 @@
  * EquivalentSchemaRuleAlreadyExists. Now the second waits for the first's start, reuses its
  * Neo4j, and both serve. And when the first stops (and its Neo4j with it), the second, which
  * answered SERVICE_UNAVAILABLE for ever, starts it again.
+ *
+ * The folder has no jars either: both resolve them with Maven at once. Maven wrote into `lib/`
+ * itself, so the second could find the Neo4j jar there before the rest and start a Java on half
+ * a class path; each now resolves into a folder of its own, renamed to `lib/` when whole.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/driver.js";
@@ -45,6 +49,7 @@ afterAll(async () => {
 
 describe("two servers started at once on one fresh local Neo4j folder", () => {
   it("both start, on one Neo4j whose password file opens it, and both answer", async () => {
+    rmSync(join(localDir, "lib")); // the link to the project's jars: both resolve their own
     const started = await Promise.allSettled([
       startShipped({ localDir, env }),
       startShipped({ localDir, env }),
@@ -59,6 +64,9 @@ describe("two servers started at once on one fresh local Neo4j folder", () => {
       expect(r.body).toMatchObject({ data: { entity: { name: "Canada" } } });
       expect(errorLines(server)).toEqual([]);
     }
+    // One whole set of jars, and no half-resolved copy left beside it.
+    expect(readdirSync(localDir).filter((f) => f.startsWith("lib"))).toEqual(["lib"]);
+    expect(readdirSync(join(localDir, "lib")).length).toBeGreaterThan(100);
     // The password kept beside the data is the one Neo4j holds: a later start can log in.
     const db = createDb({
       uri: `bolt://127.0.0.1:${BOLT_PORT}`,
