@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   // A local Neo4j that exits under the running server is started again, and the log says why.
   const database = await openDatabase(config, (m) => logger.info(m), {
     restartOnExit: (m) => logger.error(m),
+    reachability: { lost: (m) => logger.warn(m), regained: (m) => logger.info(m) },
   });
   const converted = await migrateClaims(database.db);
   if (converted > 0) logger.info(`Converted ${converted} relations to claims (one per source).`);

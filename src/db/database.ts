@@ -4,7 +4,7 @@
  */
 import { Neo4jError } from "neo4j-driver";
 import { type Config, shown } from "../config.js";
-import { createDb, type Db, type DbTarget } from "./driver.js";
+import { createDb, type Db, type DbHealth, type DbTarget } from "./driver.js";
 import { type LocalNeo4j, type LocalNeo4jOptions, startLocalNeo4j } from "./local-neo4j.js";
 import { migrate } from "./migrate.js";
 import { BULK_TX_TIMEOUT_MS } from "./run.js";
@@ -75,6 +75,43 @@ export interface OpenOptions {
   txTimeoutMs?: number;
   /** The server's: a local Neo4j that exits is started again, and this says why. */
   restartOnExit?: LocalNeo4jOptions["restartOnExit"];
+  /**
+   * The server's: told (at most once a minute while it lasts) when requests find the database
+   * unreachable, and once when it answers again. Requests are told SERVICE_UNAVAILABLE, an
+   * expected error logged at debug, so a database that went away left no line an operator sees.
+   */
+  reachability?: { lost: (message: string) => void; regained: (message: string) => void };
+}
+
+/** How often a database that stays unreachable is reported again. */
+const UNREACHABLE_REPORT_MS = 60_000;
+
+/** db.health for openDatabase's `reachability`: `where` names the database (no secrets). */
+export function reportReachability(
+  where: string,
+  to: NonNullable<OpenOptions["reachability"]>,
+  now: () => number = Date.now,
+): DbHealth {
+  let lostAt: number | null = null;
+  let reportedAt = 0;
+  return {
+    unreachable(cause) {
+      const t = now();
+      if (lostAt === null) lostAt = t;
+      else if (t - reportedAt < UNREACHABLE_REPORT_MS) return;
+      reportedAt = t;
+      const since = t - lostAt >= 1_000 ? ` for ${Math.round((t - lostAt) / 1_000)} s` : "";
+      to.lost(
+        `Neo4j at ${where} does not answer${since} (${cause}); requests are answered SERVICE_UNAVAILABLE until it does.`,
+      );
+    },
+    answered() {
+      if (lostAt === null) return;
+      const after = Math.round((now() - lostAt) / 1_000);
+      lostAt = null;
+      to.regained(`Neo4j at ${where} answers again (unreachable for about ${after} s).`);
+    },
+  };
 }
 
 /**
@@ -87,7 +124,12 @@ export interface OpenOptions {
 export async function openDatabase(
   config: Config,
   log: (message: string) => void,
-  { instance = "dev", txTimeoutMs = config.QUERY_TIMEOUT_MS, restartOnExit }: OpenOptions = {},
+  {
+    instance = "dev",
+    txTimeoutMs = config.QUERY_TIMEOUT_MS,
+    restartOnExit,
+    reachability,
+  }: OpenOptions = {},
 ): Promise<Database> {
   const local: LocalNeo4j | undefined = config.NEO4J_URI
     ? undefined
@@ -108,6 +150,10 @@ export async function openDatabase(
     throw local ? error : unreachable(error, config);
   }
   const { uri, user, password, database } = target;
+  if (reachability) {
+    const where = local ? `${target.uri} (local instance ${instance})` : shown("NEO4J_URI", uri);
+    db.health = reportReachability(where, reachability);
+  }
   return {
     db,
     target: { uri, user, password, database },

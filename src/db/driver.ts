@@ -13,6 +13,16 @@ export interface Db {
   database: string;
   /** Each transaction's timeout (ms); Neo4j ends a transaction that runs longer. */
   txTimeoutMs?: number;
+  /** Told when the database stops answering and when it answers again (the server's log). */
+  health?: DbHealth;
+}
+
+/** What run.ts tells of the database's reachability, as transactions find it. */
+export interface DbHealth {
+  /** A transaction could not reach the database; `cause` is the driver's reason. */
+  unreachable(cause: string): void;
+  /** A transaction completed. */
+  answered(): void;
 }
 
 /** Creates the driver (one per process). Its password is never logged. */

@@ -11,6 +11,20 @@ export const stoppedInLock = (error: unknown): boolean =>
   error instanceof Neo4jError &&
   /^Neo\.(Client|Transient)Error\.Transaction\.LockClientStopped$/.test(error.code);
 
+/**
+ * Why the database could not be reached, when `error` says it could not (the driver's message,
+ * without its "Caused by" chain's prefix), or null for any other error.
+ */
+export function unreachableCause(error: unknown): string | null {
+  if (!(error instanceof Neo4jError)) return null;
+  if (
+    !UNAVAILABLE.has(error.code) &&
+    !/acquisition timed out|Failed to connect|Pool is closed/i.test(error.message)
+  )
+    return null;
+  return /Caused by: (.*)$/.exec(error.message)?.[1] ?? error.message;
+}
+
 /** Maps a Neo4jError to a domain error where one applies; anything else passes through. */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Neo4jError)) return error;

@@ -17,7 +17,7 @@ import {
 } from "neo4j-driver";
 import { LimitExceededError, TimeoutError } from "../domain/errors.js";
 import type { Db } from "./driver.js";
-import { mapDbError, stoppedInLock } from "./errors.js";
+import { mapDbError, stoppedInLock, unreachableCause } from "./errors.js";
 import { type Plain, plainSize, toPlain } from "./serialize.js";
 
 /**
@@ -121,6 +121,13 @@ const txConfig = (db: Db, timeoutMs?: number) => {
   return timeout ? { timeout } : {};
 };
 
+/** `error` as a domain error (mapDbError), telling db.health when the database is unreachable. */
+function mapped(db: Db, error: unknown): unknown {
+  const cause = db.health ? unreachableCause(error) : null;
+  if (cause !== null) db.health?.unreachable(cause);
+  return mapDbError(error);
+}
+
 /** Opens a session in `mode`, runs `work` in it, maps Neo4j errors and always closes it. */
 async function inSession<T>(
   db: Db,
@@ -129,9 +136,11 @@ async function inSession<T>(
 ): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: mode });
   try {
-    return await work(session);
+    const result = await work(session);
+    db.health?.answered();
+    return result;
   } catch (error) {
-    throw mapDbError(error);
+    throw mapped(db, error);
   } finally {
     await session.close();
   }
@@ -176,6 +185,7 @@ export async function writeTx<T>(
         const result = await work(wrap(tx, stats));
         committing = true;
         await tx.commit();
+        db.health?.answered();
         return result;
       } catch (error) {
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);
@@ -196,7 +206,7 @@ export async function writeTx<T>(
         throw new TimeoutError(
           `The write was stopped at its transaction's budget of ${budgetOf(db)} while it waited for a lock, and was rolled back: nothing was written. Either other writes were changing the same entities (retry it), or it is too large for the budget: ${advice.tooLarge}`,
         );
-      else throw mapDbError(error);
+      else throw mapped(db, error);
     } finally {
       await session.close();
     }
