@@ -18,7 +18,13 @@ import { serveExplorer } from "./explorer/serve.js";
 import { type CorsOrigins, corsHeaders } from "./graphql/cors.js";
 import { carriesSecret, changeSchema, INTERNAL_CHANGE_PATH } from "./local-apis.js";
 import type { Logger } from "./logger.js";
-import { type Refusal, type RequestInfo, tooManyStreams } from "./request-store.js";
+import {
+  type Refusal,
+  type RequestInfo,
+  slotsPerConnection,
+  tooManyPipelined,
+  tooManyStreams,
+} from "./request-store.js";
 import { type App, GRAPHQL_PATH } from "./server.js";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -360,12 +366,17 @@ function admission(limits: {
 }) {
   const open = { requests: 0, streams: 0 };
   const streamsOf = new Map<string, number>();
+  // Request slots held per connection (slotsPerConnection): pipelined requests arrive together.
+  const perConnection = slotsPerConnection(limits.requests);
+  const requestsOn = new WeakMap<object, number>();
   type Kind = keyof typeof open;
   return (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Refusal | undefined => {
     const held = new Set<Kind>();
     let client: string | undefined;
     const take = (kind: Kind): Refusal | undefined => {
       if (held.has(kind)) return undefined;
+      if (kind === "requests" && (requestsOn.get(req.socket) ?? 0) >= perConnection)
+        return "connection";
       if (open[kind] >= limits[kind]) return "full";
       if (kind === "streams") {
         client ??= limits.clientOf(req);
@@ -373,6 +384,7 @@ function admission(limits: {
         if (mine >= limits.streamsPerClient) return "client";
         streamsOf.set(client, mine + 1);
       }
+      if (kind === "requests") requestsOn.set(req.socket, (requestsOn.get(req.socket) ?? 0) + 1);
       open[kind] += 1;
       held.add(kind);
       return undefined;
@@ -380,6 +392,7 @@ function admission(limits: {
     const give = (kind: Kind) => {
       if (!held.delete(kind)) return;
       open[kind] -= 1;
+      if (kind === "requests") requestsOn.set(req.socket, (requestsOn.get(req.socket) ?? 1) - 1);
       if (kind === "streams" && client !== undefined) {
         const left = (streamsOf.get(client) ?? 1) - 1;
         if (left > 0) streamsOf.set(client, left);
@@ -659,11 +672,14 @@ export function createHttp({
       if (readers.overBudget())
         return overloaded("answers are waiting for clients that do not read");
       const refused = admit(req, res, info);
-      if (refused === "client")
+      if (refused === "client" || refused === "connection")
         return json(res, 429, {
           errors: [
             {
-              message: tooManyStreams(maxSubscriptionsPerClient),
+              message:
+                refused === "client"
+                  ? tooManyStreams(maxSubscriptionsPerClient)
+                  : tooManyPipelined(slotsPerConnection(maxInFlight)),
               extensions: { code: "LIMIT_EXCEEDED" },
             },
           ],

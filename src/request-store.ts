@@ -32,10 +32,25 @@ export interface ServerContext {
 }
 
 /**
- * Why a request finds no slot: every slot of its kind is taken ("full", 503 OVERLOADED), or its
- * client holds all the streams one client may (MAX_SUBSCRIPTIONS_PER_CLIENT: "client", 429).
+ * Why a request finds no slot: every slot of its kind is taken ("full", 503 OVERLOADED), its
+ * client holds all the streams one client may (MAX_SUBSCRIPTIONS_PER_CLIENT: "client", 429), or
+ * its connection already has its share of the request slots in flight (requests pipelined on
+ * one connection: "connection", 429).
  */
-export type Refusal = "full" | "client";
+export type Refusal = "full" | "client" | "connection";
+
+/**
+ * The request slots one connection may hold at once: a quarter of MAX_IN_FLIGHT, at least one.
+ * HTTP/1.1 answers a connection's requests in order, so a client that pipelines gains nothing by
+ * having more computed ahead; one connection pipelining took all sixteen slots, and every other
+ * client was refused while it did (redteam16).
+ */
+export const slotsPerConnection = (maxInFlight: number): number =>
+  Math.max(1, Math.floor(maxInFlight / 4));
+
+/** What a request over its connection's share is told. */
+export const tooManyPipelined = (max: number): string =>
+  `This connection already has ${max} request${max === 1 ? "" : "s"} in flight (pipelined), the most one connection may; wait for their answers, or send the next on another connection.`;
 
 /** What a client over MAX_SUBSCRIPTIONS_PER_CLIENT is told. */
 export const tooManyStreams = (max: number): string =>

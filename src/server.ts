@@ -20,7 +20,12 @@ import { paramChecks } from "./graphql/params.js";
 import { persistedQueriesUnsupported } from "./graphql/persisted-queries.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { Logger } from "./logger.js";
-import { type ServerContext, tooManyStreams } from "./request-store.js";
+import {
+  type ServerContext,
+  slotsPerConnection,
+  tooManyPipelined,
+  tooManyStreams,
+} from "./request-store.js";
 
 /**
  * The answer to an operation that finds no slot of its kind free (see http.ts admission): 503
@@ -58,8 +63,17 @@ function roundTripsExtension(limits: Limits): Plugin<Context & ServerContext> {
       if (info)
         info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
       // A query or mutation holds a request slot, however it came in (http.ts admission).
-      if (info?.slotFor?.("query")) {
-        setResultAndStopExecution({ errors: [overloaded("requests in flight")] });
+      const refused = info?.slotFor?.("query");
+      if (refused) {
+        setResultAndStopExecution({
+          errors: [
+            refused === "connection"
+              ? new GraphQLError(tooManyPipelined(slotsPerConnection(limits.maxInFlight)), {
+                  extensions: { code: "LIMIT_EXCEEDED", http: { status: 429 } },
+                })
+              : overloaded("requests in flight"),
+          ],
+        });
         return;
       }
       return {

@@ -260,7 +260,7 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
     expect(starting.exitCode).toBe(0); // the import ran once the start was over
     expect(report.documents).toBe(1);
     expect(report.nodes).toBeGreaterThan(0);
-  });
+  }, 300_000); // an import, then a start of the instance to apply the schema, on a loaded machine
 
   it("refuses a containment cycle, across documents or within one, before it writes anything", async () => {
     const instance = "bulk-cycles";

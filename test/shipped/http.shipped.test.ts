@@ -913,3 +913,36 @@ describe("a path with nothing at it", () => {
     }
   });
 });
+
+describe("requests pipelined on one connection", () => {
+  it("hold at most a quarter of the request slots; the rest are told why, and other clients are served", async () => {
+    // Before: one connection that pipelined took all sixteen slots (MAX_IN_FLIGHT), and every
+    // other client was told 503 OVERLOADED while it did.
+    const { port } = new URL(server.url);
+    const query = encodeURIComponent("{ nations(first: 100) { edges { node { key name } } } }");
+    const get = `GET /graphql?query=${query} HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\nx-graphql-yoga-csrf: 1\r\n\r\n`;
+    const text = await new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let out = "";
+      socket.on("data", (d) => {
+        out += d.toString();
+        // An answer's status line follows the body before it, with no line break between.
+        if ((out.match(/HTTP\/1\.1 \d{3} /g) ?? []).length >= 12) socket.end();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(out));
+      socket.write(get.repeat(12));
+    });
+    const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    // The first four (16 / 4) are answered; those that find the connection's share taken are
+    // refused with 429 and a message saying what to do, not 503 "at capacity".
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses).toContain(429);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    expect(text).toContain('"code":"LIMIT_EXCEEDED"');
+    expect(text).toContain("This connection already has 4 requests in flight (pipelined)");
+    // Another client is served meanwhile and after.
+    const r = await post(server, { query: "{ __typename }" });
+    expect(r.body.data).toEqual({ __typename: "Query" });
+  });
+});
