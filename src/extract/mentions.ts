@@ -444,6 +444,9 @@ const BASE_RE = new RegExp(
 );
 
 const COMPASS = "(?:North|South|East|West|Central|Centre|Center)(?:[- ]?(?:[Ee]ast|[Ww]est))?";
+/** 'the NATO multinational division "North"', 'multinational corps “Northeast”'. */
+const QUOTED_FORMATION_RE =
+  /(?<![\p{L}])(?:NATO(?:’s|'s)? )?[Mm]ultinational (division|corps) ["“](\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)["”]/gu;
 const FORMATION_RE = new RegExp(
   [
     "(?<![\\p{L}])(?:NATO(?:’s|'s)?\\s+)?(?:",
@@ -780,6 +783,20 @@ export function findMentions(
             // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
             .replace(/ Group (?:ONE|One)$/, " Group 1")
             .replace(/ Group (?:TWO|Two)$/, " Group 2");
+    // "Multinational Division North East", "Multinational Corps Northeast": a headquarters and the
+    // formation it commands, an organisation (a brigade or a battle group is the mission)
+    if (/^Multi-?[Nn]ational (?:Division|Corps) /.test(written)) {
+      claim({
+        start,
+        end: m.index + m[0].length,
+        text: written,
+        kind: "Organization",
+        name: written,
+        key: slug(written),
+        properties: { category: "ARMED_FORCES" },
+      });
+      continue;
+    }
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
@@ -791,6 +808,20 @@ export function findMentions(
       name,
       key: slug(name),
       ...(host ? { involves: [host] } : {}),
+    });
+  }
+  // 'the NATO multinational division "North"': the division named by the word quoted after it
+  for (const m of text.matchAll(QUOTED_FORMATION_RE)) {
+    const head = (m[1] as string).toLowerCase() === "corps" ? "Corps" : "Division";
+    const name = `NATO Multinational ${head} ${m[2] as string}`;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name,
+      key: slug(name.replace(/^NATO /, "")),
+      properties: { category: "ARMED_FORCES" },
     });
   }
   // Missions named by a description: "NATO’s air policing mission over Estonia, Latvia, and
