@@ -1689,6 +1689,43 @@ export function findMentions(
       ? titleInside(run)
       : undefined;
     const titleTokens = inner ? run.slice(inner.from, inner.to) : run.slice(0, k);
+    // "the Commander of the Allied Joint Force Command General X", "the Division Commander of
+    // Multinational Corps Northeast Lieutenant General X": a body's name right before the rank
+    // is named (its last word a body's head, at least two words, none a title)
+    if (
+      inner &&
+      inner.from >= 2 &&
+      /^(?:General|Gen\.?|Brig\.?|Brigadier|Lieutenant|Lt\.?|Major|Maj\.?|Colonel|Col\.?|Admiral|Adm\.?|Vice|Rear|Commander|Commodore|Marshal|Captain|Capt\.?)$/.test(
+        (run[inner.from] as Token).text,
+      )
+    ) {
+      let b = 0;
+      while (b < inner.from && NOT_NAMES.has((run[b] as Token).text)) b++;
+      const body = run.slice(b, inner.from);
+      const bodyHead = (body[body.length - 1] as Token | undefined)?.text ?? "";
+      if (
+        body.length >= 2 &&
+        ORG_HEADS[bodyHead] !== undefined &&
+        body.every(
+          (w) =>
+            (!TITLE_WORDS.has(w.text) || ORG_HEADS[w.text] !== undefined) &&
+            !CONNECTORS.has(w.text),
+        )
+      ) {
+        const first = body[0] as Token;
+        const last = body[body.length - 1] as Token;
+        const named = {
+          start: first.start,
+          end: last.end,
+          text: text.slice(first.start, last.end),
+        };
+        claim({
+          ...named,
+          ...ofNation(named),
+          properties: { category: ORG_HEADS[bodyHead] as string },
+        });
+      }
+    }
     let nameTokens = run.slice(inner ? inner.to : k);
     // A sentence-initial word that is not a proper noun ("Speaking") is not part of a name.
     while (

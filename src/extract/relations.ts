@@ -831,7 +831,24 @@ function titlesHeld(
     const s = sentenceOf(ctx, m.start);
     if (!s) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
-    const role = m.role.replace(COURTESY, "");
+    // "the Commander of the Allied Joint Force Command General X": a rank after a body its
+    // commander is named of; the person leads the body, the office is the title
+    const commandOf =
+      m.roleOf && owner?.kind === "Organization"
+        ? /\b(Commander|Commanding Officer|Commandant|Head|Chief|Director)\s+of\s+(?:the\s+)?$/i.exec(
+            ctx.text.slice(Math.max(s.start, m.roleOf.start - 40), m.roleOf.start),
+          )
+        : null;
+    // "Land Force Commander Brig Gen X": the office right after the body, then the rank
+    const officeAfter =
+      m.roleOf && owner?.kind === "Organization"
+        ? /^(Commander|Commanding Officer|Commandant|Head|Chief|Director)\s+\S/.exec(m.role)
+        : null;
+    const role = commandOf
+      ? (commandOf[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+      : officeAfter
+        ? (officeAfter[1] as string)
+        : m.role.replace(COURTESY, "");
     if (!role || (RANK.test(role) && !owner)) continue;
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
