@@ -15,6 +15,7 @@ import { describedEventRelations } from "./event-relations.js";
 import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
 import { exerciseVerbs } from "./exercise-verbs.js";
+import { fundPledges } from "./fund-pledges.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
@@ -207,6 +208,8 @@ export function findRelations(ctx: Context): void {
   for (const s of passivePledges(ctx, pledgeHelp, read)) read.add(s);
   by("pledges");
   pledges(ctx, read, pledgeHelp);
+  by("fundPledges");
+  fundPledges(ctx, read);
   by("extensions");
   extensions(ctx);
   by("deploymentPledges");
@@ -3740,7 +3743,10 @@ function spending(ctx: Context): void {
 }
 
 const PLEDGE_VERB =
-  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double)|(?:will|(?:aims|plans|intends|wants|is set|are set|is due|is to|are to|has decided|have decided|decided) to)(?=\s+(?:buy|purchase|acquire|procure|order)\s))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+/** What a purchase buys: a number, or a named type ("F-35 jets", "Leopard tanks"), not "time". */
+const PURCHASED =
+  /^(?:buy|purchase|acquire|procure|order)\s+(?:(?:up to|another|a further|some)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of)\s|(?:new\s+|more\s+|additional\s+)?\p{Lu})/u;
 
 /**
  * "Canada will extend Operation Reassurance until March 2029", "Germany has renewed its
@@ -3821,6 +3827,9 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     const rest = ctx.text.slice(objStart, s.end);
     const stop = rest.search(/[,;]|\.$|\.\s|\s(?:after|but|though|although|while|because)\s/);
     const object = (stop < 0 ? rest : rest.slice(0, stop)).replace(/[.”"]+$/, "").trim();
+    // "Germany aims to buy 35 F-35 jets": a purchase pledged, of a number or a named type
+    if (/^(?:buy|purchase|acquire|procure|order)\s/.test(object) && !PURCHASED.test(object))
+      continue;
     // "proposed recently by X": a passive, the object is before the verb, not after
     if (
       object.split(/\s+/).length < 2 ||
