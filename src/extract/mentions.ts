@@ -433,6 +433,16 @@ const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Legion|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)\\b|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
   "gu",
 );
+/** "the German parliament's budget committee", "the Bundestag's defence committee". */
+const COMMITTEE_RE = new RegExp(
+  `((?:(?:${ALT(DEMONYMS)}) [Pp]arliament|Bundestag|Sejm|Storting|Riksdag|Folketing|Eduskunta|Saeima|Seimas|Riigikogu|Verkhovna Rada|State Duma|House of Commons|Congress|Senate))(?:’s|'s) ((?:budget|defen[cs]e|foreign affairs|armed services|national security|security and defen[cs]e|finance|appropriations|intelligence)) committee(?![\\p{L}])`,
+  "gu",
+);
+/** "the Polish defence ministry", "Norway's defense ministry": a ministry in lower case. */
+const LOWER_MINISTRY_RE = new RegExp(
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:defen[cs]e|foreign|finance) ministry(?![\\p{L}])`,
+  "gu",
+);
 /** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
 const BORDER_RE = new RegExp(
   `(?<![\\p{L}-])(${ALT(NATION_FORMS)}|${ALT(DEMONYMS)})[-–](${ALT(NATION_FORMS)}|${ALT(DEMONYMS)}) border(?![\\p{L}])`,
@@ -1124,6 +1134,44 @@ export function findMentions(
       key: slug(name),
       properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
       involves: [nation],
+    });
+  }
+  // "the Polish defence ministry", "Norway's defense ministry", "the Latvian foreign ministry":
+  // a nation's ministry written in lower case, named as its capitalised form is
+  for (const m of text.matchAll(LOWER_MINISTRY_RE)) {
+    const nation = gazAt(m[1] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    const end = m.index + m[0].length;
+    const written = text.slice(start, end);
+    const name = written.replace(/ (\p{Ll})/gu, (_, c: string) => ` ${c.toUpperCase()}`);
+    claim({
+      start,
+      end,
+      text: written,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
+      involves: [nation],
+    });
+  }
+  // "the German parliament's budget committee", "the Bundestag's defence committee": a committee
+  // of a parliament the text names (the parliament is named on its own as well); a committee of
+  // nothing named ("the committee") is none
+  for (const m of text.matchAll(COMMITTEE_RE)) {
+    const parliament = (m[1] as string).replace(/^the /, "");
+    const what = (m[2] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const at = m.index + m[0].length - (m[2] as string).length - " committee".length;
+    const name = `${what} Committee of the ${parliament}`;
+    claim({
+      start: at,
+      end: m.index + m[0].length,
+      text: text.slice(at, m.index + m[0].length),
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
     });
   }
   // "the Royal Netherlands Navy", "the United States Navy": a service named with its nation's
