@@ -1629,20 +1629,23 @@ export function findMentions(
     : undefined;
   const alliance =
     alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : nato);
-  if (alliance) {
-    for (const m of text.matchAll(
-      /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?[Aa]lliance\b/gu,
-    )) {
-      claim({
-        start: m.index,
-        end: m.index + m[0].length,
-        text: m[0],
-        kind: "Organization",
-        name: alliance.name,
-        key: alliance.key,
-        known: alliance,
-      });
-    }
+  // "the Alliance", "our Alliance" with a capital, as NATO's releases and officers write it, is
+  // NATO though the text never names it (not "the Alliance of ...", "the Alliance Party")
+  const capitalised = alliance ?? GAZETTEER.find((g) => g.entity.key === "nato")?.entity;
+  for (const m of text.matchAll(
+    /\b(?:[Tt]he|[Oo]ur) (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?([Aa])lliance\b(?!\s+(?:of|for)\s|\s+\p{Lu})/gu,
+  )) {
+    const who = m[1] === "A" ? capitalised : alliance;
+    if (!who || (m[1] !== "A" && /^[Oo]ur/.test(m[0]))) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name: who.name,
+      key: who.key,
+      known: who,
+    });
   }
 
   // Proper-name runs: people with their titles, organisations by their heads.
