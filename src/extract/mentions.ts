@@ -507,10 +507,22 @@ function titleInside(run: readonly Token[]): { from: number; to: number } | unde
       p = i;
       break;
     }
-  const rest = run.length - p - 1;
-  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  // "Ursula von der Leyen": a name's particles are part of the name, not connectors
   const after = run.slice(p + 1).map((t) => t.text);
-  if (after.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || CONNECTORS.has(w))) return undefined;
+  const particles = after.filter(
+    (w, i) => i > 0 && i < after.length - 1 && NAME_PARTICLES.has(w),
+  ).length;
+  const rest = run.length - p - 1 - particles;
+  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  if (
+    after.some(
+      (w, i) =>
+        NOT_NAMES.has(w) ||
+        ORG_HEADS[w] ||
+        (CONNECTORS.has(w) && !(i > 0 && i < after.length - 1 && NAME_PARTICLES.has(w))),
+    )
+  )
+    return undefined;
   let from = p;
   while (
     from > 0 &&
