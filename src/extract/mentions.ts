@@ -433,6 +433,9 @@ const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Legion|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)\\b|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
   "gu",
 );
+/** "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a name before a lower-case head. */
+const NAMED_UNIT_RE =
+  /(?<![\p{L}])the ((?:\p{Lu}[\p{L}’'-]+ ){1,3})(?:battalion|regiment|brigade)(?![\p{L}])/gu;
 /** "the German parliament's budget committee", "the Bundestag's defence committee". */
 const COMMITTEE_RE = new RegExp(
   `((?:(?:${ALT(DEMONYMS)}) [Pp]arliament|Bundestag|Sejm|Storting|Riksdag|Folketing|Eduskunta|Saeima|Seimas|Riigikogu|Verkhovna Rada|State Duma|House of Commons|Congress|Senate))(?:’s|'s) ((?:budget|defen[cs]e|foreign affairs|armed services|national security|security and defen[cs]e|finance|appropriations|intelligence)) committee(?![\\p{L}])`,
@@ -1146,6 +1149,37 @@ export function findMentions(
       key: slug(name),
       properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
       involves: [nation],
+    });
+  }
+  // "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a unit named by capitalised
+  // words before its head in lower case (no word a nation, people, place or known body: "the
+  // Latvian battalion", "the NATO brigade" are descriptions)
+  for (const m of text.matchAll(NAMED_UNIT_RE)) {
+    const words = (m[1] as string).trim();
+    if (
+      gazAt(words) !== undefined ||
+      words
+        .split(/[\s-]+/)
+        .some(
+          (w) =>
+            gazAt(w) !== undefined ||
+            NOT_NAMES.has(w) ||
+            TITLE_WORDS.has(w) ||
+            /^(?:led|based|run|backed|made)$/.test(w),
+        )
+    )
+      continue;
+    const start = m.index + 4;
+    const end = m.index + m[0].length;
+    const name = text.slice(start, end);
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
     });
   }
   // "the Polish defence ministry", "Norway's defense ministry", "the Latvian foreign ministry":

@@ -65,6 +65,29 @@ describe("extract: a multinational division or corps is an organisation", () => 
   });
 });
 
+describe("extract: a unit named before its head in lower case", () => {
+  it("'the Chasseurs Ardennais battalion' is a unit of its own", async () => {
+    expect(
+      await found(
+        "The company was drawn from the Chasseurs Ardennais battalion of the Belgian Armed Forces.",
+      ),
+    ).toContain("Organization chasseurs-ardennais-battalion");
+  });
+
+  it("not a nation's, a people's or a known body's unit, nor one led by a nation", async () => {
+    for (const text of [
+      "Troops of the NATO brigade trained in Adazi.",
+      "The Canadian-led battalion trained with the Latvian battalion.",
+      "The soldiers of the The battalion rested.",
+    ]) {
+      expect(
+        (await found(text)).filter((e) => /battalion|brigade/.test(e)),
+        text,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe("extract: a body named right before its commander's rank", () => {
   it("'the Commander of the Allied Joint Force Command General X': X leads the command", async () => {
     const text =
