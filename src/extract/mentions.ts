@@ -346,7 +346,7 @@ const FORCES_RE = new RegExp(
 );
 /** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
 const NATION_SERVICE_RE = new RegExp(
-  `(?<![\\p{L}])(Royal\\s+)?(${ALT(NATION_FORMS)})\\s+(?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Defen[cs]e Forces)(?![\\p{L}])`,
+  `(?<![\\p{L}])(Royal\\s+)?(${ALT(NATION_FORMS)})\\s+(?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Defen[cs]e Forces|Maritime Force|Naval Forces|Land Forces|Special Forces|Special Operations Forces)(?![\\p{L}])`,
   "gu",
 );
 /**
@@ -1226,8 +1226,10 @@ export function findMentions(
     const nation = gazAt(m[2] ?? "")?.entity;
     // "US Army", "U.S. Navy": an abbreviation, named as written below (us-army)
     if (nation?.kind !== "Nation" || !/\p{Ll}/u.test(m[2] ?? "")) continue;
-    const start = m.index;
-    const name = m[0];
+    // "the Netherlands Maritime Force": the nation's article is not the service's name
+    const article = /^the /.test(m[0]) ? 4 : 0;
+    const start = m.index + article;
+    const name = m[0].slice(article);
     claim({
       start,
       end: start + name.length,

@@ -88,6 +88,28 @@ describe("extract: a unit named before its head in lower case", () => {
   });
 });
 
+describe("extract: a nation's maritime, land and special forces named with its name", () => {
+  it("'the Netherlands Maritime Force' is the nation's service, without the article", async () => {
+    const r = await draft(
+      "The task group sailed with the Netherlands Maritime Force in the North Sea.",
+    );
+    expect(r.document.entities.map((e) => `${e.kind} ${e.name}`)).toContain(
+      "Organization Netherlands Maritime Force",
+    );
+  });
+
+  it("a nation alone stays the nation", async () => {
+    expect(await found("The Netherlands sent two frigates to the North Sea.")).toEqual(
+      expect.arrayContaining(["Nation netherlands"]),
+    );
+    expect(
+      (await found("The Netherlands sent two frigates to the North Sea.")).filter((e) =>
+        e.startsWith("Organization"),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("extract: a body named right before its commander's rank", () => {
   it("'the Commander of the Allied Joint Force Command General X': X leads the command", async () => {
     const text =
