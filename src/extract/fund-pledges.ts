@@ -48,9 +48,7 @@ export function fundPledges(ctx: Context, read: ReadonlySet<Sentence>): void {
         status: verb[1] === "proposed" ? "PROPOSED" : "COMMITTED",
       };
       if (sum) props.value = sum.value as number;
-      const code = /\b(EUR|USD|GBP|PLN|NOK|SEK|DKK)\b/.exec(phrase)?.[1];
-      const unit =
-        code ?? moneyUnit(phrase, who.cluster.kind === "Nation" ? who.cluster : undefined);
+      const unit = moneyUnit(phrase, who.cluster.kind === "Nation" ? who.cluster : undefined);
       if (unit) props.unit = unit;
       const owner =
         who.cluster.kind === "Person"

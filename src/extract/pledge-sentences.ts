@@ -358,6 +358,9 @@ function forcesGrown(
 
 /** "USD", "EUR", "GBP", "CAD" as the money's sign or word says, if it does. */
 export function moneyUnit(text: string, nation: Cluster | undefined): string | undefined {
+  // "EUR 500 million", "NOK 11 billion": the currency's code as written
+  const code = /\b(EUR|USD|GBP|CAD|PLN|NOK|SEK|DKK|CZK|HUF|RON)\s?\d/.exec(text)?.[1];
+  if (code) return code;
   if (/€|\beuros?\b/i.test(text)) return "EUR";
   if (/£|\bpounds?\b/i.test(text)) return "GBP";
   if (/C\$|CA\$|\bCanadian dollars?\b/i.test(text)) return "CAD";

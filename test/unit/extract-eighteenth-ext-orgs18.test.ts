@@ -243,6 +243,14 @@ describe("extract: purchases and announced sums as pledges", () => {
     ).toBe(true);
   });
 
+  it("'a package of EUR 500 million': the currency's code is the pledge's unit", async () => {
+    const r = await draft("Germany announced a package of EUR 500 million for Ukraine.");
+    expect(r.document.entities.find((e) => e.kind === "Pledge")?.properties).toMatchObject({
+      value: 500_000_000,
+      unit: "EUR",
+    });
+  });
+
   it("a sum spent or given, told as a fact, is no pledge", async () => {
     for (const text of [
       "A 2 billion euro fund that the ministry spent last year was audited.",
