@@ -825,6 +825,24 @@ function titlesHeld(
   holders: Map<string, Cluster>,
 ): void {
   const seen = new Set<string>();
+  // the one unit of a kind ("Division") the article names, asked once a kind
+  const unitsByHead = new Map<string, Cluster | undefined>();
+  const unitNamed = (head: string) => {
+    if (!unitsByHead.has(head)) {
+      const word = new RegExp(`\\b${head}\\b`, "i");
+      const units = new Set(
+        ctx.placed
+          .filter(
+            (x) =>
+              (x.cluster.kind === "Organization" || x.cluster.kind === "Mission") &&
+              word.test(x.cluster.name),
+          )
+          .map((x) => x.cluster),
+      );
+      unitsByHead.set(head, units.size === 1 ? [...units][0] : undefined);
+    }
+    return unitsByHead.get(head);
+  };
   // people given an office by a title just before their name
   const titled = new Set<Cluster>();
   const titledAt = new Set<Mention>();
@@ -852,7 +870,16 @@ function titlesHeld(
       : officeAfter
         ? (officeAfter[1] as string)
         : m.role.replace(COURTESY, "");
-    if (!role || (RANK.test(role) && !owner)) continue;
+    // "the Division Commander Brig. Gen. X": the one division (corps, brigade, battalion) the
+    // article names is the one X commands
+    const unitOffice =
+      owner === undefined
+        ? /\b(Division|Corps|Brigade|Battalion|Regiment)\s+((?:Deputy\s+)?Commander|Chief of Staff)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(
+            ctx.text.slice(Math.max(s.start, m.start - 60), m.start),
+          )
+        : null;
+    const unit = unitOffice ? unitNamed(unitOffice[1] as string) : undefined;
+    if (!role || (RANK.test(role) && !owner && !unit)) continue;
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
@@ -864,11 +891,12 @@ function titlesHeld(
         ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
         : undefined;
     // a holder the reader knows to be another owner's (m.officeOf) is not the article's nation's
-    const target = owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s, m.start));
+    const target =
+      unit ?? owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s, m.start));
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);
-    const leads = LEADER_ROLES.test(role);
+    const leads = unit ? unitOffice?.[2] === "Commander" : LEADER_ROLES.test(role);
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
     if (seen.has(id)) continue;
@@ -880,10 +908,11 @@ function titlesHeld(
       type,
       from: p.cluster,
       to: target,
-      properties: { role },
+      properties: { role: unit && unitOffice ? `${unitOffice[1]} ${unitOffice[2]}` : role },
       sentence: s,
-      inferred: !owner || known,
-      confidence: owner && !known ? 0.9 : 0.7,
+      // the unit is the one its title names: stated, as an owner before the name is
+      inferred: unit ? false : !owner || known,
+      confidence: owner && !known ? 0.9 : unit ? 0.8 : 0.7,
     });
     // the head of a nation's government leads that government
     const government = ctx.placed.find((x) => x.cluster.key === `government-of-${target.key}`);

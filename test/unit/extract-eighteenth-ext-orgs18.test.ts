@@ -135,6 +135,28 @@ describe("extract: a body named right before its commander's rank", () => {
   });
 });
 
+describe("extract: 'the Division Commander' leads the one division the article names", () => {
+  it("'the Division Commander Brig. Gen. X' leads the division named before", async () => {
+    expect(
+      await facts(
+        "Officers visited the Multinational Division North East Headquarters in Elblag. They were greeted by the Division Commander Brig. Gen. Anna Nowak.",
+      ),
+    ).toContain("anna-nowak LEADS multinational-division-north-east");
+  });
+
+  it("leads nothing where the article names no division, or two", async () => {
+    for (const text of [
+      "Officers visited Riga. They were greeted by the Division Commander Brig. Gen. Anna Nowak.",
+      "Officers visited the 1st Armoured Division and the 3rd Infantry Division. They were greeted by the Division Commander Brig. Gen. Anna Nowak.",
+    ]) {
+      expect(
+        (await facts(text)).filter((f) => f.startsWith("anna-nowak LEADS")),
+        text,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe("extract: a nation's ministry in lower case, a parliament's committee", () => {
   it("'the Czech defence ministry', \"Poland's defense ministry\" are the nations' ministries", async () => {
     expect(await found("The Czech defence ministry said 100 soldiers would go.")).toContain(
