@@ -223,6 +223,14 @@ describe("extract: a name with particles after a body's title", () => {
   });
 });
 
+describe("extract: a name written with a look-alike letter of another script", () => {
+  it("'General Riccardo Marchiό' (a Greek omicron) is keyed as the Latin name", async () => {
+    expect(await found("General Riccardo Marchiό visited Elblag on Monday.")).toContain(
+      "Person riccardo-marchio",
+    );
+  });
+});
+
 describe("extract: purchases and announced sums as pledges", () => {
   it("'Germany aims to buy 35 F-35 jets': Germany pledges the purchase", async () => {
     const r = await draft("Germany aims to buy 35 F-35 stealth fighter jets in total.");
