@@ -273,6 +273,28 @@ describe("extract: purchases and announced sums as pledges", () => {
     ).toBe(true);
   });
 
+  it("'will raise defence spending to 3 %': a share of GDP, though the sentence does not say so", async () => {
+    const r = await draft("Latvia will raise defence spending to 3 % next year.");
+    expect(r.document.entities.find((e) => e.kind === "Pledge")?.properties).toMatchObject({
+      metric: "PERCENT_GDP",
+      value: 3,
+    });
+  });
+
+  it("a growth 'by 3 %' or a share of something else is no share of GDP", async () => {
+    for (const text of [
+      "Latvia will raise defence spending by 3 % next year.",
+      "Latvia will raise defence spending to 3 % of the state budget.",
+    ]) {
+      expect(
+        (await draft(text)).document.entities.filter(
+          (e) => e.kind === "Pledge" && e.properties?.metric === "PERCENT_GDP",
+        ),
+        text,
+      ).toEqual([]);
+    }
+  });
+
   it("'a package of EUR 500 million': the currency's code is the pledge's unit", async () => {
     const r = await draft("Germany announced a package of EUR 500 million for Ukraine.");
     expect(r.document.entities.find((e) => e.kind === "Pledge")?.properties).toMatchObject({
