@@ -29,7 +29,7 @@ import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
 import { placeInPlace } from "./place-in-place.js";
 import { namedCapitalOf, nationsNamed } from "./placement.js";
-import { moneyUnit, type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
+import { moneyUnit, type PledgeHelp, speakerOf, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { eventBefore, speechHost } from "./quote-occasions.js";
@@ -3960,6 +3960,21 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     });
     for (const w of who)
       ctx.propose({ type: "PLEDGED", from: w.cluster, to: pledge, sentence: s, confidence: 0.75 });
+    // "Finland vowed to reach 3 percent of GDP by 2029, Prime Minister X said": the nation's own
+    // speaker who announced its pledge pledged it too (inferred), as the spending reader records it
+    if (owner.kind === "Nation") {
+      const speaker = speakerOf(ctx, s, here, objStart, objStart + object.length, help);
+      // a speaker of the nation's own (not "Johnson said Germany would ..."), as the text says
+      if (speaker && help.nationOf(speaker) === owner && !who.some((w) => w.cluster === speaker))
+        ctx.propose({
+          type: "PLEDGED",
+          from: speaker,
+          to: pledge,
+          sentence: s,
+          inferred: true,
+          confidence: 0.7,
+        });
+    }
     for (const p of here) {
       if (
         p.mention.start >= objStart &&

@@ -295,6 +295,25 @@ describe("extract: purchases and announced sums as pledges", () => {
     }
   });
 
+  it("'Finland vowed to ..., Prime Minister X said': the nation's own speaker pledges it too (inferred)", async () => {
+    const out = await facts(
+      "Finland vowed to reach 3 percent of GDP by 2029, Prime Minister Petteri Orpo said.",
+    );
+    expect(out.filter((f) => / PLEDGED /.test(f))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^finland PLEDGED /),
+        expect.stringMatching(/^petteri-orpo PLEDGED .* \(inferred\)$/),
+      ]),
+    );
+  });
+
+  it("a speaker of another nation does not pledge what he reports", async () => {
+    const out = await facts(
+      "Germany promised to reach 3 percent of GDP by 2029, British Prime Minister Boris Johnson said.",
+    );
+    expect(out.filter((f) => f.startsWith("boris-johnson PLEDGED"))).toEqual([]);
+  });
+
   it("'a package of EUR 500 million': the currency's code is the pledge's unit", async () => {
     const r = await draft("Germany announced a package of EUR 500 million for Ukraine.");
     expect(r.document.entities.find((e) => e.kind === "Pledge")?.properties).toMatchObject({
