@@ -236,6 +236,34 @@ const ORGS: KnownEntity[] = [
   org("allied-command-operations", "Allied Command Operations", [], "ALLIANCE"),
   org("allied-command-transformation", "Allied Command Transformation", [], "ALLIANCE"),
   org("shape", "Supreme Headquarters Allied Powers Europe", ["SHAPE"], "ALLIANCE"),
+  // NATO's commands below SHAPE, by the names and short forms its releases use ("Allied Air
+  // Command scrambled ...", "JFC Brunssum"); "Allied Joint Force Command" without its town names
+  // neither of the two and is read by the capitalised-name reader
+  org("allied-air-command", "Allied Air Command", ["AIRCOM"], "ALLIANCE"),
+  org("allied-land-command", "Allied Land Command", ["LANDCOM"], "ALLIANCE"),
+  org("allied-maritime-command", "Allied Maritime Command", ["MARCOM"], "ALLIANCE"),
+  org(
+    "allied-joint-force-command-brunssum",
+    "Allied Joint Force Command Brunssum",
+    ["Joint Force Command Brunssum", "JFC Brunssum", "JFCBS"],
+    "ALLIANCE",
+  ),
+  org(
+    "allied-joint-force-command-naples",
+    "Allied Joint Force Command Naples",
+    ["Joint Force Command Naples", "JFC Naples"],
+    "ALLIANCE",
+  ),
+  org("joint-force-command-norfolk", "Joint Force Command Norfolk", ["JFC Norfolk"], "ALLIANCE"),
+  org(
+    "multinational-corps-northeast",
+    "Multinational Corps Northeast",
+    ["Multinational Corps North East", "MNC NE", "MNC-NE"],
+    "ARMED_FORCES",
+  ),
+  // groups of allies that meet and speak as one ("the Bucharest Nine met in Warsaw")
+  org("bucharest-nine", "Bucharest Nine", ["B9", "Bucharest Format"], "ALLIANCE"),
+  org("nordic-baltic-eight", "Nordic-Baltic Eight", ["NB8"], "ALLIANCE"),
   org("european-council", "European Council", [], "GOVERNMENT"),
   org(
     "council-of-the-european-union",

@@ -2,6 +2,28 @@
 import nlp from "compromise";
 import { KEY_MAX_LENGTH } from "../domain/vocabulary.js";
 
+/** Greek and Cyrillic letters that look like Latin ones. */
+const LOOK_ALIKE: Record<string, string> = {
+  ο: "o",
+  о: "o",
+  α: "a",
+  а: "a",
+  ε: "e",
+  е: "e",
+  ι: "i",
+  і: "i",
+  κ: "k",
+  к: "k",
+  ρ: "p",
+  р: "p",
+  с: "c",
+  τ: "t",
+  т: "t",
+  х: "x",
+  υ: "u",
+  у: "y",
+};
+
 export function slug(text: string, maxWords = 12): string {
   const words = text
     // letters NFKD does not take apart: "Władysław" -> wladyslaw
@@ -15,6 +37,12 @@ export function slug(text: string, maxWords = 12): string {
     .replace(/[þÞ]/g, "th")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
+    // a Greek or Cyrillic look-alike inside a Latin word, as copy pasted from another script
+    // leaves it ("Marchiό" with a Greek omicron) -> marchio
+    .replace(
+      /(?<=\p{Script=Latin})[οоαаεеιіκкρрсτтхυу]|[οоαаεеιіκкρрсτтхυу](?=\p{Script=Latin})/gu,
+      (c) => LOOK_ALIKE[c] ?? c,
+    )
     .toLowerCase()
     .replace(/[’']s\b/g, "")
     .replace(/%/g, " percent ")

@@ -346,7 +346,7 @@ const FORCES_RE = new RegExp(
 );
 /** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
 const NATION_SERVICE_RE = new RegExp(
-  `(?<![\\p{L}])(Royal\\s+)?(${ALT(NATION_FORMS)})\\s+(?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Defen[cs]e Forces)(?![\\p{L}])`,
+  `(?<![\\p{L}])(Royal\\s+)?(${ALT(NATION_FORMS)})\\s+(?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Defen[cs]e Forces|Maritime Force|Naval Forces|Land Forces|Special Forces|Special Operations Forces)(?![\\p{L}])`,
   "gu",
 );
 /**
@@ -433,6 +433,19 @@ const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Legion|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)\\b|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
   "gu",
 );
+/** "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a name before a lower-case head. */
+const NAMED_UNIT_RE =
+  /(?<![\p{L}])the ((?:\p{Lu}[\p{L}’'-]+ ){1,3})(?:battalion|regiment|brigade)(?![\p{L}])/gu;
+/** "the German parliament's budget committee", "the Bundestag's defence committee". */
+const COMMITTEE_RE = new RegExp(
+  `((?:(?:${ALT(DEMONYMS)}) [Pp]arliament|Bundestag|Sejm|Storting|Riksdag|Folketing|Eduskunta|Saeima|Seimas|Riigikogu|Verkhovna Rada|State Duma|House of Commons|Congress|Senate))(?:’s|'s) ((?:budget|defen[cs]e|foreign affairs|armed services|national security|security and defen[cs]e|finance|appropriations|intelligence)) committee(?![\\p{L}])`,
+  "gu",
+);
+/** "the Polish defence ministry", "Norway's defense ministry": a ministry in lower case. */
+const LOWER_MINISTRY_RE = new RegExp(
+  `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:defen[cs]e|foreign|finance) ministry(?![\\p{L}])`,
+  "gu",
+);
 /** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
 const BORDER_RE = new RegExp(
   `(?<![\\p{L}-])(${ALT(NATION_FORMS)}|${ALT(DEMONYMS)})[-–](${ALT(NATION_FORMS)}|${ALT(DEMONYMS)}) border(?![\\p{L}])`,
@@ -444,6 +457,9 @@ const BASE_RE = new RegExp(
 );
 
 const COMPASS = "(?:North|South|East|West|Central|Centre|Center)(?:[- ]?(?:[Ee]ast|[Ww]est))?";
+/** 'the NATO multinational division "North"', 'multinational corps “Northeast”'. */
+const QUOTED_FORMATION_RE =
+  /(?<![\p{L}])(?:NATO(?:’s|'s)? )?[Mm]ultinational (division|corps) ["“](\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)["”]/gu;
 const FORMATION_RE = new RegExp(
   [
     "(?<![\\p{L}])(?:NATO(?:’s|'s)?\\s+)?(?:",
@@ -494,10 +510,22 @@ function titleInside(run: readonly Token[]): { from: number; to: number } | unde
       p = i;
       break;
     }
-  const rest = run.length - p - 1;
-  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  // "Ursula von der Leyen": a name's particles are part of the name, not connectors
   const after = run.slice(p + 1).map((t) => t.text);
-  if (after.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || CONNECTORS.has(w))) return undefined;
+  const particles = after.filter(
+    (w, i) => i > 0 && i < after.length - 1 && NAME_PARTICLES.has(w),
+  ).length;
+  const rest = run.length - p - 1 - particles;
+  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  if (
+    after.some(
+      (w, i) =>
+        NOT_NAMES.has(w) ||
+        ORG_HEADS[w] ||
+        (CONNECTORS.has(w) && !(i > 0 && i < after.length - 1 && NAME_PARTICLES.has(w))),
+    )
+  )
+    return undefined;
   let from = p;
   while (
     from > 0 &&
@@ -780,6 +808,20 @@ export function findMentions(
             // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
             .replace(/ Group (?:ONE|One)$/, " Group 1")
             .replace(/ Group (?:TWO|Two)$/, " Group 2");
+    // "Multinational Division North East", "Multinational Corps Northeast": a headquarters and the
+    // formation it commands, an organisation (a brigade or a battle group is the mission)
+    if (/^Multi-?[Nn]ational (?:Division|Corps) /.test(written)) {
+      claim({
+        start,
+        end: m.index + m[0].length,
+        text: written,
+        kind: "Organization",
+        name: written,
+        key: slug(written),
+        properties: { category: "ARMED_FORCES" },
+      });
+      continue;
+    }
     const host = [...name.matchAll(GAZ_RE)]
       .map((g) => gazAt(g[0])?.entity)
       .find((e) => e?.kind === "Nation");
@@ -791,6 +833,20 @@ export function findMentions(
       name,
       key: slug(name),
       ...(host ? { involves: [host] } : {}),
+    });
+  }
+  // 'the NATO multinational division "North"': the division named by the word quoted after it
+  for (const m of text.matchAll(QUOTED_FORMATION_RE)) {
+    const head = (m[1] as string).toLowerCase() === "corps" ? "Corps" : "Division";
+    const name = `NATO Multinational ${head} ${m[2] as string}`;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name,
+      key: slug(name.replace(/^NATO /, "")),
+      properties: { category: "ARMED_FORCES" },
     });
   }
   // Missions named by a description: "NATO’s air policing mission over Estonia, Latvia, and
@@ -1095,14 +1151,85 @@ export function findMentions(
       involves: [nation],
     });
   }
+  // "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a unit named by capitalised
+  // words before its head in lower case (no word a nation, people, place or known body: "the
+  // Latvian battalion", "the NATO brigade" are descriptions)
+  for (const m of text.matchAll(NAMED_UNIT_RE)) {
+    const words = (m[1] as string).trim();
+    if (
+      gazAt(words) !== undefined ||
+      words
+        .split(/[\s-]+/)
+        .some(
+          (w) =>
+            gazAt(w) !== undefined ||
+            NOT_NAMES.has(w) ||
+            TITLE_WORDS.has(w) ||
+            /^(?:led|based|run|backed|made)$/.test(w),
+        )
+    )
+      continue;
+    const start = m.index + 4;
+    const end = m.index + m[0].length;
+    const name = text.slice(start, end);
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
+    });
+  }
+  // "the Polish defence ministry", "Norway's defense ministry", "the Latvian foreign ministry":
+  // a nation's ministry written in lower case, named as its capitalised form is
+  for (const m of text.matchAll(LOWER_MINISTRY_RE)) {
+    const nation = gazAt(m[1] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    const start = m.index + (m[0].startsWith("the ") ? 4 : 0);
+    const end = m.index + m[0].length;
+    const written = text.slice(start, end);
+    const name = written.replace(/ (\p{Ll})/gu, (_, c: string) => ` ${c.toUpperCase()}`);
+    claim({
+      start,
+      end,
+      text: written,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
+      involves: [nation],
+    });
+  }
+  // "the German parliament's budget committee", "the Bundestag's defence committee": a committee
+  // of a parliament the text names (the parliament is named on its own as well); a committee of
+  // nothing named ("the committee") is none
+  for (const m of text.matchAll(COMMITTEE_RE)) {
+    const parliament = (m[1] as string).replace(/^the /, "");
+    const what = (m[2] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const at = m.index + m[0].length - (m[2] as string).length - " committee".length;
+    const name = `${what} Committee of the ${parliament}`;
+    claim({
+      start: at,
+      end: m.index + m[0].length,
+      text: text.slice(at, m.index + m[0].length),
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
+    });
+  }
   // "the Royal Netherlands Navy", "the United States Navy": a service named with its nation's
   // name (not its demonym), as written
   for (const m of text.matchAll(NATION_SERVICE_RE)) {
     const nation = gazAt(m[2] ?? "")?.entity;
     // "US Army", "U.S. Navy": an abbreviation, named as written below (us-army)
     if (nation?.kind !== "Nation" || !/\p{Ll}/u.test(m[2] ?? "")) continue;
-    const start = m.index;
-    const name = m[0];
+    // "the Netherlands Maritime Force": the nation's article is not the service's name
+    const article = /^the /.test(m[0]) ? 4 : 0;
+    const start = m.index + article;
+    const name = m[0].slice(article);
     claim({
       start,
       end: start + name.length,
@@ -1550,20 +1677,23 @@ export function findMentions(
     : undefined;
   const alliance =
     alliances.find((a) => a?.key === "nato") ?? (alliances.length === 1 ? alliances[0] : nato);
-  if (alliance) {
-    for (const m of text.matchAll(
-      /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?[Aa]lliance\b/gu,
-    )) {
-      claim({
-        start: m.index,
-        end: m.index + m[0].length,
-        text: m[0],
-        kind: "Organization",
-        name: alliance.name,
-        key: alliance.key,
-        known: alliance,
-      });
-    }
+  // "the Alliance", "our Alliance" with a capital, as NATO's releases and officers write it, is
+  // NATO though the text never names it (not "the Alliance of ...", "the Alliance Party")
+  const capitalised = alliance ?? GAZETTEER.find((g) => g.entity.key === "nato")?.entity;
+  for (const m of text.matchAll(
+    /\b(?:[Tt]he|[Oo]ur) (?:(?:military|defen[cs]e|transatlantic|Atlantic|western|Western) )?([Aa])lliance\b(?!\s+(?:of|for)\s|\s+\p{Lu})/gu,
+  )) {
+    const who = m[1] === "A" ? capitalised : alliance;
+    if (!who || (m[1] !== "A" && /^[Oo]ur/.test(m[0]))) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name: who.name,
+      key: who.key,
+      known: who,
+    });
   }
 
   // Proper-name runs: people with their titles, organisations by their heads.
@@ -1658,6 +1788,43 @@ export function findMentions(
       ? titleInside(run)
       : undefined;
     const titleTokens = inner ? run.slice(inner.from, inner.to) : run.slice(0, k);
+    // "the Commander of the Allied Joint Force Command General X", "the Division Commander of
+    // Multinational Corps Northeast Lieutenant General X": a body's name right before the rank
+    // is named (its last word a body's head, at least two words, none a title)
+    if (
+      inner &&
+      inner.from >= 2 &&
+      /^(?:General|Gen\.?|Brig\.?|Brigadier|Lieutenant|Lt\.?|Major|Maj\.?|Colonel|Col\.?|Admiral|Adm\.?|Vice|Rear|Commander|Commodore|Marshal|Captain|Capt\.?)$/.test(
+        (run[inner.from] as Token).text,
+      )
+    ) {
+      let b = 0;
+      while (b < inner.from && NOT_NAMES.has((run[b] as Token).text)) b++;
+      const body = run.slice(b, inner.from);
+      const bodyHead = (body[body.length - 1] as Token | undefined)?.text ?? "";
+      if (
+        body.length >= 2 &&
+        ORG_HEADS[bodyHead] !== undefined &&
+        body.every(
+          (w) =>
+            (!TITLE_WORDS.has(w.text) || ORG_HEADS[w.text] !== undefined) &&
+            !CONNECTORS.has(w.text),
+        )
+      ) {
+        const first = body[0] as Token;
+        const last = body[body.length - 1] as Token;
+        const named = {
+          start: first.start,
+          end: last.end,
+          text: text.slice(first.start, last.end),
+        };
+        claim({
+          ...named,
+          ...ofNation(named),
+          properties: { category: ORG_HEADS[bodyHead] as string },
+        });
+      }
+    }
     let nameTokens = run.slice(inner ? inner.to : k);
     // A sentence-initial word that is not a proper noun ("Speaking") is not part of a name.
     while (

@@ -42,6 +42,9 @@ const PLEDGE_RE = new RegExp(String.raw`\b(${MODAL})${ADVERB}\s+(${VERB})\b`, "g
 const NEGATED = /\b(?:not|never|no longer|n['’]t)\s*$/;
 const GDP =
   /^\s+of\s+(?:its\s+|their\s+|the\s+country['’]s\s+|national\s+|annual\s+)?(?:GDP|gross domestic product|economic output|national income|economy)\b/;
+/** "raise defence spending to ", "increase its military budget to ": a level the share rises to. */
+const SPENDING_TO =
+  /^\s*(?:(?:its|their|the|our|national|annual)\s+)?(?:defen[cs]e|military)\s+(?:spending|budget|expenditure|outlays?)\s+(?:(?:next year|this year|in 20\d\d)\s+)?to\s+(?:at least\s+|around\s+|about\s+)?$/i;
 const DEFENCE =
   /\b(?:defen[cs]e|military|armed forces|army|security|armaments?|weapons|rearmament)\b/i;
 const PERIOD =
@@ -89,7 +92,15 @@ export function spendingPledges(ctx: Context, given: PledgeHelp): Set<Sentence> 
       if (/\b(?:if|unless|provided|should)\b/.test(clauseText)) continue;
       const qs = inSentence(clause, ctx.quantities).filter((q) => q.value !== null);
       const pct = qs.find(
-        (q) => q.type === "PERCENT" && GDP.test(ctx.text.slice(q.end, Math.min(s.end, q.end + 40))),
+        (q) =>
+          q.type === "PERCENT" &&
+          (GDP.test(ctx.text.slice(q.end, Math.min(s.end, q.end + 40))) ||
+            // "will raise defence spending to 3 %": a level defence spending is raised to is a
+            // share of GDP (not "by 3 %", a growth; not a share of something else after it)
+            (SPENDING_TO.test(ctx.text.slice(verbEnd, q.start)) &&
+              !/^\s*(?:%|per ?cent)?\s+of\s/.test(
+                ctx.text.slice(q.end, Math.min(s.end, q.end + 14)),
+              ))),
       );
       const money = pct ? undefined : qs.find((q) => q.type === "MONEY");
       // "will send 500 more troops", "plans to increase the number (of soldiers) to 5,000"
@@ -358,6 +369,9 @@ function forcesGrown(
 
 /** "USD", "EUR", "GBP", "CAD" as the money's sign or word says, if it does. */
 export function moneyUnit(text: string, nation: Cluster | undefined): string | undefined {
+  // "EUR 500 million", "NOK 11 billion": the currency's code as written
+  const code = /\b(EUR|USD|GBP|CAD|PLN|NOK|SEK|DKK|CZK|HUF|RON)\s?\d/.exec(text)?.[1];
+  if (code) return code;
   if (/€|\beuros?\b/i.test(text)) return "EUR";
   if (/£|\bpounds?\b/i.test(text)) return "GBP";
   if (/C\$|CA\$|\bCanadian dollars?\b/i.test(text)) return "CAD";

@@ -15,6 +15,7 @@ import { describedEventRelations } from "./event-relations.js";
 import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
 import { exerciseVerbs } from "./exercise-verbs.js";
+import { fundPledges } from "./fund-pledges.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
@@ -28,7 +29,7 @@ import { missionParticipation } from "./mission-participation.js";
 import { passivePledges } from "./passive-pledges.js";
 import { placeInPlace } from "./place-in-place.js";
 import { namedCapitalOf, nationsNamed } from "./placement.js";
-import { moneyUnit, type PledgeHelp, spendingPledges } from "./pledge-sentences.js";
+import { moneyUnit, type PledgeHelp, speakerOf, spendingPledges } from "./pledge-sentences.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { eventBefore, speechHost } from "./quote-occasions.js";
@@ -207,6 +208,8 @@ export function findRelations(ctx: Context): void {
   for (const s of passivePledges(ctx, pledgeHelp, read)) read.add(s);
   by("pledges");
   pledges(ctx, read, pledgeHelp);
+  by("fundPledges");
+  fundPledges(ctx, read);
   by("extensions");
   extensions(ctx);
   by("deploymentPledges");
@@ -822,6 +825,24 @@ function titlesHeld(
   holders: Map<string, Cluster>,
 ): void {
   const seen = new Set<string>();
+  // the one unit of a kind ("Division") the article names, asked once a kind
+  const unitsByHead = new Map<string, Cluster | undefined>();
+  const unitNamed = (head: string) => {
+    if (!unitsByHead.has(head)) {
+      const word = new RegExp(`\\b${head}\\b`, "i");
+      const units = new Set(
+        ctx.placed
+          .filter(
+            (x) =>
+              (x.cluster.kind === "Organization" || x.cluster.kind === "Mission") &&
+              word.test(x.cluster.name),
+          )
+          .map((x) => x.cluster),
+      );
+      unitsByHead.set(head, units.size === 1 ? [...units][0] : undefined);
+    }
+    return unitsByHead.get(head);
+  };
   // people given an office by a title just before their name
   const titled = new Set<Cluster>();
   const titledAt = new Set<Mention>();
@@ -831,8 +852,34 @@ function titlesHeld(
     const s = sentenceOf(ctx, m.start);
     if (!s) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
-    const role = m.role.replace(COURTESY, "");
-    if (!role || (RANK.test(role) && !owner)) continue;
+    // "the Commander of the Allied Joint Force Command General X": a rank after a body its
+    // commander is named of; the person leads the body, the office is the title
+    const commandOf =
+      m.roleOf && owner?.kind === "Organization"
+        ? /\b(Commander|Commanding Officer|Commandant|Head|Chief|Director)\s+of\s+(?:the\s+)?$/i.exec(
+            ctx.text.slice(Math.max(s.start, m.roleOf.start - 40), m.roleOf.start),
+          )
+        : null;
+    // "Land Force Commander Brig Gen X": the office right after the body, then the rank
+    const officeAfter =
+      m.roleOf && owner?.kind === "Organization"
+        ? /^(Commander|Commanding Officer|Commandant|Head|Chief|Director)\s+\S/.exec(m.role)
+        : null;
+    const role = commandOf
+      ? (commandOf[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+      : officeAfter
+        ? (officeAfter[1] as string)
+        : m.role.replace(COURTESY, "");
+    // "the Division Commander Brig. Gen. X": the one division (corps, brigade, battalion) the
+    // article names is the one X commands
+    const unitOffice =
+      owner === undefined
+        ? /\b(Division|Corps|Brigade|Battalion|Regiment)\s+((?:Deputy\s+)?Commander|Chief of Staff)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(
+            ctx.text.slice(Math.max(s.start, m.start - 60), m.start),
+          )
+        : null;
+    const unit = unitOffice ? unitNamed(unitOffice[1] as string) : undefined;
+    if (!role || (RANK.test(role) && !owner && !unit)) continue;
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
@@ -844,11 +891,12 @@ function titlesHeld(
         ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
         : undefined;
     // a holder the reader knows to be another owner's (m.officeOf) is not the article's nation's
-    const target = owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s, m.start));
+    const target =
+      unit ?? owner ?? (m.officeOf ? undefined : general ? alliance : homeOf(s, m.start));
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);
-    const leads = LEADER_ROLES.test(role);
+    const leads = unit ? unitOffice?.[2] === "Commander" : LEADER_ROLES.test(role);
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
     if (seen.has(id)) continue;
@@ -860,10 +908,11 @@ function titlesHeld(
       type,
       from: p.cluster,
       to: target,
-      properties: { role },
+      properties: { role: unit && unitOffice ? `${unitOffice[1]} ${unitOffice[2]}` : role },
       sentence: s,
-      inferred: !owner || known,
-      confidence: owner && !known ? 0.9 : 0.7,
+      // the unit is the one its title names: stated, as an owner before the name is
+      inferred: unit ? false : !owner || known,
+      confidence: owner && !known ? 0.9 : unit ? 0.8 : 0.7,
     });
     // the head of a nation's government leads that government
     const government = ctx.placed.find((x) => x.cluster.key === `government-of-${target.key}`);
@@ -3723,7 +3772,10 @@ function spending(ctx: Context): void {
 }
 
 const PLEDGE_VERB =
-  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+  /\b(pledged|pledges|committed|commits|promised|promises|vowed|vows|announced|announces|agreed|will spend|plans to spend|plans to increase|unveiled|proposed|proposes|(?:is|are) set to (?:raise|increase|elevate|boost|lift|double)|(?:aims|intends|plans) to (?:raise|increase|boost|lift|double)|(?:will|(?:aims|plans|intends|wants|is set|are set|is due|is to|are to|has decided|have decided|decided) to)(?=\s+(?:buy|purchase|acquire|procure|order)\s))\b\s+(?:on \w+\s+)?(?:to\s+)?/;
+/** What a purchase buys: a number, or a named type ("F-35 jets", "Leopard tanks"), not "time". */
+const PURCHASED =
+  /^(?:buy|purchase|acquire|procure|order)\s+(?:(?:up to|another|a further|some)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of)\s|(?:new\s+|more\s+|additional\s+)?\p{Lu})/u;
 
 /**
  * "Canada will extend Operation Reassurance until March 2029", "Germany has renewed its
@@ -3804,6 +3856,9 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     const rest = ctx.text.slice(objStart, s.end);
     const stop = rest.search(/[,;]|\.$|\.\s|\s(?:after|but|though|although|while|because)\s/);
     const object = (stop < 0 ? rest : rest.slice(0, stop)).replace(/[.”"]+$/, "").trim();
+    // "Germany aims to buy 35 F-35 jets": a purchase pledged, of a number or a named type
+    if (/^(?:buy|purchase|acquire|procure|order)\s/.test(object) && !PURCHASED.test(object))
+      continue;
     // "proposed recently by X": a passive, the object is before the verb, not after
     if (
       object.split(/\s+/).length < 2 ||
@@ -3905,6 +3960,21 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     });
     for (const w of who)
       ctx.propose({ type: "PLEDGED", from: w.cluster, to: pledge, sentence: s, confidence: 0.75 });
+    // "Finland vowed to reach 3 percent of GDP by 2029, Prime Minister X said": the nation's own
+    // speaker who announced its pledge pledged it too (inferred), as the spending reader records it
+    if (owner.kind === "Nation") {
+      const speaker = speakerOf(ctx, s, here, objStart, objStart + object.length, help);
+      // a speaker of the nation's own (not "Johnson said Germany would ..."), as the text says
+      if (speaker && help.nationOf(speaker) === owner && !who.some((w) => w.cluster === speaker))
+        ctx.propose({
+          type: "PLEDGED",
+          from: speaker,
+          to: pledge,
+          sentence: s,
+          inferred: true,
+          confidence: 0.7,
+        });
+    }
     for (const p of here) {
       if (
         p.mention.start >= objStart &&
