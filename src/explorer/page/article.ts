@@ -13,6 +13,7 @@ import {
   type DraftEntity,
   type DraftRelation,
   type EntityRef,
+  entityByKey,
   extractDocument,
   ingestDocument,
   type Outcomes,
@@ -52,6 +53,19 @@ export interface ArticleActions {
 
 /** The document as reviewed: rejected parts left out, keys as edited or linked. */
 export function reviewedDocument(review: Review): DraftDocument {
+  return reviewed(review).document;
+}
+
+/**
+ * The reviewed document, with where each of its entities and relations comes from in the draft
+ * (the draft entity's key, the draft relation's index): ingest's problems name a place in the
+ * document sent ("relations.3.to"), which is not the row the reader sees once rows were rejected.
+ */
+function reviewed(review: Review): {
+  document: DraftDocument;
+  entityOf: string[];
+  relationOf: number[];
+} {
   const doc = review.draft.document;
   const rename = new Map<string, string>();
   const dropped = new Set<string>();
@@ -65,27 +79,31 @@ export function reviewedDocument(review: Review): DraftDocument {
       .filter((r) => r.accepted && !dropped.has(r.relation.from) && !dropped.has(r.relation.to))
       .map((r) => r.relation.index),
   );
+  const entities = doc.entities
+    .filter((e) => !dropped.has(e.key))
+    // An entity of the graph (found by the extractor or linked by the reader) stands as it
+    // is: the draft's entry would add names and fields nobody reviewed, so it goes, and the
+    // relations simply use its key.
+    .filter((e) => {
+      const r = review.entities.get(e.key);
+      return !r?.linked && r?.entity.status !== "LINKED";
+    });
+  const relations = doc.relations
+    .map((r, index) => ({ r, index }))
+    .filter(({ index }) => keep.has(index));
   return {
-    ...doc,
-    source: { ...doc.source, key: review.sourceKey },
-    entities: doc.entities
-      .filter((e) => !dropped.has(e.key))
-      // An entity of the graph (found by the extractor or linked by the reader) stands as it
-      // is: the draft's entry would add names and fields nobody reviewed, so it goes, and the
-      // relations simply use its key.
-      .filter((e) => {
-        const r = review.entities.get(e.key);
-        return !r?.linked && r?.entity.status !== "LINKED";
-      })
-      .map((e) => ({ ...e, key: keyOf(e.key) })),
-    relations: doc.relations
-      .map((r, index) => ({ r, index }))
-      .filter(({ index }) => keep.has(index))
-      .map(({ r }) => {
+    document: {
+      ...doc,
+      source: { ...doc.source, key: review.sourceKey },
+      entities: entities.map((e) => ({ ...e, key: keyOf(e.key) })),
+      relations: relations.map(({ r }) => {
         const from = r.from === doc.source.key ? review.sourceKey : keyOf(r.from);
         const to = r.to === doc.source.key ? review.sourceKey : keyOf(r.to);
         return { ...r, from, to };
       }),
+    },
+    entityOf: entities.map((e) => e.key),
+    relationOf: relations.map(({ index }) => index),
   };
 }
 
@@ -296,8 +314,39 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         return;
       }
       keyError.textContent = "";
-      r.key = next;
-      renderReview();
+      if (next === r.entity.key) {
+        r.key = next;
+        renderReview();
+        return;
+      }
+      // A key the graph already has names that entity: written under it, this draft's name,
+      // aliases and fields would become its newest claims (a new nation keyed "canada" renamed
+      // Canada, ISO code and all). Of the same kind it is a link, as if picked below; of
+      // another kind it cannot be this one.
+      keyInput.disabled = true;
+      entityByKey(next)
+        .then(
+          (found) => {
+            if (found === null) r.key = next;
+            else if (found.kind === r.entity.kind) {
+              r.linked = found;
+              r.key = found.key;
+            } else {
+              keyError.textContent = `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`;
+              return;
+            }
+            renderReview();
+          },
+          (error: unknown) => {
+            keyError.textContent =
+              error instanceof ApiError
+                ? `The key could not be checked: ${error.message}`
+                : "The key could not be checked; try again.";
+          },
+        )
+        .finally(() => {
+          keyInput.disabled = false;
+        });
     });
     const linkInput = h("input", {
       id: `${id}-link`,
@@ -463,12 +512,36 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     if (focused) document.getElementById(focused)?.focus();
   }
 
+  /**
+   * Where a problem of the sent document is, in the words of the review: "relations.3.to" of
+   * the document is the row "Jonas Petraitis SERVES_IN Lithuania" (its index counts only the
+   * rows kept, so it is no row number the reader can count to).
+   */
+  function where(sent: ReturnType<typeof reviewed>, path: string[]): string {
+    const [part, at, ...rest] = path;
+    const field = rest.length > 0 ? ` (${rest.join(".")})` : "";
+    const draft = review?.draft;
+    if (part === "relations" && at !== undefined) {
+      const rel = draft?.relations.find((x) => x.index === sent.relationOf[Number(at)]);
+      if (rel) return `Relation "${sentence(rel)}"${field}`;
+    }
+    if (part === "entities" && at !== undefined) {
+      const key = sent.entityOf[Number(at)];
+      const entity = key === undefined ? undefined : review?.entities.get(key);
+      if (entity) return `Entity "${entity.entity.name}" (key ${entity.key})${field}`;
+    }
+    if (part === "source")
+      return `This article's source${path.length > 1 ? ` (${path.slice(1).join(".")})` : ""}`;
+    return path.join(".");
+  }
+
   async function send(r: Review, button: HTMLButtonElement): Promise<void> {
     const out = byId("ingest-result");
     button.disabled = true;
     out.replaceChildren(h("p", { class: "muted" }, "Ingesting…"));
     try {
-      const doc = reviewedDocument(r);
+      const sent = reviewed(r);
+      const doc = sent.document;
       const result = await ingestDocument(doc, token);
       if (!result.ok) {
         out.replaceChildren(
@@ -476,7 +549,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           h(
             "ul",
             { class: "problems" },
-            result.problems.map((p) => h("li", {}, `${p.path.join(".")}: ${p.message}`)),
+            result.problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
           ),
         );
         return;
