@@ -8,7 +8,7 @@ import { MAX_PROBLEMS } from "../domain/errors.js";
 import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
-import { looksLikeMarkup } from "./article-text.js";
+import { languageProblems, looksLikeMarkup } from "./article-text.js";
 import {
   calibrated,
   DEFAULT_MIN_CONFIDENCE,
@@ -110,6 +110,7 @@ export async function extractDraft(
     problems.push(
       "the text looks like HTML: tags and scripts are read as words; give the article's text, not the page's source",
     );
+  else problems.push(...languageProblems(text));
 
   // names in capitals are read in title case, and British copy's "Nato" as the alliance's
   // acronym; offsets stay the text's
