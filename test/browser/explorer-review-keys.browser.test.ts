@@ -6,6 +6,7 @@
  *   under it: its name, aliases and fields became that entity's newest claims (a new nation keyed
  *   "canada" renamed Canada "Iceland", ISO code ISL). A key of an entity of the same kind is now
  *   a link to it, as if picked in the link box; of another kind it is refused beside the key.
+ * - The article's own key typed as another kind of entity's is refused beside it as well.
  * - A refused ingest listed its problems by their place in the document sent ("relations.0.to"),
  *   which counts only the rows kept: no row the reader could find. Each now names its row.
  */
@@ -81,6 +82,12 @@ describe("keys typed in the review", () => {
     await poll(() => page.locator("#review .relation-row").count()).toBeGreaterThan(3);
 
     const sourceKey = page.getByLabel("Key of this article's source");
+    // Latvia's key for the article: refused (ingest said only that the article mentions itself).
+    await sourceKey.fill("latvia");
+    await sourceKey.press("Enter");
+    await poll(() => page.locator("#article-error").textContent()).toBe(
+      "latvia is Latvia in the graph, a Nation: give this article a key of its own.",
+    );
     await sourceKey.fill(SOURCE);
     await sourceKey.press("Enter");
 

@@ -458,10 +458,27 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     });
     sourceKey.addEventListener("change", () => {
       const next = sourceKey.value.trim();
-      if (KEY.test(next)) {
-        r.sourceKey = next;
-        renderReview();
-      } else problem("A key is lowercase words joined by hyphens.");
+      if (!KEY.test(next)) return problem("A key is lowercase words joined by hyphens.");
+      problem("");
+      // A key of another kind of entity cannot be this article's (ingest would say only that
+      // the article mentions itself); a Source's key is checked by ingest (the same article, or
+      // refused with a free key).
+      entityByKey(next).then(
+        (found) => {
+          if (found && found.kind !== "Source")
+            return problem(
+              `${next} is ${found.name} in the graph, a ${found.kind}: give this article a key of its own.`,
+            );
+          r.sourceKey = next;
+          renderReview();
+        },
+        (error: unknown) =>
+          problem(
+            error instanceof ApiError
+              ? `The key could not be checked: ${error.message}`
+              : "The key could not be checked; try again.",
+          ),
+      );
     });
     const ingest = h(
       "button",
