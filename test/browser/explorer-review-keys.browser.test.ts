@@ -6,6 +6,7 @@
  *   under it: its name, aliases and fields became that entity's newest claims (a new nation keyed
  *   "canada" renamed Canada "Iceland", ISO code ISL). A key of an entity of the same kind is now
  *   a link to it, as if picked in the link box; of another kind it is refused beside the key.
+ * - A key another new row of the draft has is refused too (ingest refused the duplicate).
  * - The article's own key typed as another kind of entity's is refused beside it as well.
  * - A refused ingest listed its problems by their place in the document sent ("relations.0.to"),
  *   which counts only the rows kept: no row the reader could find. Each now names its row.
@@ -106,6 +107,16 @@ describe("keys typed in the review", () => {
       "latvia is Latvia in the graph, a Nation: give this Person a key of its own, or link it to an entity below.",
     );
     expect(await janis.textContent()).toContain("new");
+    // Another new row's key: two entities of the draft under one key were refused by ingest.
+    const meeting = "stefansdottir-meeting-with-janis-berzins";
+    await janis.locator('input[id$="-key"]').fill(meeting);
+    await janis.locator('input[id$="-key"]').press("Enter");
+    await poll(() => janis.locator(".form-error").textContent()).toMatch(
+      new RegExp(
+        `^${meeting} is already the key of .+ in this draft: give this one a key of its own\\.$`,
+      ),
+    );
+    expect(await janis.locator('input[id$="-key"]').inputValue()).toBe("janis-berzins");
 
     // Linked to Latvia anyway (a reader correcting a kind may mean it): his office in Latvia
     // becomes Latvia SERVES_IN Latvia, which ingest refuses. The first relation is rejected, so

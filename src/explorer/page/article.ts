@@ -30,6 +30,8 @@ interface EntityReview {
   /** The key it is written under: the proposed one, as edited, or the linked entity's. */
   key: string;
   linked: EntityRef | null;
+  /** Why the key last typed was not taken, shown beside the key until the next edit. */
+  keyProblem?: string;
 }
 
 interface RelationReview {
@@ -132,6 +134,8 @@ function segments(review: Review) {
 export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let token = "";
   let review: Review | null = null;
+  /** Look-ups of keys typed, still on their way: an ingest waits for them. */
+  const checks = new Set<Promise<void>>();
 
   const form = h(
     "form",
@@ -306,47 +310,57 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       spellcheck: "false",
       disabled: r.linked !== null || r.entity.status === "LINKED",
     });
-    const keyError = h("span", { class: "form-error", role: "alert" });
+    const keyError = h("span", { class: "form-error", role: "alert" }, r.keyProblem ?? "");
     keyInput.addEventListener("change", () => {
       const next = keyInput.value.trim();
       if (!KEY.test(next)) {
         keyError.textContent = "A key is lowercase words joined by hyphens, e.g. anita-anand.";
         return;
       }
-      keyError.textContent = "";
-      if (next === r.entity.key) {
-        r.key = next;
+      const before = r.key;
+      const refuse = (why: string) => {
+        r.key = before;
+        r.keyProblem = why;
         renderReview();
-        return;
-      }
+      };
+      r.keyProblem = undefined;
+      r.key = next;
+      renderReview();
+      if (next === r.entity.key) return;
+      // A new row of this draft under that key; a row of the graph's entity is checked below.
+      const namesake = [...(review?.entities.values() ?? [])].find(
+        (o) => o !== r && o.key === next && !o.linked && o.entity.status !== "LINKED",
+      );
+      if (namesake)
+        return refuse(
+          `${next} is already the key of ${namesake.entity.name} in this draft: give this one a key of its own.`,
+        );
       // A key the graph already has names that entity: written under it, this draft's name,
       // aliases and fields would become its newest claims (a new nation keyed "canada" renamed
       // Canada, ISO code and all). Of the same kind it is a link, as if picked below; of
-      // another kind it cannot be this one.
-      keyInput.disabled = true;
-      entityByKey(next)
-        .then(
-          (found) => {
-            if (found === null) r.key = next;
-            else if (found.kind === r.entity.kind) {
-              r.linked = found;
-              r.key = found.key;
-            } else {
-              keyError.textContent = `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`;
-              return;
-            }
-            renderReview();
-          },
-          (error: unknown) => {
-            keyError.textContent =
-              error instanceof ApiError
-                ? `The key could not be checked: ${error.message}`
-                : "The key could not be checked; try again.";
-          },
-        )
-        .finally(() => {
-          keyInput.disabled = false;
-        });
+      // another kind it cannot be this one. The key is taken at once (most keys are free) and
+      // put back if the graph has it; an ingest waits for the answer.
+      const check = entityByKey(next).then(
+        (found) => {
+          if (r.key !== next || found === null) return;
+          if (found.kind !== r.entity.kind)
+            return refuse(
+              `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`,
+            );
+          r.linked = found;
+          renderReview();
+        },
+        (error: unknown) => {
+          if (r.key !== next) return;
+          refuse(
+            error instanceof ApiError
+              ? `The key could not be checked (${error.message}): type it again.`
+              : "The key could not be checked: type it again.",
+          );
+        },
+      );
+      checks.add(check);
+      void check.finally(() => checks.delete(check));
     });
     const linkInput = h("input", {
       id: `${id}-link`,
@@ -389,6 +403,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       (entity) => {
         r.linked = entity;
         r.key = entity.key;
+        r.keyProblem = undefined;
         renderReview();
       },
       (error) => problem(error instanceof ApiError ? error.message : "The search failed."),
@@ -460,25 +475,34 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       const next = sourceKey.value.trim();
       if (!KEY.test(next)) return problem("A key is lowercase words joined by hyphens.");
       problem("");
+      const before = r.sourceKey;
+      r.sourceKey = next;
+      renderReview();
       // A key of another kind of entity cannot be this article's (ingest would say only that
       // the article mentions itself); a Source's key is checked by ingest (the same article, or
-      // refused with a free key).
-      entityByKey(next).then(
+      // refused with a free key). Taken at once, put back if the graph says otherwise.
+      const refuse = (why: string) => {
+        if (r.sourceKey !== next) return;
+        r.sourceKey = before;
+        renderReview();
+        problem(why);
+      };
+      const check = entityByKey(next).then(
         (found) => {
           if (found && found.kind !== "Source")
-            return problem(
+            refuse(
               `${next} is ${found.name} in the graph, a ${found.kind}: give this article a key of its own.`,
             );
-          r.sourceKey = next;
-          renderReview();
         },
         (error: unknown) =>
-          problem(
+          refuse(
             error instanceof ApiError
-              ? `The key could not be checked: ${error.message}`
-              : "The key could not be checked; try again.",
+              ? `The key could not be checked (${error.message}): type it again.`
+              : "The key could not be checked: type it again.",
           ),
       );
+      checks.add(check);
+      void check.finally(() => checks.delete(check));
     });
     const ingest = h(
       "button",
@@ -557,6 +581,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     button.disabled = true;
     out.replaceChildren(h("p", { class: "muted" }, "Ingesting…"));
     try {
+      await Promise.all([...checks]);
       const sent = reviewed(r);
       const doc = sent.document;
       const result = await ingestDocument(doc, token);
