@@ -221,7 +221,12 @@ async function ingestFolder(dir: string): Promise<void> {
         if (
           !(stored instanceof Error) &&
           stored?.kind === "Source" &&
-          sameArticle(stored.properties.url, draft.document.source.properties?.url)
+          sameArticle(
+            stored.properties.url,
+            draft.document.source.properties?.url,
+            stored.properties.text,
+            draft.document.source.properties?.text,
+          )
         ) {
           total.skipped++;
           say(
@@ -327,9 +332,15 @@ async function moveToOwnSourceKey(db: Db, stats: QueryStats, doc: Document): Pro
   const stored = new Map<string, StoredAtKey>();
   candidates.forEach((k, i) => {
     const e = found[i];
-    if (e && !(e instanceof Error)) stored.set(k, { kind: e.kind, url: e.properties.url });
+    if (e && !(e instanceof Error))
+      stored.set(k, { kind: e.kind, url: e.properties.url, text: e.properties.text });
   });
-  const free = ownSourceKey(candidates, doc.source.properties?.url, stored)?.key;
+  const free = ownSourceKey(
+    candidates,
+    doc.source.properties?.url,
+    stored,
+    doc.source.properties?.text,
+  )?.key;
   if (!free || free === key) return;
   doc.source.key = free;
   for (const r of doc.relations) {

@@ -188,6 +188,7 @@ export async function ingestInTx(
   const stored = new Map<string, Kind>();
   let retracted = false;
   let storedUrl: unknown = null;
+  let storedText: unknown = null;
   const [definedSlices, referredSlices] = [
     chunks(defined, KEYS_BATCH),
     chunks(referred, KEYS_BATCH),
@@ -197,11 +198,14 @@ export async function ingestInTx(
     for (const r of await run(tx, statement)) {
       stored.set(String(r.key), String(r.kind) as Kind);
       if (r.key === doc.source.key && r.retracted === true) retracted = true;
-      if (r.key === doc.source.key) storedUrl = r.url;
+      if (r.key === doc.source.key) {
+        storedUrl = r.url;
+        storedText = r.text;
+      }
     }
   }
   const result = checkDocument(doc, stored);
-  const urlProblems = await urlClash(tx, doc, storedUrl);
+  const urlProblems = await urlClash(tx, doc, storedUrl, storedText);
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
   if (!result.ok || urlProblems.length > 0)
@@ -228,18 +232,19 @@ export async function ingestInTx(
  * sourceUrlProblems for a document whose source key may be another article's; when it is, the
  * key it could take instead is looked up (one more round trip, on this refusal only).
  */
-async function urlClash(tx: Tx, doc: Document, storedUrl: unknown) {
-  if (sourceUrlProblems(doc, storedUrl).length === 0) return [];
+async function urlClash(tx: Tx, doc: Document, storedUrl: unknown, storedText: unknown) {
+  if (sourceUrlProblems(doc, storedUrl, undefined, storedText).length === 0) return [];
   const alternatives = sourceKeyAlternatives(doc.source.key);
-  const stored = new Map<string, { kind: unknown; url: unknown }>();
+  const stored = new Map<string, { kind: unknown; url: unknown; text: unknown }>();
   for (const r of await run(tx, storedEntitiesStatement(alternatives))) {
     const n = r.n as Record<string, Plain>;
-    stored.set(String(n.key), { kind: n.kind, url: n.url });
+    stored.set(String(n.key), { kind: n.kind, url: n.url, text: n.text });
   }
   return sourceUrlProblems(
     doc,
     storedUrl,
-    ownSourceKey(alternatives, doc.source.properties?.url, stored),
+    ownSourceKey(alternatives, doc.source.properties?.url, stored, doc.source.properties?.text),
+    storedText,
   );
 }
 
@@ -547,7 +552,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
         kindMismatch(e.key, e.kind, i === 0 ? ["source", "key"] : ["entities", i - 1, "key"]),
       ),
       ...(kinds.get(doc.source.key) === "Source"
-        ? await urlClash(tx, doc, stored.get(doc.source.key)?.url)
+        ? await urlClash(tx, doc, stored.get(doc.source.key)?.url, stored.get(doc.source.key)?.text)
         : []),
       // What ingest would refuse after writing (a containment cycle), found without writing.
       ...(await containmentCycles(

@@ -307,11 +307,27 @@ function statementShape(properties: Record<string, unknown>, inferred: boolean):
   return JSON.stringify([inferred, keys.map((k) => [k, properties[k]])]);
 }
 
-/** Whether a stored source's URL and a document's are one article's (either unknown: taken as one). */
-export function sameArticle(stored: unknown, given: unknown): boolean {
-  return typeof stored !== "string" || !stored || typeof given !== "string" || !given
-    ? true
-    : stored === given;
+const known = (v: unknown): v is string => typeof v === "string" && v !== "";
+/** A text as compared for identity: composed, each run of spaces one space, trimmed. */
+const textForIdentity = (t: string) => repairText(t).replace(/\s+/gu, " ").trim();
+
+/**
+ * Whether a stored source and a document's are one article: by their URLs when both are known;
+ * else by their texts when both are known (the same words, whatever the spacing); else (nothing
+ * to compare) taken as one. Without the texts, two articles with no URL under one key (two of
+ * one publisher, year and title, or a key typed over another's) were one: the second replaced
+ * the first one's text, and every sentence the first one's relations quote was no longer in it.
+ */
+export function sameArticle(
+  stored: unknown,
+  given: unknown,
+  storedText?: unknown,
+  givenText?: unknown,
+): boolean {
+  if (known(stored) && known(given)) return stored === given;
+  if (known(storedText) && known(givenText))
+    return textForIdentity(storedText) === textForIdentity(givenText);
+  return true;
 }
 
 /** The keys an article whose source key is taken may use instead: key-2 ... key-9. */
@@ -323,6 +339,8 @@ export function sourceKeyAlternatives(key: string): string[] {
 export interface StoredAtKey {
   kind: unknown;
   url?: unknown;
+  /** A Source's text. */
+  text?: unknown;
 }
 
 /**
@@ -333,11 +351,13 @@ export function ownSourceKey(
   alternatives: readonly string[],
   url: unknown,
   stored: ReadonlyMap<string, StoredAtKey>,
+  text?: unknown,
 ): { key: string; stored: boolean } | undefined {
   for (const key of alternatives) {
     const at = stored.get(key);
     if (!at) return { key, stored: false };
-    if (at.kind === "Source" && sameArticle(at.url, url)) return { key, stored: true };
+    if (at.kind === "Source" && sameArticle(at.url, url, at.text, text))
+      return { key, stored: true };
   }
   return undefined;
 }
@@ -353,21 +373,30 @@ export function sourceUrlProblems(
   doc: Pick<Document, "source">,
   storedUrl: unknown,
   instead?: { key: string; stored: boolean },
+  storedText?: unknown,
 ): DocumentProblem[] {
   const url = doc.source.properties?.url;
-  if (typeof storedUrl !== "string" || storedUrl === "" || typeof url !== "string" || url === "")
-    return [];
-  if (url === storedUrl) return [];
+  const text = doc.source.properties?.text;
+  if (sameArticle(storedUrl, url, storedText, text)) return [];
   const key = doc.source.key;
   const remedy = !instead
     ? "give this article a source key of its own"
     : instead.stored
       ? `this article is already in the graph as the source "${instead.key}": send it under that key`
       : `give this article a source key of its own (such as ${instead.key}, which is free)`;
+  if (known(storedUrl) && known(url))
+    return [
+      {
+        path: ["source", "properties", "url"],
+        message: `the source "${key}" is already the article at ${storedUrl}: ${remedy}, or, if the stored URL is wrong, correct it first with updateEntity`,
+      },
+    ];
+  // No URL to tell them apart (one of them has none), and another text: another article.
+  const opening = textForIdentity(String(storedText)).slice(0, 60);
   return [
     {
-      path: ["source", "properties", "url"],
-      message: `the source "${key}" is already the article at ${storedUrl}: ${remedy}, or, if the stored URL is wrong, correct it first with updateEntity`,
+      path: ["source", "properties", "text"],
+      message: `the source "${key}" is already another article, with another text ("${opening}…"${known(storedUrl) ? `, at ${storedUrl}` : ""}): ${remedy}; to replace that article's text, delete its source first (deleteEntity)`,
     },
   ];
 }

@@ -55,3 +55,43 @@ export function looksLikeMarkup(text: string): boolean {
   const tags = text.match(/<\/?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?\/?>/g) ?? [];
   return tags.length >= 3 && /<\/?(html|body|p|div|span|script|br|a)\b/i.test(text);
 }
+
+/** Words nearly every English paragraph has (about a quarter of its words are these). */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  "the of and to a in is was that for on with as by at from it its his her their be are were has have had said will would not this which who an or but".split(
+    " ",
+  ),
+);
+
+/**
+ * Why a text cannot be read as English prose, if it cannot: the extractor's model, gazetteer and
+ * rules are English. A German or Arabic article gave a draft of a few names or none at all, and
+ * nothing said why (drafts18); a text all in capitals gave words as names ("Of", "Will Replace")
+ * and relations between them. Each is said once, with what to give instead; the draft is still
+ * made (a name or two may be right, and the reviewer decides).
+ */
+export function languageProblems(text: string): string[] {
+  const problems: string[] = [];
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return problems;
+  const latin = letters.filter((l) => /\p{Script=Latin}/u.test(l)).length;
+  if (letters.length >= 20 && latin < letters.length / 2) {
+    problems.push(
+      "the text is not in English (most of its letters are not Latin letters): the extractor reads English only, so this draft has little or nothing of the article; give an English text (a translation)",
+    );
+    return problems;
+  }
+  const words = (text.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []).map((w) => w.toLowerCase());
+  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  if (words.length >= 30 && english < words.length * 0.08)
+    problems.push(
+      "the text does not read as English (few of its words are English ones such as the, of, and): the extractor reads English only, so this draft has little of the article and may mistake words for names; give an English text (a translation)",
+    );
+  const cased = letters.filter((l) => l !== l.toLowerCase() || l !== l.toUpperCase());
+  const upper = cased.filter((l) => l === l.toUpperCase() && l !== l.toLowerCase()).length;
+  if (cased.length >= 200 && upper > cased.length * 0.8)
+    problems.push(
+      'the text is in capitals: names cannot be told from other words, so some words are proposed as names (such as "Will Replace") and some names are missed; give the text in ordinary case if you can, and review every entity',
+    );
+  return problems;
+}

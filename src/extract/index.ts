@@ -3,12 +3,13 @@
  * linking -> relations -> document. Deterministic and offline. The draft is for review: every
  * relation quotes its sentence verbatim and says how sure the extractor is.
  */
+import { createHash } from "node:crypto";
 import { type Document, isPartialDate } from "../domain/document.js";
 import { MAX_PROBLEMS } from "../domain/errors.js";
 import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
 import { isAllowedEndpoint, KINDS, type Kind } from "../domain/vocabulary.js";
-import { looksLikeMarkup } from "./article-text.js";
+import { languageProblems, looksLikeMarkup } from "./article-text.js";
 import {
   calibrated,
   DEFAULT_MIN_CONFIDENCE,
@@ -77,6 +78,30 @@ const onlyProperties = (kind: Kind, props: Record<string, unknown>) =>
     Object.entries(props).filter(([k]) => Object.hasOwn(KINDS[kind].properties, k)),
   );
 
+/** Whether `words` give a slug of their own (not slug's fallback for nothing: "entity"). */
+const slugs = (words: string | undefined): words is string =>
+  !!words && /[a-z0-9]/.test(slug(words)) && (slug(words) !== "entity" || /entity/i.test(words));
+
+/**
+ * The source key proposed from the publisher, year and title (else the first sentence). A title
+ * of nothing a slug keeps ("!!! ???", "🚀") and a text in another script used to give the key
+ * "entity" (drafts18), one key for every such article: the title is passed over for the first
+ * sentence, and with no words at all the key is "article-" and a digest of the text (the same
+ * text, the same key).
+ */
+export function proposeSourceKey(
+  text: string,
+  publisher: string | undefined,
+  year: string | undefined,
+  names: ReadonlyArray<string | undefined>,
+): string {
+  const named = names.find(slugs);
+  if (named) return slug([publisher, year, named].filter(Boolean).join(" "), 9);
+  const digest = createHash("sha256").update(text).digest("hex").slice(0, 8);
+  const by = [publisher, year].filter(slugs).join(" ");
+  return `${by ? slug(by, 6) : "article"}-${digest}`;
+}
+
 /**
  * The draft's problems as listed: each message once, the first MAX_PROBLEMS of them, then a line
  * saying how many more there were. A text of 3,800 quotations without a speaker was answered
@@ -106,10 +131,21 @@ export async function extractDraft(
     );
     publishedAt = undefined;
   }
+  // A date no article has (a year typed 2999 for 2009, or 0001): kept, since it may be meant, but
+  // every relative date ("on Monday", "last year") is resolved against it (drafts18).
+  if (publishedAt && publishedAt > new Date().toISOString().slice(0, 10))
+    problems.push(
+      `publishedAt "${publishedAt}" is after today: check it (relative dates such as "on Monday" are resolved against it)`,
+    );
+  else if (publishedAt && publishedAt.slice(0, 4) < "1800")
+    problems.push(
+      `publishedAt "${publishedAt}" is before 1800: check it (relative dates such as "on Monday" are resolved against it)`,
+    );
   if (looksLikeMarkup(text))
     problems.push(
       "the text looks like HTML: tags and scripts are read as words; give the article's text, not the page's source",
     );
+  else problems.push(...languageProblems(text));
 
   // names in capitals are read in title case, and British copy's "Nato" as the alliance's
   // acronym; offsets stay the text's
@@ -225,10 +261,7 @@ export async function extractDraft(
   const year = publishedAt?.slice(0, 4);
   const firstSentence = (news[0] ?? sentences[0])?.text ?? text.slice(0, 120);
   const title = src.title?.trim() || undefined;
-  const proposedKey = slug(
-    [src.publisher, year, title ?? firstSentence].filter(Boolean).join(" "),
-    9,
-  );
+  const proposedKey = proposeSourceKey(text, src.publisher, year, [title, firstSentence]);
   // A source under an entity's key ("canada", given, or proposed from a title "Canada") was a
   // draft that named itself: its problem read "relations.6.to: must not be the entity it starts
   // from", not what to change. A proposed key names its kind instead; a given one is reported.

@@ -78,3 +78,53 @@ describe("two articles given one source key", () => {
     );
   }, 60_000);
 });
+
+describe("two articles without a URL given one source key", () => {
+  it("the second is refused at its text; the first keeps its text, and its sentences stay quotes of it", async () => {
+    // Drafts as the explorer gets them when no address is given: the key proposed from the
+    // publisher, year and title, one for both. The second used to replace the first one's text
+    // (and title), so the first one's relations quoted sentences its source no longer had.
+    const meta = { title: "Allies meet", publisher: "shipped review", publishedAt: "2024-05-06" };
+    const first = await write(EXTRACT, { t: "Canada is a member of NATO.", s: meta });
+    const second = await write(EXTRACT, { t: "Latvia is a member of NATO.", s: meta });
+    const [a, b] = [
+      first.body.data.extractDocument.document,
+      second.body.data.extractDocument.document,
+    ];
+    expect(b.source.key).toBe(a.source.key);
+    expect(a.source.properties.url).toBeUndefined();
+    expect((await write(INGEST, { d: a })).body.data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const refused = (await write(INGEST, { d: b })).body.data.ingestDocument;
+    expect(refused.__typename).toBe("ValidationError");
+    expect(refused.problems).toEqual([
+      {
+        path: ["source", "properties", "text"],
+        message: `the source "${a.source.key}" is already another article, with another text ("Canada is a member of NATO.…"): give this article a source key of its own (such as ${a.source.key}-2, which is free); to replace that article's text, delete its source first (deleteEntity)`,
+      },
+    ]);
+    const stored = await post(server, {
+      query: `{ entity(key: "${a.source.key}") { ... on Source { title text }
+        relations(types: [MENTIONS], first: 10) { edges { evidence { excerpt } } } } }`,
+    });
+    const source = stored.body.data.entity;
+    expect(source.text).toBe("Canada is a member of NATO.");
+    for (const edge of source.relations.edges)
+      for (const e of edge.evidence) expect(source.text).toContain(e.excerpt);
+    // The same article again (same text, still no URL) is a replay; the second one goes in under
+    // the key it was told.
+    expect((await write(INGEST, { d: a })).body.data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const moved = { ...b, source: { ...b.source, key: `${b.source.key}-2` } };
+    moved.relations = b.relations.map((r: { from: string; to: string }) => ({
+      ...r,
+      from: r.from === b.source.key ? moved.source.key : r.from,
+      to: r.to === b.source.key ? moved.source.key : r.to,
+    }));
+    expect((await write(INGEST, { d: moved })).body.data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+  }, 60_000);
+});

@@ -65,7 +65,8 @@ describe("Cypher shapes: ingest", () => {
       WITH count(*) AS defined
       MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
       RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted,
-             CASE WHEN n.kind = 'Source' THEN n.url END AS url",
+             CASE WHEN n.kind = 'Source' THEN n.url END AS url,
+             CASE WHEN n.kind = 'Source' THEN n.text END AS text",
         "params": {
           "define": [
             "canada",

@@ -21,6 +21,19 @@ describe("the article's repair", () => {
     expect((repaired.match(/“/g) ?? []).length).toBe((repaired.match(/”/g) ?? []).length);
   });
 
+  it("undoes UTF-8 read as Windows-1252 (drafts18), and touches nothing else", () => {
+    // Written for this test, damaged as copied web pages are: "Übergabe", "Großstadt", "’", "“”",
+    // a no-break space whose second byte became a space. Names came back as "GroÃŸstadt".
+    expect(
+      repairText(
+        "Der Ãœbergabe-Appell in der GroÃŸstadt Kaunas.Â Die KampfverbÃ¤nde sind da. Itâ€™s â€œdoneâ€\u009d.",
+      ),
+    ).toBe("Der Übergabe-Appell in der Großstadt Kaunas. Die Kampfverbände sind da. It’s “done”.");
+    // Names with these letters, and one such pair alone (it may be meant), stay as written.
+    for (const text of ["SÃO PAULO, São Paulo", "Ã© once", "Ålesund, Øystein, Þór"])
+      expect(repairText(text)).toBe(text);
+  });
+
   it("the seed keeps the repaired article as its source text", () => {
     expect(SEED.source.properties.text).toBe(repairText(RAW));
   });

@@ -174,6 +174,22 @@ export async function search(text: string, first = 8): Promise<SearchHit[]> {
   return data.search?.edges ?? [];
 }
 
+/** The entity of the graph under `key`, or null when there is none. */
+export async function entityByKey(key: string): Promise<EntityRef | null> {
+  try {
+    const data = await gql<{ entity: EntityRef | null }>(
+      `query ExplorerEntity($key: String!) { entity(key: $key) { ...E } }
+      ${ENTITY}`,
+      { key },
+    );
+    return data.entity;
+  } catch (error) {
+    // An unknown key is NOT_FOUND (with data.entity null): the key is free.
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
 /** One entity's neighbours (one hop) and the relations to them; null for an unknown key. */
 export async function neighbourhood(key: string, limit: number): Promise<Neighbourhood | null> {
   const data = await gql<{ neighbourhood: Neighbourhood | null }>(

@@ -13,6 +13,7 @@ import {
   type DraftEntity,
   type DraftRelation,
   type EntityRef,
+  entityByKey,
   extractDocument,
   ingestDocument,
   type Outcomes,
@@ -29,6 +30,8 @@ interface EntityReview {
   /** The key it is written under: the proposed one, as edited, or the linked entity's. */
   key: string;
   linked: EntityRef | null;
+  /** Why the key last typed was not taken, shown beside the key until the next edit. */
+  keyProblem?: string;
 }
 
 interface RelationReview {
@@ -52,6 +55,19 @@ export interface ArticleActions {
 
 /** The document as reviewed: rejected parts left out, keys as edited or linked. */
 export function reviewedDocument(review: Review): DraftDocument {
+  return reviewed(review).document;
+}
+
+/**
+ * The reviewed document, with where each of its entities and relations comes from in the draft
+ * (the draft entity's key, the draft relation's index): ingest's problems name a place in the
+ * document sent ("relations.3.to"), which is not the row the reader sees once rows were rejected.
+ */
+function reviewed(review: Review): {
+  document: DraftDocument;
+  entityOf: string[];
+  relationOf: number[];
+} {
   const doc = review.draft.document;
   const rename = new Map<string, string>();
   const dropped = new Set<string>();
@@ -65,27 +81,31 @@ export function reviewedDocument(review: Review): DraftDocument {
       .filter((r) => r.accepted && !dropped.has(r.relation.from) && !dropped.has(r.relation.to))
       .map((r) => r.relation.index),
   );
+  const entities = doc.entities
+    .filter((e) => !dropped.has(e.key))
+    // An entity of the graph (found by the extractor or linked by the reader) stands as it
+    // is: the draft's entry would add names and fields nobody reviewed, so it goes, and the
+    // relations simply use its key.
+    .filter((e) => {
+      const r = review.entities.get(e.key);
+      return !r?.linked && r?.entity.status !== "LINKED";
+    });
+  const relations = doc.relations
+    .map((r, index) => ({ r, index }))
+    .filter(({ index }) => keep.has(index));
   return {
-    ...doc,
-    source: { ...doc.source, key: review.sourceKey },
-    entities: doc.entities
-      .filter((e) => !dropped.has(e.key))
-      // An entity of the graph (found by the extractor or linked by the reader) stands as it
-      // is: the draft's entry would add names and fields nobody reviewed, so it goes, and the
-      // relations simply use its key.
-      .filter((e) => {
-        const r = review.entities.get(e.key);
-        return !r?.linked && r?.entity.status !== "LINKED";
-      })
-      .map((e) => ({ ...e, key: keyOf(e.key) })),
-    relations: doc.relations
-      .map((r, index) => ({ r, index }))
-      .filter(({ index }) => keep.has(index))
-      .map(({ r }) => {
+    document: {
+      ...doc,
+      source: { ...doc.source, key: review.sourceKey },
+      entities: entities.map((e) => ({ ...e, key: keyOf(e.key) })),
+      relations: relations.map(({ r }) => {
         const from = r.from === doc.source.key ? review.sourceKey : keyOf(r.from);
         const to = r.to === doc.source.key ? review.sourceKey : keyOf(r.to);
         return { ...r, from, to };
       }),
+    },
+    entityOf: entities.map((e) => e.key),
+    relationOf: relations.map(({ index }) => index),
   };
 }
 
@@ -114,6 +134,8 @@ function segments(review: Review) {
 export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let token = "";
   let review: Review | null = null;
+  /** Look-ups of keys typed, still on their way: an ingest waits for them. */
+  const checks = new Set<Promise<void>>();
 
   const form = h(
     "form",
@@ -288,16 +310,57 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       spellcheck: "false",
       disabled: r.linked !== null || r.entity.status === "LINKED",
     });
-    const keyError = h("span", { class: "form-error", role: "alert" });
+    const keyError = h("span", { class: "form-error", role: "alert" }, r.keyProblem ?? "");
     keyInput.addEventListener("change", () => {
       const next = keyInput.value.trim();
       if (!KEY.test(next)) {
         keyError.textContent = "A key is lowercase words joined by hyphens, e.g. anita-anand.";
         return;
       }
-      keyError.textContent = "";
+      const before = r.key;
+      const refuse = (why: string) => {
+        r.key = before;
+        r.keyProblem = why;
+        renderReview();
+      };
+      r.keyProblem = undefined;
       r.key = next;
       renderReview();
+      if (next === r.entity.key) return;
+      // A new row of this draft under that key; a row of the graph's entity is checked below.
+      const namesake = [...(review?.entities.values() ?? [])].find(
+        (o) => o !== r && o.key === next && !o.linked && o.entity.status !== "LINKED",
+      );
+      if (namesake)
+        return refuse(
+          `${next} is already the key of ${namesake.entity.name} in this draft: give this one a key of its own.`,
+        );
+      // A key the graph already has names that entity: written under it, this draft's name,
+      // aliases and fields would become its newest claims (a new nation keyed "canada" renamed
+      // Canada, ISO code and all). Of the same kind it is a link, as if picked below; of
+      // another kind it cannot be this one. The key is taken at once (most keys are free) and
+      // put back if the graph has it; an ingest waits for the answer.
+      const check = entityByKey(next).then(
+        (found) => {
+          if (r.key !== next || found === null) return;
+          if (found.kind !== r.entity.kind)
+            return refuse(
+              `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`,
+            );
+          r.linked = found;
+          renderReview();
+        },
+        (error: unknown) => {
+          if (r.key !== next) return;
+          refuse(
+            error instanceof ApiError
+              ? `The key could not be checked (${error.message}): type it again.`
+              : "The key could not be checked: type it again.",
+          );
+        },
+      );
+      checks.add(check);
+      void check.finally(() => checks.delete(check));
     });
     const linkInput = h("input", {
       id: `${id}-link`,
@@ -340,6 +403,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       (entity) => {
         r.linked = entity;
         r.key = entity.key;
+        r.keyProblem = undefined;
         renderReview();
       },
       (error) => problem(error instanceof ApiError ? error.message : "The search failed."),
@@ -409,10 +473,36 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     });
     sourceKey.addEventListener("change", () => {
       const next = sourceKey.value.trim();
-      if (KEY.test(next)) {
-        r.sourceKey = next;
+      if (!KEY.test(next)) return problem("A key is lowercase words joined by hyphens.");
+      problem("");
+      const before = r.sourceKey;
+      r.sourceKey = next;
+      renderReview();
+      // A key of another kind of entity cannot be this article's (ingest would say only that
+      // the article mentions itself); a Source's key is checked by ingest (the same article, or
+      // refused with a free key). Taken at once, put back if the graph says otherwise.
+      const refuse = (why: string) => {
+        if (r.sourceKey !== next) return;
+        r.sourceKey = before;
         renderReview();
-      } else problem("A key is lowercase words joined by hyphens.");
+        problem(why);
+      };
+      const check = entityByKey(next).then(
+        (found) => {
+          if (found && found.kind !== "Source")
+            refuse(
+              `${next} is ${found.name} in the graph, a ${found.kind}: give this article a key of its own.`,
+            );
+        },
+        (error: unknown) =>
+          refuse(
+            error instanceof ApiError
+              ? `The key could not be checked (${error.message}): type it again.`
+              : "The key could not be checked: type it again.",
+          ),
+      );
+      checks.add(check);
+      void check.finally(() => checks.delete(check));
     });
     const ingest = h(
       "button",
@@ -463,12 +553,37 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     if (focused) document.getElementById(focused)?.focus();
   }
 
+  /**
+   * Where a problem of the sent document is, in the words of the review: "relations.3.to" of
+   * the document is the row "Jonas Petraitis SERVES_IN Lithuania" (its index counts only the
+   * rows kept, so it is no row number the reader can count to).
+   */
+  function where(sent: ReturnType<typeof reviewed>, path: string[]): string {
+    const [part, at, ...rest] = path;
+    const field = rest.length > 0 ? ` (${rest.join(".")})` : "";
+    const draft = review?.draft;
+    if (part === "relations" && at !== undefined) {
+      const rel = draft?.relations.find((x) => x.index === sent.relationOf[Number(at)]);
+      if (rel) return `Relation "${sentence(rel)}"${field}`;
+    }
+    if (part === "entities" && at !== undefined) {
+      const key = sent.entityOf[Number(at)];
+      const entity = key === undefined ? undefined : review?.entities.get(key);
+      if (entity) return `Entity "${entity.entity.name}" (key ${entity.key})${field}`;
+    }
+    if (part === "source")
+      return `This article's source${path.length > 1 ? ` (${path.slice(1).join(".")})` : ""}`;
+    return path.join(".");
+  }
+
   async function send(r: Review, button: HTMLButtonElement): Promise<void> {
     const out = byId("ingest-result");
     button.disabled = true;
     out.replaceChildren(h("p", { class: "muted" }, "Ingesting…"));
     try {
-      const doc = reviewedDocument(r);
+      await Promise.all([...checks]);
+      const sent = reviewed(r);
+      const doc = sent.document;
       const result = await ingestDocument(doc, token);
       if (!result.ok) {
         out.replaceChildren(
@@ -476,7 +591,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           h(
             "ul",
             { class: "problems" },
-            result.problems.map((p) => h("li", {}, `${p.path.join(".")}: ${p.message}`)),
+            result.problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
           ),
         );
         return;
