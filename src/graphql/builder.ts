@@ -17,6 +17,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { write: boolean; admin: boolean };
   Scalars: {
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    /** Any JSON value: a field's value in a dry run's changes (a string, number, list ...). */
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;

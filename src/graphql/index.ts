@@ -20,6 +20,7 @@ import "./types/timeline.js";
 import "./types/errors.js";
 import "./types/mutation.js";
 import "./types/extract.js";
+import "./types/check.js";
 import "./types/subscription.js";
 import { builder } from "./builder.js";
 

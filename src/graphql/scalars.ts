@@ -1,4 +1,5 @@
-import { JSONObjectResolver } from "graphql-scalars";
+import { JSONObjectResolver, JSONResolver } from "graphql-scalars";
 import { builder } from "./builder.js";
 
 builder.addScalarType("JSONObject", JSONObjectResolver);
+builder.addScalarType("JSON", JSONResolver);
