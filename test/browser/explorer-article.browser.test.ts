@@ -147,6 +147,17 @@ describe("adding an article", () => {
     const ingest = page.getByRole("button", { name: /^Ingest \d+ relations?$/ });
     const planned = Number(/\d+/.exec((await ingest.textContent()) ?? "")?.[0]);
     expect(planned).toBe(ids.length - 1);
+
+    // Before writing: what ingest would do (checkDocument, the dry run), in --check's words; the
+    // seed's relations the article states again would gain its sentences. Nothing is written.
+    await page.getByRole("button", { name: "Show what it would change" }).click();
+    await poll(() => page.locator("#ingest-plan").count()).toBe(1);
+    const plan = (await page.locator("#ingest-plan").textContent()) ?? "";
+    expect(plan).toMatch(/^entities: \d+ new, \d+ changed, \d+ corroborated, \d+ unchanged/);
+    expect(plan).toContain(`${SOURCE}: would be created (Source)`);
+    expect(plan).toMatch(/relations: \d+ new, [1-9]\d* corroborated/);
+    expect(await sourcesOf(kept)).not.toContain(SOURCE);
+
     await ingest.click();
     await poll(() => page.locator("#ingest-result").textContent()).not.toMatch(/^(Ingesting…)?$/);
     expect(await page.locator("#ingest-result").textContent()).toMatch(

@@ -403,3 +403,30 @@ export async function ingestDocument(
     ? { ok: true, ...r.data }
     : { ok: false, problems: r.problems };
 }
+
+export type CheckResult =
+  | { ok: true; summary: string[] }
+  | { ok: false; problems: { path: string[]; message: string }[] };
+
+/** What ingesting `document` would do (ingest's dry run, checkDocument), writing nothing. */
+export async function checkDocument(document: DraftDocument, token: string): Promise<CheckResult> {
+  const data = await gql<{
+    checkDocument:
+      | { __typename: "CheckDocumentSuccess"; data: { summary: string[] } }
+      | { __typename: "ValidationError"; problems: { path: string[]; message: string }[] };
+  }>(
+    `query ExplorerCheck($document: JSONObject!) {
+      checkDocument(document: $document) {
+        __typename
+        ... on CheckDocumentSuccess { data { summary } }
+        ... on ValidationError { problems { path message } }
+      }
+    }`,
+    { document },
+    token,
+  );
+  const r = data.checkDocument;
+  return r.__typename === "CheckDocumentSuccess"
+    ? { ok: true, summary: r.data.summary }
+    : { ok: false, problems: r.problems };
+}

@@ -8,6 +8,7 @@
 import {
   ApiError,
   type ArticleMeta,
+  checkDocument,
   type Draft,
   type DraftDocument,
   type DraftEntity,
@@ -510,6 +511,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       `Ingest ${doc.relations.length} ${doc.relations.length === 1 ? "relation" : "relations"}`,
     );
     ingest.addEventListener("click", () => void send(r, ingest));
+    // Ingest's dry run: what the reviewed document would create, change or corroborate in the
+    // graph (an existing entity's name, a relation's figures), before anything is written.
+    const preview = h(
+      "button",
+      { type: "button", id: "check-ingest", disabled: doc.relations.length === 0 },
+      "Show what it would change",
+    );
+    preview.addEventListener("click", () => void check(r, preview));
     reviewEl.replaceChildren();
     append(reviewEl, [
       h("h3", {}, "Draft"),
@@ -547,7 +556,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           ),
         ),
       ),
-      h("div", { class: "actions" }, ingest),
+      h("div", { class: "actions" }, preview, ingest),
       h("div", { id: "ingest-result", role: "status" }),
     ]);
     if (focused) document.getElementById(focused)?.focus();
@@ -576,6 +585,50 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     return path.join(".");
   }
 
+  /** Problems of the sent document, each named by its row in the review. */
+  function refusal(
+    sent: ReturnType<typeof reviewed>,
+    problems: { path: string[]; message: string }[],
+  ) {
+    return [
+      h("p", { class: "form-error" }, "Nothing was written:"),
+      h(
+        "ul",
+        { class: "problems" },
+        problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
+      ),
+    ];
+  }
+
+  async function check(r: Review, button: HTMLButtonElement): Promise<void> {
+    const out = byId("ingest-result");
+    button.disabled = true;
+    out.replaceChildren(h("p", { class: "muted" }, "Checking…"));
+    try {
+      await Promise.all([...checks]);
+      const sent = reviewed(r);
+      const result = await checkDocument(sent.document, token);
+      if (!result.ok) {
+        out.replaceChildren(...refusal(sent, result.problems));
+        return;
+      }
+      out.replaceChildren(
+        h("p", {}, "Nothing is written yet. Ingesting would do this:"),
+        h("pre", { id: "ingest-plan", class: "plan" }, result.summary.join("\n")),
+      );
+    } catch (error) {
+      out.replaceChildren(
+        h(
+          "p",
+          { class: "form-error" },
+          error instanceof ApiError ? error.message : "The article could not be checked.",
+        ),
+      );
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   async function send(r: Review, button: HTMLButtonElement): Promise<void> {
     const out = byId("ingest-result");
     button.disabled = true;
@@ -586,14 +639,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       const doc = sent.document;
       const result = await ingestDocument(doc, token);
       if (!result.ok) {
-        out.replaceChildren(
-          h("p", { class: "form-error" }, "Nothing was written:"),
-          h(
-            "ul",
-            { class: "problems" },
-            result.problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
-          ),
-        );
+        out.replaceChildren(...refusal(sent, result.problems));
         return;
       }
       const e = result.entities;
