@@ -600,68 +600,77 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     ];
   }
 
-  async function check(r: Review, button: HTMLButtonElement): Promise<void> {
+  /**
+   * Sends the reviewed document (once the key look-ups on their way are in) with `button`
+   * disabled meanwhile, and shows in #ingest-result what `work` makes of the answer, the
+   * refusal's problems by row, or why it could not be sent.
+   */
+  async function submit(
+    r: Review,
+    button: HTMLButtonElement,
+    busy: string,
+    failed: string,
+    work: (sent: ReturnType<typeof reviewed>, out: HTMLElement) => Promise<void>,
+  ): Promise<void> {
     const out = byId("ingest-result");
     button.disabled = true;
-    out.replaceChildren(h("p", { class: "muted" }, "Checking…"));
+    out.replaceChildren(h("p", { class: "muted" }, busy));
     try {
       await Promise.all([...checks]);
-      const sent = reviewed(r);
-      const result = await checkDocument(sent.document, token);
-      if (!result.ok) {
-        out.replaceChildren(...refusal(sent, result.problems));
-        return;
-      }
-      out.replaceChildren(
-        h("p", {}, "Nothing is written yet. Ingesting would do this:"),
-        h("pre", { id: "ingest-plan", class: "plan" }, result.summary.join("\n")),
-      );
+      await work(reviewed(r), out);
     } catch (error) {
       out.replaceChildren(
-        h(
-          "p",
-          { class: "form-error" },
-          error instanceof ApiError ? error.message : "The article could not be checked.",
-        ),
+        h("p", { class: "form-error" }, error instanceof ApiError ? error.message : failed),
       );
     } finally {
       button.disabled = false;
     }
   }
 
-  async function send(r: Review, button: HTMLButtonElement): Promise<void> {
-    const out = byId("ingest-result");
-    button.disabled = true;
-    out.replaceChildren(h("p", { class: "muted" }, "Ingesting…"));
-    try {
-      await Promise.all([...checks]);
-      const sent = reviewed(r);
-      const doc = sent.document;
-      const result = await ingestDocument(doc, token);
-      if (!result.ok) {
-        out.replaceChildren(...refusal(sent, result.problems));
-        return;
-      }
-      const e = result.entities;
-      const rel = result.relations;
-      const keys = [result.source, ...new Set(doc.relations.flatMap((x) => [x.from, x.to]))];
-      const show = h("button", { type: "button", id: "show-ingested" }, "Show it in the graph");
-      show.addEventListener("click", () => actions.show(keys, result.source));
-      out.replaceChildren(
-        h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
-        show,
-      );
-    } catch (error) {
-      out.replaceChildren(
-        h(
-          "p",
-          { class: "form-error" },
-          error instanceof ApiError ? error.message : "The article could not be ingested.",
-        ),
-      );
-    } finally {
-      button.disabled = false;
-    }
+  function check(r: Review, button: HTMLButtonElement): Promise<void> {
+    return submit(
+      r,
+      button,
+      "Checking…",
+      "The article could not be checked.",
+      async (sent, out) => {
+        const result = await checkDocument(sent.document, token);
+        if (!result.ok) {
+          out.replaceChildren(...refusal(sent, result.problems));
+          return;
+        }
+        out.replaceChildren(
+          h("p", {}, "Nothing is written yet. Ingesting would do this:"),
+          h("pre", { id: "ingest-plan", class: "plan" }, result.summary.join("\n")),
+        );
+      },
+    );
+  }
+
+  function send(r: Review, button: HTMLButtonElement): Promise<void> {
+    return submit(
+      r,
+      button,
+      "Ingesting…",
+      "The article could not be ingested.",
+      async (sent, out) => {
+        const doc = sent.document;
+        const result = await ingestDocument(doc, token);
+        if (!result.ok) {
+          out.replaceChildren(...refusal(sent, result.problems));
+          return;
+        }
+        const e = result.entities;
+        const rel = result.relations;
+        const keys = [result.source, ...new Set(doc.relations.flatMap((x) => [x.from, x.to]))];
+        const show = h("button", { type: "button", id: "show-ingested" }, "Show it in the graph");
+        show.addEventListener("click", () => actions.show(keys, result.source));
+        out.replaceChildren(
+          h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
+          show,
+        );
+      },
+    );
   }
 }
 
