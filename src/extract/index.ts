@@ -355,7 +355,24 @@ export async function extractDraft(
   };
   const parsed = parseDocument(document);
   if (!parsed.ok) {
-    for (const pr of parsed.problems) problems.push(`draft: ${pr.path.join(".")}: ${pr.message}`);
+    // A malformed key is reported where it is given (the source's, an entity's), not again at
+    // every relation that names it: a `--key "Bad Key"` gave one line per relation of the source.
+    const reported = new Set<string>();
+    for (const pr of parsed.problems) {
+      const [part, at, field] = pr.path;
+      if (part === "source" && at === "key") reported.add(document.source.key);
+      if (part === "entities" && field === "key" && typeof at === "number")
+        reported.add(document.entities[at]?.key ?? "");
+    }
+    for (const pr of parsed.problems) {
+      const [part, at, field] = pr.path;
+      const end =
+        part === "relations" && typeof at === "number" && (field === "from" || field === "to")
+          ? document.relations[at]?.[field]
+          : undefined;
+      if (end !== undefined && reported.has(end)) continue;
+      problems.push(`draft: ${pr.path.join(".")}: ${pr.message}`);
+    }
   }
   const entities: DraftEntity[] = entityList.map((c) => ({
     key: c.key,

@@ -14,6 +14,16 @@ const source = {
 };
 
 describe("extract: draft document", () => {
+  it("reports a malformed source key once, not again at every relation that names it", async () => {
+    const r = await extractDraft({
+      text: "Canada will send 100 troops to Latvia, Prime Minister Justin Trudeau said on Tuesday.",
+      source: { key: "Bad Key", title: "T", publishedAt: "2024-01-02" },
+    });
+    const drafted = r.problems.filter((p) => p.startsWith("draft: "));
+    expect(drafted).toEqual(["draft: source.key: must be a lowercase slug such as justin-trudeau"]);
+    expect(r.document.relations.some((x) => x.from === "Bad Key" || x.to === "Bad Key")).toBe(true);
+  });
+
   it("is a valid document: every relation's evidence a verbatim sentence of the repaired text", async () => {
     const r = await extractDraft({ text: raw, source });
     const checked = validateDocument(r.document);
