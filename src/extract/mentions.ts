@@ -381,6 +381,15 @@ const DESCRIPTION_STOP = new Set(
     " ",
   ),
 );
+/**
+ * "the Slovenian air policing mission", "air policing of Slovenian airspace", "policing Albania's
+ * airspace": NATO's air policing of the nation the adjective or the airspace names. An adjective
+ * needs "mission(s)" after it ("the Hungarian air policing role" may be the nation that flies it).
+ */
+const NATION_AIR_POLICING_RE = new RegExp(
+  `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
+  "gu",
+);
 const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
@@ -788,6 +797,22 @@ export function findMentions(
       kind: "Mission",
       ...known,
       involves: hosts,
+    });
+  }
+  // "the Slovenian air policing mission", "air policing of Slovenian airspace": NATO's air
+  // policing of that nation, named as mission-names.ts names it ("the Baltic ..." is read below)
+  for (const m of text.matchAll(NATION_AIR_POLICING_RE)) {
+    const host = gazAt(m[1] ?? m[2] ?? m[3] ?? "")?.entity;
+    if (host?.kind !== "Nation") continue;
+    const known = describedMission("air policing", [host]);
+    if (!known) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      ...known,
+      involves: [host],
     });
   }
   // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
