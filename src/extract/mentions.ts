@@ -390,6 +390,20 @@ const NATION_AIR_POLICING_RE = new RegExp(
   `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
   "gu",
 );
+/**
+ * The EU's missions by their acronyms: "EUTM Mali", "EUFOR Althea", "EUMAM Ukraine", "EUTM
+ * (European Union Training Mission) Mozambique", "EUTM Moz" (a nation's name cut short).
+ */
+const EU_MISSION_ACRONYM_RE =
+  /(?<![\p{L}])(EUTM|EUMAM|EUCAP|EUFOR|EULEX|EUNAVFOR|EUBAM|EUMM|EUPOL|EUAM)(?:\s+\([^()]{0,60}\))?\s+(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu;
+/**
+ * "the EU training mission in Mali", "the European Union's military assistance mission in
+ * Mozambique": the EU's mission by what it does and where (a nation), in lower case.
+ */
+const EU_MISSION_DESCRIBED_RE = new RegExp(
+  `(?<![\\p{L}])(?:EU|European Union)(?:’s|'s)?\\s+((?:military\\s+)?(?:training|advisory|assistance|capacity[- ]building|monitoring|border assistance|naval)\\s+mission)\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
 const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
@@ -900,6 +914,45 @@ export function findMentions(
       name,
       key: slug(`NATO ${name}`),
       ...(hosts.length > 0 ? { involves: hosts } : {}),
+    });
+  }
+  // The EU's missions by their acronyms, "EUTM Mali"; a word that begins a nation's name is it
+  // ("EUTM Moz" is EUTM Mozambique). Not the acronym alone ("EUTM said"): it names no mission.
+  for (const m of text.matchAll(EU_MISSION_ACRONYM_RE)) {
+    const word = m[2] as string;
+    if (/^(?:The|A|An|In|On|At|And|Or|But|Is|Was|Has|Had|Will|Said|Says)$/.test(word)) continue;
+    const whole = gazAt(word)?.entity;
+    const cut =
+      whole ??
+      (word.length >= 3
+        ? GAZETTEER.find((g) => g.entity.kind === "Nation" && !g.demonym && g.form.startsWith(word))
+            ?.entity
+        : undefined);
+    const place = cut?.kind === "Nation" ? cut.name : word;
+    const name = `${m[1] as string} ${place}`;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      name,
+      key: slug(name),
+      ...(cut?.kind === "Nation" ? { involves: [cut] } : {}),
+    });
+  }
+  // "the EU training mission in Mali": named as its proper name would be, "EU Training Mission in Mali"
+  for (const m of text.matchAll(EU_MISSION_DESCRIBED_RE)) {
+    const host = gazAt(m[2] as string)?.entity;
+    if (host?.kind !== "Nation") continue;
+    const name = `EU ${titleCase(m[1] as string)} in ${host.name}`;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
     });
   }
   // Missions named as such: "the EU Military Assistance Mission", "the EU Training Mission in Mali"

@@ -39,3 +39,63 @@ describe("extract: a nation's air policing told by its adjective or its airspace
     }
   });
 });
+
+describe("extract: the EU's missions by their acronyms and in lower case", () => {
+  it.each([
+    ["EUTM Mali trained four battalions of the Malian army in 2014.", "eutm-mali", "mali"],
+    ["Austrian soldiers serve with EUFOR Althea in Sarajevo.", "eufor-althea", undefined],
+    ["The commander of EUTM Moz opened a new camp on Tuesday.", "eutm-mozambique", "mozambique"],
+    [
+      "General Ana Costa visited EUTM (European Union Training Mission) Somalia in March.",
+      "eutm-somalia",
+      "somalia",
+    ],
+    ["Spain leads the EU training mission in Mali.", "eu-training-mission-in-mali", "mali"],
+    [
+      "Lisbon sent instructors to the European Union's military assistance mission in Mozambique.",
+      "eu-military-assistance-mission-in-mozambique",
+      "mozambique",
+    ],
+  ])("%s", async (text, key, host) => {
+    expect(await found(text)).toContain(`Mission ${key}`);
+    if (host) expect(await facts(text)).toContain(`${key} DEPLOYED_TO ${host}`);
+  });
+
+  it("makes no mission of the acronym alone, nor of a mission with no nation after it", async () => {
+    for (const text of [
+      "EUTM said on Monday that training had resumed.",
+      "The EU training mission ended in 2024.",
+      "An EU mission in the region was discussed.",
+    ]) {
+      expect(
+        (await found(text)).filter((e) => e.startsWith("Mission")),
+        text,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe("extract: a mission's people by number and the nations they come from", () => {
+  it("makes each nation named after 'from' contribute", async () => {
+    const text =
+      "EUTM Mali has 600 military and civilian personnel from 22 EU states – Austria, Belgium and Estonia.";
+    const out = await facts(text);
+    for (const n of ["austria", "belgium", "estonia"])
+      expect(out).toContain(`${n} CONTRIBUTES_TO eutm-mali`);
+  });
+
+  it("reads 'numbers ... troops from' the same way", async () => {
+    const out = await facts(
+      "The NATO battle group in Bulgaria numbers 1,000 troops from Albania, Greece and Italy.",
+    );
+    expect(out).toContain("albania CONTRIBUTES_TO nato-battle-group-in-bulgaria");
+    expect(out).toContain("italy CONTRIBUTES_TO nato-battle-group-in-bulgaria");
+  });
+
+  it("makes no contributor of a nation the mission's people do not come from", async () => {
+    const out = await facts(
+      "EUTM Mali has 600 personnel, and Germany and France discussed its future on Monday.",
+    );
+    expect(out.filter((f) => / CONTRIBUTES_TO /.test(f))).toEqual([]);
+  });
+});
