@@ -99,3 +99,35 @@ describe("extract: a mission's people by number and the nations they come from",
     expect(out.filter((f) => / CONTRIBUTES_TO /.test(f))).toEqual([]);
   });
 });
+
+describe("extract: a gathering of a body named after 'of'", () => {
+  it.each([
+    [
+      "Norway took part in a summit of the Bucharest Nine in Warsaw on Friday.",
+      "bucharest-nine-summit",
+    ],
+    [
+      "Austria hosted a session of the EU Military Committee in Vienna.",
+      "eu-military-committee-session",
+    ],
+    [
+      "Pevkur spoke at an extraordinary meeting of NATO defence ministers in Brussels.",
+      "nato-defence-ministers-meeting",
+    ],
+  ])("%s", async (text, key) => {
+    expect(await found(text)).toContain(`Event ${key}`);
+  });
+
+  it("makes no event of people meeting, nor of a unit named by its nation", async () => {
+    for (const text of [
+      "A meeting of Rutte and Meloni took place in Rome.",
+      "Dutch officers attended a meeting of the Estonian battalion in Tapa.",
+      "A meeting of minds was needed.",
+    ]) {
+      expect(
+        (await found(text)).filter((e) => e.startsWith("Event")),
+        text,
+      ).toEqual([]);
+    }
+  });
+});
