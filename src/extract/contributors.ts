@@ -33,6 +33,13 @@ const SENDS =
 /** The mission, then what it is made of. */
 const MADE_OF =
   /^\s+(?:[^.;]{0,80}?\s)?(?:also\s+)?(?:involves|involved|includes|included|comprises|brings together|consists of|is made up of)\s/;
+/**
+ * The mission, then its people by number and where they come from: "EUTM has 118 military and
+ * civilian personnel from 12 EU states - Austria, Belgium and Spain", "the battle group numbers
+ * 1,200 troops from Albania, Italy and Greece". The nations named after "from" contribute.
+ */
+const STAFFED_FROM =
+  /^\s+(?:(?:now|currently|still|also)\s+)?(?:has|had|numbers|numbered|counts|counted|comprises|comprised|includes|included|brings together|is made up of)\s+(?:(?:some|about|around|over|nearly|almost|roughly|more than|up to)\s+)?\d[\d,]*\s+(?:[\p{L}-]+\s+){0,4}?(?:troops|soldiers|personnel|servicemen|service members|staff|members|military|airmen|sailors|people)\s+from\s+/u;
 /** A sending still to come. */
 const TO_COME =
   /\b(?:will|would|shall|plans? to|planned to|aims? to|aimed to|intends? to|is to|are to|set to|going to|wants? to|asked)\s+(?:\w+\s+)?(?:send|deploy|dispatch|contribute|provide|commit|station)\b/;
@@ -92,7 +99,12 @@ export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>
       ctx.text.slice(Math.max(s.start, m.mention.start - 40), m.mention.start),
     );
     const madeOf = MADE_OF.exec(ctx.text.slice(m.mention.end, s.end));
-    const listFrom = madeOf ? m.mention.end + madeOf[0].length : s.end;
+    const staffed = STAFFED_FROM.exec(ctx.text.slice(m.mention.end, s.end));
+    const listFrom = staffed
+      ? m.mention.end + staffed[0].length
+      : madeOf
+        ? m.mention.end + madeOf[0].length
+        : s.end;
     for (const [i, p] of here.entries()) {
       // "... was part of X, while now it will be integrated into the brigade": another clause
       const before =
@@ -132,6 +144,11 @@ export function contributorsByForces(ctx: Context, invaders: ReadonlySet<string>
         // "Czech army paratroopers": the army's nation, named or not in the sentence
         if (nation)
           propose(ctx.entity("Nation", nation.key, nation.name, { ...nation.properties }), true);
+        continue;
+      }
+      // "... has 118 personnel from 12 EU states - Austria, Belgium and Spain": each nation named
+      if (staffed && after && p.cluster.kind === "Nation") {
+        propose(p.cluster, false);
         continue;
       }
       // "The Netherlands will maintain a military presence in Lithuania as part of NATO's mission"

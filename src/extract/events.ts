@@ -46,6 +46,16 @@ const NAMED_AFTER =
 const VISIT_BY =
   /\b(?:[Aa]n?)\s+((?:(?:official|state|working|port|two-day|three-day|brief|short|surprise)\s+)?visit)\s+by\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*|NATO|\d+)(?:\s+(?:\p{Lu}[\p{L}’'-]*|NATO|of|\d+))*)/gu;
 
+/**
+ * "a summit of the Bucharest Nine", "an extraordinary meeting of NATO defence ministers", "a
+ * session of the NATO Military Committee": a gathering of a body named after "of". The body is a
+ * capitalised run that holds an acronym, a number word ("Nine") or a body's noun ("Council"), or
+ * its ministers or leaders follow it; not "a meeting of Rutte and Meloni" (people meeting).
+ */
+const GATHERING_OF =
+  /\b(?:[Aa]n?)\s+((?:(?:extraordinary|informal|special|emergency|two-day|one-day|virtual)\s+)?(meeting|summit|session|conference))\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}\d-]*\s+){0,3}\p{Lu}[\p{L}\d-]*)(?:\s+((?:defen[cs]e|foreign|finance|prime)\s+ministers|ministers|leaders|heads\s+of\s+state(?:\s+and\s+government)?|chiefs\s+of\s+defen[cs]e))?(?![\p{L}])/gu;
+const GATHERING_BODY =
+  /(?:^|\s)(?:\p{Lu}{2,}\d*|Nine|Eight|Seven|Four|Three|Council|Committee|Commission|Parliament|Assembly|Group|Union|Alliance)(?:\s|$)/u;
 /** Words a capitalised run before "meeting" may not be: the sentence's first word, a day, a month. */
 const NOT_A_BODY =
   /^(?:The|A|An|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Last|Next)$/;
@@ -102,6 +112,22 @@ export function describedEvents(text: string): DescribedEvent[] {
       end: start + head.length,
       text: head,
       name: `${body} ${head}`,
+      category: head === "conference" ? "CONFERENCE" : "MEETING",
+    });
+  }
+  for (const m of text.matchAll(GATHERING_OF)) {
+    const phrase = m[1] ?? "";
+    const head = m[2] ?? "";
+    const body = m[3] ?? "";
+    const who = m[4];
+    if (body.split(/\s+/).some((w) => NOT_A_BODY.test(w))) continue;
+    if (!who && !GATHERING_BODY.test(body)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(phrase);
+    out.push({
+      start,
+      end: start + phrase.length,
+      text: phrase,
+      name: `${body}${who ? ` ${who.replace(/\s+/g, " ")}` : ""} ${head}`,
       category: head === "conference" ? "CONFERENCE" : "MEETING",
     });
   }

@@ -381,6 +381,29 @@ const DESCRIPTION_STOP = new Set(
     " ",
   ),
 );
+/**
+ * "the Slovenian air policing mission", "air policing of Slovenian airspace", "policing Albania's
+ * airspace": NATO's air policing of the nation the adjective or the airspace names. An adjective
+ * needs "mission(s)" after it ("the Hungarian air policing role" may be the nation that flies it).
+ */
+const NATION_AIR_POLICING_RE = new RegExp(
+  `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
+  "gu",
+);
+/**
+ * The EU's missions by their acronyms: "EUTM Mali", "EUFOR Althea", "EUMAM Ukraine", "EUTM
+ * (European Union Training Mission) Mozambique", "EUTM Moz" (a nation's name cut short).
+ */
+const EU_MISSION_ACRONYM_RE =
+  /(?<![\p{L}])(EUTM|EUMAM|EUCAP|EUFOR|EULEX|EUNAVFOR|EUBAM|EUMM|EUPOL|EUAM)(?:\s+\([^()]{0,60}\))?\s+(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu;
+/**
+ * "the EU training mission in Mali", "the European Union's military assistance mission in
+ * Mozambique": the EU's mission by what it does and where (a nation), in lower case.
+ */
+const EU_MISSION_DESCRIBED_RE = new RegExp(
+  `(?<![\\p{L}])(?:EU|European Union)(?:’s|'s)?\\s+((?:military\\s+)?(?:training|advisory|assistance|capacity[- ]building|monitoring|border assistance|naval)\\s+mission)\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "gu",
+);
 const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
@@ -790,6 +813,22 @@ export function findMentions(
       involves: hosts,
     });
   }
+  // "the Slovenian air policing mission", "air policing of Slovenian airspace": NATO's air
+  // policing of that nation, named as mission-names.ts names it ("the Baltic ..." is read below)
+  for (const m of text.matchAll(NATION_AIR_POLICING_RE)) {
+    const host = gazAt(m[1] ?? m[2] ?? m[3] ?? "")?.entity;
+    if (host?.kind !== "Nation") continue;
+    const known = describedMission("air policing", [host]);
+    if (!known) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      ...known,
+      involves: [host],
+    });
+  }
   // NATO's formations and named activities: "NATO Multinational Brigade Latvia", "Multinational
   // Division North East", "Multinational Corps Northeast", "Task Force Narva", "the Baltic Air
   // Policing mission", "Eastern Sentry". Missions (military operations), named as written without
@@ -875,6 +914,45 @@ export function findMentions(
       name,
       key: slug(`NATO ${name}`),
       ...(hosts.length > 0 ? { involves: hosts } : {}),
+    });
+  }
+  // The EU's missions by their acronyms, "EUTM Mali"; a word that begins a nation's name is it
+  // ("EUTM Moz" is EUTM Mozambique). Not the acronym alone ("EUTM said"): it names no mission.
+  for (const m of text.matchAll(EU_MISSION_ACRONYM_RE)) {
+    const word = m[2] as string;
+    if (/^(?:The|A|An|In|On|At|And|Or|But|Is|Was|Has|Had|Will|Said|Says)$/.test(word)) continue;
+    const whole = gazAt(word)?.entity;
+    const cut =
+      whole ??
+      (word.length >= 3
+        ? GAZETTEER.find((g) => g.entity.kind === "Nation" && !g.demonym && g.form.startsWith(word))
+            ?.entity
+        : undefined);
+    const place = cut?.kind === "Nation" ? cut.name : word;
+    const name = `${m[1] as string} ${place}`;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      name,
+      key: slug(name),
+      ...(cut?.kind === "Nation" ? { involves: [cut] } : {}),
+    });
+  }
+  // "the EU training mission in Mali": named as its proper name would be, "EU Training Mission in Mali"
+  for (const m of text.matchAll(EU_MISSION_DESCRIBED_RE)) {
+    const host = gazAt(m[2] as string)?.entity;
+    if (host?.kind !== "Nation") continue;
+    const name = `EU ${titleCase(m[1] as string)} in ${host.name}`;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Mission",
+      name,
+      key: slug(name),
+      involves: [host],
     });
   }
   // Missions named as such: "the EU Military Assistance Mission", "the EU Training Mission in Mali"
