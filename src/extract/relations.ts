@@ -2811,38 +2811,55 @@ function hostedBy(ctx: Context, s: Sentence, here: Placed[]): void {
 
 /**
  * "Defence Minister X met his Estonian counterpart Hanno Pevkur": Pevkur holds the same office in
- * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN.
+ * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN. Where
+ * the subject has no title of its own ("the Turkish minister met his Greek counterpart Nikos
+ * Dendias", "ministers met their Ukrainian counterpart X"), the counterpart still serves in the
+ * nation named (SERVES_IN, the office the subject's plain noun gives, if any). "his counterpart
+ * from Canada, Anita Anand" names the nation after the word.
  */
 function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
-  for (const m of s.text.matchAll(
-    /\b(?:his|her|their)\s+([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+/gu,
-  )) {
+  for (const m of s.text.matchAll(COUNTERPART_OF_NATION)) {
     const at = s.start + (m.index ?? 0);
     const end = at + m[0].length;
+    const nationText = m[1] ?? m[2] ?? "";
+    const nationAt = at + m[0].indexOf(nationText, m[1] ? 0 : m[0].indexOf("from"));
     const nation = here.find(
       (p) =>
         p.cluster.kind === "Nation" &&
-        p.mention.demonym &&
-        p.mention.start === at + m[0].indexOf(m[1] ?? ""),
+        p.mention.start === nationAt &&
+        (m[1] ? p.mention.demonym : !p.mention.demonym),
     );
     const other = here.find((p) => p.cluster.kind === "Person" && p.mention.start === end);
+    if (!nation || !other) continue;
     // the subject's title: the last titled person named before, in this sentence
     const subject = here
       .filter((p) => p.cluster.kind === "Person" && p.mention.end <= at && p.mention.role)
       .pop();
-    const role = subject?.mention.role?.replace(RANK, "").trim();
-    if (!nation || !other || !subject || !role || other.cluster === subject.cluster) continue;
-    const leader = LEADER_ROLES.test(role);
+    if (subject?.cluster === other.cluster) continue;
+    const role =
+      subject?.mention.role?.replace(RANK, "").trim() || plainOffice(s.text.slice(0, at - s.start));
+    const leader = role !== undefined && LEADER_ROLES.test(role);
     ctx.propose({
       type: leader ? "LEADS" : "SERVES_IN",
       from: other.cluster,
       to: nation.cluster,
-      properties: { role },
+      properties: role ? { role } : {},
       sentence: s,
       inferred: true,
-      confidence: 0.65,
+      confidence: subject ? 0.65 : 0.6,
     });
   }
+}
+
+/** "his Estonian counterpart X" (group 1, a demonym) or "his counterpart from Canada, X" (group 2). */
+const COUNTERPART_OF_NATION =
+  /\b(?:his|her|their)\s+(?:([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+|counterparts?\s+from\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?),\s+)/gu;
+
+/** The office a subject's plain noun gives: "the Turkish defence minister" -> Defence Minister. */
+function plainOffice(before: string): string | undefined {
+  const m = /\b(foreign|defen[cs]e|finance|prime)\s+minister/i.exec(before);
+  if (!m?.[1]) return undefined;
+  return `${m[1].charAt(0).toUpperCase()}${m[1].slice(1).toLowerCase()} Minister`;
 }
 
 const ANAPHOR =
