@@ -11,6 +11,7 @@ import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
 import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
+import { eventPlaces } from "./event-places.js";
 import { describedEventRelations } from "./event-relations.js";
 import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
@@ -143,6 +144,7 @@ export function findRelations(ctx: Context): void {
     ["occasions", (s, here) => occasions(ctx, s, here)],
     ["counterparts", (s, here) => counterparts(ctx, s, here)],
     ["describedEvents", (s) => describedEventRelations(ctx, s)],
+    ["eventPlaces", (s, here) => eventPlaces(ctx, s, here)],
     ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
@@ -2836,8 +2838,19 @@ function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
       .filter((p) => p.cluster.kind === "Person" && p.mention.end <= at && p.mention.role)
       .pop();
     if (subject?.cluster === other.cluster) continue;
+    // else the person named last before, by the title the article gave them elsewhere
+    // ("Kristersson told reporters with his Latvian counterpart X")
+    const named = subject
+      ? undefined
+      : here.filter((p) => p.cluster.kind === "Person" && p.mention.end <= at).pop();
+    if (named?.cluster === other.cluster) continue;
     const role =
-      subject?.mention.role?.replace(RANK, "").trim() || plainOffice(s.text.slice(0, at - s.start));
+      subject?.mention.role?.replace(RANK, "").trim() ||
+      named?.cluster.mentions
+        .find((x) => x.role)
+        ?.role?.replace(RANK, "")
+        .trim() ||
+      plainOffice(s.text.slice(0, at - s.start));
     const leader = role !== undefined && LEADER_ROLES.test(role);
     ctx.propose({
       type: leader ? "LEADS" : "SERVES_IN",

@@ -40,3 +40,50 @@ describe("extract: a counterpart serves in the nation named for them", () => {
     expect(city.filter((f) => f.startsWith("andris-spruds SERVES_IN"))).toEqual([]);
   });
 });
+
+describe("extract: an event placed by where it is held", () => {
+  it("'the meeting of NATO ministers of defence, in Brussels': LOCATED_IN Brussels", async () => {
+    const found = await facts(
+      "Estonia's minister spoke at the meeting of NATO Ministers of Defence, in Brussels, on Thursday.",
+      on,
+    );
+    expect(
+      found.filter((f) => / LOCATED_IN brussels$/.test(f) && f.includes("meeting")),
+    ).toHaveLength(1);
+  });
+
+  it("'a ceremony that will take place at NATO's headquarters in Brussels'", async () => {
+    const found = await facts(
+      "Finland will join during a ceremony that will take place at NATO's headquarters in Brussels.",
+      on,
+    );
+    expect(found).toContain("ceremony LOCATED_IN brussels");
+  });
+
+  it("'Exercise Cold Harbour in Norway': the exercise lies in Norway", async () => {
+    const found = await facts(
+      "Some 800 Dutch soldiers will take part in Exercise Cold Harbour in Norway next month.",
+      on,
+    );
+    expect(found).toContain("exercise-cold-harbour LOCATED_IN norway");
+  });
+
+  it("does not place a war, nor an event whose place is a demonym or a part ('in Latvia's east')", async () => {
+    const war = await facts("Russia's invasion of Ukraine in 2022 changed NATO.", on);
+    // (another reader infers the war's place; this one states none)
+    expect(war.filter((f) => f.includes(" LOCATED_IN ") && !f.endsWith("(inferred)"))).toEqual([]);
+    const part = await facts(
+      "Canadian troops took part in Exercise Silver Arrow in Latvia's east this spring.",
+      on,
+    );
+    expect(part.filter((f) => /^exercise-silver-arrow LOCATED_IN/.test(f))).toEqual([]);
+  });
+
+  it("does not place by a nation an event where the article names that nation's capital", async () => {
+    const found = await facts(
+      "Ministers arrived in Brussels on Monday. The meeting of NATO Ministers of Defence, in Belgium, lasted two days.",
+      on,
+    );
+    expect(found.filter((f) => /meeting\S* LOCATED_IN belgium/.test(f))).toEqual([]);
+  });
+});
