@@ -777,12 +777,40 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     keys.add(p.to.key).add(`government-of-${p.to.key}`);
     stated.set(p.from, keys);
   }
+  const visitors = visitorsOf(ctx);
   for (const p of held) {
     const keys = stated.get(p.from);
     if (p.inferred && keys && !keys.has(p.to.key)) continue;
+    // "Minister X ... during a visit to Estonia": a visitor holds no office inferred in the
+    // nation visited (the article's home nation is theirs to visit, not to serve)
+    if (p.inferred && visitors.has(`${p.from.key}|${p.to.key}`)) continue;
     if (p.type === "LEADS" || p.type === "SERVES_IN") holders.set(p.to.key, p.from);
     propose(p);
   }
+}
+
+const VISIT_TO =
+  /\b(?:visit(?:ed|ing|s)?|(?:visit|trip|travell?ed|travell?ing|flew)\s+to|arrived\s+in|arriving\s+in)\s+(?:the\s+)?$/;
+
+/**
+ * "person|nation" for each person a sentence tells visiting a nation, after the person's name in
+ * that sentence ("X has met troops during a visit to Estonia", "X visited Latvia"). Linear in the
+ * mentions: each nation mention looks back at most a few words.
+ */
+function visitorsOf(ctx: Context): Set<string> {
+  const found = new Set<string>();
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    const person = here.find((p) => p.cluster.kind === "Person");
+    if (!person) continue;
+    for (const n of here) {
+      if (n.cluster.kind !== "Nation" || n.mention.demonym) continue;
+      if (n.mention.start < person.mention.end) continue;
+      const before = ctx.text.slice(Math.max(s.start, n.mention.start - 24), n.mention.start);
+      if (VISIT_TO.test(before)) found.add(`${person.cluster.key}|${n.cluster.key}`);
+    }
+  }
+  return found;
 }
 
 /**

@@ -4,7 +4,7 @@
  * written for the test.
  */
 import { describe, expect, it } from "vitest";
-import { facts } from "../helpers/extract.js";
+import { draft, facts } from "../helpers/extract.js";
 
 const on = "2024-05-02";
 
@@ -85,5 +85,63 @@ describe("extract: an event placed by where it is held", () => {
       on,
     );
     expect(found.filter((f) => /meeting\S* LOCATED_IN belgium/.test(f))).toEqual([]);
+  });
+});
+
+const people = async (text: string) =>
+  (await draft(text, on)).document.entities.filter((e) => e.kind === "Person").map((e) => e.name);
+
+describe("extract: a British minister's honorifics and portfolio", () => {
+  it("'Minister for Defence People and Families, Rt Hon Dr Jane Doyle MP': the person is Jane Doyle", async () => {
+    const text =
+      "Minister for Defence People and Families, Rt Hon Dr Jane Doyle MP, visited troops in Cyprus on Friday.";
+    expect(await people(text)).toEqual(["Jane Doyle"]);
+    expect(await facts(text)).toContain("jane-doyle VISITED cyprus");
+  });
+
+  it("does not read a portfolio word or a post-nominal as a person ('People', 'MP')", async () => {
+    const text = "The MP said People and Families would get more money, Andrew Smith MP added.";
+    const found = await people(text);
+    expect(found).not.toContain("People");
+    expect(found.filter((n) => /\bMP\b/.test(n))).toEqual([]);
+  });
+});
+
+describe("extract: a base named 'X Camp'", () => {
+  it("'visited troops at Tapa Camp in Estonia': a place, visited, in Estonia", async () => {
+    const found = await facts(
+      "The minister, Jane Doyle, visited troops at Kadaga Camp in Estonia on Monday.",
+      on,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(["jane-doyle VISITED kadaga-camp", "kadaga-camp LOCATED_IN estonia"]),
+    );
+  });
+
+  it("does not make a place of a lowercase camp or 'Camp' opening a sentence alone", async () => {
+    const found = (await draft("Camp life was hard, the Dutch soldiers said of their camp.", on))
+      .document.entities;
+    expect(found.filter((e) => e.kind === "Place")).toEqual([]);
+  });
+});
+
+describe("extract: a visitor's office is not in the nation visited", () => {
+  it("'Minister X ... during a visit to Estonia': no office in Estonia inferred", async () => {
+    const text = [
+      "Estonia hosts a NATO battle group. Estonia's army trains with it. Estonia is grateful.",
+      "Defence Minister Jane Doyle visited troops at Kadaga Camp.",
+      "Jane Doyle met soldiers during a visit to Estonia.",
+    ].join(" ");
+    const found = await facts(text, on);
+    expect(found.filter((f) => f.startsWith("jane-doyle SERVES_IN estonia"))).toEqual([]);
+    expect(found).toContain("jane-doyle VISITED estonia");
+  });
+
+  it("still gives the home nation's office to its own untitled-by-nation minister", async () => {
+    const text = [
+      "Estonia hosts a NATO battle group. Estonia's army trains with it. Estonia is grateful.",
+      "Defence Minister Jane Doyle thanked the allies.",
+    ].join(" ");
+    expect(await facts(text, on)).toContain("jane-doyle SERVES_IN estonia (inferred)");
   });
 });
