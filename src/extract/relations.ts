@@ -500,14 +500,21 @@ function missions(ctx: Context): void {
     }
     for (const a of here.filter((p) => p.cluster.properties.category === "ALLIANCE")) {
       const after = ctx.text.slice(a.mention.end, Math.min(s.end, a.mention.end + 40));
-      if (
-        /^(?:’s|'s)?(?:-led)?\s+(?:[\w-]+\s+)?(?:mission|battle ?group|operation|deployment|presence)\b/.test(
+      // "NATO's counter-terrorism Operation X", "the NATO multinational brigade in Latvia": the
+      // mission named right there, else the sentence's
+      const owned =
+        /^(?:’s|'s)?(?:-led)?\s+(?:[\w-]+\s+){0,2}(?:[Mm]ission|battle ?group|[Oo]peration|deployment|presence|brigade)\b/.exec(
           after,
-        )
-      ) {
+        );
+      if (owned) {
+        const right = ofKind(here, "Mission").find(
+          (p) =>
+            p.mention.start >= a.mention.end &&
+            p.mention.start <= a.mention.end + owned[0].length + 1,
+        );
         ctx.propose({
           type: "PART_OF",
-          from: mission,
+          from: right?.cluster ?? mission,
           to: a.cluster,
           sentence: s,
           confidence: 0.8,

@@ -145,3 +145,21 @@ describe("extract: a visitor's office is not in the nation visited", () => {
     expect(await facts(text, on)).toContain("jane-doyle SERVES_IN estonia (inferred)");
   });
 });
+
+describe("extract: a mission the alliance owns by name", () => {
+  it("'NATO's maritime security Operation Sea Guardian': PART_OF NATO, the mission named there", async () => {
+    const found = await facts(
+      "Standing NATO Maritime Group Two, now serving in NATO's maritime security Operation Sea Guardian, gained a Turkish frigate.",
+      on,
+    );
+    expect(found).toContain("operation-sea-guardian PART_OF nato");
+  });
+
+  it("does not make a mission NATO's where NATO names an ally, not the mission", async () => {
+    const found = await facts(
+      "Spain, a NATO ally, commands Operation Atalanta for the European Union.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("operation-atalanta PART_OF nato"))).toEqual([]);
+  });
+});
