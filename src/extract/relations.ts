@@ -1873,7 +1873,7 @@ const LEAD_GAP =
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu})),?\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -1939,17 +1939,26 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
     if (next && !NOT_SUBJECT.test(ctx.text.slice(clauseEnd, next.mention.start))) who = [next];
   }
   const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
+  // "visited, with a group of officers, the division's headquarters in Elbląg": the companions
+  // stand between the commas, the places after them
+  const aside =
+    along >= 0 && /,\s$/.test(m[0]) ? ctx.text.slice(verbAt + along, clauseEnd).indexOf(",") : -1;
+  const companionsEnd = aside > 0 ? verbAt + along + aside : clauseEnd;
   const companions =
     along < 0
       ? []
-      : people(here).filter((p) => p.mention.start > verbAt + along && p.mention.end <= clauseEnd);
+      : people(here).filter(
+          (p) => p.mention.start > verbAt + along && p.mention.end <= companionsEnd,
+        );
   const places = here.filter(
     (p) =>
       (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
       !p.mention.demonym &&
       p.mention.start > verbAt &&
       p.mention.end <= clauseEnd &&
-      (along < 0 || p.mention.start < verbAt + along),
+      (along < 0 ||
+        p.mention.start < verbAt + along ||
+        (aside > 0 && p.mention.start > companionsEnd)),
   );
   // "visited the NATO battle group in Finland": the mission's host is the place visited
   if (places.length === 0) {

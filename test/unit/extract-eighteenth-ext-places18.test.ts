@@ -163,3 +163,22 @@ describe("extract: a mission the alliance owns by name", () => {
     expect(found.filter((f) => f.startsWith("operation-atalanta PART_OF nato"))).toEqual([]);
   });
 });
+
+describe("extract: a visit with an aside between commas", () => {
+  it("'visited, with a group of officers, the corps headquarters in Szczecin': VISITED Szczecin", async () => {
+    const found = await facts(
+      "General Anna Berg visited, with a group of officers, the corps headquarters in Szczecin, Poland.",
+      on,
+    );
+    expect(found).toContain("anna-berg VISITED szczecin");
+  });
+
+  it("does not make the officers' companion a visitor of places inside the aside", async () => {
+    const found = await facts(
+      "General Anna Berg visited, with Colonel Jan Nowak from Warsaw, the corps headquarters in Szczecin, Poland.",
+      on,
+    );
+    expect(found.filter((f) => / VISITED warsaw/.test(f))).toEqual([]);
+    expect(found).toContain("anna-berg VISITED szczecin");
+  });
+});
