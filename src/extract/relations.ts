@@ -2860,7 +2860,8 @@ function hostedBy(ctx: Context, s: Sentence, here: Placed[]): void {
  * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN. Where
  * the subject has no title of its own ("the Turkish minister met his Greek counterpart Nikos
  * Dendias", "ministers met their Ukrainian counterpart X"), the counterpart still serves in the
- * nation named (SERVES_IN, the office the subject's plain noun gives, if any). "his counterpart
+ * nation named (SERVES_IN, the office the subject's plain noun gives, if any; with no office noun
+ * before, none: "X met his Lithuanian counterpart Y" says not in what). "his counterpart
  * from Canada, Anita Anand" names the nation after the word.
  */
 function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
@@ -2895,6 +2896,9 @@ function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
         ?.role?.replace(RANK, "")
         .trim() ||
       plainOffice(s.text.slice(0, at - s.start));
+    // no title anywhere and no office noun before ("X met his Lithuanian counterpart Y"): a
+    // counterpart in what, the text does not say
+    if (!role && !OFFICE_NOUN.test(s.text.slice(0, at - s.start))) continue;
     const leader = role !== undefined && LEADER_ROLES.test(role);
     ctx.propose({
       type: leader ? "LEADS" : "SERVES_IN",
@@ -2911,6 +2915,10 @@ function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
 /** "his Estonian counterpart X" (group 1, a demonym) or "his counterpart from Canada, X" (group 2). */
 const COUNTERPART_OF_NATION =
   /\b(?:his|her|their)\s+(?:([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+|counterparts?\s+from\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?),\s+)/gu;
+
+/** An office named by a plain noun: "the Turkish minister", "the delegation's ministers". */
+const OFFICE_NOUN =
+  /\b(?:[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Pp]residents?|[Cc]hancellor|[Pp]remier|[Aa]mbassadors?|[Cc]hiefs? of (?:defen[cs]e|staff))\b/;
 
 /** The office a subject's plain noun gives: "the Turkish defence minister" -> Defence Minister. */
 function plainOffice(before: string): string | undefined {
