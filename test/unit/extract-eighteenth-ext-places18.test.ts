@@ -182,3 +182,18 @@ describe("extract: a visit with an aside between commas", () => {
     expect(found).toContain("anna-berg VISITED szczecin");
   });
 });
+
+describe("extract: a base placed by its distance from a capital", () => {
+  it("'Kadaga Camp, 120 km east of Tallinn' in an article naming Estonia: in Estonia (inferred)", async () => {
+    const found = await facts(
+      "Estonia hosts the battle group. Its troops train at Kadaga Camp, 120 km east of Tallinn.",
+      on,
+    );
+    expect(found).toContain("kadaga-camp LOCATED_IN estonia (inferred)");
+  });
+
+  it("does not place it in a nation the article does not name, nor in the capital itself", async () => {
+    const found = await facts("Its troops train at Kadaga Camp, about 120 km east of Tallinn.", on);
+    expect(found.filter((f) => f.startsWith("kadaga-camp LOCATED_IN"))).toEqual([]);
+  });
+});
