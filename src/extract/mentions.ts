@@ -183,7 +183,7 @@ const TITLE_WORDS = new Set(
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
   Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
   President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM
-  Lt Gen Maj Brig Col Capt Cpl LCpl Sgt Adm Cdr Cmdr Pte Cdre Wg Sqn Ldr Flt Gp`
+  Lt Gen Maj Brig Col Capt Cpl LCpl Sgt Adm Cdr Cmdr Pte Cdre Wg Sqn Ldr Flt Gp Rt Hon People Families`
     .split(/\s+/)
     .filter(Boolean)
     .concat(Object.keys(FOREIGN_TITLES)),
@@ -194,10 +194,14 @@ const TITLE_WORDS = new Set(
  * rest of a body's or a thing's name ("the 57th Air Base", "NATO Air Policing", "the Italian Air
  * Detachment", "Army Reserve"), not a person with that title.
  */
+/** Letters after a person's name: "Andrew Murrison MP", "X MEP", "Y KC". */
+const POST_NOMINALS = /^(?:MP|MEP|MSP|MLA|MS|QC|KC|OBE|CBE|MBE|KBE|KCB|GCB|DSO|MC)$/;
+
 const BODY_TITLE_WORDS = new Set(
   `Air Force Forces Army Navy Military Defence Defense Foreign Finance Affairs National Trade Interior
   Industry Health Veterans Public Safety Procurement Economy Emergency Preparedness Global
   International Development Energy Security Cabinet Transport Immigration Citizenship Environment
+  People Families
   Agriculture Education Labour Labor Crown Staff Opposition Parliamentary`
     .split(/\s+/)
     .filter(Boolean),
@@ -1430,11 +1434,12 @@ export function findMentions(
     if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");
   }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
+  // "Tapa Camp" (a capitalised Camp after the name: the base, as British releases write it),
   // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),
   // and a nation's named regions ("Constanta County", "Lviv Oblast", "Podlaskie Voivodeship"),
   // "Siauliai AB, Lithuania" (AB, an air base, only where the text places it: "Saab AB" is a firm).
   for (const m of text.matchAll(
-    /(?<![\p{L}\p{N}’'-])(?:(?:\d{1,3}(?:st|nd|rd|th)\s(?:\p{Lu}[\p{L}’'-]*\s){0,4}|(?:\p{Lu}[\p{L}’'-]*\s){1,5})(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Army Base|Barracks|Garrison|AB|Harbou?r|Port|Airport|County|Oblast|Voivodeship|Province|Governorate)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
+    /(?<![\p{L}\p{N}’'-])(?:(?:\d{1,3}(?:st|nd|rd|th)\s(?:\p{Lu}[\p{L}’'-]*\s){0,4}|(?:\p{Lu}[\p{L}’'-]*\s){1,5})(?:Training (?:Centre|Center|Area|Ground)|Air Base|Airbase|Air Force Base|Air Station|Naval Air Station|Naval Base|Naval Station|Military Base|Army Base|Camp|Barracks|Garrison|AB|Harbou?r|Port|Airport|County|Oblast|Voivodeship|Province|Governorate)|Camp\s\p{Lu}[\p{L}’'-]+)(?![\p{L}])/gu,
   )) {
     // "Tallinn's Old City Harbor": the town's possessive stays the town's own mention
     const lead = m[0].match(/^(?:(?:The|At|In|To|From|Near|During)\s|\p{Lu}[\p{L}-]*(?:’s|'s)\s)/u);
@@ -1802,6 +1807,8 @@ export function findMentions(
         continue;
       }
       if (/\n/.test(text.slice(prev.end, n.start))) break;
+      // "Rt Hon Dr Andrew Murrison MP": a post-nominal closes the name, no part of it
+      if (run.length >= 2 && POST_NOMINALS.test(n.text)) break;
       if (isCap(n.text) && isWordy(n.text)) {
         run.push(n);
         j++;

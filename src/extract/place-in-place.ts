@@ -6,6 +6,11 @@
  */
 import { type Context, type Placed, placedIn } from "./context.js";
 import { capitalOf } from "./gazetteer.js";
+import { nationsNamed } from "./placement.js";
+
+/** ", 125 kilometres east of ", ", about 120 km north-west of ": a distance from a town. */
+const DISTANCE_FROM =
+  /^,?\s+(?:(?:about|some|around|roughly|approximately|nearly|just)\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+)?(?:of|from)\s+$/i;
 
 const IN_BETWEEN =
   /^,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)(?:ern)?\s+)?$/i;
@@ -26,12 +31,32 @@ function inList(text: string, start: number, end: number, next: Placed | undefin
 }
 
 export function placeInPlace(ctx: Context): void {
+  let named: Set<string> | undefined;
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
     for (let i = 0; i + 1 < here.length; i++) {
       const inner = here[i];
       const outer = here[i + 1];
       if (!inner || !outer || inner.cluster.kind !== "Place") continue;
+      // "the Graf Ignatievo base, 125 kilometres east of Sofia": near the capital, so in its
+      // nation where the article names it (inferred: near is not in)
+      if (
+        outer.cluster.kind === "Place" &&
+        DISTANCE_FROM.test(ctx.text.slice(inner.mention.end, outer.mention.start))
+      ) {
+        const nation = capitalOf(outer.cluster.key);
+        named ??= nationsNamed(ctx);
+        if (nation && named.has(nation.key) && !capitalOf(inner.cluster.key))
+          ctx.propose({
+            type: "LOCATED_IN",
+            from: inner.cluster,
+            to: ctx.entity(nation.kind, nation.key, nation.name, nation.properties),
+            sentence: s,
+            inferred: true,
+            confidence: 0.7,
+          });
+        continue;
+      }
       if (outer.cluster.kind !== "Place" && outer.cluster.kind !== "Nation") continue;
       if (outer.mention.demonym || inner.cluster === outer.cluster) continue;
       const between = ctx.text.slice(inner.mention.end, outer.mention.start);

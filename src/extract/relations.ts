@@ -11,6 +11,7 @@ import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
 import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
+import { eventPlaces } from "./event-places.js";
 import { describedEventRelations } from "./event-relations.js";
 import { eventTopics } from "./event-topics.js";
 import { exerciseParticipants } from "./exercise-participants.js";
@@ -143,6 +144,7 @@ export function findRelations(ctx: Context): void {
     ["occasions", (s, here) => occasions(ctx, s, here)],
     ["counterparts", (s, here) => counterparts(ctx, s, here)],
     ["describedEvents", (s) => describedEventRelations(ctx, s)],
+    ["eventPlaces", (s, here) => eventPlaces(ctx, s, here)],
     ["speakingAtSite", (s) => speakingAtSite(ctx, s, (at) => lastPersonBefore(ctx, at))],
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
@@ -498,14 +500,21 @@ function missions(ctx: Context): void {
     }
     for (const a of here.filter((p) => p.cluster.properties.category === "ALLIANCE")) {
       const after = ctx.text.slice(a.mention.end, Math.min(s.end, a.mention.end + 40));
-      if (
-        /^(?:’s|'s)?(?:-led)?\s+(?:[\w-]+\s+)?(?:mission|battle ?group|operation|deployment|presence)\b/.test(
+      // "NATO's counter-terrorism Operation X", "the NATO multinational brigade in Latvia": the
+      // mission named right there, else the sentence's
+      const owned =
+        /^(?:’s|'s)?(?:-led)?\s+(?:[\w-]+\s+){0,2}(?:[Mm]ission|battle ?group|[Oo]peration|deployment|presence|brigade)\b/.exec(
           after,
-        )
-      ) {
+        );
+      if (owned) {
+        const right = ofKind(here, "Mission").find(
+          (p) =>
+            p.mention.start >= a.mention.end &&
+            p.mention.start <= a.mention.end + owned[0].length + 1,
+        );
         ctx.propose({
           type: "PART_OF",
-          from: mission,
+          from: right?.cluster ?? mission,
           to: a.cluster,
           sentence: s,
           confidence: 0.8,
@@ -775,12 +784,40 @@ function titles(ctx: Context, home: Cluster | undefined, holders: Map<string, Cl
     keys.add(p.to.key).add(`government-of-${p.to.key}`);
     stated.set(p.from, keys);
   }
+  const visitors = visitorsOf(ctx);
   for (const p of held) {
     const keys = stated.get(p.from);
     if (p.inferred && keys && !keys.has(p.to.key)) continue;
+    // "Minister X ... during a visit to Estonia": a visitor holds no office inferred in the
+    // nation visited (the article's home nation is theirs to visit, not to serve)
+    if (p.inferred && visitors.has(`${p.from.key}|${p.to.key}`)) continue;
     if (p.type === "LEADS" || p.type === "SERVES_IN") holders.set(p.to.key, p.from);
     propose(p);
   }
+}
+
+const VISIT_TO =
+  /\b(?:visit(?:ed|ing|s)?|(?:visit|trip|travell?ed|travell?ing|flew)\s+to|arrived\s+in|arriving\s+in)\s+(?:the\s+)?$/;
+
+/**
+ * "person|nation" for each person a sentence tells visiting a nation, after the person's name in
+ * that sentence ("X has met troops during a visit to Estonia", "X visited Latvia"). Linear in the
+ * mentions: each nation mention looks back at most a few words.
+ */
+function visitorsOf(ctx: Context): Set<string> {
+  const found = new Set<string>();
+  for (const s of ctx.sentences) {
+    const here = placedIn(s, ctx.placed);
+    const person = here.find((p) => p.cluster.kind === "Person");
+    if (!person) continue;
+    for (const n of here) {
+      if (n.cluster.kind !== "Nation" || n.mention.demonym) continue;
+      if (n.mention.start < person.mention.end) continue;
+      const before = ctx.text.slice(Math.max(s.start, n.mention.start - 24), n.mention.start);
+      if (VISIT_TO.test(before)) found.add(`${person.cluster.key}|${n.cluster.key}`);
+    }
+  }
+  return found;
 }
 
 /**
@@ -1836,7 +1873,7 @@ const LEAD_GAP =
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu}))\s/u,
+    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu})),?\s/u,
   );
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
@@ -1902,17 +1939,26 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
     if (next && !NOT_SUBJECT.test(ctx.text.slice(clauseEnd, next.mention.start))) who = [next];
   }
   const along = ctx.text.slice(verbAt, clauseEnd).search(/\b(?:alongside|with|accompanied by)\b/);
+  // "visited, with a group of officers, the division's headquarters in Elbląg": the companions
+  // stand between the commas, the places after them
+  const aside =
+    along >= 0 && /,\s$/.test(m[0]) ? ctx.text.slice(verbAt + along, clauseEnd).indexOf(",") : -1;
+  const companionsEnd = aside > 0 ? verbAt + along + aside : clauseEnd;
   const companions =
     along < 0
       ? []
-      : people(here).filter((p) => p.mention.start > verbAt + along && p.mention.end <= clauseEnd);
+      : people(here).filter(
+          (p) => p.mention.start > verbAt + along && p.mention.end <= companionsEnd,
+        );
   const places = here.filter(
     (p) =>
       (p.cluster.kind === "Nation" || p.cluster.kind === "Place") &&
       !p.mention.demonym &&
       p.mention.start > verbAt &&
       p.mention.end <= clauseEnd &&
-      (along < 0 || p.mention.start < verbAt + along),
+      (along < 0 ||
+        p.mention.start < verbAt + along ||
+        (aside > 0 && p.mention.start > companionsEnd)),
   );
   // "visited the NATO battle group in Finland": the mission's host is the place visited
   if (places.length === 0) {
@@ -2811,38 +2857,74 @@ function hostedBy(ctx: Context, s: Sentence, here: Placed[]): void {
 
 /**
  * "Defence Minister X met his Estonian counterpart Hanno Pevkur": Pevkur holds the same office in
- * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN.
+ * Estonia (inferred from the subject's title): LEADS for a leader's title, else SERVES_IN. Where
+ * the subject has no title of its own ("the Turkish minister met his Greek counterpart Nikos
+ * Dendias", "ministers met their Ukrainian counterpart X"), the counterpart still serves in the
+ * nation named (SERVES_IN, the office the subject's plain noun gives, if any; with no office noun
+ * before, none: "X met his Lithuanian counterpart Y" says not in what). "his counterpart
+ * from Canada, Anita Anand" names the nation after the word.
  */
 function counterparts(ctx: Context, s: Sentence, here: Placed[]): void {
-  for (const m of s.text.matchAll(
-    /\b(?:his|her|their)\s+([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+/gu,
-  )) {
+  for (const m of s.text.matchAll(COUNTERPART_OF_NATION)) {
     const at = s.start + (m.index ?? 0);
     const end = at + m[0].length;
+    const nationText = m[1] ?? m[2] ?? "";
+    const nationAt = at + m[0].indexOf(nationText, m[1] ? 0 : m[0].indexOf("from"));
     const nation = here.find(
       (p) =>
         p.cluster.kind === "Nation" &&
-        p.mention.demonym &&
-        p.mention.start === at + m[0].indexOf(m[1] ?? ""),
+        p.mention.start === nationAt &&
+        (m[1] ? p.mention.demonym : !p.mention.demonym),
     );
     const other = here.find((p) => p.cluster.kind === "Person" && p.mention.start === end);
+    if (!nation || !other) continue;
     // the subject's title: the last titled person named before, in this sentence
     const subject = here
       .filter((p) => p.cluster.kind === "Person" && p.mention.end <= at && p.mention.role)
       .pop();
-    const role = subject?.mention.role?.replace(RANK, "").trim();
-    if (!nation || !other || !subject || !role || other.cluster === subject.cluster) continue;
-    const leader = LEADER_ROLES.test(role);
+    if (subject?.cluster === other.cluster) continue;
+    // else the person named last before, by the title the article gave them elsewhere
+    // ("Kristersson told reporters with his Latvian counterpart X")
+    const named = subject
+      ? undefined
+      : here.filter((p) => p.cluster.kind === "Person" && p.mention.end <= at).pop();
+    if (named?.cluster === other.cluster) continue;
+    const role =
+      subject?.mention.role?.replace(RANK, "").trim() ||
+      named?.cluster.mentions
+        .find((x) => x.role)
+        ?.role?.replace(RANK, "")
+        .trim() ||
+      plainOffice(s.text.slice(0, at - s.start));
+    // no title anywhere and no office noun before ("X met his Lithuanian counterpart Y"): a
+    // counterpart in what, the text does not say
+    if (!role && !OFFICE_NOUN.test(s.text.slice(0, at - s.start))) continue;
+    const leader = role !== undefined && LEADER_ROLES.test(role);
     ctx.propose({
       type: leader ? "LEADS" : "SERVES_IN",
       from: other.cluster,
       to: nation.cluster,
-      properties: { role },
+      properties: role ? { role } : {},
       sentence: s,
       inferred: true,
-      confidence: 0.65,
+      confidence: subject ? 0.65 : 0.6,
     });
   }
+}
+
+/** "his Estonian counterpart X" (group 1, a demonym) or "his counterpart from Canada, X" (group 2). */
+const COUNTERPART_OF_NATION =
+  /\b(?:his|her|their)\s+(?:([\p{Lu}][\p{L}]+)\s+counterparts?,?\s+|counterparts?\s+from\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?),\s+)/gu;
+
+/** An office named by a plain noun: "the Turkish minister", "the delegation's ministers". */
+const OFFICE_NOUN =
+  /\b(?:[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Pp]residents?|[Cc]hancellor|[Pp]remier|[Aa]mbassadors?|[Cc]hiefs? of (?:defen[cs]e|staff))\b/;
+
+/** The office a subject's plain noun gives: "the Turkish defence minister" -> Defence Minister. */
+function plainOffice(before: string): string | undefined {
+  const m = /\b(foreign|defen[cs]e|finance|prime)\s+minister/i.exec(before);
+  if (!m?.[1]) return undefined;
+  return `${m[1].charAt(0).toUpperCase()}${m[1].slice(1).toLowerCase()} Minister`;
 }
 
 const ANAPHOR =
