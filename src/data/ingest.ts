@@ -492,6 +492,11 @@ export interface IngestPlan {
   entities: EntityPlan[];
   /** One per (from, type, to), in the order the document first states each. */
   relations: RelationPlan[];
+  /**
+   * The document's source is stored and retracted: ingest keeps it retracted, so what the
+   * document states is recorded as DEPRECATED and no value, relation or evidence shown changes.
+   */
+  sourceRetracted: boolean;
 }
 
 /**
@@ -567,8 +572,9 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       ...result.document.entities,
     ];
     const sourceAt = sourceDate(doc.source);
-    return {
+    const plan: IngestPlan = {
       document: result.document,
+      sourceRetracted: stored.get(doc.source.key)?.retracted === true,
       entities: checked.map((e): EntityPlan => {
         const n = stored.get(e.key);
         if (!n) return { key: e.key, kind: e.kind, action: "create" };
@@ -613,7 +619,32 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       }),
       relations: await planRelations(tx, result.document),
     };
+    return plan.sourceRetracted ? asRetracted(plan) : plan;
   });
+}
+
+/**
+ * The plan of a document whose source is retracted, as ingest leaves it (ingestInTx retracts it
+ * again after the write): its claims are DEPRECATED, so no entity value, relation or evidence
+ * that reads show changes. New entities are still created (by key and name), aliases still added,
+ * and the Source's own fields still set; a relation it alone states is stored but not shown.
+ */
+function asRetracted(plan: IngestPlan): IngestPlan {
+  return {
+    ...plan,
+    entities: plan.entities.map((e): EntityPlan => {
+      if (e.action === "create" || !keepsClaims(e.kind)) return e;
+      const action = e.addedAliases.length > 0 ? "update" : "unchanged";
+      return { ...e, action, changed: [], outweighed: [] };
+    }),
+    relations: plan.relations.map((r) => ({
+      ...r,
+      action: "unchanged",
+      addedEvidence: 0,
+      changed: [],
+      outweighed: [],
+    })),
+  };
 }
 
 /** Per (from, type, to) of a checked document: what ingesting its statements would do. */
