@@ -47,6 +47,7 @@ import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js"
 import {
   checkDocument,
   externalKeys,
+  onStoredText,
   ownSourceKey,
   parseDocument,
   type Salvaged,
@@ -204,8 +205,10 @@ export async function ingestInTx(
       }
     }
   }
-  const result = checkDocument(doc, stored);
-  const urlProblems = await urlClash(tx, doc, storedUrl, storedText);
+  // The stored article sent again with other spacing keeps its text and its quoted sentences.
+  const aligned = onStoredText(doc, storedText);
+  const result = checkDocument(aligned, stored);
+  const urlProblems = await urlClash(tx, aligned, storedUrl, storedText);
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
   if (!result.ok || urlProblems.length > 0)
@@ -512,7 +515,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
   return readTx(db, stats, async (tx) => {
     const parsed = parseDocument(input);
     const salvaged = parsed.ok ? null : salvageDocument(input);
-    const doc = parsed.ok ? parsed.document : (salvaged as Salvaged).document;
+    let doc = parsed.ok ? parsed.document : (salvaged as Salvaged).document;
     const declared = [
       { ...doc.source, kind: "Source" as Kind },
       ...doc.entities.map((e) => ({ ...e, kind: e.kind as Kind })),
@@ -550,6 +553,9 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       ];
       throw new BadInputError("The document is invalid.", sortProblems(problems));
     }
+    // As ingestInTx: the stored article sent again with other spacing keeps its text.
+    if (kinds.get(doc.source.key) === "Source")
+      doc = onStoredText(doc, stored.get(doc.source.key)?.text);
     const result = checkDocument(doc, kinds);
     const problems: InputProblem[] = [
       ...(result.ok ? [] : result.problems),

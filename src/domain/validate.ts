@@ -330,6 +330,36 @@ export function sameArticle(
   return true;
 }
 
+/**
+ * A document of a stored article (the same words as the stored text, `sameArticle`) whose text
+ * differs only in spacing (no-break spaces, Windows line ends, a doubled space) or in what
+ * repairText undoes, read against the stored text: its text is the stored one, and each excerpt
+ * the stored text's own span of the same words. The document's text replaced the stored one, and
+ * each sentence the article's relations quoted before was no longer verbatim in it, the same
+ * sentence now held twice as evidence (once per spacing) (redteam18).
+ */
+export function onStoredText(doc: Document, storedText: unknown): Document {
+  const given = doc.source.properties?.text;
+  if (!known(storedText) || !known(given) || repairText(given) === storedText) return doc;
+  if (textForIdentity(storedText) !== textForIdentity(given)) return doc;
+  const align = (excerpt: string) => {
+    const repaired = repairText(excerpt);
+    if (storedText.includes(repaired)) return repaired;
+    const words = repaired.trim().split(/\s+/u).filter(Boolean);
+    if (words.length === 0) return excerpt;
+    const span = new RegExp(
+      words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"),
+      "u",
+    ).exec(storedText);
+    return span ? span[0] : excerpt;
+  };
+  return {
+    ...doc,
+    source: { ...doc.source, properties: { ...doc.source.properties, text: storedText } },
+    relations: doc.relations.map((r) => ({ ...r, evidence: align(r.evidence) })),
+  };
+}
+
 /** The keys an article whose source key is taken may use instead: key-2 ... key-9. */
 export function sourceKeyAlternatives(key: string): string[] {
   return Array.from({ length: 8 }, (_, i) => `${key}-${i + 2}`);
