@@ -34,6 +34,21 @@ describe("the article's repair", () => {
       expect(repairText(text)).toBe(text);
   });
 
+  it("leaves real French and German text that merely decodes as UTF-8 as written (redteam18)", () => {
+    // A word's last letter before a no-break space and a guillemet, or before a closing quote,
+    // is bytes that decode: "arrivé\u00a0»" came back as "arriv頻", "groß“" as "groߓ".
+    for (const text of [
+      "« Le projet est arrivé\u00a0», a-t-il dit. « Tout est réglé\u00a0», a ajouté le ministre.",
+      "„Das Problem ist groß“, sagte er. „Der Schaden ist groß“, fügte sie hinzu.",
+      "«CAFÉ» et «THÉ»",
+    ])
+      expect(repairText(text)).toBe(text);
+    // Damage beside them is still undone.
+    expect(repairText("„Das ist groß“, sagte er. Itâ€™s GroÃŸ.")).toBe(
+      "„Das ist groß“, sagte er. It’s Groß.",
+    );
+  });
+
   it("the seed keeps the repaired article as its source text", () => {
     expect(SEED.source.properties.text).toBe(repairText(RAW));
   });
