@@ -8,9 +8,12 @@
  * same, so an excerpt typed or pasted either way matches a text written the other way (an
  * excerpt that looked verbatim was refused as not verbatim).
  */
-export function repairText(text: string): string {
+export function repairText(
+  text: string,
+  mojibake: "found twice" | "always" = "found twice",
+): string {
   return (
-    undoMojibake(text.normalize("NFC"))
+    undoMojibake(text.normalize("NFC"), mojibake === "always" ? 1 : 2)
       .normalize("NFC")
       .replace(/â€(?=\r?\n|$)/g, "”")
       .replace(/â€/g, "” ")
@@ -77,9 +80,14 @@ function undone(seq: string): string | undefined {
  * "KampfverbÃ¤nde" (drafts18). A text with one such sequence alone is left as written: "Ã©" once
  * may be meant.
  */
-function undoMojibake(text: string): string {
+function undoMojibake(text: string, atLeast: number): string {
   const found = (text.match(MOJIBAKE) ?? []).filter((seq) => undone(seq) !== undefined);
-  if (found.length < 2) return text;
+  // "â€" is damage wherever it stands (repairText takes it for a closing quote): one "â€™"
+  // alone is "’", not "” ™" as the quote repair made of it.
+  if (found.length < atLeast)
+    return found.some((seq) => seq.startsWith("â€"))
+      ? text.replace(MOJIBAKE, (seq) => (seq.startsWith("â€") ? (undone(seq) ?? seq) : seq))
+      : text;
   return (
     text
       .replace(MOJIBAKE, (seq) => undone(seq) ?? seq)

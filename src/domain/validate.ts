@@ -21,13 +21,23 @@ export type ValidationResult =
 
 function repairDocument(doc: Document): Document {
   const text = doc.source.properties.text;
+  const repaired = typeof text === "string" ? repairText(text) : undefined;
+  // An excerpt is repaired as its text was: one damaged sequence alone is left as written, so
+  // an excerpt quoting one of the text's two ("itâ€™s said" of a text with "GroÃŸstadt" too) was
+  // refused as not verbatim, though copied from the text sent (redteam18).
+  const excerpt = (e: string) => {
+    const once = repairText(e);
+    if (repaired === undefined || repaired.includes(once)) return once;
+    const always = repairText(e, "always");
+    return repaired.includes(always) ? always : once;
+  };
   const quoteText = (e: Document["entities"][number]) => e.properties.text;
   return {
     source: {
       ...doc.source,
       properties: {
         ...doc.source.properties,
-        ...(typeof text === "string" ? { text: repairText(text) } : {}),
+        ...(repaired !== undefined ? { text: repaired } : {}),
       },
     },
     entities: doc.entities.map((e) =>
@@ -35,7 +45,7 @@ function repairDocument(doc: Document): Document {
         ? { ...e, properties: { ...e.properties, text: repairText(String(quoteText(e))) } }
         : e,
     ),
-    relations: doc.relations.map((r) => ({ ...r, evidence: repairText(r.evidence) })),
+    relations: doc.relations.map((r) => ({ ...r, evidence: excerpt(r.evidence) })),
   };
 }
 
