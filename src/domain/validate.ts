@@ -321,6 +321,31 @@ const known = (v: unknown): v is string => typeof v === "string" && v !== "";
 /** A text as compared for identity: composed, each run of spaces one space, trimmed. */
 const textForIdentity = (t: string) => repairText(t).replace(/\s+/gu, " ").trim();
 
+/** Query parameters that track a reader, not name an article (utm_source, fbclid, ...). */
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|at_\w+)$/i;
+
+/**
+ * A URL as compared for identity: one article's address as links and shares spell it differently
+ * (http or https, "www." or not, the host's case, a trailing slash, a #fragment, tracking
+ * parameters) is one address. Compared as written, the same article (the same text) under its
+ * key was refused as "already the article at https://ex.com/a" for https://ex.com/a/ or
+ * ?utm_source=..., and told to take another key: one article, two sources, its statements
+ * counted twice as corroboration (redteam18).
+ */
+export function urlForIdentity(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return url.trim();
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return u.href;
+  const params = [...u.searchParams].filter(([name]) => !TRACKING.test(name));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : "";
+  const path = u.pathname.replace(/\/+$/, "") || "/";
+  return `https://${u.host.replace(/^www\./, "")}${path}${query}`;
+}
+
 /**
  * Whether a stored source and a document's are one article: by their URLs when both are known;
  * else by their texts when both are known (the same words, whatever the spacing); else (nothing
@@ -334,7 +359,7 @@ export function sameArticle(
   storedText?: unknown,
   givenText?: unknown,
 ): boolean {
-  if (known(stored) && known(given)) return stored === given;
+  if (known(stored) && known(given)) return urlForIdentity(stored) === urlForIdentity(given);
   if (known(storedText) && known(givenText))
     return textForIdentity(storedText) === textForIdentity(givenText);
   return true;
