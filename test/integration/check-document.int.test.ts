@@ -203,4 +203,43 @@ describe("checkDocument", () => {
     const after = await gql(`{ entity(key: "${P}rob") { description relations { totalCount } } }`);
     expect(after.data.entity).toEqual({ description: null, relations: { totalCount: 0 } });
   });
+
+  it("says a Source gains the url and description its document adds, as ingest writes them", async () => {
+    // redteam18: a field the stored Source lacked was left out of the plan (UNCHANGED), and
+    // ingest wrote it.
+    const TEXT_U = "Una Check leads Urlland.";
+    const doc = (properties: Record<string, string>, description?: string) => ({
+      source: {
+        key: `${P}u`,
+        name: "u",
+        ...(description ? { description } : {}),
+        properties: { text: TEXT_U, publishedAt: "2026-05-01", ...properties },
+      },
+      entities: [
+        { key: `${P}una`, kind: "Person", name: "Una Check" },
+        { key: `${P}uland`, kind: "Nation", name: "Urlland" },
+      ],
+      relations: [{ from: `${P}una`, type: "LEADS", to: `${P}uland`, evidence: TEXT_U }],
+    });
+    const ingest = "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }";
+    expect((await gql(ingest, { d: doc({}) }, auth)).data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const again = doc({ url: "https://ex.test/u" }, "A wire story.");
+    const r = await gql(CHECK, { d: again }, auth);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.checkDocument.data.entities[0]).toMatchObject({
+      key: `${P}u`,
+      action: "UPDATE",
+      changed: expect.arrayContaining([
+        { field: "url", from: null, to: "https://ex.test/u" },
+        { field: "description", from: null, to: "A wire story." },
+      ]),
+    });
+    expect((await gql(ingest, { d: again }, auth)).data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const after = await gql(`{ entity(key: "${P}u") { description ... on Source { url } } }`);
+    expect(after.data.entity).toEqual({ description: "A wire story.", url: "https://ex.test/u" });
+  });
 });
