@@ -40,7 +40,7 @@ const article = (text: string, url?: string) => ({
 const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
   __typename ... on ValidationError { problems { path message } } } }`;
 const CHECK = `query ($d: JSONObject!) { checkDocument(document: $d) { __typename
-  ... on CheckDocumentSuccess { data { entities { key action }
+  ... on CheckDocumentSuccess { data { entities { key action changed { field } }
     relations { action addedEvidence } } } } }`;
 const READ = `{ source: entity(key: "${P}src") { ... on Source { text } }
   ann: entity(key: "${P}ann") { relations { edges { evidence { excerpt } } } } }`;
@@ -70,7 +70,12 @@ describe("the same article with other spacing", () => {
       const plan = await gql(CHECK, { d: article(text, url) }, auth);
       expect(plan.errors).toBeUndefined();
       const data = plan.data.checkDocument.data;
-      expect(data.entities[0]).toEqual({ key: `${P}src`, action: "UNCHANGED" });
+      // The text is not changed (a url the stored source lacked is added).
+      expect(data.entities[0]).toEqual({
+        key: `${P}src`,
+        action: url ? "UPDATE" : "UNCHANGED",
+        changed: url ? [{ field: "url" }] : [],
+      });
       expect(data.relations).toEqual([{ action: "UNCHANGED", addedEvidence: 0 }]);
       const r = await gql(INGEST, { d: article(text, url) }, auth);
       expect(r.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
