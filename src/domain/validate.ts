@@ -377,16 +377,25 @@ export function onStoredText(doc: Document, storedText: unknown): Document {
   const given = doc.source.properties?.text;
   if (!known(storedText) || !known(given) || repairText(given) === storedText) return doc;
   if (textForIdentity(storedText) !== textForIdentity(given)) return doc;
+  // The stored text with each run of white space one space, and where each of its characters
+  // stands in the stored text: an excerpt is found in it by indexOf (no pattern to backtrack).
+  let spaced = "";
+  const at: number[] = [];
+  for (const m of storedText.matchAll(/\s+|\S+/gu)) {
+    const blank = /^\s/u.test(m[0]);
+    const piece = blank ? " " : m[0];
+    for (let i = 0; i < piece.length; i++) at.push((m.index ?? 0) + (blank ? 0 : i));
+    spaced += piece;
+  }
+  at.push(storedText.length);
   const align = (excerpt: string) => {
     const repaired = repairText(excerpt);
     if (storedText.includes(repaired)) return repaired;
-    const words = repaired.trim().split(/\s+/u).filter(Boolean);
-    if (words.length === 0) return excerpt;
-    const span = new RegExp(
-      words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"),
-      "u",
-    ).exec(storedText);
-    return span ? span[0] : excerpt;
+    const wanted = repaired.replace(/\s+/gu, " ").trim();
+    const found = wanted === "" ? -1 : spaced.indexOf(wanted);
+    if (found < 0) return excerpt;
+    const last = found + wanted.length - 1;
+    return storedText.slice(at[found], (at[last] ?? storedText.length) + 1);
   };
   return {
     ...doc,
