@@ -47,6 +47,7 @@ import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js"
 import {
   checkDocument,
   externalKeys,
+  onStoredText,
   ownSourceKey,
   parseDocument,
   type Salvaged,
@@ -204,8 +205,10 @@ export async function ingestInTx(
       }
     }
   }
-  const result = checkDocument(doc, stored);
-  const urlProblems = await urlClash(tx, doc, storedUrl, storedText);
+  // The stored article sent again with other spacing keeps its text and its quoted sentences.
+  const aligned = onStoredText(doc, storedText);
+  const result = checkDocument(aligned, stored);
+  const urlProblems = await urlClash(tx, aligned, storedUrl, storedText);
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
   if (!result.ok || urlProblems.length > 0)
@@ -492,6 +495,11 @@ export interface IngestPlan {
   entities: EntityPlan[];
   /** One per (from, type, to), in the order the document first states each. */
   relations: RelationPlan[];
+  /**
+   * The document's source is stored and retracted: ingest keeps it retracted, so what the
+   * document states is recorded as DEPRECATED and no value, relation or evidence shown changes.
+   */
+  sourceRetracted: boolean;
 }
 
 /**
@@ -507,7 +515,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
   return readTx(db, stats, async (tx) => {
     const parsed = parseDocument(input);
     const salvaged = parsed.ok ? null : salvageDocument(input);
-    const doc = parsed.ok ? parsed.document : (salvaged as Salvaged).document;
+    let doc = parsed.ok ? parsed.document : (salvaged as Salvaged).document;
     const declared = [
       { ...doc.source, kind: "Source" as Kind },
       ...doc.entities.map((e) => ({ ...e, kind: e.kind as Kind })),
@@ -545,6 +553,9 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       ];
       throw new BadInputError("The document is invalid.", sortProblems(problems));
     }
+    // As ingestInTx: the stored article sent again with other spacing keeps its text.
+    if (kinds.get(doc.source.key) === "Source")
+      doc = onStoredText(doc, stored.get(doc.source.key)?.text);
     const result = checkDocument(doc, kinds);
     const problems: InputProblem[] = [
       ...(result.ok ? [] : result.problems),
@@ -567,8 +578,9 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       ...result.document.entities,
     ];
     const sourceAt = sourceDate(doc.source);
-    return {
+    const plan: IngestPlan = {
       document: result.document,
+      sourceRetracted: stored.get(doc.source.key)?.retracted === true,
       entities: checked.map((e): EntityPlan => {
         const n = stored.get(e.key);
         if (!n) return { key: e.key, kind: e.kind, action: "create" };
@@ -613,7 +625,32 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       }),
       relations: await planRelations(tx, result.document),
     };
+    return plan.sourceRetracted ? asRetracted(plan) : plan;
   });
+}
+
+/**
+ * The plan of a document whose source is retracted, as ingest leaves it (ingestInTx retracts it
+ * again after the write): its claims are DEPRECATED, so no entity value, relation or evidence
+ * that reads show changes. New entities are still created (by key and name), aliases still added,
+ * and the Source's own fields still set; a relation it alone states is stored but not shown.
+ */
+function asRetracted(plan: IngestPlan): IngestPlan {
+  return {
+    ...plan,
+    entities: plan.entities.map((e): EntityPlan => {
+      if (e.action === "create" || !keepsClaims(e.kind)) return e;
+      const action = e.addedAliases.length > 0 ? "update" : "unchanged";
+      return { ...e, action, changed: [], outweighed: [] };
+    }),
+    relations: plan.relations.map((r) => ({
+      ...r,
+      action: "unchanged",
+      addedEvidence: 0,
+      changed: [],
+      outweighed: [],
+    })),
+  };
 }
 
 /** Per (from, type, to) of a checked document: what ingesting its statements would do. */

@@ -63,6 +63,10 @@ function describeRelation(r: RelationPlan): string {
  */
 export function describePlan(plan: IngestPlan): string[] {
   const lines: string[] = [];
+  if (plan.sourceRetracted)
+    lines.push(
+      `the source ${plan.document.source.key} is retracted, and stays so: what this document states is kept on record as DEPRECATED and changes no value, relation or evidence shown (retractSource with retracted: false restores the source)`,
+    );
   const group = <T>(
     title: string,
     items: readonly T[],

@@ -56,7 +56,9 @@ export function mergeEntity(kind: Kind, stored: EntityFields, incoming: EntityFi
   for (const field of claimedFields(kind)) {
     const before = fieldValue(stored, field);
     const after = fieldValue(incoming, field);
-    if (before === null) continue;
+    // A field the stored entity lacks and the document gives is added: a change from nothing
+    // (a Source's url added by its document again was planned 'unchanged', and written).
+    if (before === null && after === null) continue;
     if (after === null) merge.kept.push(field);
     else if (JSON.stringify(before) !== JSON.stringify(after))
       merge.changed.push({ field, from: before, to: after });

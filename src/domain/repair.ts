@@ -8,9 +8,12 @@
  * same, so an excerpt typed or pasted either way matches a text written the other way (an
  * excerpt that looked verbatim was refused as not verbatim).
  */
-export function repairText(text: string): string {
+export function repairText(
+  text: string,
+  mojibake: "found twice" | "always" = "found twice",
+): string {
   return (
-    undoMojibake(text.normalize("NFC"))
+    undoMojibake(text.normalize("NFC"), mojibake === "always" ? 1 : 2)
       .normalize("NFC")
       .replace(/â€(?=\r?\n|$)/g, "”")
       .replace(/â€/g, "” ")
@@ -40,25 +43,54 @@ const MOJIBAKE = new RegExp(
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
+ * Whether a character is one that UTF-8 read as Windows-1252 plausibly was: a Latin letter with
+ * its marks, Greek or Cyrillic, punctuation (quotes, dashes, the no-break space), a currency or
+ * letterlike sign, or anything beyond the Basic Multilingual Plane (an emoji: four bytes in a
+ * row that real text does not hold). Real text holds sequences that also decode, and to
+ * characters no damage gives: "arrivé\u00a0»" (French, the no-break space before the guillemet)
+ * decoded to "arriv頻", "groß“" (German, the closing quote) to "groߓ", "«CAFÉ»" to "«CAFɻ".
+ */
+function plausible(c: string): boolean {
+  const cp = c.codePointAt(0) ?? 0;
+  return (
+    (cp >= 0xa0 && cp <= 0x24f) ||
+    (cp >= 0x370 && cp <= 0x52f) ||
+    (cp >= 0x1e00 && cp <= 0x1eff) ||
+    (cp >= 0x2000 && cp <= 0x214f) ||
+    cp >= 0x10000
+  );
+}
+
+/** `seq` decoded as UTF-8 when it is a plausible character damaged, else undefined. */
+function undone(seq: string): string | undefined {
+  const bytes = Uint8Array.from([...seq].map((c) => BYTE_OF.get(c) ?? 0));
+  try {
+    const c = utf8.decode(bytes);
+    return plausible(c) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * UTF-8 text that was read as Windows-1252 somewhere on its way ("Ãœbergabe" for "Übergabe",
  * "GroÃŸverband" for "Großverband", "itâ€™s" for "it’s"; common in copied web pages): each
- * sequence that decodes as UTF-8 is put back, and nothing else is touched. Without this a German
- * article's names came back as "GroÃŸstadt" and "KampfverbÃ¤nde" (drafts18). A text with one such
- * sequence alone is left as written: "Ã©" once may be meant.
+ * sequence that decodes as UTF-8 to a character such damage gives (plausible) is put back, and
+ * nothing else is touched. Without this a German article's names came back as "GroÃŸstadt" and
+ * "KampfverbÃ¤nde" (drafts18). A text with one such sequence alone is left as written: "Ã©" once
+ * may be meant.
  */
-function undoMojibake(text: string): string {
-  const found = text.match(MOJIBAKE);
-  if (!found || found.length < 2) return text;
+function undoMojibake(text: string, atLeast: number): string {
+  const found = (text.match(MOJIBAKE) ?? []).filter((seq) => undone(seq) !== undefined);
+  // "â€" is damage wherever it stands (repairText takes it for a closing quote): one "â€™"
+  // alone is "’", not "” ™" as the quote repair made of it.
+  if (found.length < atLeast)
+    return found.some((seq) => seq.startsWith("â€"))
+      ? text.replace(MOJIBAKE, (seq) => (seq.startsWith("â€") ? (undone(seq) ?? seq) : seq))
+      : text;
   return (
     text
-      .replace(MOJIBAKE, (seq) => {
-        const bytes = Uint8Array.from([...seq].map((c) => BYTE_OF.get(c) ?? 0));
-        try {
-          return utf8.decode(bytes);
-        } catch {
-          return seq;
-        }
-      })
+      .replace(MOJIBAKE, (seq) => undone(seq) ?? seq)
       // A no-break space (C2 A0) whose second byte became a plain space on the way: "Â " left.
       .replace(/Â(?=[ \t]|\r?\n|$)/gu, "")
   );

@@ -21,13 +21,23 @@ export type ValidationResult =
 
 function repairDocument(doc: Document): Document {
   const text = doc.source.properties.text;
+  const repaired = typeof text === "string" ? repairText(text) : undefined;
+  // An excerpt is repaired as its text was: one damaged sequence alone is left as written, so
+  // an excerpt quoting one of the text's two ("itâ€™s said" of a text with "GroÃŸstadt" too) was
+  // refused as not verbatim, though copied from the text sent (redteam18).
+  const excerpt = (e: string) => {
+    const once = repairText(e);
+    if (repaired === undefined || repaired.includes(once)) return once;
+    const always = repairText(e, "always");
+    return repaired.includes(always) ? always : once;
+  };
   const quoteText = (e: Document["entities"][number]) => e.properties.text;
   return {
     source: {
       ...doc.source,
       properties: {
         ...doc.source.properties,
-        ...(typeof text === "string" ? { text: repairText(text) } : {}),
+        ...(repaired !== undefined ? { text: repaired } : {}),
       },
     },
     entities: doc.entities.map((e) =>
@@ -35,7 +45,7 @@ function repairDocument(doc: Document): Document {
         ? { ...e, properties: { ...e.properties, text: repairText(String(quoteText(e))) } }
         : e,
     ),
-    relations: doc.relations.map((r) => ({ ...r, evidence: repairText(r.evidence) })),
+    relations: doc.relations.map((r) => ({ ...r, evidence: excerpt(r.evidence) })),
   };
 }
 
@@ -311,6 +321,31 @@ const known = (v: unknown): v is string => typeof v === "string" && v !== "";
 /** A text as compared for identity: composed, each run of spaces one space, trimmed. */
 const textForIdentity = (t: string) => repairText(t).replace(/\s+/gu, " ").trim();
 
+/** Query parameters that track a reader, not name an article (utm_source, fbclid, ...). */
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|at_\w+)$/i;
+
+/**
+ * A URL as compared for identity: one article's address as links and shares spell it differently
+ * (http or https, "www." or not, the host's case, a trailing slash, a #fragment, tracking
+ * parameters) is one address. Compared as written, the same article (the same text) under its
+ * key was refused as "already the article at https://ex.com/a" for https://ex.com/a/ or
+ * ?utm_source=..., and told to take another key: one article, two sources, its statements
+ * counted twice as corroboration (redteam18).
+ */
+export function urlForIdentity(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return url.trim();
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return u.href;
+  const params = [...u.searchParams].filter(([name]) => !TRACKING.test(name));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : "";
+  const path = u.pathname.replace(/\/+$/, "") || "/";
+  return `https://${u.host.replace(/^www\./, "")}${path}${query}`;
+}
+
 /**
  * Whether a stored source and a document's are one article: by their URLs when both are known;
  * else by their texts when both are known (the same words, whatever the spacing); else (nothing
@@ -324,10 +359,49 @@ export function sameArticle(
   storedText?: unknown,
   givenText?: unknown,
 ): boolean {
-  if (known(stored) && known(given)) return stored === given;
+  if (known(stored) && known(given)) return urlForIdentity(stored) === urlForIdentity(given);
   if (known(storedText) && known(givenText))
     return textForIdentity(storedText) === textForIdentity(givenText);
   return true;
+}
+
+/**
+ * A document of a stored article (the same words as the stored text, `sameArticle`) whose text
+ * differs only in spacing (no-break spaces, Windows line ends, a doubled space) or in what
+ * repairText undoes, read against the stored text: its text is the stored one, and each excerpt
+ * the stored text's own span of the same words. The document's text replaced the stored one, and
+ * each sentence the article's relations quoted before was no longer verbatim in it, the same
+ * sentence now held twice as evidence (once per spacing) (redteam18).
+ */
+export function onStoredText(doc: Document, storedText: unknown): Document {
+  const given = doc.source.properties?.text;
+  if (!known(storedText) || !known(given) || repairText(given) === storedText) return doc;
+  if (textForIdentity(storedText) !== textForIdentity(given)) return doc;
+  // The stored text with each run of white space one space, and where each of its characters
+  // stands in the stored text: an excerpt is found in it by indexOf (no pattern to backtrack).
+  let spaced = "";
+  const at: number[] = [];
+  for (const m of storedText.matchAll(/\s+|\S+/gu)) {
+    const blank = /^\s/u.test(m[0]);
+    const piece = blank ? " " : m[0];
+    for (let i = 0; i < piece.length; i++) at.push((m.index ?? 0) + (blank ? 0 : i));
+    spaced += piece;
+  }
+  at.push(storedText.length);
+  const align = (excerpt: string) => {
+    const repaired = repairText(excerpt);
+    if (storedText.includes(repaired)) return repaired;
+    const wanted = repaired.replace(/\s+/gu, " ").trim();
+    const found = wanted === "" ? -1 : spaced.indexOf(wanted);
+    if (found < 0) return excerpt;
+    const last = found + wanted.length - 1;
+    return storedText.slice(at[found], (at[last] ?? storedText.length) + 1);
+  };
+  return {
+    ...doc,
+    source: { ...doc.source, properties: { ...doc.source.properties, text: storedText } },
+    relations: doc.relations.map((r) => ({ ...r, evidence: align(r.evidence) })),
+  };
 }
 
 /** The keys an article whose source key is taken may use instead: key-2 ... key-9. */

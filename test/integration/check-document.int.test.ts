@@ -11,10 +11,12 @@ const P = "chk-";
 const db = testDb();
 const writer = generateToken();
 const reader = generateToken();
+const admin = generateToken();
 const { gql } = createClient(db, {
   tokens: [
     { name: "check-writer", sha256: writer.sha256, scopes: ["write"] },
     { name: "check-reader", sha256: reader.sha256, scopes: ["read"] },
+    { name: "check-admin", sha256: admin.sha256, scopes: ["admin"] },
   ],
 });
 const auth = `Bearer ${writer.token}`;
@@ -136,5 +138,108 @@ describe("checkDocument", () => {
     expect((await gql(CHECK, d, `Bearer ${reader.token}`)).errors?.[0]?.extensions?.code).toBe(
       "FORBIDDEN",
     );
+  });
+
+  it("says a retracted source's document changes nothing shown, as ingest then leaves it", async () => {
+    // redteam18: the plan ignored the retraction. It said a new relation 'would be created' and
+    // a description 'would change'; ingest keeps the source retracted (its claims DEPRECATED),
+    // and neither the relation nor the value was shown after.
+    const TEXT_R = "Rob Check leads Retractland. Retractland is a member of NATO.";
+    const first = {
+      source: { key: `${P}r`, name: "r", properties: { text: TEXT_R, publishedAt: "2026-04-01" } },
+      entities: [
+        { key: `${P}rob`, kind: "Person", name: "Rob Check" },
+        { key: `${P}rland`, kind: "Nation", name: "Retractland" },
+      ],
+      relations: [
+        {
+          from: `${P}rland`,
+          type: "MEMBER_OF",
+          to: "nato",
+          evidence: "Retractland is a member of NATO.",
+        },
+      ],
+    };
+    const ingest = "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }";
+    expect((await gql(ingest, { d: first }, auth)).data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const retract = await gql(
+      `mutation { retractSource(key: "${P}r") { __typename } }`,
+      {},
+      `Bearer ${admin.token}`,
+    );
+    expect(retract.data.retractSource.__typename).toBe("RetractSourceSuccess");
+    const again = {
+      ...first,
+      entities: [{ ...first.entities[0], description: "A retracted claim." }, first.entities[1]],
+      relations: [
+        ...first.relations,
+        {
+          from: `${P}rob`,
+          type: "LEADS",
+          to: `${P}rland`,
+          evidence: "Rob Check leads Retractland.",
+        },
+      ],
+    };
+    const r = await gql(CHECK.replace("data {", "data { sourceRetracted"), { d: again }, auth);
+    expect(r.errors).toBeUndefined();
+    const plan = r.data.checkDocument.data;
+    expect(plan.sourceRetracted).toBe(true);
+    expect(plan.summary[0]).toContain(`the source ${P}r is retracted`);
+    expect(plan.entities.find((e: { key: string }) => e.key === `${P}rob`)).toMatchObject({
+      action: "UNCHANGED",
+      changed: [],
+    });
+    expect(plan.relations).toEqual([
+      expect.objectContaining({ type: "MEMBER_OF", action: "UNCHANGED", addedEvidence: 0 }),
+      expect.objectContaining({ type: "LEADS", action: "UNCHANGED", addedEvidence: 0 }),
+    ]);
+    // What ingest then does, read back: the description and the relation are not shown.
+    expect((await gql(ingest, { d: again }, auth)).data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const after = await gql(`{ entity(key: "${P}rob") { description relations { totalCount } } }`);
+    expect(after.data.entity).toEqual({ description: null, relations: { totalCount: 0 } });
+  });
+
+  it("says a Source gains the url and description its document adds, as ingest writes them", async () => {
+    // redteam18: a field the stored Source lacked was left out of the plan (UNCHANGED), and
+    // ingest wrote it.
+    const TEXT_U = "Una Check leads Urlland.";
+    const doc = (properties: Record<string, string>, description?: string) => ({
+      source: {
+        key: `${P}u`,
+        name: "u",
+        ...(description ? { description } : {}),
+        properties: { text: TEXT_U, publishedAt: "2026-05-01", ...properties },
+      },
+      entities: [
+        { key: `${P}una`, kind: "Person", name: "Una Check" },
+        { key: `${P}uland`, kind: "Nation", name: "Urlland" },
+      ],
+      relations: [{ from: `${P}una`, type: "LEADS", to: `${P}uland`, evidence: TEXT_U }],
+    });
+    const ingest = "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }";
+    expect((await gql(ingest, { d: doc({}) }, auth)).data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const again = doc({ url: "https://ex.test/u" }, "A wire story.");
+    const r = await gql(CHECK, { d: again }, auth);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.checkDocument.data.entities[0]).toMatchObject({
+      key: `${P}u`,
+      action: "UPDATE",
+      changed: expect.arrayContaining([
+        { field: "url", from: null, to: "https://ex.test/u" },
+        { field: "description", from: null, to: "A wire story." },
+      ]),
+    });
+    expect((await gql(ingest, { d: again }, auth)).data.ingestDocument.__typename).toBe(
+      "IngestDocumentSuccess",
+    );
+    const after = await gql(`{ entity(key: "${P}u") { description ... on Source { url } } }`);
+    expect(after.data.entity).toEqual({ description: "A wire story.", url: "https://ex.test/u" });
   });
 });

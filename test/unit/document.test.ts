@@ -34,6 +34,61 @@ describe("the article's repair", () => {
       expect(repairText(text)).toBe(text);
   });
 
+  it("leaves real French and German text that merely decodes as UTF-8 as written (redteam18)", () => {
+    // A word's last letter before a no-break space and a guillemet, or before a closing quote,
+    // is bytes that decode: "arrivé\u00a0»" came back as "arriv頻", "groß“" as "groߓ".
+    for (const text of [
+      "« Le projet est arrivé\u00a0», a-t-il dit. « Tout est réglé\u00a0», a ajouté le ministre.",
+      "„Das Problem ist groß“, sagte er. „Der Schaden ist groß“, fügte sie hinzu.",
+      "«CAFÉ» et «THÉ»",
+    ])
+      expect(repairText(text)).toBe(text);
+    // Damage beside them is still undone.
+    expect(repairText("„Das ist groß“, sagte er. Itâ€™s GroÃŸ.")).toBe(
+      "„Das ist groß“, sagte er. It’s Groß.",
+    );
+  });
+
+  it("repairs an excerpt as its text was repaired: one damaged quote of two (redteam18)", () => {
+    // The text holds two damaged sequences and is repaired; the excerpt quotes one of them, and
+    // one alone was left as written, so the excerpt copied from the text was not verbatim in it.
+    const text =
+      "Ann Moji leads Mojiland, itâ€™s said. The GroÃŸstadt Mojiland is a member of NATO.";
+    const result = validateDocument({
+      source: { key: "moji-src", name: "An article", properties: { text } },
+      entities: [
+        { key: "moji-ann", kind: "Person", name: "Ann Moji" },
+        { key: "moji-land", kind: "Nation", name: "Mojiland" },
+      ],
+      relations: [
+        {
+          from: "moji-ann",
+          type: "LEADS",
+          to: "moji-land",
+          evidence: "Ann Moji leads Mojiland, itâ€™s said.",
+        },
+      ],
+    });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    if (result.ok) {
+      expect(result.document.source.properties.text).toContain("it’s said. The Großstadt");
+      expect(result.document.relations[0]?.evidence).toBe("Ann Moji leads Mojiland, it’s said.");
+    }
+    // One "â€™" alone is "’" (the quote repair made "” ™" of it).
+    expect(repairText("itâ€™s said")).toBe("it’s said");
+    // An excerpt of a text left as written stays as written.
+    const once = "Ann Moji leads Mojiland, CafÃ© said.";
+    const alone = validateDocument({
+      source: { key: "moji-src", name: "An article", properties: { text: once } },
+      entities: [
+        { key: "moji-ann", kind: "Person", name: "Ann Moji" },
+        { key: "moji-land", kind: "Nation", name: "Mojiland" },
+      ],
+      relations: [{ from: "moji-ann", type: "LEADS", to: "moji-land", evidence: once }],
+    });
+    expect(alone.ok && alone.document.relations[0]?.evidence).toBe(once);
+  });
+
   it("the seed keeps the repaired article as its source text", () => {
     expect(SEED.source.properties.text).toBe(repairText(RAW));
   });

@@ -92,6 +92,10 @@ const DocumentPlanRef = builder
   .implement({
     description: "What ingestDocument would do with a document, found without writing anything.",
     fields: (t) => ({
+      sourceRetracted: t.exposeBoolean("sourceRetracted", {
+        description:
+          "The document's source is stored and retracted: ingesting keeps it retracted, so what the document states is recorded as DEPRECATED and no value, relation or evidence shown changes (the actions say so). retractSource with retracted: false restores it.",
+      }),
       entities: t.field({ type: [PlannedEntityRef], resolve: (p) => p.entities }),
       relations: t.field({ type: [PlannedRelationRef], resolve: (p) => p.relations }),
       summary: t.stringList({
