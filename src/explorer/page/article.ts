@@ -353,15 +353,10 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         },
         (error: unknown) => {
           if (r.key !== next) return;
-          refuse(
-            error instanceof ApiError
-              ? `The key could not be checked (${error.message}): type it again.`
-              : "The key could not be checked: type it again.",
-          );
+          refuse(uncheckedKey(error));
         },
       );
-      checks.add(check);
-      void check.finally(() => checks.delete(check));
+      track(check);
     });
     const linkInput = h("input", {
       id: `${id}-link`,
@@ -495,15 +490,9 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
               `${next} is ${found.name} in the graph, a ${found.kind}: give this article a key of its own.`,
             );
         },
-        (error: unknown) =>
-          refuse(
-            error instanceof ApiError
-              ? `The key could not be checked (${error.message}): type it again.`
-              : "The key could not be checked: type it again.",
-          ),
+        (error: unknown) => refuse(uncheckedKey(error)),
       );
-      checks.add(check);
-      void check.finally(() => checks.delete(check));
+      track(check);
     });
     const ingest = h(
       "button",
@@ -605,6 +594,12 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * disabled meanwhile, and shows in #ingest-result what `work` makes of the answer, the
    * refusal's problems by row, or why it could not be sent.
    */
+  /** A key look-up on its way: an ingest or a check waits for it (see submit). */
+  function track(check: Promise<void>): void {
+    checks.add(check);
+    void check.finally(() => checks.delete(check));
+  }
+
   async function submit(
     r: Review,
     button: HTMLButtonElement,
@@ -672,6 +667,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       },
     );
   }
+}
+
+/** Why a typed key is put back when the graph could not be asked about it. */
+function uncheckedKey(error: unknown): string {
+  return error instanceof ApiError
+    ? `The key could not be checked (${error.message}): type it again.`
+    : "The key could not be checked: type it again.";
 }
 
 function field(id: string, label: string, attrs: Record<string, string> = {}) {
