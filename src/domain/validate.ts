@@ -486,6 +486,49 @@ export function sourceUrlProblems(
   ];
 }
 
+/**
+ * Whether a document of a stored article (sameArticle by its URL) brings another text than the
+ * stored one: not the same words (spacing, typography and repairable damage aside).
+ */
+export function textChanged(storedText: unknown, givenText: unknown): boolean {
+  return (
+    known(storedText) &&
+    known(givenText) &&
+    textForIdentity(storedText) !== textForIdentity(givenText)
+  );
+}
+
+/**
+ * A stored article sent again with another text (a correction, an update, a longer version) may
+ * replace the stored text only if every sentence the graph quotes from it as evidence is still in
+ * the new one: written anyway, those relations' evidence was no longer verbatim in its source
+ * (drafts18). Refused at the text, with what to do: `lost` counts the quoted sentences the new text
+ * lacks, `examples` shows some; `instead` is a free key for the new version.
+ */
+export function lostExcerptsProblems(
+  doc: Pick<Document, "source">,
+  lost: number,
+  examples: readonly string[],
+  instead?: { key: string; stored: boolean },
+): DocumentProblem[] {
+  if (lost === 0) return [];
+  const key = doc.source.key;
+  const shown = examples
+    .slice(0, 2)
+    .map((e) => `"${e.length > 80 ? `${e.slice(0, 80)}…` : e}"`)
+    .join(", ");
+  const other =
+    instead && !instead.stored
+      ? `a key of its own (such as ${instead.key}, which is free)`
+      : "a key of its own";
+  return [
+    {
+      path: ["source", "properties", "text"],
+      message: `the source "${key}" already holds another text of this article, and ${lost === 1 ? "1 sentence" : `${lost} sentences`} the graph quotes from it as evidence ${lost === 1 ? "is" : "are"} not in this one (${shown}): send the stored text, or ingest this version under ${other} and retract "${key}" (retractSource) if it no longer stands`,
+    },
+  ];
+}
+
 /** Keys a parsed document's relations use without defining them. */
 export function externalKeys(doc: Document): string[] {
   const defined = new Set([doc.source.key, ...doc.entities.map((e) => e.key)]);
