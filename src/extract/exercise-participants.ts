@@ -54,7 +54,8 @@ const FEATURES =
 const FORCE_AFTER =
   /^\s+(?:[\p{Lu}\d][\p{L}\d-]*\s+){0,2}(?:fighter\s+jets|fighters|jets|aircraft|helicopters|tanks|troops|soldiers|forces|units|ships|warships|frigates|paratroopers|marines|sailors|airmen|pilots|crews|aircrews|specialists|companies|company|battalions?|platoons?|teams?|contingents?)\b/u;
 /** Between two exercises of one list: "Summer Shield XIV" and "Saber Strike 2017". */
-const EXERCISE_GAP = /^["”]?\s*(?:,|and|,\s*and)\s*(?:(?:the|exercise|exercises)\s+)?["“]?$/i;
+const EXERCISE_GAP =
+  /^(?:\s+(?:[IVXLC]+|\d+))?["”]?\s*(?:,|and|,\s*and)\s*(?:(?:the|exercise|exercises)\s+)?["“]?$/i;
 /** The verb of taking part, after its subject. */
 const TAKE_PART =
   /\b(?:(?:are|is|were|was|will\s+be|have\s+been)\s+)?(?:taking\s+part|took\s+part|take\s+part|takes\s+part|participat\w+)\b/i;

@@ -408,6 +408,13 @@ const EU_MISSION_DESCRIBED_RE = new RegExp(
   `(?<![\\p{L}])(?:EU|European Union)(?:’s|'s)?\\s+((?:military\\s+)?(?:training|advisory|assistance|capacity[- ]building|monitoring|border assistance|naval)\\s+mission)\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
+/**
+ * "the rotational (military) presence of Visegrad Group soldiers in the Baltic region": who (a
+ * capitalised name, maybe with "troops" or "soldiers" after it) and where (a capitalised place,
+ * maybe "region" or "states" after it).
+ */
+const ROTATIONAL_PRESENCE_RE =
+  /(?<![\p{L}])(rotational\s+(?:military\s+)?presence)\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}?\p{Lu}[\p{L}-]*)\s+(?:(?:troops|soldiers|forces|units)\s+)?in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:region|states|States|\p{Lu}[\p{L}-]*))?)/gu;
 const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
@@ -969,6 +976,24 @@ export function findMentions(
       start: m.index,
       end: m.index + name.length,
       text: name,
+      kind: "Mission",
+      name,
+      key: slug(name),
+    });
+  }
+  // "the rotational military presence of the Visegrad Group in the Baltic region": a mission told
+  // by whose presence it is and where; the mention is the words "rotational presence" (the owner
+  // and the place stay their own mentions, for the rules that relate them to it)
+  for (const m of text.matchAll(ROTATIONAL_PRESENCE_RE)) {
+    const words = m[1] ?? "";
+    const who = (m[2] ?? "").trim();
+    const where = (m[3] ?? "").trim();
+    const name = `${who} rotational presence in the ${where}`.replace(/\bthe the\b/, "the");
+    const start = (m.index ?? 0) + m[0].indexOf(words);
+    claim({
+      start,
+      end: start + words.length,
+      text: words,
       kind: "Mission",
       name,
       key: slug(name),

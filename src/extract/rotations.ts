@@ -1,0 +1,139 @@
+/**
+ * Rotations of a presence (nineteenth pass): who serves in a mission told as a presence or as
+ * rotations, and where it is.
+ *
+ * - "the rotational military presence of the Visegrad Group in the Baltic region": whose presence
+ *   it is contributes to the mission, and the mission is deployed where the phrase says (a nation
+ *   there hosts it, inferred);
+ * - "Czech troops deployed to Lithuania, Slovakian rotation in Latvia and Polish rotation to
+ *   Lithuania": the demonym's nation contributes to the mission, which is deployed to (and hosted
+ *   by) the nation after "to" or "in". The mission is the one the sentence names; where it names
+ *   none and the words are a rotation's or a contingent's, the article's one mission or the one
+ *   the sentence before named (inferred).
+ *
+ * Not a side: an invader, a nation the mission's own name places it in ("the NATO battle group in
+ * Lithuania" is not deployed to Belarus by "Russian troops in Belarus"), the host itself.
+ */
+import type { Context, Placed } from "./context.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
+
+/** A demonym's forces and where they are: "Czech troops deployed to", "Hungarian rotation in". */
+const FORCES_TO =
+  /^\s+(?:(?:mechani[sz]ed|infantry|armou?red|air|naval|engineer|military|tank|light)\s+){0,2}(troops|soldiers|forces|personnel|rotation|contingent|company|battalion|battle ?group|detachment|unit|platoon)\s+(?:(?:were|was|are|is|will\s+be|have\s+been|has\s+been)\s+)?(?:(?:deployed|stationed|based|serving|sent)\s+)?(?:to|in|into)\s+(?:the\s+)?$/i;
+/** Words that are a mission's own, so the article's mission may be meant without its name. */
+const ROTATION_WORD = /^(?:rotation|contingent)$/i;
+/** After a mission's mention: "of" and whose it is. */
+const OF_WHOM = /^\s+of\s+(?:the\s+)?$/;
+/** After whose it is: "(soldiers) in (the)" and where. */
+const IN_WHERE = /^\s+(?:(?:troops|soldiers|forces|units)\s+)?in\s+(?:the\s+)?$/;
+/** A mission named for the nation it is in: "NATO battle group in Slovakia" -> "Slovakia". */
+const IN_NAME = /\sin\s+(?:the\s+)?([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)$/u;
+
+const missionsIn = (here: readonly Placed[]) => [
+  ...new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
+];
+
+/**
+ * The reader of one sentence after another, in text order (relations.ts's per-sentence table): it
+ * remembers the mission the sentence before named.
+ */
+export function rotations(
+  ctx: Context,
+  only: Cluster | undefined,
+  invaders: ReadonlySet<string>,
+): (s: Sentence, here: readonly Placed[]) => void {
+  let before: Cluster | undefined;
+  return (s, here) => {
+    const named = missionsIn(here);
+    const last = before;
+    before = named.length === 1 ? named[0] : undefined;
+    presenceOf(ctx, s, here, invaders);
+    const mission = named.length === 1 ? named[0] : named.length === 0 ? (only ?? last) : undefined;
+    if (mission) rotationsTo(ctx, s, here, mission, named.length === 1, invaders);
+  };
+}
+
+/** "the rotational presence of the Visegrad Group in the Baltic region". */
+function presenceOf(
+  ctx: Context,
+  s: Sentence,
+  here: readonly Placed[],
+  invaders: ReadonlySet<string>,
+): void {
+  for (const [i, m] of here.entries()) {
+    // a presence's own words ("the battle group of NATO's presence" is the alliance's mission)
+    if (m.cluster.kind !== "Mission" || !/\bpresence\b/i.test(m.mention.text)) continue;
+    const who = here[i + 1];
+    if (!who || (who.cluster.kind !== "Nation" && who.cluster.kind !== "Organization")) continue;
+    if (who.mention.demonym || invaders.has(who.cluster.key)) continue;
+    if (!OF_WHOM.test(ctx.text.slice(m.mention.end, who.mention.start))) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: who.cluster,
+      to: m.cluster,
+      sentence: s,
+      confidence: 0.7,
+    });
+    const where = here[i + 2];
+    if (!where || (where.cluster.kind !== "Nation" && where.cluster.kind !== "Place")) continue;
+    if (
+      where.mention.demonym ||
+      !IN_WHERE.test(ctx.text.slice(who.mention.end, where.mention.start))
+    )
+      continue;
+    deployed(ctx, s, m.cluster, where.cluster, false);
+  }
+}
+
+/** "Czech troops deployed to Lithuania, Slovakian rotation in Latvia". */
+function rotationsTo(
+  ctx: Context,
+  s: Sentence,
+  here: readonly Placed[],
+  mission: Cluster,
+  named: boolean,
+  invaders: ReadonlySet<string>,
+): void {
+  const placedIn = IN_NAME.exec(mission.name)?.[1];
+  for (const [i, p] of here.entries()) {
+    if (p.cluster.kind !== "Nation" || !p.mention.demonym || invaders.has(p.cluster.key)) continue;
+    const host = here[i + 1];
+    if (!host || host.cluster.kind !== "Nation" || host.mention.demonym) continue;
+    if (host.cluster === p.cluster) continue;
+    const forces = FORCES_TO.exec(ctx.text.slice(p.mention.end, host.mention.start));
+    if (!forces) continue;
+    if (!named && !ROTATION_WORD.test(forces[1] ?? "")) continue;
+    // the mission is placed by its name in another nation: these forces are not its
+    if (placedIn && placedIn !== host.cluster.name) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: p.cluster,
+      to: mission,
+      sentence: s,
+      inferred: !named,
+      confidence: 0.7,
+    });
+    deployed(ctx, s, mission, host.cluster, !named);
+  }
+}
+
+function deployed(ctx: Context, s: Sentence, mission: Cluster, where: Cluster, inferred: boolean) {
+  ctx.propose({
+    type: "DEPLOYED_TO",
+    from: mission,
+    to: where,
+    sentence: s,
+    inferred,
+    confidence: 0.7,
+  });
+  if (where.kind === "Nation")
+    ctx.propose({
+      type: "HOSTS",
+      from: where,
+      to: mission,
+      sentence: s,
+      inferred: true,
+      confidence: 0.6,
+    });
+}
