@@ -988,7 +988,8 @@ export function findMentions(
     const words = m[1] ?? "";
     const who = (m[2] ?? "").trim();
     const where = (m[3] ?? "").trim();
-    const name = `${who} rotational presence in the ${where}`.replace(/\bthe the\b/, "the");
+    const the = /\sin\s+the\s+\S+(?:\s+\S+)?$/.test(m[0]) ? "the " : "";
+    const name = `${who} rotational presence in ${the}${where}`;
     const start = (m.index ?? 0) + m[0].indexOf(words);
     claim({
       start,

@@ -68,10 +68,12 @@ function presenceOf(
     if (!who || (who.cluster.kind !== "Nation" && who.cluster.kind !== "Organization")) continue;
     if (who.mention.demonym || invaders.has(who.cluster.key)) continue;
     if (!OF_WHOM.test(ctx.text.slice(m.mention.end, who.mention.start))) continue;
+    // "the rotational presence of NATO troops": the alliance's own mission, part of it
+    const nato = who.cluster.key === "nato";
     ctx.propose({
-      type: "CONTRIBUTES_TO",
-      from: who.cluster,
-      to: m.cluster,
+      type: nato ? "PART_OF" : "CONTRIBUTES_TO",
+      from: nato ? m.cluster : who.cluster,
+      to: nato ? who.cluster : m.cluster,
       sentence: s,
       confidence: 0.7,
     });
