@@ -379,6 +379,11 @@ const AIR_POLICING_RE = new RegExp(
   `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir [Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:[Mm]ission|operation)s?\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
   "gu",
 );
+/** "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania". */
+const GUARDS_AIRSPACE_RE = new RegExp(
+  `(?<![\\p{L}])((?:allied|NATO|[Aa]lliance|NATO(?:’s|'s))\\s+(?:[\\p{L}-]+\\s+)?mission\\s+(?:safeguarding|protecting|guarding|policing|patrolling|securing)\\s+the\\s+(?:airspace|skies))\\s+(?:of|over)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
+  "gu",
+);
 /** Words that describe no mission by themselves: "NATO's new mission". */
 const DESCRIPTION_STOP = new Set(
   "new current own latest first second third largest biggest main only next last whole entire military".split(
@@ -818,6 +823,25 @@ export function findMentions(
     claim({
       start: m.index,
       end: m.index + written.length,
+      text: written,
+      kind: "Mission",
+      ...known,
+      involves: hosts,
+    });
+  }
+  // "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania": NATO's air
+  // policing of those nations told by what it does (the nations stay their own mentions)
+  for (const m of text.matchAll(GUARDS_AIRSPACE_RE)) {
+    const hosts = [...(m[2] ?? "").matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    const known = describedMission("air policing", hosts);
+    if (!known) continue;
+    const written = m[1] ?? "";
+    const start = m.index + m[0].indexOf(written);
+    claim({
+      start,
+      end: start + written.length,
       text: written,
       kind: "Mission",
       ...known,
