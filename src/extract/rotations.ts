@@ -30,6 +30,10 @@ const IN_WHERE = /^\s+(?:(?:troops|soldiers|forces|units)\s+)?in\s+(?:the\s+)?$/
 /** A mission named for the nation it is in: "NATO battle group in Slovakia" -> "Slovakia". */
 const IN_NAME = /\sin\s+(?:the\s+)?([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)$/u;
 
+/** "the air policing of", "protecting the skies over" (not "violated the airspace of"). */
+const AIRSPACE_OF =
+  /\b(?:air\s+policing\s+(?:of|over)|(?:safeguard|protect|guard|polic|patrol|secur|defend)\w*\s+the\s+(?:airspace|skies)\s+(?:of|over))\s+(?:the\s+)?$/i;
+
 const missionsIn = (here: readonly Placed[]) => [
   ...new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
 ];
@@ -49,6 +53,7 @@ export function rotations(
     const last = before;
     before = named.length === 1 ? named[0] : undefined;
     presenceOf(ctx, s, here, invaders);
+    airspaceOf(ctx, s, here);
     const mission = named.length === 1 ? named[0] : named.length === 0 ? (only ?? last) : undefined;
     if (mission) rotationsTo(ctx, s, here, mission, named.length === 1, invaders);
   };
@@ -117,6 +122,56 @@ function rotationsTo(
       confidence: 0.7,
     });
     deployed(ctx, s, mission, host.cluster, !named);
+  }
+}
+
+/**
+ * "took responsibility for the air policing of Estonia, Latvia and Lithuania, under the Baltic air
+ * policing mission": an air policing mission the sentence names is deployed to each nation whose
+ * airspace it says is policed (each hosts it, inferred).
+ */
+function airspaceOf(ctx: Context, s: Sentence, here: readonly Placed[]): void {
+  const missions = here.filter(
+    (p) => p.cluster.kind === "Mission" && /air policing/i.test(p.cluster.name),
+  );
+  if (missions.length === 0) return;
+  const only = new Set(missions.map((p) => p.cluster)).size === 1 ? missions[0] : undefined;
+  // the runs of nations after "the air policing of"
+  const runs: Placed[][] = [];
+  let run: Placed[] | undefined;
+  for (const p of here) {
+    const last = run?.at(-1);
+    if (p.cluster.kind === "Nation" && !p.mention.demonym) {
+      const before = ctx.text.slice(Math.max(s.start, p.mention.start - 40), p.mention.start);
+      if (
+        run &&
+        last &&
+        /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(ctx.text.slice(last.mention.end, p.mention.start))
+      ) {
+        run.push(p);
+        continue;
+      }
+      if (AIRSPACE_OF.test(before)) {
+        run = [p];
+        runs.push(run);
+        continue;
+      }
+    }
+    run = undefined;
+  }
+  for (const nations of runs) {
+    const end = (nations.at(-1) as Placed).mention.end;
+    // "..., under the Baltic air policing mission": the mission named right after the list
+    const after = missions.find(
+      (m) =>
+        m.mention.start >= end &&
+        /^,?\s+(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:NATO(?:’s|'s)?\s+)?$/.test(
+          ctx.text.slice(end, m.mention.start),
+        ),
+    );
+    const mission = after ?? only;
+    if (!mission) continue;
+    for (const n of nations) deployed(ctx, s, mission.cluster, n.cluster, false);
   }
 }
 

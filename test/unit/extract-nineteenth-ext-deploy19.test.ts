@@ -156,6 +156,33 @@ describe("extract: rotations of a presence", () => {
   });
 });
 
+describe("extract: the air policing of named nations", () => {
+  it("'the allied mission protecting the skies of' the Baltic states is the Baltic Air Policing", async () => {
+    const f = await facts(
+      "Portugal will join the allied mission protecting the skies of Estonia, Latvia and Lithuania next year.",
+    );
+    expect(f).toContain("portugal CONTRIBUTES_TO baltic-air-policing");
+    for (const n of ["estonia", "latvia", "lithuania"])
+      expect(f).toContain(`baltic-air-policing DEPLOYED_TO ${n}`);
+  });
+
+  it("'the air policing of A and B, under the Baltic Air Policing mission': that mission, not the other named", async () => {
+    const f = await facts(
+      "Alongside the Icelandic air policing mission, allies took over the air policing of Estonia and Latvia, under the Baltic Air Policing mission.",
+    );
+    expect(f).toContain("baltic-air-policing DEPLOYED_TO estonia");
+    expect(f).toContain("latvia HOSTS baltic-air-policing (inferred)");
+    expect(has(f, /^icelandic-air-policing DEPLOYED_TO (?:estonia|latvia)/)).toBe(false);
+  });
+
+  it("an airspace violated is not an airspace policed", async () => {
+    const f = await facts(
+      "The Baltic Air Policing mission scrambled jets after Russian aircraft violated the airspace of Finland.",
+    );
+    expect(has(f, /DEPLOYED_TO finland|^finland HOSTS/)).toBe(false);
+  });
+});
+
 describe("extract: an alliance told by who formed it", () => {
   it("'an alliance formed by A, B, C and D': each is a member", async () => {
     const f = await facts(
