@@ -46,7 +46,7 @@ const FOR_IT =
   /^\s+(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+)?(?:(?:exercises?|drills?)\s+)?$/i;
 /** Between two nations of one list: ", ", " and ", ", and ", each maybe with "the". */
 const LIST_GAP =
-  /^(?:,\s*|\s+and\s+|,\s+and\s+|,?\s+as\s+well\s+as\s+(?:(?:non-NATO|partner|allied|NATO)\s+(?:members?|nations?|countries|states|partners)\s+)?)(?:the\s+)?$/;
+  /^(?:,\s*|\s+and\s+|,\s+and\s+|,?\s+as\s+well\s+as\s+(?:(?:non-NATO|partner|allied|NATO|non-member)\s+(?:members?|nations?|countries|states|partners)\s+)?)(?:the\s+)?$/;
 /** An exercise that features or involves forces: "will feature Polish Su-22 fighters". */
 const FEATURES =
   /\b(?:feature|features|featured|featuring|involve|involves|involved|involving|include|includes|included|including)\s/i;
@@ -252,12 +252,19 @@ function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster
     );
     if (!FORCES_FROM.test(before) && !supplied) continue;
     out.add(p.cluster);
+    let prev = p;
     for (let j = i + 1; j < actors.length; j++) {
-      const prev = actors[j - 1] as Placed;
       const next = actors[j] as Placed;
+      // "as well as non-NATO members Finland and Sweden": the alliance inside "non-NATO" is no break
+      if (
+        next.cluster.kind !== "Nation" &&
+        /non-$/i.test(ctx.text.slice(next.mention.start - 4, next.mention.start))
+      )
+        continue;
       if (next.cluster.kind !== "Nation") break;
       if (!LIST_GAP.test(ctx.text.slice(prev.mention.end, next.mention.start))) break;
       out.add(next.cluster);
+      prev = next;
     }
   }
   // "This year's exercise will feature Polish Su-22 fighters": a nation's forces the exercise has

@@ -32,6 +32,15 @@ describe("extract: who takes part in an exercise", () => {
       expect(f).toContain(`${n} PARTICIPATED_IN exercise-baltic-hammer`);
   });
 
+  it("'as well as non-NATO members A and B': the alliance inside 'non-NATO' does not end the list", async () => {
+    const f = await facts(
+      "During Exercise Baltic Hammer, crews from Denmark and Norway, as well as non-NATO members Austria and Ireland, flew over the sea.",
+    );
+    for (const n of ["denmark", "norway", "austria", "ireland"])
+      expect(f).toContain(`${n} PARTICIPATED_IN exercise-baltic-hammer`);
+    expect(has(f, /^(?:austria|ireland) MEMBER_OF nato/)).toBe(false);
+  });
+
   it("'during the drills' after a sentence naming two exercises: the one named last", async () => {
     const f = await facts(
       "Exercise Spring Lance follows Exercise Polar Hawk, held last month. During the drills, jets from Canada and Norway practised intercepts.",
