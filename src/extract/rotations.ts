@@ -21,6 +21,9 @@ import type { Sentence } from "./sentences.js";
 /** A demonym's forces and where they are: "Czech troops deployed to", "Hungarian rotation in". */
 const FORCES_TO =
   /^\s+(?:(?:mechani[sz]ed|infantry|armou?red|air|naval|engineer|military|tank|light)\s+){0,2}(troops|soldiers|forces|personnel|rotation|contingent|company|battalion|battle ?group|detachment|unit|platoon)\s+(?:(?:were|was|are|is|will\s+be|have\s+been|has\s+been)\s+)?(?:(?:deployed|stationed|based|serving|sent)\s+)?(?:to|in|into)\s+(?:the\s+)?$/i;
+/** Before forces that lead a clause: its start, a comma or colon, "and", and an article or figure. */
+const CLAUSE_HEAD =
+  /(?:^|[,:;]\s+|\b(?:and|while|as|with)\s+)(?:(?:a|an|the|some|about|around|roughly|nearly|over|more\s+than|\d[\d,.]*)\s+)*$/i;
 /** Words that are a mission's own, so the article's mission may be meant without its name. */
 const ROTATION_WORD = /^(?:rotation|contingent)$/i;
 /** After a mission's mention: "of" and whose it is. */
@@ -110,6 +113,10 @@ function rotationsTo(
     if (host.cluster === p.cluster) continue;
     const forces = FORCES_TO.exec(ctx.text.slice(p.mention.end, host.mention.start));
     if (!forces) continue;
+    // the forces lead their clause ("..., Czech troops deployed to", "and a Dutch rotation in"),
+    // not the object of a verb ("has trained 50,000 Ukrainian soldiers in Britain")
+    if (!CLAUSE_HEAD.test(ctx.text.slice(Math.max(s.start, p.mention.start - 40), p.mention.start)))
+      continue;
     if (!named && !ROTATION_WORD.test(forces[1] ?? "")) continue;
     // the mission is placed by its name in another nation: these forces are not its
     if (placedIn && placedIn !== host.cluster.name) continue;
