@@ -24,6 +24,17 @@ const FORCES_TO =
 /** Before forces that lead a clause: its start, a comma or colon, "and", and an article or figure. */
 const CLAUSE_HEAD =
   /(?:^|[,:;]\s+|\b(?:and|while|as|with)\s+)(?:(?:a|an|the|some|about|around|roughly|nearly|over|more\s+than|\d[\d,.]*)\s+)*$/i;
+/** "rotated its company into", "has rotated a battalion to". */
+const ROTATED_INTO =
+  /^\s+(?:(?:has|have|had|will|is|was)\s+)?(?:rotated|rotates|rotating|rotate)\s+(?:its|their|a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:company|companies|battalion|contingent|troops|soldiers|detachment|unit|platoon|squadron|battery)\s+(?:in)?to\s+(?:the\s+)?$/u;
+/** A unit's soldiers arriving: "arrived in", "have arrived at", "deployed to". */
+const ARRIVED_IN =
+  /^\s+(?:(?:have|has|had|will|are|were|was|is)\s+)?(?:arrived|arrive|arrives|arriving|deployed|deploy|deploys)\s+(?:in|to|at)\s+(?:the\s+)?$/;
+/** "Soldiers of the", "Troops from the", "Elements of the": the unit's forces. */
+const FORCES_OF =
+  /\b(?:soldiers|troops|elements|personnel|members|airmen|marines|paratroopers|sailors)\s+(?:of|from)\s+(?:the\s+)?$/i;
+/** The subject at its clause's start. */
+const SUBJECT_START = /(?:^|[,;:]\s+|\b(?:and|while|as)\s+)$/;
 /** Words that are a mission's own, so the article's mission may be meant without its name. */
 const ROTATION_WORD = /^(?:rotation|contingent)$/i;
 /** After a mission's mention: "of" and whose it is. */
@@ -36,6 +47,12 @@ const IN_NAME = /\sin\s+(?:the\s+)?([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*)$
 /** "the air policing of", "protecting the skies over" (not "violated the airspace of"). */
 const AIRSPACE_OF =
   /\b(?:air\s+policing\s+(?:of|over)|(?:safeguard|protect|guard|polic|patrol|secur|defend)\w*\s+the\s+(?:airspace|skies)\s+(?:of|over))\s+(?:the\s+)?$/i;
+
+/** The nation a mission's name or any form the text uses places it in ("battle group in Latvia"). */
+const placedBy = (mission: Cluster) =>
+  [mission.name, ...mission.aliases, ...mission.mentions.map((m) => m.text)]
+    .map((n) => IN_NAME.exec(n)?.[1])
+    .find((x) => x !== undefined);
 
 const missionsIn = (here: readonly Placed[]) => [
   ...new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
@@ -58,8 +75,53 @@ export function rotations(
     presenceOf(ctx, s, here, invaders);
     airspaceOf(ctx, s, here);
     const mission = named.length === 1 ? named[0] : named.length === 0 ? (only ?? last) : undefined;
-    if (mission) rotationsTo(ctx, s, here, mission, named.length === 1, invaders);
+    if (mission) {
+      rotationsTo(ctx, s, here, mission, named.length === 1, invaders);
+      sentInto(ctx, s, here, mission, named.length === 1, invaders);
+    }
   };
+}
+
+/**
+ * "Denmark rotated its company into Latvia", "Soldiers of the 2nd Cavalry Regiment arrived in
+ * Poland": the nation or the unit contributes to the mission (inferred where the sentence does not
+ * name it), which is deployed there; only where the mission's own name puts it in no other nation.
+ */
+function sentInto(
+  ctx: Context,
+  s: Sentence,
+  here: readonly Placed[],
+  mission: Cluster,
+  named: boolean,
+  invaders: ReadonlySet<string>,
+): void {
+  const placedIn = placedBy(mission);
+  for (const [i, p] of here.entries()) {
+    const c = p.cluster;
+    const unit = c.kind === "Organization" && c.properties.category === "ARMED_FORCES";
+    if ((c.kind !== "Nation" && !unit) || p.mention.demonym || invaders.has(c.key)) continue;
+    const where = here[i + 1];
+    if (!where || (where.cluster.kind !== "Nation" && where.cluster.kind !== "Place")) continue;
+    if (where.mention.demonym || where.cluster === c) continue;
+    const between = ctx.text.slice(p.mention.end, where.mention.start);
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 40), p.mention.start);
+    const rotated = c.kind === "Nation" && ROTATED_INTO.test(between) && SUBJECT_START.test(before);
+    const arrived = unit && ARRIVED_IN.test(between) && FORCES_OF.test(before);
+    if (!rotated && !arrived) continue;
+    const host = where.cluster.kind === "Nation" ? where.cluster : undefined;
+    // a mission placed in a nation by its name: only forces arriving in that nation (a town
+    // elsewhere cannot be told from one there)
+    if (placedIn && (!host || placedIn !== host.name)) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: c,
+      to: mission,
+      sentence: s,
+      inferred: !named,
+      confidence: 0.65,
+    });
+    deployed(ctx, s, mission, where.cluster, !named);
+  }
 }
 
 /** "the rotational presence of the Visegrad Group in the Baltic region". */
@@ -105,13 +167,18 @@ function rotationsTo(
   named: boolean,
   invaders: ReadonlySet<string>,
 ): void {
-  const placedIn = IN_NAME.exec(mission.name)?.[1];
+  const placedIn = placedBy(mission);
   for (const [i, p] of here.entries()) {
-    if (p.cluster.kind !== "Nation" || !p.mention.demonym || invaders.has(p.cluster.key)) continue;
+    if (p.cluster.kind !== "Nation" || invaders.has(p.cluster.key)) continue;
+    // "Czech troops", "Poland's contingent": a demonym, or the nation's possessive
+    const owns = /^['’]s\s/.test(ctx.text.slice(p.mention.end, p.mention.end + 3));
+    if (!p.mention.demonym && !owns) continue;
     const host = here[i + 1];
     if (!host || host.cluster.kind !== "Nation" || host.mention.demonym) continue;
     if (host.cluster === p.cluster) continue;
-    const forces = FORCES_TO.exec(ctx.text.slice(p.mention.end, host.mention.start));
+    const forces = FORCES_TO.exec(
+      ctx.text.slice(p.mention.end + (owns ? 2 : 0), host.mention.start),
+    );
     if (!forces) continue;
     // the forces lead their clause ("..., Czech troops deployed to", "and a Dutch rotation in"),
     // not the object of a verb ("has trained 50,000 Ukrainian soldiers in Britain")

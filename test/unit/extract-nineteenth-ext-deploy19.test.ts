@@ -151,6 +151,33 @@ describe("extract: rotations of a presence", () => {
     expect(has(f, /^slovakia CONTRIBUTES_TO \S+ \(inferred\)$/)).toBe(true);
   });
 
+  it("'Poland's contingent in Latvia', 'Denmark rotated its company into Latvia': contributions to the article's mission", async () => {
+    const f = await facts(
+      "Spain leads the NATO battle group in Latvia. Poland's contingent in Latvia numbers 150 troops. Denmark rotated its company into Latvia in May.",
+    );
+    expect(has(f, /^poland CONTRIBUTES_TO \S+ \(inferred\)$/)).toBe(true);
+    expect(has(f, /^denmark CONTRIBUTES_TO \S+ \(inferred\)$/)).toBe(true);
+  });
+
+  it("a nation's own army at home is no contingent", async () => {
+    const f = await facts(
+      "Spain leads the NATO battle group in Latvia. Poland's army in Poland numbers 150,000 troops.",
+    );
+    expect(has(f, /^poland CONTRIBUTES_TO/)).toBe(false);
+  });
+
+  it("soldiers of a unit arriving in the mission's nation contribute to it; arriving elsewhere, not", async () => {
+    const there = await facts(
+      "Spain leads the NATO battle group in Latvia. Soldiers of the Royal Welsh battalion arrived in Latvia on Monday.",
+    );
+    expect(has(there, /^royal-welsh-battalion CONTRIBUTES_TO \S+ \(inferred\)$/)).toBe(true);
+    const elsewhere = await facts(
+      "Spain leads the NATO battle group in Latvia. Soldiers of the Royal Welsh battalion arrived in Estonia on Monday.",
+    );
+    expect(has(elsewhere, /^royal-welsh-battalion CONTRIBUTES_TO/)).toBe(false);
+    expect(has(elsewhere, /DEPLOYED_TO estonia/)).toBe(false);
+  });
+
   it("a rotation in an article with no mission contributes to nothing", async () => {
     const f = await facts("A Hungarian rotation in Estonia began in July.");
     expect(has(f, /CONTRIBUTES_TO/)).toBe(false);
