@@ -47,6 +47,9 @@ const FOR_IT =
 /** Between two nations of one list: ", ", " and ", ", and ", each maybe with "the". */
 const LIST_GAP =
   /^(?:,\s*|\s+and\s+|,\s+and\s+|,?\s+as\s+well\s+as\s+(?:(?:non-NATO|partner|allied|NATO|non-member)\s+(?:members?|nations?|countries|states|partners)\s+)?)(?:the\s+)?$/;
+/** "brought together Finland, Sweden and Norway": the nations an exercise gathers. */
+const BROUGHT_TOGETHER =
+  /\b(?:brought|brings|bring|bringing)\s+together\s+(?:(?:troops|soldiers|forces|units|personnel|contingents)\s+(?:from|of)\s+)?(?:the\s+)?$/i;
 /** An exercise that features or involves forces: "will feature Polish Su-22 fighters". */
 const FEATURES =
   /\b(?:feature|features|featured|featuring|involve|involves|involved|involving|include|includes|included|including)\s/i;
@@ -250,7 +253,7 @@ function participantsIn(ctx: Context, s: Sentence, here: Placed[], told: Cluster
     const supplied = SUPPLIED_BY.test(
       ctx.text.slice(Math.max(s.start, p.mention.start - 120), p.mention.start),
     );
-    if (!FORCES_FROM.test(before) && !supplied) continue;
+    if (!FORCES_FROM.test(before) && !supplied && !BROUGHT_TOGETHER.test(before)) continue;
     out.add(p.cluster);
     let prev = p;
     for (let j = i + 1; j < actors.length; j++) {

@@ -41,6 +41,16 @@ describe("extract: who takes part in an exercise", () => {
     expect(has(f, /^(?:austria|ireland) MEMBER_OF nato/)).toBe(false);
   });
 
+  it("'brought together Finland, Sweden and Norway': each takes part; a summit's leaders in a town do not make it a participant", async () => {
+    const f = await facts("The exercise Steel Arrow brought together Finland, Sweden and Norway.");
+    for (const n of ["finland", "sweden", "norway"])
+      expect(has(f, new RegExp(`^${n} PARTICIPATED_IN \\S*steel-arrow`))).toBe(true);
+    const g = await facts(
+      "Exercise Steel Arrow began in May. The summit brought together leaders in Vilnius.",
+    );
+    expect(has(g, /PARTICIPATED_IN \S*steel-arrow/)).toBe(false);
+  });
+
   it("'during the drills' after a sentence naming two exercises: the one named last", async () => {
     const f = await facts(
       "Exercise Spring Lance follows Exercise Polar Hawk, held last month. During the drills, jets from Canada and Norway practised intercepts.",
