@@ -174,7 +174,7 @@ function rotationsTo(
     const owns = /^['’]s\s/.test(ctx.text.slice(p.mention.end, p.mention.end + 3));
     if (!p.mention.demonym && !owns) continue;
     const host = here[i + 1];
-    if (!host || host.cluster.kind !== "Nation" || host.mention.demonym) continue;
+    if (host?.cluster.kind !== "Nation" || host.mention.demonym) continue;
     if (host.cluster === p.cluster) continue;
     const forces = FORCES_TO.exec(
       ctx.text.slice(p.mention.end + (owns ? 2 : 0), host.mention.start),
