@@ -665,7 +665,7 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
 }
 
 const METONYM_AFTER =
-  /^(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/u;
+  /^(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed|fears|feared|worries|worried|hopes|hoped|expects|expected|believes|believed|considers|considered|argues|argued|welcomed|welcomes|criticised|criticized|criticises|criticizes|opposes|opposed|objects|objected|reiterated|reiterates|maintains|maintained|suspects|suspected)\b)/u;
 
 /**
  * Before a capital that stands for its government: "the government in Lisbon", "the authorities in
@@ -674,6 +674,10 @@ const METONYM_AFTER =
 const METONYM_BEFORE =
   /\b(?:(?:government|authorities|leadership|regime|administration)\s+in|(?:support|aid|assistance|backing|weapons|arms|ammunition|military aid|solidarity)\s+(?:for|to))\s+$/i;
 
+/** After a capital, a compound that makes it a side: "Moscow-backed", "Kremlin-friendly". */
+const METONYM_COMPOUND =
+  /^-(?:backed|led|friendly|allied|aligned|controlled|installed|sponsored|supported|leaning|oriented)\b/i;
+
 /**
  * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",
  * "Washington said", "Berlin has pledged". Not after a preposition of place ("talks in Moscow
@@ -681,6 +685,9 @@ const METONYM_BEFORE =
  */
 function isMetonym(text: string, start: number, end: number): boolean {
   if (METONYM_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // "pro-Moscow separatists", "anti-Kyiv protests", "Moscow-backed forces": a side taken, never the city
+  if (/(?<![\p{L}-])(?:pro|anti)-$/iu.test(text.slice(Math.max(0, start - 5), start))) return true;
+  if (METONYM_COMPOUND.test(text.slice(end, end + 24))) return true;
   const after = METONYM_AFTER.exec(text.slice(end, end + 60));
   if (!after) return false;
   // "a sharp turn in Berlin's long-term policy": a possessive stands for the state after any word

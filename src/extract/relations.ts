@@ -34,7 +34,12 @@ import { moneyUnit, type PledgeHelp, speakerOf, spendingPledges } from "./pledge
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { eventBefore, speechHost } from "./quote-occasions.js";
-import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
+import {
+  isSiteOrTown,
+  possessorOfNoun,
+  qualifiesAnother,
+  reportingSubject,
+} from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
 import { shareOwner, statesShare } from "./spending-shares.js";
@@ -4304,7 +4309,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           p.mention.start >= qStart &&
           p.mention.end <= qStart + inner.length &&
           ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind) &&
-          !qualifiesAnother(ctx.text, p, here)
+          !qualifiesAnother(ctx.text, p, here) &&
+          !isSiteOrTown(p)
         ) {
           about.add(p.cluster);
           ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
@@ -4356,6 +4362,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             about.has(p.cluster) ||
             p.cluster.name === body ||
             p.cluster.properties.category === "CONFLICT" ||
+            // "NATO's largest exercise sends 'a clear message'": the exercise's, not NATO's
+            possessorOfNoun(ctx.text, p) ||
             // the title before the speaker's name: "NATO Secretary General Jens Stoltenberg"
             speakerAt.some((at) => p.mention.end <= at && at - p.mention.end <= 40)
           )
