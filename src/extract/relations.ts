@@ -4369,6 +4369,9 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           )
             continue;
           about.add(p.cluster);
+          // rated as a reader of its own: often wrong on unseen text (calibration.ts, UNSEEN)
+          const reader = ctx.reader;
+          ctx.reader = "quoteFragments";
           ctx.propose({
             type: "ABOUT",
             from: quote,
@@ -4377,6 +4380,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             inferred: true,
             confidence: 0.5,
           });
+          ctx.reader = reader;
         }
       }
     }

@@ -4,6 +4,7 @@
  * still handle, and one for the look-alike it must not. Sentences are written for the test.
  */
 import { describe, expect, it } from "vitest";
+import { calibrated, type Features } from "../../src/extract/calibration.js";
 import { draft, entities, facts } from "../helpers/extract.js";
 
 const on = "2024-05-02";
@@ -88,5 +89,26 @@ describe("extract: rules often wrong on unseen text are rated lower", () => {
     expect(fragment).toBeDefined();
     expect(named).toBeDefined();
     expect(fragment?.confidence ?? 1).toBeLessThan(named?.confidence ?? 0);
+  });
+
+  it("lowers the readers often wrong on fresh text, and no other", () => {
+    const f: Features = {
+      type: "ABOUT",
+      reader: "quotes",
+      inferred: false,
+      named: 2,
+      fresh: false,
+      distance: "near",
+      support: 1,
+      hand: 0.6,
+    };
+    // a quoted fragment's sentence is a weaker clue than the words themselves
+    expect(calibrated({ ...f, reader: "quoteFragments" })).toBeLessThan(calibrated(f));
+    // membership from the list of members, against membership the text states
+    const member: Features = { ...f, type: "MEMBER_OF", reader: "alliances" };
+    expect(calibrated(member)).toBeLessThan(calibrated({ ...member, reader: "membership" }));
+    // a reader right on fresh text keeps its rating: who said the words
+    const said: Features = { ...f, type: "SAID", reader: "quotes" };
+    expect(calibrated(said)).toBeGreaterThan(0.85);
   });
 });
