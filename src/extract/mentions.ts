@@ -1514,6 +1514,14 @@ export function findMentions(
     const name = titled ? `Exercise ${m[1] ?? ""}` : (m[1] ?? "");
     const start = m.index + m[0].length - name.length;
     if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(m[1] ?? "")) continue;
+    // "the air drill Thursday that involved ...", "drills last March": news copy's day or month
+    // after the noun, no name
+    if (
+      /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Last|Next|Earlier|Later)\b/.test(
+        m[1] ?? "",
+      )
+    )
+      continue;
     if (gazAt(name)) continue;
     // "Exercise Steadfast Defender 24", "Dacian Fall 25": the two digits are the year's
     const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);

@@ -4285,6 +4285,9 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       if (naming && verb && ((q.index ?? 0) < verb.index || (q.index ?? 0) > verb.index + 50))
         continue;
       const qStart = s.start + (q.index ?? 0) + 1;
+      // 'Dubbed "Nusret"', 'the drill named "Nusret-2017"', 'known as "Winter Camp"': a name in
+      // quotation marks, not words anyone said (nineteenth pass)
+      if (quotedName(ctx.text, qStart - 1, inner)) continue;
       // words that name their speaker in the third person ('"... Vasile Dincu presented the
       // progress ...," says the ministry's press release') are a release about that person, not
       // the person's own words: no one says them, and a reader records no quote
@@ -4385,6 +4388,24 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       }
     }
   }
+}
+
+/** A word that introduces a name: "dubbed", "named", "code-named", "known as". */
+const NAMING_WORD =
+  /\b(?:dubbed|named|called|code-?named|nicknamed|known\s+as|titled|entitled|labell?ed|branded)\s*$/i;
+
+/**
+ * Whether the quotation opening at `open` is a name in quotation marks: one to five words, the
+ * first capitalised, right after a word that introduces a name ('Dubbed "Nusret"', 'the drill
+ * named "Nusret-2017"'). Words that describe ('called it "a historic day"') are lower case.
+ */
+export function quotedName(text: string, open: number, inner: string): boolean {
+  const words = inner.trim().split(/\s+/);
+  return (
+    words.length <= 5 &&
+    /^\p{Lu}/u.test(inner.trim()) &&
+    NAMING_WORD.test(text.slice(Math.max(0, open - 24), open))
+  );
 }
 
 /**

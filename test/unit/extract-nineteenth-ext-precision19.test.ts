@@ -76,6 +76,49 @@ describe("extract: where quoted words say something happens is not what they are
   });
 });
 
+describe("extract: events and quotes made of words that name nothing", () => {
+  it("'the air drill Thursday': a weekday after the noun is no exercise's name", async () => {
+    const found = await entities(
+      "Tanks fired in the massive land and air drill Thursday that involved an armoured battalion near Tapa.",
+      on,
+    );
+    expect(found.filter((e) => e.startsWith("Event "))).toEqual([]);
+  });
+
+  it("still names the exercise a capitalised name follows", async () => {
+    const found = await entities(
+      "The exercise Saber Strike began in May. Exercise Spring Storm started in Estonia.",
+      on,
+    );
+    expect(found).toContain("Event saber-strike");
+    expect(found).toContain("Event exercise-spring-storm");
+  });
+
+  it("'A major exercise ... the exercise, dubbed Iron-24,': one exercise, by its name", async () => {
+    const found = await entities(
+      "A major exercise conducted by NATO members in Latvia ended on Friday. The minister watched the end of the exercise, dubbed Iron-24, the largest in the country.",
+      on,
+    );
+    expect(found.filter((e) => e.startsWith("Event "))).toEqual(["Event iron-24"]);
+  });
+
+  it("'Dubbed \"Sarissa\"', 'named \"Sarissa-2019\"': a name in quotation marks is no quote", async () => {
+    const found = await facts(
+      'President Jan Novak praised the navy on Monday. Dubbed "Sarissa" after a famous minelayer, the drill is organised by the navy. Observers will watch the drill named "Sarissa-2019".',
+      on,
+    );
+    expect(found.filter((f) => f.includes(" SAID "))).toEqual([]);
+  });
+
+  it("what someone calls a thing in lower case stays their words", async () => {
+    const found = await facts(
+      'Defence Minister Jane Doyle called the drills "a turning point for the region" on Monday.',
+      on,
+    );
+    expect(found.some((f) => f.startsWith("jane-doyle SAID quote-"))).toBe(true);
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
