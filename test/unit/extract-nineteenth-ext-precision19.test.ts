@@ -119,6 +119,26 @@ describe("extract: events and quotes made of words that name nothing", () => {
   });
 });
 
+describe("extract: a wire credit run on after the last paragraph names no one in the news", () => {
+  it("'... more.\" (Reporting by X; Editing by Y)': neither is a person of the draft", async () => {
+    const found = await entities(
+      'Defence Minister Jane Doyle spoke in Riga on Monday. "We have to push for more," Doyle said. (Reporting by Anna Berg; Editing by Tom Hale)',
+      on,
+    );
+    expect(found).toContain("Person jane-doyle");
+    expect(found).not.toContain("Person anna-berg");
+    expect(found).not.toContain("Person tom-hale");
+  });
+
+  it("a report's own words in brackets still name people", async () => {
+    const found = await entities(
+      "Defence Minister Jane Doyle spoke in Riga on Monday (she met Anna Berg there).",
+      on,
+    );
+    expect(found).toContain("Person anna-berg");
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
