@@ -139,6 +139,23 @@ describe("extract: a wire credit run on after the last paragraph names no one in
   });
 });
 
+describe("extract: an island or territory is not the town of the same name elsewhere", () => {
+  it("'to Thule air base in Greenland' with the US named: Greenland is not in the United States", async () => {
+    const found = await facts(
+      "The US deployed F-35 jets to Thule air base in Greenland in January.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("greenland LOCATED_IN"))).toEqual([]);
+    const danish = await facts(
+      "Denmark and the US flew jets over Greenland and Crete, and Greece joined them in March.",
+      on,
+    );
+    expect(danish.some((f) => f.startsWith("greenland LOCATED_IN denmark"))).toBe(true);
+    expect(danish.some((f) => f.startsWith("crete LOCATED_IN greece"))).toBe(true);
+    expect(danish.filter((f) => / LOCATED_IN united-states/.test(f))).toEqual([]);
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
