@@ -840,6 +840,8 @@ function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cl
           (p) =>
             p.cluster.kind === "Nation" &&
             !p.mention.demonym &&
+            // "a visit to the air base in Kandahar, Afghanistan": a town's address, where, not whose
+            !qualifiesTownBefore(ctx.text, p.mention.start) &&
             // "in Germany", "visited Latvia": where, not whose
             !/\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
               ctx.text.slice(Math.max(s.start, p.mention.start - 14), p.mention.start),

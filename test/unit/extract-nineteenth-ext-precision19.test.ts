@@ -156,6 +156,24 @@ describe("extract: an island or territory is not the town of the same name elsew
   });
 });
 
+describe("extract: a nation written as a town's address is where, not whose office", () => {
+  it("'Minister X paid a visit to the air base in Kandahar, Afghanistan': no office in Afghanistan", async () => {
+    const found = await facts(
+      "Defence Minister Ion Barbu paid a visit on Tuesday to the air base in Kandahar, Afghanistan, where he met the troops.",
+      on,
+    );
+    expect(found.filter((f) => f.includes("SERVES_IN afghanistan"))).toEqual([]);
+  });
+
+  it("the one nation a sentence names as a subject still gives the title's office", async () => {
+    const found = await facts(
+      "Estonia will send troops, Defence Minister Jane Doyle said on Monday.",
+      on,
+    );
+    expect(found).toContain("jane-doyle SERVES_IN estonia (inferred)");
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
