@@ -2030,6 +2030,8 @@ export function findMentions(
       words.length <= 4 &&
       words.every((w) => isCap(w) || NAME_PARTICLES.has(w)) &&
       !words.some(notPersonWord) &&
+      // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
+      !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
       (role !== undefined ||
         looksLikePerson(text, span.text, span.start) ||
         subjectOfVerb(text, tokens, nameTokens))
@@ -2489,6 +2491,10 @@ const APPOSITION_AFTER =
  * Whether a run of capitalised words names a person: compromise knows the first name, or the text
  * treats it as one (a speech verb after it, a title in apposition before or after it).
  */
+/** The last word of a document's, a plan's or a fund's name: never a person's surname. */
+const DOCUMENT_HEAD =
+  /^(?:Declaration|Agreement|Treaty|Strategy|Plan|Fund|Charter|Convention|Act|Compass|Initiative|Programme|Program|Pact|Accords?|Protocol|Doctrine|Concept|Communiqu[eé]|Review|Report|Framework|Roadmap|Memorandum|Statement|Resolution|Directive|Regulation|Budget|Package|Facility|Mechanism|Instrument)$/;
+
 /** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
 const PERSON_VERBS =
   /^(?:visited|visits|met|meets|spoke|speaks|said|says|told|tells|announced|announces|pledged|pledges|promised|urged|urges|called|calls|warned|warns|praised|praises|welcomed|welcomes|thanked|thanks|added|stressed|noted|signed|signs|travelled|traveled|arrived|attended|attends|resigned|wrote|argued|proposed|proposes)$/;

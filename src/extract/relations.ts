@@ -2051,6 +2051,10 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+/** A mission the EU's or the UN's name or acronym marks as theirs, never NATO's. */
+const OTHER_BODYS_MISSION =
+  /(?:^|\s)(?:EU[A-Z]{0,7}|European Union|UN[A-Z]{0,6}|United Nations|MINUS[A-Z]+|MONUSCO|OSCE)(?=\s|['’]|$)/;
+
 /** "the UK-led NATO battle group in Estonia": deployed there, hosted there, led, part of NATO. */
 function battleGroups(ctx: Context): void {
   let nato = ctx.placed.find((p) => p.cluster.key === "nato")?.cluster;
@@ -2085,8 +2089,13 @@ function battleGroups(ctx: Context): void {
         inferred: true,
         confidence: 0.75,
       });
-      // a battle group is NATO's; a nation's brigade abroad is not said to be
-      if (nato && !/\b[Bb]rigade\b/.test(p.mention.text))
+      // a battle group is NATO's; a nation's brigade abroad is not said to be, nor another
+      // body's mission ("EUBAM Libya", "the EU Training Mission in Mali", "UNIFIL")
+      if (
+        nato &&
+        !/\b[Bb]rigade\b/.test(p.mention.text) &&
+        !OTHER_BODYS_MISSION.test(p.cluster.name)
+      )
         ctx.propose({
           type: "PART_OF",
           from: p.cluster,

@@ -174,6 +174,26 @@ describe("extract: a nation written as a town's address is where, not whose offi
   });
 });
 
+describe("extract: names that are no person's and missions that are no NATO's", () => {
+  it("'the EU-NATO Joint Declaration signed last July': a document, no person", async () => {
+    const found = await entities(
+      "The ministers discussed the EU-NATO Joint Declaration signed last July in Warsaw. Kaja Kallas signed the letter.",
+      on,
+    );
+    expect(found).not.toContain("Person joint-declaration");
+    expect(found).toContain("Person kaja-kallas");
+  });
+
+  it("an EU mission placed in a nation is not NATO's, where a NATO battle group is", async () => {
+    const found = await facts(
+      "NATO Secretary General Mark Rutte discussed EUBAM Libya with EU ministers. The NATO battle group in Latvia trained in May.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("eubam-libya PART_OF nato"))).toEqual([]);
+    expect(found.some((f) => f.startsWith("nato-battle-group-in-latvia PART_OF nato"))).toBe(true);
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
