@@ -1432,6 +1432,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   // "300 soldiers (of the 2nd Cavalry Regiment) for exercise Saber Strike": troops sent for an
   // exercise take part in it (exercise-participants.ts), not in a battle group the sentence names too
   if (FOR_EXERCISE.test(ctx.text.slice(nounEnd, Math.min(s.end, nounEnd + 90)))) return;
+  // "KFOR did not plan to reduce the number of its troops from Kosovo": troops cut or withdrawn
+  // from where the mission is, no one's contribution (nineteenth pass)
+  if (TROOPS_CUT.test(ctx.text.slice(Math.max(s.start, nounEnd - 80), nounEnd))) return;
   let mission = missions[0]?.cluster;
   let inferred = false;
   // where the troops are: "1,000 troops (are stationed) in Lithuania", "Lithuania hosts 1,000 soldiers"
@@ -2051,6 +2054,14 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   }
 }
 
+/** A verb that cuts or withdraws troops, up to six words before the troop noun. */
+const TROOPS_CUT =
+  /\b(?:reduce|reduces|reduced|reducing|cut|cuts|cutting|withdraw|withdraws|withdrew|withdrawn|withdrawing|pull(?:s|ed|ing)?\s+out|scale(?:s|d)?\s+back|draw(?:s|ing)?\s+down|drew\s+down)\s+(?:[\p{L}’'.,-]+\s+){0,6}(?:troops|soldiers|personnel|service members|servicemembers|sailors|marines|contingents?)$/u;
+
+/** A troop noun and "from" right before a nation: "its troops from Kosovo". */
+const TROOP_NOUN_FROM =
+  /(troops|soldiers|personnel|service members|servicemembers|sailors|marines|contingents?)\s+from\s+(?:the\s+)?$/;
+
 /** A mission the EU's or the UN's name or acronym marks as theirs, never NATO's. */
 const OTHER_BODYS_MISSION =
   /(?:^|\s)(?:EU[A-Z]{0,7}|European Union|UN[A-Z]{0,6}|United Nations|MINUS[A-Z]+|MONUSCO|OSCE)(?=\s|['’]|$)/;
@@ -2259,6 +2270,12 @@ function troopsFrom(ctx: Context): void {
       const n = nations[i] as Placed;
       const before = ctx.text.slice(Math.max(s.start, n.mention.start - 40), n.mention.start);
       if (!FROM_LIST_BEFORE.test(before)) continue;
+      // "reduce the number of its troops from Kosovo": withdrawn from there, not sent by it
+      const noun = TROOP_NOUN_FROM.exec(before);
+      if (noun) {
+        const nounEnd = n.mention.start - before.length + noun.index + (noun[1]?.length ?? 0);
+        if (TROOPS_CUT.test(ctx.text.slice(Math.max(s.start, nounEnd - 80), nounEnd))) continue;
+      }
       const all = coordinated(ctx, nations, i, true);
       i += all.length - 1;
       const list = all.filter((x) => !invaders.has(x.cluster.key));
@@ -4159,6 +4176,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
   const oneMission = missionsNamed.length === 1 ? missionsNamed[0] : undefined;
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
+  /** The sentence the last speaker's words were in, and where the speaker is named in it. */
+  let lastSaid: { s: Sentence; at: number } | undefined;
   for (const s of ctx.sentences) {
     const qs: RegExpMatchArray[] = quotationsIn(s.text);
     if (qs.length === 0) {
@@ -4256,6 +4275,24 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             !/^\w+\s+\p{Lu}/u.test(ctx.text.slice(vAt, s.end)))
         ) {
           speaker = lastPersonBefore(ctx, vAt);
+          // '"We will deploy 700 troops," X told reporters, after talks with Y. / He said ...':
+          // a person named after the last speaker in the sentence just before, as the one
+          // spoken with, is no subject "he" goes back to; the speaker is (nineteenth pass)
+          const prev = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+          const saidAt = lastSaid?.s === prev ? lastSaid?.at : undefined;
+          const inPrev = (p: Placed) =>
+            p.cluster === speaker &&
+            prev !== undefined &&
+            p.mention.start >= prev.start &&
+            p.mention.end <= prev.end;
+          if (
+            saidAt !== undefined &&
+            lastSpeaker &&
+            speaker !== lastSpeaker &&
+            ctx.placed.some((p) => inPrev(p) && p.mention.start > saidAt) &&
+            !ctx.placed.some((p) => inPrev(p) && p.mention.start < saidAt)
+          )
+            speaker = lastSpeaker;
           confidence = 0.7;
         }
       }
@@ -4289,6 +4326,10 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     } else {
       lastSpeaker = speaker;
       lastParagraph = s.paragraph;
+      lastSaid = {
+        s,
+        at: here.find((p) => p.cluster === speaker)?.mention.start ?? s.start,
+      };
     }
     for (const q of qs) {
       const inner = q[1] ?? q[2] ?? "";

@@ -194,6 +194,40 @@ describe("extract: names that are no person's and missions that are no NATO's", 
   });
 });
 
+describe("extract: troops cut from where a mission is, and who 'he' is after a quote", () => {
+  it("'did not plan to reduce the number of its troops from Kosovo': Kosovo contributes nothing", async () => {
+    const found = await facts(
+      "NATO's commander said KFOR did not plan to reduce the number of its troops from Kosovo.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("kosovo CONTRIBUTES_TO"))).toEqual([]);
+  });
+
+  it("'KFOR has 5,000 troops from Italy and Germany': both still contribute", async () => {
+    const found = await facts("KFOR has 5,000 troops from Italy and Germany in Kosovo.", on);
+    expect(found.some((f) => f.startsWith("italy CONTRIBUTES_TO nato-kosovo-force"))).toBe(true);
+    expect(found.some((f) => f.startsWith("germany CONTRIBUTES_TO nato-kosovo-force"))).toBe(true);
+  });
+
+  it("'X told reporters, after talks with Y. He said ...': he is X, who spoke", async () => {
+    const found = await facts(
+      '"We have decided to send 500 more soldiers," NATO chief Mark Rutte told reporters in Oslo, after talks with Prime Minister Jonas Gahr Store. He said NATO would also "keep another battalion ready to deploy."',
+      on,
+    );
+    const said = found.filter((f) => f.includes(" SAID "));
+    expect(said.filter((f) => f.startsWith("jonas-gahr-store SAID"))).toEqual([]);
+    expect(said.filter((f) => f.startsWith("mark-rutte SAID"))).toHaveLength(2);
+  });
+
+  it("a person who comes on in a sentence of their own is who 'he' is", async () => {
+    const found = await facts(
+      'Minister Anna Berg said on Monday: "We are ready." General Tom Hale later visited the base. He said: "The troops are ready."',
+      on,
+    );
+    expect(found.some((f) => f.startsWith("tom-hale SAID quote-"))).toBe(true);
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
