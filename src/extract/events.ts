@@ -40,7 +40,7 @@ const UNNAMED_EXERCISE =
  * Hedgehog", and set off by commas before a verb: "The exercise, Iron Wolf, is led by ...".
  */
 const NAMED_AFTER =
-  /\b([Tt]he|[Aa]n?)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major)\s+){0,2}(?:exercise|drills?|war ?games)(?:,?\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“]?((?:\p{Lu}[\p{L}]*(?:-(?:\p{L}+|\d{2,4}))*|\d{4})(?:\s+(?:\p{Lu}[\p{L}]*(?:-(?:\p{L}+|\d{2,4}))*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
+  /\b([Tt]he|[Aa]n?)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major)\s+){0,2}(?:exercise|drills?|war ?games)(?:,?\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“”„«]?((?:\p{Lu}[\p{L}]*(?:-(?:\p{L}+|\d{2,4}))*|\d{4})(?:\s+(?:\p{Lu}[\p{L}]*(?:-(?:\p{L}+|\d{2,4}))*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
 
 /** "a visit by the Standing NATO Maritime Group 1", "an official visit by President X". */
 const VISIT_BY =

@@ -58,7 +58,9 @@ const SITE_NAME = /\b(?:[Bb]ase|Camp|Airport|Airfield|Barracks|Range|Training (?
  * next week", "the jets at Siauliai Air Base"), not what the words are about; the golds record
  * none of them as a quote's topic, where a region named in quoted words ("security in Eastern
  * Europe", "the Western Balkans") is. A town is a place the text puts in a nation
- * ("Caracal, Romania"), a capital, or a site by its name.
+ * ("Caracal, Romania"), a capital, or a site by its name. relations.ts asks this only where the
+ * words name something else too: a town the words name alone ("Our brigade will stay in
+ * Rovaniemi") stays their topic.
  */
 export function isSiteOrTown(p: Placed): boolean {
   if (p.cluster.kind !== "Place") return false;

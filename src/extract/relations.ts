@@ -4359,17 +4359,21 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
         : unattributedQuote(ctx, body ?? "", inner, qStart);
       if (speaker) ctx.propose({ type: "SAID", from: speaker, to: quote, sentence: s, confidence });
       const about = new Set<Cluster>();
-      for (const p of here) {
-        if (
+      const named = here.filter(
+        (p) =>
           p.mention.start >= qStart &&
           p.mention.end <= qStart + inner.length &&
           ["Nation", "Organization", "Mission", "Place", "Event"].includes(p.cluster.kind) &&
-          !qualifiesAnother(ctx.text, p, here) &&
-          !isSiteOrTown(p)
-        ) {
-          about.add(p.cluster);
-          ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
-        }
+          !qualifiesAnother(ctx.text, p, here),
+      );
+      // a town or a base where the words put something else they name ("the NATO battlegroup
+      // based in Tapa") is where, not what they are about; alone, it is their topic ("Our brigade
+      // will stay in Rovaniemi")
+      const things = named.some((p) => !isSiteOrTown(p));
+      for (const p of named) {
+        if (things && isSiteOrTown(p)) continue;
+        about.add(p.cluster);
+        ctx.propose({ type: "ABOUT", from: quote, to: p.cluster, sentence: s, confidence: 0.6 });
       }
       // "this group", "the battle group", "our mission": the article's one mission
       if (

@@ -228,6 +228,26 @@ describe("extract: troops cut from where a mission is, and who 'he' is after a q
   });
 });
 
+describe("extract: 'on Friday' is when an event is, not what it is on", () => {
+  it("'host a NATO drill on Friday with troops from Turkey and NATO countries': not about NATO", async () => {
+    const found = await facts(
+      "Turkey will host a NATO drill on Friday with troops from Turkey and NATO countries.",
+      on,
+    );
+    expect(found.filter((f) => f.includes(" ABOUT nato"))).toEqual([]);
+    // who hosts and takes part stays
+    expect(found.some((f) => f.startsWith("turkiye HOSTS "))).toBe(true);
+  });
+
+  it("a drill named after it in odd quotation marks is that drill", async () => {
+    const found = await entities(
+      "Turkey will host a NATO drill on Friday. Observers will also watch the drill named ”Nusret-2017.“",
+      on,
+    );
+    expect(found.filter((e) => e.startsWith("Event "))).toEqual(["Event nusret-2017"]);
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
