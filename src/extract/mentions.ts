@@ -1701,6 +1701,16 @@ export function findMentions(
       )
     )
       continue;
+    // "Supreme Allied Commander Europe", "U.S. Army Europe", "Allied Command Europe": the last word
+    // of an office's or a command's name, not the continent (nineteenth pass)
+    if (
+      g.entity.kind === "Place" &&
+      /^(?:Europe|Africa|Atlantic|Transformation)$/.test(m[0]) &&
+      /\b(?:Commander|Command|Army|Forces|Force|Corps|Fleet|Navy)\s+$/.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
+    )
+      continue;
     // "Moscow's invasion", "Kyiv's forces", "Washington said": the capital stands for its nation
     const nation = g.entity.kind === "Place" ? capitalOf(g.entity.key) : undefined;
     if (nation && isMetonym(text, m.index, m.index + m[0].length)) {

@@ -248,6 +248,25 @@ describe("extract: 'on Friday' is when an event is, not what it is on", () => {
   });
 });
 
+describe("extract: the last word of an office's or a command's name is no place", () => {
+  it("'NATO's Supreme Allied Commander Europe General X': no Europe", async () => {
+    const found = await entities(
+      "NATO's Supreme Allied Commander Europe General Anna Berg said KFOR would stay in Kosovo.",
+      on,
+    );
+    expect(found).not.toContain("Place europe");
+    expect(found).toContain("Person anna-berg");
+  });
+
+  it("Europe the continent is still a place", async () => {
+    const found = await entities(
+      "NATO's Supreme Allied Commander Europe General Anna Berg spoke about security in Europe.",
+      on,
+    );
+    expect(found).toContain("Place europe");
+  });
+});
+
 describe("extract: rules often wrong on unseen text are rated lower", () => {
   it("a quoted fragment's topic is rated below a topic the quoted words name", async () => {
     const r = await draft(
