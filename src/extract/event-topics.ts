@@ -12,9 +12,13 @@ import type { Cluster } from "./link.js";
 import { qualifiesAnother } from "./quote-topics.js";
 import type { Sentence } from "./sentences.js";
 
-/** The words after an event's noun that say what it was on. */
+/**
+ * The words after an event's noun that say what it was on; not "on Friday", "on 3 May", "on the
+ * sidelines": when and where it was, not its topic (nineteenth pass: "a NATO drill on Friday with
+ * troops from Turkey and NATO countries" was about NATO).
+ */
 const ON =
-  /^\s+(?:(?:of|with)\s+[^,;.]{0,60}?\s+)?(?:on|about|over|regarding|concerning|dedicated to|focused on|focusing on)\s+/i;
+  /^\s+(?:(?:of|with)\s+[^,;.]{0,60}?\s+)?(?:on|about|over|regarding|concerning|dedicated to|focused on|focusing on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d|the\s+(?:sidelines|margins|eve|occasion|weekend|morning|afternoon|evening|day|first|second|last|next)|(?:a|an)\s+(?:day|visit|trip)|board|behalf|the\s+\d)\b)/i;
 /** A purpose or a discussion after the event in its sentence: "to discuss", "discussed". */
 const PURPOSE =
   /\b(?:to\s+(?:discuss|address|talk about|review|mark|celebrate|focus on)|discussed|discussing|focused on|focusing on|dedicated to)\s+/;

@@ -41,7 +41,7 @@ const UNNAMED_EXERCISE =
  * by commas before a verb: "The exercise, Iron Wolf, is led by ...".
  */
 const NAMED_AFTER =
-  /\b([Tt]he|[Aa]n?|\p{Lu}\p{L}{1,30}['’]s)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major|largest|biggest|main|air|naval|field|international|tactical)\s+){0,3}(?:exercise|drills?|war ?games)(?:,?\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“]?((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
+  /\b([Tt]he|[Aa]n?|\p{Lu}\p{L}{1,30}['’]s)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major|largest|biggest|main|air|naval|field|international|tactical)\s+){0,3}(?:exercise|drills?|war ?games)(?:,?\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“”„«]?((?:\p{Lu}[\p{L}]*(?:-(?:\p{L}+|\d{2,4}))*|\d{4})(?:\s+(?:\p{Lu}[\p{L}]*(?:-(?:\p{L}+|\d{2,4}))*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
 
 /** "a visit by the Standing NATO Maritime Group 1", "an official visit by President X". */
 const VISIT_BY =
@@ -158,7 +158,7 @@ export function describedEvents(text: string): DescribedEvent[] {
   }
   for (const m of text.matchAll(NAMED_AFTER)) {
     const name = m[2] ?? "";
-    const comma = !/(?:called|named|dubbed)\s/.test(m[0]);
+    const comma = !/(?:called|named|dubbed|code-named|codenamed)\s/.test(m[0]);
     // "the exercise, Pistorius said," is no name: set off by commas only before a verb of it
     if (comma && !m[3]) continue;
     const words = name.split(/\s+/);

@@ -39,6 +39,13 @@ const LINE_PATTERNS: RegExp[] = [
   /^[^\n]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?\s*$/i,
 ];
 
+/**
+ * A credit in brackets at the end of a paragraph, as wire copy runs it on after the last quote:
+ * '... we have to push for more." (Reporting by Jane Doe; Editing by John Roe)'.
+ */
+const TRAILING_CREDIT =
+  /\(\s*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-?checked|[Tt]ranslated|[Rr]esearch|[Gg]raphics) by\b[^()\n]{1,300}\)\s*$/;
+
 export function furnitureOf(text: string): Furniture {
   const out: Furniture = { datelinePlaces: [], lines: [] };
   const d = DATELINE.exec(text);
@@ -57,6 +64,10 @@ export function furnitureOf(text: string): Furniture {
     if (t.length > 0 && LINE_PATTERNS.some((re) => re.test(t))) {
       const lead = line.length - line.trimStart().length;
       out.lines.push({ start: start + lead, end: start + lead + t.length });
+    } else {
+      const credit = TRAILING_CREDIT.exec(line);
+      if (credit)
+        out.lines.push({ start: start + credit.index, end: start + line.trimEnd().length });
     }
     start += line.length + 1;
   }

@@ -446,6 +446,24 @@ const EXTRA_REGIONS = [
   "wales",
   "england",
   "northern ireland",
+  // islands and territories that share their name with towns elsewhere ("Greenland", New
+  // Hampshire; "Crete", Nebraska; "Madeira", Ohio): known as regions, they are not read as those
+  // towns where the article names the United States (nineteenth pass)
+  "greenland",
+  "faroe islands",
+  "bornholm",
+  "svalbard",
+  "azores",
+  "madeira",
+  "canary islands",
+  "balearic islands",
+  "sardinia",
+  "crete",
+  "gotland",
+  "aland islands",
+  "åland islands",
+  "saaremaa",
+  "hiiumaa",
 ];
 /** The nation (ISO alpha-3) each region lies in, where one does. */
 const REGION_NATIONS: Record<string, string> = {};
@@ -466,7 +484,15 @@ inNation(
 );
 inNation("GBR", "scotland, wales, england, northern ireland");
 inNation("DEU", "bavaria, saxony");
-inNation("ITA", "sicily, tuscany");
+inNation("ITA", "sicily, tuscany, sardinia");
+inNation("DNK", "greenland, faroe islands, bornholm");
+inNation("NOR", "svalbard");
+inNation("PRT", "azores, madeira");
+inNation("ESP", "canary islands, balearic islands");
+inNation("GRC", "crete");
+inNation("SWE", "gotland");
+inNation("FIN", "aland islands, åland islands");
+inNation("EST", "saaremaa, hiiumaa");
 inNation("FRA", "corsica, normandy");
 inNation("ESP", "catalonia");
 inNation("BEL", "flanders, wallonia");

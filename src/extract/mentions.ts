@@ -677,7 +677,7 @@ export function nationNamedIn(phrase: string): KnownEntity | undefined {
 }
 
 const METONYM_AFTER =
-  /^(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed)\b)/u;
+  /^(?:['’]s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:invasion|war|aggression|forces|troops|army|military|government|leadership|support|decision|position|policy|demands|offensive|attacks?|missiles|drones|sanctions|allies|regime|response|claims?|refusal|threats?|backing|aid)\b|\s+(?:has|had|have|will|would|wants|denied|denies|accused|accuses|launched|invaded|attacked|insists|insisted|demanded|demands|rejected|rejects|warned|warns|responded|sanctioned|claims|claimed|refused|refuses|supports|supported|backs|backed|condemned|condemns|blamed|blames|threatened|threatens|says|said|plans|planned|intends|aims|agreed|pledged|promised|vowed|announced|decided|approved|confirmed|fears|feared|worries|worried|hopes|hoped|expects|expected|believes|believed|considers|considered|argues|argued|welcomed|welcomes|criticised|criticized|criticises|criticizes|opposes|opposed|objects|objected|reiterated|reiterates|maintains|maintained|suspects|suspected)\b)/u;
 
 /**
  * Before a capital that stands for its government: "the government in Lisbon", "the authorities in
@@ -686,6 +686,10 @@ const METONYM_AFTER =
 const METONYM_BEFORE =
   /\b(?:(?:government|authorities|leadership|regime|administration)\s+in|(?:support|aid|assistance|backing|weapons|arms|ammunition|military aid|solidarity)\s+(?:for|to))\s+$/i;
 
+/** After a capital, a compound that makes it a side: "Moscow-backed", "Kremlin-friendly". */
+const METONYM_COMPOUND =
+  /^-(?:backed|led|friendly|allied|aligned|controlled|installed|sponsored|supported|leaning|oriented)\b/i;
+
 /**
  * A capital used for its nation's government: "Moscow's invasion of Ukraine", "Kyiv's forces",
  * "Washington said", "Berlin has pledged". Not after a preposition of place ("talks in Moscow
@@ -693,6 +697,9 @@ const METONYM_BEFORE =
  */
 function isMetonym(text: string, start: number, end: number): boolean {
   if (METONYM_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // "pro-Moscow separatists", "anti-Kyiv protests", "Moscow-backed forces": a side taken, never the city
+  if (/(?<![\p{L}-])(?:pro|anti)-$/iu.test(text.slice(Math.max(0, start - 5), start))) return true;
+  if (METONYM_COMPOUND.test(text.slice(end, end + 24))) return true;
   const after = METONYM_AFTER.exec(text.slice(end, end + 60));
   if (!after) return false;
   // "a sharp turn in Berlin's long-term policy": a possessive stands for the state after any word
@@ -1557,6 +1564,14 @@ export function findMentions(
     const name = titled ? `Exercise ${m[1] ?? ""}` : (m[1] ?? "");
     const start = m.index + m[0].length - name.length;
     if (/^(?:In|On|At|The|This|That|NATO|Russia|Ukraine)$/.test(m[1] ?? "")) continue;
+    // "the air drill Thursday that involved ...", "drills last March": news copy's day or month
+    // after the noun, no name
+    if (
+      /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Last|Next|Earlier|Later)\b/.test(
+        m[1] ?? "",
+      )
+    )
+      continue;
     if (gazAt(name)) continue;
     // "Exercise Steadfast Defender 24", "Dacian Fall 25": the two digits are the year's
     const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);
@@ -1733,6 +1748,16 @@ export function findMentions(
       g.entity.kind === "Place" &&
       /^\s+(?:\p{Lu}{2,}\s+)?(?:[Dd]ocument|Convention|Treaty|[Aa]greements?|Protocol|Pact|Process|Format|Declaration|Accords?|Charter)\b/u.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+      )
+    )
+      continue;
+    // "Supreme Allied Commander Europe", "U.S. Army Europe", "Allied Command Europe": the last word
+    // of an office's or a command's name, not the continent (nineteenth pass)
+    if (
+      g.entity.kind === "Place" &&
+      /^(?:Europe|Africa|Atlantic|Transformation)$/.test(m[0]) &&
+      /\b(?:Commander|Command|Army|Forces|Force|Corps|Fleet|Navy)\s+$/.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
       )
     )
       continue;
@@ -2065,6 +2090,8 @@ export function findMentions(
       words.length <= 4 &&
       words.every((w) => isCap(w) || NAME_PARTICLES.has(w)) &&
       !words.some(notPersonWord) &&
+      // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
+      !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
       (role !== undefined ||
         looksLikePerson(text, span.text, span.start) ||
         subjectOfVerb(text, tokens, nameTokens))
@@ -2524,6 +2551,10 @@ const APPOSITION_AFTER =
  * Whether a run of capitalised words names a person: compromise knows the first name, or the text
  * treats it as one (a speech verb after it, a title in apposition before or after it).
  */
+/** The last word of a document's, a plan's or a fund's name: never a person's surname. */
+const DOCUMENT_HEAD =
+  /^(?:Declaration|Agreement|Treaty|Strategy|Plan|Fund|Charter|Convention|Act|Compass|Initiative|Programme|Program|Pact|Accords?|Protocol|Doctrine|Concept|Communiqu[eé]|Review|Report|Framework|Roadmap|Memorandum|Statement|Resolution|Directive|Regulation|Budget|Package|Facility|Mechanism|Instrument)$/;
+
 /** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
 const PERSON_VERBS =
   /^(?:visited|visits|met|meets|spoke|speaks|said|says|told|tells|announced|announces|pledged|pledges|promised|urged|urges|called|calls|warned|warns|praised|praises|welcomed|welcomes|thanked|thanks|added|stressed|noted|signed|signs|travelled|traveled|arrived|attended|attends|resigned|wrote|argued|proposed|proposes)$/;

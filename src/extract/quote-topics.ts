@@ -6,6 +6,7 @@
  * the army, not Slovakia. The golds record the thing named, not its owner's or its name's parts.
  */
 import { type Context, type Placed, placedIn } from "./context.js";
+import { capitalOf } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
@@ -46,6 +47,36 @@ export function qualifiesAnother(text: string, p: Placed, here: readonly Placed[
       return true;
   }
   return false;
+}
+
+/** A base, camp, airfield or range by its name: "Tapa Army Base", "Kadaga Camp". */
+const SITE_NAME = /\b(?:[Bb]ase|Camp|Airport|Airfield|Barracks|Range|Training (?:Area|Ground))\b/u;
+
+/**
+ * A town, a capital or a base named in quoted words (nineteenth pass): where the speaker met
+ * people or where something happens ("to meet our troops in Tapa", "ministers will meet in Riga
+ * next week", "the jets at Siauliai Air Base"), not what the words are about; the golds record
+ * none of them as a quote's topic, where a region named in quoted words ("security in Eastern
+ * Europe", "the Western Balkans") is. A town is a place the text puts in a nation
+ * ("Caracal, Romania"), a capital, or a site by its name. relations.ts asks this only where the
+ * words name something else too: a town the words name alone ("Our brigade will stay in
+ * Rovaniemi") stays their topic.
+ */
+export function isSiteOrTown(p: Placed): boolean {
+  if (p.cluster.kind !== "Place") return false;
+  return (
+    capitalOf(p.cluster.key) !== undefined ||
+    SITE_NAME.test(p.cluster.name) ||
+    (p.mention.involves ?? []).some((n) => n.kind === "Nation")
+  );
+}
+
+/**
+ * A possessor before a noun in lower case, in the words around a quoted fragment: "NATO's largest
+ * military exercise sends 'a clear message'" speaks of the exercise, not of NATO (nineteenth pass).
+ */
+export function possessorOfNoun(text: string, p: Placed): boolean {
+  return /^['’]s?\s+\p{Ll}/u.test(text.slice(p.mention.end, p.mention.end + 6));
 }
 
 /**
