@@ -42,16 +42,28 @@ export interface ReviewContext {
 export function draftCandidates(review: Review, typed: string): EntityRef[] {
   const t = typed.trim().toLocaleLowerCase();
   if (!t) return [];
-  const out: EntityRef[] = [];
+  const out: { entity: EntityRef; rank: number }[] = [];
+  const offer = (entity: EntityRef) => {
+    const name = entity.name.toLocaleLowerCase();
+    // The whole name first, then names that start so, then any that hold it.
+    const rank = name === t ? 0 : name.startsWith(t) ? 1 : 2;
+    if (name.includes(t) || entity.key.includes(t)) out.push({ entity, rank });
+  };
+  const seen = new Set<string>();
   for (const r of review.entities.values()) {
-    if (!r.accepted) continue;
-    const name = r.linked?.name ?? r.entity.name;
-    if (name.toLocaleLowerCase().includes(t) || r.key.includes(t))
-      out.push({ key: r.key, name, kind: r.linked?.kind ?? r.entity.kind });
+    if (!r.accepted || seen.has(r.key)) continue;
+    seen.add(r.key);
+    offer({
+      key: r.key,
+      name: r.linked?.name ?? r.entity.name,
+      kind: r.linked?.kind ?? r.entity.kind,
+    });
   }
-  if ("this article".includes(t) || review.sourceKey.includes(t))
-    out.push({ key: review.sourceKey, name: "this article", kind: "Source" });
-  return out.slice(0, 8);
+  offer({ key: review.sourceKey, name: "this article", kind: "Source" });
+  return out
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, 8)
+    .map((o) => o.entity);
 }
 
 /** A search box for an end: the draft's entities first, then the graph's. */
