@@ -11,7 +11,8 @@
  * - add an entity the extractor missed, by selecting its name in the text (a key proposed in the
  *   house style), which joins the review with the article's MENTIONS of it;
  * - add relations the text states, by selecting words (or clicking a sentence), their evidence
- *   the sentence, verbatim; one gets a figure, first typed wrong.
+ *   the sentence, verbatim; one gets a figure, first typed wrong; one is added and given a date
+ *   by keyboard alone.
  *
  * What the graph holds afterwards is read back through GraphQL.
  */
@@ -312,6 +313,44 @@ describe("mending and adding in the review", () => {
     await poll(() => joins.locator("[id$='-additionalTroops-error']").textContent()).toBe("");
     await page.screenshot({ path: `${ARTIFACTS}/explorer-review-mend.png`, fullPage: true });
 
+    // 6. By keyboard alone: the minister welcomed the news in Riga, so he was there. The
+    //    sentence chosen from the list, both ends typed and picked, the date in the editor.
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
+    await page.locator("#add-relation-open").focus();
+    await page.keyboard.press("Enter");
+    await poll(focused).toBe("add-relation-from");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe("add-relation-sentence");
+    await page.keyboard.press("End");
+    await poll(() => page.locator("#add-relation-evidence").textContent()).toBe(SENTENCES[3]);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("add-relation-from");
+    await page.keyboard.type("Janis");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator("#add-relation-from").inputValue()).toBe("Janis Berzins");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("add-relation-to");
+    await page.keyboard.type("Riga");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator("#add-relation-type option").allTextContents()).toEqual([
+      "VISITED",
+    ]);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("add-relation-type");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("add-relation-submit");
+    await page.keyboard.press("Enter");
+    const visited = row(`${P}janis-berzins|VISITED|${P}riga`);
+    await poll(() => visited.count()).toBe(1);
+    await poll(focused).toMatch(/^relation-new-\d+-type$/);
+    for (let i = 0; i < 8 && !(await focused()).endsWith("-value-date"); i++)
+      await page.keyboard.press("Tab");
+    await page.keyboard.type("2024-06-04");
+    await page.keyboard.press("Enter");
+    await poll(() => visited.getByLabel("date", { exact: true }).inputValue()).toBe("2024-06-04");
+
     // What ingest would do, then the ingest: exactly what the rows show.
     await page.getByRole("button", { name: "Show what it would change" }).click();
     await poll(() => page.locator("#ingest-plan").count()).toBe(1);
@@ -339,6 +378,9 @@ describe("mending and adding in the review", () => {
     const contributes = await relation(`${P}iceland|CONTRIBUTES_TO|operation-reassurance`);
     expect(contributes?.properties).toMatchObject({ additionalTroops: 40 });
     expect(cites(contributes).map((c) => c.excerpt)).toEqual([SENTENCES[1]]);
+    const there = await relation(`${P}janis-berzins|VISITED|${P}riga`);
+    expect(there?.properties).toMatchObject({ date: "2024-06-04" });
+    expect(cites(there).map((c) => c.excerpt)).toEqual([SENTENCES[3]]);
     expect(problems).toEqual([]);
   }, 240_000);
 });

@@ -174,6 +174,8 @@ function entityForm(
       );
     state.adding = null;
     ctx.render();
+    // The keyboard goes on where the new row is.
+    document.getElementById(`entity-${draftKey}-key`)?.focus();
   };
 
   const form = h(
@@ -365,9 +367,12 @@ function relationForm(
       return refuse("Choose both ends: an entity of the draft or of the graph.");
     if (!a.type) return refuse(`No relation type links a ${fromKind} to a ${toKind}.`);
     // It opens in its editor: the values the sentence gives (a role, figures, a date) go there.
-    review.relations.push(addedRelation(review, a.type, a.from, a.to, a.sentence, true));
+    const added = addedRelation(review, a.type, a.from, a.to, a.sentence, true);
+    review.relations.push(added);
     state.adding = null;
     ctx.render();
+    // The keyboard goes on in its editor.
+    document.getElementById(`relation-${added.id}-type`)?.focus();
   });
   return form;
 }

@@ -74,19 +74,32 @@ export function endBox(
   end: End | null,
   onPick: (end: End) => void,
 ): { input: HTMLInputElement; list: HTMLUListElement } {
+  // A redraw (another field picked, a key checked) keeps what is being typed here.
+  const before = document.getElementById(id);
+  const typing =
+    before instanceof HTMLInputElement && before.dataset.typing === "true" ? before.value : null;
   const input = h("input", {
     id,
     type: "search",
-    value: end ? endName(ctx.review, end) : "",
+    value: typing ?? (end ? endName(ctx.review, end) : ""),
     placeholder: "An entity of the draft or the graph…",
     "aria-label": label,
     spellcheck: "false",
+    "data-typing": typing === null ? null : "true",
+  });
+  input.addEventListener("input", () => {
+    input.dataset.typing = "true";
   });
   const list = h("ul", { id: `${id}-results`, class: "results", hidden: true });
   combobox(
     input,
     list,
-    (entity) => onPick(endOf(ctx.review, entity)),
+    (entity) => {
+      // Taken: the box shows the end from now on (the one drawn now, if it was drawn again).
+      for (const box of [input, document.getElementById(id)])
+        if (box instanceof HTMLInputElement) delete box.dataset.typing;
+      onPick(endOf(ctx.review, entity));
+    },
     (error) => ctx.problem(error instanceof ApiError ? error.message : "The search failed."),
     (typed) => draftCandidates(ctx.review, typed),
   );
