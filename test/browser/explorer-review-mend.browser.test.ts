@@ -191,6 +191,7 @@ describe("mending and adding in the review", () => {
     const serves = row("jens-stoltenberg|SERVES_IN|nato");
     await poll(() => serves.count()).toBe(1);
     expect(await serves.getByLabel("role", { exact: true }).inputValue()).toBe("Secretary-General");
+    expect(await serves.locator(".head").textContent()).toContain(" · mended");
     await serves.getByRole("button", { name: /^Close / }).click();
 
     // 2. An end: Canada's lead of the battle group given to the Canadian Armed Forces, an
@@ -224,6 +225,10 @@ describe("mending and adding in the review", () => {
     expect(await row("canada|LEADS|operation-reassurance").getAttribute("class")).not.toContain(
       "broken",
     );
+    // As drafted again: no longer marked as mended.
+    expect(
+      await row("canada|LEADS|operation-reassurance").locator(".head").textContent(),
+    ).not.toContain("mended");
 
     // 3. Values: the minister's role as the reader would write it, and since when; a month
     //    that is none is refused beside its field, and the ingest with it, before any write.

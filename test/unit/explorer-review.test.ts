@@ -13,7 +13,12 @@ import {
   relationProblems,
   typesBetween,
 } from "../../src/explorer/page/relation-check.js";
-import { newReview, type RelationReview, reviewed } from "../../src/explorer/page/review.js";
+import {
+  mended,
+  newReview,
+  type RelationReview,
+  reviewed,
+} from "../../src/explorer/page/review.js";
 
 const S1 = "Anna Berg visited Riga in June.";
 const S2 = "Latvia hosts the battle group, Berg said.";
@@ -134,6 +139,8 @@ describe("the reviewed document", () => {
     });
     // A rejected row counts no more: the added one is the document's relations.1 all the same.
     row(review.relations, "1").accepted = false;
+    expect(mended(review, visit)).toBe(true);
+    expect(mended(review, row(review.relations, "1"))).toBe(false);
     const sent = reviewed(review);
     expect(sent.document.entities).toEqual([
       { key: "anna-berg", kind: "Person", name: "Anna Berg" },

@@ -145,6 +145,31 @@ export function idOf(review: Review, r: RelationReview): string {
   return `${endKey(review, r.from)}|${r.type}|${endKey(review, r.to)}`;
 }
 
+/** The values as one comparable text, whatever order they were set in. */
+const valuesText = (values: unknown): string =>
+  JSON.stringify(
+    Object.entries(values && typeof values === "object" ? values : {}).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    ),
+  );
+
+/** Whether the reader changed a drafted relation's type, an end or a value. */
+export function mended(review: Review, r: RelationReview): boolean {
+  const index = r.index;
+  const drafted = review.draft.relations.find((d) => d.index === index);
+  if (index === null || !drafted) return false;
+  const doc = review.draft.document;
+  const asReviewed = (key: string) =>
+    key === doc.source.key ? review.sourceKey : (review.entities.get(key)?.key ?? key);
+  return (
+    r.type !== drafted.type ||
+    endKey(review, r.from) !== asReviewed(drafted.from) ||
+    endKey(review, r.to) !== asReviewed(drafted.to) ||
+    valuesText(r.properties) !== valuesText(doc.relations[index]?.properties) ||
+    Object.keys(r.typed).length > 0
+  );
+}
+
 /** Whether the relation goes into the document: kept, and neither end rejected. */
 export function kept(review: Review, r: RelationReview): boolean {
   return r.accepted && !endRejected(review, r.from) && !endRejected(review, r.to);
