@@ -225,6 +225,8 @@ describe("mending and adding in the review", () => {
     expect(await row("canada|LEADS|operation-reassurance").getAttribute("class")).not.toContain(
       "broken",
     );
+    // The refusal was of the review before the edit: it goes with it.
+    expect(await page.locator("#ingest-result").textContent()).toBe("");
     // As drafted again: no longer marked as mended.
     expect(
       await row("canada|LEADS|operation-reassurance").locator(".head").textContent(),

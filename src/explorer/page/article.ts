@@ -137,7 +137,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
 
   /** What the rows share: the review, how to draw it again, and where problems go. */
   function context(r: Review): EntityContext {
-    return { review: r, render: renderReview, problem, light, track };
+    return { review: r, render: edited, problem, light, track };
+  }
+
+  /** The review after an edit: a refusal shown below was of the review before it, and goes. */
+  function edited(): void {
+    const out = reviewEl.querySelector("#ingest-result");
+    if (out?.querySelector(".form-error")) out.replaceChildren();
+    renderReview();
   }
 
   /** Draws the section for adding what the draft missed again, and nothing else. */
