@@ -10,6 +10,8 @@
  * - mend its values (a role, a date), a malformed one refused beside its field;
  * - add an entity the extractor missed, by selecting its name in the text (a key proposed in the
  *   house style), which joins the review with the article's MENTIONS of it;
+ * - see a problem only the server finds (a circle of containment, from checkDocument) put on
+ *   the row it concerns, and reject that row;
  * - add relations the text states, by selecting words (or clicking a sentence), their evidence
  *   the sentence, verbatim; one gets a figure, first typed wrong; one is added and given a date
  *   by keyboard alone.
@@ -320,6 +322,44 @@ describe("mending and adding in the review", () => {
     await poll(() => joins.locator("[id$='-additionalTroops-error']").textContent()).toBe("");
     await page.screenshot({ path: `${ARTIFACTS}/explorer-review-mend.png`, fullPage: true });
 
+    // 5b. What only the server can find comes back on the row too: the air station in
+    //     Keflavik and Keflavik part of the air station close a circle of containment, which
+    //     the dry run refuses (nothing written); the reader rejects the wrong one.
+    await page.locator("#article-view").getByText("Coast Guard", { exact: false }).first().click();
+    await page.getByRole("button", { name: "Add a relation" }).click();
+    await pick(page, "#add-relation-from", "Keflavik", "Keflavik");
+    await pick(page, "#add-relation-to", "Keflavik air", "Keflavik air station");
+    await poll(() => page.locator("#add-relation-type option").allTextContents()).toEqual([
+      "PART_OF",
+      "LOCATED_IN",
+    ]);
+    await page.getByRole("button", { name: "Add the relation" }).click();
+    const circle = row(`${P}keflavik|PART_OF|${P}keflavik-air-station`);
+    await poll(() => circle.count()).toBe(1);
+    await pick(
+      page,
+      `#relation-${await located.getAttribute("data-row")}-to`,
+      "Keflavik",
+      "Keflavik",
+    );
+    const inKeflavik = row(`${P}keflavik-air-station|LOCATED_IN|${P}keflavik`);
+    await poll(() => inKeflavik.count()).toBe(1);
+    await page.getByRole("button", { name: "Show what it would change" }).click();
+    await poll(() => page.locator("#ingest-result").textContent()).toContain(
+      "Nothing was written:",
+    );
+    expect(
+      (await page.locator("#ingest-result li").allTextContents()).some((l) =>
+        l.startsWith('Relation "Keflavik PART_OF Keflavik air station"'),
+      ),
+    ).toBe(true);
+    expect(await circle.getAttribute("class")).toContain("broken");
+    expect(await circle.locator(".row-problems").textContent()).not.toBe("");
+    await circle.getByRole("checkbox").uncheck();
+    await poll(() => circle.getAttribute("class")).toContain("rejected");
+    await page.getByRole("button", { name: "Show what it would change" }).click();
+    await poll(() => page.locator("#ingest-plan").count()).toBe(1);
+
     // 6. By keyboard alone: the minister welcomed the news in Riga, so he was there. The
     //    sentence chosen from the list, both ends typed and picked, the date in the editor.
     const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
@@ -380,8 +420,10 @@ describe("mending and adding in the review", () => {
       name: "Keflavik air station",
     });
     expect(cites(await relation(`${SOURCE}|MENTIONS|${P}keflavik-air-station`))).toHaveLength(1);
-    const inIceland = await relation(`${P}keflavik-air-station|LOCATED_IN|${P}iceland`);
-    expect(cites(inIceland).map((c) => c.excerpt)).toEqual([SENTENCES[2]]);
+    expect(await relation(`${P}keflavik-air-station|LOCATED_IN|${P}iceland`)).toBeNull();
+    const inKeflavikAfter = await relation(`${P}keflavik-air-station|LOCATED_IN|${P}keflavik`);
+    expect(cites(inKeflavikAfter).map((c) => c.excerpt)).toEqual([SENTENCES[2]]);
+    expect(await relation(`${P}keflavik|PART_OF|${P}keflavik-air-station`)).toBeNull();
     const contributes = await relation(`${P}iceland|CONTRIBUTES_TO|operation-reassurance`);
     expect(contributes?.properties).toMatchObject({ additionalTroops: 40 });
     expect(cites(contributes).map((c) => c.excerpt)).toEqual([SENTENCES[1]]);
