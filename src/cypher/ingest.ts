@@ -330,3 +330,21 @@ UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})-[r]->(b:Entity {key: row.to})
 WHERE type(r) = row.type
 RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null} AS props`;
+
+/**
+ * The sentences relations quote from `source` as evidence that `text` does not hold (how many, and
+ * the first few), for a stored article sent again with another text. It reads every relationship
+ * (evidence is kept on them, not indexed), as deleting a source does: it runs only when the text
+ * differs from the stored one.
+ */
+export function lostExcerptsStatement(source: string, text: string): Statement {
+  return { cypher: LOST_EXCERPTS, params: { source, text } };
+}
+
+const LOST_EXCERPTS = `
+MATCH ()-[r]->() WHERE $source IN coalesce(r.evidenceSources, [])
+UNWIND [i IN range(0, size(r.evidenceSources) - 1)
+        WHERE r.evidenceSources[i] = $source | r.evidenceExcerpts[i]] AS excerpt
+WITH DISTINCT excerpt WHERE NOT $text CONTAINS excerpt
+WITH collect(excerpt) AS lost
+RETURN size(lost) AS lost, lost[0..3] AS examples`;

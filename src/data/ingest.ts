@@ -10,6 +10,7 @@ import {
   createRelationsStatement,
   type EntityRow,
   lockedKindsOfKeysStatement,
+  lostExcerptsStatement,
   type RelationRow,
   storedEntitiesStatement,
   storedRelationsStatement,
@@ -47,6 +48,7 @@ import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js"
 import {
   checkDocument,
   externalKeys,
+  lostExcerptsProblems,
   onStoredText,
   ownSourceKey,
   parseDocument,
@@ -55,6 +57,7 @@ import {
   sortProblems,
   sourceKeyAlternatives,
   sourceUrlProblems,
+  textChanged,
   unsalvagePath,
 } from "../domain/validate.js";
 import type { Kind, RelationType } from "../domain/vocabulary.js";
@@ -230,26 +233,41 @@ export async function ingestInTx(
   return summary;
 }
 
-/** Keys per look-up: a list parameter this long is still one cheap index seek per key. */
 /**
- * sourceUrlProblems for a document whose source key may be another article's; when it is, the
- * key it could take instead is looked up (one more round trip, on this refusal only).
+ * What a document's source may not do to the stored one: be another article under its key
+ * (sourceUrlProblems), or, as the same article with another text, drop sentences the graph quotes
+ * from it (lostExcerptsProblems). The key it could take instead is looked up on a refusal only.
  */
 async function urlClash(tx: Tx, doc: Document, storedUrl: unknown, storedText: unknown) {
-  if (sourceUrlProblems(doc, storedUrl, undefined, storedText).length === 0) return [];
+  const text = doc.source.properties?.text;
+  if (sourceUrlProblems(doc, storedUrl, undefined, storedText).length === 0) {
+    if (!textChanged(storedText, text)) return [];
+    const [row] = await run(tx, lostExcerptsStatement(doc.source.key, String(text)));
+    const lost = Number(row?.lost ?? 0);
+    if (lost === 0) return [];
+    const examples = ((row?.examples ?? []) as unknown[]).map(String);
+    return lostExcerptsProblems(doc, lost, examples, await insteadKey(tx, doc));
+  }
+  return sourceUrlProblems(doc, storedUrl, await insteadKey(tx, doc), storedText);
+}
+
+/** The key a document's article may take instead of its source key (ownSourceKey). */
+async function insteadKey(tx: Tx, doc: Document) {
   const alternatives = sourceKeyAlternatives(doc.source.key);
   const stored = new Map<string, { kind: unknown; url: unknown; text: unknown }>();
   for (const r of await run(tx, storedEntitiesStatement(alternatives))) {
     const n = r.n as Record<string, Plain>;
     stored.set(String(n.key), { kind: n.kind, url: n.url, text: n.text });
   }
-  return sourceUrlProblems(
-    doc,
-    storedUrl,
-    ownSourceKey(alternatives, doc.source.properties?.url, stored, doc.source.properties?.text),
-    storedText,
+  return ownSourceKey(
+    alternatives,
+    doc.source.properties?.url,
+    stored,
+    doc.source.properties?.text,
   );
 }
+
+/** Keys per look-up: a list parameter this long is still one cheap index seek per key. */
 
 const KEYS_BATCH = 50_000;
 

@@ -318,8 +318,19 @@ function statementShape(properties: Record<string, unknown>, inferred: boolean):
 }
 
 const known = (v: unknown): v is string => typeof v === "string" && v !== "";
-/** A text as compared for identity: composed, each run of spaces one space, trimmed. */
-const textForIdentity = (t: string) => repairText(t).replace(/\s+/gu, " ").trim();
+/**
+ * Typographic quotes, apostrophes and dashes as their plain forms, one character for one (so a
+ * position in the folded text is the same position in the text). One article is sent with curly
+ * quotes by one CMS or copy and straight ones by another: compared as written, it was another
+ * article, refused under its own key and, under another, stored and counted twice.
+ */
+const foldTypography = (t: string) =>
+  t
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/gu, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/gu, '"')
+    .replace(/[\u2010-\u2015\u2212]/gu, "-");
+/** A text as compared for identity: composed, typography folded, each run of spaces one space, trimmed. */
+const textForIdentity = (t: string) => foldTypography(repairText(t)).replace(/\s+/gu, " ").trim();
 
 /** Query parameters that track a reader, not name an article (utm_source, fbclid, ...). */
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|at_\w+)$/i;
@@ -367,8 +378,8 @@ export function sameArticle(
 
 /**
  * A document of a stored article (the same words as the stored text, `sameArticle`) whose text
- * differs only in spacing (no-break spaces, Windows line ends, a doubled space) or in what
- * repairText undoes, read against the stored text: its text is the stored one, and each excerpt
+ * differs only in spacing (no-break spaces, Windows line ends, a doubled space), in its quotes and
+ * dashes (curly or straight) or in what repairText undoes, read against the stored text: its text is the stored one, and each excerpt
  * the stored text's own span of the same words. The document's text replaced the stored one, and
  * each sentence the article's relations quoted before was no longer verbatim in it, the same
  * sentence now held twice as evidence (once per spacing) (redteam18).
@@ -383,7 +394,7 @@ export function onStoredText(doc: Document, storedText: unknown): Document {
   const at: number[] = [];
   for (const m of storedText.matchAll(/\s+|\S+/gu)) {
     const blank = /^\s/u.test(m[0]);
-    const piece = blank ? " " : m[0];
+    const piece = blank ? " " : foldTypography(m[0]);
     for (let i = 0; i < piece.length; i++) at.push((m.index ?? 0) + (blank ? 0 : i));
     spaced += piece;
   }
@@ -391,7 +402,7 @@ export function onStoredText(doc: Document, storedText: unknown): Document {
   const align = (excerpt: string) => {
     const repaired = repairText(excerpt);
     if (storedText.includes(repaired)) return repaired;
-    const wanted = repaired.replace(/\s+/gu, " ").trim();
+    const wanted = foldTypography(repaired).replace(/\s+/gu, " ").trim();
     const found = wanted === "" ? -1 : spaced.indexOf(wanted);
     if (found < 0) return excerpt;
     const last = found + wanted.length - 1;
@@ -471,6 +482,49 @@ export function sourceUrlProblems(
     {
       path: ["source", "properties", "text"],
       message: `the source "${key}" is already another article, with another text ("${opening}…"${known(storedUrl) ? `, at ${storedUrl}` : ""}): ${remedy}; to replace that article's text, delete its source first (deleteEntity)`,
+    },
+  ];
+}
+
+/**
+ * Whether a document of a stored article (sameArticle by its URL) brings another text than the
+ * stored one: not the same words (spacing, typography and repairable damage aside).
+ */
+export function textChanged(storedText: unknown, givenText: unknown): boolean {
+  return (
+    known(storedText) &&
+    known(givenText) &&
+    textForIdentity(storedText) !== textForIdentity(givenText)
+  );
+}
+
+/**
+ * A stored article sent again with another text (a correction, an update, a longer version) may
+ * replace the stored text only if every sentence the graph quotes from it as evidence is still in
+ * the new one: written anyway, those relations' evidence was no longer verbatim in its source
+ * (drafts18). Refused at the text, with what to do: `lost` counts the quoted sentences the new text
+ * lacks, `examples` shows some; `instead` is a free key for the new version.
+ */
+export function lostExcerptsProblems(
+  doc: Pick<Document, "source">,
+  lost: number,
+  examples: readonly string[],
+  instead?: { key: string; stored: boolean },
+): DocumentProblem[] {
+  if (lost === 0) return [];
+  const key = doc.source.key;
+  const shown = examples
+    .slice(0, 2)
+    .map((e) => `"${e.length > 80 ? `${e.slice(0, 80)}…` : e}"`)
+    .join(", ");
+  const other =
+    instead && !instead.stored
+      ? `a key of its own (such as ${instead.key}, which is free)`
+      : "a key of its own";
+  return [
+    {
+      path: ["source", "properties", "text"],
+      message: `the source "${key}" already holds another text of this article, and ${lost === 1 ? "1 sentence" : `${lost} sentences`} the graph quotes from it as evidence ${lost === 1 ? "is" : "are"} not in this one (${shown}): send the stored text, or ingest this version under ${other} and retract "${key}" (retractSource) if it no longer stands`,
     },
   ];
 }

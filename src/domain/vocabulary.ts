@@ -178,8 +178,8 @@ const ALL_KINDS = KIND_NAMES;
 export const RELATION_TYPES = {
   LEADS: {
     description:
-      "Heads a nation, organisation or mission; a nation leads a mission as lead nation.",
-    from: ["Person", "Nation"],
+      "Heads a nation, organisation or mission; a nation leads a mission as lead nation; an organisation (a command, a headquarters, a unit) leads a mission or another organisation.",
+    from: ["Person", "Nation", "Organization"],
     to: ["Nation", "Organization", "Mission"],
     properties: { role: str("The office or role, e.g. Prime Minister, Secretary-General.") },
   },
@@ -213,14 +213,16 @@ export const RELATION_TYPES = {
     overTime: true,
   },
   DEPLOYED_TO: {
-    description: "A mission is deployed to a nation or place.",
-    from: ["Mission"],
+    description:
+      "A mission, or an organisation (a unit, an armed force), is deployed to a nation or place.",
+    from: ["Mission", "Organization"],
     to: ["Nation", "Place"],
     properties: {},
   },
   PART_OF: {
-    description: "A mission belongs to an organisation; a place lies within a place or nation.",
-    from: ["Mission", "Place"],
+    description:
+      "A mission belongs to an organisation; an organisation belongs to another (a unit to an armed force, a command to an alliance) or to a nation (its armed forces); a place lies within a place or nation.",
+    from: ["Mission", "Organization", "Place"],
     to: ["Organization", "Place", "Nation"],
     properties: {},
     containment: true,
@@ -286,8 +288,9 @@ export const RELATION_TYPES = {
     properties: { request: str("What was asked.") },
   },
   LOCATED_IN: {
-    description: "A place or event is located in a place or nation.",
-    from: ["Place", "Event"],
+    description:
+      "A place or event is located in a place or nation; so is an organisation's seat (its headquarters, a unit's base).",
+    from: ["Place", "Event", "Organization"],
     to: ["Place", "Nation"],
     properties: {},
     containment: true,

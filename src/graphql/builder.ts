@@ -79,7 +79,8 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     nodeQueryOptions: {
-      description: "Fetches any entity by its global id (as returned in `id`).",
+      description:
+        "Fetches any entity by its global id (as returned in `id`). An id of an entity the graph does not hold (deleted, or never there) gives null and a NOT_FOUND error; a string this API never gave out as an id is BAD_USER_INPUT.",
       resolve: (_root, args, _ctx, _info, resolveNode) => {
         refuseForeignIds([args.id], "id", true);
         return resolveNode(args.id);
@@ -87,7 +88,7 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description:
-        "Fetches several entities by global id, in the order given; unknown ids give null.",
+        "Fetches several entities by global id, in the order given (at most 100). An id of an entity the graph does not hold gives null in its place and a NOT_FOUND error whose path ends with that place; strings this API never gave out as ids make the whole field BAD_USER_INPUT, each one's place in `problems`.",
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         refuseForeignIds(args.ids, "ids");
         return resolveNodes(args.ids);

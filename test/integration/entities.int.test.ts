@@ -208,6 +208,22 @@ describe("clear errors with stable codes", () => {
     });
   });
 
+  it("answers an id of an entity the graph does not hold with null in its place, and says which", async () => {
+    const { data } = await gql(`{ entity(key: "canada") { id } }`);
+    // A well-formed id this API could give out, of a key nothing has (deleted, or never there).
+    const gone = Buffer.from("Nation:atlantis").toString("base64");
+    const r = await gql("query ($v: [ID!]!) { nodes(ids: $v) { ... on Nation { key } } }", {
+      v: [data.entity.id, gone, data.entity.id],
+    });
+    expect(r.data?.nodes).toEqual([{ key: "canada" }, null, { key: "canada" }]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors?.[0]).toMatchObject({ path: ["nodes", 1], extensions: { code: "NOT_FOUND" } });
+    const one = await gql("query ($v: ID!) { node(id: $v) { id } }", { v: gone });
+    expect(one.data?.node).toBeNull();
+    expect(one.errors?.[0]).toMatchObject({ path: ["node"], extensions: { code: "NOT_FOUND" } });
+    expect(one.errors?.[0]?.message).toContain("atlantis");
+  });
+
   it("refuses a page above the maximum instead of cutting it silently", async () => {
     const r = await gql(`{ nations(first: 1000) { edges { node { key } } } }`);
     expect(r.data?.nations).toBeNull();

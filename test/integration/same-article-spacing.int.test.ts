@@ -1,6 +1,6 @@
 /**
  * The same article sent again under its source key with other spacing (no-break spaces, a
- * doubled space, Windows line ends) is one article (sameArticle), and ingest keeps it one: the
+ * doubled space, Windows line ends) or straight quotes for curly ones is one article (sameArticle), and ingest keeps it one: the
  * stored text stays, and each sentence the article's relations quote stays verbatim in it, held
  * once. The document's text replaced the stored one, and the sentence quoted before was no longer
  * in it, the same sentence held twice as evidence (redteam18).
@@ -64,6 +64,7 @@ describe("the same article with other spacing", () => {
       "https://ex.test/a",
     ],
     ["Windows line ends", TEXT.replace("\n", "\r\n")],
+    ["straight quotes for curly ones", TEXT.replace("\u201c", '"').replace("\u201d", '"')],
   ];
   for (const [name, text, url] of variants)
     it(`${name}: nothing to change, and ingest keeps the text and its one quoted sentence`, async () => {

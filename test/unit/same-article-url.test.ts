@@ -59,6 +59,18 @@ describe("onStoredText: the same article with other spacing, read against the st
     expect(across.relations[0]?.evidence).toBe("Spaceland.\r\nSpaceland  is");
   });
 
+  it("takes curly quotes and dashes for straight ones as the same article, excerpts the stored text's", () => {
+    const curly = "\u201cWe stay,\u201d said Ann Spacing \u2013 Spaceland\u2019s leader.";
+    const straight = '"We stay," said Ann Spacing - Spaceland\'s leader.';
+    expect(sameArticle(undefined, undefined, curly, straight)).toBe(true);
+    expect(sameArticle(undefined, undefined, curly, '"We go," said Ann Spacing.')).toBe(false);
+    const out = onStoredText(doc(straight, "Spaceland's leader"), curly);
+    expect(out.source.properties.text).toBe(curly);
+    expect(out.relations[0]?.evidence).toBe("Spaceland\u2019s leader");
+    const back = onStoredText(doc(curly, "\u201cWe stay,\u201d said"), straight);
+    expect(back.relations[0]?.evidence).toBe('"We stay," said');
+  });
+
   it("leaves another text, and an excerpt the stored text does not hold, as sent", () => {
     const other = doc("Another text altogether.", "Another text");
     expect(onStoredText(other, stored)).toBe(other);

@@ -14,6 +14,12 @@ defineKind("Nation", (t) => ({
     direction: "IN",
     otherKind: "Person",
   }),
+  organizations: relationField(t, {
+    description: "Organisations that belong to this nation: its armed forces and their branches.",
+    types: ["PART_OF"],
+    direction: "IN",
+    otherKind: "Organization",
+  }),
   alliances: relationField(t, {
     description: "Organisations this nation is a member of.",
     types: ["MEMBER_OF"],

@@ -26,6 +26,34 @@ defineKind("Organization", (t) => ({
     direction: "IN",
     otherKind: "Mission",
   }),
+  partOf: relationField(t, {
+    description:
+      "What this organisation belongs to: an alliance for a command, an armed force for a unit, a nation for its armed forces.",
+    types: ["PART_OF"],
+    direction: "OUT",
+  }),
+  parts: relationField(t, {
+    description:
+      "Organisations that belong to this one: an armed force's units, an alliance's commands.",
+    types: ["PART_OF"],
+    direction: "IN",
+    otherKind: "Organization",
+  }),
+  leads: relationField(t, {
+    description: "Missions and organisations this one leads (a command its battlegroups).",
+    types: ["LEADS"],
+    direction: "OUT",
+  }),
+  deployedTo: relationField(t, {
+    description: "Nations and places this organisation (a unit, an armed force) is deployed to.",
+    types: ["DEPLOYED_TO"],
+    direction: "OUT",
+  }),
+  locatedIn: relationField(t, {
+    description: "Where its seat is: its headquarters' or a unit's base's place or nation.",
+    types: ["LOCATED_IN"],
+    direction: "OUT",
+  }),
   contributions: relationField(t, {
     description: "Missions this organisation contributes to; the edge has troops.",
     types: ["CONTRIBUTES_TO"],
