@@ -37,10 +37,11 @@ const UNNAMED_EXERCISE =
 
 /**
  * An exercise named after its head noun: "an exercise called Iron Wolf", "the drills, dubbed
- * Hedgehog", and set off by commas before a verb: "The exercise, Iron Wolf, is led by ...".
+ * Hedgehog", "Lithuania's largest annual drills, dubbed Iron Spear" (a nation's own), and set off
+ * by commas before a verb: "The exercise, Iron Wolf, is led by ...".
  */
 const NAMED_AFTER =
-  /\b([Tt]he|[Aa]n?)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major)\s+){0,2}(?:exercise|drills?|war ?games)(?:\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“]?((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
+  /\b([Tt]he|[Aa]n?|\p{Lu}\p{L}{1,30}['’]s)\s+(?:(?:[\p{L}\d]+-(?:day|week|month)(?:-long)?|military|joint|multinational|NATO|annual|large-scale|major|largest|biggest|main|air|naval|field|international|tactical)\s+){0,3}(?:exercise|drills?|war ?games)(?:,?\s+(?:called|named|dubbed|code-named|codenamed)\s+|,\s+)["“]?((?:\p{Lu}[\p{L}-]*|\d{4})(?:\s+(?:\p{Lu}[\p{L}-]*|\d{4})){0,3})["”]?(,\s+(?:is|was|will|which|has|had|involves|involving|includes|including|began|begins|runs|ran|takes|took|brings|brought|led|is being)\b)?/gu;
 
 /** "a visit by the Standing NATO Maritime Group 1", "an official visit by President X". */
 const VISIT_BY =

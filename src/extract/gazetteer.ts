@@ -166,6 +166,7 @@ const ORGS: KnownEntity[] = [
   org("norad", "NORAD", ["North American Aerospace Defense Command"], "ALLIANCE"),
   org("aukus", "AUKUS", [], "ALLIANCE"),
   org("five-eyes", "Five Eyes", [], "ALLIANCE"),
+  org("visegrad-group", "Visegrad Group", ["Visegrád Group", "Visegrad Four", "V4"], "ALLIANCE"),
   org("the-canadian-press", "The Canadian Press", ["Canadian Press"], "MEDIA"),
   org("the-associated-press", "The Associated Press", ["Associated Press", "AP"], "MEDIA"),
   org("reuters", "Reuters", [], "MEDIA"),

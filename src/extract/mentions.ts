@@ -379,6 +379,11 @@ const AIR_POLICING_RE = new RegExp(
   `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir [Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:[Mm]ission|operation)s?\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
   "gu",
 );
+/** "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania". */
+const GUARDS_AIRSPACE_RE = new RegExp(
+  `(?<![\\p{L}])((?:allied|NATO|[Aa]lliance|NATO(?:’s|'s))\\s+(?:[\\p{L}-]+\\s+)?mission\\s+(?:safeguarding|protecting|guarding|policing|patrolling|securing)\\s+the\\s+(?:airspace|skies))\\s+(?:of|over)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
+  "gu",
+);
 /** Words that describe no mission by themselves: "NATO's new mission". */
 const DESCRIPTION_STOP = new Set(
   "new current own latest first second third largest biggest main only next last whole entire military".split(
@@ -408,6 +413,13 @@ const EU_MISSION_DESCRIBED_RE = new RegExp(
   `(?<![\\p{L}])(?:EU|European Union)(?:’s|'s)?\\s+((?:military\\s+)?(?:training|advisory|assistance|capacity[- ]building|monitoring|border assistance|naval)\\s+mission)\\s+in\\s+(${ALT(NATION_FORMS)})(?![\\p{L}])`,
   "gu",
 );
+/**
+ * "the rotational (military) presence of Visegrad Group soldiers in the Baltic region": who (a
+ * capitalised name, maybe with "troops" or "soldiers" after it) and where (a capitalised place,
+ * maybe "region" or "states" after it).
+ */
+const ROTATIONAL_PRESENCE_RE =
+  /(?<![\p{L}])(rotational\s+(?:military\s+)?presence)\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}?\p{Lu}[\p{L}-]*)\s+(?:(?:troops|soldiers|forces|units)\s+)?in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:region|states|States|\p{Lu}[\p{L}-]*))?)/gu;
 const BATTLEGROUP_RE = new RegExp(
   `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
@@ -817,6 +829,25 @@ export function findMentions(
       involves: hosts,
     });
   }
+  // "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania": NATO's air
+  // policing of those nations told by what it does (the nations stay their own mentions)
+  for (const m of text.matchAll(GUARDS_AIRSPACE_RE)) {
+    const hosts = [...(m[2] ?? "").matchAll(GAZ_RE)]
+      .map((g) => gazAt(g[0])?.entity)
+      .filter((e): e is KnownEntity => e?.kind === "Nation");
+    const known = describedMission("air policing", hosts);
+    if (!known) continue;
+    const written = m[1] ?? "";
+    const start = m.index + m[0].indexOf(written);
+    claim({
+      start,
+      end: start + written.length,
+      text: written,
+      kind: "Mission",
+      ...known,
+      involves: hosts,
+    });
+  }
   // "the Slovenian air policing mission", "air policing of Slovenian airspace": NATO's air
   // policing of that nation, named as mission-names.ts names it ("the Baltic ..." is read below)
   for (const m of text.matchAll(NATION_AIR_POLICING_RE)) {
@@ -969,6 +1000,25 @@ export function findMentions(
       start: m.index,
       end: m.index + name.length,
       text: name,
+      kind: "Mission",
+      name,
+      key: slug(name),
+    });
+  }
+  // "the rotational military presence of the Visegrad Group in the Baltic region": a mission told
+  // by whose presence it is and where; the mention is the words "rotational presence" (the owner
+  // and the place stay their own mentions, for the rules that relate them to it)
+  for (const m of text.matchAll(ROTATIONAL_PRESENCE_RE)) {
+    const words = m[1] ?? "";
+    const who = (m[2] ?? "").trim();
+    const where = (m[3] ?? "").trim();
+    const the = /\sin\s+the\s+\S+(?:\s+\S+)?$/.test(m[0]) ? "the " : "";
+    const name = `${who} rotational presence in ${the}${where}`;
+    const start = (m.index ?? 0) + m[0].indexOf(words);
+    claim({
+      start,
+      end: start + words.length,
+      text: words,
       kind: "Mission",
       name,
       key: slug(name),

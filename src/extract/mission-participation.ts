@@ -1,16 +1,18 @@
 /**
  * A nation or a force that takes part in a mission the text names: "Norway last took part in the
  * Icelandic air policing mission in 2023", "Spain has taken part in the Baltic Air Policing mission
- * since 2006", "Canada participates in Operation Reassurance", "Sweden joined the battle group".
+ * since 2006", "Canada participates in Operation Reassurance", "Sweden joined the battle group",
+ * "A French Air Force unit fulfilled Baltic Air Policing duties" (a verb of doing the mission's
+ * duties, sorties or patrols; the force's unit or detachment between).
  * The subject is the nation or force just before the verb (adverbs and auxiliaries between); the
  * mission is named within a few words after it. A year told with "since" is when the part began.
  */
 import { type Context, placedIn } from "./context.js";
 
 const BEFORE_VERB =
-  /^\s+(?:(?:has|have|had|also|last|already|long|previously|regularly|again|will|would|is|are|was|were|currently|now|first|since\s+\d{4})\s+)*$/i;
+  /^\s+(?:(?:has|have|had|also|last|already|long|previously|regularly|again|will|would|is|are|was|were|currently|now|first|likewise|since\s+\d{4}|unit|units|detachment|contingent|squadron|company|battalion)\s+)*$/i;
 const VERB =
-  /^(?:take|takes|took|taken|taking)\s+part\s+in|^participat\w*\s+in|^contribut\w*\s+to|^join(?:s|ed|ing)?(?=\s)/i;
+  /^(?:take|takes|took|taken|taking)\s+part\s+in|^participat\w*\s+in|^contribut\w*\s+to|^join(?:s|ed|ing)?(?=\s)|^(?:fulfil(?:l|ls|led|ling|s)?|perform(?:s|ed|ing)?|carr(?:y|ies|ied|ying)\s+out|conduct(?:s|ed|ing)?|fl(?:y|ies|ew|own|ying))(?=\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+\s+(?:duties|sorties|tasks|missions|rotations?|patrols)\b)/iu;
 /** Between the verb and the mission: an article and a few words of its name or description. */
 const TO_MISSION =
   /^\s+(?:the\s+)?(?:(?!(?:on|about|over|for|with|of|to|talks|discussions|debates?|negotiations|meetings?|review|decisions?|planning)\b)[\p{L}’'-]+\s+){0,3}?$/u;

@@ -35,6 +35,7 @@ import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { eventBefore, speechHost } from "./quote-occasions.js";
 import { qualifiesAnother, reportingSubject } from "./quote-topics.js";
+import { rotations } from "./rotations.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
 import { shareOwner, statesShare } from "./spending-shares.js";
@@ -151,6 +152,7 @@ export function findRelations(ctx: Context): void {
     ["handovers", handovers(ctx, onlyMission, invaders)],
     ["missionBases", missionBases(ctx, onlyMission)],
     ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
+    ["rotations", rotations(ctx, onlyMission, invaders)],
   ];
   for (const s of ctx.sentences) {
     const here = placedIn(s, ctx.placed);
@@ -3538,6 +3540,13 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
 }
 
 /** "NATO allies such as Latvia", "Finland joined NATO", "Poland, a NATO member,". */
+/**
+ * An alliance told by who formed it: "The Visegrad Group is an alliance formed by the Czech
+ * Republic, Poland, Slovakia and Hungary", "the bloc comprises Estonia, Latvia and Lithuania".
+ */
+const FORMED_BY =
+  /^\s+(?:(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}(?:alliance|group(?:ing)?|bloc|organi[sz]ation|union|partnership|format)\s+(?:formed|founded|created|made\s+up|composed|established)\s+(?:by|of)|comprises|comprising|consists\s+of|(?:is|was)\s+made\s+up\s+of)\s+(?:the\s+)?(?:[\p{L}.’' ]+(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?))*$/u;
+
 function membership(ctx: Context, s: Sentence, here: Placed[]): void {
   const alliances = here.filter(
     (p) =>
@@ -3558,7 +3567,7 @@ function membership(ctx: Context, s: Sentence, here: Placed[]): void {
           )
         : /^\s+(?:member|members|ally|allies|member states|countries|nations)(?:,)?\s+(?:including\s+|such as\s+|like\s+)?(?:[\p{L}.’' ]+(?:,\s+|\s+and\s+))*$/u.test(
             between,
-          );
+          ) || FORMED_BY.test(between);
       if (ok)
         ctx.propose({
           type: "MEMBER_OF",
