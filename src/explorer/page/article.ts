@@ -5,48 +5,22 @@
  * ingestDocument. Both calls need a write token, which the page holds in memory for this visit
  * only: never in the URL, storage or a cookie.
  */
+import { type AddState, addSection, pickedInto } from "./add.js";
 import {
   ApiError,
   type ArticleMeta,
   checkDocument,
-  type Draft,
-  type DraftDocument,
-  type DraftEntity,
-  type DraftRelation,
-  type EntityRef,
   entityByKey,
   extractDocument,
   ingestDocument,
   type Outcomes,
 } from "./api.js";
-import { combobox } from "./combobox.js";
+import { selectionIn, sentenceAt, sentencesOf, textView } from "./article-text.js";
 import { append, byId, h } from "./dom.js";
-import { swatch } from "./kinds.js";
-
-const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-interface EntityReview {
-  entity: DraftEntity;
-  accepted: boolean;
-  /** The key it is written under: the proposed one, as edited, or the linked entity's. */
-  key: string;
-  linked: EntityRef | null;
-  /** Why the key last typed was not taken, shown beside the key until the next edit. */
-  keyProblem?: string;
-}
-
-interface RelationReview {
-  relation: DraftRelation;
-  accepted: boolean;
-}
-
-interface Review {
-  draft: Draft;
-  text: string;
-  sourceKey: string;
-  entities: Map<string, EntityReview>;
-  relations: RelationReview[];
-}
+import { type EntityContext, entityRow, uncheckedKey } from "./entity-row.js";
+import { hasProblems, relationProblems } from "./relation-check.js";
+import { relationRow } from "./relation-row.js";
+import { KEY, newReview, type Review, type Reviewed, reviewed, sentenceOf } from "./review.js";
 
 export interface ArticleActions {
   /** Shows the ingested article in the graph: these entities, with `select` selected. */
@@ -54,87 +28,11 @@ export interface ArticleActions {
   close(): void;
 }
 
-/** The document as reviewed: rejected parts left out, keys as edited or linked. */
-export function reviewedDocument(review: Review): DraftDocument {
-  return reviewed(review).document;
-}
-
-/**
- * The reviewed document, with where each of its entities and relations comes from in the draft
- * (the draft entity's key, the draft relation's index): ingest's problems name a place in the
- * document sent ("relations.3.to"), which is not the row the reader sees once rows were rejected.
- */
-function reviewed(review: Review): {
-  document: DraftDocument;
-  entityOf: string[];
-  relationOf: number[];
-} {
-  const doc = review.draft.document;
-  const rename = new Map<string, string>();
-  const dropped = new Set<string>();
-  for (const [key, r] of review.entities) {
-    if (!r.accepted) dropped.add(key);
-    else if (r.key !== key) rename.set(key, r.key);
-  }
-  const keyOf = (key: string) => rename.get(key) ?? key;
-  const keep = new Set(
-    review.relations
-      .filter((r) => r.accepted && !dropped.has(r.relation.from) && !dropped.has(r.relation.to))
-      .map((r) => r.relation.index),
-  );
-  const entities = doc.entities
-    .filter((e) => !dropped.has(e.key))
-    // An entity of the graph (found by the extractor or linked by the reader) stands as it
-    // is: the draft's entry would add names and fields nobody reviewed, so it goes, and the
-    // relations simply use its key.
-    .filter((e) => {
-      const r = review.entities.get(e.key);
-      return !r?.linked && r?.entity.status !== "LINKED";
-    });
-  const relations = doc.relations
-    .map((r, index) => ({ r, index }))
-    .filter(({ index }) => keep.has(index));
-  return {
-    document: {
-      ...doc,
-      source: { ...doc.source, key: review.sourceKey },
-      entities: entities.map((e) => ({ ...e, key: keyOf(e.key) })),
-      relations: relations.map(({ r }) => {
-        const from = r.from === doc.source.key ? review.sourceKey : keyOf(r.from);
-        const to = r.to === doc.source.key ? review.sourceKey : keyOf(r.to);
-        return { ...r, from, to };
-      }),
-    },
-    entityOf: entities.map((e) => e.key),
-    relationOf: relations.map(({ index }) => index),
-  };
-}
-
-/** The text cut where any mention or relation starts or ends, each piece with what covers it. */
-function segments(review: Review) {
-  const cuts = new Set([0, review.text.length]);
-  for (const { entity } of review.entities.values())
-    for (const m of entity.mentions) cuts.add(m.start).add(m.end);
-  for (const { relation } of review.relations) cuts.add(relation.span.start).add(relation.span.end);
-  const points = [...cuts].filter((n) => n >= 0 && n <= review.text.length).sort((a, b) => a - b);
-  const out: { start: number; end: number; entities: string[]; relations: number[] }[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i] as number;
-    const end = points[i + 1] as number;
-    const entities = [...review.entities.values()]
-      .filter((r) => r.entity.mentions.some((m) => m.start <= start && m.end >= end))
-      .map((r) => r.entity.key);
-    const relations = review.relations
-      .filter((r) => r.relation.span.start <= start && r.relation.span.end >= end)
-      .map((r) => r.relation.index);
-    out.push({ start, end, entities, relations });
-  }
-  return out;
-}
-
 export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let token = "";
   let review: Review | null = null;
+  /** The words picked in the text and the form open to add what the draft missed. */
+  let adds: AddState = { picked: { span: null, sentence: null }, adding: null, sentences: [] };
   /** Look-ups of keys typed, still on their way: an ingest waits for them. */
   const checks = new Set<Promise<void>>();
 
@@ -207,17 +105,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     extractDocument(text, meta, token)
       .then(
         (draft) => {
-          review = {
-            draft,
-            text: draft.document.source.properties.text,
-            sourceKey: draft.document.source.key,
-            entities: new Map(
-              draft.entities.map((entity) => [
-                entity.key,
-                { entity, accepted: true, key: entity.key, linked: null },
-              ]),
+          review = newReview(draft);
+          adds = {
+            picked: { span: null, sentence: null },
+            adding: null,
+            sentences: sentencesOf(
+              review.text,
+              review.relations.map((r) => r.span),
             ),
-            relations: draft.relations.map((relation) => ({ relation, accepted: true })),
           };
           renderReview();
         },
@@ -232,22 +127,6 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       });
   });
 
-  function nameOf(key: string): string {
-    const r = review?.entities.get(key);
-    if (r?.linked) return r.linked.name;
-    if (r) return r.entity.name;
-    return key === review?.draft.document.source.key ? "this article" : key;
-  }
-
-  function keyOf(key: string): string {
-    if (key === review?.draft.document.source.key) return review.sourceKey;
-    return review?.entities.get(key)?.key ?? key;
-  }
-
-  function sentence(r: DraftRelation): string {
-    return `${nameOf(r.from)} ${r.type} ${nameOf(r.to)}`;
-  }
-
   /** Lights up, in the text, what a row of the review stands for. */
   function light(attr: "entity" | "relation", id: string, on: boolean): void {
     for (const el of reviewEl.querySelectorAll<HTMLElement>(`.text [data-${attr}s]`)) {
@@ -256,211 +135,43 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     }
   }
 
-  function textView(r: Review): HTMLElement {
-    const accepted = new Set(
-      r.relations.filter((x) => x.accepted).map((x) => String(x.relation.index)),
-    );
-    return h(
-      "div",
-      { class: "text", "aria-label": "The article, with what the draft found" },
-      segments(r).map((s) => {
-        const piece = r.text.slice(s.start, s.end);
-        if (s.entities.length === 0 && s.relations.length === 0) return piece;
-        const ent = s.entities.map((k) => r.entities.get(k)).filter((x) => x !== undefined);
-        const classes = [
-          ent.length > 0 ? (ent.some((e) => e.accepted) ? "ent" : "ent rejected") : "",
-          s.relations.length > 0
-            ? s.relations.some((i) => accepted.has(String(i)))
-              ? "rel"
-              : "rel rejected"
-            : "",
-        ].join(" ");
-        return h(
-          ent.length > 0 ? "mark" : "span",
-          {
-            class: classes.trim(),
-            "data-entities": s.entities.join(" ") || null,
-            "data-relations": s.relations.join(" ") || null,
-            title:
-              ent.length > 0
-                ? ent.map((e) => `${e.entity.name} (${e.entity.kind})`).join(", ")
-                : null,
-          },
-          piece,
-        );
-      }),
-    );
+  /** What the rows share: the review, how to draw it again, and where problems go. */
+  function context(r: Review): EntityContext {
+    return { review: r, render: edited, problem, light, track };
   }
 
-  function entityRow(r: EntityReview): HTMLElement {
-    const id = `entity-${r.entity.key}`;
-    const keep = h("input", {
-      type: "checkbox",
-      id: `${id}-keep`,
-      checked: r.accepted,
-      "aria-label": `Accept ${r.entity.name}`,
-    });
-    keep.addEventListener("change", () => {
-      r.accepted = keep.checked;
-      renderReview();
-    });
-    const keyInput = h("input", {
-      id: `${id}-key`,
-      value: r.key,
-      "aria-label": `Key of ${r.entity.name}`,
-      spellcheck: "false",
-      disabled: r.linked !== null || r.entity.status === "LINKED",
-    });
-    const keyError = h("span", { class: "form-error", role: "alert" }, r.keyProblem ?? "");
-    keyInput.addEventListener("change", () => {
-      const next = keyInput.value.trim();
-      if (!KEY.test(next)) {
-        keyError.textContent = "A key is lowercase words joined by hyphens, e.g. anita-anand.";
-        return;
-      }
-      const before = r.key;
-      const refuse = (why: string) => {
-        r.key = before;
-        r.keyProblem = why;
-        renderReview();
-      };
-      r.keyProblem = undefined;
-      r.key = next;
-      renderReview();
-      if (next === r.entity.key) return;
-      // A new row of this draft under that key; a row of the graph's entity is checked below.
-      const namesake = [...(review?.entities.values() ?? [])].find(
-        (o) => o !== r && o.key === next && !o.linked && o.entity.status !== "LINKED",
-      );
-      if (namesake)
-        return refuse(
-          `${next} is already the key of ${namesake.entity.name} in this draft: give this one a key of its own.`,
-        );
-      // A key the graph already has names that entity: written under it, this draft's name,
-      // aliases and fields would become its newest claims (a new nation keyed "canada" renamed
-      // Canada, ISO code and all). Of the same kind it is a link, as if picked below; of
-      // another kind it cannot be this one. The key is taken at once (most keys are free) and
-      // put back if the graph has it; an ingest waits for the answer.
-      const check = entityByKey(next).then(
-        (found) => {
-          if (r.key !== next || found === null) return;
-          if (found.kind !== r.entity.kind)
-            return refuse(
-              `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`,
-            );
-          r.linked = found;
-          renderReview();
-        },
-        (error: unknown) => {
-          if (r.key !== next) return;
-          refuse(uncheckedKey(error));
-        },
-      );
-      track(check);
-    });
-    const linkInput = h("input", {
-      id: `${id}-link`,
-      type: "search",
-      placeholder: "Link to an entity of the graph…",
-      "aria-label": `Link ${r.entity.name} to an entity of the graph`,
-    });
-    const linkList = h("ul", { id: `${id}-link-results`, hidden: true });
-    const status = r.linked
-      ? `linked to ${r.linked.name} (${r.linked.key})`
-      : r.entity.status === "LINKED"
-        ? "in the graph"
-        : "new";
-    const row = h(
-      "li",
-      { class: r.accepted ? "entity-row" : "entity-row rejected", "data-key": r.entity.key },
-      h(
-        "div",
-        { class: "head" },
-        h(
-          "label",
-          { for: `${id}-keep` },
-          keep,
-          swatch(r.entity.kind),
-          h("strong", {}, r.entity.name),
-        ),
-        h("span", { class: "muted" }, ` ${r.entity.kind} · ${status}`),
-      ),
-      h(
-        "div",
-        { class: "edit" },
-        keyInput,
-        keyError,
-        h("div", { class: "field" }, linkInput, linkList),
-      ),
-    );
-    combobox(
-      linkInput,
-      linkList,
-      (entity) => {
-        r.linked = entity;
-        r.key = entity.key;
-        r.keyProblem = undefined;
-        renderReview();
-      },
-      (error) => problem(error instanceof ApiError ? error.message : "The search failed."),
-    );
-    row.addEventListener("mouseenter", () => light("entity", r.entity.key, true));
-    row.addEventListener("mouseleave", () => light("entity", r.entity.key, false));
-    row.addEventListener("focusin", () => light("entity", r.entity.key, true));
-    row.addEventListener("focusout", () => light("entity", r.entity.key, false));
-    return row;
+  /** The review after an edit: a refusal shown below was of the review before it, and goes. */
+  function edited(): void {
+    const out = reviewEl.querySelector("#ingest-result");
+    if (out?.querySelector(".form-error")) out.replaceChildren();
+    renderReview();
   }
 
-  function relationRow(r: RelationReview, entitiesOk: boolean): HTMLElement {
-    const rel = r.relation;
-    const keep = h("input", {
-      type: "checkbox",
-      id: `relation-${rel.index}-keep`,
-      checked: r.accepted && entitiesOk,
-      disabled: !entitiesOk,
-      "aria-label": `Accept ${sentence(rel)}`,
-    });
-    keep.addEventListener("change", () => {
-      r.accepted = keep.checked;
-      renderReview();
-    });
-    const row = h(
-      "li",
-      {
-        class: r.accepted && entitiesOk ? "relation-row" : "relation-row rejected",
-        // The relation as it would be written: from|TYPE|to, with the keys as reviewed.
-        "data-id": `${keyOf(rel.from)}|${rel.type}|${keyOf(rel.to)}`,
-      },
-      h(
-        "label",
-        { for: keep.id },
-        keep,
-        h("span", { class: "sentence" }, sentence(rel)),
-        h(
-          "span",
-          { class: "muted" },
-          ` · ${Math.round(rel.confidence * 100)} %`,
-          rel.inferred ? " · inferred" : "",
-          entitiesOk ? "" : " · an end was rejected",
-        ),
-      ),
-      h("blockquote", {}, rel.excerpt),
-    );
-    const id = String(rel.index);
-    row.addEventListener("mouseenter", () => light("relation", id, true));
-    row.addEventListener("mouseleave", () => light("relation", id, false));
-    row.addEventListener("focusin", () => light("relation", id, true));
-    row.addEventListener("focusout", () => light("relation", id, false));
-    return row;
+  /** Draws the section for adding what the draft missed again, and nothing else. */
+  function refreshAdd(): void {
+    const r = review;
+    const section = document.getElementById("add");
+    if (!r || !section) return;
+    const focused = document.activeElement?.id;
+    section.replaceWith(addSection(context(r), adds, refreshAdd));
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  /** Words selected in the text, or a click in a sentence: what an addition starts from. */
+  function picked(r: Review, view: HTMLElement): void {
+    const span = selectionIn(view);
+    if (!span) return;
+    adds.picked = { span, sentence: sentenceAt(adds.sentences, span.start) };
+    pickedInto(r, adds);
+    refreshAdd();
   }
 
   function renderReview(): void {
     const r = review;
     if (!r) return;
     const focused = document.activeElement?.id;
-    const okEnds = (rel: DraftRelation) =>
-      r.entities.get(rel.from)?.accepted !== false && r.entities.get(rel.to)?.accepted !== false;
-    const doc = reviewedDocument(r);
+    const ctx = context(r);
+    const doc = reviewed(r).document;
     const sourceKey = h("input", {
       id: "article-source-key",
       value: r.sourceKey,
@@ -508,6 +219,10 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       "Show what it would change",
     );
     preview.addEventListener("click", () => void check(r, preview));
+    const view = textView(r);
+    view.addEventListener("mouseup", () => picked(r, view));
+    view.addEventListener("keyup", () => picked(r, view));
+    const result = reviewEl.querySelector("#ingest-result");
     reviewEl.replaceChildren();
     append(reviewEl, [
       h("h3", {}, "Draft"),
@@ -524,7 +239,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         h("label", { for: "article-source-key" }, "Source key "),
         sourceKey,
       ),
-      textView(r),
+      view,
+      addSection(ctx, adds, refreshAdd),
       h(
         "div",
         { class: "columns" },
@@ -532,7 +248,11 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           "section",
           { "aria-labelledby": "draft-entities" },
           h("h3", { id: "draft-entities" }, `Entities (${r.entities.size})`),
-          h("ul", { class: "rows" }, [...r.entities.values()].map(entityRow)),
+          h(
+            "ul",
+            { class: "rows" },
+            [...r.entities.entries()].map(([key, e]) => entityRow(ctx, key, e)),
+          ),
         ),
         h(
           "section",
@@ -541,12 +261,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           h(
             "ul",
             { class: "rows" },
-            r.relations.map((x) => relationRow(x, okEnds(x.relation))),
+            r.relations.map((x) => relationRow(ctx, x)),
           ),
         ),
       ),
       h("div", { class: "actions" }, preview, ingest),
-      h("div", { id: "ingest-result", role: "status" }),
+      // The same element across redraws: an answer on its way is shown in it.
+      result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
     if (focused) document.getElementById(focused)?.focus();
   }
@@ -556,13 +277,12 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * the document is the row "Jonas Petraitis SERVES_IN Lithuania" (its index counts only the
    * rows kept, so it is no row number the reader can count to).
    */
-  function where(sent: ReturnType<typeof reviewed>, path: string[]): string {
+  function where(sent: Reviewed, path: string[]): string {
     const [part, at, ...rest] = path;
     const field = rest.length > 0 ? ` (${rest.join(".")})` : "";
-    const draft = review?.draft;
-    if (part === "relations" && at !== undefined) {
-      const rel = draft?.relations.find((x) => x.index === sent.relationOf[Number(at)]);
-      if (rel) return `Relation "${sentence(rel)}"${field}`;
+    if (part === "relations" && at !== undefined && review) {
+      const rel = sent.relationOf[Number(at)];
+      if (rel) return `Relation "${sentenceOf(review, rel)}"${field}`;
     }
     if (part === "entities" && at !== undefined) {
       const key = sent.entityOf[Number(at)];
@@ -574,11 +294,21 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     return path.join(".");
   }
 
-  /** Problems of the sent document, each named by its row in the review. */
-  function refusal(
-    sent: ReturnType<typeof reviewed>,
-    problems: { path: string[]; message: string }[],
-  ) {
+  /**
+   * Problems of the sent document, each named by its row in the review, and put on that row
+   * as well (until it is edited), so the reader mends it where it is.
+   */
+  function refusal(sent: Reviewed, problems: { path: string[]; message: string }[], server = true) {
+    // The page's own findings are on their rows already, and stay there while they hold.
+    if (server) {
+      for (const rel of sent.relationOf) rel.refused = [];
+      for (const p of problems) {
+        const [part, at, ...rest] = p.path;
+        const rel = part === "relations" ? sent.relationOf[Number(at)] : undefined;
+        rel?.refused.push(rest.length > 0 ? `${rest.join(".")}: ${p.message}` : p.message);
+      }
+      renderReview();
+    }
     return [
       h("p", { class: "form-error" }, "Nothing was written:"),
       h(
@@ -590,29 +320,60 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   }
 
   /**
-   * Sends the reviewed document (once the key look-ups on their way are in) with `button`
-   * disabled meanwhile, and shows in #ingest-result what `work` makes of the answer, the
-   * refusal's problems by row, or why it could not be sent.
+   * What ingest would refuse in the kept relations as edited, found without asking the server:
+   * a document with any of them is not sent.
    */
+  function ownProblems(sent: Reviewed): { path: string[]; message: string }[] {
+    const r = review;
+    if (!r) return [];
+    return sent.relationOf.flatMap((rel, i) => {
+      const p = relationProblems(r, rel);
+      if (!hasProblems(p)) return [];
+      return [
+        ...Object.entries(p.fields).map(([field, message]) => ({
+          path: [
+            "relations",
+            String(i),
+            ...(["from", "type", "to"].includes(field) ? [field] : ["properties", field]),
+          ],
+          message,
+        })),
+        ...p.row.map((message) => ({ path: ["relations", String(i)], message })),
+      ];
+    });
+  }
+
   /** A key look-up on its way: an ingest or a check waits for it (see submit). */
   function track(check: Promise<void>): void {
     checks.add(check);
     void check.finally(() => checks.delete(check));
   }
 
+  /**
+   * Sends the reviewed document (once the key look-ups on their way are in, and only when no
+   * kept relation has a problem ingest would refuse) with `button` disabled meanwhile, and shows
+   * in #ingest-result what `work` makes of the answer, the refusal's problems by row, or why it
+   * could not be sent.
+   */
   async function submit(
     r: Review,
     button: HTMLButtonElement,
     busy: string,
     failed: string,
-    work: (sent: ReturnType<typeof reviewed>, out: HTMLElement) => Promise<void>,
+    work: (sent: Reviewed, out: HTMLElement) => Promise<void>,
   ): Promise<void> {
     const out = byId("ingest-result");
     button.disabled = true;
     out.replaceChildren(h("p", { class: "muted" }, busy));
     try {
       await Promise.all([...checks]);
-      await work(reviewed(r), out);
+      const sent = reviewed(r);
+      const own = ownProblems(sent);
+      if (own.length > 0) {
+        out.replaceChildren(...refusal(sent, own, false));
+        return;
+      }
+      await work(sent, out);
     } catch (error) {
       out.replaceChildren(
         h("p", { class: "form-error" }, error instanceof ApiError ? error.message : failed),
@@ -667,13 +428,6 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       },
     );
   }
-}
-
-/** Why a typed key is put back when the graph could not be asked about it. */
-function uncheckedKey(error: unknown): string {
-  return error instanceof ApiError
-    ? `The key could not be checked (${error.message}): type it again.`
-    : "The key could not be checked: type it again.";
 }
 
 function field(id: string, label: string, attrs: Record<string, string> = {}) {

@@ -26,11 +26,16 @@ function exactFirst(hits: SearchHit[], typed: string): SearchHit[] {
   return [...exact, ...hits.filter((hit) => !exact.includes(hit))];
 }
 
+/**
+ * `local`, when given, offers entities the graph does not have yet (a draft's new ones) for what
+ * is typed: they come first, and a graph entity under the same key is not offered twice.
+ */
 export function combobox(
   input: HTMLInputElement,
   list: HTMLUListElement,
   onPick: (entity: EntityRef) => void,
   onError: (error: unknown) => void,
+  local?: (typed: string) => EntityRef[],
 ): Combobox {
   let hits: SearchHit[] = [];
   let active = -1;
@@ -99,10 +104,19 @@ export function combobox(
       pending = null;
       return Promise.resolve(hits);
     }
+    const own: SearchHit[] = (local?.(text) ?? []).map((node) => ({
+      node,
+      score: 0,
+      snippet: null,
+    }));
+    const withOwn = (found: SearchHit[]) => [
+      ...own,
+      ...found.filter((hit) => !own.some((o) => o.node.key === hit.node.key)),
+    ];
     const request = search(text).then(
       (found) => {
         if (pending === request) {
-          hits = exactFirst(found, text);
+          hits = withOwn(exactFirst(found, text));
           active = -1;
           if (document.activeElement === input) render();
         }

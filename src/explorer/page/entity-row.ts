@@ -1,0 +1,156 @@
+/**
+ * One entity of the review: accept or reject it, edit a new entity's key, or link it to an
+ * entity of the graph. A key typed is checked against the draft and the graph as ingest would
+ * read it: a key the graph has is a link (same kind) or refused (another kind).
+ */
+import { ApiError, entityByKey } from "./api.js";
+import { combobox } from "./combobox.js";
+import { h } from "./dom.js";
+import { swatch } from "./kinds.js";
+import type { ReviewContext } from "./relation-row.js";
+import { type EntityReview, KEY } from "./review.js";
+
+export interface EntityContext extends ReviewContext {
+  /** A key look-up on its way: an ingest or a check waits for it. */
+  track(check: Promise<void>): void;
+}
+
+/** Why a typed key is put back when the graph could not be asked about it. */
+export function uncheckedKey(error: unknown): string {
+  return error instanceof ApiError
+    ? `The key could not be checked (${error.message}): type it again.`
+    : "The key could not be checked: type it again.";
+}
+
+/** The entity of the draft (other than `self`) written under `key`, if any. */
+export function namesakeOf(
+  ctx: ReviewContext,
+  key: string,
+  self?: EntityReview,
+): EntityReview | undefined {
+  return [...ctx.review.entities.values()].find(
+    (o) => o !== self && o.key === key && !o.linked && o.entity.status !== "LINKED",
+  );
+}
+
+export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview): HTMLElement {
+  const id = `entity-${draftKey}`;
+  const keep = h("input", {
+    type: "checkbox",
+    id: `${id}-keep`,
+    checked: r.accepted,
+    "aria-label": `Accept ${r.entity.name}`,
+  });
+  keep.addEventListener("change", () => {
+    r.accepted = keep.checked;
+    ctx.render();
+  });
+  const keyInput = h("input", {
+    id: `${id}-key`,
+    value: r.key,
+    "aria-label": `Key of ${r.entity.name}`,
+    spellcheck: "false",
+    disabled: r.linked !== null || r.entity.status === "LINKED",
+  });
+  const keyError = h("span", { class: "form-error", role: "alert" }, r.keyProblem ?? "");
+  keyInput.addEventListener("change", () => {
+    const next = keyInput.value.trim();
+    if (!KEY.test(next)) {
+      keyError.textContent = "A key is lowercase words joined by hyphens, e.g. anita-anand.";
+      return;
+    }
+    const before = r.key;
+    const refuse = (why: string) => {
+      r.key = before;
+      r.keyProblem = why;
+      ctx.render();
+    };
+    r.keyProblem = undefined;
+    r.key = next;
+    ctx.render();
+    if (next === r.entity.key) return;
+    // A new row of this draft under that key; a row of the graph's entity is checked below.
+    const namesake = namesakeOf(ctx, next, r);
+    if (namesake)
+      return refuse(
+        `${next} is already the key of ${namesake.entity.name} in this draft: give this one a key of its own.`,
+      );
+    // A key the graph already has names that entity: written under it, this draft's name,
+    // aliases and fields would become its newest claims (a new nation keyed "canada" renamed
+    // Canada, ISO code and all). Of the same kind it is a link, as if picked below; of
+    // another kind it cannot be this one. The key is taken at once (most keys are free) and
+    // put back if the graph has it; an ingest waits for the answer.
+    const check = entityByKey(next).then(
+      (found) => {
+        if (r.key !== next || found === null) return;
+        if (found.kind !== r.entity.kind)
+          return refuse(
+            `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`,
+          );
+        r.linked = found;
+        ctx.render();
+      },
+      (error: unknown) => {
+        if (r.key !== next) return;
+        refuse(uncheckedKey(error));
+      },
+    );
+    ctx.track(check);
+  });
+  const linkInput = h("input", {
+    id: `${id}-link`,
+    type: "search",
+    placeholder: "Link to an entity of the graph…",
+    "aria-label": `Link ${r.entity.name} to an entity of the graph`,
+  });
+  const linkList = h("ul", { id: `${id}-link-results`, hidden: true });
+  const status = r.linked
+    ? `linked to ${r.linked.name} (${r.linked.key})`
+    : r.entity.status === "LINKED"
+      ? "in the graph"
+      : r.added
+        ? "new, added by you"
+        : "new";
+  const row = h(
+    "li",
+    {
+      class: r.accepted ? "entity-row" : "entity-row rejected",
+      "data-key": draftKey,
+    },
+    h(
+      "div",
+      { class: "head" },
+      h(
+        "label",
+        { for: `${id}-keep` },
+        keep,
+        swatch(r.entity.kind),
+        h("strong", {}, r.entity.name),
+      ),
+      h("span", { class: "muted" }, ` ${r.entity.kind} · ${status}`),
+    ),
+    h(
+      "div",
+      { class: "edit" },
+      keyInput,
+      keyError,
+      h("div", { class: "field" }, linkInput, linkList),
+    ),
+  );
+  combobox(
+    linkInput,
+    linkList,
+    (entity) => {
+      r.linked = entity;
+      r.key = entity.key;
+      r.keyProblem = undefined;
+      ctx.render();
+    },
+    (error) => ctx.problem(error instanceof ApiError ? error.message : "The search failed."),
+  );
+  row.addEventListener("mouseenter", () => ctx.light("entity", draftKey, true));
+  row.addEventListener("mouseleave", () => ctx.light("entity", draftKey, false));
+  row.addEventListener("focusin", () => ctx.light("entity", draftKey, true));
+  row.addEventListener("focusout", () => ctx.light("entity", draftKey, false));
+  return row;
+}

@@ -1,0 +1,315 @@
+/**
+ * One relation of the review: accept or reject it, and mend it. Its editor changes the type (only
+ * those the registry allows between the two ends' kinds), either end (any entity of the draft or
+ * of the graph, in the search box the page links entities with) and its values (the properties of
+ * its type), each refused beside its field as ingest would refuse it, before anything is sent.
+ */
+
+import { isRelationType, type PropertyType, relationProperties } from "../../domain/vocabulary.js";
+import { ApiError, type EntityRef } from "./api.js";
+import { combobox } from "./combobox.js";
+import { h } from "./dom.js";
+import {
+  hasProblems,
+  parseValue,
+  type RelationProblems,
+  relationProblems,
+  typesBetween,
+} from "./relation-check.js";
+import {
+  type End,
+  endKind,
+  endName,
+  endOf,
+  endRejected,
+  idOf,
+  mended,
+  type RelationReview,
+  type Review,
+  sentenceOf,
+} from "./review.js";
+
+export interface ReviewContext {
+  review: Review;
+  /** Draws the review again from its state (focus stays on the element of the same id). */
+  render(): void;
+  /** Says a page-wide problem (a search that failed). */
+  problem(message: string): void;
+  /** Lights up, in the text, what a row stands for. */
+  light(attr: "entity" | "relation", id: string, on: boolean): void;
+}
+
+/** The draft's entities (and the article) whose name or key holds what was typed. */
+export function draftCandidates(review: Review, typed: string): EntityRef[] {
+  const t = typed.trim().toLocaleLowerCase();
+  if (!t) return [];
+  const out: { entity: EntityRef; rank: number }[] = [];
+  const offer = (entity: EntityRef) => {
+    const name = entity.name.toLocaleLowerCase();
+    // The whole name first, then names that start so, then any that hold it.
+    const rank = name === t ? 0 : name.startsWith(t) ? 1 : 2;
+    if (name.includes(t) || entity.key.includes(t)) out.push({ entity, rank });
+  };
+  const seen = new Set<string>();
+  for (const r of review.entities.values()) {
+    if (!r.accepted || seen.has(r.key)) continue;
+    seen.add(r.key);
+    offer({
+      key: r.key,
+      name: r.linked?.name ?? r.entity.name,
+      kind: r.linked?.kind ?? r.entity.kind,
+    });
+  }
+  offer({ key: review.sourceKey, name: "this article", kind: "Source" });
+  return out
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, 8)
+    .map((o) => o.entity);
+}
+
+/** A search box for an end: the draft's entities first, then the graph's. */
+export function endBox(
+  ctx: ReviewContext,
+  id: string,
+  label: string,
+  end: End | null,
+  onPick: (end: End) => void,
+): { input: HTMLInputElement; list: HTMLUListElement } {
+  // A redraw (another field picked, a key checked) keeps what is being typed here.
+  const before = document.getElementById(id);
+  const typing =
+    before instanceof HTMLInputElement && before.dataset.typing === "true" ? before.value : null;
+  const input = h("input", {
+    id,
+    type: "search",
+    value: typing ?? (end ? endName(ctx.review, end) : ""),
+    placeholder: "An entity of the draft or the graph…",
+    "aria-label": label,
+    spellcheck: "false",
+    "data-typing": typing === null ? null : "true",
+  });
+  input.addEventListener("input", () => {
+    input.dataset.typing = "true";
+  });
+  const list = h("ul", { id: `${id}-results`, class: "results", hidden: true });
+  combobox(
+    input,
+    list,
+    (entity) => {
+      // Taken: the box shows the end from now on (the one drawn now, if it was drawn again).
+      for (const box of [input, document.getElementById(id)])
+        if (box instanceof HTMLInputElement) delete box.dataset.typing;
+      onPick(endOf(ctx.review, entity));
+    },
+    (error) => ctx.problem(error instanceof ApiError ? error.message : "The search failed."),
+    (typed) => draftCandidates(ctx.review, typed),
+  );
+  return { input, list };
+}
+
+/** The text a value field shows for a property. */
+function shown(r: RelationReview, name: string): string {
+  const typed = r.typed[name];
+  if (typed !== undefined) return typed;
+  const value = r.properties[name];
+  return value === undefined || value === null ? "" : String(value);
+}
+
+function valueInput(id: string, name: string, spec: PropertyType, value: string): HTMLElement {
+  const common = { id, "aria-describedby": `${id}-error` };
+  if (spec.type === "enum" || spec.type === "boolean") {
+    const options: [string, string][] =
+      spec.type === "enum"
+        ? spec.values.map((v) => [v, v])
+        : [
+            ["true", "yes"],
+            ["false", "no"],
+          ];
+    return h(
+      "select",
+      common,
+      h("option", { value: "", selected: value === "" }, "—"),
+      options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)),
+    );
+  }
+  const numeric = spec.type === "number" || spec.type === "integer";
+  return h("input", {
+    ...common,
+    type: "text",
+    value,
+    spellcheck: "false",
+    inputmode: numeric ? "decimal" : null,
+    placeholder: spec.type === "partialDate" ? "YYYY, YYYY-MM or YYYY-MM-DD" : null,
+    title: spec.description,
+    "data-property": name,
+  });
+}
+
+function editor(ctx: ReviewContext, r: RelationReview, problems: RelationProblems): HTMLElement {
+  const review = ctx.review;
+  const base = `relation-${r.id}`;
+  const changed = () => {
+    // What the server said was of the relation as it was.
+    r.refused = [];
+    ctx.render();
+  };
+  const error = (field: string) =>
+    h(
+      "span",
+      { id: `${base}-${field}-error`, class: "form-error field-error" },
+      problems.fields[field] ?? "",
+    );
+
+  const fromKind = endKind(review, r.from);
+  const toKind = endKind(review, r.to);
+  const allowed = typesBetween(fromKind, toKind);
+  const type = h(
+    "select",
+    { id: `${base}-type`, "aria-describedby": `${base}-type-error` },
+    allowed.includes(r.type)
+      ? null
+      : h("option", { value: r.type, selected: true }, `${r.type} (not between these kinds)`),
+    allowed.map((t) => h("option", { value: t, selected: t === r.type }, t)),
+  );
+  type.addEventListener("change", () => {
+    r.type = type.value;
+    // Values the new type has no property for would be refused: they go with the old type.
+    const spec = isRelationType(r.type) ? relationProperties(r.type) : {};
+    for (const name of Object.keys(r.properties)) if (!(name in spec)) delete r.properties[name];
+    for (const name of Object.keys(r.typed)) if (!(name in spec)) delete r.typed[name];
+    changed();
+  });
+
+  const ends = (["from", "to"] as const).map((side) => {
+    const box = endBox(ctx, `${base}-${side}`, side === "from" ? "From" : "To", r[side], (end) => {
+      r[side] = end;
+      changed();
+    });
+    box.input.setAttribute("aria-describedby", `${base}-${side}-error`);
+    const kind = endKind(review, r[side]);
+    return h(
+      "div",
+      { class: "field" },
+      h("label", { for: box.input.id }, side === "from" ? "From" : "To"),
+      box.input,
+      box.list,
+      h("span", { class: "muted" }, kind ?? ""),
+      error(side),
+    );
+  });
+
+  const spec = isRelationType(r.type) ? relationProperties(r.type) : {};
+  const values = Object.entries(spec).map(([name, t]) => {
+    const id = `${base}-value-${name}`;
+    const input = valueInput(id, name, t, shown(r, name));
+    input.addEventListener("change", () => {
+      const text = (input as HTMLInputElement | HTMLSelectElement).value;
+      const parsed = parseValue(t, text);
+      delete r.properties[name];
+      delete r.typed[name];
+      if (parsed && "value" in parsed) r.properties[name] = parsed.value;
+      else if (parsed) r.typed[name] = parsed.typed;
+      changed();
+    });
+    return h(
+      "div",
+      { class: "field" },
+      h("label", { for: id, title: t.description }, name),
+      input,
+      error(name),
+    );
+  });
+
+  return h(
+    "fieldset",
+    { id: `${base}-editor`, class: "relation-editor" },
+    h("legend", {}, "Mend this relation"),
+    h("div", { class: "field" }, h("label", { for: type.id }, "Type"), type, error("type")),
+    ends,
+    values.length > 0 ? h("div", { class: "values" }, values) : null,
+  );
+}
+
+export function relationRow(ctx: ReviewContext, r: RelationReview): HTMLElement {
+  const review = ctx.review;
+  const endsOk = !endRejected(review, r.from) && !endRejected(review, r.to);
+  const sentence = sentenceOf(review, r);
+  const problems = relationProblems(review, r);
+  const broken = hasProblems(problems) || r.refused.length > 0;
+  const keep = h("input", {
+    type: "checkbox",
+    id: `relation-${r.id}-keep`,
+    checked: r.accepted && endsOk,
+    disabled: !endsOk,
+    "aria-label": `Accept ${sentence}`,
+  });
+  keep.addEventListener("change", () => {
+    r.accepted = keep.checked;
+    ctx.render();
+  });
+  const edit = h(
+    "button",
+    {
+      type: "button",
+      id: `relation-${r.id}-edit`,
+      class: "edit-toggle",
+      "aria-expanded": r.editing ? "true" : "false",
+      "aria-controls": `relation-${r.id}-editor`,
+      "aria-label": `${r.editing ? "Close" : "Mend"} ${sentence}`,
+    },
+    r.editing ? "Done" : "Mend",
+  );
+  edit.addEventListener("click", () => {
+    r.editing = !r.editing;
+    ctx.render();
+  });
+  const fieldCount = Object.keys(problems.fields).length;
+  const said = [
+    ...problems.row,
+    ...(!r.editing && fieldCount > 0
+      ? Object.entries(problems.fields).map(([field, message]) => `${field}: ${message}`)
+      : []),
+    ...r.refused,
+  ];
+  const classes = ["relation-row"];
+  if (!(r.accepted && endsOk)) classes.push("rejected");
+  if (broken && r.accepted && endsOk) classes.push("broken");
+  if (r.index === null) classes.push("added");
+  const row = h(
+    "li",
+    { class: classes.join(" "), "data-id": idOf(review, r), "data-row": r.id },
+    h(
+      "div",
+      { class: "head" },
+      h(
+        "label",
+        { for: keep.id },
+        keep,
+        h("span", { class: "sentence" }, sentence),
+        h(
+          "span",
+          { class: "muted" },
+          r.confidence === null ? " · added by you" : ` · ${Math.round(r.confidence * 100)} %`,
+          mended(review, r) ? " · mended" : "",
+          r.inferred ? " · inferred" : "",
+          endsOk ? "" : " · an end was rejected",
+        ),
+      ),
+      edit,
+    ),
+    said.length > 0
+      ? h(
+          "ul",
+          { class: "problems row-problems", id: `relation-${r.id}-problems`, role: "alert" },
+          said.map((s) => h("li", {}, s)),
+        )
+      : null,
+    h("blockquote", {}, r.evidence),
+    r.editing ? editor(ctx, r, problems) : null,
+  );
+  row.addEventListener("mouseenter", () => ctx.light("relation", r.id, true));
+  row.addEventListener("mouseleave", () => ctx.light("relation", r.id, false));
+  row.addEventListener("focusin", () => ctx.light("relation", r.id, true));
+  row.addEventListener("focusout", () => ctx.light("relation", r.id, false));
+  return row;
+}
