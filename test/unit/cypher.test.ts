@@ -247,7 +247,7 @@ describe("Cypher shapes", () => {
     expect(flat).toBe(false);
     expect(cypher).toMatchInlineSnapshot(`
       "MATCH (a:Entity) WHERE a.key IN $w0
-        MATCH (n:Nation)-[:MEMBER_OF]->(a:Entity)
+        MATCH (n:Nation)-[anchored:MEMBER_OF]->(a:Entity) WHERE (anchored.evidenceRanks IS NULL OR any(rank IN anchored.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH DISTINCT n WHERE (true) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH n ORDER BY n.isoCode IS NULL, n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
         RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
@@ -346,7 +346,7 @@ describe("Cypher shapes", () => {
           "cypher": "
       MATCH (n:Entity {key: $key})
       CALL (n) {
-        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        MATCH (n)-[link]-(e:Event) WHERE e.date IS NOT NULL AND (link.evidenceRanks IS NULL OR any(rank IN link.evidenceRanks WHERE rank <> "DEPRECATED"))
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
@@ -379,7 +379,7 @@ describe("Cypher shapes", () => {
           "cypher": "
       MATCH (n:Entity {key: $key})
       CALL (n) {
-        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        MATCH (n)-[link]-(e:Event) WHERE e.date IS NOT NULL AND (link.evidenceRanks IS NULL OR any(rank IN link.evidenceRanks WHERE rank <> "DEPRECATED"))
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
