@@ -255,12 +255,18 @@ export async function setUp(): Promise<void> {
   await ingestDocument(db, { roundTrips: 0 }, FIXTURE, "fixture");
   graph.clear();
   byKey.clear();
-  for (const kind of KIND_NAMES) {
-    const rows = await walkList(kind);
-    graph.set(kind, rows);
-    for (const r of rows) byKey.set(r.key, r);
+  for (const row of (await snapshot()).values()) {
+    graph.set(row.kind, [...(graph.get(row.kind) ?? []), row]);
+    byKey.set(row.key, row);
   }
-  for (const row of byKey.values()) await readRelations(row);
+}
+
+/** The whole graph as the lists show it: every entity of every kind, with its relations. */
+export async function snapshot(): Promise<Map<string, Row>> {
+  const out = new Map<string, Row>();
+  for (const kind of KIND_NAMES) for (const r of await walkList(kind)) out.set(r.key, r);
+  for (const row of out.values()) await readRelations(row);
+  return out;
 }
 
 /**
