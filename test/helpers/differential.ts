@@ -116,6 +116,13 @@ export const FIXTURE = {
     },
     { key: `${P}pledge-d`, kind: "Pledge", name: "df pledge without figures" },
     { key: `${P}leader-1`, kind: "Person", name: "df Leader One" },
+    // The Hellenic Police's acronym: a capital sigma ends a word.
+    {
+      key: `${P}hellenic-police`,
+      kind: "Organization",
+      name: "ΕΛ.ΑΣ.",
+      aliases: ["df Hellenic Police"],
+    },
     { key: `${P}leader-2`, kind: "Person", name: "df Leader Two" },
     { key: `${P}leader-3`, kind: "Person", name: "df Leader Three" },
   ],

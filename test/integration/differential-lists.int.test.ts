@@ -11,6 +11,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { normalizeName } from "../../src/domain/document.js";
 import { KIND_NAMES, KINDS } from "../../src/domain/vocabulary.js";
 import {
   ask,
@@ -19,6 +20,7 @@ import {
   holds,
   type Json,
   keysOf,
+  lower,
   orderArb,
   P,
   RUNS,
@@ -145,6 +147,31 @@ describe("differential lists: where, orderBy, paging and search against the fetc
       ),
       { seed: SEED, numRuns: RUNS },
     );
+  }, 120_000);
+
+  it("search: entities whose name or an alias is what was typed come first", async () => {
+    const wrong: string[] = [];
+    for (const row of byKey.values()) {
+      for (const text of [row.name, ...row.aliases]) {
+        const typed = lower(normalizeName(text));
+        const data = await ask(
+          `query($q: String!) { search(query: $q, first: 100) { edges { score node { key name aliases } } } }`,
+          { q: text },
+        );
+        const exact = data.search.edges.map((e: Json) =>
+          [e.node.name, ...e.node.aliases].some((n: string) => lower(n) === typed),
+        );
+        const firstOther = exact.indexOf(false);
+        if (firstOther >= 0 && exact.lastIndexOf(true) > firstOther)
+          wrong.push(
+            `"${text}": ${data.search.edges
+              .slice(0, firstOther + 2)
+              .map((e: Json) => e.node.key)
+              .join(", ")}`,
+          );
+      }
+    }
+    expect(wrong).toEqual([]);
   }, 120_000);
 
   it("search: every entity is found by its exact name and by each alias", async () => {
