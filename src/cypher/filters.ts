@@ -19,6 +19,7 @@ import {
 } from "../domain/vocabulary.js";
 import type { Params } from "./params.js";
 import { relationPattern } from "./pattern.js";
+import { counted } from "./projection.js";
 
 export interface StringFilter {
   equals?: string | null;
@@ -186,11 +187,13 @@ function relationPredicate(c: RelationCondition, p: Params, path: string): strin
   const pattern = relationPattern(
     c.direction ?? "OUT",
     "n",
-    `:${c.type}`,
+    `related:${c.type}`,
     `m:${c.kind ?? "Entity"}`,
   );
-  const where = c.keys != null ? ` WHERE m.key IN ${p.add(checkList(`${path}.keys`, c.keys))}` : "";
-  return `${c.none ? "NOT " : ""}EXISTS { MATCH ${pattern}${where} }`;
+  // Only a relation that counts: one that only retracted sources state is left out of every read
+  // (relation fields, paths, timelines), so a filter must not find it either.
+  const keys = c.keys != null ? ` AND m.key IN ${p.add(checkList(`${path}.keys`, c.keys))}` : "";
+  return `${c.none ? "NOT " : ""}EXISTS { MATCH ${pattern} WHERE ${counted("related")}${keys} }`;
 }
 
 /**
@@ -292,12 +295,12 @@ export function compileAnchor(
   const pattern = relationPattern(
     c.direction ?? "OUT",
     `n:${kind}`,
-    `:${c.type}`,
+    `anchored:${c.type}`,
     `a:${c.kind ?? "Entity"}`,
   );
   return {
     match: `MATCH (a:Entity) WHERE a.key IN ${p.add([...c.keys])}
-  MATCH ${pattern}`,
+  MATCH ${pattern} WHERE ${counted("anchored")}`,
     condition: c,
   };
 }

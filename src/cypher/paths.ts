@@ -35,12 +35,16 @@ export function pathsStatement(plan: PathsPlan): Statement {
   // One query answers both "do the ends exist" (an unknown key is NOT_FOUND, not "no path")
   // and the paths themselves. From an entity to itself the one path is that entity alone, the
   // shortest a quantified pattern of {0,n} hops would find; walks back to it are cycles, not
-  // chains between two entities, so they are not listed.
+  // chains between two entities, so they are not listed. Nor, between two entities, is a walk
+  // that meets an entity twice (Trudeau -> Latvia -> a visit -> Latvia was listed as a path to
+  // Latvia): each hop's entity differs from the start and from every later hop, a condition
+  // inside the selective pattern, so the k shortest are chosen among chains only.
   const walk =
     rel === ""
       ? "RETURN [] AS paths, [] AS entities"
       : `WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = SHORTEST ${k} (a)-[step:${rel} WHERE ${counted("step")}]-{1,${maxHops}}(b)
+  MATCH p = SHORTEST ${k} ((a)(()-[step:${rel} WHERE ${counted("step")}]-(hop)){1,${maxHops}}(b)
+    WHERE NOT a IN hop AND all(i IN range(0, size(hop) - 2) WHERE NOT hop[i] IN hop[i + 1..]))
   WITH collect(p) AS found
   CALL (found) {
     UNWIND found AS p

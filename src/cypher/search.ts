@@ -4,6 +4,7 @@
  * as a parameter.
  */
 import neo4j from "neo4j-driver";
+import { normalizeName } from "../domain/document.js";
 import type { Statement } from "./params.js";
 import type { SearchPlan } from "./plan.js";
 import { project, vouched } from "./projection.js";
@@ -82,12 +83,32 @@ export function toLuceneQuery(text: string): string | null {
       const forms = wordForms(w);
       const folded = foldDiacritics(w);
       if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
+      // A capital sigma ends a word as "ς" in JavaScript's lower case, but the index lower-cases
+      // every one to "σ": "ΕΛ.ΑΣ" (the Hellenic Police) was typed as "ας", which the index does
+      // not hold. The word is also looked for as the index spells it.
+      const sigma = w.replace(/ς/g, "σ");
+      if (sigma !== w) forms.push(...wordForms(sigma));
       const any = `(${forms.join(" OR ")})`;
       const fields = [`name:${any}^4`, `aliases:${any}^2`];
       if (!isShortWord(w)) fields.push(`description:${any}`);
       return `(${fields.join(" OR ")})`;
     })
     .join(" AND ");
+}
+
+/**
+ * What was typed, as a whole name or alias would be spelled, lower case: as typed (names are
+ * stored normalised: "Justin  Trudeau" is his whole name too) and without possessives ("NATO's"
+ * is NATO's whole name; "Russia's invasion of Ukraine" typed is that event's).
+ */
+export function typedNames(text: string): string[] {
+  const whole = normalizeName(text).toLowerCase();
+  const bare = whole
+    .split(" ")
+    .map((w) => w.replace(POSSESSIVE, ""))
+    .filter((w) => w.length > 0)
+    .join(" ");
+  return [...new Set([whole, bare])].filter((t) => t.length > 0);
 }
 
 // An entity only retracted sources state is not found (see `vouched`).
@@ -109,12 +130,15 @@ export function searchStatement(plan: SearchPlan): Statement | null {
   const projection = project("node", properties && [...properties, "aliases", "description"]);
   const cypher = `
 CALL () {${HITS}
-  WITH node, score + CASE
-    WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
-    WHEN toLower(node.name) STARTS WITH $typed
-      OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
-    ELSE 0 END AS score
-  ORDER BY score DESC, node.name, node.key
+  WITH node, score, CASE
+    WHEN toLower(node.name) IN $typed OR any(a IN node.aliases WHERE toLower(a) IN $typed) THEN 2
+    WHEN any(t IN $typed WHERE toLower(node.name) STARTS WITH t
+      OR any(a IN node.aliases WHERE toLower(a) STARTS WITH t)) THEN 1
+    ELSE 0 END AS tier
+  WITH node, tier, score + 3 * tier AS score
+  // The tier first: a boost alone let a longer name that holds the word outscore the entity of
+  // exactly that name (the invasion of Ukraine came before Ukraine for "Ukraine").
+  ORDER BY tier DESC, score DESC, node.name, node.key
   SKIP $offset LIMIT $limit
   RETURN collect({n: ${projection}, score: score}) AS items
 }${
@@ -132,7 +156,7 @@ RETURN items${plan.withTotal ? ", total" : ""}`;
       query,
       // kinds: [] is none of the kinds (an empty list matches nothing, as in every filter).
       kinds: plan.kinds ? [...plan.kinds] : null,
-      typed: plan.text.trim().toLowerCase(),
+      typed: typedNames(plan.text),
       offset: neo4j.int(plan.offset),
       limit: neo4j.int(plan.limit),
     },

@@ -19,7 +19,7 @@ import { asMap, counted } from "./projection.js";
 const timelineCypher = (where: string, tail: string) => `
 MATCH (n:Entity {key: $key})
 CALL (n) {
-  MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+  MATCH (n)-[link]-(e:Event) WHERE e.date IS NOT NULL AND ${counted("link")}
   RETURN DISTINCT e.date AS date, ${asMap("e")} AS event, null AS rel
   UNION
   MATCH (n)-[r]-(m:Entity)

@@ -30,7 +30,8 @@ describe("Cypher shapes: graph reads", () => {
       OPTIONAL MATCH (b:Entity {key: $to})
       CALL (a, b) {
         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-        MATCH p = SHORTEST 9 (a)-[step:MEMBER_OF|CONTRIBUTES_TO|HOSTS WHERE (step.evidenceRanks IS NULL OR any(rank IN step.evidenceRanks WHERE rank <> "DEPRECATED"))]-{1,4}(b)
+        MATCH p = SHORTEST 9 ((a)(()-[step:MEMBER_OF|CONTRIBUTES_TO|HOSTS WHERE (step.evidenceRanks IS NULL OR any(rank IN step.evidenceRanks WHERE rank <> "DEPRECATED"))]-(hop)){1,4}(b)
+          WHERE NOT a IN hop AND all(i IN range(0, size(hop) - 2) WHERE NOT hop[i] IN hop[i + 1..]))
         WITH collect(p) AS found
         CALL (found) {
           UNWIND found AS p

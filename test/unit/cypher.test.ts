@@ -247,7 +247,7 @@ describe("Cypher shapes", () => {
     expect(flat).toBe(false);
     expect(cypher).toMatchInlineSnapshot(`
       "MATCH (a:Entity) WHERE a.key IN $w0
-        MATCH (n:Nation)-[:MEMBER_OF]->(a:Entity)
+        MATCH (n:Nation)-[anchored:MEMBER_OF]->(a:Entity) WHERE (anchored.evidenceRanks IS NULL OR any(rank IN anchored.evidenceRanks WHERE rank <> "DEPRECATED"))
         WITH DISTINCT n WHERE (true) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH n ORDER BY n.isoCode IS NULL, n.isoCode DESC, n.key ASC SKIP $offset LIMIT $limit
         RETURN {n: n {.key, .kind, .name}, pre: [[COLLECT {
@@ -300,12 +300,15 @@ describe("Cypher shapes", () => {
       CALL () {
         CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
-        WITH node, score + CASE
-          WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
-          WHEN toLower(node.name) STARTS WITH $typed
-            OR any(a IN node.aliases WHERE toLower(a) STARTS WITH $typed) THEN 3
-          ELSE 0 END AS score
-        ORDER BY score DESC, node.name, node.key
+        WITH node, score, CASE
+          WHEN toLower(node.name) IN $typed OR any(a IN node.aliases WHERE toLower(a) IN $typed) THEN 2
+          WHEN any(t IN $typed WHERE toLower(node.name) STARTS WITH t
+            OR any(a IN node.aliases WHERE toLower(a) STARTS WITH t)) THEN 1
+          ELSE 0 END AS tier
+        WITH node, tier, score + 3 * tier AS score
+        // The tier first: a boost alone let a longer name that holds the word outscore the entity of
+        // exactly that name (the invasion of Ukraine came before Ukraine for "Ukraine").
+        ORDER BY tier DESC, score DESC, node.name, node.key
         SKIP $offset LIMIT $limit
         RETURN collect({n: node {.key, .kind, .name, .aliases, .description}, score: score}) AS items
       }
@@ -328,7 +331,9 @@ describe("Cypher shapes", () => {
             "low": 0,
           },
           "query": "(name:(stolten^3 OR stolten* OR stolten~1)^4 OR aliases:(stolten^3 OR stolten* OR stolten~1)^2 OR description:(stolten^3 OR stolten* OR stolten~1)) AND (name:(or^3 OR or*)^4 OR aliases:(or^3 OR or*)^2 OR description:(or^3 OR or*))",
-          "typed": "stolten") or *:*",
+          "typed": [
+            "stolten") or *:*",
+          ],
         },
       }
     `);
@@ -346,7 +351,7 @@ describe("Cypher shapes", () => {
           "cypher": "
       MATCH (n:Entity {key: $key})
       CALL (n) {
-        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        MATCH (n)-[link]-(e:Event) WHERE e.date IS NOT NULL AND (link.evidenceRanks IS NULL OR any(rank IN link.evidenceRanks WHERE rank <> "DEPRECATED"))
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)
@@ -379,7 +384,7 @@ describe("Cypher shapes", () => {
           "cypher": "
       MATCH (n:Entity {key: $key})
       CALL (n) {
-        MATCH (n)--(e:Event) WHERE e.date IS NOT NULL
+        MATCH (n)-[link]-(e:Event) WHERE e.date IS NOT NULL AND (link.evidenceRanks IS NULL OR any(rank IN link.evidenceRanks WHERE rank <> "DEPRECATED"))
         RETURN DISTINCT e.date AS date, e {.*, updatedAt: toString(e.updatedAt)} AS event, null AS rel
         UNION
         MATCH (n)-[r]-(m:Entity)

@@ -84,7 +84,7 @@ builder.queryField("paths", (t) =>
     type: [PathRef],
     nullable: true,
     description:
-      "The k shortest paths (distinct sequences of entities), shortest first. From an entity to itself: one path, that entity alone (length 0); cycles back to it are not listed.",
+      "The k shortest paths (distinct sequences of entities, none meeting an entity twice), shortest first. From an entity to itself: one path, that entity alone (length 0); cycles back to it are not listed.",
     args: {
       ...pathArgs(t),
       first: t.arg.int({ defaultValue: 3, description: `How many paths (1 to ${MAX_PATHS}).` }),

@@ -248,7 +248,7 @@ export interface RelationFieldSpec {
 }
 
 export const ASOF_DOC =
-  "Only relations that hold on this date (ISO, may be partial): since <= asOf <= until; undated relations always hold.";
+  "Only relations that hold on this date (ISO, may be partial): since <= asOf <= until, and a one-off relation (a date: a visit) from its date on; undated relations always hold.";
 
 /**
  * Reads one page of relations for every parent at this path, in one query: the page the planner
