@@ -6,48 +6,15 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
-import { DEFAULT_LIMITS } from "../../src/limits.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
-import { startServer } from "../helpers/server.js";
-import { ARTIFACTS, buildExplorer, launch, openPage, ROOT, type Watched } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, openPage, ROOT, type Watched } from "./browser.js";
+import { poll, reviewHarness } from "./review-harness.js";
 
 const P = "xa-";
 const SOURCE = `${P}nato-article-copy`;
-const writer = generateToken();
-const tokens: TokenEntry[] = [
-  { name: "explorer-article", sha256: writer.sha256, scopes: ["read", "write"] },
-];
-const db = testDb();
-const { gql } = createClient(db, { tokens });
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+const h = reviewHarness(P, "explorer-article");
+const { writer, gql } = h;
 let watched: Watched | undefined;
-
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-  await buildExplorer();
-  // Extracting and ingesting a whole article on a machine shared with other work can take more
-  // than the ten seconds a request gets by default.
-  server = await startServer(db, {
-    tokens,
-    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, queryTimeoutMs: 60_000 },
-  });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
-
-function poll<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 60_000, interval: 200 });
-}
 
 /** The claims on relation `id` (from|TYPE|to), read through the API; [] when there is none. */
 async function sourcesOf(id: string): Promise<string[]> {
@@ -67,10 +34,10 @@ async function sourcesOf(id: string): Promise<string[]> {
 
 describe("adding an article", () => {
   it("pastes the seed article, reviews the draft (a key edited, one relation rejected), ingests it and shows it in the graph", async () => {
-    watched = await openPage(browser);
+    watched = await openPage(h.browser);
     const { page, problems } = watched;
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/explorer`);
+    await page.goto(`${h.server.url}/explorer`);
     await page.locator('#graph[aria-busy="false"]').waitFor();
 
     await page.getByRole("button", { name: "Add an article" }).click();

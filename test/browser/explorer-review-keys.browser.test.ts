@@ -11,13 +11,9 @@
  * - A refused ingest listed its problems by their place in the document sent ("relations.0.to"),
  *   which counts only the rows kept: no row the reader could find. Each now names its row.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
-import { DEFAULT_LIMITS } from "../../src/limits.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
-import { startServer } from "../helpers/server.js";
-import { buildExplorer, launch, openPage, type Watched } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { openPage, type Watched } from "./browser.js";
+import { poll, reviewHarness } from "./review-harness.js";
 
 const P = "xk-";
 const SOURCE = `${P}iceland-in-riga`;
@@ -26,36 +22,9 @@ const TEXT = [
   "Icelandic Prime Minister Birna Stefansdottir visited Latvia on Tuesday and met Latvian Defence Minister Janis Berzins in Riga.",
   "Iceland will send 40 specialists to the NATO battle group in Latvia, Stefansdottir said.",
 ].join("\n");
-const writer = generateToken();
-const tokens: TokenEntry[] = [
-  { name: "explorer-keys", sha256: writer.sha256, scopes: ["read", "write"] },
-];
-const db = testDb();
-const { gql } = createClient(db, { tokens });
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+const h = reviewHarness(P, "explorer-keys");
+const { writer, gql } = h;
 let watched: Watched | undefined;
-
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-  await buildExplorer();
-  server = await startServer(db, {
-    tokens,
-    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, queryTimeoutMs: 60_000 },
-  });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
-
-function poll<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 60_000, interval: 200 });
-}
 
 async function person(key: string) {
   const r = await gql<{ entity: { name: string; aliases: string[] } | null }>(
@@ -69,9 +38,9 @@ describe("keys typed in the review", () => {
   it("a key of the graph links (same kind) or is refused (other kind); a refusal names its row", async () => {
     const before = await person("justin-trudeau");
     expect(before?.name).toBe("Justin Trudeau");
-    watched = await openPage(browser);
+    watched = await openPage(h.browser);
     const { page, problems } = watched;
-    await page.goto(`${server.url}/explorer`);
+    await page.goto(`${h.server.url}/explorer`);
     await page.locator('#graph[aria-busy="false"]').waitFor();
     await page.getByRole("button", { name: "Add an article" }).click();
     await page.getByLabel("Article text").fill(TEXT);

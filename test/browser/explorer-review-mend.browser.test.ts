@@ -18,19 +18,16 @@
  *
  * What the graph holds afterwards is read back through GraphQL.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   isAllowedEndpoint,
   type Kind,
   RELATION_TYPE_NAMES,
   RELATION_TYPES,
 } from "../../src/domain/vocabulary.js";
-import { DEFAULT_LIMITS } from "../../src/limits.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
-import { startServer } from "../helpers/server.js";
-import { ARTIFACTS, buildExplorer, launch, openPage, type Watched } from "./browser.js";
+import { ARTIFACTS, openPage, type Watched } from "./browser.js";
+import { poll, reviewHarness } from "./review-harness.js";
 
 /** The relation types the registry allows from `from` to `to`, in its order. */
 const allowed = (from: Kind, to: Kind) =>
@@ -48,36 +45,9 @@ const SENTENCES = [
   "Latvian Defence Minister Janis Berzins welcomed the news in Riga.",
 ] as const;
 const TEXT = SENTENCES.join("\n");
-const writer = generateToken();
-const tokens: TokenEntry[] = [
-  { name: "explorer-mend", sha256: writer.sha256, scopes: ["read", "write"] },
-];
-const db = testDb();
-const { gql } = createClient(db, { tokens });
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+const h = reviewHarness(P, "explorer-mend");
+const { writer, gql } = h;
 let watched: Watched | undefined;
-
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-  await buildExplorer();
-  server = await startServer(db, {
-    tokens,
-    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, queryTimeoutMs: 60_000 },
-  });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
-
-function poll<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 60_000, interval: 200 });
-}
 
 interface Edge {
   id: string;
@@ -163,10 +133,10 @@ async function pick(page: Page, box: string, typed: string, named: string): Prom
 
 describe("mending and adding in the review", () => {
   it("mends a relation's type, ends and values, adds a missed entity and relations, and ingests exactly that", async () => {
-    watched = await openPage(browser);
+    watched = await openPage(h.browser);
     const { page, problems } = watched;
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/explorer`);
+    await page.goto(`${h.server.url}/explorer`);
     await page.locator('#graph[aria-busy="false"]').waitFor();
     await page.getByRole("button", { name: "Add an article" }).click();
     await page.getByLabel("Article text").fill(TEXT);

@@ -1,0 +1,55 @@
+/**
+ * What the "Add an article" browser tests share: a read-and-write token, the suite's Neo4j (what
+ * keys with the test's prefix removed before and after), the explorer built and served by an
+ * in-process server, and a browser; registered as the calling file's beforeAll and afterAll.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+import { startServer } from "../helpers/server.js";
+import { buildExplorer, launch } from "./browser.js";
+
+export interface ReviewHarness {
+  writer: ReturnType<typeof generateToken>;
+  db: ReturnType<typeof testDb>;
+  gql: ReturnType<typeof createClient>["gql"];
+  /** Set by beforeAll. */
+  server: Awaited<ReturnType<typeof startServer>>;
+  /** Set by beforeAll. */
+  browser: Browser;
+}
+
+export function reviewHarness(prefix: string, tokenName: string): ReviewHarness {
+  const writer = generateToken();
+  const tokens: TokenEntry[] = [
+    { name: tokenName, sha256: writer.sha256, scopes: ["read", "write"] },
+  ];
+  const db = testDb();
+  const { gql } = createClient(db, { tokens });
+  const h = { writer, db, gql } as ReviewHarness;
+  beforeAll(async () => {
+    await removeByPrefix(db, prefix);
+    await buildExplorer();
+    // Extracting and ingesting a whole article on a machine shared with other work can take more
+    // than the ten seconds a request gets by default.
+    h.server = await startServer(db, {
+      tokens,
+      limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, queryTimeoutMs: 60_000 },
+    });
+    h.browser = await launch();
+  });
+  afterAll(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+    await removeByPrefix(db, prefix);
+    await db.driver.close();
+  });
+  return h;
+}
+
+/** Waits for what the page shows, as long as an extract and ingest may take. */
+export function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 60_000, interval: 200 });
+}
