@@ -1352,6 +1352,9 @@ const FOR_AN_EXERCISE =
   /\b(?:troops|soldiers|forces|personnel|units|sailors|airmen|marines|paratroopers)\b[^.;]{0,60}?\s(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+)?(?:exercises?|drills?)\s/i;
 
 /** What troops are sent for, right after them: an exercise, not a mission. */
+/** What puts troops beside or against a mission rather than in it. */
+const NEAR_MISSION =
+  /\b(?:near|close to|next to|opposite|facing|across from|bordering|against|threaten(?:s|ed|ing)?|confront(?:s|ed|ing)?|shadow(?:s|ed|ing)?)\b/;
 const FOR_EXERCISE =
   /^\s+(?:(?:of|from)\s+[^,.;]{0,50}?\s+)?(?:for|to\s+(?:join|take\s+part\s+in|participate\s+in))\s+(?:the\s+|this\s+|a\s+|an\s+)?(?:(?:joint|multinational|NATO|military|annual|large-scale|[\p{Lu}][\p{L}-]*)\s+){0,3}(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b/u;
 
@@ -1437,6 +1440,15 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   // "KFOR did not plan to reduce the number of its troops from Kosovo": troops cut or withdrawn
   // from where the mission is, no one's contribution (nineteenth pass)
   if (TROOPS_CUT.test(ctx.text.slice(Math.max(s.start, nounEnd - 80), nounEnd))) return;
+  // "Russian troops in Belarus drilled near the NATO battle group in Lithuania": troops placed
+  // beside or against the mission named after them, not in it
+  const named = missions[0];
+  if (
+    named &&
+    named.mention.start >= nounEnd &&
+    NEAR_MISSION.test(ctx.text.slice(nounEnd, named.mention.start))
+  )
+    return;
   let mission = missions[0]?.cluster;
   let inferred = false;
   // where the troops are: "1,000 troops (are stationed) in Lithuania", "Lithuania hosts 1,000 soldiers"
