@@ -14,6 +14,7 @@
  */
 import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
+import { missionOf, oneMission } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
 
 /** The verb of a handover, in any tense. */
@@ -27,31 +28,6 @@ const WHERE_BEFORE = /\b(?:in|to|at|near|into|across|inside|from|of)\s+(?:the\s+
 /** An event that is the handover itself. */
 const HANDOVER_EVENT =
   /\b(?:ceremony|hand-?over|change of command|transfer of authority|rotation ceremony)\b/i;
-
-/**
- * The mission of a sentence: the one it names; else the article's one mission; else the one the
- * sentence before it named ("... as part of the Baltic Air Policing mission. The Spanish were
- * replaced by ..."); undefined else.
- */
-function missionOf(
-  here: readonly Placed[],
-  only: Cluster | undefined,
-  before: Cluster | undefined,
-): { mission: Cluster; named: boolean } | undefined {
-  const named = [
-    ...new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
-  ];
-  if (named.length === 1) return { mission: named[0] as Cluster, named: true };
-  if (named.length > 0) return undefined;
-  const mission = only ?? before;
-  return mission ? { mission, named: false } : undefined;
-}
-
-/** The one mission a sentence names, if it names one. */
-const oneMission = (here: readonly Placed[]) => {
-  const named = new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster));
-  return named.size === 1 ? [...named][0] : undefined;
-};
 
 /**
  * The reader of one sentence after another, in text order (relations.ts's per-sentence table): it

@@ -16,6 +16,7 @@
  */
 import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
+import { missionOf, oneMission } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
 
 /** A demonym's forces and where they are: "Czech troops deployed to", "Hungarian rotation in". */
@@ -54,10 +55,6 @@ const placedBy = (mission: Cluster) =>
     .map((n) => IN_NAME.exec(n)?.[1])
     .find((x) => x !== undefined);
 
-const missionsIn = (here: readonly Placed[]) => [
-  ...new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
-];
-
 /**
  * The reader of one sentence after another, in text order (relations.ts's per-sentence table): it
  * remembers the mission the sentence before named.
@@ -69,15 +66,14 @@ export function rotations(
 ): (s: Sentence, here: readonly Placed[]) => void {
   let before: Cluster | undefined;
   return (s, here) => {
-    const named = missionsIn(here);
     const last = before;
-    before = named.length === 1 ? named[0] : undefined;
+    before = oneMission(here);
     presenceOf(ctx, s, here, invaders);
     airspaceOf(ctx, s, here);
-    const mission = named.length === 1 ? named[0] : named.length === 0 ? (only ?? last) : undefined;
-    if (mission) {
-      rotationsTo(ctx, s, here, mission, named.length === 1, invaders);
-      sentInto(ctx, s, here, mission, named.length === 1, invaders);
+    const of = missionOf(here, only, last);
+    if (of) {
+      rotationsTo(ctx, s, here, of.mission, of.named, invaders);
+      sentInto(ctx, s, here, of.mission, of.named, invaders);
     }
   };
 }

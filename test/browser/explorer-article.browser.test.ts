@@ -7,8 +7,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, openPage, ROOT, type Watched } from "./browser.js";
-import { poll, reviewHarness } from "./review-harness.js";
+import { ARTIFACTS, ROOT, type Watched } from "./browser.js";
+import { openReview, poll, prefixNewKeys, reviewHarness } from "./review-harness.js";
 
 const P = "xa-";
 const SOURCE = `${P}nato-article-copy`;
@@ -34,13 +34,8 @@ async function sourcesOf(id: string): Promise<string[]> {
 
 describe("adding an article", () => {
   it("pastes the seed article, reviews the draft (a key edited, one relation rejected), ingests it and shows it in the graph", async () => {
-    watched = await openPage(h.browser);
+    watched = await openReview(h, { width: 1440, height: 900 });
     const { page, problems } = watched;
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${h.server.url}/explorer`);
-    await page.locator('#graph[aria-busy="false"]').waitFor();
-
-    await page.getByRole("button", { name: "Add an article" }).click();
     const text = await readFile(join(ROOT, "seed", "000_4f2a725f6fafb235.txt"), "utf8");
     await page.getByLabel("Article text").fill(text);
     await page.getByLabel("Title").fill("Stoltenberg calls on allies to step up (a second copy)");
@@ -73,15 +68,7 @@ describe("adding an article", () => {
     const sourceKey = page.getByLabel("Key of this article's source");
     await sourceKey.fill(SOURCE);
     await sourceKey.press("Enter");
-    const editable = page.locator('#review .entity-row input[id$="-key"]:not([disabled])');
-    const count = await editable.count();
-    for (let i = 0; i < count; i++) {
-      const input = editable.nth(i);
-      const key = await input.inputValue();
-      if (key.startsWith(P)) continue;
-      await input.fill(`${P}${key}`);
-      await input.press("Enter");
-    }
+    const editable = await prefixNewKeys(page, P);
     const keys = await editable.evaluateAll((inputs) =>
       inputs.map((i) => (i as HTMLInputElement).value),
     );

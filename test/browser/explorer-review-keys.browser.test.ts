@@ -12,8 +12,8 @@
  *   which counts only the rows kept: no row the reader could find. Each now names its row.
  */
 import { describe, expect, it } from "vitest";
-import { openPage, type Watched } from "./browser.js";
-import { poll, reviewHarness } from "./review-harness.js";
+import type { Watched } from "./browser.js";
+import { openReview, poll, prefixNewKeys, reviewHarness } from "./review-harness.js";
 
 const P = "xk-";
 const SOURCE = `${P}iceland-in-riga`;
@@ -38,11 +38,8 @@ describe("keys typed in the review", () => {
   it("a key of the graph links (same kind) or is refused (other kind); a refusal names its row", async () => {
     const before = await person("justin-trudeau");
     expect(before?.name).toBe("Justin Trudeau");
-    watched = await openPage(h.browser);
+    watched = await openReview(h);
     const { page, problems } = watched;
-    await page.goto(`${h.server.url}/explorer`);
-    await page.locator('#graph[aria-busy="false"]').waitFor();
-    await page.getByRole("button", { name: "Add an article" }).click();
     await page.getByLabel("Article text").fill(TEXT);
     await page.getByLabel("Title").fill("Iceland in Riga");
     await page.getByLabel("Publisher").fill("Test Wire");
@@ -93,15 +90,7 @@ describe("keys typed in the review", () => {
     await janis.getByRole("combobox").fill("Latvia");
     await janis.getByRole("combobox").press("Enter");
     await poll(() => janis.textContent()).toContain("linked to Latvia (latvia)");
-    const editable = page.locator('#review .entity-row input[id$="-key"]:not([disabled])');
-    const count = await editable.count();
-    for (let i = 0; i < count; i++) {
-      const input = editable.nth(i);
-      const key = await input.inputValue();
-      if (key.startsWith(P)) continue;
-      await input.fill(`${P}${key}`);
-      await input.press("Enter");
-    }
+    await prefixNewKeys(page, P);
     const rows = page.locator("#review .relation-row");
     const first = rows.first();
     const firstId = (await first.getAttribute("data-id")) ?? "";

@@ -26,8 +26,8 @@ import {
   RELATION_TYPE_NAMES,
   RELATION_TYPES,
 } from "../../src/domain/vocabulary.js";
-import { ARTIFACTS, openPage, type Watched } from "./browser.js";
-import { poll, reviewHarness } from "./review-harness.js";
+import { ARTIFACTS, type Watched } from "./browser.js";
+import { openReview, poll, prefixNewKeys, reviewHarness } from "./review-harness.js";
 
 /** The relation types the registry allows from `from` to `to`, in its order. */
 const allowed = (from: Kind, to: Kind) =>
@@ -133,12 +133,8 @@ async function pick(page: Page, box: string, typed: string, named: string): Prom
 
 describe("mending and adding in the review", () => {
   it("mends a relation's type, ends and values, adds a missed entity and relations, and ingests exactly that", async () => {
-    watched = await openPage(h.browser);
+    watched = await openReview(h, { width: 1440, height: 900 });
     const { page, problems } = watched;
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${h.server.url}/explorer`);
-    await page.locator('#graph[aria-busy="false"]').waitFor();
-    await page.getByRole("button", { name: "Add an article" }).click();
     await page.getByLabel("Article text").fill(TEXT);
     await page.getByLabel("Title").fill("Iceland joins the battle group");
     await page.getByLabel("Publisher").fill("Test Wire");
@@ -151,14 +147,7 @@ describe("mending and adding in the review", () => {
     const sourceKey = page.getByLabel("Key of this article's source");
     await sourceKey.fill(SOURCE);
     await sourceKey.press("Enter");
-    const editable = page.locator('#review .entity-row input[id$="-key"]:not([disabled])');
-    for (let i = 0; i < (await editable.count()); i++) {
-      const input = editable.nth(i);
-      const key = await input.inputValue();
-      if (key.startsWith(P)) continue;
-      await input.fill(`${P}${key}`);
-      await input.press("Enter");
-    }
+    await prefixNewKeys(page, P);
     const row = (id: string) => page.locator(`#review .relation-row[data-id="${id}"]`).first();
 
     // 1. The type: only those the registry allows between a Person and an Organization;

@@ -3,13 +3,13 @@
  * keys with the test's prefix removed before and after), the explorer built and served by an
  * in-process server, and a browser; registered as the calling file's beforeAll and afterAll.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
 import { startServer } from "../helpers/server.js";
-import { buildExplorer, launch } from "./browser.js";
+import { buildExplorer, launch, openPage, type Watched } from "./browser.js";
 
 export interface ReviewHarness {
   writer: ReturnType<typeof generateToken>;
@@ -52,4 +52,34 @@ export function reviewHarness(prefix: string, tokenName: string): ReviewHarness 
 /** Waits for what the page shows, as long as an extract and ingest may take. */
 export function poll<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: 60_000, interval: 200 });
+}
+
+/** A page on the explorer, its graph drawn, the "Add an article" view open. */
+export async function openReview(
+  h: ReviewHarness,
+  viewport?: { width: number; height: number },
+): Promise<Watched> {
+  const watched = await openPage(h.browser);
+  if (viewport) await watched.page.setViewportSize(viewport);
+  await watched.page.goto(`${h.server.url}/explorer`);
+  await watched.page.locator('#graph[aria-busy="false"]').waitFor();
+  await watched.page.getByRole("button", { name: "Add an article" }).click();
+  return watched;
+}
+
+/**
+ * Every new entity's key in the review put under `prefix`, as a reviewer edits one, so the
+ * clean-up finds what was written; the key inputs.
+ */
+export async function prefixNewKeys(page: Watched["page"], prefix: string): Promise<Locator> {
+  const editable = page.locator('#review .entity-row input[id$="-key"]:not([disabled])');
+  const count = await editable.count();
+  for (let i = 0; i < count; i++) {
+    const input = editable.nth(i);
+    const key = await input.inputValue();
+    if (key.startsWith(prefix)) continue;
+    await input.fill(`${prefix}${key}`);
+    await input.press("Enter");
+  }
+  return editable;
 }
