@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- [--check] [--by NAME] FILE...`: validates documents (YAML or JSON, the seed's
+ * `npm run ingest -- [--check] [--by NAME] [--supersedes SOURCE-KEY] FILE...`: validates documents (YAML or JSON, the seed's
  * format) and ingests each in one transaction, in bounded batches, with a progress bar for large
  * ones; prints what it did in the words of `--check`: new, changed or updated, corroborated, unchanged. `--check` only validates (against the
  * graph, for entities a document refers to without defining them), writes nothing, reports every
@@ -10,6 +10,8 @@
  * evidence) / updated (values that would change) / unchanged. `--bulk`
  * loads the documents, in order, into an EMPTY, stopped local instance with Neo4j's offline
  * importer instead (see src/data/bulk-load.ts), then starts it and applies the migrations.
+ * `--supersedes KEY` (one file): the document corrects the stored source KEY, which is retracted
+ * in the same transaction.
  */
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -32,13 +34,22 @@ const { values, positionals } = parseArgs({
     check: { type: "boolean", default: false },
     bulk: { type: "boolean", default: false },
     by: { type: "string", default: "ingest" },
+    supersedes: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help || positionals.length === 0) {
-  console.error("Usage: npm run ingest -- [--check | --bulk] [--by NAME] FILE...");
+  console.error(
+    "Usage: npm run ingest -- [--check | --bulk] [--by NAME] [--supersedes SOURCE-KEY] FILE...",
+  );
   process.exit(values.help ? 0 : 2);
 }
+if (values.supersedes !== undefined && (values.bulk || positionals.length > 1)) {
+  console.error("--supersedes names the source one document corrects: give one file, not --bulk.");
+  process.exit(2);
+}
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const supersede = values.supersedes === undefined ? {} : { supersedes: values.supersedes };
 if (values.check && values.bulk) {
   console.error("--check and --bulk cannot be combined.");
   process.exit(2);
@@ -147,7 +158,7 @@ try {
     }
     try {
       if (values.check) {
-        const plan = await planIngest(database.db, stats, input);
+        const plan = await planIngest(database.db, stats, input, supersede);
         console.log(
           `${file}: valid (${plan.document.entities.length + 1} entities, ${plan.document.relations.length} relations).`,
         );
@@ -181,7 +192,7 @@ try {
         },
         BULK_INGEST_TIMEOUT_MS,
         // The keys are listed only when someone can be told (they cost memory on large files).
-        { listChanged: shared !== null || tellLocal },
+        { listChanged: shared !== null || tellLocal, ...supersede },
       );
       bar?.stop();
       const change = {
@@ -200,6 +211,10 @@ try {
       console.log(
         `${file}: ${s.source}: ${describeOutcomes(s.entityOutcomes, s.relationOutcomes)}.`,
       );
+      if (s.superseded)
+        console.log(
+          `${file}: ${s.superseded.key} superseded (retracted): ${count(s.superseded.relations, "relation")}, ${count(s.superseded.entities, "entity", "entities")} changed.`,
+        );
     } catch (error) {
       failed++;
       if (error instanceof BadInputError) {

@@ -57,6 +57,7 @@ import {
   sortProblems,
   sourceKeyAlternatives,
   sourceUrlProblems,
+  supersedesProblems,
   textChanged,
   unsalvagePath,
 } from "../domain/validate.js";
@@ -97,6 +98,8 @@ export interface IngestSummary {
   relationOutcomes: Outcomes;
   /** Keys of entities created or changed, and ids (from|TYPE|to) of relations created or changed. */
   changed: { entities: string[]; relations: string[] };
+  /** The source `supersedes` named, retracted in the same transaction, and what that changed. */
+  superseded?: { key: string; relations: number; entities: number };
 }
 
 /** What a summary says of the document itself: its source and how many entities and relations. */
@@ -169,6 +172,12 @@ export interface IngestOptions {
    * only print counts (the CLIs, the generator) pass false; `changed` is then left empty.
    */
   listChanged?: boolean;
+  /**
+   * Key of a stored source this document corrects (an earlier version of the article): it is
+   * retracted in the same transaction, after the document is written (supersedesProblems says
+   * what may not be superseded).
+   */
+  supersedes?: string;
 }
 
 /** Validates `input` against the graph and writes it, inside the caller's transaction. */
@@ -211,7 +220,10 @@ export async function ingestInTx(
   // The stored article sent again with other spacing keeps its text and its quoted sentences.
   const aligned = onStoredText(doc, storedText);
   const result = checkDocument(aligned, stored);
-  const urlProblems = await urlClash(tx, aligned, storedUrl, storedText);
+  const urlProblems = [
+    ...(await urlClash(tx, aligned, storedUrl, storedText)),
+    ...(await supersededProblems(tx, doc, options.supersedes)),
+  ];
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
   if (!result.ok || urlProblems.length > 0)
@@ -230,7 +242,41 @@ export async function ingestInTx(
   // A retracted source stays retracted when its document comes again: what it states again or
   // anew is DEPRECATED too, and the values settle without it (restore it with retractSource).
   if (retracted) await retractInTx(tx, { key: doc.source.key, retracted: true, by });
+  if (options.supersedes !== undefined)
+    await supersede(tx, summary, options.supersedes, by, options.listChanged ?? true);
   return summary;
+}
+
+/** The problems of `supersedes` (none when it is not given): looked up in the graph. */
+async function supersededProblems(tx: Tx, doc: Document, key: string | undefined) {
+  if (key === undefined) return [];
+  const [row] = key === doc.source.key ? [] : await run(tx, storedEntitiesStatement([key]));
+  return supersedesProblems(doc, key, (row?.n as Record<string, Plain> | undefined)?.kind);
+}
+
+/**
+ * Retracts the source a document supersedes, after the document is written: what only the old
+ * version stated stops counting, what both state stays on the new one's claims. The summary
+ * lists what that changed (for graphChanged) and says how much.
+ */
+async function supersede(
+  tx: Tx,
+  summary: IngestSummary,
+  key: string,
+  by: string,
+  listChanged: boolean,
+) {
+  const done = await retractInTx(tx, { key, retracted: true, by });
+  const changed = done && !done.already ? done : { relations: [], entities: [] };
+  summary.superseded = {
+    key,
+    relations: changed.relations.length,
+    entities: changed.entities.length,
+  };
+  if (!listChanged || !done || done.already) return;
+  const union = (a: string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  summary.changed.entities = union(summary.changed.entities, [key, ...changed.entities]);
+  summary.changed.relations = union(summary.changed.relations, changed.relations);
 }
 
 /**
@@ -518,6 +564,8 @@ export interface IngestPlan {
    * document states is recorded as DEPRECATED and no value, relation or evidence shown changes.
    */
   sourceRetracted: boolean;
+  /** The stored source the document would supersede (retracted with the ingest), if one. */
+  supersedes: string | null;
 }
 
 /**
@@ -529,7 +577,12 @@ export interface IngestPlan {
  * the structural check still has its well-formed parts checked against each other and the
  * graph, so one pass reports everything.
  */
-export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<IngestPlan> {
+export function planIngest(
+  db: Db,
+  stats: QueryStats,
+  input: unknown,
+  options: Pick<IngestOptions, "supersedes"> = {},
+): Promise<IngestPlan> {
   return readTx(db, stats, async (tx) => {
     const parsed = parseDocument(input);
     const salvaged = parsed.ok ? null : salvageDocument(input);
@@ -568,6 +621,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
         ...doc.entities.flatMap((e, i) =>
           kindMismatch(e.key, e.kind, ["entities", salvaged.entityIndex[i] ?? i, "key"]),
         ),
+        ...(await supersededProblems(tx, doc, options.supersedes)),
       ];
       throw new BadInputError("The document is invalid.", sortProblems(problems));
     }
@@ -583,6 +637,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
       ...(kinds.get(doc.source.key) === "Source"
         ? await urlClash(tx, doc, stored.get(doc.source.key)?.url, stored.get(doc.source.key)?.text)
         : []),
+      ...(await supersededProblems(tx, doc, options.supersedes)),
       // What ingest would refuse after writing (a containment cycle), found without writing.
       ...(await containmentCycles(
         tx,
@@ -599,6 +654,7 @@ export function planIngest(db: Db, stats: QueryStats, input: unknown): Promise<I
     const plan: IngestPlan = {
       document: result.document,
       sourceRetracted: stored.get(doc.source.key)?.retracted === true,
+      supersedes: options.supersedes ?? null,
       entities: checked.map((e): EntityPlan => {
         const n = stored.get(e.key);
         if (!n) return { key: e.key, kind: e.kind, action: "create" };

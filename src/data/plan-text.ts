@@ -67,6 +67,10 @@ export function describePlan(plan: IngestPlan): string[] {
     lines.push(
       `the source ${plan.document.source.key} is retracted, and stays so: what this document states is kept on record as DEPRECATED and changes no value, relation or evidence shown (retractSource with retracted: false restores the source)`,
     );
+  if (plan.supersedes)
+    lines.push(
+      `the source ${plan.supersedes} is superseded: ingesting retracts it in the same transaction, so what only it states stops counting`,
+    );
   const group = <T>(
     title: string,
     items: readonly T[],

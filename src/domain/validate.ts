@@ -524,7 +524,37 @@ export function lostExcerptsProblems(
   return [
     {
       path: ["source", "properties", "text"],
-      message: `the source "${key}" already holds another text of this article, and ${lost === 1 ? "1 sentence" : `${lost} sentences`} the graph quotes from it as evidence ${lost === 1 ? "is" : "are"} not in this one (${shown}): send the stored text, or ingest this version under ${other} and retract "${key}" (retractSource) if it no longer stands`,
+      message: `the source "${key}" already holds another text of this article, and ${lost === 1 ? "1 sentence" : `${lost} sentences`} the graph quotes from it as evidence ${lost === 1 ? "is" : "are"} not in this one (${shown}): send the stored text, or ingest this version under ${other} with supersedes: "${key}" (the old version is retracted in the same transaction)`,
+    },
+  ];
+}
+
+/**
+ * What a document may not supersede (ingest's `supersedes`): its own source (a corrected version
+ * goes under a key of its own, and the old one is retracted), or a key that names no stored
+ * Source (`storedKind`: the kind stored under it, if any).
+ */
+export function supersedesProblems(
+  doc: Pick<Document, "source">,
+  key: string,
+  storedKind: unknown,
+): DocumentProblem[] {
+  const path = ["supersedes"];
+  if (key === doc.source.key)
+    return [
+      {
+        path,
+        message: `a document cannot supersede its own source "${key}": ingest the new version under a key of its own`,
+      },
+    ];
+  if (storedKind === "Source") return [];
+  return [
+    {
+      path,
+      message:
+        storedKind === undefined || storedKind === null
+          ? `no source "${key}" is stored`
+          : `"${key}" is a ${String(storedKind)}, not a Source`,
     },
   ];
 }

@@ -152,6 +152,34 @@ describe("npm run ingest", () => {
     expect(bad.stderr).toContain("nothing was written");
   }, 90_000);
 
+  it("--supersedes writes a corrected version and retracts the old one; --check says so first", async () => {
+    const old = join(dir, "sup-old.json");
+    const fixed = join(dir, "sup-new.json");
+    const version = (key: string, sentence: string) => ({
+      source: { key, name: "CLI superseded", properties: { text: sentence } },
+      entities: [{ key: `${P}sue`, kind: "Person", name: "Sue" }],
+      relations: [{ from: `${P}sue`, type: "VISITED", to: "latvia", evidence: sentence }],
+    });
+    writeFileSync(old, JSON.stringify(version(`${P}sup`, "Sue visited Latvia.")));
+    writeFileSync(fixed, JSON.stringify(version(`${P}sup-2`, "Sue visited Latvia in May.")));
+    expect((await cli(["src/cli/ingest.ts", old])).code).toBe(0);
+    const dry = await cli(["src/cli/ingest.ts", "--check", "--supersedes", `${P}sup`, fixed]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`the source ${P}sup is superseded`);
+    const two = await cli(["src/cli/ingest.ts", "--supersedes", `${P}sup`, fixed, old]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("give one file");
+    const r = await cli(["src/cli/ingest.ts", "--supersedes", `${P}sup`, fixed]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${P}sup superseded (retracted): 1 relation, 1 entity changed.`);
+    const [row] = await cypher(
+      db,
+      `MATCH (s:Entity {key: $key}) RETURN s.retracted AS retracted`,
+      { key: `${P}sup` },
+    );
+    expect(row?.retracted).toBe(true);
+  }, 120_000);
+
   it("--check says per entity what it would create, change, add and keep, and writes nothing", async () => {
     const declare = (src: string, dee: object, publishedAt: string) => ({
       source: {

@@ -13,17 +13,26 @@ import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
 const P = "corr-";
 const db = testDb();
 const writer = generateToken();
+const admin = generateToken();
 const { gql } = createClient(db, {
-  tokens: [{ name: "corr-writer", sha256: writer.sha256, scopes: ["write"] }],
+  tokens: [
+    { name: "corr-writer", sha256: writer.sha256, scopes: ["write"] },
+    { name: "corr-admin", sha256: admin.sha256, scopes: ["admin"] },
+  ],
 });
 const auth = `Bearer ${writer.token}`;
+const adminAuth = `Bearer ${admin.token}`;
 
 const URL = "https://news.example/corrected-article";
 const LEADS = "Ann Fixed leads Fixland.";
 const MEMBER = "Fixland is a member of NATO.";
-const article = (text: string, relations: { type: string; to: string; evidence: string }[]) => ({
+const article = (
+  text: string,
+  relations: { type: string; to: string; evidence: string }[],
+  key = `${P}src`,
+) => ({
   source: {
-    key: `${P}src`,
+    key,
     name: "An article",
     properties: { text, url: URL, publishedAt: "2026-01-10" },
   },
@@ -89,5 +98,69 @@ describe("the same article sent again with another text", () => {
     const after = await gql(READ);
     expect(after.data.source.text).toBe(longer);
     expect(after.data.ann.relations.edges[0].evidence).toEqual([{ excerpt: LEADS }]);
+  });
+});
+
+describe("a corrected version that supersedes the stored one", () => {
+  const FIXED = "Ann Fixed led Fixland until May.";
+  const corrected = article(
+    `${FIXED} ${MEMBER}`,
+    [{ type: "LEADS", to: `${P}land`, evidence: FIXED }],
+    `${P}src-2`,
+  );
+  const SUPERSEDE = `mutation ($d: JSONObject!, $s: String) { ingestDocument(document: $d, supersedes: $s) {
+    __typename ... on ValidationError { problems { path message } }
+    ... on IngestDocumentSuccess { data { source superseded { key relations } } } } }`;
+  const CHECK_SUPERSEDE = `query ($d: JSONObject!, $s: String) { checkDocument(document: $d, supersedes: $s) {
+    __typename ... on ValidationError { problems { path message } }
+    ... on CheckDocumentSuccess { data { supersedes summary } } } }`;
+  const READ_BOTH = `{ old: entity(key: "${P}src") { retracted }
+    new: entity(key: "${P}src-2") { retracted }
+    ann: entity(key: "${P}ann") { relations { edges { type evidence { excerpt } } } } }`;
+
+  it("refuses its own key, a key of no source, and a writer without the admin scope; nothing written", async () => {
+    for (const [s, message] of [
+      [`${P}src-2`, `a document cannot supersede its own source "${P}src-2"`],
+      [`${P}nowhere`, `no source "${P}nowhere" is stored`],
+      [`${P}ann`, `"${P}ann" is a Person, not a Source`],
+    ] as const) {
+      for (const [query, field, token] of [
+        [CHECK_SUPERSEDE, "checkDocument", auth],
+        [SUPERSEDE, "ingestDocument", adminAuth],
+      ] as const) {
+        const r = await gql(query, { d: corrected, s }, token);
+        expect(r.errors).toBeUndefined();
+        expect(r.data[field].__typename).toBe("ValidationError");
+        expect(r.data[field].problems).toEqual([
+          { path: ["supersedes"], message: expect.stringContaining(message) },
+        ]);
+      }
+    }
+    const forbidden = await gql(SUPERSEDE, { d: corrected, s: `${P}src` }, auth);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const after = await gql(READ_BOTH);
+    expect(after.data.old.retracted).toBe(false);
+    expect(after.data.new).toBeNull();
+  });
+
+  it("says it in the dry run, then writes the new version and retracts the old one in one request", async () => {
+    const plan = await gql(CHECK_SUPERSEDE, { d: corrected, s: `${P}src` }, auth);
+    expect(plan.data.checkDocument.__typename).toBe("CheckDocumentSuccess");
+    expect(plan.data.checkDocument.data.supersedes).toBe(`${P}src`);
+    expect(plan.data.checkDocument.data.summary[0]).toContain(`${P}src is superseded`);
+
+    const r = await gql(SUPERSEDE, { d: corrected, s: `${P}src` }, adminAuth);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.ingestDocument.data).toEqual({
+      source: `${P}src-2`,
+      superseded: { key: `${P}src`, relations: 1 },
+    });
+    const after = await gql(READ_BOTH);
+    expect(after.data.old.retracted).toBe(true);
+    expect(after.data.new.retracted).toBe(false);
+    // The old version's sentence no longer counts; the correction's does.
+    expect(after.data.ann.relations.edges).toEqual([
+      { type: "LEADS", evidence: [{ excerpt: FIXED }] },
+    ]);
   });
 });

@@ -8,7 +8,12 @@ import { type EntityPlan, planIngest, type RelationPlan } from "../../data/inges
 import { describePlan } from "../../data/plan-text.js";
 import { BadInputError } from "../../domain/errors.js";
 import { builder } from "../builder.js";
+import { checkKey } from "../keys.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
+
+/** The description of `supersedes`, on ingestDocument and checkDocument. */
+export const SUPERSEDES_DESCRIPTION =
+  'Key of a stored source this document corrects (an earlier version of the same article, e.g. one whose sentences the new text no longer has): it is retracted in the same transaction, so what only the old version states stops counting and what both state stays, on the new source. The document\'s source needs a key of its own. On ingestDocument it needs the admin scope, as retractSource does. E.g. ingestDocument(document: $corrected, supersedes: "nato-2026-article").';
 
 const PlanActionEnum = builder.enumType("PlanAction", {
   description: "What ingesting the document would do to an entity or a relation.",
@@ -96,6 +101,11 @@ const DocumentPlanRef = builder
         description:
           "The document's source is stored and retracted: ingesting keeps it retracted, so what the document states is recorded as DEPRECATED and no value, relation or evidence shown changes (the actions say so). retractSource with retracted: false restores it.",
       }),
+      supersedes: t.exposeString("supersedes", {
+        nullable: true,
+        description:
+          "The stored source the document would supersede (retracted with the ingest); null when none was named.",
+      }),
       entities: t.field({ type: [PlannedEntityRef], resolve: (p) => p.entities }),
       relations: t.field({ type: [PlannedRelationRef], resolve: (p) => p.relations }),
       summary: t.stringList({
@@ -113,7 +123,16 @@ builder.queryField("checkDocument", (t) =>
     errors: { types: [BadInputError] },
     description:
       "Checks a document as ingestDocument would (every problem in one pass, as a ValidationError) and says what ingesting it would do, without writing anything: per entity and relation, create, update (which values, from and to), corroborate or unchanged. Needs the write scope, as ingestDocument does.",
-    args: { document: t.arg({ type: "JSONObject", required: true }) },
-    resolve: (_, { document }, ctx: Context) => planIngest(ctx.db, ctx.stats, document),
+    args: {
+      document: t.arg({ type: "JSONObject", required: true }),
+      supersedes: t.arg.string({ description: SUPERSEDES_DESCRIPTION }),
+    },
+    resolve: (_, { document, supersedes }, ctx: Context) =>
+      planIngest(
+        ctx.db,
+        ctx.stats,
+        document,
+        supersedes ? { supersedes: checkKey(supersedes, "supersedes") } : {},
+      ),
   }),
 );

@@ -17,6 +17,7 @@ import { BadInputError, ConflictError, NotFoundError } from "../../domain/errors
 import { announce } from "../../events.js";
 import { builder } from "../builder.js";
 import { checkKey } from "../keys.js";
+import { SUPERSEDES_DESCRIPTION } from "./check.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { EntityRef } from "./refs.js";
 import { RelationRef } from "./relation.js";
@@ -184,11 +185,33 @@ const OutcomesRef = builder.objectRef<Outcomes>("WriteOutcomes").implement({
   }),
 });
 
+const SupersededRef = builder
+  .objectRef<NonNullable<IngestSummary["superseded"]>>("SupersededSource")
+  .implement({
+    description: "The source an ingest superseded: retracted in the same transaction.",
+    fields: (t) => ({
+      key: t.exposeString("key"),
+      relations: t.exposeInt("relations", {
+        description:
+          "Relations whose claims retracting it changed (0 if it was retracted already).",
+      }),
+      entities: t.exposeInt("entities", {
+        description: "Entities whose field claims retracting it changed.",
+      }),
+    }),
+  });
+
 const IngestResultRef = builder.objectRef<IngestSummary>("IngestDocumentPayload").implement({
   fields: (t) => ({
     source: t.exposeString("source", { description: "Key of the document's source." }),
     entities: t.field({ type: OutcomesRef, resolve: (s) => s.entityOutcomes }),
     relations: t.field({ type: OutcomesRef, resolve: (s) => s.relationOutcomes }),
+    superseded: t.field({
+      type: SupersededRef,
+      nullable: true,
+      description: "The source `supersedes` named, now retracted; null when none was named.",
+      resolve: (s) => s.superseded ?? null,
+    }),
   }),
 });
 
@@ -301,13 +324,19 @@ builder.mutationFields((t) => ({
   }),
   ingestDocument: t.field({
     type: IngestResultRef,
-    authScopes: { write: true },
+    // Superseding retracts a source: the admin scope, as retractSource.
+    authScopes: (_parent, args) => (args.supersedes ? { admin: true } : { write: true }),
     errors: { types: [BadInputError] },
     description:
       "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed, up to 100). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and the fields it gives are this source's claims (Entity.claims): a field's value is the latest source's, so an older article does not overwrite a newer one.",
-    args: { document: t.arg({ type: "JSONObject", required: true }) },
-    resolve: async (_, { document }, ctx) => {
-      const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx));
+    args: {
+      document: t.arg({ type: "JSONObject", required: true }),
+      supersedes: t.arg.string({ description: SUPERSEDES_DESCRIPTION }),
+    },
+    resolve: async (_, { document, supersedes }, ctx) => {
+      const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx), undefined, undefined, {
+        ...(supersedes ? { supersedes: checkKey(supersedes, "supersedes") } : {}),
+      });
       announce(ctx.events, {
         entities: s.changed.entities,
         relations: s.changed.relations,
