@@ -172,11 +172,9 @@ describe("npm run ingest", () => {
     const r = await cli(["src/cli/ingest.ts", "--supersedes", `${P}sup`, fixed]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${P}sup superseded (retracted): 1 relation, 1 entity changed.`);
-    const [row] = await cypher(
-      db,
-      `MATCH (s:Entity {key: $key}) RETURN s.retracted AS retracted`,
-      { key: `${P}sup` },
-    );
+    const [row] = await cypher(db, `MATCH (s:Entity {key: $key}) RETURN s.retracted AS retracted`, {
+      key: `${P}sup`,
+    });
     expect(row?.retracted).toBe(true);
   }, 120_000);
 
