@@ -6,6 +6,7 @@
 import { CONTAINMENT_RELATION_TYPES } from "../domain/vocabulary.js";
 import { registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
+import { counted } from "./projection.js";
 
 // The graph's containment relations from each start (to another of `keys`, or to an entity
 // outside them), and which of `keys` each such outside entity lies within: one breadth-first
@@ -14,17 +15,22 @@ import type { Statement } from "./params.js";
 // PART_OF the next, walked the chain above each of its places (4.5M steps) and ran past its
 // budget. Nor a path search: a place within two places within two places ... has 2^depth ways
 // up (42 such places ran past a timeout), and so did SHORTEST 1 towards an end left open.
+// Only relations that count (some unretracted source states them, `counted`) make a step: one
+// only retracted sources state is shown nowhere, and refused a document that says the opposite
+// ("B lies within A" after the source of "A lies within B" was retracted); restoring such a
+// source is checked instead (src/data/writes.ts).
 const containmentSteps = (types: readonly string[]) => `
 UNWIND $starts AS k
-MATCH (a:Entity {key: k})-[:${types.join("|")}]->(b:Entity)
+MATCH (a:Entity {key: k})-[r:${types.join("|")}]->(b:Entity)
+WHERE ${counted("r")}
 RETURN a.key AS from, b.key AS to
 UNION
 UNWIND $starts AS k
-MATCH (:Entity {key: k})-[:${types.join("|")}]->(a:Entity)
-WHERE NOT a.key IN $keys
+MATCH (:Entity {key: k})-[r:${types.join("|")}]->(a:Entity)
+WHERE NOT a.key IN $keys AND ${counted("r")}
 WITH DISTINCT a
-MATCH (a)-[:${types.join("|")}*1..]->(b:Entity)
-WHERE b.key IN $keys
+MATCH (a)-[up:${types.join("|")}*1..]->(b:Entity)
+WHERE b.key IN $keys AND all(u IN up WHERE ${counted("u")})
 RETURN DISTINCT a.key AS from, b.key AS to`;
 
 /** Cypher text for the registry's containment types, built once. */

@@ -473,6 +473,22 @@ export async function retractSource(
   return retractWrite(db, stats, async (tx) => {
     const done = await retractInTx(tx, { key, retracted, by });
     if (!done) return null;
+    // Relations only retracted sources state make no containment step (a document may have said
+    // the opposite since): restoring one must not close a cycle.
+    if (!retracted && !done.already) {
+      const restored = done.relations.flatMap((id) => {
+        const [from = "", type = "", to = ""] = id.split("|");
+        return CONTAINMENT_RELATION_TYPES.some((t) => t === type)
+          ? [{ from, type: type as RelationType, to, path: ["key"] }]
+          : [];
+      });
+      const cycles = restored.length > 0 ? await containmentCycles(tx, restored) : [];
+      if (cycles.length > 0)
+        throw new BadInputError(
+          `Restoring "${key}" would close a containment cycle with what other sources state; nothing was changed.`,
+          cycles,
+        );
+    }
     // Retracting a retracted source (or restoring one that counts) changes nothing: no counts of
     // changed claims and no graphChanged event. It said "2 relations, 3 entities" and announced
     // a change each time it was sent again.

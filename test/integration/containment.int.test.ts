@@ -15,10 +15,15 @@ import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.
 const db = testDb();
 const P = "cyc-";
 const writer = generateToken();
+const admin = generateToken();
 const { gql } = createClient(db, {
-  tokens: [{ name: "writer", sha256: writer.sha256, scopes: ["read", "write"] }],
+  tokens: [
+    { name: "writer", sha256: writer.sha256, scopes: ["read", "write"] },
+    { name: "cyc-admin", sha256: admin.sha256, scopes: ["admin"] },
+  ],
 });
 const WRITE = `Bearer ${writer.token}`;
+const ADMIN = `Bearer ${admin.token}`;
 const TEXT = "Ayr lies in Bel. Bel lies in Cor. Cor lies in Ayr.";
 
 const place = (name: string) => ({ key: `${P}${name.toLowerCase()}`, kind: "Place", name });
@@ -148,6 +153,49 @@ describe("ingestDocument", () => {
       ["relations", "1", "to"],
     ]);
     expect(await relations()).toEqual([]);
+  });
+});
+
+describe("relations only retracted sources state", () => {
+  const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+    __typename ... on ValidationError { problems { path message } } } }`;
+  const RETRACT = `mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) {
+    __typename ... on ValidationError { message problems { path message } }
+    ... on RetractSourceSuccess { data { retracted } } } }`;
+  const WITHIN = `{ entity(key: "${P}cor") { ... on Place { relations(types: [PART_OF]) {
+    edges { direction node { key } } } } } }`;
+
+  it("close no cycle: the opposite is taken once they are retracted, and restoring them is refused", async () => {
+    // Ayr PART_OF Bel PART_OF Cor, stated only by "base": retracted, none of it counts.
+    const retract = await gql(RETRACT, { k: `${P}base`, r: true }, ADMIN);
+    expect(retract.data.retractSource.data.retracted).toBe(true);
+    // Another source says Cor lies in Ayr: no cycle any read could show.
+    const r = await gql(INGEST, { d: document("other", [rel("cor", "PART_OF", "ayr")]) }, WRITE);
+    expect(r.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
+    const within = await gql(WITHIN);
+    expect(within.data.entity.relations.edges).toEqual([
+      { direction: "OUT", node: { key: `${P}ayr` } },
+    ]);
+    // Restoring "base" would make Ayr lie within itself: refused, and it stays retracted.
+    const restore = await gql(RETRACT, { k: `${P}base`, r: false }, ADMIN);
+    expect(restore.errors).toBeUndefined();
+    expect(restore.data.retractSource.__typename).toBe("ValidationError");
+    expect(restore.data.retractSource.message).toContain("would close a containment cycle");
+    expect(restore.data.retractSource.problems.length).toBeGreaterThan(0);
+    for (const p of restore.data.retractSource.problems) {
+      expect(p.path).toEqual(["key"]);
+      expect(p.message).toContain("PART_OF would close a cycle");
+    }
+    expect((await gql(WITHIN)).data.entity.relations.edges).toEqual([
+      { direction: "OUT", node: { key: `${P}ayr` } },
+    ]);
+    // Once "other" is retracted in turn, "base" is restored.
+    await gql(RETRACT, { k: `${P}other`, r: true }, ADMIN);
+    const again = await gql(RETRACT, { k: `${P}base`, r: false }, ADMIN);
+    expect(again.data.retractSource.data.retracted).toBe(false);
+    expect((await gql(WITHIN)).data.entity.relations.edges).toEqual([
+      { direction: "IN", node: { key: `${P}bel` } },
+    ]);
   });
 });
 
