@@ -449,7 +449,7 @@ export function addSection(ctx: EntityContext, state: AddState, refresh: () => v
     ? `Selected: “${words.length > 80 ? `${words.slice(0, 79)}…` : words}”`
     : sentence
       ? "A sentence is chosen: add a relation it states."
-      : "Select words in the text (or click a sentence) to add what the draft missed.";
+      : "Select words in the text (or click a sentence) to add what the draft missed; by keyboard, “Add an entity” marks a name word by word.";
   const open = (what: "entity" | "relation") => {
     startAdding(review, state, what);
     refresh();

@@ -43,6 +43,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let asked = "";
   /** What the server's own check of the review as edited says, beside the buttons. */
   let serverSays = "";
+  let serverPending = false;
   const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
     delay: 800,
     run: async (signal) => {
@@ -91,10 +92,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   });
 
   /** Says what the server's check found, in its line (kept across redraws). */
-  function tell(message: string): void {
+  function tell(message: string, pending = false): void {
     serverSays = message;
+    serverPending = pending;
     const line = document.getElementById("review-server");
-    if (line) line.textContent = message;
+    if (!line) return;
+    line.textContent = message;
+    // A screen reader waits for the answer rather than reading "will check" at every edit.
+    line.setAttribute("aria-busy", String(pending));
   }
 
   /**
@@ -109,7 +114,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       tell("The server checks the review with the write token: give it above.");
       return;
     }
-    tell("The server will check the review as edited…");
+    tell("The server will check the review as edited…", true);
     server.edited();
   }
 
@@ -343,7 +348,16 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       ),
       h("p", { id: "review-said", class: "said", role: "status" }, said),
       h("div", { class: "actions" }, preview, ingest),
-      h("p", { id: "review-server", class: "muted", "aria-live": "polite" }, serverSays),
+      h(
+        "p",
+        {
+          id: "review-server",
+          class: "muted",
+          "aria-live": "polite",
+          "aria-busy": String(serverPending),
+        },
+        serverSays,
+      ),
       // The same element across redraws: an answer on its way is shown in it.
       result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
