@@ -395,6 +395,7 @@ export async function extractDraft(
     document: parsed.ok ? parsed.document : (document as unknown as Document),
     entities,
     relations: draftRelations,
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
     problems: listedProblems(problems),
   };
   RATINGS.set(result, rated);

@@ -40,6 +40,11 @@ export interface ExtractResult {
   document: Document;
   entities: DraftEntity[];
   relations: DraftRelation[];
+  /**
+   * The text's sentences as the extractor cut them, in order: the evidence units its relations
+   * quote, so that a reviewer choosing another sentence quotes the same units.
+   */
+  sentences: TextSpan[];
   /** What the extractor could not settle and a reviewer should look at. */
   problems: string[];
 }

@@ -125,9 +125,13 @@ export async function openPage(browser: Browser): Promise<Watched> {
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
-  page.on("requestfailed", (r) =>
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`),
-  );
+  page.on("requestfailed", (r) => {
+    // The review cancels its own check of the draft when a newer edit makes it moot: by design.
+    const cancelled =
+      r.failure()?.errorText === "net::ERR_ABORTED" &&
+      (r.postData() ?? "").includes("query ExplorerCheck");
+    if (!cancelled) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`);
+  });
   page.on("request", (r) => requests.push(r.url()));
   return { context, page, problems, requests };
 }

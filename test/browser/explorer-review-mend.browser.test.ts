@@ -319,7 +319,7 @@ describe("mending and adding in the review", () => {
     ).toBe(true);
     expect(await circle.getAttribute("class")).toContain("broken");
     expect(await circle.locator(".row-problems").textContent()).not.toBe("");
-    await circle.getByRole("checkbox").uncheck();
+    await circle.getByRole("checkbox", { name: /^Accept / }).uncheck();
     await poll(() => circle.getAttribute("class")).toContain("rejected");
     await page.getByRole("button", { name: "Show what it would change" }).click();
     await poll(() => page.locator("#ingest-plan").count()).toBe(1);

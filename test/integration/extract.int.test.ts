@@ -36,6 +36,7 @@ const EXTRACT = `mutation ($text: String!, $source: ExtractSourceInput) {
     yaml document problems
     entities { key kind name status mentions { start end } }
     relations { index type from to excerpt span { start end } confidence inferred }
+    sentences { start end }
   }
 }`;
 
@@ -106,6 +107,12 @@ describe("extractDocument", () => {
       expect(rel.confidence).toBeLessThanOrEqual(1);
     }
     for (const e of d.entities) for (const m of e.mentions) expect(m.end).toBeGreaterThan(m.start);
+    // The text's sentences as the extractor cut them, in order: every relation quotes one.
+    const sentences = d.sentences as { start: number; end: number }[];
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(
+      TEXT.split("\n\n").map((s) => s.trim()),
+    );
+    for (const rel of d.relations) expect(sentences).toContainEqual(rel.span);
     const contributes = d.document.relations.find(
       (x: { type: string }) => x.type === "CONTRIBUTES_TO",
     );

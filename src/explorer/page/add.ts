@@ -14,8 +14,9 @@ import { h } from "./dom.js";
 import { type EntityContext, uncheckedKey } from "./entity-row.js";
 import { KINDS, type Kind } from "./kinds.js";
 import { typesBetween } from "./relation-check.js";
-import { endBox } from "./relation-row.js";
+import { clip, endBox } from "./relation-row.js";
 import { type End, endKind, KEY, type RelationReview, type Review } from "./review.js";
+import { sentenceAt, wordsOf } from "./sentences.js";
 
 /** What the reader last selected in the text: the words (empty for a click) and their sentence. */
 export interface Picked {
@@ -37,7 +38,6 @@ export type Adding =
 export interface AddState {
   picked: Picked;
   adding: Adding | null;
-  sentences: TextSpan[];
 }
 
 /** The kinds a reader may add (an article's source is the article itself). */
@@ -80,7 +80,7 @@ export function startAdding(review: Review, state: AddState, what: "entity" | "r
     const ends = span && span.end > span.start ? mentionedIn(review, span) : [];
     state.adding = {
       what,
-      sentence: sentence ?? state.sentences[0] ?? null,
+      sentence: sentence ?? review.sentences[0] ?? null,
       from: ends[0] ?? null,
       to: ends[1] ?? null,
       type: "",
@@ -136,6 +136,63 @@ function entityForm(
     a.key = key.value.trim();
     a.keyEdited = true;
   });
+  // The name marked by keyboard, for a reader who cannot drag a selection: a sentence, then its
+  // first and last words. What they mark is what a selection would have.
+  const span =
+    state.picked.span && state.picked.span.end > state.picked.span.start ? state.picked.span : null;
+  const inSentence = span
+    ? sentenceAt(review.sentences, span.start)
+    : (state.picked.sentence ?? null);
+  const words = inSentence ? wordsOf(review.text, inSentence) : [];
+  const firstAt = span ? words.findIndex((w) => w.start === span.start) : -1;
+  const lastAt = span ? words.findIndex((w) => w.end === span.end) : -1;
+  const mark = (first: number, last: number) => {
+    const a0 = words[Math.min(first, last)];
+    const a1 = words[Math.max(first, last)];
+    if (!a0 || !a1 || !inSentence) return;
+    state.picked = { span: { start: a0.start, end: a1.end }, sentence: inSentence };
+    a.name = review.text.slice(a0.start, a1.end);
+    if (!a.keyEdited) a.key = slug(a.name);
+    refresh();
+  };
+  const sentenceSelect = h(
+    "select",
+    { id: "add-entity-sentence" },
+    inSentence ? null : h("option", { value: "", selected: true }, "—"),
+    review.sentences.map((x, i) =>
+      h(
+        "option",
+        { value: i, selected: inSentence?.start === x.start },
+        clip(review.text.slice(x.start, x.end)),
+      ),
+    ),
+  );
+  sentenceSelect.addEventListener("change", () => {
+    const chosen = review.sentences[Number(sentenceSelect.value)];
+    if (!chosen) return;
+    // A sentence chosen, nothing of it marked yet: the words lists offer its words.
+    state.picked = { span: null, sentence: chosen };
+    refresh();
+  });
+  const wordSelect = (id: string, at: number, label: string) =>
+    h(
+      "select",
+      { id, disabled: words.length === 0, "aria-label": label },
+      at < 0 ? h("option", { value: "", selected: true }, "—") : null,
+      words.map((w, i) =>
+        h("option", { value: i, selected: i === at }, review.text.slice(w.start, w.end)),
+      ),
+    );
+  const firstSelect = wordSelect("add-entity-first", firstAt, "The name's first word");
+  const lastSelect = wordSelect("add-entity-last", lastAt, "The name's last word");
+  firstSelect.addEventListener("change", () => {
+    const first = Number(firstSelect.value);
+    mark(first, lastAt < 0 || lastAt < first ? first : lastAt);
+  });
+  lastSelect.addEventListener("change", () => {
+    const last = Number(lastSelect.value);
+    mark(firstAt < 0 || firstAt > last ? last : firstAt, last);
+  });
   const link = h("input", {
     id: "add-entity-link",
     type: "search",
@@ -166,7 +223,7 @@ function entityForm(
     // sentence that first names it.
     const first = mentions[0];
     const sentence = first
-      ? state.sentences.find((s) => s.start <= first.start && first.start < s.end)
+      ? review.sentences.find((s) => s.start <= first.start && first.start < s.end)
       : undefined;
     if (sentence)
       review.relations.push(
@@ -182,6 +239,13 @@ function entityForm(
     "form",
     { id: "add-entity", class: "add-form", "aria-label": "Add an entity" },
     field("add-entity-name", "Name", name),
+    h(
+      "fieldset",
+      { class: "mark", id: "add-entity-mark" },
+      h("legend", {}, "Or mark the name in the text"),
+      field("add-entity-sentence", "Sentence", sentenceSelect),
+      h("div", { class: "field words" }, h("span", {}, "Words"), firstSelect, " to ", lastSelect),
+    ),
     field("add-entity-kind", "Kind", kind),
     field("add-entity-key", "Key", key),
     h("div", { class: "field" }, link, linkList),
@@ -275,11 +339,10 @@ function relationForm(
   refresh: () => void,
 ): HTMLElement {
   const review = ctx.review;
-  const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 139)}…` : s);
   const sentence = h(
     "select",
     { id: "add-relation-sentence" },
-    state.sentences.map((s, i) =>
+    review.sentences.map((s, i) =>
       h(
         "option",
         { value: i, selected: a.sentence?.start === s.start },
@@ -288,7 +351,7 @@ function relationForm(
     ),
   );
   sentence.addEventListener("change", () => {
-    a.sentence = state.sentences[Number(sentence.value)] ?? null;
+    a.sentence = review.sentences[Number(sentence.value)] ?? null;
     refresh();
   });
   const ends = (["from", "to"] as const).map((side) => {
@@ -386,7 +449,7 @@ export function addSection(ctx: EntityContext, state: AddState, refresh: () => v
     ? `Selected: “${words.length > 80 ? `${words.slice(0, 79)}…` : words}”`
     : sentence
       ? "A sentence is chosen: add a relation it states."
-      : "Select words in the text (or click a sentence) to add what the draft missed.";
+      : "Select words in the text (or click a sentence) to add what the draft missed; by keyboard, “Add an entity” marks a name word by word.";
   const open = (what: "entity" | "relation") => {
     startAdding(review, state, what);
     refresh();

@@ -129,11 +129,13 @@ async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  signal?: AbortSignal,
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
       method: "POST",
+      signal,
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
@@ -143,6 +145,7 @@ async function gql<T>(
       body: JSON.stringify({ query, variables }),
     });
   } catch {
+    if (signal?.aborted) throw new ApiError("Cancelled.", "CANCELLED");
     throw new ApiError("The server cannot be reached.");
   }
   let body: GqlBody<T>;
@@ -323,6 +326,8 @@ export interface Draft {
   document: DraftDocument;
   entities: DraftEntity[];
   relations: DraftRelation[];
+  /** The text's sentences as the extractor cut them (absent from a server without the field). */
+  sentences?: TextSpan[];
   problems: string[];
 }
 
@@ -351,6 +356,7 @@ export async function extractDocument(
         document problems
         entities { key kind name status mentions { start end } }
         relations { index type from to excerpt span { start end } confidence inferred }
+        sentences { start end }
       }
     }`,
     { text, source },
@@ -409,7 +415,11 @@ export type CheckResult =
   | { ok: false; problems: { path: string[]; message: string }[] };
 
 /** What ingesting `document` would do (ingest's dry run, checkDocument), writing nothing. */
-export async function checkDocument(document: DraftDocument, token: string): Promise<CheckResult> {
+export async function checkDocument(
+  document: DraftDocument,
+  token: string,
+  signal?: AbortSignal,
+): Promise<CheckResult> {
   const data = await gql<{
     checkDocument:
       | { __typename: "CheckDocumentSuccess"; data: { summary: string[] } }
@@ -424,6 +434,7 @@ export async function checkDocument(document: DraftDocument, token: string): Pro
     }`,
     { document },
     token,
+    signal,
   );
   const r = data.checkDocument;
   return r.__typename === "CheckDocumentSuccess"

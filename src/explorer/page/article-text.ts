@@ -8,6 +8,8 @@ import type { TextSpan } from "./api.js";
 import { h } from "./dom.js";
 import type { Review } from "./review.js";
 
+export { sentenceAt, sentencesOf } from "./sentences.js";
+
 /** The text cut where any mention or relation starts or ends, each piece with what covers it. */
 function segments(review: Review) {
   const cuts = new Set([0, review.text.length]);
@@ -88,31 +90,4 @@ export function selectionIn(view: HTMLElement): TextSpan | null {
   const end = offsetOf(view, range.endContainer, range.endOffset);
   if (start === null || end === null) return null;
   return { start: Math.min(start, end), end: Math.max(start, end) };
-}
-
-/**
- * The text's sentences: those the extractor quoted for its relations as they are, and the rest
- * by the browser's sentence segmenter, never across a line break, without the spaces around.
- */
-export function sentencesOf(text: string, quoted: readonly TextSpan[]): TextSpan[] {
-  const out: TextSpan[] = [...new Map(quoted.map((s) => [`${s.start}:${s.end}`, s])).values()];
-  const overlaps = (a: TextSpan) => out.some((b) => a.start < b.end && b.start < a.end);
-  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-  for (const { segment, index } of segmenter.segment(text)) {
-    let at = index;
-    for (const line of segment.split("\n")) {
-      const lead = line.length - line.trimStart().length;
-      const span = { start: at + lead, end: at + line.trimEnd().length };
-      if (span.end > span.start && !overlaps(span)) out.push(span);
-      at += line.length + 1;
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-/** The sentence `at` falls in (the nearest before it, at a gap between sentences). */
-export function sentenceAt(sentences: readonly TextSpan[], at: number): TextSpan | null {
-  let best: TextSpan | null = null;
-  for (const s of sentences) if (s.start <= at) best = s;
-  return best ?? sentences[0] ?? null;
 }

@@ -9,17 +9,19 @@ import { type AddState, addSection, pickedInto } from "./add.js";
 import {
   ApiError,
   type ArticleMeta,
+  type CheckResult,
   checkDocument,
   entityByKey,
   extractDocument,
   ingestDocument,
   type Outcomes,
 } from "./api.js";
-import { selectionIn, sentenceAt, sentencesOf, textView } from "./article-text.js";
+import { selectionIn, sentenceAt, textView } from "./article-text.js";
+import { autoCheck } from "./auto-check.js";
 import { append, byId, h } from "./dom.js";
 import { type EntityContext, entityRow, uncheckedKey } from "./entity-row.js";
 import { hasProblems, relationProblems } from "./relation-check.js";
-import { relationRow } from "./relation-row.js";
+import { problemList, relationRow, showRefused } from "./relation-row.js";
 import { KEY, newReview, type Review, type Reviewed, reviewed, sentenceOf } from "./review.js";
 
 export interface ArticleActions {
@@ -32,9 +34,89 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let token = "";
   let review: Review | null = null;
   /** The words picked in the text and the form open to add what the draft missed. */
-  let adds: AddState = { picked: { span: null, sentence: null }, adding: null, sentences: [] };
+  let adds: AddState = { picked: { span: null, sentence: null }, adding: null };
   /** Look-ups of keys typed, still on their way: an ingest waits for them. */
   const checks = new Set<Promise<void>>();
+  /** What the last action did (a row removed), said below the rows until the next. */
+  let said = "";
+  /** The document the server was last asked about (as JSON): a redraw of the same asks nothing. */
+  let asked = "";
+  /** What the server's own check of the review as edited says, beside the buttons. */
+  let serverSays = "";
+  let serverPending = false;
+  const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
+    delay: 800,
+    run: async (signal) => {
+      // The key look-ups first: one that puts a key back is an edit, and cancels this check.
+      await Promise.all([...checks]);
+      const r = review;
+      if (!r || signal.aborted) return null;
+      const sent = reviewed(r);
+      // What the page finds is on its rows already; the server is asked when none is left.
+      if (ownProblems(sent).length > 0) return { sent, result: null };
+      return { sent, result: await checkDocument(sent.document, token, signal) };
+    },
+    done: (answer) => {
+      if (!answer || !review) return;
+      const { sent, result } = answer;
+      if (result === null) {
+        tell("The server checks the review once the problems marked on its rows are mended.");
+        return;
+      }
+      const problems = result.ok ? [] : result.problems;
+      const elsewhere = placeProblems(sent, problems);
+      for (const rel of review.relations) {
+        const row = reviewEl.querySelector<HTMLElement>(
+          `.relation-row[data-row="${CSS.escape(rel.id)}"]`,
+        );
+        if (row) showRefused(review, row, rel);
+      }
+      for (const [key, e] of review.entities) {
+        const row = reviewEl.querySelector<HTMLElement>(
+          `.entity-row[data-key="${CSS.escape(key)}"]`,
+        );
+        if (row) showEntityRefused(row, key, e.refused ?? []);
+      }
+      tell(
+        problems.length === 0
+          ? "The server finds nothing it would refuse."
+          : `The server would refuse ${problems.length === 1 ? "1 thing" : `${problems.length} things`}${elsewhere.length < problems.length ? ", marked on its row" : ""}${elsewhere.length > 0 ? `: ${elsewhere.map((p) => `${where(sent, p.path)}: ${p.message}`).join("; ")}` : "."}`,
+      );
+    },
+    failed: (error) => {
+      if (error instanceof ApiError && error.code === "CANCELLED") return;
+      tell(
+        `The server could not check the review${error instanceof ApiError ? ` (${error.message})` : ""}; "Show what it would change" asks again.`,
+      );
+    },
+  });
+
+  /** Says what the server's check found, in its line (kept across redraws). */
+  function tell(message: string, pending = false): void {
+    serverSays = message;
+    serverPending = pending;
+    const line = document.getElementById("review-server");
+    if (!line) return;
+    line.textContent = message;
+    // A screen reader waits for the answer rather than reading "will check" at every edit.
+    line.setAttribute("aria-busy", String(pending));
+  }
+
+  /**
+   * Asks the server about the review as it is now, after a pause, if it changed since it was
+   * last asked about (a redraw that changes nothing, an editor opened, asks nothing).
+   */
+  function askServer(r: Review): void {
+    const now = JSON.stringify(reviewed(r).document);
+    if (now === asked) return;
+    asked = now;
+    if (!token) {
+      tell("The server checks the review with the write token: give it above.");
+      return;
+    }
+    tell("The server will check the review as edited…", true);
+    server.edited();
+  }
 
   const form = h(
     "form",
@@ -106,14 +188,9 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       .then(
         (draft) => {
           review = newReview(draft);
-          adds = {
-            picked: { span: null, sentence: null },
-            adding: null,
-            sentences: sentencesOf(
-              review.text,
-              review.relations.map((r) => r.span),
-            ),
-          };
+          adds = { picked: { span: null, sentence: null }, adding: null };
+          said = "";
+          asked = "";
           renderReview();
         },
         (error: unknown) => {
@@ -137,7 +214,11 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
 
   /** What the rows share: the review, how to draw it again, and where problems go. */
   function context(r: Review): EntityContext {
-    return { review: r, render: edited, problem, light, track };
+    return { review: r, render: edited, problem, light, track, say };
+  }
+
+  function say(message: string): void {
+    said = message;
   }
 
   /** The review after an edit: a refusal shown below was of the review before it, and goes. */
@@ -161,7 +242,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   function picked(r: Review, view: HTMLElement): void {
     const span = selectionIn(view);
     if (!span) return;
-    adds.picked = { span, sentence: sentenceAt(adds.sentences, span.start) };
+    adds.picked = { span, sentence: sentenceAt(r.sentences, span.start) };
     pickedInto(r, adds);
     refreshAdd();
   }
@@ -247,7 +328,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         h(
           "section",
           { "aria-labelledby": "draft-entities" },
-          h("h3", { id: "draft-entities" }, `Entities (${r.entities.size})`),
+          h("h3", { id: "draft-entities", tabindex: -1 }, `Entities (${r.entities.size})`),
           h(
             "ul",
             { class: "rows" },
@@ -257,7 +338,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         h(
           "section",
           { "aria-labelledby": "draft-relations" },
-          h("h3", { id: "draft-relations" }, `Relations (${r.relations.length})`),
+          h("h3", { id: "draft-relations", tabindex: -1 }, `Relations (${r.relations.length})`),
           h(
             "ul",
             { class: "rows" },
@@ -265,11 +346,59 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           ),
         ),
       ),
+      h("p", { id: "review-said", class: "said", role: "status" }, said),
       h("div", { class: "actions" }, preview, ingest),
+      h(
+        "p",
+        {
+          id: "review-server",
+          class: "muted",
+          "aria-live": "polite",
+          "aria-busy": String(serverPending),
+        },
+        serverSays,
+      ),
       // The same element across redraws: an answer on its way is shown in it.
       result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
     if (focused) document.getElementById(focused)?.focus();
+    askServer(r);
+  }
+
+  /**
+   * Puts each problem the server found on the row it concerns (a relation's, an entity's), in
+   * place of what it said before; those of no row (the source's) are returned.
+   */
+  function placeProblems(sent: Reviewed, problems: { path: string[]; message: string }[]) {
+    const r = review;
+    if (!r) return problems;
+    for (const rel of r.relations) rel.refused = [];
+    for (const e of r.entities.values()) e.refused = [];
+    return problems.filter((p) => {
+      const [part, at, ...rest] = p.path;
+      const text = rest.length > 0 ? `${rest.join(".")}: ${p.message}` : p.message;
+      if (part === "relations") {
+        const rel = sent.relationOf[Number(at)];
+        rel?.refused.push(text);
+        return !rel;
+      }
+      if (part === "entities") {
+        const key = sent.entityOf[Number(at)];
+        const e = key === undefined ? undefined : r.entities.get(key);
+        e?.refused?.push(text);
+        return !e;
+      }
+      return true;
+    });
+  }
+
+  /** An entity row's server problems, in place. */
+  function showEntityRefused(row: HTMLElement, key: string, refused: string[]): void {
+    const list = problemList(`entity-${key}-problems`, refused);
+    const before = row.querySelector(":scope > .row-problems");
+    if (before && list) before.replaceWith(list);
+    else if (before) before.remove();
+    else if (list) row.querySelector(":scope > .head")?.after(list);
   }
 
   /**
@@ -301,12 +430,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   function refusal(sent: Reviewed, problems: { path: string[]; message: string }[], server = true) {
     // The page's own findings are on their rows already, and stay there while they hold.
     if (server) {
-      for (const rel of sent.relationOf) rel.refused = [];
-      for (const p of problems) {
-        const [part, at, ...rest] = p.path;
-        const rel = part === "relations" ? sent.relationOf[Number(at)] : undefined;
-        rel?.refused.push(rest.length > 0 ? `${rest.join(".")}: ${p.message}` : p.message);
-      }
+      placeProblems(sent, problems);
       renderReview();
     }
     return [

@@ -7,8 +7,15 @@ import { ApiError, entityByKey } from "./api.js";
 import { combobox } from "./combobox.js";
 import { h } from "./dom.js";
 import { swatch } from "./kinds.js";
-import type { ReviewContext } from "./relation-row.js";
-import { type EntityReview, KEY } from "./review.js";
+import { problemList, type ReviewContext } from "./relation-row.js";
+import {
+  type EntityReview,
+  KEY,
+  type Review,
+  relationsOf,
+  removeEntity,
+  sentenceOf,
+} from "./review.js";
 
 export interface EntityContext extends ReviewContext {
   /** A key look-up on its way: an ingest or a check waits for it. */
@@ -31,6 +38,79 @@ export function namesakeOf(
   return [...ctx.review.entities.values()].find(
     (o) => o !== self && o.key === key && !o.linked && o.entity.status !== "LINKED",
   );
+}
+
+/** The relations that use the entity, besides the article's mention of it (which goes with it). */
+function usedBy(review: Review, draftKey: string) {
+  return relationsOf(review, draftKey).filter(
+    (x) => !(x.type === "MENTIONS" && "source" in x.from),
+  );
+}
+
+/**
+ * What removing an added entity asks and does: removed at once when only the article's mention
+ * uses it; else the row names the relations that use it and asks before they go with it.
+ */
+function removal(ctx: EntityContext, draftKey: string, r: EntityReview): HTMLElement | null {
+  if (!r.added) return null;
+  const review = ctx.review;
+  const id = `entity-${draftKey}`;
+  const remove = () => {
+    const keys = [...review.entities.keys()];
+    const at = keys.indexOf(draftKey);
+    // Said as the rows read now: once it is gone, its name is no longer in the review.
+    const others = usedBy(review, draftKey).map((x) => `“${sentenceOf(review, x)}”`);
+    if (removeEntity(review, draftKey) === null) return;
+    ctx.say(
+      others.length === 0
+        ? `Removed the entity ${r.entity.name}, and this article's mention of it.`
+        : `Removed the entity ${r.entity.name}, and with it ${others.length === 1 ? "the relation" : `${others.length} relations`}: ${others.join("; ")}.`,
+    );
+    ctx.render();
+    const next = keys.filter((k) => k !== draftKey)[Math.min(at, keys.length - 2)];
+    const target = next ? document.getElementById(`entity-${next}-keep`) : null;
+    (target ?? document.getElementById("draft-entities"))?.focus();
+  };
+  if (r.removing) {
+    const used = usedBy(review, draftKey);
+    const all = h("button", { type: "button", id: `${id}-remove-all` }, "Remove it and them");
+    const keep = h("button", { type: "button", id: `${id}-remove-cancel` }, "Keep it");
+    all.addEventListener("click", remove);
+    keep.addEventListener("click", () => {
+      r.removing = false;
+      ctx.render();
+      document.getElementById(`${id}-remove`)?.focus();
+    });
+    return h(
+      "div",
+      { class: "confirm", id: `${id}-removing`, role: "group", "aria-labelledby": `${id}-used` },
+      h(
+        "p",
+        { id: `${id}-used` },
+        `${r.entity.name} is an end of ${used.length === 1 ? "a relation" : `${used.length} relations`}, which would go with it: `,
+        used.map((x) => `“${sentenceOf(review, x)}”`).join("; "),
+        ". Remove them too?",
+      ),
+      h("div", { class: "actions" }, all, keep),
+    );
+  }
+  const button = h(
+    "button",
+    {
+      type: "button",
+      id: `${id}-remove`,
+      class: "remove",
+      "aria-label": `Remove ${r.entity.name}`,
+    },
+    "Remove",
+  );
+  button.addEventListener("click", () => {
+    if (usedBy(review, draftKey).length === 0) return remove();
+    r.removing = true;
+    ctx.render();
+    document.getElementById(`${id}-remove-all`)?.focus();
+  });
+  return button;
 }
 
 export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview): HTMLElement {
@@ -66,6 +146,7 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
       ctx.render();
     };
     r.keyProblem = undefined;
+    r.refused = [];
     r.key = next;
     ctx.render();
     if (next === r.entity.key) return;
@@ -129,12 +210,14 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
       ),
       h("span", { class: "muted" }, ` ${r.entity.kind} · ${status}`),
     ),
+    problemList(`${id}-problems`, r.refused ?? []),
     h(
       "div",
       { class: "edit" },
       keyInput,
       keyError,
       h("div", { class: "field" }, linkInput, linkList),
+      removal(ctx, draftKey, r),
     ),
   );
   combobox(

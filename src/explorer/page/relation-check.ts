@@ -80,7 +80,7 @@ export function relationProblems(review: Review, r: RelationReview): RelationPro
       const field =
         part === "properties" && typeof name === "string"
           ? name
-          : part === "from" || part === "to" || part === "type"
+          : part === "from" || part === "to" || part === "type" || part === "evidence"
             ? part
             : null;
       if (field === null) row.push(`${issue.path.join(".") || "relation"}: ${issue.message}`);

@@ -26,7 +26,9 @@ import {
   mended,
   type RelationReview,
   type Review,
+  removeRelation,
   sentenceOf,
+  setEvidence,
 } from "./review.js";
 
 export interface ReviewContext {
@@ -37,7 +39,12 @@ export interface ReviewContext {
   problem(message: string): void;
   /** Lights up, in the text, what a row stands for. */
   light(attr: "entity" | "relation", id: string, on: boolean): void;
+  /** Says what an action did (a row removed, and what went with it), politely. */
+  say(message: string): void;
 }
+
+/** A sentence as a list shows it. */
+export const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 139)}…` : s);
 
 /** The draft's entities (and the article) whose name or key holds what was typed. */
 export function draftCandidates(review: Review, typed: string): EntityRef[] {
@@ -220,6 +227,37 @@ function editor(ctx: ReviewContext, r: RelationReview, problems: RelationProblem
     );
   });
 
+  // The evidence: one of the text's own sentences, verbatim, as ingest takes it (a stretch of
+  // the reader's would be refused as no excerpt, or quote half a statement).
+  const evidence = h(
+    "select",
+    { id: `${base}-evidence`, "aria-describedby": `${base}-evidence-error` },
+    review.sentences.some((s) => s.start === r.span.start && s.end === r.span.end)
+      ? null
+      : h("option", { value: "", selected: true }, clip(r.evidence)),
+    review.sentences.map((s, i) =>
+      h(
+        "option",
+        { value: i, selected: s.start === r.span.start && s.end === r.span.end },
+        clip(review.text.slice(s.start, s.end)),
+      ),
+    ),
+  );
+  evidence.addEventListener("change", () => {
+    const sentence = review.sentences[Number(evidence.value)];
+    if (sentence && setEvidence(review, r, sentence)) changed();
+  });
+  const inferred = h("input", {
+    type: "checkbox",
+    id: `${base}-inferred`,
+    checked: r.inferred,
+    "aria-describedby": `${base}-inferred-help`,
+  });
+  inferred.addEventListener("change", () => {
+    r.inferred = inferred.checked;
+    changed();
+  });
+
   return h(
     "fieldset",
     { id: `${base}-editor`, class: "relation-editor" },
@@ -227,15 +265,75 @@ function editor(ctx: ReviewContext, r: RelationReview, problems: RelationProblem
     h("div", { class: "field" }, h("label", { for: type.id }, "Type"), type, error("type")),
     ends,
     values.length > 0 ? h("div", { class: "values" }, values) : null,
+    h(
+      "div",
+      { class: "field wide" },
+      h("label", { for: evidence.id }, "Evidence (the sentence that states it)"),
+      evidence,
+      error("evidence"),
+    ),
+    h(
+      "div",
+      { class: "field check" },
+      h("label", { for: inferred.id }, inferred, " Inferred"),
+      h(
+        "span",
+        { id: `${base}-inferred-help`, class: "muted" },
+        " the sentence implies it rather than states it",
+      ),
+    ),
   );
+}
+
+/** What a row says of its relation's problems (the page's and the server's), and its classes. */
+function rowState(review: Review, r: RelationReview, problems: RelationProblems) {
+  const endsOk = !endRejected(review, r.from) && !endRejected(review, r.to);
+  const broken = hasProblems(problems) || r.refused.length > 0;
+  const fieldCount = Object.keys(problems.fields).length;
+  const said = [
+    ...problems.row,
+    ...(!r.editing && fieldCount > 0
+      ? Object.entries(problems.fields).map(([field, message]) => `${field}: ${message}`)
+      : []),
+    ...r.refused,
+  ];
+  const classes = ["relation-row"];
+  if (!(r.accepted && endsOk)) classes.push("rejected");
+  if (broken && r.accepted && endsOk) classes.push("broken");
+  if (r.index === null) classes.push("added");
+  return { endsOk, said, classes: classes.join(" ") };
+}
+
+/** The list of a row's problems, or null when there is none. */
+export function problemList(id: string, said: readonly string[]): HTMLElement | null {
+  return said.length > 0
+    ? h(
+        "ul",
+        { class: "problems row-problems", id, role: "alert" },
+        said.map((s) => h("li", {}, s)),
+      )
+    : null;
+}
+
+/**
+ * Puts what the server said of `r` on its row drawn as `row`, in place: the row is not drawn
+ * again, so nothing the reader is typing or has open in it goes.
+ */
+export function showRefused(review: Review, row: HTMLElement, r: RelationReview): void {
+  const { said, classes } = rowState(review, r, relationProblems(review, r));
+  row.className = classes;
+  const list = problemList(`relation-${r.id}-problems`, said);
+  const before = row.querySelector(":scope > .row-problems");
+  if (before && list) before.replaceWith(list);
+  else if (before) before.remove();
+  else if (list) row.querySelector(":scope > .head")?.after(list);
 }
 
 export function relationRow(ctx: ReviewContext, r: RelationReview): HTMLElement {
   const review = ctx.review;
-  const endsOk = !endRejected(review, r.from) && !endRejected(review, r.to);
   const sentence = sentenceOf(review, r);
   const problems = relationProblems(review, r);
-  const broken = hasProblems(problems) || r.refused.length > 0;
+  const { endsOk, said, classes } = rowState(review, r, problems);
   const keep = h("input", {
     type: "checkbox",
     id: `relation-${r.id}-keep`,
@@ -263,21 +361,33 @@ export function relationRow(ctx: ReviewContext, r: RelationReview): HTMLElement 
     r.editing = !r.editing;
     ctx.render();
   });
-  const fieldCount = Object.keys(problems.fields).length;
-  const said = [
-    ...problems.row,
-    ...(!r.editing && fieldCount > 0
-      ? Object.entries(problems.fields).map(([field, message]) => `${field}: ${message}`)
-      : []),
-    ...r.refused,
-  ];
-  const classes = ["relation-row"];
-  if (!(r.accepted && endsOk)) classes.push("rejected");
-  if (broken && r.accepted && endsOk) classes.push("broken");
-  if (r.index === null) classes.push("added");
+  // One the reader added can go again (a drafted one is rejected: it is what was proposed).
+  const remove =
+    r.index === null
+      ? h(
+          "button",
+          {
+            type: "button",
+            id: `relation-${r.id}-remove`,
+            class: "remove",
+            "aria-label": `Remove ${sentence}`,
+          },
+          "Remove",
+        )
+      : null;
+  remove?.addEventListener("click", () => {
+    const at = review.relations.indexOf(r);
+    if (!removeRelation(review, r.id)) return;
+    ctx.say(`Removed the relation “${sentence}”.`);
+    ctx.render();
+    // The keyboard goes on at the next row (or the one before), else at the list's heading.
+    const next = review.relations[Math.min(at, review.relations.length - 1)];
+    const target = next ? document.getElementById(`relation-${next.id}-keep`) : null;
+    (target ?? document.getElementById("draft-relations"))?.focus();
+  });
   const row = h(
     "li",
-    { class: classes.join(" "), "data-id": idOf(review, r), "data-row": r.id },
+    { class: classes, "data-id": idOf(review, r), "data-row": r.id },
     h(
       "div",
       { class: "head" },
@@ -295,15 +405,9 @@ export function relationRow(ctx: ReviewContext, r: RelationReview): HTMLElement 
           endsOk ? "" : " · an end was rejected",
         ),
       ),
-      edit,
+      h("span", { class: "row-actions" }, edit, remove),
     ),
-    said.length > 0
-      ? h(
-          "ul",
-          { class: "problems row-problems", id: `relation-${r.id}-problems`, role: "alert" },
-          said.map((s) => h("li", {}, s)),
-        )
-      : null,
+    problemList(`relation-${r.id}-problems`, said),
     h("blockquote", {}, r.evidence),
     r.editing ? editor(ctx, r, problems) : null,
   );

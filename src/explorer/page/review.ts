@@ -6,6 +6,7 @@
  */
 import type { Draft, DraftDocument, DraftEntity, EntityRef, TextSpan } from "./api.js";
 import type { Kind } from "./kinds.js";
+import { draftSentences } from "./sentences.js";
 
 export const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,6 +20,10 @@ export interface EntityReview {
   keyProblem?: string;
   /** The reader added it (the extractor missed it). */
   added?: boolean;
+  /** What the server said of it when the document was last checked or sent. */
+  refused?: string[];
+  /** Its removal asked about: the relations that would go with it are named on its row. */
+  removing?: boolean;
 }
 
 /** An end of a relation: an entity of the draft (by its draft key), the article, or the graph's. */
@@ -58,6 +63,8 @@ export interface Review {
   relations: RelationReview[];
   /** Relations the reader added so far: numbers their rows. */
   added: number;
+  /** The text's sentences, in order: what a relation's evidence may be. */
+  sentences: TextSpan[];
 }
 
 /** The review of a fresh draft: everything accepted, as proposed. */
@@ -98,6 +105,7 @@ export function newReview(draft: Draft): Review {
       };
     }),
     added: 0,
+    sentences: draftSentences(draft),
   };
 }
 
@@ -153,7 +161,7 @@ const valuesText = (values: unknown): string =>
     ),
   );
 
-/** Whether the reader changed a drafted relation's type, an end or a value. */
+/** Whether the reader changed a drafted relation's type, an end, a value, its evidence or flag. */
 export function mended(review: Review, r: RelationReview): boolean {
   const index = r.index;
   const drafted = review.draft.relations.find((d) => d.index === index);
@@ -166,8 +174,53 @@ export function mended(review: Review, r: RelationReview): boolean {
     endKey(review, r.from) !== asReviewed(drafted.from) ||
     endKey(review, r.to) !== asReviewed(drafted.to) ||
     valuesText(r.properties) !== valuesText(doc.relations[index]?.properties) ||
-    Object.keys(r.typed).length > 0
+    Object.keys(r.typed).length > 0 ||
+    r.evidence !== drafted.excerpt ||
+    r.inferred !== drafted.inferred
   );
+}
+
+/**
+ * A relation's evidence made `sentence` of the text, quoted verbatim, as ingest takes it: only
+ * one of the text's own sentences is taken (false, and nothing changed, for any other stretch).
+ */
+export function setEvidence(review: Review, r: RelationReview, sentence: TextSpan): boolean {
+  const own = review.sentences.find((s) => s.start === sentence.start && s.end === sentence.end);
+  if (!own) return false;
+  r.span = { start: own.start, end: own.end };
+  r.evidence = review.text.slice(own.start, own.end);
+  return true;
+}
+
+/** The relations that have the entity `draftKey` of the review at either end. */
+export function relationsOf(review: Review, draftKey: string): RelationReview[] {
+  const at = (end: End) => "entity" in end && end.entity === draftKey;
+  return review.relations.filter((r) => at(r.from) || at(r.to));
+}
+
+/**
+ * Removes a relation the reader added (a drafted one is rejected, never removed: the draft is
+ * what the extractor proposed). Whether it was removed.
+ */
+export function removeRelation(review: Review, id: string): boolean {
+  const at = review.relations.findIndex((r) => r.id === id && r.index === null);
+  if (at < 0) return false;
+  review.relations.splice(at, 1);
+  return true;
+}
+
+/**
+ * Removes an entity the reader added, and with it the relations that use it (its mention by the
+ * article, and any added between it and another): a relation without its end could not be sent.
+ * The relations removed, for the page to say which; null when `draftKey` is no added entity.
+ */
+export function removeEntity(review: Review, draftKey: string): RelationReview[] | null {
+  const r = review.entities.get(draftKey);
+  if (!r?.added) return null;
+  const gone = relationsOf(review, draftKey);
+  review.entities.delete(draftKey);
+  review.relations = review.relations.filter((x) => !gone.includes(x));
+  return gone;
 }
 
 /** Whether the relation goes into the document: kept, and neither end rejected. */

@@ -63,6 +63,12 @@ const ExtractDraftRef = builder.objectRef<ExtractResult>("ExtractDraft").impleme
     }),
     entities: t.field({ type: [DraftEntityRef], resolve: (r) => r.entities }),
     relations: t.field({ type: [DraftRelationRef], resolve: (r) => r.relations }),
+    sentences: t.field({
+      type: [TextSpanRef],
+      description:
+        "The text's sentences as the extractor cut them, in order: the evidence units its relations quote (a quotation kept with its attribution, never across a line break). A reviewer choosing a relation's evidence picks among these.",
+      resolve: (r) => r.sentences,
+    }),
     problems: t.stringList({ resolve: (r) => r.problems }),
   }),
 });
