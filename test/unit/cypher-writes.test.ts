@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { containmentStepsStatement } from "../../src/cypher/containment.js";
 import { mergeRelationCypher } from "../../src/cypher/ingest.js";
+import { counted } from "../../src/cypher/projection.js";
 import {
   addRelationStatement,
   deleteEntityStatement,
@@ -357,15 +358,16 @@ describe("Cypher shapes: containment cycles (src/cypher/containment.ts)", () => 
       cypher: [
         "",
         "UNWIND $starts AS k",
-        "MATCH (a:Entity {key: k})-[:PART_OF|LOCATED_IN]->(b:Entity)",
+        "MATCH (a:Entity {key: k})-[r:PART_OF|LOCATED_IN]->(b:Entity)",
+        `WHERE ${counted("r")}`,
         "RETURN a.key AS from, b.key AS to",
         "UNION",
         "UNWIND $starts AS k",
-        "MATCH (:Entity {key: k})-[:PART_OF|LOCATED_IN]->(a:Entity)",
-        "WHERE NOT a.key IN $keys",
+        "MATCH (:Entity {key: k})-[r:PART_OF|LOCATED_IN]->(a:Entity)",
+        `WHERE NOT a.key IN $keys AND ${counted("r")}`,
         "WITH DISTINCT a",
-        "MATCH (a)-[:PART_OF|LOCATED_IN*1..]->(b:Entity)",
-        "WHERE b.key IN $keys",
+        "MATCH (a)-[up:PART_OF|LOCATED_IN*1..]->(b:Entity)",
+        `WHERE b.key IN $keys AND all(u IN up WHERE ${counted("u")})`,
         "RETURN DISTINCT a.key AS from, b.key AS to",
       ].join("\n"),
       params: { starts: ["riga"], keys: ["riga", "latvia"] },
