@@ -33,6 +33,7 @@ import {
   knownPerson,
   officeOwner,
 } from "./office-holders.js";
+import { placesInLists } from "./place-lists.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { escapeRegExp } from "./regex.js";
 import type { TextSpan } from "./types.js";
@@ -2190,6 +2191,8 @@ export function findMentions(
   }
   // "Bemowo Piskie near Orzysz", "the Rovaniemi and Sodankylä areas" (src/extract/units.ts)
   for (const p of placesBesideTowns(text, claimed, free)) claim(p);
+  // "visited Evenes and Narvik, Norway", "in Tartu, Võru and Põlva counties" (place-lists.ts)
+  for (const p of placesInLists(text, claimed, free)) claim(p);
   for (const b of bares) claim(b);
   ownersAfter(text, claimed);
   // "Czech defence minister Karla Slechtova": a title in lower case after its owner (lower-titles.ts)
