@@ -21,6 +21,7 @@ interface Placed extends TextSpan {
 
 /** A place this reader adds. */
 export interface ListedPlace extends TextSpan {
+  text: string;
   kind: "Place";
   name: string;
   key: string;
