@@ -37,6 +37,7 @@ import { placesInLists } from "./place-lists.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { escapeRegExp } from "./regex.js";
 import type { TextSpan } from "./types.js";
+import { namedUnits } from "./unit-names.js";
 import {
   datelineTown,
   multinationalBrigades,
@@ -1270,6 +1271,16 @@ export function findMentions(
       ...(nations.length > 0 ? { involves: [...new Set(nations)] } : {}),
     });
   }
+  // "Mechanized Infantry Brigade Iron Wolf", "Algirdas Mechanized Infantry Battalion": a unit
+  // named by its arm and head with its own name after or before them; "the Iron Wolf Brigade"
+  // later is the same unit (src/extract/unit-names.ts)
+  for (const u of namedUnits(text, (w) => isNotUnitName(w))) {
+    const inside = claimed.filter((m) => m.start < u.end && u.start < m.end);
+    if (inside.some((m) => m.start < u.start || m.end > u.end || m.kind !== "Organization"))
+      continue;
+    unclaim(inside);
+    claim({ ...u, kind: "Organization", properties: { category: "ARMED_FORCES" } });
+  }
   // "Latvian Land Forces Infantry Brigade", "Estonian Defence Forces": a force named by its nation.
   for (const m of text.matchAll(NATIONAL_FORCE_RE)) {
     const nation = gazAt(m[1] ?? "")?.entity;
@@ -2445,6 +2456,24 @@ const NATO_FORCE_RE =
  * places ("Dragon", "Hedgehog", "Namejs"), only with their year ("Dragon-24", "Hedgehog 2023")
  * or in capitals ("BALTOPS").
  */
+/** A word that is no part of a unit's own name: a title, a day, a nation, a head or a known body. */
+function isNotUnitName(w: string): boolean {
+  return (
+    NOT_NAMES.has(w) ||
+    TITLE_WORDS.has(w) ||
+    ORG_HEADS[w] !== undefined ||
+    GAZ_BY_FORM.has(w) ||
+    /^(?:Headquarters?|HQ|Company|Companies|Staff|Group|Unit|Units|Exercise|Operation|Training|Area|Base|Camp)$/.test(
+      w,
+    )
+  );
+}
+
+/**
+ * The heads of a unit's name: an exercise's name right before or after one names the unit the
+ * exercise is named after ("the Iron Wolf Brigade", "Mechanized Infantry Brigade Iron Wolf").
+ */
+const UNIT_HEADS = "Brigade|Battalion|Regiment|Division|Squadron|Wing|Group";
 const KNOWN_EXERCISES_TWO = [
   "Steadfast Defender",
   "Steadfast Jazz",
@@ -2499,7 +2528,7 @@ const KNOWN_EXERCISES_ONE = [
   "Baltops",
 ];
 const KNOWN_EXERCISE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies)\\b)`,
+  `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
   "gu",
 );
 

@@ -4,7 +4,7 @@
  * Sentences are written for the test.
  */
 import { describe, expect, it } from "vitest";
-import { entities, facts } from "../helpers/extract.js";
+import { draft, entities, facts } from "../helpers/extract.js";
 
 const on = "2024-05-02";
 
@@ -38,5 +38,44 @@ describe("extract: places listed with a town the text places", () => {
     expect(found).not.toContain("Place jane-doe");
     expect(found).not.toContain("Place smith");
     expect(found.some((e) => e.startsWith("Place") && /monday/.test(e))).toBe(false);
+  });
+});
+
+describe("extract: units named by arm and head with a name of their own", () => {
+  it("'Mechanized Infantry Brigade Iron Wolf' is the unit, and 'the Iron Wolf Brigade' later is it too", async () => {
+    const r = await draft(
+      "The Mechanized Infantry Brigade Iron Wolf started a drill on Monday. Troops of the Iron Wolf Brigade trained near Rukla, Lithuania.",
+      on,
+    );
+    const unit = r.document.entities.find((e) => e.key === "mechanized-infantry-brigade-iron-wolf");
+    expect(unit?.kind).toBe("Organization");
+    expect(unit?.aliases).toContain("Iron Wolf Brigade");
+    expect(r.document.entities.some((e) => e.kind === "Event" && /iron-wolf/.test(e.key))).toBe(
+      false,
+    );
+  });
+
+  it("'Motorised Infantry Brigade Žemaitija', 'Algirdas Mechanized Infantry Battalion'", async () => {
+    const found = await entities(
+      "The Motorised Infantry Brigade Žemaitija and the Algirdas Mechanized Infantry Battalion trained together in May.",
+      on,
+    );
+    expect(found).toContain("Organization motorised-infantry-brigade-zemaitija");
+    expect(found).toContain("Organization algirdas-mechanized-infantry-battalion");
+  });
+
+  it("an exercise named like a unit stays the exercise where no unit head is beside it", async () => {
+    const found = await entities("Troops from nine allies joined Iron Wolf 2024 in Lithuania.", on);
+    expect(found.some((e) => e.startsWith("Event iron-wolf"))).toBe(true);
+  });
+
+  it("not a title, a nation or a people after or before the head", async () => {
+    const found = await entities(
+      "The Mechanized Infantry Brigade Commander Colonel Jonas Petraitis spoke. The Infantry Brigade Latvia trained. The Lithuanian Mechanized Infantry Battalion arrived.",
+      on,
+    );
+    expect(found.some((e) => /brigade-commander|brigade-latvia/.test(e))).toBe(false);
+    expect(found).toContain("Person jonas-petraitis");
+    expect(found).toContain("Nation latvia");
   });
 });
