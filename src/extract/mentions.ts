@@ -347,7 +347,7 @@ const INVASION_RE = new RegExp(
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Marines)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|Marines|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 /** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
@@ -1271,6 +1271,21 @@ export function findMentions(
       ...(nations.length > 0 ? { involves: [...new Set(nations)] } : {}),
     });
   }
+  // the British Army's corps, named by "Royal" and the arm: "units from the Royal Artillery and
+  // the Royal Engineers" (the arm alone, "Field Artillery", is no name)
+  for (const m of text.matchAll(ROYAL_CORPS_RE)) claimOrganization(m, "ARMED_FORCES");
+  // "the 1st Battalion Royal Regiment of Fusiliers": the regiment's "of" and its name close it
+  for (const m of claimed.filter((x) => x.kind === "Organization" && /Regiment$/.test(x.text))) {
+    const of = /^ of (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)?)(?![\p{L}])/u.exec(
+      text.slice(m.end, m.end + 40),
+    );
+    const what = of?.[1];
+    if (!of || !what || gazAt(what)?.entity.kind === "Nation" || NOT_NAMES.has(what)) continue;
+    if (!free(m.end, m.end + of[0].length)) continue;
+    unclaim([m]);
+    const name = text.slice(m.start, m.end + of[0].length);
+    claim({ ...m, end: m.start + name.length, text: name, name, key: slug(name) });
+  }
   // "Mechanized Infantry Brigade Iron Wolf", "Algirdas Mechanized Infantry Battalion": a unit
   // named by its arm and head with its own name after or before them; "the Iron Wolf Brigade"
   // later is the same unit (src/extract/unit-names.ts)
@@ -1398,6 +1413,8 @@ export function findMentions(
     const nation = gazAt(who)?.entity;
     if (nation?.kind !== "Nation") continue;
     const head = (m[2] ?? "").toLowerCase();
+    // "four U.S. Marines": the corps its marines serve in (only the US names its corps so)
+    if (head === "marines" && !/^U\.?S\.?$/.test(who)) continue;
     // "Russian military threats", "the Lithuanian military base": an adjective, not the forces
     if (head === "military" && nounAfter(analysis, m.index + m[0].length)) continue;
     // "US Army": the abbreviation as written names it (us-army), as a reader would key it
@@ -1422,7 +1439,12 @@ export function findMentions(
         involves: [nation],
       });
     } else {
-      const branch = head === "military" || head === "forces" ? "Armed Forces" : titleCase(head);
+      const branch =
+        head === "military" || head === "forces"
+          ? "Armed Forces"
+          : head === "marines"
+            ? "Marine Corps"
+            : titleCase(head);
       // "the Royal Danish Navy", "Royal Canadian Air Force": "Royal" is part of the name
       const royal =
         /^[A-Z]/.test(m[2] ?? "") && /Royal\s+$/.test(text.slice(Math.max(0, start - 6), start));
@@ -2456,6 +2478,10 @@ const NATO_FORCE_RE =
  * places ("Dragon", "Hedgehog", "Namejs"), only with their year ("Dragon-24", "Hedgehog 2023")
  * or in capitals ("BALTOPS").
  */
+/** The British Army's corps named by "Royal" and their arm. */
+const ROYAL_CORPS_RE =
+  /(?<![\p{L}])Royal (?:Artillery|Engineers|Signals|Marines|Logistic Corps|Military Police|Horse Artillery)(?![\p{L}])/gu;
+
 /** A word that is no part of a unit's own name: a title, a day, a nation, a head or a known body. */
 function isNotUnitName(w: string): boolean {
   return (

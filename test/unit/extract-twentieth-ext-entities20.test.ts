@@ -79,3 +79,35 @@ describe("extract: units named by arm and head with a name of their own", () => 
     expect(found).toContain("Nation latvia");
   });
 });
+
+describe("extract: British corps and regiments, and the US marines' corps", () => {
+  it("'the Royal Artillery and the Royal Engineers' are units; 'Field Artillery and Army Engineers' are none", async () => {
+    const found = await entities(
+      "Gunners from the Royal Artillery and sappers of the Royal Engineers arrived in Estonia. Field Artillery and Army Engineers are arms of every army.",
+      on,
+    );
+    expect(found).toContain("Organization royal-artillery");
+    expect(found).toContain("Organization royal-engineers");
+    expect(found.some((e) => /field-artillery|army-engineers/.test(e))).toBe(false);
+  });
+
+  it("'the 1st Battalion Royal Regiment of Fusiliers': the regiment's 'of' is in its name, a nation after it is not", async () => {
+    const found = await entities(
+      "The 1st Battalion Royal Regiment of Fusiliers is based at Tapa. The 2nd Regiment of Latvia trained too.",
+      on,
+    );
+    expect(found).toContain("Organization 1st-battalion-royal-regiment-of-fusiliers");
+    expect(found).not.toContain("Organization 2nd-regiment-of-latvia");
+    expect(found).toContain("Nation latvia");
+  });
+
+  it("'four U.S. Marines' are of the US Marine Corps; 'Dutch marines' name no corps", async () => {
+    const r = await draft(
+      "Four U.S. Marines died in the crash. Dutch Marines joined the drill in Norway.",
+      on,
+    );
+    const corps = r.document.entities.find((e) => e.key === "us-marine-corps");
+    expect(corps?.kind).toBe("Organization");
+    expect(r.document.entities.some((e) => /dutch-marine/.test(e.key))).toBe(false);
+  });
+});
