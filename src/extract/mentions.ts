@@ -2157,8 +2157,21 @@ export function findMentions(
     if (!long) continue;
     const overlapping = claimed.filter((m) => m.start < long.end && long.start < m.end);
     // a name already found stays as found; one taken for a person ("European Sky Shield
-    // Initiative" looks like a name) is the organisation
-    if (overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
+    // Initiative" looks like a name) is the organisation; a body or nation named inside a
+    // longer body's name the acronym spells ("the European Union Military Committee (EUMC)",
+    // "U.S. Army Security Assistance Command (USASAC)") gives way to it
+    const head0 = long.text.split(/\s+/).pop() ?? "";
+    const within =
+      ORG_HEADS[head0] !== undefined &&
+      overlapping.length > 0 &&
+      overlapping.every(
+        (m) =>
+          (m.kind === "Organization" || m.kind === "Nation") &&
+          m.start >= long.start &&
+          m.end <= long.end &&
+          m.end - m.start < long.end - long.start,
+      );
+    if (!within && overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
     unclaim(overlapping);
     const head = long.text.split(/\s+/).pop() ?? "";
     // "the Prime Minister (PM)", "a Member of Parliament (MP)": an office, not an organisation
@@ -2168,7 +2181,8 @@ export function findMentions(
       ...long,
       kind: mission ? "Mission" : "Organization",
       name: long.text,
-      key: slug(long.text),
+      // "U.S. Army ..." is keyed us-army-...
+      key: slug(long.text.replace(/(?:\p{Lu}\.){2,3}/gu, (d) => d.replace(/\./g, ""))),
       ...(mission
         ? {}
         : {
@@ -2837,7 +2851,13 @@ const initials = (name: string, whole = false) =>
   name
     .split(/[\s-]+/)
     .filter((w) => w && !/^(?:of|and|for|the|on|in|de|&)$/i.test(w))
-    .map((w) => (whole && /^\p{Lu}{2,4}$/u.test(w) ? w : w.charAt(0)))
+    .map((w) =>
+      whole && /^\p{Lu}{2,4}$/u.test(w)
+        ? w
+        : whole && /^(?:\p{Lu}\.){2,3}$/u.test(w)
+          ? w.replace(/\./g, "")
+          : w.charAt(0),
+    )
     .join("");
 
 /** Whether `acronym` is the initials of `name` either way, ignoring case. */
@@ -2867,11 +2887,12 @@ function spelledBefore(
 ): { start: number; end: number; text: string; mission: boolean } | undefined {
   const before = text.slice(Math.max(0, at - 120), at);
   const m =
-    /((?:[\p{L}][\p{L}’'-]*\s+){1,8}?)(?:(mission|operation|initiative|programme|program)\s+)?$/u.exec(
+    /((?:(?:\p{Lu}\.){2,3}\s+|[\p{L}][\p{L}’'-]*\s+){1,8}?)(?:(mission|operation|initiative|programme|program)\s+)?$/u.exec(
       before,
     );
   if (!m) return undefined;
-  const words = [...(m[1] ?? "").matchAll(/[\p{L}][\p{L}’'-]*/gu)];
+  // "U.S. Army Security Assistance Command (USASAC)": "U.S." is one word, its letters spelt
+  const words = [...(m[1] ?? "").matchAll(/(?:\p{Lu}\.){2,3}|[\p{L}][\p{L}’'-]*/gu)];
   const letters = acronym.replace(/[^\p{L}]/gu, "").length;
   // the shortest run of words ending before the bracket whose initials are the acronym's
   for (let i = words.length - 1; i >= 0; i--) {

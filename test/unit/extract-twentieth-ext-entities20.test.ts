@@ -111,3 +111,35 @@ describe("extract: British corps and regiments, and the US marines' corps", () =
     expect(r.document.entities.some((e) => /dutch-marine/.test(e.key))).toBe(false);
   });
 });
+
+describe("extract: a body whose acronym spells a longer name than a body inside it", () => {
+  it("'the European Union Military Committee (EUMC)' is the committee, and 'the EUMC' later", async () => {
+    const r = await draft(
+      "The chair of the European Union Military Committee (EUMC) visited Mozambique. The EUMC meets in Brussels.",
+      on,
+    );
+    const committee = r.document.entities.find(
+      (e) => e.key === "european-union-military-committee",
+    );
+    expect(committee?.kind).toBe("Organization");
+    expect(committee?.aliases).toContain("EUMC");
+  });
+
+  it("'the U.S. Army Security Assistance Command (USASAC)': 'U.S.' spells two letters", async () => {
+    const found = await entities(
+      "Brig. Gen. Anna Berg, commanding general of the U.S. Army Security Assistance Command (USASAC), visited Tapa.",
+      on,
+    );
+    expect(found).toContain("Organization us-army-security-assistance-command");
+    expect(found).not.toContain("Organization us-army");
+  });
+
+  it("a body the acronym does not spell, or a name with no body's head, stays as found", async () => {
+    const found = await entities(
+      "The European Union (EU) agreed. Officers of the US Army (USA) met. The Canadian Armed Forces (CAF) sent troops.",
+      on,
+    );
+    expect(found).toContain("Organization european-union");
+    expect(found).toContain("Organization canadian-armed-forces");
+  });
+});
