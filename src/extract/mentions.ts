@@ -519,6 +519,8 @@ const FORMATION_RE = new RegExp(
   "gu",
 );
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
+/** A surname with its particle joined by a hyphen or an apostrophe: "al-Jaafari", "d'Estaing". */
+const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|ibn|bin|ben|abu|abd|d|l)[-’']\p{Lu}[\p{L}’'-]+$/u;
 
 /**
  * Titles a name follows directly: a rank or an office ("Major General", "Minister", "Land Force
@@ -1923,6 +1925,12 @@ export function findMentions(
         j++;
         continue;
       }
+      // "Ibrahim al-Jaafari", "Valéry d'Estaing": a particle joined to the surname
+      if (run.length >= 1 && JOINED_PARTICLE.test(n.text) && !TITLE_WORDS.has(prev.text)) {
+        run.push(n);
+        j++;
+        continue;
+      }
       const after = tokens[j + 1];
       // "José Nunes da Fonseca", "Ursula von der Leyen": a particle inside a person's name
       const next2 = NAME_PARTICLES.has(after?.text ?? "") ? tokens[j + 2] : after;
@@ -2122,7 +2130,7 @@ export function findMentions(
     if (
       words.length >= 2 &&
       words.length <= 4 &&
-      words.every((w) => isCap(w) || NAME_PARTICLES.has(w)) &&
+      words.every((w) => isCap(w) || NAME_PARTICLES.has(w) || JOINED_PARTICLE.test(w)) &&
       !words.some(notPersonWord) &&
       // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
@@ -2666,6 +2674,16 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   if (SPEECH_AFTER.test(after) || APPOSITION_AFTER.test(after)) return true;
   // "... said Latvian Ambassador Kaspars Ozoliņš" / "said Evika Siliņa"
   if (/\b(?:said|says|told)\s+$/.test(before)) return true;
+  // "Hulusi Akar met Kaja Kallas", "held talks with Annegret Kramp-Karrenbauer": the other side
+  // of a meeting, named with no title
+  if (
+    /\b(?:met|meets|meeting|met with|meets with|meeting with|talks with|talked with|spoke with)\s+$/.test(
+      before,
+    ) &&
+    // "met Allied Commanders", "met Baltic Leaders": a plural noun is a group, no name
+    !nlp(name).terms().last().has("#Plural")
+  )
+    return true;
   // the surname alone with a speech verb elsewhere in the text
   const last = name.split(/\s+/).pop() ?? name;
   const esc = escapeRegExp(last);

@@ -143,3 +143,33 @@ describe("extract: a body whose acronym spells a longer name than a body inside 
     expect(found).toContain("Organization canadian-armed-forces");
   });
 });
+
+describe("extract: people with a joined particle, and the other side of a meeting", () => {
+  it("'Foreign Minister Ibrahim al-Jaafari': the particle joined by a hyphen is in the name", async () => {
+    const found = await entities(
+      "Iraqi Foreign Minister Ibrahim al-Jaafari spoke in Baghdad on Monday.",
+      on,
+    );
+    expect(found).toContain("Person ibrahim-al-jaafari");
+    expect(found).not.toContain("Person ibrahim");
+  });
+
+  it("'met Annegret Kramp-Karrenbauer', 'held talks with Kaja Kallas': the one met is a person", async () => {
+    const found = await entities(
+      "The minister met Annegret Kramp-Karrenbauer in Berlin. Akar held talks with Kaja Kallas on Friday.",
+      on,
+    );
+    expect(found).toContain("Person annegret-kramp-karrenbauer");
+    expect(found).toContain("Person kaja-kallas");
+  });
+
+  it("not a group in the plural, a body or an exercise after 'met'", async () => {
+    const found = await entities(
+      "Stoltenberg met Allied Commanders in Mons. The general met Polish Land Forces commanders. The al-Qaeda group was named.",
+      on,
+    );
+    expect(found.some((e) => e.startsWith("Person allied"))).toBe(false);
+    expect(found.some((e) => e.startsWith("Person polish"))).toBe(false);
+    expect(found).toContain("Organization polish-land-forces");
+  });
+});
