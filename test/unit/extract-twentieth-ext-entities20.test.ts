@@ -173,3 +173,31 @@ describe("extract: people with a joined particle, and the other side of a meetin
     expect(found).toContain("Organization polish-land-forces");
   });
 });
+
+describe("extract: an incident named by its date and kind", () => {
+  it("'the March 18 crash of a U.S. MV-22B Osprey' is an event; the nation in it stays", async () => {
+    const r = await draft(
+      "The visit followed the March 18 crash of a U.S. MV-22B Osprey that killed four Marines.",
+      on,
+    );
+    const crash = r.document.entities.find((e) => e.kind === "Event" && /^crash-of/.test(e.key));
+    expect(crash?.name).toBe("Crash of a U.S. MV-22B Osprey");
+    expect(r.document.entities.some((e) => e.key === "united-states")).toBe(true);
+  });
+
+  it("'The 3 May explosion at the depot' too, its verb left out of the name", async () => {
+    const found = await entities(
+      "The 3 May explosion at the Vrbetice depot was blamed on Russia.",
+      on,
+    );
+    expect(found).toContain("Event explosion-at-the-vrbetice-depot");
+  });
+
+  it("no event where no date names it: 'a crash of a jet', 'the attack on NATO'", async () => {
+    const found = await entities(
+      "A crash of a jet was reported. The attack on NATO was condemned by Latvia.",
+      on,
+    );
+    expect(found.some((e) => e.startsWith("Event"))).toBe(false);
+  });
+});
