@@ -1273,6 +1273,18 @@ export function findMentions(
       ...(nations.length > 0 ? { involves: [...new Set(nations)] } : {}),
     });
   }
+  // "the NATO Support and Procurement Agency", "the NATO Communications and Information Agency":
+  // an agency's name joins two words by "and" ("for"); no title, nation or known body inside
+  for (const m of text.matchAll(JOINED_AGENCY_RE)) {
+    const inner = m[0].split(/\s+/).slice(1, -1);
+    if (inner.some((w) => OFFICE_IN_AGENCY.test(w) || GAZ_BY_FORM.has(w) || NOT_NAMES.has(w)))
+      continue;
+    const end = m.index + m[0].length;
+    const inside = claimed.filter((x) => x.start < end && m.index < x.end);
+    if (inside.some((x) => x.start < m.index || x.end > end || x.kind === "Person")) continue;
+    unclaim(inside);
+    claimOrganization(m, /Command$/.test(m[0]) ? "ARMED_FORCES" : "OTHER");
+  }
   // the British Army's corps, named by "Royal" and the arm: "units from the Royal Artillery and
   // the Royal Engineers" (the arm alone, "Field Artillery", is no name)
   for (const m of text.matchAll(ROYAL_CORPS_RE)) claimOrganization(m, "ARMED_FORCES");
@@ -2500,6 +2512,14 @@ const NATO_FORCE_RE =
  * places ("Dragon", "Hedgehog", "Namejs"), only with their year ("Dragon-24", "Hedgehog 2023")
  * or in capitals ("BALTOPS").
  */
+/** An agency of NATO's or the EU's whose name joins two words: "NATO Support and Procurement Agency". */
+const JOINED_AGENCY_RE =
+  /(?<![\p{L}])(?:NATO|EU|European|Allied|Joint)\s+(?:\p{Lu}[\p{L}-]+\s+){1,3}(?:and|for)\s+(?:\p{Lu}[\p{L}-]+\s+){0,3}(?:Agency|Organi[sz]ation|Command|Centre|Center|School|College|Office|Academy|Institute)(?![\p{L}])/gu;
+
+/** An office's words, which no agency's name holds ("NATO Secretary General and ..."). */
+const OFFICE_IN_AGENCY =
+  /^(?:Minister|Ministers|Secretary|General|President|Commander|Commanders|Chief|Chiefs|Prime|Deputy|Foreign|Defence|Defense)$/;
+
 /** The British Army's corps named by "Royal" and their arm. */
 const ROYAL_CORPS_RE =
   /(?<![\p{L}])Royal (?:Artillery|Engineers|Signals|Marines|Logistic Corps|Military Police|Horse Artillery)(?![\p{L}])/gu;

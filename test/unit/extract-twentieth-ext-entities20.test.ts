@@ -201,3 +201,24 @@ describe("extract: an incident named by its date and kind", () => {
     expect(found.some((e) => e.startsWith("Event"))).toBe(false);
   });
 });
+
+describe("extract: an agency whose name joins two words by 'and'", () => {
+  it("'the NATO Support and Procurement Agency' is one body, not 'Procurement Agency'", async () => {
+    const found = await entities(
+      "The NATO Support and Procurement Agency signed a contract with Latvia. The NATO Communications and Information Agency hosted the talks.",
+      on,
+    );
+    expect(found).toContain("Organization nato-support-and-procurement-agency");
+    expect(found).toContain("Organization nato-communications-and-information-agency");
+    expect(found).not.toContain("Organization information-agency");
+  });
+
+  it("not two bodies or an office joined by 'and'", async () => {
+    const found = await entities(
+      "The European Union and Defence Agency officials met. NATO Secretary General and Allied Command chiefs met in Mons.",
+      on,
+    );
+    expect(found.some((e) => /and-defence-agency|general-and-allied/.test(e))).toBe(false);
+    expect(found).toContain("Organization european-union");
+  });
+});
