@@ -1285,6 +1285,22 @@ export function findMentions(
     unclaim(inside);
     claimOrganization(m, /Command$/.test(m[0]) ? "ARMED_FORCES" : "OTHER");
   }
+  // "NATO's Enhanced Vigilance Activities mission", "the Baltic Sentry operation": a mission named
+  // by capitalised words before the noun in lower case; "a so-called Mine Countermeasure Task
+  // Group": a task group or force named by the words before it (no nation, people, title or day)
+  for (const m of text.matchAll(NAMED_MISSION_RE)) {
+    const words = (m[1] ?? m[2] ?? "").trim();
+    const list = words.split(/\s+/);
+    if (list.length < 2 && !/Task (?:Group|Force)$/.test(words)) continue;
+    const bad = (w: string) =>
+      GAZ_BY_FORM.has(w) || NOT_NAMES.has(w) || TITLE_WORDS.has(w) || ORG_HEADS[w] !== undefined;
+    if (list.some((w, i) => bad(w) && !(i >= list.length - 2 && /^(?:Task|Group|Force)$/.test(w))))
+      continue;
+    const start = m.index + m[0].indexOf(words);
+    const end = start + words.length;
+    if (!free(start, end)) continue;
+    claim({ start, end, text: words, kind: "Mission", name: words, key: slug(words) });
+  }
   // the British Army's corps, named by "Royal" and the arm: "units from the Royal Artillery and
   // the Royal Engineers" (the arm alone, "Field Artillery", is no name)
   for (const m of text.matchAll(ROYAL_CORPS_RE)) claimOrganization(m, "ARMED_FORCES");
@@ -2515,6 +2531,10 @@ const NATO_FORCE_RE =
 /** An agency of NATO's or the EU's whose name joins two words: "NATO Support and Procurement Agency". */
 const JOINED_AGENCY_RE =
   /(?<![\p{L}])(?:NATO|EU|European|Allied|Joint)\s+(?:\p{Lu}[\p{L}-]+\s+){1,3}(?:and|for)\s+(?:\p{Lu}[\p{L}-]+\s+){0,3}(?:Agency|Organi[sz]ation|Command|Centre|Center|School|College|Office|Academy|Institute)(?![\p{L}])/gu;
+
+/** A mission named before a lower-case "mission"/"operation", or a named task group or force. */
+const NAMED_MISSION_RE =
+  /(?<![\p{L}])(?:(?:(?:NATO|EU|UN|[Tt]he [Aa]lliance)(?:’s|'s)|the)\s+((?:\p{Lu}[\p{L}-]+\s+){1,4})(?:mission|operation)(?![\p{L}])|(?:so-called|a|the|its)\s+((?:\p{Lu}[\p{L}-]+\s+){1,3}Task (?:Group|Force))(?![\p{L}\s\d]|\s+\p{Lu}))/gu;
 
 /** An office's words, which no agency's name holds ("NATO Secretary General and ..."). */
 const OFFICE_IN_AGENCY =

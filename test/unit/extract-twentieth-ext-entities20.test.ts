@@ -222,3 +222,32 @@ describe("extract: an agency whose name joins two words by 'and'", () => {
     expect(found).toContain("Organization european-union");
   });
 });
+
+describe("extract: a mission named before a lower-case 'mission', and a named task group", () => {
+  it("'NATO's Enhanced Vigilance Activities mission', 'the Baltic Sentry operation'", async () => {
+    const found = await entities(
+      "Portugal sends troops to NATO's Enhanced Vigilance Activities mission in Romania. Estonia joined the Baltic Sentry operation.",
+      on,
+    );
+    expect(found).toContain("Mission enhanced-vigilance-activities");
+    expect(found).toContain("Mission baltic-sentry");
+  });
+
+  it("'a so-called Mine Countermeasure Task Group' is a mission", async () => {
+    const found = await entities(
+      "The Ukrainian minehunters belong to a so-called Mine Countermeasure Task Group.",
+      on,
+    );
+    expect(found).toContain("Mission mine-countermeasure-task-group");
+  });
+
+  it("not a people, a body or a day before 'mission'", async () => {
+    const found = await entities(
+      "The Latvian mission ended. The NATO mission in Kosovo continues. Poland joined the Monday Morning operation.",
+      on,
+    );
+    expect(
+      found.some((e) => e.startsWith("Mission") && /latvian|monday|nato-mission/.test(e)),
+    ).toBe(false);
+  });
+});
