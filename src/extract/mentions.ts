@@ -1520,12 +1520,62 @@ export function findMentions(
     });
   }
 
+  const bareMinistries: (RegExpMatchArray & { index: number })[] = [];
   // Ministries named without their nation: "the Defence Ministry", "the Ministry of National Defence"
   // (a nation's own, "the Romanian Defence Ministry", is found with the national forces above).
   for (const m of text.matchAll(
     /\b(?:Ministry of (?:National )?(?:Defen[cs]e|Foreign Affairs|Finance|the Interior|Interior)|(?:Defen[cs]e|Foreign|Finance|Interior) Ministry)\b/g,
   )) {
-    claimOrganization(m, "GOVERNMENT");
+    // "the Ministry of National Defence of Lithuania": the nation's own, named as "the Lithuanian
+    // Ministry of National Defence" is (the nation after it stays its own mention)
+    const of = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)(?![\p{L}])/u.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+    );
+    const nation = of ? gazAt(of[1] as string) : undefined;
+    const demonym =
+      nation?.entity.kind === "Nation" && !nation.demonym
+        ? DEMONYMS.find((d) => d.entity === nation.entity)?.form
+        : undefined;
+    if (nation && demonym) {
+      const name = `${demonym} ${m[0]}`;
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name,
+        key: slug(name),
+        properties: { category: "GOVERNMENT" },
+        involves: [nation.entity],
+      });
+      continue;
+    }
+    bareMinistries.push(m);
+  }
+  // "The Latvian Ministry of Defence agreed. The Ministry of Defence said later ...": a bare
+  // ministry is the one nation's ministry of that name the text names; with two, it stays bare
+  for (const m of bareMinistries) {
+    const owned = claimed.filter(
+      (x) =>
+        x.kind === "Organization" &&
+        x.involves?.length === 1 &&
+        x.name.endsWith(` ${m[0]}`) &&
+        x.name !== m[0],
+    );
+    const keys = new Set(owned.map((x) => x.key));
+    const [only] = owned;
+    if (only && keys.size === 1)
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name: only.name,
+        key: only.key,
+        properties: { category: "GOVERNMENT" },
+        ...(only.involves ? { involves: only.involves } : {}),
+      });
+    else claimOrganization(m, "GOVERNMENT");
   }
   // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
   // "when NATO defence ministers converge", "NATO foreign ministers will hold a meeting": one event

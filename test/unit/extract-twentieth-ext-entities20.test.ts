@@ -251,3 +251,31 @@ describe("extract: a mission named before a lower-case 'mission', and a named ta
     ).toBe(false);
   });
 });
+
+describe("extract: a ministry 'of' its nation, and the bare ministry later", () => {
+  it("'the Ministry of National Defence of Lithuania' is Lithuania's, named with its demonym", async () => {
+    const r = await draft("The Ministry of National Defence of Lithuania said so on Monday.", on);
+    const ministry = r.document.entities.find(
+      (e) => e.key === "lithuanian-ministry-of-national-defence",
+    );
+    expect(ministry?.kind).toBe("Organization");
+    expect(r.document.entities.some((e) => e.key === "lithuania")).toBe(true);
+  });
+
+  it("a later bare 'the Ministry of Defence' is the one nation's ministry the text names", async () => {
+    const found = await entities(
+      "The Latvian Ministry of Defence agreed. The Ministry of Defence said later that 100 troops would go.",
+      on,
+    );
+    expect(found).toContain("Organization latvian-ministry-of-defence");
+    expect(found).not.toContain("Organization ministry-of-defence");
+  });
+
+  it("with two nations' ministries, the bare one stays bare", async () => {
+    const found = await entities(
+      "The Latvian Ministry of Defence and the Estonian Ministry of Defence agreed. The Ministry of Defence said later that 100 troops would go.",
+      on,
+    );
+    expect(found).toContain("Organization ministry-of-defence");
+  });
+});
