@@ -27,6 +27,19 @@ export interface DescribedEvent {
 const CEREMONY =
   /\b(?:a|an)\s+((?:(?:handover|hand-over|change-of-command|transfer-of-authority|welcome|welcoming|send-off|departure|arrival|signing|opening|closing|official|military|farewell|flag-raising|wreath-laying|graduation|swearing-in|inauguration|commissioning|award|medal|memorial|joint)\s+)*ceremony)\b/gi;
 
+/**
+ * An incident named by its kind and its date (twentieth pass): "the March 18 crash of a U.S.
+ * MV-22B Osprey", "the 3 May explosion at the depot". The date is what makes it one event a
+ * reader records; "a crash of a jet" or "an attack on NATO" with no date are no named event. The
+ * name runs to the first relative word, verb or punctuation after the noun's object.
+ */
+const MONTHS =
+  "January|February|March|April|May|June|July|August|September|October|November|December";
+const INCIDENT = new RegExp(
+  `\\b[Tt]he\\s+((?:(?:${MONTHS})\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTHS}))(?:,\\s+\\d{4})?\\s+(crash|collision|explosion|accident|shooting|sinking|bombing|drone attack|missile attack|incident)\\s+(of|at|near|in|on)\\s+((?:(?!(?:that|which|who|was|were|is|are|has|had|have|killed|left|in|near|on|at|during|and|after|before)\\b)[\\p{L}\\p{N}.’'-]+(?:\\s|$)){1,6}))`,
+  "gu",
+);
+
 /** "a European Council meeting", "an EU foreign ministers meeting": a body's capitalised name before the head. */
 const BODY_MEETING =
   /\b(?:a|an)\s+((?:(?:\p{Lu}[\p{L}-]*|EU|NATO|OSCE|G7|G20)\s+){1,4}(?:(?:defen[cs]e|foreign|finance|ministerial|cabinet|leaders['’]?|ministers['’]?)\s+){0,2})(meeting|session|conference)\b/gu;
@@ -92,6 +105,21 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The events `text` describes, in text order; overlapping finds are left to the caller's claim. */
 export function describedEvents(text: string): DescribedEvent[] {
   const out: DescribedEvent[] = [];
+  for (const m of text.matchAll(INCIDENT)) {
+    // the mention is the date and the noun ("March 18 crash"): what crashed stays its own mention
+    const kind = m[2] ?? "";
+    const whole = m[1] ?? "";
+    const phrase = whole.slice(0, whole.indexOf(kind) + kind.length);
+    const what = `${m[3]} ${(m[4] ?? "").trim().replace(/[.,;:]$/, "")}`;
+    const start = (m.index ?? 0) + m[0].indexOf(whole);
+    out.push({
+      start,
+      end: start + phrase.length,
+      text: phrase,
+      name: `${capitalised(kind)} ${what}`,
+      category: "OTHER",
+    });
+  }
   for (const m of text.matchAll(CEREMONY)) {
     const phrase = m[1] ?? "";
     const start = (m.index ?? 0) + m[0].length - phrase.length;

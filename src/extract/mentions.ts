@@ -33,9 +33,11 @@ import {
   knownPerson,
   officeOwner,
 } from "./office-holders.js";
+import { placesInLists } from "./place-lists.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { escapeRegExp } from "./regex.js";
 import type { TextSpan } from "./types.js";
+import { namedUnits } from "./unit-names.js";
 import {
   datelineTown,
   multinationalBrigades,
@@ -345,7 +347,7 @@ const INVASION_RE = new RegExp(
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Marines)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|Marines|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 /** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
@@ -517,6 +519,8 @@ const FORMATION_RE = new RegExp(
   "gu",
 );
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
+/** A surname with its particle joined by a hyphen or an apostrophe: "al-Jaafari", "d'Estaing". */
+const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|ibn|bin|ben|abu|abd|d|l)[-’']\p{Lu}[\p{L}’'-]+$/u;
 
 /**
  * Titles a name follows directly: a rank or an office ("Major General", "Minister", "Land Force
@@ -1269,6 +1273,59 @@ export function findMentions(
       ...(nations.length > 0 ? { involves: [...new Set(nations)] } : {}),
     });
   }
+  // "the NATO Support and Procurement Agency", "the NATO Communications and Information Agency":
+  // an agency's name joins two words by "and" ("for"); no title, nation or known body inside
+  for (const m of text.matchAll(JOINED_AGENCY_RE)) {
+    const inner = m[0].split(/\s+/).slice(1, -1);
+    if (inner.some((w) => OFFICE_IN_AGENCY.test(w) || GAZ_BY_FORM.has(w) || NOT_NAMES.has(w)))
+      continue;
+    const end = m.index + m[0].length;
+    const inside = claimed.filter((x) => x.start < end && m.index < x.end);
+    if (inside.some((x) => x.start < m.index || x.end > end || x.kind === "Person")) continue;
+    unclaim(inside);
+    claimOrganization(m, /Command$/.test(m[0]) ? "ARMED_FORCES" : "OTHER");
+  }
+  // "NATO's Enhanced Vigilance Activities mission", "the Baltic Sentry operation": a mission named
+  // by capitalised words before the noun in lower case; "a so-called Mine Countermeasure Task
+  // Group": a task group or force named by the words before it (no nation, people, title or day)
+  for (const m of text.matchAll(NAMED_MISSION_RE)) {
+    const words = (m[1] ?? m[2] ?? "").trim();
+    const list = words.split(/\s+/);
+    if (list.length < 2 && !/Task (?:Group|Force)$/.test(words)) continue;
+    const bad = (w: string) =>
+      GAZ_BY_FORM.has(w) || NOT_NAMES.has(w) || TITLE_WORDS.has(w) || ORG_HEADS[w] !== undefined;
+    if (list.some((w, i) => bad(w) && !(i >= list.length - 2 && /^(?:Task|Group|Force)$/.test(w))))
+      continue;
+    const start = m.index + m[0].indexOf(words);
+    const end = start + words.length;
+    if (!free(start, end)) continue;
+    claim({ start, end, text: words, kind: "Mission", name: words, key: slug(words) });
+  }
+  // the British Army's corps, named by "Royal" and the arm: "units from the Royal Artillery and
+  // the Royal Engineers" (the arm alone, "Field Artillery", is no name)
+  for (const m of text.matchAll(ROYAL_CORPS_RE)) claimOrganization(m, "ARMED_FORCES");
+  // "the 1st Battalion Royal Regiment of Fusiliers": the regiment's "of" and its name close it
+  for (const m of claimed.filter((x) => x.kind === "Organization" && /Regiment$/.test(x.text))) {
+    const of = /^ of (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)?)(?![\p{L}])/u.exec(
+      text.slice(m.end, m.end + 40),
+    );
+    const what = of?.[1];
+    if (!of || !what || gazAt(what)?.entity.kind === "Nation" || NOT_NAMES.has(what)) continue;
+    if (!free(m.end, m.end + of[0].length)) continue;
+    unclaim([m]);
+    const name = text.slice(m.start, m.end + of[0].length);
+    claim({ ...m, end: m.start + name.length, text: name, name, key: slug(name) });
+  }
+  // "Mechanized Infantry Brigade Iron Wolf", "Algirdas Mechanized Infantry Battalion": a unit
+  // named by its arm and head with its own name after or before them; "the Iron Wolf Brigade"
+  // later is the same unit (src/extract/unit-names.ts)
+  for (const u of namedUnits(text, (w) => isNotUnitName(w))) {
+    const inside = claimed.filter((m) => m.start < u.end && u.start < m.end);
+    if (inside.some((m) => m.start < u.start || m.end > u.end || m.kind !== "Organization"))
+      continue;
+    unclaim(inside);
+    claim({ ...u, kind: "Organization", properties: { category: "ARMED_FORCES" } });
+  }
   // "Latvian Land Forces Infantry Brigade", "Estonian Defence Forces": a force named by its nation.
   for (const m of text.matchAll(NATIONAL_FORCE_RE)) {
     const nation = gazAt(m[1] ?? "")?.entity;
@@ -1386,6 +1443,8 @@ export function findMentions(
     const nation = gazAt(who)?.entity;
     if (nation?.kind !== "Nation") continue;
     const head = (m[2] ?? "").toLowerCase();
+    // "four U.S. Marines": the corps its marines serve in (only the US names its corps so)
+    if (head === "marines" && !/^U\.?S\.?$/.test(who)) continue;
     // "Russian military threats", "the Lithuanian military base": an adjective, not the forces
     if (head === "military" && nounAfter(analysis, m.index + m[0].length)) continue;
     // "US Army": the abbreviation as written names it (us-army), as a reader would key it
@@ -1410,7 +1469,12 @@ export function findMentions(
         involves: [nation],
       });
     } else {
-      const branch = head === "military" || head === "forces" ? "Armed Forces" : titleCase(head);
+      const branch =
+        head === "military" || head === "forces"
+          ? "Armed Forces"
+          : head === "marines"
+            ? "Marine Corps"
+            : titleCase(head);
       // "the Royal Danish Navy", "Royal Canadian Air Force": "Royal" is part of the name
       const royal =
         /^[A-Z]/.test(m[2] ?? "") && /Royal\s+$/.test(text.slice(Math.max(0, start - 6), start));
@@ -1456,12 +1520,62 @@ export function findMentions(
     });
   }
 
+  const bareMinistries: (RegExpMatchArray & { index: number })[] = [];
   // Ministries named without their nation: "the Defence Ministry", "the Ministry of National Defence"
   // (a nation's own, "the Romanian Defence Ministry", is found with the national forces above).
   for (const m of text.matchAll(
     /\b(?:Ministry of (?:National )?(?:Defen[cs]e|Foreign Affairs|Finance|the Interior|Interior)|(?:Defen[cs]e|Foreign|Finance|Interior) Ministry)\b/g,
   )) {
-    claimOrganization(m, "GOVERNMENT");
+    // "the Ministry of National Defence of Lithuania": the nation's own, named as "the Lithuanian
+    // Ministry of National Defence" is (the nation after it stays its own mention)
+    const of = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)(?![\p{L}])/u.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 40),
+    );
+    const nation = of ? gazAt(of[1] as string) : undefined;
+    const demonym =
+      nation?.entity.kind === "Nation" && !nation.demonym
+        ? DEMONYMS.find((d) => d.entity === nation.entity)?.form
+        : undefined;
+    if (nation && demonym) {
+      const name = `${demonym} ${m[0]}`;
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name,
+        key: slug(name),
+        properties: { category: "GOVERNMENT" },
+        involves: [nation.entity],
+      });
+      continue;
+    }
+    bareMinistries.push(m);
+  }
+  // "The Latvian Ministry of Defence agreed. The Ministry of Defence said later ...": a bare
+  // ministry is the one nation's ministry of that name the text names; with two, it stays bare
+  for (const m of bareMinistries) {
+    const owned = claimed.filter(
+      (x) =>
+        x.kind === "Organization" &&
+        x.involves?.length === 1 &&
+        x.name.endsWith(` ${m[0]}`) &&
+        x.name !== m[0],
+    );
+    const keys = new Set(owned.map((x) => x.key));
+    const [only] = owned;
+    if (only && keys.size === 1)
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name: only.name,
+        key: only.key,
+        properties: { category: "GOVERNMENT" },
+        ...(only.involves ? { involves: only.involves } : {}),
+      });
+    else claimOrganization(m, "GOVERNMENT");
   }
   // Ministerial meetings: "a meeting of NATO defence ministers", "NATO foreign ministers' meeting",
   // "when NATO defence ministers converge", "NATO foreign ministers will hold a meeting": one event
@@ -1889,6 +2003,12 @@ export function findMentions(
         j++;
         continue;
       }
+      // "Ibrahim al-Jaafari", "Valéry d'Estaing": a particle joined to the surname
+      if (run.length >= 1 && JOINED_PARTICLE.test(n.text) && !TITLE_WORDS.has(prev.text)) {
+        run.push(n);
+        j++;
+        continue;
+      }
       const after = tokens[j + 1];
       // "José Nunes da Fonseca", "Ursula von der Leyen": a particle inside a person's name
       const next2 = NAME_PARTICLES.has(after?.text ?? "") ? tokens[j + 2] : after;
@@ -2088,7 +2208,7 @@ export function findMentions(
     if (
       words.length >= 2 &&
       words.length <= 4 &&
-      words.every((w) => isCap(w) || NAME_PARTICLES.has(w)) &&
+      words.every((w) => isCap(w) || NAME_PARTICLES.has(w) || JOINED_PARTICLE.test(w)) &&
       !words.some(notPersonWord) &&
       // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
@@ -2123,8 +2243,21 @@ export function findMentions(
     if (!long) continue;
     const overlapping = claimed.filter((m) => m.start < long.end && long.start < m.end);
     // a name already found stays as found; one taken for a person ("European Sky Shield
-    // Initiative" looks like a name) is the organisation
-    if (overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
+    // Initiative" looks like a name) is the organisation; a body or nation named inside a
+    // longer body's name the acronym spells ("the European Union Military Committee (EUMC)",
+    // "U.S. Army Security Assistance Command (USASAC)") gives way to it
+    const head0 = long.text.split(/\s+/).pop() ?? "";
+    const within =
+      ORG_HEADS[head0] !== undefined &&
+      overlapping.length > 0 &&
+      overlapping.every(
+        (m) =>
+          (m.kind === "Organization" || m.kind === "Nation") &&
+          m.start >= long.start &&
+          m.end <= long.end &&
+          m.end - m.start < long.end - long.start,
+      );
+    if (!within && overlapping.some((m) => m.kind !== "Person" || m.start !== long.start)) continue;
     unclaim(overlapping);
     const head = long.text.split(/\s+/).pop() ?? "";
     // "the Prime Minister (PM)", "a Member of Parliament (MP)": an office, not an organisation
@@ -2134,7 +2267,8 @@ export function findMentions(
       ...long,
       kind: mission ? "Mission" : "Organization",
       name: long.text,
-      key: slug(long.text),
+      // "U.S. Army ..." is keyed us-army-...
+      key: slug(long.text.replace(/(?:\p{Lu}\.){2,3}/gu, (d) => d.replace(/\./g, ""))),
       ...(mission
         ? {}
         : {
@@ -2190,6 +2324,8 @@ export function findMentions(
   }
   // "Bemowo Piskie near Orzysz", "the Rovaniemi and Sodankylä areas" (src/extract/units.ts)
   for (const p of placesBesideTowns(text, claimed, free)) claim(p);
+  // "visited Evenes and Narvik, Norway", "in Tartu, Võru and Põlva counties" (place-lists.ts)
+  for (const p of placesInLists(text, claimed, free)) claim(p);
   for (const b of bares) claim(b);
   ownersAfter(text, claimed);
   // "Czech defence minister Karla Slechtova": a title in lower case after its owner (lower-titles.ts)
@@ -2442,6 +2578,40 @@ const NATO_FORCE_RE =
  * places ("Dragon", "Hedgehog", "Namejs"), only with their year ("Dragon-24", "Hedgehog 2023")
  * or in capitals ("BALTOPS").
  */
+/** An agency of NATO's or the EU's whose name joins two words: "NATO Support and Procurement Agency". */
+const JOINED_AGENCY_RE =
+  /(?<![\p{L}])(?:NATO|EU|European|Allied|Joint)\s+(?:\p{Lu}[\p{L}-]+\s+){1,3}(?:and|for)\s+(?:\p{Lu}[\p{L}-]+\s+){0,3}(?:Agency|Organi[sz]ation|Command|Centre|Center|School|College|Office|Academy|Institute)(?![\p{L}])/gu;
+
+/** A mission named before a lower-case "mission"/"operation", or a named task group or force. */
+const NAMED_MISSION_RE =
+  /(?<![\p{L}])(?:(?:(?:NATO|EU|UN|[Tt]he [Aa]lliance)(?:’s|'s)|the)\s+((?:\p{Lu}[\p{L}-]+\s+){1,4})(?:mission|operation)(?![\p{L}])|(?:so-called|a|the|its)\s+((?:\p{Lu}[\p{L}-]+\s+){1,3}Task (?:Group|Force))(?![\p{L}\s\d]|\s+\p{Lu}))/gu;
+
+/** An office's words, which no agency's name holds ("NATO Secretary General and ..."). */
+const OFFICE_IN_AGENCY =
+  /^(?:Minister|Ministers|Secretary|General|President|Commander|Commanders|Chief|Chiefs|Prime|Deputy|Foreign|Defence|Defense)$/;
+
+/** The British Army's corps named by "Royal" and their arm. */
+const ROYAL_CORPS_RE =
+  /(?<![\p{L}])Royal (?:Artillery|Engineers|Signals|Marines|Logistic Corps|Military Police|Horse Artillery)(?![\p{L}])/gu;
+
+/** A word that is no part of a unit's own name: a title, a day, a nation, a head or a known body. */
+function isNotUnitName(w: string): boolean {
+  return (
+    NOT_NAMES.has(w) ||
+    TITLE_WORDS.has(w) ||
+    ORG_HEADS[w] !== undefined ||
+    GAZ_BY_FORM.has(w) ||
+    /^(?:Headquarters?|HQ|Company|Companies|Staff|Group|Unit|Units|Exercise|Operation|Training|Area|Base|Camp)$/.test(
+      w,
+    )
+  );
+}
+
+/**
+ * The heads of a unit's name: an exercise's name right before or after one names the unit the
+ * exercise is named after ("the Iron Wolf Brigade", "Mechanized Infantry Brigade Iron Wolf").
+ */
+const UNIT_HEADS = "Brigade|Battalion|Regiment|Division|Squadron|Wing|Group";
 const KNOWN_EXERCISES_TWO = [
   "Steadfast Defender",
   "Steadfast Jazz",
@@ -2496,7 +2666,7 @@ const KNOWN_EXERCISES_ONE = [
   "Baltops",
 ];
 const KNOWN_EXERCISE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies)\\b)`,
+  `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
   "gu",
 );
 
@@ -2594,6 +2764,16 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   if (SPEECH_AFTER.test(after) || APPOSITION_AFTER.test(after)) return true;
   // "... said Latvian Ambassador Kaspars Ozoliņš" / "said Evika Siliņa"
   if (/\b(?:said|says|told)\s+$/.test(before)) return true;
+  // "Hulusi Akar met Kaja Kallas", "held talks with Annegret Kramp-Karrenbauer": the other side
+  // of a meeting, named with no title
+  if (
+    /\b(?:met|meets|meeting|met with|meets with|meeting with|talks with|talked with|spoke with)\s+$/.test(
+      before,
+    ) &&
+    // "met Allied Commanders", "met Baltic Leaders": a plural noun is a group, no name
+    !nlp(name).terms().last().has("#Plural")
+  )
+    return true;
   // the surname alone with a speech verb elsewhere in the text
   const last = name.split(/\s+/).pop() ?? name;
   const esc = escapeRegExp(last);
@@ -2779,7 +2959,13 @@ const initials = (name: string, whole = false) =>
   name
     .split(/[\s-]+/)
     .filter((w) => w && !/^(?:of|and|for|the|on|in|de|&)$/i.test(w))
-    .map((w) => (whole && /^\p{Lu}{2,4}$/u.test(w) ? w : w.charAt(0)))
+    .map((w) =>
+      whole && /^\p{Lu}{2,4}$/u.test(w)
+        ? w
+        : whole && /^(?:\p{Lu}\.){2,3}$/u.test(w)
+          ? w.replace(/\./g, "")
+          : w.charAt(0),
+    )
     .join("");
 
 /** Whether `acronym` is the initials of `name` either way, ignoring case. */
@@ -2809,11 +2995,12 @@ function spelledBefore(
 ): { start: number; end: number; text: string; mission: boolean } | undefined {
   const before = text.slice(Math.max(0, at - 120), at);
   const m =
-    /((?:[\p{L}][\p{L}’'-]*\s+){1,8}?)(?:(mission|operation|initiative|programme|program)\s+)?$/u.exec(
+    /((?:(?:\p{Lu}\.){2,3}\s+|[\p{L}][\p{L}’'-]*\s+){1,8}?)(?:(mission|operation|initiative|programme|program)\s+)?$/u.exec(
       before,
     );
   if (!m) return undefined;
-  const words = [...(m[1] ?? "").matchAll(/[\p{L}][\p{L}’'-]*/gu)];
+  // "U.S. Army Security Assistance Command (USASAC)": "U.S." is one word, its letters spelt
+  const words = [...(m[1] ?? "").matchAll(/(?:\p{Lu}\.){2,3}|[\p{L}][\p{L}’'-]*/gu)];
   const letters = acronym.replace(/[^\p{L}]/gu, "").length;
   // the shortest run of words ending before the bracket whose initials are the acronym's
   for (let i = words.length - 1; i >= 0; i--) {
