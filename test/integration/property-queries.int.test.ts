@@ -26,6 +26,7 @@ import {
 } from "../helpers/arbitraries.js";
 import {
   b64,
+  bearer,
   CONNECTIONS,
   type Connection,
   cleanUp,
@@ -33,12 +34,14 @@ import {
   holds,
   kind,
   orderArb,
+  P,
   PROPERTY_TIMEOUT,
   RELATION_FIELDS,
   RUNS,
   relationConnection,
   relationType,
   restore,
+  SOURCE,
   saneQuery,
   whereArb,
   whereFields,
@@ -278,6 +281,29 @@ describe("queries: hostile arguments never crash, every error is expected and co
       await holds(arb, async (v) => {
         await saneQuery(q, v);
       });
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  covers("Query.checkDocument.supersedes");
+  it(
+    "checkDocument(document, supersedes)",
+    async () => {
+      const q = `query($d: JSONObject!, $s: String) {
+        checkDocument(document: $d, supersedes: $s) { __typename } }`;
+      const d = {
+        source: { key: `${P}sup-doc`, name: "A correction", properties: { text: "Ann wrote." } },
+        entities: [],
+        relations: [],
+      };
+      await holds(
+        fc.option(fc.oneof(readKey, fc.constant(SOURCE), fc.constant(`${P}sup-doc`)), {
+          nil: null,
+        }),
+        async (s) => {
+          await saneQuery(q, { d, s }, bearer("write"));
+        },
+      );
     },
     PROPERTY_TIMEOUT,
   );
