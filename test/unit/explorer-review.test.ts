@@ -20,48 +20,17 @@ import {
   type RelationReview,
   reviewed,
 } from "../../src/explorer/page/review.js";
+import { annaDraft, S1 } from "../helpers/review-draft.js";
 
-const S1 = "Anna Berg visited Riga in June.";
 const S2 = "Latvia hosts the battle group, Berg said.";
 const TEXT = `${S1}\n${S2}`;
 
 function draft(): Draft {
   const span1 = { start: 0, end: S1.length };
-  return {
-    document: {
-      source: { key: "src-a", name: "A", properties: { text: TEXT } },
-      entities: [
-        { key: "anna-berg", kind: "Person", name: "Anna Berg" },
-        { key: "riga", kind: "Place", name: "Riga" },
-        { key: "latvia", kind: "Nation", name: "Latvia" },
-      ],
-      relations: [
-        {
-          from: "anna-berg",
-          type: "VISITED",
-          to: "riga",
-          properties: { date: "2024-06" },
-          inferred: false,
-          evidence: S1,
-        },
-        { from: "src-a", type: "MENTIONS", to: "anna-berg", evidence: S1 },
-      ],
-    },
-    entities: [
-      {
-        key: "anna-berg",
-        kind: "Person",
-        name: "Anna Berg",
-        status: "NEW",
-        mentions: [{ start: 0, end: 9 }],
-      },
-      {
-        key: "riga",
-        kind: "Place",
-        name: "Riga",
-        status: "NEW",
-        mentions: [{ start: 18, end: 22 }],
-      },
+  return annaDraft(TEXT, {
+    entities: [{ key: "latvia", kind: "Nation", name: "Latvia" }],
+    relations: [{ from: "src-a", type: "MENTIONS", to: "anna-berg", evidence: S1 }],
+    drafted: [
       {
         key: "latvia",
         kind: "Nation",
@@ -70,17 +39,7 @@ function draft(): Draft {
         mentions: [{ start: S1.length + 1, end: S1.length + 7 }],
       },
     ],
-    relations: [
-      {
-        index: 0,
-        type: "VISITED",
-        from: "anna-berg",
-        to: "riga",
-        excerpt: S1,
-        span: span1,
-        confidence: 0.8,
-        inferred: false,
-      },
+    draftedRelations: [
       {
         index: 1,
         type: "MENTIONS",
@@ -92,8 +51,7 @@ function draft(): Draft {
         inferred: false,
       },
     ],
-    problems: [],
-  };
+  });
 }
 
 const row = (rows: RelationReview[], id: string) => rows.find((r) => r.id === id) as RelationReview;

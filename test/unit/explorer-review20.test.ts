@@ -21,60 +21,17 @@ import {
 } from "../../src/explorer/page/review.js";
 import { draftSentences, wordsOf } from "../../src/explorer/page/sentences.js";
 import { extractDraft } from "../../src/extract/index.js";
+import { annaDraft, S1 } from "../helpers/review-draft.js";
 
 // Written for this test. The segmenter cuts after "Gen." (an abbreviation it takes for an end);
 // the extractor keeps "Maj. Gen. Ola Dahl" in one sentence.
-const S1 = "Anna Berg visited Riga in June.";
 const S2 = "Latvia hosts the battle group, said Maj. Gen. Ola Dahl of the Norwegian Army.";
 const S3 = "The Coast Guard of Iceland flew the specialists to Riga.";
 const TEXT = `${S1} ${S2}\n${S3}`;
 const at = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 
 function draft(sentences?: Draft["sentences"]): Draft {
-  const span1 = at(S1);
-  return {
-    document: {
-      source: { key: "src-a", name: "A", properties: { text: TEXT } },
-      entities: [
-        { key: "anna-berg", kind: "Person", name: "Anna Berg" },
-        { key: "riga", kind: "Place", name: "Riga" },
-      ],
-      relations: [
-        {
-          from: "anna-berg",
-          type: "VISITED",
-          to: "riga",
-          properties: { date: "2024-06" },
-          inferred: false,
-          evidence: S1,
-        },
-      ],
-    },
-    entities: [
-      {
-        key: "anna-berg",
-        kind: "Person",
-        name: "Anna Berg",
-        status: "NEW",
-        mentions: [{ start: 0, end: 9 }],
-      },
-      { key: "riga", kind: "Place", name: "Riga", status: "NEW", mentions: [at("Riga")] },
-    ],
-    relations: [
-      {
-        index: 0,
-        type: "VISITED",
-        from: "anna-berg",
-        to: "riga",
-        excerpt: S1,
-        span: span1,
-        confidence: 0.8,
-        inferred: false,
-      },
-    ],
-    ...(sentences ? { sentences } : {}),
-    problems: [],
-  };
+  return annaDraft(TEXT, sentences ? { sentences } : {});
 }
 
 /** The review with an entity the reader added, its mention, and a relation they added to it. */
