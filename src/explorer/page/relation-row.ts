@@ -270,6 +270,11 @@ function editor(ctx: ReviewContext, r: RelationReview, problems: RelationProblem
       { class: "field wide" },
       h("label", { for: evidence.id }, "Evidence (the sentence that states it)"),
       evidence,
+      h(
+        "span",
+        { id: `${base}-evidence-help`, class: "muted" },
+        "or click the sentence in the article, while this editor is open",
+      ),
       error("evidence"),
     ),
     h(
@@ -359,6 +364,7 @@ export function relationRow(ctx: ReviewContext, r: RelationReview): HTMLElement 
   );
   edit.addEventListener("click", () => {
     r.editing = !r.editing;
+    if (r.editing) ctx.review.opened = r.id;
     ctx.render();
   });
   // One the reader added can go again (a drafted one is rejected: it is what was proposed).

@@ -65,6 +65,8 @@ export interface Review {
   added: number;
   /** The text's sentences, in order: what a relation's evidence may be. */
   sentences: TextSpan[];
+  /** The row whose editor was opened last: a sentence clicked in the text becomes its evidence. */
+  opened?: string | null;
 }
 
 /** The review of a fresh draft: everything accepted, as proposed. */
@@ -190,6 +192,18 @@ export function setEvidence(review: Review, r: RelationReview, sentence: TextSpa
   r.span = { start: own.start, end: own.end };
   r.evidence = review.text.slice(own.start, own.end);
   return true;
+}
+
+/**
+ * A sentence clicked in the text, while a relation's editor is open, made its evidence: the
+ * relation whose editor was opened last (or the one open). The relation given it, or null (no
+ * editor open, or not one of the text's sentences).
+ */
+export function clickedEvidence(review: Review, sentence: TextSpan): RelationReview | null {
+  const open = review.relations.filter((r) => r.editing);
+  const r = open.find((x) => x.id === review.opened) ?? open[open.length - 1];
+  if (!r || !setEvidence(review, r, sentence)) return null;
+  return r;
 }
 
 /** The relations that have the entity `draftKey` of the review at either end. */
