@@ -118,15 +118,19 @@ describe("a corrected article", () => {
     );
     await inEstonia.getByRole("button", { name: /^Close / }).click();
 
-    // 2. The ingest is refused at the text (the Monday sentence is quoted, and gone); the way
-    //    out is offered beside the refusal.
+    // 2. The server's own check, after the edits, finds the text refused, and offers the way out
+    //    below its line; the ingest is refused at the text (the Monday sentence is quoted, and
+    //    gone), and the way out is offered beside the refusal.
+    const WAY = `Ingest as a new version (${NEW}) that supersedes ${OLD}`;
+    await poll(() => page.locator("#review-way-out button").textContent()).toBe(WAY);
+    expect(await page.locator("#review-server").textContent()).toContain(
+      "This article's source (properties.text)",
+    );
     await page.getByRole("button", { name: /^Ingest \d+ relations?$/ }).click();
     await poll(result).toContain("Nothing was written:");
     // The dropped sentence named (cut at 80 characters).
     expect(await result()).toContain(`("${VISIT_BEFORE.slice(0, 80)}…")`);
-    const wayOut = page.getByRole("button", {
-      name: `Ingest as a new version (${NEW}) that supersedes ${OLD}`,
-    });
+    const wayOut = page.locator("#ingest-result").getByRole("button", { name: WAY });
     await poll(() => wayOut.count()).toBe(1);
     expect(await retracted(OLD)).toBe(false);
 
@@ -135,6 +139,8 @@ describe("a corrected article", () => {
     await wayOut.click();
     await poll(() => page.locator("#ingest-forbidden").count()).toBe(1);
     expect(await sourceKey.inputValue()).toBe(NEW);
+    // Taken: no longer offered.
+    expect(await page.getByRole("button", { name: WAY }).count()).toBe(0);
     expect(await page.locator("#ingest-plan").textContent()).toContain(
       `the source ${OLD} is superseded`,
     );

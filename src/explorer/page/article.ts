@@ -60,6 +60,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * and an ingest send it as `supersedes`, until the source key is edited or a draft is made.
    */
   let supersedes: string | null = null;
+  /** The way out the server's own check last offered (a new version), shown below its line. */
+  let serverWay: NewVersion | null = null;
   const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
     delay: 800,
     run: async (signal) => {
@@ -80,6 +82,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         return;
       }
       const problems = result.ok ? [] : result.problems;
+      serverWay = newVersionOf(problems);
+      showServerWay();
       const elsewhere = placeProblems(sent, problems);
       for (const rel of review.relations) {
         const row = reviewEl.querySelector<HTMLElement>(
@@ -106,6 +110,16 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       );
     },
   });
+
+  /** The way out the server's check offers, below its line (none once it is taken). */
+  function serverWayOut(): HTMLElement {
+    const way = serverWay && supersedes === null ? serverWay : null;
+    return h("div", { id: "review-way-out" }, way ? wayOut(way, "review-new-version") : null);
+  }
+
+  function showServerWay(): void {
+    document.getElementById("review-way-out")?.replaceWith(serverWayOut());
+  }
 
   /** Says what the server's check found, in its line (kept across redraws). */
   function tell(message: string, pending = false): void {
@@ -210,6 +224,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
           supersedes = null;
+          serverWay = null;
           said = "";
           asked = "";
           renderReview();
@@ -401,6 +416,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         },
         serverSays,
       ),
+      serverWayOut(),
       // The same element across redraws: an answer on its way is shown in it.
       result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
@@ -493,10 +509,10 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * key the server named, checked again as a new version superseding the stored source (its
    * plan shown), then ingested so.
    */
-  function wayOut(way: NewVersion): HTMLElement {
+  function wayOut(way: NewVersion, id = "ingest-new-version"): HTMLElement {
     const button = h(
       "button",
-      { type: "button", id: "ingest-new-version" },
+      { type: "button", id },
       `Ingest as a new version (${way.key}) that supersedes ${way.supersedes}`,
     );
     button.addEventListener("click", () => {
