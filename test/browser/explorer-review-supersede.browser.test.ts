@@ -3,8 +3,8 @@
  * real server and Neo4j. The article is in the graph already; its corrected text drops a sentence
  * the graph quotes from it, so ingest refuses it at the text. The reviewer:
  *
- * - gives a relation the sentence that states it by clicking that sentence in the article while
- *   the relation's editor is open;
+ * - gives a relation the sentence that states it by clicking that sentence in the article
+ *   ("Pick in the text" in the relation's editor, then the click);
  * - sees, beside the refusal, "Ingest as a new version (KEY) that supersedes OLD": one click sets
  *   the source key, checks again with `supersedes` (the plan says the old source is superseded)
  *   and ingests; with a token that lacks the admin scope, the page says an admin token is needed;
@@ -100,19 +100,28 @@ describe("a corrected article", () => {
     const result = () => page.locator("#ingest-result").textContent();
 
     // 1. Evidence by clicking: Holm's visit to Estonia, quoted from the sentence that says how
-    //    long he was there, by a click in it while the relation's editor is open.
+    //    long he was there, by "Pick in the text" in the relation's editor, then a click in it.
     const inEstonia = rowSaying("Kari Holm VISITED Estonia");
     await poll(() => inEstonia.count()).toBe(1);
     const inEstoniaId = (await inEstonia.getAttribute("data-id")) as string;
     expect(await inEstonia.locator("blockquote").first().textContent()).toBe(SENTENCES[0]);
     await inEstonia.getByRole("button", { name: /^Mend / }).click();
+    await inEstonia.getByRole("button", { name: "Pick in the text" }).click();
+    await poll(() => inEstonia.locator("[id$='-evidence-help']").textContent()).toBe(
+      "Click the sentence in the article that states it.",
+    );
     await page.locator("#article-view").getByText("for two days", { exact: false }).first().click();
     await poll(() => inEstonia.locator("blockquote").first().textContent()).toBe(SENTENCES[2]);
     expect(await page.locator("#review-said").textContent()).toBe(
       "The evidence of “Kari Holm VISITED Estonia” is now the sentence clicked.",
     );
     expect(await inEstonia.locator(".head").textContent()).toContain(" · mended");
-    // The list, for the keyboard, says the same.
+    // The picking stopped; the list, for the keyboard, says the same (and has the focus).
+    expect(
+      await inEstonia
+        .getByRole("button", { name: "Pick in the text" })
+        .getAttribute("aria-pressed"),
+    ).toBe("false");
     expect(await inEstonia.locator("select[id$='-evidence'] option:checked").textContent()).toBe(
       SENTENCES[2],
     );

@@ -101,32 +101,37 @@ describe("the way out of a refusal of the text", () => {
 });
 
 describe("evidence by a click in the text", () => {
-  it("goes to the relation whose editor was opened last, as that sentence, verbatim", () => {
+  it("goes to the relation whose evidence is being picked, as that sentence, verbatim; then the picking stops", () => {
     const review = newReview(draft());
     const [visit, mention] = review.relations;
     if (!visit || !mention) throw new Error("no relations");
     visit.editing = true;
     mention.editing = true;
-    review.opened = visit.id;
+    review.picking = visit.id;
     expect(clickedEvidence(review, at(S2))).toBe(visit);
     expect(visit.evidence).toBe(S2);
     expect(visit.span).toEqual(at(S2));
     expect(mended(review, visit)).toBe(true);
     expect(mention.evidence).toBe(S1);
+    expect(review.picking).toBeNull();
+    // The next click starts an addition: it changes no relation.
+    expect(clickedEvidence(review, at(S3))).toBeNull();
+    expect(visit.evidence).toBe(S2);
   });
 
-  it("changes nothing with no editor open, or for a stretch that is no sentence of the text", () => {
+  it("changes nothing with an editor merely open, its editor closed, or a stretch that is no sentence", () => {
     const review = newReview(draft());
-    expect(clickedEvidence(review, at(S2))).toBeNull();
-    expect(review.relations.map((r) => r.evidence)).toEqual([S1, S1]);
     const [visit] = review.relations;
     if (!visit) throw new Error("no relation");
+    // An editor open (as one the reader just added is) takes no click: it would start an addition.
     visit.editing = true;
+    expect(clickedEvidence(review, at(S2))).toBeNull();
+    review.picking = visit.id;
     expect(clickedEvidence(review, { start: 0, end: 9 })).toBeNull();
     expect(visit.evidence).toBe(S1);
-    // The one open, when the last opened is closed again.
-    review.opened = "1";
-    expect(clickedEvidence(review, at(S3))).toBe(visit);
-    expect(visit.evidence).toBe(S3);
+    expect(review.picking).toBe(visit.id);
+    visit.editing = false;
+    expect(clickedEvidence(review, at(S3))).toBeNull();
+    expect(visit.evidence).toBe(S1);
   });
 });

@@ -432,7 +432,6 @@ function relationForm(
     // It opens in its editor: the values the sentence gives (a role, figures, a date) go there.
     const added = addedRelation(review, a.type, a.from, a.to, a.sentence, true);
     review.relations.push(added);
-    review.opened = added.id;
     state.adding = null;
     ctx.render();
     // The keyboard goes on in its editor.

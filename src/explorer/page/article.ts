@@ -276,19 +276,20 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
 
   /**
    * Words selected in the text, or a click in a sentence: what an addition starts from; a click
-   * while a relation's editor is open (and no relation is being added) makes that sentence its
-   * evidence.
+   * while a relation's evidence is being picked ("Pick in the text" in its editor) makes that
+   * sentence its evidence.
    */
   function picked(r: Review, view: HTMLElement, click: boolean): void {
     const span = selectionIn(view);
     if (!span) return;
     const sentence = sentenceAt(r.sentences, span.start);
     adds.picked = { span, sentence };
-    if (click && span.end === span.start && sentence && adds.adding?.what !== "relation") {
+    if (click && span.end === span.start && sentence && r.picking) {
       const rel = clickedEvidence(r, sentence);
       if (rel) {
         say(`The evidence of “${sentenceOf(r, rel)}” is now the sentence clicked.`);
         edited();
+        document.getElementById(`relation-${rel.id}-evidence`)?.focus();
         return;
       }
     }

@@ -65,8 +65,11 @@ export interface Review {
   added: number;
   /** The text's sentences, in order: what a relation's evidence may be. */
   sentences: TextSpan[];
-  /** The row whose editor was opened last: a sentence clicked in the text becomes its evidence. */
-  opened?: string | null;
+  /**
+   * The row whose evidence the reader is picking in the text ("Pick in the text" in its editor):
+   * the next sentence clicked becomes its evidence. A click otherwise starts an addition.
+   */
+  picking?: string | null;
 }
 
 /** The review of a fresh draft: everything accepted, as proposed. */
@@ -195,14 +198,14 @@ export function setEvidence(review: Review, r: RelationReview, sentence: TextSpa
 }
 
 /**
- * A sentence clicked in the text, while a relation's editor is open, made its evidence: the
- * relation whose editor was opened last (or the one open). The relation given it, or null (no
- * editor open, or not one of the text's sentences).
+ * A sentence clicked in the text made the evidence of the relation whose evidence is being
+ * picked (its editor open), which stops the picking. The relation given it, or null (none is
+ * being picked, or not one of the text's sentences: the picking goes on).
  */
 export function clickedEvidence(review: Review, sentence: TextSpan): RelationReview | null {
-  const open = review.relations.filter((r) => r.editing);
-  const r = open.find((x) => x.id === review.opened) ?? open[open.length - 1];
+  const r = review.relations.find((x) => x.id === review.picking && x.editing);
   if (!r || !setEvidence(review, r, sentence)) return null;
+  review.picking = null;
   return r;
 }
 
