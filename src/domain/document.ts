@@ -314,4 +314,6 @@ export type DocumentRelation = z.infer<typeof relationSchema>;
 export interface DocumentProblem {
   path: (string | number)[];
   message: string;
+  /** A free key for the document as a new version of the stored source `supersedes`. */
+  newVersion?: { key: string; supersedes: string };
 }

@@ -34,6 +34,11 @@ export class NotFoundError extends AppError {
 export interface InputProblem {
   path: (string | number)[];
   message: string;
+  /**
+   * The way out the message names, for a client to take in one step: ingest the document as a
+   * new version under `key` (free) with `supersedes` naming the stored source it corrects.
+   */
+  newVersion?: { key: string; supersedes: string };
 }
 
 /**

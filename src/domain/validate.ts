@@ -525,6 +525,7 @@ export function lostExcerptsProblems(
     {
       path: ["source", "properties", "text"],
       message: `the source "${key}" already holds another text of this article, and ${lost === 1 ? "1 sentence" : `${lost} sentences`} the graph quotes from it as evidence ${lost === 1 ? "is" : "are"} not in this one (${shown}): send the stored text, or ingest this version under ${other} with supersedes: "${key}" (the old version is retracted in the same transaction)`,
+      ...(instead && !instead.stored ? { newVersion: { key: instead.key, supersedes: key } } : {}),
     },
   ];
 }

@@ -17,7 +17,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, type Watched } from "./browser.js";
-import { openReview, poll, prefixNewKeys, reviewHarness } from "./review-harness.js";
+import {
+  claims as claimsOf,
+  entity as entityOf,
+  openReview,
+  poll,
+  prefixNewKeys,
+  reviewHarness,
+} from "./review-harness.js";
 
 const P = "xd-";
 const SOURCE = `${P}norway-sends-engineers-to-tapa`;
@@ -32,40 +39,12 @@ const SENTENCES = [
 ] as const;
 const TEXT = SENTENCES.join("\n");
 const h = reviewHarness(P, "explorer-dead-ends");
-const { writer, gql } = h;
+const { writer } = h;
 let watched: Watched | undefined;
 
-interface Claim {
-  excerpt: string;
-  inferred: boolean;
-  source: { key: string };
-}
-
 /** The claims `SOURCE` makes of the relation `id` (from|TYPE|to), as the API has them. */
-async function claims(id: string): Promise<Claim[]> {
-  const [from] = id.split("|");
-  const r = await gql<{
-    neighbourhood: { edges: { id: string; claims: Claim[] }[] } | null;
-  }>(
-    `query ($key: String!) {
-      neighbourhood(key: $key, depth: 1, limit: 500) {
-        edges { id claims { excerpt inferred source { key } } }
-      }
-    }`,
-    { key: from },
-  );
-  expect(r.errors).toBeUndefined();
-  const edge = r.data?.neighbourhood?.edges.find((e) => e.id === id);
-  return edge?.claims.filter((c) => c.source.key === SOURCE) ?? [];
-}
-
-async function entity(key: string) {
-  const r = await gql<{ entity: { key: string; kind: string; name: string } | null }>(
-    `query ($key: String!) { entity(key: $key) { key kind name } }`,
-    { key },
-  );
-  return r.data?.entity ?? null;
-}
+const claims = (id: string) => claimsOf(h, id, SOURCE);
+const entity = (key: string) => entityOf(h, key);
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 

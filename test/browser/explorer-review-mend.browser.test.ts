@@ -27,7 +27,15 @@ import {
   RELATION_TYPES,
 } from "../../src/domain/vocabulary.js";
 import { ARTIFACTS, type Watched } from "./browser.js";
-import { openReview, poll, prefixNewKeys, reviewHarness } from "./review-harness.js";
+import {
+  type Edge,
+  entity as entityOf,
+  openReview,
+  poll,
+  prefixNewKeys,
+  relation as relationOf,
+  reviewHarness,
+} from "./review-harness.js";
 
 /** The relation types the registry allows from `from` to `to`, in its order. */
 const allowed = (from: Kind, to: Kind) =>
@@ -46,38 +54,11 @@ const SENTENCES = [
 ] as const;
 const TEXT = SENTENCES.join("\n");
 const h = reviewHarness(P, "explorer-mend");
-const { writer, gql } = h;
+const { writer } = h;
 let watched: Watched | undefined;
 
-interface Edge {
-  id: string;
-  properties: Record<string, unknown>;
-  claims: { excerpt: string; source: { key: string } }[];
-}
-
-/** The relation `id` (from|TYPE|to) as the API has it, or null. */
-async function relation(id: string): Promise<Edge | null> {
-  const [from, type] = id.split("|");
-  const r = await gql<{ neighbourhood: { edges: Edge[] } | null }>(
-    `query ($key: String!, $types: [RelationType!]) {
-      neighbourhood(key: $key, depth: 1, limit: 500, types: $types) {
-        edges { id properties claims { excerpt source { key } } }
-      }
-    }`,
-    // MENTIONS is followed only when asked for.
-    { key: from, types: type === "MENTIONS" ? ["MENTIONS"] : null },
-  );
-  expect(r.errors).toBeUndefined();
-  return r.data?.neighbourhood?.edges.find((e) => e.id === id) ?? null;
-}
-
-async function entity(key: string) {
-  const r = await gql<{ entity: { key: string; kind: string; name: string } | null }>(
-    `query ($key: String!) { entity(key: $key) { key kind name } }`,
-    { key },
-  );
-  return r.data?.entity ?? null;
-}
+const relation = (id: string) => relationOf(h, id);
+const entity = (key: string) => entityOf(h, key);
 
 /** Selects `words` (the first time the text has them) in the article, with the mouse. */
 async function select(page: Page, words: string): Promise<void> {

@@ -2,6 +2,7 @@
  * What the "Add an article" browser tests share: a read-and-write token, the suite's Neo4j (what
  * keys with the test's prefix removed before and after), the explorer built and served by an
  * in-process server, and a browser; registered as the calling file's beforeAll and afterAll.
+ * And how they read the graph back through GraphQL: an entity, a relation, a source's claims.
  */
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -13,6 +14,8 @@ import { buildExplorer, launch, openPage, type Watched } from "./browser.js";
 
 export interface ReviewHarness {
   writer: ReturnType<typeof generateToken>;
+  /** A token with the admin scope too (superseding a source needs it). */
+  admin: ReturnType<typeof generateToken>;
   db: ReturnType<typeof testDb>;
   gql: ReturnType<typeof createClient>["gql"];
   /** Set by beforeAll. */
@@ -23,12 +26,14 @@ export interface ReviewHarness {
 
 export function reviewHarness(prefix: string, tokenName: string): ReviewHarness {
   const writer = generateToken();
+  const admin = generateToken();
   const tokens: TokenEntry[] = [
     { name: tokenName, sha256: writer.sha256, scopes: ["read", "write"] },
+    { name: `${tokenName}-admin`, sha256: admin.sha256, scopes: ["read", "write", "admin"] },
   ];
   const db = testDb();
   const { gql } = createClient(db, { tokens });
-  const h = { writer, db, gql } as ReviewHarness;
+  const h = { writer, admin, db, gql } as ReviewHarness;
   beforeAll(async () => {
     await removeByPrefix(db, prefix);
     await buildExplorer();
@@ -82,4 +87,46 @@ export async function prefixNewKeys(page: Watched["page"], prefix: string): Prom
     await input.press("Enter");
   }
   return editable;
+}
+
+/** The entity under `key` as the API has it (key, kind, name), or null. */
+export async function entity(h: ReviewHarness, key: string) {
+  const r = await h.gql<{ entity: { key: string; kind: string; name: string } | null }>(
+    `query ($key: String!) { entity(key: $key) { key kind name } }`,
+    { key },
+  );
+  return r.data?.entity ?? null;
+}
+
+export interface Claim {
+  excerpt: string;
+  inferred: boolean;
+  source: { key: string };
+}
+
+export interface Edge {
+  id: string;
+  properties: Record<string, unknown>;
+  claims: Claim[];
+}
+
+/** The relation `id` (from|TYPE|to) as the API has it, or null. */
+export async function relation(h: ReviewHarness, id: string): Promise<Edge | null> {
+  const [from, type] = id.split("|");
+  const r = await h.gql<{ neighbourhood: { edges: Edge[] } | null }>(
+    `query ($key: String!, $types: [RelationType!]) {
+      neighbourhood(key: $key, depth: 1, limit: 500, types: $types) {
+        edges { id properties claims { excerpt inferred source { key } } }
+      }
+    }`,
+    // MENTIONS is followed only when asked for.
+    { key: from, types: type === "MENTIONS" ? ["MENTIONS"] : null },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data?.neighbourhood?.edges.find((e) => e.id === id) ?? null;
+}
+
+/** The claims the source `source` makes of the relation `id`, as the API has them. */
+export async function claims(h: ReviewHarness, id: string, source: string): Promise<Claim[]> {
+  return (await relation(h, id))?.claims.filter((c) => c.source.key === source) ?? [];
 }

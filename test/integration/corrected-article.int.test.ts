@@ -80,6 +80,16 @@ describe("the same article sent again with another text", () => {
       ]);
       expect(r.data[field].problems[0].message).toContain(`${P}src-2, which is free`);
     }
+    // The way out, as a field a client takes without reading the message (explorer20b).
+    const WAY_OUT = `query ($d: JSONObject!) { checkDocument(document: $d) {
+      ... on ValidationError { problems { path newVersion { key supersedes } } } } }`;
+    const way = await gql(WAY_OUT, { d: corrected }, auth);
+    expect(way.data.checkDocument.problems).toEqual([
+      {
+        path: ["source", "properties", "text"],
+        newVersion: { key: `${P}src-2`, supersedes: `${P}src` },
+      },
+    ]);
     const after = await gql(READ);
     expect(after.data.source.text).toBe(`${LEADS} ${MEMBER}`);
     expect(after.data.ann.relations.edges).toEqual([

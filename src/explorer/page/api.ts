@@ -372,36 +372,75 @@ export interface Outcomes {
   unchanged: number;
 }
 
-export type IngestResult =
-  | { ok: true; source: string; entities: Outcomes; relations: Outcomes }
-  | { ok: false; problems: { path: string[]; message: string }[] };
+/** A new version's way out of a refusal: its free key and the stored source it supersedes. */
+export interface NewVersion {
+  key: string;
+  supersedes: string;
+}
 
+/** One problem the server found in a document sent, with where it is. */
+export interface Problem {
+  path: string[];
+  message: string;
+  newVersion?: NewVersion | null;
+}
+
+/** The source an ingest superseded (now retracted), and how much that changed. */
+export interface Superseded {
+  key: string;
+  relations: number;
+  entities: number;
+}
+
+export type IngestResult =
+  | {
+      ok: true;
+      source: string;
+      entities: Outcomes;
+      relations: Outcomes;
+      superseded: Superseded | null;
+    }
+  | { ok: false; problems: Problem[] };
+
+const PROBLEMS = "problems { path message newVersion { key supersedes } }";
+
+/**
+ * Ingests `document`; with `supersedes`, as a new version of that stored source, which is
+ * retracted in the same transaction (the server wants the admin scope for that).
+ */
 export async function ingestDocument(
   document: DraftDocument,
   token: string,
+  supersedes: string | null = null,
 ): Promise<IngestResult> {
   const data = await gql<{
     ingestDocument:
       | {
           __typename: "IngestDocumentSuccess";
-          data: { source: string; entities: Outcomes; relations: Outcomes };
+          data: {
+            source: string;
+            entities: Outcomes;
+            relations: Outcomes;
+            superseded: Superseded | null;
+          };
         }
-      | { __typename: "ValidationError"; problems: { path: string[]; message: string }[] };
+      | { __typename: "ValidationError"; problems: Problem[] };
   }>(
-    `mutation ExplorerIngest($document: JSONObject!) {
-      ingestDocument(document: $document) {
+    `mutation ExplorerIngest($document: JSONObject!, $supersedes: String) {
+      ingestDocument(document: $document, supersedes: $supersedes) {
         __typename
         ... on IngestDocumentSuccess {
           data {
             source
             entities { created updated corroborated unchanged }
             relations { created updated corroborated unchanged }
+            superseded { key relations entities }
           }
         }
-        ... on ValidationError { problems { path message } }
+        ... on ValidationError { ${PROBLEMS} }
       }
     }`,
-    { document },
+    { document, supersedes },
     token,
   );
   const r = data.ingestDocument;
@@ -410,29 +449,31 @@ export async function ingestDocument(
     : { ok: false, problems: r.problems };
 }
 
-export type CheckResult =
-  | { ok: true; summary: string[] }
-  | { ok: false; problems: { path: string[]; message: string }[] };
+export type CheckResult = { ok: true; summary: string[] } | { ok: false; problems: Problem[] };
 
-/** What ingesting `document` would do (ingest's dry run, checkDocument), writing nothing. */
+/**
+ * What ingesting `document` (with `supersedes`, as a new version of that stored source) would
+ * do: ingest's dry run, checkDocument, writing nothing.
+ */
 export async function checkDocument(
   document: DraftDocument,
   token: string,
   signal?: AbortSignal,
+  supersedes: string | null = null,
 ): Promise<CheckResult> {
   const data = await gql<{
     checkDocument:
       | { __typename: "CheckDocumentSuccess"; data: { summary: string[] } }
-      | { __typename: "ValidationError"; problems: { path: string[]; message: string }[] };
+      | { __typename: "ValidationError"; problems: Problem[] };
   }>(
-    `query ExplorerCheck($document: JSONObject!) {
-      checkDocument(document: $document) {
+    `query ExplorerCheck($document: JSONObject!, $supersedes: String) {
+      checkDocument(document: $document, supersedes: $supersedes) {
         __typename
         ... on CheckDocumentSuccess { data { summary } }
-        ... on ValidationError { problems { path message } }
+        ... on ValidationError { ${PROBLEMS} }
       }
     }`,
-    { document },
+    { document, supersedes },
     token,
     signal,
   );

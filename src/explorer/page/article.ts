@@ -14,15 +14,26 @@ import {
   entityByKey,
   extractDocument,
   ingestDocument,
+  type NewVersion,
   type Outcomes,
+  type Problem,
 } from "./api.js";
 import { selectionIn, sentenceAt, textView } from "./article-text.js";
 import { autoCheck } from "./auto-check.js";
 import { append, byId, h } from "./dom.js";
 import { type EntityContext, entityRow, uncheckedKey } from "./entity-row.js";
+import { newVersionOf, supersededLine } from "./new-version.js";
 import { hasProblems, relationProblems } from "./relation-check.js";
 import { problemList, relationRow, showRefused } from "./relation-row.js";
-import { KEY, newReview, type Review, type Reviewed, reviewed, sentenceOf } from "./review.js";
+import {
+  clickedEvidence,
+  KEY,
+  newReview,
+  type Review,
+  type Reviewed,
+  reviewed,
+  sentenceOf,
+} from "./review.js";
 
 export interface ArticleActions {
   /** Shows the ingested article in the graph: these entities, with `select` selected. */
@@ -44,6 +55,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   /** What the server's own check of the review as edited says, beside the buttons. */
   let serverSays = "";
   let serverPending = false;
+  /**
+   * The stored source this article is a new version of (taken from a refusal's way out): a check
+   * and an ingest send it as `supersedes`, until the source key is edited or a draft is made.
+   */
+  let supersedes: string | null = null;
+  /** The way out the server's own check last offered (a new version), shown below its line. */
+  let serverWay: NewVersion | null = null;
   const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
     delay: 800,
     run: async (signal) => {
@@ -54,7 +72,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       const sent = reviewed(r);
       // What the page finds is on its rows already; the server is asked when none is left.
       if (ownProblems(sent).length > 0) return { sent, result: null };
-      return { sent, result: await checkDocument(sent.document, token, signal) };
+      return { sent, result: await checkDocument(sent.document, token, signal, supersedes) };
     },
     done: (answer) => {
       if (!answer || !review) return;
@@ -64,6 +82,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         return;
       }
       const problems = result.ok ? [] : result.problems;
+      serverWay = newVersionOf(problems);
+      showServerWay();
       const elsewhere = placeProblems(sent, problems);
       for (const rel of review.relations) {
         const row = reviewEl.querySelector<HTMLElement>(
@@ -90,6 +110,16 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       );
     },
   });
+
+  /** The way out the server's check offers, below its line (none once it is taken). */
+  function serverWayOut(): HTMLElement {
+    const way = serverWay && supersedes === null ? serverWay : null;
+    return h("div", { id: "review-way-out" }, way ? wayOut(way, "review-new-version") : null);
+  }
+
+  function showServerWay(): void {
+    document.getElementById("review-way-out")?.replaceWith(serverWayOut());
+  }
 
   /** Says what the server's check found, in its line (kept across redraws). */
   function tell(message: string, pending = false): void {
@@ -167,6 +197,10 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   };
 
   byId("article-close").addEventListener("click", () => actions.close());
+  // Another token (one with the admin scope, say) counts from the next call on.
+  byId("article-token").addEventListener("input", () => {
+    token = value("article-token");
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -189,6 +223,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         (draft) => {
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
+          supersedes = null;
+          serverWay = null;
           said = "";
           asked = "";
           renderReview();
@@ -238,11 +274,25 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     if (focused) document.getElementById(focused)?.focus();
   }
 
-  /** Words selected in the text, or a click in a sentence: what an addition starts from. */
-  function picked(r: Review, view: HTMLElement): void {
+  /**
+   * Words selected in the text, or a click in a sentence: what an addition starts from; a click
+   * while a relation's evidence is being picked ("Pick in the text" in its editor) makes that
+   * sentence its evidence.
+   */
+  function picked(r: Review, view: HTMLElement, click: boolean): void {
     const span = selectionIn(view);
     if (!span) return;
-    adds.picked = { span, sentence: sentenceAt(r.sentences, span.start) };
+    const sentence = sentenceAt(r.sentences, span.start);
+    adds.picked = { span, sentence };
+    if (click && span.end === span.start && sentence && r.picking) {
+      const rel = clickedEvidence(r, sentence);
+      if (rel) {
+        say(`The evidence of “${sentenceOf(r, rel)}” is now the sentence clicked.`);
+        edited();
+        document.getElementById(`relation-${rel.id}-evidence`)?.focus();
+        return;
+      }
+    }
     pickedInto(r, adds);
     refreshAdd();
   }
@@ -265,6 +315,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       problem("");
       const before = r.sourceKey;
       r.sourceKey = next;
+      // A key of the reader's own: no longer the new version the server offered.
+      supersedes = null;
       renderReview();
       // A key of another kind of entity cannot be this article's (ingest would say only that
       // the article mentions itself); a Source's key is checked by ingest (the same article, or
@@ -289,7 +341,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const ingest = h(
       "button",
       { type: "button", id: "ingest", disabled: doc.relations.length === 0 },
-      `Ingest ${doc.relations.length} ${doc.relations.length === 1 ? "relation" : "relations"}`,
+      `Ingest ${doc.relations.length} ${doc.relations.length === 1 ? "relation" : "relations"}${supersedes ? ` superseding ${supersedes}` : ""}`,
     );
     ingest.addEventListener("click", () => void send(r, ingest));
     // Ingest's dry run: what the reviewed document would create, change or corroborate in the
@@ -301,8 +353,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     );
     preview.addEventListener("click", () => void check(r, preview));
     const view = textView(r);
-    view.addEventListener("mouseup", () => picked(r, view));
-    view.addEventListener("keyup", () => picked(r, view));
+    view.addEventListener("mouseup", () => picked(r, view, true));
+    view.addEventListener("keyup", () => picked(r, view, false));
     const result = reviewEl.querySelector("#ingest-result");
     reviewEl.replaceChildren();
     append(reviewEl, [
@@ -319,6 +371,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         { class: "source-key" },
         h("label", { for: "article-source-key" }, "Source key "),
         sourceKey,
+        supersedes
+          ? h(
+              "p",
+              { id: "article-supersedes", class: "muted" },
+              `A new version of ${supersedes}: ingesting it retracts ${supersedes} in the same transaction (an admin token is needed).`,
+            )
+          : null,
       ),
       view,
       addSection(ctx, adds, refreshAdd),
@@ -358,6 +417,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         },
         serverSays,
       ),
+      serverWayOut(),
       // The same element across redraws: an answer on its way is shown in it.
       result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
@@ -369,7 +429,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * Puts each problem the server found on the row it concerns (a relation's, an entity's), in
    * place of what it said before; those of no row (the source's) are returned.
    */
-  function placeProblems(sent: Reviewed, problems: { path: string[]; message: string }[]) {
+  function placeProblems(sent: Reviewed, problems: Problem[]) {
     const r = review;
     if (!r) return problems;
     for (const rel of r.relations) rel.refused = [];
@@ -427,12 +487,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * Problems of the sent document, each named by its row in the review, and put on that row
    * as well (until it is edited), so the reader mends it where it is.
    */
-  function refusal(sent: Reviewed, problems: { path: string[]; message: string }[], server = true) {
+  function refusal(sent: Reviewed, problems: Problem[], server = true) {
     // The page's own findings are on their rows already, and stay there while they hold.
     if (server) {
       placeProblems(sent, problems);
       renderReview();
     }
+    const way = server ? newVersionOf(problems) : null;
     return [
       h("p", { class: "form-error" }, "Nothing was written:"),
       h(
@@ -440,7 +501,48 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         { class: "problems" },
         problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
       ),
-    ];
+      way ? wayOut(way) : null,
+    ].filter((x): x is HTMLElement => x !== null);
+  }
+
+  /**
+   * The way out of a refusal of the text, beside it, in one step: the source key set to the free
+   * key the server named, checked again as a new version superseding the stored source (its
+   * plan shown), then ingested so.
+   */
+  function wayOut(way: NewVersion, id = "ingest-new-version"): HTMLElement {
+    const button = h(
+      "button",
+      { type: "button", id },
+      `Ingest as a new version (${way.key}) that supersedes ${way.supersedes}`,
+    );
+    button.addEventListener("click", () => {
+      const r = review;
+      if (!r) return;
+      r.sourceKey = way.key;
+      supersedes = way.supersedes;
+      renderReview();
+      void submit(
+        r,
+        button,
+        "Checking the new version…",
+        "The new version could not be checked.",
+        async (sent, out) => {
+          const plan = await checkDocument(sent.document, token, undefined, supersedes);
+          if (!plan.ok) {
+            out.replaceChildren(...refusal(sent, plan.problems));
+            return;
+          }
+          const planned = [
+            h("p", {}, "The check of the new version says:"),
+            h("pre", { id: "ingest-plan", class: "plan" }, plan.summary.join("\n")),
+          ];
+          out.replaceChildren(...planned, h("p", { class: "muted" }, "Ingesting…"));
+          await ingestInto(sent, out, planned);
+        },
+      );
+    });
+    return h("div", { class: "actions way-out" }, button);
   }
 
   /**
@@ -514,7 +616,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       "Checking…",
       "The article could not be checked.",
       async (sent, out) => {
-        const result = await checkDocument(sent.document, token);
+        const result = await checkDocument(sent.document, token, undefined, supersedes);
         if (!result.ok) {
           out.replaceChildren(...refusal(sent, result.problems));
           return;
@@ -528,28 +630,49 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   }
 
   function send(r: Review, button: HTMLButtonElement): Promise<void> {
-    return submit(
-      r,
-      button,
-      "Ingesting…",
-      "The article could not be ingested.",
-      async (sent, out) => {
-        const doc = sent.document;
-        const result = await ingestDocument(doc, token);
-        if (!result.ok) {
-          out.replaceChildren(...refusal(sent, result.problems));
-          return;
-        }
-        const e = result.entities;
-        const rel = result.relations;
-        const keys = [result.source, ...new Set(doc.relations.flatMap((x) => [x.from, x.to]))];
-        const show = h("button", { type: "button", id: "show-ingested" }, "Show it in the graph");
-        show.addEventListener("click", () => actions.show(keys, result.source));
-        out.replaceChildren(
-          h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
-          show,
-        );
-      },
+    return submit(r, button, "Ingesting…", "The article could not be ingested.", (sent, out) =>
+      ingestInto(sent, out, []),
+    );
+  }
+
+  /**
+   * Ingests the document sent (as a new version when `supersedes` is set) and shows in `out`,
+   * after `before`, what it did, what it superseded, or why nothing was written.
+   */
+  async function ingestInto(sent: Reviewed, out: HTMLElement, before: HTMLElement[]) {
+    const doc = sent.document;
+    const old = supersedes;
+    let result: Awaited<ReturnType<typeof ingestDocument>>;
+    try {
+      result = await ingestDocument(doc, token, old);
+    } catch (error) {
+      // Superseding needs the admin scope: the server's words, and what would do.
+      if (!(error instanceof ApiError && error.code === "FORBIDDEN" && old)) throw error;
+      out.replaceChildren(
+        ...before,
+        h(
+          "p",
+          { id: "ingest-forbidden", class: "form-error" },
+          `Nothing was written: ${error.message} An admin token is needed to ingest a new version that supersedes ${old} (npm run token -- --name NAME --scopes write,admin): give it as the write token, then ingest again.`,
+        ),
+      );
+      return;
+    }
+    if (!result.ok) {
+      out.replaceChildren(...refusal(sent, result.problems));
+      return;
+    }
+    const e = result.entities;
+    const rel = result.relations;
+    const keys = [result.source, ...new Set(doc.relations.flatMap((x) => [x.from, x.to]))];
+    const show = h("button", { type: "button", id: "show-ingested" }, "Show it in the graph");
+    show.addEventListener("click", () => actions.show(keys, result.source));
+    out.replaceChildren(
+      h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
+      result.superseded
+        ? h("p", { id: "ingest-superseded", class: "done" }, supersededLine(result.superseded))
+        : "",
+      show,
     );
   }
 }

@@ -247,6 +247,24 @@ function editor(ctx: ReviewContext, r: RelationReview, problems: RelationProblem
     const sentence = review.sentences[Number(evidence.value)];
     if (sentence && setEvidence(review, r, sentence)) changed();
   });
+  // Or by a click in the article: pressed, the next sentence clicked there is the evidence. A
+  // pointer's way, out of the tab order: the keyboard has the list, and Tab goes on to the flag.
+  const picking = review.picking === r.id;
+  const pickButton = h(
+    "button",
+    {
+      type: "button",
+      id: `${base}-evidence-pick`,
+      tabindex: -1,
+      "aria-pressed": String(picking),
+      "aria-describedby": `${base}-evidence-help`,
+    },
+    "Pick in the text",
+  );
+  pickButton.addEventListener("click", () => {
+    review.picking = picking ? null : r.id;
+    ctx.render();
+  });
   const inferred = h("input", {
     type: "checkbox",
     id: `${base}-inferred`,
@@ -270,6 +288,12 @@ function editor(ctx: ReviewContext, r: RelationReview, problems: RelationProblem
       { class: "field wide" },
       h("label", { for: evidence.id }, "Evidence (the sentence that states it)"),
       evidence,
+      pickButton,
+      h(
+        "span",
+        { id: `${base}-evidence-help`, class: "muted", "aria-live": "polite" },
+        picking ? "Click the sentence in the article that states it." : "",
+      ),
       error("evidence"),
     ),
     h(
@@ -359,6 +383,7 @@ export function relationRow(ctx: ReviewContext, r: RelationReview): HTMLElement 
   );
   edit.addEventListener("click", () => {
     r.editing = !r.editing;
+    if (!r.editing && ctx.review.picking === r.id) ctx.review.picking = null;
     ctx.render();
   });
   // One the reader added can go again (a drafted one is rejected: it is what was proposed).

@@ -65,6 +65,11 @@ export interface Review {
   added: number;
   /** The text's sentences, in order: what a relation's evidence may be. */
   sentences: TextSpan[];
+  /**
+   * The row whose evidence the reader is picking in the text ("Pick in the text" in its editor):
+   * the next sentence clicked becomes its evidence. A click otherwise starts an addition.
+   */
+  picking?: string | null;
 }
 
 /** The review of a fresh draft: everything accepted, as proposed. */
@@ -190,6 +195,18 @@ export function setEvidence(review: Review, r: RelationReview, sentence: TextSpa
   r.span = { start: own.start, end: own.end };
   r.evidence = review.text.slice(own.start, own.end);
   return true;
+}
+
+/**
+ * A sentence clicked in the text made the evidence of the relation whose evidence is being
+ * picked (its editor open), which stops the picking. The relation given it, or null (none is
+ * being picked, or not one of the text's sentences: the picking goes on).
+ */
+export function clickedEvidence(review: Review, sentence: TextSpan): RelationReview | null {
+  const r = review.relations.find((x) => x.id === review.picking && x.editing);
+  if (!r || !setEvidence(review, r, sentence)) return null;
+  review.picking = null;
+  return r;
 }
 
 /** The relations that have the entity `draftKey` of the review at either end. */

@@ -22,6 +22,20 @@ export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement(
   }),
 });
 
+const NewVersionRef = builder
+  .objectRef<NonNullable<InputProblem["newVersion"]>>("NewVersion")
+  .implement({
+    description:
+      "A way out of a refusal in one step: send the document again as a new version under `key`, with `supersedes`.",
+    fields: (t) => ({
+      key: t.exposeString("key", { description: "A free key for the new version's source." }),
+      supersedes: t.exposeString("supersedes", {
+        description:
+          "The stored source it corrects: pass it as ingestDocument's (and checkDocument's) `supersedes`.",
+      }),
+    }),
+  });
+
 const ProblemRef = builder.objectRef<InputProblem>("InputProblem").implement({
   description: "One problem in an input, with where it is.",
   fields: (t) => ({
@@ -30,6 +44,13 @@ const ProblemRef = builder.objectRef<InputProblem>("InputProblem").implement({
       resolve: (p) => p.path.map(String),
     }),
     message: t.exposeString("message"),
+    newVersion: t.field({
+      type: NewVersionRef,
+      nullable: true,
+      description:
+        "Set when the way out is a new version of a stored article (the same URL, sentences the graph quotes dropped): its free key and the source it supersedes.",
+      resolve: (p) => p.newVersion ?? null,
+    }),
   }),
 });
 
