@@ -20,10 +20,12 @@ import { ARTIFACTS, type Watched } from "./browser.js";
 import {
   claims as claimsOf,
   entity as entityOf,
+  extractArticle,
+  keyUnder,
   openReview,
   poll,
-  prefixNewKeys,
   reviewHarness,
+  rowSaying as rowOf,
 } from "./review-harness.js";
 
 const P = "xd-";
@@ -98,21 +100,14 @@ describe("the review's last dead ends", () => {
     page.on("requestfinished", ended);
     page.on("requestfailed", ended);
 
-    await page.getByLabel("Article text").fill(TEXT);
-    await page.getByLabel("Title").fill("Norway sends engineers to Tapa");
-    await page.getByLabel("Publisher").fill("Test Wire");
-    await page.getByLabel("Published (YYYY-MM-DD)").fill("2024-06-04");
-    await page.getByLabel("Write token").fill(writer.token);
-    await page.getByRole("button", { name: "Extract a draft" }).click();
-    await poll(() => page.locator("#review .relation-row").count()).toBeGreaterThan(5);
-    const sourceKey = page.getByLabel("Key of this article's source");
-    await sourceKey.fill(SOURCE);
-    await sourceKey.press("Enter");
-    await prefixNewKeys(page, P);
-    const rowSaying = (sentence: string) =>
-      page
-        .locator("#review .relation-row")
-        .filter({ has: page.locator(".sentence").getByText(sentence, { exact: true }) });
+    const article = {
+      text: TEXT,
+      title: "Norway sends engineers to Tapa",
+      published: "2024-06-04",
+    };
+    await extractArticle(page, { ...article, token: writer.token }, 5);
+    await keyUnder(page, SOURCE, P);
+    const rowSaying = (sentence: string) => rowOf(page, sentence);
     const said = () => page.locator("#review-said").textContent();
     const server = () => page.locator("#review-server").textContent();
 

@@ -30,9 +30,10 @@ import { ARTIFACTS, type Watched } from "./browser.js";
 import {
   type Edge,
   entity as entityOf,
+  extractArticle,
+  keyUnder,
   openReview,
   poll,
-  prefixNewKeys,
   relation as relationOf,
   reviewHarness,
 } from "./review-harness.js";
@@ -116,19 +117,14 @@ describe("mending and adding in the review", () => {
   it("mends a relation's type, ends and values, adds a missed entity and relations, and ingests exactly that", async () => {
     watched = await openReview(h, { width: 1440, height: 900 });
     const { page, problems } = watched;
-    await page.getByLabel("Article text").fill(TEXT);
-    await page.getByLabel("Title").fill("Iceland joins the battle group");
-    await page.getByLabel("Publisher").fill("Test Wire");
-    await page.getByLabel("Published (YYYY-MM-DD)").fill("2024-06-04");
-    await page.getByLabel("Write token").fill(writer.token);
-    await page.getByRole("button", { name: "Extract a draft" }).click();
-    await poll(() => page.locator("#review .relation-row").count()).toBeGreaterThan(5);
-
+    const article = {
+      text: TEXT,
+      title: "Iceland joins the battle group",
+      published: "2024-06-04",
+    };
+    await extractArticle(page, { ...article, token: writer.token }, 5);
     // Every new key under the test's prefix, so the clean-up finds what was written.
-    const sourceKey = page.getByLabel("Key of this article's source");
-    await sourceKey.fill(SOURCE);
-    await sourceKey.press("Enter");
-    await prefixNewKeys(page, P);
+    await keyUnder(page, SOURCE, P);
     const row = (id: string) => page.locator(`#review .relation-row[data-id="${id}"]`).first();
 
     // 1. The type: only those the registry allows between a Person and an Organization;

@@ -18,11 +18,13 @@ import { ARTIFACTS, type Watched } from "./browser.js";
 import {
   claims,
   entity,
+  extractArticle,
+  keyUnder,
   openReview,
   poll,
-  prefixNewKeys,
   relation,
   reviewHarness,
+  rowSaying as rowOf,
 } from "./review-harness.js";
 
 const P = "xv-";
@@ -80,23 +82,11 @@ describe("a corrected article", () => {
 
     watched = await openReview(h, { width: 1440, height: 900 });
     const { page, problems } = watched;
-    await page.getByLabel("Article text").fill(TEXT);
-    await page.getByLabel("Title").fill("Holm visits Tapa");
-    await page.getByLabel("Publisher").fill("Test Wire");
-    await page.getByLabel("Published (YYYY-MM-DD)").fill("2024-06-05");
-    await page.getByLabel("Web address").fill(URL);
-    await page.getByLabel("Write token").fill(writer.token);
-    await page.getByRole("button", { name: "Extract a draft" }).click();
-    await poll(() => page.locator("#review .relation-row").count()).toBeGreaterThan(3);
+    const article = { text: TEXT, title: "Holm visits Tapa", published: "2024-06-05", url: URL };
+    await extractArticle(page, { ...article, token: writer.token }, 3);
     // The reviewer sends it under the stored article's key, as a correction of it.
-    const sourceKey = page.getByLabel("Key of this article's source");
-    await sourceKey.fill(OLD);
-    await sourceKey.press("Enter");
-    await prefixNewKeys(page, P);
-    const rowSaying = (sentence: string) =>
-      page
-        .locator("#review .relation-row")
-        .filter({ has: page.locator(".sentence").getByText(sentence, { exact: true }) });
+    await keyUnder(page, OLD, P);
+    const rowSaying = (sentence: string) => rowOf(page, sentence);
     const result = () => page.locator("#ingest-result").textContent();
 
     // 1. Evidence by clicking: Holm's visit to Estonia, quoted from the sentence that says how
@@ -147,7 +137,7 @@ describe("a corrected article", () => {
     //    superseded, and the ingest is forbidden, plainly, with what is needed.
     await wayOut.click();
     await poll(() => page.locator("#ingest-forbidden").count()).toBe(1);
-    expect(await sourceKey.inputValue()).toBe(NEW);
+    expect(await page.getByLabel("Key of this article's source").inputValue()).toBe(NEW);
     // Taken: no longer offered.
     expect(await page.getByRole("button", { name: WAY }).count()).toBe(0);
     expect(await page.locator("#ingest-plan").textContent()).toContain(

@@ -89,6 +89,47 @@ export async function prefixNewKeys(page: Watched["page"], prefix: string): Prom
   return editable;
 }
 
+type Page = Watched["page"];
+
+/** The article as the form takes it (written for each test). */
+export interface ArticleForm {
+  text: string;
+  title: string;
+  published: string;
+  /** The article's web address, when the test needs one. */
+  url?: string;
+  token: string;
+}
+
+/**
+ * The form filled as a reader fills it (publisher "Test Wire") and a draft extracted: returns
+ * once more than `rows` relation rows are drawn.
+ */
+export async function extractArticle(page: Page, article: ArticleForm, rows: number) {
+  await page.getByLabel("Article text").fill(article.text);
+  await page.getByLabel("Title").fill(article.title);
+  await page.getByLabel("Publisher").fill("Test Wire");
+  await page.getByLabel("Published (YYYY-MM-DD)").fill(article.published);
+  if (article.url !== undefined) await page.getByLabel("Web address").fill(article.url);
+  await page.getByLabel("Write token").fill(article.token);
+  await page.getByRole("button", { name: "Extract a draft" }).click();
+  await poll(() => page.locator("#review .relation-row").count()).toBeGreaterThan(rows);
+}
+
+/** The review's source key set to `key`, and every new entity's key put under `prefix`. */
+export async function keyUnder(page: Page, key: string, prefix: string) {
+  const sourceKey = page.getByLabel("Key of this article's source");
+  await sourceKey.fill(key);
+  await sourceKey.press("Enter");
+  return prefixNewKeys(page, prefix);
+}
+
+/** The relation rows whose sentence reads exactly `sentence`. */
+export const rowSaying = (page: Page, sentence: string) =>
+  page
+    .locator("#review .relation-row")
+    .filter({ has: page.locator(".sentence").getByText(sentence, { exact: true }) });
+
 /** The entity under `key` as the API has it (key, kind, name), or null. */
 export async function entity(h: ReviewHarness, key: string) {
   const r = await h.gql<{ entity: { key: string; kind: string; name: string } | null }>(
