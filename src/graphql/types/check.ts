@@ -132,7 +132,7 @@ builder.queryField("checkDocument", (t) =>
         ctx.db,
         ctx.stats,
         document,
-        supersedes ? { supersedes: checkKey(supersedes, "supersedes") } : {},
+        supersedes != null ? { supersedes: checkKey(supersedes, "supersedes") } : {},
       ),
   }),
 );

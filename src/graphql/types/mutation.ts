@@ -325,7 +325,7 @@ builder.mutationFields((t) => ({
   ingestDocument: t.field({
     type: IngestResultRef,
     // Superseding retracts a source: the admin scope, as retractSource.
-    authScopes: (_parent, args) => (args.supersedes ? { admin: true } : { write: true }),
+    authScopes: (_parent, args) => (args.supersedes != null ? { admin: true } : { write: true }),
     errors: { types: [BadInputError] },
     description:
       "Ingests a document in the seed's format (schema/document.schema.json) in one transaction: all of it or, if anything is wrong, nothing (every problem is listed, up to 100). Ingesting the same document again changes nothing. An entity that already exists is added to, never emptied: its aliases become the union, fields the document leaves out are kept, and the fields it gives are this source's claims (Entity.claims): a field's value is the latest source's, so an older article does not overwrite a newer one.",
@@ -335,7 +335,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { document, supersedes }, ctx) => {
       const s = await ingestDocument(ctx.db, ctx.stats, document, by(ctx), undefined, undefined, {
-        ...(supersedes ? { supersedes: checkKey(supersedes, "supersedes") } : {}),
+        ...(supersedes != null ? { supersedes: checkKey(supersedes, "supersedes") } : {}),
       });
       announce(ctx.events, {
         entities: s.changed.entities,
