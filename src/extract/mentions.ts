@@ -2177,6 +2177,27 @@ export function findMentions(
       claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[lead] as string } });
       continue;
     }
+    // "the Royal Navy and Royal Air Force": two bodies joined by "and", each of two words or more
+    // ending in a body's head, are two bodies ("Ministry of Trade and Industry" and "NATO Support
+    // and Procurement Agency" stay one: the words before "and" end in no head)
+    const and = nameTokens.findIndex((w, i) => i > 0 && w.text === "and");
+    if (and > 0) {
+      const parts = [nameTokens.slice(0, and), nameTokens.slice(and + 1)];
+      const heads = parts.map((p) => (p[p.length - 1] as Token | undefined)?.text ?? "");
+      if (parts.every((p, i) => p.length >= 2 && ORG_HEADS[heads[i] ?? ""] !== undefined)) {
+        for (const [i, p] of parts.entries()) {
+          const a = p[0] as Token;
+          const b = p[p.length - 1] as Token;
+          const body = { start: a.start, end: b.end, text: text.slice(a.start, b.end) };
+          claim({
+            ...body,
+            ...ofNation(body),
+            properties: { category: ORG_HEADS[heads[i] ?? ""] as string },
+          });
+        }
+        continue;
+      }
+    }
     // "Joint Expeditionary Force", not a bare "Air Force"
     if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
       claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[head] as string } });
