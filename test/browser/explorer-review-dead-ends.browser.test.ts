@@ -23,6 +23,7 @@ import {
   extractArticle,
   keyUnder,
   openReview,
+  pick,
   poll,
   reviewHarness,
   rowSaying as rowOf,
@@ -70,12 +71,6 @@ async function chooseBy(page: Page, key: string, text: string): Promise<void> {
     await page.waitForTimeout(50);
   }
   expect(await chosen()).toBe(text);
-}
-
-async function pick(page: Page, box: string, typed: string, named: string): Promise<void> {
-  await page.locator(box).fill(typed);
-  await page.locator(box).press("Enter");
-  await poll(() => page.locator(box).inputValue()).toBe(named);
 }
 
 describe("the review's last dead ends", () => {

@@ -33,6 +33,7 @@ import {
   extractArticle,
   keyUnder,
   openReview,
+  pick,
   poll,
   relation as relationOf,
   reviewHarness,
@@ -100,17 +101,6 @@ async function select(page: Page, words: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
-}
-
-/**
- * Picks, in the search box `box`, the first entity offered for `typed`, by keyboard, and waits
- * until the box shows the entity `named` (when that is what was typed, the caller waits for what
- * the pick changes).
- */
-async function pick(page: Page, box: string, typed: string, named: string): Promise<void> {
-  await page.locator(box).fill(typed);
-  await page.locator(box).press("Enter");
-  await poll(() => page.locator(box).inputValue()).toBe(named);
 }
 
 describe("mending and adding in the review", () => {

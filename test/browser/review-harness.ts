@@ -124,6 +124,23 @@ export async function keyUnder(page: Page, key: string, prefix: string) {
   return prefixNewKeys(page, prefix);
 }
 
+/**
+ * Picks, in the search box `box`, the first entity offered for `typed`, by keyboard, and waits
+ * until the box shows the entity `named` (when that is what was typed, the caller waits for what
+ * the pick changes). The form is drawn again after a pick, and at a script's speed a redraw can
+ * land between the selection of the box's text and the typing ("Tapa armyTapa army base", once
+ * in three CI runs); a reader types slower. So it types again until the box holds what was typed.
+ */
+export async function pick(page: Page, box: string, typed: string, named: string) {
+  await poll(async () => {
+    const input = page.locator(box);
+    if ((await input.inputValue()) !== typed) await input.fill(typed);
+    return input.inputValue();
+  }).toBe(typed);
+  await page.locator(box).press("Enter");
+  await poll(() => page.locator(box).inputValue()).toBe(named);
+}
+
 /** The relation rows whose sentence reads exactly `sentence`. */
 export const rowSaying = (page: Page, sentence: string) =>
   page
