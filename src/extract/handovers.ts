@@ -14,7 +14,7 @@
  */
 import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
-import { missionOf, oneMission } from "./sentence-mission.js";
+import { missionReader } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
 
 /** The verb of a handover, in any tense. */
@@ -38,12 +38,9 @@ export function handovers(
   only: Cluster | undefined,
   invaders: ReadonlySet<string>,
 ): (s: Sentence, here: readonly Placed[]) => void {
-  let before: Cluster | undefined;
-  return (s, here) => {
-    const last = before;
-    before = oneMission(here);
-    if (HANDOVER.test(s.text)) handover(ctx, s, here, missionOf(here, only, last), invaders);
-  };
+  return missionReader(only, (s, here, of) => {
+    if (HANDOVER.test(s.text)) handover(ctx, s, here, of, invaders);
+  });
 }
 
 function handover(

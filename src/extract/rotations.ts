@@ -16,7 +16,7 @@
  */
 import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
-import { missionOf, oneMission } from "./sentence-mission.js";
+import { missionReader } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
 
 /** A demonym's forces and where they are: "Czech troops deployed to", "Hungarian rotation in". */
@@ -64,18 +64,14 @@ export function rotations(
   only: Cluster | undefined,
   invaders: ReadonlySet<string>,
 ): (s: Sentence, here: readonly Placed[]) => void {
-  let before: Cluster | undefined;
-  return (s, here) => {
-    const last = before;
-    before = oneMission(here);
+  return missionReader(only, (s, here, of) => {
     presenceOf(ctx, s, here, invaders);
     airspaceOf(ctx, s, here);
-    const of = missionOf(here, only, last);
     if (of) {
       rotationsTo(ctx, s, here, of.mission, of.named, invaders);
       sentInto(ctx, s, here, of.mission, of.named, invaders);
     }
-  };
+  });
 }
 
 /**

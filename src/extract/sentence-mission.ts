@@ -4,6 +4,7 @@
  */
 import type { Placed } from "./context.js";
 import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
 
 /**
  * The mission of a sentence: the one it names; else the article's one mission; else the one the
@@ -29,3 +30,23 @@ export const oneMission = (here: readonly Placed[]): Cluster | undefined => {
   const named = new Set(here.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster));
   return named.size === 1 ? [...named][0] : undefined;
 };
+
+/**
+ * A reader of one sentence after another, in text order (relations.ts's per-sentence table),
+ * given each sentence's mission (missionOf) as it remembers the one the sentence before named.
+ */
+export function missionReader(
+  only: Cluster | undefined,
+  read: (
+    s: Sentence,
+    here: readonly Placed[],
+    of: { mission: Cluster; named: boolean } | undefined,
+  ) => void,
+): (s: Sentence, here: readonly Placed[]) => void {
+  let before: Cluster | undefined;
+  return (s, here) => {
+    const last = before;
+    before = oneMission(here);
+    read(s, here, missionOf(here, only, last));
+  };
+}
