@@ -17,6 +17,14 @@ export const counted = (r: string) =>
   `(${r}.evidenceRanks IS NULL OR any(rank IN ${r}.evidenceRanks WHERE rank <> "DEPRECATED"))`;
 
 /**
+ * As `counted`, once the sources in the list parameter `leaving` are retracted too: some source
+ * outside it, not retracted, states the relation (a write about to retract them in the same
+ * transaction asks this before it does).
+ */
+export const countedApart = (r: string, leaving: string) =>
+  `(${r}.evidenceRanks IS NULL OR any(i IN range(0, size(${r}.evidenceRanks) - 1) WHERE ${r}.evidenceRanks[i] <> "DEPRECATED" AND NOT coalesce(${r}.evidenceSources[i], "") IN ${leaving}))`;
+
+/**
  * An entity some source still vouches for: not every claim on its fields is a retracted
  * source's (a value written by hand, or a source not retracted, counts), or a relation that
  * counts touches it. One only retracted sources state stays stored (a restore brings it back,

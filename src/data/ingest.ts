@@ -231,14 +231,10 @@ export async function ingestInTx(
       "The document is invalid; nothing was written.",
       problems.length >= MAX_PROBLEMS ? problems : [...urlProblems, ...problems],
     );
-  const summary = await write(
-    tx,
-    result.document,
-    stored,
-    by,
-    onProgress,
-    options.listChanged ?? true,
-  );
+  const summary = await write(tx, result.document, stored, by, onProgress, {
+    listChanged: options.listChanged ?? true,
+    supersedes: options.supersedes,
+  });
   // A retracted source stays retracted when its document comes again: what it states again or
   // anew is DEPRECATED too, and the values settle without it (restore it with retractSource).
   if (retracted) await retractInTx(tx, { key: doc.source.key, retracted: true, by });
@@ -253,6 +249,9 @@ async function supersededProblems(tx: Tx, doc: Document, key: string | undefined
   const [row] = key === doc.source.key ? [] : await run(tx, storedEntitiesStatement([key]));
   return supersedesProblems(doc, key, (row?.n as Record<string, Plain> | undefined)?.kind);
 }
+
+/** The sources whose statements a containment check leaves out: the one superseded, if any. */
+const supersededKeys = (key: string | undefined): string[] => (key === undefined ? [] : [key]);
 
 /**
  * Retracts the source a document supersedes, after the document is written: what only the old
@@ -330,8 +329,9 @@ async function write(
   stored: ReadonlyMap<string, string>,
   by: string,
   onProgress: Progress | undefined,
-  listChanged: boolean,
+  options: { listChanged: boolean; supersedes?: string | undefined },
 ): Promise<IngestSummary> {
+  const { listChanged } = options;
   const total = doc.entities.length + 1 + doc.relations.length;
   let done = 0;
   const advance = (n: number) => {
@@ -500,10 +500,12 @@ async function write(
         outcomeOf.set(key, "corroborated");
     });
   }
-  // Written, not committed: a containment cycle the document closes rolls it all back.
+  // Written, not committed: a containment cycle the document closes rolls it all back. What
+  // only the source it supersedes states is retracted with it, so it closes no cycle.
   const cycles = await containmentCycles(
     tx,
     doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+    supersededKeys(options.supersedes),
   );
   if (cycles.length > 0)
     throw new BadInputError("The document is invalid; nothing was written.", cycles);
@@ -642,6 +644,7 @@ export function planIngest(
       ...(await containmentCycles(
         tx,
         doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+        supersededKeys(options.supersedes),
       )),
     ];
     if (!result.ok || problems.length > 0)
