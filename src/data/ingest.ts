@@ -222,7 +222,7 @@ export async function ingestInTx(
   const result = checkDocument(aligned, stored);
   const urlProblems = [
     ...(await urlClash(tx, aligned, storedUrl, storedText)),
-    ...(await supersededProblems(tx, doc, options.supersedes)),
+    ...(await supersededProblems(tx, doc, options.supersedes, retracted)),
   ];
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
@@ -238,6 +238,7 @@ export async function ingestInTx(
     by,
     onProgress,
     options.listChanged ?? true,
+    options.supersedes ?? null,
   );
   // A retracted source stays retracted when its document comes again: what it states again or
   // anew is DEPRECATED too, and the values settle without it (restore it with retractSource).
@@ -247,11 +248,24 @@ export async function ingestInTx(
   return summary;
 }
 
-/** The problems of `supersedes` (none when it is not given): looked up in the graph. */
-async function supersededProblems(tx: Tx, doc: Document, key: string | undefined) {
+/**
+ * The problems of `supersedes` (none when it is not given): looked up in the graph.
+ * `ownRetracted`: the document's own source is stored and retracted.
+ */
+async function supersededProblems(
+  tx: Tx,
+  doc: Document,
+  key: string | undefined,
+  ownRetracted: boolean,
+) {
   if (key === undefined) return [];
   const [row] = key === doc.source.key ? [] : await run(tx, storedEntitiesStatement([key]));
-  return supersedesProblems(doc, key, (row?.n as Record<string, Plain> | undefined)?.kind);
+  return supersedesProblems(
+    doc,
+    key,
+    (row?.n as Record<string, Plain> | undefined)?.kind,
+    ownRetracted,
+  );
 }
 
 /**
@@ -331,6 +345,8 @@ async function write(
   by: string,
   onProgress: Progress | undefined,
   listChanged: boolean,
+  /** The source this write retracts once the document is in (`supersedes`). */
+  supersedes: string | null,
 ): Promise<IngestSummary> {
   const total = doc.entities.length + 1 + doc.relations.length;
   let done = 0;
@@ -500,10 +516,12 @@ async function write(
         outcomeOf.set(key, "corroborated");
     });
   }
-  // Written, not committed: a containment cycle the document closes rolls it all back.
+  // Written, not committed: a containment cycle the document closes rolls it all back. The
+  // source it supersedes is retracted after this: what only that one states closes none.
   const cycles = await containmentCycles(
     tx,
     doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+    supersedes,
   );
   if (cycles.length > 0)
     throw new BadInputError("The document is invalid; nothing was written.", cycles);
@@ -604,6 +622,8 @@ export function planIngest(
       }
     }
     const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
+    const ownRetracted =
+      kinds.get(doc.source.key) === "Source" && stored.get(doc.source.key)?.retracted === true;
     const kindMismatch = (key: string, kind: Kind, path: (string | number)[]) => {
       const storedKind = kinds.get(key);
       return storedKind && storedKind !== kind
@@ -621,7 +641,7 @@ export function planIngest(
         ...doc.entities.flatMap((e, i) =>
           kindMismatch(e.key, e.kind, ["entities", salvaged.entityIndex[i] ?? i, "key"]),
         ),
-        ...(await supersededProblems(tx, doc, options.supersedes)),
+        ...(await supersededProblems(tx, doc, options.supersedes, ownRetracted)),
       ];
       throw new BadInputError("The document is invalid.", sortProblems(problems));
     }
@@ -637,11 +657,12 @@ export function planIngest(
       ...(kinds.get(doc.source.key) === "Source"
         ? await urlClash(tx, doc, stored.get(doc.source.key)?.url, stored.get(doc.source.key)?.text)
         : []),
-      ...(await supersededProblems(tx, doc, options.supersedes)),
+      ...(await supersededProblems(tx, doc, options.supersedes, ownRetracted)),
       // What ingest would refuse after writing (a containment cycle), found without writing.
       ...(await containmentCycles(
         tx,
         doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+        options.supersedes ?? null,
       )),
     ];
     if (!result.ok || problems.length > 0)
