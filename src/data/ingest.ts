@@ -41,6 +41,7 @@ import {
   entityClaim,
   keepsClaims,
   planEntityClaim,
+  retractedClaims,
   statedValues,
 } from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem, MAX_PROBLEMS } from "../domain/errors.js";
@@ -700,7 +701,13 @@ export function planIngest(
           description: before.description,
         };
         const claim = entityClaim(doc.source.key, sourceAt, statedValues(e.kind, incoming));
-        const plan = planEntityClaim(e.kind, current, decodeEntityClaims(n), claim);
+        const plan = planEntityClaim(
+          e.kind,
+          current,
+          decodeEntityClaims(n),
+          claim,
+          options.supersedes ?? null,
+        );
         const addedAliases = unionAliases(before.aliases, incoming.aliases).slice(
           before.aliases.length,
         );
@@ -718,7 +725,7 @@ export function planIngest(
               : "corroborate";
         return { key: e.key, kind: e.kind, action, addedAliases, ...plan };
       }),
-      relations: await planRelations(tx, result.document),
+      relations: await planRelations(tx, result.document, options.supersedes ?? null),
     };
     return plan.sourceRetracted ? asRetracted(plan) : plan;
   });
@@ -748,8 +755,15 @@ function asRetracted(plan: IngestPlan): IngestPlan {
   };
 }
 
-/** Per (from, type, to) of a checked document: what ingesting its statements would do. */
-async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
+/**
+ * Per (from, type, to) of a checked document: what ingesting its statements would do, with the
+ * source it supersedes (`retracting`) retracted as the ingest retracts it.
+ */
+async function planRelations(
+  tx: Tx,
+  doc: Document,
+  retracting: string | null,
+): Promise<RelationPlan[]> {
   const statements = new Map<string, DocumentRelation[]>();
   for (const r of doc.relations) {
     const id = `${r.from}|${r.type}|${r.to}`;
@@ -773,7 +787,7 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
     if (!props)
       return { ...base, action: "create", addedEvidence: list.length, changed: [], outweighed: [] };
     const before = decodeClaims(props, storedValues(props));
-    let after = before;
+    let after = retractedClaims(before, retracting);
     const stated: Record<string, Plain> = {};
     for (const r of list) {
       const row = relationRow(r, sourceAt);

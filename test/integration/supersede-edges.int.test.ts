@@ -148,3 +148,71 @@ describe("an old version sent again superseding its correction", () => {
     ]);
   });
 });
+
+describe("the dry run of a correction that states other values than its old version", () => {
+  const url = "https://news.example/supe-plan";
+  const doc = (key: string, text: string, description: string, role: string) => ({
+    source: { key, name: "Plan article", properties: { text, url, publishedAt: "2026-04-01" } },
+    entities: [
+      { key: `${P}pm`, kind: "Person", name: "Ann Plan", description },
+      { key: `${P}planland`, kind: "Nation", name: "Planland" },
+    ],
+    relations: [
+      { from: `${P}pm`, type: "LEADS", to: `${P}planland`, properties: { role }, evidence: text },
+    ],
+  });
+  const PLAN = `query ($d: JSONObject!, $s: String) { checkDocument(document: $d, supersedes: $s) {
+    ... on CheckDocumentSuccess { data {
+      entities { key action changed { field from to } outweighed { field } }
+      relations { type action changed { field from to } outweighed { field } } } } } }`;
+  const READ = `{ pm: entity(key: "${P}pm") { description
+    relations(types: [LEADS]) { edges { properties disputed } } } }`;
+
+  it("says what the ingest does: the correction's values, not the old ones kept as disputed", async () => {
+    const first = await gql(
+      INGEST,
+      {
+        d: doc(
+          `${P}plan`,
+          "Ann Plan is Prime Minister of Planland.",
+          "Leader of Planland",
+          "Prime Minister",
+        ),
+      },
+      auth,
+    );
+    expect(first.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    const corrected = doc(
+      `${P}plan-2`,
+      "Ann Plan is President of Planland.",
+      "Former leader of Planland",
+      "President",
+    );
+    const plan = await gql(PLAN, { d: corrected, s: `${P}plan` }, auth);
+    expect(plan.errors).toBeUndefined();
+    const { entities, relations } = plan.data.checkDocument.data;
+    expect(entities.find((e: { key: string }) => e.key === `${P}pm`)).toEqual({
+      key: `${P}pm`,
+      action: "UPDATE",
+      changed: [
+        { field: "description", from: "Leader of Planland", to: "Former leader of Planland" },
+      ],
+      outweighed: [],
+    });
+    expect(relations).toEqual([
+      {
+        type: "LEADS",
+        action: "UPDATE",
+        changed: [{ field: "role", from: "Prime Minister", to: "President" }],
+        outweighed: [],
+      },
+    ]);
+    const r = await gql(INGEST, { d: corrected, s: `${P}plan` }, auth);
+    expect(r.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    const after = await gql(READ);
+    expect(after.data.pm).toEqual({
+      description: "Former leader of Planland",
+      relations: { edges: [{ properties: { role: "President" }, disputed: false }] },
+    });
+  });
+});
