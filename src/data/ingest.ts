@@ -232,7 +232,10 @@ export async function ingestInTx(
       "The document is invalid; nothing was written.",
       problems.length >= MAX_PROBLEMS ? problems : [...urlProblems, ...problems],
     );
-  const summary = await write(
+  // What the supersede may change besides the write: the document's entities and relations as
+  // they were, to tell an outcome the retraction makes "updated" (below).
+  const was = options.supersedes === undefined ? null : await valuesOf(tx, result.document);
+  const { summary, outcomes } = await write(
     tx,
     result.document,
     stored,
@@ -244,9 +247,69 @@ export async function ingestInTx(
   // A retracted source stays retracted when its document comes again: what it states again or
   // anew is DEPRECATED too, and the values settle without it (restore it with retractSource).
   if (retracted) await retractInTx(tx, { key: doc.source.key, retracted: true, by });
-  if (options.supersedes !== undefined)
+  if (options.supersedes !== undefined) {
     await supersede(tx, summary, options.supersedes, by, options.listChanged ?? true);
+    // The words of the write are those of the whole transaction, as checkDocument plans it: an
+    // entity or relation the document only corroborated (or restated) whose current values the
+    // retraction changed was updated. It said "corroborated" of a description the correction
+    // changed.
+    if (was) promote(summary, outcomes, was, await valuesOf(tx, result.document));
+  }
   return summary;
+}
+
+/** What write() did: the summary, and each entity's (by key) and relation's (by id) outcome. */
+interface Written {
+  summary: IngestSummary;
+  outcomes: { entities: Map<string, keyof Outcomes>; relations: Map<string, keyof Outcomes> };
+}
+
+/**
+ * The current values of a document's entities (by key: name, description, properties) and
+ * relations (by from|TYPE|to: values, inferred, disputed), as JSON, to compare before and after.
+ */
+async function valuesOf(tx: Tx, doc: Document): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const keys = doc.entities.map((e) => e.key);
+  for (const slice of chunks(keys, KEYS_BATCH))
+    for (const r of await run(tx, storedEntitiesStatement(slice))) {
+      const e = toEntity(r.n as Record<string, Plain>);
+      out.set(
+        String(e.key),
+        JSON.stringify([e.name, e.description ?? null, e.properties, e.aliases]),
+      );
+    }
+  const rows = [
+    ...new Map(doc.relations.map((r) => [`${r.from}|${r.type}|${r.to}`, r])).values(),
+  ].map((r) => ({ from: r.from, type: r.type, to: r.to }));
+  for (const slice of chunks(rows, KEYS_BATCH))
+    for (const row of await run(tx, storedRelationsStatement(slice))) {
+      const props = row.props as Record<string, Plain>;
+      out.set(
+        `${row.from}|${row.type}|${row.to}`,
+        JSON.stringify([storedValues(props), props.inferred ?? null, props.disputed ?? null]),
+      );
+    }
+  return out;
+}
+
+/** Moves each corroborated or unchanged outcome whose values `was` and `now` differ to updated. */
+function promote(
+  summary: IngestSummary,
+  outcomes: Written["outcomes"],
+  was: ReadonlyMap<string, string>,
+  now: ReadonlyMap<string, string>,
+) {
+  for (const [map, counts] of [
+    [outcomes.entities, summary.entityOutcomes],
+    [outcomes.relations, summary.relationOutcomes],
+  ] as const)
+    for (const [key, outcome] of map) {
+      if (outcome !== "corroborated" && outcome !== "unchanged") continue;
+      if (!was.has(key) || was.get(key) === now.get(key)) continue;
+      counts[outcome]--;
+      counts.updated++;
+    }
 }
 
 /**
@@ -348,7 +411,7 @@ async function write(
   listChanged: boolean,
   /** The source this write retracts once the document is in (`supersedes`). */
   supersedes: string | null,
-): Promise<IngestSummary> {
+): Promise<Written> {
   const total = doc.entities.length + 1 + doc.relations.length;
   let done = 0;
   const advance = (n: number) => {
@@ -375,6 +438,8 @@ async function write(
   const entityOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
   const relationOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
   const changed = { entities: [] as string[], relations: [] as string[] };
+  /** Each entity's outcome, by key (a supersede after the write may still change its values). */
+  const entityOutcomeOf = new Map<string, keyof Outcomes>();
   /** Entities this transaction created: no other transaction can have linked them yet. */
   const created = new Set<string>();
   const tally = (
@@ -409,6 +474,9 @@ async function write(
         upsertEntitiesStatement(claims, { rows, by, source: doc.source.key, at: sourceAt ?? "" }),
       );
       tally(result, entityOutcomes, changed.entities, (key) => created.add(key));
+      for (const r of result)
+        for (const key of Array.isArray(r.keys) ? r.keys.map(String) : [])
+          entityOutcomeOf.set(key, String(r.outcome) as keyof Outcomes);
       const touched = result.flatMap((r) =>
         Array.isArray(r.touched) ? (r.touched as unknown as TouchedEntity[]) : [],
       );
@@ -422,6 +490,7 @@ async function write(
           if (!valuesChanged.has(t.id) && aliases) {
             entityOutcomes.updated--;
             entityOutcomes.corroborated++;
+            entityOutcomeOf.set(String(t.props.key), "corroborated");
           }
         }
       }
@@ -528,7 +597,10 @@ async function write(
     throw new BadInputError("The document is invalid; nothing was written.", cycles);
   for (const outcome of outcomeOf.values()) relationOutcomes[outcome]++;
   if (restated) changed.relations = [...new Set(changed.relations)];
-  return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
+  return {
+    summary: { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed },
+    outcomes: { entities: entityOutcomeOf, relations: outcomeOf },
+  };
 }
 
 /** What ingesting a document would do to one entity it declares. */

@@ -165,10 +165,14 @@ describe("the dry run of a correction that states other values than its old vers
     ... on CheckDocumentSuccess { data {
       entities { key action changed { field from to } outweighed { field } }
       relations { type action changed { field from to } outweighed { field } } } } } }`;
+  const COUNTED = `mutation ($d: JSONObject!, $s: String) { ingestDocument(document: $d, supersedes: $s) {
+    ... on IngestDocumentSuccess { data {
+      entities { created updated corroborated unchanged }
+      relations { created updated corroborated unchanged } } } } }`;
   const READ = `{ pm: entity(key: "${P}pm") { description
     relations(types: [LEADS]) { edges { properties disputed } } } }`;
 
-  it("says what the ingest does: the correction's values, not the old ones kept as disputed", async () => {
+  it("says what the ingest does: the correction's values, not the old ones kept as disputed; the ingest counts them changed", async () => {
     const first = await gql(
       INGEST,
       {
@@ -207,8 +211,17 @@ describe("the dry run of a correction that states other values than its old vers
         outweighed: [],
       },
     ]);
-    const r = await gql(INGEST, { d: corrected, s: `${P}plan` }, auth);
-    expect(r.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    expect(entities.map((e: { action: string }) => e.action)).toEqual([
+      "CREATE",
+      "UPDATE",
+      "CORROBORATE",
+    ]);
+    // The ingest counts in the same words: the description and the role changed.
+    const r = await gql(COUNTED, { d: corrected, s: `${P}plan` }, auth);
+    expect(r.data.ingestDocument.data).toEqual({
+      entities: { created: 1, updated: 1, corroborated: 1, unchanged: 0 },
+      relations: { created: 0, updated: 1, corroborated: 0, unchanged: 0 },
+    });
     const after = await gql(READ);
     expect(after.data.pm).toEqual({
       description: "Former leader of Planland",
