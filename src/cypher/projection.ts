@@ -17,12 +17,13 @@ export const counted = (r: string) =>
   `(${r}.evidenceRanks IS NULL OR any(rank IN ${r}.evidenceRanks WHERE rank <> "DEPRECATED"))`;
 
 /**
- * As `counted`, once the sources in the list parameter `leaving` are retracted too: some source
- * outside it, not retracted, states the relation (a write about to retract them in the same
- * transaction asks this before it does).
+ * `counted`, and still so once the source the parameter `besides` names (when not null) is
+ * retracted too: another source that is not retracted states it, or it has no evidence at all.
+ * For a write that retracts that source in its own transaction after the check (an ingest with
+ * `supersedes`), which must see the graph as it will be, not as it is.
  */
-export const countedApart = (r: string, leaving: string) =>
-  `(${r}.evidenceRanks IS NULL OR any(i IN range(0, size(${r}.evidenceRanks) - 1) WHERE ${r}.evidenceRanks[i] <> "DEPRECATED" AND NOT coalesce(${r}.evidenceSources[i], "") IN ${leaving}))`;
+export const countedBesides = (r: string, besides: string) =>
+  `(${counted(r)} AND ($${besides} IS NULL OR size(coalesce(${r}.evidenceSources, [])) = 0 OR any(i IN range(0, size(${r}.evidenceSources) - 1) WHERE ${r}.evidenceSources[i] <> $${besides} AND coalesce(${r}.evidenceRanks[i], "NORMAL") <> "DEPRECATED")))`;
 
 /**
  * An entity some source still vouches for: not every claim on its fields is a retracted
