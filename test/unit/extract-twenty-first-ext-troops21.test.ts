@@ -1,0 +1,67 @@
+/**
+ * The twenty-first pass (ext-troops21): who serves in, deploys to and takes part in missions and
+ * exercises. Each rule is written for a construction: a case it must find and a look-alike it must
+ * not. Sentences are written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { facts } from "../helpers/extract.js";
+
+const on = "2024-05-02";
+const contributes = (f: string[]) => f.filter((x) => / CONTRIBUTES_TO /.test(x));
+
+describe("extract: the units a mission's forces come from", () => {
+  it("'soldiers from the 4th Rifle Brigade of the British Army will serve': both serve in the article's mission", async () => {
+    const f = await facts(
+      "Spain leads the NATO battle group in Latvia. About 150 soldiers from the 4th Rifle Brigade of the British Army will serve in Adazi until May.",
+      on,
+    );
+    expect(f).toContain("4th-rifle-brigade CONTRIBUTES_TO nato-battle-group-in-latvia (inferred)");
+    expect(f).toContain("british-army CONTRIBUTES_TO nato-battle-group-in-latvia (inferred)");
+  });
+
+  it("'The contingent consists of the 2nd Armoured Battalion and the Royal Artillery': each unit of the list", async () => {
+    const f = await facts(
+      "Denmark serves in the NATO battle group in Latvia. The contingent consists of the 2nd Armoured Battalion and the Royal Artillery, based at Adazi.",
+      on,
+    );
+    expect(f).toContain(
+      "2nd-armoured-battalion CONTRIBUTES_TO nato-battle-group-in-latvia (inferred)",
+    );
+    expect(f).toContain("royal-artillery CONTRIBUTES_TO nato-battle-group-in-latvia (inferred)");
+  });
+
+  it("'Romanian Air Force MiG-21 fighter aircraft will deploy': the force before its aircraft", async () => {
+    const f = await facts(
+      "Romania takes over the Baltic Air Policing mission next month. Romanian Air Force MiG-21 fighter aircraft will deploy to Siauliai Air Base.",
+      on,
+    );
+    expect(f).toContain("romanian-air-force CONTRIBUTES_TO baltic-air-policing (inferred)");
+  });
+
+  it("'Two companies of the Royal Danish Army will serve in the NATO battle group': stated, and the army's nation serves too", async () => {
+    const f = await facts(
+      "Two companies of the Royal Danish Army will serve in the NATO battle group in Latvia.",
+      on,
+    );
+    expect(f).toContain("royal-danish-army CONTRIBUTES_TO nato-battle-group-in-latvia");
+    expect(f).toContain("denmark CONTRIBUTES_TO nato-battle-group-in-latvia (inferred)");
+  });
+
+  it("not the unit one trains with, the host's own army, nor a unit in a sentence that deploys no one", async () => {
+    const partner = await facts(
+      "Poland leads the NATO battle group in Estonia. Latvian soldiers deployed to Tapa trained with soldiers of the 3rd Infantry Regiment.",
+      on,
+    );
+    expect(contributes(partner).some((x) => x.startsWith("3rd-infantry-regiment"))).toBe(false);
+    const host = await facts(
+      "Troops of the Lithuanian Armed Forces deployed near the border with Belarus as the NATO battle group in Lithuania held drills.",
+      on,
+    );
+    expect(contributes(host)).toEqual([]);
+    const parade = await facts(
+      "Spain leads the NATO battle group in Latvia. The 4th Rifle Brigade of the British Army held a parade in London.",
+      on,
+    );
+    expect(contributes(parade)).toEqual([]);
+  });
+});
