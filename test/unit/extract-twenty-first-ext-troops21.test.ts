@@ -65,3 +65,49 @@ describe("extract: the units a mission's forces come from", () => {
     expect(contributes(parade)).toEqual([]);
   });
 });
+
+describe("extract: who else was there, by 'attended by', 'joined by', 'accompanied by'", () => {
+  const at = (f: string[], person: string) =>
+    f.filter((x) => x.startsWith(`${person} PARTICIPATED_IN `));
+
+  it("'The ceremony was attended by A and B': both take part in the ceremony told of before", async () => {
+    const f = await facts(
+      "On 16 May, the Belgian unit handed over to the French unit at a ceremony at Tapa Army Base. The ceremony was attended by Defence Minister Hanno Pevkur and British Ambassador Jane Smith.",
+      on,
+    );
+    expect(f).toContain("hanno-pevkur PARTICIPATED_IN ceremony");
+    expect(f).toContain("jane-smith PARTICIPATED_IN ceremony");
+  });
+
+  it("'She will be accompanied by the chief of defence, General Tom Hale': he takes part in her visit", async () => {
+    const f = await facts(
+      "Prime Minister Anna Berg will visit Portuguese troops in Romania on Friday. She will be accompanied by the chief of defence, General Tom Hale.",
+      on,
+    );
+    expect(f).toContain("tom-hale PARTICIPATED_IN berg-visit-to-romania");
+  });
+
+  it("'During the visit, they were joined by Col. Mart Kask': the visit told two sentences before", async () => {
+    const f = await facts(
+      "U.S. Ambassador George Brown visited Tapa Army Base on Tuesday. Colonel Ahto Tamm briefed the troops. During the visit, they were joined by Col. Mart Kask, and General Eva Lind said the brigade was ready.",
+      on,
+    );
+    expect(f).toContain("mart-kask PARTICIPATED_IN brown-visit-to-tapa-army-base");
+    // the next clause's speaker is not of the company
+    expect(at(f, "eva-lind")).toEqual([]);
+  });
+
+  it("not a person after the clause ends, nor jets a mission is joined by", async () => {
+    const f = await facts(
+      "On 16 May, the Belgian unit handed over to the French unit at a ceremony at Tapa Army Base. The ceremony was attended by Defence Minister Hanno Pevkur; Jane Smith stayed in Tallinn.",
+      on,
+    );
+    expect(f).toContain("hanno-pevkur PARTICIPATED_IN ceremony");
+    expect(at(f, "jane-smith")).toEqual([]);
+    const jets = await facts(
+      "Spain leads the NATO battle group in Latvia. The battle group will be joined by Danish jets and by Colonel Eva Lind's staff in May.",
+      on,
+    );
+    expect(jets.filter((x) => / PARTICIPATED_IN /.test(x))).toEqual([]);
+  });
+});
