@@ -18,7 +18,7 @@ import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
 import { missionReader } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
-import { unitsServing } from "./unit-contributions.js";
+import { shipsServing, unitsServing } from "./unit-contributions.js";
 
 /** A demonym's forces and where they are: "Czech troops deployed to", "Hungarian rotation in". */
 const FORCES_TO =
@@ -72,6 +72,7 @@ export function rotations(
       rotationsTo(ctx, s, here, of.mission, of.named, invaders);
       sentInto(ctx, s, here, of.mission, of.named, invaders);
       unitsServing(ctx, s, here, of.mission, of.named, invaders);
+      shipsServing(ctx, s, here, of.mission, of.named, invaders);
     }
   });
 }

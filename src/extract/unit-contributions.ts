@@ -38,7 +38,7 @@ const WORKS_WITH =
   /\b(?:train\w*|exercis\w*|work\w*|operat\w*|cooperat\w*|fight\w*|drill\w*|practi[cs]\w*|met|meet\w*)\s+(?:together\s+)?(?:with|alongside)\s+(?:\S+\s+){0,6}$/i;
 /** A sentence that sends, stations, rotates or serves forces somewhere. */
 const DEPLOYS =
-  /\b(?:deploy\w*|serv(?:e|es|ed|ing)|station\w*|arriv\w*|rotat\w*|dispatch\w*|send\w*|sent|replac\w*|based\s+(?:at|in)|take\s+over|took\s+over|taking\s+over|attached|join\w*)\b/i;
+  /\b(?:deploy\w*|serv(?:e|es|ed|ing)|station\w*|arriv\w*|rotat\w*|dispatch\w*|send\w*|sent|replac\w*|based\s+(?:at|in)|attached|join\w*)\b/i;
 /** Joined to a unit counted just before. */
 const JOINED = /^(?:\s+and\s+|,\s+and\s+|['’]s\s+)(?:the\s+)?(?:other\s+units\s+from\s+the\s+)?$/i;
 
@@ -91,7 +91,25 @@ export function unitsServing(
   invaders: ReadonlySet<string>,
 ): void {
   if (!DEPLOYS.test(ctx.text.slice(s.start, s.end))) return;
+  // forces sent for an exercise the sentence names, beside the mission ("for exercise Saber
+  // Strike, alongside the NATO battle group"): the exercise's, not the mission's
+  if (here.some((p) => p.cluster.kind === "Event" && p.cluster.properties.category === "OTHER"))
+    return;
   const host = hostOf(mission);
+  // "arrived in Estonia" where the mission's name places it in Latvia: forces of another mission
+  if (
+    host &&
+    here.some(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        !p.mention.demonym &&
+        p.cluster.key !== host &&
+        /\b(?:in|to|into|at)\s+(?:the\s+)?$/.test(
+          ctx.text.slice(Math.max(s.start, p.mention.start - 12), p.mention.start),
+        ),
+    )
+  )
+    return;
   let last: Placed | undefined;
   for (const p of here) {
     const c = p.cluster;
@@ -127,5 +145,48 @@ export function unitsServing(
         inferred: true,
         confidence: 0.6,
       });
+  }
+}
+
+/** A naval mission: a standing maritime group, a task group or force, a flotilla. */
+const NAVAL =
+  /\b(?:maritime|naval|task\s+(?:group|force)|flotilla|mine\s*countermeasures?|SNMG\d?|SNMCMG\d?)\b/i;
+/** A ship after a demonym: "the Turkish frigate", "the German Rhön-class tanker", "mine hunters". */
+const SHIP_AFTER =
+  /^\s+(?:[\p{L}\d-]+\s+){0,2}?(?:frigate|destroyer|corvette|tanker|mine\s?hunter|minesweeper|submarine|warship|ship|vessel|flagship|supply\s+ship|support\s+ship|patrol\s+vessel)s?\b/iu;
+/** A ship that is watched, not sailed with: "shadowed the Russian frigate". */
+const WATCHED =
+  /\b(?:shadow\w*|track\w*|monitor\w*|follow\w*|intercept\w*|escort\w*|warn\w*|spott\w*|observ\w*)\s+(?:\S+\s+){0,3}$/i;
+
+/**
+ * "will be joined by the Turkish frigate TCG Gemlik", "The other two ships forming the task group
+ * are the German tanker FGS Spessart and the Polish frigate ORP Pulaski", "The Ukrainian mine
+ * hunters belong to a Mine Countermeasure Task Group": in a sentence of a naval mission (the one
+ * it names, else the article's one or the one the sentence before named), the nation whose ship a
+ * demonym names contributes to it. Not a ship that is watched or shadowed, nor an invader's.
+ */
+export function shipsServing(
+  ctx: Context,
+  s: Sentence,
+  here: readonly Placed[],
+  mission: Cluster,
+  named: boolean,
+  invaders: ReadonlySet<string>,
+): void {
+  if (!NAVAL.test([mission.name, ...mission.aliases].join(" "))) return;
+  for (const p of here) {
+    if (p.cluster.kind !== "Nation" || !p.mention.demonym || invaders.has(p.cluster.key)) continue;
+    const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 50));
+    if (!SHIP_AFTER.test(after)) continue;
+    const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
+    if (WATCHED.test(before)) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: p.cluster,
+      to: mission,
+      sentence: s,
+      inferred: !named,
+      confidence: 0.65,
+    });
   }
 }

@@ -111,3 +111,43 @@ describe("extract: who else was there, by 'attended by', 'joined by', 'accompani
     expect(jets.filter((x) => / PARTICIPATED_IN /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: the nations whose ships sail in a naval mission", () => {
+  it("'The group will be joined by the Greek frigate HS Hydra and the Spanish tanker ...': both nations contribute", async () => {
+    const f = await facts(
+      "Standing NATO Maritime Group 2 sailed from Crete on Monday. The group will be joined by the Greek frigate HS Hydra and the Spanish tanker ESPS Cantabria.",
+      on,
+    );
+    expect(
+      contributes(f).some((x) =>
+        x.startsWith("greece CONTRIBUTES_TO standing-nato-maritime-group-2"),
+      ),
+    ).toBe(true);
+    expect(
+      contributes(f).some((x) =>
+        x.startsWith("spain CONTRIBUTES_TO standing-nato-maritime-group-2"),
+      ),
+    ).toBe(true);
+  });
+
+  it("'The Danish mine hunters belong to a Mine Countermeasure Task Group'", async () => {
+    const f = await facts(
+      "The Danish mine hunters belong to a Mine Countermeasure Task Group.",
+      on,
+    );
+    expect(f).toContain("denmark CONTRIBUTES_TO mine-countermeasure-task-group");
+  });
+
+  it("not a ship the group shadows, nor a ship beside a mission that is not naval", async () => {
+    const shadowed = await facts(
+      "Standing NATO Maritime Group 2 sailed from Crete on Monday. Its ships shadowed the Russian frigate Admiral Essen.",
+      on,
+    );
+    expect(contributes(shadowed)).toEqual([]);
+    const land = await facts(
+      "Spain leads the NATO battle group in Latvia. The Estonian ship Wambola visited Riga.",
+      on,
+    );
+    expect(contributes(land).some((x) => x.startsWith("estonia "))).toBe(false);
+  });
+});
