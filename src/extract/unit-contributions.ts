@@ -60,8 +60,19 @@ function formsOf(nationKey: string): string[] {
   return FORMS.get(nationKey) ?? [];
 }
 
-/** The nation key a mission's own name places it in ("NATO battle group in Latvia" -> latvia). */
+/** Each mission's host by its name, asked once a mission (a sentence each would read all its mentions). */
+const HOSTS = new WeakMap<Cluster, string | null>();
 function hostOf(mission: Cluster): string | undefined {
+  let host = HOSTS.get(mission);
+  if (host === undefined) {
+    host = hostByName(mission) ?? null;
+    HOSTS.set(mission, host);
+  }
+  return host ?? undefined;
+}
+
+/** The nation key a mission's own name places it in ("NATO battle group in Latvia" -> latvia). */
+function hostByName(mission: Cluster): string | undefined {
   for (const n of [mission.name, ...mission.aliases, ...mission.mentions.map((m) => m.text)]) {
     const where = IN_NAME.exec(n)?.[1]?.toLowerCase();
     if (!where) continue;
@@ -151,6 +162,7 @@ export function unitsServing(
 /** A naval mission: a standing maritime group, a task group or force, a flotilla. */
 const NAVAL =
   /\b(?:maritime|naval|task\s+(?:group|force)|flotilla|mine\s*countermeasures?|SNMG\d?|SNMCMG\d?)\b/i;
+const NAVAL_MISSIONS = new WeakMap<Cluster, boolean>();
 /** A ship after a demonym: "the Turkish frigate", "the German Rhön-class tanker", "mine hunters". */
 const SHIP_AFTER =
   /^\s+(?:[\p{L}\d-]+\s+){0,2}?(?:frigate|destroyer|corvette|tanker|mine\s?hunter|minesweeper|submarine|warship|ship|vessel|flagship|supply\s+ship|support\s+ship|patrol\s+vessel)s?\b/iu;
@@ -173,7 +185,12 @@ export function shipsServing(
   named: boolean,
   invaders: ReadonlySet<string>,
 ): void {
-  if (!NAVAL.test([mission.name, ...mission.aliases].join(" "))) return;
+  let naval = NAVAL_MISSIONS.get(mission);
+  if (naval === undefined) {
+    naval = NAVAL.test([mission.name, ...mission.aliases].join(" "));
+    NAVAL_MISSIONS.set(mission, naval);
+  }
+  if (!naval) return;
   for (const p of here) {
     if (p.cluster.kind !== "Nation" || !p.mention.demonym || invaders.has(p.cluster.key)) continue;
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 50));
