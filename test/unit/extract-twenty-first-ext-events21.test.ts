@@ -109,3 +109,46 @@ describe("extract: the mission or exercise a quotation describes", () => {
     expect(found.filter((f) => f.includes("ABOUT exercise-spring-storm"))).toEqual([]);
   });
 });
+
+describe("extract: words said in an article of one visit or one ceremony are said there", () => {
+  it("'arrived ... as part of a visit by SNMG1 ... said the commander of the Estonian Navy'", async () => {
+    expect(
+      await facts(
+        "Warships arrived in Tallinn on Saturday as part of a visit by the Standing NATO Maritime Group 1. The ships will leave on Tuesday. “Allies are welcome in our waters,” said Commodore Ivo Värk, commander of the Estonian Navy.",
+        on,
+      ),
+    ).toContain(
+      "quote-vark-allies-are-welcome-our-waters SAID_AT standing-nato-maritime-group-1-visit (inferred)",
+    );
+  });
+
+  it("'handed over ... in a ceremony at Tapa ... [later] Luik said': at the ceremony", async () => {
+    expect(
+      await facts(
+        "The Belgian company handed over to a French unit in a ceremony at Tapa on Thursday. Defence Minister Jüri Luik thanked the troops. Estonia has hosted the battle group since 2017. “All for one and one for all,” Luik said.",
+        on,
+      ),
+    ).toContain("quote-luik-all-for-one-and-one-for SAID_AT ceremony (inferred)");
+  });
+
+  it("not words said 'ahead of the ceremony', nor at a ceremony still to be held", async () => {
+    const ahead = await facts(
+      "The Belgian company handed over to a French unit in a ceremony at Tapa on Thursday. “All for one and one for all,” Luik said ahead of the ceremony.",
+      on,
+    );
+    expect(ahead.filter((f) => f.includes("SAID_AT"))).toEqual([]);
+    const coming = await facts(
+      "A closing ceremony will be held on Friday in Warsaw. “This was a success,” Defence Minister Antoni Macierewicz said.",
+      on,
+    );
+    expect(coming.filter((f) => f.includes("SAID_AT"))).toEqual([]);
+  });
+
+  it("not where the article tells of a meeting beside the visit", async () => {
+    const found = await facts(
+      "General Anna Berg visited Tapa on Monday. Estonian Prime Minister Kaja Kallas met German Chancellor Olaf Scholz in Berlin on Tuesday. The weather was cold. “We are ready,” Colonel Jaak Tamm said.",
+      on,
+    );
+    expect(found.filter((f) => f.includes("SAID_AT"))).toEqual([]);
+  });
+});
