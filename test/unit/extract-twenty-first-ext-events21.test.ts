@@ -152,3 +152,28 @@ describe("extract: words said in an article of one visit or one ceremony are sai
     expect(found.filter((f) => f.includes("SAID_AT"))).toEqual([]);
   });
 });
+
+describe("extract: a pledge whose subject and verb an adverb parts", () => {
+  it("'The Netherlands also intends to supply two minehunters to Ukraine'", async () => {
+    const found = await facts(
+      "The Netherlands also intends to supply two minehunters to Ukraine.",
+      on,
+    );
+    expect(found).toContain("netherlands PLEDGED netherlands-minehunters-to-ukraine");
+    expect(found).toContain("netherlands-minehunters-to-ukraine ABOUT ukraine");
+  });
+
+  it("'The Dutch government now plans to deliver ...': the government, for its nation", async () => {
+    expect(
+      await facts("The Dutch government now plans to deliver two minehunters to Ukraine.", on),
+    ).toContain("netherlands PLEDGED netherlands-minehunters-to-ukraine (inferred)");
+  });
+
+  it("not the nation of a reporting clause before another subject", async () => {
+    const found = await facts(
+      "The Netherlands also said Russia will send 100 troops to Belarus.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("netherlands PLEDGED"))).toEqual([]);
+  });
+});
