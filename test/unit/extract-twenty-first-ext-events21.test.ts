@@ -177,3 +177,22 @@ describe("extract: a pledge whose subject and verb an adverb parts", () => {
     expect(found.filter((f) => f.startsWith("netherlands PLEDGED"))).toEqual([]);
   });
 });
+
+describe("extract: a speaker named by initial and surname after the full name", () => {
+  it("'said Vice Minister K. Gogelienė' after 'Kamilė Gogelienė': the same person speaks", async () => {
+    const found = await facts(
+      "The rotation ceremony was attended by Vice Minister of National Defence Kamilė Gogelienė. “We thank the airmen,” said Vice Minister of National Defence K. Gogelienė.",
+      on,
+    );
+    expect(found).toContain("kamile-gogeliene SAID quote-gogeliene-thank-the-airmen");
+    expect(found.filter((f) => f.startsWith("k-gogeliene"))).toEqual([]);
+  });
+
+  it("not when two people share the surname and initial", async () => {
+    const found = await facts(
+      "Anna Berg and Anders Berg met in Oslo. “We are ready,” said A. Berg.",
+      on,
+    );
+    expect(found.filter((f) => /^(?:anna|anders)-berg SAID/.test(f))).toEqual([]);
+  });
+});
