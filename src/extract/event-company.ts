@@ -98,7 +98,9 @@ export function eventCompany(ctx: Context, proposed: readonly Proposal[]): void 
       .filter((p) => p.sentence.start < at)
       .at(-1);
     const word = [...ctx.text.slice(s.start, at).matchAll(OCCASION_WORD)].at(-1)?.[1];
-    const event = named?.cluster ?? last?.to ?? (word ? soFar(word.toLowerCase(), at) : undefined);
+    // "The ceremony was attended by": the ceremony told of, never the meeting the sentence
+    // before told someone took part in.
+    const event = named?.cluster ?? (word ? soFar(word.toLowerCase(), at) : last?.to);
     if (!event) continue;
     for (const p of here) {
       if (p.cluster.kind !== "Person" || p.mention.start < after) continue;

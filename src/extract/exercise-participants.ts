@@ -65,7 +65,8 @@ const TAKE_PART =
 /** A mention that is where, not who: "set up in Lithuania", "near the border with Belarus". */
 const WHERE_BEFORE = /\b(?:in|to|at|near|into|with|across|inside)\s+(?:the\s+)?$/i;
 
-const isExercise = (ctx: Context, c: Cluster) => {
+/** An exercise the event rules found: named as one, or first told of in a sentence of drills. */
+export const isExercise = (ctx: Context, c: Cluster) => {
   if (c.kind !== "Event" || c.properties.category !== "OTHER") return false;
   if (EXERCISE_WORD.test(c.name)) return true;
   const first = c.mentions[0];

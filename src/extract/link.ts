@@ -71,6 +71,30 @@ export async function linkMentions(
       add(m, m.key ?? slug(m.name));
   }
 
+  // "K. Gogelienė" after "Kamilė Gogelienė": a given name cut to its initial is the person named
+  // in full with that surname and initial (ministry releases write a speaker so after the first
+  // mention); with two such people, or none, it stays as it is (twenty-first pass)
+  for (const c of [...byKey.values()]) {
+    const short = c.kind === "Person" ? /^(\p{Lu})\.\s+(\p{Lu}[\p{L}’'-]+)$/u.exec(c.name) : null;
+    if (!short) continue;
+    const full = people.filter(
+      (p) =>
+        p !== c &&
+        byKey.get(p.key) === p &&
+        lastWord(p.name) === short[2] &&
+        p.name.startsWith(short[1] ?? "") &&
+        !/^\p{Lu}\.\s/u.test(p.name),
+    );
+    const person = full.length === 1 ? full[0] : undefined;
+    if (!person) continue;
+    person.aliases.add(c.name);
+    for (const m of c.mentions) {
+      person.mentions.push(m);
+      of.set(m, person);
+    }
+    byKey.delete(c.key);
+  }
+
   if (linker) {
     const clusters = [...byKey.values()];
     const names = new Set<string>();

@@ -402,6 +402,10 @@ interface Subject {
  * country" or "the government" for the speaker's nation, "we" in a quotation for the speaker's,
  * or a person.
  */
+/** Adverbs between a pledge's subject and its verb: "also", "now", "separately", "in turn". */
+const SUBJECT_ADVERBS =
+  /(?:\s+(?:also|further|now|already|still|too|then|separately|meanwhile|likewise|similarly|in turn|[a-z]{3,}ly))+\s*$/;
+
 function subjectOf(
   ctx: Context,
   s: Sentence,
@@ -491,7 +495,9 @@ function subjectOf(
   };
   if (only) {
     const lead = ctx.text.slice(subjStart, only.mention.start).trim();
-    const tail = ctx.text.slice(only.mention.end, modalAt).trim();
+    // "The Netherlands also intends to supply ...", "Norway now plans to send ...": an adverb
+    // between the subject and its verb leaves the subject as it is (twenty-first pass)
+    const tail = ctx.text.slice(only.mention.end, modalAt).replace(SUBJECT_ADVERBS, "").trim();
     if (!/^(?:the)?$/i.test(lead)) return undefined;
     const c = only.cluster;
     if (c.kind === "Nation") {

@@ -15,7 +15,7 @@ import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-parti
 import { eventPlaces } from "./event-places.js";
 import { describedEventRelations } from "./event-relations.js";
 import { eventTopics } from "./event-topics.js";
-import { exerciseParticipants } from "./exercise-participants.js";
+import { exerciseParticipants, isExercise } from "./exercise-participants.js";
 import { exerciseVerbs } from "./exercise-verbs.js";
 import { fundPledges } from "./fund-pledges.js";
 import { capitalOf, GAZETTEER } from "./gazetteer.js";
@@ -276,6 +276,8 @@ export function findRelations(ctx: Context): void {
         confidence: 0.55,
       });
   }
+  // "changed over at a ceremony ... of the NATO Baltic Air Policing Mission": rated as eventsAbout
+  ceremoniesAbout(ctx, allMissions);
   const toldEvents = EVENTS.get(ctx) ?? [];
   EVENTS.delete(ctx);
   // "a meeting on defence spending", "the pair discussed the situation in Ukraine"
@@ -347,6 +349,14 @@ function eventHosts(ctx: Context, located: readonly Proposal[]): void {
   }
 }
 
+/** The occasions an article may tell of beside its one visit or ceremony (saidAt's soleVisit). */
+const SOLE_CATEGORIES = new Set(["VISIT", "MEETING", "CONFERENCE", "STATEMENT", "ANNOUNCEMENT"]);
+/** Words said before or after the occasion: "said ... ahead of the event", "after the visit". */
+const NOT_DURING = /\b(?:ahead of|before|after|following|prior to)\s+(?:the|this|his|her|their)\s/;
+/** A ceremony still to come: "A closing ceremony will be held on Friday". */
+const TO_BE_HELD =
+  /\b(?:will|would|is to|are to|is due to|is scheduled to|is set to)\s+(?:be\s+)?(?:held|take place|mark)\b/;
+
 /**
  * A quote is said at the event its speaker was just put at: "Speaking at the conference, X said
  * ...", "X visited the base ... 'We are here,' he said." The latest event the speaker takes part in,
@@ -401,6 +411,34 @@ function saidAt(
       );
     });
   };
+  // An article about one visit or one ceremony and no other occasion: "SNMG1 warships arrived in
+  // Tallinn on a visit ... 'The presence of allies ...,' said the commander of the Estonian Navy";
+  // "... handed over in a ceremony at Tapa ... [paragraphs later] 'All for one,' Luik quoted". The
+  // tune golds put such words at the visit or ceremony though no sentence puts the speaker there
+  // (14 of 16 quotations in articles of one visit); not where the article tells of a meeting,
+  // conference or statement too, nor of a ceremony still to come ("will be held").
+  const told = new Map<Cluster, number>();
+  for (const p of ctx.placed)
+    if (p.cluster.kind === "Event" && !told.has(p.cluster)) told.set(p.cluster, p.mention.start);
+  for (const t of toldOf) if (!told.has(t.event)) told.set(t.event, t.s.start);
+  const gatherings = [...told.keys()].filter((e) => {
+    const category = String(e.properties.category ?? "");
+    return SOLE_CATEGORIES.has(category) || (category === "OTHER" && CEREMONY.test(e.name));
+  });
+  const sole = gatherings.length === 1 ? gatherings[0] : undefined;
+  const soleAt = sole ? (told.get(sole) ?? 0) : 0;
+  const soleSentence = sole
+    ? ctx.sentences.find((x) => x.start <= soleAt && soleAt < x.end)
+    : undefined;
+  const soleVisit = (at: Sentence): Cluster | undefined =>
+    sole &&
+    soleSentence &&
+    at.start > soleAt &&
+    !NOT_DURING.test(at.text) &&
+    (sole.properties.category === "VISIT" ||
+      (CEREMONY.test(sole.name) && !TO_BE_HELD.test(soleSentence.text)))
+      ? sole
+      : undefined;
   for (const said of proposed) {
     if (said.type !== "SAID") continue;
     const at = index.get(said.sentence);
@@ -427,7 +465,10 @@ function saidAt(
       );
     if (!latest) {
       // "NATO defence ministers met in Brussels on Thursday. 'We agreed ...,' X said."
-      const before = elsewhere ? undefined : eventBefore(ctx, said.sentence, index, toldOf);
+      // else the article's one visit or ceremony, whoever speaks (twenty-first pass)
+      const before = elsewhere
+        ? undefined
+        : (eventBefore(ctx, said.sentence, index, toldOf) ?? soleVisit(said.sentence));
       if (before)
         ctx.propose({
           type: "SAID_AT",
@@ -1347,6 +1388,53 @@ function invasion(ctx: Context, s: Sentence, here: Placed[]): void {
         confidence: 0.9,
       });
     }
+  }
+}
+
+/** A ceremony, by the name the event rules give it ("Handover ceremony", "Closing ceremony"). */
+export const CEREMONY = /\b(?:ceremony|ceremonies)\b/i;
+
+/**
+ * A ceremony is about the mission the sentence telling of it names: "the detachments of the NATO
+ * Baltic Air Policing Mission changed over at a ceremony at Siauliai", "the unit serving in NATO
+ * Battlegroup Estonia handed over to the French in a ceremony at Tapa" (twenty-first pass; the
+ * tune golds relate a handover, rotation or arrival ceremony to its mission, never an exercise to
+ * the battle group beside it). With no mission named, "the mission", "the battle group" in that
+ * sentence is the article's one mission (inferred). Not a mission troops are sent "for exercise"
+ * beside, nor one placed "in" another nation than the ceremony's sentence names.
+ */
+function ceremoniesAbout(ctx: Context, allMissions: readonly Cluster[]): void {
+  const only = allMissions.length === 1 ? allMissions[0] : undefined;
+  for (const s of ctx.sentences) {
+    if (!CEREMONY.test(s.text)) continue;
+    const here = placedIn(s, ctx.placed);
+    const ceremonies = [
+      ...new Set(
+        here
+          .filter((p) => p.cluster.kind === "Event" && CEREMONY.test(p.cluster.name))
+          .map((p) => p.cluster),
+      ),
+    ];
+    if (ceremonies.length !== 1 || FOR_AN_EXERCISE.test(s.text)) continue;
+    const ceremony = ceremonies[0] as Cluster;
+    const named = [...new Set(ofKind(here, "Mission").map((p) => p.cluster))];
+    for (const m of named)
+      ctx.propose({ type: "ABOUT", from: ceremony, to: m, sentence: s, confidence: 0.65 });
+    if (
+      named.length === 0 &&
+      only &&
+      /\b(?:the|its|their)\s+(?:(?:multinational|NATO|allied|new)\s+)?(?:mission|battle ?group|battlegroup|brigade|rotation|contingent)\b/i.test(
+        s.text,
+      )
+    )
+      ctx.propose({
+        type: "ABOUT",
+        from: ceremony,
+        to: only,
+        sentence: s,
+        inferred: true,
+        confidence: 0.55,
+      });
   }
 }
 
@@ -2978,7 +3066,7 @@ function plainOffice(before: string): string | undefined {
 }
 
 const ANAPHOR =
-  /\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]oday['’]s|[Tt]hursday['’]s|[Ff]riday['’]s|[Mm]onday['’]s|[Tt]uesday['’]s|[Ww]ednesday['’]s)\s+(?:(?:two-day|one-day|closed-door|informal|same|high-level|NATO|alliance['’]s|upcoming|annual)\s+){0,2}(meeting|summit|talks|conference|gathering|session|visit)\b/gu;
+  /\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]oday['’]s|[Tt]hursday['’]s|[Ff]riday['’]s|[Mm]onday['’]s|[Tt]uesday['’]s|[Ww]ednesday['’]s)\s+(?:(?:two-day|one-day|closed-door|informal|same|high-level|NATO|alliance['’]s|upcoming|annual|rotation|handover|hand-over|change-of-command|opening|closing|welcome|welcoming|farewell|official)\s+){0,2}(meeting|summit|talks|conference|gathering|session|visit|ceremony)\b/gu;
 const NAMES_ANOTHER = /^\s+(?:of|in|on|with|between)\s+\p{Lu}/u;
 const ANAPHOR_CATEGORY: Record<string, string[]> = {
   meeting: ["MEETING", "CONFERENCE"],
@@ -2988,6 +3076,8 @@ const ANAPHOR_CATEGORY: Record<string, string[]> = {
   summit: ["CONFERENCE"],
   conference: ["CONFERENCE", "STATEMENT"],
   visit: ["VISIT"],
+  // "The rotation ceremony was attended by X": a ceremony the event rules named (twenty-first pass)
+  ceremony: ["OTHER"],
 };
 
 /**
@@ -3010,7 +3100,9 @@ function eventAnaphora(ctx: Context, eventsAt: readonly { c: Cluster; at: number
       // inside a name the mentions already read ("the NATO summit in The Hague"): not an anaphor
       if (named.some((e) => e.at <= at && end <= e.end)) continue;
       const fits = ANAPHOR_CATEGORY[m[1] ?? ""] ?? [];
-      const fitting = (e: { c: Cluster }) => fits.includes(String(e.c.properties.category ?? ""));
+      const fitting = (e: { c: Cluster }) =>
+        fits.includes(String(e.c.properties.category ?? "")) &&
+        (m[1] !== "ceremony" || CEREMONY.test(e.c.name));
       // the event this very phrase introduced ("the NATO summit in The Hague"), else the latest
       // named before, unless the phrase names another ("the meeting in Riga")
       const introduced = named.find((e) => e.at >= at && e.at < end + 40 && fitting(e))?.c;
@@ -4198,6 +4290,16 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     ...new Set(ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster)),
   ];
   const oneMission = missionsNamed.length === 1 ? missionsNamed[0] : undefined;
+  // where each mission and each exercise is named, in text order: what "this mission", "this
+  // exercise" in a quotation stands for when the article names several (twenty-first pass)
+  const missionsAt = ctx.placed
+    .filter((p) => p.cluster.kind === "Mission")
+    .map((p) => ({ c: p.cluster, at: p.mention.start }))
+    .sort((a, b) => a.at - b.at);
+  const exercisesAt = ctx.placed
+    .filter((p) => isExercise(ctx, p.cluster))
+    .map((p) => ({ c: p.cluster, at: p.mention.start }))
+    .sort((a, b) => a.at - b.at);
   let lastSpeaker: Cluster | undefined;
   let lastParagraph = -1;
   /** The sentence the last speaker's words were in, and where the speaker is named in it. */
@@ -4417,6 +4519,24 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           confidence: 0.55,
         });
       }
+      // "this important NATO peacetime mission", "the air policing missions", "this exercise":
+      // where the article names several, the one named last before the quotation (inferred)
+      const meant = [
+        !oneMission && DESCRIBED_MISSION.test(inner) ? lastBefore(missionsAt, qStart) : undefined,
+        DESCRIBED_EXERCISE.test(inner) ? lastBefore(exercisesAt, qStart) : undefined,
+      ];
+      for (const c of meant) {
+        if (!c || about.has(c)) continue;
+        about.add(c);
+        ctx.propose({
+          type: "ABOUT",
+          from: quote,
+          to: c,
+          sentence: s,
+          inferred: true,
+          confidence: 0.55,
+        });
+      }
       // "the Alliance's primary force": the alliance the article names, by its capitalised common
       // name; "our allies", "all allies must do more" speak of the members, not of the alliance
       if (alliance && !about.has(alliance) && /\bAlliance\b/.test(inner)) {
@@ -4468,6 +4588,29 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       }
     }
   }
+}
+
+/**
+ * A mission a quotation describes rather than names: a determiner, up to three words, the head
+ * ("this important NATO peacetime mission", "the Alliance mission of protecting the skies", "the air
+ * policing missions"); not one the words place in a named land ("the mission in Mali").
+ */
+const DESCRIBED_MISSION =
+  /\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]hese)\s+(?:[\p{L}-]+\s+){0,3}(?:missions?|battle ?groups?|battlegroups?|deployment|rotation|contingent)\b(?!\s+(?:in|to|at|of)\s+\p{Lu})/u;
+/** An exercise a quotation describes: "This exercise confirms ...", "the drills showed ...". */
+const DESCRIBED_EXERCISE =
+  /\b(?:[Tt]he|[Tt]his|[Tt]hese|[Oo]ur)\s+(?:[\p{L}-]+\s+){0,2}(?:exercises?|drills?)\b(?!\s+(?:in|to|at|of)\s+\p{Lu})/u;
+
+/** The thing named last before `at` in a text-ordered list (binary search). */
+function lastBefore(xs: readonly { c: Cluster; at: number }[], at: number): Cluster | undefined {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid]?.at ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return xs[lo - 1]?.c;
 }
 
 /** A word that introduces a name: "dubbed", "named", "code-named", "known as". */
