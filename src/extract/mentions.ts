@@ -1702,6 +1702,27 @@ export function findMentions(
       },
     });
   }
+  // An exercise named in quotation marks, before its noun or right after it: 'the "Defender 21"
+  // military exercise', "the 'Iron Wolf' drills", 'exercise "Cold Response"'. Only a capitalised
+  // name (a quoted phrase of lower-case words is a quotation: 'called the plan "a turning point"').
+  for (const m of text.matchAll(QUOTED_EXERCISE_RE)) {
+    const name = m[1] ?? m[2] ?? "";
+    if (gazAt(name) || /^(?:The|This|That|NATO)$/.test(name)) continue;
+    const start = m.index + m[0].indexOf(name);
+    const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Event",
+      name,
+      key: slug(name),
+      properties: {
+        category: "OTHER",
+        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
+      },
+    });
+  }
   // NATO's and its allies' recurring exercises, named without the word "exercise":
   // "Steadfast Defender 24 is the largest ...", "during BALTOPS 2023", "Dragon-24"
   for (const m of text.matchAll(KNOWN_EXERCISE_RE)) {
@@ -2686,6 +2707,14 @@ const KNOWN_EXERCISES_ONE = [
   "Kevadtorm",
   "Baltops",
 ];
+/** A capitalised exercise name in quotation marks before its noun, or right after it. */
+const QUOTED_NAME = String.raw`(\p{Lu}[\p{L}-]*(?:\s(?:\p{Lu}[\p{L}-]*|\d{2,4}(?:-\d)?))*|\p{Lu}[\p{L}]*-\d{2,4})`;
+const EXERCISE_NOUN = String.raw`(?:[Ee]xercises?|[Dd]rills?|[Mm]anoeuvres?|[Mm]aneuvers?)`;
+const QUOTED_EXERCISE_RE = new RegExp(
+  String.raw`[“"‘']${QUOTED_NAME}[”"’']\s+(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|international|annual|NATO|NATO-led)\s+){0,4}${EXERCISE_NOUN}\b|\b${EXERCISE_NOUN},?\s+(?:(?:dubbed|called|named|code-?named)\s+)?[“"‘']${QUOTED_NAME}[”"’']`,
+  "gu",
+);
+
 const KNOWN_EXERCISE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
   "gu",
