@@ -2709,7 +2709,7 @@ const KNOWN_EXERCISES_ONE = [
 ];
 /** A capitalised exercise name in quotation marks before its noun, or right after it. */
 const QUOTED_NAME = String.raw`(\p{Lu}[\p{L}-]*(?:\s(?:\p{Lu}[\p{L}-]*|\d{2,4}(?:-\d)?))*|\p{Lu}[\p{L}]*-\d{2,4})`;
-const EXERCISE_NOUN = String.raw`(?:[Ee]xercises?|[Dd]rills?|[Mm]anoeuvres?|[Mm]aneuvers?)`;
+const EXERCISE_NOUN = "(?:[Ee]xercises?|[Dd]rills?|[Mm]anoeuvres?|[Mm]aneuvers?)";
 const QUOTED_EXERCISE_RE = new RegExp(
   String.raw`[“"‘']${QUOTED_NAME}[”"’']\s+(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|international|annual|NATO|NATO-led)\s+){0,4}${EXERCISE_NOUN}\b|\b${EXERCISE_NOUN},?\s+(?:(?:dubbed|called|named|code-?named)\s+)?[“"‘']${QUOTED_NAME}[”"’']`,
   "gu",
