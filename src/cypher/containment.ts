@@ -3,7 +3,7 @@
  * graph places directly above which, through containment types (PART_OF, LOCATED_IN). The types
  * come from the registry.
  */
-import { CONTAINMENT_RELATION_TYPES } from "../domain/vocabulary.js";
+import { CONTAINMENT_RELATION_TYPES, WRITE_LOCK_LABEL } from "../domain/vocabulary.js";
 import { registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { countedBesides } from "./projection.js";
@@ -21,12 +21,12 @@ import { countedBesides } from "./projection.js";
 // source is checked instead (src/data/writes.ts). Nor one only `$besides` states (and retracted
 // sources): the source an ingest supersedes, retracted in its transaction after this check, so a
 // corrected article may say the opposite of the version it replaces.
-const containmentSteps = (types: readonly string[]) => `
+const containmentSteps = (types: readonly string[], lock: string) => `${lock}
 UNWIND $starts AS k
 MATCH (a:Entity {key: k})-[r:${types.join("|")}]->(b:Entity)
 WHERE ${countedBesides("r", "besides")}
 RETURN a.key AS from, b.key AS to
-UNION
+UNION${lock}
 UNWIND $starts AS k
 MATCH (:Entity {key: k})-[r:${types.join("|")}]->(a:Entity)
 WHERE NOT a.key IN $keys AND ${countedBesides("r", "besides")}
@@ -35,8 +35,24 @@ MATCH (a)-[up:${types.join("|")}*1..]->(b:Entity)
 WHERE b.key IN $keys AND all(u IN up WHERE ${countedBesides("u", "besides")})
 RETURN DISTINCT a.key AS from, b.key AS to`;
 
-/** Cypher text for the registry's containment types, built once. */
-const CONTAINMENT_STEPS = containmentSteps(CONTAINMENT_RELATION_TYPES.map(registryType));
+// A write's check first takes the containment lock (a node write-locked until the transaction
+// ends), when it has a containment relation: two writes that each close half of one cycle and
+// share no entity (Ra PART_OF Rb, and Rc PART_OF Rd, with Rb PART_OF Rc and Rd PART_OF Ra stored)
+// each read the graph without the other's uncommitted relation, both passed, and the graph held a
+// cycle (8 rounds in 12). Behind the lock the second reads what the first committed. Writes
+// without containment relations never take it. Both branches take it (the second is a no-op)
+// so that neither reads before it is held.
+const LOCK = `
+CALL () {
+  WITH 1 AS one WHERE size($starts) > 0
+  MERGE (l:${WRITE_LOCK_LABEL} {name: "containment"})
+  SET l.held = true REMOVE l.held
+}`;
+
+/** Cypher text for the registry's containment types, built once: for a check, and a write's. */
+const TYPES = CONTAINMENT_RELATION_TYPES.map(registryType);
+const CONTAINMENT_STEPS = containmentSteps(TYPES, "");
+const CONTAINMENT_STEPS_LOCKED = containmentSteps(TYPES, LOCK);
 
 /**
  * Rows (from, to), each a step up through containment relations: from one of `starts` to what
@@ -44,11 +60,17 @@ const CONTAINMENT_STEPS = containmentSteps(CONTAINMENT_RELATION_TYPES.map(regist
  * the graph places it within. Every way up from one of `keys` to another is a sequence of these
  * steps, so they and a write's own relations tell which of its relations lie on a cycle
  * (src/data/containment.ts). `besides`: a source counted as retracted (one the write supersedes).
+ * `lock`: a write's check, which takes the containment lock first (see LOCK); a dry run's is a
+ * read.
  */
 export function containmentStepsStatement(
   starts: readonly string[],
   keys: readonly string[],
   besides: string | null = null,
+  lock = false,
 ): Statement {
-  return { cypher: CONTAINMENT_STEPS, params: { starts, keys, besides } };
+  return {
+    cypher: lock ? CONTAINMENT_STEPS_LOCKED : CONTAINMENT_STEPS,
+    params: { starts, keys, besides },
+  };
 }

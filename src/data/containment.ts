@@ -34,13 +34,18 @@ export async function containmentCycles(
   tx: Tx,
   relations: readonly WrittenRelation[],
   besides: string | null = null,
+  /** A write's check (not a dry run's): takes the containment lock before it reads. */
+  lock = false,
 ): Promise<InputProblem[]> {
   const keys = containmentEnds(relations);
   const steps: [string, string][] = [];
   // One statement even with no containment relation: the round trips of a write depend on its
   // shape, never on which types its relations have.
   for (let i = 0; i === 0 || i < keys.length; i += BATCH) {
-    const rows = await run(tx, containmentStepsStatement(keys.slice(i, i + BATCH), keys, besides));
+    const rows = await run(
+      tx,
+      containmentStepsStatement(keys.slice(i, i + BATCH), keys, besides, lock),
+    );
     for (const row of rows) steps.push([String(row.from), String(row.to)]);
   }
   return cyclesAmong(relations, steps);

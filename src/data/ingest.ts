@@ -592,6 +592,7 @@ async function write(
     tx,
     doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
     supersedes,
+    true,
   );
   if (cycles.length > 0)
     throw new BadInputError("The document is invalid; nothing was written.", cycles);

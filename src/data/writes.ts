@@ -427,7 +427,7 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
     if (!row?.item) throw new Error("addRelation: every check passed, but nothing was written");
     // A relation that places an entity within another must not place it within itself.
     const cycles = CONTAINMENT_RELATION_TYPES.includes(r.type)
-      ? await containmentCycles(tx, [{ ...r, path: ["input", "to"] }])
+      ? await containmentCycles(tx, [{ ...r, path: ["input", "to"] }], null, true)
       : [];
     if (cycles.length > 0)
       throw new BadInputError("The relation is invalid; nothing was written.", cycles);
@@ -482,7 +482,7 @@ export async function retractSource(
           ? [{ from, type: type as RelationType, to, path: ["key"] }]
           : [];
       });
-      const cycles = restored.length > 0 ? await containmentCycles(tx, restored) : [];
+      const cycles = restored.length > 0 ? await containmentCycles(tx, restored, null, true) : [];
       if (cycles.length > 0)
         throw new BadInputError(
           `Restoring "${key}" would close a containment cycle with what other sources state; nothing was changed.`,

@@ -344,6 +344,13 @@ export function isAllowedEndpoint(type: RelationType, from: Kind, to: Kind): boo
  */
 export const RETRACTED_CLAIMS_LABEL = "RetractedClaims";
 
+/**
+ * The label of the lock nodes (no Entity, read by no query): one per kind of check that must see
+ * what a concurrent write commits, such as the containment check (`{name: "containment"}`), which
+ * writes that share no entity would otherwise each pass without the other's relation.
+ */
+export const WRITE_LOCK_LABEL = "WriteLock";
+
 /** Type guards: the only way a string becomes a label or a relationship type in Cypher. */
 export function isKind(value: string): value is Kind {
   return Object.hasOwn(KINDS, value);

@@ -259,6 +259,51 @@ describe("a corrected version that supersedes the source it corrects", () => {
   });
 });
 
+describe("two writes at once", () => {
+  const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`;
+  const ring = (name: string) => ({ key: `${P}${name}`, kind: "Place", name: `Ring ${name}` });
+  const ringDoc = (key: string, places: string[], relations: ReturnType<typeof rel>[]) => ({
+    source: { key: `${P}${key}`, name: key, properties: { text: TEXT } },
+    entities: places.map(ring),
+    relations,
+  });
+
+  it("that each close half of one cycle, with no end in common: never both taken", async () => {
+    // Rb PART_OF Rc and Rd PART_OF Ra; one write adds Ra PART_OF Rb, the other Rc PART_OF Rd:
+    // together Ra -> Rb -> Rc -> Rd -> Ra. Neither locks an end of the other.
+    let both = 0;
+    for (let round = 0; round < 12; round++) {
+      await removeByPrefix(db, `${P}r`);
+      await ingestDocument(
+        db,
+        { roundTrips: 0 },
+        ringDoc(
+          "ring",
+          ["ra", "rb", "rc", "rd"],
+          [rel("rb", "PART_OF", "rc"), rel("rd", "PART_OF", "ra")],
+        ),
+        "fixture",
+      );
+      const [one, two] = await Promise.all([
+        gql(INGEST, { d: ringDoc("ring-1", ["ra", "rb"], [rel("ra", "PART_OF", "rb")]) }, WRITE),
+        gql(INGEST, { d: ringDoc("ring-2", ["rc", "rd"], [rel("rc", "PART_OF", "rd")]) }, WRITE),
+      ]);
+      const taken = [one, two].filter(
+        (r) => r.data?.ingestDocument?.__typename === "IngestDocumentSuccess",
+      );
+      if (taken.length === 2) both++;
+      // The other is refused as a cycle, not failed.
+      for (const r of [one, two]) {
+        expect(r.errors).toBeUndefined();
+        expect(["IngestDocumentSuccess", "ValidationError"]).toContain(
+          r.data.ingestDocument.__typename,
+        );
+      }
+    }
+    expect(both).toBe(0);
+  }, 120_000);
+});
+
 describe("npm run ingest -- --check", () => {
   it("reports the cycles ingest would refuse, with the graph's and within the document, and writes nothing", async () => {
     const file = (name: string, relations: ReturnType<typeof rel>[]) => {

@@ -373,4 +373,21 @@ describe("Cypher shapes: containment cycles (src/cypher/containment.ts)", () => 
       params: { starts: ["riga"], keys: ["riga", "latvia"], besides: null },
     });
   });
+
+  it("a write's check takes the containment lock before each branch reads, only with starts", () => {
+    const { cypher, params } = containmentStepsStatement(["riga"], ["riga"], null, true);
+    const lock = [
+      "CALL () {",
+      "  WITH 1 AS one WHERE size($starts) > 0",
+      '  MERGE (l:WriteLock {name: "containment"})',
+      "  SET l.held = true REMOVE l.held",
+      "}",
+    ].join("\n");
+    const [first = "", second = ""] = cypher.split("UNION");
+    expect(first.trimStart().startsWith(lock)).toBe(true);
+    expect(second.trimStart().startsWith(lock)).toBe(true);
+    expect(params).toEqual({ starts: ["riga"], keys: ["riga"], besides: null });
+    // A dry run's check (ingest --check, checkDocument) is a read: no lock.
+    expect(containmentStepsStatement(["riga"], ["riga"]).cypher).not.toContain("MERGE");
+  });
 });
