@@ -13,7 +13,7 @@
  * - finds the page no longer "superseding": a second Ingest sends no `supersedes`;
  * - goes on: "Show it in the graph" draws the new source and its entities; "Add another article"
  *   gives a blank form (the token kept), and the next article is ingested as itself, superseding
- *   nothing.
+ *   nothing; with every entity rejected, the page says why nothing can be ingested.
  *
  * What the graph holds afterwards is read back through GraphQL.
  */
@@ -268,6 +268,20 @@ describe("the way on after a refusal or a supersede", () => {
     );
     await keyUnder(page, SECOND, P);
     expect(await page.locator("#article-supersedes").count()).toBe(0);
+    // Every entity rejected, nothing is left to send: the page says why both buttons are off,
+    // and what turns them on again.
+    const accepts = page.locator('#review .entity-row input[id$="-keep"]');
+    const entities = await accepts.count();
+    for (let i = 0; i < entities; i++) await accepts.nth(i).uncheck();
+    await poll(() => page.locator("#review-none").textContent()).toBe(
+      "Nothing to ingest: no relation is kept. Accept one above (and the entities at its ends), or add one.",
+    );
+    expect(await ingest.isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Show what it would change" }).isDisabled()).toBe(
+      true,
+    );
+    for (let i = 0; i < entities; i++) await accepts.nth(i).check();
+    await poll(() => page.locator("#review-none").count()).toBe(0);
     await poll(() => ingest.textContent()).toMatch(/^Ingest \d+ relations?$/);
     await ingest.click();
     await poll(result).toMatch(/^Ingested: /);

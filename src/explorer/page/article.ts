@@ -339,6 +339,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const focused = document.activeElement?.id;
     const ctx = context(r);
     const doc = reviewed(r).document;
+    const none = doc.relations.length === 0;
     const sourceKey = h("input", {
       id: "article-source-key",
       value: r.sourceKey,
@@ -376,7 +377,12 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     });
     const ingest = h(
       "button",
-      { type: "button", id: "ingest", disabled: doc.relations.length === 0 },
+      {
+        type: "button",
+        id: "ingest",
+        disabled: none,
+        "aria-describedby": none ? "review-none" : null,
+      },
       `Ingest ${doc.relations.length} ${doc.relations.length === 1 ? "relation" : "relations"}${supersedes ? ` superseding ${supersedes}` : ""}`,
     );
     ingest.addEventListener("click", () => void ingestStep(r, ingest, supersedes));
@@ -384,7 +390,12 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     // graph (an existing entity's name, a relation's figures), before anything is written.
     const preview = h(
       "button",
-      { type: "button", id: "check-ingest", disabled: doc.relations.length === 0 },
+      {
+        type: "button",
+        id: "check-ingest",
+        disabled: none,
+        "aria-describedby": none ? "review-none" : null,
+      },
       "Show what it would change",
     );
     preview.addEventListener("click", () => void check(r, preview));
@@ -443,6 +454,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       ),
       h("p", { id: "review-said", class: "said", role: "status" }, said),
       h("div", { class: "actions" }, preview, ingest),
+      // Both buttons are off while nothing would be sent: say why, and what turns them on.
+      none
+        ? h(
+            "p",
+            { id: "review-none", class: "said" },
+            "Nothing to ingest: no relation is kept. Accept one above (and the entities at its ends), or add one.",
+          )
+        : null,
       h(
         "p",
         {
