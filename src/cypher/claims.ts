@@ -6,6 +6,7 @@
  */
 import neo4j from "neo4j-driver";
 import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
+import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -32,7 +33,7 @@ export function settleEntitiesStatement(rows: readonly PropertiesRow[]): Stateme
 UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
 SET n += row.props
-SET n.nameLower = toLower(n.name)`,
+SET n.nameLower = ${foldedName("n.name")}`,
     params: { rows },
   };
 }

@@ -6,7 +6,7 @@
 import { CONTAINMENT_RELATION_TYPES } from "../domain/vocabulary.js";
 import { registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
-import { counted } from "./projection.js";
+import { countedBesides } from "./projection.js";
 
 // The graph's containment relations from each start (to another of `keys`, or to an entity
 // outside them), and which of `keys` each such outside entity lies within: one breadth-first
@@ -18,19 +18,21 @@ import { counted } from "./projection.js";
 // Only relations that count (some unretracted source states them, `counted`) make a step: one
 // only retracted sources state is shown nowhere, and refused a document that says the opposite
 // ("B lies within A" after the source of "A lies within B" was retracted); restoring such a
-// source is checked instead (src/data/writes.ts).
+// source is checked instead (src/data/writes.ts). Nor one only `$besides` states (and retracted
+// sources): the source an ingest supersedes, retracted in its transaction after this check, so a
+// corrected article may say the opposite of the version it replaces.
 const containmentSteps = (types: readonly string[]) => `
 UNWIND $starts AS k
 MATCH (a:Entity {key: k})-[r:${types.join("|")}]->(b:Entity)
-WHERE ${counted("r")}
+WHERE ${countedBesides("r", "besides")}
 RETURN a.key AS from, b.key AS to
 UNION
 UNWIND $starts AS k
 MATCH (:Entity {key: k})-[r:${types.join("|")}]->(a:Entity)
-WHERE NOT a.key IN $keys AND ${counted("r")}
+WHERE NOT a.key IN $keys AND ${countedBesides("r", "besides")}
 WITH DISTINCT a
 MATCH (a)-[up:${types.join("|")}*1..]->(b:Entity)
-WHERE b.key IN $keys AND all(u IN up WHERE ${counted("u")})
+WHERE b.key IN $keys AND all(u IN up WHERE ${countedBesides("u", "besides")})
 RETURN DISTINCT a.key AS from, b.key AS to`;
 
 /** Cypher text for the registry's containment types, built once. */
@@ -41,11 +43,12 @@ const CONTAINMENT_STEPS = containmentSteps(CONTAINMENT_RELATION_TYPES.map(regist
  * the graph places it directly within, and from each such entity outside `keys` to each of `keys`
  * the graph places it within. Every way up from one of `keys` to another is a sequence of these
  * steps, so they and a write's own relations tell which of its relations lie on a cycle
- * (src/data/containment.ts).
+ * (src/data/containment.ts). `besides`: a source counted as retracted (one the write supersedes).
  */
 export function containmentStepsStatement(
   starts: readonly string[],
   keys: readonly string[],
+  besides: string | null = null,
 ): Statement {
-  return { cypher: CONTAINMENT_STEPS, params: { starts, keys } };
+  return { cypher: CONTAINMENT_STEPS, params: { starts, keys, besides } };
 }

@@ -7,6 +7,7 @@
  */
 import { isPartialDate, normalizeNameQuery, startsAfterEnd } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
+import { foldName } from "../domain/fold.js";
 import {
   type Direction,
   isFilterable,
@@ -219,7 +220,7 @@ export function compileWhere(
         ...stringPredicates(
           { prop: "nameLower", filter: w.name, path: `${path}name` },
           p,
-          (s, as) => normalizeNameQuery(s, as).toLowerCase(),
+          (s, as) => foldName(normalizeNameQuery(s, as)),
         ),
       );
     if (w.key)

@@ -7,6 +7,7 @@
  */
 import { keepsClaims } from "../domain/entity-claims.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
+import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
@@ -131,11 +132,11 @@ export function upsertEntitiesCypher(claims: boolean): string {
   const direct = claims
     ? `
 SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
-    n.nameLower = CASE WHEN before IS NULL THEN toLower(row.name) ELSE n.nameLower END,
+    n.nameLower = CASE WHEN before IS NULL THEN ${foldedName("row.name")} ELSE n.nameLower END,
     n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
 SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
     : `
-SET n.name = row.name, n.nameLower = toLower(row.name),
+SET n.name = row.name, n.nameLower = ${foldedName("row.name")},
     n.description = coalesce(row.description, n.description)
 SET n += row.properties`;
   const claim = claims
@@ -161,7 +162,7 @@ WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
 SET n:$(row.kind), n.kind = row.kind,
     n.aliases = CASE WHEN before IS NULL THEN row.aliases
       ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-        CASE WHEN any(x IN acc WHERE toLower(x) = toLower(a)) THEN acc ELSE acc + a END) END${direct}${claim}
+        CASE WHEN any(x IN acc WHERE ${foldedName("x")} = ${foldedName("a")}) THEN acc ELSE acc + a END) END${direct}${claim}
 WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
              ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |

@@ -4,6 +4,9 @@
  * an alias equals the name asked for (case aside), a name match before an alias match; and the
  * keys a draft would propose, looked up exactly, in the same statement.
  */
+
+import { foldName } from "../domain/fold.js";
+import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** Lucene phrase query for one name, in the name or the aliases field. */
@@ -17,7 +20,7 @@ UNWIND $items AS item
 CALL (item) {
   CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
   WITH node, score
-  WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = item.lower)
+  WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.lower)
   RETURN node
   ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
   LIMIT 1
@@ -38,7 +41,7 @@ export function linkLookupStatement(lookup: {
 }): Statement {
   const items = lookup.names.map((name) => ({
     name,
-    lower: name.toLowerCase(),
+    lower: foldName(name),
     query: phraseQuery(name),
   }));
   return { cypher: LOOKUP, params: { items, keys: [...lookup.keys] } };

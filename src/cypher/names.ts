@@ -5,6 +5,7 @@
  * normalizeName of every write is the rule.
  */
 import neo4j from "neo4j-driver";
+import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /**
@@ -16,21 +17,22 @@ const ODD = String.raw`(?sU).*(\s\s|[^\S ]|^\s|\s$|[\x{200B}\x{2060}\x{FEFF}\x{0
 const INVISIBLE = String.raw`(?s).*[\x{200B}\x{2060}\x{FEFF}\x{00AD}].*`;
 
 /**
- * Rows (id, key, name, aliases, claimValues): up to `limit` entities after key `after`, in key
- * order, whose name or an alias is not composed (NFC) or holds an odd space or invisible
- * character, or a claim's values are not composed. A candidate normalizeName leaves as it is is
+ * Rows (id, key, name, nameLower, aliases, claimValues): up to `limit` entities after key
+ * `after`, in key order, whose name or an alias is not composed (NFC) or holds an odd space or
+ * invisible character, or a claim's values are not composed, or whose nameLower is not the name
+ * folded as names now are (foldedName: a version before folded "ß" as "ß"). A candidate normalizeName leaves as it is is
  * read again on a later start, never twice in one settle (the key moves on).
  */
 export function unnormalisedNamesStatement(page: { after: string; limit: number }): Statement {
   return {
     cypher: `
 MATCH (n:Entity) WHERE n.key > $after
-  AND (n.name <> normalize(n.name, NFC) OR n.name =~ $odd
+  AND (n.name <> normalize(n.name, NFC) OR n.name =~ $odd OR n.nameLower <> ${foldedName("n.name")}
        OR any(a IN coalesce(n.aliases, []) WHERE a <> normalize(a, NFC) OR a =~ $odd)
        OR any(v IN coalesce(n.claimValues, []) WHERE v <> normalize(v, NFC) OR v =~ $invisible))
 WITH n ORDER BY n.key LIMIT $limit
-RETURN elementId(n) AS id, n.key AS key, n.name AS name, n.aliases AS aliases,
-       n.claimValues AS claimValues`,
+RETURN elementId(n) AS id, n.key AS key, n.name AS name, n.nameLower AS nameLower,
+       n.aliases AS aliases, n.claimValues AS claimValues`,
     params: { after: page.after, limit: neo4j.int(page.limit), odd: ODD, invisible: INVISIBLE },
   };
 }

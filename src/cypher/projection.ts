@@ -17,6 +17,15 @@ export const counted = (r: string) =>
   `(${r}.evidenceRanks IS NULL OR any(rank IN ${r}.evidenceRanks WHERE rank <> "DEPRECATED"))`;
 
 /**
+ * `counted`, and still so once the source the parameter `besides` names (when not null) is
+ * retracted too: another source that is not retracted states it, or it has no evidence at all.
+ * For a write that retracts that source in its own transaction after the check (an ingest with
+ * `supersedes`), which must see the graph as it will be, not as it is.
+ */
+export const countedBesides = (r: string, besides: string) =>
+  `(${counted(r)} AND ($${besides} IS NULL OR size(coalesce(${r}.evidenceSources, [])) = 0 OR any(i IN range(0, size(${r}.evidenceSources) - 1) WHERE ${r}.evidenceSources[i] <> $${besides} AND coalesce(${r}.evidenceRanks[i], "NORMAL") <> "DEPRECATED")))`;
+
+/**
  * An entity some source still vouches for: not every claim on its fields is a retracted
  * source's (a value written by hand, or a source not retracted, counts), or a relation that
  * counts touches it. One only retracted sources state stays stored (a restore brings it back,

@@ -5,6 +5,8 @@
  */
 import neo4j from "neo4j-driver";
 import { normalizeName } from "../domain/document.js";
+import { foldName } from "../domain/fold.js";
+import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 import type { SearchPlan } from "./plan.js";
 import { project, vouched } from "./projection.js";
@@ -102,7 +104,7 @@ export function toLuceneQuery(text: string): string | null {
  * is NATO's whole name; "Russia's invasion of Ukraine" typed is that event's).
  */
 export function typedNames(text: string): string[] {
-  const whole = normalizeName(text).toLowerCase();
+  const whole = foldName(normalizeName(text));
   const bare = whole
     .split(" ")
     .map((w) => w.replace(POSSESSIVE, ""))
@@ -131,9 +133,9 @@ export function searchStatement(plan: SearchPlan): Statement | null {
   const cypher = `
 CALL () {${HITS}
   WITH node, score, CASE
-    WHEN toLower(node.name) IN $typed OR any(a IN node.aliases WHERE toLower(a) IN $typed) THEN 2
-    WHEN any(t IN $typed WHERE toLower(node.name) STARTS WITH t
-      OR any(a IN node.aliases WHERE toLower(a) STARTS WITH t)) THEN 1
+    WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE ${foldedName("a")} IN $typed) THEN 2
+    WHEN any(t IN $typed WHERE node.nameLower STARTS WITH t
+      OR any(a IN node.aliases WHERE ${foldedName("a")} STARTS WITH t)) THEN 1
     ELSE 0 END AS tier
   WITH node, tier, score + 3 * tier AS score
   // The tier first: a boost alone let a longer name that holds the word outscore the entity of

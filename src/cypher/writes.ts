@@ -5,6 +5,7 @@
  * registry types; every value is a parameter.
  */
 import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
+import { foldedName } from "./fold.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
@@ -80,7 +81,7 @@ export function updateEntityStatement(update: EntityUpdate): Statement {
 const UPDATE = `
 MATCH (n:Entity {key: $key})
 WITH n, properties(n) AS before
-SET n.name = $name, n.nameLower = toLower($name), n.aliases = $aliases, n.description = $description
+SET n.name = $name, n.nameLower = ${foldedName("$name")}, n.aliases = $aliases, n.description = $description
 SET n += $properties
 SET n += $claims
 WITH n, before <> properties(n) AS changed

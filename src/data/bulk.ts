@@ -26,6 +26,7 @@ import {
   statedValues,
 } from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
+import { foldName } from "../domain/fold.js";
 import { unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
@@ -305,7 +306,7 @@ export class BulkGraph {
         quote(n.key),
         quote(n.kind),
         deferred(later, "name", n.name, quote),
-        deferred(later, "nameLower", n.name.toLowerCase(), quote),
+        deferred(later, "nameLower", foldName(n.name), quote),
         deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
         n.description === null ? "" : deferred(later, "description", n.description, quote),
         ...props.map((name) => deferred(later, name, n.properties[name], field)),

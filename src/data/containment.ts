@@ -27,17 +27,20 @@ export interface WrittenRelation {
  * written at all (ingest --check): the answer is the same. One read of the steps the graph makes
  * up between their ends (a walk up from each end that stops at the next end), then the cycles in
  * memory: linear in the hierarchy above them, however long a chain the document holds.
+ * `besides` names a source the write retracts after this check (the one an ingest supersedes):
+ * a relation only it (and retracted sources) states makes no step, as after the retraction.
  */
 export async function containmentCycles(
   tx: Tx,
   relations: readonly WrittenRelation[],
+  besides: string | null = null,
 ): Promise<InputProblem[]> {
   const keys = containmentEnds(relations);
   const steps: [string, string][] = [];
   // One statement even with no containment relation: the round trips of a write depend on its
   // shape, never on which types its relations have.
   for (let i = 0; i === 0 || i < keys.length; i += BATCH) {
-    const rows = await run(tx, containmentStepsStatement(keys.slice(i, i + BATCH), keys));
+    const rows = await run(tx, containmentStepsStatement(keys.slice(i, i + BATCH), keys, besides));
     for (const row of rows) steps.push([String(row.from), String(row.to)]);
   }
   return cyclesAmong(relations, steps);

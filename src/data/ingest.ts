@@ -41,6 +41,7 @@ import {
   entityClaim,
   keepsClaims,
   planEntityClaim,
+  retractedClaims,
   statedValues,
 } from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem, MAX_PROBLEMS } from "../domain/errors.js";
@@ -222,7 +223,7 @@ export async function ingestInTx(
   const result = checkDocument(aligned, stored);
   const urlProblems = [
     ...(await urlClash(tx, aligned, storedUrl, storedText)),
-    ...(await supersededProblems(tx, doc, options.supersedes)),
+    ...(await supersededProblems(tx, doc, options.supersedes, retracted)),
   ];
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
@@ -231,27 +232,104 @@ export async function ingestInTx(
       "The document is invalid; nothing was written.",
       problems.length >= MAX_PROBLEMS ? problems : [...urlProblems, ...problems],
     );
-  const summary = await write(
+  // What the supersede may change besides the write: the document's entities and relations as
+  // they were, to tell an outcome the retraction makes "updated" (below).
+  const was = options.supersedes === undefined ? null : await valuesOf(tx, result.document);
+  const { summary, outcomes } = await write(
     tx,
     result.document,
     stored,
     by,
     onProgress,
     options.listChanged ?? true,
+    options.supersedes ?? null,
   );
   // A retracted source stays retracted when its document comes again: what it states again or
   // anew is DEPRECATED too, and the values settle without it (restore it with retractSource).
   if (retracted) await retractInTx(tx, { key: doc.source.key, retracted: true, by });
-  if (options.supersedes !== undefined)
+  if (options.supersedes !== undefined) {
     await supersede(tx, summary, options.supersedes, by, options.listChanged ?? true);
+    // The words of the write are those of the whole transaction, as checkDocument plans it: an
+    // entity or relation the document only corroborated (or restated) whose current values the
+    // retraction changed was updated. It said "corroborated" of a description the correction
+    // changed.
+    if (was) promote(summary, outcomes, was, await valuesOf(tx, result.document));
+  }
   return summary;
 }
 
-/** The problems of `supersedes` (none when it is not given): looked up in the graph. */
-async function supersededProblems(tx: Tx, doc: Document, key: string | undefined) {
+/** What write() did: the summary, and each entity's (by key) and relation's (by id) outcome. */
+interface Written {
+  summary: IngestSummary;
+  outcomes: { entities: Map<string, keyof Outcomes>; relations: Map<string, keyof Outcomes> };
+}
+
+/**
+ * The current values of a document's entities (by key: name, description, properties) and
+ * relations (by from|TYPE|to: values, inferred, disputed), as JSON, to compare before and after.
+ */
+async function valuesOf(tx: Tx, doc: Document): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const keys = doc.entities.map((e) => e.key);
+  for (const slice of chunks(keys, KEYS_BATCH))
+    for (const r of await run(tx, storedEntitiesStatement(slice))) {
+      const e = toEntity(r.n as Record<string, Plain>);
+      out.set(
+        String(e.key),
+        JSON.stringify([e.name, e.description ?? null, e.properties, e.aliases]),
+      );
+    }
+  const rows = [
+    ...new Map(doc.relations.map((r) => [`${r.from}|${r.type}|${r.to}`, r])).values(),
+  ].map((r) => ({ from: r.from, type: r.type, to: r.to }));
+  for (const slice of chunks(rows, KEYS_BATCH))
+    for (const row of await run(tx, storedRelationsStatement(slice))) {
+      const props = row.props as Record<string, Plain>;
+      out.set(
+        `${row.from}|${row.type}|${row.to}`,
+        JSON.stringify([storedValues(props), props.inferred ?? null, props.disputed ?? null]),
+      );
+    }
+  return out;
+}
+
+/** Moves each corroborated or unchanged outcome whose values `was` and `now` differ to updated. */
+function promote(
+  summary: IngestSummary,
+  outcomes: Written["outcomes"],
+  was: ReadonlyMap<string, string>,
+  now: ReadonlyMap<string, string>,
+) {
+  for (const [map, counts] of [
+    [outcomes.entities, summary.entityOutcomes],
+    [outcomes.relations, summary.relationOutcomes],
+  ] as const)
+    for (const [key, outcome] of map) {
+      if (outcome !== "corroborated" && outcome !== "unchanged") continue;
+      if (!was.has(key) || was.get(key) === now.get(key)) continue;
+      counts[outcome]--;
+      counts.updated++;
+    }
+}
+
+/**
+ * The problems of `supersedes` (none when it is not given): looked up in the graph.
+ * `ownRetracted`: the document's own source is stored and retracted.
+ */
+async function supersededProblems(
+  tx: Tx,
+  doc: Document,
+  key: string | undefined,
+  ownRetracted: boolean,
+) {
   if (key === undefined) return [];
   const [row] = key === doc.source.key ? [] : await run(tx, storedEntitiesStatement([key]));
-  return supersedesProblems(doc, key, (row?.n as Record<string, Plain> | undefined)?.kind);
+  return supersedesProblems(
+    doc,
+    key,
+    (row?.n as Record<string, Plain> | undefined)?.kind,
+    ownRetracted,
+  );
 }
 
 /**
@@ -331,7 +409,9 @@ async function write(
   by: string,
   onProgress: Progress | undefined,
   listChanged: boolean,
-): Promise<IngestSummary> {
+  /** The source this write retracts once the document is in (`supersedes`). */
+  supersedes: string | null,
+): Promise<Written> {
   const total = doc.entities.length + 1 + doc.relations.length;
   let done = 0;
   const advance = (n: number) => {
@@ -358,6 +438,8 @@ async function write(
   const entityOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
   const relationOutcomes: Outcomes = { created: 0, updated: 0, corroborated: 0, unchanged: 0 };
   const changed = { entities: [] as string[], relations: [] as string[] };
+  /** Each entity's outcome, by key (a supersede after the write may still change its values). */
+  const entityOutcomeOf = new Map<string, keyof Outcomes>();
   /** Entities this transaction created: no other transaction can have linked them yet. */
   const created = new Set<string>();
   const tally = (
@@ -392,6 +474,9 @@ async function write(
         upsertEntitiesStatement(claims, { rows, by, source: doc.source.key, at: sourceAt ?? "" }),
       );
       tally(result, entityOutcomes, changed.entities, (key) => created.add(key));
+      for (const r of result)
+        for (const key of Array.isArray(r.keys) ? r.keys.map(String) : [])
+          entityOutcomeOf.set(key, String(r.outcome) as keyof Outcomes);
       const touched = result.flatMap((r) =>
         Array.isArray(r.touched) ? (r.touched as unknown as TouchedEntity[]) : [],
       );
@@ -405,6 +490,7 @@ async function write(
           if (!valuesChanged.has(t.id) && aliases) {
             entityOutcomes.updated--;
             entityOutcomes.corroborated++;
+            entityOutcomeOf.set(String(t.props.key), "corroborated");
           }
         }
       }
@@ -500,16 +586,21 @@ async function write(
         outcomeOf.set(key, "corroborated");
     });
   }
-  // Written, not committed: a containment cycle the document closes rolls it all back.
+  // Written, not committed: a containment cycle the document closes rolls it all back. The
+  // source it supersedes is retracted after this: what only that one states closes none.
   const cycles = await containmentCycles(
     tx,
     doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+    supersedes,
   );
   if (cycles.length > 0)
     throw new BadInputError("The document is invalid; nothing was written.", cycles);
   for (const outcome of outcomeOf.values()) relationOutcomes[outcome]++;
   if (restated) changed.relations = [...new Set(changed.relations)];
-  return { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed };
+  return {
+    summary: { ...documentCounts(doc), entityOutcomes, relationOutcomes, changed },
+    outcomes: { entities: entityOutcomeOf, relations: outcomeOf },
+  };
 }
 
 /** What ingesting a document would do to one entity it declares. */
@@ -604,6 +695,8 @@ export function planIngest(
       }
     }
     const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
+    const ownRetracted =
+      kinds.get(doc.source.key) === "Source" && stored.get(doc.source.key)?.retracted === true;
     const kindMismatch = (key: string, kind: Kind, path: (string | number)[]) => {
       const storedKind = kinds.get(key);
       return storedKind && storedKind !== kind
@@ -621,7 +714,7 @@ export function planIngest(
         ...doc.entities.flatMap((e, i) =>
           kindMismatch(e.key, e.kind, ["entities", salvaged.entityIndex[i] ?? i, "key"]),
         ),
-        ...(await supersededProblems(tx, doc, options.supersedes)),
+        ...(await supersededProblems(tx, doc, options.supersedes, ownRetracted)),
       ];
       throw new BadInputError("The document is invalid.", sortProblems(problems));
     }
@@ -637,11 +730,12 @@ export function planIngest(
       ...(kinds.get(doc.source.key) === "Source"
         ? await urlClash(tx, doc, stored.get(doc.source.key)?.url, stored.get(doc.source.key)?.text)
         : []),
-      ...(await supersededProblems(tx, doc, options.supersedes)),
+      ...(await supersededProblems(tx, doc, options.supersedes, ownRetracted)),
       // What ingest would refuse after writing (a containment cycle), found without writing.
       ...(await containmentCycles(
         tx,
         doc.relations.map((r, i) => ({ ...r, path: ["relations", i, "to"] })),
+        options.supersedes ?? null,
       )),
     ];
     if (!result.ok || problems.length > 0)
@@ -679,7 +773,13 @@ export function planIngest(
           description: before.description,
         };
         const claim = entityClaim(doc.source.key, sourceAt, statedValues(e.kind, incoming));
-        const plan = planEntityClaim(e.kind, current, decodeEntityClaims(n), claim);
+        const plan = planEntityClaim(
+          e.kind,
+          current,
+          decodeEntityClaims(n),
+          claim,
+          options.supersedes ?? null,
+        );
         const addedAliases = unionAliases(before.aliases, incoming.aliases).slice(
           before.aliases.length,
         );
@@ -697,7 +797,7 @@ export function planIngest(
               : "corroborate";
         return { key: e.key, kind: e.kind, action, addedAliases, ...plan };
       }),
-      relations: await planRelations(tx, result.document),
+      relations: await planRelations(tx, result.document, options.supersedes ?? null),
     };
     return plan.sourceRetracted ? asRetracted(plan) : plan;
   });
@@ -727,8 +827,15 @@ function asRetracted(plan: IngestPlan): IngestPlan {
   };
 }
 
-/** Per (from, type, to) of a checked document: what ingesting its statements would do. */
-async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
+/**
+ * Per (from, type, to) of a checked document: what ingesting its statements would do, with the
+ * source it supersedes (`retracting`) retracted as the ingest retracts it.
+ */
+async function planRelations(
+  tx: Tx,
+  doc: Document,
+  retracting: string | null,
+): Promise<RelationPlan[]> {
   const statements = new Map<string, DocumentRelation[]>();
   for (const r of doc.relations) {
     const id = `${r.from}|${r.type}|${r.to}`;
@@ -752,7 +859,7 @@ async function planRelations(tx: Tx, doc: Document): Promise<RelationPlan[]> {
     if (!props)
       return { ...base, action: "create", addedEvidence: list.length, changed: [], outweighed: [] };
     const before = decodeClaims(props, storedValues(props));
-    let after = before;
+    let after = retractedClaims(before, retracting);
     const stated: Record<string, Plain> = {};
     for (const r of list) {
       const row = relationRow(r, sourceAt);

@@ -3,13 +3,14 @@
  * characters out, one space; normalizeName) keeps names that lookups by what a user types no
  * longer find. Each is rewritten as every write now stores it: name (and nameLower), aliases,
  * and the name in each claim's values, so a later settle of its claims does not bring the old
- * spelling back.
+ * spelling back. So is a nameLower a version before folded otherwise ("straße", now "strasse").
  */
 import { settleEntitiesStatement } from "../cypher/claims.js";
 import { unnormalisedNamesStatement } from "../cypher/names.js";
 import type { Db } from "../db/driver.js";
 import { BULK_TX_TIMEOUT_MS, type QueryStats, type Row, writeTx } from "../db/run.js";
 import { normalizeName } from "../domain/document.js";
+import { foldName } from "../domain/fold.js";
 import { run } from "./statement.js";
 
 const BATCH = 2_000;
@@ -39,8 +40,10 @@ export function normalisedNames(row: Row): Record<string, string | string[]> | n
     aliases: [...new Set(aliases.map(normalizeName).filter((a) => a.length > 0))],
     claimValues: claims.map(normalisedClaim),
   };
+  // A nameLower folded by an older rule is set again from the name (settleEntitiesStatement).
   const same =
     next.name === name &&
+    (row.nameLower == null || row.nameLower === foldName(name)) &&
     JSON.stringify(next.aliases) === JSON.stringify(aliases) &&
     JSON.stringify(next.claimValues) === JSON.stringify(claims);
   if (same) return null;

@@ -221,16 +221,24 @@ export interface EntityClaimPlan {
  * The effect of `claim` on an entity whose current values are `current` and whose claims are
  * `claims` (after the rules above): which fields change, which stay against it, which it
  * leaves out. Unclaimed values (written without a source) count as older than any claim.
+ * `retracting`: a source retracted in the same write (the one an ingest supersedes): its claim
+ * counts no more, and the fields it states are settled again too.
  */
 export function planEntityClaim(
   kind: Kind,
   current: Readonly<Record<string, Plain>>,
-  claims: readonly Claim[],
+  stored: readonly Claim[],
   claim: Claim,
+  retracting: string | null = null,
 ): EntityClaimPlan {
+  const claims = retractedClaims(stored, retracting);
   const old = claims.find((c) => c.sourceKey === claim.sourceKey);
   const next = mergeEntityClaim(claims, claim);
-  const affected = new Set([...Object.keys(claim.values), ...Object.keys(old?.values ?? {})]);
+  const affected = new Set([
+    ...Object.keys(claim.values),
+    ...Object.keys(old?.values ?? {}),
+    ...claims.filter((c) => c.sourceKey === retracting).flatMap((c) => Object.keys(c.values)),
+  ]);
   const settled = settledFields(next, affected, String(current.name ?? ""));
   // Where the claim giving the current value is at the same time as this one.
   const sameTime = new Set(
@@ -291,4 +299,14 @@ export function changedFields(
     });
   }
   return out;
+}
+
+/**
+ * `claims` as they are once the source `key` is retracted (none when null): its claims ranked
+ * DEPRECATED, the others as they are. What a dry run of a write that retracts it resolves from.
+ */
+export function retractedClaims(claims: readonly Claim[], key: string | null): Claim[] {
+  return claims.map((c) =>
+    key !== null && c.sourceKey === key ? { ...c, rank: "DEPRECATED" as const } : c,
+  );
 }

@@ -10,15 +10,16 @@
  */
 import type { Plain } from "./claims.js";
 import { claimedFields } from "./entity-claims.js";
+import { foldName } from "./fold.js";
 import type { Kind } from "./vocabulary.js";
 
-/** `existing` then those of `added` not already there, compared case-insensitively. */
+/** `existing` then those of `added` not already there, compared ignoring case (foldName). */
 export function unionAliases(existing: readonly string[], added: readonly string[]): string[] {
   const out = [...existing];
-  const seen = new Set(existing.map((a) => a.toLowerCase()));
+  const seen = new Set(existing.map(foldName));
   for (const a of added) {
-    if (seen.has(a.toLowerCase())) continue;
-    seen.add(a.toLowerCase());
+    if (seen.has(foldName(a))) continue;
+    seen.add(foldName(a));
     out.push(a);
   }
   return out;

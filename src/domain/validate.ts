@@ -533,12 +533,17 @@ export function lostExcerptsProblems(
 /**
  * What a document may not supersede (ingest's `supersedes`): its own source (a corrected version
  * goes under a key of its own, and the old one is retracted), or a key that names no stored
- * Source (`storedKind`: the kind stored under it, if any).
+ * Source (`storedKind`: the kind stored under it, if any). Nor anything while its own source is
+ * stored and retracted (`ownRetracted`): ingest keeps that one retracted, so the old version
+ * would be retracted for a new one that counts no more than it (a chain A <- B sent A again
+ * superseding B left neither counting, their entities gone from every list, and said it
+ * superseded B).
  */
 export function supersedesProblems(
   doc: Pick<Document, "source">,
   key: string,
   storedKind: unknown,
+  ownRetracted = false,
 ): DocumentProblem[] {
   const path = ["supersedes"];
   if (key === doc.source.key)
@@ -546,6 +551,13 @@ export function supersedesProblems(
       {
         path,
         message: `a document cannot supersede its own source "${key}": ingest the new version under a key of its own`,
+      },
+    ];
+  if (storedKind === "Source" && ownRetracted)
+    return [
+      {
+        path,
+        message: `the document's source "${doc.source.key}" is retracted, and ingest keeps it so: this version would not count, and "${key}" would be retracted too. Restore "${doc.source.key}" first (retractSource(key: "${doc.source.key}", retracted: false)), or ingest this version under a key of its own`,
       },
     ];
   if (storedKind === "Source") return [];

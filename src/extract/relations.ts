@@ -9,6 +9,7 @@ import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
+import { eventCompany } from "./event-company.js";
 import { dateEvents, nameEvents, visitedNations, watchEventFacts } from "./event-names.js";
 import { gatheringMeets, groupParticipants, speakingAtSite } from "./event-participants.js";
 import { eventPlaces } from "./event-places.js";
@@ -183,6 +184,8 @@ export function findRelations(ctx: Context): void {
       return named.size === 0 ? undefined : named.size === 1 ? [...named][0] : null;
     },
   });
+  by("eventCompany");
+  eventCompany(ctx, proposed);
   by("missionParticipation");
   missionParticipation(ctx);
   by("placeInPlace");

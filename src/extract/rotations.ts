@@ -18,6 +18,7 @@ import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
 import { missionReader } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
+import { shipsServing, unitsServing } from "./unit-contributions.js";
 
 /** A demonym's forces and where they are: "Czech troops deployed to", "Hungarian rotation in". */
 const FORCES_TO =
@@ -70,6 +71,8 @@ export function rotations(
     if (of) {
       rotationsTo(ctx, s, here, of.mission, of.named, invaders);
       sentInto(ctx, s, here, of.mission, of.named, invaders);
+      unitsServing(ctx, s, here, of.mission, of.named, invaders);
+      shipsServing(ctx, s, here, of.mission, of.named, invaders);
     }
   });
 }

@@ -4,9 +4,11 @@
  * its end, every entity's relations), and the oracles that answer the API's questions over that
  * snapshot in plain TypeScript: where filters, orderings, relations as of a date, BFS.
  */
+
 import fc from "fast-check";
 import { ingestDocument } from "../../src/data/ingest.js";
 import { normalizeName, normalizeNameQuery } from "../../src/domain/document.js";
+import { foldName } from "../../src/domain/fold.js";
 import { KIND_NAMES, KINDS, type Kind, type PropertyType } from "../../src/domain/vocabulary.js";
 import { createClient, removeByPrefix, testDb } from "./client.js";
 
@@ -302,7 +304,8 @@ export interface Where {
   NOT?: Where;
 }
 
-export const lower = (s: string) => s.toLowerCase();
+/** Names compared ignoring case as the API compares them: Unicode case folding (foldName). */
+export const lower = (s: string) => foldName(s);
 
 export function stringHolds(
   value: string | null | undefined,

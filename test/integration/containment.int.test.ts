@@ -23,6 +23,9 @@ const { gql } = createClient(db, {
   ],
 });
 const WRITE = `Bearer ${writer.token}`;
+/** The PART_OF relations of one of this test's places, as a client reads them. */
+const within = (place: string) => `{ entity(key: "${P}${place}") { ... on Place {
+  relations(types: [PART_OF]) { edges { direction node { key } } } } } }`;
 const ADMIN = `Bearer ${admin.token}`;
 const TEXT = "Ayr lies in Bel. Bel lies in Cor. Cor lies in Ayr.";
 
@@ -162,8 +165,7 @@ describe("relations only retracted sources state", () => {
   const RETRACT = `mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) {
     __typename ... on ValidationError { message problems { path message } }
     ... on RetractSourceSuccess { data { retracted } } } }`;
-  const WITHIN = `{ entity(key: "${P}cor") { ... on Place { relations(types: [PART_OF]) {
-    edges { direction node { key } } } } } }`;
+  const WITHIN = within("cor");
 
   it("close no cycle: the opposite is taken once they are retracted, and restoring them is refused", async () => {
     // Ayr PART_OF Bel PART_OF Cor, stated only by "base": retracted, none of it counts.
@@ -172,8 +174,8 @@ describe("relations only retracted sources state", () => {
     // Another source says Cor lies in Ayr: no cycle any read could show.
     const r = await gql(INGEST, { d: document("other", [rel("cor", "PART_OF", "ayr")]) }, WRITE);
     expect(r.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
-    const within = await gql(WITHIN);
-    expect(within.data.entity.relations.edges).toEqual([
+    const cor = await gql(WITHIN);
+    expect(cor.data.entity.relations.edges).toEqual([
       { direction: "OUT", node: { key: `${P}ayr` } },
     ]);
     // Restoring "base" would make Ayr lie within itself: refused, and it stays retracted.
@@ -196,6 +198,64 @@ describe("relations only retracted sources state", () => {
     expect((await gql(WITHIN)).data.entity.relations.edges).toEqual([
       { direction: "IN", node: { key: `${P}bel` } },
     ]);
+  });
+});
+
+describe("a corrected version that supersedes the source it corrects", () => {
+  const SUPERSEDE = `mutation ($d: JSONObject!, $s: String) { ingestDocument(document: $d, supersedes: $s) {
+    __typename ... on ValidationError { problems { path message } }
+    ... on IngestDocumentSuccess { data { superseded { key relations } } } } }`;
+  const CHECK = `query ($d: JSONObject!, $s: String) { checkDocument(document: $d, supersedes: $s) {
+    __typename ... on ValidationError { problems { path message } } } }`;
+
+  it("may reverse what only the old version stated; not what another source states too", async () => {
+    // "base" says Ayr PART_OF Bel PART_OF Cor; its correction says Bel lies within Ayr.
+    const corrected = document("base-2", [
+      rel("bel", "PART_OF", "ayr"),
+      rel("bel", "PART_OF", "cor"),
+    ]);
+    const before = await relations();
+    // Without supersedes, base still counts: a cycle, refused.
+    const plain = await gql(CHECK, { d: corrected }, WRITE);
+    expect(plain.data.checkDocument.__typename).toBe("ValidationError");
+    expect(plain.data.checkDocument.problems[0].message).toContain("PART_OF would close a cycle");
+    // Superseding base, the check and the ingest take it: what only base said goes with it.
+    const check = await gql(CHECK, { d: corrected, s: `${P}base` }, WRITE);
+    expect(check.data.checkDocument).toEqual({ __typename: "CheckDocumentSuccess" });
+    expect(await relations()).toEqual(before);
+    const r = await gql(SUPERSEDE, { d: corrected, s: `${P}base` }, ADMIN);
+    expect(r.data.ingestDocument.data.superseded.key).toBe(`${P}base`);
+    const ayr = await gql(within("ayr"));
+    expect(ayr.data.entity.relations.edges).toEqual([
+      { direction: "IN", node: { key: `${P}bel` } },
+    ]);
+    // Bel still lies within Cor: the correction states it too.
+    expect((await gql(within("cor"))).data.entity.relations.edges).toEqual([
+      { direction: "IN", node: { key: `${P}bel` } },
+    ]);
+  });
+
+  it("is refused when another source, not superseded, still states what it reverses", async () => {
+    await ingestDocument(
+      db,
+      { roundTrips: 0 },
+      document("third", [rel("ayr", "PART_OF", "bel")]),
+      "fixture",
+    );
+    const corrected = document("base-2", [rel("bel", "PART_OF", "ayr")]);
+    const before = await relations();
+    const r = await gql(SUPERSEDE, { d: corrected, s: `${P}base` }, ADMIN);
+    expect(r.data.ingestDocument.__typename).toBe("ValidationError");
+    expect(r.data.ingestDocument.problems).toEqual([
+      {
+        path: ["relations", "0", "to"],
+        message: expect.stringContaining("PART_OF would close a cycle"),
+      },
+    ]);
+    // Nothing written, nothing retracted.
+    expect(await relations()).toEqual(before);
+    const base = await gql(`{ entity(key: "${P}base") { ... on Source { retracted } } }`);
+    expect(base.data.entity.retracted).toBe(false);
   });
 });
 

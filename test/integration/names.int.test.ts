@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+import { settleNames } from "../../src/data/names.js";
+import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const P = "nm-";
@@ -135,6 +136,53 @@ describe("names that read the same are the same", () => {
       expect(keys(found.data[k]), k).toEqual([`${P}spaced`]);
     // A space typed at the end of a start still means a whole word.
     expect(found.data.notWord.totalCount).toBe(0);
+  });
+
+  it("folds case as Unicode does: GROSSE STRASSE finds Große Straße, ΑΝΘΌΣ starts Ανθόσπαρτος, in every name filter", async () => {
+    for (const [key, name] of [
+      ["strasse", "Große Qwertstraße"],
+      ["anthos", "Ανθόσπαρτος Qwertou"],
+    ]) {
+      const created = await gql(CREATE, { i: { key: `${P}${key}`, kind: "Place", name } }, auth);
+      expect(created.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    }
+    const found = await gql(
+      `{
+        equals: places(where: { name: { equals: "GROSSE QWERTSTRASSE" } }) { edges { node { key } } }
+        upper: places(where: { name: { equals: "GROẞE QWERTSTRAẞE" } }) { edges { node { key } } }
+        start: places(where: { name: { startsWith: "gross" } }) { edges { node { key } } }
+        part: places(where: { name: { contains: "qwertstrass" } }) { edges { node { key } } }
+        list: places(where: { name: { in: ["große qwertstrasse"] } }) { edges { node { key } } }
+        greek: places(where: { name: { equals: "ΑΝΘΌΣΠΑΡΤΟΣ QWERTOU" } }) { edges { node { key } } }
+        greekStart: places(where: { name: { startsWith: "ΑΝΘΌΣ" } }) { edges { node { key } } }
+      }`,
+    );
+    expect(found.errors).toBeUndefined();
+    const keys = (c: { edges: { node: { key: string } }[] }) => c.edges.map((e) => e.node.key);
+    for (const k of ["equals", "upper", "start", "part", "list"])
+      expect(keys(found.data[k]), k).toEqual([`${P}strasse`]);
+    // Typed alone, a capital sigma at the end of a word lower-cases to the final form "ς".
+    for (const k of ["greek", "greekStart"]) expect(keys(found.data[k]), k).toEqual([`${P}anthos`]);
+  });
+
+  it("folds again at start the names an older version folded otherwise", async () => {
+    await gql(CREATE, { i: { key: `${P}weiss`, kind: "Person", name: "Qwerta Weiß" } }, auth);
+    // As a version before stored it: "ß" kept by lower-casing alone.
+    await cypher(db, "MATCH (n:Entity {key: $k}) SET n.nameLower = toLower(n.name)", {
+      k: `${P}weiss`,
+    });
+    const QUERY = `{ people(where: { name: { equals: "QWERTA WEISS" } }) { edges { node { key name } } } }`;
+    expect((await gql(QUERY)).data.people.edges).toEqual([]);
+    expect(await settleNames(db)).toBeGreaterThanOrEqual(1);
+    expect((await gql(QUERY)).data.people.edges).toEqual([
+      { node: { key: `${P}weiss`, name: "Qwerta Weiß" } },
+    ]);
+    // Settled: a second start finds nothing of it to change.
+    await settleNames(db);
+    const [row] = await cypher(db, "MATCH (n:Entity {key: $k}) RETURN n.nameLower AS l", {
+      k: `${P}weiss`,
+    });
+    expect(row?.l).toBe("qwerta weiss");
   });
 
   it("keeps one of the aliases that read the same but for case, spacing or composition (redteam7)", async () => {

@@ -10,9 +10,11 @@
  * Shared parts: test/helpers/property.ts. Replay a failure with FC_SEED=<seed> (and
  * FC_PATH=<path>) from the failure message.
  */
+
 import fc from "fast-check";
 import { getNamedType, isObjectType, isScalarType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldName } from "../../src/domain/fold.js";
 import { repairText } from "../../src/domain/repair.js";
 import { KIND_NAMES, KINDS, type Kind } from "../../src/domain/vocabulary.js";
 import { schema } from "../../src/graphql/index.js";
@@ -155,7 +157,7 @@ const asStored = (s: string) =>
 const aliasesAsStored = (aliases: readonly string[] | null | undefined) =>
   (aliases ?? [])
     .map(asStored)
-    .filter((a, i, all) => all.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === i);
+    .filter((a, i, all) => all.findIndex((b) => foldName(b) === foldName(a)) === i);
 
 /** Names as validation accepts them: 1 to 500 characters once stored as above. */
 const name = fc.oneof(

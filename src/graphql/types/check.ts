@@ -13,7 +13,7 @@ import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
 
 /** The description of `supersedes`, on ingestDocument and checkDocument. */
 export const SUPERSEDES_DESCRIPTION =
-  'Key of a stored source this document corrects (an earlier version of the same article, e.g. one whose sentences the new text no longer has): it is retracted in the same transaction, so what only the old version states stops counting and what both state stays, on the new source. The document\'s source needs a key of its own. On ingestDocument it needs the admin scope, as retractSource does. E.g. ingestDocument(document: $corrected, supersedes: "nato-2026-article").';
+  'Key of a stored source this document corrects (an earlier version of the same article, e.g. one whose sentences the new text no longer has): it is retracted in the same transaction, so what only the old version states stops counting and what both state stays, on the new source. The document\'s source needs a key of its own, not a retracted one (restore it first). The checks and the plan see the old version as retracted: the new one may say the opposite of a containment it stated. On ingestDocument it needs the admin scope, as retractSource does. E.g. ingestDocument(document: $corrected, supersedes: "nato-2026-article").';
 
 const PlanActionEnum = builder.enumType("PlanAction", {
   description: "What ingesting the document would do to an entity or a relation.",

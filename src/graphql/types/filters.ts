@@ -167,7 +167,10 @@ function whereInput(kind: Kind) {
   ref.implement({
     description: `Filters ${KINDS[kind].plural}. Conditions in one object must all hold (an empty object matches every one); combine with AND, OR and NOT.`,
     fields: (t) => ({
-      name: t.field({ type: StringFilter, description: "The name, ignoring case." }),
+      name: t.field({
+        type: StringFilter,
+        description: 'The name, ignoring case (Unicode case folding: "STRASSE" finds "Straße").',
+      }),
       key: t.field({
         type: StringFilter,
         description:
