@@ -273,6 +273,9 @@ async function valuesOf(tx: Tx, doc: Document): Promise<Map<string, string>> {
   const keys = doc.entities.map((e) => e.key);
   for (const slice of chunks(keys, KEYS_BATCH))
     for (const r of await run(tx, storedEntitiesStatement(slice))) {
+      // A key the document creates is locked by a bare node (no kind yet) before the write: it
+      // had no values.
+      if ((r.n as Record<string, Plain>).kind == null) continue;
       const e = toEntity(r.n as Record<string, Plain>);
       out.set(
         String(e.key),

@@ -7,7 +7,7 @@
  *   ("Pick in the text" in the relation's editor, then the click);
  * - sees, beside the refusal, "Ingest as a new version (KEY) that supersedes OLD": one click sets
  *   the source key, checks again with `supersedes` (the plan says the old source is superseded)
- *   and ingests; with a token that lacks the admin scope, the page says an admin token is needed;
+ *   and ingests; with a token that lacks the admin scope, the page says the admin scope is needed;
  * - with an admin token, ingests it, and the page says what was superseded.
  *
  * What the graph holds afterwards is read back through GraphQL: the old source retracted, the new
@@ -136,17 +136,17 @@ describe("a corrected article", () => {
     // 3. One click with a writer's token: the key set, the check says the old source is
     //    superseded, and the ingest is forbidden, plainly, with what is needed.
     await wayOut.click();
-    await poll(() => page.locator("#ingest-forbidden").count()).toBe(1);
+    await poll(() => page.locator("#token-refused").count()).toBe(1);
     expect(await page.getByLabel("Key of this article's source").inputValue()).toBe(NEW);
     // Taken: no longer offered.
     expect(await page.getByRole("button", { name: WAY }).count()).toBe(0);
     expect(await page.locator("#ingest-plan").textContent()).toContain(
       `the source ${OLD} is superseded`,
     );
-    const forbidden = (await page.locator("#ingest-forbidden").textContent()) ?? "";
+    const forbidden = (await page.locator("#token-refused").textContent()) ?? "";
     expect(forbidden).toContain("lacks the scope this operation needs");
     expect(forbidden).toContain(
-      `An admin token is needed to ingest a new version that supersedes ${OLD}`,
+      `this token lacks the admin scope, which ingesting a new version that supersedes ${OLD}`,
     );
     expect(await entity(h, NEW)).toBeNull();
     expect(await retracted(OLD)).toBe(false);

@@ -229,3 +229,49 @@ describe("the dry run of a correction that states other values than its old vers
     });
   });
 });
+
+describe("a correction that names an entity no version stated before", () => {
+  it("is ingested with supersedes, the new entity written (it failed as 'Unexpected error.')", async () => {
+    const url = "https://news.example/supe-mayor";
+    const place = { key: `${P}harbour`, kind: "Place", name: "Harbour Town" };
+    const first = await gql(
+      INGEST,
+      {
+        d: {
+          source: {
+            key: `${P}mayor`,
+            name: "Mayor",
+            properties: { url, publishedAt: "2026-03-01" },
+          },
+          entities: [place],
+          relations: [],
+        },
+      },
+      auth,
+    );
+    expect(first.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    const text = "Mayor Ines Holm opened Harbour Town's new pier.";
+    const r = await gql(
+      INGEST,
+      {
+        d: {
+          source: {
+            key: `${P}mayor-2`,
+            name: "Mayor",
+            properties: { text, url, publishedAt: "2026-03-02" },
+          },
+          entities: [place, { key: `${P}ines-holm`, kind: "Person", name: "Ines Holm" }],
+          relations: [
+            { from: `${P}ines-holm`, type: "VISITED", to: `${P}harbour`, evidence: text },
+          ],
+        },
+        s: `${P}mayor`,
+      },
+      auth,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.ingestDocument.data.superseded).toEqual({ key: `${P}mayor`, relations: 0 });
+    const e = await gql(`{ entity(key: "${P}ines-holm") { kind name } }`);
+    expect(e.data.entity).toEqual({ kind: "Person", name: "Ines Holm" });
+  });
+});

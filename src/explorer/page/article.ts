@@ -34,6 +34,7 @@ import {
   reviewed,
   sentenceOf,
 } from "./review.js";
+import { type Needs, refusesToken, scopeNeeded, tokenRefusedLine } from "./token.js";
 
 export interface ArticleActions {
   /** Shows the ingested article in the graph: these entities, with `select` selected. */
@@ -57,7 +58,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let serverPending = false;
   /**
    * The stored source this article is a new version of (taken from a refusal's way out): a check
-   * and an ingest send it as `supersedes`, until the source key is edited or a draft is made.
+   * and an ingest send it as `supersedes`, until the source key is edited, the new version is
+   * ingested, or another draft is made.
    */
   let supersedes: string | null = null;
   /** The way out the server's own check last offered (a new version), shown below its line. */
@@ -105,6 +107,11 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     },
     failed: (error) => {
       if (error instanceof ApiError && error.code === "CANCELLED") return;
+      // Another token given above is checked with at once (see the token's field).
+      if (refusesToken(error))
+        return tell(
+          tokenRefusedLine(error, { step: "check", supersedes }, "as the write token above"),
+        );
       tell(
         `The server could not check the review${error instanceof ApiError ? ` (${error.message})` : ""}; "Show what it would change" asks again.`,
       );
@@ -137,7 +144,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * last asked about (a redraw that changes nothing, an editor opened, asks nothing).
    */
   function askServer(r: Review): void {
-    const now = JSON.stringify(reviewed(r).document);
+    // Superseding or not is part of what is asked: the server's answer differs.
+    const now = JSON.stringify([reviewed(r).document, supersedes]);
     if (now === asked) return;
     asked = now;
     if (!token) {
@@ -192,15 +200,28 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   root.replaceChildren(h("h2", { id: "article-heading" }, "Add an article"), form, reviewEl);
 
   const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
-  const problem = (message: string) => {
+  /** The form's problem line says the token was refused: another token given clears it. */
+  let tokenProblem = false;
+  const problem = (message: string, ofToken = false) => {
     byId("article-error").textContent = message;
+    tokenProblem = ofToken;
   };
 
+  /**
+   * Another token (one with the admin scope, say) counts from the next call on: a refusal of the
+   * last one goes, and the server's check of the review, which it may not have made, is made
+   * again with it.
+   */
+  function tokenGiven(given: string): void {
+    token = given;
+    if (tokenProblem) problem("");
+    if (!review || !document.getElementById("review-server")) return;
+    asked = "";
+    askServer(review);
+  }
+
   byId("article-close").addEventListener("click", () => actions.close());
-  // Another token (one with the admin scope, say) counts from the next call on.
-  byId("article-token").addEventListener("input", () => {
-    token = value("article-token");
-  });
+  byId("article-token").addEventListener("input", () => tokenGiven(value("article-token")));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -217,6 +238,9 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const button = byId<HTMLButtonElement>("extract");
     button.disabled = true;
     reviewEl.setAttribute("aria-busy", "true");
+    // The review on screen comes back if no draft replaces it: a failed extraction (a token
+    // mistyped) must not cost the reader the review they made.
+    const before = [...reviewEl.childNodes];
     reviewEl.replaceChildren(h("p", { class: "muted" }, "Extracting…"));
     extractDocument(text, meta, token)
       .then(
@@ -230,7 +254,19 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           renderReview();
         },
         (error: unknown) => {
-          reviewEl.replaceChildren();
+          reviewEl.replaceChildren(...before);
+          if (refusesToken(error)) {
+            problem(
+              tokenRefusedLine(
+                error,
+                { step: "extract", supersedes: null },
+                "as the write token, then extract again",
+              ),
+              true,
+            );
+            byId("article-token").focus();
+            return;
+          }
           problem(error instanceof ApiError ? error.message : "The draft could not be made.");
         },
       )
@@ -303,6 +339,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const focused = document.activeElement?.id;
     const ctx = context(r);
     const doc = reviewed(r).document;
+    const none = doc.relations.length === 0;
     const sourceKey = h("input", {
       id: "article-source-key",
       value: r.sourceKey,
@@ -340,15 +377,25 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     });
     const ingest = h(
       "button",
-      { type: "button", id: "ingest", disabled: doc.relations.length === 0 },
+      {
+        type: "button",
+        id: "ingest",
+        disabled: none,
+        "aria-describedby": none ? "review-none" : null,
+      },
       `Ingest ${doc.relations.length} ${doc.relations.length === 1 ? "relation" : "relations"}${supersedes ? ` superseding ${supersedes}` : ""}`,
     );
-    ingest.addEventListener("click", () => void send(r, ingest));
+    ingest.addEventListener("click", () => void ingestStep(r, ingest, supersedes));
     // Ingest's dry run: what the reviewed document would create, change or corroborate in the
     // graph (an existing entity's name, a relation's figures), before anything is written.
     const preview = h(
       "button",
-      { type: "button", id: "check-ingest", disabled: doc.relations.length === 0 },
+      {
+        type: "button",
+        id: "check-ingest",
+        disabled: none,
+        "aria-describedby": none ? "review-none" : null,
+      },
       "Show what it would change",
     );
     preview.addEventListener("click", () => void check(r, preview));
@@ -407,6 +454,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       ),
       h("p", { id: "review-said", class: "said", role: "status" }, said),
       h("div", { class: "actions" }, preview, ingest),
+      // Both buttons are off while nothing would be sent: say why, and what turns them on.
+      none
+        ? h(
+            "p",
+            { id: "review-none", class: "said" },
+            "Nothing to ingest: no relation is kept. Accept one above (and the entities at its ends), or add one.",
+          )
+        : null,
       h(
         "p",
         {
@@ -519,16 +574,17 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     button.addEventListener("click", () => {
       const r = review;
       if (!r) return;
+      const old = way.supersedes;
       r.sourceKey = way.key;
-      supersedes = way.supersedes;
+      supersedes = old;
       renderReview();
-      void submit(
-        r,
+      void submit(r, {
         button,
-        "Checking the new version…",
-        "The new version could not be checked.",
-        async (sent, out) => {
-          const plan = await checkDocument(sent.document, token, undefined, supersedes);
+        busy: "Checking the new version…",
+        failed: "The new version could not be checked.",
+        needs: { step: "check", supersedes: old },
+        work: async (sent, out) => {
+          const plan = await checkDocument(sent.document, token, undefined, old);
           if (!plan.ok) {
             out.replaceChildren(...refusal(sent, plan.problems));
             return;
@@ -537,10 +593,10 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
             h("p", {}, "The check of the new version says:"),
             h("pre", { id: "ingest-plan", class: "plan" }, plan.summary.join("\n")),
           ];
-          out.replaceChildren(...planned, h("p", { class: "muted" }, "Ingesting…"));
-          await ingestInto(sent, out, planned);
+          // The ingest is a step of its own: a token refused there is given again for it alone.
+          await ingestStep(r, button, old, planned);
         },
-      );
+      });
     });
     return h("div", { class: "actions way-out" }, button);
   }
@@ -577,20 +633,16 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
 
   /**
    * Sends the reviewed document (once the key look-ups on their way are in, and only when no
-   * kept relation has a problem ingest would refuse) with `button` disabled meanwhile, and shows
-   * in #ingest-result what `work` makes of the answer, the refusal's problems by row, or why it
-   * could not be sent.
+   * kept relation has a problem ingest would refuse) with the step's button disabled meanwhile,
+   * and shows in #ingest-result, after `before`, what `work` makes of the answer, the refusal's
+   * problems by row, or why it could not be sent. A token the server refuses there is asked for
+   * again beside the refusal, and the same step runs again with it.
    */
-  async function submit(
-    r: Review,
-    button: HTMLButtonElement,
-    busy: string,
-    failed: string,
-    work: (sent: Reviewed, out: HTMLElement) => Promise<void>,
-  ): Promise<void> {
+  async function submit(r: Review, step: Step): Promise<void> {
     const out = byId("ingest-result");
-    button.disabled = true;
-    out.replaceChildren(h("p", { class: "muted" }, busy));
+    const before = step.before ?? [];
+    step.button.disabled = true;
+    out.replaceChildren(...before, h("p", { class: "muted" }, step.busy));
     try {
       await Promise.all([...checks]);
       const sent = reviewed(r);
@@ -599,24 +651,78 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         out.replaceChildren(...refusal(sent, own, false));
         return;
       }
-      await work(sent, out);
+      await step.work(sent, out);
     } catch (error) {
+      if (refusesToken(error)) {
+        out.replaceChildren(...before, ...tokenAgain(r, step, error));
+        document.getElementById("retry-token")?.focus();
+        return;
+      }
       out.replaceChildren(
-        h("p", { class: "form-error" }, error instanceof ApiError ? error.message : failed),
+        ...before,
+        h("p", { class: "form-error" }, error instanceof ApiError ? error.message : step.failed),
       );
     } finally {
-      button.disabled = false;
+      step.button.disabled = false;
     }
   }
 
-  function check(r: Review, button: HTMLButtonElement): Promise<void> {
-    return submit(
-      r,
+  /**
+   * The token refused, said plainly (the scope the step needs), and a box for another with a
+   * button that runs the same step again with it; the review stays as it is. The token given
+   * there is the page's token from then on, as if typed in the form's.
+   */
+  function tokenAgain(
+    r: Review,
+    step: Step,
+    error: { code: string; message: string },
+  ): HTMLElement[] {
+    const again = step.needs.step === "ingest" ? "ingest again" : "check again";
+    const input = h("input", {
+      id: "retry-token",
+      type: "password",
+      autocomplete: "off",
+      "aria-describedby": "token-refused",
+    });
+    const button = h(
+      "button",
+      { type: "submit", id: "retry-with-token" },
+      `${again[0]?.toUpperCase()}${again.slice(1)} with this token`,
+    );
+    const form = h(
+      "form",
+      { id: "token-retry", class: "token-retry", "aria-label": "Another token" },
+      h("label", { for: "retry-token" }, `A token with the ${scopeNeeded(step.needs)} scope`),
+      input,
       button,
-      "Checking…",
-      "The article could not be checked.",
-      async (sent, out) => {
-        const result = await checkDocument(sent.document, token, undefined, supersedes);
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const given = input.value.trim();
+      if (!given) return input.focus();
+      byId<HTMLInputElement>("article-token").value = given;
+      tokenGiven(given);
+      void submit(r, { ...step, button });
+    });
+    return [
+      h(
+        "p",
+        { id: "token-refused", class: "form-error" },
+        tokenRefusedLine(error, step.needs, `below, and ${again}`),
+      ),
+      form,
+    ];
+  }
+
+  function check(r: Review, button: HTMLButtonElement): Promise<void> {
+    const old = supersedes;
+    return submit(r, {
+      button,
+      busy: "Checking…",
+      failed: "The article could not be checked.",
+      needs: { step: "check", supersedes: old },
+      work: async (sent, out) => {
+        const result = await checkDocument(sent.document, token, undefined, old);
         if (!result.ok) {
           out.replaceChildren(...refusal(sent, result.problems));
           return;
@@ -626,55 +732,110 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           h("pre", { id: "ingest-plan", class: "plan" }, result.summary.join("\n")),
         );
       },
-    );
-  }
-
-  function send(r: Review, button: HTMLButtonElement): Promise<void> {
-    return submit(r, button, "Ingesting…", "The article could not be ingested.", (sent, out) =>
-      ingestInto(sent, out, []),
-    );
+    });
   }
 
   /**
-   * Ingests the document sent (as a new version when `supersedes` is set) and shows in `out`,
-   * after `before`, what it did, what it superseded, or why nothing was written.
+   * Ingests the review (as a new version of `old` when it is given), after `before` (the plan
+   * of the new version), and shows what it did.
    */
-  async function ingestInto(sent: Reviewed, out: HTMLElement, before: HTMLElement[]) {
+  function ingestStep(
+    r: Review,
+    button: HTMLButtonElement,
+    old: string | null,
+    before: HTMLElement[] = [],
+  ): Promise<void> {
+    return submit(r, {
+      button,
+      before,
+      busy: "Ingesting…",
+      failed: "The article could not be ingested.",
+      needs: { step: "ingest", supersedes: old },
+      work: (sent, out) => ingestInto(r, sent, out, { before, old }),
+    });
+  }
+
+  /**
+   * Ingests the document sent (as a new version of `old` when it is given) and shows in `out`,
+   * after `before`, what it did, what it superseded, or why nothing was written; then the way
+   * on: the article in the graph, or another article. Once ingested, the review is no longer a
+   * new version waiting to supersede anything: an ingest again sends no `supersedes`.
+   */
+  async function ingestInto(
+    r: Review,
+    sent: Reviewed,
+    out: HTMLElement,
+    { before, old }: { before: HTMLElement[]; old: string | null },
+  ) {
     const doc = sent.document;
-    const old = supersedes;
-    let result: Awaited<ReturnType<typeof ingestDocument>>;
-    try {
-      result = await ingestDocument(doc, token, old);
-    } catch (error) {
-      // Superseding needs the admin scope: the server's words, and what would do.
-      if (!(error instanceof ApiError && error.code === "FORBIDDEN" && old)) throw error;
-      out.replaceChildren(
-        ...before,
-        h(
-          "p",
-          { id: "ingest-forbidden", class: "form-error" },
-          `Nothing was written: ${error.message} An admin token is needed to ingest a new version that supersedes ${old} (npm run token -- --name NAME --scopes write,admin): give it as the write token, then ingest again.`,
-        ),
-      );
-      return;
-    }
+    const result = await ingestDocument(doc, token, old);
     if (!result.ok) {
-      out.replaceChildren(...refusal(sent, result.problems));
+      out.replaceChildren(...before, ...refusal(sent, result.problems));
       return;
     }
     const e = result.entities;
     const rel = result.relations;
-    const keys = [result.source, ...new Set(doc.relations.flatMap((x) => [x.from, x.to]))];
+    const keys = [
+      ...new Set([
+        result.source,
+        ...doc.entities.map((x) => x.key),
+        ...doc.relations.flatMap((x) => [x.from, x.to]),
+      ]),
+    ];
     const show = h("button", { type: "button", id: "show-ingested" }, "Show it in the graph");
     show.addEventListener("click", () => actions.show(keys, result.source));
+    const another = h("button", { type: "button", id: "another-article" }, "Add another article");
+    another.addEventListener("click", startAnother);
     out.replaceChildren(
       h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
       result.superseded
         ? h("p", { id: "ingest-superseded", class: "done" }, supersededLine(result.superseded))
         : "",
-      show,
+      h("div", { class: "actions way-on" }, show, another),
     );
+    // The button that asked (another token's, say) is gone: the keyboard goes on from here.
+    if (!document.activeElement || document.activeElement === document.body) show.focus();
+    if (r === review && old !== null && supersedes === old) {
+      supersedes = null;
+      serverWay = null;
+      renderReview();
+    }
   }
+
+  /**
+   * A blank form for the next article (the token kept): nothing of this one (its review, its
+   * text and details, a source it superseded) carries over.
+   */
+  function startAnother(): void {
+    review = null;
+    adds = { picked: { span: null, sentence: null }, adding: null };
+    supersedes = null;
+    serverWay = null;
+    said = "";
+    asked = "";
+    serverSays = "";
+    serverPending = false;
+    const fields = ["article-text", "article-title", "article-publisher", "article-date"];
+    for (const id of [...fields, "article-url"])
+      byId<HTMLInputElement | HTMLTextAreaElement>(id).value = "";
+    problem("");
+    reviewEl.replaceChildren();
+    byId("article-text").focus();
+  }
+}
+
+/** A step the reader asked for: a check or an ingest of the review. */
+interface Step {
+  /** Disabled while the step runs. */
+  button: HTMLButtonElement;
+  /** What is said while it runs, and if it fails for no reason the server gives. */
+  busy: string;
+  failed: string;
+  /** What the token must allow, said if the server refuses it. */
+  needs: Needs;
+  /** What the step shows first and keeps (the plan of a new version). */
+  before?: HTMLElement[];
+  work: (sent: Reviewed, out: HTMLElement) => Promise<void>;
 }
 
 function field(id: string, label: string, attrs: Record<string, string> = {}) {
