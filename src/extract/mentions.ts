@@ -1668,6 +1668,20 @@ export function findMentions(
       ...(owner?.demonym && owner.entity.kind === "Nation" ? { involves: [owner.entity] } : {}),
     });
   }
+  /** An exercise (an Event of category OTHER) named as written, dated by `year`'s two or four digits. */
+  const exercise = (start: number, name: string, key: string, year: RegExpMatchArray | null) =>
+    claim({
+      start,
+      end: start + name.length,
+      text: name,
+      kind: "Event",
+      name,
+      key,
+      properties: {
+        category: "OTHER",
+        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
+      },
+    });
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.
   for (const m of text.matchAll(
@@ -1688,19 +1702,7 @@ export function findMentions(
       continue;
     if (gazAt(name)) continue;
     // "Exercise Steadfast Defender 24", "Dacian Fall 25": the two digits are the year's
-    const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);
-    claim({
-      start,
-      end: start + name.length,
-      text: name,
-      kind: "Event",
-      name,
-      key: slug(name.replace(/'(\d\d)$/, "20$1")),
-      properties: {
-        category: "OTHER",
-        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
-      },
-    });
+    exercise(start, name, slug(name.replace(/'(\d\d)$/, "20$1")), name.match(EXERCISE_YEAR));
   }
   // An exercise named in quotation marks, before its noun or right after it: 'the "Defender 21"
   // military exercise', "the 'Iron Wolf' drills", 'exercise "Cold Response"'. Only a capitalised
@@ -1708,38 +1710,13 @@ export function findMentions(
   for (const m of text.matchAll(QUOTED_EXERCISE_RE)) {
     const name = m[1] ?? m[2] ?? "";
     if (gazAt(name) || /^(?:The|This|That|NATO)$/.test(name)) continue;
-    const start = m.index + m[0].indexOf(name);
-    const year = name.match(/(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/);
-    claim({
-      start,
-      end: start + name.length,
-      text: name,
-      kind: "Event",
-      name,
-      key: slug(name),
-      properties: {
-        category: "OTHER",
-        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
-      },
-    });
+    exercise(m.index + m[0].indexOf(name), name, slug(name), name.match(EXERCISE_YEAR));
   }
   // NATO's and its allies' recurring exercises, named without the word "exercise":
   // "Steadfast Defender 24 is the largest ...", "during BALTOPS 2023", "Dragon-24"
   for (const m of text.matchAll(KNOWN_EXERCISE_RE)) {
     const name = m[0];
-    const year = name.match(/[\s-](\d\d)$|[\s-](\d{4})$/);
-    claim({
-      start: m.index,
-      end: m.index + name.length,
-      text: name,
-      kind: "Event",
-      name,
-      key: slug(name),
-      properties: {
-        category: "OTHER",
-        ...(year ? { date: year[2] ?? `20${year[1]}` } : {}),
-      },
-    });
+    exercise(m.index, name, slug(name), name.match(/[\s-](\d\d)$|[\s-](\d{4})$/));
   }
   // The alliance's standing forces, written in lower case: "NATO's rapid reaction force", "the
   // alliance's new spearhead force" (named as NATO's; the alliance stays its own mention)
@@ -2707,6 +2684,8 @@ const KNOWN_EXERCISES_ONE = [
   "Kevadtorm",
   "Baltops",
 ];
+/** An exercise name's year: two digits after a space or an apostrophe (with a "-1" after them), or four. */
+const EXERCISE_YEAR = /(?:'|\s)(\d\d)(?:-\d)?$|\b(\d{4})$/;
 /** A capitalised exercise name in quotation marks before its noun, or right after it. */
 const QUOTED_NAME = String.raw`(\p{Lu}[\p{L}-]*(?:\s(?:\p{Lu}[\p{L}-]*|\d{2,4}(?:-\d)?))*|\p{Lu}[\p{L}]*-\d{2,4})`;
 const EXERCISE_NOUN = "(?:[Ee]xercises?|[Dd]rills?|[Mm]anoeuvres?|[Mm]aneuvers?)";
