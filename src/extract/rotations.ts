@@ -16,7 +16,7 @@
  */
 import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
-import { missionReader } from "./sentence-mission.js";
+import { type MissionSentenceRule, missionReader } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
 import { shipsServing, unitsServing } from "./unit-contributions.js";
 
@@ -69,10 +69,7 @@ export function rotations(
     presenceOf(ctx, s, here, invaders);
     airspaceOf(ctx, s, here);
     if (of) {
-      rotationsTo(ctx, s, here, of.mission, of.named, invaders);
-      sentInto(ctx, s, here, of.mission, of.named, invaders);
-      unitsServing(ctx, s, here, of.mission, of.named, invaders);
-      shipsServing(ctx, s, here, of.mission, of.named, invaders);
+      for (const rule of MISSION_RULES) rule(ctx, s, here, of.mission, of.named, invaders);
     }
   });
 }
@@ -82,14 +79,7 @@ export function rotations(
  * Poland": the nation or the unit contributes to the mission (inferred where the sentence does not
  * name it), which is deployed there; only where the mission's own name puts it in no other nation.
  */
-function sentInto(
-  ctx: Context,
-  s: Sentence,
-  here: readonly Placed[],
-  mission: Cluster,
-  named: boolean,
-  invaders: ReadonlySet<string>,
-): void {
+const sentInto: MissionSentenceRule = (ctx, s, here, mission, named, invaders) => {
   const placedIn = placedBy(mission);
   for (const [i, p] of here.entries()) {
     const c = p.cluster;
@@ -117,7 +107,7 @@ function sentInto(
     });
     deployed(ctx, s, mission, where.cluster, !named);
   }
-}
+};
 
 /** "the rotational presence of the Visegrad Group in the Baltic region". */
 function presenceOf(
@@ -154,14 +144,7 @@ function presenceOf(
 }
 
 /** "Czech troops deployed to Lithuania, Slovakian rotation in Latvia". */
-function rotationsTo(
-  ctx: Context,
-  s: Sentence,
-  here: readonly Placed[],
-  mission: Cluster,
-  named: boolean,
-  invaders: ReadonlySet<string>,
-): void {
+const rotationsTo: MissionSentenceRule = (ctx, s, here, mission, named, invaders) => {
   const placedIn = placedBy(mission);
   for (const [i, p] of here.entries()) {
     if (p.cluster.kind !== "Nation" || invaders.has(p.cluster.key)) continue;
@@ -192,7 +175,7 @@ function rotationsTo(
     });
     deployed(ctx, s, mission, host.cluster, !named);
   }
-}
+};
 
 /**
  * "took responsibility for the air policing of Estonia, Latvia and Lithuania, under the Baltic air
@@ -263,3 +246,11 @@ function deployed(ctx: Context, s: Sentence, mission: Cluster, where: Cluster, i
       confidence: 0.6,
     });
 }
+
+/** The rules each sentence with a mission is read by, in this order. */
+const MISSION_RULES: readonly MissionSentenceRule[] = [
+  rotationsTo,
+  sentInto,
+  unitsServing,
+  shipsServing,
+];

@@ -2,7 +2,7 @@
  * The mission a sentence speaks of, for readers that go sentence by sentence and remember the
  * mission the sentence before named (handovers.ts, rotations.ts).
  */
-import type { Placed } from "./context.js";
+import type { Context, Placed } from "./context.js";
 import type { Cluster } from "./link.js";
 import type { Sentence } from "./sentences.js";
 
@@ -50,3 +50,16 @@ export function missionReader(
     read(s, here, missionOf(here, only, last));
   };
 }
+
+/**
+ * What a sentence says of its mission (missionOf: `named` in it, or remembered), read by the
+ * sentence-by-sentence readers (rotations.ts, unit-contributions.ts); `invaders` are no side.
+ */
+export type MissionSentenceRule = (
+  ctx: Context,
+  s: Sentence,
+  here: readonly Placed[],
+  mission: Cluster,
+  named: boolean,
+  invaders: ReadonlySet<string>,
+) => void;

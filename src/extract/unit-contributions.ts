@@ -18,10 +18,10 @@
  * Not the forces one trains or works with ("trained with soldiers of the Estonian Defence Forces"),
  * nor a unit of the nation the mission is placed in by its name (the host's own army).
  */
-import type { Context, Placed } from "./context.js";
+import type { Placed } from "./context.js";
 import { GAZETTEER } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
-import type { Sentence } from "./sentences.js";
+import type { MissionSentenceRule } from "./sentence-mission.js";
 
 const FORCE_WORDS =
   "soldiers|troops|personnel|elements|members|airmen|crews|company|companies|battalion|battalions|platoon|platoons|squadron|battery|detachment|contingent|units?|core|tanks|aircraft|fighters|jets|brigade|regiment";
@@ -93,14 +93,7 @@ function namesNation(unit: Cluster, nationKey: string): boolean {
   return formsOf(nationKey).some((f) => name.includes(` ${f} `));
 }
 
-export function unitsServing(
-  ctx: Context,
-  s: Sentence,
-  here: readonly Placed[],
-  mission: Cluster,
-  named: boolean,
-  invaders: ReadonlySet<string>,
-): void {
+export const unitsServing: MissionSentenceRule = (ctx, s, here, mission, named, invaders) => {
   if (!DEPLOYS.test(ctx.text.slice(s.start, s.end))) return;
   // forces sent for an exercise the sentence names, beside the mission ("for exercise Saber
   // Strike, alongside the NATO battle group"): the exercise's, not the mission's
@@ -157,7 +150,7 @@ export function unitsServing(
         confidence: 0.6,
       });
   }
-}
+};
 
 /** A naval mission: a standing maritime group, a task group or force, a flotilla. */
 const NAVAL =
@@ -177,14 +170,7 @@ const WATCHED =
  * it names, else the article's one or the one the sentence before named), the nation whose ship a
  * demonym names contributes to it. Not a ship that is watched or shadowed, nor an invader's.
  */
-export function shipsServing(
-  ctx: Context,
-  s: Sentence,
-  here: readonly Placed[],
-  mission: Cluster,
-  named: boolean,
-  invaders: ReadonlySet<string>,
-): void {
+export const shipsServing: MissionSentenceRule = (ctx, s, here, mission, named, invaders) => {
   let naval = NAVAL_MISSIONS.get(mission);
   if (naval === undefined) {
     naval = NAVAL.test([mission.name, ...mission.aliases].join(" "));
@@ -206,4 +192,4 @@ export function shipsServing(
       confidence: 0.65,
     });
   }
-}
+};
