@@ -5,8 +5,8 @@
  * statements only read and set them, as parameters.
  */
 import neo4j from "neo4j-driver";
+import { foldName } from "../domain/fold.js";
 import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
-import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -26,15 +26,23 @@ SET r += row.props`,
   };
 }
 
-/** Sets each row's properties on the entity with its element id, and its nameLower again. */
+/**
+ * Sets each row's properties on the entity with its element id, and with a name among them its
+ * nameLower again (foldName's, computed here: see domain/fold.ts).
+ */
 export function settleEntitiesStatement(rows: readonly PropertiesRow[]): Statement {
   return {
     cypher: `
 UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
-SET n += row.props
-SET n.nameLower = ${foldedName("n.name")}`,
-    params: { rows },
+SET n += row.props`,
+    params: {
+      rows: rows.map((row) =>
+        typeof row.props.name === "string"
+          ? { ...row, props: { ...row.props, nameLower: foldName(row.props.name) } }
+          : row,
+      ),
+    },
   };
 }
 

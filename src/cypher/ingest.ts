@@ -6,6 +6,7 @@
  * types; every value is a parameter.
  */
 import { keepsClaims } from "../domain/entity-claims.js";
+import { foldName } from "../domain/fold.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
 import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
@@ -132,11 +133,11 @@ export function upsertEntitiesCypher(claims: boolean): string {
   const direct = claims
     ? `
 SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
-    n.nameLower = CASE WHEN before IS NULL THEN ${foldedName("row.name")} ELSE n.nameLower END,
+    n.nameLower = CASE WHEN before IS NULL THEN row.nameLower ELSE n.nameLower END,
     n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
 SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
     : `
-SET n.name = row.name, n.nameLower = ${foldedName("row.name")},
+SET n.name = row.name, n.nameLower = row.nameLower,
     n.description = coalesce(row.description, n.description)
 SET n += row.properties`;
   const claim = claims
@@ -276,7 +277,8 @@ export function upsertEntitiesStatement(
   claims: boolean,
   write: ClaimParams & { rows: readonly EntityRow[]; at: string },
 ): Statement {
-  const rows = registryRows(write.rows);
+  // nameLower is foldName's (domain/fold.ts), never Cypher's: see there.
+  const rows = registryRows(write.rows).map((row) => ({ ...row, nameLower: foldName(row.name) }));
   for (const row of rows)
     if (keepsClaims(row.kind) !== claims)
       throw new Error(`a ${row.kind} ${claims ? "keeps no" : "keeps"} claims`);

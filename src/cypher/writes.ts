@@ -4,8 +4,9 @@
  * (with its checks) and removing a relation, and retracting a source. Relationship types are
  * registry types; every value is a parameter.
  */
+
+import { foldName } from "../domain/fold.js";
 import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
-import { foldedName } from "./fold.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
@@ -74,14 +75,14 @@ export function updateEntityStatement(update: EntityUpdate): Statement {
   const { key, claims, name, aliases, description, properties, by } = update;
   return {
     cypher: UPDATE,
-    params: { key, claims, name, aliases, description, properties, by },
+    params: { key, claims, name, nameLower: foldName(name), aliases, description, properties, by },
   };
 }
 
 const UPDATE = `
 MATCH (n:Entity {key: $key})
 WITH n, properties(n) AS before
-SET n.name = $name, n.nameLower = ${foldedName("$name")}, n.aliases = $aliases, n.description = $description
+SET n.name = $name, n.nameLower = $nameLower, n.aliases = $aliases, n.description = $description
 SET n += $properties
 SET n += $claims
 WITH n, before <> properties(n) AS changed

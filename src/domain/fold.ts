@@ -1,8 +1,22 @@
 /**
- * A name as names are compared and ordered ignoring case: lower case, with the letters whose
- * lower case is not their case folding folded as Unicode's full case folding does ("ß" and "ẞ"
- * are "ss", a final "ς" is "σ"), so "GROSSE STRASSE" finds "Große Straße". Every write stores it
- * as `nameLower` by the same rule in Cypher (cypher/fold.ts, foldedName).
+ * A name as names are compared and ordered ignoring case: upper case and then lower case, as
+ * Unicode's full case folding compares text, with the letters that way leaves apart folded
+ * together: "ß" and "ẞ" are "ss", a final "ς" is "σ", an "İ" is "i". Upper case first folds
+ * what lower case alone keeps apart from its capitals: a ligature ("ﬁ" is "fi", "DEFIANCE" finds
+ * "Deﬁance"), "ſ" ("s"), the micro sign ("µ" is "μ"), a Greek letter with its iota written
+ * beneath ("ᾳ" is "αι"), a Turkish dotless "ı" ("IŞIK" finds "Işık"), and an "İ" whose lower
+ * case is "i" with a dot above ("istanbul" finds "İstanbul").
+ *
+ * Every write stores it as `nameLower`, computed here (never in Cypher: Neo4j's Java knows the
+ * case of fewer letters than this JavaScript, so a name with a letter only one of them knows, such
+ * as "Ꟁ", was stored folded one way and typed folded the other, and its exact name found
+ * nothing). cypher/fold.ts, foldedName, is the same rule in Cypher, for aliases, which are
+ * compared where they are stored.
  */
 export const foldName = (s: string): string =>
-  s.toLowerCase().replaceAll("ß", "ss").replaceAll("ς", "σ");
+  s
+    .toUpperCase()
+    .toLowerCase()
+    .replaceAll("ß", "ss")
+    .replaceAll("ς", "σ")
+    .replaceAll("i\u0307", "i");

@@ -160,7 +160,7 @@ describe("Cypher shapes: graph reads", () => {
       CALL (item) {
         CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
         WITH node, score
-        WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE replace(replace(toLower(a), "ß", "ss"), "ς", "σ") = item.lower)
+        WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") = item.lower)
         RETURN node
         ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
         LIMIT 1

@@ -301,9 +301,9 @@ describe("Cypher shapes", () => {
         CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH node, score, CASE
-          WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE replace(replace(toLower(a), "ß", "ss"), "ς", "σ") IN $typed) THEN 2
+          WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") IN $typed) THEN 2
           WHEN any(t IN $typed WHERE node.nameLower STARTS WITH t
-            OR any(a IN node.aliases WHERE replace(replace(toLower(a), "ß", "ss"), "ς", "σ") STARTS WITH t)) THEN 1
+            OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") STARTS WITH t)) THEN 1
           ELSE 0 END AS tier
         WITH node, tier, score + 3 * tier AS score
         // The tier first: a boost alone let a longer name that holds the word outscore the entity of
