@@ -6,7 +6,7 @@
  */
 import neo4j from "neo4j-driver";
 import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
-import { foldedName } from "./fold.js";
+import { foldedName, plainNamesOf } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -26,14 +26,14 @@ SET r += row.props`,
   };
 }
 
-/** Sets each row's properties on the entity with its element id, and its nameLower again. */
+/** Sets each row's properties on the entity with its element id, and its nameLower and plainNames again. */
 export function settleEntitiesStatement(rows: readonly PropertiesRow[]): Statement {
   return {
     cypher: `
 UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
 SET n += row.props
-SET n.nameLower = ${foldedName("n.name")}`,
+SET n.nameLower = ${foldedName("n.name")}, n.plainNames = ${plainNamesOf("n")}`,
     params: { rows },
   };
 }

@@ -18,7 +18,7 @@ export const phraseQuery = (name: string) => {
 const LOOKUP = `
 UNWIND $items AS item
 CALL (item) {
-  CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_fulltext', item.query, {limit: 20}) YIELD node, score
   WITH node, score
   WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.lower)
   RETURN node

@@ -158,7 +158,7 @@ describe("Cypher shapes: graph reads", () => {
         "cypher": "
       UNWIND $items AS item
       CALL (item) {
-        CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
+        CALL db.index.fulltext.queryNodes('entity_fulltext', item.query, {limit: 20}) YIELD node, score
         WITH node, score
         WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE replace(replace(toLower(a), "ß", "ss"), "ς", "σ") = item.lower)
         RETURN node
