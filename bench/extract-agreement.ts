@@ -30,6 +30,7 @@ import {
   type Counts,
   mapEntities,
   precisionRecall,
+  scoreAgainstTwo,
   scoreLinking,
   scoreRelations,
   wordCount,
@@ -67,55 +68,6 @@ function score(gold: Document, other: Document, text: string): Pair {
   const l = scoreLinking(gold, other, text, knownKeys, mapping);
   const byType = new Map([...r.byType].filter(([type]) => type !== "MENTIONS"));
   return { counts: r.facts, byType, linking: { correct: l.correct, mentioned: l.mentioned } };
-}
-
-const triple = (type: string, from: string, to: string) => `${type}|${from}|${to}`;
-
-/** Relations but MENTIONS, as triples in the document's own keys. */
-const factsOf = (d: Document) =>
-  new Set(
-    d.relations.filter((r) => r.type !== "MENTIONS").map((r) => triple(r.type, r.from, r.to)),
-  );
-
-/**
- * The draft against the two annotators together: recall of the relations both record (B's mapped
- * into A's keys), precision with a drafted relation right when either annotator records it.
- */
-function consensus(a: Document, b: Document, draft: Document): { both: Counts; either: Counts } {
-  const bToA = mapEntities(a, b);
-  const aFacts = factsOf(a);
-  const bFacts = factsOf(b);
-  const agreed = new Set<string>();
-  for (const r of b.relations) {
-    if (r.type === "MENTIONS") continue;
-    const from = bToA.get(r.from);
-    const to = bToA.get(r.to);
-    if (from !== undefined && to !== undefined && aFacts.has(triple(r.type, from, to)))
-      agreed.add(triple(r.type, from, to));
-  }
-  const toA = mapEntities(a, draft);
-  const toB = mapEntities(b, draft);
-  const drafted = new Set<string>();
-  let right = 0;
-  const foundAgreed = new Set<string>();
-  for (const r of draft.relations) {
-    if (r.type === "MENTIONS") continue;
-    const id = triple(r.type, r.from, r.to);
-    if (drafted.has(id)) continue;
-    drafted.add(id);
-    const inA = toA.get(r.from) !== undefined && toA.get(r.to) !== undefined;
-    const aId = inA ? triple(r.type, toA.get(r.from) ?? "", toA.get(r.to) ?? "") : undefined;
-    const inB = toB.get(r.from) !== undefined && toB.get(r.to) !== undefined;
-    const bId = inB ? triple(r.type, toB.get(r.from) ?? "", toB.get(r.to) ?? "") : undefined;
-    const rightA = aId !== undefined && aFacts.has(aId);
-    const rightB = bId !== undefined && bFacts.has(bId);
-    if (rightA || rightB) right++;
-    if (aId !== undefined && agreed.has(aId)) foundAgreed.add(aId);
-  }
-  return {
-    both: { matched: foundAgreed.size, drafted: drafted.size, gold: agreed.size },
-    either: { matched: right, drafted: drafted.size, gold: agreed.size },
-  };
 }
 
 const fmt = (x: number) => (Number.isNaN(x) ? "–" : x.toFixed(2));
@@ -167,7 +119,7 @@ for (const name of names) {
   const aB = score(b, a, text);
   const dA = score(a, draft, text);
   const dB = score(b, draft, text);
-  const c = consensus(a, b, draft);
+  const c = scoreAgainstTwo(a, b, draft);
   total.bA = addCounts(total.bA, bA.counts);
   total.aB = addCounts(total.aB, aB.counts);
   total.dA = addCounts(total.dA, dA.counts);
