@@ -11,14 +11,21 @@
  * test set's would invite tuning on it.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import type { Document } from "../src/domain/document.js";
 import { repairText } from "../src/domain/repair.js";
 import { documentLinker, extractDraft } from "../src/extract/index.js";
 import { PROJECT_ROOT } from "../src/paths.js";
-import { type Article, articlesIn, seedArticles, seedDocuments } from "./extract-articles.js";
+import {
+  type Article,
+  articlesIn,
+  parsed,
+  seedArticles,
+  seedDocuments,
+} from "./extract-articles.js";
 import {
   addCounts,
   type Counts,
@@ -28,6 +35,7 @@ import {
   precisionRecall,
   type RelationScore,
   ratedRelations,
+  scoreAgainstTwo,
   scoreLinking,
   scoreRelations,
   verbatimEvidence,
@@ -87,6 +95,9 @@ interface ArticleResult {
   /** Each drafted relation but MENTIONS: its confidence and whether the gold has it. */
   rated: { confidence: number; right: boolean }[];
   problems: string[];
+  /** The draft and the gold, for the second annotation's figures. */
+  draft: Document;
+  gold: Document;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -123,6 +134,8 @@ async function evaluate(article: Article): Promise<ArticleResult> {
     verbatim: verbatimEvidence(draft.document, article.text),
     rated: ratedRelations(article.gold, draft.relations, mapping),
     problems: draft.problems,
+    draft: draft.document,
+    gold: article.gold,
   };
 }
 
@@ -343,6 +356,47 @@ const results = {
   ),
 };
 
+/**
+ * The test set's second annotation (test/fixtures/extract/test/second/NAME.yaml: another
+ * annotator, blind to the gold, the extractor and its drafts): the second against the gold, as a
+ * draft is scored, and the extractor against both. Not judged by the targets: it shows what a
+ * second careful reader reaches against the same gold.
+ */
+function secondAnnotation(articles: ArticleResult[]): string[] {
+  const dir = join(FIXTURES, "test", "second");
+  const zero = (): Counts => ({ matched: 0, drafted: 0, gold: 0 });
+  const sum = { second: zero(), draft: zero(), either: zero(), both: zero() };
+  let n = 0;
+  for (const a of articles) {
+    const file = join(dir, `${a.name}.yaml`);
+    if (!existsSync(file)) continue;
+    n++;
+    const second = parsed(file);
+    addCounts(sum.second, scoreRelations(a.gold, second).facts);
+    addCounts(sum.draft, scoreRelations(second, a.draft).facts);
+    const two = scoreAgainstTwo(a.gold, second, a.draft);
+    addCounts(sum.either, two.either);
+    addCounts(sum.both, two.both);
+  }
+  if (n === 0) return [];
+  const cell = (c: Counts) => {
+    const pr = precisionRecall(c);
+    return `${fmt(pr.precision)} / ${fmt(pr.recall)} (${c.matched}/${c.drafted}, /${c.gold})`;
+  };
+  return [
+    `### A second annotation of ${n} of these articles`,
+    "",
+    'Another annotator, blind to the gold, the extractor and its drafts, annotated them again (test/fixtures/extract/test/second/; test/fixtures/extract/README.md, "Second annotation"). Scored as a draft is, relations but MENTIONS; not judged by the targets.',
+    "",
+    "| measure | precision / recall |",
+    "| --- | --- |",
+    `| the second annotation against the gold | ${cell(sum.second)} |`,
+    `| the extractor against the second annotation | ${cell(sum.draft)} |`,
+    `| the extractor against both: precision when either records it / recall of what both record | ${fmt(precisionRecall(sum.either).precision)} / ${fmt(precisionRecall(sum.both).recall)} (${sum.either.matched}/${sum.either.drafted}; ${sum.both.matched}/${sum.both.gold}) |`,
+    "",
+  ];
+}
+
 let commit = "unknown";
 try {
   commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
@@ -382,6 +436,7 @@ const report = [
   "",
   ...section(results.test, false),
   "",
+  ...secondAnnotation(testResults),
   ...section(results.clean, false),
   "",
   ...section(results.tune, true),

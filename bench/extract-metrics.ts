@@ -375,3 +375,54 @@ export function ratedRelations(
       };
     });
 }
+
+/** Relations but MENTIONS, as triples in the document's own keys. */
+const factsOf = (d: Document) =>
+  new Set(
+    d.relations.filter((r) => r.type !== "MENTIONS").map((r) => triple(r.type, r.from, r.to)),
+  );
+
+/**
+ * A draft against two annotators' golds of one article together: recall of the relations both record (B's mapped
+ * into A's keys), precision with a drafted relation right when either annotator records it.
+ */
+export function scoreAgainstTwo(
+  a: Document,
+  b: Document,
+  draft: Document,
+): { both: Counts; either: Counts } {
+  const bToA = mapEntities(a, b);
+  const aFacts = factsOf(a);
+  const bFacts = factsOf(b);
+  const agreed = new Set<string>();
+  for (const r of b.relations) {
+    if (r.type === "MENTIONS") continue;
+    const from = bToA.get(r.from);
+    const to = bToA.get(r.to);
+    if (from !== undefined && to !== undefined && aFacts.has(triple(r.type, from, to)))
+      agreed.add(triple(r.type, from, to));
+  }
+  const toA = mapEntities(a, draft);
+  const toB = mapEntities(b, draft);
+  const drafted = new Set<string>();
+  let right = 0;
+  const foundAgreed = new Set<string>();
+  for (const r of draft.relations) {
+    if (r.type === "MENTIONS") continue;
+    const id = triple(r.type, r.from, r.to);
+    if (drafted.has(id)) continue;
+    drafted.add(id);
+    const inA = toA.get(r.from) !== undefined && toA.get(r.to) !== undefined;
+    const aId = inA ? triple(r.type, toA.get(r.from) ?? "", toA.get(r.to) ?? "") : undefined;
+    const inB = toB.get(r.from) !== undefined && toB.get(r.to) !== undefined;
+    const bId = inB ? triple(r.type, toB.get(r.from) ?? "", toB.get(r.to) ?? "") : undefined;
+    const rightA = aId !== undefined && aFacts.has(aId);
+    const rightB = bId !== undefined && bFacts.has(bId);
+    if (rightA || rightB) right++;
+    if (aId !== undefined && agreed.has(aId)) foundAgreed.add(aId);
+  }
+  return {
+    both: { matched: foundAgreed.size, drafted: drafted.size, gold: agreed.size },
+    either: { matched: right, drafted: drafted.size, gold: agreed.size },
+  };
+}

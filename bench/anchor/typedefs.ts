@@ -3,14 +3,14 @@
  * API serves: every entity has the label Entity and its kind's label; relations carry their
  * properties, `inferred` and the evidence lists. Only what the benchmark's operations touch is
  * declared. Each type lists both labels, as the data has them: a lookup by key then uses the
- * graph's unique index on (:Entity {key}) rather than scanning the kind's label. `@fulltext` names the API's own index (entity_search over name, aliases and
+ * graph's unique index on (:Entity {key}) rather than scanning the kind's label. `@fulltext` names the API's own index (entity_fulltext over name, aliases, plain spellings and
  * description); the library only validates String fields in the directive, so aliases is left
  * out of the list, which changes nothing in the query it generates (queryNodes on the index).
  */
 export const ANCHOR_TYPE_DEFS = /* GraphQL */ `
 type Entity
   @node(labels: ["Entity"])
-  @fulltext(indexes: [{ indexName: "entity_search", queryName: "searchEntities", fields: ["name", "description"] }]) {
+  @fulltext(indexes: [{ indexName: "entity_fulltext", queryName: "searchEntities", fields: ["name", "description"] }]) {
   key: String!
   kind: String!
   name: String!

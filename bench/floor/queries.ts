@@ -113,7 +113,7 @@ RETURN collect({key: n.key, name: n.name}) AS rows`,
     // The API's own ranking (Lucene score plus its bonus for a name or alias that is, or
     // starts with, what was typed), in one query.
     cypher: `
-CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
 WITH node, score + CASE
   WHEN toLower(node.name) = $typed OR any(a IN node.aliases WHERE toLower(a) = $typed) THEN 6
   WHEN toLower(node.name) STARTS WITH $typed

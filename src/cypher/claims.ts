@@ -7,6 +7,7 @@
 import neo4j from "neo4j-driver";
 import { foldName } from "../domain/fold.js";
 import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
+import { plainNamesOf } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -27,15 +28,16 @@ SET r += row.props`,
 }
 
 /**
- * Sets each row's properties on the entity with its element id, and with a name among them its
- * nameLower again (foldName's, computed here: see domain/fold.ts).
+ * Sets each row's properties on the entity with its element id, its plainNames again, and with a
+ * name among them its nameLower (foldName's, computed here: see domain/fold.ts).
  */
 export function settleEntitiesStatement(rows: readonly PropertiesRow[]): Statement {
   return {
     cypher: `
 UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
-SET n += row.props`,
+SET n += row.props
+SET n.plainNames = ${plainNamesOf("n")}`,
     params: {
       rows: rows.map((row) =>
         typeof row.props.name === "string"

@@ -8,7 +8,7 @@
 import { keepsClaims } from "../domain/entity-claims.js";
 import { foldName } from "../domain/fold.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
-import { foldedName } from "./fold.js";
+import { foldedName, plainNamesOf } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
@@ -164,6 +164,7 @@ SET n:$(row.kind), n.kind = row.kind,
     n.aliases = CASE WHEN before IS NULL THEN row.aliases
       ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
         CASE WHEN any(x IN acc WHERE ${foldedName("x")} = ${foldedName("a")}) THEN acc ELSE acc + a END) END${direct}${claim}
+SET n.plainNames = ${plainNamesOf("n")}
 WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
              ELSE 'unchanged' END AS outcome
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |

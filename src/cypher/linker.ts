@@ -1,28 +1,43 @@
 /**
  * The Cypher of the extractor's linker: every name of an article looked up in one statement
- * through the full-text index on names and aliases (entity_search), kept only where the name or
- * an alias equals the name asked for (case aside), a name match before an alias match; and the
+ * through the full-text index on names and aliases (entity_fulltext), kept only where the name or
+ * an alias equals the name asked for (case aside), a name match before an alias match, before a
+ * match of a name or alias spelled without its accents (plainNames); and the
  * keys a draft would propose, looked up exactly, in the same statement.
  */
 
-import { foldName } from "../domain/fold.js";
+import { foldName, plainSpelling } from "../domain/fold.js";
 import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
-/** Lucene phrase query for one name, in the name or the aliases field. */
+const phrase = (text: string) => `"${text.replace(/[\\"]/g, "\\$&")}"`;
+
+/**
+ * Lucene phrase query for one name, in the name or the aliases field, and spelled plain
+ * (plainSpelling) in those and in the plain spellings of names and aliases: an article's "Adazi"
+ * finds "Ādaži", its "Kariņš" a graph's "Karins".
+ */
 export const phraseQuery = (name: string) => {
-  const quoted = `"${name.replace(/[\\"]/g, "\\$&")}"`;
-  return `name:${quoted} OR aliases:${quoted}`;
+  const quoted = phrase(name);
+  const plain = phrase(plainSpelling(name));
+  return `name:${quoted} OR aliases:${quoted} OR name:${plain} OR aliases:${plain} OR plainNames:${plain}`;
 };
 
 const LOOKUP = `
 UNWIND $items AS item
 CALL (item) {
-  CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_fulltext', item.query, {limit: 20}) YIELD node, score
   WITH node, score
-  WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.lower)
+  WITH node, score, CASE
+    WHEN node.nameLower = item.lower THEN 0
+    WHEN any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.lower) THEN 1
+    // Spelled plain: the name or an alias without its accents, or the name as asked without them.
+    WHEN item.plain IN coalesce(node.plainNames, []) OR node.nameLower = item.plain
+      OR any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.plain) THEN 2
+  END AS rank
+  WHERE rank IS NOT NULL
   RETURN node
-  ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
+  ORDER BY rank, score DESC
   LIMIT 1
 }
 RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date
@@ -42,6 +57,7 @@ export function linkLookupStatement(lookup: {
   const items = lookup.names.map((name) => ({
     name,
     lower: foldName(name),
+    plain: plainSpelling(name),
     query: phraseQuery(name),
   }));
   return { cypher: LOOKUP, params: { items, keys: [...lookup.keys] } };

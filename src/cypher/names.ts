@@ -5,7 +5,7 @@
  * normalizeName of every write is the rule.
  */
 import neo4j from "neo4j-driver";
-import { foldedName } from "./fold.js";
+import { foldedName, plainNamesOf } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /**
@@ -15,12 +15,23 @@ import type { Statement } from "./params.js";
  */
 const ODD = String.raw`(?sU).*(\s\s|[^\S ]|^\s|\s$|[\x{200B}\x{2060}\x{FEFF}\x{00AD}]).*`;
 const INVISIBLE = String.raw`(?s).*[\x{200B}\x{2060}\x{FEFF}\x{00AD}].*`;
+/** A name or alias that may have a plain spelling: any character outside ASCII. */
+const ACCENTED = String.raw`(?s).*[^\x{0000}-\x{007F}].*`;
+
+/**
+ * Whether the entity's `plainNames` are not what a write now stores (plainNamesOf): a graph
+ * written before they were stored lacks them. Computed only where a plain spelling can exist (a
+ * character outside ASCII) or one is stored, so a start does not spell out every name.
+ */
+const stalePlainNames = `((n.name =~ $accented OR any(a IN coalesce(n.aliases, []) WHERE a =~ $accented) OR n.plainNames IS NOT NULL)
+       AND coalesce(n.plainNames, []) <> coalesce(${plainNamesOf("n")}, []))`;
 
 /**
  * Rows (id, key, name, nameLower, aliases, claimValues): up to `limit` entities after key
  * `after`, in key order, whose name or an alias is not composed (NFC) or holds an odd space or
  * invisible character, or a claim's values are not composed, or whose nameLower is not the name
- * folded as names now are (foldedName: a version before folded "ß" as "ß"). A candidate normalizeName leaves as it is is
+ * folded as names now are (foldedName: a version before folded "ß" as "ß"), or whose plainNames
+ * are stale (`plainStale`). A candidate normalizeName leaves as it is is
  * read again on a later start, never twice in one settle (the key moves on).
  */
 export function unnormalisedNamesStatement(page: { after: string; limit: number }): Statement {
@@ -29,10 +40,17 @@ export function unnormalisedNamesStatement(page: { after: string; limit: number 
 MATCH (n:Entity) WHERE n.key > $after
   AND (n.name <> normalize(n.name, NFC) OR n.name =~ $odd OR n.nameLower <> ${foldedName("n.name")}
        OR any(a IN coalesce(n.aliases, []) WHERE a <> normalize(a, NFC) OR a =~ $odd)
-       OR any(v IN coalesce(n.claimValues, []) WHERE v <> normalize(v, NFC) OR v =~ $invisible))
+       OR any(v IN coalesce(n.claimValues, []) WHERE v <> normalize(v, NFC) OR v =~ $invisible)
+       OR ${stalePlainNames})
 WITH n ORDER BY n.key LIMIT $limit
 RETURN elementId(n) AS id, n.key AS key, n.name AS name, n.nameLower AS nameLower,
-       n.aliases AS aliases, n.claimValues AS claimValues`,
-    params: { after: page.after, limit: neo4j.int(page.limit), odd: ODD, invisible: INVISIBLE },
+       n.aliases AS aliases, n.claimValues AS claimValues, ${stalePlainNames} AS plainStale`,
+    params: {
+      after: page.after,
+      limit: neo4j.int(page.limit),
+      odd: ODD,
+      invisible: INVISIBLE,
+      accented: ACCENTED,
+    },
   };
 }

@@ -1,11 +1,11 @@
 /**
- * The Cypher of full-text search over names, aliases and descriptions (the `entity_search`
- * index), and the Lucene query it sends: user text reaches Lucene only escaped, and Cypher only
+ * The Cypher of full-text search over names, aliases, their plain spellings and descriptions
+ * (the `entity_fulltext` index), and the Lucene query it sends: user text reaches Lucene only escaped, and Cypher only
  * as a parameter.
  */
 import neo4j from "neo4j-driver";
 import { normalizeName } from "../domain/document.js";
-import { foldName } from "../domain/fold.js";
+import { foldName, plainSpelling } from "../domain/fold.js";
 import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 import type { SearchPlan } from "./plan.js";
@@ -91,7 +91,14 @@ export function toLuceneQuery(text: string): string | null {
       const sigma = w.replace(/ς/g, "σ");
       if (sigma !== w) forms.push(...wordForms(sigma));
       const any = `(${forms.join(" OR ")})`;
-      const fields = [`name:${any}^4`, `aliases:${any}^2`];
+      // The plain spellings of names and aliases ("adazi" for "Ādaži"), searched with the word
+      // typed plain: "Adazi" or "Kogalnic" finds the name written with its accents.
+      const plain = plainSpelling(w);
+      const fields = [
+        `name:${any}^4`,
+        `aliases:${any}^2`,
+        `plainNames:(${wordForms(plain).join(" OR ")})^3`,
+      ];
       if (!isShortWord(w)) fields.push(`description:${any}`);
       return `(${fields.join(" OR ")})`;
     })
@@ -117,7 +124,7 @@ export function typedNames(text: string): string[] {
 // Lucene scores prefix matches flat, so a long headline that mentions a name can outrank the
 // person; what was typed being (the start of) a name or alias is the stronger signal.
 const HITS = `
-  CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
   WHERE ($kinds IS NULL OR node.kind IN $kinds) AND ${vouched("node")}`;
 
 /**
@@ -133,9 +140,11 @@ export function searchStatement(plan: SearchPlan): Statement | null {
   const cypher = `
 CALL () {${HITS}
   WITH node, score, CASE
-    WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE ${foldedName("a")} IN $typed) THEN 2
+    WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE ${foldedName("a")} IN $typed)
+      OR any(p IN coalesce(node.plainNames, []) WHERE p IN $plain) THEN 2
     WHEN any(t IN $typed WHERE node.nameLower STARTS WITH t
-      OR any(a IN node.aliases WHERE ${foldedName("a")} STARTS WITH t)) THEN 1
+      OR any(a IN node.aliases WHERE ${foldedName("a")} STARTS WITH t))
+      OR any(t IN $plain WHERE any(p IN coalesce(node.plainNames, []) WHERE p STARTS WITH t)) THEN 1
     ELSE 0 END AS tier
   WITH node, tier, score + 3 * tier AS score
   // The tier first: a boost alone let a longer name that holds the word outscore the entity of
@@ -159,6 +168,7 @@ RETURN items${plan.withTotal ? ", total" : ""}`;
       // kinds: [] is none of the kinds (an empty list matches nothing, as in every filter).
       kinds: plan.kinds ? [...plan.kinds] : null,
       typed: typedNames(plan.text),
+      plain: [...new Set(typedNames(plan.text).map(plainSpelling))],
       offset: neo4j.int(plan.offset),
       limit: neo4j.int(plan.limit),
     },

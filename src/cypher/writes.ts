@@ -7,6 +7,7 @@
 
 import { foldName } from "../domain/fold.js";
 import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
+import { plainNamesOf } from "./fold.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
@@ -85,6 +86,7 @@ WITH n, properties(n) AS before
 SET n.name = $name, n.nameLower = $nameLower, n.aliases = $aliases, n.description = $description
 SET n += $properties
 SET n += $claims
+SET n.plainNames = ${plainNamesOf("n")}
 WITH n, before <> properties(n) AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
 RETURN ${asMap("n")} AS n, changed`;

@@ -26,7 +26,7 @@ import {
   statedValues,
 } from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
-import { foldName } from "../domain/fold.js";
+import { foldName, plainNames } from "../domain/fold.js";
 import { unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
@@ -279,6 +279,7 @@ export class BulkGraph {
           "name",
           "nameLower",
           "aliases:string[]",
+          "plainNames:string[]",
           "description",
           ...props.map((name) => `${name}${csvType(specs[name] as PropertyType)}`),
           ...(keepsClaims(kind)
@@ -308,6 +309,7 @@ export class BulkGraph {
         deferred(later, "name", n.name, quote),
         deferred(later, "nameLower", foldName(n.name), quote),
         deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
+        plainFields(n, later),
         n.description === null ? "" : deferred(later, "description", n.description, quote),
         ...props.map((name) => deferred(later, name, n.properties[name], field)),
         ...(keepsClaims(n.kind) ? claimFields(n, later) : []),
@@ -368,6 +370,14 @@ export class BulkGraph {
     await files.close();
     return files;
   }
+}
+
+/** The plain spellings of an entity's name and aliases (domain/fold.ts), none: an empty field. */
+function plainFields(n: NodeRecord, later: Record<string, unknown>): string {
+  const plain = plainNames(n.name, n.aliases);
+  return plain === null
+    ? ""
+    : deferred(later, "plainNames", plain, (v) => quoteList(v, `${n.key}: plain names`));
 }
 
 /** An entity's claim lists as CSV fields (an undated claim's "" is set with the patches). */

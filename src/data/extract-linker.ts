@@ -1,6 +1,6 @@
 /**
  * The extractor's linker over the graph: every name of an article in ONE round trip, through the
- * full-text index on names and aliases (entity_search), kept only where the name or an alias
+ * full-text index on names and aliases (entity_fulltext), kept only where the name or an alias
  * equals the name asked for (case aside); a name match outranks an alias match. The keys a draft
  * would propose are looked up exactly in the same round trip (see Linker). The statement is
  * src/cypher/linker.ts's.

@@ -3,7 +3,8 @@
  * characters out, one space; normalizeName) keeps names that lookups by what a user types no
  * longer find. Each is rewritten as every write now stores it: name (and nameLower), aliases,
  * and the name in each claim's values, so a later settle of its claims does not bring the old
- * spelling back. So is a nameLower a version before folded otherwise ("straße", now "strasse").
+ * spelling back. So is a nameLower a version before folded otherwise ("straße", now "strasse"),
+ * and plainNames (the plain spellings search finds) where a version before did not store them.
  */
 import { settleEntitiesStatement } from "../cypher/claims.js";
 import { unnormalisedNamesStatement } from "../cypher/names.js";
@@ -46,7 +47,8 @@ export function normalisedNames(row: Row): Record<string, string | string[]> | n
     (row.nameLower == null || row.nameLower === foldName(name)) &&
     JSON.stringify(next.aliases) === JSON.stringify(aliases) &&
     JSON.stringify(next.claimValues) === JSON.stringify(claims);
-  if (same) return null;
+  // plainNames missing or stale (the statement says so): settleEntitiesStatement sets them.
+  if (same && row.plainStale !== true) return null;
   return row.claimValues == null ? { name: next.name, aliases: next.aliases } : next;
 }
 

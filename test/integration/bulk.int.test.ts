@@ -57,6 +57,8 @@ const DOC_A = {
       properties: { metric: "PERCENT_GDP", value: 2, unit: "percent of GDP" },
     },
     { key: `${PREFIX}riga`, kind: "Place", name: "Riga", description: "" },
+    // Accents: its plain spelling (plainNames) is loaded as an ingest stores it.
+    { key: `${PREFIX}adazi`, kind: "Place", name: "Ādaži", aliases: ["Ādažu bāze"] },
   ],
   relations: [
     {
@@ -208,6 +210,7 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
         } }
       }
       search(query: "ruritania", first: 5) { edges { node { key } } }
+      plain: search(query: "adazu baze", first: 5) { edges { node { key } } }
     }`;
     const hub = await cypher(
       bulkDb,
@@ -221,6 +224,7 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
       expect(a.errors).toBeUndefined();
       expect(a.data.entity.key).toBe(key);
       expect(a.data).toEqual(b.data);
+      expect(a.data.plain.edges).toEqual([{ node: { key: `${PREFIX}adazi` } }]);
     }
   });
 

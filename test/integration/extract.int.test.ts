@@ -127,6 +127,38 @@ describe("extractDocument", () => {
     expect(await count(P)).toBe(before);
   }, 60_000);
 
+  it("links a name the article writes without the accents the graph has, and the other way round", async () => {
+    for (const [key, name] of [
+      [`${P}juri-qwarsk`, "Jüri Qwärsk"],
+      [`${P}anu-qwerdi`, "Anu Qwerdi"],
+    ]) {
+      const made = await gql(
+        `mutation ($i: CreateEntityInput!) { createEntity(input: $i) { __typename } }`,
+        { i: { key, kind: "Person", name } },
+        WRITE,
+      );
+      expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    }
+    const r = await gql(
+      EXTRACT,
+      {
+        text: "Estonian Defence Minister Juri Qwarsk visited Latvia on Tuesday. Latvian Defence Minister Ānu Qwērdi welcomed him.",
+        source,
+      },
+      WRITE,
+    );
+    expect(r.errors).toBeUndefined();
+    const people = r.data.extractDocument.entities.filter(
+      (e: { kind: string }) => e.kind === "Person",
+    );
+    expect(people).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: `${P}juri-qwarsk`, name: "Jüri Qwärsk", status: "LINKED" }),
+        expect.objectContaining({ key: `${P}anu-qwerdi`, name: "Anu Qwerdi", status: "LINKED" }),
+      ]),
+    );
+  });
+
   it("links every name in at most two round trips (the names in the text, then what the rules named)", async () => {
     const r = await gql(EXTRACT, { text: TEXT, source }, WRITE);
     expect(r.errors).toBeUndefined();

@@ -158,11 +158,18 @@ describe("Cypher shapes: graph reads", () => {
         "cypher": "
       UNWIND $items AS item
       CALL (item) {
-        CALL db.index.fulltext.queryNodes('entity_search', item.query, {limit: 20}) YIELD node, score
+        CALL db.index.fulltext.queryNodes('entity_fulltext', item.query, {limit: 20}) YIELD node, score
         WITH node, score
-        WHERE node.nameLower = item.lower OR any(a IN coalesce(node.aliases, []) WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") = item.lower)
+        WITH node, score, CASE
+          WHEN node.nameLower = item.lower THEN 0
+          WHEN any(a IN coalesce(node.aliases, []) WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") = item.lower) THEN 1
+          // Spelled plain: the name or an alias without its accents, or the name as asked without them.
+          WHEN item.plain IN coalesce(node.plainNames, []) OR node.nameLower = item.plain
+            OR any(a IN coalesce(node.aliases, []) WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") = item.plain) THEN 2
+        END AS rank
+        WHERE rank IS NOT NULL
         RETURN node
-        ORDER BY CASE WHEN node.nameLower = item.lower THEN 0 ELSE 1 END, score DESC
+        ORDER BY rank, score DESC
         LIMIT 1
       }
       RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date
@@ -175,7 +182,8 @@ describe("Cypher shapes: graph reads", () => {
             {
               "lower": "jens "the norwegian" stoltenberg",
               "name": "Jens "the Norwegian" Stoltenberg",
-              "query": "name:"Jens \\"the Norwegian\\" Stoltenberg" OR aliases:"Jens \\"the Norwegian\\" Stoltenberg"",
+              "plain": "jens "the norwegian" stoltenberg",
+              "query": "name:"Jens \\"the Norwegian\\" Stoltenberg" OR aliases:"Jens \\"the Norwegian\\" Stoltenberg" OR name:"jens \\"the norwegian\\" stoltenberg" OR aliases:"jens \\"the norwegian\\" stoltenberg" OR plainNames:"jens \\"the norwegian\\" stoltenberg"",
             },
           ],
           "keys": [

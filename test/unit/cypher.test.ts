@@ -298,12 +298,14 @@ describe("Cypher shapes", () => {
       {
         "cypher": "
       CALL () {
-        CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+        CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH node, score, CASE
-          WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") IN $typed) THEN 2
+          WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") IN $typed)
+            OR any(p IN coalesce(node.plainNames, []) WHERE p IN $plain) THEN 2
           WHEN any(t IN $typed WHERE node.nameLower STARTS WITH t
-            OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") STARTS WITH t)) THEN 1
+            OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") STARTS WITH t))
+            OR any(t IN $plain WHERE any(p IN coalesce(node.plainNames, []) WHERE p STARTS WITH t)) THEN 1
           ELSE 0 END AS tier
         WITH node, tier, score + 3 * tier AS score
         // The tier first: a boost alone let a longer name that holds the word outscore the entity of
@@ -313,7 +315,7 @@ describe("Cypher shapes", () => {
         RETURN collect({n: node {.key, .kind, .name, .aliases, .description}, score: score}) AS items
       }
       CALL () {
-        CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+        CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         RETURN count(node) AS total
       }
@@ -330,7 +332,10 @@ describe("Cypher shapes", () => {
             "high": 0,
             "low": 0,
           },
-          "query": "(name:(stolten^3 OR stolten* OR stolten~1)^4 OR aliases:(stolten^3 OR stolten* OR stolten~1)^2 OR description:(stolten^3 OR stolten* OR stolten~1)) AND (name:(or^3 OR or*)^4 OR aliases:(or^3 OR or*)^2 OR description:(or^3 OR or*))",
+          "plain": [
+            "stolten") or *:*",
+          ],
+          "query": "(name:(stolten^3 OR stolten* OR stolten~1)^4 OR aliases:(stolten^3 OR stolten* OR stolten~1)^2 OR plainNames:(stolten^3 OR stolten* OR stolten~1)^3 OR description:(stolten^3 OR stolten* OR stolten~1)) AND (name:(or^3 OR or*)^4 OR aliases:(or^3 OR or*)^2 OR plainNames:(or^3 OR or*)^3 OR description:(or^3 OR or*))",
           "typed": [
             "stolten") or *:*",
           ],

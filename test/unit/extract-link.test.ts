@@ -24,6 +24,31 @@ describe("extract: entity linking", () => {
     ]);
   });
 
+  it("links a name the article writes without its accents, or with them, to the one the documents spell otherwise", async () => {
+    const known = documentLinker([
+      {
+        source: { key: "s", name: "s", aliases: [], properties: {} },
+        entities: [
+          { key: "adazi-base", kind: "Place", name: "Ādaži", aliases: [], properties: {} },
+          {
+            key: "krisjanis-karins",
+            kind: "Person",
+            name: "Krisjanis Karins",
+            aliases: [],
+            properties: {},
+          },
+        ],
+        relations: [],
+      },
+    ]);
+    const found = await known.lookup(["Adazi", "ADAZI", "Krišjānis Kariņš", "Adazu"]);
+    expect(Object.fromEntries([...found].map(([name, e]) => [name, e.key]))).toEqual({
+      Adazi: "adazi-base",
+      ADAZI: "adazi-base",
+      "Krišjānis Kariņš": "krisjanis-karins",
+    });
+  });
+
   it("takes a known entity's key, name and kind from the linker, asking once for every name", async () => {
     const calls: string[][] = [];
     const known = documentLinker([

@@ -139,7 +139,7 @@ builder.queryField("search", (t) =>
     type: SearchConnection,
     nullable: true,
     description:
-      'Full-text search over names, aliases and descriptions, best first: entities whose name or an alias is what was typed, then those whose name or an alias starts with it, then the rest, each by score. Every word typed must match, each in the name, an alias or the description: as a whole word, from two characters as a prefix ("stolten"), from four with one typo ("reasurance"). A one-character word matches only a whole word of a name or alias ("X" finds Task Force X, "a" no description that merely has a word starting with a).',
+      'Full-text search over names, aliases and descriptions, best first: entities whose name or an alias is what was typed, then those whose name or an alias starts with it, then the rest, each by score. Every word typed must match, each in the name, an alias or the description: as a whole word, from two characters as a prefix ("stolten"), from four with one typo ("reasurance"). A one-character word matches only a whole word of a name or alias ("X" finds Task Force X, "a" no description that merely has a word starting with a). Accents need not be typed: "Adazi" finds Ādaži, "Kogalnic" Kogălniceanu.',
     args: {
       query: t.arg.string({ required: true }),
       kinds: t.arg({
