@@ -94,11 +94,11 @@ export function toLuceneQuery(text: string): string | null {
       // The plain spellings of names and aliases ("adazi" for "Ādaži"), searched with the word
       // typed plain: "Adazi" or "Kogalnic" finds the name written with its accents.
       const plain = plainSpelling(w);
-      const fields = [
-        `name:${any}^4`,
-        `aliases:${any}^2`,
-        `plainNames:(${wordForms(plain).join(" OR ")})^3`,
-      ];
+      const fields = [`name:${any}^4`, `aliases:${any}^2`];
+      // A word of nothing but accents (a stray combining mark typed or pasted apart) has no
+      // plain spelling: "plainNames:(^3)^3" was a Lucene syntax error, answered as an internal
+      // error (redteam22).
+      if (plain.length > 0) fields.push(`plainNames:(${wordForms(plain).join(" OR ")})^3`);
       if (!isShortWord(w)) fields.push(`description:${any}`);
       return `(${fields.join(" OR ")})`;
     })

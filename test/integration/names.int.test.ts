@@ -298,6 +298,25 @@ describe("names that read the same are the same", () => {
     expect(await first("Adaziqw")).toBeUndefined();
   });
 
+  it("searches what was typed with a stray accent apart from any letter, and answers (redteam22)", async () => {
+    const made = await gql(
+      CREATE,
+      { i: { key: `${P}marks`, kind: "Place", name: "Qwmarksville" } },
+      auth,
+    );
+    expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    const SEARCH = `query ($q: String!) { search(query: $q, first: 3) { edges { node { key } } } }`;
+    // A word of nothing but combining accents has no plain spelling: it was an internal error.
+    for (const q of ["\u0301", "\u0301\u0308", "Qwmarksville \u0301", "\u0300".repeat(200)]) {
+      const r = await gql(SEARCH, { q });
+      expect(r.errors, JSON.stringify(q)).toBeUndefined();
+      if (q.startsWith("Qw"))
+        expect(r.data.search.edges.map((e: { node: { key: string } }) => e.node.key)).toEqual([
+          `${P}marks`,
+        ]);
+    }
+  });
+
   it("spells plain at start the names an older version stored without plain spellings", async () => {
     await gql(
       CREATE,
