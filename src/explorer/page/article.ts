@@ -64,6 +64,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let supersedes: string | null = null;
   /** The way out the server's own check last offered (a new version), shown below its line. */
   let serverWay: NewVersion | null = null;
+  /** The document last ingested from this review (as JSON): edits up to it are written. */
+  let written = "";
+  /**
+   * What #ingest-result said of the review before it changed (see outdated), as it was about
+   * (`about`, as JSON), and the line that stands in for it meanwhile.
+   */
+  let earlier: { about: string; nodes: Node[]; stand: HTMLElement } | null = null;
   const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
     delay: 800,
     run: async (signal) => {
@@ -194,6 +201,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       h("button", { type: "submit", id: "extract" }, "Extract a draft"),
       h("button", { type: "button", id: "article-close" }, "Back to the graph"),
     ),
+    h("div", { id: "extract-confirm", class: "confirm", hidden: true }),
     h("p", { id: "article-error", class: "form-error", role: "alert" }),
   );
   const reviewEl = h("div", { id: "review", class: "review" });
@@ -221,10 +229,70 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   }
 
   byId("article-close").addEventListener("click", () => actions.close());
+  // Leaving the page (a reload, the tab closed) would lose edits not written: the browser asks.
+  window.addEventListener("beforeunload", (event) => {
+    if (review && unwritten(review)) event.preventDefault();
+  });
   byId("article-token").addEventListener("input", () => tokenGiven(value("article-token")));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    // A review with edits not written is not replaced unasked: they would be lost.
+    if (review && unwritten(review)) return confirmExtract();
+    extract();
+  });
+
+  /** Whether the review holds edits that neither the draft nor the graph (an ingest) has. */
+  function unwritten(r: Review): boolean {
+    const now = JSON.stringify(reviewed(r).document);
+    return now !== written && now !== JSON.stringify(reviewed(newReview(r.draft)).document);
+  }
+
+  /**
+   * Asks, below the button, before a new draft replaces a review the reader edited: replace it,
+   * or keep it (Escape keeps it too). The keyboard lands on "Keep my review".
+   */
+  function confirmExtract(): void {
+    const box = byId("extract-confirm");
+    const replace = h(
+      "button",
+      { type: "button", id: "extract-replace" },
+      "Replace it with a new draft",
+    );
+    const keep = h("button", { type: "button", id: "extract-keep" }, "Keep my review");
+    const close = () => {
+      box.hidden = true;
+      box.replaceChildren();
+    };
+    replace.addEventListener("click", () => {
+      close();
+      extract();
+      byId("extract").focus();
+    });
+    keep.addEventListener("click", () => {
+      close();
+      byId("extract").focus();
+    });
+    box.onkeydown = (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      keep.click();
+    };
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-labelledby", "extract-confirm-text");
+    box.replaceChildren(
+      h(
+        "p",
+        { id: "extract-confirm-text" },
+        "Your edits of the review below are not written: a new draft would replace them. Extract a new draft anyway?",
+      ),
+      h("div", { class: "actions" }, replace, keep),
+    );
+    box.hidden = false;
+    keep.focus();
+  }
+
+  function extract() {
     problem("");
     token = value("article-token");
     const text = byId<HTMLTextAreaElement>("article-text").value;
@@ -245,13 +313,17 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     extractDocument(text, meta, token)
       .then(
         (draft) => {
+          const lost = focusLost();
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
           supersedes = null;
           serverWay = null;
+          written = "";
           said = "";
           asked = "";
           renderReview();
+          // The button was off while the draft was made: the keyboard goes on from the draft.
+          if (lost) document.getElementById("review-heading")?.focus();
         },
         (error: unknown) => {
           reviewEl.replaceChildren(...before);
@@ -273,8 +345,9 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       .finally(() => {
         button.disabled = false;
         reviewEl.setAttribute("aria-busy", "false");
+        if (focusLost()) button.focus();
       });
-  });
+  }
 
   /** Lights up, in the text, what a row of the review stands for. */
   function light(attr: "entity" | "relation", id: string, on: boolean): void {
@@ -405,7 +478,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const result = reviewEl.querySelector("#ingest-result");
     reviewEl.replaceChildren();
     append(reviewEl, [
-      h("h3", {}, "Draft"),
+      h("h3", { id: "review-heading", tabindex: -1 }, "Draft"),
       r.draft.problems.length > 0
         ? h(
             "ul",
@@ -477,7 +550,48 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
     if (focused) document.getElementById(focused)?.focus();
+    outdated();
     askServer(r);
+  }
+
+  /**
+   * What #ingest-result shows is about the review it was sent as (its `data-about`): once the
+   * review differs, an ingest's line says plainly it was the review before the latest edits,
+   * which are not written, and a check's plan gives way to a line saying it is no longer what
+   * ingesting would do. Edited back to the review it was about, what it said holds again and
+   * comes back.
+   */
+  function outdated(): void {
+    const out = document.getElementById("ingest-result");
+    const r = review;
+    if (!out || !r) return;
+    const now = JSON.stringify(reviewed(r).document);
+    if (earlier?.about === now && earlier.stand.parentNode === out) {
+      out.replaceChildren(...earlier.nodes);
+      out.dataset.about = now;
+      earlier = null;
+      return;
+    }
+    const about = out.dataset.about;
+    if (about === undefined || about === now) return;
+    delete out.dataset.about;
+    const done = out.querySelector("#ingest-done");
+    const stand = done
+      ? h(
+          "p",
+          { id: "ingest-earlier", class: "said" },
+          `Ingested before your latest edits: ${(done.textContent ?? "").replace(/^Ingested: /, "")} Those edits are not written yet: ingest again to write them.`,
+        )
+      : out.querySelector("#ingest-plan")
+        ? h(
+            "p",
+            { id: "ingest-plan-outdated", class: "said" },
+            "The review changed since it was checked: “Show what it would change” checks it as it is now.",
+          )
+        : null;
+    if (!stand) return;
+    earlier = { about, nodes: [...out.childNodes], stand };
+    out.replaceChildren(stand);
   }
 
   /**
@@ -549,6 +663,19 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       renderReview();
     }
     const way = server ? newVersionOf(problems) : null;
+    const old = supersedes;
+    // The source it was to supersede refused (gone meanwhile, say): the way on is to stop.
+    const stop =
+      server && old !== null && problems.some((p) => p.path[0] === "supersedes")
+        ? h("button", { type: "button", id: "stop-superseding" }, `Stop superseding ${old}`)
+        : null;
+    stop?.addEventListener("click", () => {
+      if (supersedes !== old) return;
+      supersedes = null;
+      serverWay = null;
+      renderReview();
+      document.getElementById("ingest")?.focus();
+    });
     return [
       h("p", { class: "form-error" }, "Nothing was written:"),
       h(
@@ -557,6 +684,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
       ),
       way ? wayOut(way) : null,
+      stop ? h("div", { class: "actions way-out" }, stop) : null,
     ].filter((x): x is HTMLElement => x !== null);
   }
 
@@ -642,6 +770,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const out = byId("ingest-result");
     const before = step.before ?? [];
     step.button.disabled = true;
+    delete out.dataset.about;
+    earlier = null;
     out.replaceChildren(...before, h("p", { class: "muted" }, step.busy));
     try {
       await Promise.all([...checks]);
@@ -652,6 +782,11 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         return;
       }
       await step.work(sent, out);
+      // Said of the review as sent: an edit made meanwhile, or later, makes it the earlier one.
+      if (out.isConnected && r === review) {
+        out.dataset.about = JSON.stringify(sent.document);
+        outdated();
+      }
     } catch (error) {
       if (refusesToken(error)) {
         out.replaceChildren(...before, ...tokenAgain(r, step, error));
@@ -664,7 +799,25 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       );
     } finally {
       step.button.disabled = false;
+      if (focusLost()) landFocus(out, step.button.id);
     }
+  }
+
+  /**
+   * The keyboard's place once a step is done, when the button it pressed was taken away (off
+   * while the step ran, or drawn anew): on a refusal, the control that goes on from it (a way
+   * out, a box for another token) or else its message; otherwise back on the step's button.
+   */
+  function landFocus(out: HTMLElement, buttonId: string): void {
+    if (!out.isConnected) return;
+    const refused = out.querySelector(".form-error");
+    const onward = refused
+      ? out.querySelector<HTMLElement>("input, button")
+      : (document.getElementById(buttonId) ?? out.querySelector<HTMLElement>("button"));
+    const target = onward ?? (refused as HTMLElement | null) ?? out.querySelector("p");
+    if (!target) return;
+    if (!target.matches("input, button, select, textarea")) target.setAttribute("tabindex", "-1");
+    target.focus();
   }
 
   /**
@@ -786,8 +939,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     show.addEventListener("click", () => actions.show(keys, result.source));
     const another = h("button", { type: "button", id: "another-article" }, "Add another article");
     another.addEventListener("click", startAnother);
+    if (r === review) written = JSON.stringify(doc);
     out.replaceChildren(
-      h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
+      h(
+        "p",
+        { id: "ingest-done", class: "done" },
+        `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`,
+      ),
       result.superseded
         ? h("p", { id: "ingest-superseded", class: "done" }, supersededLine(result.superseded))
         : "",
@@ -808,6 +966,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    */
   function startAnother(): void {
     review = null;
+    written = "";
     adds = { picked: { span: null, sentence: null }, adding: null };
     supersedes = null;
     serverWay = null;
@@ -836,6 +995,11 @@ interface Step {
   /** What the step shows first and keeps (the plan of a new version). */
   before?: HTMLElement[];
   work: (sent: Reviewed, out: HTMLElement) => Promise<void>;
+}
+
+/** Whether the keyboard's focus is nowhere (on the page's body): a button it was on went. */
+function focusLost(): boolean {
+  return !document.activeElement || document.activeElement === document.body;
 }
 
 function field(id: string, label: string, attrs: Record<string, string> = {}) {
