@@ -226,6 +226,8 @@ describe("an edited review is never lost or stale", () => {
     await poll(result).toContain("Nothing was written:");
     const wayOut = page.locator("#ingest-result").getByRole("button", { name: WAY });
     await poll(() => wayOut.count()).toBe(1);
+    // The Ingest button was off while it ran: the keyboard is on the refusal's way out.
+    expect(await focused(page)).toBe("ingest-new-version");
 
     // The stored article goes meanwhile (deleted by someone else): the way out, taken by
     // keyboard, is refused, and the keyboard lands on what goes on from there.
@@ -248,6 +250,9 @@ describe("an edited review is never lost or stale", () => {
     // Enter: no longer superseding; the keyboard on Ingest, which ingests the article as itself.
     await page.keyboard.press("Enter");
     await poll(() => focused(page)).toBe("ingest");
+    expect(await result()).toBe(
+      `No longer superseding ${OLD}: “Ingest” writes the article under ${NEW}, as itself.`,
+    );
     expect(await page.locator("#ingest").textContent()).toMatch(/^Ingest \d+ relations?$/);
     expect(await page.locator("#article-supersedes").count()).toBe(0);
     await page.keyboard.press("Enter");

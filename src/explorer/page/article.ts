@@ -260,10 +260,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       "Replace it with a new draft",
     );
     const keep = h("button", { type: "button", id: "extract-keep" }, "Keep my review");
-    const close = () => {
-      box.hidden = true;
-      box.replaceChildren();
-    };
+    const close = closeConfirm;
     replace.addEventListener("click", () => {
       close();
       extract();
@@ -292,7 +289,15 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     keep.focus();
   }
 
+  /** The question before a new draft, put away (answered, or no longer asked). */
+  function closeConfirm(): void {
+    const box = byId("extract-confirm");
+    box.hidden = true;
+    box.replaceChildren();
+  }
+
   function extract() {
+    closeConfirm();
     problem("");
     token = value("article-token");
     const text = byId<HTMLTextAreaElement>("article-text").value;
@@ -670,10 +675,22 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         ? h("button", { type: "button", id: "stop-superseding" }, `Stop superseding ${old}`)
         : null;
     stop?.addEventListener("click", () => {
-      if (supersedes !== old) return;
-      supersedes = null;
-      serverWay = null;
-      renderReview();
+      // Stopped already (the source key edited since, say): the button still goes on.
+      if (supersedes === old) {
+        supersedes = null;
+        serverWay = null;
+        renderReview();
+      }
+      const out = byId("ingest-result");
+      delete out.dataset.about;
+      earlier = null;
+      out.replaceChildren(
+        h(
+          "p",
+          { id: "superseding-stopped", class: "said" },
+          `No longer superseding ${old}: “Ingest” writes the article under ${review?.sourceKey ?? ""}, as itself.`,
+        ),
+      );
       document.getElementById("ingest")?.focus();
     });
     return [
@@ -965,6 +982,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * text and details, a source it superseded) carries over.
    */
   function startAnother(): void {
+    closeConfirm();
     review = null;
     written = "";
     adds = { picked: { span: null, sentence: null }, adding: null };
