@@ -71,6 +71,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * (`about`, as JSON), and the line that stands in for it meanwhile.
    */
   let earlier: { about: string; nodes: Node[]; stand: HTMLElement } | null = null;
+  /** A source key typed and refused (not a key, or another kind's): shown beside the key. */
+  let keyRefused: { typed: string; message: string } | null = null;
   const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
     delay: 800,
     run: async (signal) => {
@@ -324,6 +326,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           supersedes = null;
           serverWay = null;
           written = "";
+          keyRefused = null;
           said = "";
           asked = "";
           renderReview();
@@ -420,14 +423,33 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const none = doc.relations.length === 0;
     const sourceKey = h("input", {
       id: "article-source-key",
-      value: r.sourceKey,
+      value: keyRefused?.typed ?? r.sourceKey,
       spellcheck: "false",
       "aria-label": "Key of this article's source",
+      "aria-describedby": "article-source-key-error",
+      "aria-invalid": keyRefused ? "true" : null,
     });
+    // Refused beside the key, not in the form's line above (out of sight once scrolled): the
+    // text typed stays to be mended, and the line says which key the article keeps meanwhile.
+    const keyError = h(
+      "span",
+      { id: "article-source-key-error", class: "form-error", role: "alert" },
+      keyRefused?.message ?? "",
+    );
+    const refuseKey = (typed: string, why: string) => {
+      keyRefused = { typed, message: `${why} The article keeps the key ${r.sourceKey}.` };
+      sourceKey.value = typed;
+      sourceKey.setAttribute("aria-invalid", "true");
+      keyError.textContent = keyRefused.message;
+    };
     sourceKey.addEventListener("change", () => {
       const next = sourceKey.value.trim();
-      if (!KEY.test(next)) return problem("A key is lowercase words joined by hyphens.");
-      problem("");
+      if (!KEY.test(next))
+        return refuseKey(
+          next,
+          "A key is lowercase words joined by hyphens, e.g. nato-2026-article.",
+        );
+      keyRefused = null;
       const before = r.sourceKey;
       r.sourceKey = next;
       // A key of the reader's own: no longer the new version the server offered.
@@ -439,8 +461,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       const refuse = (why: string) => {
         if (r.sourceKey !== next) return;
         r.sourceKey = before;
+        keyRefused = { typed: next, message: `${why} The article keeps the key ${before}.` };
         renderReview();
-        problem(why);
       };
       const check = entityByKey(next).then(
         (found) => {
@@ -496,6 +518,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         { class: "source-key" },
         h("label", { for: "article-source-key" }, "Source key "),
         sourceKey,
+        " ",
+        keyError,
         supersedes
           ? h(
               "p",
@@ -721,6 +745,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       if (!r) return;
       const old = way.supersedes;
       r.sourceKey = way.key;
+      keyRefused = null;
       supersedes = old;
       renderReview();
       void submit(r, {
@@ -985,6 +1010,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     closeConfirm();
     review = null;
     written = "";
+    keyRefused = null;
     adds = { picked: { span: null, sentence: null }, adding: null };
     supersedes = null;
     serverWay = null;
