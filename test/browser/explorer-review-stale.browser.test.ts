@@ -265,4 +265,39 @@ describe("an edited review is never lost or stale", () => {
     expect(await entity(h, OLD)).toBeNull();
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it("says in the form what became of a review a new draft replaced while it was being ingested", async () => {
+    const SOURCE = `${P}juknaite-in-rukla`;
+    const { page, problems } = await openReview(h, { width: 1440, height: 900 });
+    const article = { text: ARTICLE, title: "Juknaite in Rukla", published: "2024-07-03" };
+    await extractArticle(page, { ...article, token: writer.token }, 1);
+    await keyUnder(page, SOURCE, P);
+    // The ingest's answer held until the new draft is on screen (a slow network, say).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/graphql", async (route) => {
+      if (!(route.request().postData() ?? "").includes("ExplorerIngest")) return route.continue();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await page.getByRole("button", { name: /^Ingest \d+ relations?$/ }).click();
+    await poll(() => page.locator("#ingest-result").textContent()).toBe("Ingesting…");
+    await page.getByRole("button", { name: "Extract a draft" }).click();
+    await page.getByRole("button", { name: "Replace it with a new draft" }).click();
+    await poll(() => page.getByLabel("Key of this article's source").inputValue()).not.toBe(SOURCE);
+    release();
+    // Said in the form, where the reader is: the review it replaced was ingested.
+    await poll(() => page.locator("#article-said").textContent()).toMatch(
+      /^The review before this draft was ingested meanwhile: entities \d+ new, .*; relations \d+ new, .*\.$/,
+    );
+    expect(await page.locator("#article-said").getAttribute("role")).toBe("status");
+    expect(await entity(h, SOURCE)).not.toBeNull();
+    // The new draft is untouched by it.
+    expect(await page.locator("#ingest-result").textContent()).toBe("");
+    await page.unroute("**/graphql");
+    expect(problems).toEqual([]);
+  }, 240_000);
 });

@@ -205,6 +205,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     ),
     h("div", { id: "extract-confirm", class: "confirm", hidden: true }),
     h("p", { id: "article-error", class: "form-error", role: "alert" }),
+    h("p", { id: "article-said", class: "said", role: "status" }),
   );
   const reviewEl = h("div", { id: "review", class: "review" });
   root.replaceChildren(h("h2", { id: "article-heading" }, "Add an article"), form, reviewEl);
@@ -262,14 +263,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       "Replace it with a new draft",
     );
     const keep = h("button", { type: "button", id: "extract-keep" }, "Keep my review");
-    const close = closeConfirm;
+    // extract() puts the question away. The keyboard goes back to the button (a draft not even
+    // asked for, the text blank, say), or on from the draft once it arrives.
     replace.addEventListener("click", () => {
-      close();
       extract();
-      byId("extract").focus();
+      if (focusLost()) byId("extract").focus();
     });
     keep.addEventListener("click", () => {
-      close();
+      closeConfirm();
       byId("extract").focus();
     });
     box.onkeydown = (event) => {
@@ -298,8 +299,14 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     box.replaceChildren();
   }
 
+  /** What became of the review a new draft replaced while it was being ingested. */
+  function saidOfEarlier(message: string): void {
+    byId("article-said").textContent = message;
+  }
+
   function extract() {
     closeConfirm();
+    saidOfEarlier("");
     problem("");
     token = value("article-token");
     const text = byId<HTMLTextAreaElement>("article-text").value;
@@ -830,6 +837,11 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         outdated();
       }
     } catch (error) {
+      if (!out.isConnected && step.needs.step === "ingest") {
+        const why = error instanceof ApiError ? error.message : step.failed;
+        saidOfEarlier(`The review before this draft was not ingested: ${why}`);
+        return;
+      }
       if (refusesToken(error)) {
         out.replaceChildren(...before, ...tokenAgain(r, step, error));
         document.getElementById("retry-token")?.focus();
@@ -964,6 +976,16 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   ) {
     const doc = sent.document;
     const result = await ingestDocument(doc, token, old);
+    // A new draft was asked for meanwhile, and took the review's place: what became of it is
+    // said in the form, where the reader is, rather than in a review no longer on screen.
+    if (!out.isConnected) {
+      saidOfEarlier(
+        result.ok
+          ? `The review before this draft was ingested meanwhile: entities ${counts(result.entities)}; relations ${counts(result.relations)}.`
+          : `The review before this draft was not ingested: ${result.problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}.`,
+      );
+      return;
+    }
     if (!result.ok) {
       out.replaceChildren(...before, ...refusal(sent, result.problems));
       return;
@@ -1008,6 +1030,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    */
   function startAnother(): void {
     closeConfirm();
+    saidOfEarlier("");
     review = null;
     written = "";
     keyRefused = null;
