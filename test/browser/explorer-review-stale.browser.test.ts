@@ -145,7 +145,17 @@ describe("an edited review is never lost or stale", () => {
     await poll(() => extracts).toBe(3);
     expect(await confirm.isVisible()).toBe(false);
     await poll(() => rows.count()).toBe(drawn);
+    // An entity half added (its name typed in the form) is an edit too: asked first.
+    await page.locator("#add-entity-open").click();
+    await page.locator("#add-entity-name").fill("Rukla garrison");
+    await page.getByRole("button", { name: "Extract a draft" }).click();
+    await poll(() => confirm.isVisible()).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/explorer-review-stale.png`, fullPage: true });
+    await page.keyboard.press("Escape");
+    await poll(() => confirm.isVisible()).toBe(false);
+    expect(await page.locator("#add-entity-name").inputValue()).toBe("Rukla garrison");
+    await page.locator("#add-entity-cancel").click();
+    expect(extracts).toBe(3);
 
     // Leaving the page with an edit not written: the browser asks first (refused here, the page
     // stays); with none, it closes unasked.

@@ -245,8 +245,15 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     extract();
   });
 
-  /** Whether the review holds edits that neither the draft nor the graph (an ingest) has. */
+  /**
+   * Whether the review holds edits that neither the draft nor the graph (an ingest) has: in the
+   * document it makes, or still on their way into it (a value typed that is not one yet, an
+   * entity or a relation being added).
+   */
   function unwritten(r: Review): boolean {
+    const a = adds.adding;
+    const adding = a?.what === "entity" ? a.name.trim() !== "" : a ? a.from || a.to : false;
+    if (adding || r.relations.some((x) => Object.keys(x.typed).length > 0)) return true;
     const now = JSON.stringify(reviewed(r).document);
     return now !== written && now !== JSON.stringify(reviewed(newReview(r.draft)).document);
   }
