@@ -282,23 +282,34 @@ describe("an edited review is never lost or stale", () => {
     const article = { text: ARTICLE, title: "Juknaite in Rukla", published: "2024-07-03" };
     await extractArticle(page, { ...article, token: writer.token }, 1);
     await keyUnder(page, SOURCE, P);
-    // The ingest's answer held until the new draft is on screen (a slow network, say).
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    // The ingest's answer held until the new draft is on screen (a slow network, say), and the
+    // draft's until the test has seen the page wait for it.
+    const release = new Map<string, () => void>();
+    const held = new Map(
+      ["ExplorerIngest", "ExplorerExtract"].map((operation) => [
+        operation,
+        new Promise<void>((resolve) => release.set(operation, resolve)),
+      ]),
+    );
     await page.route("**/graphql", async (route) => {
-      if (!(route.request().postData() ?? "").includes("ExplorerIngest")) return route.continue();
+      const body = route.request().postData() ?? "";
+      const operation = [...held.keys()].find((o) => body.includes(o));
+      if (!operation) return route.continue();
       const response = await route.fetch();
-      await held;
+      await held.get(operation);
       await route.fulfill({ response });
     });
     await page.getByRole("button", { name: /^Ingest \d+ relations?$/ }).click();
     await poll(() => page.locator("#ingest-result").textContent()).toBe("Ingesting…");
     await page.getByRole("button", { name: "Extract a draft" }).click();
     await page.getByRole("button", { name: "Replace it with a new draft" }).click();
+    // While the draft is made, the keyboard is on the line that says so (the button is off).
+    await poll(() => focused(page)).toBe("review-extracting");
+    expect(await page.locator("#review-extracting").textContent()).toBe("Extracting…");
+    release.get("ExplorerExtract")?.();
     await poll(() => page.getByLabel("Key of this article's source").inputValue()).not.toBe(SOURCE);
-    release();
+    await poll(() => focused(page)).toBe("review-heading");
+    release.get("ExplorerIngest")?.();
     // Said in the form, where the reader is: the review it replaced was ingested.
     await poll(() => page.locator("#article-said").textContent()).toMatch(
       /^The review before this draft was ingested meanwhile: entities \d+ new, .*; relations \d+ new, .*\.$/,

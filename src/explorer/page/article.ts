@@ -330,11 +330,18 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     // The review on screen comes back if no draft replaces it: a failed extraction (a token
     // mistyped) must not cost the reader the review they made.
     const before = [...reviewEl.childNodes];
-    reviewEl.replaceChildren(h("p", { class: "muted" }, "Extracting…"));
+    const waiting = h(
+      "p",
+      { id: "review-extracting", class: "muted", tabindex: -1 },
+      "Extracting…",
+    );
+    reviewEl.replaceChildren(waiting);
+    // The button, off meanwhile, cannot hold the keyboard: the line saying what is going on does.
+    if (focusLost()) waiting.focus();
     extractDocument(text, meta, token)
       .then(
         (draft) => {
-          const lost = focusLost();
+          const lost = focusLost() || document.activeElement === waiting;
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
           supersedes = null;
