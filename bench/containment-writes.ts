@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "./neo4j.js";
-import { buildAsShipped, ShippedApi } from "./soak/shipped.js";
+import { buildAsShipped, ShippedApi, timedIngest } from "./soak/shipped.js";
 
 const { values } = parseArgs({
   options: {
@@ -69,26 +69,7 @@ function article(mode: Mode, run: number, i: number) {
   };
 }
 
-async function ingest(server: ShippedApi, doc: unknown): Promise<{ ms: number; outcome: string }> {
-  const started = performance.now();
-  const response = await fetch(`${server.baseUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query: "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }",
-      variables: { d: doc },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { ingestDocument?: { __typename: string } } | null;
-    errors?: { extensions?: { code?: string } }[];
-  };
-  return {
-    ms: performance.now() - started,
-    outcome:
-      body.data?.ingestDocument?.__typename ?? body.errors?.[0]?.extensions?.code ?? "no answer",
-  };
-}
+const ingest = (server: ShippedApi, doc: unknown) => timedIngest(server, token, doc);
 
 /** Ingests `docs` with at most `limit` in flight: the wall time and each one's latency. */
 async function batch(server: ShippedApi, docs: unknown[], limit: number) {

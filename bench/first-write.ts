@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "./neo4j.js";
-import { buildAsShipped, ShippedApi } from "./soak/shipped.js";
+import { buildAsShipped, ShippedApi, timedIngest } from "./soak/shipped.js";
 
 const { values } = parseArgs({
   options: {
@@ -45,26 +45,7 @@ if (articles.length < 3) throw new Error(`first-write needs three tune articles 
 const token = `agt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
 const sha256 = createHash("sha256").update(token).digest("hex");
 
-/** ms and outcome (the result's __typename or the error's code) of ingesting `doc`. */
-async function ingest(server: ShippedApi, doc: unknown): Promise<{ ms: number; outcome: string }> {
-  const started = performance.now();
-  const response = await fetch(`${server.baseUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query: "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }",
-      variables: { d: doc },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { ingestDocument?: { __typename: string } } | null;
-    errors?: { extensions?: { code?: string } }[];
-  };
-  const ms = performance.now() - started;
-  const outcome =
-    body.data?.ingestDocument?.__typename ?? body.errors?.[0]?.extensions?.code ?? "no answer";
-  return { ms, outcome };
-}
+const ingest = (server: ShippedApi, doc: unknown) => timedIngest(server, token, doc);
 
 interface Run {
   fresh: number;

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const names = await settleNames(database.db);
   if (names > 0)
     logger.info(
-      `Normalised the names of ${names} entities written by a version before names were normalised (NFC, no invisible characters, one space).`,
+      `Settled the names of ${names} entities written by an earlier version: normalised (NFC, no invisible characters, one space), folded as names now are, and spelled plain for search.`,
     );
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };

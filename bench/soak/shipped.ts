@@ -213,3 +213,32 @@ export class ShippedApi {
     return how;
   }
 }
+
+/**
+ * ms and outcome (the result's __typename, or the error's code) of one ingestDocument of `doc`
+ * sent to `server` with the bearer `token`: the benchmarks' write against the server as shipped.
+ */
+export async function timedIngest(
+  server: ShippedApi,
+  token: string,
+  doc: unknown,
+): Promise<{ ms: number; outcome: string }> {
+  const started = performance.now();
+  const response = await fetch(`${server.baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: "mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }",
+      variables: { d: doc },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { ingestDocument?: { __typename: string } } | null;
+    errors?: { extensions?: { code?: string } }[];
+  };
+  return {
+    ms: performance.now() - started,
+    outcome:
+      body.data?.ingestDocument?.__typename ?? body.errors?.[0]?.extensions?.code ?? "no answer",
+  };
+}

@@ -24,6 +24,7 @@ import {
   type Row,
   readTx,
   type Tx,
+  type WriteAdvice,
   writeTx,
 } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
@@ -942,8 +943,20 @@ export function ingestDocument(
   timeoutMs?: number,
   options?: IngestOptions,
 ): Promise<IngestSummary> {
-  return writeTx(db, stats, (tx) => ingestInTx(tx, input, by, onProgress, options), timeoutMs);
+  const work = (tx: Tx) => ingestInTx(tx, input, by, onProgress, options);
+  if (options?.supersedes === undefined) return writeTx(db, stats, work, timeoutMs);
+  return writeTx(db, stats, work, timeoutMs, supersedeAdvice(options.supersedes));
 }
+
+/**
+ * A corrected article stopped at its budget: the retraction of the version it supersedes runs in
+ * its transaction, so a small correction of a large source was told to split the document it
+ * sent, which would not have helped (redteam21).
+ */
+const supersedeAdvice = (old: string): WriteAdvice => ({
+  timedOut: "Retry it; if it is stopped again,",
+  tooLarge: `superseding retracts what "${old}" states in the same transaction, and settles every relation and entity it makes claims about: ingest the corrected article with \`npm run ingest -- --supersedes ${old} FILE\`, whose transaction may run longer, or ask the server's operator to raise QUERY_TIMEOUT_MS (below REQUEST_TIMEOUT_MS).`,
+});
 
 /**
  * Transaction timeout for bulk ingest outside a request (seed, CLIs, generator): a cold server

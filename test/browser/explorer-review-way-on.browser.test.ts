@@ -131,8 +131,10 @@ describe("the way on after a refusal or a supersede", () => {
     await poll(server).toMatch(
       /^The server did not check the review: the server did not take this token \(the server said: “Malformed Authorization header: .*”\)\. Give a token with the write scope \(npm run token -- --name NAME --scopes write\) as the write token above\.$/,
     );
-    // A draft asked for with it is refused, and the review made so far stays, as it was.
+    // A draft asked for with it (over the review's edits, so the page asks first, and is told
+    // to replace it) is refused, and the review made so far stays, as it was.
     await page.getByRole("button", { name: "Extract a draft" }).click();
+    await page.getByRole("button", { name: "Replace it with a new draft" }).click();
     await poll(() => page.locator("#article-error").textContent()).toMatch(
       /^No draft was made: the server did not take this token .*Give a token with the write scope/,
     );

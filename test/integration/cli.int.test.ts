@@ -383,8 +383,14 @@ describe("npm run ingest", () => {
     expect(r.stderr).not.toContain(`unknown entity "${P}oz"`);
   }, 60_000);
 
-  it("every gold document, held out and tune, passes ingest --check", async () => {
-    const files = ["test/fixtures/extract/test", "test/fixtures/extract/tune"].flatMap((dir) =>
+  it("every gold document, held out, tune and the second readers', passes ingest --check", async () => {
+    const files = [
+      "test/fixtures/extract/test",
+      "test/fixtures/extract/test/second",
+      "test/fixtures/extract/tune",
+      "test/fixtures/extract/agreement/a",
+      "test/fixtures/extract/agreement/b",
+    ].flatMap((dir) =>
       readdirSync(dir)
         .filter((f) => f.endsWith(".yaml"))
         .map((f) => join(dir, f)),

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
 import { settleNames } from "../../src/data/names.js";
+import { migrate } from "../../src/db/migrate.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
 const db = testDb();
@@ -335,6 +336,24 @@ describe("names that read the same are the same", () => {
     expect(row?.p).toEqual(["siauliaiqwz base"]);
     // Settled: a second start finds nothing to change; a plain name never gets a plain spelling.
     expect(await settleNames(db)).toBe(0);
+  });
+
+  it("replaces at start the full-text index an older version made, which had no plain spellings", async () => {
+    // As a version before left the database: its index over name, aliases and description.
+    await cypher(
+      db,
+      "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.description]",
+    );
+    await migrate(db);
+    const rows = await cypher(
+      db,
+      "SHOW FULLTEXT INDEXES YIELD name, properties, state RETURN name, properties, state ORDER BY name",
+    );
+    expect(rows.map((r) => r.name)).not.toContain("entity_search");
+    expect(rows.find((r) => r.name === "entity_fulltext")).toMatchObject({
+      properties: ["name", "aliases", "plainNames", "description"],
+      state: "ONLINE",
+    });
   });
 
   it("keeps one of the aliases that read the same but for case, spacing or composition (redteam7)", async () => {

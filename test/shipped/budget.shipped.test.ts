@@ -202,6 +202,37 @@ describe("a delete or a retraction too large for a write transaction's budget", 
       );
       expect(error.message, field).not.toMatch(/document|npm run ingest/);
     }
+    // A corrected article of that source: small itself, but superseding retracts all of it.
+    const corrected = await post(
+      tight,
+      {
+        query: `mutation ($d: JSONObject!, $old: String!) {
+          ingestDocument(document: $d, supersedes: $old) { __typename }
+        }`,
+        variables: {
+          old: source,
+          d: {
+            source: {
+              key: `${source}-v2`,
+              name: "Whole, corrected",
+              properties: { text: "None." },
+            },
+            entities: [{ key: `${prefix}0`, kind: "Place", name: "Whole Place 0" }],
+            relations: [],
+          },
+        },
+      },
+      { authorization: tight.authorization },
+    );
+    expect(corrected.body.errors, JSON.stringify(corrected.body)).toHaveLength(1);
+    const [refused] = corrected.body.errors;
+    expect(refused.extensions).toEqual({ code: "TIMEOUT" });
+    expect(refused.message).toMatch(/budget of 100 ms .*rolled back: nothing was written/);
+    expect(refused.message).toContain(
+      `superseding retracts what "${source}" states in the same transaction`,
+    );
+    expect(refused.message).toContain(`npm run ingest -- --supersedes ${source} FILE`);
+    expect(refused.message).not.toMatch(/split/);
     // Nothing written: the source and its places are there, and it counts.
     const read = await post(roomy, {
       query: `query ($p: String!, $k: String!) {

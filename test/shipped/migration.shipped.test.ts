@@ -168,7 +168,7 @@ describe("names written before they were normalised", () => {
         },
         search: { edges: [{ node: { key: `${P}cafe` } }] },
       });
-      expect(first.output()).toMatch(/Normalised the names of 1 entit/);
+      expect(first.output()).toMatch(/Settled the names of 1 entit/);
     } finally {
       await first.stop();
     }
@@ -176,7 +176,7 @@ describe("names written before they were normalised", () => {
     try {
       const r = await post(second, { query: QUERY_NAMES, variables: { n: NFC } });
       expect(r.body.data).toEqual(found);
-      expect(second.output()).not.toMatch(/Normalised the names/);
+      expect(second.output()).not.toMatch(/Settled the names/);
     } finally {
       await second.stop();
     }

@@ -64,6 +64,15 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let supersedes: string | null = null;
   /** The way out the server's own check last offered (a new version), shown below its line. */
   let serverWay: NewVersion | null = null;
+  /** The document last ingested from this review (as JSON): edits up to it are written. */
+  let written = "";
+  /**
+   * What #ingest-result said of the review before it changed (see outdated), as it was about
+   * (`about`, as JSON), and the line that stands in for it meanwhile.
+   */
+  let earlier: { about: string; nodes: Node[]; stand: HTMLElement } | null = null;
+  /** A source key typed and refused (not a key, or another kind's): shown beside the key. */
+  let keyRefused: { typed: string; message: string } | null = null;
   const server = autoCheck<{ sent: Reviewed; result: CheckResult | null } | null>({
     delay: 800,
     run: async (signal) => {
@@ -194,7 +203,9 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       h("button", { type: "submit", id: "extract" }, "Extract a draft"),
       h("button", { type: "button", id: "article-close" }, "Back to the graph"),
     ),
+    h("div", { id: "extract-confirm", class: "confirm", hidden: true }),
     h("p", { id: "article-error", class: "form-error", role: "alert" }),
+    h("p", { id: "article-said", class: "said", role: "status" }),
   );
   const reviewEl = h("div", { id: "review", class: "review" });
   root.replaceChildren(h("h2", { id: "article-heading" }, "Add an article"), form, reviewEl);
@@ -221,10 +232,88 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   }
 
   byId("article-close").addEventListener("click", () => actions.close());
+  // Leaving the page (a reload, the tab closed) would lose edits not written: the browser asks.
+  window.addEventListener("beforeunload", (event) => {
+    if (review && unwritten(review)) event.preventDefault();
+  });
   byId("article-token").addEventListener("input", () => tokenGiven(value("article-token")));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    // A review with edits not written is not replaced unasked: they would be lost.
+    if (review && unwritten(review)) return confirmExtract();
+    extract();
+  });
+
+  /**
+   * Whether the review holds edits that neither the draft nor the graph (an ingest) has: in the
+   * document it makes, or still on their way into it (a value typed that is not one yet, an
+   * entity or a relation being added).
+   */
+  function unwritten(r: Review): boolean {
+    const a = adds.adding;
+    const adding = a?.what === "entity" ? a.name.trim() !== "" : a ? a.from || a.to : false;
+    if (adding || r.relations.some((x) => Object.keys(x.typed).length > 0)) return true;
+    const now = JSON.stringify(reviewed(r).document);
+    return now !== written && now !== JSON.stringify(reviewed(newReview(r.draft)).document);
+  }
+
+  /**
+   * Asks, below the button, before a new draft replaces a review the reader edited: replace it,
+   * or keep it (Escape keeps it too). The keyboard lands on "Keep my review".
+   */
+  function confirmExtract(): void {
+    const box = byId("extract-confirm");
+    const replace = h(
+      "button",
+      { type: "button", id: "extract-replace" },
+      "Replace it with a new draft",
+    );
+    const keep = h("button", { type: "button", id: "extract-keep" }, "Keep my review");
+    // extract() puts the question away. The keyboard goes back to the button (a draft not even
+    // asked for, the text blank, say), or on from the draft once it arrives.
+    replace.addEventListener("click", () => {
+      extract();
+      if (focusLost()) byId("extract").focus();
+    });
+    keep.addEventListener("click", () => {
+      closeConfirm();
+      byId("extract").focus();
+    });
+    box.onkeydown = (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      keep.click();
+    };
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-labelledby", "extract-confirm-text");
+    box.replaceChildren(
+      h(
+        "p",
+        { id: "extract-confirm-text" },
+        "Your edits of the review below are not written: a new draft would replace them. Extract a new draft anyway?",
+      ),
+      h("div", { class: "actions" }, replace, keep),
+    );
+    box.hidden = false;
+    keep.focus();
+  }
+
+  /** The question before a new draft, put away (answered, or no longer asked). */
+  function closeConfirm(): void {
+    const box = byId("extract-confirm");
+    box.hidden = true;
+    box.replaceChildren();
+  }
+
+  /** What became of the review a new draft replaced while it was being ingested. */
+  function saidOfEarlier(message: string): void {
+    byId("article-said").textContent = message;
+  }
+
+  function extract() {
+    closeConfirm();
+    saidOfEarlier("");
     problem("");
     token = value("article-token");
     const text = byId<HTMLTextAreaElement>("article-text").value;
@@ -241,17 +330,29 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     // The review on screen comes back if no draft replaces it: a failed extraction (a token
     // mistyped) must not cost the reader the review they made.
     const before = [...reviewEl.childNodes];
-    reviewEl.replaceChildren(h("p", { class: "muted" }, "Extracting…"));
+    const waiting = h(
+      "p",
+      { id: "review-extracting", class: "muted", tabindex: -1 },
+      "Extracting…",
+    );
+    reviewEl.replaceChildren(waiting);
+    // The button, off meanwhile, cannot hold the keyboard: the line saying what is going on does.
+    if (focusLost()) waiting.focus();
     extractDocument(text, meta, token)
       .then(
         (draft) => {
+          const lost = focusLost() || document.activeElement === waiting;
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
           supersedes = null;
           serverWay = null;
+          written = "";
+          keyRefused = null;
           said = "";
           asked = "";
           renderReview();
+          // The button was off while the draft was made: the keyboard goes on from the draft.
+          if (lost) document.getElementById("review-heading")?.focus();
         },
         (error: unknown) => {
           reviewEl.replaceChildren(...before);
@@ -273,8 +374,9 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       .finally(() => {
         button.disabled = false;
         reviewEl.setAttribute("aria-busy", "false");
+        if (focusLost()) button.focus();
       });
-  });
+  }
 
   /** Lights up, in the text, what a row of the review stands for. */
   function light(attr: "entity" | "relation", id: string, on: boolean): void {
@@ -342,14 +444,33 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const none = doc.relations.length === 0;
     const sourceKey = h("input", {
       id: "article-source-key",
-      value: r.sourceKey,
+      value: keyRefused?.typed ?? r.sourceKey,
       spellcheck: "false",
       "aria-label": "Key of this article's source",
+      "aria-describedby": "article-source-key-error",
+      "aria-invalid": keyRefused ? "true" : null,
     });
+    // Refused beside the key, not in the form's line above (out of sight once scrolled): the
+    // text typed stays to be mended, and the line says which key the article keeps meanwhile.
+    const keyError = h(
+      "span",
+      { id: "article-source-key-error", class: "form-error", role: "alert" },
+      keyRefused?.message ?? "",
+    );
+    const refuseKey = (typed: string, why: string) => {
+      keyRefused = { typed, message: `${why} The article keeps the key ${r.sourceKey}.` };
+      sourceKey.value = typed;
+      sourceKey.setAttribute("aria-invalid", "true");
+      keyError.textContent = keyRefused.message;
+    };
     sourceKey.addEventListener("change", () => {
       const next = sourceKey.value.trim();
-      if (!KEY.test(next)) return problem("A key is lowercase words joined by hyphens.");
-      problem("");
+      if (!KEY.test(next))
+        return refuseKey(
+          next,
+          "A key is lowercase words joined by hyphens, e.g. nato-2026-article.",
+        );
+      keyRefused = null;
       const before = r.sourceKey;
       r.sourceKey = next;
       // A key of the reader's own: no longer the new version the server offered.
@@ -361,8 +482,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       const refuse = (why: string) => {
         if (r.sourceKey !== next) return;
         r.sourceKey = before;
+        keyRefused = { typed: next, message: `${why} The article keeps the key ${before}.` };
         renderReview();
-        problem(why);
       };
       const check = entityByKey(next).then(
         (found) => {
@@ -405,7 +526,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const result = reviewEl.querySelector("#ingest-result");
     reviewEl.replaceChildren();
     append(reviewEl, [
-      h("h3", {}, "Draft"),
+      h("h3", { id: "review-heading", tabindex: -1 }, "Draft"),
       r.draft.problems.length > 0
         ? h(
             "ul",
@@ -418,6 +539,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         { class: "source-key" },
         h("label", { for: "article-source-key" }, "Source key "),
         sourceKey,
+        " ",
+        keyError,
         supersedes
           ? h(
               "p",
@@ -477,7 +600,48 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       result ?? h("div", { id: "ingest-result", role: "status" }),
     ]);
     if (focused) document.getElementById(focused)?.focus();
+    outdated();
     askServer(r);
+  }
+
+  /**
+   * What #ingest-result shows is about the review it was sent as (its `data-about`): once the
+   * review differs, an ingest's line says plainly it was the review before the latest edits,
+   * which are not written, and a check's plan gives way to a line saying it is no longer what
+   * ingesting would do. Edited back to the review it was about, what it said holds again and
+   * comes back.
+   */
+  function outdated(): void {
+    const out = document.getElementById("ingest-result");
+    const r = review;
+    if (!out || !r) return;
+    const now = JSON.stringify(reviewed(r).document);
+    if (earlier?.about === now && earlier.stand.parentNode === out) {
+      out.replaceChildren(...earlier.nodes);
+      out.dataset.about = now;
+      earlier = null;
+      return;
+    }
+    const about = out.dataset.about;
+    if (about === undefined || about === now) return;
+    delete out.dataset.about;
+    const done = out.querySelector("#ingest-done");
+    const stand = done
+      ? h(
+          "p",
+          { id: "ingest-earlier", class: "said" },
+          `Ingested before your latest edits: ${(done.textContent ?? "").replace(/^Ingested: /, "")} Those edits are not written yet: ingest again to write them.`,
+        )
+      : out.querySelector("#ingest-plan")
+        ? h(
+            "p",
+            { id: "ingest-plan-outdated", class: "said" },
+            "The review changed since it was checked: “Show what it would change” checks it as it is now.",
+          )
+        : null;
+    if (!stand) return;
+    earlier = { about, nodes: [...out.childNodes], stand };
+    out.replaceChildren(stand);
   }
 
   /**
@@ -549,6 +713,31 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       renderReview();
     }
     const way = server ? newVersionOf(problems) : null;
+    const old = supersedes;
+    // The source it was to supersede refused (gone meanwhile, say): the way on is to stop.
+    const stop =
+      server && old !== null && problems.some((p) => p.path[0] === "supersedes")
+        ? h("button", { type: "button", id: "stop-superseding" }, `Stop superseding ${old}`)
+        : null;
+    stop?.addEventListener("click", () => {
+      // Stopped already (the source key edited since, say): the button still goes on.
+      if (supersedes === old) {
+        supersedes = null;
+        serverWay = null;
+        renderReview();
+      }
+      const out = byId("ingest-result");
+      delete out.dataset.about;
+      earlier = null;
+      out.replaceChildren(
+        h(
+          "p",
+          { id: "superseding-stopped", class: "said" },
+          `No longer superseding ${old}: “Ingest” writes the article under ${review?.sourceKey ?? ""}, as itself.`,
+        ),
+      );
+      document.getElementById("ingest")?.focus();
+    });
     return [
       h("p", { class: "form-error" }, "Nothing was written:"),
       h(
@@ -557,6 +746,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         problems.map((p) => h("li", {}, `${where(sent, p.path)}: ${p.message}`)),
       ),
       way ? wayOut(way) : null,
+      stop ? h("div", { class: "actions way-out" }, stop) : null,
     ].filter((x): x is HTMLElement => x !== null);
   }
 
@@ -576,6 +766,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       if (!r) return;
       const old = way.supersedes;
       r.sourceKey = way.key;
+      keyRefused = null;
       supersedes = old;
       renderReview();
       void submit(r, {
@@ -642,6 +833,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const out = byId("ingest-result");
     const before = step.before ?? [];
     step.button.disabled = true;
+    delete out.dataset.about;
+    earlier = null;
     out.replaceChildren(...before, h("p", { class: "muted" }, step.busy));
     try {
       await Promise.all([...checks]);
@@ -652,7 +845,17 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         return;
       }
       await step.work(sent, out);
+      // Said of the review as sent: an edit made meanwhile, or later, makes it the earlier one.
+      if (out.isConnected && r === review) {
+        out.dataset.about = JSON.stringify(sent.document);
+        outdated();
+      }
     } catch (error) {
+      if (!out.isConnected && step.needs.step === "ingest") {
+        const why = error instanceof ApiError ? error.message : step.failed;
+        saidOfEarlier(`The review before this draft was not ingested: ${why}`);
+        return;
+      }
       if (refusesToken(error)) {
         out.replaceChildren(...before, ...tokenAgain(r, step, error));
         document.getElementById("retry-token")?.focus();
@@ -664,7 +867,25 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       );
     } finally {
       step.button.disabled = false;
+      if (focusLost()) landFocus(out, step.button.id);
     }
+  }
+
+  /**
+   * The keyboard's place once a step is done, when the button it pressed was taken away (off
+   * while the step ran, or drawn anew): on a refusal, the control that goes on from it (a way
+   * out, a box for another token) or else its message; otherwise back on the step's button.
+   */
+  function landFocus(out: HTMLElement, buttonId: string): void {
+    if (!out.isConnected) return;
+    const refused = out.querySelector(".form-error");
+    const onward = refused
+      ? out.querySelector<HTMLElement>("input, button")
+      : (document.getElementById(buttonId) ?? out.querySelector<HTMLElement>("button"));
+    const target = onward ?? (refused as HTMLElement | null) ?? out.querySelector("p");
+    if (!target) return;
+    if (!target.matches("input, button, select, textarea")) target.setAttribute("tabindex", "-1");
+    target.focus();
   }
 
   /**
@@ -769,6 +990,16 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   ) {
     const doc = sent.document;
     const result = await ingestDocument(doc, token, old);
+    // A new draft was asked for meanwhile, and took the review's place: what became of it is
+    // said in the form, where the reader is, rather than in a review no longer on screen.
+    if (!out.isConnected) {
+      saidOfEarlier(
+        result.ok
+          ? `The review before this draft was ingested meanwhile: entities ${counts(result.entities)}; relations ${counts(result.relations)}.`
+          : `The review before this draft was not ingested: ${result.problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}.`,
+      );
+      return;
+    }
     if (!result.ok) {
       out.replaceChildren(...before, ...refusal(sent, result.problems));
       return;
@@ -786,8 +1017,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     show.addEventListener("click", () => actions.show(keys, result.source));
     const another = h("button", { type: "button", id: "another-article" }, "Add another article");
     another.addEventListener("click", startAnother);
+    if (r === review) written = JSON.stringify(doc);
     out.replaceChildren(
-      h("p", { class: "done" }, `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`),
+      h(
+        "p",
+        { id: "ingest-done", class: "done" },
+        `Ingested: entities ${counts(e)}; relations ${counts(rel)}.`,
+      ),
       result.superseded
         ? h("p", { id: "ingest-superseded", class: "done" }, supersededLine(result.superseded))
         : "",
@@ -807,7 +1043,11 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
    * text and details, a source it superseded) carries over.
    */
   function startAnother(): void {
+    closeConfirm();
+    saidOfEarlier("");
     review = null;
+    written = "";
+    keyRefused = null;
     adds = { picked: { span: null, sentence: null }, adding: null };
     supersedes = null;
     serverWay = null;
@@ -836,6 +1076,11 @@ interface Step {
   /** What the step shows first and keeps (the plan of a new version). */
   before?: HTMLElement[];
   work: (sent: Reviewed, out: HTMLElement) => Promise<void>;
+}
+
+/** Whether the keyboard's focus is nowhere (on the page's body): a button it was on went. */
+function focusLost(): boolean {
+  return !document.activeElement || document.activeElement === document.body;
 }
 
 function field(id: string, label: string, attrs: Record<string, string> = {}) {
