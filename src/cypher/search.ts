@@ -1,7 +1,7 @@
 /**
  * The Cypher of full-text search over names, aliases, their plain spellings and descriptions
- * (the `entity_fulltext` index), and the Lucene query it sends: user text reaches Lucene only escaped, and Cypher only
- * as a parameter.
+ * (the `entity_fulltext` index), and the Lucene query it sends: user text reaches Lucene only
+ * escaped, and Cypher only as a parameter.
  */
 import neo4j from "neo4j-driver";
 import { normalizeName } from "../domain/document.js";

@@ -26,6 +26,7 @@ import {
   poll,
   reviewHarness,
   rowSaying,
+  watchIngests,
 } from "./review-harness.js";
 
 const P = "xs-";
@@ -211,17 +212,7 @@ describe("an edited review is never lost or stale", () => {
     );
     expect(first.data?.ingestDocument.__typename).toBe("IngestDocumentSuccess");
     const { page, problems } = await openReview(h, { width: 1440, height: 900 });
-    const ingests: { key: string; supersedes: unknown }[] = [];
-    page.on("request", (r) => {
-      const body = r.postData() ?? "";
-      if (!body.includes("ExplorerIngest")) return;
-      const v = (
-        JSON.parse(body) as {
-          variables: { document: { source: { key: string } }; supersedes?: unknown };
-        }
-      ).variables;
-      ingests.push({ key: v.document.source.key, supersedes: v.supersedes ?? null });
-    });
+    const ingests = watchIngests(page);
     const article = {
       text: ARTICLE,
       title: "Juknaite at Rukla",

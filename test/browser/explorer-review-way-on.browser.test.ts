@@ -27,6 +27,7 @@ import {
   openReview,
   poll,
   reviewHarness,
+  watchIngests,
 } from "./review-harness.js";
 
 const P = "xw-";
@@ -92,17 +93,7 @@ async function correction(old: string, url: string, token: string) {
   );
   expect(first.data?.ingestDocument.__typename).toBe("IngestDocumentSuccess");
   const watched = await openReview(h, { width: 1440, height: 900 });
-  const ingests: { key: string; supersedes: unknown }[] = [];
-  watched.page.on("request", (r) => {
-    const body = r.postData() ?? "";
-    if (!body.includes("ExplorerIngest")) return;
-    const v = (
-      JSON.parse(body) as {
-        variables: { document: { source: { key: string } }; supersedes?: unknown };
-      }
-    ).variables;
-    ingests.push({ key: v.document.source.key, supersedes: v.supersedes ?? null });
-  });
+  const ingests = watchIngests(watched.page);
   const article = { text: SENTENCES.join("\n"), title: TITLE, published: "2024-05-08", url };
   await extractArticle(watched.page, { ...article, token }, 2);
   await keyUnder(watched.page, old, P);

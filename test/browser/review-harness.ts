@@ -142,6 +142,25 @@ export async function pick(page: Page, box: string, typed: string, named: string
 }
 
 /** The relation rows whose sentence reads exactly `sentence`. */
+/**
+ * The ingests the page sends from now on, in order: each one's source key and its `supersedes`
+ * (null when it sends none).
+ */
+export function watchIngests(page: Page): { key: string; supersedes: unknown }[] {
+  const ingests: { key: string; supersedes: unknown }[] = [];
+  page.on("request", (r) => {
+    const body = r.postData() ?? "";
+    if (!body.includes("ExplorerIngest")) return;
+    const v = (
+      JSON.parse(body) as {
+        variables: { document: { source: { key: string } }; supersedes?: unknown };
+      }
+    ).variables;
+    ingests.push({ key: v.document.source.key, supersedes: v.supersedes ?? null });
+  });
+  return ingests;
+}
+
 export const rowSaying = (page: Page, sentence: string) =>
   page
     .locator("#review .relation-row")
