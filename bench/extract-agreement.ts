@@ -28,6 +28,7 @@ import { parsed, seedDocuments } from "./extract-articles.js";
 import {
   addCounts,
   type Counts,
+  countsCell,
   mapEntities,
   precisionRecall,
   scoreAgainstTwo,
@@ -75,10 +76,7 @@ const f1 = (c: Counts) => {
   const { precision, recall } = precisionRecall(c);
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 };
-const cell = (c: Counts) => {
-  const { precision, recall } = precisionRecall(c);
-  return `${fmt(precision)} / ${fmt(recall)} (${c.matched}/${c.drafted}, /${c.gold})`;
-};
+const cell = countsCell;
 const zero = (): Counts => ({ matched: 0, drafted: 0, gold: 0 });
 
 const names = existsSync(DIR)

@@ -29,6 +29,7 @@ import {
 import {
   addCounts,
   type Counts,
+  countsCell,
   type LinkingScore,
   type MissCause,
   mapEntities,
@@ -379,10 +380,7 @@ function secondAnnotation(articles: ArticleResult[]): string[] {
     addCounts(sum.both, two.both);
   }
   if (n === 0) return [];
-  const cell = (c: Counts) => {
-    const pr = precisionRecall(c);
-    return `${fmt(pr.precision)} / ${fmt(pr.recall)} (${c.matched}/${c.drafted}, /${c.gold})`;
-  };
+  const cell = countsCell;
   return [
     `### A second annotation of ${n} of these articles`,
     "",

@@ -277,6 +277,13 @@ const LINKED_KINDS = new Set([
   "Pledge",
 ]);
 
+/** Precision and recall as a report's cell: "0.83 / 0.84 (173/209, /205)" ("–" for NaN). */
+export function countsCell(c: Counts): string {
+  const { precision, recall } = precisionRecall(c);
+  const fmt = (x: number) => (Number.isNaN(x) ? "–" : x.toFixed(2));
+  return `${fmt(precision)} / ${fmt(recall)} (${c.matched}/${c.drafted}, /${c.gold})`;
+}
+
 /** Whether `name` occurs in `text` as words (not inside a longer word). */
 function occursIn(text: string, name: string): boolean {
   if (name.length === 0) return false;
