@@ -57,6 +57,13 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
   let open: TextSpan | null = null;
   for (const p of pieces) {
     if (p.end <= p.start) continue;
+    // a list's number wink took for a sentence of its own ("1." before "Spain joins.")
+    if (
+      !open &&
+      atLineStart(text, p.start) &&
+      /^\s*\(?\d{1,2}[.)]\s*$/.test(text.slice(p.start, p.end))
+    )
+      continue;
     if (open && /\n/.test(text.slice(open.end, p.start))) {
       // never across a paragraph: close what was open
       out.push(make(text, open));
@@ -127,9 +134,26 @@ function lastSentenceEnd(window: string): number {
   return at;
 }
 
+/**
+ * A list item's marker at the start of a line ("* ", "• ", "- ", "1. ", "(2) "): not part of the
+ * sentence a reader cites, and a rule reading "Germany will send ..." must see it first.
+ */
+const LIST_MARKER = /^(?:[-–—•*·▪◦‣►]|\(?\d{1,2}[.)])[ \t]+/u;
+
+/** Whether only spaces or tabs stand between `at` and the line's start. */
+function atLineStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return i < 0 || text[i] === "\n";
+}
+
 function make(text: string, span: TextSpan): Sentence {
   let { start, end } = span;
   while (start < end && /\s/.test(text[start] ?? "")) start++;
+  if (atLineStart(text, start)) {
+    const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+    if (marker) start += marker[0].length;
+  }
   while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
   return { start, end, text: text.slice(start, end), paragraph: 0 };
 }

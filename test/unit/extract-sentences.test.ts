@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyse } from "../../src/extract/nlp.js";
 import { MAX_SENTENCE, sentencesOf } from "../../src/extract/sentences.js";
+import { facts } from "../helpers/extract.js";
 
 const sentences = (text: string) => sentencesOf(text, analyse(text).sentences).map((s) => s.text);
 
@@ -54,5 +55,30 @@ describe("extract: sentences", () => {
         .join(" ")
         .replace(/\s+/g, " "),
     ).toBe(text);
+  });
+
+  it("leaves a list item's marker out of its sentence, at the start of a line only", () => {
+    const text =
+      "Key points:\n\n* Poland sends troops.\n• Latvia hosts them.\n- Canada leads.\n1. Spain joins.\n(2) Italy pays.\nA 2-1 vote - a close one - passed.";
+    const out = sentencesOf(text, analyse(text).sentences);
+    expect(out.map((s) => s.text)).toEqual([
+      "Key points:",
+      "Poland sends troops.",
+      "Latvia hosts them.",
+      "Canada leads.",
+      "Spain joins.",
+      "Italy pays.",
+      "A 2-1 vote - a close one - passed.",
+    ]);
+    for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it("a fact stated in a bulleted list is drafted as it is in running text", async () => {
+    for (const marker of ["* ", "• ", "- ", "1. ", "— "]) {
+      const out = await facts(
+        `Key points:\n\n${marker}Germany will send 4,800 troops to Lithuania by 2027.\n`,
+      );
+      expect(out.some((f) => /^germany PLEDGED /.test(f))).toBe(true);
+    }
   });
 });
