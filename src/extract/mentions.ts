@@ -2231,6 +2231,9 @@ export function findMentions(
       !words.some(notPersonWord) &&
       // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
+      // "an address at Lancaster House", "talks at Bellevue Palace": a building, not a person
+      // (unless a title names the person: "Senator Ann Castle")
+      (role !== undefined || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
       (role !== undefined ||
         looksLikePerson(text, span.text, span.start) ||
         subjectOfVerb(text, tokens, nameTokens))
@@ -2753,6 +2756,13 @@ const APPOSITION_AFTER =
 /** The last word of a document's, a plan's or a fund's name: never a person's surname. */
 const DOCUMENT_HEAD =
   /^(?:Declaration|Agreement|Treaty|Strategy|Plan|Fund|Charter|Convention|Act|Compass|Initiative|Programme|Program|Pact|Accords?|Protocol|Doctrine|Concept|Communiqu[eé]|Review|Report|Framework|Roadmap|Memorandum|Statement|Resolution|Directive|Regulation|Budget|Package|Facility|Mechanism|Instrument)$/;
+
+/**
+ * The last word of a building's or a site's name, seldom a surname ("Hall", "Park", "Court" are
+ * common surnames and stay out).
+ */
+const BUILDING_HEAD =
+  /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Airport|Barracks|Station)$/;
 
 /** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
 const PERSON_VERBS =
