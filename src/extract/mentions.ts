@@ -20,6 +20,7 @@ import {
   regionNation,
 } from "./gazetteer.js";
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
+import { groupMeetings } from "./group-meetings.js";
 import { slug } from "./keys.js";
 import { lowerCaseTitle } from "./lower-titles.js";
 import { describedAsNamed, describedMission } from "./mission-names.js";
@@ -1600,6 +1601,18 @@ export function findMentions(
       properties: { category: "MEETING" },
     });
   }
+  // Other groups' ministers meeting: "the Nordic defence ministers' meeting", "the meeting of
+  // foreign ministers of Baltic, Nordic and Visegrad Group countries" (group-meetings.ts)
+  for (const g of groupMeetings(text, (w) => gazAt(w)?.entity.kind === "Nation"))
+    claim({
+      start: g.start,
+      end: g.end,
+      text: g.text,
+      kind: "Event",
+      name: g.name,
+      key: slug(g.name),
+      properties: { category: "MEETING" },
+    });
   // British air stations by their town: "RAF Lakenheath", "RAF Lossiemouth" (not "RAF Typhoons")
   for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
     if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");

@@ -2914,14 +2914,21 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
         inferred: true,
         confidence: 0.7,
       });
-      ctx.propose({
-        type: "ABOUT",
-        from: e.cluster,
-        to: c,
-        sentence: s,
-        inferred: true,
-        confidence: 0.6,
-      });
+      // the body's own meeting is about the body; "the Baltic, Nordic and Visegrad Group foreign
+      // ministers' meeting" is one the group takes part in among others
+      if (
+        !/,|\band\b/.test(
+          e.cluster.name.split(/ (?:defen[cs]e|foreign|finance) ministers/)[0] ?? "",
+        )
+      )
+        ctx.propose({
+          type: "ABOUT",
+          from: e.cluster,
+          to: c,
+          sentence: s,
+          inferred: true,
+          confidence: 0.6,
+        });
     }
     heldIn(ctx, s, here, e, /^\s+in\s+$/);
   }
