@@ -3240,8 +3240,9 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   // the one who speaks: a person the sentence says speaks, said or told
   // "X said", "X, ..., told", then "said X", then the subject after "Speaking at ..., "
   // "X, who at a press conference expressed ...": the relative clause's subject speaks there
+  // "The chief of staff, Major General X, said in an interview": the apposition's closing comma
   const speaks = (p: Placed) =>
-    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b|^,\s+who\s+(?:at|during)\s+(?:a|an|the|his|her)\s/.test(
+    /^(?:,[^,]{1,60},|,)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b|^,\s+who\s+(?:at|during)\s+(?:a|an|the|his|her)\s/.test(
       ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60)),
     );
   const saidBy = (p: Placed) =>
@@ -3324,6 +3325,18 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
       confidence: 0.7,
     });
   if (place) eventAt(ctx, event, place.cluster, s);
+  if (/interview$/.test(kind) && /with\s+$/.test(m[0]) && withWhom.length === 0) {
+    const outlet = interviewOutlet(ctx, here, end);
+    if (outlet)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: outlet,
+        to: event,
+        sentence: s,
+        inferred: true,
+        confidence: 0.65,
+      });
+  }
   // "in a speech at the European Parliament", "a speech to the Bundestag": the body addressed hosts it
   if (kind === "speech") {
     const body = speechHost(ctx, here, end);
@@ -3338,6 +3351,45 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
         confidence: 0.65,
       });
   }
+}
+
+/** A name right after "an interview with": "VOA", "the Financial Times", "Radio Free Europe". */
+const OUTLET_NAME =
+  /^(?:the\s+)?((?:\p{Lu}[\p{L}&’'.-]*)(?:\s+(?:of\s+)?\p{Lu}[\p{L}&’'.-]*){0,3})(?=[\s,;.]|$)/u;
+
+/**
+ * The outlet a person gives an interview to (twenty-third pass): "said in an interview with VOA",
+ * "told an interview with the Financial Times". The name the text gives there, an organisation
+ * it already names there (a news agency the gazetteer knows) or else a media organisation as
+ * written; not a person, place or nation ("an interview with Kallas", "with Estonia's ...").
+ */
+function interviewOutlet(ctx: Context, here: Placed[], at: number): Cluster | undefined {
+  const m = OUTLET_NAME.exec(ctx.text.slice(at, at + 80));
+  if (!m?.[1]) return undefined;
+  const start = at + m[0].length - m[1].length;
+  const end = start + m[1].length;
+  const named = here.filter((p) => p.mention.start < end && start < p.mention.end);
+  const org = named.find((p) => p.cluster.kind === "Organization" && p.mention.start === start);
+  if (org) return org.cluster;
+  if (named.length > 0) return undefined;
+  // a sentence's name for a day or a month is no outlet ("an interview with Monday's paper")
+  if (
+    /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+      m[1],
+    )
+  )
+    return undefined;
+  return ctx.entity(
+    "Organization",
+    slug(m[1]),
+    m[1],
+    { category: "MEDIA" },
+    {
+      start,
+      end,
+      text: m[1],
+    },
+  );
 }
 
 /** Between two people met: "and", ", and", a comma, then at most the second one's title. */

@@ -65,3 +65,39 @@ describe("extract: a meeting of a group's ministers", () => {
     );
   });
 });
+
+describe("extract: an interview given to an outlet", () => {
+  it("'Major General X, said in an interview with VOA': the apposition's subject speaks, the outlet takes part", async () => {
+    const text =
+      "The chief of staff, Major General Arben Kola, said in an interview with VOA that the army was ready.";
+    const found = await facts(text, on);
+    expect(found).toContain("arben-kola PARTICIPATED_IN kola-interview");
+    expect(found).toContain("voa PARTICIPATED_IN kola-interview (inferred)");
+    expect(await entities(text, on)).toContain("Organization voa");
+  });
+
+  it("'in an interview with the Financial Times': the outlet past 'the'", async () => {
+    expect(
+      await facts(
+        "Defence Minister Jonas Petraitis said in an interview with the Financial Times that the brigade would arrive in 2027.",
+        on,
+      ),
+    ).toContain("financial-times PARTICIPATED_IN petraitis-interview (inferred)");
+  });
+
+  it("not a person interviewed alongside: 'an interview with Prime Minister X' makes no outlet", async () => {
+    const found = await entities(
+      "President Gitanas Nauseda said in an interview with Prime Minister Kaja Kallas that they agreed.",
+      on,
+    );
+    expect(found.filter((e) => e.startsWith("Organization"))).toEqual([]);
+  });
+
+  it("not a name ending a fronted clause: 'After meeting X, the minister said in an interview'", async () => {
+    const found = await facts(
+      "After meeting Prime Minister Kaja Kallas, the minister said in an interview with LRT that the allies were united.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("kaja-kallas PARTICIPATED_IN"))).toEqual([]);
+  });
+});
