@@ -488,6 +488,15 @@ const LOWER_MINISTRY_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:defen[cs]e|foreign|finance) ministry(?![\\p{L}])`,
   "gu",
 );
+/**
+ * A nation's embassy (twenty-third pass): "the U.S. Embassy", "the Polish embassy in Vilnius",
+ * "the Embassy of Canada". Named as written, the noun capitalised ("Polish Embassy"); where it
+ * is ("in Vilnius") stays a mention of its own.
+ */
+const EMBASSY_RE = new RegExp(
+  `(?<![\\p{L}.])(?:(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)})(?:’s|'s)? ([Ee]mbassy)|(Embassy) of (?:the )?(${ALT(NATION_FORMS)}))(?![\\p{L}])`,
+  "gu",
+);
 /** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
 const BORDER_RE = new RegExp(
   `(?<![\\p{L}-])(${ALT(NATION_FORMS)}|${ALT(DEMONYMS)})[-–](${ALT(NATION_FORMS)}|${ALT(DEMONYMS)}) border(?![\\p{L}])`,
@@ -1345,6 +1354,27 @@ export function findMentions(
       name,
       key: slug(name),
       properties: { category: /Ministry|Department/.test(name) ? "GOVERNMENT" : "ARMED_FORCES" },
+      involves: [nation],
+    });
+  }
+  for (const m of text.matchAll(EMBASSY_RE)) {
+    const nation = gazAt(m[1] ?? m[4] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    // "Britain's embassy" is the Embassy of the United Kingdom
+    const name =
+      m[1] === undefined
+        ? m[0]
+        : /['’]s /.test(m[0])
+          ? `Embassy of ${/^(?:United|Netherlands|Czech Republic)/.test(nation.name) ? "the " : ""}${nation.name}`
+          : m[0].replace(/embassy$/, "Embassy");
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
       involves: [nation],
     });
   }

@@ -101,3 +101,29 @@ describe("extract: an interview given to an outlet", () => {
     expect(found.filter((f) => f.startsWith("kaja-kallas PARTICIPATED_IN"))).toEqual([]);
   });
 });
+
+describe("extract: a nation's embassy", () => {
+  it("'the U.S. Embassy said': an organisation as written", async () => {
+    expect(
+      await entities("The troops will stay through the winter, the U.S. Embassy in Riga said.", on),
+    ).toContain("Organization u-s-embassy");
+  });
+
+  it("'the Polish embassy in Vilnius', 'the Embassy of Canada'", async () => {
+    const found = await entities(
+      "The Polish embassy in Vilnius and the Embassy of Canada co-hosted the reception.",
+      on,
+    );
+    expect(found).toContain("Organization polish-embassy");
+    expect(found).toContain("Organization embassy-of-canada");
+    expect(found).toContain("Place vilnius");
+  });
+
+  it("not a bare 'the embassy', nor an embassy of no nation", async () => {
+    const found = await entities(
+      "The embassy said on Monday it would close. The Embassy Suites hotel hosted the press.",
+      on,
+    );
+    expect(found.filter((e) => /embassy/.test(e))).toEqual([]);
+  });
+});
