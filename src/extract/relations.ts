@@ -790,7 +790,8 @@ const anyCase = (words: string) =>
 /** The titles a name may follow after a comma ("Poland's president, Andrzej Duda"). */
 const APPOSITIVE_TITLES = anyCase(
   [
-    "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary[- ]general|ambassador",
+    // "secretary(?:-| )general": a letter after a class's bracket stays as written in anyCase
+    "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary(?:-| )general|ambassador",
     "(?:deputy )?prime minister and (?:[\\p{L}]+ )?minister(?: of [\\p{L} ]+?)?",
     "minister of [\\p{L} ]+?|(?:(?!the |an? |its |their |and |or )[\\p{L}]+ )?(?:and [\\p{L}]+ )?minister",
     "(?:defen[cs]e|foreign|home) secretary|secretary of (?:defen[cs]e|state)",
@@ -804,7 +805,7 @@ const APPOSITIVE_TITLES = anyCase(
  */
 const preAppositiveTitle = (adjective: boolean) =>
   new RegExp(
-    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+|(?:(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)[- ])?(?:General|Admiral|Colonel|Marshal)\\s+|(?:Gen|Adm|Col|Lt\\.?\\s?Gen|Maj\\.?\\s?Gen)\\.\\s+)?$`,
+    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?|(?<=\\b[Tt]he\\s)[Aa]lliance)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+|(?:(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)[- ])?(?:General|Admiral|Colonel|Marshal)\\s+|(?:Gen|Adm|Col|Lt\\.?\\s?Gen|Maj\\.?\\s?Gen)\\.\\s+)?$`,
     "u",
   );
 const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);
@@ -1052,7 +1053,10 @@ function titlesHeld(
       if (!m || m.index === undefined) continue;
       base = p.mention.start - before.length + m.index;
     }
-    const possessive = ownerOf(m[1], base + m[0].indexOf(m[1] ?? "\u0000"));
+    // "the alliance's secretary general, X": the alliance is NATO where the article names it
+    const possessive = /^[Aa]lliance$/.test(m[1] ?? "")
+      ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
+      : ownerOf(m[1], base + m[0].indexOf(m[1] ?? "\u0000"));
     const named = ownerOf(m[4], base + m[0].lastIndexOf(m[4] ?? "\u0000"));
     // "the Prime Minister of the company", "Acme's president": an owner that is no nation or
     // organisation; "the Foreign Minister": a capital word that is part of the title

@@ -127,3 +127,28 @@ describe("extract: a nation's embassy", () => {
     expect(found.filter((e) => /embassy/.test(e))).toEqual([]);
   });
 });
+
+describe("extract: a capitalised or alliance's secretary general set off by commas", () => {
+  it("'NATO Secretary General, Mark Rutte,': he leads NATO", async () => {
+    expect(
+      await facts("NATO Secretary General, Mark Rutte, said the allies were ready.", on),
+    ).toContain("mark-rutte LEADS nato");
+  });
+
+  it("'the alliance's secretary general, Jens Stoltenberg,' in an article naming NATO", async () => {
+    expect(
+      await facts(
+        "NATO foreign ministers will meet in Riga, the alliance's secretary general, Jens Stoltenberg, said.",
+        on,
+      ),
+    ).toContain("jens-stoltenberg LEADS nato");
+  });
+
+  it("not a company's secretary general", async () => {
+    const found = await facts(
+      "NATO is ready, the company's secretary general, Jens Olsen, said on Thursday.",
+      on,
+    );
+    expect(found.filter((f) => f.startsWith("jens-olsen LEADS"))).toEqual([]);
+  });
+});
