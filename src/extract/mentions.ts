@@ -497,6 +497,21 @@ const EMBASSY_RE = new RegExp(
   `(?<![\\p{L}.])(?:(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)})(?:’s|'s)? ([Ee]mbassy)|(Embassy) of (?:the )?(${ALT(NATION_FORMS)}))(?![\\p{L}])`,
   "gu",
 );
+/**
+ * A town the text calls one (twenty-third pass): "the town of Rukla", "the Polish village of
+ * Bemowo Piskie", "the port city of Constanta". The words after "of" name a place whether or not
+ * GeoNames lists it; its nation is the demonym before the noun, or the nation written right after
+ * ("in central Lithuania", ", Lithuania").
+ */
+const TOWN_OF_RE = new RegExp(
+  `\\bthe\\s+(?:(${ALT(DEMONYMS)})\\s+)?(?:(?:small|tiny|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|border|coastal|port|garrison|frontier)\\s+)?(?:town|village|city|municipality|settlement|hamlet)\\s+of\\s+(\\p{Lu}[\\p{L}’'-]+(?:[\\s-]\\p{Lu}[\\p{L}’'-]+){0,2})(?![\\p{L}])`,
+  "gu",
+);
+/** After a town's name: its nation ("in central Lithuania", ", Latvia"). */
+const TOWNS_NATION_AFTER = new RegExp(
+  `^(?:,\\s+|\\s+in\\s+(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\\s+)?)(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "u",
+);
 /** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
 const BORDER_RE = new RegExp(
   `(?<![\\p{L}-])(${ALT(NATION_FORMS)}|${ALT(DEMONYMS)})[-–](${ALT(NATION_FORMS)}|${ALT(DEMONYMS)}) border(?![\\p{L}])`,
@@ -1667,6 +1682,28 @@ export function findMentions(
     )
       continue;
     claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
+  }
+  // "the town of Rukla", "the Polish village of Bemowo Piskie": a town the text calls one, where
+  // GeoNames has none of that name (a listed one is read as the towns are, below)
+  for (const m of text.matchAll(TOWN_OF_RE)) {
+    const name = m[2] ?? "";
+    if (citiesNamed(name).length > 0 || gazAt(name) !== undefined) continue;
+    if (name.split(/[\s-]+/).some((w) => SITE_NOT_NAMES.test(w) || gazAt(w) !== undefined))
+      continue;
+    const start = m.index + m[0].length - name.length;
+    const end = start + name.length;
+    const owner = m[1] ? gazAt(m[1])?.entity : undefined;
+    const after = TOWNS_NATION_AFTER.exec(text.slice(end, end + 60))?.[1];
+    const nation = owner ?? (after ? gazAt(after)?.entity : undefined);
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Place",
+      name,
+      key: slug(name),
+      ...(nation?.kind === "Nation" ? { involves: [nation] } : {}),
+    });
   }
   // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
   // "the Bergen-Hohne training area". A place named by the words, the noun kept in its mention (so

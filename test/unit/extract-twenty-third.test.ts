@@ -152,3 +152,25 @@ describe("extract: a capitalised or alliance's secretary general set off by comm
     expect(found.filter((f) => f.startsWith("jens-olsen LEADS"))).toEqual([]);
   });
 });
+
+describe("extract: a town the text calls one", () => {
+  it("'the town of Rukla in central Lithuania': a place, in the nation after it", async () => {
+    const text = "The troops are based in the town of Rukla in central Lithuania.";
+    expect(await entities(text, on)).toContain("Place rukla");
+    expect(await facts(text, on)).toContain("rukla LOCATED_IN lithuania");
+  });
+
+  it("'the Polish village of Bemowo Piskie': in the demonym's nation", async () => {
+    expect(
+      await facts("The exercise ended near the Polish village of Bemowo Piskie.", on),
+    ).toContain("bemowo-piskie LOCATED_IN poland");
+  });
+
+  it("not a day or a nation after 'the city of'", async () => {
+    const found = await entities(
+      "They met in the city of Monday. He spoke of the city of Riga and the village of Latvia.",
+      on,
+    );
+    expect(found.filter((e) => /Place (?:monday|latvia)/.test(e))).toEqual([]);
+  });
+});
