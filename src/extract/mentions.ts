@@ -20,6 +20,7 @@ import {
   regionNation,
 } from "./gazetteer.js";
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
+import { groupMeetings } from "./group-meetings.js";
 import { slug } from "./keys.js";
 import { lowerCaseTitle } from "./lower-titles.js";
 import { describedAsNamed, describedMission } from "./mission-names.js";
@@ -486,6 +487,30 @@ const COMMITTEE_RE = new RegExp(
 const LOWER_MINISTRY_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:defen[cs]e|foreign|finance) ministry(?![\\p{L}])`,
   "gu",
+);
+/**
+ * A nation's embassy (twenty-third pass): "the U.S. Embassy", "the Polish embassy in Vilnius",
+ * "the Embassy of Canada". Named as written, the noun capitalised ("Polish Embassy"); where it
+ * is ("in Vilnius") stays a mention of its own.
+ */
+const EMBASSY_RE = new RegExp(
+  `(?<![\\p{L}.])(?:(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)})(?:’s|'s)? ([Ee]mbassy)|(Embassy) of (?:the )?(${ALT(NATION_FORMS)}))(?![\\p{L}])`,
+  "gu",
+);
+/**
+ * A town the text calls one (twenty-third pass): "the town of Rukla", "the Polish village of
+ * Bemowo Piskie", "the port city of Constanta". The words after "of" name a place whether or not
+ * GeoNames lists it; its nation is the demonym before the noun, or the nation written right after
+ * ("in central Lithuania", ", Lithuania").
+ */
+const TOWN_OF_RE = new RegExp(
+  `\\bthe\\s+(?:(${ALT(DEMONYMS)})\\s+)?(?:(?:small|tiny|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|border|coastal|port|garrison|frontier)\\s+)?(?:town|village|city|municipality|settlement|hamlet)\\s+of\\s+(\\p{Lu}[\\p{L}’'-]+(?:[\\s-]\\p{Lu}[\\p{L}’'-]+){0,2})(?![\\p{L}])`,
+  "gu",
+);
+/** After a town's name: its nation ("in central Lithuania", ", Latvia"). */
+const TOWNS_NATION_AFTER = new RegExp(
+  `^(?:,\\s+|\\s+in\\s+(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\\s+)?)(${ALT(NATION_FORMS)})(?![\\p{L}])`,
+  "u",
 );
 /** "the Estonian-Latvian border", "the Poland-Belarus border": a border named by its two nations. */
 const BORDER_RE = new RegExp(
@@ -1347,6 +1372,27 @@ export function findMentions(
       involves: [nation],
     });
   }
+  for (const m of text.matchAll(EMBASSY_RE)) {
+    const nation = gazAt(m[1] ?? m[4] ?? "")?.entity;
+    if (nation?.kind !== "Nation") continue;
+    // "Britain's embassy" is the Embassy of the United Kingdom
+    const name =
+      m[1] === undefined
+        ? m[0]
+        : /['’]s /.test(m[0])
+          ? `Embassy of ${/^(?:United|Netherlands|Czech Republic)/.test(nation.name) ? "the " : ""}${nation.name}`
+          : m[0].replace(/embassy$/, "Embassy");
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
+      involves: [nation],
+    });
+  }
   // "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a unit named by capitalised
   // words before its head in lower case (no word a nation, people, place or known body: "the
   // Latvian battalion", "the NATO brigade" are descriptions)
@@ -1600,6 +1646,18 @@ export function findMentions(
       properties: { category: "MEETING" },
     });
   }
+  // Other groups' ministers meeting: "the Nordic defence ministers' meeting", "the meeting of
+  // foreign ministers of Baltic, Nordic and Visegrad Group countries" (group-meetings.ts)
+  for (const g of groupMeetings(text, (w) => gazAt(w)?.entity.kind === "Nation"))
+    claim({
+      start: g.start,
+      end: g.end,
+      text: g.text,
+      kind: "Event",
+      name: g.name,
+      key: slug(g.name),
+      properties: { category: "MEETING" },
+    });
   // British air stations by their town: "RAF Lakenheath", "RAF Lossiemouth" (not "RAF Typhoons")
   for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
     if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");
@@ -1624,6 +1682,28 @@ export function findMentions(
     )
       continue;
     claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
+  }
+  // "the town of Rukla", "the Polish village of Bemowo Piskie": a town the text calls one, where
+  // GeoNames has none of that name (a listed one is read as the towns are, below)
+  for (const m of text.matchAll(TOWN_OF_RE)) {
+    const name = m[2] ?? "";
+    if (citiesNamed(name).length > 0 || gazAt(name) !== undefined) continue;
+    if (name.split(/[\s-]+/).some((w) => SITE_NOT_NAMES.test(w) || gazAt(w) !== undefined))
+      continue;
+    const start = m.index + m[0].length - name.length;
+    const end = start + name.length;
+    const owner = m[1] ? gazAt(m[1])?.entity : undefined;
+    const after = TOWNS_NATION_AFTER.exec(text.slice(end, end + 60))?.[1];
+    const nation = owner ?? (after ? gazAt(after)?.entity : undefined);
+    claim({
+      start,
+      end,
+      text: name,
+      kind: "Place",
+      name,
+      key: slug(name),
+      ...(nation?.kind === "Nation" ? { involves: [nation] } : {}),
+    });
   }
   // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
   // "the Bergen-Hohne training area". A place named by the words, the noun kept in its mention (so

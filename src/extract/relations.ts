@@ -790,7 +790,8 @@ const anyCase = (words: string) =>
 /** The titles a name may follow after a comma ("Poland's president, Andrzej Duda"). */
 const APPOSITIVE_TITLES = anyCase(
   [
-    "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary[- ]general|ambassador",
+    // "secretary(?:-| )general": a letter after a class's bracket stays as written in anyCase
+    "(?:deputy |vice |acting )?(?:prime minister|president|chancellor|premier|secretary(?:-| )general|ambassador",
     "(?:deputy )?prime minister and (?:[\\p{L}]+ )?minister(?: of [\\p{L} ]+?)?",
     "minister of [\\p{L} ]+?|(?:(?!the |an? |its |their |and |or )[\\p{L}]+ )?(?:and [\\p{L}]+ )?minister",
     "(?:defen[cs]e|foreign|home) secretary|secretary of (?:defen[cs]e|state)",
@@ -804,7 +805,7 @@ const APPOSITIVE_TITLES = anyCase(
  */
 const preAppositiveTitle = (adjective: boolean) =>
   new RegExp(
-    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+|(?:(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)[- ])?(?:General|Admiral|Colonel|Marshal)\\s+|(?:Gen|Adm|Col|Lt\\.?\\s?Gen|Maj\\.?\\s?Gen)\\.\\s+)?$`,
+    `(?:\\b(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}\\p{L}+)?|(?<=\\b[Tt]he\\s)[Aa]lliance)(?:’s|'s)\\s+|\\b(?:[Tt]he\\s+)?(?!The\\b)(${adjective ? "\\p{Lu}\\p{L}+" : "(?!)"})\\s+)?\\b(${APPOSITIVE_TITLES})(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?([^,]{1,50}))?,\\s*(?:the\\s+(?:Right\\s+)?Hon(?:ourable|\\.)\\s+|(?:(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)[- ])?(?:General|Admiral|Colonel|Marshal)\\s+|(?:Gen|Adm|Col|Lt\\.?\\s?Gen|Maj\\.?\\s?Gen)\\.\\s+)?$`,
     "u",
   );
 const PRE_APPOSITIVE_TITLE = preAppositiveTitle(true);
@@ -1052,7 +1053,10 @@ function titlesHeld(
       if (!m || m.index === undefined) continue;
       base = p.mention.start - before.length + m.index;
     }
-    const possessive = ownerOf(m[1], base + m[0].indexOf(m[1] ?? "\u0000"));
+    // "the alliance's secretary general, X": the alliance is NATO where the article names it
+    const possessive = /^[Aa]lliance$/.test(m[1] ?? "")
+      ? ctx.placed.find((x) => x.cluster.key === "nato")?.cluster
+      : ownerOf(m[1], base + m[0].indexOf(m[1] ?? "\u0000"));
     const named = ownerOf(m[4], base + m[0].lastIndexOf(m[4] ?? "\u0000"));
     // "the Prime Minister of the company", "Acme's president": an owner that is no nation or
     // organisation; "the Foreign Minister": a capital word that is part of the title
@@ -2914,14 +2918,21 @@ function hosting(ctx: Context, s: Sentence, here: Placed[]): void {
         inferred: true,
         confidence: 0.7,
       });
-      ctx.propose({
-        type: "ABOUT",
-        from: e.cluster,
-        to: c,
-        sentence: s,
-        inferred: true,
-        confidence: 0.6,
-      });
+      // the body's own meeting is about the body; "the Baltic, Nordic and Visegrad Group foreign
+      // ministers' meeting" is one the group takes part in among others
+      if (
+        !/,|\band\b/.test(
+          e.cluster.name.split(/ (?:defen[cs]e|foreign|finance) ministers/)[0] ?? "",
+        )
+      )
+        ctx.propose({
+          type: "ABOUT",
+          from: e.cluster,
+          to: c,
+          sentence: s,
+          inferred: true,
+          confidence: 0.6,
+        });
     }
     heldIn(ctx, s, here, e, /^\s+in\s+$/);
   }
@@ -3233,8 +3244,9 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
   // the one who speaks: a person the sentence says speaks, said or told
   // "X said", "X, ..., told", then "said X", then the subject after "Speaking at ..., "
   // "X, who at a press conference expressed ...": the relative clause's subject speaks there
+  // "The chief of staff, Major General X, said in an interview": the apposition's closing comma
   const speaks = (p: Placed) =>
-    /^(?:,[^,]{1,60},)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b|^,\s+who\s+(?:at|during)\s+(?:a|an|the|his|her)\s/.test(
+    /^(?:,[^,]{1,60},|,)?\s+(?:said|says|told|added|announced|stated|spoke|speaks|insisted|warned|stressed|gave|held|addressed)\b|^,\s+who\s+(?:at|during)\s+(?:a|an|the|his|her)\s/.test(
       ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60)),
     );
   const saidBy = (p: Placed) =>
@@ -3317,6 +3329,18 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
       confidence: 0.7,
     });
   if (place) eventAt(ctx, event, place.cluster, s);
+  if (/interview$/.test(kind) && /with\s+$/.test(m[0]) && withWhom.length === 0) {
+    const outlet = interviewOutlet(ctx, here, end);
+    if (outlet)
+      ctx.propose({
+        type: "PARTICIPATED_IN",
+        from: outlet,
+        to: event,
+        sentence: s,
+        inferred: true,
+        confidence: 0.65,
+      });
+  }
   // "in a speech at the European Parliament", "a speech to the Bundestag": the body addressed hosts it
   if (kind === "speech") {
     const body = speechHost(ctx, here, end);
@@ -3331,6 +3355,45 @@ function occasions(ctx: Context, s: Sentence, here: Placed[]): void {
         confidence: 0.65,
       });
   }
+}
+
+/** A name right after "an interview with": "VOA", "the Financial Times", "Radio Free Europe". */
+const OUTLET_NAME =
+  /^(?:the\s+)?((?:\p{Lu}[\p{L}&’'.-]*)(?:\s+(?:of\s+)?\p{Lu}[\p{L}&’'.-]*){0,3})(?=[\s,;.]|$)/u;
+
+/**
+ * The outlet a person gives an interview to (twenty-third pass): "said in an interview with VOA",
+ * "told an interview with the Financial Times". The name the text gives there, an organisation
+ * it already names there (a news agency the gazetteer knows) or else a media organisation as
+ * written; not a person, place or nation ("an interview with Kallas", "with Estonia's ...").
+ */
+function interviewOutlet(ctx: Context, here: Placed[], at: number): Cluster | undefined {
+  const m = OUTLET_NAME.exec(ctx.text.slice(at, at + 80));
+  if (!m?.[1]) return undefined;
+  const start = at + m[0].length - m[1].length;
+  const end = start + m[1].length;
+  const named = here.filter((p) => p.mention.start < end && start < p.mention.end);
+  const org = named.find((p) => p.cluster.kind === "Organization" && p.mention.start === start);
+  if (org) return org.cluster;
+  if (named.length > 0) return undefined;
+  // a sentence's name for a day or a month is no outlet ("an interview with Monday's paper")
+  if (
+    /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+      m[1],
+    )
+  )
+    return undefined;
+  return ctx.entity(
+    "Organization",
+    slug(m[1]),
+    m[1],
+    { category: "MEDIA" },
+    {
+      start,
+      end,
+      text: m[1],
+    },
+  );
 }
 
 /** Between two people met: "and", ", and", a comma, then at most the second one's title. */
