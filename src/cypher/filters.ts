@@ -5,7 +5,12 @@
  * constraint, kind properties via their range indexes) or a bounded expansion (EXISTS over the
  * entity's own relations).
  */
-import { isPartialDate, normalizeNameQuery, startsAfterEnd } from "../domain/document.js";
+import {
+  isPartialDate,
+  normalizeNameQuery,
+  startsAfterEnd,
+  withoutNegativeZero,
+} from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
 import { foldName } from "../domain/fold.js";
 import {
@@ -155,7 +160,7 @@ function numberPredicates(prop: string, f: NumberFilter, p: Params): string[] {
   const ops = { equals: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
   return (Object.keys(ops) as (keyof typeof ops)[])
     .filter((op) => f[op] != null)
-    .map((op) => `n.${prop} ${ops[op]} ${p.add(f[op])}`);
+    .map((op) => `n.${prop} ${ops[op]} ${p.add(withoutNegativeZero(f[op] as number))}`);
 }
 
 function propertyPredicates(

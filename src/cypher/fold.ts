@@ -14,8 +14,9 @@ const plainSpelled = (expr: string) =>
 
 /**
  * domain/fold.ts's plainNames in Cypher, of the entity bound to `v`: the plain spellings of its
- * name and aliases that differ from their folded forms, or null when none does. Every write
- * that sets a name or aliases sets `plainNames` to it, so search finds "Ādaži" typed "Adazi".
+ * name and aliases that differ from their lower case, or null when none does. Every write that
+ * sets a name or aliases sets `plainNames` to it, so search finds "Ādaži" typed "Adazi" and
+ * "Große Straße" typed "GROSSE STRASSE".
  */
 export const plainNamesOf = (v: string) =>
-  `reduce(plain = null, p IN [x IN [${v}.name] + coalesce(${v}.aliases, []) | [${foldedName("x")}, ${plainSpelled("x")}]] | CASE WHEN p[0] = p[1] THEN plain ELSE coalesce(plain, []) + p[1] END)`;
+  `reduce(plain = null, p IN [x IN [${v}.name] + coalesce(${v}.aliases, []) | [toLower(x), ${plainSpelled("x")}]] | CASE WHEN p[0] = p[1] THEN plain ELSE coalesce(plain, []) + p[1] END)`;

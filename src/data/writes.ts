@@ -233,6 +233,34 @@ function editedClaims(kind: Kind, props: Record<string, Plain>, patch: EntityPat
 }
 
 /**
+ * A Source's fields its claims depend on: the date places every claim it makes in time (its
+ * asOf, else its publication date, stored with each claim when its document is ingested) and the
+ * text holds every excerpt. updateEntity changed them and answered success while the claims kept
+ * the old time, the relations the value of the claim latest before, and excerpts no longer in
+ * the text (redteam23). They are the document's: ingesting it again restates its claims.
+ */
+const SOURCE_DOCUMENT_FIELDS = ["publishedAt", "asOf", "text"] as const;
+
+/**
+ * The problems of an edit that changes (or removes) a Source's document fields, compared as
+ * they would be stored (`next`, parsed); none when the patch gives none or the same values.
+ */
+function sourceDocumentEdits(
+  current: EntityRecord,
+  patch: EntityPatch,
+  next: Record<string, unknown>,
+): InputProblem[] {
+  const given = patch.properties ?? {};
+  return SOURCE_DOCUMENT_FIELDS.filter(
+    (field) =>
+      Object.hasOwn(given, field) && (next[field] ?? null) !== (current.properties[field] ?? null),
+  ).map((field) => ({
+    path: ["input", "properties", field],
+    message: `is the source's document's: its claims are placed at its date and quote its text, so ingest the document again with the new ${field} (ingestDocument restates its claims)`,
+  }));
+}
+
+/**
  * Updates an entity's name, aliases, description or properties; its key and kind stay. The
  * values show at once, and are the entity's claim without a source: the next document or
  * retraction that touches a field resolves it from its claims again, where a dated source's
@@ -274,6 +302,10 @@ export async function updateEntity(
       },
       ["input"],
     );
+    const documentOnly =
+      current.kind === "Source" ? sourceDocumentEdits(current, patch, e.properties) : [];
+    if (documentOnly.length > 0)
+      throw new BadInputError("The entity is invalid; nothing was written.", documentOnly);
     const removed = Object.fromEntries(
       Object.keys(current.properties)
         .filter((k) => !(k in props))

@@ -118,6 +118,14 @@ const dateAsText = (issue: { code: string; input?: unknown }) =>
     ? `must be an ISO date written as text: "${issue.input}" in quotes (in YAML a bare ${issue.input} is a number)`
     : undefined;
 
+/**
+ * A number as a user reads it: -0 is 0. JSON and GraphQL both carry a -0 (a rounded -0.004, say),
+ * which Neo4j keeps apart from 0 (neither equal to it nor `>=` it) while every answer shows it as
+ * 0: a pledge written with -0 was shown as 0 and left out by `value: { equals: 0 }` and
+ * `{ gte: 0 }` (redteam23). Every write's values and every filter's bounds go through this.
+ */
+export const withoutNegativeZero = (n: number): number => (n === 0 ? 0 : n);
+
 function propertySchema(spec: PropertyType): z.ZodType {
   const described = <T extends z.ZodType>(s: T) => s.describe(spec.description);
   switch (spec.type) {
@@ -135,14 +143,15 @@ function propertySchema(spec: PropertyType): z.ZodType {
         ),
       );
     case "number":
-      return described(z.number().finite());
+      return described(z.number().finite().overwrite(withoutNegativeZero));
     case "integer":
       return described(
         z
           .number()
           .int()
           .min(spec.min ?? -(2 ** 53) + 1)
-          .max(2 ** 53 - 1),
+          .max(2 ** 53 - 1)
+          .overwrite(withoutNegativeZero),
       );
     case "boolean":
       return described(z.boolean());

@@ -35,10 +35,14 @@ export const plainSpelling = (s: string): string =>
 
 /**
  * What every write stores as `plainNames` (and the `entity_fulltext` index searches): the plain
- * spellings of a name and its aliases that differ from their folded forms, in that order; null
- * when none does (then the property is absent).
+ * spellings of a name and its aliases that differ from their lower case, in that order; null
+ * when none does (then the property is absent). Not from their folded forms: the index holds a
+ * name lower-cased, so "Große Straße" (folded "grosse strasse", as plain) or "Deﬁance" (a
+ * ligature) was found only as written, and "GROSSE STRASSE" found nothing (redteam23).
  */
 export function plainNames(name: string, aliases: readonly string[]): string[] | null {
-  const out = [name, ...aliases].filter((x) => plainSpelling(x) !== foldName(x)).map(plainSpelling);
+  const out = [name, ...aliases]
+    .filter((x) => plainSpelling(x) !== x.toLowerCase())
+    .map(plainSpelling);
   return out.length > 0 ? out : null;
 }

@@ -278,5 +278,10 @@ describe("plain spellings", () => {
       "karins",
     ]);
     expect(plainNames("Canada", ["Kanada"])).toBeNull();
+    // Folded but not lower case: the index holds "große straße", so capitals need the plain one.
+    expect(plainNames("Große Straße", ["Deﬁance", "Strasse"])).toEqual([
+      "grosse strasse",
+      "defiance",
+    ]);
   });
 });

@@ -234,7 +234,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError, NotFoundError] },
     description:
-      "Changes an entity's name, aliases, description or properties (its key and kind stay).",
+      "Changes an entity's name, aliases, description or properties (its key and kind stay). A Source's publishedAt, asOf and text are its document's (its claims are placed at its date and quote its text): changing them is a ValidationError; ingest the document again instead.",
     args: {
       key: t.arg.string({ required: true }),
       input: t.arg({ type: UpdateEntityInput, required: true }),
