@@ -72,10 +72,13 @@ export interface EntityWhere {
 
 export const FILTER_LIMITS = { depth: 5, list: 100, text: 200, conditions: 50 } as const;
 
-const bad = (path: string, message: string) =>
-  new BadInputError(`where.${path}: ${message}`, [
-    { path: ["where", ...path.split(".")], message },
+const bad = (path: string, message: string) => {
+  // a nested filter's path is a prefix ("NOT.NOT."): said without its trailing dot
+  const at = path.replace(/\.$/, "");
+  return new BadInputError(`where${at ? `.${at}` : ""}: ${message}`, [
+    { path: ["where", ...at.split(".").filter((s) => s !== "")], message },
   ]);
+};
 
 function checkText(path: string, value: string): string {
   if (value.length > FILTER_LIMITS.text)

@@ -59,6 +59,23 @@ describe("Cypher shapes", () => {
     `);
   });
 
+  it("a where nested too deeply is refused at its path, said without an empty segment", () => {
+    let deep: Record<string, unknown> = { name: { equals: "Spain" } };
+    for (let i = 0; i < 7; i++) deep = { NOT: deep };
+    let refused: unknown;
+    try {
+      compileWhere("Nation", deep, new Params());
+    } catch (e) {
+      refused = e;
+    }
+    expect((refused as Error).message).toBe(
+      "where.NOT.NOT.NOT.NOT.NOT: filters nest at most 5 deep",
+    );
+    expect(refused).toMatchObject({
+      problems: [{ path: ["where", "NOT", "NOT", "NOT", "NOT", "NOT"] }],
+    });
+  });
+
   it("a relation page as of a date reads the claim lists with the typed values", () => {
     const { cypher, params } = relationPagesStatement({
       keys: ["canada", "latvia", "canada"],
