@@ -261,7 +261,17 @@ export function addRelationStatement(type: RelationType, add: AddRelation): Stat
   };
 }
 
+/**
+ * Write-locks the two ends in key order first (see LOCK), as addRelation and ingest lock theirs:
+ * deleting the relationship took its ends' locks only then, while writes holding one end waited
+ * for the other, and removals among a stream of corrections on the same entities deadlocked each
+ * time they were tried (redteam22's mixed load).
+ */
 const removeRelationCypher = (type: RelationType) => `
+UNWIND $locks AS key
+OPTIONAL MATCH (n:Entity {key: key})
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | ${LOCK})
+WITH count(*) AS locked
 MATCH (:Entity {key: $from})-[r:${type}]->(:Entity {key: $to})
 DELETE r
 RETURN count(*) AS removed`;
@@ -272,9 +282,10 @@ export function removeRelationStatement(relation: {
   type: RelationType;
   to: string;
 }): Statement {
+  const locks = [...new Set([relation.from, relation.to])].sort();
   return {
     cypher: removeRelationCypher(relation.type),
-    params: { from: relation.from, to: relation.to },
+    params: { from: relation.from, to: relation.to, locks },
   };
 }
 

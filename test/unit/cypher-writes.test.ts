@@ -294,11 +294,19 @@ describe("Cypher shapes: single writes", () => {
     ).toMatchInlineSnapshot(`
       {
         "cypher": "
+      UNWIND $locks AS key
+      OPTIONAL MATCH (n:Entity {key: key})
+      FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+      WITH count(*) AS locked
       MATCH (:Entity {key: $from})-[r:CONTRIBUTES_TO]->(:Entity {key: $to})
       DELETE r
       RETURN count(*) AS removed",
         "params": {
           "from": "canada",
+          "locks": [
+            "canada",
+            "efp-latvia",
+          ],
           "to": "efp-latvia",
         },
       }
