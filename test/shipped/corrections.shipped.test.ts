@@ -88,14 +88,18 @@ describe("ten clients superseding, retracting and restoring sources on the same 
     );
 
     expect(answers).toHaveLength(WRITES);
-    // Every failure, with what it was: none answered with an error (SERVICE_UNAVAILABLE after
-    // deadlocking each time it was tried, as a fifth of the retractions did), none refused.
+    // Every error, with the write that got it: none (12 of these 120 answered SERVICE_UNAVAILABLE,
+    // having deadlocked each time they were tried, before writes took their locks in key order).
     const failed = answers
       .filter(({ answer }) => answer.status !== 200 || answer.body.errors)
       .map(({ write, answer }) => `${write}: ${answer.body.errors?.[0]?.extensions?.code}`);
     expect(failed).toEqual([]);
+    // Every key a write names is a stored source, so the schema refuses none of them either.
     const typenames = new Set(
-      answers.map(({ answer }) => Object.values(answer.body.data)[0]?.__typename as string),
+      answers.map(
+        ({ answer }) =>
+          (answer.body.data.ingestDocument ?? answer.body.data.retractSource).__typename as string,
+      ),
     );
     expect([...typenames].sort()).toEqual(["IngestDocumentSuccess", "RetractSourceSuccess"]);
 
