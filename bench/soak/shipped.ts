@@ -101,8 +101,10 @@ export class ShippedApi {
     apiTokens: string;
     logPath: string;
     clock: () => number;
+    /** The HTTP port; a free one when not given. */
+    port?: number;
   }): Promise<ShippedApi> {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const { target, local } = options;
     const database: Record<string, string> = target
       ? {

@@ -17,6 +17,7 @@ import {
   upsertEntitiesStatement,
   upsertRelationsStatement,
 } from "../cypher/ingest.js";
+import { sourceFootprintStatement } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
 import {
   BULK_TX_TIMEOUT_MS,
@@ -200,17 +201,25 @@ export async function ingestInTx(
   const doc = parsed.document;
   const defined = [doc.source.key, ...doc.entities.map((e) => e.key)];
   const referred = externalKeys(doc);
+  // The source it supersedes, and every entity its retraction (after the write) writes, are
+  // locked with the document's keys, in their one order, as retractSource locks them
+  // (lockedSourceFootprintStatement): locked after the document's, they deadlocked with a
+  // retraction or restore of that source (redteam22). Only the document's keys are checked.
+  const named = new Set([...defined, ...referred]);
+  const footprint =
+    options.supersedes !== undefined && options.supersedes !== doc.source.key
+      ? ((await run(tx, sourceFootprintStatement(options.supersedes)))[0]?.keys ?? [])
+      : [];
+  const locked = [...referred, ...(footprint as unknown[]).map(String)];
   const stored = new Map<string, Kind>();
   let retracted = false;
   let storedUrl: unknown = null;
   let storedText: unknown = null;
-  const [definedSlices, referredSlices] = [
-    chunks(defined, KEYS_BATCH),
-    chunks(referred, KEYS_BATCH),
-  ];
+  const [definedSlices, referredSlices] = [chunks(defined, KEYS_BATCH), chunks(locked, KEYS_BATCH)];
   for (let i = 0; i < Math.max(definedSlices.length, referredSlices.length); i++) {
     const statement = lockedKindsOfKeysStatement(definedSlices[i] ?? [], referredSlices[i] ?? []);
     for (const r of await run(tx, statement)) {
+      if (!named.has(String(r.key))) continue;
       stored.set(String(r.key), String(r.kind) as Kind);
       if (r.key === doc.source.key && r.retracted === true) retracted = true;
       if (r.key === doc.source.key) {

@@ -11,6 +11,7 @@ import {
   deleteEntityStatement,
   entityByKeyStatement,
   lockedEntityStatement,
+  lockedSourceFootprintStatement,
   removeOrphansStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
@@ -503,6 +504,7 @@ export async function retractSource(
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ) {
   return retractWrite(db, stats, async (tx) => {
+    await run(tx, lockedSourceFootprintStatement(key));
     const done = await retractInTx(tx, { key, retracted, by });
     if (!done) return null;
     // Relations only retracted sources state make no containment step (a document may have said

@@ -13,11 +13,13 @@ import {
   deleteEntityStatement,
   entityByKeyStatement,
   lockedEntityStatement,
+  lockedSourceFootprintStatement,
   removeOrphansStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
   retractEntityClaimsStatement,
   retractSourceStatement,
+  sourceFootprintStatement,
   stripEntityClaimsStatement,
   stripEvidenceStatement,
   updateEntityStatement,
@@ -292,11 +294,19 @@ describe("Cypher shapes: single writes", () => {
     ).toMatchInlineSnapshot(`
       {
         "cypher": "
+      UNWIND $locks AS key
+      OPTIONAL MATCH (n:Entity {key: key})
+      FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
+      WITH count(*) AS locked
       MATCH (:Entity {key: $from})-[r:CONTRIBUTES_TO]->(:Entity {key: $to})
       DELETE r
       RETURN count(*) AS removed",
         "params": {
           "from": "canada",
+          "locks": [
+            "canada",
+            "efp-latvia",
+          ],
           "to": "efp-latvia",
         },
       }
@@ -348,6 +358,51 @@ describe("Cypher shapes: single writes", () => {
           "by": "admin",
           "key": "src-1",
           "rank": "NORMAL",
+        },
+      }
+    `);
+  });
+
+  it("a source's retraction locks the source and every entity it writes in key order first; a supersede reads their keys", () => {
+    expect(lockedSourceFootprintStatement("src-1")).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (s:Entity {key: $key}) WHERE s:Source
+      CALL (s) {
+        MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
+        RETURN collect(n) AS claimed
+      }
+      CALL (s) {
+        MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
+        RETURN collect(a) + collect(b) AS ends
+      }
+      UNWIND [s] + claimed + ends AS n
+      WITH DISTINCT n
+      ORDER BY n.key
+      SET n.writeLock = true REMOVE n.writeLock
+      RETURN count(n) AS locked",
+        "params": {
+          "key": "src-1",
+        },
+      }
+    `);
+    expect(sourceFootprintStatement("src-1")).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (s:Entity {key: $key}) WHERE s:Source
+      CALL (s) {
+        MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
+        RETURN collect(n) AS claimed
+      }
+      CALL (s) {
+        MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
+        RETURN collect(a) + collect(b) AS ends
+      }
+      UNWIND [s] + claimed + ends AS n
+      WITH DISTINCT n
+      RETURN collect(n.key) AS keys",
+        "params": {
+          "key": "src-1",
         },
       }
     `);
