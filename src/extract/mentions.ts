@@ -815,6 +815,22 @@ export function findMentions(
       key: slug(m[0]),
       ...(properties ? { properties } : {}),
     });
+  /** A nation's government body the match names, under `name` ("Embassy of Canada"). */
+  const claimNationalBody = (
+    m: RegExpMatchArray & { index: number },
+    name: string,
+    nation: KnownEntity,
+  ) =>
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "GOVERNMENT" },
+      involves: [nation],
+    });
   /** An organisation named by the match itself, of `category`. */
   const claimOrganization = (m: RegExpMatchArray & { index: number }, category: string) =>
     claimAsWritten(m, "Organization", { category });
@@ -1382,16 +1398,7 @@ export function findMentions(
         : /['’]s /.test(m[0])
           ? `Embassy of ${/^(?:United|Netherlands|Czech Republic)/.test(nation.name) ? "the " : ""}${nation.name}`
           : m[0].replace(/embassy$/, "Embassy");
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: "Organization",
-      name,
-      key: slug(name),
-      properties: { category: "GOVERNMENT" },
-      involves: [nation],
-    });
+    claimNationalBody(m, name, nation);
   }
   // "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a unit named by capitalised
   // words before its head in lower case (no word a nation, people, place or known body: "the
@@ -1583,17 +1590,7 @@ export function findMentions(
         ? DEMONYMS.find((d) => d.entity === nation.entity)?.form
         : undefined;
     if (nation && demonym) {
-      const name = `${demonym} ${m[0]}`;
-      claim({
-        start: m.index,
-        end: m.index + m[0].length,
-        text: m[0],
-        kind: "Organization",
-        name,
-        key: slug(name),
-        properties: { category: "GOVERNMENT" },
-        involves: [nation.entity],
-      });
+      claimNationalBody(m, `${demonym} ${m[0]}`, nation.entity);
       continue;
     }
     bareMinistries.push(m);
