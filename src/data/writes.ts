@@ -340,6 +340,13 @@ export async function updateEntity(
  */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
   return deleteWrite(db, stats, async (tx) => {
+    // A source's delete writes what its retraction writes: the source and every entity it has
+    // claims or evidence on are locked first, in key order, as retractSource locks them (nothing
+    // when the key is no source). Locked one by one as the strip reached them, deletes among
+    // corrections on the same entities deadlocked, or read an entity's claim lists before another
+    // write changed them and wrote a list with a hole ("Collections containing null values", an
+    // internal error to the client).
+    await run(tx, lockedSourceFootprintStatement(key));
     // Locked: of deletes racing on one key, one deletes; the others wait, then find nothing.
     const [current] = await run(tx, lockedEntityStatement(key, false));
     if (!current)
