@@ -11,12 +11,15 @@ export function countNodesStatement(): Statement {
   return { cypher: "MATCH (n) RETURN count(n) AS n", params: {} };
 }
 
-/** Sets `aliases: []` where the importer left none, in transactions of its own. */
+/**
+ * Sets `aliases: []` (and their folds, `aliasesLower` and `aliasesPlain`, empty too) where the
+ * importer left none, in transactions of its own.
+ */
 export function emptyAliasesStatement(): Statement {
   return {
     cypher: `
 MATCH (n:Entity) WHERE n.aliases IS NULL
-CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 20000 ROWS`,
+CALL (n) { SET n.aliases = [], n.aliasesLower = [], n.aliasesPlain = [] } IN TRANSACTIONS OF 20000 ROWS`,
     params: {},
   };
 }
