@@ -118,7 +118,7 @@ export function describeContents(c: GraphContents): string | null {
     c.entities > 0 ? counted(c.entities, "entity", "entities") : null,
     c.sources > 0 ? counted(c.sources, "source", "sources") : null,
     c.others > 0
-      ? counted(c.others, "other node", "other nodes") + " (not written by this project)"
+      ? `${counted(c.others, "other node", "other nodes")} (not written by this project)`
       : null,
   ].filter((p): p is string => p !== null);
   if (parts.length === 0) return null;
