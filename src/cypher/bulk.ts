@@ -3,20 +3,38 @@
  * empty aliases the importer cannot write, and the values with line breaks left out of the CSV,
  * set by key (and by type for relations) with the values as parameters.
  */
-import type { RelationType } from "../domain/vocabulary.js";
+import { type Kind, type RelationType, WRITE_LOCK_LABEL } from "../domain/vocabulary.js";
+
+const SOURCE: Kind = "Source";
+
 import type { Statement } from "./params.js";
 
-/** How many nodes the database holds (to refuse a load into one that is not empty). */
-export function countNodesStatement(): Statement {
-  return { cypher: "MATCH (n) RETURN count(n) AS n", params: {} };
+/**
+ * What the database holds (to refuse a load into one that is not empty), in one row: `sources`,
+ * `entities` (of the other kinds) and `others` (nodes this project does not write). The project's
+ * own bookkeeping (the lock nodes, WRITE_LOCK_LABEL) is not counted: a database emptied of its
+ * graph keeps them, and an import replaces them with the rest.
+ */
+export function graphContentsStatement(): Statement {
+  return {
+    cypher: `
+MATCH (n) WHERE NOT n:${WRITE_LOCK_LABEL}
+RETURN count(CASE WHEN n:Entity AND n:${SOURCE} THEN 1 END) AS sources,
+       count(CASE WHEN n:Entity AND NOT n:${SOURCE} THEN 1 END) AS entities,
+       count(CASE WHEN NOT n:Entity THEN 1 END) AS others`,
+    params: {},
+  };
 }
 
-/** Sets `aliases: []` where the importer left none, in transactions of its own. */
+/**
+ * Sets `aliases: []` (and their folds, `aliasesLower` and `aliasesPlain`, empty too) where the
+ * importer left none, in transactions of its own.
+ */
 export function emptyAliasesStatement(): Statement {
   return {
     cypher: `
 MATCH (n:Entity) WHERE n.aliases IS NULL
-CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 20000 ROWS`,
+CALL (n) { SET n.aliases = [], n.aliasesLower = [], n.aliasesPlain = [] } IN TRANSACTIONS OF 20000 ROWS`,
     params: {},
   };
 }

@@ -5,7 +5,7 @@
  * statements only read and set them, as parameters.
  */
 import neo4j from "neo4j-driver";
-import { foldName } from "../domain/fold.js";
+import { aliasFolds, nameFolds } from "../domain/fold.js";
 import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
 import { plainNamesOf } from "./fold.js";
 import type { Statement } from "./params.js";
@@ -27,9 +27,20 @@ SET r += row.props`,
   };
 }
 
+/** A row's properties with the folds of the name and aliases among them (domain/fold.ts). */
+function withFolds(props: Record<string, unknown>): Record<string, unknown> {
+  const { name, aliases } = props;
+  return {
+    ...props,
+    ...(typeof name === "string" ? nameFolds(name) : {}),
+    ...(Array.isArray(aliases) ? aliasFolds(aliases.map(String)) : {}),
+    ...(typeof props.foldRule === "number" ? { foldRule: neo4j.int(props.foldRule) } : {}),
+  };
+}
+
 /**
- * Sets each row's properties on the entity with its element id, its plainNames again, and with a
- * name among them its nameLower (foldName's, computed here: see domain/fold.ts).
+ * Sets each row's properties on the entity with its element id, with a name or aliases among
+ * them their folds (computed here: see domain/fold.ts), and its plainNames again.
  */
 export function settleEntitiesStatement(rows: readonly PropertiesRow[]): Statement {
   return {
@@ -38,13 +49,7 @@ UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
 SET n += row.props
 SET n.plainNames = ${plainNamesOf("n")}`,
-    params: {
-      rows: rows.map((row) =>
-        typeof row.props.name === "string"
-          ? { ...row, props: { ...row.props, nameLower: foldName(row.props.name) } }
-          : row,
-      ),
-    },
+    params: { rows: rows.map((row) => ({ ...row, props: withFolds(row.props) })) },
   };
 }
 

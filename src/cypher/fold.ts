@@ -1,22 +1,27 @@
+import neo4j, { type Integer } from "neo4j-driver";
+
 /**
- * domain/fold.ts's foldName in Cypher: a name as names are compared and ordered ignoring case
- * (upper case, then lower case, "ß" as "ss", a final "ς" as "σ", "i" with a dot above as "i").
- * For aliases, folded where they are stored when what was typed is compared with them, and for
- * the names settle's search for a nameLower an older rule folded; `nameLower` itself is always
- * foldName's, computed in TypeScript.
+ * The plain names of a stored entity from the folds TypeScript computed for it (domain/fold.ts):
+ * Cypher only compares and picks what was stored; it folds no name itself.
  */
-export const foldedName = (expr: string) =>
-  `replace(replace(replace(toLower(toUpper(${expr})), "ß", "ss"), "ς", "σ"), "i\u0307", "i")`;
-
-/** domain/fold.ts's plainSpelling in Cypher: folded, NFD, the marks U+0300-U+036F out, NFC. */
-const plainSpelled = (expr: string) =>
-  `normalize(reduce(s = "", c IN split(normalize(${foldedName(expr)}, NFD), "") | s + CASE WHEN c >= "\\u0300" AND c <= "\\u036f" THEN "" ELSE c END), NFC)`;
 
 /**
- * domain/fold.ts's plainNames in Cypher, of the entity bound to `v`: the plain spellings of its
- * name and aliases that differ from their lower case, or null when none does. Every write that
- * sets a name or aliases sets `plainNames` to it, so search finds "Ādaži" typed "Adazi" and
- * "Große Straße" typed "GROSSE STRASSE".
+ * domain/fold.ts's plainNames of the entity bound to `v`, from its stored namePlain and
+ * aliasesPlain: the plain spellings that differ from the name's (an alias's) lower case, or null
+ * when none does. Not from the folded forms: the full-text index holds a name lower-cased, so
+ * "Große Straße" (folded "grosse strasse", as plain) was found only as written (redteam23). The
+ * lower case is Cypher's, as the index's analyzer's; for a letter only JavaScript can case it
+ * keeps one plain name more than the bulk loader's TypeScript, never one fewer. A write that
+ * changes a name or aliases (and so their stored folds) sets `plainNames` to it, so search finds
+ * "Ādaži" typed "Adazi" and "Große Straße" typed "GROSSE STRASSE".
  */
 export const plainNamesOf = (v: string) =>
-  `reduce(plain = null, p IN [x IN [${v}.name] + coalesce(${v}.aliases, []) | [toLower(x), ${plainSpelled("x")}]] | CASE WHEN p[0] = p[1] THEN plain ELSE coalesce(plain, []) + p[1] END)`;
+  `reduce(plain = null, p IN [[toLower(${v}.name), ${v}.namePlain]] + [i IN range(0, size(coalesce(${v}.aliases, [])) - 1) | [toLower(${v}.aliases[i]), ${v}.aliasesPlain[i]]] | CASE WHEN p[1] IS NULL OR p[0] = p[1] THEN plain ELSE coalesce(plain, []) + p[1] END)`;
+
+/** Folds to store with their rule as an integer (a JavaScript number reaches Neo4j as a float). */
+export const intFoldRule = <T extends { foldRule: number }>(
+  folds: T,
+): Omit<T, "foldRule"> & { foldRule: Integer } => ({
+  ...folds,
+  foldRule: neo4j.int(folds.foldRule),
+});

@@ -5,10 +5,11 @@
  * `ingest --check` compare a document with. Labels and relationship types are registry kinds and
  * types; every value is a parameter.
  */
+import neo4j from "neo4j-driver";
 import { keepsClaims } from "../domain/entity-claims.js";
-import { foldName } from "../domain/fold.js";
+import { aliasFolds, FOLD_RULE, nameFolds } from "../domain/fold.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
-import { foldedName, plainNamesOf } from "./fold.js";
+import { plainNamesOf } from "./fold.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
@@ -134,10 +135,11 @@ export function upsertEntitiesCypher(claims: boolean): string {
     ? `
 SET n.name = CASE WHEN before IS NULL THEN row.name ELSE n.name END,
     n.nameLower = CASE WHEN before IS NULL THEN row.nameLower ELSE n.nameLower END,
+    n.namePlain = CASE WHEN before IS NULL THEN row.namePlain ELSE n.namePlain END,
     n.description = CASE WHEN before IS NULL THEN row.description ELSE n.description END
 SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
     : `
-SET n.name = row.name, n.nameLower = row.nameLower,
+SET n.name = row.name, n.nameLower = row.nameLower, n.namePlain = row.namePlain,
     n.description = coalesce(row.description, n.description)
 SET n += row.properties`;
   const claim = claims
@@ -160,10 +162,17 @@ WITH row, n, before, null AS replaced`;
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
 WITH row, n, CASE WHEN n.name IS NULL THEN null ELSE properties(n) END AS before
-SET n:$(row.kind), n.kind = row.kind,
-    n.aliases = CASE WHEN before IS NULL THEN row.aliases
-      ELSE reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
-        CASE WHEN any(x IN acc WHERE ${foldedName("x")} = ${foldedName("a")}) THEN acc ELSE acc + a END) END${direct}${claim}
+SET n:$(row.kind), n.kind = row.kind, n.foldRule = $foldRule
+// Each alias with its folds ([alias, lower, plain]), the stored ones first; a new one is added
+// when no stored alias folds as it does (the folds are TypeScript's: domain/fold.ts).
+WITH row, n, before, reduce(
+       acc = [i IN range(0, size(coalesce(n.aliases, [])) - 1) |
+              [n.aliases[i], coalesce(n.aliasesLower[i], n.aliases[i]), coalesce(n.aliasesPlain[i], n.aliases[i])]],
+       i IN range(0, size(row.aliases) - 1) |
+       CASE WHEN any(x IN acc WHERE x[1] = row.aliasesLower[i]) THEN acc
+            ELSE acc + [[row.aliases[i], row.aliasesLower[i], row.aliasesPlain[i]]] END) AS aliases
+SET n.aliases = [a IN aliases | a[0]], n.aliasesLower = [a IN aliases | a[1]],
+    n.aliasesPlain = [a IN aliases | a[2]]${direct}${claim}
 SET n.plainNames = ${plainNamesOf("n")}
 WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
              ELSE 'unchanged' END AS outcome
@@ -278,14 +287,24 @@ export function upsertEntitiesStatement(
   claims: boolean,
   write: ClaimParams & { rows: readonly EntityRow[]; at: string },
 ): Statement {
-  // nameLower is foldName's (domain/fold.ts), never Cypher's: see there.
-  const rows = registryRows(write.rows).map((row) => ({ ...row, nameLower: foldName(row.name) }));
+  // The folds are TypeScript's (domain/fold.ts), never Cypher's: see there.
+  const rows = registryRows(write.rows).map((row) => ({
+    ...row,
+    ...nameFolds(row.name),
+    ...aliasFolds(row.aliases),
+  }));
   for (const row of rows)
     if (keepsClaims(row.kind) !== claims)
       throw new Error(`a ${row.kind} ${claims ? "keeps no" : "keeps"} claims`);
   return {
     cypher: upsertEntitiesCypher(claims),
-    params: { rows, by: write.by, source: write.source, at: write.at },
+    params: {
+      rows,
+      by: write.by,
+      source: write.source,
+      at: write.at,
+      foldRule: neo4j.int(FOLD_RULE),
+    },
   };
 }
 

@@ -7,7 +7,6 @@
  */
 
 import { foldName, plainSpelling } from "../domain/fold.js";
-import { foldedName } from "./fold.js";
 import type { Statement } from "./params.js";
 
 const phrase = (text: string) => `"${text.replace(/[\\"]/g, "\\$&")}"`;
@@ -30,10 +29,10 @@ CALL (item) {
   WITH node, score
   WITH node, score, CASE
     WHEN node.nameLower = item.lower THEN 0
-    WHEN any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.lower) THEN 1
+    WHEN item.lower IN coalesce(node.aliasesLower, []) THEN 1
     // Spelled plain: the name or an alias without its accents, or the name as asked without them.
     WHEN item.plain IN coalesce(node.plainNames, []) OR node.nameLower = item.plain
-      OR any(a IN coalesce(node.aliases, []) WHERE ${foldedName("a")} = item.plain) THEN 2
+      OR item.plain IN coalesce(node.aliasesLower, []) THEN 2
   END AS rank
   WHERE rank IS NOT NULL
   RETURN node

@@ -5,8 +5,7 @@
  */
 import neo4j from "neo4j-driver";
 import { normalizeName } from "../domain/document.js";
-import { foldName, plainSpelling } from "../domain/fold.js";
-import { foldedName } from "./fold.js";
+import { foldName, plainSpelling, stripMarks } from "../domain/fold.js";
 import type { Statement } from "./params.js";
 import type { SearchPlan } from "./plan.js";
 import { project, vouched } from "./projection.js";
@@ -33,14 +32,6 @@ export function queryWords(text: string): string[] {
     .map((w) => w.replace(POSSESSIVE, ""))
     .filter((w) => w.length > 0)
     .slice(0, 10);
-}
-
-/** A word without its diacritics ("kariņš" -> "karins"), as English-language articles spell names. */
-export function foldDiacritics(word: string): string {
-  return word
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .normalize("NFC");
 }
 
 /**
@@ -83,7 +74,7 @@ export function toLuceneQuery(text: string): string | null {
   return words
     .map((w) => {
       const forms = wordForms(w);
-      const folded = foldDiacritics(w);
+      const folded = stripMarks(w);
       if (folded !== w && folded.length > 0) forms.push(...wordForms(folded));
       // A capital sigma ends a word as "ς" in JavaScript's lower case, but the index lower-cases
       // every one to "σ": "ΕΛ.ΑΣ" (the Hellenic Police) was typed as "ας", which the index does
@@ -140,10 +131,10 @@ export function searchStatement(plan: SearchPlan): Statement | null {
   const cypher = `
 CALL () {${HITS}
   WITH node, score, CASE
-    WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE ${foldedName("a")} IN $typed)
+    WHEN node.nameLower IN $typed OR any(a IN coalesce(node.aliasesLower, []) WHERE a IN $typed)
       OR any(p IN coalesce(node.plainNames, []) WHERE p IN $plain) THEN 2
     WHEN any(t IN $typed WHERE node.nameLower STARTS WITH t
-      OR any(a IN node.aliases WHERE ${foldedName("a")} STARTS WITH t))
+      OR any(a IN coalesce(node.aliasesLower, []) WHERE a STARTS WITH t))
       OR any(t IN $plain WHERE any(p IN coalesce(node.plainNames, []) WHERE p STARTS WITH t)) THEN 1
     ELSE 0 END AS tier
   WITH node, tier, score + 3 * tier AS score

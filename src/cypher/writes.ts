@@ -5,9 +5,9 @@
  * registry types; every value is a parameter.
  */
 
-import { foldName } from "../domain/fold.js";
+import { storedFolds } from "../domain/fold.js";
 import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
-import { plainNamesOf } from "./fold.js";
+import { intFoldRule } from "./fold.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
@@ -76,17 +76,26 @@ export function updateEntityStatement(update: EntityUpdate): Statement {
   const { key, claims, name, aliases, description, properties, by } = update;
   return {
     cypher: UPDATE,
-    params: { key, claims, name, nameLower: foldName(name), aliases, description, properties, by },
+    params: {
+      key,
+      claims,
+      name,
+      aliases,
+      description,
+      properties,
+      by,
+      folds: intFoldRule(storedFolds(name, aliases)),
+    },
   };
 }
 
 const UPDATE = `
 MATCH (n:Entity {key: $key})
 WITH n, properties(n) AS before
-SET n.name = $name, n.nameLower = $nameLower, n.aliases = $aliases, n.description = $description
+SET n.name = $name, n.aliases = $aliases, n.description = $description
+SET n += $folds
 SET n += $properties
 SET n += $claims
-SET n.plainNames = ${plainNamesOf("n")}
 WITH n, before <> properties(n) AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
 RETURN ${asMap("n")} AS n, changed`;

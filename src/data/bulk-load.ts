@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { Session } from "neo4j-driver";
 import type { Config } from "../config.js";
 import {
-  countNodesStatement,
   emptyAliasesStatement,
+  graphContentsStatement,
   nodePatchesStatement,
   relationPatchesStatement,
 } from "../cypher/bulk.js";
@@ -100,14 +100,45 @@ async function applyPatches(session: Session, files: CsvFiles): Promise<void> {
   }
 }
 
-/** Nodes in the instance's default database, started for the look and stopped again. */
-async function countNodes(options: ReturnType<typeof localNeo4jOptions>): Promise<number> {
+/** What a database holds, as graphContentsStatement counts it. */
+export interface GraphContents {
+  sources: number;
+  entities: number;
+  others: number;
+}
+
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What a database holds, in words ("12 entities and 1 source"); null when it holds nothing a
+ * load would overwrite (the project's lock nodes aside).
+ */
+export function describeContents(c: GraphContents): string | null {
+  const parts = [
+    c.entities > 0 ? counted(c.entities, "entity", "entities") : null,
+    c.sources > 0 ? counted(c.sources, "source", "sources") : null,
+    c.others > 0
+      ? `${counted(c.others, "other node", "other nodes")} (not written by this project)`
+      : null,
+  ].filter((p): p is string => p !== null);
+  if (parts.length === 0) return null;
+  return parts.length === 1
+    ? (parts[0] as string)
+    : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** What the instance's default database holds, started for the look and stopped again. */
+async function graphContents(
+  options: ReturnType<typeof localNeo4jOptions>,
+): Promise<GraphContents> {
   const local = await startLocalNeo4j(options);
   const db = createDb(local);
   try {
-    const { cypher, params } = countNodesStatement();
+    const { cypher, params } = graphContentsStatement();
     const result = await db.driver.executeQuery(cypher, params, { database: local.database });
-    return Number(result.records[0]?.get("n") ?? 0);
+    const row = result.records[0];
+    const n = (k: string) => Number(row?.get(k) ?? 0);
+    return { sources: n("sources"), entities: n("entities"), others: n("others") };
   } finally {
     await db.driver.close();
     await local.stop();
@@ -135,10 +166,10 @@ export async function bulkLoad(
   }
   if (here.hasStore) {
     o.log(`Checking that the local Neo4j (${instance}) is empty ...`);
-    const nodes = await countNodes(options);
-    if (nodes > 0) {
+    const held = describeContents(await graphContents(options));
+    if (held) {
       throw new BulkLoadError(
-        `The local Neo4j (${instance}) already holds ${nodes} nodes; --bulk only loads an empty database. Load without --bulk, or delete ${here.home} to start afresh.`,
+        `The local Neo4j (${instance}) already holds a graph (${held}); --bulk only loads an empty database. Load without --bulk to add to it, or delete ${here.home} to start afresh.`,
       );
     }
   }

@@ -26,7 +26,7 @@ import {
   statedValues,
 } from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
-import { foldName, plainNames } from "../domain/fold.js";
+import { storedFolds } from "../domain/fold.js";
 import { unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
@@ -278,8 +278,12 @@ export class BulkGraph {
           "kind",
           "name",
           "nameLower",
+          "namePlain",
           "aliases:string[]",
+          "aliasesLower:string[]",
+          "aliasesPlain:string[]",
           "plainNames:string[]",
+          "foldRule:int",
           "description",
           ...props.map((name) => `${name}${csvType(specs[name] as PropertyType)}`),
           ...(keepsClaims(kind)
@@ -303,13 +307,26 @@ export class BulkGraph {
         label: string;
       };
       const later: Record<string, unknown> = {};
+      const folds = storedFolds(n.name, n.aliases);
       const fields = [
         quote(n.key),
         quote(n.kind),
         deferred(later, "name", n.name, quote),
-        deferred(later, "nameLower", foldName(n.name), quote),
+        deferred(later, "nameLower", folds.nameLower, quote),
+        deferred(later, "namePlain", folds.namePlain, quote),
         deferred(later, "aliases", n.aliases, (v) => quoteList(v, `${n.key}: aliases`)),
-        plainFields(n, later),
+        deferred(later, "aliasesLower", folds.aliasesLower, (v) =>
+          quoteList(v, `${n.key}: aliases`),
+        ),
+        deferred(later, "aliasesPlain", folds.aliasesPlain, (v) =>
+          quoteList(v, `${n.key}: aliases`),
+        ),
+        folds.plainNames === null
+          ? ""
+          : deferred(later, "plainNames", folds.plainNames, (v) =>
+              quoteList(v, `${n.key}: plain names`),
+            ),
+        String(folds.foldRule),
         n.description === null ? "" : deferred(later, "description", n.description, quote),
         ...props.map((name) => deferred(later, name, n.properties[name], field)),
         ...(keepsClaims(n.kind) ? claimFields(n, later) : []),
@@ -370,14 +387,6 @@ export class BulkGraph {
     await files.close();
     return files;
   }
-}
-
-/** The plain spellings of an entity's name and aliases (domain/fold.ts), none: an empty field. */
-function plainFields(n: NodeRecord, later: Record<string, unknown>): string {
-  const plain = plainNames(n.name, n.aliases);
-  return plain === null
-    ? ""
-    : deferred(later, "plainNames", plain, (v) => quoteList(v, `${n.key}: plain names`));
 }
 
 /** An entity's claim lists as CSV fields (an undated claim's "" is set with the patches). */

@@ -3,15 +3,17 @@
  * characters out, one space; normalizeName) keeps names that lookups by what a user types no
  * longer find. Each is rewritten as every write now stores it: name (and nameLower), aliases,
  * and the name in each claim's values, so a later settle of its claims does not bring the old
- * spelling back. So is a nameLower a version before folded otherwise ("straße", now "strasse"),
- * and plainNames (the plain spellings search finds) where a version before did not store them.
+ * spelling back. So are the folds of an entity a version before folded by another rule
+ * (domain/fold.ts FOLD_RULE: "straße" was "straße", now "strasse"; "Ꟁ" was folded by Neo4j's
+ * Java, which does not case it) or did not store (aliasesLower, plainNames).
  */
 import { settleEntitiesStatement } from "../cypher/claims.js";
 import { unnormalisedNamesStatement } from "../cypher/names.js";
 import type { Db } from "../db/driver.js";
 import { BULK_TX_TIMEOUT_MS, type QueryStats, type Row, writeTx } from "../db/run.js";
 import { normalizeName } from "../domain/document.js";
-import { foldName } from "../domain/fold.js";
+import { FOLD_RULE } from "../domain/fold.js";
+import { unionAliases } from "../domain/merge.js";
 import { run } from "./statement.js";
 
 const BATCH = 2_000;
@@ -31,25 +33,33 @@ function normalisedClaim(json: string): string {
   }
 }
 
-/** The properties to set on a candidate, or null when normalizeName changes nothing. */
-export function normalisedNames(row: Row): Record<string, string | string[]> | null {
+/**
+ * The properties to set on a candidate (its folds are then set from its name and aliases:
+ * settleEntitiesStatement), or null when normalizeName changes nothing and its folds are the
+ * current rule's.
+ */
+export function normalisedNames(row: Row): Record<string, unknown> | null {
   const name = String(row.name ?? "");
   const aliases = strings(row.aliases);
   const claims = strings(row.claimValues);
   const next = {
     name: normalizeName(name) || name,
-    aliases: [...new Set(aliases.map(normalizeName).filter((a) => a.length > 0))],
+    // Told apart as every write tells them apart (ignoring case, foldName), which an older
+    // version did not: "AL" and "al" are one alias.
+    aliases: unionAliases(
+      [],
+      aliases.map(normalizeName).filter((a) => a.length > 0),
+    ),
     claimValues: claims.map(normalisedClaim),
   };
-  // A nameLower folded by an older rule is set again from the name (settleEntitiesStatement).
   const same =
     next.name === name &&
-    (row.nameLower == null || row.nameLower === foldName(name)) &&
     JSON.stringify(next.aliases) === JSON.stringify(aliases) &&
     JSON.stringify(next.claimValues) === JSON.stringify(claims);
-  // plainNames missing or stale (the statement says so): settleEntitiesStatement sets them.
-  if (same && row.plainStale !== true) return null;
-  return row.claimValues == null ? { name: next.name, aliases: next.aliases } : next;
+  // Folded by another rule (or in Cypher, or not at all): folded again from the name and aliases.
+  if (same && Number(row.foldRule) === FOLD_RULE) return null;
+  const names = { name: next.name, aliases: next.aliases, foldRule: FOLD_RULE };
+  return row.claimValues == null ? names : { ...names, claimValues: next.claimValues };
 }
 
 /**
@@ -64,7 +74,10 @@ export async function settleNames(db: Db, stats: QueryStats = { roundTrips: 0 })
       db,
       stats,
       async (tx) => {
-        const rows = await run(tx, unnormalisedNamesStatement({ after, limit: BATCH }));
+        const rows = await run(
+          tx,
+          unnormalisedNamesStatement({ after, limit: BATCH, foldRule: FOLD_RULE }),
+        );
         const changes = rows.flatMap((row) => {
           const props = normalisedNames(row);
           return props ? [{ id: String(row.id), props }] : [];

@@ -1,4 +1,12 @@
 /**
+ * Every fold of a stored name or alias, in one place. What a write stores (nameLower,
+ * aliasesLower, namePlain, aliasesPlain, plainNames) and what a reader compares it with (what
+ * was typed, a name an article gives) are computed here and nowhere else: never in Cypher, whose
+ * Java cases some letters otherwise than this JavaScript (Java 17 does not know "Ꟁ", Unicode 14),
+ * so a name or alias folded on one side and typed folded on the other missed.
+ */
+
+/**
  * A name as names are compared and ordered ignoring case: upper case and then lower case, as
  * Unicode's full case folding compares text, with the letters that way leaves apart folded
  * together: "ß" and "ẞ" are "ss", a final "ς" is "σ", an "İ" is "i". Upper case first folds
@@ -6,12 +14,6 @@
  * "Deﬁance"), "ſ" ("s"), the micro sign ("µ" is "μ"), a Greek letter with its iota written
  * beneath ("ᾳ" is "αι"), a Turkish dotless "ı" ("IŞIK" finds "Işık"), and an "İ" whose lower
  * case is "i" with a dot above ("istanbul" finds "İstanbul").
- *
- * Every write stores it as `nameLower`, computed here (never in Cypher: Neo4j's Java knows the
- * case of fewer letters than this JavaScript, so a name with a letter only one of them knows, such
- * as "Ꟁ", was stored folded one way and typed folded the other, and its exact name found
- * nothing). cypher/fold.ts, foldedName, is the same rule in Cypher, for aliases, which are
- * compared where they are stored.
  */
 export const foldName = (s: string): string =>
   s
@@ -22,16 +24,25 @@ export const foldName = (s: string): string =>
     .replaceAll("i\u0307", "i");
 
 /**
- * A name as English-language copy spells it without accents, folded as `foldName` folds it:
- * "Ādaži" is "adazi", "Kariņš" is "karins". Only the combining marks U+0300-U+036F go (those of
- * the Latin letters with accents), exactly as the Cypher twin (cypher/fold.ts, plainNamesOf)
- * strips them; a letter that has no decomposition ("ł", "ø") stays.
+ * The marks that sit on a letter (Unicode's nonspacing and enclosing marks: the accents of
+ * U+0300-036F and of the extended and supplementary blocks U+1AB0-1AFF, U+1DC0-1DFF, the marks for
+ * symbols U+20D0-20FF, the half marks U+FE20-FE2F, and those of other scripts). The spacing
+ * marks (Mc: the vowel signs of Indic scripts, written beside their letter) are part of the
+ * spelling and stay.
  */
-export const plainSpelling = (s: string): string =>
-  foldName(s)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .normalize("NFC");
+const MARKS = /[\p{Mn}\p{Me}]+/gu;
+
+/**
+ * Text without the marks on its letters ("Kariņš" is "Karins", "a\u1DC4" is "a"), as
+ * English-language copy spells names; decomposed first, so a letter with an accent loses the
+ * accent and keeps the letter. A letter that has no decomposition ("ł", "ø") stays. The one
+ * accent stripper: what is stored (plainSpelling) and what search looks for are stripped alike.
+ */
+export const stripMarks = (s: string): string =>
+  s.normalize("NFD").replace(MARKS, "").normalize("NFC");
+
+/** A name as English-language copy spells it without accents, folded: "Ādaži" is "adazi". */
+export const plainSpelling = (s: string): string => stripMarks(foldName(s));
 
 /**
  * What every write stores as `plainNames` (and the `entity_fulltext` index searches): the plain
@@ -46,3 +57,33 @@ export function plainNames(name: string, aliases: readonly string[]): string[] |
     .map(plainSpelling);
   return out.length > 0 ? out : null;
 }
+
+/**
+ * The version of the rules above that a stored entity's folds were computed by (`foldRule`).
+ * Raise it whenever foldName or plainSpelling change: the names settle at start folds again
+ * every entity stored with another (or none, as a version that folded in Cypher left them).
+ */
+export const FOLD_RULE = 2;
+
+/** A name's stored folds: nameLower and namePlain. */
+export const nameFolds = (name: string) => ({
+  nameLower: foldName(name),
+  namePlain: plainSpelling(name),
+});
+
+/** Aliases' stored folds, one for each alias in its order: aliasesLower and aliasesPlain. */
+export const aliasFolds = (aliases: readonly string[]) => ({
+  aliasesLower: aliases.map(foldName),
+  aliasesPlain: aliases.map(plainSpelling),
+});
+
+/**
+ * Everything a write that sets a name and aliases stores beside them: their folds, the plain
+ * names search finds (null: none, the property removed) and the rule they were folded by.
+ */
+export const storedFolds = (name: string, aliases: readonly string[]) => ({
+  ...nameFolds(name),
+  ...aliasFolds(aliases),
+  plainNames: plainNames(name, aliases),
+  foldRule: FOLD_RULE,
+});

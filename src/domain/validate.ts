@@ -566,8 +566,8 @@ export function supersedesProblems(
       path,
       message:
         storedKind === undefined || storedKind === null
-          ? `no source "${key}" is stored`
-          : `"${key}" is a ${String(storedKind)}, not a Source`,
+          ? `there is no stored article with the source key "${key}" for this one to replace: give the source key of the article it corrects, or stop superseding (leave supersedes out) to add it as an article of its own`
+          : `"${key}" is a ${String(storedKind)}, not an article: supersedes takes the source key of the stored article this one corrects`,
     },
   ];
 }

@@ -193,6 +193,13 @@ describe("the review's last dead ends", () => {
     await poll(() => circle.count()).toBe(0);
     expect(await said()).toBe("Removed the relation “Tapa PART_OF Tapa army base”.");
     await poll(server).toBe("The server finds nothing it would refuse.");
+    // At the next edit of the review (a row rejected, then accepted again), what the removal
+    // said goes: it stayed until the next removal or draft (tidy23).
+    const keepTallinn = rowSaying("Tallinn LOCATED_IN Estonia").getByRole("checkbox").first();
+    await keepTallinn.uncheck();
+    await poll(said).toBe("");
+    await keepTallinn.check();
+    await poll(server).toBe("The server finds nothing it would refuse.");
 
     // 4. By keyboard: Tallinn in Estonia quoted from the sentence that places it, still
     //    inferred (it says "the country"); the battle group's host stated, not inferred.

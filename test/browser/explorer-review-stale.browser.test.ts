@@ -157,6 +157,24 @@ describe("an edited review is never lost or stale", () => {
     expect(await page.locator("#add-entity-name").inputValue()).toBe("Rukla garrison");
     await page.locator("#add-entity-cancel").click();
     expect(extracts).toBe(3);
+    // So is a value typed that is not one yet (a date in words, in a relation's editor): asked
+    // first, and kept as typed when the review is kept.
+    const dated = rowSaying(page, "Rasa Juknaite VISITED Rukla");
+    await dated.locator("[id$='-edit']").click();
+    const date = dated.getByLabel("date", { exact: true });
+    const drafted = await date.inputValue();
+    await date.fill("last Tuesday");
+    await date.press("Enter");
+    await page.getByRole("button", { name: "Extract a draft" }).click();
+    await poll(() => confirm.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    await poll(() => confirm.isVisible()).toBe(false);
+    expect(await date.inputValue()).toBe("last Tuesday");
+    expect(extracts).toBe(3);
+    // Put back as drafted: no edit left.
+    await date.fill(drafted);
+    await date.press("Enter");
+    await dated.locator("[id$='-edit']").click();
 
     // Leaving the page with an edit not written: the browser asks first (refused here, the page
     // stays); with none, it closes unasked.
@@ -242,7 +260,9 @@ describe("an edited review is never lost or stale", () => {
     expect(gone.data?.deleteEntity.data.deleted).toBe(true);
     await wayOut.focus();
     await page.keyboard.press("Enter");
-    await poll(result).toContain(`no source "${OLD}" is stored`);
+    await poll(result).toContain(
+      `there is no stored article with the source key "${OLD}" for this one to replace: give the source key of the article it corrects, or stop superseding`,
+    );
     expect(await result()).toContain("Nothing was written:");
     await poll(() => focusedText(page)).toBe(`BUTTON: Stop superseding ${OLD}`);
     expect(await focused(page)).toBe("stop-superseding");

@@ -266,6 +266,36 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
     expect(report.nodes).toBeGreaterThan(0);
   }, 300_000); // an import, then a start of the instance to apply the schema, on a loaded machine
 
+  it("loads a database emptied of its graph, and says what a non-empty one holds (tidy23)", async () => {
+    const instance = "bulk-emptied";
+    rmSync(join(config.NEO4J_LOCAL_DIR, "instances", instance), { recursive: true, force: true });
+    // A port of its own: the instance loaded above still holds the suite's bulk port.
+    const options = {
+      config: { ...config, NEO4J_LOCAL_BOLT_PORT: config.NEO4J_LOCAL_BOLT_PORT + 1 },
+      instance,
+      by: "ingest",
+      log: () => {},
+    };
+    const first = await bulkLoad([structuredClone(DOC_A)], { ...options, keepOpen: true });
+    if (!first.database) throw new Error("bulkLoad kept no database open");
+    // Used and then emptied: a containment write left its lock node, the graph was deleted.
+    await cypher(first.database.db, "MERGE (:WriteLock {name: 'containment'})");
+    await cypher(first.database.db, "MATCH (n:Entity) DETACH DELETE n");
+    await first.database.close();
+    // Refused before as "already holds 1 nodes" (the lock).
+    const again = await bulkLoad([structuredClone(DOC_A)], options);
+    expect(again.documents).toBe(1);
+    // Holding a graph, it is refused in words: what it holds, and what to do.
+    const refused = await bulkLoad([structuredClone(DOC_A)], options).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(BulkLoadError);
+    expect((refused as Error).message).toMatch(
+      /already holds a graph \(\d+ entities and 1 source\); --bulk only loads an empty database\. Load without --bulk to add to it, or delete .*bulk-emptied to start afresh\./,
+    );
+  }, 400_000); // three looks at the instance, two imports, each started to apply the schema
+
   it("refuses a containment cycle, across documents or within one, before it writes anything", async () => {
     const instance = "bulk-cycles";
     rmSync(join(config.NEO4J_LOCAL_DIR, "instances", instance), { recursive: true, force: true });

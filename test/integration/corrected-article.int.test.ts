@@ -131,8 +131,14 @@ describe("a corrected version that supersedes the stored one", () => {
   it("refuses its own key, a key of no source, and a writer without the admin scope; nothing written", async () => {
     for (const [s, message] of [
       [`${P}src-2`, `a document cannot supersede its own source "${P}src-2"`],
-      [`${P}nowhere`, `no source "${P}nowhere" is stored`],
-      [`${P}ann`, `"${P}ann" is a Person, not a Source`],
+      [
+        `${P}nowhere`,
+        `there is no stored article with the source key "${P}nowhere" for this one to replace: give the source key of the article it corrects, or stop superseding (leave supersedes out) to add it as an article of its own`,
+      ],
+      [
+        `${P}ann`,
+        `"${P}ann" is a Person, not an article: supersedes takes the source key of the stored article this one corrects`,
+      ],
     ] as const) {
       for (const [query, field, token] of [
         [CHECK_SUPERSEDE, "checkDocument", auth],

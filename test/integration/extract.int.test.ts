@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
+import { FOLD_RULE } from "../../src/domain/fold.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
@@ -61,8 +62,8 @@ beforeAll(async () => {
   // A person the graph already knows under a key of its own: the draft must link to it.
   await cypher(
     db,
-    "CREATE (:Entity:Person {key: $key, kind: 'Person', name: 'Hanno Pevkur', nameLower: 'hanno pevkur', aliases: ['Pevkur']})",
-    { key: `${P}hanno-pevkur` },
+    "CREATE (:Entity:Person {key: $key, kind: 'Person', name: 'Hanno Pevkur', nameLower: 'hanno pevkur', namePlain: 'hanno pevkur', aliases: ['Pevkur'], aliasesLower: ['pevkur'], aliasesPlain: ['pevkur'], foldRule: $foldRule})",
+    { key: `${P}hanno-pevkur`, foldRule: FOLD_RULE },
   );
 });
 /** Entities the draft proposed as NEW (not in the graph before this file ran): removed after. */

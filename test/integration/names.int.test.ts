@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
+import { graphLinker } from "../../src/data/extract-linker.js";
 import { settleNames } from "../../src/data/names.js";
 import { migrate } from "../../src/db/migrate.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
@@ -238,10 +239,14 @@ describe("names that read the same are the same", () => {
 
   it("folds again at start the names an older version folded otherwise", async () => {
     await gql(CREATE, { i: { key: `${P}weiss`, kind: "Person", name: "Qwerta Weiß" } }, auth);
-    // As a version before stored it: "ß" kept by lower-casing alone.
-    await cypher(db, "MATCH (n:Entity {key: $k}) SET n.nameLower = toLower(n.name)", {
-      k: `${P}weiss`,
-    });
+    // As a version before stored it: "ß" kept by lower-casing alone (and no rule of its folds).
+    await cypher(
+      db,
+      "MATCH (n:Entity {key: $k}) SET n.nameLower = toLower(n.name) REMOVE n.foldRule",
+      {
+        k: `${P}weiss`,
+      },
+    );
     const QUERY = `{ people(where: { name: { equals: "QWERTA WEISS" } }) { edges { node { key name } } } }`;
     expect((await gql(QUERY)).data.people.edges).toEqual([]);
     expect(await settleNames(db)).toBeGreaterThanOrEqual(1);
@@ -324,8 +329,10 @@ describe("names that read the same are the same", () => {
       { i: { key: `${P}siauliai`, kind: "Place", name: "Šiauliaiqwž Base" } },
       auth,
     );
-    // As a version before stored it: no plainNames.
-    await cypher(db, "MATCH (n:Entity {key: $k}) REMOVE n.plainNames", { k: `${P}siauliai` });
+    // As a version before stored it: no plainNames (nor the rule of its folds).
+    await cypher(db, "MATCH (n:Entity {key: $k}) REMOVE n.plainNames REMOVE n.foldRule", {
+      k: `${P}siauliai`,
+    });
     const SEARCH = `{ search(query: "Siauliaiqwz", first: 3) { edges { node { key } } } }`;
     expect((await gql(SEARCH)).data.search.edges).toEqual([]);
     expect(await settleNames(db)).toBeGreaterThanOrEqual(1);
@@ -571,5 +578,96 @@ describe("names that read the same are the same", () => {
       k: `${P}marked`,
     });
     expect(stored.data.entity.description).toBe(real);
+  });
+
+  it("compares an alias with a letter Neo4j's Java does not case as it compares names (tidy23)", async () => {
+    // "Ꟁ" (Unicode 14): aliases were folded in Cypher, by Java 17, which leaves it as it is, and
+    // what was typed or read in an article in JavaScript, which lower-cases it: the alias was
+    // never its exact match.
+    const alias = "Ꟁrzeł Qwertka";
+    const doc = {
+      source: {
+        key: `${P}oldpolish-alias-src`,
+        name: "Old Polish alias",
+        properties: { title: "Old Polish alias", text: "Ꟁrzeł Qwertka is a place." },
+      },
+      entities: [
+        { key: `${P}qwertka-town`, kind: "Place", name: "Qwertkatown", aliases: [alias] },
+        // A longer name that begins with the alias: ranked below the entity it names exactly.
+        { key: `${P}qwertka-mill`, kind: "Place", name: `${alias} Mill and Harbour` },
+      ],
+      relations: [],
+    };
+    const ingested = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+      { d: doc },
+      auth,
+    );
+    expect(ingested.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    // Search: the entity whose alias is what was typed comes first.
+    const found = await gql(
+      `query ($q: String!) { search(query: $q, kinds: [Place]) { edges { node { key } } } }`,
+      {
+        q: alias,
+      },
+    );
+    expect(found.data.search.edges.map((e: { node: { key: string } }) => e.node.key)[0]).toBe(
+      `${P}qwertka-town`,
+    );
+    // The extractor's graph linker: an article's "Ꟁrzeł Qwertka" is that place.
+    const linked = await graphLinker(db, { roundTrips: 0 }).lookup([alias]);
+    expect(linked.get(alias)?.key).toBe(`${P}qwertka-town`);
+    // The alias sent again with its capital folded otherwise is the same alias, not a second one.
+    const again = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+      {
+        d: {
+          ...doc,
+          entities: [{ ...doc.entities[0], aliases: ["ꟁRZEŁ QWERTKA"] }],
+        },
+      },
+      auth,
+    );
+    expect(again.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    const stored = await gql(`{ entity(key: "${P}qwertka-town") { aliases } }`);
+    expect(stored.data.entity.aliases).toEqual([alias]);
+  });
+
+  it("spells plain alike what is stored and what is typed, whatever block the marks are in (tidy23)", async () => {
+    // Marks outside U+0300-036F (from U+1DC0-1DFF, U+20D0-20FF, U+FE20-FE2F, U+1AB0-1AFF), two
+    // to a word (one would be found as a typo): stripped from what was typed, kept in what was
+    // stored, so the plain spelling typed found nothing.
+    const name = "Qwe\u1DC4rt\u20DAz Zy\uFE20x\u1AB0vik";
+    await gql(CREATE, { i: { key: `${P}far-marks`, kind: "Place", name } }, auth);
+    const found = await gql(`{ search(query: "qwertz zyxvik") { edges { node { key } } } }`);
+    expect(found.data.search.edges.map((e: { node: { key: string } }) => e.node.key)).toEqual([
+      `${P}far-marks`,
+    ]);
+  });
+
+  it("folds again at start an entity an older version folded in Cypher, aliases too (tidy23)", async () => {
+    await gql(
+      CREATE,
+      { i: { key: `${P}refold`, kind: "Place", name: "Ꟁwerty Refold", aliases: ["Ꟁld Refold"] } },
+      auth,
+    );
+    // As a version before stored it: folded by Java 17 (which keeps "Ꟁ"), no alias folds.
+    await cypher(
+      db,
+      `MATCH (n:Entity {key: $k}) SET n.nameLower = "Ꟁwerty refold"
+       REMOVE n.aliasesLower, n.aliasesPlain, n.namePlain, n.foldRule`,
+      { k: `${P}refold` },
+    );
+    const QUERY = `{ places(where: { name: { equals: "ꟁWERTY REFOLD" } }) { edges { node { key } } } }`;
+    expect((await gql(QUERY)).data.places.edges).toEqual([]);
+    expect(await settleNames(db)).toBeGreaterThanOrEqual(1);
+    expect((await gql(QUERY)).data.places.edges).toEqual([{ node: { key: `${P}refold` } }]);
+    const linked = await graphLinker(db, { roundTrips: 0 }).lookup(["ꟁld Refold"]);
+    expect(linked.get("ꟁld Refold")?.key).toBe(`${P}refold`);
+    // Settled: a second start finds nothing of it to change.
+    const [row] = await cypher(db, "MATCH (n:Entity {key: $k}) RETURN n.aliasesLower AS a", {
+      k: `${P}refold`,
+    });
+    expect(row?.a).toEqual(["ꟁld refold"]);
   });
 });

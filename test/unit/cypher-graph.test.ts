@@ -162,10 +162,10 @@ describe("Cypher shapes: graph reads", () => {
         WITH node, score
         WITH node, score, CASE
           WHEN node.nameLower = item.lower THEN 0
-          WHEN any(a IN coalesce(node.aliases, []) WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") = item.lower) THEN 1
+          WHEN item.lower IN coalesce(node.aliasesLower, []) THEN 1
           // Spelled plain: the name or an alias without its accents, or the name as asked without them.
           WHEN item.plain IN coalesce(node.plainNames, []) OR node.nameLower = item.plain
-            OR any(a IN coalesce(node.aliases, []) WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") = item.plain) THEN 2
+            OR item.plain IN coalesce(node.aliasesLower, []) THEN 2
         END AS rank
         WHERE rank IS NOT NULL
         RETURN node

@@ -83,10 +83,10 @@ describe("Cypher shapes: single writes", () => {
         "cypher": "
       MATCH (n:Entity {key: $key})
       WITH n, properties(n) AS before
-      SET n.name = $name, n.nameLower = $nameLower, n.aliases = $aliases, n.description = $description
+      SET n.name = $name, n.aliases = $aliases, n.description = $description
+      SET n += $folds
       SET n += $properties
       SET n += $claims
-      SET n.plainNames = reduce(plain = null, p IN [x IN [n.name] + coalesce(n.aliases, []) | [toLower(x), normalize(reduce(s = "", c IN split(normalize(replace(replace(replace(toLower(toUpper(x)), "ß", "ss"), "ς", "σ"), "i̇", "i"), NFD), "") | s + CASE WHEN c >= "\\u0300" AND c <= "\\u036f" THEN "" ELSE c END), NFC)]] | CASE WHEN p[0] = p[1] THEN plain ELSE coalesce(plain, []) + p[1] END)
       WITH n, before <> properties(n) AS changed
       FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
       RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n, changed",
@@ -110,9 +110,23 @@ describe("Cypher shapes: single writes", () => {
             ],
           },
           "description": null,
+          "folds": {
+            "aliasesLower": [
+              "republic of latvia",
+            ],
+            "aliasesPlain": [
+              "republic of latvia",
+            ],
+            "foldRule": Integer {
+              "high": 0,
+              "low": 2,
+            },
+            "nameLower": "latvia",
+            "namePlain": "latvia",
+            "plainNames": null,
+          },
           "key": "latvia",
           "name": "Latvia",
-          "nameLower": "latvia",
           "properties": {
             "isoCode": "LV",
             "population": null,

@@ -318,10 +318,10 @@ describe("Cypher shapes", () => {
         CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH node, score, CASE
-          WHEN node.nameLower IN $typed OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") IN $typed)
+          WHEN node.nameLower IN $typed OR any(a IN coalesce(node.aliasesLower, []) WHERE a IN $typed)
             OR any(p IN coalesce(node.plainNames, []) WHERE p IN $plain) THEN 2
           WHEN any(t IN $typed WHERE node.nameLower STARTS WITH t
-            OR any(a IN node.aliases WHERE replace(replace(replace(toLower(toUpper(a)), "ß", "ss"), "ς", "σ"), "i̇", "i") STARTS WITH t))
+            OR any(a IN coalesce(node.aliasesLower, []) WHERE a STARTS WITH t))
             OR any(t IN $plain WHERE any(p IN coalesce(node.plainNames, []) WHERE p STARTS WITH t)) THEN 1
           ELSE 0 END AS tier
         WITH node, tier, score + 3 * tier AS score

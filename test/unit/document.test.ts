@@ -284,4 +284,23 @@ describe("plain spellings", () => {
       "defiance",
     ]);
   });
+
+  it("strips the marks of every block from what is stored and from what is typed alike (tidy23)", () => {
+    // One accent stripper: search's word forms used to strip every mark while the stored plain
+    // spellings kept those outside U+0300-036F, so the two never met.
+    const marked = {
+      "U+1AB0-1AFF": "Qwe\u1AB0rtz",
+      "U+1DC0-1DFF": "Qwe\u1DC4rtz",
+      "U+20D0-20FF": "Qwe\u20DArtz",
+      "U+FE20-FE2F": "Qwe\uFE20rtz",
+    };
+    for (const [block, word] of Object.entries(marked)) {
+      expect(plainSpelling(word), block).toBe("qwertz");
+      expect(plainNames(word, []), block).toEqual(["qwertz"]);
+      // What is typed with the mark is searched for without it, in the names and plain names.
+      expect(toLuceneQuery(word), block).toContain("qwertz^3");
+    }
+    // The vowel signs written beside their letter (spacing marks) are spelling, not accents.
+    expect(plainSpelling("मोदी")).toBe("मोदी");
+  });
 });

@@ -49,8 +49,10 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   let adds: AddState = { picked: { span: null, sentence: null }, adding: null };
   /** Look-ups of keys typed, still on their way: an ingest waits for them. */
   const checks = new Set<Promise<void>>();
-  /** What the last action did (a row removed), said below the rows until the next. */
+  /** What the last action did (a row removed), said below the rows until the next edit. */
   let said = "";
+  /** The document (as JSON) the review was when `said` was said. */
+  let saidOf = "";
   /** The document the server was last asked about (as JSON): a redraw of the same asks nothing. */
   let asked = "";
   /** What the server's own check of the review as edited says, beside the buttons. */
@@ -393,12 +395,18 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
 
   function say(message: string): void {
     said = message;
+    saidOf = review ? JSON.stringify(reviewed(review).document) : "";
   }
 
-  /** The review after an edit: a refusal shown below was of the review before it, and goes. */
+  /**
+   * The review after an edit: a refusal shown below was of the review before it, and goes; so
+   * does what the last action said ("Removed the relation …") once the review is edited again
+   * (a redraw that changes nothing, an editor opened, keeps it).
+   */
   function edited(): void {
     const out = reviewEl.querySelector("#ingest-result");
     if (out?.querySelector(".form-error")) out.replaceChildren();
+    if (said && review && JSON.stringify(reviewed(review).document) !== saidOf) said = "";
     renderReview();
   }
 
@@ -475,7 +483,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
       r.sourceKey = next;
       // A key of the reader's own: no longer the new version the server offered.
       supersedes = null;
-      renderReview();
+      // An edit as a row's is: a refusal of the review under the old key goes.
+      edited();
       // A key of another kind of entity cannot be this article's (ingest would say only that
       // the article mentions itself); a Source's key is checked by ingest (the same article, or
       // refused with a free key). Taken at once, put back if the graph says otherwise.
