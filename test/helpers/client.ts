@@ -3,8 +3,8 @@
  * as a client would, against the real Neo4j the suite started.
  */
 import { pino } from "pino";
-import { inject } from "vitest";
-import type { TokenEntry } from "../../src/auth/tokens.js";
+import { afterAll, beforeAll, inject } from "vitest";
+import { generateToken, type TokenEntry } from "../../src/auth/tokens.js";
 import { deleteEntity } from "../../src/data/writes.js";
 import { createDb, type Db } from "../../src/db/driver.js";
 import type { GraphEvents } from "../../src/events.js";
@@ -106,4 +106,25 @@ export async function removeByPrefix(db: Db, prefix: string): Promise<void> {
   // As the API deletes a source: its evidence and its entity claims leave what others state.
   for (const key of keys) await deleteEntity(db, { roundTrips: 0 }, key, "test clean-up");
   await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: prefix });
+}
+
+/**
+ * A test file's graph of its own, written through the API: a client with one token of "write"
+ * scope (`auth` is its header), what the file made under `prefix` removed before and after it,
+ * and the driver closed at the end.
+ */
+export function writerWithPrefix(prefix: string) {
+  const db = testDb();
+  const token = generateToken();
+  const { gql } = createClient(db, {
+    tokens: [{ name: "writer", sha256: token.sha256, scopes: ["write"] }],
+  });
+  beforeAll(async () => {
+    await removeByPrefix(db, prefix);
+  });
+  afterAll(async () => {
+    await removeByPrefix(db, prefix);
+    await db.driver.close();
+  });
+  return { db, gql, auth: `Bearer ${token.token}` };
 }

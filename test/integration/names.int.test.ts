@@ -5,27 +5,14 @@
  * user types to find it (name filters, search) is compared the same way. Full-width letters are
  * kept as written (NFKC would change what a source said).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken } from "../../src/auth/tokens.js";
+import { describe, expect, it } from "vitest";
 import { graphLinker } from "../../src/data/extract-linker.js";
 import { settleNames } from "../../src/data/names.js";
 import { migrate } from "../../src/db/migrate.js";
-import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
+import { cypher, writerWithPrefix } from "../helpers/client.js";
 
-const db = testDb();
 const P = "nm-";
-const token = generateToken();
-const { gql } = createClient(db, {
-  tokens: [{ name: "writer", sha256: token.sha256, scopes: ["write"] }],
-});
-const auth = `Bearer ${token.token}`;
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-});
-afterAll(async () => {
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
+const { db, gql, auth } = writerWithPrefix(P);
 
 const NFD = "Cafe\u0301 Qwertyville";
 const NFC = "Café Qwertyville";

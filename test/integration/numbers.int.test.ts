@@ -4,24 +4,11 @@
  * Neo4j keeps -0.0 apart from 0.0 (neither equal nor `>=`), so it was stored as -0.0, shown as
  * 0, and `value: { equals: 0 }` or `{ gte: 0 }` left it out; a filter typed -0 missed a stored 0.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken } from "../../src/auth/tokens.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+import { describe, expect, it } from "vitest";
+import { writerWithPrefix } from "../helpers/client.js";
 
-const db = testDb();
 const P = "nz23-";
-const token = generateToken();
-const { gql } = createClient(db, {
-  tokens: [{ name: "writer", sha256: token.sha256, scopes: ["write"] }],
-});
-const auth = `Bearer ${token.token}`;
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-});
-afterAll(async () => {
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
+const { gql, auth } = writerWithPrefix(P);
 
 // -0 has to be a literal of the operation: JSON.stringify turns a variable's -0 into 0.
 const create = (key: string, value: string) => `mutation {

@@ -5,25 +5,12 @@
  * found nothing: the index holds the name lower-cased ("große straße") and the plain spellings
  * (`plainNames`) were stored only for names with accents.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken } from "../../src/auth/tokens.js";
+import { describe, expect, it } from "vitest";
 import { settleNames } from "../../src/data/names.js";
-import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
+import { cypher, writerWithPrefix } from "../helpers/client.js";
 
-const db = testDb();
 const P = "sf23-";
-const token = generateToken();
-const { gql } = createClient(db, {
-  tokens: [{ name: "writer", sha256: token.sha256, scopes: ["write"] }],
-});
-const auth = `Bearer ${token.token}`;
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-});
-afterAll(async () => {
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
+const { db, gql, auth } = writerWithPrefix(P);
 
 const CREATE = `mutation ($i: CreateEntityInput!) {
   createEntity(input: $i) { __typename }

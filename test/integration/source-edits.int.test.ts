@@ -6,24 +6,11 @@
  * its excerpts were no longer in its text. Such an edit is now refused, nothing written; the
  * document ingested again with the new date or text restates its claims.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateToken } from "../../src/auth/tokens.js";
-import { createClient, removeByPrefix, testDb } from "../helpers/client.js";
+import { describe, expect, it } from "vitest";
+import { writerWithPrefix } from "../helpers/client.js";
 
-const db = testDb();
 const P = "se23-";
-const token = generateToken();
-const { gql } = createClient(db, {
-  tokens: [{ name: "writer", sha256: token.sha256, scopes: ["write"] }],
-});
-const auth = `Bearer ${token.token}`;
-beforeAll(async () => {
-  await removeByPrefix(db, P);
-});
-afterAll(async () => {
-  await removeByPrefix(db, P);
-  await db.driver.close();
-});
+const { gql, auth } = writerWithPrefix(P);
 
 const INGEST = `mutation ($d: JSONObject!) {
   ingestDocument(document: $d) { __typename ... on Error { message } }

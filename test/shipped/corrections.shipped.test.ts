@@ -49,52 +49,63 @@ function generator(seed: number) {
   };
 }
 
+/**
+ * Ten clients send WRITES writes between them on versions of the article keyed `prefix`v0, v1 ...
+ * (`first` of them ingested before): each a supersede of a stored version by a fresh one, a
+ * retraction or a restore, or (with `deletes`) a delete of a stored version, drawn by a seeded
+ * generator. The versions made, every answer with its write, and every error with its write.
+ */
+async function correct(prefix: string, first: number, seed: number, deletes: boolean) {
+  const send = (query: string, variables: Record<string, unknown>) =>
+    post(server, { query, variables }, { authorization: server.authorization });
+  const made: string[] = [];
+  for (let i = 0; i < first; i++) {
+    const r = await send(INGEST, { d: version(`${prefix}v${i}`) });
+    expect(r.body.data?.ingestDocument?.__typename, JSON.stringify(r.body)).toBe(
+      "IngestDocumentSuccess",
+    );
+    made.push(`${prefix}v${i}`);
+  }
+  const random = generator(seed);
+  const answers: Array<{ write: string; answer: Answer }> = [];
+  let next = first;
+  let sent = 0;
+  const one = async () => {
+    const what = random(deletes ? 4 : 3);
+    const key = made[random(made.length)] as string;
+    if (what === 0) {
+      const fresh = `${prefix}v${next++}`;
+      const answer = await send(INGEST, { d: version(fresh), s: key });
+      if (answer.body.data?.ingestDocument?.__typename === "IngestDocumentSuccess")
+        made.push(fresh);
+      answers.push({ write: `supersede ${key} by ${fresh}`, answer });
+    } else if (what === 3) {
+      answers.push({ write: `delete ${key}`, answer: await send(DELETE, { k: key }) });
+    } else {
+      const answer = await send(RETRACT, { k: key, r: what === 1 });
+      answers.push({ write: `${what === 1 ? "retract" : "restore"} ${key}`, answer });
+    }
+  };
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (sent < WRITES) {
+        sent++;
+        await one();
+      }
+    }),
+  );
+  expect(answers).toHaveLength(WRITES);
+  const failed = answers
+    .filter(({ answer }) => answer.status !== 200 || answer.body.errors)
+    .map(({ write, answer }) => `${write}: ${answer.body.errors?.[0]?.extensions?.code}`);
+  return { made, answers, failed };
+}
+
 describe("ten clients superseding, retracting and restoring sources on the same entities", () => {
   it("every write answers with success or a refusal by the schema, and the claims agree with the sources", async () => {
-    const send = (query: string, variables: Record<string, unknown>) =>
-      post(server, { query, variables }, { authorization: server.authorization });
-    const made: string[] = [];
-    for (const i of [0, 1, 2]) {
-      const r = await send(INGEST, { d: version(`${P}v${i}`) });
-      expect(r.body.data?.ingestDocument?.__typename, JSON.stringify(r.body)).toBe(
-        "IngestDocumentSuccess",
-      );
-      made.push(`${P}v${i}`);
-    }
-
-    const random = generator(7);
-    const answers: Array<{ write: string; answer: Answer }> = [];
-    let next = 3;
-    let sent = 0;
-    const one = async () => {
-      const what = random(3);
-      const key = made[random(made.length)] as string;
-      if (what === 0) {
-        const fresh = `${P}v${next++}`;
-        const answer = await send(INGEST, { d: version(fresh), s: key });
-        if (answer.body.data?.ingestDocument?.__typename === "IngestDocumentSuccess")
-          made.push(fresh);
-        answers.push({ write: `supersede ${key} by ${fresh}`, answer });
-      } else {
-        const answer = await send(RETRACT, { k: key, r: what === 1 });
-        answers.push({ write: `${what === 1 ? "retract" : "restore"} ${key}`, answer });
-      }
-    };
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (sent < WRITES) {
-          sent++;
-          await one();
-        }
-      }),
-    );
-
-    expect(answers).toHaveLength(WRITES);
+    const { made, answers, failed } = await correct(P, 3, 7, false);
     // Every error, with the write that got it: none (12 of these 120 answered SERVICE_UNAVAILABLE,
     // having deadlocked each time they were tried, before writes took their locks in key order).
-    const failed = answers
-      .filter(({ answer }) => answer.status !== 200 || answer.body.errors)
-      .map(({ write, answer }) => `${write}: ${answer.body.errors?.[0]?.extensions?.code}`);
     expect(failed).toEqual([]);
     // Every key a write names is a stored source, so the schema refuses none of them either.
     const typenames = new Set(
@@ -132,54 +143,12 @@ describe("ten clients superseding, retracting and restoring sources on the same 
   }, 120_000);
 
   it("deleting sources among the retractions and corrections on the same entities starves no write", async () => {
-    const send = (query: string, variables: Record<string, unknown>) =>
-      post(server, { query, variables }, { authorization: server.authorization });
     const D = `${P}d-`;
-    const made: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const r = await send(INGEST, { d: version(`${D}v${i}`) });
-      expect(r.body.data?.ingestDocument?.__typename, JSON.stringify(r.body)).toBe(
-        "IngestDocumentSuccess",
-      );
-      made.push(`${D}v${i}`);
-    }
-    const random = generator(11);
-    const answers: Array<{ write: string; answer: Answer }> = [];
-    let next = made.length;
-    let sent = 0;
-    const one = async () => {
-      const what = random(4);
-      const key = made[random(made.length)] as string;
-      if (what === 0) {
-        const fresh = `${D}v${next++}`;
-        const answer = await send(INGEST, { d: version(fresh), s: key });
-        if (answer.body.data?.ingestDocument?.__typename === "IngestDocumentSuccess")
-          made.push(fresh);
-        answers.push({ write: `supersede ${key} by ${fresh}`, answer });
-      } else if (what === 3) {
-        const answer = await send(DELETE, { k: key });
-        answers.push({ write: `delete ${key}`, answer });
-      } else {
-        const answer = await send(RETRACT, { k: key, r: what === 1 });
-        answers.push({ write: `${what === 1 ? "retract" : "restore"} ${key}`, answer });
-      }
-    };
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (sent < WRITES) {
-          sent++;
-          await one();
-        }
-      }),
-    );
-    expect(answers).toHaveLength(WRITES);
+    const { failed } = await correct(D, 6, 11, true);
     // A write on a source deleted meanwhile may be refused by the schema; none may fail (before
     // deletes locked what they strip first, 7 of these 120 failed: 6 INTERNAL_SERVER_ERROR,
     // "Collections containing null values can not be stored in properties", and 1
     // SERVICE_UNAVAILABLE), and nothing unexpected is logged.
-    const failed = answers
-      .filter(({ answer }) => answer.status !== 200 || answer.body.errors)
-      .map(({ write, answer }) => `${write}: ${answer.body.errors?.[0]?.extensions?.code}`);
     expect(failed).toEqual([]);
     expect(errorLines(server)).toEqual([]);
     // What is left agrees with the sources left: every claim on a place is a stored source's.
