@@ -293,7 +293,7 @@ builder.mutationFields((t) => ({
     authScopes: { write: true },
     errors: { types: [BadInputError] },
     description:
-      "Adds a relation with its evidence. If (from, type, to) exists, its properties are updated and the evidence added (a second source for the same fact); sending the same again changes nothing.",
+      "Adds a relation with its evidence. If (from, type, to) exists, the evidence is added (a second source for the same fact) with the values sent as its claim: each property then reads as the latest claim that states it, so an older source's values stay on record without replacing newer ones, and claims at the same time that disagree make the relation disputed (the answer shows what the relation reads now). Sending the same again changes nothing.",
     args: { input: t.arg({ type: AddRelationInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       const r = await addRelation(ctx.db, ctx.stats, input, by(ctx));
