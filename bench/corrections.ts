@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "../src/generate/documents.js";
 import { PROJECT_ROOT } from "./neo4j.js";
 import { buildAsShipped, ShippedApi } from "./soak/shipped.js";
 
@@ -56,15 +57,13 @@ const INGEST = `mutation ($d: JSONObject!, $s: String) { ingestDocument(document
 const RETRACT = `mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) {
   __typename } }`;
 
-/** A small seeded generator (mulberry32): every run sends the same writes. */
+/**
+ * Draws below n from the project's seeded generator (mulberry32, src/generate/documents.ts), so
+ * every run sends the same writes: its 32-bit output, scaled back to the integer, modulo n.
+ */
 function generator(seed: number) {
-  let s = seed;
-  return (n: number) => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const next = mulberry32(seed);
+  return (n: number) => (next() * 4_294_967_296) % n;
 }
 
 /** ms and outcome (the result's __typename, or the error's code) of one request. */

@@ -14,6 +14,16 @@ import { cypher, writerWithPrefix } from "../helpers/client.js";
 const P = "nm-";
 const { db, gql, auth } = writerWithPrefix(P);
 
+/** Ingests a document through the API; the answer's __typename. */
+const ingest = async (d: Record<string, unknown>) =>
+  (
+    await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+      { d },
+      auth,
+    )
+  ).data.ingestDocument.__typename as string;
+
 const NFD = "Cafe\u0301 Qwertyville";
 const NFC = "Café Qwertyville";
 
@@ -195,12 +205,7 @@ describe("names that read the same are the same", () => {
       entities: [{ key: `${P}oldpolish`, kind: "Place", name }],
       relations: [],
     };
-    const ingested = await gql(
-      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
-      { d: doc },
-      auth,
-    );
-    expect(ingested.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    expect(await ingest(doc)).toBe("IngestDocumentSuccess");
     const QUERY = `query ($w: PlaceWhere) { places(where: $w) { edges { node { key } } } }`;
     for (const filter of [
       { equals: name },
@@ -366,24 +371,19 @@ describe("names that read the same are the same", () => {
     expect(created.errors).toBeUndefined();
     expect(created.data.createEntity.data.aliases).toEqual(["AL", "ÁL", "Alpha Land"]);
     // The same through a document.
-    const ingested = await gql(
-      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
-      {
-        d: {
-          source: { key: `${P}alias-source`, name: "Alias source", properties: { text: "x" } },
-          entities: [
-            {
-              key: `${P}aliased-doc`,
-              kind: "Place",
-              name: "Betaland",
-              aliases: ["BL", "bl", "B\u0301L", "B\u0301L "],
-            },
-          ],
-        },
-      },
-      auth,
-    );
-    expect(ingested.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    expect(
+      await ingest({
+        source: { key: `${P}alias-source`, name: "Alias source", properties: { text: "x" } },
+        entities: [
+          {
+            key: `${P}aliased-doc`,
+            kind: "Place",
+            name: "Betaland",
+            aliases: ["BL", "bl", "B\u0301L", "B\u0301L "],
+          },
+        ],
+      }),
+    ).toBe("IngestDocumentSuccess");
     const read = await gql(`{ entity(key: "${P}aliased-doc") { aliases } }`);
     expect(read.data.entity.aliases).toEqual(["BL", "B\u0301L".normalize("NFC")]);
   });
@@ -585,12 +585,7 @@ describe("names that read the same are the same", () => {
       ],
       relations: [],
     };
-    const ingested = await gql(
-      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
-      { d: doc },
-      auth,
-    );
-    expect(ingested.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    expect(await ingest(doc)).toBe("IngestDocumentSuccess");
     // Search: the entity whose alias is what was typed comes first.
     const found = await gql(
       `query ($q: String!) { search(query: $q, kinds: [Place]) { edges { node { key } } } }`,
@@ -605,17 +600,12 @@ describe("names that read the same are the same", () => {
     const linked = await graphLinker(db, { roundTrips: 0 }).lookup([alias]);
     expect(linked.get(alias)?.key).toBe(`${P}qwertka-town`);
     // The alias sent again with its capital folded otherwise is the same alias, not a second one.
-    const again = await gql(
-      `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
-      {
-        d: {
-          ...doc,
-          entities: [{ ...doc.entities[0], aliases: ["ꟁRZEŁ QWERTKA"] }],
-        },
-      },
-      auth,
-    );
-    expect(again.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    expect(
+      await ingest({
+        ...doc,
+        entities: [{ ...doc.entities[0], aliases: ["ꟁRZEŁ QWERTKA"] }],
+      }),
+    ).toBe("IngestDocumentSuccess");
     const stored = await gql(`{ entity(key: "${P}qwertka-town") { aliases } }`);
     expect(stored.data.entity.aliases).toEqual([alias]);
   });

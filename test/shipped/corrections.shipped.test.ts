@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { RETRACTED_CLAIMS_LABEL } from "../../src/domain/vocabulary.js";
+import { mulberry32 } from "../../src/generate/documents.js";
 import { cypher } from "../helpers/client.js";
 import { type Answer, errorLines, post, shippedWithPrefix } from "../helpers/shipped.js";
 
@@ -38,15 +39,13 @@ const version = (key: string) => ({
   entities: PLACES,
 });
 
-/** A small seeded generator (mulberry32), so that every run sends the same writes. */
+/**
+ * Draws below n from the project's seeded generator (mulberry32, src/generate/documents.ts), so
+ * every run sends the same writes: its 32-bit output, scaled back to the integer, modulo n.
+ */
 function generator(seed: number) {
-  let s = seed;
-  return (n: number) => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const next = mulberry32(seed);
+  return (n: number) => (next() * 4_294_967_296) % n;
 }
 
 /**
