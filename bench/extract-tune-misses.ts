@@ -11,9 +11,14 @@ const { values } = parseArgs({
   options: {
     only: { type: "string" },
     half: { type: "string" },
+    dir: { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
+if (values.half !== undefined && values.dir !== undefined) {
+  console.error("--half and --dir do not go together");
+  process.exit(2);
+}
 if (values.half !== undefined && values.half !== "A" && values.half !== "B") {
   console.error("--half takes A or B");
   process.exit(2);
@@ -32,9 +37,19 @@ const halfOf = (name: string) => {
   const at = [...tune.map((a) => a.name)].sort().indexOf(name);
   return at < 0 ? undefined : at % 2 === 0 ? "A" : "B";
 };
-const articles: Article[] = values.half
-  ? tune.filter((a) => halfOf(a.name) === values.half)
-  : [...seedArticles(), ...tune];
+/**
+ * With --dir, the articles of another folder (NAME.txt, NAME.json, NAME.yaml, as in tune/) are
+ * scored instead: fresh articles annotated blind, to judge a change on text its author never read.
+ */
+const articles: Article[] = values.dir
+  ? articlesIn(values.dir)
+  : values.half
+    ? tune.filter((a) => halfOf(a.name) === values.half)
+    : [...seedArticles(), ...tune];
+if (values.dir && articles.length === 0) {
+  console.error(`no articles (NAME.yaml with NAME.txt) in ${values.dir}`);
+  process.exit(2);
+}
 const only = values.only ? new Set(values.only.split(",")) : undefined;
 if (only && values.half)
   for (const name of only)
@@ -142,5 +157,7 @@ for (const a of articles) {
 }
 const fmt = (t: { m: number; d: number; g: number; c: number; n: number }) =>
   `precision ${(t.m / t.d).toFixed(3)} (${t.m}/${t.d}), recall ${(t.m / t.g).toFixed(3)} (/${t.g}), linking ${(t.c / t.n).toFixed(3)} (${t.c}/${t.n})`;
-console.log(`${values.half ? `HALF ${values.half}` : "TUNE"}: ${fmt(totals.all)}`);
+console.log(
+  `${values.dir ? `DIR ${values.dir}` : values.half ? `HALF ${values.half}` : "TUNE"}: ${fmt(totals.all)}`,
+);
 if (only) console.log(`ONLY: ${fmt(totals.only)}`);
