@@ -2301,6 +2301,9 @@ export function findMentions(
     if (words.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || TITLE_WORDS.has(w))) continue;
     const roleStart = titleTokens[0]?.start ?? span.start;
     const roleOf = role ? ownerBefore(text, claimed, roleStart) : undefined;
+    // a title that names an office: "Air" ("the Air Task Group") names a service, "Former" ("the
+    // Former Yugoslav Republic of Macedonia") no office at all; neither makes the words a person
+    const office = role !== undefined && !bodyOnly(role) && !MODIFIER_ONLY.test(role);
     if (
       words.length >= 2 &&
       words.length <= 4 &&
@@ -2310,8 +2313,10 @@ export function findMentions(
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
       // "an address at Lancaster House", "talks at Bellevue Palace": a building, not a person
       // (unless a title names the person: "Senator Ann Castle")
-      (role !== undefined || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
-      (role !== undefined ||
+      (office || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
+      // "103 Bradley Infantry Fighting Vehicles", "the Air Task Group": a thing or a body
+      !THING_HEAD.test(words[words.length - 1] ?? "") &&
+      (office ||
         looksLikePerson(text, span.text, span.start) ||
         subjectOfVerb(text, tokens, nameTokens))
     ) {
@@ -2840,6 +2845,16 @@ const DOCUMENT_HEAD =
  */
 const BUILDING_HEAD =
   /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Airport|Barracks|Station)$/;
+
+/**
+ * The last word of equipment's, a unit's or a state's name, never a surname: "Bradley Infantry
+ * Fighting Vehicles", "Air Task Group", "Yugoslav Republic" (wild24). Plural heads, and singular
+ * ones no one is called.
+ */
+const THING_HEAD =
+  /^(?:Vehicles?|Tanks|Jets|Fighters|Aircraft|Helicopters|Missiles|Howitzers|Launchers|Ships|Frigates|Submarines|Drones|Weapons|Group|Team|Unit|Republic|Kingdom|Federation|Emirates|States)$/;
+/** Titles that only qualify an office ("Former", "Acting"): alone they name none. */
+const MODIFIER_ONLY = /^(?:(?:Former|former|Acting|Interim|Outgoing|Incoming)\s*)+$/;
 
 /** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
 const PERSON_VERBS =
