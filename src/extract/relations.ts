@@ -737,15 +737,28 @@ function alliances(ctx: Context): void {
 }
 
 /** The nation the article is mostly about: the one named most often (demonyms count). */
+/** The words before a nation named as a place: "in ", "to the ", "in Iraq and ", "in Iraq, ". */
+const WHERE_BEFORE =
+  /\b(?:in|into|to|across|throughout|inside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*(?:,\s+|\s+and\s+))*$/u;
+
 function homeNation(ctx: Context): Cluster | undefined {
   if (ctx.publisherNation) {
     const n = ctx.publisherNation;
     return ctx.entity(n.kind, n.key, n.name, n.properties);
   }
   const counts = new Map<Cluster, number>();
-  const count = (c: Cluster) => counts.set(c, (counts.get(c) ?? 0) + 1);
+  const count = (c: Cluster, w = 1) => counts.set(c, (counts.get(c) ?? 0) + w);
   for (const p of ctx.placed) {
-    if (p.cluster.kind === "Nation") count(p.cluster);
+    // "lose ground in Iraq and Syria", "including in Afghanistan and Iraq": a land where things
+    // happen counts half; the article's own nation acts, owns and speaks (wild24)
+    if (p.cluster.kind === "Nation")
+      count(
+        p.cluster,
+        !p.mention.demonym &&
+          WHERE_BEFORE.test(ctx.text.slice(Math.max(0, p.mention.start - 40), p.mention.start))
+          ? 0.5
+          : 1,
+      );
     // "Canadian Armed Forces" counts for Canada
     for (const n of p.mention.involves ?? []) {
       if (n.kind === "Nation" && p.cluster.kind === "Organization")

@@ -92,3 +92,22 @@ describe("extract: equipment, units and states are no people", () => {
     expect(ents).toContain("Person tom-hale");
   });
 });
+
+describe("extract: the article's own nation is not the land where things happen", () => {
+  it("a title with no nation serves the nation that acts, not the theatre named with 'in'", async () => {
+    const found = await facts(
+      "Minister for Defence Jane Doyle attended a meeting of ministers in Brussels to discuss the campaign in Mali. The fighting in Mali and Niger continued, and operations in Mali will resume after the rains in Mali. Doyle said Ireland would keep its soldiers there. Ireland is a leading contributor, the Irish government said.",
+      on,
+    );
+    expect(found).toContain("jane-doyle SERVES_IN ireland (inferred)");
+    expect(found).not.toContain("jane-doyle SERVES_IN mali (inferred)");
+  });
+
+  it("still takes a land named with 'in' for the home when it also acts", async () => {
+    const found = await facts(
+      "Prime Minister Anna Berg opened the talks in Latvia. Latvia will raise its budget, and Latvia wants more allied troops in Latvia.",
+      on,
+    );
+    expect(found).toContain("anna-berg LEADS latvia (inferred)");
+  });
+});
