@@ -766,11 +766,22 @@ export function findMentions(
     const last = spans[before(e, Number.NEGATIVE_INFINITY) - 1];
     return !last || !(last.start < e && s < last.end);
   };
+  /**
+   * "von der leyen" -> the person "Ursula von der Leyen": a surname with its particles, as a later
+   * sentence writes it alone and capitalised ("Von der Leyen was set to visit", "Van Bommel said").
+   */
+  const particleTails = new Map<string, Mention>();
   const claim = (m: Mention) => {
     if (!free(m.start, m.end)) return;
     claimed.push(m);
     if ((m.kind === "Person" && !m.bare) || m.vessel)
       fullNames.add(m.name.split(/\s+/).pop() ?? "");
+    if (m.kind === "Person" && !m.bare) {
+      const words = m.name.split(/\s+/);
+      const at = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
+      if (at > 0 && at < words.length - 1)
+        particleTails.set(words.slice(at).join(" ").toLowerCase(), m);
+    }
     spans.splice(before(m.start, m.end), 0, m);
   };
   /**
@@ -2295,6 +2306,21 @@ export function findMentions(
         name: span.text,
         key: slug(span.text),
         properties: { category: ORG_HEADS[pre] ?? "OTHER" },
+      });
+      continue;
+    }
+    // "Von der Leyen was set to visit": the surname with its particles of a person named in full
+    // before (wild24)
+    const full = NAME_PARTICLES.has((words[0] ?? "").toLowerCase())
+      ? particleTails.get(span.text.toLowerCase())
+      : undefined;
+    if (full && full.start < span.start) {
+      claim({
+        ...span,
+        kind: "Person",
+        name: full.name,
+        key: full.key ?? slug(full.name),
+        ...(role ? { role } : {}),
       });
       continue;
     }

@@ -111,3 +111,22 @@ describe("extract: the article's own nation is not the land where things happen"
     expect(found).toContain("anna-berg LEADS latvia (inferred)");
   });
 });
+
+describe("extract: a surname with its particles, capitalised, is the person named in full", () => {
+  it("'Van Dijk said', 'Von der Berg was set to visit': the person named before, not a new one", async () => {
+    const text =
+      "Foreign Minister Lena van Dijk visited Riga on Monday. Van Dijk said the alliance was ready. Defence Minister Karl von der Berg arrived in Estonia on Tuesday. Von der Berg was set to visit a base in Tapa.";
+    const ents = await entities(text, on);
+    expect(ents.filter((e) => e.startsWith("Person "))).toEqual([
+      "Person lena-van-dijk",
+      "Person karl-von-der-berg",
+    ]);
+    const found = await facts(text, on);
+    expect(found.some((f) => /^karl-von-der-berg PARTICIPATED_IN .*tapa/.test(f))).toBe(true);
+  });
+
+  it("a particle name no one was named with before stays as it was read", async () => {
+    const ents = await entities("Van Dijk said the alliance was ready.", on);
+    expect(ents).toContain("Person van-dijk");
+  });
+});
