@@ -1951,6 +1951,23 @@ export function findMentions(
       )
     )
       continue;
+    // "the South China Sea", "the Irish Sea", "the Korea Strait": a nation's name or demonym
+    // inside a sea's name is the sea, where, not the nation (wild24)
+    if (g.entity.kind === "Nation") {
+      const sea = /^\s+(?:Sea|Ocean|Strait|Straits)(?![\p{L}])/u.exec(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 10),
+      );
+      if (sea) {
+        const compass = /(?<![\p{L}])(?:South|North|East|West)\s+$/u.exec(
+          text.slice(Math.max(0, m.index - 8), m.index),
+        );
+        const start = compass ? m.index - compass[0].length : m.index;
+        const end = m.index + m[0].length + sea[0].length;
+        const name = text.slice(start, end).replace(/\s+/g, " ");
+        claim({ start, end, text: text.slice(start, end), kind: "Place", name, key: slug(name) });
+        continue;
+      }
+    }
     // "Supreme Allied Commander Europe", "U.S. Army Europe", "Allied Command Europe": the last word
     // of an office's or a command's name, not the continent (nineteenth pass)
     if (

@@ -130,3 +130,22 @@ describe("extract: a surname with its particles, capitalised, is the person name
     expect(ents).toContain("Person van-dijk");
   });
 });
+
+describe("extract: a nation's name inside a sea's name is the sea", () => {
+  it("'the South China Sea', 'the Irish Sea': places, not China nor Ireland", async () => {
+    const text =
+      "Minister Anna Berg held talks with Tom Hale on shared interests, including in Iraq and the South China Sea. Two frigates later sailed into the Irish Sea.";
+    const ents = await entities(text, on);
+    expect(ents).toContain("Place south-china-sea");
+    expect(ents).toContain("Place irish-sea");
+    expect(ents).not.toContain("Nation china");
+    expect(ents).not.toContain("Nation ireland");
+    expect((await facts(text, on)).some((f) => f.endsWith("ABOUT china"))).toBe(false);
+  });
+
+  it("still reads the nation named on its own", async () => {
+    const ents = await entities("Ireland sent a ship to the Baltic Sea, and China watched.", on);
+    expect(ents).toContain("Nation ireland");
+    expect(ents).toContain("Nation china");
+  });
+});
