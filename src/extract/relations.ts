@@ -4413,10 +4413,21 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     let confidence = 0.85;
     const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
-    let verb = new RegExp(
-      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"‘«„]{0,40}[“"‘'«„])|(?:expressed|expresses|voiced|voices)(?=[^“”"‘«„]{0,60}[“"‘'«„]))\\b`,
-      "i",
-    ).exec(s.text);
+    // (a speech verb inside the quoted words, '"... a shared decision ...," X said', is the
+    // speaker's word, not the attribution: the first one outside them, where there is one; wild24)
+    const verbs = [
+      ...s.text.matchAll(
+        new RegExp(
+          `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"‘«„]{0,40}[“"‘'«„])|(?:expressed|expresses|voiced|voices)(?=[^“”"‘«„]{0,60}[“"‘'«„]))\\b`,
+          "gi",
+        ),
+      ),
+    ].slice(0, 8);
+    const quoted = (at: number) =>
+      qs.some((q) => (q.index ?? 0) < at && at < (q.index ?? 0) + q[0].length);
+    let verb: RegExpExecArray | null = (verbs.find((v) => !quoted(v.index ?? 0)) ??
+      verbs[0] ??
+      null) as RegExpExecArray | null;
     // "in the words of NATO Secretary General Jens Stoltenberg, '...'": the person named after it
     const wordsOf = /\b[Ii]n the words of\s/.exec(s.text);
     const wordsOfSpeaker = wordsOf

@@ -149,3 +149,18 @@ describe("extract: a nation's name inside a sea's name is the sea", () => {
     expect(ents).toContain("Nation china");
   });
 });
+
+describe("extract: a speech verb inside the quoted words is not the attribution", () => {
+  it("'\"... a shared view ... noted ...,\" spokesman X said': X said it", async () => {
+    const found = await facts(
+      '"The allies shared the view that the troops noted for their skill should stay in Latvia," army spokeswoman Liis Tamm said on Friday.',
+      on,
+    );
+    expect(found.some((f) => /^liis-tamm SAID quote-tamm-/.test(f))).toBe(true);
+  });
+
+  it("still reads a speaker before the words", async () => {
+    const found = await facts('Liis Tamm said: "The troops will stay in Latvia."', on);
+    expect(found.some((f) => /^liis-tamm SAID quote-tamm-/.test(f))).toBe(true);
+  });
+});
