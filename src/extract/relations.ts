@@ -2002,11 +2002,20 @@ const LEAD_VERB =
 const LEAD_GAP =
   /^(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/;
 
+/**
+ * When a visit was, between "visit" and "to": "paid a visit from 27 to 29 December to the air
+ * base", "made a visit on Monday to Tapa", "paid a visit last week to Riga" (wild24).
+ */
+const VISIT_WHEN =
+  "(?: from \\d{1,2}(?: \\p{Lu}\\p{L}+)? (?:to|until|till|through) \\d{1,2}(?: \\p{Lu}\\p{L}+)?| on (?:\\d{1,2} )?\\p{Lu}\\p{L}+(?: \\d{1,2})?| (?:last|this|next) (?:week|weekend|month))?";
+const VISIT_VERB = new RegExp(
+  `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
+  "u",
+);
+
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
-  const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu})),?\s/u,
-  );
+  const m = VISIT_VERB.exec(s.text);
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
   if (

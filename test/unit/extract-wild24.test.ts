@@ -164,3 +164,19 @@ describe("extract: a speech verb inside the quoted words is not the attribution"
     expect(found.some((f) => /^liis-tamm SAID quote-tamm-/.test(f))).toBe(true);
   });
 });
+
+describe("extract: when a visit was may stand between 'visit' and 'to'", () => {
+  it("'paid a visit from 3 to 5 May to the camp in Gao, Mali', 'made a visit on Monday to Tapa'", async () => {
+    const found = await facts(
+      "Defence Minister Anna Berg paid a visit from 3 to 5 May to the camp in Gao, Mali. Foreign Minister Tom Hale made a visit on Monday to Tapa, Estonia.",
+      on,
+    );
+    expect(found).toContain("anna-berg VISITED mali");
+    expect(found).toContain("tom-hale VISITED estonia");
+  });
+
+  it("a visit with its dates and no place visits nothing", async () => {
+    const found = await facts("Anna Berg paid a visit from 3 to 5 May.", on);
+    expect(found.some((f) => f.includes("VISITED"))).toBe(false);
+  });
+});
