@@ -766,11 +766,22 @@ export function findMentions(
     const last = spans[before(e, Number.NEGATIVE_INFINITY) - 1];
     return !last || !(last.start < e && s < last.end);
   };
+  /**
+   * "von der leyen" -> the person "Ursula von der Leyen": a surname with its particles, as a later
+   * sentence writes it alone and capitalised ("Von der Leyen was set to visit", "Van Bommel said").
+   */
+  const particleTails = new Map<string, Mention>();
   const claim = (m: Mention) => {
     if (!free(m.start, m.end)) return;
     claimed.push(m);
     if ((m.kind === "Person" && !m.bare) || m.vessel)
       fullNames.add(m.name.split(/\s+/).pop() ?? "");
+    if (m.kind === "Person" && !m.bare) {
+      const words = m.name.split(/\s+/);
+      const at = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
+      if (at > 0 && at < words.length - 1)
+        particleTails.set(words.slice(at).join(" ").toLowerCase(), m);
+    }
     spans.splice(before(m.start, m.end), 0, m);
   };
   /**
@@ -1940,6 +1951,23 @@ export function findMentions(
       )
     )
       continue;
+    // "the South China Sea", "the Irish Sea", "the Korea Strait": a nation's name or demonym
+    // inside a sea's name is the sea, where, not the nation (wild24)
+    if (g.entity.kind === "Nation") {
+      const sea = /^\s+(?:Sea|Ocean|Strait|Straits)(?![\p{L}])/u.exec(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 10),
+      );
+      if (sea) {
+        const compass = /(?<![\p{L}])(?:South|North|East|West)\s+$/u.exec(
+          text.slice(Math.max(0, m.index - 8), m.index),
+        );
+        const start = compass ? m.index - compass[0].length : m.index;
+        const end = m.index + m[0].length + sea[0].length;
+        const name = text.slice(start, end).replace(/\s+/g, " ");
+        claim({ start, end, text: text.slice(start, end), kind: "Place", name, key: slug(name) });
+        continue;
+      }
+    }
     // "Supreme Allied Commander Europe", "U.S. Army Europe", "Allied Command Europe": the last word
     // of an office's or a command's name, not the continent (nineteenth pass)
     if (
@@ -2298,9 +2326,27 @@ export function findMentions(
       });
       continue;
     }
+    // "Von der Leyen was set to visit": the surname with its particles of a person named in full
+    // before (wild24)
+    const full = NAME_PARTICLES.has((words[0] ?? "").toLowerCase())
+      ? particleTails.get(span.text.toLowerCase())
+      : undefined;
+    if (full && full.start < span.start) {
+      claim({
+        ...span,
+        kind: "Person",
+        name: full.name,
+        key: full.key ?? slug(full.name),
+        ...(role ? { role } : {}),
+      });
+      continue;
+    }
     if (words.some((w) => NOT_NAMES.has(w) || ORG_HEADS[w] || TITLE_WORDS.has(w))) continue;
     const roleStart = titleTokens[0]?.start ?? span.start;
     const roleOf = role ? ownerBefore(text, claimed, roleStart) : undefined;
+    // a title that names an office: "Air" ("the Air Task Group") names a service, "Former" ("the
+    // Former Yugoslav Republic of Macedonia") no office at all; neither makes the words a person
+    const office = role !== undefined && !bodyOnly(role) && !MODIFIER_ONLY.test(role);
     if (
       words.length >= 2 &&
       words.length <= 4 &&
@@ -2310,8 +2356,10 @@ export function findMentions(
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
       // "an address at Lancaster House", "talks at Bellevue Palace": a building, not a person
       // (unless a title names the person: "Senator Ann Castle")
-      (role !== undefined || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
-      (role !== undefined ||
+      (office || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
+      // "103 Bradley Infantry Fighting Vehicles", "the Air Task Group": a thing or a body
+      !THING_HEAD.test(words[words.length - 1] ?? "") &&
+      (office ||
         looksLikePerson(text, span.text, span.start) ||
         subjectOfVerb(text, tokens, nameTokens))
     ) {
@@ -2840,6 +2888,16 @@ const DOCUMENT_HEAD =
  */
 const BUILDING_HEAD =
   /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Airport|Barracks|Station)$/;
+
+/**
+ * The last word of equipment's, a unit's or a state's name, never a surname: "Bradley Infantry
+ * Fighting Vehicles", "Air Task Group", "Yugoslav Republic" (wild24). Plural heads, and singular
+ * ones no one is called.
+ */
+const THING_HEAD =
+  /^(?:Vehicles?|Tanks|Jets|Fighters|Aircraft|Helicopters|Missiles|Howitzers|Launchers|Ships|Frigates|Submarines|Drones|Weapons|Group|Team|Unit|Republic|Kingdom|Federation|Emirates|States)$/;
+/** Titles that only qualify an office ("Former", "Acting"): alone they name none. */
+const MODIFIER_ONLY = /^(?:(?:Former|former|Acting|Interim|Outgoing|Incoming)\s*)+$/;
 
 /** Verbs a person does in the news, after a name that is the subject: "Kaja Kallas visited". */
 const PERSON_VERBS =

@@ -737,15 +737,28 @@ function alliances(ctx: Context): void {
 }
 
 /** The nation the article is mostly about: the one named most often (demonyms count). */
+/** The words before a nation named as a place: "in ", "to the ", "in Iraq and ", "in Iraq, ". */
+const WHERE_BEFORE =
+  /\b(?:in|into|to|across|throughout|inside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*(?:,\s+|\s+and\s+))*$/u;
+
 function homeNation(ctx: Context): Cluster | undefined {
   if (ctx.publisherNation) {
     const n = ctx.publisherNation;
     return ctx.entity(n.kind, n.key, n.name, n.properties);
   }
   const counts = new Map<Cluster, number>();
-  const count = (c: Cluster) => counts.set(c, (counts.get(c) ?? 0) + 1);
+  const count = (c: Cluster, w = 1) => counts.set(c, (counts.get(c) ?? 0) + w);
   for (const p of ctx.placed) {
-    if (p.cluster.kind === "Nation") count(p.cluster);
+    // "lose ground in Iraq and Syria", "including in Afghanistan and Iraq": a land where things
+    // happen counts half; the article's own nation acts, owns and speaks (wild24)
+    if (p.cluster.kind === "Nation")
+      count(
+        p.cluster,
+        !p.mention.demonym &&
+          WHERE_BEFORE.test(ctx.text.slice(Math.max(0, p.mention.start - 40), p.mention.start))
+          ? 0.5
+          : 1,
+      );
     // "Canadian Armed Forces" counts for Canada
     for (const n of p.mention.involves ?? []) {
       if (n.kind === "Nation" && p.cluster.kind === "Organization")
@@ -1989,11 +2002,20 @@ const LEAD_VERB =
 const LEAD_GAP =
   /^(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/;
 
+/**
+ * When a visit was, between "visit" and "to": "paid a visit from 27 to 29 December to the air
+ * base", "made a visit on Monday to Tapa", "paid a visit last week to Riga" (wild24).
+ */
+const VISIT_WHEN =
+  "(?: from \\d{1,2}(?: \\p{Lu}\\p{L}+)? (?:to|until|till|through) \\d{1,2}(?: \\p{Lu}\\p{L}+)?| on (?:\\d{1,2} )?\\p{Lu}\\p{L}+(?: \\d{1,2})?| (?:last|this|next) (?:week|weekend|month))?";
+const VISIT_VERB = new RegExp(
+  `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
+  "u",
+);
+
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
-  const m = s.text.match(
-    /\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip) to|(?:'s|’s) (?:[\w-]+ )?(?:visit|trip) to|(?:is|was|were|are)(?= in\s+\p{Lu})),?\s/u,
-  );
+  const m = VISIT_VERB.exec(s.text);
   if (!m) return;
   // "Freeland is in Germany": only right after the person's name
   if (
@@ -3750,6 +3772,17 @@ function calls(ctx: Context, s: Sentence, here: Placed[]): void {
 const FORMED_BY =
   /^\s+(?:(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}(?:alliance|group(?:ing)?|bloc|organi[sz]ation|union|partnership|format)\s+(?:formed|founded|created|made\s+up|composed|established)\s+(?:by|of)|comprises|comprising|consists\s+of|(?:is|was)\s+made\s+up\s+of)\s+(?:the\s+)?(?:[\p{L}.’' ]+(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?))*$/u;
 
+/**
+ * Whether the words of a list before its last item are names alone ("Estonia, Latvia and ", "the
+ * Czech Republic, "): capitalised words, joined by commas, "and", "the" or "of". A lower-case word
+ * ("partner countries Finland and ") says something of the names after it.
+ */
+const namesOnly = (list: string) =>
+  list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .every((w) => /^\p{Lu}/u.test(w) || /^(?:and|the|of)$/.test(w));
+
 function membership(ctx: Context, s: Sentence, here: Placed[]): void {
   const alliances = here.filter(
     (p) =>
@@ -3761,16 +3794,25 @@ function membership(ctx: Context, s: Sentence, here: Placed[]): void {
       const hi = Math.max(a.mention.start, n.mention.start);
       const between = ctx.text.slice(lo, hi);
       const nFirst = n.mention.start < a.mention.start;
+      // "Poland, a NATO member," "Latvia is a NATO ally": the alliance's name must be followed by a
+      // word of membership; only "joined NATO" needs none. ("... in Iraq and Syria, the NATO
+      // ministers discussed" is no membership: wild24)
+      const joined = /^\s+(?:joined|joins|has joined)\s+(?:the\s+)?$/.test(between);
+      const listed =
+        /^\s+(?:member|members|ally|allies|member states|countries|nations)(?:,)?\s+(?:including\s+|such as\s+|like\s+)?((?:[\p{L}.’' ]+(?:,\s+|\s+and\s+))*)$/u.exec(
+          between,
+        );
       const ok = nFirst
         ? /^(?:,\s+(?:a|an|another|the)\s+(?:fellow\s+|founding\s+|new\s+)?|\s+(?:is|was|became|becomes)\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+|newest\s+|new\s+)?|\s+(?:joined|joins|has joined)\s+(?:the\s+)?|\s+and other\s+)$/.test(
             between,
           ) &&
-          /^\s*(?:member|ally|allies|members)?/.test(
-            ctx.text.slice(a.mention.end, a.mention.end + 12),
-          )
-        : /^\s+(?:member|members|ally|allies|member states|countries|nations)(?:,)?\s+(?:including\s+|such as\s+|like\s+)?(?:[\p{L}.’' ]+(?:,\s+|\s+and\s+))*$/u.test(
-            between,
-          ) || FORMED_BY.test(between);
+          (joined ||
+            /^\s*(?:member|ally|allies|members)\b/.test(
+              ctx.text.slice(a.mention.end, a.mention.end + 12),
+            ))
+        : // the list after "NATO members" is names alone: "NATO members, partner countries
+          // Finland and Sweden" sets the partners apart (wild24)
+          (listed !== null && namesOnly(listed[1] ?? "")) || FORMED_BY.test(between);
       if (ok)
         ctx.propose({
           type: "MEMBER_OF",
@@ -4380,10 +4422,21 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
     let confidence = 0.85;
     const reported = /^[“"]/.test(s.text.trim()) ? reportedBefore(ctx, s) : undefined;
     // "X called the deployment 'a sign of resolve'": naming words are the namer's
-    let verb = new RegExp(
-      `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"‘«„]{0,40}[“"‘'«„])|(?:expressed|expresses|voiced|voices)(?=[^“”"‘«„]{0,60}[“"‘'«„]))\\b`,
-      "i",
-    ).exec(s.text);
+    // (a speech verb inside the quoted words, '"... a shared decision ...," X said', is the
+    // speaker's word, not the attribution: the first one outside them, where there is one; wild24)
+    const verbs = [
+      ...s.text.matchAll(
+        new RegExp(
+          `\\b(?:${SPEECH}|(?:called|calls|described|describes|dubbed|hailed)(?=[^“”"‘«„]{0,40}[“"‘'«„])|(?:expressed|expresses|voiced|voices)(?=[^“”"‘«„]{0,60}[“"‘'«„]))\\b`,
+          "gi",
+        ),
+      ),
+    ].slice(0, 8);
+    const quoted = (at: number) =>
+      qs.some((q) => (q.index ?? 0) < at && at < (q.index ?? 0) + q[0].length);
+    let verb: RegExpExecArray | null = (verbs.find((v) => !quoted(v.index ?? 0)) ??
+      verbs[0] ??
+      null) as RegExpExecArray | null;
     // "in the words of NATO Secretary General Jens Stoltenberg, '...'": the person named after it
     const wordsOf = /\b[Ii]n the words of\s/.exec(s.text);
     const wordsOfSpeaker = wordsOf
@@ -4415,9 +4468,11 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       const before = here.filter((p) => p.mention.end <= vAt && p.cluster.kind === "Person");
       // "according to Defence Minister X": a title may stand between
       const reach = /^according to$/i.test(verb[0]) ? 70 : 30;
+      // "“...,” Doyle told Prime Minister X": who is told is no speaker (wild24)
       const afterP = here.filter(
         (p) =>
           p.cluster.kind === "Person" &&
+          !TOLD.test(verb?.[0] ?? "") &&
           p.mention.start >= vAt &&
           (p.mention.start < vAt + reach ||
             // "said Finnish Defence Minister Antti Häkkänen": only a title between
@@ -4425,7 +4480,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       );
       const nearBefore = before[before.length - 1];
       const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
-      if (nearBefore && gap.length < 40 && !/[“”]/.test(gap)) speaker = nearBefore.cluster;
+      if (nearBefore && (gap.length < 40 || ofBody(gap)) && !/[“”]/.test(gap))
+        speaker = nearBefore.cluster;
       else if (afterP[0]) speaker = afterP[0].cluster;
       else {
         const role = ctx.text
@@ -4458,6 +4514,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             "i",
           ).test(s.text) ||
           (nearBefore === undefined &&
+            // "“...,” the ministry said": a body speaks, not the last person named (wild24)
+            !BODY_SUBJECT.test(ctx.text.slice(Math.max(s.start, vAt - 50), vAt)) &&
             afterP.length === 0 &&
             // "Bourque said": someone the extractor does not know, not the last person named
             !/\p{Lu}[\p{L}'’.-]*,?\s+$/u.test(ctx.text.slice(Math.max(s.start, vAt - 30), vAt)) &&
@@ -4628,6 +4686,10 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
             about.has(p.cluster) ||
             p.cluster.name === body ||
             p.cluster.properties.category === "CONFLICT" ||
+            // "Rutte told the BBC there was 'no problem'": who is told is no topic (wild24)
+            /\b(?:told|tells|telling|said\s+to|speaking\s+to|interview\s+with)\s+(?:the\s+)?$/i.test(
+              ctx.text.slice(Math.max(0, p.mention.start - 24), p.mention.start),
+            ) ||
             // "NATO's largest exercise sends 'a clear message'": the exercise's, not NATO's
             possessorOfNoun(ctx.text, p) ||
             // the title before the speaker's name: "NATO Secretary General Jens Stoltenberg"
@@ -4729,6 +4791,23 @@ function unattributedQuote(ctx: Context, body: string, inner: string, start: num
  * spokesperson for X said"; undefined when nothing names a speaker (the words are no quotation a
  * reader attributes).
  */
+/**
+ * What stands between a speaker's name and the speech verb when it names the speaker's body:
+ * " of Supreme Headquarters Allied Powers Europe (SHAPE) " in "Jay Janzen of Supreme
+ * Headquarters Allied Powers Europe (SHAPE) told BNS". Capitalised words, "of", "the", "and",
+ * an abbreviation in brackets; no comma, no quotation mark.
+ */
+const ofBody = (gap: string) =>
+  gap.length <= 90 &&
+  /^\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:(?:of|the|and|for)\s+)*\p{Lu}[\p{L}.’'-]*)*(?:\s+\(\p{Lu}[\p{L}]{1,9}\))?\s+$/u.test(
+    gap,
+  );
+/** A body as the subject of a speech verb: "the ministry", "the defence ministry's press office". */
+const BODY_SUBJECT =
+  /\b[Tt]he\s+(?:[\p{L}’'-]+\s+){0,3}(?:ministry|office|portal|agency|army|government|command|embassy|newspaper|broadcaster|website|statement|headquarters)\s+$/u;
+/** A speech verb whose object is who was spoken to: "told BNS", "telling the BBC". */
+const TOLD = /^(?:told|tells|telling)$/i;
+
 function speakingBody(ctx: Context, s: Sentence, verb: RegExpExecArray): string | undefined {
   if (/^according to$/i.test(verb[0])) {
     const after = ctx.text.slice(s.start + verb.index + verb[0].length, s.end);
@@ -4744,11 +4823,14 @@ function speakingBody(ctx: Context, s: Sentence, verb: RegExpExecArray): string 
     )?.[1];
   }
   const vAt = s.start + verb.index;
+  // "X told BNS", "told the BBC": who is told is not who speaks (wild24)
+  const toWhom = TOLD.test(verb[0]);
   const org = placedIn(s, ctx.placed).find(
     (p) =>
       p.cluster.kind === "Organization" &&
       ((p.mention.end <= vAt && /^[\s,]*$/.test(ctx.text.slice(p.mention.end, vAt))) ||
-        (p.mention.start >= vAt + verb[0].length &&
+        (!toWhom &&
+          p.mention.start >= vAt + verb[0].length &&
           /^\s+(?:the\s+)?$/.test(ctx.text.slice(vAt + verb[0].length, p.mention.start)))),
   );
   if (org) return org.cluster.name;
@@ -4758,9 +4840,11 @@ function speakingBody(ctx: Context, s: Sentence, verb: RegExpExecArray): string 
     /\b(?:[Tt]he|[Aa])\s+(?:[\p{L}-]+\s+){0,2}?(ministry|spokes(?:person|man|woman)|office|portal|agency|army|government|command|embassy|statement|source|official|newspaper|broadcaster|website|(?:prime\\s+)?minister|president|ambassador|commander|chancellor|secretary[- ]general)(?:\s+(?:for|of)\s+(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}-]*)*)?,?\s+$/u.exec(
       before,
     ) ??
-    /^\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(ministry|spokes(?:person|man|woman)|office|portal|agency|army|government|command|embassy|statement|source|official|newspaper|broadcaster|website|(?:prime\\s+)?minister|president|ambassador|commander|chancellor|secretary[- ]general)\b/u.exec(
-      after,
-    );
+    (toWhom
+      ? null
+      : /^\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(ministry|spokes(?:person|man|woman)|office|portal|agency|army|government|command|embassy|statement|source|official|newspaper|broadcaster|website|(?:prime\\s+)?minister|president|ambassador|commander|chancellor|secretary[- ]general)\b/u.exec(
+          after,
+        ));
   if (noun?.[1]) return noun[1];
   // "“…,” Bourque said", "said Cpl. Jane Doe": someone the finder did not take for a person;
   // their words are still a quotation, keyed by the name
@@ -4769,7 +4853,7 @@ function speakingBody(ctx: Context, s: Sentence, verb: RegExpExecArray): string 
   );
   const named =
     /(?<![\p{L}.])(\p{Lu}[\p{L}'’-]+),?\s+$/u.exec(before)?.[1] ??
-    (afterName && titleGap(` ${afterName[1] ?? ""}`) ? afterName[2] : undefined);
+    (afterName && !toWhom && titleGap(` ${afterName[1] ?? ""}`) ? afterName[2] : undefined);
   return named &&
     !/^(?:He|She|It|They|We|I|You|This|That|The|NATO|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(
       named,
