@@ -74,6 +74,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "militaryleak-2021-us-f15s-complete-iceland-air-policing",
   "ndtv-2025-uk-commits-nato-five-percent",
   "newsaz-2025-norway-backs-nato-five-percent",
+  // the twenty-fourth pass (2026-12-07): annotated blind by blind24, first used to judge a change
+  "berlinglobal-2014-von-der-leyen-visits-kosovo",
+  "chinagate-2016-usmc-rotational-force-vaernes",
+  "navaltoday-2018-snmg2-concludes-black-sea-tour",
+  "ramanmedia-2019-stoltenberg-trump-winfield-house",
+  "eurasiareview-2021-stoltenberg-visits-kfor",
+  "newsfortoday-2024-pistorius-visits-kosovo",
 ];
 const TIMED_RUNS = 5;
 
