@@ -776,6 +776,18 @@ describe("Expect: 100-continue", () => {
     expect(read).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
     expect(read).toContain('"data":{"__typename":"Query"}');
   });
+
+  it("another expectation is refused with 417 and a coded error, logged (it was a bare 417 with no body)", async () => {
+    const query = JSON.stringify({ query: "{ __typename }" });
+    const read = await exchange(
+      "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+        `Expect: 200-ok\r\nX-Request-Id: expect-417\r\nContent-Length: ${Buffer.byteLength(query)}\r\n\r\n${query}`,
+      /BAD_REQUEST/,
+    );
+    expect(read).toMatch(/^HTTP\/1\.1 417 /);
+    expect(read).toContain("no expectation but 100-continue");
+    expect((await accessLine("expect-417")).line).toMatchObject({ status: 417, path: "/graphql" });
+  });
 });
 
 describe("connections a client opens and leaves silent", () => {
