@@ -410,6 +410,21 @@ describe("GraphiQL's page (about 9 MB)", () => {
     }
   });
 
+  it("goes to a client that prefers it; one that ranks JSON higher gets its answer (redteam24)", async () => {
+    const query = (accept: string) =>
+      raw("/graphql?query=%7B__typename%7D", {
+        headers: { accept, "accept-encoding": "identity", "x-graphql-yoga-csrf": "1" },
+      });
+    for (const accept of ["text/html;q=0, application/json", "application/json, text/html;q=0.5"]) {
+      const r = await query(accept);
+      expect(r.headers["content-type"], accept).toMatch(/^application\/json/);
+      expect(JSON.parse(r.body), accept).toMatchObject({ data: { __typename: "Query" } });
+    }
+    const browser = await query("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    expect(browser.headers["content-type"]).toMatch(/^text\/html/);
+    expect(browser.body).toContain("explorer-link");
+  });
+
   it("has an entity tag: a reload that sends it back gets 304 and no body", async () => {
     const first = await page({ "accept-encoding": "gzip" });
     const etag = first.headers.etag as string;
