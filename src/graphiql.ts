@@ -354,6 +354,29 @@ export function acceptsGzip(header: string | null): boolean {
 }
 
 /**
+ * Whether a request's Accept header asks for the GraphiQL page rather than a JSON answer, as RFC
+ * 9110 12.5.1 reads it: text/html with a quality above zero and not below any JSON type's. yoga
+ * served the 9 MB page to any Accept that contains "text/html", so a client that sent
+ * "text/html;q=0, application/json" with a query got the page instead of its answer (redteam24).
+ * A browser's Accept (text/html first, at 1) still gets the page.
+ */
+export function prefersPage(header: string | null): boolean {
+  if (!header) return false;
+  let html = 0;
+  let json = 0;
+  for (const item of header.split(",")) {
+    const [type = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    const w = Number.isNaN(weight) ? 0 : weight;
+    if (type === "text/html") html = Math.max(html, w);
+    else if (type === "application/json" || type === "application/graphql-response+json")
+      json = Math.max(json, w);
+  }
+  return html > 0 && html >= json;
+}
+
+/**
  * Whether If-None-Match names `etag` (or is `*`); weak tags match too, the weak comparison RFC
  * 9110 13.1.2 asks for.
  */

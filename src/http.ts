@@ -266,6 +266,9 @@ function drained(req: IncomingMessage, ms: number): Promise<void> {
   });
 }
 
+/** Node's test of an Expect header that asks for 100 Continue (_http_server.js continueExpression). */
+const CONTINUE = /(?:^|\W)100-continue(?:$|\W)/i;
+
 /** Requests that asked for 100 Continue and were not sent it, their body being over the limit. */
 const withheld = new WeakSet<IncomingMessage>();
 
@@ -556,6 +559,24 @@ export function createHttp({
         ],
       });
     }
+    // An expectation other than 100-continue (checkExpectation below) cannot be met: Node's own
+    // answer was a bare 417, no body, no request id, no access line (redteam24).
+    if (req.headers.expect !== undefined && !CONTINUE.test(req.headers.expect)) {
+      res.setHeader("connection", "close");
+      // Its body, if one follows, is read and dropped first, as a refused one is (413 below).
+      if (Number(req.headers["content-length"] ?? 0) <= DRAIN_FACTOR * maxBodyBytes)
+        await drained(req, BODY_TIMEOUT_MS);
+      if (res.destroyed) return;
+      return json(res, 417, {
+        errors: [
+          {
+            message:
+              "The server meets no expectation but 100-continue: send the request without that Expect header.",
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
     if (PLAIN_ROUTES.has(path) && req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("allow", PLAIN_METHODS);
       if (req.method === "OPTIONS") {
@@ -750,6 +771,7 @@ export function createHttp({
     else res.writeContinue();
     server.emit("request", req, res);
   });
+  server.on("checkExpectation", (req, res) => server.emit("request", req, res));
   // A client that sends its headers or body slowly holds a request slot; it gets at most this
   // long (an answer stream, once the request is in, is not bounded by these).
   server.headersTimeout = 10_000;

@@ -9,7 +9,7 @@ import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { createExtractor, type Extractor } from "./extract/pool.js";
-import { GRAPHIQL_OPTIONS, graphiqlTransfer, renderGraphiQL } from "./graphiql.js";
+import { GRAPHIQL_OPTIONS, graphiqlTransfer, prefersPage, renderGraphiQL } from "./graphiql.js";
 import { notAcceptableAnswer } from "./graphql/accept.js";
 import { operationBudget } from "./graphql/complexity.js";
 import { type CorsOrigins, cors } from "./graphql/cors.js";
@@ -242,7 +242,10 @@ export function createApp({
         onQuery,
         limits,
       }),
-    graphiql: limits.graphiql ? GRAPHIQL_OPTIONS : false,
+    // The page for a client that prefers it (prefersPage), not for one that ranks JSON higher.
+    graphiql: limits.graphiql
+      ? (request) => (prefersPage(request.headers.get("accept")) ? GRAPHIQL_OPTIONS : false)
+      : false,
     // GraphiQL with its assets inlined: yoga's default fetches them from a CDN.
     renderGraphiQL,
     // One operation per request: a batch would multiply every limit below.

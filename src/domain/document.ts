@@ -226,7 +226,23 @@ function entitySchemaFor(kind: Kind) {
     name: nameSchema,
     aliases: aliasesSchema,
     description: wellFormed(visibleText(z.string().max(DOCUMENT_LIMITS.text))).optional(),
-    properties: propertiesSchema(KINDS[kind].properties).default({}),
+    properties: orderedEntityPropertiesSchema(kind).default({}),
+  });
+}
+
+/**
+ * A kind's properties, and for a kind with a start and an end (a Mission) the end not before the
+ * start: a mission that began in 2024-05 and ended in 2024-04 was stored as given, by createEntity,
+ * updateEntity (the end alone, against the stored start) and ingest alike (redteam24). Compared
+ * as relations' since and until are (endsBeforeItStarts): overlapping partial dates are in order.
+ */
+function orderedEntityPropertiesSchema(kind: Kind) {
+  const schema = propertiesSchema(KINDS[kind].properties);
+  if (!("startDate" in KINDS[kind].properties && "endDate" in KINDS[kind].properties))
+    return schema;
+  return schema.refine((p) => !endsBeforeItStarts(p.startDate, p.endDate), {
+    path: ["endDate"],
+    message: "must not be before startDate: it would end before it began",
   });
 }
 

@@ -3081,6 +3081,11 @@ function datesOf(
     // event, not from the publication date (chrono dated the meeting a week after the article)
     if (FROM_ANOTHER_EVENT.test(r.text)) continue;
     const known = (c: "day" | "month" | "year") => r.start.isCertain(c);
+    // A year chrono cannot read: of "1 January 12000" it took "1 January 1200", and of
+    // "1 January 0999" (or 0000) "1 January" alone, dated in the publication's year. A date the
+    // text does not give is no date (redteam24: drafts stated 1200-01-01 and 2024-01-01).
+    const after = text.slice(r.index + r.text.length, r.index + r.text.length + 8);
+    if (/^\d/.test(after) || (!known("year") && /^\s+\d{4,}\b/.test(after))) continue;
     if (!reference) {
       if (!known("year")) {
         unresolved.push(r.text);

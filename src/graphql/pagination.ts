@@ -237,6 +237,21 @@ export function toConnection<T extends object>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
+    totalCount: totalCount === null ? null : seenTotal(rows.length, window, totalCount),
   };
+}
+
+/**
+ * A list's count as its page saw it. The count and the page are read by one statement, but Neo4j
+ * reads committed data as each part runs: a write committed between them (an entity created or
+ * deleted at once) made a page of 16 rows say totalCount 15, or 14 (redteam24: 5 of 175 reads of
+ * a list six clients were writing to). The rows read bound it: at least the rows up to the last
+ * one read, and exactly that many when the read stopped short of the page's size (the list ended
+ * there).
+ */
+function seenTotal(read: number, window: PageWindow, counted: number): number {
+  // No rows say nothing: a list asked for its totalCount alone reads none.
+  if (read === 0) return counted;
+  const upTo = window.offset + read;
+  return read < window.expectedSize ? upTo : Math.max(counted, upTo);
 }

@@ -457,3 +457,59 @@ describe("a second document declaring an entity adds to it", () => {
     ]);
   });
 });
+
+describe("a document wrong in many ways at once (redteam24)", () => {
+  // An empty name (structural) next to a duplicate key, an unknown endpoint, an endpoint of the
+  // wrong kind and evidence not in the text (cross-references): ingestDocument listed the empty
+  // name alone, and the others only on the next try; the dry run listed them all.
+  const wrong = {
+    source: { key: `${P}wrong`, name: "Wrong", properties: { text: TEXT } },
+    entities: [
+      { key: `${P}ann`, kind: "Person", name: "Ann" },
+      { key: `${P}ann`, kind: "Person", name: "Ann again" },
+      { key: `${P}blank`, kind: "Place", name: "" },
+    ],
+    relations: [
+      { from: `${P}ann`, type: "LEADS", to: `${P}nowhere`, evidence: "Ann leads Freedonia." },
+      { from: `${P}ann`, type: "VISITED", to: `${P}blank`, evidence: "Not in the text." },
+    ],
+  };
+  const expected = [
+    { path: ["entities", "1", "key"], message: `duplicate key "${P}ann"` },
+    { path: ["entities", "2", "name"], message: "must not be empty" },
+    {
+      path: ["relations", "0", "to"],
+      message: `unknown entity "${P}nowhere": define it in entities or ingest it first`,
+    },
+    {
+      path: ["relations", "1", "evidence"],
+      message: "evidence must be a verbatim excerpt of the source text",
+    },
+  ];
+
+  it("ingestDocument lists every problem in one pass, as checkDocument does, and writes nothing", async () => {
+    const r = await gql(
+      `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+        __typename ... on ValidationError { message problems { path message } } } }`,
+      { d: wrong },
+      WRITE,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.ingestDocument).toEqual({
+      __typename: "ValidationError",
+      message: "The document is invalid; nothing was written.",
+      problems: expected,
+    });
+    const check = await gql(
+      `query ($d: JSONObject!) { checkDocument(document: $d) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      { d: wrong },
+      WRITE,
+    );
+    expect(check.data.checkDocument.problems).toEqual(expected);
+    const read = await gql(
+      `{ a: entity(key: "${P}ann") { key } s: entity(key: "${P}wrong") { key } }`,
+    );
+    expect(read.data).toEqual({ a: null, s: null });
+  });
+});

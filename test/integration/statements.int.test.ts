@@ -264,3 +264,70 @@ describe("a number of troops", () => {
     expect(await ingest([sent({ troops: 0 })])).toEqual({ __typename: "IngestDocumentSuccess" });
   });
 });
+
+describe("a mission that ends before it starts (redteam24)", () => {
+  const CREATE = `mutation ($input: CreateEntityInput!) { createEntity(input: $input) {
+    __typename ... on ValidationError { problems { path message } } } }`;
+  const UPDATE = `mutation ($key: String!, $p: JSONObject) { updateEntity(key: $key, input: { properties: $p }) {
+    __typename ... on ValidationError { problems { path message } } } }`;
+  const MISSION = `query ($key: String!) { entity(key: $key) { ... on Mission { startDate endDate } } }`;
+  const ends = (path: string[]) => ({
+    __typename: "ValidationError",
+    problems: [{ path, message: expect.stringMatching(/must not be before startDate/) }],
+  });
+
+  it("is refused by createEntity, by updateEntity against the stored start, and in a document", async () => {
+    const input = { key: `${P}watch`, kind: "Mission", name: "Operation Watch" };
+    const created = await gql(
+      CREATE,
+      { input: { ...input, properties: { startDate: "2024-05", endDate: "2024-04-30" } } },
+      WRITE,
+    );
+    expect(created.data.createEntity).toEqual(ends(["input", "properties", "endDate"]));
+    expect((await gql(MISSION, { key: `${P}watch` })).data.entity).toBeNull();
+
+    const started = await gql(
+      CREATE,
+      { input: { ...input, properties: { startDate: "2024-05" } } },
+      WRITE,
+    );
+    expect(started.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    const updated = await gql(UPDATE, { key: `${P}watch`, p: { endDate: "2023" } }, WRITE);
+    expect(updated.data.updateEntity).toEqual(ends(["input", "properties", "endDate"]));
+    expect((await gql(MISSION, { key: `${P}watch` })).data.entity).toEqual({
+      startDate: "2024-05",
+      endDate: null,
+    });
+
+    const r = await gql(
+      INGEST,
+      {
+        d: {
+          ...doc([]),
+          entities: [{ ...input, properties: { startDate: "2024", endDate: "2020" } }],
+        },
+      },
+      WRITE,
+    );
+    expect(r.data.ingestDocument).toEqual({
+      ...ends(["entities", "0", "properties", "endDate"]),
+      code: "BAD_USER_INPUT",
+    });
+  });
+
+  it("accepts dates that overlap at different precisions", async () => {
+    const r = await gql(
+      CREATE,
+      {
+        input: {
+          key: `${P}watch`,
+          kind: "Mission",
+          name: "Operation Watch",
+          properties: { startDate: "2024-05-31", endDate: "2024-05" },
+        },
+      },
+      WRITE,
+    );
+    expect(r.data.createEntity.__typename).toBe("CreateEntitySuccess");
+  });
+});

@@ -410,6 +410,21 @@ describe("GraphiQL's page (about 9 MB)", () => {
     }
   });
 
+  it("goes to a client that prefers it; one that ranks JSON higher gets its answer (redteam24)", async () => {
+    const query = (accept: string) =>
+      raw("/graphql?query=%7B__typename%7D", {
+        headers: { accept, "accept-encoding": "identity", "x-graphql-yoga-csrf": "1" },
+      });
+    for (const accept of ["text/html;q=0, application/json", "application/json, text/html;q=0.5"]) {
+      const r = await query(accept);
+      expect(r.headers["content-type"], accept).toMatch(/^application\/json/);
+      expect(JSON.parse(r.body), accept).toMatchObject({ data: { __typename: "Query" } });
+    }
+    const browser = await query("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    expect(browser.headers["content-type"]).toMatch(/^text\/html/);
+    expect(browser.body).toContain("explorer-link");
+  });
+
   it("has an entity tag: a reload that sends it back gets 304 and no body", async () => {
     const first = await page({ "accept-encoding": "gzip" });
     const etag = first.headers.etag as string;
@@ -775,6 +790,18 @@ describe("Expect: 100-continue", () => {
     });
     expect(read).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
     expect(read).toContain('"data":{"__typename":"Query"}');
+  });
+
+  it("another expectation is refused with 417 and a coded error, logged (it was a bare 417 with no body)", async () => {
+    const query = JSON.stringify({ query: "{ __typename }" });
+    const read = await exchange(
+      "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+        `Expect: 200-ok\r\nX-Request-Id: expect-417\r\nContent-Length: ${Buffer.byteLength(query)}\r\n\r\n${query}`,
+      /BAD_REQUEST/,
+    );
+    expect(read).toMatch(/^HTTP\/1\.1 417 /);
+    expect(read).toContain("no expectation but 100-continue");
+    expect((await accessLine("expect-417")).line).toMatchObject({ status: 417, path: "/graphql" });
   });
 });
 

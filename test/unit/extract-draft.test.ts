@@ -109,3 +109,24 @@ describe("extract: draft document", () => {
     for (const rel of r.relations) expect(rel.excerpt.length).toBeLessThanOrEqual(1_000);
   });
 });
+
+describe("a date whose year the extractor cannot read (redteam24)", () => {
+  const visited = async (text: string) => {
+    const d = await extractDraft({ text, source: { publishedAt: "2024-07-01" } });
+    return d.document.relations.filter((r) => r.type === "VISITED").map((r) => r.properties);
+  };
+
+  it("is left out, not dated in the publication's year or by the year's first digits", async () => {
+    for (const year of ["0999", "0000", "12000"])
+      expect(await visited(`Jens Stoltenberg visited Latvia on 1 January ${year}.`)).toEqual([{}]);
+  }, 60_000);
+
+  it("while a year it reads, and a day and month without one, are dated as before", async () => {
+    expect(await visited("Jens Stoltenberg visited Latvia on 1 January 1999.")).toEqual([
+      { date: "1999-01-01" },
+    ]);
+    expect(
+      await visited("Jens Stoltenberg visited Latvia on 3 March, 540 troops arrived."),
+    ).toEqual([{ date: "2024-03-03" }]);
+  });
+});
