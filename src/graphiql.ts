@@ -403,6 +403,14 @@ function pageHeaders(from: Headers, fetchAPI: { Headers: typeof Headers }): Head
   return headers;
 }
 
+/** Adds `name` to a Vary header unless it is there already (or `*` is). */
+function appendVary(headers: Headers, name: string): void {
+  const vary = headers.get("vary");
+  const names = (vary ?? "").split(",").map((n) => n.trim().toLowerCase());
+  if (names.includes(name.toLowerCase()) || names.includes("*")) return;
+  headers.set("vary", vary ? `${vary}, ${name}` : name);
+}
+
 /**
  * GraphiQL's page is about 9 MB. This sends it gzipped (about a quarter) to a browser that
  * accepts it, compressed once when rendered and not per request, with an entity tag, so a
@@ -412,8 +420,15 @@ function pageHeaders(from: Headers, fetchAPI: { Headers: typeof Headers }): Head
 export function graphiqlTransfer(): Plugin {
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
-      if (request.method !== "GET" || response.status !== 200) return;
-      if (!response.headers.get("content-type")?.startsWith("text/html")) return;
+      if (request.method !== "GET") return;
+      // A GET of the endpoint answers the page or the query's result by its Accept header, so a
+      // cache between must key on it, or it could hand the 9 MB page to a client that asked for
+      // JSON (or a result to a browser).
+      if (!response.headers.get("content-type")?.startsWith("text/html")) {
+        appendVary(response.headers, "Accept");
+        return;
+      }
+      if (response.status !== 200) return;
       const html = await response.text();
       const page = pages.get(html);
       const headers = pageHeaders(response.headers, fetchAPI);
@@ -428,7 +443,8 @@ export function graphiqlTransfer(): Plugin {
       const etag = gzip ? page.gzipEtag : page.etag;
       headers.set("etag", etag);
       headers.set("cache-control", "no-cache");
-      headers.append("vary", "Accept-Encoding");
+      appendVary(headers, "Accept");
+      appendVary(headers, "Accept-Encoding");
       if (notModified(request.headers.get("if-none-match"), etag)) {
         setResponse(new fetchAPI.Response(null, { status: 304, headers }));
         return;

@@ -423,6 +423,13 @@ describe("GraphiQL's page (about 9 MB)", () => {
     const browser = await query("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     expect(browser.headers["content-type"]).toMatch(/^text\/html/);
     expect(browser.body).toContain("explorer-link");
+    // One URL, two answers chosen by Accept: both say so, so a cache between keys on it.
+    for (const r of [browser, await query("application/json")]) {
+      const vary = String(r.headers.vary)
+        .toLowerCase()
+        .split(/\s*,\s*/);
+      expect(vary, String(r.headers["content-type"])).toContain("accept");
+    }
   });
 
   it("has an entity tag: a reload that sends it back gets 304 and no body", async () => {
