@@ -13,6 +13,7 @@ import {
   resettleFigures,
 } from "./data/claims.js";
 import { settleNames } from "./data/names.js";
+import { settleNegativeZeros } from "./data/numbers.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { warmUpWrites } from "./data/warm-up.js";
 import { Neo4jUnreachableError, openDatabase } from "./db/database.js";
@@ -62,6 +63,11 @@ async function main(): Promise<void> {
   if (names > 0)
     logger.info(
       `Settled the names of ${names} entities written by an earlier version: normalised (NFC, no invisible characters, one space), folded as names now are, and spelled plain for search.`,
+    );
+  const zeros = await settleNegativeZeros(database.db);
+  if (zeros > 0)
+    logger.info(
+      `Settled ${zeros} numbers stored as -0 by an earlier version to 0, so filters on 0 find them.`,
     );
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
