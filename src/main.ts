@@ -6,14 +6,8 @@
 import proxyAddr from "proxy-addr";
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, checkServerMemory, loadConfig } from "./config.js";
-import {
-  labelRetractedClaims,
-  migrateClaims,
-  migrateEntityClaims,
-  resettleFigures,
-} from "./data/claims.js";
-import { settleNames } from "./data/names.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
+import { settleEarlierGraph } from "./data/settle.js";
 import { warmUpWrites } from "./data/warm-up.js";
 import { Neo4jUnreachableError, openDatabase } from "./db/database.js";
 import { LocalNeo4jError } from "./db/local-neo4j.js";
@@ -49,20 +43,7 @@ async function main(): Promise<void> {
     restartOnExit: (m) => logger.error(m),
     reachability: { lost: (m) => logger.warn(m), regained: (m) => logger.info(m) },
   });
-  const converted = await migrateClaims(database.db);
-  if (converted > 0) logger.info(`Converted ${converted} relations to claims (one per source).`);
-  const entities = await migrateEntityClaims(database.db);
-  if (entities > 0) logger.info(`Converted ${entities} entities to claims (one per source).`);
-  const figures = await resettleFigures(database.db);
-  if (figures > 0) logger.info(`Settled the figures of ${figures} relations from one claim each.`);
-  const labelled = await labelRetractedClaims(database.db);
-  if (labelled > 0)
-    logger.info(`Labelled ${labelled} entities that hold a retracted source's claims.`);
-  const names = await settleNames(database.db);
-  if (names > 0)
-    logger.info(
-      `Settled the names of ${names} entities written by an earlier version: normalised (NFC, no invisible characters, one space), folded as names now are, and spelled plain for search.`,
-    );
+  await settleEarlierGraph(database.db, (m) => logger.info(m));
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
   if (config.SEED_IF_EMPTY && (await isEmpty(database.db, stats))) {

@@ -20,6 +20,7 @@ import { bulkLoad } from "../data/bulk-load.js";
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument, planIngest } from "../data/ingest.js";
 import { describePlan } from "../data/plan-text.js";
 import { readDocumentFile } from "../data/seed.js";
+import { settleEarlierGraph } from "../data/settle.js";
 import { openCliDatabase } from "../db/database.js";
 import { LocalNeo4jError } from "../db/local-neo4j.js";
 import { AppError, BadInputError } from "../domain/errors.js";
@@ -141,6 +142,20 @@ if (config.REDIS_URL && !values.check) {
   }
 }
 const database = await openCliDatabase(config, (m) => console.error(m));
+// A graph no server has started on since an upgrade is settled first, as `npm start` settles it:
+// the upsert compares aliases by their stored folds. (--check writes nothing, so it does not.)
+if (!values.check) {
+  try {
+    await settleEarlierGraph(database.db, (m) => console.error(m));
+  } catch (error) {
+    console.error(
+      `Settling the graph failed: ${error instanceof Error ? error.message : String(error)}; nothing was ingested.`,
+    );
+    await database.close();
+    await shared?.close();
+    process.exit(1);
+  }
+}
 // Without Redis: the API processes on this machine serving this database, told over HTTP.
 const neo4j = neo4jIdentity(database.target);
 const tellLocal =

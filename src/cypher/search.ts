@@ -6,6 +6,7 @@
 import neo4j from "neo4j-driver";
 import { normalizeName } from "../domain/document.js";
 import { foldName, plainSpelling, stripMarks } from "../domain/fold.js";
+import { KIND_NAMES } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
 import type { SearchPlan } from "./plan.js";
 import { project, vouched } from "./projection.js";
@@ -111,11 +112,32 @@ export function typedNames(text: string): string[] {
   return [...new Set([whole, bare])].filter((t) => t.length > 0);
 }
 
+/**
+ * The entities whose name (folded, as stored: nameLower) is what was typed or, when its last word
+ * is long enough to match as a prefix, starts with it: one seek of each kind's range index on
+ * nameLower per typed form. The full-text index's analyzer (Java) does not know every letter
+ * JavaScript does ("Ꟁ", U+A7C0, Unicode 14): it leaves such a letter out of the word it indexes,
+ * and a prefix or a typo of a word that holds it ("ꟁsmo") matched nothing. These names are found
+ * by the folds TypeScript stored, as the exact and prefix tiers compare them.
+ */
+const nameSeeks = (prefix: boolean) =>
+  KIND_NAMES.map(
+    (kind) => `
+  UNWIND $typed AS typed
+  MATCH (node:${kind}) WHERE node.nameLower ${prefix ? "STARTS WITH" : "="} typed
+  RETURN node, 0.0 AS score`,
+  ).join("\n  UNION ALL");
+
 // An entity only retracted sources state is not found (see `vouched`).
 // Lucene scores prefix matches flat, so a long headline that mentions a name can outrank the
 // person; what was typed being (the start of) a name or alias is the stronger signal.
-const HITS = `
+const hits = (prefix: boolean) => `
+  CALL () {
   CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
+  RETURN node, score
+  UNION ALL${nameSeeks(prefix)}
+  }
+  WITH node, max(score) AS score
   WHERE ($kinds IS NULL OR node.kind IN $kinds) AND ${vouched("node")}`;
 
 /**
@@ -125,11 +147,13 @@ const HITS = `
 export function searchStatement(plan: SearchPlan): Statement | null {
   const query = toLuceneQuery(plan.text);
   if (!query) return null;
+  // A one-character last word matches only as a whole word ("Task Force X", not "Xylo").
+  const candidates = hits(!isShortWord(queryWords(plan.text).at(-1) ?? ""));
   // The snippet is cut from the name, aliases and description, so they are always read.
   const properties = plan.properties ?? null;
   const projection = project("node", properties && [...properties, "aliases", "description"]);
   const cypher = `
-CALL () {${HITS}
+CALL () {${candidates}
   WITH node, score, CASE
     WHEN node.nameLower IN $typed OR any(a IN coalesce(node.aliasesLower, []) WHERE a IN $typed)
       OR any(p IN coalesce(node.plainNames, []) WHERE p IN $plain) THEN 2
@@ -146,7 +170,7 @@ CALL () {${HITS}
 }${
     plan.withTotal
       ? `
-CALL () {${HITS}
+CALL () {${candidates}
   RETURN count(node) AS total
 }`
       : ""

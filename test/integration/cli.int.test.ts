@@ -152,6 +152,40 @@ describe("npm run ingest", () => {
     expect(bad.stderr).toContain("nothing was written");
   }, 90_000);
 
+  it("settles a graph no server has started on since an upgrade before it compares aliases", async () => {
+    const place = (source: string, alias: string) => ({
+      source: { key: `${P}${source}`, name: `Street ${source}`, properties: { title: source } },
+      entities: [{ key: `${P}street`, kind: "Place", name: "Große Clistraße", aliases: [alias] }],
+      relations: [],
+    });
+    const first = join(dir, "street-1.json");
+    const second = join(dir, "street-2.json");
+    writeFileSync(first, JSON.stringify(place("street-1", "Clistraße Nord")));
+    // The same alias in capitals: it folds as the stored one ("clistrasse nord"), so it is that alias.
+    writeFileSync(second, JSON.stringify(place("street-2", "CLISTRASSE NORD")));
+    expect((await cli(["src/cli/ingest.ts", first])).code).toBe(0);
+    // As a version before stored the entity: no folds of the aliases, no fold rule.
+    await cypher(
+      db,
+      "MATCH (n:Entity {key: $k}) REMOVE n.aliasesLower, n.aliasesPlain, n.namePlain, n.foldRule",
+      { k: `${P}street` },
+    );
+    const run = await cli(["src/cli/ingest.ts", second]);
+    expect(run.code).toBe(0);
+    // The second source states what is stored: corroborated, not a new alias beside the old one.
+    expect(run.stdout).toContain(
+      "entities 1 new, 0 changed, 1 corroborated, 0 unchanged; relations 0 new, 0 corroborated, 0 updated, 0 unchanged.",
+    );
+    const app = createApp({ db, logger: pino({ level: "silent" }) });
+    const res = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ entity(key: "${P}street") { aliases } }` }),
+    });
+    expect((await res.json()).data).toEqual({ entity: { aliases: ["Clistraße Nord"] } });
+    expect(run.stderr).toContain("Settled the names of 1 entities written by an earlier version");
+  }, 120_000);
+
   it("--supersedes writes a corrected version and retracts the old one; --check says so first", async () => {
     const old = join(dir, "sup-old.json");
     const fixed = join(dir, "sup-new.json");

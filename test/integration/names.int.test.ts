@@ -296,6 +296,47 @@ describe("names that read the same are the same", () => {
     expect(await first("Adaziqw")).toBeUndefined();
   });
 
+  it("marks where a hit found through its plain spelling matched, as for every other hit", async () => {
+    // A hit found only through the plain spelling ("Adazi" for "Ādaži", or "Kariņš" typed for a
+    // description's "Karins") had no snippet: the words were looked for only as typed.
+    const made = await gql(
+      CREATE,
+      {
+        i: {
+          key: `${P}snip`,
+          kind: "Place",
+          name: "Ādažisn Base",
+          aliases: ["Rīgasnė", "Große Snstraße"],
+          description: "Where Karinssn spoke to the troops.",
+        },
+      },
+      auth,
+    );
+    expect(made.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    const SNIPPET = `query ($q: String!) { search(query: $q, first: 1) { edges { snippet node { key } } } }`;
+    const hit = async (q: string) => {
+      const r = await gql(SNIPPET, { q });
+      expect(r.errors, q).toBeUndefined();
+      return [q, r.data.search.edges[0]?.node.key, r.data.search.edges[0]?.snippet];
+    };
+    const at = `${P}snip`;
+    expect(await hit("Adazisn")).toEqual(["Adazisn", at, "<mark>Ādažisn</mark> Base"]);
+    expect(await hit("adazisn base")).toEqual([
+      "adazisn base",
+      at,
+      "<mark>Ādažisn</mark> <mark>Base</mark>",
+    ]);
+    expect(await hit("rigasne")).toEqual(["rigasne", at, "<mark>Rīgasnė</mark>"]);
+    expect(await hit("SNSTRASSE")).toEqual(["SNSTRASSE", at, "Große <mark>Snstraße</mark>"]);
+    expect(await hit("Kariņšsn")).toEqual([
+      "Kariņšsn",
+      at,
+      "Where <mark>Karinssn</mark> spoke to the troops.",
+    ]);
+    // As typed, as before.
+    expect(await hit("Ādažisn")).toEqual(["Ādažisn", at, "<mark>Ādažisn</mark> Base"]);
+  });
+
   it("searches what was typed with a stray accent apart from any letter, and answers (redteam22)", async () => {
     const made = await gql(
       CREATE,

@@ -35,6 +35,7 @@ import {
   upsertRelationsStatement,
 } from "../../src/cypher/ingest.js";
 import { unnormalisedNamesStatement } from "../../src/cypher/names.js";
+import { NUMBER_PROPERTIES, negativeZeroStatement } from "../../src/cypher/numbers.js";
 import { entityCountStatement } from "../../src/cypher/seed.js";
 import { normalisedNames } from "../../src/data/names.js";
 import { FOLD_RULE } from "../../src/domain/fold.js";
@@ -560,6 +561,40 @@ describe("Cypher shapes: bulk load, generated data, seed", () => {
         "cypher": "MATCH (n:Entity) RETURN count(n) AS n",
         "params": {},
       }
+    `);
+  });
+});
+
+describe("the numbers settle at start", () => {
+  it("covers every number property of the registry, each a seek or a type scan, a batch at a time", () => {
+    expect(NUMBER_PROPERTIES.map((t) => `${t.token}.${t.property}`)).toEqual([
+      "Pledge.value",
+      "CONTRIBUTES_TO.troops",
+      "CONTRIBUTES_TO.additionalTroops",
+      "SPENDS.value",
+      "SPENDS.year",
+    ]);
+    const node = negativeZeroStatement({ on: "node", token: "Pledge", property: "value" }, 5000);
+    expect(node.cypher).toMatchInlineSnapshot(`
+      "
+      MATCH (n:Pledge) WHERE n.value = -0.0 AND n.value < 0.0
+      WITH n LIMIT $limit
+      REMOVE n.value
+      SET n.value = 0.0
+      RETURN count(n) AS settled"
+    `);
+    expect(Object.keys(node.params)).toEqual(["limit"]);
+    const relationship = negativeZeroStatement(
+      { on: "relationship", token: "SPENDS", property: "year" },
+      5000,
+    );
+    expect(relationship.cypher).toMatchInlineSnapshot(`
+      "
+      MATCH ()-[r:SPENDS]->() WHERE r.year = -0.0 AND r.year < 0.0
+      WITH r LIMIT $limit
+      REMOVE r.year
+      SET r.year = 0.0
+      RETURN count(r) AS settled"
     `);
   });
 });

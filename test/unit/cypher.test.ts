@@ -315,7 +315,47 @@ describe("Cypher shapes", () => {
       {
         "cypher": "
       CALL () {
+        CALL () {
         CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
+        RETURN node, score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Person) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Nation) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Organization) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Place) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Mission) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Event) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Pledge) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Quote) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Source) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        }
+        WITH node, max(score) AS score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         WITH node, score, CASE
           WHEN node.nameLower IN $typed OR any(a IN coalesce(node.aliasesLower, []) WHERE a IN $typed)
@@ -332,7 +372,47 @@ describe("Cypher shapes", () => {
         RETURN collect({n: node {.key, .kind, .name, .aliases, .description}, score: score}) AS items
       }
       CALL () {
+        CALL () {
         CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
+        RETURN node, score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Person) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Nation) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Organization) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Place) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Mission) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Event) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Pledge) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Quote) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        UNION ALL
+        UNWIND $typed AS typed
+        MATCH (node:Source) WHERE node.nameLower STARTS WITH typed
+        RETURN node, 0.0 AS score
+        }
+        WITH node, max(score) AS score
         WHERE ($kinds IS NULL OR node.kind IN $kinds) AND (NOT node:RetractedClaims OR NOT coalesce(size(node.claimRanks) > 0 AND all(rank IN node.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (node)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
         RETURN count(node) AS total
       }

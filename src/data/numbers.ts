@@ -1,0 +1,40 @@
+/**
+ * The numbers settle at start: a value a version before withoutNegativeZero (domain/document.ts)
+ * wrote as -0 is stored as Neo4j's -0.0, shown as 0, and missed by `value: { equals: 0 }` and
+ * `{ gte: 0 }` (the range index keeps -0.0 apart from 0.0). Each is set to 0, as every write now
+ * stores it.
+ */
+import { NUMBER_PROPERTIES, negativeZeroStatement } from "../cypher/numbers.js";
+import type { Db } from "../db/driver.js";
+import { BULK_TX_TIMEOUT_MS, type QueryStats, writeTx } from "../db/run.js";
+import { run } from "./statement.js";
+
+const BATCH = 5_000;
+
+/**
+ * Sets every number property the vocabulary declares that is stored as -0.0 to 0; idempotent (a
+ * value set no longer matches, so a second run changes nothing), one write transaction per batch
+ * of values of one property. Returns how many values changed.
+ */
+export async function settleNegativeZeros(
+  db: Db,
+  stats: QueryStats = { roundTrips: 0 },
+): Promise<number> {
+  let changed = 0;
+  for (const target of NUMBER_PROPERTIES) {
+    for (;;) {
+      const n = await writeTx(
+        db,
+        stats,
+        async (tx) => {
+          const [row] = await run(tx, negativeZeroStatement(target, BATCH));
+          return Number(row?.settled ?? 0);
+        },
+        BULK_TX_TIMEOUT_MS,
+      );
+      changed += n;
+      if (n < BATCH) break;
+    }
+  }
+  return changed;
+}

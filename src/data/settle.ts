@@ -1,0 +1,39 @@
+/**
+ * What a graph written by an earlier version is brought to before anything reads or writes it:
+ * relations and entities converted to claims, figures and retracted-claim labels settled, names
+ * normalised and folded by the current rule, numbers stored as -0 set to 0. Each step is
+ * idempotent and cheap when there is nothing to do. `npm start` runs it, and so does
+ * `npm run ingest` (which may write to a graph no server has started on since an upgrade: its
+ * upsert compares aliases by their stored folds).
+ */
+import type { Db } from "../db/driver.js";
+import {
+  labelRetractedClaims,
+  migrateClaims,
+  migrateEntityClaims,
+  resettleFigures,
+} from "./claims.js";
+import { settleNames } from "./names.js";
+import { settleNegativeZeros } from "./numbers.js";
+
+/** Runs every settle in order; `log` gets one line for each that changed something. */
+export async function settleEarlierGraph(db: Db, log: (message: string) => void): Promise<void> {
+  const converted = await migrateClaims(db);
+  if (converted > 0) log(`Converted ${converted} relations to claims (one per source).`);
+  const entities = await migrateEntityClaims(db);
+  if (entities > 0) log(`Converted ${entities} entities to claims (one per source).`);
+  const figures = await resettleFigures(db);
+  if (figures > 0) log(`Settled the figures of ${figures} relations from one claim each.`);
+  const labelled = await labelRetractedClaims(db);
+  if (labelled > 0) log(`Labelled ${labelled} entities that hold a retracted source's claims.`);
+  const names = await settleNames(db);
+  if (names > 0)
+    log(
+      `Settled the names of ${names} entities written by an earlier version: normalised (NFC, no invisible characters, one space), folded as names now are, and spelled plain for search.`,
+    );
+  const zeros = await settleNegativeZeros(db);
+  if (zeros > 0)
+    log(
+      `Settled ${zeros} numbers stored as -0 by an earlier version to 0, so filters on 0 find them.`,
+    );
+}
