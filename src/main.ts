@@ -12,6 +12,7 @@ import {
   migrateEntityClaims,
   resettleFigures,
 } from "./data/claims.js";
+import { settleFootprints } from "./data/footprints.js";
 import { settleNames } from "./data/names.js";
 import { ingestFiles, isEmpty, seedFiles } from "./data/seed.js";
 import { warmUpWrites } from "./data/warm-up.js";
@@ -62,6 +63,11 @@ async function main(): Promise<void> {
   if (names > 0)
     logger.info(
       `Settled the names of ${names} entities written by an earlier version: normalised (NFC, no invisible characters, one space), folded as names now are, and spelled plain for search.`,
+    );
+  const footprints = await settleFootprints(database.db);
+  if (footprints > 0)
+    logger.info(
+      `Recorded where ${footprints} sources written by an earlier version make their claims, so that correcting one no longer scans the graph.`,
     );
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
