@@ -22,8 +22,7 @@ import type { Statement } from "./params.js";
  * Rows (n): `s` (a Source in scope) and every entity of its footprint, once each; `s` stays in
  * scope. By its lists, or by scanning when it has none (see above).
  */
-export const FOOTPRINT_NODES = `
-CALL (s) {
+export const FOOTPRINT_NODES = `CALL (s) {
   RETURN s AS n
 UNION
   WITH s WHERE s.footprintKeys IS NOT NULL
@@ -45,8 +44,7 @@ UNION
  * Rows (a, r, b): each relation `s` (a Source in scope) gives evidence for, once; `s` stays in
  * scope. By its list of relation ids, or by scanning when it has none.
  */
-export const FOOTPRINT_RELATIONS = `
-CALL (s) {
+export const FOOTPRINT_RELATIONS = `CALL (s) {
   WITH s WHERE s.footprintKeys IS NOT NULL
   UNWIND coalesce(s.footprintRelations, []) AS id
   WITH s, split(id, '|') AS p

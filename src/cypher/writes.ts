@@ -336,7 +336,7 @@ WITH s, coalesce(s.retracted, false) = $retracted AS already
 SET s.retracted = $retracted
 WITH s, already
 CALL (s) {
-  ${FOOTPRINT_RELATIONS}
+  ${FOOTPRINT_RELATIONS.replaceAll("\n", "\n  ")}
   WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
   SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
     CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
@@ -344,7 +344,7 @@ CALL (s) {
          collect({id: elementId(r), props: properties(r)}) AS touched
 }
 CALL (s) {
-  ${FOOTPRINT_NODES}
+  ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
   WITH n WHERE $key IN coalesce(n.claimSources, [])
   WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
   WITH n, idx, n.claimRanks[idx] <> $rank AS changes
@@ -402,7 +402,7 @@ CALL (e) {
   RETURN e AS n
 UNION
   WITH e AS s WHERE s:Source
-  ${FOOTPRINT_NODES}
+  ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
   RETURN n
 }
 WITH e AS s, n

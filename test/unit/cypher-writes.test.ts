@@ -139,7 +139,6 @@ describe("Cypher shapes: single writes", () => {
       {
         "cypher": "
       MATCH (s:Entity {key: $key}) WHERE s:Source
-
       CALL (s) {
         WITH s WHERE s.footprintKeys IS NOT NULL
         UNWIND coalesce(s.footprintRelations, []) AS id
@@ -164,7 +163,6 @@ describe("Cypher shapes: single writes", () => {
     expect(stripEvidenceStatement("src-1").cypher).toMatchInlineSnapshot(`
       "
       MATCH (s:Entity {key: $key}) WHERE s:Source
-
       CALL (s) {
         WITH s WHERE s.footprintKeys IS NOT NULL
         UNWIND coalesce(s.footprintRelations, []) AS id
@@ -197,7 +195,6 @@ describe("Cypher shapes: single writes", () => {
       {
         "cypher": "
       MATCH (s:Entity {key: $key}) WHERE s:Source
-
       CALL (s) {
         RETURN s AS n
       UNION
@@ -386,11 +383,12 @@ describe("Cypher shapes: single writes", () => {
   });
 
   it("retractSource: one statement locks the footprint in key order, then ranks the source's evidence and claims", () => {
-    expect(retractSourceStatement({ key: "src-1", retracted: true, by: "admin" })).toMatchInlineSnapshot(`
+    expect(
+      retractSourceStatement({ key: "src-1", retracted: true, by: "admin" }),
+    ).toMatchInlineSnapshot(`
       {
         "cypher": "
       MATCH (s:Entity {key: $key}) WHERE s:Source
-
       CALL (s) {
         RETURN s AS n
       UNION
@@ -416,19 +414,18 @@ describe("Cypher shapes: single writes", () => {
       SET s.retracted = $retracted
       WITH s, already
       CALL (s) {
-        
-      CALL (s) {
-        WITH s WHERE s.footprintKeys IS NOT NULL
-        UNWIND coalesce(s.footprintRelations, []) AS id
-        WITH s, split(id, '|') AS p
-        MATCH (a:Entity {key: p[0]})-[r]->(b:Entity {key: p[2]})
-        WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
-        RETURN a, r, b
-      UNION
-        WITH s WHERE s.footprintKeys IS NULL
-        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
-        RETURN a, r, b
-      }
+        CALL (s) {
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND coalesce(s.footprintRelations, []) AS id
+          WITH s, split(id, '|') AS p
+          MATCH (a:Entity {key: p[0]})-[r]->(b:Entity {key: p[2]})
+          WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
+          RETURN a, r, b
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          RETURN a, r, b
+        }
         WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
         SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
           CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
@@ -436,24 +433,23 @@ describe("Cypher shapes: single writes", () => {
                collect({id: elementId(r), props: properties(r)}) AS touched
       }
       CALL (s) {
-        
-      CALL (s) {
-        RETURN s AS n
-      UNION
-        WITH s WHERE s.footprintKeys IS NOT NULL
-        UNWIND s.footprintKeys AS k
-        MATCH (n:Entity {key: k})
-        RETURN n
-      UNION
-        WITH s WHERE s.footprintKeys IS NULL
-        MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
-        RETURN n
-      UNION
-        WITH s WHERE s.footprintKeys IS NULL
-        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
-        UNWIND [a, b] AS n
-        RETURN n
-      }
+        CALL (s) {
+          RETURN s AS n
+        UNION
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND s.footprintKeys AS k
+          MATCH (n:Entity {key: k})
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          UNWIND [a, b] AS n
+          RETURN n
+        }
         WITH n WHERE $key IN coalesce(n.claimSources, [])
         WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
         WITH n, idx, n.claimRanks[idx] <> $rank AS changes
@@ -488,24 +484,23 @@ describe("Cypher shapes: single writes", () => {
         RETURN e AS n
       UNION
         WITH e AS s WHERE s:Source
-        
-      CALL (s) {
-        RETURN s AS n
-      UNION
-        WITH s WHERE s.footprintKeys IS NOT NULL
-        UNWIND s.footprintKeys AS k
-        MATCH (n:Entity {key: k})
-        RETURN n
-      UNION
-        WITH s WHERE s.footprintKeys IS NULL
-        MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
-        RETURN n
-      UNION
-        WITH s WHERE s.footprintKeys IS NULL
-        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
-        UNWIND [a, b] AS n
-        RETURN n
-      }
+        CALL (s) {
+          RETURN s AS n
+        UNION
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND s.footprintKeys AS k
+          MATCH (n:Entity {key: k})
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          UNWIND [a, b] AS n
+          RETURN n
+        }
         RETURN n
       }
       WITH e AS s, n
