@@ -95,12 +95,12 @@ export function lockedKindsOfKeysStatement(
 const FOOTPRINT_KEYS = `
 CALL () {
   MATCH (s:Entity) WHERE s:Source AND (s.key = $supersedes OR (s.key = $own AND s.retracted = true))
-  ${FOOTPRINT_NODES}
+  ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
   RETURN collect(DISTINCT n.key) AS footprint
 }`;
 
 const LOCKED_KINDS_OF_KEYS = `${FOOTPRINT_KEYS}
-UNWIND $keys + [k IN footprint WHERE NOT k IN $keys] AS key
+UNWIND $keys + footprint AS key
 WITH DISTINCT key ORDER BY key
 OPTIONAL MATCH (n:Entity {key: key})
 FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)

@@ -6,6 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { containmentStepsStatement } from "../../src/cypher/containment.js";
+import {
+  footprintScanStatement,
+  setFootprintsStatement,
+  unsettledFootprintsStatement,
+} from "../../src/cypher/footprint.js";
 import { mergeRelationCypher } from "../../src/cypher/ingest.js";
 import { countedBesides } from "../../src/cypher/projection.js";
 import {
@@ -553,5 +558,70 @@ describe("Cypher shapes: single writes", () => {
     expect(params).toEqual({ starts: ["riga"], keys: ["riga"], besides: null });
     // A dry run's check (ingest --check, checkDocument) is a read: no lock.
     expect(containmentStepsStatement(["riga"], ["riga"]).cypher).not.toContain("MERGE");
+  });
+
+  it("the footprint settle at start: sources without lists, locked in key order; one scan for a batch of them; their lists set by key", () => {
+    expect(unsettledFootprintsStatement(1000)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (s:Entity) WHERE s:Source AND s.footprintKeys IS NULL
+      WITH s ORDER BY s.key LIMIT $limit
+      SET s.writeLock = true REMOVE s.writeLock
+      RETURN collect(s.key) AS keys",
+        "params": {
+          "limit": Integer {
+            "high": 0,
+            "low": 1000,
+          },
+        },
+      }
+    `);
+    expect(footprintScanStatement(["src-1", "src-2"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      CALL () {
+        MATCH (n:Entity) WHERE any(k IN coalesce(n.claimSources, []) WHERE k IN $keys)
+        UNWIND [k IN n.claimSources WHERE k IN $keys] AS k
+        WITH DISTINCT k, n.key AS key
+        RETURN collect([k, key]) AS entities
+      }
+      CALL () {
+        MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $keys)
+        UNWIND [k IN r.evidenceSources WHERE k IN $keys] AS k
+        WITH DISTINCT k, a.key AS from, type(r) AS type, b.key AS to
+        RETURN collect([k, from, type, to]) AS relations
+      }
+      RETURN entities, relations",
+        "params": {
+          "keys": [
+            "src-1",
+            "src-2",
+          ],
+        },
+      }
+    `);
+    expect(
+      setFootprintsStatement([{ key: "src-1", keys: ["canada"], ids: ["canada|MEMBER_OF|nato"] }]),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $rows AS row
+      MATCH (s:Entity {key: row.key})
+      SET s.footprintKeys = row.keys, s.footprintRelations = row.ids",
+        "params": {
+          "rows": [
+            {
+              "ids": [
+                "canada|MEMBER_OF|nato",
+              ],
+              "key": "src-1",
+              "keys": [
+                "canada",
+              ],
+            },
+          ],
+        },
+      }
+    `);
   });
 });
