@@ -10,7 +10,7 @@ import { keepsClaims } from "../domain/entity-claims.js";
 import { aliasFolds, FOLD_RULE, nameFolds } from "../domain/fold.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
 import { plainNamesOf } from "./fold.js";
-import { FOOTPRINT_NODES, recordFootprintCypher } from "./footprint.js";
+import { FOOTPRINT_NODES, FOOTPRINT_RELATIONS, recordFootprintCypher } from "./footprint.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
@@ -400,16 +400,17 @@ RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null}
 
 /**
  * The sentences relations quote from `source` as evidence that `text` does not hold (how many, and
- * the first few), for a stored article sent again with another text. It reads every relationship
- * (evidence is kept on them, not indexed), as deleting a source does: it runs only when the text
- * differs from the stored one.
+ * the first few), for a stored article sent again with another text. It reads the relations the
+ * source gives evidence for through its footprint (FOOTPRINT_RELATIONS), not every relationship:
+ * it runs only when the text differs from the stored one.
  */
 export function lostExcerptsStatement(source: string, text: string): Statement {
   return { cypher: LOST_EXCERPTS, params: { source, text } };
 }
 
 const LOST_EXCERPTS = `
-MATCH ()-[r]->() WHERE $source IN coalesce(r.evidenceSources, [])
+MATCH (s:Entity {key: $source}) WHERE s:Source
+${FOOTPRINT_RELATIONS}
 UNWIND [i IN range(0, size(r.evidenceSources) - 1)
         WHERE r.evidenceSources[i] = $source | r.evidenceExcerpts[i]] AS excerpt
 WITH DISTINCT excerpt WHERE NOT $text CONTAINS excerpt
