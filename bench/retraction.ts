@@ -118,7 +118,7 @@ const figures = [
   ...(await measure(
     `seed + ${ENTITIES} generated`,
     [...seed, ...generated],
-    [seedSource, genSource],
+    genSource ? [seedSource, genSource] : [seedSource],
   )),
 ];
 rmSync(join(config.NEO4J_LOCAL_DIR, "instances", INSTANCE), { recursive: true, force: true });
