@@ -39,6 +39,20 @@ CALL (n) { SET n.aliases = [], n.aliasesLower = [], n.aliasesPlain = [] } IN TRA
   };
 }
 
+/**
+ * Sets a Source's footprint lists (cypher/footprint.ts) empty where the importer left none (a
+ * source with no claims, or none on relations), as ingest stores them.
+ */
+export function emptyFootprintsStatement(): Statement {
+  return {
+    cypher: `
+MATCH (n:Entity) WHERE n:${SOURCE} AND (n.footprintKeys IS NULL OR n.footprintRelations IS NULL)
+SET n.footprintKeys = coalesce(n.footprintKeys, []),
+    n.footprintRelations = coalesce(n.footprintRelations, [])`,
+    params: {},
+  };
+}
+
 /** Sets the given properties on entities found by key. */
 export function nodePatchesStatement(
   rows: ReadonlyArray<{ key: string; props: Record<string, unknown> }>,

@@ -10,6 +10,7 @@ import { keepsClaims } from "../domain/entity-claims.js";
 import { aliasFolds, FOLD_RULE, nameFolds } from "../domain/fold.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
 import { plainNamesOf } from "./fold.js";
+import { FOOTPRINT_NODES, FOOTPRINT_RELATIONS, recordFootprintCypher } from "./footprint.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
@@ -23,6 +24,11 @@ export interface EntityRow {
   properties: Record<string, unknown>;
   /** The claim's values, JSON (domain/claims.ts claimValues). */
   values: string;
+  /**
+   * For a Source: where its document writes its claims (cypher/footprint.ts): the entity keys
+   * and the relation ids (from|TYPE|to), recorded on it; none for the other kinds.
+   */
+  footprint?: { keys: readonly string[]; relations: readonly string[] };
 }
 
 /** A relation as the write statements take it (see `mergeRelationCypher`). */
@@ -62,17 +68,40 @@ export interface ClaimParams {
 export function lockedKindsOfKeysStatement(
   define: readonly string[],
   refer: readonly string[],
+  footprints: { own: string; supersedes: string | null } | null = null,
 ): Statement {
   const sorted = (keys: readonly string[]) =>
     [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     cypher: LOCKED_KINDS_OF_KEYS,
-    params: { define: sorted(define), keys: sorted([...define, ...refer]) },
+    params: {
+      define: sorted(define),
+      keys: sorted([...define, ...refer]),
+      own: footprints?.own ?? null,
+      supersedes: footprints?.supersedes ?? null,
+    },
   };
 }
 
-const LOCKED_KINDS_OF_KEYS = `
-UNWIND $keys AS key
+/**
+ * The footprints an ingest writes besides its document's keys (cypher/footprint.ts): that of the
+ * source it supersedes (`$supersedes`), which it retracts after the write, and its own source's
+ * when that is stored retracted (`$own`: what the document states again or anew is ranked with
+ * every other claim of the source). Locked with the document's keys, in their one order, as a
+ * retraction locks them: locked after the document's, they deadlocked with a retraction or
+ * restore of that source (redteam22). Read in the same statement: the superseded footprint cost
+ * a round trip of its own, and the own source's was locked only as its claims were ranked.
+ */
+const FOOTPRINT_KEYS = `
+CALL () {
+  MATCH (s:Entity) WHERE s:Source AND (s.key = $supersedes OR (s.key = $own AND s.retracted = true))
+  ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
+  RETURN collect(DISTINCT n.key) AS footprint
+}`;
+
+const LOCKED_KINDS_OF_KEYS = `${FOOTPRINT_KEYS}
+UNWIND $keys + footprint AS key
+WITH DISTINCT key ORDER BY key
 OPTIONAL MATCH (n:Entity {key: key})
 FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
 WITH count(*) AS existing
@@ -141,7 +170,11 @@ SET n += CASE WHEN before IS NULL THEN row.properties ELSE {} END`
     : `
 SET n.name = row.name, n.nameLower = row.nameLower, n.namePlain = row.namePlain,
     n.description = coalesce(row.description, n.description)
-SET n += row.properties`;
+SET n += row.properties
+// A new source's footprint lists start empty (cypher/footprint.ts); one written before they
+// existed keeps none until the settle at start.
+SET n.footprintKeys = CASE WHEN before IS NULL THEN [] ELSE n.footprintKeys END,
+    n.footprintRelations = CASE WHEN before IS NULL THEN [] ELSE n.footprintRelations END`;
   const claim = claims
     ? `
 WITH row, n, before,
@@ -175,7 +208,12 @@ SET n.aliases = [a IN aliases | a[0]], n.aliasesLower = [a IN aliases | a[1]],
     n.aliasesPlain = [a IN aliases | a[2]]${direct}${claim}
 SET n.plainNames = ${plainNamesOf("n")}
 WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
-             ELSE 'unchanged' END AS outcome
+             ELSE 'unchanged' END AS outcome${
+               claims
+                 ? ""
+                 : `
+// After the outcome: where a source writes its claims is no change a reader sees.${recordFootprintCypher("n", "row.footprintKeys", "row.footprintRelations", "n, row")}`
+             }
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET n.updatedAt = datetime(), n.updatedBy = $by)
 // Entities whose claims changed are settled from all of them (data/claims.ts).
@@ -288,10 +326,16 @@ export function upsertEntitiesStatement(
   write: ClaimParams & { rows: readonly EntityRow[]; at: string },
 ): Statement {
   // The folds are TypeScript's (domain/fold.ts), never Cypher's: see there.
-  const rows = registryRows(write.rows).map((row) => ({
+  const rows = registryRows(write.rows).map(({ footprint, ...row }) => ({
     ...row,
     ...nameFolds(row.name),
     ...aliasFolds(row.aliases),
+    ...(claims
+      ? {}
+      : {
+          footprintKeys: [...(footprint?.keys ?? [])],
+          footprintRelations: [...(footprint?.relations ?? [])],
+        }),
   }));
   for (const row of rows)
     if (keepsClaims(row.kind) !== claims)
@@ -356,16 +400,17 @@ RETURN row.from AS from, row.type AS type, row.to AS to, r {.*, updatedAt: null}
 
 /**
  * The sentences relations quote from `source` as evidence that `text` does not hold (how many, and
- * the first few), for a stored article sent again with another text. It reads every relationship
- * (evidence is kept on them, not indexed), as deleting a source does: it runs only when the text
- * differs from the stored one.
+ * the first few), for a stored article sent again with another text. It reads the relations the
+ * source gives evidence for through its footprint (FOOTPRINT_RELATIONS), not every relationship:
+ * it runs only when the text differs from the stored one.
  */
 export function lostExcerptsStatement(source: string, text: string): Statement {
   return { cypher: LOST_EXCERPTS, params: { source, text } };
 }
 
 const LOST_EXCERPTS = `
-MATCH ()-[r]->() WHERE $source IN coalesce(r.evidenceSources, [])
+MATCH (s:Entity {key: $source}) WHERE s:Source
+${FOOTPRINT_RELATIONS}
 UNWIND [i IN range(0, size(r.evidenceSources) - 1)
         WHERE r.evidenceSources[i] = $source | r.evidenceExcerpts[i]] AS excerpt
 WITH DISTINCT excerpt WHERE NOT $text CONTAINS excerpt

@@ -8,6 +8,7 @@
 import { storedFolds } from "../domain/fold.js";
 import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
 import { intFoldRule } from "./fold.js";
+import { FOOTPRINT_NODES, FOOTPRINT_RELATIONS, recordFootprintCypher } from "./footprint.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
@@ -101,22 +102,24 @@ FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetim
 RETURN ${asMap("n")} AS n, changed`;
 
 /**
- * Taking the evidence of some sources off every relation, in two steps: relations left with no
- * evidence are removed (every relation must cite a sentence), the others keep the rest of their
- * evidence. Relationship properties are not indexed by list membership, so this scans
- * relationships: it runs only when a Source is deleted.
+ * Taking a deleted source's evidence off the relations it gives evidence for (found through its
+ * footprint, FOOTPRINT_RELATIONS: as costly as the source, not the graph), in two steps:
+ * relations left with no evidence are removed (every relation must cite a sentence), the others
+ * keep the rest of their evidence.
  */
 const REMOVE_RELATIONS_ONLY_FROM = `
-MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
-  AND all(k IN r.evidenceSources WHERE k IN $sources)
+MATCH (s:Entity {key: $key}) WHERE s:Source
+${FOOTPRINT_RELATIONS}
+WITH a, r, b WHERE all(k IN r.evidenceSources WHERE k = $key)
 WITH r, a.key + '|' + type(r) + '|' + b.key AS id
 DELETE r
 RETURN collect(id) AS ids`;
 
 const STRIP_EVIDENCE_FROM = `
-MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+MATCH (s:Entity {key: $key}) WHERE s:Source
+${FOOTPRINT_RELATIONS}
 WITH a, b, r,
-     [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
+     [i IN range(0, size(r.evidenceSources) - 1) WHERE r.evidenceSources[i] <> $key] AS keep,
      coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags,
      coalesce(r.evidenceAt, [x IN r.evidenceSources | ""]) AS ats,
      coalesce(r.evidenceValues, [x IN r.evidenceSources | ""]) AS vals,
@@ -132,13 +135,14 @@ RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
        collect({id: elementId(r), props: properties(r)}) AS touched`;
 
 /**
- * Taking a deleted source's claims off every entity (an entity stays: its other claims and the
- * values without a claim are kept). Node properties are not indexed by list membership, so
- * this scans entities: it runs only when a Source is deleted.
+ * Taking a deleted source's claims off the entities it has claims on (its footprint,
+ * FOOTPRINT_NODES); an entity stays: its other claims and the values without a claim are kept.
  */
 const STRIP_ENTITY_CLAIMS_FROM = `
-MATCH (n:Entity) WHERE $source IN coalesce(n.claimSources, [])
-WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $source] AS gone
+MATCH (s:Entity {key: $key}) WHERE s:Source
+${FOOTPRINT_NODES}
+WITH n WHERE $key IN coalesce(n.claimSources, [])
+WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key] AS gone
 WITH n, gone, [i IN range(0, size(n.claimSources) - 1) WHERE NOT i IN gone] AS keep
 WITH n, n.claimValues[gone[0]] AS replaced, keep
 SET n.claimSources = [i IN keep | n.claimSources[i]],
@@ -160,19 +164,19 @@ WITH n, collect(CASE WHEN r IS NULL THEN null
 DETACH DELETE n
 RETURN removed`;
 
-/** Row (ids): removes the relations whose only evidence is from `sources`; their ids (from|TYPE|to). */
-export function removeRelationsOnlyFromStatement(sources: readonly string[]): Statement {
-  return { cypher: REMOVE_RELATIONS_ONLY_FROM, params: { sources: [...sources] } };
+/** Row (ids): removes the relations whose only evidence is from `source`; their ids (from|TYPE|to). */
+export function removeRelationsOnlyFromStatement(source: string): Statement {
+  return { cypher: REMOVE_RELATIONS_ONLY_FROM, params: { key: source } };
 }
 
-/** Row (ids, touched): takes the evidence of `sources` off the relations that keep other evidence. */
-export function stripEvidenceStatement(sources: readonly string[]): Statement {
-  return { cypher: STRIP_EVIDENCE_FROM, params: { sources: [...sources] } };
+/** Row (ids, touched): takes the evidence of `source` off the relations that keep other evidence. */
+export function stripEvidenceStatement(source: string): Statement {
+  return { cypher: STRIP_EVIDENCE_FROM, params: { key: source } };
 }
 
 /** Row (keys, touched): takes `source`'s claims off every entity, stamped by `by`. */
 export function stripEntityClaimsStatement(strip: { source: string; by: string }): Statement {
-  return { cypher: STRIP_ENTITY_CLAIMS_FROM, params: { source: strip.source, by: strip.by } };
+  return { cypher: STRIP_ENTITY_CLAIMS_FROM, params: { key: strip.source, by: strip.by } };
 }
 
 /**
@@ -229,6 +233,9 @@ OPTIONAL CALL (a, b, s, quoted) {
   WITH a, b, s, quoted, given {.*, at: coalesce(given.properties.asOf, s.asOf, s.publishedAt, ""),
        rank: CASE WHEN s.retracted = true THEN "DEPRECATED" ELSE "NORMAL" END} AS row
   WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted${mergeRelationCypher()}
+  // The source records where it gives evidence (cypher/footprint.ts); it is locked above.
+  WITH a, b, r, outcome
+  MATCH (src:Entity {key: $source})${recordFootprintCypher("src", "[a.key, b.key]", "[a.key + '|' + type(r) + '|' + b.key]", "src, a, b, r")}
   RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
          elementId(r) AS id, properties(r) AS stored
 }
@@ -299,111 +306,114 @@ export function removeRelationStatement(relation: {
 }
 
 /**
- * Marking a source retracted (or not) and ranking each piece of its evidence DEPRECATED (or
- * NORMAL again).
+ * Write-locks (see LOCK) the rows' `n`, in the order of their keys, then counts them. Every
+ * writer of a source's footprint takes its locks in that order (ingest with its document's keys:
+ * lockedKindsOfKeysStatement): a retraction took the source's lock first, then its entities' one
+ * by one as it ranked their claims, while an ingest held the same entities from its start and
+ * waited for the source (or another lock the retraction held): under ten clients superseding,
+ * retracting and restoring sources that share their entities, a fifth of the retractions
+ * deadlocked each time they were tried (redteam22). Taken in one order, the second writer waits
+ * for the first instead.
+ */
+const LOCK_IN_KEY_ORDER = `
+WITH s, n ORDER BY n.key
+${LOCK}
+WITH s, count(n) AS locked`;
+
+/**
+ * Marking a source retracted (or not) and ranking each of its claims DEPRECATED (or NORMAL
+ * again), in one statement: its footprint (FOOTPRINT_NODES: found through the source's own
+ * lists, so as costly as the source, not the graph) is locked in key order first; then, the
+ * lists read again (a write that held the source may have added to them while this one waited),
+ * the evidence it gives on relations and its claims on entities are ranked. The entities' fields
+ * are settled from their claims afterwards (data/claims.ts).
  */
 const RETRACT_SOURCE = `
 MATCH (s:Entity {key: $key}) WHERE s:Source
+${FOOTPRINT_NODES}
+${LOCK_IN_KEY_ORDER}
 WITH s, coalesce(s.retracted, false) = $retracted AS already
 SET s.retracted = $retracted
 WITH s, already
-OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-WITH s, already, a, r, b,
-     coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+CALL (s) {
+  ${FOOTPRINT_RELATIONS.replaceAll("\n", "\n  ")}
+  WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
   SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
-    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
-RETURN s.key AS key, already,
-       collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
-       collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched`;
-
-/** The same for the source's claims on entities: ranked, then their fields settled. */
-const RETRACT_ENTITY_CLAIMS = `
-MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
-WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
-WITH n, idx, n.claimRanks[idx] <> $rank AS changes
-SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
-      CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
-FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [1] ELSE [] END |
-  SET n:${RETRACTED_CLAIMS_LABEL})
-FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
-  REMOVE n:${RETRACTED_CLAIMS_LABEL})
-RETURN collect(n.key) AS keys,
-       collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched`;
-
-/**
- * Every entity a source's retraction (or restore) writes: the source, the entities it has claims
- * on, and both ends of each relation it gives evidence for. Read without locks; the lock is
- * taken in key order by the statements below.
- */
-const FOOTPRINT = `
-MATCH (s:Entity {key: $key}) WHERE s:Source
-CALL (s) {
-  MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
-  RETURN collect(n) AS claimed
+    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
+  RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
+         collect({id: elementId(r), props: properties(r)}) AS touched
 }
 CALL (s) {
-  MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-  RETURN collect(a) + collect(b) AS ends
+  ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
+  WITH n WHERE $key IN coalesce(n.claimSources, [])
+  WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
+  WITH n, idx, n.claimRanks[idx] <> $rank AS changes
+  SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
+        CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
+  FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+  FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [1] ELSE [] END |
+    SET n:${RETRACTED_CLAIMS_LABEL})
+  FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
+    REMOVE n:${RETRACTED_CLAIMS_LABEL})
+  RETURN collect(n.key) AS keys,
+         collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS claimed
 }
-UNWIND [s] + claimed + ends AS n
-WITH DISTINCT n`;
-
-/**
- * Row (locked): write-locks (see LOCK) the source and every entity its retraction or restore
- * writes (FOOTPRINT), in the order of their keys, before anything is written. Ingest locks the keys of a document in that order too
- * (lockedKindsOfKeysStatement), with those of the source it supersedes (sourceFootprintStatement).
- * A retraction took the source's lock first, then its entities' one by one as it ranked their
- * claims, while an ingest held the same entities from its start and waited for the source (or
- * another lock the retraction held): under ten clients superseding, retracting and restoring
- * sources that share their entities, a fifth of the retractions deadlocked each time they were
- * tried (redteam22). Taken in one order, the second writer waits for the first instead. Locked
- * is 0 when there is no such source.
- */
-export function lockedSourceFootprintStatement(key: string): Statement {
-  return { cypher: LOCKED_FOOTPRINT, params: { key } };
-}
-
-const LOCKED_FOOTPRINT = `${FOOTPRINT}
-ORDER BY n.key
-${LOCK}
-RETURN count(n) AS locked`;
-
-/**
- * Row (keys): the keys of the source and of every entity its retraction writes (FOOTPRINT), not
- * locked; none when there is no such source. For an ingest that supersedes it, which locks them
- * with its own keys, in one order.
- */
-export function sourceFootprintStatement(key: string): Statement {
-  return { cypher: SOURCE_FOOTPRINT, params: { key } };
-}
-
-const SOURCE_FOOTPRINT = `${FOOTPRINT}
-RETURN collect(n.key) AS keys`;
+RETURN s.key AS key, already, ids, touched, keys, claimed`;
 
 /** The rank a retracted (or restored) source's claims take. */
 const rankOf = (retracted: boolean) => (retracted ? "DEPRECATED" : "NORMAL");
 
 /**
- * Row (key, already, ids, touched): marks the source and ranks its evidence; no row when there
- * is no such source. `already`: it was marked so before (a repeated retract or restore).
+ * Row (key, already, ids, touched, keys, claimed): locks the source's footprint, marks the source
+ * and ranks its claims (see RETRACT_SOURCE); no row when there is no such source. `already`: it
+ * was marked so before (a repeated retract or restore). `ids`, `touched`: the relations it gives
+ * evidence for (from|TYPE|to, and element id with properties); `keys`, `claimed`: the entities it
+ * has claims on, stamped by `by` where the rank changed.
  */
-export function retractSourceStatement(retract: { key: string; retracted: boolean }): Statement {
-  return {
-    cypher: RETRACT_SOURCE,
-    params: { key: retract.key, retracted: retract.retracted, rank: rankOf(retract.retracted) },
-  };
-}
-
-/** Row (keys, touched): ranks the source's claims on entities, stamping those that change. */
-export function retractEntityClaimsStatement(retract: {
+export function retractSourceStatement(retract: {
   key: string;
   retracted: boolean;
   by: string;
 }): Statement {
   return {
-    cypher: RETRACT_ENTITY_CLAIMS,
-    params: { key: retract.key, rank: rankOf(retract.retracted), by: retract.by },
+    cypher: RETRACT_SOURCE,
+    params: {
+      key: retract.key,
+      retracted: retract.retracted,
+      rank: rankOf(retract.retracted),
+      by: retract.by,
+    },
   };
+}
+
+/**
+ * The entity with the key, write-locked, as lockedEntityStatement reads it; for a Source, with
+ * every entity its delete writes (its footprint) locked first, all in key order, as a retraction
+ * locks them (RETRACT_SOURCE). Locked one by one as the strip reached them, deletes among
+ * corrections on the same entities deadlocked, or read an entity's claim lists before another
+ * write changed them and wrote a list with a hole ("Collections containing null values", an
+ * internal error to the client). One statement whatever the kind: another entity's delete took
+ * a round trip more for a footprint that found nothing.
+ */
+const LOCKED_ENTITY_WITH_FOOTPRINT = `
+MATCH (e:Entity {key: $key})
+CALL (e) {
+  WITH e WHERE NOT e:Source
+  RETURN e AS n
+UNION
+  WITH e AS s WHERE s:Source
+  ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
+  RETURN n
+}
+WITH e AS s, n
+${LOCK_IN_KEY_ORDER}
+WITH s AS n WHERE n.kind IS NOT NULL
+RETURN ${asMap("n")} AS n`;
+
+/**
+ * Row (n): the entity with the key, all its properties, once it and (for a Source) its footprint
+ * are write-locked in key order; no row when there is none (or it was deleted while this waited).
+ */
+export function lockedEntityWithFootprintStatement(key: string): Statement {
+  return { cypher: LOCKED_ENTITY_WITH_FOOTPRINT, params: { key } };
 }

@@ -10,6 +10,7 @@ import type { Session } from "neo4j-driver";
 import type { Config } from "../config.js";
 import {
   emptyAliasesStatement,
+  emptyFootprintsStatement,
   graphContentsStatement,
   nodePatchesStatement,
   relationPatchesStatement,
@@ -234,6 +235,7 @@ export async function bulkLoad(
     let migrated = started2;
     try {
       await run(session, emptyAliasesStatement());
+      await run(session, emptyFootprintsStatement());
       aliased = performance.now();
       await migrate(db);
       migrated = performance.now();

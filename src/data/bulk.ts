@@ -40,7 +40,13 @@ import {
   relationProperties,
 } from "../domain/vocabulary.js";
 import { containmentEnds, cyclesAmong } from "./containment.js";
-import { documentCounts, type Outcomes, relationRow, sourceDate } from "./ingest.js";
+import {
+  documentCounts,
+  documentFootprint,
+  type Outcomes,
+  relationRow,
+  sourceDate,
+} from "./ingest.js";
 
 /** Separates the elements of a list inside one CSV field (the unit separator, U+001F). */
 export const ARRAY_DELIMITER = "\u001f";
@@ -96,6 +102,8 @@ function sameValues(a: readonly Claim[], b: readonly Claim[]): boolean {
 export class BulkGraph {
   readonly nodes = new Map<string, NodeRecord>();
   readonly relations = new Map<string, RelationRecord>();
+  /** Each source's footprint lists (cypher/footprint.ts), as ingest records them: in order, once each. */
+  private readonly footprints = new Map<string, { keys: Set<string>; relations: Set<string> }>();
   /** Containment relations merged so far: each key to the keys it lies directly within. */
   private readonly within = new Map<string, Set<string>>();
 
@@ -256,7 +264,27 @@ export class BulkGraph {
         this.within.set(r.from, up.add(r.to));
       }
     }
+    const footprint = this.footprints.get(doc.source.key) ?? {
+      keys: new Set(),
+      relations: new Set(),
+    };
+    const written = documentFootprint(doc);
+    for (const k of written.keys) footprint.keys.add(k);
+    for (const id of written.relations) footprint.relations.add(id);
+    this.footprints.set(doc.source.key, footprint);
     return { ...documentCounts(doc), entityOutcomes, relationOutcomes };
+  }
+
+  /**
+   * A source's footprint lists as CSV fields (an empty one is set by the load: the importer
+   * writes no empty list).
+   */
+  private footprintFields(key: string): string[] {
+    const footprint = this.footprints.get(key);
+    return [
+      quoteList([...(footprint?.keys ?? [])], `${key}: footprint`),
+      quoteList([...(footprint?.relations ?? [])], `${key}: footprint relations`),
+    ];
   }
 
   /**
@@ -293,7 +321,7 @@ export class BulkGraph {
                 "claimValues:string[]",
                 "claimRanks:string[]",
               ]
-            : []),
+            : ["footprintKeys:string[]", "footprintRelations:string[]"]),
           "updatedAt:datetime",
           "updatedBy",
         ].join(",");
@@ -329,7 +357,7 @@ export class BulkGraph {
         String(folds.foldRule),
         n.description === null ? "" : deferred(later, "description", n.description, quote),
         ...props.map((name) => deferred(later, name, n.properties[name], field)),
-        ...(keepsClaims(n.kind) ? claimFields(n, later) : []),
+        ...(keepsClaims(n.kind) ? claimFields(n, later) : this.footprintFields(n.key)),
         ...stamp,
       ];
       if (Object.keys(later).length > 0) files.nodePatches.push({ key: n.key, props: later });

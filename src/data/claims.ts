@@ -25,7 +25,7 @@ import {
   settleRelationsStatement,
   sourceDatesStatement,
 } from "../cypher/claims.js";
-import { retractEntityClaimsStatement, retractSourceStatement } from "../cypher/writes.js";
+import { retractSourceStatement } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
 import { BULK_TX_TIMEOUT_MS, type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
 
@@ -332,14 +332,13 @@ export async function retractInTx(
   tx: Tx,
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ): Promise<{ relations: string[]; entities: string[]; already: boolean } | null> {
-  const [row] = await run(tx, retractSourceStatement({ key, retracted }));
+  const [row] = await run(tx, retractSourceStatement({ key, retracted, by }));
   if (!row) return null;
   await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
-  const [claimed] = await run(tx, retractEntityClaimsStatement({ key, retracted, by }));
-  await settleEntities(tx, (claimed?.touched ?? []) as unknown as TouchedEntity[]);
+  await settleEntities(tx, (row.claimed ?? []) as unknown as TouchedEntity[]);
   return {
     relations: Array.isArray(row.ids) ? row.ids.map(String) : [],
-    entities: Array.isArray(claimed?.keys) ? claimed.keys.map(String) : [],
+    entities: Array.isArray(row.keys) ? row.keys.map(String) : [],
     already: row.already === true,
   };
 }

@@ -17,7 +17,6 @@ import {
   upsertEntitiesStatement,
   upsertRelationsStatement,
 } from "../cypher/ingest.js";
-import { sourceFootprintStatement } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
 import {
   BULK_TX_TIMEOUT_MS,
@@ -135,6 +134,26 @@ export function entityRow(
  * A relation as the write statements take it: its values, and its claim's values (as stored,
  * JSON) and point in time (the relation's asOf, else the source's publication date).
  */
+/**
+ * Where a document writes its source's claims (cypher/footprint.ts), recorded on the source: the
+ * keys of the entities it declares (of kinds that keep claims) and of both ends of its
+ * relations, and its relations' ids (from|TYPE|to), each once, in the document's order.
+ */
+export function documentFootprint(doc: Pick<Document, "entities" | "relations">): {
+  keys: string[];
+  relations: string[];
+} {
+  const keys = new Set<string>();
+  for (const e of doc.entities) if (keepsClaims(e.kind)) keys.add(e.key);
+  const relations = new Set<string>();
+  for (const r of doc.relations) {
+    keys.add(r.from);
+    keys.add(r.to);
+    relations.add(`${r.from}|${r.type}|${r.to}`);
+  }
+  return { keys: [...keys], relations: [...relations] };
+}
+
 export function relationRow(
   r: Pick<DocumentRelation, "type" | "from" | "to" | "properties" | "inferred" | "evidence">,
   sourceAt: string | null,
@@ -204,22 +223,28 @@ export async function ingestInTx(
   const defined = [doc.source.key, ...doc.entities.map((e) => e.key)];
   const referred = externalKeys(doc);
   // The source it supersedes, and every entity its retraction (after the write) writes, are
-  // locked with the document's keys, in their one order, as retractSource locks them
-  // (lockedSourceFootprintStatement): locked after the document's, they deadlocked with a
-  // retraction or restore of that source (redteam22). Only the document's keys are checked.
+  // locked with the document's keys, in their one order, as retractSource locks them; so is its
+  // own source's footprint when that source is retracted (see lockedKindsOfKeysStatement). Only
+  // the document's keys are checked.
   const named = new Set([...defined, ...referred]);
-  const footprint =
-    options.supersedes !== undefined && options.supersedes !== doc.source.key
-      ? ((await run(tx, sourceFootprintStatement(options.supersedes)))[0]?.keys ?? [])
-      : [];
-  const locked = [...referred, ...(footprint as unknown[]).map(String)];
+  const footprints = {
+    own: doc.source.key,
+    supersedes: options.supersedes === undefined ? null : options.supersedes,
+  };
   const stored = new Map<string, Kind>();
   let retracted = false;
   let storedUrl: unknown = null;
   let storedText: unknown = null;
-  const [definedSlices, referredSlices] = [chunks(defined, KEYS_BATCH), chunks(locked, KEYS_BATCH)];
-  for (let i = 0; i < Math.max(definedSlices.length, referredSlices.length); i++) {
-    const statement = lockedKindsOfKeysStatement(definedSlices[i] ?? [], referredSlices[i] ?? []);
+  const [definedSlices, referredSlices] = [
+    chunks(defined, KEYS_BATCH),
+    chunks(referred, KEYS_BATCH),
+  ];
+  for (let i = 0; i < Math.max(definedSlices.length, referredSlices.length, 1); i++) {
+    const statement = lockedKindsOfKeysStatement(
+      definedSlices[i] ?? [],
+      referredSlices[i] ?? [],
+      i === 0 ? footprints : null,
+    );
     for (const r of await run(tx, statement)) {
       if (!named.has(String(r.key))) continue;
       stored.set(String(r.key), String(r.kind) as Kind);
@@ -534,7 +559,7 @@ async function write(
   // Entities in two statements: kinds that keep claims, and those that do not (the source).
   const groups = new Map<boolean, EntityRow[]>();
   for (const row of [
-    entityRow("Source", doc.source),
+    { ...entityRow("Source", doc.source), footprint: documentFootprint(doc) },
     ...doc.entities.map((e) => entityRow(e.kind, e)),
   ]) {
     const claims = keepsClaims(row.kind);

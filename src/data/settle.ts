@@ -1,7 +1,8 @@
 /**
  * What a graph written by an earlier version is brought to before anything reads or writes it:
  * relations and entities converted to claims, figures and retracted-claim labels settled, names
- * normalised and folded by the current rule, numbers stored as -0 set to 0. Each step is
+ * normalised and folded by the current rule, numbers stored as -0 set to 0, and each source's
+ * footprint (where it makes claims) recorded. Each step is
  * idempotent and cheap when there is nothing to do. `npm start` runs it, and so does
  * `npm run ingest` (which may write to a graph no server has started on since an upgrade: its
  * upsert compares aliases by their stored folds).
@@ -13,6 +14,7 @@ import {
   migrateEntityClaims,
   resettleFigures,
 } from "./claims.js";
+import { settleFootprints } from "./footprints.js";
 import { settleNames } from "./names.js";
 import { settleNegativeZeros } from "./numbers.js";
 
@@ -30,6 +32,11 @@ export async function settleEarlierGraph(db: Db, log: (message: string) => void)
   if (names > 0)
     log(
       `Settled the names of ${names} entities written by an earlier version: normalised (NFC, no invisible characters, one space), folded as names now are, and spelled plain for search.`,
+    );
+  const footprints = await settleFootprints(db);
+  if (footprints > 0)
+    log(
+      `Recorded where ${footprints} sources written by an earlier version make their claims, so that correcting one no longer scans the graph.`,
     );
   const zeros = await settleNegativeZeros(db);
   if (zeros > 0)

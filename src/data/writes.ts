@@ -11,7 +11,7 @@ import {
   deleteEntityStatement,
   entityByKeyStatement,
   lockedEntityStatement,
-  lockedSourceFootprintStatement,
+  lockedEntityWithFootprintStatement,
   removeOrphansStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
@@ -340,22 +340,17 @@ export async function updateEntity(
  */
 export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = "admin") {
   return deleteWrite(db, stats, async (tx) => {
-    // A source's delete writes what its retraction writes: the source and every entity it has
-    // claims or evidence on are locked first, in key order, as retractSource locks them (nothing
-    // when the key is no source). Locked one by one as the strip reached them, deletes among
-    // corrections on the same entities deadlocked, or read an entity's claim lists before another
-    // write changed them and wrote a list with a hole ("Collections containing null values", an
-    // internal error to the client).
-    await run(tx, lockedSourceFootprintStatement(key));
-    // Locked: of deletes racing on one key, one deletes; the others wait, then find nothing.
-    const [current] = await run(tx, lockedEntityStatement(key, false));
+    // Locked: of deletes racing on one key, one deletes; the others wait, then find nothing. A
+    // source's delete writes what its retraction writes: the source and every entity it has
+    // claims or evidence on are locked together, in key order, as retractSource locks them.
+    const [current] = await run(tx, lockedEntityWithFootprintStatement(key));
     if (!current)
       return { deleted: false, relationsRemoved: 0, entitiesRemoved: [], changes: NONE() };
     const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     const stripped = { removed: [] as string[], changed: [] as string[], entities: [] as string[] };
     if ((current.n as Row | null)?.kind === "Source") {
-      const [gone] = await run(tx, removeRelationsOnlyFromStatement([key]));
-      const [kept] = await run(tx, stripEvidenceStatement([key]));
+      const [gone] = await run(tx, removeRelationsOnlyFromStatement(key));
+      const [kept] = await run(tx, stripEvidenceStatement(key));
       // What the rest of their sources state now decides their values.
       await settleRelations(tx, (kept?.touched ?? []) as unknown as Touched[]);
       stripped.removed = strings(gone?.ids);
@@ -511,7 +506,7 @@ export async function retractSource(
   { key, retracted, by }: { key: string; retracted: boolean; by: string },
 ) {
   return retractWrite(db, stats, async (tx) => {
-    await run(tx, lockedSourceFootprintStatement(key));
+    // retractInTx locks the source's footprint in key order before it writes.
     const done = await retractInTx(tx, { key, retracted, by });
     if (!done) return null;
     // Relations only retracted sources state make no containment step (a document may have said

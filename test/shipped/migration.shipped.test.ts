@@ -324,3 +324,38 @@ describe("numbers a version before stored as -0", () => {
     }
   });
 });
+
+describe("a source written before sources recorded where they make their claims", () => {
+  it("has its footprint recorded when the server starts, once", async () => {
+    // What a version before the footprint lists wrote: a source and a place it has a claim on.
+    await cypher(
+      db,
+      `CREATE (:Entity:Source {key: $p + 'fp-source', kind: 'Source', name: 'Footprint article',
+                               nameLower: 'footprint article', aliases: []})
+       CREATE (:Entity:Place {key: $p + 'fp-place', kind: 'Place', name: 'Fpville', nameLower: 'fpville',
+                              aliases: [], claimSources: [$p + 'fp-source'], claimAt: [''],
+                              claimValues: ['{"name":"Fpville"}'], claimRanks: ['NORMAL']})`,
+      { p: P },
+    );
+    const lists = `MATCH (s:Entity {key: $k})
+      RETURN s.footprintKeys AS keys, s.footprintRelations AS ids`;
+    const first = await startShipped();
+    try {
+      expect(first.output()).toMatch(
+        /Recorded where \d+ sources written by an earlier version make their claims/,
+      );
+    } finally {
+      await first.stop();
+    }
+    // Its corrections reach its claims through these, not by scanning the graph.
+    expect(await cypher(db, lists, { k: `${P}fp-source` })).toEqual([
+      { keys: [`${P}fp-place`], ids: [] },
+    ]);
+    const second = await startShipped();
+    try {
+      expect(second.output()).not.toMatch(/Recorded where/);
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -57,7 +57,29 @@ describe("Cypher shapes: ingest", () => {
     expect(lockedKindsOfKeysStatement(["src-1", "canada"], ["latvia"])).toMatchInlineSnapshot(`
       {
         "cypher": "
-      UNWIND $keys AS key
+      CALL () {
+        MATCH (s:Entity) WHERE s:Source AND (s.key = $supersedes OR (s.key = $own AND s.retracted = true))
+        CALL (s) {
+          RETURN s AS n
+        UNION
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND s.footprintKeys AS k
+          MATCH (n:Entity {key: k})
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          UNWIND [a, b] AS n
+          RETURN n
+        }
+        RETURN collect(DISTINCT n.key) AS footprint
+      }
+      UNWIND $keys + footprint AS key
+      WITH DISTINCT key ORDER BY key
       OPTIONAL MATCH (n:Entity {key: key})
       FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.writeLock = true REMOVE n.writeLock)
       WITH count(*) AS existing
@@ -79,6 +101,8 @@ describe("Cypher shapes: ingest", () => {
             "latvia",
             "src-1",
           ],
+          "own": null,
+          "supersedes": null,
         },
       }
     `);
@@ -189,10 +213,29 @@ describe("Cypher shapes: ingest", () => {
       SET n.name = row.name, n.nameLower = row.nameLower, n.namePlain = row.namePlain,
           n.description = coalesce(row.description, n.description)
       SET n += row.properties
+      // A new source's footprint lists start empty (cypher/footprint.ts); one written before they
+      // existed keeps none until the settle at start.
+      SET n.footprintKeys = CASE WHEN before IS NULL THEN [] ELSE n.footprintKeys END,
+          n.footprintRelations = CASE WHEN before IS NULL THEN [] ELSE n.footprintRelations END
       WITH row, n, before, null AS replaced
       SET n.plainNames = reduce(plain = null, p IN [[toLower(n.name), n.namePlain]] + [i IN range(0, size(coalesce(n.aliases, [])) - 1) | [toLower(n.aliases[i]), n.aliasesPlain[i]]] | CASE WHEN p[1] IS NULL OR p[0] = p[1] THEN plain ELSE coalesce(plain, []) + p[1] END)
       WITH n, row, replaced, before, CASE WHEN before IS NULL THEN 'created' WHEN before <> properties(n) THEN 'updated'
                    ELSE 'unchanged' END AS outcome
+      // After the outcome: where a source writes its claims is no change a reader sees.
+      CALL (n, row) {
+        WITH n, row WHERE n.footprintKeys IS NOT NULL
+        CALL (n, row) {
+          UNWIND n.footprintKeys + row.footprintKeys AS k
+          WITH DISTINCT k
+          RETURN collect(k) AS keys
+        }
+        CALL (n, row) {
+          UNWIND coalesce(n.footprintRelations, []) + row.footprintRelations AS id
+          WITH DISTINCT id
+          RETURN collect(id) AS ids
+        }
+        SET n.footprintKeys = keys, n.footprintRelations = ids
+      }
       FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
         SET n.updatedAt = datetime(), n.updatedBy = $by)
       // Entities whose claims changed are settled from all of them (data/claims.ts).

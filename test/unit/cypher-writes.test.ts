@@ -6,6 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { containmentStepsStatement } from "../../src/cypher/containment.js";
+import {
+  footprintScanStatement,
+  setFootprintsStatement,
+  unsettledFootprintsStatement,
+} from "../../src/cypher/footprint.js";
 import { mergeRelationCypher } from "../../src/cypher/ingest.js";
 import { countedBesides } from "../../src/cypher/projection.js";
 import {
@@ -13,13 +18,11 @@ import {
   deleteEntityStatement,
   entityByKeyStatement,
   lockedEntityStatement,
-  lockedSourceFootprintStatement,
+  lockedEntityWithFootprintStatement,
   removeOrphansStatement,
   removeRelationStatement,
   removeRelationsOnlyFromStatement,
-  retractEntityClaimsStatement,
   retractSourceStatement,
-  sourceFootprintStatement,
   stripEntityClaimsStatement,
   stripEvidenceStatement,
   updateEntityStatement,
@@ -137,26 +140,48 @@ describe("Cypher shapes: single writes", () => {
   });
 
   it("deleteEntity of a Source: its evidence and claims taken off first, then the entity", () => {
-    expect(removeRelationsOnlyFromStatement(["src-1"])).toMatchInlineSnapshot(`
+    expect(removeRelationsOnlyFromStatement("src-1")).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
-        AND all(k IN r.evidenceSources WHERE k IN $sources)
+      MATCH (s:Entity {key: $key}) WHERE s:Source
+      CALL (s) {
+        WITH s WHERE s.footprintKeys IS NOT NULL
+        UNWIND coalesce(s.footprintRelations, []) AS id
+        WITH s, split(id, '|') AS p
+        MATCH (a:Entity {key: p[0]})-[r]->(b:Entity {key: p[2]})
+        WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
+        RETURN a, r, b
+      UNION
+        WITH s WHERE s.footprintKeys IS NULL
+        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+        RETURN a, r, b
+      }
+      WITH a, r, b WHERE all(k IN r.evidenceSources WHERE k = $key)
       WITH r, a.key + '|' + type(r) + '|' + b.key AS id
       DELETE r
       RETURN collect(id) AS ids",
         "params": {
-          "sources": [
-            "src-1",
-          ],
+          "key": "src-1",
         },
       }
     `);
-    expect(stripEvidenceStatement(["src-1"]).cypher).toMatchInlineSnapshot(`
+    expect(stripEvidenceStatement("src-1").cypher).toMatchInlineSnapshot(`
       "
-      MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $sources)
+      MATCH (s:Entity {key: $key}) WHERE s:Source
+      CALL (s) {
+        WITH s WHERE s.footprintKeys IS NOT NULL
+        UNWIND coalesce(s.footprintRelations, []) AS id
+        WITH s, split(id, '|') AS p
+        MATCH (a:Entity {key: p[0]})-[r]->(b:Entity {key: p[2]})
+        WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
+        RETURN a, r, b
+      UNION
+        WITH s WHERE s.footprintKeys IS NULL
+        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+        RETURN a, r, b
+      }
       WITH a, b, r,
-           [i IN range(0, size(r.evidenceSources) - 1) WHERE NOT r.evidenceSources[i] IN $sources] AS keep,
+           [i IN range(0, size(r.evidenceSources) - 1) WHERE r.evidenceSources[i] <> $key] AS keep,
            coalesce(r.evidenceInferred, [x IN r.evidenceSources | coalesce(r.inferred, false)]) AS flags,
            coalesce(r.evidenceAt, [x IN r.evidenceSources | ""]) AS ats,
            coalesce(r.evidenceValues, [x IN r.evidenceSources | ""]) AS vals,
@@ -174,8 +199,26 @@ describe("Cypher shapes: single writes", () => {
     expect(stripEntityClaimsStatement({ source: "src-1", by: "admin" })).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (n:Entity) WHERE $source IN coalesce(n.claimSources, [])
-      WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $source] AS gone
+      MATCH (s:Entity {key: $key}) WHERE s:Source
+      CALL (s) {
+        RETURN s AS n
+      UNION
+        WITH s WHERE s.footprintKeys IS NOT NULL
+        UNWIND s.footprintKeys AS k
+        MATCH (n:Entity {key: k})
+        RETURN n
+      UNION
+        WITH s WHERE s.footprintKeys IS NULL
+        MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+        RETURN n
+      UNION
+        WITH s WHERE s.footprintKeys IS NULL
+        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+        UNWIND [a, b] AS n
+        RETURN n
+      }
+      WITH n WHERE $key IN coalesce(n.claimSources, [])
+      WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key] AS gone
       WITH n, gone, [i IN range(0, size(n.claimSources) - 1) WHERE NOT i IN gone] AS keep
       WITH n, n.claimValues[gone[0]] AS replaced, keep
       SET n.claimSources = [i IN keep | n.claimSources[i]],
@@ -189,7 +232,7 @@ describe("Cypher shapes: single writes", () => {
              collect({id: elementId(n), props: properties(n), replaced: replaced}) AS touched",
         "params": {
           "by": "admin",
-          "source": "src-1",
+          "key": "src-1",
         },
       }
     `);
@@ -265,6 +308,23 @@ describe("Cypher shapes: single writes", () => {
              rank: CASE WHEN s.retracted = true THEN "DEPRECATED" ELSE "NORMAL" END} AS row
         WHERE $write AND a.kind IN $fromKinds AND b.kind IN $toKinds AND s.kind = 'Source' AND quoted
       <mergeRelationCypher>
+        // The source records where it gives evidence (cypher/footprint.ts); it is locked above.
+        WITH a, b, r, outcome
+        MATCH (src:Entity {key: $source})
+      CALL (src, a, b, r) {
+        WITH src, a, b, r WHERE src.footprintKeys IS NOT NULL
+        CALL (src, a, b, r) {
+          UNWIND src.footprintKeys + [a.key, b.key] AS k
+          WITH DISTINCT k
+          RETURN collect(k) AS keys
+        }
+        CALL (src, a, b, r) {
+          UNWIND coalesce(src.footprintRelations, []) + [a.key + '|' + type(r) + '|' + b.key] AS id
+          WITH DISTINCT id
+          RETURN collect(id) AS ids
+        }
+        SET src.footprintKeys = keys, src.footprintRelations = ids
+      }
         RETURN outcome, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: true, m: b {.*, updatedAt: toString(b.updatedAt)}} AS item,
                elementId(r) AS id, properties(r) AS stored
       }
@@ -327,103 +387,141 @@ describe("Cypher shapes: single writes", () => {
     `);
   });
 
-  it("retractSource: the source's evidence and its claims on entities ranked DEPRECATED", () => {
-    expect(retractSourceStatement({ key: "src-1", retracted: true })).toMatchInlineSnapshot(`
+  it("retractSource: one statement locks the footprint in key order, then ranks the source's evidence and claims", () => {
+    expect(
+      retractSourceStatement({ key: "src-1", retracted: true, by: "admin" }),
+    ).toMatchInlineSnapshot(`
       {
         "cypher": "
       MATCH (s:Entity {key: $key}) WHERE s:Source
+      CALL (s) {
+        RETURN s AS n
+      UNION
+        WITH s WHERE s.footprintKeys IS NOT NULL
+        UNWIND s.footprintKeys AS k
+        MATCH (n:Entity {key: k})
+        RETURN n
+      UNION
+        WITH s WHERE s.footprintKeys IS NULL
+        MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+        RETURN n
+      UNION
+        WITH s WHERE s.footprintKeys IS NULL
+        MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+        UNWIND [a, b] AS n
+        RETURN n
+      }
+
+      WITH s, n ORDER BY n.key
+      SET n.writeLock = true REMOVE n.writeLock
+      WITH s, count(n) AS locked
       WITH s, coalesce(s.retracted, false) = $retracted AS already
       SET s.retracted = $retracted
       WITH s, already
-      OPTIONAL MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-      WITH s, already, a, r, b,
-           coalesce(r.evidenceRanks, [x IN coalesce(r.evidenceSources, []) | "NORMAL"]) AS ranks
-      FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+      CALL (s) {
+        CALL (s) {
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND coalesce(s.footprintRelations, []) AS id
+          WITH s, split(id, '|') AS p
+          MATCH (a:Entity {key: p[0]})-[r]->(b:Entity {key: p[2]})
+          WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
+          RETURN a, r, b
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          RETURN a, r, b
+        }
+        WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
         SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
-          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END])
-      RETURN s.key AS key, already,
-             collect(CASE WHEN r IS NULL THEN null ELSE a.key + '|' + type(r) + '|' + b.key END) AS ids,
-             collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), props: properties(r)} END) AS touched",
+          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
+        RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
+               collect({id: elementId(r), props: properties(r)}) AS touched
+      }
+      CALL (s) {
+        CALL (s) {
+          RETURN s AS n
+        UNION
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND s.footprintKeys AS k
+          MATCH (n:Entity {key: k})
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          UNWIND [a, b] AS n
+          RETURN n
+        }
+        WITH n WHERE $key IN coalesce(n.claimSources, [])
+        WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
+        WITH n, idx, n.claimRanks[idx] <> $rank AS changes
+        SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
+              CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
+        FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
+        FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [1] ELSE [] END |
+          SET n:RetractedClaims)
+        FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
+          REMOVE n:RetractedClaims)
+        RETURN collect(n.key) AS keys,
+               collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS claimed
+      }
+      RETURN s.key AS key, already, ids, touched, keys, claimed",
         "params": {
+          "by": "admin",
           "key": "src-1",
           "rank": "DEPRECATED",
           "retracted": true,
         },
       }
     `);
-    expect(
-      retractEntityClaimsStatement({ key: "src-1", retracted: false, by: "admin" }),
-    ).toMatchInlineSnapshot(`
-      {
-        "cypher": "
-      MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
-      WITH n, [i IN range(0, size(n.claimSources) - 1) WHERE n.claimSources[i] = $key][0] AS idx
-      WITH n, idx, n.claimRanks[idx] <> $rank AS changes
-      SET n.claimRanks = [i IN range(0, size(n.claimSources) - 1) |
-            CASE WHEN i = idx THEN $rank ELSE n.claimRanks[i] END]
-      FOREACH (_ IN CASE WHEN changes THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-      FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [1] ELSE [] END |
-        SET n:RetractedClaims)
-      FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
-        REMOVE n:RetractedClaims)
-      RETURN collect(n.key) AS keys,
-             collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS touched",
-        "params": {
-          "by": "admin",
-          "key": "src-1",
-          "rank": "NORMAL",
-        },
-      }
-    `);
   });
 
-  it("a source's retraction locks the source and every entity it writes in key order first; a supersede reads their keys", () => {
-    expect(lockedSourceFootprintStatement("src-1")).toMatchInlineSnapshot(`
+  it("a delete locks the entity, and a Source's footprint with it, in key order, in one statement", () => {
+    expect(lockedEntityWithFootprintStatement("src-1")).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (s:Entity {key: $key}) WHERE s:Source
-      CALL (s) {
-        MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
-        RETURN collect(n) AS claimed
+      MATCH (e:Entity {key: $key})
+      CALL (e) {
+        WITH e WHERE NOT e:Source
+        RETURN e AS n
+      UNION
+        WITH e AS s WHERE s:Source
+        CALL (s) {
+          RETURN s AS n
+        UNION
+          WITH s WHERE s.footprintKeys IS NOT NULL
+          UNWIND s.footprintKeys AS k
+          MATCH (n:Entity {key: k})
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
+          RETURN n
+        UNION
+          WITH s WHERE s.footprintKeys IS NULL
+          MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
+          UNWIND [a, b] AS n
+          RETURN n
+        }
+        RETURN n
       }
-      CALL (s) {
-        MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-        RETURN collect(a) + collect(b) AS ends
-      }
-      UNWIND [s] + claimed + ends AS n
-      WITH DISTINCT n
-      ORDER BY n.key
+      WITH e AS s, n
+
+      WITH s, n ORDER BY n.key
       SET n.writeLock = true REMOVE n.writeLock
-      RETURN count(n) AS locked",
-        "params": {
-          "key": "src-1",
-        },
-      }
-    `);
-    expect(sourceFootprintStatement("src-1")).toMatchInlineSnapshot(`
-      {
-        "cypher": "
-      MATCH (s:Entity {key: $key}) WHERE s:Source
-      CALL (s) {
-        MATCH (n:Entity) WHERE $key IN coalesce(n.claimSources, [])
-        RETURN collect(n) AS claimed
-      }
-      CALL (s) {
-        MATCH (a)-[r]->(b) WHERE $key IN coalesce(r.evidenceSources, [])
-        RETURN collect(a) + collect(b) AS ends
-      }
-      UNWIND [s] + claimed + ends AS n
-      WITH DISTINCT n
-      RETURN collect(n.key) AS keys",
+      WITH s, count(n) AS locked
+      WITH s AS n WHERE n.kind IS NOT NULL
+      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
         "params": {
           "key": "src-1",
         },
       }
     `);
   });
-});
 
-describe("Cypher shapes: containment cycles (src/cypher/containment.ts)", () => {
   it("the steps up from each end: to what it lies in, and on to the ends above, types from the registry", () => {
     expect(containmentStepsStatement(["riga"], ["riga", "latvia"])).toEqual({
       cypher: [
@@ -460,5 +558,70 @@ describe("Cypher shapes: containment cycles (src/cypher/containment.ts)", () => 
     expect(params).toEqual({ starts: ["riga"], keys: ["riga"], besides: null });
     // A dry run's check (ingest --check, checkDocument) is a read: no lock.
     expect(containmentStepsStatement(["riga"], ["riga"]).cypher).not.toContain("MERGE");
+  });
+
+  it("the footprint settle at start: sources without lists, locked in key order; one scan for a batch of them; their lists set by key", () => {
+    expect(unsettledFootprintsStatement(1000)).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (s:Entity) WHERE s:Source AND s.footprintKeys IS NULL
+      WITH s ORDER BY s.key LIMIT $limit
+      SET s.writeLock = true REMOVE s.writeLock
+      RETURN collect(s.key) AS keys",
+        "params": {
+          "limit": Integer {
+            "high": 0,
+            "low": 1000,
+          },
+        },
+      }
+    `);
+    expect(footprintScanStatement(["src-1", "src-2"])).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      CALL () {
+        MATCH (n:Entity) WHERE any(k IN coalesce(n.claimSources, []) WHERE k IN $keys)
+        UNWIND [k IN n.claimSources WHERE k IN $keys] AS k
+        WITH DISTINCT k, n.key AS key
+        RETURN collect([k, key]) AS entities
+      }
+      CALL () {
+        MATCH (a)-[r]->(b) WHERE any(k IN coalesce(r.evidenceSources, []) WHERE k IN $keys)
+        UNWIND [k IN r.evidenceSources WHERE k IN $keys] AS k
+        WITH DISTINCT k, a.key AS from, type(r) AS type, b.key AS to
+        RETURN collect([k, from, type, to]) AS relations
+      }
+      RETURN entities, relations",
+        "params": {
+          "keys": [
+            "src-1",
+            "src-2",
+          ],
+        },
+      }
+    `);
+    expect(
+      setFootprintsStatement([{ key: "src-1", keys: ["canada"], ids: ["canada|MEMBER_OF|nato"] }]),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      UNWIND $rows AS row
+      MATCH (s:Entity {key: row.key})
+      SET s.footprintKeys = row.keys, s.footprintRelations = row.ids",
+        "params": {
+          "rows": [
+            {
+              "ids": [
+                "canada|MEMBER_OF|nato",
+              ],
+              "key": "src-1",
+              "keys": [
+                "canada",
+              ],
+            },
+          ],
+        },
+      }
+    `);
   });
 });
