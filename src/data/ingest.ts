@@ -386,6 +386,32 @@ function kindMismatch(
 }
 
 /**
+ * What the graph holds under `keys` (the stored node of each, by key), their kinds, and whether
+ * `sourceKey` is a Source that is retracted: what a document is checked and planned against.
+ */
+async function storedByKey(
+  tx: Tx,
+  keys: readonly string[],
+  sourceKey: string,
+): Promise<{
+  stored: Map<string, Record<string, Plain>>;
+  kinds: Map<string, Kind>;
+  ownRetracted: boolean;
+}> {
+  const stored = new Map<string, Record<string, Plain>>();
+  for (const slice of chunks(keys, KEYS_BATCH)) {
+    for (const r of await run(tx, storedEntitiesStatement(slice))) {
+      const n = r.n as Record<string, Plain>;
+      stored.set(String(n.key), n);
+    }
+  }
+  const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
+  const ownRetracted =
+    kinds.get(sourceKey) === "Source" && stored.get(sourceKey)?.retracted === true;
+  return { stored, kinds, ownRetracted };
+}
+
+/**
  * Every problem of a document that fails the structural check (`problems`, parseDocument's):
  * its well-formed parts (salvageDocument) are still checked against each other and the graph,
  * entities left out still defining their keys, so one pass lists unknown keys, endpoints of the
@@ -409,16 +435,7 @@ async function structuralProblems(
     ...salvaged.declaredKinds.keys(),
     ...externalKeys(doc),
   ];
-  const stored = new Map<string, Record<string, Plain>>();
-  for (const slice of chunks(keys, KEYS_BATCH)) {
-    for (const r of await run(tx, storedEntitiesStatement(slice))) {
-      const n = r.n as Record<string, Plain>;
-      stored.set(String(n.key), n);
-    }
-  }
-  const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
-  const ownRetracted =
-    kinds.get(doc.source.key) === "Source" && stored.get(doc.source.key)?.retracted === true;
+  const { kinds, ownRetracted } = await storedByKey(tx, keys, doc.source.key);
   const result = checkDocument(doc, new Map([...kinds, ...salvaged.declaredKinds]));
   return sortProblems([
     ...problems,
@@ -787,16 +804,7 @@ export function planIngest(
       ...doc.entities.map((e) => ({ ...e, kind: e.kind as Kind })),
     ];
     const keys = [...declared.map((e) => e.key), ...externalKeys(doc)];
-    const stored = new Map<string, Record<string, Plain>>();
-    for (const slice of chunks(keys, KEYS_BATCH)) {
-      for (const r of await run(tx, storedEntitiesStatement(slice))) {
-        const n = r.n as Record<string, Plain>;
-        stored.set(String(n.key), n);
-      }
-    }
-    const kinds = new Map([...stored].map(([k, n]) => [k, String(n.kind) as Kind]));
-    const ownRetracted =
-      kinds.get(doc.source.key) === "Source" && stored.get(doc.source.key)?.retracted === true;
+    const { stored, kinds, ownRetracted } = await storedByKey(tx, keys, doc.source.key);
     // As ingestInTx: the stored article sent again with other spacing keeps its text.
     if (kinds.get(doc.source.key) === "Source")
       doc = onStoredText(doc, stored.get(doc.source.key)?.text);

@@ -18,8 +18,8 @@ export interface GroupMeeting {
 
 /** A group's capitalised words: "Nordic", "Baltic, Nordic and Visegrad Group", "Nordic-Baltic". */
 const GROUP = String.raw`((?:\p{Lu}[\p{L}\d-]*|B9|N8)(?:(?:,\s+|\s+and\s+|\s+)(?:\p{Lu}[\p{L}\d-]*|B9|N8)){0,4})`;
-const PORTFOLIO = String.raw`([Dd]efen[cs]e|[Ff]oreign|[Ff]inance)`;
-const GATHERING = String.raw`(?:meeting|session|gathering|conference|summit)`;
+const PORTFOLIO = "([Dd]efen[cs]e|[Ff]oreign|[Ff]inance)";
+const GATHERING = "(?:meeting|session|gathering|conference|summit)";
 
 const GROUP_MEETING_RE = new RegExp(
   [
