@@ -2522,10 +2522,25 @@ export function findMentions(
   }
 
   return {
-    entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),
+    entities: claimed
+      .filter((m) => !m.vessel && !currencyWord(text, m))
+      .sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     ...datesOf(text, reference),
   };
+}
+
+/**
+ * "450 billion US dollars", "20 billion Canadian dollars": the nation's word names a currency, not
+ * the nation (wild25).
+ */
+function currencyWord(text: string, m: Mention): boolean {
+  return (
+    m.kind === "Nation" &&
+    /^\s+(?:dollars?|pounds?(?:\s+sterling)?|kroner|kronor|krona|crowns?|zlotys?)\b/i.test(
+      text.slice(m.end, m.end + 20),
+    )
+  );
 }
 
 /**
@@ -2667,6 +2682,14 @@ function townAt(
   if (candidates.length === 0) return unlistedTown(text, span, claimed, fullNames);
   // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
+  // "At the Summit, allies will agree", "at the Forum": one word after "the" that stands as its
+  // own noun (not "the Tapa base") is a capitalised common noun, not a town of that name (wild25)
+  if (
+    !/\s/.test(span.text) &&
+    /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, span.start - 5), span.start)) &&
+    !/^\s+\p{L}/u.test(text.slice(span.end, span.end + 3))
+  )
+    return undefined;
   // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
   // the last word of a name the article gave in full is that person or ship (placement.ts)
   if (namedBefore(span.text, fullNames)) return undefined;

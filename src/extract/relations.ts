@@ -917,7 +917,27 @@ function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cl
         .map((p) => p.cluster),
     ),
   ];
-  if (nations.length === 0) return home;
+  if (nations.length === 0) {
+    // "Defense Minister Todor Tagarev stated ... He noted that Bulgaria should ...": a paragraph
+    // that names other nations but not the article's is about one of those, so the article's
+    // nation is no guess for the title (wild25)
+    const inParagraph = ctx.placed.filter(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        !p.mention.demonym &&
+        // "is in Germany right now": where, not whose
+        !/\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
+          ctx.text.slice(Math.max(0, p.mention.start - 14), p.mention.start),
+        ) &&
+        ctx.sentences.some(
+          (x) =>
+            x.paragraph === s.paragraph && x.start <= p.mention.start && p.mention.end <= x.end,
+        ),
+    );
+    if (home && inParagraph.length > 0 && !inParagraph.some((p) => p.cluster === home))
+      return undefined;
+    return home;
+  }
   if (nations.length === 1) return nations[0];
   return home && nations.includes(home) ? home : undefined;
 }
@@ -1473,6 +1493,10 @@ const TROOP_NOUN =
 const TRAINED =
   /\b(?:train|trains|trained|training|equip|equips|equipped|equipping|arm|arms|arming)\s+(?:(?:about|some|around|over|more than|nearly|up to|almost|\d[\d,.]*|[\p{L}’'.-]+)\s+){0,3}$/u;
 
+/** "leads a battlegroup of about": the size of a multinational formation that is led follows. */
+const LED_SIZE =
+  /\b(?:lead|leads|leading|led|command|commands|commanding|commanded|heads|heading|headed)\s+(?:a|an|the|its)\s+(?:[\p{L}-]+\s+){0,3}(?:battle ?group|battlegroup|force|brigade|formation|mission|division|corps|task force)\s+of\s+(?:about|some|around|roughly|nearly|approximately|up to|more than|over|almost|close to)?\s*$/iu;
+
 /** "..., bringing its contingent there to about": a new total follows. */
 const BROUGHT_TO =
   /\b(?:bringing|brings|bring|raising|raises|taking|takes|increasing|increases)\s+(?:its|their|our|the country['’]s|\p{Lu}[\p{L}-]+['’]s)\s+(?:overall\s+|total\s+)?(?:total|contingent|number|force|presence|deployment|troop numbers?|troops?|strength)\b(?:\s+(?:there|in\s+[\p{Lu}][\p{L}-]+|of\s+(?:troops|soldiers)))?\s+to\s+(?:about|some|around|roughly|nearly|almost|more than|over|up to|approximately)?\s*$/u;
@@ -1494,6 +1518,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
       /\b(?:additional|another|extra)\s+$/.test(before);
     // "has trained 5,000 Ukrainian soldiers": troops trained, not sent
     if (TRAINED.test(ctx.text.slice(Math.max(s.start, q.start - 40), q.start))) continue;
+    // "the British army is leading a battlegroup of about 1,000 NATO troops": the size of what
+    // is led, all nations' troops together, not the leader's own contribution (wild25)
+    if (LED_SIZE.test(ctx.text.slice(Math.max(s.start, q.start - 90), q.start))) continue;
     // "200 more soldiers ..., bringing its contingent there to about 800": the new total, and the
     // figure before it what is added ("500 soldiers will arrive, bringing the total to 1,500")
     if (
@@ -3874,6 +3901,17 @@ function spending(ctx: Context): void {
       )
     )
       continue;
+    // "Trump said allies should ... with the goal of doubling it to 4 percent": a goal someone
+    // calls for, not one the alliance set (wild25)
+    if (
+      /\b(?:should|must|ought to|urged|urges|demanded|demands|called on|calls on)\b/.test(
+        s.text.slice(0, Math.max(cue, pct.start - s.start)),
+      ) &&
+      !/\b(?:NATO['’]s|[Aa]lliance['’]s|NATO|agreed|existing|current)\s+(?:[\p{L}\p{N}.%-]+\s+){0,3}$/u.test(
+        s.text.slice(0, cue),
+      )
+    )
+      continue;
     const owner = alliance?.key ?? "defence-spending";
     const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
     target = ctx.entity(
@@ -4180,6 +4218,10 @@ function extensions(ctx: Context): void {
   }
 }
 
+/** Before a noun "pledges": a verb of asking for or getting them ("sought pledges"). */
+const SOUGHT_BEFORE =
+  /\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|ask(?:s|ed|ing)? for|call(?:s|ed|ing)? for|secur(?:es|ed|ing)|won|wins|obtain(?:s|ed)|receiv(?:es|ed)|extract(?:s|ed)|wants?|wanted|press(?:es|ed)? for|urg(?:es|ed)|new|fresh|firm|their|such)\s+(?:(?:new|fresh|firm|formal|concrete)\s+)?$/i;
+
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): void {
   for (const s of ctx.sentences) {
@@ -4187,6 +4229,13 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     const m = s.text.match(PLEDGE_VERB);
     if (!m || /^[“"]/.test(s.text.trim())) continue;
     const verbAt = s.start + (m.index ?? 0);
+    // "Trump sought pledges from other leaders to ...": pledges asked of others, a noun, not
+    // the subject's pledge (wild25)
+    if (
+      /^(?:pledges|promises|commitments)$/.test(m[1] ?? "") &&
+      SOUGHT_BEFORE.test(ctx.text.slice(Math.max(s.start, verbAt - 40), verbAt))
+    )
+      continue;
     const here = placedIn(s, ctx.placed);
     const objStart = verbAt + m[0].length;
     const rest = ctx.text.slice(objStart, s.end);
@@ -4516,6 +4565,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           (nearBefore === undefined &&
             // "“...,” the ministry said": a body speaks, not the last person named (wild24)
             !BODY_SUBJECT.test(ctx.text.slice(Math.max(s.start, vAt - 50), vAt)) &&
+            // "“...,” it said", "they added": a body or several, not the last person named (wild25)
+            !/\b(?:it|they)\s+$/i.test(ctx.text.slice(Math.max(s.start, vAt - 10), vAt)) &&
             afterP.length === 0 &&
             // "Bourque said": someone the extractor does not know, not the last person named
             !/\p{Lu}[\p{L}'’.-]*,?\s+$/u.test(ctx.text.slice(Math.max(s.start, vAt - 30), vAt)) &&
