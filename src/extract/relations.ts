@@ -989,11 +989,24 @@ function titlesHeld(
       m.roleOf && owner?.kind === "Organization"
         ? /^(Commander|Commanding Officer|Commandant|Head|Chief|Director)\s+\S/.exec(m.role)
         : null;
-    const role = commandOf
+    let role = commandOf
       ? (commandOf[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase())
       : officeAfter
         ? (officeAfter[1] as string)
         : m.role.replace(COURTESY, "");
+    // "the Secretary General and Prime Minister Cameron discussed": two people, the first named
+    // by a title another person of the article holds, not one person's two offices (wild25)
+    const pair = /^(.+?)\s+and\s+(.+)$/.exec(role);
+    if (
+      pair &&
+      ctx.placed.some(
+        (x) =>
+          x.cluster.kind === "Person" &&
+          x.cluster !== p.cluster &&
+          x.mention.role?.replace(COURTESY, "") === pair[1],
+      )
+    )
+      role = pair[2] as string;
     // "the Division Commander Brig. Gen. X": the one division (corps, brigade, battalion) the
     // article names is the one X commands
     const unitOffice =

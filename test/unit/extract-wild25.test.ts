@@ -146,3 +146,75 @@ describe("extract: an untitled office's nation is not the article's when its par
     expect(found).toContain("ivan-petrov SERVES_IN united-states (inferred)");
   });
 });
+
+describe("extract: an event named as what was discussed is no meeting those who talk are at", () => {
+  it("'discussed priorities for the Vilnius Summit. The two leaders also addressed X': the meeting's topic", async () => {
+    const found = await facts(
+      "NATO Secretary General Mark Rutte met with Prime Minister Ana Lopes in Lisbon on Monday. In their talks, the two discussed priorities for the Vilnius Summit. The two leaders also addressed cooperation between NATO and the EU.",
+      on,
+    );
+    expect(found.filter((f) => /summit.* ABOUT european-union/.test(f))).toEqual([]);
+    expect(found).toContain("rutte-meeting-with-ana-lopes ABOUT european-union (inferred)");
+  });
+});
+
+describe("extract: a title another person holds, coordinated before a name, is that person's", () => {
+  it("'the Secretary General and Prime Minister Lopes': Lopes is no Secretary General", async () => {
+    const r = await draft(
+      "NATO Secretary General Mark Rutte met Prime Minister Ana Lopes. Portugal was thanked for its role. Portugal spends more. Portugal sent jets. In their talks, the Secretary General and Prime Minister Lopes discussed Ukraine.",
+      on,
+    );
+    const roles = r.document.relations
+      .filter((x) => x.from === "ana-lopes" && (x.type === "SERVES_IN" || x.type === "LEADS"))
+      .map((x) => String(x.properties?.role));
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.filter((x) => /Secretary General/.test(x))).toEqual([]);
+  });
+
+  it("still keeps one person's two offices: 'Deputy Prime Minister and Defence Minister X'", async () => {
+    const r = await draft(
+      "Deputy Prime Minister and Defence Minister Ivan Petrov of Bulgaria visited Sofia.",
+      on,
+    );
+    const roles = r.document.relations
+      .filter((x) => x.from === "ivan-petrov")
+      .map((x) => String(x.properties?.role));
+    expect(roles).toContain("Deputy Prime Minister and Defence Minister");
+  });
+});
+
+describe("extract: names inside an address or a longer name are not the nation or region", () => {
+  it("'at Fort Stewart, Georgia, United States': no nation Georgia", async () => {
+    const found = await entities(
+      "The soldiers come from Fort Stewart, Georgia, United States, and from Vilseck, Germany.",
+      on,
+    );
+    expect(found).not.toContain("Nation georgia");
+    expect(found).toContain("Nation united-states");
+  });
+
+  it("still reads Georgia in a list of nations", async () => {
+    expect(
+      await entities("Ministers of Armenia, Georgia, Ukraine and Moldova met in Brussels.", on),
+    ).toContain("Nation georgia");
+  });
+
+  it("'U.S. Indo-Pacific Command' is no region; 'Naval Striking and Support Forces' no 'Support Forces'", async () => {
+    const found = await entities(
+      "The drill includes assets from U.S. Indo-Pacific Command. It is led by Naval Striking and Support Forces NATO.",
+      on,
+    );
+    expect(found).not.toContain("Place indo-pacific");
+    expect(found).not.toContain("Organization support-forces");
+  });
+});
+
+describe("extract: 'Mr. Surname' of an office holder is the holder, not a second person", () => {
+  it("'Mr. Stoltenberg' and 'Stoltenberg' are one person", async () => {
+    const found = await entities(
+      "Mr. Stoltenberg also stressed unity in 2017. Stoltenberg paid tribute to the troops in Riga.",
+      "2017-06-20",
+    );
+    expect(found.filter((e) => e.startsWith("Person"))).toEqual(["Person jens-stoltenberg"]);
+  });
+});
