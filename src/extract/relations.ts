@@ -2049,7 +2049,7 @@ const LEAD_GAP =
 const VISIT_WHEN =
   "(?: from \\d{1,2}(?: \\p{Lu}\\p{L}+)? (?:to|until|till|through) \\d{1,2}(?: \\p{Lu}\\p{L}+)?| on (?:\\d{1,2} )?\\p{Lu}\\p{L}+(?: \\d{1,2})?| (?:last|this|next) (?:week|weekend|month))?";
 const VISIT_VERB = new RegExp(
-  `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
+  `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|began|begins|begun|started|starts|concluded|concludes|completed|ended|wrapped up|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
   "u",
 );
 

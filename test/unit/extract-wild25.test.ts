@@ -218,3 +218,14 @@ describe("extract: 'Mr. Surname' of an office holder is the holder, not a second
     expect(found.filter((e) => e.startsWith("Person"))).toEqual(["Person jens-stoltenberg"]);
   });
 });
+
+describe("extract: 'began a two-day visit to X' is a visit", () => {
+  it("'began a two-day visit to Estonia', 'concluded a visit to Latvia'", async () => {
+    const found = await facts(
+      "NATO Deputy Secretary General Ana Lopes began a two-day visit to Estonia on Friday. Mark Rutte concluded a visit to Latvia on Monday.",
+      on,
+    );
+    expect(found.some((f) => f.startsWith("ana-lopes VISITED estonia"))).toBe(true);
+    expect(found.some((f) => f.startsWith("mark-rutte VISITED latvia"))).toBe(true);
+  });
+});
