@@ -886,6 +886,39 @@ function visitorsOf(ctx: Context): Set<string> {
 }
 
 /**
+ * The nations each paragraph names as whose, not where ("is in Germany right now" is where), in
+ * one pass over the sentences and mentions (both in text order), once an article.
+ */
+const paragraphNations = new WeakMap<Context, Map<number, Cluster[]>>();
+function nationsByParagraph(ctx: Context): Map<number, Cluster[]> {
+  const known = paragraphNations.get(ctx);
+  if (known) return known;
+  const out = new Map<number, Cluster[]>();
+  const placed = [...ctx.placed].sort((a, b) => a.mention.start - b.mention.start);
+  let k = 0;
+  for (const x of ctx.sentences) {
+    while (k < placed.length && (placed[k] as Placed).mention.start < x.start) k++;
+    for (let j = k; j < placed.length && (placed[j] as Placed).mention.start < x.end; j++) {
+      const p = placed[j] as Placed;
+      if (
+        p.cluster.kind !== "Nation" ||
+        p.mention.demonym ||
+        p.mention.end > x.end ||
+        /\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
+          ctx.text.slice(Math.max(0, p.mention.start - 14), p.mention.start),
+        )
+      )
+        continue;
+      const list = out.get(x.paragraph) ?? [];
+      if (!list.includes(p.cluster)) list.push(p.cluster);
+      out.set(x.paragraph, list);
+    }
+  }
+  paragraphNations.set(ctx, out);
+  return out;
+}
+
+/**
  * The nation a title with none of its own belongs to, in sentence `s`: the one nation the sentence
  * names ("The United Kingdom will ..., Prime Minister Keir Starmer said"), or, where it names
  * none, the nation the article centres on. Several nations named: none.
@@ -921,21 +954,8 @@ function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cl
     // "Defense Minister Todor Tagarev stated ... He noted that Bulgaria should ...": a paragraph
     // that names other nations but not the article's is about one of those, so the article's
     // nation is no guess for the title (wild25)
-    const inParagraph = ctx.placed.filter(
-      (p) =>
-        p.cluster.kind === "Nation" &&
-        !p.mention.demonym &&
-        // "is in Germany right now": where, not whose
-        !/\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
-          ctx.text.slice(Math.max(0, p.mention.start - 14), p.mention.start),
-        ) &&
-        ctx.sentences.some(
-          (x) =>
-            x.paragraph === s.paragraph && x.start <= p.mention.start && p.mention.end <= x.end,
-        ),
-    );
-    if (home && inParagraph.length > 0 && !inParagraph.some((p) => p.cluster === home))
-      return undefined;
+    const inParagraph = nationsByParagraph(ctx).get(s.paragraph) ?? [];
+    if (home && inParagraph.length > 0 && !inParagraph.includes(home)) return undefined;
     return home;
   }
   if (nations.length === 1) return nations[0];
