@@ -4562,7 +4562,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       );
       const nearBefore = before[before.length - 1];
       const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
-      if (nearBefore && (gap.length < 40 || ofBody(gap)) && !/[“”]/.test(gap))
+      if (nearBefore && (gap.length < 40 || ofBody(gap) || officeAside(gap)) && !/[“”]/.test(gap))
         speaker = nearBefore.cluster;
       else if (afterP[0]) speaker = afterP[0].cluster;
       else {
@@ -4884,6 +4884,15 @@ function unattributedQuote(ctx: Context, body: string, inner: string, start: num
 const ofBody = (gap: string) =>
   gap.length <= 90 &&
   /^\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:(?:of|the|and|for)\s+)*\p{Lu}[\p{L}.’'-]*)*(?:\s+\(\p{Lu}[\p{L}]{1,9}\))?\s+$/u.test(
+    gap,
+  );
+/**
+ * An office between commas after the speaker's name: "Vice Adm. Thomas Ishee, commander of U.S.
+ * 6th Fleet and STRIKEFORNATO, said", "X, a spokesperson for the ministry, said" (wild25).
+ */
+const officeAside = (gap: string) =>
+  gap.length <= 100 &&
+  /^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,3}(?:commander|head|chief|director|spokes(?:man|woman|person)|minister|secretary|ambassador|president|leader|officer|chairman|chair|envoy|adviser|advisor)\s+(?:of|at|for|to)\s+[^,;“”"]{1,70},\s+$/iu.test(
     gap,
   );
 /** A body as the subject of a speech verb: "the ministry", "the defence ministry's press office". */

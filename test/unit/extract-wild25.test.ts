@@ -229,3 +229,13 @@ describe("extract: 'began a two-day visit to X' is a visit", () => {
     expect(found.some((f) => f.startsWith("mark-rutte VISITED latvia"))).toBe(true);
   });
 });
+
+describe("extract: the speaker before an office set off by commas", () => {
+  it("'“...,” Rear Adm. Ana Lopes, commander of the Portuguese Navy and its fleet, said'", async () => {
+    const found = await facts(
+      "The drill sends “a strong signal of unity to the region,” Rear Adm. Ana Lopes, commander of the Portuguese Navy and its fleet, said in a statement.",
+      on,
+    );
+    expect(found.some((f) => f.startsWith("ana-lopes SAID"))).toBe(true);
+  });
+});
