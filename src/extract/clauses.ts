@@ -238,6 +238,26 @@ function listStartingAt(ctx: Context, here: readonly Placed[], i: number, end: n
   return list;
 }
 
+/**
+ * A list that runs up to the next verb group and crosses a comma ("the battle group in Latvia,
+ * Germany and Britain are leading ..."): the members after its last comma are the next verb's
+ * subject, so they are taken off (in place).
+ */
+function nextSubjectOff(ctx: Context, list: Placed[], end: number): void {
+  const last = list[list.length - 1] as Placed;
+  if (list.length < 2 || !/^\s*$/.test(ctx.text.slice(last.mention.end, end))) return;
+  for (let j = list.length - 1; j > 0; j--) {
+    const gap = ctx.text.slice(
+      (list[j - 1] as Placed).mention.end,
+      (list[j] as Placed).mention.start,
+    );
+    if (gap.includes(",")) {
+      list.length = j;
+      return;
+    }
+  }
+}
+
 /** The subject before `at`, and whether a relative pronoun stands between it and the verb. */
 function subjectAndPronoun(
   ctx: Context,
@@ -404,6 +424,10 @@ export function readClauses(ctx: Context): Reading[] {
       const rest = ctx.text.slice(g.end, nextGroup);
       const brk = rest.search(CLAUSE_BREAK);
       const end = brk < 0 ? nextGroup : g.end + brk;
+      // the clause runs into the next verb group with no break between ("Canada leads the battle
+      // group in Latvia, Germany and Britain lead ..."): what follows its last comma is that verb's
+      // subject, not this verb's object
+      const verbNext = brk < 0 && gi + 1 < groups.length;
       const found = subjectAndPronoun(ctx, here, g.start);
       let subject = found.subject;
       // "Spain and Portugal, which lead Operation Atalanta, sent troops": past the relative clause
@@ -444,6 +468,7 @@ export function readClauses(ctx: Context): Reading[] {
         // a direct object follows the verb with at most a few words between ("the", adjectives)
         if (prep === "" && (objects.length > 0 || !/^\s+(?:\S+\s+){0,3}$/.test(between))) continue;
         const list = listStartingAt(ctx, after, k, end);
+        if (verbNext) nextSubjectOff(ctx, list, end);
         for (const x of list) objects.push({ p: x, prep });
         k += list.length - 1;
       }

@@ -125,8 +125,14 @@ export function eventTopics(
         propose(e.c, topicsIn(ctx, s, here, e.end + purpose.index + purpose[0].length, e.c));
     }
     // those who talk are those who met: the last meeting or conference told
+    // (not an event named after a discussion verb, "discussed priorities for the Warsaw Summit":
+    // a topic of the talks, not where they were held; wild25)
     const lastMeeting = occasions
-      .filter((e) => /^(?:MEETING|CONFERENCE)$/.test(String(e.c.properties.category)))
+      .filter(
+        (e) =>
+          /^(?:MEETING|CONFERENCE)$/.test(String(e.c.properties.category)) &&
+          !(e.at > s.start && PURPOSE.test(ctx.text.slice(s.start, e.at))),
+      )
       .at(-1);
     if (lastMeeting) last = { event: lastMeeting.c, s };
   }

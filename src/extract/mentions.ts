@@ -2522,10 +2522,71 @@ export function findMentions(
   }
 
   return {
-    entities: claimed.filter((m) => !m.vessel).sort((a, b) => a.start - b.start),
+    entities: claimed
+      .filter(
+        (m) =>
+          !m.vessel &&
+          !currencyWord(text, m) &&
+          !regionInAddress(text, m, claimed) &&
+          !partOfLongerName(text, m, claimed),
+      )
+      .sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     ...datesOf(text, reference),
   };
+}
+
+/**
+ * A mention that is only the end or the start of a longer name the extractor did not read
+ * (wild25): "U.S. Indo-Pacific Command", "the Pacific Fleet" are commands, not the region;
+ * "Naval Striking and Support Forces NATO" is one command, not "Support Forces" (a capitalised
+ * word no mention holds before "and" joins it to the name).
+ */
+function partOfLongerName(text: string, m: Mention, claimed: readonly Mention[]): boolean {
+  if (m.kind === "Place" && /^\s+(?:Command|Fleet)\b/.test(text.slice(m.end, m.end + 10)))
+    return true;
+  if (m.kind !== "Organization" || m.known) return false;
+  const before = /(\p{Lu}\p{Ll}+)\s+and\s+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+  if (!before) return false;
+  const wordAt = m.start - before[0].length;
+  // "Striking" is no mention of its own, and no sentence starts with it
+  return (
+    !claimed.some((x) => x.start <= wordAt && wordAt < x.end) &&
+    !/(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, wordAt - 3), wordAt))
+  );
+}
+
+/**
+ * "at Fort Stewart, Georgia, United States": a nation's name between a place and another nation,
+ * in an address, is a region of that nation (a US state), not the nation of that name. Not in a
+ * list of nations ("Britain, Greece, Estonia and Poland"), where a nation stands before it (wild25).
+ */
+function regionInAddress(text: string, m: Mention, claimed: readonly Mention[]): boolean {
+  if (m.kind !== "Nation" || m.demonym) return false;
+  const after = /^,\s+(?:the\s+)?/.exec(text.slice(m.end, m.end + 8));
+  if (!after) return false;
+  const next = claimed.find(
+    (x) => x.kind === "Nation" && !x.demonym && x.start === m.end + after[0].length,
+  );
+  if (!next || next.known === m.known) return false;
+  if (!/\p{Lu}[\p{L}.’'-]*,\s+$/u.test(text.slice(Math.max(0, m.start - 30), m.start)))
+    return false;
+  // the name before it is none the article knows (a list of places and nations, "Riga, Latvia,
+  // Estonia and Lithuania", is left alone)
+  return !claimed.some((x) => x.end <= m.start && /^,\s+$/.test(text.slice(x.end, m.start)));
+}
+
+/**
+ * "450 billion US dollars", "20 billion Canadian dollars": the nation's word names a currency, not
+ * the nation (wild25).
+ */
+function currencyWord(text: string, m: Mention): boolean {
+  return (
+    m.kind === "Nation" &&
+    /^\s+(?:dollars?|pounds?(?:\s+sterling)?|kroner|kronor|krona|crowns?|zlotys?)\b/i.test(
+      text.slice(m.end, m.end + 20),
+    )
+  );
 }
 
 /**
@@ -2563,7 +2624,10 @@ function officesKnown(mentions: Mention[], year: number | undefined): void {
       if (full) m.name = full;
       // "Meloni met Rutte": a leader in office then, known by surname alone to any reader (not a
       // word English uses otherwise: "May" is no Theresa May); link.ts makes it a person
-      const alone = !m.role && !isCommonWord(m.text) ? holderOfSurname(m.text, year) : undefined;
+      // ("Mr. Stoltenberg": a courtesy title says no office, and is no other person; wild25)
+      const courtesy = m.role !== undefined && /^(?:Mr|Mrs|Ms|Dr)\.?$/i.test(m.role);
+      const alone =
+        (!m.role || courtesy) && !isCommonWord(m.text) ? holderOfSurname(m.text, year) : undefined;
       if (alone) {
         m.name = alone;
         m.key = slug(alone);
@@ -2667,6 +2731,14 @@ function townAt(
   if (candidates.length === 0) return unlistedTown(text, span, claimed, fullNames);
   // "Central", "Victory": a word English uses otherwise is not taken for a village of that name
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
+  // "At the Summit, allies will agree", "at the Forum": one word after "the" that stands as its
+  // own noun (not "the Tapa base") is a capitalised common noun, not a town of that name (wild25)
+  if (
+    !/\s/.test(span.text) &&
+    /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, span.start - 5), span.start)) &&
+    !/^\s+\p{L}/u.test(text.slice(span.end, span.end + 3))
+  )
+    return undefined;
   // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
   // the last word of a name the article gave in full is that person or ship (placement.ts)
   if (namedBefore(span.text, fullNames)) return undefined;

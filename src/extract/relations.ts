@@ -886,6 +886,39 @@ function visitorsOf(ctx: Context): Set<string> {
 }
 
 /**
+ * The nations each paragraph names as whose, not where ("is in Germany right now" is where), in
+ * one pass over the sentences and mentions (both in text order), once an article.
+ */
+const paragraphNations = new WeakMap<Context, Map<number, Cluster[]>>();
+function nationsByParagraph(ctx: Context): Map<number, Cluster[]> {
+  const known = paragraphNations.get(ctx);
+  if (known) return known;
+  const out = new Map<number, Cluster[]>();
+  const placed = [...ctx.placed].sort((a, b) => a.mention.start - b.mention.start);
+  let k = 0;
+  for (const x of ctx.sentences) {
+    while (k < placed.length && (placed[k] as Placed).mention.start < x.start) k++;
+    for (let j = k; j < placed.length && (placed[j] as Placed).mention.start < x.end; j++) {
+      const p = placed[j] as Placed;
+      if (
+        p.cluster.kind !== "Nation" ||
+        p.mention.demonym ||
+        p.mention.end > x.end ||
+        /\b(?:in|to|at|from|with|into|toward|towards|against|across|visit|visits|visited|visiting|near|for)\s+(?:the\s+)?$/i.test(
+          ctx.text.slice(Math.max(0, p.mention.start - 14), p.mention.start),
+        )
+      )
+        continue;
+      const list = out.get(x.paragraph) ?? [];
+      if (!list.includes(p.cluster)) list.push(p.cluster);
+      out.set(x.paragraph, list);
+    }
+  }
+  paragraphNations.set(ctx, out);
+  return out;
+}
+
+/**
  * The nation a title with none of its own belongs to, in sentence `s`: the one nation the sentence
  * names ("The United Kingdom will ..., Prime Minister Keir Starmer said"), or, where it names
  * none, the nation the article centres on. Several nations named: none.
@@ -917,7 +950,14 @@ function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cl
         .map((p) => p.cluster),
     ),
   ];
-  if (nations.length === 0) return home;
+  if (nations.length === 0) {
+    // "Defense Minister Todor Tagarev stated ... He noted that Bulgaria should ...": a paragraph
+    // that names other nations but not the article's is about one of those, so the article's
+    // nation is no guess for the title (wild25)
+    const inParagraph = nationsByParagraph(ctx).get(s.paragraph) ?? [];
+    if (home && inParagraph.length > 0 && !inParagraph.includes(home)) return undefined;
+    return home;
+  }
   if (nations.length === 1) return nations[0];
   return home && nations.includes(home) ? home : undefined;
 }
@@ -969,11 +1009,24 @@ function titlesHeld(
       m.roleOf && owner?.kind === "Organization"
         ? /^(Commander|Commanding Officer|Commandant|Head|Chief|Director)\s+\S/.exec(m.role)
         : null;
-    const role = commandOf
+    let role = commandOf
       ? (commandOf[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase())
       : officeAfter
         ? (officeAfter[1] as string)
         : m.role.replace(COURTESY, "");
+    // "the Secretary General and Prime Minister Cameron discussed": two people, the first named
+    // by a title another person of the article holds, not one person's two offices (wild25)
+    const pair = /^(.+?)\s+and\s+(.+)$/.exec(role);
+    if (
+      pair &&
+      ctx.placed.some(
+        (x) =>
+          x.cluster.kind === "Person" &&
+          x.cluster !== p.cluster &&
+          x.mention.role?.replace(COURTESY, "") === pair[1],
+      )
+    )
+      role = pair[2] as string;
     // "the Division Commander Brig. Gen. X": the one division (corps, brigade, battalion) the
     // article names is the one X commands
     const unitOffice =
@@ -1473,6 +1526,10 @@ const TROOP_NOUN =
 const TRAINED =
   /\b(?:train|trains|trained|training|equip|equips|equipped|equipping|arm|arms|arming)\s+(?:(?:about|some|around|over|more than|nearly|up to|almost|\d[\d,.]*|[\p{L}’'.-]+)\s+){0,3}$/u;
 
+/** "leads a battlegroup of about": the size of a multinational formation that is led follows. */
+const LED_SIZE =
+  /\b(?:lead|leads|leading|led|command|commands|commanding|commanded|heads|heading|headed)\s+(?:a|an|the|its)\s+(?:[\p{L}-]+\s+){0,3}(?:battle ?group|battlegroup|force|brigade|formation|mission|division|corps|task force)\s+of\s+(?:about|some|around|roughly|nearly|approximately|up to|more than|over|almost|close to)?\s*$/iu;
+
 /** "..., bringing its contingent there to about": a new total follows. */
 const BROUGHT_TO =
   /\b(?:bringing|brings|bring|raising|raises|taking|takes|increasing|increases)\s+(?:its|their|our|the country['’]s|\p{Lu}[\p{L}-]+['’]s)\s+(?:overall\s+|total\s+)?(?:total|contingent|number|force|presence|deployment|troop numbers?|troops?|strength)\b(?:\s+(?:there|in\s+[\p{Lu}][\p{L}-]+|of\s+(?:troops|soldiers)))?\s+to\s+(?:about|some|around|roughly|nearly|almost|more than|over|up to|approximately)?\s*$/u;
@@ -1494,6 +1551,9 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
       /\b(?:additional|another|extra)\s+$/.test(before);
     // "has trained 5,000 Ukrainian soldiers": troops trained, not sent
     if (TRAINED.test(ctx.text.slice(Math.max(s.start, q.start - 40), q.start))) continue;
+    // "the British army is leading a battlegroup of about 1,000 NATO troops": the size of what
+    // is led, all nations' troops together, not the leader's own contribution (wild25)
+    if (LED_SIZE.test(ctx.text.slice(Math.max(s.start, q.start - 90), q.start))) continue;
     // "200 more soldiers ..., bringing its contingent there to about 800": the new total, and the
     // figure before it what is added ("500 soldiers will arrive, bringing the total to 1,500")
     if (
@@ -2009,7 +2069,7 @@ const LEAD_GAP =
 const VISIT_WHEN =
   "(?: from \\d{1,2}(?: \\p{Lu}\\p{L}+)? (?:to|until|till|through) \\d{1,2}(?: \\p{Lu}\\p{L}+)?| on (?:\\d{1,2} )?\\p{Lu}\\p{L}+(?: \\d{1,2})?| (?:last|this|next) (?:week|weekend|month))?";
 const VISIT_VERB = new RegExp(
-  `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
+  `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|began|begins|begun|started|starts|concluded|concludes|completed|ended|wrapped up|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
   "u",
 );
 
@@ -3874,6 +3934,17 @@ function spending(ctx: Context): void {
       )
     )
       continue;
+    // "Trump said allies should ... with the goal of doubling it to 4 percent": a goal someone
+    // calls for, not one the alliance set (wild25)
+    if (
+      /\b(?:should|must|ought to|urged|urges|demanded|demands|called on|calls on)\b/.test(
+        s.text.slice(0, Math.max(cue, pct.start - s.start)),
+      ) &&
+      !/\b(?:NATO['’]s|[Aa]lliance['’]s|NATO|agreed|existing|current)\s+(?:[\p{L}\p{N}.%-]+\s+){0,3}$/u.test(
+        s.text.slice(0, cue),
+      )
+    )
+      continue;
     const owner = alliance?.key ?? "defence-spending";
     const words = pct.text.replace(/\s*(?:per ?cent|%)/i, "");
     target = ctx.entity(
@@ -4180,6 +4251,10 @@ function extensions(ctx: Context): void {
   }
 }
 
+/** Before a noun "pledges": a verb of asking for or getting them ("sought pledges"). */
+const SOUGHT_BEFORE =
+  /\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|ask(?:s|ed|ing)? for|call(?:s|ed|ing)? for|secur(?:es|ed|ing)|won|wins|obtain(?:s|ed)|receiv(?:es|ed)|extract(?:s|ed)|wants?|wanted|press(?:es|ed)? for|urg(?:es|ed)|new|fresh|firm|their|such)\s+(?:(?:new|fresh|firm|formal|concrete)\s+)?$/i;
+
 /** Pledge and commitment verbs: a Pledge entity and who made it. */
 function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): void {
   for (const s of ctx.sentences) {
@@ -4187,6 +4262,13 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     const m = s.text.match(PLEDGE_VERB);
     if (!m || /^[“"]/.test(s.text.trim())) continue;
     const verbAt = s.start + (m.index ?? 0);
+    // "Trump sought pledges from other leaders to ...": pledges asked of others, a noun, not
+    // the subject's pledge (wild25)
+    if (
+      /^(?:pledges|promises|commitments)$/.test(m[1] ?? "") &&
+      SOUGHT_BEFORE.test(ctx.text.slice(Math.max(s.start, verbAt - 40), verbAt))
+    )
+      continue;
     const here = placedIn(s, ctx.placed);
     const objStart = verbAt + m[0].length;
     const rest = ctx.text.slice(objStart, s.end);
@@ -4480,7 +4562,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
       );
       const nearBefore = before[before.length - 1];
       const gap = nearBefore ? ctx.text.slice(nearBefore.mention.end, vAt) : "";
-      if (nearBefore && (gap.length < 40 || ofBody(gap)) && !/[“”]/.test(gap))
+      if (nearBefore && (gap.length < 40 || ofBody(gap) || officeAside(gap)) && !/[“”]/.test(gap))
         speaker = nearBefore.cluster;
       else if (afterP[0]) speaker = afterP[0].cluster;
       else {
@@ -4516,6 +4598,8 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
           (nearBefore === undefined &&
             // "“...,” the ministry said": a body speaks, not the last person named (wild24)
             !BODY_SUBJECT.test(ctx.text.slice(Math.max(s.start, vAt - 50), vAt)) &&
+            // "“...,” it said", "they added": a body or several, not the last person named (wild25)
+            !/\b(?:it|they)\s+$/i.test(ctx.text.slice(Math.max(s.start, vAt - 10), vAt)) &&
             afterP.length === 0 &&
             // "Bourque said": someone the extractor does not know, not the last person named
             !/\p{Lu}[\p{L}'’.-]*,?\s+$/u.test(ctx.text.slice(Math.max(s.start, vAt - 30), vAt)) &&
@@ -4800,6 +4884,15 @@ function unattributedQuote(ctx: Context, body: string, inner: string, start: num
 const ofBody = (gap: string) =>
   gap.length <= 90 &&
   /^\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:(?:of|the|and|for)\s+)*\p{Lu}[\p{L}.’'-]*)*(?:\s+\(\p{Lu}[\p{L}]{1,9}\))?\s+$/u.test(
+    gap,
+  );
+/**
+ * An office between commas after the speaker's name: "Vice Adm. Thomas Ishee, commander of U.S.
+ * 6th Fleet and STRIKEFORNATO, said", "X, a spokesperson for the ministry, said" (wild25).
+ */
+const officeAside = (gap: string) =>
+  gap.length <= 100 &&
+  /^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,3}(?:commander|head|chief|director|spokes(?:man|woman|person)|minister|secretary|ambassador|president|leader|officer|chairman|chair|envoy|adviser|advisor)\s+(?:of|at|for|to)\s+[^,;“”"]{1,70},\s+$/iu.test(
     gap,
   );
 /** A body as the subject of a speech verb: "the ministry", "the defence ministry's press office". */
