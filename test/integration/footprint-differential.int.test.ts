@@ -295,7 +295,7 @@ describe("a source's footprint, by its lists and by the scan", () => {
     expect(compared).toBeGreaterThan(RUNS / 2);
   }, 600_000);
 
-  it("covers every claim a write adds while the source is retracted, restored or deleted", async () => {
+  it("covers every claim a write adds while the source is retracted, restored, superseded or deleted", async () => {
     await removeByPrefix(db, P);
     const pairs = PEOPLE.flatMap((p) => [...PLACES, ...NATIONS].map((t) => [p, t] as const));
     const document = (source: string, relations: ReadonlyArray<readonly [string, string]>) => ({
@@ -345,12 +345,15 @@ describe("a source's footprint, by its lists and by the scan", () => {
     for (let round = 0; round < 6; round++) {
       const source = `race${round}`;
       await ok(INGEST, { d: document(source, [pairs[round] as readonly [string, string]]) });
-      // Every pair cited by the source while it is retracted and restored (and, in the last
-      // rounds, deleted), all at once.
+      // Every pair cited by the source while it is retracted and restored (and, in later
+      // rounds, superseded or deleted), all at once.
       const corrections = [
         ok(RETRACT, { k: key(source), r: true }),
         ok(RETRACT, { k: key(source), r: false }),
         ok(RETRACT, { k: key(source), r: round % 2 === 0 }),
+        ...(round >= 2 && round < 4
+          ? [ok(INGEST, { d: document(`${source}-v2`, []), s: key(source) })]
+          : []),
         ...(round >= 4 ? [ok(DELETE, { k: key(source) })] : []),
       ];
       await Promise.all([...pairs.map((pair) => add(source, pair)), ...corrections]);
