@@ -368,7 +368,9 @@ export async function deleteEntity(db: Db, stats: QueryStats, key: string, by = 
     let orphans: string[] = [];
     if (stripped.entities.length > 0) {
       const [gone] = await run(tx, removeOrphansStatement(stripped.entities));
-      orphans = strings(gone?.keys);
+      // In key order: the footprint's order is the order the source wrote in (or, for one
+      // written before it recorded it, the graph's), so the same delete listed them differently.
+      orphans = strings(gone?.keys).sort();
     }
     return {
       deleted: true,

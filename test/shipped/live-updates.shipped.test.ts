@@ -126,6 +126,66 @@ describe("graphChanged across processes through Redis", () => {
     }
   });
 
+  it("a source retracted on one process and restored on the other reaches every subscriber of both, once each", async () => {
+    await subscribedOnRedis(0); // the previous stream is gone
+    const text = "Rae visited Rexton.";
+    const ingest = await post(
+      a,
+      {
+        query: `mutation ($d: JSONObject!) { ingestDocument(document: $d) { __typename } }`,
+        variables: {
+          d: {
+            source: { key: `${P}rs`, name: "A note", properties: { text } },
+            entities: [
+              { key: `${P}rae`, kind: "Person", name: "Rae" },
+              { key: `${P}rexton`, kind: "Place", name: "Rexton" },
+            ],
+            relations: [{ from: `${P}rae`, type: "VISITED", to: `${P}rexton`, evidence: text }],
+          },
+        },
+      },
+      { authorization: a.authorization },
+    );
+    expect(ingest.body.data.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+    // On the place the source states, on each process, and every change on one of them.
+    const streams = [
+      await subscribe(a, [`${P}rexton`]),
+      await subscribe(b, [`${P}rexton`]),
+      await subscribe(b, [`${P}rae`, `${P}rs`]),
+    ];
+    try {
+      const firsts = streams.map((s) => s.next());
+      // One connection to Redis per process, whatever its streams.
+      await subscribedOnRedis(2);
+      const write = async (server: ShippedServer, query: string) => {
+        const r = await post(server, { query }, { authorization: server.authorization });
+        expect(r.body.errors).toBeUndefined();
+      };
+      await write(a, `mutation { retractSource(key: "${P}rs") { __typename } }`);
+      await write(b, `mutation { retractSource(key: "${P}rs", retracted: false) { __typename } }`);
+      // A last change every stream hears (it touches both ends): what came before it came once.
+      await write(
+        a,
+        `mutation { removeRelation(from: "${P}rae", to: "${P}rexton", type: VISITED) { __typename } }`,
+      );
+      const relation = `${P}rae|VISITED|${P}rexton`;
+      for (const [i, first] of firsts.entries()) {
+        const heard = [await first, await streams[i]?.next(), await streams[i]?.next()];
+        expect(heard.map((c) => c?.operation)).toEqual([
+          "retractSource",
+          "retractSource",
+          "removeRelation",
+        ]);
+        for (const c of heard.slice(0, 2)) {
+          expect(c?.relations).toEqual([relation]);
+          expect(c?.entities).toEqual(expect.arrayContaining([`${P}rs`, `${P}rexton`]));
+        }
+      }
+    } finally {
+      for (const s of streams) s.close();
+    }
+  });
+
   it("an ingest by the CLI (another process) reaches a subscriber", async () => {
     await subscribedOnRedis(0); // the previous stream is gone
     const stream = await subscribe(a, [`${P}bo`]);

@@ -142,7 +142,7 @@ const DeleteEntityResult = builder.objectRef<DeletePayload>("DeleteEntityPayload
     }),
     entitiesRemoved: t.exposeStringList("entitiesRemoved", {
       description:
-        "For a Source: the keys of the entities it alone introduced, deleted with it (no other source's claim, no hand-made value and no relation kept them).",
+        "For a Source: the keys of the entities it alone introduced, deleted with it (no other source's claim, no hand-made value and no relation kept them), in key order.",
     }),
   }),
 });
