@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config.js";
 import { createDb } from "../../src/db/driver.js";
 import { type LocalNeo4jOptions, startLocalNeo4j } from "../../src/db/local-neo4j.js";
 import { migrate } from "../../src/db/migrate.js";
+import { freePort } from "../helpers/process.js";
 import { startServer } from "../helpers/server.js";
 import { startCommand } from "../helpers/shipped.js";
 
@@ -76,7 +77,9 @@ describe("when Neo4j goes away", () => {
 describe("SIGTERM", () => {
   it("drains in-flight requests, closes the driver and exits 0", async () => {
     const { uri, user, password, database } = inject("neo4j");
-    const port = 4000 + Math.floor(Math.random() * 2000) + 1000;
+    // A port the system hands out: a random one in 5000-6999 once hit 6000, a port fetch refuses
+    // ("bad port"), and failed a CI run.
+    const port = await freePort();
     // The entry `npm start` runs, built by the suite's global set-up (tsx would compile the
     // whole app again for this one start).
     const child = spawn(process.execPath, [startCommand().entry], {
