@@ -27,7 +27,14 @@ import {
 } from "../cypher/claims.js";
 import { retractSourceStatement } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
-import { BULK_TX_TIMEOUT_MS, type QueryStats, type Row, type Tx, writeTx } from "../db/run.js";
+import {
+  BULK_TX_TIMEOUT_MS,
+  inBatches,
+  type QueryStats,
+  type Row,
+  type Tx,
+  writeTx,
+} from "../db/run.js";
 
 import type { Plain } from "../db/serialize.js";
 import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
@@ -160,24 +167,6 @@ export async function settleEntities(
 const LEGACY_BATCH = 2_000;
 
 /**
- * A migration's loop: `batch` converts up to LEGACY_BATCH items in a write transaction of its
- * own (a cold start may hold many, so each has a long timeout) and says how many it read; run
- * again until one reads fewer. Returns how many were read in all.
- */
-async function inBatches(
-  db: Db,
-  stats: QueryStats,
-  batch: (tx: Tx) => Promise<number>,
-): Promise<number> {
-  let converted = 0;
-  for (;;) {
-    const n = await writeTx(db, stats, batch, BULK_TX_TIMEOUT_MS);
-    converted += n;
-    if (n < LEGACY_BATCH) return converted;
-  }
-}
-
-/**
  * Settles again the relations with several claims whose figures change over time: before a
  * relation's figures resolved together (domain/claims.ts), a newer troop count was stored beside
  * an older claim's additionalTroops or year. Idempotent (a settled relation is left as it is);
@@ -222,7 +211,7 @@ export function labelRetractedClaims(
 
 /** Converts relations written before claims existed; returns how many it converted. */
 export function migrateClaims(db: Db, stats: QueryStats = { roundTrips: 0 }): Promise<number> {
-  return inBatches(db, stats, async (tx) => {
+  return inBatches(db, stats, LEGACY_BATCH, async (tx) => {
     const rows = await run(tx, legacyRelationsStatement(LEGACY_BATCH));
     const out = rows.map((row) => {
       const props = row.props as Record<string, Plain>;
@@ -296,7 +285,7 @@ export function migrateEntityClaims(
   db: Db,
   stats: QueryStats = { roundTrips: 0 },
 ): Promise<number> {
-  return inBatches(db, stats, async (tx) => {
+  return inBatches(db, stats, LEGACY_BATCH, async (tx) => {
     const rows = await run(tx, legacyEntitiesStatement(LEGACY_BATCH));
     const entities = rows.flatMap((row) => {
       const props = row.props as Record<string, Plain>;

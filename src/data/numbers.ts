@@ -6,7 +6,7 @@
  */
 import { NUMBER_PROPERTIES, negativeZeroStatement } from "../cypher/numbers.js";
 import type { Db } from "../db/driver.js";
-import { BULK_TX_TIMEOUT_MS, type QueryStats, writeTx } from "../db/run.js";
+import { inBatches, type QueryStats } from "../db/run.js";
 import { run } from "./statement.js";
 
 const BATCH = 5_000;
@@ -22,19 +22,10 @@ export async function settleNegativeZeros(
 ): Promise<number> {
   let changed = 0;
   for (const target of NUMBER_PROPERTIES) {
-    for (;;) {
-      const n = await writeTx(
-        db,
-        stats,
-        async (tx) => {
-          const [row] = await run(tx, negativeZeroStatement(target, BATCH));
-          return Number(row?.settled ?? 0);
-        },
-        BULK_TX_TIMEOUT_MS,
-      );
-      changed += n;
-      if (n < BATCH) break;
-    }
+    changed += await inBatches(db, stats, BATCH, async (tx) => {
+      const [row] = await run(tx, negativeZeroStatement(target, BATCH));
+      return Number(row?.settled ?? 0);
+    });
   }
   return changed;
 }

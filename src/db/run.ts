@@ -256,6 +256,25 @@ const retriable = (error: unknown) => error instanceof Neo4jError && error.retri
  */
 export const BULK_TX_TIMEOUT_MS = 300_000;
 
+/**
+ * Work outside a request done in batches: `batch` handles up to `size` items in a write
+ * transaction of its own (with the bulk timeout) and says how many it read; it runs again until
+ * one reads fewer. Returns how many were read in all. The start-up settles use it.
+ */
+export async function inBatches(
+  db: Db,
+  stats: QueryStats,
+  size: number,
+  batch: (tx: Tx) => Promise<number>,
+): Promise<number> {
+  let read = 0;
+  for (;;) {
+    const n = await writeTx(db, stats, batch, BULK_TX_TIMEOUT_MS);
+    read += n;
+    if (n < size) return read;
+  }
+}
+
 /** The transaction timeout assumed when none is configured, for the retry window above. */
 const DEFAULT_TX_TIMEOUT_MS = 8_000;
 
