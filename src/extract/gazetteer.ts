@@ -45,6 +45,9 @@ const DOTTED: Record<string, string[]> = {
   USA: ["U.S.", "US", "U.S.A.", "USA", "America", "United States"],
   // world-countries names it Türkiye and lists no "Turkey"; news mostly still writes Turkey
   TUR: ["Turkey"],
+  // the seat of power that speaks for the state ("the Kremlin said"): the nation, as the tune
+  // gold records it, never a person (extclass26)
+  RUS: ["Kremlin"],
 };
 
 /** Adjectival demonyms world-countries does not list, for NATO members and their neighbours. */

@@ -2354,7 +2354,8 @@ export function findMentions(
       !words.some(notPersonWord) &&
       // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
-      // "an address at Lancaster House", "talks at Bellevue Palace": a building, not a person
+      // "an address at Lancaster House", "talks at Bellevue Palace", "Downing Street said": a
+      // building or a street (an office that speaks), not a person
       // (unless a title names the person: "Senator Ann Castle")
       (office || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
       // "103 Bradley Infantry Fighting Vehicles", "the Air Task Group": a thing or a body
@@ -2959,7 +2960,7 @@ const DOCUMENT_HEAD =
  * common surnames and stay out).
  */
 const BUILDING_HEAD =
-  /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Airport|Barracks|Station)$/;
+  /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Street|Road|Lane|Boulevard|Airport|Barracks|Station)$/;
 
 /**
  * The last word of equipment's, a unit's or a state's name, never a surname: "Bradley Infantry

@@ -21,3 +21,29 @@ describe("extract: a nation's demonym, every NATO/EU/partner form (class 3)", ()
     expect(e).toContain("Nation luxembourg");
   });
 });
+
+describe("extract: an office or a ministry that speaks is never a person (class 5)", () => {
+  it.each([
+    '"The talks went well," Downing Street said after the meeting on Monday.',
+    '"The drills threaten no one," a spokesman at Whitehall Road said on Monday.',
+    '"We will keep our troops there," the Ministry of Defence said on Tuesday.',
+    '"Our allies are ready," the Pentagon said in a statement on Friday.',
+    '"The exercise is a provocation," the Kremlin said on Thursday.',
+  ])("%s", async (text) => {
+    const r = await draft(text);
+    expect(r.entities.filter((e) => e.kind === "Person")).toEqual([]);
+    expect(r.document.relations.filter((x) => x.type === "SAID")).toEqual([]);
+  });
+
+  it("'the Kremlin' stands for Russia, as 'Moscow' does", async () => {
+    const e = await entities('"The exercise is a provocation," the Kremlin said on Thursday.');
+    expect(e).toContain("Nation russia");
+  });
+
+  it("a person who speaks for the office is still the speaker", async () => {
+    const f = await facts(
+      '"The talks went well," Downing Street spokesman Tom Harper said after the meeting on Monday.',
+    );
+    expect(f.some((x) => /^tom-harper SAID quote-/.test(x))).toBe(true);
+  });
+});
