@@ -466,8 +466,9 @@ const SITE_BEFORE_NOUN_RE = new RegExp(
 /** Capitalised words that name no site: days, months, pronouns and articles at a sentence start. */
 const SITE_NOT_NAMES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|A|An|Its|Their|His|Her|Our|New|Main|Old|Largest|Military|Army|NATO|Allied|Alliance)$/;
+// the US Army writes its 2nd and 3rd units "2d", "3d" ("2d Cavalry Regiment"; extclass26)
 const UNIT_RE =
-  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
+  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th|(?<=(?<!\d)[23])d)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
 /** Units numbered after their name: "Panzer Brigade 45", "Panzergrenadier Battalion 122". */
 const UNIT_AFTER_RE =
   /(?<![\p{L}\p{N}’'-])(?:(?!The\s|A\s|In\s|By\s)\p{Lu}[\p{L}’'-]+\s+){1,3}(?:Brigade|Battalion|Regiment|Division|Squadron|Wing)\s+\d{1,3}(?![\p{N}]|[.,]\d)/gu;

@@ -47,3 +47,30 @@ describe("extract: an office or a ministry that speaks is never a person (class 
     expect(f.some((x) => /^tom-harper SAID quote-/.test(x))).toBe(true);
   });
 });
+
+describe("extract: ranks, initials and US Army unit numbers (class 6)", () => {
+  it.each([
+    ["Soldiers of the 2d Cavalry Regiment arrived in Lithuania on Monday.", "2d-cavalry-regiment"],
+    ["The 3d Infantry Division sent its tanks to Poland in May.", "3d-infantry-division"],
+  ])("'%s': the unit keeps its number", async (text, key) => {
+    const e = await entities(text);
+    expect(e).toContain(`Organization ${key}`);
+    expect(
+      e.filter((x) => /^Organization (?:cavalry-regiment|infantry-division)$/.test(x)),
+    ).toEqual([]);
+  });
+
+  it("'Mr. Olsen' after 'Brig. Gen. P. K. Olsen' is that person, not a second one", async () => {
+    const r = await draft(
+      'Brig. Gen. P. K. Olsen, commander of the Danish Division, met the troops. "We are ready," Mr. Olsen said on Monday.',
+    );
+    const people = r.entities.filter((e) => e.kind === "Person").map((e) => e.key);
+    expect(people).toEqual(["p-olsen"]);
+    expect(r.document.relations.some((x) => x.type === "SAID" && x.from === "p-olsen")).toBe(true);
+  });
+
+  it("a surname named only after a courtesy title ('Mr. Halvorsen') makes no person", async () => {
+    const r = await draft('"We are grateful for the help," Mr. Halvorsen said on Monday.');
+    expect(r.entities.filter((e) => e.kind === "Person")).toEqual([]);
+  });
+});
