@@ -9,6 +9,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
+import { appositiveNames } from "./appositives.js";
 import { describedEvents } from "./events.js";
 import { knownWar } from "./events-of-knowledge.js";
 import {
@@ -2511,6 +2512,8 @@ export function findMentions(
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
   describedAsNamed(claimed);
+  // "Germany's military, the Bundeswehr,", "the so-called Dagger Brigade": one organisation
+  appositiveNames(text, claimed);
   // "the US State Department", "US European Command": a body named with its nation's
   // abbreviation before it is named so (the nation stays its own mention)
   for (const m of claimed) {

@@ -74,3 +74,61 @@ describe("extract: ranks, initials and US Army unit numbers (class 6)", () => {
     expect(r.entities.filter((e) => e.kind === "Person")).toEqual([]);
   });
 });
+
+describe("extract: a name set beside another by apposition is one entity (class 1)", () => {
+  it("'Germany's armed forces, the Bundeswehr,' is one organisation, the description its alias", async () => {
+    const r = await draft(
+      "Germany's armed forces, the Bundeswehr, sent about 3,000 soldiers to the drill in Norway.",
+    );
+    const orgs = r.document.entities.filter((e) => e.kind === "Organization");
+    expect(orgs.map((e) => e.key)).toEqual(["bundeswehr"]);
+    expect(orgs[0]?.aliases).toContain("Germany's armed forces");
+  });
+
+  it("'X, known as the Y,' and 'X, the so-called Y,': Y is X's alias", async () => {
+    for (const text of [
+      "The 1st Armoured Battalion, known as the Iron Battalion, arrived in Lithuania on Monday.",
+      "The 1st Armoured Battalion, the so-called Iron Battalion, arrived in Lithuania on Monday.",
+    ]) {
+      const r = await draft(text);
+      const orgs = r.document.entities.filter((e) => e.kind === "Organization");
+      expect(orgs.map((e) => e.key)).toEqual(["1st-armoured-battalion"]);
+      expect(orgs[0]?.aliases).toContain("Iron Battalion");
+    }
+  });
+
+  it("'the so-called Y' after the one unit of that kind named just before is that unit", async () => {
+    const r = await draft(
+      'Soldiers of the 4th Mechanized Brigade, 2nd Infantry Division, arrived in Estonia. Usually based in Texas, the so-called "Ironhorse Brigade" will stay nine months.',
+    );
+    const keys = r.document.entities.filter((e) => e.kind === "Organization").map((e) => e.key);
+    expect(keys).toContain("4th-mechanized-brigade");
+    expect(keys).not.toContain("ironhorse-brigade");
+  });
+
+  it("'the 4th Brigade' is the one 4th brigade the article named in full", async () => {
+    const r = await draft(
+      "Soldiers of the 4th Mechanized Brigade arrived in Estonia on Monday. The 4th Brigade will train with allies.",
+    );
+    const keys = r.document.entities.filter((e) => e.kind === "Organization").map((e) => e.key);
+    expect(keys).toEqual(["4th-mechanized-brigade"]);
+  });
+
+  it("a list is no apposition; two full names of one number stay apart", async () => {
+    const a = await entities("NATO, the EU, and the UN sent observers to the elections.");
+    expect(a).toEqual(
+      expect.arrayContaining([
+        "Organization nato",
+        "Organization european-union",
+        "Organization united-nations",
+      ]),
+    );
+    const b = await draft(
+      "The 1st Armoured Brigade and the 1st Mechanized Brigade arrived in Poland. The 1st Brigade will lead.",
+    );
+    const keys = b.document.entities.filter((e) => e.kind === "Organization").map((e) => e.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(["1st-armoured-brigade", "1st-mechanized-brigade"]),
+    );
+  });
+});
