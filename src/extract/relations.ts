@@ -44,7 +44,7 @@ import {
 import { rotations } from "./rotations.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
-import { shareOwner, statesShare } from "./spending-shares.js";
+import { shareOwner, sharesBesideNames, statesShare } from "./spending-shares.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
@@ -4045,6 +4045,18 @@ function spending(ctx: Context): void {
       confidence: 0.8,
     });
   }
+  // "Greece (3.54%), Estonia (2.14%)", "with Poland at 3.9 percent" (spending-shares.ts)
+  for (const b of sharesBesideNames(ctx.text, ctx.sentences, (s) =>
+    ofKind(placedIn(s, ctx.placed), "Nation"),
+  ))
+    ctx.propose({
+      type: "SPENDS",
+      from: b.nation.cluster,
+      to: target,
+      properties: { value: b.value, unit: "percent of GDP" },
+      sentence: b.sentence,
+      confidence: 0.8,
+    });
   for (const s of spendSentences) {
     const here = placedIn(s, ctx.placed);
     const nations = ofKind(here, "Nation").filter((n) => !n.mention.demonym || true);

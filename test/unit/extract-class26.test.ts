@@ -132,3 +132,41 @@ describe("extract: a name set beside another by apposition is one entity (class 
     );
   });
 });
+
+describe("extract: a list of nations with their shares of GDP in prose (class 2)", () => {
+  const spends = async (text: string) => {
+    const r = await draft(text);
+    return r.document.relations
+      .filter((x) => x.type === "SPENDS")
+      .map((x) => `${x.from} ${(x.properties as { value?: number }).value ?? "-"}`);
+  };
+
+  it("'Greece (3.5%), Estonia (2.1%) and Latvia (2.3%)': each nation spends its figure", async () => {
+    const s = await spends(
+      "NATO allies agreed to spend at least 2% of GDP on defence. Last year the highest defence spending was in Greece (3.5%), Estonia (2.1%) and Latvia (2.3%). Portugal (1.4%) and Belgium (1.1%) were at the bottom of the list.",
+    );
+    expect(s).toEqual(
+      expect.arrayContaining([
+        "greece 3.5",
+        "estonia 2.1",
+        "latvia 2.3",
+        "portugal 1.4",
+        "belgium 1.1",
+      ]),
+    );
+  });
+
+  it("'Poland at 3.9 percent': the nation spends the figure after 'at'", async () => {
+    const s = await spends(
+      "Eleven allies met NATO's target of spending 2 percent of GDP on defence last year, with Poland at 3.9 percent and Finland at 2.4 percent.",
+    );
+    expect(s).toEqual(expect.arrayContaining(["poland 3.9", "finland 2.4"]));
+  });
+
+  it("a figure in brackets that is no share of defence spending is left alone", async () => {
+    const s = await spends(
+      "NATO allies agreed to spend 2% of GDP on defence. Inflation was highest in Hungary (17.6%) and Poland (11.4%) last year, and the economy grew in Spain (2.5%).",
+    );
+    expect(s.filter((x) => /^(?:hungary|poland|spain) /.test(x))).toEqual([]);
+  });
+});
