@@ -170,3 +170,28 @@ describe("extract: a list of nations with their shares of GDP in prose (class 2)
     expect(s.filter((x) => /^(?:hungary|poland|spain) /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: 'respectively' pairs two lists in order, or nothing is drafted across them (class 4)", () => {
+  it("'led respectively by Germany and the United Kingdom': each leads its own battle group", async () => {
+    const f = await facts(
+      "The NATO battlegroups in Lithuania and Estonia are led respectively by Germany and the United Kingdom.",
+    );
+    const leads = f.filter((x) => x.includes(" LEADS "));
+    expect(leads).not.toContain("germany LEADS estonia");
+    expect(leads).not.toContain("united-kingdom LEADS lithuania");
+    expect(leads.filter((x) => /LEADS (?:lithuania|estonia)$/.test(x))).toEqual([]);
+    expect(leads).toEqual(
+      expect.arrayContaining([
+        "germany LEADS nato-battle-group-in-lithuania",
+        "united-kingdom LEADS nato-battle-group-in-estonia",
+      ]),
+    );
+  });
+
+  it("lists of different lengths: nothing drafted from one to the other", async () => {
+    const f = await facts(
+      "The NATO battlegroups in Lithuania, Latvia and Estonia are led respectively by Germany and the United Kingdom.",
+    );
+    expect(f.filter((x) => /^(?:germany|united-kingdom) LEADS /.test(x))).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * "respectively" (extclass26, class 4 of the wild drafts): "Canada and Germany lead the battle
+ * groups in Latvia and Lithuania, respectively", "the battlegroups in Lithuania and Estonia are
+ * led respectively by Germany and the United Kingdom". The readers relate every member of one list
+ * to every member of the other; the word pairs them in order. A relation of such a sentence from a
+ * member of one list to a member of another is kept only for the members in the same place of
+ * lists of one length (else none is kept: a cross-link is worse than a miss); a nation in the
+ * place of a mission the sentence sends there ("the battlegroups in Lithuania and Estonia") stands
+ * for that mission when the relation is one of leading or contributing.
+ */
+
+import type { Placed, Proposal } from "./context.js";
+import type { Cluster } from "./link.js";
+import type { Sentence } from "./sentences.js";
+
+const RESPECTIVELY = /\brespectively\b/i;
+/** Between two members of one list: ", ", " and ", ", and ", " or ". */
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/;
+const LISTED = new Set(["Nation", "Place", "Organization", "Person", "Mission"]);
+/** Relations a mission stands in for its host nation's place in a list. */
+const TO_MISSION = new Set(["LEADS", "CONTRIBUTES_TO"]);
+
+/** The lists (two members or more) of a sentence's mentions, in text order. */
+function listsOf(text: string, here: readonly Placed[]): Cluster[][] {
+  const lists: Cluster[][] = [];
+  let run: Placed[] = [];
+  const close = () => {
+    if (run.length >= 2) lists.push(run.map((p) => p.cluster));
+    run = [];
+  };
+  for (const p of here) {
+    if (!LISTED.has(p.cluster.kind) || p.mention.demonym) {
+      close();
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (
+      last &&
+      last.cluster.kind === p.cluster.kind &&
+      LIST_GAP.test(text.slice(last.mention.end, p.mention.start))
+    )
+      run.push(p);
+    else {
+      close();
+      run = [p];
+    }
+  }
+  close();
+  return lists;
+}
+
+/**
+ * The proposals with those of "respectively" sentences paired: `placed` are the linked mentions in
+ * text order, `sentences` the article's. Linear in the proposals and mentions.
+ */
+export function pairedRespectively(
+  text: string,
+  sentences: readonly Sentence[],
+  placed: readonly Placed[],
+  proposals: readonly Proposal[],
+): Proposal[] {
+  const marked = sentences.filter((s) => RESPECTIVELY.test(s.text));
+  if (marked.length === 0) return [...proposals];
+  const slots = new Map<number, Map<Cluster, { list: number; at: number; length: number }>>();
+  let pi = 0;
+  for (const s of marked) {
+    while (pi < placed.length && (placed[pi] as Placed).mention.start < s.start) pi++;
+    const here: Placed[] = [];
+    for (let j = pi; j < placed.length && (placed[j] as Placed).mention.start < s.end; j++)
+      here.push(placed[j] as Placed);
+    const of = new Map<Cluster, { list: number; at: number; length: number }>();
+    for (const [list, members] of listsOf(text, here).entries())
+      for (const [at, c] of members.entries())
+        if (!of.has(c)) of.set(c, { list, at, length: members.length });
+    // a mission the sentence sends to a listed nation takes that nation's place
+    for (const p of proposals)
+      if (
+        p.sentence.start === s.start &&
+        p.type === "DEPLOYED_TO" &&
+        p.from.kind === "Mission" &&
+        !of.has(p.from)
+      ) {
+        const slot = of.get(p.to);
+        if (slot) of.set(p.from, slot);
+      }
+    if (of.size > 0) slots.set(s.start, of);
+  }
+  const out: Proposal[] = [];
+  for (const p of proposals) {
+    const of = slots.get(p.sentence.start);
+    if (!of || p.type === "MENTIONS" || p.type === "DEPLOYED_TO" || p.inferred) {
+      out.push(p);
+      continue;
+    }
+    const a = of.get(p.from);
+    const b = of.get(p.to);
+    if (!a || !b || a.list === b.list) {
+      out.push(p);
+      continue;
+    }
+    if (a.length !== b.length || a.at !== b.at) continue;
+    // "led respectively by Germany and the United Kingdom": the nation's place is its mission's
+    if (TO_MISSION.has(p.type) && p.to.kind === "Nation") {
+      const mission = [...of].find(
+        ([c, slot]) => c.kind === "Mission" && slot.list === b.list && slot.at === b.at,
+      )?.[0];
+      if (mission) out.push({ ...p, to: mission });
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
