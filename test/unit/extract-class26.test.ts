@@ -195,3 +195,19 @@ describe("extract: 'respectively' pairs two lists in order, or nothing is drafte
     expect(f.filter((x) => /^(?:germany|united-kingdom) LEADS /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: a unit that hosts the forces is no contributor (class 7)", () => {
+  it.each([
+    "Soldiers of the 3rd Squadron, 2d Cavalry Regiment arrived in Lithuania for Operation Atlantic Resolve. They will be deployed at the Duke Margis Infantry Battalion of the Iron Wolf Mechanised Infantry Brigade in Rukla.",
+    "Soldiers of the 3rd Squadron, 2d Cavalry Regiment arrived in Lithuania for Operation Atlantic Resolve. They will be hosted by the Iron Wolf Mechanised Infantry Brigade in Rukla.",
+    "Soldiers of the 3rd Squadron, 2d Cavalry Regiment arrived in Lithuania for Operation Atlantic Resolve. They will be stationed at the base of the Iron Wolf Mechanised Infantry Brigade in Rukla.",
+  ])("%s", async (text) => {
+    const f = await facts(text);
+    expect(
+      f.filter((x) =>
+        /^(?:iron-wolf-mechanised-infantry-brigade|duke-margis-infantry-battalion) /.test(x),
+      ),
+    ).toEqual([]);
+    expect(f).toContain("3rd-squadron CONTRIBUTES_TO operation-atlantic-resolve");
+  });
+});
