@@ -45,6 +45,7 @@ import { rotations } from "./rotations.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
 import { shareOwner, sharesBesideNames, statesShare } from "./spending-shares.js";
+import { venueNations } from "./venues.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
@@ -926,6 +927,16 @@ function nationsByParagraph(ctx: Context): Map<number, Cluster[]> {
 function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cluster | undefined {
   // a government's own release: its titles are its nation's
   if (ctx.publisherNation) return home;
+  const nation = nationOfTitleNamed(ctx, s, home);
+  // "said at a conference in Tallinn": where the words were said is not whose the title is
+  return nation && venueNations(ctx, s).has(nation.key) ? undefined : nation;
+}
+
+function nationOfTitleNamed(
+  ctx: Context,
+  s: Sentence,
+  home: Cluster | undefined,
+): Cluster | undefined {
   const nations = [
     ...new Set(
       placedIn(s, ctx.placed)

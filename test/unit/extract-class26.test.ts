@@ -211,3 +211,21 @@ describe("extract: a unit that hosts the forces is no contributor (class 7)", ()
     expect(f).toContain("3rd-squadron CONTRIBUTES_TO operation-atlantic-resolve");
   });
 });
+
+describe("extract: where a person spoke is not whose office they hold (class 8)", () => {
+  it.each([
+    "Foreign Minister Anna Berg told a news conference in Riga that Latvia will get more troops.",
+    "At a security conference in Tallinn, Defence Minister Anna Berg said that Estonia needs more air defence.",
+    "Defence Minister Anna Berg said at the summit in Lithuania that Lithuania will get more troops.",
+  ])("%s", async (text) => {
+    const f = await facts(text);
+    expect(f.filter((x) => /^anna-berg (?:SERVES_IN|LEADS) /.test(x))).toEqual([]);
+  });
+
+  it("a title's nation named as its owner stays ('Latvian Foreign Minister ... in Riga')", async () => {
+    const f = await facts(
+      "Latvian Foreign Minister Anna Berg told a news conference in Riga that Latvia will get more troops.",
+    );
+    expect(f).toContain("anna-berg SERVES_IN latvia");
+  });
+});
