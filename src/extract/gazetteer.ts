@@ -45,10 +45,14 @@ const DOTTED: Record<string, string[]> = {
   USA: ["U.S.", "US", "U.S.A.", "USA", "America", "United States"],
   // world-countries names it Türkiye and lists no "Turkey"; news mostly still writes Turkey
   TUR: ["Turkey"],
-  // the seat of power that speaks for the state ("the Kremlin said"): the nation, as the tune
-  // gold records it, never a person (extclass26)
-  RUS: ["Kremlin"],
 };
+
+/**
+ * The seat of power that speaks for the state ("the Kremlin said"): the nation, as the tune gold
+ * records it, never a person (extclass26). Read as the nation's name, but no alias of it unless
+ * the text writes it.
+ */
+const SEATS: Record<string, string[]> = { RUS: ["Kremlin"] };
 
 /** Adjectival demonyms world-countries does not list, for NATO members and their neighbours. */
 const ADJECTIVES: Record<string, string[]> = {
@@ -108,6 +112,7 @@ for (const c of countries) {
   NATION_BY_ISO2.set(c.cca2, nation);
   entries.push({ form: name, entity: nation, demonym: false });
   for (const a of aliases) entries.push({ form: a, entity: nation, demonym: false });
+  for (const a of SEATS[c.cca3] ?? []) entries.push({ form: a, entity: nation, demonym: false });
   const demonyms = demonymsOf(c);
   // world-countries gives the noun ("Icelander"); news writes the adjective ("Icelandic forces")
   for (const d of ADJECTIVES[c.cca3] ?? []) demonyms.add(d);
