@@ -927,16 +927,19 @@ function nationsByParagraph(ctx: Context): Map<number, Cluster[]> {
 function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cluster | undefined {
   // a government's own release: its titles are its nation's
   if (ctx.publisherNation) return home;
-  const nation = nationOfTitleNamed(ctx, s, home);
-  // "said at a conference in Tallinn": where the words were said is not whose the title is
-  return nation && venueNations(ctx, s).has(nation.key) ? undefined : nation;
+  const found = nationOfTitleNamed(ctx, s, home);
+  // "told a news conference in Riga that Latvia ...": a nation the sentence names where the words
+  // were said is not whose the title is (the article's own nation, taken for want of any named,
+  // stays: "Prime Minister X opened the talks in Latvia")
+  if (found?.named && venueNations(ctx, s).has(found.nation.key)) return undefined;
+  return found?.nation;
 }
 
 function nationOfTitleNamed(
   ctx: Context,
   s: Sentence,
   home: Cluster | undefined,
-): Cluster | undefined {
+): { nation: Cluster; named: boolean } | undefined {
   const nations = [
     ...new Set(
       placedIn(s, ctx.placed)
@@ -967,10 +970,11 @@ function nationOfTitleNamed(
     // nation is no guess for the title (wild25)
     const inParagraph = nationsByParagraph(ctx).get(s.paragraph) ?? [];
     if (home && inParagraph.length > 0 && !inParagraph.includes(home)) return undefined;
-    return home;
+    return home ? { nation: home, named: false } : undefined;
   }
-  if (nations.length === 1) return nations[0];
-  return home && nations.includes(home) ? home : undefined;
+  const only = nations.length === 1 ? nations[0] : undefined;
+  if (only) return { nation: only, named: true };
+  return home && nations.includes(home) ? { nation: home, named: true } : undefined;
 }
 
 function titlesHeld(
