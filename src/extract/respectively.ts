@@ -6,7 +6,8 @@
  * member of one list to a member of another is kept only for the members in the same place of
  * lists of one length (else none is kept: a cross-link is worse than a miss); a nation in the
  * place of a mission the sentence sends there ("the battlegroups in Lithuania and Estonia") stands
- * for that mission when the relation is one of leading or contributing.
+ * for that mission when the relation is one of leading or contributing. And "A and B lead the
+ * battle groups in C and D, respectively", which no reader relates, is read here in order.
  */
 
 import type { Placed, Proposal } from "./context.js";
@@ -62,6 +63,7 @@ export function pairedRespectively(
   const marked = sentences.filter((s) => RESPECTIVELY.test(s.text));
   if (marked.length === 0) return [...proposals];
   const slots = new Map<number, Map<Cluster, { list: number; at: number; length: number }>>();
+  const added: Proposal[] = [];
   let pi = 0;
   for (const s of marked) {
     while (pi < placed.length && (placed[pi] as Placed).mention.start < s.start) pi++;
@@ -69,7 +71,8 @@ export function pairedRespectively(
     for (let j = pi; j < placed.length && (placed[j] as Placed).mention.start < s.end; j++)
       here.push(placed[j] as Placed);
     const of = new Map<Cluster, { list: number; at: number; length: number }>();
-    for (const [list, members] of listsOf(text, here).entries())
+    const lists = listsOf(text, here);
+    for (const [list, members] of lists.entries())
       for (const [at, c] of members.entries())
         if (!of.has(c)) of.set(c, { list, at, length: members.length });
     // a mission the sentence sends to a listed nation takes that nation's place
@@ -84,9 +87,10 @@ export function pairedRespectively(
         if (slot) of.set(p.from, slot);
       }
     if (of.size > 0) slots.set(s.start, of);
+    added.push(...pairedLeads(text, s, here, lists, of));
   }
   const out: Proposal[] = [];
-  for (const p of proposals) {
+  for (const p of [...proposals, ...added]) {
     const of = slots.get(p.sentence.start);
     if (!of || p.type === "MENTIONS" || p.type === "DEPLOYED_TO" || p.inferred) {
       out.push(p);
@@ -108,6 +112,53 @@ export function pairedRespectively(
       continue;
     }
     out.push(p);
+  }
+  return out;
+}
+
+/** A verb of leading between two lists: "Canada and Germany lead the battle groups in". */
+const LEAD_VERB =
+  /^\s+(?:(?:will|would|now|currently|also)\s+)?(?:lead|leads|led|command|commands|head|heads)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:in|to|of)\s+(?:the\s+)?$/iu;
+
+/**
+ * "Canada and Germany lead the battle groups in Latvia and Lithuania, respectively": the nations of
+ * the first list lead, in order, the missions the sentence sends to the places of the second
+ * (lists of one length only; a nation with no mission in its place leads nothing).
+ */
+function pairedLeads(
+  text: string,
+  s: Sentence,
+  here: readonly Placed[],
+  lists: readonly Cluster[][],
+  of: ReadonlyMap<Cluster, { list: number; at: number; length: number }>,
+): Proposal[] {
+  const out: Proposal[] = [];
+  for (let l = 0; l + 1 < lists.length; l++) {
+    const leaders = lists[l] as Cluster[];
+    const places = lists[l + 1] as Cluster[];
+    if (leaders.length !== places.length || leaders.some((c) => c.kind !== "Nation")) continue;
+    const lastLeader = here.filter((p) => p.cluster === leaders[leaders.length - 1]).at(-1);
+    const firstPlace = here.find(
+      (p) => p.cluster === places[0] && (!lastLeader || p.mention.start > lastLeader.mention.end),
+    );
+    if (!lastLeader || !firstPlace) continue;
+    if (!LEAD_VERB.test(text.slice(lastLeader.mention.end, firstPlace.mention.start))) continue;
+    for (const [at, leader] of leaders.entries()) {
+      const mission = [...of].find(
+        ([c, slot]) => c.kind === "Mission" && slot.list === l + 1 && slot.at === at,
+      )?.[0];
+      if (!mission || mission === leader) continue;
+      out.push({
+        type: "LEADS",
+        from: leader,
+        to: mission,
+        properties: {},
+        inferred: false,
+        confidence: 0.75,
+        sentence: s,
+        reader: "respectively",
+      });
+    }
   }
   return out;
 }

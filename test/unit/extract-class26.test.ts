@@ -229,3 +229,26 @@ describe("extract: where a person spoke is not whose office they hold (class 8)"
     expect(f).toContain("anna-berg SERVES_IN latvia");
   });
 });
+
+describe("extract: 'A and B lead the battle groups in C and D, respectively' (class 4, paired)", () => {
+  it("each nation leads the battle group in its place of the list", async () => {
+    const f = await facts(
+      "Denmark and Norway lead the NATO battle groups in Latvia and Lithuania, respectively.",
+    );
+    expect(f).toEqual(
+      expect.arrayContaining([
+        "denmark LEADS nato-battle-group-in-latvia",
+        "norway LEADS nato-battle-group-in-lithuania",
+      ]),
+    );
+    expect(f).not.toContain("denmark LEADS nato-battle-group-in-lithuania");
+    expect(f).not.toContain("norway LEADS nato-battle-group-in-latvia");
+  });
+
+  it("without 'respectively' nothing is paired", async () => {
+    const f = await facts(
+      "Denmark and Norway lead the NATO battle groups in Latvia and Lithuania.",
+    );
+    expect(f.filter((x) => /^(?:denmark|norway) LEADS /.test(x))).toEqual([]);
+  });
+});
