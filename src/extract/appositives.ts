@@ -84,20 +84,23 @@ export function appositiveNames<M extends Named>(text: string, mentions: readonl
   }
   // "the so-called 'Dagger Brigade'" with no name just before it: the one unit of its kind the
   // sentence or the one before names
-  for (const m of orgs) {
+  for (const [i, m] of orgs.entries()) {
     if (renamed.has(m) || m.kind !== "Organization") continue;
     if (!SO_CALLED_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start))) continue;
     const from = previousSentenceStart(text, m.start);
     const head = lastWord(m.name);
-    const before = orgs.filter(
-      (x) =>
-        x !== m &&
-        x.start >= from &&
+    // the mentions before it back to the sentence before (at most 600 characters: a few)
+    const before: M[] = [];
+    for (let j = i - 1; j >= 0 && (orgs[j] as M).start >= from; j--) {
+      const x = orgs[j] as M;
+      if (
         x.end <= m.start &&
         x.kind === "Organization" &&
         lastWord(x.name) === head &&
-        keyOf(x) !== keyOf(m),
-    );
+        keyOf(x) !== keyOf(m)
+      )
+        before.unshift(x);
+    }
     const keys = new Set(before.map(keyOf));
     const only = before[before.length - 1];
     if (keys.size === 1 && only) {

@@ -21,12 +21,19 @@ const LISTED = new Set(["Nation", "Place", "Organization", "Person", "Mission"])
 /** Relations a mission stands in for its host nation's place in a list. */
 const TO_MISSION = new Set(["LEADS", "CONTRIBUTES_TO"]);
 
+/** A cluster's place in one of a sentence's lists. */
+interface Slot {
+  list: number;
+  at: number;
+  length: number;
+}
+
 /** The lists (two members or more) of a sentence's mentions, in text order. */
-function listsOf(text: string, here: readonly Placed[]): Cluster[][] {
-  const lists: Cluster[][] = [];
+function listsOf(text: string, here: readonly Placed[]): Placed[][] {
+  const lists: Placed[][] = [];
   let run: Placed[] = [];
   const close = () => {
-    if (run.length >= 2) lists.push(run.map((p) => p.cluster));
+    if (run.length >= 2) lists.push(run);
     run = [];
   };
   for (const p of here) {
@@ -62,32 +69,40 @@ export function pairedRespectively(
 ): Proposal[] {
   const marked = sentences.filter((s) => RESPECTIVELY.test(s.text));
   if (marked.length === 0) return [...proposals];
-  const slots = new Map<number, Map<Cluster, { list: number; at: number; length: number }>>();
+  const slots = new Map<number, Map<Cluster, Slot>>();
+  const missionsAt = new Map<number, Map<string, Cluster>>();
   const added: Proposal[] = [];
+  // the missions each marked sentence sends somewhere, read once (not once a sentence)
+  const starts = new Set(marked.map((s) => s.start));
+  const sent = new Map<number, Proposal[]>();
+  for (const p of proposals)
+    if (starts.has(p.sentence.start) && p.type === "DEPLOYED_TO" && p.from.kind === "Mission") {
+      const list = sent.get(p.sentence.start);
+      if (list) list.push(p);
+      else sent.set(p.sentence.start, [p]);
+    }
   let pi = 0;
   for (const s of marked) {
     while (pi < placed.length && (placed[pi] as Placed).mention.start < s.start) pi++;
     const here: Placed[] = [];
     for (let j = pi; j < placed.length && (placed[j] as Placed).mention.start < s.end; j++)
       here.push(placed[j] as Placed);
-    const of = new Map<Cluster, { list: number; at: number; length: number }>();
+    const of = new Map<Cluster, Slot>();
     const lists = listsOf(text, here);
     for (const [list, members] of lists.entries())
-      for (const [at, c] of members.entries())
+      for (const [at, { cluster: c }] of members.entries())
         if (!of.has(c)) of.set(c, { list, at, length: members.length });
     // a mission the sentence sends to a listed nation takes that nation's place
-    for (const p of proposals)
-      if (
-        p.sentence.start === s.start &&
-        p.type === "DEPLOYED_TO" &&
-        p.from.kind === "Mission" &&
-        !of.has(p.from)
-      ) {
-        const slot = of.get(p.to);
-        if (slot) of.set(p.from, slot);
-      }
+    const missions = new Map<string, Cluster>();
+    for (const p of sent.get(s.start) ?? []) {
+      const slot = of.get(p.to);
+      if (!slot || of.has(p.from)) continue;
+      of.set(p.from, slot);
+      if (!missions.has(`${slot.list}:${slot.at}`)) missions.set(`${slot.list}:${slot.at}`, p.from);
+    }
     if (of.size > 0) slots.set(s.start, of);
-    added.push(...pairedLeads(text, s, here, lists, of));
+    missionsAt.set(s.start, missions);
+    for (const p of pairedLeads(text, s, lists, missions)) added.push(p);
   }
   const out: Proposal[] = [];
   for (const p of [...proposals, ...added]) {
@@ -105,9 +120,7 @@ export function pairedRespectively(
     if (a.length !== b.length || a.at !== b.at) continue;
     // "led respectively by Germany and the United Kingdom": the nation's place is its mission's
     if (TO_MISSION.has(p.type) && p.to.kind === "Nation") {
-      const mission = [...of].find(
-        ([c, slot]) => c.kind === "Mission" && slot.list === b.list && slot.at === b.at,
-      )?.[0];
+      const mission = missionsAt.get(p.sentence.start)?.get(`${b.list}:${b.at}`);
       if (mission) out.push({ ...p, to: mission });
       continue;
     }
@@ -128,25 +141,20 @@ const LEAD_VERB =
 function pairedLeads(
   text: string,
   s: Sentence,
-  here: readonly Placed[],
-  lists: readonly Cluster[][],
-  of: ReadonlyMap<Cluster, { list: number; at: number; length: number }>,
+  lists: readonly Placed[][],
+  missions: ReadonlyMap<string, Cluster>,
 ): Proposal[] {
   const out: Proposal[] = [];
   for (let l = 0; l + 1 < lists.length; l++) {
-    const leaders = lists[l] as Cluster[];
-    const places = lists[l + 1] as Cluster[];
-    if (leaders.length !== places.length || leaders.some((c) => c.kind !== "Nation")) continue;
-    const lastLeader = here.filter((p) => p.cluster === leaders[leaders.length - 1]).at(-1);
-    const firstPlace = here.find(
-      (p) => p.cluster === places[0] && (!lastLeader || p.mention.start > lastLeader.mention.end),
-    );
-    if (!lastLeader || !firstPlace) continue;
+    const leaders = lists[l] as Placed[];
+    const places = lists[l + 1] as Placed[];
+    if (leaders.length !== places.length || leaders.some((p) => p.cluster.kind !== "Nation"))
+      continue;
+    const lastLeader = leaders[leaders.length - 1] as Placed;
+    const firstPlace = places[0] as Placed;
     if (!LEAD_VERB.test(text.slice(lastLeader.mention.end, firstPlace.mention.start))) continue;
-    for (const [at, leader] of leaders.entries()) {
-      const mission = [...of].find(
-        ([c, slot]) => c.kind === "Mission" && slot.list === l + 1 && slot.at === at,
-      )?.[0];
+    for (const [at, { cluster: leader }] of leaders.entries()) {
+      const mission = missions.get(`${l + 1}:${at}`);
       if (!mission || mission === leader) continue;
       out.push({
         type: "LEADS",
