@@ -102,6 +102,9 @@ const MEASURED = /\bGDP\b|gross domestic product|\b(?:target|guideline|benchmark
 /** A figure of change or of the economy, not a share of GDP spent on defence. */
 const NOT_SHARE =
   /\b(?:increase[sd]?|rise|rose|grew|growth|grow|cuts?|inflation|unemployment|real terms|year[- ]on[- ]year|economy)\b/i;
+/** A level planned or promised, not spent: "planned to reach ... by 2030", "will", "aims". */
+const PLANNED =
+  /\b(?:will|would|plans?|planned|aims?|aimed|intends?|pledged|promised|vowed|expected\s+to|set\s+to|to\s+reach|by\s+20\d\d)\b/i;
 
 export interface ShareBesideName {
   nation: Placed;
@@ -114,7 +117,8 @@ export interface ShareBesideName {
  * highest in Greece (3.54%), the United States (3.46%). Lithuania (2.47%), ...", "with Poland at
  * 3.9 percent". Only in a sentence about defence spending measured against GDP (or a target), or
  * in the two after one such (a list runs on), each figure of a share's size (at most 10), and
- * never where the sentence speaks of change or of the economy ("Hungary (17.6%) inflation").
+ * never where the sentence speaks of change or of the economy ("Hungary (17.6%) inflation") or of
+ * a level planned ("planned to reach ...: Poland (5%) ... by 2030").
  */
 export function sharesBesideNames(
   text: string,
@@ -131,7 +135,7 @@ export function sharesBesideNames(
       if (i > 1 && !measured) measured = MEASURED.test(sentences[i - 2]?.text ?? "");
     }
     if (context < 0 || i - context > 2 || !measured) continue;
-    if (NOT_SHARE.test(s.text)) continue;
+    if (NOT_SHARE.test(s.text) || PLANNED.test(s.text)) continue;
     let found = false;
     for (const n of nationsOf(s)) {
       if (n.mention.demonym) continue;

@@ -252,3 +252,14 @@ describe("extract: 'A and B lead the battle groups in C and D, respectively' (cl
     expect(f.filter((x) => /^(?:denmark|norway) LEADS /.test(x))).toEqual([]);
   });
 });
+
+describe("extract: a level planned beside a nation's name is no spending (class 2, guard)", () => {
+  it("'budgets are planned to reach ...: Poland (5%) and Latvia (4%) by 2030'", async () => {
+    const r = await draft(
+      "NATO allies agreed to spend 2% of GDP on defence. Defence budgets are planned to reach new levels: Poland (5%) and Latvia (4%) by 2030.",
+    );
+    expect(
+      r.document.relations.filter((x) => x.type === "SPENDS" && /^(?:poland|latvia)$/.test(x.from)),
+    ).toEqual([]);
+  });
+});
