@@ -47,11 +47,18 @@ const DOTTED: Record<string, string[]> = {
   TUR: ["Turkey"],
 };
 
+/**
+ * The seat of power that speaks for the state ("the Kremlin said"): the nation, as the tune gold
+ * records it, never a person (extclass26). Read as the nation's name, but no alias of it unless
+ * the text writes it.
+ */
+const SEATS: Record<string, string[]> = { RUS: ["Kremlin"] };
+
 /** Adjectival demonyms world-countries does not list, for NATO members and their neighbours. */
 const ADJECTIVES: Record<string, string[]> = {
   ISL: ["Icelandic"],
   SVK: ["Slovakian"],
-  LUX: ["Luxembourgish"],
+  LUX: ["Luxembourgish", "Luxembourgian"],
   SVN: ["Slovenian"],
   MKD: ["North Macedonian"],
   UNK: ["Kosovan"],
@@ -72,6 +79,15 @@ const PEOPLES: Record<string, string[]> = {
  * under the placeholder code UNK; XK/XKX are the codes in common use), Palestine, Taiwan.
  */
 const NOT_LISTED_INDEPENDENT: Record<string, string> = { UNK: "XKX", PSE: "PSE", TWN: "TWN" };
+
+/**
+ * A country's English demonyms as world-countries lists them, one form each: it writes a nation of
+ * two lands as one string ("Bosnian, Herzegovinian"), which no text holds (extclass26).
+ */
+function demonymsOf(c: Countries[number]): Set<string> {
+  const listed = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean) as string[];
+  return new Set(listed.flatMap((d) => d.split(/\s*,\s*/)).filter((d) => d.length > 0));
+}
 
 for (const c of countries) {
   const iso3 = c.independent ? c.cca3 : NOT_LISTED_INDEPENDENT[c.cca3];
@@ -96,7 +112,8 @@ for (const c of countries) {
   NATION_BY_ISO2.set(c.cca2, nation);
   entries.push({ form: name, entity: nation, demonym: false });
   for (const a of aliases) entries.push({ form: a, entity: nation, demonym: false });
-  const demonyms = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean) as string[]);
+  for (const a of SEATS[c.cca3] ?? []) entries.push({ form: a, entity: nation, demonym: false });
+  const demonyms = demonymsOf(c);
   // world-countries gives the noun ("Icelander"); news writes the adjective ("Icelandic forces")
   for (const d of ADJECTIVES[c.cca3] ?? []) demonyms.add(d);
   for (const d of demonyms)
@@ -104,7 +121,7 @@ for (const c of countries) {
   // "the Italians", "the Norwegians": the people, a demonym in the plural
   const peoples = new Set(PEOPLES[c.cca3] ?? []);
   for (const d of demonyms)
-    if (/an$/.test(d) && !/\s/.test(d) && !name.startsWith(d)) peoples.add(`${d}s`);
+    if (/(?:an|er)$/.test(d) && !/\s/.test(d) && !name.startsWith(d)) peoples.add(`${d}s`);
   for (const d of peoples)
     if (!demonyms.has(d)) entries.push({ form: d, entity: nation, demonym: true, people: true });
   for (const cap of c.capital ?? []) {

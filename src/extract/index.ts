@@ -27,6 +27,7 @@ import { findMentions, nationNamedIn } from "./mentions.js";
 import { missionAnaphora, nationAnaphora } from "./mission-anaphora.js";
 import { analyse } from "./nlp.js";
 import { findRelations } from "./relations.js";
+import { pairedRespectively } from "./respectively.js";
 import { sentencesOf } from "./sentences.js";
 import type {
   DraftEntity,
@@ -231,6 +232,10 @@ export async function extractDraft(
     },
   };
   findRelations(ctx);
+  // "A and B lead the groups in C and D, respectively": pairs in order, or none (respectively.ts)
+  const paired = pairedRespectively(text, news, placed, proposals);
+  proposals.length = 0;
+  for (const p of paired) proposals.push(p);
   if (options.linker) {
     const first = new Set(linked.clusters);
     const late = [...clusters.values()].filter((c) => !first.has(c));

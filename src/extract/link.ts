@@ -11,6 +11,15 @@ import type { Mention } from "./mentions.js";
 import { occasionYear, sameOccasion } from "./occasions.js";
 import type { Linker } from "./types.js";
 
+/**
+ * A courtesy title alone ("Mr.", "Ms", "Dr."): it says no office, so a surname it precedes names a
+ * person of the draft only as the person the article names in full (gold names every person by
+ * at least two words); alone it would be a Person a reviewer must complete or reject (extclass26).
+ */
+export function courtesyOnly(role: string): boolean {
+  return /^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/i.test(role.trim());
+}
+
 export interface Cluster {
   key: string;
   kind: Kind;
@@ -66,8 +75,9 @@ export async function linkMentions(
       person.aliases.add(m.text);
       person.mentions.push(m);
       of.set(m, person);
-    } else if (m.role || m.key)
-      // "President Macron": a person, by title; "Rutte": a leader of the time (office-holders.ts)
+    } else if (m.key || (m.role && !courtesyOnly(m.role)))
+      // "President Macron": a person, by title; "Rutte": a leader of the time (office-holders.ts);
+      // "Mr. Halvorsen" with no full name anywhere is no person of the draft (extclass26)
       add(m, m.key ?? slug(m.name));
   }
 

@@ -9,6 +9,7 @@
 import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
+import { appositiveNames } from "./appositives.js";
 import { describedEvents } from "./events.js";
 import { knownWar } from "./events-of-knowledge.js";
 import {
@@ -466,8 +467,9 @@ const SITE_BEFORE_NOUN_RE = new RegExp(
 /** Capitalised words that name no site: days, months, pronouns and articles at a sentence start. */
 const SITE_NOT_NAMES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|A|An|Its|Their|His|Her|Our|New|Main|Old|Largest|Military|Army|NATO|Allied|Alliance)$/;
+// the US Army writes its 2nd and 3rd units "2d", "3d" ("2d Cavalry Regiment"; extclass26)
 const UNIT_RE =
-  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
+  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th|(?<=(?<!\d)[23])d)?|[IVX]{1,4})\s+(?:(?:\p{Lu}[\p{L}’'-]+|and|of)\s+){0,5}(?:Brigade Group|Brigade|Battalion|Regiment|Division|Squadron|Wing|Battle Group|Corps|Fleet|Battery|Task Force)\b(?:,\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,4}(?:Regiment|Infantry|Guards|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Artillery|Engineers|Horse))?/gu;
 /** Units numbered after their name: "Panzer Brigade 45", "Panzergrenadier Battalion 122". */
 const UNIT_AFTER_RE =
   /(?<![\p{L}\p{N}’'-])(?:(?!The\s|A\s|In\s|By\s)\p{Lu}[\p{L}’'-]+\s+){1,3}(?:Brigade|Battalion|Regiment|Division|Squadron|Wing)\s+\d{1,3}(?![\p{N}]|[.,]\d)/gu;
@@ -2354,7 +2356,8 @@ export function findMentions(
       !words.some(notPersonWord) &&
       // "the EU-NATO Joint Declaration signed last July": a document, not a person who signed
       !DOCUMENT_HEAD.test(words[words.length - 1] ?? "") &&
-      // "an address at Lancaster House", "talks at Bellevue Palace": a building, not a person
+      // "an address at Lancaster House", "talks at Bellevue Palace", "Downing Street said": a
+      // building or a street (an office that speaks), not a person
       // (unless a title names the person: "Senator Ann Castle")
       (office || !BUILDING_HEAD.test(words[words.length - 1] ?? "")) &&
       // "103 Bradley Infantry Fighting Vehicles", "the Air Task Group": a thing or a body
@@ -2509,6 +2512,8 @@ export function findMentions(
   officesKnown(claimed, reference ? reference.date.getUTCFullYear() : undefined);
   placedByNation(text, claimed);
   describedAsNamed(claimed);
+  // "Germany's military, the Bundeswehr,", "the so-called Dagger Brigade": one organisation
+  appositiveNames(text, claimed);
   // "the US State Department", "US European Command": a body named with its nation's
   // abbreviation before it is named so (the nation stays its own mention)
   for (const m of claimed) {
@@ -2959,7 +2964,7 @@ const DOCUMENT_HEAD =
  * common surnames and stay out).
  */
 const BUILDING_HEAD =
-  /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Airport|Barracks|Station)$/;
+  /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Street|Road|Lane|Boulevard|Airport|Barracks|Station)$/;
 
 /**
  * The last word of equipment's, a unit's or a state's name, never a surname: "Bradley Infantry

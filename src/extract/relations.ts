@@ -44,7 +44,8 @@ import {
 import { rotations } from "./rotations.js";
 import type { Sentence } from "./sentences.js";
 import { listedShares } from "./spending-lists.js";
-import { shareOwner, statesShare } from "./spending-shares.js";
+import { shareOwner, sharesBesideNames, statesShare } from "./spending-shares.js";
+import { venueNations } from "./venues.js";
 
 const LEADER_ROLES =
   /^(?:Prime Minister|President|Secretary-General|Secretary General|Chancellor|King|Queen|Premier|Taoiseach|Chief of the Defence Staff|Chief of Defence|Commander|Head|Leader|Chair|Chairman|Director|Director General|Supreme Allied Commander(?: Europe)?)$/i;
@@ -926,6 +927,19 @@ function nationsByParagraph(ctx: Context): Map<number, Cluster[]> {
 function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cluster | undefined {
   // a government's own release: its titles are its nation's
   if (ctx.publisherNation) return home;
+  const found = nationOfTitleNamed(ctx, s, home);
+  // "told a news conference in Riga that Latvia ...": a nation the sentence names where the words
+  // were said is not whose the title is (the article's own nation, taken for want of any named,
+  // stays: "Prime Minister X opened the talks in Latvia")
+  if (found?.named && venueNations(ctx, s).has(found.nation.key)) return undefined;
+  return found?.nation;
+}
+
+function nationOfTitleNamed(
+  ctx: Context,
+  s: Sentence,
+  home: Cluster | undefined,
+): { nation: Cluster; named: boolean } | undefined {
   const nations = [
     ...new Set(
       placedIn(s, ctx.placed)
@@ -956,10 +970,11 @@ function nationOfTitle(ctx: Context, s: Sentence, home: Cluster | undefined): Cl
     // nation is no guess for the title (wild25)
     const inParagraph = nationsByParagraph(ctx).get(s.paragraph) ?? [];
     if (home && inParagraph.length > 0 && !inParagraph.includes(home)) return undefined;
-    return home;
+    return home ? { nation: home, named: false } : undefined;
   }
-  if (nations.length === 1) return nations[0];
-  return home && nations.includes(home) ? home : undefined;
+  const only = nations.length === 1 ? nations[0] : undefined;
+  if (only) return { nation: only, named: true };
+  return home && nations.includes(home) ? { nation: home, named: true } : undefined;
 }
 
 function titlesHeld(
@@ -4045,6 +4060,18 @@ function spending(ctx: Context): void {
       confidence: 0.8,
     });
   }
+  // "Greece (3.54%), Estonia (2.14%)", "with Poland at 3.9 percent" (spending-shares.ts)
+  for (const b of sharesBesideNames(ctx.text, ctx.sentences, (s) =>
+    ofKind(placedIn(s, ctx.placed), "Nation"),
+  ))
+    ctx.propose({
+      type: "SPENDS",
+      from: b.nation.cluster,
+      to: target,
+      properties: { value: b.value, unit: "percent of GDP" },
+      sentence: b.sentence,
+      confidence: 0.8,
+    });
   for (const s of spendSentences) {
     const here = placedIn(s, ctx.placed);
     const nations = ofKind(here, "Nation").filter((n) => !n.mention.demonym || true);

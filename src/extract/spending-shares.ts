@@ -91,3 +91,63 @@ export function statesShare(
 ): boolean {
   return pcts.some((q) => shareOwner(text, s, q, nations) !== undefined);
 }
+
+/** A nation's share given beside its name: "Greece (3.54%)", "Poland at 3.9 percent". */
+const BESIDE_NAME =
+  /^(?:\s*\(\s*|\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?)(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per ?cent|percent)(?:\s+of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?(?:\s*\))?/u;
+/** What sets a list of shares going: defence spending, measured against GDP (or its target). */
+const SPENDING_WORDS =
+  /\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays?|investment)\b|\bspend(?:s|ing)?\b[^.;]{0,60}\bon\s+(?:defen[cs]e|the\s+military)\b/i;
+const MEASURED = /\bGDP\b|gross domestic product|\b(?:target|guideline|benchmark)\b/i;
+/** A figure of change or of the economy, not a share of GDP spent on defence. */
+const NOT_SHARE =
+  /\b(?:increase[sd]?|rise|rose|grew|growth|grow|cuts?|inflation|unemployment|real terms|year[- ]on[- ]year|economy)\b/i;
+/** A level planned or promised, not spent: "planned to reach ... by 2030", "will", "aims". */
+const PLANNED =
+  /\b(?:will|would|plans?|planned|aims?|aimed|intends?|pledged|promised|vowed|expected\s+to|set\s+to|to\s+reach|by\s+20\d\d)\b/i;
+
+export interface ShareBesideName {
+  nation: Placed;
+  value: number;
+  sentence: Sentence;
+}
+
+/**
+ * Shares written beside nations' names in prose (extclass26, class 2): "defence spending ... was
+ * highest in Greece (3.54%), the United States (3.46%). Lithuania (2.47%), ...", "with Poland at
+ * 3.9 percent". Only in a sentence about defence spending measured against GDP (or a target), or
+ * in the two after one such (a list runs on), each figure of a share's size (at most 10), and
+ * never where the sentence speaks of change or of the economy ("Hungary (17.6%) inflation") or of
+ * a level planned ("planned to reach ...: Poland (5%) ... by 2030").
+ */
+export function sharesBesideNames(
+  text: string,
+  sentences: readonly Sentence[],
+  nationsOf: (s: Sentence) => readonly Placed[],
+): ShareBesideName[] {
+  const out: ShareBesideName[] = [];
+  let context = -1; // index of the last sentence that set a list going
+  let measured = false;
+  for (const [i, s] of sentences.entries()) {
+    if (SPENDING_WORDS.test(s.text)) {
+      context = i;
+      measured = MEASURED.test(s.text) || (i > 0 && MEASURED.test(sentences[i - 1]?.text ?? ""));
+      if (i > 1 && !measured) measured = MEASURED.test(sentences[i - 2]?.text ?? "");
+    }
+    if (context < 0 || i - context > 2 || !measured) continue;
+    if (NOT_SHARE.test(s.text) || PLANNED.test(s.text)) continue;
+    let found = false;
+    for (const n of nationsOf(s)) {
+      if (n.mention.demonym) continue;
+      const m = BESIDE_NAME.exec(text.slice(n.mention.end, Math.min(s.end, n.mention.end + 40)));
+      if (!m) continue;
+      const value = Number((m[1] as string).replace(",", "."));
+      if (!(value > 0 && value <= 10)) continue;
+      out.push({ nation: n, value, sentence: s });
+      found = true;
+    }
+    // a list that runs on keeps the context going
+    if (found) context = i;
+  }
+  return out;
+}

@@ -93,6 +93,35 @@ function namesNation(unit: Cluster, nationKey: string): boolean {
   return formsOf(nationKey).some((f) => name.includes(` ${f} `));
 }
 
+/** Words before a unit that make it the forces' host: "hosted by the", "deployed at the". */
+const HOSTED_BY =
+  /\b(?:hosted\s+by|host(?:ing)?\s+(?:unit|brigade|battalion)\s*,?|(?:deployed|stationed|based|housed)\s+at)\s+(?:the\s+)?(?:base\s+of\s+(?:the\s+)?)?$/i;
+
+/**
+ * Whether the unit `p` hosts the forces rather than sends them (extclass26, class 7): "hosted by
+ * the Estonian 1st Infantry Brigade", "deployed at the X Battalion of the Y Brigade" (the
+ * battalion and the brigade it is part of: "Battalion of the" is the battalion's name and "of",
+ * not forces of the brigade).
+ */
+function hostUnit(text: string, from: number, here: readonly Placed[], at: number): boolean {
+  // the unit whose part was named just before it ("the X Battalion of the Y Brigade") hosts
+  // where its part does (a chain of three at most)
+  for (let i = at, step = 0; step < 3; step++) {
+    const p = here[i] as Placed;
+    const before = text.slice(Math.max(from, p.mention.start - 60), p.mention.start);
+    if (HOSTED_BY.test(before)) return true;
+    const part = i > 0 ? here[i - 1] : undefined;
+    if (
+      !part ||
+      !isUnit(part.cluster) ||
+      !/^\s+of\s+(?:the\s+)?$/i.test(text.slice(part.mention.end, p.mention.start))
+    )
+      return false;
+    i--;
+  }
+  return false;
+}
+
 export const unitsServing: MissionSentenceRule = (ctx, s, here, mission, named, invaders) => {
   if (!DEPLOYS.test(ctx.text.slice(s.start, s.end))) return;
   // forces sent for an exercise the sentence names, beside the mission ("for exercise Saber
@@ -115,7 +144,7 @@ export const unitsServing: MissionSentenceRule = (ctx, s, here, mission, named, 
   )
     return;
   let last: Placed | undefined;
-  for (const p of here) {
+  for (const [at, p] of here.entries()) {
     const c = p.cluster;
     if (!isUnit(c) || p.mention.demonym || invaders.has(c.key)) continue;
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
@@ -127,7 +156,7 @@ export const unitsServing: MissionSentenceRule = (ctx, s, here, mission, named, 
       (FORCES_OF.test(before) && !WORKS_WITH.test(before)) ||
       MADE_OF.test(before) ||
       FORCES_AFTER.test(after);
-    if (!serving) continue;
+    if (!serving || hostUnit(ctx.text, s.start, here, at)) continue;
     last = p;
     const nation = p.mention.involves?.find((e) => e.kind === "Nation");
     if (host && (nation?.key === host || namesNation(c, host))) continue;
