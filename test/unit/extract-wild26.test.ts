@@ -37,3 +37,24 @@ describe("extract: a curly opening mark closed by a straight one is a quotation"
     expect(quote?.name).toMatch(/test our plans/);
   });
 });
+
+describe("extract: a name before a pennant number is a ship, not a person or a town", () => {
+  it("'Carlo Margottini F592 (Italy)', 'Berlin A1411': no person, no town, no visit", async () => {
+    const text =
+      "On March 2-5 the Spanish frigate Blas de Lezo F103, Carlo Margottini F592 (Italy) and supply ship Berlin A1411 (Germany) are visiting the port of Gdynia.";
+    const ents = await entities(text, "2015-03-01");
+    expect(ents).not.toContain("Person carlo-margottini");
+    expect(ents).not.toContain("Place berlin");
+    expect(ents).toContain("Place gdynia");
+    expect((await facts(text, "2015-03-01")).filter((f) => f.includes("VISITED"))).toEqual([]);
+  });
+
+  it("an aircraft's designation leaves its maker and a person alone", async () => {
+    const ents = await entities(
+      "Poland flies Lockheed Martin F-16 jets. Colonel Carlo Margottini visited Riga on Monday.",
+      "2015-03-01",
+    );
+    expect(ents).toContain("Organization lockheed-martin");
+    expect(ents).toContain("Person carlo-margottini");
+  });
+});
