@@ -2228,6 +2228,7 @@ export function findMentions(
       GENERATION.test((nameTokens[nameTokens.length - 1] as Token).text)
     )
       nameTokens = nameTokens.slice(0, -1);
+    nameTokens = beforeHeadlineVerb(text, nameTokens);
     if (nameTokens.length === 0) continue;
     const first = nameTokens[0] as Token;
     const last = nameTokens[nameTokens.length - 1] as Token;
@@ -2372,7 +2373,12 @@ export function findMentions(
         ...(role ? { role } : {}),
         ...(roleOf ? { roleOf } : {}),
       });
-    } else if (words.length === 1 && !notPersonWord(span.text) && !bodyOnly(role)) {
+    } else if (
+      words.length === 1 &&
+      !notPersonWord(span.text) &&
+      !bodyOnly(role) &&
+      !headlineVerb(text, span)
+    ) {
       bares.push({
         ...span,
         kind: "Person",
@@ -2681,6 +2687,61 @@ const memo = <T>(f: (w: string) => T) => {
 };
 const misspeltMemo = memo(misspelling);
 /** Whether compromise's lexicon knows the word, lower-cased, as other than a noun. */
+/**
+ * Whether the line holding `span` is a headline in title case ("NATO Chief Lauds Kosovo's Progress
+ * Since 1999"): three words or more, no full stop at its end, and most of its longer words
+ * capitalised.
+ */
+function inTitleCaseHeadline(text: string, at: number): boolean {
+  const from = text.lastIndexOf("\n", at) + 1;
+  const nl = text.indexOf("\n", at);
+  const line = text.slice(from, nl < 0 ? text.length : nl).trim();
+  if (line.length > 160 || /[.!?]["”’]?$/.test(line)) return false;
+  const long = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4,}/u.test(w));
+  if (long.length < 3) return false;
+  return long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+}
+
+/**
+ * "Minister Kaljurand Visits Troops In Latvia": in a title-case headline a name runs to the
+ * headline's verb, not through it; the words from the first one English uses as a verb (and no
+ * one as a surname) on are cut off.
+ */
+function beforeHeadlineVerb<T extends { text: string; start: number }>(
+  text: string,
+  tokens: T[],
+): T[] {
+  if (tokens.length < 2 || !inTitleCaseHeadline(text, (tokens[0] as T).start)) return tokens;
+  const at = tokens.findIndex(
+    (t, i) =>
+      i > 0 &&
+      /^\p{Lu}\p{Ll}+s$/u.test(t.text) &&
+      !isLastName(t.text) &&
+      nlp(t.text.toLowerCase()).has("#Verb"),
+  );
+  return at > 0 ? tokens.slice(0, at) : tokens;
+}
+
+/**
+ * "NATO Chief Lauds Kosovo's Progress": in a title-case headline the capitalised word after a title
+ * is the headline's verb, not a surname, where English uses it as a verb and no one the article
+ * names in full bears it ("Lauds", "Hails", "Warns"; not "Stoltenberg", nor a "Fox" named in full).
+ */
+function headlineVerb(text: string, span: { start: number; text: string }): boolean {
+  if (!inTitleCaseHeadline(text, span.start)) return false;
+  if (!nlp(span.text.toLowerCase()).has("#Verb")) return false;
+  const fullName = new RegExp(`\\p{Lu}\\p{L}+\\s+${span.text}(?!\\p{L})`, "u");
+  const rest =
+    text.slice(0, Math.max(0, text.lastIndexOf("\n", span.start))) +
+    text.slice(
+      Math.max(
+        span.start,
+        text.indexOf("\n", span.start) < 0 ? text.length : text.indexOf("\n", span.start),
+      ),
+    );
+  return !fullName.test(rest);
+}
+
 const isCommonWord = memo((w) =>
   nlp(w.toLowerCase()).has(
     "#Adjective|#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun",

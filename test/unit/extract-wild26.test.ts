@@ -58,3 +58,29 @@ describe("extract: a name before a pennant number is a ship, not a person or a t
     expect(ents).toContain("Person carlo-margottini");
   });
 });
+
+describe("extract: a title-case headline's verb is no part of a name", () => {
+  it("'NATO Chief Praises ...': no person 'Praises'", async () => {
+    const text =
+      "NATO Chief Praises Latvia's Progress Since 2004\n\nNATO Secretary General Jens Stoltenberg visited Riga on Friday.";
+    const ents = await entities(text, "2015-01-23");
+    expect(ents.filter((e) => e.startsWith("Person"))).toEqual(["Person jens-stoltenberg"]);
+    expect((await facts(text, "2015-01-23")).filter((f) => f.includes("praises"))).toEqual([]);
+  });
+
+  it("'Minister Kaljurand Visits Troops In Latvia': the name stops before 'Visits'", async () => {
+    const ents = await entities(
+      "Minister Kaljurand Visits Troops In Latvia\n\nEstonian Foreign Minister Marina Kaljurand visited Adazi on Friday.",
+      "2015-01-23",
+    );
+    expect(ents.filter((e) => e.startsWith("Person"))).toEqual(["Person marina-kaljurand"]);
+  });
+
+  it("a sentence's bare surname after a title is still a person", async () => {
+    const ents = await entities(
+      "The talks went well, Defence Minister Kaljurand said on Friday after a visit to Adazi.",
+      "2015-01-23",
+    );
+    expect(ents.some((e) => e.startsWith("Person") && e.includes("kaljurand"))).toBe(true);
+  });
+});
