@@ -2229,6 +2229,11 @@ export function findMentions(
     )
       nameTokens = nameTokens.slice(0, -1);
     nameTokens = beforeHeadlineVerb(text, nameTokens);
+    nameTokens = afterOfficePlace(
+      text,
+      nameTokens,
+      (w) => gazAt(w) !== undefined || citiesNamed(w).length > 0,
+    );
     if (nameTokens.length === 0) continue;
     const first = nameTokens[0] as Token;
     const last = nameTokens[nameTokens.length - 1] as Token;
@@ -2700,6 +2705,35 @@ function inTitleCaseHeadline(text: string, at: number): boolean {
   const long = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4,}/u.test(w));
   if (long.length < 3) return false;
   return long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+}
+
+/**
+ * "Mayor of Klaipėda Arvydas Vaitkus", "Governor of Lviv Maksym Kozytskyi": the place an office is
+ * of stands between the title and the holder's name, and is no part of the name. The first word
+ * (or two) after "of" that name a place the gazetteer or GeoNames knows are cut off where two words
+ * or more of the name remain.
+ */
+function afterOfficePlace<T extends { text: string; start: number; end: number }>(
+  text: string,
+  tokens: T[],
+  isPlace: (words: string) => boolean,
+): T[] {
+  const first = tokens[0];
+  if (!first || !/\bof\s+$/.test(text.slice(Math.max(0, first.start - 4), first.start)))
+    return tokens;
+  // the tokenizer may split a word at a letter it does not know ("Klaip", "ė", "da"): a place
+  // ends where a space follows, and two words at least of the name remain after it
+  let words = 0;
+  for (let n = 1; n < tokens.length; n++) {
+    const at = tokens[n] as T;
+    if (!/\s/.test(text.slice((tokens[n - 1] as T).end, at.start))) continue;
+    words++;
+    if (words > 2) break;
+    const rest = text.slice(at.start, (tokens[tokens.length - 1] as T).end).split(/\s+/);
+    if (rest.length < 2) break;
+    if (isPlace(text.slice(first.start, (tokens[n - 1] as T).end))) return tokens.slice(n);
+  }
+  return tokens;
 }
 
 /**

@@ -84,3 +84,23 @@ describe("extract: a title-case headline's verb is no part of a name", () => {
     expect(ents.some((e) => e.startsWith("Person") && e.includes("kaljurand"))).toBe(true);
   });
 });
+
+describe("extract: the place an office is of is no part of the holder's name", () => {
+  it("'Mayor of Gdynia Wojciech Szczurek', 'Mayor of Klaipėda Arvydas Vaitkus'", async () => {
+    const ents = await entities(
+      "Rear Admiral Jan Kowalski met with Mayor of Gdynia Wojciech Szczurek on Monday. A week later he met the Mayor of Klaipėda Arvydas Vaitkus.",
+      "2015-01-23",
+    );
+    expect(ents).toContain("Person wojciech-szczurek");
+    expect(ents).toContain("Person arvydas-vaitkus");
+    expect(ents.some((e) => /gdynia-|klaipeda-/.test(e))).toBe(false);
+  });
+
+  it("a name after 'of' that is no place stays whole", async () => {
+    const ents = await entities(
+      "On Monday the Minister of Defence Artis Pabriks met Rear Admiral Jan Kowalski in Riga.",
+      "2015-01-23",
+    );
+    expect(ents).toContain("Person artis-pabriks");
+  });
+});
