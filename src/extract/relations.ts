@@ -4895,9 +4895,12 @@ const officeAside = (gap: string) =>
   /^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,3}(?:commander|head|chief|director|spokes(?:man|woman|person)|minister|secretary|ambassador|president|leader|officer|chairman|chair|envoy|adviser|advisor)\s+(?:of|at|for|to)\s+[^,;“”"]{1,70},\s+$/iu.test(
     gap,
   );
-/** A body as the subject of a speech verb: "the ministry", "the defence ministry's press office". */
+/**
+ * A body as the subject of a speech verb: "the ministry", "the defence ministry's press office",
+ * and a body's statement with an indefinite article ("A MARCOM statement noted:", wild26).
+ */
 const BODY_SUBJECT =
-  /\b[Tt]he\s+(?:[\p{L}’'-]+\s+){0,3}(?:ministry|office|portal|agency|army|government|command|embassy|newspaper|broadcaster|website|statement|headquarters)\s+$/u;
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,3}(?:ministry|office|portal|agency|army|government|command|embassy|newspaper|broadcaster|website|statement|headquarters)\s+$/u;
 /** A speech verb whose object is who was spoken to: "told BNS", "telling the BBC". */
 const TOLD = /^(?:told|tells|telling)$/i;
 

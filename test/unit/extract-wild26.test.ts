@@ -104,3 +104,21 @@ describe("extract: the place an office is of is no part of the holder's name", (
     expect(ents).toContain("Person artis-pabriks");
   });
 });
+
+describe("extract: 'a <body> statement noted:' is the body's words, not the last person's", () => {
+  it("a command's statement after an officer's sentence is not the officer's", async () => {
+    const found = await facts(
+      "In Gdynia, Commander SNMG1, Royal Navy Commodore Tom Hart paid courtesy calls on Polish officials. A MARCOM statement noted: “The visit underlines NATO’s commitment to the Baltic region.”",
+      "2020-01-01",
+    );
+    expect(found.filter((f) => f.startsWith("tom-hart SAID"))).toEqual([]);
+  });
+
+  it("the officer's own words after him are still his", async () => {
+    const found = await facts(
+      "In Gdynia, Royal Navy Commodore Tom Hart paid courtesy calls on Polish officials. “The visit underlines our commitment to the Baltic region,” he said.",
+      "2020-01-01",
+    );
+    expect(found.filter((f) => f.startsWith("tom-hart SAID"))).toHaveLength(1);
+  });
+});
