@@ -2073,6 +2073,16 @@ const VISIT_VERB = new RegExp(
   "u",
 );
 
+/**
+ * "During his visit to Kosovo, Rutte is expected to be accompanied by ...", "During the visit to
+ * Riga, she will meet ...": the clause after a visit phrase tells of a visit to come (wild26).
+ */
+function plannedClause(ctx: Context, clauseEnd: number, s: Sentence): boolean {
+  return /^,\s+[^,;]{0,60}?\b(?:will|shall|(?:is|are)\s+(?:expected|set|due|scheduled|going|planning|to)\b)/u.test(
+    ctx.text.slice(clauseEnd, s.end),
+  );
+}
+
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   const m = VISIT_VERB.exec(s.text);
@@ -2174,7 +2184,8 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   }
   // "will visit", "is due to visit", "plans to visit": a visit to come is no visit made; the
   // visit is still an event the article tells of, with who is to take part, but no VISITED
-  const planned = /^(?:will|to|would)\s/.test(m[0]);
+  const planned =
+    /^(?:will|to|would)\s/.test(m[0]) || (nominal && plannedClause(ctx, clauseEnd, s));
   const date = dateNear(
     ctx,
     s,

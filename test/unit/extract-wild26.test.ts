@@ -122,3 +122,22 @@ describe("extract: 'a <body> statement noted:' is the body's words, not the last
     expect(found.filter((f) => f.startsWith("tom-hart SAID"))).toHaveLength(1);
   });
 });
+
+describe("extract: a visit phrase before a clause of things to come is no visit made", () => {
+  it("'During his visit to Latvia, Rutte is expected to ...': a visit event, no VISITED", async () => {
+    const found = await facts(
+      "Mark Rutte is expected to travel to the Baltics on March 11. During his visit to Latvia, Rutte is expected to be accompanied by the ambassadors of NATO member countries.",
+      "2025-03-04",
+    );
+    expect(found.filter((f) => f.includes(" VISITED "))).toEqual([]);
+    expect(found).toContain("mark-rutte PARTICIPATED_IN rutte-visit-to-latvia");
+  });
+
+  it("'During his visit to Latvia on Monday, Rutte met ...' is a visit made", async () => {
+    const found = await facts(
+      "During his visit to Latvia on Monday, Mark Rutte met troops at Adazi.",
+      "2025-03-04",
+    );
+    expect(found.some((f) => f.startsWith("mark-rutte VISITED latvia"))).toBe(true);
+  });
+});
