@@ -2543,7 +2543,7 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       });
   }
   const cue =
-    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together|((?:manned|staffed|formed|composed|crewed)\s+(?:by|of|from)(?:\s+troops\s+from)?))\s+/.exec(
+    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together|with (?:troop |military )?contributions from|with (?:troops|soldiers|forces|personnel|units) from|((?:manned|staffed|formed|composed|crewed)\s+(?:by|of|from)(?:\s+troops\s+from)?))\s+/.exec(
       ctx.text.slice(g.mention.end, s.end),
     );
   if (cue) {
@@ -2577,6 +2577,7 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       });
     }
   }
+  contributorsNamedAs(ctx, s, g, nations);
   // "the battle group in Orzysz", "is stationed at the Joint National Training Centre in Cincu"
   // (a nation, where the mission's name does not already say where it is: "the Baltic Air
   // Policing mission in Lithuania", "Task Force Narva in Estonia")
@@ -2609,6 +2610,42 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       confidence: 0.7,
     });
     break;
+  }
+}
+
+/** "... as contributor states", "as contributing nations", "as troop contributors". */
+const AS_CONTRIBUTORS =
+  /^,?\s+as\s+(?:(?:troop|force)[- ])?(?:contributors?|contributing\s+(?:nations|states|countries|allies)|contributor\s+(?:nations|states|countries))\b/;
+
+/**
+ * "The battle group has France as framework nation, and Belgium, Luxembourg and Spain as
+ * contributor states" (wild26): the list of nations right before "as contributor states", after
+ * the group's name, contributes to it.
+ */
+function contributorsNamedAs(ctx: Context, s: Sentence, g: Placed, nations: Placed[]): void {
+  const after = nations.filter(
+    (n) => n.mention.start >= g.mention.end && n.cluster !== g.cluster && !n.mention.demonym,
+  );
+  for (let i = after.length - 1; i >= 0; i--) {
+    const last = after[i] as Placed;
+    if (!AS_CONTRIBUTORS.test(ctx.text.slice(last.mention.end, s.end))) continue;
+    let j = i;
+    while (
+      j > 0 &&
+      /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(
+        ctx.text.slice((after[j - 1] as Placed).mention.end, (after[j] as Placed).mention.start),
+      )
+    )
+      j--;
+    for (const n of after.slice(j, i + 1))
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: n.cluster,
+        to: g.cluster,
+        sentence: s,
+        confidence: 0.75,
+      });
+    i = j;
   }
 }
 

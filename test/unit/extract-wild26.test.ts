@@ -141,3 +141,32 @@ describe("extract: a visit phrase before a clause of things to come is no visit 
     expect(found.some((f) => f.startsWith("mark-rutte VISITED latvia"))).toBe(true);
   });
 });
+
+describe("extract: a battle group's contributors named by 'with troop contributions from' or 'as contributor states'", () => {
+  it("'led by X, with troop contributions from A, B and C'", async () => {
+    const found = await facts(
+      "The NATO battlegroup in Hungary is led by Croatia, with troop contributions from Albania, Greece and the United States.",
+      "2025-01-15",
+    );
+    for (const n of ["albania", "greece", "united-states"])
+      expect(found).toContain(`${n} CONTRIBUTES_TO nato-battle-group-in-hungary`);
+  });
+
+  it("'has X as framework nation, and A, B and C as contributor states'", async () => {
+    const found = await facts(
+      "The NATO battlegroup in Hungary has Croatia as framework nation, and Albania, Greece and the United States as contributor states.",
+      "2025-01-15",
+    );
+    for (const n of ["albania", "greece", "united-states"])
+      expect(found).toContain(`${n} CONTRIBUTES_TO nato-battle-group-in-hungary`);
+    expect(found).toContain("croatia LEADS nato-battle-group-in-hungary");
+  });
+
+  it("a nation named after the group but not in the contributors' list is none", async () => {
+    const found = await facts(
+      "The NATO battlegroup in Hungary was set up after talks with Serbia, and Albania and Greece serve as contributor states.",
+      "2025-01-15",
+    );
+    expect(found).not.toContain("serbia CONTRIBUTES_TO nato-battle-group-in-hungary");
+  });
+});
