@@ -3528,7 +3528,7 @@ function interviewOutlet(ctx: Context, here: Placed[], at: number): Cluster | un
 
 /** Between two people met: "and", ", and", a comma, then at most the second one's title. */
 const metToo = (gap: string) => {
-  const joint = /^(?:,\s*|,?\s+and\s+)/.exec(gap);
+  const joint = /^(?:,\s*|,?\s+and\s+|,?\s+as well as\s+)/.exec(gap);
   return joint !== null && titleGap(` ${gap.slice(joint[0].length)}`);
 };
 
@@ -3575,7 +3575,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   // "During the visit, he met X": the pronoun is the person the article named last before
   // "The Turkish minister also met ...": a title standing for the person named last
   const pronoun =
-    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\p{L}-]+\s+){0,3}(?:minister|secretary|president|chancellor|premier))(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/u.exec(
+    /^(?:[^,“”"]{0,40},\s*|(?:During|After|Following|On|At|In)\s+(?:the|his|her|a|this|that)\s+[^,“”"]{0,30}?\s+(?=(?:he|she)\s))?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\p{L}-]+\s+){0,3}(?:minister|secretary|president|chancellor|premier))(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/u.exec(
       ctx.text.slice(s.start, verbAt),
     );
   if (!subject && pronoun) {

@@ -170,3 +170,27 @@ describe("extract: a battle group's contributors named by 'with troop contributi
     expect(found).not.toContain("serbia CONTRIBUTES_TO nato-battle-group-in-hungary");
   });
 });
+
+describe("extract: 'During the visit he met A and B as well as C': the visitor's meeting with all three", () => {
+  it("an opening phrase with no comma before the pronoun, and a list closed by 'as well as'", async () => {
+    const found = await facts(
+      "NATO Secretary General Jens Stoltenberg visited Latvia on Friday. During the visit he met President Andris Berzins and Foreign Minister Edgars Rinkevics as well as Chief of Defence Raimonds Graube.",
+      "2015-01-23",
+    );
+    const met = found.filter((f) => f.includes("PARTICIPATED_IN stoltenberg-meeting-with"));
+    expect(met.map((f) => f.split(" ")[0]).sort()).toEqual([
+      "andris-berzins",
+      "edgars-rinkevics",
+      "jens-stoltenberg",
+      "raimonds-graube",
+    ]);
+  });
+
+  it("'During the visit the troops showed ...' makes no meeting", async () => {
+    const found = await facts(
+      "NATO Secretary General Jens Stoltenberg visited Latvia on Friday. During the visit the troops showed their equipment to reporters.",
+      "2015-01-23",
+    );
+    expect(found.filter((f) => f.includes("meeting"))).toEqual([]);
+  });
+});
