@@ -2380,6 +2380,8 @@ export function findMentions(
       });
     } else if (
       words.length === 1 &&
+      // "Commander of SNMG1, ...": a title's "of" left alone is no one's name (wild26)
+      /^\p{Lu}/u.test(span.text) &&
       !notPersonWord(span.text) &&
       !bodyOnly(role) &&
       !headlineVerb(text, span)

@@ -1211,6 +1211,22 @@ function titlesHeld(
         }
       }
     }
+    const commanded = commandBeforeName(ctx, s, p);
+    if (commanded) {
+      const id = `${p.cluster.key}|LEADS|${commanded.org.key}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        holders.set(commanded.org.key, p.cluster);
+        ctx.propose({
+          type: "LEADS",
+          from: p.cluster,
+          to: commanded.org,
+          properties: { role: commanded.role },
+          sentence: s,
+          confidence: 0.8,
+        });
+      }
+    }
   }
   // A command in apposition, as military releases write it: "Brigadier General Jean Dupont,
   // Commander, 7th Armoured Brigade, French Army, said", "Lt. Col. X, commanding officer of the 2nd
@@ -1856,6 +1872,41 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   void date;
 }
 
+/**
+ * "the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani", "Commander SNMG1, Royal
+ * Netherlands Navy Commodore Arjen Warnaar" (wild26): a command's title and its mission or body
+ * before the person, the body's acronym or place between commas, then only the person's own
+ * titles (rank, service). The person leads the body.
+ */
+function commandBeforeName(
+  ctx: Context,
+  s: Sentence,
+  p: Placed,
+): { org: Cluster; role: string } | undefined {
+  const bodies = placedIn(s, ctx.placed).filter(
+    (x) =>
+      (x.cluster.kind === "Mission" || x.cluster.kind === "Organization") &&
+      x.cluster.properties.category !== "ALLIANCE" &&
+      x.mention.end <= p.mention.start,
+  );
+  for (const o of bodies.reverse()) {
+    // "the commander of the NATO mission in Kosovo, KFOR, X": the body's description, then its name
+    const title =
+      /(?:^|[^\p{L}])(commander|commanding officer|head|chief)\s+(?:of\s+)?(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:mission|operation|force|group|command)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,\s+)?$/iu.exec(
+        ctx.text.slice(Math.max(s.start, o.mention.start - 80), o.mention.start),
+      );
+    if (!title) continue;
+    const gap = ctx.text.slice(o.mention.end, p.mention.start);
+    const aside = /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(gap);
+    if (!aside) return undefined;
+    const rest = gap.slice(aside[0].length);
+    if (rest.length > 0 && !titleGap(` ${rest}`)) return undefined;
+    const role = (title[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    return { org: o.cluster, role };
+  }
+  return undefined;
+}
+
 /** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
 function leads(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const m of s.text.matchAll(LEAD_VERB)) {
@@ -2057,10 +2108,10 @@ function brigadeLed(
 
 /** "leads", "has led", "will command", "is leading", "took command of", "heads" ... "the". */
 const LEAD_VERB =
-  /\b(?:leads|led|lead|leading|commands|commanded|command|commanding|heads|headed|head|heading|(?:took|takes|take|taken|assumed|assumes|assume) (?:over )?(?:the )?command of|(?:is|are|was|were) in (?:command|charge) of)\s+(?:the\s+)?/g;
+  /\b(?:leads|led|lead|leading|commands|commanded|command|commanding|heads|headed|head|heading|(?:took|takes|take|taken|assumed|assumes|assume) (?:over )?(?:the )?command of|(?:(?:is|are|was|were) )?in (?:command|charge) of)\s+(?:the\s+)?/g;
 /** Between the subject and the verb: nothing, an adverb or an auxiliary, or ", which (has) ...". */
 const LEAD_GAP =
-  /^(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/;
+  /^(?:\s+\(\p{Lu}[\p{L} .]{0,10}\))?(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/u;
 
 /**
  * When a visit was, between "visit" and "to": "paid a visit from 27 to 29 December to the air

@@ -194,3 +194,50 @@ describe("extract: 'During the visit he met A and B as well as C': the visitor's
     expect(found.filter((f) => f.includes("meeting"))).toEqual([]);
   });
 });
+
+describe("extract: who commands a naval group or a mission, as releases write it", () => {
+  it("'X (ESP N) took command of the group': a nation's tag in brackets between", async () => {
+    const found = await facts(
+      "In December 2015 Rear Admiral Jose E. Delgado (ESP N) took command of the Standing NATO Maritime Group 1.",
+      "2016-05-30",
+    );
+    expect(found).toContain("jose-delgado LEADS standing-nato-maritime-group-1");
+  });
+
+  it("'X in charge of the group as of January 11 has met ...'", async () => {
+    const found = await facts(
+      "Rear Admiral Joaquín Ruiz Escagedo in charge of Standing NATO Maritime Group 1 as of January 11 has met with the mayor.",
+      "2016-05-30",
+    );
+    expect(found).toContain("joaquin-ruiz-escagedo LEADS standing-nato-maritime-group-1");
+  });
+
+  it("'Commander <group>, <service> <rank> X' and 'the commander of the NATO mission in Kosovo, KFOR, X'", async () => {
+    const naval = await facts(
+      "On Monday Commander Standing NATO Maritime Group 1, Royal Netherlands Navy Commodore Arjen Warnaar paid courtesy calls in Dublin.",
+      "2016-05-30",
+    );
+    expect(naval).toContain("arjen-warnaar LEADS standing-nato-maritime-group-1");
+    const kfor = await facts(
+      "Kosovo President Vjosa Osmani met on Tuesday with the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani, with whom she discussed security.",
+      "2025-03-04",
+    );
+    expect(kfor).toContain("enrico-barduani LEADS nato-kosovo-force");
+  });
+
+  it("a title's 'of' left alone before an unknown acronym is no person", async () => {
+    const ents = await entities(
+      "A reception was held, and Commander of SNMG9, Royal Netherlands Navy Commodore Arjen Warnaar paid a series of courtesy calls.",
+      "2016-05-30",
+    );
+    expect(ents.filter((e) => e.startsWith("Person"))).toEqual(["Person arjen-warnaar"]);
+  });
+
+  it("someone named after a body's commander and a clause is not its commander", async () => {
+    const found = await facts(
+      "The commander of Standing NATO Maritime Group 1 spoke first, and then Commodore Arjen Warnaar paid courtesy calls in Dublin.",
+      "2016-05-30",
+    );
+    expect(found.filter((f) => f.includes(" LEADS "))).toEqual([]);
+  });
+});
