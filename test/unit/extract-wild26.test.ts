@@ -241,3 +241,21 @@ describe("extract: who commands a naval group or a mission, as releases write it
     expect(found.filter((f) => f.includes(" LEADS "))).toEqual([]);
   });
 });
+
+describe("extract: an exercise's year in two digits or four is one exercise", () => {
+  it("'Exercise Brilliant Jump 26' and 'Brilliant Jump 2026'", async () => {
+    const ents = await entities(
+      'Allies completed the first phase of Exercise Brilliant Jump 26 in Norway on Sunday. "Brilliant Jump 2026 is designed to test our plans," the alliance said.',
+      "2026-03-02",
+    );
+    expect(ents.filter((e) => e.startsWith("Event"))).toEqual(["Event brilliant-jump-2026"]);
+  });
+
+  it("two years of one exercise stay two", async () => {
+    const ents = await entities(
+      "Exercise Brilliant Jump 25 was held in Norway. Brilliant Jump 2026 will be held in Poland.",
+      "2026-03-02",
+    );
+    expect(ents.filter((e) => e.startsWith("Event")).length).toBe(2);
+  });
+});
