@@ -285,6 +285,10 @@ const ORG_HEADS: Record<string, string> = {
   Department: "GOVERNMENT",
   Parliament: "GOVERNMENT",
   Office: "GOVERNMENT",
+  // "the Kosovo Presidency said", "the Chancellery": a head of state's or government's office,
+  // not a person (wild26)
+  Presidency: "GOVERNMENT",
+  Chancellery: "GOVERNMENT",
   Cabinet: "GOVERNMENT",
   Agency: "GOVERNMENT",
   Council: "OTHER",

@@ -259,3 +259,14 @@ describe("extract: an exercise's year in two digits or four is one exercise", ()
     expect(ents.filter((e) => e.startsWith("Event")).length).toBe(2);
   });
 });
+
+describe("extract: a head of state's office is a body, not a person", () => {
+  it("'The Kosovo Presidency said ...'", async () => {
+    const ents = await entities(
+      "The Kosovo Presidency said in a statement that the president met the KFOR commander.",
+      "2025-03-04",
+    );
+    expect(ents).not.toContain("Person kosovo-presidency");
+    expect(ents).toContain("Organization kosovo-presidency");
+  });
+});
