@@ -19,9 +19,15 @@ const ANY_MARK = /[“”"„«‘’']/;
  * next opening one, so a “… "title" …” quotation keeps its own close.
  */
 const CURLY_CLOSED_STRAIGHT = /“([^“”"]+)"(?![^“]*”)/;
+/**
+ * A closing mark whose opening one the copy lost, at the start of a sentence ("Together with my
+ * counterpart we reached the conviction ...,” Nenchev stated"): the words from the sentence's start
+ * to the mark, where a name or a pronoun follows it (wild26).
+ */
+const LOST_OPENING = /^([^“”"„«»]{10,}?[,.!?])”(?=\s+(?:\p{Lu}|he\b|she\b|they\b|the\b))/u;
 const DOUBLE = new RegExp(
-  `“([^“”]+)”|"([^"]+)"|„([^“”„]+)[“”]|«\\s?([^«»]+?)\\s?»|${CURLY_CLOSED_STRAIGHT.source}`,
-  "g",
+  `“([^“”]+)”|"([^"]+)"|„([^“”„]+)[“”]|«\\s?([^«»]+?)\\s?»|${CURLY_CLOSED_STRAIGHT.source}|${LOST_OPENING.source}`,
+  "gu",
 );
 
 /**
@@ -69,7 +75,7 @@ export function quotationsIn(text: string, all = false): Quotation[] {
   const out: Quotation[] = [];
   if (!ANY_MARK.test(text)) return out;
   for (const m of text.matchAll(DOUBLE)) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "";
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? "";
     if (!all && scareQuote(text, m.index ?? 0, inner)) continue;
     out.push(shape(m, inner));
   }

@@ -4684,7 +4684,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
               /^\w+\s+the\s+((?:[\p{L}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\b/iu,
             )?.[1]
         )?.toLowerCase();
-        const titled = title ? titleHolder(ctx, title, vAt) : undefined;
+        const titled = title ? titleHolderOfNation(ctx, s, title, vAt) : undefined;
         if (org && holders.get(org.cluster.key)) speaker = holders.get(org.cluster.key);
         else if (titled) {
           speaker = titled;
@@ -5129,6 +5129,32 @@ function answers(ctx: Context): void {
  * The person named before `at` whose title ends with the words of `title` ("the defence minister"
  * -> "Defence Minister Hanno Pevkur"); the most recent such person.
  */
+/**
+ * "“…,” the Ukrainian minister stated": a title that names a nation is held by the person the
+ * article gave a title of that nation (describedPerson), not by the last minister of any (wild26);
+ * a title without one by `titleHolder`'s person.
+ */
+function titleHolderOfNation(
+  ctx: Context,
+  s: Sentence,
+  wanted: string,
+  at: number,
+): Cluster | undefined {
+  const first = wanted.split(/\s+/)[0] ?? "";
+  const near = ctx.text.slice(Math.max(s.start, at - 60), Math.min(s.end, at + 60));
+  const off = near.toLowerCase().indexOf(wanted);
+  const from = off >= 0 ? Math.max(s.start, at - 60) + off : -1;
+  const nation =
+    from >= 0 &&
+    ctx.placed.some(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        p.mention.start >= from &&
+        p.mention.end <= from + first.length,
+    );
+  return nation ? describedPerson(ctx, from, from + first.length) : titleHolder(ctx, wanted, at);
+}
+
 function titleHolder(ctx: Context, wanted: string, at: number): Cluster | undefined {
   const title = titleKey(wanted);
   const last = title.split(/\s+/).pop() ?? title;
@@ -5167,7 +5193,10 @@ function describedPerson(ctx: Context, at: number, end: number): Cluster | undef
     // the title right before the name: in its sentence, from the last comma on
     const sentenceStart = sentenceOf(ctx, p.mention.start)?.start ?? 0;
     const lead = Math.max(sentenceStart, p.mention.start - 60);
-    const from = lead + ctx.text.slice(lead, p.mention.start).lastIndexOf(",") + 1;
+    let from = lead + ctx.text.slice(lead, p.mention.start).lastIndexOf(",") + 1;
+    // "the Ukrainian Defence Minister, Stepan Poltorak": the title in apposition before the comma
+    if (from > lead && ctx.text.slice(from, p.mention.start).trim() === "")
+      from = lead + ctx.text.slice(lead, from - 1).lastIndexOf(",") + 1;
     const named = nationIn(from, p.mention.start);
     if (named === wanted) return p.cluster;
     if (!named) unmarked ??= p.cluster;

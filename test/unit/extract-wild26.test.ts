@@ -270,3 +270,30 @@ describe("extract: a head of state's office is a body, not a person", () => {
     expect(ents).toContain("Organization kosovo-presidency");
   });
 });
+
+describe("extract: a quotation whose opening mark the copy lost, and 'the <nation> minister stated'", () => {
+  it("'We have a plan ...,” Nenchev stated': the words from the sentence's start are his", async () => {
+    const found = await facts(
+      "Bulgarian Defence Minister Nikolay Nenchev met his Romanian counterpart in Brussels on Tuesday.\n\nWe have a common concept for the Black Sea and will bring it to the Warsaw summit,” Nenchev stated.",
+      "2016-02-10",
+    );
+    expect(found.filter((f) => f.startsWith("nikolay-nenchev SAID"))).toHaveLength(1);
+  });
+
+  it("'“…,” the Ukrainian minister stated' is the Ukrainian minister's, not the last minister's", async () => {
+    const found = await facts(
+      "Bulgarian Defence Minister Nikolay Nenchev met his Romanian counterpart in Brussels on Tuesday. Later the Ukrainian Defence Minister, Stepan Poltorak, also expressed interest, Interfax reported. Nikolay Nenchev thanked him.\n\n“We are interested in participating to preserve security on the Black Sea,” the Ukrainian minister stated.",
+      "2016-02-10",
+    );
+    expect(found.filter((f) => f.startsWith("stepan-poltorak SAID"))).toHaveLength(1);
+    expect(found.filter((f) => f.startsWith("nikolay-nenchev SAID"))).toEqual([]);
+  });
+
+  it("a lone closing mark with no name or pronoun after it makes no quotation", async () => {
+    const r = await draft(
+      "Bulgarian Defence Minister Nikolay Nenchev met his Romanian counterpart on Tuesday.\n\nThe region needs a more tangible presence of the alliance.” 2016 will show it.",
+      "2016-02-10",
+    );
+    expect(r.entities.filter((e) => e.kind === "Quote")).toEqual([]);
+  });
+});
