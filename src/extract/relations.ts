@@ -1040,6 +1040,9 @@ function titlesHeld(
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
+    // "Mayor of Klaipėda Arvydas Vaitkus": a title whose place ("of ...") the name's reader cut
+    // off is that place's office, not the nation's the sentence names (wild26)
+    if (/\sof$/.test(role) && !owner) continue;
     // "Secretary-General Jens Stoltenberg": an organisation's office, never a nation's; in an
     // article that names NATO (and in a sentence naming no other body) it is NATO's
     const general = /^Secretary[- ]General$/i.test(role);
