@@ -2704,14 +2704,40 @@ const misspeltMemo = memo(misspelling);
  * capitalised.
  */
 function inTitleCaseHeadline(text: string, at: number): boolean {
+  // the line's bounds and verdict are kept for the next call: the callers go through the text in
+  // order, so a long line is scanned once, not once per name in it (extract-hostile.test.ts)
+  const c = headlineCache;
+  if (c.text === text && c.from <= at && at < c.to) return c.headline;
   const from = text.lastIndexOf("\n", at) + 1;
   const nl = text.indexOf("\n", at);
-  const line = text.slice(from, nl < 0 ? text.length : nl).trim();
-  if (line.length > 160 || /[.!?]["”’]?$/.test(line)) return false;
-  const long = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4,}/u.test(w));
-  if (long.length < 3) return false;
-  return long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+  const to = nl < 0 ? text.length : nl;
+  const line = to - from > 200 ? "" : text.slice(from, to).trim();
+  let headline = false;
+  if (line.length > 0 && line.length <= 160 && !/[.!?]["”’]?$/.test(line)) {
+    const long = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4,}/u.test(w));
+    headline =
+      long.length >= 3 && long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+  }
+  headlineCache = { text, from, to: Math.max(to, from + 1), headline };
+  return headline;
 }
+let headlineCache = { text: "", from: 0, to: 0, headline: false };
+
+/**
+ * The last words of the two-word capitalised names in the text's prose lines (those that end as
+ * a sentence does): the surnames of people named in full, read once per text.
+ */
+function surnamesInProse(text: string): ReadonlySet<string> {
+  if (surnameCache.text === text) return surnameCache.names;
+  const names = new Set<string>();
+  for (const line of text.split("\n")) {
+    if (!/[.!?]["”’]?\s*$/.test(line)) continue;
+    for (const m of line.matchAll(/\p{Lu}\p{L}+\s+(?=(\p{Lu}\p{L}+))/gu)) names.add(m[1] as string);
+  }
+  surnameCache = { text, names };
+  return names;
+}
+let surnameCache: { text: string; names: ReadonlySet<string> } = { text: "", names: new Set() };
 
 /**
  * "Mayor of Klaipėda Arvydas Vaitkus", "Governor of Lviv Maksym Kozytskyi": the place an office is
@@ -2772,16 +2798,7 @@ function headlineVerb(text: string, span: { start: number; text: string }): bool
   if (!inTitleCaseHeadline(text, span.start)) return false;
   // "Lauds", which the tagger may not know for a verb: a headline's verb ends in -s
   if (!nlp(span.text.toLowerCase()).has("#Verb") && !/\p{Ll}s$/u.test(span.text)) return false;
-  const fullName = new RegExp(`\\p{Lu}\\p{L}+\\s+${span.text}(?!\\p{L})`, "u");
-  const rest =
-    text.slice(0, Math.max(0, text.lastIndexOf("\n", span.start))) +
-    text.slice(
-      Math.max(
-        span.start,
-        text.indexOf("\n", span.start) < 0 ? text.length : text.indexOf("\n", span.start),
-      ),
-    );
-  return !fullName.test(rest);
+  return !surnamesInProse(text).has(span.text);
 }
 
 const isCommonWord = memo((w) =>

@@ -68,7 +68,7 @@ const CLASS_RE = new RegExp(
  * outside brackets is written without a hyphen and with three digits or four.
  */
 const PENNANT_RE =
-  /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|da|di|do|dos|van|von|la|le)\s+)?\p{Lu}[\p{L}'’-]*){0,3})\s+(?:[ADFLMPS]\d{3,4}|\(\s*[ADFLMPS]-?\d{2,4}\s*\)|(?:DDG|FFG|LHD|LPD|LSD|CVN|SSN|CG)[ -]?\d{1,3})(?![\p{L}\p{N}-])/gu;
+  /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|da|di|do|dos|van|von|la|le)\s+)?\p{Lu}[\p{L}'’-]*){0,3})\s+(?:[ADFLMPS]\d{3,4}|\(\s*[ADFLMPS]-?\d{2,4}\s*\)|(?:DDG|FFG|LHD|LPD|LSD|CVN|SSN|CG)[ -]?\d{1,3})(?![\p{L}\p{N}-])/gu;
 
 /**
  * Where the text names a ship or a ship's class. `isName` says whether words are a nation, demonym
