@@ -1903,11 +1903,32 @@ function commandBeforeName(
     const aside = /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(gap);
     if (!aside) return undefined;
     const rest = gap.slice(aside[0].length);
-    if (rest.length > 0 && !titleGap(` ${rest}`)) return undefined;
+    // only the person's own titles, capitalised: "Royal Netherlands Navy Commodore", "Maj. Gen."
+    if (
+      rest.length > 0 &&
+      !(titleGap(` ${rest}`) && /^(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+){1,8}$/u.test(rest))
+    )
+      return undefined;
     const role = (title[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     return { org: o.cluster, role };
   }
   return undefined;
+}
+
+/**
+ * Whether the words from `from` to person `p` are only the command `p` holds, in apposition
+ * before the name ("the commander of the NATO mission in Kosovo, KFOR, "): `p` is who is met.
+ */
+function commandedBetween(ctx: Context, s: Sentence, from: number, p: Placed): boolean {
+  const gap = ctx.text.slice(from, p.mention.start);
+  return (
+    gap.length <= 120 &&
+    /^(?:on \p{Lu}\p{L}+ )?(?:with )?the (?:commander|commanding officer|head|chief) of\b/u.test(
+      gap,
+    ) &&
+    !/[;“”"]/.test(gap) &&
+    commandBeforeName(ctx, s, p) !== undefined
+  );
 }
 
 /** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
@@ -3646,17 +3667,21 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   let object = who.find(
     (p) =>
       p.mention.start >= objAt &&
-      (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
-        // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
-        COUNTERPART_THEN_NAME.test(ctx.text.slice(objAt, p.mention.start))) &&
-      !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(COUNTERPART_COMMA, "")) &&
-      // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
-      // only ("welcomed the decision by President X" is no meeting)
-      (!host ||
-        /^(?:(?:the|of|his|her|their|visiting|\p{Lu}[\p{L}.'’-]*),?\s+){0,6}$/u.test(
-          ctx.text.slice(objAt, p.mention.start),
-        )),
+      // "met with the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani" (wild26)
+      (commandedBetween(ctx, s, objAt, p) ||
+        ((/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
+          // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
+          COUNTERPART_THEN_NAME.test(ctx.text.slice(objAt, p.mention.start))) &&
+          !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
+          !/,(?!\s+$)/.test(
+            ctx.text.slice(objAt, p.mention.start).replace(COUNTERPART_COMMA, ""),
+          ) &&
+          // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
+          // only ("welcomed the decision by President X" is no meeting)
+          (!host ||
+            /^(?:(?:the|of|his|her|their|visiting|\p{Lu}[\p{L}.'’-]*),?\s+){0,6}$/u.test(
+              ctx.text.slice(objAt, p.mention.start),
+            )))),
   );
   // "After a meeting with X in Vilnius, Y said ...", "Speaking after talks with X, Y said": the
   // opening phrase's meeting is that of the person its clause then names first

@@ -321,3 +321,32 @@ describe("extract: a quotation whose opening mark the copy lost, and 'the <natio
     expect(r.entities.filter((e) => e.kind === "Quote")).toEqual([]);
   });
 });
+
+describe("extract: 'met with the commander of <body>, <acronym>, X': X is met", () => {
+  it("the person after the command's apposition is who was met", async () => {
+    const found = await facts(
+      "Latvian President Edgars Rinkevics met on Tuesday with the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani, with whom he discussed security.",
+      "2025-03-04",
+    );
+    expect(found).toContain("enrico-barduani PARTICIPATED_IN rinkevics-meeting-with-enrico-barduani");
+    expect(found).toContain("edgars-rinkevics PARTICIPATED_IN rinkevics-meeting-with-enrico-barduani");
+  });
+
+  it("a person after a clause that is no command is not met", async () => {
+    const found = await facts(
+      "Latvian President Edgars Rinkevics met on Tuesday with the commander of the NATO mission in Kosovo, KFOR, and later Enrico Barduani spoke to reporters.",
+      "2025-03-04",
+    );
+    expect(found.filter((f) => f.includes("meeting-with-enrico-barduani"))).toEqual([]);
+  });
+});
+
+describe("extract: a command's apposition holds only the person's own titles", () => {
+  it("'the commander of <body>, and later X spoke': X leads nothing", async () => {
+    const found = await facts(
+      "Latvian President Edgars Rinkevics met on Tuesday with the commander of the NATO mission in Kosovo, KFOR, and later Enrico Barduani spoke to reporters.",
+      "2025-03-04",
+    );
+    expect(found.filter((f) => f.startsWith("enrico-barduani LEADS"))).toEqual([]);
+  });
+});
