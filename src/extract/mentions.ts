@@ -2475,11 +2475,8 @@ export function findMentions(
   // brackets names it wherever it recurs
   for (const m of [...claimed]) {
     if (m.kind !== "Organization" && m.kind !== "Mission") continue;
-    const acronym =
-      /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/u.exec(
-        text.slice(m.end, m.end + 30),
-      )?.[1];
-    if (!acronym || !spells(m.text, acronym)) continue;
+    const acronym = acronymAfter(text, m);
+    if (!acronym) continue;
     for (const a of text.matchAll(
       new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
     )) {
@@ -3359,6 +3356,23 @@ export function spells(name: string, acronym: string): boolean {
  * be lower case where the acronym's is: "enhanced Forward Presence (eFP)"), joined by connectors,
  * with a common noun after them ("the Baltic Air Policing mission (BAP)": then a mission).
  */
+/**
+ * The acronym in brackets right after a body's or mission's name that spells it: "(CAF)", and
+ * one with the name's number ("Standing NATO Maritime Group 1 (SNMG1)", wild26).
+ */
+function acronymAfter(text: string, m: { end: number; text: string }): string | undefined {
+  const a =
+    /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})(\d{0,2})\)/u.exec(
+      text.slice(m.end, m.end + 30),
+    );
+  if (!a) return undefined;
+  const letters = a[1] as string;
+  const number = a[2] ?? "";
+  if (number === "") return spells(m.text, letters) ? letters : undefined;
+  const named = new RegExp(`^(.*\\S)\\s*${number}$`, "u").exec(m.text);
+  return named && spells(named[1] as string, letters) ? `${letters}${number}` : undefined;
+}
+
 function spelledBefore(
   text: string,
   at: number,

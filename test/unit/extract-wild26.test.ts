@@ -350,3 +350,22 @@ describe("extract: a command's apposition holds only the person's own titles", (
     expect(found.filter((f) => f.startsWith("enrico-barduani LEADS"))).toEqual([]);
   });
 });
+
+describe("extract: an acronym with the name's number names the body where it recurs", () => {
+  it("'Standing NATO Maritime Group 2 (SNMG2)' ... 'Commander SNMG2, Commodore X'", async () => {
+    const found = await facts(
+      "The frigate is the flagship of Standing NATO Maritime Group 2 (SNMG2). In Souda Bay, Commander SNMG2, Royal Canadian Navy Commodore Jane Kirk paid a series of courtesy calls.",
+      "2019-07-30",
+    );
+    expect(found).toContain("jane-kirk LEADS standing-nato-maritime-group-2");
+  });
+
+  it("an acronym whose number is not the name's is not the body's", async () => {
+    const r = await draft(
+      "The frigate is the flagship of Standing NATO Maritime Group 2 (SNMG1). SNMG1 sailed north.",
+      "2019-07-30",
+    );
+    const group = r.entities.find((e) => e.key === "standing-nato-maritime-group-2");
+    expect(group?.aliases ?? []).not.toContain("SNMG1");
+  });
+});
