@@ -365,7 +365,7 @@ describe("extract: an acronym with the name's number names the body where it rec
       "The frigate is the flagship of Standing NATO Maritime Group 2 (SNMG1). SNMG1 sailed north.",
       "2019-07-30",
     );
-    const group = r.entities.find((e) => e.key === "standing-nato-maritime-group-2");
+    const group = r.document.entities.find((e) => e.key === "standing-nato-maritime-group-2");
     expect(group?.aliases ?? []).not.toContain("SNMG1");
   });
 });
