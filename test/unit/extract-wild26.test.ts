@@ -328,8 +328,12 @@ describe("extract: 'met with the commander of <body>, <acronym>, X': X is met", 
       "Latvian President Edgars Rinkevics met on Tuesday with the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani, with whom he discussed security.",
       "2025-03-04",
     );
-    expect(found).toContain("enrico-barduani PARTICIPATED_IN rinkevics-meeting-with-enrico-barduani");
-    expect(found).toContain("edgars-rinkevics PARTICIPATED_IN rinkevics-meeting-with-enrico-barduani");
+    expect(found).toContain(
+      "enrico-barduani PARTICIPATED_IN rinkevics-meeting-with-enrico-barduani",
+    );
+    expect(found).toContain(
+      "edgars-rinkevics PARTICIPATED_IN rinkevics-meeting-with-enrico-barduani",
+    );
   });
 
   it("a person after a clause that is no command is not met", async () => {
