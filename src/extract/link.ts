@@ -105,6 +105,8 @@ export async function linkMentions(
     byKey.delete(c.key);
   }
 
+  mergeExerciseYears(byKey, of);
+
   if (linker) {
     const clusters = [...byKey.values()];
     const names = new Set<string>();
@@ -238,4 +240,41 @@ export async function linkLate(
     }
   }
   return merged;
+}
+
+/**
+ * An exercise's name with its year written in two digits or four, with "Exercise" before it or
+ * not ("Exercise Steadfast Defender 24", "STEADFAST DEFENDER 2024", "Steadfast Defender 2024"):
+ * one event (wild26). The form with the four-digit year and without "Exercise" names it.
+ */
+function mergeExerciseYears(byKey: Map<string, Cluster>, of: Map<Mention, Cluster>): void {
+  const canon = (name: string) => {
+    const m = /^(?:Exercise\s+)?(.+?)[\s-]+(?:'|’)?(\d{2}|20\d{2})$/iu.exec(name.trim());
+    if (!m) return undefined;
+    const year = (m[2] as string).length === 2 ? `20${m[2]}` : (m[2] as string);
+    return `${(m[1] as string).toLowerCase().replace(/\s+/g, " ")}|${year}`;
+  };
+  const groups = new Map<string, Cluster[]>();
+  for (const c of byKey.values()) {
+    if (c.kind !== "Event") continue;
+    const k = canon(c.name);
+    if (!k) continue;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const score = (c: Cluster) =>
+      (/\d{4}$/.test(c.name) ? 2 : 0) + (/^Exercise\s/i.test(c.name) ? 0 : 1);
+    const into = [...group].sort((a, b) => score(b) - score(a))[0] as Cluster;
+    for (const c of group) {
+      if (c === into) continue;
+      for (const m of c.mentions) {
+        into.mentions.push(m);
+        of.set(m, into);
+      }
+      into.aliases.add(c.name);
+      for (const a of c.aliases) into.aliases.add(a);
+      byKey.delete(c.key);
+    }
+  }
 }

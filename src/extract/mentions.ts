@@ -286,6 +286,10 @@ const ORG_HEADS: Record<string, string> = {
   Department: "GOVERNMENT",
   Parliament: "GOVERNMENT",
   Office: "GOVERNMENT",
+  // "the Kosovo Presidency said", "the Chancellery": a head of state's or government's office,
+  // not a person (wild26)
+  Presidency: "GOVERNMENT",
+  Chancellery: "GOVERNMENT",
   Cabinet: "GOVERNMENT",
   Agency: "GOVERNMENT",
   Council: "OTHER",
@@ -2230,6 +2234,12 @@ export function findMentions(
       GENERATION.test((nameTokens[nameTokens.length - 1] as Token).text)
     )
       nameTokens = nameTokens.slice(0, -1);
+    nameTokens = beforeHeadlineVerb(text, nameTokens);
+    nameTokens = afterOfficePlace(
+      text,
+      nameTokens,
+      (w) => gazAt(w) !== undefined || citiesNamed(w).length > 0,
+    );
     if (nameTokens.length === 0) continue;
     const first = nameTokens[0] as Token;
     const last = nameTokens[nameTokens.length - 1] as Token;
@@ -2375,7 +2385,14 @@ export function findMentions(
         ...(role ? { role } : {}),
         ...(roleOf ? { roleOf } : {}),
       });
-    } else if (words.length === 1 && !notPersonWord(span.text) && !bodyOnly(role)) {
+    } else if (
+      words.length === 1 &&
+      // "Commander of SNMG1, ...": a title's "of" left alone is no one's name (wild26)
+      /^\p{Lu}/u.test(span.text) &&
+      !notPersonWord(span.text) &&
+      !bodyOnly(role) &&
+      !headlineVerb(text, span)
+    ) {
       bares.push({
         ...span,
         kind: "Person",
@@ -2461,11 +2478,8 @@ export function findMentions(
   // brackets names it wherever it recurs
   for (const m of [...claimed]) {
     if (m.kind !== "Organization" && m.kind !== "Mission") continue;
-    const acronym =
-      /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})\)/u.exec(
-        text.slice(m.end, m.end + 30),
-      )?.[1];
-    if (!acronym || !spells(m.text, acronym)) continue;
+    const acronym = acronymAfter(text, m);
+    if (!acronym) continue;
     for (const a of text.matchAll(
       new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
     )) {
@@ -2686,6 +2700,109 @@ const memo = <T>(f: (w: string) => T) => {
 };
 const misspeltMemo = memo(misspelling);
 /** Whether compromise's lexicon knows the word, lower-cased, as other than a noun. */
+/**
+ * Whether the line holding `span` is a headline in title case ("NATO Chief Lauds Kosovo's Progress
+ * Since 1999"): three words or more, no full stop at its end, and most of its longer words
+ * capitalised.
+ */
+function inTitleCaseHeadline(text: string, at: number): boolean {
+  // the line's bounds and verdict are kept for the next call: the callers go through the text in
+  // order, so a long line is scanned once, not once per name in it (extract-hostile.test.ts)
+  const c = headlineCache;
+  if (c.text === text && c.from <= at && at < c.to) return c.headline;
+  const from = text.lastIndexOf("\n", at) + 1;
+  const nl = text.indexOf("\n", at);
+  const to = nl < 0 ? text.length : nl;
+  const line = to - from > 200 ? "" : text.slice(from, to).trim();
+  let headline = false;
+  if (line.length > 0 && line.length <= 160 && !/[.!?]["”’]?$/.test(line)) {
+    const long = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4,}/u.test(w));
+    headline =
+      long.length >= 3 && long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+  }
+  headlineCache = { text, from, to: Math.max(to, from + 1), headline };
+  return headline;
+}
+let headlineCache = { text: "", from: 0, to: 0, headline: false };
+
+/**
+ * The last words of the two-word capitalised names in the text's prose lines (those that end as
+ * a sentence does): the surnames of people named in full, read once per text.
+ */
+function surnamesInProse(text: string): ReadonlySet<string> {
+  if (surnameCache.text === text) return surnameCache.names;
+  const names = new Set<string>();
+  for (const line of text.split("\n")) {
+    if (!/[.!?]["”’]?\s*$/.test(line)) continue;
+    for (const m of line.matchAll(/\p{Lu}\p{L}+\s+(?=(\p{Lu}\p{L}+))/gu)) names.add(m[1] as string);
+  }
+  surnameCache = { text, names };
+  return names;
+}
+let surnameCache: { text: string; names: ReadonlySet<string> } = { text: "", names: new Set() };
+
+/**
+ * "Mayor of Klaipėda Arvydas Vaitkus", "Governor of Lviv Maksym Kozytskyi": the place an office is
+ * of stands between the title and the holder's name, and is no part of the name. The first word
+ * (or two) after "of" that name a place the gazetteer or GeoNames knows are cut off where two words
+ * or more of the name remain.
+ */
+function afterOfficePlace<T extends { text: string; start: number; end: number }>(
+  text: string,
+  tokens: T[],
+  isPlace: (words: string) => boolean,
+): T[] {
+  const first = tokens[0];
+  if (!first || !/\bof\s+$/.test(text.slice(Math.max(0, first.start - 4), first.start)))
+    return tokens;
+  // the tokenizer may split a word at a letter it does not know ("Klaip", "ė", "da"): a place
+  // ends where a space follows, and two words at least of the name remain after it
+  let words = 0;
+  for (let n = 1; n < tokens.length; n++) {
+    const at = tokens[n] as T;
+    if (!/\s/.test(text.slice((tokens[n - 1] as T).end, at.start))) continue;
+    words++;
+    if (words > 2) break;
+    const rest = text.slice(at.start, (tokens[tokens.length - 1] as T).end).split(/\s+/);
+    if (rest.length < 2) break;
+    if (isPlace(text.slice(first.start, (tokens[n - 1] as T).end))) return tokens.slice(n);
+  }
+  return tokens;
+}
+
+/**
+ * "Minister Kaljurand Visits Troops In Latvia": in a title-case headline a name runs to the
+ * headline's verb, not through it; the words from the first one English uses as a verb (and no
+ * one as a surname) on are cut off.
+ */
+function beforeHeadlineVerb<T extends { text: string; start: number }>(
+  text: string,
+  tokens: T[],
+): T[] {
+  if (tokens.length < 2 || !inTitleCaseHeadline(text, (tokens[0] as T).start)) return tokens;
+  const at = tokens.findIndex(
+    (t, i) =>
+      i > 0 &&
+      /^\p{Lu}\p{Ll}+s$/u.test(t.text) &&
+      !isLastName(t.text) &&
+      nlp(t.text.toLowerCase()).has("#Verb"),
+  );
+  return at > 0 ? tokens.slice(0, at) : tokens;
+}
+
+/**
+ * "NATO Chief Lauds Kosovo's Progress": in a title-case headline the capitalised word after a title
+ * is the headline's verb, not a surname, where English uses it as a verb (or it ends in -s, as a
+ * headline's verb does) and no one the article names in full bears it ("Lauds", "Hails", "Warns";
+ * not "Stoltenberg", nor a "Fox" or "Kallas" named in full).
+ */
+function headlineVerb(text: string, span: { start: number; text: string }): boolean {
+  if (!inTitleCaseHeadline(text, span.start)) return false;
+  // "Lauds", which the tagger may not know for a verb: a headline's verb ends in -s
+  if (!nlp(span.text.toLowerCase()).has("#Verb") && !/\p{Ll}s$/u.test(span.text)) return false;
+  return !surnamesInProse(text).has(span.text);
+}
+
 const isCommonWord = memo((w) =>
   nlp(w.toLowerCase()).has(
     "#Adjective|#Verb|#Adverb|#Preposition|#Determiner|#Conjunction|#Pronoun",
@@ -3244,6 +3361,23 @@ export function spells(name: string, acronym: string): boolean {
  * be lower case where the acronym's is: "enhanced Forward Presence (eFP)"), joined by connectors,
  * with a common noun after them ("the Baltic Air Policing mission (BAP)": then a mission).
  */
+/**
+ * The acronym in brackets right after a body's or mission's name that spells it: "(CAF)", and
+ * one with the name's number ("Standing NATO Maritime Group 1 (SNMG1)", wild26).
+ */
+function acronymAfter(text: string, m: { end: number; text: string }): string | undefined {
+  const a =
+    /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})(\d{0,2})\)/u.exec(
+      text.slice(m.end, m.end + 30),
+    );
+  if (!a) return undefined;
+  const letters = a[1] as string;
+  const number = a[2] ?? "";
+  if (number === "") return spells(m.text, letters) ? letters : undefined;
+  const named = new RegExp(`^(.*\\S)\\s*${number}$`, "u").exec(m.text);
+  return named && spells(named[1] as string, letters) ? `${letters}${number}` : undefined;
+}
+
 function spelledBefore(
   text: string,
   at: number,

@@ -62,6 +62,15 @@ const CLASS_RE = new RegExp(
 );
 
 /**
+ * A ship's name before its pennant or hull number ("Luigi Rizzo F595 (Italy)", "Bonn A1413",
+ * "Mendez Nunez (F-104)", "Gridley DDG 101"): the number says the words are a ship, not a person
+ * or a town. An aircraft's designation ("Lockheed Martin F-16", "F35") is not one: a pennant number
+ * outside brackets is written without a hyphen and with three digits or four.
+ */
+const PENNANT_RE =
+  /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|da|di|do|dos|van|von|la|le)\s+)?\p{Lu}[\p{L}'’-]*){0,3})\s+(?:[ADFLMPS]\d{3,4}|\(\s*[ADFLMPS]-?\d{2,4}\s*\)|(?:DDG|FFG|LHD|LPD|LSD|CVN|SSN|CG)[ -]?\d{1,3})(?![\p{L}\p{N}-])/gu;
+
+/**
  * Where the text names a ship or a ship's class. `isName` says whether words are a nation, demonym
  * or organisation the gazetteer knows ("the Polish frigate", "the Royal Navy destroyer"), which
  * stay what they are.
@@ -88,6 +97,29 @@ export function vesselSpans(text: string, isName: (words: string) => boolean): T
     if (rest.length === 0 || isName(rest.join(" "))) continue;
     const start = m.index + words.slice(0, k).join(" ").length + (k > 0 ? 1 : 0);
     out.push({ start, end: start + rest.join(" ").length });
+  }
+  out.push(...pennantNamed(text, isName));
+  return out;
+}
+
+/** The names `PENNANT_RE` finds, less a leading nation, demonym, organisation or article ("the Spanish"). */
+function pennantNamed(text: string, isName: (words: string) => boolean): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(PENNANT_RE)) {
+    const name = m[1] as string;
+    const words = name.split(/\s+/);
+    let k = 0;
+    while (
+      k < words.length &&
+      (isName(words[k] as string) || /^(?:The|A|An)$/.test(words[k] as string))
+    )
+      k++;
+    // "supply ship Bonn A1413": a name that is all a town's is the ship's all the same
+    if (k === words.length) k = /^(?:The|A|An)$/.test(words[0] as string) ? 1 : 0;
+    if (k === words.length) continue;
+    const lead = words.slice(0, k).join(" ");
+    const start = m.index + (k > 0 ? name.indexOf(words[k] as string, lead.length) : 0);
+    out.push({ start, end: m.index + name.length });
   }
   return out;
 }

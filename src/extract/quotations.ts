@@ -13,7 +13,32 @@
 export type Quotation = RegExpMatchArray;
 
 const ANY_MARK = /[“”"„«‘’']/;
-const DOUBLE = /“([^“”]+)”|"([^"]+)"|„([^“”„]+)[“”]|«\s?([^«»]+?)\s?»/g;
+/**
+ * A curly opening mark closed by a straight one (“We are ready," she said): web copy that mixes its
+ * marks. The straight mark closes the curly one only where no curly closing mark follows before the
+ * next opening one, so a “… "title" …” quotation keeps its own close.
+ */
+const CURLY_CLOSED_STRAIGHT = /“([^“”"]+)"(?![^“]*”)/;
+/**
+ * A closing mark whose opening one the copy lost, at the start of a sentence ("Together with my
+ * counterpart we reached the conviction ...,” Nenchev stated"): the words from the sentence's start
+ * to the mark, where a name or a pronoun follows it (wild26).
+ */
+const LOST_OPENING = /^([^“”"„«»]{10,}?[,.!?])”(?=\s+(?:\p{Lu}|he\b|she\b|they\b|the\b))/u;
+const DOUBLE = new RegExp(
+  `“([^“”]+)”|"([^"]+)"|„([^“”„]+)[“”]|«\\s?([^«»]+?)\\s?»|${CURLY_CLOSED_STRAIGHT.source}|${LOST_OPENING.source}`,
+  "gu",
+);
+
+/**
+ * `t` with every mixed pair (`CURLY_CLOSED_STRAIGHT`) closed by a curly mark, for the readers that
+ * count marks to tell whether a quotation is still open (the sentence splitter).
+ */
+export function mendMixedMarks(t: string): string {
+  return t.includes("“") && t.includes('"')
+    ? t.replace(new RegExp(CURLY_CLOSED_STRAIGHT.source, "g"), "“$1”")
+    : t;
+}
 const SINGLE_CURLY = /(?<![\p{L}\p{N}])‘([^‘]*?\p{L}[^‘]*?)’(?![\p{L}\p{N}])/gu;
 const SINGLE_STRAIGHT = /(?<=^|[\s:,(—–-])'(?=\p{L})([^']*?\s[^']*?[^\s'])'(?![\p{L}\p{N}])/gu;
 
@@ -50,7 +75,7 @@ export function quotationsIn(text: string, all = false): Quotation[] {
   const out: Quotation[] = [];
   if (!ANY_MARK.test(text)) return out;
   for (const m of text.matchAll(DOUBLE)) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? "";
     if (!all && scareQuote(text, m.index ?? 0, inner)) continue;
     out.push(shape(m, inner));
   }

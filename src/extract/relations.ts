@@ -1055,6 +1055,9 @@ function titlesHeld(
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
+    // "Mayor of Klaipėda Arvydas Vaitkus": a title whose place ("of ...") the name's reader cut
+    // off is that place's office, not the nation's the sentence names (wild26)
+    if (/\sof$/.test(role) && !owner) continue;
     // "Secretary-General Jens Stoltenberg": an organisation's office, never a nation's; in an
     // article that names NATO (and in a sentence naming no other body) it is NATO's
     const general = /^Secretary[- ]General$/i.test(role);
@@ -1224,6 +1227,22 @@ function titlesHeld(
             confidence: 0.8,
           });
         }
+      }
+    }
+    const commanded = commandBeforeName(ctx, s, p);
+    if (commanded) {
+      const id = `${p.cluster.key}|LEADS|${commanded.org.key}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        holders.set(commanded.org.key, p.cluster);
+        ctx.propose({
+          type: "LEADS",
+          from: p.cluster,
+          to: commanded.org,
+          properties: { role: commanded.role },
+          sentence: s,
+          confidence: 0.8,
+        });
       }
     }
   }
@@ -1871,6 +1890,62 @@ function troops(ctx: Context, s: Sentence, here: Placed[], home?: Cluster): void
   void date;
 }
 
+/**
+ * "the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani", "Commander SNMG1, Royal
+ * Netherlands Navy Commodore Arjen Warnaar" (wild26): a command's title and its mission or body
+ * before the person, the body's acronym or place between commas, then only the person's own
+ * titles (rank, service). The person leads the body.
+ */
+function commandBeforeName(
+  ctx: Context,
+  s: Sentence,
+  p: Placed,
+): { org: Cluster; role: string } | undefined {
+  const bodies = placedIn(s, ctx.placed).filter(
+    (x) =>
+      (x.cluster.kind === "Mission" || x.cluster.kind === "Organization") &&
+      x.cluster.properties.category !== "ALLIANCE" &&
+      x.mention.end <= p.mention.start,
+  );
+  for (const o of bodies.reverse()) {
+    // "the commander of the NATO mission in Kosovo, KFOR, X": the body's description, then its name
+    const title =
+      /(?:^|[^\p{L}])(commander|commanding officer|head|chief)\s+(?:of\s+)?(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:mission|operation|force|group|command)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,\s+)?$/iu.exec(
+        ctx.text.slice(Math.max(s.start, o.mention.start - 80), o.mention.start),
+      );
+    if (!title) continue;
+    const gap = ctx.text.slice(o.mention.end, p.mention.start);
+    const aside = /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(gap);
+    if (!aside) return undefined;
+    const rest = gap.slice(aside[0].length);
+    // only the person's own titles, capitalised: "Royal Netherlands Navy Commodore", "Maj. Gen."
+    if (
+      rest.length > 0 &&
+      !(titleGap(` ${rest}`) && /^(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s+){1,8}$/u.test(rest))
+    )
+      return undefined;
+    const role = (title[1] as string).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    return { org: o.cluster, role };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the words from `from` to person `p` are only the command `p` holds, in apposition
+ * before the name ("the commander of the NATO mission in Kosovo, KFOR, "): `p` is who is met.
+ */
+function commandedBetween(ctx: Context, s: Sentence, from: number, p: Placed): boolean {
+  const gap = ctx.text.slice(from, p.mention.start);
+  return (
+    gap.length <= 120 &&
+    /^(?:on \p{Lu}\p{L}+ )?(?:with )?the (?:commander|commanding officer|head|chief) of\b/u.test(
+      gap,
+    ) &&
+    !/[;“”"]/.test(gap) &&
+    commandBeforeName(ctx, s, p) !== undefined
+  );
+}
+
 /** "Canada leads the NATO Multinational Brigade in Latvia", "Germany commands the battlegroup". */
 function leads(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const m of s.text.matchAll(LEAD_VERB)) {
@@ -2072,10 +2147,10 @@ function brigadeLed(
 
 /** "leads", "has led", "will command", "is leading", "took command of", "heads" ... "the". */
 const LEAD_VERB =
-  /\b(?:leads|led|lead|leading|commands|commanded|command|commanding|heads|headed|head|heading|(?:took|takes|take|taken|assumed|assumes|assume) (?:over )?(?:the )?command of|(?:is|are|was|were) in (?:command|charge) of)\s+(?:the\s+)?/g;
+  /\b(?:leads|led|lead|leading|commands|commanded|command|commanding|heads|headed|head|heading|(?:took|takes|take|taken|assumed|assumes|assume) (?:over )?(?:the )?command of|(?:(?:is|are|was|were) )?in (?:command|charge) of)\s+(?:the\s+)?/g;
 /** Between the subject and the verb: nothing, an adverb or an auxiliary, or ", which (has) ...". */
 const LEAD_GAP =
-  /^(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/;
+  /^(?:\s+\(\p{Lu}[\p{L} .]{0,10}\))?(?:,\s+(?:which|who)\b)?(?:\s+(?:now|also|currently|still|already|has|have|had|will|would|is|are|was|were|been|to|set to|due to|going to|no longer|not|never|jointly))*\s+$/u;
 
 /**
  * When a visit was, between "visit" and "to": "paid a visit from 27 to 29 December to the air
@@ -2087,6 +2162,16 @@ const VISIT_VERB = new RegExp(
   `\\b(?:visited|visits|visiting|(?:will|to|would) visit|travell?ed to|travell?ing to|arrived in|arrives in|arriving in|arrived at|reached|reaches|came to|comes to|went to|flew to|landed in|stopped in|(?:made|makes|making) (?:his|her|their) way to|head(?:ed|s|ing)? to|was welcomed in|were welcomed in|(?:was|were) at|toured|tours|(?:made|paid|pays|make|pay|began|begins|begun|started|starts|concluded|concludes|completed|ended|wrapped up|[Oo]n|[Dd]uring) (?:a|an|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)${VISIT_WHEN} to|(?:'s|’s) (?:[\\w-]+ )?(?:visit|trip)${VISIT_WHEN} to|(?:is|was|were|are)(?= in\\s+\\p{Lu})),?\\s`,
   "u",
 );
+
+/**
+ * "During his visit to Kosovo, Rutte is expected to be accompanied by ...", "During the visit to
+ * Riga, she will meet ...": the clause after a visit phrase tells of a visit to come (wild26).
+ */
+function plannedClause(ctx: Context, clauseEnd: number, s: Sentence): boolean {
+  return /^,\s+[^,;]{0,60}?\b(?:will|shall|(?:is|are)\s+(?:expected|set|due|scheduled|going|planning|to)\b)/u.test(
+    ctx.text.slice(clauseEnd, s.end),
+  );
+}
 
 /** "Trudeau and Anand visited a military base in Latvia on Tuesday alongside Stoltenberg". */
 function visits(ctx: Context, s: Sentence, here: Placed[]): void {
@@ -2189,7 +2274,8 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   }
   // "will visit", "is due to visit", "plans to visit": a visit to come is no visit made; the
   // visit is still an event the article tells of, with who is to take part, but no VISITED
-  const planned = /^(?:will|to|would)\s/.test(m[0]);
+  const planned =
+    /^(?:will|to|would)\s/.test(m[0]) || (nominal && plannedClause(ctx, clauseEnd, s));
   const date = dateNear(
     ctx,
     s,
@@ -2547,7 +2633,7 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       });
   }
   const cue =
-    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together|((?:manned|staffed|formed|composed|crewed)\s+(?:by|of|from)(?:\s+troops\s+from)?))\s+/.exec(
+    /\b(?:includes|included|including|include|comprises|comprised of|consists of|is made up of|made up of|brings together|with (?:troop |military )?contributions from|with (?:troops|soldiers|forces|personnel|units) from|((?:manned|staffed|formed|composed|crewed)\s+(?:by|of|from)(?:\s+troops\s+from)?))\s+/.exec(
       ctx.text.slice(g.mention.end, s.end),
     );
   if (cue) {
@@ -2581,6 +2667,7 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       });
     }
   }
+  contributorsNamedAs(ctx, s, g, nations);
   // "the battle group in Orzysz", "is stationed at the Joint National Training Centre in Cincu"
   // (a nation, where the mission's name does not already say where it is: "the Baltic Air
   // Policing mission in Lithuania", "Task Force Narva in Estonia")
@@ -2613,6 +2700,42 @@ function groupInSentence(ctx: Context, s: Sentence, g: Placed): void {
       confidence: 0.7,
     });
     break;
+  }
+}
+
+/** "... as contributor states", "as contributing nations", "as troop contributors". */
+const AS_CONTRIBUTORS =
+  /^,?\s+as\s+(?:(?:troop|force)[- ])?(?:contributors?|contributing\s+(?:nations|states|countries|allies)|contributor\s+(?:nations|states|countries))\b/;
+
+/**
+ * "The battle group has France as framework nation, and Belgium, Luxembourg and Spain as
+ * contributor states" (wild26): the list of nations right before "as contributor states", after
+ * the group's name, contributes to it.
+ */
+function contributorsNamedAs(ctx: Context, s: Sentence, g: Placed, nations: Placed[]): void {
+  const after = nations.filter(
+    (n) => n.mention.start >= g.mention.end && n.cluster !== g.cluster && !n.mention.demonym,
+  );
+  for (let i = after.length - 1; i >= 0; i--) {
+    const last = after[i] as Placed;
+    if (!AS_CONTRIBUTORS.test(ctx.text.slice(last.mention.end, s.end))) continue;
+    let j = i;
+    while (
+      j > 0 &&
+      /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(
+        ctx.text.slice((after[j - 1] as Placed).mention.end, (after[j] as Placed).mention.start),
+      )
+    )
+      j--;
+    for (const n of after.slice(j, i + 1))
+      ctx.propose({
+        type: "CONTRIBUTES_TO",
+        from: n.cluster,
+        to: g.cluster,
+        sentence: s,
+        confidence: 0.75,
+      });
+    i = j;
   }
 }
 
@@ -3495,7 +3618,7 @@ function interviewOutlet(ctx: Context, here: Placed[], at: number): Cluster | un
 
 /** Between two people met: "and", ", and", a comma, then at most the second one's title. */
 const metToo = (gap: string) => {
-  const joint = /^(?:,\s*|,?\s+and\s+)/.exec(gap);
+  const joint = /^(?:,\s*|,?\s+and\s+|,?\s+as well as\s+)/.exec(gap);
   return joint !== null && titleGap(` ${gap.slice(joint[0].length)}`);
 };
 
@@ -3542,7 +3665,7 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   // "During the visit, he met X": the pronoun is the person the article named last before
   // "The Turkish minister also met ...": a title standing for the person named last
   const pronoun =
-    /^(?:[^,“”"]{0,40},\s*)?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\p{L}-]+\s+){0,3}(?:minister|secretary|president|chancellor|premier))(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/u.exec(
+    /^(?:[^,“”"]{0,40},\s*|(?:During|After|Following|On|At|In)\s+(?:the|his|her|a|this|that)\s+[^,“”"]{0,30}?\s+(?=(?:he|she)\s))?(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\p{L}-]+\s+){0,3}(?:minister|secretary|president|chancellor|premier))(?:\s+(?:also|then|later|first|had|has|will|would))*\s+$/u.exec(
       ctx.text.slice(s.start, verbAt),
     );
   if (!subject && pronoun) {
@@ -3559,17 +3682,21 @@ function meetings(ctx: Context, s: Sentence, here: Placed[]): void {
   let object = who.find(
     (p) =>
       p.mention.start >= objAt &&
-      (/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
-        // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
-        COUNTERPART_THEN_NAME.test(ctx.text.slice(objAt, p.mention.start))) &&
-      !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
-      !/,(?!\s+$)/.test(ctx.text.slice(objAt, p.mention.start).replace(COUNTERPART_COMMA, "")) &&
-      // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
-      // only ("welcomed the decision by President X" is no meeting)
-      (!host ||
-        /^(?:(?:the|of|his|her|their|visiting|\p{Lu}[\p{L}.'’-]*),?\s+){0,6}$/u.test(
-          ctx.text.slice(objAt, p.mention.start),
-        )),
+      // "met with the commander of the NATO mission in Kosovo, KFOR, Enrico Barduani" (wild26)
+      (commandedBetween(ctx, s, objAt, p) ||
+        ((/^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(ctx.text.slice(objAt, p.mention.start)) ||
+          // "met her counterpart, Dovile Sakaliene,", "his counterpart from Canada, Anita Anand"
+          COUNTERPART_THEN_NAME.test(ctx.text.slice(objAt, p.mention.start))) &&
+          !/[;]/.test(ctx.text.slice(objAt, p.mention.start)) &&
+          !/,(?!\s+$)/.test(
+            ctx.text.slice(objAt, p.mention.start).replace(COUNTERPART_COMMA, ""),
+          ) &&
+          // "hosted Polish President Andrzej Duda": a host receives a person, past a capitalised title
+          // only ("welcomed the decision by President X" is no meeting)
+          (!host ||
+            /^(?:(?:the|of|his|her|their|visiting|\p{Lu}[\p{L}.'’-]*),?\s+){0,6}$/u.test(
+              ctx.text.slice(objAt, p.mention.start),
+            )))),
   );
   // "After a meeting with X in Vilnius, Y said ...", "Speaking after talks with X, Y said": the
   // opening phrase's meeting is that of the person its clause then names first
@@ -4612,7 +4739,7 @@ function quotes(ctx: Context, holders: Map<string, Cluster>): void {
               /^\w+\s+the\s+((?:[\p{L}-]+\s+){0,2}(?:minister|president|prime minister|ambassador|commander|general|colonel|major|captain|chancellor|secretary[- ]general|spokes(?:person|man|woman)|officer|chief))\b/iu,
             )?.[1]
         )?.toLowerCase();
-        const titled = title ? titleHolder(ctx, title, vAt) : undefined;
+        const titled = title ? titleHolderOfNation(ctx, s, title, vAt) : undefined;
         if (org && holders.get(org.cluster.key)) speaker = holders.get(org.cluster.key);
         else if (titled) {
           speaker = titled;
@@ -4922,9 +5049,12 @@ const officeAside = (gap: string) =>
   /^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\p{L}-]+\s+){0,3}(?:commander|head|chief|director|spokes(?:man|woman|person)|minister|secretary|ambassador|president|leader|officer|chairman|chair|envoy|adviser|advisor)\s+(?:of|at|for|to)\s+[^,;“”"]{1,70},\s+$/iu.test(
     gap,
   );
-/** A body as the subject of a speech verb: "the ministry", "the defence ministry's press office". */
+/**
+ * A body as the subject of a speech verb: "the ministry", "the defence ministry's press office",
+ * and a body's statement with an indefinite article ("A MARCOM statement noted:", wild26).
+ */
 const BODY_SUBJECT =
-  /\b[Tt]he\s+(?:[\p{L}’'-]+\s+){0,3}(?:ministry|office|portal|agency|army|government|command|embassy|newspaper|broadcaster|website|statement|headquarters)\s+$/u;
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,3}(?:ministry|office|portal|agency|army|government|command|embassy|newspaper|broadcaster|website|statement|headquarters)\s+$/u;
 /** A speech verb whose object is who was spoken to: "told BNS", "telling the BBC". */
 const TOLD = /^(?:told|tells|telling)$/i;
 
@@ -5054,6 +5184,32 @@ function answers(ctx: Context): void {
  * The person named before `at` whose title ends with the words of `title` ("the defence minister"
  * -> "Defence Minister Hanno Pevkur"); the most recent such person.
  */
+/**
+ * "“…,” the Ukrainian minister stated": a title that names a nation is held by the person the
+ * article gave a title of that nation (describedPerson), not by the last minister of any (wild26);
+ * a title without one by `titleHolder`'s person.
+ */
+function titleHolderOfNation(
+  ctx: Context,
+  s: Sentence,
+  wanted: string,
+  at: number,
+): Cluster | undefined {
+  const first = wanted.split(/\s+/)[0] ?? "";
+  const near = ctx.text.slice(Math.max(s.start, at - 60), Math.min(s.end, at + 60));
+  const off = near.toLowerCase().indexOf(wanted);
+  const from = off >= 0 ? Math.max(s.start, at - 60) + off : -1;
+  const nation =
+    from >= 0 &&
+    ctx.placed.some(
+      (p) =>
+        p.cluster.kind === "Nation" &&
+        p.mention.start >= from &&
+        p.mention.end <= from + first.length,
+    );
+  return nation ? describedPerson(ctx, from, from + first.length) : titleHolder(ctx, wanted, at);
+}
+
 function titleHolder(ctx: Context, wanted: string, at: number): Cluster | undefined {
   const title = titleKey(wanted);
   const last = title.split(/\s+/).pop() ?? title;
@@ -5092,7 +5248,10 @@ function describedPerson(ctx: Context, at: number, end: number): Cluster | undef
     // the title right before the name: in its sentence, from the last comma on
     const sentenceStart = sentenceOf(ctx, p.mention.start)?.start ?? 0;
     const lead = Math.max(sentenceStart, p.mention.start - 60);
-    const from = lead + ctx.text.slice(lead, p.mention.start).lastIndexOf(",") + 1;
+    let from = lead + ctx.text.slice(lead, p.mention.start).lastIndexOf(",") + 1;
+    // "the Ukrainian Defence Minister, Stepan Poltorak": the title in apposition before the comma
+    if (from > lead && ctx.text.slice(from, p.mention.start).trim() === "")
+      from = lead + ctx.text.slice(lead, from - 1).lastIndexOf(",") + 1;
     const named = nationIn(from, p.mention.start);
     if (named === wanted) return p.cluster;
     if (!named) unmarked ??= p.cluster;

@@ -3,6 +3,7 @@
  * attribution together (“… security. Canada is …,” he said.) as a reader cites it, and never lets
  * a sentence run across a paragraph break.
  */
+import { mendMixedMarks } from "./quotations.js";
 import type { TextSpan } from "./types.js";
 
 export interface Sentence extends TextSpan {
@@ -70,7 +71,7 @@ export function sentencesOf(text: string, boundaries: readonly TextSpan[]): Sent
       open = null;
     }
     const cur: TextSpan = open ? { start: open.start, end: p.end } : p;
-    const t = text.slice(cur.start, cur.end);
+    const t = mendMixedMarks(text.slice(cur.start, cur.end));
     // "officer Maj. John Miller said": a title's abbreviation does not end a sentence
     const abbreviated =
       /(?:^|[\s-])(?:Maj|Gen|Lt|Col|Capt|Sgt|Cpl|Pte|Adm|Cmdr|Cdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Rev|St|Hon|Rt|Lt\.-Col|Lt\.-Gen|Maj\.-Gen|Brig\.-Gen|Lt\.-Cmdr|Vice-Adm|Rear-Adm|Gen\.-Lt)\.$/.test(
