@@ -86,6 +86,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "globalsecurity-2018-gottemoeller-visits-adazi",
   "rssing-2016-stoltenberg-rutte-hague-spending",
   "vigourtimes-2023-allies-agree-two-percent-minimum",
+  // blind26's (the twenty-fifth pass, 2026-12-07), first used to judge extclass26 and extwild26
+  "kariuomene-2024-snmg1-ships-visit-klaipeda",
+  "modmedia-2015-uk-responds-nato-spending-figures",
+  "naharnet-2014-obama-rasmussen-stronger-nato-presence",
+  "navytimes-2016-obama-visits-rota-destroyer-ross",
+  "publika-2018-nato-defence-ministers-four-thirties",
+  "stiripesurse-2021-regina-maria-frigate-poti",
 ];
 const TIMED_RUNS = 5;
 
