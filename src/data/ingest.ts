@@ -37,10 +37,12 @@ import {
 } from "../domain/claims.js";
 import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
 import {
+  datesOutOfOrder,
   decodeEntityClaims,
   type EntityClaimPlan,
   entityClaim,
   keepsClaims,
+  mergeEntityClaim,
   planEntityClaim,
   retractedClaims,
   statedValues,
@@ -597,7 +599,10 @@ async function write(
         Array.isArray(r.touched) ? (r.touched as unknown as TouchedEntity[]) : [],
       );
       if (touched.length > 0) {
-        const valuesChanged = await settleEntities(tx, touched);
+        const valuesChanged = await settleEntities(tx, touched, undefined, (key) => {
+          const i = doc.entities.findIndex((e) => e.key === key);
+          return i >= 0 ? ["entities", i, "properties"] : undefined;
+        });
         // An entity that only gained this source's claim was corroborated, not updated (as
         // --check tells them apart): no current value and no alias changed.
         for (const t of touched) {
@@ -837,6 +842,8 @@ export function planIngest(
       ...result.document.entities,
     ];
     const sourceAt = sourceDate(doc.source);
+    /** A mission that would read as ending before it starts, as the write refuses it (settleEntities). */
+    const datesProblems: InputProblem[] = [];
     const plan: IngestPlan = {
       document: result.document,
       sourceRetracted: stored.get(doc.source.key)?.retracted === true,
@@ -872,6 +879,24 @@ export function planIngest(
           claim,
           options.supersedes ?? null,
         );
+        const after = {
+          ...current,
+          ...Object.fromEntries(plan.changed.map((c) => [c.field, c.to])),
+        } as Record<string, Plain>;
+        const why = stored.get(doc.source.key)?.retracted
+          ? null
+          : datesOutOfOrder(
+              e.kind,
+              after,
+              retractedClaims(
+                mergeEntityClaim(decodeEntityClaims(n), claim),
+                options.supersedes ?? null,
+              ),
+            );
+        if (why) {
+          const i = result.document.entities.findIndex((x) => x.key === e.key);
+          datesProblems.push({ path: ["entities", i, "properties", "endDate"], message: why });
+        }
         const addedAliases = unionAliases(before.aliases, incoming.aliases).slice(
           before.aliases.length,
         );
@@ -891,6 +916,8 @@ export function planIngest(
       }),
       relations: await planRelations(tx, result.document, options.supersedes ?? null),
     };
+    if (datesProblems.length > 0)
+      throw new BadInputError("The document is invalid.", sortProblems(datesProblems));
     return plan.sourceRetracted ? asRetracted(plan) : plan;
   });
 }

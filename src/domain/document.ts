@@ -4,6 +4,7 @@
  * all read this format; `npm run schema` prints its JSON Schema to `schema/document.schema.json`.
  */
 import { z } from "zod";
+import { endsBeforeItStarts, PARTIAL_DATE } from "./dates.js";
 import { unionAliases } from "./merge.js";
 import {
   KEY_MAX_LENGTH,
@@ -16,9 +17,6 @@ import {
   type RelationType,
   relationProperties,
 } from "./vocabulary.js";
-
-/** ISO 8601 at year, month or day precision, with months 01-12 and days 01-31 (the pattern). */
-export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * Whether `s` is a date at year, month or day precision that the calendar has: the pattern, and
@@ -89,6 +87,8 @@ export function normalizeNameQuery(s: string, as: "whole" | "start" | "part"): s
   const spaced = normalizeText(s).replace(/\s+/gu, " ");
   return as === "start" ? spaced.trimStart() : spaced;
 }
+
+export { endsBeforeItStarts, PARTIAL_DATE };
 
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
@@ -254,18 +254,6 @@ export const entitySchema = z.discriminatedUnion(
     ...ReturnType<typeof entitySchemaFor>[],
   ],
 );
-
-/**
- * Whether a relation stated `since` one partial date and `until` another ends before it starts:
- * the first day `since` can mean is after the last day `until` can mean ("2024" then "2020",
- * "2024-06" then "2024-05-31"). Partial dates that overlap ("2024-05" and "2024") are in order.
- */
-export function endsBeforeItStarts(since: unknown, until: unknown): boolean {
-  if (typeof since !== "string" || typeof until !== "string") return false;
-  if (!PARTIAL_DATE.test(since) || !PARTIAL_DATE.test(until)) return false;
-  const n = Math.min(since.length, until.length);
-  return since.slice(0, n) > until.slice(0, n);
-}
 
 /**
  * A relation's properties, and `since` not after `until`: such a relation would hold on no date
