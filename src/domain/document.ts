@@ -90,6 +90,12 @@ export function normalizeNameQuery(s: string, as: "whole" | "start" | "part"): s
 
 export { endsBeforeItStarts, PARTIAL_DATE };
 
+const DATE_MESSAGE = "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has";
+
+/** What a GraphQL Int holds (32 bits, signed): every integer property is read as one. */
+export const GRAPHQL_INT_MIN = -(2 ** 31);
+export const GRAPHQL_INT_MAX = 2 ** 31 - 1;
+
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
   entities: 50_000,
@@ -144,23 +150,33 @@ function propertySchema(spec: PropertyType): z.ZodType {
       );
     case "number":
       return described(z.number().finite().overwrite(withoutNegativeZero));
-    case "integer":
-      return described(
-        z
-          .number()
-          .int()
-          .min(spec.min ?? -(2 ** 53) + 1)
-          .max(2 ** 53 - 1)
-          .overwrite(withoutNegativeZero),
-      );
+    case "integer": {
+      // One problem, one message: .int() and .max() each reported a number past 2^53 (zod's int
+      // has a bound of its own), and a GraphQL Int, which every integer property is read as,
+      // holds 32 bits: 2^31 troops were stored and then could not be read (edges26).
+      const min = spec.min ?? GRAPHQL_INT_MIN;
+      const range = `must be a whole number from ${min} to ${GRAPHQL_INT_MAX} (a GraphQL Int)`;
+      const inRange = (n: number) => n >= min && n <= GRAPHQL_INT_MAX;
+      return z
+        .number()
+        .int({
+          error: (issue) => (Number.isInteger(issue.input) ? range : "must be a whole number"),
+        })
+        .refine((n) => !Number.isSafeInteger(n) || inRange(n), range)
+        .overwrite(withoutNegativeZero)
+        .meta({ description: spec.description, minimum: min, maximum: GRAPHQL_INT_MAX });
+    }
     case "boolean":
       return described(z.boolean());
     case "partialDate":
+      // One message whichever way a date is wrong: the pattern and the calendar were two checks,
+      // so "2024-13-45" got both.
       return described(
         z
           .string({ error: dateAsText })
-          .regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
-          .refine(isPartialDate, "is not a day of the calendar"),
+          .regex(PARTIAL_DATE, DATE_MESSAGE)
+          // The calendar's days, once the pattern holds (a date that fails both is one problem).
+          .refine((s) => !PARTIAL_DATE.test(s) || isPartialDate(s), DATE_MESSAGE),
       );
     case "url":
       // Checked, never normalised: what is accepted is stored as sent.
