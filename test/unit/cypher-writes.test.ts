@@ -122,7 +122,7 @@ describe("Cypher shapes: single writes", () => {
             ],
             "foldRule": Integer {
               "high": 0,
-              "low": 2,
+              "low": 3,
             },
             "nameLower": "latvia",
             "namePlain": "latvia",
