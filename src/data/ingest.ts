@@ -75,6 +75,7 @@ import {
 } from "./claims.js";
 import { containmentCycles } from "./containment.js";
 import { toEntity } from "./records.js";
+import { normalisedNames } from "./names.js";
 import { run } from "./statement.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */
@@ -849,8 +850,13 @@ export function planIngest(
       sourceRetracted: stored.get(doc.source.key)?.retracted === true,
       supersedes: options.supersedes ?? null,
       entities: checked.map((e): EntityPlan => {
-        const n = stored.get(e.key);
-        if (!n) return { key: e.key, kind: e.kind, action: "create" };
+        const read = stored.get(e.key);
+        if (!read) return { key: e.key, kind: e.kind, action: "create" };
+        // Read as the names settle would leave it: ingest settles the graph before it writes,
+        // the dry run writes nothing, so on a graph no server has settled since an upgrade it
+        // compared this document with names and aliases as an older version stored them (an
+        // alias with a no-break space was one to add, though the write would find it there).
+        const n = { ...read, ...((normalisedNames(read) ?? {}) as Record<string, Plain>) };
         const before = toEntity(n);
         const incoming = {
           name: e.name,
