@@ -18,6 +18,7 @@ import type { Plain } from "../db/serialize.js";
 import { type Claim, mergeClaim, storedClaims } from "../domain/claims.js";
 import type { Document } from "../domain/document.js";
 import {
+  datesOutOfOrder,
   encodeEntityClaims,
   entityClaim,
   keepsClaims,
@@ -147,6 +148,20 @@ export class BulkGraph {
         this.reach(containmentEnds(doc.relations)),
       ),
     );
+    // As ingest refuses a mission its dates would leave ending before it starts, each date
+    // being its own latest claim's (data/claims.ts settleEntities).
+    const sourceAt = sourceDate(doc.source);
+    doc.entities.forEach((e, i) => {
+      const old = this.nodes.get(e.key);
+      if (!old || !keepsClaims(e.kind)) return;
+      const claims = mergeEntityClaim(
+        old.claims,
+        entityClaim(doc.source.key, sourceAt, statedValues(e.kind, e)),
+      );
+      const dates = settledFields(claims, ["startDate", "endDate"], old.name);
+      const why = datesOutOfOrder(e.kind, { ...old.properties, ...dates } as never, claims);
+      if (why) problems.push({ path: ["entities", i, "properties", "endDate"], message: why });
+    });
     if (problems.length > 0)
       throw new BadInputError("The document is invalid; nothing was written.", problems);
     return this.merge(doc);

@@ -40,12 +40,14 @@ import type { Plain } from "../db/serialize.js";
 import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
 import {
   claimedFields,
+  datesOutOfOrder,
   decodeEntityClaims,
   ENTITY_CLAIM_LISTS,
   encodeEntityClaims,
   entityClaim,
   settledFields,
 } from "../domain/entity-claims.js";
+import { BadInputError, type InputProblem } from "../domain/errors.js";
 import { ALL_RELATION_PROPERTIES, isKind, KINDS, type Kind } from "../domain/vocabulary.js";
 import { run } from "./statement.js";
 
@@ -143,23 +145,45 @@ const CLAIM_LISTS: ReadonlySet<string> = new Set(ENTITY_CLAIM_LISTS);
  * Settles the entities a write touched: the fields their changed claim states, or stated
  * before (`values`, `replaced`), or every field of `fields` when given, are set to what their
  * claims resolve to. One statement when any needs it. Returns the element ids of the entities
- * whose current values (not only their claim lists) it changed.
+ * whose current values (not only their claim lists) it changed. A mission whose dates would then
+ * read as ending before it starts (each date its own latest claim's) is a BadInputError naming
+ * both claims (`pathOf` gives the path of a key in what was sent), and the caller's transaction
+ * rolls back.
  */
 export async function settleEntities(
   tx: Tx,
   touched: readonly TouchedEntity[],
   fields?: readonly string[],
+  pathOf?: (key: string) => Array<string | number> | undefined,
 ): Promise<Set<string>> {
   const rows: Array<{ id: string; props: Record<string, Plain> }> = [];
   const changed = new Set<string>();
+  const problems: InputProblem[] = [];
   for (const t of touched) {
     const affected = fields ?? [...fieldsOfJson(t.values), ...fieldsOfJson(t.replaced)];
     const props = settledEntityProperties(t.props as Record<string, Plain>, new Set(affected));
+    // A date this write resolves is checked against the other as the entity will read (each
+    // field is its own latest claim's), not only against what the write states itself.
+    if (affected.includes("startDate") || affected.includes("endDate")) {
+      const kind = t.props.kind;
+      const after = { ...(t.props as Record<string, Plain>), ...(props ?? {}) };
+      const why =
+        typeof kind === "string" && isKind(kind)
+          ? datesOutOfOrder(kind, after, decodeEntityClaims(after))
+          : null;
+      const key = String(t.props.key);
+      if (why) problems.push({ path: [...(pathOf?.(key) ?? [key]), "endDate"], message: why });
+    }
     if (!props) continue;
     rows.push({ id: t.id, props });
     for (const [name, value] of Object.entries(props))
       if (!CLAIM_LISTS.has(name) && !same(t.props[name], value)) changed.add(t.id);
   }
+  if (problems.length > 0)
+    throw new BadInputError(
+      "The write would leave a mission ending before it starts; nothing was written.",
+      problems,
+    );
   if (rows.length > 0) await run(tx, settleEntitiesStatement(rows));
   return changed;
 }

@@ -4,6 +4,7 @@
  * all read this format; `npm run schema` prints its JSON Schema to `schema/document.schema.json`.
  */
 import { z } from "zod";
+import { endsBeforeItStarts, PARTIAL_DATE } from "./dates.js";
 import { unionAliases } from "./merge.js";
 import {
   KEY_MAX_LENGTH,
@@ -16,9 +17,6 @@ import {
   type RelationType,
   relationProperties,
 } from "./vocabulary.js";
-
-/** ISO 8601 at year, month or day precision, with months 01-12 and days 01-31 (the pattern). */
-export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * Whether `s` is a date at year, month or day precision that the calendar has: the pattern, and
@@ -90,6 +88,14 @@ export function normalizeNameQuery(s: string, as: "whole" | "start" | "part"): s
   return as === "start" ? spaced.trimStart() : spaced;
 }
 
+export { endsBeforeItStarts, PARTIAL_DATE };
+
+const DATE_MESSAGE = "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has";
+
+/** What a GraphQL Int holds (32 bits, signed): every integer property is read as one. */
+export const GRAPHQL_INT_MIN = -(2 ** 31);
+export const GRAPHQL_INT_MAX = 2 ** 31 - 1;
+
 /** Limits that keep one document bounded; the CLI splits larger loads into several documents. */
 export const DOCUMENT_LIMITS = {
   entities: 50_000,
@@ -144,23 +150,33 @@ function propertySchema(spec: PropertyType): z.ZodType {
       );
     case "number":
       return described(z.number().finite().overwrite(withoutNegativeZero));
-    case "integer":
-      return described(
-        z
-          .number()
-          .int()
-          .min(spec.min ?? -(2 ** 53) + 1)
-          .max(2 ** 53 - 1)
-          .overwrite(withoutNegativeZero),
-      );
+    case "integer": {
+      // One problem, one message: .int() and .max() each reported a number past 2^53 (zod's int
+      // has a bound of its own), and a GraphQL Int, which every integer property is read as,
+      // holds 32 bits: 2^31 troops were stored and then could not be read (edges26).
+      const min = spec.min ?? GRAPHQL_INT_MIN;
+      const range = `must be a whole number from ${min} to ${GRAPHQL_INT_MAX} (a GraphQL Int)`;
+      const inRange = (n: number) => n >= min && n <= GRAPHQL_INT_MAX;
+      return z
+        .number()
+        .int({
+          error: (issue) => (Number.isInteger(issue.input) ? range : "must be a whole number"),
+        })
+        .refine((n) => !Number.isSafeInteger(n) || inRange(n), range)
+        .overwrite(withoutNegativeZero)
+        .meta({ description: spec.description, minimum: min, maximum: GRAPHQL_INT_MAX });
+    }
     case "boolean":
       return described(z.boolean());
     case "partialDate":
+      // One message whichever way a date is wrong: the pattern and the calendar were two checks,
+      // so "2024-13-45" got both.
       return described(
         z
           .string({ error: dateAsText })
-          .regex(PARTIAL_DATE, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
-          .refine(isPartialDate, "is not a day of the calendar"),
+          .regex(PARTIAL_DATE, DATE_MESSAGE)
+          // The calendar's days, once the pattern holds (a date that fails both is one problem).
+          .refine((s) => !PARTIAL_DATE.test(s) || isPartialDate(s), DATE_MESSAGE),
       );
     case "url":
       // Checked, never normalised: what is accepted is stored as sent.
@@ -254,18 +270,6 @@ export const entitySchema = z.discriminatedUnion(
     ...ReturnType<typeof entitySchemaFor>[],
   ],
 );
-
-/**
- * Whether a relation stated `since` one partial date and `until` another ends before it starts:
- * the first day `since` can mean is after the last day `until` can mean ("2024" then "2020",
- * "2024-06" then "2024-05-31"). Partial dates that overlap ("2024-05" and "2024") are in order.
- */
-export function endsBeforeItStarts(since: unknown, until: unknown): boolean {
-  if (typeof since !== "string" || typeof until !== "string") return false;
-  if (!PARTIAL_DATE.test(since) || !PARTIAL_DATE.test(until)) return false;
-  const n = Math.min(since.length, until.length);
-  return since.slice(0, n) > until.slice(0, n);
-}
 
 /**
  * A relation's properties, and `since` not after `until`: such a relation would hold on no date

@@ -28,6 +28,7 @@ import {
   resolveClaims,
   sortClaims,
 } from "./claims.js";
+import { endsBeforeItStarts } from "./dates.js";
 import { KINDS, type Kind } from "./vocabulary.js";
 
 /** The stored property names of an entity's claims. */
@@ -309,4 +310,30 @@ export function retractedClaims(claims: readonly Claim[], key: string | null): C
   return claims.map((c) =>
     key !== null && c.sourceKey === key ? { ...c, rank: "DEPRECATED" as const } : c,
   );
+}
+
+/**
+ * Why an entity of `kind` with a start and an end (a Mission) would read as ending before it
+ * starts with `values` (its fields as a write leaves them), naming the claim that gives each
+ * date; null when it would not. Each field resolves from its own latest claim, so source A's
+ * startDate and source B's earlier endDate made such a mission although each document was in
+ * order by itself (edges26): every write that resolves a date (ingest, a retraction or restore,
+ * a source's delete) checks the combined view in its transaction and is refused with this.
+ */
+export function datesOutOfOrder(
+  kind: Kind,
+  values: Readonly<Record<string, Plain | undefined>>,
+  claims: readonly Claim[],
+): string | null {
+  const spec = KINDS[kind].properties as Record<string, unknown>;
+  if (!("startDate" in spec && "endDate" in spec)) return null;
+  const { startDate: start, endDate: end } = values;
+  if (!endsBeforeItStarts(start, end)) return null;
+  const current = fieldClaims(kind, claims).claims.filter((c) => c.current);
+  const whose = (field: string, value: Plain | undefined) => {
+    const c = current.find((x) => x.field === field && x.value === value);
+    if (!c || c.sourceKey === "") return "written by hand";
+    return `${c.sourceKey}'s claim${c.at ? ` of ${c.at}` : ""}`;
+  };
+  return `endDate "${end}" (${whose("endDate", end)}) would be before startDate "${start}" (${whose("startDate", start)}): the mission would read as ending before it began. Each date is its latest source's; state both dates in one document, or retract the source whose date is wrong`;
 }

@@ -7,9 +7,20 @@
  */
 
 /**
+ * Characters that draw nothing of their own (Unicode's Default_Ignorable_Code_Point): the
+ * direction marks, embeddings, overrides and isolates (U+200E-200F, U+202A-202E, U+2066-2069),
+ * joiners, variation selectors, the soft hyphen, tags. A name keeps them as written (a joiner
+ * or a direction mark shapes some names), but no one types them: a name stored as U+202E then
+ * "Abc" was missed by `startsWith: "Abc"`, `equals` and `contains` (edges26). Folds leave them
+ * out, on what is stored and what is typed alike.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
  * A name as names are compared and ordered ignoring case: upper case and then lower case, as
  * Unicode's full case folding compares text, with the letters that way leaves apart folded
- * together: "ß" and "ẞ" are "ss", a final "ς" is "σ", an "İ" is "i". Upper case first folds
+ * together: "ß" and "ẞ" are "ss", a final "ς" is "σ", an "İ" is "i"; and without the characters
+that draw nothing (IGNORABLE). Upper case first folds
  * what lower case alone keeps apart from its capitals: a ligature ("ﬁ" is "fi", "DEFIANCE" finds
  * "Deﬁance"), "ſ" ("s"), the micro sign ("µ" is "μ"), a Greek letter with its iota written
  * beneath ("ᾳ" is "αι"), a Turkish dotless "ı" ("IŞIK" finds "Işık"), and an "İ" whose lower
@@ -17,6 +28,7 @@
  */
 export const foldName = (s: string): string =>
   s
+    .replace(IGNORABLE, "")
     .toUpperCase()
     .toLowerCase()
     .replaceAll("ß", "ss")
@@ -63,7 +75,7 @@ export function plainNames(name: string, aliases: readonly string[]): string[] |
  * Raise it whenever foldName or plainSpelling change: the names settle at start folds again
  * every entity stored with another (or none, as a version that folded in Cypher left them).
  */
-export const FOLD_RULE = 2;
+export const FOLD_RULE = 3;
 
 /** A name's stored folds: nameLower and namePlain. */
 export const nameFolds = (name: string) => ({

@@ -181,11 +181,11 @@ describe("mending and adding in the review", () => {
     await minister.getByLabel("since", { exact: true }).fill("2024-13");
     await minister.getByLabel("since", { exact: true }).press("Enter");
     await poll(() => minister.locator("[id$='-since-error']").textContent()).toBe(
-      "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD",
+      "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has",
     );
     await page.getByRole("button", { name: /^Ingest \d+ relations?$/ }).click();
     await poll(() => page.locator("#ingest-result li").allTextContents()).toContain(
-      `Relation "Janis Berzins SERVES_IN Latvia" (properties.since): must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD`,
+      `Relation "Janis Berzins SERVES_IN Latvia" (properties.since): must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has`,
     );
     expect(await entity(SOURCE)).toBeNull();
     await minister.getByLabel("since", { exact: true }).fill("2024-06");

@@ -688,4 +688,40 @@ describe("names that read the same are the same", () => {
     });
     expect(row?.a).toEqual(["ꟁld refold"]);
   });
+
+  it("finds a name that begins with a bidi override or other invisible formatting as typed", async () => {
+    // U+202E (right-to-left override), U+2066 (an isolate), U+200E (a direction mark), U+FE0F (a
+    // variation selector): each draws nothing, and a name led by one was missed by every filter.
+    const names = {
+      [`${P}rlo`]: "\u202EZorvathia Prime",
+      [`${P}iso`]: "\u2066Zorvathia Minor\u2069",
+      [`${P}lrm`]: "Zor\u200Evathia Major",
+    };
+    for (const [key, name] of Object.entries(names)) {
+      const r = await gql(CREATE, { i: { key, kind: "Place", name } }, auth);
+      expect(r.data.createEntity.__typename).toBe("CreateEntitySuccess");
+      // Stored as written: the characters are the source's.
+      expect(r.data.createEntity.data.name).toBe(name);
+    }
+    const keys = (c: { edges: Array<{ node: { key: string } }> }) =>
+      c.edges.map((e) => e.node.key).sort();
+    const r = await gql(
+      `query ($typedStart: String!) {
+      start: places(where: { name: { startsWith: "zorvathia" } }) { edges { node { key } } }
+      typedStart: places(where: { name: { startsWith: $typedStart } }) { edges { node { key } } }
+      whole: places(where: { name: { equals: "ZORVATHIA PRIME" } }) { edges { node { key } } }
+      among: places(where: { name: { in: ["Zorvathia Minor"] } }) { edges { node { key } } }
+      part: places(where: { name: { contains: "vathia ma" } }) { edges { node { key } } }
+      search(query: "Zorvathia Prime", first: 5) { edges { node { key } } }
+    }`,
+      { typedStart: "\u200Fzorvathia\uFE0F m" },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(keys(r.data.start)).toEqual([`${P}iso`, `${P}lrm`, `${P}rlo`]);
+    expect(keys(r.data.typedStart)).toEqual([`${P}iso`, `${P}lrm`]);
+    expect(keys(r.data.whole)).toEqual([`${P}rlo`]);
+    expect(keys(r.data.among)).toEqual([`${P}iso`]);
+    expect(keys(r.data.part)).toEqual([`${P}lrm`]);
+    expect(r.data.search.edges[0].node.key).toBe(`${P}rlo`);
+  });
 });

@@ -67,11 +67,11 @@ describe("Cypher shapes: ingest", () => {
           MATCH (n:Entity {key: k})
           RETURN n
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
           RETURN n
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
           UNWIND [a, b] AS n
           RETURN n
@@ -266,7 +266,7 @@ describe("Cypher shapes: ingest", () => {
         "by": "ingest",
         "foldRule": Integer {
           "high": 0,
-          "low": 2,
+          "low": 3,
         },
         "rows": [
           {

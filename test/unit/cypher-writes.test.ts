@@ -122,7 +122,7 @@ describe("Cypher shapes: single writes", () => {
             ],
             "foldRule": Integer {
               "high": 0,
-              "low": 2,
+              "low": 3,
             },
             "nameLower": "latvia",
             "namePlain": "latvia",
@@ -152,7 +152,7 @@ describe("Cypher shapes: single writes", () => {
         WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
         RETURN a, r, b
       UNION
-        WITH s WHERE s.footprintKeys IS NULL
+        UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
         MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
         RETURN a, r, b
       }
@@ -176,7 +176,7 @@ describe("Cypher shapes: single writes", () => {
         WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
         RETURN a, r, b
       UNION
-        WITH s WHERE s.footprintKeys IS NULL
+        UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
         MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
         RETURN a, r, b
       }
@@ -208,11 +208,11 @@ describe("Cypher shapes: single writes", () => {
         MATCH (n:Entity {key: k})
         RETURN n
       UNION
-        WITH s WHERE s.footprintKeys IS NULL
+        UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
         MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
         RETURN n
       UNION
-        WITH s WHERE s.footprintKeys IS NULL
+        UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
         MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
         UNWIND [a, b] AS n
         RETURN n
@@ -402,11 +402,11 @@ describe("Cypher shapes: single writes", () => {
         MATCH (n:Entity {key: k})
         RETURN n
       UNION
-        WITH s WHERE s.footprintKeys IS NULL
+        UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
         MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
         RETURN n
       UNION
-        WITH s WHERE s.footprintKeys IS NULL
+        UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
         MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
         UNWIND [a, b] AS n
         RETURN n
@@ -427,7 +427,7 @@ describe("Cypher shapes: single writes", () => {
           WHERE type(r) = p[1] AND s.key IN coalesce(r.evidenceSources, [])
           RETURN a, r, b
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
           RETURN a, r, b
         }
@@ -446,11 +446,11 @@ describe("Cypher shapes: single writes", () => {
           MATCH (n:Entity {key: k})
           RETURN n
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
           RETURN n
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
           UNWIND [a, b] AS n
           RETURN n
@@ -497,11 +497,11 @@ describe("Cypher shapes: single writes", () => {
           MATCH (n:Entity {key: k})
           RETURN n
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (n:Entity) WHERE s.key IN coalesce(n.claimSources, [])
           RETURN n
         UNION
-          WITH s WHERE s.footprintKeys IS NULL
+          UNWIND CASE WHEN s.footprintKeys IS NULL THEN [s] ELSE [] END AS s0
           MATCH (a)-[r]->(b) WHERE s.key IN coalesce(r.evidenceSources, [])
           UNWIND [a, b] AS n
           RETURN n

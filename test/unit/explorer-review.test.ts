@@ -152,7 +152,7 @@ describe("what ingest would refuse, found in the page", () => {
     visit.to = { entity: "anna-berg" };
     expect(relationProblems(review, visit)).toEqual({
       fields: {
-        date: "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD",
+        date: "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has",
         to: "must not be the entity it starts from: a relation joins two entities",
         type: "VISITED cannot link Person -> Person; it links Person -> Place | Nation",
       },
