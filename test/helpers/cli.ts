@@ -76,7 +76,13 @@ async function spawnCli(
     ...extra,
   };
   try {
-    const { stdout, stderr } = await run(command, args, { env, cwd: PROJECT_ROOT });
+    // The check of every gold document prints more than execFile's default 1 MB, which ended the
+    // CLI with ERR_CHILD_PROCESS_STDIO_MAXBUFFER once the held-out set reached 36 articles.
+    const { stdout, stderr } = await run(command, args, {
+      env,
+      cwd: PROJECT_ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
