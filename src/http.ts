@@ -12,6 +12,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
@@ -492,10 +493,24 @@ export function createHttp({
   // Answers waiting for clients that do not read them: as many bytes as bodies being received.
   const readers = slowReaders(maxReceivingBytes, logger);
   const inFlight = new Set<ServerResponse>();
+  // Answers not yet sent, per connection, and what to do once they are: bytes after a request
+  // that cannot be read as the next one must not cut short the answers owed before them.
+  const unanswered = new Map<Duplex, number>();
+  const afterAnswers = new Map<Duplex, () => void>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     readers.watch(res);
     inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
+    const socket = req.socket;
+    unanswered.set(socket, (unanswered.get(socket) ?? 0) + 1);
+    res.once("close", () => {
+      inFlight.delete(res);
+      const left = (unanswered.get(socket) ?? 1) - 1;
+      if (left > 0) return void unanswered.set(socket, left);
+      unanswered.delete(socket);
+      const then = afterAnswers.get(socket);
+      afterAnswers.delete(socket);
+      then?.();
+    });
     // A request on a kept-alive connection after drain began: answered, then the connection closes.
     if (!server.listening) res.shouldKeepAlive = false;
     const overloaded = (what: string) => {
@@ -741,6 +756,24 @@ export function createHttp({
   // would send it, with the CORS headers added: the Origin, when a list needs it, is read from
   // the bytes received. A socket already answering (or gone) is closed without a word.
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket) => {
+    // Bytes that follow requests still being answered on this connection (pipelined: garbage,
+    // or anything after a request that said Connection: close) are refused only after those
+    // answers: Node answered 400 at once, in place of them, and closed the connection, so a
+    // mutation that committed was answered "not a well-formed request", and a request that
+    // said close was cut off by bytes RFC 9112 says to ignore. Nothing more is read.
+    if (afterAnswers.has(socket)) return;
+    if ((unanswered.get(socket) ?? 0) > 0) {
+      socket.pause();
+      afterAnswers.set(socket, () => {
+        // Data after a request that asked to close is ignored: its answer closed the connection.
+        if (error.code === "HPE_CLOSED_CONNECTION" || !socket.writable) socket.destroy();
+        else refuse(error, socket);
+      });
+      return;
+    }
+    refuse(error, socket);
+  });
+  const refuse = (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex) => {
     // Node's own check (_http_server.js socketOnError): bytes of an answer already sent must not
     // be followed by another status line.
     const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
@@ -765,7 +798,7 @@ export function createHttp({
         () => socket.destroy(),
       );
     } else socket.destroy();
-  });
+  };
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);
     else res.writeContinue();

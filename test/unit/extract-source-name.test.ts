@@ -21,7 +21,7 @@ const FIRST_SENTENCES: Record<string, string> = {
 describe("a draft's source name taken from its first sentence", () => {
   for (const [what, first] of Object.entries(FIRST_SENTENCES)) {
     it(`is one ingest takes when that sentence holds ${what}`, async () => {
-      const draft = await extractDraft({ text: first + REST });
+      const draft = await extractDraft({ text: first + REST, source: {} });
       expect(draft.problems.filter((p) => p.startsWith("draft:"))).toEqual([]);
       const name = draft.document.source.name;
       expect(name.isWellFormed()).toBe(true);
@@ -35,6 +35,7 @@ describe("a draft's source name taken from its first sentence", () => {
   it("is the first sentence as it was when it is plain", async () => {
     const draft = await extractDraft({
       text: `Canada leads NATO's battle group in Latvia.${REST}`,
+      source: {},
     });
     expect(draft.document.source.name).toBe("Canada leads NATO's battle group in Latvia.");
   }, 60_000);
