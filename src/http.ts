@@ -461,6 +461,24 @@ export function drain(server: Server, forceMs: number): Promise<void> {
  */
 export const MAX_HEADER_FIELDS = 1_000;
 
+/**
+ * Whether the request has at most one Host field, a host and port alone (no user, path or
+ * query), which makes a URL with its target: the app is handed `http://HOST` followed by the
+ * target (no Host reads as localhost).
+ */
+function hostIsSound(req: IncomingMessage): boolean {
+  let hosts = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]?.toLowerCase() === "host") hosts++;
+  if (hosts > 1) return false;
+  const host = req.headers.host || "localhost";
+  // A target in absolute form (http://other/graphql) is answered by its path's route (404).
+  const target = req.url?.startsWith("/") ? req.url : "/";
+  if (!URL.canParse(`http://${host}`) || !URL.canParse(`http://${host}${target}`)) return false;
+  const { username, password, pathname, search, hash } = new URL(`http://${host}`);
+  return username === "" && password === "" && pathname === "/" && search === "" && hash === "";
+}
+
 /** The node:http server (not yet listening). */
 export function createHttp({
   app,
@@ -570,6 +588,21 @@ export function createHttp({
           {
             message: `The request has more than ${MAX_HEADER_FIELDS} header fields; send fewer.`,
             extensions: { code: "LIMIT_EXCEEDED" },
+          },
+        ],
+      });
+    }
+    // A Host that is no host[:port], or two of them, is a bad request (RFC 9112 3.2): the app
+    // builds the request's URL from it, and for "x:abc", "a b" or "[::1" @whatwg-node answered
+    // 500 with its stack trace as the body, in production, and nothing was logged (redteam26).
+    if (!hostIsSound(req)) {
+      res.setHeader("connection", "close");
+      return json(res, 400, {
+        errors: [
+          {
+            message:
+              "The Host header must be one host name or address, with a port if any (such as api.example:4000).",
+            extensions: { code: "BAD_REQUEST" },
           },
         ],
       });

@@ -1049,3 +1049,57 @@ describe("requests pipelined on one connection", () => {
     await remove(key);
   });
 });
+
+describe("the Host header", () => {
+  /** The raw answer to a POST of `{ __typename }` with these Host lines. */
+  function postWithHosts(hosts: string[]): Promise<string> {
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ query: "{ __typename }" });
+    return new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(text));
+      socket.write(
+        [
+          "POST /graphql HTTP/1.1",
+          ...hosts.map((h) => `Host: ${h}`),
+          "Content-Type: application/json",
+          `Content-Length: ${Buffer.byteLength(body)}`,
+          "Connection: close",
+          "",
+          body,
+        ].join("\r\n"),
+      );
+    });
+  }
+
+  // Before (redteam26): the app builds the request's URL from Host, and @whatwg-node answered
+  // a Host it could not parse with 500 and its stack trace (file paths and all) as text/plain.
+  it("that is no host[:port] is a 400 BAD_REQUEST saying so, never a 500 with a stack trace", async () => {
+    for (const host of ["x:abc", "a b", "[::1", "x:99999", "x@y", "api.example/graphql"]) {
+      const text = await postWithHosts([host]);
+      expect(text, host).toMatch(/^HTTP\/1\.1 400 /);
+      expect(text, host).toContain('"code":"BAD_REQUEST"');
+      expect(text, host).toContain("The Host header must be one host name or address");
+      expect(text, host).not.toMatch(/node_modules|TypeError|\n\s+at /);
+    }
+  });
+
+  it("given twice is a 400, as RFC 9112 says, not the first one taken", async () => {
+    const text = await postWithHosts(["a.example", "b.example"]);
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toContain('"code":"BAD_REQUEST"');
+  });
+
+  it("with a name and a port, or an IPv6 address, is served", async () => {
+    for (const host of ["api.example:4000", "[::1]:4000", "127.0.0.1"]) {
+      const text = await postWithHosts([host]);
+      expect(text, host).toMatch(/^HTTP\/1\.1 200 /);
+      expect(text, host).toContain('{"data":{"__typename":"Query"}');
+    }
+  });
+});
