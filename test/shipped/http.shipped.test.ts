@@ -1103,3 +1103,54 @@ describe("the Host header", () => {
     }
   });
 });
+
+describe("a body that is not UTF-8", () => {
+  /** The raw answer to POST /graphql of these bytes, with the admin token. */
+  function postBytes(bytes: Buffer): Promise<string> {
+    const { port } = new URL(server.url);
+    return new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(text));
+      const head = [
+        "POST /graphql HTTP/1.1",
+        "Host: x",
+        "Content-Type: application/json",
+        `Authorization: ${server.authorization}`,
+        `Content-Length: ${bytes.length}`,
+        "Connection: close",
+        "",
+        "",
+      ].join("\r\n");
+      socket.write(Buffer.concat([Buffer.from(head), bytes]));
+    });
+  }
+
+  // Before (redteam26): the body was decoded with U+FFFD for the bytes that are not UTF-8, and
+  // a name sent in Latin-1 was stored as "Caf\uFFFD Nation", answered CreateEntitySuccess.
+  it("is refused as BAD_REQUEST, and nothing it asks for is written", async () => {
+    const key = `http-latin1-${Date.now()}`;
+    const mutation = `mutation { createEntity(input: { key: "${key}", kind: Nation, name: "Caf\xe9 Nation" }) { __typename } }`;
+    const text = await postBytes(Buffer.from(JSON.stringify({ query: mutation }), "latin1"));
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toContain('"code":"BAD_REQUEST"');
+    expect(text).toContain("The request body is not UTF-8 text");
+    const r = await post(server, { query: `{ entity(key: "${key}") { name } }` });
+    expect(r.body.data).toEqual({ entity: null });
+  });
+
+  it("a UTF-8 body that starts with a byte-order mark is read", async () => {
+    const text = await postBytes(
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify({ query: "{ __typename }" })),
+      ]),
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text).toContain('{"data":{"__typename":"Query"}');
+  });
+});
