@@ -546,6 +546,17 @@ export function createHttp({
     const given = req.headers["x-request-id"];
     const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", id);
+    // A target in absolute form (GET http://host/graphql HTTP/1.1), which RFC 9112 3.2.2 says a
+    // server must accept, is its path and query: it was a 404 "Nothing is at http://host/graphql".
+    if (
+      req.url &&
+      !req.url.startsWith("/") &&
+      /^https?:\/\//i.test(req.url) &&
+      URL.canParse(req.url)
+    ) {
+      const target = new URL(req.url);
+      req.url = `${target.pathname}${target.search}`;
+    }
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
     const method = req.method ?? "";

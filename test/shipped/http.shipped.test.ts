@@ -1154,3 +1154,32 @@ describe("a body that is not UTF-8", () => {
     expect(text).toContain('{"data":{"__typename":"Query"}');
   });
 });
+
+describe("a request target in absolute form", () => {
+  // Before (redteam26): 404 "Nothing is at http://api.example/graphql", though RFC 9112 3.2.2
+  // says a server must accept the absolute form.
+  it("is answered as its path: /graphql runs the operation, /health answers", async () => {
+    const { port } = new URL(server.url);
+    const answer = (line: string) =>
+      new Promise<string>((done, fail) => {
+        const socket = connect(Number(port), "127.0.0.1");
+        let out = "";
+        socket.on("data", (d) => {
+          out += d.toString();
+        });
+        socket.on("error", fail);
+        socket.on("close", () => done(out));
+        socket.write(line);
+      });
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const graphql = await answer(
+      `POST http://api.example/graphql HTTP/1.1\r\nHost: api.example\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(graphql).toMatch(/^HTTP\/1\.1 200 /);
+    expect(graphql).toContain('{"data":{"__typename":"Query"}');
+    const health = await answer(
+      "GET http://api.example/health HTTP/1.1\r\nHost: api.example\r\nConnection: close\r\n\r\n",
+    );
+    expect(health).toMatch(/^HTTP\/1\.1 200 /);
+  });
+});
