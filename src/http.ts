@@ -12,6 +12,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
@@ -460,6 +461,24 @@ export function drain(server: Server, forceMs: number): Promise<void> {
  */
 export const MAX_HEADER_FIELDS = 1_000;
 
+/**
+ * Whether the request has at most one Host field, a host and port alone (no user, path or
+ * query), which makes a URL with its target: the app is handed `http://HOST` followed by the
+ * target (no Host reads as localhost).
+ */
+function hostIsSound(req: IncomingMessage): boolean {
+  let hosts = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]?.toLowerCase() === "host") hosts++;
+  if (hosts > 1) return false;
+  const host = req.headers.host || "localhost";
+  // A target in absolute form (http://other/graphql) is answered by its path's route (404).
+  const target = req.url?.startsWith("/") ? req.url : "/";
+  if (!URL.canParse(`http://${host}`) || !URL.canParse(`http://${host}${target}`)) return false;
+  const { username, password, pathname, search, hash } = new URL(`http://${host}`);
+  return username === "" && password === "" && pathname === "/" && search === "" && hash === "";
+}
+
 /** The node:http server (not yet listening). */
 export function createHttp({
   app,
@@ -492,10 +511,24 @@ export function createHttp({
   // Answers waiting for clients that do not read them: as many bytes as bodies being received.
   const readers = slowReaders(maxReceivingBytes, logger);
   const inFlight = new Set<ServerResponse>();
+  // Answers not yet sent, per connection, and what to do once they are: bytes after a request
+  // that cannot be read as the next one must not cut short the answers owed before them.
+  const unanswered = new Map<Duplex, number>();
+  const afterAnswers = new Map<Duplex, () => void>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     readers.watch(res);
     inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
+    const socket = req.socket;
+    unanswered.set(socket, (unanswered.get(socket) ?? 0) + 1);
+    res.once("close", () => {
+      inFlight.delete(res);
+      const left = (unanswered.get(socket) ?? 1) - 1;
+      if (left > 0) return void unanswered.set(socket, left);
+      unanswered.delete(socket);
+      const then = afterAnswers.get(socket);
+      afterAnswers.delete(socket);
+      then?.();
+    });
     // A request on a kept-alive connection after drain began: answered, then the connection closes.
     if (!server.listening) res.shouldKeepAlive = false;
     const overloaded = (what: string) => {
@@ -513,6 +546,17 @@ export function createHttp({
     const given = req.headers["x-request-id"];
     const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader("x-request-id", id);
+    // A target in absolute form (GET http://host/graphql HTTP/1.1), which RFC 9112 3.2.2 says a
+    // server must accept, is its path and query: it was a 404 "Nothing is at http://host/graphql".
+    if (
+      req.url &&
+      !req.url.startsWith("/") &&
+      /^https?:\/\//i.test(req.url) &&
+      URL.canParse(req.url)
+    ) {
+      const target = new URL(req.url);
+      req.url = `${target.pathname}${target.search}`;
+    }
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = performance.now();
     const method = req.method ?? "";
@@ -555,6 +599,21 @@ export function createHttp({
           {
             message: `The request has more than ${MAX_HEADER_FIELDS} header fields; send fewer.`,
             extensions: { code: "LIMIT_EXCEEDED" },
+          },
+        ],
+      });
+    }
+    // A Host that is no host[:port], or two of them, is a bad request (RFC 9112 3.2): the app
+    // builds the request's URL from it, and for "x:abc", "a b" or "[::1" @whatwg-node answered
+    // 500 with its stack trace as the body, in production, and nothing was logged (redteam26).
+    if (!hostIsSound(req)) {
+      res.setHeader("connection", "close");
+      return json(res, 400, {
+        errors: [
+          {
+            message:
+              "The Host header must be one host name or address, with a port if any (such as api.example:4000).",
+            extensions: { code: "BAD_REQUEST" },
           },
         ],
       });
@@ -741,6 +800,24 @@ export function createHttp({
   // would send it, with the CORS headers added: the Origin, when a list needs it, is read from
   // the bytes received. A socket already answering (or gone) is closed without a word.
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket) => {
+    // Bytes that follow requests still being answered on this connection (pipelined: garbage,
+    // or anything after a request that said Connection: close) are refused only after those
+    // answers: Node answered 400 at once, in place of them, and closed the connection, so a
+    // mutation that committed was answered "not a well-formed request", and a request that
+    // said close was cut off by bytes RFC 9112 says to ignore. Nothing more is read.
+    if (afterAnswers.has(socket)) return;
+    if ((unanswered.get(socket) ?? 0) > 0) {
+      socket.pause();
+      afterAnswers.set(socket, () => {
+        // Data after a request that asked to close is ignored: its answer closed the connection.
+        if (error.code === "HPE_CLOSED_CONNECTION" || !socket.writable) socket.destroy();
+        else refuse(error, socket);
+      });
+      return;
+    }
+    refuse(error, socket);
+  });
+  const refuse = (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex) => {
     // Node's own check (_http_server.js socketOnError): bytes of an answer already sent must not
     // be followed by another status line.
     const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
@@ -765,7 +842,7 @@ export function createHttp({
         () => socket.destroy(),
       );
     } else socket.destroy();
-  });
+  };
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);
     else res.writeContinue();

@@ -288,7 +288,7 @@ export async function extractDraft(
   const sourceCluster: Cluster = {
     key: sourceKey,
     kind: "Source",
-    name: title ?? firstSentence.slice(0, 120),
+    name: title ?? sourceNameOf([...news, ...sentences].map((s) => s.text)) ?? sourceKey,
     status: "NEW",
     aliases: new Set(),
     mentions: [],
@@ -408,3 +408,31 @@ export async function extractDraft(
 }
 
 /** The draft as YAML in the house style, with a header saying it is a draft to review. */
+
+/** Code units of a sentence the draft takes as its source's name when no title is given. */
+const SOURCE_NAME_CHARS = 120;
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * The name a draft gives its source without a title: the first sentence with something to
+ * read, its control characters and line breaks as spaces, cut at 120 code units between
+ * characters as they are seen. It was the first sentence's first 120 code units, so a name cut
+ * inside an emoji (a lone surrogate), holding a NUL or a tab, or of nothing but joiners, made the
+ * draft one that ingest refuses ("draft: source.name: ..."), for a name the reviewer never wrote.
+ */
+export function sourceNameOf(sentences: readonly string[]): string | undefined {
+  for (const sentence of sentences) {
+    const spaced = sentence
+      .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, " ")
+      .replace(/^[\p{Z}\p{Cf}\p{M}]+/u, "")
+      .trim();
+    let name = "";
+    for (const { segment } of graphemes.segment(spaced)) {
+      if (name.length + segment.length > SOURCE_NAME_CHARS) break;
+      name += segment;
+    }
+    name = name.trim();
+    if (name.isWellFormed() && /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(name)) return name;
+  }
+  return undefined;
+}

@@ -234,6 +234,9 @@ export function jsonShape(text: string): { values: number; depth: number } {
   return { values, depth: max };
 }
 
+/** Strict UTF-8 (a leading byte-order mark is dropped, as RFC 8259 allows). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * Parses JSON bodies after checking their shape: a body within the byte limit can still hold
  * hundreds of thousands of tiny values (`[[],[],...]`), which parse into many times its size.
@@ -248,7 +251,18 @@ function jsonBodyGuard(maxValues: number): Plugin {
       if (request.method !== "POST" || !/json/i.test(request.headers.get("content-type") ?? ""))
         return;
       setRequestParser(async (req) => {
-        const text = await req.text();
+        // JSON travels as UTF-8 (RFC 8259): bytes that are not were read with U+FFFD in their
+        // place, so a name sent in Latin-1 ("Caf\xe9") was stored as "Caf\uFFFD" without a word.
+        let text: string;
+        try {
+          text = UTF8.decode(await req.arrayBuffer());
+        } catch {
+          throw refuse(
+            "The request body is not UTF-8 text: send the JSON encoded as UTF-8.",
+            400,
+            "BAD_REQUEST",
+          );
+        }
         const shape = jsonShape(text);
         if (shape.values > maxValues)
           throw refuse(

@@ -979,4 +979,207 @@ describe("requests pipelined on one connection", () => {
     const r = await post(server, { query: "{ __typename }" });
     expect(r.body.data).toEqual({ __typename: "Query" });
   });
+
+  /** All a connection is sent back for `bytes` written at once, until the server closes it. */
+  function exchange(bytes: string): Promise<string> {
+    const { port } = new URL(server.url);
+    return new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let out = "";
+      socket.on("data", (d) => {
+        out += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(out));
+      socket.write(bytes);
+      // A connection kept alive after its answers is ended by the client, as a client would.
+      setTimeout(() => socket.end(), 3_000);
+    });
+  }
+  /** A createEntity of `key` as raw bytes, with `extra` header lines. */
+  function createRequest(key: string, extra: string[]): string {
+    const body = JSON.stringify({
+      query: `mutation { createEntity(input: { key: "${key}", kind: Nation, name: "${key}" }) { __typename } }`,
+    });
+    return [
+      "POST /graphql HTTP/1.1",
+      "Host: x",
+      "Content-Type: application/json",
+      `Authorization: ${server.authorization}`,
+      ...extra,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "",
+      body,
+    ].join("\r\n");
+  }
+  const stored = async (key: string) =>
+    (await post(server, { query: `{ entity(key: "${key}") { key } }` })).body.data.entity;
+  const remove = (key: string) =>
+    post(
+      server,
+      { query: `mutation { deleteEntity(key: "${key}") { __typename } }` },
+      { authorization: server.authorization },
+    );
+
+  // Before (redteam26): Node's parser met the bytes after the request while it ran, and the
+  // server answered 400 "not a well-formed HTTP/1.1 request" at once, in place of the answer
+  // owed, and closed the connection: a mutation that committed was reported malformed.
+  it("a mutation followed by bytes that are no request is answered, then they are refused: what it wrote is never reported malformed", async () => {
+    const key = `http-pipelined-garbage-${Date.now()}`;
+    const text = await exchange(`${createRequest(key, [])}\u0001\u0002 not a request\r\n\r\n`);
+    const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 400]);
+    expect(text.indexOf('"__typename":"CreateEntitySuccess"')).toBeGreaterThan(-1);
+    expect(text.indexOf('"__typename":"CreateEntitySuccess"')).toBeLessThan(
+      text.indexOf("not a well-formed HTTP/1.1 request"),
+    );
+    expect(await stored(key)).toEqual({ key });
+    await remove(key);
+  });
+
+  it("bytes after a request that said Connection: close are ignored, as RFC 9112 says: the request is answered and the connection closed", async () => {
+    const key = `http-pipelined-close-${Date.now()}`;
+    const text = await exchange(
+      `${createRequest(key, ["Connection: close"])}GET /health HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200]);
+    expect(text).toContain('"__typename":"CreateEntitySuccess"');
+    expect(await stored(key)).toEqual({ key });
+    await remove(key);
+  });
+});
+
+describe("the Host header", () => {
+  /** The raw answer to a POST of `{ __typename }` with these Host lines. */
+  function postWithHosts(hosts: string[]): Promise<string> {
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ query: "{ __typename }" });
+    return new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(text));
+      socket.write(
+        [
+          "POST /graphql HTTP/1.1",
+          ...hosts.map((h) => `Host: ${h}`),
+          "Content-Type: application/json",
+          `Content-Length: ${Buffer.byteLength(body)}`,
+          "Connection: close",
+          "",
+          body,
+        ].join("\r\n"),
+      );
+    });
+  }
+
+  // Before (redteam26): the app builds the request's URL from Host, and @whatwg-node answered
+  // a Host it could not parse with 500 and its stack trace (file paths and all) as text/plain.
+  it("that is no host[:port] is a 400 BAD_REQUEST saying so, never a 500 with a stack trace", async () => {
+    for (const host of ["x:abc", "a b", "[::1", "x:99999", "x@y", "api.example/graphql"]) {
+      const text = await postWithHosts([host]);
+      expect(text, host).toMatch(/^HTTP\/1\.1 400 /);
+      expect(text, host).toContain('"code":"BAD_REQUEST"');
+      expect(text, host).toContain("The Host header must be one host name or address");
+      expect(text, host).not.toMatch(/node_modules|TypeError|\n\s+at /);
+    }
+  });
+
+  it("given twice is a 400, as RFC 9112 says, not the first one taken", async () => {
+    const text = await postWithHosts(["a.example", "b.example"]);
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toContain('"code":"BAD_REQUEST"');
+  });
+
+  it("with a name and a port, or an IPv6 address, is served", async () => {
+    for (const host of ["api.example:4000", "[::1]:4000", "127.0.0.1"]) {
+      const text = await postWithHosts([host]);
+      expect(text, host).toMatch(/^HTTP\/1\.1 200 /);
+      expect(text, host).toContain('{"data":{"__typename":"Query"}');
+    }
+  });
+});
+
+describe("a body that is not UTF-8", () => {
+  /** The raw answer to POST /graphql of these bytes, with the admin token. */
+  function postBytes(bytes: Buffer): Promise<string> {
+    const { port } = new URL(server.url);
+    return new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(text));
+      const head = [
+        "POST /graphql HTTP/1.1",
+        "Host: x",
+        "Content-Type: application/json",
+        `Authorization: ${server.authorization}`,
+        `Content-Length: ${bytes.length}`,
+        "Connection: close",
+        "",
+        "",
+      ].join("\r\n");
+      socket.write(Buffer.concat([Buffer.from(head), bytes]));
+    });
+  }
+
+  // Before (redteam26): the body was decoded with U+FFFD for the bytes that are not UTF-8, and
+  // a name sent in Latin-1 was stored as "Caf\uFFFD Nation", answered CreateEntitySuccess.
+  it("is refused as BAD_REQUEST, and nothing it asks for is written", async () => {
+    const key = `http-latin1-${Date.now()}`;
+    const mutation = `mutation { createEntity(input: { key: "${key}", kind: Nation, name: "Caf\xe9 Nation" }) { __typename } }`;
+    const text = await postBytes(Buffer.from(JSON.stringify({ query: mutation }), "latin1"));
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toContain('"code":"BAD_REQUEST"');
+    expect(text).toContain("The request body is not UTF-8 text");
+    const r = await post(server, { query: `{ entity(key: "${key}") { name } }` });
+    expect(r.body.data).toEqual({ entity: null });
+  });
+
+  it("a UTF-8 body that starts with a byte-order mark is read", async () => {
+    const text = await postBytes(
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify({ query: "{ __typename }" })),
+      ]),
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text).toContain('{"data":{"__typename":"Query"}');
+  });
+});
+
+describe("a request target in absolute form", () => {
+  // Before (redteam26): 404 "Nothing is at http://api.example/graphql", though RFC 9112 3.2.2
+  // says a server must accept the absolute form.
+  it("is answered as its path: /graphql runs the operation, /health answers", async () => {
+    const { port } = new URL(server.url);
+    const answer = (line: string) =>
+      new Promise<string>((done, fail) => {
+        const socket = connect(Number(port), "127.0.0.1");
+        let out = "";
+        socket.on("data", (d) => {
+          out += d.toString();
+        });
+        socket.on("error", fail);
+        socket.on("close", () => done(out));
+        socket.write(line);
+      });
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const graphql = await answer(
+      `POST http://api.example/graphql HTTP/1.1\r\nHost: api.example\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(graphql).toMatch(/^HTTP\/1\.1 200 /);
+    expect(graphql).toContain('{"data":{"__typename":"Query"}');
+    const health = await answer(
+      "GET http://api.example/health HTTP/1.1\r\nHost: api.example\r\nConnection: close\r\n\r\n",
+    );
+    expect(health).toMatch(/^HTTP\/1\.1 200 /);
+  });
 });
