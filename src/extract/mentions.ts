@@ -185,7 +185,7 @@ const TITLE_WORDS = new Set(
   Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
-  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
+  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Rear Gen.-Lt. Capt.(N) Colonel-General
   President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM
   Lt Gen Maj Brig Col Capt Cpl LCpl Sgt Adm Cdr Cmdr Pte Cdre Wg Sqn Ldr Flt Gp Rt Hon People Families`
     .split(/\s+/)
