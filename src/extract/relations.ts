@@ -2207,6 +2207,9 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.end <= visitorsEnd &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
+  // "..., marking Rutte's first visit to Türkiye": the possessor is the visitor, not the clause's
+  // subjects (the ministers who attended the meeting) (wild27)
+  if (/^['’]s\s/.test(m[0])) who = people(here).filter((p) => p.mention.end === verbAt);
   // "He later travelled to Riga": the pronoun opening the sentence is the person last named
   const pronoun = /^(?:He|She)(?:\s+(?:then|later|also|subsequently|afterwards|next))?\s+$/.exec(
     ctx.text.slice(s.start, verbAt),
