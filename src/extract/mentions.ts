@@ -644,6 +644,9 @@ function hostInSentence(
     const before = nations.filter(
       (x) =>
         x.at < at &&
+        // "In response to Russia's invasion of Ukraine, ... a battlegroup there": a possessor is
+        // no place the words go to (wild27)
+        !/^(?:’s|'s)/.test(text.slice(x.at + (x.g?.form.length ?? 0))) &&
         /\b(?:in|to|into|for)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
           text.slice(Math.max(s.start, x.at - 20), x.at),
         ),
@@ -2547,12 +2550,27 @@ export function findMentions(
           !m.vessel &&
           !currencyWord(text, m) &&
           !regionInAddress(text, m, claimed) &&
-          !partOfLongerName(text, m, claimed),
+          !partOfLongerName(text, m, claimed) &&
+          !bracketedGivenName(text, m),
       )
       .sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     ...datesOf(text, reference),
   };
+}
+
+/**
+ * An editor's insertion in a quotation that splits a name: "a message to Moscow and to (President
+ * Vladimir) Putin". The bracketed words are the start of the name whose surname follows the
+ * bracket, not a person of their own (who then took the office of the nation in focus) (wild27).
+ */
+function bracketedGivenName(text: string, m: Mention): boolean {
+  if (m.kind !== "Person" || text[m.end] !== ")") return false;
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  return (
+    before.lastIndexOf("(") > before.lastIndexOf(")") &&
+    /^\)\s+\p{Lu}\p{Ll}+/u.test(text.slice(m.end, m.end + 30))
+  );
 }
 
 /**

@@ -50,3 +50,34 @@ describe("extract: \"X's visit to Y\" names its visitor", () => {
     expect(found.filter((f) => / VISITED /.test(f))).toEqual(["jens-stoltenberg VISITED spain"]);
   });
 });
+
+describe("extract: an editor's bracket inside a name", () => {
+  it('"(President Vladimir) Putin" is one person, with no person "Vladimir" holding an office', async () => {
+    const r = await draft(
+      'Canada will send more troops to Latvia, Prime Minister Justin Trudeau said. "This tells (President Vladimir) Putin that we are ready," Trudeau said.',
+      on,
+    );
+    const people = r.entities.filter((e) => e.kind === "Person").map((e) => e.key);
+    expect(people).not.toContain("vladimir");
+    expect(people).toContain("vladimir-putin");
+  });
+
+  it("keeps a person named whole inside brackets", async () => {
+    const r = await draft(
+      "The deputy minister (Colonel Jonas Petraitis) met the battalion in Rukla on Friday.",
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Person").map((e) => e.key)).toContain("jonas-petraitis");
+  });
+});
+
+describe("extract: a battle group \"there\" after a possessive nation", () => {
+  it('"In response to Russia\'s invasion of Ukraine, ... the battlegroup there": the place named before, not Russia', async () => {
+    const found = await facts(
+      "Germany will send two hundred more soldiers to Lithuania, its defence minister said on Monday. In response to Russia's invasion of Ukraine, Germany enlarged its share of the NATO battlegroup there, which also includes troops from Norway and the Netherlands.",
+      on,
+    );
+    expect(found.filter((f) => / (?:DEPLOYED_TO|HOSTS) /.test(f) && /russia/.test(f))).toEqual([]);
+    expect(found.some((f) => /^norway CONTRIBUTES_TO nato-battle-group-in-lithuania/.test(f))).toBe(true);
+  });
+});
