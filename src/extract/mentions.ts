@@ -544,7 +544,9 @@ const FORMATION_RE = new RegExp(
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
     "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
-    "|Standing NATO (?:Maritime|Mine Countermeasures) Group (?:\\d|ONE|TWO|One|Two)",
+    // "Mine Counter Measures", "Mine Countermeasure", "Mine Counter-Measures": one group's name
+    // as releases spell it (normalised below)
+    "|Standing NATO (?:Maritime|Mine (?:Countermeasures?|Counter[- ][Mm]easures?)) Group (?:\\d|ONE|TWO|One|Two)",
     ")(?![\\p{L}])",
   ].join(""),
   "gu",
@@ -953,7 +955,8 @@ export function findMentions(
             .replace(/^enhanced /, "Enhanced ")
             // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
             .replace(/ Group (?:ONE|One)$/, " Group 1")
-            .replace(/ Group (?:TWO|Two)$/, " Group 2");
+            .replace(/ Group (?:TWO|Two)$/, " Group 2")
+            .replace(/ Mine Counter(?:[- ][Mm]easures?|measure)(?= Group)/, " Mine Countermeasures");
     // "Multinational Division North East", "Multinational Corps Northeast": a headquarters and the
     // formation it commands, an organisation (a brigade or a battle group is the mission)
     if (/^Multi-?[Nn]ational (?:Division|Corps) /.test(written)) {
@@ -3383,6 +3386,7 @@ export function spells(name: string, acronym: string): boolean {
  * The acronym in brackets right after a body's or mission's name that spells it: "(CAF)", and
  * one with the name's number ("Standing NATO Maritime Group 1 (SNMG1)", wild26).
  */
+const NUMBER_WORDS = ["", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
 function acronymAfter(text: string, m: { end: number; text: string }): string | undefined {
   const a =
     /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})(\d{0,2})\)/u.exec(
@@ -3392,7 +3396,9 @@ function acronymAfter(text: string, m: { end: number; text: string }): string | 
   const letters = a[1] as string;
   const number = a[2] ?? "";
   if (number === "") return spells(m.text, letters) ? letters : undefined;
-  const named = new RegExp(`^(.*\\S)\\s*${number}$`, "u").exec(m.text);
+  // the number in digits or in words ("Standing NATO Maritime Group Two (SNMG2)", wild27)
+  const word = NUMBER_WORDS[Number(number)] ?? number;
+  const named = new RegExp(`^(.*\\S)\\s*(?:${number}|${word})$`, "iu").exec(m.text);
   return named && spells(named[1] as string, letters) ? `${letters}${number}` : undefined;
 }
 

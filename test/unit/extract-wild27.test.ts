@@ -81,3 +81,21 @@ describe("extract: a battle group \"there\" after a possessive nation", () => {
     expect(found.some((f) => /^norway CONTRIBUTES_TO nato-battle-group-in-lithuania/.test(f))).toBe(true);
   });
 });
+
+describe("extract: a standing naval group's name as releases spell it", () => {
+  it('"Standing NATO Mine Counter Measures Group Two (SNMCMG2)" is the group, and its acronym names it later', async () => {
+    const found = await facts(
+      "Ships of Standing NATO Mine Counter Measures Group Two (SNMCMG2) sailed from Souda Bay. Commander Luca Ferri led SNMCMG2 for six months, with ships from Italy, Greece and Spain.",
+      on,
+    );
+    expect(found).toContain("luca-ferri LEADS standing-nato-mine-countermeasures-group-2");
+  });
+
+  it('"Standing NATO Maritime Group Two (SNMG2)": the acronym with the number in words', async () => {
+    const found = await facts(
+      'Standing NATO Maritime Group Two (SNMG2) entered the Black Sea on Monday. "Our ships are ready," said Rear Admiral Piotr Nowak, Commander of SNMG2.',
+      on,
+    );
+    expect(found).toContain("piotr-nowak LEADS standing-nato-maritime-group-2");
+  });
+});
