@@ -99,3 +99,12 @@ describe("extract: a standing naval group's name as releases spell it", () => {
     expect(found).toContain("piotr-nowak LEADS standing-nato-maritime-group-2");
   });
 });
+
+describe("extract: a former holder named with a lower-case title", () => {
+  it('"former Czech president X" holds no office; "Czech president X" does', async () => {
+    const past = await facts("On Friday, former Czech president Milos Zeman criticised the plan.", on);
+    expect(past.filter((f) => / LEADS /.test(f))).toEqual([]);
+    const now = await facts("On Friday, Czech president Petr Pavel welcomed the plan.", on);
+    expect(now).toContain("petr-pavel LEADS czechia");
+  });
+});
