@@ -108,3 +108,21 @@ describe("extract: a former holder named with a lower-case title", () => {
     expect(now).toContain("petr-pavel LEADS czechia");
   });
 });
+
+describe("extract: taking part in another exercise", () => {
+  it('"also participated in Passing Exercises with ships from A, B": not the exercise named before', async () => {
+    const found = await facts(
+      "The flotilla took part in Exercise Sea Breeze 2019 in July. The flotilla also participated in Passing Exercises with ships from Georgia, Moldova and Egypt.",
+      on,
+    );
+    expect(found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|moldova|egypt/.test(f))).toEqual([]);
+  });
+
+  it('keeps "ships from A and B also took part in the exercise"', async () => {
+    const found = await facts(
+      "The flotilla took part in Exercise Sea Breeze 2019 in July. Ships from Georgia and Egypt also took part in the exercise.",
+      on,
+    );
+    expect(found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|egypt/.test(f))).toHaveLength(2);
+  });
+});
