@@ -1287,7 +1287,13 @@ function titlesHeld(
     // Operations Centre", "Commander of the Lithuanian Air Force Colonel X" are titles of a longer
     // name or of the next person
     const close = ctx.text.slice(unit.mention.end, unit.mention.end + 2);
-    if (pre && !/^(?:[,.;:)]|\s*$)/.test(close)) continue;
+    // or at a word no name goes on with: "met with Rear Admiral X, Commander, SNMG2 to discuss
+    // ..." (wild27); "Commander of NATO forces" stays a longer title
+    const closesAtWord =
+      /^\s+(?:to|in|at|on|during|from|who|which|and|was|is|has|had|said|says|told|when|while|since|after|before)\s/.test(
+        ctx.text.slice(unit.mention.end, unit.mention.end + 12),
+      );
+    if (pre && !/^(?:[,.;:)]|\s*$)/.test(close) && !closesAtWord) continue;
     const title = role
       .replace(/\s+/g, " ")
       .replace(/(^|\s)(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase())
@@ -1904,18 +1910,23 @@ function commandBeforeName(
   const bodies = placedIn(s, ctx.placed).filter(
     (x) =>
       (x.cluster.kind === "Mission" || x.cluster.kind === "Organization") &&
-      x.cluster.properties.category !== "ALLIANCE" &&
+      // the alliance's own commands have commanders ("Commander, Allied Maritime Command") (wild27)
+      (x.cluster.properties.category !== "ALLIANCE" || /\bCommand$/.test(x.cluster.name)) &&
       x.mention.end <= p.mention.start,
   );
   for (const o of bodies.reverse()) {
     // "the commander of the NATO mission in Kosovo, KFOR, X": the body's description, then its name
     const title =
-      /(?:^|[^\p{L}])(commander|commanding officer|head|chief)\s+(?:of\s+)?(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:mission|operation|force|group|command)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,\s+)?$/iu.exec(
+      /(?:^|[^\p{L}])(commander|commanding officer|head|chief)(?:,\s+|\s+(?:of\s+)?)(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:mission|operation|force|group|command)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,\s+)?$/iu.exec(
         ctx.text.slice(Math.max(s.start, o.mention.start - 80), o.mention.start),
       );
     if (!title) continue;
     const gap = ctx.text.slice(o.mention.end, p.mention.start);
-    const aside = /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(gap);
+    // "Commander, Allied Maritime Command (COM MARCOM), Vice Admiral X": its acronym in brackets
+    const aside =
+      /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:\s+\([\p{Lu}\d -]{2,16}\))?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(
+        gap,
+      );
     if (!aside) return undefined;
     const rest = gap.slice(aside[0].length);
     // only the person's own titles, capitalised: "Royal Netherlands Navy Commodore", "Maj. Gen."

@@ -126,3 +126,29 @@ describe("extract: taking part in another exercise", () => {
     expect(found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|egypt/.test(f))).toHaveLength(2);
   });
 });
+
+describe("extract: who commands, in a NATO release's appositions", () => {
+  it('"Commander, Allied Air Command (COM AIRCOM), General X": X leads the alliance\'s command', async () => {
+    const found = await facts(
+      "Commander, Allied Air Command (COM AIRCOM), General Franz Weber visited the air base in Šiauliai on Tuesday.",
+      on,
+    );
+    expect(found.filter((f) => / LEADS /.test(f))).toEqual(["franz-weber LEADS allied-air-command"]);
+  });
+
+  it('"met with Commodore X, Commander, SNMG1 to discuss ...": the apposition ends at "to"', async () => {
+    const found = await facts(
+      "Standing NATO Maritime Group 1 (SNMG1) arrived in Tallinn. The mayor met with Commodore Pieter de Vries, Commander, SNMG1 to discuss the port visit.",
+      on,
+    );
+    expect(found).toContain("pieter-de-vries LEADS standing-nato-maritime-group-1");
+  });
+
+  it('keeps "Commander of NATO forces in Kosovo" from making X lead NATO', async () => {
+    const found = await facts(
+      "Major General Anna Berg, Commander of NATO forces in Kosovo, met the mayor of Pristina.",
+      on,
+    );
+    expect(found.filter((f) => /LEADS nato$/.test(f))).toEqual([]);
+  });
+});
