@@ -152,3 +152,21 @@ describe("extract: who commands, in a NATO release's appositions", () => {
     expect(found.filter((f) => /LEADS nato$/.test(f))).toEqual([]);
   });
 });
+
+describe("extract: a ship a naval group exercises with is not one of its own", () => {
+  it('"conducted a PASSEX with the Romanian frigate X": Romania does not contribute to the group', async () => {
+    const found = await facts(
+      "Standing NATO Maritime Group 2 (SNMG2) sailed into the Black Sea on Monday. Two of the group's ships conducted a PASSEX with the Romanian frigate Regele Ferdinand off Constanta.",
+      on,
+    );
+    expect(found.filter((f) => /^romania CONTRIBUTES_TO/.test(f))).toEqual([]);
+  });
+
+  it('keeps "joined by the Turkish frigate X"', async () => {
+    const found = await facts(
+      "Standing NATO Maritime Group 2 (SNMG2) sailed into the Black Sea on Monday. The group was joined by the Turkish frigate TCG Gemlik off Constanta.",
+      on,
+    );
+    expect(found.some((f) => /^turkiye CONTRIBUTES_TO standing-nato-maritime-group-2/.test(f))).toBe(true);
+  });
+});
