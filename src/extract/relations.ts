@@ -4448,7 +4448,10 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     // "proposed recently by X": a passive, the object is before the verb, not after
     if (
       object.split(/\s+/).length < 2 ||
-      /^(?:that|on|in|at|by|the target|\w+ly by)\b/.test(object)
+      /^(?:that|on|in|at|by|the target|\w+ly by)\b/.test(object) ||
+      // "Stoltenberg announced on Wednesday ahead of the ministers' meeting": the verb reports the
+      // clause before; what follows is when, not what (wild27)
+      /^(?:ahead of|during|after|before|following|amid|while|when|as)\b/.test(object)
     )
       continue;
     const subjects = here.filter(

@@ -170,3 +170,21 @@ describe("extract: a ship a naval group exercises with is not one of its own", (
     expect(found.some((f) => /^turkiye CONTRIBUTES_TO standing-nato-maritime-group-2/.test(f))).toBe(true);
   });
 });
+
+describe("extract: a reporting verb followed by when, not what", () => {
+  it('"..., the minister announced on Monday ahead of the summit in Vilnius" pledges nothing', async () => {
+    const r = await draft(
+      "Twenty allies will meet the target this year, Defence Minister Hanno Pevkur announced on Monday ahead of the summit in Vilnius.",
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Pledge" && /ahead of/.test(e.name))).toEqual([]);
+  });
+
+  it('keeps "announced on Monday a further 200 troops for Lithuania"', async () => {
+    const r = await draft(
+      "Defence Minister Hanno Pevkur announced on Monday a further 200 troops for Lithuania.",
+      on,
+    );
+    expect(r.document.relations.some((x) => x.type === "PLEDGED" && x.from === "hanno-pevkur")).toBe(true);
+  });
+});
