@@ -4247,6 +4247,13 @@ function spending(ctx: Context): void {
         )
       )
         continue;
+      // "increased their defence spending by 11 per cent": a rate of growth, not a share (wild27)
+      if (
+        /\b(?:rais|increas|boost|lift|hik|grow|grew|rose|cut|reduc|decreas|fell|jump|climb)\w*\b[^.;]{0,60}\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more than\s+|over\s+)?$/.test(
+          ctx.text.slice(s.start, q.start),
+        )
+      )
+        continue;
       const gapped =
         spends &&
         n !== undefined &&

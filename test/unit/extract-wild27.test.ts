@@ -188,3 +188,21 @@ describe("extract: a reporting verb followed by when, not what", () => {
     expect(r.document.relations.some((x) => x.type === "PLEDGED" && x.from === "hanno-pevkur")).toBe(true);
   });
 });
+
+describe("extract: spending raised by a percentage", () => {
+  it('"Canada increased its defence spending by 9 per cent" is growth, not a share of GDP', async () => {
+    const found = await facts(
+      "Twenty allies are expected to reach the defence spending target of 2 per cent of their GDP. Last year Norway increased its defence spending by 9 per cent.",
+      on,
+    );
+    expect(found.filter((f) => /^norway SPENDS/.test(f))).toEqual([]);
+  });
+
+  it('keeps "Norway spends 2.2 per cent"', async () => {
+    const found = await facts(
+      "Twenty allies are expected to reach the defence spending target of 2 per cent of their GDP. Last year Norway spent 2.2 per cent.",
+      on,
+    );
+    expect(found.filter((f) => /^norway SPENDS/.test(f))).toHaveLength(1);
+  });
+});
