@@ -1229,7 +1229,7 @@ function titlesHeld(
         }
       }
     }
-    const commanded = commandBeforeName(ctx, s, p);
+    const commanded = commandBeforeName(ctx, s, p) ?? ledByFronted(ctx, s, p);
     if (commanded) {
       const id = `${p.cluster.key}|LEADS|${commanded.org.key}`;
       if (!seen.has(id)) {
@@ -1939,6 +1939,36 @@ function commandBeforeName(
     return { org: o.cluster, role };
   }
   return undefined;
+}
+
+/**
+ * "Led by Rear Adm. Brad Williamson (USA N) since July, SNMG2 is ...", "Commanded by Colonel X,
+ * the battle group ...": a participle opening the sentence, the person, then the body it speaks of
+ * as the subject after the comma (wild27).
+ */
+function ledByFronted(
+  ctx: Context,
+  s: Sentence,
+  p: Placed,
+): { org: Cluster; role: string } | undefined {
+  const opening = ctx.text.slice(s.start, p.mention.start);
+  const verb = /^\s*(Led|Commanded|Headed)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.exec(
+    opening,
+  );
+  if (!verb || !titleGap(` ${opening.replace(/^\s*\w+\s+by\s+/, "")}`)) return undefined;
+  const after = ctx.text.slice(p.mention.end, s.end);
+  const comma = /^(?:\s+\([\p{Lu}\d ]{2,10}\))?(?:\s+(?:since|from|until|for)\s+[^,;]{1,30})?,\s+(?:the\s+)?/u.exec(
+    after,
+  );
+  if (!comma) return undefined;
+  const at = p.mention.end + comma[0].length;
+  const body = placedIn(s, ctx.placed).find(
+    (x) =>
+      x.mention.start === at &&
+      (x.cluster.kind === "Mission" ||
+        (x.cluster.kind === "Organization" && x.cluster.properties.category !== "ALLIANCE")),
+  );
+  return body ? { org: body.cluster, role: "Commander" } : undefined;
 }
 
 /**

@@ -206,3 +206,18 @@ describe("extract: spending raised by a percentage", () => {
     expect(found.filter((f) => /^norway SPENDS/.test(f))).toHaveLength(1);
   });
 });
+
+describe("extract: a participle opening the sentence says who commands", () => {
+  it('"Led by Commodore X (NLD N) since May, SNMG1 ..."', async () => {
+    const found = await facts(
+      "Standing NATO Maritime Group 1 (SNMG1) sailed into Gdynia on Friday. Led by Commodore Jan Bakker (NLD N) since May, SNMG1 is composed of four frigates.",
+      on,
+    );
+    expect(found).toContain("jan-bakker LEADS standing-nato-maritime-group-1");
+  });
+
+  it('keeps "Led by Jan Bakker, the delegation met the mayor" from making him lead a place or nation', async () => {
+    const found = await facts("Led by Jan Bakker, the Dutch delegation met the mayor of Gdynia.", on);
+    expect(found.filter((f) => / LEADS /.test(f))).toEqual([]);
+  });
+});
