@@ -956,7 +956,10 @@ export function findMentions(
             // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
             .replace(/ Group (?:ONE|One)$/, " Group 1")
             .replace(/ Group (?:TWO|Two)$/, " Group 2")
-            .replace(/ Mine Counter(?:[- ][Mm]easures?|measure)(?= Group)/, " Mine Countermeasures");
+            .replace(
+              / Mine Counter(?:[- ][Mm]easures?|measure)(?= Group)/,
+              " Mine Countermeasures",
+            );
     // "Multinational Division North East", "Multinational Corps Northeast": a headquarters and the
     // formation it commands, an organisation (a brigade or a battle group is the mission)
     if (/^Multi-?[Nn]ational (?:Division|Corps) /.test(written)) {

@@ -1952,14 +1952,14 @@ function ledByFronted(
   p: Placed,
 ): { org: Cluster; role: string } | undefined {
   const opening = ctx.text.slice(s.start, p.mention.start);
-  const verb = /^\s*(Led|Commanded|Headed)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.exec(
-    opening,
-  );
+  const verb =
+    /^\s*(Led|Commanded|Headed)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.exec(opening);
   if (!verb || !titleGap(` ${opening.replace(/^\s*\w+\s+by\s+/, "")}`)) return undefined;
   const after = ctx.text.slice(p.mention.end, s.end);
-  const comma = /^(?:\s+\([\p{Lu}\d ]{2,10}\))?(?:\s+(?:since|from|until|for)\s+[^,;]{1,30})?,\s+(?:the\s+)?/u.exec(
-    after,
-  );
+  const comma =
+    /^(?:\s+\([\p{Lu}\d ]{2,10}\))?(?:\s+(?:since|from|until|for)\s+[^,;]{1,30})?,\s+(?:the\s+)?/u.exec(
+      after,
+    );
   if (!comma) return undefined;
   const at = p.mention.end + comma[0].length;
   const body = placedIn(s, ctx.placed).find(

@@ -9,7 +9,7 @@ import { draft, facts } from "../helpers/extract.js";
 const on = "2018-09-14";
 
 describe("extract: a straight opening mark closed by a curly one is a quotation", () => {
-  it('"…,” said Captain X: the words are X\'s, and the next paragraph keeps its own speaker', async () => {
+  it("\"…,” said Captain X: the words are X's, and the next paragraph keeps its own speaker", async () => {
     const r = await draft(
       'Captain Marta Lindqvist of the Swedish Navy took command of the task group in Karlskrona.\n\n"We will keep the sea lanes open for every ally,” said Captain Lindqvist during the ceremony.\n\n"Our crews trained hard for this day,” said Commander Erik Holm.',
       on,
@@ -41,7 +41,7 @@ describe("extract: a two-word rank before the speaker's name", () => {
   });
 });
 
-describe("extract: \"X's visit to Y\" names its visitor", () => {
+describe('extract: "X\'s visit to Y" names its visitor', () => {
   it("the possessor visited, not the ministers who are the clause's subjects", async () => {
     const found = await facts(
       "Finance Minister Ana Moreno and Interior Minister Luis Vidal also attended the dinner at the palace, marking Stoltenberg's first visit to Spain since taking office.",
@@ -67,18 +67,22 @@ describe("extract: an editor's bracket inside a name", () => {
       "The deputy minister (Colonel Jonas Petraitis) met the battalion in Rukla on Friday.",
       on,
     );
-    expect(r.entities.filter((e) => e.kind === "Person").map((e) => e.key)).toContain("jonas-petraitis");
+    expect(r.entities.filter((e) => e.kind === "Person").map((e) => e.key)).toContain(
+      "jonas-petraitis",
+    );
   });
 });
 
-describe("extract: a battle group \"there\" after a possessive nation", () => {
+describe('extract: a battle group "there" after a possessive nation', () => {
   it('"In response to Russia\'s invasion of Ukraine, ... the battlegroup there": the place named before, not Russia', async () => {
     const found = await facts(
       "Germany will send two hundred more soldiers to Lithuania, its defence minister said on Monday. In response to Russia's invasion of Ukraine, Germany enlarged its share of the NATO battlegroup there, which also includes troops from Norway and the Netherlands.",
       on,
     );
     expect(found.filter((f) => / (?:DEPLOYED_TO|HOSTS) /.test(f) && /russia/.test(f))).toEqual([]);
-    expect(found.some((f) => /^norway CONTRIBUTES_TO nato-battle-group-in-lithuania/.test(f))).toBe(true);
+    expect(found.some((f) => /^norway CONTRIBUTES_TO nato-battle-group-in-lithuania/.test(f))).toBe(
+      true,
+    );
   });
 });
 
@@ -102,7 +106,10 @@ describe("extract: a standing naval group's name as releases spell it", () => {
 
 describe("extract: a former holder named with a lower-case title", () => {
   it('"former Czech president X" holds no office; "Czech president X" does', async () => {
-    const past = await facts("On Friday, former Czech president Milos Zeman criticised the plan.", on);
+    const past = await facts(
+      "On Friday, former Czech president Milos Zeman criticised the plan.",
+      on,
+    );
     expect(past.filter((f) => / LEADS /.test(f))).toEqual([]);
     const now = await facts("On Friday, Czech president Petr Pavel welcomed the plan.", on);
     expect(now).toContain("petr-pavel LEADS czechia");
@@ -115,7 +122,9 @@ describe("extract: taking part in another exercise", () => {
       "The flotilla took part in Exercise Sea Breeze 2019 in July. The flotilla also participated in Passing Exercises with ships from Georgia, Moldova and Egypt.",
       on,
     );
-    expect(found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|moldova|egypt/.test(f))).toEqual([]);
+    expect(
+      found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|moldova|egypt/.test(f)),
+    ).toEqual([]);
   });
 
   it('keeps "ships from A and B also took part in the exercise"', async () => {
@@ -123,7 +132,9 @@ describe("extract: taking part in another exercise", () => {
       "The flotilla took part in Exercise Sea Breeze 2019 in July. Ships from Georgia and Egypt also took part in the exercise.",
       on,
     );
-    expect(found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|egypt/.test(f))).toHaveLength(2);
+    expect(
+      found.filter((f) => / PARTICIPATED_IN /.test(f) && /georgia|egypt/.test(f)),
+    ).toHaveLength(2);
   });
 });
 
@@ -133,7 +144,9 @@ describe("extract: who commands, in a NATO release's appositions", () => {
       "Commander, Allied Air Command (COM AIRCOM), General Franz Weber visited the air base in Šiauliai on Tuesday.",
       on,
     );
-    expect(found.filter((f) => / LEADS /.test(f))).toEqual(["franz-weber LEADS allied-air-command"]);
+    expect(found.filter((f) => / LEADS /.test(f))).toEqual([
+      "franz-weber LEADS allied-air-command",
+    ]);
   });
 
   it('"met with Commodore X, Commander, SNMG1 to discuss ...": the apposition ends at "to"', async () => {
@@ -167,7 +180,9 @@ describe("extract: a ship a naval group exercises with is not one of its own", (
       "Standing NATO Maritime Group 2 (SNMG2) sailed into the Black Sea on Monday. The group was joined by the Turkish frigate TCG Gemlik off Constanta.",
       on,
     );
-    expect(found.some((f) => /^turkiye CONTRIBUTES_TO standing-nato-maritime-group-2/.test(f))).toBe(true);
+    expect(
+      found.some((f) => /^turkiye CONTRIBUTES_TO standing-nato-maritime-group-2/.test(f)),
+    ).toBe(true);
   });
 });
 
@@ -185,7 +200,9 @@ describe("extract: a reporting verb followed by when, not what", () => {
       "Defence Minister Hanno Pevkur announced on Monday a further 200 troops for Lithuania.",
       on,
     );
-    expect(r.document.relations.some((x) => x.type === "PLEDGED" && x.from === "hanno-pevkur")).toBe(true);
+    expect(
+      r.document.relations.some((x) => x.type === "PLEDGED" && x.from === "hanno-pevkur"),
+    ).toBe(true);
   });
 });
 
@@ -217,7 +234,10 @@ describe("extract: a participle opening the sentence says who commands", () => {
   });
 
   it('keeps "Led by Jan Bakker, the delegation met the mayor" from making him lead a place or nation', async () => {
-    const found = await facts("Led by Jan Bakker, the Dutch delegation met the mayor of Gdynia.", on);
+    const found = await facts(
+      "Led by Jan Bakker, the Dutch delegation met the mayor of Gdynia.",
+      on,
+    );
     expect(found.filter((f) => / LEADS /.test(f))).toEqual([]);
   });
 });
