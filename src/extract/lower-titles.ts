@@ -76,3 +76,24 @@ export function lowerCaseTitle(
   // "NATO chief Mark Rutte": an organisation's chief is its head
   return { role: m[2] === "chief" ? "Head" : titleCase(m[2] as string), start };
 }
+
+/**
+ * A lower-case title with no owner before it ("..., secretary general Jens Stoltenberg announced"):
+ * the title-cased role, where nothing makes the holder a past one. Whose office it is only the
+ * table of office holders can say (the caller asks it), so a bare "president" names no nation.
+ */
+export function bareLowerCaseTitle(text: string, at: number): string | undefined {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const m = TITLE_RE.exec(before);
+  if (!m || m[1]) return undefined;
+  const start = at - before.length + m.index;
+  // only after a clause's edge: "..., secretary general X", "said secretary general X"
+  if (
+    !/(?:^|[,;:(]\s*|\b(?:said|says|and|by|with|of)\s+)$/.test(
+      text.slice(Math.max(0, start - 12), start),
+    )
+  )
+    return undefined;
+  if (FORMER_BEFORE_OWNER.test(text.slice(Math.max(0, start - 40), start))) return undefined;
+  return m[2] === "chief" ? undefined : titleCase(m[2] as string);
+}

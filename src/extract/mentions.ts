@@ -23,7 +23,7 @@ import {
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { groupMeetings } from "./group-meetings.js";
 import { slug } from "./keys.js";
-import { lowerCaseTitle } from "./lower-titles.js";
+import { bareLowerCaseTitle, lowerCaseTitle } from "./lower-titles.js";
 import { describedAsNamed, describedMission } from "./mission-names.js";
 import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
@@ -33,6 +33,7 @@ import {
   holderBySurname,
   holderOfSurname,
   knownPerson,
+  officeHeldIn,
   officeOwner,
 } from "./office-holders.js";
 import { placesInLists } from "./place-lists.js";
@@ -2514,7 +2515,15 @@ export function findMentions(
       owner = ownersByEnd.get(end);
       return owner !== undefined;
     });
-    if (!title || !owner) continue;
+    if (!title || !owner) {
+      // "secretary general Jens Stoltenberg announced": a title with no owner, the office the
+      // table says the person held in the article's year (wild27)
+      const bare = reference ? bareLowerCaseTitle(text, m.start) : undefined;
+      const of =
+        bare && reference ? officeHeldIn(m.name, bare, reference.date.getUTCFullYear()) : undefined;
+      if (bare && of) m.role = bare;
+      continue;
+    }
     m.role = title.role;
     m.roleOf = owner;
   }

@@ -241,3 +241,26 @@ describe("extract: a participle opening the sentence says who commands", () => {
     expect(found.filter((f) => / LEADS /.test(f))).toEqual([]);
   });
 });
+
+describe("extract: a lower-case title with no owner before it", () => {
+  it('"..., secretary general Jens Stoltenberg said" in 2018: he leads NATO', async () => {
+    const found = await facts(
+      "NATO allies will spend more on defence this year, secretary general Jens Stoltenberg said in Brussels.",
+      on,
+    );
+    expect(found.filter((f) => /^jens-stoltenberg LEADS nato/.test(f))).toHaveLength(1);
+  });
+
+  it("names no office the table does not know the person held that year", async () => {
+    const found = await facts(
+      "NATO allies will spend more on defence this year, secretary general Anna Kowalska said in Brussels.",
+      on,
+    );
+    expect(found.filter((f) => / LEADS /.test(f))).toEqual([]);
+    const later = await facts(
+      "NATO allies will spend more on defence this year, secretary general Jens Stoltenberg said in Brussels.",
+      "2026-03-01",
+    );
+    expect(later.filter((f) => / LEADS /.test(f))).toEqual([]);
+  });
+});
