@@ -1951,11 +1951,14 @@ function ledByFronted(
   s: Sentence,
   p: Placed,
 ): { org: Cluster; role: string } | undefined {
+  // bounded slices: a sentence of thousands of names stays linear
+  if (!/^\s*(?:Led|Commanded|Headed)\s+by\s/.test(s.text.slice(0, 24))) return undefined;
+  if (p.mention.start - s.start > 120) return undefined;
   const opening = ctx.text.slice(s.start, p.mention.start);
   const verb =
     /^\s*(Led|Commanded|Headed)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.exec(opening);
   if (!verb || !titleGap(` ${opening.replace(/^\s*\w+\s+by\s+/, "")}`)) return undefined;
-  const after = ctx.text.slice(p.mention.end, s.end);
+  const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60));
   const comma =
     /^(?:\s+\([\p{Lu}\d ]{2,10}\))?(?:\s+(?:since|from|until|for)\s+[^,;]{1,30})?,\s+(?:the\s+)?/u.exec(
       after,
