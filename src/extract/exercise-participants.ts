@@ -59,6 +59,13 @@ const FORCE_AFTER =
 /** Between two exercises of one list: "Summer Shield XIV" and "Saber Strike 2017". */
 const EXERCISE_GAP =
   /^(?:\s+(?:[IVXLC]+|\d+))?["”]?\s*(?:,|and|,\s*and)\s*(?:(?:the|exercise|exercises)\s+)?["“]?$/i;
+/**
+ * Taking part in an exercise the sentence names and the article did not read as one, or in one not
+ * named at all: "The group also participated in Passing Exercises with ships from Croatia, ...",
+ * "took part in a PASSEX", "in several other drills": not the exercise told of before (wild27).
+ */
+const OTHER_EXERCISE =
+  /\b(?:(?:taking|take|took|takes)\s+part|participat\w*)\s+in\s+(?!(?:the|this|these|that|its|their)\b)(?:\p{Lu}|(?:a|an|another|other|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)/u;
 /** The verb of taking part, after its subject. */
 const TAKE_PART =
   /\b(?:(?:are|is|were|was|will\s+be|have\s+been)\s+)?(?:taking\s+part|took\s+part|take\s+part|takes\s+part|participat\w+)\b/i;
@@ -125,6 +132,7 @@ export function exerciseParticipants(ctx: Context): (s: Sentence, here: Placed[]
     if (first) told = first.cluster;
     else if (
       current &&
+      !OTHER_EXERCISE.test(s.text) &&
       (SPEAKS_OF_IT.test(s.text) || (index - currentAt <= 1 && SUPPLIED_IN.test(s.text)))
     )
       told = current;

@@ -23,7 +23,7 @@ import {
 import { ministriesAsWritten, personsGovernments } from "./governments.js";
 import { groupMeetings } from "./group-meetings.js";
 import { slug } from "./keys.js";
-import { lowerCaseTitle } from "./lower-titles.js";
+import { bareLowerCaseTitle, lowerCaseTitle } from "./lower-titles.js";
 import { describedAsNamed, describedMission } from "./mission-names.js";
 import { namedBefore, namesakeInNamed, vesselSpans } from "./namesakes.js";
 import type { Analysis, Token } from "./nlp.js";
@@ -33,6 +33,7 @@ import {
   holderBySurname,
   holderOfSurname,
   knownPerson,
+  officeHeldIn,
   officeOwner,
 } from "./office-holders.js";
 import { placesInLists } from "./place-lists.js";
@@ -185,7 +186,7 @@ const TITLE_WORDS = new Set(
   Cabinet Foreign-Minister Transport Immigration Citizenship Environment Agriculture Education Military
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
-  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Gen.-Lt. Capt.(N) Colonel-General
+  Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Rear Gen.-Lt. Capt.(N) Colonel-General
   President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM
   Lt Gen Maj Brig Col Capt Cpl LCpl Sgt Adm Cdr Cmdr Pte Cdre Wg Sqn Ldr Flt Gp Rt Hon People Families`
     .split(/\s+/)
@@ -544,7 +545,9 @@ const FORMATION_RE = new RegExp(
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
     "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
     "|(?:Eastern|Baltic|Arctic) Sentry",
-    "|Standing NATO (?:Maritime|Mine Countermeasures) Group (?:\\d|ONE|TWO|One|Two)",
+    // "Mine Counter Measures", "Mine Countermeasure", "Mine Counter-Measures": one group's name
+    // as releases spell it (normalised below)
+    "|Standing NATO (?:Maritime|Mine (?:Countermeasures?|Counter[- ][Mm]easures?)) Group (?:\\d|ONE|TWO|One|Two)",
     ")(?![\\p{L}])",
   ].join(""),
   "gu",
@@ -644,6 +647,9 @@ function hostInSentence(
     const before = nations.filter(
       (x) =>
         x.at < at &&
+        // "In response to Russia's invasion of Ukraine, ... a battlegroup there": a possessor is
+        // no place the words go to (wild27)
+        !/^(?:’s|'s)/.test(text.slice(x.at + (x.g?.form.length ?? 0))) &&
         /\b(?:in|to|into|for)\s+(?:(?:northern|southern|eastern|western|central)\s+)?$/.test(
           text.slice(Math.max(s.start, x.at - 20), x.at),
         ),
@@ -950,7 +956,11 @@ export function findMentions(
             .replace(/^enhanced /, "Enhanced ")
             // "Standing NATO Maritime Group ONE" is Standing NATO Maritime Group 1
             .replace(/ Group (?:ONE|One)$/, " Group 1")
-            .replace(/ Group (?:TWO|Two)$/, " Group 2");
+            .replace(/ Group (?:TWO|Two)$/, " Group 2")
+            .replace(
+              / Mine Counter(?:[- ][Mm]easures?|measure)(?= Group)/,
+              " Mine Countermeasures",
+            );
     // "Multinational Division North East", "Multinational Corps Northeast": a headquarters and the
     // formation it commands, an organisation (a brigade or a battle group is the mission)
     if (/^Multi-?[Nn]ational (?:Division|Corps) /.test(written)) {
@@ -2505,7 +2515,15 @@ export function findMentions(
       owner = ownersByEnd.get(end);
       return owner !== undefined;
     });
-    if (!title || !owner) continue;
+    if (!title || !owner) {
+      // "secretary general Jens Stoltenberg announced": a title with no owner, the office the
+      // table says the person held in the article's year (wild27)
+      const bare = reference ? bareLowerCaseTitle(text, m.start) : undefined;
+      const of =
+        bare && reference ? officeHeldIn(m.name, bare, reference.date.getUTCFullYear()) : undefined;
+      if (bare && of) m.role = bare;
+      continue;
+    }
     m.role = title.role;
     m.roleOf = owner;
   }
@@ -2547,12 +2565,27 @@ export function findMentions(
           !m.vessel &&
           !currencyWord(text, m) &&
           !regionInAddress(text, m, claimed) &&
-          !partOfLongerName(text, m, claimed),
+          !partOfLongerName(text, m, claimed) &&
+          !bracketedGivenName(text, m),
       )
       .sort((a, b) => a.start - b.start),
     quantities: quantitiesOf(analysis),
     ...datesOf(text, reference),
   };
+}
+
+/**
+ * An editor's insertion in a quotation that splits a name: "a message to Moscow and to (President
+ * Vladimir) Putin". The bracketed words are the start of the name whose surname follows the
+ * bracket, not a person of their own (who then took the office of the nation in focus) (wild27).
+ */
+function bracketedGivenName(text: string, m: Mention): boolean {
+  if (m.kind !== "Person" || text[m.end] !== ")") return false;
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  return (
+    before.lastIndexOf("(") > before.lastIndexOf(")") &&
+    /^\)\s+\p{Lu}\p{Ll}+/u.test(text.slice(m.end, m.end + 30))
+  );
 }
 
 /**
@@ -3365,6 +3398,7 @@ export function spells(name: string, acronym: string): boolean {
  * The acronym in brackets right after a body's or mission's name that spells it: "(CAF)", and
  * one with the name's number ("Standing NATO Maritime Group 1 (SNMG1)", wild26).
  */
+const NUMBER_WORDS = ["", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
 function acronymAfter(text: string, m: { end: number; text: string }): string | undefined {
   const a =
     /^\s*(?:(?:mission|operation|initiative|battle ?group|programme|program)\s*)?\((\p{L}[\p{Lu}\p{Ll}]{0,2}\p{Lu}{1,4})(\d{0,2})\)/u.exec(
@@ -3374,7 +3408,9 @@ function acronymAfter(text: string, m: { end: number; text: string }): string | 
   const letters = a[1] as string;
   const number = a[2] ?? "";
   if (number === "") return spells(m.text, letters) ? letters : undefined;
-  const named = new RegExp(`^(.*\\S)\\s*${number}$`, "u").exec(m.text);
+  // the number in digits or in words ("Standing NATO Maritime Group Two (SNMG2)", wild27)
+  const word = NUMBER_WORDS[Number(number)] ?? number;
+  const named = new RegExp(`^(.*\\S)\\s*(?:${number}|${word})$`, "iu").exec(m.text);
   return named && spells(named[1] as string, letters) ? `${letters}${number}` : undefined;
 }
 

@@ -395,6 +395,21 @@ export function officeOwner(name: string, role: string, year?: number): string |
 }
 
 /**
+ * The body or nation whose office of `role`'s kind `name` held in `year`, if the table says so for
+ * exactly one (no fallback to other years: for a title that names no owner, wild27).
+ */
+export function officeHeldIn(name: string, role: string, year: number): string | undefined {
+  const kind = officeKindOf(role);
+  if (!kind) return undefined;
+  const owners = new Set(
+    (BY_NAME.get(foldName(name)) ?? [])
+      .filter((o) => o.kind === kind && held(o, year))
+      .map((o) => o.of),
+  );
+  return owners.size === 1 ? [...owners][0] : undefined;
+}
+
+/**
  * The full name of the one person in the table holding any office in `year` under that surname
  * ("Meloni met Rutte in Rome" in June 2025: Mark Rutte), if exactly one does. Without a year, none:
  * a surname alone is read against the offices of the article's time only.

@@ -20,13 +20,19 @@ const ANY_MARK = /[“”"„«‘’']/;
  */
 const CURLY_CLOSED_STRAIGHT = /“([^“”"]+)"(?![^“]*”)/;
 /**
+ * Its mirror, a straight opening mark closed by a curly one ("It was an honour,” said Captain X):
+ * the straight mark opens only after a space, a bracket or a dash (or at the start) and before a
+ * non-space, so the close of a straight pair ("a" and "b”) is never read as an opening (wild27).
+ */
+const STRAIGHT_CLOSED_CURLY = /(?<=^|[\s(—–-])"(?=\S)([^“”"]+)”/;
+/**
  * A closing mark whose opening one the copy lost, at the start of a sentence ("Together with my
  * counterpart we reached the conviction ...,” Nenchev stated"): the words from the sentence's start
  * to the mark, where a name or a pronoun follows it (wild26).
  */
 const LOST_OPENING = /^([^“”"„«»]{10,}?[,.!?])”(?=\s+(?:\p{Lu}|he\b|she\b|they\b|the\b))/u;
 const DOUBLE = new RegExp(
-  `“([^“”]+)”|"([^"]+)"|„([^“”„]+)[“”]|«\\s?([^«»]+?)\\s?»|${CURLY_CLOSED_STRAIGHT.source}|${LOST_OPENING.source}`,
+  `“([^“”]+)”|${STRAIGHT_CLOSED_CURLY.source}|"([^"]+)"|„([^“”„]+)[“”]|«\\s?([^«»]+?)\\s?»|${CURLY_CLOSED_STRAIGHT.source}|${LOST_OPENING.source}`,
   "gu",
 );
 
@@ -35,9 +41,9 @@ const DOUBLE = new RegExp(
  * count marks to tell whether a quotation is still open (the sentence splitter).
  */
 export function mendMixedMarks(t: string): string {
-  return t.includes("“") && t.includes('"')
-    ? t.replace(new RegExp(CURLY_CLOSED_STRAIGHT.source, "g"), "“$1”")
-    : t;
+  if (!t.includes('"')) return t;
+  const u = t.includes("“") ? t.replace(new RegExp(CURLY_CLOSED_STRAIGHT.source, "g"), "“$1”") : t;
+  return u.includes("”") ? u.replace(new RegExp(STRAIGHT_CLOSED_CURLY.source, "g"), "“$1”") : u;
 }
 const SINGLE_CURLY = /(?<![\p{L}\p{N}])‘([^‘]*?\p{L}[^‘]*?)’(?![\p{L}\p{N}])/gu;
 const SINGLE_STRAIGHT = /(?<=^|[\s:,(—–-])'(?=\p{L})([^']*?\s[^']*?[^\s'])'(?![\p{L}\p{N}])/gu;
@@ -75,7 +81,7 @@ export function quotationsIn(text: string, all = false): Quotation[] {
   const out: Quotation[] = [];
   if (!ANY_MARK.test(text)) return out;
   for (const m of text.matchAll(DOUBLE)) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? "";
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? "";
     if (!all && scareQuote(text, m.index ?? 0, inner)) continue;
     out.push(shape(m, inner));
   }

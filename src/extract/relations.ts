@@ -1229,7 +1229,7 @@ function titlesHeld(
         }
       }
     }
-    const commanded = commandBeforeName(ctx, s, p);
+    const commanded = commandBeforeName(ctx, s, p) ?? ledByFronted(ctx, s, p);
     if (commanded) {
       const id = `${p.cluster.key}|LEADS|${commanded.org.key}`;
       if (!seen.has(id)) {
@@ -1287,7 +1287,13 @@ function titlesHeld(
     // Operations Centre", "Commander of the Lithuanian Air Force Colonel X" are titles of a longer
     // name or of the next person
     const close = ctx.text.slice(unit.mention.end, unit.mention.end + 2);
-    if (pre && !/^(?:[,.;:)]|\s*$)/.test(close)) continue;
+    // or at a word no name goes on with: "met with Rear Admiral X, Commander, SNMG2 to discuss
+    // ..." (wild27); "Commander of NATO forces" stays a longer title
+    const closesAtWord =
+      /^\s+(?:to|in|at|on|during|from|who|which|and|was|is|has|had|said|says|told|when|while|since|after|before)\s/.test(
+        ctx.text.slice(unit.mention.end, unit.mention.end + 12),
+      );
+    if (pre && !/^(?:[,.;:)]|\s*$)/.test(close) && !closesAtWord) continue;
     const title = role
       .replace(/\s+/g, " ")
       .replace(/(^|\s)(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase())
@@ -1904,18 +1910,23 @@ function commandBeforeName(
   const bodies = placedIn(s, ctx.placed).filter(
     (x) =>
       (x.cluster.kind === "Mission" || x.cluster.kind === "Organization") &&
-      x.cluster.properties.category !== "ALLIANCE" &&
+      // the alliance's own commands have commanders ("Commander, Allied Maritime Command") (wild27)
+      (x.cluster.properties.category !== "ALLIANCE" || /\bCommand$/.test(x.cluster.name)) &&
       x.mention.end <= p.mention.start,
   );
   for (const o of bodies.reverse()) {
     // "the commander of the NATO mission in Kosovo, KFOR, X": the body's description, then its name
     const title =
-      /(?:^|[^\p{L}])(commander|commanding officer|head|chief)\s+(?:of\s+)?(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:mission|operation|force|group|command)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,\s+)?$/iu.exec(
+      /(?:^|[^\p{L}])(commander|commanding officer|head|chief)(?:,\s+|\s+(?:of\s+)?)(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:mission|operation|force|group|command)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,\s+)?$/iu.exec(
         ctx.text.slice(Math.max(s.start, o.mention.start - 80), o.mention.start),
       );
     if (!title) continue;
     const gap = ctx.text.slice(o.mention.end, p.mention.start);
-    const aside = /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(gap);
+    // "Commander, Allied Maritime Command (COM MARCOM), Vice Admiral X": its acronym in brackets
+    const aside =
+      /^(?:\s+in\s+\p{Lu}[\p{L}-]+)?(?:\s+\([\p{Lu}\d -]{2,16}\))?(?:,\s+[\p{Lu}\d-]{2,10})?,\s+/u.exec(
+        gap,
+      );
     if (!aside) return undefined;
     const rest = gap.slice(aside[0].length);
     // only the person's own titles, capitalised: "Royal Netherlands Navy Commodore", "Maj. Gen."
@@ -1928,6 +1939,39 @@ function commandBeforeName(
     return { org: o.cluster, role };
   }
   return undefined;
+}
+
+/**
+ * "Led by Rear Adm. Brad Williamson (USA N) since July, SNMG2 is ...", "Commanded by Colonel X,
+ * the battle group ...": a participle opening the sentence, the person, then the body it speaks of
+ * as the subject after the comma (wild27).
+ */
+function ledByFronted(
+  ctx: Context,
+  s: Sentence,
+  p: Placed,
+): { org: Cluster; role: string } | undefined {
+  // bounded slices: a sentence of thousands of names stays linear
+  if (!/^\s*(?:Led|Commanded|Headed)\s+by\s/.test(s.text.slice(0, 24))) return undefined;
+  if (p.mention.start - s.start > 120) return undefined;
+  const opening = ctx.text.slice(s.start, p.mention.start);
+  const verb =
+    /^\s*(Led|Commanded|Headed)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.exec(opening);
+  if (!verb || !titleGap(` ${opening.replace(/^\s*\w+\s+by\s+/, "")}`)) return undefined;
+  const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 60));
+  const comma =
+    /^(?:\s+\([\p{Lu}\d ]{2,10}\))?(?:\s+(?:since|from|until|for)\s+[^,;]{1,30})?,\s+(?:the\s+)?/u.exec(
+      after,
+    );
+  if (!comma) return undefined;
+  const at = p.mention.end + comma[0].length;
+  const body = placedIn(s, ctx.placed).find(
+    (x) =>
+      x.mention.start === at &&
+      (x.cluster.kind === "Mission" ||
+        (x.cluster.kind === "Organization" && x.cluster.properties.category !== "ALLIANCE")),
+  );
+  return body ? { org: body.cluster, role: "Commander" } : undefined;
 }
 
 /**
@@ -2207,6 +2251,9 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
       p.mention.end <= visitorsEnd &&
       !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
   );
+  // "..., marking Rutte's first visit to Türkiye": the possessor is the visitor, not the clause's
+  // subjects (the ministers who attended the meeting) (wild27)
+  if (/^['’]s\s/.test(m[0])) who = people(here).filter((p) => p.mention.end === verbAt);
   // "He later travelled to Riga": the pronoun opening the sentence is the person last named
   const pronoun = /^(?:He|She)(?:\s+(?:then|later|also|subsequently|afterwards|next))?\s+$/.exec(
     ctx.text.slice(s.start, verbAt),
@@ -4233,6 +4280,13 @@ function spending(ctx: Context): void {
         )
       )
         continue;
+      // "increased their defence spending by 11 per cent": a rate of growth, not a share (wild27)
+      if (
+        /\b(?:rais|increas|boost|lift|hik|grow|grew|rose|cut|reduc|decreas|fell|jump|climb)\w*\b[^.;]{0,60}\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more than\s+|over\s+)?$/.test(
+          ctx.text.slice(s.start, q.start),
+        )
+      )
+        continue;
       const gapped =
         spends &&
         n !== undefined &&
@@ -4434,7 +4488,10 @@ function pledges(ctx: Context, read: ReadonlySet<Sentence>, help: PledgeHelp): v
     // "proposed recently by X": a passive, the object is before the verb, not after
     if (
       object.split(/\s+/).length < 2 ||
-      /^(?:that|on|in|at|by|the target|\w+ly by)\b/.test(object)
+      /^(?:that|on|in|at|by|the target|\w+ly by)\b/.test(object) ||
+      // "Stoltenberg announced on Wednesday ahead of the ministers' meeting": the verb reports the
+      // clause before; what follows is when, not what (wild27)
+      /^(?:ahead of|during|after|before|following|amid|while|when|as)\b/.test(object)
     )
       continue;
     const subjects = here.filter(

@@ -193,6 +193,13 @@ const WATCHED =
   /\b(?:shadow\w*|track\w*|monitor\w*|follow\w*|intercept\w*|escort\w*|warn\w*|spott\w*|observ\w*)\s+(?:\S+\s+){0,3}$/i;
 
 /**
+ * A ship the group trains with, not one of its own: "conducted a PASSEX (Passing Exercise) with the
+ * Greek frigate Navarinon", "exercised with the Romanian corvette" (wild27).
+ */
+const EXERCISED_WITH =
+  /\b(?:PASSEX\w*|exercis\w*|train\w*|drill\w*|manoeuv\w*|maneuv\w*)\b[^.;]{0,30}?\bwith\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
+
+/**
  * "will be joined by the Turkish frigate TCG Gemlik", "The other two ships forming the task group
  * are the German tanker FGS Spessart and the Polish frigate ORP Pulaski", "The Ukrainian mine
  * hunters belong to a Mine Countermeasure Task Group": in a sentence of a naval mission (the one
@@ -211,7 +218,7 @@ export const shipsServing: MissionSentenceRule = (ctx, s, here, mission, named, 
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 50));
     if (!SHIP_AFTER.test(after)) continue;
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
-    if (WATCHED.test(before)) continue;
+    if (WATCHED.test(before) || EXERCISED_WITH.test(before)) continue;
     ctx.propose({
       type: "CONTRIBUTES_TO",
       from: p.cluster,
