@@ -93,6 +93,12 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "navytimes-2016-obama-visits-rota-destroyer-ross",
   "publika-2018-nato-defence-ministers-four-thirties",
   "stiripesurse-2021-regina-maria-frigate-poti",
+  // blind27's (2026-12-07), first used to judge extwild27
+  "defensenewsalert-2016-central-europeans-troops-baltics",
+  "maritimeexecutive-2015-baltops-2015-begins",
+  "publicopinions-2023-five-allies-deploy-jets-eastern-flank",
+  "thegaze-2025-polish-romanian-baltic-air-policing",
+  "unn-2025-rutte-welcomes-zelenskyy-trump-meeting",
 ];
 const TIMED_RUNS = 5;
 
