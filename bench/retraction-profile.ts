@@ -10,7 +10,6 @@
  */
 import { parseArgs } from "node:util";
 import type { ProfiledPlan } from "neo4j-driver";
-import { loadConfig } from "../src/config.js";
 import { retractSourceStatement } from "../src/cypher/writes.js";
 import { bulkLoad } from "../src/data/bulk-load.js";
 import {
@@ -24,6 +23,7 @@ import { run } from "../src/data/statement.js";
 import { openDatabase } from "../src/db/database.js";
 import { writeTx } from "../src/db/run.js";
 import { generateDocuments } from "../src/generate/documents.js";
+import { longBudgetConfig } from "./neo4j.js";
 
 const { values } = parseArgs({
   options: {
@@ -34,13 +34,7 @@ const { values } = parseArgs({
   },
 });
 const INSTANCE = "bench-retraction-profile";
-const config = loadConfig({
-  QUERY_TIMEOUT_MS: "300000",
-  REQUEST_TIMEOUT_MS: "310000",
-  ...process.env,
-  NEO4J_URI: "",
-  NEO4J_LOCAL_BOLT_PORT: values["bolt-port"],
-});
+const config = longBudgetConfig(values["bolt-port"]);
 const generated = [...generateDocuments({ entities: Number(values.entities) })] as Array<{
   source: { key: string };
 }>;
