@@ -13,6 +13,7 @@ import {
 } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
+import { sendNodeResponse } from "@whatwg-node/server";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
@@ -777,7 +778,43 @@ export function createHttp({
     // the GET instead, and Node sends no body to a HEAD whatever is written (decided when the
     // response was made, before this line).
     if (req.method === "HEAD") req.method = "GET";
-    return app(req, res, { requestInfo: info });
+    return answer(req, res, info);
+  };
+  /**
+   * The app's answer, sent as the adapter's own listener (`app(req, res)`) sends it, but for an
+   * error thrown outside yoga's handling (while the adapter builds the fetch Request from the
+   * node request, or in an onRequest or onResponse hook): the adapter answered that with 500 and
+   * the error's stack trace as a text/plain body (node_modules paths and all, in production) and
+   * logged nothing. Here it is masked, coded JSON with the request id, and logged at error level.
+   */
+  const answer = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
+    // The context the adapter's listener gives (the node request and response beside ours).
+    const context = { req, res, requestInfo: info };
+    let response: Response;
+    try {
+      response = await app.handleNodeRequestAndResponse(req, res, context);
+    } catch (error) {
+      logger.error({ err: error, reqId: info.id }, "request failed outside the GraphQL pipeline");
+      response = new app.fetchAPI.Response(
+        JSON.stringify({
+          errors: [
+            {
+              message: "Unexpected error.",
+              extensions: { code: "INTERNAL_SERVER_ERROR", requestId: info.id },
+            },
+          ],
+        }),
+        {
+          status: 500,
+          headers: {
+            ...corsHeaders(corsOrigins, req.headers.origin ?? null, false),
+            "content-type": "application/json; charset=utf-8",
+            "cache-control": "no-store",
+          },
+        },
+      );
+    }
+    await sendNodeResponse(response, res, req, true);
   };
   // Headers and request timeouts are checked this often (Node's default, 30 s, let a client
   // that sends nothing, or its headers a byte a second, hold its connection for up to 40 s).
