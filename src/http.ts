@@ -95,6 +95,9 @@ export interface HttpOptions {
   corsOrigins?: CorsOrigins;
 }
 
+/** The methods the GraphQL endpoint serves (HEAD as GET; OPTIONS for CORS preflights). */
+const GRAPHQL_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
 /** Routes answered here, not by yoga: they read nothing and change nothing. */
 const PLAIN_ROUTES = new Set(["/", "/health", "/ready"]);
 const PLAIN_METHODS = "GET, HEAD, OPTIONS";
@@ -726,6 +729,21 @@ export function createHttp({
         ],
       });
     }
+    // Any other method is a 405 that says which it serves (RFC 9110 15.5.6): yoga checks the
+    // method after CSRF prevention, so a PUT without Content-Type was told 403 "could come from
+    // another site's page", and one with it 405 without HEAD and OPTIONS in its Allow.
+    if (!GRAPHQL_METHODS.includes(method)) {
+      res.setHeader("allow", GRAPHQL_METHODS.join(", "));
+      if (length > 0) res.setHeader("connection", "close");
+      return json(res, 405, {
+        errors: [
+          {
+            message: `${clip(method, 20)} is not allowed on ${GRAPHQL_PATH}; use GET or POST.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
     if (req.method === "POST") {
       // Bodies being received are bounded by their bytes, apart from the slots.
       if (receiving + length > maxReceivingBytes) return overloaded("bodies are being received");
@@ -880,6 +898,32 @@ export function createHttp({
       );
     } else socket.destroy();
   };
+  // CONNECT asks for a tunnel, which this server never opens: without this listener Node closed
+  // the connection without a status line, which a client reads as a network failure.
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify({
+      errors: [
+        {
+          message: `CONNECT is not allowed: this server is no proxy; the GraphQL API is at ${GRAPHQL_PATH} (GET or POST).`,
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ],
+    });
+    access.info({ method: "CONNECT", path: clip(req.url ?? "", 200), status: 405 }, "request");
+    socket.on("error", () => socket.destroy());
+    socket.end(
+      [
+        "HTTP/1.1 405 Method Not Allowed",
+        `Allow: ${GRAPHQL_METHODS.join(", ")}`,
+        "Content-Type: application/json; charset=utf-8",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        "Connection: close",
+        "",
+        body,
+      ].join("\r\n"),
+      () => socket.destroy(),
+    );
+  });
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);
     else res.writeContinue();
