@@ -162,7 +162,11 @@ function clientErrorStatus(code: string | undefined): [number, string, string] {
   ];
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+/** Strict UTF-8, as the GraphQL body guard reads (graphql/guards.ts). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as text; null when over `max` bytes, undefined when it is not UTF-8. */
+async function readBody(req: IncomingMessage, max: number): Promise<string | null | undefined> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -170,7 +174,11 @@ async function readBody(req: IncomingMessage, max: number): Promise<string | nul
     if (size > max) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A change the CLI made, announced to this process's subscribers (see local-apis.ts). */
@@ -190,6 +198,8 @@ async function internalChange(
     return fail(401, "UNAUTHENTICATED", "Not this server's local secret.");
   const text = await readBody(req, maxBodyBytes);
   if (text === null) return fail(413, "LIMIT_EXCEEDED", "The change is too large.");
+  // Decoded loosely, a key in Latin-1 was announced with U+FFFD in place of its bytes.
+  if (text === undefined) return fail(400, "BAD_USER_INPUT", "The body is not UTF-8 text.");
   let body: unknown;
   try {
     body = JSON.parse(text);
