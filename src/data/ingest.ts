@@ -74,8 +74,8 @@ import {
   type TouchedEntity,
 } from "./claims.js";
 import { containmentCycles } from "./containment.js";
-import { toEntity } from "./records.js";
 import { normalisedNames } from "./names.js";
+import { toEntity } from "./records.js";
 import { run } from "./statement.js";
 
 /** Rows per query: large documents are written in slices of this size, in the same transaction. */

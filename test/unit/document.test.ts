@@ -176,7 +176,10 @@ describe("document validation", () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
-        { path: ["entities", 2, "properties", "date"], message: "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has" },
+        {
+          path: ["entities", 2, "properties", "date"],
+          message: "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a day its month has",
+        },
       ]),
     );
   });
