@@ -13,6 +13,7 @@ import {
 } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
+import { sendNodeResponse } from "@whatwg-node/server";
 import type { Db } from "./db/driver.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
@@ -94,6 +95,9 @@ export interface HttpOptions {
   corsOrigins?: CorsOrigins;
 }
 
+/** The methods the GraphQL endpoint serves (HEAD as GET; OPTIONS for CORS preflights). */
+const GRAPHQL_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
 /** Routes answered here, not by yoga: they read nothing and change nothing. */
 const PLAIN_ROUTES = new Set(["/", "/health", "/ready"]);
 const PLAIN_METHODS = "GET, HEAD, OPTIONS";
@@ -158,7 +162,11 @@ function clientErrorStatus(code: string | undefined): [number, string, string] {
   ];
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+/** Strict UTF-8, as the GraphQL body guard reads (graphql/guards.ts). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as text; null when over `max` bytes, undefined when it is not UTF-8. */
+async function readBody(req: IncomingMessage, max: number): Promise<string | null | undefined> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -166,7 +174,11 @@ async function readBody(req: IncomingMessage, max: number): Promise<string | nul
     if (size > max) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A change the CLI made, announced to this process's subscribers (see local-apis.ts). */
@@ -186,6 +198,8 @@ async function internalChange(
     return fail(401, "UNAUTHENTICATED", "Not this server's local secret.");
   const text = await readBody(req, maxBodyBytes);
   if (text === null) return fail(413, "LIMIT_EXCEEDED", "The change is too large.");
+  // Decoded loosely, a key in Latin-1 was announced with U+FFFD in place of its bytes.
+  if (text === undefined) return fail(400, "BAD_USER_INPUT", "The body is not UTF-8 text.");
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -725,6 +739,21 @@ export function createHttp({
         ],
       });
     }
+    // Any other method is a 405 that says which it serves (RFC 9110 15.5.6): yoga checks the
+    // method after CSRF prevention, so a PUT without Content-Type was told 403 "could come from
+    // another site's page", and one with it 405 without HEAD and OPTIONS in its Allow.
+    if (!GRAPHQL_METHODS.includes(method)) {
+      res.setHeader("allow", GRAPHQL_METHODS.join(", "));
+      if (length > 0) res.setHeader("connection", "close");
+      return json(res, 405, {
+        errors: [
+          {
+            message: `${clip(method, 20)} is not allowed on ${GRAPHQL_PATH}; use GET or POST.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
     if (req.method === "POST") {
       // Bodies being received are bounded by their bytes, apart from the slots.
       if (receiving + length > maxReceivingBytes) return overloaded("bodies are being received");
@@ -777,7 +806,43 @@ export function createHttp({
     // the GET instead, and Node sends no body to a HEAD whatever is written (decided when the
     // response was made, before this line).
     if (req.method === "HEAD") req.method = "GET";
-    return app(req, res, { requestInfo: info });
+    return answer(req, res, info);
+  };
+  /**
+   * The app's answer, sent as the adapter's own listener (`app(req, res)`) sends it, but for an
+   * error thrown outside yoga's handling (while the adapter builds the fetch Request from the
+   * node request, or in an onRequest or onResponse hook): the adapter answered that with 500 and
+   * the error's stack trace as a text/plain body (node_modules paths and all, in production) and
+   * logged nothing. Here it is masked, coded JSON with the request id, and logged at error level.
+   */
+  const answer = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
+    // The context the adapter's listener gives (the node request and response beside ours).
+    const context = { req, res, requestInfo: info };
+    let response: Response;
+    try {
+      response = await app.handleNodeRequestAndResponse(req, res, context);
+    } catch (error) {
+      logger.error({ err: error, reqId: info.id }, "request failed outside the GraphQL pipeline");
+      response = new app.fetchAPI.Response(
+        JSON.stringify({
+          errors: [
+            {
+              message: "Unexpected error.",
+              extensions: { code: "INTERNAL_SERVER_ERROR", requestId: info.id },
+            },
+          ],
+        }),
+        {
+          status: 500,
+          headers: {
+            ...corsHeaders(corsOrigins, req.headers.origin ?? null, false),
+            "content-type": "application/json; charset=utf-8",
+            "cache-control": "no-store",
+          },
+        },
+      );
+    }
+    await sendNodeResponse(response, res, req, true);
   };
   // Headers and request timeouts are checked this often (Node's default, 30 s, let a client
   // that sends nothing, or its headers a byte a second, hold its connection for up to 40 s).
@@ -843,6 +908,32 @@ export function createHttp({
       );
     } else socket.destroy();
   };
+  // CONNECT asks for a tunnel, which this server never opens: without this listener Node closed
+  // the connection without a status line, which a client reads as a network failure.
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify({
+      errors: [
+        {
+          message: `CONNECT is not allowed: this server is no proxy; the GraphQL API is at ${GRAPHQL_PATH} (GET or POST).`,
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ],
+    });
+    access.info({ method: "CONNECT", path: clip(req.url ?? "", 200), status: 405 }, "request");
+    socket.on("error", () => socket.destroy());
+    socket.end(
+      [
+        "HTTP/1.1 405 Method Not Allowed",
+        `Allow: ${GRAPHQL_METHODS.join(", ")}`,
+        "Content-Type: application/json; charset=utf-8",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        "Connection: close",
+        "",
+        body,
+      ].join("\r\n"),
+      () => socket.destroy(),
+    );
+  });
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);
     else res.writeContinue();

@@ -10,7 +10,8 @@ export type ErrorCode =
   | "LIMIT_EXCEEDED"
   | "SERVICE_UNAVAILABLE"
   | "TIMEOUT"
-  | "CONFLICT";
+  | "CONFLICT"
+  | "STORED_VALUE_OUT_OF_RANGE";
 
 export class AppError extends Error {
   constructor(

@@ -76,8 +76,10 @@ export async function serveExplorer(
   path: string,
   dist: string = EXPLORER_DIST,
 ): Promise<boolean> {
+  // OPTIONS is answered as /health and / answer it (http.ts): 204 with the methods served.
+  if (req.method === "OPTIONS") return send(req, res, 204, { allow: "GET, HEAD, OPTIONS" }, "");
   if (req.method !== "GET" && req.method !== "HEAD")
-    return send(req, res, 405, { allow: "GET, HEAD", "content-type": "text/plain" }, "");
+    return send(req, res, 405, { allow: "GET, HEAD, OPTIONS", "content-type": "text/plain" }, "");
   let name: string;
   try {
     name =

@@ -73,7 +73,7 @@ describe("serving /explorer", () => {
       expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
     const post = await fetch(`${server.url}/explorer`, { method: "POST", body: "{}" });
     expect(post.status).toBe(405);
-    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(post.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
   });
 
   it("says how to build the page when it has not been built", async () => {

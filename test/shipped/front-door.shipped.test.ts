@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ShippedServer, startShipped } from "../helpers/shipped.js";
 
@@ -76,6 +77,65 @@ describe("the plain routes", () => {
         );
       expect((await ask(path, "OPTIONS")).status, `OPTIONS ${path}`).toBe(204);
     }
+  });
+});
+
+describe("methods a path does not serve (redteam27)", () => {
+  // Before: OPTIONS /explorer/ was a 405 while /health answered it 204, and its Allow left
+  // OPTIONS out.
+  it("the explorer answers OPTIONS as the plain routes do, and names it in its 405's Allow", async () => {
+    for (const path of ["/explorer", "/explorer/"]) {
+      const options = await ask(path, "OPTIONS");
+      expect(options.status, `OPTIONS ${path}`).toBe(204);
+      expect(options.allow, `OPTIONS ${path}`).toBe("GET, HEAD, OPTIONS");
+      const put = await ask(path, "PUT");
+      expect(put.status, `PUT ${path}`).toBe(405);
+      expect(put.allow, `PUT ${path}`).toBe("GET, HEAD, OPTIONS");
+    }
+  });
+
+  // Before: PUT /graphql without Content-Type was 403 FORBIDDEN (CSRF: "could come from another
+  // site's page"), and the others 405 with Allow: GET, POST.
+  it("/graphql answers 405 BAD_REQUEST with Allow to methods other than GET, HEAD, POST and OPTIONS", async () => {
+    const { hostname, port } = new URL(server.url);
+    for (const method of ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"]) {
+      const answer = await new Promise<{ status: number; allow?: string; body: string }>(
+        (done, fail) => {
+          const req = request({ hostname, port, path: "/graphql", method }, (res) => {
+            let body = "";
+            res.on("data", (d) => {
+              body += d;
+            });
+            res.on("end", () =>
+              done({ status: res.statusCode ?? 0, allow: res.headers.allow, body }),
+            );
+          });
+          req.on("error", fail);
+          req.end();
+        },
+      );
+      expect(answer.status, method).toBe(405);
+      expect(answer.allow, method).toBe("GET, HEAD, POST, OPTIONS");
+      expect(JSON.parse(answer.body).errors[0].extensions.code, method).toBe("BAD_REQUEST");
+    }
+  });
+
+  // Before: Node closed the connection without a word (no status line: a network error).
+  it("CONNECT is answered 405 with a coded JSON body, then the connection is closed", async () => {
+    const { port } = new URL(server.url);
+    const text = await new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let out = "";
+      socket.on("data", (d) => {
+        out += d.toString();
+      });
+      socket.on("error", fail);
+      socket.on("close", () => done(out));
+      socket.write("CONNECT api.example:443 HTTP/1.1\r\nHost: api.example:443\r\n\r\n");
+    });
+    expect(text).toMatch(/^HTTP\/1\.1 405 /);
+    expect(text).toMatch(/\r\nAllow: GET, HEAD, POST, OPTIONS\r\n/i);
+    expect(text).toContain('"code":"BAD_REQUEST"');
   });
 });
 

@@ -283,6 +283,14 @@ describe("without REDIS_URL: npm run ingest posts its change to the API processe
       expect((await refused.json()).errors[0].extensions.code).toBe("UNAUTHENTICATED");
       const malformed = await send(secret, JSON.stringify({ entities: "all" }));
       expect(malformed.status).toBe(400);
+      // Before (redteam27): decoded loosely, announced with U+FFFD for the Latin-1 byte.
+      const latin1 = await fetch(`${c.url}/internal/graph-changed`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: Buffer.from(change(`${P}caf\xe9`), "latin1"),
+      });
+      expect(latin1.status).toBe(400);
+      expect((await latin1.json()).errors[0].message).toBe("The body is not UTF-8 text.");
       expect((await send(secret, change(`${P}dee`))).status).toBe(204);
       expect(await first).toMatchObject({ by: "someone", entities: [`${P}dee`] });
     } finally {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
-import { post, startShipped } from "../helpers/shipped.js";
+import { errorLines, post, startShipped } from "../helpers/shipped.js";
 
 const db = testDb();
 const P = "migr-";
@@ -356,6 +356,71 @@ describe("a source written before sources recorded where they make their claims"
       expect(second.output()).not.toMatch(/Recorded where/);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe("whole numbers beyond 32 bits, stored before the limit", () => {
+  // Written before today's limit (80d04b3): troops of 3,000,000,000, an Int GraphQL cannot hold.
+  const QUERY_BIG = `query ($k: String!, $m: String!) {
+    entity(key: $k) { key name relations(types: [CONTRIBUTES_TO]) { edges {
+      troops additionalTroops node { key } claims { values } } } }
+    mission: entity(key: $m) { ... on Mission { contributors { edges { troops node { key } } } } } }`;
+  it("answer their field null with a STORED_VALUE_OUT_OF_RANGE error naming the value; the rest of the query is answered", async () => {
+    await cypher(
+      db,
+      `CREATE (a:Entity:Nation {key: $p + 'bignation', kind: 'Nation', name: 'Bigland', nameLower: 'bigland', aliases: []})
+       CREATE (m:Entity:Mission {key: $p + 'bigmission', kind: 'Mission', name: 'Big mission', nameLower: 'big mission', aliases: []})
+       CREATE (s:Entity:Source {key: $p + 'bigsource', kind: 'Source', name: 'Big article', nameLower: 'big article', aliases: []})
+       CREATE (a)-[:CONTRIBUTES_TO {troops: 3000000000, additionalTroops: 130, evidenceSources: [$p + 'bigsource'],
+                                   evidenceExcerpts: ['Three billion troops serve.'], evidenceInferred: [false],
+                                   inferred: false, updatedBy: 'ingest', updatedAt: datetime('2026-12-01T00:00:00Z')}]->(m)`,
+      { p: P },
+    );
+    const server = await startShipped();
+    try {
+      const r = await post(server, {
+        query: QUERY_BIG,
+        variables: { k: `${P}bignation`, m: `${P}bigmission` },
+      });
+      // Before (redteam27): the same data, but each error was masked ("Unexpected error.",
+      // INTERNAL_SERVER_ERROR) and logged at error level, saying nothing of the stored value.
+      expect(r.body.data).toEqual({
+        entity: {
+          key: `${P}bignation`,
+          name: "Bigland",
+          relations: {
+            edges: [
+              {
+                troops: null,
+                additionalTroops: 130,
+                node: { key: `${P}bigmission` },
+                claims: [{ values: { additionalTroops: 130, troops: 3000000000 } }],
+              },
+            ],
+          },
+        },
+        mission: { contributors: { edges: [{ troops: null, node: { key: `${P}bignation` } }] } },
+      });
+      const errors = r.body.errors as { path: unknown[]; message: string; extensions: object }[];
+      expect(errors.map((e) => e.path.join("."))).toEqual(
+        expect.arrayContaining([
+          "entity.relations.edges.0.troops",
+          "mission.contributors.edges.0.troops",
+        ]),
+      );
+      for (const e of errors) {
+        expect(e.extensions).toEqual({
+          code: "STORED_VALUE_OUT_OF_RANGE",
+          property: "troops",
+          stored: "3000000000",
+        });
+        expect(e.message).toMatch(/^troops: the stored value 3000000000 is beyond a GraphQL Int/);
+      }
+      expect(errors).toHaveLength(2);
+      expect(errorLines(server)).toEqual([]);
+    } finally {
+      await server.stop();
     }
   });
 });

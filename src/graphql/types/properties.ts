@@ -6,6 +6,8 @@
  */
 import type { FieldMap, GenericFieldRef } from "@pothos/core";
 import type { Plain } from "../../db/serialize.js";
+import { GRAPHQL_INT_MAX, GRAPHQL_INT_MIN } from "../../domain/document.js";
+import { AppError } from "../../domain/errors.js";
 import {
   COMMON_RELATION_PROPERTIES,
   KINDS,
@@ -47,7 +49,23 @@ export function propertyField<P extends WithProperties>(
   const read = (parent: P) => valueAs(spec, parent.properties[name]);
   switch (spec.type) {
     case "integer":
-      return t.int({ nullable: true, description, resolve: (p) => read(p) as number | null });
+      return t.int({
+        nullable: true,
+        description,
+        resolve: (p) => {
+          const value = read(p) as number | null;
+          // Stored before integer properties were bounded to an Int (80d04b3): graphql-js's own
+          // refusal ("Int cannot represent ...") was masked as INTERNAL_SERVER_ERROR and logged
+          // as a failure, though the value is the graph's, and nothing said which.
+          if (value !== null && (value > GRAPHQL_INT_MAX || value < GRAPHQL_INT_MIN))
+            throw new AppError(
+              "STORED_VALUE_OUT_OF_RANGE",
+              `${name}: the stored value ${value} is beyond a GraphQL Int (32 bits); it was written before that limit. Its claims hold it as stored; write it again within the limit to correct it.`,
+              { property: name, stored: String(value) },
+            );
+          return value;
+        },
+      });
     case "number":
       return t.float({ nullable: true, description, resolve: (p) => read(p) as number | null });
     case "boolean":
