@@ -29,6 +29,23 @@ function rawPost(body: string, headers: string[]): Promise<string> {
 }
 
 let server: ShippedServer;
+
+/** All a connection is sent back for `bytes` written at once, until the server closes it. */
+function sendRaw(bytes: string | Buffer): Promise<string> {
+  const { port } = new URL(server.url);
+  return new Promise<string>((done, fail) => {
+    const socket = connect(Number(port), "127.0.0.1");
+    let out = "";
+    socket.on("data", (d) => {
+      out += d.toString();
+    });
+    socket.on("error", fail);
+    socket.on("close", () => done(out));
+    socket.write(bytes);
+    // A connection kept alive after its answers is ended by the client, as a client would.
+    setTimeout(() => socket.end(), 3_000);
+  });
+}
 beforeAll(async () => {
   server = await startShipped({ env: { LOG_LEVEL: "debug" } });
 });
@@ -980,22 +997,6 @@ describe("requests pipelined on one connection", () => {
     expect(r.body.data).toEqual({ __typename: "Query" });
   });
 
-  /** All a connection is sent back for `bytes` written at once, until the server closes it. */
-  function exchange(bytes: string): Promise<string> {
-    const { port } = new URL(server.url);
-    return new Promise<string>((done, fail) => {
-      const socket = connect(Number(port), "127.0.0.1");
-      let out = "";
-      socket.on("data", (d) => {
-        out += d.toString();
-      });
-      socket.on("error", fail);
-      socket.on("close", () => done(out));
-      socket.write(bytes);
-      // A connection kept alive after its answers is ended by the client, as a client would.
-      setTimeout(() => socket.end(), 3_000);
-    });
-  }
   /** A createEntity of `key` as raw bytes, with `extra` header lines. */
   function createRequest(key: string, extra: string[]): string {
     const body = JSON.stringify({
@@ -1026,7 +1027,7 @@ describe("requests pipelined on one connection", () => {
   // owed, and closed the connection: a mutation that committed was reported malformed.
   it("a mutation followed by bytes that are no request is answered, then they are refused: what it wrote is never reported malformed", async () => {
     const key = `http-pipelined-garbage-${Date.now()}`;
-    const text = await exchange(`${createRequest(key, [])}\u0001\u0002 not a request\r\n\r\n`);
+    const text = await sendRaw(`${createRequest(key, [])}\u0001\u0002 not a request\r\n\r\n`);
     const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
     expect(statuses).toEqual([200, 400]);
     expect(text.indexOf('"__typename":"CreateEntitySuccess"')).toBeGreaterThan(-1);
@@ -1039,7 +1040,7 @@ describe("requests pipelined on one connection", () => {
 
   it("bytes after a request that said Connection: close are ignored, as RFC 9112 says: the request is answered and the connection closed", async () => {
     const key = `http-pipelined-close-${Date.now()}`;
-    const text = await exchange(
+    const text = await sendRaw(
       `${createRequest(key, ["Connection: close"])}GET /health HTTP/1.1\r\nHost: x\r\n\r\n`,
     );
     const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
@@ -1107,27 +1108,17 @@ describe("the Host header", () => {
 describe("a body that is not UTF-8", () => {
   /** The raw answer to POST /graphql of these bytes, with the admin token. */
   function postBytes(bytes: Buffer): Promise<string> {
-    const { port } = new URL(server.url);
-    return new Promise<string>((done, fail) => {
-      const socket = connect(Number(port), "127.0.0.1");
-      let text = "";
-      socket.on("data", (d) => {
-        text += d.toString();
-      });
-      socket.on("error", fail);
-      socket.on("close", () => done(text));
-      const head = [
-        "POST /graphql HTTP/1.1",
-        "Host: x",
-        "Content-Type: application/json",
-        `Authorization: ${server.authorization}`,
-        `Content-Length: ${bytes.length}`,
-        "Connection: close",
-        "",
-        "",
-      ].join("\r\n");
-      socket.write(Buffer.concat([Buffer.from(head), bytes]));
-    });
+    const head = [
+      "POST /graphql HTTP/1.1",
+      "Host: x",
+      "Content-Type: application/json",
+      `Authorization: ${server.authorization}`,
+      `Content-Length: ${bytes.length}`,
+      "Connection: close",
+      "",
+      "",
+    ].join("\r\n");
+    return sendRaw(Buffer.concat([Buffer.from(head), bytes]));
   }
 
   // Before (redteam26): the body was decoded with U+FFFD for the bytes that are not UTF-8, and
