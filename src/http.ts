@@ -493,6 +493,32 @@ function hostIsSound(req: IncomingMessage): boolean {
   return username === "" && password === "" && pathname === "/" && search === "" && hash === "";
 }
 
+/**
+ * Writes a JSON answer straight to a socket Node has not made a request of (a refused parse, a
+ * CONNECT) and closes it whole once sent: end() alone left the socket half-open until the client
+ * closed its side, so 500 clients that connected, were sent 408 and never hung up held 500 of the
+ * server's file descriptors for as long as they liked.
+ */
+function answerAndClose(
+  socket: Duplex,
+  status: string,
+  headers: readonly (readonly [string, string])[],
+  body: string,
+): void {
+  socket.end(
+    [
+      `HTTP/1.1 ${status}`,
+      ...headers.map(([name, value]) => `${name}: ${value}`),
+      "Content-Type: application/json; charset=utf-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Connection: close",
+      "",
+      body,
+    ].join("\r\n"),
+    () => socket.destroy(),
+  );
+}
+
 /** The node:http server (not yet listening). */
 export function createHttp({
   app,
@@ -891,21 +917,7 @@ export function createHttp({
       const headers = Object.entries(
         corsHeaders(corsOrigins, rawOrigin(error.rawPacket) ?? null, false),
       );
-      // Closed whole once the refusal is sent, as Node closes it: end() alone left the socket
-      // half-open until the client closed its side, so 500 clients that connected, were sent
-      // 408 and never hung up held 500 of the server's file descriptors for as long as they liked.
-      socket.end(
-        [
-          `HTTP/1.1 ${status} ${text}`,
-          ...headers.map(([name, value]) => `${name}: ${value}`),
-          "Content-Type: application/json; charset=utf-8",
-          `Content-Length: ${Buffer.byteLength(body)}`,
-          "Connection: close",
-          "",
-          body,
-        ].join("\r\n"),
-        () => socket.destroy(),
-      );
+      answerAndClose(socket, `${status} ${text}`, headers, body);
     } else socket.destroy();
   };
   // CONNECT asks for a tunnel, which this server never opens: without this listener Node closed
@@ -921,18 +933,7 @@ export function createHttp({
     });
     access.info({ method: "CONNECT", path: clip(req.url ?? "", 200), status: 405 }, "request");
     socket.on("error", () => socket.destroy());
-    socket.end(
-      [
-        "HTTP/1.1 405 Method Not Allowed",
-        `Allow: ${GRAPHQL_METHODS.join(", ")}`,
-        "Content-Type: application/json; charset=utf-8",
-        `Content-Length: ${Buffer.byteLength(body)}`,
-        "Connection: close",
-        "",
-        body,
-      ].join("\r\n"),
-      () => socket.destroy(),
-    );
+    answerAndClose(socket, "405 Method Not Allowed", [["Allow", GRAPHQL_METHODS.join(", ")]], body);
   });
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);

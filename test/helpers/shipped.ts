@@ -8,6 +8,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject } from "vitest";
@@ -220,4 +221,29 @@ export async function ingestOk(server: ShippedServer, document: object): Promise
   );
   expect(r.status).toBe(200);
   expect(r.body.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
+}
+
+/**
+ * All a connection to the server at `url` is sent back for `bytes` written at once, until the
+ * server closes it: for what fetch cannot send (repeated or odd headers, pipelined or malformed
+ * requests, other methods and targets). With `endAfterMs`, the client ends its side after that
+ * long, as a client would end a connection kept alive after its answers.
+ */
+export function rawExchange(
+  url: string,
+  bytes: string | Buffer,
+  endAfterMs?: number,
+): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise<string>((done, fail) => {
+    const socket = connect(Number(port), "127.0.0.1");
+    let out = "";
+    socket.on("data", (d) => {
+      out += d.toString();
+    });
+    socket.on("error", fail);
+    socket.on("close", () => done(out));
+    socket.write(bytes);
+    if (endAfterMs !== undefined) setTimeout(() => socket.end(), endAfterMs);
+  });
 }

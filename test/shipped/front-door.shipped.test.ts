@@ -6,9 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { request } from "node:http";
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ShippedServer, startShipped } from "../helpers/shipped.js";
+import { rawExchange, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
 let server: ShippedServer;
 beforeAll(async () => {
@@ -122,17 +121,10 @@ describe("methods a path does not serve (redteam27)", () => {
 
   // Before: Node closed the connection without a word (no status line: a network error).
   it("CONNECT is answered 405 with a coded JSON body, then the connection is closed", async () => {
-    const { port } = new URL(server.url);
-    const text = await new Promise<string>((done, fail) => {
-      const socket = connect(Number(port), "127.0.0.1");
-      let out = "";
-      socket.on("data", (d) => {
-        out += d.toString();
-      });
-      socket.on("error", fail);
-      socket.on("close", () => done(out));
-      socket.write("CONNECT api.example:443 HTTP/1.1\r\nHost: api.example:443\r\n\r\n");
-    });
+    const text = await rawExchange(
+      server.url,
+      "CONNECT api.example:443 HTTP/1.1\r\nHost: api.example:443\r\n\r\n",
+    );
     expect(text).toMatch(/^HTTP\/1\.1 405 /);
     expect(text).toMatch(/\r\nAllow: GET, HEAD, POST, OPTIONS\r\n/i);
     expect(text).toContain('"code":"BAD_REQUEST"');

@@ -8,44 +8,23 @@ import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { post, type ShippedServer, startShipped } from "../helpers/shipped.js";
+import { post, rawExchange, type ShippedServer, startShipped } from "../helpers/shipped.js";
 
 /**
  * The raw answer to POST /graphql with exactly these header lines (after Host) and body, as
  * written on one connection: fetch would join repeated headers and refuse odd ones.
  */
 function rawPost(body: string, headers: string[]): Promise<string> {
-  return new Promise<string>((done, fail) => {
-    const { port } = new URL(server.url);
-    const socket = connect(Number(port), "127.0.0.1");
-    let text = "";
-    socket.on("data", (d) => {
-      text += d.toString();
-    });
-    socket.on("error", fail);
-    socket.on("close", () => done(text));
-    socket.write(["POST /graphql HTTP/1.1", "Host: x", ...headers, "", body].join("\r\n"));
-  });
+  return rawExchange(
+    server.url,
+    ["POST /graphql HTTP/1.1", "Host: x", ...headers, "", body].join("\r\n"),
+  );
 }
 
 let server: ShippedServer;
 
-/** All a connection is sent back for `bytes` written at once, until the server closes it. */
-function sendRaw(bytes: string | Buffer): Promise<string> {
-  const { port } = new URL(server.url);
-  return new Promise<string>((done, fail) => {
-    const socket = connect(Number(port), "127.0.0.1");
-    let out = "";
-    socket.on("data", (d) => {
-      out += d.toString();
-    });
-    socket.on("error", fail);
-    socket.on("close", () => done(out));
-    socket.write(bytes);
-    // A connection kept alive after its answers is ended by the client, as a client would.
-    setTimeout(() => socket.end(), 3_000);
-  });
-}
+/** All a connection is sent back for `bytes`; the client ends its side after 3 s. */
+const sendRaw = (bytes: string | Buffer) => rawExchange(server.url, bytes, 3_000);
 beforeAll(async () => {
   server = await startShipped({ env: { LOG_LEVEL: "debug" } });
 });
@@ -1054,28 +1033,19 @@ describe("requests pipelined on one connection", () => {
 describe("the Host header", () => {
   /** The raw answer to a POST of `{ __typename }` with these Host lines. */
   function postWithHosts(hosts: string[]): Promise<string> {
-    const { port } = new URL(server.url);
     const body = JSON.stringify({ query: "{ __typename }" });
-    return new Promise<string>((done, fail) => {
-      const socket = connect(Number(port), "127.0.0.1");
-      let text = "";
-      socket.on("data", (d) => {
-        text += d.toString();
-      });
-      socket.on("error", fail);
-      socket.on("close", () => done(text));
-      socket.write(
-        [
-          "POST /graphql HTTP/1.1",
-          ...hosts.map((h) => `Host: ${h}`),
-          "Content-Type: application/json",
-          `Content-Length: ${Buffer.byteLength(body)}`,
-          "Connection: close",
-          "",
-          body,
-        ].join("\r\n"),
-      );
-    });
+    return rawExchange(
+      server.url,
+      [
+        "POST /graphql HTTP/1.1",
+        ...hosts.map((h) => `Host: ${h}`),
+        "Content-Type: application/json",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        "Connection: close",
+        "",
+        body,
+      ].join("\r\n"),
+    );
   }
 
   // Before (redteam26): the app builds the request's URL from Host, and @whatwg-node answered
@@ -1150,18 +1120,7 @@ describe("a request target in absolute form", () => {
   // Before (redteam26): 404 "Nothing is at http://api.example/graphql", though RFC 9112 3.2.2
   // says a server must accept the absolute form.
   it("is answered as its path: /graphql runs the operation, /health answers", async () => {
-    const { port } = new URL(server.url);
-    const answer = (line: string) =>
-      new Promise<string>((done, fail) => {
-        const socket = connect(Number(port), "127.0.0.1");
-        let out = "";
-        socket.on("data", (d) => {
-          out += d.toString();
-        });
-        socket.on("error", fail);
-        socket.on("close", () => done(out));
-        socket.write(line);
-      });
+    const answer = (line: string) => rawExchange(server.url, line);
     const body = JSON.stringify({ query: "{ __typename }" });
     const graphql = await answer(
       `POST http://api.example/graphql HTTP/1.1\r\nHost: api.example\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
