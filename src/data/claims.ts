@@ -37,7 +37,7 @@ import {
 } from "../db/run.js";
 
 import type { Plain } from "../db/serialize.js";
-import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
+import { type Claim, decodeClaims, numericValues, storedClaims } from "../domain/claims.js";
 import {
   claimedFields,
   datesOutOfOrder,
@@ -53,11 +53,14 @@ import { run } from "./statement.js";
 
 const PROPERTY_NAMES = Object.keys(ALL_RELATION_PROPERTIES);
 
-/** The typed values a relation stores (what a claim without its own values stated). */
+/**
+ * The typed values a relation stores (what a claim without its own values stated), numbers as
+ * numbers (numericValues: a whole number beyond 2^53 is read as its digits).
+ */
 export function storedValues(props: Record<string, Plain>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const name of PROPERTY_NAMES) if (props[name] != null) out[name] = props[name] as Plain;
-  return out;
+  return numericValues(out);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
