@@ -31,6 +31,12 @@ import { type App, GRAPHQL_PATH } from "./server.js";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
+/** A request's id: the client's X-Request-Id when it is one (REQUEST_ID), else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /**
  * What the access log keeps of a value the client chose (path, method, operation name): enough
  * to recognise it, and never the megabytes a client can put into one.
@@ -583,8 +589,7 @@ export function createHttp({
         ],
       });
     };
-    const given = req.headers["x-request-id"];
-    const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    const id = requestIdOf(req);
     res.setHeader("x-request-id", id);
     // A target in absolute form (GET http://host/graphql HTTP/1.1), which RFC 9112 3.2.2 says a
     // server must accept, is its path and query: it was a 404 "Nothing is at http://host/graphql".
@@ -671,6 +676,27 @@ export function createHttp({
           {
             message:
               "The server meets no expectation but 100-continue: send the request without that Expect header.",
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
+    // The asterisk form (OPTIONS * HTTP/1.1) asks about the server in general, not about a
+    // resource (RFC 9110 9.3.7), and only OPTIONS has it (RFC 9112 3.2.4): answered 204 with
+    // every method the server serves somewhere; it was a 404 "Nothing is at *". Any other method
+    // with it is a malformed request.
+    if (req.url === "*") {
+      if (method === "OPTIONS") {
+        res.setHeader("allow", GRAPHQL_METHODS.join(", "));
+        // No Content-Length: a 204 has no content and says no length (RFC 9110 8.6).
+        res.writeHead(204);
+        return res.end();
+      }
+      res.setHeader("connection", "close");
+      return json(res, 400, {
+        errors: [
+          {
+            message: `The target * asks about the server in general, which only OPTIONS does; ${clip(method, 20)} needs a path (the GraphQL API is at ${GRAPHQL_PATH}).`,
             extensions: { code: "BAD_REQUEST" },
           },
         ],
@@ -931,9 +957,30 @@ export function createHttp({
         },
       ],
     });
-    access.info({ method: "CONNECT", path: clip(req.url ?? "", 200), status: 405 }, "request");
+    // Logged and answered with a request id as every other request is (its line had none).
+    const id = requestIdOf(req);
+    access.info(
+      {
+        reqId: id,
+        method: "CONNECT",
+        path: clip(req.url ?? "", 200),
+        operation: null,
+        status: 405,
+        ms: 0,
+        roundTrips: 0,
+      },
+      "request",
+    );
     socket.on("error", () => socket.destroy());
-    answerAndClose(socket, "405 Method Not Allowed", [["Allow", GRAPHQL_METHODS.join(", ")]], body);
+    answerAndClose(
+      socket,
+      "405 Method Not Allowed",
+      [
+        ["Allow", GRAPHQL_METHODS.join(", ")],
+        ["X-Request-Id", id],
+      ],
+      body,
+    );
   });
   server.on("checkContinue", (req, res) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) withheld.add(req);

@@ -6,13 +6,12 @@
  * entity's own relations).
  */
 import {
+  foldNameQuery,
   isPartialDate,
-  normalizeNameQuery,
   startsAfterEnd,
   withoutNegativeZero,
 } from "../domain/document.js";
 import { BadInputError } from "../domain/errors.js";
-import { foldName } from "../domain/fold.js";
 import {
   type Direction,
   isFilterable,
@@ -228,7 +227,7 @@ export function compileWhere(
         ...stringPredicates(
           { prop: "nameLower", filter: w.name, path: `${path}name` },
           p,
-          (s, as) => foldName(normalizeNameQuery(s, as)),
+          foldNameQuery,
         ),
       );
     if (w.key)

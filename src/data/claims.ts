@@ -37,7 +37,7 @@ import {
 } from "../db/run.js";
 
 import type { Plain } from "../db/serialize.js";
-import { type Claim, decodeClaims, storedClaims } from "../domain/claims.js";
+import { type Claim, decodeClaims, numericValues, storedClaims } from "../domain/claims.js";
 import {
   claimedFields,
   datesOutOfOrder,
@@ -53,26 +53,47 @@ import { run } from "./statement.js";
 
 const PROPERTY_NAMES = Object.keys(ALL_RELATION_PROPERTIES);
 
-/** The typed values a relation stores (what a claim without its own values stated). */
+/**
+ * The typed values a relation stores (what a claim without its own values stated), numbers as
+ * numbers (numericValues: a whole number beyond 2^53 is read as its digits).
+ */
 export function storedValues(props: Record<string, Plain>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const name of PROPERTY_NAMES) if (props[name] != null) out[name] = props[name] as Plain;
-  return out;
+  return numericValues(out);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
+ * Of `next`, what differs from `props`; null when nothing does. A settle sets only that (`SET r
+ * += props`): it sent every claim list back whole for each relation or entity whose values
+ * changed, and a retraction, which changes only ranks and so the values, sent back the lists
+ * (sentences and all) of 16,000 relations unchanged (edges28).
+ */
+function changedOnly(
+  props: Record<string, Plain>,
+  next: Record<string, Plain>,
+): Record<string, Plain> | null {
+  let out: Record<string, Plain> | null = null;
+  for (const [name, value] of Object.entries(next)) {
+    if (same(props[name], value)) continue;
+    out ??= {};
+    out[name] = value;
+  }
+  return out;
+}
+
+/**
  * What to set on a relation so that its lists are in canonical order and its values and
- * `disputed` are what its claims resolve to now; null when it is so already. A value no claim
+ * `disputed` are what its claims resolve to now (only what differs); null when it is so already. A value no claim
  * states any more is set to null (which removes it).
  */
 export function settledProperties(props: Record<string, Plain>): Record<string, Plain> | null {
   const stored = storedClaims(decodeClaims(props, storedValues(props)));
   const next: Record<string, Plain> = { ...stored.lists, disputed: stored.disputed };
   for (const name of PROPERTY_NAMES) next[name] = stored.values[name] ?? null;
-  for (const [name, value] of Object.entries(next)) if (!same(props[name], value)) return next;
-  return null;
+  return changedOnly(props, next);
 }
 
 /** A relation written in this transaction (its element id), with its properties as left. */
@@ -103,7 +124,8 @@ export async function settleRelations(tx: Tx, touched: readonly Touched[]): Prom
 
 /**
  * What to set on an entity so that its claim lists are in canonical order and `fields` are
- * what its claims resolve to now (domain/entity-claims.ts); null when it is so already.
+ * what its claims resolve to now (domain/entity-claims.ts), only what differs; null when it is so
+ * already.
  */
 export function settledEntityProperties(
   props: Record<string, Plain>,
@@ -114,8 +136,7 @@ export function settledEntityProperties(
     ...(claims.length > 0 ? encodeEntityClaims(claims) : {}),
     ...settledFields(claims, fields, String(props.name ?? "")),
   };
-  for (const [name, value] of Object.entries(next)) if (!same(props[name], value)) return next;
-  return null;
+  return changedOnly(props, next);
 }
 
 /** An entity whose claims a write changed: its properties as left, and the claim's values. */

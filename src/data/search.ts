@@ -6,7 +6,7 @@ import type { SearchPlan } from "../cypher/plan.js";
 import { isShortWord, queryWords, searchStatement } from "../cypher/search.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
-import { plainSpelling } from "../domain/fold.js";
+import { foldTyped, plainSpelling, stripMarks } from "../domain/fold.js";
 import { type EntityRecord, type Page, toEntity } from "./records.js";
 
 export interface SearchHit {
@@ -20,14 +20,15 @@ const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A text's plain spelling (domain/fold.ts), and for each of its characters where it came from. */
+/** A text's plain spelling (domain/fold.ts, as a part of a name is spelled), and for each of its characters where it came from. */
 function plainView(text: string): { plain: string; from: number[]; to: number[] } {
   let plain = "";
   const from: number[] = [];
   const to: number[] = [];
-  // A base letter and the marks after it are spelled plain together ("e" + U+0301 is "e").
+  // A base letter and the marks after it are spelled plain together ("e" + U+0301 is "e"); a
+  // space is a space (a part of a name, not a name: plainSpelling would trim it away).
   for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
-    const spelled = plainSpelling(m[0]);
+    const spelled = stripMarks(foldTyped(m[0], "part"));
     plain += spelled;
     for (let i = 0; i < spelled.length; i++) {
       from.push(m.index);

@@ -194,6 +194,32 @@ function sortedValues(values: Record<string, Plain>): Record<string, Plain> {
 
 const list = (v: Plain | undefined): Plain[] => (Array.isArray(v) ? v : []);
 
+/** The relation properties that hold numbers (vocabulary `number` and `integer`). */
+const NUMERIC = new Set(
+  Object.entries(ALL_RELATION_PROPERTIES)
+    .filter(([, spec]) => spec.type === "number" || spec.type === "integer")
+    .map(([name]) => name),
+);
+
+/**
+ * A relation's values with every number property a number. A whole number stored beyond what a
+ * JavaScript number holds exactly (2^53, written in Neo4j before the 32-bit limit) is read as its
+ * digits (db/serialize.ts never rounds silently), and every settle wrote those digits back as
+ * text: the claim said troops "1152921504606846976" and the relation's troops became a string,
+ * which no number filter finds and GraphQL cannot read (edges28). Such a value is the nearest
+ * number instead: still beyond a GraphQL Int, so reads answer STORED_VALUE_OUT_OF_RANGE as for
+ * any other; a claim an earlier version stored as text is read back as the number too.
+ */
+export function numericValues(values: Record<string, Plain>): Record<string, Plain> {
+  let out: Record<string, Plain> | null = null;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== "string" || !NUMERIC.has(name) || !/^-?\d+$/.test(value)) continue;
+    out ??= { ...values };
+    out[name] = Number(value);
+  }
+  return out ?? values;
+}
+
 /**
  * Decodes the stored lists of a relationship's properties. Relations written before claims
  * existed have sources and excerpts only: each of their claims states the relation's own
@@ -216,7 +242,7 @@ export function decodeClaims(
       try {
         const parsed = JSON.parse(raw) as unknown;
         if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed))
-          stated = parsed as Record<string, Plain>;
+          stated = numericValues(parsed as Record<string, Plain>);
       } catch {
         // a damaged item keeps the relation's own values
       }

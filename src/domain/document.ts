@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { endsBeforeItStarts, PARTIAL_DATE } from "./dates.js";
+import { foldTyped } from "./fold.js";
 import { unionAliases } from "./merge.js";
 import {
   KEY_MAX_LENGTH,
@@ -77,16 +78,14 @@ export const visibleText = (schema: z.ZodString) =>
   );
 
 /**
- * What a user typed to find names by, compared as normalizeName stores them: a whole name
- * (`equals`, `in`) as normalizeName gives it; the start of a name with each run of spaces one
- * space and none before it (no name starts with one), and a part of a name with each run one
- * space. A space at the end of a start or around a part is kept: "Justin " is a whole word.
+ * What a user typed to find names by, as filters compare it with a stored name's fold (nameLower):
+ * normalised as names are stored (normalizeText), then folded (foldTyped): invisible characters
+ * out, each run of spaces one space; a whole name (`equals`, `in`) trimmed, the start of a name
+ * with no space before it, a part with its spaces. A space at the end of a start or around a part
+ * is kept: "Justin " is a whole word.
  */
-export function normalizeNameQuery(s: string, as: "whole" | "start" | "part"): string {
-  if (as === "whole") return normalizeName(s);
-  const spaced = normalizeText(s).replace(/\s+/gu, " ");
-  return as === "start" ? spaced.trimStart() : spaced;
-}
+export const foldNameQuery = (s: string, as: "whole" | "start" | "part"): string =>
+  foldTyped(normalizeText(s), as);
 
 export { endsBeforeItStarts, PARTIAL_DATE };
 

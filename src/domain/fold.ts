@@ -17,23 +17,48 @@
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
- * A name as names are compared and ordered ignoring case: upper case and then lower case, as
- * Unicode's full case folding compares text, with the letters that way leaves apart folded
- * together: "ß" and "ẞ" are "ss", a final "ς" is "σ", an "İ" is "i"; and without the characters
-that draw nothing (IGNORABLE). Upper case first folds
- * what lower case alone keeps apart from its capitals: a ligature ("ﬁ" is "fi", "DEFIANCE" finds
- * "Deﬁance"), "ſ" ("s"), the micro sign ("µ" is "μ"), a Greek letter with its iota written
- * beneath ("ᾳ" is "αι"), a Turkish dotless "ı" ("IŞIK" finds "Işık"), and an "İ" whose lower
- * case is "i" with a dot above ("istanbul" finds "İstanbul").
+ * Text without the characters that draw nothing (IGNORABLE) and with each run of spaces (any
+ * Unicode space) one space, in that order: a space an invisible character stood beside or
+ * between is a space a reader sees beside another or at an end, not one of its own. "\u200E Abc"
+ * reads "Abc" and "Abc \u2066\u2069 Def" reads "Abc Def"; folded with the invisible characters out
+ * and their spaces kept, they were " abc" and "abc  def", which `startsWith: "Abc"`, `equals`
+ * and `contains: "Abc Def"` missed (edges28).
  */
-export const foldName = (s: string): string =>
+const spaced = (s: string): string => s.replace(IGNORABLE, "").replace(/\s+/gu, " ");
+
+/**
+ * Case folded: upper case and then lower case, as Unicode's full case folding compares text,
+ * with the letters that way leaves apart folded together: "ß" and "ẞ" are "ss", a final "ς" is
+ * "σ", an "İ" is "i". Upper case first folds what lower case alone keeps apart from its
+ * capitals: a ligature ("ﬁ" is "fi", "DEFIANCE" finds "Deﬁance"), "ſ" ("s"), the micro sign ("µ"
+ * is "μ"), a Greek letter with its iota written beneath ("ᾳ" is "αι"), a Turkish dotless "ı"
+ * ("IŞIK" finds "Işık"), and an "İ" whose lower case is "i" with a dot above ("istanbul" finds
+ * "İstanbul").
+ */
+const caseFold = (s: string): string =>
   s
-    .replace(IGNORABLE, "")
     .toUpperCase()
     .toLowerCase()
     .replaceAll("ß", "ss")
     .replaceAll("ς", "σ")
     .replaceAll("i\u0307", "i");
+
+/**
+ * What was typed to find names by, folded as names are (foldName), with its spaces as the filter
+ * reads them: a whole name (`equals`, `in`) with none at either end; the start of a name
+ * (`startsWith`) with none before it (no name starts with one) and a space at its end kept
+ * ("Justin " is a whole word); a part of a name (`contains`) with its spaces kept.
+ */
+export function foldTyped(s: string, as: "whole" | "start" | "part"): string {
+  const t = spaced(s);
+  return caseFold(as === "whole" ? t.trim() : as === "start" ? t.trimStart() : t);
+}
+
+/**
+ * A name as names are compared and ordered ignoring case (caseFold), without the characters that
+ * draw nothing (IGNORABLE), each run of spaces one space and none at either end (spaced).
+ */
+export const foldName = (s: string): string => foldTyped(s, "whole");
 
 /**
  * The marks that sit on a letter (Unicode's nonspacing and enclosing marks: the accents of
@@ -53,8 +78,11 @@ const MARKS = /[\p{Mn}\p{Me}]+/gu;
 export const stripMarks = (s: string): string =>
   s.normalize("NFD").replace(MARKS, "").normalize("NFC");
 
-/** A name as English-language copy spells it without accents, folded: "Ādaži" is "adazi". */
-export const plainSpelling = (s: string): string => stripMarks(foldName(s));
+/**
+ * A name as English-language copy spells it without accents, folded: "Ādaži" is "adazi". A mark
+ * that sat apart from any letter, between spaces, leaves one space as foldName does.
+ */
+export const plainSpelling = (s: string): string => spaced(stripMarks(foldName(s))).trim();
 
 /**
  * What every write stores as `plainNames` (and the `entity_fulltext` index searches): the plain
@@ -75,7 +103,7 @@ export function plainNames(name: string, aliases: readonly string[]): string[] |
  * Raise it whenever foldName or plainSpelling change: the names settle at start folds again
  * every entity stored with another (or none, as a version that folded in Cypher left them).
  */
-export const FOLD_RULE = 3;
+export const FOLD_RULE = 4;
 
 /** A name's stored folds: nameLower and namePlain. */
 export const nameFolds = (name: string) => ({

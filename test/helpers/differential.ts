@@ -7,7 +7,7 @@
 
 import fc from "fast-check";
 import { ingestDocument } from "../../src/data/ingest.js";
-import { normalizeName, normalizeNameQuery } from "../../src/domain/document.js";
+import { foldNameQuery, normalizeName } from "../../src/domain/document.js";
 import { foldName } from "../../src/domain/fold.js";
 import { KIND_NAMES, KINDS, type Kind, type PropertyType } from "../../src/domain/vocabulary.js";
 import { createClient, removeByPrefix, testDb } from "./client.js";
@@ -315,8 +315,8 @@ export function stringHolds(
   if (value == null) return Object.keys(f).length === 0;
   const v = folded ? lower(value) : value;
   const whole = (s: string) => (folded ? lower(normalizeName(s)) : s);
-  const start = (s: string) => (folded ? lower(normalizeNameQuery(s, "start")) : s);
-  const part = (s: string) => (folded ? lower(normalizeNameQuery(s, "part")) : s);
+  const start = (s: string) => (folded ? foldNameQuery(s, "start") : s);
+  const part = (s: string) => (folded ? foldNameQuery(s, "part") : s);
   if (f.equals != null && v !== whole(f.equals)) return false;
   if (f.in != null && !f.in.map(whole).includes(v)) return false;
   if (f.startsWith != null && !v.startsWith(start(f.startsWith))) return false;

@@ -2,7 +2,8 @@
  * The bulk path (`--bulk`: Neo4j's offline importer into an empty, stopped local instance) writes
  * the graph the transactional ingest writes. The same documents are loaded both ways: through
  * ingest into the suite's Neo4j, and in bulk into a fresh instance of their own
- * (NEO4J_BULK_BOLT_PORT, default 7797); both are then read back, in Cypher and through GraphQL.
+ * (NEO4J_BULK_BOLT_PORT, else a port the system gives as free); both are then read back, in
+ * Cypher and through GraphQL. The instances of the later cases take free ports of their own.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { localInstance } from "../../src/db/local-neo4j.js";
 import { BadInputError } from "../../src/domain/errors.js";
 import { generateDocuments } from "../../src/generate/documents.js";
 import { createClient, cypher, testDb } from "../helpers/client.js";
+import { freePort } from "../helpers/process.js";
 
 const PREFIX = "bulktest-";
 const TEXT_A = [
@@ -120,7 +122,9 @@ const DOCS: unknown[] = [
 const config = loadConfig({
   ...process.env,
   NEO4J_URI: "",
-  NEO4J_LOCAL_BOLT_PORT: process.env.NEO4J_BULK_BOLT_PORT ?? "7797",
+  // A free port from the system, as every other test takes one: a fixed 7797 (and 7798 for the
+  // second instance) clashed with whatever else ran on the machine (edges28).
+  NEO4J_LOCAL_BOLT_PORT: process.env.NEO4J_BULK_BOLT_PORT ?? String(await freePort()),
 });
 const INSTANCE = "bulk-check";
 const local = !process.env.NEO4J_URI;
@@ -249,7 +253,7 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
     writeFileSync(join(home, "start.lock"), String(starting.pid));
     const lines: string[] = [];
     // A port of its own: the instance loaded above still holds the suite's bulk port.
-    const port = config.NEO4J_LOCAL_BOLT_PORT + 1;
+    const port = await freePort();
     const report = await bulkLoad([structuredClone(DOC_A)], {
       config: { ...config, NEO4J_LOCAL_BOLT_PORT: port },
       instance,
@@ -271,7 +275,7 @@ describe.runIf(local)("bulk load (neo4j-admin database import full)", () => {
     rmSync(join(config.NEO4J_LOCAL_DIR, "instances", instance), { recursive: true, force: true });
     // A port of its own: the instance loaded above still holds the suite's bulk port.
     const options = {
-      config: { ...config, NEO4J_LOCAL_BOLT_PORT: config.NEO4J_LOCAL_BOLT_PORT + 1 },
+      config: { ...config, NEO4J_LOCAL_BOLT_PORT: await freePort() },
       instance,
       by: "ingest",
       log: () => {},

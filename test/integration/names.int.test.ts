@@ -724,4 +724,54 @@ describe("names that read the same are the same", () => {
     expect(keys(r.data.part)).toEqual([`${P}lrm`]);
     expect(r.data.search.edges[0].node.key).toBe(`${P}rlo`);
   });
+
+  it("finds a name whose invisible character sits beside a space by the plain words, and folds such names again at start (edges28)", async () => {
+    // An invisible character (a direction mark, a variation selector, a zero-width space) beside
+    // a space: the name is stored as written, but the fold kept the space the invisible
+    // character had hidden (" qwerdeau lead", "justix  qwerdeau"), so "Qwerdeau" did not start
+    // it and "Justix Qwerdeau" was not in it.
+    const names = {
+      [`${P}ws-lead`]: "\u200E Qwerdeau Lead",
+      [`${P}ws-mid`]: "Justix \u2066\u2069 Qwerdeau",
+      [`${P}ws-zw`]: "Justix\u200B Qwerdeau Zw",
+      [`${P}ws-tail`]: "Qwerdeau Tail \uFE0F",
+    };
+    for (const [key, name] of Object.entries(names)) {
+      const r = await gql(CREATE, { i: { key, kind: "Person", name } }, auth);
+      expect(r.data.createEntity.__typename).toBe("CreateEntitySuccess");
+    }
+    const keys = (c: { edges: Array<{ node: { key: string } }> }) =>
+      c.edges.map((e) => e.node.key).sort();
+    const QUERY = `{
+      start: people(where: { name: { startsWith: "Qwerdeau" } }) { edges { node { key } } }
+      word: people(where: { name: { startsWith: "justix " } }) { edges { node { key } } }
+      part: people(where: { name: { contains: "Justix Qwerdeau" } }) { edges { node { key } } }
+      whole: people(where: { name: { in: ["Justix Qwerdeau", "QWERDEAU TAIL", "Qwerdeau Lead"] } }) { edges { node { key } } }
+      typed: people(where: { name: { startsWith: "\\u200E qwerdeau  t" } }) { edges { node { key } } }
+    }`;
+    const found = async () => {
+      const r = await gql(QUERY);
+      expect(r.errors).toBeUndefined();
+      return Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, keys(v as never)]));
+    };
+    const expected = {
+      start: [`${P}ws-lead`, `${P}ws-tail`],
+      word: [`${P}ws-mid`, `${P}ws-zw`],
+      part: [`${P}ws-mid`, `${P}ws-zw`],
+      whole: [`${P}ws-lead`, `${P}ws-mid`, `${P}ws-tail`],
+      typed: [`${P}ws-tail`],
+    };
+    expect(await found()).toEqual(expected);
+    // As the version before stored them (rule 3: the space beside the invisible character kept),
+    // folded again at start.
+    await cypher(
+      db,
+      `MATCH (n:Entity) WHERE n.key IN $keys
+       SET n.nameLower = " qwerdeau lead", n.namePlain = " qwerdeau lead", n.foldRule = 3`,
+      { keys: [`${P}ws-lead`] },
+    );
+    expect((await found()).start).toEqual([`${P}ws-tail`]);
+    expect(await settleNames(db)).toBeGreaterThanOrEqual(1);
+    expect(await found()).toEqual(expected);
+  });
 });

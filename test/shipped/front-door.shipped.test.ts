@@ -26,6 +26,16 @@ function messages(): string[] {
     .map((l) => String((JSON.parse(l) as { msg?: string }).msg ?? ""));
 }
 
+/** The access log's lines so far (JSON lines whose message is "request"). */
+function accessLines(): Record<string, unknown>[] {
+  return server
+    .output()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l.msg === "request");
+}
+
 describe("the front door", () => {
   it("GET / redirects (302) to the explorer, which answers", async () => {
     const r = await fetch(`${server.url}/`, { redirect: "manual" });
@@ -128,6 +138,55 @@ describe("methods a path does not serve (redteam27)", () => {
     expect(text).toMatch(/^HTTP\/1\.1 405 /);
     expect(text).toMatch(/\r\nAllow: GET, HEAD, POST, OPTIONS\r\n/i);
     expect(text).toContain('"code":"BAD_REQUEST"');
+  });
+
+  // Before: its access line had no request id (every other line has one) and its answer no
+  // X-Request-Id, so a refused CONNECT could not be told from another in the log.
+  it("CONNECT's answer and access line carry a request id, the one the client gave if any (edges28)", async () => {
+    const given = await rawExchange(
+      server.url,
+      "CONNECT api.example:443 HTTP/1.1\r\nHost: api.example:443\r\nX-Request-Id: edges28-connect\r\n\r\n",
+    );
+    expect(given).toMatch(/\r\nX-Request-Id: edges28-connect\r\n/i);
+    const made = await rawExchange(
+      server.url,
+      "CONNECT other.example:443 HTTP/1.1\r\nHost: other.example:443\r\n\r\n",
+    );
+    const id = /\r\nX-Request-Id: ([\w.-]+)\r\n/i.exec(made)?.[1];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const lines = accessLines().filter((l) => l.method === "CONNECT");
+    expect(lines.map((l) => [l.path, l.reqId, l.status])).toEqual(
+      expect.arrayContaining([
+        ["api.example:443", "edges28-connect", 405],
+        ["other.example:443", id, 405],
+      ]),
+    );
+  });
+
+  // Before: OPTIONS * (RFC 9110 9.3.7: about the server in general, not a resource) was a 404
+  // "Nothing is at *".
+  it("OPTIONS * is answered 204 with Allow naming every method the server serves; other methods with * are 400 (edges28)", async () => {
+    const options = await rawExchange(
+      server.url,
+      "OPTIONS * HTTP/1.1\r\nHost: api.example\r\nConnection: close\r\n\r\n",
+    );
+    expect(options).toMatch(/^HTTP\/1\.1 204 /);
+    expect(options).toMatch(/\r\nAllow: GET, HEAD, POST, OPTIONS\r\n/i);
+    expect(options).toMatch(/\r\nX-Request-Id: /i);
+    // A 204 has no content and says no length (RFC 9110 8.6).
+    expect(options).not.toMatch(/\r\nContent-Length:/i);
+    const get = await rawExchange(
+      server.url,
+      "GET * HTTP/1.1\r\nHost: api.example\r\nConnection: close\r\n\r\n",
+    );
+    expect(get).toMatch(/^HTTP\/1\.1 400 /);
+    expect(get).toContain('"code":"BAD_REQUEST"');
+    const lines = accessLines().filter((l) => l.path === "*");
+    expect(lines.map((l) => [l.method, l.status])).toEqual([
+      ["OPTIONS", 204],
+      ["GET", 400],
+    ]);
+    for (const l of lines) expect(l.reqId).toBeTruthy();
   });
 });
 

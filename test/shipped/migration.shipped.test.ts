@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
-import { errorLines, post, startShipped } from "../helpers/shipped.js";
+import { errorLines, ingestOk, post, startShipped } from "../helpers/shipped.js";
 
 const db = testDb();
 const P = "migr-";
@@ -418,6 +418,93 @@ describe("whole numbers beyond 32 bits, stored before the limit", () => {
         expect(e.message).toMatch(/^troops: the stored value 3000000000 is beyond a GraphQL Int/);
       }
       expect(errors).toHaveLength(2);
+      expect(errorLines(server)).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("keeps them numbers when a document then states the relation again: ingested, its claims and figures still numbers (edges28)", async () => {
+    // 2^60 is beyond what a JavaScript number holds exactly (2^53): the driver's Integer came back
+    // as its digits, and the start's migration and every later settle wrote those digits back as
+    // text: the claim said troops "1152921504606846976" and the relation's troops became a
+    // string, which no number filter finds. 3,000,000,000 (within 2^53) stays a number.
+    const BIG = "1152921504606846976";
+    await cypher(
+      db,
+      `CREATE (a:Entity:Nation {key: $p + 'hugenation', kind: 'Nation', name: 'Hugeland', nameLower: 'hugeland', aliases: []})
+       CREATE (b:Entity:Nation {key: $p + 'bignation2', kind: 'Nation', name: 'Bigland Two', nameLower: 'bigland two', aliases: []})
+       CREATE (m:Entity:Mission {key: $p + 'hugemission', kind: 'Mission', name: 'Huge mission', nameLower: 'huge mission', aliases: []})
+       CREATE (s:Entity:Source {key: $p + 'hugesource', kind: 'Source', name: 'Huge article', nameLower: 'huge article', aliases: []})
+       CREATE (a)-[:CONTRIBUTES_TO {troops: toInteger($big), evidenceSources: [$p + 'hugesource'],
+                                   evidenceExcerpts: ['Countless troops serve.'], evidenceInferred: [false],
+                                   inferred: false, updatedBy: 'ingest', updatedAt: datetime('2026-12-01T00:00:00Z')}]->(m)
+       CREATE (b)-[:CONTRIBUTES_TO {troops: 3000000000, evidenceSources: [$p + 'hugesource'],
+                                   evidenceExcerpts: ['Three billion serve.'], evidenceInferred: [false],
+                                   inferred: false, updatedBy: 'ingest', updatedAt: datetime('2026-12-01T00:00:00Z')}]->(m)`,
+      { p: P, big: BIG },
+    );
+    const server = await startShipped();
+    try {
+      const text = "Hugeland sends 200 troops.\nBigland Two sends 300 troops.";
+      await ingestOk(server, {
+        source: { key: `${P}hugeupdate`, name: "Huge update", properties: { text } },
+        entities: [
+          { key: `${P}hugenation`, kind: "Nation", name: "Hugeland" },
+          { key: `${P}bignation2`, kind: "Nation", name: "Bigland Two" },
+          { key: `${P}hugemission`, kind: "Mission", name: "Huge mission" },
+        ],
+        relations: [
+          {
+            from: `${P}hugenation`,
+            type: "CONTRIBUTES_TO",
+            to: `${P}hugemission`,
+            properties: { troops: 200 },
+            evidence: "Hugeland sends 200 troops.",
+          },
+          {
+            from: `${P}bignation2`,
+            type: "CONTRIBUTES_TO",
+            to: `${P}hugemission`,
+            properties: { troops: 300 },
+            evidence: "Bigland Two sends 300 troops.",
+          },
+        ],
+      });
+      const r = await post(server, {
+        query: `query ($m: String!) { mission: entity(key: $m) { ... on Mission {
+          contributors { edges { node { key } claims { source { key } values } } } } } }`,
+        variables: { m: `${P}hugemission` },
+      });
+      expect(r.body.errors).toBeUndefined();
+      const claims = Object.fromEntries(
+        r.body.data.mission.contributors.edges.map(
+          (e: { node: { key: string }; claims: { source: { key: string }; values: object }[] }) => [
+            e.node.key,
+            e.claims.map((c) => [c.source.key, c.values]),
+          ],
+        ),
+      );
+      expect(claims).toEqual({
+        [`${P}hugenation`]: expect.arrayContaining([
+          [`${P}hugesource`, { troops: 2 ** 60 }],
+          [`${P}hugeupdate`, { troops: 200 }],
+        ]),
+        [`${P}bignation2`]: expect.arrayContaining([
+          [`${P}hugesource`, { troops: 3000000000 }],
+          [`${P}hugeupdate`, { troops: 300 }],
+        ]),
+      });
+      // In Neo4j, every stated troops a number: none text.
+      const [row] = await cypher(
+        db,
+        `MATCH (n:Entity)-[r:CONTRIBUTES_TO]->(:Entity {key: $m})
+         RETURN collect(DISTINCT valueType(r.troops)) AS types,
+                [x IN collect(r.evidenceValues) WHERE any(v IN x WHERE v CONTAINS '"troops":"')] AS text`,
+        { m: `${P}hugemission` },
+      );
+      expect(row?.text).toEqual([]);
+      expect(row?.types).not.toContain("STRING NOT NULL");
       expect(errorLines(server)).toEqual([]);
     } finally {
       await server.stop();

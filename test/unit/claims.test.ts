@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { settledProperties } from "../../src/data/claims.js";
 import {
   type Claim,
   decodeClaims,
   encodeClaims,
   mergeClaim,
+  numericValues,
   resolveClaims,
   resolveRelationClaims,
   restateClaim,
@@ -117,5 +119,33 @@ describe("resolving a relation's values from its claims", () => {
       claim({ sourceKey: "ctv", at: "2022-03-09", values: { troops: 560 }, inferred: true }),
     );
     expect(corrected).toEqual([{ ...ctv, at: "2022-03-09", values: { troops: 560 } }]);
+  });
+});
+
+describe("what a settle sets (edges28)", () => {
+  // Before: every claim list was sent back whole (and written) for each relation whose values
+  // changed; a 21,500-claim retraction sent back 16,000 relations' lists, sentences and all.
+  it("sets only what differs: a retraction's settle sets the values and disputed, never the lists", () => {
+    const lists = encodeClaims([
+      { ...ctv, rank: "DEPRECATED" },
+      { ...later, rank: "NORMAL" },
+    ]);
+    const props = { ...lists, troops: 540, disputed: false, inferred: false };
+    expect(settledProperties(props)).toEqual({ troops: 1900 });
+    expect(settledProperties({ ...props, troops: 1900 })).toBeNull();
+  });
+
+  it("reads a whole number stored beyond 2^53 as a number, in a claim or on the relation", () => {
+    const big = "1152921504606846976";
+    const props = {
+      evidenceSources: ["old"],
+      evidenceExcerpts: ["Countless serve."],
+      evidenceInferred: [false],
+      evidenceAt: [""],
+      evidenceValues: [`{"troops":"${big}"}`],
+      evidenceRanks: ["NORMAL"],
+    };
+    expect(decodeClaims(props, {})[0]?.values).toEqual({ troops: 2 ** 60 });
+    expect(numericValues({ troops: big, role: "123" })).toEqual({ troops: 2 ** 60, role: "123" });
   });
 });

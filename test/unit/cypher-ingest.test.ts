@@ -266,7 +266,7 @@ describe("Cypher shapes: ingest", () => {
         "by": "ingest",
         "foldRule": Integer {
           "high": 0,
-          "low": 3,
+          "low": 4,
         },
         "rows": [
           {

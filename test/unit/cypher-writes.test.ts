@@ -122,7 +122,7 @@ describe("Cypher shapes: single writes", () => {
             ],
             "foldRule": Integer {
               "high": 0,
-              "low": 3,
+              "low": 4,
             },
             "nameLower": "latvia",
             "namePlain": "latvia",
