@@ -977,6 +977,10 @@ function nationOfTitleNamed(
   return home && nations.includes(home) ? { nation: home, named: true } : undefined;
 }
 
+/** "Former Polish President ", "the former NATO Secretary General ", "Ex-Prime Minister ": then the name. */
+const PAST_HOLDER =
+  /(?<![\p{L}-])(?:[Ff]ormer|[Ll]ate|[Ee]x-|[Tt]hen-)\s*(?:\p{Lu}[\p{L}.’'-]*\s+|of\s+|the\s+){0,6}$/u;
+
 function titlesHeld(
   ctx: Context,
   /** The nation a title without one belongs to, for the person named at `at` in `s`. */
@@ -1052,6 +1056,9 @@ function titlesHeld(
         : null;
     const unit = unitOffice ? unitNamed(unitOffice[1] as string) : undefined;
     if (!role || (RANK.test(role) && !owner && !unit)) continue;
+    // "Former Polish President X", "Poland's former President X", "Ex-Prime Minister X": a past
+    // holder holds no office (the lower-case titles' rule, for capitalised ones: wild27)
+    if (PAST_HOLDER.test(ctx.text.slice(Math.max(s.start, m.start - 70), m.start))) continue;
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;

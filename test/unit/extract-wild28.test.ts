@@ -40,3 +40,21 @@ describe("extract: a ship's prefix names its navy's nation", () => {
     expect(found.filter((f) => / CONTRIBUTES_TO /.test(f))).toEqual([]);
   });
 });
+
+describe("extract: a capitalised title after 'Former' holds no office", () => {
+  it('"Former Polish President X", "The former NATO Secretary General X": no LEADS', async () => {
+    const found = await facts(
+      "Former Polish President Aleksander Kwasniewski spoke at the conference on Monday. The former NATO Secretary General Anders Fogh Rasmussen spoke after him.",
+      on,
+    );
+    expect(found.filter((f) => / (?:LEADS|SERVES_IN) /.test(f))).toEqual([]);
+  });
+
+  it("the present holder beside a former one still leads", async () => {
+    const found = await facts(
+      "Former Minister Jan Kowalski and Polish President Andrzej Duda met in Warsaw.",
+      on,
+    );
+    expect(found.filter((f) => / LEADS /.test(f))).toEqual(["andrzej-duda LEADS poland"]);
+  });
+});
