@@ -587,13 +587,17 @@ function titleInside(run: readonly Token[]): { from: number; to: number } | unde
       p = i;
       break;
     }
+  // "Supreme Allied Commander Europe Philip Breedlove": the command's last word is the office's
+  // (extwild28), never the name's first
+  const head = p >= 0 ? (run[p] as Token).text : "";
+  if (head === "Commander" && /^(?:Europe|Transformation)$/.test(run[p + 1]?.text ?? "")) p++;
   // "Ursula von der Leyen": a name's particles are part of the name, not connectors
   const after = run.slice(p + 1).map((t) => t.text);
   const particles = after.filter(
     (w, i) => i > 0 && i < after.length - 1 && NAME_PARTICLES.has(w),
   ).length;
   const rest = run.length - p - 1 - particles;
-  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test(head)) return undefined;
   if (
     after.some(
       (w, i) =>

@@ -5,6 +5,7 @@
  */
 
 import { isAllowedEndpoint, type Kind } from "../domain/vocabulary.js";
+import { allianceCommanders } from "./alliance-commanders.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
@@ -132,6 +133,8 @@ export function findRelations(ctx: Context): void {
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   by("titles");
   titles(ctx, home, roleHolders);
+  by("allianceCommanders");
+  allianceCommanders(ctx);
   const missionsNamed = new Set(
     ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster),
   );

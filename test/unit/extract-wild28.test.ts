@@ -4,7 +4,7 @@
  * sentences written for the test: the construction that went wrong, and its look-alike.
  */
 import { describe, expect, it } from "vitest";
-import { facts } from "../helpers/extract.js";
+import { entities, facts } from "../helpers/extract.js";
 
 const on = "2019-05-20";
 
@@ -56,5 +56,26 @@ describe("extract: a capitalised title after 'Former' holds no office", () => {
       on,
     );
     expect(found.filter((f) => / LEADS /.test(f))).toEqual(["andrzej-duda LEADS poland"]);
+  });
+});
+
+describe("extract: NATO's strategic commander named by office, a rank between", () => {
+  it('"NATO\'s Supreme Allied Commander Europe General X", "SACEUR Gen. Y": each serves in NATO', async () => {
+    const found = await facts(
+      "NATO's Supreme Allied Commander Europe General Tod Wolters praised the Danish crews on Monday. On Tuesday SACEUR Gen. Curtis Scaparrotti's successor met them too.",
+      on,
+    );
+    expect(found.filter((f) => / SERVES_IN /.test(f)).sort()).toEqual([
+      "curtis-scaparrotti SERVES_IN nato",
+      "tod-wolters SERVES_IN nato",
+    ]);
+  });
+
+  it('"Supreme Allied Commander Europe X": "Europe" is the office\'s, not the name\'s', async () => {
+    const found = await entities(
+      "Supreme Allied Commander Europe Tod Wolters visited the troops in Tapa.",
+      on,
+    );
+    expect(found.filter((e) => e.startsWith("Person "))).toEqual(["Person tod-wolters"]);
   });
 });
