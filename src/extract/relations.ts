@@ -7,6 +7,7 @@
 import { isAllowedEndpoint, type Kind } from "../domain/vocabulary.js";
 import { allianceCommanders } from "./alliance-commanders.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
+import { commandHandovers } from "./command-handovers.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
 import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
@@ -160,6 +161,7 @@ export function findRelations(ctx: Context): void {
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
     ["handovers", handovers(ctx, onlyMission, invaders)],
+    ["commandHandovers", commandHandovers(ctx, onlyMission)],
     ["missionBases", missionBases(ctx, onlyMission)],
     ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
     ["rotations", rotations(ctx, onlyMission, invaders)],

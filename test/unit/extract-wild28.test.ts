@@ -79,3 +79,43 @@ describe("extract: NATO's strategic commander named by office, a rank between", 
     expect(found.filter((e) => e.startsWith("Person "))).toEqual(["Person tod-wolters"]);
   });
 });
+
+describe("extract: command handed over", () => {
+  const group = "Standing NATO Mine Countermeasures Group One (SNMCMG1) arrived in Kiel on Monday.";
+  const leads = (found: string[]) => found.filter((f) => / LEADS /.test(f));
+
+  it('"X of the Czech Navy turned command of the group over to Captain Y of the Italian Navy": Y leads', async () => {
+    const found = await facts(
+      `${group} Captain Jan Novak of the Czech Navy turned command of the group over to Captain Luca Bianchi of the Italian Navy.`,
+      on,
+    );
+    expect(leads(found).map((f) => f.replace(/ \(inferred\)$/, ""))).toEqual([
+      "luca-bianchi LEADS standing-nato-mine-countermeasures-group-1",
+    ]);
+  });
+
+  it('"Y took over command from X", "Upon assuming command, Y": Y leads, X does not', async () => {
+    const took = await facts(
+      `${group} Commodore Ana Silva took over command from Rear Admiral Tom Berg on Friday.`,
+      on,
+    );
+    expect(leads(took)).toEqual([
+      "ana-silva LEADS standing-nato-mine-countermeasures-group-1 (inferred)",
+    ]);
+    const upon = await facts(
+      `${group} Upon assuming command, Commodore Ana Silva thanked the crews.`,
+      on,
+    );
+    expect(leads(upon)).toEqual([
+      "ana-silva LEADS standing-nato-mine-countermeasures-group-1 (inferred)",
+    ]);
+  });
+
+  it("a person who only speaks of command leads nothing", async () => {
+    const found = await facts(
+      `${group} Rear Admiral Tom Berg said the command of the group is a great honour.`,
+      on,
+    );
+    expect(leads(found)).toEqual([]);
+  });
+});
