@@ -24,6 +24,7 @@ import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
 import { shareSlug, slug } from "./keys.js";
+import { ledEvents } from "./led-events.js";
 import type { Cluster } from "./link.js";
 import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
@@ -164,6 +165,7 @@ export function findRelations(ctx: Context): void {
     ["commandHandovers", commandHandovers(ctx, onlyMission)],
     ["missionBases", missionBases(ctx, onlyMission)],
     ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
+    ["ledEvents", (s, here) => ledEvents(ctx, s, here)],
     ["rotations", rotations(ctx, onlyMission, invaders)],
   ];
   for (const s of ctx.sentences) {

@@ -119,3 +119,18 @@ describe("extract: command handed over", () => {
     expect(leads(found)).toEqual([]);
   });
 });
+
+describe('extract: "<nation>-led Exercise X"', () => {
+  it("the nation takes part and, where the sentence places the exercise nowhere, hosts it", async () => {
+    const found = await facts(
+      "The frigates later joined the Greek-led Exercise Argo 2019 and the Italian-led Exercise Mare Aperto in the Tyrrhenian Sea.",
+      on,
+    );
+    expect(found.filter((f) => /greece|italy/.test(f)).sort()).toEqual([
+      "exercise-argo-2019 LOCATED_IN greece (inferred)",
+      "greece HOSTS exercise-argo-2019 (inferred)",
+      "greece PARTICIPATED_IN exercise-argo-2019",
+      "italy PARTICIPATED_IN exercise-mare-aperto",
+    ]);
+  });
+});
