@@ -134,3 +134,18 @@ describe('extract: "<nation>-led Exercise X"', () => {
     ]);
   });
 });
+
+describe("extract: air policing told in words, over a named nation", () => {
+  it('"NATO\'s air policing over Iceland", "air-policing duties in Iceland": the Icelandic Air Policing', async () => {
+    const over = await facts(
+      "Portugal will contribute to NATO's air policing over Iceland with four fighter jets.",
+      on,
+    );
+    expect(over).toContain("portugal CONTRIBUTES_TO icelandic-air-policing");
+    const duties = await facts(
+      "Danish F-16s will perform air-policing duties in Iceland from May.",
+      on,
+    );
+    expect(duties).toContain("icelandic-air-policing DEPLOYED_TO iceland");
+  });
+});
