@@ -217,7 +217,17 @@ export const shipsServing: MissionSentenceRule = (ctx, s, here, mission, named, 
   for (const p of here) {
     if (p.cluster.kind !== "Nation" || !p.mention.demonym || invaders.has(p.cluster.key)) continue;
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 50));
-    if (!SHIP_AFTER.test(after)) continue;
+    // "Turkish TCG Erdemli": a demonym right before a prefixed ship names it too
+    const prefixed = prefixedShips(
+      ctx.text,
+      p.mention.end,
+      p.mention.end + Math.min(after.length, 12),
+    )[0];
+    if (
+      !SHIP_AFTER.test(after) &&
+      !(prefixed && /^\s+$/.test(ctx.text.slice(p.mention.end, prefixed.start)))
+    )
+      continue;
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
     if (WATCHED.test(before) || EXERCISED_WITH.test(before)) continue;
     ctx.propose({

@@ -149,3 +149,27 @@ describe("extract: air policing told in words, over a named nation", () => {
     expect(duties).toContain("icelandic-air-policing DEPLOYED_TO iceland");
   });
 });
+
+describe("extract: ships named with their navy's prefix", () => {
+  it('"Her Majesty\'s Canadian Ship (HMCS) Ville de Québec": a ship, no place Québec', async () => {
+    const found = await entities(
+      "On 3 May, Her Majesty’s Canadian Ship (HMCS) Ville de Québec left Halifax for the Baltic Sea. It is HMCS Ville de Québec’s second deployment.",
+      on,
+    );
+    expect(found.some((e) => /quebec/.test(e))).toBe(false);
+  });
+
+  it('"Turkish TCG Erdemli": a demonym right before a prefixed ship names its navy (civil.ge 2018)', async () => {
+    const found = await facts(
+      "Five NATO ships, assigned to the Standing NATO Mine Countermeasures Group 2 (SNMCMG2), arrived on a three-day port call in Batumi on Georgia’s Black Sea coast on November 2.\n\nThe maritime group, which includes the German frigate FGS Rhein, Turkish TCG Erdemli, Bulgarian BRG Stibar, Romanian ROS Dimitrie Nicolescue and Spanish SPS Turia, is led by Frank Maginsky, Commander of NATO’s SNMCMG2.",
+      "2018-11-02",
+    );
+    const inGroup = found.filter((f) => / CONTRIBUTES_TO /.test(f));
+    expect(inGroup.map((f) => f.split(" ")[0]).sort()).toEqual([
+      "germany",
+      "romania",
+      "spain",
+      "turkiye",
+    ]);
+  });
+});
