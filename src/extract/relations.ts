@@ -2099,6 +2099,30 @@ function ledBy(ctx: Context, s: Sentence, here: Placed[]): void {
     const n = after ? nationAt(p.mention.end + after[0].length) : undefined;
     if (n)
       ctx.propose({ type: "LEADS", from: n.cluster, to: p.cluster, sentence: s, confidence: 0.8 });
+    // "SNMG1, led by Norwegian Navy Commodore Ole Morten Sandquist, arrives": the person after
+    // capitalised titles (a service, a rank) commands it (extwild28)
+    if (after && !n) {
+      const from = p.mention.end + after[0].length;
+      const person = here.find(
+        (x) =>
+          x.cluster.kind === "Person" && x.mention.start >= from && x.mention.start - from <= 60,
+      );
+      if (
+        person &&
+        /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}$/u.test(ctx.text.slice(from, person.mention.start)) &&
+        /^\s*(?:\([^)]{1,12}\)\s*)?[,)]/.test(
+          ctx.text.slice(person.mention.end, person.mention.end + 20),
+        )
+      )
+        ctx.propose({
+          type: "LEADS",
+          from: person.cluster,
+          to: p.cluster,
+          properties: { role: "Commander" },
+          sentence: s,
+          confidence: 0.8,
+        });
+    }
   }
   for (const n of here) {
     if (n.cluster.kind !== "Nation" || n.mention.demonym) continue;
@@ -2263,7 +2287,12 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   let who = people(here).filter(
     (p) =>
       p.mention.end <= visitorsEnd &&
-      !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
+      !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)) &&
+      // "SNMG1, led by Commodore X, arrived in Plymouth": the group's commander, named in an
+      // apposition, is not who the sentence says arrived (extwild28)
+      !/,\s+(?:which\s+is\s+|currently\s+)?(?:led|commanded|headed)\s+by\s+[^,;]{0,60}$/.test(
+        ctx.text.slice(Math.max(s.start, p.mention.start - 80), p.mention.start),
+      ),
   );
   // "..., marking Rutte's first visit to Türkiye": the possessor is the visitor, not the clause's
   // subjects (the ministers who attended the meeting) (wild27)

@@ -173,3 +173,28 @@ describe("extract: ships named with their navy's prefix", () => {
     ]);
   });
 });
+
+describe('extract: "<group>, led by <service> <rank> X, arrived ..."', () => {
+  it("X leads the group and is not the visitor; a nation after 'led by' still leads", async () => {
+    const found = await facts(
+      "Standing NATO Mine Countermeasures Group One (SNMCMG1), led by Latvian Navy Captain Edgars Ozols, arrived in Gdansk on Friday.",
+      on,
+    );
+    expect(found.filter((f) => / (?:LEADS|VISITED) /.test(f))).toEqual([
+      "edgars-ozols LEADS standing-nato-mine-countermeasures-group-1",
+    ]);
+    const nation = await facts(
+      "The NATO battle group in Latvia, led by Canada, held a parade.",
+      on,
+    );
+    expect(nation).toContain("canada LEADS nato-battle-group-in-latvia");
+  });
+
+  it("two people after 'led by' and no comma closing the name lead nothing", async () => {
+    const found = await facts(
+      "The Dutch delegation, led by Jan Bakker and Piet Smit, met in Riga.",
+      on,
+    );
+    expect(found.filter((f) => / LEADS /.test(f))).toEqual([]);
+  });
+});
