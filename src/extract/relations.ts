@@ -62,7 +62,7 @@ const RANK =
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 /** A command written before the unit, after a person's name: ", commander of the", ", Commander, ". */
 const COMMAND_BEFORE_UNIT =
-  /^,\s+(?:the\s+)?((?:deputy\s+|vice\s+|acting\s+)?(?:commander|commanding\s+officer|commanding\s+general|chief\s+of\s+staff)|(?:Deputy\s+|Vice\s+|Acting\s+)?(?:Commander|Commanding\s+Officer|Commanding\s+General|Chief\s+of\s+Staff))(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+(?:the\s+)?)/u;
+  /^,\s+(?:the\s+)?((?:deputy\s+|vice\s+|acting\s+)?(?:commander|commanding\s+officer|commanding\s+general|chief\s+of\s+staff)|(?:Deputy\s+|Vice\s+|Acting\s+)?(?:Commander|Commanding\s+Officer|Commanding\s+General|Chief\s+of\s+Staff))(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+(?:the\s+)?)(?:NATO['’]s\s+)?/u;
 /** A command written after the unit: "..., NATO Allied Maritime Command Deputy Commander,". */
 const COMMAND_AFTER_UNIT =
   /^(?:['’]s)?\s+((?:[Dd]eputy\s+|[Vv]ice\s+|[Aa]cting\s+)?(?:[Cc]ommander|[Cc]ommanding\s+[Oo]fficer|[Cc]ommanding\s+[Gg]eneral|[Cc]hief\s+of\s+[Ss]taff))\s*[,.;]/u;

@@ -198,3 +198,13 @@ describe('extract: "<group>, led by <service> <rank> X, arrived ..."', () => {
     expect(found.filter((f) => / LEADS /.test(f))).toEqual([]);
   });
 });
+
+describe('extract: "X, Commander of NATO\'s <group>"', () => {
+  it("the alliance's possessive between the office and the group: X leads the group", async () => {
+    const found = await facts(
+      "Standing NATO Maritime Group One (SNMG1) reached Aarhus on Sunday. The visit was hosted by Commodore Lena Holm, Commander of NATO’s SNMG1, and the mayor.",
+      on,
+    );
+    expect(found).toContain("lena-holm LEADS standing-nato-maritime-group-1");
+  });
+});
