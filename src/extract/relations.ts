@@ -9,6 +9,7 @@ import { allianceCommanders } from "./alliance-commanders.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
 import { commandHandovers } from "./command-handovers.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { contributionPhrases } from "./contribution-phrases.js";
 import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
 import { eventCompany } from "./event-company.js";
@@ -166,6 +167,7 @@ export function findRelations(ctx: Context): void {
     ["missionBases", missionBases(ctx, onlyMission)],
     ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
     ["ledEvents", (s, here) => ledEvents(ctx, s, here)],
+    ["contributionPhrases", (s, here) => contributionPhrases(ctx, s, here)],
     ["rotations", rotations(ctx, onlyMission, invaders)],
   ];
   for (const s of ctx.sentences) {

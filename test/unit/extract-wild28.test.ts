@@ -208,3 +208,26 @@ describe('extract: "X, Commander of NATO\'s <group>"', () => {
     expect(found).toContain("lena-holm LEADS standing-nato-maritime-group-1");
   });
 });
+
+describe("extract: a nation's contribution told as a noun", () => {
+  it('"Norway will renew its contribution to NATO through Operation X", "part of Spain’s contribution to X"', async () => {
+    const renew = await facts(
+      "The prime minister said Norway would renew its contribution to NATO through Operation Sea Guardian until 2026.",
+      on,
+    );
+    expect(renew).toContain("norway CONTRIBUTES_TO operation-sea-guardian");
+    const part = await facts(
+      "The frigate's deployment is part of Spain’s contribution to Operation Sea Guardian.",
+      on,
+    );
+    expect(part).toContain("spain CONTRIBUTES_TO operation-sea-guardian");
+  });
+
+  it("not the contribution of a nation joined by 'and' to the phrase's owner", async () => {
+    const found = await facts(
+      "Canada praised Latvia and its contribution to Operation Sea Guardian.",
+      on,
+    );
+    expect(found.filter((f) => / CONTRIBUTES_TO /.test(f))).toEqual([]);
+  });
+});
