@@ -231,3 +231,24 @@ describe("extract: a nation's contribution told as a noun", () => {
     expect(found.filter((f) => / CONTRIBUTES_TO /.test(f))).toEqual([]);
   });
 });
+
+describe("extract: titles and buildings that are no person and no place", () => {
+  it('"the Assistant to the President and National Security Advisor, Ambassador X": no person "Advisor"', async () => {
+    const found = await entities(
+      "During the visit, the minister also met the Deputy Assistant to the President and National Security Advisor, Ambassador Robert Hale.",
+      on,
+    );
+    expect(found.filter((e) => e.startsWith("Person "))).toEqual(["Person robert-hale"]);
+  });
+
+  it('"at the Victoria Palace": the building, no place Victoria; "flew to Victoria" still is one', async () => {
+    const palace = await entities(
+      "The prime minister received the NATO delegation at the Victoria Palace on Monday.",
+      on,
+    );
+    expect(palace.some((e) => /victoria/.test(e))).toBe(false);
+    expect(await entities("The delegation flew to Victoria on Monday.", on)).toContain(
+      "Place victoria",
+    );
+  });
+});
