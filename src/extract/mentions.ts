@@ -3144,7 +3144,7 @@ const BUILDING_HEAD =
  * ones no one is called.
  */
 const THING_HEAD =
-  /^(?:Vehicles?|Tanks|Jets|Fighters|Aircraft|Helicopters|Missiles|Howitzers|Launchers|Ships|Frigates|Submarines|Drones|Weapons|Group|Team|Unit|Republic|Kingdom|Federation|Emirates|States)$/;
+  /^(?:Vehicles?|Tanks|Jets|Fighters|Aircraft|Helicopters|Missiles|Howitzers|Launchers|Ships|Frigates|Submarines|Drones|Weapons|Group|Team|Unit|Republic|Kingdom|Federation|Emirates|States|Government|Administration)$/;
 /** Titles that only qualify an office ("Former", "Acting"): alone they name none. */
 const MODIFIER_ONLY = /^(?:(?:Former|former|Acting|Interim|Outgoing|Incoming)\s*)+$/;
 

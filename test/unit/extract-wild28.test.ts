@@ -252,3 +252,13 @@ describe("extract: titles and buildings that are no person and no place", () => 
     );
   });
 });
+
+describe("extract: a body's name is no person", () => {
+  it('"Head of Regional Government of X Y": no person "Regional Government"', async () => {
+    const found = await entities(
+      "Head of Regional Government of Ajaria Nika Beridze welcomed the ships on Friday.",
+      on,
+    );
+    expect(found.some((e) => /regional-government/.test(e))).toBe(false);
+  });
+});
