@@ -187,7 +187,7 @@ const TITLE_WORDS = new Set(
   Lieutenant-Colonel Lt.-Col. Lt.-Cmdr. Major-General Brigadier-General Brig.-Gen. Brigadier Lieutenant Lt.
   Commander Cmdr. Cdr. Corporal Cpl. Master Private Pte. Warrant Petty Chief Sergeant-Major Sgt.-Maj.
   Commanding Commodore Marshal Air-Marshal Vice-Admiral Rear-Admiral Rear Gen.-Lt. Capt.(N) Colonel-General
-  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM
+  President-elect Prime-Minister-designate Former former Acting Interim Outgoing Incoming PM FM Advisor Adviser
   Lt Gen Maj Brig Col Capt Cpl LCpl Sgt Adm Cdr Cmdr Pte Cdre Wg Sqn Ldr Flt Gp Rt Hon People Families`
     .split(/\s+/)
     .filter(Boolean)
@@ -385,7 +385,7 @@ const DESCRIBED_MISSION_RE = new RegExp(
 );
 /** "the NATO air policing mission in Lithuania", "enhanced Air Policing (eAP) mission in Romania". */
 const AIR_POLICING_RE = new RegExp(
-  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir [Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:[Mm]ission|operation)s?\\s+(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
+  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir[- ][Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:(?:[Mm]ission|operation|dut(?:y|ie))s?\\s+|(?<=[a][i]r[- ]policing\\s))(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
   "gu",
 );
 /** "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania". */
@@ -587,13 +587,17 @@ function titleInside(run: readonly Token[]): { from: number; to: number } | unde
       p = i;
       break;
     }
+  // "Supreme Allied Commander Europe Philip Breedlove": the command's last word is the office's
+  // (extwild28), never the name's first
+  const head = p >= 0 ? (run[p] as Token).text : "";
+  if (head === "Commander" && /^(?:Europe|Transformation)$/.test(run[p + 1]?.text ?? "")) p++;
   // "Ursula von der Leyen": a name's particles are part of the name, not connectors
   const after = run.slice(p + 1).map((t) => t.text);
   const particles = after.filter(
     (w, i) => i > 0 && i < after.length - 1 && NAME_PARTICLES.has(w),
   ).length;
   const rest = run.length - p - 1 - particles;
-  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test((run[p] as Token).text)) return undefined;
+  if (p < 0 || rest < 2 || rest > 4 || !HEAD_TITLES.test(head)) return undefined;
   if (
     after.some(
       (w, i) =>
@@ -1994,6 +1998,9 @@ export function findMentions(
       )
     )
       continue;
+    // "at the Victoria Palace": after "the", a place's name before a building's head names the
+    // building, not the place (extwild28)
+    if (g.entity.kind === "Place" && theBuilding(text, m.index, m.index + m[0].length)) continue;
     // "Moscow's invasion", "Kyiv's forces", "Washington said": the capital stands for its nation
     const nation = g.entity.kind === "Place" ? capitalOf(g.entity.key) : undefined;
     if (nation && isMetonym(text, m.index, m.index + m[0].length)) {
@@ -2894,6 +2901,8 @@ function townAt(
     !/^\s+\p{L}/u.test(text.slice(span.end, span.end + 3))
   )
     return undefined;
+  // "at the Victoria Palace", "the Lancaster House talks": the building, not a town (extwild28)
+  if (theBuilding(text, span.start, span.end)) return undefined;
   // "Austin shared ..." after "Lloyd J. Austin", "Westminster's officer" after "HMS Westminster":
   // the last word of a name the article gave in full is that person or ship (placement.ts)
   if (namedBefore(span.text, fullNames)) return undefined;
@@ -3113,6 +3122,19 @@ const DOCUMENT_HEAD =
  * The last word of a building's or a site's name, seldom a surname ("Hall", "Park", "Court" are
  * common surnames and stay out).
  */
+/**
+ * Whether the words from `start` to `end` follow "the" and precede a building's head ("at the
+ * Victoria Palace", "the Lancaster House talks"): the building's name, not the place's.
+ */
+function theBuilding(text: string, start: number, end: number): boolean {
+  return (
+    /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, start - 5), start)) &&
+    /^\s+(?:Palace|House|Castle|Hall|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena)\b/.test(
+      text.slice(end, end + 12),
+    )
+  );
+}
+
 const BUILDING_HEAD =
   /^(?:House|Palace|Castle|Building|Square|Cathedral|Abbey|Chapel|Stadium|Arena|Avenue|Street|Road|Lane|Boulevard|Airport|Barracks|Station)$/;
 
@@ -3122,7 +3144,7 @@ const BUILDING_HEAD =
  * ones no one is called.
  */
 const THING_HEAD =
-  /^(?:Vehicles?|Tanks|Jets|Fighters|Aircraft|Helicopters|Missiles|Howitzers|Launchers|Ships|Frigates|Submarines|Drones|Weapons|Group|Team|Unit|Republic|Kingdom|Federation|Emirates|States)$/;
+  /^(?:Vehicles?|Tanks|Jets|Fighters|Aircraft|Helicopters|Missiles|Howitzers|Launchers|Ships|Frigates|Submarines|Drones|Weapons|Group|Team|Unit|Republic|Kingdom|Federation|Emirates|States|Government|Administration)$/;
 /** Titles that only qualify an office ("Former", "Acting"): alone they name none. */
 const MODIFIER_ONLY = /^(?:(?:Former|former|Acting|Interim|Outgoing|Incoming)\s*)+$/;
 

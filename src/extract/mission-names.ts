@@ -21,7 +21,10 @@ export function describedMission(
   words: string,
   hosts: readonly KnownEntity[],
 ): { name: string; key: string } | undefined {
-  const what = words.trim().replace(/\s+/g, " ").toLowerCase();
+  const what = words
+    .trim()
+    .replace(/[\s-]+/g, " ")
+    .toLowerCase();
   if (!/^(?:enhanced )?air policing$/.test(what) || hosts.length === 0) return undefined;
   const keys = new Set(hosts.map((h) => h.key));
   if ([...keys].every((k) => BALTIC.has(k)))

@@ -49,7 +49,7 @@ export function namesakeInNamed<N>(
 }
 
 /** Navies' ship prefixes (HMS, USS, FGS, ORP ...): the capitalised words after one name a ship. */
-const SHIP = String.raw`\b(?:HMS|HMCS|HMAS|HMNZS|USS|USNS|FGS|ORP|HNLMS|HNoMS|HDMS|HSwMS|ESPS|NRP|TCG|BNS|LNS|KNM|FS)\s+\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)){0,3}`;
+const SHIP = String.raw`(?:\b(?:HMS|HMCS|HMAS|HMNZS|USS|USNS|USCGC|RFA|FGS|ORP|HNLMS|HNoMS|HDMS|HSwMS|ESPS|SPS|NRP|TCG|BNS|LNS|LVNS|ENS|EML|KNM|FS|ITS|HS|ROS|BGS|FNS|ICGV)|\bHer Majesty['’]s \p{Lu}\p{L}+ Ships? \(\p{Lu}{2,6}\))\s+\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|del|di|van|von|der)\s+)?(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)){0,3}`;
 /** Kinds of warship: a capitalised name just before one is its class ("the Arleigh Burke destroyer"). */
 const HULL = String.raw`(?:destroyer|frigate|corvette|submarine|tanker|minehunter|minesweeper|cruiser|aircraft carrier|carrier|patrol vessel|warship|support ship|landing ship)s?\b`;
 const SHIP_RE = new RegExp(SHIP, "gu");

@@ -5,8 +5,11 @@
  */
 
 import { isAllowedEndpoint, type Kind } from "../domain/vocabulary.js";
+import { allianceCommanders } from "./alliance-commanders.js";
 import { clauseRelations, denied, readClauses } from "./clauses.js";
+import { commandHandovers } from "./command-handovers.js";
 import { type Context, inSentence, type Placed, type Proposal, placedIn } from "./context.js";
+import { contributionPhrases } from "./contribution-phrases.js";
 import { contributorsByForces } from "./contributors.js";
 import { deploymentPledges } from "./deployment-pledges.js";
 import { eventCompany } from "./event-company.js";
@@ -22,6 +25,7 @@ import { capitalOf, GAZETTEER } from "./gazetteer.js";
 import { handovers } from "./handovers.js";
 import { hostNation } from "./host-titles.js";
 import { shareSlug, slug } from "./keys.js";
+import { ledEvents } from "./led-events.js";
 import type { Cluster } from "./link.js";
 import { pairBefore } from "./meeting-pairs.js";
 import { membershipMention, negatedAlliance } from "./membership.js";
@@ -59,7 +63,7 @@ const RANK =
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 /** A command written before the unit, after a person's name: ", commander of the", ", Commander, ". */
 const COMMAND_BEFORE_UNIT =
-  /^,\s+(?:the\s+)?((?:deputy\s+|vice\s+|acting\s+)?(?:commander|commanding\s+officer|commanding\s+general|chief\s+of\s+staff)|(?:Deputy\s+|Vice\s+|Acting\s+)?(?:Commander|Commanding\s+Officer|Commanding\s+General|Chief\s+of\s+Staff))(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+(?:the\s+)?)/u;
+  /^,\s+(?:the\s+)?((?:deputy\s+|vice\s+|acting\s+)?(?:commander|commanding\s+officer|commanding\s+general|chief\s+of\s+staff)|(?:Deputy\s+|Vice\s+|Acting\s+)?(?:Commander|Commanding\s+Officer|Commanding\s+General|Chief\s+of\s+Staff))(?:\s+(?:of|for)\s+(?:the\s+)?|,\s+(?:the\s+)?)(?:NATO['’]s\s+)?/u;
 /** A command written after the unit: "..., NATO Allied Maritime Command Deputy Commander,". */
 const COMMAND_AFTER_UNIT =
   /^(?:['’]s)?\s+((?:[Dd]eputy\s+|[Vv]ice\s+|[Aa]cting\s+)?(?:[Cc]ommander|[Cc]ommanding\s+[Oo]fficer|[Cc]ommanding\s+[Gg]eneral|[Cc]hief\s+of\s+[Ss]taff))\s*[,.;]/u;
@@ -132,6 +136,8 @@ export function findRelations(ctx: Context): void {
   const roleHolders = new Map<string, Cluster>(); // org or nation key -> person with a title there
   by("titles");
   titles(ctx, home, roleHolders);
+  by("allianceCommanders");
+  allianceCommanders(ctx);
   const missionsNamed = new Set(
     ctx.placed.filter((p) => p.cluster.kind === "Mission").map((p) => p.cluster),
   );
@@ -157,8 +163,11 @@ export function findRelations(ctx: Context): void {
     ["gatheringMeets", (s) => gatheringMeets(ctx, s)],
     ["exerciseParticipants", exerciseParticipants(ctx)],
     ["handovers", handovers(ctx, onlyMission, invaders)],
+    ["commandHandovers", commandHandovers(ctx, onlyMission)],
     ["missionBases", missionBases(ctx, onlyMission)],
     ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
+    ["ledEvents", (s, here) => ledEvents(ctx, s, here)],
+    ["contributionPhrases", (s, here) => contributionPhrases(ctx, s, here)],
     ["rotations", rotations(ctx, onlyMission, invaders)],
   ];
   for (const s of ctx.sentences) {
@@ -977,6 +986,10 @@ function nationOfTitleNamed(
   return home && nations.includes(home) ? { nation: home, named: true } : undefined;
 }
 
+/** "Former Polish President ", "the former NATO Secretary General ", "Ex-Prime Minister ": then the name. */
+const PAST_HOLDER =
+  /(?<![\p{L}-])(?:[Ff]ormer|[Ll]ate|[Ee]x-|[Tt]hen-)\s*(?:\p{Lu}[\p{L}.’'-]*\s+|of\s+|the\s+){0,6}$/u;
+
 function titlesHeld(
   ctx: Context,
   /** The nation a title without one belongs to, for the person named at `at` in `s`. */
@@ -1052,6 +1065,9 @@ function titlesHeld(
         : null;
     const unit = unitOffice ? unitNamed(unitOffice[1] as string) : undefined;
     if (!role || (RANK.test(role) && !owner && !unit)) continue;
+    // "Former Polish President X", "Poland's former President X", "Ex-Prime Minister X": a past
+    // holder holds no office (the lower-case titles' rule, for capitalised ones: wild27)
+    if (PAST_HOLDER.test(ctx.text.slice(Math.max(s.start, m.start - 70), m.start))) continue;
     // "We cooperate closely with Minister Boris Pistorius": a bare "Minister" says no more of a
     // nation than a rank does (a government's own release aside)
     if (/^Minister$/.test(role) && !owner && !ctx.publisherNation) continue;
@@ -2085,6 +2101,30 @@ function ledBy(ctx: Context, s: Sentence, here: Placed[]): void {
     const n = after ? nationAt(p.mention.end + after[0].length) : undefined;
     if (n)
       ctx.propose({ type: "LEADS", from: n.cluster, to: p.cluster, sentence: s, confidence: 0.8 });
+    // "SNMG1, led by Norwegian Navy Commodore Ole Morten Sandquist, arrives": the person after
+    // capitalised titles (a service, a rank) commands it (extwild28)
+    if (after && !n) {
+      const from = p.mention.end + after[0].length;
+      const person = here.find(
+        (x) =>
+          x.cluster.kind === "Person" && x.mention.start >= from && x.mention.start - from <= 60,
+      );
+      if (
+        person &&
+        /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}$/u.test(ctx.text.slice(from, person.mention.start)) &&
+        /^\s*(?:\([^)]{1,12}\)\s*)?[,)]/.test(
+          ctx.text.slice(person.mention.end, person.mention.end + 20),
+        )
+      )
+        ctx.propose({
+          type: "LEADS",
+          from: person.cluster,
+          to: p.cluster,
+          properties: { role: "Commander" },
+          sentence: s,
+          confidence: 0.8,
+        });
+    }
   }
   for (const n of here) {
     if (n.cluster.kind !== "Nation" || n.mention.demonym) continue;
@@ -2249,7 +2289,12 @@ function visits(ctx: Context, s: Sentence, here: Placed[]): void {
   let who = people(here).filter(
     (p) =>
       p.mention.end <= visitorsEnd &&
-      !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)),
+      !/\b(?:said|says|told)\b/.test(ctx.text.slice(p.mention.end, verbAt)) &&
+      // "SNMG1, led by Commodore X, arrived in Plymouth": the group's commander, named in an
+      // apposition, is not who the sentence says arrived (extwild28)
+      !/,\s+(?:which\s+is\s+|currently\s+)?(?:led|commanded|headed)\s+by\s+[^,;]{0,60}$/.test(
+        ctx.text.slice(Math.max(s.start, p.mention.start - 80), p.mention.start),
+      ),
   );
   // "..., marking Rutte's first visit to Türkiye": the possessor is the visitor, not the clause's
   // subjects (the ministers who attended the meeting) (wild27)

@@ -22,6 +22,7 @@ import type { Placed } from "./context.js";
 import { GAZETTEER } from "./gazetteer.js";
 import type { Cluster } from "./link.js";
 import type { MissionSentenceRule } from "./sentence-mission.js";
+import { prefixedShips } from "./ship-prefixes.js";
 
 const FORCE_WORDS =
   "soldiers|troops|personnel|elements|members|airmen|crews|company|companies|battalion|battalions|platoon|platoons|squadron|battery|detachment|contingent|units?|core|tanks|aircraft|fighters|jets|brigade|regiment";
@@ -216,12 +217,74 @@ export const shipsServing: MissionSentenceRule = (ctx, s, here, mission, named, 
   for (const p of here) {
     if (p.cluster.kind !== "Nation" || !p.mention.demonym || invaders.has(p.cluster.key)) continue;
     const after = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 50));
-    if (!SHIP_AFTER.test(after)) continue;
+    // "Turkish TCG Erdemli": a demonym right before a prefixed ship names it too
+    const prefixed = prefixedShips(
+      ctx.text,
+      p.mention.end,
+      p.mention.end + Math.min(after.length, 12),
+    )[0];
+    if (
+      !SHIP_AFTER.test(after) &&
+      !(prefixed && /^\s+$/.test(ctx.text.slice(p.mention.end, prefixed.start)))
+    )
+      continue;
     const before = ctx.text.slice(Math.max(s.start, p.mention.start - 60), p.mention.start);
     if (WATCHED.test(before) || EXERCISED_WITH.test(before)) continue;
     ctx.propose({
       type: "CONTRIBUTES_TO",
       from: p.cluster,
+      to: mission,
+      sentence: s,
+      inferred: !named,
+      confidence: 0.65,
+    });
+  }
+  prefixesServing(ctx, s, here, mission, named, invaders);
+};
+
+/** A demonym or nation just before a ship ("the Swedish corvette HMS Visby"): it names the navy. */
+const NATION_BEFORE_SHIP = /^\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+/** What a naval group is made of: "is composed of", "consists of", "X, Y and Z make up the group". */
+const MAKES_UP =
+  /\b(?:composed\s+of|consist(?:s|ed|ing)?\s+of|compris(?:e|es|ed|ing)|made\s+up\s+of|formed\s+(?:of|by)|make\s+up|makes\s+up|form(?:s|ing)?\s+the)\b/i;
+/** Between two ships of one list: their names, hull numbers, "and", commas, ship words. */
+const SHIP_LIST_GAP =
+  /^(?:\s*(?:,|\band\b|\bthe\b|\((?:[^()]{0,20})\)|(?:frigate|destroyer|corvette|tanker|cruiser|minehunter|mine\s+hunter|minesweeper|submarine|ship|vessel|flagship|oiler)s?\b|[\p{Lu}\d][\p{L}\d'’.-]*))*\s*$/u;
+
+/**
+ * "SNMG2 is currently composed of the flagship USS Leyte Gulf (CG 55), HMCS Toronto (FFH 333) and
+ * ESPS Almirante Juan de Borbon" (wild27, extwild28): in a sentence that says what a naval mission
+ * is made of, the nation a ship's prefix names contributes to it, an entity of its own where the
+ * text names it nowhere. Not a ship that is
+ * watched or exercised with (nor the rest of its list), nor one a demonym already names.
+ */
+const prefixesServing: MissionSentenceRule = (ctx, s, here, mission, named, invaders) => {
+  // only where the sentence says what the group is made of: a ship that "has sailed on a NATO
+  // deployment" or "joined" names its navy, but the tune golds record no nation for it
+  if (!MAKES_UP.test(ctx.text.slice(s.start, s.end))) return;
+  // where a nation or demonym ends: the one just before a ship names its navy (checked in O(1))
+  const nationEnds = new Set(
+    here.filter((p) => p.cluster.kind === "Nation").map((p) => p.mention.end),
+  );
+  let lastEnd = -1;
+  let lastOut = false;
+  for (const ship of prefixedShips(ctx.text, s.start, s.end)) {
+    const listed =
+      lastEnd >= 0 &&
+      ship.start - lastEnd <= 80 &&
+      SHIP_LIST_GAP.test(ctx.text.slice(lastEnd, ship.start));
+    const before = ctx.text.slice(Math.max(s.start, ship.start - 60), ship.start);
+    // the ships one watches or trains with, and the rest of their list
+    const out: boolean = listed ? lastOut : WATCHED.test(before) || EXERCISED_WITH.test(before);
+    lastEnd = ship.end;
+    lastOut = out;
+    let demonym = false;
+    for (let at = ship.start; at >= Math.max(s.start, ship.start - 40) && !demonym; at--)
+      demonym = nationEnds.has(at) && NATION_BEFORE_SHIP.test(ctx.text.slice(at, ship.start));
+    if (out || demonym || invaders.has(ship.nation.key)) continue;
+    ctx.propose({
+      type: "CONTRIBUTES_TO",
+      from: ctx.entity("Nation", ship.nation.key, ship.nation.name, { ...ship.nation.properties }),
       to: mission,
       sentence: s,
       inferred: !named,
