@@ -354,7 +354,7 @@ const INVASION_RE = new RegExp(
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Marines)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|Marines|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Marines)\\b)) (Armed Forces|armed forces|defen[cs]e forces?|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|Marines|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 /** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
@@ -1549,8 +1549,11 @@ export function findMentions(
         involves: [nation],
       });
     } else {
-      const branch =
-        head === "military" || head === "forces"
+      // "the Estonian defence force", "our own Estonian defense forces": the nation's defence
+      // forces written in lower case (link28), named as the force names itself
+      const branch = /^defen[cs]e forces?$/.test(head)
+        ? "Defence Forces"
+        : head === "military" || head === "forces"
           ? "Armed Forces"
           : head === "marines"
             ? "Marine Corps"
