@@ -2871,6 +2871,9 @@ const LOCATIVE_BEFORE =
 const SITE_AFTER =
   /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
 
+/** After a town: a meeting it held ("the 2012 Chicago summit", "the Lisbon conference"). */
+const MEETING_AFTER = /^\s+(?:NATO\s+)?(?:[Ss]ummit|[Cc]onference)(?![\p{L}])/u;
+
 /**
  * A town GeoNames knows under the words at `span`, when the text treats them as a place: after a
  * preposition of place ("in Tapa", "from Edmonton"), before "-based" (`located`), or followed by
@@ -2920,7 +2923,9 @@ function townAt(
     const locative =
       located ||
       LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
-      SITE_AFTER.test(text.slice(span.end, span.end + 40));
+      SITE_AFTER.test(text.slice(span.end, span.end + 40)) ||
+      // "at the 2012 Chicago summit", "the Lisbon conference": the town that held the meeting
+      MEETING_AFTER.test(text.slice(span.end, span.end + 20));
     // "Portsmouth" in a story that names the United States but not Britain is still the English
     // city: a namesake in a named nation does not displace a bigger city of 100,000 (placement.ts)
     const inNamed = namesakeInNamed(candidates, named);

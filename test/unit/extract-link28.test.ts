@@ -35,3 +35,22 @@ describe("extract: a nation's defence forces written in lower case", () => {
     ).toEqual([]);
   });
 });
+
+describe("extract: a town named before the summit it held", () => {
+  it('"at the 2014 Newport summit": the NATO summit in Newport, and Newport a place', async () => {
+    const r = await draft(
+      "NATO allies first set the spending goal at the 2014 Newport summit, officials recalled.",
+      on,
+    );
+    const events = r.entities.filter((e) => e.kind === "Event");
+    expect(events.map((e) => [e.key, e.name])).toEqual([
+      ["nato-summit-newport-2014", "NATO summit in Newport"],
+    ]);
+    expect(r.entities.some((e) => e.kind === "Place" && e.name === "Newport")).toBe(true);
+  });
+
+  it('"the Brown summit plan": a surname before "summit" is no town', async () => {
+    const r = await draft("Officials said the Brown summit plan was praised by NATO.", on);
+    expect(r.entities.filter((e) => e.kind === "Place" || e.kind === "Event")).toEqual([]);
+  });
+});
