@@ -430,7 +430,7 @@ const EU_MISSION_DESCRIBED_RE = new RegExp(
 const ROTATIONAL_PRESENCE_RE =
   /(?<![\p{L}])(rotational\s+(?:military\s+)?presence)\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}?\p{Lu}[\p{L}-]*)\s+(?:(?:troops|soldiers|forces|units)\s+)?in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:region|states|States|\p{Lu}[\p{L}-]*))?)/gu;
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?<=(?:eFP|[Pp]resence)\\s)Battalion(?:\\s+[Bb]attle ?[Gg]roup)?|(?:[Ee]nhanced )?[Ff]orward [Pp]resence(?:\\s+Battalion)?(?:\\s+[Bb]attle ?[Gg]roup)?|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BRIGADE_RE = new RegExp(
@@ -1194,10 +1194,22 @@ export function findMentions(
   }
   const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];
   for (const g of groups) {
+    // "the NATO eFP Battalion based in Rukla": placed in a town no list names, it is not the one
+    // group the article places in a nation elsewhere ("the NATO eFP Battalion deployed in Poland")
+    // (the battlegroup "based in Tapa" is Estonia's, the nation of a town the list knows)
+    const after = (g.m.index ?? 0) + g.m[0].length;
+    const town = g.host
+      ? undefined
+      : /^\s+(?:based|stationed|deployed|located)\s+(?:in|at)\s+(\p{Lu}[\p{L}-]+)/u.exec(
+          text.slice(after, after + 40),
+        )?.[1];
+    const towns = town ? citiesNamed(town) : [];
+    const townNation = (towns.find((c) => hosts.includes(c.nation)) ?? towns[0])?.nation;
     // a battle group the article does not place is the one it places elsewhere, if only one
     const host =
       g.host ??
-      (hosts.length === 1 ? hosts[0] : undefined) ??
+      townNation ??
+      (hosts.length === 1 && !town ? hosts[0] : undefined) ??
       (hosts.length === 0 ? nationInFocus(text, analysis, g.m.index ?? 0) : undefined);
     if (!host) continue;
     const name = `NATO battle group in ${host.name}`;
@@ -2983,7 +2995,8 @@ function isNotUnitName(w: string): boolean {
     TITLE_WORDS.has(w) ||
     ORG_HEADS[w] !== undefined ||
     GAZ_BY_FORM.has(w) ||
-    /^(?:Headquarters?|HQ|Company|Companies|Staff|Group|Unit|Units|Exercise|Operation|Training|Area|Base|Camp)$/.test(
+    // "Presence": "the enhanced Forward Presence Battalion" is NATO's battle group (a mission)
+    /^(?:Headquarters?|HQ|Company|Companies|Staff|Group|Unit|Units|Exercise|Operation|Training|Area|Base|Camp|Presence)$/.test(
       w,
     )
   );

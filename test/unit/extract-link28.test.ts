@@ -54,3 +54,30 @@ describe("extract: a town named before the summit it held", () => {
     expect(r.entities.filter((e) => e.kind === "Place" || e.kind === "Event")).toEqual([]);
   });
 });
+
+describe("extract: NATO's forward presence battalion is the battle group", () => {
+  it('"the NATO eFP Battalion deployed in Hungary": the NATO battle group in Hungary', async () => {
+    expect(
+      await named(
+        "Gunners trained with soldiers of the NATO eFP Battalion deployed in Hungary last week.",
+        "Mission",
+      ),
+    ).toEqual(["NATO battle group in Hungary"]);
+  });
+
+  it('"the enhanced Forward Presence Battalion based in Tapa": placed by the town\'s nation', async () => {
+    const r = await draft(
+      "Latvia and Estonia host allied troops. The NATO enhanced Forward Presence Battalion based in Tapa held a live-fire drill.",
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Mission").map((e) => e.name)).toEqual([
+      "NATO battle group in Estonia",
+    ]);
+  });
+
+  it('"the 2nd Battalion" of a nation stays a unit, no mission', async () => {
+    expect(
+      await named("The 2nd Battalion of the Latvian brigade trained in Adazi, Latvia.", "Mission"),
+    ).toEqual([]);
+  });
+});
