@@ -1701,6 +1701,14 @@ export function findMentions(
   for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
     if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");
   }
+  // ... and one of two words where the text goes to or leaves it: "left RAF Brize Norton",
+  // "at RAF Fylingdales" (not "onto the RAF Voyager Aircraft", "RAF Typhoon jets": link28)
+  for (const m of text.matchAll(
+    /(?<=(?:^|[^\p{L}])(?:at|from|to|in|into|via|near|left|leave|leaving|leaves|departed|departing|departs|reached|through)\s)RAF\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?(?![\p{L}\p{N}-]|\s+\p{Lu}|\s+(?:jets?|aircraft|fighters?|planes?|crews?|pilots?|personnel|squadrons?)\b)/gu,
+  )) {
+    if (!/^RAF\s/.test(m[0]) || RAF_NOT_STATIONS.test(m[0].slice(4))) continue;
+    claimAsWritten(m, "Place");
+  }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
   // "Tapa Camp" (a capitalised Camp after the name: the base, as British releases write it),
   // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),
@@ -2883,6 +2891,10 @@ const LOCATIVE_BEFORE =
 const SITE_AFTER =
   /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
 
+/** Words after "RAF" that name no air station: aircraft, services, ranks and offices. */
+const RAF_NOT_STATIONS =
+  /^(?:Typhoons?|Tornados?|Voyagers?|Chinooks?|Hercules|Atlas|Pumas?|Poseidons?|Lightning|F-35s?|Reapers?|Protectors?|Sentry|Rivet|Shadow|Regiment|Police|Reserves?|Command|Air|Chief|Station|Base|Squadron|Wing|Group|Red|Benevolent|Museum|Typhoon\s\p{L}+)$/u;
+
 /** After a town: a meeting it held ("the 2012 Chicago summit", "the Lisbon conference"). */
 const MEETING_AFTER = /^\s+(?:NATO\s+)?(?:[Ss]ummit|[Cc]onference)(?![\p{L}])/u;
 
@@ -2906,7 +2918,9 @@ function townAt(
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
   // "At the Summit, allies will agree", "at the Forum": one word after "the" that stands as its
   // own noun (not "the Tapa base") is a capitalised common noun, not a town of that name (wild25)
+  // ("the Bulford-based battalion": before "-based", the word is a town's; link28)
   if (
+    !located &&
     !/\s/.test(span.text) &&
     /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, span.start - 5), span.start)) &&
     !/^\s+\p{L}/u.test(text.slice(span.end, span.end + 3))

@@ -81,3 +81,31 @@ describe("extract: NATO's forward presence battalion is the battle group", () =>
     ).toEqual([]);
   });
 });
+
+describe("extract: British garrisons and air stations", () => {
+  it('"the Catterick-based battalion": the town before "-based" after "the"', async () => {
+    expect(
+      await named(
+        "The UK said the Catterick-based battalion will deploy to Estonia in the spring.",
+        "Place",
+      ),
+    ).toEqual(["Catterick"]);
+  });
+
+  it('"left RAF Brize Norton": an air station of two words where troops go or leave', async () => {
+    const places = await named(
+      "Two hundred paratroopers left RAF Brize Norton for Latvia on Monday, boarding the RAF Voyager Aircraft at dawn.",
+      "Place",
+    );
+    expect(places).toEqual(["RAF Brize Norton"]);
+  });
+
+  it('"RAF Typhoon jets", "RAF Chief" are no stations', async () => {
+    expect(
+      await named(
+        "Four RAF Typhoon jets flew to Romania, the RAF Chief of the Air Staff said.",
+        "Place",
+      ),
+    ).toEqual([]);
+  });
+});
