@@ -109,3 +109,21 @@ describe("extract: British garrisons and air stations", () => {
     ).toEqual([]);
   });
 });
+
+describe("extract: an exercise named without its year is the one edition the article dates", () => {
+  it('headline "Exercise Cold Response" and body "Exercise Cold Response 2022": one event', async () => {
+    const events = await named(
+      "Exercise Cold Response tests allied reinforcement of Norway\n\nExercise Cold Response 2022 began on Monday in northern Norway with troops from 27 nations.",
+      "Event",
+    );
+    expect(events).toEqual(["Exercise Cold Response 2022"]);
+  });
+
+  it("with two editions dated, the name without a year stays apart", async () => {
+    const events = await named(
+      "Cold Response 2020 was cancelled and Cold Response 2022 went ahead in Norway. Cold Response is held every two years.",
+      "Event",
+    );
+    expect(events.sort()).toEqual(["Cold Response", "Cold Response 2020", "Cold Response 2022"]);
+  });
+});
