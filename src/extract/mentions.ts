@@ -1843,6 +1843,14 @@ export function findMentions(
   // "Steadfast Defender 24 is the largest ...", "during BALTOPS 2023", "Dragon-24"
   for (const m of text.matchAll(KNOWN_EXERCISE_RE)) {
     const name = m[0];
+    // '(MIB "Iron Wolf")', '— "Iron Wolf" —' in an article naming the Brigade "Iron Wolf": the
+    // unit's name in quotation marks, no edition of the exercise (link28)
+    if (
+      !/\d$/.test(name) &&
+      /["“]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) &&
+      claimed.some((u) => u.kind === "Organization" && u.name.endsWith(` ${name}`))
+    )
+      continue;
     exercise(m.index, name, slug(name), name.match(/[\s-](\d\d)$|[\s-](\d{4})$/));
   }
   // The alliance's standing forces, written in lower case: "NATO's rapid reaction force", "the
@@ -3085,7 +3093,7 @@ const QUOTED_EXERCISE_RE = new RegExp(
 );
 
 const KNOWN_EXERCISE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
+  `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s["“]?)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
   "gu",
 );
 

@@ -127,3 +127,25 @@ describe("extract: an exercise named without its year is the one edition the art
     expect(events.sort()).toEqual(["Cold Response", "Cold Response 2020", "Cold Response 2022"]);
   });
 });
+
+describe("extract: a unit's own name in quotation marks after its head", () => {
+  it('\'the Mechanized Infantry Brigade "Iron Wolf" (MIB "Iron Wolf")\': the brigade, no exercise', async () => {
+    const r = await draft(
+      'Conscripts of the Mechanized Infantry Brigade "Iron Wolf" (MIB "Iron Wolf") fired their new howitzers near Kaunas, Lithuania.',
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Organization").map((e) => e.name)).toEqual([
+      "Mechanized Infantry Brigade Iron Wolf",
+    ]);
+    expect(r.entities.filter((e) => e.kind === "Event")).toEqual([]);
+  });
+
+  it('"Iron Wolf" in quotation marks with no brigade of that name is still the exercise', async () => {
+    expect(
+      await named(
+        'Allies joined "Iron Wolf" in Lithuania, the largest drill of the year.',
+        "Event",
+      ),
+    ).toEqual(["Iron Wolf"]);
+  });
+});
