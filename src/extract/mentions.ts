@@ -863,6 +863,24 @@ export function findMentions(
     const written = text.slice(v.start, v.end);
     claim({ ...v, text: written, kind: "Organization", name: written, vessel: true });
   }
+  // A US state's National Guard: "the U.S. Minnesota Army National Guard", "the Pennsylvania
+  // National Guard" (the organisation, not the state, where its soldiers serve: link28)
+  for (const m of text.matchAll(STATE_GUARD_RE)) {
+    const start = m.index + m[0].indexOf(m[1] as string);
+    const name = m[0].slice(start - m.index);
+    claim({
+      start,
+      end: m.index + m[0].length,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
+      involves: GAZETTEER.filter((g) => g.entity.key === "united-states")
+        .map((g) => g.entity)
+        .slice(0, 1),
+    });
+  }
   // Missions: "Operation Reassurance", "Operation Unifier".
   for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
     // "Operation REASSURANCE" is Operation Reassurance
@@ -2898,6 +2916,14 @@ const LOCATIVE_BEFORE =
 /** After a place: a base or camp there ("the Adazi military base"). */
 const SITE_AFTER =
   /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
+
+/** The fifty states of the United States, whose National Guards serve abroad with NATO allies. */
+const US_STATES =
+  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
+const STATE_GUARD_RE = new RegExp(
+  `(?<![\\p{L}])(?:(?:U\\.S\\.|US)\\s+)?((?:${US_STATES}))\\s+(?:Army\\s+|Air\\s+)?National\\s+Guard(?![\\p{L}])`,
+  "gu",
+);
 
 /** Words after "RAF" that name no air station: aircraft, services, ranks and offices. */
 const RAF_NOT_STATIONS =

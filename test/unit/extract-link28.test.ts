@@ -149,3 +149,21 @@ describe("extract: a unit's own name in quotation marks after its head", () => {
     ).toEqual(["Iron Wolf"]);
   });
 });
+
+describe("extract: a US state's National Guard", () => {
+  it('"the Ohio Army National Guard": the organisation, not the state', async () => {
+    const r = await draft(
+      "Engineers of the Ohio Army National Guard built a bridge near Orzysz, Poland.",
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Organization").map((e) => e.name)).toEqual([
+      "Ohio Army National Guard",
+    ]);
+    expect(r.entities.some((e) => e.name === "Ohio")).toBe(false);
+  });
+
+  it('"the Georgian National Guard" is no US state\'s', async () => {
+    const r = await draft("The Georgian National Guard paraded in Tbilisi, Georgia.", on);
+    expect(r.entities.some((e) => /Georgia National Guard/.test(e.name))).toBe(false);
+  });
+});
