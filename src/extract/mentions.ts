@@ -543,7 +543,8 @@ const FORMATION_RE = new RegExp(
     // name (not "NATO Air Policing Mission in the Baltic states", read below as written)
     "|(?<=NATO(?:’s|'s)?\\s)Air Policing(?!\\s+[Mm]ission)",
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
-    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
+    // ... or its "duties" ("Polish air force takes over Baltic air policing duties": link28)
+    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing (?:mission|duties)",
     "|(?:Eastern|Baltic|Arctic) Sentry",
     // "Mine Counter Measures", "Mine Countermeasure", "Mine Counter-Measures": one group's name
     // as releases spell it (normalised below)
@@ -966,8 +967,8 @@ export function findMentions(
     const start = m.index + (lead?.[0].length ?? 0);
     const written = text.slice(start, m.index + m[0].length);
     // "the Baltic air policing mission" is the Baltic Air Policing
-    const name = / air policing mission$/.test(written)
-      ? titleCase(written.replace(/ mission$/, ""))
+    const name = / air policing (?:mission|duties)$/.test(written)
+      ? titleCase(written.replace(/ (?:mission|duties)$/, ""))
       : written === "Air Policing"
         ? "NATO Air Policing"
         : written

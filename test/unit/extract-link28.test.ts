@@ -167,3 +167,20 @@ describe("extract: a US state's National Guard", () => {
     expect(r.entities.some((e) => /Georgia National Guard/.test(e.name))).toBe(false);
   });
 });
+
+describe("extract: air policing named by its duties", () => {
+  it('"takes over Baltic air policing duties": the Baltic Air Policing mission', async () => {
+    expect(
+      await named(
+        "Czech Gripens take over Baltic air policing duties\n\nThe jets landed in Lithuania on Tuesday.",
+        "Mission",
+      ),
+    ).toEqual(["Baltic Air Policing"]);
+  });
+
+  it('"air policing duties" with no region names no mission', async () => {
+    expect(
+      await named("The pilots trained for air policing duties at home in Portugal.", "Mission"),
+    ).toEqual([]);
+  });
+});
