@@ -864,6 +864,21 @@ export function findMentions(
     const written = text.slice(v.start, v.end);
     claim({ ...v, text: written, kind: "Organization", name: written, vessel: true });
   }
+  // "Allied Joint Force Command (JFC) Brunssum": a known body's name with its short form
+  // written inside it, before its last word (NATO's releases write their commands so: link28)
+  for (const m of text.matchAll(SPLIT_NAME_RE)) {
+    const g = gazAt(`${m[1]} ${m[2]}`);
+    if (!g) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: g.entity.kind,
+      name: g.entity.name,
+      key: g.entity.key,
+      known: g.entity,
+    });
+  }
   // A US state's National Guard: "the U.S. Minnesota Army National Guard", "the Pennsylvania
   // National Guard" (the organisation, not the state, where its soldiers serve: link28)
   for (const m of text.matchAll(STATE_GUARD_RE)) {
@@ -2917,6 +2932,16 @@ const LOCATIVE_BEFORE =
 /** After a place: a base or camp there ("the Adazi military base"). */
 const SITE_AFTER =
   /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
+
+/** A known organisation's name of three words or more with "(ACRONYM)" before its last word. */
+const SPLIT_NAME_RE = new RegExp(
+  `(?<![\\p{L}])(${GAZETTEER.filter(
+    (g) => g.entity.kind === "Organization" && g.form.split(" ").length >= 3,
+  )
+    .map((g) => esc(g.form.slice(0, g.form.lastIndexOf(" "))))
+    .join("|")})\\s+\\(\\p{Lu}[\\p{L}\\p{N}-]{1,7}\\)\\s+(\\p{Lu}[\\p{L}-]+)(?![\\p{L}])`,
+  "gu",
+);
 
 /** The fifty states of the United States, whose National Guards serve abroad with NATO allies. */
 const US_STATES =

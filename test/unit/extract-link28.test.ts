@@ -184,3 +184,21 @@ describe("extract: air policing named by its duties", () => {
     ).toEqual([]);
   });
 });
+
+describe("extract: a known command's name with its short form inside it", () => {
+  it('"the Allied Joint Force Command (JFC) Naples": one command, JFC Naples', async () => {
+    const r = await draft(
+      "Officers of the Allied Joint Force Command (JFC) Naples planned the drill. JFC Naples will lead the force in 2027, NATO said.",
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Organization").map((e) => e.name)).toEqual([
+      "Allied Joint Force Command Naples",
+      "NATO",
+    ]);
+  });
+
+  it("a short form inside a name no list knows is left to the capitalised-name reader", async () => {
+    const r = await draft("The Allied Joint Force Command (JFC) Madrid does not exist.", on);
+    expect(r.entities.some((e) => e.name === "Allied Joint Force Command Naples")).toBe(false);
+  });
+});
