@@ -1786,6 +1786,26 @@ export function findMentions(
       ...(nation?.kind === "Nation" ? { involves: [nation] } : {}),
     });
   }
+  // "(Jonava district)", "in the Švenčionys district", "in Tapa rural municipality": a
+  // district named by the capitalised word before the lower-case noun, in brackets or after
+  // "in" (Baltic and Polish releases place their training areas so: link28); not a nation's
+  // or a people's word ("the Russian region"), a weekday or month, or a common word
+  for (const m of text.matchAll(DISTRICT_RE)) {
+    const word = m[1] as string;
+    const noun = m[2] as string;
+    if (
+      gazAt(word) !== undefined ||
+      SITE_NOT_NAMES.test(word) ||
+      /^(?:Central|Centre|Center|North|South|East|West|Northern|Southern|Eastern|Western|Federal|Financial|Historic|Electoral|School|Police|Military|Special)$/.test(
+        word,
+      ) ||
+      isCommonWord(word)
+    )
+      continue;
+    const start = m.index + m[0].length - noun.length - word.length - 1;
+    const name = `${word} ${noun}`;
+    claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
+  }
   // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
   // "the Bergen-Hohne training area". A place named by the words, the noun kept in its mention (so
   // "Ujmajor camp" is an alias). Not read: a nation, organisation or demonym before the noun
@@ -2932,6 +2952,10 @@ const LOCATIVE_BEFORE =
 /** After a place: a base or camp there ("the Adazi military base"). */
 const SITE_AFTER =
   /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
+
+/** "(Jonava district)", "in the Švenčionys district": a district named before its noun. */
+const DISTRICT_RE =
+  /(?:\(|(?<![\p{L}])in\s+(?:the\s+)?)(\p{Lu}[\p{L}-]+)\s+((?:rural\s+)?(?:district|municipality|county|parish))(?![\p{L}])/gu;
 
 /** A known organisation's name of three words or more with "(ACRONYM)" before its last word. */
 const SPLIT_NAME_RE = new RegExp(

@@ -202,3 +202,21 @@ describe("extract: a known command's name with its short form inside it", () => 
     expect(r.entities.some((e) => e.name === "Allied Joint Force Command Naples")).toBe(false);
   });
 });
+
+describe("extract: a district named before its lower-case noun", () => {
+  it('"(Kaunas district)", "in the Alytus district": places', async () => {
+    const places = await named(
+      "The drill ended at the Rukla range (Kaunas district) and near a lake in the Alytus district, Lithuania's army said.",
+      "Place",
+    );
+    expect(places).toEqual(expect.arrayContaining(["Kaunas district", "Alytus district"]));
+  });
+
+  it('"in the Russian region", "the Central district" name no district', async () => {
+    const places = await named(
+      "Shelling hit homes in the Russian region and in the Central district, Ukraine said.",
+      "Place",
+    );
+    expect(places.filter((p) => /district|region/.test(p))).toEqual([]);
+  });
+});
