@@ -220,3 +220,20 @@ describe("extract: a district named before its lower-case noun", () => {
     expect(places.filter((p) => /district|region/.test(p))).toEqual([]);
   });
 });
+
+describe("extract: the UN Security Council by its short forms", () => {
+  it('"under UNSC resolution 1244": the United Nations Security Council', async () => {
+    expect(
+      await named(
+        "The mission acts under UNSC resolution 1244, the commander told reporters in Pristina.",
+        "Organization",
+      ),
+    ).toEqual(["United Nations Security Council"]);
+  });
+
+  it('"the National Security Council" is no UN body', async () => {
+    expect(
+      await named("The National Security Council met in Washington on Monday.", "Organization"),
+    ).not.toContain("United Nations Security Council");
+  });
+});
