@@ -2486,7 +2486,10 @@ export function findMentions(
       /^\p{Lu}/u.test(span.text) &&
       !notPersonWord(span.text) &&
       !bodyOnly(role) &&
-      !headlineVerb(text, span)
+      !headlineVerb(text, span) &&
+      // "the Minister for Communities and Returns", "Minister of Culture": the office's remit
+      // after "for"/"of", no one's surname (link28)
+      !(role && /(?:^|\s)(?:for|of)\s+$/.test(text.slice(Math.max(0, span.start - 5), span.start)))
     ) {
       bares.push({
         ...span,

@@ -237,3 +237,20 @@ describe("extract: the UN Security Council by its short forms", () => {
     ).not.toContain("United Nations Security Council");
   });
 });
+
+describe("extract: an office's remit after its title is no person", () => {
+  it('"the Minister for Communities and Returns", "the Minister of Culture": no person', async () => {
+    expect(
+      await named(
+        "The KFOR commander met the Minister for Communities and Returns and the Minister of Culture in Pristina, Kosovo.",
+        "Person",
+      ),
+    ).toEqual([]);
+  });
+
+  it('"Defence Minister Pevkur" still names the minister', async () => {
+    expect(
+      await named("Defence Minister Pevkur welcomed the jets at Amari, Estonia.", "Person"),
+    ).toHaveLength(1);
+  });
+});
