@@ -2487,6 +2487,8 @@ export function findMentions(
       !notPersonWord(span.text) &&
       !bodyOnly(role) &&
       !headlineVerb(text, span) &&
+      // "General R.Giedraitis Artillery Battalion": an initial alone names no one (link28)
+      !/^\p{Lu}\.$/u.test(span.text) &&
       // "the Minister for Communities and Returns", "Minister of Culture": the office's remit
       // after "for"/"of", no one's surname (link28)
       !(role && /(?:^|\s)(?:for|of)\s+$/.test(text.slice(Math.max(0, span.start - 5), span.start)))

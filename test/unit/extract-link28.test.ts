@@ -254,3 +254,13 @@ describe("extract: an office's remit after its title is no person", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("extract: an initial alone is no person", () => {
+  it('"General J.Basanavicius Battalion" (no space after the initial): no person "J."', async () => {
+    const r = await draft(
+      "Gunners of the General J.Basanavicius Artillery Battalion fired at the range in Lithuania.",
+      on,
+    );
+    expect(r.entities.filter((e) => e.kind === "Person").map((e) => e.name)).toEqual([]);
+  });
+});
