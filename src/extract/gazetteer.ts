@@ -315,6 +315,13 @@ const ORGS: KnownEntity[] = [
     "Baykar",
     "Diehl Defence",
   ].map((name) => org(slug(name), name, [], "OTHER")),
+  // the UN body whose resolutions mandate missions such as KFOR ("UNSC resolution 1244")
+  org(
+    "united-nations-security-council",
+    "United Nations Security Council",
+    ["UN Security Council", "U.N. Security Council", "UNSC"],
+    "ALLIANCE",
+  ),
   // Reuters' copy calls it NATO's "rapid response force"
   org("nato-response-force", "NATO Response Force", ["rapid response force"], "ARMED_FORCES"),
 ];

@@ -277,4 +277,31 @@ function mergeExerciseYears(byKey: Map<string, Cluster>, of: Map<Mention, Cluste
       byKey.delete(c.key);
     }
   }
+  // "Exercise Trident Juncture" in the headline, "Exercise Trident Juncture 2015" in the body: a
+  // name without its year is the one edition of it the article dates (with two, it stays apart)
+  const dated = new Map<string, Cluster[]>();
+  for (const c of byKey.values()) {
+    const k = c.kind === "Event" ? canon(c.name) : undefined;
+    if (!k) continue;
+    const base = k.slice(0, k.lastIndexOf("|")).replace(/^exercise\s+/, "");
+    dated.set(base, [...(dated.get(base) ?? []), c]);
+  }
+  for (const c of [...byKey.values()]) {
+    if (c.kind !== "Event" || canon(c.name)) continue;
+    const base = c.name
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .replace(/^exercise\s+/, "");
+    const editions = dated.get(base);
+    const into = editions?.length === 1 ? editions[0] : undefined;
+    if (!into || into === c) continue;
+    for (const m of c.mentions) {
+      into.mentions.push(m);
+      of.set(m, into);
+    }
+    into.aliases.add(c.name);
+    for (const a of c.aliases) into.aliases.add(a);
+    byKey.delete(c.key);
+  }
 }

@@ -354,7 +354,7 @@ const INVASION_RE = new RegExp(
   "gu",
 );
 const FORCES_RE = new RegExp(
-  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Marines)\\b)) (Armed Forces|armed forces|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|Marines|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
+  `(?:the )?(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|${ABBREVIATED}(?= (?:Armed Forces|Army|Navy|Air Force|Coast Guard|Marine Corps|Marines)\\b)) (Armed Forces|armed forces|defen[cs]e forces?|Forces|Army|army|Navy|navy|Air Force|air force|Coast Guard|Marine Corps|Marines|military|government|Government|Cabinet|cabinet|Parliament|parliament)\\b`,
   "gu",
 );
 /** A service named with its nation's name: "Royal Netherlands Navy", "United States Army". */
@@ -430,7 +430,7 @@ const EU_MISSION_DESCRIBED_RE = new RegExp(
 const ROTATIONAL_PRESENCE_RE =
   /(?<![\p{L}])(rotational\s+(?:military\s+)?presence)\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}?\p{Lu}[\p{L}-]*)\s+(?:(?:troops|soldiers|forces|units)\s+)?in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:region|states|States|\p{Lu}[\p{L}-]*))?)/gu;
 const BATTLEGROUP_RE = new RegExp(
-  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?:[Ee]nhanced )?[Ff]orward [Pp]resence|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
+  `(?:(?:the|a|its|their)\\s+)?((?:(?:NATO(?:’s|'s)?|[Aa]lliance(?:’s|'s)|enhanced Forward Presence|[Ee]nhanced [Ff]orward [Pp]resence|eFP|\\(eFP\\)|multinational|[Mm]ultinational|forward|(?<![\\p{L}.])[\\p{Lu}][\\p{L}.]*-led)\\s+){0,4})(?:[Bb]attle ?[Gg]roup(?: Forward Presence)?|(?:[Bb]attalion )?[Cc]ombat [Gg]roup|(?<=(?:eFP|[Pp]resence)\\s)Battalion(?:\\s+[Bb]attle ?[Gg]roup)?|(?:[Ee]nhanced )?[Ff]orward [Pp]resence(?:\\s+Battalion)?(?:\\s+[Bb]attle ?[Gg]roup)?|[Ff]orward [Ll]and [Ff]orces?|FLF)(?![\\p{L}])(?:\\s*\\((?:FLF|eFP)\\))?(?:\\s+(?:(?:(?:based|stationed|deployed)\\s+)?(?:in|of)\\s+)?(${ALT(NATION_FORMS)})(?![\\p{L}]))?`,
   "gu",
 );
 const BRIGADE_RE = new RegExp(
@@ -543,7 +543,8 @@ const FORMATION_RE = new RegExp(
     // name (not "NATO Air Policing Mission in the Baltic states", read below as written)
     "|(?<=NATO(?:’s|'s)?\\s)Air Policing(?!\\s+[Mm]ission)",
     // written in lower case: "the Baltic air policing mission", "the enhanced air policing mission"
-    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing mission",
+    // ... or its "duties" ("Polish air force takes over Baltic air policing duties": link28)
+    "|(?:Baltic|Icelandic|Black Sea|[Ee]nhanced) air policing (?:mission|duties)",
     "|(?:Eastern|Baltic|Arctic) Sentry",
     // "Mine Counter Measures", "Mine Countermeasure", "Mine Counter-Measures": one group's name
     // as releases spell it (normalised below)
@@ -867,6 +868,39 @@ export function findMentions(
     const written = text.slice(v.start, v.end);
     claim({ ...v, text: written, kind: "Organization", name: written, vessel: true });
   }
+  // "Allied Joint Force Command (JFC) Brunssum": a known body's name with its short form
+  // written inside it, before its last word (NATO's releases write their commands so: link28)
+  for (const m of text.matchAll(SPLIT_NAME_RE)) {
+    const g = gazAt(`${m[1]} ${m[2]}`);
+    if (!g) continue;
+    claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: g.entity.kind,
+      name: g.entity.name,
+      key: g.entity.key,
+      known: g.entity,
+    });
+  }
+  // A US state's National Guard: "the U.S. Minnesota Army National Guard", "the Pennsylvania
+  // National Guard" (the organisation, not the state, where its soldiers serve: link28)
+  for (const m of text.matchAll(STATE_GUARD_RE)) {
+    const start = m.index + m[0].indexOf(m[1] as string);
+    const name = m[0].slice(start - m.index);
+    claim({
+      start,
+      end: m.index + m[0].length,
+      text: name,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: "ARMED_FORCES" },
+      involves: GAZETTEER.filter((g) => g.entity.key === "united-states")
+        .map((g) => g.entity)
+        .slice(0, 1),
+    });
+  }
   // Missions: "Operation Reassurance", "Operation Unifier".
   for (const m of text.matchAll(/\bOperation (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
     // "Operation REASSURANCE" is Operation Reassurance
@@ -952,8 +986,8 @@ export function findMentions(
     const start = m.index + (lead?.[0].length ?? 0);
     const written = text.slice(start, m.index + m[0].length);
     // "the Baltic air policing mission" is the Baltic Air Policing
-    const name = / air policing mission$/.test(written)
-      ? titleCase(written.replace(/ mission$/, ""))
+    const name = / air policing (?:mission|duties)$/.test(written)
+      ? titleCase(written.replace(/ (?:mission|duties)$/, ""))
       : written === "Air Policing"
         ? "NATO Air Policing"
         : written
@@ -1198,10 +1232,22 @@ export function findMentions(
   }
   const hosts = [...new Set(groups.map((g) => g.host).filter((h) => h !== undefined))];
   for (const g of groups) {
+    // "the NATO eFP Battalion based in Rukla": placed in a town no list names, it is not the one
+    // group the article places in a nation elsewhere ("the NATO eFP Battalion deployed in Poland")
+    // (the battlegroup "based in Tapa" is Estonia's, the nation of a town the list knows)
+    const after = (g.m.index ?? 0) + g.m[0].length;
+    const town = g.host
+      ? undefined
+      : /^\s+(?:based|stationed|deployed|located)\s+(?:in|at)\s+(\p{Lu}[\p{L}-]+)/u.exec(
+          text.slice(after, after + 40),
+        )?.[1];
+    const towns = town ? citiesNamed(town) : [];
+    const townNation = (towns.find((c) => hosts.includes(c.nation)) ?? towns[0])?.nation;
     // a battle group the article does not place is the one it places elsewhere, if only one
     const host =
       g.host ??
-      (hosts.length === 1 ? hosts[0] : undefined) ??
+      townNation ??
+      (hosts.length === 1 && !town ? hosts[0] : undefined) ??
       (hosts.length === 0 ? nationInFocus(text, analysis, g.m.index ?? 0) : undefined);
     if (!host) continue;
     const name = `NATO battle group in ${host.name}`;
@@ -1553,8 +1599,11 @@ export function findMentions(
         involves: [nation],
       });
     } else {
-      const branch =
-        head === "military" || head === "forces"
+      // "the Estonian defence force", "our own Estonian defense forces": the nation's defence
+      // forces written in lower case (link28), named as the force names itself
+      const branch = /^defen[cs]e forces?$/.test(head)
+        ? "Defence Forces"
+        : head === "military" || head === "forces"
           ? "Armed Forces"
           : head === "marines"
             ? "Marine Corps"
@@ -1690,6 +1739,14 @@ export function findMentions(
   for (const m of text.matchAll(/(?<![\p{L}])RAF\s(\p{Lu}[\p{L}-]+)(?![\p{L}])/gu)) {
     if (citiesNamed(m[1] ?? "").length > 0) claimAsWritten(m, "Place");
   }
+  // ... and one of two words where the text goes to or leaves it: "left RAF Brize Norton",
+  // "at RAF Fylingdales" (not "onto the RAF Voyager Aircraft", "RAF Typhoon jets": link28)
+  for (const m of text.matchAll(
+    /(?<=(?:^|[^\p{L}])(?:at|from|to|in|into|via|near|left|leave|leaving|leaves|departed|departing|departs|reached|through)\s)RAF\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?(?![\p{L}\p{N}-]|\s+\p{Lu}|\s+(?:jets?|aircraft|fighters?|planes?|crews?|pilots?|personnel|squadrons?)\b)/gu,
+  )) {
+    if (!/^RAF\s/.test(m[0]) || RAF_NOT_STATIONS.test(m[0].slice(4))) continue;
+    claimAsWritten(m, "Place");
+  }
   // Named military sites: "the Joint National Training Centre", "Ämari Air Base", "Camp Adazi",
   // "Tapa Camp" (a capitalised Camp after the name: the base, as British releases write it),
   // numbered ones ("the 57th Air Base", "32nd Tactical Air Base": the ordinal is part of the name),
@@ -1732,6 +1789,26 @@ export function findMentions(
       key: slug(name),
       ...(nation?.kind === "Nation" ? { involves: [nation] } : {}),
     });
+  }
+  // "(Jonava district)", "in the Švenčionys district", "in Tapa rural municipality": a
+  // district named by the capitalised word before the lower-case noun, in brackets or after
+  // "in" (Baltic and Polish releases place their training areas so: link28); not a nation's
+  // or a people's word ("the Russian region"), a weekday or month, or a common word
+  for (const m of text.matchAll(DISTRICT_RE)) {
+    const word = m[1] as string;
+    const noun = m[2] as string;
+    if (
+      gazAt(word) !== undefined ||
+      SITE_NOT_NAMES.test(word) ||
+      /^(?:Central|Centre|Center|North|South|East|West|Northern|Southern|Eastern|Western|Federal|Financial|Historic|Electoral|School|Police|Military|Special)$/.test(
+        word,
+      ) ||
+      isCommonWord(word)
+    )
+      continue;
+    const start = m.index + m[0].length - noun.length - word.length - 1;
+    const name = `${word} ${noun}`;
+    claim({ start, end: start + name.length, text: name, kind: "Place", name, key: slug(name) });
   }
   // Sites named by a description: "the training ground 'Novo Selo'", "the Hungarian Ujmajor camp",
   // "the Bergen-Hohne training area". A place named by the words, the noun kept in its mention (so
@@ -1824,6 +1901,14 @@ export function findMentions(
   // "Steadfast Defender 24 is the largest ...", "during BALTOPS 2023", "Dragon-24"
   for (const m of text.matchAll(KNOWN_EXERCISE_RE)) {
     const name = m[0];
+    // '(MIB "Iron Wolf")', '— "Iron Wolf" —' in an article naming the Brigade "Iron Wolf": the
+    // unit's name in quotation marks, no edition of the exercise (link28)
+    if (
+      !/\d$/.test(name) &&
+      /["“]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) &&
+      claimed.some((u) => u.kind === "Organization" && u.name.endsWith(` ${name}`))
+    )
+      continue;
     exercise(m.index, name, slug(name), name.match(/[\s-](\d\d)$|[\s-](\d{4})$/));
   }
   // The alliance's standing forces, written in lower case: "NATO's rapid reaction force", "the
@@ -2408,7 +2493,12 @@ export function findMentions(
       /^\p{Lu}/u.test(span.text) &&
       !notPersonWord(span.text) &&
       !bodyOnly(role) &&
-      !headlineVerb(text, span)
+      !headlineVerb(text, span) &&
+      // "General R.Giedraitis Artillery Battalion": an initial alone names no one (link28)
+      !/^\p{Lu}\.$/u.test(span.text) &&
+      // "the Minister for Communities and Returns", "Minister of Culture": the office's remit
+      // after "for"/"of", no one's surname (link28)
+      !(role && /(?:^|\s)(?:for|of)\s+$/.test(text.slice(Math.max(0, span.start - 5), span.start)))
     ) {
       bares.push({
         ...span,
@@ -2875,6 +2965,35 @@ const LOCATIVE_BEFORE =
 const SITE_AFTER =
   /^\s+(?:(?:military|army|air|naval|training|NATO)\s+){0,2}(?:base|airbase|camp|garrison|barracks|training area|range)\b/iu;
 
+/** "(Jonava district)", "in the Švenčionys district": a district named before its noun. */
+const DISTRICT_RE =
+  /(?:\(|(?<![\p{L}])in\s+(?:the\s+)?)(\p{Lu}[\p{L}-]+)\s+((?:rural\s+)?(?:district|municipality|county|parish))(?![\p{L}])/gu;
+
+/** A known organisation's name of three words or more with "(ACRONYM)" before its last word. */
+const SPLIT_NAME_RE = new RegExp(
+  `(?<![\\p{L}])(${GAZETTEER.filter(
+    (g) => g.entity.kind === "Organization" && g.form.split(" ").length >= 3,
+  )
+    .map((g) => esc(g.form.slice(0, g.form.lastIndexOf(" "))))
+    .join("|")})\\s+\\(\\p{Lu}[\\p{L}\\p{N}-]{1,7}\\)\\s+(\\p{Lu}[\\p{L}-]+)(?![\\p{L}])`,
+  "gu",
+);
+
+/** The fifty states of the United States, whose National Guards serve abroad with NATO allies. */
+const US_STATES =
+  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
+const STATE_GUARD_RE = new RegExp(
+  `(?<![\\p{L}])(?:(?:U\\.S\\.|US)\\s+)?((?:${US_STATES}))\\s+(?:Army\\s+|Air\\s+)?National\\s+Guard(?![\\p{L}])`,
+  "gu",
+);
+
+/** Words after "RAF" that name no air station: aircraft, services, ranks and offices. */
+const RAF_NOT_STATIONS =
+  /^(?:Typhoons?|Tornados?|Voyagers?|Chinooks?|Hercules|Atlas|Pumas?|Poseidons?|Lightning|F-35s?|Reapers?|Protectors?|Sentry|Rivet|Shadow|Regiment|Police|Reserves?|Command|Air|Chief|Station|Base|Squadron|Wing|Group|Red|Benevolent|Museum|Typhoon\s\p{L}+)$/u;
+
+/** After a town: a meeting it held ("the 2012 Chicago summit", "the Lisbon conference"). */
+const MEETING_AFTER = /^\s+(?:NATO\s+)?(?:[Ss]ummit|[Cc]onference)(?![\p{L}])/u;
+
 /**
  * A town GeoNames knows under the words at `span`, when the text treats them as a place: after a
  * preposition of place ("in Tapa", "from Edmonton"), before "-based" (`located`), or followed by
@@ -2895,7 +3014,9 @@ function townAt(
   if (!/\s/.test(span.text) && isCommonWord(span.text)) return undefined;
   // "At the Summit, allies will agree", "at the Forum": one word after "the" that stands as its
   // own noun (not "the Tapa base") is a capitalised common noun, not a town of that name (wild25)
+  // ("the Bulford-based battalion": before "-based", the word is a town's; link28)
   if (
+    !located &&
     !/\s/.test(span.text) &&
     /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, span.start - 5), span.start)) &&
     !/^\s+\p{L}/u.test(text.slice(span.end, span.end + 3))
@@ -2926,7 +3047,9 @@ function townAt(
     const locative =
       located ||
       LOCATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start)) ||
-      SITE_AFTER.test(text.slice(span.end, span.end + 40));
+      SITE_AFTER.test(text.slice(span.end, span.end + 40)) ||
+      // "at the 2012 Chicago summit", "the Lisbon conference": the town that held the meeting
+      MEETING_AFTER.test(text.slice(span.end, span.end + 20));
     // "Portsmouth" in a story that names the United States but not Britain is still the English
     // city: a namesake in a named nation does not displace a bigger city of 100,000 (placement.ts)
     const inNamed = namesakeInNamed(candidates, named);
@@ -2984,7 +3107,8 @@ function isNotUnitName(w: string): boolean {
     TITLE_WORDS.has(w) ||
     ORG_HEADS[w] !== undefined ||
     GAZ_BY_FORM.has(w) ||
-    /^(?:Headquarters?|HQ|Company|Companies|Staff|Group|Unit|Units|Exercise|Operation|Training|Area|Base|Camp)$/.test(
+    // "Presence": "the enhanced Forward Presence Battalion" is NATO's battle group (a mission)
+    /^(?:Headquarters?|HQ|Company|Companies|Staff|Group|Unit|Units|Exercise|Operation|Training|Area|Base|Camp|Presence)$/.test(
       w,
     )
   );
@@ -3059,7 +3183,7 @@ const QUOTED_EXERCISE_RE = new RegExp(
 );
 
 const KNOWN_EXERCISE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
+  `(?<![\\p{L}\\p{N}-])(?<!(?:${UNIT_HEADS})\\s["“]?)(?:(?:${KNOWN_EXERCISES_TWO.join("|")})(?:[ -](?:\\d\\d|\\d{4}))?|(?:${KNOWN_EXERCISES_ONE.join("|")})[ -](?:\\d\\d|\\d{4})|BALTOPS(?:[ -](?:\\d\\d|\\d{4}))?)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%|\\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies|${UNIT_HEADS})\\b)`,
   "gu",
 );
 

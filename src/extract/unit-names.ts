@@ -27,7 +27,7 @@ const HEAD = "(?:Brigade|Battalion|Regiment)";
 const WORD = "\\p{Lu}[\\p{Ll}’'-][\\p{L}’'-]*";
 /** "Mechanized Infantry Brigade Iron Wolf": arm, head, then one or two words of a name. */
 const AFTER_RE = new RegExp(
-  `(?<![\\p{L}])((?:${ARM}\\s){1,3})(${HEAD})\\s(${WORD}(?:\\s${WORD})?)(?![\\p{L}\\p{N}]|\\s\\p{Lu}|\\s\\d)`,
+  `(?<![\\p{L}])((?:${ARM}\\s){1,3})(${HEAD})\\s(?:(${WORD}(?:\\s${WORD})?)(?![\\p{L}\\p{N}]|\\s\\p{Lu}|\\s\\d)|["“](${WORD}(?:\\s${WORD})?)["”])`,
   "gu",
 );
 /** "Algirdas Mechanized Infantry Battalion": one or two words of a name, then arm and head. */
@@ -44,10 +44,11 @@ export function namedUnits(text: string, notName: (word: string) => boolean): Na
   const out: NamedUnit[] = [];
   const short = new Map<string, NamedUnit>();
   for (const m of text.matchAll(AFTER_RE)) {
-    const own = m[3] as string;
+    // 'Mechanised Infantry Brigade "Iron Wolf"': the own name in quotation marks (link28)
+    const own = (m[3] ?? m[4]) as string;
     if (own.split(/\s+/).some(notName)) continue;
-    const name = m[0];
-    const unit = { start: m.index, end: m.index + name.length, text: name, name, key: slug(name) };
+    const name = `${m[1]}${m[2]} ${own}`;
+    const unit = { start: m.index, end: m.index + m[0].length, text: m[0], name, key: slug(name) };
     out.push(unit);
     short.set(`${own} ${m[2]}`, unit);
   }
