@@ -99,6 +99,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "publicopinions-2023-five-allies-deploy-jets-eastern-flank",
   "thegaze-2025-polish-romanian-baltic-air-policing",
   "unn-2025-rutte-welcomes-zelenskyy-trump-meeting",
+  // blind28's (2026-12-07), first used to judge extwild28 and extlink28
+  "channel8-2024-sweden-to-lead-nato-land-force-finland",
+  "malaymail-2018-trudeau-to-visit-latvia-before-summit",
+  "rcaf-2014-cf18s-depart-bagotville-for-romania",
+  "rferl-2019-stoltenberg-visits-north-macedonia",
+  "stiripesurse-2020-queen-maria-joins-snmg2",
+  "time-2016-allies-pledge-forces-eastern-europe",
 ];
 const TIMED_RUNS = 5;
 
