@@ -248,6 +248,16 @@ export async function linkLate(
  * one event (wild26). The form with the four-digit year and without "Exercise" names it.
  */
 function mergeExerciseYears(byKey: Map<string, Cluster>, of: Map<Mention, Cluster>): void {
+  /** `c`'s mentions and names become `into`'s, and `c` is gone. */
+  const absorb = (into: Cluster, c: Cluster) => {
+    for (const m of c.mentions) {
+      into.mentions.push(m);
+      of.set(m, into);
+    }
+    into.aliases.add(c.name);
+    for (const a of c.aliases) into.aliases.add(a);
+    byKey.delete(c.key);
+  };
   const canon = (name: string) => {
     const m = /^(?:Exercise\s+)?(.+?)[\s-]+(?:'|’)?(\d{2}|20\d{2})$/iu.exec(name.trim());
     if (!m) return undefined;
@@ -266,16 +276,7 @@ function mergeExerciseYears(byKey: Map<string, Cluster>, of: Map<Mention, Cluste
     const score = (c: Cluster) =>
       (/\d{4}$/.test(c.name) ? 2 : 0) + (/^Exercise\s/i.test(c.name) ? 0 : 1);
     const into = [...group].sort((a, b) => score(b) - score(a))[0] as Cluster;
-    for (const c of group) {
-      if (c === into) continue;
-      for (const m of c.mentions) {
-        into.mentions.push(m);
-        of.set(m, into);
-      }
-      into.aliases.add(c.name);
-      for (const a of c.aliases) into.aliases.add(a);
-      byKey.delete(c.key);
-    }
+    for (const c of group) if (c !== into) absorb(into, c);
   }
   // "Exercise Trident Juncture" in the headline, "Exercise Trident Juncture 2015" in the body: a
   // name without its year is the one edition of it the article dates (with two, it stays apart)
@@ -295,13 +296,6 @@ function mergeExerciseYears(byKey: Map<string, Cluster>, of: Map<Mention, Cluste
       .replace(/^exercise\s+/, "");
     const editions = dated.get(base);
     const into = editions?.length === 1 ? editions[0] : undefined;
-    if (!into || into === c) continue;
-    for (const m of c.mentions) {
-      into.mentions.push(m);
-      of.set(m, into);
-    }
-    into.aliases.add(c.name);
-    for (const a of c.aliases) into.aliases.add(a);
-    byKey.delete(c.key);
+    if (into && into !== c) absorb(into, c);
   }
 }

@@ -801,6 +801,23 @@ export function findMentions(
     }
     spans.splice(before(m.start, m.end), 0, m);
   };
+  /** Claims `text` at `start` as the gazetteer's `entity`, with whatever else the mention says. */
+  const claimKnown = (
+    start: number,
+    text: string,
+    entity: KnownEntity,
+    extra: Partial<Mention> = {},
+  ) =>
+    claim({
+      start,
+      end: start + text.length,
+      text,
+      kind: entity.kind,
+      name: entity.name,
+      key: entity.key,
+      known: entity,
+      ...extra,
+    });
   /**
    * An organisation's name with the nation written after it: "the Field Army of Germany", "the
    * Armed Forces of Ukraine" are those nations' own, named so (the nation stays its own mention).
@@ -873,15 +890,7 @@ export function findMentions(
   for (const m of text.matchAll(SPLIT_NAME_RE)) {
     const g = gazAt(`${m[1]} ${m[2]}`);
     if (!g) continue;
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: g.entity.kind,
-      name: g.entity.name,
-      key: g.entity.key,
-      known: g.entity,
-    });
+    claimKnown(m.index, m[0], g.entity);
   }
   // A US state's National Guard: "the U.S. Minnesota Army National Guard", "the Pennsylvania
   // National Guard" (the organisation, not the state, where its soldiers serve: link28)
@@ -1987,15 +1996,7 @@ export function findMentions(
     const form = dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const g = gazAt(form);
     if (g && !g.demonym) {
-      claim({
-        start: 0,
-        end: dateline[1].length,
-        text: dateline[1],
-        kind: g.entity.kind,
-        name: g.entity.name,
-        key: g.entity.key,
-        known: g.entity,
-      });
+      claimKnown(0, dateline[1], g.entity);
     }
   }
   // "NEWPORT, United Kingdom:": a town GeoNames knows in the nation written after it (units.ts)
@@ -2015,16 +2016,7 @@ export function findMentions(
     if (!near) continue;
     const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
     if ([...around.matchAll(GAZ_RE)].filter((g) => gazAt(g[0])?.demonym).length === 0) continue;
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: near.entity.kind,
-      name: near.entity.name,
-      key: near.entity.key,
-      known: near.entity,
-      demonym: true,
-    });
+    claimKnown(m.index, m[0], near.entity, { demonym: true });
   }
   // Gazetteer: nations, demonyms, capitals, regions, organisations.
   // "Prime Minister Luís Montenegro", "Michael Jordan": a nation's name after a first name is a
@@ -2108,14 +2100,7 @@ export function findMentions(
         ? regionNation(g.entity.key, text)
         : undefined;
     // "US" or "AP" in a run of capitals is a heading, not a name
-    claim({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      kind: g.entity.kind,
-      name: g.entity.name,
-      key: g.entity.key,
-      known: g.entity,
+    claimKnown(m.index, m[0], g.entity, {
       demonym: g.demonym,
       ...(region ? { involves: [region], impliedIn: true } : {}),
     });
@@ -2129,16 +2114,7 @@ export function findMentions(
     if (!usa || /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)))
       continue;
     if (!isMetonym(text, m.index, end)) continue;
-    claim({
-      start: m.index,
-      end,
-      text: m[0],
-      kind: "Nation",
-      name: usa.entity.name,
-      key: usa.entity.key,
-      known: usa.entity,
-      metonym: true,
-    });
+    claimKnown(m.index, m[0], usa.entity, { metonym: true });
   }
 
   // "Edmonton-based soldiers": a town, where the word before "-based" is one.
