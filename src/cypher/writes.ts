@@ -326,12 +326,16 @@ WITH s, count(n) AS locked`;
  * lists, so as costly as the source, not the graph) is locked in key order first; then, the
  * lists read again (a write that held the source may have added to them while this one waited),
  * the evidence it gives on relations and its claims on entities are ranked. The entities' fields
- * are settled from their claims afterwards (data/claims.ts).
+ * are settled from their claims afterwards (data/claims.ts). A source a delete removed while this
+ * waited for its locks reads as having no properties (no kind): no row, as for a key never
+ * stored. It gave a row, so a retraction that lost the race to the delete answered success
+ * (0 relations, 0 entities) for a source no longer there, and announced a change to it.
  */
 const RETRACT_SOURCE = `
 MATCH (s:Entity {key: $key}) WHERE s:Source
 ${FOOTPRINT_NODES}
 ${LOCK_IN_KEY_ORDER}
+WITH s WHERE s.kind IS NOT NULL
 WITH s, coalesce(s.retracted, false) = $retracted AS already
 SET s.retracted = $retracted
 WITH s, already
