@@ -398,12 +398,21 @@ export function retractSourceStatement(retract: {
  * write changed them and wrote a list with a hole ("Collections containing null values", an
  * internal error to the client). One statement whatever the kind: another entity's delete took
  * a round trip more for a footprint that found nothing.
+ *
+ * The entity's neighbours are locked with it: deleting a relation write-locks both its ends, so
+ * a delete that held only the entity took its neighbours' locks one by one as it removed the
+ * relations, while an ingest naming the same keys held them in key order and waited for the
+ * entity: a deadlock each time they met. Four ingests and two deletes on shared entities
+ * answered 4 of 93 deletes SERVICE_UNAVAILABLE (deadlocked on every try; redteam28).
  */
 const LOCKED_ENTITY_WITH_FOOTPRINT = `
 MATCH (e:Entity {key: $key})
 CALL (e) {
   WITH e WHERE NOT e:Source
   RETURN e AS n
+UNION
+  MATCH (e)--(n:Entity)
+  RETURN n
 UNION
   WITH e AS s WHERE s:Source
   ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}

@@ -91,3 +91,58 @@ describe("retractSource racing with deleteEntity of the same source", () => {
     expect(retractions).toHaveLength(answers.filter((a) => a !== "NOT_FOUND").length);
   });
 });
+
+/**
+ * A delete of an entity while ingests write its neighbours (redteam28). Removing a relation
+ * write-locks both its ends: the delete held the entity and took its neighbours' locks as it
+ * removed its relations, while each ingest held the neighbours (in key order, before the entity)
+ * and waited for the entity. They deadlocked each time they met; once the retries' window (half
+ * the transaction budget) ran out, the delete answered SERVICE_UNAVAILABLE.
+ */
+describe("deleteEntity racing with ingests of its neighbours", () => {
+  const pre = `${P}dl-`;
+  // The deleted entity's key sorts between its neighbours' keys: an ingest locks the first
+  // neighbour, then the entity, then the second neighbour.
+  const [first, middle, last] = [`${pre}a-first`, `${pre}m-middle`, `${pre}z-last`];
+  const sentences = [
+    "The First is a member of the Middle.",
+    "The Last is a member of the Middle.",
+  ] as const;
+  const neighbours = (i: number) => ({
+    source: {
+      key: `${pre}source-${i}`,
+      name: `Neighbours ${i}`,
+      properties: { publishedAt: "2020-01-01", text: sentences.join(" ") },
+    },
+    entities: [
+      { key: first, kind: "Nation", name: "The First" },
+      { key: middle, kind: "Organization", name: "The Middle" },
+      { key: last, kind: "Nation", name: "The Last" },
+    ],
+    relations: [
+      { from: first, type: "MEMBER_OF", to: middle, evidence: sentences[0] },
+      { from: last, type: "MEMBER_OF", to: middle, evidence: sentences[1] },
+    ],
+  });
+
+  it("each delete and each ingest commits or finds nothing to delete: none is told the database is unavailable", async () => {
+    const refused: string[] = [];
+    const outcome = (answer: { errors?: { extensions?: Record<string, unknown> }[] }) => {
+      const code = answer.errors?.[0]?.extensions?.code;
+      if (code !== undefined) refused.push(String(code));
+    };
+    let deleting = true;
+    const ingester = async (w: number) => {
+      for (let i = 0; deleting; i++)
+        outcome(await gql(INGEST, { d: neighbours(w * 1000 + i) }, auth));
+    };
+    const deleter = async () => {
+      for (let i = 0; i < 25; i++) outcome(await gql(DELETE, { k: middle }, auth));
+    };
+    const ingesters = [0, 1, 2, 3].map(ingester);
+    await Promise.all([deleter(), deleter()]);
+    deleting = false;
+    await Promise.all(ingesters);
+    expect(refused).toEqual([]);
+  });
+});
