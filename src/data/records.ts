@@ -118,6 +118,12 @@ export interface RelationRecord {
   disputed: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
+  /**
+   * Its ends as read with it, where the read has them (a neighbourhood's nodes): `from` and `to`
+   * answer with these rather than loading the keys again, which a write committed in between
+   * may have deleted.
+   */
+  ends?: { from?: EntityRecord; to?: EntityRecord };
 }
 
 /**

@@ -415,6 +415,7 @@ describe("Cypher shapes: single writes", () => {
       WITH s, n ORDER BY n.key
       SET n.writeLock = true REMOVE n.writeLock
       WITH s, count(n) AS locked
+      WITH s WHERE s.kind IS NOT NULL
       WITH s, coalesce(s.retracted, false) = $retracted AS already
       SET s.retracted = $retracted
       WITH s, already
@@ -479,7 +480,7 @@ describe("Cypher shapes: single writes", () => {
     `);
   });
 
-  it("a delete locks the entity, and a Source's footprint with it, in key order, in one statement", () => {
+  it("a delete locks the entity, its neighbours and a Source's footprint with it, in key order, in one statement", () => {
     expect(lockedEntityWithFootprintStatement("src-1")).toMatchInlineSnapshot(`
       {
         "cypher": "
@@ -487,6 +488,9 @@ describe("Cypher shapes: single writes", () => {
       CALL (e) {
         WITH e WHERE NOT e:Source
         RETURN e AS n
+      UNION
+        MATCH (e)--(n:Entity)
+        RETURN n
       UNION
         WITH e AS s WHERE s:Source
         CALL (s) {

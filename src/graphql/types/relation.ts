@@ -110,9 +110,13 @@ function relationFields<T extends RelationRecord>(
     from: t.field({
       type: EntityRef,
       description: "The relation's start.",
-      resolve: (r) => r.from,
+      resolve: (r) => r.ends?.from ?? r.from,
     }),
-    to: t.field({ type: EntityRef, description: "The relation's end.", resolve: (r) => r.to }),
+    to: t.field({
+      type: EntityRef,
+      description: "The relation's end.",
+      resolve: (r) => r.ends?.to ?? r.to,
+    }),
     updatedAt: t.string({
       nullable: true,
       description: "When it last changed (ISO date-time).",
