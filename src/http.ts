@@ -940,10 +940,18 @@ export function createHttp({
     const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
     if (error.code !== "ECONNRESET" && socket.writable && !answering?.headersSent) {
       const [status, text, body] = clientErrorStatus(error.code);
+      // Logged and answered with a request id as every other answer is: a refused request
+      // (a 431 for oversized header fields, a 408) left no access line, so an operator could not
+      // see a client failing this way. What it asked for is unknown: Node could not parse it.
+      const id = randomUUID();
+      access.info(
+        { reqId: id, method: null, path: null, operation: null, status, ms: 0, roundTrips: 0 },
+        "request",
+      );
       const headers = Object.entries(
         corsHeaders(corsOrigins, rawOrigin(error.rawPacket) ?? null, false),
       );
-      answerAndClose(socket, `${status} ${text}`, headers, body);
+      answerAndClose(socket, `${status} ${text}`, [...headers, ["X-Request-Id", id]], body);
     } else socket.destroy();
   };
   // CONNECT asks for a tunnel, which this server never opens: without this listener Node closed

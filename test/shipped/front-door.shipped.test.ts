@@ -188,6 +188,25 @@ describe("methods a path does not serve (redteam27)", () => {
     ]);
     for (const l of lines) expect(l.reqId).toBeTruthy();
   });
+
+  // Before: a request Node could not parse (bad bytes, oversized header fields) was answered
+  // 400/431 with no request id and left no access line, so an operator never saw it.
+  it("a request the server cannot parse is answered with a request id and leaves an access line", async () => {
+    const garbage = await rawExchange(server.url, "NOT HTTP AT ALL\r\n\r\n");
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    const huge = await rawExchange(
+      server.url,
+      `GET /health HTTP/1.1\r\nHost: api.example\r\nX-Pad: ${"a".repeat(70_000)}\r\n\r\n`,
+    );
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    const ids = [garbage, huge].map((t) => /\r\nX-Request-Id: ([\w.-]+)\r\n/i.exec(t)?.[1]);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const lines = accessLines().filter((l) => ids.includes(l.reqId as string));
+    expect(lines.map((l) => [l.reqId, l.method, l.path, l.status])).toEqual([
+      [ids[0], null, null, 400],
+      [ids[1], null, null, 431],
+    ]);
+  });
 });
 
 describe("the explorer as built for production", () => {
