@@ -44,12 +44,15 @@ function toPath(row: Row, byKey: ReadonlyMap<string, EntityRecord>): PathRecord 
     return {
       from,
       to,
-      relation: toRelation(from.key, {
-        props: r.props ?? {},
-        type: r.type ?? null,
-        out,
-        m: to as unknown as Plain,
-      }),
+      relation: {
+        ...toRelation(from.key, {
+          props: r.props ?? {},
+          type: r.type ?? null,
+          out,
+          m: to as unknown as Plain,
+        }),
+        anchor: from,
+      },
     };
   });
   return { length: steps.length, nodes, steps };

@@ -124,6 +124,11 @@ export interface RelationRecord {
    * may have deleted.
    */
   ends?: { from?: EntityRecord; to?: EntityRecord };
+  /**
+   * The entity it was read from, as read (a relation field's parent): with `other`, what `from`
+   * and `to` answer when a write committed since deleted the end they load by key.
+   */
+  anchor?: EntityRecord;
 }
 
 /**

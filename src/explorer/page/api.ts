@@ -21,13 +21,14 @@ export interface Evidence {
   values: Record<string, unknown>;
   /** DEPRECATED when the source was retracted. */
   rank: string;
+  /** Null when the source was deleted while the read ran (its claims go with it). */
   source: {
     key: string;
     name: string;
     title: string | null;
     url: string | null;
     publisher: string | null;
-  };
+  } | null;
 }
 
 export interface Relation {

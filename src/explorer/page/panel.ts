@@ -168,18 +168,20 @@ export function claimSummary(e: Evidence): string {
         `${name} ${typeof value === "number" ? value.toLocaleString("en") : String(value)}`,
     )
     .join(" · ");
-  const where = [e.source.publisher ?? e.source.title ?? e.source.name, e.at]
+  const where = [e.source?.publisher ?? e.source?.title ?? e.source?.name, e.at]
     .filter(Boolean)
     .join(", ");
   return values ? `${values} (${where})` : `(${where})`;
 }
 
 export function evidenceList(evidence: readonly Evidence[]): HTMLElement {
-  if (evidence.length === 0) return h("p", { class: "muted" }, "No sentence recorded.");
+  // A claim whose source was deleted while the read ran (source null) is gone with it.
+  const shown = evidence.flatMap((e) => (e.source ? [{ ...e, source: e.source }] : []));
+  if (shown.length === 0) return h("p", { class: "muted" }, "No sentence recorded.");
   return h(
     "div",
     { class: "evidence-list" },
-    evidence.map((e) => {
+    shown.map((e) => {
       const title = e.source.title ?? e.source.name;
       // Without a web address, the link opens the source itself in the explorer.
       const href = e.source.url ?? `?e=${e.source.key}&node=${e.source.key}`;

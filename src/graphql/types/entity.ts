@@ -14,7 +14,7 @@ import { listPage, nodeConnectionType, pagingArgs } from "../connections.js";
 import { RELATION_FIELD } from "../planner.js";
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from "./enums.js";
 import { kindPropertyFields } from "./properties.js";
-import { EntityRef, KIND_REFS } from "./refs.js";
+import { EntityRef, KIND_REFS, loadUnlessDeleted } from "./refs.js";
 import { ASOF_DOC, ClaimRankEnum, RELATION_CONNECTIONS, relationResolver } from "./relation.js";
 
 const FieldSourceRef = builder.objectRef<FieldSource>("FieldSource").implement({
@@ -51,7 +51,8 @@ const EntityClaimRef = builder.objectRef<Claim>("EntityClaim").implement({
       nullable: true,
       description:
         "The source; null for values written without one (createEntity, updateEntity, or before claims by a source not known), which count as older than every dated claim.",
-      resolve: (c) => (c.sourceKey === "" ? null : c.sourceKey),
+      resolve: (c, _, ctx) =>
+        c.sourceKey === "" ? null : loadUnlessDeleted(KIND_REFS.Source, ctx, c.sourceKey),
     }),
     at: t.string({
       nullable: true,

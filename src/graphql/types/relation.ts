@@ -31,7 +31,7 @@ import {
 import { primeBelow, relationPage, responsePath } from "../relation-pages.js";
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
 import { relationPropertyFields } from "./properties.js";
-import { EntityRef, KIND_REFS } from "./refs.js";
+import { EntityRef, KIND_REFS, loadUnlessDeleted } from "./refs.js";
 
 export const ClaimRankEnum = builder.enumType("ClaimRank", {
   description:
@@ -46,8 +46,10 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
     excerpt: t.exposeString("excerpt", { description: "The sentence, verbatim." }),
     source: t.field({
       type: KIND_REFS.Source,
-      description: "The source it is quoted from.",
-      resolve: (e) => e.sourceKey,
+      nullable: true,
+      description:
+        "The source it is quoted from; null when the source was deleted after the relation was read (a write committed while the request ran).",
+      resolve: (e, _, ctx) => loadUnlessDeleted(KIND_REFS.Source, ctx, e.sourceKey),
     }),
     at: t.string({
       nullable: true,
@@ -77,7 +79,7 @@ const EvidenceConnection = nodeConnectionType(
 type Edge = RelationRecord & { cursor: string };
 
 /** A relation edge, built field by field: one object shape for every relation page. */
-const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
+const relationEdge = (r: RelationRecord, cursor: string, anchor: EntityRecord): Edge => ({
   id: r.id,
   type: r.type,
   direction: r.direction,
@@ -91,8 +93,21 @@ const relationEdge = (r: RelationRecord, cursor: string): Edge => ({
   disputed: r.disputed,
   updatedAt: r.updatedAt,
   updatedBy: r.updatedBy,
+  anchor,
   cursor,
 });
+
+/**
+ * A relation's end `key`, loaded by key (batched: the fields the client selects on it are read);
+ * when a write committed since the relation was read deleted it, the end as the relation's read
+ * had it (`other`, or the entity it was read from), not a NOT_FOUND about a key the client never
+ * asked for (reads28). Only an end read with neither is still NOT_FOUND.
+ */
+async function endOf(r: RelationRecord, key: string, ctx: Context): Promise<EntityRecord> {
+  const asRead = r.other.key === key ? r.other : r.anchor?.key === key ? r.anchor : null;
+  if (!asRead) return EntityRef.getDataloader(ctx).load(key);
+  return (await loadUnlessDeleted(EntityRef, ctx, key)) ?? asRead;
+}
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -110,12 +125,12 @@ function relationFields<T extends RelationRecord>(
     from: t.field({
       type: EntityRef,
       description: "The relation's start.",
-      resolve: (r) => r.ends?.from ?? r.from,
+      resolve: (r, _, ctx) => r.ends?.from ?? endOf(r, r.from, ctx),
     }),
     to: t.field({
       type: EntityRef,
       description: "The relation's end.",
-      resolve: (r) => r.ends?.to ?? r.to,
+      resolve: (r, _, ctx) => r.ends?.to ?? endOf(r, r.to, ctx),
     }),
     updatedAt: t.string({
       nullable: true,
@@ -294,7 +309,10 @@ export function relationResolver(spec: RelationFieldExtension) {
     const window = pageWindow(args, resolvedRelationScope(info, args, spec));
     return completeValue(
       relationPage(ctx, info, parent, (keys) => readRelationPages(keys, ctx, args, info, spec)),
-      (page) => toConnection(page.items, window, page.totalCount, relationEdge),
+      (page) =>
+        toConnection(page.items, window, page.totalCount, (r, cursor) =>
+          relationEdge(r, cursor, parent),
+        ),
     );
   };
 }
