@@ -140,7 +140,7 @@ export async function openDatabase(
     password: config.NEO4J_PASSWORD ?? "",
     database: config.NEO4J_DATABASE,
   };
-  const db = createDb(target, { txTimeoutMs });
+  const db = createDb(target, { txTimeoutMs, maxInFlight: config.MAX_IN_FLIGHT });
   try {
     await db.driver.verifyConnectivity({ database: target.database });
     await migrate(db);

@@ -25,10 +25,27 @@ export interface DbHealth {
   answered(): void;
 }
 
-/** Creates the driver (one per process). Its password is never logged. */
-export function createDb(target: DbTarget, options: { txTimeoutMs?: number } = {}): Db {
+/**
+ * Sessions (so pool connections) one request holds at once; its other work waits for one of
+ * them (run.ts, sessionGate). Small, so that every request admitted at once (MAX_IN_FLIGHT) has
+ * its share of the pool.
+ */
+export const SESSIONS_PER_REQUEST = 3;
+/** Connections beyond the requests' share: /ready, start-up work. */
+const SPARE_CONNECTIONS = 2;
+
+/**
+ * Creates the driver (one per process). Its password is never logged. The pool holds
+ * SESSIONS_PER_REQUEST connections for each of `maxInFlight` requests (the server's
+ * MAX_IN_FLIGHT), and never fewer than 50.
+ */
+export function createDb(
+  target: DbTarget,
+  options: { txTimeoutMs?: number; maxInFlight?: number } = {},
+): Db {
+  const requests = options.maxInFlight ?? 16;
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: Math.max(50, requests * SESSIONS_PER_REQUEST + SPARE_CONNECTIONS),
     // When Neo4j is down, fail fast (SERVICE_UNAVAILABLE) rather than hold requests open;
     // the driver reconnects by itself once it is back.
     connectionAcquisitionTimeout: 3_000,

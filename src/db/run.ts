@@ -16,7 +16,7 @@ import {
   type Session,
 } from "neo4j-driver";
 import { LimitExceededError, TimeoutError } from "../domain/errors.js";
-import type { Db } from "./driver.js";
+import { type Db, SESSIONS_PER_REQUEST } from "./driver.js";
 import { mapDbError, stoppedInLock, unreachableCause } from "./errors.js";
 import { type Plain, plainSize, toPlain } from "./serialize.js";
 
@@ -39,6 +39,65 @@ export interface QueryStats {
   onQuery?: (cypher: string, params: Params) => void;
   /** The request's read budget; none for work outside a request (seed, CLI, migrations). */
   budget?: ReadBudget;
+  /** The request's sessions (sessionGate); none for work outside a request. */
+  sessions?: SessionGate;
+}
+
+/**
+ * The sessions (so pool connections) one request holds at once, and its work waiting for one.
+ * A request's loaders resolve side by side, each in a session of its own: with no bound, a few
+ * wide reads held all 50 of the pool's connections, and the other requests waited out the
+ * pool's acquisition timeout (redteam28). Hand-written (a counter and a queue): a library such
+ * as p-limit would be a new dependency for these few lines, and it cannot refuse the work still
+ * queued once the request is answered (stopSessions).
+ */
+export interface SessionGate {
+  max: number;
+  open: number;
+  waiting: Array<{ go: () => void; refuse: (error: Error) => void }>;
+  /** Set once the request was answered without its work (stopSessions). */
+  stopped?: Error;
+}
+
+/** A request's gate: at most `max` of its sessions open at once. */
+export const sessionGate = (max = SESSIONS_PER_REQUEST): SessionGate => ({
+  max,
+  open: 0,
+  waiting: [],
+});
+
+/**
+ * Runs `work` (which opens one session, and waits for no other of the request's) in one of the
+ * request's sessions, waiting for one when all are open. Work outside a request passes.
+ */
+async function withSession<T>(stats: QueryStats, work: () => Promise<T>): Promise<T> {
+  const gate = stats.sessions;
+  if (!gate) return work();
+  if (gate.stopped) throw gate.stopped;
+  if (gate.open < gate.max) gate.open += 1;
+  // Handed over by the session that closes (open stays as it is).
+  else await new Promise<void>((go, refuse) => gate.waiting.push({ go, refuse }));
+  try {
+    return await work();
+  } finally {
+    const next = gate.waiting.shift();
+    if (next) next.go();
+    else gate.open -= 1;
+  }
+}
+
+/**
+ * The request was answered without waiting for its work (its budget ran out, or its client went
+ * away): graphql-js cannot stop an execution, so its loaders went on opening sessions after its
+ * slot was given to another request. Now its work waiting for a session, or asking for one
+ * later, is refused with `error` instead; sessions already open finish (within the transaction
+ * timeout).
+ */
+export function stopSessions(stats: QueryStats, error: Error): void {
+  const gate = stats.sessions;
+  if (!gate || gate.stopped) return;
+  gate.stopped = error;
+  for (const waiter of gate.waiting.splice(0)) waiter.refuse(error);
 }
 
 /** Charges one decoded row to the budget; throws LIMIT_EXCEEDED once it is spent. */
@@ -129,26 +188,29 @@ function mapped(db: Db, error: unknown): unknown {
 }
 
 /** Opens a session in `mode`, runs `work` in it, maps Neo4j errors and always closes it. */
-async function inSession<T>(
+function inSession<T>(
   db: Db,
+  stats: QueryStats,
   mode: "READ" | "WRITE",
   work: (session: Session) => Promise<T>,
 ): Promise<T> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: mode });
-  try {
-    const result = await work(session);
-    db.health?.answered();
-    return result;
-  } catch (error) {
-    throw mapped(db, error);
-  } finally {
-    await session.close();
-  }
+  return withSession(stats, async () => {
+    const session = db.driver.session({ database: db.database, defaultAccessMode: mode });
+    try {
+      const result = await work(session);
+      db.health?.answered();
+      return result;
+    } catch (error) {
+      throw mapped(db, error);
+    } finally {
+      await session.close();
+    }
+  });
 }
 
 /** Runs `work` in one read transaction. */
 export function readTx<T>(db: Db, stats: QueryStats, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return inSession(db, "READ", (session) =>
+  return inSession(db, stats, "READ", (session) =>
     session.executeRead((tx) => work(wrap(tx, stats)), txConfig(db)),
   );
 }
@@ -172,6 +234,17 @@ export async function writeTx<T>(
   work: (tx: Tx) => Promise<T>,
   timeoutMs?: number,
   advice: WriteAdvice = DOCUMENT_ADVICE,
+): Promise<T> {
+  return withSession(stats, () => writeAttempts(db, stats, work, timeoutMs, advice));
+}
+
+/** writeTx's tries, one session at a time (one of the request's: withSession). */
+async function writeAttempts<T>(
+  db: Db,
+  stats: QueryStats,
+  work: (tx: Tx) => Promise<T>,
+  timeoutMs: number | undefined,
+  advice: WriteAdvice,
 ): Promise<T> {
   const started = Date.now();
   const window = (timeoutMs ?? db.txTimeoutMs ?? DEFAULT_TX_TIMEOUT_MS) / 2;
@@ -285,7 +358,7 @@ export function runRead(
   cypher: string,
   params: Params = {},
 ): Promise<Row[]> {
-  return inSession(db, "READ", async (session) => {
+  return inSession(db, stats, "READ", async (session) => {
     stats.roundTrips += 1;
     stats.onQuery?.(cypher, params);
     return collect(

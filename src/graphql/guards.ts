@@ -16,6 +16,9 @@ import {
   type ValidationContext,
 } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import type { Context } from "../context.js";
+import { stopSessions } from "../db/run.js";
+import { TimeoutError } from "../domain/errors.js";
 import type { Limits } from "../limits.js";
 import { acceptProblem } from "./accept.js";
 import { csrfPrevention } from "./csrf.js";
@@ -145,6 +148,8 @@ function executionBudget(ms: number): Plugin {
                     `The request ran past its budget of ${ms} ms and was stopped; narrow it and retry.`,
                     { extensions: { code: "TIMEOUT" } },
                   );
+            // The execution goes on (graphql-js cannot stop it): its loaders open no more sessions.
+            stopSessions((args.contextValue as Context).stats, new TimeoutError(error.message));
             resolve({ data: null, errors: [error] });
           }, ms);
         });
