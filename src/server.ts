@@ -46,9 +46,6 @@ const clientStreamsFull = (max: number) =>
 const isRefusedSlot = (result: unknown): boolean =>
   !Array.isArray(result) &&
   !(Symbol.asyncIterator in (result as object)) &&
-  // A refusal runs nothing, so has no `data`; an operation that ran and met an OVERLOADED error
-  // (every database connection in use: db/errors.ts) is answered as any other result.
-  !("data" in (result as object)) &&
   ((result as ExecutionResult).errors ?? []).some(
     (e) =>
       e.extensions?.code === "OVERLOADED" ||

@@ -1,10 +1,5 @@
 import { Neo4jError } from "neo4j-driver";
-import {
-  AppError,
-  OverloadedError,
-  ServiceUnavailableError,
-  TimeoutError,
-} from "../domain/errors.js";
+import { AppError, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
 
@@ -17,22 +12,15 @@ export const stoppedInLock = (error: unknown): boolean =>
   /^Neo\.(Client|Transient)Error\.Transaction\.LockClientStopped$/.test(error.code);
 
 /**
- * The driver waited its connectionAcquisitionTimeout for a connection of its pool and gave up
- * (neo4j-driver-core's Pool: a Neo4jError of code "N/A", "Connection acquisition timed out in
- * ... ms. Pool status: Active conn count = ..."): every connection was in use by other work. The
- * database answers; the server is busy. It was answered SERVICE_UNAVAILABLE and logged as "Neo4j
- * does not answer" while Neo4j was fine (redteam28).
- */
-export const poolExhausted = (error: unknown): boolean =>
-  error instanceof Neo4jError && /^Connection acquisition timed out\b/.test(error.message);
-
-/**
  * Why the database could not be reached, when `error` says it could not (the driver's message,
  * without its "Caused by" chain's prefix), or null for any other error.
  */
 export function unreachableCause(error: unknown): string | null {
   if (!(error instanceof Neo4jError)) return null;
-  if (!UNAVAILABLE.has(error.code) && !/Failed to connect|Pool is closed/i.test(error.message))
+  if (
+    !UNAVAILABLE.has(error.code) &&
+    !/acquisition timed out|Failed to connect|Pool is closed/i.test(error.message)
+  )
     return null;
   return /Caused by: (.*)$/.exec(error.message)?.[1] ?? error.message;
 }
@@ -40,7 +28,6 @@ export function unreachableCause(error: unknown): string | null {
 /** Maps a Neo4jError to a domain error where one applies; anything else passes through. */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
-  if (poolExhausted(error)) return new OverloadedError();
   if (UNAVAILABLE.has(error.code)) return new ServiceUnavailableError();
   if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
     return new TimeoutError();
@@ -58,7 +45,10 @@ export function mapDbError(error: unknown): unknown {
   }
   // Anything the driver marks retriable has already been retried by the managed transaction:
   // the database is unreachable or overloaded just now.
-  if (error.retriable || /Failed to connect|Pool is closed/i.test(error.message)) {
+  if (
+    error.retriable ||
+    /acquisition timed out|Failed to connect|Pool is closed/i.test(error.message)
+  ) {
     return new ServiceUnavailableError();
   }
   return error;

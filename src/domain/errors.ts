@@ -9,7 +9,6 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "LIMIT_EXCEEDED"
   | "SERVICE_UNAVAILABLE"
-  | "OVERLOADED"
   | "TIMEOUT"
   | "CONFLICT"
   | "STORED_VALUE_OUT_OF_RANGE";
@@ -95,20 +94,6 @@ export class LimitExceededError extends AppError {
 export class ServiceUnavailableError extends AppError {
   constructor(message = "The graph database is unavailable; try again shortly.") {
     super("SERVICE_UNAVAILABLE", message);
-  }
-}
-
-/**
- * Every connection to the database is in use by other work just now (the driver waited its
- * acquisition timeout for one): the server is busy, not the database down. Retryable, as the
- * admission's OVERLOADED is, with the same `Retry-After: 1` (the answer's status stays that of
- * any error met while executing: it may carry the rest of the data).
- */
-export class OverloadedError extends AppError {
-  constructor(
-    message = "The server is busy (every database connection is in use); retry after a second.",
-  ) {
-    super("OVERLOADED", message, { http: { headers: { "retry-after": "1" } } });
   }
 }
 
