@@ -3,6 +3,7 @@
  * seed if empty -> serve GraphiQL. Ctrl-C or SIGTERM drains requests, closes the driver and stops
  * the local Neo4j if it was started here.
  */
+import type { Server } from "node:http";
 import proxyAddr from "proxy-addr";
 import { loadTokenEntries } from "./auth/tokens.js";
 import { ConfigError, checkServerMemory, loadConfig } from "./config.js";
@@ -105,7 +106,16 @@ async function main(): Promise<void> {
     corsOrigins: config.CORS_ORIGINS,
     ...(secret ? { internal: { secret, events } } : {}),
   });
-  await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
+  // An address it cannot listen on (PORT taken, HOST no address of this machine) stops start-up
+  // with a line naming them, after closing what start-up opened (the local Neo4j it started
+  // included): Node raised an unhandled 'error' event, exited with its stack and left the
+  // local Neo4j to the watchdog.
+  await listen(server, config.PORT, config.HOST).catch(async (error: unknown) => {
+    await extractor.close();
+    await shared?.close();
+    await database.close();
+    throw error;
+  });
   const unregister = secret
     ? await registerLocalApi(config.NEO4J_LOCAL_DIR, {
         url: `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${config.PORT}`,
@@ -138,6 +148,42 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Why the server cannot listen on HOST:PORT, in an operator's words (ConfigError), or the error. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  const where = `Cannot listen on ${host}:${port} (HOST, PORT)`;
+  switch (error.code) {
+    case "EADDRINUSE":
+      return new ConfigError(
+        `${where}: the port is in use (another server?); stop it, or set PORT to a free port.`,
+      );
+    case "EACCES":
+      return new ConfigError(
+        `${where}: this user may not listen on that port (below 1024 needs privileges); set PORT to one from 1024.`,
+      );
+    case "EADDRNOTAVAIL":
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_NONAME":
+      return new ConfigError(
+        `${where}: HOST="${host}" is no address of this machine (${error.code}); set HOST to one of its addresses, such as 127.0.0.1, or 0.0.0.0 for all.`,
+      );
+    default:
+      return new ConfigError(`${where}: ${error.message}`);
+  }
+}
+
+/** server.listen, resolved once it listens, rejected (listenError) when it cannot. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    const failed = (error: NodeJS.ErrnoException) => fail(listenError(error, port, host));
+    server.once("error", failed);
+    server.listen(port, host, () => {
+      server.off("error", failed);
+      done();
+    });
+  });
 }
 
 main().catch((error: unknown) => {

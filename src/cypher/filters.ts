@@ -257,7 +257,13 @@ export function compileWhere(
     // (Cypher says null, not false), so NOT of it matches: NOT {isoCode: {equals: "CAN"}} lists
     // the nations without an isoCode too. Bare NOT (null) is null, and left them all out.
     if (w.NOT) parts.push(`NOT coalesce(${walk(w.NOT, depth + 1, `${path}NOT.`)}, false)`);
-    conditions += parts.length;
+    // Conditions as the guard counts them (complexity.ts): each field's operators, each relation
+    // condition; AND / OR / NOT only group conditions, counted where they are written.
+    conditions +=
+      (w.name ? 1 : 0) +
+      (w.key ? 1 : 0) +
+      Object.values(w.properties ?? {}).filter((f) => f != null).length +
+      (w.related?.length ?? 0);
     if (conditions > FILTER_LIMITS.conditions)
       throw bad(path || "where", `at most ${FILTER_LIMITS.conditions} conditions`);
     return parts.length === 0 ? "true" : parts.map((x) => `(${x})`).join(" AND ");

@@ -41,6 +41,12 @@ export function checkListLength(name: string, list: readonly unknown[], max: num
     });
 }
 
+/** Whether a value of a `where` is or lists an object (a nested condition, not a value). */
+const holdsObject = (v: unknown): boolean =>
+  Array.isArray(v)
+    ? v.some((x) => x !== null && typeof x === "object")
+    : v !== null && typeof v === "object";
+
 /**
  * Refuses arguments that would cost far more than their price says: a list argument (ids,
  * keys, types) longer than maxListItems, and a `where` whose conditions (counted through AND,
@@ -51,7 +57,12 @@ export function checkArguments(args: Record<string, unknown>, limits: ArgumentLi
   for (const [name, value] of Object.entries(args)) {
     if (Array.isArray(value)) checkListLength(name, value, limits.maxListItems);
     if (name === "where" && value !== null && typeof value === "object") {
-      let nodes = 0;
+      // A condition is an object that holds no other: a field's operators ({ equals: "x" }), a
+      // date range, a relation condition, an empty {}. AND / OR / NOT and the field that holds
+      // the operators only group them: { OR: [{ key: { equals: "a" } }, ...] } holds as many
+      // conditions as it lists. Every object was counted, so such an OR was refused from 25
+      // conditions as holding "more than 50" (redteam29).
+      let conditions = 0;
       const stack: unknown[] = [value];
       while (stack.length > 0) {
         const v = stack.pop();
@@ -59,13 +70,14 @@ export function checkArguments(args: Record<string, unknown>, limits: ArgumentLi
           checkListLength(`${name} list`, v, limits.maxListItems);
           stack.push(...v);
         } else if (v !== null && typeof v === "object") {
-          nodes += 1;
-          if (nodes > limits.maxFilterNodes)
+          const members = Object.values(v);
+          if (!members.some(holdsObject)) conditions += 1;
+          if (conditions > limits.maxFilterNodes)
             throw new LimitExceededError(
               `"where" holds more than ${limits.maxFilterNodes} conditions; simplify it.`,
               { argument: name, max: limits.maxFilterNodes },
             );
-          stack.push(...Object.values(v));
+          stack.push(...members);
         }
       }
     }

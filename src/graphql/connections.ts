@@ -74,7 +74,9 @@ export function nodeConnectionType<T extends object>(
 
 /**
  * A page of `items`, a list already in memory, by the same arguments, limits and cursors as
- * every other connection; `field` names the list for its cursors. totalCount is its length.
+ * every other connection; `field` names the list for its cursors, with its type where two types
+ * have a field of that name (Entity.claimsConnection and Relation.claimsConnection are two lists,
+ * and a cursor of one is refused by the other). totalCount is its length.
  * Its length being known, `last` alone takes the end of the list (the newest claims).
  */
 export function listPage<T>(

@@ -163,6 +163,49 @@ describe("an entity's claims, a page at a time", () => {
   });
 });
 
+describe("a cursor of the claims of one kind of record is refused by the other's", () => {
+  it("refuses a relation's claims cursor on the entity's claims, and the entity's on the relation's", async () => {
+    // Entity.claimsConnection and Relation.claimsConnection are two lists with one field name and
+    // no arguments but paging: a cursor of one used to page the other (redteam29).
+    const r = await gql(
+      `{ entity(key: "claim-pages-guild") { claimsConnection(first: 3) { edges { cursor } }
+         relations(types: [CONTRIBUTES_TO]) { edges { claimsConnection(first: 3) { edges { cursor } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const data = r.data as {
+      entity: {
+        claimsConnection: { edges: { cursor: string }[] };
+        relations: { edges: Array<{ claimsConnection: { edges: { cursor: string }[] } }> };
+      };
+    };
+    const entityCursor = data.entity.claimsConnection.edges[2]?.cursor ?? null;
+    const relationCursor =
+      data.entity.relations.edges[0]?.claimsConnection.edges[2]?.cursor ?? null;
+    expect(entityCursor).not.toBeNull();
+    expect(relationCursor).not.toBeNull();
+
+    const onEntity = await entityClaims("first: 2, after: $after", { after: relationCursor });
+    expect(onEntity.data).toEqual({ entity: null });
+    expect(onEntity.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(onEntity.errors?.[0]?.message).toMatch(/cursor of another list/);
+
+    const onRelation = await gql(
+      `query ($after: String) { entity(key: "claim-pages-guild") { relations(types: [CONTRIBUTES_TO]) {
+         edges { claimsConnection(first: 2, after: $after) { edges { node { at } } } } } } }`,
+      { after: entityCursor },
+    );
+    expect(onRelation.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(onRelation.errors?.[0]?.message).toMatch(/cursor of another list/);
+    expect(onRelation.errors?.[0]?.path).toEqual([
+      "entity",
+      "relations",
+      "edges",
+      0,
+      "claimsConnection",
+    ]);
+  });
+});
+
 describe("a relation's evidence and claims, a page at a time", () => {
   it("pages the evidence and gives each source's figure, newest last, with no extra round trip", async () => {
     const plain = await gql(

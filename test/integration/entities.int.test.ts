@@ -184,6 +184,27 @@ describe("clear errors with stable codes", () => {
     expect(ok.data.node).toEqual({ id });
   });
 
+  it("answers an id of another kind than its entity's NOT_FOUND, in neighbourhood as in node", async () => {
+    // "Person:canada" was never given out (canada is a Nation): node(id) said NOT_FOUND, while
+    // neighbourhood(id) drew canada's neighbourhood (redteam29).
+    const personCanada = Buffer.from("Person:canada").toString("base64");
+    for (const query of [
+      "query ($v: ID!) { node(id: $v) { id } }",
+      "query ($v: ID!) { neighbourhood(id: $v) { nodes { key } } }",
+    ]) {
+      const r = await gql(query, { v: personCanada });
+      expect(r.errors?.[0]?.extensions?.code, query).toBe("NOT_FOUND");
+      expect(r.errors?.[0]?.message, query).toBe('No Person has the key "canada".');
+      expect(Object.values(r.data ?? {}), query).toEqual([null]);
+    }
+    const { data } = await gql(`{ entity(key: "canada") { id } }`);
+    const ok = await gql("query ($v: ID!) { neighbourhood(id: $v, limit: 1) { nodes { key } } }", {
+      v: data.entity.id,
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.neighbourhood.nodes).toEqual([{ key: "canada" }]);
+  });
+
   it("says where each id it did not give out sits in nodes(ids:), with the field's path", async () => {
     const { data } = await gql(`{ entity(key: "canada") { id } }`);
     const r = await gql("query ($v: [ID!]!) { nodes(ids: $v) { id } }", {

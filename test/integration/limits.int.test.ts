@@ -64,6 +64,32 @@ describe("operation limits", () => {
     expect(code(await gql(`{ entity(key: "nato") { key ${directives} } }`))).toBe("LIMIT_EXCEEDED");
   });
 
+  it("admits a where of 50 conditions and refuses 51, however AND / OR / NOT group them", async () => {
+    // Every object of a where was counted: { key: { equals } } is two, so an OR of 25 such
+    // conditions was refused as "more than 50 conditions" (redteam29).
+    const keyIs = (k: string) => ({ key: { equals: k } });
+    const q = "query ($w: NationWhere) { nations(where: $w) { totalCount } }";
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? "canada" : `k${i}`));
+    const fifty = [
+      { OR: keys(50).map(keyIs) },
+      { AND: [{ OR: keys(25).map(keyIs) }, { NOT: { OR: keys(25).map((k) => keyIs(`${k}x`)) } }] },
+      { OR: keys(49).map(keyIs), name: { startsWith: "Can" } },
+    ];
+    for (const w of fifty) {
+      const r = await gql(q, { w });
+      expect(r.errors, JSON.stringify(w).slice(0, 80)).toBeUndefined();
+      expect(r.data).toEqual({ nations: { totalCount: 1 } });
+    }
+    for (const w of [
+      { OR: keys(51).map(keyIs) },
+      { AND: [{ OR: keys(26).map(keyIs) }, { NOT: { OR: keys(25).map(keyIs) } }] },
+    ]) {
+      const r = await gql(q, { w });
+      expect(code(r)).toBe("LIMIT_EXCEEDED");
+      expect(r.errors?.[0]?.message).toBe('"where" holds more than 50 conditions; simplify it.');
+    }
+  });
+
   it("does not suggest field names", async () => {
     const r = await gql(`{ entity(key: "nato") { nam } }`);
     expect(r.errors?.[0]?.message).not.toMatch(/Did you mean/);

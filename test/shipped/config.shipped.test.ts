@@ -8,6 +8,7 @@
  * API_TOKENS_FILE or a NEO4J_URI with nothing there is named, with what to check.
  */
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { freePort } from "../helpers/process.js";
@@ -129,6 +130,35 @@ describe("a bad value in the environment", () => {
     for (const exit of [file, neo4j, withLogin]) {
       expect(exit.output).not.toMatch(/\n\s+at |"level":60/);
       expect(exit.output).not.toContain(inject("neo4j").password);
+    }
+  }, 120_000);
+
+  it("that it cannot listen on (PORT taken, HOST no address here) is named, not thrown with a stack", async () => {
+    // Node raised an unhandled 'error' event: the process exited with "throw er; // Unhandled
+    // 'error' event" and a stack, naming neither variable (redteam29).
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, "127.0.0.1", done));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const [inUse, noHost] = await Promise.all([
+        start({ PORT: String(port) }),
+        start({ HOST: "no-such-host.invalid" }),
+      ]);
+      expect(inUse.code, inUse.output).toBe(1);
+      expect(inUse.output).toMatch(
+        new RegExp(
+          `Cannot listen on 127\\.0\\.0\\.1:${port} \\(HOST, PORT\\): the port is in use .*set PORT to a free port`,
+        ),
+      );
+      expect(noHost.code, noHost.output).toBe(1);
+      expect(noHost.output).toMatch(
+        /Cannot listen on no-such-host\.invalid:\d+ \(HOST, PORT\): HOST="no-such-host\.invalid" is no address of this machine/,
+      );
+      for (const exit of [inUse, noHost]) {
+        expect(exit.output).not.toMatch(/\n\s+at |Unhandled 'error' event|"level":60/);
+      }
+    } finally {
+      await new Promise((done) => taken.close(done));
     }
   }, 120_000);
 });

@@ -149,3 +149,17 @@ describe("API_TOKENS with one token twice", () => {
     expect(loadConfig({ API_TOKENS: two }).API_TOKENS).toBe(two);
   });
 });
+
+describe("a variable set to nothing", () => {
+  it("is unset, and takes its default; spaces alone are refused as a number", () => {
+    // As the README says: a compose file's ${VAR} for an unset VAR passes VAR= (redteam29).
+    const config = loadConfig({ MAX_COST: "", PORT: "", CORS_ORIGINS: "", REQUEST_TIMEOUT_MS: "" });
+    expect(config.MAX_COST).toBe(50_000);
+    expect(config.PORT).toBe(4000);
+    expect(config.CORS_ORIGINS).toBe("*");
+    expect(config.REQUEST_TIMEOUT_MS).toBe(10_000);
+    expect(() => loadConfig({ MAX_COST: " " })).toThrow(
+      /MAX_COST=" ": must be a whole number of 1 or more/,
+    );
+  });
+});

@@ -123,7 +123,7 @@ EntityRef.implement({
       description:
         "The claims of `claims`, a page at a time, oldest first: for an entity many sources state. `last: 5` alone gives the five newest; totalCount, how many there are.",
       args: pagingArgs(t.arg),
-      resolve: (e, args) => listPage(entityClaims(e), args, "claimsConnection"),
+      resolve: (e, args) => listPage(entityClaims(e), args, "Entity.claimsConnection"),
     }),
     disputed: t.boolean({
       description:

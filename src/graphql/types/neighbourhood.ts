@@ -34,15 +34,22 @@ const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
   }),
 });
 
-/** Accepts a key or a global id, so both what a person types and what a client holds work. */
-function keyOf(args: { key?: string | null; id?: string | null }): string {
+/**
+ * Accepts a key or a global id, so both what a person types and what a client holds work. With
+ * an id, also the kind it names: the entity must be of that kind, as for node(id).
+ */
+function startOf(args: { key?: string | null; id?: string | null }): {
+  key: string;
+  kind: string | null;
+} {
   if ((args.key == null) === (args.id == null)) {
     throw new BadInputError("Give exactly one of key and id.", [
       { path: ["key"], message: "give key or id" },
     ]);
   }
-  if (args.key != null) return checkKey(args.key);
-  return decodeEntityId(String(args.id)).id;
+  if (args.key != null) return { key: checkKey(args.key), kind: null };
+  const decoded = decodeEntityId(String(args.id));
+  return { key: decoded.id, kind: decoded.typename };
 }
 
 builder.queryField("neighbourhood", (t) =>
@@ -62,14 +69,17 @@ builder.queryField("neighbourhood", (t) =>
       }),
     },
     resolve: async (_, args, ctx) => {
-      const key = keyOf(args);
+      const { key, kind } = startOf(args);
       const graph = await neighbourhood(ctx.db, ctx.stats, {
         key,
         depth: args.depth ?? 1,
         limit: args.limit ?? 100,
         types: args.types ?? null,
       });
-      if (!graph) throw new NotFoundError(`No entity has the key "${key}".`, { key });
+      // An id of another kind ("Person:canada", never given out) names no entity: node(id)
+      // answers it NOT_FOUND, and so does this (it drew canada's neighbourhood; redteam29).
+      if (!graph || (kind !== null && graph.nodes.find((n) => n.key === key)?.kind !== kind))
+        throw new NotFoundError(`No ${kind ?? "entity"} has the key "${key}".`, { key });
       return graph;
     },
   }),

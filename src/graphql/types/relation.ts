@@ -162,7 +162,7 @@ function relationFields<T extends RelationRecord>(
       description:
         "The sentences of `evidence`, a page at a time: for a relation many sources state. totalCount, how many there are.",
       args: pagingArgs(t.arg),
-      resolve: (r, args) => listPage(r.evidence, args, "evidenceConnection"),
+      resolve: (r, args) => listPage(r.evidence, args, "Relation.evidenceConnection"),
     }),
     claims: t.field({
       type: [EvidenceRef],
@@ -175,7 +175,7 @@ function relationFields<T extends RelationRecord>(
       description:
         "The claims of `claims`, a page at a time, oldest first. `last: 5` alone gives the five newest; totalCount, how many there are.",
       args: pagingArgs(t.arg),
-      resolve: (r, args) => listPage(r.claims, args, "claimsConnection"),
+      resolve: (r, args) => listPage(r.claims, args, "Relation.claimsConnection"),
     }),
     disputed: t.boolean({
       description:
