@@ -50,6 +50,15 @@ export interface FieldSource {
   previousSource: string | null;
 }
 
+/**
+ * Whether a node's projection came back without the node: a write deleted it after the statement
+ * matched it and before the statement read its properties (a statement sees each write as it
+ * commits), so the map has no kind. Decoded, it was an unexpected error (reads29).
+ */
+export function deletedWhileRead(map: Plain | undefined): boolean {
+  return map == null || typeof map !== "object" || (map as Record<string, Plain>).kind == null;
+}
+
 /** Turns the map returned by `n {.*}` into an EntityRecord. */
 export function toEntity(map: Plain): EntityRecord {
   const props = map as Record<string, Plain>;
