@@ -236,7 +236,7 @@ OPTIONAL CALL (a, b, s, quoted) {
   // The source records where it gives evidence (cypher/footprint.ts); it is locked above.
   WITH a, b, r, outcome
   MATCH (src:Entity {key: $source})${recordFootprintCypher("src", "[a.key, b.key]", "[a.key + '|' + type(r) + '|' + b.key]", "src, a, b, r")}
-  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}} AS item,
+  RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}, start: ${asMap("a")}} AS item,
          elementId(r) AS id, properties(r) AS stored
 }
 RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored`;
@@ -256,7 +256,7 @@ export interface AddRelation {
 
 /**
  * Row (fromKind, toKind, sourceKind, quoted, outcome, item, id, stored): the checks' readings,
- * and when it wrote, the outcome and the relation as saved (see ADD_RELATION).
+ * and when it wrote, the outcome and the relation as saved, with its start (see ADD_RELATION).
  */
 export function addRelationStatement(type: RelationType, add: AddRelation): Statement {
   const { from, to, source, row, write, fromKinds, toKinds, by } = add;

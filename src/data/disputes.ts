@@ -8,10 +8,9 @@
 import { disputesStatement, sourceCountsStatement } from "../cypher/disputes.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
-import type { Page } from "./records.js";
-import { type RelationRecord, toRelation } from "./records.js";
+import { endsAsRead, type Page, type RelationRecord, toEntity, toRelation } from "./records.js";
 
-/** A page of disputed relations, each seen from its start. */
+/** A page of disputed relations, each seen from its start, with both its ends as read. */
 export async function disputedRelations(
   db: Db,
   stats: QueryStats,
@@ -22,7 +21,11 @@ export async function disputedRelations(
   const [row] = await runRead(db, stats, cypher, params);
   const page = Array.isArray(row?.page) ? (row.page as Row[]) : [];
   return {
-    items: page.map((p) => toRelation(String(p.key), p.item as Row)),
+    items: page.map((p) => {
+      const relation = toRelation(String(p.key), p.item as Row);
+      // Both ends as read: a start deleted since is answered as read, not NOT_FOUND (reads29).
+      return { ...relation, ends: endsAsRead(relation, toEntity(p.start ?? null)) };
+    }),
     totalCount: Number(row?.total ?? 0),
   };
 }

@@ -14,7 +14,7 @@ import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { Kind } from "../domain/vocabulary.js";
-import { type EntityRecord, type Page, toEntity } from "./records.js";
+import { deletedWhileRead, type EntityRecord, type Page, toEntity } from "./records.js";
 import { attachPages } from "./relations.js";
 
 /** The entity in row.n, with the relation pages of row.pre kept on it. */
@@ -37,7 +37,9 @@ export async function entitiesByKey(
   const { kind } = plan;
   const { cypher, params } = entitiesByKeyStatement(plan);
   const rows = await runRead(db, stats, cypher, params);
-  const byKey = new Map(rows.map((r) => [String((r.n as Row).key), withPages(r, plan)]));
+  // An entity deleted while the statement read it is not found, as if deleted before.
+  const read = rows.filter((r) => !deletedWhileRead(r.n));
+  const byKey = new Map(read.map((r) => [String((r.n as Row).key), withPages(r, plan)]));
   return plan.keys.map((key) => {
     const found = byKey.get(key);
     if (found && (!kind || found.kind === kind)) return found;

@@ -13,7 +13,13 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
 import { BadInputError } from "../domain/errors.js";
 import { RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
-import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
+import {
+  deletedWhileRead,
+  type EntityRecord,
+  type RelationRecord,
+  toEntity,
+  toRelation,
+} from "./records.js";
 
 export const NEIGHBOURHOOD_LIMITS = { depth: 3, nodes: 500, rowsPerLevel: 5_000 } as const;
 
@@ -45,7 +51,7 @@ export async function neighbourhood(
   return readTx(db, stats, async (tx) => {
     const start_ = neighbourhoodStartStatement(input.key);
     const [start] = await tx.run(start_.cypher, start_.params);
-    if (!start) return null;
+    if (!start || deletedWhileRead(start.n)) return null;
     const nodes = new Map<string, EntityRecord>([[input.key, toEntity(start.n ?? null)]]);
     const edges = new Map<string, RelationRecord>();
     let truncated = false;
@@ -70,6 +76,8 @@ export async function neighbourhood(
           truncated = true;
           continue;
         }
+        // Its far end deleted while the statement read it: the relation went with it.
+        if (deletedWhileRead((row.item as Row).m)) continue;
         const rel = toRelation(String(row.key), row.item as Row);
         const seen = nodes.get(rel.other.key);
         if (seen) {
@@ -104,7 +112,7 @@ export async function neighbourhood(
       const rows = await tx.run(cypher, params);
       if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;
       for (const row of rows) {
-        if (row.item === null) continue;
+        if (row.item === null || deletedWhileRead((row.item as Row).m)) continue;
         const rel = toRelation(String(row.key), row.item as Row);
         const seen = nodes.get(rel.other.key);
         if (seen && !edges.has(rel.id)) edges.set(rel.id, { ...rel, other: seen });

@@ -11,7 +11,13 @@ import { type QueryStats, type Row, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { BadInputError, NotFoundError } from "../domain/errors.js";
 import { RELATION_TYPE_NAMES, type RelationType } from "../domain/vocabulary.js";
-import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
+import {
+  type EntityRecord,
+  endsAsRead,
+  type RelationRecord,
+  toEntity,
+  toRelation,
+} from "./records.js";
 
 /** One hop of a path: the relation, seen from the entity the walk is at. */
 export interface PathStep {
@@ -41,19 +47,14 @@ function toPath(row: Row, byKey: ReadonlyMap<string, EntityRecord>): PathRecord 
     const from = nodes[i] as EntityRecord;
     const to = nodes[i + 1] as EntityRecord;
     const out = r.start === from.key;
-    return {
-      from,
-      to,
-      relation: {
-        ...toRelation(from.key, {
-          props: r.props ?? {},
-          type: r.type ?? null,
-          out,
-          m: to as unknown as Plain,
-        }),
-        anchor: from,
-      },
-    };
+    const relation = toRelation(from.key, {
+      props: r.props ?? {},
+      type: r.type ?? null,
+      out,
+      m: to as unknown as Plain,
+    });
+    // Read from the step's start: both its ends as read.
+    return { from, to, relation: { ...relation, ends: endsAsRead(relation, from) } };
   });
   return { length: steps.length, nodes, steps };
 }

@@ -12,6 +12,7 @@ import type { Db } from "../db/driver.js";
 import { type QueryStats, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import {
+  deletedWhileRead,
   type EntityRecord,
   fromValues,
   type Page,
@@ -41,20 +42,23 @@ export function toPage(key: string, page: Plain, plan: RelationPagePlan): Page<R
   const [items, total] = Array.isArray(page) ? page : [];
   const { relationNames, nodeNames } = namesOf(plan);
   return {
-    items: (Array.isArray(items) ? items : []).map((item) => {
+    items: (Array.isArray(items) ? items : []).flatMap((item) => {
       const [type, out, props, m, pre] = item as Plain[];
+      const other = fromValues(m ?? null, nodeNames);
+      // Its other end deleted while the statement read it: the relation went with it.
+      if (deletedWhileRead(other)) return [];
       const relation = toRelation(
         key,
         {
           type: type ?? null,
           out: out ?? null,
           props: fromValues(props ?? null, relationNames),
-          m: fromValues(m ?? null, nodeNames),
+          m: other,
         },
         plan.filter.asOf,
       );
       if (plan.children.length > 0) attachPages(relation.other, pre ?? null, plan.children);
-      return relation;
+      return [relation];
     }),
     totalCount: total === null || total === undefined ? null : Number(total),
   };

@@ -55,7 +55,7 @@ import {
   type TouchedEntity,
 } from "./claims.js";
 import { containmentCycles } from "./containment.js";
-import { type EntityRecord, type RelationRecord, toEntity, toRelation } from "./records.js";
+import { type EntityRecord, endsAsRead, toEntity, toRelation } from "./records.js";
 import { run } from "./statement.js";
 
 /** writeTx for a write that tells a client stopped at its budget what `advice` says. */
@@ -473,8 +473,11 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
     const [settled] = await settleRelations(tx, [{ id: String(row.id), props: row.stored as Row }]);
     const item = row.item as Row;
     const props = { ...(item.props as Row), ...(settled?.props as Row) };
+    const relation = toRelation(r.from, { ...item, props });
     return {
-      relation: toRelation(r.from, { ...item, props }) as RelationRecord,
+      // Both ends as written: the answer loads them after the commit, by when a delete may
+      // have taken the start (reads29).
+      relation: { ...relation, ends: endsAsRead(relation, toEntity(item.start ?? null)) },
       changes: row.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
     };
   });

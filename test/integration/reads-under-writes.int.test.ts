@@ -159,3 +159,157 @@ describe("claims and evidence while their sources are deleted and written again"
     expect(sources).toBeGreaterThan(0);
   });
 });
+
+const MISSION = `${P}mission`;
+const DATE = "2024-05-01";
+
+/** Source `i` of member `m`: it gives `troops` for the member's contribution, on DATE. */
+function contribution(m: number, i: number, troops: number) {
+  const sentence = `Member ${m} sends ${troops} troops.`;
+  return {
+    source: {
+      key: `${P}report-${m}-${i}`,
+      name: `Report ${m} ${i}`,
+      properties: { text: sentence, publishedAt: DATE },
+    },
+    entities: [
+      { key: `${P}member-${m}`, kind: "Nation", name: `Member ${m}` },
+      { key: MISSION, kind: "Mission", name: "The Mission" },
+    ],
+    relations: [
+      {
+        from: `${P}member-${m}`,
+        type: "CONTRIBUTES_TO",
+        to: MISSION,
+        properties: { troops },
+        evidence: sentence,
+      },
+    ],
+  };
+}
+
+// A dispute is read from its start, whose key from loads again; a timeline entry's relation has
+// the timeline's entity at one end and the entity it was read with at the other (reads29).
+const DISPUTES = `{ disputes(first: 100) { edges { node { id from { key name } to { key name } } } } }`;
+const TIMELINE = `query ($k: String!) { timeline(entity: $k, first: 50) {
+  edges { date relation { id from { key name } to { key name } } } } }`;
+
+describe("disputes and timelines while the disputing entities are deleted and written again", () => {
+  it("answers every time, each relation with both its ends", async () => {
+    // Two reports at the same date that disagree: each member's contribution is disputed.
+    const ingestBoth = async (m: number, i: number) => {
+      for (const [j, troops] of [100, 200].entries()) {
+        const r = await gql(INGEST, { d: contribution(m, 2 * i + j, troops) }, auth);
+        expect(r.data?.ingestDocument.__typename).toBe("IngestDocumentSuccess");
+      }
+    };
+    for (let m = 0; m < MEMBERS; m++) await ingestBoth(m, 0);
+    let reading = true;
+    const writer = async (w: number) => {
+      for (let i = 1; reading; i++) {
+        const m = (w + i * 2) % MEMBERS;
+        const deleted = await gql(DELETE, { k: `${P}member-${m}` }, auth);
+        expect(deleted.errors).toBeUndefined();
+        await ingestBoth(m, i);
+      }
+    };
+    const problems: string[] = [];
+    let disputes = 0;
+    const check = (query: string, variables: Record<string, unknown> | undefined) => async () => {
+      for (let i = 0; i < 40; i++) {
+        const r = await gql(query, variables);
+        if (r.errors) {
+          problems.push(JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message])));
+          continue;
+        }
+        const relations = r.data.disputes
+          ? r.data.disputes.edges.map((e: { node: unknown }) => e.node)
+          : r.data.timeline.edges.flatMap((e: { relation: unknown }) => e.relation ?? []);
+        for (const rel of relations as Array<{
+          id: string;
+          from: { key: string };
+          to: { key: string };
+        }>) {
+          if (!rel.id.startsWith(P)) continue;
+          if (r.data.disputes) disputes++;
+          if (rel.id !== `${rel.from.key}|CONTRIBUTES_TO|${rel.to.key}`)
+            problems.push(`${rel.id} answered from ${rel.from.key} to ${rel.to.key}`);
+        }
+      }
+    };
+    const writers = [0, 1, 2].map(writer);
+    await Promise.all([
+      check(DISPUTES, undefined)(),
+      check(DISPUTES, undefined)(),
+      check(TIMELINE, { k: MISSION })(),
+    ]);
+    reading = false;
+    await Promise.all(writers);
+    expect(problems).toEqual([]);
+    // The reads did see disputes: the answer is not whole because it was empty.
+    expect(disputes).toBeGreaterThan(0);
+  });
+});
+
+const ADD = `mutation ($i: AddRelationInput!) { addRelation(input: $i) {
+  __typename ... on AddRelationSuccess { data { id from { key name } to { key name } } } } }`;
+
+describe("a relation added, then its start deleted before the answer is read", () => {
+  it("answers the write as it committed, not an error naming its start", async () => {
+    const sentence = "The joiner belongs to the hub.";
+    const source = `${P}charter`;
+    const JOINER = `${P}joiner`;
+    const charter = {
+      source: { key: source, name: "Charter", properties: { text: sentence } },
+      entities: [
+        { key: HUB, kind: "Organization", name: "The Hub" },
+        { key: JOINER, kind: "Nation", name: "The Joiner" },
+      ],
+      relations: [],
+    };
+    expect((await gql(INGEST, { d: charter }, auth)).errors).toBeUndefined();
+    // A second client on a driver of its own, whose write session, once committed, closes only
+    // after a delete of the relation's start has committed: the answer's ends are loaded after
+    // that, and the start is gone by then.
+    const adderDb = testDb();
+    const race: { deleted: ReturnType<typeof gql> | null } = { deleted: null };
+    const session = adderDb.driver.session.bind(adderDb.driver);
+    adderDb.driver.session = (config) => {
+      const s = session(config);
+      if (config?.defaultAccessMode !== "WRITE") return s;
+      const close = s.close.bind(s);
+      s.close = async () => {
+        race.deleted ??= gql(DELETE, { k: JOINER }, auth);
+        await race.deleted;
+        return close();
+      };
+      return s;
+    };
+    const adder = createClient(adderDb, {
+      tokens: [{ name: "admin-client", sha256: admin.sha256, scopes: ["admin"] }],
+    });
+    try {
+      const input = {
+        from: JOINER,
+        type: "MEMBER_OF",
+        to: HUB,
+        evidence: { source, excerpt: sentence },
+      };
+      const r = await adder.gql(ADD, { i: input }, auth);
+      expect(race.deleted, "the write closed no session").not.toBeNull();
+      expect((await race.deleted)?.errors).toBeUndefined();
+      // The write committed: its answer says so, with both ends as it wrote them.
+      expect(r.errors).toBeUndefined();
+      expect(r.data.addRelation).toEqual({
+        __typename: "AddRelationSuccess",
+        data: {
+          id: `${JOINER}|MEMBER_OF|${HUB}`,
+          from: { key: JOINER, name: "The Joiner" },
+          to: { key: HUB, name: "The Hub" },
+        },
+      });
+    } finally {
+      await adderDb.driver.close();
+    }
+  });
+});

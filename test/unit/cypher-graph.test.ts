@@ -107,7 +107,7 @@ describe("Cypher shapes: graph reads", () => {
         "cypher": "
       MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
       WITH a, r, b ORDER BY a.key, type(r), b.key
-      WITH collect({key: a.key, item: {type: type(r), out: true, props: r {.*, updatedAt: toString(r.updatedAt)}, m: b {.*, updatedAt: toString(b.updatedAt)}}}) AS rows
+      WITH collect({key: a.key, start: a {.*, updatedAt: toString(a.updatedAt)}, item: {type: type(r), out: true, props: r {.*, updatedAt: toString(r.updatedAt)}, m: b {.*, updatedAt: toString(b.updatedAt)}}}) AS rows
       RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page",
         "params": {
           "limit": Integer {

@@ -24,7 +24,7 @@ const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
         const byKey = new Map(g.nodes.map((n) => [n.key, n]));
         return g.edges.map((e) => ({
           ...e,
-          ends: { from: byKey.get(e.from), to: byKey.get(e.to) },
+          ends: { from: byKey.get(e.from), to: byKey.get(e.to), final: true },
         }));
       },
     }),

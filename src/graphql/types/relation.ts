@@ -7,7 +7,13 @@ import { completeValue } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import { disputedRelations } from "../../data/disputes.js";
-import type { EntityRecord, Evidence, Page, RelationRecord } from "../../data/records.js";
+import {
+  type EntityRecord,
+  type Evidence,
+  endsAsRead,
+  type Page,
+  type RelationRecord,
+} from "../../data/records.js";
 import { relationPages } from "../../data/relations.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
 import {
@@ -93,20 +99,21 @@ const relationEdge = (r: RelationRecord, cursor: string, anchor: EntityRecord): 
   disputed: r.disputed,
   updatedAt: r.updatedAt,
   updatedBy: r.updatedBy,
-  anchor,
+  ends: endsAsRead(r, anchor),
   cursor,
 });
 
 /**
- * A relation's end `key`, loaded by key (batched: the fields the client selects on it are read);
- * when a write committed since the relation was read deleted it, the end as the relation's read
- * had it (`other`, or the entity it was read from), not a NOT_FOUND about a key the client never
- * asked for (reads28). Only an end read with neither is still NOT_FOUND.
+ * A relation's end (`from` or `to`): as read when its ends are final; else loaded by key
+ * (batched: the fields the client selects on it are read), and as read when a write committed
+ * since the relation was read deleted it, not a NOT_FOUND about a key the client never asked
+ * for (reads28). Only an end the read did not have is still NOT_FOUND.
  */
-async function endOf(r: RelationRecord, key: string, ctx: Context): Promise<EntityRecord> {
-  const asRead = r.other.key === key ? r.other : r.anchor?.key === key ? r.anchor : null;
-  if (!asRead) return EntityRef.getDataloader(ctx).load(key);
-  return (await loadUnlessDeleted(EntityRef, ctx, key)) ?? asRead;
+async function endOf(r: RelationRecord, end: "from" | "to", ctx: Context): Promise<EntityRecord> {
+  const asRead = r.ends[end];
+  if (!asRead) return EntityRef.getDataloader(ctx).load(r[end]);
+  if (r.ends.final) return asRead;
+  return (await loadUnlessDeleted(EntityRef, ctx, r[end])) ?? asRead;
 }
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -125,12 +132,12 @@ function relationFields<T extends RelationRecord>(
     from: t.field({
       type: EntityRef,
       description: "The relation's start.",
-      resolve: (r, _, ctx) => r.ends?.from ?? endOf(r, r.from, ctx),
+      resolve: (r, _, ctx) => endOf(r, "from", ctx),
     }),
     to: t.field({
       type: EntityRef,
       description: "The relation's end.",
-      resolve: (r, _, ctx) => r.ends?.to ?? endOf(r, r.to, ctx),
+      resolve: (r, _, ctx) => endOf(r, "to", ctx),
     }),
     updatedAt: t.string({
       nullable: true,
