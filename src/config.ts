@@ -165,7 +165,8 @@ const schema = z.object({
   MAX_BODY_BYTES: whole(1_024).default(1_000_000),
   MAX_JSON_VALUES: whole(100).default(50_000),
   MAX_LIST_ITEMS: whole(1).default(100),
-  MAX_FILTER_NODES: whole(1).default(50),
+  /** At most the query compiler's own cap (FILTER_LIMITS.conditions, src/cypher/filters.ts). */
+  MAX_FILTER_NODES: whole(1, 50).default(50),
   MAX_IN_FLIGHT: whole(1).default(16),
   MAX_SUBSCRIPTIONS: whole(0).default(64),
   /** Of those, the most one client may hold (the client as TRUST_PROXY says who it is). */

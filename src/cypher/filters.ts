@@ -69,6 +69,7 @@ export interface EntityWhere {
   NOT?: EntityWhere | null;
 }
 
+/** The compiler's own caps; MAX_FILTER_NODES (config.ts) may lower `conditions`, not raise it. */
 export const FILTER_LIMITS = { depth: 5, list: 100, text: 200, conditions: 50 } as const;
 
 const bad = (path: string, message: string) => {

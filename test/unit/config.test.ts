@@ -150,6 +150,18 @@ describe("API_TOKENS with one token twice", () => {
   });
 });
 
+describe("MAX_FILTER_NODES", () => {
+  it("lowers the 50 conditions a where may hold; above 50 stops start-up, naming it", () => {
+    // The query compiler builds at most 50 conditions whatever the guard admits: a higher value
+    // was taken and then each where of 51 to that many conditions refused anyway (redteam29).
+    expect(loadConfig({}).MAX_FILTER_NODES).toBe(50);
+    expect(loadConfig({ MAX_FILTER_NODES: "20" }).MAX_FILTER_NODES).toBe(20);
+    expect(() => loadConfig({ MAX_FILTER_NODES: "80" })).toThrow(
+      /MAX_FILTER_NODES="80": must be a whole number from 1 to 50/,
+    );
+  });
+});
+
 describe("a variable set to nothing", () => {
   it("is unset, and takes its default; spaces alone are refused as a number", () => {
     // As the README says: a compose file's ${VAR} for an unset VAR passes VAR= (redteam29).
