@@ -190,6 +190,22 @@ describe("claims from articles at different dates", () => {
       auth,
     );
     expect(missing.data.retractSource.__typename).toBe("NotFoundError");
+    // An explicit null is not "retract": it is refused, and nothing changes (it retracted before).
+    for (const [query, variables] of [
+      [`mutation { retractSource(key: "${C.source.key}", retracted: null) { __typename } }`, {}],
+      [
+        "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
+        { k: C.source.key, r: null },
+      ],
+    ] as const) {
+      const refused = await gql(query, variables, auth);
+      expect(refused.data?.retractSource ?? null).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/"Boolean!"/),
+        extensions: { code: expect.stringMatching(/^(GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT)$/) },
+      });
+    }
+    expect((await contribution()).contributes).toMatchObject({ troops: 1900, sourceCount: 4 });
   });
 
   it("a retracted source ingested again stays retracted: what it now adds does not count either", async () => {

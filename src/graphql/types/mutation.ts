@@ -275,17 +275,17 @@ builder.mutationFields((t) => ({
       "Marks a source retracted (retracted: false restores it): its claims stay on record as DEPRECATED and stop counting for values, disputes and corroboration; the relations and entities it touched take the values their other sources give. Needs the admin scope.",
     args: {
       key: t.arg.string({ required: true }),
-      retracted: t.arg.boolean({ defaultValue: true }),
+      retracted: t.arg.boolean({ required: true, defaultValue: true }),
     },
     resolve: async (_, { key, retracted }, ctx) => {
       const r = await retractSource(ctx.db, ctx.stats, {
         key: checkKey(key),
-        retracted: retracted ?? true,
+        retracted,
         by: by(ctx),
       });
       if (!r) throw new NotFoundError(`No source has the key "${key}".`, { key });
       announce(ctx.events, { ...r.changes, operation: "retractSource", by: by(ctx) });
-      return { key, retracted: retracted ?? true, relations: r.relations, entities: r.entities };
+      return { key, retracted, relations: r.relations, entities: r.entities };
     },
   }),
   addRelation: t.field({
