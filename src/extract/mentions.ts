@@ -2239,6 +2239,17 @@ export function findMentions(
         continue;
       }
     }
+    // "The Mayor of Kretinga Antanas Kalnius met": a sentence's "The" before a title is no part
+    // of the title (nor of the name)
+    if (
+      run.length >= 3 &&
+      (run[0] as Token).text === "The" &&
+      /^(?:Mayor|Governor|Head|Chief|Commander|Secretary|Deputy|Vice|President|Minister|Chairman|Chairwoman|Director|Prime)$/.test(
+        (run[1] as Token).text,
+      ) &&
+      isTitleAt(run, 1)
+    )
+      run.shift();
     // Split leading title words off.
     let k = 0;
     while (
@@ -2873,8 +2884,26 @@ function afterOfficePlace<T extends { text: string; start: number; end: number }
     if (rest.length < 2) break;
     if (isPlace(text.slice(first.start, (tokens[n - 1] as T).end))) return tokens.slice(n);
   }
+  // "Head of the Regional Government of Adjara Tornike Rizhvadze", "the Mayor of Springfield Joe
+  // Quimby": after an office's (or a government's) "of", a place no list knows, then the name;
+  // of three or four words, the last two are the name
+  const spaced = text.slice(first.start, (tokens[tokens.length - 1] as T).end).split(/\s+/);
+  if (
+    (spaced.length === 3 || spaced.length === 4) &&
+    OFFICE_PLACE_OF.test(text.slice(Math.max(0, first.start - 80), first.start))
+  ) {
+    const cut = text
+      .slice(0, (tokens[tokens.length - 1] as T).end)
+      .lastIndexOf(spaced[spaced.length - 2] as string);
+    const at = tokens.findIndex((t) => t.start === cut);
+    if (at > 0) return tokens.slice(at);
+  }
   return tokens;
 }
+
+/** An office of a place, or a place's government, before "of" and the place's name. */
+const OFFICE_PLACE_OF =
+  /\b(?:Mayor|Governor|Head|Chairman|Chairwoman|Chair|President|Premier|Prime Minister|Government|Administration|Council|Municipality)\s+of\s+$/;
 
 /**
  * "Minister Kaljurand Visits Troops In Latvia": in a title-case headline a name runs to the
@@ -3279,7 +3308,7 @@ function looksLikePerson(text: string, name: string, at: number): boolean {
   if (OFFICE_BEFORE.test(before)) return true;
   // "Ambassador to Canada Toomas Lukk": an office held towards a nation, then the name
   if (
-    /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*\s+$/u.test(
+    /\b(?:Ambassador|Envoy|High Commissioner|Consul General|Representative|Minister|Secretary(?:[- ]General)?|Mayor|Governor|Head|Chief|Commander|Director|Chairman|Chairwoman)\s+(?:to|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s(?:of\s)?\p{Lu}[\p{L}.]*)*\s+$/u.test(
       before,
     )
   )

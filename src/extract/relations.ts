@@ -36,6 +36,7 @@ import { passivePledges } from "./passive-pledges.js";
 import { placeInPlace } from "./place-in-place.js";
 import { namedCapitalOf, nationsNamed } from "./placement.js";
 import { moneyUnit, type PledgeHelp, speakerOf, spendingPledges } from "./pledge-sentences.js";
+import { portCalls } from "./port-calls.js";
 import { qualifiesTownBefore } from "./qualifiers.js";
 import { quotationsIn, quotedSpans, titleGap, titleKey } from "./quotations.js";
 import { eventBefore, speechHost } from "./quote-occasions.js";
@@ -59,6 +60,38 @@ const SPEECH =
 /** Courtesy titles and military ranks: they say what a person is, not which nation they serve. */
 const RANK =
   /^(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cpl\.|Pte\.|Cmdr\.|Cdr\.|Brig\.|(?:Lieutenant|Major|Brigadier|Colonel|Sergeant|Air|Vice|Rear)?-?(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Commander|Admiral|Marshal|Commodore|Brigadier)\b)/;
+
+/** An office whose body is written after it with "of": "Deputy Secretary General of NATO". */
+const OFFICE_OF =
+  /(?:^|[^\p{L}-])((?:(?:Deputy|Vice|Acting|Assistant)\s+)?(?:Secretary[- ]General|Commander(?:-in-Chief)?|Chief\s+of\s+(?:the\s+)?(?:Defence|Defense|General|Naval|Air)?\s*Staff|Chief\s+of\s+Defen[cs]e|Chief|Head|Director(?:\s+General)?|Chairman|Chairwoman|Chair|President|Prime\s+Minister|Minister(?:\s+of\s+\p{Lu}\p{L}+(?:\s+(?:and\s+)?\p{Lu}\p{L}+)*)?|Commandant|Commanding\s+Officer|Ambassador|Governor|Mayor|Spokesperson))\s+of\s+(?:the\s+)?$/u;
+
+/**
+ * "<Office> of <body> [<rank>] <Name>": the nation or organisation placed right before the name
+ * (or before the rank the name's title holds), itself right after an office and "of".
+ */
+function officeOfBodyBefore(
+  ctx: Context,
+  s: { start: number },
+  m: Mention,
+): { title: string; body: Cluster } | undefined {
+  const owner = ctx.placed
+    .filter(
+      (x) =>
+        (x.cluster.kind === "Nation" || x.cluster.kind === "Organization") &&
+        x.mention.end <= m.start &&
+        x.mention.start >= s.start,
+    )
+    .sort((a, b) => b.mention.end - a.mention.end)[0];
+  if (!owner) return undefined;
+  const between = ctx.text.slice(owner.mention.end, m.start);
+  const rank = m.role && RANK.test(m.role) ? m.role : undefined;
+  if (!(/^\s+$/.test(between) || (rank && between.trim() === rank))) return undefined;
+  const office = OFFICE_OF.exec(
+    ctx.text.slice(Math.max(s.start, owner.mention.start - 60), owner.mention.start),
+  );
+  if (!office) return undefined;
+  return { title: (office[1] as string).replace(/\s+/g, " "), body: owner.cluster };
+}
 
 const people = (xs: readonly Placed[]) => xs.filter((p) => p.cluster.kind === "Person");
 /** A command written before the unit, after a person's name: ", commander of the", ", Commander, ". */
@@ -164,6 +197,7 @@ export function findRelations(ctx: Context): void {
     ["exerciseParticipants", exerciseParticipants(ctx)],
     ["handovers", handovers(ctx, onlyMission, invaders)],
     ["commandHandovers", commandHandovers(ctx, onlyMission)],
+    ["portCalls", portCalls(ctx, onlyMission)],
     ["missionBases", missionBases(ctx, onlyMission)],
     ["exerciseVerbs", (s, here) => exerciseVerbs(ctx, s, here)],
     ["ledEvents", (s, here) => ledEvents(ctx, s, here)],
@@ -1020,9 +1054,35 @@ function titlesHeld(
   const titledAt = new Set<Mention>();
   for (const p of ctx.placed) {
     const m = p.mention;
-    if (p.cluster.kind !== "Person" || !m.role) continue;
+    if (p.cluster.kind !== "Person") continue;
     const s = sentenceOf(ctx, m.start);
     if (!s) continue;
+    // "Deputy Secretary General of NATO Mircea Geoana", "Chief of Defence of Norway General X":
+    // an office "of" a body written before the name (a rank may stand between): the body is the
+    // office's, the office the role
+    const ofBody = officeOfBodyBefore(ctx, s, m);
+    if (ofBody) {
+      const { title, body } = ofBody;
+      if (PAST_HOLDER.test(ctx.text.slice(Math.max(s.start, m.start - 110), m.start))) continue;
+      const type = LEADER_ROLES.test(title) ? "LEADS" : "SERVES_IN";
+      const id = `${p.cluster.key}|${type}|${body.key}`;
+      titled.add(p.cluster);
+      titledAt.add(m);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      holders.set(body.key, p.cluster);
+      ctx.propose({
+        type,
+        from: p.cluster,
+        to: body,
+        properties: { role: title },
+        sentence: s,
+        inferred: false,
+        confidence: 0.85,
+      });
+      continue;
+    }
+    if (!m.role) continue;
     const owner = m.roleOf ? ctx.placed.find((x) => x.mention === m.roleOf)?.cluster : undefined;
     // "the Commander of the Allied Joint Force Command General X": a rank after a body its
     // commander is named of; the person leads the body, the office is the title
@@ -1087,9 +1147,19 @@ function titlesHeld(
     if (!target) continue;
     titled.add(p.cluster);
     titledAt.add(m);
-    const leads = unit ? unitOffice?.[2] === "Commander" : LEADER_ROLES.test(role);
+    // "Estonian Navy Commander Jüri Saska": in a navy Commander is a rank, and a rank alone
+    // before the name says the person serves there, not that they lead it; "Estonian Navy
+    // Commander Captain X" (the office, then the rank) and "Commander of the Estonian Navy X" lead
+    const navalRank =
+      role === "Commander" &&
+      !commandOf &&
+      !officeAfter &&
+      owner !== undefined &&
+      /\b(?:Navy|Naval|Coast Guard)\b/.test(owner.name);
+    const leads = unit ? unitOffice?.[2] === "Commander" : LEADER_ROLES.test(role) && !navalRank;
     const type = leads ? "LEADS" : "SERVES_IN";
     const id = `${p.cluster.key}|${type}|${target.key}`;
+    if (navalRank) seen.add(`${p.cluster.key}|LEADS|${target.key}`);
     if (seen.has(id)) continue;
     // an owner known only from the office holders' table is inferred, and a stated one later wins
     const known = m.officeOf !== undefined;
