@@ -106,6 +106,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "rferl-2019-stoltenberg-visits-north-macedonia",
   "stiripesurse-2020-queen-maria-joins-snmg2",
   "time-2016-allies-pledge-forces-eastern-europe",
+  // blind29's (2026-12-07), first used to judge extlearn29 and extwild29
+  "antiwar-2023-us-extends-101st-airborne-romania",
+  "defence24-2015-spearhead-elements-arrive-poland",
+  "hurriyet-2022-stoltenberg-turkey-important-ally",
+  "nato-2021-denmark-reaffirms-nmi-command",
+  "newsmax-2025-spain-opts-out-five-percent",
+  "urdupoint-2023-hungary-minister-spending-beyond-two-percent",
 ];
 const TIMED_RUNS = 5;
 
