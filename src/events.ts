@@ -85,17 +85,28 @@ export interface SharedGraphEvents {
   close(): Promise<void>;
 }
 
+/** What connectGraphEvents tells of Redis once it is connected. */
+export interface RedisReport {
+  /** Redis went away (once per outage, whichever connection noticed first). */
+  down(message: string): void;
+  /** Redis is back: both connections ready again (once per outage). */
+  back(message: string): void;
+  /** A publish failed while Redis was not known to be away. */
+  error(error: unknown, what: string): void;
+}
+
 /**
  * Change events shared through Redis: one connection publishes, one (in subscriber mode)
  * listens, and the channel is the topic, `graphChanged`. Both connect before this resolves, so a
- * wrong REDIS_URL stops start-up; later outages are reconnected by ioredis and reported through
- * `onError` (a publish that fails is reported, never an unhandled rejection). The subscriber
- * connection subscribes to the channel only while a stream is open.
+ * wrong REDIS_URL stops start-up; later outages are reconnected by ioredis and told through
+ * `report`: one `down` when it goes and one `back` when both connections are ready again (a
+ * publish that fails is reported, never an unhandled rejection; one that fails during an outage
+ * is counted in its `back`). The subscriber connection subscribes to the channel only while a
+ * stream is open.
  */
 export async function connectGraphEvents(
   url: string,
-  onError: (error: unknown, what: string) => void,
-  onBack?: (what: string) => void,
+  report: RedisReport,
 ): Promise<SharedGraphEvents> {
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 5_000 };
   const publisher = new Redis(url, { ...options, connectionName: "allies-graph-pub" });
@@ -103,23 +114,34 @@ export async function connectGraphEvents(
   let started = false;
   // An outage is told once, and its end once: ioredis reports every failed reconnection (two
   // connections, every 50 ms to 2 s), which filled the log with an error line and a stack each
-  // while Redis was away, and nothing said when it was back.
+  // while Redis was away, and nothing said when it was back. A connection is down from its first
+  // error or close until it is ready again; the outage lasts while either is down (one
+  // connection back while the other still reconnects is no end: each told its own outage, three
+  // lines for one, edges29), and the changes this process could not publish meanwhile are told
+  // with its end, not one line each.
   const down = new Set<Redis>();
-  for (const client of [publisher, subscriber]) {
-    client.on("error", (error: unknown) => {
-      if (!started || down.size > 0) {
-        down.add(client);
-        return;
-      }
-      down.add(client);
-      onError(
-        error,
+  let unshared = 0;
+  const lost = (client: Redis) => {
+    if (!started || down.has(client)) return void down.add(client);
+    down.add(client);
+    if (down.size === 1)
+      report.down(
         `Redis (${describeRedis(url)}) unreachable: live updates from other processes wait for it; reconnecting`,
       );
-    });
+  };
+  for (const client of [publisher, subscriber]) {
+    client.on("error", () => lost(client));
+    client.on("close", () => lost(client));
     client.on("ready", () => {
-      if (down.delete(client) && down.size === 0 && started)
-        onBack?.(`Redis (${describeRedis(url)}) reachable again: live updates shared again.`);
+      if (!down.delete(client) || down.size > 0 || !started) return;
+      const missed =
+        unshared === 0
+          ? ""
+          : ` ${unshared} ${unshared === 1 ? "change" : "changes"} made here while it was away reached no other process.`;
+      unshared = 0;
+      report.back(
+        `Redis (${describeRedis(url)}) reachable again: live updates shared again.${missed}`,
+      );
     });
   }
   try {
@@ -137,7 +159,8 @@ export async function connectGraphEvents(
   const publishClient = {
     publish: (channel: string, message: string) =>
       publisher.publish(channel, message).catch((error: unknown) => {
-        onError(error, `publishing to Redis (${describeRedis(url)})`);
+        if (down.size > 0) unshared += 1;
+        else report.error(error, `publishing to Redis (${describeRedis(url)})`);
         return 0;
       }),
   } as unknown as Redis;

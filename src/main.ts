@@ -32,12 +32,15 @@ async function main(): Promise<void> {
   logger.level = config.LOG_LEVEL;
   // Before Neo4j: a wrong REDIS_URL stops start-up without leaving a local Neo4j behind.
   const shared = config.REDIS_URL
-    ? await connectGraphEvents(
-        config.REDIS_URL,
+    ? await connectGraphEvents(config.REDIS_URL, {
+        // An outage is one warn and its end one info: the API answers throughout and ioredis
+        // reconnects by itself, so nothing needs an operator's hand unless it lasts.
+        down: (m) => logger.warn(m),
+        back: (m) => logger.info(m),
         // The message alone: a socket error's stack says nothing an operator can act on.
-        (err, what) => logger.error(`${what}: ${err instanceof Error ? err.message : String(err)}`),
-        (what) => logger.info(what),
-      )
+        error: (err, what) =>
+          logger.error(`${what}: ${err instanceof Error ? err.message : String(err)}`),
+      })
     : null;
   // A local Neo4j that exits under the running server is started again, and the log says why.
   const database = await openDatabase(config, (m) => logger.info(m), {

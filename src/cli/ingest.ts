@@ -132,9 +132,12 @@ const config = loadConfig();
 let shared: Awaited<ReturnType<typeof connectGraphEvents>> | null = null;
 if (config.REDIS_URL && !values.check) {
   try {
-    shared = await connectGraphEvents(config.REDIS_URL, (error, what) =>
-      console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    shared = await connectGraphEvents(config.REDIS_URL, {
+      down: (m) => console.error(m),
+      back: (m) => console.error(m),
+      error: (error, what) =>
+        console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`),
+    });
   } catch (error) {
     if (!(error instanceof RedisUnavailableError)) throw error;
     console.error(`${error.message}; nothing was ingested.`);

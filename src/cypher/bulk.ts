@@ -7,6 +7,7 @@ import { type Kind, type RelationType, WRITE_LOCK_LABEL } from "../domain/vocabu
 
 const SOURCE: Kind = "Source";
 
+import { withIntegers } from "./numbers.js";
 import type { Statement } from "./params.js";
 
 /**
@@ -59,7 +60,7 @@ export function nodePatchesStatement(
 ): Statement {
   return {
     cypher: "UNWIND $rows AS row MATCH (n:Entity {key: row.key}) SET n += row.props",
-    params: { rows },
+    params: { rows: rows.map((row) => ({ ...row, props: withIntegers(row.props) })) },
   };
 }
 
@@ -72,6 +73,6 @@ export function relationPatchesStatement(
     cypher: `UNWIND $rows AS row
            MATCH (:Entity {key: row.from})-[r:${type}]->(:Entity {key: row.to})
            SET r += row.props`,
-    params: { rows },
+    params: { rows: rows.map((row) => ({ ...row, props: withIntegers(row.props) })) },
   };
 }

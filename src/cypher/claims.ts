@@ -8,6 +8,7 @@ import neo4j from "neo4j-driver";
 import { aliasFolds, nameFolds } from "../domain/fold.js";
 import { OVER_TIME_RELATION_TYPES, RETRACTED_CLAIMS_LABEL } from "../domain/vocabulary.js";
 import { plainNamesOf } from "./fold.js";
+import { withIntegers } from "./numbers.js";
 import type { Statement } from "./params.js";
 
 /** A node or relationship (its element id) and the properties to set on it. */
@@ -23,7 +24,7 @@ export function settleRelationsStatement(rows: readonly PropertiesRow[]): Statem
 UNWIND $rows AS row
 MATCH ()-[r]->() WHERE elementId(r) = row.id
 SET r += row.props`,
-    params: { rows },
+    params: { rows: rows.map((row) => ({ ...row, props: withIntegers(row.props) })) },
   };
 }
 
@@ -31,7 +32,7 @@ SET r += row.props`,
 function withFolds(props: Record<string, unknown>): Record<string, unknown> {
   const { name, aliases } = props;
   return {
-    ...props,
+    ...withIntegers(props),
     ...(typeof name === "string" ? nameFolds(name) : {}),
     ...(Array.isArray(aliases) ? aliasFolds(aliases.map(String)) : {}),
     ...(typeof props.foldRule === "number" ? { foldRule: neo4j.int(props.foldRule) } : {}),
@@ -60,7 +61,7 @@ export function setEntitiesStatement(rows: readonly PropertiesRow[]): Statement 
 UNWIND $rows AS row
 MATCH (n:Entity) WHERE elementId(n) = row.id
 SET n += row.props`,
-    params: { rows },
+    params: { rows: rows.map((row) => ({ ...row, props: withIntegers(row.props) })) },
   };
 }
 

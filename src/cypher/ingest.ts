@@ -11,6 +11,7 @@ import { aliasFolds, FOLD_RULE, nameFolds } from "../domain/fold.js";
 import { isKind, isRelationType, type Kind, type RelationType } from "../domain/vocabulary.js";
 import { plainNamesOf } from "./fold.js";
 import { FOOTPRINT_NODES, FOOTPRINT_RELATIONS, recordFootprintCypher } from "./footprint.js";
+import { withIntegers } from "./numbers.js";
 import type { Statement } from "./params.js";
 
 /** An entity as the upsert takes it: its fields, and (as stored, JSON) the claim they make. */
@@ -328,6 +329,7 @@ export function upsertEntitiesStatement(
   // The folds are TypeScript's (domain/fold.ts), never Cypher's: see there.
   const rows = registryRows(write.rows).map(({ footprint, ...row }) => ({
     ...row,
+    properties: withIntegers(row.properties),
     ...nameFolds(row.name),
     ...aliasFolds(row.aliases),
     ...(claims
@@ -356,7 +358,7 @@ export function upsertEntitiesStatement(
 export type RelationWrite = ClaimParams & { rows: readonly RelationRow[] };
 
 const relationParams = ({ rows, source, by }: RelationWrite) => ({
-  rows: registryRows(rows),
+  rows: registryRows(rows).map((row) => ({ ...row, properties: withIntegers(row.properties) })),
   source,
   by,
 });

@@ -13,6 +13,45 @@ import {
 } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
 
+/**
+ * The names of the properties the vocabulary types `integer`, on kinds and on relation types. A
+ * name means one type wherever it is used (a unit test holds the registry to that), so a row of
+ * properties is converted by its names alone, whatever its kind or type.
+ */
+export const INTEGER_PROPERTY_NAMES: ReadonlySet<string> = new Set(
+  [
+    ...KIND_NAMES.map((kind) => KINDS[kind].properties as PropertySpec),
+    ...RELATION_TYPE_NAMES.map((type) => RELATION_TYPES[type].properties as PropertySpec),
+  ].flatMap((spec) =>
+    Object.entries(spec)
+      .filter(([, t]) => t.type === "integer")
+      .map(([name]) => name),
+  ),
+);
+
+/** 2^63: a Neo4j Integer is a signed 64-bit whole number. */
+const INTEGER_LIMIT = 2 ** 63;
+
+/**
+ * `props` as Neo4j stores them: the driver sends every JavaScript number as a float, so troops
+ * were stored as 540.0 and a Cypher user (Neo4j Browser, a BI tool) saw `troops: 540.0`. A whole
+ * number of an integer-typed property is sent as a Neo4j Integer instead (a value read back beyond
+ * 2^53, domain/claims.ts numericValues, stays the nearest whole number; one beyond 64 bits, which
+ * no Integer holds, stays a float). Every write of entity and relation properties goes through
+ * this; reads convert both alike (db/serialize.ts), and Cypher compares and orders them as numbers.
+ */
+export function withIntegers<T extends Record<string, unknown>>(props: T): T {
+  let out: Record<string, unknown> | null = null;
+  for (const name of INTEGER_PROPERTY_NAMES) {
+    const value = props[name];
+    if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) >= INTEGER_LIMIT)
+      continue;
+    out ??= { ...props };
+    out[name] = neo4j.int(value);
+  }
+  return (out ?? props) as T;
+}
+
 /** A number property of a kind (a label) or of a relation type, from the registry. */
 export interface NumberProperty {
   on: "node" | "relationship";
@@ -44,9 +83,39 @@ export const NUMBER_PROPERTIES: readonly NumberProperty[] = [
   ),
 ];
 
+/** Every integer property the vocabulary declares, on kinds and on relation types. */
+export const INTEGER_PROPERTIES: readonly NumberProperty[] = NUMBER_PROPERTIES.filter((p) =>
+  INTEGER_PROPERTY_NAMES.has(p.property),
+);
+
+/**
+ * Row (settled): sets up to `limit` values of one integer-typed property stored as a whole-number
+ * float (every version before withIntegers wrote them so: the driver sends a JavaScript number
+ * as a float) to the Neo4j Integer of the same value. Neo4j takes 540 for unchanged over 540.0
+ * (its values compare as numbers), so the value is removed first. A float that is not whole, or
+ * beyond what an Integer holds, is left as it is. Idempotent: a value set is no longer a float.
+ */
+export function integerFloatStatement(target: NumberProperty, limit: number): Statement {
+  const v = target.on === "node" ? "n" : "r";
+  const value = `${v}.${target.property}`;
+  const match =
+    target.on === "node" ? `MATCH (n:${target.token})` : `MATCH ()-[r:${target.token}]->()`;
+  return {
+    cypher: `
+${match} WHERE valueType(${value}) STARTS WITH 'FLOAT' AND abs(${value}) < 9.2e18
+  AND ${value} = toInteger(${value})
+WITH ${v}, toInteger(${value}) AS whole LIMIT $limit
+REMOVE ${value}
+SET ${value} = whole
+RETURN count(${v}) AS settled`,
+    params: { limit: neo4j.int(limit) },
+  };
+}
+
 /**
  * Row (settled): sets up to `limit` values of one property stored as -0.0 to 0.0 (as a write of
- * 0 stores it: the driver sends a JavaScript number as a float). Neo4j's `=` holds -0.0 equal to
+ * 0 stores it: the driver sends a JavaScript number as a float), or to the Integer 0 for an
+ * integer-typed property (as withIntegers writes it). Neo4j's `=` holds -0.0 equal to
  * 0.0, but its order (`<`, and the range indexes' seeks) does not, so a value is -0.0 when it is
  * both `= -0.0` and `< 0.0`. Setting 0.0 over -0.0 changes nothing (Neo4j takes the value for
  * unchanged, in its store and its index), so the value is removed first. On a kind's property the `=` is a seek of its range index
@@ -63,7 +132,7 @@ export function negativeZeroStatement(target: NumberProperty, limit: number): St
 ${match} WHERE ${value} = -0.0 AND ${value} < 0.0
 WITH ${v} LIMIT $limit
 REMOVE ${value}
-SET ${value} = 0.0
+SET ${value} = ${INTEGER_PROPERTY_NAMES.has(target.property) ? "0" : "0.0"}
 RETURN count(${v}) AS settled`,
     params: { limit: neo4j.int(limit) },
   };

@@ -10,6 +10,7 @@ import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.
 import { intFoldRule } from "./fold.js";
 import { FOOTPRINT_NODES, FOOTPRINT_RELATIONS, recordFootprintCypher } from "./footprint.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
+import { withIntegers } from "./numbers.js";
 import type { Statement } from "./params.js";
 import { asMap } from "./projection.js";
 
@@ -83,7 +84,7 @@ export function updateEntityStatement(update: EntityUpdate): Statement {
       name,
       aliases,
       description,
-      properties,
+      properties: withIntegers(properties),
       by,
       folds: intFoldRule(storedFolds(name, aliases)),
     },
@@ -268,7 +269,7 @@ export function addRelationStatement(type: RelationType, add: AddRelation): Stat
       to,
       source,
       locks: [...new Set([from, to, source])].sort(),
-      row: { ...row, type: registryType(type) },
+      row: { ...row, properties: withIntegers(row.properties), type: registryType(type) },
       write,
       fromKinds,
       toKinds,

@@ -6,7 +6,7 @@
  * STOPPED local instance. The graph it writes is the one the transactional path would write
  * for the same documents in the same order: the same labels (Entity and the kind), properties
  * (nameLower, aliases, the evidence lists, inferred, updatedAt as a DateTime, updatedBy) and
- * types (numbers as floats, as the driver sends them). Only updatedAt differs: one instant for
+ * types (integer-typed properties as Integers, other numbers as floats). Only updatedAt differs: one instant for
  * the whole load instead of one per transaction.
  *
  * Labels and relationship types come from the vocabulary only; values only ever reach Neo4j as
@@ -445,10 +445,11 @@ function claimFields(n: NodeRecord, later: Record<string, unknown>): string[] {
 
 function csvType(spec: PropertyType): string {
   switch (spec.type) {
-    // The driver sends every JavaScript number as a float, so ingest stores floats.
+    // As ingest stores them (cypher/numbers.ts withIntegers): integers as Integers, numbers as floats.
     case "number":
-    case "integer":
       return ":double";
+    case "integer":
+      return ":long";
     case "boolean":
       return ":boolean";
     default:

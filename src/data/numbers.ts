@@ -4,7 +4,12 @@
  * `{ gte: 0 }` (the range index keeps -0.0 apart from 0.0). Each is set to 0, as every write now
  * stores it.
  */
-import { NUMBER_PROPERTIES, negativeZeroStatement } from "../cypher/numbers.js";
+import {
+  INTEGER_PROPERTIES,
+  integerFloatStatement,
+  NUMBER_PROPERTIES,
+  negativeZeroStatement,
+} from "../cypher/numbers.js";
 import type { Db } from "../db/driver.js";
 import { inBatches, type QueryStats } from "../db/run.js";
 import { run } from "./statement.js";
@@ -24,6 +29,26 @@ export async function settleNegativeZeros(
   for (const target of NUMBER_PROPERTIES) {
     changed += await inBatches(db, stats, BATCH, async (tx) => {
       const [row] = await run(tx, negativeZeroStatement(target, BATCH));
+      return Number(row?.settled ?? 0);
+    });
+  }
+  return changed;
+}
+
+/**
+ * Sets every whole number an integer-typed property holds as a float (as every version before
+ * cypher/numbers.ts withIntegers wrote it) to a Neo4j Integer, so a Cypher user reads `troops:
+ * 540`, not `540.0`; idempotent, one write transaction per batch of values of one property.
+ * Returns how many values changed.
+ */
+export async function settleIntegerFloats(
+  db: Db,
+  stats: QueryStats = { roundTrips: 0 },
+): Promise<number> {
+  let changed = 0;
+  for (const target of INTEGER_PROPERTIES) {
+    changed += await inBatches(db, stats, BATCH, async (tx) => {
+      const [row] = await run(tx, integerFloatStatement(target, BATCH));
       return Number(row?.settled ?? 0);
     });
   }

@@ -1,7 +1,8 @@
 /**
  * What a graph written by an earlier version is brought to before anything reads or writes it:
  * relations and entities converted to claims, figures and retracted-claim labels settled, names
- * normalised and folded by the current rule, numbers stored as -0 set to 0, and each source's
+ * normalised and folded by the current rule, numbers stored as -0 set to 0, whole numbers of
+ * integer properties stored as floats set to integers, and each source's
  * footprint (where it makes claims) recorded. Each step is
  * idempotent and cheap when there is nothing to do. `npm start` runs it, and so does
  * `npm run ingest` (which may write to a graph no server has started on since an upgrade: its
@@ -16,7 +17,7 @@ import {
 } from "./claims.js";
 import { settleFootprints } from "./footprints.js";
 import { settleNames } from "./names.js";
-import { settleNegativeZeros } from "./numbers.js";
+import { settleIntegerFloats, settleNegativeZeros } from "./numbers.js";
 
 /** Runs every settle in order; `log` gets one line for each that changed something. */
 export async function settleEarlierGraph(db: Db, log: (message: string) => void): Promise<void> {
@@ -42,5 +43,10 @@ export async function settleEarlierGraph(db: Db, log: (message: string) => void)
   if (zeros > 0)
     log(
       `Settled ${zeros} numbers stored as -0 by an earlier version to 0, so filters on 0 find them.`,
+    );
+  const integers = await settleIntegerFloats(db);
+  if (integers > 0)
+    log(
+      `Settled ${integers} whole numbers (troops, years) an earlier version stored as floats to integers, as Cypher now reads them.`,
     );
 }

@@ -511,3 +511,146 @@ describe("whole numbers beyond 32 bits, stored before the limit", () => {
     }
   });
 });
+
+describe("whole numbers stored as floats (edges29)", () => {
+  const types = async () => {
+    const rows = await cypher(
+      db,
+      `MATCH (n:Entity)-[r:CONTRIBUTES_TO|SPENDS]->(m:Entity) WHERE n.key STARTS WITH $p + 'int-'
+       RETURN n.key + '|' + type(r) + '|' + m.key AS id,
+              [k IN ['troops', 'additionalTroops', 'year', 'value'] WHERE r[k] IS NOT NULL | k + ':' + valueType(r[k])] AS types
+       ORDER BY id`,
+      { p: P },
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, row.types]));
+  };
+  const QUERY_INT = `query ($m: String!, $n: String!) {
+    mission: entity(key: $m) { ... on Mission { contributors { edges { node { key } troops additionalTroops
+      claims { source { key } values } } } } }
+    nation: entity(key: $n) { ... on Nation { spending { edges { node { key } value year unit claims { values } } } } } }`;
+  const vars = { m: `${P}int-mission`, n: `${P}int-aland` };
+
+  it("are stored as Integers by every write, settled to Integers once at start, and answered the same throughout", async () => {
+    const server = await startShipped();
+    let answer: unknown;
+    try {
+      const text =
+        "Aland sends 540 troops and 60 more.\nBland sends 1200 troops.\nAland spent 1.37% of GDP in 2014.";
+      await ingestOk(server, {
+        source: { key: `${P}int-source`, name: "Integer article", properties: { text } },
+        entities: [
+          { key: `${P}int-aland`, kind: "Nation", name: "Aland" },
+          { key: `${P}int-bland`, kind: "Nation", name: "Bland" },
+          { key: `${P}int-cland`, kind: "Nation", name: "Cland" },
+          { key: `${P}int-mission`, kind: "Mission", name: "Integer mission" },
+          { key: `${P}int-target`, kind: "Pledge", name: "Integer target" },
+        ],
+        relations: [
+          {
+            from: `${P}int-aland`,
+            type: "CONTRIBUTES_TO",
+            to: `${P}int-mission`,
+            properties: { troops: 540, additionalTroops: 60 },
+            evidence: "Aland sends 540 troops and 60 more.",
+          },
+          {
+            from: `${P}int-bland`,
+            type: "CONTRIBUTES_TO",
+            to: `${P}int-mission`,
+            properties: { troops: 1200 },
+            evidence: "Bland sends 1200 troops.",
+          },
+          {
+            from: `${P}int-aland`,
+            type: "SPENDS",
+            to: `${P}int-target`,
+            properties: { value: 1.37, year: 2014, unit: "percent of GDP" },
+            evidence: "Aland spent 1.37% of GDP in 2014.",
+          },
+        ],
+      });
+      // addRelation, the single write, stores its figure as an Integer too.
+      const added = await post(
+        server,
+        {
+          query: `mutation ($i: AddRelationInput!) { addRelation(input: $i) { __typename } }`,
+          variables: {
+            i: {
+              from: `${P}int-cland`,
+              type: "CONTRIBUTES_TO",
+              to: `${P}int-mission`,
+              properties: { troops: 75 },
+              evidence: { source: `${P}int-source`, excerpt: "Bland sends 1200 troops." },
+              inferred: true,
+            },
+          },
+        },
+        { authorization: server.authorization },
+      );
+      expect(added.body.data.addRelation).toEqual({ __typename: "AddRelationSuccess" });
+      // A Cypher user reads `troops: 540`, not `540.0`; a share of GDP stays a float.
+      const written = {
+        [`${P}int-aland|CONTRIBUTES_TO|${P}int-mission`]: [
+          "troops:INTEGER NOT NULL",
+          "additionalTroops:INTEGER NOT NULL",
+        ],
+        [`${P}int-aland|SPENDS|${P}int-target`]: ["year:INTEGER NOT NULL", "value:FLOAT NOT NULL"],
+        [`${P}int-bland|CONTRIBUTES_TO|${P}int-mission`]: ["troops:INTEGER NOT NULL"],
+        [`${P}int-cland|CONTRIBUTES_TO|${P}int-mission`]: ["troops:INTEGER NOT NULL"],
+      };
+      expect(await types()).toEqual(written);
+      const r = await post(server, { query: QUERY_INT, variables: vars });
+      expect(r.body.errors).toBeUndefined();
+      answer = r.body.data;
+      expect(
+        r.body.data.mission.contributors.edges.map((e: { troops: number }) => e.troops),
+      ).toEqual([540, 1200, 75]);
+      expect(r.body.data.nation.spending.edges[0]).toMatchObject({ value: 1.37, year: 2014 });
+      // Aland's figures as a version before stored them (the driver sent every number as a
+      // float; removed first: Neo4j takes 540.0 over 540 for unchanged); Bland's and Cland's stay
+      // Integers, so one list mixes old and new rows.
+      await cypher(
+        db,
+        `MATCH (:Nation {key: $p + 'int-aland'})-[r:CONTRIBUTES_TO|SPENDS]->()
+         WITH r, r.troops AS t, r.additionalTroops AS a, r.year AS y
+         REMOVE r.troops, r.additionalTroops, r.year
+         SET r.troops = toFloat(t), r.additionalTroops = toFloat(a), r.year = toFloat(y)`,
+        { p: P },
+      );
+      expect((await types())[`${P}int-aland|SPENDS|${P}int-target`]).toEqual([
+        "year:FLOAT NOT NULL",
+        "value:FLOAT NOT NULL",
+      ]);
+      const mixed = await post(server, { query: QUERY_INT, variables: vars });
+      expect(mixed.body.errors).toBeUndefined();
+      expect(mixed.body.data).toEqual(answer);
+    } finally {
+      await server.stop();
+    }
+    const second = await startShipped();
+    try {
+      expect(second.output()).toMatch(/Settled 3 whole numbers/);
+      const r = await post(second, { query: QUERY_INT, variables: vars });
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data).toEqual(answer);
+      expect(errorLines(second)).toEqual([]);
+    } finally {
+      await second.stop();
+    }
+    const settled = await types();
+    expect(settled[`${P}int-aland|CONTRIBUTES_TO|${P}int-mission`]).toEqual([
+      "troops:INTEGER NOT NULL",
+      "additionalTroops:INTEGER NOT NULL",
+    ]);
+    expect(settled[`${P}int-aland|SPENDS|${P}int-target`]).toEqual([
+      "year:INTEGER NOT NULL",
+      "value:FLOAT NOT NULL",
+    ]);
+    const third = await startShipped();
+    try {
+      expect(third.output()).not.toMatch(/whole numbers/);
+    } finally {
+      await third.stop();
+    }
+  });
+});

@@ -7,6 +7,8 @@
  * registry; every value is a parameter. The live tests (ingest*.int, claims.int,
  * migration.shipped, seed.int, bulk.int, generate.int) check what they do.
  */
+
+import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import {
   emptyAliasesStatement,
@@ -35,10 +37,24 @@ import {
   upsertRelationsStatement,
 } from "../../src/cypher/ingest.js";
 import { unnormalisedNamesStatement } from "../../src/cypher/names.js";
-import { NUMBER_PROPERTIES, negativeZeroStatement } from "../../src/cypher/numbers.js";
+import {
+  INTEGER_PROPERTIES,
+  INTEGER_PROPERTY_NAMES,
+  integerFloatStatement,
+  NUMBER_PROPERTIES,
+  negativeZeroStatement,
+  withIntegers,
+} from "../../src/cypher/numbers.js";
 import { entityCountStatement } from "../../src/cypher/seed.js";
 import { normalisedNames } from "../../src/data/names.js";
 import { FOLD_RULE } from "../../src/domain/fold.js";
+import {
+  KIND_NAMES,
+  KINDS,
+  type PropertySpec,
+  RELATION_TYPE_NAMES,
+  relationProperties,
+} from "../../src/domain/vocabulary.js";
 
 /** A relation row as ingest sends it (data/ingest.ts relationRow). */
 const relationRow = {
@@ -322,7 +338,10 @@ describe("Cypher shapes: ingest", () => {
             "inferred": false,
             "properties": {
               "asOf": "2024-06",
-              "troops": 2000,
+              "troops": Integer {
+                "high": 0,
+                "low": 2000,
+              },
             },
             "to": "efp-latvia",
             "type": "CONTRIBUTES_TO",
@@ -435,7 +454,10 @@ describe("Cypher shapes: settling claims and the migrations", () => {
               "id": "5:abc:7",
               "props": {
                 "disputed": false,
-                "troops": 2000,
+                "troops": Integer {
+                  "high": 0,
+                  "low": 2000,
+                },
               },
             },
           ],
@@ -636,9 +658,66 @@ describe("the numbers settle at start", () => {
       MATCH ()-[r:SPENDS]->() WHERE r.year = -0.0 AND r.year < 0.0
       WITH r LIMIT $limit
       REMOVE r.year
-      SET r.year = 0.0
+      SET r.year = 0
       RETURN count(r) AS settled"
     `);
+  });
+});
+
+describe("integer-typed properties stored as Neo4j Integers", () => {
+  it("are named alike everywhere: a name the registry types integer is an integer wherever it is declared", () => {
+    const specs: PropertySpec[] = [
+      ...KIND_NAMES.map((k) => KINDS[k].properties as PropertySpec),
+      ...RELATION_TYPE_NAMES.map((t) => relationProperties(t)),
+    ];
+    for (const spec of specs)
+      for (const [name, type] of Object.entries(spec))
+        expect([name, type.type === "integer"]).toEqual([name, INTEGER_PROPERTY_NAMES.has(name)]);
+    expect([...INTEGER_PROPERTY_NAMES]).toEqual(["troops", "additionalTroops", "year"]);
+  });
+
+  it("converts whole numbers of integer properties only; decimals, other numbers and beyond 64 bits are left as sent", () => {
+    const props = {
+      troops: 540,
+      additionalTroops: 2 ** 60,
+      year: 2014.5,
+      value: 2,
+      unit: "percent",
+      asOf: "2024",
+    };
+    const out = withIntegers(props);
+    expect(neo4j.isInt(out.troops)).toBe(true);
+    expect(String(out.troops)).toBe("540");
+    expect(String(out.additionalTroops)).toBe("1152921504606846976");
+    expect(out).toMatchObject({ year: 2014.5, value: 2, unit: "percent", asOf: "2024" });
+    expect(withIntegers({ troops: 2 ** 64 }).troops).toBe(2 ** 64);
+    expect(withIntegers({ troops: null }).troops).toBeNull();
+    // Nothing to convert: the same object back; the row sent is never changed.
+    const plain = { value: 1.5 };
+    expect(withIntegers(plain)).toBe(plain);
+    expect(props.troops).toBe(540);
+  });
+
+  it("settles whole-number floats at start: a type scan per property, removed then set (Neo4j takes 540 for 540.0 unchanged)", () => {
+    expect(INTEGER_PROPERTIES.map((t) => `${t.token}.${t.property}`)).toEqual([
+      "CONTRIBUTES_TO.troops",
+      "CONTRIBUTES_TO.additionalTroops",
+      "SPENDS.year",
+    ]);
+    const statement = integerFloatStatement(
+      { on: "relationship", token: "CONTRIBUTES_TO", property: "troops" },
+      5000,
+    );
+    expect(statement.cypher).toMatchInlineSnapshot(`
+      "
+      MATCH ()-[r:CONTRIBUTES_TO]->() WHERE valueType(r.troops) STARTS WITH 'FLOAT' AND abs(r.troops) < 9.2e18
+        AND r.troops = toInteger(r.troops)
+      WITH r, toInteger(r.troops) AS whole LIMIT $limit
+      REMOVE r.troops
+      SET r.troops = whole
+      RETURN count(r) AS settled"
+    `);
+    expect(Object.keys(statement.params)).toEqual(["limit"]);
   });
 });
 

@@ -347,7 +347,10 @@ describe("Cypher shapes: single writes", () => {
           "evidence": "Canada leads the brigade in Latvia.",
           "inferred": false,
           "properties": {
-            "troops": 2000,
+            "troops": Integer {
+              "high": 0,
+              "low": 2000,
+            },
           },
           "type": "CONTRIBUTES_TO",
           "values": "{"troops":2000}",
