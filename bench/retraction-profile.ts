@@ -8,6 +8,7 @@
  * settle (the rest is the commit); then the statement's PROFILE (rolled back): its db hits and
  * the rows each scan read. db hits do not depend on the machine's load; the times do.
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { ProfiledPlan } from "neo4j-driver";
 import { retractSourceStatement } from "../src/cypher/writes.js";
@@ -56,6 +57,7 @@ try {
   for (let i = 0; i < Number(values.runs); i++) {
     for (const retracted of [true, false]) {
       const laps: string[] = [];
+      let shipped = "";
       const started = performance.now();
       let t = started;
       const lap = (name: string) => {
@@ -68,6 +70,7 @@ try {
         async (tx) => {
           const [row] = await run(tx, retractSourceStatement({ key, retracted, by: "bench" }));
           lap("statement");
+          shipped = `${(row?.touched as unknown[] | undefined)?.length ?? 0} of ${(row?.ids as unknown[] | undefined)?.length ?? 0} relations and ${(row?.claimed as unknown[] | undefined)?.length ?? 0} entities returned to settle`;
           await settleRelations(tx, (row?.touched ?? []) as unknown as Touched[]);
           lap("relations' settle");
           await settleEntities(tx, (row?.claimed ?? []) as unknown as TouchedEntity[]);
@@ -77,7 +80,12 @@ try {
       );
       lap("commit");
       const total = (performance.now() - started).toFixed(0);
-      console.log(`${retracted ? "retract" : "restore"} ${key}: ${total} ms (${laps.join(", ")})`);
+      const load = loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ");
+      console.log(
+        `${retracted ? "retract" : "restore"} ${key}: ${total} ms (${laps.join(", ")}; ${shipped}; load average ${load})`,
+      );
     }
   }
   const s = retractSourceStatement({ key, retracted: true, by: "bench" });
