@@ -433,10 +433,17 @@ describe("Cypher shapes: single writes", () => {
           RETURN a, r, b
         }
         WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
-        SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
-          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
+        WITH a, r, b, ranks, [i IN range(0, size(r.evidenceSources) - 1) |
+          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END] AS next
+        WITH a, r, b, next, any(i IN range(0, size(r.evidenceSources) - 1)
+          WHERE r.evidenceSources[i] = $key AND coalesce(ranks[i], "NORMAL") <> $rank
+            AND coalesce(r.evidenceValues[i] <> "{}", true)) AS moves
+        SET r.evidenceRanks = next
+        WITH a, r, b, moves, moves AND all(x IN next WHERE x = "DEPRECATED") AS cleared
+        FOREACH (_ IN CASE WHEN cleared THEN [1] ELSE [] END | SET r += $cleared)
         RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
-               collect({id: elementId(r), props: properties(r)}) AS touched
+               collect(CASE WHEN moves AND NOT cleared THEN {id: elementId(r), props: properties(r)} END)
+                 AS touched
       }
       CALL (s) {
         CALL (s) {
@@ -472,6 +479,21 @@ describe("Cypher shapes: single writes", () => {
       RETURN s.key AS key, already, ids, touched, keys, claimed",
         "params": {
           "by": "admin",
+          "cleared": {
+            "additionalTroops": null,
+            "asOf": null,
+            "date": null,
+            "disputed": false,
+            "estimated": null,
+            "request": null,
+            "role": null,
+            "since": null,
+            "troops": null,
+            "unit": null,
+            "until": null,
+            "value": null,
+            "year": null,
+          },
           "key": "src-1",
           "rank": "DEPRECATED",
           "retracted": true,
