@@ -16,6 +16,7 @@ import { bulkLoad } from "../src/data/bulk-load.js";
 import {
   settleEntities,
   settleRelations,
+  settleUnclaimed,
   type Touched,
   type TouchedEntity,
 } from "../src/data/claims.js";
@@ -70,10 +71,14 @@ try {
         async (tx) => {
           const [row] = await run(tx, retractSourceStatement({ key, retracted, by: "bench" }));
           lap("statement");
-          shipped = `${(row?.touched as unknown[] | undefined)?.length ?? 0} of ${(row?.ids as unknown[] | undefined)?.length ?? 0} relations and ${(row?.claimed as unknown[] | undefined)?.length ?? 0} entities returned to settle`;
+          shipped = `${(row?.touched as unknown[] | undefined)?.length ?? 0} of ${(row?.ids as unknown[] | undefined)?.length ?? 0} relations and ${(row?.claimed as unknown[] | undefined)?.length ?? 0} entities returned to settle (${(row?.unclaimed as unknown[] | undefined)?.length ?? 0} more by id and claim only)`;
           await settleRelations(tx, (row?.touched ?? []) as unknown as Touched[]);
           lap("relations' settle");
           await settleEntities(tx, (row?.claimed ?? []) as unknown as TouchedEntity[]);
+          await settleUnclaimed(
+            tx,
+            (row?.unclaimed ?? []) as unknown as Array<{ id: string; values?: unknown }>,
+          );
           lap("entities' settle");
         },
         300_000,

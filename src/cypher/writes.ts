@@ -343,8 +343,11 @@ WITH s, count(n) AS locked`;
  * claim that states nothing ("{}") is in no property's pool, figures' or otherwise, and ranks do
  * not order the lists (domain/claims.ts). Of those, one on which no claim counts afterwards
  * resolves to nothing (no values, not disputed: `$cleared`), set here. The rest are settled in
- * TypeScript. test/integration/retraction-settle.int.test.ts checks, on random claim lists, that
- * every relation is left as domain/claims.ts resolves it.
+ * TypeScript. An entity on which no claim counts afterwards resolves each field its claim
+ * states to nothing but its name (which stays), whatever its fields held (an updateEntity's
+ * value too): only its id and that claim's values go back (`unclaimed`), not its properties.
+ * test/integration/retraction-settle.int.test.ts checks, on random claim lists, that every
+ * relation and entity is left as domain/claims.ts resolves it.
  */
 const RETRACT_SOURCE = `
 MATCH (s:Entity {key: $key}) WHERE s:Source
@@ -363,7 +366,7 @@ CALL (s) {
     WHERE r.evidenceSources[i] = $key AND coalesce(ranks[i], "NORMAL") <> $rank
       AND coalesce(r.evidenceValues[i] <> "{}", true)) AS moves
   SET r.evidenceRanks = next
-  WITH a, r, b, moves, moves AND all(x IN next WHERE x = "DEPRECATED") AS cleared
+  WITH a, r, b, moves, moves AND coalesce(all(x IN next WHERE x = "DEPRECATED"), false) AS cleared
   FOREACH (_ IN CASE WHEN cleared THEN [1] ELSE [] END | SET r += $cleared)
   RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
          collect(CASE WHEN moves AND NOT cleared THEN {id: elementId(r), props: properties(r)} END)
@@ -381,10 +384,13 @@ CALL (s) {
     SET n:${RETRACTED_CLAIMS_LABEL})
   FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
     REMOVE n:${RETRACTED_CLAIMS_LABEL})
+  WITH n, idx, coalesce(all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) AS none
   RETURN collect(n.key) AS keys,
-         collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS claimed
+         collect(CASE WHEN NOT none
+           THEN {id: elementId(n), props: properties(n), values: n.claimValues[idx]} END) AS claimed,
+         collect(CASE WHEN none THEN {id: elementId(n), values: n.claimValues[idx]} END) AS unclaimed
 }
-RETURN s.key AS key, already, ids, touched, keys, claimed`;
+RETURN s.key AS key, already, ids, touched, keys, claimed, unclaimed`;
 
 /** What a relation on which no claim counts stores: no values, not disputed. */
 const CLEARED: Readonly<Record<string, null | false>> = {
@@ -400,8 +406,10 @@ const rankOf = (retracted: boolean) => (retracted ? "DEPRECATED" : "NORMAL");
  * and ranks its claims (see RETRACT_SOURCE); no row when there is no such source. `already`: it
  * was marked so before (a repeated retract or restore). `ids`: the relations it gives evidence
  * for (from|TYPE|to); `touched`: those of them the settle must resolve again (element id with
- * properties; the others are left as they resolve, see RETRACT_SOURCE); `keys`, `claimed`: the entities it
- * has claims on, stamped by `by` where the rank changed.
+ * properties; the others are left as they resolve, see RETRACT_SOURCE); `keys`: the entities it
+ * has claims on, stamped by `by` where the rank changed; `claimed`: those of them some claim
+ * still counts on (with properties and the claim's values), `unclaimed`: the others (element id
+ * and the claim's values only).
  */
 export function retractSourceStatement(retract: {
   key: string;

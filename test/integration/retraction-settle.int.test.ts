@@ -22,9 +22,10 @@ import fc from "fast-check";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
-import { settledProperties } from "../../src/data/claims.js";
+import { settledEntityProperties, settledProperties } from "../../src/data/claims.js";
 import type { Plain } from "../../src/db/serialize.js";
 import { type Claim, type Rank, storedClaims } from "../../src/domain/claims.js";
+import { encodeEntityClaims, settledFields } from "../../src/domain/entity-claims.js";
 import { ALL_RELATION_PROPERTIES } from "../../src/domain/vocabulary.js";
 import { createClient, cypher, removeByPrefix, testDb } from "../helpers/client.js";
 
@@ -100,6 +101,45 @@ const graph = fc.uniqueArray(relation, {
   maxLength: 8,
   selector: (r) => `${r.from}|${r.type}|${r.to}`,
 });
+
+/** An entity's claims (one per source, stating a name, a description, both or nothing). */
+interface EntityCase {
+  claims: Claim[];
+  /** A description written by hand (updateEntity), not by a claim. */
+  byHand: boolean;
+}
+
+const entityCase: fc.Arbitrary<EntityCase> = fc.record({
+  claims: fc.uniqueArray(
+    fc.record({
+      sourceKey: fc.constantFrom(...SOURCES),
+      excerpt: fc.constant(""),
+      inferred: fc.constant(false),
+      at: fc.constantFrom(null, "2020", "2020-06", "2021"),
+      values: fc
+        .record(
+          { name: fc.constantFrom("Alpha", "Beta"), description: fc.constantFrom("One.", "Two.") },
+          { requiredKeys: [] },
+        )
+        .map((v) => v as Record<string, Plain>),
+      rank: fc.constantFrom<Rank>("NORMAL", "NORMAL", "PREFERRED", "DEPRECATED"),
+    }),
+    { maxLength: 3, selector: (c) => c.sourceKey },
+  ),
+  byHand: fc.boolean(),
+});
+const ENDS = [...FROM, ...TO];
+const entities = fc.tuple(...ENDS.map(() => entityCase));
+
+/** What an entity stores for its claims, as every write leaves it (a hand-written description beside them). */
+function storedEntity(key: string, e: EntityCase): Record<string, Plain> {
+  const fields = settledFields(e.claims, ["name", "description"], key);
+  return {
+    ...(e.claims.length > 0 ? encodeEntityClaims(e.claims) : {}),
+    ...fields,
+    ...(e.byHand ? { description: "Written by hand." } : {}),
+  };
+}
 const steps = fc.array(
   fc.record({ source: fc.constantFrom(...SOURCES), retracted: fc.boolean() }),
   { minLength: 1, maxLength: 3 },
@@ -113,18 +153,19 @@ function stored(claims: readonly Claim[]): Record<string, unknown> {
   return { ...s.lists, ...s.values, disputed: s.disputed, inferred: s.inferred };
 }
 
-async function write(relations: readonly RelationCase[]) {
+async function write(relations: readonly RelationCase[], claimed: readonly EntityCase[]) {
   await cypher(db, "MATCH (n:Entity) WHERE n.key STARTS WITH $p DETACH DELETE n", { p: P });
   await cypher(
     db,
     `UNWIND $ends AS e
-     CREATE (n:Entity {key: e.key, kind: e.kind, name: e.key})
-     SET n:$(e.kind)`,
+     CREATE (n:Entity {key: e.key, kind: e.kind})
+     SET n:$(e.kind), n += e.props`,
     {
-      ends: [
-        ...FROM.map((key) => ({ key, kind: "Organization" })),
-        ...TO.map((key) => ({ key, kind: "Mission" })),
-      ],
+      ends: ENDS.map((key, i) => ({
+        key,
+        kind: i < FROM.length ? "Organization" : "Mission",
+        props: storedEntity(key, claimed[i] as EntityCase),
+      })),
     },
   );
   await cypher(
@@ -137,7 +178,7 @@ async function write(relations: readonly RelationCase[]) {
         const mine = relations.filter((r) => r.claims.some((c) => c.sourceKey === key));
         return {
           key,
-          keys: [...new Set(mine.flatMap((r) => [r.from, r.to]))].sort(),
+          keys: [...ENDS].sort(),
           ids: mine.map(idOf),
         };
       }),
@@ -156,11 +197,14 @@ async function write(relations: readonly RelationCase[]) {
 const plain = (v: unknown): unknown => (neo4j.isInt(v) ? (v as neo4j.Integer).toNumber() : v);
 
 describe("a retraction's settle agrees with domain/claims.ts on random claim lists", () => {
-  it("leaves every relation's ranks, values and disputed flag as its claims resolve", async () => {
+  it("leaves every relation's ranks, values and disputed flag, and every entity's fields, as its claims resolve", async () => {
     await fc.assert(
-      fc.asyncProperty(graph, steps, async (relations, todo) => {
-        await write(relations);
+      fc.asyncProperty(graph, entities, steps, async (relations, claimed, todo) => {
+        await write(relations, claimed);
         let model = relations.map((r) => ({ ...r, claims: [...r.claims] }));
+        // The entities as the settle in TypeScript leaves them (its code before RETRACT_SOURCE
+        // returned only some): the fields the source's claim states, resolved again.
+        const entityModel = ENDS.map((key, i) => storedEntity(key, claimed[i] as EntityCase));
         for (const step of todo) {
           const r = await gql(
             "mutation ($k: String!, $r: Boolean) { retractSource(key: $k, retracted: $r) { __typename } }",
@@ -173,6 +217,29 @@ describe("a retraction's settle agrees with domain/claims.ts on random claim lis
             ...m,
             claims: m.claims.map((c) => (c.sourceKey === step.source ? { ...c, rank } : c)),
           }));
+          for (const props of entityModel) {
+            const sources = (props.claimSources ?? []) as string[];
+            const idx = sources.indexOf(step.source);
+            if (idx < 0) continue;
+            props.claimRanks = (props.claimRanks as string[]).map((x, i) => (i === idx ? rank : x));
+            const fields = Object.keys(JSON.parse(String((props.claimValues as string[])[idx])));
+            Object.assign(props, settledEntityProperties(props, new Set(fields)) ?? {});
+          }
+          const stored = await cypher(
+            db,
+            `MATCH (n:Entity) WHERE n.key IN $keys
+             RETURN n.key AS key, n {.name, .description, .claimRanks} AS props`,
+            { keys: ENDS },
+          );
+          const storedByKey = new Map(stored.map((row) => [String(row.key), row.props]));
+          ENDS.forEach((key, i) => {
+            const want = entityModel[i] as Record<string, Plain>;
+            expect(storedByKey.get(key), `${key} after ${JSON.stringify(todo)}`).toEqual({
+              name: want.name,
+              description: want.description ?? null,
+              claimRanks: want.claimRanks ?? null,
+            });
+          });
           const rows = await cypher(
             db,
             `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.key STARTS WITH $p

@@ -439,7 +439,7 @@ describe("Cypher shapes: single writes", () => {
           WHERE r.evidenceSources[i] = $key AND coalesce(ranks[i], "NORMAL") <> $rank
             AND coalesce(r.evidenceValues[i] <> "{}", true)) AS moves
         SET r.evidenceRanks = next
-        WITH a, r, b, moves, moves AND all(x IN next WHERE x = "DEPRECATED") AS cleared
+        WITH a, r, b, moves, moves AND coalesce(all(x IN next WHERE x = "DEPRECATED"), false) AS cleared
         FOREACH (_ IN CASE WHEN cleared THEN [1] ELSE [] END | SET r += $cleared)
         RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
                collect(CASE WHEN moves AND NOT cleared THEN {id: elementId(r), props: properties(r)} END)
@@ -473,10 +473,13 @@ describe("Cypher shapes: single writes", () => {
           SET n:RetractedClaims)
         FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
           REMOVE n:RetractedClaims)
+        WITH n, idx, coalesce(all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) AS none
         RETURN collect(n.key) AS keys,
-               collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS claimed
+               collect(CASE WHEN NOT none
+                 THEN {id: elementId(n), props: properties(n), values: n.claimValues[idx]} END) AS claimed,
+               collect(CASE WHEN none THEN {id: elementId(n), values: n.claimValues[idx]} END) AS unclaimed
       }
-      RETURN s.key AS key, already, ids, touched, keys, claimed",
+      RETURN s.key AS key, already, ids, touched, keys, claimed, unclaimed",
         "params": {
           "by": "admin",
           "cleared": {
