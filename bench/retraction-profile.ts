@@ -8,7 +8,6 @@
  * settle (the rest is the commit); then the statement's PROFILE (rolled back): its db hits and
  * the rows each scan read. db hits do not depend on the machine's load; the times do.
  */
-import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { ProfiledPlan } from "neo4j-driver";
 import { retractSourceStatement } from "../src/cypher/writes.js";
@@ -16,7 +15,6 @@ import { bulkLoad } from "../src/data/bulk-load.js";
 import {
   settleEntities,
   settleRelations,
-  settleUnclaimed,
   type Touched,
   type TouchedEntity,
 } from "../src/data/claims.js";
@@ -58,7 +56,6 @@ try {
   for (let i = 0; i < Number(values.runs); i++) {
     for (const retracted of [true, false]) {
       const laps: string[] = [];
-      let shipped = "";
       const started = performance.now();
       let t = started;
       const lap = (name: string) => {
@@ -71,26 +68,16 @@ try {
         async (tx) => {
           const [row] = await run(tx, retractSourceStatement({ key, retracted, by: "bench" }));
           lap("statement");
-          shipped = `${(row?.touched as unknown[] | undefined)?.length ?? 0} of ${(row?.ids as unknown[] | undefined)?.length ?? 0} relations and ${(row?.claimed as unknown[] | undefined)?.length ?? 0} entities returned to settle (${(row?.unclaimed as unknown[] | undefined)?.length ?? 0} more by id and claim only)`;
           await settleRelations(tx, (row?.touched ?? []) as unknown as Touched[]);
           lap("relations' settle");
           await settleEntities(tx, (row?.claimed ?? []) as unknown as TouchedEntity[]);
-          await settleUnclaimed(
-            tx,
-            (row?.unclaimed ?? []) as unknown as Array<{ id: string; values?: unknown }>,
-          );
           lap("entities' settle");
         },
         300_000,
       );
       lap("commit");
       const total = (performance.now() - started).toFixed(0);
-      const load = loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" ");
-      console.log(
-        `${retracted ? "retract" : "restore"} ${key}: ${total} ms (${laps.join(", ")}; ${shipped}; load average ${load})`,
-      );
+      console.log(`${retracted ? "retract" : "restore"} ${key}: ${total} ms (${laps.join(", ")})`);
     }
   }
   const s = retractSourceStatement({ key, retracted: true, by: "bench" });

@@ -6,11 +6,7 @@
  */
 
 import { storedFolds } from "../domain/fold.js";
-import {
-  ALL_RELATION_PROPERTIES,
-  RETRACTED_CLAIMS_LABEL,
-  type RelationType,
-} from "../domain/vocabulary.js";
+import { RETRACTED_CLAIMS_LABEL, type RelationType } from "../domain/vocabulary.js";
 import { intFoldRule } from "./fold.js";
 import { FOOTPRINT_NODES, FOOTPRINT_RELATIONS, recordFootprintCypher } from "./footprint.js";
 import { mergeRelationCypher, registryType } from "./ingest.js";
@@ -334,20 +330,6 @@ WITH s, count(n) AS locked`;
  * waited for its locks reads as having no properties (no kind): no row, as for a key never
  * stored. It gave a row, so a retraction that lost the race to the delete answered success
  * (0 relations, 0 entities) for a source no longer there, and announced a change to it.
- *
- * Only the relations whose values the new ranks can change go back to the settle (`touched`):
- * returning all of a large source's (16,489 relations' properties, to Node and back) was about
- * two thirds of the statement, over the write budget (bench/results/retraction.md). A relation
- * settled before (every write leaves its relations so) resolves differently only where a claim
- * of this source changes rank (not on a repeated retract or restore) and states a value: a
- * claim that states nothing ("{}") is in no property's pool, figures' or otherwise, and ranks do
- * not order the lists (domain/claims.ts). Of those, one on which no claim counts afterwards
- * resolves to nothing (no values, not disputed: `$cleared`), set here. The rest are settled in
- * TypeScript. An entity on which no claim counts afterwards resolves each field its claim
- * states to nothing but its name (which stays), whatever its fields held (an updateEntity's
- * value too): only its id and that claim's values go back (`unclaimed`), not its properties.
- * test/integration/retraction-settle.int.test.ts checks, on random claim lists, that every
- * relation and entity is left as domain/claims.ts resolves it.
  */
 const RETRACT_SOURCE = `
 MATCH (s:Entity {key: $key}) WHERE s:Source
@@ -360,17 +342,10 @@ WITH s, already
 CALL (s) {
   ${FOOTPRINT_RELATIONS.replaceAll("\n", "\n  ")}
   WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
-  WITH a, r, b, ranks, [i IN range(0, size(r.evidenceSources) - 1) |
-    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END] AS next
-  WITH a, r, b, next, any(i IN range(0, size(r.evidenceSources) - 1)
-    WHERE r.evidenceSources[i] = $key AND coalesce(ranks[i], "NORMAL") <> $rank
-      AND coalesce(r.evidenceValues[i] <> "{}", true)) AS moves
-  SET r.evidenceRanks = next
-  WITH a, r, b, moves, moves AND coalesce(all(x IN next WHERE x = "DEPRECATED"), false) AS cleared
-  FOREACH (_ IN CASE WHEN cleared THEN [1] ELSE [] END | SET r += $cleared)
+  SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
+    CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
   RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
-         collect(CASE WHEN moves AND NOT cleared THEN {id: elementId(r), props: properties(r)} END)
-           AS touched
+         collect({id: elementId(r), props: properties(r)}) AS touched
 }
 CALL (s) {
   ${FOOTPRINT_NODES.replaceAll("\n", "\n  ")}
@@ -384,19 +359,10 @@ CALL (s) {
     SET n:${RETRACTED_CLAIMS_LABEL})
   FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
     REMOVE n:${RETRACTED_CLAIMS_LABEL})
-  WITH n, idx, coalesce(all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) AS none
   RETURN collect(n.key) AS keys,
-         collect(CASE WHEN NOT none
-           THEN {id: elementId(n), props: properties(n), values: n.claimValues[idx]} END) AS claimed,
-         collect(CASE WHEN none THEN {id: elementId(n), values: n.claimValues[idx]} END) AS unclaimed
+         collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS claimed
 }
-RETURN s.key AS key, already, ids, touched, keys, claimed, unclaimed`;
-
-/** What a relation on which no claim counts stores: no values, not disputed. */
-const CLEARED: Readonly<Record<string, null | false>> = {
-  ...Object.fromEntries(Object.keys(ALL_RELATION_PROPERTIES).map((name) => [name, null])),
-  disputed: false,
-};
+RETURN s.key AS key, already, ids, touched, keys, claimed`;
 
 /** The rank a retracted (or restored) source's claims take. */
 const rankOf = (retracted: boolean) => (retracted ? "DEPRECATED" : "NORMAL");
@@ -404,12 +370,9 @@ const rankOf = (retracted: boolean) => (retracted ? "DEPRECATED" : "NORMAL");
 /**
  * Row (key, already, ids, touched, keys, claimed): locks the source's footprint, marks the source
  * and ranks its claims (see RETRACT_SOURCE); no row when there is no such source. `already`: it
- * was marked so before (a repeated retract or restore). `ids`: the relations it gives evidence
- * for (from|TYPE|to); `touched`: those of them the settle must resolve again (element id with
- * properties; the others are left as they resolve, see RETRACT_SOURCE); `keys`: the entities it
- * has claims on, stamped by `by` where the rank changed; `claimed`: those of them some claim
- * still counts on (with properties and the claim's values), `unclaimed`: the others (element id
- * and the claim's values only).
+ * was marked so before (a repeated retract or restore). `ids`, `touched`: the relations it gives
+ * evidence for (from|TYPE|to, and element id with properties); `keys`, `claimed`: the entities it
+ * has claims on, stamped by `by` where the rank changed.
  */
 export function retractSourceStatement(retract: {
   key: string;
@@ -423,7 +386,6 @@ export function retractSourceStatement(retract: {
       retracted: retract.retracted,
       rank: rankOf(retract.retracted),
       by: retract.by,
-      cleared: CLEARED,
     },
   };
 }

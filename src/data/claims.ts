@@ -163,23 +163,6 @@ const fieldsOfJson = (json: unknown): string[] => {
 const CLAIM_LISTS: ReadonlySet<string> = new Set(ENTITY_CLAIM_LISTS);
 
 /**
- * Settles entities on which no claim counts any more (a retraction deprecated the last): the
- * fields each row's claim states (`values`) resolve to nothing, but the name, which every entity
- * keeps (settledFields), whatever they held before; so only the entity's element id and that
- * claim's values are needed, not its properties (RETRACT_SOURCE's `unclaimed`).
- */
-export async function settleUnclaimed(
-  tx: Tx,
-  rows: ReadonlyArray<{ id: string; values?: unknown }>,
-): Promise<void> {
-  const out = rows.flatMap((row) => {
-    const fields = fieldsOfJson(row.values).filter((field) => field !== "name");
-    return fields.length > 0 ? [{ id: row.id, props: settledFields([], fields, "") }] : [];
-  });
-  if (out.length > 0) await run(tx, setEntitiesStatement(out));
-}
-
-/**
  * Settles the entities a write touched: the fields their changed claim states, or stated
  * before (`values`, `replaced`), or every field of `fields` when given, are set to what their
  * claims resolve to. One statement when any needs it. Returns the element ids of the entities
@@ -387,10 +370,6 @@ export async function retractInTx(
   if (!row) return null;
   await settleRelations(tx, (row.touched ?? []) as unknown as Touched[]);
   await settleEntities(tx, (row.claimed ?? []) as unknown as TouchedEntity[]);
-  await settleUnclaimed(
-    tx,
-    (row.unclaimed ?? []) as unknown as Array<{ id: string; values?: unknown }>,
-  );
   return {
     relations: Array.isArray(row.ids) ? row.ids.map(String) : [],
     entities: Array.isArray(row.keys) ? row.keys.map(String) : [],

@@ -433,17 +433,10 @@ describe("Cypher shapes: single writes", () => {
           RETURN a, r, b
         }
         WITH a, r, b, coalesce(r.evidenceRanks, [x IN r.evidenceSources | "NORMAL"]) AS ranks
-        WITH a, r, b, ranks, [i IN range(0, size(r.evidenceSources) - 1) |
-          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END] AS next
-        WITH a, r, b, next, any(i IN range(0, size(r.evidenceSources) - 1)
-          WHERE r.evidenceSources[i] = $key AND coalesce(ranks[i], "NORMAL") <> $rank
-            AND coalesce(r.evidenceValues[i] <> "{}", true)) AS moves
-        SET r.evidenceRanks = next
-        WITH a, r, b, moves, moves AND coalesce(all(x IN next WHERE x = "DEPRECATED"), false) AS cleared
-        FOREACH (_ IN CASE WHEN cleared THEN [1] ELSE [] END | SET r += $cleared)
+        SET r.evidenceRanks = [i IN range(0, size(r.evidenceSources) - 1) |
+          CASE WHEN r.evidenceSources[i] = $key THEN $rank ELSE ranks[i] END]
         RETURN collect(a.key + '|' + type(r) + '|' + b.key) AS ids,
-               collect(CASE WHEN moves AND NOT cleared THEN {id: elementId(r), props: properties(r)} END)
-                 AS touched
+               collect({id: elementId(r), props: properties(r)}) AS touched
       }
       CALL (s) {
         CALL (s) {
@@ -473,30 +466,12 @@ describe("Cypher shapes: single writes", () => {
           SET n:RetractedClaims)
         FOREACH (_ IN CASE WHEN any(rank IN n.claimRanks WHERE rank = "DEPRECATED") THEN [] ELSE [1] END |
           REMOVE n:RetractedClaims)
-        WITH n, idx, coalesce(all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) AS none
         RETURN collect(n.key) AS keys,
-               collect(CASE WHEN NOT none
-                 THEN {id: elementId(n), props: properties(n), values: n.claimValues[idx]} END) AS claimed,
-               collect(CASE WHEN none THEN {id: elementId(n), values: n.claimValues[idx]} END) AS unclaimed
+               collect({id: elementId(n), props: properties(n), values: n.claimValues[idx]}) AS claimed
       }
-      RETURN s.key AS key, already, ids, touched, keys, claimed, unclaimed",
+      RETURN s.key AS key, already, ids, touched, keys, claimed",
         "params": {
           "by": "admin",
-          "cleared": {
-            "additionalTroops": null,
-            "asOf": null,
-            "date": null,
-            "disputed": false,
-            "estimated": null,
-            "request": null,
-            "role": null,
-            "since": null,
-            "troops": null,
-            "unit": null,
-            "until": null,
-            "value": null,
-            "year": null,
-          },
           "key": "src-1",
           "rank": "DEPRECATED",
           "retracted": true,
