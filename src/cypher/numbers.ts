@@ -88,6 +88,16 @@ export const INTEGER_PROPERTIES: readonly NumberProperty[] = NUMBER_PROPERTIES.f
   INTEGER_PROPERTY_NAMES.has(p.property),
 );
 
+/** The variable, its property and the MATCH of every node or relationship a property target names. */
+function matchOf(target: NumberProperty): { v: string; value: string; match: string } {
+  const v = target.on === "node" ? "n" : "r";
+  return {
+    v,
+    value: `${v}.${target.property}`,
+    match: target.on === "node" ? `MATCH (n:${target.token})` : `MATCH ()-[r:${target.token}]->()`,
+  };
+}
+
 /**
  * Row (settled): sets up to `limit` values of one integer-typed property stored as a whole-number
  * float (every version before withIntegers wrote them so: the driver sends a JavaScript number
@@ -96,10 +106,7 @@ export const INTEGER_PROPERTIES: readonly NumberProperty[] = NUMBER_PROPERTIES.f
  * beyond what an Integer holds, is left as it is. Idempotent: a value set is no longer a float.
  */
 export function integerFloatStatement(target: NumberProperty, limit: number): Statement {
-  const v = target.on === "node" ? "n" : "r";
-  const value = `${v}.${target.property}`;
-  const match =
-    target.on === "node" ? `MATCH (n:${target.token})` : `MATCH ()-[r:${target.token}]->()`;
+  const { v, value, match } = matchOf(target);
   return {
     cypher: `
 ${match} WHERE valueType(${value}) STARTS WITH 'FLOAT' AND abs(${value}) < 9.2e18
@@ -123,10 +130,7 @@ RETURN count(${v}) AS settled`,
  * it reads nothing. Relationship properties have no index: their type is scanned.
  */
 export function negativeZeroStatement(target: NumberProperty, limit: number): Statement {
-  const v = target.on === "node" ? "n" : "r";
-  const value = `${v}.${target.property}`;
-  const match =
-    target.on === "node" ? `MATCH (n:${target.token})` : `MATCH ()-[r:${target.token}]->()`;
+  const { v, value, match } = matchOf(target);
   return {
     cypher: `
 ${match} WHERE ${value} = -0.0 AND ${value} < 0.0

@@ -8,8 +8,10 @@ import {
   INTEGER_PROPERTIES,
   integerFloatStatement,
   NUMBER_PROPERTIES,
+  type NumberProperty,
   negativeZeroStatement,
 } from "../cypher/numbers.js";
+import type { Statement } from "../cypher/params.js";
 import type { Db } from "../db/driver.js";
 import { inBatches, type QueryStats } from "../db/run.js";
 import { run } from "./statement.js";
@@ -25,14 +27,7 @@ export async function settleNegativeZeros(
   db: Db,
   stats: QueryStats = { roundTrips: 0 },
 ): Promise<number> {
-  let changed = 0;
-  for (const target of NUMBER_PROPERTIES) {
-    changed += await inBatches(db, stats, BATCH, async (tx) => {
-      const [row] = await run(tx, negativeZeroStatement(target, BATCH));
-      return Number(row?.settled ?? 0);
-    });
-  }
-  return changed;
+  return settleEach(db, stats, NUMBER_PROPERTIES, negativeZeroStatement);
 }
 
 /**
@@ -45,10 +40,20 @@ export async function settleIntegerFloats(
   db: Db,
   stats: QueryStats = { roundTrips: 0 },
 ): Promise<number> {
+  return settleEach(db, stats, INTEGER_PROPERTIES, integerFloatStatement);
+}
+
+/** Runs a settle statement for each target in batches, one write transaction each; the count changed. */
+async function settleEach(
+  db: Db,
+  stats: QueryStats,
+  targets: readonly NumberProperty[],
+  statement: (target: NumberProperty, limit: number) => Statement,
+): Promise<number> {
   let changed = 0;
-  for (const target of INTEGER_PROPERTIES) {
+  for (const target of targets) {
     changed += await inBatches(db, stats, BATCH, async (tx) => {
-      const [row] = await run(tx, integerFloatStatement(target, BATCH));
+      const [row] = await run(tx, statement(target, BATCH));
       return Number(row?.settled ?? 0);
     });
   }

@@ -1031,6 +1031,30 @@ function titlesHeld(
   holders: Map<string, Cluster>,
 ): void {
   const seen = new Set<string>();
+  /** The person holds the office `role` of `target`: LEADS for a leader's role, else SERVES_IN; once each. */
+  const holdOffice = (
+    person: Cluster,
+    role: string,
+    target: Cluster,
+    sentence: Sentence,
+    inferred: boolean,
+    confidence: number,
+  ) => {
+    const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
+    const id = `${person.key}|${type}|${target.key}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    holders.set(target.key, person);
+    ctx.propose({
+      type,
+      from: person,
+      to: target,
+      properties: { role },
+      sentence,
+      inferred,
+      confidence,
+    });
+  };
   // the one unit of a kind ("Division") the article names, asked once a kind
   const unitsByHead = new Map<string, Cluster | undefined>();
   const unitNamed = (head: string) => {
@@ -1064,22 +1088,9 @@ function titlesHeld(
     if (ofBody) {
       const { title, body } = ofBody;
       if (PAST_HOLDER.test(ctx.text.slice(Math.max(s.start, m.start - 110), m.start))) continue;
-      const type = LEADER_ROLES.test(title) ? "LEADS" : "SERVES_IN";
-      const id = `${p.cluster.key}|${type}|${body.key}`;
       titled.add(p.cluster);
       titledAt.add(m);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      holders.set(body.key, p.cluster);
-      ctx.propose({
-        type,
-        from: p.cluster,
-        to: body,
-        properties: { role: title },
-        sentence: s,
-        inferred: false,
-        confidence: 0.85,
-      });
+      holdOffice(p.cluster, title, body, s, false, 0.85);
       continue;
     }
     if (!m.role) continue;
@@ -1242,20 +1253,7 @@ function titlesHeld(
           .replace(/ (?:Of|For|The|And) /g, (w) => w.toLowerCase());
     const target = owner ?? homeOf(s, p.mention.start);
     if (!target) continue;
-    const type = LEADER_ROLES.test(role) ? "LEADS" : "SERVES_IN";
-    const id = `${p.cluster.key}|${type}|${target.key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    holders.set(target.key, p.cluster);
-    ctx.propose({
-      type,
-      from: p.cluster,
-      to: target,
-      properties: { role },
-      sentence: s,
-      inferred: !owner,
-      confidence: owner ? 0.85 : 0.65,
-    });
+    holdOffice(p.cluster, role, target, s, !owner, owner ? 0.85 : 0.65);
   }
   // "Latvian Ambassador to Canada Kaspars Ozoliņš", "1 Canadian Mechanized Brigade commander Col. X"
   for (const p of people(ctx.placed)) {
