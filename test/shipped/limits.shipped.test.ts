@@ -140,8 +140,12 @@ describe("list arguments are capped", () => {
     const deep: Record<string, unknown> = { name: { contains: "a" } };
     let w = deep;
     for (let i = 0; i < 60; i++) w = { NOT: w };
-    const tooMany = await post(server, { query, variables: { w } });
-    expect(code(tooMany)).toBe("LIMIT_EXCEEDED");
+    // Sixty NOTs around one condition hold one condition (redteam29: AND / OR / NOT only group
+    // them), so the guard admits it and the compiler refuses its depth, as it does from 6 deep.
+    const tooDeep = await post(server, { query, variables: { w } });
+    expect(code(tooDeep)).toBe("BAD_USER_INPUT");
+    expect(tooDeep.body.errors[0].message).toMatch(/filters nest at most 5 deep/);
+    expect(tooDeep.body.extensions?.cypherRoundTrips ?? 0).toBe(0);
     await stillServes();
   });
 
