@@ -201,7 +201,7 @@ function propertiesSchema(spec: Readonly<Record<string, PropertyType>>) {
 /** An entity key: a readable slug such as `justin-trudeau`. */
 export const keySchema = z
   .string()
-  .max(KEY_MAX_LENGTH)
+  .max(KEY_MAX_LENGTH, `must be at most ${KEY_MAX_LENGTH} characters`)
   .regex(KEY_PATTERN, "must be a lowercase slug such as justin-trudeau");
 
 /**

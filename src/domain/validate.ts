@@ -67,10 +67,34 @@ export function issueMessage(issue: {
   message: string;
   keys?: unknown;
   expected?: unknown;
+  origin?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  inclusive?: unknown;
 }): string {
   // zod's "Invalid input: expected string, received undefined" for a field left out.
   if (issue.code === "invalid_type" && / received undefined$/.test(issue.message))
     return `Required: ${String(issue.expected ?? "a value")} expected, none given.`;
+  // zod's "Too big: expected string to have <=120 characters" (a bound without a message of
+  // ours), in the words of every other problem: "must be at most 120 characters".
+  if (
+    (issue.code === "too_big" || issue.code === "too_small") &&
+    /^Too (big|small):/.test(issue.message)
+  ) {
+    const big = issue.code === "too_big";
+    const bound = String(big ? issue.maximum : issue.minimum);
+    const unit =
+      issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+    const inclusive = issue.inclusive !== false;
+    const bounded = big
+      ? inclusive
+        ? "at most"
+        : "less than"
+      : inclusive
+        ? "at least"
+        : "more than";
+    return `must be ${bounded} ${bound}${unit}`;
+  }
   if (issue.code !== "unrecognized_keys" || !Array.isArray(issue.keys)) return issue.message;
   const keys = issue.keys.map(String);
   if (keys.length <= KEYS_SHOWN && keys.every((k) => k.length <= 60)) return issue.message;

@@ -140,6 +140,29 @@ describe("document validation", () => {
     expect(problems.join("\n")).not.toMatch(/received undefined/);
   });
 
+  it("says a key, a name or a list over its bound is too long in the house's words, not zod's", () => {
+    // createEntity answered "Too big: expected string to have <=120 characters" (redteam29).
+    const long = "k".repeat(121);
+    const result = validateDocument({
+      source: { key: "src-a", name: "A", properties: { text: "Canada leads." } },
+      entities: [
+        { key: long, kind: "Nation", name: "Canada" },
+        { key: "x", kind: "Nation", name: "N".repeat(501), aliases: Array(51).fill("n") },
+      ],
+    });
+    const problems = result.ok
+      ? []
+      : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "entities.0.key: must be at most 120 characters",
+        "entities.1.name: must be at most 500 characters",
+        "entities.1.aliases: must be at most 50 items",
+      ]),
+    );
+    expect(problems.join("\n")).not.toMatch(/Too big|<=/);
+  });
+
   it("says an entity shares the source's key, whatever else is wrong", () => {
     const text = "Canada leads.";
     const doc = (relations: unknown[]) => ({
