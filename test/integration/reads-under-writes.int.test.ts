@@ -50,6 +50,27 @@ const NEIGHBOURHOOD = `query ($k: String!) { neighbourhood(key: $k, depth: 2, li
 const ENDS = `query ($k: String!) { entity(key: $k) {
   relations(first: 50) { edges { type node { key } from { key name } to { key name } } } } }`;
 
+/**
+ * Reads `query` 40 times, beside the writers: each answer with errors is a problem (the errors'
+ * codes and messages), and `inspect` looks at each answer's data for the others.
+ */
+async function readRounds(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  problems: string[],
+  // biome-ignore lint/suspicious/noExplicitAny: an answer's data, as each test's query shapes it
+  inspect: (data: any) => void,
+): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const r = await gql(query, variables);
+    if (r.errors) {
+      problems.push(JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message])));
+      continue;
+    }
+    inspect(r.data);
+  }
+}
+
 describe("neighbourhood and relations while their entities are deleted and written again", () => {
   it("answers every time, each edge's ends among its nodes", async () => {
     for (let m = 0; m < MEMBERS; m++) await gql(INGEST, { d: membership(m, 0) }, auth);
@@ -66,34 +87,22 @@ describe("neighbourhood and relations while their entities are deleted and writt
       }
     };
     const problems: string[] = [];
-    const reader = async () => {
-      for (let i = 0; i < 40; i++) {
-        const r = await gql(NEIGHBOURHOOD, { k: HUB });
-        if (r.errors) {
-          problems.push(JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message])));
-          continue;
-        }
-        const { nodes, edges } = r.data.neighbourhood;
+    const reader = () =>
+      readRounds(NEIGHBOURHOOD, { k: HUB }, problems, (data) => {
+        const { nodes, edges } = data.neighbourhood;
         const keys = new Set(nodes.map((n: { key: string }) => n.key));
         for (const e of edges)
           if (!keys.has(e.from.key) || !keys.has(e.to.key))
             problems.push(`an edge ${e.from.key} ${e.type} ${e.to.key} with an end not drawn`);
-      }
-    };
+      });
     // The hub's relations, each with both ends: the member at the other end, loaded again by key,
     // may have been deleted since the page was read (reads28).
-    const endsReader = async () => {
-      for (let i = 0; i < 40; i++) {
-        const r = await gql(ENDS, { k: HUB });
-        if (r.errors) {
-          problems.push(JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message])));
-          continue;
-        }
-        for (const e of r.data.entity.relations.edges)
+    const endsReader = () =>
+      readRounds(ENDS, { k: HUB }, problems, (data) => {
+        for (const e of data.entity.relations.edges)
           if (e.to.key !== HUB || e.from.key !== e.node.key)
             problems.push(`an edge ${e.from.key} ${e.type} ${e.to.key} beside ${e.node.key}`);
-      }
-    };
+      });
     const writers = [0, 1, 2].map(writer);
     await Promise.all([reader(), reader(), endsReader(), endsReader()]);
     reading = false;
@@ -127,14 +136,9 @@ describe("claims and evidence while their sources are deleted and written again"
     };
     const problems: string[] = [];
     let sources = 0;
-    const reader = async () => {
-      for (let i = 0; i < 40; i++) {
-        const r = await gql(SOURCES, { k: HUB });
-        if (r.errors) {
-          problems.push(JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message])));
-          continue;
-        }
-        const { claims, relations } = r.data.entity;
+    const reader = () =>
+      readRounds(SOURCES, { k: HUB }, problems, (data) => {
+        const { claims, relations } = data.entity;
         const named = [
           ...claims,
           ...relations.edges.flatMap((e: { evidence: unknown[]; claims: unknown[] }) => [
@@ -148,8 +152,7 @@ describe("claims and evidence while their sources are deleted and written again"
           if (!c.source.key.startsWith(`${P}source-`))
             problems.push(`a claim whose source is ${c.source.key}`);
         }
-      }
-    };
+      });
     const writers = [0, 1, 2].map(writer);
     await Promise.all([reader(), reader(), reader()]);
     reading = false;
@@ -215,28 +218,22 @@ describe("disputes and timelines while the disputing entities are deleted and wr
     };
     const problems: string[] = [];
     let disputes = 0;
-    const check = (query: string, variables: Record<string, unknown> | undefined) => async () => {
-      for (let i = 0; i < 40; i++) {
-        const r = await gql(query, variables);
-        if (r.errors) {
-          problems.push(JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message])));
-          continue;
-        }
-        const relations = r.data.disputes
-          ? r.data.disputes.edges.map((e: { node: unknown }) => e.node)
-          : r.data.timeline.edges.flatMap((e: { relation: unknown }) => e.relation ?? []);
+    const check = (query: string, variables: Record<string, unknown> | undefined) => () =>
+      readRounds(query, variables, problems, (data) => {
+        const relations = data.disputes
+          ? data.disputes.edges.map((e: { node: unknown }) => e.node)
+          : data.timeline.edges.flatMap((e: { relation: unknown }) => e.relation ?? []);
         for (const rel of relations as Array<{
           id: string;
           from: { key: string };
           to: { key: string };
         }>) {
           if (!rel.id.startsWith(P)) continue;
-          if (r.data.disputes) disputes++;
+          if (data.disputes) disputes++;
           if (rel.id !== `${rel.from.key}|CONTRIBUTES_TO|${rel.to.key}`)
             problems.push(`${rel.id} answered from ${rel.from.key} to ${rel.to.key}`);
         }
-      }
-    };
+      });
     const writers = [0, 1, 2].map(writer);
     await Promise.all([
       check(DISPUTES, undefined)(),
