@@ -29,13 +29,6 @@ function capitalsNamed(ctx: Context): Set<string> {
 const HELD_IN =
   /^,?\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|are|will be|has been|had been)\s+held\s+|(?:took|takes|will take|is to take)\s+place\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:NATO|[Tt]he alliance|[Aa]lliance)['’]s\s+headquarters\s+in\s+)?$/u;
 
-/**
- * "a meeting with leaders from Nordic countries, held in Riga": a gathering's company or subject
- * between it and "held in" (no verb, no clause mark but the comma before "held").
- */
-const HELD_AFTER =
-  /^\s+(?:with|of|between|among|for|on|about)\s+[^,.;:“”"()]{1,90}?,?\s+(?:that\s+was\s+|which\s+was\s+)?held\s+in\s+(?:the\s+)?$/u;
-
 export function eventPlaces(ctx: Context, s: Sentence, here: Placed[]): void {
   for (const [i, e] of here.entries()) {
     if (e.cluster.kind !== "Event" || e.cluster.properties.category === "CONFLICT") continue;
@@ -49,14 +42,7 @@ export function eventPlaces(ctx: Context, s: Sentence, here: Placed[]): void {
     // "a meeting in Belgium" where the article names Brussels: readers record the city
     if (where.cluster.kind === "Nation" && capitalsNamed(ctx).has(where.cluster.key)) continue;
     const between = ctx.text.slice(e.mention.end, where.mention.start);
-    if (
-      !(between.length <= 60 && HELD_IN.test(between)) &&
-      !(
-        /^(?:MEETING|CONFERENCE)$/.test(String(e.cluster.properties.category)) &&
-        HELD_AFTER.test(between)
-      )
-    )
-      continue;
+    if (between.length > 60 || !HELD_IN.test(between)) continue;
     // "in Latvia's east", "in Brussels' view": a part or a voice, not the place itself
     if (/^['’]s?\b/.test(ctx.text.slice(where.mention.end, where.mention.end + 3))) continue;
     ctx.propose({

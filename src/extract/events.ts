@@ -98,15 +98,6 @@ const ACCESSION_VERB =
 const VOTE_TO_ADMIT =
   /(?<![\p{L}-])(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:parliament|Parliament|lawmakers|legislature|National Assembly|Grand National Assembly|Senate))?(?:\s+(?:eventually|finally|also|then|unanimously|overwhelmingly|relented\s+and))*\s+(voted)\s+(?:last\s+week\s+|on\s+\p{Lu}\p{Ll}+\s+|yesterday\s+|today\s+)?to\s+(admit|approve|ratify|accept)\s+(\p{Lu}[\p{L}-]+)(?:['’]s\s+(?:accession|membership|bid|entry))?\s+(?:(?:into|to|in)\s+(?:NATO|the\s+[Aa]lliance)\b)?/gu;
 
-/**
- * "during a meeting with leaders from Nordic countries, held in Riga", "at a conference held in
- * Oslo": a gathering told by its noun and where it was held (extmention30). The words between the
- * noun and "held in" are its company or its subject (no verb, no clause mark but the comma before
- * "held"); the name is the noun and the place ("Meeting in Riga").
- */
-const GATHERING_HELD =
-  /\b(?:[Aa]n?)\s+((?:(?:two-day|one-day|informal|extraordinary|special|emergency|virtual|bilateral|trilateral|high-level|regional|joint|international|ministerial)\s+){0,2}(meeting|summit|conference|session|forum))\b((?:\s+(?:with|of|between|among|for|on|about)\s+[^,.;:“”"()]{1,90}?)?),?\s+(?:that\s+was\s+|which\s+was\s+)?held\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu;
-
 const NOT_A_NATION_WORD = /^(?:The|A|An|It|This|That|He|She|They|We|NATO|After|Before|When)$/;
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -167,18 +158,6 @@ export function describedEvents(text: string): DescribedEvent[] {
       text: phrase,
       name: `${body}${who ? ` ${who.replace(/\s+/g, " ")}` : ""} ${head}`,
       category: head === "conference" ? "CONFERENCE" : "MEETING",
-    });
-  }
-  for (const m of text.matchAll(GATHERING_HELD)) {
-    const phrase = m[1] ?? "";
-    const head = m[2] ?? "";
-    const start = (m.index ?? 0) + m[0].indexOf(phrase);
-    out.push({
-      start,
-      end: start + phrase.length,
-      text: phrase,
-      name: `${capitalised(head)} in ${m[4] ?? ""}`,
-      category: head === "conference" || head === "forum" ? "CONFERENCE" : "MEETING",
     });
   }
   for (const m of text.matchAll(UNNAMED_EXERCISE)) {

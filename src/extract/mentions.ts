@@ -10,7 +10,6 @@ import * as chrono from "chrono-node";
 import nlp from "compromise";
 import type { Kind } from "../domain/vocabulary.js";
 import { appositiveNames } from "./appositives.js";
-import { BODY_HEADS, bodyNames, GENERIC } from "./body-names.js";
 import { describedEvents } from "./events.js";
 import { knownWar } from "./events-of-knowledge.js";
 import {
@@ -2567,58 +2566,6 @@ export function findMentions(
       name: `${name}${party}`,
       key: slug(`${name}${party}`),
       properties: { category: "OTHER" },
-    });
-  }
-  // "the Danish Joint Arctic Command", "the Finnish Border Guard": a capitalised run headed by a
-  // body's noun is the body's whole name, where the rules above read nothing or a part of it
-  // (body-names.ts); the nation its demonym or abbreviation names is the body's own
-  for (const b of bodyNames(text, (at) => inTitleCaseHeadline(text, at))) {
-    const inside: Mention[] = [];
-    let clash = false;
-    for (let i = before(b.start, Number.NEGATIVE_INFINITY) - 1; i < spans.length; i++) {
-      const m = spans[i];
-      if (!m) continue;
-      if (m.start >= b.end) break;
-      if (m.end <= b.start) continue;
-      if (m.start < b.start || m.end > b.end || (m.start === b.start && m.end === b.end)) {
-        clash = true;
-        break;
-      }
-      inside.push(m);
-    }
-    if (clash) continue;
-    if (
-      inside.some(
-        (m) =>
-          m.vessel ||
-          (m.kind !== "Nation" && m.kind !== "Place" && m.kind !== "Organization") ||
-          // a body the gazetteer knows, but for an acronym owning the name ("NATO Energy
-          // Security Centre"); a body ending in its own head, a chain of bodies ("the Latvian
-          // Armed Forces Staff Battalion")
-          (m.kind === "Organization" &&
-            ((m.known && !(m.start === b.start && /^\p{Lu}{2,}$/u.test(m.text))) ||
-              (m.end < b.end && BODY_HEADS[m.text.split(/\s+/).pop() ?? ""] !== undefined) ||
-              // a body named to its head already, by words of its own ("the NATO Multinational
-              // Brigade": "Multinational Brigade"); "Border Guard", all generic, is extended
-              (m.end === b.end &&
-                m.text.split(/\s+/).some((w) => !GENERIC.test(w) && BODY_HEADS[w] === undefined)) ||
-              // "the Multinational Division North East Headquarters": a body's headquarters is
-              // the body the rules named
-              /^\s+Headquarters$/.test(text.slice(m.end, b.end)))),
-      )
-    )
-      continue;
-    const nations = inside.flatMap((m) => (m.kind === "Nation" && m.known ? [m.known] : []));
-    unclaim(inside);
-    claim({
-      start: b.start,
-      end: b.end,
-      text: b.text,
-      kind: "Organization",
-      name: b.text,
-      key: slug(b.text),
-      properties: { category: b.category },
-      ...(nations.length > 0 ? { involves: nations.slice(0, 1) } : {}),
     });
   }
   // "the Canadian Armed Forces (CAF)", "the Baltic Air Policing mission (BAP)": the acronym in

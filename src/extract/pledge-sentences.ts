@@ -15,7 +15,7 @@ import type { Cluster } from "./link.js";
 import type { Quantity } from "./mentions.js";
 import type { Sentence } from "./sentences.js";
 
-const MODAL = `(?:will|would|could|may|might|(?:is|are|was|were) ready to|offered to|offers to|shall|['’]ll|(?:is|are|was|were) (?:set |going |expected |due )?to|plans? to|planned to|intends? to|intended to|aims? to|aimed to|wants? to|seeks? to|expects? to|hopes? to|(?:has |have |had )?(?:pledged|promised|vowed|committed|decided|agreed) to|pledges to|promises to|vows to|decides to|agrees to|(?:has|have|had) (?:a |an )?(?:plan|plans|intention) to|(?<=\b(?:its|their) )(?:plan|plans|intention|pledge|promise|commitment) to)`;
+const MODAL = `(?:will|would|could|may|might|(?:is|are|was|were) ready to|offered to|offers to|shall|['’]ll|(?:is|are|was|were) (?:set |going |expected |due )?to|plans? to|planned to|intends? to|intended to|aims? to|aimed to|wants? to|seeks? to|expects? to|hopes? to|(?:has |have |had )?(?:pledged|promised|vowed|committed|decided|agreed) to|pledges to|promises to|vows to|decides to|agrees to)`;
 // any adverb in -ly ("would separately provide", "will swiftly deploy") besides the listed ones
 const ADVERB = String.raw`(?:\s+(?:also|further|gradually|steadily|significantly|sharply|now|soon|eventually|still|then|quickly|substantially|dramatically|[a-z]{3,}ly))?`;
 /**
@@ -458,23 +458,6 @@ function subjectOf(
         ),
     );
     if (reporter) return { who: reporter.cluster, nation: reporter.cluster, direct: true };
-  }
-  // "praised Estonia for its plan to spend ...": the plan is the nation's the possessive stands
-  // for, the last one named right before it in the sentence
-  if (/(?:^|\s)(?:its|their)$/.test(subjText)) {
-    const owner = ctx.placed
-      .filter(
-        (p) =>
-          p.cluster.kind === "Nation" &&
-          !p.mention.demonym &&
-          p.mention.start >= s.start &&
-          p.mention.end <= modalAt &&
-          /^\s+(?:for|on|over|about)\s+(?:its|their)\s+$/.test(
-            ctx.text.slice(p.mention.end, modalAt),
-          ),
-      )
-      .pop();
-    if (owner) return { who: owner.cluster, nation: owner.cluster, direct: true };
   }
   const inSubject = ctx.placed.filter(
     (p) => p.mention.start >= subjStart && p.mention.end <= modalAt,
