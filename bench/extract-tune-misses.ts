@@ -13,6 +13,7 @@ const { values } = parseArgs({
     half: { type: "string" },
     dir: { type: "string" },
     quiet: { type: "boolean", default: false },
+    kinds: { type: "boolean", default: false },
   },
 });
 if (values.half !== undefined && values.dir !== undefined) {
@@ -69,6 +70,12 @@ const label = (e: Ent | undefined, key: string) =>
   e ? `${e.kind} "${e.name}" [${key}]` : `[${key}]`;
 
 const totals = { all: { m: 0, d: 0, g: 0, c: 0, n: 0 }, only: { m: 0, d: 0, g: 0, c: 0, n: 0 } };
+/**
+ * With --kinds: the gold entities that are an end of a missed relation (MENTIONS apart) and that
+ * no draft entity maps to, by kind: how many, and how many missed relations they end. What mention
+ * detection, not a relation rule, would have to find.
+ */
+const unfound = new Map<string, { entities: number; relations: number }>();
 for (const a of articles) {
   const draft = (await extractDraft({ text: a.text, source: a.meta }, { linker })).document;
   const text = repairText(a.text);
@@ -81,6 +88,23 @@ for (const a of articles) {
     t.g += rel.facts.gold;
     t.c += link.correct;
     t.n += link.mentioned;
+  }
+  if (values.kinds && (!only || only.has(a.name))) {
+    const mapped = new Set(mapping.values());
+    const lostBy = new Map<string, number>();
+    for (const id of rel.missed) {
+      const [type, from = "", to = ""] = id.split("|");
+      if (type === "MENTIONS") continue;
+      for (const k of new Set([from, to]))
+        if (!mapped.has(k)) lostBy.set(k, (lostBy.get(k) ?? 0) + 1);
+    }
+    for (const [k, n] of lostBy) {
+      const kind = a.gold.entities.find((e) => e.key === k)?.kind ?? "Source";
+      const t = unfound.get(kind) ?? { entities: 0, relations: 0 };
+      t.entities += 1;
+      t.relations += n;
+      unfound.set(kind, t);
+    }
   }
   if ((only && !only.has(a.name)) || values.quiet) continue;
   const goldBy = new Map(a.gold.entities.map((e) => [e.key, e]));
@@ -161,3 +185,12 @@ console.log(
   `${values.dir ? `DIR ${values.dir}` : values.half ? `HALF ${values.half}` : "TUNE"}: ${fmt(totals.all)}`,
 );
 if (only) console.log(`ONLY: ${fmt(totals.only)}`);
+if (values.kinds)
+  console.log(
+    `UNFOUND ENDPOINTS (gold entity, kind: entities (missed relations they end)): ${
+      [...unfound]
+        .sort((x, y) => y[1].relations - x[1].relations || x[0].localeCompare(y[0]))
+        .map(([k, t]) => `${k} ${t.entities} (${t.relations})`)
+        .join(", ") || "none"
+    }`,
+  );
