@@ -113,6 +113,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "nato-2021-denmark-reaffirms-nmi-command",
   "newsmax-2025-spain-opts-out-five-percent",
   "urdupoint-2023-hungary-minister-spending-beyond-two-percent",
+  // blind30's (2026-12-07), first used to judge extmention30
+  "brusselstimes-2022-belgian-soldiers-return-from-romania",
+  "ewb-2021-djukanovic-meets-stoltenberg",
+  "jfcnaples-2017-vjtf-arrives-romania-noble-jump",
+  "posttruth-2025-italy-reaches-two-percent",
+  "spacewar-2019-denmark-offers-lead-nato-iraq-mission",
+  "thenewdaily-2017-australia-more-troops-afghanistan",
 ];
 const TIMED_RUNS = 5;
 
