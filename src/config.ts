@@ -164,7 +164,11 @@ const schema = z.object({
   MAX_DIRECTIVES: whole(0).default(20),
   MAX_BODY_BYTES: whole(1_024).default(1_000_000),
   MAX_JSON_VALUES: whole(100).default(50_000),
-  MAX_LIST_ITEMS: whole(1).default(100),
+  /**
+   * At most the query compiler's own cap on a `where`'s lists (FILTER_LIMITS.list,
+   * src/cypher/filters.ts), which the schema's descriptions of `ids` and `keys` state too.
+   */
+  MAX_LIST_ITEMS: whole(1, 100).default(100),
   /** At most the query compiler's own cap (FILTER_LIMITS.conditions, src/cypher/filters.ts). */
   MAX_FILTER_NODES: whole(1, 50).default(50),
   MAX_IN_FLIGHT: whole(1).default(16),

@@ -69,7 +69,10 @@ export interface EntityWhere {
   NOT?: EntityWhere | null;
 }
 
-/** The compiler's own caps; MAX_FILTER_NODES (config.ts) may lower `conditions`, not raise it. */
+/**
+ * The compiler's own caps; MAX_FILTER_NODES (config.ts) may lower `conditions` and MAX_LIST_ITEMS
+ * `list`, not raise them.
+ */
 export const FILTER_LIMITS = { depth: 5, list: 100, text: 200, conditions: 50 } as const;
 
 const bad = (path: string, message: string) => {

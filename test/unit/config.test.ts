@@ -1,6 +1,7 @@
 /** CORS_ORIGINS as the environment gives it: `*`, `none`, or a list of origins; anything else stops start-up. */
 import { describe, expect, it } from "vitest";
 import { ConfigError, checkServerMemory, loadConfig } from "../../src/config.js";
+import { FILTER_LIMITS } from "../../src/cypher/filters.js";
 
 const cors = (value?: string) => loadConfig({ CORS_ORIGINS: value }).CORS_ORIGINS;
 
@@ -158,6 +159,19 @@ describe("MAX_FILTER_NODES", () => {
     expect(loadConfig({ MAX_FILTER_NODES: "20" }).MAX_FILTER_NODES).toBe(20);
     expect(() => loadConfig({ MAX_FILTER_NODES: "80" })).toThrow(
       /MAX_FILTER_NODES="80": must be a whole number from 1 to 50/,
+    );
+  });
+});
+
+describe("MAX_LIST_ITEMS", () => {
+  it("lowers the 100 items a list argument may hold; above 100 stops start-up, naming it", () => {
+    // The filter compiler takes at most FILTER_LIMITS.list values in a where's `in` whatever the
+    // guard admits: 150 was taken, and an `in` of 101 to 150 values then refused anyway.
+    expect(loadConfig({}).MAX_LIST_ITEMS).toBe(FILTER_LIMITS.list);
+    expect(loadConfig({ MAX_LIST_ITEMS: "20" }).MAX_LIST_ITEMS).toBe(20);
+    expect(loadConfig({ MAX_LIST_ITEMS: "100" }).MAX_LIST_ITEMS).toBe(100);
+    expect(() => loadConfig({ MAX_LIST_ITEMS: "150" })).toThrow(
+      /MAX_LIST_ITEMS="150": must be a whole number from 1 to 100/,
     );
   });
 });
