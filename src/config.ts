@@ -272,6 +272,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  QUERY_TIMEOUT_MS: must be below REQUEST_TIMEOUT_MS, so a request cut short frees its transaction",
     );
   }
+  // One client cannot hold more streams than the server opens: a per-client cap set above the
+  // whole cap promised what no client could have. Left unset, its default (8) stands even over a
+  // lower MAX_SUBSCRIPTIONS (0 turns subscriptions off), which then bounds every client.
+  if (
+    present.MAX_SUBSCRIPTIONS_PER_CLIENT !== undefined &&
+    result.data.MAX_SUBSCRIPTIONS_PER_CLIENT > result.data.MAX_SUBSCRIPTIONS
+  ) {
+    throw new ConfigError(
+      `Invalid configuration:\n  MAX_SUBSCRIPTIONS_PER_CLIENT=${result.data.MAX_SUBSCRIPTIONS_PER_CLIENT}: must be at most MAX_SUBSCRIPTIONS (${result.data.MAX_SUBSCRIPTIONS}), the streams the server holds for all clients together`,
+    );
+  }
   try {
     // Parsed here so a bad list stops start-up with the variable's name, not a 401 later.
     loadTokenEntries(result.data);

@@ -176,6 +176,23 @@ describe("MAX_LIST_ITEMS", () => {
   });
 });
 
+describe("MAX_SUBSCRIPTIONS_PER_CLIENT", () => {
+  it("above MAX_SUBSCRIPTIONS stops start-up, naming both; unset, its default stands", () => {
+    // 100 per client under 64 in all was taken: a promise no client could have held.
+    expect(() => loadConfig({ MAX_SUBSCRIPTIONS_PER_CLIENT: "100" })).toThrow(
+      /MAX_SUBSCRIPTIONS_PER_CLIENT=100: must be at most MAX_SUBSCRIPTIONS \(64\)/,
+    );
+    expect(() => loadConfig({ MAX_SUBSCRIPTIONS: "4", MAX_SUBSCRIPTIONS_PER_CLIENT: "5" })).toThrow(
+      ConfigError,
+    );
+    const equal = loadConfig({ MAX_SUBSCRIPTIONS: "4", MAX_SUBSCRIPTIONS_PER_CLIENT: "4" });
+    expect(equal.MAX_SUBSCRIPTIONS_PER_CLIENT).toBe(4);
+    // Subscriptions turned off (0), or a small server, need no per-client setting as well.
+    expect(loadConfig({ MAX_SUBSCRIPTIONS: "0" }).MAX_SUBSCRIPTIONS_PER_CLIENT).toBe(8);
+    expect(loadConfig({ MAX_SUBSCRIPTIONS: "4" }).MAX_SUBSCRIPTIONS).toBe(4);
+  });
+});
+
 describe("a variable set to nothing", () => {
   it("is unset, and takes its default; spaces alone are refused as a number", () => {
     // As the README says: a compose file's ${VAR} for an unset VAR passes VAR= (redteam29).
