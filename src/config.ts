@@ -164,7 +164,11 @@ const schema = z.object({
   MAX_DIRECTIVES: whole(0).default(20),
   MAX_BODY_BYTES: whole(1_024).default(1_000_000),
   MAX_JSON_VALUES: whole(100).default(50_000),
-  MAX_LIST_ITEMS: whole(1).default(100),
+  /**
+   * At most the query compiler's own cap on a `where`'s lists (FILTER_LIMITS.list,
+   * src/cypher/filters.ts), which the schema's descriptions of `ids` and `keys` state too.
+   */
+  MAX_LIST_ITEMS: whole(1, 100).default(100),
   /** At most the query compiler's own cap (FILTER_LIMITS.conditions, src/cypher/filters.ts). */
   MAX_FILTER_NODES: whole(1, 50).default(50),
   MAX_IN_FLIGHT: whole(1).default(16),
@@ -266,6 +270,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.data.QUERY_TIMEOUT_MS >= result.data.REQUEST_TIMEOUT_MS) {
     throw new ConfigError(
       "Invalid configuration:\n  QUERY_TIMEOUT_MS: must be below REQUEST_TIMEOUT_MS, so a request cut short frees its transaction",
+    );
+  }
+  // One client cannot hold more streams than the server opens: a per-client cap set above the
+  // whole cap promised what no client could have. Left unset, its default (8) stands even over a
+  // lower MAX_SUBSCRIPTIONS (0 turns subscriptions off), which then bounds every client.
+  if (
+    present.MAX_SUBSCRIPTIONS_PER_CLIENT !== undefined &&
+    result.data.MAX_SUBSCRIPTIONS_PER_CLIENT > result.data.MAX_SUBSCRIPTIONS
+  ) {
+    throw new ConfigError(
+      `Invalid configuration:\n  MAX_SUBSCRIPTIONS_PER_CLIENT=${result.data.MAX_SUBSCRIPTIONS_PER_CLIENT}: must be at most MAX_SUBSCRIPTIONS (${result.data.MAX_SUBSCRIPTIONS}), the streams the server holds for all clients together`,
     );
   }
   try {

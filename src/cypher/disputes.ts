@@ -9,15 +9,24 @@ import { asMap } from "./projection.js";
 /**
  * One row (total, page). `disputed` is kept on each relation when its claims are settled;
  * relationship properties are not indexed by value here, so it scans relationships, ordered by
- * start key, type and end key. Each relation of the page comes with both its ends (`start` and
- * `m`): its start loaded again by key in a later statement may have been deleted since.
+ * start key, type and end key. The total is counted apart, and only the page's rows are sorted
+ * out (SKIP / LIMIT) and projected: every disputed relation was collected with both its ends'
+ * properties before the page was sliced from them. Each relation of the page comes with both its
+ * ends (`start` and `m`): its start loaded again by key in a later statement may have been
+ * deleted since.
  */
 export function disputesStatement(window: { offset: number; limit: number }): Statement {
   const cypher = `
-MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
-WITH a, r, b ORDER BY a.key, type(r), b.key
-WITH collect({key: a.key, start: ${asMap("a")}, item: {type: type(r), out: true, props: ${asMap("r")}, m: ${asMap("b")}}}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page`;
+CALL () {
+  MATCH (:Entity)-[r]->(:Entity) WHERE r.disputed = true
+  RETURN count(r) AS total
+}
+CALL () {
+  MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
+  WITH a, r, b ORDER BY a.key, type(r), b.key SKIP $offset LIMIT $limit
+  RETURN collect({key: a.key, start: ${asMap("a")}, item: {type: type(r), out: true, props: ${asMap("r")}, m: ${asMap("b")}}}) AS page
+}
+RETURN total, page`;
   return {
     cypher,
     params: { offset: neo4j.int(window.offset), limit: neo4j.int(window.limit) },

@@ -69,7 +69,10 @@ export interface EntityWhere {
   NOT?: EntityWhere | null;
 }
 
-/** The compiler's own caps; MAX_FILTER_NODES (config.ts) may lower `conditions`, not raise it. */
+/**
+ * The compiler's own caps; MAX_FILTER_NODES (config.ts) may lower `conditions` and MAX_LIST_ITEMS
+ * `list`, not raise them.
+ */
 export const FILTER_LIMITS = { depth: 5, list: 100, text: 200, conditions: 50 } as const;
 
 const bad = (path: string, message: string) => {
@@ -335,24 +338,44 @@ export interface OrderBy {
 export const byName = (v: string, direction: OrderDirection = "ASC") =>
   `${v}.nameLower ${direction}, ${v}.name ${direction}`;
 
-/** The ORDER BY clause; always ends with the key, so pages are stable. */
+/**
+ * The order rows are in, however it is spelled: none or [] is by name; a direction left out is
+ * ASC; a field already ordered by orders nothing more, nor does any field after the key (keys
+ * are unique); it always ends with the key, so pages are stable. `[{ field: "name" }]`,
+ * `[{ field: "name", direction: "ASC" }, { field: "key" }]` and no orderBy are one order, and a
+ * cursor of one pages the others (connectionScope hashes this, not the spelling).
+ */
+export function effectiveOrder(
+  orderBy: readonly OrderBy[] | null | undefined,
+): { field: string; direction: OrderDirection }[] {
+  const list = orderBy && orderBy.length > 0 ? orderBy : [{ field: "name" }];
+  const order: { field: string; direction: OrderDirection }[] = [];
+  for (const o of list) {
+    if (order.some((p) => p.field === o.field)) continue;
+    order.push({ field: o.field, direction: o.direction === "DESC" ? "DESC" : "ASC" });
+    if (o.field === "key") return order;
+  }
+  order.push({ field: "key", direction: "ASC" });
+  return order;
+}
+
+/** The ORDER BY clause of effectiveOrder; refuses more than 3 fields, or one it cannot order by. */
 export function compileOrder(kind: Kind, orderBy: readonly OrderBy[] | null | undefined): string {
   const specs = KINDS[kind].properties as Record<string, PropertyType>;
-  const list =
-    orderBy && orderBy.length > 0 ? orderBy : [{ field: "name", direction: "ASC" as const }];
-  if (list.length > 3) throw new BadInputError("orderBy takes at most 3 fields.");
-  const parts = list.map((o) => {
+  if (orderBy && orderBy.length > 3) throw new BadInputError("orderBy takes at most 3 fields.");
+  for (const o of orderBy ?? []) {
     const spec = specs[o.field];
     if (!(o.field === "name" || o.field === "key" || (spec && isFilterable(spec)))) {
       throw new BadInputError(`Cannot order ${kind} by ${o.field}.`);
     }
-    const direction = o.direction === "DESC" ? "DESC" : "ASC";
-    if (o.field === "name") return byName("n", direction);
-    if (o.field === "key") return `n.key ${direction}`;
-    // Rows without the value last in both directions (Neo4j puts nulls first in DESC): what a
-    // client ordering "newest first" expects to see at the top is a value.
-    return `n.${o.field} IS NULL, n.${o.field} ${direction}`;
-  });
-  if (!list.some((o) => o.field === "key")) parts.push("n.key ASC");
-  return parts.join(", ");
+  }
+  return effectiveOrder(orderBy)
+    .map(({ field, direction }) => {
+      if (field === "name") return byName("n", direction);
+      if (field === "key") return `n.key ${direction}`;
+      // Rows without the value last in both directions (Neo4j puts nulls first in DESC): what a
+      // client ordering "newest first" expects to see at the top is a value.
+      return `n.${field} IS NULL, n.${field} ${direction}`;
+    })
+    .join(", ");
 }

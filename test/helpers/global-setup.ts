@@ -9,6 +9,8 @@ import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config.js";
 import { ingestFiles, seedFiles } from "../../src/data/seed.js";
 import { openDatabase } from "../../src/db/database.js";
+import { PROJECT_ROOT } from "../../src/paths.js";
+import { buildIfStale } from "./build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,9 +19,18 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  // The tests of the server as shipped run the built entry point, as `npm start` (prestart) builds it.
-  const build = spawnSync("npm", ["run", "--silent", "build"], { encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  // The tests of the server as shipped run the built entry point, as `npm start` (prestart) builds
+  // it; built again only when a source is newer than the last build (test/helpers/build.ts).
+  const built = buildIfStale(PROJECT_ROOT, () => {
+    const build = spawnSync("npm", ["run", "--silent", "build"], { encoding: "utf8" });
+    if (build.status !== 0)
+      throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  });
+  console.log(
+    built === null
+      ? "dist/ is newer than every source: not built again."
+      : `Built dist/ (${built}).`,
+  );
   const env = { ...process.env };
   if (!env.NEO4J_URI) env.NEO4J_LOCAL_BOLT_PORT = env.NEO4J_TEST_BOLT_PORT ?? "7688";
   const config = loadConfig(env);

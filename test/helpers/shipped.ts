@@ -4,7 +4,8 @@
  * limits, memory, faults and crashes run against this, never against the app in-process (the
  * in-process app has the test runner's heap and none of the start flags).
  *
- * The suite's global set-up builds `dist/` once (`npm run build`, what `prestart` runs).
+ * The suite's global set-up builds `dist/` (`npm run build`, what `prestart` runs) when a source
+ * is newer than its last build (./build.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, realpathSync, symlinkSync } from "node:fs";

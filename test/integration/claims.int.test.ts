@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { generateToken } from "../../src/auth/tokens.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
-import { createClient, testDb } from "../helpers/client.js";
+import { createClient, type GqlResult, testDb } from "../helpers/client.js";
 
 const db = testDb();
 const admin = generateToken();
@@ -142,6 +142,33 @@ describe("claims from articles at different dates", () => {
     const ids = d.data.disputes.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toContain("canada|CONTRIBUTES_TO|operation-reassurance");
     expect(d.data.disputes.totalCount).toBeGreaterThanOrEqual(1);
+    expect(d.data.disputes.totalCount).toBe(ids.length);
+
+    // Paged one at a time (each page read in Cypher, not sliced from all of them), the list is
+    // the same, in the same order, with the same totalCount, each page in one round trip.
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i <= ids.length; i++) {
+      type Page = {
+        disputes: {
+          totalCount: number;
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+      const p: GqlResult<Page> = await gql<Page>(
+        `query ($after: String) { disputes(first: 1, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(p.errors).toBeUndefined();
+      expect(p.extensions?.cypherRoundTrips).toBe(1);
+      const page = p.data?.disputes;
+      expect(page?.totalCount).toBe(ids.length);
+      paged.push(...(page?.edges ?? []).map((e) => e.node.id));
+      if (!page?.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(ids);
   });
 
   it("gives the same graph whatever the order of ingest, and again on re-ingest", async () => {

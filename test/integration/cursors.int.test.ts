@@ -167,6 +167,28 @@ describe("cursors", () => {
       orderBy: [{ direction: "DESC", field: "KEY" }],
     });
     expect(sameOrder.keys).toHaveLength(2);
+    // The default order spelled out is the same order (it was refused as another list): a
+    // cursor of either pages the other, to the same rows. Another order is still refused.
+    const second = await pageAfter(nations);
+    expect(second.keys).toHaveLength(2);
+    for (const orderBy of [
+      [{ field: "NAME" }],
+      [{ field: "NAME", direction: "ASC" }],
+      [{ field: "NAME" }, { field: "KEY", direction: "ASC" }],
+      [{ field: "NAME" }, { field: "NAME", direction: "DESC" }],
+      [],
+    ]) {
+      expect(await pageAfter(nations, { orderBy }), JSON.stringify(orderBy)).toEqual(second);
+    }
+    const byName = await gql(NATIONS, { orderBy: [{ field: "NAME" }] });
+    expect(await pageAfter(byName.data.nations.pageInfo.endCursor)).toEqual(second);
+    for (const orderBy of [
+      [{ field: "NAME", direction: "DESC" }],
+      [{ field: "NAME" }, { field: "KEY", direction: "DESC" }],
+      [{ field: "KEY" }],
+    ]) {
+      expect(await pageAfter(nations, { orderBy }), JSON.stringify(orderBy)).toEqual(refused);
+    }
     // And the same relation field with the same arguments on the entities of a list: one cursor
     // pages each entity's relations (a nested page is read for every parent in one query).
     const nested = await gql(

@@ -176,6 +176,17 @@ describe("extractDocument", () => {
     const huge = await gql(EXTRACT, { text: "Latvia. ".repeat(15_000) }, WRITE);
     expect(huge.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
     expect(huge.errors?.[0]?.message).toMatch(/at most 100000/);
+    // Characters, as the README says, not UTF-16 units: an emoji is one (it was counted as two,
+    // so 50,001 emoji were "100002 characters" and refused).
+    const emoji = await gql(EXTRACT, { text: "🚀".repeat(100_001) }, WRITE);
+    expect(emoji.errors?.[0]?.message).toBe(
+      "text is 100001 characters; extraction takes at most 100000 (about 15,000 words): split it",
+    );
+    expect(emoji.errors?.[0]?.extensions).toMatchObject({
+      code: "LIMIT_EXCEEDED",
+      limit: 100_000,
+      length: 100_001,
+    });
   });
 
   it("refuses metadata no document could carry, naming every field; a short malformed one drafts with a problem", async () => {
@@ -199,13 +210,30 @@ describe("extractDocument", () => {
       { path: ["source", "publishedAt"], message: "is 5000 characters; at most 40" },
       { path: ["source", "url"], message: "is 3020 characters; at most 2000" },
     ]);
+    // A key that is not a key is refused as in every other argument (it drafted, with a
+    // problem: a draft no ingest could take), beside the other fields' problems.
+    const notKey = await gql(
+      EXTRACT,
+      { text: TEXT, source: { ...source, key: "Not-A-Slug", url: "u".repeat(2_001) } },
+      WRITE,
+    );
+    expect(notKey.data).toBeNull();
+    expect(notKey.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(notKey.errors?.[0]?.extensions?.problems).toEqual([
+      {
+        path: ["source", "key"],
+        message: '"Not-A-Slug" is not a key: keys are lowercase slugs such as justin-trudeau',
+      },
+      { path: ["source", "url"], message: "is 2001 characters; at most 2000" },
+    ]);
+    // A short date that is not ISO drafts, with a problem saying what to correct.
     const short = await gql(
       EXTRACT,
-      { text: TEXT, source: { ...source, key: "Not-A-Slug" } },
+      { text: TEXT, source: { ...source, publishedAt: "last Monday" } },
       WRITE,
     );
     expect(short.errors).toBeUndefined();
-    expect(short.data.extractDocument.problems.join(" ")).toMatch(/source\.key/);
+    expect(short.data.extractDocument.problems.join(" ")).toMatch(/publishedAt/);
   });
 
   it("a draft ingests as it stands, and linked entities are added to, not duplicated", async () => {

@@ -1,6 +1,7 @@
 /** CORS_ORIGINS as the environment gives it: `*`, `none`, or a list of origins; anything else stops start-up. */
 import { describe, expect, it } from "vitest";
 import { ConfigError, checkServerMemory, loadConfig } from "../../src/config.js";
+import { FILTER_LIMITS } from "../../src/cypher/filters.js";
 
 const cors = (value?: string) => loadConfig({ CORS_ORIGINS: value }).CORS_ORIGINS;
 
@@ -159,6 +160,36 @@ describe("MAX_FILTER_NODES", () => {
     expect(() => loadConfig({ MAX_FILTER_NODES: "80" })).toThrow(
       /MAX_FILTER_NODES="80": must be a whole number from 1 to 50/,
     );
+  });
+});
+
+describe("MAX_LIST_ITEMS", () => {
+  it("lowers the 100 items a list argument may hold; above 100 stops start-up, naming it", () => {
+    // The filter compiler takes at most FILTER_LIMITS.list values in a where's `in` whatever the
+    // guard admits: 150 was taken, and an `in` of 101 to 150 values then refused anyway.
+    expect(loadConfig({}).MAX_LIST_ITEMS).toBe(FILTER_LIMITS.list);
+    expect(loadConfig({ MAX_LIST_ITEMS: "20" }).MAX_LIST_ITEMS).toBe(20);
+    expect(loadConfig({ MAX_LIST_ITEMS: "100" }).MAX_LIST_ITEMS).toBe(100);
+    expect(() => loadConfig({ MAX_LIST_ITEMS: "150" })).toThrow(
+      /MAX_LIST_ITEMS="150": must be a whole number from 1 to 100/,
+    );
+  });
+});
+
+describe("MAX_SUBSCRIPTIONS_PER_CLIENT", () => {
+  it("above MAX_SUBSCRIPTIONS stops start-up, naming both; unset, its default stands", () => {
+    // 100 per client under 64 in all was taken: a promise no client could have held.
+    expect(() => loadConfig({ MAX_SUBSCRIPTIONS_PER_CLIENT: "100" })).toThrow(
+      /MAX_SUBSCRIPTIONS_PER_CLIENT=100: must be at most MAX_SUBSCRIPTIONS \(64\)/,
+    );
+    expect(() => loadConfig({ MAX_SUBSCRIPTIONS: "4", MAX_SUBSCRIPTIONS_PER_CLIENT: "5" })).toThrow(
+      ConfigError,
+    );
+    const equal = loadConfig({ MAX_SUBSCRIPTIONS: "4", MAX_SUBSCRIPTIONS_PER_CLIENT: "4" });
+    expect(equal.MAX_SUBSCRIPTIONS_PER_CLIENT).toBe(4);
+    // Subscriptions turned off (0), or a small server, need no per-client setting as well.
+    expect(loadConfig({ MAX_SUBSCRIPTIONS: "0" }).MAX_SUBSCRIPTIONS_PER_CLIENT).toBe(8);
+    expect(loadConfig({ MAX_SUBSCRIPTIONS: "4" }).MAX_SUBSCRIPTIONS).toBe(4);
   });
 });
 

@@ -105,10 +105,16 @@ describe("Cypher shapes: graph reads", () => {
     expect(disputesStatement({ offset: 0, limit: 10 })).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
-      WITH a, r, b ORDER BY a.key, type(r), b.key
-      WITH collect({key: a.key, start: a {.*, updatedAt: toString(a.updatedAt)}, item: {type: type(r), out: true, props: r {.*, updatedAt: toString(r.updatedAt)}, m: b {.*, updatedAt: toString(b.updatedAt)}}}) AS rows
-      RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page",
+      CALL () {
+        MATCH (:Entity)-[r]->(:Entity) WHERE r.disputed = true
+        RETURN count(r) AS total
+      }
+      CALL () {
+        MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed = true
+        WITH a, r, b ORDER BY a.key, type(r), b.key SKIP $offset LIMIT $limit
+        RETURN collect({key: a.key, start: a {.*, updatedAt: toString(a.updatedAt)}, item: {type: type(r), out: true, props: r {.*, updatedAt: toString(r.updatedAt)}, m: b {.*, updatedAt: toString(b.updatedAt)}}}) AS page
+      }
+      RETURN total, page",
         "params": {
           "limit": Integer {
             "high": 0,

@@ -6,7 +6,11 @@
  * here are written for this test.
  */
 import { describe, expect, it } from "vitest";
-import { languageProblems } from "../../src/extract/article-text.js";
+import {
+  articleTextProblem,
+  characterCount,
+  languageProblems,
+} from "../../src/extract/article-text.js";
 import { extractDraft } from "../../src/extract/index.js";
 
 const ENGLISH = [
@@ -57,5 +61,24 @@ describe("a text that is not English prose", () => {
       expect(languageProblems(short)).toEqual([]);
     const draft = await extractDraft({ text: ENGLISH, source: { publishedAt: "2024-01-02" } });
     expect(draft.problems).toEqual([]);
+  });
+});
+
+describe("the length of an article's text", () => {
+  it("is counted in characters (code points), as the README says: an emoji is one", () => {
+    expect(characterCount("a🚀é\u4e2d")).toBe(4);
+    // a lone surrogate is one (such a text is refused as not valid Unicode, not for its length)
+    expect(characterCount("\ud83d")).toBe(1);
+    expect(characterCount("\ud83d\ud83d\ude80")).toBe(2);
+    // 50,001 emoji are 100,002 UTF-16 units, and were refused as "100002 characters".
+    expect(articleTextProblem("🚀".repeat(50_001))).toBeUndefined();
+    expect(articleTextProblem("🚀".repeat(100_000))).toBeUndefined();
+    expect(articleTextProblem("🚀".repeat(100_001))).toEqual({
+      code: "LIMIT",
+      message:
+        "text is 100001 characters; extraction takes at most 100000 (about 15,000 words): split it",
+      limit: 100_000,
+      length: 100_001,
+    });
   });
 });

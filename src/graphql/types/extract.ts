@@ -11,6 +11,7 @@ import { articleTextProblem, EXTRACT_TEXT_LIMIT } from "../../extract/article-te
 import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
 import { draftToYaml } from "../../extract/yaml.js";
 import { builder } from "../builder.js";
+import { keyProblems } from "../keys.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
 
 const TextSpanRef = builder.objectRef<TextSpan>("TextSpan").implement({
@@ -75,10 +76,10 @@ const ExtractDraftRef = builder.objectRef<ExtractResult>("ExtractDraft").impleme
 
 const ExtractSourceInput = builder.inputType("ExtractSourceInput", {
   description:
-    "The article's metadata. A field too long for a document (see each) is refused with BAD_USER_INPUT; a short malformed one (a key in capitals, a date that is not ISO) is reported in the draft's problems.",
+    "The article's metadata. A field too long for a document (see each), or a key that is not a key, is refused with BAD_USER_INPUT, as keys are everywhere; a short malformed date (not ISO) is reported in the draft's problems.",
   fields: (t) => ({
     key: t.string({
-      description: `The source's key (a lowercase slug, at most ${KEY_MAX_LENGTH} characters); proposed from the metadata when left out.`,
+      description: `The source's key (a lowercase slug such as nato-2026-article, at most ${KEY_MAX_LENGTH} characters; anything else is BAD_USER_INPUT); proposed from the metadata when left out.`,
     }),
     title: t.string({ description: `At most ${DOCUMENT_LIMITS.name} characters.` }),
     publisher: t.string({ description: `At most ${DOCUMENT_LIMITS.name} characters.` }),
@@ -100,9 +101,10 @@ const SOURCE_LIMITS = {
 } as const;
 
 /**
- * Every field of the metadata that no document could carry: too long, or not valid Unicode. A
- * malformed but short value (a key in capitals, a date that is not ISO) still drafts, and the
- * draft's problems say what to correct.
+ * Every field of the metadata that no document could carry: too long, not valid Unicode, or a
+ * key that is not a key (keys mean the same in every argument: the client typed it, no article
+ * can mend it, and no draft under it could be ingested). A malformed but short date still
+ * drafts, and the draft's problems say what to correct.
  */
 function sourceProblems(source: Partial<Record<keyof typeof SOURCE_LIMITS, string | null>>) {
   const problems: InputProblem[] = [];
@@ -114,6 +116,7 @@ function sourceProblems(source: Partial<Record<keyof typeof SOURCE_LIMITS, strin
         path: ["source", field],
         message: `is ${value.length} characters; at most ${max}`,
       });
+    else if (field === "key") problems.push(...keyProblems([[value, ["source", "key"]]]));
     else if (!value.isWellFormed())
       problems.push({
         path: ["source", field],

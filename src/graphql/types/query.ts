@@ -1,5 +1,6 @@
 /** Root reads: entity(key), search, and one list per kind (people, nations, ...). */
 import type { FieldNode } from "graphql";
+import { effectiveOrder } from "../../cypher/filters.js";
 import { entitiesByKey, entityPage } from "../../data/entities.js";
 import type { EntityRecord } from "../../data/records.js";
 import { type SearchHit, searchEntities } from "../../data/search.js";
@@ -9,7 +10,7 @@ import { KIND_NAMES, KINDS, type Kind } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, pagingArgs } from "../connections.js";
 import { checkKey, checkKeys } from "../keys.js";
-import { toConnection } from "../pagination.js";
+import { connectionScope, toConnection } from "../pagination.js";
 import {
   connectionWindow,
   entityProperties,
@@ -82,13 +83,20 @@ for (const kind of KIND_NAMES) {
       },
       resolve: async (_, args, ctx, info) => {
         checkKeys(whereKeys(args.where, ["where"]));
-        const window = connectionWindow(args, info.fieldNodes, info);
+        const orderBy = toOrderBy(args.orderBy);
+        // The list is scoped by the order it is in, not by how orderBy spells it: a cursor of
+        // the default order pages `orderBy: [{ field: NAME }]` too.
+        const scope = connectionScope(info.fieldName, {
+          where: args.where,
+          orderBy: effectiveOrder(orderBy),
+        });
+        const window = connectionWindow(args, info.fieldNodes, info, scope);
         const nodes = nodeSelections(info.fieldNodes, info);
         const pages = relationPagePlans(info, nodes, kind);
         const page = await entityPage(ctx.db, ctx.stats, {
           kind,
           where: toEntityWhere(kind, args.where),
-          orderBy: toOrderBy(args.orderBy),
+          orderBy,
           offset: window.offset,
           limit: window.limit,
           withTotal: selectsField(info, "totalCount"),
