@@ -178,6 +178,31 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
     );
     ctx.track(check);
   });
+  // A new entity's name, as the article should have it: the draft's is a proposal (a
+  // quotation's name starts with the speaker the draft guessed: "Mattis: We are aware ..." stayed
+  // Mattis's after the reviewer gave the quotation to Stoltenberg, with no way to mend it here).
+  // An entity of the graph keeps its own name, so only a new row has the box.
+  const isNew = r.linked === null && r.entity.status !== "LINKED";
+  const nameInput = isNew
+    ? h("input", {
+        id: `${id}-name`,
+        value: r.entity.name,
+        "aria-label": `Name of ${r.entity.name}`,
+        spellcheck: "false",
+      })
+    : null;
+  const nameError = h("span", { class: "form-error", role: "alert" });
+  nameInput?.addEventListener("change", () => {
+    const next = nameInput.value.replace(/\s+/g, " ").trim();
+    if (!next) {
+      nameError.textContent = `A name cannot be blank: the entity keeps the name ${r.entity.name}.`;
+      return;
+    }
+    if (next === r.entity.name) return;
+    r.entity = { ...r.entity, name: next };
+    r.refused = [];
+    ctx.render();
+  });
   const linkInput = h("input", {
     id: `${id}-link`,
     type: "search",
@@ -214,6 +239,7 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
     h(
       "div",
       { class: "edit" },
+      ...(nameInput ? [nameInput, nameError] : []),
       keyInput,
       keyError,
       h("div", { class: "field" }, linkInput, linkList),
