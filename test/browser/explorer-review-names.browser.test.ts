@@ -43,7 +43,7 @@ describe("names mended in the review", () => {
     const name = page.getByLabel("Name of Birna Stefansdottir", { exact: true });
     await name.fill("   ");
     await name.press("Enter");
-    await poll(() => row.locator(".form-error").first().textContent()).toBe(
+    await poll(() => row.locator("#entity-birna-stefansdottir-name-error").textContent()).toBe(
       "A name cannot be blank: the entity keeps the name Birna Stefansdottir.",
     );
     await name.fill("Birna Stefánsdóttir");

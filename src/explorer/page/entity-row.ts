@@ -191,11 +191,18 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
         spellcheck: "false",
       })
     : null;
-  const nameError = h("span", { class: "form-error", role: "alert" });
   nameInput?.addEventListener("change", () => {
     const next = nameInput.value.replace(/\s+/g, " ").trim();
     if (!next) {
-      nameError.textContent = `A name cannot be blank: the entity keeps the name ${r.entity.name}.`;
+      // Put beside the box only when there is something to say (a redraw takes it away): the
+      // row's other message, the key's, stays the row's one .form-error otherwise.
+      const said = `A name cannot be blank: the entity keeps the name ${r.entity.name}.`;
+      const error = document.getElementById(`${id}-name-error`);
+      if (error) error.textContent = said;
+      else
+        nameInput.after(
+          h("span", { id: `${id}-name-error`, class: "form-error", role: "alert" }, said),
+        );
       return;
     }
     if (next === r.entity.name) return;
@@ -239,7 +246,7 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
     h(
       "div",
       { class: "edit" },
-      ...(nameInput ? [nameInput, nameError] : []),
+      ...(nameInput ? [nameInput] : []),
       keyInput,
       keyError,
       h("div", { class: "field" }, linkInput, linkList),
