@@ -149,6 +149,33 @@ query CanadaLeadersAsOf {
 `,
   },
   {
+    capability: "claims, evidence and asOf",
+    query: `# Every source keeps its own claim on a relation: its sentence (excerpt), the values it
+# states, its point in time (at) and its rank (DEPRECATED once the source is retracted).
+# evidence lists the sentences that count; asOf reads the relation as of a date.
+# sources lists the articles themselves.
+query CanadaClaims {
+  entity(key: "canada") {
+    name
+    sourceCount
+    relations(types: [CONTRIBUTES_TO]) {
+      edges {
+        node { name }
+        troops disputed sourceCount
+        claims { source { key publisher } at values excerpt rank }
+        evidence { excerpt source { title } }
+      }
+    }
+    before2022: relations(types: [LEADS, CONTRIBUTES_TO], asOf: "2021") {
+      edges { type node { name } evidence { excerpt } }
+    }
+    claimsConnection(last: 2) { totalCount edges { node { source { key } at values rank } } }
+  }
+  sources(first: 5) { totalCount edges { node { key title publisher publishedAt retracted } } }
+}
+`,
+  },
+  {
     capability: "writes",
     headers: JSON.stringify(
       { Authorization: "Bearer agt_... (npm run token -- --name you --scopes write)" },
@@ -169,6 +196,52 @@ mutation RecordEvidence {
   }) {
     __typename
     ... on AddRelationSuccess { data { id type evidence { excerpt } } }
+    ... on ValidationError { problems { path message } }
+  }
+}
+`,
+  },
+  {
+    capability: "extracting a draft from an article",
+    headers: JSON.stringify(
+      { Authorization: "Bearer agt_... (npm run token -- --name you --scopes write)" },
+      null,
+      2,
+    ),
+    query: `# An article's text -> a draft document to review (needs the write scope; writes
+# nothing). Names the graph has come back LINKED under its keys. Review the draft's
+# document, then check it with checkDocument(document:) and write it with
+# ingestDocument(document:); the explorer's "Add an article" view does all of this.
+mutation ExtractDraft {
+  extractDocument(
+    text: "Canada will send 130 more troops to Latvia, Prime Minister Justin Trudeau said on Tuesday."
+    source: { title: "Canada to reinforce Latvia", publisher: "Example Wire", publishedAt: "2022-03-08" }
+  ) {
+    problems
+    entities { key kind name status }
+    relations { type from to confidence excerpt }
+    document
+  }
+}
+`,
+  },
+  {
+    capability: "retracting a source",
+    headers: JSON.stringify(
+      { Authorization: "Bearer agt_... (npm run token -- --name you --scopes admin)" },
+      null,
+      2,
+    ),
+    query: `# Needs the admin scope. retracted: true marks a source retracted: its claims stay on
+# record, ranked DEPRECATED, and stop counting (what only it states leaves every read);
+# retracted: false restores it. As it stands this tab restores the seed's article, which
+# changes nothing; set true to retract it (the seed is its only source, so the graph's
+# relations disappear from reads until you restore it) and run CanadaClaims to compare.
+mutation RestoreSource {
+  retractSource(key: "ctv-2022-nato-defence-spending", retracted: false) {
+    __typename
+    ... on RetractSourceSuccess { data { key retracted relations entities } }
+    ... on NotFoundError { code message }
     ... on ValidationError { problems { path message } }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run extract -- ARTICLE.txt [--title T --publisher P --date YYYY-MM-DD --url U --key K] [--out F]`
  * writes a draft document (YAML, the seed's format) for review, offline: names are linked to the
- * entities of `--link FILE...` documents (e.g. the seed) when given, else proposed new.
+ * entities of `--link FILE...` documents (e.g. the seed) when given, or to the graph's with
+ * `--link-graph` (as the explorer and `--ingest DIR` link them), else proposed new.
  * `--min-confidence X` (0 to 1, both modes) leaves relations rated below X out of the draft and
  * lists them as suggestions (src/extract/calibration.ts).
  *
@@ -46,6 +47,7 @@ const { values, positionals } = parseArgs({
     key: { type: "string" },
     out: { type: "string" },
     link: { type: "string", multiple: true },
+    "link-graph": { type: "boolean", default: false },
     ingest: { type: "string" },
     by: { type: "string", default: "extract" },
     "min-confidence": { type: "string" },
@@ -54,7 +56,7 @@ const { values, positionals } = parseArgs({
 });
 
 const USAGE = [
-  "Usage: npm run extract -- ARTICLE.txt [--title T --publisher P --date YYYY-MM-DD --url U --key K] [--link DOC.yaml ...] [--out FILE] [--min-confidence X]",
+  "Usage: npm run extract -- ARTICLE.txt [--title T --publisher P --date YYYY-MM-DD --url U --key K] [--link DOC.yaml ... | --link-graph] [--out FILE] [--min-confidence X]",
   "       npm run extract -- --ingest DIR [--by NAME] [--min-confidence X]   (metadata from DIR/NAME.json beside each DIR/NAME.txt)",
 ].join("\n");
 
@@ -295,7 +297,21 @@ async function extractOne(file: string): Promise<void> {
       throw new CliError(`${f}: not a valid document (${parsed.problems.length} problems)`);
     linkDocs.push(parsed.document);
   }
+  if (values["link-graph"] && linkDocs.length > 0)
+    throw new CliError(
+      "--link-graph or --link DOC.yaml: give one (names are linked to one of them)",
+    );
   const { documentLinker, draftToYaml, extractDraft } = await extractor();
+  // The graph's entities, as the explorer and --ingest DIR link names: the graph as it is now,
+  // not the seed alone (a draft linked to nothing re-declared every entity the graph had).
+  const database = values["link-graph"]
+    ? await openCliDatabase(loadConfig(), (m) => console.error(m))
+    : undefined;
+  const linker = database
+    ? graphLinker(database.db, { roundTrips: 0 })
+    : linkDocs.length > 0
+      ? documentLinker(linkDocs)
+      : undefined;
   const result = await extractDraft(
     {
       text,
@@ -308,13 +324,14 @@ async function extractOne(file: string): Promise<void> {
         ...(values.url ? { url: values.url } : {}),
       },
     },
-    { ...(linkDocs.length > 0 ? { linker: documentLinker(linkDocs) } : {}), ...threshold },
-  );
+    { ...(linker ? { linker } : {}), ...threshold },
+  ).finally(() => database?.close());
   const yaml = draftToYaml(result);
+  const linked = result.entities.filter((e) => e.status === "LINKED").length;
   if (values.out) {
     writeFileSync(values.out, yaml);
     console.error(
-      `${values.out}: ${result.entities.length} entities, ${result.relations.length} relations.`,
+      `${values.out}: ${result.entities.length} entities (${linked} linked${linker ? "" : ": give --link-graph to link names to the graph's entities, or --link DOC.yaml to a document's"}), ${result.relations.length} relations.`,
     );
   } else process.stdout.write(yaml);
   for (const p of result.problems) console.error(`problem: ${p}`);

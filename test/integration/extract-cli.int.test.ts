@@ -4,7 +4,7 @@
  * to the graph's entities), ingested in its own transaction, with a summary; a second run adds
  * nothing, and an article whose metadata is malformed fails alone.
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,45 @@ describe("npm run extract", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim()).toBe("--min-confidence 2: give a number from 0 to 1 (e.g. 0.8)");
   }, 60_000);
+
+  it("--link-graph links one article's names to the graph's entities; without it the count says how", async () => {
+    // newuser30: a draft of one article linked nothing ("0 linked to known ones") while the
+    // explorer linked the same names to the graph; every entity came back new, re-declared.
+    const out = join(dir, "draft-linked.yaml");
+    const linked = await runCli([
+      "src/cli/extract.ts",
+      join(dir, "a.txt"),
+      "--link-graph",
+      "--out",
+      out,
+    ]);
+    expect(linked.stderr).not.toMatch(/Error/);
+    expect(linked.code).toBe(0);
+    const count = /draft-linked\.yaml: \d+ entities \((\d+) linked\), \d+ relations\./.exec(
+      linked.stderr,
+    );
+    expect(count, linked.stderr).not.toBeNull();
+    // Latvia, of the seed, at least
+    expect(Number(count?.[1])).toBeGreaterThan(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^# \d+ entities \([1-9]\d* linked to known ones\)/m);
+
+    const offline = await runCli(["src/cli/extract.ts", join(dir, "a.txt"), "--out", out]);
+    expect(offline.code).toBe(0);
+    expect(offline.stderr).toMatch(
+      /draft-linked\.yaml: \d+ entities \(0 linked: give --link-graph to link names to the graph's entities, or --link DOC\.yaml to a document's\), \d+ relations\./,
+    );
+    const both = await runCli([
+      "src/cli/extract.ts",
+      join(dir, "a.txt"),
+      "--link-graph",
+      "--link",
+      "seed/000_4f2a725f6fafb235.yaml",
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim()).toBe(
+      "--link-graph or --link DOC.yaml: give one (names are linked to one of them)",
+    );
+  }, 120_000);
 
   it("--ingest DIR extracts, links and ingests every article, then a second run adds nothing", async () => {
     const first = await runCli(["src/cli/extract.ts", "--ingest", dir]);

@@ -178,6 +178,38 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
     );
     ctx.track(check);
   });
+  // A new entity's name, as the article should have it: the draft's is a proposal (a
+  // quotation's name starts with the speaker the draft guessed: "Mattis: We are aware ..." stayed
+  // Mattis's after the reviewer gave the quotation to Stoltenberg, with no way to mend it here).
+  // An entity of the graph keeps its own name, so only a new row has the box.
+  const isNew = r.linked === null && r.entity.status !== "LINKED";
+  const nameInput = isNew
+    ? h("input", {
+        id: `${id}-name`,
+        value: r.entity.name,
+        "aria-label": `Name of ${r.entity.name}`,
+        spellcheck: "false",
+      })
+    : null;
+  nameInput?.addEventListener("change", () => {
+    const next = nameInput.value.replace(/\s+/g, " ").trim();
+    if (!next) {
+      // Put beside the box only when there is something to say (a redraw takes it away): the
+      // row's other message, the key's, stays the row's one .form-error otherwise.
+      const said = `A name cannot be blank: the entity keeps the name ${r.entity.name}.`;
+      const error = document.getElementById(`${id}-name-error`);
+      if (error) error.textContent = said;
+      else
+        nameInput.after(
+          h("span", { id: `${id}-name-error`, class: "form-error", role: "alert" }, said),
+        );
+      return;
+    }
+    if (next === r.entity.name) return;
+    r.entity = { ...r.entity, name: next };
+    r.refused = [];
+    ctx.render();
+  });
   const linkInput = h("input", {
     id: `${id}-link`,
     type: "search",
@@ -214,6 +246,7 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
     h(
       "div",
       { class: "edit" },
+      ...(nameInput ? [nameInput] : []),
       keyInput,
       keyError,
       h("div", { class: "field" }, linkInput, linkList),

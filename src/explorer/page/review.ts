@@ -295,7 +295,9 @@ export function reviewed(review: Review): Reviewed {
       ...doc,
       source: { ...doc.source, key: review.sourceKey },
       entities: entities.map(([draftKey, r]) => ({
-        ...(declared.get(draftKey) ?? { kind: r.entity.kind, name: r.entity.name }),
+        ...(declared.get(draftKey) ?? { kind: r.entity.kind }),
+        // As the row shows it: the draft's name, or the one the reader gave it.
+        name: r.entity.name,
         key: r.key,
       })),
       relations: relations.map((r) => relationDocument(review, r)),
