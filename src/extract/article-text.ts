@@ -6,6 +6,9 @@
 /** Characters (code points, characterCount) of text one extraction accepts (about 15,000 words). */
 export const EXTRACT_TEXT_LIMIT = 100_000;
 
+/** A character that shows: what ingest asks of a source's text (visibleText in domain/document). */
+const VISIBLE = /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u;
+
 export type TextProblem =
   | { code: "LIMIT"; message: string; limit: number; length: number }
   | { code: "EMPTY" | "INVALID"; message: string };
@@ -45,6 +48,14 @@ export function articleTextProblem(text: string, what = "text"): TextProblem | u
     return { code: "EMPTY", message: `${what} is empty: give the article's text` };
   if (!text.isWellFormed())
     return { code: "INVALID", message: `${what} must be valid Unicode text (no lone surrogates)` };
+  // Nothing but spaces, joiners, direction marks, combining or control characters: no draft can
+  // be made of it (its source's text is refused by ingest), yet 100,000 combining accents or
+  // zero-width joiners took a worker 5 to 6 s to answer a draft of nothing with that problem.
+  if (!VISIBLE.test(text))
+    return {
+      code: "EMPTY",
+      message: `${what} has no visible character (only spaces, joiners, direction marks, combining or control characters): give the article's text`,
+    };
   return undefined;
 }
 

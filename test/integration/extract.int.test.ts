@@ -189,6 +189,23 @@ describe("extractDocument", () => {
     });
   });
 
+  it("refuses a text with nothing visible as it refuses an empty one, before any extraction runs", async () => {
+    // 100,000 combining accents or zero-width joiners held the worker 5 to 6 s, then answered a
+    // draft of nothing whose own source text ingest refuses (redteam30).
+    for (const text of [
+      "\u0301".repeat(5_000),
+      "\u200d\u200b \u2060\u200e".repeat(1_000),
+      "\u0007\u202e\u00a0\u0301",
+    ]) {
+      const r = await gql(EXTRACT, { text }, WRITE);
+      expect(r.data).toBeNull();
+      expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(r.errors?.[0]?.message).toBe(
+        "text has no visible character (only spaces, joiners, direction marks, combining or control characters): give the article's text",
+      );
+    }
+  });
+
   it("refuses metadata no document could carry, naming every field; a short malformed one drafts with a problem", async () => {
     const bad = await gql(
       EXTRACT,

@@ -917,6 +917,61 @@ describe("an operationName that is not a string", () => {
   });
 });
 
+describe("an operation that cannot be told from the document and operationName", () => {
+  it("is refused saying which name was not found and which operations the document has", async () => {
+    // Before: "Could not determine what operation to execute." for all of these (redteam30).
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        { query: "query A { __typename } query B { __typename }", operationName: "C" },
+        'operationName "C" names no operation of the document; it has "A", "B".',
+      ],
+      [
+        { query: "query A { __typename } { __typename }" },
+        'The document has 2 operations ("A", an anonymous one): name the one to run in operationName.',
+      ],
+      [
+        { query: "{ __typename }", operationName: "Canada" },
+        'operationName "Canada" names no operation of the document: its one operation has no name, so send it without operationName.',
+      ],
+      [
+        { query: "fragment F on Query { __typename }" },
+        "The document has no operation (only fragments): add the query, mutation or subscription to run.",
+      ],
+      [
+        {
+          query: Array.from({ length: 12 }, (_, i) => `query Q${i} { __typename }`).join(" "),
+          operationName: "y".repeat(450_000),
+        },
+        `operationName "${"y".repeat(100)}…" names no operation of the document; it has "Q0", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9" and 2 more.`,
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const r = await post(server, body);
+      expect(r.status).toBe(400);
+      expect(r.body.errors).toEqual([
+        { message, extensions: { code: "OPERATION_RESOLUTION_FAILURE" } },
+      ]);
+    }
+    // A GET is told the same (its operation is resolved before mutations are refused over GET).
+    const url = new URL(`${server.url}/graphql`);
+    url.searchParams.set("query", "query A { __typename } query B { __typename }");
+    url.searchParams.set("operationName", "C");
+    const got = await fetch(url, {
+      headers: { accept: "application/json", "x-graphql-yoga-csrf": "1" },
+    });
+    expect(got.status).toBe(400);
+    expect((await got.json()).errors[0].message).toBe(
+      'operationName "C" names no operation of the document; it has "A", "B".',
+    );
+    // The one named runs, as before.
+    const ran = await post(server, {
+      query: "query A { a: __typename } query B { b: __typename }",
+      operationName: "B",
+    });
+    expect(ran.body.data).toEqual({ b: "Query" });
+  });
+});
+
 describe("a path with nothing at it", () => {
   it("is a 404 with a coded error saying where the API and the explorer are", async () => {
     // Before: yoga's 404 with an empty body (`//explorer/`, `/graphq`, `/api`).
