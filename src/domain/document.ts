@@ -71,9 +71,12 @@ export const normalizeName = (s: string): string => normalizeText(s).replace(/\s
  * text of nothing else (and spaces) shows as blank, as a name of them would, and is refused with
  * the name's message; the empty description, which says there is none, stays allowed.
  */
+/** Whether a text holds a character that shows (not only spaces, joiners, direction, combining or control characters). */
+export const hasVisibleCharacter = (s: string): boolean => /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(s);
+
 export const visibleText = (schema: z.ZodString) =>
   schema.refine(
-    (s) => s === "" || /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(s),
+    (s) => s === "" || hasVisibleCharacter(s),
     "must contain a visible character, not only spaces, joiners, direction marks or combining marks",
   );
 

@@ -2,12 +2,10 @@
  * What an article's text must be before extraction, shared by `extractDocument` and
  * `npm run extract`: the same size limit, the same refusals, and (for files) the decoding.
  */
+import { hasVisibleCharacter } from "../domain/document.js";
 
 /** Characters (code points, characterCount) of text one extraction accepts (about 15,000 words). */
 export const EXTRACT_TEXT_LIMIT = 100_000;
-
-/** A character that shows: what ingest asks of a source's text (visibleText in domain/document). */
-const VISIBLE = /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u;
 
 export type TextProblem =
   | { code: "LIMIT"; message: string; limit: number; length: number }
@@ -51,7 +49,7 @@ export function articleTextProblem(text: string, what = "text"): TextProblem | u
   // Nothing but spaces, joiners, direction marks, combining or control characters: no draft can
   // be made of it (its source's text is refused by ingest), yet 100,000 combining accents or
   // zero-width joiners took a worker 5 to 6 s to answer a draft of nothing with that problem.
-  if (!VISIBLE.test(text))
+  if (!hasVisibleCharacter(text))
     return {
       code: "EMPTY",
       message: `${what} has no visible character (only spaces, joiners, direction marks, combining or control characters): give the article's text`,

@@ -4,7 +4,7 @@
  * relation quotes its sentence verbatim and says how sure the extractor is.
  */
 import { createHash } from "node:crypto";
-import { type Document, isPartialDate } from "../domain/document.js";
+import { type Document, hasVisibleCharacter, isPartialDate } from "../domain/document.js";
 import { MAX_PROBLEMS } from "../domain/errors.js";
 import { repairText } from "../domain/repair.js";
 import { parseDocument } from "../domain/validate.js";
@@ -432,7 +432,7 @@ export function sourceNameOf(sentences: readonly string[]): string | undefined {
       name += segment;
     }
     name = name.trim();
-    if (name.isWellFormed() && /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(name)) return name;
+    if (name.isWellFormed() && hasVisibleCharacter(name)) return name;
   }
   return undefined;
 }
