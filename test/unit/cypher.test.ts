@@ -250,6 +250,30 @@ describe("Cypher shapes", () => {
     `);
   });
 
+  it("a list filtered otherwise, counted: the filter is written once, its matches both counted and paged", () => {
+    // Written twice (a COUNT beside the page), each new shape of where was planned twice by
+    // Neo4j: most of its first answer's time (bench/results/where-planning.md).
+    const { cypher, flat } = entityPageStatement({
+      kind: "Nation",
+      where: { properties: { isoCode: { equals: "CAN" } } },
+      offset: 0,
+      limit: 11,
+      withTotal: true,
+      properties: [],
+    });
+    expect(flat).toBe(true);
+    expect(cypher).toMatchInlineSnapshot(`
+      "MATCH (n:Nation) WHERE ((n.isoCode = $w0)) AND (NOT n:RetractedClaims OR NOT coalesce(size(n.claimRanks) > 0 AND all(rank IN n.claimRanks WHERE rank = "DEPRECATED"), false) OR EXISTS { (n)-[vouch]-() WHERE (vouch.evidenceRanks IS NULL OR any(rank IN vouch.evidenceRanks WHERE rank <> "DEPRECATED")) })
+      WITH collect(n) AS matched
+      CALL (matched) {
+        UNWIND matched AS n
+        WITH n ORDER BY n.nameLower ASC, n.name ASC, n.key ASC SKIP $offset LIMIT $limit
+        RETURN collect(n {.key, .kind, .name}) AS items
+      }
+      RETURN size(matched) AS total, items"
+    `);
+  });
+
   it("a list anchored on named entities (related with keys), with relation pages: one row per entity", () => {
     const { cypher, params, flat } = entityPageStatement({
       kind: "Nation",
