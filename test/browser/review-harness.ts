@@ -139,11 +139,21 @@ export async function pick(page: Page, box: string, typed: string, named: string
     if ((await input.inputValue()) !== typed) await input.fill(typed);
     return input.inputValue();
   }).toBe(typed);
-  // The suggestions for what was typed, not those for the letters before.
-  await poll(() =>
-    page.locator(`${box}-results [role="option"]:not(.none) .name`).first().textContent(),
-  ).toBe(named);
-  await page.locator(box).press("ArrowDown");
+  // Down to the first suggestion for what was typed (again when the answer for it replaced
+  // those for the letters before, or the box was drawn again), then Enter on it.
+  // One Down a time: each one pressed moves one step, once the suggestions are there.
+  await poll(async () => {
+    const input = page.locator(box);
+    const list = page.locator(`${box}-results`);
+    const option = await input.getAttribute("aria-activedescendant");
+    if (option) return page.locator(`#${option} .name`).textContent();
+    if (!(await list.isVisible())) {
+      await input.press("ArrowDown");
+      await list.waitFor({ state: "visible", timeout: 10_000 }).catch(() => undefined);
+    } else if ((await list.locator('[role="option"]:not(.none)').count()) > 0)
+      await input.press("ArrowDown");
+    return null;
+  }).toBe(named);
   await page.locator(box).press("Enter");
   await poll(() => page.locator(box).inputValue()).toBe(named);
 }

@@ -349,7 +349,8 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     })
       .then(
         (draft) => {
-          const lost = focusLost() || document.activeElement === waiting;
+          const lost =
+            focusLost() || document.activeElement === waiting || document.activeElement === cancel;
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
           supersedes = null;

@@ -48,6 +48,8 @@ export function combobox(
   let active = -1;
   /** Said above the suggestions after an Enter that took none ("2 matches: pick one …"). */
   let note = "";
+  /** The moves by Up / Down still waiting for suggestions, in the order pressed. */
+  let moving: Promise<void> | null = null;
   let picked: EntityRef | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = "";
@@ -166,14 +168,20 @@ export function combobox(
   input.addEventListener("keydown", async (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      if (list.hidden) await run();
-      if (hits.length === 0) return;
       const step = event.key === "ArrowDown" ? 1 : -1;
-      active = (active + step + hits.length) % hits.length;
-      render();
-      document.getElementById(`${list.id}-${active}`)?.scrollIntoView({ block: "nearest" });
+      const move = async () => {
+        if (list.hidden) await run();
+        if (hits.length === 0) return;
+        active = (active + step + hits.length) % hits.length;
+        render();
+        document.getElementById(`${list.id}-${active}`)?.scrollIntoView({ block: "nearest" });
+      };
+      moving = (moving ?? Promise.resolve()).then(move);
+      await moving;
     } else if (event.key === "Enter") {
       event.preventDefault();
+      // Down pressed before the suggestions came: Enter takes the one it moves to.
+      if (moving) await moving;
       let choice = active;
       // The answer for what is typed now, even when Enter comes before the debounce fired.
       if (timer !== undefined || input.value.trim() !== asked) {
