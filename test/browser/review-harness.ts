@@ -125,11 +125,13 @@ export async function keyUnder(page: Page, key: string, prefix: string) {
 }
 
 /**
- * Picks, in the search box `box`, the first entity offered for `typed`, by keyboard, and waits
- * until the box shows the entity `named` (when that is what was typed, the caller waits for what
- * the pick changes). The form is drawn again after a pick, and at a script's speed a redraw can
- * land between the selection of the box's text and the typing ("Tapa armyTapa army base", once
- * in three CI runs); a reader types slower. So it types again until the box holds what was typed.
+ * Picks, in the search box `box`, the first entity offered for `typed` (`named`), by keyboard as
+ * a reader picks a suggestion in a box whose pick is written: Down to it, then Enter (Enter alone
+ * takes only a suggestion named in full); and waits until the box shows it (when that is what was
+ * typed, the caller waits for what the pick changes). The form is drawn again after a pick, and
+ * at a script's speed a redraw can land between the selection of the box's text and the typing
+ * ("Tapa armyTapa army base", once in three CI runs); a reader types slower. So it types again
+ * until the box holds what was typed.
  */
 export async function pick(page: Page, box: string, typed: string, named: string) {
   await poll(async () => {
@@ -137,6 +139,21 @@ export async function pick(page: Page, box: string, typed: string, named: string
     if ((await input.inputValue()) !== typed) await input.fill(typed);
     return input.inputValue();
   }).toBe(typed);
+  // Down to the first suggestion for what was typed (again when the answer for it replaced
+  // those for the letters before, or the box was drawn again), then Enter on it.
+  // One Down a time: each one pressed moves one step, once the suggestions are there.
+  await poll(async () => {
+    const input = page.locator(box);
+    const list = page.locator(`${box}-results`);
+    const option = await input.getAttribute("aria-activedescendant");
+    if (option) return page.locator(`#${option} .name`).textContent();
+    if (!(await list.isVisible())) {
+      await input.press("ArrowDown");
+      await list.waitFor({ state: "visible", timeout: 10_000 }).catch(() => undefined);
+    } else if ((await list.locator('[role="option"]:not(.none)').count()) > 0)
+      await input.press("ArrowDown");
+    return null;
+  }).toBe(named);
   await page.locator(box).press("Enter");
   await poll(() => page.locator(box).inputValue()).toBe(named);
 }

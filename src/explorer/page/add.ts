@@ -265,6 +265,8 @@ function entityForm(
       add(entity, entity.kind, entity.key);
     },
     (e) => ctx.problem(e instanceof ApiError ? e.message : "The search failed."),
+    undefined,
+    true,
   );
   form.querySelector("#add-entity-cancel")?.addEventListener("click", () => {
     state.adding = null;

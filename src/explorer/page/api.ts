@@ -350,6 +350,7 @@ export async function extractDocument(
   text: string,
   source: ArticleMeta,
   token: string,
+  signal?: AbortSignal,
 ): Promise<Draft> {
   const data = await gql<{ extractDocument: Draft }>(
     `mutation ExplorerExtract($text: String!, $source: ExtractSourceInput) {
@@ -362,6 +363,7 @@ export async function extractDocument(
     }`,
     { text, source },
     token,
+    signal,
   );
   return data.extractDocument;
 }

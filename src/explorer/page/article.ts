@@ -334,16 +334,23 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     const before = [...reviewEl.childNodes];
     const waiting = h(
       "p",
-      { id: "review-extracting", class: "muted", tabindex: -1 },
+      { id: "review-extracting", class: "muted", tabindex: -1, "aria-live": "polite" },
       "Extracting…",
     );
-    reviewEl.replaceChildren(waiting);
+    // Cancel stops the request on its way and any try still to come.
+    const stop = new AbortController();
+    const cancel = h("button", { type: "button", id: "extract-cancel" }, "Cancel");
+    cancel.addEventListener("click", () => stop.abort());
+    reviewEl.replaceChildren(waiting, h("div", { class: "actions" }, cancel));
     // The button, off meanwhile, cannot hold the keyboard: the line saying what is going on does.
     if (focusLost()) waiting.focus();
-    extractDocument(text, meta, token)
+    extractRetrying(text, meta, token, stop.signal, (line) => {
+      waiting.textContent = line;
+    })
       .then(
         (draft) => {
-          const lost = focusLost() || document.activeElement === waiting;
+          const lost =
+            focusLost() || document.activeElement === waiting || document.activeElement === cancel;
           review = newReview(draft);
           adds = { picked: { span: null, sentence: null }, adding: null };
           supersedes = null;
@@ -357,7 +364,13 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
           if (lost) document.getElementById("review-heading")?.focus();
         },
         (error: unknown) => {
+          const cancelled = document.activeElement === cancel;
           reviewEl.replaceChildren(...before);
+          if (error instanceof ApiError && error.code === "CANCELLED") {
+            problem("Cancelled: no draft was made.");
+            if (cancelled || focusLost()) button.focus();
+            return;
+          }
           if (refusesToken(error)) {
             problem(
               tokenRefusedLine(
@@ -1070,6 +1083,71 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
     problem("");
     reviewEl.replaceChildren();
     byId("article-text").focus();
+  }
+}
+
+/** Tries after the first that an extraction the server says to retry gets, and the pause before each. */
+const EXTRACT_RETRIES = 4;
+const EXTRACT_PAUSE_MS = 3_000;
+
+/**
+ * Whether the server's refusal of an extraction says to try again shortly, and why: its worker
+ * still loading the language model (the first extraction after the server starts, or after ten
+ * idle minutes, waits for it and can run out of its budget meanwhile: SERVICE_UNAVAILABLE or
+ * TIMEOUT, "retry in a few seconds"), or every slot busy. Null for anything else (a text too long,
+ * a token refused): trying again would fail alike.
+ */
+function retryWhy(error: unknown): "loading" | "busy" | null {
+  if (!(error instanceof ApiError)) return null;
+  const says = /retry in a few seconds|try again shortly/i.test(error.message);
+  if (error.code === "OVERLOADED") return "busy";
+  if ((error.code !== "SERVICE_UNAVAILABLE" && error.code !== "TIMEOUT") || !says) return null;
+  return /language model|extractor to load/i.test(error.message) ? "loading" : "busy";
+}
+
+/**
+ * A draft of `text`, asked again by itself (EXTRACT_RETRIES times at most, EXTRACT_PAUSE_MS
+ * apart) while the server answers that it is loading or busy, as the reader would press Extract
+ * again; `say` tells the reader what is awaited. Gives up with the server's last answer; `signal`
+ * (the reader's Cancel) stops it at once with a CANCELLED ApiError.
+ */
+async function extractRetrying(
+  text: string,
+  meta: ArticleMeta,
+  token: string,
+  signal: AbortSignal,
+  say: (line: string) => void,
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await extractDocument(text, meta, token, signal);
+    } catch (error) {
+      const why = retryWhy(error);
+      if (signal.aborted) throw new ApiError("Cancelled.", "CANCELLED");
+      if (!why) throw error;
+      if (attempt > EXTRACT_RETRIES)
+        throw new ApiError(
+          `${(error as ApiError).message} (tried ${attempt} times)`,
+          (error as ApiError).code,
+        );
+      const again = `trying again by itself (${attempt} of ${EXTRACT_RETRIES})…`;
+      say(
+        why === "loading"
+          ? `Loading the language model (the first extraction after the server starts waits for it); ${again}`
+          : `The extractor is busy; ${again}`,
+      );
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, EXTRACT_PAUSE_MS);
+        signal.addEventListener(
+          "abort",
+          () => {
+            clearTimeout(timer);
+            reject(new ApiError("Cancelled.", "CANCELLED"));
+          },
+          { once: true },
+        );
+      });
+    }
   }
 }
 

@@ -2,6 +2,12 @@
  * A search box over the API's ranked search, as an ARIA combobox: type, then Up / Down to move
  * through the results and Enter to take one (Enter alone takes the best match, waiting for the
  * answer if it is still on its way), Escape to close; the mouse works too.
+ *
+ * A box whose pick is written (`explicit`: a link to an entity of the graph, a relation's end)
+ * takes on Enter alone only the one suggestion whose whole name is what was typed: "United"
+ * offered United Kingdom first, and one Enter linked the nation the reader did not mean
+ * (newuser30). Otherwise it says how many match and waits for the reader to pick one (Up / Down,
+ * then Enter, or a click).
  */
 import { type EntityRef, type SearchHit, search } from "./api.js";
 import { h, snippet } from "./dom.js";
@@ -36,9 +42,14 @@ export function combobox(
   onPick: (entity: EntityRef) => void,
   onError: (error: unknown) => void,
   local?: (typed: string) => EntityRef[],
+  explicit = false,
 ): Combobox {
   let hits: SearchHit[] = [];
   let active = -1;
+  /** Said above the suggestions after an Enter that took none ("2 matches: pick one …"). */
+  let note = "";
+  /** The moves by Up / Down still waiting for suggestions, in the order pressed. */
+  let moving: Promise<void> | null = null;
   let picked: EntityRef | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = "";
@@ -61,6 +72,9 @@ export function combobox(
 
   const render = () => {
     list.replaceChildren(
+      ...(note && hits.length > 0
+        ? [h("li", { class: "none note", "aria-disabled": "true", role: "option" }, note)]
+        : []),
       ...(hits.length === 0
         ? [h("li", { class: "none", "aria-disabled": "true", role: "option" }, "No match")]
         : hits.map((hit, i) => {
@@ -118,6 +132,7 @@ export function combobox(
         if (pending === request) {
           hits = withOwn(exactFirst(found, text));
           active = -1;
+          note = "";
           if (document.activeElement === input) render();
         }
         return found;
@@ -135,6 +150,7 @@ export function combobox(
     const hit = hits[i];
     if (!hit) return;
     close();
+    note = "";
     picked = hit.node;
     // The field shows what was taken, not the few letters typed to find it.
     input.value = hit.node.name;
@@ -152,19 +168,40 @@ export function combobox(
   input.addEventListener("keydown", async (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      if (list.hidden) await run();
-      if (hits.length === 0) return;
       const step = event.key === "ArrowDown" ? 1 : -1;
-      active = (active + step + hits.length) % hits.length;
-      render();
-      document.getElementById(`${list.id}-${active}`)?.scrollIntoView({ block: "nearest" });
+      const move = async () => {
+        if (list.hidden) await run();
+        if (hits.length === 0) return;
+        active = (active + step + hits.length) % hits.length;
+        render();
+        document.getElementById(`${list.id}-${active}`)?.scrollIntoView({ block: "nearest" });
+      };
+      moving = (moving ?? Promise.resolve()).then(move);
+      await moving;
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const choice = active;
+      // Down pressed before the suggestions came: Enter takes the one it moves to.
+      if (moving) await moving;
+      let choice = active;
       // The answer for what is typed now, even when Enter comes before the debounce fired.
-      if (timer !== undefined || input.value.trim() !== asked) await run();
-      else if (pending) await pending;
-      take(Math.max(choice, 0));
+      if (timer !== undefined || input.value.trim() !== asked) {
+        await run();
+        // A suggestion highlighted among the answers for what was typed before is not one of
+        // these: a box that writes what it takes does not guess which it was.
+        if (explicit) choice = -1;
+      } else if (pending) await pending;
+      if (!explicit || choice >= 0) return take(Math.max(choice, 0));
+      const typed = input.value.trim().toLocaleLowerCase();
+      const named = hits.filter((hit) => hit.node.name.toLocaleLowerCase() === typed);
+      const [only] = named;
+      if (named.length === 1 && only) return take(hits.indexOf(only));
+      if (hits.length === 0) return;
+      const count = named.length > 1 ? named.length : hits.length;
+      note =
+        count === 1
+          ? "1 match, not named so in full: pick it (↓ then Enter, or a click)."
+          : `${count} matches: pick one (↓ ↑ then Enter, or a click).`;
+      if (document.activeElement === input) render();
     } else if (event.key === "Escape") {
       if (!list.hidden) {
         event.preventDefault();

@@ -263,6 +263,8 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
       ctx.render();
     },
     (error) => ctx.problem(error instanceof ApiError ? error.message : "The search failed."),
+    undefined,
+    true,
   );
   row.addEventListener("mouseenter", () => ctx.light("entity", draftKey, true));
   row.addEventListener("mouseleave", () => ctx.light("entity", draftKey, false));

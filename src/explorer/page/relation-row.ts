@@ -110,6 +110,7 @@ export function endBox(
     },
     (error) => ctx.problem(error instanceof ApiError ? error.message : "The search failed."),
     (typed) => draftCandidates(ctx.review, typed),
+    true,
   );
   return { input, list };
 }
