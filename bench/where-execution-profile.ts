@@ -7,9 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { pino } from "pino";
-import { createDb } from "../src/db/driver.js";
-import { createApp } from "../src/server.js";
+import { type Captured, capturingApp } from "./where-common.js";
 import { query, SHAPES } from "./where-execution-shapes.js";
 
 const { values } = parseArgs({
@@ -21,18 +19,8 @@ const { values } = parseArgs({
   },
 });
 const password = readFileSync(values["password-file"] ?? "", "utf8").trim();
-const db = createDb({
-  uri: `bolt://127.0.0.1:${values["bolt-port"]}`,
-  user: "neo4j",
-  password,
-  database: "neo4j",
-});
-let captured: { cypher: string; params: Record<string, unknown> }[] = [];
-const app = createApp({
-  db,
-  logger: pino({ level: "silent" }),
-  onQuery: (cypher, params) => captured.push({ cypher, params }),
-});
+let captured: Captured[] = [];
+const { db, app } = capturingApp(values["bolt-port"], password, () => captured);
 interface P {
   dbHits?: { toNumber(): number } | number;
   children?: P[];

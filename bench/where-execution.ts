@@ -9,6 +9,7 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { post } from "./where-common.js";
 import { query, SHAPES } from "./where-execution-shapes.js";
 
 const { values, positionals } = parseArgs({
@@ -19,16 +20,9 @@ const { values, positionals } = parseArgs({
   },
 });
 
-async function post(url: string, q: string): Promise<{ ms: number; data: string }> {
-  const t = performance.now();
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
-    body: JSON.stringify({ query: q }),
-  });
-  const body = await response.text();
-  const ms = performance.now() - t;
-  if (!response.ok || body.includes('"errors"')) throw new Error(`${url}: ${body.slice(0, 400)}`);
+/** One answer: its time (ms) and its data, to compare across servers. */
+async function answer(url: string, q: string): Promise<{ ms: number; data: string }> {
+  const { ms, body } = await post(url, q);
   return { ms, data: JSON.stringify(JSON.parse(body).data) };
 }
 
@@ -63,13 +57,13 @@ async function main() {
         if (seen !== undefined && seen !== data) throw new Error(`${name}: answers differ`);
         seen = data;
       };
-      for (const s of servers) for (let i = 0; i < 2; i++) check((await post(s.url, q)).data);
+      for (const s of servers) for (let i = 0; i < 2; i++) check((await answer(s.url, q)).data);
       const ms = new Map<string, number[]>(servers.map((s) => [s.name, []]));
       const loads: number[] = [];
       for (let r = 0; r < repeats; r++) {
         for (const s of r % 2 === 0 ? servers : [...servers].reverse()) {
           loads.push(loadavg()[0] ?? 0);
-          const a = await post(s.url, q);
+          const a = await answer(s.url, q);
           check(a.data);
           ms.get(s.name)?.push(a.ms);
         }

@@ -6,10 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { pino } from "pino";
-import { createDb } from "../src/db/driver.js";
-import { createApp } from "../src/server.js";
 import { PROJECT_ROOT } from "./neo4j.js";
+import { type Captured, capturingApp } from "./where-common.js";
 import { SHAPES } from "./where-planning-shapes.js";
 
 const { values } = parseArgs({
@@ -21,18 +19,8 @@ const { values } = parseArgs({
   },
 });
 const password = readFileSync(join(PROJECT_ROOT, ".neo4j/instances/dev/password"), "utf8").trim();
-const db = createDb({
-  uri: `bolt://127.0.0.1:${values["bolt-port"]}`,
-  user: "neo4j",
-  password,
-  database: "neo4j",
-});
-let captured: { cypher: string; params: Record<string, unknown> }[] = [];
-const app = createApp({
-  db,
-  logger: pino({ level: "silent" }),
-  onQuery: (cypher, params) => captured.push({ cypher, params }),
-});
+let captured: Captured[] = [];
+const { db, app } = capturingApp(values["bolt-port"], password, () => captured);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 for (const [name, s] of Object.entries(SHAPES)) {
   if (values.shape && values.shape !== name) continue;

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 import { PROJECT_ROOT } from "./neo4j.js";
+import { post } from "./where-common.js";
 import { SHAPES } from "./where-planning-shapes.js";
 
 const { values, positionals } = parseArgs({
@@ -33,19 +34,6 @@ const { values, positionals } = parseArgs({
 
 const query = (s: { field: string; where: string }) =>
   `{ ${s.field}(where: ${s.where}, first: 10) { totalCount edges { node { key name } } } }`;
-
-async function post(url: string, q: string): Promise<{ ms: number; body: string }> {
-  const t = performance.now();
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
-    body: JSON.stringify({ query: q }),
-  });
-  const body = await response.text();
-  const ms = performance.now() - t;
-  if (!response.ok || body.includes('"errors"')) throw new Error(`${url}: ${body.slice(0, 400)}`);
-  return { ms, body };
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
