@@ -7,7 +7,7 @@
  * operationName naming no operation of the document, or none given with a document of several.
  * Those now say which name was not found and which operations the document has.
  */
-import { type DocumentNode, Kind, type OperationDefinitionNode } from "graphql";
+import { type DocumentNode, getOperationAST, Kind, type OperationDefinitionNode } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 const typeOf = (value: unknown) =>
@@ -20,22 +20,17 @@ const quoted = (name: string) => `"${name.length > 100 ? `${name.slice(0, 100)}â
 const NAMES_LISTED = 10;
 
 /**
- * Why the operation to run cannot be told from `document` and `operationName`, or undefined when
- * it can (as graphql-js's getOperationAST tells it).
+ * Why the operation to run cannot be told from `document` and `operationName` (graphql-js's
+ * getOperationAST, which yoga's own check uses, finds none), or undefined when it can.
  */
 export function operationUnresolved(
   document: DocumentNode,
   operationName: string | null | undefined,
 ): string | undefined {
+  if (getOperationAST(document, operationName)) return undefined;
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
-  if (
-    operationName == null
-      ? operations.length === 1
-      : operations.some((o) => o.name?.value === operationName)
-  )
-    return undefined;
   if (operations.length === 0)
     return "The document has no operation (only fragments): add the query, mutation or subscription to run.";
   const names = operations.map((o) => (o.name ? quoted(o.name.value) : "an anonymous one"));
