@@ -11,6 +11,10 @@ import { validateDocument } from "../../src/domain/validate.js";
 const RAW = readFileSync("seed/000_4f2a725f6fafb235.txt", "utf8");
 const SEED = parse(readFileSync("seed/000_4f2a725f6fafb235.yaml", "utf8"));
 
+/** A validation's problems as "path: message" lines (none when it passed). */
+const problemLines = (result: ReturnType<typeof validateDocument>) =>
+  result.ok ? [] : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+
 describe("the article's repair", () => {
   it("restores the damaged closing quotes", () => {
     expect(repairText("time for allies to “step up†defence")).toBe(
@@ -128,9 +132,7 @@ describe("document validation", () => {
       source: { key: "src-a", properties: { text: "Canada leads." } },
       entities: [{ key: "canada", kind: "Nation" }],
     });
-    const problems = result.ok
-      ? []
-      : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    const problems = problemLines(result);
     expect(problems).toEqual(
       expect.arrayContaining([
         "source.name: Required: string expected, none given.",
@@ -150,9 +152,7 @@ describe("document validation", () => {
         { key: "x", kind: "Nation", name: "N".repeat(501), aliases: Array(51).fill("n") },
       ],
     });
-    const problems = result.ok
-      ? []
-      : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    const problems = problemLines(result);
     expect(problems).toEqual(
       expect.arrayContaining([
         "entities.0.key: must be at most 120 characters",
@@ -216,9 +216,7 @@ describe("document validation", () => {
         { from: "bob", type: "SAID", to: "nobody", evidence: "Bob spoke." },
       ],
     });
-    const problems = result.ok
-      ? []
-      : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    const problems = problemLines(result);
     expect(problems).toEqual([
       expect.stringMatching(/^relations\.0\.type: LEADS cannot link Nation -> Person/),
       expect.stringMatching(/^relations\.1\.evidence: /),
