@@ -243,6 +243,24 @@ describe("extractDocument", () => {
       },
       { path: ["source", "url"], message: "is 2001 characters; at most 2000" },
     ]);
+    // Characters, as the document's own limits count them: a title of 500 emoji drafts (it was
+    // "is 1000 characters; at most 500"), one of 501 is refused (noticed31).
+    const rockets = (n: number) => "\u{1F680}".repeat(n);
+    const atLimit = await gql(
+      EXTRACT,
+      { text: TEXT, source: { ...source, title: rockets(500) } },
+      WRITE,
+    );
+    expect(atLimit.errors).toBeUndefined();
+    expect(atLimit.data.extractDocument.problems).toEqual([]);
+    const overLimit = await gql(
+      EXTRACT,
+      { text: TEXT, source: { ...source, title: rockets(501) } },
+      WRITE,
+    );
+    expect(overLimit.errors?.[0]?.extensions?.problems).toEqual([
+      { path: ["source", "title"], message: "is 501 characters; at most 500" },
+    ]);
     // A short date that is not ISO drafts, with a problem saying what to correct.
     const short = await gql(
       EXTRACT,

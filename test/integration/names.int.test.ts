@@ -477,6 +477,54 @@ describe("names that read the same are the same", () => {
     expect(excerpts).toEqual([sentence.normalize("NFC"), sentence.normalize("NFC")]);
   });
 
+  it("bounds a name in characters, as the JSON Schema's maxLength does: 500 emoji pass, 501 do not (noticed31)", async () => {
+    // The document's bounds (zod's .max, which from zod 4.6 counts code points) and the printed
+    // JSON Schema's maxLength count alike; extractDocument's metadata counted UTF-16 units, so a
+    // title of 500 emoji was "1000 characters" there (extract.int.test.ts). This keeps them alike.
+    const name = (n: number) => "\u{1F680}".repeat(n);
+    const created = await gql(
+      CREATE,
+      { i: { key: `${P}rockets`, kind: "Place", name: name(500), aliases: [`${name(499)}a`] } },
+      auth,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createEntity).toEqual({
+      __typename: "CreateEntitySuccess",
+      data: { key: `${P}rockets`, name: name(500), aliases: [`${name(499)}a`] },
+    });
+    const INGEST = `mutation ($d: JSONObject!) { ingestDocument(document: $d) {
+      __typename ... on ValidationError { problems { path message } } } }`;
+    const doc = (key: string, n: number) => ({
+      source: { key, name: name(n), properties: { text: "Rockets." } },
+      entities: [{ key: `${P}rockets-${n}`, kind: "Place", name: name(n) }],
+    });
+    const ingested = await gql(INGEST, { d: doc(`${P}rockets-src-500`, 500) }, auth);
+    expect(ingested.errors).toBeUndefined();
+    expect(ingested.data.ingestDocument).toEqual({ __typename: "IngestDocumentSuccess" });
+
+    const over = await gql(
+      `mutation ($i: CreateEntityInput!) { createEntity(input: $i) {
+        __typename ... on ValidationError { problems { path message } } } }`,
+      { i: { key: `${P}rockets-over`, kind: "Place", name: name(501) } },
+      auth,
+    );
+    expect(over.data.createEntity).toEqual({
+      __typename: "ValidationError",
+      problems: [{ path: ["input", "name"], message: "must be at most 500 characters" }],
+    });
+    const overIngest = await gql(INGEST, { d: doc(`${P}rockets-src-501`, 501) }, auth);
+    expect(overIngest.data.ingestDocument).toEqual({
+      __typename: "ValidationError",
+      problems: [
+        { path: ["source", "name"], message: "must be at most 500 characters" },
+        { path: ["entities", "0", "name"], message: "must be at most 500 characters" },
+      ],
+    });
+    const found = await gql(`{ a: entity(key: "${P}rockets-over") { key }
+      b: entity(key: "${P}rockets-501") { key } c: entity(key: "${P}rockets-500") { key } }`);
+    expect(found.data).toEqual({ a: null, b: null, c: { key: `${P}rockets-500` } });
+  });
+
   it("keeps full-width letters as written: another name", async () => {
     const r = await gql(
       CREATE,

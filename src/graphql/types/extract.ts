@@ -7,7 +7,11 @@ import { graphLinker } from "../../data/extract-linker.js";
 import { DOCUMENT_LIMITS } from "../../domain/document.js";
 import { BadInputError, type InputProblem, LimitExceededError } from "../../domain/errors.js";
 import { KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
-import { articleTextProblem, EXTRACT_TEXT_LIMIT } from "../../extract/article-text.js";
+import {
+  articleTextProblem,
+  characterCount,
+  EXTRACT_TEXT_LIMIT,
+} from "../../extract/article-text.js";
 import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
 import { draftToYaml } from "../../extract/yaml.js";
 import { builder } from "../builder.js";
@@ -111,10 +115,13 @@ function sourceProblems(source: Partial<Record<keyof typeof SOURCE_LIMITS, strin
   for (const [field, max] of Object.entries(SOURCE_LIMITS)) {
     const value = source[field as keyof typeof SOURCE_LIMITS];
     if (typeof value !== "string") continue;
-    if (value.length > max)
+    // Characters (code points), as the document's zod bounds and its JSON Schema's maxLength
+    // count them: a title of 500 emoji is 500, not 1,000 (noticed31).
+    const length = value.length > max ? characterCount(value) : value.length;
+    if (length > max)
       problems.push({
         path: ["source", field],
-        message: `is ${value.length} characters; at most ${max}`,
+        message: `is ${length} characters; at most ${max}`,
       });
     else if (field === "key") problems.push(...keyProblems([[value, ["source", "key"]]]));
     else if (!value.isWellFormed())
