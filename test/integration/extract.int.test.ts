@@ -271,6 +271,26 @@ describe("extractDocument", () => {
     expect(short.data.extractDocument.problems.join(" ")).toMatch(/publishedAt/);
   });
 
+  it("gives offsets in UTF-16 units: after an emoji, text.slice(start, end) is still the mention (noticed31)", async () => {
+    // The SDL and README say offsets are UTF-16 code units, as JavaScript indexes strings; an
+    // astral character before a mention counts 2, and the offsets still land on the mention.
+    const text = `\u{1F680}\u{1D538} ${TEXT}`;
+    const r = await gql(EXTRACT, { text, source }, WRITE);
+    expect(r.errors).toBeUndefined();
+    const draft = r.data.extractDocument;
+    const drafted: string = draft.document.source.properties.text;
+    expect(drafted).toBe(text);
+    const latvia = draft.entities.find((e: { name: string }) => e.name === "Latvia");
+    expect(latvia.mentions.length).toBeGreaterThanOrEqual(2);
+    for (const m of latvia.mentions) expect(drafted.slice(m.start, m.end)).toBe("Latvia");
+    expect(draft.relations.length).toBeGreaterThan(0);
+    for (const rel of draft.relations)
+      expect(drafted.slice(rel.span.start, rel.span.end)).toBe(rel.excerpt);
+    expect(drafted.slice(draft.sentences[0].start, draft.sentences[0].end)).toMatch(
+      /^\u{1F680}\u{1D538} Estonian Defence Minister/u,
+    );
+  });
+
   it("a draft ingests as it stands, and linked entities are added to, not duplicated", async () => {
     const r = await gql(EXTRACT, { text: TEXT, source }, WRITE);
     const ingest = await gql(

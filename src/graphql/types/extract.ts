@@ -18,9 +18,28 @@ import { builder } from "../builder.js";
 import { keyProblems } from "../keys.js";
 import { EntityKindEnum, RelationTypeEnum } from "./enums.js";
 
+/**
+ * What every offset of a draft is, said once and on each field that carries one: UTF-16 code
+ * units, as JavaScript indexes strings; a client counting code points (Python's str) would land
+ * past the mention after every emoji (noticed31).
+ */
+const UTF16_OFFSETS =
+  "UTF-16 code unit offsets into the draft's text (document.source.properties.text, the text as sent, repaired as ingest stores it: line ends \\n, accents composed, quotation marks damaged in transit mended, ends trimmed), end exclusive: text.slice(start, end) in JavaScript; a character beyond the Basic Multilingual Plane (an emoji) counts 2, so a client that counts code points (Python's str) converts.";
+
+/** What each field carrying offsets says of them, pointing at the whole story on TextSpan. */
+const OFFSETS_SHORT =
+  "UTF-16 code unit offsets into document.source.properties.text, as JavaScript's text.slice(start, end) takes them (an emoji counts 2; see TextSpan).";
+
 const TextSpanRef = builder.objectRef<TextSpan>("TextSpan").implement({
-  description: "A stretch of the source text: UTF-16 offsets, end exclusive.",
-  fields: (t) => ({ start: t.exposeInt("start"), end: t.exposeInt("end") }),
+  description: `A stretch of the source text: ${UTF16_OFFSETS}`,
+  fields: (t) => ({
+    start: t.exposeInt("start", {
+      description: "UTF-16 code unit offset of the first character (see TextSpan).",
+    }),
+    end: t.exposeInt("end", {
+      description: "UTF-16 code unit offset just past the last character (see TextSpan).",
+    }),
+  }),
 });
 
 const DraftEntityStatusEnum = builder.enumType("DraftEntityStatus", {
@@ -36,7 +55,11 @@ const DraftEntityRef = builder.objectRef<DraftEntity>("DraftEntity").implement({
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
     name: t.exposeString("name"),
     status: t.field({ type: DraftEntityStatusEnum, resolve: (e) => e.status }),
-    mentions: t.field({ type: [TextSpanRef], resolve: (e) => e.mentions }),
+    mentions: t.field({
+      type: [TextSpanRef],
+      description: `Where the text names it, in order: ${OFFSETS_SHORT}`,
+      resolve: (e) => e.mentions,
+    }),
   }),
 });
 
@@ -48,7 +71,11 @@ const DraftRelationRef = builder.objectRef<DraftRelation>("DraftRelation").imple
     from: t.exposeString("from"),
     to: t.exposeString("to"),
     excerpt: t.exposeString("excerpt", { description: "The evidence, verbatim." }),
-    span: t.field({ type: TextSpanRef, resolve: (r) => r.span }),
+    span: t.field({
+      type: TextSpanRef,
+      description: `Where the excerpt stands in the text: ${OFFSETS_SHORT}`,
+      resolve: (r) => r.span,
+    }),
     confidence: t.exposeFloat("confidence", {
       description:
         "0 to 1: the chance a reviewer accepts the relation, calibrated on the extractor's tuning articles (lower on articles like none of them).",
@@ -70,8 +97,7 @@ const ExtractDraftRef = builder.objectRef<ExtractResult>("ExtractDraft").impleme
     relations: t.field({ type: [DraftRelationRef], resolve: (r) => r.relations }),
     sentences: t.field({
       type: [TextSpanRef],
-      description:
-        "The text's sentences as the extractor cut them, in order: the evidence units its relations quote (a quotation kept with its attribution, never across a line break). A reviewer choosing a relation's evidence picks among these.",
+      description: `The text's sentences as the extractor cut them, in order: the evidence units its relations quote (a quotation kept with its attribution, never across a line break). A reviewer choosing a relation's evidence picks among these. ${OFFSETS_SHORT}`,
       resolve: (r) => r.sentences,
     }),
     problems: t.stringList({ resolve: (r) => r.problems }),
