@@ -33,6 +33,7 @@ import {
   sameArticle,
   sourceKeyAlternatives,
 } from "../domain/validate.js";
+import { KEY_MAX_LENGTH, KEY_PATTERN } from "../domain/vocabulary.js";
 import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
 import type { ExtractSource } from "../extract/index.js";
 import { fileProblem, linkedOutside, statPath } from "./files.js";
@@ -88,6 +89,22 @@ function readArticle(file: string, label = file): string {
   return decoded.text;
 }
 
+/**
+ * `key`, or a CliError naming the rule when it can be no key (`where` says where it was given):
+ * such a key was drafted under, with a problem, into a draft no ingest takes, where
+ * extractDocument refuses it (noticed31). Checked before the extractor loads.
+ */
+function checkedKey(key: string, where: string): string {
+  if (key.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(key)) return key;
+  const shown =
+    key.length > 80
+      ? `${JSON.stringify(`${key.slice(0, 80)}…`)} (${key.length} characters)`
+      : JSON.stringify(key);
+  throw new CliError(
+    `${where} ${shown} is not a key: keys are lowercase slugs such as justin-trudeau (a-z and 0-9 in words joined by single hyphens, at most ${KEY_MAX_LENGTH} characters)`,
+  );
+}
+
 /** The sidecar's metadata; an unreadable or malformed one is an error, a missing one is not. */
 function sidecar(txt: string): ExtractSource {
   const file = txt.replace(/\.txt$/, ".json");
@@ -113,7 +130,8 @@ function sidecar(txt: string): ExtractSource {
   const out: ExtractSource = {};
   for (const k of ["key", "title", "publisher", "publishedAt", "url"] as const) {
     const v = raw[k];
-    if (typeof v === "string" && v.trim()) out[k] = v.trim();
+    if (typeof v === "string" && v.trim())
+      out[k] = k === "key" ? checkedKey(v.trim(), `${basename(file)}: key`) : v.trim();
     else if (v !== undefined) throw new CliError(`${basename(file)}: ${k} must be a string`);
   }
   return out;
@@ -280,6 +298,7 @@ async function ingestFolder(dir: string): Promise<void> {
 
 async function extractOne(file: string): Promise<void> {
   const threshold = minConfidence();
+  if (values.key !== undefined) checkedKey(values.key, "--key");
   const text = readArticle(file);
   const linkDocs: Document[] = [];
   for (const f of values.link ?? []) {

@@ -97,6 +97,33 @@ describe("npm run extract", () => {
     expect(refused.stderr.trim()).toBe("--min-confidence 2: give a number from 0 to 1 (e.g. 0.8)");
   }, 60_000);
 
+  it("refuses a --key or a sidecar key that is not a key before drafting, naming the rule (noticed31)", async () => {
+    // It drafted under the key, with a problem, a draft no ingest could take; extractDocument
+    // refuses such a key as BAD_USER_INPUT.
+    const rule =
+      "is not a key: keys are lowercase slugs such as justin-trudeau (a-z and 0-9 in words joined by single hyphens, at most 120 characters)";
+    const cases: [string, string][] = [
+      ["Not-A-Slug", '"Not-A-Slug"'],
+      ["k".repeat(121), `"${"k".repeat(80)}…" (121 characters)`],
+    ];
+    for (const [key, shown] of cases) {
+      const r = await runCli(["src/cli/extract.ts", join(dir, "a.txt"), "--key", key]);
+      expect(r.code, key).toBe(2);
+      expect(r.stderr.trim(), key).toBe(`--key ${shown} ${rule}`);
+      expect(r.stdout, key).toBe("");
+    }
+    const side = mkdtempSync(join(tmpdir(), "allies-extract-key-"));
+    try {
+      article(side, "c", "Ilse Varnhagen visited Latvia.", { key: "Bad Key" });
+      const r = await runCli(["src/cli/extract.ts", join(side, "c.txt")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`c.json: key "Bad Key" ${rule}`);
+      expect(r.stdout).toBe("");
+    } finally {
+      rmSync(side, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("--link-graph links one article's names to the graph's entities; without it the count says how", async () => {
     // newuser30: a draft of one article linked nothing ("0 linked to known ones") while the
     // explorer linked the same names to the graph; every entity came back new, re-declared.
