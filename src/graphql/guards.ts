@@ -245,8 +245,9 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /**
  * Parses JSON bodies after checking their shape: a body within the byte limit can still hold
  * hundreds of thousands of tiny values (`[[],[],...]`), which parse into many times its size.
- * Bodies over maxJsonValues values or MAX_NESTING levels are refused (LIMIT_EXCEEDED, 413)
- * before JSON.parse builds anything.
+ * Bodies over maxJsonValues values (413: content larger than the server takes, RFC 9110) or
+ * MAX_NESTING levels (400: a depth is a shape, not a size; a shallower body of the same bytes is
+ * taken), both LIMIT_EXCEEDED, are refused before JSON.parse builds anything.
  */
 function jsonBodyGuard(maxValues: number): Plugin {
   const refuse = (message: string, status: number, code: string) =>

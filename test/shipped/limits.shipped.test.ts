@@ -183,6 +183,29 @@ describe("what a request may send and hold", () => {
     await stillServes();
   });
 
+  it("refuses nesting deeper than 64 levels with 400, not 413: a depth is not a size (noticed31)", async () => {
+    // RFC 9110's 413 is content larger than the server takes: too many values or bytes, as
+    // above. A body this deep is under 200 bytes, which the same request made wider but
+    // shallower would be taken; it is refused for its shape, as a 400, with the limit's code all the same.
+    const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+    const body = await post(server, `{"query":"{ __typename }","variables":{"x":${deep(64)}}}`);
+    expect(body.status).toBe(400);
+    expect(code(body)).toBe("LIMIT_EXCEEDED");
+    expect(body.body.errors[0].message).toBe("The request body nests deeper than 64 levels.");
+    const operation = await post(server, {
+      query: `{ ${'entity(key: "nato") { '.repeat(65)}name${" }".repeat(65)} }`,
+    });
+    expect(operation.status).toBe(400);
+    expect(code(operation)).toBe("LIMIT_EXCEEDED");
+    expect(operation.body.errors[0].message).toBe(
+      "The operation or its variables nest deeper than 64 levels.",
+    );
+    // Within the depth, the same body is taken.
+    const within = await post(server, `{"query":"{ __typename }","variables":{"x":${deep(62)}}}`);
+    expect(within.status).toBe(200);
+    expect(within.body.data).toEqual({ __typename: "Query" });
+  });
+
   it("refuses a body over the byte limit with 413", async () => {
     const r = await post(server, { query: `{ __typename } #${"x".repeat(1_100_000)}` });
     expect(r.status).toBe(413);
