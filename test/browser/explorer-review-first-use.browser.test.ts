@@ -170,6 +170,16 @@ describe("first use of Add an article", () => {
     await birna.getByRole("combobox").fill("united kingdom");
     await birna.getByRole("combobox").press("Enter");
     await poll(() => birna.textContent()).toMatch(/linked to United Kingdom \([a-z-]+\)/);
+
+    // A later word of a name finds it too, first: the search matches each word's start, not
+    // the whole name's alone (noticed31 read it as prefix-only: "Kingdom" finding nothing).
+    const firstOption = (row: typeof birna) =>
+      row.locator('[role="option"]:not(.none) .name').first().textContent();
+    const birnaBox = birna.getByRole("combobox");
+    await birnaBox.fill("Kingdom");
+    await poll(() => firstOption(birna)).toBe("United Kingdom");
+    await birnaBox.fill("States");
+    await poll(() => firstOption(birna)).toBe("United States");
     expect(problems).toEqual([]);
   }, 240_000);
 });
