@@ -163,6 +163,19 @@ describe("document validation", () => {
     expect(problems.join("\n")).not.toMatch(/Too big|<=/);
   });
 
+  it("bounds text in characters, as the JSON Schema's maxLength: 500 emoji are a name, 501 are not", () => {
+    // zod 4.6's string .max counts code points, as maxLength does; String.length would count
+    // each emoji twice (noticed31).
+    const doc = (n: number) => ({
+      source: { key: "src-a", name: "A", properties: { text: "Canada leads." } },
+      entities: [{ key: "rockets", kind: "Nation", name: "\u{1F680}".repeat(n) }],
+    });
+    expect(problemLines(validateDocument(doc(500)))).toEqual([]);
+    expect(problemLines(validateDocument(doc(501)))).toEqual([
+      "entities.0.name: must be at most 500 characters",
+    ]);
+  });
+
   it("says an entity shares the source's key, whatever else is wrong", () => {
     const text = "Canada leads.";
     const doc = (relations: unknown[]) => ({
