@@ -46,15 +46,26 @@ export interface ReviewContext {
 /** A sentence as a list shows it. */
 export const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 139)}…` : s);
 
-/** The draft's entities (and the article) whose name or key holds what was typed. */
+/** Whether a word of `name` (after a start, a space or other non-letter) begins with `t`. */
+function wordStarts(name: string, t: string): boolean {
+  for (let i = name.indexOf(t); i >= 0; i = name.indexOf(t, i + 1))
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(name[i - 1] ?? "")) return true;
+  return false;
+}
+
+/**
+ * The draft's entities (and the article) whose name or key holds what was typed: the whole name
+ * first, then names with a word that starts so ("Kingdom", "def" for Latvian Defence Ministry),
+ * then any that hold it ("def" in Undefeated); ties in the draft's order. A word's start ranked
+ * as a part of a word did, so the draft's order put Undefeated before Defence (noticed31).
+ */
 export function draftCandidates(review: Review, typed: string): EntityRef[] {
   const t = typed.trim().toLocaleLowerCase();
   if (!t) return [];
   const out: { entity: EntityRef; rank: number }[] = [];
   const offer = (entity: EntityRef) => {
     const name = entity.name.toLocaleLowerCase();
-    // The whole name first, then names that start so, then any that hold it.
-    const rank = name === t ? 0 : name.startsWith(t) ? 1 : 2;
+    const rank = name === t ? 0 : wordStarts(name, t) ? 1 : 2;
     if (name.includes(t) || entity.key.includes(t)) out.push({ entity, rank });
   };
   const seen = new Set<string>();
