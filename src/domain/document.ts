@@ -110,6 +110,12 @@ export const DOCUMENT_LIMITS = {
   excerpt: 5_000,
   aliases: 50,
   /**
+   * Aliases one entity holds in all: a document adds its own to those stored (a union), so
+   * without a bound a writer could grow one entity's list until every later ingest naming it read
+   * past MAX_READ_BYTES and was refused (redteam31: 3,900 aliases of 500 characters).
+   */
+  storedAliases: 100,
+  /**
    * Statements of one relation (from, type, to) in a document: ingest writes a relation stated
    * again in rounds, one statement per round (data/ingest.ts), so 3,000 restatements were 3,000
    * round trips.
