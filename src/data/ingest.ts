@@ -36,10 +36,10 @@ import {
   storedClaims,
 } from "../domain/claims.js";
 import {
-  DOCUMENT_LIMITS,
   type Document,
   type DocumentEntity,
   type DocumentRelation,
+  tooManyAliases,
 } from "../domain/document.js";
 import {
   datesOutOfOrder,
@@ -318,29 +318,6 @@ export async function ingestInTx(
     if (was) promote(summary, outcomes, was, await valuesOf(tx, result.document));
   }
   return summary;
-}
-
-/**
- * The problem of a document that would give the stored entity `key` (its source, or one of its
- * entities) more aliases than an entity holds (DOCUMENT_LIMITS.storedAliases), adding `added`
- * to the `stored` it has; none when it adds none (an entity stored with more before the bound
- * keeps them, and documents that add nothing still name it).
- */
-function tooManyAliases(
-  doc: Pick<Document, "source" | "entities">,
-  key: string,
-  stored: number,
-  added: number,
-): InputProblem[] {
-  if (added === 0 || stored + added <= DOCUMENT_LIMITS.storedAliases) return [];
-  const i = doc.entities.findIndex((e) => e.key === key);
-  if (i < 0 && doc.source.key !== key) return [];
-  return [
-    {
-      path: i < 0 ? ["source", "aliases"] : ["entities", i, "aliases"],
-      message: `would give "${key}" ${stored + added} aliases (it has ${stored}, this adds ${added}); an entity holds at most ${DOCUMENT_LIMITS.storedAliases}: give fewer, or replace its list with updateEntity`,
-    },
-  ];
 }
 
 /** What write() did: the summary, and each entity's (by key) and relation's (by id) outcome. */
