@@ -65,11 +65,16 @@ export interface ClaimParams {
  * defines or refers to a key: the existing entities first (all keys, sorted), then the new ones
  * (defined keys, sorted). Documents naming the same entities in different orders, ingested at
  * once, locked them in their own orders and deadlocked (16 at once: a quarter of them).
+ *
+ * `aliases`: the folds (aliasesLower) of the aliases the document gives each key it defines;
+ * each row says how many aliases the entity has (aliasesStored) and how many of those the
+ * document would add (aliasesAdded), so its stored list is never read to bound it.
  */
 export function lockedKindsOfKeysStatement(
   define: readonly string[],
   refer: readonly string[],
   footprints: { own: string; supersedes: string | null } | null = null,
+  aliases: Readonly<Record<string, readonly string[]>> = {},
 ): Statement {
   const sorted = (keys: readonly string[]) =>
     [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -80,6 +85,7 @@ export function lockedKindsOfKeysStatement(
       keys: sorted([...define, ...refer]),
       own: footprints?.own ?? null,
       supersedes: footprints?.supersedes ?? null,
+      aliases,
     },
   };
 }
@@ -113,7 +119,9 @@ WITH count(*) AS defined
 MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
 RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted,
        CASE WHEN n.kind = 'Source' THEN n.url END AS url,
-       CASE WHEN n.kind = 'Source' THEN n.text END AS text`;
+       CASE WHEN n.kind = 'Source' THEN n.text END AS text,
+       size(coalesce(n.aliases, [])) AS aliasesStored,
+       size([a IN coalesce($aliases[n.key], []) WHERE NOT a IN coalesce(n.aliasesLower, [])]) AS aliasesAdded`;
 
 /**
  * Labels and relationship types in the write statements are the rows' own (`$(row.kind)`,

@@ -16,7 +16,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { Plain } from "../db/serialize.js";
 import { type Claim, mergeClaim, storedClaims } from "../domain/claims.js";
-import type { Document } from "../domain/document.js";
+import { type Document, tooManyAliases } from "../domain/document.js";
 import {
   datesOutOfOrder,
   encodeEntityClaims,
@@ -162,6 +162,13 @@ export class BulkGraph {
       const why = datesOutOfOrder(e.kind, { ...old.properties, ...dates } as never, claims);
       if (why) problems.push({ path: ["entities", i, "properties", "endDate"], message: why });
     });
+    // As ingest refuses a document that would give an entity more aliases than one holds.
+    for (const e of [doc.source, ...doc.entities]) {
+      const old = this.nodes.get(e.key);
+      if (!old) continue;
+      const added = unionAliases(old.aliases, e.aliases ?? []).length - old.aliases.length;
+      problems.push(...tooManyAliases(doc, e.key, old.aliases.length, added));
+    }
     if (problems.length > 0)
       throw new BadInputError("The document is invalid; nothing was written.", problems);
     return this.merge(doc);

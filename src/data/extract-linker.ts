@@ -1,7 +1,8 @@
 /**
  * The extractor's linker over the graph: every name of an article in ONE round trip, through the
- * full-text index on names and aliases (entity_fulltext), kept only where the name or an alias
- * equals the name asked for (case aside); a name match outranks an alias match. The keys a draft
+ * full-text index on names and aliases (entity_fulltext) and the name index, kept only where the
+ * name or an alias equals the name asked for (case aside); the name as written outranks a name
+ * that folds to it, which outranks an alias match; among equals, the most related. The keys a draft
  * would propose are looked up exactly in the same round trip (see Linker). The statement is
  * src/cypher/linker.ts's.
  */

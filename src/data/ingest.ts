@@ -35,7 +35,12 @@ import {
   restateClaim,
   storedClaims,
 } from "../domain/claims.js";
-import type { Document, DocumentEntity, DocumentRelation } from "../domain/document.js";
+import {
+  type Document,
+  type DocumentEntity,
+  type DocumentRelation,
+  tooManyAliases,
+} from "../domain/document.js";
 import {
   datesOutOfOrder,
   decodeEntityClaims,
@@ -48,6 +53,7 @@ import {
   statedValues,
 } from "../domain/entity-claims.js";
 import { BadInputError, type InputProblem, MAX_PROBLEMS } from "../domain/errors.js";
+import { aliasFolds } from "../domain/fold.js";
 import { type EntityMerge, mergeEntity, unionAliases } from "../domain/merge.js";
 import {
   checkDocument,
@@ -242,14 +248,29 @@ export async function ingestInTx(
     chunks(defined, KEYS_BATCH),
     chunks(referred, KEYS_BATCH),
   ];
+  const givenAliases = new Map<string, readonly string[]>(
+    [doc.source, ...doc.entities]
+      .filter((e) => (e.aliases ?? []).length > 0)
+      .map((e) => [e.key, aliasFolds(e.aliases ?? []).aliasesLower]),
+  );
+  const aliasProblems: InputProblem[] = [];
   for (let i = 0; i < Math.max(definedSlices.length, referredSlices.length, 1); i++) {
     const statement = lockedKindsOfKeysStatement(
       definedSlices[i] ?? [],
       referredSlices[i] ?? [],
       i === 0 ? footprints : null,
+      Object.fromEntries(
+        (definedSlices[i] ?? []).flatMap((k) => {
+          const folds = givenAliases.get(k);
+          return folds ? [[k, folds]] : [];
+        }),
+      ),
     );
     for (const r of await run(tx, statement)) {
       if (!named.has(String(r.key))) continue;
+      aliasProblems.push(
+        ...tooManyAliases(doc, String(r.key), Number(r.aliasesStored), Number(r.aliasesAdded)),
+      );
       stored.set(String(r.key), String(r.kind) as Kind);
       if (r.key === doc.source.key && r.retracted === true) retracted = true;
       if (r.key === doc.source.key) {
@@ -264,6 +285,7 @@ export async function ingestInTx(
   const urlProblems = [
     ...(await urlClash(tx, aligned, storedUrl, storedText)),
     ...(await supersededProblems(tx, doc, options.supersedes, retracted)),
+    ...aliasProblems,
   ];
   // The URL's problem is listed first, unless the document check already listed its fill.
   const problems = result.ok ? [] : result.problems;
@@ -843,7 +865,11 @@ export function planIngest(
       ...result.document.entities,
     ];
     const sourceAt = sourceDate(doc.source);
-    /** A mission that would read as ending before it starts, as the write refuses it (settleEntities). */
+    /**
+     * A mission that would read as ending before it starts, as the write refuses it
+     * (settleEntities), and an entity the document would give too many aliases, as the write
+     * refuses it (tooManyAliases).
+     */
     const datesProblems: InputProblem[] = [];
     const plan: IngestPlan = {
       document: result.document,
@@ -867,6 +893,14 @@ export function planIngest(
         if (!keepsClaims(e.kind)) {
           // A Source's own document sets its fields (domain/merge.ts).
           const merge: EntityMerge = mergeEntity(e.kind, before, incoming);
+          datesProblems.push(
+            ...tooManyAliases(
+              result.document,
+              e.key,
+              before.aliases.length,
+              merge.addedAliases.length,
+            ),
+          );
           const action =
             merge.changed.length > 0 || merge.addedAliases.length > 0 ? "update" : "unchanged";
           return { key: e.key, kind: e.kind, action, ...merge };
@@ -905,6 +939,9 @@ export function planIngest(
         }
         const addedAliases = unionAliases(before.aliases, incoming.aliases).slice(
           before.aliases.length,
+        );
+        datesProblems.push(
+          ...tooManyAliases(result.document, e.key, before.aliases.length, addedAliases.length),
         );
         const restated = decodeEntityClaims(n).some(
           (c) =>

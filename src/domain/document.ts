@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { endsBeforeItStarts, PARTIAL_DATE } from "./dates.js";
+import type { InputProblem } from "./errors.js";
 import { foldTyped } from "./fold.js";
 import { unionAliases } from "./merge.js";
 import {
@@ -109,6 +110,12 @@ export const DOCUMENT_LIMITS = {
   name: 500,
   excerpt: 5_000,
   aliases: 50,
+  /**
+   * Aliases one entity holds in all: a document adds its own to those stored (a union), so
+   * without a bound a writer could grow one entity's list until every later ingest naming it read
+   * past MAX_READ_BYTES and was refused (redteam31: 3,900 aliases of 500 characters).
+   */
+  storedAliases: 100,
   /**
    * Statements of one relation (from, type, to) in a document: ingest writes a relation stated
    * again in rounds, one statement per round (data/ingest.ts), so 3,000 restatements were 3,000
@@ -347,4 +354,27 @@ export interface DocumentProblem {
   message: string;
   /** A free key for the document as a new version of the stored source `supersedes`. */
   newVersion?: { key: string; supersedes: string };
+}
+
+/**
+ * The problem of a document that would give the stored entity `key` (its source, or one of its
+ * entities) more aliases than an entity holds (DOCUMENT_LIMITS.storedAliases), adding `added`
+ * to the `stored` it has; none when it adds none (an entity stored with more before the bound
+ * keeps them, and documents that add nothing still name it).
+ */
+export function tooManyAliases(
+  doc: Pick<Document, "source" | "entities">,
+  key: string,
+  stored: number,
+  added: number,
+): InputProblem[] {
+  if (added === 0 || stored + added <= DOCUMENT_LIMITS.storedAliases) return [];
+  const i = doc.entities.findIndex((e) => e.key === key);
+  if (i < 0 && doc.source.key !== key) return [];
+  return [
+    {
+      path: i < 0 ? ["source", "aliases"] : ["entities", i, "aliases"],
+      message: `would give "${key}" ${stored + added} aliases (it has ${stored}, this adds ${added}); an entity holds at most ${DOCUMENT_LIMITS.storedAliases}: give fewer, or replace its list with updateEntity`,
+    },
+  ];
 }

@@ -33,3 +33,35 @@ describe("bulk: a mission's dates from several sources", () => {
     expect(() => graph.add(doc("c", "2025-01-01", { endDate: "2022" }))).not.toThrow();
   });
 });
+
+describe("bulk: an entity's aliases from several documents", () => {
+  const aliasDoc = (s: string, count: number) => ({
+    source: { key: `src-${s}`, name: `Source ${s}`, properties: { text: "Text." } },
+    entities: [
+      {
+        key: "wideland",
+        kind: "Nation",
+        name: "Wideland",
+        aliases: Array.from({ length: count }, (_, i) => `Wideland ${s}-${i}`),
+      },
+    ],
+    relations: [],
+  });
+
+  it("refuses a document that would give an entity more than 100, as ingest does, and adds nothing", () => {
+    const graph = new BulkGraph();
+    graph.add(aliasDoc("a", 50));
+    graph.add(aliasDoc("b", 50));
+    expect(() => graph.add(aliasDoc("c", 1))).toThrow(
+      expect.objectContaining({
+        code: "BAD_USER_INPUT",
+        problems: [
+          {
+            path: ["entities", 0, "aliases"],
+            message: `would give "wideland" 101 aliases (it has 100, this adds 1); an entity holds at most 100: give fewer, or replace its list with updateEntity`,
+          },
+        ],
+      }),
+    );
+  });
+});

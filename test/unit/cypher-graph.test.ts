@@ -164,18 +164,25 @@ describe("Cypher shapes: graph reads", () => {
         "cypher": "
       UNWIND $items AS item
       CALL (item) {
-        CALL db.index.fulltext.queryNodes('entity_fulltext', item.query, {limit: 20}) YIELD node, score
-        WITH node, score
+        CALL (item) {
+          MATCH (node:Entity) WHERE node.name = item.name
+          RETURN node, 0.0 AS score
+          UNION
+          CALL db.index.fulltext.queryNodes('entity_fulltext', item.query, {limit: 20}) YIELD node, score
+          RETURN node, score
+        }
+        WITH node, max(score) AS score
         WITH node, score, CASE
-          WHEN node.nameLower = item.lower THEN 0
-          WHEN item.lower IN coalesce(node.aliasesLower, []) THEN 1
+          WHEN node.name = item.name THEN 0
+          WHEN node.nameLower = item.lower THEN 1
+          WHEN item.lower IN coalesce(node.aliasesLower, []) THEN 2
           // Spelled plain: the name or an alias without its accents, or the name as asked without them.
           WHEN item.plain IN coalesce(node.plainNames, []) OR node.nameLower = item.plain
-            OR item.plain IN coalesce(node.aliasesLower, []) THEN 2
+            OR item.plain IN coalesce(node.aliasesLower, []) THEN 3
         END AS rank
         WHERE rank IS NOT NULL
         RETURN node
-        ORDER BY rank, score DESC
+        ORDER BY rank, COUNT { (node)--() } DESC, score DESC, node.key
         LIMIT 1
       }
       RETURN item.name AS asked, node.key AS key, node.kind AS kind, node.name AS name, node.date AS date

@@ -106,8 +106,11 @@ describe("Cypher shapes: ingest", () => {
       MATCH (n:Entity) WHERE n.key IN $keys AND n.kind IS NOT NULL
       RETURN n.key AS key, n.kind AS kind, n.retracted = true AS retracted,
              CASE WHEN n.kind = 'Source' THEN n.url END AS url,
-             CASE WHEN n.kind = 'Source' THEN n.text END AS text",
+             CASE WHEN n.kind = 'Source' THEN n.text END AS text,
+             size(coalesce(n.aliases, [])) AS aliasesStored,
+             size([a IN coalesce($aliases[n.key], []) WHERE NOT a IN coalesce(n.aliasesLower, [])]) AS aliasesAdded",
         "params": {
+          "aliases": {},
           "define": [
             "canada",
             "src-1",
