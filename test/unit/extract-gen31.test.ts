@@ -1,0 +1,83 @@
+/**
+ * Session 31 (extgen31): constructions a reader of any article would see drafted wrong. Each rule
+ * is checked with sentences written for the test, not copied from a tune article.
+ */
+import { describe, expect, it } from "vitest";
+import { draft } from "../helpers/extract.js";
+
+const on = "2025-03-14"; // a Friday
+
+/** The draft's LEADS as "from LEADS to" with since/until when given. */
+async function leads(text: string) {
+  const r = await draft(text, on);
+  return r.document.relations
+    .filter((x) => x.type === "LEADS")
+    .map((x) => {
+      const p = (x.properties ?? {}) as Record<string, unknown>;
+      const when = [p.since ? `since ${p.since}` : "", p.until ? `until ${p.until}` : ""]
+        .filter(Boolean)
+        .join(" ");
+      return `${x.from} LEADS ${x.to}${when ? ` (${when})` : ""}`;
+    })
+    .sort();
+}
+
+describe("extract: a command handed over closes the outgoing commander's LEADS", () => {
+  it('"X handed over command of M to Z on Monday": X led M until Monday, Z since', async () => {
+    expect(
+      await leads(
+        "Rear Admiral Pieter Janssen handed over command of Standing NATO Mine Countermeasures Group One to Commodore Erik Lund on Monday.",
+      ),
+    ).toEqual([
+      "erik-lund LEADS standing-nato-mine-countermeasures-group-1 (since 2025-03-10)",
+      "pieter-janssen LEADS standing-nato-mine-countermeasures-group-1 (until 2025-03-10)",
+    ]);
+  });
+
+  it('"Z took command of M from X last week", "Z replaced X as commander of M on Tuesday"', async () => {
+    expect(
+      await leads(
+        "Lieutenant Colonel Anna Berg took command of the NATO battlegroup in Lithuania from Lieutenant Colonel Tomas Weber in a ceremony in Rukla last week.",
+      ),
+    ).toEqual([
+      "anna-berg LEADS nato-battle-group-in-lithuania (since 2025-03-07)",
+      "tomas-weber LEADS nato-battle-group-in-lithuania (until 2025-03-07)",
+    ]);
+    expect(
+      await leads(
+        "Brigadier-General Lise Moreau replaced General Mark Ross as commander of Operation Reassurance on Tuesday.",
+      ),
+    ).toEqual([
+      "lise-moreau LEADS operation-reassurance (since 2025-03-11)",
+      "mark-ross LEADS operation-reassurance (until 2025-03-11)",
+    ]);
+  });
+
+  it('"X, commander of M, relinquished command on Friday": the LEADS the apposition gives is closed', async () => {
+    expect(
+      await leads(
+        "The commander of Standing NATO Maritime Group Two, Rear Admiral Pieter Janssen, handed over command to Commodore Erik Lund on Monday. Rear Admiral Karl Olsen, commander of Operation Sea Guardian, relinquished command on Friday.",
+      ),
+    ).toEqual([
+      "erik-lund LEADS standing-nato-maritime-group-2 (since 2025-03-10)",
+      "karl-olsen LEADS operation-sea-guardian (until 2025-03-14)",
+      "pieter-janssen LEADS standing-nato-maritime-group-2 (until 2025-03-10)",
+    ]);
+  });
+
+  it("an undated handover leaves the outgoing commander no LEADS (none can be closed), the incoming one an undated one", async () => {
+    expect(
+      await leads(
+        "Commodore Erik Lund succeeds Rear Admiral Pieter Janssen as commander of Standing NATO Maritime Group Two.",
+      ),
+    ).toEqual(["erik-lund LEADS standing-nato-maritime-group-2"]);
+  });
+
+  it("a commander who keeps command is left open", async () => {
+    expect(
+      await leads(
+        "Commodore Erik Lund, commander of Standing NATO Maritime Group Two, welcomed the frigate on Monday.",
+      ),
+    ).toEqual(["erik-lund LEADS standing-nato-maritime-group-2"]);
+  });
+});
