@@ -81,3 +81,44 @@ describe("extract: a command handed over closes the outgoing commander's LEADS",
     ).toEqual(["erik-lund LEADS standing-nato-maritime-group-2"]);
   });
 });
+
+describe("extract: a named event's name ends before the day or month after it", () => {
+  /** The draft's events as "key (date)". */
+  async function events(text: string) {
+    const r = await draft(text, on);
+    return r.document.entities
+      .filter((e) => e.kind === "Event")
+      .map((e) => `${e.key} (${(e.properties as { date?: string }).date ?? "no date"})`)
+      .sort();
+  }
+
+  it('"the X Forum on Tuesday", "the X Summit on Monday June 10": the day is the date, not the name', async () => {
+    expect(
+      await events("Estonia's defence minister spoke at the Warsaw Security Forum on Tuesday."),
+    ).toEqual(["warsaw-security-forum (2025-03-11)"]);
+    expect(
+      await events("The Bucharest Nine Summit on Monday June 10 gathered eleven presidents."),
+    ).toEqual(["bucharest-nine-summit (2025-06-10)"]);
+  });
+
+  it('"Exercise X October last year", "the X Forum for May": a month is no word of the name', async () => {
+    expect(
+      await events("Dutch marines joined Exercise Trident Juncture October last year in Norway."),
+    ).toEqual(["exercise-trident-juncture (2024-10)"]);
+    expect(await events("At the Prague Defence Forum for May, ministers spoke of drones.")).toEqual(
+      ["prague-defence-forum (2025-05)"],
+    );
+  });
+
+  it('"in June", "last week", "this year" stay out as before; "Conference on Security and Defence" keeps its "on"', async () => {
+    expect(
+      await events(
+        "The ministers met at the Riga Conference in June. Finland hosted the Nordic Defence Summit last week. Canada will host the Ottawa Conference on Security and Defence this year.",
+      ),
+    ).toEqual([
+      "nordic-defence-summit (2025-03-07)",
+      "ottawa-conference-on-security-and-defence (2025)",
+      "riga-conference (2025-06)",
+    ]);
+  });
+});
