@@ -402,10 +402,12 @@ const DESCRIPTION_STOP = new Set(
 /**
  * "the Slovenian air policing mission", "air policing of Slovenian airspace", "policing Albania's
  * airspace": NATO's air policing of the nation the adjective or the airspace names. An adjective
- * needs "mission(s)" after it ("the Hungarian air policing role" may be the nation that flies it).
+ * needs "mission(s)" after it ("the Hungarian air policing role" may be the nation that flies it),
+ * unless the words are the mission's proper name (extgen31): "Iceland Air Policing", "Romania Air
+ * Policing", "Slovenian Air Policing" (not "the Polish Air Policing detachment", the nation's unit).
  */
 const NATION_AIR_POLICING_RE = new RegExp(
-  `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})) Air Policing(?: [Mm]issions?)?(?![\\p{L}]|\\s+(?:[Dd]etachments?|[Cc]ontingents?|[Uu]nits?|[Ss]quadrons?|[Ww]ings?|[Tt]eams?|[Jj]ets|[Ff]ighters|[Aa]ircraft|[Ff]orces?)\\b)|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
   "gu",
 );
 /**
@@ -973,7 +975,7 @@ export function findMentions(
   // "the Slovenian air policing mission", "air policing of Slovenian airspace": NATO's air
   // policing of that nation, named as mission-names.ts names it ("the Baltic ..." is read below)
   for (const m of text.matchAll(NATION_AIR_POLICING_RE)) {
-    const host = gazAt(m[1] ?? m[2] ?? m[3] ?? "")?.entity;
+    const host = gazAt(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "")?.entity;
     if (host?.kind !== "Nation") continue;
     const known = describedMission("air policing", [host]);
     if (!known) continue;

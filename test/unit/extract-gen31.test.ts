@@ -122,3 +122,41 @@ describe("extract: a named event's name ends before the day or month after it", 
     ]);
   });
 });
+
+describe("extract: air policing named with its nation first is the mission there", () => {
+  /** The draft's missions and what the draft says of where they are. */
+  async function missions(text: string) {
+    const r = await draft(text, on);
+    const ids = new Set(r.document.entities.filter((e) => e.kind === "Mission").map((e) => e.key));
+    return [
+      ...[...ids].map((k) => `Mission ${k}`),
+      ...r.document.relations
+        .filter((x) => /^(?:DEPLOYED_TO|HOSTS)$/.test(x.type) && (ids.has(x.from) || ids.has(x.to)))
+        .map((x) => `${x.from} ${x.type} ${x.to}`),
+    ].sort();
+  }
+
+  it('"Iceland Air Policing", "Romania Air Policing", "Slovenian Air Policing": the mission, deployed to and hosted by the nation', async () => {
+    expect(
+      await missions("Four Italian F-35s reached Keflavik this month for Iceland Air Policing."),
+    ).toEqual([
+      "Mission icelandic-air-policing",
+      "iceland HOSTS icelandic-air-policing",
+      "icelandic-air-policing DEPLOYED_TO iceland",
+    ]);
+    expect(
+      await missions("Romania Air Policing and Slovenian Air Policing both need more fighters."),
+    ).toEqual([
+      "Mission nato-air-policing-in-romania",
+      "Mission nato-air-policing-in-slovenia",
+      "nato-air-policing-in-romania DEPLOYED_TO romania",
+      "nato-air-policing-in-slovenia DEPLOYED_TO slovenia",
+      "romania HOSTS nato-air-policing-in-romania",
+      "slovenia HOSTS nato-air-policing-in-slovenia",
+    ]);
+  });
+
+  it('"the Polish Air Policing detachment" is the nation\'s unit, no mission of Poland', async () => {
+    expect(await missions("The Polish Air Policing detachment landed at Keflavik.")).toEqual([]);
+  });
+});
