@@ -3,7 +3,7 @@
  * is checked with sentences written for the test, not copied from a tune article.
  */
 import { describe, expect, it } from "vitest";
-import { draft } from "../helpers/extract.js";
+import { draft, facts } from "../helpers/extract.js";
 
 const on = "2025-03-14"; // a Friday
 
@@ -158,5 +158,71 @@ describe("extract: air policing named with its nation first is the mission there
 
   it('"the Polish Air Policing detachment" is the nation\'s unit, no mission of Poland', async () => {
     expect(await missions("The Polish Air Policing detachment landed at Keflavik.")).toEqual([]);
+  });
+});
+
+describe("extract: a gapped list pairs each nation with its own battlegroup", () => {
+  const joined = async (text: string) =>
+    (await facts(text, on)).filter((f) => / (?:LEADS|CONTRIBUTES_TO) /.test(f)).sort();
+
+  it('"A leads the battlegroup in X, B the one in Y, and C the one in Z": one each, in order', async () => {
+    expect(
+      await joined(
+        "Canada leads the NATO battlegroup in Latvia, Germany the one in Lithuania, and the United Kingdom the one in Estonia.",
+      ),
+    ).toEqual([
+      "canada LEADS nato-battle-group-in-latvia",
+      "germany LEADS nato-battle-group-in-lithuania",
+      "united-kingdom LEADS nato-battle-group-in-estonia",
+    ]);
+    expect(
+      await joined(
+        "Hungary leads the NATO battle group in Hungary, Italy the NATO battle group in Bulgaria and France the NATO battle group in Romania.",
+      ),
+    ).toEqual([
+      "france LEADS nato-battle-group-in-romania",
+      "hungary LEADS nato-battle-group-in-hungary",
+      "italy LEADS nato-battle-group-in-bulgaria",
+    ]);
+  });
+
+  it('"while B leads the one in Y and C the one in Z", "A contributes to X and B to the one in Y"', async () => {
+    expect(
+      await joined(
+        "The United Kingdom leads the battlegroup in Estonia, while Canada leads the one in Latvia and Germany the one in Lithuania.",
+      ),
+    ).toEqual([
+      "canada LEADS nato-battle-group-in-latvia",
+      "germany LEADS nato-battle-group-in-lithuania",
+      "united-kingdom LEADS nato-battle-group-in-estonia",
+    ]);
+    expect(
+      await joined(
+        "Spain sends troops to the battlegroup in Latvia, Denmark to the battlegroup in Estonia and the Netherlands to the battlegroup in Lithuania.",
+      ),
+    ).toEqual([
+      "denmark CONTRIBUTES_TO nato-battle-group-in-estonia",
+      "netherlands CONTRIBUTES_TO nato-battle-group-in-lithuania",
+      "spain CONTRIBUTES_TO nato-battle-group-in-latvia",
+    ]);
+  });
+
+  it("the next clause's subject is no object: no nation leads a nation", async () => {
+    expect(
+      await joined(
+        "The Czech Republic leads the battlegroup in Slovakia and Hungary leads the battlegroup in Hungary.",
+      ),
+    ).toEqual([
+      "czechia LEADS nato-battle-group-in-slovakia",
+      "hungary LEADS nato-battle-group-in-hungary",
+    ]);
+  });
+
+  it("a plain list of objects stays one clause", async () => {
+    expect(
+      (await facts("Canada sent troops to Latvia, Estonia and Lithuania last year.", on)).filter(
+        (f) => / LEADS /.test(f),
+      ),
+    ).toEqual([]);
   });
 });
