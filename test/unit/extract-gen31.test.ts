@@ -226,3 +226,28 @@ describe("extract: a gapped list pairs each nation with its own battlegroup", ()
     ).toEqual([]);
   });
 });
+
+describe("extract: membership the text states of a list of nations", () => {
+  const members = async (text: string) =>
+    (await facts(text, on)).filter((f) => / MEMBER_OF /.test(f)).sort();
+
+  it('"NATO\'s members A, B and C", "Sweden and Finland, the newest members of NATO", "A, B and C, all NATO members": stated, not inferred', async () => {
+    expect(
+      await members("NATO's members Estonia, Latvia and Lithuania asked for more air defence."),
+    ).toEqual(["estonia MEMBER_OF nato", "latvia MEMBER_OF nato", "lithuania MEMBER_OF nato"]);
+    expect(
+      await members("Sweden and Finland, the newest members of NATO, sent ships to the drill."),
+    ).toEqual(["finland MEMBER_OF nato", "sweden MEMBER_OF nato"]);
+    expect(await members("Poland, Slovakia and Hungary, all NATO members, met in Warsaw.")).toEqual(
+      ["hungary MEMBER_OF nato", "poland MEMBER_OF nato", "slovakia MEMBER_OF nato"],
+    );
+  });
+
+  it("partners and would-be members are no members", async () => {
+    expect(
+      await members(
+        "NATO's partner countries Georgia and Moldova attended. NATO's aspiring members Bosnia and Kosovo listened. Armenia and Azerbaijan, both partners of NATO, left early.",
+      ),
+    ).toEqual([]);
+  });
+});
