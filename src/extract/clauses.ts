@@ -292,7 +292,7 @@ function theOneIn(
   const span = { start: place.mention.start, end: place.mention.end, text: place.mention.text };
   // not yet an entity of the draft while the gapped clauses are still being read
   const cluster: Cluster = register
-    ? ctx.entity("Mission", slug(swapped), swapped, {}, span)
+    ? registerTheOne(ctx, slug(swapped), swapped, place)
     : {
         key: slug(swapped),
         kind: "Mission",
@@ -302,7 +302,23 @@ function theOneIn(
         mentions: [],
         properties: {},
       };
+  if (!register) placeOfTheOne.set(cluster, place);
   return { mention: { ...span, kind: "Mission", name: swapped, key: cluster.key }, cluster };
+}
+
+/** The place each "the one in X" mission not yet registered is told in. */
+const placeOfTheOne = new WeakMap<Cluster, Placed>();
+/** The missions told as "the one in X", with that place, per article: clauseRelations places them. */
+const toldTheOne = new WeakMap<Context, { mission: Cluster; place: Placed }[]>();
+
+/** "the one in X" as the draft's mission, remembered with its place. */
+function registerTheOne(ctx: Context, key: string, name: string, place: Placed): Cluster {
+  const span = { start: place.mention.start, end: place.mention.end, text: place.mention.text };
+  const mission = ctx.entity("Mission", key, name, {}, span);
+  const told = toldTheOne.get(ctx) ?? [];
+  told.push({ mission, place });
+  toldTheOne.set(ctx, told);
+  return mission;
 }
 
 /** The mission mentioned last before `p` in the sentence's mentions. */
@@ -382,22 +398,14 @@ function gappedFrom(
   }
   if (out.length === 0) return undefined;
   // the missions told as "the one in X" become the draft's entities once all the clauses read
-  for (const c of out)
-    if (c.object.cluster.kind === "Mission" && !c.object.cluster.mentions.length)
+  for (const c of out) {
+    const place = placeOfTheOne.get(c.object.cluster);
+    if (place)
       c.object = {
         mention: c.object.mention,
-        cluster: ctx.entity(
-          "Mission",
-          c.object.cluster.key,
-          c.object.cluster.name,
-          {},
-          {
-            start: c.object.mention.start,
-            end: c.object.mention.end,
-            text: c.object.mention.text,
-          },
-        ),
+        cluster: registerTheOne(ctx, c.object.cluster.key, c.object.cluster.name, place),
       };
+  }
   return out;
 }
 
@@ -743,6 +751,30 @@ export function clauseRelations(
   ];
   const oneMission = missions.length === 1 ? missions[0] : undefined;
   for (const r of readings) readClause(ctx, r.s, r.g, r.slots, oneMission, hooks, r.end);
+  // "the one in Lithuania" (a NATO battle group in Lithuania): the mission is where the text puts
+  // it, and a nation it is in hosts it (inferred, as for any battle group named with its nation)
+  for (const { mission, place } of toldTheOne.get(ctx) ?? []) {
+    const s = ctx.sentences.find(
+      (x) => x.start <= place.mention.start && place.mention.end <= x.end,
+    );
+    if (!s) continue;
+    ctx.propose({
+      type: "DEPLOYED_TO",
+      from: mission,
+      to: place.cluster,
+      sentence: s,
+      confidence: 0.8,
+    });
+    if (place.cluster.kind === "Nation")
+      ctx.propose({
+        type: "HOSTS",
+        from: place.cluster,
+        to: mission,
+        sentence: s,
+        inferred: true,
+        confidence: 0.8,
+      });
+  }
 }
 
 function readClause(

@@ -207,6 +207,18 @@ describe("extract: a gapped list pairs each nation with its own battlegroup", ()
     ]);
   });
 
+  it('"the one in Lithuania" is a battle group deployed to Lithuania, which hosts it', async () => {
+    const found = await facts(
+      "Canada leads the NATO battlegroup in Latvia, Germany the one in Lithuania.",
+      on,
+    );
+    expect(found.filter((f) => /nato-battle-group-in-lithuania/.test(f)).sort()).toEqual([
+      "germany LEADS nato-battle-group-in-lithuania",
+      "lithuania HOSTS nato-battle-group-in-lithuania (inferred)",
+      "nato-battle-group-in-lithuania DEPLOYED_TO lithuania",
+    ]);
+  });
+
   it("the next clause's subject is no object: no nation leads a nation", async () => {
     expect(
       await joined(
