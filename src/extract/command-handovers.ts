@@ -18,7 +18,7 @@ import { missionReader } from "./sentence-mission.js";
 import type { Sentence } from "./sentences.js";
 
 /** "command", "command of the group", "command of Standing NATO Maritime Group Two". */
-const COMMAND_OF = String.raw`(?:the\s+|his\s+|her\s+)?(?:command|leadership)(?:\s+of\s+[^.;:!?]{1,90}?)?`;
+const COMMAND_OF = String.raw`(?:the\s+|his\s+|her\s+|its\s+)?(?:command|leadership|lead)(?:\s+of\s+[^.;:!?]{1,90}?)?`;
 /** Command handed to the person after: "turned command of the group over to", "handed over command of M to". */
 const HANDED_TO = new RegExp(
   String.raw`\b(?:turn(?:s|ed|ing)?|hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|transferr?(?:s|ed|ing)?|relinquish(?:es|ed|ing)?|gave|give[sn]?|giving)\s+(?:over\s+)?${COMMAND_OF}\s+(?:over\s+)?to\s+(?:the\s+(?:incoming|new)\s+commander,?\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$`,
@@ -26,10 +26,10 @@ const HANDED_TO = new RegExp(
 );
 /** Command taken by the person before: "took over command from", "assumed command", "took command". */
 const TOOK =
-  /^\s*(?:,\s*)?(?:(?:has|had|will|formally|officially|then|now)\s+)*(?:t(?:ook|akes?|aking|aken)\s+(?:over\s+)?(?:the\s+)?command|assum(?:ed|es|ing?)\s+(?:the\s+)?command)(?!\s+of\b)/i;
+  /^\s*(?:,\s*)?(?:(?:has|had|will|formally|officially|then|now)\s+)*(?:t(?:ook|akes?|aking|aken)\s+(?:over\s+)?(?:the\s+)?(?:command|leadership|lead)|assum(?:ed|es|ing?)\s+(?:the\s+)?(?:command|leadership|lead))(?!\s+of\b)/i;
 /** The same with the mission named after it ("took over command of M"), read when the sentence names M. */
 const TOOK_OF =
-  /^\s*(?:,\s*)?(?:(?:has|had|will|formally|officially|then|now)\s+)*(?:t(?:ook|akes?|aking|aken)\s+(?:over\s+)?(?:the\s+)?command|assum(?:ed|es|ing?)\s+(?:the\s+)?command)\b/i;
+  /^\s*(?:,\s*)?(?:(?:has|had|will|formally|officially|then|now)\s+)*(?:t(?:ook|akes?|aking|aken)\s+(?:over\s+)?(?:the\s+)?(?:command|leadership|lead)|assum(?:ed|es|ing?)\s+(?:the\s+)?(?:command|leadership|lead))\b/i;
 /** "Upon assuming command, Y", "After taking over command of the group, Y": the person after. */
 const UPON =
   /\b(?:[Uu]pon|[Aa]fter|[Oo]n)\s+(?:assuming|taking(?:\s+over)?)\s+(?:the\s+)?command(?:\s+of\s+(?:the\s+)?(?:group|task\s+group|task\s+force|flotilla|mission|force|squadron))?\s*,\s*(?:(?:\p{Lu}[\p{L}.]*|the)\s+){0,4}$/u;
@@ -54,7 +54,7 @@ export function commandHandovers(
   only: Cluster | undefined,
 ): (s: Sentence, here: readonly Placed[]) => void {
   return missionReader(only, (s, here, of) => {
-    if (!of || !/\b(?:command|commander|leadership)\b/i.test(s.text)) return;
+    if (!of || !/\b(?:command|commander|leadership|lead)\b/i.test(s.text)) return;
     // the handover's date: the sentence's one date, if it gives one ("since January" is not it)
     const dated = ctx.dates.filter(
       (d) =>
@@ -74,7 +74,10 @@ export function commandHandovers(
     }
     const persons = here.filter((p) => p.cluster.kind === "Person");
     for (const [i, p] of here.entries()) {
-      if (p.cluster.kind !== "Person") continue;
+      // a lead nation hands the lead over as a commander hands command ("Poland handed over the
+      // lead of Baltic Air Policing to Germany"): no role, and only with a word of handing over
+      const nation = p.cluster.kind === "Nation" && !p.mention.demonym;
+      if (p.cluster.kind !== "Person" && !nation) continue;
       const before = ctx.text.slice(Math.max(s.start, p.mention.start - 160), p.mention.start);
       const stop = nextPerson[i] ?? s.end;
       const afterAll = ctx.text.slice(p.mention.end, Math.min(s.end, p.mention.end + 160));
@@ -90,7 +93,10 @@ export function commandHandovers(
           type: "LEADS",
           from: p.cluster,
           to: of.mission,
-          properties: date ? { role: "Commander", until: date } : { role: "Commander" },
+          properties: {
+            ...(nation ? {} : { role: "Commander" }),
+            ...(date ? { until: date } : {}),
+          },
           sentence: s,
           inferred: !of.named,
           confidence: 0.7,
@@ -103,7 +109,12 @@ export function commandHandovers(
       if (!takes) {
         // the person before "took over command (from X)": the subject (the next person mention
         // lies beyond the verb; a title or "of the Hellenic Navy" may stand between)
-        takes = (of.named ? TOOK_OF : TOOK).test(after) && !/\b(?:from|to)\s+$/i.test(before);
+        takes =
+          (of.named ? TOOK_OF : TOOK).test(after) &&
+          !/\b(?:from|to)\s+$/i.test(before) &&
+          // a nation "took the lead" in anything: only "took over" hands a lead over
+          (!nation ||
+            /^\s*(?:,\s*)?(?:\w+\s+){0,3}?(?:took|takes?|taking|taken)\s+over\b/i.test(after));
       }
       if (!takes) {
         // "Y succeeds X as commander": Y is the subject before the verb, X the next person
@@ -122,7 +133,7 @@ export function commandHandovers(
         type: "LEADS",
         from: p.cluster,
         to: of.mission,
-        properties: date ? { role: "Commander", since: date } : { role: "Commander" },
+        properties: { ...(nation ? {} : { role: "Commander" }), ...(date ? { since: date } : {}) },
         sentence: s,
         inferred: !of.named,
         confidence: 0.7,

@@ -73,6 +73,31 @@ describe("extract: a command handed over closes the outgoing commander's LEADS",
     ).toEqual(["erik-lund LEADS standing-nato-maritime-group-2"]);
   });
 
+  it('a lead nation: "A handed over the lead of M to B on Friday", "C will take over leadership of M from D in June"', async () => {
+    expect(
+      await leads("Poland handed over the lead of Baltic Air Policing to Germany on Friday."),
+    ).toEqual([
+      "germany LEADS baltic-air-policing (since 2025-03-14)",
+      "poland LEADS baltic-air-policing (until 2025-03-14)",
+    ]);
+    expect(
+      await leads(
+        "The Netherlands will take over leadership of the battlegroup in Lithuania from Germany in June.",
+      ),
+    ).toEqual([
+      "germany LEADS nato-battle-group-in-lithuania (until 2025-06)",
+      "netherlands LEADS nato-battle-group-in-lithuania (since 2025-06)",
+    ]);
+  });
+
+  it('a nation that "took the lead" in something takes no mission\'s lead', async () => {
+    expect(
+      await leads(
+        "Baltic Air Policing flew 40 sorties. Poland took the lead in calling for more jets.",
+      ),
+    ).toEqual([]);
+  });
+
   it("a commander who keeps command is left open", async () => {
     expect(
       await leads(
