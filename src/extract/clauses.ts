@@ -282,7 +282,7 @@ function theOneIn(
   place: Placed,
   register = true,
 ): Placed | undefined {
-  if (!antecedent || antecedent.cluster.kind !== "Mission") return undefined;
+  if (antecedent?.cluster.kind !== "Mission") return undefined;
   if (place.cluster.kind !== "Nation" && place.cluster.kind !== "Place") return undefined;
   const name = antecedent.cluster.name;
   const at = name.lastIndexOf(" in ");
