@@ -256,6 +256,157 @@ function nextSubjectOff(ctx: Context, list: Placed[], end: number): void {
       return;
     }
   }
+  // "the battlegroup in Slovakia and Hungary leads the one in Hungary" (no comma): the members of
+  // another kind than the first object are the next verb's subject (extgen31)
+  const first = list[0] as Placed;
+  const other = list.findIndex((x) => x.cluster.kind !== first.cluster.kind);
+  if (other > 0) list.length = other;
+}
+
+/** At most this many gapped clauses are read after a verb's object. */
+const MAX_GAPPED = 12;
+/** Between the clauses of a gapped list: ", ", " and ", ", and ", with "the" of the next subject. */
+const GAP_SEP = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$/;
+/** Between a gapped clause's subject and its object: "Germany the", "Denmark to the", "Italy NATO's". */
+const GAP_VERBLESS = /^\s+(?:(to|in|for|with)\s+)?(?:(?:the|NATO[’']s|its)\s+)?$/;
+/** "the one in Lithuania", "the one in the Baltic": a noun left out, its place after "in". */
+const THE_ONE = /^\s+(?:(to|in|for|with)\s+)?(?:the\s+)?(?:one|ones)\s+in\s+(?:the\s+)?$/;
+
+/**
+ * "the one in Lithuania" after a mission named with its place ("the NATO battlegroup in Latvia"):
+ * that mission's name with the place swapped (the NATO battle group in Lithuania), as a mention.
+ */
+function theOneIn(
+  ctx: Context,
+  antecedent: Placed | undefined,
+  place: Placed,
+  register = true,
+): Placed | undefined {
+  if (antecedent?.cluster.kind !== "Mission") return undefined;
+  if (place.cluster.kind !== "Nation" && place.cluster.kind !== "Place") return undefined;
+  const name = antecedent.cluster.name;
+  const at = name.lastIndexOf(" in ");
+  if (at < 0) return undefined;
+  const swapped = `${name.slice(0, at)} in ${place.cluster.name}`;
+  if (swapped === name) return undefined;
+  const span = { start: place.mention.start, end: place.mention.end, text: place.mention.text };
+  // not yet an entity of the draft while the gapped clauses are still being read
+  const cluster: Cluster = register
+    ? registerTheOne(ctx, slug(swapped), swapped, place)
+    : {
+        key: slug(swapped),
+        kind: "Mission",
+        name: swapped,
+        status: "NEW",
+        aliases: new Set(),
+        mentions: [],
+        properties: {},
+      };
+  if (!register) placeOfTheOne.set(cluster, place);
+  return { mention: { ...span, kind: "Mission", name: swapped, key: cluster.key }, cluster };
+}
+
+/** The place each "the one in X" mission not yet registered is told in. */
+const placeOfTheOne = new WeakMap<Cluster, Placed>();
+/** The missions told as "the one in X", with that place, per article: clauseRelations places them. */
+const toldTheOne = new WeakMap<Context, { mission: Cluster; place: Placed }[]>();
+
+/** "the one in X" as the draft's mission, remembered with its place. */
+function registerTheOne(ctx: Context, key: string, name: string, place: Placed): Cluster {
+  const span = { start: place.mention.start, end: place.mention.end, text: place.mention.text };
+  const mission = ctx.entity("Mission", key, name, {}, span);
+  const told = toldTheOne.get(ctx) ?? [];
+  told.push({ mission, place });
+  toldTheOne.set(ctx, told);
+  return mission;
+}
+
+/** The mission mentioned last before `p` in the sentence's mentions. */
+function missionBefore(here: readonly Placed[], p: Placed): Placed | undefined {
+  let found: Placed | undefined;
+  for (const x of here) {
+    if (x.mention.start >= p.mention.start) break;
+    if (x.cluster.kind === "Mission") found = x;
+  }
+  return found;
+}
+
+/** One gapped clause: "Germany the one in Lithuania" after "Canada leads the battlegroup in Latvia". */
+interface Gapped {
+  subject: Placed;
+  object: Placed;
+  prep: string;
+}
+
+/**
+ * Gapping (extgen31): "Canada leads the NATO battlegroup in Latvia, Germany the one in Lithuania,
+ * and the United Kingdom the one in Estonia": after the verb's first object, a list of clauses
+ * without a verb, each a subject and an object, pairs each subject with its own object (in the
+ * order written), never with the others'. Read from `here[i]` (the first gapped subject) up to
+ * `until`; undefined unless every clause up to there reads so.
+ */
+function gappedFrom(
+  ctx: Context,
+  here: readonly Placed[],
+  i: number,
+  until: number,
+  antecedent: Placed,
+): Gapped[] | undefined {
+  const out: Gapped[] = [];
+  let k = i;
+  let last = antecedent;
+  const start = here[i];
+  if (i < 0 || !start || !GAP_SEP.test(ctx.text.slice(antecedent.mention.end, start.mention.start)))
+    return undefined;
+  while (k < here.length) {
+    const subject = here[k] as Placed;
+    if (subject.mention.end > until) break;
+    if (
+      subject.mention.demonym ||
+      !(
+        subject.cluster.kind === "Nation" ||
+        (subject.cluster.kind === "Organization" &&
+          subject.cluster.properties.category !== "ALLIANCE")
+      )
+    )
+      return undefined;
+    const next = here[k + 1];
+    if (!next || next.mention.end > until) return undefined;
+    const gap = ctx.text.slice(subject.mention.end, next.mention.start);
+    const one = THE_ONE.exec(gap);
+    const verbless = one ? undefined : GAP_VERBLESS.exec(gap);
+    // a sentence of many clauses that fails at its end is read from each list again: bounded
+    if (out.length >= MAX_GAPPED) return undefined;
+    let object: Placed | undefined;
+    if (one) object = theOneIn(ctx, last, next, false);
+    else if (verbless && next.cluster.kind === last.cluster.kind) object = next;
+    if (!object) return undefined;
+    out.push({ subject, object, prep: (one ?? verbless)?.[1]?.toLowerCase() ?? "" });
+    last = object;
+    k += 2;
+    const after = here[k];
+    // the clause ends the sentence's list, or a separator leads to the next one
+    const rest = ctx.text.slice(next.mention.end, after ? after.mention.start : until);
+    if (!after || after.mention.end > until) {
+      if (!/^\s*(?:[.,;:)]|$)/.test(rest)) return undefined;
+      break;
+    }
+    if (!GAP_SEP.test(rest)) {
+      if (/^\s*[.;:]/.test(rest)) break;
+      return undefined;
+    }
+  }
+  if (out.length === 0) return undefined;
+  // the missions told as "the one in X" become the draft's entities once all the clauses read
+  for (const c of out) {
+    const place = placeOfTheOne.get(c.object.cluster);
+    if (place)
+      c.object = {
+        mention: c.object.mention,
+        cluster: registerTheOne(ctx, c.object.cluster.key, c.object.cluster.name, place),
+      };
+  }
+  return out;
 }
 
 /** The subject before `at`, and whether a relative pronoun stands between it and the verb. */
@@ -451,6 +602,10 @@ export function readClauses(ctx: Context): Reading[] {
         subject = previous;
       previous = subject;
       const objects: Slots["objects"] = [];
+      // gapped clauses may run past the clause's break (", and the UK the one in Estonia"), to the
+      // next verb group or the sentence's end
+      const gapUntil = groups[gi + 1]?.start ?? s.end;
+      let gapped: Gapped[] | undefined;
       const after = here.filter((p) => p.mention.start >= g.end && p.mention.end <= end);
       for (let k = 0; k < after.length; k++) {
         const p = after[k] as Placed;
@@ -467,10 +622,34 @@ export function readClauses(ctx: Context): Reading[] {
             ?.toLowerCase() ?? "";
         // a direct object follows the verb with at most a few words between ("the", adjectives)
         if (prep === "" && (objects.length > 0 || !/^\s+(?:\S+\s+){0,3}$/.test(between))) continue;
+        // "the one in Latvia" (the sentence named "the battlegroup in Estonia" before): the
+        // mission with its place swapped
+        const lastMission = objects.length === 0 ? missionBefore(here, p) : undefined;
+        const theOne =
+          prep === "in" && lastMission && THE_ONE.test(between.replace(/^\s*/, " "))
+            ? theOneIn(ctx, lastMission, p)
+            : undefined;
+        if (theOne) {
+          objects.push({ p: theOne, prep: "" });
+          gapped = gappedFrom(ctx, here, here.indexOf(p) + 1, gapUntil, theOne);
+          break;
+        }
         const list = listStartingAt(ctx, after, k, end);
-        if (verbNext) nextSubjectOff(ctx, list, end);
+        // a member of the list with a verbless clause after it starts the gapped clauses
+        for (let j = 1; j < list.length && !gapped; j++) {
+          gapped = gappedFrom(
+            ctx,
+            here,
+            here.indexOf(list[j] as Placed),
+            gapUntil,
+            list[j - 1] as Placed,
+          );
+          if (gapped) list.length = j;
+        }
+        if (!gapped && verbNext) nextSubjectOff(ctx, list, end);
         for (const x of list) objects.push({ p: x, prep });
         k += list.length - 1;
+        if (gapped) break;
       }
       const tail = ctx.text.slice(g.end, end);
       const anaphor =
@@ -495,6 +674,14 @@ export function readClauses(ctx: Context): Reading[] {
           ctx.text.slice(clauseStart, g.start).trim(),
         );
       out.push({ s, g, slots: { subject, objects, anaphor, subjectAnaphor }, end });
+      // each gapped clause is the verb read again with its own subject and object
+      for (const c of gapped ?? [])
+        out.push({
+          s,
+          g,
+          slots: { subject: [c.subject], objects: [{ p: c.object, prep: c.prep }] },
+          end: gapUntil,
+        });
     }
     ti = tj;
   }
@@ -564,6 +751,30 @@ export function clauseRelations(
   ];
   const oneMission = missions.length === 1 ? missions[0] : undefined;
   for (const r of readings) readClause(ctx, r.s, r.g, r.slots, oneMission, hooks, r.end);
+  // "the one in Lithuania" (a NATO battle group in Lithuania): the mission is where the text puts
+  // it, and a nation it is in hosts it (inferred, as for any battle group named with its nation)
+  for (const { mission, place } of toldTheOne.get(ctx) ?? []) {
+    const s = ctx.sentences.find(
+      (x) => x.start <= place.mention.start && place.mention.end <= x.end,
+    );
+    if (!s) continue;
+    ctx.propose({
+      type: "DEPLOYED_TO",
+      from: mission,
+      to: place.cluster,
+      sentence: s,
+      confidence: 0.8,
+    });
+    if (place.cluster.kind === "Nation")
+      ctx.propose({
+        type: "HOSTS",
+        from: place.cluster,
+        to: mission,
+        sentence: s,
+        inferred: true,
+        confidence: 0.8,
+      });
+  }
 }
 
 function readClause(

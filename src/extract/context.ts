@@ -22,6 +22,11 @@ export interface Proposal {
   sentence: Sentence;
   /** Which reader of relations.ts proposed it (internal: for calibration.ts, not in the draft). */
   reader?: string;
+  /**
+   * A handover (command-handovers.ts): the relation, whichever sentence drafts it, holds `since`
+   * or `until` this date; `until: null` (a handover with no date) leaves it out of the draft.
+   */
+  closes?: { since?: string; until?: string | null };
 }
 
 export interface Context {

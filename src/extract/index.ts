@@ -253,6 +253,7 @@ export async function extractDraft(
   const chosen = new Map<string, Proposal>();
   // how many readers or sentences proposed each (calibration.ts: agreement is a feature)
   const support = new Map<string, Set<string>>();
+  const closes = new Map<string, NonNullable<Proposal["closes"]>>();
   for (const p of proposals) {
     if (p.from === p.to) continue;
     if (!isAllowedEndpoint(p.type, p.from.kind, p.to.kind)) continue;
@@ -260,6 +261,22 @@ export async function extractDraft(
     const had = chosen.get(id);
     if (!had || p.confidence > had.confidence) chosen.set(id, p);
     support.set(id, (support.get(id) ?? new Set()).add(`${p.reader}|${p.sentence.start}`));
+    if (p.closes) closes.set(id, { ...closes.get(id), ...p.closes });
+  }
+  // A handover closes the relation whichever sentence drafted it (command-handovers.ts): its date
+  // is the outgoing one's `until` and the incoming one's `since`; an undated handover leaves the
+  // outgoing one's relation out rather than open.
+  for (const [id, c] of closes) {
+    const p = chosen.get(id);
+    if (!p) continue;
+    if (c.until === null) {
+      chosen.delete(id);
+      continue;
+    }
+    const properties = { ...p.properties };
+    if (c.until) properties.until = c.until;
+    if (c.since) properties.since = c.since;
+    chosen.set(id, { ...p, properties });
   }
 
   // The source.

@@ -402,10 +402,12 @@ const DESCRIPTION_STOP = new Set(
 /**
  * "the Slovenian air policing mission", "air policing of Slovenian airspace", "policing Albania's
  * airspace": NATO's air policing of the nation the adjective or the airspace names. An adjective
- * needs "mission(s)" after it ("the Hungarian air policing role" may be the nation that flies it).
+ * needs "mission(s)" after it ("the Hungarian air policing role" may be the nation that flies it),
+ * unless the words are the mission's proper name (extgen31): "Iceland Air Policing", "Romania Air
+ * Policing", "Slovenian Air Policing" (not "the Polish Air Policing detachment", the nation's unit).
  */
 const NATION_AIR_POLICING_RE = new RegExp(
-  `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(${ALT(DEMONYMS)}) [Aa]ir [Pp]olicing [Mm]issions?|(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})) Air Policing(?: [Mm]issions?)?(?![\\p{L}]|\\s+(?:[Dd]etachments?|[Cc]ontingents?|[Uu]nits?|[Ss]quadrons?|[Ww]ings?|[Tt]eams?|[Jj]ets|[Ff]ighters|[Aa]ircraft|[Ff]orces?)\\b)|(?:[Aa]ir )?[Pp]olicing(?: coverage)? of (?:the )?(?:(${ALT(DEMONYMS)})|(${ALT(NATION_FORMS)})(?:’s|'s)) airspace)(?![\\p{L}])`,
   "gu",
 );
 /**
@@ -973,7 +975,7 @@ export function findMentions(
   // "the Slovenian air policing mission", "air policing of Slovenian airspace": NATO's air
   // policing of that nation, named as mission-names.ts names it ("the Baltic ..." is read below)
   for (const m of text.matchAll(NATION_AIR_POLICING_RE)) {
-    const host = gazAt(m[1] ?? m[2] ?? m[3] ?? "")?.entity;
+    const host = gazAt(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "")?.entity;
     if (host?.kind !== "Nation") continue;
     const known = describedMission("air policing", [host]);
     if (!known) continue;
@@ -1633,7 +1635,8 @@ export function findMentions(
     }
   }
   // Named events: "the Ottawa Conference on Security and Defence", "the NATO Summit".
-  for (const m of text.matchAll(
+  for (const m of datedNameCut(
+    text,
     // from a word's start, at most ten words before the head: a long run of capitalised words
     // ("NATO " repeated) or one long word ("AbAb...") was tried from each of its letters, quadratic
     /(?<![\p{L}’'-])(?:\p{Lu}[\p{L}’'-]*\s){1,10}(?:Conference|Summit|Forum|Dialogue|Congress|Convention)(?:\s(?:on|of|for)\s\p{Lu}[\p{L}-]*(?:\s(?:and|&)\s\p{Lu}[\p{L}-]*|\s\p{Lu}[\p{L}-]*)*)?/gu,
@@ -1878,8 +1881,10 @@ export function findMentions(
     });
   // Exercises: "the NATO defence exercise Steadfast Defender", "military exercise Zapad '17",
   // "the Defender Europe exercise": an event, named as written.
-  for (const m of text.matchAll(
+  for (const m of datedNameCut(
+    text,
     /\b(?:(?:military|defen[cs]e|naval|air|joint|large-scale|multinational|NATO)\s+){0,6}(?:[Ee]xercises?|drills?|manoeuvres?|maneuvers?)\s+((?:\p{Lu}[\p{L}-]*|'\d\d|\d{4})(?:\s(?:\p{Lu}[\p{L}-]*|'\d\d|\d{4}))*(?:\s\d\d(?:-\d)?(?![\p{L}\d,.]\d|[\p{L}\d%]|\s+(?:per|percent|soldiers|troops|ships|aircraft|nations|countries|allies)\b))?)/gu,
+    1,
   )) {
     // "Exercise Pikne": the capitalised head is part of the name
     const titled = /Exercise\s+$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length));
@@ -3437,6 +3442,43 @@ export function numberIn(text: string): number | null {
   return n;
 }
 const NUMBER_CACHE = new Map<string, number | null>();
+
+/** A day or month, and what joins it to a name before it: " on Tuesday", " in June", " March". */
+const DATE_IN_NAME =
+  /(?:\s(?:on|of|for|in))?\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/**
+ * The matches of a name pattern cut before a day or month it ran on to (extgen31): "the Warsaw
+ * Security Forum on Tuesday", "Exercise Trident Juncture October": a date is no word of an event's
+ * name, which ends before it (the date is the event's, found as a date). `group` is the match's
+ * group that holds the name (0: the whole match); what follows the cut is dropped from the match.
+ */
+function* datedNameCut(
+  text: string,
+  re: RegExp,
+  group = 0,
+): Generator<RegExpMatchArray & { index: number }> {
+  for (const m of text.matchAll(re)) {
+    const name = m[group];
+    if (name === undefined) {
+      yield m as RegExpMatchArray & { index: number };
+      continue;
+    }
+    const cut = DATE_IN_NAME.exec(name);
+    if (!cut || cut.index === 0) {
+      yield m as RegExpMatchArray & { index: number };
+      continue;
+    }
+    // the match up to the end of the name's part before the date
+    const nameAt = m[0].lastIndexOf(name);
+    const whole = m[0].slice(0, nameAt + cut.index);
+    const out = [whole] as unknown as RegExpMatchArray & { index: number };
+    for (let i = 1; i < m.length; i++)
+      out[i] = (i === group ? name.slice(0, cut.index) : m[i]) as string;
+    out.index = m.index ?? 0;
+    yield out;
+  }
+}
 
 /** A span of time counted from an event the text tells of: "a week after", "two days earlier". */
 const FROM_ANOTHER_EVENT =

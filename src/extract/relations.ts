@@ -4145,6 +4145,21 @@ const namesOnly = (list: string) =>
     .filter(Boolean)
     .every((w) => /^\p{Lu}/u.test(w) || /^(?:and|the|of)$/.test(w));
 
+/** Which members, before "members": "eastern members", "newest allies" (not "partner countries"). */
+const MEMBER_ADJECTIVE =
+  "(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern|[Nn]ordic|[Bb]altic|[Ee]uropean|[Ff]ellow|[Ff]ounding|[Nn]ewest|[Nn]ew|[Oo]ther|[Ss]maller|[Ll]arger|[Bb]iggest|[Ll]argest|[Ff]rontline|[Ff]lank|[Ee]astern-flank)";
+/** The other names of a list, then the nation's list in apposition: ", Latvia and Lithuania, all ". */
+const LIST_REST = String.raw`(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})*`;
+const LISTED_BEFORE_ALL = new RegExp(
+  `^${LIST_REST},\\s+(?:all|both)\\s+(?:(?:of\\s+)?(?:them\\s+)?)?$`,
+  "u",
+);
+/** "Sweden and Finland, the newest members of NATO", "Poland, a member of the alliance NATO". */
+const MEMBERS_OF_AFTER = new RegExp(
+  `^${LIST_REST},\\s+(?:(?:all|both)\\s+)?(?:(?:a|an|the)\\s+)?(?:${MEMBER_ADJECTIVE}\\s+)?(?:members?|allies|ally|member states?)\\s+of\\s+(?:the\\s+)?$`,
+  "u",
+);
+
 function membership(ctx: Context, s: Sentence, here: Placed[]): void {
   const alliances = here.filter(
     (p) =>
@@ -4160,18 +4175,26 @@ function membership(ctx: Context, s: Sentence, here: Placed[]): void {
       // word of membership; only "joined NATO" needs none. ("... in Iraq and Syria, the NATO
       // ministers discussed" is no membership: wild24)
       const joined = /^\s+(?:joined|joins|has joined)\s+(?:the\s+)?$/.test(between);
-      const listed =
-        /^\s+(?:member|members|ally|allies|member states|countries|nations)(?:,)?\s+(?:including\s+|such as\s+|like\s+)?((?:[\p{L}.’' ]+(?:,\s+|\s+and\s+))*)$/u.exec(
-          between,
-        );
+      // "NATO members Estonia and Latvia", "NATO's eastern members Poland and Romania" (extgen31:
+      // the possessive and a word of where or which members; "partner countries" is no membership)
+      const listed = new RegExp(
+        `^(?:’s|'s)?\\s+(?:${MEMBER_ADJECTIVE}\\s+)?(?:member|members|ally|allies|member states|countries|nations)(?:,)?\\s+(?:including\\s+|such as\\s+|like\\s+)?((?:[\\p{L}.’' ]+(?:,\\s+|\\s+and\\s+))*)$`,
+        "u",
+      ).exec(between);
       const ok = nFirst
-        ? /^(?:,\s+(?:a|an|another|the)\s+(?:fellow\s+|founding\s+|new\s+)?|\s+(?:is|was|became|becomes)\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+|newest\s+|new\s+)?|\s+(?:joined|joins|has joined)\s+(?:the\s+)?|\s+and other\s+)$/.test(
+        ? (/^(?:,\s+(?:a|an|another|the)\s+(?:fellow\s+|founding\s+|new\s+)?|\s+(?:is|was|became|becomes)\s+(?:a|an|the)\s+(?:fellow\s+|founding\s+|newest\s+|new\s+)?|\s+(?:joined|joins|has joined)\s+(?:the\s+)?|\s+and other\s+)$/.test(
             between,
-          ) &&
+          ) ||
+            // "Estonia, Latvia and Lithuania, all NATO members": the list before, "all" or "both"
+            // (extgen31)
+            LISTED_BEFORE_ALL.test(between)) &&
           (joined ||
             /^\s*(?:member|ally|allies|members)\b/.test(
               ctx.text.slice(a.mention.end, a.mention.end + 12),
             ))
+          ? true
+          : // "Sweden and Finland, the newest members of NATO" (extgen31)
+            MEMBERS_OF_AFTER.test(between)
         : // the list after "NATO members" is names alone: "NATO members, partner countries
           // Finland and Sweden" sets the partners apart (wild24)
           (listed !== null && namesOnly(listed[1] ?? "")) || FORMED_BY.test(between);
