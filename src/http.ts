@@ -15,6 +15,7 @@ import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { sendNodeResponse } from "@whatwg-node/server";
 import type { Db } from "./db/driver.js";
+import { retryAfter } from "./domain/errors.js";
 import { announce, type GraphEvents } from "./events.js";
 import { serveExplorer } from "./explorer/serve.js";
 import { type CorsOrigins, corsHeaders } from "./graphql/cors.js";
@@ -584,7 +585,7 @@ export function createHttp({
         errors: [
           {
             message: `The server is at capacity (${what}); retry after a second.`,
-            extensions: { code: "OVERLOADED" },
+            extensions: { code: "OVERLOADED", ...retryAfter(1) },
           },
         ],
       });

@@ -7,6 +7,7 @@ import { authenticate, type TokenEntry } from "./auth/tokens.js";
 import { type Context, createContext } from "./context.js";
 import type { Db } from "./db/driver.js";
 import type { QueryStats } from "./db/run.js";
+import { retryAfter } from "./domain/errors.js";
 import { createGraphEvents, type GraphEvents } from "./events.js";
 import { createExtractor, type Extractor } from "./extract/pool.js";
 import { GRAPHIQL_OPTIONS, graphiqlTransfer, prefersPage, renderGraphiQL } from "./graphiql.js";
@@ -34,7 +35,11 @@ import {
  */
 const overloaded = (what: string) =>
   new GraphQLError(`The server is at capacity (${what}); retry after a second.`, {
-    extensions: { code: "OVERLOADED", http: { status: 503, headers: { "retry-after": "1" } } },
+    extensions: {
+      code: "OVERLOADED",
+      ...retryAfter(1),
+      http: { status: 503, headers: { "retry-after": "1" } },
+    },
   });
 
 /** The answer to a subscription whose client holds its share of the streams (http.ts): 429. */

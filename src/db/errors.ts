@@ -1,5 +1,5 @@
 import { Neo4jError } from "neo4j-driver";
-import { AppError, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
+import { AppError, retryAfter, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
 
@@ -36,11 +36,13 @@ export function mapDbError(error: unknown): unknown {
   if (stoppedInLock(error)) {
     return new TimeoutError(
       "The operation waited too long for entities other writes were changing, and was stopped before it committed; retry it.",
+      retryAfter(1),
     );
   }
   if (error.code === "Neo.TransientError.Transaction.DeadlockDetected") {
     return new ServiceUnavailableError(
       "The write deadlocked with concurrent writes to the same entities, each time it was tried, and was not committed; retry it.",
+      1,
     );
   }
   // Anything the driver marks retriable has already been retried by the managed transaction:

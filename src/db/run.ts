@@ -15,7 +15,7 @@ import {
   type Result,
   type Session,
 } from "neo4j-driver";
-import { LimitExceededError, TimeoutError } from "../domain/errors.js";
+import { LimitExceededError, retryAfter, TimeoutError } from "../domain/errors.js";
 import { type Db, SESSIONS_PER_REQUEST } from "./driver.js";
 import { mapDbError, stoppedInLock, unreachableCause } from "./errors.js";
 import { type Plain, plainSize, toPlain } from "./serialize.js";
@@ -278,6 +278,9 @@ async function writeAttempts<T>(
         // 3,000-entity document alone got this once in CI). Neither can be told from the other.
         throw new TimeoutError(
           `The write was stopped at its transaction's budget of ${budgetOf(db)} while it waited for a lock, and was rolled back: nothing was written. Either other writes were changing the same entities (retry it), or it is too large for the budget: ${advice.tooLarge}`,
+          // Rolled back, so safe to send again: whether a lock's holder or the write's own size
+          // stopped it cannot be told, and one too large for the budget fails again the same way.
+          retryAfter(1),
         );
       else throw mapped(db, error);
     } finally {

@@ -90,17 +90,44 @@ export class LimitExceededError extends AppError {
   }
 }
 
-/** The database cannot be reached just now; retrying later may succeed. */
+/**
+ * What tells a client, whatever its wording, that an error is transient: the same request sent
+ * again unchanged after `retryAfterSeconds` may succeed. Only such errors carry these extensions
+ * (`retryable: true` and a whole number of seconds to wait); an error without them would fail
+ * alike if sent again (the request itself must change), or, for a write whose outcome is
+ * unknown, must be checked before it is sent again. Clients decide on these, never on a message.
+ */
+export interface RetryHint {
+  retryable: true;
+  retryAfterSeconds: number;
+}
+
+/** The extensions of a transient error (see RetryHint). */
+export function retryAfter(seconds: number): RetryHint {
+  return { retryable: true, retryAfterSeconds: seconds };
+}
+
+/** The database cannot be reached just now (or a write kept deadlocking): a retry may succeed. */
 export class ServiceUnavailableError extends AppError {
-  constructor(message = "The graph database is unavailable; try again shortly.") {
-    super("SERVICE_UNAVAILABLE", message);
+  constructor(
+    message = "The graph database is unavailable; try again shortly.",
+    retryAfterSeconds = 2,
+  ) {
+    super("SERVICE_UNAVAILABLE", message, { ...retryAfter(retryAfterSeconds) });
   }
 }
 
-/** The work took longer than its budget and was stopped. */
+/**
+ * The work took longer than its budget and was stopped. Transient (`retry`) only when the time
+ * went on something other than the request itself (waiting for a lock, for other extractions,
+ * for the extractor to load); otherwise the request must be narrowed or split.
+ */
 export class TimeoutError extends AppError {
-  constructor(message = "The query took too long and was stopped; narrow it and retry.") {
-    super("TIMEOUT", message);
+  constructor(
+    message = "The query took too long and was stopped; narrow it and retry.",
+    retry?: RetryHint,
+  ) {
+    super("TIMEOUT", message, retry ? { ...retry } : {});
   }
 }
 

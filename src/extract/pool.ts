@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import { AppError, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
+import { AppError, retryAfter, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
 import { PROJECT_ROOT } from "../paths.js";
 import type { ExtractInput, ExtractResult, Linker } from "./types.js";
 import type { ExtractTask, LinkerReply } from "./worker.js";
@@ -45,6 +45,11 @@ const IDLE_MS = 10 * 60_000;
  * within its own budget.
  */
 const LOAD_MS = 30_000;
+/**
+ * The wait a client is told (extensions.retryAfterSeconds) when an extraction is refused for a
+ * reason that passes: the model still loading, or every slot busy.
+ */
+const RETRY_AFTER_SECONDS = 3;
 
 export interface Extractor {
   /**
@@ -123,7 +128,10 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   return {
     async extract(input, linker, cancelled) {
       if (taken >= slots)
-        throw new ServiceUnavailableError("Every extraction slot is busy; retry in a few seconds.");
+        throw new ServiceUnavailableError(
+          "Every extraction slot is busy; retry in a few seconds.",
+          RETRY_AFTER_SECONDS,
+        );
       // Others ahead of it: part of its budget goes on waiting for them.
       const waits = taken >= threads;
       taken++;
@@ -165,6 +173,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         if (signal.aborted)
           throw new ServiceUnavailableError(
             "The extractor is still loading its language model (it starts on first use, and again after ten minutes without extractions); retry in a few seconds.",
+            RETRY_AFTER_SECONDS,
           );
         return (await open().run(task, {
           signal,
@@ -185,10 +194,14 @@ export function createExtractor(options: ExtractorOptions): Extractor {
           throw new ServiceUnavailableError("The client went away; the extraction was stopped.");
         switch (why) {
           case "timeout":
+            // Only a budget spent partly on waiting is worth trying again as it is.
+            if (waits || loading)
+              throw new TimeoutError(
+                `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting (for other extractions, or for the extractor to load); retry in a few seconds (and if it fails alone, split the text).`,
+                retryAfter(RETRY_AFTER_SECONDS),
+              );
             throw new TimeoutError(
-              waits || loading
-                ? `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting (for other extractions, or for the extractor to load); retry in a few seconds (and if it fails alone, split the text).`
-                : `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
+              `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
             );
           case "memory":
             throw new AppError(

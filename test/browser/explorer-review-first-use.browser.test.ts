@@ -5,10 +5,13 @@
  * - The first extraction after `npm start` waits for the worker to load the language model (lazy,
  *   for memory) and, on a busy machine, runs out of its budget meanwhile: the server answers
  *   SERVICE_UNAVAILABLE (or TIMEOUT), "retry in a few seconds", and the reader had to press
- *   Extract again. The page now says the model is loading and asks again by itself, a bounded
- *   number of times, then gives up with the server's message; Cancel stops it. A cold worker
- *   cannot be had on demand here (the suite's server may be warm), so the first answers are the
- *   server's own words, put in the place of its answer at the browser's network layer.
+ *   Extract again. The page now says so and asks again by itself, a bounded number of times,
+ *   after the wait the server asks for, then gives up with the server's message; Cancel stops
+ *   it. It decides on the answer's `extensions.retryable` (with `retryAfterSeconds`), never on
+ *   the words "retry": it read the message before (retry31). A cold worker cannot be had on
+ *   demand here (the suite's server may be warm), so the first answers are the server's own,
+ *   put in the place of its answer at the browser's network layer (test/shipped/extract-retry
+ *   has the real one).
  * - The link box offered United Kingdom for "United" (meaning the United States), and one Enter
  *   linked the wrong nation. Enter alone now takes only a suggestion named in full; otherwise it
  *   says how many match, for the reader to pick one.
@@ -33,10 +36,19 @@ const LOADING_TIMEOUT =
 
 /**
  * The page's extractions from now on, the first `refused` of them answered as the server answers
- * one that ran out of budget while the model loaded (`code`, `message`), the rest by the server.
- * Returns the count of extractions asked.
+ * one that ran out of budget while the model loaded (`code`, `message`, and when `retryAfter` is
+ * given the extensions that mark it transient), the rest by the server. Returns the count of
+ * extractions asked.
  */
-async function coldExtractor(page: Page, refused: number, code: string, message: string) {
+async function coldExtractor(
+  page: Page,
+  refused: number,
+  code: string,
+  message: string,
+  retryAfter?: number,
+) {
+  const extensions =
+    retryAfter === undefined ? { code } : { code, retryable: true, retryAfterSeconds: retryAfter };
   const asked = { count: 0 };
   await page.unroute("**/graphql");
   await page.route("**/graphql", async (route) => {
@@ -47,7 +59,7 @@ async function coldExtractor(page: Page, refused: number, code: string, message:
     await route.fulfill({
       status: 200,
       contentType: "application/json",
-      body: JSON.stringify({ data: null, errors: [{ message, extensions: { code } }] }),
+      body: JSON.stringify({ data: null, errors: [{ message, extensions }] }),
     });
   });
   return asked;
@@ -70,16 +82,19 @@ describe("first use of Add an article", () => {
     const error = page.locator("#article-error");
 
     // Refused once, as the cold server refuses: said, asked again, the draft drawn; one click.
-    let asked = await coldExtractor(page, 1, "SERVICE_UNAVAILABLE", LOADING);
+    let asked = await coldExtractor(page, 1, "SERVICE_UNAVAILABLE", LOADING, 3);
     await extract.click();
-    await poll(() => waiting.textContent()).toMatch(/^Loading the language model/);
+    await poll(() => waiting.textContent()).toBe(
+      `${LOADING} Trying again by itself in 3 seconds (1 of 4)…`,
+    );
     await poll(() => page.locator("#review .relation-row").count()).toBeGreaterThan(1);
     expect(asked.count).toBe(2);
     expect(await error.textContent()).toBe("");
 
-    // Refused every time: asked five times in all, then the server's own message.
+    // Refused every time: asked five times in all (a second apart, as asked), then the server's
+    // own message.
     const rows = await page.locator("#review .relation-row").count();
-    asked = await coldExtractor(page, 100, "TIMEOUT", LOADING_TIMEOUT);
+    asked = await coldExtractor(page, 100, "TIMEOUT", LOADING_TIMEOUT, 1);
     await extract.click();
     await poll(() => error.textContent()).toBe(`${LOADING_TIMEOUT} (tried 5 times)`);
     expect(asked.count).toBe(5);
@@ -87,9 +102,9 @@ describe("first use of Add an article", () => {
     expect(await page.locator("#review .relation-row").count()).toBe(rows);
 
     // Cancelled while it waits to ask again: said, and nothing more is asked.
-    asked = await coldExtractor(page, 100, "SERVICE_UNAVAILABLE", LOADING);
+    asked = await coldExtractor(page, 100, "SERVICE_UNAVAILABLE", LOADING, 3);
     await extract.click();
-    await poll(() => waiting.textContent()).toMatch(/^Loading the language model/);
+    await poll(() => waiting.textContent()).toMatch(/Trying again by itself in 3 seconds/);
     await page.getByRole("button", { name: "Cancel", exact: true }).click();
     await poll(() => error.textContent()).toBe("Cancelled: no draft was made.");
     expect(await extract.isEnabled()).toBe(true);
@@ -99,7 +114,14 @@ describe("first use of Add an article", () => {
     expect(asked.count).toBe(then);
     expect(await page.locator("#review .relation-row").count()).toBe(rows);
 
-    // A refusal that says nothing of retrying is not asked again.
+    // A refusal whose words say to retry, without the extension that marks it transient, is
+    // shown at once and not asked again: the words are for the reader, not for the page.
+    asked = await coldExtractor(page, 100, "SERVICE_UNAVAILABLE", LOADING);
+    await extract.click();
+    await poll(() => error.textContent()).toBe(LOADING);
+    expect(asked.count).toBe(1);
+
+    // Nor is one that says nothing of retrying.
     asked = await coldExtractor(
       page,
       100,

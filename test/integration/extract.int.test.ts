@@ -187,6 +187,9 @@ describe("extractDocument", () => {
       limit: 100_000,
       length: 100_001,
     });
+    // None of these is transient: sent again as it is, each fails alike, and none says otherwise.
+    for (const refused of [anonymous, readOnly, empty, huge, emoji])
+      expect(refused.errors?.[0]?.extensions).not.toHaveProperty("retryable");
   });
 
   it("refuses a text with nothing visible as it refuses an empty one, before any extraction runs", async () => {

@@ -13,6 +13,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * What a write stopped at its transaction's budget carries: TIMEOUT, marked retryable only when
+ * Neo4j stopped it while it took a lock, which a write too large for the budget meets too and
+ * which cannot be told from a lock another write held (src/db/run.ts); else no retry is offered.
+ */
+const stoppedWrite = (message: string) =>
+  /while it waited for a lock/.test(message)
+    ? { code: "TIMEOUT", retryable: true, retryAfterSeconds: 1 }
+    : { code: "TIMEOUT" };
+
 describe("the per-request read budget", () => {
   it("stops a request that reads more than its budget, with LIMIT_EXCEEDED", async () => {
     const query =
@@ -128,7 +138,7 @@ describe("a document too large for a write transaction's budget", () => {
     expect(r.status).toBe(200);
     expect(r.body.errors).toHaveLength(1);
     const [error] = r.body.errors;
-    expect(error.extensions).toEqual({ code: "TIMEOUT" });
+    expect(error.extensions).toEqual(stoppedWrite(error.message));
     expect(error.message).toMatch(/budget of 100 ms .*rolled back: nothing was written/);
     expect(error.message).toMatch(
       /split a large document into several, or load it with `npm run ingest`/,
@@ -197,7 +207,7 @@ describe("a delete or a retraction too large for a write transaction's budget", 
       );
       expect(r.body.errors, `${field}: ${JSON.stringify(r.body)}`).toHaveLength(1);
       const [error] = r.body.errors;
-      expect(error.extensions, field).toEqual({ code: "TIMEOUT" });
+      expect(error.extensions, field).toEqual(stoppedWrite(error.message));
       expect(error.message, field).toMatch(/budget of 50 ms .*rolled back: nothing was written/);
       expect(error.message, field).toMatch(
         /in one transaction; the server's operator can raise QUERY_TIMEOUT_MS \(below REQUEST_TIMEOUT_MS\)/,
@@ -228,7 +238,7 @@ describe("a delete or a retraction too large for a write transaction's budget", 
     );
     expect(corrected.body.errors, JSON.stringify(corrected.body)).toHaveLength(1);
     const [refused] = corrected.body.errors;
-    expect(refused.extensions).toEqual({ code: "TIMEOUT" });
+    expect(refused.extensions).toEqual(stoppedWrite(refused.message));
     expect(refused.message).toMatch(/budget of 50 ms .*rolled back: nothing was written/);
     expect(refused.message).toContain(
       `superseding retracts what "${source}" states in the same transaction`,

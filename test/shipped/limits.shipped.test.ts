@@ -228,7 +228,12 @@ describe("what a request may send and hold", () => {
     const r = await post(server, { query: "{ __typename }" });
     expect(r.status).toBe(503);
     expect(r.headers.get("retry-after")).toBe("1");
-    expect(code(r)).toBe("OVERLOADED");
+    // Said in the body too, for a client that reads only the GraphQL answer.
+    expect(r.body.errors[0].extensions).toEqual({
+      code: "OVERLOADED",
+      retryable: true,
+      retryAfterSeconds: 1,
+    });
     await Promise.all(held);
     await stillServes();
   }, 60_000);
@@ -251,7 +256,11 @@ describe("what a request may send and hold", () => {
       expect(r.status, accept).toBe(503);
       expect(r.headers.get("retry-after"), accept).toBe("1");
       expect(r.headers.get("content-type"), accept).toMatch(/^application\/json/);
-      expect(JSON.parse(text).errors[0].extensions, accept).toEqual({ code: "OVERLOADED" });
+      expect(JSON.parse(text).errors[0].extensions, accept).toEqual({
+        code: "OVERLOADED",
+        retryable: true,
+        retryAfterSeconds: 1,
+      });
     }
     await Promise.all(held);
     // With the slots free again, the same request is answered as a stream, and the slot it took
@@ -283,9 +292,9 @@ describe("what a request may send and hold", () => {
     expect(c.status).toBe(503);
     expect(c.headers.get("retry-after")).toBe("1");
     expect(
-      ((await c.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
-        ?.extensions.code,
-    ).toBe("OVERLOADED");
+      ((await c.json()) as { errors: Array<{ extensions: Record<string, unknown> }> }).errors[0]
+        ?.extensions,
+    ).toEqual({ code: "OVERLOADED", retryable: true, retryAfterSeconds: 1 });
     await a.body?.cancel();
     await b.body?.cancel();
     await new Promise((r) => setTimeout(r, 300));
@@ -458,7 +467,7 @@ describe("a subscription sent without Accept: text/event-stream", () => {
         errors: [
           {
             message: "The server is at capacity (subscription streams open); retry after a second.",
-            extensions: { code: "OVERLOADED" },
+            extensions: { code: "OVERLOADED", retryable: true, retryAfterSeconds: 1 },
           },
         ],
       });

@@ -104,6 +104,12 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | null = null,
+    /**
+     * Seconds to wait before sending the same request again, when the server marked the error
+     * transient (`extensions.retryable`, `extensions.retryAfterSeconds`); null when it did not,
+     * whatever its message says.
+     */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -113,8 +119,22 @@ interface GqlBody<T> {
   data?: T | null;
   errors?: {
     message: string;
-    extensions?: { code?: string; problems?: { path?: unknown[]; message?: string }[] };
+    extensions?: {
+      code?: string;
+      problems?: { path?: unknown[]; message?: string }[];
+      retryable?: unknown;
+      retryAfterSeconds?: unknown;
+    };
   }[];
+}
+
+/** The wait a transient error asks for (README, Retrying), or null for any other error. */
+function retryAfterOf(error: NonNullable<GqlBody<unknown>["errors"]>[number]): number | null {
+  const { retryable, retryAfterSeconds } = error.extensions ?? {};
+  if (retryable !== true) return null;
+  return typeof retryAfterSeconds === "number" && Number.isFinite(retryAfterSeconds)
+    ? Math.max(0, retryAfterSeconds)
+    : 1;
 }
 
 /** An error's message, with the problems it lists (`source.title: is 600 characters; ...`). */
@@ -156,7 +176,8 @@ async function gql<T>(
     throw new ApiError(`The server answered ${response.status} without a GraphQL result.`);
   }
   const [first] = body.errors ?? [];
-  if (first) throw new ApiError(errorMessage(first), first.extensions?.code ?? null);
+  if (first)
+    throw new ApiError(errorMessage(first), first.extensions?.code ?? null, retryAfterOf(first));
   if (!body.data) throw new ApiError("The server sent no data.");
   return body.data;
 }

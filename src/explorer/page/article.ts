@@ -1086,30 +1086,30 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
   }
 }
 
-/** Tries after the first that an extraction the server says to retry gets, and the pause before each. */
+/** Tries after the first that an extraction the server marks transient gets. */
 const EXTRACT_RETRIES = 4;
-const EXTRACT_PAUSE_MS = 3_000;
+/** The longest pause the page takes between tries, whatever wait the server asks for. */
+const EXTRACT_MAX_PAUSE_S = 30;
 
 /**
- * Whether the server's refusal of an extraction says to try again shortly, and why: its worker
- * still loading the language model (the first extraction after the server starts, or after ten
- * idle minutes, waits for it and can run out of its budget meanwhile: SERVICE_UNAVAILABLE or
- * TIMEOUT, "retry in a few seconds"), or every slot busy. Null for anything else (a text too long,
- * a token refused): trying again would fail alike.
+ * The seconds to wait before asking again, when the server marked its refusal of an extraction
+ * transient (`extensions.retryable`): the worker still loading the language model (the first
+ * extraction after the server starts, or after ten idle minutes, waits for it and can run out of
+ * its budget meanwhile), or every slot busy. Null for anything else (a text too long, a token
+ * refused): trying again would fail alike. Decided on the extension alone, never on the message's
+ * words, which are for the reader.
  */
-function retryWhy(error: unknown): "loading" | "busy" | null {
-  if (!(error instanceof ApiError)) return null;
-  const says = /retry in a few seconds|try again shortly/i.test(error.message);
-  if (error.code === "OVERLOADED") return "busy";
-  if ((error.code !== "SERVICE_UNAVAILABLE" && error.code !== "TIMEOUT") || !says) return null;
-  return /language model|extractor to load/i.test(error.message) ? "loading" : "busy";
+function retryAfter(error: unknown): number | null {
+  if (!(error instanceof ApiError) || error.retryAfterSeconds === null) return null;
+  return Math.min(error.retryAfterSeconds, EXTRACT_MAX_PAUSE_S);
 }
 
 /**
- * A draft of `text`, asked again by itself (EXTRACT_RETRIES times at most, EXTRACT_PAUSE_MS
- * apart) while the server answers that it is loading or busy, as the reader would press Extract
- * again; `say` tells the reader what is awaited. Gives up with the server's last answer; `signal`
- * (the reader's Cancel) stops it at once with a CANCELLED ApiError.
+ * A draft of `text`, asked again by itself (EXTRACT_RETRIES times at most, after the wait the
+ * server asks for) while the server answers that it may pass, as the reader would press Extract
+ * again; `say` tells the reader why (the server's message) and that it will try again. Gives up
+ * with the server's last answer; `signal` (the reader's Cancel) stops it at once with a CANCELLED
+ * ApiError.
  */
 async function extractRetrying(
   text: string,
@@ -1122,22 +1122,16 @@ async function extractRetrying(
     try {
       return await extractDocument(text, meta, token, signal);
     } catch (error) {
-      const why = retryWhy(error);
+      const wait = retryAfter(error);
       if (signal.aborted) throw new ApiError("Cancelled.", "CANCELLED");
-      if (!why) throw error;
+      if (wait === null) throw error;
+      const { message, code } = error as ApiError;
       if (attempt > EXTRACT_RETRIES)
-        throw new ApiError(
-          `${(error as ApiError).message} (tried ${attempt} times)`,
-          (error as ApiError).code,
-        );
-      const again = `trying again by itself (${attempt} of ${EXTRACT_RETRIES})…`;
-      say(
-        why === "loading"
-          ? `Loading the language model (the first extraction after the server starts waits for it); ${again}`
-          : `The extractor is busy; ${again}`,
-      );
+        throw new ApiError(`${message} (tried ${attempt} times)`, code);
+      const seconds = wait === 1 ? "1 second" : `${wait} seconds`;
+      say(`${message} Trying again by itself in ${seconds} (${attempt} of ${EXTRACT_RETRIES})…`);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, EXTRACT_PAUSE_MS);
+        const timer = setTimeout(resolve, wait * 1_000);
         signal.addEventListener(
           "abort",
           () => {
