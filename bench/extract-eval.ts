@@ -120,6 +120,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "posttruth-2025-italy-reaches-two-percent",
   "spacewar-2019-denmark-offers-lead-nato-iraq-mission",
   "thenewdaily-2017-australia-more-troops-afghanistan",
+  // blind31's (2026-12-07), first used to judge extgen31
+  "aviation24-2022-belgian-f16s-leave-for-eva-estonia",
+  "dailynewshungary-2014-hende-no-plan-to-expand-kosovo-mission",
+  "navaltoday-2017-portuguese-frigate-joins-snmg1",
+  "totalcroatianews-2018-croatian-troops-exercise-poland",
+  "ukdefencejournal-2025-rutte-visits-iceland",
+  "xinhua-2016-lithuania-seimas-defence-two-percent-by-2018",
 ];
 const TIMED_RUNS = 5;
 
