@@ -2,7 +2,7 @@
  * What an article's text must be before extraction, shared by `extractDocument` and
  * `npm run extract`: the same size limit, the same refusals, and (for files) the decoding.
  */
-import { hasVisibleCharacter } from "../domain/document.js";
+import { characterCount, hasVisibleCharacter } from "../domain/document.js";
 
 /** Characters (code points, characterCount) of text one extraction accepts (about 15,000 words). */
 export const EXTRACT_TEXT_LIMIT = 100_000;
@@ -10,26 +10,6 @@ export const EXTRACT_TEXT_LIMIT = 100_000;
 export type TextProblem =
   | { code: "LIMIT"; message: string; limit: number; length: number }
   | { code: "EMPTY" | "INVALID"; message: string };
-
-/**
- * `text`'s length in characters (code points), as the README and a person count them: an emoji
- * or a CJK extension character is one, where `text.length` counts two UTF-16 units. A lone
- * surrogate counts as one.
- */
-export function characterCount(text: string): number {
-  let pairs = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        pairs += 1;
-        i += 1;
-      }
-    }
-  }
-  return text.length - pairs;
-}
 
 /** Why `text` cannot be extracted, or undefined when it can. */
 export function articleTextProblem(text: string, what = "text"): TextProblem | undefined {

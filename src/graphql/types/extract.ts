@@ -4,14 +4,10 @@
  * is the first step of a write), writes nothing.
  */
 import { graphLinker } from "../../data/extract-linker.js";
-import { DOCUMENT_LIMITS } from "../../domain/document.js";
+import { characterCount, DOCUMENT_LIMITS } from "../../domain/document.js";
 import { BadInputError, type InputProblem, LimitExceededError } from "../../domain/errors.js";
 import { KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
-import {
-  articleTextProblem,
-  characterCount,
-  EXTRACT_TEXT_LIMIT,
-} from "../../extract/article-text.js";
+import { articleTextProblem, EXTRACT_TEXT_LIMIT } from "../../extract/article-text.js";
 import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
 import { draftToYaml } from "../../extract/yaml.js";
 import { builder } from "../builder.js";
