@@ -43,3 +43,33 @@ describe("extract: a handover to come drafts no LEADS for the incoming commander
     ).toEqual(["henrik-solberg LEADS standing-nato-maritime-group-1"]);
   });
 });
+
+/** The texts the draft marks as mentions of `key`. */
+async function mentionsOf(text: string, key: string) {
+  const r = await draft(text, on);
+  return (r.entities.find((e) => e.key === key)?.mentions ?? []).map((m) =>
+    text.slice(m.start, m.end),
+  );
+}
+
+describe('extract: "the bloc" is the alliance the article names', () => {
+  it("NATO named: the bloc is NATO, as the alliance is", async () => {
+    expect(
+      await mentionsOf(
+        "NATO ministers met in Oslo on Thursday. The bloc agreed to send more air defence to the eastern flank, and the alliance will meet again in June.",
+        "nato",
+      ),
+    ).toEqual(["NATO", "The bloc", "the alliance"]);
+  });
+
+  it("no alliance named, or the European Union named too: the bloc is no one's", async () => {
+    const r = await draft("The bloc agreed to send more air defence to the eastern flank.", on);
+    expect(r.entities.map((e) => e.key)).not.toContain("nato");
+    expect(
+      await mentionsOf(
+        "NATO and the European Union met in Brussels. The bloc agreed new sanctions on Thursday.",
+        "nato",
+      ),
+    ).toEqual(["NATO"]);
+  });
+});
