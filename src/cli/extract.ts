@@ -34,7 +34,12 @@ import {
   sourceKeyAlternatives,
 } from "../domain/validate.js";
 import { KEY_MAX_LENGTH, KEY_PATTERN } from "../domain/vocabulary.js";
-import { articleTextProblem, decodeArticle } from "../extract/article-text.js";
+import {
+  articleTextProblem,
+  decodeArticle,
+  type SourceField,
+  sourceFieldProblem,
+} from "../extract/article-text.js";
 import type { ExtractSource } from "../extract/index.js";
 import { fileProblem, linkedOutside, statPath } from "./files.js";
 
@@ -105,6 +110,17 @@ function checkedKey(key: string, where: string): string {
   );
 }
 
+/**
+ * `value`, or a CliError naming the field (as `where` says it was given) and its limit when no
+ * document could carry it: too long, or not valid Unicode. extractDocument refuses such metadata
+ * (BAD_USER_INPUT); the CLI drafted it into a draft no ingest takes. Checked before drafting.
+ */
+function checkedField(field: SourceField, value: string, where: string): string {
+  const problem = sourceFieldProblem(field, value);
+  if (problem) throw new CliError(`${where} ${problem}`);
+  return value;
+}
+
 /** The sidecar's metadata; an unreadable or malformed one is an error, a missing one is not. */
 function sidecar(txt: string): ExtractSource {
   const file = txt.replace(/\.txt$/, ".json");
@@ -131,7 +147,10 @@ function sidecar(txt: string): ExtractSource {
   for (const k of ["key", "title", "publisher", "publishedAt", "url"] as const) {
     const v = raw[k];
     if (typeof v === "string" && v.trim())
-      out[k] = k === "key" ? checkedKey(v.trim(), `${basename(file)}: key`) : v.trim();
+      out[k] =
+        k === "key"
+          ? checkedKey(v.trim(), `${basename(file)}: key`)
+          : checkedField(k, v.trim(), `${basename(file)}: ${k}`);
     else if (v !== undefined) throw new CliError(`${basename(file)}: ${k} must be a string`);
   }
   return out;
@@ -299,6 +318,13 @@ async function ingestFolder(dir: string): Promise<void> {
 async function extractOne(file: string): Promise<void> {
   const threshold = minConfidence();
   if (values.key !== undefined) checkedKey(values.key, "--key");
+  const flags: [SourceField, string | undefined, string][] = [
+    ["title", values.title, "--title"],
+    ["publisher", values.publisher, "--publisher"],
+    ["publishedAt", values.date, "--date"],
+    ["url", values.url, "--url"],
+  ];
+  for (const [field, value, flag] of flags) if (value) checkedField(field, value, flag);
   const text = readArticle(file);
   const linkDocs: Document[] = [];
   for (const f of values.link ?? []) {
@@ -320,6 +346,14 @@ async function extractOne(file: string): Promise<void> {
     throw new CliError(
       "--link-graph or --link DOC.yaml: give one (names are linked to one of them)",
     );
+  const source = {
+    ...sidecar(file),
+    ...(values.key ? { key: values.key } : {}),
+    ...(values.title ? { title: values.title } : {}),
+    ...(values.publisher ? { publisher: values.publisher } : {}),
+    ...(values.date ? { publishedAt: values.date } : {}),
+    ...(values.url ? { url: values.url } : {}),
+  };
   const { documentLinker, draftToYaml, extractDraft } = await extractor();
   // The graph's entities, as the explorer and --ingest DIR link names: the graph as it is now,
   // not the seed alone (a draft linked to nothing re-declared every entity the graph had).
@@ -332,17 +366,7 @@ async function extractOne(file: string): Promise<void> {
       ? documentLinker(linkDocs)
       : undefined;
   const result = await extractDraft(
-    {
-      text,
-      source: {
-        ...sidecar(file),
-        ...(values.key ? { key: values.key } : {}),
-        ...(values.title ? { title: values.title } : {}),
-        ...(values.publisher ? { publisher: values.publisher } : {}),
-        ...(values.date ? { publishedAt: values.date } : {}),
-        ...(values.url ? { url: values.url } : {}),
-      },
-    },
+    { text, source },
     { ...(linker ? { linker } : {}), ...threshold },
   ).finally(() => database?.close());
   const yaml = draftToYaml(result);

@@ -75,6 +75,26 @@ export const normalizeName = (s: string): string => normalizeText(s).replace(/\s
 /** Whether a text holds a character that shows (not only spaces, joiners, direction, combining or control characters). */
 export const hasVisibleCharacter = (s: string): boolean => /[^\p{Z}\p{Cf}\p{M}\p{Cc}]/u.test(s);
 
+/**
+ * `text`'s length in characters (code points), as the README and a person count them: an emoji
+ * or a CJK extension character is one, where `text.length` counts two UTF-16 units. A lone
+ * surrogate counts as one.
+ */
+export function characterCount(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs += 1;
+        i += 1;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+
 export const visibleText = (schema: z.ZodString) =>
   schema.refine(
     (s) => s === "" || hasVisibleCharacter(s),

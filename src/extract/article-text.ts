@@ -2,7 +2,8 @@
  * What an article's text must be before extraction, shared by `extractDocument` and
  * `npm run extract`: the same size limit, the same refusals, and (for files) the decoding.
  */
-import { hasVisibleCharacter } from "../domain/document.js";
+import { characterCount, DOCUMENT_LIMITS, hasVisibleCharacter } from "../domain/document.js";
+import { KEY_MAX_LENGTH } from "../domain/vocabulary.js";
 
 /** Characters (code points, characterCount) of text one extraction accepts (about 15,000 words). */
 export const EXTRACT_TEXT_LIMIT = 100_000;
@@ -11,24 +12,33 @@ export type TextProblem =
   | { code: "LIMIT"; message: string; limit: number; length: number }
   | { code: "EMPTY" | "INVALID"; message: string };
 
+/** The longest each field of an article's metadata may be: the document's own limits. */
+export const SOURCE_LIMITS = {
+  key: KEY_MAX_LENGTH,
+  title: DOCUMENT_LIMITS.name,
+  publisher: DOCUMENT_LIMITS.name,
+  /** An ISO date is 10; room for a timestamp, which the draft reports as not a date. */
+  publishedAt: 40,
+  url: DOCUMENT_LIMITS.url,
+} as const;
+
+export type SourceField = keyof typeof SOURCE_LIMITS;
+
 /**
- * `text`'s length in characters (code points), as the README and a person count them: an emoji
- * or a CJK extension character is one, where `text.length` counts two UTF-16 units. A lone
- * surrogate counts as one.
+ * Why `value` can be no document's `field` (too long, or not valid Unicode), or undefined: the
+ * same refusal in `extractDocument` and `npm run extract`, before anything is drafted. Whether a
+ * key is a key is checked apart (its rule is the keys'); a short malformed date still drafts,
+ * and the draft's problems say what to correct.
  */
-export function characterCount(text: string): number {
-  let pairs = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        pairs += 1;
-        i += 1;
-      }
-    }
-  }
-  return text.length - pairs;
+export function sourceFieldProblem(field: SourceField, value: string): string | undefined {
+  const max = SOURCE_LIMITS[field];
+  // Characters (code points), as the document's zod bounds and its JSON Schema's maxLength
+  // count them: a title of 500 emoji is 500, not 1,000 (noticed31).
+  const length = value.length > max ? characterCount(value) : value.length;
+  if (length > max) return `is ${length} characters; at most ${max}`;
+  if (field !== "key" && !value.isWellFormed())
+    return "must be valid Unicode text (no lone surrogates)";
+  return undefined;
 }
 
 /** Why `text` cannot be extracted, or undefined when it can. */

@@ -49,6 +49,10 @@ const SUCCEEDS =
 const AS_COMMANDER =
   /^\s*(?:\([^()]{0,20}\)\s*)?,?\s*as\s+(?:the\s+)?(?:\p{L}+\s+)?(?:commander|head|leader)\b/iu;
 
+/** Right before a verb: the handover is to come ("will", "is to", "is set to", "is due to"). */
+const TO_COME_BEFORE =
+  /\b(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+|going\s+)?to)\s+(?:(?:formally|officially)\s+)?$/i;
+
 export function commandHandovers(
   ctx: Context,
   only: Cluster | undefined,
@@ -105,12 +109,18 @@ export function commandHandovers(
         continue;
       }
       // the person the command goes to: after "... command ... over to", or "Upon assuming command,"
-      let takes = HANDED_TO.test(before) || UPON.test(before);
+      const handed = HANDED_TO.exec(before);
+      // a handover to come ("X will hand over command to Y", "Y will take over command of M in
+      // June"): Y does not lead M yet, and the vocabulary has no planned LEADS: nothing drafted
+      if (handed && TO_COME_BEFORE.test(before.slice(0, handed.index))) continue;
+      let takes = handed !== null || UPON.test(before);
       if (!takes) {
         // the person before "took over command (from X)": the subject (the next person mention
         // lies beyond the verb; a title or "of the Hellenic Navy" may stand between)
+        const took = (of.named ? TOOK_OF : TOOK).exec(after);
+        if (took && /\b(?:will|shall)\b/i.test(took[0])) continue;
         takes =
-          (of.named ? TOOK_OF : TOOK).test(after) &&
+          took !== null &&
           !/\b(?:from|to)\s+$/i.test(before) &&
           // a nation "took the lead" in anything: only "took over" hands a lead over
           (!nation ||

@@ -2160,6 +2160,24 @@ export function findMentions(
     });
   }
 
+  // "the bloc" is the alliance the article names, as "the alliance" is, unless it names the
+  // European Union too (the bloc of most news copy) or no alliance at all (tidy31)
+  if (alliance && !/\b(?:EU|European Union)\b/.test(text))
+    for (const m of text.matchAll(
+      /\b[Tt]he (?:(?:military|defen[cs]e|transatlantic|western) )?bloc\b(?!\s+(?:of|for)\s)/g,
+    )) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      claim({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        kind: "Organization",
+        name: alliance.name,
+        key: alliance.key,
+        known: alliance,
+      });
+    }
+
   // Proper-name runs: people with their titles, organisations by their heads.
   const tokens = joinHyphens(text, analysis.tokens);
   const sentenceStarts = new Set(analysis.sentences.map((s) => s.start));

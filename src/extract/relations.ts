@@ -2094,6 +2094,13 @@ function leads(ctx: Context, s: Sentence, here: Placed[]): void {
       )
       .pop();
     if (!subject || !LEAD_GAP.test(ctx.text.slice(subject.mention.end, at))) continue;
+    // "will take over command of", "is set to assume command of": a handover to come, not a
+    // LEADS today (the vocabulary has no planned LEADS): nothing drafted
+    if (
+      /^(?:took|takes|take|taken|assumed|assumes|assume)\b/.test(m[0]) &&
+      /\b(?:will|shall|set to|due to|going to|to)\s+$/.test(ctx.text.slice(subject.mention.end, at))
+    )
+      continue;
     // "no longer leads", "has never led"
     if (
       /\b(?:no longer|not|never|n[o’']t)\s+(?:\w+\s+)?$/.test(

@@ -124,6 +124,41 @@ describe("npm run extract", () => {
     }
   }, 60_000);
 
+  it("refuses a --title, --publisher, --date or --url, or a sidecar field, that no document could carry, before drafting, naming the field and its limit", async () => {
+    // They were drafted as given, into a draft no ingest could take, where extractDocument
+    // refuses the same metadata as BAD_USER_INPUT. Lengths are characters (code points).
+    const cases: [string, string, string][] = [
+      ["--title", "🚀".repeat(501), "--title is 501 characters; at most 500"],
+      ["--publisher", "p".repeat(501), "--publisher is 501 characters; at most 500"],
+      ["--date", "2024-05-10".repeat(5), "--date is 50 characters; at most 40"],
+      [
+        "--url",
+        `https://example.org/${"u".repeat(2000)}`,
+        "--url is 2020 characters; at most 2000",
+      ],
+    ];
+    for (const [flag, value, said] of cases) {
+      const r = await runCli(["src/cli/extract.ts", join(dir, "a.txt"), flag, value]);
+      expect(r.code, flag).toBe(2);
+      expect(r.stderr.trim(), flag).toBe(said);
+      expect(r.stdout, flag).toBe("");
+    }
+    const side = mkdtempSync(join(tmpdir(), "allies-extract-meta-"));
+    try {
+      article(side, "c", "Ilse Varnhagen visited Latvia.", { title: "Varnhagen \ud800" });
+      article(side, "d", "Ilse Varnhagen visited Latvia.", { publisher: "w".repeat(600) });
+      const c = await runCli(["src/cli/extract.ts", join(side, "c.txt")]);
+      expect(c.code).toBe(2);
+      expect(c.stderr.trim()).toBe("c.json: title must be valid Unicode text (no lone surrogates)");
+      const d = await runCli(["src/cli/extract.ts", join(side, "d.txt")]);
+      expect(d.code).toBe(2);
+      expect(d.stderr.trim()).toBe("d.json: publisher is 600 characters; at most 500");
+      expect(d.stdout).toBe("");
+    } finally {
+      rmSync(side, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("--link-graph links one article's names to the graph's entities; without it the count says how", async () => {
     // newuser30: a draft of one article linked nothing ("0 linked to known ones") while the
     // explorer linked the same names to the graph; every entity came back new, re-declared.

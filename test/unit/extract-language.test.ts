@@ -6,11 +6,8 @@
  * here are written for this test.
  */
 import { describe, expect, it } from "vitest";
-import {
-  articleTextProblem,
-  characterCount,
-  languageProblems,
-} from "../../src/extract/article-text.js";
+import { characterCount } from "../../src/domain/document.js";
+import { articleTextProblem, languageProblems } from "../../src/extract/article-text.js";
 import { extractDraft } from "../../src/extract/index.js";
 
 const ENGLISH = [

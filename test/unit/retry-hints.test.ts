@@ -46,6 +46,21 @@ describe("retry hints in errors' extensions", () => {
     });
   });
 
+  it("no pool connection free within 3 s: SERVICE_UNAVAILABLE, retryable, not OVERLOADED", () => {
+    // The driver's pool raises this (code "N/A", its message word for word) once
+    // connectionAcquisitionTimeout passes: the request was admitted and may have answered some
+    // fields, so not the 503 of admission.
+    const e = neo4j(
+      "N/A",
+      "Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50, Idle conn count = 0.",
+    );
+    expect(told(e).extensions).toEqual({
+      code: "SERVICE_UNAVAILABLE",
+      retryable: true,
+      retryAfterSeconds: 2,
+    });
+  });
+
   it("a transaction that ran out of time by itself, bad input, a limit, a refused token: not retryable", () => {
     const refused = [
       told(neo4j("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")),

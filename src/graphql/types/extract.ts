@@ -9,8 +9,10 @@ import { BadInputError, type InputProblem, LimitExceededError } from "../../doma
 import { KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
 import {
   articleTextProblem,
-  characterCount,
   EXTRACT_TEXT_LIMIT,
+  SOURCE_LIMITS,
+  type SourceField,
+  sourceFieldProblem,
 } from "../../extract/article-text.js";
 import type { DraftEntity, DraftRelation, ExtractResult, TextSpan } from "../../extract/types.js";
 import { draftToYaml } from "../../extract/yaml.js";
@@ -120,41 +122,20 @@ const ExtractSourceInput = builder.inputType("ExtractSourceInput", {
   }),
 });
 
-/** The longest each field of the source's metadata may be: the document's own limits. */
-const SOURCE_LIMITS = {
-  key: KEY_MAX_LENGTH,
-  title: DOCUMENT_LIMITS.name,
-  publisher: DOCUMENT_LIMITS.name,
-  /** An ISO date is 10; room for a timestamp, which the draft reports as not a date. */
-  publishedAt: 40,
-  url: DOCUMENT_LIMITS.url,
-} as const;
-
 /**
  * Every field of the metadata that no document could carry: too long, not valid Unicode, or a
  * key that is not a key (keys mean the same in every argument: the client typed it, no article
  * can mend it, and no draft under it could be ingested). A malformed but short date still
  * drafts, and the draft's problems say what to correct.
  */
-function sourceProblems(source: Partial<Record<keyof typeof SOURCE_LIMITS, string | null>>) {
+function sourceProblems(source: Partial<Record<SourceField, string | null>>) {
   const problems: InputProblem[] = [];
-  for (const [field, max] of Object.entries(SOURCE_LIMITS)) {
-    const value = source[field as keyof typeof SOURCE_LIMITS];
+  for (const field of Object.keys(SOURCE_LIMITS) as SourceField[]) {
+    const value = source[field];
     if (typeof value !== "string") continue;
-    // Characters (code points), as the document's zod bounds and its JSON Schema's maxLength
-    // count them: a title of 500 emoji is 500, not 1,000 (noticed31).
-    const length = value.length > max ? characterCount(value) : value.length;
-    if (length > max)
-      problems.push({
-        path: ["source", field],
-        message: `is ${length} characters; at most ${max}`,
-      });
+    const problem = sourceFieldProblem(field, value);
+    if (problem) problems.push({ path: ["source", field], message: problem });
     else if (field === "key") problems.push(...keyProblems([[value, ["source", "key"]]]));
-    else if (!value.isWellFormed())
-      problems.push({
-        path: ["source", field],
-        message: "must be valid Unicode text (no lone surrogates)",
-      });
   }
   return problems;
 }
