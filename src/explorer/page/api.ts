@@ -221,8 +221,8 @@ export async function neighbourhood(key: string, limit: number): Promise<Neighbo
 
 /**
  * Neighbourhoods per request. The server prices each at its `limit` (500 entities, each with its
- * relations' claims: about 7,500 of the 50,000 an operation may cost), so five fit in one
- * request with room to spare; more keys go in parallel requests.
+ * relations' claims when an export asks for them: about 7,500 of the 50,000 an operation may
+ * cost), so five fit in one request with room to spare; more keys go in parallel requests.
  */
 const ALIASES_PER_REQUEST = 5;
 
