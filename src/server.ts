@@ -65,8 +65,11 @@ function roundTripsExtension(limits: Limits): Plugin<Context & ServerContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const info = (args.contextValue as ServerContext).requestInfo;
-      if (info)
-        info.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (info) info.operationName = operation?.name?.value;
+      // A mutation stopped at the read budget says it wrote nothing, never "smaller pages".
+      const budget = (args.contextValue as Context).stats?.budget;
+      if (budget && operation?.operation === "mutation") budget.mutation = true;
       // A query or mutation holds a request slot, however it came in (http.ts admission).
       const refused = info?.slotFor?.("query");
       if (refused) {

@@ -17,7 +17,9 @@ export function neighbourhoodStartStatement(key: string): Statement {
  * already `known` (taken by an earlier level) comes as its key and kind alone: the walk has it,
  * and sending it again sent a source's whole text once per entity it mentions. Once `full` (the
  * known entities fill the neighbourhood's limit), a relation to any other end cannot be kept: its
- * item is null, so the row only says that the neighbourhood goes on (truncated).
+ * item is null, so the row only says that the neighbourhood goes on (truncated). Without
+ * `sentences`, a relation comes without its claims' excerpts (evidenceExcerpts null): the
+ * megabytes a relation stated by a thousand sources holds, which a drawing does not show.
  */
 export function neighbourhoodLevelStatement(level: {
   types: readonly RelationType[];
@@ -25,13 +27,18 @@ export function neighbourhoodLevelStatement(level: {
   rows: number;
   known: readonly string[];
   full: boolean;
+  sentences?: boolean;
 }): Statement {
+  const props =
+    level.sentences === false
+      ? "r {.*, evidenceExcerpts: null, updatedAt: toString(r.updatedAt)}"
+      : asMap("r");
   const cypher = `
 UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
 WHERE ${counted("r")}
 WITH k, n, r, m, m.key IN $known AS seen
-RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${asMap("r")}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END AS item
+RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${props}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END AS item
 LIMIT $rows`;
   return {
     cypher,

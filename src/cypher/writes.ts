@@ -207,7 +207,10 @@ export function deleteEntityStatement(key: string): Statement {
  * quotes the excerpt (in Neo4j: no text is sent back), and writes only when `$write` is set and
  * every check passes: the ends' kinds are among the registry's for the type (`$fromKinds`,
  * `$toKinds`), the source is a Source and quotes the excerpt. It returns what it read, and the
- * outcome and the relation as saved when it wrote.
+ * outcome and the relation as saved when it wrote: once (item.props, which the settle reads
+ * too). It was also returned as properties(r) for the settle: every claim of the relation
+ * read twice, which took a relation 950 sources state with long sentences past the request's
+ * read budget (redteam31).
  *
  * Locks (see LOCK). It first write-locks the two ends and the source, in key order so that two
  * adds never wait for each other crosswise: a concurrent delete of one of them then commits
@@ -238,9 +241,9 @@ OPTIONAL CALL (a, b, s, quoted) {
   WITH a, b, r, outcome
   MATCH (src:Entity {key: $source})${recordFootprintCypher("src", "[a.key, b.key]", "[a.key + '|' + type(r) + '|' + b.key]", "src, a, b, r")}
   RETURN outcome, {props: ${asMap("r")}, type: type(r), out: true, m: ${asMap("b")}, start: ${asMap("a")}} AS item,
-         elementId(r) AS id, properties(r) AS stored
+         elementId(r) AS id
 }
-RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored`;
+RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id`;
 
 /** What addRelation sends: the relation's ends, source, row and the checks' expectations. */
 export interface AddRelation {

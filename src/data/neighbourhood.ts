@@ -33,7 +33,18 @@ export interface Subgraph {
 export async function neighbourhood(
   db: Db,
   stats: QueryStats,
-  input: { key: string; depth: number; limit: number; types: readonly RelationType[] | null },
+  input: {
+    key: string;
+    depth: number;
+    limit: number;
+    types: readonly RelationType[] | null;
+    /**
+     * Whether the relations' sentences (their claims' excerpts) are read; without them each
+     * claim's excerpt is "" (its source, time, values and rank are read: sourceCount and
+     * disputed answer as ever). Read unless false.
+     */
+    sentences?: boolean;
+  },
 ): Promise<Subgraph | null> {
   const { depth, limit } = input;
   if (depth < 1 || depth > NEIGHBOURHOOD_LIMITS.depth) {
@@ -67,6 +78,7 @@ export async function neighbourhood(
         rows: NEIGHBOURHOOD_LIMITS.rowsPerLevel,
         known: [...nodes.keys()],
         full: nodes.size >= limit,
+        sentences: input.sentences ?? true,
       });
       const rows = await tx.run(cypher, params);
       if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;
@@ -108,6 +120,7 @@ export async function neighbourhood(
         rows: NEIGHBOURHOOD_LIMITS.rowsPerLevel,
         known: [...nodes.keys()],
         full: true,
+        sentences: input.sentences ?? true,
       });
       const rows = await tx.run(cypher, params);
       if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;

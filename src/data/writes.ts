@@ -20,7 +20,14 @@ import {
   updateEntityStatement,
 } from "../cypher/writes.js";
 import type { Db } from "../db/driver.js";
-import { type QueryStats, type Row, type Tx, type WriteAdvice, writeTx } from "../db/run.js";
+import {
+  type QueryStats,
+  type Row,
+  type Tx,
+  type WriteAdvice,
+  writeRefusal,
+  writeTx,
+} from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { claimValues } from "../domain/claims.js";
 import { entitySchema, relationSchema } from "../domain/document.js";
@@ -36,6 +43,7 @@ import {
   BadInputError,
   ConflictError,
   type InputProblem,
+  LimitExceededError,
   NotFoundError,
 } from "../domain/errors.js";
 import { repairText } from "../domain/repair.js";
@@ -423,7 +431,7 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
       );
   const r = parsed.success ? parsed.data : null;
   const spec = RELATION_TYPES[input.type];
-  return smallWrite(db, stats, async (tx) => {
+  const written = smallWrite(db, stats, async (tx) => {
     const [row] = await run(
       tx,
       addRelationStatement(input.type, {
@@ -476,8 +484,8 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
       throw new BadInputError("The relation is invalid; nothing was written.", cycles);
     const id = `${r.from}|${r.type}|${r.to}`;
     // A second source: the relation's values are what all its claims resolve to.
-    const [settled] = await settleRelations(tx, [{ id: String(row.id), props: row.stored as Row }]);
     const item = row.item as Row;
+    const [settled] = await settleRelations(tx, [{ id: String(row.id), props: item.props as Row }]);
     const props = { ...(item.props as Row), ...(settled?.props as Row) };
     const relation = toRelation(r.from, { ...item, props });
     return {
@@ -486,6 +494,17 @@ export async function addRelation(db: Db, stats: QueryStats, input: RelationInpu
       relation: { ...relation, ends: endsAsRead(relation, toEntity(item.start ?? null)) },
       changes: row.outcome === "unchanged" ? NONE() : { ...NONE(), relations: [id] },
     };
+  });
+  // Stopped at the read budget: the relation (every source's claim, read back to settle its
+  // values) is what is too large; say which one (redteam31).
+  return written.catch((error: unknown) => {
+    const kind = error instanceof LimitExceededError ? error.details.budget : undefined;
+    if (stats.budget && (kind === "rows" || kind === "bytes"))
+      throw new LimitExceededError(
+        writeRefusal(stats.budget, kind, `the relation ${input.from}|${input.type}|${input.to}`),
+        error instanceof LimitExceededError ? error.details : {},
+      );
+    throw error;
   });
 }
 

@@ -30,6 +30,11 @@ export interface ReadBudget {
   maxBytes: number;
   rows: number;
   bytes: number;
+  /**
+   * The request is a mutation: its refusal says so (nothing written, what is too large), never
+   * "smaller pages", which a write has none of.
+   */
+  mutation?: boolean;
 }
 
 /** Per-request counters. */
@@ -101,27 +106,50 @@ export function stopSessions(stats: QueryStats, error: Error): void {
 }
 
 /** Charges one decoded row to the budget; throws LIMIT_EXCEEDED once it is spent. */
-function charge(budget: ReadBudget, row: Row): void {
+function charge(budget: ReadBudget, row: Row, write: boolean): void {
   budget.rows += 1;
   budget.bytes += plainSize(row);
   if (budget.rows > budget.maxRows || budget.bytes > budget.maxBytes) {
-    const what =
-      budget.rows > budget.maxRows ? `${budget.maxRows} rows` : `${budget.maxBytes} bytes`;
+    const kind = budget.rows > budget.maxRows ? "rows" : "bytes";
+    const what = kind === "rows" ? `${budget.maxRows} rows` : `${budget.maxBytes} bytes`;
     throw new LimitExceededError(
-      `The request read more than ${what} from the graph and was stopped; ask for smaller pages or fewer nested levels.`,
-      { budget: budget.rows > budget.maxRows ? "rows" : "bytes" },
+      write || budget.mutation
+        ? writeRefusal(budget, kind)
+        : `The request read more than ${what} from the graph and was stopped; ask for smaller pages or fewer nested levels.`,
+      { budget: kind },
     );
   }
 }
 
+/**
+ * What a write stopped at the read budget answers. A write reads back what it rewrites (a
+ * relation with every source's claim, to settle its values): one stated by very many sources
+ * with long sentences (redteam31: about 1,500 of 5,000 characters) is more than a request may
+ * read, so no write of it can pass; there are no pages to make smaller, and the operator has to
+ * act. `record` names what is too large when the write knows it.
+ */
+export function writeRefusal(
+  budget: Pick<ReadBudget, "maxRows" | "maxBytes">,
+  kind: "rows" | "bytes",
+  record = "a relation or entity it rewrites",
+): string {
+  const what = kind === "rows" ? `${budget.maxRows} rows` : `${budget.maxBytes} bytes`;
+  const setting = kind === "rows" ? "MAX_READ_ROWS" : "MAX_READ_BYTES";
+  return `The write was stopped: ${record} is too large to rewrite in one request (it read more than ${what} from the graph); nothing was written. An operator can raise ${setting}, or retract or delete sources that state it.`;
+}
+
 /** The rows of a result, decoded one by one as they arrive and charged to the budget. */
-async function collect(result: Result<RecordShape>, stats: QueryStats): Promise<Row[]> {
+async function collect(
+  result: Result<RecordShape>,
+  stats: QueryStats,
+  write: boolean,
+): Promise<Row[]> {
   const budget = stats.budget;
   if (!budget) return (await result).records.map((r) => toPlain(r.toObject()) as Row);
   const rows: Row[] = [];
   for await (const record of result) {
     const row = toPlain(record.toObject()) as Row;
-    charge(budget, row);
+    charge(budget, row, write);
     rows.push(row);
   }
   return rows;
@@ -156,7 +184,7 @@ function untraced<T>(start: () => T): T {
   }
 }
 
-function wrap(tx: Pick<ManagedTransaction, "run">, stats: QueryStats): Tx {
+function wrap(tx: Pick<ManagedTransaction, "run">, stats: QueryStats, write = false): Tx {
   const exec = (cypher: string, params: Params = {}) => {
     stats.roundTrips += 1;
     stats.onQuery?.(cypher, params);
@@ -164,11 +192,11 @@ function wrap(tx: Pick<ManagedTransaction, "run">, stats: QueryStats): Tx {
   };
   return {
     run(cypher, params) {
-      return collect(exec(cypher, params), stats);
+      return collect(exec(cypher, params), stats, write);
     },
     async runWithCounters(cypher, params) {
       const result = exec(cypher, params);
-      const rows = await collect(result, stats);
+      const rows = await collect(result, stats, write);
       const summary = await result.summary();
       return { rows, counters: { ...summary.counters.updates() } };
     },
@@ -255,7 +283,7 @@ async function writeAttempts<T>(
     try {
       const tx = session.beginTransaction(txConfig(db, timeoutMs));
       try {
-        const result = await work(wrap(tx, stats));
+        const result = await work(wrap(tx, stats, true));
         committing = true;
         await tx.commit();
         db.health?.answered();
@@ -367,6 +395,7 @@ export function runRead(
     return collect(
       untraced(() => session.run<RecordShape>(cypher, params, txConfig(db))),
       stats,
+      false,
     );
   });
 }

@@ -326,9 +326,9 @@ describe("Cypher shapes: single writes", () => {
         SET src.footprintKeys = keys, src.footprintRelations = ids
       }
         RETURN outcome, {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: true, m: b {.*, updatedAt: toString(b.updatedAt)}, start: a {.*, updatedAt: toString(a.updatedAt)}} AS item,
-               elementId(r) AS id, properties(r) AS stored
+               elementId(r) AS id
       }
-      RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id, stored"
+      RETURN a.kind AS fromKind, b.kind AS toKind, s.kind AS sourceKind, quoted, outcome, item, id"
     `);
     expect(params).toMatchInlineSnapshot(`
       {

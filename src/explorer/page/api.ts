@@ -39,8 +39,11 @@ export interface Relation {
   properties: Record<string, unknown>;
   from: EntityRef;
   to: EntityRef;
-  /** Every source's claim, oldest first (retracted ones included). */
-  evidence: Evidence[];
+  /**
+   * Every source's claim, oldest first (retracted ones included). Absent where the relation was
+   * drawn (a neighbourhood): relationEvidence reads them when it is opened.
+   */
+  evidence?: Evidence[];
   /** Sources at the same point in time disagree. */
   disputed: boolean;
   sourceCount: number;
@@ -183,9 +186,19 @@ async function gql<T>(
 }
 
 const ENTITY = "fragment E on Entity { key name kind }";
+const CLAIM = "excerpt at values rank source { key name title url publisher }";
 const RELATION = `fragment R on Relation {
   id type inferred properties disputed sourceCount from { ...E } to { ...E }
-  evidence: claims { excerpt at values rank source { key name title url publisher } }
+  evidence: claims { ${CLAIM} }
+}`;
+/**
+ * A relation as drawn: its count of sources and whether they disagree, not their sentences. A
+ * relation a thousand sources state with long sentences is megabytes of them, and reading them
+ * for every relation of a neighbourhood took drawing either end past the server's read budget
+ * (LIMIT_EXCEEDED; redteam31). They are read when the relation is opened (relationEvidence).
+ */
+const DRAWN = `fragment R on Relation {
+  id type inferred properties disputed sourceCount from { ...E } to { ...E }
 }`;
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {
@@ -215,32 +228,33 @@ export async function entityByKey(key: string): Promise<EntityRef | null> {
   }
 }
 
+/** The query that draws one entity's neighbourhood (exported for the tests that send it). */
+export const EXPAND = `query ExplorerExpand($key: String!, $limit: Int!) {
+  neighbourhood(key: $key, depth: 1, limit: $limit) { truncated nodes { ...E } edges { ...R } }
+}
+${ENTITY} ${DRAWN}`;
+
 /** One entity's neighbours (one hop) and the relations to them; null for an unknown key. */
 export async function neighbourhood(key: string, limit: number): Promise<Neighbourhood | null> {
-  const data = await gql<{ neighbourhood: Neighbourhood | null }>(
-    `query ExplorerExpand($key: String!, $limit: Int!) {
-      neighbourhood(key: $key, depth: 1, limit: $limit) { truncated nodes { ...E } edges { ...R } }
-    }
-    ${ENTITY} ${RELATION}`,
-    { key, limit },
-  );
+  const data = await gql<{ neighbourhood: Neighbourhood | null }>(EXPAND, { key, limit });
   return data.neighbourhood;
 }
 
 /**
  * Neighbourhoods per request. The server prices each at its `limit` (500 entities, each with its
- * relations' claims: about 7,500 of the 50,000 an operation may cost), so five fit in one
- * request with room to spare; more keys go in parallel requests.
+ * relations' claims when an export asks for them: about 7,500 of the 50,000 an operation may
+ * cost), so five fit in one request with room to spare; more keys go in parallel requests.
  */
 const ALIASES_PER_REQUEST = 5;
 
 /**
  * Each key's entity and every relation it has (one hop, all of them), so that what is drawn is
  * always every relation among the entities shown, whatever order they arrived in. Unknown keys
- * are left out of the answer.
+ * are left out of the answer. As drawn (no sentences), unless `sentences` (an export of the view).
  */
 export async function incident(
   keys: readonly string[],
+  sentences = false,
 ): Promise<Map<string, { entity: EntityRef; edges: Relation[] }>> {
   const out = new Map<string, { entity: EntityRef; edges: Relation[] }>();
   const chunks: string[][] = [];
@@ -255,7 +269,7 @@ export async function incident(
       const data = await gql<Record<string, Neighbourhood | null>>(
         `query ExplorerIncident(${vars}) { ${fields} }
         fragment S on Subgraph { nodes { ...E } edges { ...R } }
-        ${ENTITY} ${RELATION}`,
+        ${ENTITY} ${sentences ? RELATION : DRAWN}`,
         Object.fromEntries(chunk.map((key, i) => [`k${i}`, key])),
       );
       chunk.forEach((key, i) => {
@@ -266,6 +280,56 @@ export async function incident(
     }),
   );
   return out;
+}
+
+/** The query that reads an opened relation's claims (exported for the tests that send it). */
+export const EVIDENCE = `query ExplorerEvidence($from: String!, $types: [RelationType!], $after: String, $n: Int!) {
+entity(key: $from) {
+  relations(types: $types, direction: OUT, first: 20, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { to { key } claims: claimsConnection(first: $n) { totalCount edges { node { ${CLAIM} } } } }
+  }
+}
+}`;
+
+/** Claims read when a relation is opened: the first page of them. */
+export const EVIDENCE_PAGE = 100;
+
+/**
+ * A relation's claims, oldest first, read when it is opened: the first EVIDENCE_PAGE of them
+ * and how many there are. Found among its start's relations of its type (a page at a time);
+ * null when it is no longer there.
+ */
+export async function relationEvidence(
+  r: Pick<Relation, "type" | "from" | "to">,
+): Promise<{ evidence: Evidence[]; total: number } | null> {
+  let after: string | null = null;
+  // Pages of 20 relations, so that 100 claims of each fit in what an operation may cost. A start
+  // with more than 500 relations of the type: the relation is not looked for further.
+  for (let page = 0; page < 25; page++) {
+    const data: {
+      entity: {
+        relations: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: {
+            to: { key: string };
+            claims: { totalCount: number; edges: { node: Evidence }[] };
+          }[];
+        } | null;
+      } | null;
+    } = await gql(EVIDENCE, { from: r.from.key, types: [r.type], after, n: EVIDENCE_PAGE });
+    const relations = data.entity?.relations;
+    if (!relations) return null;
+    const found = relations.edges.find((e) => e.to.key === r.to.key);
+    if (found)
+      return {
+        evidence: found.claims.edges.map((e) => e.node),
+        total: found.claims.totalCount,
+      };
+    if (!relations.pageInfo.hasNextPage) return null;
+    after = relations.pageInfo.endCursor;
+  }
+  return null;
 }
 
 /** Up to `first` shortest paths (distinct chains of entities), shortest first; [] when none. */

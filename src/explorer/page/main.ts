@@ -13,6 +13,7 @@ import {
   neighbourhood,
   type PathResult,
   type Relation,
+  relationEvidence,
   shortestPaths,
   type TimelineItem,
 } from "./api.js";
@@ -22,6 +23,7 @@ import { byId, h, replaceKeepingFocus } from "./dom.js";
 import { GraphView, type Selection } from "./graph.js";
 import { isKind, KINDS, swatch } from "./kinds.js";
 import {
+  type EvidenceNow,
   edgePanel,
   emptyPanel,
   nodePanel,
@@ -113,8 +115,43 @@ function addRelations(relations: readonly Relation[]): void {
     (r) =>
       !state.relations.has(r.id) && state.entities.has(r.from.key) && state.entities.has(r.to.key),
   );
-  for (const r of fresh) state.relations.set(r.id, r);
+  for (const r of fresh) {
+    state.relations.set(r.id, r);
+    // Drawn again: its sentences are read again when it is opened.
+    evidenceAsked.delete(r.id);
+    evidenceKnown.delete(r.id);
+  }
   graph.addEdges(fresh);
+}
+
+/**
+ * Relations' claims (by relation id), read when a relation is opened: a drawing reads only
+ * their count (api.ts DRAWN).
+ */
+const evidenceAsked = new Set<string>();
+const evidenceKnown = new Map<string, EvidenceNow>();
+
+function loadEvidence(r: Relation): void {
+  if (evidenceAsked.has(r.id)) return;
+  evidenceAsked.add(r.id);
+  evidenceKnown.delete(r.id);
+  relationEvidence(r).then(
+    (found) => {
+      evidenceKnown.set(r.id, found ?? "gone");
+      render();
+    },
+    (error: unknown) => {
+      // Asked again at the next selection.
+      evidenceAsked.delete(r.id);
+      evidenceKnown.set(r.id, "failed");
+      report(error);
+      render();
+    },
+  );
+}
+
+function evidenceNow(r: Relation): EvidenceNow {
+  return evidenceKnown.get(r.id) ?? "loading";
 }
 
 /**
@@ -207,7 +244,10 @@ function select(selection: Selection | null): void {
     }
   } else if (state.selection && "edge" in state.selection) {
     const r = state.relations.get(state.selection.edge);
-    if (r) say(`${sentence(r)} selected.`);
+    if (r) {
+      say(`${sentence(r)} selected.`);
+      loadEvidence(r);
+    }
   }
   render();
 }
@@ -363,7 +403,11 @@ function render(): void {
     }
   } else if (sel && "edge" in sel) {
     const r = state.relations.get(sel.edge);
-    if (r) replaceKeepingFocus(detailsEl, edgePanel(r, actions));
+    if (r) {
+      // Opened another way (the address names it): its sentences are read now.
+      if (!evidenceKnown.has(r.id)) loadEvidence(r);
+      replaceKeepingFocus(detailsEl, edgePanel(r, actions, evidenceNow(r)));
+    }
   } else replaceKeepingFocus(detailsEl, emptyPanel());
 
   if (state.path) {
@@ -575,23 +619,32 @@ byId("export-svg").addEventListener("click", () => {
 });
 
 byId("export-json").addEventListener("click", () => {
-  const shown = graph.visible();
-  const nodes = new Set(shown.nodes);
-  const edges = new Set(shown.edges);
-  const view = {
-    exportedAt: new Date().toISOString(),
-    link: location.href,
-    entities: [...state.entities.values()].filter((e) => nodes.has(e.key)),
-    relations: [...state.relations.values()].filter((r) => edges.has(r.id)),
-    filteredOut: { kinds: [...state.hiddenKinds], relationTypes: [...state.hiddenTypes] },
-  };
-  download(
-    "allies-graph.json",
-    new Blob([`${JSON.stringify(view, null, 2)}\n`], { type: "application/json" }),
-  );
-  say(
-    `The view was exported as allies-graph.json: ${view.entities.length} entities, ${view.relations.length} relations.`,
-  );
+  void act(async () => {
+    const shown = graph.visible();
+    const nodes = new Set(shown.nodes);
+    const edges = new Set(shown.edges);
+    // The relations as drawn have no sentences (api.ts DRAWN): the export reads them.
+    const read = await incident(shown.nodes, true);
+    const sentences = new Map(
+      [...read.values()].flatMap((n) => n.edges.map((r) => [r.id, r.evidence] as const)),
+    );
+    const view = {
+      exportedAt: new Date().toISOString(),
+      link: location.href,
+      entities: [...state.entities.values()].filter((e) => nodes.has(e.key)),
+      relations: [...state.relations.values()]
+        .filter((r) => edges.has(r.id))
+        .map((r) => ({ ...r, evidence: sentences.get(r.id) ?? r.evidence ?? [] })),
+      filteredOut: { kinds: [...state.hiddenKinds], relationTypes: [...state.hiddenTypes] },
+    };
+    download(
+      "allies-graph.json",
+      new Blob([`${JSON.stringify(view, null, 2)}\n`], { type: "application/json" }),
+    );
+    say(
+      `The view was exported as allies-graph.json: ${view.entities.length} entities, ${view.relations.length} relations.`,
+    );
+  });
 });
 
 const ARROWS: Record<string, [number, number]> = {

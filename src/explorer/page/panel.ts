@@ -212,7 +212,32 @@ export function evidenceList(evidence: readonly Evidence[]): HTMLElement {
   );
 }
 
-export function edgePanel(r: Relation, actions: PanelActions): HTMLElement[] {
+/** A relation's claims as read when it was opened (relationEvidence), or where that read is. */
+export type EvidenceNow = { evidence: Evidence[]; total: number } | "loading" | "failed" | "gone";
+
+function openedEvidence(now: EvidenceNow): HTMLElement[] {
+  if (now === "loading") return [h("p", { class: "muted" }, "Loading the sentences…")];
+  if (now === "failed") return [h("p", { class: "muted" }, "The sentences could not be loaded.")];
+  if (now === "gone")
+    return [h("p", { class: "muted" }, "The relation is no longer in the graph.")];
+  const more = now.total - now.evidence.length;
+  return [
+    evidenceList(now.evidence),
+    more > 0
+      ? h(
+          "p",
+          { class: "muted" },
+          `The first ${now.evidence.length} of ${now.total} claims; the API's claimsConnection pages the rest.`,
+        )
+      : null,
+  ].filter((el) => el !== null);
+}
+
+export function edgePanel(
+  r: Relation,
+  actions: PanelActions,
+  evidence: EvidenceNow,
+): HTMLElement[] {
   return [
     h("h2", { id: "details-heading", tabindex: "-1" }, r.type),
     h(
@@ -245,7 +270,7 @@ export function edgePanel(r: Relation, actions: PanelActions): HTMLElement[] {
           "Sources at the same date give different values; each claim shows its own.",
         )
       : null,
-    evidenceList(r.evidence),
+    ...openedEvidence(evidence),
   ].filter((el) => el !== null);
 }
 
@@ -290,7 +315,7 @@ export function pathPanel(
               button(sentence(step.relation), () => actions.selectEdge(step.relation.id), {
                 class: "link step",
               }),
-              evidenceList(step.relation.evidence),
+              evidenceList(step.relation.evidence ?? []),
             ),
           ),
         )

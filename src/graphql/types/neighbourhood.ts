@@ -1,4 +1,5 @@
 /** `neighbourhood`: a subgraph ready to draw. */
+import { Kind as AstKind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { NEIGHBOURHOOD_LIMITS, neighbourhood, type Subgraph } from "../../data/neighbourhood.js";
 import { BadInputError, NotFoundError } from "../../domain/errors.js";
 import { builder } from "../builder.js";
@@ -34,6 +35,38 @@ const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
   }),
 });
 
+/** The edge fields that read the relation's sentences (its claims' excerpts). */
+const SENTENCE_FIELDS = new Set(["claims", "claimsConnection", "evidence", "evidenceConnection"]);
+
+/**
+ * Whether the selection reads any edge's sentences. A drawing reads the count of sources and
+ * whether they disagree, not the sentences: a relation a thousand sources state with long
+ * sentences is megabytes of them, which took reading either end's neighbourhood past the
+ * request's read budget (LIMIT_EXCEEDED; redteam31). Anything under `edges` that may read them
+ * (even an entity end's own claims) counts, so the read is whole whenever in doubt.
+ */
+function selectsSentences(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, underEdges: boolean): boolean => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === AstKind.FIELD) {
+        const name = sel.name.value;
+        if (underEdges && SENTENCE_FIELDS.has(name)) return true;
+        if (walk(sel.selectionSet, underEdges || name === "edges")) return true;
+      } else if (sel.kind === AstKind.INLINE_FRAGMENT) {
+        if (walk(sel.selectionSet, underEdges)) return true;
+      } else {
+        const key = `${sel.name.value}|${underEdges}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (walk(info.fragments[sel.name.value]?.selectionSet, underEdges)) return true;
+      }
+    }
+    return false;
+  };
+  return info.fieldNodes.some((node) => walk(node.selectionSet, false));
+}
+
 /**
  * Accepts a key or a global id, so both what a person types and what a client holds work. With
  * an id, also the kind it names: the entity must be of that kind, as for node(id).
@@ -68,13 +101,14 @@ builder.queryField("neighbourhood", (t) =>
           "Relation types to follow (default: all but MENTIONS; an empty list: none, so the entity alone).",
       }),
     },
-    resolve: async (_, args, ctx) => {
+    resolve: async (_, args, ctx, info) => {
       const { key, kind } = startOf(args);
       const graph = await neighbourhood(ctx.db, ctx.stats, {
         key,
         depth: args.depth ?? 1,
         limit: args.limit ?? 100,
         types: args.types ?? null,
+        sentences: selectsSentences(info),
       });
       // An id of another kind ("Person:canada", never given out) names no entity: node(id)
       // answers it NOT_FOUND, and so does this (it drew canada's neighbourhood; redteam29).
