@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
-import { EVIDENCE, EVIDENCE_PAGE, EXPAND } from "../../src/explorer/page/api.js";
+import { EVIDENCE, EVIDENCE_PAGE, EXPAND, FIND_RELATION } from "../../src/explorer/page/api.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, writerWithPrefix } from "../helpers/client.js";
 
@@ -150,5 +150,70 @@ describe("a relation stated by many sources with long sentences", () => {
       neighbourhood: { edges: [{ sourceCount: SOURCES }] },
       entity: null,
     });
+  });
+
+  it("opened, a relation beside it is read alone: the heavy one's sentences are not read with it", async () => {
+    // A light relation of the same type from the same start: the explorer found an opened
+    // relation by reading its start's relations 20 at a time, each with 100 claims, so opening
+    // this one read the heavy one's 0.6 MB too, past the small budget (LIMIT_EXCEEDED). Now it
+    // finds it by key alone and reads it after the cursor of the one before it.
+    const text = `${P}north invaded ${P}east at dawn.`;
+    await ok(
+      await writer(CREATE, { i: { key: `${P}east`, kind: "Nation", name: "Lev east" } }, auth),
+    );
+    await ok(
+      await writer(
+        CREATE,
+        {
+          i: {
+            key: `${P}east-report`,
+            kind: "Source",
+            name: "East report",
+            properties: { title: "East report", text },
+          },
+        },
+        auth,
+      ),
+    );
+    await ok(
+      await writer(
+        ADD,
+        {
+          i: {
+            from: `${P}north`,
+            type: "INVADED",
+            to: `${P}east`,
+            evidence: { source: `${P}east-report`, excerpt: text },
+          },
+        },
+        auth,
+      ),
+    );
+    const found = await gql(
+      FIND_RELATION,
+      { from: `${P}north`, types: ["INVADED"], after: null },
+      small,
+    );
+    expect(found.errors).toBeUndefined();
+    const edges: { cursor: string; to: { key: string } }[] = found.data.entity.relations.edges;
+    expect(edges.map((e) => e.to.key).sort()).toEqual([`${P}east`, `${P}south`]);
+    const at = edges.findIndex((e) => e.to.key === `${P}east`);
+    const r = await gql(
+      EVIDENCE,
+      {
+        from: `${P}north`,
+        types: ["INVADED"],
+        after: at > 0 ? edges[at - 1]?.cursor : null,
+        n: EVIDENCE_PAGE,
+      },
+      small,
+    );
+    expect(r.errors).toBeUndefined();
+    const [opened] = r.data.entity.relations.edges;
+    expect(opened.to.key).toBe(`${P}east`);
+    expect(opened.claims.totalCount).toBe(1);
+    expect(opened.claims.edges.map((e: { node: { excerpt: string } }) => e.node.excerpt)).toEqual([
+      text,
+    ]);
   });
 });

@@ -282,11 +282,27 @@ export async function incident(
   return out;
 }
 
-/** The query that reads an opened relation's claims (exported for the tests that send it). */
+/**
+ * The query that finds an opened relation among its start's relations of its type: cursors and
+ * the other end's key only, so that no other relation's claims are read (exported for the tests
+ * that send it).
+ */
+export const FIND_RELATION = `query ExplorerFindRelation($from: String!, $types: [RelationType!], $after: String) {
+entity(key: $from) {
+  relations(types: $types, direction: OUT, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { cursor to { key } }
+  }
+}
+}`;
+
+/**
+ * The query that reads an opened relation's claims: the one relation after the cursor of the
+ * one before it (null: the first), with its first $n claims (exported for the tests that send it).
+ */
 export const EVIDENCE = `query ExplorerEvidence($from: String!, $types: [RelationType!], $after: String, $n: Int!) {
 entity(key: $from) {
-  relations(types: $types, direction: OUT, first: 20, after: $after) {
-    pageInfo { hasNextPage endCursor }
+  relations(types: $types, direction: OUT, first: 1, after: $after) {
     edges { to { key } claims: claimsConnection(first: $n) { totalCount edges { node { ${CLAIM} } } } }
   }
 }
@@ -295,37 +311,50 @@ entity(key: $from) {
 /** Claims read when a relation is opened: the first page of them. */
 export const EVIDENCE_PAGE = 100;
 
+/** Pages of FIND_RELATION looked through: a start with more relations of the type is not searched further. */
+const FIND_PAGES = 10;
+
 /**
  * A relation's claims, oldest first, read when it is opened: the first EVIDENCE_PAGE of them
- * and how many there are. Found among its start's relations of its type (a page at a time);
- * null when it is no longer there.
+ * and how many there are; null when it is no longer there. It is found among its start's
+ * relations of its type by key alone (a page of 100 at a time), then read alone, after the
+ * cursor of the relation before it: its siblings' claims, megabytes where many sources state
+ * them, are never read.
  */
 export async function relationEvidence(
   r: Pick<Relation, "type" | "from" | "to">,
 ): Promise<{ evidence: Evidence[]; total: number } | null> {
+  const types = [r.type];
   let after: string | null = null;
-  // Pages of 20 relations, so that 100 claims of each fit in what an operation may cost. A start
-  // with more than 500 relations of the type: the relation is not looked for further.
-  for (let page = 0; page < 25; page++) {
+  for (let page = 0; page < FIND_PAGES; page++) {
     const data: {
       entity: {
         relations: {
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          edges: {
-            to: { key: string };
-            claims: { totalCount: number; edges: { node: Evidence }[] };
-          }[];
+          edges: { cursor: string; to: { key: string } }[];
         } | null;
       } | null;
-    } = await gql(EVIDENCE, { from: r.from.key, types: [r.type], after, n: EVIDENCE_PAGE });
+    } = await gql(FIND_RELATION, { from: r.from.key, types, after });
     const relations = data.entity?.relations;
     if (!relations) return null;
-    const found = relations.edges.find((e) => e.to.key === r.to.key);
-    if (found)
-      return {
-        evidence: found.claims.edges.map((e) => e.node),
-        total: found.claims.totalCount,
-      };
+    const at = relations.edges.findIndex((e) => e.to.key === r.to.key);
+    if (at >= 0) {
+      const before = at > 0 ? (relations.edges[at - 1]?.cursor ?? null) : after;
+      const opened: {
+        entity: {
+          relations: {
+            edges: {
+              to: { key: string };
+              claims: { totalCount: number; edges: { node: Evidence }[] };
+            }[];
+          } | null;
+        } | null;
+      } = await gql(EVIDENCE, { from: r.from.key, types, after: before, n: EVIDENCE_PAGE });
+      const found = opened.entity?.relations?.edges[0];
+      // Another write moved the list between the two reads: not there as found.
+      if (!found || found.to.key !== r.to.key) return null;
+      return { evidence: found.claims.edges.map((e) => e.node), total: found.claims.totalCount };
+    }
     if (!relations.pageInfo.hasNextPage) return null;
     after = relations.pageInfo.endCursor;
   }
