@@ -33,7 +33,7 @@ import {
   sameArticle,
   sourceKeyAlternatives,
 } from "../domain/validate.js";
-import { KEY_MAX_LENGTH, KEY_PATTERN } from "../domain/vocabulary.js";
+import { isKey, KEY_MAX_LENGTH } from "../domain/vocabulary.js";
 import {
   articleTextProblem,
   decodeArticle,
@@ -100,7 +100,7 @@ function readArticle(file: string, label = file): string {
  * extractDocument refuses it (noticed31). Checked before the extractor loads.
  */
 function checkedKey(key: string, where: string): string {
-  if (key.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(key)) return key;
+  if (isKey(key)) return key;
   const shown =
     key.length > 80
       ? `${JSON.stringify(`${key.slice(0, 80)}…`)} (${key.length} characters)`

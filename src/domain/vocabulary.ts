@@ -314,6 +314,11 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const KEY_MAX_LENGTH = 120;
 
+/** Whether `key` can be an entity key: a lowercase slug of at most KEY_MAX_LENGTH characters. */
+export function isKey(key: string): boolean {
+  return key.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(key);
+}
+
 /** Every property a relation of this type may carry: its own plus the common ones. */
 export function relationProperties(type: RelationType): PropertySpec {
   return { ...COMMON_RELATION_PROPERTIES, ...RELATION_TYPES[type].properties };

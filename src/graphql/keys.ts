@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { BadInputError, type InputProblem } from "../domain/errors.js";
-import { isKind, KEY_MAX_LENGTH, KEY_PATTERN, type Kind } from "../domain/vocabulary.js";
+import { isKey, isKind, type Kind } from "../domain/vocabulary.js";
 
 /** How much of a client's text an error message repeats. */
 const ECHO_MAX = 80;
@@ -8,10 +8,6 @@ const ECHO_MAX = 80;
 /** The client's text for an error message: once, and cut short (marked) when long. */
 export function echo(text: string): string {
   return text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text;
-}
-
-function isKey(key: string): boolean {
-  return key.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(key);
 }
 
 /** Where a value sits in the arguments, e.g. ["where", "related", 0, "to", 1]. */
