@@ -29,10 +29,7 @@ export function neighbourhoodLevelStatement(level: {
   full: boolean;
   sentences?: boolean;
 }): Statement {
-  const props =
-    level.sentences === false
-      ? "r {.*, evidenceExcerpts: null, updatedAt: toString(r.updatedAt)}"
-      : asMap("r");
+  const props = level.sentences === false ? asMap("r", ["evidenceExcerpts"]) : asMap("r");
   const cypher = `
 UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
