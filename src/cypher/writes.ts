@@ -37,7 +37,16 @@ const ENTITY = `MATCH (n:Entity {key: $key}) RETURN ${asMap("n")} AS n`;
 const LOCK = "SET n.writeLock = true REMOVE n.writeLock";
 
 /**
- * Row (n): the entity with the key, all its properties, write-locked for the rest of the
+ * The stored folds of an entity's aliases, which a write recomputes from the aliases and never
+ * reads (toEntity has no use for them): left out of what a single write reads and reads back. An
+ * entity stored with thousands of long aliases before DOCUMENT_LIMITS.storedAliases existed
+ * (redteam31: 3,900 of 500 characters) was read four times over, twice, past MAX_READ_BYTES, so
+ * even an edit of its description was LIMIT_EXCEEDED.
+ */
+const UNREAD_FOLDS = ["aliasesLower", "aliasesPlain", "plainNames"] as const;
+
+/**
+ * Row (n): the entity with the key, all its properties but its aliases' folds, write-locked for the rest of the
  * transaction (see LOCK); no row when there is none. With `create`, an absent key is reserved
  * for this transaction (and still gives no row).
  */
@@ -50,12 +59,12 @@ export function lockedEntityStatement(key: string, create: boolean): Statement {
 const LOCKED_ENTITY = `
 MATCH (n:Entity {key: $key}) ${LOCK}
 WITH n WHERE n.kind IS NOT NULL
-RETURN ${asMap("n")} AS n`;
+RETURN ${asMap("n", UNREAD_FOLDS)} AS n`;
 
 const LOCKED_ENTITY_CREATE = `
 MERGE (n:Entity {key: $key}) ${LOCK}
 WITH n WHERE n.kind IS NOT NULL
-RETURN ${asMap("n")} AS n`;
+RETURN ${asMap("n", UNREAD_FOLDS)} AS n`;
 
 /** What an update sets: every field of the entity as it will be, and its claim lists. */
 export interface EntityUpdate {
@@ -100,7 +109,7 @@ SET n += $properties
 SET n += $claims
 WITH n, before <> properties(n) AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-RETURN ${asMap("n")} AS n, changed`;
+RETURN ${asMap("n", UNREAD_FOLDS)} AS n, changed`;
 
 /**
  * Taking a deleted source's evidence off the relations it gives evidence for (found through its

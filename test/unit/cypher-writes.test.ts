@@ -46,7 +46,7 @@ describe("Cypher shapes: single writes", () => {
         "cypher": "
       MATCH (n:Entity {key: $key}) SET n.writeLock = true REMOVE n.writeLock
       WITH n WHERE n.kind IS NOT NULL
-      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+      RETURN n {.*, aliasesLower: null, aliasesPlain: null, plainNames: null, updatedAt: toString(n.updatedAt)} AS n",
         "params": {
           "key": "canada",
         },
@@ -57,7 +57,7 @@ describe("Cypher shapes: single writes", () => {
         "cypher": "
       MERGE (n:Entity {key: $key}) SET n.writeLock = true REMOVE n.writeLock
       WITH n WHERE n.kind IS NOT NULL
-      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n",
+      RETURN n {.*, aliasesLower: null, aliasesPlain: null, plainNames: null, updatedAt: toString(n.updatedAt)} AS n",
         "params": {
           "key": "canada",
         },
@@ -92,7 +92,7 @@ describe("Cypher shapes: single writes", () => {
       SET n += $claims
       WITH n, before <> properties(n) AS changed
       FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime(), n.updatedBy = $by)
-      RETURN n {.*, updatedAt: toString(n.updatedAt)} AS n, changed",
+      RETURN n {.*, aliasesLower: null, aliasesPlain: null, plainNames: null, updatedAt: toString(n.updatedAt)} AS n, changed",
         "params": {
           "aliases": [
             "Republic of Latvia",
