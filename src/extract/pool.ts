@@ -12,6 +12,7 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError, retryAfter, ServiceUnavailableError, TimeoutError } from "../domain/errors.js";
 import { PROJECT_ROOT } from "../paths.js";
+import { budgetSpentOn, extractionNeedMs } from "./budget.js";
 import type { ExtractInput, ExtractResult, Linker } from "./types.js";
 import type { ExtractTask, LinkerReply } from "./worker.js";
 
@@ -153,6 +154,9 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       const budget = AbortSignal.timeout(options.timeoutMs);
       const signal = cancelled ? AbortSignal.any([budget, cancelled]) : budget;
       let loading = false;
+      // The process's processor time from when the extraction starts running: a budget that ran
+      // out with little of it was the machine's doing, not the text's (budget.ts).
+      let cpuFrom: NodeJS.CpuUsage | undefined;
       try {
         // A starting worker loads the model in a task of its own: an extraction that runs out of
         // budget waiting for it leaves it loading (the next one finds it ready), where one that
@@ -175,6 +179,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
             "The extractor is still loading its language model (it starts on first use, and again after ten minutes without extractions); retry in a few seconds.",
             RETRY_AFTER_SECONDS,
           );
+        cpuFrom = process.cpuUsage();
         return (await open().run(task, {
           signal,
           ...(channel ? { transferList: [channel.port2] } : {}),
@@ -200,6 +205,16 @@ export function createExtractor(options: ExtractorOptions): Extractor {
                 `Extraction did not finish within its budget of ${options.timeoutMs} ms, part of which it spent waiting (for other extractions, or for the extractor to load); retry in a few seconds (and if it fails alone, split the text).`,
                 retryAfter(RETRY_AFTER_SECONDS),
               );
+            if (cpuFrom) {
+              const used = process.cpuUsage(cpuFrom);
+              const cpuMs = Math.round((used.user + used.system) / 1_000);
+              const chars = input.text.length;
+              if (budgetSpentOn({ chars, budgetMs: options.timeoutMs, cpuMs }) === "machine")
+                throw new TimeoutError(
+                  `Extraction did not finish within its budget of ${options.timeoutMs} ms because the server was busy (it had ${cpuMs} ms of processor time, where a text of ${chars} characters may need ${extractionNeedMs(chars)} ms); retry in a few seconds.`,
+                  retryAfter(RETRY_AFTER_SECONDS),
+                );
+            }
             throw new TimeoutError(
               `Extraction ran past its budget of ${options.timeoutMs} ms and was stopped; the text is too long or not prose (split it, or check it is an article's text).`,
             );

@@ -182,10 +182,14 @@ describe("extractDocument when its clients hang up (the default budget)", () => 
     // They held every slot for their whole budget: this was SERVICE_UNAVAILABLE ("every
     // extraction slot is busy"), then (waiting behind them) TIMEOUT, told that its one sentence
     // was "too long or not prose". Now the stopped worker's replacement is loading the model: the
-    // client may be told to retry for that, and the retry extracts it.
+    // client may be told to retry for that (or, on a machine loaded far beyond its cores, that
+    // the fresh worker was given too little processor time: src/extract/budget.ts), and the
+    // retry extracts it.
     let answer = await (await extractOn(SENTENCE)).json();
     for (let i = 0; i < 40 && answer.errors; i++) {
-      expect(answer.errors[0].message).toMatch(/still loading its language model/);
+      expect(answer.errors[0].message).toMatch(
+        /still loading its language model|because the server was busy/,
+      );
       await new Promise((r) => setTimeout(r, 500));
       answer = await (await extractOn(SENTENCE)).json();
     }
