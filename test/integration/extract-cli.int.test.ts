@@ -4,7 +4,7 @@
  * to the graph's entities), ingested in its own transaction, with a summary; a second run adds
  * nothing, and an article whose metadata is malformed fails alone.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -384,4 +384,39 @@ describe("npm run extract on files that are not an article's text", () => {
     expect(html.code).toBe(0);
     expect(html.stderr).toMatch(/problem: the text looks like HTML/);
   }, 60_000);
+});
+
+describe("extract --ingest on a folder where some files are hostile (leftover32)", () => {
+  // Each hostile file is one line naming it and why; the article beside them is ingested; the
+  // exit code says some failed. (Unreadable by permission is not made here: the suite may run as
+  // root, which reads any file; src/cli/files.ts names EACCES as it names ELOOP.)
+  const hostile = mkdtempSync(join(tmpdir(), "allies-extract-hostile-"));
+  afterAll(() => rmSync(hostile, { recursive: true, force: true }));
+  article(hostile, "good", "Ilse Varnhagen visited Latvia on Monday.", { key: `${P}good` });
+  writeFileSync(join(hostile, "scan.txt"), new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xc3, 0x28]));
+  // 50 MB of prose: refused by its length, before any extraction.
+  writeFileSync(join(hostile, "huge.txt"), "Canada sent troops. ".repeat(2_500_000));
+  mkdirSync(join(hostile, "folder.txt"));
+  symlinkSync("loop.txt", join(hostile, "loop.txt"));
+  writeFileSync(join(hostile, "empty.txt"), "");
+
+  it("names each with why, ingests the rest, and exits 1", async () => {
+    const r = await runCli(["src/cli/extract.ts", "--ingest", hostile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const out = r.stdout;
+    expect(out).toMatch(/^empty\.txt: .*is empty/m);
+    expect(out).toMatch(/^folder\.txt: .*is a folder/m);
+    expect(out).toMatch(/^huge\.txt: .*is 50000000 characters; extraction takes at most 100000/m);
+    expect(out).toMatch(/^loop\.txt: .*is a symbolic link that loops/m);
+    expect(out).toMatch(/^scan\.txt: .*is not UTF-8 text/m);
+    expect(out).toMatch(/^good\.txt: xcli-good: entities/m);
+    expect(out).toMatch(/Summary: 1 of 6 articles ingested \(5 failed, nothing written for them\)/);
+    const rows = await cypher(
+      db,
+      "MATCH (s:Source) WHERE s.key STARTS WITH $p AND s.key IN [$p + 'good', $p + 'hostile'] RETURN s.key AS key",
+      { p: P },
+    );
+    expect(rows).toEqual([{ key: `${P}good` }]);
+  }, 180_000);
 });
