@@ -27,22 +27,37 @@ const REWORDED = `Northland's premier said its "rapid-reaction" unit will send 1
 
 /** One source's document: its sentence, stating Northland's contribution to the mission. */
 async function ingest(key: string, publishedAt: string, sentence: string, troops = 130) {
+  await ingestRelation(key, publishedAt, sentence, {
+    type: "CONTRIBUTES_TO",
+    to: { key: `${P}lodestar`, kind: "Mission", name: "Operation Lodestar" },
+    properties: { troops },
+  });
+}
+
+/** One source's document: its sentence, stating one relation of Northland's. */
+async function ingestRelation(
+  key: string,
+  publishedAt: string,
+  sentence: string,
+  relation: {
+    type: string;
+    to: { key: string; kind: string; name: string };
+    properties?: Record<string, unknown>;
+  },
+) {
   const r = await gql(
     `mutation($d: JSONObject!) { ingestDocument(document: $d) { __typename
       ... on ValidationError { problems { message path } } } }`,
     {
       d: {
         source: { key: `${P}${key}`, name: key, properties: { text: sentence, publishedAt } },
-        entities: [
-          { key: `${P}northland`, kind: "Nation", name: "Northland" },
-          { key: `${P}lodestar`, kind: "Mission", name: "Operation Lodestar" },
-        ],
+        entities: [{ key: `${P}northland`, kind: "Nation", name: "Northland" }, relation.to],
         relations: [
           {
             from: `${P}northland`,
-            type: "CONTRIBUTES_TO",
-            to: `${P}lodestar`,
-            properties: { troops },
+            type: relation.type,
+            to: relation.to.key,
+            ...(relation.properties ? { properties: relation.properties } : {}),
             evidence: sentence,
           },
         ],
@@ -94,16 +109,14 @@ async function contribution(): Promise<Read> {
   };
 }
 
-/** The neighbourhood's edge, drawn as the explorer draws it (no sentences), or with them. */
-async function drawn(sentences: boolean, count = true) {
+/** The neighbourhood's edge of `type`, drawn as the explorer draws it (no sentences), or with them. */
+async function drawn(sentences: boolean, count = true, type = "CONTRIBUTES_TO") {
   const r = await gql(
     `{ neighbourhood(key: "${P}northland") { edges { type sourceCount
         ${count ? "independentSourceCount" : ""} ${sentences ? "evidence { excerpt }" : ""} } } }`,
   );
   expect(r.errors).toBeUndefined();
-  const edge = r.data.neighbourhood.edges.find(
-    (e: { type: string }) => e.type === "CONTRIBUTES_TO",
-  );
+  const edge = r.data.neighbourhood.edges.find((e: { type: string }) => e.type === type);
   return { edge, roundTrips: r.extensions?.cypherRoundTrips };
 }
 
@@ -180,5 +193,40 @@ describe("a sentence printed by several sources", () => {
       repeats: { zcopy: "wire" },
     });
     expect((await drawn(false)).edge).toMatchObject({ sourceCount: 6, independentSourceCount: 3 });
+  });
+});
+
+describe("the same sentence, in a neighbourhood drawn without sentences as in a relation read", () => {
+  it("folds compatibility forms, case, spaces and a full stop alike, and nothing else", async () => {
+    const league = { key: `${P}league`, kind: "Organization", name: "Northern League" };
+    const member = (key: string, day: string, sentence: string) =>
+      ingestRelation(key, `2024-06-${day}`, sentence, { type: "MEMBER_OF", to: league });
+    // a and b: a ligature and capitals; c and d: a sharp s, a no-break space and an emoji;
+    // e and f: a full-width digit; g: a's sentence with another word, its own.
+    await member("a", "01", "Northland \ufb01nally joined the League on 1 May.");
+    await member("b", "02", "NORTHLAND FINALLY JOINED THE LEAGUE ON 1 MAY");
+    await member("c", "01", "Die Stra\u00dfe\u00a0f\u00fchrt nach Northland \u{1f600}.");
+    await member("d", "03", "DIE STRASSE F\u00dcHRT NACH NORTHLAND \u{1f600}");
+    await member("e", "02", "Northland joined the League on \uff11 May");
+    await member("f", "04", "Northland joined   the League on 1 May.");
+    await member("g", "05", "Northland finally rejoined the League on 1 May.");
+    const r = await gql(
+      `{ entity(key: "${P}northland") { relations(types: [MEMBER_OF], direction: OUT) { edges {
+          sourceCount independentSourceCount claims { source { key } repeats { key } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const [edge] = r.data.entity.relations.edges;
+    const repeats = Object.fromEntries(
+      edge.claims.map((c: { source: { key: string }; repeats: { key: string } | null }) => [
+        c.source.key.slice(P.length),
+        c.repeats?.key.slice(P.length) ?? null,
+      ]),
+    );
+    expect(repeats).toEqual({ a: null, b: "a", c: null, d: "c", e: null, f: "e", g: null });
+    expect(edge).toMatchObject({ sourceCount: 7, independentSourceCount: 4 });
+    expect((await drawn(false, true, "MEMBER_OF")).edge).toMatchObject({
+      sourceCount: 7,
+      independentSourceCount: 4,
+    });
   });
 });
