@@ -6,6 +6,7 @@ import neo4j from "neo4j-driver";
 import { isRelationType, type RelationType } from "../domain/vocabulary.js";
 import type { Statement } from "./params.js";
 import { asMap, counted } from "./projection.js";
+import { independentSourcesCall, syndicationParams } from "./syndication.js";
 
 /** Row (n): the entity the neighbourhood starts from; no row when the key is unknown. */
 export function neighbourhoodStartStatement(key: string): Statement {
@@ -19,7 +20,8 @@ export function neighbourhoodStartStatement(key: string): Statement {
  * known entities fill the neighbourhood's limit), a relation to any other end cannot be kept: its
  * item is null, so the row only says that the neighbourhood goes on (truncated). Without
  * `sentences`, a relation comes without its claims' excerpts (evidenceExcerpts null): the
- * megabytes a relation stated by a thousand sources holds, which a drawing does not show.
+ * megabytes a relation stated by a thousand sources holds, which a drawing does not show; its
+ * count of independent sources (`independent`), which needs them, is computed here instead.
  */
 export function neighbourhoodLevelStatement(level: {
   types: readonly RelationType[];
@@ -35,8 +37,9 @@ UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
 WHERE ${counted("r")}
 WITH k, n, r, m, m.key IN $known AS seen
-RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${props}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END AS item
-LIMIT $rows`;
+LIMIT $rows
+${independentSourcesCall("r", "independent")}
+RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${props}, type: type(r), out: startNode(r) = n, independent: independent, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END AS item`;
   return {
     cypher,
     params: {
@@ -44,6 +47,7 @@ LIMIT $rows`;
       rows: neo4j.int(level.rows),
       known: [...level.known],
       full: level.full,
+      ...syndicationParams(),
     },
   };
 }

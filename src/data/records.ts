@@ -123,6 +123,11 @@ export interface RelationRecord {
   evidence: Evidence[];
   /** Every claim, deprecated ones included. */
   claims: Claim[];
+  /**
+   * Its independent sources (domain/syndication.ts), when the read computed them where the
+   * sentences are stored (a neighbourhood drawn without them); null when it did not.
+   */
+  independentSourceCount: number | null;
   /** Whether claims at the same latest point in time disagree on a value. */
   disputed: boolean;
   updatedAt: string | null;
@@ -180,6 +185,7 @@ export function toRelation(key: string, item: Row, asOf?: string | null): Relati
     if (value !== undefined && value !== null) properties[name] = value;
   }
   const claims = decodeClaims(props, properties);
+  for (const c of claims) RELATION_CLAIMS.set(c, claims);
   const resolved = resolveRelationClaims(claims, asOf);
   if (asOf != null && props.evidenceValues !== undefined) {
     for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
@@ -202,9 +208,19 @@ export function toRelation(key: string, item: Row, asOf?: string | null): Relati
     evidence: resolved.claims,
     claims,
     disputed: resolved.disputedProperties.length > 0,
+    independentSourceCount: item.independent == null ? null : Number(item.independent),
     ends: endsAsRead({ from, to, other }),
   };
 }
+
+const RELATION_CLAIMS = new WeakMap<Claim, readonly Claim[]>();
+
+/**
+ * Every claim of the relation a claim was read with (`toRelation`), deprecated ones included:
+ * what `Evidence.repeats` compares its sentence with, whichever page of claims it came on.
+ */
+export const relationClaimsOf = (claim: Claim): readonly Claim[] =>
+  RELATION_CLAIMS.get(claim) ?? [claim];
 
 /** Reads what a "list" `project` returned (with the same `projectedNames`) back into a map. */
 export function fromValues(value: Plain, names: readonly string[] | null): Record<string, Plain> {

@@ -329,6 +329,7 @@ const RELATION_FIELDS: Record<string, readonly string[] | null> = {
   claimsConnection: CLAIM_LISTS,
   disputed: CLAIM_LISTS,
   sourceCount: CLAIM_LISTS,
+  independentSourceCount: CLAIM_LISTS,
   updatedAt: ["updatedAt"],
   updatedBy: ["updatedBy"],
   properties: null,

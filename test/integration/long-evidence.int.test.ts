@@ -81,6 +81,8 @@ describe("a relation stated by many sources with long sentences", () => {
           type: "INVADED",
           inferred: false,
           sourceCount: SOURCES,
+          // Every source's sentence is its own (counted where they are stored, not read).
+          independentSourceCount: SOURCES,
           disputed: false,
           properties: {},
           from: { key: `${P}north`, name: "Lev north", kind: "Nation" },

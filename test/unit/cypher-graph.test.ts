@@ -12,6 +12,7 @@ import {
   neighbourhoodStartStatement,
 } from "../../src/cypher/neighbourhood.js";
 import { MAX_HOPS, pathsStatement } from "../../src/cypher/paths.js";
+import { syndicationParams } from "../../src/cypher/syndication.js";
 
 describe("Cypher shapes: graph reads", () => {
   it("paths: the ends found and the k shortest paths in one statement; hops and k checked integers in the text", () => {
@@ -67,23 +68,46 @@ describe("Cypher shapes: graph reads", () => {
         },
       }
     `);
-    expect(
-      neighbourhoodLevelStatement({
-        types: ["MEMBER_OF", "LEADS"],
-        frontier: ["canada"],
-        rows: 5000,
-        known: ["canada"],
-        full: false,
-      }),
-    ).toMatchInlineSnapshot(`
+    const level = neighbourhoodLevelStatement({
+      types: ["MEMBER_OF", "LEADS"],
+      frontier: ["canada"],
+      rows: 5000,
+      known: ["canada"],
+      full: false,
+    });
+    // The characters syndication unifies are the domain's table (test/unit/syndication.test.ts).
+    expect(level.params.sentenceUnify).toEqual(syndicationParams().sentenceUnify);
+    expect({
+      ...level,
+      params: { ...level.params, sentenceUnify: "syndicationParams()" },
+    }).toMatchInlineSnapshot(`
       {
         "cypher": "
       UNWIND $frontier AS k
       MATCH (n:Entity {key: k})-[r:MEMBER_OF|LEADS]-(m:Entity)
       WHERE (r.evidenceRanks IS NULL OR any(rank IN r.evidenceRanks WHERE rank <> "DEPRECATED"))
       WITH k, n, r, m, m.key IN $known AS seen
-      RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE m {.*, updatedAt: toString(m.updatedAt)} END} END AS item
-      LIMIT $rows",
+      LIMIT $rows
+      CALL (r) {
+        UNWIND [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
+                WHERE coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED"] AS i
+        OPTIONAL MATCH (src:Source {key: r.evidenceSources[i]})
+        WITH r.evidenceSources[i] AS source, coalesce(toString(src.publishedAt), "") AS at,
+             reduce(t = toLower(toUpper(normalize(coalesce(r.evidenceExcerpts[i], ""), NFKC))),
+                    u IN $sentenceUnify | replace(t, u[0], u[1])) AS unified
+        WITH source, at, reduce(acc = "", w IN split(unified, " ") |
+               CASE WHEN w = "" THEN acc WHEN acc = "" THEN w ELSE acc + " " + w END) AS collapsed
+        WITH source, at, CASE WHEN collapsed ENDS WITH "." THEN left(collapsed, size(collapsed) - 1)
+                              ELSE collapsed END AS stopless
+        WITH collect({source: source, at: at, sentence: CASE WHEN stopless ENDS WITH " "
+                      THEN left(stopless, size(stopless) - 1) ELSE stopless END}) AS rows
+        UNWIND rows AS row
+        WITH row, rows
+        WHERE NOT any(o IN rows WHERE o.sentence = row.sentence AND o.source <> row.source
+                      AND (o.at < row.at OR (o.at = row.at AND o.source < row.source)))
+        RETURN count(DISTINCT row.source) AS independent
+      }
+      RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, independent: independent, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE m {.*, updatedAt: toString(m.updatedAt)} END} END AS item",
         "params": {
           "frontier": [
             "canada",
@@ -96,6 +120,7 @@ describe("Cypher shapes: graph reads", () => {
             "high": 0,
             "low": 5000,
           },
+          "sentenceUnify": "syndicationParams()",
         },
       }
     `);

@@ -47,6 +47,8 @@ export interface Relation {
   /** Sources at the same point in time disagree. */
   disputed: boolean;
   sourceCount: number;
+  /** Sources less those that only repeat an earlier source's sentences (a wire story reprinted). */
+  independentSourceCount: number;
 }
 
 export interface SearchHit {
@@ -188,7 +190,7 @@ async function gql<T>(
 const ENTITY = "fragment E on Entity { key name kind }";
 const CLAIM = "excerpt at values rank source { key name title url publisher }";
 const RELATION = `fragment R on Relation {
-  id type inferred properties disputed sourceCount from { ...E } to { ...E }
+  id type inferred properties disputed sourceCount independentSourceCount from { ...E } to { ...E }
   evidence: claims { ${CLAIM} }
 }`;
 /**
@@ -198,7 +200,7 @@ const RELATION = `fragment R on Relation {
  * (LIMIT_EXCEEDED; redteam31). They are read when the relation is opened (relationEvidence).
  */
 const DRAWN = `fragment R on Relation {
-  id type inferred properties disputed sourceCount from { ...E } to { ...E }
+  id type inferred properties disputed sourceCount independentSourceCount from { ...E } to { ...E }
 }`;
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {

@@ -37,6 +37,16 @@ export function sentence(r: Relation): string {
   return `${r.from.name} ${r.type} ${r.to.name}`;
 }
 
+/**
+ * "5 sources (1 independent)": how many sources state a relation, and how many of them are
+ * independent where that differs (the others repeat an earlier source's sentence: a wire story
+ * printed by several outlets is one source of evidence).
+ */
+export function sourcesLabel(sources: number, independent: number): string {
+  const count = `${sources} source${sources === 1 ? "" : "s"}`;
+  return independent === sources ? count : `${count} (${independent} independent)`;
+}
+
 function entityTitle(entity: EntityRef, id: string) {
   return h("h2", { id, class: "entity-title" }, swatch(entity.kind), h("span", {}, entity.name));
 }
@@ -260,7 +270,7 @@ export function edgePanel(
     h(
       "h3",
       {},
-      `Evidence: ${r.sourceCount} source${r.sourceCount === 1 ? "" : "s"}`,
+      `Evidence: ${sourcesLabel(r.sourceCount, r.independentSourceCount)}`,
       r.disputed ? " — disputed" : "",
     ),
     r.disputed

@@ -35,6 +35,7 @@ import {
   responseKey,
 } from "../planner.js";
 import { primeBelow, relationPage, responsePath } from "../relation-pages.js";
+import { independentSources, repeatedSource } from "../syndication.js";
 import { DirectionEnum, RelationTypeEnum } from "./enums.js";
 import { relationPropertyFields } from "./properties.js";
 import { EntityRef, KIND_REFS, loadUnlessDeleted } from "./refs.js";
@@ -73,6 +74,15 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
       resolve: (e) => e.inferred,
     }),
     rank: t.field({ type: ClaimRankEnum, resolve: (e) => e.rank }),
+    repeats: t.field({
+      type: KIND_REFS.Source,
+      nullable: true,
+      description: `The source whose sentence this claim's sentence repeats: another source's claim on the same relation has the same sentence and was published earlier (earlier publishedAt; the same date, or neither dated, the smaller key; a source without publishedAt counts as the earliest), the earliest such source; null when no earlier source has it (the original), or for a retracted claim (retracted claims take no part). A wire story or press release printed by several outlets is one source of evidence: see Relation.independentSourceCount. "The same sentence" is equal after Unicode NFKC, case folding, whitespace collapsed, typographic quotes, apostrophes and dashes unified and a trailing full stop ignored: the differences a reprint's typesetting makes. Nothing fuzzier: two reporters who write nearly the same sentence (a word apart) are two confirmations, and a looser match would count them as one.`,
+      resolve: async (e, _, ctx) => {
+        const key = await repeatedSource(ctx, e);
+        return key === null ? null : loadUnlessDeleted(KIND_REFS.Source, ctx, key);
+      },
+    }),
   }),
 });
 
@@ -97,6 +107,7 @@ const relationEdge = (r: RelationRecord, cursor: string, anchor: EntityRecord): 
   evidence: r.evidence,
   claims: r.claims,
   disputed: r.disputed,
+  independentSourceCount: r.independentSourceCount,
   updatedAt: r.updatedAt,
   updatedBy: r.updatedBy,
   ends: endsAsRead(r, anchor),
@@ -186,13 +197,18 @@ function relationFields<T extends RelationRecord>(
     }),
     disputed: t.boolean({
       description:
-        "True when sources at the same latest point in time give different values (see claims).",
+        "True when sources at the same latest point in time give different values (see claims). A copy of another source's sentence (Evidence.repeats) that records another value disputes it as any source does: one sentence cannot state two values, so one of the two records is wrong, which is what a reader should be shown; syndication changes how many confirmations a sentence counts for (independentSourceCount), not whether values disagree.",
       resolve: (r) => r.disputed,
     }),
     sourceCount: t.int({
       description:
         "How many sources state the relation (corroboration; retracted ones left out; with asOf, those that stated it by then): the sources of `evidence`.",
       resolve: (r) => sourceCount(r.evidence),
+    }),
+    independentSourceCount: t.int({
+      description:
+        "How many of the sources of sourceCount are independent: those sources less the ones all of whose claims repeat another source's sentence (see Evidence.repeats). Five outlets printing one wire story are 5 sources and 1 independent. Retracted sources are left out, as for sourceCount.",
+      resolve: (r, _, ctx) => independentSources(ctx, r),
     }),
     // The type's own properties and since / until / date, typed and documented by the registry.
     ...relationPropertyFields<T>(t),
