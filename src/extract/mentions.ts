@@ -484,6 +484,59 @@ const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Legion|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)\\b|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
   "gu",
 );
+/**
+ * Institutional heads a body's name ends in, beyond ORG_HEADS, with their category: "the NATO
+ * Parliamentary Assembly", "the Joint Warfare Centre", "the Baltic Defence College".
+ */
+const BODY_HEAD_CATEGORY: Readonly<Record<string, string>> = {
+  Assembly: "GOVERNMENT",
+  Fleet: "ARMED_FORCES",
+  Flotilla: "ARMED_FORCES",
+  Squadron: "ARMED_FORCES",
+  Wing: "ARMED_FORCES",
+  Group: "OTHER",
+  Academy: "OTHER",
+  College: "OTHER",
+  Centre: "OTHER",
+  Center: "OTHER",
+  Headquarters: "ARMED_FORCES",
+  Staff: "ARMED_FORCES",
+  Directorate: "GOVERNMENT",
+  Inspectorate: "GOVERNMENT",
+  Secretariat: "GOVERNMENT",
+  Authority: "GOVERNMENT",
+  Police: "GOVERNMENT",
+  Gendarmerie: "ARMED_FORCES",
+  Marines: "ARMED_FORCES",
+  Legion: "ARMED_FORCES",
+  League: "ARMED_FORCES",
+};
+/** Heads that end a body's name in a run of capitalised words with no owner before it. */
+const RUN_BODY_HEADS =
+  /^(?:Assembly|Fleet|Flotilla|Squadron|Wing|Group|Academy|College|Centre|Center|Directorate|Inspectorate|Secretariat|Authority|Gendarmerie|Legion)$/;
+/** Heads of an owned body's name, ORG_HEADS' institutional ones and BODY_HEAD_CATEGORY's. */
+const OWNED_BODY_HEADS = [
+  ...Object.keys(ORG_HEADS).filter(
+    (h) =>
+      !/^(?:Press|News|Times|Post|Party|Union|Alliance|Coalition|Bank|Fund|Network|Organization|Organisation|Industries|Systems|Corporation|University)$/.test(
+        h,
+      ),
+  ),
+  ...Object.keys(BODY_HEAD_CATEGORY),
+];
+/** Words inside a body's name that make it an office or a person's title instead. */
+const OWNED_BODY_STOP =
+  /^(?:Minister|Ministers|Secretary|President|Prime|Chancellor|Chief|Chiefs|Commander|Commanders|Deputy|Spokesman|Spokeswoman|Spokesperson|Ambassador|Head|Director|Chairman|Chair|Leader|General|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Mr|Mrs|Ms|Dr|King|Queen|Prince|Princess)$/;
+/** A nation's service after its owner ("Royal Air Force", "Armed Forces"): the forces rules' own. */
+const OWNED_SERVICE =
+  /^(?:(?:Royal|National|Armed|Land|Naval|Special|Air|Territorial)\s+)*(?:Armed Forces|Forces|Army|Navy|Air Force|Force|Coast Guard|Marines|Marine Corps)$/;
+/** Heads that name the body with the owner alone ("the Estonian Police", "Polish Marines"). */
+const OWNED_BODY_ALONE = /^(?:Police|Gendarmerie|Parliament|Assembly|Legion)$/;
+/** An owner, up to four capitalised words and an institutional head, with an "of" tail. */
+const OWNED_BODY_RE = new RegExp(
+  `(?:the )?(?<![\\p{L}\\p{N}’'-])(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|(?:NATO|EU|UN|OSCE)(?:(?:’s|'s))?) ((?:\\p{Lu}[\\p{L}-]+ (?:and )?){0,4})(${OWNED_BODY_HEADS.join("|")})(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,3})?(?![\\p{L}\\p{N}’'-]| \\p{Lu}| \\d| (?:of|for) (?:the )?\\p{Lu})`,
+  "gu",
+);
 /** "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a name before a lower-case head. */
 const NAMED_UNIT_RE =
   /(?<![\p{L}])the ((?:\p{Lu}[\p{L}’'-]+ ){1,3})(?:battalion|regiment|brigade)(?![\p{L}])/gu;
@@ -1476,6 +1529,63 @@ export function findMentions(
       involves: [nation],
     });
   }
+  // A body named by its owner and an institutional head (the grammar of such names, not a list
+  // of them): "the Estonian Defence League", "Poland's Territorial Defence Forces Command", "the
+  // NATO Parliamentary Assembly", "NATO's Allied Air Command", "the Lithuanian Military Academy".
+  // The owner is a demonym, a nation's possessive or an international body's short name; between
+  // it and the head only capitalised words that name no person's office, no nation and no known
+  // body; after the head no further capitalised word (the name goes on), except an "of"/"for"
+  // tail of capitalised words ("the Latvian Ministry of Economics and Finance"). Named as written;
+  // a nation owner is what the body involves.
+  for (const m of text.matchAll(OWNED_BODY_RE)) {
+    const owner = (m[1] as string).replace(/(?:’s|'s)$/, "");
+    const inner = (m[2] ?? "").split(/\s+/).filter(Boolean);
+    const head = m[3] as string;
+    if (
+      inner.some(
+        (w) => w !== "and" && (OWNED_BODY_STOP.test(w) || GAZ_BY_FORM.has(w) || NOT_NAMES.has(w)),
+      )
+    )
+      continue;
+    // "the British Army", "the Polish Navy": the forces rules below name them
+    if (inner.length === 0 && !OWNED_BODY_ALONE.test(head)) continue;
+    if (inner[inner.length - 1] === "and") continue;
+    if (
+      head === "Staff" &&
+      !/^(?:General|Defence|Defense|Joint)$/.test(inner[inner.length - 1] ?? "")
+    )
+      continue;
+    const entity = gazAt(owner)?.entity;
+    const nation = entity?.kind === "Nation" ? entity : undefined;
+    if (!nation && !/^(?:NATO|EU|UN|OSCE)$/.test(owner)) continue;
+    // a nation's services and NATO's multinational formations are named by the rules for them
+    if (
+      OWNED_SERVICE.test(`${inner.join(" ")} ${head}`.trim()) ||
+      inner.some((w) => /^Multi-?[Nn]ational$/.test(w)) ||
+      /Royal\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index))
+    )
+      continue;
+    // "NATO's Allied Air Command": the mention is the words after the possessive (NATO stays a
+    // mention of its own)
+    const possessive = !nation && /(?:’s|'s)$/.test(m[1] as string);
+    const start =
+      m.index + m[0].indexOf(m[1] as string) + (possessive ? (m[1] as string).length + 1 : 0);
+    const end = m.index + m[0].length;
+    if (!free(start, end)) continue;
+    const written = text.slice(start, end);
+    // ... named "NATO Allied Air Command", as the alliance's bodies are
+    const name = possessive ? `${owner} ${written}` : written;
+    claim({
+      start,
+      end,
+      text: written,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: BODY_HEAD_CATEGORY[head] ?? ORG_HEADS[head] ?? "OTHER" },
+      ...(nation ? { involves: [nation] } : {}),
+    });
+  }
   for (const m of text.matchAll(EMBASSY_RE)) {
     const nation = gazAt(m[1] ?? m[4] ?? "")?.entity;
     if (nation?.kind !== "Nation") continue;
@@ -2428,6 +2538,28 @@ export function findMentions(
     // "Joint Expeditionary Force", not a bare "Air Force"
     if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
       claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[head] as string } });
+      continue;
+    }
+    // "the Joint Warfare Centre", "the Baltic Defence College", "a Carrier Strike Group": two
+    // capitalised words or more ending in an institutional head name a body (no word a title)
+    if (
+      RUN_BODY_HEADS.test(head) &&
+      words.length >= 2 &&
+      // "the Forward Presence Battle Group", "a Mine Countermeasures Task Group": a mission
+      !(
+        head === "Group" &&
+        /^(?:Battle|Task|Combat|Maritime|Strike|Countermeasures?)$/.test(
+          words[words.length - 2] ?? "",
+        ) &&
+        !/^Carrier$/.test(words[words.length - 3] ?? "")
+      ) &&
+      !words.slice(0, -1).some((w) => OWNED_BODY_STOP.test(w) || NOT_NAMES.has(w))
+    ) {
+      claim({
+        ...span,
+        ...ofNation(span),
+        properties: { category: BODY_HEAD_CATEGORY[head] ?? "OTHER" },
+      });
       continue;
     }
     if (EVENT_HEADS.test(head)) continue;

@@ -1,0 +1,70 @@
+/**
+ * Session 32 (extgen32): the grammar of named things, so a relation's endpoint is found in
+ * articles no rule was written from. Every sentence here was written for the test.
+ */
+import { describe, expect, it } from "vitest";
+import { draft, entities } from "../helpers/extract.js";
+
+/** The draft's organisations as "key | name". */
+async function bodies(text: string) {
+  const r = await draft(text);
+  return r.entities.filter((e) => e.kind === "Organization").map((e) => `${e.key} | ${e.name}`);
+}
+
+describe("extract: an organisation named by its owner and an institutional head", () => {
+  it("a demonym or a nation's possessive, capitalised words and the head", async () => {
+    expect(
+      await bodies(
+        "Volunteers of the Estonian Defence League guarded the bridge. Poland's Territorial Defence Forces Command sent cadets from the Lithuanian Military Academy.",
+      ),
+    ).toEqual([
+      "estonian-defence-league | Estonian Defence League",
+      "poland-territorial-defence-forces-command | Poland's Territorial Defence Forces Command",
+      "lithuanian-military-academy | Lithuanian Military Academy",
+    ]);
+  });
+
+  it("an alliance's body: as written, or named after the possessive with NATO kept", async () => {
+    expect(
+      await bodies(
+        "The NATO Parliamentary Assembly opened its spring session. NATO's Allied Air Command moved two jets.",
+      ),
+    ).toEqual([
+      "nato-parliamentary-assembly | NATO Parliamentary Assembly",
+      "nato | NATO",
+      "nato-allied-air-command | NATO Allied Air Command",
+    ]);
+  });
+
+  it("not a title, a nation's service or a formation, which their own rules name", async () => {
+    const found = await bodies(
+      "German Defence Minister Anna Weber met the Polish Chief of General Staff. The British Army and the Royal Danish Air Force trained with the NATO Multinational Brigade in Latvia.",
+    );
+    expect(found.filter((b) => /minister|chief|general-staff|german-|polish-/.test(b))).toEqual([]);
+    expect(found).toContain("british-army | British Army");
+    expect(found).toContain("royal-danish-air-force | Royal Danish Air Force");
+  });
+});
+
+describe("extract: capitalised words ending in an institutional head name a body", () => {
+  it("centre, college, group, squadron, assembly", async () => {
+    expect(
+      await bodies(
+        "Officers from the Joint Warfare Centre lectured at the Baltic Defence College. The Wagner Group pulled out, and the Carrier Strike Group sailed north with the Regional Assembly watching.",
+      ),
+    ).toEqual([
+      "joint-warfare-centre | Joint Warfare Centre",
+      "baltic-defence-college | Baltic Defence College",
+      "wagner-group | Wagner Group",
+      "carrier-strike-group | Carrier Strike Group",
+      "regional-assembly | Regional Assembly",
+    ]);
+  });
+
+  it("a battle group or a task group is a mission, not a body", async () => {
+    const found = await entities(
+      "Soldiers of the Forward Presence Battle Group and the Mine Countermeasures Task Group trained.",
+    );
+    expect(found.filter((e) => e.startsWith("Organization"))).toEqual([]);
+  });
+});
