@@ -12,6 +12,7 @@ import type { Kind } from "../domain/vocabulary.js";
 import { appositiveNames } from "./appositives.js";
 import { describedEvents } from "./events.js";
 import { knownWar } from "./events-of-knowledge.js";
+import { furnitureOf } from "./furniture.js";
 import {
   capitalOf,
   citiesNamed,
@@ -815,6 +816,8 @@ export function findMentions(
   text: string,
   analysis: Analysis,
   reference: { date: Date; precision: "year" | "month" | "day" } | null,
+  /** Where the dateline writes its town and nation (furniture.ts), read on the text as written. */
+  datelinePlaces?: readonly TextSpan[],
 ): Mentions {
   const claimed: Mention[] = [];
   /** The last words of the people and ships named in full so far, for `townAt` (namesakes.ts). */
@@ -2105,24 +2108,31 @@ export function findMentions(
     if (first) m.involves = [first.entity];
   }
 
-  // A dateline in capitals: "OTTAWA —", "RIGA, Latvia —".
-  const dateline = /^([A-Z][A-Z.' -]{2,30}?)(?:,\s*[\p{L}. ]{2,30})?\s+[—–-]{1,2}\s/u.exec(text);
-  if (dateline?.[1]) {
-    const form = dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  // A dateline ("OTTAWA —", "RIGA, Latvia —", "SALAMIS, Greece (AP) –", "Brussels, 5 June 2024 –",
+  // furniture.ts): its town is a place, one the gazetteer knows or GeoNames has in the nation
+  // written after it ("NEWPORT, United Kingdom:", units.ts)
+  // (one closed by a colon after its nation, "NEWPORT, United Kingdom:", is no furniture: its
+  // nation stays the story's, but the town is named)
+  const colon = /^([A-Z][A-Z.' -]{2,30}?),\s*([\p{L}. ]{2,30}?)\s*:\s/u.exec(text);
+  const [city, region] = colon
+    ? [
+        { start: 0, end: (colon[1] as string).length },
+        {
+          start: colon[0].indexOf(colon[2] as string),
+          end: colon[0].indexOf(colon[2] as string) + (colon[2] as string).length,
+        },
+      ]
+    : (datelinePlaces ?? furnitureOf(text).datelinePlaces);
+  if (city) {
+    const written = text.slice(city.start, city.end);
+    const form = written.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const g = gazAt(form);
-    if (g && !g.demonym) {
-      claimKnown(0, dateline[1], g.entity);
+    if (g && !g.demonym) claimKnown(city.start, written, g.entity);
+    else {
+      const town = datelineTown(text, city, region);
+      if (town) claim(town);
     }
   }
-  // "NEWPORT, United Kingdom:": a town GeoNames knows in the nation written after it (units.ts)
-  if (
-    !dateline?.[1] ||
-    !gazAt(dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()))
-  ) {
-    const town = datelineTown(text);
-    if (town) claim(town);
-  }
-
   // A misspelt demonym in a list of them, "British, Norweigan, Dutch and French ships": a
   // capitalised word one edit from a demonym of six letters or more, beside another demonym
   for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{5,}(?![\p{L}])/gu)) {

@@ -68,3 +68,37 @@ describe("extract: capitalised words ending in an institutional head name a body
     expect(found.filter((e) => e.startsWith("Organization"))).toEqual([]);
   });
 });
+
+describe("extract: a dateline's town, wherever the story's first paragraph starts", () => {
+  /** The draft's places and their LOCATED_IN, as "key" and "from LOCATED_IN to". */
+  async function places(text: string) {
+    const r = await draft(text);
+    return [
+      ...r.entities.filter((e) => e.kind === "Place").map((e) => e.key),
+      ...r.document.relations
+        .filter((x) => x.type === "LOCATED_IN")
+        .map((x) => `${x.from} LOCATED_IN ${x.to}`),
+    ];
+  }
+
+  it("a town only GeoNames knows, its nation and the agency after it", async () => {
+    expect(await places("NAPLES, Italy (AP) — Allied warships left port on Monday.")).toEqual([
+      "naples",
+      "naples LOCATED_IN italy",
+    ]);
+  });
+
+  it("after the page's heading line", async () => {
+    expect(
+      await places(
+        "Minehunters leave for the Baltic\n\nKLAIPEDA, Lithuania – Four minehunters sailed on Monday.",
+      ),
+    ).toEqual(["klaipeda", "klaipeda LOCATED_IN lithuania"]);
+  });
+
+  it("not a heading's word in capitals", async () => {
+    expect(
+      await places("Allied drills\n\nUPDATE – Volunteers trained in the forest all week."),
+    ).toEqual([]);
+  });
+});
