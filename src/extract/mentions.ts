@@ -535,7 +535,7 @@ const OWNED_SERVICE =
 const OWNED_BODY_ALONE = /^(?:Police|Gendarmerie|Parliament|Assembly|Legion)$/;
 /** An owner, up to four capitalised words and an institutional head, with an "of" tail. */
 const OWNED_BODY_RE = new RegExp(
-  `(?:the )?(?<![\\p{L}\\p{N}’'-])(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)|(?:NATO|EU|UN|OSCE)(?:(?:’s|'s))?) ((?:\\p{Lu}[\\p{L}-]+ (?:and )?){0,4})(${OWNED_BODY_HEADS.join("|")})(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,3})?(?![\\p{L}\\p{N}’'-]| \\p{Lu}| \\d| (?:of|for) (?:the )?\\p{Lu})`,
+  `(?:the )?(?<![\\p{L}\\p{N}’'-])(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)?|(?:NATO|EU|UN|OSCE)(?:(?:’s|'s))?) ((?:\\p{Lu}[\\p{L}-]+ (?:and )?){0,4})(${OWNED_BODY_HEADS.join("|")})(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,3})?(?![\\p{L}\\p{N}’'-]| \\p{Lu}| \\d| (?:of|for) (?:the )?\\p{Lu})`,
   "gu",
 );
 /** "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a name before a lower-case head. */
@@ -1540,7 +1540,8 @@ export function findMentions(
   // body; after the head no further capitalised word (the name goes on), except an "of"/"for"
   // tail of capitalised words ("the Latvian Ministry of Economics and Finance"). Named as written;
   // a nation owner is what the body involves.
-  for (const m of text.matchAll(OWNED_BODY_RE)) {
+  // (a match refused is tried again a word on: "the US Senate NATO Observer Group" is NATO's)
+  for (const m of matchesFromEachStart(text, OWNED_BODY_RE)) {
     const owner = (m[1] as string).replace(/(?:’s|'s)$/, "");
     const inner = (m[2] ?? "").split(/\s+/).filter(Boolean);
     const head = m[3] as string;
@@ -1552,6 +1553,13 @@ export function findMentions(
       continue;
     // "the British Army", "the Polish Navy": the forces rules below name them
     if (inner.length === 0 && !OWNED_BODY_ALONE.test(head)) continue;
+    // a nation's name as written, not its possessive ("the Ukraine Defense Contact Group"), owns
+    // a body only with a word between (a sentence's "Latvia Command ..." is no name)
+    if (
+      NATION_FORMS.some((g) => g.form === m[1]) &&
+      (inner.length === 0 || /^[A-Z.]+$/.test(m[1] as string))
+    )
+      continue;
     if (inner[inner.length - 1] === "and") continue;
     if (
       head === "Staff" &&
@@ -1885,6 +1893,9 @@ export function findMentions(
     const start = m.index + (lead?.[0].length ?? 0);
     const name = text.slice(start, m.index + m[0].length);
     if (name.split(/\s+/).length < 2) continue;
+    // "Exercise Winter Camp 2024", "Exercise Iron Harbour": a capitalised "Exercise" opens an
+    // event's name, whatever its last word (the exercise rule below names it)
+    if (/^Exercise\s/.test(name)) continue;
     if (
       name.endsWith(" AB") &&
       !/^,\s+\p{Lu}/u.test(text.slice(start + name.length, start + name.length + 3)) &&
@@ -3804,4 +3815,28 @@ function spelledBefore(
     return { start, end, text: candidate, mission: m[2] === "mission" || m[2] === "operation" };
   }
   return undefined;
+}
+
+/**
+ * The matches of a global `re` in `text`, where a match refused by the caller does not hide the
+ * ones starting inside it: after each, the search goes on from the next word of that match
+ * (linear: each start is tried once, a match at most as long as the pattern allows).
+ */
+function* matchesFromEachStart(
+  text: string,
+  re: RegExp,
+): Generator<RegExpExecArray & { index: number }> {
+  const sticky = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
+  let from = 0;
+  while (from <= text.length) {
+    sticky.lastIndex = from;
+    const m = sticky.exec(text);
+    if (!m) return;
+    yield m as RegExpExecArray & { index: number };
+    const space = text.indexOf(" ", m.index + 1);
+    from =
+      space < 0 || space >= m.index + Math.max(1, m[0].length)
+        ? m.index + Math.max(1, m[0].length)
+        : space + 1;
+  }
 }

@@ -102,3 +102,27 @@ describe("extract: a dateline's town, wherever the story's first paragraph start
     ).toEqual([]);
   });
 });
+
+describe("extract: a head-first name and a nation's name as a body's owner", () => {
+  it('"Exercise ..." is an event whatever its last word ("Camp", "Harbour")', async () => {
+    const found = await entities(
+      "Tanks rolled through the forest during Exercise Winter Camp 2024, and sailors joined Exercise Northern Harbour.",
+    );
+    expect(found).toContain("Event exercise-winter-camp-2024");
+    expect(found).toContain("Event exercise-northern-harbour");
+    expect(found.filter((e) => e.startsWith("Place"))).toEqual([]);
+  });
+
+  it("a nation's name, words and a head; a refused owner leaves the body after it", async () => {
+    expect(
+      await bodies(
+        "Envoys of the Ukraine Defense Contact Group met officers of the Moldova Border Police. Members of the US Senate NATO Observer Group listened.",
+      ),
+    ).toEqual([
+      "ukraine-defense-contact-group | Ukraine Defense Contact Group",
+      "moldova-border-police | Moldova Border Police",
+      "nato-observer-group | NATO Observer Group",
+      "nato | NATO",
+    ]);
+  });
+});
