@@ -386,7 +386,7 @@ const DESCRIBED_MISSION_RE = new RegExp(
 );
 /** "the NATO air policing mission in Lithuania", "enhanced Air Policing (eAP) mission in Romania". */
 const AIR_POLICING_RE = new RegExp(
-  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir[- ][Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:(?:[Mm]ission|operation|dut(?:y|ie))s?\\s+|(?<=[a][i]r[- ]policing\\s))(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
+  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir[- ][Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:(?:[Mm]ission|operation|dut(?:y|ie))s?\\s+|(?<=[a][i]r[- ]policing\\s|(?<![Bb]altic |Icelandic |NATO )(?:[Ee]nhanced |NATO(?:’s|'s) )[Aa]ir [Pp]olicing\\s))(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
   "gu",
 );
 /** "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania". */

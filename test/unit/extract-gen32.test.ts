@@ -126,3 +126,19 @@ describe("extract: a head-first name and a nation's name as a body's owner", () 
     ]);
   });
 });
+
+describe("extract: a mission named with its qualifier and placed after its name", () => {
+  it("\"NATO's enhanced Air Policing in X\" is the alliance's mission there, named as a reader names it", async () => {
+    expect(
+      await entities("Greek jets joined NATO's enhanced Air Policing in Bulgaria this spring."),
+    ).toContain("Mission nato-enhanced-air-policing-in-bulgaria");
+    const found = await entities("Danish jets flew NATO's Air Policing over Iceland last year.");
+    expect(found).toContain("Mission icelandic-air-policing");
+  });
+
+  it("a proper name before it keeps its own mission", async () => {
+    expect(await entities("The Baltic Air Policing in Lithuania welcomed Polish jets.")).toContain(
+      "Mission baltic-air-policing",
+    );
+  });
+});
