@@ -46,17 +46,33 @@ const LINE_PATTERNS: RegExp[] = [
 const TRAILING_CREDIT =
   /\(\s*(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ff]act-?checked|[Tt]ranslated|[Rr]esearch|[Gg]raphics) by\b[^()\n]{1,300}\)\s*$/;
 
+/**
+ * Where the story's first paragraph starts: the text's start, or the line after a heading (one
+ * short line with no full stop, then a blank line), as a page saved with its title runs.
+ */
+function storyStarts(text: string): number[] {
+  const starts = [0];
+  const heading = /^[^\n]{1,160}\n[ \t]*\n\s*/.exec(text);
+  if (heading && !/[.!?:"”]\s*$/.test(heading[0].split("\n")[0] ?? ""))
+    starts.push(heading[0].length);
+  return starts;
+}
+
 export function furnitureOf(text: string): Furniture {
   const out: Furniture = { datelinePlaces: [], lines: [] };
-  const d = DATELINE.exec(text);
-  // a dateline's first word is a place written in capitals: at least two letters, not "I" or "A"
-  if (d?.[1] && /\p{Lu}{2}/u.test(d[1]) && !/\p{Ll}/u.test(d[1])) {
-    out.dateline = { start: 0, end: d[0].length };
-    out.datelinePlaces.push({ start: 0, end: d[1].trimEnd().length });
-    if (d[2]) {
-      const at = d[0].indexOf(d[2], d[1].length);
-      out.datelinePlaces.push({ start: at, end: at + d[2].length });
+  for (const at of storyStarts(text)) {
+    const rest = text.slice(at);
+    const d = DATELINE.exec(rest);
+    // a dateline's first word is a place written in capitals: at least two letters, not "I" or "A"
+    const found = d?.[1] && /\p{Lu}{2}/u.test(d[1]) && !/\p{Ll}/u.test(d[1]) ? d : null;
+    if (!found?.[1]) continue;
+    out.dateline = { start: at, end: at + found[0].length };
+    out.datelinePlaces.push({ start: at, end: at + found[1].trimEnd().length });
+    if (found[2]) {
+      const of = found[0].indexOf(found[2], found[1].length);
+      out.datelinePlaces.push({ start: at + of, end: at + of + found[2].length });
     }
+    break;
   }
   let start = 0;
   for (const line of text.split("\n")) {

@@ -156,7 +156,7 @@ export async function extractDraft(
   const furniture = furnitureOf(text);
   const sentences = sentencesOf(text, analysis.sentences);
   const news = sentences.filter((s) => !within(s, furniture.lines));
-  const found = findMentions(forNames, analysis, reference(publishedAt));
+  const found = findMentions(forNames, analysis, reference(publishedAt), furniture.datelinePlaces);
   if (found.unresolved.length > 0) {
     const shown = found.unresolved.slice(0, 3).map((d) => JSON.stringify(d));
     const more = found.unresolved.length > 3 ? ` and ${found.unresolved.length - 3} more` : "";

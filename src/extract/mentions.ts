@@ -12,6 +12,7 @@ import type { Kind } from "../domain/vocabulary.js";
 import { appositiveNames } from "./appositives.js";
 import { describedEvents } from "./events.js";
 import { knownWar } from "./events-of-knowledge.js";
+import { furnitureOf } from "./furniture.js";
 import {
   capitalOf,
   citiesNamed,
@@ -385,7 +386,7 @@ const DESCRIBED_MISSION_RE = new RegExp(
 );
 /** "the NATO air policing mission in Lithuania", "enhanced Air Policing (eAP) mission in Romania". */
 const AIR_POLICING_RE = new RegExp(
-  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir[- ][Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:(?:[Mm]ission|operation|dut(?:y|ie))s?\\s+|(?<=[a][i]r[- ]policing\\s))(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
+  `(?<![\\p{L}])((?:[Ee]nhanced\\s+)?[Aa]ir[- ][Pp]olicing)(?:\\s+\\(\\p{L}{2,5}\\))?\\s+(?:(?:[Mm]ission|operation|dut(?:y|ie))s?\\s+|(?<=[a][i]r[- ]policing\\s|(?<![Bb]altic |Icelandic |NATO )(?:[Ee]nhanced |NATO(?:’s|'s) )[Aa]ir [Pp]olicing\\s))(?:over|in)\\s+((?:(?:${ALT(NATION_FORMS)})(?![\\p{L}])(?:,\\s+(?:and\\s+)?|\\s+and\\s+)?){1,6})`,
   "gu",
 );
 /** "the allied mission safeguarding the airspace of Estonia, Latvia and Lithuania". */
@@ -482,6 +483,59 @@ const UNIT_AFTER_RE =
   /(?<![\p{L}\p{N}’'-])(?:(?!The\s|A\s|In\s|By\s)\p{Lu}[\p{L}’'-]+\s+){1,3}(?:Brigade|Battalion|Regiment|Division|Squadron|Wing)\s+\d{1,3}(?![\p{N}]|[.,]\d)/gu;
 const NATIONAL_FORCE_RE = new RegExp(
   `(?:the )?(${ALT(DEMONYMS)}|${ALT(NATION_FORMS)}(?=’s|'s))(?:’s|'s)? (?:(?:Land|Air|Naval|Special|Territorial|National|Armed|Defen[cs]e|Operations|Mechani[sz]ed|Infantry|Armoured|Armored|Light|Rapid|Reaction|Home|Volunteer|Foreign|Interior)\\s+){0,4}(?:Forces|Force|Guard|Legion|Brigade|Battalion|Regiment|Division|Corps|Command|Infantry|Ministry)\\b(?: (?:Infantry |Mechani[sz]ed |Armoured |Armored )?(?:Brigade|Battalion|Regiment|Division|Command)\\b|(?<=Ministry) of (?:(?:National|Foreign|Internal|Home) )?(?:Defen[cs]e|Affairs|Interior|Finance)\\b)?`,
+  "gu",
+);
+/**
+ * Institutional heads a body's name ends in, beyond ORG_HEADS, with their category: "the NATO
+ * Parliamentary Assembly", "the Joint Warfare Centre", "the Baltic Defence College".
+ */
+const BODY_HEAD_CATEGORY: Readonly<Record<string, string>> = {
+  Assembly: "GOVERNMENT",
+  Fleet: "ARMED_FORCES",
+  Flotilla: "ARMED_FORCES",
+  Squadron: "ARMED_FORCES",
+  Wing: "ARMED_FORCES",
+  Group: "OTHER",
+  Academy: "OTHER",
+  College: "OTHER",
+  Centre: "OTHER",
+  Center: "OTHER",
+  Headquarters: "ARMED_FORCES",
+  Staff: "ARMED_FORCES",
+  Directorate: "GOVERNMENT",
+  Inspectorate: "GOVERNMENT",
+  Secretariat: "GOVERNMENT",
+  Authority: "GOVERNMENT",
+  Police: "GOVERNMENT",
+  Gendarmerie: "ARMED_FORCES",
+  Marines: "ARMED_FORCES",
+  Legion: "ARMED_FORCES",
+  League: "ARMED_FORCES",
+};
+/** Heads that end a body's name in a run of capitalised words with no owner before it. */
+const RUN_BODY_HEADS =
+  /^(?:Assembly|Fleet|Flotilla|Squadron|Wing|Group|Academy|College|Centre|Center|Directorate|Inspectorate|Secretariat|Authority|Gendarmerie|Legion)$/;
+/** Heads of an owned body's name, ORG_HEADS' institutional ones and BODY_HEAD_CATEGORY's. */
+const OWNED_BODY_HEADS = [
+  ...Object.keys(ORG_HEADS).filter(
+    (h) =>
+      !/^(?:Press|News|Times|Post|Party|Union|Alliance|Coalition|Bank|Fund|Network|Organization|Organisation|Industries|Systems|Corporation|University)$/.test(
+        h,
+      ),
+  ),
+  ...Object.keys(BODY_HEAD_CATEGORY),
+];
+/** Words inside a body's name that make it an office or a person's title instead. */
+const OWNED_BODY_STOP =
+  /^(?:Minister|Ministers|Secretary|President|Prime|Chancellor|Chief|Chiefs|Commander|Commanders|Deputy|Spokesman|Spokeswoman|Spokesperson|Ambassador|Head|Director|Chairman|Chair|Leader|General|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|Mr|Mrs|Ms|Dr|King|Queen|Prince|Princess)$/;
+/** A nation's service after its owner ("Royal Air Force", "Armed Forces"): the forces rules' own. */
+const OWNED_SERVICE =
+  /^(?:(?:Royal|National|Armed|Land|Naval|Special|Air|Territorial)\s+)*(?:Armed Forces|Forces|Army|Navy|Air Force|Force|Coast Guard|Marines|Marine Corps)$/;
+/** Heads that name the body with the owner alone ("the Estonian Police", "Polish Marines"). */
+const OWNED_BODY_ALONE = /^(?:Police|Gendarmerie|Parliament|Assembly|Legion)$/;
+/** An owner, up to four capitalised words and an institutional head, with an "of" tail. */
+const OWNED_BODY_RE = new RegExp(
+  `(?:the )?(?<![\\p{L}\\p{N}’'-])(${ALT(DEMONYMS)}|(?:${ALT(NATION_FORMS)})(?:’s|'s)?|(?:NATO|EU|UN|OSCE)(?:(?:’s|'s))?) ((?:\\p{Lu}[\\p{L}-]+ (?:and )?){0,4})(${OWNED_BODY_HEADS.join("|")})(?: (?:of|for) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,3})?(?![\\p{L}\\p{N}’'-]| \\p{Lu}| \\d| (?:of|for) (?:the )?\\p{Lu})`,
   "gu",
 );
 /** "the Chasseurs Ardennais battalion", "the Iron Wolf brigade": a name before a lower-case head. */
@@ -762,6 +816,8 @@ export function findMentions(
   text: string,
   analysis: Analysis,
   reference: { date: Date; precision: "year" | "month" | "day" } | null,
+  /** Where the dateline writes its town and nation (furniture.ts), read on the text as written. */
+  datelinePlaces?: readonly TextSpan[],
 ): Mentions {
   const claimed: Mention[] = [];
   /** The last words of the people and ships named in full so far, for `townAt` (namesakes.ts). */
@@ -1476,6 +1532,71 @@ export function findMentions(
       involves: [nation],
     });
   }
+  // A body named by its owner and an institutional head (the grammar of such names, not a list
+  // of them): "the Estonian Defence League", "Poland's Territorial Defence Forces Command", "the
+  // NATO Parliamentary Assembly", "NATO's Allied Air Command", "the Lithuanian Military Academy".
+  // The owner is a demonym, a nation's possessive or an international body's short name; between
+  // it and the head only capitalised words that name no person's office, no nation and no known
+  // body; after the head no further capitalised word (the name goes on), except an "of"/"for"
+  // tail of capitalised words ("the Latvian Ministry of Economics and Finance"). Named as written;
+  // a nation owner is what the body involves.
+  // (a match refused is tried again a word on: "the US Senate NATO Observer Group" is NATO's)
+  for (const m of matchesFromEachStart(text, OWNED_BODY_RE)) {
+    const owner = (m[1] as string).replace(/(?:’s|'s)$/, "");
+    const inner = (m[2] ?? "").split(/\s+/).filter(Boolean);
+    const head = m[3] as string;
+    if (
+      inner.some(
+        (w) => w !== "and" && (OWNED_BODY_STOP.test(w) || GAZ_BY_FORM.has(w) || NOT_NAMES.has(w)),
+      )
+    )
+      continue;
+    // "the British Army", "the Polish Navy": the forces rules below name them
+    if (inner.length === 0 && !OWNED_BODY_ALONE.test(head)) continue;
+    // a nation's name as written, not its possessive ("the Ukraine Defense Contact Group"), owns
+    // a body only with a word between (a sentence's "Latvia Command ..." is no name)
+    if (
+      NATION_FORMS.some((g) => g.form === m[1]) &&
+      (inner.length === 0 || /^[A-Z.]+$/.test(m[1] as string))
+    )
+      continue;
+    if (inner[inner.length - 1] === "and") continue;
+    if (
+      head === "Staff" &&
+      !/^(?:General|Defence|Defense|Joint)$/.test(inner[inner.length - 1] ?? "")
+    )
+      continue;
+    const entity = gazAt(owner)?.entity;
+    const nation = entity?.kind === "Nation" ? entity : undefined;
+    if (!nation && !/^(?:NATO|EU|UN|OSCE)$/.test(owner)) continue;
+    // a nation's services and NATO's multinational formations are named by the rules for them
+    if (
+      OWNED_SERVICE.test(`${inner.join(" ")} ${head}`.trim()) ||
+      inner.some((w) => /^Multi-?[Nn]ational$/.test(w)) ||
+      /Royal\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index))
+    )
+      continue;
+    // "NATO's Allied Air Command": the mention is the words after the possessive (NATO stays a
+    // mention of its own)
+    const possessive = !nation && /(?:’s|'s)$/.test(m[1] as string);
+    const start =
+      m.index + m[0].indexOf(m[1] as string) + (possessive ? (m[1] as string).length + 1 : 0);
+    const end = m.index + m[0].length;
+    if (!free(start, end)) continue;
+    const written = text.slice(start, end);
+    // ... named "NATO Allied Air Command", as the alliance's bodies are
+    const name = possessive ? `${owner} ${written}` : written;
+    claim({
+      start,
+      end,
+      text: written,
+      kind: "Organization",
+      name,
+      key: slug(name),
+      properties: { category: BODY_HEAD_CATEGORY[head] ?? ORG_HEADS[head] ?? "OTHER" },
+      ...(nation ? { involves: [nation] } : {}),
+    });
+  }
   for (const m of text.matchAll(EMBASSY_RE)) {
     const nation = gazAt(m[1] ?? m[4] ?? "")?.entity;
     if (nation?.kind !== "Nation") continue;
@@ -1772,6 +1893,9 @@ export function findMentions(
     const start = m.index + (lead?.[0].length ?? 0);
     const name = text.slice(start, m.index + m[0].length);
     if (name.split(/\s+/).length < 2) continue;
+    // "Exercise Winter Camp 2024", "Exercise Iron Harbour": a capitalised "Exercise" opens an
+    // event's name, whatever its last word (the exercise rule below names it)
+    if (/^Exercise\s/.test(name)) continue;
     if (
       name.endsWith(" AB") &&
       !/^,\s+\p{Lu}/u.test(text.slice(start + name.length, start + name.length + 3)) &&
@@ -1995,24 +2119,31 @@ export function findMentions(
     if (first) m.involves = [first.entity];
   }
 
-  // A dateline in capitals: "OTTAWA —", "RIGA, Latvia —".
-  const dateline = /^([A-Z][A-Z.' -]{2,30}?)(?:,\s*[\p{L}. ]{2,30})?\s+[—–-]{1,2}\s/u.exec(text);
-  if (dateline?.[1]) {
-    const form = dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  // A dateline ("OTTAWA —", "RIGA, Latvia —", "SALAMIS, Greece (AP) –", "Brussels, 5 June 2024 –",
+  // furniture.ts): its town is a place, one the gazetteer knows or GeoNames has in the nation
+  // written after it ("NEWPORT, United Kingdom:", units.ts)
+  // (one closed by a colon after its nation, "NEWPORT, United Kingdom:", is no furniture: its
+  // nation stays the story's, but the town is named)
+  const colon = /^([A-Z][A-Z.' -]{2,30}?),\s*([\p{L}. ]{2,30}?)\s*:\s/u.exec(text);
+  const [city, region] = colon
+    ? [
+        { start: 0, end: (colon[1] as string).length },
+        {
+          start: colon[0].indexOf(colon[2] as string),
+          end: colon[0].indexOf(colon[2] as string) + (colon[2] as string).length,
+        },
+      ]
+    : (datelinePlaces ?? furnitureOf(text).datelinePlaces);
+  if (city) {
+    const written = text.slice(city.start, city.end);
+    const form = written.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const g = gazAt(form);
-    if (g && !g.demonym) {
-      claimKnown(0, dateline[1], g.entity);
+    if (g && !g.demonym) claimKnown(city.start, written, g.entity);
+    else {
+      const town = datelineTown(text, city, region);
+      if (town) claim(town);
     }
   }
-  // "NEWPORT, United Kingdom:": a town GeoNames knows in the nation written after it (units.ts)
-  if (
-    !dateline?.[1] ||
-    !gazAt(dateline[1].toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()))
-  ) {
-    const town = datelineTown(text);
-    if (town) claim(town);
-  }
-
   // A misspelt demonym in a list of them, "British, Norweigan, Dutch and French ships": a
   // capitalised word one edit from a demonym of six letters or more, beside another demonym
   for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{5,}(?![\p{L}])/gu)) {
@@ -2428,6 +2559,28 @@ export function findMentions(
     // "Joint Expeditionary Force", not a bare "Air Force"
     if (ORG_HEADS[head] && words.length >= (head === "Force" ? 3 : 2)) {
       claim({ ...span, ...ofNation(span), properties: { category: ORG_HEADS[head] as string } });
+      continue;
+    }
+    // "the Joint Warfare Centre", "the Baltic Defence College", "a Carrier Strike Group": two
+    // capitalised words or more ending in an institutional head name a body (no word a title)
+    if (
+      RUN_BODY_HEADS.test(head) &&
+      words.length >= 2 &&
+      // "the Forward Presence Battle Group", "a Mine Countermeasures Task Group": a mission
+      !(
+        head === "Group" &&
+        /^(?:Battle|Task|Combat|Maritime|Strike|Countermeasures?)$/.test(
+          words[words.length - 2] ?? "",
+        ) &&
+        !/^Carrier$/.test(words[words.length - 3] ?? "")
+      ) &&
+      !words.slice(0, -1).some((w) => OWNED_BODY_STOP.test(w) || NOT_NAMES.has(w))
+    ) {
+      claim({
+        ...span,
+        ...ofNation(span),
+        properties: { category: BODY_HEAD_CATEGORY[head] ?? "OTHER" },
+      });
       continue;
     }
     if (EVENT_HEADS.test(head)) continue;
@@ -3662,4 +3815,28 @@ function spelledBefore(
     return { start, end, text: candidate, mission: m[2] === "mission" || m[2] === "operation" };
   }
   return undefined;
+}
+
+/**
+ * The matches of a global `re` in `text`, where a match refused by the caller does not hide the
+ * ones starting inside it: after each, the search goes on from the next word of that match
+ * (linear: each start is tried once, a match at most as long as the pattern allows).
+ */
+function* matchesFromEachStart(
+  text: string,
+  re: RegExp,
+): Generator<RegExpExecArray & { index: number }> {
+  const sticky = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
+  let from = 0;
+  while (from <= text.length) {
+    sticky.lastIndex = from;
+    const m = sticky.exec(text);
+    if (!m) return;
+    yield m as RegExpExecArray & { index: number };
+    const space = text.indexOf(" ", m.index + 1);
+    from =
+      space < 0 || space >= m.index + Math.max(1, m[0].length)
+        ? m.index + Math.max(1, m[0].length)
+        : space + 1;
+  }
 }

@@ -257,22 +257,26 @@ export function townOfSite(
 
 /**
  * A dateline's town that only GeoNames knows, written with its nation: "NEWPORT, United Kingdom:",
- * "TAPA, Estonia —". The town, in that nation (as written). The nation must be one the town lies
- * in, so a heading in capitals ("UPDATE, Reuters:") names no place.
+ * "TAPA, Estonia —", "SALAMIS, Greece (AP) –". The town, in that nation (as written). The nation
+ * must be one the town lies in, so a heading in capitals ("UPDATE, Reuters:") names no place.
+ * `city` and `region` are where the dateline (furniture.ts) writes them.
  */
-export function datelineTown(text: string): UnitMention | undefined {
-  const m = /^([A-Z][A-Z.' -]{2,30}?),\s*([\p{L}. ]{2,30}?)\s*(?:[—–-]{1,2}|:)\s/u.exec(text);
-  if (!m?.[1]) return undefined;
-  const nation = NATION_BY_FORM.get(m[2] ?? "");
+export function datelineTown(
+  text: string,
+  city: TextSpan,
+  region: TextSpan | undefined,
+): UnitMention | undefined {
+  const written = text.slice(city.start, city.end);
+  const nation = region ? NATION_BY_FORM.get(text.slice(region.start, region.end)) : undefined;
   if (!nation) return undefined;
-  const name = m[1]
+  const name = written
     .toLowerCase()
     .replace(/(^|[\s-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toUpperCase());
   if (!citiesNamed(name).some((c) => c.nation === nation)) return undefined;
   return {
-    start: 0,
-    end: m[1].length,
-    text: m[1],
+    start: city.start,
+    end: city.end,
+    text: written,
     kind: "Place",
     name,
     key: slug(name),
