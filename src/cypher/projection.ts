@@ -69,8 +69,21 @@ export function projectedNames(
   return names;
 }
 
+/**
+ * Not a stored property: a relation's sentences (evidenceExcerpts) when they are few, at most
+ * FEW_EXCERPTS_CHARS characters in all, else null. What a page of its claims reads with the
+ * relation: a light relation's sentences come with it (no query more), a heavy one's page reads
+ * its own sentences alone afterwards (data/relations.ts claimExcerpts).
+ */
+export const FEW_EXCERPTS = "evidenceExcerptsIfFew";
+export const FEW_EXCERPTS_CHARS = 20_000;
+
 const propertyValue = (variable: string, name: string) =>
-  name === "updatedAt" ? `toString(${variable}.updatedAt)` : `${variable}.${name}`;
+  name === "updatedAt"
+    ? `toString(${variable}.updatedAt)`
+    : name === FEW_EXCERPTS
+      ? `CASE WHEN reduce(chars = 0, sentence IN coalesce(${variable}.evidenceExcerpts, []) | chars + size(sentence)) <= ${FEW_EXCERPTS_CHARS} THEN ${variable}.evidenceExcerpts END`
+      : `${variable}.${name}`;
 
 /**
  * A projection of only `properties` (plus `core`), or of all properties (as a map) when null.
@@ -89,7 +102,9 @@ export function project(
   if (names === null) return asMap(variable);
   if (shape === "list") return `[${names.map((name) => propertyValue(variable, name)).join(", ")}]`;
   const entries = names.map((name) =>
-    name === "updatedAt" ? `updatedAt: ${propertyValue(variable, name)}` : `.${name}`,
+    name === "updatedAt" || name === FEW_EXCERPTS
+      ? `${name}: ${propertyValue(variable, name)}`
+      : `.${name}`,
   );
   return entries.length === 0 ? "{}" : `${variable} {${entries.join(", ")}}`;
 }

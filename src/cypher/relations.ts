@@ -26,13 +26,22 @@ export const CLAIM_LISTS = [
 ] as const;
 
 /**
+ * The claim lists without the sentences: what a claim counts for (its source, time, values and
+ * rank), enough for `sourceCount`, `disputed`, resolved values and which claims a page holds.
+ * A relation many sources state with long sentences is megabytes of sentences and kilobytes of
+ * these; a page of its claims reads the sentences of that page alone (`excerptsStatement`).
+ */
+export const CLAIM_RANK_LISTS = CLAIM_LISTS.filter((l) => l !== "evidenceExcerpts");
+
+/**
  * The relation properties a page reads: with asOf, a typed value is resolved from the claims,
- * so the claim lists come too (without it the stored values are the current ones).
+ * so the claim lists come too, without their sentences (without it the stored values are the
+ * current ones).
  */
 export function relationPropertiesRead(page: RelationPagePlan): readonly string[] | null {
   const props = page.relationProperties ?? null;
   if (props === null || page.filter.asOf == null) return props;
-  return props.some((p) => p in ALL_RELATION_PROPERTIES) ? [...props, ...CLAIM_LISTS] : props;
+  return props.some((p) => p in ALL_RELATION_PROPERTIES) ? [...props, ...CLAIM_RANK_LISTS] : props;
 }
 
 /**
@@ -100,4 +109,54 @@ UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 RETURN key, ${pageExpression("n", plan.page, p)} AS page`;
   return { cypher, params: { ...p.values, keys: [...new Set(plan.keys)] } };
+}
+
+/**
+ * One relation by its start, type and end (relation(id)), when it counts: one row, its item as
+ * `pageExpression` gives its items seen from its start ([type, true, relation values, end's
+ * values]), and its start's core values; no row when there is none. `relationProperties` as a
+ * page plan's (null: all of them).
+ */
+export function relationByIdStatement(
+  id: { from: string; type: string; to: string },
+  relationProperties: readonly string[] | null,
+): Statement {
+  if (!isRelationType(id.type)) throw new Error(`Not a relation type: ${id.type}`);
+  const cypher = `
+MATCH (a:Entity {key: $from})-[r:${id.type}]->(b:Entity {key: $to}) WHERE ${counted("r")}
+RETURN [type(r), true, ${project("r", relationProperties, [], "list")}, ${project("b", [], ENTITY_CORE, "list")}] AS item,
+  ${project("a", [], ENTITY_CORE, "list")} AS start
+LIMIT 1`;
+  return { cypher, params: { from: id.from, to: id.to } };
+}
+
+/**
+ * The sentences of some claims of some relations, by their place in the stored lists, for the
+ * claims a page holds of a relation read without its sentences: one row per relation (id, and
+ * one sentence per place asked for). A claim is found at its place when that place still holds
+ * its source's claim, else at its source's first claim (a write since the relation was read
+ * moved it); null when its source's claims are gone. The relation's type is compared, not
+ * matched as a label, so one statement serves every type.
+ */
+export function excerptsStatement(
+  wants: readonly {
+    id: string;
+    from: string;
+    type: string;
+    to: string;
+    at: number[];
+    sources: string[];
+  }[],
+): Statement {
+  const cypher = `
+UNWIND $wants AS w
+MATCH (a:Entity {key: w.from})-[r]->(b:Entity {key: w.to}) WHERE type(r) = w.type
+RETURN w.id AS id, [k IN range(0, size(w.at) - 1) |
+  CASE WHEN r.evidenceSources[w.at[k]] = w.sources[k] THEN r.evidenceExcerpts[w.at[k]]
+  ELSE head([j IN range(0, size(r.evidenceSources) - 1) WHERE r.evidenceSources[j] = w.sources[k] | r.evidenceExcerpts[j]])
+  END] AS excerpts`;
+  return {
+    cypher,
+    params: { wants: wants.map((w) => ({ ...w, at: w.at.map((i) => neo4j.int(i)) })) },
+  };
 }

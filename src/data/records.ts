@@ -3,6 +3,7 @@
  * become one: the decoding every read shares, whatever statement produced the row.
  */
 
+import { FEW_EXCERPTS } from "../cypher/projection.js";
 import type { Row } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
 import { type Claim, decodeClaims, resolveRelationClaims } from "../domain/claims.js";
@@ -13,6 +14,7 @@ import {
   KINDS,
   type Kind,
   type RelationType,
+  relationId,
 } from "../domain/vocabulary.js";
 
 /** An entity as the API sees it. */
@@ -168,12 +170,37 @@ export function endsAsRead(
   return { from: asRead(r.from), to: asRead(r.to), final: false };
 }
 
+/** Where a claim read without its sentence (CLAIM_RANK_LISTS) has it: relation and place. */
+export interface UnreadExcerpt {
+  /** The relation's id (from|TYPE|to) and its parts. */
+  id: string;
+  from: string;
+  type: RelationType;
+  to: string;
+  /** Its place in the stored lists, and its source there. */
+  at: number;
+  source: string;
+}
+
+const unreadExcerpts = new WeakMap<Claim, UnreadExcerpt>();
+
+/**
+ * Where the sentence of `claim` is, when its relation was read without its sentences (its
+ * `excerpt` is then a placeholder): read when asked for (data/relations.ts claimExcerpts), a
+ * page's claims at a time. Undefined for a claim read with its sentence.
+ */
+export const unreadExcerpt = (claim: Claim): UnreadExcerpt | undefined => unreadExcerpts.get(claim);
+
 /**
  * Turns one collected relation map into a RelationRecord seen from `key`. Its typed values are
  * the stored (current) ones, or, with `asOf`, those its claims resolve to at that date.
  */
 export function toRelation(key: string, item: Row, asOf?: string | null): RelationRecord {
-  const props = (item.props ?? {}) as Record<string, Plain>;
+  let props = (item.props ?? {}) as Record<string, Plain>;
+  // Its sentences read as FEW_EXCERPTS gives them: all of them when they are few.
+  const few = props[FEW_EXCERPTS];
+  if (props.evidenceExcerpts === undefined && Array.isArray(few))
+    props = { ...props, evidenceExcerpts: few };
   const other = toEntity(item.m ?? null);
   const out = item.out === true;
   const type = String(item.type) as RelationType;
@@ -186,6 +213,13 @@ export function toRelation(key: string, item: Row, asOf?: string | null): Relati
   }
   const claims = decodeClaims(props, properties);
   for (const c of claims) RELATION_CLAIMS.set(c, claims);
+  const id = relationId(from, type, to);
+  // Read without their sentences (a projection without evidenceExcerpts): each claim keeps
+  // where its sentence is, for a page of them to read only its own.
+  if (props.evidenceExcerpts === undefined && props.evidenceSources !== undefined)
+    claims.forEach((c, at) => {
+      unreadExcerpts.set(c, { id, from, type, to, at, source: c.sourceKey });
+    });
   const resolved = resolveRelationClaims(claims, asOf);
   if (asOf != null && props.evidenceValues !== undefined) {
     for (const name of Object.keys(ALL_RELATION_PROPERTIES)) {
@@ -195,7 +229,7 @@ export function toRelation(key: string, item: Row, asOf?: string | null): Relati
     }
   }
   return {
-    id: `${from}|${type}|${to}`,
+    id,
     type,
     direction: out ? "OUT" : "IN",
     from,

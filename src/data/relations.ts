@@ -7,17 +7,26 @@
 
 import type { RelationPagePlan, RelationPagesPlan } from "../cypher/plan.js";
 import { projectedNames } from "../cypher/projection.js";
-import { relationPagesStatement, relationPropertiesRead } from "../cypher/relations.js";
+import {
+  excerptsStatement,
+  relationByIdStatement,
+  relationPagesStatement,
+  relationPropertiesRead,
+} from "../cypher/relations.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, runRead } from "../db/run.js";
 import type { Plain } from "../db/serialize.js";
+import type { RelationType } from "../domain/vocabulary.js";
 import {
   deletedWhileRead,
   type EntityRecord,
+  endsAsRead,
   fromValues,
   type Page,
   type RelationRecord,
+  toEntity,
   toRelation,
+  type UnreadExcerpt,
 } from "./records.js";
 
 /** The property names of a page's list projections, worked out once per plan (not per page). */
@@ -94,4 +103,71 @@ export async function relationPages(
   }
   const empty = { items: [], totalCount: plan.page.filter.withTotal ? 0 : null };
   return plan.keys.map((k) => byKey.get(k) ?? empty);
+}
+
+/**
+ * One relation by its start, type and end (relation(id)), seen from its start; null when there
+ * is none, or only retracted sources state it (left out of every read, as in pages).
+ */
+export async function relationById(
+  db: Db,
+  stats: QueryStats,
+  id: { from: string; type: RelationType; to: string },
+  relationProperties: readonly string[] | null,
+): Promise<RelationRecord | null> {
+  const { cypher, params } = relationByIdStatement(id, relationProperties);
+  const [row] = await runRead(db, stats, cypher, params);
+  if (!row) return null;
+  const [type, out, props, m] = (Array.isArray(row.item) ? row.item : []) as Plain[];
+  const names = projectedNames(relationProperties, []);
+  const other = fromValues(m ?? null, projectedNames([]));
+  const start = toEntity(fromValues(row.start ?? null, projectedNames([])));
+  const relation = toRelation(id.from, {
+    type: type ?? null,
+    out: out ?? null,
+    props: fromValues(props ?? null, names),
+    m: other,
+  });
+  return { ...relation, ends: endsAsRead(relation, start) };
+}
+
+/**
+ * The sentences of claims read without them (see UnreadExcerpt), in the order of `claims`, in
+ * one query for every relation among them: a page of 100 claims of a relation 1,600 sources
+ * state reads 100 sentences. "" for a claim whose source's claims are gone since it was read.
+ */
+export async function claimExcerpts(
+  db: Db,
+  stats: QueryStats,
+  claims: readonly UnreadExcerpt[],
+): Promise<string[]> {
+  const wants = new Map<
+    string,
+    { id: string; from: string; type: string; to: string; at: number[]; sources: string[] }
+  >();
+  for (const c of claims) {
+    const want = wants.get(c.id) ?? {
+      id: c.id,
+      from: c.from,
+      type: c.type,
+      to: c.to,
+      at: [],
+      sources: [],
+    };
+    want.at.push(c.at);
+    want.sources.push(c.source);
+    wants.set(c.id, want);
+  }
+  const { cypher, params } = excerptsStatement([...wants.values()]);
+  const rows = await runRead(db, stats, cypher, params);
+  const found = new Map<string, string>();
+  for (const row of rows) {
+    const want = wants.get(String(row.id));
+    const excerpts = Array.isArray(row.excerpts) ? row.excerpts : [];
+    want?.at.forEach((at, k) => {
+      const excerpt = excerpts[k];
+      if (typeof excerpt === "string") found.set(`${want.id}\u0000${at}`, excerpt);
+    });
+  }
+  return claims.map((c) => found.get(`${c.id}\u0000${c.at}`) ?? "");
 }

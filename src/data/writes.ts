@@ -52,6 +52,7 @@ import {
   CONTAINMENT_RELATION_TYPES,
   isAllowedEndpoint,
   type Kind,
+  parseRelationId,
   RELATION_TYPES,
   type RelationType,
 } from "../domain/vocabulary.js";
@@ -543,10 +544,8 @@ export async function retractSource(
     // the opposite since): restoring one must not close a cycle.
     if (!retracted && !done.already) {
       const restored = done.relations.flatMap((id) => {
-        const [from = "", type = "", to = ""] = id.split("|");
-        return CONTAINMENT_RELATION_TYPES.some((t) => t === type)
-          ? [{ from, type: type as RelationType, to, path: ["key"] }]
-          : [];
+        const r = parseRelationId(id);
+        return r && CONTAINMENT_RELATION_TYPES.includes(r.type) ? [{ ...r, path: ["key"] }] : [];
       });
       const cycles = restored.length > 0 ? await containmentCycles(tx, restored, null, true) : [];
       if (cycles.length > 0)

@@ -364,6 +364,23 @@ export function isRelationType(value: string): value is RelationType {
   return Object.hasOwn(RELATION_TYPES, value);
 }
 
+/** A relation's id, `from|TYPE|to` (one relation per start, type and end): what the API gives out. */
+export const relationId = (from: string, type: string, to: string) => `${from}|${type}|${to}`;
+
+/**
+ * The parts of a relation id (see relationId), or null when `id` cannot be one: not three parts,
+ * an end that is not a key, or a type the vocabulary does not have.
+ */
+export function parseRelationId(
+  id: string,
+): { from: string; type: RelationType; to: string } | null {
+  const parts = id.split("|");
+  if (parts.length !== 3) return null;
+  const [from = "", type = "", to = ""] = parts;
+  if (!isKey(from) || !isKey(to) || !isRelationType(type)) return null;
+  return { from, type, to };
+}
+
 /** The union of every property name any relation may carry, with its type. */
 export const ALL_RELATION_PROPERTIES: PropertySpec = Object.assign(
   {},

@@ -21,7 +21,8 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { RelationPagePlan } from "../cypher/plan.js";
-import { CLAIM_LISTS } from "../cypher/relations.js";
+import { FEW_EXCERPTS } from "../cypher/projection.js";
+import { CLAIM_LISTS, CLAIM_RANK_LISTS } from "../cypher/relations.js";
 import { isPartialDate } from "../domain/document.js";
 import { ENTITY_CLAIM_LISTS } from "../domain/entity-claims.js";
 import { BadInputError } from "../domain/errors.js";
@@ -324,19 +325,24 @@ const RELATION_FIELDS: Record<string, readonly string[] | null> = {
   to: [],
   inferred: ["inferred"],
   evidence: CLAIM_LISTS,
-  evidenceConnection: CLAIM_LISTS,
   claims: CLAIM_LISTS,
-  claimsConnection: CLAIM_LISTS,
-  disputed: CLAIM_LISTS,
-  sourceCount: CLAIM_LISTS,
+  // A page of claims of a relation with many long sentences reads its own sentences alone, when
+  // it is resolved (EvidenceRef.excerpt); a light relation's come with it (FEW_EXCERPTS).
+  evidenceConnection: [...CLAIM_RANK_LISTS, FEW_EXCERPTS],
+  claimsConnection: [...CLAIM_RANK_LISTS, FEW_EXCERPTS],
+  disputed: CLAIM_RANK_LISTS,
+  sourceCount: CLAIM_RANK_LISTS,
   independentSourceCount: CLAIM_LISTS,
   updatedAt: ["updatedAt"],
   updatedBy: ["updatedBy"],
   properties: null,
 };
 
-/** The stored relation properties an edge selection reads, or null for all of them. */
-function relationProperties(
+/**
+ * The stored relation properties an edge selection (or a Relation's, as relation(id) reads it)
+ * reads, or null for all of them.
+ */
+export function relationProperties(
   info: GraphQLResolveInfo,
   edgeSets: readonly SelectionSetNode[],
 ): string[] | null {

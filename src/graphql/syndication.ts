@@ -10,6 +10,7 @@ import { type RelationRecord, relationClaimsOf } from "../data/records.js";
 import { sourceDates } from "../data/syndication.js";
 import type { Claim } from "../domain/claims.js";
 import { independentSourceCount, repeatsOf, type SentenceRow } from "../domain/syndication.js";
+import { claimSentence } from "./excerpts.js";
 
 const requestCache = createContextCache((ctx: Context) => ({
   dates: new DataLoader<string, string | null>((keys) => sourceDates(ctx.db, ctx.stats, keys)),
@@ -22,12 +23,14 @@ async function rowsOf(ctx: Context, claims: readonly Claim[]): Promise<SentenceR
   const keys = [...new Set(claims.map((c) => c.sourceKey))];
   const dates = await requestCache(ctx).dates.loadMany(keys);
   const byKey = new Map(keys.map((k, i) => [k, dates[i]]));
-  return claims.map((c) => {
+  // A heavy relation's page was read without its sentences: read them (one query a request).
+  const sentences = await Promise.all(claims.map((c) => claimSentence(ctx, c)));
+  return claims.map((c, i) => {
     const at = byKey.get(c.sourceKey);
     return {
       source: c.sourceKey,
       publishedAt: typeof at === "string" ? at : null,
-      sentence: c.excerpt,
+      sentence: sentences[i] ?? "",
     };
   });
 }

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { generateToken } from "../../src/auth/tokens.js";
-import { EVIDENCE, EVIDENCE_PAGE, EXPAND, FIND_RELATION } from "../../src/explorer/page/api.js";
+import { EVIDENCE_PAGE, EXPAND, OPEN_RELATION } from "../../src/explorer/page/api.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { createClient, writerWithPrefix } from "../helpers/client.js";
 
@@ -92,19 +92,69 @@ describe("a relation stated by many sources with long sentences", () => {
     }
     // Opened, its sentences are read (the explorer's query, here from a client with room for
     // the relation whole: 0.6 MB of sentences, as a thousand are 10 MB of the default 16 MB).
-    const r = await writer(EVIDENCE, {
-      from: `${P}north`,
-      types: ["INVADED"],
-      after: null,
-      n: EVIDENCE_PAGE,
-    });
+    const r = await writer(OPEN_RELATION, { id: `${P}north|INVADED|${P}south`, n: EVIDENCE_PAGE });
     expect(r.errors).toBeUndefined();
-    const [opened] = r.data.entity.relations.edges;
-    expect(opened.to.key).toBe(`${P}south`);
+    const opened = r.data.relation;
     expect(opened.claims.totalCount).toBe(SOURCES);
     // Every source's sentence (claims without a date are ordered by their source's key).
     const excerpts = opened.claims.edges.map((e: { node: { excerpt: string } }) => e.node.excerpt);
     expect(excerpts.sort()).toEqual(Array.from({ length: SOURCES }, (_, i) => sentence(i)).sort());
+  });
+
+  it("opened by a client with a small budget, pages its claims: a page reads its own sentences alone", async () => {
+    // A page of 10 claims (about 0.1 MB of sentences): every claim's sentence was read to slice
+    // the page in memory, 0.6 MB past the 0.5 MB budget (LIMIT_EXCEEDED) before.
+    const PAGE = `query ($id: ID!, $after: String) { relation(id: $id) {
+      sourceCount disputed
+      claimsConnection(first: 10, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { excerpt source { key } } } } } }`;
+    const id = `${P}north|INVADED|${P}south`;
+    const seen: string[] = [];
+    const cursors: (string | null)[] = [null];
+    for (let page = 0; page < 6; page++) {
+      const r = await gql(PAGE, { id, after: cursors[page] }, small);
+      expect(r.errors).toBeUndefined();
+      const { sourceCount, disputed, claimsConnection: c } = r.data.relation;
+      expect({ sourceCount, disputed, totalCount: c.totalCount }).toEqual({
+        sourceCount: SOURCES,
+        disputed: false,
+        totalCount: SOURCES,
+      });
+      expect(c.edges).toHaveLength(10);
+      expect(c.pageInfo.hasNextPage).toBe(page < 5);
+      // Each claim's own sentence, its source's.
+      for (const e of c.edges as { node: { excerpt: string; source: { key: string } } }[]) {
+        const i = Number(e.node.source.key.slice(`${P}source-`.length));
+        expect(e.node.excerpt).toBe(sentence(i));
+        seen.push(e.node.source.key);
+      }
+      cursors.push(c.pageInfo.endCursor);
+    }
+    // Six pages: every claim once, in the order one read of them all gives (the default budget).
+    const whole = await writer(`{ relation(id: "${id}") { claims { source { key } } } }`);
+    expect(whole.errors).toBeUndefined();
+    expect(seen).toEqual(
+      whole.data.relation.claims.map((c: { source: { key: string } }) => c.source.key),
+    );
+    // The same from a relation page (entity -> relations -> claimsConnection), in one request.
+    const paged = await gql(
+      `{ entity(key: "${P}north") { relations(types: [INVADED], first: 5) { edges {
+        to { key } sourceCount claimsConnection(last: 3) { totalCount edges { node { excerpt source { key } } } } } } } }`,
+      {},
+      small,
+    );
+    expect(paged.errors).toBeUndefined();
+    const [edge] = paged.data.entity.relations.edges;
+    expect(edge.sourceCount).toBe(SOURCES);
+    expect(edge.claimsConnection.totalCount).toBe(SOURCES);
+    expect(
+      edge.claimsConnection.edges.map(
+        (e: { node: { excerpt: string; source: { key: string } } }) => [
+          e.node.source.key,
+          e.node.excerpt === sentence(Number(e.node.source.key.slice(`${P}source-`.length))),
+        ],
+      ),
+    ).toEqual(seen.slice(-3).map((k) => [k, true]));
   });
 
   it("too large to rewrite, is refused for what it is: the relation named, nothing written, what an operator can do", async () => {
@@ -158,7 +208,7 @@ describe("a relation stated by many sources with long sentences", () => {
     // A light relation of the same type from the same start: the explorer found an opened
     // relation by reading its start's relations 20 at a time, each with 100 claims, so opening
     // this one read the heavy one's 0.6 MB too, past the small budget (LIMIT_EXCEEDED). Now it
-    // finds it by key alone and reads it after the cursor of the one before it.
+    // reads it by its id alone.
     const text = `${P}north invaded ${P}east at dawn.`;
     await ok(
       await writer(CREATE, { i: { key: `${P}east`, kind: "Nation", name: "Lev east" } }, auth),
@@ -191,28 +241,14 @@ describe("a relation stated by many sources with long sentences", () => {
         auth,
       ),
     );
-    const found = await gql(
-      FIND_RELATION,
-      { from: `${P}north`, types: ["INVADED"], after: null },
-      small,
-    );
-    expect(found.errors).toBeUndefined();
-    const edges: { cursor: string; to: { key: string } }[] = found.data.entity.relations.edges;
-    expect(edges.map((e) => e.to.key).sort()).toEqual([`${P}east`, `${P}south`]);
-    const at = edges.findIndex((e) => e.to.key === `${P}east`);
+    // Opened by its id (the explorer's query), one round trip.
     const r = await gql(
-      EVIDENCE,
-      {
-        from: `${P}north`,
-        types: ["INVADED"],
-        after: at > 0 ? edges[at - 1]?.cursor : null,
-        n: EVIDENCE_PAGE,
-      },
+      OPEN_RELATION,
+      { id: `${P}north|INVADED|${P}east`, n: EVIDENCE_PAGE },
       small,
     );
     expect(r.errors).toBeUndefined();
-    const [opened] = r.data.entity.relations.edges;
-    expect(opened.to.key).toBe(`${P}east`);
+    const opened = r.data.relation;
     expect(opened.claims.totalCount).toBe(1);
     expect(opened.claims.edges.map((e: { node: { excerpt: string } }) => e.node.excerpt)).toEqual([
       text,

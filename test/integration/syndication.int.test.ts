@@ -230,3 +230,39 @@ describe("the same sentence, in a neighbourhood drawn without sentences as in a 
     });
   });
 });
+
+describe("a relation whose sentences are too long to read with it", () => {
+  it("still finds the copies among a page of its claims (their sentences read for it)", async () => {
+    // Over 20,000 characters of sentences: a page of claims reads its own sentences apart
+    // (planner FEW_EXCERPTS), so the repeats must read theirs too, not compare empty ones.
+    const long = (lead: string) =>
+      `${lead} Northland sent its brigade to Operation Anvil, ${"and the brigade drilled there through the winter ".repeat(90)}as planned.`;
+    const anvil = { key: `${P}anvil`, kind: "Mission", name: "Operation Anvil" };
+    const send = (key: string, day: string, sentence: string) =>
+      ingestRelation(key, `2024-07-${day}`, sentence, { type: "CONTRIBUTES_TO", to: anvil });
+    await send("h1", "01", long("In March"));
+    await send("h2", "02", long("In March"));
+    await send("h3", "03", long("In April"));
+    await send("h4", "04", long("In April"));
+    await send("h5", "05", long("In May"));
+    const r = await gql(
+      `{ entity(key: "${P}northland") { relations(types: [CONTRIBUTES_TO], direction: OUT) { edges {
+          node { key } sourceCount
+          claimsConnection(first: 5) { edges { node { source { key } repeats { key } } } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const edge = r.data.entity.relations.edges.find(
+      (e: { node: { key: string } }) => e.node.key === anvil.key,
+    );
+    const repeats = Object.fromEntries(
+      edge.claimsConnection.edges.map(
+        (e: { node: { source: { key: string }; repeats: { key: string } | null } }) => [
+          e.node.source.key.slice(P.length),
+          e.node.repeats?.key.slice(P.length) ?? null,
+        ],
+      ),
+    );
+    expect(repeats).toEqual({ h1: null, h2: "h1", h3: null, h4: "h3", h5: null });
+    expect(edge.sourceCount).toBe(5);
+  });
+});

@@ -102,7 +102,7 @@ describe("Cypher shapes", () => {
             AND (r0.until IS NULL OR r0.until + "~" >= $p0) AND (r0.date IS NULL OR r0.date <= $p0 + "~")
         WITH r0, m0 ORDER BY m0.nameLower ASC, m0.name ASC, m0.key, startNode(r0) = n DESC
         SKIP $p1 LIMIT $p2
-        RETURN [type(r0), startNode(r0) = n, [r0.troops, r0.evidenceSources, r0.evidenceExcerpts, r0.evidenceInferred, r0.evidenceAt, r0.evidenceValues, r0.evidenceRanks], [m0.key, m0.kind, m0.name]]
+        RETURN [type(r0), startNode(r0) = n, [r0.troops, r0.evidenceSources, r0.evidenceInferred, r0.evidenceAt, r0.evidenceValues, r0.evidenceRanks], [m0.key, m0.kind, m0.name]]
       }, COUNT { MATCH (n)-[r0:CONTRIBUTES_TO]->(m0:Entity) WHERE (r0.evidenceRanks IS NULL OR any(rank IN r0.evidenceRanks WHERE rank <> "DEPRECATED")) AND (r0.since IS NULL OR r0.since <= $p0 + "~")
             AND (r0.until IS NULL OR r0.until + "~" >= $p0) AND (r0.date IS NULL OR r0.date <= $p0 + "~") }] AS page"
     `);

@@ -285,82 +285,38 @@ export async function incident(
 }
 
 /**
- * The query that finds an opened relation among its start's relations of its type: cursors and
- * the other end's key only, so that no other relation's claims are read (exported for the tests
- * that send it).
+ * The query that reads an opened relation's claims: the relation by its id, with its first $n
+ * claims and how many there are (exported for the tests that send it). One round trip, and no
+ * other relation's claims are read.
  */
-export const FIND_RELATION = `query ExplorerFindRelation($from: String!, $types: [RelationType!], $after: String) {
-entity(key: $from) {
-  relations(types: $types, direction: OUT, first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    edges { cursor to { key } }
-  }
-}
-}`;
-
-/**
- * The query that reads an opened relation's claims: the one relation after the cursor of the
- * one before it (null: the first), with its first $n claims (exported for the tests that send it).
- */
-export const EVIDENCE = `query ExplorerEvidence($from: String!, $types: [RelationType!], $after: String, $n: Int!) {
-entity(key: $from) {
-  relations(types: $types, direction: OUT, first: 1, after: $after) {
-    edges { to { key } claims: claimsConnection(first: $n) { totalCount edges { node { ${CLAIM} } } } }
-  }
+export const OPEN_RELATION = `query ExplorerRelation($id: ID!, $n: Int!) {
+relation(id: $id) {
+  claims: claimsConnection(first: $n) { totalCount edges { node { ${CLAIM} } } }
 }
 }`;
 
 /** Claims read when a relation is opened: the first page of them. */
 export const EVIDENCE_PAGE = 100;
 
-/** Pages of FIND_RELATION looked through: a start with more relations of the type is not searched further. */
-const FIND_PAGES = 10;
-
 /**
  * A relation's claims, oldest first, read when it is opened: the first EVIDENCE_PAGE of them
- * and how many there are; null when it is no longer there. It is found among its start's
- * relations of its type by key alone (a page of 100 at a time), then read alone, after the
- * cursor of the relation before it: its siblings' claims, megabytes where many sources state
- * them, are never read.
+ * and how many there are; null when it is no longer there (NOT_FOUND).
  */
 export async function relationEvidence(
-  r: Pick<Relation, "type" | "from" | "to">,
+  r: Pick<Relation, "id">,
 ): Promise<{ evidence: Evidence[]; total: number } | null> {
-  const types = [r.type];
-  let after: string | null = null;
-  for (let page = 0; page < FIND_PAGES; page++) {
-    const data: {
-      entity: {
-        relations: {
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          edges: { cursor: string; to: { key: string } }[];
-        } | null;
-      } | null;
-    } = await gql(FIND_RELATION, { from: r.from.key, types, after });
-    const relations = data.entity?.relations;
-    if (!relations) return null;
-    const at = relations.edges.findIndex((e) => e.to.key === r.to.key);
-    if (at >= 0) {
-      const before = at > 0 ? (relations.edges[at - 1]?.cursor ?? null) : after;
-      const opened: {
-        entity: {
-          relations: {
-            edges: {
-              to: { key: string };
-              claims: { totalCount: number; edges: { node: Evidence }[] };
-            }[];
-          } | null;
-        } | null;
-      } = await gql(EVIDENCE, { from: r.from.key, types, after: before, n: EVIDENCE_PAGE });
-      const found = opened.entity?.relations?.edges[0];
-      // Another write moved the list between the two reads: not there as found.
-      if (!found || found.to.key !== r.to.key) return null;
-      return { evidence: found.claims.edges.map((e) => e.node), total: found.claims.totalCount };
-    }
-    if (!relations.pageInfo.hasNextPage) return null;
-    after = relations.pageInfo.endCursor;
+  try {
+    const data = await gql<{
+      relation: { claims: { totalCount: number; edges: { node: Evidence }[] } } | null;
+    }>(OPEN_RELATION, { id: r.id, n: EVIDENCE_PAGE });
+    const claims = data.relation?.claims;
+    if (!claims) return null;
+    return { evidence: claims.edges.map((e) => e.node), total: claims.totalCount };
+  } catch (error) {
+    // Deleted (or only retracted sources state it now) since it was drawn.
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
+    throw error;
   }
-  return null;
 }
 
 /** Up to `first` shortest paths (distinct chains of entities), shortest first; [] when none. */

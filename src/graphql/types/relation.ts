@@ -14,16 +14,20 @@ import {
   type Page,
   type RelationRecord,
 } from "../../data/records.js";
-import { relationPages } from "../../data/relations.js";
+import { relationById, relationPages } from "../../data/relations.js";
 import { RANKS, sourceCount } from "../../domain/claims.js";
+import { BadInputError, NotFoundError } from "../../domain/errors.js";
 import {
   type Direction,
   KIND_NAMES,
   type Kind,
+  parseRelationId,
   type RelationType,
 } from "../../domain/vocabulary.js";
 import { builder } from "../builder.js";
 import { connectionType, listPage, nodeConnectionType, pagingArgs } from "../connections.js";
+import { claimSentence } from "../excerpts.js";
+import { echo } from "../keys.js";
 import { pageWindow, toConnection } from "../pagination.js";
 import {
   connectionWindow,
@@ -31,6 +35,7 @@ import {
   type RelationArgs,
   type RelationFieldExtension,
   relationPagePlan,
+  relationProperties,
   resolvedRelationScope,
   responseKey,
 } from "../planner.js";
@@ -50,7 +55,12 @@ export const EvidenceRef = builder.objectRef<Evidence>("Evidence").implement({
   description:
     "A sentence of a source that states a relation: that source's claim, with the values it states and its point in time.",
   fields: (t) => ({
-    excerpt: t.exposeString("excerpt", { description: "The sentence, verbatim." }),
+    excerpt: t.string({
+      description: "The sentence, verbatim.",
+      // Read with a page of claims (not every claim of the relation) when the relation was read
+      // without its sentences: every such claim of the request in one query.
+      resolve: (e, _, ctx) => claimSentence(ctx, e),
+    }),
     source: t.field({
       type: KIND_REFS.Source,
       nullable: true,
@@ -272,6 +282,29 @@ builder.queryField("disputes", (t) =>
       const window = connectionWindow(args, info.fieldNodes, info);
       const page = await disputedRelations(ctx.db, ctx.stats, window.offset, window.limit);
       return toConnection(page.items, window, page.totalCount);
+    },
+  }),
+);
+
+builder.queryField("relation", (t) =>
+  t.field({
+    type: RelationRef,
+    nullable: true,
+    description:
+      'One relation by the id the API gives relations (`from|TYPE|to`), e.g. `relation(id: "canada|MEMBER_OF|nato")`, with its claims a page at a time. An unknown one (or one only retracted sources state, left out of every read) is a NOT_FOUND error; an id that cannot be a relation\'s is BAD_USER_INPUT.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_, args, ctx, info) => {
+      const id = String(args.id);
+      const parts = parseRelationId(id);
+      if (!parts)
+        throw new BadInputError(
+          `id: "${echo(id)}" is not a relation id: relation ids are from|TYPE|to, two entity keys and a relation type, such as canada|MEMBER_OF|nato.`,
+          [{ path: ["id"], message: "not a relation id (from|TYPE|to)" }],
+        );
+      const sets = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+      const found = await relationById(ctx.db, ctx.stats, parts, relationProperties(info, sets));
+      if (!found) throw new NotFoundError(`No relation has the id "${id}".`, { id });
+      return found;
     },
   }),
 );
