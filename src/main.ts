@@ -26,7 +26,36 @@ import { neo4jIdentity, newSecret, registerLocalApi } from "./local-apis.js";
 import { logger } from "./logger.js";
 import { createApp } from "./server.js";
 
+/**
+ * What start-up has opened, for a signal that comes before the server serves: Node's default
+ * action killed the process at once, saying nothing, with its driver open and its local Neo4j
+ * left to the watchdog (test/shipped/start-signal.shipped.test.ts).
+ */
+const starting: { opened: Array<{ close(): Promise<void> }>; stopping: boolean } = {
+  opened: [],
+  stopping: false,
+};
+
+function stopWhileStarting(signal: NodeJS.Signals): void {
+  if (starting.stopping) return;
+  starting.stopping = true;
+  const opened = [...starting.opened].reverse();
+  logger.info(
+    opened.length > 0
+      ? `${signal} during start-up: stopping before serving, closing what start-up opened ...`
+      : `${signal} during start-up: stopping before serving (a local Neo4j being started is stopped by its watchdog).`,
+  );
+  void (async () => {
+    // What start-up was doing fails as the driver closes: its transaction rolls back whole.
+    for (const o of opened) await o.close().catch(() => undefined);
+    logger.info("Stopped.");
+    process.exit(0);
+  })();
+}
+
 async function main(): Promise<void> {
+  process.on("SIGINT", stopWhileStarting);
+  process.on("SIGTERM", stopWhileStarting);
   const config = loadConfig();
   checkServerMemory(config);
   logger.level = config.LOG_LEVEL;
@@ -42,11 +71,18 @@ async function main(): Promise<void> {
           logger.error(`${what}: ${err instanceof Error ? err.message : String(err)}`),
       })
     : null;
+  if (shared) starting.opened.push(shared);
   // A local Neo4j that exits under the running server is started again, and the log says why.
   const database = await openDatabase(config, (m) => logger.info(m), {
     restartOnExit: (m) => logger.error(m),
     reachability: { lost: (m) => logger.warn(m), regained: (m) => logger.info(m) },
   });
+  // Signalled while it opened (the handler was still closing Redis): close it here too.
+  if (starting.stopping) {
+    await database.close();
+    return;
+  }
+  starting.opened.push(database);
   await settleEarlierGraph(database.db, (m) => logger.info(m));
   logger.info(`Connected to Neo4j at ${database.describe}; migrations applied.`);
   const stats = { roundTrips: 0 };
@@ -88,6 +124,7 @@ async function main(): Promise<void> {
   // Without Redis, `npm run ingest` on this machine posts its changes here (see local-apis.ts).
   const secret = shared ? null : newSecret();
   const extractor = createExtractor({ timeoutMs: limits.queryTimeoutMs });
+  starting.opened.push(extractor);
   const app = createApp({
     db: database.db,
     logger,
@@ -149,6 +186,9 @@ async function main(): Promise<void> {
     logger.info("Stopped.");
     process.exit(0);
   };
+  if (starting.stopping) return;
+  process.off("SIGINT", stopWhileStarting);
+  process.off("SIGTERM", stopWhileStarting);
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
@@ -190,6 +230,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Stopping on a signal: what failed is start-up's work cut short, not a fault.
+  if (starting.stopping) return;
   if (
     error instanceof ConfigError ||
     error instanceof LocalNeo4jError ||

@@ -31,6 +31,7 @@ import { storedFolds } from "../domain/fold.js";
 import { unionAliases } from "../domain/merge.js";
 import { checkDocument, parseDocument } from "../domain/validate.js";
 import {
+  aKind,
   CONTAINMENT_RELATION_TYPES,
   KIND_NAMES,
   KINDS,
@@ -135,7 +136,10 @@ export class BulkGraph {
     const check = (key: string, kind: Kind, path: (string | number)[]) => {
       const stored = this.nodes.get(key)?.kind;
       if (stored && stored !== kind)
-        problems.push({ path, message: `"${key}" is already a ${stored}, not a ${kind}` });
+        problems.push({
+          path,
+          message: `"${key}" is already ${aKind(stored)}, not ${aKind(kind)}`,
+        });
     };
     check(doc.source.key, "Source", ["source", "key"]);
     doc.entities.forEach((e, i) => {

@@ -70,7 +70,7 @@ import {
   textChanged,
   unsalvagePath,
 } from "../domain/validate.js";
-import type { Kind, RelationType } from "../domain/vocabulary.js";
+import { aKind, type Kind, type RelationType } from "../domain/vocabulary.js";
 import {
   retractInTx,
   settleEntities,
@@ -406,7 +406,7 @@ function kindMismatch(
 ): InputProblem[] {
   const storedKind = kinds.get(key);
   return storedKind && storedKind !== kind
-    ? [{ path, message: `"${key}" is already a ${storedKind}, not a ${kind}` }]
+    ? [{ path, message: `"${key}" is already ${aKind(storedKind)}, not ${aKind(kind)}` }]
     : [];
 }
 
@@ -569,7 +569,7 @@ async function write(
     if (kind && kind !== e.kind) {
       problems.push({
         path: e.path,
-        message: `"${e.key}" is already a ${kind}, not a ${e.kind}`,
+        message: `"${e.key}" is already ${aKind(kind)}, not ${aKind(e.kind)}`,
       });
     }
   }

@@ -49,6 +49,7 @@ import {
 import { repairText } from "../domain/repair.js";
 import { issueMessage } from "../domain/validate.js";
 import {
+  aKind,
   CONTAINMENT_RELATION_TYPES,
   isAllowedEndpoint,
   type Kind,
@@ -176,7 +177,7 @@ export async function createEntity(db: Db, stats: QueryStats, input: EntityInput
       // lacks. Adding to an entity goes through updateEntity, or a document (ingest), which
       // records the source of each change.
       throw new ConflictError(
-        `"${e.key}" already exists (a ${existing.kind}) and differs in ${differ.join(", ")}; nothing was written. Use updateEntity to change it, or ingestDocument to add to it.`,
+        `"${e.key}" already exists (${aKind(existing.kind)}) and differs in ${differ.join(", ")}; nothing was written. Use updateEntity to change it, or ingestDocument to add to it.`,
         { key: e.key },
       );
     }

@@ -148,6 +148,11 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
+/** The kind with its article, as a message says it: "a Person", "an Organization", "an Event". */
+export function aKind(kind: string): string {
+  return `${/^[AEIOU]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
 /** Properties every relationship may carry, whatever its type. */
 export const COMMON_RELATION_PROPERTIES = {
   since: date("From when the relation holds (ISO, may be partial)."),

@@ -36,8 +36,8 @@ export interface ChildOptions {
   args: readonly string[];
   env?: SpawnOptions["env"];
   cwd?: string;
-  /** Asked every `pollMs` until it answers true. */
-  ready(): Promise<boolean>;
+  /** Asked every `pollMs` (with the output so far) until it answers true. */
+  ready(output: string): Promise<boolean>;
   readyWithinMs: number;
   pollMs: number;
   /** How long SIGTERM has before SIGKILL. */
@@ -78,7 +78,7 @@ export async function startChild(o: ChildOptions): Promise<ChildService> {
       child.kill("SIGKILL");
       throw new Error(`${o.name} was not ready within ${seconds} s:\n${out}`);
     }
-    if (await o.ready()) break;
+    if (await o.ready(out)) break;
     await new Promise((r) => setTimeout(r, o.pollMs));
   }
   return {

@@ -66,6 +66,11 @@ export interface ShippedOptions {
    * build), so that `child` is npm's process, as a supervisor that runs `npm start` sees it.
    */
   viaNpm?: boolean;
+  /**
+   * Resolve once the output matches this, instead of once /ready says ready: a test that acts on
+   * the server while it is still starting.
+   */
+  readyWhen?: RegExp;
 }
 
 /** Starts the built server as `npm start` does, and resolves once /ready says ready. */
@@ -102,11 +107,13 @@ export async function startShipped(options: ShippedOptions = {}): Promise<Shippe
       : { command: process.execPath, args: [...flags, entry] }),
     cwd: PROJECT_ROOT,
     env,
-    ready: () =>
-      fetch(`${url}/ready`).then(
-        (r) => r.status === 200,
-        () => false,
-      ),
+    ready: (output) =>
+      options.readyWhen
+        ? Promise.resolve(options.readyWhen.test(output))
+        : fetch(`${url}/ready`).then(
+            (r) => r.status === 200,
+            () => false,
+          ),
     readyWithinMs: 240_000,
     pollMs: 200,
     stopGraceMs: 15_000,

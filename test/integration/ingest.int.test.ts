@@ -513,3 +513,23 @@ describe("a document wrong in many ways at once (redteam24)", () => {
     expect(read.data).toEqual({ a: null, s: null });
   });
 });
+
+describe("a key the graph holds as another kind", () => {
+  it("is refused in words a reviewer reads: 'an Organization', 'an Event', not 'a Organization'", async () => {
+    // The explorer's review and checkDocument show this message beside the key a reviewer typed:
+    // it read '"ing-club" is already a Organization, not a Event'.
+    await ingest(declaring("org", [{ key: `${P}club`, kind: "Organization", name: "The Club" }]));
+    const r = await gql(
+      `query ($d: JSONObject!) { checkDocument(document: $d) {
+        ... on ValidationError { problems { path message } } } }`,
+      { d: declaring("event", [{ key: `${P}club`, kind: "Event", name: "The Club" }]) },
+      WRITE,
+    );
+    expect(r.data?.checkDocument.problems).toEqual([
+      {
+        path: ["entities", "0", "key"],
+        message: `"${P}club" is already an Organization, not an Event`,
+      },
+    ]);
+  });
+});
