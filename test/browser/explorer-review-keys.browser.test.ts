@@ -87,6 +87,12 @@ describe("keys typed in the review", () => {
       "latvia is Latvia in the graph, a Nation: give this Person a key of its own, or link it to an entity below.",
     );
     expect(await janis.textContent()).toContain("new");
+    // Keyed as NATO: the kind read with its article ("an Organization", never "a Organization").
+    await janis.locator('input[id$="-key"]').fill("nato");
+    await janis.locator('input[id$="-key"]').press("Enter");
+    await poll(() => janis.locator(".form-error").textContent()).toBe(
+      "nato is NATO in the graph, an Organization: give this Person a key of its own, or link it to an entity below.",
+    );
     // Another new row's key: two entities of the draft under one key were refused by ingest.
     const meeting = "stefansdottir-meeting-with-janis-berzins";
     await janis.locator('input[id$="-key"]').fill(meeting);

@@ -6,7 +6,7 @@
  * joins the review as a drafted one would: a row to accept, reject or mend.
  */
 
-import { KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
+import { aKind, KEY_MAX_LENGTH } from "../../domain/vocabulary.js";
 import { slug } from "../../extract/slug.js";
 import { ApiError, type EntityRef, entityByKey, type TextSpan } from "./api.js";
 import { combobox } from "./combobox.js";
@@ -295,7 +295,7 @@ function entityForm(
       (found) => {
         if (found && found.kind !== a.kind)
           return refuse(
-            `${k} is ${found.name} in the graph, a ${found.kind}: give this ${a.kind} a key of its own, or link it to an entity of the graph.`,
+            `${k} is ${found.name} in the graph, ${aKind(found.kind)}: give this ${a.kind} a key of its own, or link it to an entity of the graph.`,
           );
         add(found, a.kind, k);
       },
@@ -430,7 +430,10 @@ function relationForm(
       return refuse("Select words in the text, or choose the sentence that states it.");
     if (!a.from || !a.to)
       return refuse("Choose both ends: an entity of the draft or of the graph.");
-    if (!a.type) return refuse(`No relation type links a ${fromKind} to a ${toKind}.`);
+    if (!a.type)
+      return refuse(
+        `No relation type links ${aKind(String(fromKind))} to ${aKind(String(toKind))}.`,
+      );
     // It opens in its editor: the values the sentence gives (a role, figures, a date) go there.
     const added = addedRelation(review, a.type, a.from, a.to, a.sentence, true);
     review.relations.push(added);

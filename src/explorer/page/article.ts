@@ -5,6 +5,7 @@
  * ingestDocument. Both calls need a write token, which the page holds in memory for this visit
  * only: never in the URL, storage or a cookie.
  */
+import { aKind } from "../../domain/vocabulary.js";
 import { type AddState, addSection, pickedInto } from "./add.js";
 import {
   ApiError,
@@ -511,7 +512,7 @@ export function articleView(root: HTMLElement, actions: ArticleActions): void {
         (found) => {
           if (found && found.kind !== "Source")
             refuse(
-              `${next} is ${found.name} in the graph, a ${found.kind}: give this article a key of its own.`,
+              `${next} is ${found.name} in the graph, ${aKind(found.kind)}: give this article a key of its own.`,
             );
         },
         (error: unknown) => refuse(uncheckedKey(error)),

@@ -3,6 +3,7 @@
  * entity of the graph. A key typed is checked against the draft and the graph as ingest would
  * read it: a key the graph has is a link (same kind) or refused (another kind).
  */
+import { aKind } from "../../domain/vocabulary.js";
 import { ApiError, entityByKey } from "./api.js";
 import { combobox } from "./combobox.js";
 import { h } from "./dom.js";
@@ -166,7 +167,7 @@ export function entityRow(ctx: EntityContext, draftKey: string, r: EntityReview)
         if (r.key !== next || found === null) return;
         if (found.kind !== r.entity.kind)
           return refuse(
-            `${next} is ${found.name} in the graph, a ${found.kind}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`,
+            `${next} is ${found.name} in the graph, ${aKind(found.kind)}: give this ${r.entity.kind} a key of its own, or link it to an entity below.`,
           );
         r.linked = found;
         ctx.render();
