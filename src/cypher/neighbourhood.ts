@@ -20,8 +20,10 @@ export function neighbourhoodStartStatement(key: string): Statement {
  * known entities fill the neighbourhood's limit), a relation to any other end cannot be kept: its
  * item is null, so the row only says that the neighbourhood goes on (truncated). Without
  * `sentences`, a relation comes without its claims' excerpts (evidenceExcerpts null): the
- * megabytes a relation stated by a thousand sources holds, which a drawing does not show; its
- * count of independent sources (`independent`), which needs them, is computed here instead.
+ * megabytes a relation stated by a thousand sources holds, which a drawing does not show. With
+ * `independent` (asked only when the selection reads independentSourceCount: it reads every
+ * claim's sentence of every relation drawn), each relation's count of independent sources is
+ * computed here, so its sentences need not leave the database.
  */
 export function neighbourhoodLevelStatement(level: {
   types: readonly RelationType[];
@@ -30,16 +32,29 @@ export function neighbourhoodLevelStatement(level: {
   known: readonly string[];
   full: boolean;
   sentences?: boolean;
+  independent?: boolean;
 }): Statement {
   const props = level.sentences === false ? asMap("r", ["evidenceExcerpts"]) : asMap("r");
-  const cypher = `
+  // The item is projected as soon as the relation is matched, as it was before syndication: a
+  // relation a write deletes later in the statement is then either whole or gone (type null).
+  const item = `CASE WHEN seen OR NOT $full THEN {props: ${props}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END`;
+  const cypher = level.independent
+    ? `
 UNWIND $frontier AS k
 MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
 WHERE ${counted("r")}
 WITH k, n, r, m, m.key IN $known AS seen
 LIMIT $rows
+WITH k, r, ${item} AS item
 ${independentSourcesCall("r", "independent")}
-RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${props}, type: type(r), out: startNode(r) = n, independent: independent, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE ${asMap("m")} END} END AS item`;
+RETURN k AS key, CASE WHEN item IS NOT NULL THEN item {.*, independent: independent} END AS item`
+    : `
+UNWIND $frontier AS k
+MATCH (n:Entity {key: k})-[r:${level.types.filter(isRelationType).join("|")}]-(m:Entity)
+WHERE ${counted("r")}
+WITH k, n, r, m, m.key IN $known AS seen
+RETURN k AS key, ${item} AS item
+LIMIT $rows`;
   return {
     cypher,
     params: {
@@ -47,7 +62,7 @@ RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: ${props}, type: type(r
       rows: neo4j.int(level.rows),
       known: [...level.known],
       full: level.full,
-      ...syndicationParams(),
+      ...(level.independent ? syndicationParams() : {}),
     },
   };
 }

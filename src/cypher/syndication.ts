@@ -8,7 +8,7 @@ import type { Statement } from "./params.js";
 
 const SOURCE_DATES = `
 UNWIND $keys AS key
-MATCH (s:Source {key: key})
+MATCH (s:Entity {key: key}) WHERE s:Source
 RETURN key, toString(s.publishedAt) AS publishedAt`;
 
 /** Rows (key, publishedAt) for the keys of sources that exist; publishedAt null when unset. */
@@ -36,7 +36,7 @@ export const syndicationParams = (): Record<string, unknown> => ({
 export const independentSourcesCall = (r: string, as: string) => `CALL (${r}) {
   UNWIND [i IN range(0, size(coalesce(${r}.evidenceSources, [])) - 1)
           WHERE coalesce(${r}.evidenceRanks[i], "NORMAL") <> "DEPRECATED"] AS i
-  OPTIONAL MATCH (src:Source {key: ${r}.evidenceSources[i]})
+  OPTIONAL MATCH (src:Entity {key: ${r}.evidenceSources[i]}) WHERE src:Source
   WITH ${r}.evidenceSources[i] AS source, coalesce(toString(src.publishedAt), "") AS at,
        reduce(t = toLower(toUpper(normalize(coalesce(${r}.evidenceExcerpts[i], ""), NFKC))),
               u IN $${SENTENCE_UNIFY_PARAM} | replace(t, u[0], u[1])) AS unified

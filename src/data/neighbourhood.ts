@@ -17,6 +17,7 @@ import {
   deletedWhileRead,
   type EntityRecord,
   type RelationRecord,
+  relationDeletedWhileRead,
   toEntity,
   toRelation,
 } from "./records.js";
@@ -44,6 +45,8 @@ export async function neighbourhood(
      * disputed answer as ever). Read unless false.
      */
     sentences?: boolean;
+    /** Whether each relation's independentSourceCount is computed (in the level statement). */
+    independent?: boolean;
   },
 ): Promise<Subgraph | null> {
   const { depth, limit } = input;
@@ -79,6 +82,7 @@ export async function neighbourhood(
         known: [...nodes.keys()],
         full: nodes.size >= limit,
         sentences: input.sentences ?? true,
+        independent: input.independent ?? false,
       });
       const rows = await tx.run(cypher, params);
       if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;
@@ -88,8 +92,8 @@ export async function neighbourhood(
           truncated = true;
           continue;
         }
-        // Its far end deleted while the statement read it: the relation went with it.
-        if (deletedWhileRead((row.item as Row).m)) continue;
+        // Its far end, or the relation, deleted while the statement read it: it is gone.
+        if (relationDeletedWhileRead(row.item as Row)) continue;
         const rel = toRelation(String(row.key), row.item as Row);
         const seen = nodes.get(rel.other.key);
         if (seen) {
@@ -121,11 +125,12 @@ export async function neighbourhood(
         known: [...nodes.keys()],
         full: true,
         sentences: input.sentences ?? true,
+        independent: input.independent ?? false,
       });
       const rows = await tx.run(cypher, params);
       if (rows.length === NEIGHBOURHOOD_LIMITS.rowsPerLevel) truncated = true;
       for (const row of rows) {
-        if (row.item === null || deletedWhileRead((row.item as Row).m)) continue;
+        if (row.item === null || relationDeletedWhileRead(row.item as Row)) continue;
         const rel = toRelation(String(row.key), row.item as Row);
         const seen = nodes.get(rel.other.key);
         if (seen && !edges.has(rel.id)) edges.set(rel.id, { ...rel, other: seen });

@@ -61,6 +61,14 @@ export function deletedWhileRead(map: Plain | undefined): boolean {
   return map == null || typeof map !== "object" || (map as Record<string, Plain>).kind == null;
 }
 
+/**
+ * Whether a relation item ({type, m, ...}) came back without the relation or its far end: a write
+ * deleted either after the statement matched it (type(r) of a deleted relationship is null).
+ */
+export function relationDeletedWhileRead(item: Row): boolean {
+  return item.type == null || deletedWhileRead(item.m);
+}
+
 /** Turns the map returned by `n {.*}` into an EntityRecord. */
 export function toEntity(map: Plain): EntityRecord {
   const props = map as Record<string, Plain>;

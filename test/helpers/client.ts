@@ -61,7 +61,11 @@ function lazyServer(app: App, db: Db, maxBodyBytes: number) {
  */
 export function createClient(db: Db, options: ClientOptions | ClientOptions["onQuery"] = {}) {
   const o = typeof options === "function" ? { onQuery: options } : options;
-  const app = createApp({ db, logger: pino({ level: "silent" }), ...o });
+  const app = createApp({
+    db,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    ...o,
+  });
   const endpoint = lazyServer(app, db, o.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes);
   return {
     app,

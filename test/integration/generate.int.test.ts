@@ -146,7 +146,7 @@ describe("the query suite on a generated graph", () => {
       variables: { a: person(), b: hub() },
     }),
     "hub neighbourhood": () => ({
-      query: `query ($k: String) { neighbourhood(key: $k, depth: 2, limit: 200) { truncated nodes { key } edges { id } } }`,
+      query: `query ($k: String) { neighbourhood(key: $k, depth: 2, limit: 200) { truncated nodes { key } edges { id independentSourceCount } } }`,
       variables: { k: hub() },
     }),
     "hub timeline and relations as of a date": () => ({

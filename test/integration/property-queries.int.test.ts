@@ -35,6 +35,7 @@ import {
   kind,
   orderArb,
   P,
+  PAST_INDEX_LIMIT,
   PROPERTY_TIMEOUT,
   RELATION_FIELDS,
   RUNS,
@@ -67,6 +68,33 @@ describe("queries: hostile arguments never crash, every error is expected and co
       await holds(readKey, async (key) => {
         await saneQuery(q, { key });
       });
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  covers("Query.relation.id");
+  it(
+    "relation(id)",
+    async () => {
+      const q = `query($id: ID!) { relation(id: $id) { id type sourceCount
+        claimsConnection(first: 2) { totalCount edges { node { excerpt } } } } }`;
+      // Whole strings, and ids of three parts (keys, relation types, or anything) joined by |.
+      const part = fc.oneof(readKey, fc.string({ maxLength: 12 }));
+      const id = fc.oneof(
+        readKey,
+        fc
+          .tuple(part, fc.oneof(relationType, fc.string({ maxLength: 12 })), part)
+          .map((p) => p.join("|")),
+        fc.array(part, { maxLength: 5 }).map((p) => p.join("|")),
+      );
+      await holds(
+        id,
+        async (id) => {
+          await saneQuery(q, { id });
+        },
+        RUNS,
+        [`${P}ann|LEADS|${P}freedonia`, "||", "a|LEADS|", "|LEADS|b", PAST_INDEX_LIMIT],
+      );
     },
     PROPERTY_TIMEOUT,
   );

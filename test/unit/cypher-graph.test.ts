@@ -74,6 +74,7 @@ describe("Cypher shapes: graph reads", () => {
       rows: 5000,
       known: ["canada"],
       full: false,
+      independent: true,
     });
     // The characters syndication unifies are the domain's table (test/unit/syndication.test.ts).
     expect(level.params.sentenceUnify).toEqual(syndicationParams().sentenceUnify);
@@ -88,10 +89,11 @@ describe("Cypher shapes: graph reads", () => {
       WHERE (r.evidenceRanks IS NULL OR any(rank IN r.evidenceRanks WHERE rank <> "DEPRECATED"))
       WITH k, n, r, m, m.key IN $known AS seen
       LIMIT $rows
+      WITH k, r, CASE WHEN seen OR NOT $full THEN {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE m {.*, updatedAt: toString(m.updatedAt)} END} END AS item
       CALL (r) {
         UNWIND [i IN range(0, size(coalesce(r.evidenceSources, [])) - 1)
                 WHERE coalesce(r.evidenceRanks[i], "NORMAL") <> "DEPRECATED"] AS i
-        OPTIONAL MATCH (src:Source {key: r.evidenceSources[i]})
+        OPTIONAL MATCH (src:Entity {key: r.evidenceSources[i]}) WHERE src:Source
         WITH r.evidenceSources[i] AS source, coalesce(toString(src.publishedAt), "") AS at,
              reduce(t = toLower(toUpper(normalize(coalesce(r.evidenceExcerpts[i], ""), NFKC))),
                     u IN $sentenceUnify | replace(t, u[0], u[1])) AS unified
@@ -107,7 +109,7 @@ describe("Cypher shapes: graph reads", () => {
                       AND (o.at < row.at OR (o.at = row.at AND o.source < row.source)))
         RETURN count(DISTINCT row.source) AS independent
       }
-      RETURN k AS key, CASE WHEN seen OR NOT $full THEN {props: r {.*, updatedAt: toString(r.updatedAt)}, type: type(r), out: startNode(r) = n, independent: independent, m: CASE WHEN seen THEN {key: m.key, kind: m.kind} ELSE m {.*, updatedAt: toString(m.updatedAt)} END} END AS item",
+      RETURN k AS key, CASE WHEN item IS NOT NULL THEN item {.*, independent: independent} END AS item",
         "params": {
           "frontier": [
             "canada",

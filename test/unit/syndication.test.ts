@@ -86,6 +86,7 @@ describe("the neighbourhood's count of independent sources", () => {
       known: [],
       full: false,
       sentences: false,
+      independent: true,
     });
     expect(cypher).toContain("evidenceExcerpts: null");
     expect(cypher).toContain("independent: independent");
@@ -93,6 +94,17 @@ describe("the neighbourhood's count of independent sources", () => {
     expect(cypher).toContain('normalize(coalesce(r.evidenceExcerpts[i], ""), NFKC)');
     expect(params.sentenceUnify).toContainEqual(["\u2019", "'"]);
     expect(cypher).not.toContain("\u2019");
+    // Not asked for (the selection reads no independentSourceCount): no subquery, no sentences.
+    const plain = neighbourhoodLevelStatement({
+      types: ["LEADS"],
+      frontier: ["canada"],
+      rows: 10,
+      known: [],
+      full: false,
+      sentences: false,
+    });
+    expect(plain.cypher).not.toContain("CALL (r)");
+    expect(plain.params.sentenceUnify).toBeUndefined();
   });
 });
 

@@ -39,19 +39,26 @@ const SubgraphRef = builder.objectRef<Subgraph>("Subgraph").implement({
 const SENTENCE_FIELDS = new Set(["claims", "claimsConnection", "evidence", "evidenceConnection"]);
 
 /**
- * Whether the selection reads any edge's sentences. A drawing reads the count of sources and
+ * The edge field computed in the level statement itself (from the sentences, which it does not
+ * return): only when asked for, since it reads every claim's sentence of every relation drawn.
+ */
+const INDEPENDENT_FIELDS = new Set(["independentSourceCount"]);
+
+/**
+ * Whether the selection reads any of `fields` under `edges`: with SENTENCE_FIELDS, any edge's
+ * sentences. A drawing reads the count of sources and
  * whether they disagree, not the sentences: a relation a thousand sources state with long
  * sentences is megabytes of them, which took reading either end's neighbourhood past the
  * request's read budget (LIMIT_EXCEEDED; redteam31). Anything under `edges` that may read them
  * (even an entity end's own claims) counts, so the read is whole whenever in doubt.
  */
-function selectsSentences(info: GraphQLResolveInfo): boolean {
+function selectsUnderEdges(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined, underEdges: boolean): boolean => {
     for (const sel of set?.selections ?? []) {
       if (sel.kind === AstKind.FIELD) {
         const name = sel.name.value;
-        if (underEdges && SENTENCE_FIELDS.has(name)) return true;
+        if (underEdges && fields.has(name)) return true;
         if (walk(sel.selectionSet, underEdges || name === "edges")) return true;
       } else if (sel.kind === AstKind.INLINE_FRAGMENT) {
         if (walk(sel.selectionSet, underEdges)) return true;
@@ -108,7 +115,8 @@ builder.queryField("neighbourhood", (t) =>
         depth: args.depth ?? 1,
         limit: args.limit ?? 100,
         types: args.types ?? null,
-        sentences: selectsSentences(info),
+        sentences: selectsUnderEdges(info, SENTENCE_FIELDS),
+        independent: selectsUnderEdges(info, INDEPENDENT_FIELDS),
       });
       // An id of another kind ("Person:canada", never given out) names no entity: node(id)
       // answers it NOT_FOUND, and so does this (it drew canada's neighbourhood; redteam29).
