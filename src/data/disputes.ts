@@ -8,7 +8,15 @@
 import { disputesStatement, sourceCountsStatement } from "../cypher/disputes.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, runRead } from "../db/run.js";
-import { endsAsRead, type Page, type RelationRecord, toEntity, toRelation } from "./records.js";
+import {
+  deletedWhileRead,
+  endsAsRead,
+  type Page,
+  type RelationRecord,
+  relationDeletedWhileRead,
+  toEntity,
+  toRelation,
+} from "./records.js";
 
 /** A page of disputed relations, each seen from its start, with both its ends as read. */
 export async function disputedRelations(
@@ -21,10 +29,13 @@ export async function disputedRelations(
   const [row] = await runRead(db, stats, cypher, params);
   const page = Array.isArray(row?.page) ? (row.page as Row[]) : [];
   return {
-    items: page.map((p) => {
+    // A relation whose start or end a write deleted while the statement read it is gone (its
+    // ends' maps come back without a kind): left out, as the neighbourhood leaves it out.
+    items: page.flatMap((p) => {
+      if (deletedWhileRead(p.start) || relationDeletedWhileRead(p.item as Row)) return [];
       const relation = toRelation(String(p.key), p.item as Row);
       // Both ends as read: a start deleted since is answered as read, not NOT_FOUND (reads29).
-      return { ...relation, ends: endsAsRead(relation, toEntity(p.start ?? null)) };
+      return [{ ...relation, ends: endsAsRead(relation, toEntity(p.start ?? null)) }];
     }),
     totalCount: Number(row?.total ?? 0),
   };

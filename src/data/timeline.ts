@@ -7,9 +7,11 @@ import { timelineStatements } from "../cypher/timeline.js";
 import type { Db } from "../db/driver.js";
 import { type QueryStats, type Row, readTx } from "../db/run.js";
 import {
+  deletedWhileRead,
   type EntityRecord,
   type Page,
   type RelationRecord,
+  relationDeletedWhileRead,
   toEntity,
   toRelation,
 } from "./records.js";
@@ -33,18 +35,26 @@ export async function timeline(
       ? Number((await tx.run(count.cypher, count.params))[0]?.total ?? 0)
       : null;
     return {
-      items: rows.map((r) => ({
-        date: String(r.date),
-        event: r.event ? toEntity(r.event) : null,
-        // A claim's entry reads the relation as of its point in time (cypher/timeline.ts).
-        relation: r.rel
-          ? toRelation(
-              input.key,
-              r.rel as Row,
-              typeof (r.rel as Row).asOf === "string" ? ((r.rel as Row).asOf as string) : null,
-            )
-          : null,
-      })),
+      // An entry whose event, relation or the relation's far end a write deleted while the
+      // statement read it is gone (its map comes back without a kind or type): left out.
+      items: rows
+        .filter(
+          (r) =>
+            !(r.event && deletedWhileRead(r.event)) &&
+            !(r.rel && relationDeletedWhileRead(r.rel as Row)),
+        )
+        .map((r) => ({
+          date: String(r.date),
+          event: r.event ? toEntity(r.event) : null,
+          // A claim's entry reads the relation as of its point in time (cypher/timeline.ts).
+          relation: r.rel
+            ? toRelation(
+                input.key,
+                r.rel as Row,
+                typeof (r.rel as Row).asOf === "string" ? ((r.rel as Row).asOf as string) : null,
+              )
+            : null,
+        })),
       totalCount: total,
     };
   });
