@@ -127,6 +127,13 @@ const CLEAN_TEST_ARTICLES: readonly string[] = [
   "totalcroatianews-2018-croatian-troops-exercise-poland",
   "ukdefencejournal-2025-rutte-visits-iceland",
   "xinhua-2016-lithuania-seimas-defence-two-percent-by-2018",
+  // blind32's (2026-12-08), first used to judge extgen32
+  "brusselstimes-2025-nato-reaches-two-percent",
+  "commonspace-2024-swedish-flag-nato-headquarters",
+  "difesaonline-2014-allies-reinforce-baltic-air-policing",
+  "lrt-2022-german-brigade-troops-arrive-fast-griffin",
+  "nltimes-2022-rutte-close-ranks-nato-summit",
+  "rferl-2018-saber-strike-18-begins",
 ];
 const TIMED_RUNS = 5;
 
